@@ -1,0 +1,1 @@
+"""The digest engine: sources of commits, analyzers of commits, renderers of digests."""

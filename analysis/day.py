@@ -1,0 +1,64 @@
+"""The day a digest covers: [date 00:00, next day 00:00) in an IANA zone, as aware datetimes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from analysis.errors import BadInput
+
+
+def parse_zone(name: str) -> ZoneInfo:
+    """An IANA zone by name, or BadInput naming the bad zone."""
+    try:
+        if not name or name.startswith("/") or ".." in name:
+            raise ValueError(name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError):
+        raise BadInput(f"unknown time zone {name!r}; use an IANA name such as UTC or Asia/Shanghai") from None
+
+
+def parse_date(text: str) -> date:
+    """A calendar date written YYYY-MM-DD, or BadInput."""
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise BadInput(f"bad date {text!r}; write it as YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True)
+class DayWindow:
+    """One calendar day in one zone; ``start`` inclusive, ``end`` exclusive."""
+
+    day: date
+    zone: ZoneInfo
+
+    @classmethod
+    def of(cls, day: str | date, zone: str | ZoneInfo = "UTC") -> "DayWindow":
+        day = parse_date(day) if isinstance(day, str) else day
+        zone = parse_zone(zone) if isinstance(zone, str) else zone
+        return cls(day, zone)
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.day, time(0), tzinfo=self.zone)
+
+    @property
+    def end(self) -> datetime:
+        return datetime.combine(self.day + timedelta(days=1), time(0), tzinfo=self.zone)
+
+    @property
+    def start_utc(self) -> datetime:
+        return self.start.astimezone(timezone.utc)
+
+    @property
+    def end_utc(self) -> datetime:
+        return self.end.astimezone(timezone.utc)
+
+    def contains(self, moment: datetime) -> bool:
+        return self.start <= moment < self.end
+
+    @property
+    def zone_name(self) -> str:
+        return self.zone.key

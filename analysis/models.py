@@ -1,0 +1,151 @@
+"""Plain data shared by every stage: commits, their analyses and the day's digest.
+
+Sources produce ``Commit``; analyzers produce ``Analysis``; a ``Digest`` pairs them
+for one repository and day. Renderers and adapters only read these.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ChangeType = Literal[
+    "feature", "fix", "refactor", "perf", "docs", "test", "ci", "build", "chore", "security", "revert"
+]
+Importance = Literal["high", "medium", "low"]
+IMPORTANCE_ORDER: tuple[Importance, ...] = ("high", "medium", "low")
+
+
+class FileChange(BaseModel):
+    """One file touched by a commit."""
+
+    path: str
+    status: str = "modified"  # added | modified | removed | renamed
+    additions: int = 0
+    deletions: int = 0
+    patch: str | None = None  # unified diff hunks; None for binary or too-large files
+    previous_path: str | None = None
+
+    @property
+    def changes(self) -> int:
+        return self.additions + self.deletions
+
+
+class Commit(BaseModel):
+    """A commit as a source reports it. ``files`` is empty until details are fetched."""
+
+    sha: str
+    author: str
+    author_login: str | None = None
+    committed_at: datetime  # timezone-aware
+    message: str
+    url: str | None = None
+    parents: list[str] = Field(default_factory=list)
+    files: list[FileChange] = Field(default_factory=list)
+    details_loaded: bool = False
+
+    @property
+    def title(self) -> str:
+        lines = self.message.strip().splitlines()
+        return lines[0].strip() if lines else ""
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.message.strip().splitlines()[1:]).strip()
+
+    @property
+    def short_sha(self) -> str:
+        return self.sha[:7]
+
+    @property
+    def additions(self) -> int:
+        return sum(f.additions for f in self.files)
+
+    @property
+    def deletions(self) -> int:
+        return sum(f.deletions for f in self.files)
+
+
+class Insights(BaseModel):
+    """Technical insights along four fixed dimensions."""
+
+    architecture: str = ""
+    performance: str = ""
+    security: str = ""
+    maintainability: str = ""
+
+
+class Risk(BaseModel):
+    risk: str
+    impact: str = ""
+    mitigation: str = ""
+
+
+class Coverage(BaseModel):
+    """Which changed files the analyzer did not see (LLM prompts are fitted to a budget)."""
+
+    files_total: int
+    files_seen: int
+    unseen: list[str] = Field(default_factory=list)
+
+
+class Analysis(BaseModel):
+    """The contract's analysis object; also the JSON shape the LLM is asked for."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    change_type: ChangeType
+    importance: Importance
+    summary: list[str] = Field(default_factory=list)
+    impact: list[str] = Field(default_factory=list)
+    insights: Insights = Field(default_factory=Insights)
+    risks: list[Risk] = Field(default_factory=list)
+    recommendations: list[str] = Field(default_factory=list)
+    analyzer: str = "heuristic"
+    fallback: str | None = None
+    coverage: Coverage | None = None
+
+    def to_contract(self) -> dict:
+        """The analysis object as the contract's JSON (optional keys only when set)."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class CommitReport(BaseModel):
+    """One commit of a digest with its analysis."""
+
+    commit: Commit
+    analysis: Analysis
+
+
+class Stats(BaseModel):
+    total: int
+    high: int
+    medium: int
+    low: int
+
+
+class Digest(BaseModel):
+    """One repository's commits for one day in one zone, analysed, newest first."""
+
+    repo: str
+    date: str  # YYYY-MM-DD
+    timezone: str
+    branch: str | None = None
+    repo_url: str | None = None
+    commits: list[CommitReport] = Field(default_factory=list)
+
+    @property
+    def stats(self) -> Stats:
+        counts = {level: 0 for level in IMPORTANCE_ORDER}
+        for report in self.commits:
+            counts[report.analysis.importance] += 1
+        return Stats(total=len(self.commits), **counts)
+
+    def by_importance(self) -> dict[Importance, list[CommitReport]]:
+        """Commits grouped high, medium, low; newest first inside each group."""
+        groups: dict[Importance, list[CommitReport]] = {level: [] for level in IMPORTANCE_ORDER}
+        for report in self.commits:
+            groups[report.analysis.importance].append(report)
+        return groups

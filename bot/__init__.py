@@ -1,0 +1,1 @@
+"""The bot: settings, storage, digest composition, commands, runtime and CLI."""

@@ -1,0 +1,133 @@
+"""What the core and the chat adapters exchange: who asked, what to answer, what to send.
+
+The core never imports slack_bolt or discord. It hands an adapter plain data:
+``Response`` objects answering a command, and ``OutboundMessage`` lists that the
+adapter's own renderer produced from a ``Digest``. The adapter only knows how to
+render for its platform and how to send one message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from analysis.models import CommitReport, Digest
+
+
+@dataclass(frozen=True)
+class ChannelRef:
+    """One channel on one platform: (platform, workspace or guild, channel)."""
+
+    platform: str  # "slack" | "discord" | "console"
+    workspace: str  # Slack team id, Discord guild id, "local" for the console
+    channel: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform}:{self.workspace}:{self.channel}"
+
+
+@dataclass(frozen=True)
+class CommandContext:
+    """Where a command came from."""
+
+    channel: ChannelRef
+    user: str
+    thread: str | None = None  # id of the thread the command was typed in, if any
+    can_manage: bool = True  # may subscribe/unsubscribe (platform permission already checked)
+
+
+@dataclass
+class TextResponse:
+    """A short answer (help, list, subscribe, errors): response_url or ephemeral on Slack."""
+
+    text: str  # our own Markdown-ish text; adapters still escape any untrusted parts in it
+    ephemeral: bool = True
+    error: bool = False
+
+
+@dataclass
+class DigestResponse:
+    """A digest to post to the channel: one summary message, one thread reply per commit."""
+
+    digest: Digest
+    lang: str = "en"
+    note: str | None = None  # e.g. "This digest is 3 hours late."
+
+
+@dataclass
+class ExplainResponse:
+    """One commit's analysis, posted to the channel (in ``thread`` when asked in one)."""
+
+    report: CommitReport
+    repo: str
+    repo_url: str | None
+    lang: str = "en"
+
+
+Response = TextResponse | DigestResponse | ExplainResponse
+
+
+@dataclass
+class OutboundMessage:
+    """One API payload in posting order; ``thread`` is True for a reply in the summary's thread.
+
+    ``body`` is the exact platform payload (Slack chat.postMessage body without channel and
+    thread_ts; Discord message body with content, embeds, allowed_mentions).
+    """
+
+    thread: bool
+    body: dict[str, Any]
+    files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, content) attachments
+
+    def to_preview(self) -> dict[str, Any]:
+        return {"thread": self.thread, "body": self.body}
+
+
+@runtime_checkable
+class ChatRenderer(Protocol):
+    """Turns core data into one platform's payloads, within that platform's limits."""
+
+    target: Literal["slack", "discord", "console"]
+
+    def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]: ...
+
+    def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]: ...
+
+    def text_message(self, response: TextResponse) -> OutboundMessage: ...
+
+
+@runtime_checkable
+class ChatAdapter(Protocol):
+    """A connection to one chat platform. ``send`` returns the new message's id."""
+
+    platform: str
+    renderer: ChatRenderer
+    supports_threads: bool
+
+    async def start(self) -> None:
+        """Connect and begin delivering commands to the core; returns once connected."""
+        ...
+
+    async def stop(self) -> None: ...
+
+    async def send(self, channel: ChannelRef, message: OutboundMessage, thread_id: str | None = None) -> str:
+        """Post one message (a reply in ``thread_id`` when given); raise RemoteFailure if it fails."""
+        ...
+
+
+@runtime_checkable
+class Core(Protocol):
+    """What an adapter calls: the command layer, and the publisher of digests and explanations.
+
+    An adapter receiving ``/digest <text>``: acknowledge at once, then
+    ``responses = await core.handle_command(ctx, text)``; answer each ``TextResponse``
+    itself (response_url / ephemeral / follow-up); hand every other response to
+    ``await core.publish(self, ctx, response)``, which renders it with
+    ``self.renderer`` and posts it through ``self.send`` (summary first, then the
+    thread replies), recording progress so nothing is posted twice.
+    """
+
+    async def handle_command(self, ctx: CommandContext, text: str) -> list[Response]: ...
+
+    async def publish(self, adapter: ChatAdapter, ctx: CommandContext, response: Response) -> None: ...

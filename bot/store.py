@@ -1,0 +1,144 @@
+"""Storage: a tiny key-value interface (get, put, delete, items) and its TinyDB implementation.
+
+Each table lives in its own TinyDB file under the data directory, so a write rewrites only
+that table. Writes are atomic (temporary file, flush, fsync, rename) and serialised by a
+lock; a corrupt file is reported, never silently replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage, Storage
+
+from analysis.errors import DigestError
+
+
+class StoreCorrupt(DigestError):
+    """A database file exists but cannot be read as JSON."""
+
+
+class Store(Protocol):
+    """Key-value tables of JSON values."""
+
+    def get(self, table: str, key: str) -> Any | None: ...
+
+    def put(self, table: str, key: str, value: Any) -> None: ...
+
+    def delete(self, table: str, key: str) -> None: ...
+
+    def items(self, table: str) -> Iterator[tuple[str, Any]]: ...
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that keeps the data in memory and replaces its file atomically on write."""
+
+    def __init__(self, path: str | Path):
+        self._path = Path(path)
+        self._data: dict | None = None
+
+    def read(self) -> dict | None:
+        if self._data is None:
+            self._data = self._load()
+        return self._data
+
+    def _load(self) -> dict | None:
+        if not self._path.exists():
+            return None
+        text = self._path.read_text(encoding="utf-8")
+        if not text.strip():
+            return None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise StoreCorrupt(
+                f"the database file {self._path} is corrupt ({exc.msg} at line {exc.lineno}); "
+                "it was left as it is: restore it from a backup or move it away"
+            ) from None
+        if not isinstance(data, dict):
+            raise StoreCorrupt(f"the database file {self._path} does not hold a JSON object; it was left as it is")
+        return data
+
+    def write(self, data: dict) -> None:
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=self._path.name + ".", suffix=".tmp", dir=self._path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self._path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            self._data = None  # reload what is really on disk next time
+            raise
+        self._data = data
+
+
+_TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+class TinyStore:
+    """The embedded default store: one TinyDB file per table, or all in memory for tests."""
+
+    def __init__(self, data_dir: str | Path | None):
+        self._dir = Path(data_dir) if data_dir is not None else None
+        self._lock = threading.RLock()
+        self._tables: dict[str, tuple[Any, dict[str, int]]] = {}
+
+    @classmethod
+    def in_memory(cls) -> "TinyStore":
+        return cls(None)
+
+    def _table(self, name: str):
+        if not _TABLE_NAME.match(name):
+            raise ValueError(f"bad table name {name!r}")
+        entry = self._tables.get(name)
+        if entry is None:
+            if self._dir is None:
+                db = TinyDB(storage=MemoryStorage)
+            else:
+                db = TinyDB(self._dir / f"{name}.json", storage=AtomicJSONStorage)
+            table = db.table("rows")
+            index = {doc["k"]: doc.doc_id for doc in table.all()}
+            entry = self._tables[name] = (table, index)
+        return entry
+
+    def get(self, table: str, key: str) -> Any | None:
+        with self._lock:
+            rows, index = self._table(table)
+            doc_id = index.get(key)
+            if doc_id is None:
+                return None
+            doc = rows.get(doc_id=doc_id)
+            return None if doc is None else doc["v"]
+
+    def put(self, table: str, key: str, value: Any) -> None:
+        with self._lock:
+            rows, index = self._table(table)
+            doc_id = index.get(key)
+            if doc_id is None:
+                index[key] = rows.insert({"k": key, "v": value})
+            else:
+                rows.update({"v": value}, doc_ids=[doc_id])
+
+    def delete(self, table: str, key: str) -> None:
+        with self._lock:
+            rows, index = self._table(table)
+            doc_id = index.pop(key, None)
+            if doc_id is not None:
+                rows.remove(doc_ids=[doc_id])
+
+    def items(self, table: str) -> Iterator[tuple[str, Any]]:
+        with self._lock:
+            rows, _ = self._table(table)
+            pairs = [(doc["k"], doc["v"]) for doc in rows.all()]
+        return iter(pairs)
