@@ -53,6 +53,8 @@ class DigestResponse:
     digest: Digest
     lang: str = "en"
     note: str | None = None  # e.g. "This digest is 3 hours late."
+    ledger_key: str | None = None  # (channel, repo, day): progress recorded so nothing posts twice
+    force: bool = False  # post again even if the ledger says this digest was already posted
 
 
 @dataclass

@@ -37,6 +37,8 @@ class Store(Protocol):
 
     def items(self, table: str) -> Iterator[tuple[str, Any]]: ...
 
+    def put_many(self, table: str, items: list[tuple[str, Any]]) -> None: ...
+
 
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that keeps the data in memory and replaces its file atomically on write."""
@@ -129,6 +131,20 @@ class TinyStore:
                 index[key] = rows.insert({"k": key, "v": value})
             else:
                 rows.update({"v": value}, doc_ids=[doc_id])
+
+    def put_many(self, table: str, items: list[tuple[str, Any]]) -> None:
+        """Several puts with one file write for all new keys."""
+        with self._lock:
+            rows, index = self._table(table)
+            fresh = {}
+            for key, value in items:
+                if key in index:
+                    rows.update({"v": value}, doc_ids=[index[key]])
+                else:
+                    fresh[key] = value
+            if fresh:
+                ids = rows.insert_multiple({"k": key, "v": value} for key, value in fresh.items())
+                index.update(zip(fresh, ids))
 
     def delete(self, table: str, key: str) -> None:
         with self._lock:

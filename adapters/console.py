@@ -1,0 +1,122 @@
+"""The console adapter: commands from stdin line by line, posts to stdout; the embedded default.
+
+Like errbot's test backend it doubles as the way to drive the bot in tests: pipe
+``/digest ...`` lines in, read the posts out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import re
+import sys
+from typing import TextIO
+
+from analysis.models import IMPORTANCE_ORDER, Digest
+from analysis.renderers.labels import label
+from analysis.renderers.markdown import render_commit_markdown
+from analysis.renderers.markdown_text import inline
+from bot.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
+
+log = logging.getLogger(__name__)
+
+# terminal control sequences in commit messages must not reach the terminal
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+CONSOLE_CHANNEL = ChannelRef("console", "local", "console")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+class ConsoleRenderer:
+    """Markdown text, one message for the summary and one per commit."""
+
+    target = "console"
+
+    def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]:
+        stats = digest.stats
+        lines = [f"# {label(lang, 'title', date=digest.date)}", f"## {inline(digest.repo)}"]
+        if note:
+            lines.append(f"_{inline(note)}_")
+        lines.append(f"> {label(lang, 'stats_line', **stats.model_dump())}")
+        if not digest.commits:
+            lines.append(label(lang, "no_commits"))
+        groups = digest.by_importance()
+        for level in IMPORTANCE_ORDER:
+            if groups[level]:
+                lines.append(f"### {label(lang, 'group_' + level, n=len(groups[level]))}")
+                lines += [f"- `{r.commit.short_sha}` {inline(r.commit.author)}: {inline(r.commit.title)}"
+                          for r in groups[level]]
+        messages = [OutboundMessage(thread=False, body={"text": _clean("\n".join(lines))})]
+        for level in IMPORTANCE_ORDER:
+            for report in groups[level]:
+                text = render_commit_markdown(report, lang, digest.repo_url)
+                messages.append(OutboundMessage(thread=True, body={"text": _clean(text)}))
+        return messages
+
+    def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]:
+        text = render_commit_markdown(response.report, response.lang, response.repo_url)
+        return [OutboundMessage(thread=False, body={"text": _clean(text)})]
+
+    def text_message(self, response: TextResponse) -> OutboundMessage:
+        prefix = "error: " if response.error else ""
+        return OutboundMessage(thread=False, body={"text": _clean(prefix + response.text)})
+
+
+class ConsoleAdapter:
+    """Reads ``/digest ...`` lines from ``stdin``; writes every post to ``stdout``."""
+
+    platform = "console"
+    supports_threads = True
+
+    def __init__(self, settings, core: Core, *, stdin: TextIO | None = None, stdout: TextIO | None = None):
+        self.core = core
+        self.renderer = ConsoleRenderer()
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self._ids = itertools.count(1)
+        self._task: asyncio.Task | None = None
+        self.finished = asyncio.Event()
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._read_loop(), name="console-input")
+
+    async def stop(self) -> None:
+        if self._task and not self._task.done():
+            self._task.cancel()
+        self.finished.set()
+
+    async def send(self, channel: ChannelRef, message: OutboundMessage, thread_id: str | None = None) -> str:
+        message_id = str(next(self._ids))
+        head = f"--- message {message_id}" + (f" (reply in thread {thread_id})" if thread_id else "") + " ---"
+        self.stdout.write(f"{head}\n{message.body.get('text', '')}\n")
+        self.stdout.flush()
+        return message_id
+
+    async def _read_loop(self) -> None:
+        try:
+            while True:
+                line = await asyncio.to_thread(self.stdin.readline)
+                if not line:
+                    break
+                await self.handle_line(line)
+        finally:
+            self.finished.set()
+
+    async def handle_line(self, line: str) -> None:
+        text = line.strip()
+        if not text or text.startswith("#"):
+            return
+        for prefix in ("/digest", "digest"):
+            if text == prefix or text.startswith(prefix + " "):
+                text = text[len(prefix):].strip()
+                break
+        ctx = CommandContext(channel=CONSOLE_CHANNEL, user="console")
+        for response in await self.core.handle_command(ctx, text):
+            try:
+                await self.core.publish(self, ctx, response)
+            except Exception as error:  # noqa: BLE001 - report and keep reading commands
+                log.exception("posting failed")
+                await self.send(ctx.channel, self.renderer.text_message(TextResponse(str(error), error=True)))

@@ -1,0 +1,35 @@
+"""The report as the contract's JSON object (``--format json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.models import CommitReport, Digest
+
+
+def commit_json(report: CommitReport, timezone: str | None = None) -> dict[str, Any]:
+    """One element of the report's ``commits`` list (also what ``explain --format json`` prints)."""
+    commit = report.commit
+    when = commit.committed_at
+    if timezone:
+        from zoneinfo import ZoneInfo
+
+        when = when.astimezone(ZoneInfo(timezone))
+    return {
+        "sha": commit.sha,
+        "short_sha": commit.short_sha,
+        "author": commit.author,
+        "committed_at": when.isoformat(),
+        "title": commit.title,
+        "analysis": report.analysis.to_contract(),
+    }
+
+
+def digest_json(digest: Digest) -> dict[str, Any]:
+    return {
+        "repo": digest.repo,
+        "date": digest.date,
+        "timezone": digest.timezone,
+        "stats": digest.stats.model_dump(),
+        "commits": [commit_json(report, digest.timezone) for report in digest.commits],
+    }

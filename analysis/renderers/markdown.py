@@ -1,0 +1,141 @@
+"""The Markdown report, section for section as the sample digest (zh or en headings)."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
+from analysis.renderers.labels import change_type_name, importance_name, label
+from analysis.renderers.markdown_text import cell, inline, link_text, shorten
+
+TOC_TITLE_LIMIT = 57
+COVERAGE_FILES_SHOWN = 10
+
+
+def slug(text: str) -> str:
+    """An anchor id: lower case, spaces and slashes to hyphens, other punctuation dropped."""
+    text = re.sub(r"[\s/]+", "-", text.strip().lower())
+    return re.sub(r"[^\w\-]", "", text)
+
+
+def commit_url(report: CommitReport, repo_url: str | None) -> str | None:
+    if report.commit.url:
+        return report.commit.url
+    return f"{repo_url}/commit/{report.commit.sha}" if repo_url else None
+
+
+def render_markdown(digest: Digest, lang: str) -> str:
+    """The whole day's report."""
+    stats = digest.stats
+    repo_anchor = slug(digest.repo)
+    out = [f"# {label(lang, 'title', date=digest.date)}", "", f'<a id="{repo_anchor}"></a>', "",
+           f"## {inline(digest.repo)}", ""]
+    out += _commit_table(digest, lang)
+    out += ["", '<a id="stats"></a>', "", f"### {label(lang, 'stats')}",
+            f"> {label(lang, 'stats_line', **stats.model_dump())}"]
+    if not digest.commits:
+        out += ["", label(lang, "no_commits"), ""]
+        return "\n".join(out)
+    groups = digest.by_importance()
+    out += ["", f"## {label(lang, 'contents')}", ""]
+    out.append(f"- [{link_text(digest.repo)}](#{repo_anchor})")
+    out.append(f"  - [{label(lang, 'stats')}](#stats)")
+    for level in IMPORTANCE_ORDER:
+        if not groups[level]:
+            continue
+        out.append(f"  - [{label(lang, 'group_' + level, n=len(groups[level]))}](#{level})")
+        for report in groups[level]:
+            title = link_text(shorten(report.commit.title, TOC_TITLE_LIMIT))
+            out.append(f"    - [{title}](#{report.commit.short_sha})")
+    for level in IMPORTANCE_ORDER:
+        if not groups[level]:
+            continue
+        out += ["", f'<a id="{level}"></a>', "", f"#### {label(lang, 'group_' + level, n=len(groups[level]))}", ""]
+        for report in groups[level]:
+            out.append(render_commit_markdown(report, lang, digest.repo_url, compact=(level == "low")))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _commit_table(digest: Digest, lang: str) -> list[str]:
+    rows = [f"| {label(lang, 'col_time')} | {label(lang, 'col_author')} | {label(lang, 'col_message')} |",
+            "|----------|------|----------|"]
+    for report in digest.commits:
+        commit = report.commit
+        when = commit.committed_at.astimezone(ZoneInfo(digest.timezone)).strftime("%Y-%m-%d %H:%M:%S")
+        rows.append(f"| {when} | {cell(commit.author)} | {cell(commit.title)} |")
+    return rows
+
+
+def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None = None, *,
+                           compact: bool = False) -> str:
+    """One commit's section; ``compact`` is the sample's short form for low-importance commits."""
+    commit, analysis = report.commit, report.analysis
+    colon = label(lang, "colon")
+    link = commit_url(report, repo_url)
+    sha_line = f"**SHA**: `{commit.short_sha}`"
+    if link:
+        sha_line += f" | 🔗 [{label(lang, 'view_commit')}]({link})"
+    out = [f'<a id="{commit.short_sha}"></a>', "", f"### {inline(commit.title)}", sha_line, ""]
+    out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_name(lang, analysis.change_type)}  ")
+    out.append(f"**{label(lang, 'importance')}**{colon}{importance_name(lang, analysis.importance)}  ")
+    out += _notes(analysis, lang)
+    if compact:
+        summary = " ".join(inline(s) for s in analysis.summary)
+        out.append(f"**{label(lang, 'summary_short')}**{colon}{summary}")
+        out += ["", "---", ""]
+        return "\n".join(out)
+    out += ["", f"**{label(lang, 'summary')}**"]
+    out += [f"- {inline(s)}" for s in analysis.summary] + [""]
+    if analysis.impact:
+        out.append(f"**{label(lang, 'impact')}**")
+        out += [f"- {_impact_item(item, colon)}" for item in analysis.impact] + [""]
+    out += _insights(analysis, lang)
+    out += _risks(analysis, lang)
+    if analysis.recommendations:
+        out += [f"#### {label(lang, 'recommendations')}", ""]
+        out += [f"- {inline(r)}" for r in analysis.recommendations] + [""]
+    out += ["---", ""]
+    return "\n".join(out)
+
+
+def _notes(analysis: Analysis, lang: str) -> list[str]:
+    notes = []
+    if analysis.fallback:
+        notes.append(f"> {label(lang, 'fallback', reason=inline(analysis.fallback))}")
+    coverage = analysis.coverage
+    if coverage and coverage.unseen:
+        shown = [f"`{inline(path)}`" for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]
+        rest = len(coverage.unseen) - len(shown)
+        files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
+        notes.append(f"> {label(lang, 'coverage', unseen=len(coverage.unseen), total=coverage.files_total, files=files)}")
+    return ([""] + notes) if notes else []
+
+
+def _impact_item(item: str, colon: str) -> str:
+    head, sep, tail = item.partition(":")
+    if sep and head.strip() and len(head) <= 120 and tail.strip():
+        return f"**{inline(head.strip())}**{colon}{inline(tail.strip())}"
+    return inline(item)
+
+
+def _insights(analysis: Analysis, lang: str) -> list[str]:
+    rows = [(dim, getattr(analysis.insights, dim)) for dim in ("architecture", "performance", "security",
+                                                               "maintainability")]
+    rows = [(dim, text) for dim, text in rows if text.strip()]
+    if not rows:
+        return []
+    out = [f"#### {label(lang, 'insights')}", "",
+           f"| {label(lang, 'col_dimension')} | {label(lang, 'col_analysis')} |", "|------|------|"]
+    out += [f"| **{label(lang, dim)}** | {cell(text)} |" for dim, text in rows]
+    return out + [""]
+
+
+def _risks(analysis: Analysis, lang: str) -> list[str]:
+    if not analysis.risks:
+        return []
+    out = [f"#### {label(lang, 'risks')}", "",
+           f"| {label(lang, 'col_risk')} | {label(lang, 'col_risk_impact')} | {label(lang, 'col_mitigation')} |",
+           "|--------|----------|----------|"]
+    out += [f"| **{cell(r.risk)}** | {cell(r.impact)} | {cell(r.mitigation)} |" for r in analysis.risks]
+    return out + [""]

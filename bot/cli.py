@@ -1,0 +1,218 @@
+"""The ``digestbot`` command line: report, explain, preview and run.
+
+Settings are read here, once. Every error a user can cause ends as one ``error:`` line
+on stderr with the contract's exit status (2 bad input, 1 remote failure).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from contextlib import contextmanager
+
+import click
+
+from analysis.errors import BadInput, DigestError
+
+log = logging.getLogger(__name__)
+
+LANG = click.Choice(["zh", "en"])
+
+
+class Context:
+    """What every subcommand shares: the settings and the --debug flag."""
+
+    def __init__(self, debug: bool):
+        self.debug = debug
+        self._settings = None
+
+    @property
+    def settings(self):
+        if self._settings is None:
+            from pydantic import ValidationError
+
+            from bot.settings import Settings
+
+            try:
+                self._settings = Settings()
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                raise BadInput(f"bad setting {first['loc'][0] if first['loc'] else ''}: {first['msg']}") from None
+        return self._settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Log details and show tracebacks.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """digestbot: daily, analysed digests of a repository's commits."""
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    ctx.obj = Context(debug)
+
+
+def _services(settings, analyzer_kind: str):
+    from analysis.analyzers import make_analyzer
+    from analysis.analyzers.heuristic import HeuristicAnalyzer
+    from bot.digest import DigestService
+    from bot.store import TinyStore
+
+    analyzer = make_analyzer(analyzer_kind, model=settings.llm_model, api_base=settings.llm_api_base,
+                             concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
+                             context_tokens=settings.llm_context_tokens)
+    fallback = None if analyzer.name == "heuristic" else HeuristicAnalyzer()
+    return DigestService(TinyStore(settings.data_dir), analyzer, fallback=fallback)
+
+
+def _source(settings, repo: str):
+    from analysis.sources import open_source
+
+    return open_source(repo, github_token=settings.github_token, github_api_url=settings.github_api_url)
+
+
+@contextmanager
+def _progress():
+    """A progress bar on stderr when stderr is a terminal; yields the callback (or None)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("analysing commits", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def _build_digest(obj: Context, repo, date, tz, branch, lang, analyzer, strict=True):
+    from analysis.day import DayWindow
+    from analysis.renderers.labels import check_lang
+
+    check_lang(lang)
+    window = DayWindow.of(date, tz)
+    settings = obj.settings
+    service = _services(settings, analyzer)
+    source = _source(settings, repo)
+    with _progress() as progress:
+        return asyncio.run(service.build(source, window, branch=branch, lang=lang, progress=progress,
+                                         strict=strict))
+
+
+@cli.command()
+@click.argument("repo")
+@click.option("--date", "date", required=True, help="The day, YYYY-MM-DD.")
+@click.option("--tz", default="UTC", show_default=True, help="IANA time zone of the day.")
+@click.option("--branch", default=None, help="Branch (default: the repository's default branch).")
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+@click.option("--analyzer", type=click.Choice(["auto", "heuristic", "llm"]), default="auto", show_default=True)
+@click.pass_obj
+def report(obj: Context, repo, date, tz, branch, lang, fmt, analyzer):
+    """The digest of REPO (a local git directory or owner/name) for one day."""
+    from analysis.renderers.json_report import digest_json
+    from analysis.renderers.markdown import render_markdown
+
+    digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
+    if fmt == "json":
+        click.echo(json.dumps(digest_json(digest), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_markdown(digest, lang), nl=False)
+
+
+@cli.command()
+@click.argument("repo")
+@click.argument("sha")
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+@click.option("--tz", default="UTC", show_default=True, help="Time zone for the commit time.")
+@click.option("--analyzer", type=click.Choice(["auto", "heuristic", "llm"]), default="auto", show_default=True)
+@click.pass_obj
+def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
+    """The analysis of one commit of REPO; SHA may be a unique prefix of 4+ hex digits."""
+    from analysis.day import parse_zone
+    from analysis.renderers.json_report import commit_json
+    from analysis.renderers.markdown import render_commit_markdown
+
+    parse_zone(tz)
+    settings = obj.settings
+    service = _services(settings, analyzer)
+    source = _source(settings, repo)
+    found = asyncio.run(service.explain(source, sha, lang, strict=True))
+    if fmt == "json":
+        click.echo(json.dumps(commit_json(found, tz), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_commit_markdown(found, lang, source.repo_url), nl=False)
+
+
+@cli.command()
+@click.argument("repo")
+@click.option("--date", "date", required=True, help="The day, YYYY-MM-DD.")
+@click.option("--target", type=click.Choice(["slack", "discord"]), required=True)
+@click.option("--tz", default="UTC", show_default=True)
+@click.option("--branch", default=None)
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.option("--channel", default=None, help="Channel id to put in the payloads (Slack).")
+@click.option("--analyzer", type=click.Choice(["auto", "heuristic", "llm"]), default="auto", show_default=True)
+@click.pass_obj
+def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyzer):
+    """Print, as JSON, the API payloads the bot would send for that digest; sends nothing."""
+    from bot.platforms import renderer_for
+
+    digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
+    messages = renderer_for(target).digest_messages(digest, lang)
+    payloads = []
+    for message in messages:
+        item = message.to_preview()
+        if channel and target == "slack":
+            item["body"] = {"channel": channel, **item["body"]}
+        payloads.append(item)
+    click.echo(json.dumps({"target": target, "messages": payloads}, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.option("--adapter", "adapters", multiple=True, type=click.Choice(["console", "slack", "discord"]),
+              help="Run only these adapters (default: every one with credentials, else console).")
+@click.option("--port", type=int, default=None, help="HTTP port (Slack HTTP mode, health).")
+@click.pass_obj
+def run(obj: Context, adapters, port):
+    """The long-running bot."""
+    from bot.runtime import run_bot
+
+    asyncio.run(run_bot(obj.settings, adapters=list(adapters), port=port))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="digestbot", standalone_mode=False)
+        return 0
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.exceptions.Abort:
+        click.echo("error: interrupted", err=True)
+        return 130
+    except click.UsageError as exc:
+        hint = f" (see 'digestbot {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else ""
+        click.echo(f"error: {exc.format_message()}{hint}", err=True)
+        return 2
+    except DigestError as exc:
+        if debug:
+            log.exception("failed")
+        click.echo(f"error: {exc}", err=True)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        click.echo("error: interrupted", err=True)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one sentence, not a traceback
+        if debug:
+            raise
+        click.echo(f"error: unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""Parse the text after ``/digest`` into a command, or raise BadInput with the correct usage."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+
+from analysis.day import parse_date, parse_zone
+from analysis.errors import BadInput
+
+USAGE = {
+    "subscribe": "subscribe REPO [at HH:MM] [tz ZONE] [branch B] [lang zh|en] [paths GLOB,...] "
+                 "[ignore-authors NAME,...] [ignore-bots] [quiet]",
+    "unsubscribe": "unsubscribe REPO",
+    "list": "list",
+    "now": "now [REPO] [YYYY-MM-DD] [force]",
+    "explain": "explain [commit] SHA [REPO]",
+    "help": "help",
+}
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_SHA = re.compile(r"^[0-9a-fA-F]{4,40}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class Command:
+    """A parsed command; only the fields its verb uses are set."""
+
+    verb: str
+    repo: str | None = None
+    options: dict = field(default_factory=dict)
+    date: str | None = None
+    force: bool = False
+    sha: str | None = None
+
+
+def _bad(verb: str, problem: str) -> BadInput:
+    return BadInput(f"{problem}. Usage: /digest {USAGE[verb]}")
+
+
+def _split(text: str) -> list[str]:
+    try:
+        return shlex.split(text)
+    except ValueError:
+        raise BadInput("unbalanced quotes in the command; try /digest help") from None
+
+
+def parse_command(text: str) -> Command:
+    words = _split(text.strip())
+    if not words:
+        return Command("help")
+    verb, args = words[0].lower(), words[1:]
+    if verb not in USAGE:
+        raise BadInput(f"unknown command {words[0][:40]!r}; try /digest help")
+    return _PARSERS[verb](args)
+
+
+def _subscribe(args: list[str]) -> Command:
+    if not args:
+        raise _bad("subscribe", "name the repository to follow")
+    repo, rest, options = args[0], args[1:], {}
+    value_keys = {"at", "tz", "branch", "lang", "paths", "ignore-authors"}
+    i = 0
+    while i < len(rest):
+        key = rest[i].lower()
+        if key in ("ignore-bots", "quiet"):
+            options[key.replace("-", "_")] = True
+            i += 1
+            continue
+        if key not in value_keys:
+            raise _bad("subscribe", f"unexpected word {rest[i][:40]!r}")
+        if i + 1 >= len(rest):
+            raise _bad("subscribe", f"'{key}' needs a value")
+        value = rest[i + 1]
+        if key == "at" and not _TIME.match(value):
+            raise _bad("subscribe", f"bad time {value[:20]!r}; write it as HH:MM, 24-hour")
+        if key == "at":
+            hour, minute = _TIME.match(value).groups()
+            value = f"{int(hour):02d}:{minute}"
+        if key == "tz":
+            parse_zone(value)
+        if key == "lang" and value not in ("zh", "en"):
+            raise _bad("subscribe", f"unknown language {value[:20]!r}; use zh or en")
+        if key in ("paths", "ignore-authors"):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        options[key.replace("-", "_")] = value
+        i += 2
+    return Command("subscribe", repo=repo, options=options)
+
+
+def _unsubscribe(args: list[str]) -> Command:
+    if len(args) != 1:
+        raise _bad("unsubscribe", "name exactly one repository")
+    return Command("unsubscribe", repo=args[0])
+
+
+def _list(args: list[str]) -> Command:
+    if args:
+        raise _bad("list", "list takes no arguments")
+    return Command("list")
+
+
+def _help(args: list[str]) -> Command:
+    return Command("help")
+
+
+def _now(args: list[str]) -> Command:
+    command = Command("now")
+    for word in args:
+        if word.lower() == "force":
+            command.force = True
+        elif _DATE.match(word):
+            parse_date(word)
+            command.date = word
+        elif command.repo is None:
+            command.repo = word
+        else:
+            raise _bad("now", f"unexpected word {word[:40]!r}")
+    return command
+
+
+def _explain(args: list[str]) -> Command:
+    if args and args[0].lower() == "commit":
+        args = args[1:]
+    if not args or len(args) > 2:
+        raise _bad("explain", "give one commit SHA (4 to 40 hex digits)")
+    if not _SHA.match(args[0]):
+        raise _bad("explain", f"bad commit SHA {args[0][:40]!r}; give 4 to 40 hex digits")
+    return Command("explain", sha=args[0].lower(), repo=args[1] if len(args) == 2 else None)
+
+
+_PARSERS = {"subscribe": _subscribe, "unsubscribe": _unsubscribe, "list": _list, "now": _now,
+            "explain": _explain, "help": _help}
+
+
+def help_text() -> str:
+    lines = ["*digestbot* posts a daily digest of a repository's commits. Commands:"]
+    lines += [f"• `/digest {usage}`" for usage in USAGE.values()]
+    lines.append("Defaults: 09:00 UTC, the default branch, every path and author, English.")
+    return "\n".join(lines)

@@ -1,0 +1,219 @@
+"""The bot's core: answers /digest commands and publishes digests through any adapter.
+
+Adapters call ``handle_command`` and ``publish`` (see ``bot.chat.Core``); the scheduler
+calls ``digest_for`` and ``publish``. Nothing here knows which chat platform it serves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from fnmatch import fnmatchcase
+
+from analysis.analyzers import make_analyzer
+from analysis.day import DayWindow, parse_zone
+from analysis.errors import BadInput, DigestError
+from analysis.sources import is_local_repo, open_source
+from bot.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
+from bot.commands import Command, help_text, parse_command
+from bot.digest import DigestService
+from bot.ledger import Ledger, LedgerEntry, ledger_key
+from bot.settings import Settings
+from bot.store import Store
+from bot.subscriptions import Subscription, SubscriptionBook
+
+log = logging.getLogger(__name__)
+
+
+class BotCore:
+    """Commands, subscriptions, digests and exactly-once posting, for every adapter."""
+
+    def __init__(self, settings: Settings, store: Store, *, clock: Callable[[], datetime] | None = None,
+                 digests: DigestService | None = None):
+        self.settings = settings
+        self.store = store
+        self.subscriptions = SubscriptionBook(store)
+        self.ledger = Ledger(store)
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.digests = digests or self._digest_service(settings, store)
+        #: called with the changed Subscription (or None for a removal) so the scheduler can react
+        self.on_change: list[Callable[[Subscription, bool], None]] = []
+        self._post_locks: dict[str, asyncio.Lock] = {}
+
+    @staticmethod
+    def _digest_service(settings: Settings, store: Store) -> DigestService:
+        analyzer = make_analyzer("auto", model=settings.llm_model, api_base=settings.llm_api_base,
+                                 concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
+                                 context_tokens=settings.llm_context_tokens)
+        fallback = None
+        if analyzer.name != "heuristic":
+            from analysis.analyzers.heuristic import HeuristicAnalyzer
+
+            fallback = HeuristicAnalyzer()
+        return DigestService(store, analyzer, fallback=fallback)
+
+    # -- commands ----------------------------------------------------------------------------
+
+    async def handle_command(self, ctx: CommandContext, text: str) -> list[Response]:
+        try:
+            command = parse_command(text)
+            handler = getattr(self, f"_cmd_{command.verb}")
+            return await handler(ctx, command)
+        except DigestError as error:
+            return [TextResponse(str(error), error=True)]
+        except Exception:  # noqa: BLE001 - one failing command must not stop the bot
+            log.exception("command %r failed", text[:200])
+            return [TextResponse("Something went wrong on our side; the details are in the bot's log.",
+                                 error=True)]
+
+    async def _cmd_help(self, ctx: CommandContext, command: Command) -> list[Response]:
+        return [TextResponse(help_text())]
+
+    async def _cmd_subscribe(self, ctx: CommandContext, command: Command) -> list[Response]:
+        self._require_manage(ctx)
+        repo = await self._check_repo(ctx, command.repo)
+        existing = self.subscriptions.get(ctx.channel, repo)
+        base = existing.model_dump() if existing else {}
+        sub = Subscription(**{**base, "platform": ctx.channel.platform, "workspace": ctx.channel.workspace,
+                              "channel": ctx.channel.channel, "repo": repo, **command.options})
+        self.subscriptions.save(sub)
+        self._changed(sub, removed=False)
+        verb = "Updated" if existing else "Subscribed this channel to"
+        return [TextResponse(f"{verb} {sub.describe()}. The digest covers the previous day in {sub.tz}.",
+                             ephemeral=False)]
+
+    async def _cmd_unsubscribe(self, ctx: CommandContext, command: Command) -> list[Response]:
+        self._require_manage(ctx)
+        sub = self.subscriptions.get(ctx.channel, command.repo)
+        if sub is None or not self.subscriptions.remove(ctx.channel, command.repo):
+            raise BadInput(f"this channel does not follow {command.repo}; see /digest list")
+        self._changed(sub, removed=True)
+        return [TextResponse(f"Unsubscribed this channel from `{command.repo}`.", ephemeral=False)]
+
+    async def _cmd_list(self, ctx: CommandContext, command: Command) -> list[Response]:
+        subs = self.subscriptions.in_channel(ctx.channel)
+        if not subs:
+            return [TextResponse("This channel follows no repository. Try /digest subscribe owner/repo.")]
+        return [TextResponse("This channel follows:\n" + "\n".join(f"• {s.describe()}" for s in subs))]
+
+    async def _cmd_now(self, ctx: CommandContext, command: Command) -> list[Response]:
+        sub = self._subscription_for(ctx, command.repo, "now")
+        day = command.date or self.previous_day(sub.tz)
+        key = ledger_key(ctx.channel, sub.repo, day)
+        if not command.force and self.ledger.is_done(key):
+            return [TextResponse(f"The digest of {sub.repo} for {day} was already posted here; "
+                                 "add 'force' to post it again.")]
+        digest = await self.digest_for(sub, day)
+        return [DigestResponse(digest, lang=sub.lang, ledger_key=key, force=command.force)]
+
+    async def _cmd_explain(self, ctx: CommandContext, command: Command) -> list[Response]:
+        sub = self._subscription_for(ctx, command.repo, "explain")
+        source = await self._open_checked(ctx.channel.platform, sub.repo)
+        report = await self.digests.explain(source, command.sha, sub.lang)
+        return [ExplainResponse(report, repo=source.repo_name, repo_url=source.repo_url, lang=sub.lang)]
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _require_manage(self, ctx: CommandContext) -> None:
+        if not ctx.can_manage:
+            raise BadInput("you are not allowed to change this channel's subscriptions; ask a channel manager")
+
+    def _changed(self, sub: Subscription, removed: bool) -> None:
+        for callback in self.on_change:
+            callback(sub, removed)
+
+    def _allowed(self, repo: str) -> bool:
+        return any(fnmatchcase(repo.lower(), pattern.lower()) for pattern in self.settings.allowed_repos)
+
+    def _source(self, repo: str):
+        return open_source(repo, github_token=self.settings.github_token,
+                           github_api_url=self.settings.github_api_url)
+
+    async def _open_checked(self, platform: str, repo: str | None):
+        """The source for ``repo`` if it exists, is readable and may be shown on ``platform``."""
+        if not repo:
+            raise BadInput("name a repository: owner/name on GitHub")
+        if is_local_repo(repo) and platform != "console" and not self._allowed(repo):
+            raise BadInput(f"{repo} is a local path; only the console may read local repositories "
+                           "unless DIGESTBOT_ALLOWED_REPOS allows it")
+        source = await asyncio.to_thread(self._source, repo)
+        check = getattr(source, "check_readable", None)
+        if check is not None:
+            await asyncio.to_thread(check)
+        if getattr(source, "private", False) and not self._allowed(source.repo_name):
+            raise BadInput(f"{source.repo_name} is private; a channel may follow it only if "
+                           "DIGESTBOT_ALLOWED_REPOS allows it")
+        return source
+
+    async def _check_repo(self, ctx: CommandContext, repo: str | None) -> str:
+        source = await self._open_checked(ctx.channel.platform, repo)
+        return repo if is_local_repo(repo) else source.repo_name
+
+    def _subscription_for(self, ctx: CommandContext, repo: str | None, verb: str) -> Subscription:
+        """The channel's subscription to ``repo`` (or its only one); defaults for a repo it does not follow."""
+        if repo:
+            return self.subscriptions.get(ctx.channel, repo) or Subscription(
+                platform=ctx.channel.platform, workspace=ctx.channel.workspace, channel=ctx.channel.channel,
+                repo=repo)
+        subs = self.subscriptions.in_channel(ctx.channel)
+        if len(subs) == 1:
+            return subs[0]
+        if not subs:
+            raise BadInput(f"this channel follows no repository; name one: /digest {verb} ... REPO")
+        names = ", ".join(s.repo for s in subs)
+        raise BadInput(f"this channel follows several repositories ({names}); name one")
+
+    def previous_day(self, tz: str) -> str:
+        return (self.clock().astimezone(parse_zone(tz)).date() - timedelta(days=1)).isoformat()
+
+    async def digest_for(self, sub: Subscription, day: str):
+        """The digest of ``sub``'s repository for ``day`` in its zone, with its filters."""
+        window = DayWindow.of(day, sub.tz)
+        source = await self._open_checked(sub.platform, sub.repo)
+        return await self.digests.build(source, window, branch=sub.branch, lang=sub.lang,
+                                        commit_filter=sub.commit_filter)
+
+    # -- publishing --------------------------------------------------------------------------
+
+    async def publish(self, adapter: ChatAdapter, ctx: CommandContext, response: Response) -> None:
+        if isinstance(response, DigestResponse):
+            await self._publish_digest(adapter, ctx, response)
+        elif isinstance(response, ExplainResponse):
+            messages = adapter.renderer.explain_messages(response)
+            first_id = None
+            for message in messages:
+                thread = first_id if message.thread else ctx.thread
+                posted = await adapter.send(ctx.channel, message, thread_id=thread)
+                first_id = first_id or (ctx.thread or posted)
+        else:
+            await adapter.send(ctx.channel, adapter.renderer.text_message(response), thread_id=ctx.thread)
+
+    async def _publish_digest(self, adapter: ChatAdapter, ctx: CommandContext, response: DigestResponse) -> None:
+        key = response.ledger_key
+        lock = self._post_locks.setdefault(key or "", asyncio.Lock())
+        async with lock:
+            entry = self.ledger.get(key) if key else None
+            if entry is not None and entry.done and not response.force:
+                log.info("digest %s already posted; skipped", key)
+                return
+            if entry is None or response.force:
+                entry = LedgerEntry()
+            messages = adapter.renderer.digest_messages(response.digest, response.lang, response.note)
+            entry.total = len(messages)
+            for index, message in enumerate(messages):
+                if index in entry.posted:
+                    continue
+                thread = entry.summary_id if message.thread else None
+                if message.thread and thread is None:
+                    raise DigestError("the digest's summary message is missing; cannot post its thread")
+                posted = await adapter.send(ctx.channel, message, thread_id=thread)
+                if not message.thread:
+                    entry.summary_id = posted
+                entry.posted.append(index)
+                if key:
+                    self.ledger.save(key, entry)
+            entry.done = True
+            if key:
+                self.ledger.save(key, entry)

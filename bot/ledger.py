@@ -1,0 +1,40 @@
+"""The posting ledger: per (channel, repository, day), which messages of a digest were posted.
+
+A restart after a crash mid-post resumes the thread and posts only the missing replies;
+a finished digest is never posted again unless forced.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from bot.chat import ChannelRef
+from bot.store import Store
+
+TABLE = "ledger"
+
+
+class LedgerEntry(BaseModel):
+    summary_id: str | None = None
+    posted: list[int] = Field(default_factory=list)
+    total: int | None = None
+    done: bool = False
+
+
+def ledger_key(channel: ChannelRef, repo: str, day: str) -> str:
+    return f"{channel.key}|{repo}|{day}"
+
+
+class Ledger:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def get(self, key: str) -> LedgerEntry:
+        raw = self.store.get(TABLE, key)
+        return LedgerEntry() if raw is None else LedgerEntry.model_validate(raw)
+
+    def save(self, key: str, entry: LedgerEntry) -> None:
+        self.store.put(TABLE, key, entry.model_dump(mode="json"))
+
+    def is_done(self, key: str) -> bool:
+        return self.get(key).done
