@@ -1,0 +1,119 @@
+"""The local git source: day windows in a zone, merges, renames, binary files, SHA prefixes."""
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from analysis.day import DayWindow
+from analysis.errors import BadInput
+from analysis.sources.local_git import LocalGitSource
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+def test_day_window_in_a_non_utc_zone(git_repo):
+    before = git_repo.commit("chore: before the day", datetime(2026, 2, 13, 23, 59, 59, tzinfo=SH))
+    first = git_repo.commit("feat: first second of the day", datetime(2026, 2, 14, 0, 0, 0, tzinfo=SH))
+    # 23:30 in Shanghai is 15:30 UTC: inside the Shanghai day, and inside the UTC day too
+    last = git_repo.commit("fix: last second of the day", datetime(2026, 2, 14, 23, 59, 59, tzinfo=SH))
+    after = git_repo.commit("docs: next midnight", datetime(2026, 2, 15, 0, 0, 0, tzinfo=SH))
+    source = LocalGitSource(git_repo.path)
+
+    shanghai = [c.sha for c in source.list_commits(DayWindow.of("2026-02-14", "Asia/Shanghai"))]
+    assert shanghai == [last, first]  # newest first, both boundaries right
+    utc = [c.sha for c in source.list_commits(DayWindow.of("2026-02-14", "UTC"))]
+    # the UTC day 2026-02-14 runs from 08:00 to 08:00 next day in Shanghai
+    assert utc == [after, last]
+    assert before not in utc
+
+
+def test_commit_fields_and_details(git_repo):
+    when = datetime(2026, 2, 14, 9, 30, tzinfo=SH)
+    git_repo.commit("init", when - timedelta(hours=1), {"a.txt": "one\n"})
+    (git_repo.path / "logo.bin").write_bytes(b"\x00\x01\x02binary")
+    sha = git_repo.commit("feat(api): add thing\n\nLonger body.", when,
+                          {"a.txt": "one\ntwo\n", "src/new file.py": "print(1)\n"}, author="Bo Builder")
+    git_repo.git("mv", "a.txt", "b.txt")
+    renamed = git_repo.commit("refactor: rename", when + timedelta(minutes=5), {})
+    source = LocalGitSource(git_repo.path)
+    [listed] = [c for c in source.list_commits(DayWindow.of("2026-02-14", "Asia/Shanghai")) if c.sha == sha]
+    assert listed.author == "Bo Builder" and listed.title == "feat(api): add thing"
+    assert listed.committed_at == when and not listed.files
+    detailed = source.commit_details(sha)
+    files = {f.path: f for f in detailed.files}
+    assert set(files) == {"a.txt", "src/new file.py", "logo.bin"}
+    assert (files["a.txt"].additions, files["a.txt"].deletions) == (1, 0)
+    assert files["src/new file.py"].status == "added" and "+print(1)" in files["src/new file.py"].patch
+    assert files["logo.bin"].patch is None  # binary
+    moved = source.commit_details(renamed).files
+    assert [(f.path, f.status, f.previous_path) for f in moved] == [("b.txt", "renamed", "a.txt")]
+
+
+def test_merge_commit_is_listed_and_diffed_against_first_parent(git_repo):
+    day = datetime(2026, 3, 1, 10, tzinfo=timezone.utc)
+    git_repo.commit("init", day, {"base.txt": "x\n"})
+    git_repo.git("checkout", "-q", "-b", "topic")
+    git_repo.commit("feat: topic work", day + timedelta(hours=1), {"topic.txt": "t\n"})
+    git_repo.git("checkout", "-q", "main")
+    git_repo.commit("fix: main work", day + timedelta(hours=2), {"main.txt": "m\n"})
+    git_repo.git("merge", "-q", "--no-ff", "topic", "-m", "Merge branch 'topic'", date=day + timedelta(hours=3))
+    merge = git_repo.git("rev-parse", "HEAD")
+    source = LocalGitSource(git_repo.path)
+    listed = source.list_commits(DayWindow.of("2026-03-01"))
+    assert [c.title for c in listed][:1] == ["Merge branch 'topic'"] and len(listed) == 4
+    details = source.commit_details(merge)
+    assert len(details.parents) == 2
+    assert [f.path for f in details.files] == ["topic.txt"]
+    # another branch
+    assert [c.title for c in source.list_commits(DayWindow.of("2026-03-01"), branch="topic")] == \
+        ["feat: topic work", "init"]
+    with pytest.raises(BadInput, match="branch 'nope' does not exist"):
+        source.list_commits(DayWindow.of("2026-03-01"), branch="nope")
+
+
+def test_sha_prefixes(git_repo):
+    sha = git_repo.commit("one", datetime(2026, 1, 1, tzinfo=timezone.utc))
+    source = LocalGitSource(git_repo.path)
+    assert source.resolve_sha(sha[:4]) == sha
+    assert source.resolve_sha(sha.upper()) == sha
+    for bad in ("abc", "xyz1", "", "a" * 41):
+        with pytest.raises(BadInput, match="bad commit SHA"):
+            source.resolve_sha(bad)
+    unknown = "0000" if not sha.startswith("0000") else "ffff"
+    with pytest.raises(BadInput, match="no commit matches"):
+        source.resolve_sha(unknown)
+
+
+def test_ambiguous_prefix(git_repo):
+    # fast-import makes hundreds of commits quickly; with fixed dates their SHAs are fixed,
+    # and among 600 commits two share a 4-digit prefix (found below, not assumed)
+    stream = []
+    for n in range(600):
+        stream.append(f"commit refs/heads/main\nmark :{n + 1}\n"
+                      f"committer A <a@x> {1700000000 + n} +0000\ndata {len(str(n))}\n{n}\n")
+        if n:
+            stream.append(f"from :{n}\n")
+    import subprocess
+
+    subprocess.run(["git", "-C", str(git_repo.path), "fast-import", "--quiet"], input="".join(stream).encode(),
+                   check=True)
+    shas = git_repo.git("rev-list", "main").split()
+    seen, prefix = {}, None
+    for sha in shas:
+        if sha[:4] in seen:
+            prefix = sha[:4]
+            break
+        seen[sha[:4]] = sha
+    assert prefix, "600 fixed commits always contain a shared 4-digit prefix"
+    with pytest.raises(BadInput, match="ambiguous"):
+        LocalGitSource(git_repo.path).resolve_sha(prefix)
+
+
+def test_not_a_repository(tmp_path):
+    with pytest.raises(BadInput, match="not a git repository"):
+        LocalGitSource(tmp_path)
+
+
+def test_empty_repository_has_no_commits(git_repo):
+    assert LocalGitSource(git_repo.path).list_commits(DayWindow.of("2026-01-01")) == []
