@@ -1,0 +1,276 @@
+"""Commits of a GitHub repository through PyGithub, with GitHub's failures turned into one-sentence errors."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+import time
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+import requests
+from github import Auth, Github, GithubException
+from github.Repository import Repository
+
+from analysis.day import DayWindow
+from analysis.errors import BadInput, RateLimited, RemoteFailure
+from analysis.models import Commit, FileChange
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.github.com"
+REPO_RE = re.compile(r"^(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/(?P<name>[A-Za-z0-9._-]{1,100})$")
+SHA_RE = re.compile(r"^[0-9a-fA-F]{4,40}$")
+MAX_RATE_RETRIES = 3
+FILES_PER_PAGE = 300  # GitHub's maximum (and default) page size for a commit's files
+
+
+def parse_repo_name(text: str) -> str:
+    """``owner/name`` as GitHub allows it, or BadInput."""
+    match = REPO_RE.match(text or "")
+    if not match or match["name"] in (".", ".."):
+        raise BadInput(f"bad repository name {text!r}; use owner/name")
+    return text
+
+
+def _short_reason(error: Exception) -> str:
+    """A few words on why a connection failed, without the URL soup requests puts in its messages."""
+    text = str(error)
+    if isinstance(error, requests.exceptions.Timeout):
+        return "the request timed out"
+    for needle, reason in (
+        ("Connection refused", "connection refused"),
+        ("Name or service not known", "unknown host"),
+        ("nodename nor servname", "unknown host"),
+        ("Temporary failure in name resolution", "unknown host"),
+        ("Connection reset", "connection reset"),
+        ("RemoteDisconnected", "the server closed the connection"),
+        ("SSL", "TLS error"),
+    ):
+        if needle in text:
+            return reason
+    return type(error).__name__
+
+
+def _rate_limit_wait(error: GithubException) -> float | None:
+    """Seconds until a rate limit resets, if ``error`` is a rate-limit answer; None otherwise."""
+    if error.status not in (403, 429):
+        return None
+    headers = {k.lower(): v for k, v in (error.headers or {}).items()}
+    if "retry-after" in headers:
+        try:
+            return max(float(headers["retry-after"]), 0.0)
+        except ValueError:
+            pass
+    if headers.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in headers:
+        try:
+            return max(float(headers["x-ratelimit-reset"]) - time.time(), 0.0)
+        except ValueError:
+            pass
+    message = str((error.data or {}).get("message", "") if isinstance(error.data, dict) else "").lower()
+    if error.status == 429 or "rate limit" in message:
+        return math.inf  # rate-limited, reset unknown
+    return None
+
+
+class GitHubSource:
+    """A ``CommitSource`` reading one GitHub repository (or GitHub Enterprise / a fake at ``api_url``)."""
+
+    def __init__(
+        self,
+        repo: str,
+        *,
+        token: str | None,
+        api_url: str = DEFAULT_API_URL,
+        max_rate_wait: float = 60.0,
+        timeout: int = 30,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.repo_name = parse_repo_name(repo)
+        self.api_url = (api_url or DEFAULT_API_URL).rstrip("/")
+        self.max_rate_wait = max_rate_wait
+        self.api_calls = 0
+        self._sleep = sleep
+        self._token = token
+        self._timeout = int(timeout)
+        self._count_lock = threading.Lock()
+        self._repo_lock = threading.Lock()
+        self._local = threading.local()
+        self._repo_data: tuple[dict, dict] | None = None  # raw JSON and headers of GET /repos/{o}/{r}
+
+    def _client(self) -> Github:
+        """This thread's PyGithub client: PyGithub's Requester shares one connection object, not thread-safe."""
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = Github(
+                auth=Auth.Token(self._token) if self._token else None,
+                base_url=self.api_url,
+                timeout=self._timeout,
+                per_page=100,
+                retry=None,  # our _send decides about rate limits; no silent urllib3 retries
+                seconds_between_requests=None,
+                seconds_between_writes=None,
+            )
+            # Every HTTP request PyGithub makes (pages of paginated lists included) goes through
+            # requestJsonAndCheck: wrap it to count calls, wait out short rate limits and name network errors.
+            send = client.requester.requestJsonAndCheck
+
+            def counted(*args: Any, **kwargs: Any) -> Any:
+                return self._send(send, *args, **kwargs)
+
+            client.requester.requestJsonAndCheck = counted
+            self._local.client = client
+        return client
+
+    # --- the one place requests go through -----------------------------------------------------
+    def _send(self, send: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        for attempt in range(MAX_RATE_RETRIES + 1):
+            with self._count_lock:
+                self.api_calls += 1
+            try:
+                return send(*args, **kwargs)
+            except GithubException as error:
+                wait = _rate_limit_wait(error)
+                if wait is None:
+                    raise
+                if wait > self.max_rate_wait or attempt == MAX_RATE_RETRIES:
+                    raise self._rate_limited(wait) from None
+                log.info("GitHub rate limit reached; waiting %.1f s before retrying", wait)
+                self._sleep(wait + 0.25)
+            except requests.exceptions.RequestException as error:
+                log.debug("GitHub request failed", exc_info=True)
+                raise RemoteFailure(f"could not reach GitHub at {self.api_url}: {_short_reason(error)}") from None
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _rate_limited(wait: float) -> RateLimited:
+        if math.isinf(wait):
+            return RateLimited("GitHub rate limit reached; try again later")
+        reset = datetime.fromtimestamp(time.time() + wait, timezone.utc)
+        minutes = max(1, math.ceil(wait / 60))
+        unit = "minute" if minutes == 1 else "minutes"
+        return RateLimited(
+            f"GitHub rate limit reached; it resets at {reset:%H:%M} UTC (in {minutes} {unit})", reset_in=wait
+        )
+
+    def _failure(self, error: GithubException, doing: str) -> Exception:
+        """Our exception for a GitHub error answer not handled by the caller."""
+        log.debug("GitHub answered %s while %s: %s", error.status, doing, error.data)
+        if error.status == 401:
+            return RemoteFailure("GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN")
+        if error.status == 404:
+            return BadInput(f"repository {self.repo_name} was not found, or this token cannot read it")
+        message = error.data.get("message") if isinstance(error.data, dict) else None
+        detail = f": {message}" if message else ""
+        return RemoteFailure(f"GitHub answered {error.status} while {doing}{detail}")
+
+    # --- the repository -------------------------------------------------------------------------
+    def _repo(self) -> Repository:
+        """The repository bound to this thread's client; fetched from GitHub once per source."""
+        repo = getattr(self._local, "repo", None)
+        if repo is None:
+            client = self._client()
+            with self._repo_lock:
+                if self._repo_data is None:
+                    try:
+                        fetched = client.get_repo(self.repo_name)
+                    except GithubException as error:
+                        raise self._failure(error, f"reading {self.repo_name}") from None
+                    self._repo_data = (fetched.raw_data, fetched.raw_headers)
+            repo = client.create_from_raw_data(Repository, *self._repo_data)
+            self._local.repo = repo
+        return repo
+
+    def check_readable(self) -> None:
+        """Fetch the repository once; BadInput if it is unknown or this token cannot read it."""
+        self._repo()
+
+    @property
+    def repo_url(self) -> str:
+        return self._repo().html_url
+
+    @property
+    def private(self) -> bool:
+        return bool(self._repo().private)
+
+    @property
+    def default_branch(self) -> str:
+        return self._repo().default_branch
+
+    # --- commits --------------------------------------------------------------------------------
+    def list_commits(self, window: DayWindow, branch: str | None = None) -> list[Commit]:
+        """Commits whose committer date falls in ``window`` on ``branch`` (default branch), newest first."""
+        repo = self._repo()
+        ref = branch or repo.default_branch
+        commits: list[Commit] = []
+        try:
+            # PyGithub writes since/until as "%Y-%m-%dT%H:%M:%SZ" without converting: hand it UTC.
+            for item in repo.get_commits(sha=ref, since=window.start_utc, until=window.end_utc):
+                commit = self._commit(item)
+                if window.contains(commit.committed_at):  # GitHub's `until` is inclusive
+                    commits.append(commit)
+        except GithubException as error:
+            if error.status == 409:  # "Git Repository is empty."
+                return []
+            if error.status in (404, 422):
+                raise BadInput(f"branch {ref!r} was not found in {self.repo_name}") from None
+            raise self._failure(error, f"listing commits of {self.repo_name}") from None
+        log.debug("%s@%s: %d commits on %s", self.repo_name, ref, len(commits), window.day)
+        return commits
+
+    def commit_details(self, sha: str) -> Commit:
+        """One commit with every changed file (all pages of ``files``, up to GitHub's 3000)."""
+        repo = self._repo()
+        try:
+            item = repo.get_commit(sha, commit_files_per_page=FILES_PER_PAGE)
+            files = [self._file(f) for f in item.files]  # PyGithub follows the Link pages of files
+        except GithubException as error:
+            if error.status in (404, 422):
+                raise BadInput(f"no commit matches {sha} in {self.repo_name}") from None
+            raise self._failure(error, f"reading commit {sha} of {self.repo_name}") from None
+        return self._commit(item).model_copy(update={"files": files, "details_loaded": True})
+
+    def resolve_sha(self, prefix: str) -> str:
+        """The full SHA for a unique prefix of 4..40 hex digits."""
+        if not isinstance(prefix, str) or not SHA_RE.match(prefix):
+            raise BadInput(f"bad commit SHA {prefix!r}; give 4 to 40 hex digits")
+        repo = self._repo()
+        try:
+            return repo.get_commit(prefix.lower(), commit_files_per_page=FILES_PER_PAGE).sha
+        except GithubException as error:
+            message = str(error.data.get("message", "")) if isinstance(error.data, dict) else ""
+            if error.status == 422 and "ambiguous" in message.lower():
+                raise BadInput(f"{prefix} is ambiguous in {self.repo_name}; give more digits") from None
+            if error.status in (404, 422):
+                raise BadInput(f"no commit matches {prefix} in {self.repo_name}") from None
+            raise self._failure(error, f"resolving {prefix} in {self.repo_name}") from None
+
+    # --- PyGithub objects -> our models ---------------------------------------------------------
+    @staticmethod
+    def _commit(item: Any) -> Commit:
+        git = item.commit
+        committed_at = git.committer.date
+        if committed_at.tzinfo is None:
+            committed_at = committed_at.replace(tzinfo=timezone.utc)
+        return Commit(
+            sha=item.sha,
+            author=git.author.name or (item.author.login if item.author else "unknown"),
+            author_login=item.author.login if item.author else None,
+            committed_at=committed_at,
+            message=git.message or "",
+            url=item.html_url,
+            parents=[p.sha for p in item.parents],
+        )
+
+    @staticmethod
+    def _file(item: Any) -> FileChange:
+        return FileChange(
+            path=item.filename,
+            status=item.status or "modified",
+            additions=item.additions or 0,
+            deletions=item.deletions or 0,
+            patch=item.patch,
+            previous_path=item.previous_filename,
+        )
