@@ -39,6 +39,14 @@ def _bad(verb: str, problem: str) -> BadInput:
     return BadInput(f"{problem}. Usage: /digest {USAGE[verb]}")
 
 
+def _checked(verb: str, parse, value: str):
+    """``parse(value)``, its BadInput message followed by the verb's usage."""
+    try:
+        return parse(value)
+    except BadInput as error:
+        raise _bad(verb, str(error).rstrip(".")) from None
+
+
 def _split(text: str) -> list[str]:
     try:
         return shlex.split(text)
@@ -79,7 +87,7 @@ def _subscribe(args: list[str]) -> Command:
             hour, minute = _TIME.match(value).groups()
             value = f"{int(hour):02d}:{minute}"
         if key == "tz":
-            parse_zone(value)
+            _checked("subscribe", parse_zone, value)
         if key == "lang" and value not in ("zh", "en"):
             raise _bad("subscribe", f"unknown language {value[:20]!r}; use zh or en")
         if key in ("paths", "ignore-authors"):
@@ -111,7 +119,7 @@ def _now(args: list[str]) -> Command:
         if word.lower() == "force":
             command.force = True
         elif _DATE.match(word):
-            parse_date(word)
+            _checked("now", parse_date, word)
             command.date = word
         elif command.repo is None:
             command.repo = word
