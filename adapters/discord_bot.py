@@ -1,0 +1,245 @@
+"""Discord adapter (discord.py): the /digest app-command group, deferred interactions, messages and threads.
+
+Every subcommand rebuilds the command text (``subscribe o/r at 09:00 ...``) and hands it to the shared
+command layer (``core.handle_command``); short answers go back as interaction follow-ups, digests and
+explanations through ``core.publish``, which calls ``send`` for each rendered message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shlex
+from typing import Any, Literal, Optional
+
+import discord
+from discord import app_commands
+
+from adapters import discord_text as dt
+from adapters.discord_render import DiscordRenderer
+from analysis.errors import BadInput, DigestError, RemoteFailure
+from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+READY_TIMEOUT = 60.0
+THREAD_EXISTS = 160004  # Discord: "A thread has already been created for this message"
+UNKNOWN_MESSAGE = 10008
+
+
+def command_text(verb: str, *args: Any, **options: Any) -> str:
+    """The ``/digest`` text for ``verb``: positional words, then ``key value`` pairs and flags (True only)."""
+    words = [verb] + [str(a) for a in args if a]
+    for key, value in options.items():
+        if value is None or value is False or value == "":
+            continue
+        words.append(key.replace("_", "-"))
+        if value is not True:
+            words.append(str(value))
+    return " ".join(shlex.quote(w) for w in words)
+
+
+class DigestGroup(app_commands.Group, name="digest", description="Daily digest of a repository's commits",
+                  guild_only=True):
+    """``/digest ...``; each subcommand defers at once and runs its command text through the core."""
+
+    def __init__(self, adapter: DiscordAdapter):
+        super().__init__()
+        self.adapter = adapter
+
+    @app_commands.command(description="Post this repository's daily digest in this channel")
+    @app_commands.describe(repo="owner/name on GitHub", at="time of day HH:MM", tz="IANA zone, e.g. Asia/Shanghai",
+                           paths="comma-separated globs", ignore_authors="comma-separated names")
+    async def subscribe(self, interaction: discord.Interaction, repo: str, at: Optional[str] = None,
+                        tz: Optional[str] = None, branch: Optional[str] = None,
+                        lang: Optional[Literal["en", "zh"]] = None, paths: Optional[str] = None,
+                        ignore_authors: Optional[str] = None, ignore_bots: bool = False, quiet: bool = False):
+        await self.adapter.run(interaction, command_text(
+            "subscribe", repo, at=at, tz=tz, branch=branch, lang=lang, paths=paths, ignore_authors=ignore_authors,
+            ignore_bots=ignore_bots, quiet=quiet))
+
+    @app_commands.command(description="Stop posting this repository's digest here")
+    async def unsubscribe(self, interaction: discord.Interaction, repo: str):
+        await self.adapter.run(interaction, command_text("unsubscribe", repo))
+
+    @app_commands.command(name="list", description="Repositories this channel follows")
+    async def list_(self, interaction: discord.Interaction):
+        await self.adapter.run(interaction, command_text("list"))
+
+    @app_commands.command(description="Post a digest now")
+    @app_commands.describe(date="YYYY-MM-DD (default: yesterday)", force="post again even if already posted")
+    async def now(self, interaction: discord.Interaction, repo: Optional[str] = None, date: Optional[str] = None,
+                  force: bool = False):
+        await self.adapter.run(interaction, command_text("now", repo, date, "force" if force else None))
+
+    @app_commands.command(description="Explain one commit")
+    async def explain(self, interaction: discord.Interaction, sha: str, repo: Optional[str] = None):
+        await self.adapter.run(interaction, command_text("explain", sha, repo))
+
+    @app_commands.command(name="help", description="How to use /digest")
+    async def help_(self, interaction: discord.Interaction):
+        await self.adapter.run(interaction, command_text("help"))
+
+
+class DiscordAdapter:
+    """``ChatAdapter`` for Discord. ``start`` returns once the gateway is READY and commands are synced."""
+
+    platform = "discord"
+    supports_threads = True
+
+    def __init__(self, settings: Settings, core: Core):
+        if not settings.discord_token:
+            raise BadInput("DISCORD_TOKEN is not set; the Discord adapter needs a bot token")
+        self.settings = settings
+        self.core = core
+        self.renderer = DiscordRenderer()
+        self.client: discord.Client | None = None
+        self.tree: app_commands.CommandTree | None = None
+        self._task: asyncio.Task | None = None
+        self._threads: set[str] = set()  # message ids whose thread we created or found
+        self._thread_names: dict[str, str] = {}
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+    async def start(self) -> None:
+        api_url = self.settings.discord_api_url
+        if api_url:
+            discord.http.Route.BASE = api_url.rstrip("/")
+        client = discord.Client(intents=discord.Intents.default(), allowed_mentions=discord.AllowedMentions.none())
+        tree = app_commands.CommandTree(client)
+        tree.add_command(DigestGroup(self))
+        ready = asyncio.Event()
+
+        @client.event
+        async def on_ready() -> None:
+            ready.set()
+
+        self.client, self.tree = client, tree
+        try:
+            await client.login(self.settings.discord_token)
+            if api_url:  # a Discord-compatible server: its gateway is wherever /gateway/bot says
+                _, gateway, _ = await client.http.get_bot_gateway()
+                discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = discord.gateway.yarl.URL(gateway)
+        except discord.LoginFailure:
+            await client.close()
+            raise RemoteFailure("Discord refused the bot token (DISCORD_TOKEN)") from None
+        except (discord.HTTPException, OSError, discord.GatewayNotFound) as exc:
+            await client.close()
+            raise RemoteFailure(f"could not reach Discord: {type(exc).__name__}") from exc
+        self._task = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
+        self._task.add_done_callback(_log_gateway_end)
+        waiter = asyncio.create_task(ready.wait())
+        done, _ = await asyncio.wait({self._task, waiter}, timeout=READY_TIMEOUT,
+                                     return_when=asyncio.FIRST_COMPLETED)
+        if waiter not in done:
+            waiter.cancel()
+            error = self._task.exception() if self._task.done() else None
+            await self.stop()
+            raise RemoteFailure(f"could not connect to the Discord gateway: {type(error).__name__ if error else 'timeout'}")
+        try:
+            synced = await tree.sync()
+        except discord.HTTPException as exc:
+            await self.stop()
+            raise RemoteFailure(f"Discord refused the command list ({exc.status})") from exc
+        log.info("discord connected as %s; %d command(s) synced", client.user, len(synced))
+
+    async def stop(self) -> None:
+        if self.client is not None and not self.client.is_closed():
+            await self.client.close()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(self._task, 5)
+            except (asyncio.TimeoutError, asyncio.CancelledError):
+                pass
+            except Exception:  # noqa: BLE001 - the connection's end is not our error
+                log.debug("gateway task ended with an error", exc_info=True)
+            self._task = None
+
+    # -- commands --------------------------------------------------------------------------------------
+    @staticmethod
+    def context(interaction: discord.Interaction) -> CommandContext:
+        """Where the interaction came from; inside a thread, the channel is the thread's parent."""
+        channel = interaction.channel
+        channel_id, thread = str(interaction.channel_id), None
+        parent = getattr(channel, "parent_id", None)
+        if isinstance(channel, discord.Thread) and parent:
+            channel_id, thread = str(parent), str(channel.id)
+        return CommandContext(
+            channel=ChannelRef("discord", str(interaction.guild_id or "dm"), channel_id),
+            user=str(interaction.user.id), thread=thread,
+            can_manage=bool(interaction.guild_id) and interaction.permissions.manage_channels)
+
+    async def run(self, interaction: discord.Interaction, text: str) -> None:
+        """Defer at once, run ``text`` through the core, answer by follow-ups and ``core.publish``."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        ctx = self.context(interaction)
+        answered = False
+        try:
+            responses = await self.core.handle_command(ctx, text)
+            for response in responses:
+                if isinstance(response, TextResponse) and (response.ephemeral or response.error):
+                    await self._followup(interaction, response.text)
+                    answered = True
+                else:
+                    await self.core.publish(self, ctx, response)
+        except DigestError as exc:
+            await self._followup(interaction, str(exc))
+            return
+        except Exception:  # noqa: BLE001 - the member still deserves an answer
+            log.exception("discord command %r failed", text[:200])
+            await self._followup(interaction, "Something went wrong on our side; the details are in the bot's log.")
+            return
+        if not answered:
+            await self._followup(interaction, "Done.")
+
+    async def _followup(self, interaction: discord.Interaction, text: str) -> None:
+        for body in self.renderer.text_bodies(text):
+            await interaction.followup.send(content=body["content"], ephemeral=True,
+                                            allowed_mentions=discord.AllowedMentions.none())
+
+    # -- posting ---------------------------------------------------------------------------------------
+    async def send(self, channel: ChannelRef, message: OutboundMessage, thread_id: str | None = None) -> str:
+        if self.client is None:
+            raise RemoteFailure("the Discord adapter is not started")
+        target = thread_id or channel.channel
+        if thread_id and thread_id not in self._threads:
+            await self._open_thread(channel, thread_id)
+        body = message.body
+        embeds = [discord.Embed.from_dict(e) for e in body.get("embeds", [])]
+        messageable = self.client.get_partial_messageable(int(target), guild_id=_int(channel.workspace))
+        try:
+            posted = await messageable.send(content=body.get("content") or None, embeds=embeds,
+                                            allowed_mentions=discord.AllowedMentions.none())
+        except discord.HTTPException as exc:
+            log.warning("discord refused a message: %s %s", exc.status, exc.text)
+            raise RemoteFailure(f"Discord refused the message ({exc.status}: {exc.text[:200]})") from exc
+        if not thread_id:
+            self._thread_names[str(posted.id)] = _thread_name(body)
+        return str(posted.id)
+
+    async def _open_thread(self, channel: ChannelRef, message_id: str) -> None:
+        """Start the thread on ``message_id`` (a thread started on a message has that message's id)."""
+        name = self._thread_names.get(message_id) or "Digest"
+        try:
+            await self.client.http.start_thread_with_message(int(channel.channel), int(message_id), name=name,
+                                                             auto_archive_duration=1440)
+        except discord.HTTPException as exc:
+            # already started (e.g. before a restart), or ``message_id`` is itself a thread: post into it
+            if exc.code not in (THREAD_EXISTS, UNKNOWN_MESSAGE):
+                raise RemoteFailure(f"Discord refused to start a thread ({exc.status}: {exc.text[:200]})") from exc
+        self._threads.add(message_id)
+
+
+def _log_gateway_end(task: asyncio.Task) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("the Discord gateway connection ended: %r", task.exception())
+
+
+def _thread_name(body: dict[str, Any]) -> str:
+    embeds = body.get("embeds") or []
+    name = (embeds[0].get("title") if embeds else None) or body.get("content") or "Digest"
+    return dt.shorten(name.replace("\n", " "), dt.THREAD_NAME_LIMIT).strip() or "Digest"
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isdigit() else None

@@ -1,0 +1,213 @@
+"""Discord message bodies for a digest: a summary with an embed, then per-commit thread replies, within limits.
+
+Every body is the exact JSON of Discord's ``POST /channels/{id}/messages`` (content, embeds,
+allowed_mentions). Untrusted text goes through ``discord_text.escape``; long text is split across
+embeds and messages, never dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from adapters import discord_text as dt
+from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from bot.chat import ExplainResponse, OutboundMessage, TextResponse
+
+COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
+NEUTRAL = 0x5865F2
+SUMMARY_TITLE_SHOWN = 120  # a commit title longer than this is shortened in the summary list only
+COVERAGE_FILES_SHOWN = 10
+
+Embed = dict[str, Any]
+
+
+def _body(content: str = "", embeds: list[Embed] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"content": content, "allowed_mentions": dict(dt.NO_MENTIONS)}
+    if embeds:
+        body["embeds"] = embeds
+    return body
+
+
+def embed_size(embed: Embed) -> int:
+    """Characters an embed counts toward the 6000 per message."""
+    size = dt.dlen(embed.get("title", "")) + dt.dlen(embed.get("description", ""))
+    size += dt.dlen(embed.get("footer", {}).get("text", "")) + dt.dlen(embed.get("author", {}).get("name", ""))
+    for f in embed.get("fields", []):
+        size += dt.dlen(f["name"]) + dt.dlen(f["value"])
+    return size
+
+
+def pack(head: Embed, text: str, footer: str | None = None, content: str = "") -> list[dict[str, Any]]:
+    """Message bodies carrying ``head`` (title, url, color, fields) and ``text`` split across embeds.
+
+    The first embed gets ``head``; the others continue the description in the same colour;
+    ``footer`` goes on the very last embed. Each message holds at most 10 embeds and 6000 characters.
+    """
+    color = head.get("color", NEUTRAL)
+    footer = dt.shorten(footer, dt.FOOTER_LIMIT) if footer else None
+    head_size = embed_size(head)
+    reserve = dt.dlen(footer) if footer else 0
+    first_room = min(dt.EMBED_DESCRIPTION_LIMIT, dt.EMBED_TOTAL_LIMIT - head_size - reserve - dt.dlen(content))
+    chunks: list[str] = []
+    rest = text
+    if first_room >= 200:
+        first = dt.split_text(text, first_room)
+        chunks.append(first[0])
+        rest = text[len(first[0]):].lstrip("\n ") if len(first) > 1 else ""
+    else:
+        chunks.append("")
+    if rest:
+        chunks += dt.split_text(rest, dt.EMBED_DESCRIPTION_LIMIT - reserve)
+    embeds: list[Embed] = []
+    for i, chunk in enumerate(chunks):
+        embed = dict(head) if i == 0 else {"color": color}
+        if chunk:
+            embed["description"] = chunk
+        embeds.append(embed)
+    if footer:
+        embeds[-1]["footer"] = {"text": footer}
+    bodies: list[dict[str, Any]] = []
+    batch: list[Embed] = []
+    total = dt.dlen(content)
+    for embed in embeds:
+        size = embed_size(embed)
+        if batch and (len(batch) == dt.EMBEDS_PER_MESSAGE or total + size > dt.EMBED_TOTAL_LIMIT):
+            bodies.append(_body(content if not bodies else "", batch))
+            batch, total = [], 0
+        batch.append(embed)
+        total += size
+    bodies.append(_body(content if not bodies else "", batch))
+    return bodies
+
+
+class DiscordRenderer:
+    """``ChatRenderer`` for Discord: pure and deterministic."""
+
+    target: Literal["discord"] = "discord"
+
+    # -- digest ------------------------------------------------------------------------------------
+    def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]:
+        stats = digest.stats
+        head: Embed = {"title": dt.shorten(label(lang, "title", date=digest.date), dt.EMBED_TITLE_LIMIT),
+                       "color": NEUTRAL}
+        if digest.repo_url:
+            head["url"] = digest.repo_url
+        lines = [f"**{dt.escape(digest.repo)}**", label(lang, "stats_line", **stats.model_dump())]
+        if not digest.commits:
+            lines += ["", label(lang, "no_commits")]
+        for level, reports in digest.by_importance().items():
+            if not reports:
+                continue
+            lines += ["", f"**{label(lang, 'group_' + level, n=len(reports))}**"]
+            lines += [self._summary_line(r) for r in reports]
+        footer = " · ".join(p for p in (digest.timezone, digest.branch and f"branch {digest.branch}") if p)
+        content = dt.shorten(dt.defuse(note), dt.CONTENT_LIMIT) if note else ""
+        bodies = pack(head, "\n".join(lines), footer=footer, content=content)
+        # one summary message in the channel; if the list needs more, it continues first in its thread
+        out = [OutboundMessage(thread=i > 0, body=b) for i, b in enumerate(bodies)]
+        for level in IMPORTANCE_ORDER:
+            for report in digest.by_importance()[level]:
+                for body in self.commit_bodies(report, lang, digest.repo_url, digest.timezone):
+                    out.append(OutboundMessage(thread=True, body=body))
+        return out
+
+    @staticmethod
+    def _summary_line(report: CommitReport) -> str:
+        commit = report.commit
+        title = dt.shorten(commit.title, SUMMARY_TITLE_SHOWN)
+        return f"`{commit.short_sha}` {dt.escape(commit.author)} — {dt.escape(title)}"
+
+    # -- one commit ----------------------------------------------------------------------------------
+    def commit_bodies(self, report: CommitReport, lang: str, repo_url: str | None,
+                      timezone: str | None = None) -> list[dict[str, Any]]:
+        """One commit's analysis as one or more message bodies (a header embed, then the text)."""
+        commit, analysis = report.commit, report.analysis
+        prefix = f"{IMPORTANCE_ICON[analysis.importance]} {commit.short_sha} · "
+        escaped_title = dt.escape(commit.title)
+        title = prefix + escaped_title
+        lines: list[str] = []
+        if dt.dlen(title) > dt.EMBED_TITLE_LIMIT:
+            title = dt.shorten(title, dt.EMBED_TITLE_LIMIT)
+            lines.append(f"**{escaped_title}**")  # the full title, since the embed title had to be shortened
+        head: Embed = {"title": title, "color": COLORS.get(analysis.importance, NEUTRAL)}
+        link = commit.url or (f"{repo_url}/commit/{commit.sha}" if repo_url else None)
+        if link:
+            head["url"] = link
+        when = commit.committed_at.astimezone(ZoneInfo(timezone)) if timezone else commit.committed_at
+        head["fields"] = [
+            {"name": label(lang, "change_type"), "value": change_type_name(lang, analysis.change_type),
+             "inline": True},
+            {"name": label(lang, "importance"), "value": importance_name(lang, analysis.importance), "inline": True},
+            {"name": label(lang, "author_time"),
+             "value": dt.shorten(f"{dt.escape(commit.author)} · {when:%Y-%m-%d %H:%M}", dt.FIELD_VALUE_LIMIT),
+             "inline": True},
+        ]
+        lines += self._analysis_lines(report, lang)
+        return pack(head, "\n".join(lines), footer=f"{label(lang, 'analyzer')}: {analysis.analyzer}")
+
+    @staticmethod
+    def _analysis_lines(report: CommitReport, lang: str) -> list[str]:
+        analysis = report.analysis
+        colon = label(lang, "colon")
+        out: list[str] = []
+        if analysis.fallback:
+            out.append("> " + label(lang, "fallback", reason=dt.escape(analysis.fallback)))
+        coverage = analysis.coverage
+        if coverage and coverage.unseen:
+            shown = [dt.escape(p) for p in coverage.unseen[:COVERAGE_FILES_SHOWN]]
+            rest = len(coverage.unseen) - len(shown)
+            files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
+            out.append("> " + label(lang, "coverage", unseen=len(coverage.unseen), total=coverage.files_total,
+                                    files=files))
+        if analysis.summary:
+            out += [f"**{label(lang, 'summary')}**"] + [f"- {dt.escape(s)}" for s in analysis.summary]
+        if analysis.impact:
+            out += [f"**{label(lang, 'impact')}**"] + [f"- {_impact_item(i, colon)}" for i in analysis.impact]
+        insights = [(d, getattr(analysis.insights, d)) for d in ("architecture", "performance", "security",
+                                                                 "maintainability")]
+        insights = [(d, t) for d, t in insights if t.strip()]
+        if insights:
+            out.append(f"**{label(lang, 'insights')}**")
+            out += [f"- **{label(lang, d)}**{colon}{dt.escape(t)}" for d, t in insights]
+        if analysis.risks:
+            out.append(f"**{label(lang, 'risks')}**")
+            for r in analysis.risks:
+                parts = [f"**{dt.escape(r.risk)}**"]
+                if r.impact.strip():
+                    parts.append(f"{label(lang, 'col_risk_impact')}{colon}{dt.escape(r.impact)}")
+                if r.mitigation.strip():
+                    parts.append(f"{label(lang, 'col_mitigation')}{colon}{dt.escape(r.mitigation)}")
+                out.append("- " + " · ".join(parts))
+        if analysis.recommendations:
+            out += [f"**{label(lang, 'recommendations')}**"] + [f"- {dt.escape(r)}" for r in analysis.recommendations]
+        return out
+
+    # -- explain and text ----------------------------------------------------------------------------
+    def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]:
+        bodies = self.commit_bodies(response.report, response.lang, response.repo_url)
+        return [OutboundMessage(thread=i > 0, body=b) for i, b in enumerate(bodies)]
+
+    def text_bodies(self, text: str) -> list[dict[str, Any]]:
+        """A short answer of ours as one or more content-only bodies (mentions defused, markdown kept)."""
+        return [_body(part) for part in dt.split_text(dt.defuse(text), dt.CONTENT_LIMIT)]
+
+    def text_message(self, response: TextResponse) -> OutboundMessage:
+        text = dt.defuse(response.text)
+        if dt.dlen(text) <= dt.CONTENT_LIMIT:
+            return OutboundMessage(thread=False, body=_body(text))
+        # too long for content: embeds of one message (up to 6000 characters), the rest marked as cut
+        bodies = pack({"color": NEUTRAL}, text)
+        body = bodies[0]
+        if len(bodies) > 1:
+            body["embeds"][-1]["description"] = dt.shorten(body["embeds"][-1].get("description", ""),
+                                                           dt.EMBED_DESCRIPTION_LIMIT - 40)
+        return OutboundMessage(thread=False, body=body)
+
+
+def _impact_item(item: str, colon: str) -> str:
+    head, sep, tail = item.partition(":")
+    if sep and head.strip() and len(head) <= 120 and tail.strip():
+        return f"**{dt.escape(head)}**{colon}{dt.escape(tail)}"
+    return dt.escape(item)

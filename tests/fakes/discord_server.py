@@ -1,0 +1,436 @@
+"""A local Discord (REST under /api/v10 and a gateway websocket) answering like discord.com, for tests.
+
+aiohttp on 127.0.0.1 (an ephemeral port) in a daemon thread with its own event loop. discord.py pointed
+at ``FakeDiscord.api_url`` logs in, fetches ``/gateway/bot``, connects to the websocket (HELLO,
+IDENTIFY, READY, GUILD_CREATE, heartbeats), syncs its command tree, and receives interactions pushed
+with ``invoke``. Message bodies are checked against Discord's limits and must carry
+``allowed_mentions: {"parse": []}``; everything received is recorded for assertions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import logging
+import threading
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from aiohttp import WSMsgType, web
+
+log = logging.getLogger(__name__)
+
+TOKEN = "fake-discord-token"
+APP_ID = "1100000000000000001"
+BOT_ID = APP_ID
+GUILD_ID = "1200000000000000001"
+CHANNEL_ID = "1300000000000000001"
+USER_ID = "1400000000000000001"
+MANAGE_CHANNELS = 1 << 4
+EVERYONE_PERMS = "1071698660929"  # view, send messages, threads, embeds ... (no manage channels)
+
+OPTION_SUB_COMMAND, OPTION_STRING, OPTION_BOOLEAN = 1, 3, 5
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _reply(data: Any, status: int = 200) -> web.Response:
+    """JSON as Discord sends it: ``Content-Type: application/json`` exactly (discord.py checks it)."""
+    return web.Response(body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"})
+
+
+class _Invalid(Exception):
+    def __init__(self, status: int, code: int, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def check_message_body(body: dict[str, Any]) -> None:
+    """Raise ``_Invalid`` as Discord would for a body over a limit; also require allowed_mentions parse []."""
+    mentions = body.get("allowed_mentions")
+    if not isinstance(mentions, dict) or mentions.get("parse") != [] or mentions.get("users") or mentions.get("roles"):
+        raise _Invalid(400, 50035, "allowed_mentions must be {'parse': []} on every message (test rule)")
+    content = body.get("content") or ""
+    embeds = body.get("embeds") or []
+    if _units(content) > 2000:
+        raise _Invalid(400, 50035, "content: Must be 2000 or fewer in length.")
+    if not content and not embeds:
+        raise _Invalid(400, 50006, "Cannot send an empty message")
+    if len(embeds) > 10:
+        raise _Invalid(400, 50035, "embeds: Must be 10 or fewer in length.")
+    total = 0
+    for embed in embeds:
+        limits = [("title", embed.get("title", ""), 256), ("description", embed.get("description", ""), 4096),
+                  ("footer.text", (embed.get("footer") or {}).get("text", ""), 2048),
+                  ("author.name", (embed.get("author") or {}).get("name", ""), 256)]
+        fields = embed.get("fields") or []
+        if len(fields) > 25:
+            raise _Invalid(400, 50035, "embeds.fields: Must be 25 or fewer in length.")
+        for f in fields:
+            if not f.get("name") or not f.get("value"):
+                raise _Invalid(400, 50035, "embeds.fields: name and value are required.")
+            limits += [("fields.name", f["name"], 256), ("fields.value", f["value"], 1024)]
+        for name, text, limit in limits:
+            if _units(text) > limit:
+                raise _Invalid(400, 50035, f"embeds.{name}: Must be {limit} or fewer in length.")
+            total += _units(text)
+    if total > 6000:
+        raise _Invalid(400, 50035, "embeds: Embed size exceeds maximum size of 6000")
+
+
+@dataclass
+class Interaction:
+    """One interaction pushed by ``invoke`` and what the bot answered to it."""
+
+    id: str
+    token: str
+    callbacks: list[dict[str, Any]] = field(default_factory=list)
+    followups: list[dict[str, Any]] = field(default_factory=list)
+    edits: list[dict[str, Any]] = field(default_factory=list)
+    created: float = field(default_factory=time.monotonic)
+    deferred_after: float | None = None  # seconds from push to the type-5 callback
+
+
+class FakeDiscord:
+    """The fake Discord. Use as a context manager; see the module docstring."""
+
+    def __init__(self, token: str = TOKEN) -> None:
+        self.token = token
+        self.port = 0
+        self.messages: list[dict[str, Any]] = []  # {"channel_id", "id", "body"} accepted channel messages
+        self.rejected: list[dict[str, Any]] = []  # bodies refused, with the reason
+        self.threads: dict[str, dict[str, Any]] = {}  # thread id (= message id) -> channel object
+        self.commands: list[dict[str, Any]] = []  # the last bulk overwrite, with ids
+        self.syncs = 0
+        self.requests: list[tuple[str, str]] = []  # (method, path) of every HTTP request
+        self.identified: list[dict[str, Any]] = []
+        self.heartbeats = 0
+        self.interactions: dict[str, Interaction] = {}
+        self._ids = itertools.count(1500000000000000001)
+        self._seq = itertools.count(1)
+        self._ws: web.WebSocketResponse | None = None
+        self._compress: Any = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/v10"
+
+    def __enter__(self) -> FakeDiscord:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        ready = threading.Event()
+        self._loop = asyncio.new_event_loop()
+
+        def run() -> None:
+            asyncio.set_event_loop(self._loop)
+            self._loop.run_until_complete(self._serve())
+            ready.set()
+            self._loop.run_forever()
+
+        self._thread = threading.Thread(target=run, name="fake-discord", daemon=True)
+        self._thread.start()
+        if not ready.wait(10):
+            raise RuntimeError("fake Discord did not start")
+
+    def stop(self) -> None:
+        if not self._loop:
+            return
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+        self._loop.close()
+        self._loop = None
+
+    async def _serve(self) -> None:
+        @web.middleware
+        async def record(request: web.Request, handler: Callable) -> web.StreamResponse:
+            self.requests.append((request.method, request.path))
+            return await handler(request)
+
+        app = web.Application(middlewares=[record])
+        r = app.router
+        r.add_get("/gateway-ws", self._gateway)
+        r.add_get("/api/v10/users/@me", self._auth(self._me))
+        r.add_get("/api/v10/applications/@me", self._auth(self._application))
+        r.add_get("/api/v10/oauth2/applications/@me", self._auth(self._application))
+        r.add_get("/api/v10/gateway", self._gateway_url)
+        r.add_get("/api/v10/gateway/bot", self._auth(self._gateway_url))
+        r.add_put("/api/v10/applications/{app}/commands", self._auth(self._bulk_overwrite))
+        r.add_post("/api/v10/channels/{channel}/messages", self._auth(self._post_message))
+        r.add_post("/api/v10/channels/{channel}/messages/{message}/threads", self._auth(self._start_thread))
+        r.add_post("/api/v10/interactions/{id}/{token}/callback", self._callback)
+        r.add_post("/api/v10/webhooks/{app}/{token}", self._followup)
+        r.add_patch("/api/v10/webhooks/{app}/{token}/messages/@original", self._edit_original)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]
+
+    async def _shutdown(self) -> None:
+        if self._ws is not None and not self._ws.closed:
+            await self._ws.close(code=1000)
+        await self._runner.cleanup()
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _auth(self, handler: Callable) -> Callable:
+        async def wrapped(request: web.Request) -> web.StreamResponse:
+            if request.headers.get("Authorization") != f"Bot {self.token}":
+                return _reply({"message": "401: Unauthorized", "code": 0}, status=401)
+            return await handler(request)
+        return wrapped
+
+    @staticmethod
+    async def _json(request: web.Request) -> dict[str, Any]:
+        if request.content_type.startswith("multipart/"):
+            reader = await request.multipart()
+            async for part in reader:
+                if part.name == "payload_json":
+                    return json.loads(await part.text())
+            return {}
+        return await request.json() if request.can_read_body else {}
+
+    def _snowflake(self) -> str:
+        return str(next(self._ids))
+
+    @staticmethod
+    def _error(exc: _Invalid) -> web.Response:
+        return _reply({"message": exc.message, "code": exc.code}, status=exc.status)
+
+    def _user(self) -> dict[str, Any]:
+        return {"id": BOT_ID, "username": "digestbot", "discriminator": "0", "global_name": None,
+                "avatar": None, "bot": True, "flags": 0}
+
+    def _message(self, channel_id: str, body: dict[str, Any], *, webhook: bool = False) -> dict[str, Any]:
+        return {"id": self._snowflake(), "channel_id": channel_id, "type": 0, "author": self._user(),
+                "content": body.get("content") or "", "embeds": body.get("embeds") or [], "attachments": [],
+                "mentions": [], "mention_roles": [], "mention_everyone": False, "pinned": False, "tts": False,
+                "timestamp": "2026-02-15T01:00:00.000000+00:00", "edited_timestamp": None,
+                "flags": body.get("flags", 0), "components": [],
+                **({"webhook_id": APP_ID, "application_id": APP_ID} if webhook else {})}
+
+    # -- REST ----------------------------------------------------------------------------------------
+    async def _me(self, request: web.Request) -> web.Response:
+        return _reply(self._user())
+
+    async def _application(self, request: web.Request) -> web.Response:
+        return _reply({"id": APP_ID, "name": "digestbot", "icon": None, "description": "",
+                                  "bot_public": True, "bot_require_code_grant": False, "verify_key": "00",
+                                  "flags": 0, "owner": {**self._user(), "bot": False, "id": USER_ID}})
+
+    async def _gateway_url(self, request: web.Request) -> web.Response:
+        return _reply({"url": f"ws://127.0.0.1:{self.port}/gateway-ws", "shards": 1,
+                                  "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0,
+                                                          "max_concurrency": 1}})
+
+    async def _bulk_overwrite(self, request: web.Request) -> web.Response:
+        if request.match_info["app"] != APP_ID:
+            return _reply({"message": "Unknown Application", "code": 10002}, status=404)
+        commands = await self._json(request)
+        self.commands = [{**c, "id": self._snowflake(), "application_id": APP_ID, "version": "1",
+                          "type": c.get("type", 1)} for c in commands]
+        self.syncs += 1
+        return _reply(self.commands)
+
+    async def _post_message(self, request: web.Request) -> web.Response:
+        channel_id = request.match_info["channel"]
+        if channel_id != CHANNEL_ID and channel_id not in self.threads:
+            return _reply({"message": "Unknown Channel", "code": 10003}, status=404)
+        body = await self._json(request)
+        try:
+            check_message_body(body)
+        except _Invalid as exc:
+            self.rejected.append({"channel_id": channel_id, "body": body, "reason": exc.message})
+            return self._error(exc)
+        message = self._message(channel_id, body)
+        self.messages.append({"channel_id": channel_id, "id": message["id"], "body": body})
+        return _reply(message)
+
+    async def _start_thread(self, request: web.Request) -> web.Response:
+        channel_id, message_id = request.match_info["channel"], request.match_info["message"]
+        if not any(m["id"] == message_id and m["channel_id"] == channel_id for m in self.messages):
+            return _reply({"message": "Unknown Message", "code": 10008}, status=404)
+        if message_id in self.threads:
+            return _reply({"message": "A thread has already been created for this message",
+                                      "code": 160004}, status=400)
+        body = await self._json(request)
+        name = body.get("name") or ""
+        if not 1 <= len(name) <= 100:
+            return self._error(_Invalid(400, 50035, "name: Must be between 1 and 100 in length."))
+        thread = {"id": message_id, "type": 11, "guild_id": GUILD_ID, "parent_id": channel_id, "name": name,
+                  "owner_id": BOT_ID, "last_message_id": None, "rate_limit_per_user": 0,
+                  "message_count": 0, "member_count": 1, "flags": 0,
+                  "thread_metadata": {"archived": False, "auto_archive_duration":
+                                      body.get("auto_archive_duration", 1440), "locked": False,
+                                      "archive_timestamp": "2026-02-15T01:00:00.000000+00:00"}}
+        self.threads[message_id] = thread
+        return _reply(thread, status=201)
+
+    async def _callback(self, request: web.Request) -> web.Response:
+        interaction = self.interactions.get(request.match_info["id"])
+        if interaction is None or interaction.token != request.match_info["token"]:
+            return _reply({"message": "Unknown interaction", "code": 10062}, status=404)
+        if interaction.callbacks:
+            return _reply({"message": "Interaction has already been acknowledged.", "code": 40060},
+                                     status=400)
+        body = await self._json(request)
+        interaction.callbacks.append(body)
+        if body.get("type") == 5:
+            interaction.deferred_after = time.monotonic() - interaction.created
+        if request.query.get("with_response") not in ("1", "true"):
+            return web.Response(status=204)
+        flags = (body.get("data") or {}).get("flags", 0)
+        return _reply({"interaction": {"id": interaction.id, "type": 2,
+                                                  "response_message_loading": body.get("type") == 5,
+                                                  "response_message_ephemeral": bool(flags & 64)},
+                                  "resource": {"type": body.get("type")}})
+
+    def _by_token(self, request: web.Request) -> Interaction | None:
+        if request.match_info["app"] != APP_ID:
+            return None
+        return next((i for i in self.interactions.values() if i.token == request.match_info["token"]), None)
+
+    async def _followup(self, request: web.Request) -> web.Response:
+        interaction = self._by_token(request)
+        if interaction is None or not interaction.callbacks:
+            return _reply({"message": "Unknown Webhook", "code": 10015}, status=404)
+        body = await self._json(request)
+        try:
+            check_message_body(body)
+        except _Invalid as exc:
+            self.rejected.append({"interaction": interaction.id, "body": body, "reason": exc.message})
+            return self._error(exc)
+        interaction.followups.append(body)
+        return _reply(self._message(CHANNEL_ID, body, webhook=True))
+
+    async def _edit_original(self, request: web.Request) -> web.Response:
+        interaction = self._by_token(request)
+        if interaction is None or not interaction.callbacks:
+            return _reply({"message": "Unknown Webhook", "code": 10015}, status=404)
+        body = await self._json(request)
+        interaction.edits.append(body)
+        return _reply(self._message(CHANNEL_ID, body, webhook=True))
+
+    # -- gateway -------------------------------------------------------------------------------------
+    async def _send(self, payload: dict[str, Any]) -> None:
+        data = json.dumps(payload)
+        if self._compress is not None:
+            await self._ws.send_bytes(self._compress.compress(data.encode()) + self._compress.flush(zlib.Z_SYNC_FLUSH))
+        else:
+            await self._ws.send_str(data)
+
+    async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
+        await self._send({"op": 0, "t": event, "s": next(self._seq), "d": data})
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._ws = ws
+        self._compress = zlib.compressobj() if request.query.get("compress") == "zlib-stream" else None
+        await self._send({"op": 10, "s": None, "t": None, "d": {"heartbeat_interval": 41250}})
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            payload = json.loads(msg.data)
+            op = payload.get("op")
+            if op == 1:
+                self.heartbeats += 1
+                await self._send({"op": 11, "s": None, "t": None, "d": None})
+            elif op == 2:
+                if payload["d"].get("token") != self.token:
+                    await ws.close(code=4004, message=b"Authentication failed.")
+                    break
+                self.identified.append(payload["d"])
+                await self._dispatch("READY", {
+                    "v": 10, "user": self._user(), "guilds": [{"id": GUILD_ID, "unavailable": True}],
+                    "session_id": "fake-session", "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway-ws",
+                    "application": {"id": APP_ID, "flags": 0}, "private_channels": [], "relationships": []})
+                await self._dispatch("GUILD_CREATE", self._guild())
+        return ws
+
+    def _guild(self) -> dict[str, Any]:
+        return {"id": GUILD_ID, "name": "Fake Guild", "icon": None, "owner_id": USER_ID, "unavailable": False,
+                "member_count": 2, "large": False, "features": [], "emojis": [], "stickers": [],
+                "verification_level": 0, "default_message_notifications": 0, "explicit_content_filter": 0,
+                "mfa_level": 0, "premium_tier": 0, "system_channel_flags": 0, "preferred_locale": "en-US",
+                "nsfw_level": 0, "joined_at": "2026-01-01T00:00:00.000000+00:00",
+                "roles": [{"id": GUILD_ID, "name": "@everyone", "permissions": EVERYONE_PERMS, "position": 0,
+                           "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}],
+                "channels": [{"id": CHANNEL_ID, "type": 0, "name": "general", "position": 0,
+                              "permission_overwrites": [], "nsfw": False, "parent_id": None,
+                              "rate_limit_per_user": 0, "topic": None, "last_message_id": None}],
+                "threads": [], "members": [], "voice_states": [], "presences": [], "stage_instances": [],
+                "guild_scheduled_events": [], "soundboard_sounds": []}
+
+    # -- driving -------------------------------------------------------------------------------------
+    def invoke(self, command: str, subcommand: str | None = None, options: dict[str, Any] | None = None, *,
+               channel_id: str = CHANNEL_ID, guild_id: str = GUILD_ID, permissions: int | None = None,
+               user_id: str = USER_ID) -> Interaction:
+        """Push an INTERACTION_CREATE for a synced chat-input command, as Discord does when a member runs it.
+
+        ``permissions`` are the member's resolved permissions (default: everyone's, without Manage Channels).
+        """
+        registered = next((c for c in self.commands if c["name"] == command), None)
+        if registered is None:
+            raise KeyError(f"/{command} was not synced")
+        option_types: dict[str, int] = {}
+        data: dict[str, Any] = {"id": registered["id"], "name": command, "type": 1}
+        given = [{"name": k, "value": v} for k, v in (options or {}).items()]
+        if subcommand:
+            sub = next((o for o in registered.get("options", []) if o["name"] == subcommand), None)
+            if sub is None or sub.get("type") != OPTION_SUB_COMMAND:
+                raise KeyError(f"/{command} {subcommand} was not synced")
+            option_types = {o["name"]: o["type"] for o in sub.get("options", [])}
+        else:
+            option_types = {o["name"]: o["type"] for o in registered.get("options", [])}
+        for opt in given:
+            if opt["name"] not in option_types:
+                raise KeyError(f"option {opt['name']} is not declared")
+            opt["type"] = option_types[opt["name"]]
+        data["options"] = [{"name": subcommand, "type": OPTION_SUB_COMMAND, "options": given}] if subcommand \
+            else given
+        perms = str(permissions if permissions is not None else int(EVERYONE_PERMS))
+        interaction = Interaction(id=self._snowflake(), token=f"itoken-{next(self._seq)}")
+        self.interactions[interaction.id] = interaction
+        payload = {
+            "id": interaction.id, "application_id": APP_ID, "type": 2, "token": interaction.token, "version": 1,
+            "guild_id": guild_id, "channel_id": channel_id,
+            "channel": {"id": channel_id, "type": 0, "guild_id": guild_id, "name": "general",
+                        "permissions": perms, "position": 0, "permission_overwrites": [], "nsfw": False,
+                        "parent_id": None},
+            "member": {"user": {"id": user_id, "username": "alice", "discriminator": "0", "global_name": "Alice",
+                                "avatar": None}, "roles": [], "joined_at": "2026-01-01T00:00:00.000000+00:00",
+                       "deaf": False, "mute": False, "flags": 0, "permissions": perms, "nick": None},
+            "app_permissions": EVERYONE_PERMS, "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
+            "authorizing_integration_owners": {"0": guild_id}, "context": 0, "data": data,
+            "attachment_size_limit": 10485760,
+        }
+        interaction.created = time.monotonic()
+        asyncio.run_coroutine_threadsafe(self._dispatch("INTERACTION_CREATE", payload), self._loop).result(5)
+        return interaction
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+        """Await (in the caller's loop) until ``predicate()`` holds; AssertionError after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError("condition not reached in time")
+            await asyncio.sleep(0.02)
