@@ -1,0 +1,329 @@
+"""Tests of the offline heuristic analyzer on synthetic commits and on the sample digest's commits."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import itertools
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from analysis.analyzers import heuristic_rules
+from analysis.analyzers.base import Analyzer
+from analysis.analyzers.heuristic import HeuristicAnalyzer, area_of, classify_path
+from analysis.models import Analysis, Commit, FileChange
+
+ROOT = Path(__file__).resolve().parent.parent
+CJK = re.compile(r"[\u4e00-\u9fff]")
+DISCLAIMER_EN = "Heuristic analysis from the commit message and paths; no model was used."
+DISCLAIMER_ZH = "基于提交信息与文件路径的启发式分析，未使用模型。"
+
+analyzer = HeuristicAnalyzer()
+
+
+def make_commit(message: str, files=(), loaded: bool | None = None) -> Commit:
+    """A commit with files given as paths or (path, additions, deletions[, status]) tuples."""
+    changes = []
+    for item in files:
+        if isinstance(item, str):
+            item = (item, 10, 2)
+        path, adds, dels, *rest = item
+        changes.append(FileChange(path=path, additions=adds, deletions=dels, status=rest[0] if rest else "modified"))
+    return Commit(sha="a" * 40, author="Dev", committed_at=datetime(2026, 2, 14, 8, 0, tzinfo=timezone.utc),
+                  message=message, files=changes, details_loaded=bool(changes) if loaded is None else loaded)
+
+
+def run(message: str, files=(), lang: str = "en", loaded: bool | None = None) -> Analysis:
+    return analyzer.analyze_sync(make_commit(message, files, loaded), lang)
+
+
+def all_text(analysis: Analysis) -> list[str]:
+    out = list(analysis.summary) + list(analysis.impact) + list(analysis.recommendations)
+    out += list(analysis.insights.model_dump().values())
+    for risk in analysis.risks:
+        out += [risk.risk, risk.impact, risk.mitigation]
+    return out
+
+
+# --- change type -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,expected", [
+    ("feat: add widget", "feature"), ("fix(parser): handle empty input", "fix"),
+    ("fix(scope)!: drop legacy flag", "fix"), ("perf: cache lookups", "perf"), ("docs: typo", "docs"),
+    ("test: cover parser", "test"), ("ci: cache pip", "ci"), ("build(deps): bump x", "build"),
+    ("chore: tidy", "chore"), ("refactor: split module", "refactor"), ("security: patch", "security"),
+    ('Revert "feat: add widget"', "revert"), ("revert: feat: add widget", "revert"),
+])
+def test_conventional_prefix_gives_the_type(title, expected):
+    assert run(title, ["src/app/core.py"]).change_type == expected
+
+
+@pytest.mark.parametrize("files,expected", [
+    (["docs/guide.md", "README.md"], "docs"),
+    (["tests/test_core.py", "pkg/foo/foo_test.go"], "test"),
+    ([".github/workflows/ci.yml"], "ci"),
+    (["Dockerfile", "Makefile", "go.sum"], "build"),
+])
+def test_paths_give_the_type_without_prefix(files, expected):
+    assert run("Update things", files).change_type == expected
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Rename fetch_a to fetch_b", "refactor"), ("Speed up the parser", "perf"),
+    ("Fix crash on empty config", "fix"), ("Add a widget endpoint", "feature"), ("Widget things", "chore"),
+    ("Fix crash in the rename handler", "fix"), ("Add tests for the parser", "test"),
+    ("Address CVE-2024-1234 in parser", "security"),
+])
+def test_title_words_give_the_type_last(title, expected):
+    assert run(title, ["src/app/core.py"]).change_type == expected
+
+
+# --- importance --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("files", [
+    ["docs/widgets.md"], ["examples/widget/main.py", "examples/widget/README.md"], ["README.md", "docs/api/v1.md"],
+])
+def test_feature_with_only_docs_or_examples_is_low(files):
+    assert run("feat: add widget", [(p, 300, 0) for p in files]).importance == "low"
+
+
+@pytest.mark.parametrize("path", [
+    "proto/widget/v1/widget.proto", "deploy/crds/widget.yaml", "operator/api/v1alpha1/widget_types.go",
+    "spec/openapi.yaml", "include/widget/widget.h", "bindings/python/widget.pyi", "src/api/handlers.py",
+    "lib/net/protocols/frame.rs",
+])
+def test_small_fix_touching_api_definitions_is_high(path):
+    analysis = run("fix: off-by-one in widget field", [(path, 3, 1)])
+    assert analysis.importance == "high"
+    assert path in analysis.insights.architecture
+    assert any("compatib" in r.mitigation for r in analysis.risks)
+
+
+def test_small_plain_fix_is_medium_and_asks_for_a_regression_test():
+    analysis = run("fix: off-by-one in loop", [("src/app/loop.py", 3, 1)])
+    assert analysis.importance == "medium"
+    assert any("regression test" in r for r in analysis.recommendations)
+    with_test = run("fix: off-by-one in loop", [("src/app/loop.py", 3, 1), ("tests/test_loop.py", 9, 0)])
+    assert not any("regression test" in r for r in with_test.recommendations)
+
+
+@pytest.mark.parametrize("message", [
+    "chore!: drop python 3.8", "refactor(core)!: rename config keys", "chore: tidy\n\nBREAKING CHANGE: keys renamed",
+])
+def test_breaking_marker_is_high(message):
+    analysis = run(message, [("src/app/config.py", 2, 2)])
+    assert analysis.importance == "high"
+    assert analysis.risks[0].risk == heuristic_rules.PHRASES["en"]["risk_breaking"]
+
+
+def test_ci_only_is_low_even_when_large_unless_security():
+    assert run("ci: rework pipelines", [(".github/workflows/ci.yml", 900, 300)] * 3).importance == "low"
+    assert run("feat: new release job", [(".gitlab-ci.yml", 40, 0)]).importance == "low"
+    assert run("ci: pin secrets permissions", [(".github/workflows/ci.yml", 4, 1)]).importance == "medium"
+
+
+@pytest.mark.parametrize("path", ["src/auth/session.py", "pkg/tls/config.go", "app/utils/sanitize_html.js",
+                                  "server/rbac/roles.go", "lib/api_token_store.rb"])
+def test_security_paths_are_at_least_medium(path):
+    analysis = run("chore: tidy", [(path, 2, 1)])
+    assert analysis.importance in ("medium", "high")
+    assert path in analysis.insights.security
+    assert analysis.insights.security != heuristic_rules.PHRASES["en"]["no_signal"]
+
+
+@pytest.mark.parametrize("path", ["src/tokenizer/bpe.py", "AUTHORS", "lib/llm/tokens.rs", "docs/auth.md"])
+def test_words_near_security_terms_do_not_trigger_it(path):
+    analysis = run("chore: tidy", [(path, 2, 1)])
+    assert analysis.importance == "low"
+    assert analysis.insights.security == heuristic_rules.PHRASES["en"]["no_signal"]
+
+
+def test_security_word_in_title_counts():
+    analysis = run("fix(worker): SSH setup under non-root users", [("src/worker/setup.py", 5, 5)])
+    assert analysis.importance == "high"
+    assert "ssh" in analysis.insights.security
+
+
+def test_deployment_change_is_flagged_and_raises_importance():
+    analysis = run("fix: chart default", [("deploy/helm/charts/app/values.yaml", 1, 1)])
+    assert analysis.importance == "high"
+    assert any("gradual" in r.mitigation for r in analysis.risks)
+    assert run("feat: new flag", [("src/app/cli.py", 20, 0)]).importance == "medium"
+
+
+def test_revert():
+    analysis = run('Revert "feat: add widget"\n\nThis reverts commit abc.', [("src/app/widget.py", 0, 40)])
+    assert analysis.change_type == "revert"
+    assert any(r.risk == heuristic_rules.PHRASES["en"]["risk_revert"] for r in analysis.risks)
+
+
+def test_rename_refactor():
+    small = run("Rename fetch_a to fetch_b", [("src/app/fetch.py", 6, 6)])
+    assert (small.change_type, small.importance) == ("refactor", "low")
+    assert heuristic_rules.PHRASES["en"]["maint_refactor"] in small.insights.maintainability
+    public = run("Rename fetch_a to fetch_b", [("bindings/python/_core.pyi", 6, 6)])
+    assert (public.change_type, public.importance) == ("refactor", "medium")
+
+
+def test_test_only_is_low_unless_large():
+    assert run("test: cover parser", [("tests/test_parser.py", 80, 5)]).importance == "low"
+    assert run("test: conformance suite", [("tests/test_conformance.py", 560, 0, "added")]).importance == "medium"
+
+
+def test_huge_change():
+    files = [(f"src/mod{i}/code.py", 60, 10) for i in range(60)]
+    analysis = run("feat: new engine", files)
+    assert analysis.importance == "high"
+    assert "4200 lines across 60 files" in analysis.insights.maintainability
+    assert any(r.risk == heuristic_rules.PHRASES["en"]["risk_large"] for r in analysis.risks)
+    assert run("chore: reformat", files).importance == "medium"
+    assert len(analysis.impact) == heuristic_rules.MAX_AREAS + 1  # bounded, with an "other areas" line
+    lock_churn = run("chore(deps): update lock files", [("Cargo.lock", 3000, 2500), ("web/yarn.lock", 900, 900)])
+    assert lock_churn.importance == "low"
+    assert lock_churn.insights.maintainability == heuristic_rules.PHRASES["en"]["maint_no_tests"]
+
+
+def test_no_files_loaded_uses_the_message_and_says_so():
+    analysis = run("feat(operator): new CRD field", loaded=False)
+    assert analysis.importance == "medium"
+    assert heuristic_rules.PHRASES["en"]["no_files"] in analysis.summary
+    assert analysis.impact == ["operator: named as the scope in the title; file list not loaded"]
+    assert any(r.risk == heuristic_rules.PHRASES["en"]["risk_no_files"] for r in analysis.risks)
+    assert run("docs: wording", loaded=False).importance == "low"
+    assert run("fix!: drop old flag", loaded=False).importance == "high"
+    empty = run("chore: empty commit", loaded=True)
+    assert heuristic_rules.PHRASES["en"]["no_files_changed"] in empty.summary
+    assert not any(r.risk == heuristic_rules.PHRASES["en"]["risk_no_files"] for r in empty.risks)
+
+
+# --- prose -------------------------------------------------------------------------------
+
+def test_summary_impact_and_top_directories_are_derived_from_paths():
+    files = [("deploy/operator/internal/a.go", 20, 5), ("deploy/operator/internal/b.go", 15, 4),
+             ("deploy/operator/cmd/main.go", 5, 3), ("README.md", 1, 0, "added")]
+    body = "Details:\n- first point\n* second point\nplain prose\nSigned-off-by: Dev <dev@example.com>"
+    analysis = run(f"fix: operator restarts\n\n{body}", files)
+    assert analysis.summary[0] == DISCLAIMER_EN
+    assert analysis.summary[1] == "Title: fix: operator restarts"
+    assert "From the message: first point" in analysis.summary
+    assert "From the message: second point" in analysis.summary
+    assert not any("Signed-off-by" in s for s in analysis.summary)
+    assert "4 files changed (+41/−12)" in analysis.summary
+    assert "Top directories touched: deploy/operator (3), README.md (1)" in analysis.summary
+    assert analysis.impact[0] == "deploy/operator: 3 files modified (+40/−12) [deployment]"
+    assert analysis.impact[1] == "README.md: 1 file added (+1/−0)"
+
+
+def test_zh_and_en_prose_differ_only_in_language():
+    commit = make_commit("fix: token refresh", [("src/auth/refresh.py", 9, 3)])
+    en, zh = analyzer.analyze_sync(commit, "en"), analyzer.analyze_sync(commit, "zh")
+    assert (en.change_type, en.importance) == (zh.change_type, zh.importance)
+    assert len(en.risks) == len(zh.risks) and len(en.recommendations) == len(zh.recommendations)
+    assert en.summary[0] == DISCLAIMER_EN and zh.summary[0] == DISCLAIMER_ZH
+    assert not any(CJK.search(s) for s in all_text(en))
+    assert all(CJK.search(r.risk) for r in zh.risks)
+    assert "共 1 个文件变更（+9/−3）" in zh.summary
+
+
+def test_every_phrase_exists_in_both_languages_and_holds_no_digits():
+    en, zh = heuristic_rules.PHRASES["en"], heuristic_rules.PHRASES["zh"]
+    assert set(en) == set(zh)
+    for table in (en, zh):
+        for key, phrase in table.items():
+            assert not re.search(r"\d", re.sub(r"\{[^}]*\}", "", phrase)), key
+
+
+SYNTHETIC = [
+    ("feat: add widget", [("src/widget/core.py", 613, 41), ("tests/test_widget.py", 977, 59, "added")]),
+    ("fix(api)!: change field type\n\n- keeps old name", [("api/v2/types.proto", 17, 23)]),
+    ("perf: faster lookups", [("src/index/lookup.rs", 31, 29), ("Dockerfile", 3, 1)]),
+    ("Revert \"chore: bump\"", [("package-lock.json", 101, 707, "removed")]),
+    ("security: rotate tls certs", [("deploy/k8s/secret-tls.yaml", 8, 8, "renamed")]),
+]
+
+
+@pytest.mark.parametrize("message,files", SYNTHETIC)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_nothing_invented_every_number_comes_from_the_commit(message, files, lang):
+    commit = make_commit(message, files)
+    analysis = analyzer.analyze_sync(commit, lang)
+    allowed = set(re.findall(r"\d+", message + " ".join(f.path for f in commit.files)))
+    allowed |= {str(n) for n in range(len(files) + 1)}
+    for values in ([f.additions for f in commit.files], [f.deletions for f in commit.files]):
+        for k in range(1, len(values) + 1):
+            allowed |= {str(sum(c)) for c in itertools.combinations(values, k)}
+    sizes = [f.changes for f in commit.files]
+    allowed |= {str(sum(c)) for k in range(1, len(sizes) + 1) for c in itertools.combinations(sizes, k)}
+    for text in all_text(analysis):
+        for number in re.findall(r"\d+", text):
+            assert number in allowed, (number, text)
+    assert analysis.analyzer == "heuristic"
+    assert analysis.summary[0] == (DISCLAIMER_ZH if lang == "zh" else DISCLAIMER_EN)
+
+
+def test_perf_commit_claims_no_measurement():
+    analysis = run("perf: faster lookups", [("src/index/lookup.rs", 31, 29)])
+    assert analysis.change_type == "perf"
+    assert not re.search(r"\d", analysis.insights.performance)
+    assert analysis.insights.performance == heuristic_rules.PHRASES["en"]["perf_labelled"]
+
+
+def test_fields_are_bounded_and_single_line():
+    long_path = "src/" + "x" * 900 + "/auth/\nfile.py"
+    files = [(long_path, 1, 1)] * 12 + [("src/auth/evil\nname\x1b[31m.py", 1, 1)]
+    analysis = run("fix: " + "word " * 2000 + "\n\n- " + "y" * 3000, files)
+    assert "evil name" in analysis.insights.security
+    for text in all_text(analysis):
+        assert not re.search(r"[\x00-\x1f]", text)
+        assert len(text) <= 900, len(text)
+    assert analysis.summary[1].endswith("…") and len(analysis.summary[1]) <= 200
+
+
+def test_analyze_async_matches_sync_and_satisfies_the_protocol():
+    commit = make_commit("feat: add widget", [("src/widget.py", 5, 0)])
+    assert isinstance(analyzer, Analyzer)
+    assert analyzer.name == "heuristic" and analyzer.cache_key is None
+    assert asyncio.run(analyzer.analyze(commit, "zh")) == analyzer.analyze_sync(commit, "zh")
+
+
+def test_path_helpers():
+    assert area_of("deploy/operator/internal/controller/x.go") == "deploy/operator"
+    assert area_of("lib/llm/src/protocols/openai/validate.rs") == "lib/llm/src/protocols"
+    assert area_of("Cargo.toml") == "Cargo.toml"
+    assert area_of("docs/") == "docs"
+    assert {"test"} <= classify_path("deploy/operator/internal/x_test.go")
+    assert "api" not in classify_path("lib/bindings/kvbm/Cargo.lock")
+    assert "deploy" in classify_path("container/vllm_runtime.Dockerfile")
+
+
+# --- agreement with the sample -----------------------------------------------------------
+
+SAMPLE_AGREEMENT = 21  # measured with bench/heuristic_agreement.py
+MARGIN = 1
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("heuristic_agreement", ROOT / "bench" / "heuristic_agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sample_data_is_marked_reconstructed_and_complete():
+    data = json.loads((ROOT / "tests" / "data" / "sample_commits.json").read_text(encoding="utf-8"))
+    assert data["files_reconstructed_from_sample"] is True
+    assert len(data["commits"]) == 21
+    labels = [c["importance"] for c in data["commits"]]
+    assert (labels.count("high"), labels.count("medium"), labels.count("low")) == (10, 3, 8)
+    assert all(re.fullmatch(r"[0-9a-f]{40}", c["sha"]) for c in data["commits"])
+
+
+def test_agreement_with_the_sample():
+    matrix, exact, total, rows = _bench().evaluate()
+    assert total == 21
+    assert exact >= SAMPLE_AGREEMENT - MARGIN, matrix
+    assert sum(sum(row.values()) for row in matrix.values()) == total
