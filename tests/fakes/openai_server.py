@@ -1,0 +1,222 @@
+"""FakeOpenAI: an OpenAI-compatible chat completions server on 127.0.0.1 for tests and benchmarks.
+
+It answers ``POST /v1/chat/completions`` (and ``/chat/completions``) in OpenAI's response shape.
+In "valid" mode the answer is an analysis JSON derived from the request (change type from the
+conventional-commit prefix of the ``Title:`` line, importance high for "!:" or "breaking", the
+title echoed in the summary, prose in Chinese when the prompt asks for Simplified Chinese), so a
+test can tell that what the analyzer returns came from the model.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+MODES = ("valid", "garbage", "garbage_once", "error500", "error429", "error401", "fenced")
+PREFIX_TYPES = {
+    "feat": "feature", "feature": "feature", "fix": "fix", "refactor": "refactor", "perf": "perf",
+    "docs": "docs", "doc": "docs", "test": "test", "tests": "test", "ci": "ci", "build": "build",
+    "chore": "chore", "security": "security", "sec": "security", "revert": "revert",
+}
+_TITLE = re.compile(r"^Title: (.*)$", re.MULTILINE)
+_PREFIX = re.compile(r"^\s*([A-Za-z]+)(\([^)]*\))?(!)?:")
+
+
+def _text(message: dict) -> str:
+    content = message.get("content") or ""
+    if isinstance(content, list):  # content parts
+        return "\n".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return str(content)
+
+
+def valid_answer(request: dict) -> dict:
+    """The analysis object the fake model answers for this request (derived from its prompt)."""
+    messages = request.get("messages", [])
+    prompt = "\n".join(_text(m) for m in messages if m.get("role") in ("user", "system"))
+    user = "\n".join(_text(m) for m in messages if m.get("role") == "user")
+    match = _TITLE.search(user)
+    title = match.group(1).strip() if match else ""
+    prefix = _PREFIX.match(title)
+    change_type = PREFIX_TYPES.get(prefix.group(1).lower(), "chore") if prefix else "chore"
+    breaking = bool(prefix and prefix.group(3)) or "breaking" in title.lower()
+    zh = "Simplified Chinese" in prompt
+    return {
+        "change_type": change_type,
+        "importance": "high" if breaking else "low" if change_type in ("docs", "test", "ci", "chore") else "medium",
+        "summary": [f"变更：{title}" if zh else f"Change: {title}"],
+        "impact": ["src: 行为变化" if zh else "src: behaviour changes"],
+        "insights": {
+            "architecture": "无" if zh else "none",
+            "performance": "无" if zh else "none",
+            "security": "无" if zh else "none",
+            "maintainability": "良好" if zh else "fine",
+        },
+        "risks": [{"risk": "回归" if zh else "regression", "impact": "低" if zh else "low",
+                   "mitigation": "测试" if zh else "tests"}],
+        "recommendations": ["补充测试" if zh else "add tests"],
+    }
+
+
+class FakeOpenAI:
+    """Context manager running the fake server in a thread.
+
+    ``mode``: "valid" (a derived analysis JSON), "fenced" (the same in a ```json fence with prose
+    around), "garbage" (prose, never JSON), "garbage_once" (prose for a first attempt, valid for a
+    request that carries a previous assistant answer, i.e. the analyzer's retry), "error500",
+    "error429", "error401" (OpenAI-shaped error bodies). ``answer_for(request) -> str`` overrides
+    the content in every non-error mode. ``latency`` is slept in the request's own thread, so
+    concurrent requests wait concurrently; ``max_in_flight`` records the most answered at once.
+    """
+
+    def __init__(self, host: str = "127.0.0.1"):
+        self.host = host
+        self.mode = "valid"
+        self.latency = 0.0
+        self.answer_for: Callable[[dict], str] | None = None
+        self.calls = 0
+        self.requests: list[dict] = []
+        self.in_flight = 0
+        self.max_in_flight = 0  # most requests being answered at once
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None, "FakeOpenAI is not started"
+        return f"http://{self.host}:{self._server.server_address[1]}/v1"
+
+    def __enter__(self) -> FakeOpenAI:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        fake = self
+
+        class Handler(_Handler):
+            server_fake = fake
+
+        self._server = ThreadingHTTPServer((self.host, 0), Handler)
+        self._server.daemon_threads = True
+        self._server.block_on_close = False
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="FakeOpenAI", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    # --- answering --------------------------------------------------------------------------
+
+    def _record(self, body: dict) -> int:
+        with self._lock:
+            self.calls += 1
+            self.requests.append(body)
+            return next(self._ids)
+
+    def respond(self, body: dict) -> tuple[int, dict]:
+        """Status and JSON body for one chat completions request."""
+        number = self._record(body)
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            if self.latency:
+                time.sleep(self.latency)
+            return self._answer(body, number)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def _answer(self, body: dict, number: int) -> tuple[int, dict]:
+        mode = self.mode
+        if mode == "error500":
+            return 500, {"error": {"message": "The server had an error while processing your request.",
+                                   "type": "server_error", "param": None, "code": None}}
+        if mode == "error429":
+            return 429, {"error": {"message": "Rate limit reached for requests", "type": "requests",
+                                   "param": None, "code": "rate_limit_exceeded"}}
+        if mode == "error401":
+            return 401, {"error": {"message": "Incorrect API key provided. You can find your API key at "
+                                   "https://platform.openai.com/account/api-keys.", "type": "invalid_request_error",
+                                   "param": None, "code": "invalid_api_key"}}
+        content = self._content(body, mode)
+        prompt_chars = sum(len(_text(m)) for m in body.get("messages", []))
+        usage = {"prompt_tokens": max(1, prompt_chars // 4), "completion_tokens": max(1, len(content) // 4)}
+        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+        return 200, {
+            "id": f"chatcmpl-fake{number}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body.get("model", "fake-model"),
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
+                         "logprobs": None, "finish_reason": "stop"}],
+            "usage": usage,
+            "system_fingerprint": None,
+        }
+
+    def _content(self, body: dict, mode: str) -> str:
+        if self.answer_for is not None:
+            return self.answer_for(body)
+        retried = any(m.get("role") == "assistant" for m in body.get("messages", []))
+        if mode == "garbage" or (mode == "garbage_once" and not retried):
+            return "Sure! Here is my analysis: the commit looks fine to me."
+        answer = json.dumps(valid_answer(body), ensure_ascii=False, indent=2)
+        if mode == "fenced":
+            return f"Here is the analysis:\n```json\n{answer}\n```\nHope this helps."
+        return answer
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_fake: FakeOpenAI
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args):  # keep test output quiet
+        pass
+
+    def _send(self, status: int, payload: dict) -> None:
+        data = json.dumps(payload, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        if status == 429:
+            self.send_header("Retry-After", "0")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length)
+        if self.path.rstrip("/") not in ("/v1/chat/completions", "/chat/completions"):
+            self._send(404, {"error": {"message": f"Unknown path {self.path}", "type": "invalid_request_error",
+                                       "param": None, "code": None}})
+            return
+        try:
+            body = json.loads(raw or b"{}")
+        except json.JSONDecodeError:
+            self._send(400, {"error": {"message": "Invalid JSON body", "type": "invalid_request_error",
+                                       "param": None, "code": None}})
+            return
+        status, payload = self.server_fake.respond(body)
+        self._send(status, payload)
+
+    def do_GET(self):
+        if self.path.rstrip("/") in ("/v1/models", "/models"):
+            self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model",
+                                                         "created": 0, "owned_by": "fake"}]})
+        else:
+            self._send(404, {"error": {"message": "Not found", "type": "invalid_request_error",
+                                       "param": None, "code": None}})
