@@ -160,17 +160,11 @@ def test_concurrency_is_bounded_and_used(llm):
     async def run_all():
         return await asyncio.gather(*(ana.analyze(c, "en") for c in commits))
 
-    asyncio.run(ana.analyze(make_commit(), "en"))  # warm litellm up (import, clients)
-    started = time.perf_counter()
-    asyncio.run(run_all())
-    overhead = time.perf_counter() - started  # our and litellm's own time for 16 requests
     llm.latency, llm.max_in_flight = 0.3, 0
-    started = time.perf_counter()
     results = asyncio.run(run_all())
-    elapsed = time.perf_counter() - started
     assert [r.summary[0] for r in results] == [f"Change: fix: bug {i}" for i in range(16)]
+    # the bound holds, and requests really overlap (speed itself is measured in bench/digest_bench.py)
     assert 5 <= llm.max_in_flight <= 8
-    assert elapsed < overhead + 3 * 0.3, f"16 requests took {elapsed:.2f}s (overhead {overhead:.2f}s)"
 
 
 @pytest.mark.parametrize(("lang", "language", "summary"), [("zh", "Simplified Chinese", "变更："),
