@@ -1,0 +1,249 @@
+"""The Slack adapter: slack-bolt's AsyncApp over HTTP (signed requests at POST /slack/events) or Socket Mode.
+
+``/digest <text>`` is acknowledged at once (empty 200, well within Slack's 3 seconds); the command
+then runs in a background task. Short answers go to the command's ``response_url`` (ephemeral);
+digests and explanations go through ``core.publish``, which calls ``send`` (chat.postMessage).
+An ``@digestbot <command>`` mention works too (Events API), and answers in the mention's thread.
+HTTP 429 answers are retried after ``Retry-After`` by slack_sdk's rate-limit retry handler: a 429
+means Slack posted nothing, so a retry can neither lose nor duplicate a message.
+slack_bolt and slack_sdk are imported when an adapter is built, not when this module is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any
+
+from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
+from adapters.slack_render import SlackRenderer
+from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+DEFAULT_PORT = 3000
+RATE_LIMIT_RETRIES = 5
+STOP_GRACE_SECONDS = 10.0
+_MENTION = re.compile(r"^\s*<@[A-Z0-9]+>\s*(?:/?digest\b)?\s*", re.IGNORECASE)
+
+
+class SlackAdapter:
+    """A ``bot.chat.ChatAdapter`` for Slack; ``app`` is the AsyncApp, ``web_app`` the aiohttp app (HTTP mode)."""
+
+    platform = "slack"
+    supports_threads = True
+
+    def __init__(self, settings: Settings, core: Core, *, port: int | None = None, host: str = "0.0.0.0"):
+        if not settings.slack_bot_token:
+            raise BadInput("SLACK_BOT_TOKEN is not set; the Slack adapter needs a bot token")
+        self.mode = "socket" if settings.slack_app_token else "http"
+        if self.mode == "http" and not settings.slack_signing_secret:
+            raise BadInput("SLACK_SIGNING_SECRET is not set; Slack over HTTP needs it to verify requests "
+                           "(or set SLACK_APP_TOKEN for Socket Mode)")
+        self.settings, self.core = settings, core
+        self.renderer = SlackRenderer()
+        self.host, self.port = host, DEFAULT_PORT if port is None else port
+        self._tasks: set[asyncio.Task] = set()
+        self._runner: Any = None
+        self._session: Any = None
+        self.socket_handler: Any = None
+        self.bot_user_id: str | None = None
+        self.app, self.client = self._build_app()
+        self.web_app = self._build_web_app() if self.mode == "http" else None
+
+    # --- construction ---------------------------------------------------------------------------
+    def _build_app(self):
+        from slack_bolt.async_app import AsyncApp
+        from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+        from slack_sdk.web.async_client import AsyncWebClient
+
+        client = AsyncWebClient(token=self.settings.slack_bot_token, base_url=self.settings.slack_api_url)
+        client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+        app = AsyncApp(
+            client=client,
+            signing_secret=self.settings.slack_signing_secret or "",
+            request_verification_enabled=True,  # bad signature or stale timestamp: 401
+            process_before_response=False,
+        )
+        app.command("/digest")(self._on_command)
+        app.event("app_mention")(self._on_mention)
+        return app, client
+
+    def _build_web_app(self):
+        from aiohttp import web
+        from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+
+        async def handle(request: web.Request) -> web.Response:
+            return await to_aiohttp_response(await self.app.async_dispatch(await to_bolt_request(request)))
+
+        async def health(request: web.Request) -> web.Response:
+            return web.Response(text="ok")
+
+        web_app = web.Application()
+        web_app.add_routes([web.post(EVENTS_PATH, handle), web.get("/health", health)])
+        return web_app
+
+    # --- lifecycle -------------------------------------------------------------------------------
+    def make_socket_handler(self):
+        """bolt's Socket Mode handler (aiohttp); it opens the socket via apps.connections.open at SLACK_API_URL."""
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        return AsyncSocketModeHandler(self.app, self.settings.slack_app_token)
+
+    async def _authorize_once(self) -> None:
+        """Check the bot token now (a clear error at start) and hand the answer to bolt's authorization.
+
+        Without this, bolt calls auth.test while the first command waits for its acknowledgement.
+        """
+        try:
+            result = await self.client.auth_test()
+        except Exception as error:  # noqa: BLE001 - re-raised as one sentence below
+            code = getattr(getattr(error, "response", None), "get", lambda _k: None)("error")
+            raise RemoteFailure(f"Slack did not accept SLACK_BOT_TOKEN ({code or type(error).__name__}).") from None
+        from slack_bolt.middleware.authorization.async_single_team_authorization import (
+            AsyncSingleTeamAuthorization,
+        )
+
+        for middleware in getattr(self.app, "_async_middleware_list", []):
+            if isinstance(middleware, AsyncSingleTeamAuthorization) and middleware.auth_test_result is None:
+                middleware.auth_test_result = result
+        self.bot_user_id = result.get("user_id")
+
+    async def start(self) -> None:
+        """HTTP mode: returns once the server listens (``self.port`` is the real port); Socket Mode: once connected."""
+        import aiohttp
+
+        # one pooled HTTP session for every Web API call and response_url post (not one per call)
+        self._session = aiohttp.ClientSession()
+        self.client.session = self._session
+        await self._authorize_once()
+        if self.mode == "socket":
+            self.socket_handler = self.make_socket_handler()
+            await self.socket_handler.connect_async()
+            log.info("Slack adapter connected over Socket Mode")
+            return
+        from aiohttp import web
+
+        self._runner = web.AppRunner(self.web_app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        if self._runner.addresses:
+            self.port = self._runner.addresses[0][1]  # the real port when asked for port 0
+        log.info("Slack adapter listening on %s:%s%s", self.host, self.port, EVENTS_PATH)
+
+    async def stop(self) -> None:
+        """Let commands in progress finish (a few seconds at most), then close the server or socket."""
+        if self._tasks:
+            _, pending = await asyncio.wait(set(self._tasks), timeout=STOP_GRACE_SECONDS)
+            for task in pending:
+                task.cancel()
+        if self.socket_handler is not None:
+            await self.socket_handler.close_async()
+            self.socket_handler = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self._session is not None:
+            await self._session.close()
+            self.client.session = self._session = None
+
+    # --- incoming ----------------------------------------------------------------------------------
+    def context(self, team_id: str, channel_id: str, user_id: str, thread: str | None = None) -> CommandContext:
+        admins = self.settings.slack_admins
+        return CommandContext(channel=ChannelRef("slack", team_id or "", channel_id), user=user_id,
+                              thread=thread, can_manage=(not admins) or user_id in admins)
+
+    async def _on_command(self, ack, command: dict[str, Any]) -> None:
+        await ack()  # first, whatever the work behind it
+        ctx = self.context(command.get("team_id", ""), command.get("channel_id", ""), command.get("user_id", ""))
+        self._spawn(self.run_command(ctx, command.get("text") or "", command.get("response_url")))
+
+    async def _on_mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        text = _MENTION.sub("", event.get("text") or "", count=1)
+        team = body.get("team_id") or event.get("team") or ""
+        thread = event.get("thread_ts") or event.get("ts")
+        ctx = self.context(team, event.get("channel", ""), event.get("user", ""), thread=thread)
+        self._spawn(self.run_command(ctx, text, None))
+
+    def _spawn(self, coro) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def run_command(self, ctx: CommandContext, text: str, response_url: str | None) -> None:
+        """Run one command and deliver every answer; never raises."""
+        try:
+            responses = await self.core.handle_command(ctx, text)
+            for response in responses:
+                if isinstance(response, TextResponse):
+                    await self.answer(ctx, response, response_url)
+                else:
+                    await self.core.publish(self, ctx, response)
+        except DigestError as error:
+            await self._answer_quietly(ctx, TextResponse(str(error), error=True), response_url)
+        except Exception:  # noqa: BLE001 - one failing command must not stop the bot
+            log.exception("Slack command %r failed", text[:200])
+            await self._answer_quietly(ctx, TextResponse("Something went wrong on our side; the details are in "
+                                                         "the bot's log.", error=True), response_url)
+
+    async def _answer_quietly(self, ctx: CommandContext, response: TextResponse, response_url: str | None) -> None:
+        try:
+            await self.answer(ctx, response, response_url)
+        except Exception:  # noqa: BLE001
+            log.exception("could not deliver an answer to %s", ctx.channel.key)
+
+    async def answer(self, ctx: CommandContext, response: TextResponse, response_url: str | None) -> None:
+        """A short answer: to the command's response_url, else as an ephemeral message (in its thread)."""
+        body = dict(self.renderer.text_message(response).body)
+        if response_url:
+            from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+            from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+            hook = AsyncWebhookClient(response_url, session=self._session, retry_handlers=[
+                AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)])
+            body["response_type"] = "ephemeral" if response.ephemeral else "in_channel"
+            result = await hook.send_dict(body)
+            if result.status_code != 200:
+                raise RemoteFailure(f"Slack refused the answer to a command (HTTP {result.status_code}).")
+            return
+        body.update(channel=ctx.channel.channel)
+        if ctx.thread:
+            body["thread_ts"] = ctx.thread
+        if response.ephemeral:
+            body["user"] = ctx.user
+            await self._call("chat.postEphemeral", body)
+        else:
+            await self._call("chat.postMessage", body)
+
+    # --- outgoing ----------------------------------------------------------------------------------
+    async def send(self, channel: ChannelRef, message: OutboundMessage, thread_id: str | None = None) -> str:
+        """chat.postMessage with the rendered body; returns the message's ``ts``."""
+        if message.files:
+            log.warning("Slack adapter does not upload attachments; %d file(s) skipped", len(message.files))
+        body = {**message.body, "channel": channel.channel}
+        if thread_id:
+            body["thread_ts"] = thread_id
+        result = await self._call("chat.postMessage", body)
+        return str(result["ts"])
+
+    async def _call(self, method: str, body: dict[str, Any]) -> Any:
+        from aiohttp import ClientError
+        from slack_sdk.errors import SlackApiError
+
+        try:
+            return await self.client.api_call(method, json=body)
+        except SlackApiError as error:
+            status = getattr(error.response, "status_code", None)
+            code = error.response.get("error") if error.response is not None else None
+            if status == 429:
+                retry_after = (error.response.headers or {}).get("Retry-After") or (
+                    error.response.headers or {}).get("retry-after")
+                raise RateLimited("Slack kept rate-limiting the bot; try again in a minute.",
+                                  reset_in=float(retry_after) if retry_after else None) from None
+            raise RemoteFailure(f"Slack refused {method}: {code or 'unknown error'}.") from None
+        except (ClientError, asyncio.TimeoutError) as error:
+            raise RemoteFailure(f"Slack could not be reached ({type(error).__name__}).") from None

@@ -1,0 +1,217 @@
+"""Slack payloads for a digest: a Block Kit summary message, then thread replies per commit, within Slack's limits.
+
+Every body is an exact chat.postMessage body without ``channel`` and ``thread_ts`` (the adapter adds
+them). Bodies never carry ``link_names``; mrkdwn text objects are ``verbatim`` (no automatic parsing of
+mentions or channel names) and every untrusted string goes through ``adapters.slack_text.inline``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from adapters.slack_text import (
+    HEADER_LIMIT,
+    MAX_BLOCKS,
+    SECTION_LIMIT,
+    TEXT_LIMIT,
+    inline,
+    link,
+    markdown_to_mrkdwn,
+    plain,
+    shorten,
+    split_mrkdwn,
+)
+from bot.chat import ExplainResponse, OutboundMessage, TextResponse
+
+SUMMARY_TITLE_LIMIT = 100  # a commit title in the summary list (the full title heads its thread reply)
+AUTHOR_LIMIT = 60
+REPLY_TITLE_LIMIT = 300
+REPLY_TEXT_BUDGET = 12000  # characters of analysis per thread reply before the next part begins
+COVERAGE_FILES_SHOWN = 10
+
+
+def section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text, "verbatim": True}}
+
+
+def header(text: str) -> dict[str, Any]:
+    return {"type": "header", "text": {"type": "plain_text", "text": shorten(plain(text), HEADER_LIMIT),
+                                       "emoji": True}}
+
+
+def body(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
+    """A chat.postMessage body; ``text`` is the fallback shown in notifications."""
+    if len(text) > TEXT_LIMIT:
+        text = text[: TEXT_LIMIT - 40].rstrip() + "\n… (full text in the blocks)"
+    return {"text": text, "blocks": blocks, "unfurl_links": False, "unfurl_media": False}
+
+
+def _sections(text: str) -> list[dict[str, Any]]:
+    return [section(chunk) for chunk in split_mrkdwn(text, SECTION_LIMIT) if chunk.strip()]
+
+
+class SlackRenderer:
+    """Pure functions of the data: the same digest always gives the same payloads."""
+
+    target = "slack"
+
+    # --- digest ------------------------------------------------------------------------------
+    def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]:
+        summary_blocks, fallback = self._summary(digest, lang, note)
+        messages = [OutboundMessage(thread=False, body=body(fallback, summary_blocks[:MAX_BLOCKS]))]
+        # A day of hundreds of commits: the list goes on in the thread rather than being cut.
+        rest = summary_blocks[MAX_BLOCKS:]
+        while rest:
+            part, rest = rest[:MAX_BLOCKS], rest[MAX_BLOCKS:]
+            text = "\n".join(block["text"]["text"] for block in part)
+            messages.append(OutboundMessage(thread=True, body=body(text, part)))
+        groups = digest.by_importance()
+        for level in IMPORTANCE_ORDER:
+            for report in groups[level]:
+                messages += self.commit_messages(report, lang, digest.repo_url)
+        return messages
+
+    def _summary(self, digest: Digest, lang: str, note: str | None) -> tuple[list[dict[str, Any]], str]:
+        title = label(lang, "title", date=digest.date)
+        repo = inline(digest.repo)
+        where = [f"*{link(digest.repo_url, repo)}*"]
+        if digest.branch:
+            where.append(f"`{inline(digest.branch).replace('`', '')}`")
+        where.append(inline(digest.timezone))
+        stats = label(lang, "stats_line", **digest.stats.model_dump())
+        blocks = [header(title), section(" · ".join(where)), section(stats)]
+        lines = [title, " · ".join(where), stats]
+        if note:
+            blocks.append(section("⚠️ " + inline(note)))
+            lines.append("⚠️ " + inline(note))
+        if not digest.commits:
+            blocks.append(section(label(lang, "no_commits")))
+            lines.append(label(lang, "no_commits"))
+        groups = digest.by_importance()
+        for level in IMPORTANCE_ORDER:
+            if not groups[level]:
+                continue
+            group = [f"*{label(lang, 'group_' + level, n=len(groups[level]))}*"]
+            group += [self._summary_line(report) for report in groups[level]]
+            text = "\n".join(group)
+            blocks += _sections(text)
+            lines.append(text)
+        return blocks, "\n".join(lines)
+
+    @staticmethod
+    def _summary_line(report: CommitReport) -> str:
+        commit = report.commit
+        title = inline(shorten(commit.title, SUMMARY_TITLE_LIMIT))
+        author = inline(shorten(commit.author, AUTHOR_LIMIT))
+        return f"• `{commit.short_sha}` {title} — {author}"
+
+    # --- one commit ----------------------------------------------------------------------------
+    def commit_messages(self, report: CommitReport, lang: str, repo_url: str | None,
+                        first_thread: bool = True) -> list[OutboundMessage]:
+        """One commit's analysis as one or more thread replies (parts), nothing dropped."""
+        commit = report.commit
+        head = self._commit_head(report, lang, repo_url)
+        chunks = split_mrkdwn(self._analysis_text(report, lang), SECTION_LIMIT)
+        parts: list[list[str]] = [[]]
+        size = len(head)
+        for chunk in chunks:
+            if parts[-1] and (size + len(chunk) > REPLY_TEXT_BUDGET or len(parts[-1]) >= MAX_BLOCKS - 2):
+                parts.append([])
+                size = 0
+            parts[-1].append(chunk)
+            size += len(chunk)
+        messages = []
+        for index, part in enumerate(parts):
+            if index == 0:
+                top = head
+            else:
+                top = f"`{commit.short_sha}` {inline(shorten(commit.title, SUMMARY_TITLE_LIMIT))} " \
+                      f"({index + 1}/{len(parts)})"
+            if len(parts) > 1 and index == 0:
+                top += f" (1/{len(parts)})"
+            blocks = [section(top)] + [section(chunk) for chunk in part if chunk.strip()]
+            text = "\n".join([top] + part)
+            messages.append(OutboundMessage(thread=first_thread or index > 0, body=body(text, blocks)))
+        return messages
+
+    @staticmethod
+    def _commit_head(report: CommitReport, lang: str, repo_url: str | None) -> str:
+        commit, analysis = report.commit, report.analysis
+        url = commit.url or (f"{repo_url}/commit/{commit.sha}" if repo_url else None)
+        title = inline(shorten(commit.title, REPLY_TITLE_LIMIT))
+        meta = f"`{commit.short_sha}` · {inline(shorten(commit.author, AUTHOR_LIMIT))}"
+        if url:
+            meta += f" · {link(url, label(lang, 'view_commit'))}"
+        colon = label(lang, "colon")
+        kind = (f"*{label(lang, 'change_type')}*{colon}{change_type_name(lang, analysis.change_type)}   "
+                f"*{label(lang, 'importance')}*{colon}{importance_name(lang, analysis.importance)}")
+        return f"{IMPORTANCE_ICON[analysis.importance]} *{title}*\n{meta}\n{kind}"
+
+    @staticmethod
+    def _analysis_text(report: CommitReport, lang: str) -> str:
+        analysis = report.analysis
+        colon = label(lang, "colon")
+        out: list[str] = []
+        if analysis.fallback:
+            out.append("> " + label(lang, "fallback", reason=inline(analysis.fallback)))
+        coverage = analysis.coverage
+        if coverage and coverage.unseen:
+            shown = [f"`{inline(path).replace('`', '')}`" for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]
+            rest = len(coverage.unseen) - len(shown)
+            files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
+            out.append("> " + label(lang, "coverage", unseen=len(coverage.unseen), total=coverage.files_total,
+                                    files=files))
+        if analysis.summary:
+            out.append(f"*{label(lang, 'summary')}*")
+            out += [f"• {inline(item)}" for item in analysis.summary]
+        if analysis.impact:
+            out.append(f"*{label(lang, 'impact')}*")
+            out += [f"• {_impact_item(item, colon)}" for item in analysis.impact]
+        insights = [(dim, getattr(analysis.insights, dim)) for dim in
+                    ("architecture", "performance", "security", "maintainability")]
+        insights = [(dim, text) for dim, text in insights if text.strip()]
+        if insights:
+            out.append(f"*{label(lang, 'insights')}*")
+            out += [f"• *{label(lang, dim)}*{colon}{inline(text)}" for dim, text in insights]
+        if analysis.risks:
+            out.append(f"*{label(lang, 'risks')}*")
+            for risk in analysis.risks:
+                line = f"• {inline(risk.risk)}"
+                if risk.impact.strip():
+                    line += f" — {label(lang, 'col_risk_impact')}{colon}{inline(risk.impact)}"
+                if risk.mitigation.strip():
+                    line += f" — {label(lang, 'col_mitigation')}{colon}{inline(risk.mitigation)}"
+                out.append(line)
+        if analysis.recommendations:
+            out.append(f"*{label(lang, 'recommendations')}*")
+            out += [f"• {inline(item)}" for item in analysis.recommendations]
+        out.append(f"_{label(lang, 'analyzer')}{colon}{inline(analysis.analyzer)}_")
+        return "\n".join(out)
+
+    # --- explain and short answers -------------------------------------------------------------
+    def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]:
+        """The commit's analysis: the first part where asked, later parts in its thread."""
+        messages = self.commit_messages(response.report, response.lang, response.repo_url, first_thread=False)
+        first = messages[0].body
+        repo_line = section(f"*{link(response.repo_url, inline(response.repo))}*")
+        first["blocks"].insert(0, repo_line)
+        first["text"] = repo_line["text"]["text"] + "\n" + first["text"]
+        return messages
+
+    def text_message(self, response: TextResponse) -> OutboundMessage:
+        text = markdown_to_mrkdwn(response.text)
+        if response.error:
+            text = "⚠️ " + text
+        if len(text) > TEXT_LIMIT - 100:
+            cut = len(text) - (TEXT_LIMIT - 100)
+            text = text[: TEXT_LIMIT - 100] + f"\n… ({cut} more characters not shown)"
+        return OutboundMessage(thread=False, body=body(text, _sections(text)[:MAX_BLOCKS]))
+
+
+def _impact_item(item: str, colon: str) -> str:
+    head, sep, tail = item.partition(":")
+    if sep and head.strip() and len(head) <= 120 and tail.strip():
+        return f"*{inline(head.strip())}*{colon}{inline(tail.strip())}"
+    return inline(item)

@@ -1,0 +1,325 @@
+"""A local Slack Web API (auth.test, chat.postMessage, chat.postEphemeral, response_url) that enforces Slack's limits.
+
+Real HTTP on 127.0.0.1 (ephemeral port, daemon thread), modelled on bolt-python's
+``tests/mock_web_api_server``. ``FakeSlack().url`` ends with ``/api/`` (use it as SLACK_API_URL).
+chat.postMessage answers as Slack does: ``invalid_blocks`` for more than 50 blocks, a section
+text over 3000 characters or a header over 150, ``msg_too_long`` for text over 40000, ``no_text``,
+``channel_not_found``, ``invalid_auth``; ``rate_limit()`` makes the next calls answer 429 with
+``Retry-After``. Also: helpers to send correctly (or wrongly) signed slash commands and events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+SECTION_LIMIT = 3000
+HEADER_LIMIT = 150
+TEXT_LIMIT = 40000
+MAX_BLOCKS = 50
+BLOCK_TYPES = {"section", "header", "context", "divider", "image", "actions", "rich_text", "input", "file",
+               "video", "markdown"}
+
+
+def block_errors(blocks: Any) -> list[str]:
+    """Why Slack would answer ``invalid_blocks`` to these blocks (empty when they are valid)."""
+    if not isinstance(blocks, list):
+        return ["blocks must be an array"]
+    errors = []
+    if len(blocks) > MAX_BLOCKS:
+        errors.append(f"no more than {MAX_BLOCKS} items allowed [json-pointer:/blocks]")
+    for i, block in enumerate(blocks):
+        kind = block.get("type") if isinstance(block, dict) else None
+        if kind not in BLOCK_TYPES:
+            errors.append(f"unknown block type [json-pointer:/blocks/{i}]")
+            continue
+        text = block.get("text")
+        if kind == "header":
+            if not isinstance(text, dict) or text.get("type") != "plain_text":
+                errors.append(f"header text must be plain_text [json-pointer:/blocks/{i}/text]")
+            elif not text.get("text") or len(text["text"]) > HEADER_LIMIT:
+                errors.append(f"must be less than {HEADER_LIMIT + 1} characters [json-pointer:/blocks/{i}/text]")
+        if kind == "section":
+            if text is None and not block.get("fields"):
+                errors.append(f"section needs text or fields [json-pointer:/blocks/{i}]")
+            elif text is not None and (not text.get("text") or len(text["text"]) > SECTION_LIMIT):
+                errors.append(f"must be less than {SECTION_LIMIT + 1} characters [json-pointer:/blocks/{i}/text]")
+    return errors
+
+
+class FakeSlack:
+    """The fake server; ``posts``, ``ephemerals``, ``responses`` and ``calls`` record what arrived."""
+
+    def __init__(self, token: str = "xoxb-test", channels: set[str] | None = None, team_id: str = "T0001",
+                 bot_user_id: str = "UBOT", app_token: str = "xapp-1-test") -> None:
+        self.token, self.app_token = token, app_token
+        self.socket_url: str | None = None  # what apps.connections.open hands out (see FakeSocketMode)
+        self.channels = channels  # None: every channel exists
+        self.team_id, self.bot_user_id = team_id, bot_user_id
+        self.latency = 0.0  # seconds chat.postMessage takes (a slow Slack, for benchmarks)
+        self.posts: list[dict[str, Any]] = []  # successful chat.postMessage bodies (+ "ts")
+        self.ephemerals: list[dict[str, Any]] = []
+        self.responses: list[tuple[str, dict[str, Any]]] = []  # (response_url key, body)
+        self.calls: list[tuple[str, dict[str, Any], int]] = []  # (method, body, HTTP status)
+        self._lock = threading.Lock()
+        self._limited: list[int] = []  # Retry-After of each coming rate-limited answer
+        self._ts = 0
+        self._server: ThreadingHTTPServer | None = None
+
+    # --- lifecycle ------------------------------------------------------------------------------
+    def start(self) -> "FakeSlack":
+        if self._server is None:
+            self._server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
+            self._server.daemon_threads = True
+            threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-slack",
+                             daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> "FakeSlack":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base(self) -> str:
+        if self._server is None:
+            raise RuntimeError("FakeSlack is not started")
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def url(self) -> str:
+        return self.base + "/api/"
+
+    def response_url(self, key: str = "cmd") -> str:
+        return f"{self.base}/response/{key}"
+
+    # --- steering ---------------------------------------------------------------------------------
+    def rate_limit(self, times: int = 1, retry_after: int = 1) -> None:
+        """Answer the next ``times`` Web API calls with HTTP 429 and ``Retry-After: retry_after``."""
+        with self._lock:
+            self._limited.extend([retry_after] * times)
+
+    def call_count(self, method: str) -> int:
+        with self._lock:
+            return sum(1 for m, _, _ in self.calls if m == method)
+
+    # --- the API ----------------------------------------------------------------------------------
+    def _next_ts(self) -> str:
+        self._ts += 1
+        return f"{int(time.time())}.{self._ts:06d}"
+
+    def handle_api(self, method: str, body: dict[str, Any], auth: str | None) -> tuple[int, dict, dict]:
+        with self._lock:
+            if self._limited:
+                retry_after = self._limited.pop(0)
+                self.calls.append((method, body, 429))
+                return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)}
+        status, answer = 200, self._answer(method, body, auth)
+        with self._lock:
+            self.calls.append((method, body, status))
+        return status, answer, {}
+
+    def _answer(self, method: str, body: dict[str, Any], auth: str | None) -> dict[str, Any]:
+        if method == "apps.connections.open":
+            if auth != f"Bearer {self.app_token}":
+                return {"ok": False, "error": "invalid_auth"}
+            if not self.socket_url:
+                return {"ok": False, "error": "internal_error"}
+            return {"ok": True, "url": self.socket_url}
+        if auth != f"Bearer {self.token}":
+            return {"ok": False, "error": "not_authed" if not auth else "invalid_auth"}
+        if method == "auth.test":
+            return {"ok": True, "url": "https://fake.slack.com/", "team": "Fake", "user": "digestbot",
+                    "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": "BBOT"}
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            return self._post(method, body)
+        return {"ok": False, "error": "unknown_method"}
+
+    def _post(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        channel = body.get("channel")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        if self.channels is not None and channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        blocks = body.get("blocks")
+        if isinstance(blocks, str):
+            try:
+                blocks = json.loads(blocks)
+            except ValueError:
+                return {"ok": False, "error": "invalid_blocks_format"}
+        text = body.get("text") or ""
+        if not text and not blocks:
+            return {"ok": False, "error": "no_text"}
+        if len(text) > TEXT_LIMIT:
+            return {"ok": False, "error": "msg_too_long"}
+        if blocks is not None:
+            errors = block_errors(blocks)
+            if errors:
+                return {"ok": False, "error": "invalid_blocks", "errors": errors}
+        if method == "chat.postEphemeral":
+            with self._lock:
+                self.ephemerals.append(dict(body, blocks=blocks))
+                return {"ok": True, "message_ts": self._next_ts()}
+        if self.latency:
+            time.sleep(self.latency)
+        with self._lock:
+            ts = self._next_ts()
+            self.posts.append(dict(body, blocks=blocks, ts=ts))
+        return {"ok": True, "channel": channel, "ts": ts,
+                "message": {"type": "message", "text": text, "ts": ts, "bot_id": "BBOT"}}
+
+    def handle_response_url(self, key: str, body: dict[str, Any]) -> tuple[int, str]:
+        with self._lock:
+            self.responses.append((key, body))
+        return 200, "ok"
+
+
+def _make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:  # quiet
+            pass
+
+        def _read(self) -> dict[str, Any]:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length).decode("utf-8") if length else ""
+            if not raw:
+                return {}
+            if "json" in (self.headers.get("Content-Type") or ""):
+                return json.loads(raw)
+            return dict(parse_qsl(raw, keep_blank_values=True))
+
+        def _send(self, status: int, payload: bytes, content_type: str, headers: dict | None = None) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(payload)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            path = self.path.split("?", 1)[0]
+            body = self._read()
+            if path.startswith("/api/"):
+                auth = self.headers.get("Authorization")
+                if not auth and body.get("token"):
+                    auth = f"Bearer {body.pop('token')}"
+                status, answer, headers = fake.handle_api(path[len("/api/"):], body, auth)
+                self._send(status, json.dumps(answer).encode(), "application/json; charset=utf-8", headers)
+            elif path.startswith("/response/"):
+                status, text = fake.handle_response_url(path[len("/response/"):], body)
+                self._send(status, text.encode(), "text/plain")
+            else:
+                self._send(404, b"not found", "text/plain")
+
+        do_GET = do_POST
+
+    return Handler
+
+
+# --- signed requests to the app under test ----------------------------------------------------------
+def signature(secret: str, timestamp: str, body: str) -> str:
+    """Slack's v0 request signature: HMAC-SHA256 of ``v0:{timestamp}:{body}``."""
+    digest = hmac.new(secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256).hexdigest()
+    return f"v0={digest}"
+
+
+def signed_headers(secret: str, body: str, content_type: str, timestamp: int | None = None) -> dict[str, str]:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    return {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": signature(secret, ts, body)}
+
+
+def slash_command_body(text: str, *, response_url: str, command: str = "/digest", team_id: str = "T0001",
+                       channel_id: str = "C0001", user_id: str = "U0001", trigger_id: str = "1.2.3") -> str:
+    """The form-encoded body Slack sends for a slash command."""
+    return urlencode({
+        "token": "deprecated-verification-token", "team_id": team_id, "team_domain": "fake",
+        "channel_id": channel_id, "channel_name": "general", "user_id": user_id, "user_name": "someone",
+        "command": command, "text": text, "api_app_id": "A0001", "is_enterprise_install": "false",
+        "response_url": response_url, "trigger_id": trigger_id,
+    })
+
+
+def event_body(event: dict[str, Any], *, team_id: str = "T0001") -> str:
+    """The JSON body of an Events API ``event_callback``."""
+    return json.dumps({"token": "deprecated-verification-token", "team_id": team_id, "api_app_id": "A0001",
+                       "type": "event_callback", "event_id": f"Ev{time.time_ns()}", "event_time": int(time.time()),
+                       "authorizations": [{"team_id": team_id, "user_id": "UBOT", "is_bot": True}],
+                       "event": event})
+
+
+async def post_signed(session: Any, url: str, secret: str, body: str, *, json_body: bool = False,
+                      timestamp: int | None = None) -> tuple[int, str, float]:
+    """POST a signed request with an aiohttp ``session``; returns (status, text, seconds taken)."""
+    content_type = "application/json" if json_body else "application/x-www-form-urlencoded"
+    headers = signed_headers(secret, body, content_type, timestamp)
+    started = time.perf_counter()
+    async with session.post(url, data=body.encode(), headers=headers) as resp:
+        text = await resp.text()
+    return resp.status, text, time.perf_counter() - started
+
+
+class FakeSocketMode:
+    """A Socket Mode websocket (aiohttp, on the caller's event loop): says hello, sends envelopes, collects acks."""
+
+    def __init__(self) -> None:
+        self.acks: list[dict[str, Any]] = []
+        self.connected = None  # asyncio.Event, made in start()
+        self._ws = None
+        self._runner = None
+        self.url = ""
+
+    async def start(self) -> "FakeSocketMode":
+        import asyncio
+
+        from aiohttp import web
+
+        self.connected = asyncio.Event()
+
+        async def link(request):
+            ws = web.WebSocketResponse(autoping=True)
+            await ws.prepare(request)
+            self._ws = ws
+            await ws.send_json({"type": "hello", "num_connections": 1,
+                                "connection_info": {"app_id": "A0001"}})
+            self.connected.set()
+            async for msg in ws:
+                if msg.type == web.WSMsgType.TEXT:
+                    self.acks.append(json.loads(msg.data))
+            return ws
+
+        app = web.Application()
+        app.add_routes([web.get("/link", link)])
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        self.url = f"ws://127.0.0.1:{port}/link"
+        return self
+
+    async def send_slash_command(self, payload: dict[str, Any], envelope_id: str = "env-1") -> None:
+        await self._ws.send_json({"envelope_id": envelope_id, "type": "slash_commands",
+                                  "accepts_response_payload": True, "payload": payload})
+
+    async def stop(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
