@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, Field
 
 from bot.chat import ChannelRef
@@ -24,6 +26,8 @@ class Subscription(BaseModel):
     ignore_authors: list[str] = Field(default_factory=list)
     ignore_bots: bool = False
     quiet: bool = False
+    #: when the channel first subscribed (stamped by the scheduler); no catch-up for a slot before it
+    created_at: datetime | None = None
 
     @property
     def channel_ref(self) -> ChannelRef:

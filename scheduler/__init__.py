@@ -1,0 +1,1 @@
+"""Daily digests on schedule: APScheduler jobs per subscription, catch-up at start, exactly-once posting."""

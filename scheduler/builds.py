@@ -1,0 +1,55 @@
+"""Digest builds shared between channels: one in-flight build per (repo, day, zone, branch, lang, filter).
+
+When many channels follow one repository, their jobs fire at the same minute. Identical
+requests await one shared build; requests for the same day that differ only in their filter
+run one after the other, so the second finds every commit's details and analysis in the cache.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from analysis.models import Digest
+from bot.subscriptions import Subscription
+
+if TYPE_CHECKING:
+    from bot.core import BotCore
+
+log = logging.getLogger(__name__)
+
+
+class SharedBuilds:
+    """Deduplicates concurrent ``core.digest_for`` calls."""
+
+    def __init__(self, core: "BotCore"):
+        self.core = core
+        self._inflight: dict[tuple, asyncio.Future] = {}
+        self._day_locks: dict[tuple, asyncio.Lock] = {}
+        self.started = 0  # builds really run (for tests and the benchmark)
+
+    @staticmethod
+    def _keys(sub: Subscription, day: str) -> tuple[tuple, tuple]:
+        day_key = (sub.repo, day, sub.tz, sub.branch, sub.lang)
+        return day_key, day_key + (sub.commit_filter,)
+
+    async def build(self, sub: Subscription, day: str) -> Digest:
+        day_key, key = self._keys(sub, day)
+        task = self._inflight.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._run(sub, day, day_key))
+            self._inflight[key] = task
+            task.add_done_callback(lambda _t, key=key: self._inflight.pop(key, None))
+        # shield: one waiting channel being cancelled must not cancel the build for the others
+        return await asyncio.shield(task)
+
+    async def _run(self, sub: Subscription, day: str, day_key: tuple) -> Digest:
+        lock = self._day_locks.setdefault(day_key, asyncio.Lock())
+        try:
+            async with lock:
+                self.started += 1
+                return await self.core.digest_for(sub, day)
+        finally:
+            if not lock.locked() and not lock._waiters:  # noqa: SLF001 - drop idle locks
+                self._day_locks.pop(day_key, None)

@@ -1,0 +1,190 @@
+"""APScheduler wiring: one cron job per subscription, catch-up of missed digests at start.
+
+APScheduler only decides *when*; what a run posts is ``scheduler.due.post_due_digest`` and
+the ledger makes every post happen once, across restarts and crashes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta, timezone
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from bot.chat import ChatAdapter
+from bot.ledger import ledger_key
+from bot.subscriptions import Subscription
+from scheduler.builds import SharedBuilds
+from scheduler.due import last_slot, parse_at, plan_catchup, post_due_digest
+
+if TYPE_CHECKING:
+    from bot.core import BotCore
+
+log = logging.getLogger(__name__)
+
+#: channels served at the same time; one slow channel or repository does not hold up the others
+DEFAULT_CONCURRENCY = 8
+#: a scheduled run that starts later than this (event loop busy, clock jump) says it is late
+LATE_AFTER = timedelta(minutes=10)
+
+
+def trigger_for(sub: Subscription) -> CronTrigger:
+    """Daily at ``sub.at`` in the subscription's own zone (wall-clock time, so DST-correct)."""
+    hour, minute = parse_at(sub.at)
+    return CronTrigger(hour=hour, minute=minute, timezone=ZoneInfo(sub.tz))
+
+
+class DigestScheduler:
+    """Keeps one APScheduler job per subscription and serves due digests with bounded concurrency."""
+
+    def __init__(self, core: "BotCore", adapters: dict[str, ChatAdapter], *,
+                 concurrency: int = DEFAULT_CONCURRENCY, scheduler: AsyncIOScheduler | None = None):
+        self.core = core
+        self.adapters = adapters
+        self.concurrency = concurrency
+        grace = max(60, int(core.settings.catchup_hours * 3600))
+        self.scheduler = scheduler or AsyncIOScheduler(
+            timezone=timezone.utc,
+            # coalesce: a run delayed past its next one posts once; grace: a late run (busy
+            # loop, suspended host) still posts within the catch-up window, never later
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": grace})
+        self.builds = SharedBuilds(core)
+        self._limit: asyncio.Semaphore | None = None
+        self._subs: dict[str, Subscription] = {}
+        self._tasks: set[asyncio.Task] = set()
+        self.catchup_task: asyncio.Task | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Rebuild the jobs from the store, follow changes, start catching up missed digests.
+
+        Must run inside the event loop. A corrupt subscriptions or ledger file raises
+        ``StoreCorrupt`` here, before anything is posted.
+        """
+        subs = self.core.subscriptions.all()
+        self.core.ledger.get("")  # opens (and so checks) the ledger file now, not at the first post
+        for sub in subs:
+            try:
+                self._schedule(sub)
+            except Exception:  # noqa: BLE001 - one bad record must not stop every other channel's digest
+                log.exception("subscription %s cannot be scheduled; skipped", sub.key)
+        self.core.on_change.append(self._on_change)
+        self.scheduler.start()
+        log.info("scheduler started with %d subscriptions", len(subs))
+        self.catchup_task = self._spawn(self.catch_up())
+
+    def shutdown(self) -> None:
+        if self._on_change in self.core.on_change:
+            self.core.on_change.remove(self._on_change)
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        for task in list(self._tasks):
+            task.cancel()
+
+    def _spawn(self, coro) -> asyncio.Task:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    # -- jobs --------------------------------------------------------------------------------
+
+    def _schedule(self, sub: Subscription) -> None:
+        self._subs[sub.key] = sub
+        self.scheduler.add_job(self.run_job, trigger_for(sub), args=[sub.key], id=sub.key,
+                               name=f"digest {sub.key}", replace_existing=True)
+
+    def _on_change(self, sub: Subscription, removed: bool) -> None:
+        if removed:
+            self._subs.pop(sub.key, None)
+            try:
+                self.scheduler.remove_job(sub.key)
+            except JobLookupError:
+                pass
+            log.info("job %s removed", sub.key)
+            return
+        if sub.created_at is None:
+            sub = sub.model_copy(update={"created_at": self.core.clock()})
+            self.core.subscriptions.save(sub)
+        self._schedule(sub)
+        log.info("job %s scheduled at %s %s", sub.key, sub.at, sub.tz)
+
+    def job(self, key: str):
+        return self.scheduler.get_job(key)
+
+    async def run_job(self, key: str) -> str:
+        """What a job runs at its time: the digest of the previous day in the subscription's zone."""
+        sub = self._subs.get(key)
+        if sub is None:
+            return "unsubscribed"
+        now = self.core.clock()
+        slot = last_slot(sub, now)
+        late_by = now - slot.run_at
+        return await self.serve(sub, slot.day, late_by if late_by > LATE_AFTER else None)
+
+    # -- serving -----------------------------------------------------------------------------
+
+    async def serve(self, sub: Subscription, day: str, late_by: timedelta | None = None) -> str:
+        """Post one channel's digest under the concurrency bound; a failure is logged, not raised."""
+        adapter = self.adapters.get(sub.platform)
+        if adapter is None:
+            log.debug("no %s adapter running; %s not served", sub.platform, sub.key)
+            return "no-adapter"
+        if self._limit is None:
+            self._limit = asyncio.Semaphore(self.concurrency)
+        async with self._limit:
+            try:
+                return await post_due_digest(self.core, adapter, sub, day, late_by=late_by, builds=self.builds)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - one channel's failure must not stop the others
+                log.exception("digest of %s for %s in %s failed; it is retried at the next start",
+                              sub.repo, day, sub.channel_ref.key)
+                return "failed"
+
+    async def catch_up(self) -> list[tuple[str, str, str]]:
+        """Post, once, every digest missed while the bot was down and less than the window late.
+
+        Returns (subscription key, day, outcome) for every missed slot, posted or skipped.
+        """
+        now = self.core.clock()
+        hours = self.core.settings.catchup_hours
+        plans = []
+        for sub in list(self._subs.values()):
+            if sub.platform not in self.adapters:
+                continue
+            done = lambda day, sub=sub: self.core.ledger.is_done(ledger_key(sub.channel_ref, sub.repo, day))  # noqa: E731
+            try:
+                decisions = plan_catchup(sub, now, catchup_hours=hours, is_done=done)
+            except Exception:  # noqa: BLE001
+                log.exception("cannot plan the catch-up of %s; skipped", sub.key)
+                continue
+            for decision in decisions:
+                if decision.action == "skip":
+                    log.warning("missed digest of %s for %s in %s skipped: %.1f hours late, more than "
+                                "DIGESTBOT_CATCHUP_HOURS=%g", sub.repo, decision.slot.day, sub.channel_ref.key,
+                                decision.late_by.total_seconds() / 3600, hours)
+                plans.append((sub, decision))
+
+        async def one(sub: Subscription, decision) -> tuple[str, str, str]:
+            if decision.action == "skip":
+                return sub.key, decision.slot.day, "skipped"
+            log.info("catching up %s for %s, %s late", sub.key, decision.slot.day, decision.late_by)
+            return sub.key, decision.slot.day, await self.serve(sub, decision.slot.day, decision.late_by)
+
+        # one subscription's days in order; subscriptions side by side (serve() bounds them)
+        by_sub: dict[str, list] = {}
+        for sub, decision in plans:
+            by_sub.setdefault(sub.key, []).append((sub, decision))
+
+        async def in_order(items) -> list:
+            return [await one(sub, decision) for sub, decision in items]
+
+        results = await asyncio.gather(*(in_order(items) for items in by_sub.values()))
+        return [item for group in results for item in group]
