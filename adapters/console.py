@@ -49,11 +49,12 @@ class ConsoleRenderer:
                 lines.append(f"### {label(lang, 'group_' + level, n=len(groups[level]))}")
                 lines += [f"- `{r.commit.short_sha}` {inline(r.commit.author)}: {inline(r.commit.title)}"
                           for r in groups[level]]
-        messages = [OutboundMessage(thread=False, body={"text": _clean("\n".join(lines))})]
+        messages = [OutboundMessage(thread=False, body={"text": _clean("\n".join(lines))}, key="summary/0")]
         for level in IMPORTANCE_ORDER:
             for report in groups[level]:
                 text = render_commit_markdown(report, lang, digest.repo_url)
-                messages.append(OutboundMessage(thread=True, body={"text": _clean(text)}))
+                messages.append(OutboundMessage(thread=True, body={"text": _clean(text)},
+                                                key=f"{report.commit.sha}/0"))
         return messages
 
     def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]:

@@ -106,11 +106,12 @@ class DiscordRenderer:
         content = dt.shorten(dt.defuse(note), dt.CONTENT_LIMIT) if note else ""
         bodies = pack(head, "\n".join(lines), footer=footer, content=content)
         # one summary message in the channel; if the list needs more, it continues first in its thread
-        out = [OutboundMessage(thread=i > 0, body=b) for i, b in enumerate(bodies)]
+        out = [OutboundMessage(thread=i > 0, body=b, key=f"summary/{i}") for i, b in enumerate(bodies)]
         for level in IMPORTANCE_ORDER:
             for report in digest.by_importance()[level]:
-                for body in self.commit_bodies(report, lang, digest.repo_url, digest.timezone):
-                    out.append(OutboundMessage(thread=True, body=body))
+                bodies = self.commit_bodies(report, lang, digest.repo_url, digest.timezone)
+                out += [OutboundMessage(thread=True, body=body, key=f"{report.commit.sha}/{i}")
+                        for i, body in enumerate(bodies)]
         return out
 
     @staticmethod

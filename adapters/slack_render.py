@@ -60,13 +60,13 @@ class SlackRenderer:
     # --- digest ------------------------------------------------------------------------------
     def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]:
         summary_blocks, fallback = self._summary(digest, lang, note)
-        messages = [OutboundMessage(thread=False, body=body(fallback, summary_blocks[:MAX_BLOCKS]))]
+        messages = [OutboundMessage(thread=False, body=body(fallback, summary_blocks[:MAX_BLOCKS]), key="summary/0")]
         # A day of hundreds of commits: the list goes on in the thread rather than being cut.
         rest = summary_blocks[MAX_BLOCKS:]
         while rest:
             part, rest = rest[:MAX_BLOCKS], rest[MAX_BLOCKS:]
             text = "\n".join(block["text"]["text"] for block in part)
-            messages.append(OutboundMessage(thread=True, body=body(text, part)))
+            messages.append(OutboundMessage(thread=True, body=body(text, part), key=f"summary/{len(messages)}"))
         groups = digest.by_importance()
         for level in IMPORTANCE_ORDER:
             for report in groups[level]:
@@ -133,7 +133,8 @@ class SlackRenderer:
                 top += f" (1/{len(parts)})"
             blocks = [section(top)] + [section(chunk) for chunk in part if chunk.strip()]
             text = "\n".join([top] + part)
-            messages.append(OutboundMessage(thread=first_thread or index > 0, body=body(text, blocks)))
+            messages.append(OutboundMessage(thread=first_thread or index > 0, body=body(text, blocks),
+                                            key=f"{commit.sha}/{index}"))
         return messages
 
     @staticmethod

@@ -81,6 +81,9 @@ class OutboundMessage:
     thread: bool
     body: dict[str, Any]
     files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, content) attachments
+    #: stable name of this part of a digest ("summary/0", "<sha>/1"): the ledger records what was
+    #: posted by key, so a resumed digest skips the right messages even if its order changed
+    key: str | None = None
 
     def to_preview(self) -> dict[str, Any]:
         return {"thread": self.thread, "body": self.body}

@@ -203,7 +203,8 @@ class BotCore:
             messages = adapter.renderer.digest_messages(response.digest, response.lang, response.note)
             entry.total = len(messages)
             for index, message in enumerate(messages):
-                if index in entry.posted:
+                message_key = message.key or f"#{index}"
+                if message_key in entry.posted:
                     continue
                 thread = entry.summary_id if message.thread else None
                 if message.thread and thread is None:
@@ -211,7 +212,7 @@ class BotCore:
                 posted = await adapter.send(ctx.channel, message, thread_id=thread)
                 if not message.thread:
                     entry.summary_id = posted
-                entry.posted.append(index)
+                entry.posted.append(message_key)
                 if key:
                     self.ledger.save(key, entry)
             entry.done = True

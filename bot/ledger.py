@@ -16,7 +16,7 @@ TABLE = "ledger"
 
 class LedgerEntry(BaseModel):
     summary_id: str | None = None
-    posted: list[int] = Field(default_factory=list)
+    posted: list[str] = Field(default_factory=list)  # keys of the messages posted (see OutboundMessage.key)
     total: int | None = None
     done: bool = False
 

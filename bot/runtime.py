@@ -34,6 +34,9 @@ def _make_adapter(name: str, settings: Settings, core: BotCore, port: int | None
 async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port: int | None = None) -> None:
     """Run until end of console input (console only) or SIGINT/SIGTERM."""
     store = TinyStore(settings.data_dir)
+    # read the small tables now: a corrupt file is reported before any adapter starts or waits on input
+    store.items("subscriptions")
+    store.items("ledger")
     core = BotCore(settings, store)
     names = adapters or configured_adapters(settings)
     running = []

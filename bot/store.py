@@ -1,12 +1,14 @@
 """Storage: a tiny key-value interface (get, put, delete, items) and its TinyDB implementation.
 
 Each table lives in its own TinyDB file under the data directory, so a write rewrites only
-that table. Writes are atomic (temporary file, flush, fsync, rename) and serialised by a
-lock; a corrupt file is reported, never silently replaced.
+that table; the big caches (analyses, commit details) are further split into shards by key
+hash, so a write rewrites about 1/256 of them. Writes are atomic (temporary file, flush,
+fsync, rename) and serialised by a lock; a corrupt file is reported, never silently replaced.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -86,37 +88,56 @@ class AtomicJSONStorage(Storage):
 
 
 _TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+#: tables that grow with every commit ever seen, and how many files each is split into
+SHARDED_TABLES = {"analyses": 256, "commits": 256}
 
 
 class TinyStore:
     """The embedded default store: one TinyDB file per table, or all in memory for tests."""
 
-    def __init__(self, data_dir: str | Path | None):
+    def __init__(self, data_dir: str | Path | None, shards: dict[str, int] | None = None):
         self._dir = Path(data_dir) if data_dir is not None else None
         self._lock = threading.RLock()
         self._tables: dict[str, tuple[Any, dict[str, int]]] = {}
+        self._shards = SHARDED_TABLES if shards is None else shards
 
     @classmethod
     def in_memory(cls) -> "TinyStore":
         return cls(None)
 
-    def _table(self, name: str):
-        if not _TABLE_NAME.match(name):
-            raise ValueError(f"bad table name {name!r}")
-        entry = self._tables.get(name)
+    def _file_name(self, table: str, key: str) -> str:
+        """``table`` or, for a sharded table, ``table/xx`` with xx from the key's hash."""
+        if not _TABLE_NAME.match(table):
+            raise ValueError(f"bad table name {table!r}")
+        count = self._shards.get(table)
+        if not count:
+            return table
+        shard = int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big") % count
+        return f"{table}/{shard:03d}"
+
+    def _files_of(self, table: str) -> list[str]:
+        if not self._shards.get(table):
+            return [self._file_name(table, "")]
+        return [f"{table}/{n:03d}" for n in range(self._shards[table])]
+
+    def _table(self, name: str, key: str = ""):
+        return self._open(self._file_name(name, key))
+
+    def _open(self, file_name: str):
+        entry = self._tables.get(file_name)
         if entry is None:
             if self._dir is None:
                 db = TinyDB(storage=MemoryStorage)
             else:
-                db = TinyDB(self._dir / f"{name}.json", storage=AtomicJSONStorage)
+                db = TinyDB(self._dir / f"{file_name}.json", storage=AtomicJSONStorage)
             table = db.table("rows")
             index = {doc["k"]: doc.doc_id for doc in table.all()}
-            entry = self._tables[name] = (table, index)
+            entry = self._tables[file_name] = (table, index)
         return entry
 
     def get(self, table: str, key: str) -> Any | None:
         with self._lock:
-            rows, index = self._table(table)
+            rows, index = self._table(table, key)
             doc_id = index.get(key)
             if doc_id is None:
                 return None
@@ -125,7 +146,7 @@ class TinyStore:
 
     def put(self, table: str, key: str, value: Any) -> None:
         with self._lock:
-            rows, index = self._table(table)
+            rows, index = self._table(table, key)
             doc_id = index.get(key)
             if doc_id is None:
                 index[key] = rows.insert({"k": key, "v": value})
@@ -133,28 +154,37 @@ class TinyStore:
                 rows.update({"v": value}, doc_ids=[doc_id])
 
     def put_many(self, table: str, items: list[tuple[str, Any]]) -> None:
-        """Several puts with one file write for all new keys."""
+        """Several puts with one file write per touched file for all new keys."""
+        by_file: dict[str, dict[str, Any]] = {}
+        for key, value in items:
+            by_file.setdefault(self._file_name(table, key), {})[key] = value
         with self._lock:
-            rows, index = self._table(table)
-            fresh = {}
-            for key, value in items:
-                if key in index:
-                    rows.update({"v": value}, doc_ids=[index[key]])
-                else:
-                    fresh[key] = value
-            if fresh:
-                ids = rows.insert_multiple({"k": key, "v": value} for key, value in fresh.items())
-                index.update(zip(fresh, ids))
+            for file_name, values in by_file.items():
+                rows, index = self._open(file_name)
+                fresh = {}
+                for key, value in values.items():
+                    if key in index:
+                        rows.update({"v": value}, doc_ids=[index[key]])
+                    else:
+                        fresh[key] = value
+                if fresh:
+                    ids = rows.insert_multiple({"k": key, "v": value} for key, value in fresh.items())
+                    index.update(zip(fresh, ids))
 
     def delete(self, table: str, key: str) -> None:
         with self._lock:
-            rows, index = self._table(table)
+            rows, index = self._table(table, key)
             doc_id = index.pop(key, None)
             if doc_id is not None:
                 rows.remove(doc_ids=[doc_id])
 
     def items(self, table: str) -> Iterator[tuple[str, Any]]:
         with self._lock:
-            rows, _ = self._table(table)
-            pairs = [(doc["k"], doc["v"]) for doc in rows.all()]
+            pairs = []
+            for file_name in self._files_of(table):
+                if self._dir is not None and file_name not in self._tables \
+                        and not (self._dir / f"{file_name}.json").exists():
+                    continue
+                rows, _ = self._open(file_name)
+                pairs += [(doc["k"], doc["v"]) for doc in rows.all()]
         return iter(pairs)

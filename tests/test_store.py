@@ -1,0 +1,60 @@
+"""The TinyDB store: values survive a restart, big tables are sharded, corrupt files are never replaced."""
+
+import json
+import threading
+
+import pytest
+
+from bot.store import StoreCorrupt, TinyStore
+
+
+def test_values_survive_a_restart_and_big_tables_are_sharded(tmp_path):
+    store = TinyStore(tmp_path)
+    store.put("subscriptions", "a", {"repo": "o/r"})
+    store.put_many("analyses", [(f"sha{i}|en|m", {"n": i}) for i in range(300)])
+    store.put("analyses", "sha7|en|m", {"n": "updated"})
+    store.delete("subscriptions", "missing")
+    again = TinyStore(tmp_path)
+    assert again.get("subscriptions", "a") == {"repo": "o/r"}
+    assert again.get("analyses", "sha7|en|m") == {"n": "updated"}
+    assert len(list(again.items("analyses"))) == 300
+    shard_files = list((tmp_path / "analyses").glob("*.json"))
+    assert 100 < len(shard_files) <= 256  # 300 keys spread over many small files
+    assert not list(tmp_path.rglob("*.tmp"))  # atomic writes leave no temporary files
+    again.delete("subscriptions", "a")
+    assert TinyStore(tmp_path).get("subscriptions", "a") is None
+
+
+def test_corrupt_file_is_reported_and_kept(tmp_path):
+    (tmp_path / "ledger.json").write_text('{"rows": {"1": {"k": "x", "v"')
+    with pytest.raises(StoreCorrupt, match="ledger.json is corrupt"):
+        TinyStore(tmp_path).get("ledger", "x")
+    assert (tmp_path / "ledger.json").read_text() == '{"rows": {"1": {"k": "x", "v"'
+
+
+def test_empty_file_is_an_empty_table(tmp_path):
+    (tmp_path / "ledger.json").write_text("")
+    store = TinyStore(tmp_path)
+    assert store.get("ledger", "x") is None
+    store.put("ledger", "x", 1)
+    assert json.loads((tmp_path / "ledger.json").read_text())
+
+
+def test_concurrent_writers_lose_nothing(tmp_path):
+    store = TinyStore(tmp_path)
+
+    def write(worker: int):
+        for i in range(50):
+            store.put("ledger", f"{worker}-{i}", i)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(list(TinyStore(tmp_path).items("ledger"))) == 200
+
+
+def test_bad_table_name_is_refused(tmp_path):
+    with pytest.raises(ValueError):
+        TinyStore(tmp_path).put("../etc", "k", 1)
