@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+from concurrent.futures import ThreadPoolExecutor
 
 from analysis.analyzers.base import Analyzer
 from analysis.day import DayWindow
@@ -18,10 +20,9 @@ log = logging.getLogger(__name__)
 
 COMMITS_TABLE = "commits"
 ANALYSES_TABLE = "analyses"
-#: how many finished analyses are written to the store together
-FLUSH_EVERY = 25
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 class DigestService:
@@ -38,6 +39,27 @@ class DigestService:
         self.fallback = fallback
         self.fetch_concurrency = fetch_concurrency
         self.cache_hits = 0
+        # work under way, by what it computes: concurrent digests of one repository share it
+        self._inflight: dict[tuple, asyncio.Future] = {}
+
+    async def _shared(self, key: tuple, work: Callable[[], Awaitable[T]]) -> T:
+        """Run ``work`` once for concurrent callers asking for the same ``key``."""
+        future = self._inflight.get(key)
+        if future is not None:
+            return await asyncio.shield(future)
+        future = asyncio.get_running_loop().create_future()
+        self._inflight[key] = future
+        try:
+            result = await work()
+        except BaseException as error:
+            future.set_exception(error)
+            future.exception()  # retrieved: no "never retrieved" warning when nobody else waited
+            raise
+        else:
+            future.set_result(result)
+            return result
+        finally:
+            del self._inflight[key]
 
     async def build(self, source: CommitSource, window: DayWindow, *, branch: str | None = None,
                     lang: str = "en", commit_filter: CommitFilter | None = None,
@@ -71,33 +93,29 @@ class DigestService:
         """Commits with files, from the cache when the source allows it, else fetched (bounded)."""
         cacheable = getattr(source, "cache_details", True)
         semaphore = asyncio.Semaphore(self.fetch_concurrency)
-        fetched: list[Commit] = []
+        # Own threads: asyncio.to_thread's default executor has min(32, cpus + 4) workers, 6 on 2 cores,
+        # which would silently cap fetch_concurrency.
+        pool = ThreadPoolExecutor(max_workers=self.fetch_concurrency, thread_name_prefix="digest-fetch")
+        loop = asyncio.get_running_loop()
+
+        async def fetch(sha: str) -> Commit:
+            async with semaphore:
+                detailed = await loop.run_in_executor(pool, source.commit_details, sha)
+            if cacheable:  # stored before the shared work ends, so a later caller finds it
+                await asyncio.to_thread(self.store.put, COMMITS_TABLE, sha, detailed.model_dump(mode="json"))
+            return detailed
 
         async def one(sha: str) -> Commit:
             if cacheable:
                 cached = self.store.get(COMMITS_TABLE, sha)
                 if cached is not None:
                     return Commit.model_validate(cached)
-            async with semaphore:
-                detailed = await asyncio.to_thread(source.commit_details, sha)
-            if cacheable:
-                fetched.append(detailed)
-            return detailed
+            return await self._shared(("details", source.repo_name, sha), lambda: fetch(sha))
 
         try:
             return list(await asyncio.gather(*(one(sha) for sha in shas)))
         finally:
-            if fetched:
-                await asyncio.to_thread(self._put_many, COMMITS_TABLE,
-                                        [(c.sha, c.model_dump(mode="json")) for c in fetched])
-
-    def _put_many(self, table: str, items: list[tuple[str, object]]) -> None:
-        put_many = getattr(self.store, "put_many", None)
-        if put_many is not None:
-            put_many(table, items)
-        else:
-            for key, value in items:
-                self.store.put(table, key, value)
+            pool.shutdown(wait=False, cancel_futures=True)
 
     # -- analyses ----------------------------------------------------------------------------
 
@@ -107,43 +125,40 @@ class DigestService:
 
     async def _analyse_all(self, commits: list[Commit], lang: str, progress: Progress | None,
                            strict: bool) -> list[Analysis]:
-        pending: list[tuple[str, dict]] = []
         failures: list[RemoteFailure] = []
         done = 0
         lock = asyncio.Lock()
 
         async def one(commit: Commit) -> Analysis:
             nonlocal done
-            analysis = await self._analyse(commit, lang, pending, failures)
+            analysis = await self._analyse(commit, lang, failures)
             async with lock:
                 done += 1
                 if progress:
                     progress(done, len(commits))
-                if len(pending) >= FLUSH_EVERY:
-                    batch = pending[:]
-                    pending.clear()
-                    await asyncio.to_thread(self._put_many, ANALYSES_TABLE, batch)
             return analysis
 
-        try:
-            results = list(await asyncio.gather(*(one(c) for c in commits)))
-        finally:
-            if pending:
-                await asyncio.to_thread(self._put_many, ANALYSES_TABLE, pending[:])
-        transport = [f for f in failures if not getattr(f, "answer_invalid", False)]
+        results = list(await asyncio.gather(*(one(c) for c in commits)))
+        transport = [f for f in failures if not _answer_invalid(f)]
         if strict and commits and len(transport) == len(commits):
             raise transport[0]
         return results
 
-    async def _analyse(self, commit: Commit, lang: str, pending: list, failures: list) -> Analysis:
+    async def _analyse(self, commit: Commit, lang: str, failures: list) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
             cached = self.store.get(ANALYSES_TABLE, key)
             if cached is not None:
                 self.cache_hits += 1
                 return Analysis.model_validate(cached)
-        try:
+        async def analyse_and_store() -> Analysis:
             analysis = await self.analyzer.analyze(commit, lang)
+            if key is not None:  # stored before the shared work ends, so a later caller finds it
+                await asyncio.to_thread(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
+            return analysis
+
+        try:
+            analysis = await self._shared(("analysis", commit.sha, lang, self.analyzer.name), analyse_and_store)
         except RemoteFailure as error:
             if self.fallback is None:
                 raise
@@ -151,6 +166,13 @@ class DigestService:
             log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
             analysis = await self.fallback.analyze(commit, lang)
             return analysis.model_copy(update={"fallback": str(error)[:300]})
-        if key is not None:
-            pending.append((key, analysis.model_dump(mode="json")))
         return analysis
+
+
+def _answer_invalid(error: RemoteFailure) -> bool:
+    """True when the model answered, but not with a valid analysis (strict mode does not count those)."""
+    if getattr(error, "answer_invalid", False):
+        return True
+    from analysis.analyzers.llm import LLMAnswerInvalid  # litellm itself is imported lazily: cheap
+
+    return isinstance(error, LLMAnswerInvalid)

@@ -31,8 +31,9 @@ def _make_adapter(name: str, settings: Settings, core: BotCore, port: int | None
     return cls(settings, core)
 
 
-async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port: int | None = None) -> None:
-    """Run until end of console input (console only) or SIGINT/SIGTERM."""
+async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port: int | None = None,
+                  stop: asyncio.Event | None = None) -> None:
+    """Run until end of console input (console only), SIGINT/SIGTERM, or ``stop`` is set."""
     store = TinyStore(settings.data_dir)
     # read the small tables now: a corrupt file is reported before any adapter starts or waits on input
     store.items("subscriptions")
@@ -40,7 +41,7 @@ async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port
     core = BotCore(settings, store)
     names = adapters or configured_adapters(settings)
     running = []
-    stop = asyncio.Event()
+    stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:
