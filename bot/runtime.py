@@ -6,7 +6,11 @@ import asyncio
 import logging
 import signal
 
+from bot import metrics
+from bot.chat import DigestResponse
 from bot.core import BotCore
+from bot.digest import build_service
+from bot.http_server import Health, HttpServer, http_routes
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import TinyStore
@@ -24,6 +28,27 @@ def configured_adapters(settings: Settings) -> list[str]:
     return names or ["console"]
 
 
+class ObservedCore(BotCore):
+    """The running bot's core: counts the digests it posts and those it fails to build or post."""
+
+    async def digest_for(self, sub, day: str):
+        try:
+            return await super().digest_for(sub, day)
+        except Exception:
+            metrics.digest_failed(sub.platform)
+            raise
+
+    async def publish(self, adapter, ctx, response) -> None:
+        if not isinstance(response, DigestResponse):
+            return await super().publish(adapter, ctx, response)
+        try:
+            await super().publish(adapter, ctx, response)
+        except Exception:
+            metrics.digest_failed(adapter.platform)
+            raise
+        metrics.digest_posted(adapter.platform)
+
+
 def _make_adapter(name: str, settings: Settings, core: BotCore, port: int | None):
     cls = adapter_class(name)
     if name == "slack":
@@ -38,9 +63,12 @@ async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port
     # read the small tables now: a corrupt file is reported before any adapter starts or waits on input
     store.items("subscriptions")
     store.items("ledger")
-    core = BotCore(settings, store)
+    core = ObservedCore(settings, store, digests=build_service(settings, store))
     names = adapters or configured_adapters(settings)
     running = []
+    health = Health(store)
+    health.adapters = running
+    server = None
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -50,12 +78,15 @@ async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port
             pass
     scheduler = None
     try:
-        for name in names:
-            adapter = _make_adapter(name, settings, core, port)
+        built = [_make_adapter(name, settings, core, port) for name in names]
+        server = await _serve_http(built, health, store, settings, port)
+        for adapter in built:
             await adapter.start()
             running.append(adapter)
-            log.info("adapter %s started", name)
+            log.info("adapter %s started", adapter.platform)
         scheduler = _start_scheduler(core, running)
+        health.scheduler, health.ready = scheduler, True
+        _log_listening(server, built, settings)
         waiters = [asyncio.create_task(stop.wait())]
         waiters += [asyncio.create_task(a.finished.wait()) for a in running if a.platform == "console"]
         await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
@@ -69,6 +100,40 @@ async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port
                 await adapter.stop()
             except Exception:  # noqa: BLE001
                 log.exception("stopping %s failed", adapter.platform)
+        if server is not None:
+            await server.stop()
+
+
+async def _serve_http(adapters: list, health: Health, store, settings: Settings, port: int | None):
+    """Health, metrics (and report pages) on Slack's HTTP app when there is one, else on ``port`` if given.
+
+    Returns the server started here, or None (served by Slack, or no port at all).
+    """
+    routes = http_routes(health, store, settings)
+    for adapter in adapters:
+        web_app = getattr(adapter, "web_app", None)
+        if web_app is not None:  # Slack over HTTP: one app, one port (routes added before it starts)
+            web_app.add_routes(routes)
+            return None
+    if port is None:
+        if settings.public_url:
+            log.warning("DIGESTBOT_PUBLIC_URL is set but no HTTP port is open; pass --port to serve the reports")
+        return None
+    server = HttpServer(routes, settings.http_host, port)
+    await server.start()
+    return server
+
+
+def _log_listening(server: HttpServer | None, adapters: list, settings: Settings) -> None:
+    if server is not None:
+        host, port = server.host, server.port
+    else:
+        web = [a for a in adapters if getattr(a, "web_app", None) is not None]
+        if not web:
+            return
+        host, port = web[0].host, web[0].port
+    log.info("HTTP server listening on http://%s:%s (/healthz, /metrics)", host, port,
+             extra={"host": host, "port": port})
 
 
 def _start_scheduler(core: BotCore, adapters: list):

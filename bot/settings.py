@@ -48,7 +48,9 @@ class Settings(BaseSettings):
     # Scheduling and operations
     catchup_hours: float = Field(12.0, ge=0, validation_alias=_env("DIGESTBOT_CATCHUP_HOURS"))
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))
+    log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.logs
     public_url: str | None = Field(None, validation_alias=_env("DIGESTBOT_PUBLIC_URL"))
+    http_host: str = Field("0.0.0.0", validation_alias=_env("DIGESTBOT_HTTP_HOST"))
 
     @field_validator("slack_admins", "allowed_repos", mode="before")
     @classmethod

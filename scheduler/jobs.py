@@ -79,6 +79,12 @@ class DigestScheduler:
         log.info("scheduler started with %d subscriptions", len(subs))
         self.catchup_task = self._spawn(self.catch_up())
 
+    @property
+    def alive(self) -> bool:
+        """For the health check: APScheduler runs and its event loop is open."""
+        loop = getattr(self.scheduler, "_eventloop", None)
+        return bool(self.scheduler.running) and not (loop is not None and loop.is_closed())
+
     def shutdown(self) -> None:
         if self._on_change in self.core.on_change:
             self.core.on_change.remove(self._on_change)

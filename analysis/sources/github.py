@@ -17,6 +17,7 @@ from github.Repository import Repository
 from analysis.day import DayWindow
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
+from bot import metrics
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +131,9 @@ class GitHubSource:
             with self._count_lock:
                 self.api_calls += 1
             try:
-                return send(*args, **kwargs)
+                result = send(*args, **kwargs)
             except GithubException as error:
+                metrics.github_rate_remaining(error.headers)
                 wait = _rate_limit_wait(error)
                 if wait is None:
                     raise
@@ -142,6 +144,9 @@ class GitHubSource:
             except requests.exceptions.RequestException as error:
                 log.debug("GitHub request failed", exc_info=True)
                 raise RemoteFailure(f"could not reach GitHub at {self.api_url}: {_short_reason(error)}") from None
+            else:
+                metrics.github_rate_remaining(result[0] if isinstance(result, tuple) and result else None)
+                return result
         raise AssertionError("unreachable")
 
     @staticmethod
