@@ -14,6 +14,7 @@ import sys
 from typing import TextIO
 
 from analysis.models import IMPORTANCE_ORDER, Digest
+from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.labels import label
 from analysis.renderers.markdown import render_commit_markdown
 from analysis.renderers.markdown_text import inline
@@ -35,12 +36,15 @@ class ConsoleRenderer:
 
     target = "console"
 
-    def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]:
+    def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
+                        report_url: str | None = None) -> list[OutboundMessage]:
         stats = digest.stats
         lines = [f"# {label(lang, 'title', date=digest.date)}", f"## {inline(digest.repo)}"]
         if note:
             lines.append(f"_{inline(note)}_")
         lines.append(f"> {label(lang, 'stats_line', **stats.model_dump())}")
+        if report_url:
+            lines.append(f"{FULL_REPORT.get(lang, FULL_REPORT['en'])}: {report_url}")
         if not digest.commits:
             lines.append(label(lang, "no_commits"))
         groups = digest.by_importance()
@@ -71,6 +75,7 @@ class ConsoleAdapter:
 
     platform = "console"
     supports_threads = True
+    supports_files = True  # printed as "attached: name (N bytes)"
 
     def __init__(self, settings, core: Core, *, stdin: TextIO | None = None, stdout: TextIO | None = None):
         self.core = core
@@ -93,6 +98,8 @@ class ConsoleAdapter:
         message_id = str(next(self._ids))
         head = f"--- message {message_id}" + (f" (reply in thread {thread_id})" if thread_id else "") + " ---"
         self.stdout.write(f"{head}\n{message.body.get('text', '')}\n")
+        for name, content in message.files:
+            self.stdout.write(f"attached: {_clean(name)} ({len(content)} bytes)\n")
         self.stdout.flush()
         return message_id
 

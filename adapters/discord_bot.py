@@ -8,6 +8,7 @@ explanations through ``core.publish``, which calls ``send`` for each rendered me
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import shlex
 from typing import Any, Literal, Optional
@@ -18,6 +19,7 @@ from discord import app_commands
 from adapters import discord_text as dt
 from adapters.discord_render import DiscordRenderer
 from analysis.errors import BadInput, DigestError, RemoteFailure
+from bot import metrics
 from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
 from bot.settings import Settings
 
@@ -87,6 +89,7 @@ class DiscordAdapter:
 
     platform = "discord"
     supports_threads = True
+    supports_files = True
 
     def __init__(self, settings: Settings, core: Core):
         if not settings.discord_token:
@@ -99,20 +102,31 @@ class DiscordAdapter:
         self._task: asyncio.Task | None = None
         self._threads: set[str] = set()  # message ids whose thread we created or found
         self._thread_names: dict[str, str] = {}
+        self._gateway_up = False  # between READY/RESUMED and the next disconnect
 
     # -- lifecycle -------------------------------------------------------------------------------------
     async def start(self) -> None:
         api_url = self.settings.discord_api_url
         if api_url:
             discord.http.Route.BASE = api_url.rstrip("/")
-        client = discord.Client(intents=discord.Intents.default(), allowed_mentions=discord.AllowedMentions.none())
+        client = discord.Client(intents=discord.Intents.default(), allowed_mentions=discord.AllowedMentions.none(),
+                                http_trace=_retry_trace())
         tree = app_commands.CommandTree(client)
         tree.add_command(DigestGroup(self))
         ready = asyncio.Event()
 
         @client.event
         async def on_ready() -> None:
+            self._gateway_up = True
             ready.set()
+
+        @client.event
+        async def on_resumed() -> None:
+            self._gateway_up = True
+
+        @client.event
+        async def on_disconnect() -> None:
+            self._gateway_up = False
 
         self.client, self.tree = client, tree
         try:
@@ -143,7 +157,13 @@ class DiscordAdapter:
             raise RemoteFailure(f"Discord refused the command list ({exc.status})") from exc
         log.info("discord connected as %s; %d command(s) synced", client.user, len(synced))
 
+    @property
+    def connected(self) -> bool:
+        """For the health check: the gateway session is up (discord.py reconnects by itself when it drops)."""
+        return self._gateway_up and self.client is not None and not self.client.is_closed()
+
     async def stop(self) -> None:
+        self._gateway_up = False
         if self.client is not None and not self.client.is_closed():
             await self.client.close()
         if self._task is not None:
@@ -208,8 +228,17 @@ class DiscordAdapter:
         embeds = [discord.Embed.from_dict(e) for e in body.get("embeds", [])]
         messageable = self.client.get_partial_messageable(int(target), guild_id=_int(channel.workspace))
         try:
-            posted = await messageable.send(content=body.get("content") or None, embeds=embeds,
-                                            allowed_mentions=discord.AllowedMentions.none())
+            try:
+                posted = await messageable.send(content=body.get("content") or None, embeds=embeds,
+                                                files=_files(message.files),
+                                                allowed_mentions=discord.AllowedMentions.none())
+            except discord.HTTPException as exc:
+                # too large, or no Attach Files permission: Discord posted nothing; post without the files
+                if not message.files or exc.status not in (403, 413):
+                    raise
+                log.warning("discord refused the attachments (%s %s); posting without them", exc.status, exc.text)
+                posted = await messageable.send(content=body.get("content") or None, embeds=embeds,
+                                                allowed_mentions=discord.AllowedMentions.none())
         except discord.HTTPException as exc:
             log.warning("discord refused a message: %s %s", exc.status, exc.text)
             raise RemoteFailure(f"Discord refused the message ({exc.status}: {exc.text[:200]})") from exc
@@ -230,6 +259,19 @@ class DiscordAdapter:
         self._threads.add(message_id)
 
 
+def _retry_trace():
+    """An aiohttp trace counting the REST answers discord.py retries (429, and 500/502/504/524)."""
+    import aiohttp
+
+    async def on_end(session, context, params) -> None:
+        if params.response.status in (429, 500, 502, 504, 524):
+            metrics.chat_retry("discord")
+
+    trace = aiohttp.TraceConfig()
+    trace.on_request_end.append(on_end)
+    return trace
+
+
 def _log_gateway_end(task: asyncio.Task) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("the Discord gateway connection ended: %r", task.exception())
@@ -239,6 +281,11 @@ def _thread_name(body: dict[str, Any]) -> str:
     embeds = body.get("embeds") or []
     name = (embeds[0].get("title") if embeds else None) or body.get("content") or "Digest"
     return dt.shorten(name.replace("\n", " "), dt.THREAD_NAME_LIMIT).strip() or "Digest"
+
+
+def _files(files: list[tuple[str, bytes]]) -> list[discord.File]:
+    """Attachments for one message (multipart/form-data with payload_json, as discord.py sends them)."""
+    return [discord.File(io.BytesIO(content), filename=name) for name, content in files]
 
 
 def _int(value: str) -> int | None:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from adapters import discord_text as dt
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
@@ -88,13 +89,16 @@ class DiscordRenderer:
     target: Literal["discord"] = "discord"
 
     # -- digest ------------------------------------------------------------------------------------
-    def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]:
+    def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
+                        report_url: str | None = None) -> list[OutboundMessage]:
         stats = digest.stats
         head: Embed = {"title": dt.shorten(label(lang, "title", date=digest.date), dt.EMBED_TITLE_LIMIT),
                        "color": NEUTRAL}
         if digest.repo_url:
             head["url"] = digest.repo_url
         lines = [f"**{dt.escape(digest.repo)}**", label(lang, "stats_line", **stats.model_dump())]
+        if report_url:  # our own address (DIGESTBOT_PUBLIC_URL + validated path): the digest's web page
+            lines.append(f"[{FULL_REPORT.get(lang, FULL_REPORT['en'])}]({report_url})")
         if not digest.commits:
             lines += ["", label(lang, "no_commits")]
         for level, reports in digest.by_importance().items():

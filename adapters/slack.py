@@ -18,6 +18,7 @@ from typing import Any
 
 from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
 from adapters.slack_render import SlackRenderer
+from bot import metrics
 from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
 from bot.settings import Settings
 
@@ -35,6 +36,7 @@ class SlackAdapter:
 
     platform = "slack"
     supports_threads = True
+    supports_files = True
 
     def __init__(self, settings: Settings, core: Core, *, port: int | None = None, host: str = "0.0.0.0"):
         if not settings.slack_bot_token:
@@ -57,11 +59,10 @@ class SlackAdapter:
     # --- construction ---------------------------------------------------------------------------
     def _build_app(self):
         from slack_bolt.async_app import AsyncApp
-        from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
         from slack_sdk.web.async_client import AsyncWebClient
 
         client = AsyncWebClient(token=self.settings.slack_bot_token, base_url=self.settings.slack_api_url)
-        client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+        client.retry_handlers.append(rate_limit_retry_handler())
         app = AsyncApp(
             client=client,
             signing_secret=self.settings.slack_signing_secret or "",
@@ -135,6 +136,15 @@ class SlackAdapter:
             self.port = self._runner.addresses[0][1]  # the real port when asked for port 0
         log.info("Slack adapter listening on %s:%s%s", self.host, self.port, EVENTS_PATH)
 
+    @property
+    def connected(self) -> bool:
+        """For the health check: the HTTP server listens, or the Socket Mode connection is open."""
+        if self.mode == "http":
+            return self._runner is not None
+        client = getattr(self.socket_handler, "client", None)
+        session = getattr(client, "current_session", None)
+        return session is not None and not session.closed and not getattr(client, "closed", False)
+
     async def stop(self) -> None:
         """Let commands in progress finish (a few seconds at most), then close the server or socket."""
         if self._tasks:
@@ -200,11 +210,9 @@ class SlackAdapter:
         """A short answer: to the command's response_url, else as an ephemeral message (in its thread)."""
         body = dict(self.renderer.text_message(response).body)
         if response_url:
-            from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
             from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-            hook = AsyncWebhookClient(response_url, session=self._session, retry_handlers=[
-                AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)])
+            hook = AsyncWebhookClient(response_url, session=self._session, retry_handlers=[rate_limit_retry_handler()])
             body["response_type"] = "ephemeral" if response.ephemeral else "in_channel"
             result = await hook.send_dict(body)
             if result.status_code != 200:
@@ -221,14 +229,55 @@ class SlackAdapter:
 
     # --- outgoing ----------------------------------------------------------------------------------
     async def send(self, channel: ChannelRef, message: OutboundMessage, thread_id: str | None = None) -> str:
-        """chat.postMessage with the rendered body; returns the message's ``ts``."""
-        if message.files:
-            log.warning("Slack adapter does not upload attachments; %d file(s) skipped", len(message.files))
+        """chat.postMessage with the rendered body; returns the message's ``ts``.
+
+        ``message.files`` are uploaded with Slack's external upload flow and shared as the first
+        reply in the message's thread: the bytes go up (files.getUploadURLExternal, then a POST to
+        the upload URL) before the message is posted, and files.completeUploadExternal shares them
+        with the new ``ts`` as ``thread_ts``. Slack cannot attach files to a chat.postMessage, and
+        posting the summary as the file share's comment would lose its blocks. An upload that fails
+        is logged, never raised: the message is posted (or already was), so raising would make the
+        caller post it again.
+        """
+        uploaded = await self._upload_files(message.files) if message.files else []
         body = {**message.body, "channel": channel.channel}
         if thread_id:
             body["thread_ts"] = thread_id
         result = await self._call("chat.postMessage", body)
-        return str(result["ts"])
+        ts = str(result["ts"])
+        if uploaded:
+            await self._share_files(uploaded, channel.channel, thread_id or ts)
+        return ts
+
+    async def _upload_files(self, files: list[tuple[str, bytes]]) -> list[dict[str, str]]:
+        """Steps 1 and 2 of the external upload for each file; the ``{id, title}`` of those uploaded."""
+        import aiohttp
+
+        done = []
+        session = self._session or aiohttp.ClientSession()
+        try:
+            for name, content in files:
+                try:
+                    ticket = await self.client.files_getUploadURLExternal(filename=name, length=len(content))
+                    async with session.post(ticket["upload_url"], data=content,
+                                            headers={"Content-Type": "application/octet-stream"}) as answer:
+                        if answer.status != 200:
+                            raise RemoteFailure(f"the upload URL answered HTTP {answer.status}")
+                    done.append({"id": ticket["file_id"], "title": name})
+                except Exception as error:  # noqa: BLE001 - see send: an attachment never blocks a digest
+                    log.warning("could not upload %s to Slack: %s", name, _reason(error))
+        finally:
+            if session is not self._session:
+                await session.close()
+        return done
+
+    async def _share_files(self, uploaded: list[dict[str, str]], channel_id: str, thread_ts: str) -> None:
+        """Step 3: files.completeUploadExternal, sharing the uploaded files in ``thread_ts``."""
+        try:
+            await self.client.files_completeUploadExternal(files=uploaded, channel_id=channel_id,
+                                                           thread_ts=thread_ts)
+        except Exception as error:  # noqa: BLE001 - see send
+            log.warning("could not share %d file(s) in Slack: %s", len(uploaded), _reason(error))
 
     async def _call(self, method: str, body: dict[str, Any]) -> Any:
         from aiohttp import ClientError
@@ -247,3 +296,22 @@ class SlackAdapter:
             raise RemoteFailure(f"Slack refused {method}: {code or 'unknown error'}.") from None
         except (ClientError, asyncio.TimeoutError) as error:
             raise RemoteFailure(f"Slack could not be reached ({type(error).__name__}).") from None
+
+
+def rate_limit_retry_handler():
+    """slack_sdk's retry after ``Retry-After`` on HTTP 429, counting each retry in the metrics."""
+    from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+
+    class CountingRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
+        async def prepare_for_next_attempt_async(self, **kwargs) -> None:
+            metrics.chat_retry("slack")
+            await super().prepare_for_next_attempt_async(**kwargs)
+
+    return CountingRateLimitRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)
+
+
+def _reason(error: Exception) -> str:
+    """One line about a failed Slack call, without tokens or upload URLs."""
+    response = getattr(error, "response", None)
+    code = response.get("error") if hasattr(response, "get") else None
+    return code or (str(error) if isinstance(error, RemoteFailure) else type(error).__name__)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
 from adapters.slack_text import (
     HEADER_LIMIT,
@@ -58,8 +59,9 @@ class SlackRenderer:
     target = "slack"
 
     # --- digest ------------------------------------------------------------------------------
-    def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]:
-        summary_blocks, fallback = self._summary(digest, lang, note)
+    def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
+                        report_url: str | None = None) -> list[OutboundMessage]:
+        summary_blocks, fallback = self._summary(digest, lang, note, report_url)
         messages = [OutboundMessage(thread=False, body=body(fallback, summary_blocks[:MAX_BLOCKS]), key="summary/0")]
         # A day of hundreds of commits: the list goes on in the thread rather than being cut.
         rest = summary_blocks[MAX_BLOCKS:]
@@ -73,7 +75,8 @@ class SlackRenderer:
                 messages += self.commit_messages(report, lang, digest.repo_url)
         return messages
 
-    def _summary(self, digest: Digest, lang: str, note: str | None) -> tuple[list[dict[str, Any]], str]:
+    def _summary(self, digest: Digest, lang: str, note: str | None,
+                 report_url: str | None = None) -> tuple[list[dict[str, Any]], str]:
         title = label(lang, "title", date=digest.date)
         repo = inline(digest.repo)
         where = [f"*{link(digest.repo_url, repo)}*"]
@@ -83,6 +86,9 @@ class SlackRenderer:
         stats = label(lang, "stats_line", **digest.stats.model_dump())
         blocks = [header(title), section(" · ".join(where)), section(stats)]
         lines = [title, " · ".join(where), stats]
+        if report_url:  # our own address (DIGESTBOT_PUBLIC_URL + validated path): the digest's web page
+            blocks.append(section(link(report_url, FULL_REPORT.get(lang, FULL_REPORT["en"]))))
+            lines.append(f"{FULL_REPORT.get(lang, FULL_REPORT['en'])}: {report_url}")
         if note:
             blocks.append(section("⚠️ " + inline(note)))
             lines.append("⚠️ " + inline(note))

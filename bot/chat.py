@@ -80,7 +80,9 @@ class OutboundMessage:
 
     thread: bool
     body: dict[str, Any]
-    files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, content) attachments
+    #: (filename, content) attachments; the core puts the full report and the chart on the summary
+    #: ("summary/0") only, so a resumed digest never sends them twice. Never part of a preview.
+    files: list[tuple[str, bytes]] = field(default_factory=list)
     #: stable name of this part of a digest ("summary/0", "<sha>/1"): the ledger records what was
     #: posted by key, so a resumed digest skips the right messages even if its order changed
     key: str | None = None
@@ -95,7 +97,10 @@ class ChatRenderer(Protocol):
 
     target: Literal["slack", "discord", "console"]
 
-    def digest_messages(self, digest: Digest, lang: str, note: str | None = None) -> list[OutboundMessage]: ...
+    def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
+                        report_url: str | None = None) -> list[OutboundMessage]:
+        """The digest's messages; ``report_url`` (the digest's web page) is linked from the summary."""
+        ...
 
     def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]: ...
 
@@ -109,6 +114,8 @@ class ChatAdapter(Protocol):
     platform: str
     renderer: ChatRenderer
     supports_threads: bool
+    # An adapter that sends ``OutboundMessage.files`` also sets ``supports_files = True``; the core reads
+    # it with getattr(adapter, "supports_files", False) and only then attaches the report and the chart.
 
     async def start(self) -> None:
         """Connect and begin delivering commands to the core; returns once connected."""

@@ -8,23 +8,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from fnmatch import fnmatchcase
 
-from analysis.analyzers import make_analyzer
 from analysis.day import DayWindow, parse_zone
 from analysis.errors import BadInput, DigestError
 from analysis.sources import is_local_repo, open_source
+from bot import history
 from bot.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.commands import Command, help_text, parse_command
-from bot.digest import DigestService
+from bot.digest import DigestService, build_service
 from bot.ledger import Ledger, LedgerEntry, ledger_key
+from bot.reports_web import report_url, save_report
 from bot.settings import Settings
 from bot.store import Store
 from bot.subscriptions import Subscription, SubscriptionBook
 
 log = logging.getLogger(__name__)
+
+#: the key of a digest's summary message: the only message that carries the attachments
+SUMMARY_KEY = "summary/0"
+CHART_CACHE_SIZE = 16
 
 
 class BotCore:
@@ -37,22 +44,14 @@ class BotCore:
         self.subscriptions = SubscriptionBook(store)
         self.ledger = Ledger(store)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
-        self.digests = digests or self._digest_service(settings, store)
+        self.digests = digests or build_service(settings, store)
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
         self._post_locks: dict[str, asyncio.Lock] = {}
-
-    @staticmethod
-    def _digest_service(settings: Settings, store: Store) -> DigestService:
-        analyzer = make_analyzer("auto", model=settings.llm_model, api_base=settings.llm_api_base,
-                                 concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
-                                 context_tokens=settings.llm_context_tokens)
-        fallback = None
-        if analyzer.name != "heuristic":
-            from analysis.analyzers.heuristic import HeuristicAnalyzer
-
-            fallback = HeuristicAnalyzer()
-        return DigestService(store, analyzer, fallback=fallback)
+        #: digest repo name (lower case) -> (what to open it with, private?), learnt in digest_for
+        self._repo_specs: dict[str, tuple[str, bool]] = {}
+        self._charts: dict[tuple, bytes] = {}  # (repo, day, series) -> PNG: one drawing for every channel
+        self._chart_lock = threading.Lock()
 
     # -- commands ----------------------------------------------------------------------------
 
@@ -172,8 +171,11 @@ class BotCore:
         """The digest of ``sub``'s repository for ``day`` in its zone, with its filters."""
         window = DayWindow.of(day, sub.tz)
         source = await self._open_checked(sub.platform, sub.repo)
-        return await self.digests.build(source, window, branch=sub.branch, lang=sub.lang,
-                                        commit_filter=sub.commit_filter)
+        digest = await self.digests.build(source, window, branch=sub.branch, lang=sub.lang,
+                                          commit_filter=sub.commit_filter)
+        self._repo_specs[digest.repo.lower()] = (sub.repo, bool(getattr(source, "private", False)))
+        await asyncio.to_thread(history.record, self.store, digest)
+        return digest
 
     # -- publishing --------------------------------------------------------------------------
 
@@ -200,7 +202,13 @@ class BotCore:
                 return
             if entry is None or response.force:
                 entry = LedgerEntry()
-            messages = adapter.renderer.digest_messages(response.digest, response.lang, response.note)
+            url, files = await self._report_parts(response, with_files=SUMMARY_KEY not in entry.posted
+                                                  and getattr(adapter, "supports_files", False))
+            extra = {"report_url": url} if url else {}
+            messages = adapter.renderer.digest_messages(response.digest, response.lang, response.note, **extra)
+            summary = next((m for m in messages if m.key == SUMMARY_KEY), None)
+            if summary is not None:
+                summary.files = files
             entry.total = len(messages)
             for index, message in enumerate(messages):
                 message_key = message.key or f"#{index}"
@@ -218,3 +226,48 @@ class BotCore:
             entry.done = True
             if key:
                 self.ledger.save(key, entry)
+
+    # -- the full report and the chart -------------------------------------------------------
+
+    async def _report_parts(self, response: DigestResponse, *, with_files: bool) -> tuple[str | None, list]:
+        """The web page's URL (when public and stored) and the summary's attachments (report, chart)."""
+        from analysis.renderers.markdown import render_markdown
+
+        digest, lang = response.digest, response.lang
+        markdown = render_markdown(digest, lang)
+        await asyncio.to_thread(history.record, self.store, digest)
+        url = None
+        _, private = self._repo_specs.get(digest.repo.lower(), (None, False))
+        if self.settings.public_url and not private:
+            if await asyncio.to_thread(save_report, self.store, digest, lang, markdown):
+                url = report_url(self.settings.public_url, digest.repo, digest.date)
+        if not with_files:
+            return url, []
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", digest.repo).strip("-.") + f"-{digest.date}"
+        files: list[tuple[str, bytes]] = [(f"digest-{stem}.md", markdown.encode("utf-8"))]
+        try:
+            files.append((f"chart-{stem}.png", await asyncio.to_thread(self._draw_chart, digest)))
+        except Exception:  # noqa: BLE001 - a chart is a nicety; the digest goes out without it
+            log.warning("the chart of %s on %s could not be drawn", digest.repo, digest.date, exc_info=True)
+        return url, files
+
+    def _draw_chart(self, digest) -> bytes:
+        from analysis.renderers.chart import render_chart
+
+        spec, _ = self._repo_specs.get(digest.repo.lower(), (digest.repo if "/" in digest.repo else None, False))
+        estimate = None
+        if spec:
+            try:
+                estimate = history.source_estimator(self._source(spec), digest.timezone, digest.branch)
+            except DigestError as error:
+                log.info("no estimates for the chart of %s: %s", digest.repo, error)
+        days = history.series(self.store, digest.repo, digest.date, estimate=estimate)
+        key = (digest.repo, digest.date, tuple(days))
+        with self._chart_lock:  # channels of one repository draw it once, one after the other
+            png = self._charts.get(key)
+            if png is None:
+                png = render_chart(days, digest.repo)
+                if len(self._charts) >= CHART_CACHE_SIZE:
+                    self._charts.pop(next(iter(self._charts)))
+                self._charts[key] = png
+        return png

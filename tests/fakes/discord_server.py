@@ -4,7 +4,9 @@ aiohttp on 127.0.0.1 (an ephemeral port) in a daemon thread with its own event l
 at ``FakeDiscord.api_url`` logs in, fetches ``/gateway/bot``, connects to the websocket (HELLO,
 IDENTIFY, READY, GUILD_CREATE, heartbeats), syncs its command tree, and receives interactions pushed
 with ``invoke``. Message bodies are checked against Discord's limits and must carry
-``allowed_mentions: {"parse": []}``; everything received is recorded for assertions.
+``allowed_mentions: {"parse": []}``; everything received is recorded for assertions. A message with
+files arrives as multipart/form-data: a ``payload_json`` part and ``files[n]`` parts, each listed in
+the payload's ``attachments`` by id; their bytes are recorded in the message's ``files``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ GUILD_ID = "1200000000000000001"
 CHANNEL_ID = "1300000000000000001"
 USER_ID = "1400000000000000001"
 MANAGE_CHANNELS = 1 << 4
+MAX_FILES = 10
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the smallest tier's limit
 EVERYONE_PERMS = "1071698660929"  # view, send messages, threads, embeds ... (no manage channels)
 
 OPTION_SUB_COMMAND, OPTION_STRING, OPTION_BOOLEAN = 1, 3, 5
@@ -102,7 +106,8 @@ class FakeDiscord:
     def __init__(self, token: str = TOKEN) -> None:
         self.token = token
         self.port = 0
-        self.messages: list[dict[str, Any]] = []  # {"channel_id", "id", "body"} accepted channel messages
+        #: accepted channel messages: {"channel_id", "id", "body", "files": [(filename, bytes), ...]}
+        self.messages: list[dict[str, Any]] = []
         self.rejected: list[dict[str, Any]] = []  # bodies refused, with the reason
         self.threads: dict[str, dict[str, Any]] = {}  # thread id (= message id) -> channel object
         self.commands: list[dict[str, Any]] = []  # the last bulk overwrite, with ids
@@ -208,6 +213,33 @@ class FakeDiscord:
             return {}
         return await request.json() if request.can_read_body else {}
 
+    @staticmethod
+    async def _message_parts(request: web.Request) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+        """A message POST's JSON body and its files, as Discord reads them (JSON or multipart/form-data)."""
+        if not request.content_type.startswith("multipart/"):
+            return (await request.json() if request.can_read_body else {}), []
+        body: dict[str, Any] | None = None
+        parts: dict[str, tuple[str, bytes]] = {}
+        reader = await request.multipart()
+        async for part in reader:
+            if part.name == "payload_json":
+                body = json.loads(await part.text())
+            elif part.name and part.name.startswith("files[") and part.name.endswith("]"):
+                parts[part.name[6:-1]] = (part.filename or "", bytes(await part.read()))
+            else:
+                raise _Invalid(400, 50035, f"unexpected form part {part.name!r}")
+        if body is None:
+            raise _Invalid(400, 50035, "payload_json is missing")
+        listed = {str(a.get("id")): a for a in body.get("attachments") or []}
+        if set(listed) != set(parts):
+            raise _Invalid(400, 50035, "attachments: ids must match the files[n] parts")
+        if len(parts) > MAX_FILES:
+            raise _Invalid(400, 50035, f"files: Must be {MAX_FILES} or fewer in length.")
+        if sum(len(data) for _, data in parts.values()) > MAX_UPLOAD_BYTES:
+            raise _Invalid(413, 40005, "Request entity too large")
+        files = [(listed[key].get("filename") or name, data) for key, (name, data) in sorted(parts.items())]
+        return body, files
+
     def _snowflake(self) -> str:
         return str(next(self._ids))
 
@@ -254,14 +286,24 @@ class FakeDiscord:
         channel_id = request.match_info["channel"]
         if channel_id != CHANNEL_ID and channel_id not in self.threads:
             return _reply({"message": "Unknown Channel", "code": 10003}, status=404)
-        body = await self._json(request)
+        body: dict[str, Any] = {}
         try:
-            check_message_body(body)
+            body, files = await self._message_parts(request)
+            if files:
+                # a message may be files only; the other rules stay as they are
+                check_message_body({**body, "content": body.get("content") or "\u200b"})
+            else:
+                check_message_body(body)
         except _Invalid as exc:
             self.rejected.append({"channel_id": channel_id, "body": body, "reason": exc.message})
             return self._error(exc)
         message = self._message(channel_id, body)
-        self.messages.append({"channel_id": channel_id, "id": message["id"], "body": body})
+        message["attachments"] = [
+            {"id": self._snowflake(), "filename": name, "size": len(data),
+             "url": f"{self.url}/attachments/{channel_id}/{message['id']}/{name}",
+             "proxy_url": f"{self.url}/attachments/{channel_id}/{message['id']}/{name}"}
+            for name, data in files]
+        self.messages.append({"channel_id": channel_id, "id": message["id"], "body": body, "files": files})
         return _reply(message)
 
     async def _start_thread(self, request: web.Request) -> web.Response:

@@ -5,7 +5,11 @@ Real HTTP on 127.0.0.1 (ephemeral port, daemon thread), modelled on bolt-python'
 chat.postMessage answers as Slack does: ``invalid_blocks`` for more than 50 blocks, a section
 text over 3000 characters or a header over 150, ``msg_too_long`` for text over 40000, ``no_text``,
 ``channel_not_found``, ``invalid_auth``; ``rate_limit()`` makes the next calls answer 429 with
-``Retry-After``. Also: helpers to send correctly (or wrongly) signed slash commands and events.
+``Retry-After``. File uploads follow Slack's external flow: files.getUploadURLExternal (filename,
+length) hands out an upload URL on this server, a POST of the bytes to it must match the length,
+files.completeUploadExternal (files JSON, channel_id, thread_ts) shares them; ``uploads`` records
+each completed share with its files' bytes. Also: helpers to send correctly (or wrongly) signed
+slash commands and events.
 """
 
 from __future__ import annotations
@@ -67,6 +71,9 @@ class FakeSlack:
         self.ephemerals: list[dict[str, Any]] = []
         self.responses: list[tuple[str, dict[str, Any]]] = []  # (response_url key, body)
         self.calls: list[tuple[str, dict[str, Any], int]] = []  # (method, body, HTTP status)
+        #: completed shares: {"channel_id", "thread_ts", "files": [{"id", "title", "name", "content"}]}
+        self.uploads: list[dict[str, Any]] = []
+        self._files: dict[str, dict[str, Any]] = {}  # file id -> {"name", "length", "content", "shared"}
         self._lock = threading.Lock()
         self._limited: list[int] = []  # Retry-After of each coming rate-limited answer
         self._ts = 0
@@ -146,7 +153,60 @@ class FakeSlack:
                     "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": "BBOT"}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             return self._post(method, body)
+        if method == "files.getUploadURLExternal":
+            return self._upload_url(body)
+        if method == "files.completeUploadExternal":
+            return self._complete_upload(body)
         return {"ok": False, "error": "unknown_method"}
+
+    # --- external file uploads ----------------------------------------------------------------------
+    def _upload_url(self, body: dict[str, Any]) -> dict[str, Any]:
+        name, length = body.get("filename"), str(body.get("length") or "")
+        if not name or not length.isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        with self._lock:
+            file_id = f"F{len(self._files) + 1:08d}"
+            self._files[file_id] = {"name": name, "length": int(length), "content": None, "shared": False}
+        return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+
+    def handle_upload(self, file_id: str, content: bytes) -> tuple[int, str]:
+        with self._lock:
+            entry = self._files.get(file_id)
+            if entry is None:
+                return 404, "unknown upload"
+            if len(content) != entry["length"]:
+                return 400, f"expected {entry['length']} bytes, got {len(content)}"
+            entry["content"] = content
+        return 200, f"OK - {len(content)}"
+
+    def _complete_upload(self, body: dict[str, Any]) -> dict[str, Any]:
+        try:
+            files = json.loads(body.get("files") or "")
+        except ValueError:
+            return {"ok": False, "error": "invalid_arguments"}
+        if not isinstance(files, list) or not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        channel, thread_ts = body.get("channel_id"), body.get("thread_ts")
+        if thread_ts and not channel:
+            return {"ok": False, "error": "invalid_arguments"}
+        if channel and self.channels is not None and channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        with self._lock:
+            if thread_ts and not any(p["ts"] == thread_ts and p["channel"] == channel for p in self.posts):
+                return {"ok": False, "error": "invalid_thread_ts"}
+            shared = []
+            for item in files:
+                entry = self._files.get(item.get("id")) if isinstance(item, dict) else None
+                if entry is None or entry["content"] is None or entry["shared"]:
+                    return {"ok": False, "error": "file_not_found" if entry is None else "file_upload_failed"}
+                shared.append((item, entry))
+            for item, entry in shared:
+                entry["shared"] = True
+            self.uploads.append({"channel_id": channel, "thread_ts": thread_ts, "files": [
+                {"id": item["id"], "title": item.get("title") or entry["name"], "name": entry["name"],
+                 "content": entry["content"]} for item, entry in shared]})
+        return {"ok": True, "files": [{"id": item["id"], "name": entry["name"], "title": item.get("title")}
+                                      for item, entry in shared]}
 
     def _post(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         channel = body.get("channel")
@@ -194,14 +254,17 @@ def _make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:  # quiet
             pass
 
-        def _read(self) -> dict[str, Any]:
+        def _raw(self) -> bytes:
             length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length).decode("utf-8") if length else ""
+            return self.rfile.read(length) if length else b""
+
+        def _read(self, raw: bytes) -> dict[str, Any]:
+            query = dict(parse_qsl(self.path.split("?", 1)[1], keep_blank_values=True)) if "?" in self.path else {}
             if not raw:
-                return {}
+                return query
             if "json" in (self.headers.get("Content-Type") or ""):
-                return json.loads(raw)
-            return dict(parse_qsl(raw, keep_blank_values=True))
+                return {**query, **json.loads(raw.decode("utf-8"))}
+            return {**query, **dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))}
 
         def _send(self, status: int, payload: bytes, content_type: str, headers: dict | None = None) -> None:
             self.send_response(status)
@@ -214,7 +277,12 @@ def _make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:  # noqa: N802 - http.server's name
             path = self.path.split("?", 1)[0]
-            body = self._read()
+            raw = self._raw()
+            if path.startswith("/upload/"):
+                status, text = fake.handle_upload(path[len("/upload/"):], raw)
+                self._send(status, text.encode(), "text/plain")
+                return
+            body = self._read(raw)
             if path.startswith("/api/"):
                 auth = self.headers.get("Authorization")
                 if not auth and body.get("token"):

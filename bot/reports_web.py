@@ -1,0 +1,111 @@
+"""The digest web pages: reports kept in the store when a digest is built, served at /reports/{owner}/{repo}/{date}.
+
+``report_routes`` gives aiohttp route definitions; the bot's HTTP server mounts them when
+DIGESTBOT_PUBLIC_URL is set. Path parts are validated strictly (GitHub's owner and repository
+name rules, a real calendar date); anything else, or a report never stored, is a 404 page that
+echoes nothing of the request. Pages carry a Content-Security-Policy without any script source.
+aiohttp and markdown-it are imported when routes are built or a page is rendered, not on import.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from analysis.models import Digest
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+REPORTS_TABLE = "reports"
+ROUTE = "/reports/{owner}/{repo}/{date}"
+#: reports older than this (counted from the newest stored day of the same repository) are dropped
+RETENTION_DAYS = 90
+
+_OWNER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+_REPO = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+                               "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+
+
+def report_key(owner: str, repo: str, day: str) -> str | None:
+    """The store key of a report, or None when a part is not a valid owner, repository name or date."""
+    if not (_OWNER.match(owner) and _REPO.match(repo) and repo not in (".", "..") and _DATE.match(day)):
+        return None
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return None
+    return f"{owner}/{repo}/{day}".lower()
+
+
+def _split(repo: str) -> tuple[str, str] | None:
+    owner, sep, name = repo.partition("/")
+    return (owner, name) if sep and "/" not in name else None
+
+
+def report_url(public_url: str | None, repo: str, day: str) -> str | None:
+    """The page's public address for a GitHub ``owner/name`` digest; None without a public URL or for a local repo."""
+    parts = _split(repo)
+    if not public_url or parts is None or report_key(parts[0], parts[1], day) is None:
+        return None
+    return f"{public_url.rstrip('/')}/reports/{parts[0]}/{parts[1]}/{day}"
+
+
+def save_report(store: Store, digest: Digest, lang: str, markdown: str) -> str | None:
+    """Keep the report's Markdown for its web page; returns the key (None for a repository without a page)."""
+    parts = _split(digest.repo)
+    key = report_key(parts[0], parts[1], digest.date) if parts else None
+    if key is None:
+        return None
+    store.put(REPORTS_TABLE, key, {"repo": digest.repo, "date": digest.date, "timezone": digest.timezone,
+                                   "lang": lang, "markdown": markdown,
+                                   "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    _prune(store, digest.repo, date.fromisoformat(digest.date))
+    return key
+
+
+def _prune(store: Store, repo: str, newest: date) -> None:
+    oldest = newest - timedelta(days=RETENTION_DAYS)
+    prefix = repo.lower() + "/"
+    for key, _ in list(store.items(REPORTS_TABLE)):
+        if key.startswith(prefix) and key[len(prefix):] < oldest.isoformat():
+            store.delete(REPORTS_TABLE, key)
+
+
+def load_report(store: Store, owner: str, repo: str, day: str) -> dict[str, Any] | None:
+    key = report_key(owner, repo, day)
+    return None if key is None else store.get(REPORTS_TABLE, key)
+
+
+def report_routes(store: Store, settings: Any = None) -> list:
+    """aiohttp ``RouteDef``s serving the stored reports (GET, and HEAD through aiohttp)."""
+    import asyncio
+
+    from aiohttp import web
+
+    from analysis.renderers.html_page import not_found_page, render_page
+
+    def not_found() -> web.Response:
+        return web.Response(status=404, text=not_found_page("There is no report at this address."),
+                            content_type="text/html", charset="utf-8", headers=HEADERS)
+
+    async def page(request: web.Request) -> web.Response:
+        info = request.match_info
+        stored = await asyncio.to_thread(load_report, store, info["owner"], info["repo"], info["date"])
+        if not stored:
+            return not_found()
+        body = await asyncio.to_thread(render_page, stored["markdown"], repo=stored.get("repo", ""),
+                                       lang=stored.get("lang", "en"), generated=stored.get("saved_at"))
+        return web.Response(text=body, content_type="text/html", charset="utf-8", headers=HEADERS)
+
+    return [web.get(ROUTE, page)]
