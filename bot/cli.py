@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import sys
 from contextlib import contextmanager
 
@@ -40,6 +41,9 @@ class Context:
             except ValidationError as exc:
                 first = exc.errors()[0]
                 raise BadInput(f"bad setting {first['loc'][0] if first['loc'] else ''}: {first['msg']}") from None
+            from bot.logs import add_secrets, settings_secrets
+
+            add_secrets(settings_secrets(self._settings))
         return self._settings
 
 
@@ -48,22 +52,20 @@ class Context:
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """digestbot: daily, analysed digests of a repository's commits."""
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    from bot.logs import configure_logging, level_from_env
+
+    # the one-shot commands end with one 'error:' line; their warnings (an LLM fallback, say) are
+    # already marked in the report itself, so only the long-running bot logs them by default
+    quiet = ctx.invoked_subcommand != "run" and not os.environ.get("DIGESTBOT_LOG_LEVEL")
+    configure_logging(logging.ERROR if quiet and not debug else level_from_env(debug))
     ctx.obj = Context(debug)
 
 
 def _services(settings, analyzer_kind: str):
-    from analysis.analyzers import make_analyzer
-    from analysis.analyzers.heuristic import HeuristicAnalyzer
-    from bot.digest import DigestService
+    from bot.digest import build_service
     from bot.store import TinyStore
 
-    analyzer = make_analyzer(analyzer_kind, model=settings.llm_model, api_base=settings.llm_api_base,
-                             concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
-                             context_tokens=settings.llm_context_tokens)
-    fallback = None if analyzer.name == "heuristic" else HeuristicAnalyzer()
-    return DigestService(TinyStore(settings.data_dir), analyzer, fallback=fallback)
+    return build_service(settings, TinyStore(settings.data_dir), analyzer_kind)
 
 
 def _source(settings, repo: str):
@@ -109,17 +111,39 @@ def _build_digest(obj: Context, repo, date, tz, branch, lang, analyzer, strict=T
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @click.option("--analyzer", type=click.Choice(["auto", "heuristic", "llm"]), default="auto", show_default=True)
+@click.option("--chart", "chart", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write the PNG chart of commits per day over the last 14 days to this file.")
 @click.pass_obj
-def report(obj: Context, repo, date, tz, branch, lang, fmt, analyzer):
+def report(obj: Context, repo, date, tz, branch, lang, fmt, analyzer, chart):
     """The digest of REPO (a local git directory or owner/name) for one day."""
     from analysis.renderers.json_report import digest_json
     from analysis.renderers.markdown import render_markdown
 
     digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
+    if chart:
+        _write_chart(obj.settings, repo, digest, branch, chart)
     if fmt == "json":
         click.echo(json.dumps(digest_json(digest), ensure_ascii=False, indent=2))
     else:
         click.echo(render_markdown(digest, lang), nl=False)
+
+
+def _write_chart(settings, repo: str, digest, branch, path: str) -> None:
+    """Record the day's counts, then draw the 14 days ending with it (missing days estimated) into ``path``."""
+    from pathlib import Path
+
+    from analysis.renderers.chart import render_chart
+    from bot import history
+    from bot.store import TinyStore
+
+    store = TinyStore(settings.data_dir)
+    history.record(store, digest)
+    estimate = history.source_estimator(_source(settings, repo), digest.timezone, branch)
+    png = render_chart(history.series(store, digest.repo, digest.date, estimate=estimate), digest.repo)
+    try:
+        Path(path).write_bytes(png)
+    except OSError as exc:
+        raise BadInput(f"cannot write the chart to {path}: {exc.strerror or exc}") from None
 
 
 @cli.command()
@@ -161,8 +185,11 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
     """Print, as JSON, the API payloads the bot would send for that digest; sends nothing."""
     from bot.platforms import renderer_for
 
+    from bot.reports_web import report_url
+
     digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
-    messages = renderer_for(target).digest_messages(digest, lang)
+    url = report_url(obj.settings.public_url, digest.repo, digest.date)  # as the bot would link its page
+    messages = renderer_for(target).digest_messages(digest, lang, **({"report_url": url} if url else {}))
     payloads = []
     for message in messages:
         item = message.to_preview()

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from analysis.analyzers.base import Analyzer
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Digest
 from analysis.sources.base import CommitSource
+from bot import metrics
+from bot.budget import BudgetReached, LLMBudget
 from bot.filters import CommitFilter
 from bot.store import Store
 
@@ -33,12 +36,17 @@ class DigestService:
     """
 
     def __init__(self, store: Store, analyzer: Analyzer, *, fallback: Analyzer | None = None,
-                 fetch_concurrency: int = 8):
+                 fetch_concurrency: int = 8, budget: LLMBudget | None = None):
         self.store = store
         self.analyzer = analyzer
         self.fallback = fallback
         self.fetch_concurrency = fetch_concurrency
         self.cache_hits = 0
+        #: the daily LLM spend; once reached, commits get the fallback analyzer until the UTC day ends
+        self.budget = budget
+        if budget is not None and hasattr(analyzer, "usage_listeners"):
+            analyzer.guard = budget.check  # checked right before each request, inside the LLM's limit
+            analyzer.usage_listeners.append(lambda usage: budget.record(usage.cost_usd))
         # work under way, by what it computes: concurrent digests of one repository share it
         self._inflight: dict[tuple, asyncio.Future] = {}
 
@@ -64,33 +72,68 @@ class DigestService:
     async def build(self, source: CommitSource, window: DayWindow, *, branch: str | None = None,
                     lang: str = "en", commit_filter: CommitFilter | None = None,
                     progress: Progress | None = None, strict: bool = False) -> Digest:
-        """The digest of one day. ``strict``: raise if the LLM could be reached for no commit at all."""
+        """The digest of one day. ``strict``: raise if the LLM could be reached for no commit at all.
+
+        Each commit flows on its own: details (cached or fetched), the path filter, then its
+        analysis, so the LLM starts on the first commits while later details are still coming.
+        """
         commit_filter = commit_filter or CommitFilter()
+        warm_up = self._warm_up()  # imports litellm in a thread while GitHub answers
         commits = await asyncio.to_thread(source.list_commits, window, branch)
         commits = [c for c in commits if commit_filter.keeps_author(c)]
-        commits = await self._with_details(source, commits)
-        commits = [c for c in commits if commit_filter.keeps_files(c)]
-        analyses = await self._analyse_all(commits, lang, progress, strict)
-        reports = [CommitReport(commit=c, analysis=a) for c, a in zip(commits, analyses)]
+        failures: list[RemoteFailure] = []
+        done = 0
+
+        async def one(commit: Commit, details) -> CommitReport | None:
+            nonlocal done
+            detailed = commit if commit.details_loaded else await details(commit.sha)
+            if not commit_filter.keeps_files(detailed):
+                return None
+            await warm_up
+            analysis = await self._analyse(detailed, lang, failures)
+            done += 1
+            if progress:
+                progress(done, len(commits))
+            return CommitReport(commit=detailed, analysis=analysis)
+
+        try:
+            async with self._fetcher(source) as details:
+                results = await asyncio.gather(*(one(c, details) for c in commits))
+        finally:
+            warm_up.cancel()
+        reports = [r for r in results if r is not None]
+        self._check_strict(strict, reports, failures)
         return Digest(repo=source.repo_name, date=window.day.isoformat(), timezone=window.zone_name,
                       branch=branch, repo_url=source.repo_url, commits=reports)
 
     async def explain(self, source: CommitSource, sha_prefix: str, lang: str = "en",
                       strict: bool = False) -> CommitReport:
         sha = await asyncio.to_thread(source.resolve_sha, sha_prefix)
-        [commit] = await self._details(source, [sha])
-        [analysis] = await self._analyse_all([commit], lang, None, strict)
-        return CommitReport(commit=commit, analysis=analysis)
+        async with self._fetcher(source) as details:
+            commit = await details(sha)
+        failures: list[RemoteFailure] = []
+        report = CommitReport(commit=commit, analysis=await self._analyse(commit, lang, failures))
+        self._check_strict(strict, [report], failures)
+        return report
+
+    def _warm_up(self) -> asyncio.Future:
+        warm = getattr(self.analyzer, "warm_up", None)
+        if warm is None:
+            return asyncio.ensure_future(asyncio.sleep(0))
+        return asyncio.ensure_future(asyncio.to_thread(warm))
+
+    @staticmethod
+    def _check_strict(strict: bool, reports: list, failures: list[RemoteFailure]) -> None:
+        """In strict mode (the CLI), an LLM that could be reached for no commit at all is an error."""
+        transport = [f for f in failures if not getattr(f, "answer_invalid", False)]
+        if strict and reports and len(transport) == len(reports):
+            raise transport[0]
 
     # -- details -----------------------------------------------------------------------------
 
-    async def _with_details(self, source: CommitSource, commits: list[Commit]) -> list[Commit]:
-        missing = [c.sha for c in commits if not c.details_loaded]
-        detailed = dict(zip(missing, await self._details(source, missing)))
-        return [detailed.get(c.sha, c) for c in commits]
-
-    async def _details(self, source: CommitSource, shas: list[str]) -> list[Commit]:
-        """Commits with files, from the cache when the source allows it, else fetched (bounded)."""
+    @contextlib.asynccontextmanager
+    async def _fetcher(self, source: CommitSource):
+        """Yields ``details(sha) -> Commit``: from the cache when the source allows it, else fetched (bounded)."""
         cacheable = getattr(source, "cache_details", True)
         semaphore = asyncio.Semaphore(self.fetch_concurrency)
         # Own threads: asyncio.to_thread's default executor has min(32, cpus + 4) workers, 6 on 2 cores,
@@ -105,7 +148,7 @@ class DigestService:
                 await asyncio.to_thread(self.store.put, COMMITS_TABLE, sha, detailed.model_dump(mode="json"))
             return detailed
 
-        async def one(sha: str) -> Commit:
+        async def details(sha: str) -> Commit:
             if cacheable:
                 cached = self.store.get(COMMITS_TABLE, sha)
                 if cached is not None:
@@ -113,7 +156,7 @@ class DigestService:
             return await self._shared(("details", source.repo_name, sha), lambda: fetch(sha))
 
         try:
-            return list(await asyncio.gather(*(one(sha) for sha in shas)))
+            yield details
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
@@ -123,56 +166,50 @@ class DigestService:
         key = self.analyzer.cache_key
         return None if key is None else f"{commit.sha}|{lang}|{key}"
 
-    async def _analyse_all(self, commits: list[Commit], lang: str, progress: Progress | None,
-                           strict: bool) -> list[Analysis]:
-        failures: list[RemoteFailure] = []
-        done = 0
-        lock = asyncio.Lock()
-
-        async def one(commit: Commit) -> Analysis:
-            nonlocal done
-            analysis = await self._analyse(commit, lang, failures)
-            async with lock:
-                done += 1
-                if progress:
-                    progress(done, len(commits))
-            return analysis
-
-        results = list(await asyncio.gather(*(one(c) for c in commits)))
-        transport = [f for f in failures if not _answer_invalid(f)]
-        if strict and commits and len(transport) == len(commits):
-            raise transport[0]
-        return results
-
     async def _analyse(self, commit: Commit, lang: str, failures: list) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
             cached = self.store.get(ANALYSES_TABLE, key)
             if cached is not None:
                 self.cache_hits += 1
+                metrics.cache_hit()
                 return Analysis.model_validate(cached)
+
         async def analyse_and_store() -> Analysis:
             analysis = await self.analyzer.analyze(commit, lang)
+            metrics.commit_analysed(analysis.analyzer)
             if key is not None:  # stored before the shared work ends, so a later caller finds it
                 await asyncio.to_thread(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
             return analysis
 
         try:
+            if self.budget is not None:
+                self.budget.check()  # spent for today: not even a wait for the LLM's concurrency limit
             analysis = await self._shared(("analysis", commit.sha, lang, self.analyzer.name), analyse_and_store)
         except RemoteFailure as error:
             if self.fallback is None:
                 raise
-            failures.append(error)
-            log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
+            if isinstance(error, BudgetReached):  # logged once a day by the budget; not a failure of the LLM
+                metrics.budget_fallback()
+            else:
+                failures.append(error)
+                log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
             analysis = await self.fallback.analyze(commit, lang)
+            metrics.commit_analysed(analysis.analyzer)
             return analysis.model_copy(update={"fallback": str(error)[:300]})
         return analysis
 
 
-def _answer_invalid(error: RemoteFailure) -> bool:
-    """True when the model answered, but not with a valid analysis (strict mode does not count those)."""
-    if getattr(error, "answer_invalid", False):
-        return True
-    from analysis.analyzers.llm import LLMAnswerInvalid  # litellm itself is imported lazily: cheap
+def build_service(settings, store: Store, analyzer_kind: str = "auto") -> DigestService:
+    """The digest service ``settings`` ask for: the analyzer, the heuristic fallback and the LLM budget."""
+    from analysis.analyzers import make_analyzer
 
-    return isinstance(error, LLMAnswerInvalid)
+    analyzer = make_analyzer(analyzer_kind, model=settings.llm_model, api_base=settings.llm_api_base,
+                             concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
+                             context_tokens=settings.llm_context_tokens)
+    if analyzer.name == "heuristic":
+        return DigestService(store, analyzer)
+    from analysis.analyzers.heuristic import HeuristicAnalyzer
+
+    budget = LLMBudget(store, settings.llm_daily_budget_usd)
+    return DigestService(store, analyzer, fallback=HeuristicAnalyzer(), budget=budget)

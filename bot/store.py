@@ -89,7 +89,7 @@ class AtomicJSONStorage(Storage):
 
 _TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 #: tables that grow with every commit ever seen, and how many files each is split into
-SHARDED_TABLES = {"analyses": 256, "commits": 256}
+SHARDED_TABLES = {"analyses": 256, "commits": 256, "reports": 16}
 
 
 class TinyStore:

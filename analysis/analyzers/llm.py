@@ -7,6 +7,8 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import ValidationError
@@ -16,6 +18,7 @@ from analysis.analyzers.patch_budget import FittedDiff, fit_patches
 from analysis.analyzers.prompt import defuse, language_name, load_prompt
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Analysis, Commit
+from bot import metrics
 
 # litellm fetches its model price map from the internet at import unless told not to.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
@@ -30,6 +33,19 @@ TRANSPORT_ATTEMPTS = 3
 
 class LLMAnswerInvalid(RemoteFailure):
     """The model answered twice with something that is not a valid analysis object."""
+
+    #: the model was reached: the CLI's strict mode does not count this as an unreachable LLM
+    answer_invalid = True
+
+
+@dataclass(frozen=True)
+class LLMUsage:
+    """What one answered completion request used and cost (0.0 when litellm does not price the model)."""
+
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+    cost_usd: float
 
 
 class AnswerError(ValueError):
@@ -165,6 +181,11 @@ class LLMAnalyzer:
         self.name = f"llm:{model}"
         self.calls = 0
         self.tokens = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+        self.cost_usd = 0.0
+        #: called before each request, inside the concurrency limit; may raise a RemoteFailure to refuse it
+        self.guard: Callable[[], None] | None = None
+        #: called with the ``LLMUsage`` of every answered request
+        self.usage_listeners: list[Callable[[LLMUsage], None]] = []
         self._context_tokens = context_tokens
         self._semaphore: asyncio.Semaphore | None = None
         self._semaphore_loop: asyncio.AbstractEventLoop | None = None
@@ -228,10 +249,16 @@ class LLMAnalyzer:
             _bind_litellm_to_running_loop()
         return self._semaphore
 
+    def warm_up(self) -> None:
+        """Import litellm (about 2 s) ahead of the first request; the digest service runs it in a thread."""
+        _litellm()
+
     async def analyze(self, commit: Commit, lang: str, repo: str = "") -> Analysis:
         """Analyse one commit: one request, plus one retry when the answer is invalid."""
         messages, fitted = self.build_messages(commit, lang, repo or _repo_of(commit))
         async with self._limit():
+            if self.guard is not None:
+                self.guard()
             content = await self._complete(messages)
             try:
                 analysis = parse_answer(content)
@@ -239,6 +266,8 @@ class LLMAnalyzer:
                 logger.info("invalid answer from %s for %s, retrying: %s", self.model, commit.short_sha, error)
                 retry = self.prompt.render("retry", reason=str(error))
                 messages = [*messages, {"role": "assistant", "content": content}, {"role": "user", "content": retry}]
+                if self.guard is not None:
+                    self.guard()
                 content = await self._complete(messages)
                 try:
                     analysis = parse_answer(content)
@@ -271,11 +300,16 @@ class LLMAnalyzer:
             ):
                 with attempt:
                     self.calls += 1
-                    async with asyncio.timeout(self.timeout + 5):
-                        response = await litellm.acompletion(**kwargs)
+                    try:
+                        async with asyncio.timeout(self.timeout + 5):
+                            response = await litellm.acompletion(**kwargs)
+                    except Exception:
+                        metrics.llm_call(self.model, ok=False)
+                        raise
+                    metrics.llm_call(self.model, ok=True)
         except Exception as error:
             raise self._failure(error) from None
-        self._add_usage(getattr(response, "usage", None))
+        self._add_usage(getattr(response, "usage", None), _cost(litellm, response))
         choices = getattr(response, "choices", None) or []
         content = choices[0].message.content if choices else None
         return content or ""
@@ -289,11 +323,18 @@ class LLMAnalyzer:
             self._json_mode = "response_format" in params
         return self._json_mode
 
-    def _add_usage(self, usage) -> None:
-        if usage is None:
-            return
-        for key in self.tokens:
-            self.tokens[key] += int(getattr(usage, key, 0) or 0)
+    def _add_usage(self, usage, cost_usd: float = 0.0) -> None:
+        counts = {key: int(getattr(usage, key, 0) or 0) for key in self.tokens} if usage is not None else {}
+        for key, count in counts.items():
+            self.tokens[key] += count
+        self.cost_usd += cost_usd
+        used = LLMUsage(self.model, counts.get("prompt_tokens", 0), counts.get("completion_tokens", 0), cost_usd)
+        metrics.llm_usage(used.model, used.prompt_tokens, used.completion_tokens, used.cost_usd)
+        for listener in self.usage_listeners:
+            try:
+                listener(used)
+            except Exception:  # noqa: BLE001 - bookkeeping must not lose an answer already paid for
+                logger.exception("an LLM usage listener failed")
 
     def _failure(self, error: BaseException) -> RemoteFailure:
         reason = _reason(error, self.timeout)
@@ -302,6 +343,21 @@ class LLMAnalyzer:
         if getattr(error, "status_code", None) == 429:
             return RateLimited(message)
         return RemoteFailure(message)
+
+
+def _cost(litellm, response) -> float:
+    """The answer's cost in USD as litellm prices it; 0.0 for a model litellm has no price for."""
+    hidden = getattr(response, "_hidden_params", None) or {}
+    cost = hidden.get("response_cost") if isinstance(hidden, dict) else None
+    if cost is None:
+        try:
+            cost = litellm.completion_cost(completion_response=response)
+        except Exception:  # litellm raises a bare Exception for models it does not price
+            cost = 0.0
+    try:
+        return max(0.0, float(cost or 0.0))
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _status(error: BaseException) -> int | None:
