@@ -93,12 +93,12 @@ def test_second_run_of_a_day_makes_no_llm_call_and_only_the_list_calls(gh, llm, 
     assert [r.model_dump() for r in second.commits] == [r.model_dump() for r in first.commits]
     assert again_service.cache_hits == 3
 
-    # and a brand-new source only adds the repository's own metadata call, never a commit's details
+    # and a brand-new source makes the list call only, never a commit's details
     gh.reset_counts()
     build(again_service, gh)
     assert detail_calls(gh) == 0 and list_calls(gh) == 1
-    assert [p.split("?")[0] for _, p in gh.requests if p.split("?")[0] != f"/repos/{REPO}/commits"] == [
-        f"/repos/{REPO}"]
+    # nothing but the list call: no repository call either (the web URL comes from the commits' links)
+    assert [p.split("?")[0] for _, p in gh.requests if p.split("?")[0] != f"/repos/{REPO}/commits"] == []
 
 
 def test_garbage_answer_falls_back_to_heuristic_and_is_retried_next_run(gh, llm, store):

@@ -194,7 +194,9 @@ class GitHubSource:
 
     @property
     def repo_url(self) -> str:
-        return self._repo().html_url
+        """The repository's web page; learnt from the listed commits' links when possible (no extra call)."""
+        web_url = getattr(self, "_web_url", None)
+        return web_url if web_url and self._repo_data is None else self._repo().html_url
 
     @property
     def private(self) -> bool:
@@ -207,22 +209,28 @@ class GitHubSource:
     # --- commits --------------------------------------------------------------------------------
     def list_commits(self, window: DayWindow, branch: str | None = None) -> list[Commit]:
         """Commits whose committer date falls in ``window`` on ``branch`` (default branch), newest first."""
-        repo = self._repo()
-        ref = branch or repo.default_branch
+        # No repository call first: without `sha` GitHub lists the default branch itself, so a
+        # re-run of a cached day costs only the list call(s).
+        repo = self._client().create_from_raw_data(
+            Repository, {"url": f"{self.api_url}/repos/{self.repo_name}", "full_name": self.repo_name}, {})
+        extra = {"sha": branch} if branch else {}
         commits: list[Commit] = []
         try:
             # PyGithub writes since/until as "%Y-%m-%dT%H:%M:%SZ" without converting: hand it UTC.
-            for item in repo.get_commits(sha=ref, since=window.start_utc, until=window.end_utc):
+            for item in repo.get_commits(since=window.start_utc, until=window.end_utc, **extra):
                 commit = self._commit(item)
                 if window.contains(commit.committed_at):  # GitHub's `until` is inclusive
                     commits.append(commit)
         except GithubException as error:
             if error.status == 409:  # "Git Repository is empty."
                 return []
-            if error.status in (404, 422):
-                raise BadInput(f"branch {ref!r} was not found in {self.repo_name}") from None
+            message = str(error.data.get("message", "")) if isinstance(error.data, dict) else ""
+            if branch and (error.status == 422 or "No commit found" in message):
+                raise BadInput(f"branch {branch!r} was not found in {self.repo_name}") from None
             raise self._failure(error, f"listing commits of {self.repo_name}") from None
-        log.debug("%s@%s: %d commits on %s", self.repo_name, ref, len(commits), window.day)
+        if commits and commits[0].url and "/commit/" in commits[0].url and self._repo_data is None:
+            self._web_url = commits[0].url.rsplit("/commit/", 1)[0]
+        log.debug("%s@%s: %d commits on %s", self.repo_name, branch or "default", len(commits), window.day)
         return commits
 
     def commit_details(self, sha: str) -> Commit:
