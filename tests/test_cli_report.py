@@ -195,7 +195,7 @@ def test_report_json_markdown_explain_and_an_empty_day(cli, gh):
                      "stats": {"total": 0, "high": 0, "medium": 0, "low": 0}, "commits": []}
     short = runs["empty_md"].stdout
     assert short.startswith("# Daily Update Report (2026-02-20)") and f"## {REPO}" in short
-    assert len(short.splitlines()) < 25 and "> 0 commits today | 🔴 High 0 | 🟡 Medium 0 | 🟢 Low 0" in short
+    assert len(short.splitlines()) < 25 and "> 0 commits that day | 🔴 High 0 | 🟡 Medium 0 | 🟢 Low 0" in short
     assert [line for line in short.splitlines() if line.startswith("### ")] == ["### 📊 Summary"]
     assert not re.search(r"^\| 2026-", short, re.MULTILINE)
 

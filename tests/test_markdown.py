@@ -51,7 +51,7 @@ def test_sections_in_the_samples_order_zh(digest):
 
 def test_english_headings(digest):
     text = render_markdown(digest, "en")
-    for part in ("# Daily Update Report (2026-02-14)", "### 📊 Summary", "4 commits today | 🔴 High 2",
+    for part in ("# Daily Update Report (2026-02-14)", "### 📊 Summary", "4 commits that day | 🔴 High 2",
                  "## 📋 Contents", "#### 🔴 High importance changes (2)", "**🎯 Change type**: Feature",
                  "#### 🔍 Technical insights", "#### ⚠️ Risks", "#### 💡 Recommendations"):
         assert part in text
@@ -98,7 +98,7 @@ def test_fallback_and_coverage_lines():
 def test_empty_day_is_a_short_valid_report():
     digest = Digest(repo="o/r", date="2026-02-14", timezone="UTC")
     text = render_markdown(digest, "en")
-    assert "0 commits today" in text and "No commits on this day." in text
+    assert "0 commits that day" in text and "No commits on this day." in text
     assert "Contents" not in text
 
 

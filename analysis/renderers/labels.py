@@ -56,7 +56,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "col_author": "Author",
         "col_message": "Message",
         "stats": "📊 Summary",
-        "stats_line": "{total} commits today | 🔴 High {high} | 🟡 Medium {medium} | 🟢 Low {low}",
+        "stats_line": "{total} commits that day | 🔴 High {high} | 🟡 Medium {medium} | 🟢 Low {low}",
         "contents": "📋 Contents",
         "group_high": "🔴 High importance changes ({n})",
         "group_medium": "🟡 Medium importance changes ({n})",
