@@ -327,3 +327,13 @@ def test_agreement_with_the_sample():
     assert total == 21
     assert exact >= SAMPLE_AGREEMENT - MARGIN, matrix
     assert sum(sum(row.values()) for row in matrix.values()) == total
+
+
+def test_unprefixed_code_change_is_not_played_down_as_a_chore():
+    files = [(f"bot/module_{i}.py", 60, 10) for i in range(12)]  # 840 lines of product code
+    plain = run("Observe the bot: health and metrics", files)
+    assert plain.importance == "medium"
+    # the same size under an explicit chore prefix stays low; a small unprefixed change stays low too
+    assert run("chore: observe the bot", files).importance == "low"
+    assert run("Observe the bot", [("bot/one.py", 5, 1)]).importance == "low"
+    assert run("Attach the report to the summary", [("bot/one.py", 5, 1)]).change_type == "feature"

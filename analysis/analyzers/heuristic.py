@@ -182,6 +182,9 @@ def importance_of(facts: Facts) -> str:
         if facts.all_files("test"):
             big = facts.lines >= R.TEST_ONLY_MEDIUM_LINES or len(facts.files) >= R.TEST_ONLY_MEDIUM_FILES
             return "medium" if big else "low"
+        if facts.change_type == "chore" and not R.PREFIX_RE.match(facts.title) and any(
+                not c & {"doc", "test", "ci", "example", "build", "lock"} for c in facts.classes.values()):
+            score = max(score, R.UNKNOWN_CODE_BASE)
         score += R.SCORE_API if facts.paths("api") else 0
         score += R.SCORE_DEPLOY if facts.paths("deploy") else 0
         score += 2 if facts.is_huge else 1 if facts.is_large else 0

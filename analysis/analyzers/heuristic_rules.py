@@ -20,7 +20,8 @@ BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 # Words of a title without a conventional prefix: security words win, then the earliest word of the
 # middle group, then feature words (the most generic: "add tests" is a test, not a feature).
 TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+)", re.I)
-TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*)\b", re.I)
+TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*|"
+                                 r"attach\w*|expos\w*|provid\w*|creat\w*)\b", re.I)
 TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("revert", re.compile(r"^\s*(revert|back out|roll ?back)\b", re.I)),
     ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency)\b", re.I)),
@@ -80,6 +81,9 @@ GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
 
 TYPE_BASE = {"feature": 2, "fix": 2, "perf": 2, "revert": 2, "security": 2, "refactor": 1, "build": 1,
              "docs": 0, "test": 0, "ci": 0, "chore": 0}
+#: a commit of unknown kind (no prefix, no telling title word) that changes product code is
+#: weighed like a refactor, not like a chore: the heuristic cannot tell, so it does not play it down
+UNKNOWN_CODE_BASE = 1
 SCORE_API = 2          # API / protocol / CRD / public binding definitions touched
 SCORE_DEPLOY = 2       # deployment manifests, operator, container images
 SCORE_SECURITY = 2     # security-sensitive paths or words
