@@ -222,10 +222,11 @@ class BotCore:
                     entry.summary_id = posted
                 entry.posted.append(message_key)
                 if key:
-                    self.ledger.save(key, entry)
+                    await asyncio.to_thread(self.ledger.save, key, entry)
             entry.done = True
+            entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
             if key:
-                self.ledger.save(key, entry)
+                await asyncio.to_thread(self.ledger.save, key, entry)
 
     # -- the full report and the chart -------------------------------------------------------
 

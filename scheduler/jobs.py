@@ -132,7 +132,11 @@ class DigestScheduler:
         now = self.core.clock()
         slot = last_slot(sub, now)
         late_by = now - slot.run_at
-        return await self.serve(sub, slot.day, late_by if late_by > LATE_AFTER else None)
+        try:
+            return await self.serve(sub, slot.day, late_by if late_by > LATE_AFTER else None)
+        except asyncio.CancelledError:  # shutting down: the ledger resumes it at the next start
+            log.info("digest of %s for %s interrupted by shutdown; resumed at the next start", sub.key, slot.day)
+            return "cancelled"
 
     # -- serving -----------------------------------------------------------------------------
 

@@ -121,8 +121,7 @@ def test_sigkill_mid_post_then_restart_gives_one_complete_digest(tmp_path):
     assert summary["thread"] is None and f"Daily Update Report ({day.isoformat()})" in summary["text"]
     assert "minutes late" in summary["text"] or "minute late" in summary["text"]
     assert all(r["thread"] == summary["id"] for r in replies1)
-    ledger = json.loads((data / "ledger.json").read_text())["rows"]
-    [entry] = [row["v"] for row in ledger.values()]
+    [entry] = [value for _, value in TinyStore(data).items("ledger")]
     assert entry["summary_id"] == summary["id"] and not entry["done"]
 
     # second run: resumes the thread recorded in the ledger with the missing replies only
@@ -144,7 +143,7 @@ def test_sigkill_mid_post_then_restart_gives_one_complete_digest(tmp_path):
         replies1 = replies1[:-1]
     delivered = [SHORT_SHA.search(p["text"]).group(1) for p in replies1 + posts2]
     assert len(delivered) == COMMITS and len(set(delivered)) == COMMITS
-    assert json.loads((data / "ledger.json").read_text())["rows"].popitem()[1]["v"]["done"] is True
+    assert [value["done"] for _, value in TinyStore(data).items("ledger")] == [True]
 
     # a third start posts nothing: the digest is finished
     third = subprocess.run([DIGESTBOT, "run"], input="/digest list\n", capture_output=True, text=True,

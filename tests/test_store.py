@@ -33,11 +33,11 @@ def test_corrupt_file_is_reported_and_kept(tmp_path):
 
 
 def test_empty_file_is_an_empty_table(tmp_path):
-    (tmp_path / "ledger.json").write_text("")
+    (tmp_path / "subscriptions.json").write_text("")
     store = TinyStore(tmp_path)
-    assert store.get("ledger", "x") is None
-    store.put("ledger", "x", 1)
-    assert json.loads((tmp_path / "ledger.json").read_text())
+    assert store.get("subscriptions", "x") is None
+    store.put("subscriptions", "x", 1)
+    assert json.loads((tmp_path / "subscriptions.json").read_text())
 
 
 def test_concurrent_writers_lose_nothing(tmp_path):
@@ -58,3 +58,20 @@ def test_concurrent_writers_lose_nothing(tmp_path):
 def test_bad_table_name_is_refused(tmp_path):
     with pytest.raises(ValueError):
         TinyStore(tmp_path).put("../etc", "k", 1)
+
+
+def test_an_unsharded_table_file_is_migrated_into_shards(tmp_path):
+    old = TinyStore(tmp_path, shards={})  # the older layout: one file for the whole table
+    old.put_many("ledger", [(f"k{i}", {"done": True, "n": i}) for i in range(50)])
+    assert (tmp_path / "ledger.json").exists()
+    new = TinyStore(tmp_path)
+    assert new.get("ledger", "k7") == {"done": True, "n": 7}
+    assert len(list(TinyStore(tmp_path).items("ledger"))) == 50
+    assert not (tmp_path / "ledger.json").exists() and (tmp_path / "ledger.json.migrated").exists()
+
+
+def test_a_corrupt_unsharded_file_is_reported_not_migrated(tmp_path):
+    (tmp_path / "ledger.json").write_text("[1, 2]")
+    with pytest.raises(StoreCorrupt):
+        list(TinyStore(tmp_path).items("ledger"))
+    assert (tmp_path / "ledger.json").read_text() == "[1, 2]"
