@@ -17,6 +17,7 @@ from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Ri
 from bot.chat import ChannelRef, CommandContext, DigestResponse  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import TinyStore  # noqa: E402
+from tests.fakes.payloads import strings_in  # noqa: E402
 from tests.fakes.discord_server import (  # noqa: E402
     CHANNEL_ID,
     EVERYONE_PERMS,
@@ -61,19 +62,8 @@ def world(tmp_path):
         yield settings, core, fake
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
 def _assert_inert(bodies):
-    for text in _strings(bodies):
+    for text in strings_in(bodies):
         assert "@everyone" not in text and "@here" not in text, text
         assert not re.search(r"<[@#]", text), text
         assert "**x**" not in text and "```" not in text and "||" not in text, text

@@ -12,6 +12,7 @@ from adapters import discord_text as dt
 from adapters.discord_render import DiscordRenderer, embed_size
 from analysis.models import Analysis, Commit, CommitReport, Coverage, Digest, Insights, Risk
 from bot.chat import ExplainResponse, TextResponse
+from tests.fakes.payloads import strings_in  # noqa: E402
 from tests.fakes.discord_server import check_message_body
 
 HOSTILE = "@everyone @here <@123> <@&456> <#789> **x** ``` ||spoiler|| _u_ ~~s~~ > quote # head"
@@ -43,19 +44,8 @@ def _digest(n: int = 60, words: int = 700) -> Digest:
                   commits=reports)
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
 def _text(bodies) -> str:
-    return "".join("".join(_strings(b.get("embeds", []))) + b.get("content", "") for b in bodies)
+    return "".join("".join(strings_in(b.get("embeds", []))) + b.get("content", "") for b in bodies)
 
 
 def _squash(text: str) -> str:
@@ -134,7 +124,7 @@ def test_hostile_commit_message_and_analysis_are_inert():
         report.analysis.summary = [HOSTILE]
         report.analysis.recommendations = ["[click](https://evil.example) " + HOSTILE]
     messages = DiscordRenderer().digest_messages(digest, "en", note="@here look")
-    for text in _strings([m.body for m in messages]):
+    for text in strings_in([m.body for m in messages]):
         assert "@everyone" not in text and "@here" not in text
         assert not re.search(r"<[@#]", text)
         assert "**x**" not in text and "```" not in text and "||" not in text

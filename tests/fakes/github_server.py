@@ -12,10 +12,11 @@ import socket
 import threading
 import time
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+from tests.fakes.local_http import LocalHTTPServer
 from tests.fakes.github_data import (
     GitHubData,
     commit_detail_json,
@@ -45,7 +46,7 @@ def _error(status: int, message: str, doc: str = DOCS) -> _Reply:
     return _Reply(status, {"message": message, "documentation_url": doc, "status": str(status)})
 
 
-class FakeGitHub:
+class FakeGitHub(LocalHTTPServer):
     """The fake server. See the module docstring; the API below is what tests use."""
 
     def __init__(self, tokens: set[str] | None = None, strict_tokens: bool = False) -> None:
@@ -60,47 +61,27 @@ class FakeGitHub:
         self._rate_limited: list[tuple[float, int] | None] = []  # per coming request: None or (reset_in, status)
         self._used = 0
         self._window_reset = int(time.time()) + 3600
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
         self._connections: set[socket.socket] = set()
-        self._url: str | None = None
 
     # --- lifecycle --------------------------------------------------------------------------
-    def start(self) -> "FakeGitHub":
-        if self._server is None:
-            self._server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-            self._server.daemon_threads = True
-            self._url = f"http://127.0.0.1:{self._server.server_address[1]}"
-            self._thread = threading.Thread(
-                target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-github", daemon=True
-            )
-            self._thread.start()
-        return self
+    server_name = "fake-github"
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        return _make_handler(self)
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-            with self._lock:
-                open_connections, self._connections = list(self._connections), set()
-            for conn in open_connections:  # kept-alive client connections would otherwise linger
-                try:
-                    conn.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-
-    def __enter__(self) -> "FakeGitHub":
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        super().stop()
+        with self._lock:
+            open_connections, self._connections = list(self._connections), set()
+        for conn in open_connections:  # kept-alive client connections would otherwise linger
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     @property
     def url(self) -> str:
-        if self._url is None:
-            raise RuntimeError("FakeGitHub is not started")
-        return self._url
+        return f"http://127.0.0.1:{self.port}"
 
     # --- data -------------------------------------------------------------------------------
     def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False) -> None:

@@ -15,7 +15,9 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.fakes.local_http import LocalHTTPServer
 
 MODES = ("valid", "garbage", "garbage_once", "error500", "error429", "error401", "fenced")
 PREFIX_TYPES = {
@@ -62,7 +64,7 @@ def valid_answer(request: dict) -> dict:
     }
 
 
-class FakeOpenAI:
+class FakeOpenAI(LocalHTTPServer):
     """Context manager running the fake server in a thread.
 
     ``mode``: "valid" (a derived analysis JSON), "fenced" (the same in a ```json fence with prose
@@ -84,40 +86,20 @@ class FakeOpenAI:
         self.max_in_flight = 0  # most requests being answered at once
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        assert self._server is not None, "FakeOpenAI is not started"
-        return f"http://{self.host}:{self._server.server_address[1]}/v1"
+        return f"http://{self.host}:{self.port}/v1"
 
-    def __enter__(self) -> FakeOpenAI:
-        self.start()
-        return self
+    server_name = "fake-openai"
 
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    def start(self) -> None:
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
         class Handler(_Handler):
             server_fake = fake
 
-        self._server = ThreadingHTTPServer((self.host, 0), Handler)
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="FakeOpenAI", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+        return Handler
 
     # --- answering --------------------------------------------------------------------------
 

@@ -19,9 +19,11 @@ import hmac
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
+
+from tests.fakes.local_http import LocalHTTPServer
 
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
@@ -57,7 +59,7 @@ def block_errors(blocks: Any) -> list[str]:
     return errors
 
 
-class FakeSlack:
+class FakeSlack(LocalHTTPServer):
     """The fake server; ``posts``, ``ephemerals``, ``responses`` and ``calls`` record what arrived."""
 
     def __init__(self, token: str = "xoxb-test", channels: set[str] | None = None, team_id: str = "T0001",
@@ -77,34 +79,16 @@ class FakeSlack:
         self._lock = threading.Lock()
         self._limited: list[int] = []  # Retry-After of each coming rate-limited answer
         self._ts = 0
-        self._server: ThreadingHTTPServer | None = None
 
     # --- lifecycle ------------------------------------------------------------------------------
-    def start(self) -> "FakeSlack":
-        if self._server is None:
-            self._server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-            self._server.daemon_threads = True
-            threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-slack",
-                             daemon=True).start()
-        return self
+    server_name = "fake-slack"
 
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> "FakeSlack":
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        return _make_handler(self)
 
     @property
     def base(self) -> str:
-        if self._server is None:
-            raise RuntimeError("FakeSlack is not started")
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"http://127.0.0.1:{self.port}"
 
     @property
     def url(self) -> str:
