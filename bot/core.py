@@ -17,6 +17,7 @@ from fnmatch import fnmatchcase
 from analysis.day import DayWindow, parse_zone
 from analysis.errors import BadInput, DigestError
 from analysis.sources import is_local_repo, open_source
+from analysis.sources.names import is_repo_name, parse_repo_name
 from bot import history
 from bot.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.commands import Command, help_text, parse_command
@@ -24,7 +25,7 @@ from bot.digest import DigestService, build_service
 from bot.ledger import Ledger, LedgerEntry, ledger_key
 from bot.reports_web import report_url, save_report
 from bot.settings import Settings
-from bot.store import Store
+from bot.store import Store, StoreCorrupt
 from bot.subscriptions import Subscription, SubscriptionBook
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,10 @@ class BotCore:
             command = parse_command(text)
             handler = getattr(self, f"_cmd_{command.verb}")
             return await handler(ctx, command)
+        except StoreCorrupt:
+            log.exception("command %r failed: the store is damaged", text[:200])
+            return [TextResponse("Something went wrong on our side; the details are in the bot's log.",
+                                 error=True)]
         except DigestError as error:
             return [TextResponse(str(error), error=True)]
         except Exception:  # noqa: BLE001 - one failing command must not stop the bot
@@ -77,6 +82,10 @@ class BotCore:
         base = existing.model_dump() if existing else {}
         sub = Subscription(**{**base, "platform": ctx.channel.platform, "workspace": ctx.channel.workspace,
                               "channel": ctx.channel.channel, "repo": repo, **command.options})
+        if sub.branch and (sub.branch != (existing.branch if existing else None)):
+            await self._check_branch(sub)
+        if existing and existing.key != sub.key:  # the same repository, typed in another case before
+            self.subscriptions.remove(ctx.channel, existing.repo)
         self.subscriptions.save(sub)
         self._changed(sub, removed=False)
         verb = "Updated" if existing else "Subscribed this channel to"
@@ -86,10 +95,10 @@ class BotCore:
     async def _cmd_unsubscribe(self, ctx: CommandContext, command: Command) -> list[Response]:
         self._require_manage(ctx)
         sub = self.subscriptions.get(ctx.channel, command.repo)
-        if sub is None or not self.subscriptions.remove(ctx.channel, command.repo):
+        if sub is None or not self.subscriptions.remove(ctx.channel, sub.repo):
             raise BadInput(f"this channel does not follow {command.repo}; see /digest list")
         self._changed(sub, removed=True)
-        return [TextResponse(f"Unsubscribed this channel from `{command.repo}`.", ephemeral=False)]
+        return [TextResponse(f"Unsubscribed this channel from `{sub.repo}`.", ephemeral=False)]
 
     async def _cmd_list(self, ctx: CommandContext, command: Command) -> list[Response]:
         subs = self.subscriptions.in_channel(ctx.channel)
@@ -99,7 +108,15 @@ class BotCore:
 
     async def _cmd_now(self, ctx: CommandContext, command: Command) -> list[Response]:
         sub = self._subscription_for(ctx, command.repo, "now")
+        if self.subscriptions.get(ctx.channel, sub.repo) is None and is_repo_name(sub.repo):
+            # not followed here: GitHub's spelling, so "Acme/Widget" and "acme/widget" share one ledger entry
+            sub = sub.model_copy(update={"repo": await self._check_repo(ctx, sub.repo)})
         day = command.date or self.previous_day(sub.tz)
+        if DayWindow.of(day, sub.tz).end > self.clock():
+            # the day is not over: post what there is, outside the ledger, so the day's real digest still comes
+            digest = await self.digest_for(sub, day)
+            return [DigestResponse(digest, lang=sub.lang, note=f"{day} is not over yet in {sub.tz}: this digest "
+                                                                "is partial; the full one still comes.")]
         key = ledger_key(ctx.channel, sub.repo, day)
         if not command.force and self.ledger.is_done(key):
             return [TextResponse(f"The digest of {sub.repo} for {day} was already posted here; "
@@ -124,7 +141,9 @@ class BotCore:
             callback(sub, removed)
 
     def _allowed(self, repo: str) -> bool:
-        return any(fnmatchcase(repo.lower(), pattern.lower()) for pattern in self.settings.allowed_repos)
+        """A private GitHub repository that DIGESTBOT_ALLOWED_REPOS lets channels follow."""
+        return is_repo_name(repo) and any(fnmatchcase(repo.lower(), pattern.lower())
+                                          for pattern in self.settings.allowed_repos)
 
     def _source(self, repo: str):
         return open_source(repo, github_token=self.settings.github_token,
@@ -134,9 +153,10 @@ class BotCore:
         """The source for ``repo`` if it exists, is readable and may be shown on ``platform``."""
         if not repo:
             raise BadInput("name a repository: owner/name on GitHub")
-        if is_local_repo(repo) and platform != "console" and not self._allowed(repo):
-            raise BadInput(f"{repo} is a local path; only the console may read local repositories "
-                           "unless DIGESTBOT_ALLOWED_REPOS allows it")
+        if platform != "console":
+            # chat users name GitHub repositories only: never a path on the bot's machine (not even
+            # whether one exists)
+            parse_repo_name(repo)
         source = await asyncio.to_thread(self._source, repo)
         check = getattr(source, "check_readable", None)
         if check is not None:
@@ -145,6 +165,11 @@ class BotCore:
             raise BadInput(f"{source.repo_name} is private; a channel may follow it only if "
                            "DIGESTBOT_ALLOWED_REPOS allows it")
         return source
+
+    async def _check_branch(self, sub: Subscription) -> None:
+        """BadInput now, rather than a failing digest every morning, if the branch does not exist."""
+        source = await self._open_checked(sub.platform, sub.repo)
+        await asyncio.to_thread(source.check_branch, sub.branch)
 
     async def _check_repo(self, ctx: CommandContext, repo: str | None) -> str:
         source = await self._open_checked(ctx.channel.platform, repo)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from analysis.models import Digest
+from analysis.sources.names import is_repo_name
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -24,8 +25,6 @@ ROUTE = "/reports/{owner}/{repo}/{date}"
 #: reports older than this (counted from the newest stored day of the same repository) are dropped
 RETENTION_DAYS = 90
 
-_OWNER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
-_REPO = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 HEADERS = {
@@ -39,7 +38,7 @@ HEADERS = {
 
 def report_key(owner: str, repo: str, day: str) -> str | None:
     """The store key of a report, or None when a part is not a valid owner, repository name or date."""
-    if not (_OWNER.match(owner) and _REPO.match(repo) and repo not in (".", "..") and _DATE.match(day)):
+    if not (is_repo_name(f"{owner}/{repo}") and _DATE.match(day)):
         return None
     try:
         date.fromisoformat(day)

@@ -52,7 +52,7 @@ class ObservedCore(BotCore):
 def _make_adapter(name: str, settings: Settings, core: BotCore, port: int | None):
     cls = adapter_class(name)
     if name == "slack":
-        return cls(settings, core, port=port)
+        return cls(settings, core, port=port, host=settings.http_host)
     return cls(settings, core)
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from analysis.sources.names import is_repo_name
 from bot.chat import ChannelRef
 from bot.filters import CommitFilter
 from bot.store import Store
@@ -70,15 +71,21 @@ class SubscriptionBook:
         self.store.put(TABLE, sub.key, sub.model_dump(mode="json"))
 
     def remove(self, channel: ChannelRef, repo: str) -> bool:
-        key = subscription_key(channel, repo)
-        if self.store.get(TABLE, key) is None:
+        sub = self.get(channel, repo)
+        if sub is None:
             return False
-        self.store.delete(TABLE, key)
+        self.store.delete(TABLE, sub.key)
         return True
 
     def get(self, channel: ChannelRef, repo: str) -> Subscription | None:
+        """The channel's subscription to ``repo``; GitHub names match whatever their case."""
         raw = self.store.get(TABLE, subscription_key(channel, repo))
-        return None if raw is None else Subscription.model_validate(raw)
+        if raw is not None:
+            return Subscription.model_validate(raw)
+        if not is_repo_name(repo):
+            return None  # a local path: its case matters
+        wanted = repo.lower()
+        return next((sub for sub in self.in_channel(channel) if sub.repo.lower() == wanted), None)
 
     def in_channel(self, channel: ChannelRef) -> list[Subscription]:
         prefix = channel.key + "|"

@@ -16,8 +16,10 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.chat import ChatAdapter
+from analysis.errors import DigestError
+from bot.chat import ChatAdapter, TextResponse
 from bot.ledger import ledger_key
+from bot.store import StoreCorrupt
 from bot.subscriptions import Subscription
 from scheduler.builds import SharedBuilds
 from scheduler.due import last_slot, parse_at, plan_catchup, post_due_digest
@@ -31,6 +33,9 @@ log = logging.getLogger(__name__)
 DEFAULT_CONCURRENCY = 8
 #: a scheduled run that starts later than this (event loop busy, clock jump) says it is late
 LATE_AFTER = timedelta(minutes=10)
+#: how often digests that failed (GitHub down, chat API errors) are tried again, within the catch-up window
+RETRY_EVERY_MINUTES = 30
+RETRY_JOB_ID = "digestbot:retry-failed"
 
 
 def trigger_for(sub: Subscription) -> CronTrigger:
@@ -57,6 +62,7 @@ class DigestScheduler:
         self._limit: asyncio.Semaphore | None = None
         self._subs: dict[str, Subscription] = {}
         self._tasks: set[asyncio.Task] = set()
+        self._told: set[tuple[str, str]] = set()  # (subscription, day) whose failure the channel was told
         self.catchup_task: asyncio.Task | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -68,15 +74,22 @@ class DigestScheduler:
         ``StoreCorrupt`` here, before anything is posted.
         """
         subs = self.core.subscriptions.all()
-        self.core.ledger.get("")  # opens (and so checks) the ledger file now, not at the first post
         for sub in subs:
             try:
                 self._schedule(sub)
             except Exception:  # noqa: BLE001 - one bad record must not stop every other channel's digest
                 log.exception("subscription %s cannot be scheduled; skipped", sub.key)
         self.core.on_change.append(self._on_change)
+        # a digest that failed is not left until the next restart: the catch-up runs again
+        self.scheduler.add_job(self._retry_failed, "interval", minutes=RETRY_EVERY_MINUTES, id=RETRY_JOB_ID,
+                               name="retry failed digests", replace_existing=True)
         self.scheduler.start()
         log.info("scheduler started with %d subscriptions", len(subs))
+        self.catchup_task = self._spawn(self.catch_up())
+
+    async def _retry_failed(self) -> None:
+        if self.catchup_task is not None and not self.catchup_task.done():
+            return  # the start-up catch-up is still at work
         self.catchup_task = self._spawn(self.catch_up())
 
     @property
@@ -153,10 +166,27 @@ class DigestScheduler:
                 return await post_due_digest(self.core, adapter, sub, day, late_by=late_by, builds=self.builds)
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001 - one channel's failure must not stop the others
-                log.exception("digest of %s for %s in %s failed; it is retried at the next start",
-                              sub.repo, day, sub.channel_ref.key)
+            except Exception as error:  # noqa: BLE001 - one channel's failure must not stop the others
+                log.exception("digest of %s for %s in %s failed; it is retried at the next start and every "
+                              "%d minutes within the catch-up window", sub.repo, day, sub.channel_ref.key,
+                              RETRY_EVERY_MINUTES)
+                await self._tell_channel(adapter, sub, day, error)
                 return "failed"
+
+    async def _tell_channel(self, adapter: ChatAdapter, sub: Subscription, day: str, error: Exception) -> None:
+        """Say once in the channel that its digest failed, so nobody waits for it in silence."""
+        told = (sub.key, day)
+        if told in self._told:
+            return
+        self._told.add(told)
+        reason = str(error) if isinstance(error, DigestError) and not isinstance(error, StoreCorrupt) \
+            else "an error on the bot's side (the details are in its log)"
+        text = (f"The digest of {sub.repo} for {day} could not be posted: {reason}. "
+                f"The bot tries again every {RETRY_EVERY_MINUTES} minutes.")
+        try:
+            await adapter.send(sub.channel_ref, adapter.renderer.text_message(TextResponse(text, error=True)))
+        except Exception:  # noqa: BLE001 - the channel itself may be what fails
+            log.warning("could not tell %s that its digest failed", sub.channel_ref.key, exc_info=True)
 
     async def catch_up(self) -> list[tuple[str, str, str]]:
         """Post, once, every digest missed while the bot was down and less than the window late.

@@ -410,3 +410,30 @@ def test_jobs_follow_subscribe_update_and_unsubscribe_and_fire(day_repo, tmp_pat
     posts = adapter.in_channel("new")
     assert len(posts) == 5 and "(2026-02-14)" in posts[0]["text"]
     assert "This digest is" not in posts[0]["text"]
+
+
+def test_a_failed_digest_is_told_to_the_channel_once_and_retried_while_running(day_repo, tmp_path):
+    clock = Clock(datetime(2026, 2, 15, 9, 5, tzinfo=UTC))
+    core = make_core(tmp_path, clock)
+    sub = subscribe(core, day_repo.path, channel="x", branch="gone")  # the branch was deleted since
+    adapter = RecordingAdapter()
+    scheduler = DigestScheduler(core, {"console": adapter})
+    scheduler._subs[sub.key] = sub
+    assert run(scheduler.catch_up()) == [(sub.key, "2026-02-14", "failed")]
+    assert run(scheduler.catch_up()) == [(sub.key, "2026-02-14", "failed")]
+    [notice] = adapter.in_channel("x")  # told once, not at every retry
+    assert "could not be posted: branch 'gone' does not exist" in notice["text"]
+    assert "tries again every 30 minutes" in notice["text"]
+    fixed = sub.model_copy(update={"branch": None})
+    core.subscriptions.save(fixed)
+    scheduler._subs[sub.key] = fixed
+    assert run(scheduler.catch_up()) == [(sub.key, "2026-02-14", "posted")]
+
+    async def started_jobs():
+        scheduler.start()
+        try:
+            return {job.id for job in scheduler.scheduler.get_jobs()}
+        finally:
+            scheduler.shutdown()
+
+    assert "digestbot:retry-failed" in run(started_jobs())

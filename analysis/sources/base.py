@@ -24,6 +24,10 @@ class CommitSource(Protocol):
         """Commits whose committer date falls in ``window``, newest first, without files."""
         ...
 
+    def check_branch(self, branch: str) -> None:
+        """BadInput if ``branch`` does not exist."""
+        ...
+
     def commit_details(self, sha: str) -> Commit:
         """One commit by full SHA, with every changed file, stats and patches."""
         ...

@@ -9,6 +9,7 @@ import threading
 import time
 from datetime import datetime, timezone
 from typing import Any, Callable
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from github import Auth, Github, GithubException
@@ -17,23 +18,22 @@ from github.Repository import Repository
 from analysis.day import DayWindow
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
+from analysis.sources.names import parse_repo_name
 from bot import metrics
 
 log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.github.com"
-REPO_RE = re.compile(r"^(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/(?P<name>[A-Za-z0-9._-]{1,100})$")
 SHA_RE = re.compile(r"^[0-9a-fA-F]{4,40}$")
 MAX_RATE_RETRIES = 3
 FILES_PER_PAGE = 300  # GitHub's maximum (and default) page size for a commit's files
 
 
-def parse_repo_name(text: str) -> str:
-    """``owner/name`` as GitHub allows it, or BadInput."""
-    match = REPO_RE.match(text or "")
-    if not match or match["name"] in (".", ".."):
-        raise BadInput(f"bad repository name {text!r}; use owner/name")
-    return text
+def _without_credentials(url: str) -> str:
+    """``url`` without any ``user:password@`` part, fit for a message a user sees."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))) \
+        if parts.hostname else url
 
 
 def _short_reason(error: Exception) -> str:
@@ -143,7 +143,8 @@ class GitHubSource:
                 self._sleep(wait + 0.25)
             except requests.exceptions.RequestException as error:
                 log.debug("GitHub request failed", exc_info=True)
-                raise RemoteFailure(f"could not reach GitHub at {self.api_url}: {_short_reason(error)}") from None
+                raise RemoteFailure(f"could not reach GitHub at {_without_credentials(self.api_url)}: "
+                                    f"{_short_reason(error)}") from None
             else:
                 metrics.github_rate_remaining(result[0] if isinstance(result, tuple) and result else None)
                 return result
@@ -184,6 +185,8 @@ class GitHubSource:
                     except GithubException as error:
                         raise self._failure(error, f"reading {self.repo_name}") from None
                     self._repo_data = (fetched.raw_data, fetched.raw_headers)
+                    # GitHub's own spelling: "Acme/Widget" and "acme/widget" are one repository
+                    self.repo_name = fetched.raw_data.get("full_name") or self.repo_name
             repo = client.create_from_raw_data(Repository, *self._repo_data)
             self._local.repo = repo
         return repo
@@ -211,8 +214,7 @@ class GitHubSource:
         """Commits whose committer date falls in ``window`` on ``branch`` (default branch), newest first."""
         # No repository call first: without `sha` GitHub lists the default branch itself, so a
         # re-run of a cached day costs only the list call(s).
-        repo = self._client().create_from_raw_data(
-            Repository, {"url": f"{self.api_url}/repos/{self.repo_name}", "full_name": self.repo_name}, {})
+        repo = self._bare_repo()
         extra = {"sha": branch} if branch else {}
         commits: list[Commit] = []
         try:
@@ -232,6 +234,23 @@ class GitHubSource:
             self._web_url = commits[0].url.rsplit("/commit/", 1)[0]
         log.debug("%s@%s: %d commits on %s", self.repo_name, branch or "default", len(commits), window.day)
         return commits
+
+    def _bare_repo(self) -> Repository:
+        """A Repository object for API paths only, made without asking GitHub."""
+        return self._client().create_from_raw_data(
+            Repository, {"url": f"{self.api_url}/repos/{self.repo_name}", "full_name": self.repo_name}, {})
+
+    def check_branch(self, branch: str) -> None:
+        """BadInput if ``branch`` does not exist (one list call of one commit)."""
+        try:
+            self._bare_repo().get_commits(sha=branch).get_page(0)
+        except GithubException as error:
+            message = str(error.data.get("message", "")) if isinstance(error.data, dict) else ""
+            if error.status == 422 or "No commit found" in message:
+                raise BadInput(f"branch {branch!r} was not found in {self.repo_name}") from None
+            if error.status == 409:  # an empty repository has no branches yet
+                raise BadInput(f"{self.repo_name} has no commits yet, so no branch {branch!r}") from None
+            raise self._failure(error, f"checking branch {branch} of {self.repo_name}") from None
 
     def commit_details(self, sha: str) -> Commit:
         """One commit with every changed file (all pages of ``files``, up to GitHub's 3000)."""

@@ -54,8 +54,7 @@ class LocalGitSource:
     def list_commits(self, window: DayWindow, branch: str | None = None) -> list[Commit]:
         ref = branch or "HEAD"
         if branch:
-            self._git("rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}",
-                      error=f"branch {branch!r} does not exist in {self.repo_name}")
+            self.check_branch(branch)
         elif not self._git("rev-parse", "--verify", "--quiet", "HEAD", check=False).strip():
             return []
         since = (window.start_utc - CLOCK_SKEW).isoformat()
@@ -66,6 +65,10 @@ class LocalGitSource:
         commits = [c for c in commits if window.contains(c.committed_at)]
         commits.sort(key=lambda c: c.committed_at, reverse=True)
         return commits
+
+    def check_branch(self, branch: str) -> None:
+        self._git("rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}",
+                  error=f"branch {branch!r} does not exist in {self.repo_name}")
 
     @staticmethod
     def _parse(record: str) -> Commit:
