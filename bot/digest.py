@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -46,28 +47,38 @@ class DigestService:
         self.budget = budget
         if budget is not None and hasattr(analyzer, "usage_listeners"):
             analyzer.guard = budget.check  # checked right before each request, inside the LLM's limit
-            analyzer.usage_listeners.append(lambda usage: budget.record(usage.cost_usd))
+            analyzer.usage_listeners.append(self._record_spend)
         # work under way, by what it computes: concurrent digests of one repository share it
         self._inflight: dict[tuple, asyncio.Future] = {}
 
     async def _shared(self, key: tuple, work: Callable[[], Awaitable[T]]) -> T:
-        """Run ``work`` once for concurrent callers asking for the same ``key``."""
-        future = self._inflight.get(key)
-        if future is not None:
-            return await asyncio.shield(future)
-        future = asyncio.get_running_loop().create_future()
-        self._inflight[key] = future
-        try:
-            result = await work()
-        except BaseException as error:
-            future.set_exception(error)
-            future.exception()  # retrieved: no "never retrieved" warning when nobody else waited
-            raise
-        else:
-            future.set_result(result)
-            return result
-        finally:
+        """Run ``work`` once for concurrent callers asking for the same ``key``.
+
+        The work is a task of its own: a caller that is cancelled (or whose digest fails) stops
+        waiting for it, but neither the work nor the other callers waiting on it are cancelled.
+        """
+        task = self._inflight.get(key)
+        if task is None or task.get_loop() is not asyncio.get_running_loop():
+            task = asyncio.ensure_future(work())
+            self._inflight[key] = task
+            task.add_done_callback(functools.partial(self._settled, key))
+        return await asyncio.shield(task)
+
+    def _settled(self, key: tuple, task: asyncio.Future) -> None:
+        if self._inflight.get(key) is task:
             del self._inflight[key]
+        if not task.cancelled():
+            task.exception()  # retrieved: no "never retrieved" warning when every caller had gone
+
+    def _record_spend(self, usage) -> Awaitable[None] | None:
+        """The LLM usage listener: today's spend (a synced store write) is written in a thread, off the loop.
+
+        The analyzer awaits the write before it frees the request's concurrency slot, so a request
+        waiting for that slot sees the spend when the budget is checked.
+        """
+        if not usage.cost_usd or usage.cost_usd < 0:
+            return None
+        return asyncio.to_thread(self.budget.record, usage.cost_usd)
 
     async def build(self, source: CommitSource, window: DayWindow, *, branch: str | None = None,
                     lang: str = "en", commit_filter: CommitFilter | None = None,
@@ -98,19 +109,28 @@ class DigestService:
 
         try:
             async with self._fetcher(source) as details:
-                results = await asyncio.gather(*(one(c, details) for c in commits))
+                # one commit failing cancels the others' waits (their shared work, shielded, still completes)
+                async with asyncio.TaskGroup() as group:
+                    tasks = [group.create_task(one(c, details)) for c in commits]
+        except BaseExceptionGroup as failed:
+            raise failed.exceptions[0] from None  # the first failure, as callers expect our error classes
         finally:
             warm_up.cancel()
-        reports = [r for r in results if r is not None]
+        reports = [r for r in (task.result() for task in tasks) if r is not None]
         self._check_strict(strict, reports, failures)
         return Digest(repo=source.repo_name, date=window.day.isoformat(), timezone=window.zone_name,
                       branch=branch, repo_url=source.repo_url, commits=reports)
 
     async def explain(self, source: CommitSource, sha_prefix: str, lang: str = "en",
                       strict: bool = False) -> CommitReport:
-        sha = await asyncio.to_thread(source.resolve_sha, sha_prefix)
-        async with self._fetcher(source) as details:
-            commit = await details(sha)
+        warm_up = self._warm_up()  # imports litellm in a thread while the commit is fetched
+        try:
+            sha = await asyncio.to_thread(source.resolve_sha, sha_prefix)
+            async with self._fetcher(source) as details:
+                commit = await details(sha)
+            await warm_up
+        finally:
+            warm_up.cancel()
         failures: list[RemoteFailure] = []
         report = CommitReport(commit=commit, analysis=await self._analyse(commit, lang, failures))
         self._check_strict(strict, [report], failures)
@@ -135,18 +155,23 @@ class DigestService:
     async def _fetcher(self, source: CommitSource):
         """Yields ``details(sha) -> Commit``: from the cache when the source allows it, else fetched (bounded)."""
         cacheable = getattr(source, "cache_details", True)
-        semaphore = asyncio.Semaphore(self.fetch_concurrency)
-        # Own threads: asyncio.to_thread's default executor has min(32, cpus + 4) workers, 6 on 2 cores,
-        # which would silently cap fetch_concurrency.
+        # Own threads, as many as fetch_concurrency (they are the bound): asyncio.to_thread's default
+        # executor has min(32, cpus + 4) workers, 6 on 2 cores, which would silently cap it.
         pool = ThreadPoolExecutor(max_workers=self.fetch_concurrency, thread_name_prefix="digest-fetch")
         loop = asyncio.get_running_loop()
 
-        async def fetch(sha: str) -> Commit:
-            async with semaphore:
-                detailed = await loop.run_in_executor(pool, source.commit_details, sha)
-            if cacheable:  # stored before the shared work ends, so a later caller finds it
-                await asyncio.to_thread(self.store.put, COMMITS_TABLE, sha, detailed.model_dump(mode="json"))
-            return detailed
+        def fetch(sha: str) -> Awaitable[Commit]:
+            # Submitted now, while the pool is open: a fetch still queued when this digest ends (failed
+            # or cancelled) runs anyway and fills the cache for whoever shares it.
+            fetched = loop.run_in_executor(pool, source.commit_details, sha)
+
+            async def store() -> Commit:
+                detailed = await fetched
+                if cacheable:  # stored before the shared work ends, so a later caller finds it
+                    await asyncio.to_thread(self.store.put, COMMITS_TABLE, sha, detailed.model_dump(mode="json"))
+                return detailed
+
+            return store()
 
         async def details(sha: str) -> Commit:
             if cacheable:
@@ -158,7 +183,7 @@ class DigestService:
         try:
             yield details
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False)  # queued fetches finish: other digests may be waiting on them
 
     # -- analyses ----------------------------------------------------------------------------
 
