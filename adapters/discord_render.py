@@ -13,13 +13,13 @@ from zoneinfo import ZoneInfo
 from adapters import discord_text as dt
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
+from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
 NEUTRAL = 0x5865F2
 SUMMARY_TITLE_SHOWN = 120  # a commit title longer than this is shortened in the summary list only
-COVERAGE_FILES_SHOWN = 10
 
 Embed = dict[str, Any]
 
@@ -212,7 +212,5 @@ class DiscordRenderer:
 
 
 def _impact_item(item: str, colon: str) -> str:
-    head, sep, tail = item.partition(":")
-    if sep and head.strip() and len(head) <= 120 and tail.strip():
-        return f"**{dt.escape(head)}**{colon}{dt.escape(tail)}"
-    return dt.escape(item)
+    head, tail = split_impact(item)
+    return dt.escape(tail) if head is None else f"**{dt.escape(head)}**{colon}{dt.escape(tail)}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
+from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
 from adapters.slack_text import (
     HEADER_LIMIT,
@@ -30,7 +31,6 @@ SUMMARY_TITLE_LIMIT = 100  # a commit title in the summary list (the full title 
 AUTHOR_LIMIT = 60
 REPLY_TITLE_LIMIT = 300
 REPLY_TEXT_BUDGET = 12000  # characters of analysis per thread reply before the next part begins
-COVERAGE_FILES_SHOWN = 10
 
 
 def section(text: str) -> dict[str, Any]:
@@ -218,7 +218,5 @@ class SlackRenderer:
 
 
 def _impact_item(item: str, colon: str) -> str:
-    head, sep, tail = item.partition(":")
-    if sep and head.strip() and len(head) <= 120 and tail.strip():
-        return f"*{inline(head.strip())}*{colon}{inline(tail.strip())}"
-    return inline(item)
+    head, tail = split_impact(item)
+    return inline(tail) if head is None else f"*{inline(head)}*{colon}{inline(tail)}"

@@ -6,11 +6,11 @@ import re
 from zoneinfo import ZoneInfo
 
 from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
+from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import change_type_name, importance_name, label
-from analysis.renderers.markdown_text import cell, inline, link_text, shorten
+from analysis.renderers.markdown_text import cell, code, inline, link_text, shorten
 
 TOC_TITLE_LIMIT = 57
-COVERAGE_FILES_SHOWN = 10
 
 
 def slug(text: str) -> str:
@@ -105,7 +105,7 @@ def _notes(analysis: Analysis, lang: str) -> list[str]:
         notes.append(f"> {label(lang, 'fallback', reason=inline(analysis.fallback))}")
     coverage = analysis.coverage
     if coverage and coverage.unseen:
-        shown = [f"`{inline(path)}`" for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]
+        shown = [code(path) for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]
         rest = len(coverage.unseen) - len(shown)
         files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
         notes.append(f"> {label(lang, 'coverage', unseen=len(coverage.unseen), total=coverage.files_total, files=files)}")
@@ -113,10 +113,8 @@ def _notes(analysis: Analysis, lang: str) -> list[str]:
 
 
 def _impact_item(item: str, colon: str) -> str:
-    head, sep, tail = item.partition(":")
-    if sep and head.strip() and len(head) <= 120 and tail.strip():
-        return f"**{inline(head.strip())}**{colon}{inline(tail.strip())}"
-    return inline(item)
+    head, tail = split_impact(item)
+    return inline(tail) if head is None else f"**{inline(head)}**{colon}{inline(tail)}"
 
 
 def _insights(analysis: Analysis, lang: str) -> list[str]:

@@ -1,7 +1,10 @@
 """Make untrusted text (commit messages, paths, LLM output) inert inside Markdown.
 
 Each helper keeps the text on one line where the surrounding syntax needs it, so a
-message cannot start a heading, close a table row or open an HTML tag.
+message cannot start a heading, close a table row, open an HTML tag or form a link or
+an image: outside code spans, ``\\``, ``[``, ``]``, stray backticks and ``!`` before ``[``
+are backslash-escaped. Emphasis and balanced code spans (an LLM's ``**bold**`` and
+```code```) are kept; nothing inside a code span is live.
 """
 
 from __future__ import annotations
@@ -10,16 +13,46 @@ import re
 
 _FENCE = re.compile(r"`{3,}")
 _WS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
+_BACKTICKS = re.compile(r"`+")
+_LIVE = re.compile(r"[\\\[\]`]|!(?=\[)")
 
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _escape_plain(text: str) -> str:
+    return _LIVE.sub(lambda match: "\\" + match.group(0), text)
+
+
+def _no_links(text: str) -> str:
+    """Backslash-escape link and image syntax outside code spans, found as CommonMark finds them.
+
+    An opening run of backticks closes at the next run of the same length; a run with no such
+    partner is literal (and escaped here), so the only live backticks left are those of the spans kept.
+    """
+    out: list[str] = []
+    runs = list(_BACKTICKS.finditer(text))
+    plain_from = 0
+    index = 0
+    while index < len(runs):
+        opener = runs[index]
+        closer = next((j for j in range(index + 1, len(runs)) if len(runs[j].group()) == len(opener.group())), None)
+        if closer is None:
+            index += 1
+            continue
+        out.append(_escape_plain(text[plain_from:opener.start()]))
+        out.append(text[opener.start():runs[closer].end()])
+        plain_from = runs[closer].end()
+        index = closer + 1
+    out.append(_escape_plain(text[plain_from:]))
+    return "".join(out)
+
+
 def inline(text: str) -> str:
-    """Untrusted text inside a paragraph or list item: one line, no HTML, no code fences."""
+    """Untrusted text inside a paragraph or list item: one line, no HTML, no code fences, no links."""
     text = _WS.sub(" ", str(text)).strip()
-    return _FENCE.sub("``", _html(text))
+    return _no_links(_FENCE.sub("``", _html(text)))
 
 
 def cell(text: str) -> str:
@@ -29,8 +62,14 @@ def cell(text: str) -> str:
 
 
 def link_text(text: str) -> str:
-    """Untrusted text inside ``[...]`` of a link."""
-    return inline(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    """Untrusted text inside ``[...]`` of a link (``inline`` already leaves no bracket live)."""
+    return inline(text)
+
+
+def code(text: str) -> str:
+    """Untrusted text (a file path) as a code span: one line, no HTML, no backtick to break out with."""
+    text = _WS.sub(" ", str(text)).strip().replace("`", "")
+    return f"`{_html(text)}`"
 
 
 def shorten(text: str, limit: int) -> str:
