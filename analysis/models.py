@@ -45,6 +45,13 @@ class Commit(BaseModel):
     parents: list[str] = Field(default_factory=list)
     files: list[FileChange] = Field(default_factory=list)
     details_loaded: bool = False
+    #: the files' patches were left out (the cache keeps paths and stats only, to stay small)
+    patches_dropped: bool = False
+
+    def without_patches(self) -> "Commit":
+        """This commit as the cache keeps it: files with paths and stats, no patches."""
+        return self.model_copy(update={"files": [f.model_copy(update={"patch": None}) for f in self.files],
+                                       "patches_dropped": True})
 
     @property
     def title(self) -> str:

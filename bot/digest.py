@@ -101,7 +101,7 @@ class DigestService:
             if not commit_filter.keeps_files(detailed):
                 return None
             await warm_up
-            analysis = await self._analyse(detailed, lang, failures)
+            analysis = await self._analyse(detailed, lang, failures, refetch=details)
             done += 1
             if progress:
                 progress(done, len(commits))
@@ -124,15 +124,16 @@ class DigestService:
     async def explain(self, source: CommitSource, sha_prefix: str, lang: str = "en",
                       strict: bool = False) -> CommitReport:
         warm_up = self._warm_up()  # imports litellm in a thread while the commit is fetched
+        failures: list[RemoteFailure] = []
         try:
             sha = await asyncio.to_thread(source.resolve_sha, sha_prefix)
             async with self._fetcher(source) as details:
                 commit = await details(sha)
-            await warm_up
+                await warm_up
+                analysis = await self._analyse(commit, lang, failures, refetch=details)
         finally:
             warm_up.cancel()
-        failures: list[RemoteFailure] = []
-        report = CommitReport(commit=commit, analysis=await self._analyse(commit, lang, failures))
+        report = CommitReport(commit=commit, analysis=analysis)
         self._check_strict(strict, [report], failures)
         return report
 
@@ -168,13 +169,15 @@ class DigestService:
             async def store() -> Commit:
                 detailed = await fetched
                 if cacheable:  # stored before the shared work ends, so a later caller finds it
-                    await asyncio.to_thread(self.store.put, COMMITS_TABLE, sha, detailed.model_dump(mode="json"))
+                    kept = detailed.without_patches().model_dump(mode="json")  # patches would grow it forever
+                    await asyncio.to_thread(self.store.put, COMMITS_TABLE, sha, kept)
                 return detailed
 
             return store()
 
-        async def details(sha: str) -> Commit:
-            if cacheable:
+        async def details(sha: str, with_patches: bool = False) -> Commit:
+            """The commit with its files; from the cache (paths and stats, no patches) unless asked for patches."""
+            if cacheable and not with_patches:
                 cached = self.store.get(COMMITS_TABLE, sha)
                 if cached is not None:
                     return Commit.model_validate(cached)
@@ -191,7 +194,8 @@ class DigestService:
         key = self.analyzer.cache_key
         return None if key is None else f"{commit.sha}|{lang}|{key}"
 
-    async def _analyse(self, commit: Commit, lang: str, failures: list) -> Analysis:
+    async def _analyse(self, commit: Commit, lang: str, failures: list,
+                       refetch: Callable[..., Awaitable[Commit]] | None = None) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
             cached = self.store.get(ANALYSES_TABLE, key)
@@ -199,6 +203,8 @@ class DigestService:
                 self.cache_hits += 1
                 metrics.cache_hit()
                 return Analysis.model_validate(cached)
+        if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
+            commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
         async def analyse_and_store() -> Analysis:
             analysis = await self.analyzer.analyze(commit, lang)

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -90,6 +91,8 @@ class AtomicJSONStorage(Storage):
 
 _TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 #: tables that grow with every commit ever seen, and how many files each is split into
+#: files kept in memory at once; the caches' shards beyond this are read again when needed
+MAX_OPEN_FILES = 96
 SHARDED_TABLES = {"analyses": 256, "commits": 256, "reports": 16, "ledger": 64}
 
 
@@ -99,7 +102,8 @@ class TinyStore:
     def __init__(self, data_dir: str | Path | None, shards: dict[str, int] | None = None):
         self._dir = Path(data_dir) if data_dir is not None else None
         self._lock = threading.RLock()
-        self._tables: dict[str, tuple[Any, dict[str, int]]] = {}
+        # open files, least recently used first; a file's rows stay in memory while it is open
+        self._tables: OrderedDict[str, tuple[Any, dict[str, int]]] = OrderedDict()
         self._shards = SHARDED_TABLES if shards is None else shards
         self._migrated: set[str] = set()
 
@@ -144,7 +148,9 @@ class TinyStore:
 
     def _open(self, file_name: str):
         entry = self._tables.get(file_name)
-        if entry is None:
+        if entry is not None:
+            self._tables.move_to_end(file_name)
+        else:
             if self._dir is None:
                 db = TinyDB(storage=MemoryStorage)
             else:
@@ -152,6 +158,8 @@ class TinyStore:
             table = db.table("rows")
             index = {doc["k"]: doc.doc_id for doc in table.all()}
             entry = self._tables[file_name] = (table, index)
+            if self._dir is not None and len(self._tables) > MAX_OPEN_FILES:
+                self._tables.popitem(last=False)  # on disk already: dropping it only frees memory
         return entry
 
     def get(self, table: str, key: str) -> Any | None:

@@ -90,7 +90,9 @@ def test_second_run_of_a_day_makes_no_llm_call_and_only_the_list_calls(gh, llm, 
     second = build(again_service, gh, source)
     assert llm.calls == 3 and again_analyzer.calls == 0
     assert gh.requests and len(gh.requests) == list_calls(gh) == 1
-    assert [r.model_dump() for r in second.commits] == [r.model_dump() for r in first.commits]
+    # the same digest, from the cache: commits keep paths and stats there, not patches
+    assert [(r.commit.without_patches(), r.analysis) for r in second.commits] == \
+        [(r.commit.without_patches(), r.analysis) for r in first.commits]
     assert again_service.cache_hits == 3
 
     # and a brand-new source makes the list call only, never a commit's details
@@ -146,8 +148,8 @@ def test_languages_are_cached_separately(gh, llm, store):
     assert chinese.commits[0].analysis.summary[0].startswith("变更：")
 
     service, analyzer = llm_service(store, llm)
-    assert build(service, gh, lang="zh").commits == chinese.commits
-    assert build(service, gh, lang="en").commits == english.commits
+    assert [r.analysis for r in build(service, gh, lang="zh").commits] == [r.analysis for r in chinese.commits]
+    assert [r.analysis for r in build(service, gh, lang="en").commits] == [r.analysis for r in english.commits]
     assert analyzer.calls == 0 and llm.calls == 6
 
 
@@ -203,3 +205,18 @@ def unused_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def test_the_cache_keeps_no_patches_and_a_new_analysis_fetches_the_diff_again(gh, llm, store):
+    add_day(gh)
+    service, _ = llm_service(store, llm)
+    build(service, gh, lang="en")
+    cached = [value for _, value in store.items("commits")]
+    assert len(cached) == 3 and all(f["patch"] is None for c in cached for f in c["files"])
+    assert all(c["patches_dropped"] for c in cached)
+    # a language never analysed before: the LLM needs the diffs, so each commit is read again (once)
+    gh.reset_counts()
+    service, analyzer = llm_service(store, llm)
+    build(service, gh, lang="zh")
+    assert detail_calls(gh) == 3 and analyzer.calls == 3
+    assert all("@@" in request["messages"][-1]["content"] for request in llm.requests[-3:])

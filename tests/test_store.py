@@ -75,3 +75,15 @@ def test_a_corrupt_unsharded_file_is_reported_not_migrated(tmp_path):
     with pytest.raises(StoreCorrupt):
         list(TinyStore(tmp_path).items("ledger"))
     assert (tmp_path / "ledger.json").read_text() == "[1, 2]"
+
+
+def test_only_a_bounded_number_of_files_stays_in_memory(tmp_path, monkeypatch):
+    import bot.store
+
+    monkeypatch.setattr(bot.store, "MAX_OPEN_FILES", 8)
+    store = TinyStore(tmp_path)
+    store.put_many("analyses", [(f"sha{i}", {"n": i}) for i in range(400)])
+    assert len(store._tables) <= 8  # noqa: SLF001 - the point of the test
+    # evicted files are read again: nothing is lost
+    assert all(store.get("analyses", f"sha{i}") == {"n": i} for i in range(400))
+    assert len(list(store.items("analyses"))) == 400

@@ -163,6 +163,9 @@ class LLMAnalyzer:
     returns a made-up analysis.
     """
 
+    #: reads the diffs: a commit cached without patches is fetched again before analysing it
+    needs_patches = True
+
     def __init__(
         self,
         model: str,
