@@ -11,6 +11,7 @@ import asyncio
 import io
 import logging
 import shlex
+from collections import OrderedDict
 from typing import Any, Literal, Optional
 
 import discord
@@ -24,6 +25,8 @@ from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResp
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+#: summaries whose thread name / thread we remember (older ones get a default name, or Discord's answer)
+REMEMBERED_MESSAGES = 2000
 
 READY_TIMEOUT = 60.0
 THREAD_EXISTS = 160004  # Discord: "A thread has already been created for this message"
@@ -100,8 +103,9 @@ class DiscordAdapter:
         self.client: discord.Client | None = None
         self.tree: app_commands.CommandTree | None = None
         self._task: asyncio.Task | None = None
-        self._threads: set[str] = set()  # message ids whose thread we created or found
-        self._thread_names: dict[str, str] = {}
+        # bounded: a long-running bot posts without end, and only recent summaries get thread replies
+        self._threads: OrderedDict[str, None] = OrderedDict()  # message ids whose thread we created or found
+        self._thread_names: OrderedDict[str, str] = OrderedDict()
         self._gateway_up = False  # between READY/RESUMED and the next disconnect
 
     # -- lifecycle -------------------------------------------------------------------------------------
@@ -243,7 +247,7 @@ class DiscordAdapter:
             log.warning("discord refused a message: %s %s", exc.status, exc.text)
             raise RemoteFailure(f"Discord refused the message ({exc.status}: {exc.text[:200]})") from exc
         if not thread_id:
-            self._thread_names[str(posted.id)] = _thread_name(body)
+            _remember(self._thread_names, str(posted.id), _thread_name(body))
         return str(posted.id)
 
     async def _open_thread(self, channel: ChannelRef, message_id: str) -> None:
@@ -256,7 +260,15 @@ class DiscordAdapter:
             # already started (e.g. before a restart), or ``message_id`` is itself a thread: post into it
             if exc.code not in (THREAD_EXISTS, UNKNOWN_MESSAGE):
                 raise RemoteFailure(f"Discord refused to start a thread ({exc.status}: {exc.text[:200]})") from exc
-        self._threads.add(message_id)
+        _remember(self._threads, message_id, None)
+
+
+def _remember(recent: OrderedDict, key: str, value) -> None:
+    """Put ``key`` in a bounded most-recently-used map."""
+    recent[key] = value
+    recent.move_to_end(key)
+    while len(recent) > REMEMBERED_MESSAGES:
+        recent.popitem(last=False)
 
 
 def _retry_trace():

@@ -220,6 +220,14 @@ class BotCore:
     async def _publish_digest(self, adapter: ChatAdapter, ctx: CommandContext, response: DigestResponse) -> None:
         key = response.ledger_key
         lock = self._post_locks.setdefault(key or "", asyncio.Lock())
+        try:
+            await self._post_digest_locked(adapter, ctx, response, key, lock)
+        finally:
+            if not lock.locked() and not getattr(lock, "_waiters", None) and self._post_locks.get(key or "") is lock:
+                del self._post_locks[key or ""]  # one lock per digest being posted, not per digest ever
+
+    async def _post_digest_locked(self, adapter: ChatAdapter, ctx: CommandContext, response: DigestResponse,
+                                  key: str | None, lock: asyncio.Lock) -> None:
         async with lock:
             entry = self.ledger.get(key) if key else None
             if entry is not None and entry.done and not response.force:

@@ -71,3 +71,10 @@ def test_resume_after_crash_posts_each_commit_once_even_if_the_order_changed(cor
     assert third.posts == []
     asyncio.run(core.publish(third, ctx, DigestResponse(_digest(["low"] * 3), ledger_key="k1", force=True)))
     assert len(third.posts) == 4
+
+
+def test_posting_locks_do_not_pile_up(core):
+    ctx = CommandContext(channel=CHANNEL, user="u")
+    for day in range(5):
+        asyncio.run(core.publish(FlakyAdapter(), ctx, DigestResponse(_digest(["low"]), ledger_key=f"day{day}")))
+    assert core._post_locks == {}  # noqa: SLF001 - one lock per digest being posted, none left after
