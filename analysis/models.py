@@ -141,6 +141,8 @@ class Digest(BaseModel):
     timezone: str
     branch: str | None = None
     repo_url: str | None = None
+    #: None when unknown; only a digest known to be public may be published as a web page
+    private: bool | None = None
     commits: list[CommitReport] = Field(default_factory=list)
 
     @property

@@ -49,8 +49,8 @@ class BotCore:
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
         self._post_locks: dict[str, asyncio.Lock] = {}
-        #: digest repo name (lower case) -> (what to open it with, private?), learnt in digest_for
-        self._repo_specs: dict[str, tuple[str, bool]] = {}
+        #: digest repo name (lower case) -> what to open it with, learnt in digest_for (for the chart)
+        self._repo_specs: dict[str, str] = {}
         self._charts: dict[tuple, bytes] = {}  # (repo, day, series) -> PNG: one drawing for every channel
         self._chart_lock = threading.Lock()
 
@@ -198,7 +198,8 @@ class BotCore:
         source = await self._open_checked(sub.platform, sub.repo)
         digest = await self.digests.build(source, window, branch=sub.branch, lang=sub.lang,
                                           commit_filter=sub.commit_filter)
-        self._repo_specs[digest.repo.lower()] = (sub.repo, bool(getattr(source, "private", False)))
+        self._repo_specs[digest.repo.lower()] = sub.repo
+        digest = digest.model_copy(update={"private": bool(getattr(source, "private", False))})
         await asyncio.to_thread(history.record, self.store, digest)
         return digest
 
@@ -269,10 +270,8 @@ class BotCore:
 
         digest, lang = response.digest, response.lang
         markdown = render_markdown(digest, lang)
-        await asyncio.to_thread(history.record, self.store, digest)
         url = None
-        _, private = self._repo_specs.get(digest.repo.lower(), (None, False))
-        if self.settings.public_url and not private:
+        if self.settings.public_url and digest.private is False:  # unknown counts as private
             if await asyncio.to_thread(save_report, self.store, digest, lang, markdown):
                 url = report_url(self.settings.public_url, digest.repo, digest.date)
         if not with_files:
@@ -288,7 +287,7 @@ class BotCore:
     def _draw_chart(self, digest) -> bytes:
         from analysis.renderers.chart import render_chart
 
-        spec, _ = self._repo_specs.get(digest.repo.lower(), (digest.repo if "/" in digest.repo else None, False))
+        spec = self._repo_specs.get(digest.repo.lower(), digest.repo if "/" in digest.repo else None)
         estimate = None
         if spec:
             try:

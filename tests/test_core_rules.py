@@ -115,3 +115,20 @@ def test_a_damaged_store_is_not_described_in_the_channel(world, tmp_path):
     responses, _ = ask(core, "list")
     assert responses[0].error and "on our side" in responses[0].text
     assert str(tmp_path) not in responses[0].text
+
+
+def test_only_a_digest_known_to_be_public_becomes_a_web_page(tmp_path):
+    with FakeGitHub() as gh:
+        for name, private in (("o/public", False), ("o/secret", True)):
+            gh.add_repo(name, private=private)
+            gh.add_commit(name, message="feat: x", author_name="Ann",
+                          committed_at=datetime(2026, 2, 14, 8, tzinfo=timezone.utc))
+        settings = Settings(data_dir=tmp_path / "data", github_api_url=gh.url, github_token="test-token",
+                            allowed_repos=["o/secret"], public_url="https://digests.example")
+        core = BotCore(settings, TinyStore(tmp_path / "data"),
+                       clock=lambda: datetime(2026, 2, 16, tzinfo=timezone.utc))
+        _, public_posts = ask(core, "now o/public 2026-02-14")
+        _, secret_posts = ask(core, "now o/secret 2026-02-14")
+    assert "https://digests.example/reports/o/public/2026-02-14" in public_posts[0]["text"]
+    assert secret_posts and "digests.example" not in secret_posts[0]["text"]
+    assert "o/secret" not in {key.split("/2026")[0] for key, _ in core.store.items("reports")}
