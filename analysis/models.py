@@ -76,12 +76,39 @@ class Commit(BaseModel):
 
 
 class Insights(BaseModel):
-    """Technical insights along four fixed dimensions."""
+    """Technical insights along five fixed dimensions; an empty one is left out of reports."""
 
     architecture: str = ""
     performance: str = ""
     security: str = ""
     maintainability: str = ""
+    #: API, configuration and migration effects on users of the project
+    compatibility: str = ""
+
+
+FactKind = Literal[
+    "symbol_added", "symbol_removed", "symbol_modified", "signature_changed", "comments_only",
+    "config_key_added", "config_key_removed", "config_value_changed", "dependency_changed",
+    "changelog_entry", "test_added", "test_removed", "security_signal",
+]
+
+
+class Fact(BaseModel):
+    """One thing the diff analyzer derived from a commit (contract: ``facts``).
+
+    ``symbol`` is a code symbol as written (``Choice.__init__``), a dotted config key path or a
+    package name; ``before``/``after`` are signatures, values or versions; ``text`` a quoted line.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    kind: FactKind
+    path: str
+    symbol: str | None = None
+    public: bool | None = None
+    before: str | None = None
+    after: str | None = None
+    text: str | None = None
 
 
 class Risk(BaseModel):
@@ -104,33 +131,50 @@ class Analysis(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     change_type: ChangeType
+    #: free text beside the type, e.g. "Bug修复 / 功能增强"
+    change_type_detail: str | None = None
     importance: Importance
     summary: list[str] = Field(default_factory=list)
     impact: list[str] = Field(default_factory=list)
     insights: Insights = Field(default_factory=Insights)
     risks: list[Risk] = Field(default_factory=list)
     recommendations: list[str] = Field(default_factory=list)
+    #: what the diff analyzer derived; the LLM receives these and does not write them
+    facts: list[Fact] = Field(default_factory=list)
     analyzer: str = "heuristic"
     fallback: str | None = None
     coverage: Coverage | None = None
 
     def to_contract(self) -> dict:
-        """The analysis object as the contract's JSON (optional keys only when set)."""
-        return self.model_dump(mode="json", exclude_none=True)
+        """The analysis object as the contract's JSON (optional keys and empty insight dimensions left out)."""
+        data = self.model_dump(mode="json", exclude_none=True)
+        data["insights"] = {name: text for name, text in data["insights"].items() if text}
+        return data
 
 
 class CommitReport(BaseModel):
-    """One commit of a digest with its analysis."""
+    """One change of a digest with its analysis: a commit, or a merge with the commits it brings in."""
 
     commit: Commit
     analysis: Analysis
+    #: commits folded into this change (a merge's branch commits of the same day), newest first
+    includes: list[Commit] = Field(default_factory=list)
+    #: the pull request number the message names, else None
+    pr: int | None = None
+
+    @property
+    def commit_count(self) -> int:
+        return 1 + len(self.includes)
 
 
 class Stats(BaseModel):
+    """Counts of changes (entries) by importance, and of commits (folded ones included)."""
+
     total: int
     high: int
     medium: int
     low: int
+    commits: int
 
 
 class Digest(BaseModel):
@@ -144,13 +188,15 @@ class Digest(BaseModel):
     #: None when unknown; only a digest known to be public may be published as a web page
     private: bool | None = None
     commits: list[CommitReport] = Field(default_factory=list)
+    #: 3 to 5 bullets on the day's themes across changes (may be empty on a quiet day)
+    highlights: list[str] = Field(default_factory=list)
 
     @property
     def stats(self) -> Stats:
         counts = {level: 0 for level in IMPORTANCE_ORDER}
         for report in self.commits:
             counts[report.analysis.importance] += 1
-        return Stats(total=len(self.commits), **counts)
+        return Stats(total=len(self.commits), commits=sum(r.commit_count for r in self.commits), **counts)
 
     def by_importance(self) -> dict[Importance, list[CommitReport]]:
         """Commits grouped high, medium, low; newest first inside each group."""

@@ -10,9 +10,10 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from analysis.analyzers.base import Analyzer
+from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
+from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest
 from analysis.sources.base import CommitSource
 from bot import metrics
@@ -95,13 +96,18 @@ class DigestService:
         failures: list[RemoteFailure] = []
         done = 0
 
+        #: the day's commits with their files, as they arrive: the context of each analysis
+        detailed_by_sha: dict[str, Commit] = {}
+
         async def one(commit: Commit, details) -> CommitReport | None:
             nonlocal done
             detailed = commit if commit.details_loaded else await details(commit.sha)
+            detailed_by_sha[detailed.sha] = detailed
             if not commit_filter.keeps_files(detailed):
                 return None
             await warm_up
-            analysis = await self._analyse(detailed, lang, failures, refetch=details)
+            analysis = await self._analyse(detailed, lang, failures, refetch=details, source=source,
+                                           neighbours=detailed_by_sha)
             done += 1
             if progress:
                 progress(done, len(commits))
@@ -130,7 +136,7 @@ class DigestService:
             async with self._fetcher(source) as details:
                 commit = await details(sha)
                 await warm_up
-                analysis = await self._analyse(commit, lang, failures, refetch=details)
+                analysis = await self._analyse(commit, lang, failures, refetch=details, source=source)
         finally:
             warm_up.cancel()
         report = CommitReport(commit=commit, analysis=analysis)
@@ -194,8 +200,25 @@ class DigestService:
         key = self.analyzer.cache_key
         return None if key is None else f"{commit.sha}|{lang}|{key}"
 
+    async def _context(self, commit: Commit, source: CommitSource | None,
+                       neighbours: dict[str, Commit] | None) -> AnalysisContext:
+        """The repository, the diff's facts and the same-day commits sharing files with ``commit``."""
+        contents = source if source is not None and getattr(source, "file_at", None) else None
+        facts = await asyncio.to_thread(derive_facts, commit, contents)
+        paths = {f.path for f in commit.files}
+        related = []
+        for other in (neighbours or {}).values():
+            shared = sorted(paths & {f.path for f in other.files})
+            if other.sha != commit.sha and shared:
+                related.append((other.committed_at, RelatedCommit(other.short_sha, other.title, tuple(shared[:5]))))
+        related.sort(key=lambda pair: pair[0], reverse=True)
+        return AnalysisContext(repo=source.repo_name if source is not None else "", facts=facts,
+                               related=[r for _, r in related[:10]])
+
     async def _analyse(self, commit: Commit, lang: str, failures: list,
-                       refetch: Callable[..., Awaitable[Commit]] | None = None) -> Analysis:
+                       refetch: Callable[..., Awaitable[Commit]] | None = None,
+                       source: CommitSource | None = None,
+                       neighbours: dict[str, Commit] | None = None) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
             cached = self.store.get(ANALYSES_TABLE, key)
@@ -206,8 +229,10 @@ class DigestService:
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
+        context = await self._context(commit, source, neighbours)
+
         async def analyse_and_store() -> Analysis:
-            analysis = await self.analyzer.analyze(commit, lang)
+            analysis = await self.analyzer.analyze(commit, lang, context)
             metrics.commit_analysed(analysis.analyzer)
             if key is not None:  # stored before the shared work ends, so a later caller finds it
                 await asyncio.to_thread(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
@@ -225,7 +250,7 @@ class DigestService:
             else:
                 failures.append(error)
                 log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
-            analysis = await self.fallback.analyze(commit, lang)
+            analysis = await self.fallback.analyze(commit, lang, context)
             metrics.commit_analysed(analysis.analyzer)
             return analysis.model_copy(update={"fallback": str(error)[:300]})
         return analysis

@@ -32,10 +32,10 @@ MODEL = "openai/fake-model"
 AMBIENT_VARS = ("GITHUB_TOKEN", "DIGESTBOT_LOG_LEVEL", "DIGESTBOT_LOG_FORMAT", "DIGESTBOT_LLM_MODEL",
                 "DIGESTBOT_LLM_API_BASE", "OPENAI_API_KEY", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET",
                 "SLACK_APP_TOKEN", "DISCORD_TOKEN")
-COMMIT_KEYS = {"sha", "short_sha", "author", "committed_at", "title", "analysis"}
+COMMIT_KEYS = {"sha", "short_sha", "author", "committed_at", "title", "includes", "pr", "analysis"}
 ANALYSIS_KEYS = {"change_type", "importance", "summary", "impact", "insights", "risks", "recommendations",
-                 "analyzer"}
-OPTIONAL_ANALYSIS_KEYS = {"fallback", "coverage"}
+                 "facts", "analyzer"}
+OPTIONAL_ANALYSIS_KEYS = {"fallback", "coverage", "change_type_detail"}
 AMBIGUOUS = "abcd"
 
 
@@ -116,7 +116,9 @@ def assert_commit_object(obj: dict) -> None:
     assert re.fullmatch(r"[0-9a-f]{40}", obj["sha"]) and obj["short_sha"] == obj["sha"][:7]
     analysis = obj["analysis"]
     assert ANALYSIS_KEYS <= set(analysis) <= ANALYSIS_KEYS | OPTIONAL_ANALYSIS_KEYS
-    assert set(analysis["insights"]) == {"architecture", "performance", "security", "maintainability"}
+    assert set(analysis["insights"]) <= {"architecture", "performance", "security", "maintainability", "compatibility"}
+    assert all(isinstance(text, str) and text for text in analysis["insights"].values())  # empty ones left out
+    assert all({"kind", "path"} <= set(fact) for fact in analysis["facts"])
     assert analysis["importance"] in ("high", "medium", "low")
     assert all(set(risk) == {"risk", "impact", "mitigation"} for risk in analysis["risks"])
     assert analysis["summary"] and all(isinstance(s, str) for s in analysis["summary"])
@@ -147,7 +149,7 @@ def test_report_json_markdown_explain_and_an_empty_day(cli, gh):
         assert result.stderr == "", (name, result.stderr)  # no log noise either
 
     report = json.loads(runs["json"].stdout)  # stdout is the JSON document and nothing else
-    assert list(report) == ["repo", "date", "timezone", "stats", "commits"]
+    assert list(report) == ["repo", "date", "timezone", "stats", "highlights", "commits"]
     assert (report["repo"], report["date"], report["timezone"]) == (REPO, DAY, "Asia/Shanghai")
     assert [c["sha"] for c in report["commits"]] == [c.sha for c in newest_first]
     assert [c["committed_at"] for c in report["commits"]] == [
@@ -159,8 +161,9 @@ def test_report_json_markdown_explain_and_an_empty_day(cli, gh):
         assert_commit_object(obj)
         assert obj["analysis"]["analyzer"] == "heuristic" and "fallback" not in obj["analysis"]
     levels = [c["analysis"]["importance"] for c in report["commits"]]
-    assert list(report["stats"]) == ["total", "high", "medium", "low"]
-    assert report["stats"] == {"total": 3, **{level: levels.count(level) for level in ("high", "medium", "low")}}
+    assert list(report["stats"]) == ["total", "high", "medium", "low", "commits"]
+    assert report["stats"] == {"total": 3, "commits": 3,
+                               **{level: levels.count(level) for level in ("high", "medium", "low")}}
     assert report["commits"][-1]["analysis"]["importance"] == "high"  # "!:" breaking change
     assert report["commits"][0]["analysis"]["change_type"] == "docs"
 
@@ -192,7 +195,8 @@ def test_report_json_markdown_explain_and_an_empty_day(cli, gh):
 
     empty = json.loads(runs["empty_json"].stdout)
     assert empty == {"repo": REPO, "date": "2026-02-20", "timezone": "Asia/Shanghai",
-                     "stats": {"total": 0, "high": 0, "medium": 0, "low": 0}, "commits": []}
+                     "stats": {"total": 0, "high": 0, "medium": 0, "low": 0, "commits": 0},
+                     "highlights": [], "commits": []}
     short = runs["empty_md"].stdout
     assert short.startswith("# Daily Update Report (2026-02-20)") and f"## {REPO}" in short
     assert len(short.splitlines()) < 25 and "> 0 commits that day | 🔴 High 0 | 🟡 Medium 0 | 🟢 Low 0" in short

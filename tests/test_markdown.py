@@ -104,9 +104,10 @@ def test_empty_day_is_a_short_valid_report():
 
 def test_json_shape(digest):
     data = digest_json(digest)
-    assert data["stats"] == {"total": 4, "high": 2, "medium": 1, "low": 1}
+    assert data["stats"] == {"total": 4, "high": 2, "medium": 1, "low": 1, "commits": 4}
     first = data["commits"][0]
-    assert set(first) == {"sha", "short_sha", "author", "committed_at", "title", "analysis"}
+    assert set(first) == {"sha", "short_sha", "author", "committed_at", "title", "includes", "pr", "analysis"}
+    assert first["includes"] == [] and first["pr"] is None
     assert first["committed_at"] == "2026-02-14T12:59:00+08:00"
     assert set(first["analysis"]) == {"change_type", "importance", "summary", "impact", "insights", "risks",
-                                      "recommendations", "analyzer"}
+                                      "recommendations", "facts", "analyzer"}

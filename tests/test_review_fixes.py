@@ -116,9 +116,9 @@ class SlowStartAnalyzer(HeuristicAnalyzer):
         time.sleep(0.3)
         self.events.append(("warm_up", threading.current_thread().name))
 
-    async def analyze(self, commit: Commit, lang: str, repo: str = "") -> Analysis:
+    async def analyze(self, commit: Commit, lang: str, context=None) -> Analysis:
         self.events.append(("analyze", threading.current_thread().name))
-        return await super().analyze(commit, lang)
+        return await super().analyze(commit, lang, context)
 
 
 def test_explain_warms_the_analyzer_up_in_a_thread(git_repo, store):

@@ -46,10 +46,10 @@ class CountingAnalyzer:
         self.delay = delay
         self.calls: dict[str, int] = {}
 
-    async def analyze(self, commit, lang):
+    async def analyze(self, commit, lang, context=None):
         self.calls[commit.sha] = self.calls.get(commit.sha, 0) + 1
         await asyncio.sleep(self.delay)
-        return await self.inner.analyze(commit, lang)
+        return await self.inner.analyze(commit, lang, context)
 
 
 class RecordingAdapter:

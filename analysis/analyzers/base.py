@@ -1,10 +1,37 @@
-"""The interface every commit analyzer implements (LLM, heuristic)."""
+"""The interface every commit analyzer implements (LLM, heuristic), and what it is told besides the commit."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from analysis.models import Analysis, Commit
+from analysis.models import Analysis, Commit, Fact
+
+
+@dataclass(frozen=True)
+class RelatedCommit:
+    """Another commit of the same day that touches some of the same files."""
+
+    short_sha: str
+    title: str
+    shared_paths: tuple[str, ...] = ()
+
+
+@dataclass
+class AnalysisContext:
+    """What the digest knows around one commit: its repository, the diff's facts, its neighbours.
+
+    Every field is optional: an analyzer must work with an empty context (``explain`` of a lone commit).
+    """
+
+    #: ``owner/name`` or the local folder's name
+    repo: str = ""
+    #: the repository's one-line description (GitHub's, or a local README's first paragraph)
+    description: str | None = None
+    #: what the diff analyzer derived from this commit (``analysis.facts.derive_facts``)
+    facts: list[Fact] = field(default_factory=list)
+    #: same-day commits touching the same files, newest first
+    related: list[RelatedCommit] = field(default_factory=list)
 
 
 @runtime_checkable
@@ -20,6 +47,6 @@ class Analyzer(Protocol):
     @property
     def cache_key(self) -> str | None: ...
 
-    async def analyze(self, commit: Commit, lang: str) -> Analysis:
+    async def analyze(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
         """Analyse one commit; never raises for a bad model answer (falls back instead)."""
         ...

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.base import AnalysisContext
 from analysis.models import Analysis, Commit, FileChange, Insights, Risk
 
 logger = logging.getLogger(__name__)
@@ -329,7 +330,7 @@ class HeuristicAnalyzer:
     name = "heuristic"
     cache_key = None
 
-    def analyze_sync(self, commit: Commit, lang: str) -> Analysis:
+    def analyze_sync(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
         facts = derive_facts(commit)
         writer = _Writer(facts, lang)
         risks, recs = writer.risks_and_recommendations()
@@ -346,5 +347,5 @@ class HeuristicAnalyzer:
         logger.debug("heuristic %s: %s/%s", commit.short_sha, analysis.change_type, analysis.importance)
         return analysis
 
-    async def analyze(self, commit: Commit, lang: str) -> Analysis:
-        return self.analyze_sync(commit, lang)
+    async def analyze(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
+        return self.analyze_sync(commit, lang, context)

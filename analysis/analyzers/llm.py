@@ -15,6 +15,7 @@ from functools import lru_cache
 from pydantic import ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
+from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.patch_budget import FittedDiff, fit_patches
 from analysis.analyzers.prompt import defuse, language_name, load_prompt
 from analysis.errors import BadInput, RateLimited, RemoteFailure
@@ -216,12 +217,14 @@ class LLMAnalyzer:
 
     # --- prompt -----------------------------------------------------------------------------
 
-    def build_messages(self, commit: Commit, lang: str, repo: str = "") -> tuple[list[dict], FittedDiff]:
+    def build_messages(self, commit: Commit, lang: str,
+                       context: AnalysisContext | None = None) -> tuple[list[dict], FittedDiff]:
         """The system and user messages for one commit, with its diff fitted to the window."""
         if lang not in ("zh", "en"):
             raise BadInput(f"Unsupported language {lang!r}: use zh or en.")
+        context = context or AnalysisContext()
         variables = {
-            "repo": repo or "(unknown)",
+            "repo": defuse(context.repo or _repo_of(commit) or "(unknown)"),
             "lang": lang,
             "language": language_name(lang),
             "title": defuse(commit.title),
@@ -258,10 +261,10 @@ class LLMAnalyzer:
         """Import litellm (about 2 s) ahead of the first request; the digest service runs it in a thread."""
         _litellm()
 
-    async def analyze(self, commit: Commit, lang: str, repo: str = "") -> Analysis:
+    async def analyze(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
         """Analyse one commit: one request, plus one retry when the answer is invalid."""
         # fitting the patches counts tokens: 0.3-0.7 s for a commit of thousands of files, kept off the loop
-        messages, fitted = await asyncio.to_thread(self.build_messages, commit, lang, repo or _repo_of(commit))
+        messages, fitted = await asyncio.to_thread(self.build_messages, commit, lang, context)
         async with self._limit():
             if self.guard is not None:
                 self.guard()

@@ -21,6 +21,8 @@ def commit_json(report: CommitReport, timezone: str | None = None) -> dict[str, 
         "author": commit.author,
         "committed_at": when.isoformat(),
         "title": commit.title,
+        "includes": [c.sha for c in report.includes],
+        "pr": report.pr,
         "analysis": report.analysis.to_contract(),
     }
 
@@ -31,5 +33,6 @@ def digest_json(digest: Digest) -> dict[str, Any]:
         "date": digest.date,
         "timezone": digest.timezone,
         "stats": digest.stats.model_dump(),
+        "highlights": list(digest.highlights),
         "commits": [commit_json(report, digest.timezone) for report in digest.commits],
     }

@@ -35,3 +35,7 @@ class CommitSource(Protocol):
     def resolve_sha(self, prefix: str) -> str:
         """The full SHA for a unique prefix of 4+ hex digits; BadInput if unknown or ambiguous."""
         ...
+
+    def file_at(self, sha: str, path: str) -> str | None:
+        """The text of ``path`` at commit ``sha``; None when absent, binary, too large or not available."""
+        ...

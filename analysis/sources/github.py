@@ -264,6 +264,10 @@ class GitHubSource:
             raise self._failure(error, f"reading commit {sha} of {self.repo_name}") from None
         return self._commit(item).model_copy(update={"files": files, "details_loaded": True})
 
+    def file_at(self, sha: str, path: str) -> str | None:
+        """Not read yet: the diff analyzer falls back to the hunks."""
+        return None
+
     def resolve_sha(self, prefix: str) -> str:
         """The full SHA for a unique prefix of 4..40 hex digits."""
         if not isinstance(prefix, str) or not SHA_RE.match(prefix):

@@ -139,6 +139,10 @@ class LocalGitSource:
             result[path] = patch if patch is not None and len(patch) <= MAX_PATCH_CHARS else None
         return result
 
+    def file_at(self, sha: str, path: str) -> str | None:
+        """Not read yet: the diff analyzer falls back to the hunks."""
+        return None
+
     def resolve_sha(self, prefix: str) -> str:
         if not _HEX.match(prefix or ""):
             raise BadInput(f"bad commit SHA {prefix!r}; give 4 to 40 hex digits")
