@@ -96,7 +96,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         if grammar_for(path):
             facts, parsed_files[path] = _code_facts(path, patch, side)
             add(path, facts)
-        elif config_format(path) and side is not None:
+        elif config_format(path) and side is not None and change.status not in ("added", "removed"):
             add(path, config_facts(path, side.before, side.after))
         if manifest_kind(path):
             manifests.append((path, patch, (side.before, side.after) if side else None))

@@ -19,7 +19,18 @@ log = logging.getLogger(__name__)
 VALUE_CHARS = 120
 _MISSING = object()
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_\-]+$")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader with YAML 1.2 booleans: ``on:`` in a GitHub workflow is the key "on", not True."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 #: sections of manifests that ``dependencies`` reports package by package
 DEPENDENCY_SECTIONS = {
     "package.json": ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies"),

@@ -27,6 +27,53 @@ def parser_for(grammar: str) -> Any | None:
         return None
 
 
+#: Python docstring candidates (a superset: the first string of any block), for both shapes of the grammar
+_DOCSTRING_PATTERNS = ("(module . (string) @x)", "(block . (string) @x)",
+                       "(module . (expression_statement (string) @x))", "(block . (expression_statement (string) @x))")
+
+
+@functools.lru_cache(maxsize=None)
+def _comment_query(grammar: str) -> Any | None:
+    """A query capturing the comments (and, for Python, the docstring candidates) of ``grammar``'s trees."""
+    try:
+        from tree_sitter import Query
+        from tree_sitter_language_pack import get_language
+        language = get_language(grammar)
+    except Exception:
+        return None
+    candidates = [f"({kind}) @x" for kind in COMMENT_TYPES]
+    if grammar == "python":
+        candidates += _DOCSTRING_PATTERNS
+    patterns = []
+    for pattern in candidates:
+        try:
+            Query(language, pattern)
+        except Exception:  # the grammar has no such node or shape
+            continue
+        patterns.append(pattern)
+    return Query(language, " ".join(patterns)) if patterns else None
+
+
+def without_comments(tree: Any, grammar: str) -> bytes | None:
+    """The file's text without comments, Python docstring candidates or any spacing; None when the grammar
+    has no query. Equal results are necessary for a comments-only change (the token walk decides)."""
+    query = _comment_query(grammar)
+    if query is None:
+        return None
+    from tree_sitter import QueryCursor
+
+    source = tree.root_node.text or b""
+    drop = sorted((n.start_byte, n.end_byte) for nodes in QueryCursor(query).captures(tree.root_node).values()
+                  for n in nodes)
+    parts, at = [], 0
+    for start, end in drop:
+        if start >= at:
+            parts.append(source[at:start])
+            at = end
+    parts.append(source[at:])
+    return b"".join(b"".join(parts).split())
+
+
 def parse(text: str, grammar: str) -> Any | None:
     """The syntax tree of ``text``, or None when there is no parser."""
     parser = parser_for(grammar)
