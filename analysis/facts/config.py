@@ -69,7 +69,7 @@ def load(text: str | None, fmt: str) -> list[Any] | None:
         return None
 
 
-def _key(prefix: str, key: Any) -> str:
+def join_key(prefix: str, key: Any) -> str:
     key = str(key)
     part = key if _PLAIN_KEY.match(key) else json.dumps(key, ensure_ascii=False)
     if not prefix:
@@ -96,14 +96,14 @@ def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]
     """Append (kind, dotted path, before, after) for every difference under ``path``."""
     if isinstance(before, dict) and isinstance(after, dict):
         for key, value in after.items():
-            child = _key(path, key)
+            child = join_key(path, key)
             if key in before:
                 diff(before[key], value, child, out)
             else:
                 out.append(("config_key_added", child, _MISSING, value))
         for key, value in before.items():
             if key not in after:
-                out.append(("config_key_removed", _key(path, key), value, _MISSING))
+                out.append(("config_key_removed", join_key(path, key), value, _MISSING))
         return
     if isinstance(before, list) and isinstance(after, list) and before != after:
         old, new = _named_items(before), _named_items(after)
