@@ -22,6 +22,17 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _first_paragraph(body: str) -> str:
+    """The body's first paragraph (up to a blank line, trailers left out) as one line."""
+    lines = []
+    for line in body.strip().splitlines():
+        if not line.strip():
+            break
+        if not R.TRAILER_RE.match(line):
+            lines.append(line.strip())
+    return " ".join(lines)
+
+
 def classify_path(path: str) -> set[str]:
     """The classes of one changed path: doc, test, ci, build, lock, example, docker, api, deploy, security."""
     low = path.strip().lower()
@@ -223,7 +234,7 @@ class _Writer:
         lines = [ln for ln in f.body.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
         bullets = [m.group("text") for m in map(R.BULLET_RE.match, lines) if m]
         if not bullets and lines:
-            bullets = [lines[0]]
+            bullets = [_first_paragraph(f.body) or lines[0]]  # a wrapped paragraph is one sentence, not its first line
         out += [self.t("body_point", text=_clip(b, R.MAX_LINE)) for b in bullets[: R.MAX_BODY_BULLETS]]
         if not f.files:
             out.append(self.p["no_files_changed"] if f.loaded else self.p["no_files"])
