@@ -69,9 +69,9 @@ def _services(settings, analyzer_kind: str):
 
 
 def _source(settings, repo: str):
-    from analysis.sources import open_source
+    from bot.sources import open_repo
 
-    return open_source(repo, github_token=settings.github_token, github_api_url=settings.github_api_url)
+    return open_repo(settings, repo)
 
 
 @contextmanager

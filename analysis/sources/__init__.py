@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from analysis.errors import BadInput
@@ -14,8 +15,13 @@ def is_local_repo(repo: str) -> bool:
 
 
 def open_source(repo: str, *, github_token: str | None = None,
-                github_api_url: str = "https://api.github.com") -> CommitSource:
-    """The source for ``repo``: a LocalGitSource for a directory, else a GitHubSource for owner/name."""
+                github_api_url: str = "https://api.github.com",
+                on_github_response: Callable[[Mapping[str, str] | None], None] | None = None) -> CommitSource:
+    """The source for ``repo``: a LocalGitSource for a directory, else a GitHubSource for owner/name.
+
+    ``on_github_response`` sees the headers of every GitHub answer (how the bot counts without this
+    library knowing it).
+    """
     if not repo or not repo.strip():
         raise BadInput("no repository given; name a local git directory or owner/name on GitHub")
     if is_local_repo(repo):
@@ -24,4 +30,4 @@ def open_source(repo: str, *, github_token: str | None = None,
         return LocalGitSource(Path(repo).expanduser())
     from analysis.sources.github import GitHubSource
 
-    return GitHubSource(repo, token=github_token, api_url=github_api_url)
+    return GitHubSource(repo, token=github_token, api_url=github_api_url, on_response=on_github_response)
