@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from contextlib import contextmanager
+from datetime import datetime, timezone
 
 import click
 
@@ -47,7 +48,17 @@ class Context:
         return self._settings
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("digestbot")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="digestbot", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Log details and show tracebacks.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -95,6 +106,10 @@ def _build_digest(obj: Context, repo, date, tz, branch, lang, analyzer, strict=T
 
     check_lang(lang)
     window = DayWindow.of(date, tz)
+    now = datetime.now(timezone.utc)
+    window.require_begun(now)
+    if not window.is_over(now):
+        click.echo(f"warning: {window.day} is not over yet in {window.zone_name}; this report is partial", err=True)
     settings = obj.settings
     service = _services(settings, analyzer)
     source = _source(settings, repo)
@@ -219,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except click.exceptions.Exit as done:
         return done.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:  # plain `digestbot`: the usage, not an error line
+        exc.show()
+        return 2
     except click.exceptions.Abort:
         click.echo("error: interrupted", err=True)
         return 130

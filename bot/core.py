@@ -113,7 +113,9 @@ class BotCore:
             # not followed here: GitHub's spelling, so "Acme/Widget" and "acme/widget" share one ledger entry
             sub = sub.model_copy(update={"repo": await self._check_repo(ctx, sub.repo)})
         day = command.date or self.previous_day(sub.tz)
-        if DayWindow.of(day, sub.tz).end > self.clock():
+        window = DayWindow.of(day, sub.tz)
+        window.require_begun(self.clock())  # a day years ahead has no digest, partial or full
+        if not window.is_over(self.clock()):
             # the day is not over: post what there is, outside the ledger, so the day's real digest still comes
             digest = await self.digest_for(sub, day)
             return [DigestResponse(digest, lang=sub.lang, note=f"{day} is not over yet in {sub.tz}: this digest "

@@ -92,14 +92,17 @@ def test_compact_summaries_are_separated_into_sentences(lang, expected):
     assert expected in text
 
 
+def heuristic_summary(message: str) -> list[str]:
+    commit = Commit(sha=SHA, author="Ada", message=message, committed_at=datetime(2026, 2, 14, tzinfo=timezone.utc),
+                    files=[FileChange(path="docs/lazy.rst", additions=2, deletions=2)], details_loaded=True)
+    return asyncio.run(HeuristicAnalyzer().analyze(commit, "en")).summary
+
+
 def test_the_heuristic_quotes_the_whole_first_paragraph_of_the_message():
     body = ("The new LazyGroup example docs can't run because they rely on a\n"
             "module that does not exist; mark them as code-block.\n\nSecond paragraph.")
-    commit = Commit(sha=SHA, author="Ada", message="Use code-block for doc examples\n\n" + body,
-                    committed_at=datetime(2026, 2, 14, tzinfo=timezone.utc),
-                    files=[FileChange(path="docs/lazy.rst", additions=2, deletions=2)], details_loaded=True)
-    analysis = asyncio.run(HeuristicAnalyzer().analyze(commit, "en"))
-    quoted = next(s for s in analysis.summary if s.startswith("From the message:"))
+    quoted = next(s for s in heuristic_summary("Use code-block for doc examples\n\n" + body)
+                  if s.startswith("From the message:"))
     assert quoted.endswith("mark them as code-block.") and "rely on a module" in quoted
     assert "Second paragraph" not in quoted
 
@@ -145,3 +148,12 @@ def test_slack_keeps_a_lone_run_of_markers_literal_and_still_defuses_formatting(
     assert slack_inline("a <!channel> & `Vec<u8>`") == "a &lt;!channel&gt; &amp; `Vec&lt;u8&gt;`"
     messages = SlackRenderer().digest_messages(digest(report(title="docs: write '***' for secrets")), "en")
     assert "'***'" in "\n".join(m.body["text"] for m in messages)
+
+
+def test_the_heuristic_joins_a_bullet_wrapped_onto_indented_lines():
+    body = ("Found and fixed:\n- '/digest now' for a day not over yet marked that day's digest done, so commits later that\n"
+            "  day were never posted.\n- second point\nSigned-off-by: Dev <dev@example.com>")
+    summary = heuristic_summary("fix: partial days\n\n" + body)
+    assert "From the message: '/digest now' for a day not over yet marked that day's digest done, so commits " \
+           "later that day were never posted." in summary
+    assert "From the message: second point" in summary

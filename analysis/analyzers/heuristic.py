@@ -22,15 +22,31 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _first_paragraph(body: str) -> str:
-    """The body's first paragraph (up to a blank line, trailers left out) as one line."""
-    lines = []
+def _message_points(body: str) -> list[str]:
+    """The body's bullets, else its first paragraph; each one line, wrapped lines joined (trailers left out)."""
+    bullets: list[list[str]] = []
+    paragraph: list[str] = []
+    current: list[str] | None = None
+    paragraph_done = False
     for line in body.strip().splitlines():
-        if not line.strip():
-            break
-        if not R.TRAILER_RE.match(line):
-            lines.append(line.strip())
-    return " ".join(lines)
+        if R.TRAILER_RE.match(line):
+            continue
+        match = R.BULLET_RE.match(line)
+        if match:
+            current = [match.group("text").strip()]
+            bullets.append(current)
+        elif not line.strip():
+            current = None
+            paragraph_done = paragraph_done or bool(paragraph)
+        elif current is not None and line[:1].isspace():
+            current.append(line.strip())  # a bullet wrapped onto the next, indented line
+        else:
+            current = None
+            if not paragraph_done:
+                paragraph.append(line.strip())
+    if bullets:
+        return [" ".join(parts) for parts in bullets]
+    return [" ".join(paragraph)] if paragraph else []
 
 
 def classify_path(path: str) -> set[str]:
@@ -231,10 +247,7 @@ class _Writer:
     def summary(self) -> list[str]:
         f = self.f
         out = [self.p["disclaimer"], self.t("title", title=_clip(f.title, R.MAX_TITLE))]
-        lines = [ln for ln in f.body.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
-        bullets = [m.group("text") for m in map(R.BULLET_RE.match, lines) if m]
-        if not bullets and lines:
-            bullets = [_first_paragraph(f.body) or lines[0]]  # a wrapped paragraph is one sentence, not its first line
+        bullets = _message_points(f.body)
         out += [self.t("body_point", text=_clip(b, R.MAX_LINE)) for b in bullets[: R.MAX_BODY_BULLETS]]
         if not f.files:
             out.append(self.p["no_files_changed"] if f.loaded else self.p["no_files"])

@@ -18,7 +18,7 @@ from github.Repository import Repository
 from analysis.day import DayWindow
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
-from analysis.sources.names import parse_repo_name
+from analysis.sources.names import parse_repo_name, parse_revision
 
 log = logging.getLogger(__name__)
 
@@ -279,12 +279,11 @@ class GitHubSource:
         return None
 
     def resolve_sha(self, prefix: str) -> str:
-        """The full SHA for a unique prefix of 4..40 hex digits."""
-        if not isinstance(prefix, str) or not SHA_RE.match(prefix):
-            raise BadInput(f"bad commit SHA {prefix!r}; give 4 to 40 hex digits")
+        """The full SHA for a unique prefix of 4..40 hex digits, or for any ref GitHub resolves (HEAD, branch, tag)."""
+        ref = prefix.lower() if SHA_RE.match(parse_revision(prefix)) else prefix
         repo = self._repo()
         try:
-            return repo.get_commit(prefix.lower(), commit_files_per_page=FILES_PER_PAGE).sha
+            return repo.get_commit(ref, commit_files_per_page=FILES_PER_PAGE).sha
         except GithubException as error:
             message = str(error.data.get("message", "")) if isinstance(error.data, dict) else ""
             if error.status == 422 and "ambiguous" in message.lower():
