@@ -175,7 +175,7 @@ def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
     from analysis.renderers.json_report import commit_json
     from analysis.renderers.markdown import render_commit_markdown
 
-    parse_zone(tz)
+    tz = parse_zone(tz).key  # the canonical name, whatever the case typed
     settings = obj.settings
     service = _services(settings, analyzer)
     source = _source(settings, repo)

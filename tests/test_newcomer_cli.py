@@ -102,6 +102,8 @@ def test_a_branch_only_on_the_remote_is_read_from_origin_in_a_fresh_clone(repo, 
                            "--format", "json")
     assert status == 0, err
     assert [c["title"] for c in json.loads(out)["commits"]][0] == "fix: on stable"
+    status, out, err = cli(capsys, "explain", str(clone), "stable", "--format", "json")
+    assert status == 0 and json.loads(out)["title"] == "fix: on stable", err
     status, _, err = cli(capsys, "report", str(clone), "--date", "2026-02-14", "--branch", "nope")
     assert status == 2 and "branch 'nope' does not exist" in one_error_line(err)
 
@@ -190,5 +192,7 @@ def test_time_zones_are_accepted_in_any_case(repo, settings, capsys):
                            "--format", "json")
     assert status == 0 and json.loads(out)["timezone"] == "Europe/Berlin", err
     assert parse_command("subscribe o/r tz asia/SHANGHAI").options["tz"] == "Asia/Shanghai"
+    status, out, err = cli(capsys, "explain", str(repo.path), "HEAD", "--tz", "asia/shanghai", "--format", "json")
+    assert status == 0 and json.loads(out)["committed_at"].endswith("+08:00"), err
     out = console_session(settings, [f"/digest subscribe {repo.path} tz europe/berlin", "/digest list"])
     assert "Europe/Berlin" in out and "europe/berlin" not in out

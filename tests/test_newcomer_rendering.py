@@ -157,3 +157,10 @@ def test_the_heuristic_joins_a_bullet_wrapped_onto_indented_lines():
     assert "From the message: '/digest now' for a day not over yet marked that day's digest done, so commits " \
            "later that day were never posted." in summary
     assert "From the message: second point" in summary
+
+
+def test_the_heuristic_keeps_short_separate_lines_as_separate_sentences():
+    summary = heuristic_summary("Forwards PAGER parameters\n\nImprove detection of raw mode by parsing the option tokens\n"
+                                "Fix detection of `less.exe` on Windows\n")
+    assert "From the message: Improve detection of raw mode by parsing the option tokens. " \
+           "Fix detection of `less.exe` on Windows" in summary

@@ -45,8 +45,21 @@ def _message_points(body: str) -> list[str]:
             if not paragraph_done:
                 paragraph.append(line.strip())
     if bullets:
-        return [" ".join(parts) for parts in bullets]
-    return [" ".join(paragraph)] if paragraph else []
+        return [_joined(parts) for parts in bullets]
+    return [_joined(paragraph)] if paragraph else []
+
+
+#: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
+_WRAPPED_LINE = 60
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines as one: a wrapped line runs on; a short line before a capital letter ends its sentence."""
+    out = lines[0]
+    for previous, line in zip(lines, lines[1:]):
+        ends = len(previous) < _WRAPPED_LINE and line[:1].isupper() and not previous.endswith(tuple(".!?:;,"))
+        out += (". " if ends else " ") + line
+    return out
 
 
 def classify_path(path: str) -> set[str]:

@@ -79,11 +79,16 @@ class LocalGitSource:
             raise BadInput(missing) from None
         if self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{branch}^{{commit}}", check=False):
             return branch
+        remote = self._remote_branch(branch)
+        if remote is None:
+            raise BadInput(missing)
+        return remote
+
+    def _remote_branch(self, branch: str) -> str | None:
+        """The remote-tracking branch of that name (origin's first), or None."""
         remotes = self._git("for-each-ref", "--format=%(refname:short)", f"refs/remotes/*/{branch}",
                             check=False).split()
-        if not remotes:
-            raise BadInput(missing)
-        return next((r for r in remotes if r.startswith("origin/")), remotes[0])
+        return next((r for r in remotes if r.startswith("origin/")), remotes[0]) if remotes else None
 
     @staticmethod
     def _parse(record: str) -> Commit:
@@ -168,6 +173,9 @@ class LocalGitSource:
         if not commits:
             found = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{prefix}^{{commit}}",
                               check=False).strip()
+            remote = None if found else self._remote_branch(prefix)
+            if remote:  # a branch only on the remote, as --branch reads it
+                found = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", remote, check=False).strip()
             if found:
                 return found
             raise BadInput(f"no commit matches {prefix} in {self.repo_name}")
