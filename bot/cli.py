@@ -170,7 +170,7 @@ def _write_chart(settings, repo: str, digest, branch, path: str) -> None:
 @click.option("--analyzer", type=click.Choice(["auto", "heuristic", "llm"]), default="auto", show_default=True)
 @click.pass_obj
 def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
-    """The analysis of one commit of REPO; SHA may be a unique prefix of 4+ hex digits."""
+    """One commit of REPO analysed: SHA is a commit (4+ hex digits), HEAD, a branch or a tag."""
     from analysis.day import parse_zone
     from analysis.renderers.json_report import commit_json
     from analysis.renderers.markdown import render_commit_markdown
