@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,15 +17,23 @@ _ATOMS = frozenset({"string", "string_literal", "raw_string_literal", "interpret
                     "template_string", "char_literal", "character_literal"})
 
 
-@functools.lru_cache(maxsize=None)
+_local = threading.local()
+
+
 def parser_for(grammar: str) -> Any | None:
-    """A tree-sitter parser for ``grammar`` (tree_sitter_language_pack is imported on first use: it is big)."""
-    try:
-        from tree_sitter_language_pack import get_parser
-        return get_parser(grammar)
-    except Exception as error:  # an unknown grammar or a broken install: fall back to the hunks
-        log.warning("no tree-sitter parser for %s: %s", grammar, error)
-        return None
+    """This thread's tree-sitter parser for ``grammar`` (a parser is not safe to share between threads;
+    tree_sitter_language_pack is imported on first use: it is big)."""
+    parsers = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = _local.parsers = {}
+    if grammar not in parsers:
+        try:
+            from tree_sitter_language_pack import get_parser
+            parsers[grammar] = get_parser(grammar)
+        except Exception as error:  # an unknown grammar or a broken install: fall back to the hunks
+            log.warning("no tree-sitter parser for %s: %s", grammar, error)
+            parsers[grammar] = None
+    return parsers[grammar]
 
 
 #: Python docstring candidates (a superset: the first string of any block), for both shapes of the grammar
