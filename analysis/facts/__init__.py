@@ -7,6 +7,8 @@ and bounded per kind (``CAPS``; public symbols are kept first when a kind overfl
 
 from __future__ import annotations
 
+import logging
+
 from analysis.facts.changelog import changelog_facts
 from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
@@ -21,6 +23,8 @@ from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_n
 from analysis.models import Commit, Fact
 
 __all__ = ["CAPS", "FileContents", "derive_facts"]
+
+log = logging.getLogger(__name__)
 
 #: the most facts of each kind one commit yields
 CAPS = {"symbol_added": 40, "symbol_removed": 40, "symbol_modified": 40, "signature_changed": 40,
@@ -94,20 +98,29 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
     manifests = []
     for change in files:
         path, patch, side = change.path, patches[change.path], sides.get(change.path)
-        if grammar_for(path):
-            facts, parsed_files[path] = _code_facts(path, patch, side)
-            add(path, facts)
-        elif config_format(path) and change.status not in ("added", "removed"):
-            add(path, config_facts(path, side.before, side.after) if side is not None
-                else config_facts_from_hunks(path, config_format(path), patch))
-        if manifest_kind(path):
-            manifests.append((path, patch, (side.before, side.after) if side else None))
-        if is_changelog(path):
-            add(path, changelog_facts(path, patch))
-        add(path, security_facts(path, patch))
-    for fact in dependency_facts(manifests):
-        add(fact.path, [fact])
+        try:
+            if grammar_for(path):
+                facts, parsed_files[path] = _code_facts(path, patch, side)
+                add(path, facts)
+            elif config_format(path) and change.status not in ("added", "removed"):
+                add(path, config_facts(path, side.before, side.after) if side is not None
+                    else config_facts_from_hunks(path, config_format(path), patch))
+            if manifest_kind(path):
+                manifests.append((path, patch, (side.before, side.after) if side else None))
+            if is_changelog(path):
+                add(path, changelog_facts(path, patch))
+            add(path, security_facts(path, patch))
+        except Exception:  # one odd file must not cost the commit its analysis; the others still count
+            log.warning("no facts from %s in %s", path, commit.short_sha, exc_info=True)
+    try:
+        for fact in dependency_facts(manifests):
+            add(fact.path, [fact])
+    except Exception:
+        log.warning("no dependency facts in %s", commit.short_sha, exc_info=True)
     product = product_names([fact for _, _, fact in found])
     for path, parsed in parsed_files.items():
-        add(path, _test_facts(path, patches[path], parsed, product))
+        try:
+            add(path, _test_facts(path, patches[path], parsed, product))
+        except Exception:
+            log.warning("no test facts from %s in %s", path, commit.short_sha, exc_info=True)
     return _bounded(found)

@@ -32,7 +32,7 @@ _CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|re
 _CHANGELOG_DIRS = {"changelog.d", "changes", "newsfragments", ".changeset", "releasenotes"}
 _TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e"}
 _TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^test.*\.py$|\.(test|spec)\.[jt]sx?$|"
-                        r"(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|^conftest\.py$)")
+                        r"(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
 
 
 def grammar_for(path: str) -> str | None:

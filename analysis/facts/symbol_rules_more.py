@@ -144,9 +144,10 @@ class CCollector(Collector):
                     self._records(node, scope, ctx)
                 return
             name = text_of(_field(function, "declarator"))
+            pointers = "*" * self._pointer_depth(_field(node, "declarator"))
+            returns = " ".join(part for part in (text_of(_field(node, "type")), pointers) if part)
             self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
-                     params=self._params(_field(function, "parameters")),
-                     returns=text_of(_field(node, "type")) or None)
+                     params=self._params(_field(function, "parameters")), returns=returns or None)
         elif kind in self._RECORDS or kind == "type_definition":
             self._records(node, scope, ctx)
         elif kind == "access_specifier" and in_record:
@@ -174,6 +175,14 @@ class CCollector(Collector):
         return not static
 
     @staticmethod
+    def _pointer_depth(node: Any | None) -> int:
+        depth = 0
+        while node is not None and node.type != "function_declarator":
+            depth += node.type == "pointer_declarator"
+            node = _field(node, "declarator")
+        return depth
+
+    @staticmethod
     def _function_declarator(node: Any | None) -> Any | None:
         while node is not None and node.type != "function_declarator":
             node = _field(node, "declarator")
@@ -184,10 +193,23 @@ class CCollector(Collector):
         params = []
         for child in node.named_children if node is not None else []:
             if child.type in ("parameter_declaration", "optional_parameter_declaration"):
-                declarator = text_of(_field(child, "declarator"))
+                name, decoration = _declared_name(_field(child, "declarator"))
                 default = _field(child, "default_value")
-                params.append(Param(declarator or "_", default=text_of(default) if default is not None else None,
-                                    annotation=text_of(_field(child, "type")) or None))
+                kind = " ".join(part for part in (text_of(_field(child, "type")), decoration) if part)
+                params.append(Param(name or "_", default=text_of(default) if default is not None else None,
+                                    annotation=kind or None))
             elif child.type == "variadic_parameter":
                 params.append(Param("..."))
         return tuple(params)
+
+
+def _declared_name(node: Any | None) -> tuple[str, str]:
+    """The name a C/C++ declarator declares and what decorates it: ``*buf[4]`` -> ("buf", "*[4]")."""
+    if node is None:
+        return "", ""
+    text = text_of(node)
+    inner = node
+    while inner is not None and _field(inner, "declarator") is not None:
+        inner = _field(inner, "declarator")
+    name = text_of(inner)
+    return name, text.replace(name, "", 1).replace(" ", "") if name else text
