@@ -13,7 +13,7 @@ from typing import TypeVar
 from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
-from analysis.facts import derive_facts
+from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact
 from analysis.sources.base import CommitSource
 from bot import metrics
@@ -215,10 +215,11 @@ class DigestService:
             detailed = commit
             if commit.patches_dropped and refetch is not None:  # the cached commit keeps no diff
                 detailed = await refetch(commit.sha, with_patches=True)
-            contents = source if source is not None and getattr(source, "file_at", None) else None
+            contents = WatchedContents(source) if source is not None and getattr(source, "file_at", None) else None
             facts = await asyncio.to_thread(derive_facts, detailed, contents)
-            kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
-            await asyncio.to_thread(self.store.put, FACTS_TABLE, key, kept)
+            if contents is None or not contents.failed:  # after a failed read (not an absent file): next time again
+                kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
+                await asyncio.to_thread(self.store.put, FACTS_TABLE, key, kept)
             return facts
 
         return await self._shared(("facts", commit.sha), derive_and_store)

@@ -55,27 +55,34 @@ def test_json_report_of_a_local_repository_carries_the_facts_and_a_rerun_gives_t
     assert again["commits"][0]["analysis"]["facts"] == EXPECTED
 
 
+def _github_day(gh: FakeGitHub) -> None:
+    gh.add_repo("o/r")
+    gh.add_commit("o/r", "init", committed_at=WHEN.replace(day=13), contents=BEFORE)
+    files = []
+    for path, text in sorted(AFTER.items()):  # GitHub lists files by path
+        old = BEFORE.get(path)
+        body = "".join(f"-{line}\n" for line in (old or "").splitlines())
+        body += "".join(f"+{line}\n" for line in text.splitlines())
+        header = f"@@ -{'1,1' if old else '0,0'} +1,1 @@\n"
+        files.append({"filename": path, "status": "modified" if old else "added", "additions": 1,
+                      "deletions": 1 if old else 0, "patch": header + body})
+    gh.add_commit("o/r", "feat: retries", committed_at=WHEN, contents=AFTER, files=files)
+
+
+def _facts_of_day(gh: FakeGitHub, store: TinyStore) -> list[dict]:
+    service = DigestService(store, HeuristicAnalyzer())
+    source = GitHubSource("o/r", token=None, api_url=gh.url, max_rate_wait=0)
+    digest = asyncio.run(service.build(source, DayWindow.of(DAY, "UTC")))
+    return [f.model_dump(exclude_none=True) for f in digest.commits[0].analysis.facts]
+
+
 def test_github_rerun_reads_no_file_and_no_commit_and_gives_the_same_facts(tmp_path):
     with FakeGitHub() as gh:
-        gh.add_repo("o/r")
-        gh.add_commit("o/r", "init", committed_at=WHEN.replace(day=13), contents=BEFORE)
-        files = []
-        for path, text in sorted(AFTER.items()):  # GitHub lists files by path
-            old = BEFORE.get(path)
-            body = "".join(f"-{line}\n" for line in (old or "").splitlines())
-            body += "".join(f"+{line}\n" for line in text.splitlines())
-            header = f"@@ -{'1,1' if old else '0,0'} +1,1 @@\n"
-            files.append({"filename": path, "status": "modified" if old else "added", "additions": 1,
-                          "deletions": 1 if old else 0, "patch": header + body})
-        gh.add_commit("o/r", "feat: retries", committed_at=WHEN, contents=AFTER, files=files)
+        _github_day(gh)
         store = TinyStore(tmp_path / "data")
-        window = DayWindow.of(DAY, "UTC")
 
         def build():
-            service = DigestService(store, HeuristicAnalyzer())
-            source = GitHubSource("o/r", token=None, api_url=gh.url)
-            digest = asyncio.run(service.build(source, window))
-            return [f.model_dump(exclude_none=True) for f in digest.commits[0].analysis.facts]
+            return _facts_of_day(gh, store)
 
         assert build() == EXPECTED
         assert gh.count("/repos/o/r/contents/") == 6  # three modified files, both sides; CHANGES.md is not code
@@ -83,3 +90,15 @@ def test_github_rerun_reads_no_file_and_no_commit_and_gives_the_same_facts(tmp_p
         assert build() == EXPECTED
         assert gh.count("/repos/o/r/contents/") == 0
         assert gh.count("/repos/o/r/commits/") == 0  # the cached commit keeps no patches; the facts are cached
+
+
+def test_facts_missing_a_file_that_failed_to_read_are_not_cached(tmp_path):
+    with FakeGitHub() as gh:
+        _github_day(gh)
+        store = TinyStore(tmp_path / "data")
+        gh.rate_limit(times=1, reset_in=3600, after=3)  # list, repository, commit; then one file read fails
+        _facts_of_day(gh, store)  # that file falls back to its hunks (which of them depends on thread timing)
+        assert "/contents/" in gh.requests[3][1]
+        gh.reset_counts()
+        assert _facts_of_day(gh, store) == EXPECTED  # derived again, with every file
+        assert gh.count("/repos/o/r/contents/") > 0

@@ -12,7 +12,7 @@ import logging
 from analysis.facts.changelog import changelog_facts
 from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
-from analysis.facts.contents import FileContents, Sides, fetch_sides
+from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
 from analysis.facts.dependencies import dependency_facts
 from analysis.facts.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
 from analysis.facts.languages import config_format, grammar_for, is_changelog, is_test_path, manifest_kind
@@ -22,7 +22,7 @@ from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol
 from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
 from analysis.models import Commit, Fact
 
-__all__ = ["CAPS", "FileContents", "derive_facts"]
+__all__ = ["CAPS", "FileContents", "WatchedContents", "derive_facts"]
 
 log = logging.getLogger(__name__)
 

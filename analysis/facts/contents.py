@@ -40,6 +40,22 @@ class FileContents(Protocol):
     def file_at(self, sha: str, path: str) -> str | None: ...
 
 
+class WatchedContents:
+    """``contents`` that remembers whether a read failed (an error, not an absent file): facts derived
+    without some file they should have seen are not worth caching."""
+
+    def __init__(self, contents: FileContents):
+        self._contents = contents
+        self.failed = False
+
+    def file_at(self, sha: str, path: str) -> str | None:
+        try:
+            return self._contents.file_at(sha, path)
+        except Exception:
+            self.failed = True
+            raise
+
+
 @dataclass(frozen=True)
 class Sides:
     """A file's text before and after the commit (None: absent on that side, or not available)."""
