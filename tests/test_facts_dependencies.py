@@ -69,6 +69,9 @@ def test_poetry_and_uv_locks_from_hunks_alone():
     after = '[[package]]\nname = "idna"\nversion = "3.7"\ndescription = "x"\n'
     assert facts_of({"poetry.lock": (before, after), "uv.lock": (before, after)}, read=False) == [
         fact("dependency_changed", "poetry.lock", symbol="idna", before="3.6", after="3.7"),
+    ]  # one package, one fact
+    assert facts_of({"uv.lock": (before, after)}, read=False) == [
+        fact("dependency_changed", "uv.lock", symbol="idna", before="3.6", after="3.7"),
     ]
 
 

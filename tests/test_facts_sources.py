@@ -73,3 +73,10 @@ def test_fake_contents_endpoint_answers_like_github(gh):
     assert (item.encoding, item.size, item.decoded_content, item.path) == ("base64", 6, b"hello\n", "a/b.txt")
     assert item.sha == "ce013625030ba8dba906f756967f9e9ca394464a"  # git hash-object of "hello\n"
     assert [entry.name for entry in repo.get_contents("a", ref=sha)] == ["b.txt"]
+
+
+def test_local_git_file_at_with_spaces_in_the_path_and_a_missing_one(git_repo):
+    sha = git_repo.commit("init", WHEN, {"docs and notes/read me.py": "x = 1\n"})
+    source = LocalGitSource(git_repo.path)
+    assert source.file_at(sha, "docs and notes/missing file.py") is None
+    assert source.file_at(sha, "docs and notes/read me.py") == "x = 1\n"
