@@ -71,7 +71,7 @@ def _github_day(gh: FakeGitHub) -> None:
 
 def _facts_of_day(gh: FakeGitHub, store: TinyStore) -> list[dict]:
     service = DigestService(store, HeuristicAnalyzer())
-    source = GitHubSource("o/r", token=None, api_url=gh.url, max_rate_wait=0)
+    source = GitHubSource("o/r", token="test-token", api_url=gh.url, max_rate_wait=0)
     digest = asyncio.run(service.build(source, DayWindow.of(DAY, "UTC")))
     return [f.model_dump(exclude_none=True) for f in digest.commits[0].analysis.facts]
 

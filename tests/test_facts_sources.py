@@ -80,3 +80,16 @@ def test_local_git_file_at_with_spaces_in_the_path_and_a_missing_one(git_repo):
     source = LocalGitSource(git_repo.path)
     assert source.file_at(sha, "docs and notes/missing file.py") is None
     assert source.file_at(sha, "docs and notes/read me.py") == "x = 1\n"
+
+
+def test_github_reads_no_whole_file_when_the_rate_limit_left_is_low(gh):
+    sha = gh.add_commit("o/r", "init", committed_at=WHEN, contents={"src/app.py": "x = 1\n"})
+    anonymous = GitHubSource("o/r", token=None, api_url=gh.url)  # 60 calls an hour: none to spare
+    anonymous.commit_details(sha)
+    gh.reset_counts()
+    assert anonymous.file_at(sha, "src/app.py") is None
+    assert gh.count("/repos/o/r/contents/") == 0
+    authenticated = GitHubSource("o/r", token="test-token", api_url=gh.url)  # 5,000 an hour
+    authenticated.commit_details(sha)
+    assert authenticated.file_at(sha, "src/app.py") == "x = 1\n"
+    assert gh.count("/repos/o/r/contents/") == 1

@@ -32,6 +32,10 @@ MAX_FILE_BYTES = 1_000_000
 #: file texts kept in memory, by (full commit SHA, path): immutable, so never stale
 FILE_CACHE_ENTRIES = 256
 FILE_CACHE_CHARS = 16_000_000
+#: whole files are read only while more than this share of the hourly rate limit (and at least
+#: FILE_READ_RESERVE_MIN calls) is left: they are a nicety, the digest's own calls come first
+FILE_READ_RESERVE_SHARE = 0.2
+FILE_READ_RESERVE_MIN = 100
 _FULL_SHA = re.compile(r"^[0-9a-f]{40}$")
 
 
@@ -112,6 +116,7 @@ class GitHubSource:
         self._files: OrderedDict[tuple[str, str], str | None] = OrderedDict()
         self._files_chars = 0
         self._files_lock = threading.Lock()
+        self._rate: tuple[int, int] | None = None  # (remaining, limit) from the last answer that said
 
     def _client(self) -> Github:
         """This thread's PyGithub client: PyGithub's Requester shares one connection object, not thread-safe."""
@@ -163,6 +168,11 @@ class GitHubSource:
         raise AssertionError("unreachable")
 
     def _observe(self, headers: Mapping[str, str] | None) -> None:
+        lowered = {k.lower(): v for k, v in (headers or {}).items()}
+        try:
+            self._rate = (int(lowered["x-ratelimit-remaining"]), int(lowered["x-ratelimit-limit"]))
+        except (KeyError, ValueError):
+            pass
         if self._on_response is None:
             return
         try:
@@ -296,6 +306,8 @@ class GitHubSource:
                 if key in self._files:
                     self._files.move_to_end(key)
                     return self._files[key]
+        if not self._file_budget():
+            return None  # not an error: the facts make do with the hunks
         text = self._fetch_file(sha, path)
         if cacheable:
             with self._files_lock:
@@ -306,6 +318,13 @@ class GitHubSource:
                     _, dropped = self._files.popitem(last=False)
                     self._files_chars -= len(dropped or "")
         return text
+
+    def _file_budget(self) -> bool:
+        """Whether the rate limit left allows reading a whole file (unknown: yes)."""
+        if self._rate is None:
+            return True
+        remaining, limit = self._rate
+        return remaining > max(FILE_READ_RESERVE_MIN, limit * FILE_READ_RESERVE_SHARE)
 
     def _fetch_file(self, sha: str, path: str) -> str | None:
         try:
