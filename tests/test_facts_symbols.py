@@ -322,3 +322,12 @@ def test_commits_read_in_parallel_threads_give_the_same_facts():
     with ThreadPoolExecutor(max_workers=6) as pool:
         results = list(pool.map(lambda _: facts_of(files), range(24)))
     assert all(result == alone for result in results)
+
+
+def test_without_file_texts_a_changed_one_line_signature_is_described():
+    before = "package x\n\nfunc Serve(addr string) error {\n\treturn nil\n}\n"
+    after = "package x\n\nfunc Serve(addr string, port int) error {\n\treturn nil\n}\n"
+    assert facts_of({"x/serve.go": (before, after)}, read=False) == [
+        fact("signature_changed", "x/serve.go", symbol="Serve", public=True, before="(addr string)",
+             after="(addr string, port int)", text="adds port"),
+    ]
