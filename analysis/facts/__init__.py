@@ -3,6 +3,33 @@
 ``derive_facts`` is the entry point; both analyzers receive its result through ``AnalysisContext``.
 Facts are deterministic (same commit and source, same list), ordered by file then position, deduplicated,
 and bounded per kind (``CAPS``; public symbols are kept first when a kind overflows).
+
+What each kind carries (fields not named are None):
+
+- ``symbol_added`` / ``symbol_removed``: ``symbol`` as written, members qualified (``Class.method`` in
+  Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
+  signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
+  the symbol's kind (function, method, class, struct, interface, trait, enum, type). Members of a
+  class added or removed whole are not listed on their own.
+- ``symbol_modified``: ``symbol``, ``public``, ``text`` the kind (from git's hunk context when the
+  file was not read whole).
+- ``signature_changed`` (instead of ``symbol_modified``): ``symbol``, ``public``, ``before``/``after``
+  the signatures, ``text`` e.g. "adds case_sensitive; default of b 1 -> 2; renames x to y; type of
+  p A -> B; return type A -> B" (None when the hunks alone do not tell).
+- ``comments_only``: the file's change touches only comments, docstrings or spacing (``path`` only).
+- ``config_key_added`` / ``config_key_removed`` / ``config_value_changed``: ``symbol`` the dotted
+  path (``spec.replicas``; list items with a unique ``name`` as ``containers[app]``, others as
+  ``[0]``; odd keys quoted ``labels["app.kubernetes.io/name"]``; documents of a multi-document YAML
+  prefixed ``Deployment/web:``), ``before``/``after`` the values (scalars as YAML writes them,
+  others compact JSON, clipped to 120 characters), ``text`` for schema paths (CRDs) the field:
+  "default of spec.replicas", "field spec.queue added".
+- ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
+  (``==`` pins as the bare version; None when added or removed; lock files give exact versions).
+- ``changelog_entry``: ``text`` the entry the commit adds or rewrites, markers stripped, wrapped lines
+  joined, clipped to 200 characters.
+- ``test_added`` / ``test_removed``: ``symbol`` the test (function name; ``describe > it`` title in
+  JS/TS), ``text`` for added tests the commit's product symbols it calls, comma-separated, if any.
+- ``security_signal``: ``text`` "<what was seen>: <the line, trimmed, secrets redacted>".
 """
 
 from __future__ import annotations
