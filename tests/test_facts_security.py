@@ -72,3 +72,11 @@ def test_an_auth_check_removed_is_named_and_one_moved_is_not():
 def test_no_false_positive(path, line):
     found = facts_of({path: ("x = 1\n", f"x = 1\n{line}\n")})
     assert [f for f in found if f["kind"] == "security_signal"] == []
+
+
+def test_openssl_verify_none_is_named_and_made_up_credentials_in_tests_are_not():
+    found = facts_of({"src/ssl.c": ("int x;\n", "int x;\nSSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);\n"),
+                      "tests/test_login.py": ("x = 1\n", 'x = 1\npassword = "hunter2-for-tests"\n')})
+    assert [(f["path"], f["text"].split(":")[0]) for f in found if f["kind"] == "security_signal"] == [
+        ("src/ssl.c", "TLS certificate or hostname checks disabled"),
+    ]
