@@ -331,3 +331,13 @@ def test_without_file_texts_a_changed_one_line_signature_is_described():
         fact("signature_changed", "x/serve.go", symbol="Serve", public=True, before="(addr string)",
              after="(addr string, port int)", text="adds port"),
     ]
+
+
+def test_typescript_arrow_function_class_fields_are_methods():
+    before = "export class Form {\n  private submit = (e: Event): void => {};\n}\n"
+    after = "export class Form {\n  private submit = (e: Event, force = false): void => {};\n  reset = () => {};\n}\n"
+    assert facts_of({"ui/form.ts": (before, after)}) == [
+        fact("signature_changed", "ui/form.ts", symbol="Form.submit", public=False, before="(e: Event) -> void",
+             after="(e: Event, force=false) -> void", text="adds force"),
+        fact("symbol_added", "ui/form.ts", symbol="Form.reset", public=True, after="()", text="method"),
+    ]

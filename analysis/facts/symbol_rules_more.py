@@ -56,14 +56,20 @@ class JsCollector(Collector):
             self.walk(node, scope, None)
 
     def _member(self, member: Any, scope: list[str], class_public: bool) -> None:
-        if member.type not in ("method_definition", "abstract_method_signature", "method_signature"):
+        function = member
+        if member.type in ("public_field_definition", "field_definition"):  # handle = (e) => {...}
+            function = _field(member, "value")
+            if function is None or function.type not in self._FUNC_VALUES:
+                return
+        elif member.type not in ("method_definition", "abstract_method_signature", "method_signature"):
             return
-        name_node = _field(member, "name")
+        name_node = _field(member, "name") or _field(member, "property")
         access = next((text_of(c) for c in member.named_children if c.type == "accessibility_modifier"), "")
         private = access in ("private", "protected") or (name_node is not None and
                                                          name_node.type == "private_property_identifier")
         self.add(scope, text_of(name_node), "method", class_public and not private, member,
-                 params=js_params(_field(member, "parameters")), returns=self._returns(member))
+                 params=js_params(_field(function, "parameters") or _field(function, "parameter")),
+                 returns=self._returns(function))
 
     @staticmethod
     def _returns(node: Any) -> str | None:
