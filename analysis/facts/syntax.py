@@ -132,10 +132,13 @@ def tokens(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bo
 
 
 def token_hash(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bool = False) -> str:
+    """A fingerprint of ``node``'s meaningful tokens; separators (``;``) are left out, so a member added
+    to a class does not change the class's own fingerprint through the ``;`` after it."""
     digest = hashlib.blake2b(digest_size=16)
     for token in tokens(node, skip, python):
-        digest.update(token)
-        digest.update(b"\1")
+        if token != b";\0;":
+            digest.update(token)
+            digest.update(b"\1")
     return digest.hexdigest()
 
 
