@@ -108,3 +108,15 @@ def test_without_file_texts_a_key_whose_parents_the_hunk_does_not_show_says_noth
     before = "a:\n  b:\n" + "".join(f"    k{i}: {i}\n" for i in range(12)) + "    deep: 1\n"
     after = before.replace("deep: 1", "deep: 2")
     assert facts_of({"conf.yaml": (before, after)}, read=False) == []
+
+
+def test_lists_of_mappings_that_grow_are_keyed_by_a_field_that_names_each_item():
+    before = "tests:\n  - it: sets replicas\n    set: {replicas: 2}\n"
+    after = ("tests:\n  - it: sets replicas\n    set: {replicas: 3}\n"
+             "  - it: sets the strategy\n    set: {strategy: Recreate}\n")
+    assert facts_of({"charts/app/tests/deploy_test.yaml": (before, after)}) == [
+        fact("config_value_changed", "charts/app/tests/deploy_test.yaml", symbol="tests[sets replicas].set.replicas",
+             before="2", after="3"),
+        fact("config_key_added", "charts/app/tests/deploy_test.yaml", symbol="tests[sets the strategy]",
+             after='{"it":"sets the strategy","set":{"strategy":"Recreate"}}'),
+    ]

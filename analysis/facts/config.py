@@ -84,12 +84,35 @@ def _doc_id(doc: Any, index: int) -> str:
     return f"[{index}]"
 
 
-def _named_items(items: list) -> dict[str, Any] | None:
-    """A list of mappings each with a unique ``name`` (containers, env, ports...) keyed by it."""
-    if not items or not all(isinstance(i, dict) and isinstance(i.get("name"), (str, int)) for i in items):
+#: keys that name a list item, tried in this order (then any other key every item has)
+_IDENTITY_KEYS = ("name", "id", "key", "path", "it", "type", "message")
+
+
+def _keyed_items(before: list, after: list) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Both lists of mappings keyed by one field whose value is unique in each (containers by ``name``,
+    test cases by ``it``...); None when no field names every item."""
+    items = before + after
+    if not items or not all(isinstance(i, dict) for i in items):
         return None
-    keyed = {str(i["name"]): i for i in items}
-    return keyed if len(keyed) == len(items) else None
+    common = set.intersection(*(set(i) for i in items))
+    for field in [*(k for k in _IDENTITY_KEYS if k in common), *sorted(str(k) for k in common)]:
+        if field not in common or not all(isinstance(i[field], (str, int)) for i in items):
+            continue
+        old = {_label(i[field]): i for i in before}
+        new = {_label(i[field]): i for i in after}
+        if len(old) == len(before) and len(new) == len(after):
+            return old, new
+    return None
+
+
+def _all_named(items: list) -> bool:
+    """Every item is a mapping with a ``name`` (Kubernetes containers, env, ports; workflow steps)."""
+    return bool(items) and all(isinstance(i, dict) and "name" in i for i in items)
+
+
+def _label(value: Any) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]]) -> None:
@@ -106,8 +129,9 @@ def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]
                 out.append(("config_key_removed", join_key(path, key), value, _MISSING))
         return
     if isinstance(before, list) and isinstance(after, list) and before != after:
-        old, new = _named_items(before), _named_items(after)
-        if old is not None and new is not None:
+        by_name = _keyed_items(before, after) if _all_named(before + after) or len(before) != len(after) else None
+        if by_name is not None:
+            old, new = by_name
             for name, item in new.items():
                 if name in old:
                     diff(old[name], item, f"{path}[{name}]", out)
