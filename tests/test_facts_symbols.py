@@ -341,3 +341,9 @@ def test_typescript_arrow_function_class_fields_are_methods():
              after="(e: Event, force=false) -> void", text="adds force"),
         fact("symbol_added", "ui/form.ts", symbol="Form.reset", public=True, after="()", text="method"),
     ]
+
+
+def test_generated_and_vendored_code_gives_no_symbols():
+    before, after = GO_BEFORE, GO_AFTER
+    assert facts_of({"pkg/apis/v1/zz_generated.deepcopy.go": (before, after),
+                     "vendor/github.com/x/y/server.go": (before, after), "api/v1/types.pb.go": (before, after)}) == []
