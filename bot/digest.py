@@ -14,7 +14,7 @@ from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.facts import derive_facts
-from analysis.models import Analysis, Commit, CommitReport, Digest
+from analysis.models import Analysis, Commit, CommitReport, Digest, Fact
 from analysis.sources.base import CommitSource
 from bot import metrics
 from bot.budget import BudgetReached, LLMBudget
@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 COMMITS_TABLE = "commits"
 ANALYSES_TABLE = "analyses"
+FACTS_TABLE = "facts"
+#: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
+FACTS_VERSION = 1
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -200,11 +203,31 @@ class DigestService:
         key = self.analyzer.cache_key
         return None if key is None else f"{commit.sha}|{lang}|{key}"
 
+    async def _facts(self, commit: Commit, source: CommitSource | None,
+                     refetch: Callable[..., Awaitable[Commit]] | None) -> list[Fact]:
+        """The diff's facts of ``commit``: cached by SHA (a re-run reads no file), else derived and stored."""
+        key = f"{commit.sha}|facts-v{FACTS_VERSION}"
+        cached = self.store.get(FACTS_TABLE, key)
+        if cached is not None:
+            return [Fact.model_validate(fact) for fact in cached]
+
+        async def derive_and_store() -> list[Fact]:
+            detailed = commit
+            if commit.patches_dropped and refetch is not None:  # the cached commit keeps no diff
+                detailed = await refetch(commit.sha, with_patches=True)
+            contents = source if source is not None and getattr(source, "file_at", None) else None
+            facts = await asyncio.to_thread(derive_facts, detailed, contents)
+            kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
+            await asyncio.to_thread(self.store.put, FACTS_TABLE, key, kept)
+            return facts
+
+        return await self._shared(("facts", commit.sha), derive_and_store)
+
     async def _context(self, commit: Commit, source: CommitSource | None,
-                       neighbours: dict[str, Commit] | None) -> AnalysisContext:
+                       neighbours: dict[str, Commit] | None,
+                       refetch: Callable[..., Awaitable[Commit]] | None = None) -> AnalysisContext:
         """The repository, the diff's facts and the same-day commits sharing files with ``commit``."""
-        contents = source if source is not None and getattr(source, "file_at", None) else None
-        facts = await asyncio.to_thread(derive_facts, commit, contents)
+        facts = await self._facts(commit, source, refetch)
         paths = {f.path for f in commit.files}
         related = []
         for other in (neighbours or {}).values():
@@ -229,10 +252,11 @@ class DigestService:
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
-        context = await self._context(commit, source, neighbours)
+        context = await self._context(commit, source, neighbours, refetch)
 
         async def analyse_and_store() -> Analysis:
             analysis = await self.analyzer.analyze(commit, lang, context)
+            analysis = analysis.model_copy(update={"facts": context.facts})  # derived, never written by a model
             metrics.commit_analysed(analysis.analyzer)
             if key is not None:  # stored before the shared work ends, so a later caller finds it
                 await asyncio.to_thread(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
@@ -252,7 +276,7 @@ class DigestService:
                 log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
             analysis = await self.fallback.analyze(commit, lang, context)
             metrics.commit_analysed(analysis.analyzer)
-            return analysis.model_copy(update={"fallback": str(error)[:300]})
+            return analysis.model_copy(update={"fallback": str(error)[:300], "facts": context.facts})
         return analysis
 
 
