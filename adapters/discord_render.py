@@ -14,7 +14,8 @@ from adapters import discord_text as dt
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from analysis.renderers.labels import (IMPORTANCE_ICON, change_type_name, heuristic_note, importance_name,
+                                       insight_rows, label)
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
@@ -99,6 +100,8 @@ class DiscordRenderer:
         lines = [f"**{dt.escape(digest.repo)}**", label(lang, "stats_line", **stats.model_dump())]
         if report_url:  # our own address (DIGESTBOT_PUBLIC_URL + validated path): the digest's web page
             lines.append(f"[{FULL_REPORT.get(lang, FULL_REPORT['en'])}]({report_url})")
+        if heuristic := heuristic_note(lang, digest):
+            lines.append(heuristic)
         if not digest.commits:
             lines += ["", label(lang, "no_commits")]
         for level, reports in digest.by_importance().items():
@@ -170,9 +173,7 @@ class DiscordRenderer:
             out += [f"**{label(lang, 'summary')}**"] + [f"- {dt.escape(s)}" for s in analysis.summary]
         if analysis.impact:
             out += [f"**{label(lang, 'impact')}**"] + [f"- {_impact_item(i, colon)}" for i in analysis.impact]
-        insights = [(d, getattr(analysis.insights, d)) for d in ("architecture", "performance", "security",
-                                                                 "maintainability")]
-        insights = [(d, t) for d, t in insights if t.strip()]
+        insights = insight_rows(analysis.insights)
         if insights:
             out.append(f"**{label(lang, 'insights')}**")
             out += [f"- **{label(lang, d)}**{colon}{dt.escape(t)}" for d, t in insights]

@@ -12,7 +12,8 @@ from typing import Any
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from analysis.renderers.labels import (IMPORTANCE_ICON, change_type_name, heuristic_note, importance_name,
+                                       insight_rows, label)
 from adapters.slack_text import (
     HEADER_LIMIT,
     MAX_BLOCKS,
@@ -92,6 +93,9 @@ class SlackRenderer:
         if note:
             blocks.append(section("⚠️ " + inline(note)))
             lines.append("⚠️ " + inline(note))
+        if heuristic := heuristic_note(lang, digest):
+            blocks.append(section(heuristic))
+            lines.append(heuristic)
         if not digest.commits:
             blocks.append(section(label(lang, "no_commits")))
             lines.append(label(lang, "no_commits"))
@@ -176,9 +180,7 @@ class SlackRenderer:
         if analysis.impact:
             out.append(f"*{label(lang, 'impact')}*")
             out += [f"• {_impact_item(item, colon)}" for item in analysis.impact]
-        insights = [(dim, getattr(analysis.insights, dim)) for dim in
-                    ("architecture", "performance", "security", "maintainability")]
-        insights = [(dim, text) for dim, text in insights if text.strip()]
+        insights = insight_rows(analysis.insights)
         if insights:
             out.append(f"*{label(lang, 'insights')}*")
             out += [f"• *{label(lang, dim)}*{colon}{inline(text)}" for dim, text in insights]

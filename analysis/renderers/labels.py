@@ -33,6 +33,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "performance": "性能影响",
         "security": "安全考虑",
         "maintainability": "可维护性",
+        "compatibility": "兼容性",
         "risks": "⚠️ 潜在风险",
         "col_risk": "风险点",
         "col_risk_impact": "可能影响",
@@ -49,6 +50,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "medium": "中",
         "low": "低",
         "commits_word": "个提交",
+        "heuristic_note": "ℹ️ {n}/{total} 个分析为启发式：由规则根据代码差异与提交信息推导，未使用模型。",
     },
     "en": {
         "title": "Daily Update Report ({date})",
@@ -74,6 +76,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "performance": "Performance",
         "security": "Security",
         "maintainability": "Maintainability",
+        "compatibility": "Compatibility",
         "risks": "⚠️ Risks",
         "col_risk": "Risk",
         "col_risk_impact": "Possible impact",
@@ -90,6 +93,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "medium": "Medium",
         "low": "Low",
         "commits_word": "commits",
+        "heuristic_note": "ℹ️ {n} of {total} analyses are heuristic: derived by rules from the diff and the message, without a model.",
     },
 }
 
@@ -105,6 +109,21 @@ _CHANGE_TYPES: dict[str, dict[str, str]] = {
         "chore": "Chore", "security": "Security", "revert": "Revert",
     },
 }
+
+
+#: the insight dimensions in report order; renderers leave out the empty ones
+INSIGHT_DIMENSIONS = ("architecture", "performance", "security", "maintainability", "compatibility")
+
+
+def insight_rows(insights) -> list[tuple[str, str]]:
+    """The (dimension, text) pairs of an ``Insights`` that say something."""
+    return [(dim, text) for dim in INSIGHT_DIMENSIONS if (text := getattr(insights, dim, "") or "").strip()]
+
+
+def heuristic_note(lang: str, digest) -> str | None:
+    """The digest's one line saying its analyses are heuristic, when any is; else None."""
+    n = sum(r.analysis.analyzer == "heuristic" for r in digest.commits)
+    return label(lang, "heuristic_note", n=n, total=len(digest.commits)) if n else None
 
 
 def check_lang(lang: str) -> str:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import change_type_name, importance_name, label
+from analysis.renderers.labels import change_type_name, heuristic_note, importance_name, insight_rows, label
 from analysis.renderers.markdown_text import cell, code, inline, link_text, shorten
 
 TOC_TITLE_LIMIT = 57
@@ -34,6 +34,8 @@ def render_markdown(digest: Digest, lang: str) -> str:
     out += _commit_table(digest, lang)
     out += ["", '<a id="stats"></a>', "", f"### {label(lang, 'stats')}",
             f"> {label(lang, 'stats_line', **stats.model_dump())}"]
+    if note := heuristic_note(lang, digest):
+        out += ["", f"> {note}"]
     if not digest.commits:
         out += ["", label(lang, "no_commits"), ""]
         return "\n".join(out)
@@ -85,8 +87,10 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
         out.append(f"**{label(lang, 'summary_short')}**{colon}{summary}")
         out += ["", "---", ""]
         return "\n".join(out)
-    out += ["", f"**{label(lang, 'summary')}**"]
-    out += [f"- {inline(s)}" for s in analysis.summary] + [""]
+    if analysis.summary:
+        out += ["", f"**{label(lang, 'summary')}**"]
+        out += [f"- {inline(s)}" for s in analysis.summary]
+    out.append("")
     if analysis.impact:
         out.append(f"**{label(lang, 'impact')}**")
         out += [f"- {_impact_item(item, colon)}" for item in analysis.impact] + [""]
@@ -118,9 +122,7 @@ def _impact_item(item: str, colon: str) -> str:
 
 
 def _insights(analysis: Analysis, lang: str) -> list[str]:
-    rows = [(dim, getattr(analysis.insights, dim)) for dim in ("architecture", "performance", "security",
-                                                               "maintainability")]
-    rows = [(dim, text) for dim, text in rows if text.strip()]
+    rows = insight_rows(analysis.insights)
     if not rows:
         return []
     out = [f"#### {label(lang, 'insights')}", "",
