@@ -105,9 +105,9 @@ def test_small_fix_touching_api_definitions_is_high(path):
 def test_small_plain_fix_is_medium_and_asks_for_a_regression_test():
     analysis = run("fix: off-by-one in loop", [("src/app/loop.py", 3, 1)])
     assert analysis.importance == "medium"
-    assert any("regression test" in r for r in analysis.recommendations)
+    assert any("regression test" in r.mitigation for r in analysis.risks)
     with_test = run("fix: off-by-one in loop", [("src/app/loop.py", 3, 1), ("tests/test_loop.py", 9, 0)])
-    assert not any("regression test" in r for r in with_test.recommendations)
+    assert not any("regression test" in r.mitigation for r in with_test.risks)
 
 
 @pytest.mark.parametrize("message", [
@@ -203,7 +203,7 @@ def test_summary_and_impact_are_derived_from_message_and_paths():
              ("deploy/operator/cmd/main.go", 5, 3), ("README.md", 1, 0, "added")]
     body = "Details:\n- first point\n* second point\nplain prose\n\nSigned-off-by: Dev <dev@example.com>"
     analysis = run(f"fix: operator restarts\n\n{body}", files)
-    assert analysis.summary[0] == "Details: - first point * second point plain prose"
+    assert analysis.summary[0] == "Details: first point; second point plain prose"
     assert not any("Signed-off-by" in s for s in analysis.summary)
     assert analysis.impact[0] == "deploy/operator (+40/−12): a.go, b.go, main.go"
     assert analysis.impact[1] == "README.md (+1/−0): documentation"

@@ -67,7 +67,7 @@ def test_a_changed_default_is_a_break_and_says_old_and_new():
                 before="(retries int = 1)", after="(retries int = 3)")
     analysis = analyse("Retry more", [("pkg/run.go", 3, 3)], [fact])
     assert analysis.importance == "high"
-    assert "`Run` `retries` default `1` -> `3`" in analysis.summary
+    assert "`Run` `retries` default `1` → `3`" in analysis.summary
 
 
 def test_private_signature_change_is_not_an_api_break():
@@ -89,7 +89,7 @@ def test_config_default_changed_tells_operators():
                 before="1", after="2")
     analysis = analyse("Two replicas", [("charts/app/values.yaml", 1, 1)], [fact])
     assert analysis.importance == "high"
-    assert "`spec.replicas` default `1` -> `2`" in analysis.summary
+    assert "`spec.replicas` default `1` → `2`" in analysis.summary
     assert "`spec.replicas`" in analysis.insights.compatibility
     assert any("`spec.replicas`" in r.impact for r in analysis.risks)
 
@@ -108,7 +108,7 @@ def test_build_manifest_values_are_not_operator_config():
     analysis = analyse("Release 8.4.0", [("pyproject.toml", 1, 1), ("uv.lock", 1, 1), ("CHANGES.rst", 1, 1)],
                        [fact, lock])
     assert (analysis.change_type, analysis.importance) == ("chore", "low")
-    assert "`project.version` `8.3.3` -> `8.4.0`" in analysis.summary
+    assert "`project.version` `8.3.3` → `8.4.0`" in analysis.summary
     assert not any("`click`" in s for s in analysis.summary)  # the lock file's copy of the own version
 
 
@@ -131,7 +131,7 @@ def test_security_signal_in_a_test_is_not_a_risk():
 def test_dependency_bumps(before, after, major):
     fact = Fact(kind="dependency_changed", path="pyproject.toml", symbol="requests", before=before, after=after)
     analysis = analyse("Bump requests", [("pyproject.toml", 1, 1)], [fact])
-    assert f"`requests` `{before}` -> `{after}`" in analysis.summary
+    assert f"`requests` `{before}` → `{after}`" in analysis.summary
     assert analysis.importance == ("medium" if major else "low")
     assert ("`requests`" in analysis.insights.compatibility) is major
     assert bool(analysis.risks) is major
@@ -142,7 +142,9 @@ def test_behaviour_change_without_tests_names_what_is_untested():
     analysis = analyse("Fix conversion of empty values", [CORE], [fact])
     assert (analysis.change_type, analysis.importance) == ("fix", "medium")
     assert any("`Parameter.process_value`" in r.risk for r in analysis.risks)
-    assert any("regression test" in r and "`Parameter.process_value`" in r for r in analysis.recommendations)
+    assert any("regression test" in r.mitigation and "`Parameter.process_value`" in r.mitigation
+               for r in analysis.risks)
+    assert analysis.recommendations == []  # the mitigation says it already
     tested = analyse("Fix conversion of empty values", [CORE, ("tests/test_core.py", 9, 0)],
                      [fact, Fact(kind="test_added", path="tests/test_core.py", symbol="test_empty_value")])
     assert not tested.risks and "`test_empty_value`" in tested.insights.maintainability

@@ -22,9 +22,11 @@ NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock"}
 
 
 def clip(text: str, limit: int) -> str:
-    """One line of at most ``limit`` characters, cut with an ellipsis."""
+    """One line of at most ``limit`` characters, cut with an ellipsis; a code span cut open is closed."""
     text = " ".join(_CONTROL.sub(" ", text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) > limit:
+        text = text[: limit - 2].rstrip() + "…"
+    return text + "`" if text.count("`") % 2 else text
 
 
 def classify_path(path: str) -> set[str]:
@@ -86,12 +88,23 @@ def area_of(path: str) -> str:
 
 
 def first_paragraph(body: str) -> str:
-    """The body's first paragraph that says something, unwrapped (trailers and bare references skipped)."""
+    """The body's first paragraph that says something, unwrapped; a list's items joined with semicolons.
+
+    Trailers (Signed-off-by) and paragraphs of bare references (``Fixes #12``, a lone URL) are skipped.
+    """
     for block in re.split(r"\n\s*\n", body):
         lines = [ln.strip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
-        lines = [ln for ln in lines if not _REFERENCE_ONLY.match(ln)]
-        if lines:
-            return clip(" ".join(lines), R.MAX_PARAGRAPH)
+        if not lines or all(_REFERENCE_ONLY.match(ln) for ln in lines):
+            continue
+        items: list[str] = []
+        for line in lines:
+            bullet = R.BULLET_RE.match(line)
+            if bullet or not items:
+                items.append(bullet.group("text") if bullet else line)
+            else:
+                items[-1] += " " + line
+        lead = items.pop(0) if len(items) > 1 and items[0].endswith(":") else ""
+        return clip(" ".join(filter(None, [lead, "; ".join(items)])), R.MAX_PARAGRAPH)
     return ""
 
 
@@ -115,10 +128,10 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
         text = (fact.text or "").strip()
         if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#"):
             continue
-        if _CHANGELOG_ITEM.match(text) or not entries:
-            entries.append(_CHANGELOG_ITEM.sub("", text))
+        if entries and (fact.text or "")[:1].isspace() and not _CHANGELOG_ITEM.match(text):
+            entries[-1] += " " + text  # a wrapped line of the entry before
         else:
-            entries[-1] += " " + text
+            entries.append(_CHANGELOG_ITEM.sub("", text))
     cleaned = [_RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", e)).replace("``", "`") for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
 

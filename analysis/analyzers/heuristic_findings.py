@@ -101,8 +101,6 @@ class Findings:
             out.append(w.t("maint_tests_added", names=w.names(added)))
         if removed:
             out.append(w.t("maint_tests_removed", names=w.names(removed)))
-        if self.untested():
-            out.append(w.t("maint_no_tests", paths=w.names([f.path for f in e.behaviour], 3)))
         if e.is_large:
             out.append(w.t("maint_large", lines=e.sized_lines, n=len(e.sized)))
         return out
@@ -113,11 +111,13 @@ class Findings:
 
     # --- risks and recommendations --------------------------------------------------------
 
-    def add(self, key: str, rec: str, **kw) -> None:
+    def add(self, risk_key: str, rec: str | None, **kw) -> None:
+        """A risk; and a recommendation when it asks something else than the risk's mitigation."""
         w = self.w
-        self.risks.append(Risk(risk=w.t(f"r_{key}", **kw), impact=w.t(f"r_{key}_impact", **kw),
-                               mitigation=w.t(f"r_{key}_mitigation", **kw)))
-        self.recs.append(w.t(rec, **kw))
+        self.risks.append(Risk(risk=w.t(f"r_{risk_key}", **kw), impact=w.t(f"r_{risk_key}_impact", **kw),
+                               mitigation=w.t(f"r_{risk_key}_mitigation", **kw)))
+        if rec:
+            self.recs.append(w.t(rec, **kw))
 
     def api_paths(self) -> list[str]:
         """API and schema definition files changed where no fact names what changed in them."""
@@ -158,8 +158,7 @@ class Findings:
         if self.deploy_paths():
             self.add("deploy", "rec_deploy", paths=w.names(self.deploy_paths(), 3))
         if self.untested():
-            self.add("no_tests", "rec_no_tests_fix" if w.change_type == "fix" else "rec_no_tests",
-                     what=self.untested_what())
+            self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what())
         removed_tests = [f.symbol for f in e.of("test_removed")]
         if removed_tests and not e.of("test_added"):
             self.add("tests_removed", "rec_tests_removed", names=w.names(removed_tests))
@@ -187,5 +186,5 @@ class Findings:
         if not areas:
             return
         rest = w.names(areas[1:], 3, wrap=False) if len(areas) > 1 else w.names(areas[:1], 1, wrap=False)
-        self.add("large", "rec_large", lines=e.sized_lines, n=len(e.sized), areas=w.names(areas, 4, wrap=False),
+        self.add("large", None, lines=e.sized_lines, n=len(e.sized), areas=w.names(areas, 4, wrap=False),
                  first=clip(areas[0], R.MAX_PATH), rest=rest)

@@ -73,6 +73,12 @@ def change_type_of(e: Evidence) -> str:
     if only:
         return only
     worded = _title_words(e.title)
+    cosmetic = R.COSMETIC_WORDS.search(e.title)
+    if cosmetic and e.behaviour_lines <= R.COSMETIC_MAX_LINES and not (e.api_breaks or e.api_added):
+        word = cosmetic.group(0).lower()  # "Fix some typos" is not a bug fix
+        return ("refactor" if word.startswith(("type", "typing")) else
+                "docs" if word.startswith(("typo", "spell", "misspell", "wording", "grammar", "punctuation"))
+                else "chore")
     if worded == "test" and e.behaviour and e.api_added:
         worded = "feature"
     if worded:

@@ -46,6 +46,10 @@ class Writer:
             parts.append(self.t("loses", names=self.names([p.name for p in delta.removed])))
         for name, old, new in delta.defaults:
             parts.append(self.t("default", name=code(name), old=code(old or "—"), new=code(new or "—")))
+        for old, new in delta.retypes[:3]:
+            parts.append(self.t("retyped", old=code(old), new=code(new)))
+        if delta.returns:
+            parts.append(self.t("returns", old=code(delta.returns[0]), new=code(delta.returns[1])))
         if not parts:
             parts.append(self.t("retyped", old=code(fact.before, 120), new=code(fact.after, 120)))
         return self.p["sep"].join(parts)
@@ -69,7 +73,8 @@ class Writer:
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
-        sigs = [self.t("sig_line", symbol=code(f.symbol), changes=self.changes(d, f)) for f, d in e.signature_deltas]
+        sigs = [self.t("sig_line", symbol=code(f.symbol), changes=self.changes(d, f)) for f, d in e.signature_deltas
+                if f.path not in e.cosmetic]
         if sigs:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
@@ -78,7 +83,8 @@ class Writer:
         if e.api_added:
             out.append(self.t("added", names=self.names([f.symbol for f in e.api_added])))
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added")}
-        modified = sorted((f for f in e.of("symbol_modified") if e.in_product(f) and f.symbol not in touched),
+        modified = sorted((f for f in e.of("symbol_modified")
+                           if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
                           key=lambda f: not e.is_public(f))
         if modified:
             out.append(self.t("modified", names=self.names([f.symbol for f in modified]),
@@ -92,6 +98,8 @@ class Writer:
     def config_lines(self) -> list[str]:
         out, by_kind = [], defaultdict(lambda: defaultdict(list))
         for f in self.e.of("config_key_added", "config_key_removed", "config_value_changed"):
+            if self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}:
+                continue  # the project's own machinery: its values are not what a reader needs
             if f.kind == "config_value_changed":
                 out.append(self.config_change(f))
             else:
@@ -125,6 +133,10 @@ class Writer:
                 out.append(self.t(key, paths=self.names(paths)))
         return out
 
+    def tests_named(self) -> str:
+        tests = [f.symbol for f in self.e.of("test_added")]
+        return self.t("tests_named", names=self.names(tests, 4)) if tests else ""
+
     def sizes(self, paths: list[str], limit: int = 2) -> str:
         """``path (+a/−d)`` for the first ``limit`` of ``paths``."""
         by_path = {f.path: f for f in self.e.files}
@@ -142,7 +154,17 @@ class Writer:
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
-                return [self.t(key, paths=self.names([f.path for f in e.files]))]
+                return [self.t(key, paths=self.names([f.path for f in e.files], 3)) + self.tests_named()]
+        kinds: dict[str, list[str]] = defaultdict(list)
+        for f in e.files:
+            kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
+                         or (k == "ci" and "tooling" in e.classes[f.path])
+                         or (k == "build" and e.classes[f.path] & {"lock", "docker"})), None)
+            if kind:
+                kinds[kind].append(f.path)
+        if kinds:
+            parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3)) for k, v in kinds.items()]
+            return [self.p["kinds_sep"].join(parts) + self.tests_named()]
         return []
 
     # --- impact ---------------------------------------------------------------------------
@@ -155,15 +177,22 @@ class Writer:
             if f.path not in quoted:  # the summary quotes the changelog's lines already
                 groups[area_of(f.path)].append(f)
         symbols: dict[str, list[str]] = defaultdict(list)
+        internal: dict[str, list[str]] = defaultdict(list)
         for f in e.facts:
-            if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed") and e.is_public(f):
-                symbols[area_of(f.path)].append(f.symbol)
+            if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
+                if f.path not in e.cosmetic:
+                    (symbols if e.is_public(f) else internal)[area_of(f.path)].append(f.symbol)
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed", "test_added"):
                 symbols[area_of(f.path)].append(f.symbol)
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
         out = []
         for area, members in ordered[:R.MAX_AREAS]:
-            what = self.names(symbols[area], 4) if symbols[area] else self.area_kind(members)
+            if symbols[area]:
+                what = self.names(symbols[area], 4)
+            elif internal[area]:
+                what = self.t("internal", names=self.names(internal[area], 3))
+            else:
+                what = self.area_kind(members)
             out.append(self.t("impact", area=clip(area, R.MAX_PATH), what=what,
                               a=sum(x.additions for x in members), d=sum(x.deletions for x in members)))
         if len(ordered) > R.MAX_AREAS:

@@ -31,6 +31,10 @@ class SignatureDelta:
     removed: list[Param] = field(default_factory=list)
     defaults: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     retyped: bool = False  # same names and defaults; only annotations or the return type differ
+    #: with ``retyped``: (old, new) texts of the parameters whose annotation differs
+    retypes: list[tuple[str, str]] = field(default_factory=list)
+    #: with ``retyped``: (old, new) return types when they differ
+    returns: tuple[str, str] | None = None
     parsed: bool = True
 
     @property
@@ -129,4 +133,17 @@ def compare(before: str | None, after: str | None, path: str = "") -> SignatureD
             delta.defaults.append((name, p.default, q.default))
     if not (delta.added or delta.removed or delta.defaults):
         delta.retyped = " ".join((before or "").split()) != " ".join((after or "").split())
+        delta.retypes = [(p.text, new_by[p.name].text) for p in old if p.text != new_by[p.name].text]
+        old_ret, new_ret = _returns(before or ""), _returns(after or "")
+        if old_ret != new_ret:
+            delta.returns = (old_ret or "—", new_ret or "—")
     return delta
+
+
+def _returns(signature: str) -> str:
+    """What follows the parameter list (``-> int``, Go's result types), normalised."""
+    inner = param_text(signature)
+    if inner is None:
+        return ""
+    tail = signature[signature.find("(") + len(inner) + 2:]
+    return " ".join(tail.replace("->", " ").split()).rstrip(":{ ").strip()
