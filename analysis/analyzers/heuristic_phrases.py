@@ -112,7 +112,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sig_line": "{symbol} {changes}", "sig_join": "；",
         "removed": "删除公开符号 {names}",
         "added": "新增 {names}",
-        "modified": "修改 {files} 中的 {names}",
+        "modified": "修改 {files}中的 {names}",
         "config_value": "{key} {old} → {new}", "config_default": "{key} 默认值 {old} → {new}",
         "config_added": "{path} 新增配置项 {keys}", "config_removed": "{path} 删除配置项 {keys}",
         "dep_changed": "{name} {old} → {new}", "dep_added": "新增依赖 {name} {new}",
