@@ -97,7 +97,14 @@ def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]
     if isinstance(before, list) and isinstance(after, list) and before != after:
         old, new = _named_items(before), _named_items(after)
         if old is not None and new is not None:
-            diff(old, new, path, out)
+            for name, item in new.items():
+                if name in old:
+                    diff(old[name], item, f"{path}[{name}]", out)
+                else:
+                    out.append(("config_key_added", f"{path}[{name}]", _MISSING, item))
+            for name, item in old.items():
+                if name not in new:
+                    out.append(("config_key_removed", f"{path}[{name}]", item, _MISSING))
             return
         if len(before) == len(after) and all(isinstance(i, (dict, list)) for i in before + after):
             for index, (a, b) in enumerate(zip(before, after)):

@@ -98,14 +98,21 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
     return "; ".join(parts)
 
 
+def _inside(name: str, containers: set[str]) -> bool:
+    """``name`` is a member of one of ``containers`` (a class added whole is one fact, not one per method)."""
+    return any(name.startswith(c + sep) for c in containers for sep in (".", "::"))
+
+
 def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
     """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
     old = before.symbols if before else {}
     new = after.symbols if after else {}
     family = (after or before).family
     facts: list[tuple[int, Fact]] = []
+    added = {s.name for k, s in new.items() if k not in old}
+    removed = {s.name for k, s in old.items() if k not in new}
     for key, symbol in new.items():
-        if symbol.is_test:
+        if symbol.is_test or _inside(symbol.name, added):
             continue
         if key not in old:
             facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
@@ -127,7 +134,7 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
                                             public=symbol.public, text=symbol.kind)))
     removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
     for key, symbol in old.items():
-        if key not in new and not symbol.is_test:
+        if key not in new and not symbol.is_test and not _inside(symbol.name, removed):
             facts.append((removed_at + symbol.line, Fact(kind="symbol_removed", path=path, symbol=symbol.name,
                                                          public=symbol.public, before=symbol.signature,
                                                          text=symbol.kind)))

@@ -36,10 +36,12 @@ def parse(text: str, grammar: str) -> Any | None:
 
 
 def is_docstring(node: Any) -> bool:
-    """A Python string statement that is the first statement of a module, class or function body."""
-    if node.type != "expression_statement" or node.named_child_count != 1:
-        return False
-    if node.named_children[0].type not in ("string", "concatenated_string"):
+    """A Python string that is the first statement of a module, class or function body (bare, or wrapped
+    in an expression statement, depending on the grammar's version)."""
+    if node.type == "expression_statement":
+        if node.named_child_count != 1 or node.named_children[0].type not in ("string", "concatenated_string"):
+            return False
+    elif node.type not in ("string", "concatenated_string"):
         return False
     parent = node.parent
     if parent is None or parent.type not in ("module", "block"):
@@ -52,10 +54,14 @@ def is_docstring(node: Any) -> bool:
 
 
 def tokens(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bool = False) -> Iterator[bytes]:
-    """The leaf texts under ``node`` that carry meaning: no comments, no docstrings, no spans in ``skip``."""
-    stack = [node]
+    """The tree under ``node`` as a flat stream that carries meaning: leaf texts and the nesting of named nodes
+    (so re-indenting a Python block counts), without comments, docstrings or the spans in ``skip``."""
+    stack: list[Any] = [node]
     while stack:
         current = stack.pop()
+        if current is None:
+            yield b")"
+            continue
         if current.type in COMMENT_TYPES or (current.start_byte, current.end_byte) in skip and current is not node:
             continue
         if python and is_docstring(current):
@@ -63,6 +69,9 @@ def tokens(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bo
         if current.child_count == 0 or current.type in _ATOMS:
             yield current.type.encode() + b"\0" + (current.text or b"")
             continue
+        if current.is_named:
+            yield current.type.encode() + b"("
+            stack.append(None)
         stack.extend(reversed(current.children))
 
 
