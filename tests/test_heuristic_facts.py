@@ -270,3 +270,20 @@ def test_zh_and_en_say_the_same_things(message, files, facts):
     assert [bool(t) for t in en.insights.model_dump().values()] == [bool(t) for t in zh.insights.model_dump().values()]
     assert not any(CJK.search(t) for t in texts(en))
     assert all(CJK.search(r.risk + r.impact) for r in zh.risks)
+
+
+def test_a_released_behaviour_reverted_in_the_changelog_is_high():
+    facts = [Fact(kind="changelog_entry", path="CHANGES.rst",
+                  text="Revert the 8.3.3 change that exposed the original file descriptor via fileno().")]
+    analysis = analyse("Add capture mode to CliRunner", [("src/click/testing.py", 60, 20), ("CHANGES.rst", 4, 0)],
+                       facts)
+    assert analysis.importance == "high"
+    quiet = analyse("Add capture mode to CliRunner", [("src/click/testing.py", 60, 20)], [])
+    assert quiet.importance == "medium"
+
+
+@pytest.mark.parametrize("title,expected", [("chore(ci): use the lint action", "ci"),
+                                            ("chore(deps): bump serde", "build"), ("chore(api): tidy", "chore")])
+def test_a_chore_scope_that_names_a_kind_gives_the_type(title, expected):
+    files = [(".github/workflows/test.yml", 10, 2), ("Makefile", 1, 1)]
+    assert analyse(title, files, []).change_type == expected

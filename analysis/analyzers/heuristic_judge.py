@@ -7,6 +7,7 @@ import re
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
 
+_CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
 
 
@@ -17,6 +18,9 @@ def read_prefix(evidence: Evidence) -> None:
     if match and match.group("type").lower() in R.PREFIX_TYPES:
         evidence.prefix_type = R.PREFIX_TYPES[match.group("type").lower()]
         evidence.scope = match.group("scope") or None
+        scoped = R.PREFIX_TYPES.get((evidence.scope or "").strip().lower())
+        if evidence.prefix_type == "chore" and scoped in ("ci", "build", "docs", "test"):
+            evidence.prefix_type = scoped  # chore(ci), chore(deps), chore(docs): the scope names the kind
         evidence.breaking_marker |= bool(match.group("bang"))
 
 
@@ -55,8 +59,8 @@ def _bare_title(e: Evidence) -> str:
 
 def _docs_only(e: Evidence) -> bool:
     """Only documentation, examples, comments or whitespace: no behaviour at all."""
-    return bool(e.files) and not e.behaviour and all(
-        e.classes[f.path] & {"doc", "example"} or f.path in e.cosmetic for f in e.files)
+    return bool(e.files) and not e.behaviour and bool(e.paths("doc") or e.cosmetic) and all(
+        e.classes[f.path] & {"doc", "example", "tooling"} or f.path in e.cosmetic for f in e.files)
 
 
 def change_type_of(e: Evidence) -> str:
@@ -101,6 +105,11 @@ def _crash_fix(e: Evidence, change_type: str) -> bool:
     return False
 
 
+def _released_behaviour_reverted(e: Evidence) -> bool:
+    """The changelog says a released behaviour is reverted: users who adopted it see a change."""
+    return any(_CHANGELOG_REVERT.search(entry) for entry in e.changelog)
+
+
 def _strong_security(e: Evidence, change_type: str) -> bool:
     """A security signal in the code, security named in the message, or a fix to something security-related."""
     return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text)
@@ -117,6 +126,7 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return _without_product_code(e)
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     if (e.api_breaks or e.config_breaks or e.paths("api") or _strong_security(e, change_type) or _crash_fix(e, change_type)
+            or _released_behaviour_reverted(e)
             or (deploy and change_type in ("fix", "feature", "revert", "security"))
             or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "refactor", "perf"))):
         return "high"
