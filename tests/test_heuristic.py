@@ -203,7 +203,7 @@ def test_summary_and_impact_are_derived_from_message_and_paths():
              ("deploy/operator/cmd/main.go", 5, 3), ("README.md", 1, 0, "added")]
     body = "Details:\n- first point\n* second point\nplain prose\n\nSigned-off-by: Dev <dev@example.com>"
     analysis = run(f"fix: operator restarts\n\n{body}", files)
-    assert analysis.summary[0] == "Details: first point; second point plain prose"
+    assert analysis.summary[:2] == ["first point", "second point plain prose"]
     assert not any("Signed-off-by" in s for s in analysis.summary)
     assert analysis.impact[0] == "deploy/operator (+40/−12): a.go, b.go, main.go"
     assert analysis.impact[1] == "README.md (+1/−0): documentation"

@@ -87,25 +87,44 @@ def area_of(path: str) -> str:
     return "/".join(key)
 
 
-def first_paragraph(body: str) -> str:
-    """The body's first paragraph that says something, unwrapped; a list's items joined with semicolons.
+#: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
+_WRAPPED_LINE = 60
 
-    Trailers (Signed-off-by) and paragraphs of bare references (``Fixes #12``, a lone URL) are skipped.
+
+def _joined(lines: list[str]) -> str:
+    """Lines as one: a wrapped line runs on; a short line before a capital letter ends its sentence."""
+    out = lines[0]
+    for previous, line in zip(lines, lines[1:]):
+        ends = len(previous) < _WRAPPED_LINE and line[:1].isupper() and not previous.endswith(tuple(".!?:;,"))
+        out += (". " if ends else " ") + line
+    return out
+
+
+def message_points(body: str) -> list[str]:
+    """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
+
+    Trailers (Signed-off-by) and paragraphs of bare references (``Fixes #12``, a lone URL) are skipped;
+    a line introducing the list ("Details:") is left out; an item wrapped onto further lines is one point.
     """
-    for block in re.split(r"\n\s*\n", body):
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
-        if not lines or all(_REFERENCE_ONLY.match(ln) for ln in lines):
+    for block in re.split(r"\n\s*\n", body.strip()):
+        lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
+        if not lines or all(_REFERENCE_ONLY.match(ln.strip()) for ln in lines):
             continue
-        items: list[str] = []
+        lead: list[str] = []
+        items: list[list[str]] = []
         for line in lines:
             bullet = R.BULLET_RE.match(line)
-            if bullet or not items:
-                items.append(bullet.group("text") if bullet else line)
+            if bullet:
+                items.append([bullet.group("text").strip()])
+            elif items:
+                items[-1].append(line.strip())  # the item wrapped onto the next line
             else:
-                items[-1] += " " + line
-        lead = items.pop(0) if len(items) > 1 and items[0].endswith(":") else ""
-        return clip(" ".join(filter(None, [lead, "; ".join(items)])), R.MAX_PARAGRAPH)
-    return ""
+                lead.append(line.strip())
+        if items and lead and lead[-1].endswith(":"):
+            lead = []
+        points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
+        return [clip(p, R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
+    return []
 
 
 def whitespace_only(patch: str | None) -> bool:
@@ -170,8 +189,12 @@ class Evidence:
         return bool(self.files) or self.commit.details_loaded
 
     @cached_property
+    def points(self) -> list[str]:
+        return message_points(self.commit.body)
+
+    @property
     def paragraph(self) -> str:
-        return first_paragraph(self.commit.body)
+        return " ".join(self.points)
 
     @cached_property
     def changelog(self) -> list[str]:

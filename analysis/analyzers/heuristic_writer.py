@@ -61,8 +61,7 @@ class Writer:
 
     def summary(self) -> list[str]:
         e, out = self.e, []
-        if e.paragraph:
-            out.append(e.paragraph)
+        out += e.points
         out += [self.t("changelog", text=entry) for entry in e.changelog[:R.MAX_CHANGELOG]]
         out += self.what_changed()
         if not e.loaded:
