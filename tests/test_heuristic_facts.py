@@ -287,3 +287,19 @@ def test_a_released_behaviour_reverted_in_the_changelog_is_high():
 def test_a_chore_scope_that_names_a_kind_gives_the_type(title, expected):
     files = [(".github/workflows/test.yml", 10, 2), ("Makefile", 1, 1)]
     assert analyse(title, files, []).change_type == expected
+
+
+def test_a_pull_request_merge_is_read_by_the_title_in_its_body():
+    message = "Merge pull request #2545 from dev/typo\n\nFix a typo in the option help\n\nLonger story here."
+    analysis = analyse(message, [("src/click/core.py", 1, 1)], [])
+    assert (analysis.change_type, analysis.importance) == ("docs", "low")
+    assert analysis.summary[0] == "Longer story here."
+
+
+@pytest.mark.parametrize("path,major_is_medium", [("requirements/dev.txt", False), ("requirements-docs.txt", False),
+                                                  ("requirements.txt", True)])
+def test_a_major_bump_of_a_development_tool_is_low(path, major_is_medium):
+    fact = Fact(kind="dependency_changed", path=path, symbol="sphinx", before="7.4.0", after="8.0.1")
+    analysis = analyse("Bump sphinx", [(path, 1, 1)], [fact])
+    assert analysis.importance == ("medium" if major_is_medium else "low")
+    assert analysis.change_type == "build"

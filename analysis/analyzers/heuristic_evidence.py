@@ -13,6 +13,9 @@ from analysis.models import Commit, Fact, FileChange
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|part of|related( to)?)\b[:\s]*)?"
                              r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[.*\]\(https?://\S+\)$", re.I)
+_DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
+                           r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
+_MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
 _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
@@ -47,6 +50,8 @@ def classify_path(path: str) -> set[str]:
         classes.add("tooling")
     if R.BUILD_NAMES.match(name) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
         classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
+    if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):
+        classes.add("build")
     if R.LOCK_NAMES.search(name):
         classes.add("lock")
     if dirs & R.EXAMPLE_DIRS:
@@ -176,9 +181,23 @@ class Evidence:
     scope: str | None = None
     classes: dict[str, set[str]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def title(self) -> str:
+        """The subject the rules read: a pull request's merge commit is read by the title in its body."""
+        if _MERGE_TITLE.match(self.commit.title) and self._body_lines:
+            return self._body_lines[0]
         return self.commit.title
+
+    @cached_property
+    def _body_lines(self) -> list[str]:
+        return [ln.strip() for ln in self.commit.body.splitlines() if ln.strip()]
+
+    @cached_property
+    def body(self) -> str:
+        """The body the summary quotes (less the pull request title a merge commit's subject came from)."""
+        if self.title != self.commit.title:
+            return self.commit.body.strip().split("\n", 1)[1] if "\n" in self.commit.body.strip() else ""
+        return self.commit.body
 
     @cached_property
     def files(self) -> list[FileChange]:
@@ -190,7 +209,7 @@ class Evidence:
 
     @cached_property
     def points(self) -> list[str]:
-        return message_points(self.commit.body)
+        return message_points(self.body)
 
     @property
     def paragraph(self) -> str:
@@ -291,8 +310,9 @@ class Evidence:
 
     @cached_property
     def major_bumps(self) -> list[Fact]:
+        """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists)."""
         return [f for f in self.dependencies if "lock" not in self.classes.get(f.path, set())
-                and major_bump(f.before, f.after)]
+                and not _DEV_MANIFEST.search(f.path.lower()) and major_bump(f.before, f.after)]
 
     @cached_property
     def security_signals(self) -> list[Fact]:
@@ -305,7 +325,7 @@ class Evidence:
     @cached_property
     def security_words(self) -> list[str]:
         words: list[str] = []
-        for m in R.SECURITY_WORDS.finditer(f"{self.title}\n{self.commit.body}"):
+        for m in R.SECURITY_WORDS.finditer(f"{self.title}\n{self.body}"):
             if m.group(0).lower() not in words:
                 words.append(m.group(0).lower())
         return words[:5]
