@@ -58,7 +58,7 @@ def test_an_optional_parameter_added_is_additive_not_breaking():
     analysis = analyse("Add case_sensitive to Choice", [CORE, ("tests/test_types.py", 20, 0)], [fact])
     assert analysis.importance == "medium"
     assert "`Choice.__init__` gains `case_sensitive`" in analysis.summary
-    assert analysis.insights.compatibility.startswith("Additive only")
+    assert analysis.insights.compatibility.endswith("no parameter is removed or made required.")
     assert not analysis.risks
 
 
@@ -303,3 +303,17 @@ def test_a_major_bump_of_a_development_tool_is_low(path, major_is_medium):
     analysis = analyse("Bump sphinx", [(path, 1, 1)], [fact])
     assert analysis.importance == ("medium" if major_is_medium else "low")
     assert analysis.change_type == "build"
+
+
+def test_a_dependabot_body_is_quoted_without_its_link_list_and_the_lock_file_is_bounded():
+    body = ("Bumps [eslint](https://github.com/eslint/eslint) from 8.52.0 to 8.53.0.\n"
+            "- [Release notes](https://github.com/eslint/eslint/releases)\n"
+            "- [Commits](https://github.com/eslint/eslint/compare/v8.52.0...v8.53.0)\n\n"
+            "(cherry picked from commit 20c7cfa07a19d7d777bd2468578fa3314b87516a)")
+    facts = [Fact(kind="dependency_changed", path="package-lock.json", symbol=name, before="1.0.0", after="1.0.1")
+             for name in ("eslint", "@eslint/js", "@eslint/eslintrc", "espree")]
+    analysis = analyse(f"Bump eslint from 8.52.0 to 8.53.0\n\n{body}", [("package-lock.json", 17, 17)], facts)
+    assert analysis.summary[0] == "Bumps eslint from 8.52.0 to 8.53.0."
+    assert "2 more packages change in `package-lock.json`" in analysis.summary
+    assert not any("http" in s or "cherry" in s for s in analysis.summary)
+    assert (analysis.change_type, analysis.importance) == ("build", "low")

@@ -12,7 +12,9 @@ from analysis.models import Commit, Fact, FileChange
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|part of|related( to)?)\b[:\s]*)?"
-                             r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[.*\]\(https?://\S+\)$", re.I)
+                             r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[[^\]]*\]\(https?://\S+\)$|"
+                             r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$", re.I)
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
                            r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
 _MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
@@ -105,6 +107,11 @@ def _joined(lines: list[str]) -> str:
     return out
 
 
+def _bullet_text(line: str) -> str:
+    bullet = R.BULLET_RE.match(line)
+    return (bullet.group("text") if bullet else line).strip()
+
+
 def message_points(body: str) -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
@@ -113,7 +120,8 @@ def message_points(body: str) -> list[str]:
     """
     for block in re.split(r"\n\s*\n", body.strip()):
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
-        if not lines or all(_REFERENCE_ONLY.match(ln.strip()) for ln in lines):
+        lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln))]
+        if not lines:
             continue
         lead: list[str] = []
         items: list[list[str]] = []
@@ -128,7 +136,7 @@ def message_points(body: str) -> list[str]:
         if items and lead and lead[-1].endswith(":"):
             lead = []
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
-        return [clip(p, R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
+        return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
 
 
@@ -180,6 +188,7 @@ class Evidence:
     prefix_type: str | None = None
     scope: str | None = None
     classes: dict[str, set[str]] = field(default_factory=dict)
+
 
     @cached_property
     def title(self) -> str:

@@ -53,9 +53,11 @@ class Findings:
         api = self.api_paths()
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
-        additive = [f.symbol for f in e.api_added] + [f.symbol for f, d in e.signature_deltas if not d.breaking]
-        if not out and additive:
-            out.append(w.t("compat_additive", names=w.names(additive)))
+        if not out and e.api_added:
+            out.append(w.t("compat_additive", names=w.names([f.symbol for f in e.api_added])))
+        for fact, delta in e.signature_deltas:
+            if not delta.breaking and len(out) < R.MAX_LISTED:
+                out.append(w.t("compat_compatible", symbol=code(fact.symbol), changes=w.changes(delta, fact)))
         return out[:R.MAX_LISTED]
 
     def architecture(self) -> list[str]:

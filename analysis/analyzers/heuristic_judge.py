@@ -133,8 +133,10 @@ def importance_of(e: Evidence, change_type: str) -> str:
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
-    if change_type in ("chore", "refactor", "build") and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not (
-            e.api_added or e.signature_deltas or e.config or e.security_words or e.paths("security")):
+    public_touched = any(e.is_public(f) for f in e.of("symbol_modified", "symbol_added", "signature_changed"))
+    if (change_type in ("chore", "refactor", "build") and not public_touched
+            and e.behaviour_lines <= R.HOUSEKEEPING_LINES
+            and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping
     return "medium"
 

@@ -89,7 +89,8 @@ class Writer:
             out.append(self.t("modified", names=self.names([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
         out += self.config_lines() + self.dependency_lines()
-        out += self.cosmetic_lines()
+        if not out:  # beside a real change, a comment touched in passing is noise
+            out += self.cosmetic_lines()
         if not out:
             out += self.file_lines()
         return out
@@ -110,19 +111,28 @@ class Writer:
         return out
 
     def dependency_lines(self) -> list[str]:
-        out = []
-        for f in self.e.dependencies:
-            if "lock" in self.e.classes.get(f.path, set()) and any(
-                    g.symbol == f.symbol and g is not f and "lock" not in self.e.classes.get(g.path, set())
-                    for g in self.e.dependencies):
-                continue  # the manifest's line already says it
-            if f.before and f.after:
-                out.append(self.t("dep_changed", name=code(f.symbol), old=code(f.before), new=code(f.after)))
-            elif f.after:
-                out.append(self.t("dep_added", name=code(f.symbol), new=code(f.after)))
-            else:
-                out.append(self.t("dep_removed", name=code(f.symbol)))
-        return list(dict.fromkeys(out))[:R.MAX_LISTED]
+        """Manifest changes one by one; a lock file's (transitive) changes bounded, the rest counted."""
+        e, out, locked = self.e, [], []
+        manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
+        for f in e.dependencies:
+            if "lock" in e.classes.get(f.path, set()):
+                if f.symbol not in manifest:  # the manifest's line already says it
+                    locked.append(f)
+                continue
+            out.append(self.dependency_line(f))
+        out = list(dict.fromkeys(out))[:R.MAX_LISTED]
+        shown = [] if len(out) >= R.MAX_LISTED else locked[:R.MAX_LOCKED]
+        out += list(dict.fromkeys(self.dependency_line(f) for f in shown))
+        if len(locked) > len(shown):
+            out.append(self.t("lock_more", n=len(locked) - len(shown), path=code(locked[0].path, R.MAX_PATH)))
+        return out
+
+    def dependency_line(self, f: Fact) -> str:
+        if f.before and f.after:
+            return self.t("dep_changed", name=code(f.symbol), old=code(f.before), new=code(f.after))
+        if f.after:
+            return self.t("dep_added", name=code(f.symbol), new=code(f.after))
+        return self.t("dep_removed", name=code(f.symbol))
 
     def cosmetic_lines(self) -> list[str]:
         out = []
@@ -172,8 +182,10 @@ class Writer:
         e = self.e
         groups: dict[str, list] = defaultdict(list)
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
+        substantive = any(f.path not in e.cosmetic for f in e.files if f.path not in quoted)
         for f in e.files:
-            if f.path not in quoted:  # the summary quotes the changelog's lines already
+            # the summary quotes the changelog's lines already; comment-only files beside a real change are noise
+            if f.path not in quoted and not (substantive and f.path in e.cosmetic):
                 groups[area_of(f.path)].append(f)
         symbols: dict[str, list[str]] = defaultdict(list)
         internal: dict[str, list[str]] = defaultdict(list)
