@@ -12,7 +12,7 @@ from typing import Any
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from analysis.renderers.labels import IMPORTANCE_ICON, change_type_text, fallback_text, importance_name, label
 from adapters.slack_text import (
     HEADER_LIMIT,
     MAX_BLOCKS,
@@ -152,7 +152,7 @@ class SlackRenderer:
         if url:
             meta += f" · {link(url, label(lang, 'view_commit'))}"
         colon = label(lang, "colon")
-        kind = (f"*{label(lang, 'change_type')}*{colon}{change_type_name(lang, analysis.change_type)}   "
+        kind = (f"*{label(lang, 'change_type')}*{colon}{change_type_text(lang, analysis, inline)}   "
                 f"*{label(lang, 'importance')}*{colon}{importance_name(lang, analysis.importance)}")
         return f"{IMPORTANCE_ICON[analysis.importance]} *{title}*\n{meta}\n{kind}"
 
@@ -162,7 +162,7 @@ class SlackRenderer:
         colon = label(lang, "colon")
         out: list[str] = []
         if analysis.fallback:
-            out.append("> " + label(lang, "fallback", reason=inline(analysis.fallback)))
+            out.append("> " + label(lang, "fallback", reason=inline(fallback_text(lang, analysis))))
         coverage = analysis.coverage
         if coverage and coverage.unseen:
             shown = [f"`{inline(path).replace('`', '')}`" for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]

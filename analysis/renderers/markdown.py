@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import change_type_name, importance_name, label
+from analysis.renderers.labels import change_type_text, fallback_text, importance_name, label
 from analysis.renderers.markdown_text import cell, code, inline, link_text, shorten
 
 TOC_TITLE_LIMIT = 57
@@ -77,7 +77,7 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
     if link:
         sha_line += f" | 🔗 [{label(lang, 'view_commit')}]({link})"
     out = [f'<a id="{commit.short_sha}"></a>', "", f"### {inline(commit.title)}", sha_line, ""]
-    out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_name(lang, analysis.change_type)}  ")
+    out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_text(lang, analysis, inline)}  ")
     out.append(f"**{label(lang, 'importance')}**{colon}{importance_name(lang, analysis.importance)}  ")
     out += _notes(analysis, lang)
     if compact:
@@ -102,7 +102,7 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
 def _notes(analysis: Analysis, lang: str) -> list[str]:
     notes = []
     if analysis.fallback:
-        notes.append(f"> {label(lang, 'fallback', reason=inline(analysis.fallback))}")
+        notes.append(f"> {label(lang, 'fallback', reason=inline(fallback_text(lang, analysis)))}")
     coverage = analysis.coverage
     if coverage and coverage.unseen:
         shown = [code(path) for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]
