@@ -14,9 +14,9 @@ from adapters import discord_text as dt
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
+from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
+                                       fallback_text, importance_name, label, stats_text)
 from analysis.renderers.markdown import pull_request_url
-from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_name,
-                                       importance_name, label, stats_text)
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
@@ -147,7 +147,7 @@ class DiscordRenderer:
             head["url"] = link
         when = commit.committed_at.astimezone(ZoneInfo(timezone)) if timezone else commit.committed_at
         head["fields"] = [
-            {"name": label(lang, "change_type"), "value": change_type_name(lang, analysis.change_type),
+            {"name": label(lang, "change_type"), "value": change_type_text(lang, analysis, dt.escape),
              "inline": True},
             {"name": label(lang, "importance"), "value": importance_name(lang, analysis.importance), "inline": True},
             {"name": label(lang, "author_time"),
@@ -171,7 +171,7 @@ class DiscordRenderer:
         colon = label(lang, "colon")
         out: list[str] = []
         if analysis.fallback:
-            out.append("> " + label(lang, "fallback", reason=dt.escape(analysis.fallback)))
+            out.append("> " + label(lang, "fallback", reason=dt.escape(fallback_text(lang, analysis))))
         coverage = analysis.coverage
         if coverage and coverage.unseen:
             shown = [dt.escape(p) for p in coverage.unseen[:COVERAGE_FILES_SHOWN]]

@@ -12,9 +12,9 @@ from typing import Any
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
+from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
+                                       fallback_text, importance_name, label, stats_text)
 from analysis.renderers.markdown import pull_request_url
-from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_name,
-                                       importance_name, label, stats_text)
 from adapters.slack_text import (
     HEADER_LIMIT,
     MAX_BLOCKS,
@@ -161,7 +161,7 @@ class SlackRenderer:
         if pr_url := pull_request_url(report, repo_url):
             meta += f" · {link(pr_url, label(lang, 'pull_request', n=report.pr))}"
         colon = label(lang, "colon")
-        kind = (f"*{label(lang, 'change_type')}*{colon}{change_type_name(lang, analysis.change_type)}   "
+        kind = (f"*{label(lang, 'change_type')}*{colon}{change_type_text(lang, analysis, inline)}   "
                 f"*{label(lang, 'importance')}*{colon}{importance_name(lang, analysis.importance)}")
         head = f"{IMPORTANCE_ICON[analysis.importance]} *{title}*\n{meta}\n{kind}"
         if report.includes:
@@ -178,7 +178,7 @@ class SlackRenderer:
         colon = label(lang, "colon")
         out: list[str] = []
         if analysis.fallback:
-            out.append("> " + label(lang, "fallback", reason=inline(analysis.fallback)))
+            out.append("> " + label(lang, "fallback", reason=inline(fallback_text(lang, analysis))))
         coverage = analysis.coverage
         if coverage and coverage.unseen:
             shown = [f"`{inline(path).replace('`', '')}`" for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]

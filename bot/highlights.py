@@ -14,7 +14,7 @@ import logging
 from analysis.errors import RemoteFailure
 from analysis.highlights import MAX_BULLETS, heuristic_highlights, is_quiet
 from analysis.models import CommitReport
-from bot.budget import LLMBudget
+from bot.budget import BudgetReached, LLMBudget
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -32,8 +32,8 @@ async def day_highlights(store: Store, analyzer, budget: LLMBudget | None, *, re
     """3 to 5 bullets on the day's changes (none on a quiet day), from the LLM when it can write them."""
     fallback = heuristic_highlights(reports, lang)
     write = getattr(analyzer, "write_highlights", None)
-    if write is None or is_quiet(reports):
-        return fallback
+    if write is None or is_quiet(reports) or all(r.analysis.fallback for r in reports):
+        return fallback  # no model, nothing to sum up, or a model that failed every change just now
     key = cache_key(repo, date, zone, lang, str(getattr(analyzer, "highlights_cache_key", analyzer.name)), reports)
     cached = store.get(HIGHLIGHTS_TABLE, key)
     if cached is not None:
@@ -42,6 +42,8 @@ async def day_highlights(store: Store, analyzer, budget: LLMBudget | None, *, re
         if budget is not None:
             budget.check()
         bullets = [str(b).strip() for b in await write(repo, date, reports, lang) if str(b).strip()][:MAX_BULLETS]
+    except BudgetReached:  # logged once a day by the budget
+        return fallback
     except RemoteFailure as error:
         log.warning("the highlights of %s on %s fell back to the heuristic: %s", repo, date, error)
         return fallback

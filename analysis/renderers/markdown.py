@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import change_type_name, importance_name, label, stats_text
+from analysis.renderers.labels import change_type_text, fallback_text, importance_name, label, stats_text
 from analysis.renderers.markdown_text import cell, code, inline, link_text, shorten
 
 TOC_TITLE_LIMIT = 57
@@ -94,7 +94,7 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
     if report.includes:
         out += [f"**{label(lang, 'includes')}**{label(lang, 'colon')}"
                 + " · ".join(f"`{c.short_sha}` {inline(c.title)}" for c in report.includes), ""]
-    out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_name(lang, analysis.change_type)}  ")
+    out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_text(lang, analysis, inline)}  ")
     out.append(f"**{label(lang, 'importance')}**{colon}{importance_name(lang, analysis.importance)}  ")
     out += _notes(analysis, lang)
     if compact:
@@ -119,7 +119,7 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
 def _notes(analysis: Analysis, lang: str) -> list[str]:
     notes = []
     if analysis.fallback:
-        notes.append(f"> {label(lang, 'fallback', reason=inline(analysis.fallback))}")
+        notes.append(f"> {label(lang, 'fallback', reason=inline(fallback_text(lang, analysis)))}")
     coverage = analysis.coverage
     if coverage and coverage.unseen:
         shown = [code(path) for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]

@@ -201,6 +201,11 @@ class GitHubSource:
         web_url = getattr(self, "_web_url", None)
         return web_url if web_url and self._repo_data is None else self._repo().html_url
 
+    def description(self) -> str | None:
+        """The repository's one-line description on GitHub (one repository call, shared with ``private``)."""
+        text = " ".join((self._repo().description or "").split())
+        return text[:300] or None
+
     @property
     def private(self) -> bool:
         return bool(self._repo().private)
