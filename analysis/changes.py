@@ -63,23 +63,22 @@ def fold(commits: list[Commit], keeps: Callable[[Commit], bool] | None = None) -
     (by its own commit when it brings in none): a bot's pull request merged by a person is left out
     when bots are, a person's pull request merged by a bot is kept.
     """
-    by_sha = {c.sha: c for c in commits}
-    position = {c.sha: i for i, c in enumerate(commits)}
-    folded_into: dict[str, str] = {}
-    sides: dict[str, list[str]] = {}
-    for commit in _children_first(commits):
-        if commit.sha in folded_into or len(commit.parents) < 2:
+    index = {c.sha: i for i, c in enumerate(commits)}
+    order = _children_first(commits, index)
+    reach = _ancestors(order, index)  # bit i set: commits[i] is reachable
+    folded = 0
+    sides: dict[str, list[int]] = {}
+    for commit in order:
+        if folded >> index[commit.sha] & 1 or len(commit.parents) < 2:
             continue
-        mainline = _reachable(commit.parents[:1], by_sha)
-        side = _reachable(commit.parents[1:], by_sha) - mainline - folded_into.keys()
-        for sha in side:
-            folded_into[sha] = commit.sha
-        sides[commit.sha] = sorted(side, key=position.__getitem__)
+        side = _union(reach, commit.parents[1:]) & ~_union(reach, commit.parents[:1]) & ~folded
+        folded |= side
+        sides[commit.sha] = _bits(side)
     changes = []
-    for commit in commits:
-        if commit.sha in folded_into:
+    for i, commit in enumerate(commits):
+        if folded >> i & 1:
             continue
-        change = Change(commit, tuple(by_sha[s] for s in sides.get(commit.sha, ())), pull_request(commit))
+        change = Change(commit, tuple(commits[j] for j in sides.get(commit.sha, ())), pull_request(commit))
         if keeps is None or _kept(change, keeps):
             changes.append(change)
     return changes
@@ -90,22 +89,37 @@ def _kept(change: Change, keeps: Callable[[Commit], bool]) -> bool:
     return any(keeps(c) for c in authored)
 
 
-def _reachable(starts: Iterable[str], by_sha: dict[str, Commit]) -> set[str]:
-    """The day's commits reachable from ``starts`` (included), through the day's commits only."""
-    seen: set[str] = set()
-    stack = [s for s in starts if s in by_sha]
-    while stack:
-        sha = stack.pop()
-        if sha in seen:
-            continue
-        seen.add(sha)
-        stack.extend(p for p in by_sha[sha].parents if p in by_sha and p not in seen)
-    return seen
+def _ancestors(order: list[Commit], index: dict[str, int]) -> dict[str, int]:
+    """Each commit's ancestors among the day's commits, itself included, as a bit set over the day's list.
+
+    ``order`` has children first, so walking it backwards meets every parent before its children; only
+    the day's commits are walked (a commit outside the day ends the walk there).
+    """
+    reach: dict[str, int] = {}
+    for commit in reversed(order):
+        reach[commit.sha] = (1 << index[commit.sha]) | _union(reach, commit.parents)
+    return reach
 
 
-def _children_first(commits: list[Commit]) -> list[Commit]:
+def _union(reach: dict[str, int], shas: Iterable[str]) -> int:
+    mask = 0
+    for sha in shas:
+        mask |= reach.get(sha, 0)
+    return mask
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions set in ``mask``, lowest first (newest commit first)."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _children_first(commits: list[Commit], index: dict[str, int]) -> list[Commit]:
     """The commits in an order where each comes before its parents; newest first where the graph allows."""
-    index = {c.sha: i for i, c in enumerate(commits)}
     children = {c.sha: 0 for c in commits}
     for commit in commits:
         for parent in set(commit.parents):
