@@ -37,6 +37,7 @@ class FakeRepo:
     private: bool
     branches: dict[str, str | None] = field(default_factory=dict)  # name -> head sha
     commits: dict[str, FakeCommit] = field(default_factory=dict)
+    description: str | None = None
 
 
 class GitHubData:
@@ -49,13 +50,14 @@ class GitHubData:
         self._seq = itertools.count()
 
     # --- building -----------------------------------------------------------------------
-    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False) -> None:
+    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False,
+                 description: str | None = None) -> None:
         owner, _, name = full_name.partition("/")
         if not owner or not name or "/" in name:
             raise ValueError(f"repository names are owner/name, not {full_name!r}")
         with self.lock:
             self.repos[full_name.lower()] = FakeRepo(
-                next(self._ids), full_name, default_branch, private, {default_branch: None}
+                next(self._ids), full_name, default_branch, private, {default_branch: None}, description=description
             )
 
     def add_commit(
@@ -147,7 +149,7 @@ def repo_json(api: str, repo: FakeRepo) -> dict:
         "id": repo.id, "node_id": f"R_{repo.id}", "name": name, "full_name": repo.full_name,
         "owner": user_json(api, owner), "private": repo.private,
         "visibility": "private" if repo.private else "public",
-        "html_url": f"{HTML_BASE}/{repo.full_name}", "description": None, "fork": False, "url": url,
+        "html_url": f"{HTML_BASE}/{repo.full_name}", "description": repo.description, "fork": False, "url": url,
         "commits_url": f"{url}/commits{{/sha}}", "branches_url": f"{url}/branches{{/branch}}",
         "git_url": f"git://github.com/{repo.full_name}.git", "clone_url": f"{HTML_BASE}/{repo.full_name}.git",
         "default_branch": repo.default_branch, "archived": False, "disabled": False,

@@ -84,8 +84,9 @@ class FakeGitHub(LocalHTTPServer):
         return f"http://127.0.0.1:{self.port}"
 
     # --- data -------------------------------------------------------------------------------
-    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False) -> None:
-        self.data.add_repo(full_name, default_branch, private)
+    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False,
+                 description: str | None = None) -> None:
+        self.data.add_repo(full_name, default_branch, private, description)
 
     def add_commit(
         self,
