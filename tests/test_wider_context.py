@@ -73,3 +73,45 @@ def test_no_budget_left_means_no_wider_context():
     narrow = fit_diff(commit, 2000, count, AnalysisContext())
     tight = fit_diff(commit, narrow.tokens + 10, count, AnalysisContext(file_text=lambda path: AFTER))
     assert "\n def load(path):" not in tight.patches and tight.patches == narrow.patches
+
+
+def test_the_enclosing_function_reaches_the_prompt_from_a_local_repository(tmp_path, monkeypatch, store):
+    """Local git source (file_at) -> digest service -> LLM analyzer -> what the fake OpenAI server received."""
+    import asyncio
+    import os
+    import subprocess
+
+    from analysis.analyzers.heuristic import HeuristicAnalyzer
+    from analysis.analyzers.llm import LLMAnalyzer
+    from analysis.day import DayWindow
+    from analysis.sources.local_git import LocalGitSource
+    from bot.digest import DigestService
+    from tests.fakes.openai_server import FakeOpenAI
+
+    repo = tmp_path / "repo"
+    (repo / "pkg").mkdir(parents=True)
+    (repo / "README.md").write_text("# io\n\nSmall helpers for reading files.\n")
+    before = AFTER.replace("os.path.join(base, name)", "base + name")
+    (repo / "pkg" / "io.py").write_text(before + "\n")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org",
+           "GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org"}
+
+    def git(*args, when="2026-02-13T10:00:00+00:00"):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                       env={**env, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when})
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "feat: read files")
+    (repo / "pkg" / "io.py").write_text(AFTER + "\n")
+    git("commit", "-q", "-am", "fix: join paths portably", when="2026-02-14T10:00:00+00:00")
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+    with FakeOpenAI() as llm:
+        service = DigestService(store, LLMAnalyzer("openai/fake-model", api_base=llm.url, retry_wait=0.01),
+                                fallback=HeuristicAnalyzer())
+        digest = asyncio.run(service.build(LocalGitSource(repo), DayWindow.of("2026-02-14", "UTC")))
+    assert len(digest.commits) == 1 and llm.calls == 1
+    user = next(m["content"] for m in llm.requests[0]["messages"] if m["role"] == "user")
+    assert "\n def load(path):\n     if not path:" in user  # the guard above git's 3 lines of context
+    assert "Description: Small helpers for reading files." in user
