@@ -16,7 +16,7 @@ from analysis.changes import Change, fold, pull_request, titled
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.facts import derive_facts
-from analysis.models import Analysis, Commit, CommitReport, Digest, FallbackReason
+from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
 from analysis.sources.base import CommitSource
 from bot import metrics
 from bot.budget import BudgetReached, LLMBudget
@@ -30,6 +30,9 @@ COMMITS_TABLE = "commits"
 #: how long a repository's description is reused before it is asked for again
 DESCRIPTION_LIFETIME = 24 * 3600.0
 ANALYSES_TABLE = "analyses"
+FACTS_TABLE = "facts"
+#: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
+FACTS_VERSION = 1
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -243,11 +246,38 @@ class DigestService:
 
         return await self._shared(("description", source.repo_name), read)
 
+    async def _facts(self, commit: Commit, source: CommitSource | None,
+                     refetch: Callable[..., Awaitable[Commit]] | None) -> list[Fact]:
+        """The diff's facts of ``commit``: cached by SHA (a re-run reads no file), else derived and stored."""
+        key = f"{commit.sha}|facts-v{FACTS_VERSION}"
+        cached = self.store.get(FACTS_TABLE, key)
+        if cached is not None:
+            return [Fact.model_validate(fact) for fact in cached]
+
+        async def derive_and_store() -> list[Fact]:
+            detailed = commit
+            if commit.patches_dropped and refetch is not None:  # the cached commit keeps no diff
+                detailed = await refetch(commit.sha, with_patches=True)
+            contents = source if source is not None and getattr(source, "file_at", None) else None
+            facts = await asyncio.to_thread(derive_facts, detailed, contents)
+            kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
+            await asyncio.to_thread(self.store.put, FACTS_TABLE, key, kept)
+            return facts
+
+        return await self._shared(("facts", commit.sha), derive_and_store)
+
     async def _context(self, commit: Commit, source: CommitSource | None,
-                       neighbours: dict[str, Commit] | None) -> AnalysisContext:
-        """The repository, the diff's facts and the same-day commits sharing files with ``commit``."""
-        contents = source if source is not None and getattr(source, "file_at", None) else None
-        facts = await asyncio.to_thread(derive_facts, commit, contents)
+                       neighbours: dict[str, Commit] | None,
+                       refetch: Callable[..., Awaitable[Commit]] | None = None,
+                       neighbours_ready: asyncio.Event | None = None) -> AnalysisContext:
+        """The repository, the diff's facts and the same-day commits sharing files with ``commit``.
+
+        The related commits are chosen once every commit of the day has its details
+        (``neighbours_ready``), so the list does not depend on which details arrived first.
+        """
+        facts = await self._facts(commit, source, refetch)
+        if neighbours_ready is not None:
+            await neighbours_ready.wait()
         paths = {f.path for f in commit.files}
         related = []
         for other in (neighbours or {}).values():
@@ -256,6 +286,7 @@ class DigestService:
                 related.append(((other.committed_at, other.sha),
                                 RelatedCommit(other.short_sha, other.title, tuple(shared[:5]))))
         related.sort(key=lambda pair: pair[0], reverse=True)  # newest first; the SHA breaks ties
+        contents = source if source is not None and getattr(source, "file_at", None) else None
         file_text = functools.partial(contents.file_at, commit.sha) if contents is not None else None
         return AnalysisContext(repo=source.repo_name if source is not None else "", facts=facts,
                                related=[r for _, r in related[:10]], file_text=file_text)
@@ -276,14 +307,13 @@ class DigestService:
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
-        if neighbours_ready is not None:
-            await neighbours_ready.wait()
-        context = await self._context(commit, source, neighbours)
+        context = await self._context(commit, source, neighbours, refetch, neighbours_ready)
         if description is not None:
             context.description = await description()
 
         async def analyse_and_store() -> Analysis:
             analysis = await self.analyzer.analyze(commit, lang, context)
+            analysis = analysis.model_copy(update={"facts": context.facts})  # derived, never written by a model
             metrics.commit_analysed(analysis.analyzer)
             if key is not None:  # stored before the shared work ends, so a later caller finds it
                 await asyncio.to_thread(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
@@ -303,7 +333,7 @@ class DigestService:
                 log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
             analysis = await self.fallback.analyze(commit, lang, context)
             metrics.commit_analysed(analysis.analyzer)
-            return analysis.model_copy(update={"fallback": str(error)[:300],
+            return analysis.model_copy(update={"fallback": str(error)[:300], "facts": context.facts,
                                                "fallback_reason": FallbackReason.of(error)})
         return analysis
 

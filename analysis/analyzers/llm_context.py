@@ -6,7 +6,7 @@ import logging
 import re
 
 from analysis.analyzers.base import AnalysisContext, RelatedCommit
-from analysis.analyzers.patch_budget import FittedDiff, TokenCounter, classify, fit_patches
+from analysis.analyzers.patch_budget import RANK, FittedDiff, TokenCounter, classify, fit_patches
 from analysis.analyzers.prompt import defuse, language_name
 from analysis.analyzers.wider_context import language_of, widen_patch
 from analysis.models import Commit, Fact
@@ -86,7 +86,7 @@ def fit_diff(commit: Commit, budget: int, count: TokenCounter, context: Analysis
     narrow = fit_patches(commit.files, budget, count)
     file_text = context.file_text
     left = budget - narrow.tokens - WIDEN_RESERVE
-    if file_text is None or narrow.unseen or left <= 0 or "[hunk truncated" in narrow.patches:
+    if file_text is None or left <= 0 or _short_of_budget(commit, narrow):
         return narrow
     candidates = [i for i, f in enumerate(commit.files)
                   if f.status == "modified" and f.patch and language_of(f.path) and classify(f) == "source"]
@@ -112,7 +112,14 @@ def fit_diff(commit: Commit, budget: int, count: TokenCounter, context: Analysis
     if not widened_any:
         return narrow
     wide = fit_patches(files, budget, count)
-    return wide if not wide.unseen and "[hunk truncated" not in wide.patches else narrow
+    return narrow if _short_of_budget(commit, wide) else wide
+
+
+def _short_of_budget(commit: Commit, fitted: FittedDiff) -> bool:
+    """Some showable file's patch was left out or cut (lock, generated and binary files are never shown)."""
+    unseen = set(fitted.unseen)
+    showable_unseen = any(f.path in unseen and classify(f) in RANK for f in commit.files)
+    return showable_unseen or "[hunk truncated" in fitted.patches
 
 
 def repo_of(commit: Commit) -> str:

@@ -54,6 +54,20 @@ def enclosing_definition(tree, first: int, last: int) -> tuple[int, int] | None:
     return None
 
 
+def _changed_rows(body: str, new_start: int) -> tuple[int, int] | None:
+    """0-based rows of the new file where the hunk's first and last change sit (its context left out)."""
+    row, rows = new_start - 1, []
+    for line in body.splitlines():
+        if line.startswith("+"):
+            rows.append(row)
+            row += 1
+        elif line.startswith("-"):
+            rows.append(row)
+        elif not line.startswith("\\"):
+            row += 1
+    return (min(rows), max(rows)) if rows else None
+
+
 def widen_patch(path: str, patch: str, after_text: str) -> str | None:
     """``patch`` with each hunk's context grown to its enclosing definition; None when nothing was widened."""
     language = language_of(path)
@@ -79,7 +93,8 @@ def widen_patch(path: str, patch: str, after_text: str) -> str | None:
     previous_end = 0  # last new-file line (1-based) already shown
     for index, (old_start, old_len, new_start, new_len, tail, body) in enumerate(parsed):
         next_start = parsed[index + 1][2] if index + 1 < len(parsed) else len(lines) + 1
-        span = enclosing_definition(tree, new_start - 1, max(new_start, new_start + new_len - 2)) if new_len else None
+        changed = _changed_rows(body, new_start)
+        span = enclosing_definition(tree, changed[0], changed[1]) if changed else None
         before, after = [], []
         if span is not None:
             first = max(span[0] + 1, previous_end + 1)

@@ -7,6 +7,7 @@ import math
 import re
 import threading
 import time
+from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Any, Callable
 from urllib.parse import urlsplit, urlunsplit
@@ -27,6 +28,12 @@ DEFAULT_API_URL = "https://api.github.com"
 SHA_RE = re.compile(r"^[0-9a-fA-F]{4,40}$")
 MAX_RATE_RETRIES = 3
 FILES_PER_PAGE = 300  # GitHub's maximum (and default) page size for a commit's files
+#: files larger than this are not read whole (the contents API itself stops at 1 MB)
+MAX_FILE_BYTES = 1_000_000
+#: file texts kept in memory, by (full commit SHA, path): immutable, so never stale
+FILE_CACHE_ENTRIES = 256
+FILE_CACHE_CHARS = 16_000_000
+_FULL_SHA = re.compile(r"^[0-9a-f]{40}$")
 
 
 def _without_credentials(url: str) -> str:
@@ -100,6 +107,9 @@ class GitHubSource:
         self._repo_lock = threading.Lock()
         self._local = threading.local()
         self._repo_data: tuple[dict, dict] | None = None  # raw JSON and headers of GET /repos/{o}/{r}
+        self._files: OrderedDict[tuple[str, str], str | None] = OrderedDict()
+        self._files_chars = 0
+        self._files_lock = threading.Lock()
 
     def _client(self) -> Github:
         """This thread's PyGithub client: PyGithub's Requester shares one connection object, not thread-safe."""
@@ -270,8 +280,43 @@ class GitHubSource:
         return self._commit(item).model_copy(update={"files": files, "details_loaded": True})
 
     def file_at(self, sha: str, path: str) -> str | None:
-        """Not read yet: the diff analyzer falls back to the hunks."""
-        return None
+        """The text of ``path`` at ``sha`` through the contents API; None when absent, binary or too large.
+
+        Answers for a full SHA are cached in memory (bounded): a commit's files never change.
+        """
+        key = (sha.lower(), path)
+        cacheable = bool(_FULL_SHA.match(key[0]))
+        if cacheable:
+            with self._files_lock:
+                if key in self._files:
+                    self._files.move_to_end(key)
+                    return self._files[key]
+        text = self._fetch_file(sha, path)
+        if cacheable:
+            with self._files_lock:
+                if key not in self._files:
+                    self._files[key] = text
+                    self._files_chars += len(text or "")
+                while len(self._files) > FILE_CACHE_ENTRIES or self._files_chars > FILE_CACHE_CHARS:
+                    _, dropped = self._files.popitem(last=False)
+                    self._files_chars -= len(dropped or "")
+        return text
+
+    def _fetch_file(self, sha: str, path: str) -> str | None:
+        try:
+            item = self._bare_repo().get_contents(path, ref=sha)
+        except GithubException as error:
+            if error.status in (403, 404, 422):  # absent, or too large for the API
+                return None
+            raise self._failure(error, f"reading {path} at {sha[:12]} of {self.repo_name}") from None
+        if isinstance(item, list) or item.type != "file" or (item.size or 0) > MAX_FILE_BYTES:
+            return None
+        if item.encoding != "base64" or not item.content:
+            return "" if (item.size or 0) == 0 else None  # "none": over 1 MB, content left out
+        data = item.decoded_content
+        if b"\0" in data[:8000]:
+            return None
+        return data.decode("utf-8", errors="replace")
 
     def resolve_sha(self, prefix: str) -> str:
         """The full SHA for a unique prefix of 4..40 hex digits."""

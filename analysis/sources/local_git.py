@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import subprocess
+import threading
+import weakref
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +22,8 @@ _HEX = re.compile(r"^[0-9a-fA-F]{4,40}$")
 _STATUS = {"A": "added", "M": "modified", "D": "removed", "R": "renamed", "C": "added", "T": "modified"}
 #: a patch larger than this is left out, as GitHub leaves out very large diffs
 MAX_PATCH_CHARS = 200_000
+#: a file larger than this is not read whole (the diff analyzer falls back to its hunks)
+MAX_FILE_BYTES = 1_000_000
 #: commits whose committer clock is this far behind their parent are still found
 CLOCK_SKEW = timedelta(days=1)
 
@@ -61,6 +65,8 @@ class LocalGitSource:
         self.repo_url: str | None = None
         #: reading a local commit again is cheaper than caching it
         self.cache_details = False
+        self._blobs = _BlobReader(self.path)
+        weakref.finalize(self, self._blobs.close)
 
     def _git(self, *args: str, error: str | None = None, check: bool = True) -> str:
         cmd = ["git", "-c", "core.quotePath=false", "-C", str(self.path), *args]
@@ -173,8 +179,11 @@ class LocalGitSource:
         return readme_summary(text)
 
     def file_at(self, sha: str, path: str) -> str | None:
-        """Not read yet: the diff analyzer falls back to the hunks."""
-        return None
+        """The text of ``path`` at ``sha`` (``git cat-file``); None when absent, binary or over ``MAX_FILE_BYTES``."""
+        data = self._blobs.read(sha, path)
+        if data is None or b"\0" in data[:8000]:
+            return None
+        return data.decode("utf-8", errors="replace")
 
     def resolve_sha(self, prefix: str) -> str:
         if not _HEX.match(prefix or ""):
@@ -186,3 +195,58 @@ class LocalGitSource:
         if len(commits) > 1:
             raise BadInput(f"{prefix} is ambiguous in {self.repo_name} ({len(commits)} commits match); give more digits")
         return commits[0]
+
+
+class _BlobReader:
+    """One long-lived ``git cat-file --batch`` answering ``sha:path`` questions (a process per file is slow)."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+
+    def read(self, sha: str, path: str) -> bytes | None:
+        if not _HEX.match(sha or "") or not path or "\n" in path or "\r" in path:
+            return None
+        with self._lock:
+            try:
+                return self._ask(f"{sha}:{path}")
+            except (OSError, ValueError) as error:
+                log.debug("git cat-file failed: %s", error)
+                self._close_locked()
+                return None
+
+    def _ask(self, name: str) -> bytes | None:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                ["git", "-C", str(self._path), "cat-file", "--batch"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        stdin, stdout = self._process.stdin, self._process.stdout
+        stdin.write(name.encode("utf-8") + b"\n")
+        stdin.flush()
+        header = stdout.readline().decode("utf-8", errors="replace").split()
+        if len(header) != 3:  # "<name> missing" / "ambiguous"
+            return None
+        size = int(header[2])
+        if header[1] != "blob" or size > MAX_FILE_BYTES:
+            remaining = size + 1  # drained, not kept
+            while remaining > 0:
+                chunk = stdout.read(min(1 << 20, remaining))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+            return None
+        return stdout.read(size + 1)[:size]  # the object, then a newline
+
+    def _close_locked(self) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            try:
+                process.stdin.close()
+                process.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                process.kill()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_locked()
