@@ -158,11 +158,11 @@ def test_concurrency_is_bounded_and_used(llm):
     async def run_all():
         return await asyncio.gather(*(ana.analyze(c, "en") for c in commits))
 
-    llm.latency, llm.max_in_flight = 0.3, 0
+    llm.gather, llm.max_in_flight = 8, 0  # the fake answers in batches of 8: the bound must let 8 overlap
     results = asyncio.run(run_all())
     assert [r.summary[0] for r in results] == [f"Change: fix: bug {i}" for i in range(16)]
-    # the bound holds, and requests really overlap (speed itself is measured in bench/digest_bench.py)
-    assert 5 <= llm.max_in_flight <= 8
+    # the bound holds, and is used (speed itself is measured in bench/digest_bench.py)
+    assert llm.max_in_flight == 8
 
 
 @pytest.mark.parametrize(("lang", "language", "summary"), [("zh", "Simplified Chinese", "变更："),
