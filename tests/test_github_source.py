@@ -158,7 +158,7 @@ def test_prefix_resolution(gh):
             src.resolve_sha(prefix)
     assert gh.requests[-1][1].startswith("/repos/octo/app/commits/abcd")  # GitHub itself was asked
     before = len(gh.requests)
-    for bad in ("abc", "xyz1234", "a" * 41, "", "abcd/../x"):
+    for bad in ("abc", "-x", "a" * 41, "", "abcd/../x", "main~1"):
         with pytest.raises(BadInput, match="bad commit SHA"):
             src.resolve_sha(bad)
     assert len(gh.requests) == before  # refused before asking GitHub
