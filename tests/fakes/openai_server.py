@@ -118,6 +118,8 @@ class FakeOpenAI(LocalHTTPServer):
     ``latency`` is slept in the request's own thread, so concurrent requests wait concurrently;
     ``max_in_flight`` records the most answered at once; ``request_times`` the monotonic clock
     reading when each request arrived.
+    ``gather = n`` answers requests in batches of n: each waits until its batch has all arrived (a
+    barrier, so overlap is certain rather than likely; 10 s at most, a hang guard).
     """
 
     def __init__(self, host: str = "127.0.0.1"):
@@ -131,7 +133,10 @@ class FakeOpenAI(LocalHTTPServer):
         self.retry_after = 1
         self.in_flight = 0
         self.max_in_flight = 0  # most requests being answered at once
+        self.gather = 0
         self._lock = threading.Lock()
+        self._arrivals = threading.Condition(self._lock)
+        self._arrived = 0
         self._ids = itertools.count(1)
 
     @property
@@ -163,6 +168,11 @@ class FakeOpenAI(LocalHTTPServer):
         with self._lock:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            if self.gather:
+                self._arrived += 1
+                batch_end = -(-self._arrived // self.gather) * self.gather
+                self._arrivals.notify_all()
+                self._arrivals.wait_for(lambda: self._arrived >= batch_end, timeout=10)
         try:
             if self.latency:
                 time.sleep(self.latency)
