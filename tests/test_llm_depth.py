@@ -161,7 +161,7 @@ def test_limits_come_from_settings(monkeypatch, llm):
     ana = make_analyzer("llm", model=MODEL, api_base=llm.url, context_tokens=128_000,
                         max_output_tokens=settings.llm_max_output_tokens,
                         max_input_tokens=settings.llm_max_input_tokens)
-    assert ana.output_tokens == 2500 and ana.input_budget() == 6000 and ana.input_budget(brief=True) == 1500
+    assert ana.output_tokens == 2500 and ana.input_budget() == 6000 and ana.input_budget(brief=True) == 1200
     assert LLMAnalyzer("openai/gpt-4o-mini").output_tokens == 16384  # litellm's model info
     assert LLMAnalyzer(MODEL).output_tokens == 4096
 
