@@ -109,10 +109,9 @@ def prompt_tokens_per_commit(analyzer: LLMAnalyzer, commits: list[Commit], conte
     """Tokens of the prompt each commit would be sent (the depth its triage gives), by depth."""
     import litellm
 
-    triage = HeuristicAnalyzer()
     out: dict[str, list[int]] = {"short": [], "full": []}
     for commit, context in zip(commits, contexts):
-        brief = triage.analyze_sync(commit, "zh", context).importance == "low"
+        brief = asyncio.run(analyzer.triage(commit, "zh", context)) == "low"
         messages, _ = analyzer.build_messages(commit, "zh", context, brief)
         out["short" if brief else "full"].append(litellm.token_counter(model=analyzer.model, messages=messages))
     return out

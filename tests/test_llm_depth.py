@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import datetime, timedelta, timezone
 
@@ -180,6 +181,13 @@ def test_zh_fallback_note_is_fully_chinese(llm, store):
     leftover = note.replace(MODEL, "").replace("LLM", "").replace("HTTP", "")
     assert not any("a" <= ch.lower() <= "z" for ch in leftover), note
     assert digest.commits[0].analysis.fallback.startswith("the LLM")  # the JSON keeps the English reason
+    from adapters.discord_render import DiscordRenderer
+    from adapters.slack_render import SlackRenderer
+
+    for renderer in (SlackRenderer(), DiscordRenderer()):
+        posted = json.dumps([m.body for m in renderer.digest_messages(digest, "zh")],
+                            ensure_ascii=False)
+        assert "已改用启发式分析：模型服务商出错（HTTP 500），已尝试 3 次" in posted and "failed" not in posted
 
 
 def test_description_and_related_commits_reach_the_prompt_whatever_the_arrival_order(llm, store):
