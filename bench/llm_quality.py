@@ -117,6 +117,27 @@ def prompt_tokens_per_commit(analyzer: LLMAnalyzer, commits: list[Commit], conte
     return out
 
 
+def oracle_answers(days: list[Day]):
+    """The fake's answers with each labelled commit's importance (found by the SHA in the prompt)."""
+    import json
+
+    from tests.fakes.openai_server import highlights_answer, valid_answer
+
+    labels = {sha: label for day in days for sha, label in day.labels.items()}
+
+    def answer(request: dict) -> str:
+        prompt = "\n".join(str(m.get("content")) for m in request.get("messages", []))
+        if "<untrusted_changes>" in prompt:
+            return json.dumps(highlights_answer(request), ensure_ascii=False)
+        data = valid_answer(request)
+        sha = next((s for s in labels if f"SHA: {s}" in prompt), None)
+        if sha is not None:
+            data["importance"] = labels[sha][0]
+        return json.dumps(data, ensure_ascii=False)
+
+    return answer
+
+
 def huge_commit() -> Commit:
     files = [FileChange(path=f"{('src', 'tests', 'docs')[i % 3]}/m{i % 40}/f{i}.py", additions=12, deletions=3,
                         patch="@@ -1,3 +1,12 @@\n" + "\n".join(f"+line_{i}_{k} = {k}" for k in range(12)))
@@ -128,6 +149,9 @@ def huge_commit() -> Commit:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=0, help="run only the first N labelled days")
+    parser.add_argument("--oracle", action="store_true",
+                        help="without a model: the fake answers each commit's labelled importance (a model that "
+                             "agrees with the labels), so tokens by importance and the cost of raised triages show")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     warnings.filterwarnings("ignore")
@@ -150,6 +174,8 @@ def main() -> int:
         fake = FakeOpenAI().__enter__()
         fake.token_counter = lambda text: litellm.token_counter(model=REFERENCE_MODEL, text=text)
         model, api_base = "openai/fake-model", fake.url
+        if args.oracle:
+            fake.answer_for = oracle_answers(days)
         print("NO MODEL CONFIGURED (DIGESTBOT_LLM_MODEL unset): running against the FAKE OpenAI server.")
         print("  Agreement, validity and answer tokens below are the fake's rules, not a model's judgement;")
         print("  prompt tokens (what would be sent) are real, counted with the gpt-4o-mini tokenizer.")
