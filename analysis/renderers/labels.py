@@ -191,3 +191,14 @@ def importance_name(lang: str, importance: str) -> str:
     """``🔴高`` / ``🔴 High``, as the sample writes it."""
     sep = "" if lang == "zh" else " "
     return f"{IMPORTANCE_ICON[importance]}{sep}{label(lang, importance)}"
+
+
+_SENTENCE_END = tuple(".!?。！？；;:：")
+
+
+def sentences(lang: str, parts: list[str]) -> str:
+    """``parts`` run together as sentences: each but the last ends with a stop (``.``/``。``) unless it has one."""
+    stop, gap = ("。", "") if check_lang(lang) == "zh" else (".", " ")
+    parts = [part.strip() for part in parts if part.strip()]
+    return gap.join(part if n == len(parts) - 1 or part.endswith(_SENTENCE_END) else part + stop
+                    for n, part in enumerate(parts))

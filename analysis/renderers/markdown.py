@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import change_type_text, fallback_text, importance_name, label
+from analysis.renderers.labels import change_type_text, fallback_text, importance_name, label, sentences
 from analysis.renderers.markdown_text import cell, code, inline, link_text, shorten
 
 TOC_TITLE_LIMIT = 57
@@ -31,12 +31,11 @@ def render_markdown(digest: Digest, lang: str) -> str:
     repo_anchor = slug(digest.repo)
     out = [f"# {label(lang, 'title', date=digest.date)}", "", f'<a id="{repo_anchor}"></a>', "",
            f"## {inline(digest.repo)}", ""]
-    out += _commit_table(digest, lang)
+    out += _commit_table(digest, lang) if digest.commits else [label(lang, "no_commits")]
     out += ["", '<a id="stats"></a>', "", f"### {label(lang, 'stats')}",
             f"> {label(lang, 'stats_line', **stats.model_dump())}"]
     if not digest.commits:
-        out += ["", label(lang, "no_commits"), ""]
-        return "\n".join(out)
+        return "\n".join(out) + "\n"
     groups = digest.by_importance()
     out += ["", f"## {label(lang, 'contents')}", ""]
     out.append(f"- [{link_text(digest.repo)}](#{repo_anchor})")
@@ -58,12 +57,15 @@ def render_markdown(digest: Digest, lang: str) -> str:
 
 
 def _commit_table(digest: Digest, lang: str) -> list[str]:
-    rows = [f"| {label(lang, 'col_time')} | {label(lang, 'col_author')} | {label(lang, 'col_message')} |",
-            "|----------|------|----------|"]
+    rows = [f"| SHA | {label(lang, 'col_time')} | {label(lang, 'col_author')} | {label(lang, 'col_message')} |",
+            "|-----|----------|------|----------|"]
     for report in digest.commits:
         commit = report.commit
         when = commit.committed_at.astimezone(ZoneInfo(digest.timezone)).strftime("%Y-%m-%d %H:%M:%S")
-        rows.append(f"| {when} | {cell(commit.author)} | {cell(commit.title)} |")
+        sha = f"`{commit.short_sha}`"
+        link = commit_url(report, digest.repo_url)
+        sha = f"[{sha}]({link})" if link else sha
+        rows.append(f"| {sha} | {when} | {cell(commit.author)} | {cell(commit.title)} |")
     return rows
 
 
@@ -79,13 +81,14 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
     out = [f'<a id="{commit.short_sha}"></a>', "", f"### {inline(commit.title)}", sha_line, ""]
     out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_text(lang, analysis, inline)}  ")
     out.append(f"**{label(lang, 'importance')}**{colon}{importance_name(lang, analysis.importance)}  ")
-    out += _notes(analysis, lang)
+    notes = _notes(analysis, lang)
+    out += notes
     if compact:
-        summary = " ".join(inline(s) for s in analysis.summary)
+        summary = sentences(lang, [inline(s) for s in analysis.summary])
         out.append(f"**{label(lang, 'summary_short')}**{colon}{summary}")
         out += ["", "---", ""]
         return "\n".join(out)
-    out += ["", f"**{label(lang, 'summary')}**"]
+    out += ([] if notes else [""]) + [f"**{label(lang, 'summary')}**"]
     out += [f"- {inline(s)}" for s in analysis.summary] + [""]
     if analysis.impact:
         out.append(f"**{label(lang, 'impact')}**")
@@ -109,7 +112,8 @@ def _notes(analysis: Analysis, lang: str) -> list[str]:
         rest = len(coverage.unseen) - len(shown)
         files = label(lang, "list_sep").join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
         notes.append(f"> {label(lang, 'coverage', unseen=len(coverage.unseen), total=coverage.files_total, files=files)}")
-    return ([""] + notes) if notes else []
+    # each note its own quote, a blank line after: what follows is not swallowed into the quote
+    return [line for note in notes for line in ("", note)] + [""] if notes else []
 
 
 def _impact_item(item: str, colon: str) -> str:

@@ -9,7 +9,7 @@ import threading
 import time
 from collections import OrderedDict
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
@@ -19,8 +19,7 @@ from github.Repository import Repository
 from analysis.day import DayWindow
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
-from analysis.sources.names import parse_repo_name
-from bot import metrics
+from analysis.sources.names import parse_repo_name, parse_revision
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +94,15 @@ class GitHubSource:
         max_rate_wait: float = 60.0,
         timeout: int = 30,
         sleep: Callable[[float], None] = time.sleep,
+        on_response: Callable[[Mapping[str, str] | None], None] | None = None,
     ) -> None:
+        """``on_response`` sees the headers of every GitHub answer (the bot reads the rate limit left there)."""
         self.repo_name = parse_repo_name(repo)
         self.api_url = (api_url or DEFAULT_API_URL).rstrip("/")
         self.max_rate_wait = max_rate_wait
         self.api_calls = 0
         self._sleep = sleep
+        self._on_response = on_response
         self._token = token
         self._timeout = int(timeout)
         self._count_lock = threading.Lock()
@@ -143,7 +145,7 @@ class GitHubSource:
             try:
                 result = send(*args, **kwargs)
             except GithubException as error:
-                metrics.github_rate_remaining(error.headers)
+                self._observe(error.headers)
                 wait = _rate_limit_wait(error)
                 if wait is None:
                     raise
@@ -156,9 +158,17 @@ class GitHubSource:
                 raise RemoteFailure(f"could not reach GitHub at {_without_credentials(self.api_url)}: "
                                     f"{_short_reason(error)}") from None
             else:
-                metrics.github_rate_remaining(result[0] if isinstance(result, tuple) and result else None)
+                self._observe(result[0] if isinstance(result, tuple) and result else None)
                 return result
         raise AssertionError("unreachable")
+
+    def _observe(self, headers: Mapping[str, str] | None) -> None:
+        if self._on_response is None:
+            return
+        try:
+            self._on_response(headers)
+        except Exception:  # noqa: BLE001 - whoever watches must not break the request it watches
+            log.debug("GitHub response observer failed", exc_info=True)
 
     @staticmethod
     def _rate_limited(wait: float) -> RateLimited:
@@ -319,12 +329,11 @@ class GitHubSource:
         return data.decode("utf-8", errors="replace")
 
     def resolve_sha(self, prefix: str) -> str:
-        """The full SHA for a unique prefix of 4..40 hex digits."""
-        if not isinstance(prefix, str) or not SHA_RE.match(prefix):
-            raise BadInput(f"bad commit SHA {prefix!r}; give 4 to 40 hex digits")
+        """The full SHA for a unique prefix of 4..40 hex digits, or for any ref GitHub resolves (HEAD, branch, tag)."""
+        ref = prefix.lower() if SHA_RE.match(parse_revision(prefix)) else prefix
         repo = self._repo()
         try:
-            return repo.get_commit(prefix.lower(), commit_files_per_page=FILES_PER_PAGE).sha
+            return repo.get_commit(ref, commit_files_per_page=FILES_PER_PAGE).sha
         except GithubException as error:
             message = str(error.data.get("message", "")) if isinstance(error.data, dict) else ""
             if error.status == 422 and "ambiguous" in message.lower():

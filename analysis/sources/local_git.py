@@ -13,6 +13,7 @@ from pathlib import Path
 from analysis.day import DayWindow
 from analysis.errors import BadInput, DigestError
 from analysis.models import Commit, FileChange
+from analysis.sources.names import parse_revision
 
 log = logging.getLogger(__name__)
 
@@ -82,23 +83,42 @@ class LocalGitSource:
         return done.stdout.decode("utf-8", errors="replace")
 
     def list_commits(self, window: DayWindow, branch: str | None = None) -> list[Commit]:
-        ref = branch or "HEAD"
+        ref = "HEAD"
         if branch:
-            self.check_branch(branch)
+            ref = self._branch_ref(branch)
         elif not self._git("rev-parse", "--verify", "--quiet", "HEAD", check=False).strip():
             return []
         since = (window.start_utc - CLOCK_SKEW).isoformat()
         until = (window.end_utc + CLOCK_SKEW).isoformat()
-        out = self._git("log", ref, f"--format={_LOG_FORMAT}", f"--since={since}", f"--until={until}",
-                        error=f"cannot read the history of {self.repo_name}")
+        out = self._git("log", f"--format={_LOG_FORMAT}", f"--since={since}", f"--until={until}",
+                        "--end-of-options", ref, error=f"cannot read the history of {self.repo_name}")
         commits = [self._parse(record) for record in out.split(_RECORD) if record.strip()]
         commits = [c for c in commits if window.contains(c.committed_at)]
         commits.sort(key=lambda c: c.committed_at, reverse=True)
         return commits
 
     def check_branch(self, branch: str) -> None:
-        self._git("rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}",
-                  error=f"branch {branch!r} does not exist in {self.repo_name}")
+        self._branch_ref(branch)
+
+    def _branch_ref(self, branch: str) -> str:
+        """``branch`` itself, else its remote-tracking branch (``origin/stable`` in a fresh clone); BadInput if neither."""
+        missing = f"branch {branch!r} does not exist in {self.repo_name}"
+        try:
+            parse_revision(branch, expressions=True)
+        except BadInput:
+            raise BadInput(missing) from None
+        if self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{branch}^{{commit}}", check=False):
+            return branch
+        remote = self._remote_branch(branch)
+        if remote is None:
+            raise BadInput(missing)
+        return remote
+
+    def _remote_branch(self, branch: str) -> str | None:
+        """The remote-tracking branch of that name (origin's first), or None."""
+        remotes = self._git("for-each-ref", "--format=%(refname:short)", f"refs/remotes/*/{branch}",
+                            check=False).split()
+        return next((r for r in remotes if r.startswith("origin/")), remotes[0]) if remotes else None
 
     @staticmethod
     def _parse(record: str) -> Commit:
@@ -186,11 +206,20 @@ class LocalGitSource:
         return data.decode("utf-8", errors="replace")
 
     def resolve_sha(self, prefix: str) -> str:
-        if not _HEX.match(prefix or ""):
-            raise BadInput(f"bad commit SHA {prefix!r}; give 4 to 40 hex digits")
-        candidates = self._git("rev-parse", f"--disambiguate={prefix.lower()}", check=False).split()
-        commits = [c for c in candidates if self._git("cat-file", "-t", c, check=False).strip() == "commit"]
+        """The full SHA of a unique SHA prefix, or of any revision git resolves (HEAD, a branch, a tag)."""
+        parse_revision(prefix, expressions=True)
+        commits = []
+        if _HEX.match(prefix):
+            candidates = self._git("rev-parse", f"--disambiguate={prefix.lower()}", check=False).split()
+            commits = [c for c in candidates if self._git("cat-file", "-t", c, check=False).strip() == "commit"]
         if not commits:
+            found = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{prefix}^{{commit}}",
+                              check=False).strip()
+            remote = None if found else self._remote_branch(prefix)
+            if remote:  # a branch only on the remote, as --branch reads it
+                found = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", remote, check=False).strip()
+            if found:
+                return found
             raise BadInput(f"no commit matches {prefix} in {self.repo_name}")
         if len(commits) > 1:
             raise BadInput(f"{prefix} is ambiguous in {self.repo_name} ({len(commits)} commits match); give more digits")

@@ -39,6 +39,7 @@ class FakeRepo:
     default_branch: str
     private: bool
     branches: dict[str, str | None] = field(default_factory=dict)  # name -> head sha
+    tags: dict[str, str] = field(default_factory=dict)  # name -> sha
     commits: dict[str, FakeCommit] = field(default_factory=dict)
     description: str | None = None
 
@@ -110,12 +111,23 @@ class GitHubData:
             repo.branches[branch] = sha
             return sha
 
+    def add_tag(self, full_name: str, name: str, sha: str) -> None:
+        with self.lock:
+            self.repo(full_name).tags[name] = sha.lower()
+
     # --- queries ------------------------------------------------------------------------
     def repo(self, full_name: str) -> FakeRepo | None:
         return self.repos.get(full_name.lower())
 
     def resolve(self, repo: FakeRepo, ref: str) -> tuple[FakeCommit | None, str | None]:
-        """A branch name, full sha or unique prefix -> (commit, None), or (None, 'unknown'|'ambiguous')."""
+        """HEAD, a branch or tag name, full sha or unique prefix -> (commit, None), or (None, 'unknown'|'ambiguous').
+
+        GitHub resolves any of these in ``GET /repos/{o}/{r}/commits/{ref}`` (HEAD is the default branch).
+        """
+        if ref == "HEAD":
+            ref = repo.default_branch
+        if ref in repo.tags:
+            return repo.commits.get(repo.tags[ref]), (None if repo.tags[ref] in repo.commits else "unknown")
         if ref in repo.branches:
             head = repo.branches[ref]
             return (repo.commits[head], None) if head else (None, "unknown")

@@ -116,6 +116,10 @@ class FakeGitHub(LocalHTTPServer):
             parents=parents, contents=contents,
         )
 
+    def add_tag(self, full_name: str, name: str, sha: str) -> None:
+        """A lightweight tag ``name`` on commit ``sha``."""
+        self.data.add_tag(full_name, name, sha)
+
     # --- observing and steering ---------------------------------------------------------------
     def count(self, path_prefix: str, method: str = "GET") -> int:
         with self._lock:
