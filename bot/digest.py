@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
+from analysis.changes import Change, fold, pull_request, titled
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.facts import derive_facts
@@ -20,6 +21,7 @@ from analysis.sources.base import CommitSource
 from bot import metrics
 from bot.budget import BudgetReached, LLMBudget
 from bot.filters import CommitFilter
+from bot.highlights import day_highlights
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -101,10 +103,10 @@ class DigestService:
         warm_up = self._warm_up()  # imports litellm in a thread while GitHub answers
         description = functools.partial(self._description, source)
         commits = await asyncio.to_thread(source.list_commits, window, branch)
-        commits = [c for c in commits if commit_filter.keeps_author(c)]
+        changes = fold(commits, keeps=commit_filter.keeps_author)  # one entry per merge and what it brings in
         # every commit's related list is taken from the whole day, whichever details arrived first
         all_detailed = asyncio.Event()
-        if not commits:
+        if not changes:
             all_detailed.set()
         failures: list[RemoteFailure] = []
         done = 0
@@ -112,11 +114,12 @@ class DigestService:
         #: the day's commits with their files, as they arrive: the context of each analysis
         detailed_by_sha: dict[str, Commit] = {}
 
-        async def one(commit: Commit, details) -> CommitReport | None:
+        async def one(change: Change, details) -> CommitReport | None:
             nonlocal done
-            detailed = commit if commit.details_loaded else await details(commit.sha)
+            commit = change.commit
+            detailed = titled(commit) if commit.details_loaded else await details(commit.sha)
             detailed_by_sha[detailed.sha] = detailed
-            if len(detailed_by_sha) == len(commits):
+            if len(detailed_by_sha) == len(changes):
                 all_detailed.set()
             if not commit_filter.keeps_files(detailed):
                 return None
@@ -126,22 +129,24 @@ class DigestService:
                                            description=description)
             done += 1
             if progress:
-                progress(done, len(commits))
-            return CommitReport(commit=detailed, analysis=analysis)
+                progress(done, len(changes))
+            return CommitReport(commit=detailed, analysis=analysis, includes=list(change.includes), pr=change.pr)
 
         try:
             async with self._fetcher(source) as details:
                 # one commit failing cancels the others' waits (their shared work, shielded, still completes)
                 async with asyncio.TaskGroup() as group:
-                    tasks = [group.create_task(one(c, details)) for c in commits]
+                    tasks = [group.create_task(one(c, details)) for c in changes]
         except BaseExceptionGroup as failed:
             raise failed.exceptions[0] from None  # the first failure, as callers expect our error classes
         finally:
             warm_up.cancel()
         reports = [r for r in (task.result() for task in tasks) if r is not None]
         self._check_strict(strict, reports, failures)
+        highlights = await day_highlights(self.store, self.analyzer, self.budget, repo=source.repo_name, lang=lang,
+                                          date=window.day.isoformat(), zone=window.zone_name, reports=reports)
         return Digest(repo=source.repo_name, date=window.day.isoformat(), timezone=window.zone_name,
-                      branch=branch, repo_url=source.repo_url, commits=reports)
+                      branch=branch, repo_url=source.repo_url, commits=reports, highlights=highlights)
 
     async def explain(self, source: CommitSource, sha_prefix: str, lang: str = "en",
                       strict: bool = False) -> CommitReport:
@@ -156,7 +161,7 @@ class DigestService:
                                                description=functools.partial(self._description, source))
         finally:
             warm_up.cancel()
-        report = CommitReport(commit=commit, analysis=analysis)
+        report = CommitReport(commit=commit, analysis=analysis, pr=pull_request(commit))
         self._check_strict(strict, [report], failures)
         return report
 
@@ -199,12 +204,13 @@ class DigestService:
             return store()
 
         async def details(sha: str, with_patches: bool = False) -> Commit:
-            """The commit with its files; from the cache (paths and stats, no patches) unless asked for patches."""
+            """The commit with its files (a pull request's merge titled by it); from the cache (paths and stats,
+            no patches) unless asked for patches."""
             if cacheable and not with_patches:
                 cached = self.store.get(COMMITS_TABLE, sha)
                 if cached is not None:
-                    return Commit.model_validate(cached)
-            return await self._shared(("details", source.repo_name, sha), lambda: fetch(sha))
+                    return titled(Commit.model_validate(cached))
+            return titled(await self._shared(("details", source.repo_name, sha), lambda: fetch(sha)))
 
         try:
             yield details

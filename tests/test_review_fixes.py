@@ -161,8 +161,8 @@ def test_the_spend_is_written_off_the_event_loop(git_repo, tmp_path, llm):
     service = build_service(settings, store)
     digest = asyncio.run(service.build(open_source(str(git_repo.path)), DayWindow.of(DAY, "UTC")))
 
-    assert llm.calls == 2 and all(r.analysis.fallback is None for r in digest.commits)
-    assert len(store.spend_writers) == 2
+    assert llm.calls == 2 + 1 and all(r.analysis.fallback is None for r in digest.commits)  # + the highlights
+    assert len(store.spend_writers) == 2 + 1
     assert threading.current_thread().name not in store.spend_writers  # asyncio.run's loop runs here
     assert service.budget.spent() == pytest.approx(service.analyzer.cost_usd) and service.analyzer.cost_usd > 0
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from analysis.errors import BadInput
+from analysis.models import Stats
 
 LANGS = ("zh", "en")
 
 IMPORTANCE_ICON = {"high": "🔴", "medium": "🟡", "low": "🟢"}
+#: folded commits listed under a change in chat replies; the rest are counted
+INCLUDES_SHOWN = 10
+#: a highlight longer than this is shortened in chat summaries (the Markdown report keeps it whole)
+HIGHLIGHT_CHARS = 400
 
 _LABELS: dict[str, dict[str, str]] = {
     "zh": {
@@ -16,6 +21,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "col_message": "提交信息",
         "stats": "📊 统计摘要",
         "stats_line": "本日共 {total} 个提交 | 🔴高 {high} | 🟡中 {medium} | 🟢低 {low}",
+        "stats_line_folded": "本日共 {total} 个变更（{commits} 个提交） | 🔴高 {high} | 🟡中 {medium} | 🟢低 {low}",
+        "highlights": "✨ 今日要点",
+        "includes": "📦 包含的提交",
+        "pull_request": "PR #{n}",
         "contents": "📋 目录",
         "group_high": "🔴 高重要度变更 ({n})",
         "group_medium": "🟡 中重要度变更 ({n})",
@@ -58,6 +67,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "col_message": "Message",
         "stats": "📊 Summary",
         "stats_line": "{total} commits that day | 🔴 High {high} | 🟡 Medium {medium} | 🟢 Low {low}",
+        "stats_line_folded": "{total} changes ({commits} commits) that day | 🔴 High {high} | 🟡 Medium {medium} | "
+                             "🟢 Low {low}",
+        "highlights": "✨ Highlights of the day",
+        "includes": "📦 Commits included",
+        "pull_request": "PR #{n}",
         "contents": "📋 Contents",
         "group_high": "🔴 High importance changes ({n})",
         "group_medium": "🟡 Medium importance changes ({n})",
@@ -170,6 +184,12 @@ def check_lang(lang: str) -> str:
 def label(lang: str, key: str, **values) -> str:
     text = _LABELS[check_lang(lang)][key]
     return text.format(**values) if values else text
+
+
+def stats_text(lang: str, stats: Stats) -> str:
+    """The stats line: changes by importance, and the commits they hold when that differs."""
+    key = "stats_line" if stats.commits == stats.total else "stats_line_folded"
+    return label(lang, key, **stats.model_dump())
 
 
 def change_type_name(lang: str, change_type: str) -> str:

@@ -98,7 +98,16 @@ class GitHubData:
             if parents is None:
                 head = repo.branches.get(branch, repo.branches.get(repo.default_branch))
                 parents = [head] if head else []
+            if files is None and len(parents) > 1:
+                files = self._merged_files(repo, parents)
             tree = dict(repo.commits[parents[0]].tree) if parents and parents[0] in repo.commits else {}
+            if len(parents) > 1 and parents[1] in repo.commits:  # what the merge brings in, from the other side
+                theirs = repo.commits[parents[1]].tree
+                for change in files or []:
+                    if change["filename"] in theirs:
+                        tree[change["filename"]] = theirs[change["filename"]]
+                    elif change.get("status") == "removed":
+                        tree.pop(change["filename"], None)
             for path, content in (contents or {}).items():
                 if content is None:
                     tree.pop(path, None)
@@ -110,6 +119,37 @@ class GitHubData:
             )
             repo.branches[branch] = sha
             return sha
+
+    @staticmethod
+    def _merged_files(repo: FakeRepo, parents: list[str]) -> list[dict]:
+        """A merge's ``files`` as GitHub's commit API gives them: its diff against its first parent.
+
+        The fake keeps changes, not trees, so a merge given no files gets the changes of the commits it
+        brings in (reachable from its other parents, not from the first; merges among them skipped), file by
+        file: the latest status and patch, additions and deletions summed (exact for a branch that touches
+        each file once and a merge without conflicts).
+        """
+        def reachable(starts: list[str]) -> set[str]:
+            seen, stack = set(), list(starts)
+            while stack:
+                sha = stack.pop()
+                if sha in repo.commits and sha not in seen:
+                    seen.add(sha)
+                    stack.extend(repo.commits[sha].parents)
+            return seen
+
+        brought = reachable(parents[1:]) - reachable(parents[:1])
+        merged: dict[str, dict] = {}
+        for commit in sorted((repo.commits[s] for s in brought), key=lambda c: (c.committed_at, c.seq)):
+            if len(commit.parents) > 1:  # a back-merge's own diff is what the first parent already has
+                continue
+            for change in commit.files:
+                name = change["filename"]
+                before = merged.get(name, {})
+                merged[name] = {**change,
+                                "additions": int(before.get("additions", 0)) + int(change.get("additions", 0)),
+                                "deletions": int(before.get("deletions", 0)) + int(change.get("deletions", 0))}
+        return list(merged.values())
 
     def add_tag(self, full_name: str, name: str, sha: str) -> None:
         with self.lock:
