@@ -133,6 +133,13 @@ def test_retry_after_beyond_the_cap_is_not_waited_for(llm):
     assert llm.calls == 1 and caught.value.reset_in == 30
 
 
+def test_retry_after_past_the_request_deadline_is_not_waited_for(llm):
+    llm.mode, llm.retry_after = "error429", 5
+    with pytest.raises(RateLimited, match="retry after 5 s"):
+        asyncio.run(analyzer(llm, timeout=2).analyze(commit("fix: keep CRD defaults"), "en"))
+    assert llm.calls == 1
+
+
 def test_highlights_are_requested_once_and_parsed(llm):
     changes = [CommitReport(commit=commit(f"fix: thing {i}", n=i),
                             analysis=Analysis(change_type="fix", importance=("low", "high", "medium")[i % 3],
