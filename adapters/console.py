@@ -16,7 +16,7 @@ from typing import TextIO
 
 from analysis.models import IMPORTANCE_ORDER, Digest
 from analysis.renderers.html_page import FULL_REPORT
-from analysis.renderers.labels import label
+from analysis.renderers.labels import label, stats_text
 from analysis.renderers.markdown import render_commit_markdown
 from analysis.renderers.markdown_text import inline
 from bot.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
@@ -53,7 +53,8 @@ class ConsoleRenderer:
         lines = [f"# {label(lang, 'title', date=digest.date)}", f"## {inline(digest.repo)}"]
         if note:
             lines.append(f"_{inline(note)}_")
-        lines.append(f"> {label(lang, 'stats_line', **stats.model_dump())}")
+        lines.append(f"> {stats_text(lang, stats)}")
+        lines += [f"- {inline(h)}" for h in digest.highlights]
         if report_url:
             lines.append(f"{FULL_REPORT.get(lang, FULL_REPORT['en'])}: {report_url}")
         if not digest.commits:
