@@ -89,3 +89,22 @@ def test_helm_templates_that_are_not_yaml_say_nothing():
     before = "replicas: {{ .Values.replicaCount }}\n"
     after = "replicas: {{ .Values.replicas | default 1 }}\n"
     assert facts_of({"charts/web/templates/deploy.yaml": (before, after)}) == []
+
+
+def test_without_file_texts_yaml_and_toml_keys_come_from_the_hunks_when_their_path_is_shown():
+    yaml_before = "image:\n  repository: nginx\n  tag: \"1.25\"\n  pullPolicy: IfNotPresent\nreplicaCount: 1\n"
+    yaml_after = "image:\n  repository: nginx\n  tag: \"1.27\"\n  pullPolicy: IfNotPresent\nreplicaCount: 1\nnew: x\n"
+    toml_before = "[tool.ruff]\nline-length = 100\ntarget = \"py311\"\n"
+    toml_after = "[tool.ruff]\nline-length = 120\ntarget = \"py311\"\n"
+    assert facts_of({"values.yaml": (yaml_before, yaml_after), "ruff.toml": (toml_before, toml_after)},
+                    read=False) == [
+        fact("config_value_changed", "values.yaml", symbol="image.tag", before="1.25", after="1.27"),
+        fact("config_key_added", "values.yaml", symbol="new", after="x"),
+        fact("config_value_changed", "ruff.toml", symbol="tool.ruff.line-length", before="100", after="120"),
+    ]
+
+
+def test_without_file_texts_a_key_whose_parents_the_hunk_does_not_show_says_nothing():
+    before = "a:\n  b:\n" + "".join(f"    k{i}: {i}\n" for i in range(12)) + "    deep: 1\n"
+    after = before.replace("deep: 1", "deep: 2")
+    assert facts_of({"conf.yaml": (before, after)}, read=False) == []

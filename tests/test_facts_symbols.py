@@ -311,3 +311,14 @@ def test_without_file_texts_the_hunks_and_their_context_give_symbols():
         fact("symbol_removed", "app/core.py", symbol="old", public=True, before="(b)", text="function"),
         fact("symbol_modified", "app/core.py", symbol="keep", public=True, text="function"),
     ]
+
+
+def test_commits_read_in_parallel_threads_give_the_same_facts():
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = {"src/click/types.py": (PY_BEFORE, PY_AFTER), "src/config.rs": (RS_BEFORE, RS_AFTER),
+             "pkg/server/server.go": (GO_BEFORE, GO_AFTER), "web/src/widget.ts": (TS_BEFORE, TS_AFTER)}
+    alone = facts_of(files)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda _: facts_of(files), range(24)))
+    assert all(result == alone for result in results)

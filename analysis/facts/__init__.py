@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from analysis.facts.changelog import changelog_facts
 from analysis.facts.config import config_facts
+from analysis.facts.config_hunks import config_facts_from_hunks
 from analysis.facts.contents import FileContents, Sides, fetch_sides
 from analysis.facts.dependencies import dependency_facts
 from analysis.facts.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
@@ -96,8 +97,9 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         if grammar_for(path):
             facts, parsed_files[path] = _code_facts(path, patch, side)
             add(path, facts)
-        elif config_format(path) and side is not None:
-            add(path, config_facts(path, side.before, side.after))
+        elif config_format(path) and change.status not in ("added", "removed"):
+            add(path, config_facts(path, side.before, side.after) if side is not None
+                else config_facts_from_hunks(path, config_format(path), patch))
         if manifest_kind(path):
             manifests.append((path, patch, (side.before, side.after) if side else None))
         if is_changelog(path):

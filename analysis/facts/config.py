@@ -19,7 +19,18 @@ log = logging.getLogger(__name__)
 VALUE_CHARS = 120
 _MISSING = object()
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_\-]+$")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader with YAML 1.2 booleans: ``on:`` in a GitHub workflow is the key "on", not True."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 #: sections of manifests that ``dependencies`` reports package by package
 DEPENDENCY_SECTIONS = {
     "package.json": ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies"),
@@ -58,7 +69,7 @@ def load(text: str | None, fmt: str) -> list[Any] | None:
         return None
 
 
-def _key(prefix: str, key: Any) -> str:
+def join_key(prefix: str, key: Any) -> str:
     key = str(key)
     part = key if _PLAIN_KEY.match(key) else json.dumps(key, ensure_ascii=False)
     if not prefix:
@@ -85,14 +96,14 @@ def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]
     """Append (kind, dotted path, before, after) for every difference under ``path``."""
     if isinstance(before, dict) and isinstance(after, dict):
         for key, value in after.items():
-            child = _key(path, key)
+            child = join_key(path, key)
             if key in before:
                 diff(before[key], value, child, out)
             else:
                 out.append(("config_key_added", child, _MISSING, value))
         for key, value in before.items():
             if key not in after:
-                out.append(("config_key_removed", _key(path, key), value, _MISSING))
+                out.append(("config_key_removed", join_key(path, key), value, _MISSING))
         return
     if isinstance(before, list) and isinstance(after, list) and before != after:
         old, new = _named_items(before), _named_items(after)

@@ -53,6 +53,12 @@ ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?i)\b(?:permitAll|AllowAnonymous|csrf_exempt|@csrf\.exempt|\.csrf\(\)\.disable)\b"),
      "authentication or CSRF protection relaxed"),
 ]
+#: words one of ADDED_SIGNALS needs on a line: a cheap filter before the patterns themselves
+_PREFILTER = re.compile(
+    r"(?i)private key|akia|asia|gh[pousr]_|github_pat|xox|pass|secret|key|token|log|console|print|shell|eval|exec|"
+    r"function|verify|reject|cert_none|hostname|unverified|invalid_certs|pickle|dill|marshal|yaml|objectinput|"
+    r"binaryformatter|unserialize|md5|sha-?1|des|rc4|blowfish|ecb|bits|modulus|rsa|chmod|permitall|anonymous|csrf")
+
 #: auth and permission checks whose removal is worth naming (checked on removed lines not re-added)
 AUTH_CHECK = re.compile(
     r"(?i)(@login_required|@permission_required|@requires?_auth\w*|@authenticated|@PreAuthorize|@RolesAllowed|"
@@ -82,7 +88,7 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
         return []
     seen: dict[str, str] = {}
     for line in patch.added:
-        if _is_comment(path, line.text):
+        if not _PREFILTER.search(line.text) or _is_comment(path, line.text):
             continue
         for pattern, what in ADDED_SIGNALS:
             if what not in seen and pattern.search(line.text):
