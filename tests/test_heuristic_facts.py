@@ -317,3 +317,11 @@ def test_a_dependabot_body_is_quoted_without_its_link_list_and_the_lock_file_is_
     assert "2 more packages change in `package-lock.json`" in analysis.summary
     assert not any("http" in s or "cherry" in s for s in analysis.summary)
     assert (analysis.change_type, analysis.importance) == ("build", "low")
+
+
+def test_a_label_left_without_its_references_and_a_cut_role_are_dropped():
+    analysis = analyse("Compile guidelines\n\nReformat the whole file\nRefs:\nhttps://example.org/pull/3",
+                       [("docs/contributing.md", 27, 4)],
+                       [Fact(kind="changelog_entry", path="CHANGES.rst", text="Reorder the members so values compare. :issu…")])
+    assert analysis.summary[0] == "Reformat the whole file"
+    assert "Changelog: Reorder the members so values compare." in analysis.summary

@@ -14,12 +14,14 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|part of|related( to)?)\b[:\s]*)?"
                              r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[[^\]]*\]\(https?://\S+\)$|"
                              r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$", re.I)
+_LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
                            r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
 _MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
 _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
+_CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
 _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
 _VERSION_MAJOR = re.compile(r"\d+")
 #: classes that are not product code
@@ -121,6 +123,8 @@ def message_points(body: str) -> list[str]:
     for block in re.split(r"\n\s*\n", body.strip()):
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln))]
+        while lines and _LABEL_ONLY.match(lines[-1].strip()):
+            lines.pop()  # "Refs:" whose references were left out
         if not lines:
             continue
         lead: list[str] = []
@@ -164,7 +168,7 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
-    cleaned = [_RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", e)).replace("``", "`") for e in entries]
+    cleaned = [_CUT_ROLE.sub("", _RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", e))).replace("``", "`") for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
 
 
