@@ -16,8 +16,8 @@ from typing import TextIO
 
 from analysis.models import IMPORTANCE_ORDER, Digest
 from analysis.renderers.html_page import FULL_REPORT
-from analysis.renderers.labels import label, stats_text
-from analysis.renderers.markdown import render_commit_markdown
+from analysis.renderers.labels import heuristic_note, label, stats_text
+from analysis.renderers.markdown import render_commit_markdown, render_explain_markdown
 from analysis.renderers.markdown_text import inline
 from bot.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
 
@@ -54,6 +54,8 @@ class ConsoleRenderer:
         if note:
             lines.append(f"_{inline(note)}_")
         lines.append(f"> {stats_text(lang, stats)}")
+        if heuristic := heuristic_note(lang, digest):
+            lines.append(f"> {heuristic}")
         lines += [f"- {inline(h)}" for h in digest.highlights]
         if report_url:
             lines.append(f"{FULL_REPORT.get(lang, FULL_REPORT['en'])}: {report_url}")
@@ -74,7 +76,7 @@ class ConsoleRenderer:
         return messages
 
     def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]:
-        text = render_commit_markdown(response.report, response.lang, response.repo_url)
+        text = render_explain_markdown(response.report, response.lang, response.repo_url)
         return [OutboundMessage(thread=False, body={"text": _clean(text)})]
 
     def text_message(self, response: TextResponse) -> OutboundMessage:

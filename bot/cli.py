@@ -173,7 +173,7 @@ def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
     """One commit of REPO analysed: SHA is a commit (4+ hex digits), HEAD, a branch or a tag."""
     from analysis.day import parse_zone
     from analysis.renderers.json_report import commit_json
-    from analysis.renderers.markdown import render_commit_markdown
+    from analysis.renderers.markdown import render_explain_markdown
 
     tz = parse_zone(tz).key  # the canonical name, whatever the case typed
     settings = obj.settings
@@ -183,7 +183,7 @@ def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
     if fmt == "json":
         click.echo(json.dumps(commit_json(found, tz), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_commit_markdown(found, lang, source.repo_url), nl=False)
+        click.echo(render_explain_markdown(found, lang, source.repo_url), nl=False)
 
 
 @cli.command()

@@ -59,3 +59,15 @@ def test_empty_insight_dimensions_are_left_out_and_compatibility_is_shown():
         assert "Compatibility" in payload and "Architecture" not in payload and "Performance" not in payload
     empty = render_markdown(digest(["heuristic"]), "en")
     assert "Technical insights" not in empty and "| Dimension |" not in empty
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_explained_commit_and_the_console_say_it_too(lang):
+    from adapters.console import ConsoleRenderer
+    from analysis.renderers.markdown import render_explain_markdown
+
+    d = digest(["heuristic"])
+    assert render_explain_markdown(d.commits[0], lang).count(NOTE[lang]) == 1
+    assert NOTE[lang] not in render_explain_markdown(digest(["llm:m"]).commits[0], lang)
+    console = ConsoleRenderer().digest_messages(d, lang)
+    assert NOTE[lang] in console[0].body["text"] and all(NOTE[lang] not in m.body["text"] for m in console[1:])

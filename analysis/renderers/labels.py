@@ -138,8 +138,9 @@ def insight_rows(insights) -> list[tuple[str, str]]:
 
 def heuristic_note(lang: str, digest) -> str | None:
     """The digest's one line saying its analyses are heuristic, when any is; else None."""
-    n = sum(r.analysis.analyzer == "heuristic" for r in digest.commits)
-    return label(lang, "heuristic_note", n=n, total=len(digest.commits)) if n else None
+    reports = getattr(digest, "commits", digest)  # a Digest, or the reports of one ``explain``
+    n = sum(r.analysis.analyzer == "heuristic" for r in reports)
+    return label(lang, "heuristic_note", n=n, total=len(reports)) if n else None
 
 
 #: fallback reasons by code (``RemoteFailure.code``), filled with the reason's details

@@ -84,6 +84,13 @@ def pull_request_url(report: CommitReport, repo_url: str | None) -> str | None:
     return f"{repo_url}/pull/{report.pr}" if report.pr is not None and repo_url else None
 
 
+def render_explain_markdown(report: CommitReport, lang: str, repo_url: str | None = None) -> str:
+    """One commit explained on its own: its section, then the note when its analysis is heuristic."""
+    text = render_commit_markdown(report, lang, repo_url)
+    note = heuristic_note(lang, [report])
+    return text + (f"\n> {note}\n" if note else "")
+
+
 def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None = None, *,
                            compact: bool = False) -> str:
     """One commit's section; ``compact`` is the sample's short form for low-importance commits."""
