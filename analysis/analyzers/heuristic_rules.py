@@ -70,8 +70,6 @@ SECURITY_WORDS = re.compile(
     re.IGNORECASE,
 )
 PERF_WORDS = re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency|throughput)\b", re.I)
-API_TITLE_WORDS = re.compile(r"\b(api|apis|crd|crds|protocol|proto|schema)\b", re.I)
-DEPLOY_TITLE_WORDS = re.compile(r"\b(helm|k8s|kubernetes|operator|dockerfile|deployment)\b", re.I)
 TRAILER_RE = re.compile(r"^\s*(signed-off-by|co-authored-by|reviewed-by|change-id)\s*:", re.I)
 BULLET_RE = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 
@@ -82,8 +80,6 @@ TOOLING_NAMES = re.compile(
     r"renovate\.json5?|\.readthedocs\.ya?ml|mkdocs\.ya?ml|\.gitignore|\.gitattributes|\.dockerignore|"
     r"\.mailmap|\.coveragerc|\.yamllint(\.ya?ml)?|\.markdownlint\.\w+|\.clang-format|\.clang-tidy|"
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc)$")
-#: configuration and schema files whose keys the product reads (not build manifests, not CI)
-CONFIG_EXTS = (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties")
 
 # Segments that say little about where a change sits; area keys skip over them.
 GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
@@ -107,8 +103,6 @@ COSMETIC_MAX_LINES = 40
 #: a release commit: version strings and the changelog date
 RELEASE_TITLE = re.compile(r"^\s*(release|bump version|version bump|prepare (for )?(release|v?\d)|v?\d+\.\d+(\.\d+)?\s*$)",
                            re.I)
-#: words that mean a test title, not a feature ("add tests")
-TEST_TITLE = re.compile(r"\b(tests?|testing|test cases?|flaky|coverage)\b", re.I)
 
 # --- size and bounds ---------------------------------------------------------------------------
 
