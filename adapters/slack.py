@@ -77,8 +77,22 @@ class SlackAdapter:
         from aiohttp import web
         from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 
+        from slack_sdk.signature import SignatureVerifier
+
+        verifier = SignatureVerifier(self.settings.slack_signing_secret or "")
+
         async def handle(request: web.Request) -> web.Response:
-            return await to_aiohttp_response(await self.app.async_dispatch(await to_bolt_request(request)))
+            # the signature is checked on the raw bytes before bolt parses anything: an unsigned body,
+            # however malformed, is a 401 and costs no parsing (and no traceback in the log)
+            raw = await request.read()
+            if not verifier.is_valid_request(raw, dict(request.headers)):
+                return web.Response(status=401, text="invalid request")
+            try:
+                bolt_request = await to_bolt_request(request)
+            except ValueError:  # signed, so from Slack, but not JSON or a form: one line, not a traceback
+                log.warning("a signed Slack request could not be parsed (%d bytes); answered 400", len(raw))
+                return web.Response(status=400, text="malformed body")
+            return await to_aiohttp_response(await self.app.async_dispatch(bolt_request))
 
         async def health(request: web.Request) -> web.Response:
             return web.Response(text="ok")

@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.logs
     public_url: str | None = Field(None, validation_alias=_env("DIGESTBOT_PUBLIC_URL"))
     http_host: str = Field("0.0.0.0", validation_alias=_env("DIGESTBOT_HTTP_HOST"))
+    #: /metrics has no authentication: set a port to serve it on its own listener (and not on the main one)
+    metrics_port: int | None = Field(None, ge=0, le=65535, validation_alias=_env("DIGESTBOT_METRICS_PORT"))
+    metrics_host: str = Field("127.0.0.1", validation_alias=_env("DIGESTBOT_METRICS_HOST"))
+    #: seconds between two real store writes of the health check (checks in between reuse the answer)
+    health_store_interval: float = Field(5.0, ge=0, validation_alias=_env("DIGESTBOT_HEALTH_STORE_INTERVAL"))
 
     @field_validator("slack_admins", "allowed_repos", mode="before")
     @classmethod
