@@ -86,6 +86,9 @@ class OutboundMessage:
     #: stable name of this part of a digest ("summary/0", "<sha>/1"): the ledger records what was
     #: posted by key, so a resumed digest skips the right messages even if its order changed
     key: str | None = None
+    #: set by the core when the ledger records this message: a tag the adapter attaches where it can read
+    #: it back (``find_posted``), so a message posted but not recorded before a crash is not posted again
+    marker: str | None = None
 
     def to_preview(self) -> dict[str, Any]:
         return {"thread": self.thread, "body": self.body}
@@ -116,6 +119,10 @@ class ChatAdapter(Protocol):
     supports_threads: bool
     # An adapter that sends ``OutboundMessage.files`` also sets ``supports_files = True``; the core reads
     # it with getattr(adapter, "supports_files", False) and only then attaches the report and the chart.
+    # An adapter that attaches ``OutboundMessage.marker`` to what it posts also has
+    # ``async find_posted(channel, thread_id | None, markers: set[str], since: float | None) -> dict[str, str]``:
+    # of ``markers``, those found in the thread (or, for None, the channel's messages since ``since``), with
+    # the id of the message carrying each. The core calls it when resuming a digest.
 
     async def start(self) -> None:
         """Connect and begin delivering commands to the core; returns once connected."""

@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     #: seconds between two real store writes of the health check (checks in between reuse the answer)
     health_store_interval: float = Field(5.0, ge=0, validation_alias=_env("DIGESTBOT_HEALTH_STORE_INTERVAL"))
 
+    # Fault injection for the exactly-once tests only: the process SIGKILLs itself right after its Nth
+    # successful post, before recording it (the window between a post and the ledger write)
+    test_crash_after_posts: int | None = Field(None, ge=1, validation_alias=_env("DIGESTBOT_TEST_CRASH_AFTER_POSTS"))
+
     @field_validator("slack_admins", "allowed_repos", mode="before")
     @classmethod
     def _split_list(cls, value):
