@@ -71,7 +71,8 @@ def _services(settings, analyzer_kind: str):
 def _source(settings, repo: str):
     from analysis.sources import open_source
 
-    return open_source(repo, github_token=settings.github_token, github_api_url=settings.github_api_url)
+    return open_source(repo, github_token=settings.github_token, github_api_url=settings.github_api_url,
+                       github_deadline=settings.github_deadline)
 
 
 @contextmanager

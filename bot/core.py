@@ -152,7 +152,8 @@ class BotCore:
 
     def _source(self, repo: str):
         return open_source(repo, github_token=self.settings.github_token,
-                           github_api_url=self.settings.github_api_url)
+                           github_api_url=self.settings.github_api_url,
+                           github_deadline=self.settings.github_deadline)
 
     async def _open_checked(self, platform: str, repo: str | None):
         """The source for ``repo`` if it exists, is readable and may be shown on ``platform``."""

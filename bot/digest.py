@@ -17,6 +17,7 @@ from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest
 from analysis.sources.base import CommitSource
 from bot import metrics
+from bot.breaker import CircuitBreaker, CircuitOpen
 from bot.budget import BudgetReached, LLMBudget
 from bot.filters import CommitFilter
 from bot.store import Store
@@ -38,11 +39,14 @@ class DigestService:
     """
 
     def __init__(self, store: Store, analyzer: Analyzer, *, fallback: Analyzer | None = None,
-                 fetch_concurrency: int = 8, budget: LLMBudget | None = None):
+                 fetch_concurrency: int = 8, budget: LLMBudget | None = None, breaker_failures: int = 3,
+                 digest_deadline: float | None = None):
         self.store = store
         self.analyzer = analyzer
         self.fallback = fallback
         self.fetch_concurrency = fetch_concurrency
+        #: per digest: after this many LLM failures in a row, or ``digest_deadline`` seconds, the rest falls back
+        self.breaker_failures, self.digest_deadline = breaker_failures, digest_deadline
         self.cache_hits = 0
         #: the daily LLM spend; once reached, commits get the fallback analyzer until the UTC day ends
         self.budget = budget
@@ -94,6 +98,7 @@ class DigestService:
         commits = await asyncio.to_thread(source.list_commits, window, branch)
         commits = [c for c in commits if commit_filter.keeps_author(c)]
         failures: list[RemoteFailure] = []
+        breaker = CircuitBreaker(self.breaker_failures, self.digest_deadline)
         done = 0
 
         #: the day's commits with their files, as they arrive: the context of each analysis
@@ -107,7 +112,7 @@ class DigestService:
                 return None
             await warm_up
             analysis = await self._analyse(detailed, lang, failures, refetch=details, source=source,
-                                           neighbours=detailed_by_sha)
+                                           neighbours=detailed_by_sha, breaker=breaker)
             done += 1
             if progress:
                 progress(done, len(commits))
@@ -218,7 +223,8 @@ class DigestService:
     async def _analyse(self, commit: Commit, lang: str, failures: list,
                        refetch: Callable[..., Awaitable[Commit]] | None = None,
                        source: CommitSource | None = None,
-                       neighbours: dict[str, Commit] | None = None) -> Analysis:
+                       neighbours: dict[str, Commit] | None = None,
+                       breaker: CircuitBreaker | None = None) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
             cached = self.store.get(ANALYSES_TABLE, key)
@@ -230,6 +236,8 @@ class DigestService:
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
         context = await self._context(commit, source, neighbours)
+        if breaker is not None and self.fallback is not None:
+            context.requests = breaker  # told inside the LLM's slot: checked again, and of each outcome
 
         async def analyse_and_store() -> Analysis:
             analysis = await self.analyzer.analyze(commit, lang, context)
@@ -241,6 +249,8 @@ class DigestService:
         try:
             if self.budget is not None:
                 self.budget.check()  # spent for today: not even a wait for the LLM's concurrency limit
+            if breaker is not None and self.fallback is not None:
+                breaker.check()
             analysis = await self._shared(("analysis", commit.sha, lang, self.analyzer.name), analyse_and_store)
         except RemoteFailure as error:
             if self.fallback is None:
@@ -249,6 +259,7 @@ class DigestService:
                 metrics.budget_fallback()
             else:
                 failures.append(error)
+            if not isinstance(error, (BudgetReached, CircuitOpen)):  # those two are logged once, not per commit
                 log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
             analysis = await self.fallback.analyze(commit, lang, context)
             metrics.commit_analysed(analysis.analyzer)
@@ -262,10 +273,11 @@ def build_service(settings, store: Store, analyzer_kind: str = "auto") -> Digest
 
     analyzer = make_analyzer(analyzer_kind, model=settings.llm_model, api_base=settings.llm_api_base,
                              concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
-                             context_tokens=settings.llm_context_tokens)
+                             context_tokens=settings.llm_context_tokens, deadline=settings.llm_deadline)
     if analyzer.name == "heuristic":
         return DigestService(store, analyzer)
     from analysis.analyzers.heuristic import HeuristicAnalyzer
 
     budget = LLMBudget(store, settings.llm_daily_budget_usd)
-    return DigestService(store, analyzer, fallback=HeuristicAnalyzer(), budget=budget)
+    return DigestService(store, analyzer, fallback=HeuristicAnalyzer(), budget=budget,
+                         breaker_failures=settings.llm_breaker_failures, digest_deadline=settings.digest_deadline)

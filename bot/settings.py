@@ -23,12 +23,20 @@ class Settings(BaseSettings):
     # GitHub
     github_token: str | None = Field(None, validation_alias=_env("GITHUB_TOKEN"), repr=False)
     github_api_url: str = Field("https://api.github.com", validation_alias=_env("GITHUB_API_URL"))
+    #: seconds for one whole GitHub answer (PyGithub's own timeout bounds each socket read only)
+    github_deadline: float = Field(60.0, gt=0, validation_alias=_env("DIGESTBOT_GITHUB_DEADLINE"))
 
     # LLM through litellm; provider keys (OPENAI_API_KEY, ...) are read by litellm itself
     llm_model: str | None = Field(None, validation_alias=_env("DIGESTBOT_LLM_MODEL"))
     llm_api_base: str | None = Field(None, validation_alias=_env("DIGESTBOT_LLM_API_BASE"))
     llm_concurrency: int = Field(8, ge=1, le=256, validation_alias=_env("DIGESTBOT_LLM_CONCURRENCY"))
     llm_timeout: float = Field(120.0, gt=0, validation_alias=_env("DIGESTBOT_LLM_TIMEOUT"))
+    #: seconds for one commit's analysis, retries included (default 1.5 x the timeout)
+    llm_deadline: float | None = Field(None, gt=0, validation_alias=_env("DIGESTBOT_LLM_DEADLINE"))
+    #: LLM failures in a row after which the rest of a digest uses the heuristic at once (circuit breaker)
+    llm_breaker_failures: int = Field(3, ge=1, validation_alias=_env("DIGESTBOT_LLM_BREAKER_FAILURES"))
+    #: seconds a digest may spend on the LLM; then the rest of it uses the heuristic
+    digest_deadline: float = Field(1800.0, gt=0, validation_alias=_env("DIGESTBOT_DIGEST_DEADLINE"))
     llm_context_tokens: int | None = Field(None, ge=1024, validation_alias=_env("DIGESTBOT_LLM_CONTEXT_TOKENS"))
     llm_daily_budget_usd: float | None = Field(None, validation_alias=_env("DIGESTBOT_LLM_DAILY_BUDGET_USD"))
 

@@ -146,7 +146,7 @@ def test_connection_refused_is_a_remote_failure(monkeypatch):
 
 def test_timeout_is_a_remote_failure(llm):
     llm.latency = 0.6
-    ana = analyzer(llm, timeout=0.2)
+    ana = analyzer(llm, timeout=0.2, deadline=30)  # a deadline long enough for every attempt (see test_deadlines)
     started = time.perf_counter()
     with pytest.raises(RemoteFailure, match="no answer within"):
         asyncio.run(ana.analyze(make_commit(), "en"))

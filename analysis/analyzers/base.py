@@ -32,6 +32,16 @@ class AnalysisContext:
     facts: list[Fact] = field(default_factory=list)
     #: same-day commits touching the same files, newest first
     related: list[RelatedCommit] = field(default_factory=list)
+    #: told by a remote analyzer, inside its concurrency slot, before it asks (``before()`` may raise a
+    #: RemoteFailure to refuse) and how it went (``after(None)``, or ``after(failure)``): the digest's
+    #: circuit breaker
+    requests: RequestListener | None = None
+
+
+class RequestListener(Protocol):
+    def before(self) -> None: ...
+
+    def after(self, failure: Exception | None) -> None: ...
 
 
 @runtime_checkable

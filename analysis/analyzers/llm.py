@@ -31,6 +31,7 @@ DEFAULT_CONTEXT_TOKENS = 8192
 ANSWER_TOKENS = 2048  # room kept for the model's answer
 MIN_DIFF_TOKENS = 256  # the file list gets at least this much even in a tiny window
 TRANSPORT_ATTEMPTS = 3
+DEADLINE_TIMEOUTS = 1.5  # default total deadline of one analysis, in request timeouts
 
 
 class LLMAnswerInvalid(RemoteFailure):
@@ -176,11 +177,14 @@ class LLMAnalyzer:
         timeout: float = 120.0,
         context_tokens: int | None = None,
         retry_wait: float = 0.5,
+        deadline: float | None = None,
     ):
         self.model = model
         self.api_base = api_base
         self.concurrency = max(1, concurrency)
         self.timeout = timeout
+        #: seconds for one analysis, every attempt and retry included (a hanging server costs this, not 3 x timeout)
+        self.deadline = deadline if deadline is not None else DEADLINE_TIMEOUTS * timeout
         self.retry_wait = retry_wait
         self.prompt = load_prompt("analysis")
         self.name = f"llm:{model}"
@@ -265,23 +269,45 @@ class LLMAnalyzer:
         """Analyse one commit: one request, plus one retry when the answer is invalid."""
         # fitting the patches counts tokens: 0.3-0.7 s for a commit of thousands of files, kept off the loop
         messages, fitted = await asyncio.to_thread(self.build_messages, commit, lang, context)
+        listener = context.requests if context is not None else None
         async with self._limit():
+            if listener is not None:
+                listener.before()
+            try:
+                async with asyncio.timeout(self.deadline):  # started once the request has its slot
+                    analysis = await self._analyze_within(commit, messages, fitted)
+            except TimeoutError:
+                metrics.llm_call(self.model, ok=False)
+                failure = RemoteFailure(f"the LLM {self.model} gave no analysis within {self.deadline:g} s "
+                                        "(retries included)")
+            except RemoteFailure as error:
+                failure = error
+            else:
+                failure = None
+            if listener is not None:
+                listener.after(failure)  # still inside the slot: the next request sees it
+            if failure is not None:
+                raise failure
+            return analysis
+
+    async def _analyze_within(self, commit: Commit, messages: list[dict], fitted) -> Analysis:
+        """One request, and one more when the answer is not a valid analysis."""
+        if self.guard is not None:
+            self.guard()
+        content = await self._complete(messages)
+        try:
+            analysis = parse_answer(content)
+        except AnswerError as error:
+            logger.info("invalid answer from %s for %s, retrying: %s", self.model, commit.short_sha, error)
+            retry = self.prompt.render("retry", reason=str(error))
+            messages = [*messages, {"role": "assistant", "content": content}, {"role": "user", "content": retry}]
             if self.guard is not None:
                 self.guard()
             content = await self._complete(messages)
             try:
                 analysis = parse_answer(content)
-            except AnswerError as error:
-                logger.info("invalid answer from %s for %s, retrying: %s", self.model, commit.short_sha, error)
-                retry = self.prompt.render("retry", reason=str(error))
-                messages = [*messages, {"role": "assistant", "content": content}, {"role": "user", "content": retry}]
-                if self.guard is not None:
-                    self.guard()
-                content = await self._complete(messages)
-                try:
-                    analysis = parse_answer(content)
-                except AnswerError as again:
-                    raise LLMAnswerInvalid(f"the LLM {self.model} gave an invalid answer twice: {again}") from None
+            except AnswerError as again:
+                raise LLMAnswerInvalid(f"the LLM {self.model} gave an invalid answer twice: {again}") from None
         return analysis.model_copy(update={"analyzer": self.name, "fallback": None, "coverage": fitted.coverage()})
 
     async def _complete(self, messages: list[dict]) -> str:

@@ -13,8 +13,8 @@ def is_local_repo(repo: str) -> bool:
     return Path(repo).expanduser().is_dir()
 
 
-def open_source(repo: str, *, github_token: str | None = None,
-                github_api_url: str = "https://api.github.com") -> CommitSource:
+def open_source(repo: str, *, github_token: str | None = None, github_api_url: str = "https://api.github.com",
+                github_deadline: float = 60.0) -> CommitSource:
     """The source for ``repo``: a LocalGitSource for a directory, else a GitHubSource for owner/name."""
     if not repo or not repo.strip():
         raise BadInput("no repository given; name a local git directory or owner/name on GitHub")
@@ -24,4 +24,4 @@ def open_source(repo: str, *, github_token: str | None = None,
         return LocalGitSource(Path(repo).expanduser())
     from analysis.sources.github import GitHubSource
 
-    return GitHubSource(repo, token=github_token, api_url=github_api_url)
+    return GitHubSource(repo, token=github_token, api_url=github_api_url, deadline=github_deadline)

@@ -70,7 +70,8 @@ class FakeOpenAI(LocalHTTPServer):
     ``mode``: "valid" (a derived analysis JSON), "fenced" (the same in a ```json fence with prose
     around), "garbage" (prose, never JSON), "garbage_once" (prose for a first attempt, valid for a
     request that carries a previous assistant answer, i.e. the analyzer's retry), "error500",
-    "error429", "error401" (OpenAI-shaped error bodies). ``answer_for(request) -> str`` overrides
+    "error429", "error401" (OpenAI-shaped error bodies), "hang" (the request is accepted and never
+    answered until the server stops). ``answer_for(request) -> str`` overrides
     the content in every non-error mode. ``latency`` is slept in the request's own thread, so
     concurrent requests wait concurrently; ``max_in_flight`` records the most answered at once.
     """
@@ -86,6 +87,7 @@ class FakeOpenAI(LocalHTTPServer):
         self.max_in_flight = 0  # most requests being answered at once
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
+        self._released = threading.Event()  # ends the requests held by the "hang" mode
 
     @property
     def url(self) -> str:
@@ -123,8 +125,16 @@ class FakeOpenAI(LocalHTTPServer):
             with self._lock:
                 self.in_flight -= 1
 
+    def stop(self) -> None:
+        self._released.set()
+        super().stop()
+
     def _answer(self, body: dict, number: int) -> tuple[int, dict]:
         mode = self.mode
+        if mode == "hang":  # accepted, then no answer at all until the server stops
+            self._released.wait()
+            return 500, {"error": {"message": "the server stopped", "type": "server_error", "param": None,
+                                   "code": None}}
         if mode == "error500":
             return 500, {"error": {"message": "The server had an error while processing your request.",
                                    "type": "server_error", "param": None, "code": None}}
@@ -177,7 +187,10 @@ class _Handler(BaseHTTPRequestHandler):
         if status == 429:
             self.send_header("Retry-After", "0")
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except OSError:  # the client gave up (a "hang" answer after its timeout)
+            self.close_connection = True
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
