@@ -15,6 +15,7 @@ from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from analysis.renderers.inert_text import defang_links
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
@@ -196,10 +197,10 @@ class DiscordRenderer:
 
     def text_bodies(self, text: str) -> list[dict[str, Any]]:
         """A short answer of ours as one or more content-only bodies (mentions defused, markdown kept)."""
-        return [_body(part) for part in dt.split_text(dt.defuse(text), dt.CONTENT_LIMIT)]
+        return [_body(part) for part in dt.split_text(dt.defuse(defang_links(text)), dt.CONTENT_LIMIT)]
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
-        text = dt.defuse(response.text)
+        text = dt.defuse(defang_links(response.text))  # may quote what a member typed
         if dt.dlen(text) <= dt.CONTENT_LIMIT:
             return OutboundMessage(thread=False, body=_body(text))
         # too long for content: embeds of one message (up to 6000 characters), the rest marked as cut

@@ -25,6 +25,7 @@ from adapters.slack_text import (
     shorten,
     split_mrkdwn,
 )
+from analysis.renderers.inert_text import defang_links
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 SUMMARY_TITLE_LIMIT = 100  # a commit title in the summary list (the full title heads its thread reply)
@@ -208,7 +209,7 @@ class SlackRenderer:
         return messages
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
-        text = markdown_to_mrkdwn(response.text)
+        text = markdown_to_mrkdwn(defang_links(response.text))  # may quote what a member typed
         if response.error:
             text = "⚠️ " + text
         if len(text) > TEXT_LIMIT - 100:

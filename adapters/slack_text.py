@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.renderers.inert_text import defang_links, strip_invisible
+
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 TEXT_LIMIT = 40000
@@ -58,19 +60,19 @@ def _prose(text: str) -> str:
 
 def inline(text: object) -> str:
     """Untrusted text on one line, inert in mrkdwn; balanced code spans are kept as code."""
-    text = _WS.sub(" ", str(text)).strip()
+    text = _WS.sub(" ", strip_invisible(text)).strip()
     out, pos = [], 0
     for match in _CODE_SPAN.finditer(text):
         out.append(_prose(text[pos:match.start()]))
         out.append("`" + entities(match.group(1)) + "`")
         pos = match.end()
     out.append(_prose(text[pos:]))
-    return "".join(out)
+    return defang_links("".join(out))
 
 
 def plain(text: object) -> str:
     """Untrusted text for a plain_text object (header): one line, no escaping needed."""
-    return _WS.sub(" ", str(text)).strip()
+    return _WS.sub(" ", strip_invisible(text)).strip()
 
 
 def shorten(text: str, limit: int) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from analysis.day import parse_date, parse_zone
 from analysis.errors import BadInput
+from analysis.renderers.inert_text import code_span
 
 USAGE = {
     "subscribe": "subscribe REPO [at HH:MM] [tz ZONE] [branch B] [lang zh|en] [paths GLOB,...] "
@@ -60,7 +61,7 @@ def parse_command(text: str) -> Command:
         return Command("help")
     verb, args = words[0].lower(), words[1:]
     if verb not in USAGE:
-        raise BadInput(f"unknown command {words[0][:40]!r}; try /digest help")
+        raise BadInput(f"unknown command {code_span(words[0], 40)}; try /digest help")
     return _PARSERS[verb](args)
 
 
@@ -77,19 +78,19 @@ def _subscribe(args: list[str]) -> Command:
             i += 1
             continue
         if key not in value_keys:
-            raise _bad("subscribe", f"unexpected word {rest[i][:40]!r}")
+            raise _bad("subscribe", f"unexpected word {code_span(rest[i], 40)}")
         if i + 1 >= len(rest):
             raise _bad("subscribe", f"'{key}' needs a value")
         value = rest[i + 1]
         if key == "at" and not _TIME.match(value):
-            raise _bad("subscribe", f"bad time {value[:20]!r}; write it as HH:MM, 24-hour")
+            raise _bad("subscribe", f"bad time {code_span(value, 20)}; write it as HH:MM, 24-hour")
         if key == "at":
             hour, minute = _TIME.match(value).groups()
             value = f"{int(hour):02d}:{minute}"
         if key == "tz":
             _checked("subscribe", parse_zone, value)
         if key == "lang" and value not in ("zh", "en"):
-            raise _bad("subscribe", f"unknown language {value[:20]!r}; use zh or en")
+            raise _bad("subscribe", f"unknown language {code_span(value, 20)}; use zh or en")
         if key in ("paths", "ignore-authors"):
             value = [part.strip() for part in value.split(",") if part.strip()]
         options[key.replace("-", "_")] = value
@@ -124,7 +125,7 @@ def _now(args: list[str]) -> Command:
         elif command.repo is None:
             command.repo = word
         else:
-            raise _bad("now", f"unexpected word {word[:40]!r}")
+            raise _bad("now", f"unexpected word {code_span(word, 40)}")
     return command
 
 
@@ -134,7 +135,7 @@ def _explain(args: list[str]) -> Command:
     if not args or len(args) > 2:
         raise _bad("explain", "give one commit SHA (4 to 40 hex digits)")
     if not _SHA.match(args[0]):
-        raise _bad("explain", f"bad commit SHA {args[0][:40]!r}; give 4 to 40 hex digits")
+        raise _bad("explain", f"bad commit SHA {code_span(args[0], 40)}; give 4 to 40 hex digits")
     return Command("explain", sha=args[0].lower(), repo=args[1] if len(args) == 2 else None)
 
 

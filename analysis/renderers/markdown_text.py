@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.renderers.inert_text import strip_invisible
+
 _FENCE = re.compile(r"`{3,}")
 _WS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
 _BACKTICKS = re.compile(r"`+")
@@ -51,7 +53,7 @@ def _no_links(text: str) -> str:
 
 def inline(text: str) -> str:
     """Untrusted text inside a paragraph or list item: one line, no HTML, no code fences, no links."""
-    text = _WS.sub(" ", str(text)).strip()
+    text = _WS.sub(" ", strip_invisible(text)).strip()
     return _no_links(_FENCE.sub("``", _html(text)))
 
 
@@ -68,7 +70,7 @@ def link_text(text: str) -> str:
 
 def code(text: str) -> str:
     """Untrusted text (a file path) as a code span: one line, no HTML, no backtick to break out with."""
-    text = _WS.sub(" ", str(text)).strip().replace("`", "")
+    text = _WS.sub(" ", strip_invisible(text)).strip().replace("`", "")
     return f"`{_html(text)}`"
 
 
