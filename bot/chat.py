@@ -101,8 +101,12 @@ class ChatRenderer(Protocol):
     target: Literal["slack", "discord", "console"]
 
     def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
-                        report_url: str | None = None) -> list[OutboundMessage]:
-        """The digest's messages; ``report_url`` (the digest's web page) is linked from the summary."""
+                        report_url: str | None = None, max_replies: int | None = None) -> list[OutboundMessage]:
+        """The digest's messages; ``report_url`` (the digest's web page) is linked from the summary.
+
+        With ``max_replies``, only that many commits (the most important) get replies of their own; the
+        rest are listed in one reply (key ``overflow/0``) and the summary says so.
+        """
         ...
 
     def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]: ...

@@ -7,6 +7,7 @@ calls ``digest_for`` and ``publish``. Nothing here knows which chat platform it 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import os
 import re
@@ -20,6 +21,7 @@ from fnmatch import fnmatchcase
 
 from analysis.day import DayWindow, parse_zone
 from analysis.errors import BadInput, DigestError
+from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo, open_source
 from analysis.sources.names import is_repo_name, parse_repo_name
 from bot import history
@@ -215,7 +217,8 @@ class BotCore:
         if isinstance(response, DigestResponse):
             await self._publish_digest(adapter, ctx, response)
         elif isinstance(response, ExplainResponse):
-            messages = adapter.renderer.explain_messages(response)
+            capped = cap_report(response.report, self.settings.max_commit_chars)
+            messages = adapter.renderer.explain_messages(dataclasses.replace(response, report=capped))
             first_id = None
             for message in messages:
                 thread = first_id if message.thread else ctx.thread
@@ -249,7 +252,9 @@ class BotCore:
             url, files = await self._report_parts(response, with_files=SUMMARY_KEY not in entry.posted
                                                   and getattr(adapter, "supports_files", False))
             extra = {"report_url": url} if url else {}
-            messages = adapter.renderer.digest_messages(response.digest, response.lang, response.note, **extra)
+            capped = cap_digest(response.digest, self.settings.max_commit_chars)  # the report itself is not
+            messages = adapter.renderer.digest_messages(capped, response.lang, response.note,
+                                                        max_replies=self.settings.max_replies, **extra)
             summary = next((m for m in messages if m.key == SUMMARY_KEY), None)
             if summary is not None:
                 summary.files = files

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     discord_api_url: str | None = Field(None, validation_alias=_env("DISCORD_API_URL"))
     allowed_repos: NameList = Field(default_factory=list, validation_alias=_env("DIGESTBOT_ALLOWED_REPOS"))
 
+    # What one digest posts to a chat (the attached report and the web page are never capped)
+    max_replies: int = Field(50, ge=1, validation_alias=_env("DIGESTBOT_MAX_REPLIES"))
+    max_commit_chars: int = Field(4000, ge=200, validation_alias=_env("DIGESTBOT_MAX_COMMIT_CHARS"))
+
     # Scheduling and operations
     catchup_hours: float = Field(12.0, ge=0, validation_alias=_env("DIGESTBOT_CATCHUP_HOURS"))
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))
