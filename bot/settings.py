@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))
     log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.logs
     public_url: str | None = Field(None, validation_alias=_env("DIGESTBOT_PUBLIC_URL"))
+    #: seconds a report page's "the repository is public" check is reused before GitHub is asked again
+    report_visibility_ttl: float = Field(300.0, ge=0, validation_alias=_env("DIGESTBOT_REPORT_VISIBILITY_TTL"))
     http_host: str = Field("0.0.0.0", validation_alias=_env("DIGESTBOT_HTTP_HOST"))
     #: /metrics has no authentication: set a port to serve it on its own listener (and not on the main one)
     metrics_port: int | None = Field(None, ge=0, le=65535, validation_alias=_env("DIGESTBOT_METRICS_PORT"))
