@@ -138,8 +138,8 @@ def _log_listening(server: HttpServer | None, adapters: list, settings: Settings
         if not web:
             return
         host, port = web[0].host, web[0].port
-    log.info("HTTP server listening on http://%s:%s (/healthz, /metrics)", host, port,
-             extra={"host": host, "port": port})
+    paths = "/healthz" if settings.metrics_port is not None else "/healthz, /metrics"
+    log.info("HTTP server listening on http://%s:%s (%s)", host, port, paths, extra={"host": host, "port": port})
 
 
 def _start_scheduler(core: BotCore, adapters: list):

@@ -125,3 +125,49 @@ def test_metrics_can_be_served_on_their_own_listener_only(tmp_path, caplog):
                 await asyncio.wait_for(task, 30)
 
         asyncio.run(scenario())
+
+
+def test_installed_bot_answers_a_malformed_unsigned_body_401_without_a_traceback(tmp_path):
+    """The probe as it was made: ``digestbot run`` on Slack over HTTP, a malformed unsigned POST."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+    from pathlib import Path
+
+    with FakeSlack(token=TOKEN) as slack:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DIGESTBOT_"))}
+        env.update(DIGESTBOT_DATA_DIR=str(tmp_path / "data"), DIGESTBOT_LOG_FORMAT="json",
+                   DIGESTBOT_LOG_LEVEL="INFO", DIGESTBOT_HTTP_HOST="127.0.0.1", SLACK_BOT_TOKEN=TOKEN,
+                   SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=slack.url, PYTHONUNBUFFERED="1")
+        proc = subprocess.Popen([str(Path(sys.executable).with_name("digestbot")), "run", "--port", "0"],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True, env=env)
+        lines = []
+        try:
+            port = None
+            while port is None:
+                line = proc.stderr.readline()
+                assert line, "digestbot exited before listening: " + "".join(lines)
+                lines.append(line)
+                record = json.loads(line)
+                if record["message"].startswith("HTTP server listening"):
+                    port = record["port"]
+            statuses = []
+            for body in (b'{"type": "event_callback", "event": ', b"\xff\xfe garbage", b"payload=%7Bnope"):
+                request = urllib.request.Request(f"http://127.0.0.1:{port}/slack/events", data=body,
+                                                 headers={"Content-Type": "application/json"})
+                try:
+                    urllib.request.urlopen(request, timeout=10)
+                except urllib.error.HTTPError as error:
+                    statuses.append(error.code)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            _, rest = proc.communicate(timeout=30)
+        lines.append(rest)
+    assert statuses == [401, 401, 401]
+    log = "".join(lines)
+    assert "Traceback" not in log and '"level": "ERROR"' not in log, log[-2000:]
