@@ -191,3 +191,48 @@ def test_enospc_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tm
             assert not [text for text, n in bodies.items() if n > 1]
     finally:
         discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+
+
+def test_sigkill_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tmp_path):
+    """The same as on Slack with the installed bot on the fake Discord: the thread's history is read back."""
+    pytest.importorskip("discord")
+    from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID
+    from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN
+    from tests.fakes.discord_server import FakeDiscord
+
+    now = datetime.now(UTC)
+    slot = (now - timedelta(minutes=2)).replace(second=0, microsecond=0)
+    day = slot.date() - timedelta(days=1)
+    data = tmp_path / "data"
+    with FakeDiscord() as fake, FakeGitHub() as github:
+        add_commits(github, datetime(day.year, day.month, day.day, 8, tzinfo=UTC))
+        SubscriptionBook(TinyStore(data)).save(Subscription(
+            platform="discord", workspace=GUILD_ID, channel=CHANNEL_ID, repo="acme/widget",
+            at=slot.strftime("%H:%M"), tz="UTC", created_at=now - timedelta(days=1)))
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DIGESTBOT_", "GITHUB_"))}
+        env.update(DIGESTBOT_DATA_DIR=str(data), PYTHONUNBUFFERED="1", DISCORD_TOKEN=DISCORD_TOKEN,
+                   DISCORD_API_URL=fake.api_url, GITHUB_API_URL=github.url)
+        log = open(tmp_path / "stderr.txt", "wb")
+        first = subprocess.run([DIGESTBOT, "run"], env={**env, "DIGESTBOT_TEST_CRASH_AFTER_POSTS": "3"},
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log, timeout=90)
+        assert first.returncode == -9, (tmp_path / "stderr.txt").read_text()[-2000:]
+        assert len(fake.messages) == 3 and not ledger_done(data)
+        second = subprocess.Popen([DIGESTBOT, "run"], env=env, stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            deadline = time.monotonic() + 90
+            while not ledger_done(data):
+                assert second.poll() is None, (tmp_path / "stderr.txt").read_text()[-2000:]
+                assert time.monotonic() < deadline, "the digest was not finished in time"
+                time.sleep(0.1)
+        finally:
+            second.terminate()
+            second.wait(30)
+        log.close()
+        messages = list(fake.messages)
+    bodies = Counter(json.dumps([{k: v for k, v in e.items() if k != "footer"} for e in m["body"]["embeds"]],
+                                sort_keys=True) for m in messages)
+    assert not [b[:80] for b, n in bodies.items() if n > 1], "a reply body was posted twice"
+    assert len(messages) == 1 + COMMITS
+    assert all(m["channel_id"] == messages[0]["id"] for m in messages[1:])
+    assert "Traceback" not in (tmp_path / "stderr.txt").read_text()
