@@ -28,6 +28,7 @@ class CircuitBreaker:
         self.deadline_seconds = deadline_seconds
         self.in_a_row = 0
         self.reason: str | None = None
+        self._code: tuple[str, dict] = ("breaker_open", {})
 
     def before(self) -> None:
         """``RequestListener``: the LLM is about to be asked."""
@@ -42,9 +43,10 @@ class CircuitBreaker:
 
     def check(self) -> None:
         if self.reason is None and self.deadline is not None and self.clock() > self.deadline:
-            self._open(f"the digest's time for the LLM ({self.deadline_seconds:g} s) ran out")
+            self._open(f"the digest's time for the LLM ({self.deadline_seconds:g} s) ran out", "digest_deadline",
+                       {"seconds": f"{self.deadline_seconds:g}"})
         if self.reason is not None:
-            raise CircuitOpen(self.reason)
+            raise CircuitOpen(self.reason, code=self._code[0], details=self._code[1])
 
     def succeeded(self) -> None:
         self.in_a_row = 0
@@ -52,8 +54,10 @@ class CircuitBreaker:
     def failed(self) -> None:
         self.in_a_row += 1
         if self.reason is None and self.in_a_row >= self.limit:
-            self._open(f"the LLM failed {self.in_a_row} times in a row in this digest")
+            self._open(f"the LLM failed {self.in_a_row} times in a row in this digest", "breaker_open",
+                       {"failures": self.in_a_row})
 
-    def _open(self, why: str) -> None:
+    def _open(self, why: str, code: str, details: dict) -> None:
         self.reason = f"{why}; the rest of the digest uses the heuristic"
+        self._code = (code, details)  # the fallback reason code, so each report says it in its language
         log.warning("LLM circuit breaker open: %s", why)

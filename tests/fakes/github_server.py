@@ -1,12 +1,15 @@
-"""A local GitHub REST server (repos and commits endpoints) answering like api.github.com, for tests and benchmarks.
+"""A local GitHub REST server (repos, commits and contents endpoints) answering like api.github.com, for tests and benchmarks.
 
 Real HTTP on 127.0.0.1 (an ephemeral port, a daemon thread). PyGithub pointed at ``FakeGitHub.url``
 sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` headers. ``latency`` delays
 each answer; ``drip`` sends each answer's body one byte at a time, that many seconds apart.
+``hold(prefix)`` makes requests for matching paths wait until the test releases them (orderings
+without sleeps).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import socket
@@ -22,6 +25,7 @@ from tests.fakes.github_data import (
     GitHubData,
     commit_detail_json,
     commit_json,
+    content_json,
     repo_json,
 )
 
@@ -47,6 +51,31 @@ def _error(status: int, message: str, doc: str = DOCS) -> _Reply:
     return _Reply(status, {"message": message, "documentation_url": doc, "status": str(status)})
 
 
+class Hold:
+    """Requests whose path starts with ``prefix`` wait here until ``release()``; ``arrived`` counts them."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.arrived = 0
+        self._released = threading.Event()
+        self._cond = threading.Condition()
+
+    def enter(self) -> None:
+        with self._cond:
+            self.arrived += 1
+            self._cond.notify_all()
+        self._released.wait(60)
+
+    def wait_arrived(self, count: int = 1, timeout: float = 30.0) -> None:
+        """Block until ``count`` requests are held (AssertionError after ``timeout``: a hang guard)."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: self.arrived >= count, timeout):
+                raise AssertionError(f"{self.arrived} of {count} requests for {self.prefix} arrived")
+
+    def release(self) -> None:
+        self._released.set()
+
+
 class FakeGitHub(LocalHTTPServer):
     """The fake server. See the module docstring; the API below is what tests use."""
 
@@ -65,6 +94,7 @@ class FakeGitHub(LocalHTTPServer):
         self._used = 0
         self._window_reset = int(time.time()) + 3600
         self._connections: set[socket.socket] = set()
+        self._holds: list[Hold] = []
 
     # --- lifecycle --------------------------------------------------------------------------
     server_name = "fake-github"
@@ -87,8 +117,9 @@ class FakeGitHub(LocalHTTPServer):
         return f"http://127.0.0.1:{self.port}"
 
     # --- data -------------------------------------------------------------------------------
-    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False) -> None:
-        self.data.add_repo(full_name, default_branch, private)
+    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False,
+                 description: str | None = None) -> None:
+        self.data.add_repo(full_name, default_branch, private, description)
 
     def add_commit(
         self,
@@ -103,13 +134,22 @@ class FakeGitHub(LocalHTTPServer):
         *,
         author_email: str | None = None,
         parents: list[str] | None = None,
+        contents: dict[str, str | bytes | None] | None = None,
     ) -> str:
-        """Add a commit on ``branch`` (default branch if None; a new branch forks from the default one)."""
+        """Add a commit on ``branch`` (default branch if None; a new branch forks from the default one).
+
+        ``contents`` are the files this commit writes (None deletes one); the contents endpoint serves
+        them, and the first parent's other files, at this commit.
+        """
         return self.data.add_commit(
             full_name, message=message, author_name=author_name, author_login=author_login,
             author_email=author_email, committed_at=committed_at, files=files, branch=branch, sha=sha,
-            parents=parents,
+            parents=parents, contents=contents,
         )
+
+    def add_tag(self, full_name: str, name: str, sha: str) -> None:
+        """A lightweight tag ``name`` on commit ``sha``."""
+        self.data.add_tag(full_name, name, sha)
 
     # --- observing and steering ---------------------------------------------------------------
     def count(self, path_prefix: str, method: str = "GET") -> int:
@@ -129,6 +169,13 @@ class FakeGitHub(LocalHTTPServer):
         with self._lock:
             self._rate_limited.extend([None] * after + [(reset_in, status)] * times)
 
+    def hold(self, path_prefix: str) -> Hold:
+        """From now on, requests for paths starting with ``path_prefix`` wait until the hold is released."""
+        hold = Hold(path_prefix)
+        with self._lock:
+            self._holds.append(hold)
+        return hold
+
     # --- request handling (called from the server threads) --------------------------------------
     def _handle(self, method: str, raw_path: str, headers: Any) -> tuple[int, Any, dict[str, str]]:
         with self._lock:
@@ -136,6 +183,9 @@ class FakeGitHub(LocalHTTPServer):
             limited = self._rate_limited.pop(0) if self._rate_limited else None
             self._used += 1
             used = self._used
+            holds = [h for h in self._holds if raw_path.startswith(h.prefix)]
+        for hold in holds:
+            hold.enter()
         if self.latency:
             time.sleep(self.latency)
         token = _token(headers.get("Authorization"))
@@ -185,6 +235,8 @@ class FakeGitHub(LocalHTTPServer):
                 return self._list_commits(repo, split.path, query)
             if parts[3] == "commits" and len(parts) == 5:
                 return self._get_commit(repo, split.path, parts[4], query)
+            if parts[3] == "contents":
+                return self._get_contents(repo, "/".join(parts[4:]), query)
         raise _error(404, "Not Found")
 
     def _list_commits(self, repo, path: str, query: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
@@ -213,15 +265,41 @@ class FakeGitHub(LocalHTTPServer):
         doc = f"{DOCS}/commits/commits#get-a-commit"
         if not repo.commits:
             raise _error(409, "Git Repository is empty.", doc)
-        commit, problem = self.data.resolve(repo, ref)
+        commit, _problem = self.data.resolve(repo, ref)
         if commit is None:
-            if problem == "ambiguous":
-                raise _error(422, f"The SHA {ref} is ambiguous; give more characters.", doc)
+            # GitHub answers a prefix matching several commits exactly as one matching none: 422
+            # "No commit found for SHA: <ref>"; nothing in the answer says "ambiguous"
             raise _error(422, f"No commit found for SHA: {ref}", doc)
         files = commit.files[:MAX_FILES]
         page, per_page = _paging(query, default=FILES_PER_PAGE, maximum=FILES_PER_PAGE)
         body = commit_detail_json(self.url, repo, commit, files[(page - 1) * per_page: page * per_page])
         return 200, body, _links(self.url + path, query, page, per_page, len(files))
+
+
+    def _get_contents(self, repo, path: str, query: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
+        """A file's contents at ``ref`` (a directory lists its entries), 404 when the ref or path is unknown."""
+        doc = f"{DOCS}/repos/contents#get-repository-content"
+        ref = query.get("ref") or repo.default_branch
+        commit, _problem = self.data.resolve(repo, ref) if repo.commits else (None, "unknown")
+        if commit is None:
+            raise _error(404, f"No commit found for the ref {ref}", doc)
+        if path in commit.tree:
+            return 200, content_json(self.url, repo, commit, path, commit.tree[path]), {}
+        prefix = path.rstrip("/") + "/" if path else ""
+        entries = sorted({p[len(prefix):].split("/")[0] for p in commit.tree if p.startswith(prefix)})
+        if not entries:
+            raise _error(404, "Not Found", doc)
+        listing = []
+        for name in entries:
+            full = prefix + name
+            if full in commit.tree:
+                item = content_json(self.url, repo, commit, full, commit.tree[full])
+                item.pop("content"), item.pop("encoding")
+            else:
+                item = {"type": "dir", "name": name, "path": full, "size": 0,
+                        "sha": hashlib.sha1(full.encode()).hexdigest()}
+            listing.append(item)
+        return 200, listing, {}
 
 
 def _token(authorization: str | None) -> str | None:
