@@ -131,6 +131,8 @@ class FakeOpenAI(LocalHTTPServer):
         self.requests: list[dict] = []
         self.request_times: list[float] = []
         self.retry_after = 1
+        #: counts the tokens of a text for ``usage`` (a real tokenizer in bench/); None: 4 characters a token
+        self.token_counter: Callable[[str], int] | None = None
         self.in_flight = 0
         self.max_in_flight = 0  # most requests being answered at once
         self.gather = 0
@@ -206,8 +208,9 @@ class FakeOpenAI(LocalHTTPServer):
         asked_shorter = SHORTER_MARK in _text((body.get("messages") or [{}])[-1])
         if mode == "length" or (mode == "length_once" and not asked_shorter):
             content, finish = content[: len(content) // 2], "length"
-        prompt_chars = sum(len(_text(m)) for m in body.get("messages", []))
-        usage = {"prompt_tokens": max(1, prompt_chars // 4), "completion_tokens": max(1, len(content) // 4)}
+        count = self.token_counter or (lambda text: len(text) // 4)
+        prompt = "\n".join(_text(m) for m in body.get("messages", []))
+        usage = {"prompt_tokens": max(1, count(prompt)), "completion_tokens": max(1, count(content))}
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
         return 200, {
             "id": f"chatcmpl-fake{number}",
