@@ -204,7 +204,11 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
 
     digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
     url = report_url(obj.settings.public_url, digest.repo, digest.date)  # as the bot would link its page
-    messages = renderer_for(target).digest_messages(digest, lang, **({"report_url": url} if url else {}))
+    from analysis.renderers.post_caps import cap_digest
+
+    capped = cap_digest(digest, obj.settings.max_commit_chars)  # as the bot caps what it posts
+    messages = renderer_for(target).digest_messages(capped, lang, max_replies=obj.settings.max_replies,
+                                                    **({"report_url": url} if url else {}))
     payloads = []
     for message in messages:
         item = message.to_preview()

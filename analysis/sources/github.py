@@ -19,6 +19,7 @@ from github.Repository import Repository
 from analysis.day import DayWindow
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
+from analysis.sources.http_deadline import with_deadline
 from analysis.sources.names import parse_repo_name, parse_revision
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def _short_reason(error: Exception) -> str:
     """A few words on why a connection failed, without the URL soup requests puts in its messages."""
     text = str(error)
     if isinstance(error, requests.exceptions.Timeout):
-        return "the request timed out"
+        return text if text.startswith("no complete answer") else "the request timed out"
     for needle, reason in (
         ("Connection refused", "connection refused"),
         ("Name or service not known", "unknown host"),
@@ -93,6 +94,7 @@ class GitHubSource:
         api_url: str = DEFAULT_API_URL,
         max_rate_wait: float = 60.0,
         timeout: int = 30,
+        deadline: float = 60.0,
         sleep: Callable[[float], None] = time.sleep,
         on_response: Callable[[Mapping[str, str] | None], None] | None = None,
     ) -> None:
@@ -105,6 +107,7 @@ class GitHubSource:
         self._on_response = on_response
         self._token = token
         self._timeout = int(timeout)
+        self._deadline = deadline  # seconds for a whole answer; ``timeout`` bounds each socket read only
         self._count_lock = threading.Lock()
         self._repo_lock = threading.Lock()
         self._local = threading.local()
@@ -128,6 +131,7 @@ class GitHubSource:
             )
             # Every HTTP request PyGithub makes (pages of paginated lists included) goes through
             # requestJsonAndCheck: wrap it to count calls, wait out short rate limits and name network errors.
+            with_deadline(client.requester, self._deadline)
             send = client.requester.requestJsonAndCheck
 
             def counted(*args: Any, **kwargs: Any) -> Any:
