@@ -14,7 +14,12 @@ from adapters import discord_text as dt
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
+                                       fallback_text, heuristic_note, importance_name, insight_rows, label,
+                                       stats_text)
+from analysis.renderers.markdown import pull_request_url
+from analysis.renderers.inert_text import defang_links
+from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
@@ -90,18 +95,26 @@ class DiscordRenderer:
 
     # -- digest ------------------------------------------------------------------------------------
     def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
-                        report_url: str | None = None) -> list[OutboundMessage]:
+                        report_url: str | None = None, max_replies: int | None = None) -> list[OutboundMessage]:
+        shown, rest = reply_split(digest, max_replies)
         stats = digest.stats
         head: Embed = {"title": dt.shorten(label(lang, "title", date=digest.date), dt.EMBED_TITLE_LIMIT),
                        "color": NEUTRAL}
         if digest.repo_url:
             head["url"] = digest.repo_url
-        lines = [f"**{dt.escape(digest.repo)}**", label(lang, "stats_line", **stats.model_dump())]
+        lines = [f"**{dt.escape(digest.repo)}**", stats_text(lang, stats)]
+        if digest.highlights:
+            lines += ["", f"**{label(lang, 'highlights')}**"]
+            lines += [f"- {dt.escape(dt.shorten(h, HIGHLIGHT_CHARS))}" for h in digest.highlights[:5]]
         if report_url:  # our own address (DIGESTBOT_PUBLIC_URL + validated path): the digest's web page
             lines.append(f"[{FULL_REPORT.get(lang, FULL_REPORT['en'])}]({report_url})")
+        if heuristic := heuristic_note(lang, digest):
+            lines.append(heuristic)
         if not digest.commits:
             lines += ["", label(lang, "no_commits")]
-        for level, reports in digest.by_importance().items():
+        if rest:
+            lines += ["", label(lang, "capped_note", shown=len(shown), total=len(digest.commits), rest=len(rest))]
+        for level, reports in by_importance(shown).items():
             if not reports:
                 continue
             lines += ["", f"**{label(lang, 'group_' + level, n=len(reports))}**"]
@@ -111,18 +124,28 @@ class DiscordRenderer:
         bodies = pack(head, "\n".join(lines), footer=footer, content=content)
         # one summary message in the channel; if the list needs more, it continues first in its thread
         out = [OutboundMessage(thread=i > 0, body=b, key=f"summary/{i}") for i, b in enumerate(bodies)]
-        for level in IMPORTANCE_ORDER:
-            for report in digest.by_importance()[level]:
-                bodies = self.commit_bodies(report, lang, digest.repo_url, digest.timezone)
-                out += [OutboundMessage(thread=True, body=body, key=f"{report.commit.sha}/{i}")
-                        for i, body in enumerate(bodies)]
+        for report in shown:
+            bodies = self.commit_bodies(report, lang, digest.repo_url, digest.timezone)
+            out += [OutboundMessage(thread=True, body=body, key=f"{report.commit.sha}/{i}")
+                    for i, body in enumerate(bodies)]
+        if rest:
+            out.append(self._listing_message(rest, lang))
         return out
 
+    def _listing_message(self, rest: list[CommitReport], lang: str) -> OutboundMessage:
+        """One reply listing the commits without their own (as many as fit; the rest named by count)."""
+        lines, left = listing([self._summary_line(report, icon=True) for report in rest])
+        if left:
+            lines.append(label(lang, "overflow_more", n=left))
+        head: Embed = {"title": label(lang, "overflow_title", n=len(rest)), "color": NEUTRAL}
+        return OutboundMessage(thread=True, body=pack(head, "\n".join(lines))[0], key="overflow/0")
+
     @staticmethod
-    def _summary_line(report: CommitReport) -> str:
+    def _summary_line(report: CommitReport, icon: bool = False) -> str:
         commit = report.commit
         title = dt.shorten(commit.title, SUMMARY_TITLE_SHOWN)
-        return f"`{commit.short_sha}` {dt.escape(commit.author)} — {dt.escape(title)}"
+        mark = f"{IMPORTANCE_ICON[report.analysis.importance]} " if icon else ""
+        return f"{mark}`{commit.short_sha}` {dt.escape(commit.author)} — {dt.escape(title)}"
 
     # -- one commit ----------------------------------------------------------------------------------
     def commit_bodies(self, report: CommitReport, lang: str, repo_url: str | None,
@@ -142,13 +165,21 @@ class DiscordRenderer:
             head["url"] = link
         when = commit.committed_at.astimezone(ZoneInfo(timezone)) if timezone else commit.committed_at
         head["fields"] = [
-            {"name": label(lang, "change_type"), "value": change_type_name(lang, analysis.change_type),
+            {"name": label(lang, "change_type"), "value": change_type_text(lang, analysis, dt.escape),
              "inline": True},
             {"name": label(lang, "importance"), "value": importance_name(lang, analysis.importance), "inline": True},
             {"name": label(lang, "author_time"),
              "value": dt.shorten(f"{dt.escape(commit.author)} · {when:%Y-%m-%d %H:%M}", dt.FIELD_VALUE_LIMIT),
              "inline": True},
         ]
+        if pr_url := pull_request_url(report, repo_url):
+            lines.append(f"[{label(lang, 'pull_request', n=report.pr)}]({pr_url})")
+        if report.includes:
+            shown = [f"`{c.short_sha}` {dt.escape(dt.shorten(c.title, SUMMARY_TITLE_SHOWN))}"
+                     for c in report.includes[:INCLUDES_SHOWN]]
+            rest = len(report.includes) - len(shown)
+            lines += [f"**{label(lang, 'includes')}**"] + [f"- {line}" for line in shown]
+            lines += [f"- {label(lang, 'more', n=rest)}"] if rest > 0 else []
         lines += self._analysis_lines(report, lang)
         return pack(head, "\n".join(lines), footer=f"{label(lang, 'analyzer')}: {analysis.analyzer}")
 
@@ -158,21 +189,19 @@ class DiscordRenderer:
         colon = label(lang, "colon")
         out: list[str] = []
         if analysis.fallback:
-            out.append("> " + label(lang, "fallback", reason=dt.escape(analysis.fallback)))
+            out.append("> " + label(lang, "fallback", reason=dt.escape(fallback_text(lang, analysis))))
         coverage = analysis.coverage
         if coverage and coverage.unseen:
             shown = [dt.escape(p) for p in coverage.unseen[:COVERAGE_FILES_SHOWN]]
             rest = len(coverage.unseen) - len(shown)
-            files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
+            files = label(lang, "list_sep").join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
             out.append("> " + label(lang, "coverage", unseen=len(coverage.unseen), total=coverage.files_total,
                                     files=files))
         if analysis.summary:
             out += [f"**{label(lang, 'summary')}**"] + [f"- {dt.escape(s)}" for s in analysis.summary]
         if analysis.impact:
             out += [f"**{label(lang, 'impact')}**"] + [f"- {_impact_item(i, colon)}" for i in analysis.impact]
-        insights = [(d, getattr(analysis.insights, d)) for d in ("architecture", "performance", "security",
-                                                                 "maintainability")]
-        insights = [(d, t) for d, t in insights if t.strip()]
+        insights = insight_rows(analysis.insights)
         if insights:
             out.append(f"**{label(lang, 'insights')}**")
             out += [f"- **{label(lang, d)}**{colon}{dt.escape(t)}" for d, t in insights]
@@ -196,10 +225,10 @@ class DiscordRenderer:
 
     def text_bodies(self, text: str) -> list[dict[str, Any]]:
         """A short answer of ours as one or more content-only bodies (mentions defused, markdown kept)."""
-        return [_body(part) for part in dt.split_text(dt.defuse(text), dt.CONTENT_LIMIT)]
+        return [_body(part) for part in dt.split_text(dt.defuse(defang_links(text)), dt.CONTENT_LIMIT)]
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
-        text = dt.defuse(response.text)
+        text = dt.defuse(defang_links(response.text))  # may quote what a member typed
         if dt.dlen(text) <= dt.CONTENT_LIMIT:
             return OutboundMessage(thread=False, body=_body(text))
         # too long for content: embeds of one message (up to 6000 characters), the rest marked as cut

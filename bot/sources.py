@@ -10,4 +10,4 @@ from bot import metrics
 def open_repo(settings, repo: str) -> CommitSource:
     """``repo`` (a local directory or owner/name) with GitHub's rate limit left reported to ``/metrics``."""
     return open_source(repo, github_token=settings.github_token, github_api_url=settings.github_api_url,
-                       on_github_response=metrics.github_rate_remaining)
+                       on_github_response=metrics.github_rate_remaining, github_deadline=settings.github_deadline)

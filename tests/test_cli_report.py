@@ -249,14 +249,12 @@ def test_llm_analyzer_through_fake_openai(cli):
         llm.latency = 0.05
         env = {"DIGESTBOT_LLM_MODEL": MODEL, "DIGESTBOT_LLM_API_BASE": llm.url,
                "OPENAI_API_KEY": "sk-test-not-a-real-key"}
-        started = time.monotonic()
         result = cli.run(report_args("--format", "json"), **env)
-        assert time.monotonic() - started < 60
         calls = llm.calls
 
     assert result.returncode == 0 and result.stderr == "", result.stderr
     report = json.loads(result.stdout)
-    assert calls == len(IN_DAY) == len(report["commits"])
+    assert calls == len(IN_DAY) + 1 == len(report["commits"]) + 1  # one request per commit, one for the highlights
     for obj, (title, _) in zip(report["commits"], reversed(IN_DAY)):
         assert_commit_object(obj)
         assert obj["analysis"]["analyzer"] == f"llm:{MODEL}" and "fallback" not in obj["analysis"]

@@ -17,7 +17,9 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import discord
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "deploy.md"
@@ -88,7 +90,6 @@ def _exec_form(args: str) -> list[str]:
 
 
 def _yaml(path: Path):
-    yaml = pytest.importorskip("yaml", reason="PyYAML (a dependency of litellm's huggingface-hub) is not installed")
     return yaml.safe_load(path.read_text())
 
 
@@ -380,7 +381,6 @@ def test_docs_docker_run_line_matches_the_image(dockerfile):
 
 
 def test_docs_discord_invite_has_the_permissions_the_adapter_uses():
-    discord = pytest.importorskip("discord")
     wanted = discord.Permissions(send_messages=True, send_messages_in_threads=True, create_public_threads=True,
                                  embed_links=True, attach_files=True, use_application_commands=True)
     text = DOCS.read_text()
@@ -407,9 +407,11 @@ def test_docs_discord_invite_has_the_permissions_the_adapter_uses():
 # until its scope is in the manifest and here)
 METHOD_SCOPES = {"auth.test": None, "chat.postMessage": "chat:write", "chat.postEphemeral": "chat:write",
                  "files.upload": "files:write", "files.getUploadURLExternal": "files:write",
-                 "files.completeUploadExternal": "files:write", "files_upload_v2": "files:write"}
+                 "files.completeUploadExternal": "files:write", "files_upload_v2": "files:write",
+                 "conversations.history": "channels:history", "conversations.replies": "channels:history"}
 # scopes the manifest asks for beyond what the methods above imply, and why
-EXTRA_SCOPES = {"chat:write.public": "post digests in public channels without an invitation"}
+EXTRA_SCOPES = {"chat:write.public": "post digests in public channels without an invitation",
+                "groups:history": "read a digest's thread back after a crash in a private channel"}
 
 
 def test_slack_manifest_names_the_command_events_and_scopes_the_adapter_uses():

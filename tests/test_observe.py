@@ -16,6 +16,7 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import discord
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -113,9 +114,7 @@ def test_console_run_with_port_serves_health_and_counts_a_digest(git_repo, tmp_p
 
 # -- in-process: Discord adapter against the fake Discord ---------------------------------------------------
 
-discord = pytest.importorskip("discord")
-
-from tests.fakes.discord_server import TOKEN, FakeDiscord  # noqa: E402
+from tests.fakes.discord_server import TOKEN, FakeDiscord  # noqa: E402 - imported where they are used
 from tests.fakes.slack_server import FakeSlack  # noqa: E402
 
 
@@ -159,7 +158,8 @@ def test_health_turns_503_when_the_store_is_unwritable_or_discord_is_gone(tmp_pa
     data = tmp_path / "data"
     fake = FakeDiscord()
     fake.start()
-    settings = Settings(data_dir=data, discord_token=TOKEN, discord_api_url=fake.api_url, http_host="127.0.0.1")
+    settings = Settings(data_dir=data, discord_token=TOKEN, discord_api_url=fake.api_url, http_host="127.0.0.1",
+                        health_store_interval=0)  # every check writes: the broken store is seen at once
 
     async def scenario():
         stop = asyncio.Event()

@@ -19,6 +19,7 @@ from github.Repository import Repository
 from analysis.day import DayWindow
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
+from analysis.sources.http_deadline import with_deadline
 from analysis.sources.names import parse_repo_name, parse_revision
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def _short_reason(error: Exception) -> str:
     """A few words on why a connection failed, without the URL soup requests puts in its messages."""
     text = str(error)
     if isinstance(error, requests.exceptions.Timeout):
-        return "the request timed out"
+        return text if text.startswith("no complete answer") else "the request timed out"
     for needle, reason in (
         ("Connection refused", "connection refused"),
         ("Name or service not known", "unknown host"),
@@ -97,6 +98,7 @@ class GitHubSource:
         api_url: str = DEFAULT_API_URL,
         max_rate_wait: float = 60.0,
         timeout: int = 30,
+        deadline: float = 60.0,
         sleep: Callable[[float], None] = time.sleep,
         on_response: Callable[[Mapping[str, str] | None], None] | None = None,
     ) -> None:
@@ -109,6 +111,7 @@ class GitHubSource:
         self._on_response = on_response
         self._token = token
         self._timeout = int(timeout)
+        self._deadline = deadline  # seconds for a whole answer; ``timeout`` bounds each socket read only
         self._count_lock = threading.Lock()
         self._repo_lock = threading.Lock()
         self._local = threading.local()
@@ -133,6 +136,7 @@ class GitHubSource:
             )
             # Every HTTP request PyGithub makes (pages of paginated lists included) goes through
             # requestJsonAndCheck: wrap it to count calls, wait out short rate limits and name network errors.
+            with_deadline(client.requester, self._deadline)
             send = client.requester.requestJsonAndCheck
 
             def counted(*args: Any, **kwargs: Any) -> Any:
@@ -230,6 +234,11 @@ class GitHubSource:
         """The repository's web page; learnt from the listed commits' links when possible (no extra call)."""
         web_url = getattr(self, "_web_url", None)
         return web_url if web_url and self._repo_data is None else self._repo().html_url
+
+    def description(self) -> str | None:
+        """The repository's one-line description on GitHub (one repository call, shared with ``private``)."""
+        text = " ".join((self._repo().description or "").split())
+        return text[:300] or None
 
     @property
     def private(self) -> bool:
@@ -349,9 +358,11 @@ class GitHubSource:
         try:
             return repo.get_commit(ref, commit_files_per_page=FILES_PER_PAGE).sha
         except GithubException as error:
-            message = str(error.data.get("message", "")) if isinstance(error.data, dict) else ""
-            if error.status == 422 and "ambiguous" in message.lower():
-                raise BadInput(f"{prefix} is ambiguous in {self.repo_name}; give more digits") from None
+            # GitHub answers a prefix that matches several commits as one that matches none (422
+            # "No commit found for SHA: ..."), so a short prefix may be either
+            if error.status == 422 and len(prefix) < 40:
+                raise BadInput(f"no commit matches {prefix} in {self.repo_name}, or more than one does "
+                               "(ambiguous); give more digits") from None
             if error.status in (404, 422):
                 raise BadInput(f"no commit matches {prefix} in {self.repo_name}") from None
             raise self._failure(error, f"resolving {prefix} in {self.repo_name}") from None

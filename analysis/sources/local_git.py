@@ -29,6 +29,30 @@ MAX_FILE_BYTES = 1_000_000
 CLOCK_SKEW = timedelta(days=1)
 
 
+def readme_summary(text: str, limit: int = 300) -> str | None:
+    """The first prose paragraph of a README (headings, badges, HTML and code skipped), as plain text."""
+    paragraph: list[str] = []
+    fenced = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        skip = (fenced or line.startswith(("#", "<", "[![", "![", "|", "=", "-" * 3, ".. ", ":"))
+                or re.fullmatch(r"[=\-~^*]{3,}", line) is not None)
+        if not line or skip:
+            if paragraph:
+                break
+            continue
+        paragraph.append(line)
+    plain = " ".join(paragraph)
+    plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", plain)  # links and images keep their text
+    plain = re.sub(r"[*_`]+", "", plain).strip()
+    if not plain:
+        return None
+    return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
+
+
 class LocalGitSource:
     """A git repository on disk; ``repo_url`` is None (no web page)."""
 
@@ -164,6 +188,15 @@ class LocalGitSource:
             patch = None if start is None else "\n".join(lines[start:])
             result[path] = patch if patch is not None and len(patch) <= MAX_PATCH_CHARS else None
         return result
+
+    def description(self) -> str | None:
+        """The first paragraph of the README at HEAD as plain text, clipped; None without one."""
+        names = self._git("ls-tree", "--name-only", "HEAD", check=False).splitlines()
+        readme = next((n for n in sorted(names, key=str.lower) if n.lower().startswith("readme")), None)
+        if readme is None:
+            return None
+        text = self._git("show", f"HEAD:{readme}", check=False)
+        return readme_summary(text)
 
     def file_at(self, sha: str, path: str) -> str | None:
         """The text of ``path`` at ``sha`` (``git cat-file``); None when absent, binary or over ``MAX_FILE_BYTES``."""

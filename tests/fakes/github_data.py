@@ -41,6 +41,7 @@ class FakeRepo:
     branches: dict[str, str | None] = field(default_factory=dict)  # name -> head sha
     tags: dict[str, str] = field(default_factory=dict)  # name -> sha
     commits: dict[str, FakeCommit] = field(default_factory=dict)
+    description: str | None = None
 
 
 class GitHubData:
@@ -53,13 +54,14 @@ class GitHubData:
         self._seq = itertools.count()
 
     # --- building -----------------------------------------------------------------------
-    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False) -> None:
+    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False,
+                 description: str | None = None) -> None:
         owner, _, name = full_name.partition("/")
         if not owner or not name or "/" in name:
             raise ValueError(f"repository names are owner/name, not {full_name!r}")
         with self.lock:
             self.repos[full_name.lower()] = FakeRepo(
-                next(self._ids), full_name, default_branch, private, {default_branch: None}
+                next(self._ids), full_name, default_branch, private, {default_branch: None}, description=description
             )
 
     def add_commit(
@@ -96,7 +98,16 @@ class GitHubData:
             if parents is None:
                 head = repo.branches.get(branch, repo.branches.get(repo.default_branch))
                 parents = [head] if head else []
+            if files is None and len(parents) > 1:
+                files = self._merged_files(repo, parents)
             tree = dict(repo.commits[parents[0]].tree) if parents and parents[0] in repo.commits else {}
+            if len(parents) > 1 and parents[1] in repo.commits:  # what the merge brings in, from the other side
+                theirs = repo.commits[parents[1]].tree
+                for change in files or []:
+                    if change["filename"] in theirs:
+                        tree[change["filename"]] = theirs[change["filename"]]
+                    elif change.get("status") == "removed":
+                        tree.pop(change["filename"], None)
             for path, content in (contents or {}).items():
                 if content is None:
                     tree.pop(path, None)
@@ -108,6 +119,37 @@ class GitHubData:
             )
             repo.branches[branch] = sha
             return sha
+
+    @staticmethod
+    def _merged_files(repo: FakeRepo, parents: list[str]) -> list[dict]:
+        """A merge's ``files`` as GitHub's commit API gives them: its diff against its first parent.
+
+        The fake keeps changes, not trees, so a merge given no files gets the changes of the commits it
+        brings in (reachable from its other parents, not from the first; merges among them skipped), file by
+        file: the latest status and patch, additions and deletions summed (exact for a branch that touches
+        each file once and a merge without conflicts).
+        """
+        def reachable(starts: list[str]) -> set[str]:
+            seen, stack = set(), list(starts)
+            while stack:
+                sha = stack.pop()
+                if sha in repo.commits and sha not in seen:
+                    seen.add(sha)
+                    stack.extend(repo.commits[sha].parents)
+            return seen
+
+        brought = reachable(parents[1:]) - reachable(parents[:1])
+        merged: dict[str, dict] = {}
+        for commit in sorted((repo.commits[s] for s in brought), key=lambda c: (c.committed_at, c.seq)):
+            if len(commit.parents) > 1:  # a back-merge's own diff is what the first parent already has
+                continue
+            for change in commit.files:
+                name = change["filename"]
+                before = merged.get(name, {})
+                merged[name] = {**change,
+                                "additions": int(before.get("additions", 0)) + int(change.get("additions", 0)),
+                                "deletions": int(before.get("deletions", 0)) + int(change.get("deletions", 0))}
+        return list(merged.values())
 
     def add_tag(self, full_name: str, name: str, sha: str) -> None:
         with self.lock:
@@ -170,7 +212,7 @@ def repo_json(api: str, repo: FakeRepo) -> dict:
         "id": repo.id, "node_id": f"R_{repo.id}", "name": name, "full_name": repo.full_name,
         "owner": user_json(api, owner), "private": repo.private,
         "visibility": "private" if repo.private else "public",
-        "html_url": f"{HTML_BASE}/{repo.full_name}", "description": None, "fork": False, "url": url,
+        "html_url": f"{HTML_BASE}/{repo.full_name}", "description": repo.description, "fork": False, "url": url,
         "commits_url": f"{url}/commits{{/sha}}", "branches_url": f"{url}/branches{{/branch}}",
         "git_url": f"git://github.com/{repo.full_name}.git", "clone_url": f"{HTML_BASE}/{repo.full_name}.git",
         "default_branch": repo.default_branch, "archived": False, "disabled": False,

@@ -1,7 +1,10 @@
 """A local GitHub REST server (repos, commits and contents endpoints) answering like api.github.com, for tests and benchmarks.
 
 Real HTTP on 127.0.0.1 (an ephemeral port, a daemon thread). PyGithub pointed at ``FakeGitHub.url``
-sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` headers.
+sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` headers. ``latency`` delays
+each answer; ``drip`` sends each answer's body one byte at a time, that many seconds apart.
+``hold(prefix)`` makes requests for matching paths wait until the test releases them (orderings
+without sleeps).
 """
 
 from __future__ import annotations
@@ -48,6 +51,31 @@ def _error(status: int, message: str, doc: str = DOCS) -> _Reply:
     return _Reply(status, {"message": message, "documentation_url": doc, "status": str(status)})
 
 
+class Hold:
+    """Requests whose path starts with ``prefix`` wait here until ``release()``; ``arrived`` counts them."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.arrived = 0
+        self._released = threading.Event()
+        self._cond = threading.Condition()
+
+    def enter(self) -> None:
+        with self._cond:
+            self.arrived += 1
+            self._cond.notify_all()
+        self._released.wait(60)
+
+    def wait_arrived(self, count: int = 1, timeout: float = 30.0) -> None:
+        """Block until ``count`` requests are held (AssertionError after ``timeout``: a hang guard)."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: self.arrived >= count, timeout):
+                raise AssertionError(f"{self.arrived} of {count} requests for {self.prefix} arrived")
+
+    def release(self) -> None:
+        self._released.set()
+
+
 class FakeGitHub(LocalHTTPServer):
     """The fake server. See the module docstring; the API below is what tests use."""
 
@@ -58,12 +86,15 @@ class FakeGitHub(LocalHTTPServer):
         #: when True an unknown token gets 401 "Bad credentials", as on GitHub; else it counts as anonymous
         self.strict_tokens = strict_tokens
         self.latency = 0.0
+        #: seconds between two bytes of each answer's body (a server dripping its answers); 0: all at once
+        self.drip = 0.0
         self.requests: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         self._rate_limited: list[tuple[float, int] | None] = []  # per coming request: None or (reset_in, status)
         self._used = 0
         self._window_reset = int(time.time()) + 3600
         self._connections: set[socket.socket] = set()
+        self._holds: list[Hold] = []
 
     # --- lifecycle --------------------------------------------------------------------------
     server_name = "fake-github"
@@ -86,8 +117,9 @@ class FakeGitHub(LocalHTTPServer):
         return f"http://127.0.0.1:{self.port}"
 
     # --- data -------------------------------------------------------------------------------
-    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False) -> None:
-        self.data.add_repo(full_name, default_branch, private)
+    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False,
+                 description: str | None = None) -> None:
+        self.data.add_repo(full_name, default_branch, private, description)
 
     def add_commit(
         self,
@@ -137,6 +169,13 @@ class FakeGitHub(LocalHTTPServer):
         with self._lock:
             self._rate_limited.extend([None] * after + [(reset_in, status)] * times)
 
+    def hold(self, path_prefix: str) -> Hold:
+        """From now on, requests for paths starting with ``path_prefix`` wait until the hold is released."""
+        hold = Hold(path_prefix)
+        with self._lock:
+            self._holds.append(hold)
+        return hold
+
     # --- request handling (called from the server threads) --------------------------------------
     def _handle(self, method: str, raw_path: str, headers: Any) -> tuple[int, Any, dict[str, str]]:
         with self._lock:
@@ -144,6 +183,9 @@ class FakeGitHub(LocalHTTPServer):
             limited = self._rate_limited.pop(0) if self._rate_limited else None
             self._used += 1
             used = self._used
+            holds = [h for h in self._holds if raw_path.startswith(h.prefix)]
+        for hold in holds:
+            hold.enter()
         if self.latency:
             time.sleep(self.latency)
         token = _token(headers.get("Authorization"))
@@ -223,10 +265,10 @@ class FakeGitHub(LocalHTTPServer):
         doc = f"{DOCS}/commits/commits#get-a-commit"
         if not repo.commits:
             raise _error(409, "Git Repository is empty.", doc)
-        commit, problem = self.data.resolve(repo, ref)
+        commit, _problem = self.data.resolve(repo, ref)
         if commit is None:
-            if problem == "ambiguous":
-                raise _error(422, f"The SHA {ref} is ambiguous; give more characters.", doc)
+            # GitHub answers a prefix matching several commits exactly as one matching none: 422
+            # "No commit found for SHA: <ref>"; nothing in the answer says "ambiguous"
             raise _error(422, f"No commit found for SHA: {ref}", doc)
         files = commit.files[:MAX_FILES]
         page, per_page = _paging(query, default=FILES_PER_PAGE, maximum=FILES_PER_PAGE)
@@ -333,7 +375,16 @@ def _make_handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             for key, value in headers.items():
                 self.send_header(key, value)
             self.end_headers()
-            self.wfile.write(payload)
+            if not fake.drip:
+                self.wfile.write(payload)
+                return
+            try:
+                for i in range(len(payload)):
+                    self.wfile.write(payload[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(fake.drip)
+            except OSError:  # the client gave up and closed the connection
+                self.close_connection = True
 
         do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _answer
 

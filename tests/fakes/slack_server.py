@@ -2,18 +2,27 @@
 
 Real HTTP on 127.0.0.1 (ephemeral port, daemon thread), modelled on bolt-python's
 ``tests/mock_web_api_server``. ``FakeSlack().url`` ends with ``/api/`` (use it as SLACK_API_URL).
-chat.postMessage answers as Slack does: ``invalid_blocks`` for more than 50 blocks, a section
-text over 3000 characters or a header over 150, ``msg_too_long`` for text over 40000, ``no_text``,
+chat.postMessage answers as Slack does: ``invalid_blocks`` for more than 50 blocks, a section text
+over 3000 characters or a header over 150, ``msg_too_long`` for text over 40000, ``no_text``,
 ``channel_not_found``, ``invalid_auth``; ``rate_limit()`` makes the next calls answer 429 with
-``Retry-After``. File uploads follow Slack's external flow: files.getUploadURLExternal (filename,
-length) hands out an upload URL on this server, a POST of the bytes to it must match the length,
+``Retry-After``, and any call before that time has passed is refused again, as Slack does. File
+uploads follow Slack's external flow: files.getUploadURLExternal (filename, length) hands out an
+upload URL on this server, a POST of the bytes to it must match the length,
 files.completeUploadExternal (files JSON, channel_id, thread_ts) shares them; ``uploads`` records
-each completed share with its files' bytes. Also: helpers to send correctly (or wrongly) signed
-slash commands and events.
+each completed share with its files' bytes. Messages keep their ``metadata`` (event_type,
+event_payload), returned by conversations.history (channel, newest first) and conversations.replies
+(a thread, parent first) only with ``include_all_metadata``; both page with ``limit`` and opaque
+``cursor``s (``response_metadata.next_cursor``, ``has_more``), as Slack does. A body posted to a ``response_url`` is held to the same
+limits; a refusal is HTTP 400 with the error as plain text, as Slack's webhooks answer (``refused``
+records it). Also: helpers to send correctly (or wrongly) signed slash commands and events, which
+hold the app under test to Slack's 3-second acknowledgement deadline: ``post_signed`` gives up after
+it and answers ``operation_timeout`` (what Slack shows the user), and ``FakeSocketMode`` keeps late
+acks apart.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -29,6 +38,7 @@ SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 TEXT_LIMIT = 40000
 MAX_BLOCKS = 50
+ACK_DEADLINE = 3.0  # seconds Slack waits for a slash command's (or an envelope's) acknowledgement
 BLOCK_TYPES = {"section", "header", "context", "divider", "image", "actions", "rich_text", "input", "file",
                "video", "markdown"}
 
@@ -72,12 +82,14 @@ class FakeSlack(LocalHTTPServer):
         self.posts: list[dict[str, Any]] = []  # successful chat.postMessage bodies (+ "ts")
         self.ephemerals: list[dict[str, Any]] = []
         self.responses: list[tuple[str, dict[str, Any]]] = []  # (response_url key, body)
+        self.refused: list[tuple[str, dict[str, Any], str]] = []  # (response_url key, body, error)
         self.calls: list[tuple[str, dict[str, Any], int]] = []  # (method, body, HTTP status)
         #: completed shares: {"channel_id", "thread_ts", "files": [{"id", "title", "name", "content"}]}
         self.uploads: list[dict[str, Any]] = []
         self._files: dict[str, dict[str, Any]] = {}  # file id -> {"name", "length", "content", "shared"}
         self._lock = threading.Lock()
         self._limited: list[int] = []  # Retry-After of each coming rate-limited answer
+        self._blocked_until = 0.0  # monotonic time until which every call is rate-limited
         self._ts = 0
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -114,8 +126,15 @@ class FakeSlack(LocalHTTPServer):
 
     def handle_api(self, method: str, body: dict[str, Any], auth: str | None) -> tuple[int, dict, dict]:
         with self._lock:
+            now = time.monotonic()
             if self._limited:
                 retry_after = self._limited.pop(0)
+                self._blocked_until = now + retry_after
+            elif now < self._blocked_until:  # as Slack: a call before Retry-After has passed is refused again
+                retry_after = max(1, int(self._blocked_until - now + 0.999))
+            else:
+                retry_after = None
+            if retry_after is not None:
                 self.calls.append((method, body, 429))
                 return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)}
         status, answer = 200, self._answer(method, body, auth)
@@ -137,11 +156,88 @@ class FakeSlack(LocalHTTPServer):
                     "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": "BBOT"}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             return self._post(method, body)
+        if method == "conversations.history":
+            return self._history(body)
+        if method == "conversations.replies":
+            return self._replies(body)
         if method == "files.getUploadURLExternal":
             return self._upload_url(body)
         if method == "files.completeUploadExternal":
             return self._complete_upload(body)
         return {"ok": False, "error": "unknown_method"}
+
+    # --- reading messages back ---------------------------------------------------------------------
+    @staticmethod
+    def _flag(value: Any) -> bool:
+        return value is True or str(value).lower() in ("1", "true")
+
+    def _message_json(self, post: dict[str, Any], with_metadata: bool) -> dict[str, Any]:
+        message = {"type": "message", "subtype": "bot_message", "bot_id": "BBOT", "user": self.bot_user_id,
+                   "text": post.get("text") or "", "ts": post["ts"]}
+        if post.get("blocks") is not None:
+            message["blocks"] = post["blocks"]
+        thread_ts = post.get("thread_ts")
+        if thread_ts:
+            message["thread_ts"] = thread_ts
+        elif any(p.get("thread_ts") == post["ts"] for p in self.posts):
+            message["thread_ts"] = post["ts"]
+        if with_metadata and post.get("metadata"):
+            message["metadata"] = post["metadata"]
+        return message
+
+    def _page(self, items: list, body: dict[str, Any], default: int, maximum: int) -> tuple[list, dict]:
+        """One page of ``items`` by Slack's cursor rules: (page, fields for the answer)."""
+        try:
+            limit = min(max(int(body.get("limit") or default), 1), maximum)
+        except ValueError:
+            limit = default
+        cursor = body.get("cursor") or ""
+        try:
+            start = int(base64.urlsafe_b64decode(cursor.encode()).decode().removeprefix("next_ts:")) if cursor else 0
+        except ValueError:
+            return [], {"ok": False, "error": "invalid_cursor"}
+        page, more = items[start:start + limit], start + limit < len(items)
+        next_cursor = base64.urlsafe_b64encode(f"next_ts:{start + limit}".encode()).decode() if more else ""
+        return page, {"ok": True, "has_more": more, "response_metadata": {"next_cursor": next_cursor}}
+
+    def _listing(self, body: dict[str, Any], select, default: int, maximum: int) -> dict[str, Any]:
+        """One page of the messages ``select(channel)`` picks (None: ``thread_not_found``), as Slack lists them."""
+        channel = body.get("channel")
+        if not channel or (self.channels is not None and channel not in self.channels):
+            return {"ok": False, "error": "channel_not_found"}
+        with self._lock:
+            items = select(channel)
+            if items is None:
+                return {"ok": False, "error": "thread_not_found"}
+            page, answer = self._page(items, body, default, maximum)
+            if answer["ok"]:
+                with_metadata = self._flag(body.get("include_all_metadata"))
+                answer["messages"] = [self._message_json(p, with_metadata) for p in page]
+        return answer
+
+    def _history(self, body: dict[str, Any]) -> dict[str, Any]:
+        """conversations.history: the channel's top-level messages after ``oldest``, newest first."""
+        oldest = float(body.get("oldest") or 0)
+
+        def select(channel: str) -> list:
+            top = [p for p in self.posts if p["channel"] == channel and not p.get("thread_ts")
+                   and float(p["ts"]) > oldest]
+            return sorted(top, key=lambda p: float(p["ts"]), reverse=True)
+
+        return self._listing(body, select, 100, 999)
+
+    def _replies(self, body: dict[str, Any]) -> dict[str, Any]:
+        """conversations.replies: the thread's parent, then its replies oldest first."""
+        ts = body.get("ts")
+
+        def select(channel: str) -> list | None:
+            parent = next((p for p in self.posts if p["channel"] == channel and p["ts"] == ts), None)
+            if parent is None:
+                return None
+            replies = [p for p in self.posts if p["channel"] == channel and p.get("thread_ts") == ts]
+            return [parent] + sorted(replies, key=lambda p: float(p["ts"]))
+
+        return self._listing(body, select, 1000, 1000)
 
     # --- external file uploads ----------------------------------------------------------------------
     def _upload_url(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -198,21 +294,19 @@ class FakeSlack(LocalHTTPServer):
             return {"ok": False, "error": "channel_not_found"}
         if self.channels is not None and channel not in self.channels:
             return {"ok": False, "error": "channel_not_found"}
-        blocks = body.get("blocks")
-        if isinstance(blocks, str):
-            try:
-                blocks = json.loads(blocks)
-            except ValueError:
-                return {"ok": False, "error": "invalid_blocks_format"}
+        blocks, refusal = message_refusal(body)
+        if refusal is not None:
+            return {"ok": False, **refusal}
         text = body.get("text") or ""
-        if not text and not blocks:
-            return {"ok": False, "error": "no_text"}
-        if len(text) > TEXT_LIMIT:
-            return {"ok": False, "error": "msg_too_long"}
-        if blocks is not None:
-            errors = block_errors(blocks)
-            if errors:
-                return {"ok": False, "error": "invalid_blocks", "errors": errors}
+        metadata = body.get("metadata")
+        if isinstance(metadata, str):
+            try:
+                metadata = json.loads(metadata)
+            except ValueError:
+                metadata = "invalid"
+        if metadata is not None and not (isinstance(metadata, dict) and isinstance(metadata.get("event_type"), str)
+                                         and metadata["event_type"] and isinstance(metadata.get("event_payload"), dict)):
+            return {"ok": False, "error": "invalid_metadata_format"}
         if method == "chat.postEphemeral":
             with self._lock:
                 self.ephemerals.append(dict(body, blocks=blocks))
@@ -221,14 +315,38 @@ class FakeSlack(LocalHTTPServer):
             time.sleep(self.latency)
         with self._lock:
             ts = self._next_ts()
-            self.posts.append(dict(body, blocks=blocks, ts=ts))
+            self.posts.append(dict(body, blocks=blocks, ts=ts, metadata=metadata))
         return {"ok": True, "channel": channel, "ts": ts,
                 "message": {"type": "message", "text": text, "ts": ts, "bot_id": "BBOT"}}
 
     def handle_response_url(self, key: str, body: dict[str, Any]) -> tuple[int, str]:
+        _, refusal = message_refusal(body)
         with self._lock:
+            if refusal is not None:
+                self.refused.append((key, body, refusal["error"]))
+                return 400, refusal["error"]
             self.responses.append((key, body))
         return 200, "ok"
+
+
+def message_refusal(body: dict[str, Any]) -> tuple[Any, dict[str, Any] | None]:
+    """(the blocks, decoded) and why Slack would refuse this message body (None when it is within the limits)."""
+    blocks = body.get("blocks")
+    if isinstance(blocks, str):
+        try:
+            blocks = json.loads(blocks)
+        except ValueError:
+            return None, {"error": "invalid_blocks_format"}
+    text = body.get("text") or ""
+    if not text and not blocks:
+        return blocks, {"error": "no_text"}
+    if len(text) > TEXT_LIMIT:
+        return blocks, {"error": "msg_too_long"}
+    if blocks is not None:
+        errors = block_errors(blocks)
+        if errors:
+            return blocks, {"error": "invalid_blocks", "errors": errors}
+    return blocks, None
 
 
 def _make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
@@ -318,12 +436,22 @@ def event_body(event: dict[str, Any], *, team_id: str = "T0001") -> str:
 
 async def post_signed(session: Any, url: str, secret: str, body: str, *, json_body: bool = False,
                       timestamp: int | None = None) -> tuple[int, str, float]:
-    """POST a signed request with an aiohttp ``session``; returns (status, text, seconds taken)."""
+    """POST a signed request as Slack does; returns (status, text, seconds taken).
+
+    Like Slack, it waits ``ACK_DEADLINE`` seconds for the answer and no longer: a later one is
+    ``(0, "operation_timeout", ...)``, so an app that acknowledges too slowly fails by behaviour.
+    """
+    import asyncio
+
     content_type = "application/json" if json_body else "application/x-www-form-urlencoded"
     headers = signed_headers(secret, body, content_type, timestamp)
     started = time.perf_counter()
-    async with session.post(url, data=body.encode(), headers=headers) as resp:
-        text = await resp.text()
+    try:
+        async with asyncio.timeout(ACK_DEADLINE):
+            async with session.post(url, data=body.encode(), headers=headers) as resp:
+                text = await resp.text()
+    except TimeoutError:
+        return 0, "operation_timeout", time.perf_counter() - started
     return resp.status, text, time.perf_counter() - started
 
 
@@ -331,7 +459,9 @@ class FakeSocketMode:
     """A Socket Mode websocket (aiohttp, on the caller's event loop): says hello, sends envelopes, collects acks."""
 
     def __init__(self) -> None:
-        self.acks: list[dict[str, Any]] = []
+        self.acks: list[dict[str, Any]] = []  # acks that arrived within ACK_DEADLINE of their envelope
+        self.late_acks: list[dict[str, Any]] = []  # Slack would have given up on these (and retried)
+        self._sent: dict[str, float] = {}  # envelope id -> when it was sent
         self.connected = None  # asyncio.Event, made in start()
         self._ws = None
         self._runner = None
@@ -353,7 +483,10 @@ class FakeSocketMode:
             self.connected.set()
             async for msg in ws:
                 if msg.type == web.WSMsgType.TEXT:
-                    self.acks.append(json.loads(msg.data))
+                    ack = json.loads(msg.data)
+                    sent = self._sent.get(ack.get("envelope_id"), time.monotonic())
+                    late = time.monotonic() - sent > ACK_DEADLINE
+                    (self.late_acks if late else self.acks).append(ack)
             return ws
 
         app = web.Application()
@@ -367,6 +500,7 @@ class FakeSocketMode:
         return self
 
     async def send_slash_command(self, payload: dict[str, Any], envelope_id: str = "env-1") -> None:
+        self._sent[envelope_id] = time.monotonic()
         await self._ws.send_json({"envelope_id": envelope_id, "type": "slash_commands",
                                   "accepts_response_payload": True, "payload": payload})
 
