@@ -44,3 +44,11 @@ def test_a_cosmetic_space_from_hunks_alone_is_comments_only():
     before = "x = call(a,b)\n"
     after = "x = call(a, b)\n"
     assert facts_of({"tool.py": (before, after)}, read=False) == [fact("comments_only", "tool.py")]
+
+
+def test_from_hunks_alone_a_python_line_moved_to_another_block_is_not_comments_only():
+    before = "def run(xs):\n    for x in xs:\n        pass\n    return 1\n"
+    after = "def run(xs):\n    for x in xs:\n        pass\n        return 1\n"
+    assert facts_of({"pkg/run.py": (before, after)}, read=False) == [
+        fact("symbol_modified", "pkg/run.py", symbol="run", public=True, text="function"),
+    ]

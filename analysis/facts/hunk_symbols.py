@@ -159,7 +159,15 @@ def comments_only_from_hunks(path: str, patch: FilePatch) -> bool:
     changed = patch.added + patch.removed
     if all(_is_comment(family, line.text) for line in changed):
         return True
-    squeeze = lambda lines: sorted("".join(l.text.split()) for l in lines if l.text.strip())  # noqa: E731
+    def squeeze(lines: list[Line]) -> list[str]:
+        """Lines without spacing; Python keeps its indentation, which carries meaning there."""
+        out = []
+        for line in lines:
+            if line.text.strip():
+                indent = line.text[: len(line.text) - len(line.text.lstrip())] if family == "python" else ""
+                out.append(indent.replace("\t", "    ") + "".join(line.text.split()))
+        return sorted(out)
+
     return squeeze(patch.added) == squeeze(patch.removed)
 
 
