@@ -93,3 +93,22 @@ def test_github_reads_no_whole_file_when_the_rate_limit_left_is_low(gh):
     authenticated.commit_details(sha)
     assert authenticated.file_at(sha, "src/app.py") == "x = 1\n"
     assert gh.count("/repos/o/r/contents/") == 1
+
+
+def test_local_git_file_over_the_size_cap_is_none_and_the_reader_stays_in_step(git_repo, monkeypatch):
+    import analysis.sources.local_git as local_git
+
+    sha = git_repo.commit("init", WHEN, {"big.py": "x = 1\n" * 5000, "small.py": "y = 2\n"})
+    source = LocalGitSource(git_repo.path)
+    monkeypatch.setattr(local_git, "MAX_FILE_BYTES", 1000)
+    assert source.file_at(sha, "big.py") is None
+    assert source.file_at(sha, "small.py") == "y = 2\n"  # the big one was drained, not left in the pipe
+    assert source.file_at(sha, "big.py") is None
+
+
+def test_github_file_over_a_megabyte_comes_without_content_and_is_none(gh):
+    sha = gh.add_commit("o/r", "init", committed_at=WHEN, contents={"data/huge.json": "1" * 1_100_000})
+    source = GitHubSource("o/r", token="test-token", api_url=gh.url)
+    item = source._bare_repo().get_contents("data/huge.json", ref=sha)
+    assert (item.encoding, item.content, item.size) == ("none", "", 1_100_000)  # as GitHub answers
+    assert source.file_at(sha, "data/huge.json") is None
