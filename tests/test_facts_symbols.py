@@ -347,3 +347,14 @@ def test_generated_and_vendored_code_gives_no_symbols():
     before, after = GO_BEFORE, GO_AFTER
     assert facts_of({"pkg/apis/v1/zz_generated.deepcopy.go": (before, after),
                      "vendor/github.com/x/y/server.go": (before, after), "api/v1/types.pb.go": (before, after)}) == []
+
+
+def test_a_kind_over_its_cap_keeps_the_public_symbols_first_in_file_order():
+    from analysis.facts import CAPS
+
+    after = "".join(f"def _private_{i}():\n    pass\n\n\n" for i in range(60))
+    after += "".join(f"def public_{i}():\n    pass\n\n\n" for i in range(5))
+    found = facts_of({"pkg/many.py": ("", after)})
+    assert len(found) == CAPS["symbol_added"]
+    assert [f["symbol"] for f in found if f["public"]] == [f"public_{i}" for i in range(5)]
+    assert [f["symbol"] for f in found][:2] == ["_private_0", "_private_1"]  # still in file order
