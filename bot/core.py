@@ -49,8 +49,8 @@ class BotCore:
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
         self._post_locks: dict[str, asyncio.Lock] = {}
-        #: digest repo name (lower case) -> what to open it with, learnt in digest_for (for the chart)
-        self._repo_specs: dict[str, str] = {}
+        #: digest repo name (lower case) -> (what to open it with, platform), learnt in digest_for (for the chart)
+        self._repo_specs: dict[str, tuple[str, str]] = {}
         self._charts: dict[tuple, bytes] = {}  # (repo, day, series) -> PNG: one drawing for every channel
         self._chart_lock = threading.Lock()
 
@@ -145,9 +145,10 @@ class BotCore:
         return is_repo_name(repo) and any(fnmatchcase(repo.lower(), pattern.lower())
                                           for pattern in self.settings.allowed_repos)
 
-    def _source(self, repo: str):
+    def _source(self, repo: str, platform: str):
+        """The source of ``repo``: local folders only for the console; chat platforms name GitHub repositories."""
         return open_source(repo, github_token=self.settings.github_token,
-                           github_api_url=self.settings.github_api_url)
+                           github_api_url=self.settings.github_api_url, local=platform == "console")
 
     async def _open_checked(self, platform: str, repo: str | None):
         """The source for ``repo`` if it exists, is readable and may be shown on ``platform``."""
@@ -157,7 +158,7 @@ class BotCore:
             # chat users name GitHub repositories only: never a path on the bot's machine (not even
             # whether one exists)
             parse_repo_name(repo)
-        source = await asyncio.to_thread(self._source, repo)
+        source = await asyncio.to_thread(self._source, repo, platform)
         check = getattr(source, "check_readable", None)
         if check is not None:
             await asyncio.to_thread(check)
@@ -173,7 +174,8 @@ class BotCore:
 
     async def _check_repo(self, ctx: CommandContext, repo: str | None) -> str:
         source = await self._open_checked(ctx.channel.platform, repo)
-        return repo if is_local_repo(repo) else source.repo_name
+        local = ctx.channel.platform == "console" and is_local_repo(repo)  # chat platforms: never a folder
+        return repo if local else source.repo_name
 
     def _subscription_for(self, ctx: CommandContext, repo: str | None, verb: str) -> Subscription:
         """The channel's subscription to ``repo`` (or its only one); defaults for a repo it does not follow."""
@@ -198,7 +200,7 @@ class BotCore:
         source = await self._open_checked(sub.platform, sub.repo)
         digest = await self.digests.build(source, window, branch=sub.branch, lang=sub.lang,
                                           commit_filter=sub.commit_filter)
-        self._repo_specs[digest.repo.lower()] = sub.repo
+        self._repo_specs[digest.repo.lower()] = (sub.repo, sub.platform)
         digest = digest.model_copy(update={"private": bool(getattr(source, "private", False))})
         await asyncio.to_thread(history.record, self.store, digest)
         return digest
@@ -287,11 +289,11 @@ class BotCore:
     def _draw_chart(self, digest) -> bytes:
         from analysis.renderers.chart import render_chart
 
-        spec = self._repo_specs.get(digest.repo.lower(), digest.repo if "/" in digest.repo else None)
+        spec, platform = self._repo_specs.get(digest.repo.lower(), (digest.repo, "github"))
         estimate = None
-        if spec:
+        if spec and (platform == "console" or is_repo_name(spec)):
             try:
-                estimate = history.source_estimator(self._source(spec), digest.timezone, digest.branch)
+                estimate = history.source_estimator(self._source(spec, platform), digest.timezone, digest.branch)
             except DigestError as error:
                 log.info("no estimates for the chart of %s: %s", digest.repo, error)
         days = history.series(self.store, digest.repo, digest.date, estimate=estimate)

@@ -14,11 +14,14 @@ def is_local_repo(repo: str) -> bool:
 
 
 def open_source(repo: str, *, github_token: str | None = None,
-                github_api_url: str = "https://api.github.com") -> CommitSource:
-    """The source for ``repo``: a LocalGitSource for a directory, else a GitHubSource for owner/name."""
+                github_api_url: str = "https://api.github.com", local: bool = True) -> CommitSource:
+    """The source for ``repo``: a LocalGitSource for a directory, else a GitHubSource for owner/name.
+
+    ``local=False`` (names from chat users): always GitHub; the filesystem is not even looked at.
+    """
     if not repo or not repo.strip():
         raise BadInput("no repository given; name a local git directory or owner/name on GitHub")
-    if is_local_repo(repo):
+    if local and is_local_repo(repo):
         from analysis.sources.local_git import LocalGitSource
 
         return LocalGitSource(Path(repo).expanduser())
