@@ -10,6 +10,8 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+from pydantic import BaseModel, ValidationError
+
 from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
@@ -28,6 +30,7 @@ ANALYSES_TABLE = "analyses"
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 class DigestService:
@@ -184,9 +187,9 @@ class DigestService:
         async def details(sha: str, with_patches: bool = False) -> Commit:
             """The commit with its files; from the cache (paths and stats, no patches) unless asked for patches."""
             if cacheable and not with_patches:
-                cached = self.store.get(COMMITS_TABLE, sha)
+                cached = _valid(Commit, self.store.get(COMMITS_TABLE, sha))
                 if cached is not None:
-                    return Commit.model_validate(cached)
+                    return cached
             return await self._shared(("details", source.repo_name, sha), lambda: fetch(sha))
 
         try:
@@ -221,11 +224,11 @@ class DigestService:
                        neighbours: dict[str, Commit] | None = None) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
-            cached = self.store.get(ANALYSES_TABLE, key)
+            cached = _valid(Analysis, self.store.get(ANALYSES_TABLE, key))
             if cached is not None:
                 self.cache_hits += 1
                 metrics.cache_hit()
-                return Analysis.model_validate(cached)
+                return cached
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
@@ -254,6 +257,18 @@ class DigestService:
             metrics.commit_analysed(analysis.analyzer)
             return analysis.model_copy(update={"fallback": str(error)[:300]})
         return analysis
+
+
+def _valid(model: type[M], cached) -> M | None:
+    """A cached row as ``model``; a row that no longer fits (damaged, an older shape) is a miss, computed again."""
+    if cached is None:
+        return None
+    try:
+        return model.model_validate(cached)
+    except ValidationError as error:
+        log.warning("a cached %s did not fit its schema and is computed again (%d errors)", model.__name__,
+                    error.error_count())
+        return None
 
 
 def build_service(settings, store: Store, analyzer_kind: str = "auto") -> DigestService:

@@ -53,6 +53,9 @@ class Health:
         except Exception as error:  # noqa: BLE001 - any failure to write is the answer
             log.warning("health check: the store is not writable: %s", error)
             checks["store"] = f"not writable ({type(error).__name__})"
+        corrupt = sorted(getattr(self.store, "corrupt", None) or ())
+        if corrupt and checks["store"] == "ok":  # a table that is not a cache cannot be read: commands fail
+            checks["store"] = f"corrupt ({', '.join(corrupt[:5])})"
         for adapter in list(self.adapters):
             connected = getattr(adapter, "connected", True)
             checks[f"adapter {adapter.platform}"] = "ok" if connected else "disconnected"
