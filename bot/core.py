@@ -7,6 +7,7 @@ calls ``digest_for`` and ``publish``. Nothing here knows which chat platform it 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import threading
@@ -18,11 +19,12 @@ from analysis.day import DayWindow, parse_zone
 from analysis.errors import BadInput, DigestError
 from analysis.sources import is_local_repo, open_source
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot import history
+from bot import history, pools
 from bot.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.commands import Command, help_text, parse_command
 from bot.digest import DigestService, build_service
 from bot.ledger import Ledger, LedgerEntry, ledger_key
+from bot.limits import BuildLimits
 from bot.reports_web import report_url, save_report
 from bot.settings import Settings
 from bot.store import Store, StoreCorrupt
@@ -46,6 +48,7 @@ class BotCore:
         self.ledger = Ledger(store)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.digests = digests or build_service(settings, store)
+        self.limits = BuildLimits(settings.builds_per_user, settings.builds_per_channel)
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
         self._post_locks: dict[str, asyncio.Lock] = {}
@@ -108,7 +111,14 @@ class BotCore:
 
     async def _cmd_now(self, ctx: CommandContext, command: Command) -> list[Response]:
         sub = self._subscription_for(ctx, command.repo, "now")
-        if self.subscriptions.get(ctx.channel, sub.repo) is None and is_repo_name(sub.repo):
+        followed = self.subscriptions.get(ctx.channel, sub.repo) is not None
+        if not followed and not (command.force or ctx.admin):
+            raise BadInput(f"this channel does not follow {sub.repo}; add 'force' to post its digest anyway")
+        with self._build_slot(ctx):
+            return await self._now(ctx, command, sub, followed)
+
+    async def _now(self, ctx: CommandContext, command: Command, sub: Subscription, followed: bool) -> list[Response]:
+        if not followed and is_repo_name(sub.repo):
             # not followed here: GitHub's spelling, so "Acme/Widget" and "acme/widget" share one ledger entry
             sub = sub.model_copy(update={"repo": await self._check_repo(ctx, sub.repo)})
         day = command.date or self.previous_day(sub.tz)
@@ -126,11 +136,18 @@ class BotCore:
 
     async def _cmd_explain(self, ctx: CommandContext, command: Command) -> list[Response]:
         sub = self._subscription_for(ctx, command.repo, "explain")
-        source = await self._open_checked(ctx.channel.platform, sub.repo)
-        report = await self.digests.explain(source, command.sha, sub.lang)
+        with self._build_slot(ctx):
+            source = await self._open_checked(ctx.channel.platform, sub.repo)
+            report = await self.digests.explain(source, command.sha, sub.lang)
         return [ExplainResponse(report, repo=source.repo_name, repo_url=source.repo_url, lang=sub.lang)]
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _build_slot(self, ctx: CommandContext):
+        """A slot for one digest build asked for in chat (LimitReached when used up); the console is not limited."""
+        if ctx.channel.platform == "console":
+            return contextlib.nullcontext()
+        return self.limits.build(f"{ctx.channel.platform}:{ctx.channel.workspace}:{ctx.user}", ctx.channel.key)
 
     def _require_manage(self, ctx: CommandContext) -> None:
         if not ctx.can_manage:
@@ -158,10 +175,10 @@ class BotCore:
             # chat users name GitHub repositories only: never a path on the bot's machine (not even
             # whether one exists)
             parse_repo_name(repo)
-        source = await asyncio.to_thread(self._source, repo, platform)
+        source = await pools.remote(self._source, repo, platform)
         check = getattr(source, "check_readable", None)
         if check is not None:
-            await asyncio.to_thread(check)
+            await pools.remote(check)
         if getattr(source, "private", False) and not self._allowed(source.repo_name):
             raise BadInput(f"{source.repo_name} is private; a channel may follow it only if "
                            "DIGESTBOT_ALLOWED_REPOS allows it")
@@ -170,7 +187,7 @@ class BotCore:
     async def _check_branch(self, sub: Subscription) -> None:
         """BadInput now, rather than a failing digest every morning, if the branch does not exist."""
         source = await self._open_checked(sub.platform, sub.repo)
-        await asyncio.to_thread(source.check_branch, sub.branch)
+        await pools.remote(source.check_branch, sub.branch)
 
     async def _check_repo(self, ctx: CommandContext, repo: str | None) -> str:
         source = await self._open_checked(ctx.channel.platform, repo)
@@ -202,7 +219,7 @@ class BotCore:
                                           commit_filter=sub.commit_filter)
         self._repo_specs[digest.repo.lower()] = (sub.repo, sub.platform)
         digest = digest.model_copy(update={"private": bool(getattr(source, "private", False))})
-        await asyncio.to_thread(history.record, self.store, digest)
+        await pools.store_io(history.record, self.store, digest)
         return digest
 
     # -- publishing --------------------------------------------------------------------------
@@ -258,11 +275,11 @@ class BotCore:
                     entry.summary_id = posted
                 entry.posted.append(message_key)
                 if key:
-                    await asyncio.to_thread(self.ledger.save, key, entry)
+                    await pools.store_io(self.ledger.save, key, entry)
             entry.done = True
             entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
             if key:
-                await asyncio.to_thread(self.ledger.save, key, entry)
+                await pools.store_io(self.ledger.save, key, entry)
 
     # -- the full report and the chart -------------------------------------------------------
 
@@ -274,14 +291,14 @@ class BotCore:
         markdown = render_markdown(digest, lang)
         url = None
         if self.settings.public_url and digest.private is False:  # unknown counts as private
-            if await asyncio.to_thread(save_report, self.store, digest, lang, markdown):
+            if await pools.store_io(save_report, self.store, digest, lang, markdown):
                 url = report_url(self.settings.public_url, digest.repo, digest.date)
         if not with_files:
             return url, []
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", digest.repo).strip("-.") + f"-{digest.date}"
         files: list[tuple[str, bytes]] = [(f"digest-{stem}.md", markdown.encode("utf-8"))]
         try:
-            files.append((f"chart-{stem}.png", await asyncio.to_thread(self._draw_chart, digest)))
+            files.append((f"chart-{stem}.png", await pools.remote(self._draw_chart, digest)))
         except Exception:  # noqa: BLE001 - a chart is a nicety; the digest goes out without it
             log.warning("the chart of %s on %s could not be drawn", digest.repo, digest.date, exc_info=True)
         return url, files

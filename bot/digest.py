@@ -18,7 +18,7 @@ from analysis.errors import RemoteFailure
 from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest
 from analysis.sources.base import CommitSource
-from bot import metrics
+from bot import metrics, pools
 from bot.budget import BudgetReached, LLMBudget
 from bot.filters import CommitFilter
 from bot.store import Store
@@ -82,7 +82,7 @@ class DigestService:
         """
         if not usage.cost_usd or usage.cost_usd < 0:
             return None
-        return asyncio.to_thread(self.budget.record, usage.cost_usd)
+        return pools.store_io(self.budget.record, usage.cost_usd)
 
     async def build(self, source: CommitSource, window: DayWindow, *, branch: str | None = None,
                     lang: str = "en", commit_filter: CommitFilter | None = None,
@@ -94,7 +94,7 @@ class DigestService:
         """
         commit_filter = commit_filter or CommitFilter()
         warm_up = self._warm_up()  # imports litellm in a thread while GitHub answers
-        commits = await asyncio.to_thread(source.list_commits, window, branch)
+        commits = await pools.remote(source.list_commits, window, branch)
         commits = [c for c in commits if commit_filter.keeps_author(c)]
         failures: list[RemoteFailure] = []
         done = 0
@@ -135,7 +135,7 @@ class DigestService:
         warm_up = self._warm_up()  # imports litellm in a thread while the commit is fetched
         failures: list[RemoteFailure] = []
         try:
-            sha = await asyncio.to_thread(source.resolve_sha, sha_prefix)
+            sha = await pools.remote(source.resolve_sha, sha_prefix)
             async with self._fetcher(source) as details:
                 commit = await details(sha)
                 await warm_up
@@ -179,7 +179,7 @@ class DigestService:
                 detailed = await fetched
                 if cacheable:  # stored before the shared work ends, so a later caller finds it
                     kept = detailed.without_patches().model_dump(mode="json")  # patches would grow it forever
-                    await asyncio.to_thread(self.store.put, COMMITS_TABLE, sha, kept)
+                    await pools.store_io(self.store.put, COMMITS_TABLE, sha, kept)
                 return detailed
 
             return store()
@@ -207,7 +207,7 @@ class DigestService:
                        neighbours: dict[str, Commit] | None) -> AnalysisContext:
         """The repository, the diff's facts and the same-day commits sharing files with ``commit``."""
         contents = source if source is not None and getattr(source, "file_at", None) else None
-        facts = await asyncio.to_thread(derive_facts, commit, contents)
+        facts = await pools.remote(derive_facts, commit, contents)  # may read files from the source
         paths = {f.path for f in commit.files}
         related = []
         for other in (neighbours or {}).values():
@@ -238,7 +238,7 @@ class DigestService:
             analysis = await self.analyzer.analyze(commit, lang, context)
             metrics.commit_analysed(analysis.analyzer)
             if key is not None:  # stored before the shared work ends, so a later caller finds it
-                await asyncio.to_thread(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
+                await pools.store_io(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
             return analysis
 
         try:

@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     discord_api_url: str | None = Field(None, validation_alias=_env("DISCORD_API_URL"))
     allowed_repos: NameList = Field(default_factory=list, validation_alias=_env("DIGESTBOT_ALLOWED_REPOS"))
 
+    # Limits on chat commands that build digests (now, explain), per 10 minutes; the scheduler is not limited
+    builds_per_user: int = Field(6, ge=1, validation_alias=_env("DIGESTBOT_BUILDS_PER_USER"))
+    builds_per_channel: int = Field(12, ge=1, validation_alias=_env("DIGESTBOT_BUILDS_PER_CHANNEL"))
+
     # Scheduling and operations
     catchup_hours: float = Field(12.0, ge=0, validation_alias=_env("DIGESTBOT_CATCHUP_HOURS"))
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))

@@ -40,7 +40,7 @@ def test_slack_names_are_github_repositories_never_folders(workdir, tmp_path):
     work, sha = workdir
     with FakeGitHub() as gh, FakeSlack(token="xoxb-hardening") as slack, \
             SlackBot(slack, tmp_path / "data", work, gh.url, DIGESTBOT_SLACK_ADMINS="UADMIN") as bot:
-        answer = bot.command("now tests/fakes 2026-11-29")
+        answer = bot.command("now tests/fakes 2026-11-29 force")
         assert "tests/fakes was not found" in answer
         assert _github_lookups(gh, "tests/fakes") >= 1
 
@@ -52,7 +52,8 @@ def test_slack_names_are_github_repositories_never_folders(workdir, tmp_path):
         assert "analysis/sources was not found" in answer
 
         # a folder that is not a git repository and one that does not exist: the same kind of answer
-        notgit, nothere = bot.command("now secret/notgit 2026-11-29"), bot.command("now secret/nothere 2026-11-29")
+        notgit = bot.command("now secret/notgit 2026-11-29 force")
+        nothere = bot.command("now secret/nothere 2026-11-29 force")
         assert notgit.replace("notgit", "X") == nothere.replace("nothere", "X")
         assert _github_lookups(gh, "secret/notgit") >= 1 and _github_lookups(gh, "secret/nothere") >= 1
 
@@ -94,13 +95,14 @@ def test_discord_names_are_github_repositories_never_folders(workdir, tmp_path, 
             adapter = DiscordAdapter(settings, core)
             await adapter.start()
             try:
-                assert "tests/fakes was not found" in await ask("now", {"repo": "tests/fakes", "date": "2026-11-29"})
+                now = {"date": "2026-11-29", "force": True}  # force: the channel follows none of them
+                assert "tests/fakes was not found" in await ask("now", {"repo": "tests/fakes", **now})
                 assert "analysis/sources was not found" in await ask("explain", {"sha": sha[:7],
                                                                                  "repo": "analysis/sources"})
                 assert "analysis/sources was not found" in await ask(
                     "subscribe", {"repo": "analysis/sources"}, permissions=int(EVERYONE_PERMS) | MANAGE_CHANNELS)
-                notgit = await ask("now", {"repo": "secret/notgit", "date": "2026-11-29"})
-                nothere = await ask("now", {"repo": "secret/nothere", "date": "2026-11-29"})
+                notgit = await ask("now", {"repo": "secret/notgit", **now})
+                nothere = await ask("now", {"repo": "secret/nothere", **now})
                 assert notgit.replace("notgit", "X") == nothere.replace("nothere", "X")
             finally:
                 await adapter.stop()
