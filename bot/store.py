@@ -141,8 +141,14 @@ class TinyStore:
             return
         try:
             rows = (AtomicJSONStorage(legacy).read() or {}).get("rows", {})
+        except StoreCorrupt:
+            if table not in CACHE_TABLES:
+                self._migrated.discard(table)  # corrupt: reported now and again next time, file kept
+                raise
+            self._set_aside(legacy)
+            return
         except BaseException:
-            self._migrated.discard(table)  # corrupt: reported now and again next time, file kept
+            self._migrated.discard(table)
             raise
         self.put_many(table, [(row["k"], row["v"]) for row in rows.values() if _is_row(row)])
         legacy.rename(legacy.with_name(legacy.name + ".migrated"))
@@ -185,10 +191,15 @@ class TinyStore:
         if file_name.split("/")[0] not in CACHE_TABLES:
             self.corrupt[file_name] = problem
             raise StoreCorrupt(problem)
+        self._set_aside(path)
+        return TinyDB(path, storage=AtomicJSONStorage).table("rows")
+
+    @staticmethod
+    def _set_aside(path: Path) -> None:
+        """Rename a corrupt cache file out of the way (kept for a look); the cache is rebuilt as needed."""
         aside = path.with_name(f"{path.name}.corrupt-{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}")
         os.replace(path, aside)
         log.warning("the cache file %s was corrupt; set aside as %s and rebuilt as needed", path, aside.name)
-        return TinyDB(path, storage=AtomicJSONStorage).table("rows")
 
     def get(self, table: str, key: str) -> Any | None:
         with self._lock:
