@@ -11,11 +11,12 @@ import itertools
 import logging
 import re
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from analysis.models import IMPORTANCE_ORDER, Digest
 from analysis.renderers.html_page import FULL_REPORT
-from analysis.renderers.labels import label
+from analysis.renderers.labels import label, stats_text
 from analysis.renderers.markdown import render_commit_markdown
 from analysis.renderers.markdown_text import inline
 from bot.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
@@ -25,6 +26,16 @@ log = logging.getLogger(__name__)
 # terminal control sequences in commit messages must not reach the terminal
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 CONSOLE_CHANNEL = ChannelRef("console", "local", "console")
+GREETING = "digestbot console: type /digest help; Ctrl-D exits"
+#: where the console keeps the files a digest carries (the full report, the chart), under the data directory
+ATTACHMENTS_DIR = "attachments"
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or file-less stream
+        return False
 
 
 def _clean(text: str) -> str:
@@ -42,7 +53,8 @@ class ConsoleRenderer:
         lines = [f"# {label(lang, 'title', date=digest.date)}", f"## {inline(digest.repo)}"]
         if note:
             lines.append(f"_{inline(note)}_")
-        lines.append(f"> {label(lang, 'stats_line', **stats.model_dump())}")
+        lines.append(f"> {stats_text(lang, stats)}")
+        lines += [f"- {inline(h)}" for h in digest.highlights]
         if report_url:
             lines.append(f"{FULL_REPORT.get(lang, FULL_REPORT['en'])}: {report_url}")
         if not digest.commits:
@@ -75,10 +87,11 @@ class ConsoleAdapter:
 
     platform = "console"
     supports_threads = True
-    supports_files = True  # printed as "attached: name (N bytes)"
+    supports_files = True  # written under the data directory, printed as "attached: name (N bytes), saved as PATH"
 
     def __init__(self, settings, core: Core, *, stdin: TextIO | None = None, stdout: TextIO | None = None):
         self.core = core
+        self.attachments_dir = Path(settings.data_dir) / ATTACHMENTS_DIR
         self.renderer = ConsoleRenderer()
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
@@ -87,6 +100,9 @@ class ConsoleAdapter:
         self.finished = asyncio.Event()
 
     async def start(self) -> None:
+        if _is_terminal(self.stdin):  # a person at a prompt, not a pipe: say how to talk to the bot
+            self.stdout.write(GREETING + "\n")
+            self.stdout.flush()
         self._task = asyncio.create_task(self._read_loop(), name="console-input")
 
     async def stop(self) -> None:
@@ -99,9 +115,17 @@ class ConsoleAdapter:
         head = f"--- message {message_id}" + (f" (reply in thread {thread_id})" if thread_id else "") + " ---"
         self.stdout.write(f"{head}\n{message.body.get('text', '')}\n")
         for name, content in message.files:
-            self.stdout.write(f"attached: {_clean(name)} ({len(content)} bytes)\n")
+            path = await asyncio.to_thread(self._save, name, content)
+            self.stdout.write(f"attached: {_clean(name)} ({len(content)} bytes), saved as {_clean(str(path))}\n")
         self.stdout.flush()
         return message_id
+
+    def _save(self, name: str, content: bytes) -> Path:
+        """An attachment written under the data directory (its own name, never a path); its absolute path."""
+        self.attachments_dir.mkdir(parents=True, exist_ok=True)
+        path = (self.attachments_dir / (Path(name).name or "attachment")).resolve()
+        path.write_bytes(content)
+        return path
 
     async def _read_loop(self) -> None:
         try:

@@ -14,7 +14,9 @@ from adapters import discord_text as dt
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
+                                       fallback_text, importance_name, label, stats_text)
+from analysis.renderers.markdown import pull_request_url
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
@@ -96,7 +98,10 @@ class DiscordRenderer:
                        "color": NEUTRAL}
         if digest.repo_url:
             head["url"] = digest.repo_url
-        lines = [f"**{dt.escape(digest.repo)}**", label(lang, "stats_line", **stats.model_dump())]
+        lines = [f"**{dt.escape(digest.repo)}**", stats_text(lang, stats)]
+        if digest.highlights:
+            lines += ["", f"**{label(lang, 'highlights')}**"]
+            lines += [f"- {dt.escape(dt.shorten(h, HIGHLIGHT_CHARS))}" for h in digest.highlights[:5]]
         if report_url:  # our own address (DIGESTBOT_PUBLIC_URL + validated path): the digest's web page
             lines.append(f"[{FULL_REPORT.get(lang, FULL_REPORT['en'])}]({report_url})")
         if not digest.commits:
@@ -142,13 +147,21 @@ class DiscordRenderer:
             head["url"] = link
         when = commit.committed_at.astimezone(ZoneInfo(timezone)) if timezone else commit.committed_at
         head["fields"] = [
-            {"name": label(lang, "change_type"), "value": change_type_name(lang, analysis.change_type),
+            {"name": label(lang, "change_type"), "value": change_type_text(lang, analysis, dt.escape),
              "inline": True},
             {"name": label(lang, "importance"), "value": importance_name(lang, analysis.importance), "inline": True},
             {"name": label(lang, "author_time"),
              "value": dt.shorten(f"{dt.escape(commit.author)} · {when:%Y-%m-%d %H:%M}", dt.FIELD_VALUE_LIMIT),
              "inline": True},
         ]
+        if pr_url := pull_request_url(report, repo_url):
+            lines.append(f"[{label(lang, 'pull_request', n=report.pr)}]({pr_url})")
+        if report.includes:
+            shown = [f"`{c.short_sha}` {dt.escape(dt.shorten(c.title, SUMMARY_TITLE_SHOWN))}"
+                     for c in report.includes[:INCLUDES_SHOWN]]
+            rest = len(report.includes) - len(shown)
+            lines += [f"**{label(lang, 'includes')}**"] + [f"- {line}" for line in shown]
+            lines += [f"- {label(lang, 'more', n=rest)}"] if rest > 0 else []
         lines += self._analysis_lines(report, lang)
         return pack(head, "\n".join(lines), footer=f"{label(lang, 'analyzer')}: {analysis.analyzer}")
 
@@ -158,7 +171,7 @@ class DiscordRenderer:
         colon = label(lang, "colon")
         out: list[str] = []
         if analysis.fallback:
-            out.append("> " + label(lang, "fallback", reason=dt.escape(analysis.fallback)))
+            out.append("> " + label(lang, "fallback", reason=dt.escape(fallback_text(lang, analysis))))
         coverage = analysis.coverage
         if coverage and coverage.unseen:
             shown = [dt.escape(p) for p in coverage.unseen[:COVERAGE_FILES_SHOWN]]

@@ -12,7 +12,9 @@ from typing import Any
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import IMPORTANCE_ICON, change_type_name, importance_name, label
+from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
+                                       fallback_text, importance_name, label, stats_text)
+from analysis.renderers.markdown import pull_request_url
 from adapters.slack_text import (
     HEADER_LIMIT,
     MAX_BLOCKS,
@@ -83,9 +85,14 @@ class SlackRenderer:
         if digest.branch:
             where.append(f"`{inline(digest.branch).replace('`', '')}`")
         where.append(inline(digest.timezone))
-        stats = label(lang, "stats_line", **digest.stats.model_dump())
+        stats = stats_text(lang, digest.stats)
         blocks = [header(title), section(" · ".join(where)), section(stats)]
         lines = [title, " · ".join(where), stats]
+        if digest.highlights:
+            text = "\n".join([f"*{label(lang, 'highlights')}*"]
+                             + [f"• {inline(shorten(h, HIGHLIGHT_CHARS))}" for h in digest.highlights[:5]])
+            blocks += _sections(text)
+            lines.append(text)
         if report_url:  # our own address (DIGESTBOT_PUBLIC_URL + validated path): the digest's web page
             blocks.append(section(link(report_url, FULL_REPORT.get(lang, FULL_REPORT["en"]))))
             lines.append(f"{FULL_REPORT.get(lang, FULL_REPORT['en'])}: {report_url}")
@@ -151,10 +158,19 @@ class SlackRenderer:
         meta = f"`{commit.short_sha}` · {inline(shorten(commit.author, AUTHOR_LIMIT))}"
         if url:
             meta += f" · {link(url, label(lang, 'view_commit'))}"
+        if pr_url := pull_request_url(report, repo_url):
+            meta += f" · {link(pr_url, label(lang, 'pull_request', n=report.pr))}"
         colon = label(lang, "colon")
-        kind = (f"*{label(lang, 'change_type')}*{colon}{change_type_name(lang, analysis.change_type)}   "
+        kind = (f"*{label(lang, 'change_type')}*{colon}{change_type_text(lang, analysis, inline)}   "
                 f"*{label(lang, 'importance')}*{colon}{importance_name(lang, analysis.importance)}")
-        return f"{IMPORTANCE_ICON[analysis.importance]} *{title}*\n{meta}\n{kind}"
+        head = f"{IMPORTANCE_ICON[analysis.importance]} *{title}*\n{meta}\n{kind}"
+        if report.includes:
+            shown = [f"`{c.short_sha}` {inline(shorten(c.title, SUMMARY_TITLE_LIMIT))}"
+                     for c in report.includes[:INCLUDES_SHOWN]]
+            rest = len(report.includes) - len(shown)
+            head += f"\n*{label(lang, 'includes')}*{colon}" + " · ".join(shown) \
+                + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
+        return head
 
     @staticmethod
     def _analysis_text(report: CommitReport, lang: str) -> str:
@@ -162,7 +178,7 @@ class SlackRenderer:
         colon = label(lang, "colon")
         out: list[str] = []
         if analysis.fallback:
-            out.append("> " + label(lang, "fallback", reason=inline(analysis.fallback)))
+            out.append("> " + label(lang, "fallback", reason=inline(fallback_text(lang, analysis))))
         coverage = analysis.coverage
         if coverage and coverage.unseen:
             shown = [f"`{inline(path).replace('`', '')}`" for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]

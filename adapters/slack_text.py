@@ -9,7 +9,8 @@ Escaping choice (documented here because Slack has no escape character for marku
 * mrkdwn markers ``*``, ``_``, ``~`` at a word boundary, and every backtick outside a code span, are
   replaced by look-alike characters (∗ ˍ ∼ ˋ): Slack only opens or closes bold, italic and strike at
   word boundaries, so ``snake_case`` and ``a*b`` stay untouched and readable, while ``*bold*`` or a
-  stray fence cannot change the formatting of what follows.
+  stray fence cannot change the formatting of what follows. A lone run of one marker apart from any
+  word (``'***'``, `` -- ~~ ``) has nothing to format and stays as written.
 * A balanced single-line code span (`` `like_this` ``) in untrusted text is kept as a code span:
   Slack shows its content literally, and it cannot leak past its closing backtick.
 """
@@ -27,6 +28,7 @@ _LOOKALIKE = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
 _WS = re.compile(r"\s+")
 _CODE_SPAN = re.compile(r"(?<!`)`([^`\n]*[^`\s][^`\n]*)`(?!`)")
 _MARKER = re.compile(r"[*_~`]")
+_MARKER_RUN = re.compile(r"\*+|_+|~+")
 _BROADCAST = re.compile(r"@(?=(?:channel|here|everyone)\b)", re.IGNORECASE)
 _ZWSP = "\u200b"
 
@@ -40,31 +42,59 @@ def _word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _defuse_markers(text: str) -> str:
-    """Replace mrkdwn markers that could open or close formatting with look-alikes."""
+def _isolated_runs(text: str) -> list[range]:
+    """Runs of one marker (``***``, ``__``) that stand apart from any word: they hold no text to format."""
+    runs = []
+    for run in _MARKER_RUN.finditer(text):
+        before = text[run.start() - 1] if run.start() else " "
+        after = text[run.end()] if run.end() < len(text) else " "
+        if not (_word_char(before) or _word_char(after) or before in _LOOKALIKE or after in _LOOKALIKE):
+            runs.append(range(run.start(), run.end()))
+    return runs
+
+
+def _defuse_markers(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """Replace mrkdwn markers that could open or close formatting with look-alikes.
+
+    An isolated run of a marker in ``keep`` stays as written: Slack shows it literally as long as no
+    other run of the same marker could pair with it (the caller counts them).
+    """
     out = []
+    literal = {i for run in _isolated_runs(text) if text[run.start] in keep for i in run}
     for i, ch in enumerate(text):
         if ch in _LOOKALIKE:
             inner = ch != "`" and 0 < i < len(text) - 1 and _word_char(text[i - 1]) and _word_char(text[i + 1])
-            out.append(ch if inner else _LOOKALIKE[ch])
+            out.append(ch if inner or i in literal else _LOOKALIKE[ch])
         else:
             out.append(ch)
     return "".join(out)
 
 
-def _prose(text: str) -> str:
-    return _BROADCAST.sub("@" + _ZWSP, _defuse_markers(entities(text)))
+def _lone_markers(segments: list[str]) -> frozenset[str]:
+    """The markers with exactly one isolated run across ``segments``: nothing to pair with, kept literal."""
+    counts: dict[str, int] = {}
+    for segment in segments:
+        for run in _isolated_runs(segment):
+            counts[segment[run.start]] = counts.get(segment[run.start], 0) + 1
+    return frozenset(marker for marker, n in counts.items() if n == 1)
+
+
+def _prose(text: str, keep: frozenset[str] = frozenset()) -> str:
+    return _BROADCAST.sub("@" + _ZWSP, _defuse_markers(entities(text), keep))
 
 
 def inline(text: object) -> str:
     """Untrusted text on one line, inert in mrkdwn; balanced code spans are kept as code."""
     text = _WS.sub(" ", str(text)).strip()
-    out, pos = [], 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(_prose(text[pos:match.start()]))
-        out.append("`" + entities(match.group(1)) + "`")
-        pos = match.end()
-    out.append(_prose(text[pos:]))
+    spans = list(_CODE_SPAN.finditer(text))
+    bounds = [0] + [i for m in spans for i in (m.start(), m.end())] + [len(text)]
+    prose = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    keep = _lone_markers(prose)
+    out = []
+    for n, segment in enumerate(prose):
+        out.append(_prose(segment, keep))
+        if n < len(spans):
+            out.append("`" + entities(spans[n].group(1)) + "`")
     return "".join(out)
 
 

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from analysis.errors import BadInput
 
 
+@lru_cache(maxsize=1)
+def _zones_by_lower_name() -> dict[str, str]:
+    return {zone.lower(): zone for zone in available_timezones()}
+
+
 def parse_zone(name: str) -> ZoneInfo:
-    """An IANA zone by name, or BadInput naming the bad zone."""
+    """An IANA zone by name in any case (``europe/berlin`` is ``Europe/Berlin``), or BadInput naming the bad zone."""
     try:
         if not name or name.startswith("/") or ".." in name:
             raise ValueError(name)
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError):
-        raise BadInput(f"unknown time zone {name!r}; use an IANA name such as UTC or Asia/Shanghai") from None
+    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError, OSError):
+        canonical = _zones_by_lower_name().get((name or "").lower())
+        if canonical:
+            return ZoneInfo(canonical)
+        shown = name[:60] + ("..." if len(name or "") > 60 else "")
+        raise BadInput(f"unknown time zone {shown!r}; use an IANA name such as UTC or Asia/Shanghai") from None
 
 
 #: the days a digest can cover: commit dates before the Unix epoch are not real, and a day near year 9999
@@ -71,6 +81,14 @@ class DayWindow:
 
     def contains(self, moment: datetime) -> bool:
         return self.start <= moment < self.end
+
+    def require_begun(self, now: datetime) -> None:
+        """BadInput if the day has not begun at ``now``: no digest of it can exist yet."""
+        if now < self.start:
+            raise BadInput(f"{self.day} has not begun yet in {self.zone_name}; choose a day up to today")
+
+    def is_over(self, now: datetime) -> bool:
+        return self.end <= now
 
     @property
     def zone_name(self) -> str:

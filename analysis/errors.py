@@ -18,14 +18,24 @@ class BadInput(DigestError):
 
 
 class RemoteFailure(DigestError):
-    """A remote service (GitHub, an LLM, a chat platform) failed or refused."""
+    """A remote service (GitHub, an LLM, a chat platform) failed or refused.
+
+    ``code`` names the reason (``timeout``, ``rate_limited``, ...) and ``details`` its values
+    (``model``, ``seconds``, ``status``), so a report can say it in its own language.
+    """
 
     exit_status = 1
+
+    def __init__(self, message: str, *, code: str | None = None, details: dict | None = None):
+        super().__init__(message)
+        self.code = code
+        self.details = dict(details or {})
 
 
 class RateLimited(RemoteFailure):
     """A remote service rate-limited us; ``reset_in`` is seconds until it resets, if known."""
 
-    def __init__(self, message: str, reset_in: float | None = None):
-        super().__init__(message)
+    def __init__(self, message: str, reset_in: float | None = None, *, code: str | None = "rate_limited",
+                 details: dict | None = None):
+        super().__init__(message, code=code, details=details)
         self.reset_in = reset_in

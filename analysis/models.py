@@ -125,6 +125,23 @@ class Coverage(BaseModel):
     unseen: list[str] = Field(default_factory=list)
 
 
+class FallbackReason(BaseModel):
+    """Why an analysis fell back, as a code and its values, so each report says it in its own language."""
+
+    code: str
+    details: dict[str, str | int | float] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, error: BaseException) -> "FallbackReason | None":
+        """The reason an error carries (``RemoteFailure.code``), else None."""
+        code = getattr(error, "code", None)
+        if not isinstance(code, str) or not code:
+            return None
+        details = {k: v for k, v in (getattr(error, "details", None) or {}).items()
+                   if isinstance(v, (str, int, float))}
+        return cls(code=code, details=details)
+
+
 class Analysis(BaseModel):
     """The contract's analysis object; also the JSON shape the LLM is asked for."""
 
@@ -143,6 +160,8 @@ class Analysis(BaseModel):
     facts: list[Fact] = Field(default_factory=list)
     analyzer: str = "heuristic"
     fallback: str | None = None
+    #: ``fallback`` as a code and values, which the renderers put in a sentence of the digest's language
+    fallback_reason: FallbackReason | None = None
     coverage: Coverage | None = None
 
     def to_contract(self) -> dict:

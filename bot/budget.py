@@ -69,7 +69,7 @@ class LLMBudget:
     def check(self) -> None:
         """Raise ``BudgetReached`` when no more LLM requests may be made today."""
         if self.exhausted():
-            raise BudgetReached(self.reason)
+            raise BudgetReached(self.reason, code="budget", details={"usd": _dollars(self.limit_usd or 0.0)})
 
     def record(self, cost_usd: float) -> None:
         """Add one LLM answer's cost to today's spend."""

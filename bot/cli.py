@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from contextlib import contextmanager
+from datetime import datetime, timezone
 
 import click
 
@@ -47,7 +48,17 @@ class Context:
         return self._settings
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("digestbot")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="digestbot", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Log details and show tracebacks.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -69,9 +80,9 @@ def _services(settings, analyzer_kind: str):
 
 
 def _source(settings, repo: str):
-    from analysis.sources import open_source
+    from bot.sources import open_repo
 
-    return open_source(repo, github_token=settings.github_token, github_api_url=settings.github_api_url)
+    return open_repo(settings, repo)
 
 
 @contextmanager
@@ -95,6 +106,10 @@ def _build_digest(obj: Context, repo, date, tz, branch, lang, analyzer, strict=T
 
     check_lang(lang)
     window = DayWindow.of(date, tz)
+    now = datetime.now(timezone.utc)
+    window.require_begun(now)
+    if not window.is_over(now):
+        click.echo(f"warning: {window.day} is not over yet in {window.zone_name}; this report is partial", err=True)
     settings = obj.settings
     service = _services(settings, analyzer)
     source = _source(settings, repo)
@@ -155,12 +170,12 @@ def _write_chart(settings, repo: str, digest, branch, path: str) -> None:
 @click.option("--analyzer", type=click.Choice(["auto", "heuristic", "llm"]), default="auto", show_default=True)
 @click.pass_obj
 def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
-    """The analysis of one commit of REPO; SHA may be a unique prefix of 4+ hex digits."""
+    """One commit of REPO analysed: SHA is a commit (4+ hex digits), HEAD, a branch or a tag."""
     from analysis.day import parse_zone
     from analysis.renderers.json_report import commit_json
     from analysis.renderers.markdown import render_commit_markdown
 
-    parse_zone(tz)
+    tz = parse_zone(tz).key  # the canonical name, whatever the case typed
     settings = obj.settings
     service = _services(settings, analyzer)
     source = _source(settings, repo)
@@ -219,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except click.exceptions.Exit as done:
         return done.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:  # plain `digestbot`: the usage, not an error line
+        exc.show()
+        return 2
     except click.exceptions.Abort:
         click.echo("error: interrupted", err=True)
         return 130

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import shlex
 from dataclasses import dataclass, field
 
 from analysis.day import parse_date, parse_zone
 from analysis.errors import BadInput
+from analysis.sources.names import parse_revision
 
 USAGE = {
     "subscribe": "subscribe REPO [at HH:MM] [tz ZONE] [branch B] [lang zh|en] [paths GLOB,...] "
@@ -15,7 +17,7 @@ USAGE = {
     "unsubscribe": "unsubscribe REPO",
     "list": "list",
     "now": "now [REPO] [YYYY-MM-DD] [force]",
-    "explain": "explain [commit] SHA [REPO]",
+    "explain": "explain [commit] SHA|BRANCH|TAG [REPO]",
     "help": "help",
 }
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -60,7 +62,9 @@ def parse_command(text: str) -> Command:
         return Command("help")
     verb, args = words[0].lower(), words[1:]
     if verb not in USAGE:
-        raise BadInput(f"unknown command {words[0][:40]!r}; try /digest help")
+        close = difflib.get_close_matches(verb, list(USAGE), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}?" if close else "try /digest help"
+        raise BadInput(f"unknown command {words[0][:40]!r}; {hint}")
     return _PARSERS[verb](args)
 
 
@@ -87,7 +91,7 @@ def _subscribe(args: list[str]) -> Command:
             hour, minute = _TIME.match(value).groups()
             value = f"{int(hour):02d}:{minute}"
         if key == "tz":
-            _checked("subscribe", parse_zone, value)
+            value = _checked("subscribe", parse_zone, value).key  # the canonical name, whatever the case
         if key == "lang" and value not in ("zh", "en"):
             raise _bad("subscribe", f"unknown language {value[:20]!r}; use zh or en")
         if key in ("paths", "ignore-authors"):
@@ -132,10 +136,9 @@ def _explain(args: list[str]) -> Command:
     if args and args[0].lower() == "commit":
         args = args[1:]
     if not args or len(args) > 2:
-        raise _bad("explain", "give one commit SHA (4 to 40 hex digits)")
-    if not _SHA.match(args[0]):
-        raise _bad("explain", f"bad commit SHA {args[0][:40]!r}; give 4 to 40 hex digits")
-    return Command("explain", sha=args[0].lower(), repo=args[1] if len(args) == 2 else None)
+        raise _bad("explain", "give one commit SHA (4 to 40 hex digits), branch or tag")
+    sha = _checked("explain", lambda word: parse_revision(word, expressions=True), args[0])
+    return Command("explain", sha=sha.lower() if _SHA.match(sha) else sha, repo=args[1] if len(args) == 2 else None)
 
 
 _PARSERS = {"subscribe": _subscribe, "unsubscribe": _unsubscribe, "list": _list, "now": _now,

@@ -17,7 +17,7 @@ from fnmatch import fnmatchcase
 
 from analysis.day import DayWindow, parse_zone
 from analysis.errors import BadInput, DigestError
-from analysis.sources import is_local_repo, open_source
+from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
 from bot import history, pools
 from bot.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
@@ -27,6 +27,7 @@ from bot.ledger import Ledger, LedgerEntry, ledger_key
 from bot.limits import BuildLimits
 from bot.reports_web import report_url, save_report
 from bot.settings import Settings
+from bot.sources import open_repo
 from bot.store import Store, StoreCorrupt
 from bot.subscriptions import Subscription, SubscriptionBook
 
@@ -122,7 +123,9 @@ class BotCore:
             # not followed here: GitHub's spelling, so "Acme/Widget" and "acme/widget" share one ledger entry
             sub = sub.model_copy(update={"repo": await self._check_repo(ctx, sub.repo)})
         day = command.date or self.previous_day(sub.tz)
-        if DayWindow.of(day, sub.tz).end > self.clock():
+        window = DayWindow.of(day, sub.tz)
+        window.require_begun(self.clock())  # a day years ahead has no digest, partial or full
+        if not window.is_over(self.clock()):
             # the day is not over: post what there is, outside the ledger, so the day's real digest still comes
             digest = await self.digest_for(sub, day)
             return [DigestResponse(digest, lang=sub.lang, note=f"{day} is not over yet in {sub.tz}: this digest "
@@ -164,8 +167,7 @@ class BotCore:
 
     def _source(self, repo: str, platform: str):
         """The source of ``repo``: local folders only for the console; chat platforms name GitHub repositories."""
-        return open_source(repo, github_token=self.settings.github_token,
-                           github_api_url=self.settings.github_api_url, local=platform == "console")
+        return open_repo(self.settings, repo, local=platform == "console")
 
     async def _open_checked(self, platform: str, repo: str | None):
         """The source for ``repo`` if it exists, is readable and may be shown on ``platform``."""

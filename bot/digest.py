@@ -6,31 +6,38 @@ import asyncio
 import contextlib
 import functools
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
+from analysis.changes import Change, fold, pull_request, titled
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.facts import derive_facts
-from analysis.models import Analysis, Commit, CommitReport, Digest
+from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
 from analysis.sources.base import CommitSource
 from bot import metrics, pools
 from bot.budget import BudgetReached, LLMBudget
 from bot.filters import CommitFilter
+from bot.highlights import day_highlights
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 
 COMMITS_TABLE = "commits"
+#: how long a repository's description is reused before it is asked for again
+DESCRIPTION_LIFETIME = 24 * 3600.0
 ANALYSES_TABLE = "analyses"
+FACTS_TABLE = "facts"
+#: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
+FACTS_VERSION = 1
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
-M = TypeVar("M", bound=BaseModel)
 
 
 class DigestService:
@@ -54,6 +61,8 @@ class DigestService:
             analyzer.usage_listeners.append(self._record_spend)
         # work under way, by what it computes: concurrent digests of one repository share it
         self._inflight: dict[tuple, asyncio.Future] = {}
+        #: repository -> (description, monotonic time it was read)
+        self._descriptions: dict[str, tuple[str | None, float]] = {}
 
     async def _shared(self, key: tuple, work: Callable[[], Awaitable[T]]) -> T:
         """Run ``work`` once for concurrent callers asking for the same ``key``.
@@ -94,41 +103,52 @@ class DigestService:
         """
         commit_filter = commit_filter or CommitFilter()
         warm_up = self._warm_up()  # imports litellm in a thread while GitHub answers
+        description = functools.partial(self._description, source)
         commits = await pools.remote(source.list_commits, window, branch)
-        commits = [c for c in commits if commit_filter.keeps_author(c)]
+        changes = fold(commits, keeps=commit_filter.keeps_author)  # one entry per merge and what it brings in
+        # every commit's related list is taken from the whole day, whichever details arrived first
+        all_detailed = asyncio.Event()
+        if not changes:
+            all_detailed.set()
         failures: list[RemoteFailure] = []
         done = 0
 
         #: the day's commits with their files, as they arrive: the context of each analysis
         detailed_by_sha: dict[str, Commit] = {}
 
-        async def one(commit: Commit, details) -> CommitReport | None:
+        async def one(change: Change, details) -> CommitReport | None:
             nonlocal done
-            detailed = commit if commit.details_loaded else await details(commit.sha)
+            commit = change.commit
+            detailed = titled(commit) if commit.details_loaded else await details(commit.sha)
             detailed_by_sha[detailed.sha] = detailed
+            if len(detailed_by_sha) == len(changes):
+                all_detailed.set()
             if not commit_filter.keeps_files(detailed):
                 return None
             await warm_up
             analysis = await self._analyse(detailed, lang, failures, refetch=details, source=source,
-                                           neighbours=detailed_by_sha)
+                                           neighbours=detailed_by_sha, neighbours_ready=all_detailed,
+                                           description=description)
             done += 1
             if progress:
-                progress(done, len(commits))
-            return CommitReport(commit=detailed, analysis=analysis)
+                progress(done, len(changes))
+            return CommitReport(commit=detailed, analysis=analysis, includes=list(change.includes), pr=change.pr)
 
         try:
             async with self._fetcher(source) as details:
                 # one commit failing cancels the others' waits (their shared work, shielded, still completes)
                 async with asyncio.TaskGroup() as group:
-                    tasks = [group.create_task(one(c, details)) for c in commits]
+                    tasks = [group.create_task(one(c, details)) for c in changes]
         except BaseExceptionGroup as failed:
             raise failed.exceptions[0] from None  # the first failure, as callers expect our error classes
         finally:
             warm_up.cancel()
         reports = [r for r in (task.result() for task in tasks) if r is not None]
         self._check_strict(strict, reports, failures)
+        highlights = await day_highlights(self.store, self.analyzer, self.budget, repo=source.repo_name, lang=lang,
+                                          date=window.day.isoformat(), zone=window.zone_name, reports=reports)
         return Digest(repo=source.repo_name, date=window.day.isoformat(), timezone=window.zone_name,
-                      branch=branch, repo_url=source.repo_url, commits=reports)
+                      branch=branch, repo_url=source.repo_url, commits=reports, highlights=highlights)
 
     async def explain(self, source: CommitSource, sha_prefix: str, lang: str = "en",
                       strict: bool = False) -> CommitReport:
@@ -139,10 +159,11 @@ class DigestService:
             async with self._fetcher(source) as details:
                 commit = await details(sha)
                 await warm_up
-                analysis = await self._analyse(commit, lang, failures, refetch=details, source=source)
+                analysis = await self._analyse(commit, lang, failures, refetch=details, source=source,
+                                               description=functools.partial(self._description, source))
         finally:
             warm_up.cancel()
-        report = CommitReport(commit=commit, analysis=analysis)
+        report = CommitReport(commit=commit, analysis=analysis, pr=pull_request(commit))
         self._check_strict(strict, [report], failures)
         return report
 
@@ -185,12 +206,13 @@ class DigestService:
             return store()
 
         async def details(sha: str, with_patches: bool = False) -> Commit:
-            """The commit with its files; from the cache (paths and stats, no patches) unless asked for patches."""
+            """The commit with its files (a pull request's merge titled by it); from the cache (paths and stats,
+            no patches) unless asked for patches."""
             if cacheable and not with_patches:
-                cached = _valid(Commit, self.store.get(COMMITS_TABLE, sha))
+                cached = _valid(Commit.model_validate, self.store.get(COMMITS_TABLE, sha))
                 if cached is not None:
-                    return cached
-            return await self._shared(("details", source.repo_name, sha), lambda: fetch(sha))
+                    return titled(cached)
+            return titled(await self._shared(("details", source.repo_name, sha), lambda: fetch(sha)))
 
         try:
             yield details
@@ -203,28 +225,83 @@ class DigestService:
         key = self.analyzer.cache_key
         return None if key is None else f"{commit.sha}|{lang}|{key}"
 
+    async def _description(self, source: CommitSource) -> str | None:
+        """The repository's one-line description, read once a day per repository; None when unknown.
+
+        Only an analyzer that uses it (``wants_description``) makes the source read it.
+        """
+        describe = getattr(source, "description", None)
+        if describe is None or not getattr(self.analyzer, "wants_description", False):
+            return None
+        cached = self._descriptions.get(source.repo_name)
+        if cached is not None and time.monotonic() - cached[1] < DESCRIPTION_LIFETIME:
+            return cached[0]
+
+        async def read() -> str | None:
+            try:
+                text = await pools.remote(describe)
+            except Exception as error:  # noqa: BLE001 - a description is context, never a reason to fail
+                log.info("no description for %s: %s", source.repo_name, error)
+                text = None
+            self._descriptions[source.repo_name] = (text, time.monotonic())
+            return text
+
+        return await self._shared(("description", source.repo_name), read)
+
+    async def _facts(self, commit: Commit, source: CommitSource | None,
+                     refetch: Callable[..., Awaitable[Commit]] | None) -> list[Fact]:
+        """The diff's facts of ``commit``: cached by SHA (a re-run reads no file), else derived and stored."""
+        key = f"{commit.sha}|facts-v{FACTS_VERSION}"
+        cached = _valid(lambda rows: [Fact.model_validate(fact) for fact in rows], self.store.get(FACTS_TABLE, key))
+        if cached is not None:
+            return cached
+
+        async def derive_and_store() -> list[Fact]:
+            detailed = commit
+            if commit.patches_dropped and refetch is not None:  # the cached commit keeps no diff
+                detailed = await refetch(commit.sha, with_patches=True)
+            contents = source if source is not None and getattr(source, "file_at", None) else None
+            facts = await pools.remote(derive_facts, detailed, contents)  # may read files from the source
+            kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
+            await pools.store_io(self.store.put, FACTS_TABLE, key, kept)
+            return facts
+
+        return await self._shared(("facts", commit.sha), derive_and_store)
+
     async def _context(self, commit: Commit, source: CommitSource | None,
-                       neighbours: dict[str, Commit] | None) -> AnalysisContext:
-        """The repository, the diff's facts and the same-day commits sharing files with ``commit``."""
-        contents = source if source is not None and getattr(source, "file_at", None) else None
-        facts = await pools.remote(derive_facts, commit, contents)  # may read files from the source
+                       neighbours: dict[str, Commit] | None,
+                       refetch: Callable[..., Awaitable[Commit]] | None = None,
+                       neighbours_ready: asyncio.Event | None = None) -> AnalysisContext:
+        """The repository, the diff's facts and the same-day commits sharing files with ``commit``.
+
+        The related commits are chosen once every commit of the day has its details
+        (``neighbours_ready``), so the list does not depend on which details arrived first.
+        """
+        facts = await self._facts(commit, source, refetch)
+        if neighbours_ready is not None:
+            await neighbours_ready.wait()
         paths = {f.path for f in commit.files}
         related = []
         for other in (neighbours or {}).values():
             shared = sorted(paths & {f.path for f in other.files})
             if other.sha != commit.sha and shared:
-                related.append((other.committed_at, RelatedCommit(other.short_sha, other.title, tuple(shared[:5]))))
-        related.sort(key=lambda pair: pair[0], reverse=True)
+                related.append(((other.committed_at, other.sha),
+                                RelatedCommit(other.short_sha, other.title, tuple(shared[:5]))))
+        related.sort(key=lambda pair: pair[0], reverse=True)  # newest first; the SHA breaks ties
+        contents = source if source is not None and getattr(source, "file_at", None) else None
+        file_text = functools.partial(contents.file_at, commit.sha) if contents is not None else None
         return AnalysisContext(repo=source.repo_name if source is not None else "", facts=facts,
-                               related=[r for _, r in related[:10]])
+                               related=[r for _, r in related[:10]], file_text=file_text)
 
     async def _analyse(self, commit: Commit, lang: str, failures: list,
                        refetch: Callable[..., Awaitable[Commit]] | None = None,
                        source: CommitSource | None = None,
-                       neighbours: dict[str, Commit] | None = None) -> Analysis:
+                       neighbours: dict[str, Commit] | None = None,
+                       neighbours_ready: asyncio.Event | None = None,
+                       description: Callable[[], Awaitable[str | None]] | None = None) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
-            cached = _valid(Analysis, self.store.get(ANALYSES_TABLE, key))
+            cached = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key))
             if cached is not None:
                 self.cache_hits += 1
                 metrics.cache_hit()
@@ -232,10 +309,13 @@ class DigestService:
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
-        context = await self._context(commit, source, neighbours)
+        context = await self._context(commit, source, neighbours, refetch, neighbours_ready)
+        if description is not None:
+            context.description = await description()
 
         async def analyse_and_store() -> Analysis:
             analysis = await self.analyzer.analyze(commit, lang, context)
+            analysis = analysis.model_copy(update={"facts": context.facts})  # derived, never written by a model
             metrics.commit_analysed(analysis.analyzer)
             if key is not None:  # stored before the shared work ends, so a later caller finds it
                 await pools.store_io(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
@@ -255,19 +335,26 @@ class DigestService:
                 log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
             analysis = await self.fallback.analyze(commit, lang, context)
             metrics.commit_analysed(analysis.analyzer)
-            return analysis.model_copy(update={"fallback": str(error)[:300]})
+            return analysis.model_copy(update={"fallback": str(error)[:300], "facts": context.facts,
+                                               "fallback_reason": FallbackReason.of(error)})
         return analysis
 
 
-def _valid(model: type[M], cached) -> M | None:
-    """A cached row as ``model``; a row that no longer fits (damaged, an older shape) is a miss, computed again."""
+def observe_llm(analyzer) -> None:
+    """Count the LLM analyzer's calls and usage in the bot's metrics (the analyzer knows nothing of them)."""
+    analyzer.call_listeners.append(metrics.llm_call)
+    analyzer.usage_listeners.append(
+        lambda used: metrics.llm_usage(used.model, used.prompt_tokens, used.completion_tokens, used.cost_usd))
+
+
+def _valid(parse: Callable[[object], T], cached) -> T | None:
+    """A cached row parsed; a row that no longer fits (damaged, an older shape) is a miss, computed again."""
     if cached is None:
         return None
     try:
-        return model.model_validate(cached)
-    except ValidationError as error:
-        log.warning("a cached %s did not fit its schema and is computed again (%d errors)", model.__name__,
-                    error.error_count())
+        return parse(cached)
+    except (ValidationError, TypeError) as error:
+        log.warning("a cached row did not fit its schema and is computed again: %s", type(error).__name__)
         return None
 
 
@@ -277,9 +364,12 @@ def build_service(settings, store: Store, analyzer_kind: str = "auto") -> Digest
 
     analyzer = make_analyzer(analyzer_kind, model=settings.llm_model, api_base=settings.llm_api_base,
                              concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
-                             context_tokens=settings.llm_context_tokens)
+                             context_tokens=settings.llm_context_tokens,
+                             max_output_tokens=settings.llm_max_output_tokens,
+                             max_input_tokens=settings.llm_max_input_tokens)
     if analyzer.name == "heuristic":
         return DigestService(store, analyzer)
+    observe_llm(analyzer)
     from analysis.analyzers.heuristic import HeuristicAnalyzer
 
     budget = LLMBudget(store, settings.llm_daily_budget_usd)

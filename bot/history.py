@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Literal
 
+from analysis.changes import fold, titled
 from analysis.day import DayWindow, parse_zone
 from analysis.errors import DigestError
 from analysis.models import IMPORTANCE_ORDER, Digest
@@ -103,7 +104,8 @@ class SpanWindow(DayWindow):
 
 
 def source_estimator(source, zone: str, branch: str | None = None) -> Estimator:
-    """An ``Estimator`` listing the days' commits from ``source`` at once, each classified by its message only."""
+    """An ``Estimator`` listing the days' commits from ``source`` at once; each day's changes (merges folded,
+    as in a digest) classified by their message only."""
     from analysis.analyzers.heuristic import HeuristicAnalyzer
 
     heuristic = HeuristicAnalyzer()
@@ -113,10 +115,12 @@ def source_estimator(source, zone: str, branch: str | None = None) -> Estimator:
         first, last = min(days), max(days)
         window = SpanWindow(first, tz, days=(last - first).days + 1)
         counts = {day: {level: 0 for level in IMPORTANCE_ORDER} for day in days}
+        listed: dict[date, list] = {}
         for commit in source.list_commits(window, branch):
-            day = commit.committed_at.astimezone(tz).date()
-            if day in counts:
-                bare = commit.model_copy(update={"files": [], "details_loaded": False})
+            listed.setdefault(commit.committed_at.astimezone(tz).date(), []).append(commit)
+        for day, commits in listed.items():
+            for change in fold(commits) if day in counts else ():  # changes, as the day's digest counts them
+                bare = titled(change.commit).model_copy(update={"files": [], "details_loaded": False})
                 counts[day][heuristic.analyze_sync(bare, "en").importance] += 1
         return counts
 

@@ -1,4 +1,9 @@
-"""``digestbot run``: build the core, start the adapters (console by default), run until told to stop."""
+"""``digestbot run``: build the core, start the adapters (console by default), run until told to stop.
+
+The composition root, with ``bot.cli`` (and ``bot.platforms``, the adapters by name): the only
+modules that import ``scheduler/`` and ``adapters/``. The rest of ``bot/`` is the core they sit on,
+so every arrow points down: analysis <- bot core <- scheduler, adapters <- runtime and CLI.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from bot.http_server import Health, HttpServer, http_routes
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import TinyStore
+from scheduler.jobs import DigestScheduler
 
 log = logging.getLogger(__name__)
 
@@ -146,11 +152,7 @@ def _log_listening(server: HttpServer | None, adapters: list, settings: Settings
              extra={"host": host, "port": port})
 
 
-def _start_scheduler(core: BotCore, adapters: list):
-    try:
-        from scheduler.jobs import DigestScheduler
-    except ImportError:
-        return None
+def _start_scheduler(core: BotCore, adapters: list) -> DigestScheduler:
     scheduler = DigestScheduler(core, {a.platform: a for a in adapters})
     scheduler.start()
     return scheduler

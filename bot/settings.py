@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     llm_concurrency: int = Field(8, ge=1, le=256, validation_alias=_env("DIGESTBOT_LLM_CONCURRENCY"))
     llm_timeout: float = Field(120.0, gt=0, validation_alias=_env("DIGESTBOT_LLM_TIMEOUT"))
     llm_context_tokens: int | None = Field(None, ge=1024, validation_alias=_env("DIGESTBOT_LLM_CONTEXT_TOKENS"))
+    # answer tokens asked for (None: the model's output limit as litellm knows it, else 4096)
+    llm_max_output_tokens: int | None = Field(None, ge=256, validation_alias=_env("DIGESTBOT_LLM_MAX_OUTPUT_TOKENS"))
+    # prompt tokens one commit's request may use: a cost cap below the model's window
+    llm_max_input_tokens: int = Field(16000, ge=1024, validation_alias=_env("DIGESTBOT_LLM_MAX_INPUT_TOKENS"))
     llm_daily_budget_usd: float | None = Field(None, validation_alias=_env("DIGESTBOT_LLM_DAILY_BUDGET_USD"))
 
     # Storage

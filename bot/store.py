@@ -98,10 +98,11 @@ _TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 #: tables that grow with every commit ever seen, and how many files each is split into
 #: files kept in memory at once; the caches' shards beyond this are read again when needed
 MAX_OPEN_FILES = 96
-SHARDED_TABLES = {"analyses": 256, "commits": 256, "reports": 16, "ledger": 64}
-#: tables whose rows can be computed again (commit details, analyses, report pages, daily counts, the health
-#: probe): a corrupt file of one is renamed "<file>.corrupt-<time>" and the table starts empty
-CACHE_TABLES = frozenset({"analyses", "commits", "reports", "daily_stats", "health"})
+SHARDED_TABLES = {"analyses": 256, "commits": 256, "facts": 256, "reports": 16, "ledger": 64}
+#: tables whose rows can be computed again (commit details, analyses, facts, the day's highlights, report
+#: pages, daily counts, the health probe): a corrupt file of one is renamed "<file>.corrupt-<time>" and
+#: the table starts empty
+CACHE_TABLES = frozenset({"analyses", "commits", "facts", "highlights", "reports", "daily_stats", "health"})
 
 
 class TinyStore:

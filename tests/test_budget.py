@@ -102,7 +102,7 @@ def test_no_budget_records_the_spend_and_never_limits(git_repo, tmp_path, fake_l
     service = build_service(settings, TinyStore(settings.data_dir))
     cost_before = metrics.LLM_COST.labels(model=MODEL)._value.get()
     digest = asyncio.run(service.build(open_source(str(git_repo.path)), DayWindow.of("2026-02-14", "UTC")))
-    assert fake_llm.calls == 2 and all(r.analysis.fallback is None for r in digest.commits)
+    assert fake_llm.calls == 2 + 1 and all(r.analysis.fallback is None for r in digest.commits)  # + the highlights
     assert service.analyzer.cost_usd > 0
     assert service.budget.spent() == pytest.approx(service.analyzer.cost_usd)
     assert metrics.LLM_COST.labels(model=MODEL)._value.get() - cost_before == pytest.approx(service.analyzer.cost_usd)

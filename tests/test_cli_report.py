@@ -171,15 +171,16 @@ def test_report_json_markdown_explain_and_an_empty_day(cli, gh):
     lines = markdown.splitlines()
     assert lines[0] == f"# 每日更新报告（{DAY}）"
     stats = report["stats"]
-    for heading in (f"## {REPO}", "| 提交时间 | 作者 | 提交信息 |", "### 📊 统计摘要",
+    for heading in (f"## {REPO}", "| SHA | 提交时间 | 作者 | 提交信息 |", "### 📊 统计摘要",
                     f"> 本日共 3 个提交 | 🔴高 {stats['high']} | 🟡中 {stats['medium']} | 🟢低 {stats['low']}",
                     "## 📋 目录"):
         assert heading in lines, heading
     for level, label in (("high", "🔴 高重要度变更"), ("medium", "🟡 中重要度变更"), ("low", "🟢 低重要度变更")):
         if stats[level]:
             assert f"#### {label} ({stats[level]})" in lines
-    rows = [line for line in lines if line.startswith("| 2026-")]
-    assert rows == [f"| {c.committed_at.astimezone(SHANGHAI):%Y-%m-%d %H:%M:%S} | {c.author_name} | "
+    rows = [line for line in lines if line.startswith("| [`")]
+    assert rows == [f"| [`{c.sha[:7]}`](https://github.com/{REPO}/commit/{c.sha}) | "
+                    f"{c.committed_at.astimezone(SHANGHAI):%Y-%m-%d %H:%M:%S} | {c.author_name} | "
                     f"{c.message.splitlines()[0]} |" for c in newest_first]
     for c in newest_first:
         assert f"### {c.message.splitlines()[0]}" in lines
@@ -255,7 +256,7 @@ def test_llm_analyzer_through_fake_openai(cli):
 
     assert result.returncode == 0 and result.stderr == "", result.stderr
     report = json.loads(result.stdout)
-    assert calls == len(IN_DAY) == len(report["commits"])
+    assert calls == len(IN_DAY) + 1 == len(report["commits"]) + 1  # one request per commit, one for the highlights
     for obj, (title, _) in zip(report["commits"], reversed(IN_DAY)):
         assert_commit_object(obj)
         assert obj["analysis"]["analyzer"] == f"llm:{MODEL}" and "fallback" not in obj["analysis"]

@@ -27,7 +27,7 @@ def test_subscribe_with_every_option():
     ("now o/r 2026-02-30", "bad date '2026-02-30'"),
     ("now o/r p/q", "unexpected word 'p/q'"),
     ("explain", "give one commit SHA"),
-    ("explain commit xyz", "bad commit SHA 'xyz'"),
+    ("explain commit -xyz", "bad commit SHA or name '-xyz'"),
     ("frobnicate", "unknown command 'frobnicate'"),
     ('subscribe "o/r', "unbalanced quotes"),
 ])

@@ -21,6 +21,7 @@ REPO = "octo/app"
 DAY = "2026-02-14"
 MODEL = "openai/fake-model"
 TITLES = ["feat(api)!: drop the v1 endpoints", "fix: keep CRD defaults", "docs: explain the router"]
+HIGHLIGHTS = 1  # one more request per digest: the day's highlights
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_second_run_of_a_day_makes_no_llm_call_and_only_the_list_calls(gh, llm, 
     first = build(service, gh, source)
 
     assert [r.commit.sha for r in first.commits] == shas[::-1]  # newest first, the day before left out
-    assert llm.calls == analyzer.calls == 3
+    assert llm.calls == analyzer.calls == 3 + HIGHLIGHTS
     assert detail_calls(gh) == 3
     assert all(r.analysis.analyzer == f"llm:{MODEL}" and r.analysis.fallback is None for r in first.commits)
     assert first.commits[-1].analysis.importance == "high"  # "!:" read by the fake model from the prompt
@@ -88,7 +89,7 @@ def test_second_run_of_a_day_makes_no_llm_call_and_only_the_list_calls(gh, llm, 
     gh.reset_counts()
     again_service, again_analyzer = llm_service(TinyStore(tmp_path / "data"), llm)  # the conftest store's folder
     second = build(again_service, gh, source)
-    assert llm.calls == 3 and again_analyzer.calls == 0
+    assert llm.calls == 3 + HIGHLIGHTS and again_analyzer.calls == 0
     assert gh.requests and len(gh.requests) == list_calls(gh) == 1
     # the same digest, from the cache: commits keep paths and stats there, not patches
     assert [(r.commit.without_patches(), r.analysis) for r in second.commits] == \
@@ -121,7 +122,7 @@ def test_garbage_answer_falls_back_to_heuristic_and_is_retried_next_run(gh, llm,
     llm.mode = "valid"
     service, analyzer = llm_service(store, llm)
     retried = build(service, gh)
-    assert analyzer.calls == 2  # fallbacks were not cached
+    assert analyzer.calls == 2 + HIGHLIGHTS  # fallbacks were not cached
     assert all(r.analysis.analyzer == f"llm:{MODEL}" and r.analysis.fallback is None for r in retried.commits)
 
 
@@ -143,14 +144,14 @@ def test_languages_are_cached_separately(gh, llm, store):
     service, _ = llm_service(store, llm)
     english = build(service, gh, lang="en")
     chinese = build(service, gh, lang="zh")
-    assert llm.calls == 6
+    assert llm.calls == 6 + 2 * HIGHLIGHTS
     assert english.commits[0].analysis.summary[0].startswith("Change:")
     assert chinese.commits[0].analysis.summary[0].startswith("变更：")
 
     service, analyzer = llm_service(store, llm)
     assert [r.analysis for r in build(service, gh, lang="zh").commits] == [r.analysis for r in chinese.commits]
     assert [r.analysis for r in build(service, gh, lang="en").commits] == [r.analysis for r in english.commits]
-    assert analyzer.calls == 0 and llm.calls == 6
+    assert analyzer.calls == 0 and llm.calls == 6 + 2 * HIGHLIGHTS
 
 
 def test_heuristic_analyzer_path_needs_no_model(gh, store):
@@ -218,5 +219,5 @@ def test_the_cache_keeps_no_patches_and_a_new_analysis_fetches_the_diff_again(gh
     gh.reset_counts()
     service, analyzer = llm_service(store, llm)
     build(service, gh, lang="zh")
-    assert detail_calls(gh) == 3 and analyzer.calls == 3
-    assert all("@@" in request["messages"][-1]["content"] for request in llm.requests[-3:])
+    assert detail_calls(gh) == 3 and analyzer.calls == 3 + HIGHLIGHTS
+    assert all("@@" in request["messages"][-1]["content"] for request in llm.requests[-4:-1])

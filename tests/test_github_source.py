@@ -157,7 +157,7 @@ def test_prefix_resolution(gh):
     with pytest.raises(BadInput, match=r"^abcd is ambiguous in octo/app; give more digits$"):
         src.resolve_sha("abcd")
     before = len(gh.requests)
-    for bad in ("abc", "xyz1234", "a" * 41, "", "abcd/../x"):
+    for bad in ("abc", "-x", "a" * 41, "", "abcd/../x", "main~1"):
         with pytest.raises(BadInput, match="bad commit SHA"):
             src.resolve_sha(bad)
     assert len(gh.requests) == before  # refused before asking GitHub

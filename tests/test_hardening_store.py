@@ -129,6 +129,7 @@ def test_corrupt_cache_files_are_set_aside_and_rebuilt(tmp_path):
             status, body = bot.get("/healthz")
             assert status == 200, body  # the corrupt health probe file was set aside, not a 503
 
+            calls = []
             for _ in range(2):  # 'force': the channel does not follow o/r, and the second time it is posted
                 before = len(slack.posts)
                 key = bot.post_command("now o/r 2026-02-14 force")
@@ -137,7 +138,8 @@ def test_corrupt_cache_files_are_set_aside_and_rebuilt(tmp_path):
                     assert time.monotonic() < deadline, "no digest posted"
                     time.sleep(0.05)
                 assert bot.answers(key) == [] and len(slack.posts) == before + 4
-                assert llm.calls == 3  # the second digest found the rebuilt analyses
+                calls.append(llm.calls)
+            assert calls[0] >= 3 and calls[1] == calls[0]  # the second digest found the rebuilt analyses
             status, body = bot.get("/reports/o/r/2026-02-14")
             assert status == 200 and "feat: one" in body
             assert bot.get("/healthz")[0] == 200

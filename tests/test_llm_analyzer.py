@@ -230,8 +230,8 @@ def test_parse_answer_tolerates_wrapping(text):
 
 @pytest.mark.parametrize(("text", "reason"), [
     ("no json here", "no JSON object"),
-    ('{"change_type": "feat", "importance": "low", "summary": ["a"]}', "change_type"),
-    ('{"change_type": "fix", "importance": "low", "summary": "a"}', "summary"),
+    ('{"change_type": "banana", "importance": "low", "summary": ["a"]}', "change_type"),
+    ('{"change_type": "fix", "importance": "low", "summary": 42}', "summary"),
     ('{"change_type": "fix", "importance": "low", "summary": []}', "summary"),
 ])
 def test_parse_answer_rejects_with_a_reason(text, reason):

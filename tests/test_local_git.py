@@ -77,7 +77,7 @@ def test_sha_prefixes(git_repo):
     source = LocalGitSource(git_repo.path)
     assert source.resolve_sha(sha[:4]) == sha
     assert source.resolve_sha(sha.upper()) == sha
-    for bad in ("abc", "xyz1", "", "a" * 41):
+    for bad in ("abc", "-x", "", "a" * 41, "two words"):
         with pytest.raises(BadInput, match="bad commit SHA"):
             source.resolve_sha(bad)
     unknown = "0000" if not sha.startswith("0000") else "ffff"

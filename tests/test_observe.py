@@ -230,13 +230,13 @@ def test_slack_over_http_serves_health_and_events_on_one_port(tmp_path, caplog):
 
 def test_github_rate_limit_remaining_follows_the_last_response():
     from analysis.day import DayWindow
-    from analysis.sources.github import GitHubSource
+    from bot.sources import open_repo
     from tests.fakes.github_server import FakeGitHub
 
     with FakeGitHub() as gh:
         gh.add_repo("o/r")
         gh.add_commit("o/r", message="fix: one", committed_at=datetime(2026, 2, 14, 3, tzinfo=timezone.utc))
-        source = GitHubSource("o/r", token=None, api_url=gh.url)
+        source = open_repo(Settings(github_api_url=gh.url), "o/r")  # as the bot opens it: watched
         source.list_commits(DayWindow.of("2026-02-14", "UTC"))
         first = metrics.GITHUB_RATE_REMAINING._value.get()
         source.commit_details(source.list_commits(DayWindow.of("2026-02-14", "UTC"))[0].sha)

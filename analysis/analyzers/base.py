@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -32,6 +33,8 @@ class AnalysisContext:
     facts: list[Fact] = field(default_factory=list)
     #: same-day commits touching the same files, newest first
     related: list[RelatedCommit] = field(default_factory=list)
+    #: the text of a path after this commit (blocking; None when absent or unreadable); None: cannot read
+    file_text: Callable[[str], str | None] | None = None
 
 
 @runtime_checkable

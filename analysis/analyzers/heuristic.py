@@ -22,6 +22,46 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _message_points(body: str) -> list[str]:
+    """The body's bullets, else its first paragraph; each one line, wrapped lines joined (trailers left out)."""
+    bullets: list[list[str]] = []
+    paragraph: list[str] = []
+    current: list[str] | None = None
+    paragraph_done = False
+    for line in body.strip().splitlines():
+        if R.TRAILER_RE.match(line):
+            continue
+        match = R.BULLET_RE.match(line)
+        if match:
+            current = [match.group("text").strip()]
+            bullets.append(current)
+        elif not line.strip():
+            current = None
+            paragraph_done = paragraph_done or bool(paragraph)
+        elif current is not None and line[:1].isspace():
+            current.append(line.strip())  # a bullet wrapped onto the next, indented line
+        else:
+            current = None
+            if not paragraph_done:
+                paragraph.append(line.strip())
+    if bullets:
+        return [_joined(parts) for parts in bullets]
+    return [_joined(paragraph)] if paragraph else []
+
+
+#: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
+_WRAPPED_LINE = 60
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines as one: a wrapped line runs on; a short line before a capital letter ends its sentence."""
+    out = lines[0]
+    for previous, line in zip(lines, lines[1:]):
+        ends = len(previous) < _WRAPPED_LINE and line[:1].isupper() and not previous.endswith(tuple(".!?:;,"))
+        out += (". " if ends else " ") + line
+    return out
+
+
 def classify_path(path: str) -> set[str]:
     """The classes of one changed path: doc, test, ci, build, lock, example, docker, api, deploy, security."""
     low = path.strip().lower()
@@ -220,10 +260,7 @@ class _Writer:
     def summary(self) -> list[str]:
         f = self.f
         out = [self.p["disclaimer"], self.t("title", title=_clip(f.title, R.MAX_TITLE))]
-        lines = [ln for ln in f.body.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
-        bullets = [m.group("text") for m in map(R.BULLET_RE.match, lines) if m]
-        if not bullets and lines:
-            bullets = [lines[0]]
+        bullets = _message_points(f.body)
         out += [self.t("body_point", text=_clip(b, R.MAX_LINE)) for b in bullets[: R.MAX_BODY_BULLETS]]
         if not f.files:
             out.append(self.p["no_files_changed"] if f.loaded else self.p["no_files"])

@@ -4,8 +4,8 @@ markdown-it runs with raw HTML disabled, so nothing in the Markdown can create e
 what we allow ourselves: the report's own ``<a id="..."></a>`` anchor lines (a block rule of ours
 moves each id onto the heading that follows it, so a table-of-contents link scrolls that heading
 to the top) and ``<br>`` inside table cells (an inline rule emitting a line break). Untrusted text
-reaches this module already escaped by ``markdown_text`` (``&lt;`` etc.), which markdown-it keeps
-as text; link targets go through markdown-it's own URL validation (no ``javascript:``).
+reaches this module already escaped by ``markdown_text`` (``&lt;`` etc. outside code spans; a code
+span's text is left as written and markdown-it escapes it), which markdown-it keeps as text; link targets go through markdown-it's own URL validation (no ``javascript:``).
 """
 
 from __future__ import annotations

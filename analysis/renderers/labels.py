@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from analysis.errors import BadInput
+from analysis.models import Stats
 
 LANGS = ("zh", "en")
 
 IMPORTANCE_ICON = {"high": "🔴", "medium": "🟡", "low": "🟢"}
+#: folded commits listed under a change in chat replies; the rest are counted
+INCLUDES_SHOWN = 10
+#: a highlight longer than this is shortened in chat summaries (the Markdown report keeps it whole)
+HIGHLIGHT_CHARS = 400
 
 _LABELS: dict[str, dict[str, str]] = {
     "zh": {
@@ -16,6 +21,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "col_message": "提交信息",
         "stats": "📊 统计摘要",
         "stats_line": "本日共 {total} 个提交 | 🔴高 {high} | 🟡中 {medium} | 🟢低 {low}",
+        "stats_line_folded": "本日共 {total} 个变更（{commits} 个提交） | 🔴高 {high} | 🟡中 {medium} | 🟢低 {low}",
+        "highlights": "✨ 今日要点",
+        "includes": "📦 包含的提交",
+        "pull_request": "PR #{n}",
         "contents": "📋 目录",
         "group_high": "🔴 高重要度变更 ({n})",
         "group_medium": "🟡 中重要度变更 ({n})",
@@ -57,6 +66,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "col_message": "Message",
         "stats": "📊 Summary",
         "stats_line": "{total} commits that day | 🔴 High {high} | 🟡 Medium {medium} | 🟢 Low {low}",
+        "stats_line_folded": "{total} changes ({commits} commits) that day | 🔴 High {high} | 🟡 Medium {medium} | "
+                             "🟢 Low {low}",
+        "highlights": "✨ Highlights of the day",
+        "includes": "📦 Commits included",
+        "pull_request": "PR #{n}",
         "contents": "📋 Contents",
         "group_high": "🔴 High importance changes ({n})",
         "group_medium": "🟡 Medium importance changes ({n})",
@@ -107,6 +121,57 @@ _CHANGE_TYPES: dict[str, dict[str, str]] = {
 }
 
 
+#: fallback reasons by code (``RemoteFailure.code``), filled with the reason's details
+_FALLBACK_REASONS: dict[str, dict[str, str]] = {
+    "zh": {
+        "timeout": "模型 {model} 在 {seconds} 秒内没有回答",
+        "context_window": "提示超出了模型 {model} 的上下文窗口",
+        "auth": "模型服务商拒绝了认证（请检查 API 密钥）",
+        "permission": "模型服务商拒绝了访问",
+        "not_found": "找不到模型 {model} 或其接口",
+        "rate_limited": "模型 {model} 的服务商限流（HTTP 429）",
+        "connection": "无法连接到模型 {model} 的服务商",
+        "server_error": "模型服务商出错（HTTP {status}），已尝试 {attempts} 次",
+        "refused": "模型服务商拒绝了请求（HTTP {status}）",
+        "unexpected": "调用模型 {model} 时发生意外错误",
+        "answer_invalid": "模型 {model} 两次给出的回答都不是有效的分析",
+        "answer_cut": "模型 {model} 的回答两次超出长度上限",
+        "budget": "今日 LLM 预算（{usd}）已用完",
+        "unknown": "原因见日志",
+    },
+    "en": {
+        "timeout": "the LLM {model} gave no answer within {seconds} s",
+        "context_window": "the prompt exceeds the context window of {model}",
+        "auth": "the provider refused authentication (check its API key)",
+        "permission": "the provider denied access",
+        "not_found": "the model {model} or its endpoint was not found",
+        "rate_limited": "the provider of {model} rate-limited the request (HTTP 429)",
+        "connection": "cannot connect to the provider of {model}",
+        "server_error": "the provider failed (HTTP {status}) after {attempts} attempts",
+        "refused": "the provider refused the request (HTTP {status})",
+        "unexpected": "unexpected error calling {model}",
+        "answer_invalid": "the LLM {model} gave an invalid answer twice",
+        "answer_cut": "the answer of {model} was cut off at the length limit twice",
+        "budget": "the daily LLM budget of {usd} was reached",
+        "unknown": "see the logs",
+    },
+}
+
+
+def fallback_text(lang: str, analysis) -> str:
+    """Why ``analysis`` fell back, in ``lang``: from its reason code; an older uncoded reason only in English."""
+    reasons = _FALLBACK_REASONS[check_lang(lang)]
+    reason = getattr(analysis, "fallback_reason", None)
+    if reason is not None and reason.code in reasons:
+        try:
+            return reasons[reason.code].format(**reason.details)
+        except (KeyError, IndexError, ValueError):
+            pass
+    if lang == "en" and analysis.fallback:
+        return analysis.fallback
+    return reasons["unknown"]
+
+
 def check_lang(lang: str) -> str:
     """``lang`` if supported, else BadInput."""
     if lang not in LANGS:
@@ -119,11 +184,39 @@ def label(lang: str, key: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def stats_text(lang: str, stats: Stats) -> str:
+    """The stats line: changes by importance, and the commits they hold when that differs."""
+    key = "stats_line" if stats.commits == stats.total else "stats_line_folded"
+    return label(lang, key, **stats.model_dump())
+
+
 def change_type_name(lang: str, change_type: str) -> str:
     return _CHANGE_TYPES[check_lang(lang)].get(change_type, change_type)
+
+
+def change_type_text(lang: str, analysis, escape=lambda text: text) -> str:
+    """The type's name with the model's free-text detail beside it (``Bug修复 / 功能增强``); ``escape`` is the target's."""
+    name = change_type_name(lang, analysis.change_type)
+    detail = " ".join((getattr(analysis, "change_type_detail", None) or "").split())[:120]
+    if not detail:
+        return name
+    if name.lower() in detail.lower():
+        return escape(detail)
+    return f"{name} / {escape(detail)}"
 
 
 def importance_name(lang: str, importance: str) -> str:
     """``🔴高`` / ``🔴 High``, as the sample writes it."""
     sep = "" if lang == "zh" else " "
     return f"{IMPORTANCE_ICON[importance]}{sep}{label(lang, importance)}"
+
+
+_SENTENCE_END = tuple(".!?。！？；;:：")
+
+
+def sentences(lang: str, parts: list[str]) -> str:
+    """``parts`` run together as sentences: each but the last ends with a stop (``.``/``。``) unless it has one."""
+    stop, gap = ("。", "") if check_lang(lang) == "zh" else (".", " ")
+    parts = [part.strip() for part in parts if part.strip()]
+    return gap.join(part if n == len(parts) - 1 or part.endswith(_SENTENCE_END) else part + stop
+                    for n, part in enumerate(parts))

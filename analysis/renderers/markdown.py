@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import change_type_name, importance_name, label
+from analysis.renderers.labels import change_type_text, fallback_text, importance_name, label, sentences, stats_text
 from analysis.renderers.markdown_text import cell, code, inline, link_text, shorten
 
 TOC_TITLE_LIMIT = 57
@@ -31,12 +31,13 @@ def render_markdown(digest: Digest, lang: str) -> str:
     repo_anchor = slug(digest.repo)
     out = [f"# {label(lang, 'title', date=digest.date)}", "", f'<a id="{repo_anchor}"></a>', "",
            f"## {inline(digest.repo)}", ""]
-    out += _commit_table(digest, lang)
+    out += _commit_table(digest, lang) if digest.commits else [label(lang, "no_commits")]
     out += ["", '<a id="stats"></a>', "", f"### {label(lang, 'stats')}",
-            f"> {label(lang, 'stats_line', **stats.model_dump())}"]
+            f"> {stats_text(lang, stats)}"]
+    if digest.highlights:
+        out += ["", f"**{label(lang, 'highlights')}**", ""] + [f"- {inline(h)}" for h in digest.highlights]
     if not digest.commits:
-        out += ["", label(lang, "no_commits"), ""]
-        return "\n".join(out)
+        return "\n".join(out) + "\n"
     groups = digest.by_importance()
     out += ["", f"## {label(lang, 'contents')}", ""]
     out.append(f"- [{link_text(digest.repo)}](#{repo_anchor})")
@@ -58,13 +59,26 @@ def render_markdown(digest: Digest, lang: str) -> str:
 
 
 def _commit_table(digest: Digest, lang: str) -> list[str]:
-    rows = [f"| {label(lang, 'col_time')} | {label(lang, 'col_author')} | {label(lang, 'col_message')} |",
-            "|----------|------|----------|"]
+    rows = [f"| SHA | {label(lang, 'col_time')} | {label(lang, 'col_author')} | {label(lang, 'col_message')} |",
+            "|-----|----------|------|----------|"]
     for report in digest.commits:
         commit = report.commit
         when = commit.committed_at.astimezone(ZoneInfo(digest.timezone)).strftime("%Y-%m-%d %H:%M:%S")
-        rows.append(f"| {when} | {cell(commit.author)} | {cell(commit.title)} |")
+        sha = f"`{commit.short_sha}`"
+        link = commit_url(report, digest.repo_url)
+        sha = f"[{sha}]({link})" if link else sha
+        rows.append(f"| {sha} | {when} | {cell(commit.author)} | {cell(commit.title)}{_folded_cell(report)} |")
     return rows
+
+
+def _folded_cell(report: CommitReport) -> str:
+    """The commits a change folds in, under its title in the table: short SHA and title each."""
+    return "".join(f"<br>↳ `{c.short_sha}` {cell(c.title)}" for c in report.includes)
+
+
+def pull_request_url(report: CommitReport, repo_url: str | None) -> str | None:
+    """The pull request's page, for a change that names one in a repository with web pages."""
+    return f"{repo_url}/pull/{report.pr}" if report.pr is not None and repo_url else None
 
 
 def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None = None, *,
@@ -76,16 +90,22 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
     sha_line = f"**SHA**: `{commit.short_sha}`"
     if link:
         sha_line += f" | 🔗 [{label(lang, 'view_commit')}]({link})"
+    if pr_link := pull_request_url(report, repo_url):
+        sha_line += f" | [{label(lang, 'pull_request', n=report.pr)}]({pr_link})"
     out = [f'<a id="{commit.short_sha}"></a>', "", f"### {inline(commit.title)}", sha_line, ""]
-    out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_name(lang, analysis.change_type)}  ")
+    if report.includes:
+        out += [f"**{label(lang, 'includes')}**{label(lang, 'colon')}"
+                + " · ".join(f"`{c.short_sha}` {inline(c.title)}" for c in report.includes), ""]
+    out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_text(lang, analysis, inline)}  ")
     out.append(f"**{label(lang, 'importance')}**{colon}{importance_name(lang, analysis.importance)}  ")
-    out += _notes(analysis, lang)
+    notes = _notes(analysis, lang)
+    out += notes
     if compact:
-        summary = " ".join(inline(s) for s in analysis.summary)
+        summary = sentences(lang, [inline(s) for s in analysis.summary])
         out.append(f"**{label(lang, 'summary_short')}**{colon}{summary}")
         out += ["", "---", ""]
         return "\n".join(out)
-    out += ["", f"**{label(lang, 'summary')}**"]
+    out += ([] if notes else [""]) + [f"**{label(lang, 'summary')}**"]
     out += [f"- {inline(s)}" for s in analysis.summary] + [""]
     if analysis.impact:
         out.append(f"**{label(lang, 'impact')}**")
@@ -102,14 +122,15 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
 def _notes(analysis: Analysis, lang: str) -> list[str]:
     notes = []
     if analysis.fallback:
-        notes.append(f"> {label(lang, 'fallback', reason=inline(analysis.fallback))}")
+        notes.append(f"> {label(lang, 'fallback', reason=inline(fallback_text(lang, analysis)))}")
     coverage = analysis.coverage
     if coverage and coverage.unseen:
         shown = [code(path) for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]
         rest = len(coverage.unseen) - len(shown)
         files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
         notes.append(f"> {label(lang, 'coverage', unseen=len(coverage.unseen), total=coverage.files_total, files=files)}")
-    return ([""] + notes) if notes else []
+    # each note its own quote, a blank line after: what follows is not swallowed into the quote
+    return [line for note in notes for line in ("", note)] + [""] if notes else []
 
 
 def _impact_item(item: str, colon: str) -> str:

@@ -3,8 +3,10 @@
 Each helper keeps the text on one line where the surrounding syntax needs it, so a
 message cannot start a heading, close a table row, open an HTML tag or form a link or
 an image: outside code spans, ``\\``, ``[``, ``]``, stray backticks and ``!`` before ``[``
-are backslash-escaped. Emphasis and balanced code spans (an LLM's ``**bold**`` and
-```code```) are kept; nothing inside a code span is live.
+are backslash-escaped, and ``&``, ``<``, ``>`` become entities. Emphasis and balanced code
+spans (an LLM's ``**bold**`` and ```code```) are kept; nothing inside a code span is live, so
+a code span keeps its text exactly (``Vec<u8>``, ``->``, ``&&``): Markdown shows entities there
+literally, so escaping inside a code span would garble it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ _FENCE = re.compile(r"`{3,}")
 _WS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
 _BACKTICKS = re.compile(r"`+")
 _LIVE = re.compile(r"[\\\[\]`]|!(?=\[)")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def _html(text: str) -> str:
@@ -41,18 +44,18 @@ def _no_links(text: str) -> str:
         if closer is None:
             index += 1
             continue
-        out.append(_escape_plain(text[plain_from:opener.start()]))
+        out.append(_escape_plain(_html(text[plain_from:opener.start()])))
         out.append(text[opener.start():runs[closer].end()])
         plain_from = runs[closer].end()
         index = closer + 1
-    out.append(_escape_plain(text[plain_from:]))
+    out.append(_escape_plain(_html(text[plain_from:])))
     return "".join(out)
 
 
 def inline(text: str) -> str:
     """Untrusted text inside a paragraph or list item: one line, no HTML, no code fences, no links."""
     text = _WS.sub(" ", str(text)).strip()
-    return _no_links(_FENCE.sub("``", _html(text)))
+    return _no_links(_FENCE.sub("``", text))
 
 
 def cell(text: str) -> str:
@@ -67,11 +70,23 @@ def link_text(text: str) -> str:
 
 
 def code(text: str) -> str:
-    """Untrusted text (a file path) as a code span: one line, no HTML, no backtick to break out with."""
-    text = _WS.sub(" ", str(text)).strip().replace("`", "")
-    return f"`{_html(text)}`"
+    """Untrusted text (a file path) as a code span, kept exactly: fenced by more backticks than it holds."""
+    text = _WS.sub(" ", str(text)).strip()
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def shorten(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters with '...' as the sample's table of contents does."""
-    return text if len(text) <= limit else text[:limit] + "..."
+    """``text`` cut to ``limit`` characters with '...' as the sample's table of contents does.
+
+    A cut that would fall inside a code span is made before the span, so no half span is left open.
+    """
+    if len(text) <= limit:
+        return text
+    cut = limit
+    for span in _CODE_SPAN.finditer(text):
+        if span.start() < limit < span.end():
+            cut = span.start()
+            break
+    return (text[:cut] if cut == limit else text[:cut].rstrip()) + "..."

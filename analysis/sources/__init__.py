@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from analysis.errors import BadInput
@@ -10,14 +11,25 @@ from analysis.sources.base import CommitSource
 
 def is_local_repo(repo: str) -> bool:
     """The contract's rule: REPO is a local git repository when it names an existing directory."""
-    return Path(repo).expanduser().is_dir()
+    try:
+        return Path(repo).expanduser().is_dir()
+    except (OSError, ValueError):  # a name too long for a path, a NUL byte: not a directory
+        return False
+
+
+def looks_like_path(repo: str) -> bool:
+    """``./x``, ``/x``, ``~/x``, ``..``, ``a/b/c``: meant as a directory, never an owner/name."""
+    return repo.startswith((".", "/", "~")) or repo.count("/") > 1 or "\\" in repo
 
 
 def open_source(repo: str, *, github_token: str | None = None,
-                github_api_url: str = "https://api.github.com", local: bool = True) -> CommitSource:
+                github_api_url: str = "https://api.github.com", local: bool = True,
+                on_github_response: Callable[[Mapping[str, str] | None], None] | None = None) -> CommitSource:
     """The source for ``repo``: a LocalGitSource for a directory, else a GitHubSource for owner/name.
 
     ``local=False`` (names from chat users): always GitHub; the filesystem is not even looked at.
+    ``on_github_response`` sees the headers of every GitHub answer (how the bot counts without this
+    library knowing it).
     """
     if not repo or not repo.strip():
         raise BadInput("no repository given; name a local git directory or owner/name on GitHub")
@@ -25,6 +37,9 @@ def open_source(repo: str, *, github_token: str | None = None,
         from analysis.sources.local_git import LocalGitSource
 
         return LocalGitSource(Path(repo).expanduser())
+    if local and looks_like_path(repo):
+        shown = repo[:80] + ("..." if len(repo) > 80 else "")
+        raise BadInput(f"the directory {shown} does not exist; name a local git directory or owner/name on GitHub")
     from analysis.sources.github import GitHubSource
 
-    return GitHubSource(repo, token=github_token, api_url=github_api_url)
+    return GitHubSource(repo, token=github_token, api_url=github_api_url, on_response=on_github_response)

@@ -7,8 +7,9 @@ import math
 import re
 import threading
 import time
+from collections import OrderedDict
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
@@ -18,8 +19,7 @@ from github.Repository import Repository
 from analysis.day import DayWindow
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
-from analysis.sources.names import parse_repo_name
-from bot import metrics
+from analysis.sources.names import parse_repo_name, parse_revision
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,12 @@ DEFAULT_API_URL = "https://api.github.com"
 SHA_RE = re.compile(r"^[0-9a-fA-F]{4,40}$")
 MAX_RATE_RETRIES = 3
 FILES_PER_PAGE = 300  # GitHub's maximum (and default) page size for a commit's files
+#: files larger than this are not read whole (the contents API itself stops at 1 MB)
+MAX_FILE_BYTES = 1_000_000
+#: file texts kept in memory, by (full commit SHA, path): immutable, so never stale
+FILE_CACHE_ENTRIES = 256
+FILE_CACHE_CHARS = 16_000_000
+_FULL_SHA = re.compile(r"^[0-9a-f]{40}$")
 
 
 def _without_credentials(url: str) -> str:
@@ -88,18 +94,24 @@ class GitHubSource:
         max_rate_wait: float = 60.0,
         timeout: int = 30,
         sleep: Callable[[float], None] = time.sleep,
+        on_response: Callable[[Mapping[str, str] | None], None] | None = None,
     ) -> None:
+        """``on_response`` sees the headers of every GitHub answer (the bot reads the rate limit left there)."""
         self.repo_name = parse_repo_name(repo)
         self.api_url = (api_url or DEFAULT_API_URL).rstrip("/")
         self.max_rate_wait = max_rate_wait
         self.api_calls = 0
         self._sleep = sleep
+        self._on_response = on_response
         self._token = token
         self._timeout = int(timeout)
         self._count_lock = threading.Lock()
         self._repo_lock = threading.Lock()
         self._local = threading.local()
         self._repo_data: tuple[dict, dict] | None = None  # raw JSON and headers of GET /repos/{o}/{r}
+        self._files: OrderedDict[tuple[str, str], str | None] = OrderedDict()
+        self._files_chars = 0
+        self._files_lock = threading.Lock()
 
     def _client(self) -> Github:
         """This thread's PyGithub client: PyGithub's Requester shares one connection object, not thread-safe."""
@@ -133,7 +145,7 @@ class GitHubSource:
             try:
                 result = send(*args, **kwargs)
             except GithubException as error:
-                metrics.github_rate_remaining(error.headers)
+                self._observe(error.headers)
                 wait = _rate_limit_wait(error)
                 if wait is None:
                     raise
@@ -146,9 +158,17 @@ class GitHubSource:
                 raise RemoteFailure(f"could not reach GitHub at {_without_credentials(self.api_url)}: "
                                     f"{_short_reason(error)}") from None
             else:
-                metrics.github_rate_remaining(result[0] if isinstance(result, tuple) and result else None)
+                self._observe(result[0] if isinstance(result, tuple) and result else None)
                 return result
         raise AssertionError("unreachable")
+
+    def _observe(self, headers: Mapping[str, str] | None) -> None:
+        if self._on_response is None:
+            return
+        try:
+            self._on_response(headers)
+        except Exception:  # noqa: BLE001 - whoever watches must not break the request it watches
+            log.debug("GitHub response observer failed", exc_info=True)
 
     @staticmethod
     def _rate_limited(wait: float) -> RateLimited:
@@ -200,6 +220,11 @@ class GitHubSource:
         """The repository's web page; learnt from the listed commits' links when possible (no extra call)."""
         web_url = getattr(self, "_web_url", None)
         return web_url if web_url and self._repo_data is None else self._repo().html_url
+
+    def description(self) -> str | None:
+        """The repository's one-line description on GitHub (one repository call, shared with ``private``)."""
+        text = " ".join((self._repo().description or "").split())
+        return text[:300] or None
 
     @property
     def private(self) -> bool:
@@ -265,16 +290,50 @@ class GitHubSource:
         return self._commit(item).model_copy(update={"files": files, "details_loaded": True})
 
     def file_at(self, sha: str, path: str) -> str | None:
-        """Not read yet: the diff analyzer falls back to the hunks."""
-        return None
+        """The text of ``path`` at ``sha`` through the contents API; None when absent, binary or too large.
+
+        Answers for a full SHA are cached in memory (bounded): a commit's files never change.
+        """
+        key = (sha.lower(), path)
+        cacheable = bool(_FULL_SHA.match(key[0]))
+        if cacheable:
+            with self._files_lock:
+                if key in self._files:
+                    self._files.move_to_end(key)
+                    return self._files[key]
+        text = self._fetch_file(sha, path)
+        if cacheable:
+            with self._files_lock:
+                if key not in self._files:
+                    self._files[key] = text
+                    self._files_chars += len(text or "")
+                while len(self._files) > FILE_CACHE_ENTRIES or self._files_chars > FILE_CACHE_CHARS:
+                    _, dropped = self._files.popitem(last=False)
+                    self._files_chars -= len(dropped or "")
+        return text
+
+    def _fetch_file(self, sha: str, path: str) -> str | None:
+        try:
+            item = self._bare_repo().get_contents(path, ref=sha)
+        except GithubException as error:
+            if error.status in (403, 404, 422):  # absent, or too large for the API
+                return None
+            raise self._failure(error, f"reading {path} at {sha[:12]} of {self.repo_name}") from None
+        if isinstance(item, list) or item.type != "file" or (item.size or 0) > MAX_FILE_BYTES:
+            return None
+        if item.encoding != "base64" or not item.content:
+            return "" if (item.size or 0) == 0 else None  # "none": over 1 MB, content left out
+        data = item.decoded_content
+        if b"\0" in data[:8000]:
+            return None
+        return data.decode("utf-8", errors="replace")
 
     def resolve_sha(self, prefix: str) -> str:
-        """The full SHA for a unique prefix of 4..40 hex digits."""
-        if not isinstance(prefix, str) or not SHA_RE.match(prefix):
-            raise BadInput(f"bad commit SHA {prefix!r}; give 4 to 40 hex digits")
+        """The full SHA for a unique prefix of 4..40 hex digits, or for any ref GitHub resolves (HEAD, branch, tag)."""
+        ref = prefix.lower() if SHA_RE.match(parse_revision(prefix)) else prefix
         repo = self._repo()
         try:
-            return repo.get_commit(prefix.lower(), commit_files_per_page=FILES_PER_PAGE).sha
+            return repo.get_commit(ref, commit_files_per_page=FILES_PER_PAGE).sha
         except GithubException as error:
             message = str(error.data.get("message", "")) if isinstance(error.data, dict) else ""
             if error.status == 422 and "ambiguous" in message.lower():

@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import re
 import subprocess
+import threading
+import weakref
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from analysis.day import DayWindow
 from analysis.errors import BadInput, DigestError
 from analysis.models import Commit, FileChange
+from analysis.sources.names import parse_revision
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +24,34 @@ _HEX = re.compile(r"^[0-9a-fA-F]{4,40}$")
 _STATUS = {"A": "added", "M": "modified", "D": "removed", "R": "renamed", "C": "added", "T": "modified"}
 #: a patch larger than this is left out, as GitHub leaves out very large diffs
 MAX_PATCH_CHARS = 200_000
+#: a file larger than this is not read whole (the diff analyzer falls back to its hunks)
+MAX_FILE_BYTES = 1_000_000
 #: commits whose committer clock is this far behind their parent are still found
 CLOCK_SKEW = timedelta(days=1)
+
+
+def readme_summary(text: str, limit: int = 300) -> str | None:
+    """The first prose paragraph of a README (headings, badges, HTML and code skipped), as plain text."""
+    paragraph: list[str] = []
+    fenced = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        skip = (fenced or line.startswith(("#", "<", "[![", "![", "|", "=", "-" * 3, ".. ", ":"))
+                or re.fullmatch(r"[=\-~^*]{3,}", line) is not None)
+        if not line or skip:
+            if paragraph:
+                break
+            continue
+        paragraph.append(line)
+    plain = " ".join(paragraph)
+    plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", plain)  # links and images keep their text
+    plain = re.sub(r"[*_`]+", "", plain).strip()
+    if not plain:
+        return None
+    return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
 
 
 class LocalGitSource:
@@ -38,6 +67,8 @@ class LocalGitSource:
         self.repo_url: str | None = None
         #: reading a local commit again is cheaper than caching it
         self.cache_details = False
+        self._blobs = _BlobReader(self.path)
+        weakref.finalize(self, self._blobs.close)
 
     def _git(self, *args: str, error: str | None = None, check: bool = True) -> str:
         return self._git_bytes(*args, error=error, check=check).decode("utf-8", errors="replace")
@@ -56,16 +87,16 @@ class LocalGitSource:
         return done.stdout
 
     def list_commits(self, window: DayWindow, branch: str | None = None) -> list[Commit]:
-        ref = branch or "HEAD"
+        ref = "HEAD"
         if branch:
-            self.check_branch(branch)
+            ref = self._branch_ref(branch)
         elif not self._git("rev-parse", "--verify", "--quiet", "HEAD", check=False).strip():
             return []
         since = (window.start_utc - CLOCK_SKEW).isoformat()
         until = (window.end_utc + CLOCK_SKEW).isoformat()
         # SHAs only (40 hex digits a line: nothing a message or a name can forge), then each commit object read
         # length-framed and its own committer date checked against the window
-        listed = self._git("rev-list", ref, f"--since={since}", f"--until={until}", "--",
+        listed = self._git("rev-list", f"--since={since}", f"--until={until}", "--end-of-options", ref, "--",
                            error=f"cannot read the history of {self.repo_name}").split()
         commits = self._read_commits([sha for sha in listed if _SHA40.match(sha)])
         commits = [c for c in commits if window.contains(c.committed_at)]
@@ -73,8 +104,27 @@ class LocalGitSource:
         return commits
 
     def check_branch(self, branch: str) -> None:
-        self._git("rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}",
-                  error=f"branch {branch!r} does not exist in {self.repo_name}")
+        self._branch_ref(branch)
+
+    def _branch_ref(self, branch: str) -> str:
+        """``branch`` itself, else its remote-tracking branch (``origin/stable`` in a fresh clone); BadInput if neither."""
+        missing = f"branch {branch!r} does not exist in {self.repo_name}"
+        try:
+            parse_revision(branch, expressions=True)
+        except BadInput:
+            raise BadInput(missing) from None
+        if self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{branch}^{{commit}}", check=False):
+            return branch
+        remote = self._remote_branch(branch)
+        if remote is None:
+            raise BadInput(missing)
+        return remote
+
+    def _remote_branch(self, branch: str) -> str | None:
+        """The remote-tracking branch of that name (origin's first), or None."""
+        remotes = self._git("for-each-ref", "--format=%(refname:short)", f"refs/remotes/*/{branch}",
+                            check=False).split()
+        return next((r for r in remotes if r.startswith("origin/")), remotes[0]) if remotes else None
 
     def _read_commits(self, revisions: list[str]) -> list[Commit]:
         """The commits named by ``revisions``, read with ``git cat-file --batch``: each object comes with
@@ -157,16 +207,37 @@ class LocalGitSource:
             result[path] = patch if patch is not None and len(patch) <= MAX_PATCH_CHARS else None
         return result
 
+    def description(self) -> str | None:
+        """The first paragraph of the README at HEAD as plain text, clipped; None without one."""
+        names = self._git("ls-tree", "--name-only", "HEAD", check=False).splitlines()
+        readme = next((n for n in sorted(names, key=str.lower) if n.lower().startswith("readme")), None)
+        if readme is None:
+            return None
+        text = self._git("show", f"HEAD:{readme}", check=False)
+        return readme_summary(text)
+
     def file_at(self, sha: str, path: str) -> str | None:
-        """Not read yet: the diff analyzer falls back to the hunks."""
-        return None
+        """The text of ``path`` at ``sha`` (``git cat-file``); None when absent, binary or over ``MAX_FILE_BYTES``."""
+        data = self._blobs.read(sha, path)
+        if data is None or b"\0" in data[:8000]:
+            return None
+        return data.decode("utf-8", errors="replace")
 
     def resolve_sha(self, prefix: str) -> str:
-        if not _HEX.match(prefix or ""):
-            raise BadInput(f"bad commit SHA {prefix!r}; give 4 to 40 hex digits")
-        candidates = self._git("rev-parse", f"--disambiguate={prefix.lower()}", check=False).split()
-        commits = [c for c in candidates if self._git("cat-file", "-t", c, check=False).strip() == "commit"]
+        """The full SHA of a unique SHA prefix, or of any revision git resolves (HEAD, a branch, a tag)."""
+        parse_revision(prefix, expressions=True)
+        commits = []
+        if _HEX.match(prefix):
+            candidates = self._git("rev-parse", f"--disambiguate={prefix.lower()}", check=False).split()
+            commits = [c for c in candidates if self._git("cat-file", "-t", c, check=False).strip() == "commit"]
         if not commits:
+            found = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{prefix}^{{commit}}",
+                              check=False).strip()
+            remote = None if found else self._remote_branch(prefix)
+            if remote:  # a branch only on the remote, as --branch reads it
+                found = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", remote, check=False).strip()
+            if found:
+                return found
             raise BadInput(f"no commit matches {prefix} in {self.repo_name}")
         if len(commits) > 1:
             raise BadInput(f"{prefix} is ambiguous in {self.repo_name} ({len(commits)} commits match); give more digits")
@@ -199,3 +270,58 @@ def _decode(data: bytes, encoding: str) -> str:
         return data.decode(encoding, errors="replace")
     except LookupError:  # an encoding header Python does not know
         return data.decode("utf-8", errors="replace")
+
+
+class _BlobReader:
+    """One long-lived ``git cat-file --batch`` answering ``sha:path`` questions (a process per file is slow)."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+
+    def read(self, sha: str, path: str) -> bytes | None:
+        if not _HEX.match(sha or "") or not path or "\n" in path or "\r" in path:
+            return None
+        with self._lock:
+            try:
+                return self._ask(f"{sha}:{path}")
+            except (OSError, ValueError) as error:
+                log.debug("git cat-file failed: %s", error)
+                self._close_locked()
+                return None
+
+    def _ask(self, name: str) -> bytes | None:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                ["git", "-C", str(self._path), "cat-file", "--batch"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        stdin, stdout = self._process.stdin, self._process.stdout
+        stdin.write(name.encode("utf-8") + b"\n")
+        stdin.flush()
+        header = stdout.readline().decode("utf-8", errors="replace").split()
+        if len(header) != 3:  # "<name> missing" / "ambiguous"
+            return None
+        size = int(header[2])
+        if header[1] != "blob" or size > MAX_FILE_BYTES:
+            remaining = size + 1  # drained, not kept
+            while remaining > 0:
+                chunk = stdout.read(min(1 << 20, remaining))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+            return None
+        return stdout.read(size + 1)[:size]  # the object, then a newline
+
+    def _close_locked(self) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            try:
+                process.stdin.close()
+                process.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                process.kill()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_locked()

@@ -1,4 +1,4 @@
-"""A local GitHub REST server (repos and commits endpoints) answering like api.github.com, for tests and benchmarks.
+"""A local GitHub REST server (repos, commits and contents endpoints) answering like api.github.com, for tests and benchmarks.
 
 Real HTTP on 127.0.0.1 (an ephemeral port, a daemon thread). PyGithub pointed at ``FakeGitHub.url``
 sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` headers.
@@ -6,6 +6,7 @@ sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` he
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import socket
@@ -21,6 +22,7 @@ from tests.fakes.github_data import (
     GitHubData,
     commit_detail_json,
     commit_json,
+    content_json,
     repo_json,
 )
 
@@ -84,8 +86,9 @@ class FakeGitHub(LocalHTTPServer):
         return f"http://127.0.0.1:{self.port}"
 
     # --- data -------------------------------------------------------------------------------
-    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False) -> None:
-        self.data.add_repo(full_name, default_branch, private)
+    def add_repo(self, full_name: str, default_branch: str = "main", private: bool = False,
+                 description: str | None = None) -> None:
+        self.data.add_repo(full_name, default_branch, private, description)
 
     def add_commit(
         self,
@@ -100,13 +103,22 @@ class FakeGitHub(LocalHTTPServer):
         *,
         author_email: str | None = None,
         parents: list[str] | None = None,
+        contents: dict[str, str | bytes | None] | None = None,
     ) -> str:
-        """Add a commit on ``branch`` (default branch if None; a new branch forks from the default one)."""
+        """Add a commit on ``branch`` (default branch if None; a new branch forks from the default one).
+
+        ``contents`` are the files this commit writes (None deletes one); the contents endpoint serves
+        them, and the first parent's other files, at this commit.
+        """
         return self.data.add_commit(
             full_name, message=message, author_name=author_name, author_login=author_login,
             author_email=author_email, committed_at=committed_at, files=files, branch=branch, sha=sha,
-            parents=parents,
+            parents=parents, contents=contents,
         )
+
+    def add_tag(self, full_name: str, name: str, sha: str) -> None:
+        """A lightweight tag ``name`` on commit ``sha``."""
+        self.data.add_tag(full_name, name, sha)
 
     # --- observing and steering ---------------------------------------------------------------
     def count(self, path_prefix: str, method: str = "GET") -> int:
@@ -182,6 +194,8 @@ class FakeGitHub(LocalHTTPServer):
                 return self._list_commits(repo, split.path, query)
             if parts[3] == "commits" and len(parts) == 5:
                 return self._get_commit(repo, split.path, parts[4], query)
+            if parts[3] == "contents":
+                return self._get_contents(repo, "/".join(parts[4:]), query)
         raise _error(404, "Not Found")
 
     def _list_commits(self, repo, path: str, query: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
@@ -219,6 +233,32 @@ class FakeGitHub(LocalHTTPServer):
         page, per_page = _paging(query, default=FILES_PER_PAGE, maximum=FILES_PER_PAGE)
         body = commit_detail_json(self.url, repo, commit, files[(page - 1) * per_page: page * per_page])
         return 200, body, _links(self.url + path, query, page, per_page, len(files))
+
+
+    def _get_contents(self, repo, path: str, query: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
+        """A file's contents at ``ref`` (a directory lists its entries), 404 when the ref or path is unknown."""
+        doc = f"{DOCS}/repos/contents#get-repository-content"
+        ref = query.get("ref") or repo.default_branch
+        commit, _problem = self.data.resolve(repo, ref) if repo.commits else (None, "unknown")
+        if commit is None:
+            raise _error(404, f"No commit found for the ref {ref}", doc)
+        if path in commit.tree:
+            return 200, content_json(self.url, repo, commit, path, commit.tree[path]), {}
+        prefix = path.rstrip("/") + "/" if path else ""
+        entries = sorted({p[len(prefix):].split("/")[0] for p in commit.tree if p.startswith(prefix)})
+        if not entries:
+            raise _error(404, "Not Found", doc)
+        listing = []
+        for name in entries:
+            full = prefix + name
+            if full in commit.tree:
+                item = content_json(self.url, repo, commit, full, commit.tree[full])
+                item.pop("content"), item.pop("encoding")
+            else:
+                item = {"type": "dir", "name": name, "path": full, "size": 0,
+                        "sha": hashlib.sha1(full.encode()).hexdigest()}
+            listing.append(item)
+        return 200, listing, {}
 
 
 def _token(authorization: str | None) -> str | None:

@@ -19,7 +19,12 @@ from http.server import BaseHTTPRequestHandler
 
 from tests.fakes.local_http import LocalHTTPServer
 
-MODES = ("valid", "garbage", "garbage_once", "error500", "error429", "error401", "fenced")
+MODES = ("valid", "garbage", "garbage_once", "error500", "error429", "error429_once", "error401", "fenced",
+         "length", "length_once", "near_miss")
+#: the system prompt of the analyzer's short (summary-only) request says this
+BRIEF_MARK = "only a short entry is needed"
+#: the analyzer's follow-up after an answer cut off at the length limit says this
+SHORTER_MARK = "cut off at the answer length limit"
 PREFIX_TYPES = {
     "feat": "feature", "feature": "feature", "fix": "fix", "refactor": "refactor", "perf": "perf",
     "docs": "docs", "doc": "docs", "test": "test", "tests": "test", "ci": "ci", "build": "build",
@@ -47,16 +52,22 @@ def valid_answer(request: dict) -> dict:
     change_type = PREFIX_TYPES.get(prefix.group(1).lower(), "chore") if prefix else "chore"
     breaking = bool(prefix and prefix.group(3)) or "breaking" in title.lower()
     zh = "Simplified Chinese" in prompt
+    importance = "high" if breaking else "low" if change_type in ("docs", "test", "ci", "chore") else "medium"
+    summary = [f"变更：{title}" if zh else f"Change: {title}"]
+    if BRIEF_MARK in prompt:
+        return {"change_type": change_type, "change_type_detail": None, "importance": importance, "summary": summary}
     return {
         "change_type": change_type,
-        "importance": "high" if breaking else "low" if change_type in ("docs", "test", "ci", "chore") else "medium",
-        "summary": [f"变更：{title}" if zh else f"Change: {title}"],
+        "change_type_detail": f"{change_type} / 细节" if zh else f"{change_type} / detail",
+        "importance": importance,
+        "summary": summary,
         "impact": ["src: 行为变化" if zh else "src: behaviour changes"],
         "insights": {
             "architecture": "无" if zh else "none",
             "performance": "无" if zh else "none",
             "security": "无" if zh else "none",
             "maintainability": "良好" if zh else "fine",
+            "compatibility": "接口不变" if zh else "the API is unchanged",
         },
         "risks": [{"risk": "回归" if zh else "regression", "impact": "低" if zh else "low",
                    "mitigation": "测试" if zh else "tests"}],
@@ -64,15 +75,49 @@ def valid_answer(request: dict) -> dict:
     }
 
 
+_CHANGE_LINE = re.compile(r"^- \[(high|medium|low)\] ([0-9a-f]{7}) (.*) \((\w+)\)$", re.MULTILINE)
+
+
+def highlights_answer(request: dict) -> dict:
+    """The day's highlights the fake model writes: one bullet per listed change (at most 5), naming its SHA."""
+    user = "\n".join(_text(m) for m in request.get("messages", []) if m.get("role") == "user")
+    zh = "Simplified Chinese" in user
+    bullets = [(f"{imp} 主题：{title}（{sha}）" if zh else f"{imp} theme: {title} ({sha})")
+               for imp, sha, title, _ in _CHANGE_LINE.findall(user)[:5]]
+    return {"highlights": bullets}
+
+
+def near_miss_answer(request: dict) -> str:
+    """The valid answer written as real models miss the schema: "feat", "中", strings for lists, a trailing comma."""
+    answer = valid_answer(request)
+    words = {"feature": "feat", "fix": "bugfix", "test": "tests"}
+    answer["change_type"] = words.get(answer["change_type"], answer["change_type"].upper())
+    answer["importance"] = {"high": "高", "medium": "中", "low": "低"}[answer["importance"]]
+    answer["summary"] = answer["summary"][0]
+    if "impact" in answer:
+        answer["impact"] = None
+        answer["insights"]["architecture"] = ["first point", "second point"]
+        answer["risks"] = [risk["risk"] for risk in answer["risks"]]
+        answer["recommendations"] = None
+    text = json.dumps(answer, ensure_ascii=False, indent=2)
+    return text[: text.rindex("}")].rstrip() + ",\n}"  # a trailing comma before the outer brace
+
+
 class FakeOpenAI(LocalHTTPServer):
     """Context manager running the fake server in a thread.
 
-    ``mode``: "valid" (a derived analysis JSON), "fenced" (the same in a ```json fence with prose
-    around), "garbage" (prose, never JSON), "garbage_once" (prose for a first attempt, valid for a
-    request that carries a previous assistant answer, i.e. the analyzer's retry), "error500",
-    "error429", "error401" (OpenAI-shaped error bodies). ``answer_for(request) -> str`` overrides
-    the content in every non-error mode. ``latency`` is slept in the request's own thread, so
-    concurrent requests wait concurrently; ``max_in_flight`` records the most answered at once.
+    ``mode``: "valid" (a derived analysis JSON; the short form for the analyzer's summary-only
+    prompt), "fenced" (the same in a ```json fence with prose around), "garbage" (prose, never
+    JSON), "garbage_once" (prose for a first attempt, valid for a request that carries a previous
+    assistant answer, i.e. the analyzer's retry), "near_miss" (the valid answer with the near
+    misses real models write), "length" (half an answer with ``finish_reason: "length"``),
+    "length_once" (that, then valid once the analyzer asks for a shorter answer), "error500",
+    "error429", "error401" (OpenAI-shaped error bodies), "error429_once" (a 429 for the first
+    request, then valid). A 429 carries ``Retry-After: retry_after`` (whole seconds, as servers
+    send it). ``answer_for(request) -> str`` overrides the content in every non-error mode.
+    ``latency`` is slept in the request's own thread, so concurrent requests wait concurrently;
+    ``max_in_flight`` records the most answered at once; ``request_times`` the monotonic clock
+    reading when each request arrived.
     """
 
     def __init__(self, host: str = "127.0.0.1"):
@@ -82,6 +127,8 @@ class FakeOpenAI(LocalHTTPServer):
         self.answer_for: Callable[[dict], str] | None = None
         self.calls = 0
         self.requests: list[dict] = []
+        self.request_times: list[float] = []
+        self.retry_after = 1
         self.in_flight = 0
         self.max_in_flight = 0  # most requests being answered at once
         self._lock = threading.Lock()
@@ -107,6 +154,7 @@ class FakeOpenAI(LocalHTTPServer):
         with self._lock:
             self.calls += 1
             self.requests.append(body)
+            self.request_times.append(time.monotonic())
             return next(self._ids)
 
     def respond(self, body: dict) -> tuple[int, dict]:
@@ -128,14 +176,17 @@ class FakeOpenAI(LocalHTTPServer):
         if mode == "error500":
             return 500, {"error": {"message": "The server had an error while processing your request.",
                                    "type": "server_error", "param": None, "code": None}}
-        if mode == "error429":
+        if mode == "error429" or (mode == "error429_once" and number == 1):
             return 429, {"error": {"message": "Rate limit reached for requests", "type": "requests",
                                    "param": None, "code": "rate_limit_exceeded"}}
         if mode == "error401":
             return 401, {"error": {"message": "Incorrect API key provided. You can find your API key at "
                                    "https://platform.openai.com/account/api-keys.", "type": "invalid_request_error",
                                    "param": None, "code": "invalid_api_key"}}
-        content = self._content(body, mode)
+        content, finish = self._content(body, mode), "stop"
+        asked_shorter = SHORTER_MARK in _text((body.get("messages") or [{}])[-1])
+        if mode == "length" or (mode == "length_once" and not asked_shorter):
+            content, finish = content[: len(content) // 2], "length"
         prompt_chars = sum(len(_text(m)) for m in body.get("messages", []))
         usage = {"prompt_tokens": max(1, prompt_chars // 4), "completion_tokens": max(1, len(content) // 4)}
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
@@ -145,7 +196,7 @@ class FakeOpenAI(LocalHTTPServer):
             "created": int(time.time()),
             "model": body.get("model", "fake-model"),
             "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                         "logprobs": None, "finish_reason": "stop"}],
+                         "logprobs": None, "finish_reason": finish}],
             "usage": usage,
             "system_fingerprint": None,
         }
@@ -154,11 +205,17 @@ class FakeOpenAI(LocalHTTPServer):
         if self.answer_for is not None:
             return self.answer_for(body)
         retried = any(m.get("role") == "assistant" for m in body.get("messages", []))
+        if "<untrusted_changes>" in "\n".join(_text(m) for m in body.get("messages", [])):
+            if mode == "garbage" or (mode == "garbage_once" and not retried):
+                return "Here are today's themes, in prose."
+            return json.dumps(highlights_answer(body), ensure_ascii=False)
         if mode == "garbage" or (mode == "garbage_once" and not retried):
             return "Sure! Here is my analysis: the commit looks fine to me."
         answer = json.dumps(valid_answer(body), ensure_ascii=False, indent=2)
         if mode == "fenced":
             return f"Here is the analysis:\n```json\n{answer}\n```\nHope this helps."
+        if mode == "near_miss":
+            return near_miss_answer(body)
         return answer
 
 
@@ -175,7 +232,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         if status == 429:
-            self.send_header("Retry-After", "0")
+            self.send_header("Retry-After", str(self.server_fake.retry_after))
         self.end_headers()
         self.wfile.write(data)
 

@@ -1,0 +1,139 @@
+"""One entry per change: a day's merge commits fold in the commits they bring in; pull requests are numbered.
+
+The rule (``fold``): walk the day's commits children first. A merge not yet folded into another is a
+change of its own; it folds in every commit of the day reachable from its other parents but not from
+its first parent (walking only through the day's commits). A merge folded that way (a back-merge of
+the main branch into the feature branch, say) is not a change of its own, and the main-branch commits
+it brought into the branch stay with the main branch. Every other commit is a change by itself.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from analysis.models import Commit
+
+#: GitHub's merge message for a pull request: the title is the body's first line
+MERGE_PULL_REQUEST = re.compile(r"^Merge pull request #(\d+) from \S+")
+#: a squash or rebase merge on GitHub ends its title with the pull request's number
+SQUASHED_PULL_REQUEST = re.compile(r"\(#(\d+)\)\s*$")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a digest: ``commit`` (a merge, or a lone commit) and the day's commits it brings in."""
+
+    commit: Commit
+    #: the folded commits, newest first
+    includes: tuple[Commit, ...] = ()
+    pr: int | None = None
+
+    @property
+    def commits(self) -> tuple[Commit, ...]:
+        return (self.commit, *self.includes)
+
+
+def pull_request(commit: Commit) -> int | None:
+    """The pull request number the message names (a merge of one, titled or not, or a squash merge), else None."""
+    merge_lines = commit.message.splitlines() if len(commit.parents) > 1 else [commit.title]
+    for line in merge_lines:
+        if match := MERGE_PULL_REQUEST.match(line.strip()):
+            return int(match.group(1))
+    match = SQUASHED_PULL_REQUEST.search(commit.title)
+    return int(match.group(1)) if match else None
+
+
+def titled(commit: Commit) -> Commit:
+    """``commit`` titled by its pull request: a GitHub merge's body starts with the pull request's title.
+
+    The merge line moves to the end of the message, so nothing is lost; other commits are returned as they are.
+    """
+    if not MERGE_PULL_REQUEST.match(commit.title) or not commit.body:
+        return commit
+    return commit.model_copy(update={"message": f"{commit.body}\n\n{commit.title}"})
+
+
+def fold(commits: list[Commit], keeps: Callable[[Commit], bool] | None = None) -> list[Change]:
+    """The day's changes, newest first, from its commits (newest first, with ``parents``).
+
+    ``keeps`` (an author filter) judges a change by the commits it brings in that are not merges
+    (by its own commit when it brings in none): a bot's pull request merged by a person is left out
+    when bots are, a person's pull request merged by a bot is kept.
+    """
+    index = {c.sha: i for i, c in enumerate(commits)}
+    order = _children_first(commits, index)
+    reach = _ancestors(order, index)  # bit i set: commits[i] is reachable
+    folded = 0
+    sides: dict[str, list[int]] = {}
+    for commit in order:
+        if folded >> index[commit.sha] & 1 or len(commit.parents) < 2:
+            continue
+        side = _union(reach, commit.parents[1:]) & ~_union(reach, commit.parents[:1]) & ~folded
+        folded |= side
+        sides[commit.sha] = _bits(side)
+    changes = []
+    for i, commit in enumerate(commits):
+        if folded >> i & 1:
+            continue
+        change = Change(commit, tuple(commits[j] for j in sides.get(commit.sha, ())), pull_request(commit))
+        if keeps is None or _kept(change, keeps):
+            changes.append(change)
+    return changes
+
+
+def _kept(change: Change, keeps: Callable[[Commit], bool]) -> bool:
+    authored = [c for c in change.commits if len(c.parents) < 2] or [change.commit]
+    return any(keeps(c) for c in authored)
+
+
+def _ancestors(order: list[Commit], index: dict[str, int]) -> dict[str, int]:
+    """Each commit's ancestors among the day's commits, itself included, as a bit set over the day's list.
+
+    ``order`` has children first, so walking it backwards meets every parent before its children; only
+    the day's commits are walked (a commit outside the day ends the walk there).
+    """
+    reach: dict[str, int] = {}
+    for commit in reversed(order):
+        reach[commit.sha] = (1 << index[commit.sha]) | _union(reach, commit.parents)
+    return reach
+
+
+def _union(reach: dict[str, int], shas: Iterable[str]) -> int:
+    mask = 0
+    for sha in shas:
+        mask |= reach.get(sha, 0)
+    return mask
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions set in ``mask``, lowest first (newest commit first)."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _children_first(commits: list[Commit], index: dict[str, int]) -> list[Commit]:
+    """The commits in an order where each comes before its parents; newest first where the graph allows."""
+    children = {c.sha: 0 for c in commits}
+    for commit in commits:
+        for parent in set(commit.parents):
+            if parent in children:
+                children[parent] += 1
+    ready = [index[c.sha] for c in commits if children[c.sha] == 0]
+    heapq.heapify(ready)
+    ordered = []
+    while ready:
+        commit = commits[heapq.heappop(ready)]
+        ordered.append(commit)
+        for parent in set(commit.parents):
+            if parent in children:
+                children[parent] -= 1
+                if children[parent] == 0:
+                    heapq.heappush(ready, index[parent])
+    return ordered

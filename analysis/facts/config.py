@@ -1,0 +1,156 @@
+"""Configuration and schema files (YAML incl. multi-document, Kubernetes CRDs and Helm values; JSON; TOML):
+keys added and removed and values changed, by dotted path."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import tomllib
+from typing import Any
+
+import yaml
+
+from analysis.facts.languages import config_format, manifest_kind
+from analysis.models import Fact
+
+log = logging.getLogger(__name__)
+
+VALUE_CHARS = 120
+_MISSING = object()
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_\-]+$")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: sections of manifests that ``dependencies`` reports package by package
+DEPENDENCY_SECTIONS = {
+    "package.json": ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies"),
+    "cargo.toml": ("dependencies", "dev-dependencies", "build-dependencies", "workspace.dependencies", "target."),
+    "pyproject.toml": ("project.dependencies", "project.optional-dependencies", "dependency-groups",
+                       "tool.poetry.dependencies", "tool.poetry.dev-dependencies", "tool.poetry.group"),
+}
+
+
+def render(value: Any) -> str:
+    """A value as one short line: YAML's words for scalars, compact JSON for the rest."""
+    if value is None:
+        text = "null"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, (str, int, float)):
+        text = str(value)
+    else:
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+    text = " ".join(text.split())
+    return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
+
+
+def load(text: str | None, fmt: str) -> list[Any] | None:
+    """The documents of ``text`` (one for JSON and TOML); None when absent or not parsable (Helm templates...)."""
+    if text is None:
+        return None
+    try:
+        if fmt == "yaml":
+            return [doc for doc in yaml.load_all(text, Loader=_Loader) if doc is not None]
+        if fmt == "json":
+            return [json.loads(text)]
+        return [tomllib.loads(text)]
+    except (yaml.YAMLError, ValueError, tomllib.TOMLDecodeError, RecursionError) as error:
+        log.debug("not parsable as %s: %s", fmt, error)
+        return None
+
+
+def _key(prefix: str, key: Any) -> str:
+    key = str(key)
+    part = key if _PLAIN_KEY.match(key) else json.dumps(key, ensure_ascii=False)
+    if not prefix:
+        return part if _PLAIN_KEY.match(key) else f"[{part}]"
+    return f"{prefix}.{part}" if _PLAIN_KEY.match(key) else f"{prefix}[{part}]"
+
+
+def _doc_id(doc: Any, index: int) -> str:
+    """A document's name in a multi-document file: ``Kind/name`` for Kubernetes objects, else its position."""
+    if isinstance(doc, dict) and isinstance(doc.get("metadata"), dict) and doc.get("kind"):
+        return f"{doc['kind']}/{doc['metadata'].get('name', index)}"
+    return f"[{index}]"
+
+
+def _named_items(items: list) -> dict[str, Any] | None:
+    """A list of mappings each with a unique ``name`` (containers, env, ports...) keyed by it."""
+    if not items or not all(isinstance(i, dict) and isinstance(i.get("name"), (str, int)) for i in items):
+        return None
+    keyed = {str(i["name"]): i for i in items}
+    return keyed if len(keyed) == len(items) else None
+
+
+def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]]) -> None:
+    """Append (kind, dotted path, before, after) for every difference under ``path``."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key, value in after.items():
+            child = _key(path, key)
+            if key in before:
+                diff(before[key], value, child, out)
+            else:
+                out.append(("config_key_added", child, _MISSING, value))
+        for key, value in before.items():
+            if key not in after:
+                out.append(("config_key_removed", _key(path, key), value, _MISSING))
+        return
+    if isinstance(before, list) and isinstance(after, list) and before != after:
+        old, new = _named_items(before), _named_items(after)
+        if old is not None and new is not None:
+            diff(old, new, path, out)
+            return
+        if len(before) == len(after) and all(isinstance(i, (dict, list)) for i in before + after):
+            for index, (a, b) in enumerate(zip(before, after)):
+                diff(a, b, f"{path}[{index}]", out)
+            return
+    if before != after or type(before) is not type(after):
+        out.append(("config_value_changed", path, before, after))
+
+
+def _schema_text(path: str, kind: str) -> str | None:
+    """For an OpenAPI schema path (CRDs): which field it is about, e.g. 'default of spec.replicas'."""
+    parts = re.findall(r"[^.\[\]\"]+", path)
+    fields = [parts[i + 1] for i, part in enumerate(parts[:-1]) if part == "properties"]
+    if not fields:
+        return None
+    field = ".".join(fields)
+    last = parts[-1]
+    if len(parts) >= 2 and parts[-2] == "properties":
+        return f"field {field}" + (" added" if kind == "config_key_added" else
+                                   " removed" if kind == "config_key_removed" else " changed")
+    return f"{last} of {field}"
+
+
+def _excluded(path: str, manifest: str | None) -> bool:
+    return any(path == p or path.startswith(p if p.endswith(".") else p + ".") or path.startswith(p + "[")
+               for p in DEPENDENCY_SECTIONS.get(manifest or "", ()))
+
+
+def config_facts(path: str, before_text: str | None, after_text: str | None) -> list[Fact]:
+    """The key-level differences between two versions of a configuration file (added/removed files included)."""
+    fmt = config_format(path)
+    if fmt is None:
+        return []
+    before = load(before_text, fmt) if before_text is not None else []
+    after = load(after_text, fmt) if after_text is not None else []
+    if before is None or after is None:
+        return []
+    if len(before) <= 1 and len(after) <= 1:
+        pairs = [("", before[0] if before else {}, after[0] if after else {})]
+    else:
+        old = {_doc_id(d, i): d for i, d in enumerate(before)}
+        new = {_doc_id(d, i): d for i, d in enumerate(after)}
+        pairs = [(name + ":", old.get(name, {}), new.get(name, {})) for name in [*new, *(n for n in old if n not in new)]]
+    manifest = manifest_kind(path)
+    facts = []
+    for prefix, old_doc, new_doc in pairs:
+        found: list[tuple[str, str, Any, Any]] = []
+        diff(old_doc, new_doc, "", found)
+        for kind, key, old_value, new_value in found:
+            if not key or _excluded(key, manifest):
+                continue
+            facts.append(Fact(kind=kind, path=path, symbol=prefix + key,
+                              before=None if old_value is _MISSING else render(old_value),
+                              after=None if new_value is _MISSING else render(new_value),
+                              text=_schema_text(key, kind)))
+    return facts

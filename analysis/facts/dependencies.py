@@ -1,0 +1,230 @@
+"""Dependency changes: package, version before, version after, from manifests (pyproject, requirements,
+package.json, Cargo.toml, go.mod) and lock files (poetry.lock, uv.lock, package-lock.json, yarn.lock,
+pnpm-lock.yaml, Cargo.lock, go.sum); one fact per package, the manifest's when both say it."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+
+from analysis.facts.languages import manifest_kind
+from analysis.facts.patches import FilePatch, Line
+from analysis.models import Fact
+
+ECOSYSTEM = {"pyproject.toml": "python", "requirements": "python", "poetry.lock": "python", "uv.lock": "python",
+             "package.json": "node", "package-lock.json": "node", "npm-shrinkwrap.json": "node",
+             "yarn.lock": "node", "pnpm-lock.yaml": "node", "cargo.toml": "rust", "cargo.lock": "rust",
+             "go.mod": "go", "go.sum": "go"}
+_PEP508 = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?\s*[<>=!~^][^;#]*?)?\s*\)?\s*(;.*)?$")
+_QUOTED = re.compile(r"""["']([A-Za-z0-9][A-Za-z0-9._\-\[\], ]*(?:[<>=!~^][^"';]*)?(?:;[^"']*)?)["']""")
+_JSON_DEP = re.compile(r'^\s*"(@?[\w.\-/]+)"\s*:\s*"([^"]*)"')
+_NPM_SPEC = re.compile(r"^(?:[~^<>=v*]|\d|workspace:|npm:|latest$|next$|file:|link:|git|https?:)")
+_TOML_DEP = re.compile(r'^\s*([A-Za-z0-9_\-]+)\s*=\s*(?:"([^"]*)"|\{.*?version\s*=\s*"([^"]*)".*\})')
+_GO_REQ = re.compile(r"^\s*(?:require\s+)?([\w.\-~]+\.[\w.\-~/]+|[\w\-]+/[\w.\-~/]+)\s+(v[\w.\-+]+)(?:\s*//.*)?$")
+_TOML_NAME = re.compile(r'^\s*name\s*=\s*"([^"]+)"')
+_TOML_VERSION = re.compile(r'^\s*version\s*=\s*"([^"]+)"')
+_NPM_LOCK_KEY = re.compile(r'^\s*"((?:[^"]*node_modules/)?(@?[^"]+))"\s*:\s*\{\s*$')
+_NPM_LOCK_VERSION = re.compile(r'^\s*"version"\s*:\s*"([^"]+)"')
+_YARN_HEADER = re.compile(r'^"?(@?[^@\s"]+)@[^\n]*:\s*$')
+_YARN_VERSION = re.compile(r'^\s+version:?\s+"?([^"\s]+)"?')
+_PNPM_KEY = re.compile(r"^\s+'?/?(@?[^@\s'/]+(?:/[^@\s'/]+)?)@(\d[^:'(\s]*)")
+_GO_SUM = re.compile(r"^(\S+)\s+(v[^\s/]+)(?:/go\.mod)?\s+h1:")
+_NPM_NOT_DEPS = {"version", "name", "node", "npm", "main", "types", "license", "description", "module"}
+_CARGO_NOT_DEPS = {"version", "edition", "name", "rust-version", "license", "description", "resolver", "path"}
+
+
+def normalise(ecosystem: str, name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower() if ecosystem == "python" else name
+
+
+# --- manifests, whole texts ---------------------------------------------------------------------
+def _pep508(spec: str) -> tuple[str, str] | None:
+    match = _PEP508.match(spec)
+    if not match:
+        return None
+    spec = " ".join((match.group(3) or "").split()) or "*"
+    return match.group(1), spec[2:].strip() if spec.startswith("==") and "," not in spec else spec
+
+
+def _pyproject(text: str) -> dict[str, str]:
+    data = tomllib.loads(text)
+    project = data.get("project", {})
+    specs = list(project.get("dependencies", []))
+    for group in [*project.get("optional-dependencies", {}).values(), *data.get("dependency-groups", {}).values()]:
+        specs += [s for s in group if isinstance(s, str)]
+    found = dict(filter(None, (_pep508(s) for s in specs if isinstance(s, str))))
+    poetry = data.get("tool", {}).get("poetry", {})
+    tables = [poetry.get("dependencies", {}), poetry.get("dev-dependencies", {}),
+              *(g.get("dependencies", {}) for g in poetry.get("group", {}).values())]
+    for table in tables:
+        for name, value in table.items():
+            if name != "python":
+                found[name] = _version(value)
+    return found
+
+
+def _version(value: object) -> str:
+    if isinstance(value, dict):
+        return str(value.get("version") or value.get("git") or value.get("path") or "*")
+    return str(value)
+
+
+def _cargo(text: str) -> dict[str, str]:
+    data = tomllib.loads(text)
+    tables = [data.get("dependencies", {}), data.get("dev-dependencies", {}), data.get("build-dependencies", {}),
+              data.get("workspace", {}).get("dependencies", {})]
+    for target in data.get("target", {}).values():
+        tables += [target.get(k, {}) for k in ("dependencies", "dev-dependencies", "build-dependencies")]
+    return {name: _version(value) for table in tables for name, value in table.items()}
+
+
+def _package_json(text: str) -> dict[str, str]:
+    data = json.loads(text)
+    sections = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
+    return {name: str(spec) for s in sections for name, spec in (data.get(s) or {}).items()}
+
+
+def _line_deps(kind: str, lines: Iterable[str]) -> dict[str, str]:
+    """Packages named on manifest lines (requirements, go.mod; the hunk fallback of the others)."""
+    found: dict[str, str] = {}
+    for text in lines:
+        text = text.split(" #")[0] if kind == "requirements" else text
+        if kind == "requirements":
+            if text.strip() and not text.lstrip().startswith(("#", "-")):
+                pair = _pep508(text.strip())
+                found.update([pair] if pair else [])
+        elif kind == "go.mod":
+            match = _GO_REQ.match(text)
+            if match and not text.lstrip().startswith(("module", "go ", "toolchain")):
+                found[match.group(1)] = match.group(2)
+        elif kind == "package.json":
+            match = _JSON_DEP.match(text)
+            if match and match.group(1) not in _NPM_NOT_DEPS and _NPM_SPEC.match(match.group(2)):
+                found[match.group(1)] = match.group(2)
+        elif kind == "cargo.toml":
+            match = _TOML_DEP.match(text)
+            if match and match.group(1) not in _CARGO_NOT_DEPS:
+                found[match.group(1)] = match.group(2) or match.group(3)
+        elif kind == "pyproject.toml":
+            for quoted in _QUOTED.findall(text):
+                pair = _pep508(quoted)
+                if pair and pair[1] != "*":
+                    found.update([pair])
+    return found
+
+
+_WHOLE = {"pyproject.toml": _pyproject, "cargo.toml": _cargo, "package.json": _package_json,
+          "go.mod": lambda text: _line_deps("go.mod", text.splitlines()),
+          "requirements": lambda text: _line_deps("requirements", text.splitlines())}
+
+
+def _whole(kind: str, text: str | None) -> dict[str, str] | None:
+    if text is None:
+        return {}
+    try:
+        return _WHOLE[kind](text)
+    except (ValueError, tomllib.TOMLDecodeError, AttributeError, TypeError):
+        return None
+
+
+# --- lock files, hunks ----------------------------------------------------------------------------
+def _lock_side(kind: str, lines: list[Line], side: str) -> dict[str, set[str]]:
+    """name -> versions on one side ('+' or '-') of a lock file's hunk, context lines naming the package."""
+    found: dict[str, set[str]] = {}
+    name = None
+    for line in lines:
+        if line.kind not in (" ", side):
+            continue
+        text = line.text
+        if kind in ("poetry.lock", "uv.lock", "cargo.lock"):
+            if text.startswith("[["):
+                name = None
+            match = _TOML_NAME.match(text)
+            if match and name is None:
+                name = match.group(1)
+                continue
+            match = _TOML_VERSION.match(text)
+            if match and name and line.kind == side:
+                found.setdefault(name, set()).add(match.group(1))
+        elif kind in ("package-lock.json", "npm-shrinkwrap.json"):
+            match = _NPM_LOCK_KEY.match(text)
+            if match:
+                name = match.group(2) if "node_modules/" in match.group(1) or text.startswith("    \"") else None
+                continue
+            match = _NPM_LOCK_VERSION.match(text)
+            if match and name and line.kind == side:
+                found.setdefault(name, set()).add(match.group(1))
+        elif kind == "yarn.lock":
+            match = _YARN_HEADER.match(text)
+            if match:
+                name = match.group(1)
+                continue
+            match = _YARN_VERSION.match(text)
+            if match and name and line.kind == side:
+                found.setdefault(name, set()).add(match.group(1))
+        elif line.kind == side:
+            match = (_PNPM_KEY if kind == "pnpm-lock.yaml" else _GO_SUM).match(text)
+            if match:
+                found.setdefault(match.group(1), set()).add(match.group(2))
+    return found
+
+
+def _lock_changes(kind: str, patch: FilePatch) -> dict[str, tuple[str | None, str | None]]:
+    old: dict[str, set[str]] = {}
+    new: dict[str, set[str]] = {}
+    for hunk in patch.hunks:
+        for side, into in (("-", old), ("+", new)):
+            for name, versions in _lock_side(kind, hunk.lines, side).items():
+                into.setdefault(name, set()).update(versions)
+    changes = {}
+    for name in [*new, *(n for n in old if n not in new)]:
+        gone, came = old.get(name, set()) - new.get(name, set()), new.get(name, set()) - old.get(name, set())
+        if gone or came:
+            changes[name] = (", ".join(sorted(gone)) or None, ", ".join(sorted(came)) or None)
+    return changes
+
+
+def _compare(old: dict[str, str], new: dict[str, str]) -> dict[str, tuple[str | None, str | None]]:
+    changes = {}
+    for name in [*new, *(n for n in old if n not in new)]:
+        if old.get(name) != new.get(name):
+            changes[name] = (old.get(name), new.get(name))
+    return changes
+
+
+def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | None] | None]]) -> list[Fact]:
+    """Facts for the manifest and lock files among ``files`` (path, patch, whole before/after texts or None)."""
+    manifest_facts: list[Fact] = []
+    lock_facts: list[tuple[str, Fact]] = []
+    named: set[tuple[str, str]] = set()
+    for path, patch, sides in files:
+        kind = manifest_kind(path)
+        if kind is None:
+            continue
+        ecosystem = ECOSYSTEM.get(kind, kind)
+        if kind in _WHOLE:
+            old = _whole(kind, sides[0]) if sides else None
+            new = _whole(kind, sides[1]) if sides else None
+            if old is None or new is None:  # no whole texts: the hunks' lines
+                old = _line_deps(kind, (line.text for line in patch.removed))
+                new = _line_deps(kind, (line.text for line in patch.added))
+            changes = _compare(old, new)
+        else:
+            changes = _lock_changes(kind, patch)
+        for name, (before, after) in changes.items():
+            fact = Fact(kind="dependency_changed", path=path, symbol=name, before=before, after=after)
+            if kind in _WHOLE:
+                named.add((ecosystem, normalise(ecosystem, name)))
+                manifest_facts.append(fact)
+            else:
+                lock_facts.append((ecosystem, fact))
+    seen: set[tuple[str, str]] = set(named)
+    kept = []
+    for ecosystem, fact in lock_facts:
+        key = (ecosystem, normalise(ecosystem, fact.symbol or ""))
+        if key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return manifest_facts + kept

@@ -1,0 +1,166 @@
+"""Symbols from the hunks alone, when the file's full texts are not read: definition lines added or removed,
+git's ``@@ ... @@ funcname`` context, and changes that touch only comments or spacing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module
+from analysis.facts.patches import FilePatch, Hunk, Line
+from analysis.models import Fact
+
+_PY_PRIVATE = re.compile(r"^_(?!_.*__$)")
+
+
+@dataclass(frozen=True)
+class Definition:
+    name: str
+    kind: str
+    params: str | None
+    line: str
+
+
+_RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    "python": [(re.compile(r"^\s*(?:async\s+)?def\s+(?P<name>\w+)\s*(?P<params>\(.*)?"), "function"),
+               (re.compile(r"^\s*class\s+(?P<name>\w+)"), "class")],
+    "go": [(re.compile(r"^func\s+(?:\((?P<recv>[^)]*)\)\s*)?(?P<name>\w+)\s*(?:\[[^\]]*\])?(?P<params>\(.*)?"),
+            "function"),
+           (re.compile(r"^type\s+(?P<name>\w+)\s+(?P<what>struct|interface)\b"), "type")],
+    "rust": [(re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?:const\s+)?(?:async\s+)?(?:unsafe\s+)?(?:extern\s+\"\w+\"\s+)?"
+                         r"fn\s+(?P<name>\w+)\s*(?:<[^(]*>)?(?P<params>\(.*)?"), "function"),
+             (re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?P<what>struct|enum|trait|union)\s+(?P<name>\w+)"), "type")],
+    "js": [(re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(?P<name>\w+)\s*(?:<[^(]*>)?"
+                       r"(?P<params>\(.*)?"), "function"),
+           (re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?P<what>class|interface|enum)\s+"
+                       r"(?P<name>\w+)"), "type"),
+           (re.compile(r"^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name>\w+)\s*(?::[^=]+)?=\s*(?:async\s+)?"
+                       r"(?:function\b|(?P<params>\([^)]*\))\s*(?::[^=]+)?=>)"), "function")],
+    "java": [(re.compile(r"^\s*(?:(?:public|private|protected|static|final|abstract|sealed)\s+)*"
+                         r"(?P<what>class|interface|enum|record)\s+(?P<name>\w+)"), "type"),
+             (re.compile(r"^\s*(?:(?:public|private|protected|static|final|abstract|synchronized|default)\s+)+"
+                         r"[\w<>\[\],.? ]+\s+(?P<name>\w+)\s*(?P<params>\(.*)"), "method")],
+    "c": [(re.compile(r"^(?!\s)(?!(?:if|for|while|switch|return|else|do|case)\b)[\w*&:<>,\s]*?[\s*&]"
+                      r"(?P<name>[A-Za-z_][\w:~]*)\s*(?P<params>\([^;]*)$"), "function"),
+          (re.compile(r"^\s*(?:typedef\s+)?(?P<what>struct|class|enum|union)\s+(?P<name>\w+)\s*\{?\s*$"), "type")],
+}
+_COMMENT = {"python": ("#",), "go": ("//", "/*", "*"), "rust": ("//", "/*", "*"), "js": ("//", "/*", "*"),
+            "java": ("//", "/*", "*", "@param", "@return"), "c": ("//", "/*", "*")}
+
+
+def _family(path: str) -> str | None:
+    grammar = grammar_for(path)
+    return FAMILY[grammar] if grammar else None
+
+
+def definition(family: str, text: str) -> Definition | None:
+    """The definition ``text`` opens in ``family``'s syntax, if it opens one."""
+    for pattern, kind in _RULES[family]:
+        match = pattern.match(text)
+        if match:
+            groups = match.groupdict()
+            label = groups.get("what") or kind
+            if family == "go" and groups.get("recv"):
+                owner = groups["recv"].split()[-1].lstrip("*").split("[")[0]
+                return Definition(f"{owner}.{groups['name']}", "method", _params(groups.get("params")), text)
+            return Definition(groups["name"], label, _params(groups.get("params")), text)
+    return None
+
+
+def _params(text: str | None) -> str | None:
+    if not text:
+        return None
+    depth, out = 0, []
+    for char in text:
+        out.append(char)
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return " ".join("".join(out).split())
+    return None  # the parameter list goes on past this line: unknown
+
+
+def _public(family: str, path: str, name: str, line: str) -> bool:
+    last = name.split(".")[-1]
+    if family == "python":
+        return not is_private_module(path) and not any(_PY_PRIVATE.match(p) for p in name.split("."))
+    if family == "go":
+        return last[:1].isupper()
+    if family == "rust":
+        return line.lstrip().startswith("pub ") or line.lstrip().startswith("pub(")
+    if family == "js":
+        return line.lstrip().startswith("export ")
+    if family == "java":
+        return " public " in f" {line.strip()} "
+    return is_header(path) or not line.lstrip().startswith("static ")
+
+
+def _header_symbol(family: str, hunk: Hunk) -> Definition | None:
+    """The definition a hunk's changes sit in: the last one opened before them in the hunk, else git's header."""
+    first_change = next((i for i, line in enumerate(hunk.lines) if line.kind != " "), None)
+    if first_change is None:
+        return None
+    for line in reversed(hunk.lines[:first_change]):
+        found = definition(family, line.text)
+        if found:
+            return found
+    return definition(family, hunk.header) if hunk.header else None
+
+
+def _is_comment(family: str, text: str) -> bool:
+    stripped = text.strip()
+    return not stripped or stripped.startswith(_COMMENT[family])
+
+
+def comments_only_from_hunks(path: str, patch: FilePatch) -> bool:
+    """Every changed line is a comment or blank, or the change only moves spacing around."""
+    family = _family(path)
+    if family is None or not patch.hunks:
+        return False
+    changed = patch.added + patch.removed
+    if all(_is_comment(family, line.text) for line in changed):
+        return True
+    squeeze = lambda lines: sorted("".join(l.text.split()) for l in lines if l.text.strip())  # noqa: E731
+    return squeeze(patch.added) == squeeze(patch.removed)
+
+
+def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
+    """symbol_added/removed/signature_changed from definition lines; symbol_modified from the hunk context."""
+    family = _family(path)
+    if family is None:
+        return []
+    added = _definitions(family, patch.added)
+    removed = _definitions(family, patch.removed)
+    facts: list[Fact] = []
+    named: set[str] = set()
+    for name, found in added.items():
+        public = _public(family, path, name, found.line)
+        old = removed.get(name)
+        if old is None:
+            facts.append(Fact(kind="symbol_added", path=path, symbol=name, public=public, after=found.params,
+                              text=found.kind))
+        elif old.params and found.params and old.params != found.params:
+            facts.append(Fact(kind="signature_changed", path=path, symbol=name, public=public, before=old.params,
+                              after=found.params))
+        named.add(name)
+    for name, found in removed.items():
+        if name not in added:
+            facts.append(Fact(kind="symbol_removed", path=path, symbol=name,
+                              public=_public(family, path, name, found.line), before=found.params, text=found.kind))
+            named.add(name)
+    for hunk in patch.hunks:
+        context = _header_symbol(family, hunk)
+        if context is not None and context.name not in named:
+            named.add(context.name)
+            facts.append(Fact(kind="symbol_modified", path=path, symbol=context.name,
+                              public=_public(family, path, context.name, context.line), text=context.kind))
+    return facts
+
+
+def _definitions(family: str, lines: list[Line]) -> dict[str, Definition]:
+    found: dict[str, Definition] = {}
+    for line in lines:
+        match = definition(family, line.text)
+        if match is not None:
+            found.setdefault(match.name, match)
+    return found

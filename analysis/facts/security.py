@@ -1,0 +1,105 @@
+"""Security signals in the lines a commit adds (and auth checks in the lines it removes), said as what was seen."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.facts.languages import FAMILY, grammar_for
+from analysis.facts.patches import FilePatch
+from analysis.models import Fact
+
+_CODE_LIKE = (".sh", ".bash", ".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".env", ".properties",
+              ".rb", ".php", ".cs", ".kt", ".swift", ".scala", ".tf")
+_COMMENT_PREFIX = ("#", "//", "/*", "*", "--", ";", "<!--")
+
+#: (pattern, what was seen); checked on added lines that are not comments
+ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"), "private key material added"),
+    (re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), "AWS access key id in the code"),
+    (re.compile(r"\b(?:ghp|gho|ghs|ghu|github_pat)_[A-Za-z0-9_]{20,}"), "GitHub token in the code"),
+    (re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"), "Slack token in the code"),
+    (re.compile(r"""(?i)\b[\w-]*(?:password|passwd|secret|api_?key|access_?key|auth_?token|private_?key)[\w-]*"""
+                r"""["']?\s*[:=]\s*["'][^"'\s$%{}<>]{6,}["']"""), "hard-coded credential"),
+    (re.compile(r"(?i)\b(?:log(?:ger)?|logging|console|print)\w*\.?\w*\(.*\b(?:password|secret|api_?key|token)\b"),
+     "a credential may be written to logs or output"),
+    (re.compile(r"\bshell\s*=\s*True\b"), "subprocess with shell=True"),
+    (re.compile(r"(?<![\w.])(?:eval|exec)\s*\("), "eval/exec of dynamic code"),
+    (re.compile(r"\bnew Function\s*\("), "new Function() builds code from a string"),
+    (re.compile(r"\bverify\s*=\s*False\b"), "TLS certificate verification disabled (verify=False)"),
+    (re.compile(r"\bInsecureSkipVerify\s*:\s*true\b"), "TLS certificate verification disabled (InsecureSkipVerify)"),
+    (re.compile(r"\brejectUnauthorized\s*:\s*false\b"), "TLS certificate verification disabled (rejectUnauthorized)"),
+    (re.compile(r"NODE_TLS_REJECT_UNAUTHORIZED\s*[=:]\s*['\"]?0"), "TLS certificate verification disabled "
+                                                                   "(NODE_TLS_REJECT_UNAUTHORIZED=0)"),
+    (re.compile(r"\b(?:CERT_NONE|check_hostname\s*=\s*False|_create_unverified_context)\b"),
+     "TLS certificate or hostname checks disabled"),
+    (re.compile(r"\bdanger_accept_invalid_certs\s*\(\s*true"), "TLS certificate verification disabled "
+                                                                "(danger_accept_invalid_certs)"),
+    (re.compile(r"\b(?:pickle|cPickle|dill|marshal)\.loads?\s*\("), "unsafe deserialisation (pickle-style load)"),
+    (re.compile(r"\byaml\.load\s*\((?![^)]*Loader\s*=\s*(?:yaml\.)?(?:C?SafeLoader|BaseLoader))"),
+     "yaml.load without SafeLoader"),
+    (re.compile(r"\byaml\.unsafe_load\s*\(|\bObjectInputStream\s*\(|\bBinaryFormatter\b|\bunserialize\s*\("),
+     "unsafe deserialisation"),
+    (re.compile(r"(?i)\b(?:hashlib\.)?md5\b\s*\(|\bMD5\.new\b|crypto/md5|\bMessageDigest\.getInstance\(\s*\"MD5\""),
+     "MD5 (a broken hash) used"),
+    (re.compile(r"(?i)\bhashlib\.sha1\s*\(|crypto/sha1|\bMessageDigest\.getInstance\(\s*\"SHA-?1\""),
+     "SHA-1 (a weak hash) used"),
+    (re.compile(r"\b(?:DES|DES3|TripleDES|RC4|ARC4|Blowfish)\b(?:\.new|\s*\(|Cipher)|\"DES(?:ede)?/|crypto/des\b"),
+     "a weak cipher (DES/RC4/Blowfish) used"),
+    (re.compile(r"\bMODE_ECB\b|/ECB/|\bmodes\.ECB\b|\bECB\s*\("), "ECB block mode used"),
+    (re.compile(r"(?i)\b(?:key_size|keysize|bits|modulus)\s*[=:]\s*(?:512|768|1024)\b|"
+                r"\bRSA\.generate\(\s*(?:512|768|1024)\b|GenerateKey\([^)]*\b(?:512|768|1024)\)"),
+     "a short key size (1024 bits or less)"),
+    (re.compile(r"(?i)\bchmod\b.*\b777\b|\bos\.chmod\([^)]*0o?777"), "world-writable permissions (777)"),
+    (re.compile(r"(?i)\b(?:permitAll|AllowAnonymous|csrf_exempt|@csrf\.exempt|\.csrf\(\)\.disable)\b"),
+     "authentication or CSRF protection relaxed"),
+]
+#: auth and permission checks whose removal is worth naming (checked on removed lines not re-added)
+AUTH_CHECK = re.compile(
+    r"(?i)(@login_required|@permission_required|@requires?_auth\w*|@authenticated|@PreAuthorize|@RolesAllowed|"
+    r"@Secured|\bcheck_permissions?\s*\(|\bhas_perm(?:s)?\s*\(|\brequire_?(?:auth|login|admin|permission)\w*\s*\(|"
+    r"\bis_authenticated\b|\bauthorize\w*\s*\(|\bverify_(?:token|signature|jwt|password)\s*\(|\bisAdmin\b|"
+    r"\bis_admin\b|\bcheckAuth\w*\s*\(|\bauthenticate\s*\()")
+
+
+def scannable(path: str) -> bool:
+    """Code or configuration, not prose: documentation never raises a signal."""
+    name = path.lower()
+    return grammar_for(path) is not None or name.endswith(_CODE_LIKE) or name.rsplit("/", 1)[-1] in (
+        "dockerfile", "makefile", ".env")
+
+
+def _is_comment(path: str, text: str) -> bool:
+    stripped = text.strip()
+    grammar = grammar_for(path)
+    if grammar is not None and FAMILY[grammar] != "python" and stripped.startswith("#"):
+        return stripped.startswith("#!")  # a C preprocessor line is code; a shebang is not
+    return stripped.startswith(_COMMENT_PREFIX)
+
+
+def security_facts(path: str, patch: FilePatch) -> list[Fact]:
+    """One fact per kind of signal per file (the first line it was seen on quoted in ``text``)."""
+    if not scannable(path):
+        return []
+    seen: dict[str, str] = {}
+    for line in patch.added:
+        if _is_comment(path, line.text):
+            continue
+        for pattern, what in ADDED_SIGNALS:
+            if what not in seen and pattern.search(line.text):
+                seen[what] = line.text
+    added = {" ".join(line.text.split()) for line in patch.added}
+    for line in patch.removed:
+        if _is_comment(path, line.text) or " ".join(line.text.split()) in added:
+            continue
+        match = AUTH_CHECK.search(line.text)
+        what = "an authentication or permission check removed"
+        if match and what not in seen:
+            seen[what] = line.text
+    return [Fact(kind="security_signal", path=path, text=f"{what}: {_quote(line)}") for what, line in seen.items()]
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    for pattern, _ in ADDED_SIGNALS[:5]:  # never repeat a secret we found
+        text = pattern.sub("[redacted]", text)
+    return text if len(text) <= 100 else text[:99] + "…"

@@ -1,0 +1,236 @@
+"""Per-language rules: which tree-sitter nodes are functions, methods, classes, structs, traits, enums; their
+parameters; and whether each is public by that language's convention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis.facts.syntax import COMMENT_TYPES, text_of
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    default: str | None = None
+    annotation: str | None = None
+
+    def render(self) -> str:
+        text = self.name + (f": {self.annotation}" if self.annotation else "")
+        return text + (f"={self.default}" if self.default is not None else "")
+
+
+@dataclass
+class Symbol:
+    """One definition found in a file. ``node`` covers what belongs to it (decorators and attributes included)."""
+
+    name: str
+    kind: str  # function | method | class | struct | interface | trait | enum | type | module
+    public: bool
+    node: Any
+    params: tuple[Param, ...] | None = None
+    returns: str | None = None
+    is_test: bool = False
+    #: spans of nested symbols, left out of this one's fingerprint
+    children: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.node.start_point[0] + 1
+
+    @property
+    def signature(self) -> str | None:
+        if self.params is None:
+            return None
+        text = "(" + ", ".join(p.render() for p in self.params) + ")"
+        return text + (f" -> {self.returns}" if self.returns else "")
+
+
+def _private_py(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _field(node: Any, name: str) -> Any | None:
+    return node.child_by_field_name(name)
+
+
+def _name(node: Any, name: str = "name") -> str:
+    return text_of(_field(node, name))
+
+
+class Collector:
+    """Walks one tree and collects its symbols; subclasses say what each language defines."""
+
+    sep = "."
+
+    def __init__(self, path: str, test_file: bool):
+        self.path = path
+        self.test_file = test_file
+        self.symbols: list[Symbol] = []
+
+    def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Symbol | None:
+        if not name:
+            return None
+        symbol = Symbol(self.sep.join([*scope, name]), kind, public, node, **extra)
+        self.symbols.append(symbol)
+        return symbol
+
+    def nest(self, parent: Symbol | None, start: int) -> None:
+        """Record the symbols found since index ``start`` as children of ``parent`` (for its fingerprint)."""
+        if parent is not None:
+            parent.children.extend((s.node.start_byte, s.node.end_byte) for s in self.symbols[start:])
+
+    def collect(self, root: Any) -> list[Symbol]:
+        self.walk(root, [], None)
+        return self.symbols
+
+    def walk(self, node: Any, scope: list[str], ctx: Any) -> None:
+        for child in node.named_children:
+            if child.type not in COMMENT_TYPES:
+                self.visit(child, scope, ctx)
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        self.walk(node, scope, ctx)
+
+
+# --- Python -------------------------------------------------------------------------------------
+class PythonCollector(Collector):
+    def __init__(self, path: str, test_file: bool, private_module: bool):
+        super().__init__(path, test_file)
+        self.private_module = private_module
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        outer = node
+        if node.type == "decorated_definition":
+            node = _field(node, "definition") or node
+        if node.type == "class_definition":
+            name = _name(node)
+            symbol = self.add(scope, name, "class", self._public(scope, name), outer,
+                              is_test=self.test_file and name.startswith("Test"))
+            start = len(self.symbols)
+            self.walk(_field(node, "body") or node, [*scope, name], "class")
+            self.nest(symbol, start)
+        elif node.type == "function_definition":
+            name = _name(node)
+            self.add(scope, name, "method" if ctx == "class" else "function", self._public(scope, name), outer,
+                     params=python_params(_field(node, "parameters")),
+                     returns=text_of(_field(node, "return_type")) or None,
+                     is_test=self.test_file and name.startswith("test"))
+        elif node.type not in ("expression_statement", "return_statement"):
+            self.walk(node, scope, ctx)
+
+    def _public(self, scope: list[str], name: str) -> bool:
+        return not self.private_module and not any(_private_py(part) for part in [*scope, name])
+
+
+def python_params(node: Any | None) -> tuple[Param, ...]:
+    params: list[Param] = []
+    for child in node.named_children if node is not None else []:
+        kind = child.type
+        if kind == "identifier":
+            params.append(Param(text_of(child)))
+        elif kind in ("list_splat_pattern", "dictionary_splat_pattern", "keyword_separator", "positional_separator"):
+            params.append(Param(text_of(child) or ("*" if kind == "keyword_separator" else "/")))
+        elif kind == "typed_parameter":
+            inner = next((c for c in child.named_children if c.type != "type"), None)
+            params.append(Param(text_of(inner), annotation=text_of(_field(child, "type")) or None))
+        elif kind in ("default_parameter", "typed_default_parameter"):
+            params.append(Param(_name(child), default=text_of(_field(child, "value")),
+                                annotation=text_of(_field(child, "type")) or None))
+    return tuple(params)
+
+
+# --- Rust ---------------------------------------------------------------------------------------
+class RustCollector(Collector):
+    sep = "::"
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        kind = node.type
+        pub = any(c.type == "visibility_modifier" for c in node.children)
+        if kind in ("function_item", "function_signature_item"):
+            self.add(scope, _name(node), "method" if ctx in ("impl", "trait", "trait_impl") else "function",
+                     pub or ctx in ("trait", "trait_impl"), node, params=self._params(_field(node, "parameters")),
+                     returns=text_of(_field(node, "return_type")) or None, is_test=self._is_test(node))
+        elif kind in ("struct_item", "enum_item", "union_item", "trait_item", "type_item"):
+            name = _name(node)
+            label = {"struct_item": "struct", "enum_item": "enum", "union_item": "struct", "trait_item": "trait",
+                     "type_item": "type"}[kind]
+            symbol = self.add(scope, name, label, pub, node)
+            if kind == "trait_item":
+                start = len(self.symbols)
+                self.walk(_field(node, "body") or node, [*scope, name], "trait")
+                self.nest(symbol, start)
+        elif kind == "impl_item":
+            type_node = _field(node, "type")
+            if type_node is not None and type_node.type == "generic_type":
+                type_node = _field(type_node, "type") or type_node
+            body = _field(node, "body")
+            if body is not None:
+                self.walk(body, [*scope, text_of(type_node)], "trait_impl" if _field(node, "trait") else "impl")
+        elif kind == "mod_item":
+            body = _field(node, "body")
+            if body is not None:
+                self.walk(body, [*scope, _name(node)], "mod")
+        elif kind in ("declaration_list", "source_file"):
+            self.walk(node, scope, ctx)
+
+    def _is_test(self, node: Any) -> bool:
+        sibling = node.prev_named_sibling
+        while sibling is not None and sibling.type in ("attribute_item", *COMMENT_TYPES):
+            if sibling.type == "attribute_item" and "test" in text_of(sibling).split("(")[0]:
+                return True
+            sibling = sibling.prev_named_sibling
+        return False
+
+    @staticmethod
+    def _params(node: Any | None) -> tuple[Param, ...]:
+        params = []
+        for child in node.named_children if node is not None else []:
+            if child.type == "self_parameter":
+                params.append(Param(text_of(child)))
+            elif child.type == "parameter":
+                params.append(Param(text_of(_field(child, "pattern")), annotation=text_of(_field(child, "type"))))
+            elif child.type == "variadic_parameter":
+                params.append(Param("..."))
+        return tuple(params)
+
+
+# --- Go -----------------------------------------------------------------------------------------
+class GoCollector(Collector):
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        kind = node.type
+        if kind in ("function_declaration", "method_declaration"):
+            name = _name(node)
+            owner: list[str] = []
+            if kind == "method_declaration":
+                receiver = _field(node, "receiver")
+                rtype = next((_field(p, "type") for p in receiver.named_children
+                              if p.type == "parameter_declaration"), None) if receiver is not None else None
+                owner = [text_of(rtype).lstrip("*").split("[")[0]] if rtype is not None else []
+            test = self.test_file and name.startswith(("Test", "Benchmark", "Fuzz", "Example"))
+            self.add(owner, name, "method" if owner else "function", name[:1].isupper(), node,
+                     params=self._params(_field(node, "parameters")),
+                     returns=text_of(_field(node, "result")) or None, is_test=test)
+        elif kind == "type_declaration":
+            for spec in node.named_children:
+                if spec.type in ("type_spec", "type_alias"):
+                    name = _name(spec)
+                    body = _field(spec, "type")
+                    label = {"struct_type": "struct", "interface_type": "interface"}.get(
+                        body.type if body is not None else "", "type")
+                    self.add([], name, label, name[:1].isupper(), spec)
+        elif kind == "source_file":
+            self.walk(node, scope, ctx)
+
+    @staticmethod
+    def _params(node: Any | None) -> tuple[Param, ...]:
+        params = []
+        for child in node.named_children if node is not None else []:
+            if child.type not in ("parameter_declaration", "variadic_parameter_declaration"):
+                continue
+            kind = text_of(_field(child, "type"))
+            if child.type == "variadic_parameter_declaration":
+                kind = "..." + kind
+            names = [text_of(c) for c in child.children_by_field_name("name")] or ["_"]
+            params.extend(Param(n, annotation=kind) for n in names)
+        return tuple(params)

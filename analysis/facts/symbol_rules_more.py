@@ -1,0 +1,193 @@
+"""Per-language symbol rules for TypeScript/JavaScript, Java and C/C++ (see ``symbol_rules`` for the others)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.facts.symbol_rules import Collector, Param, _field, _name
+from analysis.facts.syntax import text_of
+
+
+# --- TypeScript / JavaScript ----------------------------------------------------------------------
+class JsCollector(Collector):
+    _FUNCS = ("function_declaration", "generator_function_declaration", "function_signature")
+    _CLASSES = ("class_declaration", "abstract_class_declaration", "class")
+    _TYPES = {"interface_declaration": "interface", "enum_declaration": "enum", "type_alias_declaration": "type"}
+    _FUNC_VALUES = ("arrow_function", "function_expression", "function", "generator_function")
+
+    def collect(self, root: Any) -> list:
+        exported = {text_of(_field(spec, "name")) for clause in root.named_children
+                    if clause.type == "export_statement" for part in clause.named_children
+                    if part.type == "export_clause" for spec in part.named_children}
+        super().collect(root)
+        for symbol in self.symbols:
+            if symbol.name in exported:
+                symbol.public = True
+        return self.symbols
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        kind = node.type
+        exported = ctx == "export"
+        if kind == "export_statement":
+            for child in node.named_children:
+                self.visit(child, scope, "export")
+        elif kind in self._FUNCS:
+            self.add(scope, _name(node), "function", exported, node, params=js_params(_field(node, "parameters")),
+                     returns=self._returns(node))
+        elif kind in self._CLASSES:
+            name = _name(node)
+            symbol = self.add(scope, name, "class", exported, node)
+            start = len(self.symbols)
+            body = _field(node, "body")
+            if body is not None and name:
+                for member in body.named_children:
+                    self._member(member, [*scope, name], exported)
+            self.nest(symbol, start)
+        elif kind in self._TYPES:
+            self.add(scope, _name(node), self._TYPES[kind], exported, node)
+        elif kind in ("lexical_declaration", "variable_declaration"):
+            for declarator in node.named_children:
+                value = _field(declarator, "value")
+                if declarator.type == "variable_declarator" and value is not None and value.type in self._FUNC_VALUES:
+                    self.add(scope, _name(declarator), "function", exported, declarator,
+                             params=js_params(_field(value, "parameters") or _field(value, "parameter")),
+                             returns=self._returns(value))
+        elif kind in ("program", "statement_block"):
+            self.walk(node, scope, None)
+
+    def _member(self, member: Any, scope: list[str], class_public: bool) -> None:
+        if member.type not in ("method_definition", "abstract_method_signature", "method_signature"):
+            return
+        name_node = _field(member, "name")
+        access = next((text_of(c) for c in member.named_children if c.type == "accessibility_modifier"), "")
+        private = access in ("private", "protected") or (name_node is not None and
+                                                         name_node.type == "private_property_identifier")
+        self.add(scope, text_of(name_node), "method", class_public and not private, member,
+                 params=js_params(_field(member, "parameters")), returns=self._returns(member))
+
+    @staticmethod
+    def _returns(node: Any) -> str | None:
+        text = text_of(_field(node, "return_type"))
+        return text.lstrip(":").strip() or None
+
+
+def js_params(node: Any | None) -> tuple[Param, ...]:
+    if node is None:
+        return ()
+    if node.type == "identifier":  # x => ...
+        return (Param(text_of(node)),)
+    params = []
+    for child in node.named_children:
+        kind = child.type
+        if kind in ("required_parameter", "optional_parameter"):
+            name = text_of(_field(child, "pattern")) + ("?" if kind == "optional_parameter" else "")
+            annotation = text_of(_field(child, "type")).lstrip(":").strip() or None
+            value = _field(child, "value")
+            params.append(Param(name, default=text_of(value) if value is not None else None, annotation=annotation))
+        elif kind == "assignment_pattern":
+            params.append(Param(text_of(_field(child, "left")), default=text_of(_field(child, "right"))))
+        elif kind in ("identifier", "rest_pattern", "object_pattern", "array_pattern"):
+            params.append(Param(text_of(child)))
+    return tuple(params)
+
+
+# --- Java -----------------------------------------------------------------------------------------
+class JavaCollector(Collector):
+    _TYPES = {"class_declaration": "class", "interface_declaration": "interface", "enum_declaration": "enum",
+              "record_declaration": "class", "annotation_type_declaration": "interface"}
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        kind = node.type
+        modifiers = next((text_of(c) for c in node.named_children if c.type == "modifiers"), "")
+        words = modifiers.split()
+        public = "public" in words or (ctx == "interface" and "private" not in words)
+        if kind in self._TYPES:
+            name = _name(node)
+            symbol = self.add(scope, name, self._TYPES[kind], public, node)
+            start = len(self.symbols)
+            body = _field(node, "body")
+            if body is not None:
+                self.walk(body, [*scope, name], "interface" if kind == "interface_declaration" else "class")
+            self.nest(symbol, start)
+        elif kind in ("method_declaration", "constructor_declaration"):
+            params = []
+            for p in (_field(node, "parameters") or node).named_children:
+                if p.type in ("formal_parameter", "spread_parameter"):
+                    name = _name(p) or text_of(p).split()[-1]
+                    params.append(Param(name, annotation=text_of(_field(p, "type")) or None))
+            self.add(scope, _name(node), "method", public, node, params=tuple(params),
+                     returns=text_of(_field(node, "type")) or None,
+                     is_test=any(w.startswith("@Test") or w.startswith("@ParameterizedTest") for w in words))
+        elif kind in ("program", "enum_body_declarations", "class_body", "interface_body", "enum_body"):
+            self.walk(node, scope, ctx)
+
+
+# --- C / C++ --------------------------------------------------------------------------------------
+class CCollector(Collector):
+    sep = "::"
+    _RECORDS = {"struct_specifier": "struct", "class_specifier": "class", "union_specifier": "struct",
+                "enum_specifier": "enum"}
+
+    def __init__(self, path: str, test_file: bool, header: bool):
+        super().__init__(path, test_file)
+        self.header = header
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        kind = node.type
+        in_record = isinstance(ctx, dict)
+        public = ctx["public"] if in_record else self._linkage_public(node)
+        if kind == "function_definition" or (kind in ("declaration", "field_declaration")
+                                             and (self.header or in_record)):
+            function = self._function_declarator(_field(node, "declarator"))
+            if function is None:
+                if kind != "function_definition":
+                    self._records(node, scope, ctx)
+                return
+            name = text_of(_field(function, "declarator"))
+            self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
+                     params=self._params(_field(function, "parameters")),
+                     returns=text_of(_field(node, "type")) or None)
+        elif kind in self._RECORDS or kind == "type_definition":
+            self._records(node, scope, ctx)
+        elif kind == "access_specifier" and in_record:
+            ctx["public"] = text_of(node).startswith("public")
+        elif kind == "namespace_definition":
+            self.walk(_field(node, "body") or node, [*scope, _name(node)] if _name(node) else scope, None)
+        elif kind in ("translation_unit", "template_declaration", "linkage_specification", "declaration_list",
+                      "preproc_ifdef", "preproc_if", "preproc_else", "preproc_elif"):
+            self.walk(node, scope, ctx)
+
+    def _records(self, node: Any, scope: list[str], ctx: Any) -> None:
+        spec = node if node.type in self._RECORDS else _field(node, "type")
+        if spec is None or spec.type not in self._RECORDS or _field(spec, "body") is None:
+            return
+        name = _name(spec) or (text_of(_field(node, "declarator")) if node.type == "type_definition" else "")
+        public = ctx["public"] if isinstance(ctx, dict) else True
+        symbol = self.add(scope, name, self._RECORDS[spec.type], public, node)
+        if symbol is not None and spec.type != "enum_specifier":
+            start = len(self.symbols)
+            self.walk(_field(spec, "body"), [*scope, name], {"public": spec.type != "class_specifier"})
+            self.nest(symbol, start)
+
+    def _linkage_public(self, node: Any) -> bool:
+        static = any(c.type == "storage_class_specifier" and text_of(c) == "static" for c in node.named_children)
+        return not static
+
+    @staticmethod
+    def _function_declarator(node: Any | None) -> Any | None:
+        while node is not None and node.type != "function_declarator":
+            node = _field(node, "declarator")
+        return node
+
+    @staticmethod
+    def _params(node: Any | None) -> tuple[Param, ...]:
+        params = []
+        for child in node.named_children if node is not None else []:
+            if child.type in ("parameter_declaration", "optional_parameter_declaration"):
+                declarator = text_of(_field(child, "declarator"))
+                default = _field(child, "default_value")
+                params.append(Param(declarator or "_", default=text_of(default) if default is not None else None,
+                                    annotation=text_of(_field(child, "type")) or None))
+            elif child.type == "variadic_parameter":
+                params.append(Param("..."))
+        return tuple(params)

@@ -1,0 +1,135 @@
+"""Symbols of a file before and after a commit, compared: added, removed, modified, signatures changed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from analysis.facts import symbol_rules as rules
+from analysis.facts import symbol_rules_more as more
+from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, is_test_path
+from analysis.facts.symbol_rules import Symbol
+from analysis.facts.syntax import has_errors, parse, token_hash, tokens
+from analysis.models import Fact
+
+
+@dataclass
+class ParsedFile:
+    """One side of a file: its tree (None when unparsable) and the symbols keyed so both sides match up."""
+
+    family: str
+    tree: Any | None
+    symbols: dict[str, Symbol]
+
+
+def _collector(family: str, grammar: str, path: str) -> rules.Collector:
+    test_file = is_test_path(path)
+    if family == "python":
+        return rules.PythonCollector(path, test_file, is_private_module(path))
+    if family == "rust":
+        return rules.RustCollector(path, test_file)
+    if family == "go":
+        return rules.GoCollector(path, test_file or path.endswith("_test.go"))
+    if family == "js":
+        return more.JsCollector(path, test_file)
+    if family == "java":
+        return more.JavaCollector(path, test_file)
+    return more.CCollector(path, test_file, is_header(path))
+
+
+def parse_file(path: str, text: str | None) -> ParsedFile | None:
+    """``text`` of ``path`` parsed, with its symbols; None when the language is unknown or there is no text."""
+    grammar = grammar_for(path)
+    if grammar is None or text is None:
+        return None
+    family = FAMILY[grammar]
+    tree = parse(text, grammar)
+    if tree is None:
+        return None
+    found = _collector(family, grammar, path).collect(tree.root_node)
+    return ParsedFile(family, tree, _keyed(found))
+
+
+def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
+    """Symbols by name; overloads (one name, several definitions) by name and parameter types."""
+    counts = Counter(s.name for s in found)
+    keyed: dict[str, Symbol] = {}
+    for symbol in found:
+        key = symbol.name
+        if counts[key] > 1:
+            key += "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
+        keyed.setdefault(key, symbol)
+    return keyed
+
+
+def _fingerprint(symbol: Symbol, family: str) -> str:
+    return token_hash(symbol.node, frozenset(symbol.children), python=family == "python")
+
+
+def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
+    """Both sides parse cleanly and their trees are equal once comments, docstrings and spacing are dropped."""
+    if before.tree is None or after.tree is None or has_errors(before.tree) or has_errors(after.tree):
+        return False
+    python = before.family == "python"
+    return list(tokens(before.tree.root_node, python=python)) == list(tokens(after.tree.root_node, python=python))
+
+
+def describe_signature(before: Symbol, after: Symbol) -> str:
+    """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type."""
+    old = {p.name: p for p in before.params or ()}
+    new = {p.name: p for p in after.params or ()}
+    added = [n for n in new if n not in old]
+    removed = [n for n in old if n not in new]
+    parts: list[str] = []
+    if added and removed and len(added) == len(removed) and len(old) == len(new):
+        parts += [f"renames {a} to {b}" for a, b in zip(removed, added)]
+        added = removed = []
+    parts += [f"adds {n}" for n in added] + [f"removes {n}" for n in removed]
+    for name in (n for n in new if n in old):
+        if old[name].default != new[name].default:
+            parts.append(f"default of {name} {old[name].default or '(none)'} -> {new[name].default or '(none)'}")
+        elif old[name].annotation != new[name].annotation:
+            parts.append(f"type of {name} {old[name].annotation or '(none)'} -> {new[name].annotation or '(none)'}")
+    if not parts and [p.name for p in before.params or ()] != [p.name for p in after.params or ()]:
+        parts.append("reorders parameters")
+    if before.returns != after.returns:
+        parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
+    return "; ".join(parts)
+
+
+def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
+    """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
+    old = before.symbols if before else {}
+    new = after.symbols if after else {}
+    family = (after or before).family
+    facts: list[tuple[int, Fact]] = []
+    for key, symbol in new.items():
+        if symbol.is_test:
+            continue
+        if key not in old:
+            facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
+                                            after=symbol.signature, text=symbol.kind)))
+            continue
+        previous = old[key]
+        if previous.is_test:
+            continue
+        if symbol.params is not None and previous.params is not None and (
+                previous.signature != symbol.signature):
+            change = describe_signature(previous, symbol)
+            if change:
+                facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
+                                                public=symbol.public or previous.public,
+                                                before=previous.signature, after=symbol.signature, text=change)))
+                continue
+        if _fingerprint(previous, family) != _fingerprint(symbol, family):
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public, text=symbol.kind)))
+    removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
+    for key, symbol in old.items():
+        if key not in new and not symbol.is_test:
+            facts.append((removed_at + symbol.line, Fact(kind="symbol_removed", path=path, symbol=symbol.name,
+                                                         public=symbol.public, before=symbol.signature,
+                                                         text=symbol.kind)))
+    facts.sort(key=lambda pair: pair[0])
+    return [fact for _, fact in facts]

@@ -1,0 +1,197 @@
+"""The day's highlights written from the changes' analyses and facts, without a model (zh or en).
+
+Each bullet is derived from the day's data: the high-importance titles, public API changes named by the
+diff analyzer's facts, security signals, configuration and dependency changes, the areas with most
+lines changed, the mix of change types, the pull requests merged, the largest change. A bullet with
+nothing behind it is left out; a quiet day (fewer than two changes) gets none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from analysis.models import CommitReport, Fact
+from analysis.renderers.labels import change_type_name, check_lang
+
+MAX_BULLETS = 5
+NAMED = 4  # symbols, keys, packages or titles named per bullet
+TITLE_CHARS = 80
+
+_PHRASES: dict[str, dict[str, str]] = {
+    "zh": {
+        "high": "高重要度变更：{items}",
+        "api": "公开 API 变化：{items}",
+        "signature_changed": "{name} 签名变更",
+        "symbol_removed": "{name} 被移除",
+        "symbol_added": "新增 {name}",
+        "security": "安全相关信号：{items}",
+        "config": "配置变化：{items}",
+        "config_key_added": "新增 {name}",
+        "config_key_removed": "移除 {name}",
+        "config_value_changed": "{name} {before} → {after}",
+        "dependencies": "依赖变化：{items}",
+        "dependency": "{name} {before} → {after}",
+        "areas": "改动最集中的目录：{items}",
+        "area": "{name}（{n}，+{add}/-{delete} 行）",
+        "n_changes": "{n} 个变更",
+        "n_files": "{n} 个文件",
+        "types": "变更构成：{items}",
+        "type": "{n} 个{name}",
+        "prs": "合并了 {n} 个拉取请求：{items}",
+        "largest": "最大的变更：{title}（{files}，+{add}/-{delete} 行）",
+        "sep": "；",
+        "list_sep": "、",
+        "more": "等 {n} 项",
+    },
+    "en": {
+        "high": "High importance: {items}",
+        "api": "Public API changes: {items}",
+        "signature_changed": "{name} changes its signature",
+        "symbol_removed": "{name} removed",
+        "symbol_added": "{name} added",
+        "security": "Security signals: {items}",
+        "config": "Configuration: {items}",
+        "config_key_added": "{name} added",
+        "config_key_removed": "{name} removed",
+        "config_value_changed": "{name} {before} -> {after}",
+        "dependencies": "Dependencies: {items}",
+        "dependency": "{name} {before} -> {after}",
+        "areas": "Most lines changed in {items}",
+        "area": "{name} ({n}, +{add}/-{delete})",
+        "n_changes": "{n} changes",
+        "n_changes_one": "1 change",
+        "n_files": "{n} files",
+        "n_files_one": "1 file",
+        "types": "The day's mix: {items}",
+        "type": "{n} × {name}",
+        "prs": "{n} pull requests merged: {items}",
+        "largest": "Largest change: {title} ({files}, +{add}/-{delete})",
+        "sep": "; ",
+        "list_sep": ", ",
+        "more": "and {n} more",
+    },
+}
+
+
+def is_quiet(reports: list[CommitReport]) -> bool:
+    """A day with nothing to sum up across changes: fewer than two."""
+    return len(reports) < 2
+
+
+def heuristic_highlights(reports: list[CommitReport], lang: str) -> list[str]:
+    """Up to five bullets on the day's changes in ``lang``; empty on a quiet day."""
+    words = _PHRASES[check_lang(lang)]
+    if is_quiet(reports):
+        return []
+    facts = [fact for report in reports for fact in report.analysis.facts]
+    candidates = [
+        _high(reports, words), _api(facts, words), _security(facts, words), _config(facts, words),
+        _dependencies(facts, words), _areas(reports, words), _types(reports, words, lang), _prs(reports, words),
+        _largest(reports, words),
+    ]
+    return [bullet for bullet in candidates if bullet][:MAX_BULLETS]
+
+
+def _code(name: str | None) -> str:
+    """A name from the diff as a code span (a backtick in it cannot close the span); ∅ for none."""
+    return "∅" if name is None else "`" + str(name).replace("`", "'").strip() + "`"
+
+
+def _count(words: dict[str, str], key: str, n: int) -> str:
+    return (words.get(f"{key}_one", words[key]) if n == 1 else words[key]).format(n=n)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _items(items: Iterable[str], words: dict[str, str], sep_key: str = "sep") -> str:
+    unique = list(dict.fromkeys(items))
+    shown = unique[:NAMED]
+    text = words[sep_key].join(shown)
+    if len(unique) > len(shown):
+        text += words["list_sep"] + words["more"].format(n=len(unique) - len(shown))
+    return text
+
+
+def _high(reports: list[CommitReport], words: dict[str, str]) -> str | None:
+    titles = [_short(r.commit.title) for r in reports if r.analysis.importance == "high"]
+    return words["high"].format(items=_items(titles, words)) if titles else None
+
+
+def _api(facts: list[Fact], words: dict[str, str]) -> str | None:
+    kinds = ("signature_changed", "symbol_removed", "symbol_added")
+    named = [words[f.kind].format(name=_code(f.symbol)) for kind in kinds
+             for f in facts if f.kind == kind and f.public and f.symbol]
+    return words["api"].format(items=_items(named, words, "list_sep")) if named else None
+
+
+def _security(facts: list[Fact], words: dict[str, str]) -> str | None:
+    named = [f"{_code(f.path)}" + (f" ({_short(f.text)})" if f.text else "")
+             for f in facts if f.kind == "security_signal"]
+    return words["security"].format(items=_items(named, words)) if named else None
+
+
+def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
+    named = [words[f.kind].format(name=_code(f.symbol), before=_code(f.before), after=_code(f.after))
+             for f in facts if f.kind.startswith("config_") and f.symbol]
+    return words["config"].format(items=_items(named, words)) if named else None
+
+
+def _dependencies(facts: list[Fact], words: dict[str, str]) -> str | None:
+    named = [words["dependency"].format(name=_code(f.symbol), before=f.before or "∅", after=f.after or "∅")
+             for f in facts if f.kind == "dependency_changed" and f.symbol]
+    return words["dependencies"].format(items=_items(named, words)) if named else None
+
+
+def _area(path: str) -> str:
+    parts = path.split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 else parts[0]
+
+
+def _areas(reports: list[CommitReport], words: dict[str, str]) -> str | None:
+    lines: Counter[str] = Counter()
+    changes: Counter[str] = Counter()
+    added: Counter[str] = Counter()
+    deleted: Counter[str] = Counter()
+    for report in reports:
+        for area in {_area(f.path) for f in report.commit.files}:
+            changes[area] += 1
+        for f in report.commit.files:
+            area = _area(f.path)
+            lines[area] += f.changes
+            added[area] += f.additions
+            deleted[area] += f.deletions
+    top = [area for area, count in lines.most_common(3) if count > 0]
+    if not top:
+        return None
+    named = [words["area"].format(name=_code(a), n=_count(words, "n_changes", changes[a]), add=added[a],
+                                  delete=deleted[a]) for a in top]
+    return words["areas"].format(items=words["list_sep"].join(named))
+
+
+def _types(reports: list[CommitReport], words: dict[str, str], lang: str) -> str | None:
+    counts = Counter(r.analysis.change_type for r in reports)
+    if len(counts) < 2:
+        return None
+    named = [words["type"].format(n=n, name=change_type_name(lang, kind)) for kind, n in counts.most_common()]
+    return words["types"].format(items=words["list_sep"].join(named))
+
+
+def _prs(reports: list[CommitReport], words: dict[str, str]) -> str | None:
+    numbers = [f"#{r.pr}" for r in reports if r.pr is not None]
+    if len(numbers) < 2:
+        return None
+    return words["prs"].format(n=len(numbers), items=_items(numbers, words, "list_sep"))
+
+
+def _largest(reports: list[CommitReport], words: dict[str, str]) -> str | None:
+    report = max(reports, key=lambda r: r.commit.additions + r.commit.deletions)
+    commit = report.commit
+    if not commit.files or commit.additions + commit.deletions == 0:
+        return None
+    return words["largest"].format(title=_short(commit.title), files=_count(words, "n_files", len(commit.files)),
+                                   add=commit.additions,
+                                   delete=commit.deletions)
