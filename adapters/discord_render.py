@@ -176,7 +176,7 @@ class DiscordRenderer:
         if coverage and coverage.unseen:
             shown = [dt.escape(p) for p in coverage.unseen[:COVERAGE_FILES_SHOWN]]
             rest = len(coverage.unseen) - len(shown)
-            files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
+            files = label(lang, "list_sep").join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
             out.append("> " + label(lang, "coverage", unseen=len(coverage.unseen), total=coverage.files_total,
                                     files=files))
         if analysis.summary:

@@ -183,7 +183,7 @@ class SlackRenderer:
         if coverage and coverage.unseen:
             shown = [f"`{inline(path).replace('`', '')}`" for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]
             rest = len(coverage.unseen) - len(shown)
-            files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
+            files = label(lang, "list_sep").join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
             out.append("> " + label(lang, "coverage", unseen=len(coverage.unseen), total=coverage.files_total,
                                     files=files))
         if analysis.summary:

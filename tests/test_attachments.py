@@ -12,6 +12,7 @@ import json
 import struct
 from datetime import datetime, timedelta, timezone
 
+import discord
 import pytest
 
 from analysis.renderers.markdown import render_markdown
@@ -135,7 +136,6 @@ def test_slack_failed_upload_still_posts_the_digest_exactly_once(tmp_path, githu
 
 # --- Discord -----------------------------------------------------------------------------------------
 def test_discord_sends_the_files_as_attachments_of_the_summary(tmp_path, github):
-    discord = pytest.importorskip("discord")
     from adapters.discord_bot import DiscordAdapter
     from bot.core import BotCore
     from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID, TOKEN, FakeDiscord

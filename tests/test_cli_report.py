@@ -249,9 +249,7 @@ def test_llm_analyzer_through_fake_openai(cli):
         llm.latency = 0.05
         env = {"DIGESTBOT_LLM_MODEL": MODEL, "DIGESTBOT_LLM_API_BASE": llm.url,
                "OPENAI_API_KEY": "sk-test-not-a-real-key"}
-        started = time.monotonic()
         result = cli.run(report_args("--format", "json"), **env)
-        assert time.monotonic() - started < 60
         calls = llm.calls
 
     assert result.returncode == 0 and result.stderr == "", result.stderr

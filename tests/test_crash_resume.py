@@ -71,6 +71,40 @@ def read_until(proc: subprocess.Popen, done, timeout: float, seen: bytes = b"") 
     return seen
 
 
+def settle(condition, what: str, limit: float = 60.0) -> None:
+    """Poll until ``condition()`` holds; ``limit`` only guards against a hang (nothing is timed)."""
+    for _ in range(int(limit / 0.01)):
+        if condition():
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"never happened: {what}")
+
+
+def blocked_writing(proc: subprocess.Popen) -> bool:
+    """True when the bot is blocked writing to its stdout pipe: a thread sleeps in the kernel's pipe_write,
+    or (where /proc hides that) the pipe is full to within one write."""
+    tasks = Path(f"/proc/{proc.pid}/task")
+    try:
+        waits = [(task / "wchan").read_text() for task in tasks.iterdir()]
+    except OSError:
+        waits = []
+    if any("pipe_write" in wait for wait in waits):
+        return True
+    if waits and any(w not in ("", "0") for w in waits):
+        return False
+    import array
+    import fcntl
+    import termios
+
+    pending = array.array("i", [0])
+    fcntl.ioctl(proc.stdout.fileno(), termios.FIONREAD, pending)
+    return pending[0] >= fcntl.fcntl(proc.stdout.fileno(), 1032) - 8192  # 1032: F_GETPIPE_SZ
+
+
+def ledger_done(data: Path) -> bool:
+    return [value.get("done") for _, value in TinyStore(data).items("ledger")] == [True]
+
+
 def read_to_end(proc: subprocess.Popen, seen: bytes) -> str:
     while chunk := os.read(proc.stdout.fileno(), 65536):
         seen += chunk
@@ -107,7 +141,8 @@ def test_sigkill_mid_post_then_restart_gives_one_complete_digest(tmp_path):
     first = start_bot(data, stderr)
     try:
         seen = read_until(first, lambda text: replies_in(text) >= 3, timeout=60)
-        time.sleep(1.0)  # the bot goes on posting until the pipe is full, then blocks in the middle
+        # the bot goes on posting until the pipe is full, then blocks in the middle of a post
+        settle(lambda: blocked_writing(first) or first.poll() is not None, "the bot blocked on its full stdout")
         assert first.poll() is None, "the bot finished before it could be killed"
         first.send_signal(signal.SIGKILL)
         first.wait(10)
@@ -128,7 +163,7 @@ def test_sigkill_mid_post_then_restart_gives_one_complete_digest(tmp_path):
     second = start_bot(data, stderr)
     try:
         seen = read_until(second, lambda text: replies_in(text) + len(entry["posted"]) - 1 >= COMMITS, timeout=90)
-        time.sleep(0.5)
+        settle(lambda: ledger_done(data), "the ledger records the digest as done")
         second.stdin.close()  # end of input: the bot exits
         run2 = read_to_end(second, seen)
         assert second.wait(30) == 0

@@ -17,7 +17,9 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import discord
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "deploy.md"
@@ -88,7 +90,6 @@ def _exec_form(args: str) -> list[str]:
 
 
 def _yaml(path: Path):
-    yaml = pytest.importorskip("yaml", reason="PyYAML (a dependency of litellm's huggingface-hub) is not installed")
     return yaml.safe_load(path.read_text())
 
 
@@ -380,7 +381,6 @@ def test_docs_docker_run_line_matches_the_image(dockerfile):
 
 
 def test_docs_discord_invite_has_the_permissions_the_adapter_uses():
-    discord = pytest.importorskip("discord")
     wanted = discord.Permissions(send_messages=True, send_messages_in_threads=True, create_public_threads=True,
                                  embed_links=True, attach_files=True, use_application_commands=True)
     text = DOCS.read_text()

@@ -22,8 +22,8 @@ FORBIDDEN = {
     "scheduler": {"adapters", *COMPOSITION},
     "adapters": {"scheduler", *COMPOSITION},
 }
-#: imports another branch removes (the LLM analyzer's metrics become a listener the bot adds); drop on merge
-PENDING = {("analysis.analyzers.llm", "bot.metrics"), ("analysis.analyzers.llm", "bot")}
+#: imports another branch removes; none left (the LLM analyzer's metrics are listeners the bot adds)
+PENDING: set[tuple[str, str]] = set()
 _DOTTED = re.compile(r"^(adapters|scheduler)[.:]")
 
 

@@ -7,7 +7,6 @@ import json
 import socket
 import subprocess
 import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -147,10 +146,9 @@ def test_connection_refused_is_a_remote_failure(monkeypatch):
 def test_timeout_is_a_remote_failure(llm):
     llm.latency = 0.6
     ana = analyzer(llm, timeout=0.2)
-    started = time.perf_counter()
-    with pytest.raises(RemoteFailure, match="no answer within"):
+    with pytest.raises(RemoteFailure, match="no answer within"):  # the fake would have answered after 0.6 s
         asyncio.run(ana.analyze(make_commit(), "en"))
-    assert time.perf_counter() - started < 3 and ana.calls == 3
+    assert ana.calls == 3
 
 
 def test_concurrency_is_bounded_and_used(llm):
@@ -160,11 +158,11 @@ def test_concurrency_is_bounded_and_used(llm):
     async def run_all():
         return await asyncio.gather(*(ana.analyze(c, "en") for c in commits))
 
-    llm.latency, llm.max_in_flight = 0.3, 0
+    llm.gather, llm.max_in_flight = 8, 0  # the fake answers in batches of 8: the bound must let 8 overlap
     results = asyncio.run(run_all())
     assert [r.summary[0] for r in results] == [f"Change: fix: bug {i}" for i in range(16)]
-    # the bound holds, and requests really overlap (speed itself is measured in bench/digest_bench.py)
-    assert 5 <= llm.max_in_flight <= 8
+    # the bound holds, and is used (speed itself is measured in bench/digest_bench.py)
+    assert llm.max_in_flight == 8
 
 
 @pytest.mark.parametrize(("lang", "language", "summary"), [("zh", "Simplified Chinese", "变更："),
@@ -197,9 +195,7 @@ def test_3000_file_commit_fits_the_window_and_sets_coverage(llm):
                         patch="@@ -1,3 +1,12 @@\n" + "\n".join(f"+line_{i}_{k} = {k}" for k in range(12)))
              for i in range(3000)]
     ana = analyzer(llm, context_tokens=8192)
-    started = time.perf_counter()
     result = asyncio.run(ana.analyze(make_commit("refactor: move everything", files=files), "en"))
-    elapsed = time.perf_counter() - started
     import litellm
 
     sent = litellm.token_counter(model=MODEL, messages=llm.requests[0]["messages"])
@@ -209,7 +205,6 @@ def test_3000_file_commit_fits_the_window_and_sets_coverage(llm):
     assert 0 < result.coverage.files_seen < 3000
     assert len(result.coverage.unseen) == 3000 - result.coverage.files_seen
     assert "more files not listed" in user_prompt(llm.requests[0])
-    assert elapsed < 10
 
 
 def test_unknown_model_window_defaults_to_8192():

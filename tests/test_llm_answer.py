@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ast
 import json
-from pathlib import Path
 
 import pytest
 
@@ -98,16 +96,3 @@ def test_highlight_bullets(text):
 def test_highlights_without_bullets_are_refused():
     with pytest.raises(AnswerError, match="highlights"):
         parse_bullets("Today was busy.")
-
-
-def test_the_analyzers_import_nothing_of_the_bot():
-    """The bot observes the LLM analyzer through listeners; ``analysis/analyzers`` never imports ``bot``."""
-    root = Path(__file__).resolve().parents[1] / "analysis" / "analyzers"
-    offenders = []
-    for path in root.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            offenders += [f"{path.name}: {name}" for name in names
-                          if name.split(".")[0] in ("bot", "adapters", "scheduler")]
-    assert offenders == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import datetime, timedelta, timezone
 
@@ -132,6 +133,13 @@ def test_retry_after_beyond_the_cap_is_not_waited_for(llm):
     assert llm.calls == 1 and caught.value.reset_in == 30
 
 
+def test_retry_after_past_the_request_deadline_is_not_waited_for(llm):
+    llm.mode, llm.retry_after = "error429", 5
+    with pytest.raises(RateLimited, match="retry after 5 s"):
+        asyncio.run(analyzer(llm, timeout=2).analyze(commit("fix: keep CRD defaults"), "en"))
+    assert llm.calls == 1
+
+
 def test_highlights_are_requested_once_and_parsed(llm):
     changes = [CommitReport(commit=commit(f"fix: thing {i}", n=i),
                             analysis=Analysis(change_type="fix", importance=("low", "high", "medium")[i % 3],
@@ -161,7 +169,7 @@ def test_limits_come_from_settings(monkeypatch, llm):
     ana = make_analyzer("llm", model=MODEL, api_base=llm.url, context_tokens=128_000,
                         max_output_tokens=settings.llm_max_output_tokens,
                         max_input_tokens=settings.llm_max_input_tokens)
-    assert ana.output_tokens == 2500 and ana.input_budget() == 6000 and ana.input_budget(brief=True) == 1500
+    assert ana.output_tokens == 2500 and ana.input_budget() == 6000 and ana.input_budget(brief=True) == 1200
     assert LLMAnalyzer("openai/gpt-4o-mini").output_tokens == 16384  # litellm's model info
     assert LLMAnalyzer(MODEL).output_tokens == 4096
 
@@ -180,6 +188,13 @@ def test_zh_fallback_note_is_fully_chinese(llm, store):
     leftover = note.replace(MODEL, "").replace("LLM", "").replace("HTTP", "")
     assert not any("a" <= ch.lower() <= "z" for ch in leftover), note
     assert digest.commits[0].analysis.fallback.startswith("the LLM")  # the JSON keeps the English reason
+    from adapters.discord_render import DiscordRenderer
+    from adapters.slack_render import SlackRenderer
+
+    for renderer in (SlackRenderer(), DiscordRenderer()):
+        posted = json.dumps([m.body for m in renderer.digest_messages(digest, "zh")],
+                            ensure_ascii=False)
+        assert "已改用启发式分析：模型服务商出错（HTTP 500），已尝试 3 次" in posted and "failed" not in posted
 
 
 def test_description_and_related_commits_reach_the_prompt_whatever_the_arrival_order(llm, store):

@@ -16,6 +16,7 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import discord
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -113,9 +114,7 @@ def test_console_run_with_port_serves_health_and_counts_a_digest(git_repo, tmp_p
 
 # -- in-process: Discord adapter against the fake Discord ---------------------------------------------------
 
-discord = pytest.importorskip("discord")
-
-from tests.fakes.discord_server import TOKEN, FakeDiscord  # noqa: E402
+from tests.fakes.discord_server import TOKEN, FakeDiscord  # noqa: E402 - imported where they are used
 from tests.fakes.slack_server import FakeSlack  # noqa: E402
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import time
 
+import litellm
 import pytest
 
 from analysis.analyzers.patch_budget import classify, fit_patches, split_hunks
@@ -143,9 +143,7 @@ def _huge_commit(n: int = 3000) -> list[FileChange]:
 @pytest.mark.parametrize("budget", [500, 6000, 50_000])
 def test_3000_file_commit_respects_the_budget(budget):
     files = _huge_commit()
-    started = time.perf_counter()
-    fitted = fit_patches(files, budget, count)
-    elapsed = time.perf_counter() - started
+    fitted = fit_patches(files, budget, count)  # its speed: bench/patch_budget_bench.py
     assert count(fitted.text) <= budget
     assert fitted.tokens <= budget
     assert "more files not listed, by top directory" in fitted.file_list
@@ -157,19 +155,13 @@ def test_3000_file_commit_respects_the_budget(budget):
     assert coverage.files_seen == len(fitted.seen) < 3001
     assert len(fitted.seen) + len(fitted.unseen) == 3001
     assert "package-lock.json" in fitted.unseen
-    assert elapsed < 5, f"fitting took {elapsed:.2f}s"
 
 
 def test_3000_file_commit_with_the_real_tokenizer():
-    litellm = pytest.importorskip("litellm")
-
     def real(text: str) -> int:
         return litellm.token_counter(model="openai/gpt-4o-mini", text=text)
 
     files = _huge_commit()
-    started = time.perf_counter()
     fitted = fit_patches(files, 6000, real)
-    elapsed = time.perf_counter() - started
     assert real(fitted.text) <= 6000
     assert fitted.coverage() is not None and fitted.coverage().files_seen > 10
-    assert elapsed < 10, f"fitting took {elapsed:.2f}s"

@@ -6,16 +6,15 @@ import asyncio
 from datetime import datetime, timezone
 
 import aiohttp
+import discord
 import pytest
 
-discord = pytest.importorskip("discord")
-
-from bot.runtime import configured_adapters, run_bot  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN  # noqa: E402
-from tests.fakes.discord_server import FakeDiscord  # noqa: E402
-from tests.fakes.github_server import FakeGitHub  # noqa: E402
-from tests.fakes.slack_server import FakeSlack, post_signed, slash_command_body  # noqa: E402
+from bot.runtime import configured_adapters, run_bot
+from bot.settings import Settings
+from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN
+from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.github_server import FakeGitHub
+from tests.fakes.slack_server import FakeSlack, post_signed, slash_command_body
 
 SECRET = "runtime-signing-secret"
 SLACK_TOKEN = "xoxb-runtime"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -53,19 +52,23 @@ class CountingAnalyzer:
 
 
 class RecordingAdapter:
-    """A chat adapter that records every post; optionally slow, failing or crashing per channel."""
+    """A chat adapter that records every post; optionally held back, failing or crashing per channel.
+
+    Posts to a ``held`` channel wait until ``release_when(posts)`` holds after some post (30 s at most:
+    a hang guard; the post then fails).
+    """
 
     platform = "console"
     supports_threads = True
 
-    def __init__(self, *, slow: dict[str, float] | None = None, failing: set[str] = frozenset(),
+    def __init__(self, *, held: set[str] = frozenset(), release_when=None, failing: set[str] = frozenset(),
                  crash_after: int | None = None):
         self.renderer = ConsoleRenderer()
         self.posts: list[dict] = []
-        self.slow = slow or {}
+        self.held, self.release_when = set(held), release_when
+        self._released = asyncio.Event()
         self.failing = set(failing)
         self.crash_after = crash_after
-        self.finished_at: dict[str, float] = {}
 
     async def start(self):
         pass
@@ -78,11 +81,16 @@ class RecordingAdapter:
             raise RemoteFailure(f"channel {channel.channel} is unreachable")
         if self.crash_after is not None and len(self.posts) >= self.crash_after:
             raise KeyboardInterrupt  # like the process dying between two posts
-        await asyncio.sleep(self.slow.get(channel.channel, 0))
+        if channel.channel in self.held:
+            try:
+                await asyncio.wait_for(self._released.wait(), 30)
+            except TimeoutError:
+                raise RemoteFailure(f"channel {channel.channel} was never released") from None
         message_id = f"m{len(self.posts) + 1}"
         self.posts.append({"channel": channel.channel, "id": message_id, "thread": thread_id,
                            "text": message.body["text"]})
-        self.finished_at[channel.channel] = time.monotonic()
+        if self.release_when is not None and self.release_when(self.posts):
+            self._released.set()
         return message_id
 
     def in_channel(self, name: str) -> list[dict]:
@@ -338,14 +346,16 @@ def test_a_slow_channel_does_not_delay_the_others(day_repo, tmp_path):
     clock = Clock(datetime(2026, 2, 15, 9, 5, tzinfo=UTC))
     core = make_core(tmp_path, clock)
     subs = [subscribe(core, day_repo.path, channel=name) for name in ("slow", "fast1", "fast2")]
-    adapter = RecordingAdapter(slow={"slow": 0.3})
+    # the slow channel cannot post until both others have posted their whole digest: if it held them up,
+    # nothing would move (and its digest would fail after the hang guard)
+    adapter = RecordingAdapter(held={"slow"}, release_when=lambda posts: all(
+        sum(1 for p in posts if p["channel"] == name) == 5 for name in ("fast1", "fast2")))
     scheduler = DigestScheduler(core, {"console": adapter}, concurrency=2)
     scheduler._subs.update({s.key: s for s in subs})
-    started = time.monotonic()
-    run(scheduler.catch_up())
-    slow_done = adapter.finished_at["slow"] - started
-    assert slow_done >= 5 * 0.3
-    assert adapter.finished_at["fast1"] - started < 1.0 and adapter.finished_at["fast2"] - started < 1.0
+    outcomes = {key: outcome for key, _, outcome in run(scheduler.catch_up())}
+    assert set(outcomes.values()) == {"posted"}
+    order = [p["channel"] for p in adapter.posts]
+    assert order[-5:] == ["slow"] * 5 and len(order) == 15  # the fast channels first, whole
 
 
 def test_crash_mid_post_resumes_the_thread_with_only_the_missing_replies(day_repo, tmp_path):

@@ -30,7 +30,7 @@ DEFAULT_CONTEXT_TOKENS = 8192
 DEFAULT_OUTPUT_TOKENS = 4096
 DEFAULT_INPUT_TOKENS = 16000
 BRIEF_OUTPUT_TOKENS = 1024  # a summary-only answer
-BRIEF_INPUT_SHARE = 0.25  # a commit triaged low gets this share of the input cap
+BRIEF_INPUT_SHARE = 0.2  # a commit triaged low gets this share of the input cap
 HIGHLIGHTS_OUTPUT_TOKENS = 1024
 HIGHLIGHTS_INPUT_TOKENS = 12000
 MIN_DIFF_TOKENS = 256  # the file list gets at least this much even in a tiny window
@@ -53,6 +53,9 @@ class DepthStats:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     requests: int = 0
+    #: prompts asked (a short prompt followed by the full one counts two); retries are not asks
+    asks: int = 0
+    #: asks whose first answer was valid (no retry)
     valid_first: int = 0
 
 
@@ -130,7 +133,7 @@ class LLMAnalyzer(LLMClient):
         skeleton = self.prompt.render("user", **variables, file_list="", patches="")
         fixed = self.count_tokens(system) + self.count_tokens(skeleton) + 16  # message framing
         budget = max(MIN_DIFF_TOKENS, self.input_budget(brief) - fixed)
-        fitted = fit_diff(commit, budget, self.count_tokens, context)
+        fitted = fit_diff(commit, budget, self.count_tokens, context, widen=not brief)
         user = self.prompt.render("user", **variables, file_list=defuse(fitted.file_list) or "(no files)",
                                   patches=defuse(fitted.patches))
         return [{"role": "system", "content": system}, {"role": "user", "content": user}], fitted
@@ -176,6 +179,7 @@ class LLMAnalyzer(LLMClient):
         # fitting the patches counts tokens: 0.3-0.7 s for a commit of thousands of files, kept off the loop
         messages, fitted = await asyncio.to_thread(self.build_messages, commit, lang, context, brief)
         max_tokens = min(self.output_tokens, BRIEF_OUTPUT_TOKENS) if brief else self.output_tokens
+        spent.asks += 1
         async with self._limit():
             answer = await self._spend(messages, max_tokens, spent)
             analysis, reason = self._read(answer)
@@ -217,7 +221,7 @@ class LLMAnalyzer(LLMClient):
 
     def _count_depth(self, importance: str, spent: DepthStats) -> None:
         total = self.depth[importance]
-        for key in ("commits", "prompt_tokens", "completion_tokens", "requests", "valid_first"):
+        for key in ("commits", "prompt_tokens", "completion_tokens", "requests", "asks", "valid_first"):
             setattr(total, key, getattr(total, key) + getattr(spent, key))
 
     # --- the day's highlights ---------------------------------------------------------------

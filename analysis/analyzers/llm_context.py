@@ -77,14 +77,16 @@ def commit_variables(commit: Commit, lang: str, context: AnalysisContext) -> dic
     }
 
 
-def fit_diff(commit: Commit, budget: int, count: TokenCounter, context: AnalysisContext) -> FittedDiff:
+def fit_diff(commit: Commit, budget: int, count: TokenCounter, context: AnalysisContext,
+             widen: bool = True) -> FittedDiff:
     """The commit's diff fitted to ``budget``; budget left over buys source hunks their enclosing functions.
 
-    Only when every file's patch fits as it is; lock and generated files are never widened (only
-    files ``classify`` calls source are), and a file that cannot be read is left as it is.
+    Only when ``widen`` (the full analysis; a summary needs no more) and every file's patch fits as
+    it is; lock and generated files are never widened (only files ``classify`` calls source are),
+    and a file that cannot be read is left as it is.
     """
     narrow = fit_patches(commit.files, budget, count)
-    file_text = context.file_text
+    file_text = context.file_text if widen else None
     left = budget - narrow.tokens - WIDEN_RESERVE
     if file_text is None or left <= 0 or _short_of_budget(commit, narrow):
         return narrow

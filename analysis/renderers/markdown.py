@@ -127,7 +127,7 @@ def _notes(analysis: Analysis, lang: str) -> list[str]:
     if coverage and coverage.unseen:
         shown = [code(path) for path in coverage.unseen[:COVERAGE_FILES_SHOWN]]
         rest = len(coverage.unseen) - len(shown)
-        files = ", ".join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
+        files = label(lang, "list_sep").join(shown) + (f" {label(lang, 'more', n=rest)}" if rest > 0 else "")
         notes.append(f"> {label(lang, 'coverage', unseen=len(coverage.unseen), total=coverage.files_total, files=files)}")
     # each note its own quote, a blank line after: what follows is not swallowed into the quote
     return [line for note in notes for line in ("", note)] + [""] if notes else []

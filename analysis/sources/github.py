@@ -335,9 +335,11 @@ class GitHubSource:
         try:
             return repo.get_commit(ref, commit_files_per_page=FILES_PER_PAGE).sha
         except GithubException as error:
-            message = str(error.data.get("message", "")) if isinstance(error.data, dict) else ""
-            if error.status == 422 and "ambiguous" in message.lower():
-                raise BadInput(f"{prefix} is ambiguous in {self.repo_name}; give more digits") from None
+            # GitHub answers a prefix that matches several commits as one that matches none (422
+            # "No commit found for SHA: ..."), so a short prefix may be either
+            if error.status == 422 and len(prefix) < 40:
+                raise BadInput(f"no commit matches {prefix} in {self.repo_name}, or more than one does "
+                               "(ambiguous); give more digits") from None
             if error.status in (404, 422):
                 raise BadInput(f"no commit matches {prefix} in {self.repo_name}") from None
             raise self._failure(error, f"resolving {prefix} in {self.repo_name}") from None

@@ -3,7 +3,8 @@
 aiohttp on 127.0.0.1 (an ephemeral port) in a daemon thread with its own event loop. discord.py pointed
 at ``FakeDiscord.api_url`` logs in, fetches ``/gateway/bot``, connects to the websocket (HELLO,
 IDENTIFY, READY, GUILD_CREATE, heartbeats), syncs its command tree, and receives interactions pushed
-with ``invoke``. Message bodies are checked against Discord's limits and must carry
+with ``invoke``. An interaction not acknowledged within 3 seconds of its dispatch is gone, as on
+Discord: its callback answers 404 ``10062 Unknown interaction`` (``Interaction.expired`` records it). Message bodies are checked against Discord's limits and must carry
 ``allowed_mentions: {"parse": []}``; everything received is recorded for assertions. A message with
 files arrives as multipart/form-data: a ``payload_json`` part and ``files[n]`` parts, each listed in
 the payload's ``attachments`` by id; their bytes are recorded in the message's ``files``.
@@ -37,6 +38,7 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the smallest tier's limit
 EVERYONE_PERMS = "1071698660929"  # view, send messages, threads, embeds ... (no manage channels)
 
 OPTION_SUB_COMMAND, OPTION_STRING, OPTION_BOOLEAN = 1, 3, 5
+ACK_DEADLINE = 3.0  # seconds Discord gives a bot to answer (or defer) an interaction
 
 
 def _units(text: str) -> int:
@@ -98,6 +100,7 @@ class Interaction:
     edits: list[dict[str, Any]] = field(default_factory=list)
     created: float = field(default_factory=time.monotonic)
     deferred_after: float | None = None  # seconds from push to the type-5 callback
+    expired: bool = False  # a callback came after ACK_DEADLINE and was refused with 10062
 
 
 class FakeDiscord:
@@ -329,6 +332,9 @@ class FakeDiscord:
     async def _callback(self, request: web.Request) -> web.Response:
         interaction = self.interactions.get(request.match_info["id"])
         if interaction is None or interaction.token != request.match_info["token"]:
+            return _reply({"message": "Unknown interaction", "code": 10062}, status=404)
+        if not interaction.callbacks and time.monotonic() - interaction.created > ACK_DEADLINE:
+            interaction.expired = True
             return _reply({"message": "Unknown interaction", "code": 10062}, status=404)
         if interaction.callbacks:
             return _reply({"message": "Interaction has already been acknowledged.", "code": 40060},

@@ -2,6 +2,8 @@
 
 Real HTTP on 127.0.0.1 (an ephemeral port, a daemon thread). PyGithub pointed at ``FakeGitHub.url``
 sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` headers.
+``hold(prefix)`` makes requests for matching paths wait until the test releases them (orderings
+without sleeps).
 """
 
 from __future__ import annotations
@@ -48,6 +50,31 @@ def _error(status: int, message: str, doc: str = DOCS) -> _Reply:
     return _Reply(status, {"message": message, "documentation_url": doc, "status": str(status)})
 
 
+class Hold:
+    """Requests whose path starts with ``prefix`` wait here until ``release()``; ``arrived`` counts them."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.arrived = 0
+        self._released = threading.Event()
+        self._cond = threading.Condition()
+
+    def enter(self) -> None:
+        with self._cond:
+            self.arrived += 1
+            self._cond.notify_all()
+        self._released.wait(60)
+
+    def wait_arrived(self, count: int = 1, timeout: float = 30.0) -> None:
+        """Block until ``count`` requests are held (AssertionError after ``timeout``: a hang guard)."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: self.arrived >= count, timeout):
+                raise AssertionError(f"{self.arrived} of {count} requests for {self.prefix} arrived")
+
+    def release(self) -> None:
+        self._released.set()
+
+
 class FakeGitHub(LocalHTTPServer):
     """The fake server. See the module docstring; the API below is what tests use."""
 
@@ -64,6 +91,7 @@ class FakeGitHub(LocalHTTPServer):
         self._used = 0
         self._window_reset = int(time.time()) + 3600
         self._connections: set[socket.socket] = set()
+        self._holds: list[Hold] = []
 
     # --- lifecycle --------------------------------------------------------------------------
     server_name = "fake-github"
@@ -138,6 +166,13 @@ class FakeGitHub(LocalHTTPServer):
         with self._lock:
             self._rate_limited.extend([None] * after + [(reset_in, status)] * times)
 
+    def hold(self, path_prefix: str) -> Hold:
+        """From now on, requests for paths starting with ``path_prefix`` wait until the hold is released."""
+        hold = Hold(path_prefix)
+        with self._lock:
+            self._holds.append(hold)
+        return hold
+
     # --- request handling (called from the server threads) --------------------------------------
     def _handle(self, method: str, raw_path: str, headers: Any) -> tuple[int, Any, dict[str, str]]:
         with self._lock:
@@ -145,6 +180,9 @@ class FakeGitHub(LocalHTTPServer):
             limited = self._rate_limited.pop(0) if self._rate_limited else None
             self._used += 1
             used = self._used
+            holds = [h for h in self._holds if raw_path.startswith(h.prefix)]
+        for hold in holds:
+            hold.enter()
         if self.latency:
             time.sleep(self.latency)
         token = _token(headers.get("Authorization"))
@@ -224,10 +262,10 @@ class FakeGitHub(LocalHTTPServer):
         doc = f"{DOCS}/commits/commits#get-a-commit"
         if not repo.commits:
             raise _error(409, "Git Repository is empty.", doc)
-        commit, problem = self.data.resolve(repo, ref)
+        commit, _problem = self.data.resolve(repo, ref)
         if commit is None:
-            if problem == "ambiguous":
-                raise _error(422, f"The SHA {ref} is ambiguous; give more characters.", doc)
+            # GitHub answers a prefix matching several commits exactly as one matching none: 422
+            # "No commit found for SHA: <ref>"; nothing in the answer says "ambiguous"
             raise _error(422, f"No commit found for SHA: {ref}", doc)
         files = commit.files[:MAX_FILES]
         page, per_page = _paging(query, default=FILES_PER_PAGE, maximum=FILES_PER_PAGE)

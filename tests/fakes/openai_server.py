@@ -118,6 +118,8 @@ class FakeOpenAI(LocalHTTPServer):
     ``latency`` is slept in the request's own thread, so concurrent requests wait concurrently;
     ``max_in_flight`` records the most answered at once; ``request_times`` the monotonic clock
     reading when each request arrived.
+    ``gather = n`` answers requests in batches of n: each waits until its batch has all arrived (a
+    barrier, so overlap is certain rather than likely; 10 s at most, a hang guard).
     """
 
     def __init__(self, host: str = "127.0.0.1"):
@@ -129,9 +131,14 @@ class FakeOpenAI(LocalHTTPServer):
         self.requests: list[dict] = []
         self.request_times: list[float] = []
         self.retry_after = 1
+        #: counts the tokens of a text for ``usage`` (a real tokenizer in bench/); None: 4 characters a token
+        self.token_counter: Callable[[str], int] | None = None
         self.in_flight = 0
         self.max_in_flight = 0  # most requests being answered at once
+        self.gather = 0
         self._lock = threading.Lock()
+        self._arrivals = threading.Condition(self._lock)
+        self._arrived = 0
         self._ids = itertools.count(1)
 
     @property
@@ -163,6 +170,11 @@ class FakeOpenAI(LocalHTTPServer):
         with self._lock:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            if self.gather:
+                self._arrived += 1
+                batch_end = -(-self._arrived // self.gather) * self.gather
+                self._arrivals.notify_all()
+                self._arrivals.wait_for(lambda: self._arrived >= batch_end, timeout=10)
         try:
             if self.latency:
                 time.sleep(self.latency)
@@ -187,8 +199,9 @@ class FakeOpenAI(LocalHTTPServer):
         asked_shorter = SHORTER_MARK in _text((body.get("messages") or [{}])[-1])
         if mode == "length" or (mode == "length_once" and not asked_shorter):
             content, finish = content[: len(content) // 2], "length"
-        prompt_chars = sum(len(_text(m)) for m in body.get("messages", []))
-        usage = {"prompt_tokens": max(1, prompt_chars // 4), "completion_tokens": max(1, len(content) // 4)}
+        count = self.token_counter or (lambda text: len(text) // 4)
+        prompt = "\n".join(_text(m) for m in body.get("messages", []))
+        usage = {"prompt_tokens": max(1, count(prompt)), "completion_tokens": max(1, count(content))}
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
         return 200, {
             "id": f"chatcmpl-fake{number}",

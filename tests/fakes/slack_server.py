@@ -2,14 +2,19 @@
 
 Real HTTP on 127.0.0.1 (ephemeral port, daemon thread), modelled on bolt-python's
 ``tests/mock_web_api_server``. ``FakeSlack().url`` ends with ``/api/`` (use it as SLACK_API_URL).
-chat.postMessage answers as Slack does: ``invalid_blocks`` for more than 50 blocks, a section
-text over 3000 characters or a header over 150, ``msg_too_long`` for text over 40000, ``no_text``,
+chat.postMessage answers as Slack does: ``invalid_blocks`` for more than 50 blocks, a section text
+over 3000 characters or a header over 150, ``msg_too_long`` for text over 40000, ``no_text``,
 ``channel_not_found``, ``invalid_auth``; ``rate_limit()`` makes the next calls answer 429 with
-``Retry-After``. File uploads follow Slack's external flow: files.getUploadURLExternal (filename,
-length) hands out an upload URL on this server, a POST of the bytes to it must match the length,
+``Retry-After``, and any call before that time has passed is refused again, as Slack does. File
+uploads follow Slack's external flow: files.getUploadURLExternal (filename, length) hands out an
+upload URL on this server, a POST of the bytes to it must match the length,
 files.completeUploadExternal (files JSON, channel_id, thread_ts) shares them; ``uploads`` records
-each completed share with its files' bytes. Also: helpers to send correctly (or wrongly) signed
-slash commands and events.
+each completed share with its files' bytes. A body posted to a ``response_url`` is held to the same
+limits; a refusal is HTTP 400 with the error as plain text, as Slack's webhooks answer (``refused``
+records it). Also: helpers to send correctly (or wrongly) signed slash commands and events, which
+hold the app under test to Slack's 3-second acknowledgement deadline: ``post_signed`` gives up after
+it and answers ``operation_timeout`` (what Slack shows the user), and ``FakeSocketMode`` keeps late
+acks apart.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 TEXT_LIMIT = 40000
 MAX_BLOCKS = 50
+ACK_DEADLINE = 3.0  # seconds Slack waits for a slash command's (or an envelope's) acknowledgement
 BLOCK_TYPES = {"section", "header", "context", "divider", "image", "actions", "rich_text", "input", "file",
                "video", "markdown"}
 
@@ -72,12 +78,14 @@ class FakeSlack(LocalHTTPServer):
         self.posts: list[dict[str, Any]] = []  # successful chat.postMessage bodies (+ "ts")
         self.ephemerals: list[dict[str, Any]] = []
         self.responses: list[tuple[str, dict[str, Any]]] = []  # (response_url key, body)
+        self.refused: list[tuple[str, dict[str, Any], str]] = []  # (response_url key, body, error)
         self.calls: list[tuple[str, dict[str, Any], int]] = []  # (method, body, HTTP status)
         #: completed shares: {"channel_id", "thread_ts", "files": [{"id", "title", "name", "content"}]}
         self.uploads: list[dict[str, Any]] = []
         self._files: dict[str, dict[str, Any]] = {}  # file id -> {"name", "length", "content", "shared"}
         self._lock = threading.Lock()
         self._limited: list[int] = []  # Retry-After of each coming rate-limited answer
+        self._blocked_until = 0.0  # monotonic time until which every call is rate-limited
         self._ts = 0
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -114,8 +122,15 @@ class FakeSlack(LocalHTTPServer):
 
     def handle_api(self, method: str, body: dict[str, Any], auth: str | None) -> tuple[int, dict, dict]:
         with self._lock:
+            now = time.monotonic()
             if self._limited:
                 retry_after = self._limited.pop(0)
+                self._blocked_until = now + retry_after
+            elif now < self._blocked_until:  # as Slack: a call before Retry-After has passed is refused again
+                retry_after = max(1, int(self._blocked_until - now + 0.999))
+            else:
+                retry_after = None
+            if retry_after is not None:
                 self.calls.append((method, body, 429))
                 return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)}
         status, answer = 200, self._answer(method, body, auth)
@@ -198,21 +213,10 @@ class FakeSlack(LocalHTTPServer):
             return {"ok": False, "error": "channel_not_found"}
         if self.channels is not None and channel not in self.channels:
             return {"ok": False, "error": "channel_not_found"}
-        blocks = body.get("blocks")
-        if isinstance(blocks, str):
-            try:
-                blocks = json.loads(blocks)
-            except ValueError:
-                return {"ok": False, "error": "invalid_blocks_format"}
+        blocks, refusal = message_refusal(body)
+        if refusal is not None:
+            return {"ok": False, **refusal}
         text = body.get("text") or ""
-        if not text and not blocks:
-            return {"ok": False, "error": "no_text"}
-        if len(text) > TEXT_LIMIT:
-            return {"ok": False, "error": "msg_too_long"}
-        if blocks is not None:
-            errors = block_errors(blocks)
-            if errors:
-                return {"ok": False, "error": "invalid_blocks", "errors": errors}
         if method == "chat.postEphemeral":
             with self._lock:
                 self.ephemerals.append(dict(body, blocks=blocks))
@@ -226,9 +230,33 @@ class FakeSlack(LocalHTTPServer):
                 "message": {"type": "message", "text": text, "ts": ts, "bot_id": "BBOT"}}
 
     def handle_response_url(self, key: str, body: dict[str, Any]) -> tuple[int, str]:
+        _, refusal = message_refusal(body)
         with self._lock:
+            if refusal is not None:
+                self.refused.append((key, body, refusal["error"]))
+                return 400, refusal["error"]
             self.responses.append((key, body))
         return 200, "ok"
+
+
+def message_refusal(body: dict[str, Any]) -> tuple[Any, dict[str, Any] | None]:
+    """(the blocks, decoded) and why Slack would refuse this message body (None when it is within the limits)."""
+    blocks = body.get("blocks")
+    if isinstance(blocks, str):
+        try:
+            blocks = json.loads(blocks)
+        except ValueError:
+            return None, {"error": "invalid_blocks_format"}
+    text = body.get("text") or ""
+    if not text and not blocks:
+        return blocks, {"error": "no_text"}
+    if len(text) > TEXT_LIMIT:
+        return blocks, {"error": "msg_too_long"}
+    if blocks is not None:
+        errors = block_errors(blocks)
+        if errors:
+            return blocks, {"error": "invalid_blocks", "errors": errors}
+    return blocks, None
 
 
 def _make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
@@ -318,12 +346,22 @@ def event_body(event: dict[str, Any], *, team_id: str = "T0001") -> str:
 
 async def post_signed(session: Any, url: str, secret: str, body: str, *, json_body: bool = False,
                       timestamp: int | None = None) -> tuple[int, str, float]:
-    """POST a signed request with an aiohttp ``session``; returns (status, text, seconds taken)."""
+    """POST a signed request as Slack does; returns (status, text, seconds taken).
+
+    Like Slack, it waits ``ACK_DEADLINE`` seconds for the answer and no longer: a later one is
+    ``(0, "operation_timeout", ...)``, so an app that acknowledges too slowly fails by behaviour.
+    """
+    import asyncio
+
     content_type = "application/json" if json_body else "application/x-www-form-urlencoded"
     headers = signed_headers(secret, body, content_type, timestamp)
     started = time.perf_counter()
-    async with session.post(url, data=body.encode(), headers=headers) as resp:
-        text = await resp.text()
+    try:
+        async with asyncio.timeout(ACK_DEADLINE):
+            async with session.post(url, data=body.encode(), headers=headers) as resp:
+                text = await resp.text()
+    except TimeoutError:
+        return 0, "operation_timeout", time.perf_counter() - started
     return resp.status, text, time.perf_counter() - started
 
 
@@ -331,7 +369,9 @@ class FakeSocketMode:
     """A Socket Mode websocket (aiohttp, on the caller's event loop): says hello, sends envelopes, collects acks."""
 
     def __init__(self) -> None:
-        self.acks: list[dict[str, Any]] = []
+        self.acks: list[dict[str, Any]] = []  # acks that arrived within ACK_DEADLINE of their envelope
+        self.late_acks: list[dict[str, Any]] = []  # Slack would have given up on these (and retried)
+        self._sent: dict[str, float] = {}  # envelope id -> when it was sent
         self.connected = None  # asyncio.Event, made in start()
         self._ws = None
         self._runner = None
@@ -353,7 +393,10 @@ class FakeSocketMode:
             self.connected.set()
             async for msg in ws:
                 if msg.type == web.WSMsgType.TEXT:
-                    self.acks.append(json.loads(msg.data))
+                    ack = json.loads(msg.data)
+                    sent = self._sent.get(ack.get("envelope_id"), time.monotonic())
+                    late = time.monotonic() - sent > ACK_DEADLINE
+                    (self.late_acks if late else self.acks).append(ack)
             return ws
 
         app = web.Application()
@@ -367,6 +410,7 @@ class FakeSocketMode:
         return self
 
     async def send_slash_command(self, payload: dict[str, Any], envelope_id: str = "env-1") -> None:
+        self._sent[envelope_id] = time.monotonic()
         await self._ws.send_json({"envelope_id": envelope_id, "type": "slash_commands",
                                   "accepts_response_payload": True, "payload": payload})
 
