@@ -37,6 +37,14 @@ def _summaries(slack: FakeSlack) -> list[dict]:
     return [p for p in list(slack.posts) if not p.get("thread_ts")]
 
 
+def _answer_or_digest(bot: SlackBot, slack: FakeSlack, key: str, before: int) -> None:
+    """Wait until the command ``key`` was answered or a digest summary beyond ``before`` was posted."""
+    deadline = time.monotonic() + 60
+    while len(_summaries(slack)) == before and not bot.answers(key):
+        assert time.monotonic() < deadline, "neither an answer nor a digest"
+        time.sleep(0.05)
+
+
 @pytest.fixture
 def github():
     with FakeGitHub() as gh:
@@ -52,9 +60,11 @@ def test_twenty_parallel_now_from_one_member(github, tmp_path):
     with FakeSlack(token="xoxb-hardening") as slack, \
             SlackBot(slack, tmp_path / "data", tmp_path, github.url, DIGESTBOT_SLACK_ADMINS="UADMIN",
                      DIGESTBOT_BUILDS_PER_USER=str(PER_USER)) as bot:
-        refused = _text(bot.command("now o/r 2026-02-14"))  # a member, a repository the channel does not follow
-        assert refused.startswith("this channel does not follow o/r; add 'force'"), refused
+        key = bot.post_command("now o/r 2026-02-14")  # a member, a repository the channel does not follow
+        _answer_or_digest(bot, slack, key, before=0)
         assert _summaries(slack) == [] and github.count("/repos/o/r") == 0
+        refused = _text(bot.answers(key)[0])
+        assert refused.startswith("this channel does not follow o/r; add 'force'"), refused
 
         github.latency = 0.5  # a slow GitHub: each build holds its remote calls for a while
         keys: list[str] = []
@@ -84,10 +94,7 @@ def test_twenty_parallel_now_from_one_member(github, tmp_path):
         github.latency = 0.0
         before = len(_summaries(slack))
         key = bot.post_command("now o/r 2026-02-13", user="UADMIN")
-        deadline = time.monotonic() + 30
-        while len(_summaries(slack)) == before and not bot.answers(key):
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        _answer_or_digest(bot, slack, key, before)
         assert bot.answers(key) == [] and len(_summaries(slack)) == before + 1
 
 
