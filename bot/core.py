@@ -113,6 +113,8 @@ class BotCore:
     async def _cmd_now(self, ctx: CommandContext, command: Command) -> list[Response]:
         sub = self._subscription_for(ctx, command.repo, "now")
         followed = self.subscriptions.get(ctx.channel, sub.repo) is not None
+        if not followed and ctx.channel.platform != "console":
+            parse_repo_name(sub.repo)  # a name, not a path, before it is echoed back
         if not followed and not (command.force or ctx.admin):
             raise BadInput(f"this channel does not follow {sub.repo}; add 'force' to post its digest anyway")
         with self._build_slot(ctx):

@@ -126,3 +126,17 @@ def test_the_console_still_reads_local_folders(workdir, tmp_path, monkeypatch):
     [response] = asyncio.run(core.handle_command(ctx, "now tests/fakes 2026-11-29"))
     assert isinstance(response, DigestResponse)
     assert [r.commit.title for r in response.digest.commits] == ["feat: private work on the bot's machine"]
+
+
+def test_a_member_naming_a_path_is_told_about_names_before_anything_is_echoed(tmp_path):
+    from bot.chat import ChannelRef, CommandContext
+    from bot.core import BotCore
+    from bot.settings import Settings
+    from bot.store import TinyStore
+
+    core = BotCore(Settings(data_dir=tmp_path / "data"), TinyStore(tmp_path / "data"))
+    member = CommandContext(channel=ChannelRef("slack", "T1", "C1"), user="U1", can_manage=True, admin=False)
+    [answer] = asyncio.run(core.handle_command(member, "now ../../etc 2026-11-29"))
+    assert answer.error and answer.text.startswith("bad repository name '../../etc'; use owner/name")
+    [answer] = asyncio.run(core.handle_command(member, "now o/r 2026-11-29"))
+    assert answer.text == "this channel does not follow o/r; add 'force' to post its digest anyway"
