@@ -14,11 +14,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from analysis.models import IMPORTANCE_ORDER, Digest
+from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
-from analysis.renderers.labels import label, stats_text
-from analysis.renderers.markdown import render_commit_markdown
+from analysis.renderers.labels import IMPORTANCE_ICON, heuristic_note, label, stats_text
+from analysis.renderers.markdown import render_commit_markdown, render_explain_markdown
 from analysis.renderers.markdown_text import inline
+from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,10 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
+def _line(report: CommitReport) -> str:
+    return f"- `{report.commit.short_sha}` {inline(report.commit.author)}: {inline(report.commit.title)}"
+
+
 def _clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
@@ -48,33 +53,42 @@ class ConsoleRenderer:
     target = "console"
 
     def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
-                        report_url: str | None = None) -> list[OutboundMessage]:
+                        report_url: str | None = None, max_replies: int | None = None) -> list[OutboundMessage]:
+        shown, rest = reply_split(digest, max_replies)
         stats = digest.stats
         lines = [f"# {label(lang, 'title', date=digest.date)}", f"## {inline(digest.repo)}"]
         if note:
             lines.append(f"_{inline(note)}_")
         lines.append(f"> {stats_text(lang, stats)}")
+        if heuristic := heuristic_note(lang, digest):
+            lines.append(f"> {heuristic}")
         lines += [f"- {inline(h)}" for h in digest.highlights]
         if report_url:
             lines.append(f"{FULL_REPORT.get(lang, FULL_REPORT['en'])}: {report_url}")
         if not digest.commits:
             lines.append(label(lang, "no_commits"))
-        groups = digest.by_importance()
+        if rest:
+            lines.append(label(lang, "capped_note", shown=len(shown), total=len(digest.commits), rest=len(rest)))
+        groups = by_importance(shown)
         for level in IMPORTANCE_ORDER:
             if groups[level]:
                 lines.append(f"### {label(lang, 'group_' + level, n=len(groups[level]))}")
-                lines += [f"- `{r.commit.short_sha}` {inline(r.commit.author)}: {inline(r.commit.title)}"
-                          for r in groups[level]]
+                lines += [_line(r) for r in groups[level]]
         messages = [OutboundMessage(thread=False, body={"text": _clean("\n".join(lines))}, key="summary/0")]
-        for level in IMPORTANCE_ORDER:
-            for report in groups[level]:
-                text = render_commit_markdown(report, lang, digest.repo_url)
-                messages.append(OutboundMessage(thread=True, body={"text": _clean(text)},
-                                                key=f"{report.commit.sha}/0"))
+        for report in shown:
+            text = render_commit_markdown(report, lang, digest.repo_url)
+            messages.append(OutboundMessage(thread=True, body={"text": _clean(text)},
+                                            key=f"{report.commit.sha}/0"))
+        if rest:
+            listed, left = listing([f"{IMPORTANCE_ICON[r.analysis.importance]} {_line(r)}" for r in rest])
+            if left:
+                listed.append(label(lang, "overflow_more", n=left))
+            text = "\n".join([f"### {label(lang, 'overflow_title', n=len(rest))}"] + listed)
+            messages.append(OutboundMessage(thread=True, body={"text": _clean(text)}, key="overflow/0"))
         return messages
 
     def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]:
-        text = render_commit_markdown(response.report, response.lang, response.repo_url)
+        text = render_explain_markdown(response.report, response.lang, response.repo_url)
         return [OutboundMessage(thread=False, body={"text": _clean(text)})]
 
     def text_message(self, response: TextResponse) -> OutboundMessage:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import re
 import shlex
 from collections import OrderedDict
 from typing import Any, Literal, Optional
@@ -18,7 +19,7 @@ import discord
 from discord import app_commands
 
 from adapters import discord_text as dt
-from adapters.discord_render import DiscordRenderer
+from adapters.discord_render import DiscordRenderer, embed_size
 from analysis.errors import BadInput, DigestError, RemoteFailure
 from bot import metrics
 from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
@@ -31,6 +32,11 @@ REMEMBERED_MESSAGES = 2000
 READY_TIMEOUT = 60.0
 THREAD_EXISTS = 160004  # Discord: "A thread has already been created for this message"
 UNKNOWN_MESSAGE = 10008
+DISCORD_EPOCH_MS = 1420070400000
+MARKER_PREFIX = "ref "  # a digest message's footer ends with "ref <marker>": read back by find_posted
+_MARKER = re.compile(r"\bref ([0-9a-f]{12})$")
+READ_BACK_PAGES = 50  # pages of 100 messages read back at most when resuming a digest
+READ_BACK_SKEW_SECONDS = 60.0
 
 
 def command_text(verb: str, *args: Any, **options: Any) -> str:
@@ -228,7 +234,7 @@ class DiscordAdapter:
         target = thread_id or channel.channel
         if thread_id and thread_id not in self._threads:
             await self._open_thread(channel, thread_id)
-        body = message.body
+        body = _marked(message.body, message.marker) if message.marker else message.body
         embeds = [discord.Embed.from_dict(e) for e in body.get("embeds", [])]
         messageable = self.client.get_partial_messageable(int(target), guild_id=_int(channel.workspace))
         try:
@@ -250,6 +256,32 @@ class DiscordAdapter:
             _remember(self._thread_names, str(posted.id), _thread_name(body))
         return str(posted.id)
 
+    async def find_posted(self, channel: ChannelRef, thread_id: str | None, markers: set[str],
+                          since: float | None = None) -> dict[str, str]:
+        """Which of ``markers`` the thread (or the channel since ``since``) carries in a footer: marker -> id."""
+        if self.client is None:
+            raise RemoteFailure("the Discord adapter is not started")
+        target = int(thread_id or channel.channel)
+        floor = _snowflake_at(since - READ_BACK_SKEW_SECONDS) if since and not thread_id else 0
+        found: dict[str, str] = {}
+        before = None
+        try:
+            for _ in range(READ_BACK_PAGES):
+                page = await self.client.http.logs_from(target, 100, before=before)
+                for item in page:
+                    for embed in item.get("embeds") or []:
+                        match = _MARKER.search((embed.get("footer") or {}).get("text") or "")
+                        if match and match.group(1) in markers:
+                            found[match.group(1)] = str(item["id"])
+                if len(page) < 100 or len(found) == len(markers) or int(page[-1]["id"]) <= floor:
+                    break
+                before = discord.Object(id=int(page[-1]["id"]))
+        except discord.HTTPException as exc:
+            if exc.status == 404:  # no thread yet: nothing was posted in it
+                return found
+            raise RemoteFailure(f"Discord refused to list messages ({exc.status})") from exc
+        return found
+
     async def _open_thread(self, channel: ChannelRef, message_id: str) -> None:
         """Start the thread on ``message_id`` (a thread started on a message has that message's id)."""
         name = self._thread_names.get(message_id) or "Digest"
@@ -261,6 +293,25 @@ class DiscordAdapter:
             if exc.code not in (THREAD_EXISTS, UNKNOWN_MESSAGE):
                 raise RemoteFailure(f"Discord refused to start a thread ({exc.status}: {exc.text[:200]})") from exc
         _remember(self._threads, message_id, None)
+
+
+def _marked(body: dict[str, Any], marker: str) -> dict[str, Any]:
+    """``body`` with ``ref <marker>`` at the end of its last embed's footer (an embed of its own if none)."""
+    tag = MARKER_PREFIX + marker
+    embeds = [dict(e) for e in body.get("embeds") or []] or [{}]
+    last = embeds[-1]
+    text = (last.get("footer") or {}).get("text") or ""
+    text = dt.shorten(text, dt.FOOTER_LIMIT - dt.dlen(tag) - 3)
+    last["footer"] = {**(last.get("footer") or {}), "text": f"{text} · {tag}" if text else tag}
+    over = sum(embed_size(e) for e in embeds) - dt.EMBED_TOTAL_LIMIT
+    if over > 0 and last.get("description"):  # the tag must fit in the 6000 characters of a message
+        last["description"] = dt.shorten(last["description"], max(dt.dlen(last["description"]) - over, 1))
+    return {**body, "embeds": embeds}
+
+
+def _snowflake_at(epoch_seconds: float) -> int:
+    """The smallest Discord id of a message created at ``epoch_seconds``."""
+    return max(int(epoch_seconds * 1000) - DISCORD_EPOCH_MS, 0) << 22
 
 
 def _remember(recent: OrderedDict, key: str, value) -> None:

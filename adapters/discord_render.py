@@ -15,8 +15,11 @@ from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
-                                       fallback_text, importance_name, label, stats_text)
+                                       fallback_text, heuristic_note, importance_name, insight_rows, label,
+                                       stats_text)
 from analysis.renderers.markdown import pull_request_url
+from analysis.renderers.inert_text import defang_links
+from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
@@ -92,7 +95,8 @@ class DiscordRenderer:
 
     # -- digest ------------------------------------------------------------------------------------
     def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
-                        report_url: str | None = None) -> list[OutboundMessage]:
+                        report_url: str | None = None, max_replies: int | None = None) -> list[OutboundMessage]:
+        shown, rest = reply_split(digest, max_replies)
         stats = digest.stats
         head: Embed = {"title": dt.shorten(label(lang, "title", date=digest.date), dt.EMBED_TITLE_LIMIT),
                        "color": NEUTRAL}
@@ -104,9 +108,13 @@ class DiscordRenderer:
             lines += [f"- {dt.escape(dt.shorten(h, HIGHLIGHT_CHARS))}" for h in digest.highlights[:5]]
         if report_url:  # our own address (DIGESTBOT_PUBLIC_URL + validated path): the digest's web page
             lines.append(f"[{FULL_REPORT.get(lang, FULL_REPORT['en'])}]({report_url})")
+        if heuristic := heuristic_note(lang, digest):
+            lines.append(heuristic)
         if not digest.commits:
             lines += ["", label(lang, "no_commits")]
-        for level, reports in digest.by_importance().items():
+        if rest:
+            lines += ["", label(lang, "capped_note", shown=len(shown), total=len(digest.commits), rest=len(rest))]
+        for level, reports in by_importance(shown).items():
             if not reports:
                 continue
             lines += ["", f"**{label(lang, 'group_' + level, n=len(reports))}**"]
@@ -116,18 +124,28 @@ class DiscordRenderer:
         bodies = pack(head, "\n".join(lines), footer=footer, content=content)
         # one summary message in the channel; if the list needs more, it continues first in its thread
         out = [OutboundMessage(thread=i > 0, body=b, key=f"summary/{i}") for i, b in enumerate(bodies)]
-        for level in IMPORTANCE_ORDER:
-            for report in digest.by_importance()[level]:
-                bodies = self.commit_bodies(report, lang, digest.repo_url, digest.timezone)
-                out += [OutboundMessage(thread=True, body=body, key=f"{report.commit.sha}/{i}")
-                        for i, body in enumerate(bodies)]
+        for report in shown:
+            bodies = self.commit_bodies(report, lang, digest.repo_url, digest.timezone)
+            out += [OutboundMessage(thread=True, body=body, key=f"{report.commit.sha}/{i}")
+                    for i, body in enumerate(bodies)]
+        if rest:
+            out.append(self._listing_message(rest, lang))
         return out
 
+    def _listing_message(self, rest: list[CommitReport], lang: str) -> OutboundMessage:
+        """One reply listing the commits without their own (as many as fit; the rest named by count)."""
+        lines, left = listing([self._summary_line(report, icon=True) for report in rest])
+        if left:
+            lines.append(label(lang, "overflow_more", n=left))
+        head: Embed = {"title": label(lang, "overflow_title", n=len(rest)), "color": NEUTRAL}
+        return OutboundMessage(thread=True, body=pack(head, "\n".join(lines))[0], key="overflow/0")
+
     @staticmethod
-    def _summary_line(report: CommitReport) -> str:
+    def _summary_line(report: CommitReport, icon: bool = False) -> str:
         commit = report.commit
         title = dt.shorten(commit.title, SUMMARY_TITLE_SHOWN)
-        return f"`{commit.short_sha}` {dt.escape(commit.author)} — {dt.escape(title)}"
+        mark = f"{IMPORTANCE_ICON[report.analysis.importance]} " if icon else ""
+        return f"{mark}`{commit.short_sha}` {dt.escape(commit.author)} — {dt.escape(title)}"
 
     # -- one commit ----------------------------------------------------------------------------------
     def commit_bodies(self, report: CommitReport, lang: str, repo_url: str | None,
@@ -183,9 +201,7 @@ class DiscordRenderer:
             out += [f"**{label(lang, 'summary')}**"] + [f"- {dt.escape(s)}" for s in analysis.summary]
         if analysis.impact:
             out += [f"**{label(lang, 'impact')}**"] + [f"- {_impact_item(i, colon)}" for i in analysis.impact]
-        insights = [(d, getattr(analysis.insights, d)) for d in ("architecture", "performance", "security",
-                                                                 "maintainability")]
-        insights = [(d, t) for d, t in insights if t.strip()]
+        insights = insight_rows(analysis.insights)
         if insights:
             out.append(f"**{label(lang, 'insights')}**")
             out += [f"- **{label(lang, d)}**{colon}{dt.escape(t)}" for d, t in insights]
@@ -209,10 +225,10 @@ class DiscordRenderer:
 
     def text_bodies(self, text: str) -> list[dict[str, Any]]:
         """A short answer of ours as one or more content-only bodies (mentions defused, markdown kept)."""
-        return [_body(part) for part in dt.split_text(dt.defuse(text), dt.CONTENT_LIMIT)]
+        return [_body(part) for part in dt.split_text(dt.defuse(defang_links(text)), dt.CONTENT_LIMIT)]
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
-        text = dt.defuse(response.text)
+        text = dt.defuse(defang_links(response.text))  # may quote what a member typed
         if dt.dlen(text) <= dt.CONTENT_LIMIT:
             return OutboundMessage(thread=False, body=_body(text))
         # too long for content: embeds of one message (up to 6000 characters), the rest marked as cut

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.renderers.inert_text import strip_invisible
+
 ZWSP = "\u200b"
 
 CONTENT_LIMIT = 2000
@@ -43,7 +45,7 @@ def defuse(text: str) -> str:
 
 def escape(text: str) -> str:
     """Untrusted text on one line: whitespace collapsed, markdown escaped, mentions defused."""
-    text = _WS.sub(" ", str(text)).strip()
+    text = _WS.sub(" ", strip_invisible(text)).strip()
     return defuse(_MARKDOWN.sub(r"\\\1", text))
 
 

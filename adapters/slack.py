@@ -28,6 +28,9 @@ EVENTS_PATH = "/slack/events"
 DEFAULT_PORT = 3000
 RATE_LIMIT_RETRIES = 5
 STOP_GRACE_SECONDS = 10.0
+MARKER_EVENT = "digestbot_message"  # the metadata event_type of a digest's messages (see find_posted)
+READ_BACK_PAGES = 50  # pages of a thread or channel read back at most when resuming a digest
+READ_BACK_SLACK_SECONDS = 60.0  # clock skew allowance when reading the channel since a digest began
 _MENTION = re.compile(r"^\s*<@[A-Z0-9]+>\s*(?:/?digest\b)?\s*", re.IGNORECASE)
 
 
@@ -77,8 +80,22 @@ class SlackAdapter:
         from aiohttp import web
         from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 
+        from slack_sdk.signature import SignatureVerifier
+
+        verifier = SignatureVerifier(self.settings.slack_signing_secret or "")
+
         async def handle(request: web.Request) -> web.Response:
-            return await to_aiohttp_response(await self.app.async_dispatch(await to_bolt_request(request)))
+            # the signature is checked on the raw bytes before bolt parses anything: an unsigned body,
+            # however malformed, is a 401 and costs no parsing (and no traceback in the log)
+            raw = await request.read()
+            if not verifier.is_valid_request(raw, dict(request.headers)):
+                return web.Response(status=401, text="invalid request")
+            try:
+                bolt_request = await to_bolt_request(request)
+            except ValueError:  # signed, so from Slack, but not JSON or a form: one line, not a traceback
+                log.warning("a signed Slack request could not be parsed (%d bytes); answered 400", len(raw))
+                return web.Response(status=400, text="malformed body")
+            return await to_aiohttp_response(await self.app.async_dispatch(bolt_request))
 
         async def health(request: web.Request) -> web.Response:
             return web.Response(text="ok")
@@ -244,11 +261,41 @@ class SlackAdapter:
         body = {**message.body, "channel": channel.channel}
         if thread_id:
             body["thread_ts"] = thread_id
+        if message.marker:  # read back by find_posted after a crash (never shown to the channel)
+            body["metadata"] = {"event_type": MARKER_EVENT, "event_payload": {"marker": message.marker}}
         result = await self._call("chat.postMessage", body)
         ts = str(result["ts"])
         if uploaded:
             await self._share_files(uploaded, channel.channel, thread_id or ts)
         return ts
+
+    async def find_posted(self, channel: ChannelRef, thread_id: str | None, markers: set[str],
+                          since: float | None = None) -> dict[str, str]:
+        """Which of ``markers`` the thread (or the channel's messages since ``since``) carries: marker -> ts.
+
+        conversations.replies / conversations.history with include_all_metadata, every page.
+        """
+        params: dict[str, Any] = {"channel": channel.channel, "include_all_metadata": True, "limit": 200}
+        if thread_id:
+            params["ts"] = thread_id
+        elif since:
+            params["oldest"] = f"{since - READ_BACK_SLACK_SECONDS:.6f}"
+        found: dict[str, str] = {}
+        for _ in range(READ_BACK_PAGES):
+            if thread_id:
+                answer = await self._call("conversations.replies", params, http_verb="GET")
+            else:
+                answer = await self._call("conversations.history", params, http_verb="GET")
+            for item in answer.get("messages") or []:
+                metadata = item.get("metadata") or {}
+                marker = (metadata.get("event_payload") or {}).get("marker")
+                if metadata.get("event_type") == MARKER_EVENT and marker in markers:
+                    found[marker] = str(item.get("ts"))
+            cursor = (answer.get("response_metadata") or {}).get("next_cursor")
+            if not cursor or len(found) == len(markers):
+                break
+            params["cursor"] = cursor
+        return found
 
     async def _upload_files(self, files: list[tuple[str, bytes]]) -> list[dict[str, str]]:
         """Steps 1 and 2 of the external upload for each file; the ``{id, title}`` of those uploaded."""
@@ -280,11 +327,13 @@ class SlackAdapter:
         except Exception as error:  # noqa: BLE001 - see send
             log.warning("could not share %d file(s) in Slack: %s", len(uploaded), _reason(error))
 
-    async def _call(self, method: str, body: dict[str, Any]) -> Any:
+    async def _call(self, method: str, body: dict[str, Any], http_verb: str = "POST") -> Any:
         from aiohttp import ClientError
         from slack_sdk.errors import SlackApiError
 
         try:
+            if http_verb == "GET":
+                return await self.client.api_call(method, http_verb="GET", params=body)
             return await self.client.api_call(method, json=body)
         except SlackApiError as error:
             status = getattr(error.response, "status_code", None)

@@ -13,7 +13,8 @@ from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
-                                       fallback_text, importance_name, label, stats_text)
+                                       fallback_text, heuristic_note, importance_name, insight_rows, label,
+                                       stats_text)
 from analysis.renderers.markdown import pull_request_url
 from adapters.slack_text import (
     HEADER_LIMIT,
@@ -27,6 +28,8 @@ from adapters.slack_text import (
     shorten,
     split_mrkdwn,
 )
+from analysis.renderers.inert_text import defang_links
+from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.chat import ExplainResponse, OutboundMessage, TextResponse
 
 SUMMARY_TITLE_LIMIT = 100  # a commit title in the summary list (the full title heads its thread reply)
@@ -62,23 +65,32 @@ class SlackRenderer:
 
     # --- digest ------------------------------------------------------------------------------
     def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
-                        report_url: str | None = None) -> list[OutboundMessage]:
-        summary_blocks, fallback = self._summary(digest, lang, note, report_url)
+                        report_url: str | None = None, max_replies: int | None = None) -> list[OutboundMessage]:
+        shown, rest = reply_split(digest, max_replies)
+        summary_blocks, fallback = self._summary(digest, lang, note, report_url, shown, rest)
         messages = [OutboundMessage(thread=False, body=body(fallback, summary_blocks[:MAX_BLOCKS]), key="summary/0")]
         # A day of hundreds of commits: the list goes on in the thread rather than being cut.
-        rest = summary_blocks[MAX_BLOCKS:]
-        while rest:
-            part, rest = rest[:MAX_BLOCKS], rest[MAX_BLOCKS:]
+        more_blocks = summary_blocks[MAX_BLOCKS:]
+        while more_blocks:
+            part, more_blocks = more_blocks[:MAX_BLOCKS], more_blocks[MAX_BLOCKS:]
             text = "\n".join(block["text"]["text"] for block in part)
             messages.append(OutboundMessage(thread=True, body=body(text, part), key=f"summary/{len(messages)}"))
-        groups = digest.by_importance()
-        for level in IMPORTANCE_ORDER:
-            for report in groups[level]:
-                messages += self.commit_messages(report, lang, digest.repo_url)
+        for report in shown:
+            messages += self.commit_messages(report, lang, digest.repo_url)
+        if rest:
+            messages.append(self._listing_message(rest, lang))
         return messages
 
-    def _summary(self, digest: Digest, lang: str, note: str | None,
-                 report_url: str | None = None) -> tuple[list[dict[str, Any]], str]:
+    def _listing_message(self, rest: list[CommitReport], lang: str) -> OutboundMessage:
+        """One reply listing the commits without their own (as many as fit; the rest named by count)."""
+        lines, left = listing([self._summary_line(report, icon=True) for report in rest])
+        if left:
+            lines.append(label(lang, "overflow_more", n=left))
+        text = "\n".join([f"*{label(lang, 'overflow_title', n=len(rest))}*"] + lines)
+        return OutboundMessage(thread=True, body=body(text, _sections(text)[:MAX_BLOCKS]), key="overflow/0")
+
+    def _summary(self, digest: Digest, lang: str, note: str | None, report_url: str | None,
+                 shown: list[CommitReport], rest: list[CommitReport]) -> tuple[list[dict[str, Any]], str]:
         title = label(lang, "title", date=digest.date)
         repo = inline(digest.repo)
         where = [f"*{link(digest.repo_url, repo)}*"]
@@ -99,10 +111,17 @@ class SlackRenderer:
         if note:
             blocks.append(section("⚠️ " + inline(note)))
             lines.append("⚠️ " + inline(note))
+        if heuristic := heuristic_note(lang, digest):
+            blocks.append(section(heuristic))
+            lines.append(heuristic)
         if not digest.commits:
             blocks.append(section(label(lang, "no_commits")))
             lines.append(label(lang, "no_commits"))
-        groups = digest.by_importance()
+        if rest:
+            capped = label(lang, "capped_note", shown=len(shown), total=len(digest.commits), rest=len(rest))
+            blocks.append(section(capped))
+            lines.append(capped)
+        groups = by_importance(shown)
         for level in IMPORTANCE_ORDER:
             if not groups[level]:
                 continue
@@ -114,11 +133,12 @@ class SlackRenderer:
         return blocks, "\n".join(lines)
 
     @staticmethod
-    def _summary_line(report: CommitReport) -> str:
+    def _summary_line(report: CommitReport, icon: bool = False) -> str:
         commit = report.commit
         title = inline(shorten(commit.title, SUMMARY_TITLE_LIMIT))
         author = inline(shorten(commit.author, AUTHOR_LIMIT))
-        return f"• `{commit.short_sha}` {title} — {author}"
+        mark = f"{IMPORTANCE_ICON[report.analysis.importance]} " if icon else ""
+        return f"• {mark}`{commit.short_sha}` {title} — {author}"
 
     # --- one commit ----------------------------------------------------------------------------
     def commit_messages(self, report: CommitReport, lang: str, repo_url: str | None,
@@ -192,9 +212,7 @@ class SlackRenderer:
         if analysis.impact:
             out.append(f"*{label(lang, 'impact')}*")
             out += [f"• {_impact_item(item, colon)}" for item in analysis.impact]
-        insights = [(dim, getattr(analysis.insights, dim)) for dim in
-                    ("architecture", "performance", "security", "maintainability")]
-        insights = [(dim, text) for dim, text in insights if text.strip()]
+        insights = insight_rows(analysis.insights)
         if insights:
             out.append(f"*{label(lang, 'insights')}*")
             out += [f"• *{label(lang, dim)}*{colon}{inline(text)}" for dim, text in insights]
@@ -224,7 +242,7 @@ class SlackRenderer:
         return messages
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
-        text = markdown_to_mrkdwn(response.text)
+        text = markdown_to_mrkdwn(defang_links(response.text))  # may quote what a member typed
         if response.error:
             text = "⚠️ " + text
         if len(text) > TEXT_LIMIT - 100:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.renderers.inert_text import defang_links, strip_invisible
+
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 TEXT_LIMIT = 40000
@@ -85,7 +87,7 @@ def _prose(text: str, keep: frozenset[str] = frozenset()) -> str:
 
 def inline(text: object) -> str:
     """Untrusted text on one line, inert in mrkdwn; balanced code spans are kept as code."""
-    text = _WS.sub(" ", str(text)).strip()
+    text = _WS.sub(" ", strip_invisible(text)).strip()
     spans = list(_CODE_SPAN.finditer(text))
     bounds = [0] + [i for m in spans for i in (m.start(), m.end())] + [len(text)]
     prose = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
@@ -95,12 +97,12 @@ def inline(text: object) -> str:
         out.append(_prose(segment, keep))
         if n < len(spans):
             out.append("`" + entities(spans[n].group(1)) + "`")
-    return "".join(out)
+    return defang_links("".join(out))
 
 
 def plain(text: object) -> str:
     """Untrusted text for a plain_text object (header): one line, no escaping needed."""
-    return _WS.sub(" ", str(text)).strip()
+    return _WS.sub(" ", strip_invisible(text)).strip()
 
 
 def shorten(text: str, limit: int) -> str:

@@ -89,6 +89,9 @@ class OutboundMessage:
     #: stable name of this part of a digest ("summary/0", "<sha>/1"): the ledger records what was
     #: posted by key, so a resumed digest skips the right messages even if its order changed
     key: str | None = None
+    #: set by the core when the ledger records this message: a tag the adapter attaches where it can read
+    #: it back (``find_posted``), so a message posted but not recorded before a crash is not posted again
+    marker: str | None = None
 
     def to_preview(self) -> dict[str, Any]:
         return {"thread": self.thread, "body": self.body}
@@ -101,8 +104,12 @@ class ChatRenderer(Protocol):
     target: Literal["slack", "discord", "console"]
 
     def digest_messages(self, digest: Digest, lang: str, note: str | None = None, *,
-                        report_url: str | None = None) -> list[OutboundMessage]:
-        """The digest's messages; ``report_url`` (the digest's web page) is linked from the summary."""
+                        report_url: str | None = None, max_replies: int | None = None) -> list[OutboundMessage]:
+        """The digest's messages; ``report_url`` (the digest's web page) is linked from the summary.
+
+        With ``max_replies``, only that many commits (the most important) get replies of their own; the
+        rest are listed in one reply (key ``overflow/0``) and the summary says so.
+        """
         ...
 
     def explain_messages(self, response: ExplainResponse) -> list[OutboundMessage]: ...
@@ -119,6 +126,10 @@ class ChatAdapter(Protocol):
     supports_threads: bool
     # An adapter that sends ``OutboundMessage.files`` also sets ``supports_files = True``; the core reads
     # it with getattr(adapter, "supports_files", False) and only then attaches the report and the chart.
+    # An adapter that attaches ``OutboundMessage.marker`` to what it posts also has
+    # ``async find_posted(channel, thread_id | None, markers: set[str], since: float | None) -> dict[str, str]``:
+    # of ``markers``, those found in the thread (or, for None, the channel's messages since ``since``), with
+    # the id of the message carrying each. The core calls it when resuming a digest.
 
     async def start(self) -> None:
         """Connect and begin delivering commands to the core; returns once connected."""

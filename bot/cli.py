@@ -173,7 +173,7 @@ def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
     """One commit of REPO analysed: SHA is a commit (4+ hex digits), HEAD, a branch or a tag."""
     from analysis.day import parse_zone
     from analysis.renderers.json_report import commit_json
-    from analysis.renderers.markdown import render_commit_markdown
+    from analysis.renderers.markdown import render_explain_markdown
 
     tz = parse_zone(tz).key  # the canonical name, whatever the case typed
     settings = obj.settings
@@ -183,7 +183,7 @@ def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
     if fmt == "json":
         click.echo(json.dumps(commit_json(found, tz), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_commit_markdown(found, lang, source.repo_url), nl=False)
+        click.echo(render_explain_markdown(found, lang, source.repo_url), nl=False)
 
 
 @cli.command()
@@ -204,7 +204,11 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
 
     digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
     url = report_url(obj.settings.public_url, digest.repo, digest.date)  # as the bot would link its page
-    messages = renderer_for(target).digest_messages(digest, lang, **({"report_url": url} if url else {}))
+    from analysis.renderers.post_caps import cap_digest
+
+    capped = cap_digest(digest, obj.settings.max_commit_chars)  # as the bot caps what it posts
+    messages = renderer_for(target).digest_messages(capped, lang, max_replies=obj.settings.max_replies,
+                                                    **({"report_url": url} if url else {}))
     payloads = []
     for message in messages:
         item = message.to_preview()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from analysis.day import parse_date, parse_zone
 from analysis.errors import BadInput
+from analysis.renderers.inert_text import code_span
 from analysis.sources.names import parse_revision
 
 USAGE = {
@@ -64,7 +65,7 @@ def parse_command(text: str) -> Command:
     if verb not in USAGE:
         close = difflib.get_close_matches(verb, list(USAGE), n=1, cutoff=0.6)
         hint = f"did you mean {close[0]}?" if close else "try /digest help"
-        raise BadInput(f"unknown command {words[0][:40]!r}; {hint}")
+        raise BadInput(f"unknown command {code_span(words[0], 40)}; {hint}")
     return _PARSERS[verb](args)
 
 
@@ -81,19 +82,19 @@ def _subscribe(args: list[str]) -> Command:
             i += 1
             continue
         if key not in value_keys:
-            raise _bad("subscribe", f"unexpected word {rest[i][:40]!r}")
+            raise _bad("subscribe", f"unexpected word {code_span(rest[i], 40)}")
         if i + 1 >= len(rest):
             raise _bad("subscribe", f"'{key}' needs a value")
         value = rest[i + 1]
         if key == "at" and not _TIME.match(value):
-            raise _bad("subscribe", f"bad time {value[:20]!r}; write it as HH:MM, 24-hour")
+            raise _bad("subscribe", f"bad time {code_span(value, 20)}; write it as HH:MM, 24-hour")
         if key == "at":
             hour, minute = _TIME.match(value).groups()
             value = f"{int(hour):02d}:{minute}"
         if key == "tz":
             value = _checked("subscribe", parse_zone, value).key  # the canonical name, whatever the case
         if key == "lang" and value not in ("zh", "en"):
-            raise _bad("subscribe", f"unknown language {value[:20]!r}; use zh or en")
+            raise _bad("subscribe", f"unknown language {code_span(value, 20)}; use zh or en")
         if key in ("paths", "ignore-authors"):
             value = [part.strip() for part in value.split(",") if part.strip()]
         options[key.replace("-", "_")] = value
@@ -128,7 +129,7 @@ def _now(args: list[str]) -> Command:
         elif command.repo is None:
             command.repo = word
         else:
-            raise _bad("now", f"unexpected word {word[:40]!r}")
+            raise _bad("now", f"unexpected word {code_span(word, 40)}")
     return command
 
 

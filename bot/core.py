@@ -8,22 +8,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
+import os
 import re
+import secrets
+import signal
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from fnmatch import fnmatchcase
 
 from analysis.day import DayWindow, parse_zone
 from analysis.errors import BadInput, DigestError
+from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
 from bot import history, pools
 from bot.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.commands import Command, help_text, parse_command
 from bot.digest import DigestService, build_service
-from bot.ledger import Ledger, LedgerEntry, ledger_key
+from bot.ledger import Ledger, LedgerEntry, ledger_key, post_marker
 from bot.limits import BuildLimits
 from bot.reports_web import report_url, save_report
 from bot.settings import Settings
@@ -57,6 +63,7 @@ class BotCore:
         self._repo_specs: dict[str, tuple[str, str]] = {}
         self._charts: dict[tuple, bytes] = {}  # (repo, day, series) -> PNG: one drawing for every channel
         self._chart_lock = threading.Lock()
+        self._posts_sent = 0
 
     # -- commands ----------------------------------------------------------------------------
 
@@ -232,7 +239,8 @@ class BotCore:
         if isinstance(response, DigestResponse):
             await self._publish_digest(adapter, ctx, response)
         elif isinstance(response, ExplainResponse):
-            messages = adapter.renderer.explain_messages(response)
+            capped = cap_report(response.report, self.settings.max_commit_chars)
+            messages = adapter.renderer.explain_messages(dataclasses.replace(response, report=capped))
             first_id = None
             for message in messages:
                 thread = first_id if message.thread else ctx.thread
@@ -259,14 +267,25 @@ class BotCore:
                 return
             if entry is None or response.force:
                 entry = LedgerEntry()
+            resuming = entry.run is not None  # an earlier attempt began: it may have posted more than it recorded
+            if key and not resuming:
+                entry.run, entry.started_at = secrets.token_hex(8), time.time()
+                await pools.store_io(self.ledger.save, key, entry)  # before the first post, never after
             url, files = await self._report_parts(response, with_files=SUMMARY_KEY not in entry.posted
                                                   and getattr(adapter, "supports_files", False))
             extra = {"report_url": url} if url else {}
-            messages = adapter.renderer.digest_messages(response.digest, response.lang, response.note, **extra)
+            capped = cap_digest(response.digest, self.settings.max_commit_chars)  # the report itself is not
+            messages = adapter.renderer.digest_messages(capped, response.lang, response.note,
+                                                        max_replies=self.settings.max_replies, **extra)
             summary = next((m for m in messages if m.key == SUMMARY_KEY), None)
             if summary is not None:
                 summary.files = files
             entry.total = len(messages)
+            if key:
+                for index, message in enumerate(messages):
+                    message.marker = post_marker(key, entry.run, message.key or f"#{index}")
+                if resuming:
+                    await self._read_back(adapter, ctx, key, entry, messages)
             for index, message in enumerate(messages):
                 message_key = message.key or f"#{index}"
                 if message_key in entry.posted:
@@ -275,6 +294,7 @@ class BotCore:
                 if message.thread and thread is None:
                     raise DigestError("the digest's summary message is missing; cannot post its thread")
                 posted = await adapter.send(ctx.channel, message, thread_id=thread)
+                self._after_post()
                 if not message.thread:
                     entry.summary_id = posted
                 entry.posted.append(message_key)
@@ -284,6 +304,38 @@ class BotCore:
             entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
             if key:
                 await pools.store_io(self.ledger.save, key, entry)
+
+    async def _read_back(self, adapter: ChatAdapter, ctx: CommandContext, key: str, entry: LedgerEntry,
+                         messages: list) -> None:
+        """Record the messages an earlier attempt posted but could not record, found by their markers."""
+        find = getattr(adapter, "find_posted", None)
+        missing = {m.marker: m for m in messages if (m.key or "") not in entry.posted and m.marker}
+        if find is None or not missing:
+            return
+        found: dict[str, str] = {}
+        try:
+            if entry.summary_id is None:
+                top = {marker: m for marker, m in missing.items() if not m.thread}
+                found.update(await find(ctx.channel, None, set(top), entry.started_at))
+                entry.summary_id = next((found[marker] for marker in top if marker in found), None)
+            if entry.summary_id is not None:
+                found.update(await find(ctx.channel, entry.summary_id, set(missing), entry.started_at))
+        except DigestError as error:  # cannot read back: post what the ledger lacks, as before
+            log.warning("could not read back the thread of %s: %s", key, error)
+            return
+        recovered = [missing[marker].key for marker in missing if marker in found and missing[marker].key]
+        if recovered:
+            entry.posted += [k for k in recovered if k not in entry.posted]
+            log.info("digest %s: %d message(s) were posted before a crash and are not posted again",
+                     key, len(recovered))
+            await pools.store_io(self.ledger.save, key, entry)
+
+    def _after_post(self) -> None:
+        """The DIGESTBOT_TEST_CRASH_AFTER_POSTS fault injection: die between a post and its ledger write."""
+        self._posts_sent += 1
+        if self.settings.test_crash_after_posts and self._posts_sent >= self.settings.test_crash_after_posts:
+            log.warning("DIGESTBOT_TEST_CRASH_AFTER_POSTS reached: killing this process now")
+            os.kill(os.getpid(), signal.SIGKILL)
 
     # -- the full report and the chart -------------------------------------------------------
 

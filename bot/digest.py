@@ -17,10 +17,11 @@ from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.changes import Change, fold, pull_request, titled
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
-from analysis.facts import derive_facts
+from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
 from analysis.sources.base import CommitSource
 from bot import metrics, pools
+from bot.breaker import CircuitBreaker, CircuitOpen
 from bot.budget import BudgetReached, LLMBudget
 from bot.filters import CommitFilter
 from bot.highlights import day_highlights
@@ -48,11 +49,14 @@ class DigestService:
     """
 
     def __init__(self, store: Store, analyzer: Analyzer, *, fallback: Analyzer | None = None,
-                 fetch_concurrency: int = 8, budget: LLMBudget | None = None):
+                 fetch_concurrency: int = 8, budget: LLMBudget | None = None, breaker_failures: int = 3,
+                 digest_deadline: float | None = None):
         self.store = store
         self.analyzer = analyzer
         self.fallback = fallback
         self.fetch_concurrency = fetch_concurrency
+        #: per digest: after this many LLM failures in a row, or ``digest_deadline`` seconds, the rest falls back
+        self.breaker_failures, self.digest_deadline = breaker_failures, digest_deadline
         self.cache_hits = 0
         #: the daily LLM spend; once reached, commits get the fallback analyzer until the UTC day ends
         self.budget = budget
@@ -111,6 +115,7 @@ class DigestService:
         if not changes:
             all_detailed.set()
         failures: list[RemoteFailure] = []
+        breaker = CircuitBreaker(self.breaker_failures, self.digest_deadline)
         done = 0
 
         #: the day's commits with their files, as they arrive: the context of each analysis
@@ -128,7 +133,7 @@ class DigestService:
             await warm_up
             analysis = await self._analyse(detailed, lang, failures, refetch=details, source=source,
                                            neighbours=detailed_by_sha, neighbours_ready=all_detailed,
-                                           description=description)
+                                           description=description, breaker=breaker)
             done += 1
             if progress:
                 progress(done, len(changes))
@@ -260,10 +265,11 @@ class DigestService:
             detailed = commit
             if commit.patches_dropped and refetch is not None:  # the cached commit keeps no diff
                 detailed = await refetch(commit.sha, with_patches=True)
-            contents = source if source is not None and getattr(source, "file_at", None) else None
+            contents = WatchedContents(source) if source is not None and getattr(source, "file_at", None) else None
             facts = await pools.remote(derive_facts, detailed, contents)  # may read files from the source
-            kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
-            await pools.store_io(self.store.put, FACTS_TABLE, key, kept)
+            if contents is None or not contents.failed:  # after a failed read (not an absent file): next time again
+                kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
+                await pools.store_io(self.store.put, FACTS_TABLE, key, kept)
             return facts
 
         return await self._shared(("facts", commit.sha), derive_and_store)
@@ -298,7 +304,8 @@ class DigestService:
                        source: CommitSource | None = None,
                        neighbours: dict[str, Commit] | None = None,
                        neighbours_ready: asyncio.Event | None = None,
-                       description: Callable[[], Awaitable[str | None]] | None = None) -> Analysis:
+                       description: Callable[[], Awaitable[str | None]] | None = None,
+                       breaker: CircuitBreaker | None = None) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
             cached = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key))
@@ -312,6 +319,8 @@ class DigestService:
         context = await self._context(commit, source, neighbours, refetch, neighbours_ready)
         if description is not None:
             context.description = await description()
+        if breaker is not None and self.fallback is not None:
+            context.requests = breaker  # told inside the LLM's slot: checked again, and of each outcome
 
         async def analyse_and_store() -> Analysis:
             analysis = await self.analyzer.analyze(commit, lang, context)
@@ -324,6 +333,8 @@ class DigestService:
         try:
             if self.budget is not None:
                 self.budget.check()  # spent for today: not even a wait for the LLM's concurrency limit
+            if breaker is not None and self.fallback is not None:
+                breaker.check()
             analysis = await self._shared(("analysis", commit.sha, lang, self.analyzer.name), analyse_and_store)
         except RemoteFailure as error:
             if self.fallback is None:
@@ -332,6 +343,7 @@ class DigestService:
                 metrics.budget_fallback()
             else:
                 failures.append(error)
+            if not isinstance(error, (BudgetReached, CircuitOpen)):  # those two are logged once, not per commit
                 log.warning("analysis of %s fell back to %s: %s", commit.short_sha, self.fallback.name, error)
             analysis = await self.fallback.analyze(commit, lang, context)
             metrics.commit_analysed(analysis.analyzer)
@@ -366,11 +378,12 @@ def build_service(settings, store: Store, analyzer_kind: str = "auto") -> Digest
                              concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
                              context_tokens=settings.llm_context_tokens,
                              max_output_tokens=settings.llm_max_output_tokens,
-                             max_input_tokens=settings.llm_max_input_tokens)
+                             max_input_tokens=settings.llm_max_input_tokens, deadline=settings.llm_deadline)
     if analyzer.name == "heuristic":
         return DigestService(store, analyzer)
     observe_llm(analyzer)
     from analysis.analyzers.heuristic import HeuristicAnalyzer
 
     budget = LLMBudget(store, settings.llm_daily_budget_usd)
-    return DigestService(store, analyzer, fallback=HeuristicAnalyzer(), budget=budget)
+    return DigestService(store, analyzer, fallback=HeuristicAnalyzer(), budget=budget,
+                         breaker_failures=settings.llm_breaker_failures, digest_deadline=settings.digest_deadline)

@@ -6,6 +6,8 @@ a finished digest is never posted again unless forced.
 
 from __future__ import annotations
 
+import hashlib
+
 from pydantic import BaseModel, Field
 
 from bot.chat import ChannelRef
@@ -19,6 +21,15 @@ class LedgerEntry(BaseModel):
     posted: list[str] = Field(default_factory=list)  # keys of the messages posted (see OutboundMessage.key)
     total: int | None = None
     done: bool = False
+    #: this posting attempt's id, saved before its first post: each message carries a marker made from it,
+    #: so a restart can find in the channel what was posted but never recorded (a crash, a full disk)
+    run: str | None = None
+    started_at: float | None = None  # epoch seconds of that first save: how far back to read
+
+
+def post_marker(key: str, run: str, message_key: str) -> str:
+    """The short, stable tag of one message of one posting attempt (Slack metadata, Discord footer)."""
+    return hashlib.sha256(f"{key}|{run}|{message_key}".encode()).hexdigest()[:12]
 
 
 def ledger_key(channel: ChannelRef, repo: str, day: str) -> str:

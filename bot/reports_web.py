@@ -81,18 +81,37 @@ def _prune(store: Store, repo: str, newest: date) -> None:
             store.delete(REPORTS_TABLE, key)
 
 
+def delete_reports(store: Store, repo: str) -> int:
+    """Delete every stored page of ``repo`` (it turned private); returns how many there were."""
+    prefix = repo.lower() + "/"
+    keys = [key for key, _ in list(store.items(REPORTS_TABLE)) if key.startswith(prefix)]
+    for key in keys:
+        store.delete(REPORTS_TABLE, key)
+    return len(keys)
+
+
 def load_report(store: Store, owner: str, repo: str, day: str) -> dict[str, Any] | None:
     key = report_key(owner, repo, day)
     return None if key is None else store.get(REPORTS_TABLE, key)
 
 
-def report_routes(store: Store, settings: Any = None) -> list:
-    """aiohttp ``RouteDef``s serving the stored reports (GET, and HEAD through aiohttp)."""
+def report_routes(store: Store, settings: Any = None, visibility: Any = None) -> list:
+    """aiohttp ``RouteDef``s serving the stored reports (GET, and HEAD through aiohttp).
+
+    Each page is served only while its repository is public (``visibility``, by default a
+    ``RepoVisibility`` on ``settings``' GitHub; none without settings, for tests of the page alone);
+    a repository found private has all its pages deleted.
+    """
     import asyncio
 
     from aiohttp import web
 
     from analysis.renderers.html_page import not_found_page, render_page
+
+    if visibility is None and settings is not None:
+        from bot.visibility import RepoVisibility
+
+        visibility = RepoVisibility(settings, ttl=getattr(settings, "report_visibility_ttl", 300.0))
 
     def not_found() -> web.Response:
         return web.Response(status=404, text=not_found_page("There is no report at this address."),
@@ -102,6 +121,14 @@ def report_routes(store: Store, settings: Any = None) -> list:
         info = request.match_info
         stored = await asyncio.to_thread(load_report, store, info["owner"], info["repo"], info["date"])
         if not stored:
+            return not_found()
+        public = True if visibility is None else await visibility.is_public(stored.get("repo", ""))
+        if public is None:  # GitHub cannot say now: the page is not shown, and kept
+            return web.Response(status=503, text=not_found_page("This report cannot be shown right now."),
+                                content_type="text/html", charset="utf-8", headers=HEADERS)
+        if not public:
+            deleted = await asyncio.to_thread(delete_reports, store, stored.get("repo", ""))
+            log.warning("%s is no longer public: its %d report page(s) were deleted", stored.get("repo"), deleted)
             return not_found()
         body = await asyncio.to_thread(render_page, stored["markdown"], repo=stored.get("repo", ""),
                                        lang=stored.get("lang", "en"), generated=stored.get("saved_at"))

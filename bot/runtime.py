@@ -16,7 +16,7 @@ from bot.chat import DigestResponse
 from bot.core import BotCore
 from bot.data_dir import claim_data_dir
 from bot.digest import build_service
-from bot.http_server import Health, HttpServer, http_routes
+from bot.http_server import Health, HttpServer, http_routes, metrics_routes
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import TinyStore
@@ -82,9 +82,9 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
     core = ObservedCore(settings, store, digests=build_service(settings, store))
     names = adapters or configured_adapters(settings)
     running = []
-    health = Health(store)
+    health = Health(store, settings.health_store_interval)
     health.adapters = running
-    server = None
+    server = metrics_server = None
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -96,6 +96,11 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
     try:
         built = [_make_adapter(name, settings, core, port) for name in names]
         server = await _serve_http(built, health, store, settings, port)
+        if settings.metrics_port is not None:
+            metrics_server = HttpServer(metrics_routes(), settings.metrics_host, settings.metrics_port)
+            await metrics_server.start()
+            log.info("metrics listening on http://%s:%s/metrics", metrics_server.host, metrics_server.port,
+                     extra={"host": metrics_server.host, "port": metrics_server.port})
         for adapter in built:
             await adapter.start()
             running.append(adapter)
@@ -116,8 +121,9 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
                 await adapter.stop()
             except Exception:  # noqa: BLE001
                 log.exception("stopping %s failed", adapter.platform)
-        if server is not None:
-            await server.stop()
+        for listener in (server, metrics_server):
+            if listener is not None:
+                await listener.stop()
 
 
 async def _serve_http(adapters: list, health: Health, store, settings: Settings, port: int | None):
@@ -148,8 +154,8 @@ def _log_listening(server: HttpServer | None, adapters: list, settings: Settings
         if not web:
             return
         host, port = web[0].host, web[0].port
-    log.info("HTTP server listening on http://%s:%s (/healthz, /metrics)", host, port,
-             extra={"host": host, "port": port})
+    paths = "/healthz" if settings.metrics_port is not None else "/healthz, /metrics"
+    log.info("HTTP server listening on http://%s:%s (%s)", host, port, paths, extra={"host": host, "port": port})
 
 
 def _start_scheduler(core: BotCore, adapters: list) -> DigestScheduler:

@@ -23,12 +23,20 @@ class Settings(BaseSettings):
     # GitHub
     github_token: str | None = Field(None, validation_alias=_env("GITHUB_TOKEN"), repr=False)
     github_api_url: str = Field("https://api.github.com", validation_alias=_env("GITHUB_API_URL"))
+    #: seconds for one whole GitHub answer (PyGithub's own timeout bounds each socket read only)
+    github_deadline: float = Field(60.0, gt=0, validation_alias=_env("DIGESTBOT_GITHUB_DEADLINE"))
 
     # LLM through litellm; provider keys (OPENAI_API_KEY, ...) are read by litellm itself
     llm_model: str | None = Field(None, validation_alias=_env("DIGESTBOT_LLM_MODEL"))
     llm_api_base: str | None = Field(None, validation_alias=_env("DIGESTBOT_LLM_API_BASE"))
     llm_concurrency: int = Field(8, ge=1, le=256, validation_alias=_env("DIGESTBOT_LLM_CONCURRENCY"))
     llm_timeout: float = Field(120.0, gt=0, validation_alias=_env("DIGESTBOT_LLM_TIMEOUT"))
+    #: seconds for one commit's analysis, retries included (default 1.5 x the timeout)
+    llm_deadline: float | None = Field(None, gt=0, validation_alias=_env("DIGESTBOT_LLM_DEADLINE"))
+    #: LLM failures in a row after which the rest of a digest uses the heuristic at once (circuit breaker)
+    llm_breaker_failures: int = Field(3, ge=1, validation_alias=_env("DIGESTBOT_LLM_BREAKER_FAILURES"))
+    #: seconds a digest may spend on the LLM; then the rest of it uses the heuristic
+    digest_deadline: float = Field(1800.0, gt=0, validation_alias=_env("DIGESTBOT_DIGEST_DEADLINE"))
     llm_context_tokens: int | None = Field(None, ge=1024, validation_alias=_env("DIGESTBOT_LLM_CONTEXT_TOKENS"))
     # answer tokens asked for (None: the model's output limit as litellm knows it, else 4096)
     llm_max_output_tokens: int | None = Field(None, ge=256, validation_alias=_env("DIGESTBOT_LLM_MAX_OUTPUT_TOKENS"))
@@ -49,6 +57,10 @@ class Settings(BaseSettings):
     discord_api_url: str | None = Field(None, validation_alias=_env("DISCORD_API_URL"))
     allowed_repos: NameList = Field(default_factory=list, validation_alias=_env("DIGESTBOT_ALLOWED_REPOS"))
 
+    # What one digest posts to a chat (the attached report and the web page are never capped)
+    max_replies: int = Field(50, ge=1, validation_alias=_env("DIGESTBOT_MAX_REPLIES"))
+    max_commit_chars: int = Field(4000, ge=200, validation_alias=_env("DIGESTBOT_MAX_COMMIT_CHARS"))
+
     # Limits on chat commands that build digests (now, explain), per 10 minutes; the scheduler is not limited
     builds_per_user: int = Field(6, ge=1, validation_alias=_env("DIGESTBOT_BUILDS_PER_USER"))
     builds_per_channel: int = Field(12, ge=1, validation_alias=_env("DIGESTBOT_BUILDS_PER_CHANNEL"))
@@ -58,7 +70,18 @@ class Settings(BaseSettings):
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))
     log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.logs
     public_url: str | None = Field(None, validation_alias=_env("DIGESTBOT_PUBLIC_URL"))
+    #: seconds a report page's "the repository is public" check is reused before GitHub is asked again
+    report_visibility_ttl: float = Field(300.0, ge=0, validation_alias=_env("DIGESTBOT_REPORT_VISIBILITY_TTL"))
     http_host: str = Field("0.0.0.0", validation_alias=_env("DIGESTBOT_HTTP_HOST"))
+    #: /metrics has no authentication: set a port to serve it on its own listener (and not on the main one)
+    metrics_port: int | None = Field(None, ge=0, le=65535, validation_alias=_env("DIGESTBOT_METRICS_PORT"))
+    metrics_host: str = Field("127.0.0.1", validation_alias=_env("DIGESTBOT_METRICS_HOST"))
+    #: seconds between two real store writes of the health check (checks in between reuse the answer)
+    health_store_interval: float = Field(5.0, ge=0, validation_alias=_env("DIGESTBOT_HEALTH_STORE_INTERVAL"))
+
+    # Fault injection for the exactly-once tests only: the process SIGKILLs itself right after its Nth
+    # successful post, before recording it (the window between a post and the ledger write)
+    test_crash_after_posts: int | None = Field(None, ge=1, validation_alias=_env("DIGESTBOT_TEST_CRASH_AFTER_POSTS"))
 
     @field_validator("slack_admins", "allowed_repos", mode="before")
     @classmethod

@@ -13,4 +13,5 @@ def open_repo(settings, repo: str, *, local: bool = True) -> CommitSource:
     ``local=False`` for names from chat users: always GitHub, the filesystem is never looked at.
     """
     return open_source(repo, github_token=settings.github_token, github_api_url=settings.github_api_url,
-                       local=local, on_github_response=metrics.github_rate_remaining)
+                       local=local, on_github_response=metrics.github_rate_remaining,
+                       github_deadline=settings.github_deadline)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from analysis.renderers.inert_text import code_span
 from analysis.sources.names import is_repo_name
 from bot.chat import ChannelRef
 from bot.filters import CommitFilter
@@ -45,11 +46,11 @@ class Subscription(BaseModel):
     def describe(self) -> str:
         parts = [f"`{self.repo}` at {self.at} {self.tz}", f"lang {self.lang}"]
         if self.branch:
-            parts.append(f"branch {self.branch}")
+            parts.append(f"branch {code_span(self.branch)}")  # what members typed: echoed as code
         if self.paths:
-            parts.append("paths " + ",".join(self.paths))
+            parts.append("paths " + ", ".join(code_span(p) for p in self.paths))
         if self.ignore_authors:
-            parts.append("ignoring " + ",".join(self.ignore_authors))
+            parts.append("ignoring " + ", ".join(code_span(a) for a in self.ignore_authors))
         if self.ignore_bots:
             parts.append("ignoring bots")
         if self.quiet:

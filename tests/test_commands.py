@@ -17,18 +17,18 @@ def test_subscribe_with_every_option():
 
 @pytest.mark.parametrize("text, problem", [
     ("subscribe", "name the repository"),
-    ("subscribe o/r at 25:00", "bad time '25:00'"),
-    ("subscribe o/r at 9am", "bad time '9am'"),
+    ("subscribe o/r at 25:00", "bad time `25:00`"),
+    ("subscribe o/r at 9am", "bad time `9am`"),
     ("subscribe o/r tz Mars/Base", "unknown time zone 'Mars/Base'"),
-    ("subscribe o/r lang fr", "unknown language 'fr'"),
+    ("subscribe o/r lang fr", "unknown language `fr`"),
     ("subscribe o/r at", "'at' needs a value"),
-    ("subscribe o/r every day", "unexpected word 'every'"),
+    ("subscribe o/r every day", "unexpected word `every`"),
     ("unsubscribe", "name exactly one repository"),
     ("now o/r 2026-02-30", "bad date '2026-02-30'"),
-    ("now o/r p/q", "unexpected word 'p/q'"),
+    ("now o/r p/q", "unexpected word `p/q`"),
     ("explain", "give one commit SHA"),
     ("explain commit -xyz", "bad commit SHA or name '-xyz'"),
-    ("frobnicate", "unknown command 'frobnicate'"),
+    ("frobnicate", "unknown command `frobnicate`"),
     ('subscribe "o/r', "unbalanced quotes"),
 ])
 def test_errors_name_the_problem(text, problem):

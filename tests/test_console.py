@@ -45,7 +45,7 @@ def test_console_session(day_repo, tmp_path):
     assert out.count(f"(reply in thread {summary_id})") == 2
     assert "fix: next day" not in out
     assert "error: no commit matches 0000" in out
-    assert "error: bad time '9pm'" in out and "error: unknown command 'garbage'" in out
+    assert "error: bad time `9pm`" in out and "error: unknown command `garbage`" in out
     assert "Traceback" not in out + done.stderr
 
 

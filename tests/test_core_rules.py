@@ -93,7 +93,7 @@ def test_subscribe_checks_the_branch(world):
     gh.add_commit("Acme/Widget", message="dev work", author_name="Ann",
                   committed_at=datetime(2026, 2, 15, 9, tzinfo=timezone.utc), branch="dev")
     responses, _ = ask(core, "subscribe Acme/Widget branch dev")
-    assert not responses[0].error and "branch dev" in responses[0].text
+    assert not responses[0].error and "branch `dev`" in responses[0].text
 
 
 def test_chat_users_cannot_name_paths_on_the_bots_machine(world, tmp_path):

@@ -46,7 +46,8 @@ def fast_import(repo: Path, day: datetime, count: int) -> None:
 
 def environment(data_dir: Path) -> dict[str, str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DIGESTBOT_"))}
-    environ.update(DIGESTBOT_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
+    # every commit gets its own reply here (the cap on replies per digest is tested in test_post_caps)
+    environ.update(DIGESTBOT_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1", DIGESTBOT_MAX_REPLIES="1000")
     return environ
 
 

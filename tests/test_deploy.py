@@ -407,9 +407,11 @@ def test_docs_discord_invite_has_the_permissions_the_adapter_uses():
 # until its scope is in the manifest and here)
 METHOD_SCOPES = {"auth.test": None, "chat.postMessage": "chat:write", "chat.postEphemeral": "chat:write",
                  "files.upload": "files:write", "files.getUploadURLExternal": "files:write",
-                 "files.completeUploadExternal": "files:write", "files_upload_v2": "files:write"}
+                 "files.completeUploadExternal": "files:write", "files_upload_v2": "files:write",
+                 "conversations.history": "channels:history", "conversations.replies": "channels:history"}
 # scopes the manifest asks for beyond what the methods above imply, and why
-EXTRA_SCOPES = {"chat:write.public": "post digests in public channels without an invitation"}
+EXTRA_SCOPES = {"chat:write.public": "post digests in public channels without an invitation",
+                "groups:history": "read a digest's thread back after a crash in a private channel"}
 
 
 def test_slack_manifest_names_the_command_events_and_scopes_the_adapter_uses():

@@ -163,7 +163,8 @@ def test_heuristic_analyzer_path_needs_no_model(gh, store):
     by_title = {r.commit.title: r.analysis for r in digest.commits}
     assert by_title[TITLES[0]].change_type == "feature" and by_title[TITLES[0]].importance == "high"
     assert by_title[TITLES[1]].change_type == "fix"
-    assert by_title[TITLES[2]].change_type == "docs" and by_title[TITLES[2]].importance == "low"
+    # a docs prefix does not make a change to product code low: the prefix yields to the diff
+    assert by_title[TITLES[2]].change_type == "docs" and by_title[TITLES[2]].importance == "medium"
     assert all(r.analysis.analyzer == "heuristic" and r.analysis.fallback is None for r in digest.commits)
     assert all(r.commit.files and r.commit.details_loaded for r in digest.commits)
     assert digest.stats.total == 3 and digest.repo == REPO and digest.date == DAY

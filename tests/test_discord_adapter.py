@@ -152,6 +152,7 @@ def test_hostile_llm_analysis_through_adapter(world):
     digest = Digest(repo="o/r", date="2026-02-14", timezone="UTC",
                     commits=[CommitReport(commit=commit, analysis=analysis)])
     ctx = CommandContext(channel=ChannelRef("discord", GUILD_ID, CHANNEL_ID), user="1")
+    core.settings.max_commit_chars = 100_000  # what is checked here is the split; the cap is in test_post_caps
 
     async def scenario():
         adapter = DiscordAdapter(settings, core)

@@ -1,4 +1,4 @@
-"""Tests of the offline heuristic analyzer on synthetic commits and on the sample digest's commits."""
+"""Tests of the offline heuristic analyzer on synthetic commits (paths and messages, no facts) and the sample digest."""
 
 from __future__ import annotations
 
@@ -12,15 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis.analyzers import heuristic_rules
+from analysis.analyzers import heuristic_phrases, heuristic_rules
 from analysis.analyzers.base import Analyzer
 from analysis.analyzers.heuristic import HeuristicAnalyzer, area_of, classify_path
 from analysis.models import Analysis, Commit, FileChange
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
-DISCLAIMER_EN = "Heuristic analysis from the commit message and paths; no model was used."
-DISCLAIMER_ZH = "基于提交信息与文件路径的启发式分析，未使用模型。"
+PHRASES = heuristic_phrases.PHRASES
 
 analyzer = HeuristicAnalyzer()
 
@@ -74,7 +73,7 @@ def test_paths_give_the_type_without_prefix(files, expected):
 
 @pytest.mark.parametrize("title,expected", [
     ("Rename fetch_a to fetch_b", "refactor"), ("Speed up the parser", "perf"),
-    ("Fix crash on empty config", "fix"), ("Add a widget endpoint", "feature"), ("Widget things", "chore"),
+    ("Fix crash on empty config", "fix"), ("Add a widget endpoint", "feature"), ("Widget things", "refactor"),
     ("Fix crash in the rename handler", "fix"), ("Add tests for the parser", "test"),
     ("Address CVE-2024-1234 in parser", "security"),
 ])
@@ -99,16 +98,16 @@ def test_feature_with_only_docs_or_examples_is_low(files):
 def test_small_fix_touching_api_definitions_is_high(path):
     analysis = run("fix: off-by-one in widget field", [(path, 3, 1)])
     assert analysis.importance == "high"
-    assert path in analysis.insights.architecture
-    assert any("compatib" in r.mitigation for r in analysis.risks)
+    assert path in analysis.insights.compatibility
+    assert any("compatib" in r.mitigation and path in r.mitigation for r in analysis.risks)
 
 
 def test_small_plain_fix_is_medium_and_asks_for_a_regression_test():
     analysis = run("fix: off-by-one in loop", [("src/app/loop.py", 3, 1)])
     assert analysis.importance == "medium"
-    assert any("regression test" in r for r in analysis.recommendations)
+    assert any("regression test" in r.mitigation for r in analysis.risks)
     with_test = run("fix: off-by-one in loop", [("src/app/loop.py", 3, 1), ("tests/test_loop.py", 9, 0)])
-    assert not any("regression test" in r for r in with_test.recommendations)
+    assert not any("regression test" in r.mitigation for r in with_test.risks)
 
 
 @pytest.mark.parametrize("message", [
@@ -117,7 +116,8 @@ def test_small_plain_fix_is_medium_and_asks_for_a_regression_test():
 def test_breaking_marker_is_high(message):
     analysis = run(message, [("src/app/config.py", 2, 2)])
     assert analysis.importance == "high"
-    assert analysis.risks[0].risk == heuristic_rules.PHRASES["en"]["risk_breaking"]
+    assert analysis.risks[0].risk.startswith("Marked breaking: ")
+    assert analysis.insights.compatibility.startswith(PHRASES["en"]["compat_marker"])
 
 
 def test_ci_only_is_low_even_when_large_unless_security():
@@ -132,14 +132,13 @@ def test_security_paths_are_at_least_medium(path):
     analysis = run("chore: tidy", [(path, 2, 1)])
     assert analysis.importance in ("medium", "high")
     assert path in analysis.insights.security
-    assert analysis.insights.security != heuristic_rules.PHRASES["en"]["no_signal"]
 
 
 @pytest.mark.parametrize("path", ["src/tokenizer/bpe.py", "AUTHORS", "lib/llm/tokens.rs", "docs/auth.md"])
 def test_words_near_security_terms_do_not_trigger_it(path):
     analysis = run("chore: tidy", [(path, 2, 1)])
     assert analysis.importance == "low"
-    assert analysis.insights.security == heuristic_rules.PHRASES["en"]["no_signal"]
+    assert analysis.insights.security == ""  # nothing derived: left empty, never a stock sentence
 
 
 def test_security_word_in_title_counts():
@@ -158,15 +157,14 @@ def test_deployment_change_is_flagged_and_raises_importance():
 def test_revert():
     analysis = run('Revert "feat: add widget"\n\nThis reverts commit abc.', [("src/app/widget.py", 0, 40)])
     assert analysis.change_type == "revert"
-    assert any(r.risk == heuristic_rules.PHRASES["en"]["risk_revert"] for r in analysis.risks)
+    assert any(r.risk == "Reverts `feat: add widget`" for r in analysis.risks)
 
 
 def test_rename_refactor():
     small = run("Rename fetch_a to fetch_b", [("src/app/fetch.py", 6, 6)])
     assert (small.change_type, small.importance) == ("refactor", "low")
-    assert heuristic_rules.PHRASES["en"]["maint_refactor"] in small.insights.maintainability
-    public = run("Rename fetch_a to fetch_b", [("bindings/python/_core.pyi", 6, 6)])
-    assert (public.change_type, public.importance) == ("refactor", "medium")
+    public = run("Rename fetch_a to fetch_b", [("bindings/python/_core.pyi", 6, 6)])  # a public type stub
+    assert (public.change_type, public.importance) == ("refactor", "high")
 
 
 def test_test_only_is_low_unless_large():
@@ -178,44 +176,37 @@ def test_huge_change():
     files = [(f"src/mod{i}/code.py", 60, 10) for i in range(60)]
     analysis = run("feat: new engine", files)
     assert analysis.importance == "high"
-    assert "4200 lines across 60 files" in analysis.insights.maintainability
-    assert any(r.risk == heuristic_rules.PHRASES["en"]["risk_large"] for r in analysis.risks)
+    assert "4200 lines of product code and configuration across 60 files" in analysis.insights.maintainability
+    assert any(r.risk.startswith("Large change: 4200 lines") for r in analysis.risks)
     assert run("chore: reformat", files).importance == "medium"
     assert len(analysis.impact) == heuristic_rules.MAX_AREAS + 1  # bounded, with an "other areas" line
     lock_churn = run("chore(deps): update lock files", [("Cargo.lock", 3000, 2500), ("web/yarn.lock", 900, 900)])
     assert lock_churn.importance == "low"
-    assert lock_churn.insights.maintainability == heuristic_rules.PHRASES["en"]["maint_no_tests"]
+    assert lock_churn.insights.maintainability == "" and not lock_churn.risks
 
 
 def test_no_files_loaded_uses_the_message_and_says_so():
     analysis = run("feat(operator): new CRD field", loaded=False)
     assert analysis.importance == "medium"
-    assert heuristic_rules.PHRASES["en"]["no_files"] in analysis.summary
-    assert analysis.impact == ["operator: named as the scope in the title; file list not loaded"]
-    assert any(r.risk == heuristic_rules.PHRASES["en"]["risk_no_files"] for r in analysis.risks)
+    assert PHRASES["en"]["no_files"] in analysis.summary
+    assert analysis.impact == [] and analysis.risks == []
     assert run("docs: wording", loaded=False).importance == "low"
     assert run("fix!: drop old flag", loaded=False).importance == "high"
     empty = run("chore: empty commit", loaded=True)
-    assert heuristic_rules.PHRASES["en"]["no_files_changed"] in empty.summary
-    assert not any(r.risk == heuristic_rules.PHRASES["en"]["risk_no_files"] for r in empty.risks)
+    assert PHRASES["en"]["no_files_changed"] in empty.summary
 
 
 # --- prose -------------------------------------------------------------------------------
 
-def test_summary_impact_and_top_directories_are_derived_from_paths():
+def test_summary_and_impact_are_derived_from_message_and_paths():
     files = [("deploy/operator/internal/a.go", 20, 5), ("deploy/operator/internal/b.go", 15, 4),
              ("deploy/operator/cmd/main.go", 5, 3), ("README.md", 1, 0, "added")]
-    body = "Details:\n- first point\n* second point\nplain prose\nSigned-off-by: Dev <dev@example.com>"
+    body = "Details:\n- first point\n* second point\nplain prose\n\nSigned-off-by: Dev <dev@example.com>"
     analysis = run(f"fix: operator restarts\n\n{body}", files)
-    assert analysis.summary[0] == DISCLAIMER_EN
-    assert analysis.summary[1] == "Title: fix: operator restarts"
-    assert "From the message: first point" in analysis.summary
-    assert "From the message: second point" in analysis.summary
+    assert analysis.summary[:2] == ["first point", "second point plain prose"]
     assert not any("Signed-off-by" in s for s in analysis.summary)
-    assert "4 files changed (+41/−12)" in analysis.summary
-    assert "Top directories touched: deploy/operator (3), README.md (1)" in analysis.summary
-    assert analysis.impact[0] == "deploy/operator: 3 files modified (+40/−12) [deployment]"
-    assert analysis.impact[1] == "README.md: 1 file added (+1/−0)"
+    assert analysis.impact[0] == "deploy/operator (+40/−12): a.go, b.go, main.go"
+    assert analysis.impact[1] == "README.md (+1/−0): documentation"
 
 
 def test_zh_and_en_prose_differ_only_in_language():
@@ -223,14 +214,13 @@ def test_zh_and_en_prose_differ_only_in_language():
     en, zh = analyzer.analyze_sync(commit, "en"), analyzer.analyze_sync(commit, "zh")
     assert (en.change_type, en.importance) == (zh.change_type, zh.importance)
     assert len(en.risks) == len(zh.risks) and len(en.recommendations) == len(zh.recommendations)
-    assert en.summary[0] == DISCLAIMER_EN and zh.summary[0] == DISCLAIMER_ZH
-    assert not any(CJK.search(s) for s in all_text(en))
+    assert en.risks and not any(CJK.search(s) for s in all_text(en))
     assert all(CJK.search(r.risk) for r in zh.risks)
-    assert "共 1 个文件变更（+9/−3）" in zh.summary
+    assert "修改 `src/auth/refresh.py`（+9/−3）" in zh.summary
 
 
 def test_every_phrase_exists_in_both_languages_and_holds_no_digits():
-    en, zh = heuristic_rules.PHRASES["en"], heuristic_rules.PHRASES["zh"]
+    en, zh = PHRASES["en"], PHRASES["zh"]
     assert set(en) == set(zh)
     for table in (en, zh):
         for key, phrase in table.items():
@@ -262,14 +252,13 @@ def test_nothing_invented_every_number_comes_from_the_commit(message, files, lan
         for number in re.findall(r"\d+", text):
             assert number in allowed, (number, text)
     assert analysis.analyzer == "heuristic"
-    assert analysis.summary[0] == (DISCLAIMER_ZH if lang == "zh" else DISCLAIMER_EN)
 
 
 def test_perf_commit_claims_no_measurement():
     analysis = run("perf: faster lookups", [("src/index/lookup.rs", 31, 29)])
     assert analysis.change_type == "perf"
     assert not re.search(r"\d", analysis.insights.performance)
-    assert analysis.insights.performance == heuristic_rules.PHRASES["en"]["perf_labelled"]
+    assert analysis.insights.performance == PHRASES["en"]["perf_claim"]
 
 
 def test_fields_are_bounded_and_single_line():
@@ -280,7 +269,7 @@ def test_fields_are_bounded_and_single_line():
     for text in all_text(analysis):
         assert not re.search(r"[\x00-\x1f]", text)
         assert len(text) <= 900, len(text)
-    assert analysis.summary[1].endswith("…") and len(analysis.summary[1]) <= 200
+    assert analysis.summary[0].endswith("…") and len(analysis.summary[0]) <= heuristic_rules.MAX_PARAGRAPH
 
 
 def test_analyze_async_matches_sync_and_satisfies_the_protocol():
@@ -300,9 +289,10 @@ def test_path_helpers():
     assert "deploy" in classify_path("container/vllm_runtime.Dockerfile")
 
 
-# --- agreement with the sample -----------------------------------------------------------
+# --- the sample digest (paths and titles only) --------------------------------------------
 
-SAMPLE_AGREEMENT = 21  # measured with bench/heuristic_agreement.py
+#: measured with bench/heuristic_agreement.py; the heuristic now reads diffs, which the sample lacks
+SAMPLE_AGREEMENT = 15
 MARGIN = 1
 
 
@@ -322,18 +312,17 @@ def test_sample_data_is_marked_reconstructed_and_complete():
     assert all(re.fullmatch(r"[0-9a-f]{40}", c["sha"]) for c in data["commits"])
 
 
-def test_agreement_with_the_sample():
-    matrix, exact, total, rows = _bench().evaluate()
+def test_agreement_with_the_sample_does_not_regress():
+    exact, total = _bench().sample_agreement()
     assert total == 21
-    assert exact >= SAMPLE_AGREEMENT - MARGIN, matrix
-    assert sum(sum(row.values()) for row in matrix.values()) == total
+    assert exact >= SAMPLE_AGREEMENT - MARGIN
 
 
 def test_unprefixed_code_change_is_not_played_down_as_a_chore():
     files = [(f"bot/module_{i}.py", 60, 10) for i in range(12)]  # 840 lines of product code
     plain = run("Observe the bot: health and metrics", files)
     assert plain.importance == "medium"
-    # the same size under an explicit chore prefix stays low; a small unprefixed change stays low too
-    assert run("chore: observe the bot", files).importance == "low"
+    # a prefix yields to the substance: 840 lines of product code are not a chore; a small change stays low
+    assert run("chore: observe the bot", files).importance == "medium"
     assert run("Observe the bot", [("bot/one.py", 5, 1)]).importance == "low"
     assert run("Attach the report to the summary", [("bot/one.py", 5, 1)]).change_type == "feature"

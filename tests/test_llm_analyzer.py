@@ -145,7 +145,7 @@ def test_connection_refused_is_a_remote_failure(monkeypatch):
 
 def test_timeout_is_a_remote_failure(llm):
     llm.latency = 0.6
-    ana = analyzer(llm, timeout=0.2)
+    ana = analyzer(llm, timeout=0.2, deadline=30)  # a deadline long enough for every attempt (see test_deadlines)
     with pytest.raises(RemoteFailure, match="no answer within"):  # the fake would have answered after 0.6 s
         asyncio.run(ana.analyze(make_commit(), "en"))
     assert ana.calls == 3

@@ -101,8 +101,7 @@ def heuristic_summary(message: str) -> list[str]:
 def test_the_heuristic_quotes_the_whole_first_paragraph_of_the_message():
     body = ("The new LazyGroup example docs can't run because they rely on a\n"
             "module that does not exist; mark them as code-block.\n\nSecond paragraph.")
-    quoted = next(s for s in heuristic_summary("Use code-block for doc examples\n\n" + body)
-                  if s.startswith("From the message:"))
+    quoted = heuristic_summary("Use code-block for doc examples\n\n" + body)[0]
     assert quoted.endswith("mark them as code-block.") and "rely on a module" in quoted
     assert "Second paragraph" not in quoted
 
@@ -154,13 +153,13 @@ def test_the_heuristic_joins_a_bullet_wrapped_onto_indented_lines():
     body = ("Found and fixed:\n- '/digest now' for a day not over yet marked that day's digest done, so commits later that\n"
             "  day were never posted.\n- second point\nSigned-off-by: Dev <dev@example.com>")
     summary = heuristic_summary("fix: partial days\n\n" + body)
-    assert "From the message: '/digest now' for a day not over yet marked that day's digest done, so commits " \
+    assert "'/digest now' for a day not over yet marked that day's digest done, so commits " \
            "later that day were never posted." in summary
-    assert "From the message: second point" in summary
+    assert "second point" in summary
 
 
 def test_the_heuristic_keeps_short_separate_lines_as_separate_sentences():
     summary = heuristic_summary("Forwards PAGER parameters\n\nImprove detection of raw mode by parsing the option tokens\n"
                                 "Fix detection of `less.exe` on Windows\n")
-    assert "From the message: Improve detection of raw mode by parsing the option tokens. " \
+    assert "Improve detection of raw mode by parsing the option tokens. " \
            "Fix detection of `less.exe` on Windows" in summary

@@ -158,7 +158,8 @@ def test_health_turns_503_when_the_store_is_unwritable_or_discord_is_gone(tmp_pa
     data = tmp_path / "data"
     fake = FakeDiscord()
     fake.start()
-    settings = Settings(data_dir=data, discord_token=TOKEN, discord_api_url=fake.api_url, http_host="127.0.0.1")
+    settings = Settings(data_dir=data, discord_token=TOKEN, discord_api_url=fake.api_url, http_host="127.0.0.1",
+                        health_store_interval=0)  # every check writes: the broken store is seen at once
 
     async def scenario():
         stop = asyncio.Event()

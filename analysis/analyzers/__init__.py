@@ -10,7 +10,8 @@ ANALYZER_KINDS = ("auto", "heuristic", "llm")
 
 def make_analyzer(kind: str, *, model: str | None, api_base: str | None = None, concurrency: int = 8,
                   timeout: float = 120.0, context_tokens: int | None = None,
-                  max_output_tokens: int | None = None, max_input_tokens: int = 16000) -> Analyzer:
+                  max_output_tokens: int | None = None, max_input_tokens: int = 16000,
+                  deadline: float | None = None) -> Analyzer:
     """Build the analyzer named ``kind``; BadInput for an unknown kind or llm without a model."""
     if kind not in ANALYZER_KINDS:
         raise BadInput(f"unknown analyzer {kind!r}; use one of {', '.join(ANALYZER_KINDS)}")
@@ -26,4 +27,4 @@ def make_analyzer(kind: str, *, model: str | None, api_base: str | None = None, 
 
     return LLMAnalyzer(model, api_base=api_base, concurrency=concurrency, timeout=timeout,
                        context_tokens=context_tokens, max_output_tokens=max_output_tokens,
-                       max_input_tokens=max_input_tokens)
+                       max_input_tokens=max_input_tokens, deadline=deadline)

@@ -35,6 +35,16 @@ class AnalysisContext:
     related: list[RelatedCommit] = field(default_factory=list)
     #: the text of a path after this commit (blocking; None when absent or unreadable); None: cannot read
     file_text: Callable[[str], str | None] | None = None
+    #: told by a remote analyzer, inside its concurrency slot, before it asks (``before()`` may raise a
+    #: RemoteFailure to refuse) and how it went (``after(None)``, or ``after(failure)``): the digest's
+    #: circuit breaker
+    requests: RequestListener | None = None
+
+
+class RequestListener(Protocol):
+    def before(self) -> None: ...
+
+    def after(self, failure: Exception | None) -> None: ...
 
 
 @runtime_checkable

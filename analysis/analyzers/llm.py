@@ -36,6 +36,7 @@ HIGHLIGHTS_INPUT_TOKENS = 12000
 MIN_DIFF_TOKENS = 256  # the file list gets at least this much even in a tiny window
 _RANK = {"low": 0, "medium": 1, "high": 2}
 CUT_OFF = "the answer was cut off at the length limit (finish_reason 'length')"
+DEADLINE_TIMEOUTS = 1.5  # default total deadline of one request with its retries, in request timeouts
 
 
 class LLMAnswerInvalid(RemoteFailure):
@@ -74,10 +75,12 @@ class LLMAnalyzer(LLMClient):
     def __init__(self, model: str, *, api_base: str | None = None, concurrency: int = 8, timeout: float = 120.0,
                  context_tokens: int | None = None, retry_wait: float = 0.5, max_output_tokens: int | None = None,
                  max_input_tokens: int = DEFAULT_INPUT_TOKENS, triage: Analyzer | None = None,
-                 max_retry_after: float | None = None):
+                 max_retry_after: float | None = None, deadline: float | None = None):
         extra = {} if max_retry_after is None else {"max_retry_after": max_retry_after}
         super().__init__(model, api_base=api_base, concurrency=concurrency, timeout=timeout,
                          retry_wait=retry_wait, **extra)
+        #: seconds for one request with its retries (a hanging server costs this, not 3 x the timeout)
+        self.deadline = deadline if deadline is not None else DEADLINE_TIMEOUTS * timeout
         self.prompt = load_prompt("analysis")
         self.highlights_prompt = load_prompt("highlights")
         self.name = f"llm:{model}"
@@ -180,27 +183,50 @@ class LLMAnalyzer(LLMClient):
         messages, fitted = await asyncio.to_thread(self.build_messages, commit, lang, context, brief)
         max_tokens = min(self.output_tokens, BRIEF_OUTPUT_TOKENS) if brief else self.output_tokens
         spent.asks += 1
+        listener = context.requests if context is not None else None
         async with self._limit():
-            answer = await self._spend(messages, max_tokens, spent)
-            analysis, reason = self._read(answer)
-            if analysis is not None:
-                spent.valid_first += 1
-                return analysis, fitted
-            logger.info("%s from %s for %s, retrying: %s", "cut-off answer" if answer.cut_off else "invalid answer",
-                        self.model, commit.short_sha, reason)
-            if answer.cut_off:  # the cut text is of no use to the model: ask afresh, shorter
-                words = 250 if brief else 900
-                follow_up = [*messages, {"role": "user", "content": self.prompt.render("shorter", words=words)}]
+            if listener is not None:
+                listener.before()
+            try:
+                async with asyncio.timeout(self.deadline):  # started once the request has its slot
+                    result = await self._ask_within(commit, messages, fitted, brief, max_tokens, spent)
+            except TimeoutError:
+                failure = RemoteFailure(f"the LLM {self.model} gave no analysis within {self.deadline:g} s "
+                                        "(retries included)", code="deadline",
+                                        details={"model": self.model, "seconds": f"{self.deadline:g}"})
+            except RemoteFailure as error:
+                failure = error
             else:
-                follow_up = [*messages, {"role": "assistant", "content": answer.content},
-                             {"role": "user", "content": self.prompt.render("retry", reason=reason)}]
-            again = await self._spend(follow_up, max_tokens, spent)
-            analysis, reason = self._read(again)
-            if analysis is not None:
-                return analysis, fitted
-            code = "answer_cut" if again.cut_off else "answer_invalid"
-            raise LLMAnswerInvalid(f"the LLM {self.model} gave an invalid answer twice: {reason}", code=code,
-                                   details={"model": self.model})
+                failure = None
+            if listener is not None:
+                listener.after(failure)  # still inside the slot: the next request sees it
+            if failure is not None:
+                raise failure
+            return result
+
+    async def _ask_within(self, commit: Commit, messages: list[dict], fitted: FittedDiff, brief: bool,
+                          max_tokens: int, spent: DepthStats) -> tuple[Analysis, FittedDiff]:
+        """One request, and one more when the answer is cut off or not a valid analysis."""
+        answer = await self._spend(messages, max_tokens, spent)
+        analysis, reason = self._read(answer)
+        if analysis is not None:
+            spent.valid_first += 1
+            return analysis, fitted
+        logger.info("%s from %s for %s, retrying: %s", "cut-off answer" if answer.cut_off else "invalid answer",
+                    self.model, commit.short_sha, reason)
+        if answer.cut_off:  # the cut text is of no use to the model: ask afresh, shorter
+            words = 250 if brief else 900
+            follow_up = [*messages, {"role": "user", "content": self.prompt.render("shorter", words=words)}]
+        else:
+            follow_up = [*messages, {"role": "assistant", "content": answer.content},
+                         {"role": "user", "content": self.prompt.render("retry", reason=reason)}]
+        again = await self._spend(follow_up, max_tokens, spent)
+        analysis, reason = self._read(again)
+        if analysis is not None:
+            return analysis, fitted
+        code = "answer_cut" if again.cut_off else "answer_invalid"
+        raise LLMAnswerInvalid(f"the LLM {self.model} gave an invalid answer twice: {reason}", code=code,
+                               details={"model": self.model})
 
     async def _spend(self, messages: list[dict], max_tokens: int, spent: DepthStats) -> Completion:
         answer = await self.complete(messages, max_tokens)

@@ -3,13 +3,43 @@
 ``derive_facts`` is the entry point; both analyzers receive its result through ``AnalysisContext``.
 Facts are deterministic (same commit and source, same list), ordered by file then position, deduplicated,
 and bounded per kind (``CAPS``; public symbols are kept first when a kind overflows).
+
+What each kind carries (fields not named are None):
+
+- ``symbol_added`` / ``symbol_removed``: ``symbol`` as written, members qualified (``Class.method`` in
+  Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
+  signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
+  the symbol's kind (function, method, class, struct, interface, trait, enum, type). Members of a
+  class added or removed whole are not listed on their own.
+- ``symbol_modified``: ``symbol``, ``public``, ``text`` the kind (from git's hunk context when the
+  file was not read whole).
+- ``signature_changed`` (instead of ``symbol_modified``): ``symbol``, ``public``, ``before``/``after``
+  the signatures, ``text`` e.g. "adds case_sensitive; default of b 1 -> 2; renames x to y; type of
+  p A -> B; return type A -> B" (None when the hunks alone do not tell).
+- ``comments_only``: the file's change touches only comments, docstrings or spacing (``path`` only).
+- ``config_key_added`` / ``config_key_removed`` / ``config_value_changed``: ``symbol`` the dotted
+  path (``spec.replicas``; list items with a unique ``name`` as ``containers[app]``, others as
+  ``[0]``; odd keys quoted ``labels["app.kubernetes.io/name"]``; documents of a multi-document YAML
+  prefixed ``Deployment/web:``), ``before``/``after`` the values (scalars as YAML writes them,
+  others compact JSON, clipped to 120 characters), ``text`` for schema paths (CRDs) the field:
+  "default of spec.replicas", "field spec.queue added".
+- ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
+  (``==`` pins as the bare version; None when added or removed; lock files give exact versions).
+- ``changelog_entry``: ``text`` the entry the commit adds or rewrites, markers stripped, wrapped lines
+  joined, clipped to 200 characters.
+- ``test_added`` / ``test_removed``: ``symbol`` the test (function name; ``describe > it`` title in
+  JS/TS), ``text`` for added tests the commit's product symbols it calls, comma-separated, if any.
+- ``security_signal``: ``text`` "<what was seen>: <the line, trimmed, secrets redacted>".
 """
 
 from __future__ import annotations
 
+import logging
+
 from analysis.facts.changelog import changelog_facts
 from analysis.facts.config import config_facts
-from analysis.facts.contents import FileContents, Sides, fetch_sides
+from analysis.facts.config_hunks import config_facts_from_hunks
+from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
 from analysis.facts.dependencies import dependency_facts
 from analysis.facts.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
 from analysis.facts.languages import config_format, grammar_for, is_changelog, is_test_path, manifest_kind
@@ -19,7 +49,9 @@ from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol
 from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
 from analysis.models import Commit, Fact
 
-__all__ = ["CAPS", "FileContents", "derive_facts"]
+__all__ = ["CAPS", "FileContents", "WatchedContents", "derive_facts"]
+
+log = logging.getLogger(__name__)
 
 #: the most facts of each kind one commit yields
 CAPS = {"symbol_added": 40, "symbol_removed": 40, "symbol_modified": 40, "signature_changed": 40,
@@ -93,19 +125,29 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
     manifests = []
     for change in files:
         path, patch, side = change.path, patches[change.path], sides.get(change.path)
-        if grammar_for(path):
-            facts, parsed_files[path] = _code_facts(path, patch, side)
-            add(path, facts)
-        elif config_format(path) and side is not None:
-            add(path, config_facts(path, side.before, side.after))
-        if manifest_kind(path):
-            manifests.append((path, patch, (side.before, side.after) if side else None))
-        if is_changelog(path):
-            add(path, changelog_facts(path, patch))
-        add(path, security_facts(path, patch))
-    for fact in dependency_facts(manifests):
-        add(fact.path, [fact])
+        try:
+            if grammar_for(path):
+                facts, parsed_files[path] = _code_facts(path, patch, side)
+                add(path, facts)
+            elif config_format(path) and change.status not in ("added", "removed"):
+                add(path, config_facts(path, side.before, side.after) if side is not None
+                    else config_facts_from_hunks(path, config_format(path), patch))
+            if manifest_kind(path):
+                manifests.append((path, patch, (side.before, side.after) if side else None))
+            if is_changelog(path):
+                add(path, changelog_facts(path, patch))
+            add(path, security_facts(path, patch))
+        except Exception:  # one odd file must not cost the commit its analysis; the others still count
+            log.warning("no facts from %s in %s", path, commit.short_sha, exc_info=True)
+    try:
+        for fact in dependency_facts(manifests):
+            add(fact.path, [fact])
+    except Exception:
+        log.warning("no dependency facts in %s", commit.short_sha, exc_info=True)
     product = product_names([fact for _, _, fact in found])
     for path, parsed in parsed_files.items():
-        add(path, _test_facts(path, patches[path], parsed, product))
+        try:
+            add(path, _test_facts(path, patches[path], parsed, product))
+        except Exception:
+            log.warning("no test facts from %s in %s", path, commit.short_sha, exc_info=True)
     return _bounded(found)

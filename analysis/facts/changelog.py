@@ -18,32 +18,38 @@ def _clip(text: str) -> str:
     return text if len(text) <= ENTRY_CHARS else text[: ENTRY_CHARS - 1].rstrip() + "…"
 
 
+def _entries(hunk_lines: list) -> list[tuple[str, bool]]:
+    """The new side of one hunk split into entries (bullet with its wrapped lines, heading, paragraph line),
+    each with whether the commit added any of its lines."""
+    entries: list[list] = []  # [text, touched, open for continuation lines]
+    for line in hunk_lines:
+        if line.kind == "-":
+            continue
+        text, added = line.text, line.kind == "+"
+        if not text.strip() or _RULE.match(text):
+            if entries:
+                entries[-1][2] = False
+            continue
+        if _HEADING.match(text):
+            entries.append([_HEADING.sub("", text, count=1), added, False])
+        elif _BULLET.match(text):
+            entries.append([_BULLET.sub("", text, count=1), added, True])
+        elif entries and entries[-1][2] and text[:1].isspace():
+            entries[-1][0] += " " + text.strip()
+            entries[-1][1] = entries[-1][1] or added
+        else:  # a paragraph line, or the hunk starts inside an entry
+            entries.append([text, added, True])
+    return [(text, touched) for text, touched, _ in entries]
+
+
 def changelog_facts(path: str, patch: FilePatch) -> list[Fact]:
-    """One fact per added entry (a bullet with its wrapped lines, a heading, or a paragraph line), in order."""
-    entries: list[str] = []
-    continuing = False
-    for hunk in patch.hunks:
-        previous_number = None
-        for line in hunk.added:
-            text = line.text
-            adjacent = previous_number is not None and line.number == previous_number + 1
-            previous_number = line.number
-            if not text.strip() or _RULE.match(text):
-                continuing = False
-                continue
-            if _BULLET.match(text) or _HEADING.match(text):
-                entries.append(_HEADING.sub("", _BULLET.sub("", text, count=1), count=1))
-                continuing = not _HEADING.match(text)
-            elif continuing and adjacent and text[:1].isspace() and entries:
-                entries[-1] += " " + text.strip()
-            else:
-                entries.append(text)
-                continuing = False
+    """One fact per entry the commit adds or rewrites (the whole entry as the hunk shows it), in order."""
     seen: set[str] = set()
     facts = []
-    for entry in entries:
-        text = _clip(entry)
-        if len(text) >= 3 and text not in seen:
-            seen.add(text)
-            facts.append(Fact(kind="changelog_entry", path=path, text=text))
+    for hunk in patch.hunks:
+        for entry, touched in _entries(hunk.lines):
+            text = _clip(entry)
+            if touched and len(text) >= 3 and text not in seen:
+                seen.add(text)
+                facts.append(Fact(kind="changelog_entry", path=path, text=text))
     return facts

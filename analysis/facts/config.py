@@ -19,7 +19,18 @@ log = logging.getLogger(__name__)
 VALUE_CHARS = 120
 _MISSING = object()
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_\-]+$")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader with YAML 1.2 booleans: ``on:`` in a GitHub workflow is the key "on", not True."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 #: sections of manifests that ``dependencies`` reports package by package
 DEPENDENCY_SECTIONS = {
     "package.json": ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies"),
@@ -58,7 +69,7 @@ def load(text: str | None, fmt: str) -> list[Any] | None:
         return None
 
 
-def _key(prefix: str, key: Any) -> str:
+def join_key(prefix: str, key: Any) -> str:
     key = str(key)
     part = key if _PLAIN_KEY.match(key) else json.dumps(key, ensure_ascii=False)
     if not prefix:
@@ -73,31 +84,62 @@ def _doc_id(doc: Any, index: int) -> str:
     return f"[{index}]"
 
 
-def _named_items(items: list) -> dict[str, Any] | None:
-    """A list of mappings each with a unique ``name`` (containers, env, ports...) keyed by it."""
-    if not items or not all(isinstance(i, dict) and isinstance(i.get("name"), (str, int)) for i in items):
+#: keys that name a list item, tried in this order (then any other key every item has)
+_IDENTITY_KEYS = ("name", "id", "key", "path", "it", "type", "message")
+
+
+def _keyed_items(before: list, after: list) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Both lists of mappings keyed by one field whose value is unique in each (containers by ``name``,
+    test cases by ``it``...); None when no field names every item."""
+    items = before + after
+    if not items or not all(isinstance(i, dict) for i in items):
         return None
-    keyed = {str(i["name"]): i for i in items}
-    return keyed if len(keyed) == len(items) else None
+    common = set.intersection(*(set(i) for i in items))
+    for field in [*(k for k in _IDENTITY_KEYS if k in common), *sorted(str(k) for k in common)]:
+        if field not in common or not all(isinstance(i[field], (str, int)) for i in items):
+            continue
+        old = {_label(i[field]): i for i in before}
+        new = {_label(i[field]): i for i in after}
+        if len(old) == len(before) and len(new) == len(after):
+            return old, new
+    return None
+
+
+def _all_named(items: list) -> bool:
+    """Every item is a mapping with a ``name`` (Kubernetes containers, env, ports; workflow steps)."""
+    return bool(items) and all(isinstance(i, dict) and "name" in i for i in items)
+
+
+def _label(value: Any) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]]) -> None:
     """Append (kind, dotted path, before, after) for every difference under ``path``."""
     if isinstance(before, dict) and isinstance(after, dict):
         for key, value in after.items():
-            child = _key(path, key)
+            child = join_key(path, key)
             if key in before:
                 diff(before[key], value, child, out)
             else:
                 out.append(("config_key_added", child, _MISSING, value))
         for key, value in before.items():
             if key not in after:
-                out.append(("config_key_removed", _key(path, key), value, _MISSING))
+                out.append(("config_key_removed", join_key(path, key), value, _MISSING))
         return
     if isinstance(before, list) and isinstance(after, list) and before != after:
-        old, new = _named_items(before), _named_items(after)
-        if old is not None and new is not None:
-            diff(old, new, path, out)
+        by_name = _keyed_items(before, after) if _all_named(before + after) or len(before) != len(after) else None
+        if by_name is not None:
+            old, new = by_name
+            for name, item in new.items():
+                if name in old:
+                    diff(old[name], item, f"{path}[{name}]", out)
+                else:
+                    out.append(("config_key_added", f"{path}[{name}]", _MISSING, item))
+            for name, item in old.items():
+                if name not in new:
+                    out.append(("config_key_removed", f"{path}[{name}]", item, _MISSING))
             return
         if len(before) == len(after) and all(isinstance(i, (dict, list)) for i in before + after):
             for index, (a, b) in enumerate(zip(before, after)):

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module
 from analysis.facts.patches import FilePatch, Hunk, Line
+from analysis.facts.symbol_rules import Param, Symbol
+from analysis.facts.symbols import describe_signature
 from analysis.models import Fact
 
 _PY_PRIVATE = re.compile(r"^_(?!_.*__$)")
+_IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,42 @@ def _params(text: str | None) -> str | None:
     return None  # the parameter list goes on past this line: unknown
 
 
+def _split_top(text: str, sep: str) -> list[str]:
+    """``text`` split at ``sep`` outside brackets and quotes."""
+    parts, depth, quote, current = [], 0, "", []
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{<":
+            depth += 1
+        elif char in ")]}>":
+            depth -= 1
+        elif char == sep and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
+    """A one-line parameter list ``(a, b=1)`` as parameters: names and defaults, by the language's order."""
+    if not text or not text.startswith("(") or not text.endswith(")"):
+        return None
+    params = []
+    for part in _split_top(text[1:-1], ","):
+        head, *default = _split_top(part, "=") if "=" in part else [part]
+        words = _IDENT.findall(head)
+        if not words:
+            continue
+        name = words[-1] if family in ("java", "c") else words[0]
+        params.append(Param(name, default=default[0] if default else None))
+    return tuple(params)
+
+
 def _public(family: str, path: str, name: str, line: str) -> bool:
     last = name.split(".")[-1]
     if family == "python":
@@ -120,7 +159,15 @@ def comments_only_from_hunks(path: str, patch: FilePatch) -> bool:
     changed = patch.added + patch.removed
     if all(_is_comment(family, line.text) for line in changed):
         return True
-    squeeze = lambda lines: sorted("".join(l.text.split()) for l in lines if l.text.strip())  # noqa: E731
+    def squeeze(lines: list[Line]) -> list[str]:
+        """Lines without spacing; Python keeps its indentation, which carries meaning there."""
+        out = []
+        for line in lines:
+            if line.text.strip():
+                indent = line.text[: len(line.text) - len(line.text.lstrip())] if family == "python" else ""
+                out.append(indent.replace("\t", "    ") + "".join(line.text.split()))
+        return sorted(out)
+
     return squeeze(patch.added) == squeeze(patch.removed)
 
 
@@ -141,7 +188,7 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
                               text=found.kind))
         elif old.params and found.params and old.params != found.params:
             facts.append(Fact(kind="signature_changed", path=path, symbol=name, public=public, before=old.params,
-                              after=found.params))
+                              after=found.params, text=_describe(family, name, old.params, found.params)))
         named.add(name)
     for name, found in removed.items():
         if name not in added:
@@ -155,6 +202,14 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
             facts.append(Fact(kind="symbol_modified", path=path, symbol=context.name,
                               public=_public(family, path, context.name, context.line), text=context.kind))
     return facts
+
+
+def _describe(family: str, name: str, before: str, after: str) -> str | None:
+    old, new = parse_params(family, before), parse_params(family, after)
+    if old is None or new is None:
+        return None
+    return describe_signature(Symbol(name, "function", True, None, params=old),
+                              Symbol(name, "function", True, None, params=new)) or None
 
 
 def _definitions(family: str, lines: list[Line]) -> dict[str, Definition]:

@@ -32,12 +32,22 @@ _CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|re
 _CHANGELOG_DIRS = {"changelog.d", "changes", "newsfragments", ".changeset", "releasenotes"}
 _TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e"}
 _TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^test.*\.py$|\.(test|spec)\.[jt]sx?$|"
-                        r"(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|^conftest\.py$)")
+                        r"(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
+
+
+_GENERATED = re.compile(r"(^|/)(vendor|node_modules|third_party/vendored)/|zz_generated|\.pb\.(go|cc|h)$|_pb2(_grpc)?\.pyi?$|"
+                        r"\.min\.js$|\.generated\.|\.g\.dart$|_generated\.(go|rs|py|ts)$|(^|/)dist/")
+
+
+def is_generated(path: str) -> bool:
+    """Generated or vendored code (protobuf output, deep-copy functions, minified or vendored files)."""
+    return bool(_GENERATED.search(path))
 
 
 def grammar_for(path: str) -> str | None:
-    """The tree-sitter grammar of ``path``, or None for a language we do not parse."""
-    return GRAMMARS.get(PurePosixPath(path).suffix.lower())
+    """The tree-sitter grammar of ``path``, or None for a language we do not parse (or generated code)."""
+    grammar = GRAMMARS.get(PurePosixPath(path).suffix.lower())
+    return None if grammar is None or is_generated(path) else grammar
 
 
 def is_header(path: str) -> bool:

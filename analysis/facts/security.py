@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.facts.languages import FAMILY, grammar_for
+from analysis.facts.languages import FAMILY, grammar_for, is_test_path
 from analysis.facts.patches import FilePatch
 from analysis.models import Fact
 
@@ -12,6 +12,7 @@ _CODE_LIKE = (".sh", ".bash", ".yaml", ".yml", ".json", ".toml", ".ini", ".cfg",
               ".rb", ".php", ".cs", ".kt", ".swift", ".scala", ".tf")
 _COMMENT_PREFIX = ("#", "//", "/*", "*", "--", ";", "<!--")
 
+_CREDENTIAL = "hard-coded credential"
 #: (pattern, what was seen); checked on added lines that are not comments
 ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"), "private key material added"),
@@ -19,7 +20,7 @@ ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:ghp|gho|ghs|ghu|github_pat)_[A-Za-z0-9_]{20,}"), "GitHub token in the code"),
     (re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"), "Slack token in the code"),
     (re.compile(r"""(?i)\b[\w-]*(?:password|passwd|secret|api_?key|access_?key|auth_?token|private_?key)[\w-]*"""
-                r"""["']?\s*[:=]\s*["'][^"'\s$%{}<>]{6,}["']"""), "hard-coded credential"),
+                r"""["']?\s*[:=]\s*["'][^"'\s$%{}<>]{6,}["']"""), _CREDENTIAL),
     (re.compile(r"(?i)\b(?:log(?:ger)?|logging|console|print)\w*\.?\w*\(.*\b(?:password|secret|api_?key|token)\b"),
      "a credential may be written to logs or output"),
     (re.compile(r"\bshell\s*=\s*True\b"), "subprocess with shell=True"),
@@ -30,7 +31,8 @@ ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\brejectUnauthorized\s*:\s*false\b"), "TLS certificate verification disabled (rejectUnauthorized)"),
     (re.compile(r"NODE_TLS_REJECT_UNAUTHORIZED\s*[=:]\s*['\"]?0"), "TLS certificate verification disabled "
                                                                    "(NODE_TLS_REJECT_UNAUTHORIZED=0)"),
-    (re.compile(r"\b(?:CERT_NONE|check_hostname\s*=\s*False|_create_unverified_context)\b"),
+    (re.compile(r"\b(?:CERT_NONE|SSL_VERIFY_NONE|check_hostname\s*=\s*False|_create_unverified_context)\b|"
+                r"CURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*0"),
      "TLS certificate or hostname checks disabled"),
     (re.compile(r"\bdanger_accept_invalid_certs\s*\(\s*true"), "TLS certificate verification disabled "
                                                                 "(danger_accept_invalid_certs)"),
@@ -53,6 +55,13 @@ ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?i)\b(?:permitAll|AllowAnonymous|csrf_exempt|@csrf\.exempt|\.csrf\(\)\.disable)\b"),
      "authentication or CSRF protection relaxed"),
 ]
+#: words one of ADDED_SIGNALS needs on a line: a cheap filter before the patterns themselves
+_PREFILTER = re.compile(
+    r"(?i)private key|akia|asia|gh[pousr]_|github_pat|xox|pass|secret|key|token|log|console|print|shell|eval|exec|"
+    r"function|verify|reject|cert_none|hostname|unverified|invalid_certs|pickle|dill|marshal|yaml|objectinput|"
+    r"binaryformatter|unserialize|md5|sha-?1|des|rc4|blowfish|ecb|bits|modulus|rsa|chmod|permitall|anonymous|csrf|"
+    r"ssl_verify|curlopt")
+
 #: auth and permission checks whose removal is worth naming (checked on removed lines not re-added)
 AUTH_CHECK = re.compile(
     r"(?i)(@login_required|@permission_required|@requires?_auth\w*|@authenticated|@PreAuthorize|@RolesAllowed|"
@@ -81,10 +90,13 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
     if not scannable(path):
         return []
     seen: dict[str, str] = {}
+    fixtures = is_test_path(path)  # tests hold made-up credentials on purpose
     for line in patch.added:
-        if _is_comment(path, line.text):
+        if not _PREFILTER.search(line.text) or _is_comment(path, line.text):
             continue
         for pattern, what in ADDED_SIGNALS:
+            if fixtures and what == _CREDENTIAL:
+                continue
             if what not in seen and pattern.search(line.text):
                 seen[what] = line.text
     added = {" ".join(line.text.split()) for line in patch.added}

@@ -94,6 +94,11 @@ class Collector:
 
 
 # --- Python -------------------------------------------------------------------------------------
+#: statements whose bodies may hold definitions (``if TYPE_CHECKING:``, ``try: ... except ImportError:``)
+_PY_BLOCKS = frozenset({"module", "block", "if_statement", "elif_clause", "else_clause", "try_statement",
+                        "except_clause", "finally_clause", "with_statement", "decorated_definition"})
+
+
 class PythonCollector(Collector):
     def __init__(self, path: str, test_file: bool, private_module: bool):
         super().__init__(path, test_file)
@@ -116,7 +121,7 @@ class PythonCollector(Collector):
                      params=python_params(_field(node, "parameters")),
                      returns=text_of(_field(node, "return_type")) or None,
                      is_test=self.test_file and name.startswith("test"))
-        elif node.type not in ("expression_statement", "return_statement"):
+        elif node.type in _PY_BLOCKS:
             self.walk(node, scope, ctx)
 
     def _public(self, scope: list[str], name: str) -> bool:
@@ -148,6 +153,8 @@ class RustCollector(Collector):
         kind = node.type
         pub = any(c.type == "visibility_modifier" for c in node.children)
         if kind in ("function_item", "function_signature_item"):
+            if ctx == "test_mod" and not self._is_test(node):
+                return  # a helper of a #[cfg(test)] module: not product code
             self.add(scope, _name(node), "method" if ctx in ("impl", "trait", "trait_impl") else "function",
                      pub or ctx in ("trait", "trait_impl"), node, params=self._params(_field(node, "parameters")),
                      returns=text_of(_field(node, "return_type")) or None, is_test=self._is_test(node))
@@ -170,14 +177,21 @@ class RustCollector(Collector):
         elif kind == "mod_item":
             body = _field(node, "body")
             if body is not None:
-                self.walk(body, [*scope, _name(node)], "mod")
+                self.walk(body, [*scope, _name(node)], "test_mod" if self._attribute(node, "cfg(test)") else "mod")
         elif kind in ("declaration_list", "source_file"):
             self.walk(node, scope, ctx)
 
     def _is_test(self, node: Any) -> bool:
+        return self._attribute(node, "test")
+
+    @staticmethod
+    def _attribute(node: Any, word: str) -> bool:
+        """An attribute right above ``node`` names ``word`` (``#[test]``, ``#[tokio::test]``, ``#[cfg(test)]``)."""
         sibling = node.prev_named_sibling
         while sibling is not None and sibling.type in ("attribute_item", *COMMENT_TYPES):
-            if sibling.type == "attribute_item" and "test" in text_of(sibling).split("(")[0]:
+            text = text_of(sibling).replace(" ", "").lstrip("#![").rstrip("]")
+            if sibling.type == "attribute_item" and (
+                    word in text if "(" in word else word in text.split("(")[0].split("::")):
                 return True
             sibling = sibling.prev_named_sibling
         return False

@@ -56,14 +56,20 @@ class JsCollector(Collector):
             self.walk(node, scope, None)
 
     def _member(self, member: Any, scope: list[str], class_public: bool) -> None:
-        if member.type not in ("method_definition", "abstract_method_signature", "method_signature"):
+        function = member
+        if member.type in ("public_field_definition", "field_definition"):  # handle = (e) => {...}
+            function = _field(member, "value")
+            if function is None or function.type not in self._FUNC_VALUES:
+                return
+        elif member.type not in ("method_definition", "abstract_method_signature", "method_signature"):
             return
-        name_node = _field(member, "name")
+        name_node = _field(member, "name") or _field(member, "property")
         access = next((text_of(c) for c in member.named_children if c.type == "accessibility_modifier"), "")
         private = access in ("private", "protected") or (name_node is not None and
                                                          name_node.type == "private_property_identifier")
         self.add(scope, text_of(name_node), "method", class_public and not private, member,
-                 params=js_params(_field(member, "parameters")), returns=self._returns(member))
+                 params=js_params(_field(function, "parameters") or _field(function, "parameter")),
+                 returns=self._returns(function))
 
     @staticmethod
     def _returns(node: Any) -> str | None:
@@ -144,9 +150,10 @@ class CCollector(Collector):
                     self._records(node, scope, ctx)
                 return
             name = text_of(_field(function, "declarator"))
+            pointers = "*" * self._pointer_depth(_field(node, "declarator"))
+            returns = " ".join(part for part in (text_of(_field(node, "type")), pointers) if part)
             self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
-                     params=self._params(_field(function, "parameters")),
-                     returns=text_of(_field(node, "type")) or None)
+                     params=self._params(_field(function, "parameters")), returns=returns or None)
         elif kind in self._RECORDS or kind == "type_definition":
             self._records(node, scope, ctx)
         elif kind == "access_specifier" and in_record:
@@ -174,6 +181,14 @@ class CCollector(Collector):
         return not static
 
     @staticmethod
+    def _pointer_depth(node: Any | None) -> int:
+        depth = 0
+        while node is not None and node.type != "function_declarator":
+            depth += node.type == "pointer_declarator"
+            node = _field(node, "declarator")
+        return depth
+
+    @staticmethod
     def _function_declarator(node: Any | None) -> Any | None:
         while node is not None and node.type != "function_declarator":
             node = _field(node, "declarator")
@@ -184,10 +199,23 @@ class CCollector(Collector):
         params = []
         for child in node.named_children if node is not None else []:
             if child.type in ("parameter_declaration", "optional_parameter_declaration"):
-                declarator = text_of(_field(child, "declarator"))
+                name, decoration = _declared_name(_field(child, "declarator"))
                 default = _field(child, "default_value")
-                params.append(Param(declarator or "_", default=text_of(default) if default is not None else None,
-                                    annotation=text_of(_field(child, "type")) or None))
+                kind = " ".join(part for part in (text_of(_field(child, "type")), decoration) if part)
+                params.append(Param(name or "_", default=text_of(default) if default is not None else None,
+                                    annotation=kind or None))
             elif child.type == "variadic_parameter":
                 params.append(Param("..."))
         return tuple(params)
+
+
+def _declared_name(node: Any | None) -> tuple[str, str]:
+    """The name a C/C++ declarator declares and what decorates it: ``*buf[4]`` -> ("buf", "*[4]")."""
+    if node is None:
+        return "", ""
+    text = text_of(node)
+    inner = node
+    while inner is not None and _field(inner, "declarator") is not None:
+        inner = _field(inner, "declarator")
+    name = text_of(inner)
+    return name, text.replace(name, "", 1).replace(" ", "") if name else text

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Any
 
 from analysis.facts import symbol_rules as rules
 from analysis.facts import symbol_rules_more as more
 from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, is_test_path
 from analysis.facts.symbol_rules import Symbol
-from analysis.facts.syntax import has_errors, parse, token_hash, tokens
+from analysis.facts.syntax import has_errors, parse, token_hash, tokens, without_comments
 from analysis.models import Fact
 
 
@@ -19,6 +20,7 @@ class ParsedFile:
     """One side of a file: its tree (None when unparsable) and the symbols keyed so both sides match up."""
 
     family: str
+    grammar: str
     tree: Any | None
     symbols: dict[str, Symbol]
 
@@ -48,7 +50,7 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     if tree is None:
         return None
     found = _collector(family, grammar, path).collect(tree.root_node)
-    return ParsedFile(family, tree, _keyed(found))
+    return ParsedFile(family, grammar, tree, _keyed(found))
 
 
 def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
@@ -63,6 +65,27 @@ def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
     return keyed
 
 
+def _pair_overloads(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict[str, Symbol]:
+    """``before`` re-keyed so that overloads of a name defined as many times on both sides pair up in order
+    (a changed overload is a changed signature, not one removed and one added)."""
+    def groups(side: dict[str, Symbol]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for key, symbol in side.items():
+            if key != symbol.name:
+                out.setdefault(symbol.name, []).append(key)
+        return out
+
+    old_groups, new_groups = groups(before), groups(after)
+    renamed = dict(before)
+    for name, old_keys in old_groups.items():
+        new_keys = new_groups.get(name, [])
+        if len(new_keys) == len(old_keys) and set(new_keys) != set(old_keys):
+            for old_key in old_keys:
+                del renamed[old_key]
+            renamed.update({new_key: before[old_key] for old_key, new_key in zip(old_keys, new_keys)})
+    return renamed
+
+
 def _fingerprint(symbol: Symbol, family: str) -> str:
     return token_hash(symbol.node, frozenset(symbol.children), python=family == "python")
 
@@ -72,7 +95,11 @@ def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
     if before.tree is None or after.tree is None or has_errors(before.tree) or has_errors(after.tree):
         return False
     python = before.family == "python"
-    return list(tokens(before.tree.root_node, python=python)) == list(tokens(after.tree.root_node, python=python))
+    quick = (without_comments(before.tree, before.grammar), without_comments(after.tree, after.grammar))
+    if quick[0] is not None and quick[0] != quick[1]:
+        return False  # code differs beyond spacing: no need to walk both trees
+    old, new = tokens(before.tree.root_node, python=python), tokens(after.tree.root_node, python=python)
+    return all(a == b for a, b in zip_longest(old, new))
 
 
 def describe_signature(before: Symbol, after: Symbol) -> str:
@@ -98,14 +125,21 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
     return "; ".join(parts)
 
 
+def _inside(name: str, containers: set[str]) -> bool:
+    """``name`` is a member of one of ``containers`` (a class added whole is one fact, not one per method)."""
+    return any(name.startswith(c + sep) for c in containers for sep in (".", "::"))
+
+
 def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
     """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
-    old = before.symbols if before else {}
     new = after.symbols if after else {}
+    old = _pair_overloads(before.symbols, new) if before else {}
     family = (after or before).family
     facts: list[tuple[int, Fact]] = []
+    added = {s.name for k, s in new.items() if k not in old}
+    removed = {s.name for k, s in old.items() if k not in new}
     for key, symbol in new.items():
-        if symbol.is_test:
+        if symbol.is_test or _inside(symbol.name, added):
             continue
         if key not in old:
             facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
@@ -122,12 +156,12 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
                                                 public=symbol.public or previous.public,
                                                 before=previous.signature, after=symbol.signature, text=change)))
                 continue
-        if _fingerprint(previous, family) != _fingerprint(symbol, family):
+        if previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public, text=symbol.kind)))
     removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
     for key, symbol in old.items():
-        if key not in new and not symbol.is_test:
+        if key not in new and not symbol.is_test and not _inside(symbol.name, removed):
             facts.append((removed_at + symbol.line, Fact(kind="symbol_removed", path=path, symbol=symbol.name,
                                                          public=symbol.public, before=symbol.signature,
                                                          text=symbol.kind)))

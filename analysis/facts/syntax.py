@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,15 +17,70 @@ _ATOMS = frozenset({"string", "string_literal", "raw_string_literal", "interpret
                     "template_string", "char_literal", "character_literal"})
 
 
-@functools.lru_cache(maxsize=None)
+_local = threading.local()
+
+
 def parser_for(grammar: str) -> Any | None:
-    """A tree-sitter parser for ``grammar`` (tree_sitter_language_pack is imported on first use: it is big)."""
+    """This thread's tree-sitter parser for ``grammar`` (a parser is not safe to share between threads;
+    tree_sitter_language_pack is imported on first use: it is big)."""
+    parsers = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = _local.parsers = {}
+    if grammar not in parsers:
+        try:
+            from tree_sitter_language_pack import get_parser
+            parsers[grammar] = get_parser(grammar)
+        except Exception as error:  # an unknown grammar or a broken install: fall back to the hunks
+            log.warning("no tree-sitter parser for %s: %s", grammar, error)
+            parsers[grammar] = None
+    return parsers[grammar]
+
+
+#: Python docstring candidates (a superset: the first string of any block), for both shapes of the grammar
+_DOCSTRING_PATTERNS = ("(module . (string) @x)", "(block . (string) @x)",
+                       "(module . (expression_statement (string) @x))", "(block . (expression_statement (string) @x))")
+
+
+@functools.lru_cache(maxsize=None)
+def _comment_query(grammar: str) -> Any | None:
+    """A query capturing the comments (and, for Python, the docstring candidates) of ``grammar``'s trees."""
     try:
-        from tree_sitter_language_pack import get_parser
-        return get_parser(grammar)
-    except Exception as error:  # an unknown grammar or a broken install: fall back to the hunks
-        log.warning("no tree-sitter parser for %s: %s", grammar, error)
+        from tree_sitter import Query
+        from tree_sitter_language_pack import get_language
+        language = get_language(grammar)
+    except Exception:
         return None
+    candidates = [f"({kind}) @x" for kind in COMMENT_TYPES]
+    if grammar == "python":
+        candidates += _DOCSTRING_PATTERNS
+    patterns = []
+    for pattern in candidates:
+        try:
+            Query(language, pattern)
+        except Exception:  # the grammar has no such node or shape
+            continue
+        patterns.append(pattern)
+    return Query(language, " ".join(patterns)) if patterns else None
+
+
+def without_comments(tree: Any, grammar: str) -> bytes | None:
+    """The file's text without comments, Python docstring candidates or any spacing; None when the grammar
+    has no query. Equal results are necessary for a comments-only change (the token walk decides)."""
+    query = _comment_query(grammar)
+    if query is None:
+        return None
+    from tree_sitter import QueryCursor
+
+    source = tree.root_node.text or b""
+    drop = sorted((n.start_byte, n.end_byte) for nodes in QueryCursor(query).captures(tree.root_node).values()
+                  for n in nodes)
+    parts, at = [], 0
+    for start, end in drop:
+        if start >= at:
+            parts.append(source[at:start])
+            at = end
+    parts.append(source[at:])
+    return b"".join(b"".join(parts).split())
 
 
 def parse(text: str, grammar: str) -> Any | None:
@@ -36,10 +92,12 @@ def parse(text: str, grammar: str) -> Any | None:
 
 
 def is_docstring(node: Any) -> bool:
-    """A Python string statement that is the first statement of a module, class or function body."""
-    if node.type != "expression_statement" or node.named_child_count != 1:
-        return False
-    if node.named_children[0].type not in ("string", "concatenated_string"):
+    """A Python string that is the first statement of a module, class or function body (bare, or wrapped
+    in an expression statement, depending on the grammar's version)."""
+    if node.type == "expression_statement":
+        if node.named_child_count != 1 or node.named_children[0].type not in ("string", "concatenated_string"):
+            return False
+    elif node.type not in ("string", "concatenated_string"):
         return False
     parent = node.parent
     if parent is None or parent.type not in ("module", "block"):
@@ -52,10 +110,14 @@ def is_docstring(node: Any) -> bool:
 
 
 def tokens(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bool = False) -> Iterator[bytes]:
-    """The leaf texts under ``node`` that carry meaning: no comments, no docstrings, no spans in ``skip``."""
-    stack = [node]
+    """The tree under ``node`` as a flat stream that carries meaning: leaf texts and the nesting of named nodes
+    (so re-indenting a Python block counts), without comments, docstrings or the spans in ``skip``."""
+    stack: list[Any] = [node]
     while stack:
         current = stack.pop()
+        if current is None:
+            yield b")"
+            continue
         if current.type in COMMENT_TYPES or (current.start_byte, current.end_byte) in skip and current is not node:
             continue
         if python and is_docstring(current):
@@ -63,14 +125,20 @@ def tokens(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bo
         if current.child_count == 0 or current.type in _ATOMS:
             yield current.type.encode() + b"\0" + (current.text or b"")
             continue
+        if current.is_named:
+            yield current.type.encode() + b"("
+            stack.append(None)
         stack.extend(reversed(current.children))
 
 
 def token_hash(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bool = False) -> str:
+    """A fingerprint of ``node``'s meaningful tokens; separators (``;``) are left out, so a member added
+    to a class does not change the class's own fingerprint through the ``;`` after it."""
     digest = hashlib.blake2b(digest_size=16)
     for token in tokens(node, skip, python):
-        digest.update(token)
-        digest.update(b"\1")
+        if token != b";\0;":
+            digest.update(token)
+            digest.update(b"\1")
     return digest.hexdigest()
 
 

@@ -14,6 +14,8 @@ import html
 import re
 from functools import lru_cache
 
+from analysis.renderers.inert_text import strip_invisible
+
 #: the report's anchor lines, exactly as ``analysis.renderers.markdown`` writes them
 _ANCHOR_LINE = re.compile(r'^<a id="([\w\-]{1,100})"></a>[ \t]*$')
 _BR = "<br>"
@@ -121,6 +123,7 @@ def _title_of(markdown: str, fallback: str) -> str:
 
 def render_page(markdown: str, *, repo: str, lang: str = "en", generated: str | None = None) -> str:
     """A whole HTML document for one report; ``repo`` and ``generated`` are shown escaped."""
+    markdown = strip_invisible(markdown)  # stored reports may predate the renderers' own stripping
     title = f"{_title_of(markdown, 'Digest')} · {repo}"
     html_lang = "zh-CN" if lang == "zh" else "en"
     footer = "digestbot" + (f" · {generated}" if generated else "")

@@ -42,6 +42,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "performance": "性能影响",
         "security": "安全考虑",
         "maintainability": "可维护性",
+        "compatibility": "兼容性",
         "risks": "⚠️ 潜在风险",
         "col_risk": "风险点",
         "col_risk_impact": "可能影响",
@@ -53,12 +54,16 @@ _LABELS: dict[str, dict[str, str]] = {
         "fallback": "⚠️ LLM 分析失败，已改用启发式分析：{reason}",
         "coverage": "📎 模型未看到 {unseen} 个文件的差异（共 {total} 个文件）：{files}",
         "more": "等 {n} 个",
+        "capped_note": "{total} 个变更中最重要的 {shown} 个各有一条回复；其余 {rest} 个列在一条回复中，详见附件中的完整报告。",
+        "overflow_title": "其他变更（{n} 个）",
+        "overflow_more": "……还有 {n} 个，见附件中的完整报告。",
         "colon": "：",
         "list_sep": "、",
         "high": "高",
         "medium": "中",
         "low": "低",
         "commits_word": "个提交",
+        "heuristic_note": "ℹ️ {n}/{total} 个分析为启发式：由规则根据代码差异与提交信息推导，未使用模型。",
     },
     "en": {
         "title": "Daily Update Report ({date})",
@@ -89,6 +94,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "performance": "Performance",
         "security": "Security",
         "maintainability": "Maintainability",
+        "compatibility": "Compatibility",
         "risks": "⚠️ Risks",
         "col_risk": "Risk",
         "col_risk_impact": "Possible impact",
@@ -100,12 +106,17 @@ _LABELS: dict[str, dict[str, str]] = {
         "fallback": "⚠️ The LLM analysis failed; a heuristic analysis is shown instead: {reason}",
         "coverage": "📎 The model did not see the diff of {unseen} of {total} files: {files}",
         "more": "and {n} more",
+        "capped_note": "The {shown} most important of {total} changes have their own reply; the other {rest} are "
+                       "listed in one reply and are in the attached report.",
+        "overflow_title": "Other changes ({n})",
+        "overflow_more": "… and {n} more: see the attached report.",
         "colon": ": ",
         "list_sep": ", ",
         "high": "High",
         "medium": "Medium",
         "low": "Low",
         "commits_word": "commits",
+        "heuristic_note": "ℹ️ {n} of {total} analyses are heuristic: derived by rules from the diff and the message, without a model.",
     },
 }
 
@@ -121,6 +132,22 @@ _CHANGE_TYPES: dict[str, dict[str, str]] = {
         "chore": "Chore", "security": "Security", "revert": "Revert",
     },
 }
+
+
+#: the insight dimensions in report order; renderers leave out the empty ones
+INSIGHT_DIMENSIONS = ("architecture", "performance", "security", "maintainability", "compatibility")
+
+
+def insight_rows(insights) -> list[tuple[str, str]]:
+    """The (dimension, text) pairs of an ``Insights`` that say something."""
+    return [(dim, text) for dim in INSIGHT_DIMENSIONS if (text := getattr(insights, dim, "") or "").strip()]
+
+
+def heuristic_note(lang: str, digest) -> str | None:
+    """The digest's one line saying its analyses are heuristic, when any is; else None."""
+    reports = getattr(digest, "commits", digest)  # a Digest, or the reports of one ``explain``
+    n = sum(r.analysis.analyzer == "heuristic" for r in reports)
+    return label(lang, "heuristic_note", n=n, total=len(reports)) if n else None
 
 
 #: fallback reasons by code (``RemoteFailure.code``), filled with the reason's details
@@ -139,6 +166,9 @@ _FALLBACK_REASONS: dict[str, dict[str, str]] = {
         "answer_invalid": "模型 {model} 两次给出的回答都不是有效的分析",
         "answer_cut": "模型 {model} 的回答两次超出长度上限",
         "budget": "今日 LLM 预算（{usd}）已用完",
+        "deadline": "模型 {model} 在 {seconds} 秒内（含重试）没有给出分析",
+        "breaker_open": "本次摘要中模型连续失败 {failures} 次，其余变更改用启发式分析",
+        "digest_deadline": "本次摘要的模型时间（{seconds} 秒）已用完，其余变更改用启发式分析",
         "unknown": "原因见日志",
     },
     "en": {
@@ -155,6 +185,9 @@ _FALLBACK_REASONS: dict[str, dict[str, str]] = {
         "answer_invalid": "the LLM {model} gave an invalid answer twice",
         "answer_cut": "the answer of {model} was cut off at the length limit twice",
         "budget": "the daily LLM budget of {usd} was reached",
+        "deadline": "the LLM {model} gave no analysis within {seconds} s (retries included)",
+        "breaker_open": "the LLM failed {failures} times in a row in this digest; the rest of it uses the heuristic",
+        "digest_deadline": "the digest's time for the LLM ({seconds} s) ran out; the rest of it uses the heuristic",
         "unknown": "see the logs",
     },
 }

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import change_type_text, fallback_text, importance_name, label, sentences, stats_text
+from analysis.renderers.labels import (change_type_text, fallback_text, heuristic_note, importance_name,
+                                       insight_rows, label, sentences, stats_text)
 from analysis.renderers.markdown_text import cell, code, inline, link_text, shorten
 
 TOC_TITLE_LIMIT = 57
@@ -34,6 +35,8 @@ def render_markdown(digest: Digest, lang: str) -> str:
     out += _commit_table(digest, lang) if digest.commits else [label(lang, "no_commits")]
     out += ["", '<a id="stats"></a>', "", f"### {label(lang, 'stats')}",
             f"> {stats_text(lang, stats)}"]
+    if note := heuristic_note(lang, digest):
+        out += ["", f"> {note}"]
     if digest.highlights:
         out += ["", f"**{label(lang, 'highlights')}**", ""] + [f"- {inline(h)}" for h in digest.highlights]
     if not digest.commits:
@@ -81,6 +84,13 @@ def pull_request_url(report: CommitReport, repo_url: str | None) -> str | None:
     return f"{repo_url}/pull/{report.pr}" if report.pr is not None and repo_url else None
 
 
+def render_explain_markdown(report: CommitReport, lang: str, repo_url: str | None = None) -> str:
+    """One commit explained on its own: its section, then the note when its analysis is heuristic."""
+    text = render_commit_markdown(report, lang, repo_url)
+    note = heuristic_note(lang, [report])
+    return text + (f"\n> {note}\n" if note else "")
+
+
 def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None = None, *,
                            compact: bool = False) -> str:
     """One commit's section; ``compact`` is the sample's short form for low-importance commits."""
@@ -105,8 +115,10 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
         out.append(f"**{label(lang, 'summary_short')}**{colon}{summary}")
         out += ["", "---", ""]
         return "\n".join(out)
-    out += ([] if notes else [""]) + [f"**{label(lang, 'summary')}**"]
-    out += [f"- {inline(s)}" for s in analysis.summary] + [""]
+    if analysis.summary:
+        out += ([] if notes else [""]) + [f"**{label(lang, 'summary')}**"]
+        out += [f"- {inline(s)}" for s in analysis.summary]
+    out.append("")
     if analysis.impact:
         out.append(f"**{label(lang, 'impact')}**")
         out += [f"- {_impact_item(item, colon)}" for item in analysis.impact] + [""]
@@ -139,9 +151,7 @@ def _impact_item(item: str, colon: str) -> str:
 
 
 def _insights(analysis: Analysis, lang: str) -> list[str]:
-    rows = [(dim, getattr(analysis.insights, dim)) for dim in ("architecture", "performance", "security",
-                                                               "maintainability")]
-    rows = [(dim, text) for dim, text in rows if text.strip()]
+    rows = insight_rows(analysis.insights)
     if not rows:
         return []
     out = [f"#### {label(lang, 'insights')}", "",

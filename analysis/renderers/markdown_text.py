@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.renderers.inert_text import strip_invisible
+
 _FENCE = re.compile(r"`{3,}")
 _WS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
 _BACKTICKS = re.compile(r"`+")
@@ -54,7 +56,7 @@ def _no_links(text: str) -> str:
 
 def inline(text: str) -> str:
     """Untrusted text inside a paragraph or list item: one line, no HTML, no code fences, no links."""
-    text = _WS.sub(" ", str(text)).strip()
+    text = _WS.sub(" ", strip_invisible(text)).strip()
     return _no_links(_FENCE.sub("``", text))
 
 
@@ -71,7 +73,7 @@ def link_text(text: str) -> str:
 
 def code(text: str) -> str:
     """Untrusted text (a file path) as a code span, kept exactly: fenced by more backticks than it holds."""
-    text = _WS.sub(" ", str(text)).strip()
+    text = _WS.sub(" ", strip_invisible(text)).strip()
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

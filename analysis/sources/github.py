@@ -19,6 +19,7 @@ from github.Repository import Repository
 from analysis.day import DayWindow
 from analysis.errors import BadInput, RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
+from analysis.sources.http_deadline import with_deadline
 from analysis.sources.names import parse_repo_name, parse_revision
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,10 @@ MAX_FILE_BYTES = 1_000_000
 #: file texts kept in memory, by (full commit SHA, path): immutable, so never stale
 FILE_CACHE_ENTRIES = 256
 FILE_CACHE_CHARS = 16_000_000
+#: whole files are read only while more than this share of the hourly rate limit (and at least
+#: FILE_READ_RESERVE_MIN calls) is left: they are a nicety, the digest's own calls come first
+FILE_READ_RESERVE_SHARE = 0.2
+FILE_READ_RESERVE_MIN = 100
 _FULL_SHA = re.compile(r"^[0-9a-f]{40}$")
 
 
@@ -46,7 +51,7 @@ def _short_reason(error: Exception) -> str:
     """A few words on why a connection failed, without the URL soup requests puts in its messages."""
     text = str(error)
     if isinstance(error, requests.exceptions.Timeout):
-        return "the request timed out"
+        return text if text.startswith("no complete answer") else "the request timed out"
     for needle, reason in (
         ("Connection refused", "connection refused"),
         ("Name or service not known", "unknown host"),
@@ -93,6 +98,7 @@ class GitHubSource:
         api_url: str = DEFAULT_API_URL,
         max_rate_wait: float = 60.0,
         timeout: int = 30,
+        deadline: float = 60.0,
         sleep: Callable[[float], None] = time.sleep,
         on_response: Callable[[Mapping[str, str] | None], None] | None = None,
     ) -> None:
@@ -105,6 +111,7 @@ class GitHubSource:
         self._on_response = on_response
         self._token = token
         self._timeout = int(timeout)
+        self._deadline = deadline  # seconds for a whole answer; ``timeout`` bounds each socket read only
         self._count_lock = threading.Lock()
         self._repo_lock = threading.Lock()
         self._local = threading.local()
@@ -112,6 +119,7 @@ class GitHubSource:
         self._files: OrderedDict[tuple[str, str], str | None] = OrderedDict()
         self._files_chars = 0
         self._files_lock = threading.Lock()
+        self._rate: tuple[int, int] | None = None  # (remaining, limit) from the last answer that said
 
     def _client(self) -> Github:
         """This thread's PyGithub client: PyGithub's Requester shares one connection object, not thread-safe."""
@@ -128,6 +136,7 @@ class GitHubSource:
             )
             # Every HTTP request PyGithub makes (pages of paginated lists included) goes through
             # requestJsonAndCheck: wrap it to count calls, wait out short rate limits and name network errors.
+            with_deadline(client.requester, self._deadline)
             send = client.requester.requestJsonAndCheck
 
             def counted(*args: Any, **kwargs: Any) -> Any:
@@ -163,6 +172,11 @@ class GitHubSource:
         raise AssertionError("unreachable")
 
     def _observe(self, headers: Mapping[str, str] | None) -> None:
+        lowered = {k.lower(): v for k, v in (headers or {}).items()}
+        try:
+            self._rate = (int(lowered["x-ratelimit-remaining"]), int(lowered["x-ratelimit-limit"]))
+        except (KeyError, ValueError):
+            pass
         if self._on_response is None:
             return
         try:
@@ -301,6 +315,8 @@ class GitHubSource:
                 if key in self._files:
                     self._files.move_to_end(key)
                     return self._files[key]
+        if not self._file_budget():
+            return None  # not an error: the facts make do with the hunks
         text = self._fetch_file(sha, path)
         if cacheable:
             with self._files_lock:
@@ -311,6 +327,13 @@ class GitHubSource:
                     _, dropped = self._files.popitem(last=False)
                     self._files_chars -= len(dropped or "")
         return text
+
+    def _file_budget(self) -> bool:
+        """Whether the rate limit left allows reading a whole file (unknown: yes)."""
+        if self._rate is None:
+            return True
+        remaining, limit = self._rate
+        return remaining > max(FILE_READ_RESERVE_MIN, limit * FILE_READ_RESERVE_SHARE)
 
     def _fetch_file(self, sha: str, path: str) -> str | None:
         try:

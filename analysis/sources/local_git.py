@@ -299,9 +299,12 @@ class _BlobReader:
         stdin, stdout = self._process.stdin, self._process.stdout
         stdin.write(name.encode("utf-8") + b"\n")
         stdin.flush()
-        header = stdout.readline().decode("utf-8", errors="replace").split()
-        if len(header) != 3:  # "<name> missing" / "ambiguous"
+        line = stdout.readline().decode("utf-8", errors="replace").rstrip("\n")
+        if line.endswith((" missing", " ambiguous")):
             return None
+        header = line.split()
+        if len(header) != 3:
+            raise ValueError(f"unexpected answer from git cat-file: {line[:80]!r}")
         size = int(header[2])
         if header[1] != "blob" or size > MAX_FILE_BYTES:
             remaining = size + 1  # drained, not kept

@@ -7,7 +7,8 @@ with ``invoke``. An interaction not acknowledged within 3 seconds of its dispatc
 Discord: its callback answers 404 ``10062 Unknown interaction`` (``Interaction.expired`` records it). Message bodies are checked against Discord's limits and must carry
 ``allowed_mentions: {"parse": []}``; everything received is recorded for assertions. A message with
 files arrives as multipart/form-data: a ``payload_json`` part and ``files[n]`` parts, each listed in
-the payload's ``attachments`` by id; their bytes are recorded in the message's ``files``.
+the payload's ``attachments`` by id; their bytes are recorded in the message's ``files``. A channel's or
+thread's messages read back with ``GET /channels/{id}/messages`` (``limit``, ``before``, ``after``).
 """
 
 from __future__ import annotations
@@ -183,6 +184,7 @@ class FakeDiscord:
         r.add_get("/api/v10/gateway/bot", self._auth(self._gateway_url))
         r.add_put("/api/v10/applications/{app}/commands", self._auth(self._bulk_overwrite))
         r.add_post("/api/v10/channels/{channel}/messages", self._auth(self._post_message))
+        r.add_get("/api/v10/channels/{channel}/messages", self._auth(self._get_messages))
         r.add_post("/api/v10/channels/{channel}/messages/{message}/threads", self._auth(self._start_thread))
         r.add_post("/api/v10/interactions/{id}/{token}/callback", self._callback)
         r.add_post("/api/v10/webhooks/{app}/{token}", self._followup)
@@ -306,8 +308,29 @@ class FakeDiscord:
              "url": f"{self.url}/attachments/{channel_id}/{message['id']}/{name}",
              "proxy_url": f"{self.url}/attachments/{channel_id}/{message['id']}/{name}"}
             for name, data in files]
-        self.messages.append({"channel_id": channel_id, "id": message["id"], "body": body, "files": files})
+        self.messages.append({"channel_id": channel_id, "id": message["id"], "body": body, "files": files,
+                              "message": message})
         return _reply(message)
+
+    async def _get_messages(self, request: web.Request) -> web.Response:
+        """GET /channels/{id}/messages: newest first; ``limit`` 1-100 (default 50), ``before`` / ``after``."""
+        channel_id = request.match_info["channel"]
+        if channel_id != CHANNEL_ID and channel_id not in self.threads:
+            return _reply({"message": "Unknown Channel", "code": 10003}, status=404)
+        query = request.query
+        try:
+            limit = int(query.get("limit", 50))
+            before, after = int(query.get("before", 0)), int(query.get("after", 0))
+        except ValueError:
+            return self._error(_Invalid(400, 50035, "Invalid Form Body"))
+        if not 1 <= limit <= 100:
+            return self._error(_Invalid(400, 50035, "limit: int value should be less than or equal to 100."))
+        found = [m["message"] for m in self.messages if m["channel_id"] == channel_id
+                 and (not before or int(m["id"]) < before) and int(m["id"]) > after]
+        found.sort(key=lambda m: int(m["id"]), reverse=True)
+        # with ``after`` Discord answers the ``limit`` messages right after it (still newest first)
+        page = found[-limit:] if after and not before else found[:limit]
+        return _reply(page)
 
     async def _start_thread(self, request: web.Request) -> web.Response:
         channel_id, message_id = request.match_info["channel"], request.match_info["message"]

@@ -1,7 +1,8 @@
 """A local GitHub REST server (repos, commits and contents endpoints) answering like api.github.com, for tests and benchmarks.
 
 Real HTTP on 127.0.0.1 (an ephemeral port, a daemon thread). PyGithub pointed at ``FakeGitHub.url``
-sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` headers.
+sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` headers. ``latency`` delays
+each answer; ``drip`` sends each answer's body one byte at a time, that many seconds apart.
 ``hold(prefix)`` makes requests for matching paths wait until the test releases them (orderings
 without sleeps).
 """
@@ -85,6 +86,8 @@ class FakeGitHub(LocalHTTPServer):
         #: when True an unknown token gets 401 "Bad credentials", as on GitHub; else it counts as anonymous
         self.strict_tokens = strict_tokens
         self.latency = 0.0
+        #: seconds between two bytes of each answer's body (a server dripping its answers); 0: all at once
+        self.drip = 0.0
         self.requests: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         self._rate_limited: list[tuple[float, int] | None] = []  # per coming request: None or (reset_in, status)
@@ -372,7 +375,16 @@ def _make_handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             for key, value in headers.items():
                 self.send_header(key, value)
             self.end_headers()
-            self.wfile.write(payload)
+            if not fake.drip:
+                self.wfile.write(payload)
+                return
+            try:
+                for i in range(len(payload)):
+                    self.wfile.write(payload[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(fake.drip)
+            except OSError:  # the client gave up and closed the connection
+                self.close_connection = True
 
         do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _answer
 

@@ -113,7 +113,7 @@ class FakeOpenAI(LocalHTTPServer):
     misses real models write), "length" (half an answer with ``finish_reason: "length"``),
     "length_once" (that, then valid once the analyzer asks for a shorter answer), "error500",
     "error429", "error401" (OpenAI-shaped error bodies), "error429_once" (a 429 for the first
-    request, then valid). A 429 carries ``Retry-After: retry_after`` (whole seconds, as servers
+    request, then valid), "hang" (the request is accepted and never answered until the server stops). A 429 carries ``Retry-After: retry_after`` (whole seconds, as servers
     send it). ``answer_for(request) -> str`` overrides the content in every non-error mode.
     ``latency`` is slept in the request's own thread, so concurrent requests wait concurrently;
     ``max_in_flight`` records the most answered at once; ``request_times`` the monotonic clock
@@ -140,6 +140,7 @@ class FakeOpenAI(LocalHTTPServer):
         self._arrivals = threading.Condition(self._lock)
         self._arrived = 0
         self._ids = itertools.count(1)
+        self._released = threading.Event()  # ends the requests held by the "hang" mode
 
     @property
     def url(self) -> str:
@@ -183,8 +184,16 @@ class FakeOpenAI(LocalHTTPServer):
             with self._lock:
                 self.in_flight -= 1
 
+    def stop(self) -> None:
+        self._released.set()
+        super().stop()
+
     def _answer(self, body: dict, number: int) -> tuple[int, dict]:
         mode = self.mode
+        if mode == "hang":  # accepted, then no answer at all until the server stops
+            self._released.wait()
+            return 500, {"error": {"message": "the server stopped", "type": "server_error", "param": None,
+                                   "code": None}}
         if mode == "error500":
             return 500, {"error": {"message": "The server had an error while processing your request.",
                                    "type": "server_error", "param": None, "code": None}}
@@ -247,7 +256,10 @@ class _Handler(BaseHTTPRequestHandler):
         if status == 429:
             self.send_header("Retry-After", str(self.server_fake.retry_after))
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except OSError:  # the client gave up (a "hang" answer after its timeout)
+            self.close_connection = True
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)

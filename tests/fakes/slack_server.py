@@ -9,7 +9,10 @@ over 3000 characters or a header over 150, ``msg_too_long`` for text over 40000,
 uploads follow Slack's external flow: files.getUploadURLExternal (filename, length) hands out an
 upload URL on this server, a POST of the bytes to it must match the length,
 files.completeUploadExternal (files JSON, channel_id, thread_ts) shares them; ``uploads`` records
-each completed share with its files' bytes. A body posted to a ``response_url`` is held to the same
+each completed share with its files' bytes. Messages keep their ``metadata`` (event_type,
+event_payload), returned by conversations.history (channel, newest first) and conversations.replies
+(a thread, parent first) only with ``include_all_metadata``; both page with ``limit`` and opaque
+``cursor``s (``response_metadata.next_cursor``, ``has_more``), as Slack does. A body posted to a ``response_url`` is held to the same
 limits; a refusal is HTTP 400 with the error as plain text, as Slack's webhooks answer (``refused``
 records it). Also: helpers to send correctly (or wrongly) signed slash commands and events, which
 hold the app under test to Slack's 3-second acknowledgement deadline: ``post_signed`` gives up after
@@ -19,6 +22,7 @@ acks apart.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -152,11 +156,88 @@ class FakeSlack(LocalHTTPServer):
                     "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": "BBOT"}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             return self._post(method, body)
+        if method == "conversations.history":
+            return self._history(body)
+        if method == "conversations.replies":
+            return self._replies(body)
         if method == "files.getUploadURLExternal":
             return self._upload_url(body)
         if method == "files.completeUploadExternal":
             return self._complete_upload(body)
         return {"ok": False, "error": "unknown_method"}
+
+    # --- reading messages back ---------------------------------------------------------------------
+    @staticmethod
+    def _flag(value: Any) -> bool:
+        return value is True or str(value).lower() in ("1", "true")
+
+    def _message_json(self, post: dict[str, Any], with_metadata: bool) -> dict[str, Any]:
+        message = {"type": "message", "subtype": "bot_message", "bot_id": "BBOT", "user": self.bot_user_id,
+                   "text": post.get("text") or "", "ts": post["ts"]}
+        if post.get("blocks") is not None:
+            message["blocks"] = post["blocks"]
+        thread_ts = post.get("thread_ts")
+        if thread_ts:
+            message["thread_ts"] = thread_ts
+        elif any(p.get("thread_ts") == post["ts"] for p in self.posts):
+            message["thread_ts"] = post["ts"]
+        if with_metadata and post.get("metadata"):
+            message["metadata"] = post["metadata"]
+        return message
+
+    def _page(self, items: list, body: dict[str, Any], default: int, maximum: int) -> tuple[list, dict]:
+        """One page of ``items`` by Slack's cursor rules: (page, fields for the answer)."""
+        try:
+            limit = min(max(int(body.get("limit") or default), 1), maximum)
+        except ValueError:
+            limit = default
+        cursor = body.get("cursor") or ""
+        try:
+            start = int(base64.urlsafe_b64decode(cursor.encode()).decode().removeprefix("next_ts:")) if cursor else 0
+        except ValueError:
+            return [], {"ok": False, "error": "invalid_cursor"}
+        page, more = items[start:start + limit], start + limit < len(items)
+        next_cursor = base64.urlsafe_b64encode(f"next_ts:{start + limit}".encode()).decode() if more else ""
+        return page, {"ok": True, "has_more": more, "response_metadata": {"next_cursor": next_cursor}}
+
+    def _listing(self, body: dict[str, Any], select, default: int, maximum: int) -> dict[str, Any]:
+        """One page of the messages ``select(channel)`` picks (None: ``thread_not_found``), as Slack lists them."""
+        channel = body.get("channel")
+        if not channel or (self.channels is not None and channel not in self.channels):
+            return {"ok": False, "error": "channel_not_found"}
+        with self._lock:
+            items = select(channel)
+            if items is None:
+                return {"ok": False, "error": "thread_not_found"}
+            page, answer = self._page(items, body, default, maximum)
+            if answer["ok"]:
+                with_metadata = self._flag(body.get("include_all_metadata"))
+                answer["messages"] = [self._message_json(p, with_metadata) for p in page]
+        return answer
+
+    def _history(self, body: dict[str, Any]) -> dict[str, Any]:
+        """conversations.history: the channel's top-level messages after ``oldest``, newest first."""
+        oldest = float(body.get("oldest") or 0)
+
+        def select(channel: str) -> list:
+            top = [p for p in self.posts if p["channel"] == channel and not p.get("thread_ts")
+                   and float(p["ts"]) > oldest]
+            return sorted(top, key=lambda p: float(p["ts"]), reverse=True)
+
+        return self._listing(body, select, 100, 999)
+
+    def _replies(self, body: dict[str, Any]) -> dict[str, Any]:
+        """conversations.replies: the thread's parent, then its replies oldest first."""
+        ts = body.get("ts")
+
+        def select(channel: str) -> list | None:
+            parent = next((p for p in self.posts if p["channel"] == channel and p["ts"] == ts), None)
+            if parent is None:
+                return None
+            replies = [p for p in self.posts if p["channel"] == channel and p.get("thread_ts") == ts]
+            return [parent] + sorted(replies, key=lambda p: float(p["ts"]))
+
+        return self._listing(body, select, 1000, 1000)
 
     # --- external file uploads ----------------------------------------------------------------------
     def _upload_url(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -217,6 +298,15 @@ class FakeSlack(LocalHTTPServer):
         if refusal is not None:
             return {"ok": False, **refusal}
         text = body.get("text") or ""
+        metadata = body.get("metadata")
+        if isinstance(metadata, str):
+            try:
+                metadata = json.loads(metadata)
+            except ValueError:
+                metadata = "invalid"
+        if metadata is not None and not (isinstance(metadata, dict) and isinstance(metadata.get("event_type"), str)
+                                         and metadata["event_type"] and isinstance(metadata.get("event_payload"), dict)):
+            return {"ok": False, "error": "invalid_metadata_format"}
         if method == "chat.postEphemeral":
             with self._lock:
                 self.ephemerals.append(dict(body, blocks=blocks))
@@ -225,7 +315,7 @@ class FakeSlack(LocalHTTPServer):
             time.sleep(self.latency)
         with self._lock:
             ts = self._next_ts()
-            self.posts.append(dict(body, blocks=blocks, ts=ts))
+            self.posts.append(dict(body, blocks=blocks, ts=ts, metadata=metadata))
         return {"ok": True, "channel": channel, "ts": ts,
                 "message": {"type": "message", "text": text, "ts": ts, "bot_id": "BBOT"}}
 

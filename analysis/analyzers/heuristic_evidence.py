@@ -1,0 +1,344 @@
+"""What the heuristic knows about one commit: its message, its paths by class, and the diff's facts, grouped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.signatures import SignatureDelta, compare
+from analysis.models import Commit, Fact, FileChange
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|part of|related( to)?)\b[:\s]*)?"
+                             r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[[^\]]*\]\(https?://\S+\)$|"
+                             r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$", re.I)
+_LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
+_DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
+                           r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
+_MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
+_CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
+_RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
+_CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
+_ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
+_VERSION_MAJOR = re.compile(r"\d+")
+#: classes that are not product code
+NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock"}
+
+
+def clip(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters, cut with an ellipsis; a code span cut open is closed."""
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    if len(text) > limit:
+        text = text[: limit - 2].rstrip() + "…"
+    return text + "`" if text.count("`") % 2 else text
+
+
+def classify_path(path: str) -> set[str]:
+    """The classes of one changed path: doc, test, ci, tooling, build, lock, example, docker, api, deploy, security."""
+    low = path.strip().lower()
+    parts = [p for p in low.split("/") if p]
+    is_dir = low.endswith("/")  # a directory named as a whole (reconstructed file lists)
+    name = "" if is_dir or not parts else parts[-1]
+    dirs = set(parts if is_dir else parts[:-1])
+    classes: set[str] = set()
+    if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name):
+        classes.add("doc")
+    if dirs & R.TEST_DIRS or R.TEST_NAMES.match(name) or ".golden" in name:
+        classes.add("test")
+    if R.CI_PATH.search(low):
+        classes.add("ci")
+    if R.TOOLING_NAMES.match(name):
+        classes.add("tooling")
+    if R.BUILD_NAMES.match(name) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
+        classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
+    if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):
+        classes.add("build")
+    if R.LOCK_NAMES.search(name):
+        classes.add("lock")
+    if dirs & R.EXAMPLE_DIRS:
+        classes.add("example")
+    if R.DOCKER_NAME.search(name) or name.endswith(".dockerfile"):
+        classes.add("docker")
+    if classes & {"doc", "test", "example", "ci", "tooling"}:
+        return classes  # not product code: no API, deployment or security signal
+    if not classes & {"build", "lock"} and (
+        name.endswith(R.API_EXTS) or dirs & R.API_DIRS or R.API_NAMES.search(name)
+        or ("include" in dirs and name.endswith(R.HEADER_EXTS))
+    ):
+        classes.add("api")
+    if "lock" not in classes and (
+        "docker" in classes or set(parts) & R.DEPLOY_DIRS or R.DEPLOY_NAMES.match(name)
+    ):
+        classes.add("deploy")
+    if R.SECURITY_WORDS.search(low):
+        classes.add("security")
+    return classes
+
+
+def area_of(path: str) -> str:
+    """The top-level area of a path: its directories up to the second meaningful one."""
+    text = path.strip()
+    parts = [p for p in text.split("/") if p]
+    dir_parts = parts if text.endswith("/") else parts[:-1]
+    if not dir_parts:
+        return text
+    key: list[str] = []
+    meaningful = 0
+    for part in dir_parts:
+        key.append(part)
+        if part.lower() not in R.GENERIC_DIRS:
+            meaningful += 1
+        if meaningful == 2 or len(key) == 4:
+            break
+    return "/".join(key)
+
+
+#: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
+_WRAPPED_LINE = 60
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines as one: a wrapped line runs on; a short line before a capital letter ends its sentence."""
+    out = lines[0]
+    for previous, line in zip(lines, lines[1:]):
+        ends = len(previous) < _WRAPPED_LINE and line[:1].isupper() and not previous.endswith(tuple(".!?:;,"))
+        out += (". " if ends else " ") + line
+    return out
+
+
+def _bullet_text(line: str) -> str:
+    bullet = R.BULLET_RE.match(line)
+    return (bullet.group("text") if bullet else line).strip()
+
+
+def message_points(body: str) -> list[str]:
+    """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
+
+    Trailers (Signed-off-by) and paragraphs of bare references (``Fixes #12``, a lone URL) are skipped;
+    a line introducing the list ("Details:") is left out; an item wrapped onto further lines is one point.
+    """
+    for block in re.split(r"\n\s*\n", body.strip()):
+        lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
+        lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln))]
+        while lines and _LABEL_ONLY.match(lines[-1].strip()):
+            lines.pop()  # "Refs:" whose references were left out
+        if not lines:
+            continue
+        lead: list[str] = []
+        items: list[list[str]] = []
+        for line in lines:
+            bullet = R.BULLET_RE.match(line)
+            if bullet:
+                items.append([bullet.group("text").strip()])
+            elif items:
+                items[-1].append(line.strip())  # the item wrapped onto the next line
+            else:
+                lead.append(line.strip())
+        if items and lead and lead[-1].endswith(":"):
+            lead = []
+        points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
+        return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
+    return []
+
+
+def whitespace_only(patch: str | None) -> bool:
+    """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines)."""
+    if not patch:
+        return False
+    removed, added = [], []
+    for line in patch.splitlines():
+        if line.startswith("-") and not line.startswith("---"):
+            removed.append("".join(line[1:].split()))
+        elif line.startswith("+") and not line.startswith("+++"):
+            added.append("".join(line[1:].split()))
+    return (bool(removed) or bool(added)) and "".join(removed) == "".join(added)
+
+
+def changelog_entries(facts: list[Fact]) -> list[str]:
+    """The changelog lines a commit adds, joined into entries (a new entry at each bullet)."""
+    entries: list[str] = []
+    for fact in facts:
+        text = (fact.text or "").strip()
+        if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#"):
+            continue
+        if entries and (fact.text or "")[:1].isspace() and not _CHANGELOG_ITEM.match(text):
+            entries[-1] += " " + text  # a wrapped line of the entry before
+        else:
+            entries.append(_CHANGELOG_ITEM.sub("", text))
+    cleaned = [_CUT_ROLE.sub("", _RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", e))).replace("``", "`") for e in entries]
+    return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
+
+
+def major_bump(before: str | None, after: str | None) -> bool:
+    """``after``'s major version is above ``before``'s (``0.x`` counts its minor as the major)."""
+    old, new = _VERSION_MAJOR.findall(before or ""), _VERSION_MAJOR.findall(after or "")
+    if not old or not new:
+        return False
+    old_key = (int(old[0]), int(old[1]) if old[0] == "0" and len(old) > 1 else 0)
+    new_key = (int(new[0]), int(new[1]) if new[0] == "0" and len(new) > 1 else 0)
+    return new_key > old_key
+
+
+@dataclass
+class Evidence:
+    """One commit as the rules see it; every sentence the heuristic writes comes from here."""
+
+    commit: Commit
+    facts: list[Fact]
+    breaking_marker: bool = False
+    prefix_type: str | None = None
+    scope: str | None = None
+    classes: dict[str, set[str]] = field(default_factory=dict)
+
+
+    @cached_property
+    def title(self) -> str:
+        """The subject the rules read: a pull request's merge commit is read by the title in its body."""
+        if _MERGE_TITLE.match(self.commit.title) and self._body_lines:
+            return self._body_lines[0]
+        return self.commit.title
+
+    @cached_property
+    def _body_lines(self) -> list[str]:
+        return [ln.strip() for ln in self.commit.body.splitlines() if ln.strip()]
+
+    @cached_property
+    def body(self) -> str:
+        """The body the summary quotes (less the pull request title a merge commit's subject came from)."""
+        if self.title != self.commit.title:
+            return self.commit.body.strip().split("\n", 1)[1] if "\n" in self.commit.body.strip() else ""
+        return self.commit.body
+
+    @cached_property
+    def files(self) -> list[FileChange]:
+        return [f for f in self.commit.files if f.path]
+
+    @property
+    def loaded(self) -> bool:
+        return bool(self.files) or self.commit.details_loaded
+
+    @cached_property
+    def points(self) -> list[str]:
+        return message_points(self.body)
+
+    @property
+    def paragraph(self) -> str:
+        return " ".join(self.points)
+
+    @cached_property
+    def changelog(self) -> list[str]:
+        return changelog_entries(self.facts)
+
+    @cached_property
+    def cosmetic(self) -> dict[str, str]:
+        """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
+        out = {f.path: "comments" for f in self.files
+               if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
+        for f in self.files:
+            if f.path not in out and whitespace_only(f.patch):
+                out[f.path] = "whitespace"
+        return out
+
+    def paths(self, cls: str) -> list[str]:
+        return [f.path for f in self.files if cls in self.classes[f.path]]
+
+    def all_files(self, *classes: str) -> bool:
+        return bool(self.files) and all(self.classes[f.path] & set(classes) for f in self.files)
+
+    @cached_property
+    def product(self) -> list[FileChange]:
+        """Product code and configuration: not docs, tests, CI, tooling, examples or build manifests."""
+        return [f for f in self.files if not self.classes[f.path] & NON_PRODUCT]
+
+    @cached_property
+    def behaviour(self) -> list[FileChange]:
+        """Product files whose change is more than comments or whitespace."""
+        return [f for f in self.product if f.path not in self.cosmetic]
+
+    @property
+    def behaviour_lines(self) -> int:
+        return sum(f.changes for f in self.behaviour)
+
+    @cached_property
+    def sized(self) -> list[FileChange]:
+        """The files whose size makes a change hard to review: not tests, docs, examples or lock files."""
+        return [f for f in self.files if not self.classes[f.path] & {"lock", "test", "doc", "example"}]
+
+    @property
+    def sized_lines(self) -> int:
+        return sum(f.changes for f in self.sized)
+
+    @property
+    def is_large(self) -> bool:
+        return self.sized_lines >= R.LARGE_LINES or len(self.sized) >= R.LARGE_FILES
+
+    def in_product(self, fact: Fact) -> bool:
+        classes = self.classes.get(fact.path)
+        return classes is not None and not classes & NON_PRODUCT
+
+    def is_public(self, fact: Fact) -> bool:
+        if not self.in_product(fact):
+            return False
+        if fact.public is not None:
+            return fact.public and "/internal/" not in f"/{fact.path}"
+        name = (fact.symbol or "").split(".")[-1]
+        return bool(name) and not name.startswith("_")
+
+    def of(self, *kinds: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind in kinds]
+
+    @cached_property
+    def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
+        return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
+
+    @cached_property
+    def api_breaks(self) -> list[Fact]:
+        """Public symbols removed, or whose signature changed in a way callers notice."""
+        removed = [f for f in self.of("symbol_removed") if self.is_public(f)]
+        return removed + [f for f, delta in self.signature_deltas if delta.breaking]
+
+    @cached_property
+    def api_added(self) -> list[Fact]:
+        return [f for f in self.of("symbol_added") if self.is_public(f)]
+
+    @cached_property
+    def config(self) -> list[Fact]:
+        """Configuration and schema changes in files the product reads (not build manifests, not CI)."""
+        return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
+                if self.in_product(f)]
+
+    @cached_property
+    def config_breaks(self) -> list[Fact]:
+        return [f for f in self.config if f.kind != "config_key_added"]
+
+    @cached_property
+    def dependencies(self) -> list[Fact]:
+        """Dependency changes, less a lock file's record of the project's own version bump."""
+        own = {(f.before, f.after) for f in self.of("config_value_changed") if (f.symbol or "").endswith("version")}
+        return [f for f in self.of("dependency_changed")
+                if not ("lock" in self.classes.get(f.path, set()) and (f.before, f.after) in own)]
+
+    @cached_property
+    def major_bumps(self) -> list[Fact]:
+        """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists)."""
+        return [f for f in self.dependencies if "lock" not in self.classes.get(f.path, set())
+                and not _DEV_MANIFEST.search(f.path.lower()) and major_bump(f.before, f.after)]
+
+    @cached_property
+    def security_signals(self) -> list[Fact]:
+        return [f for f in self.of("security_signal") if not self.classes.get(f.path, set()) & {"test", "doc", "example"}]
+
+    @cached_property
+    def message_text(self) -> str:
+        return " ".join([self.title, self.paragraph, *self.changelog])
+
+    @cached_property
+    def security_words(self) -> list[str]:
+        words: list[str] = []
+        for m in R.SECURITY_WORDS.finditer(f"{self.title}\n{self.body}"):
+            if m.group(0).lower() not in words:
+                words.append(m.group(0).lower())
+        return words[:5]

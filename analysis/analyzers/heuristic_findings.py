@@ -1,0 +1,192 @@
+"""Insights, risks and recommendations the evidence supports; nothing where nothing was derived."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_evidence import area_of, clip
+from analysis.analyzers.heuristic_writer import Writer, code
+from analysis.models import Insights, Risk
+
+_BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
+
+
+class Findings:
+    """What a reviewer would flag, from one ``Writer``'s evidence and language."""
+
+    def __init__(self, writer: Writer):
+        self.w = writer
+        self.e = writer.e
+        self.risks: list[Risk] = []
+        self.recs: list[str] = []
+
+    def join(self, sentences: list[str]) -> str:
+        return self.w.p["sentence_sep"].join(s for s in sentences if s)
+
+    # --- insights -------------------------------------------------------------------------
+
+    def insights(self) -> Insights:
+        return Insights(architecture=self.join(self.architecture()), performance=self.join(self.performance()),
+                        security=self.join(self.security()), maintainability=self.join(self.maintainability()),
+                        compatibility=self.join(self.compatibility()))
+
+    def compatibility(self) -> list[str]:
+        e, w, out = self.e, self.w, []
+        if e.breaking_marker:
+            out.append(w.p["compat_marker"])
+        for fact, delta in e.signature_deltas:
+            if delta.breaking:
+                out.append(w.t("compat_break", symbol=code(fact.symbol), changes=w.changes(delta, fact)))
+        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
+        if removed:
+            out.append(w.t("compat_removed", names=w.names(removed)))
+        for fact in e.config_breaks:
+            if fact.kind == "config_value_changed":
+                out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))
+        gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
+        for path in dict.fromkeys(f.path for f in gone):
+            keys = w.names([f.symbol for f in gone if f.path == path])
+            out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
+        for fact in e.major_bumps:
+            out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        api = self.api_paths()
+        if api:
+            out.append(w.t("compat_api_paths", paths=w.names(api)))
+        if not out and e.api_added:
+            out.append(w.t("compat_additive", names=w.names([f.symbol for f in e.api_added])))
+        for fact, delta in e.signature_deltas:
+            if not delta.breaking and len(out) < R.MAX_LISTED:
+                out.append(w.t("compat_compatible", symbol=code(fact.symbol), changes=w.changes(delta, fact)))
+        return out[:R.MAX_LISTED]
+
+    def architecture(self) -> list[str]:
+        e, w, out = self.e, self.w, []
+        added = [f.path for f in e.behaviour if f.status == "added"]
+        removed = [f.path for f in e.product if f.status == "removed"]
+        if added:
+            out.append(w.t("arch_new_files", paths=w.names(added)))
+        if removed:
+            out.append(w.t("arch_removed_files", paths=w.names(removed)))
+        deploy = self.deploy_paths()
+        if deploy:
+            out.append(w.t("arch_deploy", paths=w.names(deploy)))
+        new_deps = [f.symbol for f in e.dependencies if not f.before and f.after
+                    and "lock" not in e.classes.get(f.path, set())]
+        if new_deps:
+            out.append(w.t("arch_new_dep", names=w.names(new_deps)))
+        return out
+
+    def performance(self) -> list[str]:
+        e, w = self.e, self.w
+        if self.w.change_type != "perf" and not R.PERF_WORDS.search(e.title):
+            return []
+        bench = [f.path for f in e.files if "bench" in f.path.lower()]
+        return [w.t("perf_bench", paths=w.names(bench))] if bench else [w.p["perf_claim"]]
+
+    def security(self) -> list[str]:
+        e, w, out = self.e, self.w, []
+        for fact in e.security_signals[:R.MAX_LISTED]:
+            out.append(w.t("sec_signal", text=code(fact.text or fact.symbol or "", 100), path=code(fact.path, R.MAX_PATH)))
+        paths = e.paths("security")
+        if paths and not e.security_signals:
+            out.append(w.t("sec_paths", paths=w.names(paths)))
+        if e.security_words:
+            out.append(w.t("sec_words", words=w.names(e.security_words)))
+        return out
+
+    def maintainability(self) -> list[str]:
+        e, w, out = self.e, self.w, []
+        added = [f.symbol for f in e.of("test_added")]
+        removed = [f.symbol for f in e.of("test_removed")]
+        if added:
+            out.append(w.t("maint_tests_added", names=w.names(added)))
+        if removed:
+            out.append(w.t("maint_tests_removed", names=w.names(removed)))
+        if e.is_large:
+            out.append(w.t("maint_large", lines=e.sized_lines, n=len(e.sized)))
+        return out
+
+    def untested(self) -> bool:
+        """Product behaviour changes and no test file moves with it."""
+        return bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
+
+    # --- risks and recommendations --------------------------------------------------------
+
+    def add(self, risk_key: str, rec: str | None, **kw) -> None:
+        """A risk; and a recommendation when it asks something else than the risk's mitigation."""
+        w = self.w
+        self.risks.append(Risk(risk=w.t(f"r_{risk_key}", **kw), impact=w.t(f"r_{risk_key}_impact", **kw),
+                               mitigation=w.t(f"r_{risk_key}_mitigation", **kw)))
+        if rec:
+            self.recs.append(w.t(rec, **kw))
+
+    def api_paths(self) -> list[str]:
+        """API and schema definition files changed where no fact names what changed in them."""
+        named = {f.path for f in self.e.api_breaks + self.e.config}
+        return [f.path for f in self.e.behaviour if "api" in self.e.classes[f.path] and f.path not in named]
+
+    def deploy_paths(self) -> list[str]:
+        return [f.path for f in self.e.behaviour if "deploy" in self.e.classes[f.path]]
+
+    def breaking_what(self) -> str:
+        match = R.BREAKING_BODY_RE.search(self.e.commit.body)
+        text = self.e.commit.body[match.end():].split("\n\n")[0] if match else ""
+        return code(text.strip() or R.PREFIX_RE.sub("", self.e.title, count=1), R.MAX_LINE)
+
+    def derive(self) -> tuple[list[Risk], list[str]]:
+        e, w = self.e, self.w
+        if e.breaking_marker:
+            self.add("breaking", "rec_breaking", what=self.breaking_what())
+        if self.api_paths():
+            self.add("api", "rec_api", paths=w.names(self.api_paths(), 3))
+        for fact, delta in e.signature_deltas:
+            if delta.breaking and len(self.risks) < 3:
+                self.add("break", "rec_break", symbol=code(fact.symbol), changes=w.changes(delta, fact))
+        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
+        if removed:
+            self.add("removed", "rec_removed", names=w.names(removed))
+        for fact in [f for f in e.config_breaks if f.kind == "config_value_changed"][:2]:
+            self.add("config", "rec_config", change=w.config_change(fact), key=code(fact.symbol))
+        gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
+        for path in list(dict.fromkeys(f.path for f in gone))[:2]:
+            self.add("config_removed", "rec_config_removed", path=code(path, R.MAX_PATH),
+                     keys=w.names([f.symbol for f in gone if f.path == path]))
+        for fact in e.security_signals[:2]:
+            self.add("security", "rec_security", text=code(fact.text or fact.symbol or "", 100),
+                     path=code(fact.path, R.MAX_PATH))
+        for fact in e.major_bumps[:2]:
+            self.add("major", "rec_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after))
+        if self.deploy_paths():
+            self.add("deploy", "rec_deploy", paths=w.names(self.deploy_paths(), 3))
+        if self.untested():
+            self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what())
+        removed_tests = [f.symbol for f in e.of("test_removed")]
+        if removed_tests and not e.of("test_added"):
+            self.add("tests_removed", "rec_tests_removed", names=w.names(removed_tests))
+        if e.is_large:
+            self.large()
+        if w.change_type == "revert":
+            what = clip(R.REVERT_TITLE_RE.sub("", e.title).strip().strip('"“”\''), R.MAX_TITLE)
+            self.add("revert", "rec_revert", what=code(what or e.title, R.MAX_TITLE))
+        return self.risks, list(dict.fromkeys(self.recs))
+
+    def untested_what(self) -> str:
+        e, w = self.e, self.w
+        symbols = [f.symbol for f in e.facts if f.kind in ("symbol_modified", "signature_changed", "symbol_added")
+                   and e.in_product(f)]
+        if symbols:
+            return w.names(symbols, 3)
+        return w.names([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)], 2)
+
+    def large(self) -> None:
+        e, w = self.e, self.w
+        sizes = Counter()
+        for f in e.sized:
+            sizes[area_of(f.path)] += f.changes
+        areas = [a for a, _ in sizes.most_common()]
+        if not areas:
+            return
+        rest = w.names(areas[1:], 3, wrap=False) if len(areas) > 1 else w.names(areas[:1], 1, wrap=False)
+        self.add("large", None, lines=e.sized_lines, n=len(e.sized), areas=w.names(areas, 4, wrap=False),
+                 first=clip(areas[0], R.MAX_PATH), rest=rest)

@@ -1,0 +1,169 @@
+"""Change type and importance of a commit by substance: what its facts show first, its words second."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_evidence import Evidence
+
+_CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
+_FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
+
+
+def read_prefix(evidence: Evidence) -> None:
+    """The conventional prefix's type and scope, and the breaking marker (``!:`` or BREAKING CHANGE)."""
+    evidence.breaking_marker = bool(R.BREAKING_BODY_RE.search(evidence.commit.body))
+    match = R.PREFIX_RE.match(evidence.title)
+    if match and match.group("type").lower() in R.PREFIX_TYPES:
+        evidence.prefix_type = R.PREFIX_TYPES[match.group("type").lower()]
+        evidence.scope = match.group("scope") or None
+        scoped = R.PREFIX_TYPES.get((evidence.scope or "").strip().lower())
+        if evidence.prefix_type == "chore" and scoped in ("ci", "build", "docs", "test"):
+            evidence.prefix_type = scoped  # chore(ci), chore(deps), chore(docs): the scope names the kind
+        evidence.breaking_marker |= bool(match.group("bang"))
+
+
+def _title_words(title: str) -> str | None:
+    if R.TITLE_SECURITY_WORDS.search(title):
+        return "security"
+    found = [(m.start(), kind) for kind, p in R.TITLE_TYPE_WORDS if (m := p.search(title))]
+    if found:
+        return min(found)[1]
+    if R.COSMETIC_WORDS.search(title):
+        return "refactor" if re.search(r"\b(type|typing)", title, re.I) else "chore"
+    if R.TITLE_FEATURE_WORDS.search(title):
+        return "feature"
+    return None
+
+
+def _only(e: Evidence) -> str | None:
+    """The type every changed file agrees on, when the files alone decide it."""
+    if e.all_files("build", "lock", "docker", "doc", "tooling") and not e.all_files("doc", "tooling"):
+        return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
+    if not e.files or e.behaviour:
+        return None
+    if e.all_files("doc", "example"):
+        return "docs"
+    for cls, kind in (("test", "test"), ("ci", "ci")):
+        if e.all_files(cls):
+            return kind
+    if e.all_files("ci", "tooling"):
+        return "ci"
+    return None
+
+
+def _bare_title(e: Evidence) -> str:
+    return R.PREFIX_RE.sub("", e.title, count=1) if e.prefix_type else e.title
+
+
+def _docs_only(e: Evidence) -> bool:
+    """Only documentation, examples, comments or whitespace: no behaviour at all."""
+    return bool(e.files) and not e.behaviour and bool(e.paths("doc") or e.cosmetic) and all(
+        e.classes[f.path] & {"doc", "example", "tooling"} or f.path in e.cosmetic for f in e.files)
+
+
+def change_type_of(e: Evidence) -> str:
+    """The facts first (docs-only is docs whatever the prefix), then the prefix, then the title's words."""
+    if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert":
+        return "revert"
+    if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone: a chore
+        return "chore" if e.cosmetic and set(e.cosmetic.values()) == {"whitespace"} and not e.paths("doc") else "docs"
+    only = _only(e)
+    if e.prefix_type:
+        if only in ("docs", "test", "ci") and e.prefix_type in ("feature", "fix", "perf", "refactor"):
+            return only
+        return e.prefix_type
+    if only:
+        return only
+    worded = _title_words(e.title)
+    cosmetic = R.COSMETIC_WORDS.search(e.title)
+    if cosmetic and e.behaviour_lines <= R.COSMETIC_MAX_LINES and not (e.api_breaks or e.api_added):
+        word = cosmetic.group(0).lower()  # "Fix some typos" is not a bug fix
+        return ("refactor" if word.startswith(("type", "typing")) else
+                "docs" if word.startswith(("typo", "spell", "misspell", "wording", "grammar", "punctuation"))
+                else "chore")
+    if worded == "test" and e.behaviour and e.api_added:
+        worded = "feature"
+    if worded:
+        return worded
+    for entry in e.changelog[:1]:
+        worded = _title_words(entry.split(".")[0])
+        if worded in ("fix", "feature"):
+            return worded
+    if e.api_added:
+        return "feature"
+    return "refactor" if e.behaviour else "chore"
+
+
+def _crash_fix(e: Evidence, change_type: str) -> bool:
+    """A crash, hang or data loss is what the commit fixes, in its title, message or changelog."""
+    for text in (e.title, e.paragraph, *e.changelog):
+        if R.CRASH_WORDS.search(text) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
+            if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
+                return True
+    return False
+
+
+def _released_behaviour_reverted(e: Evidence) -> bool:
+    """The changelog says a released behaviour is reverted: users who adopted it see a change."""
+    return any(_CHANGELOG_REVERT.search(entry) for entry in e.changelog)
+
+
+def _strong_security(e: Evidence, change_type: str) -> bool:
+    """A security signal in the code, security named in the message, or a fix to something security-related."""
+    return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text)
+                or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)))
+
+
+def importance_of(e: Evidence, change_type: str) -> str:
+    """High, medium or low from the substance of the change."""
+    if e.breaking_marker:
+        return "high"
+    if not e.files:
+        return _from_message(e, change_type)
+    if not e.behaviour:
+        return _without_product_code(e)
+    deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
+    if (e.api_breaks or e.config_breaks or e.paths("api") or _strong_security(e, change_type) or _crash_fix(e, change_type)
+            or _released_behaviour_reverted(e)
+            or (deploy and change_type in ("fix", "feature", "revert", "security"))
+            or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "refactor", "perf"))):
+        return "high"
+    if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
+            and not e.api_added and not e.config):
+        return "low"
+    public_touched = any(e.is_public(f) for f in e.of("symbol_modified", "symbol_added", "signature_changed"))
+    if (change_type in ("chore", "refactor", "build") and not public_touched
+            and e.behaviour_lines <= R.HOUSEKEEPING_LINES
+            and not (e.config or e.security_words or e.paths("security"))):
+        return "low"  # a few lines of internal housekeeping
+    return "medium"
+
+
+def _without_product_code(e: Evidence) -> str:
+    """Docs, tests, CI, build files, or comments and whitespace only."""
+    if e.paths("api") and any(f.path not in e.cosmetic for f in e.files if "api" in e.classes[f.path]):
+        return "high"
+    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words):
+        return "medium"
+    if e.major_bumps:
+        return "medium"
+    deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic]
+    if deploy:
+        return "medium"
+    tests = [f for f in e.files if "test" in e.classes[f.path]]
+    if tests and e.all_files("test", "doc"):
+        lines = sum(f.changes for f in tests)
+        if lines >= R.TEST_ONLY_MEDIUM_LINES or len(tests) >= R.TEST_ONLY_MEDIUM_FILES:
+            return "medium"
+    return "low"
+
+
+def _from_message(e: Evidence, change_type: str) -> str:
+    """No file list: the message is all there is (the day chart's estimate, a bare ``explain``)."""
+    if R.TITLE_SECURITY_WORDS.search(e.title) or _crash_fix(e, change_type):
+        return "high"
+    if change_type in ("docs", "test", "ci", "chore", "build") or R.COSMETIC_WORDS.search(e.title):
+        return "low"
+    return "medium"

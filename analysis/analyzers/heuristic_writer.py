@@ -1,0 +1,219 @@
+"""The heuristic's prose, written only from ``Evidence``: a dimension with nothing derived stays empty."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_evidence import Evidence, area_of, clip
+from analysis.analyzers.heuristic_phrases import PHRASES
+from analysis.analyzers.signatures import SignatureDelta
+from analysis.models import Fact
+
+_DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
+
+
+def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
+    """``text`` as inline code, one line, bounded, with no backtick to break out of it."""
+    return "`" + clip((text or "").replace("`", "'"), limit) + "`"
+
+
+class Writer:
+    """Writes summary, impact, insights, risks and recommendations in one language."""
+
+    def __init__(self, evidence: Evidence, change_type: str, lang: str):
+        self.e = evidence
+        self.change_type = change_type
+        self.lang = "zh" if lang.lower().startswith("zh") else "en"
+        self.p = PHRASES[self.lang]
+
+    def t(self, phrase: str, **kw) -> str:
+        return self.p[phrase].format(**kw)
+
+    def names(self, items: list[str], limit: int = R.MAX_LISTED, wrap: bool = True) -> str:
+        items = list(dict.fromkeys(i for i in items if i))
+        shown = [code(i) if wrap else clip(i, R.MAX_PATH) for i in items[:limit]]
+        text = self.p["sep"].join(shown)
+        return self.t("more", items=text, n=len(items) - limit) if len(items) > limit else text
+
+    # --- summary --------------------------------------------------------------------------
+
+    def changes(self, delta: SignatureDelta, fact: Fact) -> str:
+        parts = []
+        if delta.added:
+            parts.append(self.t("gains", names=self.names([p.name for p in delta.added])))
+        if delta.removed:
+            parts.append(self.t("loses", names=self.names([p.name for p in delta.removed])))
+        for name, old, new in delta.defaults:
+            parts.append(self.t("default", name=code(name), old=code(old or "—"), new=code(new or "—")))
+        for old, new in delta.retypes[:3]:
+            parts.append(self.t("retyped", old=code(old), new=code(new)))
+        if delta.returns:
+            parts.append(self.t("returns", old=code(delta.returns[0]), new=code(delta.returns[1])))
+        if not parts:
+            parts.append(self.t("retyped", old=code(fact.before, 120), new=code(fact.after, 120)))
+        return self.p["sep"].join(parts)
+
+    def config_change(self, fact: Fact) -> str:
+        defaulty = fact.path.lower().endswith(_DEFAULTY) or (fact.symbol or "").lower().endswith("default")
+        key = "config_default" if defaulty and not (fact.symbol or "").lower().endswith("default") else "config_value"
+        return self.t(key, key=code(fact.symbol), old=code(fact.before or "—"), new=code(fact.after or "—"))
+
+    def summary(self) -> list[str]:
+        e, out = self.e, []
+        out += e.points
+        out += [self.t("changelog", text=entry) for entry in e.changelog[:R.MAX_CHANGELOG]]
+        out += self.what_changed()
+        if not e.loaded:
+            out.append(self.p["no_files"])
+        elif not e.files:
+            out.append(self.p["no_files_changed"])
+        return out or [clip(e.title, R.MAX_TITLE)]
+
+    def what_changed(self) -> list[str]:
+        e, out = self.e, []
+        sigs = [self.t("sig_line", symbol=code(f.symbol), changes=self.changes(d, f)) for f, d in e.signature_deltas
+                if f.path not in e.cosmetic]
+        if sigs:
+            out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
+        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
+        if removed:
+            out.append(self.t("removed", names=self.names(removed)))
+        if e.api_added:
+            out.append(self.t("added", names=self.names([f.symbol for f in e.api_added])))
+        touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added")}
+        modified = sorted((f for f in e.of("symbol_modified")
+                           if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
+                          key=lambda f: not e.is_public(f))
+        if modified:
+            out.append(self.t("modified", names=self.names([f.symbol for f in modified]),
+                              files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
+        out += self.config_lines() + self.dependency_lines()
+        if not out:  # beside a real change, a comment touched in passing is noise
+            out += self.cosmetic_lines()
+        if not out:
+            out += self.file_lines()
+        return out
+
+    def config_lines(self) -> list[str]:
+        out, by_kind = [], defaultdict(lambda: defaultdict(list))
+        for f in self.e.of("config_key_added", "config_key_removed", "config_value_changed"):
+            if self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}:
+                continue  # the project's own machinery: its values are not what a reader needs
+            if f.kind == "config_value_changed":
+                out.append(self.config_change(f))
+            else:
+                by_kind[f.kind][f.path].append(f.symbol)
+        out = out[:R.MAX_LISTED]
+        for kind, key in (("config_key_added", "config_added"), ("config_key_removed", "config_removed")):
+            for path, keys in list(by_kind[kind].items())[:2]:
+                out.append(self.t(key, keys=self.names(keys), path=code(path, R.MAX_PATH)))
+        return out
+
+    def dependency_lines(self) -> list[str]:
+        """Manifest changes one by one; a lock file's (transitive) changes bounded, the rest counted."""
+        e, out, locked = self.e, [], []
+        manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
+        for f in e.dependencies:
+            if "lock" in e.classes.get(f.path, set()):
+                if f.symbol not in manifest:  # the manifest's line already says it
+                    locked.append(f)
+                continue
+            out.append(self.dependency_line(f))
+        out = list(dict.fromkeys(out))[:R.MAX_LISTED]
+        shown = [] if len(out) >= R.MAX_LISTED else locked[:R.MAX_LOCKED]
+        out += list(dict.fromkeys(self.dependency_line(f) for f in shown))
+        if len(locked) > len(shown):
+            out.append(self.t("lock_more", n=len(locked) - len(shown), path=code(locked[0].path, R.MAX_PATH)))
+        return out
+
+    def dependency_line(self, f: Fact) -> str:
+        if f.before and f.after:
+            return self.t("dep_changed", name=code(f.symbol), old=code(f.before), new=code(f.after))
+        if f.after:
+            return self.t("dep_added", name=code(f.symbol), new=code(f.after))
+        return self.t("dep_removed", name=code(f.symbol))
+
+    def cosmetic_lines(self) -> list[str]:
+        out = []
+        for kind, key in (("comments", "comments_only"), ("whitespace", "whitespace_only")):
+            paths = [p for p, k in self.e.cosmetic.items() if k == kind]
+            if paths:
+                out.append(self.t(key, paths=self.names(paths)))
+        return out
+
+    def tests_named(self) -> str:
+        tests = [f.symbol for f in self.e.of("test_added")]
+        return self.t("tests_named", names=self.names(tests, 4)) if tests else ""
+
+    def sizes(self, paths: list[str], limit: int = 2) -> str:
+        """``path (+a/−d)`` for the first ``limit`` of ``paths``."""
+        by_path = {f.path: f for f in self.e.files}
+        shown = [self.t("file_size", path=code(p, R.MAX_PATH), a=by_path[p].additions, d=by_path[p].deletions)
+                 for p in paths[:limit] if p in by_path]
+        text = self.p["sep"].join(shown)
+        return self.t("more", items=text, n=len(paths) - limit) if len(paths) > limit else text
+
+    def file_lines(self) -> list[str]:
+        """No fact names a symbol: say which files changed, by kind when they are not product code."""
+        e = self.e
+        if e.behaviour:
+            top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
+            return [self.t("files_only", files=self.sizes(top, 3))]
+        for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
+                             (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
+            if e.all_files(*classes):
+                return [self.t(key, paths=self.names([f.path for f in e.files], 3)) + self.tests_named()]
+        kinds: dict[str, list[str]] = defaultdict(list)
+        for f in e.files:
+            kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
+                         or (k == "ci" and "tooling" in e.classes[f.path])
+                         or (k == "build" and e.classes[f.path] & {"lock", "docker"})), None)
+            if kind:
+                kinds[kind].append(f.path)
+        if kinds:
+            parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3)) for k, v in kinds.items()]
+            return [self.p["kinds_sep"].join(parts) + self.tests_named()]
+        return []
+
+    # --- impact ---------------------------------------------------------------------------
+
+    def impact(self) -> list[str]:
+        e = self.e
+        groups: dict[str, list] = defaultdict(list)
+        quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
+        substantive = any(f.path not in e.cosmetic for f in e.files if f.path not in quoted)
+        for f in e.files:
+            # the summary quotes the changelog's lines already; comment-only files beside a real change are noise
+            if f.path not in quoted and not (substantive and f.path in e.cosmetic):
+                groups[area_of(f.path)].append(f)
+        symbols: dict[str, list[str]] = defaultdict(list)
+        internal: dict[str, list[str]] = defaultdict(list)
+        for f in e.facts:
+            if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
+                if f.path not in e.cosmetic:
+                    (symbols if e.is_public(f) else internal)[area_of(f.path)].append(f.symbol)
+            elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed", "test_added"):
+                symbols[area_of(f.path)].append(f.symbol)
+        ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
+        out = []
+        for area, members in ordered[:R.MAX_AREAS]:
+            if symbols[area]:
+                what = self.names(symbols[area], 4)
+            elif internal[area]:
+                what = self.t("internal", names=self.names(internal[area], 3))
+            else:
+                what = self.area_kind(members)
+            out.append(self.t("impact", area=clip(area, R.MAX_PATH), what=what,
+                              a=sum(x.additions for x in members), d=sum(x.deletions for x in members)))
+        if len(ordered) > R.MAX_AREAS:
+            out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
+        return out
+
+    def area_kind(self, members: list) -> str:
+        for cls in ("doc", "test", "ci", "build", "example"):
+            if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
+                   or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
+                return self.p[f"kind_{cls}"]
+        names = [m.path.rsplit("/", 1)[-1] for m in sorted(members, key=lambda m: -m.changes)]
+        return self.names(names, 3, wrap=False)

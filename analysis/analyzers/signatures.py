@@ -1,0 +1,149 @@
+"""What a signature change does to callers: parameters gained, lost, renamed or given new defaults.
+
+Signatures come as the diff analyzer wrote them (``def f(a, b=1)``, ``func F(a int) error``,
+``class P(enum.Enum)``); the parameter list is the text inside the first parentheses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_OPEN, _CLOSE = "([{<", ")]}>"
+_NAME = re.compile(r"[A-Za-z_$][\w$.]*")
+#: languages that write the type before the name (``int count``)
+_TYPE_FIRST = (".java", ".c", ".h", ".cc", ".cpp", ".hpp", ".hh", ".cs")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    default: str | None = None
+    optional: bool = False  # has a default, or is variadic / optional by syntax
+    text: str = ""
+
+
+@dataclass
+class SignatureDelta:
+    """Parameters gained and lost, defaults changed, and whether callers can break."""
+
+    added: list[Param] = field(default_factory=list)
+    removed: list[Param] = field(default_factory=list)
+    defaults: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    retyped: bool = False  # same names and defaults; only annotations or the return type differ
+    #: with ``retyped``: (old, new) texts of the parameters whose annotation differs
+    retypes: list[tuple[str, str]] = field(default_factory=list)
+    #: with ``retyped``: (old, new) return types when they differ
+    returns: tuple[str, str] | None = None
+    parsed: bool = True
+
+    @property
+    def breaking(self) -> bool:
+        """Callers written against the old signature may fail or behave differently."""
+        if not self.parsed:
+            return True
+        gained_default_only = all(old is None for _, old, _ in self.defaults)
+        return bool(self.removed or not gained_default_only or any(not p.optional for p in self.added))
+
+
+def _split_top(text: str, sep: str = ",") -> list[str]:
+    """``text`` split at ``sep`` outside brackets and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote and text[i - 1] != "\\":
+                quote = ""
+        elif ch in "'\"`":
+            quote = ch
+        elif ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def param_text(signature: str) -> str | None:
+    """The text inside the first balanced parentheses, or None."""
+    start = signature.find("(")
+    if start < 0:
+        return None
+    depth = 0
+    for i in range(start, len(signature)):
+        if signature[i] == "(":
+            depth += 1
+        elif signature[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return signature[start + 1:i]
+    return None
+
+
+def _param(text: str, path: str) -> Param | None:
+    default = None
+    head = text
+    pieces = _split_top(text, "=")
+    if len(pieces) > 1 and not text.lstrip().startswith("="):
+        head, default = pieces[0], "=".join(pieces[1:]).strip()
+    variadic = head.lstrip().startswith("*") or "..." in head
+    optional = default is not None or variadic or "?" in head.split(":")[0]
+    head = head.strip().lstrip("*&").strip()
+    if head in ("", "/", "self", "cls", "this", "&self", "&mut self", "mut self"):
+        return None
+    if ":" in head:
+        name = head.split(":", 1)[0].strip()
+    elif path.lower().endswith(_TYPE_FIRST):
+        name = head.split()[-1] if head.split() else head
+    else:
+        name = head.split()[0] if head.split() else head
+    name = name.rstrip("?").lstrip("*&").removeprefix("mut ").strip()
+    match = _NAME.search(name)
+    if not match:
+        return None
+    return Param(name=match.group(0), default=default, optional=optional, text=" ".join(text.split()))
+
+
+def params(signature: str, path: str = "") -> list[Param] | None:
+    inner = param_text(signature)
+    if inner is None:
+        return None
+    out = []
+    for piece in _split_top(inner):
+        param = _param(piece, path)
+        if param is not None:
+            out.append(param)
+    return out
+
+
+def compare(before: str | None, after: str | None, path: str = "") -> SignatureDelta:
+    """How ``after`` differs from ``before`` for a caller."""
+    old = params(before or "", path)
+    new = params(after or "", path)
+    if old is None or new is None:
+        return SignatureDelta(parsed=False)
+    old_by, new_by = {p.name: p for p in old}, {p.name: p for p in new}
+    delta = SignatureDelta(added=[p for p in new if p.name not in old_by],
+                           removed=[p for p in old if p.name not in new_by])
+    for name, p in old_by.items():
+        q = new_by.get(name)
+        if q is not None and p.default != q.default:
+            delta.defaults.append((name, p.default, q.default))
+    if not (delta.added or delta.removed or delta.defaults):
+        delta.retyped = " ".join((before or "").split()) != " ".join((after or "").split())
+        delta.retypes = [(p.text, new_by[p.name].text) for p in old if p.text != new_by[p.name].text]
+        old_ret, new_ret = _returns(before or ""), _returns(after or "")
+        if old_ret != new_ret:
+            delta.returns = (old_ret or "—", new_ret or "—")
+    return delta
+
+
+def _returns(signature: str) -> str:
+    """What follows the parameter list (``-> int``, Go's result types), normalised."""
+    inner = param_text(signature)
+    if inner is None:
+        return ""
+    tail = signature[signature.find("(") + len(inner) + 2:]
+    return " ".join(tail.replace("->", " ").split()).rstrip(":{ ").strip()

@@ -1,0 +1,62 @@
+"""The heuristic on real labelled days (tests/data/heuristic_days): agreement with hand labels, no stock text."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.day_fixtures import day_names, load  # noqa: E402
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("heuristic_agreement", ROOT / "bench" / "heuristic_agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _bench()
+
+
+def test_every_change_of_every_day_is_labelled():
+    names = day_names()
+    assert len(names) >= 4 and sum(len(load(n).commits) for n in names) >= 40
+    for name in names:
+        day = load(name)
+        assert len(day.commits) >= 8
+        assert set(day.labels) == {c.sha for c in day.commits}, name
+        assert all(label[0] in ("high", "medium", "low") and label[2] for label in day.labels.values())
+
+
+def test_fixture_answers_file_at_for_both_sides():
+    day = load("click-2026-05-16")
+    commit = next(c for c in day.commits if c.sha.startswith("3619563d"))
+    before = day.contents.file_at(commit.parents[0], "src/click/core.py")
+    after = day.contents.file_at(commit.sha, "src/click/core.py")
+    assert before and after and "_format_deprecated_label" in after and "_format_deprecated_label" not in before
+
+
+@pytest.mark.parametrize("name", ["click-2026-05-16", "cobra-2021-12-07"])
+def test_importance_agreement_on_a_labelled_day(name):
+    result = bench.score(load(name))
+    assert result["total"] >= 8
+    assert result["importance"] / result["total"] >= 0.85, [
+        (c.short_sha, label[0], a.importance) for c, a, label in result["rows"] if a.importance != label[0]]
+
+
+@pytest.mark.parametrize("name", day_names())
+def test_no_sentence_repeats_across_three_changes_of_a_day(name):
+    assert bench.score(load(name))["repeated"] == {}
+
+
+def test_every_analysis_carries_its_facts_and_names_something():
+    for commit, analysis in bench.replay(load("click-2026-05-16")):
+        assert analysis.summary and analysis.analyzer == "heuristic"
+        assert all(fact.path for fact in analysis.facts)
