@@ -182,7 +182,8 @@ class SlackAdapter:
     def context(self, team_id: str, channel_id: str, user_id: str, thread: str | None = None) -> CommandContext:
         admins = self.settings.slack_admins
         return CommandContext(channel=ChannelRef("slack", team_id or "", channel_id), user=user_id,
-                              thread=thread, can_manage=(not admins) or user_id in admins)
+                              thread=thread, can_manage=(not admins) or user_id in admins,
+                              admin=bool(admins) and user_id in admins)
 
     async def _on_command(self, ack, command: dict[str, Any]) -> None:
         await ack()  # first, whatever the work behind it

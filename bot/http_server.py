@@ -74,6 +74,9 @@ class Health:
         alive = getattr(self.scheduler, "alive", False)
         checks["scheduler"] = "ok" if alive else "not running"
         checks["store"] = await self._store_check()
+        corrupt = sorted(getattr(self.store, "corrupt", None) or ())
+        if corrupt and checks["store"] == "ok":  # a table that is not a cache cannot be read: commands fail
+            checks["store"] = f"corrupt ({', '.join(corrupt[:5])})"
         for adapter in list(self.adapters):
             connected = getattr(adapter, "connected", True)
             checks[f"adapter {adapter.platform}"] = "ok" if connected else "disconnected"

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     max_replies: int = Field(50, ge=1, validation_alias=_env("DIGESTBOT_MAX_REPLIES"))
     max_commit_chars: int = Field(4000, ge=200, validation_alias=_env("DIGESTBOT_MAX_COMMIT_CHARS"))
 
+    # Limits on chat commands that build digests (now, explain), per 10 minutes; the scheduler is not limited
+    builds_per_user: int = Field(6, ge=1, validation_alias=_env("DIGESTBOT_BUILDS_PER_USER"))
+    builds_per_channel: int = Field(12, ge=1, validation_alias=_env("DIGESTBOT_BUILDS_PER_CHANNEL"))
+
     # Scheduling and operations
     catchup_hours: float = Field(12.0, ge=0, validation_alias=_env("DIGESTBOT_CATCHUP_HOURS"))
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))

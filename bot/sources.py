@@ -7,7 +7,11 @@ from analysis.sources.base import CommitSource
 from bot import metrics
 
 
-def open_repo(settings, repo: str) -> CommitSource:
-    """``repo`` (a local directory or owner/name) with GitHub's rate limit left reported to ``/metrics``."""
+def open_repo(settings, repo: str, *, local: bool = True) -> CommitSource:
+    """``repo`` (a local directory or owner/name) with GitHub's rate limit left reported to ``/metrics``.
+
+    ``local=False`` for names from chat users: always GitHub, the filesystem is never looked at.
+    """
     return open_source(repo, github_token=settings.github_token, github_api_url=settings.github_api_url,
-                       on_github_response=metrics.github_rate_remaining, github_deadline=settings.github_deadline)
+                       local=local, on_github_response=metrics.github_rate_remaining,
+                       github_deadline=settings.github_deadline)

@@ -22,6 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUARDS = "tests/test_guards.py"
 SLACK_UNIT = "tests/test_slack_adapter_unit.py"
+HARDENING_PATHS = "tests/test_hardening_paths.py"
+HARDENING_LIMITS = "tests/test_hardening_limits.py"
+HARDENING_STORE = "tests/test_hardening_store.py"
 
 
 @dataclass(frozen=True)
@@ -59,18 +62,33 @@ MUTATIONS = [
              "if False:",
              (GUARDS,)),
     Mutation("Slack: only DIGESTBOT_SLACK_ADMINS manage", "adapters/slack.py",
-             "thread=thread, can_manage=(not admins) or user_id in admins)",
-             "thread=thread, can_manage=True)",
+             "thread=thread, can_manage=(not admins) or user_id in admins,",
+             "thread=thread, can_manage=True,",
              (GUARDS,)),
     Mutation("Discord: only members with Manage Channels manage", "adapters/discord_bot.py",
-             "can_manage=bool(interaction.guild_id) and interaction.permissions.manage_channels)",
-             "can_manage=True)",
+             "manager = bool(interaction.guild_id) and interaction.permissions.manage_channels",
+             "manager = True",
              (GUARDS,)),
-    # harden-a changes how chat refuses local paths: after that merge, point this entry at the new line
-    Mutation("local paths are refused from chat", "bot/core.py",
-             'if platform != "console":',
+    Mutation("local paths are refused from chat", "analysis/sources/__init__.py",
+             "if local and is_local_repo(repo):",
+             "if is_local_repo(repo):",
+             (GUARDS, HARDENING_PATHS)),
+    Mutation("chat names never open a folder, even one shaped like owner/name", "bot/core.py",
+             'return open_repo(self.settings, repo, local=platform == "console")',
+             "return open_repo(self.settings, repo, local=True)",
+             (HARDENING_PATHS,)),
+    Mutation("a member needs 'force' for a repository the channel does not follow", "bot/core.py",
+             "if not followed and not (command.force or ctx.admin):",
              "if False:",
-             (GUARDS,)),
+             (HARDENING_LIMITS,)),
+    Mutation("builds are limited per user", "bot/limits.py",
+             'self._check(f"user {user}", "you", USER_IN_FLIGHT, self.per_user, now)',
+             "pass",
+             (HARDENING_LIMITS,)),
+    Mutation("one bot per data directory", "bot/data_dir.py",
+             "fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+             "pass",
+             (HARDENING_STORE,)),
     Mutation("Slack requests are verified (signature, timestamp)", "adapters/slack.py",
              "request_verification_enabled=True,  # bad signature or stale timestamp: 401",
              "request_verification_enabled=False,",

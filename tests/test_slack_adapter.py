@@ -121,7 +121,8 @@ def test_a_digest_still_fetching_is_acknowledged_and_posted_when_done(tmp_path, 
     async def scenario():
         async with running(settings, real_core(settings)) as (adapter, session, url):
             held = github.hold("/repos/o/r")  # GitHub answers nothing until released
-            status, text, _ = await post_signed(session, url, SECRET, command(slack, "now o/r 2026-02-14"))
+            # 'force': the channel does not follow o/r
+            status, text, _ = await post_signed(session, url, SECRET, command(slack, "now o/r 2026-02-14 force"))
             assert status == 200, text  # acknowledged within Slack's deadline while GitHub still holds the digest
             await asyncio.to_thread(held.wait_arrived)
             assert slack.posts == [] and slack.responses == []
@@ -226,7 +227,7 @@ def test_rate_limit_burst_loses_and_duplicates_nothing(tmp_path, slack, github):
         async with running(settings, real_core(settings)) as (adapter, session, url):
             # the fake refuses every call until Retry-After has passed: a client that did not wait gets more 429s
             slack.rate_limit(times=2, retry_after=1)
-            status, _, _ = await post_signed(session, url, SECRET, command(slack, "now o/r 2026-02-14"))
+            status, _, _ = await post_signed(session, url, SECRET, command(slack, "now o/r 2026-02-14 force"))
             assert status == 200
             await settled(adapter, lambda: len(slack.posts) >= 3)
         assert sum(1 for _, _, status in slack.calls if status == 429) == 2  # Retry-After was honoured twice
