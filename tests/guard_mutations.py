@@ -89,10 +89,13 @@ MUTATIONS = [
              "fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)",
              "pass",
              (HARDENING_STORE,)),
-    Mutation("Slack requests are verified (signature, timestamp)", "adapters/slack.py",
-             "request_verification_enabled=True,  # bad signature or stale timestamp: 401",
-             "request_verification_enabled=False,",
-             (GUARDS,)),
+    # Over HTTP the signature is checked on the raw bytes before bolt parses anything; bolt's own
+    # check (request_verification_enabled) is a second layer behind it, so mutating that one alone
+    # survives by design. The first layer is the guard.
+    Mutation("Slack requests are verified before they are parsed (signature, timestamp)", "adapters/slack.py",
+             "if not verifier.is_valid_request(raw, dict(request.headers)):",
+             "if False:",
+             (GUARDS, "tests/test_http_hardening.py")),
     Mutation("Slack over HTTP needs a signing secret", "adapters/slack.py",
              'if self.mode == "http" and not settings.slack_signing_secret:',
              "if False:",
