@@ -21,8 +21,8 @@ from discord import app_commands
 from adapters import discord_text as dt
 from adapters.discord_render import DiscordRenderer, embed_size
 from analysis.errors import BadInput, DigestError, RemoteFailure
-from bot import metrics
-from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
+from bot.observe import metrics
+from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -11,12 +11,12 @@ import asyncio
 import logging
 import signal
 
-from bot import metrics
-from bot.chat import DigestResponse
-from bot.core import BotCore
-from bot.data_dir import claim_data_dir
-from bot.digest import build_service
-from bot.http_server import Health, HttpServer, http_routes, metrics_routes
+from bot.observe import metrics
+from bot.core.chat import DigestResponse
+from bot.core.service import BotCore
+from bot.store.data_dir import claim_data_dir
+from bot.core.digest import build_service
+from bot.web.server import Health, HttpServer, http_routes, metrics_routes
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import TinyStore

@@ -68,7 +68,7 @@ class Settings(BaseSettings):
     # Scheduling and operations
     catchup_hours: float = Field(12.0, ge=0, validation_alias=_env("DIGESTBOT_CATCHUP_HOURS"))
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))
-    log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.logs
+    log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.observe.logs
     public_url: str | None = Field(None, validation_alias=_env("DIGESTBOT_PUBLIC_URL"))
     #: seconds a report page's "the repository is public" check is reused before GitHub is asked again
     report_visibility_ttl: float = Field(300.0, ge=0, validation_alias=_env("DIGESTBOT_REPORT_VISIBILITY_TTL"))

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bot.store import TinyStore
-from bot.subscriptions import Subscription, SubscriptionBook
+from bot.core.subscriptions import Subscription, SubscriptionBook
 
 UTC = timezone.utc
 DIGESTBOT = str(Path(sys.executable).with_name("digestbot"))

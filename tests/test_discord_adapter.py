@@ -13,8 +13,8 @@ import pytest
 from adapters.discord_bot import DiscordAdapter, command_text
 from analysis.errors import RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
-from bot.chat import ChannelRef, CommandContext, DigestResponse
-from bot.core import BotCore
+from bot.core.chat import ChannelRef, CommandContext, DigestResponse
+from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.discord_server import (

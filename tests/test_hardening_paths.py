@@ -74,7 +74,7 @@ def _restore_discord_globals():
 
 def test_discord_names_are_github_repositories_never_folders(workdir, tmp_path, monkeypatch, _restore_discord_globals):
     from adapters.discord_bot import DiscordAdapter
-    from bot.core import BotCore
+    from bot.core.service import BotCore
     from bot.settings import Settings
     from bot.store import TinyStore
     from tests.fakes.discord_server import MANAGE_CHANNELS, EVERYONE_PERMS, TOKEN, FakeDiscord
@@ -114,8 +114,8 @@ def test_discord_names_are_github_repositories_never_folders(workdir, tmp_path, 
 
 
 def test_the_console_still_reads_local_folders(workdir, tmp_path, monkeypatch):
-    from bot.chat import ChannelRef, CommandContext, DigestResponse
-    from bot.core import BotCore
+    from bot.core.chat import ChannelRef, CommandContext, DigestResponse
+    from bot.core.service import BotCore
     from bot.settings import Settings
     from bot.store import TinyStore
 
@@ -129,8 +129,8 @@ def test_the_console_still_reads_local_folders(workdir, tmp_path, monkeypatch):
 
 
 def test_a_member_naming_a_path_is_told_about_names_before_anything_is_echoed(tmp_path):
-    from bot.chat import ChannelRef, CommandContext
-    from bot.core import BotCore
+    from bot.core.chat import ChannelRef, CommandContext
+    from bot.core.service import BotCore
     from bot.settings import Settings
     from bot.store import TinyStore
 

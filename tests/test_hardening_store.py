@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.http_server import Health
+from bot.web.server import Health
 from bot.store import SHARDED_TABLES, StoreCorrupt, TinyStore
 from tests.bot_process import DIGESTBOT, SlackBot, bot_environment
 from tests.fakes.github_server import FakeGitHub

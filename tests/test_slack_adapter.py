@@ -15,11 +15,11 @@ import aiohttp
 import pytest
 
 from adapters.slack import SlackAdapter
-from bot.chat import ChannelRef
+from bot.core.chat import ChannelRef
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
-from bot.subscriptions import Subscription
+from bot.core.subscriptions import Subscription
 from tests.fakes.slack_server import FakeSlack, event_body, post_signed, slash_command_body
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -54,7 +54,7 @@ def make_settings(tmp_path, slack: FakeSlack, github_url: str = "http://127.0.0.
 
 
 def real_core(settings: Settings):
-    from bot.core import BotCore
+    from bot.core.service import BotCore
 
     return BotCore(settings, TinyStore(settings.data_dir))
 

@@ -1,4 +1,4 @@
-"""Storage: a tiny key-value interface (get, put, delete, items) and its TinyDB implementation.
+"""The embedded default store: TinyDB files under the data directory, behind ``bot.store.base.Store``.
 
 Each table lives in its own TinyDB file under the data directory, so a write rewrites only
 that table; the big caches (analyses, commit details) are further split into shards by key
@@ -21,32 +21,14 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 
-from analysis.errors import DigestError
+from bot.store.base import CACHE_TABLES, StoreCorrupt
 
 log = logging.getLogger(__name__)
-
-class StoreCorrupt(DigestError):
-    """A database file exists but cannot be read as JSON."""
-
-
-class Store(Protocol):
-    """Key-value tables of JSON values."""
-
-    def get(self, table: str, key: str) -> Any | None: ...
-
-    def put(self, table: str, key: str, value: Any) -> None: ...
-
-    def delete(self, table: str, key: str) -> None: ...
-
-    def items(self, table: str) -> Iterator[tuple[str, Any]]: ...
-
-    def put_many(self, table: str, items: list[tuple[str, Any]]) -> None: ...
-
 
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that keeps the data in memory and replaces its file atomically on write."""
@@ -99,10 +81,6 @@ _TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 #: files kept in memory at once; the caches' shards beyond this are read again when needed
 MAX_OPEN_FILES = 96
 SHARDED_TABLES = {"analyses": 256, "commits": 256, "facts": 256, "reports": 16, "ledger": 64}
-#: tables whose rows can be computed again (commit details, analyses, facts, the day's highlights, report
-#: pages, daily counts, the health probe): a corrupt file of one is renamed "<file>.corrupt-<time>" and
-#: the table starts empty
-CACHE_TABLES = frozenset({"analyses", "commits", "facts", "highlights", "reports", "daily_stats", "health"})
 
 
 class TinyStore:

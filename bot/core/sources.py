@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.sources import open_source
 from analysis.sources.base import CommitSource
-from bot import metrics
+from bot.observe import metrics
 
 
 def open_repo(settings, repo: str, *, local: bool = True) -> CommitSource:

@@ -1,6 +1,6 @@
 """The bot's core: answers /digest commands and publishes digests through any adapter.
 
-Adapters call ``handle_command`` and ``publish`` (see ``bot.chat.Core``); the scheduler
+Adapters call ``handle_command`` and ``publish`` (see ``bot.core.chat.Core``); the scheduler
 calls ``digest_for`` and ``publish``. Nothing here knows which chat platform it serves.
 """
 
@@ -25,17 +25,17 @@ from analysis.errors import BadInput, DigestError
 from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot import history, pools
-from bot.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
-from bot.commands import Command, help_text, parse_command
-from bot.digest import DigestService, build_service
-from bot.ledger import Ledger, LedgerEntry, ledger_key, post_marker
-from bot.limits import BuildLimits
-from bot.reports_web import report_url, save_report
+from bot.core import history, pools
+from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
+from bot.core.commands import Command, help_text, parse_command
+from bot.core.digest import DigestService, build_service
+from bot.core.ledger import Ledger, LedgerEntry, ledger_key, post_marker
+from bot.core.limits import BuildLimits
+from bot.core.report_pages import report_url, save_report
 from bot.settings import Settings
-from bot.sources import open_repo
+from bot.core.sources import open_repo
 from bot.store import Store, StoreCorrupt
-from bot.subscriptions import Subscription, SubscriptionBook
+from bot.core.subscriptions import Subscription, SubscriptionBook
 
 log = logging.getLogger(__name__)
 

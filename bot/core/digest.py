@@ -20,11 +20,12 @@ from analysis.errors import RemoteFailure
 from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
 from analysis.sources.base import CommitSource
-from bot import metrics, pools
-from bot.breaker import CircuitBreaker, CircuitOpen
-from bot.budget import BudgetReached, LLMBudget
-from bot.filters import CommitFilter
-from bot.highlights import day_highlights
+from bot.observe import metrics
+from bot.core import pools
+from bot.core.breaker import CircuitBreaker, CircuitOpen
+from bot.core.budget import BudgetReached, LLMBudget
+from bot.core.filters import CommitFilter
+from bot.core.highlights import day_highlights
 from bot.store import Store
 
 log = logging.getLogger(__name__)

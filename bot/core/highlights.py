@@ -13,8 +13,8 @@ import logging
 from analysis.errors import RemoteFailure
 from analysis.highlights import MAX_BULLETS, heuristic_highlights, is_quiet
 from analysis.models import CommitReport
-from bot import pools
-from bot.budget import BudgetReached, LLMBudget
+from bot.core import pools
+from bot.core.budget import BudgetReached, LLMBudget
 from bot.store import Store
 
 log = logging.getLogger(__name__)
