@@ -17,7 +17,7 @@ from datetime import timezone
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from analysis.errors import DigestError
-from analysis.sources.names import is_repo_name
+from analysis.sources import is_local_repo
 from bot.core import pools
 from bot.core.alerts import AlertService
 from bot.core.sources import open_repo
@@ -29,9 +29,14 @@ HEADS_TABLE = "alert_heads"
 JOB_ID = "digestbot:alert-poll"
 
 
+def _is_local(sub: Subscription) -> bool:
+    """A local git repository: only the console may follow one (chat platforms name GitHub repositories)."""
+    return sub.platform == "console" and is_local_repo(sub.repo)
+
+
 def _watch_key(sub: Subscription) -> str:
-    repo = sub.repo.lower() if is_repo_name(sub.repo) else sub.repo
-    return f"{'local' if sub.platform == 'console' else 'remote'}|{repo}|{sub.branch or ''}"
+    repo = sub.repo if _is_local(sub) else sub.repo.lower()
+    return f"{'local' if _is_local(sub) else 'github'}|{repo}|{sub.branch or ''}"
 
 
 async def poll_heads(alerts: AlertService) -> int:
@@ -43,8 +48,8 @@ async def poll_heads(alerts: AlertService) -> int:
             groups.setdefault(_watch_key(sub), []).append(sub)
     posted = 0
     for key, subs in groups.items():
-        local = subs[0].platform == "console"
-        if settings.github_webhook_secret and not (local and not is_repo_name(subs[0].repo)):
+        local = _is_local(subs[0])
+        if settings.github_webhook_secret and not local:
             continue  # GitHub tells us by webhook
         try:
             source = await pools.remote(open_repo, settings, subs[0].repo, local=local)

@@ -159,7 +159,7 @@ class AlertService:
 
     async def push(self, event: PushEvent) -> int:
         """A webhook's push: the alerts of every channel following that branch; the number posted."""
-        subs = [s for s in self.followers(event.repo, event.branch, event.default_branch) if s.platform != "console"]
+        subs = [s for s in self.followers(event.repo, event.branch, event.default_branch) if is_repo_name(s.repo)]
         if not subs:
             return 0
         source = await pools.remote(open_repo, self.core.settings, subs[0].repo, local=False)

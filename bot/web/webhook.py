@@ -2,8 +2,8 @@
 
 The HMAC-SHA256 of the raw body under ``DIGESTBOT_GITHUB_WEBHOOK_SECRET`` is compared in constant
 time; a missing or wrong signature is 401 and the body is never parsed. ``ping`` is answered,
-``push`` is handed to the alerts (in a task of its own: GitHub waits 10 s at most), every other
-event is 204.
+``push`` (JSON or form-encoded) is handed to the alerts (in a task of its own: GitHub waits 10 s at
+most), every other event is 204.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import hmac
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from urllib.parse import parse_qs
 
 from aiohttp import web
 
@@ -70,6 +71,8 @@ class WebhookReceiver:
     def _parse(self, body: bytes) -> PushEvent | None:
         self.parsed += 1
         try:
+            if body.startswith(b"payload="):  # the webhook's content type set to form-encoded
+                body = parse_qs(body.decode(), strict_parsing=True)["payload"][0].encode()
             payload = json.loads(body)
             repo = payload["repository"]
             ref = str(payload["ref"])
