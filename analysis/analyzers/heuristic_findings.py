@@ -108,8 +108,9 @@ class Findings:
         return out
 
     def untested(self) -> bool:
-        """Product behaviour changes and no test file moves with it."""
-        return bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
+        """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
+        return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
+                and self.w.importance != "low")
 
     # --- risks and recommendations --------------------------------------------------------
 

@@ -21,9 +21,10 @@ def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
 class Writer:
     """Writes summary, impact, insights, risks and recommendations in one language."""
 
-    def __init__(self, evidence: Evidence, change_type: str, lang: str):
+    def __init__(self, evidence: Evidence, change_type: str, lang: str, importance: str = "medium"):
         self.e = evidence
         self.change_type = change_type
+        self.importance = importance
         self.lang = "zh" if lang.lower().startswith("zh") else "en"
         self.p = PHRASES[self.lang]
 
