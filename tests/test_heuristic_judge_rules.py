@@ -181,3 +181,49 @@ def test_no_untested_risk_is_written_for_a_change_judged_low():
     lines = change("include/fmt/format.h", body_lines(12, "a"), body_lines(10, "b"))
     analysis = analyse("Remove old workaround", [lines])
     assert analysis.importance == "low" and not analysis.risks
+
+
+# --- wording a maintainer reads ---------------------------------------------------------------
+
+def test_a_move_is_written_as_a_move_in_both_languages():
+    old = change("src/conninfo/index.ts", ["export type ConnInfo = { remote: Addr }"] * 8,
+                 ["export type { ConnInfo } from './types'"])
+    new = change("src/conninfo/types.ts", [], ["export type ConnInfo = { remote: Addr }"] * 8)
+    facts = [Fact(kind="symbol_removed", path=old.path, symbol="ConnInfo", public=True, text="type"),
+             Fact(kind="symbol_added", path=new.path, symbol="ConnInfo", public=True, text="type")]
+    en = analyse("refactor: create types.ts", [old, new], facts)
+    assert "Moves `ConnInfo` to `src/conninfo/types.ts`" in en.summary
+    assert not any("Removes" in line for line in en.summary) and not en.risks
+    commit = Commit(sha="d" * 40, author="Dev", committed_at=datetime(2026, 6, 1, tzinfo=timezone.utc),
+                    message="refactor: create types.ts", files=[old, new], details_loaded=True)
+    zh = analyzer.analyze_sync(commit, "zh", AnalysisContext(facts=facts))
+    assert "把 `ConnInfo` 移到 `src/conninfo/types.ts`" in zh.summary
+
+
+def test_a_default_moved_into_the_body_of_a_still_optional_parameter_is_not_a_break():
+    code = change("src/context.ts", ["  redirect = (location: string, status: Code = 302): Response => {"],
+                  ["  redirect = (location: string, status?: Code): Response => {"])
+    fact = Fact(kind="signature_changed", path=code.path, symbol="Context.redirect", public=True,
+                before="(location: string, status: Code = 302)", after="(location: string, status?: Code)")
+    analysis = analyse("feat(context): typed redirect", [code], [fact])
+    assert "`Context.redirect` `status` stays optional, its default `302` no longer in the signature" in analysis.summary
+    assert not any("old signature" in r.impact for r in analysis.risks) and analysis.importance == "medium"
+
+
+def test_squashed_commit_subjects_and_the_title_repeated_are_not_quoted_as_the_summary():
+    code = change("src/utils/types.ts", ["export type A<T> = T"], ["export type A<T> = T[]"])
+    message = ("fix(types): arrays are deep now (#2920)\n\n* fix(types): arrays are deep now\n\n"
+               "* feat: add DeepSimplify type\n\n* style: lint")
+    summary = analyse(message, [code]).summary
+    assert not any(line.startswith(("fix(types)", "feat:")) for line in summary) and summary
+    described = analyse("Fix arrays (#12)\n\nArrays of interfaces were typed as never.", [code]).summary
+    assert described[0] == "Arrays of interfaces were typed as never."
+
+
+def test_names_cut_to_the_same_text_are_listed_once():
+    tests = change("src/app.test.ts", [], body_lines(20, "t"))
+    long = "Lack returning response with a single handler > Should return 404 response if the handler "
+    facts = [Fact(kind="test_added", path=tests.path, symbol=long + "is sync"),
+             Fact(kind="test_added", path=tests.path, symbol=long + "is async")]
+    maintainability = analyse("Test the fallback", [tests], facts).insights.maintainability
+    assert maintainability.count("Lack returning response") == 1

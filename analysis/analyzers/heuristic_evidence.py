@@ -316,10 +316,10 @@ class Evidence:
     @cached_property
     def api_breaks(self) -> list[Fact]:
         """Public symbols removed, or whose signature changed in a way callers notice."""
-        removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self._moved(f)]
+        removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)]
         return removed + [f for f, delta in self.signature_deltas if delta.breaking]
 
-    def _moved(self, fact: Fact) -> bool:
+    def moved(self, fact: Fact) -> bool:
         """The symbol is added under the same name in another file of the commit: it moved."""
         name = (fact.symbol or "").split(".")[-1]
         return any(f.path != fact.path and (f.symbol or "").split(".")[-1] == name for f in self.of("symbol_added"))

@@ -38,7 +38,7 @@ class Findings:
         for fact, delta in e.signature_deltas:
             if delta.breaking:
                 out.append(w.t("compat_break", symbol=code(fact.symbol), changes=w.changes(delta, fact)))
-        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
+        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
             out.append(w.t("compat_removed", names=w.names(removed)))
         for fact in e.config_breaks:
@@ -144,7 +144,7 @@ class Findings:
         for fact, delta in e.signature_deltas:
             if delta.breaking and len(self.risks) < 3:
                 self.add("break", "rec_break", symbol=code(fact.symbol), changes=w.changes(delta, fact))
-        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
+        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
             self.add("removed", "rec_removed", names=w.names(removed))
         for fact in [f for f in e.config_breaks if f.kind == "config_value_changed"][:2]:

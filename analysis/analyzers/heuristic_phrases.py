@@ -8,6 +8,8 @@ PHRASES: dict[str, dict[str, str]] = {
         # summary: what changed
         "changelog": "Changelog: {text}",
         "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default {old} → {new}",
+        "unwritten": "{name} stays optional, its default {old} no longer in the signature",
+        "moved": "Moves {names} to {path}",
         "retyped": "{old} → {new}", "returns": "returns {old} → {new}",
         "sig_line": "{symbol} {changes}", "sig_join": "; ",
         "removed": "Removes public {names}",
@@ -110,6 +112,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "sep": "、", "sentence_sep": "", "more": "{items} 等（另有 {n} 个）",
         "changelog": "变更日志：{text}",
         "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值 {old} → {new}",
+        "unwritten": "{name} 仍可省略，签名中不再写默认值 {old}",
+        "moved": "把 {names} 移到 {path}",
         "retyped": "{old} → {new}", "returns": "返回类型 {old} → {new}",
         "sig_line": "{symbol} {changes}", "sig_join": "；",
         "removed": "删除公开符号 {names}",
