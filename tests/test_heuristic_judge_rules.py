@@ -31,6 +31,15 @@ def body_lines(n: int, name: str = "value") -> list[str]:
     return [f"    let {name}_{i} = compute({i}, &state);" for i in range(n)]
 
 
+def moved_type() -> tuple[FileChange, FileChange, list[Fact]]:
+    """A public type moved from index.ts to types.ts, re-exported under its name."""
+    old = change("src/conninfo/index.ts", ["export type ConnInfo = { remote: Addr }"] * 8,
+                 ["export type { ConnInfo } from './types'"])
+    new = change("src/conninfo/types.ts", [], ["export type ConnInfo = { remote: Addr }"] * 8)
+    return old, new, [Fact(kind="symbol_removed", path=old.path, symbol="ConnInfo", public=True, text="type"),
+                      Fact(kind="symbol_added", path=new.path, symbol="ConnInfo", public=True, text="type")]
+
+
 # --- comments and docs ------------------------------------------------------------------------
 
 def test_doc_comments_in_code_plus_docs_are_low_whatever_the_prefix():
@@ -72,11 +81,7 @@ def test_a_pure_move_or_reorder_is_low():
 
 
 def test_a_public_symbol_moved_to_another_file_is_not_a_break():
-    old = change("src/helper/conninfo/index.ts", ["export type ConnInfo = { remote: NetAddrInfo }"] * 8,
-                 ["export type { ConnInfo } from './types'"])
-    new = change("src/helper/conninfo/types.ts", [], ["export type ConnInfo = { remote: NetAddrInfo }"] * 8)
-    facts = [Fact(kind="symbol_removed", path=old.path, symbol="ConnInfo", public=True, text="type"),
-             Fact(kind="symbol_added", path=new.path, symbol="ConnInfo", public=True, text="type")]
+    old, new, facts = moved_type()
     analysis = analyse("refactor(conninfo): create types.ts for type definitions", [old, new], facts)
     assert analysis.importance == "low"
     gone = analyse("refactor(conninfo): drop ConnInfo", [old], facts[:1])
@@ -186,11 +191,7 @@ def test_no_untested_risk_is_written_for_a_change_judged_low():
 # --- wording a maintainer reads ---------------------------------------------------------------
 
 def test_a_move_is_written_as_a_move_in_both_languages():
-    old = change("src/conninfo/index.ts", ["export type ConnInfo = { remote: Addr }"] * 8,
-                 ["export type { ConnInfo } from './types'"])
-    new = change("src/conninfo/types.ts", [], ["export type ConnInfo = { remote: Addr }"] * 8)
-    facts = [Fact(kind="symbol_removed", path=old.path, symbol="ConnInfo", public=True, text="type"),
-             Fact(kind="symbol_added", path=new.path, symbol="ConnInfo", public=True, text="type")]
+    old, new, facts = moved_type()
     en = analyse("refactor: create types.ts", [old, new], facts)
     assert "Moves `ConnInfo` to `src/conninfo/types.ts`" in en.summary
     assert not any("Removes" in line for line in en.summary) and not en.risks
