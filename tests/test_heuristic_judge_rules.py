@@ -228,3 +228,20 @@ def test_names_cut_to_the_same_text_are_listed_once():
              Fact(kind="test_added", path=tests.path, symbol=long + "is async")]
     maintainability = analyse("Test the fallback", [tests], facts).insights.maintainability
     assert maintainability.count("Lack returning response") == 1
+
+
+def test_the_merge_line_and_a_release_heading_are_not_summary_points():
+    code = change("src/parse/matches.rs", ["pub(crate) fn source(&self) {"], ["pub fn value_source(&self) {"])
+    log = change("CHANGELOG.md", [], ["## [0.1.1] - 2022-02-08", "- Expose the source of a value to callers"])
+    facts = [Fact(kind="changelog_entry", path=log.path, text="## [0.1.1] - 2022-02-08"),
+             Fact(kind="changelog_entry", path=log.path, text="- Expose the source of a value to callers")]
+    titled = "feat(parser): Expose ValueSource\n\nMerge pull request #3424 from epage/source"
+    summary = analyse(titled, [code, log], facts).summary
+    assert not any("Merge pull request" in line or "2022-02-08" in line for line in summary)
+    assert "Changelog: Expose the source of a value to callers" in summary
+
+
+def test_doc_comments_with_a_line_or_two_of_code_say_so():
+    rust = change("src/man.rs", ["    /// Render a page."],
+                  ["}", "impl<'a> Man<'a> {", *[f"    /// line {i} of the new documentation" for i in range(20)]])
+    assert "Comments in `src/man.rs`, and 2 changed lines of code around them" in analyse("docs: more", [rust]).summary

@@ -19,7 +19,10 @@ _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
                            r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
-_MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
+MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
+#: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``): not an entry
+_RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*\d{4}-\d\d-\d\d\)?)?\s*$|^[#\s]*\[?unreleased\]?\s*$",
+                              re.I)
 _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
@@ -164,7 +167,7 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
     entries: list[str] = []
     for fact in facts:
         text = (fact.text or "").strip()
-        if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#"):
+        if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#") or _RELEASE_HEADING.match(text):
             continue
         if entries and (fact.text or "")[:1].isspace() and not _CHANGELOG_ITEM.match(text):
             entries[-1] += " " + text  # a wrapped line of the entry before
@@ -199,7 +202,7 @@ class Evidence:
     @cached_property
     def title(self) -> str:
         """The subject the rules read: a pull request's merge commit is read by the title in its body."""
-        if _MERGE_TITLE.match(self.commit.title) and self._body_lines:
+        if MERGE_TITLE.match(self.commit.title) and self._body_lines:
             return self._body_lines[0]
         return self.commit.title
 
@@ -253,8 +256,8 @@ class Evidence:
 
     @cached_property
     def code_lines(self) -> int:
-        """Changed product lines less blank and comment lines."""
-        return sum(code_lines(f.patch, f.path) for f in self.behaviour)
+        """Changed product lines less blank and comment lines (all of them when a patch is missing)."""
+        return sum(code_lines(f.patch, f.path) if f.patch else f.changes for f in self.behaviour)
 
     @cached_property
     def literal_changes(self) -> dict[str, list[str]]:

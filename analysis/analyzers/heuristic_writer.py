@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_evidence import Evidence, area_of, clip
+from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.models import Fact
@@ -88,9 +88,9 @@ class Writer:
         return out or [clip(e.title, R.MAX_TITLE)]
 
     def own_points(self) -> list[str]:
-        """The message's points less those that are a squashed commit's subject (``fix: ...``) or the title again."""
+        """The message's points less a squashed commit's subject (``fix: ...``), the title again, or the merge line."""
         title = _bare(self.e.title)
-        return [p for p in self.e.points if not _subject(p) and _bare(p) != title]
+        return [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)]
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
@@ -186,6 +186,8 @@ class Writer:
     def file_lines(self) -> list[str]:
         """No fact names a symbol: say which files changed, by kind when they are not product code."""
         e = self.e
+        if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines:
+            return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
         if e.behaviour:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             return [self.t("files_only", files=self.sizes(top, 3))]
