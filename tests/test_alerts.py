@@ -33,6 +33,7 @@ from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
 from tests.test_discord_adapter import _restore_discord_globals  # noqa: F401 - autouse: discord.py's globals back
+from tests.test_runtime import unused_port  # noqa: F401 - fixture
 from tests.test_guards import ADMIN, SECRET as SLACK_SECRET, SLACK_TOKEN, SlackChat, interact
 
 REPO, DAY = "Acme/Widget", "2026-02-14"
@@ -291,3 +292,46 @@ def test_new_commits_are_those_reachable_from_the_new_head_only():
     assert new_commits(listed, "c" * 40, "c" * 40) == []
     assert (reaches("high", "medium"), reaches("medium", "medium"), reaches("medium", "high"),
             reaches("high", None)) == (True, True, False, False)
+
+
+# --- the wiring of `digestbot run` --------------------------------------------------------------------------
+
+def test_run_serves_the_webhook_on_the_slack_port(tmp_path, unused_port):
+    from bot.core.subscriptions import Subscription
+    from bot.runtime import run_bot
+
+    now = datetime.now(timezone.utc)
+    with FakeGitHub(tokens={GH_TOKEN}) as gh, FakeSlack(token=SLACK_TOKEN) as slack:
+        gh.add_repo(REPO)
+        base = gh.add_commit(REPO, message="docs: start", committed_at=now, files=_file("docs/a.md"))
+        settings = settings_for(tmp_path, gh, slack_api_url=slack.url, slack_bot_token=SLACK_TOKEN,
+                                slack_signing_secret=SLACK_SECRET, github_webhook_secret=HOOK_SECRET)
+        sub = Subscription(platform="slack", workspace="T0001", channel="C0001", repo=REPO, alert="high")
+        TinyStore(settings.data_dir).put("subscriptions", sub.key, sub.model_dump(mode="json"))
+        high = gh.add_commit(REPO, message="fix!: drop the legacy config flag", committed_at=now,
+                             files=_file("src/widget/config.py"))
+
+        async def scenario():
+            stop = asyncio.Event()
+            bot = asyncio.create_task(run_bot(settings, port=unused_port, stop=stop))
+            url = f"http://127.0.0.1:{unused_port}{PATH}"
+            try:
+                async with aiohttp.ClientSession() as session:
+                    for _ in range(100):  # until the HTTP server listens
+                        try:
+                            unsigned = await deliver(session, url, push_body(base, high), secret=None)
+                            break
+                        except aiohttp.ClientConnectionError:
+                            await asyncio.sleep(0.1)
+                    signed = await deliver(session, url, push_body(base, high))
+                for _ in range(300):
+                    if slack.posts:
+                        break
+                    await asyncio.sleep(0.05)
+            finally:
+                stop.set()
+                await asyncio.wait_for(bot, 20)
+            return unsigned, signed
+
+        assert asyncio.run(scenario()) == (401, 202)
+        assert len(slack.posts) == 1 and "drop the legacy config flag" in dump(slack.posts)
