@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_hunks import code_lines, comment_lines_only, literal_changes, moved_lines
+from analysis.analyzers.heuristic_hunks import code_lines, comment_lines, comment_lines_only, literal_changes, moved_lines
 from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.models import Commit, Fact, FileChange
 
@@ -258,6 +258,11 @@ class Evidence:
     def code_lines(self) -> int:
         """Changed product lines less blank and comment lines (all of them when a patch is missing)."""
         return sum(code_lines(f.patch, f.path) if f.patch else f.changes for f in self.behaviour)
+
+    @cached_property
+    def comment_lines(self) -> int:
+        """Changed comment lines in product files (doc comments, docstrings written as comments)."""
+        return sum(comment_lines(f.patch, f.path) for f in self.behaviour if f.patch)
 
     @cached_property
     def literal_changes(self) -> dict[str, list[str]]:

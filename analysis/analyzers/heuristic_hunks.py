@@ -54,6 +54,13 @@ def code_lines(patch: str | None, path: str) -> int:
     return sum(1 for ln in removed + added if ln and not (marker and marker.match(ln)))
 
 
+def comment_lines(patch: str | None, path: str) -> int:
+    """Changed lines that are comments (0 in a language whose comments are not known here)."""
+    marker = _comment_marker(path)
+    removed, added = _changed(patch)
+    return sum(1 for ln in removed + added if ln and marker and marker.match(ln))
+
+
 def moved_lines(patches: Iterable[str | None]) -> bool:
     """Across these patches the removed lines and the added lines are (nearly) the same lines."""
     removed, added = Counter(), Counter()

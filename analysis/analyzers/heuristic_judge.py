@@ -146,8 +146,9 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return "low"
     if _housekeeping(e, change_type):
         return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
-    if change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not _interface_touched(e):
-        return "low"  # documentation comments, with a line or two of code around them
+    if (change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not _interface_touched(e)
+            and (e.comment_lines or e.paths("doc"))):
+        return "low"  # documentation comments or pages, with a line or two of code around them
     public_touched = any(e.is_public(f) for f in e.of("symbol_modified", "symbol_added", "signature_changed"))
     if (change_type in ("chore", "refactor", "build") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
