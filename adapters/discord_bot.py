@@ -65,10 +65,11 @@ class DigestGroup(app_commands.Group, name="digest", description="Daily digest o
     async def subscribe(self, interaction: discord.Interaction, repo: str, at: Optional[str] = None,
                         tz: Optional[str] = None, branch: Optional[str] = None,
                         lang: Optional[Literal["en", "zh"]] = None, paths: Optional[str] = None,
-                        ignore_authors: Optional[str] = None, ignore_bots: bool = False, quiet: bool = False):
+                        ignore_authors: Optional[str] = None, ignore_bots: bool = False, quiet: bool = False,
+                        weekly: Optional[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun", "off"]] = None):
         await self.adapter.run(interaction, command_text(
             "subscribe", repo, at=at, tz=tz, branch=branch, lang=lang, paths=paths, ignore_authors=ignore_authors,
-            ignore_bots=ignore_bots, quiet=quiet))
+            ignore_bots=ignore_bots, quiet=quiet, weekly=weekly))
 
     @app_commands.command(description="Stop posting this repository's digest here")
     async def unsubscribe(self, interaction: discord.Interaction, repo: str):
@@ -87,6 +88,11 @@ class DigestGroup(app_commands.Group, name="digest", description="Daily digest o
     @app_commands.command(description="Explain one commit")
     async def explain(self, interaction: discord.Interaction, sha: str, repo: Optional[str] = None):
         await self.adapter.run(interaction, command_text("explain", sha, repo))
+
+    @app_commands.command(description="Post a weekly roll-up now")
+    @app_commands.describe(week="YYYY-Www (default: last week)")
+    async def week(self, interaction: discord.Interaction, repo: Optional[str] = None, week: Optional[str] = None):
+        await self.adapter.run(interaction, command_text("week", repo, week))
 
     @app_commands.command(name="help", description="How to use /digest")
     async def help_(self, interaction: discord.Interaction):

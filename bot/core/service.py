@@ -25,7 +25,7 @@ from analysis.errors import BadInput, DigestError
 from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot.core import history, pools
+from bot.core import history, pools, weekly
 from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.core.commands import Command, help_text, parse_command
 from bot.core.digest import DigestService, build_service
@@ -153,6 +153,9 @@ class BotCore:
             report = await self.digests.explain(source, command.sha, sub.lang)
         return [ExplainResponse(report, repo=source.repo_name, repo_url=source.repo_url, lang=sub.lang)]
 
+    async def _cmd_week(self, ctx: CommandContext, command: Command) -> list[Response]:
+        return await weekly.week_command(self, ctx, command)
+
     # -- helpers -----------------------------------------------------------------------------
 
     def _build_slot(self, ctx: CommandContext):
@@ -238,6 +241,8 @@ class BotCore:
     async def publish(self, adapter: ChatAdapter, ctx: CommandContext, response: Response) -> None:
         if isinstance(response, DigestResponse):
             await self._publish_digest(adapter, ctx, response)
+        elif isinstance(response, weekly.WeekResponse):
+            await weekly.publish_week(self, adapter, ctx, response)
         elif isinstance(response, ExplainResponse):
             capped = cap_report(response.report, self.settings.max_commit_chars)
             messages = adapter.renderer.explain_messages(dataclasses.replace(response, report=capped))
@@ -281,29 +286,34 @@ class BotCore:
             if summary is not None:
                 summary.files = files
             entry.total = len(messages)
-            if key:
-                for index, message in enumerate(messages):
-                    message.marker = post_marker(key, entry.run, message.key or f"#{index}")
-                if resuming:
-                    await self._read_back(adapter, ctx, key, entry, messages)
+            await self.post_messages(adapter, ctx, key, entry, messages, resuming)
+
+    async def post_messages(self, adapter: ChatAdapter, ctx: CommandContext, key: str | None, entry: LedgerEntry,
+                            messages: list, resuming: bool) -> None:
+        """Post what ``entry`` does not record as posted, recording each post under ``key`` (when given)."""
+        if key:
             for index, message in enumerate(messages):
-                message_key = message.key or f"#{index}"
-                if message_key in entry.posted:
-                    continue
-                thread = entry.summary_id if message.thread else None
-                if message.thread and thread is None:
-                    raise DigestError("the digest's summary message is missing; cannot post its thread")
-                posted = await adapter.send(ctx.channel, message, thread_id=thread)
-                self._after_post()
-                if not message.thread:
-                    entry.summary_id = posted
-                entry.posted.append(message_key)
-                if key:
-                    await pools.store_io(self.ledger.save, key, entry)
-            entry.done = True
-            entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
+                message.marker = post_marker(key, entry.run, message.key or f"#{index}")
+            if resuming:
+                await self._read_back(adapter, ctx, key, entry, messages)
+        for index, message in enumerate(messages):
+            message_key = message.key or f"#{index}"
+            if message_key in entry.posted:
+                continue
+            thread = entry.summary_id if message.thread else None
+            if message.thread and thread is None:
+                raise DigestError("the digest's summary message is missing; cannot post its thread")
+            posted = await adapter.send(ctx.channel, message, thread_id=thread)
+            self._after_post()
+            if not message.thread:
+                entry.summary_id = posted
+            entry.posted.append(message_key)
             if key:
                 await pools.store_io(self.ledger.save, key, entry)
+        entry.done = True
+        entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
+        if key:
+            await pools.store_io(self.ledger.save, key, entry)
 
     async def _read_back(self, adapter: ChatAdapter, ctx: CommandContext, key: str, entry: LedgerEntry,
                          messages: list) -> None:
