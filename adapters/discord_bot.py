@@ -94,6 +94,12 @@ class DigestGroup(app_commands.Group, name="digest", description="Daily digest o
     async def week(self, interaction: discord.Interaction, repo: Optional[str] = None, week: Optional[str] = None):
         await self.adapter.run(interaction, command_text("week", repo, week))
 
+    @app_commands.command(description="Ask a question about the followed repositories' recent changes")
+    @app_commands.describe(question="your question", since="YYYY-MM-DD (default: 14 days ago)")
+    async def ask(self, interaction: discord.Interaction, question: str, repo: Optional[str] = None,
+                  since: Optional[str] = None):
+        await self.adapter.run(interaction, command_text("ask", question, repo, since and "since", since))
+
     @app_commands.command(name="help", description="How to use /digest")
     async def help_(self, interaction: discord.Interaction):
         await self.adapter.run(interaction, command_text("help"))

@@ -6,7 +6,6 @@ import asyncio
 import re
 from datetime import datetime, timedelta, timezone
 
-import aiohttp
 import discord
 import pytest
 

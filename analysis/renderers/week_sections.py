@@ -53,8 +53,9 @@ _PHRASES: dict[str, dict[str, str]] = {
 }
 
 
-def phrase(lang: str, key: str, **values) -> str:
-    text = _PHRASES[check_lang(lang)][key]
+def phrase(lang: str, key: str, table: dict[str, dict[str, str]] | None = None, **values) -> str:
+    """The phrase ``key`` in ``lang`` from ``table`` (default: the roll-up's), filled with ``values``."""
+    text = (table or _PHRASES)[check_lang(lang)][key]
     return text.format(**values) if values else text
 
 

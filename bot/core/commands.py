@@ -20,12 +20,14 @@ USAGE = {
     "now": "now [REPO] [YYYY-MM-DD] [force]",
     "explain": "explain [commit] SHA|BRANCH|TAG [REPO]",
     "week": "week [REPO] [YYYY-Www]",
+    "ask": "ask QUESTION [REPO] [since YYYY-MM-DD]",
     "help": "help",
 }
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _SHA = re.compile(r"^[0-9a-fA-F]{4,40}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEEK = re.compile(r"^\d{4}-[wW]")  # a week, well written or not: parse_week says which
+MAX_QUESTION = 500
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -164,8 +166,25 @@ def _week(args: list[str]) -> Command:
     return command
 
 
+def _ask(args: list[str]) -> Command:
+    """The question is every word but a trailing ``since DATE`` and a trailing owner/name (or path)."""
+    words, date = list(args), None
+    if len(words) >= 2 and words[-2].lower() == "since":
+        date = _checked("ask", parse_date, words[-1]).isoformat()
+        words = words[:-2]
+    elif words and words[-1].lower() == "since":
+        raise _bad("ask", "'since' needs a date, YYYY-MM-DD")
+    repo = words.pop() if len(words) >= 2 and "/" in words[-1] and not words[-1].endswith("?") else None
+    question = " ".join(words).strip()
+    if not question:
+        raise _bad("ask", "write a question")
+    if len(question) > MAX_QUESTION:
+        raise _bad("ask", f"the question is longer than {MAX_QUESTION} characters")
+    return Command("ask", repo=repo, date=date, options={"question": question})
+
+
 _PARSERS = {"subscribe": _subscribe, "unsubscribe": _unsubscribe, "list": _list, "now": _now,
-            "explain": _explain, "help": _help, "week": _week}
+            "explain": _explain, "help": _help, "week": _week, "ask": _ask}
 
 
 def help_text() -> str:

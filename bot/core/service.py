@@ -25,13 +25,14 @@ from analysis.errors import BadInput, DigestError
 from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot.core import history, pools, weekly
+from bot.core import ask, history, pools, weekly
 from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.core.commands import Command, help_text, parse_command
 from bot.core.digest import DigestService, build_service
 from bot.core.ledger import Ledger, LedgerEntry, ledger_key, post_marker
 from bot.core.limits import BuildLimits
 from bot.core.report_pages import report_url, save_report
+from bot.core.search import SearchIndex
 from bot.settings import Settings
 from bot.core.sources import open_repo
 from bot.store import Store, StoreCorrupt
@@ -55,6 +56,7 @@ class BotCore:
         self.ledger = Ledger(store)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.digests = digests or build_service(settings, store)
+        self.search = SearchIndex.beside(store, settings.data_dir)  # what `ask` reads; every digest is indexed
         self.limits = BuildLimits(settings.builds_per_user, settings.builds_per_channel)
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
@@ -156,6 +158,9 @@ class BotCore:
     async def _cmd_week(self, ctx: CommandContext, command: Command) -> list[Response]:
         return await weekly.week_command(self, ctx, command)
 
+    async def _cmd_ask(self, ctx: CommandContext, command: Command) -> list[Response]:
+        return await ask.ask_command(self, ctx, command)
+
     # -- helpers -----------------------------------------------------------------------------
 
     def _build_slot(self, ctx: CommandContext):
@@ -234,6 +239,7 @@ class BotCore:
         self._repo_specs[digest.repo.lower()] = (sub.repo, sub.platform)
         digest = digest.model_copy(update={"private": bool(getattr(source, "private", False))})
         await pools.store_io(history.record, self.store, digest)
+        await pools.store_io(ask.index_digest, self.search, digest, sub.lang, sub.repo)
         return digest
 
     # -- publishing --------------------------------------------------------------------------
@@ -245,14 +251,20 @@ class BotCore:
             await weekly.publish_week(self, adapter, ctx, response)
         elif isinstance(response, ExplainResponse):
             capped = cap_report(response.report, self.settings.max_commit_chars)
-            messages = adapter.renderer.explain_messages(dataclasses.replace(response, report=capped))
-            first_id = None
-            for message in messages:
-                thread = first_id if message.thread else ctx.thread
-                posted = await adapter.send(ctx.channel, message, thread_id=thread)
-                first_id = first_id or (ctx.thread or posted)
+            await self.send_all(adapter, ctx, adapter.renderer.explain_messages(dataclasses.replace(response,
+                                                                                           report=capped)))
+        elif isinstance(response, ask.AskResponse):
+            await self.send_all(adapter, ctx, adapter.renderer.answer_messages(response.answer, response.lang))
         else:
             await adapter.send(ctx.channel, adapter.renderer.text_message(response), thread_id=ctx.thread)
+
+    async def send_all(self, adapter: ChatAdapter, ctx: CommandContext, messages: list) -> None:
+        """Post ``messages`` where asked (in the command's thread, if any), the rest in the first one's thread."""
+        first_id = None
+        for message in messages:
+            thread = first_id if message.thread else ctx.thread
+            posted = await adapter.send(ctx.channel, message, thread_id=thread)
+            first_id = first_id or (ctx.thread or posted)
 
     async def _publish_digest(self, adapter: ChatAdapter, ctx: CommandContext, response: DigestResponse) -> None:
         key = response.ledger_key
