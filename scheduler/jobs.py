@@ -23,7 +23,7 @@ from bot.store import StoreCorrupt
 from bot.core.subscriptions import Subscription
 from scheduler.builds import SharedBuilds
 from scheduler.due import last_slot, parse_at, plan_catchup, post_due_digest
-from scheduler.weekly_jobs import schedule_weekly, unschedule_weekly
+from scheduler.weekly_jobs import catch_up_weekly, schedule_weekly, unschedule_weekly
 
 if TYPE_CHECKING:
     from bot.core.service import BotCore
@@ -87,6 +87,7 @@ class DigestScheduler:
         self.scheduler.start()
         log.info("scheduler started with %d subscriptions", len(subs))
         self.catchup_task = self._spawn(self.catch_up())
+        self.weekly_catchup_task = self._spawn(catch_up_weekly(self))
 
     async def _retry_failed(self) -> None:
         if self.catchup_task is not None and not self.catchup_task.done():
@@ -154,8 +155,9 @@ class DigestScheduler:
             log.info("digest of %s for %s interrupted by shutdown; resumed at the next start", sub.key, slot.day)
             return "cancelled"
 
-    async def run_weekly_job(self, key: str) -> str:
-        """What a weekly job runs: the roll-up of the last full week, once (a failure is logged, not raised)."""
+    async def run_weekly_job(self, key: str, week: str | None = None) -> str:
+        """What a weekly job runs: the roll-up of ``week`` (default: the last full one), once; a failure is
+        logged, not raised."""
         from bot.core.weekly import post_due_week
 
         sub = self._subs.get(key)
@@ -166,7 +168,7 @@ class DigestScheduler:
             self._limit = asyncio.Semaphore(self.concurrency)
         async with self._limit:
             try:
-                return await post_due_week(self.core, adapter, sub)
+                return await post_due_week(self.core, adapter, sub, week)
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - one channel's failure must not stop the others

@@ -162,3 +162,27 @@ def test_the_weekly_job_posts_once_and_not_again_after_a_restart(week_repo, sett
     assert outcome == "posted" and text.count("# Weekly Roll-up (2026-W07") == 1
     again, text, _ = asyncio.run(run_once())  # a restart on the same data directory
     assert again == "already-posted" and "# Weekly Roll-up" not in text
+
+
+def test_a_weekly_roll_up_missed_while_down_is_caught_up_once(week_repo, settings):
+    async def start_at(now: datetime, *lines: str) -> tuple[list, str]:
+        core, adapter, out = console(settings, clock=now)
+        scheduler = DigestScheduler(core, {"console": adapter})
+        scheduler.start()
+        try:
+            for line in lines:
+                await adapter.handle_line(line)
+            caught = await scheduler.weekly_catchup_task
+            await scheduler.catchup_task
+        finally:
+            scheduler.shutdown()
+        return caught, out.getvalue()
+
+    subscribed = datetime(2026, 2, 10, 12, tzinfo=timezone.utc)
+    asyncio.run(start_at(subscribed, f"/digest subscribe {week_repo.path} at 09:00 weekly mon"))
+    late = datetime(2026, 2, 16, 10, 30, tzinfo=timezone.utc)  # down at Monday 09:00; back 1.5 hours later
+    caught, text = asyncio.run(start_at(late))
+    assert [(week, outcome) for _, week, outcome in caught] == [("2026-W07", "posted")]
+    assert text.count("# Weekly Roll-up (2026-W07") == 1
+    again, text = asyncio.run(start_at(late + timedelta(minutes=5)))
+    assert again == [] and "# Weekly Roll-up" not in text

@@ -118,9 +118,10 @@ async def _post_locked(core: "BotCore", adapter: ChatAdapter, ctx: CommandContex
         await core.post_messages(adapter, ctx, key, entry, messages, resuming)
 
 
-async def post_due_week(core: "BotCore", adapter: ChatAdapter, sub: Subscription) -> str:
-    """The scheduled roll-up of the last full week in ``sub``'s zone, once: "posted" or "already-posted"."""
-    label = last_full_week(core.clock(), sub.tz)
+async def post_due_week(core: "BotCore", adapter: ChatAdapter, sub: Subscription, week: str | None = None) -> str:
+    """The scheduled roll-up of ``week`` (default: the last full week in ``sub``'s zone), once: "posted" or
+    "already-posted"."""
+    label = week or last_full_week(core.clock(), sub.tz)
     key = week_key(sub, label)
     if core.ledger.is_done(key):
         return "already-posted"
