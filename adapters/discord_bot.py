@@ -66,10 +66,11 @@ class DigestGroup(app_commands.Group, name="digest", description="Daily digest o
                         tz: Optional[str] = None, branch: Optional[str] = None,
                         lang: Optional[Literal["en", "zh"]] = None, paths: Optional[str] = None,
                         ignore_authors: Optional[str] = None, ignore_bots: bool = False, quiet: bool = False,
+                        alert: Optional[Literal["high", "medium", "off"]] = None,
                         weekly: Optional[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun", "off"]] = None):
         await self.adapter.run(interaction, command_text(
             "subscribe", repo, at=at, tz=tz, branch=branch, lang=lang, paths=paths, ignore_authors=ignore_authors,
-            ignore_bots=ignore_bots, quiet=quiet, weekly=weekly))
+            ignore_bots=ignore_bots, quiet=quiet, alert=alert, weekly=weekly))
 
     @app_commands.command(description="Stop posting this repository's digest here")
     async def unsubscribe(self, interaction: discord.Interaction, repo: str):

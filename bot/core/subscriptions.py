@@ -30,6 +30,8 @@ class Subscription(BaseModel):
     quiet: bool = False
     #: the day ("mon" ... "sun") of a weekly roll-up at ``at`` in ``tz``; None: no roll-up
     weekly: str | None = None
+    #: post a change of at least this importance within minutes of landing ("high" | "medium"); None: off
+    alert: str | None = None
     #: when the channel first subscribed (stamped by the scheduler); no catch-up for a slot before it
     created_at: datetime | None = None
 
@@ -59,6 +61,8 @@ class Subscription(BaseModel):
             parts.append("quiet")
         if self.weekly:
             parts.append(f"weekly on {self.weekly}")
+        if self.alert:
+            parts.append(f"alert {self.alert}")
         return ", ".join(parts)
 
 
