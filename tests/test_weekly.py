@@ -57,6 +57,8 @@ def test_week_grammar_and_iso_weeks():
     assert parse_command("subscribe o/r weekly").options == {"weekly": "mon"}
     assert parse_command("subscribe o/r weekly FRI at 10:00").options == {"weekly": "fri", "at": "10:00"}
     assert parse_command("subscribe o/r weekly off").options == {"weekly": None}
+    assert parse_command("subscribe o/r alert high weekly sun quiet").options == \
+        {"alert": "high", "weekly": "sun", "quiet": True}
     assert [d.isoformat() for d in week_days("2026-W07")][::6] == ["2026-02-09", "2026-02-15"]
     assert parse_week("2020-W53") == "2020-W53"
     with pytest.raises(BadInput):
@@ -186,3 +188,17 @@ def test_a_weekly_roll_up_missed_while_down_is_caught_up_once(week_repo, setting
     assert text.count("# Weekly Roll-up (2026-W07") == 1
     again, text = asyncio.run(start_at(late + timedelta(minutes=5)))
     assert again == [] and "# Weekly Roll-up" not in text
+
+
+def test_a_quiet_subscription_posts_no_roll_up_of_a_week_without_commits(week_repo, settings):
+    from bot.core.subscriptions import Subscription
+    from bot.core.weekly import post_due_week
+
+    empty_week_later = datetime(2026, 3, 4, 12, tzinfo=timezone.utc)  # last full week: 2026-W09, no commits
+    core, adapter, out = console(settings, clock=empty_week_later)
+    quiet = Subscription(platform="console", workspace="local", channel="console", repo=str(week_repo.path),
+                         weekly="mon", quiet=True)
+    assert asyncio.run(post_due_week(core, adapter, quiet)) == "quiet" and out.getvalue() == ""
+    loud = quiet.model_copy(update={"quiet": False})
+    assert asyncio.run(post_due_week(core, adapter, loud)) == "posted"
+    assert "No commits that week." in out.getvalue()

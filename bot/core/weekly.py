@@ -126,6 +126,8 @@ async def post_due_week(core: "BotCore", adapter: ChatAdapter, sub: Subscription
     if core.ledger.is_done(key):
         return "already-posted"
     week = await build_week(core, sub, label)
+    if sub.quiet and not week.reports:
+        return "quiet"  # a quiet subscription posts nothing for a week without commits
     ctx = CommandContext(channel=sub.channel_ref, user="scheduler")
     await publish_week(core, adapter, ctx, WeekResponse(week, lang=sub.lang, ledger_key=key))
     return "posted"
