@@ -91,6 +91,18 @@ class ConsoleRenderer:
         text = render_explain_markdown(response.report, response.lang, response.repo_url)
         return [OutboundMessage(thread=False, body={"text": _clean(text)})]
 
+    def week_messages(self, week, lang: str) -> list[OutboundMessage]:
+        from analysis.renderers.week_markdown import CONSOLE, render_week_markdown
+
+        return [OutboundMessage(thread=False, body={"text": _clean(render_week_markdown(week, lang, CONSOLE))},
+                                key="summary/0")]
+
+    def answer_messages(self, answer, lang: str) -> list[OutboundMessage]:
+        from analysis.renderers.answer_text import answer_lines
+        from analysis.renderers.week_markdown import CONSOLE
+
+        return [OutboundMessage(thread=False, body={"text": _clean("\n".join(answer_lines(answer, lang, CONSOLE)))})]
+
     def text_message(self, response: TextResponse) -> OutboundMessage:
         prefix = "error: " if response.error else ""
         return OutboundMessage(thread=False, body={"text": _clean(prefix + response.text)})

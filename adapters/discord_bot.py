@@ -66,10 +66,11 @@ class DigestGroup(app_commands.Group, name="digest", description="Daily digest o
                         tz: Optional[str] = None, branch: Optional[str] = None,
                         lang: Optional[Literal["en", "zh"]] = None, paths: Optional[str] = None,
                         ignore_authors: Optional[str] = None, ignore_bots: bool = False, quiet: bool = False,
-                        alert: Optional[Literal["high", "medium", "off"]] = None):
+                        alert: Optional[Literal["high", "medium", "off"]] = None,
+                        weekly: Optional[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun", "off"]] = None):
         await self.adapter.run(interaction, command_text(
             "subscribe", repo, at=at, tz=tz, branch=branch, lang=lang, paths=paths, ignore_authors=ignore_authors,
-            ignore_bots=ignore_bots, quiet=quiet, alert=alert))
+            ignore_bots=ignore_bots, quiet=quiet, alert=alert, weekly=weekly))
 
     @app_commands.command(description="Stop posting this repository's digest here")
     async def unsubscribe(self, interaction: discord.Interaction, repo: str):
@@ -88,6 +89,17 @@ class DigestGroup(app_commands.Group, name="digest", description="Daily digest o
     @app_commands.command(description="Explain one commit")
     async def explain(self, interaction: discord.Interaction, sha: str, repo: Optional[str] = None):
         await self.adapter.run(interaction, command_text("explain", sha, repo))
+
+    @app_commands.command(description="Post a weekly roll-up now")
+    @app_commands.describe(week="YYYY-Www (default: last week)")
+    async def week(self, interaction: discord.Interaction, repo: Optional[str] = None, week: Optional[str] = None):
+        await self.adapter.run(interaction, command_text("week", repo, week))
+
+    @app_commands.command(description="Ask a question about the followed repositories' recent changes")
+    @app_commands.describe(question="your question", since="YYYY-MM-DD (default: 14 days ago)")
+    async def ask(self, interaction: discord.Interaction, question: str, repo: Optional[str] = None,
+                  since: Optional[str] = None):
+        await self.adapter.run(interaction, command_text("ask", question, repo, since and "since", since))
 
     @app_commands.command(name="help", description="How to use /digest")
     async def help_(self, interaction: discord.Interaction):

@@ -223,6 +223,16 @@ class DiscordRenderer:
         bodies = self.commit_bodies(response.report, response.lang, response.repo_url)
         return [OutboundMessage(thread=i > 0, body=b) for i, b in enumerate(bodies)]
 
+    def week_messages(self, week, lang: str) -> list[OutboundMessage]:
+        from adapters.discord_week import week_messages
+
+        return week_messages(week, lang)
+
+    def answer_messages(self, answer, lang: str) -> list[OutboundMessage]:
+        from adapters.discord_answer import answer_messages
+
+        return answer_messages(answer, lang)
+
     def text_bodies(self, text: str) -> list[dict[str, Any]]:
         """A short answer of ours as one or more content-only bodies (mentions defused, markdown kept)."""
         return [_body(part) for part in dt.split_text(dt.defuse(defang_links(text)), dt.CONTENT_LIMIT)]

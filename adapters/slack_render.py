@@ -241,6 +241,16 @@ class SlackRenderer:
         first["text"] = repo_line["text"]["text"] + "\n" + first["text"]
         return messages
 
+    def week_messages(self, week, lang: str) -> list[OutboundMessage]:
+        from adapters.slack_week import week_messages
+
+        return week_messages(week, lang)
+
+    def answer_messages(self, answer, lang: str) -> list[OutboundMessage]:
+        from adapters.slack_answer import answer_messages
+
+        return answer_messages(answer, lang)
+
     def text_message(self, response: TextResponse) -> OutboundMessage:
         text = markdown_to_mrkdwn(defang_links(response.text))  # may quote what a member typed
         if response.error:

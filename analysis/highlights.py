@@ -37,6 +37,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "n_changes": "{n} 个变更",
         "n_files": "{n} 个文件",
         "types": "变更构成：{items}",
+        "types_week": "本周变更构成：{items}",
         "type": "{n} 个{name}",
         "prs": "合并了 {n} 个拉取请求：{items}",
         "largest": "最大的变更：{title}（{files}，+{add}/-{delete} 行）",
@@ -64,6 +65,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "n_files": "{n} files",
         "n_files_one": "1 file",
         "types": "The day's mix: {items}",
+        "types_week": "The week's mix: {items}",
         "type": "{n} × {name}",
         "prs": "{n} pull requests merged: {items}",
         "largest": "Largest change: {title} ({files}, +{add}/-{delete})",
@@ -79,15 +81,15 @@ def is_quiet(reports: list[CommitReport]) -> bool:
     return len(reports) < 2
 
 
-def heuristic_highlights(reports: list[CommitReport], lang: str) -> list[str]:
-    """Up to five bullets on the day's changes in ``lang``; empty on a quiet day."""
+def heuristic_highlights(reports: list[CommitReport], lang: str, period: str = "day") -> list[str]:
+    """Up to five bullets on the day's (or ``period="week"``: the week's) changes in ``lang``; empty if quiet."""
     words = _PHRASES[check_lang(lang)]
     if is_quiet(reports):
         return []
     facts = [fact for report in reports for fact in report.analysis.facts]
     candidates = [
         _high(reports, words), _api(facts, words), _security(facts, words), _config(facts, words),
-        _dependencies(facts, words), _areas(reports, words), _types(reports, words, lang), _prs(reports, words),
+        _dependencies(facts, words), _areas(reports, words), _types(reports, words, lang, period), _prs(reports, words),
         _largest(reports, words),
     ]
     return [bullet for bullet in candidates if bullet][:MAX_BULLETS]
@@ -172,12 +174,12 @@ def _areas(reports: list[CommitReport], words: dict[str, str]) -> str | None:
     return words["areas"].format(items=words["list_sep"].join(named))
 
 
-def _types(reports: list[CommitReport], words: dict[str, str], lang: str) -> str | None:
+def _types(reports: list[CommitReport], words: dict[str, str], lang: str, period: str = "day") -> str | None:
     counts = Counter(r.analysis.change_type for r in reports)
     if len(counts) < 2:
         return None
     named = [words["type"].format(n=n, name=change_type_name(lang, kind)) for kind, n in counts.most_common()]
-    return words["types"].format(items=words["list_sep"].join(named))
+    return words["types" if period == "day" else f"types_{period}"].format(items=words["list_sep"].join(named))
 
 
 def _prs(reports: list[CommitReport], words: dict[str, str]) -> str | None:

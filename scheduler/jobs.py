@@ -23,6 +23,7 @@ from bot.store import StoreCorrupt
 from bot.core.subscriptions import Subscription
 from scheduler.builds import SharedBuilds
 from scheduler.due import last_slot, parse_at, plan_catchup, post_due_digest
+from scheduler.weekly_jobs import catch_up_weekly, schedule_weekly, unschedule_weekly
 
 if TYPE_CHECKING:
     from bot.core.service import BotCore
@@ -86,6 +87,7 @@ class DigestScheduler:
         self.scheduler.start()
         log.info("scheduler started with %d subscriptions", len(subs))
         self.catchup_task = self._spawn(self.catch_up())
+        self.weekly_catchup_task = self._spawn(catch_up_weekly(self))
 
     async def _retry_failed(self) -> None:
         if self.catchup_task is not None and not self.catchup_task.done():
@@ -118,6 +120,7 @@ class DigestScheduler:
         self._subs[sub.key] = sub
         self.scheduler.add_job(self.run_job, trigger_for(sub), args=[sub.key], id=sub.key,
                                name=f"digest {sub.key}", replace_existing=True)
+        schedule_weekly(self.scheduler, sub, self.run_weekly_job)
 
     def _on_change(self, sub: Subscription, removed: bool) -> None:
         if removed:
@@ -126,6 +129,7 @@ class DigestScheduler:
                 self.scheduler.remove_job(sub.key)
             except JobLookupError:
                 pass
+            unschedule_weekly(self.scheduler, sub.key)
             log.info("job %s removed", sub.key)
             return
         if sub.created_at is None:
@@ -150,6 +154,26 @@ class DigestScheduler:
         except asyncio.CancelledError:  # shutting down: the ledger resumes it at the next start
             log.info("digest of %s for %s interrupted by shutdown; resumed at the next start", sub.key, slot.day)
             return "cancelled"
+
+    async def run_weekly_job(self, key: str, week: str | None = None) -> str:
+        """What a weekly job runs: the roll-up of ``week`` (default: the last full one), once; a failure is
+        logged, not raised."""
+        from bot.core.weekly import post_due_week
+
+        sub = self._subs.get(key)
+        adapter = self.adapters.get(sub.platform) if sub is not None else None
+        if sub is None or adapter is None:
+            return "unsubscribed" if sub is None else "no-adapter"
+        if self._limit is None:
+            self._limit = asyncio.Semaphore(self.concurrency)
+        async with self._limit:
+            try:
+                return await post_due_week(self.core, adapter, sub, week)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - one channel's failure must not stop the others
+                log.exception("weekly roll-up of %s in %s failed", sub.repo, sub.channel_ref.key)
+                return "failed"
 
     # -- serving -----------------------------------------------------------------------------
 

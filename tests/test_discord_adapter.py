@@ -82,7 +82,7 @@ def test_commands_end_to_end(world):
             group = fake.commands[0]
             assert group["name"] == "digest"
             assert {o["name"] for o in group["options"]} == {"subscribe", "unsubscribe", "list", "now",
-                                                             "explain", "help"}
+                                                             "explain", "week", "ask", "help"}
 
             # /digest help: deferred at once, answered by an ephemeral follow-up
             help_ = fake.invoke("digest", "help")

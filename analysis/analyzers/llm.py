@@ -83,6 +83,7 @@ class LLMAnalyzer(LLMClient):
         self.deadline = deadline if deadline is not None else DEADLINE_TIMEOUTS * timeout
         self.prompt = load_prompt("analysis")
         self.highlights_prompt = load_prompt("highlights")
+        self.week_prompt = load_prompt("week_highlights")  # the weekly roll-up's: write_highlights(period="week")
         self.name = f"llm:{model}"
         self.max_input_tokens = max(1024, int(max_input_tokens))
         self._context_tokens = context_tokens
@@ -98,6 +99,10 @@ class LLMAnalyzer(LLMClient):
     @property
     def highlights_cache_key(self) -> str:
         return f"{self.model}|highlights-v{self.highlights_prompt.version}"
+
+    @property
+    def week_highlights_cache_key(self) -> str:
+        return f"{self.model}|week-highlights-v{self.week_prompt.version}"
 
     @property
     def context_tokens(self) -> int:
@@ -252,16 +257,19 @@ class LLMAnalyzer(LLMClient):
 
     # --- the day's highlights ---------------------------------------------------------------
 
-    async def write_highlights(self, repo: str, date: str, changes: list[CommitReport], lang: str) -> list[str]:
-        """3 to 5 bullets on the day's themes across ``changes``, in ``lang``; ``RemoteFailure`` when it cannot."""
+    async def write_highlights(self, repo: str, date: str, changes: list[CommitReport], lang: str,
+                               period: str = "day") -> list[str]:
+        """3 to 5 bullets on the day's (``period="week"``: the week's, ``date`` its YYYY-Www) themes across
+        ``changes``, in ``lang``; ``RemoteFailure`` when it cannot."""
         if lang not in ("zh", "en"):
             raise BadInput(f"Unsupported language {lang!r}: use zh or en.")
+        prompt = self.week_prompt if period == "week" else self.highlights_prompt
         variables = {"repo": defuse(repo), "date": date, "lang": lang, "language": language_name(lang)}
-        system = self.highlights_prompt.render("system", **variables)
+        system = prompt.render("system", **variables)
         room = min(self.max_input_tokens, HIGHLIGHTS_INPUT_TOKENS) - self.count_tokens(system) - 200
         listing = await asyncio.to_thread(_changes_listing, changes, room, self.count_tokens)
         messages = [{"role": "system", "content": system},
-                    {"role": "user", "content": self.highlights_prompt.render("user", **variables, changes=listing)}]
+                    {"role": "user", "content": prompt.render("user", **variables, changes=listing)}]
         max_tokens = min(self.output_tokens, HIGHLIGHTS_OUTPUT_TOKENS)
         async with self._limit():
             answer = await self.complete(messages, max_tokens)
@@ -269,7 +277,7 @@ class LLMAnalyzer(LLMClient):
                 return _bullets(answer)
             except AnswerError as error:
                 logger.info("invalid highlights from %s for %s %s, retrying: %s", self.model, repo, date, error)
-                retry = self.highlights_prompt.render("retry", reason=str(error))
+                retry = prompt.render("retry", reason=str(error))
                 messages += [{"role": "assistant", "content": answer.content}, {"role": "user", "content": retry}]
                 again = await self.complete(messages, max_tokens)
                 try:

@@ -14,16 +14,22 @@ from analysis.sources.names import parse_revision
 
 USAGE = {
     "subscribe": "subscribe REPO [at HH:MM] [tz ZONE] [branch B] [lang zh|en] [paths GLOB,...] "
-                 "[ignore-authors NAME,...] [ignore-bots] [quiet] [alert high|medium|off]",
+                 "[ignore-authors NAME,...] [ignore-bots] [quiet] [alert high|medium|off] "
+                 "[weekly [mon|...|sun|off]]",
     "unsubscribe": "unsubscribe REPO",
     "list": "list",
     "now": "now [REPO] [YYYY-MM-DD] [force]",
     "explain": "explain [commit] SHA|BRANCH|TAG [REPO]",
+    "week": "week [REPO] [YYYY-Www]",
+    "ask": "ask QUESTION [REPO] [since YYYY-MM-DD]",
     "help": "help",
 }
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _SHA = re.compile(r"^[0-9a-fA-F]{4,40}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEK = re.compile(r"^\d{4}-[wW]")  # a week, well written or not: parse_week says which
+MAX_QUESTION = 500
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass
@@ -77,6 +83,11 @@ def _subscribe(args: list[str]) -> Command:
     i = 0
     while i < len(rest):
         key = rest[i].lower()
+        if key == "weekly":  # an optional day: "weekly" alone is Monday's
+            day = rest[i + 1].lower() if i + 1 < len(rest) else ""
+            options["weekly"] = None if day == "off" else day if day in WEEKDAYS else "mon"
+            i += 2 if day in (*WEEKDAYS, "off") else 1
+            continue
         if key in ("ignore-bots", "quiet"):
             options[key.replace("-", "_")] = True
             i += 1
@@ -151,8 +162,39 @@ def _explain(args: list[str]) -> Command:
     return Command("explain", sha=sha.lower() if _SHA.match(sha) else sha, repo=args[1] if len(args) == 2 else None)
 
 
+def _week(args: list[str]) -> Command:
+    from analysis.week import parse_week
+
+    command = Command("week")
+    for word in args:
+        if _WEEK.match(word) and command.date is None:
+            command.date = _checked("week", parse_week, word)
+        elif command.repo is None and not _DATE.match(word):
+            command.repo = word
+        else:
+            raise _bad("week", f"unexpected word {code_span(word, 40)}")
+    return command
+
+
+def _ask(args: list[str]) -> Command:
+    """The question is every word but a trailing ``since DATE`` and a trailing owner/name (or path)."""
+    words, date = list(args), None
+    if len(words) >= 2 and words[-2].lower() == "since":
+        date = _checked("ask", parse_date, words[-1]).isoformat()
+        words = words[:-2]
+    elif words and words[-1].lower() == "since":
+        raise _bad("ask", "'since' needs a date, YYYY-MM-DD")
+    repo = words.pop() if len(words) >= 2 and "/" in words[-1] and not words[-1].endswith("?") else None
+    question = " ".join(words).strip()
+    if not question:
+        raise _bad("ask", "write a question")
+    if len(question) > MAX_QUESTION:
+        raise _bad("ask", f"the question is longer than {MAX_QUESTION} characters")
+    return Command("ask", repo=repo, date=date, options={"question": question})
+
+
 _PARSERS = {"subscribe": _subscribe, "unsubscribe": _unsubscribe, "list": _list, "now": _now,
-            "explain": _explain, "help": _help}
+            "explain": _explain, "help": _help, "week": _week, "ask": _ask}
 
 
 def help_text() -> str:

@@ -206,6 +206,7 @@ class DigestService:
                 detailed = await fetched
                 if cacheable:  # stored before the shared work ends, so a later caller finds it
                     kept = detailed.without_patches().model_dump(mode="json")  # patches would grow it forever
+                    kept["repo"] = source.repo_name  # for rebuilding the search index from the store
                     await pools.store_io(self.store.put, COMMITS_TABLE, sha, kept)
                 return detailed
 

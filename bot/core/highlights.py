@@ -28,20 +28,25 @@ def cache_key(repo: str, date: str, zone: str, lang: str, writer_key: str, repor
 
 
 async def day_highlights(store: Store, analyzer, budget: LLMBudget | None, *, repo: str, date: str, zone: str,
-                         lang: str, reports: list[CommitReport]) -> list[str]:
-    """3 to 5 bullets on the day's changes (none on a quiet day), from the LLM when it can write them."""
-    fallback = heuristic_highlights(reports, lang)
+                         lang: str, reports: list[CommitReport], period: str = "day") -> list[str]:
+    """3 to 5 bullets on the day's changes (none on a quiet day), from the LLM when it can write them.
+
+    ``period="week"``: the week's (``date`` is its YYYY-Www), one request for the whole week.
+    """
+    fallback = heuristic_highlights(reports, lang, period)
     write = getattr(analyzer, "write_highlights", None)
     if write is None or is_quiet(reports) or all(r.analysis.fallback for r in reports):
         return fallback  # no model, nothing to sum up, or a model that failed every change just now
-    key = cache_key(repo, date, zone, lang, str(getattr(analyzer, "highlights_cache_key", analyzer.name)), reports)
+    writer = "highlights_cache_key" if period == "day" else f"{period}_highlights_cache_key"
+    key = cache_key(repo, date, zone, lang, str(getattr(analyzer, writer, analyzer.name)), reports)
     cached = store.get(HIGHLIGHTS_TABLE, key)
     if isinstance(cached, dict):  # anything else is a damaged row: written again below
         return list(cached.get("bullets", []))
     try:
         if budget is not None:
             budget.check()
-        bullets = [str(b).strip() for b in await write(repo, date, reports, lang) if str(b).strip()][:MAX_BULLETS]
+        asked = await write(repo, date, reports, lang, **({} if period == "day" else {"period": period}))
+        bullets = [str(b).strip() for b in asked if str(b).strip()][:MAX_BULLETS]
     except BudgetReached:  # logged once a day by the budget
         return fallback
     except RemoteFailure as error:

@@ -25,7 +25,7 @@ from analysis.errors import BadInput, DigestError
 from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot.core import history, pools
+from bot.core import ask, history, pools, weekly
 from bot.core.alerts import mark_announced
 from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.core.commands import Command, help_text, parse_command
@@ -33,6 +33,7 @@ from bot.core.digest import DigestService, build_service
 from bot.core.ledger import Ledger, LedgerEntry, ledger_key, post_marker
 from bot.core.limits import BuildLimits
 from bot.core.report_pages import report_url, save_report
+from bot.core.search import SearchIndex
 from bot.settings import Settings
 from bot.core.sources import open_repo
 from bot.store import Store, StoreCorrupt
@@ -56,6 +57,7 @@ class BotCore:
         self.ledger = Ledger(store)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.digests = digests or build_service(settings, store)
+        self.search = SearchIndex.beside(store, settings.data_dir)  # what `ask` reads; every digest is indexed
         self.limits = BuildLimits(settings.builds_per_user, settings.builds_per_channel)
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
@@ -154,6 +156,12 @@ class BotCore:
             report = await self.digests.explain(source, command.sha, sub.lang)
         return [ExplainResponse(report, repo=source.repo_name, repo_url=source.repo_url, lang=sub.lang)]
 
+    async def _cmd_week(self, ctx: CommandContext, command: Command) -> list[Response]:
+        return await weekly.week_command(self, ctx, command)
+
+    async def _cmd_ask(self, ctx: CommandContext, command: Command) -> list[Response]:
+        return await ask.ask_command(self, ctx, command)
+
     # -- helpers -----------------------------------------------------------------------------
 
     def _build_slot(self, ctx: CommandContext):
@@ -232,6 +240,7 @@ class BotCore:
         self._repo_specs[digest.repo.lower()] = (sub.repo, sub.platform)
         digest = digest.model_copy(update={"private": bool(getattr(source, "private", False))})
         await pools.store_io(history.record, self.store, digest)
+        await pools.store_io(ask.index_digest, self.search, digest, sub.lang, sub.repo)
         return digest
 
     # -- publishing --------------------------------------------------------------------------
@@ -239,16 +248,24 @@ class BotCore:
     async def publish(self, adapter: ChatAdapter, ctx: CommandContext, response: Response) -> None:
         if isinstance(response, DigestResponse):
             await self._publish_digest(adapter, ctx, response)
+        elif isinstance(response, weekly.WeekResponse):
+            await weekly.publish_week(self, adapter, ctx, response)
         elif isinstance(response, ExplainResponse):
             capped = cap_report(response.report, self.settings.max_commit_chars)
-            messages = adapter.renderer.explain_messages(dataclasses.replace(response, report=capped))
-            first_id = None
-            for message in messages:
-                thread = first_id if message.thread else ctx.thread
-                posted = await adapter.send(ctx.channel, message, thread_id=thread)
-                first_id = first_id or (ctx.thread or posted)
+            await self.send_all(adapter, ctx, adapter.renderer.explain_messages(dataclasses.replace(response,
+                                                                                           report=capped)))
+        elif isinstance(response, ask.AskResponse):
+            await self.send_all(adapter, ctx, adapter.renderer.answer_messages(response.answer, response.lang))
         else:
             await adapter.send(ctx.channel, adapter.renderer.text_message(response), thread_id=ctx.thread)
+
+    async def send_all(self, adapter: ChatAdapter, ctx: CommandContext, messages: list) -> None:
+        """Post ``messages`` where asked (in the command's thread, if any), the rest in the first one's thread."""
+        first_id = None
+        for message in messages:
+            thread = first_id if message.thread else ctx.thread
+            posted = await adapter.send(ctx.channel, message, thread_id=thread)
+            first_id = first_id or (ctx.thread or posted)
 
     async def _publish_digest(self, adapter: ChatAdapter, ctx: CommandContext, response: DigestResponse) -> None:
         key = response.ledger_key
@@ -284,29 +301,34 @@ class BotCore:
             if summary is not None:
                 summary.files = files
             entry.total = len(messages)
-            if key:
-                for index, message in enumerate(messages):
-                    message.marker = post_marker(key, entry.run, message.key or f"#{index}")
-                if resuming:
-                    await self._read_back(adapter, ctx, key, entry, messages)
+            await self.post_messages(adapter, ctx, key, entry, messages, resuming)
+
+    async def post_messages(self, adapter: ChatAdapter, ctx: CommandContext, key: str | None, entry: LedgerEntry,
+                            messages: list, resuming: bool) -> None:
+        """Post what ``entry`` does not record as posted, recording each post under ``key`` (when given)."""
+        if key:
             for index, message in enumerate(messages):
-                message_key = message.key or f"#{index}"
-                if message_key in entry.posted:
-                    continue
-                thread = entry.summary_id if message.thread else None
-                if message.thread and thread is None:
-                    raise DigestError("the digest's summary message is missing; cannot post its thread")
-                posted = await adapter.send(ctx.channel, message, thread_id=thread)
-                self._after_post()
-                if not message.thread:
-                    entry.summary_id = posted
-                entry.posted.append(message_key)
-                if key:
-                    await pools.store_io(self.ledger.save, key, entry)
-            entry.done = True
-            entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
+                message.marker = post_marker(key, entry.run, message.key or f"#{index}")
+            if resuming:
+                await self._read_back(adapter, ctx, key, entry, messages)
+        for index, message in enumerate(messages):
+            message_key = message.key or f"#{index}"
+            if message_key in entry.posted:
+                continue
+            thread = entry.summary_id if message.thread else None
+            if message.thread and thread is None:
+                raise DigestError("the digest's summary message is missing; cannot post its thread")
+            posted = await adapter.send(ctx.channel, message, thread_id=thread)
+            self._after_post()
+            if not message.thread:
+                entry.summary_id = posted
+            entry.posted.append(message_key)
             if key:
                 await pools.store_io(self.ledger.save, key, entry)
+        entry.done = True
+        entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
+        if key:
+            await pools.store_io(self.ledger.save, key, entry)
 
     async def _read_back(self, adapter: ChatAdapter, ctx: CommandContext, key: str, entry: LedgerEntry,
                          messages: list) -> None:
