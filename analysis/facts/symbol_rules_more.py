@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from analysis.facts.symbol_rules import Collector, Param, _field, _name
@@ -16,12 +17,11 @@ class JsCollector(Collector):
     _FUNC_VALUES = ("arrow_function", "function_expression", "function", "generator_function")
 
     def collect(self, root: Any) -> list:
-        exported = {text_of(_field(spec, "name")) for clause in root.named_children
-                    if clause.type == "export_statement" for part in clause.named_children
-                    if part.type == "export_clause" for spec in part.named_children}
+        self.private_members: set[str] = set()
+        exported = _exported_names(root)
         super().collect(root)
-        for symbol in self.symbols:
-            if symbol.name in exported:
+        for symbol in self.symbols:  # a class exported by name, CommonJS or ``export default``: its members too
+            if symbol.name.split(".")[0] in exported and symbol.name not in self.private_members:
                 symbol.public = True
         return self.symbols
 
@@ -65,8 +65,10 @@ class JsCollector(Collector):
             return
         name_node = _field(member, "name") or _field(member, "property")
         access = next((text_of(c) for c in member.named_children if c.type == "accessibility_modifier"), "")
-        private = access in ("private", "protected") or (name_node is not None and
-                                                         name_node.type == "private_property_identifier")
+        private = access in ("private", "protected") or (name_node is not None and (
+            name_node.type == "private_property_identifier" or text_of(name_node).startswith("_")))
+        if private:
+            self.private_members.add(".".join([*scope, text_of(name_node)]))
         self.add(scope, text_of(name_node), "method", class_public and not private, member,
                  params=js_params(_field(function, "parameters") or _field(function, "parameter")),
                  returns=self._returns(function))
@@ -75,6 +77,39 @@ class JsCollector(Collector):
     def _returns(node: Any) -> str | None:
         text = text_of(_field(node, "return_type"))
         return text.lstrip(":").strip() or None
+
+
+def _exported_names(root: Any) -> set[str]:
+    """Names a module exports other than by ``export`` before the definition: ``export { A, B as C }``,
+    ``export default A``, ``module.exports = A`` or ``{ A, b: B }``, ``exports.A = A``, ``module.exports.A = B``."""
+    names: set[str] = set()
+    for statement in root.named_children:
+        if statement.type == "export_statement":
+            for part in statement.named_children:
+                if part.type == "export_clause":
+                    names.update(text_of(_field(spec, "name")) for spec in part.named_children)
+                elif part.type == "identifier":
+                    names.add(text_of(part))
+            continue
+        assignment = statement.named_children[0] if statement.type == "expression_statement" and \
+            statement.named_children else None
+        if assignment is None or assignment.type != "assignment_expression":
+            continue
+        target, value = text_of(_field(assignment, "left")), _field(assignment, "right")
+        if target == "module.exports" or target.startswith(("module.exports.", "exports.")):
+            if target.count(".") >= 1 and target != "module.exports":
+                names.add(target.rsplit(".", 1)[-1])
+            if value is not None and value.type in ("identifier", "class", "function_expression"):
+                names.add(text_of(_field(value, "name")) if value.type != "identifier" else text_of(value))
+            elif value is not None and value.type == "object":
+                for prop in value.named_children:
+                    if prop.type == "shorthand_property_identifier":
+                        names.add(text_of(prop))
+                    elif prop.type == "pair" and _field(prop, "value") is not None \
+                            and _field(prop, "value").type == "identifier":
+                        names.add(text_of(_field(prop, "value")))
+    names.discard("")
+    return names
 
 
 def js_params(node: Any | None) -> tuple[Param, ...]:
@@ -102,18 +137,27 @@ class JavaCollector(Collector):
     _TYPES = {"class_declaration": "class", "interface_declaration": "interface", "enum_declaration": "enum",
               "record_declaration": "class", "annotation_type_declaration": "interface"}
 
+    def collect(self, root: Any) -> list:
+        self.walk(root, [], (None, True))
+        return self.symbols
+
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        """``ctx`` is (the enclosing type's kind, whether it is reachable from outside its package): a member is
+        public when it says ``public`` (interface members unless ``private``) inside public types only."""
         kind = node.type
+        outer, open_ = ctx
         modifiers = next((text_of(c) for c in node.named_children if c.type == "modifiers"), "")
         words = modifiers.split()
-        public = "public" in words or (ctx == "interface" and "private" not in words)
+        public = open_ and ("public" in words or (outer == "interface" and "private" not in words))
         if kind in self._TYPES:
             name = _name(node)
             symbol = self.add(scope, name, self._TYPES[kind], public, node)
             start = len(self.symbols)
             body = _field(node, "body")
             if body is not None:
-                self.walk(body, [*scope, name], "interface" if kind == "interface_declaration" else "class")
+                self.walk(body, [*scope, name],
+                          ("interface" if kind in ("interface_declaration", "annotation_type_declaration")
+                           else "class", public))
             self.nest(symbol, start)
         elif kind in ("method_declaration", "constructor_declaration"):
             params = []
@@ -128,6 +172,12 @@ class JavaCollector(Collector):
             self.walk(node, scope, ctx)
 
 
+_DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)", re.M)
+#: a line that is a call of an ALL-CAPS macro at the top level: ``DECLARE_LIST(foo_list, int);``
+_MACRO_CALL = re.compile(r"^([A-Z][A-Z0-9_]{2,})[ \t]*\(([^()\n]*)\)", re.M)
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+
+
 # --- C / C++ --------------------------------------------------------------------------------------
 class CCollector(Collector):
     sep = "::"
@@ -137,6 +187,15 @@ class CCollector(Collector):
     def __init__(self, path: str, test_file: bool, header: bool):
         super().__init__(path, test_file)
         self.header = header
+
+    def collect(self, root: Any) -> list:
+        text = (root.text or b"").decode("utf-8", errors="replace")
+        for match in _DEFINE.finditer(text):
+            self.through.setdefault(match.group(1), "#define")
+        for match in _MACRO_CALL.finditer(text):
+            for name in _IDENT.findall(match.group(2)):
+                self.through.setdefault(name, match.group(1) + "()")
+        return super().collect(root)
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         kind = node.type
