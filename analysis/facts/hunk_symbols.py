@@ -47,7 +47,7 @@ _RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
                       r"(?P<name>[A-Za-z_][\w:~]*)\s*(?P<params>\([^;]*)$"), "function"),
           (re.compile(r"^\s*(?:typedef\s+)?(?P<what>struct|class|enum|union)\s+(?P<name>\w+)\s*\{?\s*$"), "type")],
 }
-_COMMENT = {"python": ("#",), "go": ("//", "/*", "*"), "rust": ("//", "/*", "*"), "js": ("//", "/*", "*"),
+_COMMENT = {"python": ("#",), "go": ("//", "/*", "*"), "rust": ("//", "/*", "*", "#[doc", "#![doc"), "js": ("//", "/*", "*"),
             "java": ("//", "/*", "*", "@param", "@return"), "c": ("//", "/*", "*")}
 
 
@@ -124,9 +124,9 @@ def _public(family: str, path: str, name: str, line: str) -> bool:
     if family == "python":
         return not is_private_module(path) and not any(_PY_PRIVATE.match(p) for p in name.split("."))
     if family == "go":
-        return last[:1].isupper()
+        return all(part[:1].isupper() for part in name.split("."))
     if family == "rust":
-        return line.lstrip().startswith("pub ") or line.lstrip().startswith("pub(")
+        return line.lstrip().startswith("pub ")  # pub(crate), pub(super), pub(in ...) stay in the crate
     if family == "js":
         return line.lstrip().startswith("export ")
     if family == "java":

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
 from analysis.facts import symbol_rules as rules
 from analysis.facts import symbol_rules_more as more
+from analysis.facts.symbol_rules_rust import RustCollector
 from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, is_test_path
 from analysis.facts.symbol_rules import Symbol
-from analysis.facts.syntax import has_errors, parse, token_hash, tokens, without_comments
+from analysis.facts.syntax import doc_strings, has_errors, parse, token_hash, tokens, without_comments
 from analysis.models import Fact
 
 
@@ -23,6 +24,8 @@ class ParsedFile:
     grammar: str
     tree: Any | None
     symbols: dict[str, Symbol]
+    #: names defined through a macro or factory without being symbols here, and what defines them
+    through: dict[str, str] = field(default_factory=dict)
 
 
 def _collector(family: str, grammar: str, path: str) -> rules.Collector:
@@ -30,7 +33,7 @@ def _collector(family: str, grammar: str, path: str) -> rules.Collector:
     if family == "python":
         return rules.PythonCollector(path, test_file, is_private_module(path))
     if family == "rust":
-        return rules.RustCollector(path, test_file)
+        return RustCollector(path, test_file)
     if family == "go":
         return rules.GoCollector(path, test_file or path.endswith("_test.go"))
     if family == "js":
@@ -49,8 +52,9 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     tree = parse(text, grammar)
     if tree is None:
         return None
-    found = _collector(family, grammar, path).collect(tree.root_node)
-    return ParsedFile(family, grammar, tree, _keyed(found))
+    collector = _collector(family, grammar, path)
+    found = collector.collect(tree.root_node)
+    return ParsedFile(family, grammar, tree, _keyed(found), collector.through)
 
 
 def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
@@ -95,10 +99,13 @@ def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
     if before.tree is None or after.tree is None or has_errors(before.tree) or has_errors(after.tree):
         return False
     python = before.family == "python"
-    quick = (without_comments(before.tree, before.grammar), without_comments(after.tree, after.grammar))
+    docs = doc_strings(before.tree, before.grammar), doc_strings(after.tree, after.grammar)
+    quick = (without_comments(before.tree, before.grammar, docs[0]),
+             without_comments(after.tree, after.grammar, docs[1]))
     if quick[0] is not None and quick[0] != quick[1]:
         return False  # code differs beyond spacing: no need to walk both trees
-    old, new = tokens(before.tree.root_node, python=python), tokens(after.tree.root_node, python=python)
+    old = tokens(before.tree.root_node, docs[0], python=python)
+    new = tokens(after.tree.root_node, docs[1], python=python)
     return all(a == b for a, b in zip_longest(old, new))
 
 
@@ -156,12 +163,25 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
                                                 public=symbol.public or previous.public,
                                                 before=previous.signature, after=symbol.signature, text=change)))
                 continue
-        if previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
+        if previous.via != symbol.via:
+            how = (f"now defined through {symbol.via}" if symbol.via else f"no longer defined through {previous.via}")
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public or previous.public, text=f"{symbol.kind}, {how}")))
+        elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public, text=symbol.kind)))
     removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
+    through = dict(after.through) if after else {}
+    through.update({s.name: s.via for s in new.values() if s.via})
     for key, symbol in old.items():
-        if key not in new and not symbol.is_test and not _inside(symbol.name, removed):
+        # members of a type now defined through a macro are the macro's to generate: not removed as far as we see
+        if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
+            via = through.get(symbol.name) or through.get(symbol.name.split(".")[-1].split("::")[-1])
+            if via and symbol.kind not in ("function", "method"):
+                facts.append((removed_at + symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                                             public=symbol.public,
+                                                             text=f"{symbol.kind}, now defined through {via}")))
+                continue
             facts.append((removed_at + symbol.line, Fact(kind="symbol_removed", path=path, symbol=symbol.name,
                                                          public=symbol.public, before=symbol.signature,
                                                          text=symbol.kind)))
