@@ -40,9 +40,10 @@ from analysis.facts.changelog import changelog_facts
 from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
 from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
-from analysis.facts.dependencies import dependency_facts
+from analysis.facts.dependencies import TRANSITIVE, dependency_facts
 from analysis.facts.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
 from analysis.facts.languages import config_format, grammar_for, is_changelog, is_test_path, manifest_kind
+from analysis.facts.moves import fold_moves
 from analysis.facts.patches import FilePatch, parse_patch
 from analysis.facts.security import scannable, security_facts
 from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol_facts
@@ -102,7 +103,7 @@ def _bounded(ordered: list[tuple[int, int, Fact]]) -> list[Fact]:
         by_kind.setdefault(position[2].kind, []).append(position)
     kept = []
     for kind, items in by_kind.items():
-        items.sort(key=lambda p: (p[2].public is False, p[0], p[1]))
+        items.sort(key=lambda p: (p[2].public is False, p[2].text == TRANSITIVE, p[0], p[1]))
         kept += items[: CAPS.get(kind, 20)]
     kept.sort(key=lambda p: (p[0], p[1]))
     return [fact for _, _, fact in kept]
@@ -140,10 +141,13 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         except Exception:  # one odd file must not cost the commit its analysis; the others still count
             log.warning("no facts from %s in %s", path, commit.short_sha, exc_info=True)
     try:
-        for fact in dependency_facts(manifests):
-            add(fact.path, [fact])
+        for fact in dependency_facts(manifests):  # lock churn no manifest declares goes last
+            add("" if fact.text == TRANSITIVE else fact.path, [fact])
     except Exception:
         log.warning("no dependency facts in %s", commit.short_sha, exc_info=True)
+    replace = fold_moves([fact for _, _, fact in found], parsed_files)
+    if replace:
+        found = [(at, n, replace.get(id(fact), fact)) for at, n, fact in found if replace.get(id(fact), fact) is not None]
     product = product_names([fact for _, _, fact in found])
     for path, parsed in parsed_files.items():
         try:

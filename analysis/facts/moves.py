@@ -1,0 +1,65 @@
+"""Symbols moved rather than removed and added: one removed in a file and added (same name, same kind) in
+another file of the commit, or moved to another scope of the same file, become one ``symbol_modified``
+(or ``signature_changed``) on the new place."""
+
+from __future__ import annotations
+
+from analysis.facts.symbol_rules import Symbol
+from analysis.facts.symbols import ParsedFile, describe_signature
+from analysis.models import Fact
+
+
+def _short(name: str) -> str:
+    return name.split("::")[-1].split(".")[-1]
+
+
+def _symbol(parsed: ParsedFile | None, name: str) -> Symbol | None:
+    if parsed is None:
+        return None
+    return parsed.symbols.get(name) or next((s for s in parsed.symbols.values() if s.name == name), None)
+
+
+def _pairs(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Removed and added facts that are one move: the same qualified name and kind in another file, else the
+    same last name and kind, unambiguous on both sides."""
+    pairs: list[tuple[Fact, Fact]] = []
+    used: set[int] = set()
+    for key in (lambda f: (f.symbol, f.text), lambda f: (_short(f.symbol or ""), f.text)):
+        by_key: dict[tuple, list[Fact]] = {}
+        for fact in added:
+            if id(fact) not in used:
+                by_key.setdefault(key(fact), []).append(fact)
+        gone: dict[tuple, list[Fact]] = {}
+        for fact in removed:
+            if id(fact) not in used:
+                gone.setdefault(key(fact), []).append(fact)
+        for name, olds in gone.items():
+            news = by_key.get(name, [])
+            if len(olds) == 1 and len(news) == 1 and (olds[0].path, olds[0].symbol) != (news[0].path, news[0].symbol):
+                pairs.append((olds[0], news[0]))
+                used.update((id(olds[0]), id(news[0])))
+    return pairs
+
+
+def fold_moves(facts: list[Fact], parsed: dict[str, tuple | None]) -> dict[int, Fact | None]:
+    """For each fact of a move (by ``id``): the fact that replaces it (None: dropped). ``parsed`` holds the
+    files' parsed sides, to tell whether a moved function's signature changed too."""
+    removed = [f for f in facts if f.kind == "symbol_removed"]
+    added = [f for f in facts if f.kind == "symbol_added"]
+    if not removed or not added:
+        return {}
+    replace: dict[int, Fact | None] = {}
+    for old, new in _pairs(removed, added):
+        origin = old.path if old.path != new.path else old.symbol
+        moved = f"{new.text}, moved from {origin}" if new.text else f"moved from {origin}"
+        public = bool(old.public or new.public) if old.public is not None or new.public is not None else None
+        fact = Fact(kind="symbol_modified", path=new.path, symbol=new.symbol, public=public, text=moved)
+        if old.before and new.after and old.before != new.after:
+            sides = (parsed.get(old.path) or (None, None))[0], (parsed.get(new.path) or (None, None))[1]
+            before, after = _symbol(sides[0], old.symbol or ""), _symbol(sides[1], new.symbol or "")
+            change = describe_signature(before, after) if before is not None and after is not None else ""
+            fact = Fact(kind="signature_changed", path=new.path, symbol=new.symbol, public=public,
+                        before=old.before, after=new.after, text=f"moved from {origin}" + (f"; {change}" if change else ""))
+        replace[id(old)] = None
+        replace[id(new)] = fact
+    return replace
