@@ -6,25 +6,46 @@ and bounded per kind (``CAPS``; public symbols are kept first when a kind overfl
 
 What each kind carries (fields not named are None):
 
+- ``public`` is reach from outside the package or crate: Python no leading underscore, not in a private
+  module or class; Rust a bare ``pub`` in public scopes (``pub(crate)``, ``pub(super)``, ``pub(in ..)``,
+  ``pub(self)`` are not; methods as public as their type and trait when the file defines them); Go
+  capitalised, methods of exported types only; TS/JS exported (``export``, export clause, CommonJS), members
+  of exported classes unless private, protected, ``#x`` or ``_x``; Java ``public`` inside public types;
+  C/C++ not ``static`` (headers: declared), members under ``public:``.
 - ``symbol_added`` / ``symbol_removed``: ``symbol`` as written, members qualified (``Class.method`` in
   Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
   signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
   the symbol's kind (function, method, class, struct, interface, trait, enum, type). Members of a
   class added or removed whole are not listed on their own.
+  Items a macro invocation declares (Rust ``define_rejection! { pub struct X(..); }``), ``macro_rules!``
+  (kind macro) and Python factory classes (``P = namedtuple("P", ..)``) are symbols too.
 - ``symbol_modified``: ``symbol``, ``public``, ``text`` the kind (from git's hunk context when the
-  file was not read whole).
+  file was not read whole), followed by how it moved or is now defined when it did: "struct, moved from
+  src/old.rs" (a symbol removed in one file and added, same name and kind, in another; within a file
+  "moved from old::name"), "struct, now defined through define_rejection!" (a plain definition now made
+  by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way).
 - ``signature_changed`` (instead of ``symbol_modified``): ``symbol``, ``public``, ``before``/``after``
   the signatures, ``text`` e.g. "adds case_sensitive; default of b 1 -> 2; renames x to y; type of
-  p A -> B; return type A -> B" (None when the hunks alone do not tell).
-- ``comments_only``: the file's change touches only comments, docstrings or spacing (``path`` only).
+  p A -> B; return type A -> B" (None when the hunks alone do not tell); a moved symbol's starts with
+  "moved from <old path or name>".
+- ``comments_only``: the file's change touches only comments, docstrings, strings of Rust doc, deprecation
+  or diagnostic attributes, or spacing (``path`` only).
 - ``config_key_added`` / ``config_key_removed`` / ``config_value_changed``: ``symbol`` the dotted
   path (``spec.replicas``; list items with a unique ``name`` as ``containers[app]``, others as
   ``[0]``; odd keys quoted ``labels["app.kubernetes.io/name"]``; documents of a multi-document YAML
   prefixed ``Deployment/web:``), ``before``/``after`` the values (scalars as YAML writes them,
   others compact JSON, clipped to 120 characters), ``text`` for schema paths (CRDs) the field:
-  "default of spec.replicas", "field spec.queue added".
+  "default of spec.replicas", "field spec.queue added"; ``text`` "tooling" when the key configures a tool,
+  not the product (linter, formatter, CI, editor, release files such as ``.clippy.toml``, ``.github/**``,
+  ``tsconfig.json``; manifest sections such as pyproject ``[tool.*]``, package.json ``scripts``/``jest``,
+  Cargo.toml ``[lints]``/``[profile.*]``): never an operator-facing change.
 - ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
-  (``==`` pins as the bare version; None when added or removed; lock files give exact versions).
+  (``==`` pins as the bare version; None when added or removed; lock files give exact versions). One fact
+  per package: the manifest's over the lock's; across manifests the main one's (outside examples and
+  tests, shallowest) with ``text`` "in N manifests". The repository's own packages (path and workspace
+  dependencies, workspace members in a lock) are left out. Lock-file packages that no manifest of the
+  commit declares (when its manifests were read whole) carry ``text`` "transitive" and come last (and
+  are the first cut by the cap); lock facts follow the manifests' facts.
 - ``changelog_entry``: ``text`` the entry the commit adds or rewrites, markers stripped, wrapped lines
   joined, clipped to 200 characters.
 - ``test_added`` / ``test_removed``: ``symbol`` the test (function name; ``describe > it`` title in
@@ -42,7 +63,8 @@ from analysis.facts.config_hunks import config_facts_from_hunks
 from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
 from analysis.facts.dependencies import TRANSITIVE, dependency_facts
 from analysis.facts.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
-from analysis.facts.languages import config_format, grammar_for, is_changelog, is_test_path, manifest_kind
+from analysis.facts.languages import (config_format, grammar_for, is_changelog, is_lock, is_test_path,
+                                      manifest_kind)
 from analysis.facts.moves import fold_moves
 from analysis.facts.patches import FilePatch, parse_patch
 from analysis.facts.security import scannable, security_facts
@@ -141,8 +163,11 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         except Exception:  # one odd file must not cost the commit its analysis; the others still count
             log.warning("no facts from %s in %s", path, commit.short_sha, exc_info=True)
     try:
-        for fact in dependency_facts(manifests):  # lock churn no manifest declares goes last
-            add("" if fact.text == TRANSITIVE else fact.path, [fact])
+        # a lock file's packages follow the manifests' (whatever the paths' order); churn no manifest declares last
+        last_manifest = max((path for path, _, _ in manifests if not is_lock(path)), key=order.get, default=None)
+        for fact in dependency_facts(manifests):
+            lock_at = max(fact.path, last_manifest or fact.path, key=order.get) if is_lock(fact.path) else fact.path
+            add("" if fact.text == TRANSITIVE else lock_at, [fact])
     except Exception:
         log.warning("no dependency facts in %s", commit.short_sha, exc_info=True)
     replace = fold_moves([fact for _, _, fact in found], parsed_files)
