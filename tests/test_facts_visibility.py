@@ -69,3 +69,15 @@ def test_python_names_in_private_modules_or_nested_in_private_classes_are_not_pu
     after = "class Q:\n    class _R:\n        def n(self):\n            pass\n\n    def o(self):\n        pass\n"
     assert _public("pkg/mod.py", before, after) == {"Q": True, "Q._R": False, "Q.o": True}
     assert _public("pkg/_impl/mod.py", before, after) == {"Q": False, "Q._R": False, "Q.o": False}
+
+
+def test_doc_comments_that_mark_an_item_private_or_hidden_keep_it_out_of_the_public_api():
+    before = "class Command {\n}\nmodule.exports = { Command };\n"
+    after = ("class Command {\n  /**\n   * Unknown option.\n   *\n   * @api private\n   */\n  unknownOption(flag) {}\n\n"
+             "  /** @internal */\n  _wire() {}\n\n  /**\n   * Documented.\n   */\n  parse(argv) {}\n}\n"
+             "module.exports = { Command };\n")
+    assert _public("lib/command.js", before, after) == {
+        "Command.unknownOption": False, "Command._wire": False, "Command.parse": True}
+    rust = "pub fn keep() {}\n"
+    rust_after = rust + "#[doc(hidden)]\npub fn __private_api() {}\n#[doc(hidden)]\n#[macro_export]\nmacro_rules! __m { () => {} }\n"
+    assert _public("src/lib.rs", rust, rust_after) == {"__private_api": False, "__m": False}

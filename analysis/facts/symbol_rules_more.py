@@ -25,6 +25,14 @@ class JsCollector(Collector):
                 symbol.public = True
         return self.symbols
 
+    def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
+        """As ``Collector.add``; a JSDoc/TSDoc ``@private``, ``@internal``, ``@ignore`` or ``@api private``
+        right above the definition keeps it out of the public API whatever exports it."""
+        hidden = _doc_private(node)
+        if hidden:
+            self.private_members.add(".".join([*scope, name]))
+        return super().add(scope, name, kind, public and not hidden, node, **extra)
+
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         kind = node.type
         exported = ctx == "export"
@@ -77,6 +85,20 @@ class JsCollector(Collector):
     def _returns(node: Any) -> str | None:
         text = text_of(_field(node, "return_type"))
         return text.lstrip(":").strip() or None
+
+
+_DOC_PRIVATE = re.compile(r"@(private|internal|ignore|hidden)\b|@api\s+private\b")
+
+
+def _doc_private(node: Any) -> bool:
+    """The doc comment right above ``node`` (or above its declaration or ``export``) marks it private."""
+    if node.type == "variable_declarator" and node.parent is not None:
+        node = node.parent
+    if node.parent is not None and node.parent.type == "export_statement":
+        node = node.parent
+    comment = node.prev_named_sibling
+    text = comment.text or b"" if comment is not None and comment.type == "comment" else b""
+    return text.startswith(b"/**") and bool(_DOC_PRIVATE.search(text.decode("utf-8", errors="replace")))
 
 
 def _exported_names(root: Any) -> set[str]:

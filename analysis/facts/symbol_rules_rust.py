@@ -54,6 +54,10 @@ class RustCollector(Collector):
         self.walk(root, [], (None, True))
         return self.symbols
 
+    def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
+        """As ``Collector.add``; ``#[doc(hidden)]`` items are outside the documented API, so not public."""
+        return super().add(scope, name, kind, public and not self._attribute(node, "doc(hidden)"), node, **extra)
+
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         role, open_ = ctx
         kind = node.type
