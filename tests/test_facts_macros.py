@@ -65,9 +65,9 @@ def test_c_struct_now_generated_by_a_macro_or_define_is_not_removed():
     before = "struct list_node {\n    int v;\n};\n\nstruct point {\n    int x;\n};\n\nint keep(void);\n"
     after = "DECLARE_LIST(list_node, int);\n\n#define point struct point_impl\n\nint keep(void);\n"
     assert facts_of({"include/lib.h": (before, after)}) == [
+        fact("symbol_modified", "include/lib.h", symbol="point", public=True, text="struct, now defined through #define"),
         fact("symbol_modified", "include/lib.h", symbol="list_node", public=True,
              text="struct, now defined through DECLARE_LIST()"),
-        fact("symbol_modified", "include/lib.h", symbol="point", public=True, text="struct, now defined through #define"),
     ]
     gone = "int keep(void);\n"
     assert [f["kind"] for f in facts_of({"include/lib.h": (before, gone)})] == ["symbol_removed", "symbol_removed"]
@@ -80,4 +80,17 @@ def test_python_class_now_made_by_a_factory_is_modified_and_factories_define_cla
         fact("symbol_modified", "pkg/geometry.py", symbol="Point", public=True,
              text="class, now defined through namedtuple()"),
         fact("symbol_added", "pkg/geometry.py", symbol="UserId", public=True, text="class"),
+    ]
+
+
+def test_a_headers_macros_are_its_api_and_static_inline_functions_too():
+    before = ("#ifndef LIB_H\n#define LIB_H\n#define MAX_LEN 10\n#define readerCreate redisReaderCreate\n"
+              "#define SQ(x) ((x)*(x))\nstatic inline int len(const char *s) { return 0; }\nint len(const char *s);\n#endif\n")
+    after = ("#ifndef LIB_H\n#define LIB_H\n#define MAX_LEN 12\n#define SQ(x, y) ((x)*(y))\n"
+             "static inline int len(const char *s) { return 1; }\n#endif\n")
+    assert facts_of({"include/lib.h": (before, after)}) == [
+        fact("symbol_modified", "include/lib.h", symbol="MAX_LEN", public=True, text="macro"),
+        fact("signature_changed", "include/lib.h", symbol="SQ", public=True, before="(x)", after="(x, y)", text="adds y"),
+        fact("symbol_modified", "include/lib.h", symbol="len", public=True, text="function"),
+        fact("symbol_removed", "include/lib.h", symbol="readerCreate", public=True, text="macro"),
     ]

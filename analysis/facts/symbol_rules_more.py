@@ -237,6 +237,12 @@ class CCollector(Collector):
                      params=self._params(_field(function, "parameters")), returns=returns or None)
         elif kind in self._RECORDS or kind == "type_definition":
             self._records(node, scope, ctx)
+        elif kind in ("preproc_def", "preproc_function_def") and self.header and not in_record:
+            # a header's macros are API (aliases, constants, function-like macros); valueless ones are guards
+            if _field(node, "value") is not None:
+                params = _field(node, "parameters")
+                self.add(scope, _name(node), "macro", True, node,
+                         params=tuple(Param(text_of(p)) for p in params.named_children) if params is not None else None)
         elif kind == "access_specifier" and in_record:
             ctx["public"] = text_of(node).startswith("public")
         elif kind == "namespace_definition":
@@ -258,8 +264,9 @@ class CCollector(Collector):
             self.nest(symbol, start)
 
     def _linkage_public(self, node: Any) -> bool:
+        """Not ``static``; in a header every function is API, ``static inline`` ones included."""
         static = any(c.type == "storage_class_specifier" and text_of(c) == "static" for c in node.named_children)
-        return not static
+        return self.header or not static
 
     @staticmethod
     def _pointer_depth(node: Any | None) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
@@ -59,12 +58,15 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
 
 def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
     """Symbols by name; overloads (one name, several definitions) by name and parameter types."""
-    counts = Counter(s.name for s in found)
-    keyed: dict[str, Symbol] = {}
+    def params_of(symbol: Symbol) -> str:
+        return "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
+
+    shapes: dict[str, set[str]] = {}
     for symbol in found:
-        key = symbol.name
-        if counts[key] > 1:
-            key += "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
+        shapes.setdefault(symbol.name, set()).add(params_of(symbol))
+    keyed: dict[str, Symbol] = {}
+    for symbol in found:  # one name declared twice alike (a prototype and its definition, #ifdef branches): one key
+        key = symbol.name + params_of(symbol) if len(shapes[symbol.name]) > 1 else symbol.name
         keyed.setdefault(key, symbol)
     return keyed
 
@@ -132,6 +134,11 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
     return "; ".join(parts)
 
 
+def _via(symbol: Symbol, family: str) -> str | None:
+    """What defines ``symbol`` when not a plain definition: a macro invocation or factory; C's ``#define``."""
+    return symbol.via or ("#define" if family == "c" and symbol.kind == "macro" else None)
+
+
 def _inside(name: str, containers: set[str]) -> bool:
     """``name`` is a member of one of ``containers`` (a class added whole is one fact, not one per method)."""
     return any(name.startswith(c + sep) for c in containers for sep in (".", "::"))
@@ -163,10 +170,12 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
                                                 public=symbol.public or previous.public,
                                                 before=previous.signature, after=symbol.signature, text=change)))
                 continue
-        if previous.via != symbol.via:
-            how = (f"now defined through {symbol.via}" if symbol.via else f"no longer defined through {previous.via}")
+        was, now = _via(previous, family), _via(symbol, family)
+        if was != now:
+            how = f"now defined through {now}" if now else f"no longer defined through {was}"
+            kind = previous.kind if now == "#define" else symbol.kind
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
-                                            public=symbol.public or previous.public, text=f"{symbol.kind}, {how}")))
+                                            public=symbol.public or previous.public, text=f"{kind}, {how}")))
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public, text=symbol.kind)))
