@@ -35,6 +35,7 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|Tr
 DEPENDENCY_SECTIONS = {
     "package.json": ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies"),
     "cargo.toml": ("dependencies", "dev-dependencies", "build-dependencies", "workspace.dependencies", "target."),
+    "libs.versions.toml": ("versions", "libraries", "plugins", "bundles"),
     "pyproject.toml": ("project.dependencies", "project.optional-dependencies", "dependency-groups",
                        "tool.poetry.dependencies", "tool.poetry.dev-dependencies", "tool.poetry.group"),
 }

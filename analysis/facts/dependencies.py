@@ -1,5 +1,5 @@
 """Dependency changes: package, version before, version after, from manifests (pyproject, requirements,
-package.json, Cargo.toml, go.mod) and lock files (poetry.lock, uv.lock, package-lock.json, yarn.lock,
+package.json, Cargo.toml, go.mod, Maven pom.xml, Gradle libs.versions.toml) and lock files (poetry.lock, uv.lock, package-lock.json, yarn.lock,
 pnpm-lock.yaml, Cargo.lock, go.sum); one fact per package, the manifest's when both say it."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 
+from analysis.facts.jvm_manifests import gradle_catalog, pom
 from analysis.facts.languages import manifest_kind
 from analysis.facts.patches import FilePatch, Line
 from analysis.models import Fact
@@ -16,7 +17,7 @@ from analysis.models import Fact
 ECOSYSTEM = {"pyproject.toml": "python", "requirements": "python", "poetry.lock": "python", "uv.lock": "python",
              "package.json": "node", "package-lock.json": "node", "npm-shrinkwrap.json": "node",
              "yarn.lock": "node", "pnpm-lock.yaml": "node", "cargo.toml": "rust", "cargo.lock": "rust",
-             "go.mod": "go", "go.sum": "go"}
+             "go.mod": "go", "go.sum": "go", "pom.xml": "java", "libs.versions.toml": "java"}
 _PEP508 = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?\s*[<>=!~^][^;#]*?)?\s*\)?\s*(;.*)?$")
 _QUOTED = re.compile(r"""["']([A-Za-z0-9][A-Za-z0-9._\-\[\], ]*(?:[<>=!~^][^"';]*)?(?:;[^"']*)?)["']""")
 _JSON_DEP = re.compile(r'^\s*"(@?[\w.\-/]+)"\s*:\s*"([^"]*)"')
@@ -129,8 +130,21 @@ def _line_deps(kind: str, lines: Iterable[str]) -> dict[str, str]:
 
 
 _WHOLE = {"pyproject.toml": _pyproject, "cargo.toml": _cargo, "package.json": _package_json,
+          "pom.xml": pom, "libs.versions.toml": gradle_catalog,
           "go.mod": lambda text: _line_deps("go.mod", text.splitlines()),
           "requirements": lambda text: _line_deps("requirements", text.splitlines())}
+
+
+def _hunk_deps(kind: str, patch: FilePatch) -> tuple[dict[str, str], dict[str, str]]:
+    """Packages on each side of the hunks: line by line, or (pom.xml) from the blocks a hunk shows whole."""
+    if kind != "pom.xml":
+        return (_line_deps(kind, (line.text for line in patch.removed)),
+                _line_deps(kind, (line.text for line in patch.added)))
+    sides = []
+    for sign in ("-", "+"):
+        text = "\n".join(line.text for hunk in patch.hunks for line in hunk.lines if line.kind in (" ", sign))
+        sides.append(pom(text))
+    return sides[0], sides[1]
 
 
 def _whole(kind: str, text: str | None) -> dict[str, str] | None:
@@ -255,8 +269,7 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
             old = _whole(kind, sides[0]) if sides else None
             new = _whole(kind, sides[1]) if sides else None
             if old is None or new is None:  # no whole texts: the hunks' lines
-                old = _line_deps(kind, (line.text for line in patch.removed))
-                new = _line_deps(kind, (line.text for line in patch.added))
+                old, new = _hunk_deps(kind, patch)
             else:
                 read_whole.add(ecosystem)
             declared.update((ecosystem, normalise(ecosystem, name)) for name in [*old, *new])

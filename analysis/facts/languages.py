@@ -23,7 +23,7 @@ FAMILY = {"python": "python", "rust": "rust", "go": "go", "typescript": "js", "t
 HEADER_EXTS = (".h", ".hpp", ".hh", ".hxx")
 
 CONFIG_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
-MANIFESTS = {"pyproject.toml", "package.json", "cargo.toml", "go.mod"}
+MANIFESTS = {"pyproject.toml", "package.json", "cargo.toml", "go.mod", "pom.xml", "libs.versions.toml"}
 LOCKS = {"poetry.lock", "uv.lock", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "cargo.lock",
          "go.sum", "npm-shrinkwrap.json", "pipfile.lock"}
 _REQUIREMENTS = re.compile(r"^requirements([-_.][\w.-]*)?\.(txt|in)$")
