@@ -81,3 +81,12 @@ def test_doc_comments_that_mark_an_item_private_or_hidden_keep_it_out_of_the_pub
     rust = "pub fn keep() {}\n"
     rust_after = rust + "#[doc(hidden)]\npub fn __private_api() {}\n#[doc(hidden)]\n#[macro_export]\nmacro_rules! __m { () => {} }\n"
     assert _public("src/lib.rs", rust, rust_after) == {"__private_api": False, "__m": False}
+
+
+def test_go_and_java_internal_packages_are_not_public():
+    go = ("package x\n\nfunc A() {}\n", "package x\n\nfunc A() {}\n\nfunc B() {}\n")
+    java = ("public class A {\n}\n", "public class A {\n  public void b() {}\n}\n")
+    assert _public("pkg/internal/x/x.go", *go) == {"B": False}
+    assert _public("src/main/java/com/x/internal/A.java", *java) == {"A.b": False}
+    assert _public("src/main/java/com/x/A.java", *java) == {"A.b": True}
+    assert {f["symbol"]: f["public"] for f in facts_of({"internal/x.go": go}, read=False)} == {"A": False, "B": False}

@@ -120,7 +120,8 @@ def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
 
 
 def _public(family: str, path: str, name: str, line: str) -> bool:
-    last = name.split(".")[-1]
+    if family in ("go", "java") and "internal" in path.split("/")[:-1]:
+        return False
     if family == "python":
         return not is_private_module(path) and not any(_PY_PRIVATE.match(p) for p in name.split("."))
     if family == "go":

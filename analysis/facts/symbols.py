@@ -53,6 +53,9 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
         return None
     collector = _collector(family, grammar, path)
     found = collector.collect(tree.root_node)
+    if family in ("go", "java") and "internal" in path.split("/")[:-1]:
+        for symbol in found:  # Go forbids importing internal/ from outside; Java projects mean the same by it
+            symbol.public = False
     return ParsedFile(family, grammar, tree, _keyed(found), collector.through)
 
 
