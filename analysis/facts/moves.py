@@ -5,12 +5,8 @@ another file of the commit, or moved to another scope of the same file, become o
 from __future__ import annotations
 
 from analysis.facts.symbol_rules import Symbol
-from analysis.facts.symbols import ParsedFile, describe_signature
+from analysis.facts.symbols import ParsedFile, describe_signature, short_name
 from analysis.models import Fact
-
-
-def _short(name: str) -> str:
-    return name.split("::")[-1].split(".")[-1]
 
 
 def _symbol(parsed: ParsedFile | None, name: str) -> Symbol | None:
@@ -24,7 +20,7 @@ def _pairs(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:
     same last name and kind, unambiguous on both sides."""
     pairs: list[tuple[Fact, Fact]] = []
     used: set[int] = set()
-    for key in (lambda f: (f.symbol, f.text), lambda f: (_short(f.symbol or ""), f.text)):
+    for key in (lambda f: (f.symbol, f.text), lambda f: (short_name(f.symbol or ""), f.text)):
         by_key: dict[tuple, list[Fact]] = {}
         for fact in added:
             if id(fact) not in used:

@@ -52,7 +52,13 @@ class JsCollector(Collector):
                     self._member(member, [*scope, name], exported)
             self.nest(symbol, start)
         elif kind in self._TYPES:
-            self.add(scope, _name(node), self._TYPES[kind], exported, node)
+            name = _name(node)
+            symbol = self.add(scope, name, self._TYPES[kind], exported, node)
+            start = len(self.symbols)
+            for body in self._object_bodies(node):  # an options interface's fields are API: prefixUrl -> prefix
+                for member in body.named_children:
+                    self._field_member(member, [*scope, name], exported)
+            self.nest(symbol, start)
         elif kind in ("lexical_declaration", "variable_declaration"):
             for declarator in node.named_children:
                 value = _field(declarator, "value")
@@ -80,6 +86,26 @@ class JsCollector(Collector):
         self.add(scope, text_of(name_node), "method", class_public and not private, member,
                  params=js_params(_field(function, "parameters") or _field(function, "parameter")),
                  returns=self._returns(function))
+
+    @staticmethod
+    def _object_bodies(node: Any) -> list[Any]:
+        """The member lists of an interface or of the object types a type alias is made of (``{..} & X``)."""
+        body = _field(node, "body") if node.type == "interface_declaration" else _field(node, "value")
+        bodies, stack = [], [body] if body is not None else []
+        while stack:
+            current = stack.pop()
+            if current.type in ("interface_body", "object_type"):
+                bodies.append(current)
+            elif current.type in ("intersection_type", "union_type", "parenthesized_type"):
+                stack.extend(reversed(current.named_children))
+        return bodies
+
+    def _field_member(self, member: Any, scope: list[str], public: bool) -> None:
+        if member.type == "property_signature":
+            self.add(scope, text_of(_field(member, "name")), "property", public, member)
+        elif member.type == "method_signature":
+            self.add(scope, text_of(_field(member, "name")), "method", public, member,
+                     params=js_params(_field(member, "parameters")), returns=self._returns(member))
 
     @staticmethod
     def _returns(node: Any) -> str | None:

@@ -137,6 +137,11 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
     return "; ".join(parts)
 
 
+def short_name(name: str) -> str:
+    """``method`` of ``Class.method`` or ``Type::method``."""
+    return name.split("::")[-1].split(".")[-1]
+
+
 def _via(symbol: Symbol, family: str) -> str | None:
     """What defines ``symbol`` when not a plain definition: a macro invocation or factory; C's ``#define``."""
     return symbol.via or ("#define" if family == "c" and symbol.kind == "macro" else None)
@@ -182,13 +187,16 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public, text=symbol.kind)))
+        elif previous.public != symbol.public and symbol.name == short_name(symbol.name):  # members follow their type
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name, public=True,
+                                            text=f"{symbol.kind}, {'now' if symbol.public else 'no longer'} public")))
     removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
     through = dict(after.through) if after else {}
     through.update({s.name: s.via for s in new.values() if s.via})
     for key, symbol in old.items():
         # members of a type now defined through a macro are the macro's to generate: not removed as far as we see
         if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
-            via = through.get(symbol.name) or through.get(symbol.name.split(".")[-1].split("::")[-1])
+            via = through.get(symbol.name) or through.get(short_name(symbol.name))
             if via and symbol.kind not in ("function", "method"):
                 facts.append((removed_at + symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                                              public=symbol.public,
