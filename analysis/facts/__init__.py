@@ -18,12 +18,15 @@ What each kind carries (fields not named are None):
   the symbol's kind (function, method, class, struct, interface, trait, enum, type). Members of a
   class added or removed whole are not listed on their own.
   Items a macro invocation declares (Rust ``define_rejection! { pub struct X(..); }``), ``macro_rules!``
-  (kind macro) and Python factory classes (``P = namedtuple("P", ..)``) are symbols too.
+  and a C header's ``#define``s with a value (kind macro), Python factory classes (``P = namedtuple("P",
+  ..)``) and the fields of TS interfaces and object types (``KyOptions.prefix``, kind property) are
+  symbols too.
 - ``symbol_modified``: ``symbol``, ``public``, ``text`` the kind (from git's hunk context when the
   file was not read whole), followed by how it moved or is now defined when it did: "struct, moved from
   src/old.rs" (a symbol removed in one file and added, same name and kind, in another; within a file
   "moved from old::name"), "struct, now defined through define_rejection!" (a plain definition now made
-  by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way).
+  by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way);
+  "interface, now public" / "no longer public" when only a top-level definition's reach changed.
 - ``signature_changed`` (instead of ``symbol_modified``): ``symbol``, ``public``, ``before``/``after``
   the signatures, ``text`` e.g. "adds case_sensitive; default of b 1 -> 2; renames x to y; type of
   p A -> B; return type A -> B" (None when the hunks alone do not tell); a moved symbol's starts with
