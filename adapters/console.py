@@ -20,7 +20,7 @@ from analysis.renderers.labels import IMPORTANCE_ICON, heuristic_note, label, st
 from analysis.renderers.markdown import render_commit_markdown, render_explain_markdown
 from analysis.renderers.markdown_text import inline
 from analysis.renderers.post_caps import by_importance, listing, reply_split
-from bot.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
+from bot.core.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
 
 log = logging.getLogger(__name__)
 

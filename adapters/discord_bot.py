@@ -21,8 +21,8 @@ from discord import app_commands
 from adapters import discord_text as dt
 from adapters.discord_render import DiscordRenderer, embed_size
 from analysis.errors import BadInput, DigestError, RemoteFailure
-from bot import metrics
-from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
+from bot.observe import metrics
+from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -194,10 +194,10 @@ class DiscordAdapter:
         parent = getattr(channel, "parent_id", None)
         if isinstance(channel, discord.Thread) and parent:
             channel_id, thread = str(parent), str(channel.id)
+        manager = bool(interaction.guild_id) and interaction.permissions.manage_channels
         return CommandContext(
             channel=ChannelRef("discord", str(interaction.guild_id or "dm"), channel_id),
-            user=str(interaction.user.id), thread=thread,
-            can_manage=bool(interaction.guild_id) and interaction.permissions.manage_channels)
+            user=str(interaction.user.id), thread=thread, can_manage=manager, admin=manager)
 
     async def run(self, interaction: discord.Interaction, text: str) -> None:
         """Defer at once, run ``text`` through the core, answer by follow-ups and ``core.publish``."""

@@ -20,7 +20,7 @@ from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDE
 from analysis.renderers.markdown import pull_request_url
 from analysis.renderers.inert_text import defang_links
 from analysis.renderers.post_caps import by_importance, listing, reply_split
-from bot.chat import ExplainResponse, OutboundMessage, TextResponse
+from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
 NEUTRAL = 0x5865F2

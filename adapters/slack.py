@@ -18,8 +18,8 @@ from typing import Any
 
 from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
 from adapters.slack_render import SlackRenderer
-from bot import metrics
-from bot.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
+from bot.observe import metrics
+from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ _MENTION = re.compile(r"^\s*<@[A-Z0-9]+>\s*(?:/?digest\b)?\s*", re.IGNORECASE)
 
 
 class SlackAdapter:
-    """A ``bot.chat.ChatAdapter`` for Slack; ``app`` is the AsyncApp, ``web_app`` the aiohttp app (HTTP mode)."""
+    """A ``bot.core.chat.ChatAdapter`` for Slack; ``app`` is the AsyncApp, ``web_app`` the aiohttp app (HTTP mode)."""
 
     platform = "slack"
     supports_threads = True
@@ -182,7 +182,8 @@ class SlackAdapter:
     def context(self, team_id: str, channel_id: str, user_id: str, thread: str | None = None) -> CommandContext:
         admins = self.settings.slack_admins
         return CommandContext(channel=ChannelRef("slack", team_id or "", channel_id), user=user_id,
-                              thread=thread, can_manage=(not admins) or user_id in admins)
+                              thread=thread, can_manage=(not admins) or user_id in admins,
+                              admin=bool(admins) and user_id in admins)
 
     async def _on_command(self, ack, command: dict[str, Any]) -> None:
         await ack()  # first, whatever the work behind it

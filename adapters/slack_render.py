@@ -30,7 +30,7 @@ from adapters.slack_text import (
 )
 from analysis.renderers.inert_text import defang_links
 from analysis.renderers.post_caps import by_importance, listing, reply_split
-from bot.chat import ExplainResponse, OutboundMessage, TextResponse
+from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
 
 SUMMARY_TITLE_LIMIT = 100  # a commit title in the summary list (the full title heads its thread reply)
 AUTHOR_LIMIT = 60

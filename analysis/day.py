@@ -29,12 +29,25 @@ def parse_zone(name: str) -> ZoneInfo:
         raise BadInput(f"unknown time zone {shown!r}; use an IANA name such as UTC or Asia/Shanghai") from None
 
 
+#: the days a digest can cover: commit dates before the Unix epoch are not real, and a day near year 9999
+#: would overflow once turned into UTC and widened by the sources (and GitHub wants four-digit years)
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(9998, 12, 31)
+
+
 def parse_date(text: str) -> date:
-    """A calendar date written YYYY-MM-DD, or BadInput."""
+    """A calendar date written YYYY-MM-DD within [FIRST_DAY, LAST_DAY], or BadInput."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except (TypeError, ValueError):
         raise BadInput(f"bad date {text!r}; write it as YYYY-MM-DD") from None
+    return check_day(day)
+
+
+def check_day(day: date) -> date:
+    """``day`` if a digest can cover it, else BadInput saying the range."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(f"the date {day.isoformat()} is out of range; give a day between {FIRST_DAY} and {LAST_DAY}")
+    return day
 
 
 @dataclass(frozen=True)
@@ -46,7 +59,7 @@ class DayWindow:
 
     @classmethod
     def of(cls, day: str | date, zone: str | ZoneInfo = "UTC") -> "DayWindow":
-        day = parse_date(day) if isinstance(day, str) else day
+        day = parse_date(day) if isinstance(day, str) else check_day(day)
         zone = parse_zone(zone) if isinstance(zone, str) else zone
         return cls(day, zone)
 

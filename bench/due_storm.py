@@ -52,11 +52,11 @@ from apscheduler.events import (EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_M
                                 EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED)
 
 from adapters.console import ConsoleRenderer  # noqa: E402
-from bot.core import BotCore  # noqa: E402
-from bot.ledger import LedgerEntry, ledger_key  # noqa: E402
+from bot.core.service import BotCore  # noqa: E402
+from bot.core.ledger import LedgerEntry, ledger_key  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import TinyStore  # noqa: E402
-from bot.subscriptions import Subscription  # noqa: E402
+from bot.core.subscriptions import Subscription  # noqa: E402
 from scheduler.jobs import DEFAULT_CONCURRENCY, DigestScheduler  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402

@@ -26,8 +26,8 @@ async def main(args: argparse.Namespace) -> None:
     import aiohttp
 
     from adapters.slack import SlackAdapter
-    from bot.core import BotCore
-    from bot.http_server import Health, http_routes
+    from bot.core.service import BotCore
+    from bot.web.server import Health, http_routes
     from bot.settings import Settings
     from bot.store import TinyStore
     from tests.fakes.slack_server import FakeSlack, post_signed, slash_command_body

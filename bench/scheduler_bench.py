@@ -60,7 +60,7 @@ def child_startup(data_dir: str) -> None:
     """In a fresh process: open the store, start the scheduler, plan the catch-up; print JSON figures."""
     started = time.perf_counter()
     from adapters.console import ConsoleRenderer
-    from bot.core import BotCore
+    from bot.core.service import BotCore
     from bot.settings import Settings
     from scheduler.jobs import DigestScheduler
 

@@ -41,7 +41,7 @@ async def main(args: argparse.Namespace) -> None:
     import aiohttp
 
     from adapters.slack import SlackAdapter
-    from bot.core import BotCore
+    from bot.core.service import BotCore
     from bot.settings import Settings
     from bot.store import TinyStore
     from tests.fakes.github_server import FakeGitHub

@@ -1,5 +1,6 @@
-"""The bot: its core (settings, storage, digest service, commands) and, on top, the runtime and CLI.
+"""The bot: settings, its core (``core/``), storage (``store/``), HTTP pages (``web/``), logs and metrics (``observe/``).
 
 ``runtime``, ``cli`` and ``platforms`` compose the program and alone import ``scheduler/`` and
-``adapters/``; every other module here is the core those packages import (tests/test_layers.py).
+``adapters/``; every other module here is what those packages import. Inside, ``store`` and
+``observe`` sit at the bottom, ``core`` on them, ``web`` on the core (tests/test_layers.py).
 """

@@ -42,7 +42,7 @@ class Context:
             except ValidationError as exc:
                 first = exc.errors()[0]
                 raise BadInput(f"bad setting {first['loc'][0] if first['loc'] else ''}: {first['msg']}") from None
-            from bot.logs import add_secrets, settings_secrets
+            from bot.observe.logs import add_secrets, settings_secrets
 
             add_secrets(settings_secrets(self._settings))
         return self._settings
@@ -63,7 +63,7 @@ def _version() -> str:
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """digestbot: daily, analysed digests of a repository's commits."""
-    from bot.logs import configure_logging, level_from_env
+    from bot.observe.logs import configure_logging, level_from_env
 
     # the one-shot commands end with one 'error:' line; their warnings (an LLM fallback, say) are
     # already marked in the report itself, so only the long-running bot logs them by default
@@ -73,14 +73,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _services(settings, analyzer_kind: str):
-    from bot.digest import build_service
+    from bot.core.digest import build_service
     from bot.store import TinyStore
 
     return build_service(settings, TinyStore(settings.data_dir), analyzer_kind)
 
 
 def _source(settings, repo: str):
-    from bot.sources import open_repo
+    from bot.core.sources import open_repo
 
     return open_repo(settings, repo)
 
@@ -148,7 +148,7 @@ def _write_chart(settings, repo: str, digest, branch, path: str) -> None:
     from pathlib import Path
 
     from analysis.renderers.chart import render_chart
-    from bot import history
+    from bot.core import history
     from bot.store import TinyStore
 
     store = TinyStore(settings.data_dir)
@@ -200,7 +200,7 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
     """Print, as JSON, the API payloads the bot would send for that digest; sends nothing."""
     from bot.platforms import renderer_for
 
-    from bot.reports_web import report_url
+    from bot.core.report_pages import report_url
 
     digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
     url = report_url(obj.settings.public_url, digest.repo, digest.date)  # as the bot would link its page

@@ -11,11 +11,12 @@ import asyncio
 import logging
 import signal
 
-from bot import metrics
-from bot.chat import DigestResponse
-from bot.core import BotCore
-from bot.digest import build_service
-from bot.http_server import Health, HttpServer, http_routes, metrics_routes
+from bot.observe import metrics
+from bot.core.chat import DigestResponse
+from bot.core.service import BotCore
+from bot.store.data_dir import claim_data_dir
+from bot.core.digest import build_service
+from bot.web.server import Health, HttpServer, http_routes, metrics_routes
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import TinyStore
@@ -65,6 +66,15 @@ def _make_adapter(name: str, settings: Settings, core: BotCore, port: int | None
 async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port: int | None = None,
                   stop: asyncio.Event | None = None) -> None:
     """Run until end of console input (console only), SIGINT/SIGTERM, or ``stop`` is set."""
+    lock = claim_data_dir(settings.data_dir)  # one bot per directory, writable, leftovers removed
+    try:
+        await _run_on(settings, adapters, port, stop)
+    finally:
+        lock.release()
+
+
+async def _run_on(settings: Settings, adapters: list[str] | None, port: int | None,
+                  stop: asyncio.Event | None) -> None:
     store = TinyStore(settings.data_dir)
     # read the small tables now: a corrupt file is reported before any adapter starts or waits on input
     store.items("subscriptions")

@@ -61,10 +61,14 @@ class Settings(BaseSettings):
     max_replies: int = Field(50, ge=1, validation_alias=_env("DIGESTBOT_MAX_REPLIES"))
     max_commit_chars: int = Field(4000, ge=200, validation_alias=_env("DIGESTBOT_MAX_COMMIT_CHARS"))
 
+    # Limits on chat commands that build digests (now, explain), per 10 minutes; the scheduler is not limited
+    builds_per_user: int = Field(6, ge=1, validation_alias=_env("DIGESTBOT_BUILDS_PER_USER"))
+    builds_per_channel: int = Field(12, ge=1, validation_alias=_env("DIGESTBOT_BUILDS_PER_CHANNEL"))
+
     # Scheduling and operations
     catchup_hours: float = Field(12.0, ge=0, validation_alias=_env("DIGESTBOT_CATCHUP_HOURS"))
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))
-    log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.logs
+    log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.observe.logs
     public_url: str | None = Field(None, validation_alias=_env("DIGESTBOT_PUBLIC_URL"))
     #: seconds a report page's "the repository is public" check is reused before GitHub is asked again
     report_visibility_ttl: float = Field(300.0, ge=0, validation_alias=_env("DIGESTBOT_REPORT_VISIBILITY_TTL"))

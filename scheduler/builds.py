@@ -14,10 +14,10 @@ import logging
 from typing import TYPE_CHECKING
 
 from analysis.models import Digest
-from bot.subscriptions import Subscription
+from bot.core.subscriptions import Subscription
 
 if TYPE_CHECKING:
-    from bot.core import BotCore
+    from bot.core.service import BotCore
 
 log = logging.getLogger(__name__)
 

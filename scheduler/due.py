@@ -12,12 +12,12 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from analysis.day import parse_zone
-from bot.chat import ChatAdapter, CommandContext, DigestResponse
-from bot.ledger import LedgerEntry, ledger_key
-from bot.subscriptions import Subscription
+from bot.core.chat import ChatAdapter, CommandContext, DigestResponse
+from bot.core.ledger import LedgerEntry, ledger_key
+from bot.core.subscriptions import Subscription
 
 if TYPE_CHECKING:
-    from bot.core import BotCore
+    from bot.core.service import BotCore
     from scheduler.builds import SharedBuilds
 
 log = logging.getLogger(__name__)

@@ -17,15 +17,15 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from analysis.errors import DigestError
-from bot.chat import ChatAdapter, TextResponse
-from bot.ledger import ledger_key
+from bot.core.chat import ChatAdapter, TextResponse
+from bot.core.ledger import ledger_key
 from bot.store import StoreCorrupt
-from bot.subscriptions import Subscription
+from bot.core.subscriptions import Subscription
 from scheduler.builds import SharedBuilds
 from scheduler.due import last_slot, parse_at, plan_catchup, post_due_digest
 
 if TYPE_CHECKING:
-    from bot.core import BotCore
+    from bot.core.service import BotCore
 
 log = logging.getLogger(__name__)
 

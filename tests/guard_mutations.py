@@ -22,6 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUARDS = "tests/test_guards.py"
 SLACK_UNIT = "tests/test_slack_adapter_unit.py"
+HARDENING_PATHS = "tests/test_hardening_paths.py"
+HARDENING_LIMITS = "tests/test_hardening_limits.py"
+HARDENING_STORE = "tests/test_hardening_store.py"
 
 
 @dataclass(frozen=True)
@@ -34,47 +37,65 @@ class Mutation:
 
 
 MUTATIONS = [
-    Mutation("private repositories are refused", "bot/core.py",
+    Mutation("private repositories are refused", "bot/core/service.py",
              'if getattr(source, "private", False) and not self._allowed(source.repo_name):',
              'if False and getattr(source, "private", False) and not self._allowed(source.repo_name):',
              (GUARDS,)),
-    Mutation("DIGESTBOT_ALLOWED_REPOS patterns must match", "bot/core.py",
+    Mutation("DIGESTBOT_ALLOWED_REPOS patterns must match", "bot/core/service.py",
              "return is_repo_name(repo) and any(fnmatchcase(repo.lower(), pattern.lower())",
              "return is_repo_name(repo) and any(True or fnmatchcase(repo.lower(), pattern.lower())",
              (GUARDS,)),
-    Mutation("DIGESTBOT_ALLOWED_REPOS ignores case", "bot/core.py",
+    Mutation("DIGESTBOT_ALLOWED_REPOS ignores case", "bot/core/service.py",
              "return is_repo_name(repo) and any(fnmatchcase(repo.lower(), pattern.lower())",
              "return is_repo_name(repo) and any(fnmatchcase(repo, pattern)",
              (GUARDS,)),
-    Mutation("a digest knows its repository is private", "bot/core.py",
+    Mutation("a digest knows its repository is private", "bot/core/service.py",
              'digest = digest.model_copy(update={"private": bool(getattr(source, "private", False))})',
              'digest = digest.model_copy(update={"private": False})',
              (GUARDS,)),
-    Mutation("only a public digest becomes a web page", "bot/core.py",
+    Mutation("only a public digest becomes a web page", "bot/core/service.py",
              "if self.settings.public_url and digest.private is False:  # unknown counts as private",
              "if self.settings.public_url:",
              (GUARDS,)),
-    Mutation("the core refuses managers' commands to others", "bot/core.py",
+    Mutation("the core refuses managers' commands to others", "bot/core/service.py",
              "if not ctx.can_manage:",
              "if False:",
              (GUARDS,)),
     Mutation("Slack: only DIGESTBOT_SLACK_ADMINS manage", "adapters/slack.py",
-             "thread=thread, can_manage=(not admins) or user_id in admins)",
-             "thread=thread, can_manage=True)",
+             "thread=thread, can_manage=(not admins) or user_id in admins,",
+             "thread=thread, can_manage=True,",
              (GUARDS,)),
     Mutation("Discord: only members with Manage Channels manage", "adapters/discord_bot.py",
-             "can_manage=bool(interaction.guild_id) and interaction.permissions.manage_channels)",
-             "can_manage=True)",
+             "manager = bool(interaction.guild_id) and interaction.permissions.manage_channels",
+             "manager = True",
              (GUARDS,)),
-    # harden-a changes how chat refuses local paths: after that merge, point this entry at the new line
-    Mutation("local paths are refused from chat", "bot/core.py",
-             'if platform != "console":',
+    Mutation("local paths are refused from chat", "analysis/sources/__init__.py",
+             "if local and is_local_repo(repo):",
+             "if is_local_repo(repo):",
+             (GUARDS, HARDENING_PATHS)),
+    Mutation("chat names never open a folder, even one shaped like owner/name", "bot/core/service.py",
+             'return open_repo(self.settings, repo, local=platform == "console")',
+             "return open_repo(self.settings, repo, local=True)",
+             (HARDENING_PATHS,)),
+    Mutation("a member needs 'force' for a repository the channel does not follow", "bot/core/service.py",
+             "if not followed and not (command.force or ctx.admin):",
              "if False:",
-             (GUARDS,)),
-    Mutation("Slack requests are verified (signature, timestamp)", "adapters/slack.py",
-             "request_verification_enabled=True,  # bad signature or stale timestamp: 401",
-             "request_verification_enabled=False,",
-             (GUARDS,)),
+             (HARDENING_LIMITS,)),
+    Mutation("builds are limited per user", "bot/core/limits.py",
+             'self._check(f"user {user}", "you", USER_IN_FLIGHT, self.per_user, now)',
+             "pass",
+             (HARDENING_LIMITS,)),
+    Mutation("one bot per data directory", "bot/store/data_dir.py",
+             "fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+             "pass",
+             (HARDENING_STORE,)),
+    # Over HTTP the signature is checked on the raw bytes before bolt parses anything; bolt's own
+    # check (request_verification_enabled) is a second layer behind it, so mutating that one alone
+    # survives by design. The first layer is the guard.
+    Mutation("Slack requests are verified before they are parsed (signature, timestamp)", "adapters/slack.py",
+             "if not verifier.is_valid_request(raw, dict(request.headers)):",
+             "if False:",
+             (GUARDS, "tests/test_http_hardening.py")),
     Mutation("Slack over HTTP needs a signing secret", "adapters/slack.py",
              'if self.mode == "http" and not settings.slack_signing_secret:',
              "if False:",

@@ -16,7 +16,7 @@ import discord
 import pytest
 
 from analysis.renderers.markdown import render_markdown
-from bot.chat import ChannelRef, CommandContext, DigestResponse
+from bot.core.chat import ChannelRef, CommandContext, DigestResponse
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
@@ -62,7 +62,7 @@ async def digest_response(core, ctx) -> DigestResponse:
 # --- Slack -------------------------------------------------------------------------------------------
 def test_slack_uploads_report_and_chart_into_the_summary_thread_once(tmp_path, github):
     from adapters.slack import SlackAdapter
-    from bot.core import BotCore
+    from bot.core.service import BotCore
 
     with FakeSlack(token="xoxb-test") as slack:
         settings = Settings(data_dir=tmp_path / "data", github_api_url=github.url, slack_api_url=slack.url,
@@ -108,7 +108,7 @@ def test_slack_uploads_report_and_chart_into_the_summary_thread_once(tmp_path, g
 
 def test_slack_failed_upload_still_posts_the_digest_exactly_once(tmp_path, github):
     from adapters.slack import SlackAdapter
-    from bot.core import BotCore
+    from bot.core.service import BotCore
 
     with FakeSlack(token="xoxb-test") as slack:
         settings = Settings(data_dir=tmp_path / "data", github_api_url=github.url, slack_api_url=slack.url,
@@ -137,7 +137,7 @@ def test_slack_failed_upload_still_posts_the_digest_exactly_once(tmp_path, githu
 # --- Discord -----------------------------------------------------------------------------------------
 def test_discord_sends_the_files_as_attachments_of_the_summary(tmp_path, github):
     from adapters.discord_bot import DiscordAdapter
-    from bot.core import BotCore
+    from bot.core.service import BotCore
     from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID, TOKEN, FakeDiscord
 
     base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
@@ -178,7 +178,7 @@ def test_discord_sends_the_files_as_attachments_of_the_summary(tmp_path, github)
 # --- console and preview -----------------------------------------------------------------------------
 def test_console_prints_the_attachments_after_the_summary(tmp_path, github):
     from adapters.console import ConsoleAdapter
-    from bot.core import BotCore
+    from bot.core.service import BotCore
 
     settings = Settings(data_dir=tmp_path / "data", github_api_url=github.url, public_url=PUBLIC)
     core = BotCore(settings, TinyStore(settings.data_dir))
@@ -201,7 +201,7 @@ def test_console_prints_the_attachments_after_the_summary(tmp_path, github):
 
 
 async def _digest_of(core):
-    from bot.subscriptions import Subscription
+    from bot.core.subscriptions import Subscription
 
     sub = Subscription(platform="console", workspace="local", channel="console", repo="o/r")
     return await core.digest_for(sub, "2026-02-14")

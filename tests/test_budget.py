@@ -11,9 +11,9 @@ import pytest
 from analysis.day import DayWindow
 from analysis.renderers.markdown import render_markdown
 from analysis.sources import open_source
-from bot import metrics
-from bot.budget import SPEND_TABLE, BudgetReached, LLMBudget
-from bot.digest import build_service
+from bot.observe import metrics
+from bot.core.budget import SPEND_TABLE, BudgetReached, LLMBudget
+from bot.core.digest import build_service
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.openai_server import FakeOpenAI

@@ -23,10 +23,10 @@ from analysis.renderers.json_report import digest_json
 from analysis.renderers.markdown import render_markdown
 from analysis.sources.github import GitHubSource
 from analysis.sources.local_git import LocalGitSource
-from bot.chat import ChannelRef, CommandContext, DigestResponse
-from bot.core import BotCore
-from bot.digest import DigestService
-from bot.filters import CommitFilter
+from bot.core.chat import ChannelRef, CommandContext, DigestResponse
+from bot.core.service import BotCore
+from bot.core.digest import DigestService
+from bot.core.filters import CommitFilter
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.payloads import strings_in

@@ -3,7 +3,7 @@
 import pytest
 
 from analysis.errors import BadInput
-from bot.commands import parse_command
+from bot.core.commands import parse_command
 
 
 def test_subscribe_with_every_option():

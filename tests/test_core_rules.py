@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 import pytest
 
 from adapters.console import ConsoleRenderer
-from bot.chat import ChannelRef, CommandContext, DigestResponse, TextResponse
-from bot.core import BotCore
+from bot.core.chat import ChannelRef, CommandContext, DigestResponse, TextResponse
+from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub

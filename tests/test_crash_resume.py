@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bot.store import TinyStore
-from bot.subscriptions import Subscription, SubscriptionBook
+from bot.core.subscriptions import Subscription, SubscriptionBook
 
 UTC = timezone.utc
 DIGESTBOT = str(Path(sys.executable).with_name("digestbot"))
@@ -203,7 +203,8 @@ def test_corrupt_database_is_reported_in_one_sentence_and_kept(tmp_path):
     assert len(lines) == 1 and lines[0].startswith("error: the database file ") and "corrupt" in lines[0]
     assert str(broken) in lines[0]
     assert broken.read_bytes() == before
-    assert sorted(p.name for p in data.iterdir()) == ["subscriptions.json"]  # nothing replaced, nothing added
+    # nothing replaced, nothing added but the lock that keeps a second bot off this directory
+    assert sorted(p.name for p in data.iterdir()) == ["digestbot.lock", "subscriptions.json"]
 
 
 def test_corrupt_ledger_is_reported_at_start_too(tmp_path):

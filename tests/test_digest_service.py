@@ -12,7 +12,7 @@ from analysis.analyzers.llm import LLMAnalyzer
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.sources.github import GitHubSource
-from bot.digest import DigestService
+from bot.core.digest import DigestService
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.openai_server import FakeOpenAI

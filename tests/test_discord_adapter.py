@@ -13,8 +13,8 @@ import pytest
 from adapters.discord_bot import DiscordAdapter, command_text
 from analysis.errors import RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
-from bot.chat import ChannelRef, CommandContext, DigestResponse
-from bot.core import BotCore
+from bot.core.chat import ChannelRef, CommandContext, DigestResponse
+from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.discord_server import (
@@ -93,8 +93,9 @@ def test_commands_end_to_end(world):
             assert help_.followups[0]["flags"] & 64
             assert help_.followups[0]["allowed_mentions"] == {"parse": []}
 
-            # /digest now o/r 2026-02-14: summary with an embed, a thread on it, one reply per commit
-            now = fake.invoke("digest", "now", {"repo": "o/r", "date": "2026-02-14"})
+            # /digest now o/r 2026-02-14 (not followed here: a member needs 'force'): summary with an embed,
+            # a thread on it, one reply per commit
+            now = fake.invoke("digest", "now", {"repo": "o/r", "date": "2026-02-14", "force": True})
             await fake.wait_until(lambda: now.followups, timeout=30)
             assert now.callbacks[0]["type"] == 5 and not now.expired
             assert not fake.rejected

@@ -11,7 +11,7 @@ import pytest
 from adapters import discord_text as dt
 from adapters.discord_render import DiscordRenderer, embed_size
 from analysis.models import Analysis, Commit, CommitReport, Coverage, Digest, Insights, Risk
-from bot.chat import ExplainResponse, TextResponse
+from bot.core.chat import ExplainResponse, TextResponse
 from tests.fakes.payloads import strings_in  # noqa: E402
 from tests.fakes.discord_server import check_message_body
 

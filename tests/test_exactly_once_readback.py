@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import TinyStore
-from bot.subscriptions import Subscription, SubscriptionBook
+from bot.core.subscriptions import Subscription, SubscriptionBook
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
 
@@ -113,8 +113,8 @@ class DiskFills(TinyStore):
 
 async def _post_twice(core, adapter, ctx, sub, day: str, store: DiskFills) -> None:
     """Publish the digest with the disk filling after a post, then again once there is room."""
-    from bot.chat import DigestResponse
-    from bot.ledger import ledger_key
+    from bot.core.chat import DigestResponse
+    from bot.core.ledger import ledger_key
 
     response = DigestResponse(await core.digest_for(sub, day), ledger_key=ledger_key(ctx.channel, sub.repo, day))
     with pytest.raises(OSError):
@@ -127,8 +127,8 @@ async def _post_twice(core, adapter, ctx, sub, day: str, store: DiskFills) -> No
 
 def test_enospc_between_post_and_ledger_write_on_slack_posts_no_reply_twice(tmp_path):
     from adapters.slack import SlackAdapter
-    from bot.chat import ChannelRef, CommandContext
-    from bot.core import BotCore
+    from bot.core.chat import ChannelRef, CommandContext
+    from bot.core.service import BotCore
     from bot.settings import Settings
 
     with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github:
@@ -156,8 +156,8 @@ def test_enospc_between_post_and_ledger_write_on_slack_posts_no_reply_twice(tmp_
 def test_enospc_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tmp_path):
     discord = pytest.importorskip("discord")
     from adapters.discord_bot import DiscordAdapter
-    from bot.chat import ChannelRef, CommandContext
-    from bot.core import BotCore
+    from bot.core.chat import ChannelRef, CommandContext
+    from bot.core.service import BotCore
     from bot.settings import Settings
     from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID
     from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN

@@ -19,13 +19,13 @@ import pytest
 
 from adapters.discord_bot import DiscordAdapter
 from adapters.slack import SlackAdapter
-from bot.chat import ChannelRef
-from bot.core import BotCore
-from bot.http_server import HttpServer
-from bot.reports_web import report_routes
+from bot.core.chat import ChannelRef
+from bot.core.service import BotCore
+from bot.web.server import HttpServer
+from bot.web.reports import report_routes
 from bot.settings import Settings
 from bot.store import TinyStore
-from bot.subscriptions import Subscription
+from bot.core.subscriptions import Subscription
 from tests.fakes import discord_server as fd
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.github_server import FakeGitHub

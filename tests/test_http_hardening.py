@@ -12,8 +12,8 @@ import logging
 import aiohttp
 
 from adapters.slack import SlackAdapter
-from bot.core import BotCore
-from bot.http_server import Health
+from bot.core.service import BotCore
+from bot.web.server import Health
 from bot.store import TinyStore
 from tests.fakes.slack_server import FakeSlack, signed_headers
 from tests.test_slack_adapter import SECRET, TOKEN, make_settings

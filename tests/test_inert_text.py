@@ -18,8 +18,8 @@ from adapters.slack_render import SlackRenderer
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
 from analysis.renderers.html_page import render_page
 from analysis.renderers.markdown import render_markdown
-from bot.chat import ChannelRef, CommandContext, TextResponse
-from bot.core import BotCore
+from bot.core.chat import ChannelRef, CommandContext, TextResponse
+from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub

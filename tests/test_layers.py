@@ -22,6 +22,13 @@ FORBIDDEN = {
     "scheduler": {"adapters", *COMPOSITION},
     "adapters": {"scheduler", *COMPOSITION},
 }
+#: inside bot/: sub-package -> the sub-packages of bot/ it must not import (store and observe sit at the
+#: bottom, the core on them, the web pages on the core)
+BOT_LAYERS = {
+    "bot.store": {"bot.core", "bot.web", "bot.observe", "bot.settings"},
+    "bot.observe": {"bot.core", "bot.web", "bot.store"},
+    "bot.core": {"bot.web"},
+}
 #: imports another branch removes; none left (the LLM analyzer's metrics are listeners the bot adds)
 PENDING: set[tuple[str, str]] = set()
 _DOTTED = re.compile(r"^(adapters|scheduler)[.:]")
@@ -37,7 +44,7 @@ def modules() -> list[tuple[str, Path]]:
 
 
 def imported(path: Path) -> set[str]:
-    """Every module ``path`` imports, as written (``from bot import metrics`` gives bot and bot.metrics)."""
+    """Every module ``path`` imports, as written (``from bot import metrics`` gives bot and bot.observe.metrics)."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -59,6 +66,15 @@ def test_no_arrow_points_up(module, path):
         return
     bad = sorted(name for name in imported(path) for target in FORBIDDEN[package]
                  if _hits(name, target) and (module, name) not in PENDING)
+    assert not bad, f"{module} imports {bad}, above its layer"
+
+
+@pytest.mark.parametrize("module, path", [(m, p) for m, p in modules() if m.startswith("bot.")
+                                          and m not in COMPOSITION])
+def test_bot_sub_packages_form_layers(module, path):
+    """store and observe import nothing of the bot's other parts; the core does not import the web pages."""
+    forbidden = next((targets for pkg, targets in BOT_LAYERS.items() if _hits(module, pkg)), set())
+    bad = sorted(name for name in imported(path) for target in forbidden if _hits(name, target))
     assert not bad, f"{module} imports {bad}, above its layer"
 
 

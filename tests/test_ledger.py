@@ -8,8 +8,8 @@ import pytest
 from adapters.console import ConsoleRenderer
 from analysis.errors import RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Digest
-from bot.chat import ChannelRef, CommandContext, DigestResponse
-from bot.core import BotCore
+from bot.core.chat import ChannelRef, CommandContext, DigestResponse
+from bot.core.service import BotCore
 from bot.store import TinyStore
 
 CHANNEL = ChannelRef("console", "local", "c1")

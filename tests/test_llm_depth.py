@@ -18,7 +18,7 @@ from analysis.errors import RateLimited, RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Fact, FileChange
 from analysis.renderers.markdown import render_markdown
 from analysis.sources.github import GitHubSource
-from bot.digest import DigestService
+from bot.core.digest import DigestService
 from bot.settings import Settings
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.openai_server import BRIEF_MARK, SHORTER_MARK, FakeOpenAI

@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from bot.logs import REDACTED, configure_logging, env_secrets, level_from_env, settings_secrets
+from bot.observe.logs import REDACTED, configure_logging, env_secrets, level_from_env, settings_secrets
 from bot.settings import Settings
 
 # token-shaped samples (none of them real): each must go whatever the configured values are

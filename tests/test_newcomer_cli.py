@@ -12,8 +12,8 @@ import pytest
 
 from adapters.console import GREETING, ConsoleAdapter
 from bot.cli import main
-from bot.commands import parse_command
-from bot.core import BotCore
+from bot.core.commands import parse_command
+from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub

@@ -20,7 +20,7 @@ import discord
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from bot import metrics
+from bot.observe import metrics
 from bot.runtime import run_bot
 from bot.settings import Settings
 
@@ -230,7 +230,7 @@ def test_slack_over_http_serves_health_and_events_on_one_port(tmp_path, caplog):
 
 def test_github_rate_limit_remaining_follows_the_last_response():
     from analysis.day import DayWindow
-    from bot.sources import open_repo
+    from bot.core.sources import open_repo
     from tests.fakes.github_server import FakeGitHub
 
     with FakeGitHub() as gh:
@@ -246,7 +246,7 @@ def test_github_rate_limit_remaining_follows_the_last_response():
 
 def test_slack_rate_limit_retries_are_counted(tmp_path):
     from adapters.slack import SlackAdapter
-    from bot.chat import ChannelRef, OutboundMessage
+    from bot.core.chat import ChannelRef, OutboundMessage
 
     retries = metrics.CHAT_RETRIES.labels(platform="slack")
     with FakeSlack(token="xoxb-test-token") as slack:

@@ -14,8 +14,8 @@ from adapters.console import ConsoleRenderer
 from adapters.discord_render import DiscordRenderer
 from adapters.slack_render import SlackRenderer
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
-from bot.chat import ChannelRef, CommandContext, DigestResponse, OutboundMessage
-from bot.core import BotCore
+from bot.core.chat import ChannelRef, CommandContext, DigestResponse, OutboundMessage
+from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.discord_server import check_message_body

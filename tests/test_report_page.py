@@ -21,7 +21,8 @@ from aiohttp import web
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
 from analysis.renderers.html_page import markdown_to_html, render_page
 from analysis.renderers.markdown import render_markdown
-from bot.reports_web import REPORTS_TABLE, load_report, report_routes, report_url, save_report
+from bot.core.report_pages import REPORTS_TABLE, load_report, report_url, save_report
+from bot.web.reports import report_routes
 from bot.store import TinyStore
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -157,7 +158,7 @@ def test_published_digest_is_served_at_the_linked_address(tmp_path, github_repo_
 
 @pytest.fixture
 def github_repo_world(tmp_path):
-    from bot.core import BotCore
+    from bot.core.service import BotCore
     from bot.settings import Settings
     from tests.fakes.github_server import FakeGitHub
 

@@ -53,14 +53,14 @@ def test_slack_and_discord_in_one_process(tmp_path, unused_port):
                 async with aiohttp.ClientSession() as session:
                     for _ in range(100):  # the Slack HTTP server starts before Discord is READY
                         try:
-                            body = slash_command_body("now o/r 2026-02-14", response_url=slack.response_url("a"))
+                            body = slash_command_body("now o/r 2026-02-14 force", response_url=slack.response_url("a"))
                             response = await post_signed(session, f"http://127.0.0.1:{unused_port}/slack/events",
                                                          SECRET, body)
                             break
                         except aiohttp.ClientConnectionError:
                             await asyncio.sleep(0.1)
                     assert response[0] == 200
-                now = fake_discord.invoke("digest", "now", {"repo": "o/r", "date": "2026-02-14"})
+                now = fake_discord.invoke("digest", "now", {"repo": "o/r", "date": "2026-02-14", "force": True})
                 await fake_discord.wait_until(lambda: now.followups and len(fake_discord.messages) >= 2, timeout=30)
                 for _ in range(300):
                     if len(slack.posts) >= 2:

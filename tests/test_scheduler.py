@@ -13,12 +13,12 @@ from adapters.console import ConsoleRenderer
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
-from bot.chat import ChannelRef, CommandContext
-from bot.core import BotCore
-from bot.digest import DigestService
-from bot.ledger import ledger_key
+from bot.core.chat import ChannelRef, CommandContext
+from bot.core.service import BotCore
+from bot.core.digest import DigestService
+from bot.core.ledger import ledger_key
 from bot.settings import Settings
-from bot.subscriptions import Subscription
+from bot.core.subscriptions import Subscription
 from scheduler.due import last_slot, late_note, plan_catchup, slot_on
 from scheduler.jobs import DigestScheduler, trigger_for
 

@@ -15,11 +15,11 @@ import aiohttp
 import pytest
 
 from adapters.slack import SlackAdapter
-from bot.chat import ChannelRef
+from bot.core.chat import ChannelRef
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
-from bot.subscriptions import Subscription
+from bot.core.subscriptions import Subscription
 from tests.fakes.slack_server import FakeSlack, event_body, post_signed, slash_command_body
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -54,7 +54,7 @@ def make_settings(tmp_path, slack: FakeSlack, github_url: str = "http://127.0.0.
 
 
 def real_core(settings: Settings):
-    from bot.core import BotCore
+    from bot.core.service import BotCore
 
     return BotCore(settings, TinyStore(settings.data_dir))
 
@@ -121,7 +121,8 @@ def test_a_digest_still_fetching_is_acknowledged_and_posted_when_done(tmp_path, 
     async def scenario():
         async with running(settings, real_core(settings)) as (adapter, session, url):
             held = github.hold("/repos/o/r")  # GitHub answers nothing until released
-            status, text, _ = await post_signed(session, url, SECRET, command(slack, "now o/r 2026-02-14"))
+            # 'force': the channel does not follow o/r
+            status, text, _ = await post_signed(session, url, SECRET, command(slack, "now o/r 2026-02-14 force"))
             assert status == 200, text  # acknowledged within Slack's deadline while GitHub still holds the digest
             await asyncio.to_thread(held.wait_arrived)
             assert slack.posts == [] and slack.responses == []
@@ -226,7 +227,7 @@ def test_rate_limit_burst_loses_and_duplicates_nothing(tmp_path, slack, github):
         async with running(settings, real_core(settings)) as (adapter, session, url):
             # the fake refuses every call until Retry-After has passed: a client that did not wait gets more 429s
             slack.rate_limit(times=2, retry_after=1)
-            status, _, _ = await post_signed(session, url, SECRET, command(slack, "now o/r 2026-02-14"))
+            status, _, _ = await post_signed(session, url, SECRET, command(slack, "now o/r 2026-02-14 force"))
             assert status == 200
             await settled(adapter, lambda: len(slack.posts) >= 3)
         assert sum(1 for _, _, status in slack.calls if status == 429) == 2  # Retry-After was honoured twice

@@ -11,7 +11,7 @@ import pytest
 
 from adapters.slack import SlackAdapter
 from analysis.errors import BadInput
-from bot.chat import ChatAdapter, TextResponse
+from bot.core.chat import ChatAdapter, TextResponse
 from tests.fakes.slack_server import FakeSlack, event_body, post_signed
 from tests.test_slack_adapter import SECRET, TOKEN, command, make_settings, running, wait_for
 

@@ -11,7 +11,7 @@ import pytest
 from adapters.slack_render import SlackRenderer
 from adapters.slack_text import inline, markdown_to_mrkdwn, split_mrkdwn
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
-from bot.chat import ChatRenderer, ExplainResponse, TextResponse
+from bot.core.chat import ChatRenderer, ExplainResponse, TextResponse
 from tests.fakes.slack_server import HEADER_LIMIT, MAX_BLOCKS, SECTION_LIMIT, TEXT_LIMIT, block_errors
 
 HOSTILE = "<!channel> @everyone *bold* ``` | <@U123>"

@@ -78,9 +78,9 @@ def test_a_corrupt_unsharded_file_is_reported_not_migrated(tmp_path):
 
 
 def test_only_a_bounded_number_of_files_stays_in_memory(tmp_path, monkeypatch):
-    import bot.store
+    import bot.store.tinydb_store
 
-    monkeypatch.setattr(bot.store, "MAX_OPEN_FILES", 8)
+    monkeypatch.setattr(bot.store.tinydb_store, "MAX_OPEN_FILES", 8)
     store = TinyStore(tmp_path)
     store.put_many("analyses", [(f"sha{i}", {"n": i}) for i in range(400)])
     assert len(store._tables) <= 8  # noqa: SLF001 - the point of the test

@@ -23,21 +23,22 @@ def looks_like_path(repo: str) -> bool:
 
 
 def open_source(repo: str, *, github_token: str | None = None,
-                github_api_url: str = "https://api.github.com",
+                github_api_url: str = "https://api.github.com", local: bool = True,
                 on_github_response: Callable[[Mapping[str, str] | None], None] | None = None,
                 github_deadline: float = 60.0) -> CommitSource:
     """The source for ``repo``: a LocalGitSource for a directory, else a GitHubSource for owner/name.
 
+    ``local=False`` (names from chat users): always GitHub; the filesystem is not even looked at.
     ``on_github_response`` sees the headers of every GitHub answer (how the bot counts without this
     library knowing it); ``github_deadline`` bounds each whole GitHub answer, in seconds.
     """
     if not repo or not repo.strip():
         raise BadInput("no repository given; name a local git directory or owner/name on GitHub")
-    if is_local_repo(repo):
+    if local and is_local_repo(repo):
         from analysis.sources.local_git import LocalGitSource
 
         return LocalGitSource(Path(repo).expanduser())
-    if looks_like_path(repo):
+    if local and looks_like_path(repo):
         shown = repo[:80] + ("..." if len(repo) > 80 else "")
         raise BadInput(f"the directory {shown} does not exist; name a local git directory or owner/name on GitHub")
     from analysis.sources.github import GitHubSource

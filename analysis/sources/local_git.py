@@ -7,7 +7,7 @@ import re
 import subprocess
 import threading
 import weakref
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from analysis.day import DayWindow
@@ -17,8 +17,9 @@ from analysis.sources.names import parse_revision
 
 log = logging.getLogger(__name__)
 
-_FIELD, _RECORD = "\x1f", "\x1e"
-_LOG_FORMAT = _FIELD.join(["%H", "%an", "%cI", "%P", "%B"]) + _RECORD
+_SHA40 = re.compile(r"^[0-9a-f]{40}$")
+#: ``author``/``committer`` header of a commit object: "Name <email> 1771059600 +0800"
+_IDENT = re.compile(rb"^(?P<name>.*?) ?<[^<>]*> (?P<ts>-?\d+) (?P<tz>[+-]\d{4})$")
 _HEX = re.compile(r"^[0-9a-fA-F]{4,40}$")
 _STATUS = {"A": "added", "M": "modified", "D": "removed", "R": "renamed", "C": "added", "T": "modified"}
 #: a patch larger than this is left out, as GitHub leaves out very large diffs
@@ -70,17 +71,20 @@ class LocalGitSource:
         weakref.finalize(self, self._blobs.close)
 
     def _git(self, *args: str, error: str | None = None, check: bool = True) -> str:
+        return self._git_bytes(*args, error=error, check=check).decode("utf-8", errors="replace")
+
+    def _git_bytes(self, *args: str, error: str | None = None, check: bool = True, stdin: bytes = b"") -> bytes:
         cmd = ["git", "-c", "core.quotePath=false", "-C", str(self.path), *args]
         try:
-            done = subprocess.run(cmd, capture_output=True, check=False, timeout=300)
+            done = subprocess.run(cmd, capture_output=True, check=False, timeout=300, input=stdin)
         except FileNotFoundError:
             raise DigestError("git is not installed; install git to read local repositories") from None
         if done.returncode != 0 and not check:
-            return ""
+            return b""
         if done.returncode != 0:
             log.debug("git %s failed: %s", args, done.stderr.decode(errors="replace").strip())
             raise BadInput(error or f"git {args[0]} failed in {self.path}")
-        return done.stdout.decode("utf-8", errors="replace")
+        return done.stdout
 
     def list_commits(self, window: DayWindow, branch: str | None = None) -> list[Commit]:
         ref = "HEAD"
@@ -90,9 +94,11 @@ class LocalGitSource:
             return []
         since = (window.start_utc - CLOCK_SKEW).isoformat()
         until = (window.end_utc + CLOCK_SKEW).isoformat()
-        out = self._git("log", f"--format={_LOG_FORMAT}", f"--since={since}", f"--until={until}",
-                        "--end-of-options", ref, error=f"cannot read the history of {self.repo_name}")
-        commits = [self._parse(record) for record in out.split(_RECORD) if record.strip()]
+        # SHAs only (40 hex digits a line: nothing a message or a name can forge), then each commit object read
+        # length-framed and its own committer date checked against the window
+        listed = self._git("rev-list", f"--since={since}", f"--until={until}", "--end-of-options", ref, "--",
+                           error=f"cannot read the history of {self.repo_name}").split()
+        commits = self._read_commits([sha for sha in listed if _SHA40.match(sha)])
         commits = [c for c in commits if window.contains(c.committed_at)]
         commits.sort(key=lambda c: c.committed_at, reverse=True)
         return commits
@@ -120,16 +126,28 @@ class LocalGitSource:
                             check=False).split()
         return next((r for r in remotes if r.startswith("origin/")), remotes[0]) if remotes else None
 
-    @staticmethod
-    def _parse(record: str) -> Commit:
-        sha, author, committed, parents, message = record.lstrip("\n").split(_FIELD, 4)
-        return Commit(sha=sha, author=author, committed_at=datetime.fromisoformat(committed),
-                      message=message.strip(), parents=parents.split())
+    def _read_commits(self, revisions: list[str]) -> list[Commit]:
+        """The commits named by ``revisions``, read with ``git cat-file --batch``: each object comes with
+        its length, so no text inside it can end it early or start another one."""
+        if not revisions:
+            return []
+        out = self._git_bytes("cat-file", "--batch", stdin="".join(f"{r}\n" for r in revisions).encode(),
+                              error=f"cannot read the commits of {self.repo_name}")
+        commits, pos = [], 0
+        for revision in revisions:
+            end = out.index(b"\n", pos)
+            header = out[pos:end].split()
+            if len(header) != 3 or header[1] != b"commit":
+                raise BadInput(f"no commit {revision} in {self.repo_name}")
+            size = int(header[2])
+            commits.append(_parse_commit_object(header[0].decode("ascii"), out[end + 1:end + 1 + size]))
+            pos = end + 1 + size + 1  # the object, then one newline
+        return commits
 
     def commit_details(self, sha: str) -> Commit:
-        out = self._git("show", "-s", f"--format={_LOG_FORMAT}", sha, "--",
-                        error=f"no commit {sha} in {self.repo_name}")
-        commit = self._parse(out.split(_RECORD)[0])
+        if not _HEX.match(sha or ""):
+            raise BadInput(f"no commit {sha} in {self.repo_name}")
+        [commit] = self._read_commits([f"{sha}^{{commit}}"])
         base = [commit.parents[0]] if commit.parents else ["--root"]
         diff_args = ["diff-tree", "-r", "--find-renames", "--no-commit-id", *base, commit.sha]
         statuses = self._name_status(self._git(*diff_args, "--name-status", "-z"))
@@ -224,6 +242,34 @@ class LocalGitSource:
         if len(commits) > 1:
             raise BadInput(f"{prefix} is ambiguous in {self.repo_name} ({len(commits)} commits match); give more digits")
         return commits[0]
+
+
+def _parse_commit_object(sha: str, raw: bytes) -> Commit:
+    """A commit from its raw object: header lines (continuations start with a space), a blank line, the message."""
+    head, _, body = raw.partition(b"\n\n")
+    fields: dict[bytes, list[bytes]] = {}
+    for line in head.split(b"\n"):
+        if line.startswith(b" "):
+            continue  # the continuation of a multi-line header (gpgsig, mergetag)
+        name, _, value = line.partition(b" ")
+        fields.setdefault(name, []).append(value)
+    encoding = (fields.get(b"encoding") or [b"utf-8"])[0].decode("ascii", errors="replace")
+    author = _IDENT.match((fields.get(b"author") or [b""])[0])
+    committer = _IDENT.match((fields.get(b"committer") or [b""])[0])
+    if committer is None:
+        raise DigestError(f"commit {sha[:12]} has no readable committer line")
+    offset = int(committer["tz"][:3]) * 60 + (1 if committer["tz"][:1] == b"+" else -1) * int(committer["tz"][3:])
+    when = datetime.fromtimestamp(int(committer["ts"]), timezone(timedelta(minutes=offset)))
+    parents = [p.decode("ascii") for p in fields.get(b"parent", [])]
+    return Commit(sha=sha, author=_decode(author["name"] if author else b"", encoding), committed_at=when,
+                  message=_decode(body, encoding).strip(), parents=parents)
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:  # an encoding header Python does not know
+        return data.decode("utf-8", errors="replace")
 
 
 class _BlobReader:

@@ -35,6 +35,9 @@ class CommandContext:
     user: str
     thread: str | None = None  # id of the thread the command was typed in, if any
     can_manage: bool = True  # may subscribe/unsubscribe (platform permission already checked)
+    #: a configured admin (on DIGESTBOT_SLACK_ADMINS; Discord: Manage Channels; the console's operator):
+    #: may post the digest of a repository the channel does not follow without 'force'
+    admin: bool = True
 
 
 @dataclass

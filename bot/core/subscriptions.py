@@ -8,8 +8,8 @@ from pydantic import BaseModel, Field
 
 from analysis.renderers.inert_text import code_span
 from analysis.sources.names import is_repo_name
-from bot.chat import ChannelRef
-from bot.filters import CommitFilter
+from bot.core.chat import ChannelRef
+from bot.core.filters import CommitFilter
 from bot.store import Store
 
 TABLE = "subscriptions"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from analysis.errors import RemoteFailure
-from bot import metrics
+from bot.observe import metrics
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -1,47 +1,34 @@
-"""Storage: a tiny key-value interface (get, put, delete, items) and its TinyDB implementation.
+"""The embedded default store: TinyDB files under the data directory, behind ``bot.store.base.Store``.
 
 Each table lives in its own TinyDB file under the data directory, so a write rewrites only
 that table; the big caches (analyses, commit details) are further split into shards by key
 hash, so a write rewrites about 1/256 of them. Writes are atomic (temporary file, flush,
-fsync, rename) and serialised by a lock; a corrupt file is reported, never silently replaced.
+fsync, rename) and serialised by a lock. A corrupt file of a cache (rebuilt from GitHub and the
+analyzer) is set aside with a suffix and started afresh, with a warning; a corrupt file of any other
+table is reported, never silently replaced.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 
-from analysis.errors import DigestError
+from bot.store.base import CACHE_TABLES, StoreCorrupt
 
-
-class StoreCorrupt(DigestError):
-    """A database file exists but cannot be read as JSON."""
-
-
-class Store(Protocol):
-    """Key-value tables of JSON values."""
-
-    def get(self, table: str, key: str) -> Any | None: ...
-
-    def put(self, table: str, key: str, value: Any) -> None: ...
-
-    def delete(self, table: str, key: str) -> None: ...
-
-    def items(self, table: str) -> Iterator[tuple[str, Any]]: ...
-
-    def put_many(self, table: str, items: list[tuple[str, Any]]) -> None: ...
-
+log = logging.getLogger(__name__)
 
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that keeps the data in memory and replaces its file atomically on write."""
@@ -106,6 +93,8 @@ class TinyStore:
         self._tables: OrderedDict[str, tuple[Any, dict[str, int]]] = OrderedDict()
         self._shards = SHARDED_TABLES if shards is None else shards
         self._migrated: set[str] = set()
+        #: corrupt files of tables that are not caches, found since start: file name -> the sentence
+        self.corrupt: dict[str, str] = {}
 
     @classmethod
     def in_memory(cls) -> "TinyStore":
@@ -131,10 +120,16 @@ class TinyStore:
             return
         try:
             rows = (AtomicJSONStorage(legacy).read() or {}).get("rows", {})
+        except StoreCorrupt:
+            if table not in CACHE_TABLES:
+                self._migrated.discard(table)  # corrupt: reported now and again next time, file kept
+                raise
+            self._set_aside(legacy)
+            return
         except BaseException:
-            self._migrated.discard(table)  # corrupt: reported now and again next time, file kept
+            self._migrated.discard(table)
             raise
-        self.put_many(table, [(row["k"], row["v"]) for row in rows.values()])
+        self.put_many(table, [(row["k"], row["v"]) for row in rows.values() if _is_row(row)])
         legacy.rename(legacy.with_name(legacy.name + ".migrated"))
 
     def _files_of(self, table: str) -> list[str]:
@@ -152,15 +147,38 @@ class TinyStore:
             self._tables.move_to_end(file_name)
         else:
             if self._dir is None:
-                db = TinyDB(storage=MemoryStorage)
+                table = TinyDB(storage=MemoryStorage).table("rows")
             else:
-                db = TinyDB(self._dir / f"{file_name}.json", storage=AtomicJSONStorage)
-            table = db.table("rows")
-            index = {doc["k"]: doc.doc_id for doc in table.all()}
+                table = self._read_file(file_name)
+            index = {doc["k"]: doc.doc_id for doc in table.all() if _is_row(doc)}
             entry = self._tables[file_name] = (table, index)
             if self._dir is not None and len(self._tables) > MAX_OPEN_FILES:
                 self._tables.popitem(last=False)  # on disk already: dropping it only frees memory
         return entry
+
+    def _read_file(self, file_name: str):
+        """The rows of one file; a corrupt cache file is set aside and replaced by an empty one."""
+        path = self._dir / f"{file_name}.json"
+        try:
+            table = TinyDB(path, storage=AtomicJSONStorage).table("rows")
+            table.all()  # read now: a damaged file fails here, not in the middle of some later call
+            return table
+        except StoreCorrupt as error:
+            problem = str(error)
+        except (AttributeError, TypeError, ValueError, KeyError):  # JSON, but not TinyDB's {"rows": {...}}
+            problem = f"the database file {path} does not hold digestbot's rows; it was left as it is"
+        if file_name.split("/")[0] not in CACHE_TABLES:
+            self.corrupt[file_name] = problem
+            raise StoreCorrupt(problem)
+        self._set_aside(path)
+        return TinyDB(path, storage=AtomicJSONStorage).table("rows")
+
+    @staticmethod
+    def _set_aside(path: Path) -> None:
+        """Rename a corrupt cache file out of the way (kept for a look); the cache is rebuilt as needed."""
+        aside = path.with_name(f"{path.name}.corrupt-{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}")
+        os.replace(path, aside)
+        log.warning("the cache file %s was corrupt; set aside as %s and rebuilt as needed", path, aside.name)
 
     def get(self, table: str, key: str) -> Any | None:
         with self._lock:
@@ -169,7 +187,7 @@ class TinyStore:
             if doc_id is None:
                 return None
             doc = rows.get(doc_id=doc_id)
-            return None if doc is None else doc["v"]
+            return None if doc is None else doc.get("v")
 
     def put(self, table: str, key: str, value: Any) -> None:
         with self._lock:
@@ -213,5 +231,10 @@ class TinyStore:
                         and not (self._dir / f"{file_name}.json").exists():
                     continue
                 rows, _ = self._open(file_name)
-                pairs += [(doc["k"], doc["v"]) for doc in rows.all()]
+                pairs += [(doc["k"], doc["v"]) for doc in rows.all() if _is_row(doc)]
         return iter(pairs)
+
+
+def _is_row(doc: Any) -> bool:
+    """A row as the store writes it, {"k": key, "v": value}; anything else is skipped, not a KeyError."""
+    return isinstance(doc, dict) and isinstance(doc.get("k"), str) and "v" in doc

@@ -1,12 +1,13 @@
 """The bot's core: answers /digest commands and publishes digests through any adapter.
 
-Adapters call ``handle_command`` and ``publish`` (see ``bot.chat.Core``); the scheduler
+Adapters call ``handle_command`` and ``publish`` (see ``bot.core.chat.Core``); the scheduler
 calls ``digest_for`` and ``publish``. Nothing here knows which chat platform it serves.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 import os
@@ -24,16 +25,17 @@ from analysis.errors import BadInput, DigestError
 from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot import history
-from bot.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
-from bot.commands import Command, help_text, parse_command
-from bot.digest import DigestService, build_service
-from bot.ledger import Ledger, LedgerEntry, ledger_key, post_marker
-from bot.reports_web import report_url, save_report
+from bot.core import history, pools
+from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
+from bot.core.commands import Command, help_text, parse_command
+from bot.core.digest import DigestService, build_service
+from bot.core.ledger import Ledger, LedgerEntry, ledger_key, post_marker
+from bot.core.limits import BuildLimits
+from bot.core.report_pages import report_url, save_report
 from bot.settings import Settings
-from bot.sources import open_repo
+from bot.core.sources import open_repo
 from bot.store import Store, StoreCorrupt
-from bot.subscriptions import Subscription, SubscriptionBook
+from bot.core.subscriptions import Subscription, SubscriptionBook
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +55,12 @@ class BotCore:
         self.ledger = Ledger(store)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.digests = digests or build_service(settings, store)
+        self.limits = BuildLimits(settings.builds_per_user, settings.builds_per_channel)
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
         self._post_locks: dict[str, asyncio.Lock] = {}
-        #: digest repo name (lower case) -> what to open it with, learnt in digest_for (for the chart)
-        self._repo_specs: dict[str, str] = {}
+        #: digest repo name (lower case) -> (what to open it with, platform), learnt in digest_for (for the chart)
+        self._repo_specs: dict[str, tuple[str, str]] = {}
         self._charts: dict[tuple, bytes] = {}  # (repo, day, series) -> PNG: one drawing for every channel
         self._chart_lock = threading.Lock()
         self._posts_sent = 0
@@ -116,7 +119,16 @@ class BotCore:
 
     async def _cmd_now(self, ctx: CommandContext, command: Command) -> list[Response]:
         sub = self._subscription_for(ctx, command.repo, "now")
-        if self.subscriptions.get(ctx.channel, sub.repo) is None and is_repo_name(sub.repo):
+        followed = self.subscriptions.get(ctx.channel, sub.repo) is not None
+        if not followed and ctx.channel.platform != "console":
+            parse_repo_name(sub.repo)  # a name, not a path, before it is echoed back
+        if not followed and not (command.force or ctx.admin):
+            raise BadInput(f"this channel does not follow {sub.repo}; add 'force' to post its digest anyway")
+        with self._build_slot(ctx):
+            return await self._now(ctx, command, sub, followed)
+
+    async def _now(self, ctx: CommandContext, command: Command, sub: Subscription, followed: bool) -> list[Response]:
+        if not followed and is_repo_name(sub.repo):
             # not followed here: GitHub's spelling, so "Acme/Widget" and "acme/widget" share one ledger entry
             sub = sub.model_copy(update={"repo": await self._check_repo(ctx, sub.repo)})
         day = command.date or self.previous_day(sub.tz)
@@ -136,11 +148,18 @@ class BotCore:
 
     async def _cmd_explain(self, ctx: CommandContext, command: Command) -> list[Response]:
         sub = self._subscription_for(ctx, command.repo, "explain")
-        source = await self._open_checked(ctx.channel.platform, sub.repo)
-        report = await self.digests.explain(source, command.sha, sub.lang)
+        with self._build_slot(ctx):
+            source = await self._open_checked(ctx.channel.platform, sub.repo)
+            report = await self.digests.explain(source, command.sha, sub.lang)
         return [ExplainResponse(report, repo=source.repo_name, repo_url=source.repo_url, lang=sub.lang)]
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _build_slot(self, ctx: CommandContext):
+        """A slot for one digest build asked for in chat (LimitReached when used up); the console is not limited."""
+        if ctx.channel.platform == "console":
+            return contextlib.nullcontext()
+        return self.limits.build(f"{ctx.channel.platform}:{ctx.channel.workspace}:{ctx.user}", ctx.channel.key)
 
     def _require_manage(self, ctx: CommandContext) -> None:
         if not ctx.can_manage:
@@ -155,8 +174,9 @@ class BotCore:
         return is_repo_name(repo) and any(fnmatchcase(repo.lower(), pattern.lower())
                                           for pattern in self.settings.allowed_repos)
 
-    def _source(self, repo: str):
-        return open_repo(self.settings, repo)
+    def _source(self, repo: str, platform: str):
+        """The source of ``repo``: local folders only for the console; chat platforms name GitHub repositories."""
+        return open_repo(self.settings, repo, local=platform == "console")
 
     async def _open_checked(self, platform: str, repo: str | None):
         """The source for ``repo`` if it exists, is readable and may be shown on ``platform``."""
@@ -166,10 +186,10 @@ class BotCore:
             # chat users name GitHub repositories only: never a path on the bot's machine (not even
             # whether one exists)
             parse_repo_name(repo)
-        source = await asyncio.to_thread(self._source, repo)
+        source = await pools.remote(self._source, repo, platform)
         check = getattr(source, "check_readable", None)
         if check is not None:
-            await asyncio.to_thread(check)
+            await pools.remote(check)
         if getattr(source, "private", False) and not self._allowed(source.repo_name):
             raise BadInput(f"{source.repo_name} is private; a channel may follow it only if "
                            "DIGESTBOT_ALLOWED_REPOS allows it")
@@ -178,11 +198,12 @@ class BotCore:
     async def _check_branch(self, sub: Subscription) -> None:
         """BadInput now, rather than a failing digest every morning, if the branch does not exist."""
         source = await self._open_checked(sub.platform, sub.repo)
-        await asyncio.to_thread(source.check_branch, sub.branch)
+        await pools.remote(source.check_branch, sub.branch)
 
     async def _check_repo(self, ctx: CommandContext, repo: str | None) -> str:
         source = await self._open_checked(ctx.channel.platform, repo)
-        return repo if is_local_repo(repo) else source.repo_name
+        local = ctx.channel.platform == "console" and is_local_repo(repo)  # chat platforms: never a folder
+        return repo if local else source.repo_name
 
     def _subscription_for(self, ctx: CommandContext, repo: str | None, verb: str) -> Subscription:
         """The channel's subscription to ``repo`` (or its only one); defaults for a repo it does not follow."""
@@ -207,9 +228,9 @@ class BotCore:
         source = await self._open_checked(sub.platform, sub.repo)
         digest = await self.digests.build(source, window, branch=sub.branch, lang=sub.lang,
                                           commit_filter=sub.commit_filter)
-        self._repo_specs[digest.repo.lower()] = sub.repo
+        self._repo_specs[digest.repo.lower()] = (sub.repo, sub.platform)
         digest = digest.model_copy(update={"private": bool(getattr(source, "private", False))})
-        await asyncio.to_thread(history.record, self.store, digest)
+        await pools.store_io(history.record, self.store, digest)
         return digest
 
     # -- publishing --------------------------------------------------------------------------
@@ -249,7 +270,7 @@ class BotCore:
             resuming = entry.run is not None  # an earlier attempt began: it may have posted more than it recorded
             if key and not resuming:
                 entry.run, entry.started_at = secrets.token_hex(8), time.time()
-                await asyncio.to_thread(self.ledger.save, key, entry)  # before the first post, never after
+                await pools.store_io(self.ledger.save, key, entry)  # before the first post, never after
             url, files = await self._report_parts(response, with_files=SUMMARY_KEY not in entry.posted
                                                   and getattr(adapter, "supports_files", False))
             extra = {"report_url": url} if url else {}
@@ -278,11 +299,11 @@ class BotCore:
                     entry.summary_id = posted
                 entry.posted.append(message_key)
                 if key:
-                    await asyncio.to_thread(self.ledger.save, key, entry)
+                    await pools.store_io(self.ledger.save, key, entry)
             entry.done = True
             entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
             if key:
-                await asyncio.to_thread(self.ledger.save, key, entry)
+                await pools.store_io(self.ledger.save, key, entry)
 
     async def _read_back(self, adapter: ChatAdapter, ctx: CommandContext, key: str, entry: LedgerEntry,
                          messages: list) -> None:
@@ -307,7 +328,7 @@ class BotCore:
             entry.posted += [k for k in recovered if k not in entry.posted]
             log.info("digest %s: %d message(s) were posted before a crash and are not posted again",
                      key, len(recovered))
-            await asyncio.to_thread(self.ledger.save, key, entry)
+            await pools.store_io(self.ledger.save, key, entry)
 
     def _after_post(self) -> None:
         """The DIGESTBOT_TEST_CRASH_AFTER_POSTS fault injection: die between a post and its ledger write."""
@@ -326,14 +347,14 @@ class BotCore:
         markdown = render_markdown(digest, lang)
         url = None
         if self.settings.public_url and digest.private is False:  # unknown counts as private
-            if await asyncio.to_thread(save_report, self.store, digest, lang, markdown):
+            if await pools.store_io(save_report, self.store, digest, lang, markdown):
                 url = report_url(self.settings.public_url, digest.repo, digest.date)
         if not with_files:
             return url, []
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", digest.repo).strip("-.") + f"-{digest.date}"
         files: list[tuple[str, bytes]] = [(f"digest-{stem}.md", markdown.encode("utf-8"))]
         try:
-            files.append((f"chart-{stem}.png", await asyncio.to_thread(self._draw_chart, digest)))
+            files.append((f"chart-{stem}.png", await pools.remote(self._draw_chart, digest)))
         except Exception:  # noqa: BLE001 - a chart is a nicety; the digest goes out without it
             log.warning("the chart of %s on %s could not be drawn", digest.repo, digest.date, exc_info=True)
         return url, files
@@ -341,11 +362,11 @@ class BotCore:
     def _draw_chart(self, digest) -> bytes:
         from analysis.renderers.chart import render_chart
 
-        spec = self._repo_specs.get(digest.repo.lower(), digest.repo if "/" in digest.repo else None)
+        spec, platform = self._repo_specs.get(digest.repo.lower(), (digest.repo, "github"))
         estimate = None
-        if spec:
+        if spec and (platform == "console" or is_repo_name(spec)):
             try:
-                estimate = history.source_estimator(self._source(spec), digest.timezone, digest.branch)
+                estimate = history.source_estimator(self._source(spec, platform), digest.timezone, digest.branch)
             except DigestError as error:
                 log.info("no estimates for the chart of %s: %s", digest.repo, error)
         days = history.series(self.store, digest.repo, digest.date, estimate=estimate)

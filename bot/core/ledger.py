@@ -10,7 +10,7 @@ import hashlib
 
 from pydantic import BaseModel, Field
 
-from bot.chat import ChannelRef
+from bot.core.chat import ChannelRef
 from bot.store import Store
 
 TABLE = "ledger"

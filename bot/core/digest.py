@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+from pydantic import ValidationError
+
 from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.changes import Change, fold, pull_request, titled
 from analysis.day import DayWindow
@@ -18,11 +20,12 @@ from analysis.errors import RemoteFailure
 from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
 from analysis.sources.base import CommitSource
-from bot import metrics
-from bot.breaker import CircuitBreaker, CircuitOpen
-from bot.budget import BudgetReached, LLMBudget
-from bot.filters import CommitFilter
-from bot.highlights import day_highlights
+from bot.observe import metrics
+from bot.core import pools
+from bot.core.breaker import CircuitBreaker, CircuitOpen
+from bot.core.budget import BudgetReached, LLMBudget
+from bot.core.filters import CommitFilter
+from bot.core.highlights import day_highlights
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -93,7 +96,7 @@ class DigestService:
         """
         if not usage.cost_usd or usage.cost_usd < 0:
             return None
-        return asyncio.to_thread(self.budget.record, usage.cost_usd)
+        return pools.store_io(self.budget.record, usage.cost_usd)
 
     async def build(self, source: CommitSource, window: DayWindow, *, branch: str | None = None,
                     lang: str = "en", commit_filter: CommitFilter | None = None,
@@ -106,7 +109,7 @@ class DigestService:
         commit_filter = commit_filter or CommitFilter()
         warm_up = self._warm_up()  # imports litellm in a thread while GitHub answers
         description = functools.partial(self._description, source)
-        commits = await asyncio.to_thread(source.list_commits, window, branch)
+        commits = await pools.remote(source.list_commits, window, branch)
         changes = fold(commits, keeps=commit_filter.keeps_author)  # one entry per merge and what it brings in
         # every commit's related list is taken from the whole day, whichever details arrived first
         all_detailed = asyncio.Event()
@@ -158,7 +161,7 @@ class DigestService:
         warm_up = self._warm_up()  # imports litellm in a thread while the commit is fetched
         failures: list[RemoteFailure] = []
         try:
-            sha = await asyncio.to_thread(source.resolve_sha, sha_prefix)
+            sha = await pools.remote(source.resolve_sha, sha_prefix)
             async with self._fetcher(source) as details:
                 commit = await details(sha)
                 await warm_up
@@ -203,7 +206,7 @@ class DigestService:
                 detailed = await fetched
                 if cacheable:  # stored before the shared work ends, so a later caller finds it
                     kept = detailed.without_patches().model_dump(mode="json")  # patches would grow it forever
-                    await asyncio.to_thread(self.store.put, COMMITS_TABLE, sha, kept)
+                    await pools.store_io(self.store.put, COMMITS_TABLE, sha, kept)
                 return detailed
 
             return store()
@@ -212,9 +215,9 @@ class DigestService:
             """The commit with its files (a pull request's merge titled by it); from the cache (paths and stats,
             no patches) unless asked for patches."""
             if cacheable and not with_patches:
-                cached = self.store.get(COMMITS_TABLE, sha)
+                cached = _valid(Commit.model_validate, self.store.get(COMMITS_TABLE, sha))
                 if cached is not None:
-                    return titled(Commit.model_validate(cached))
+                    return titled(cached)
             return titled(await self._shared(("details", source.repo_name, sha), lambda: fetch(sha)))
 
         try:
@@ -242,7 +245,7 @@ class DigestService:
 
         async def read() -> str | None:
             try:
-                text = await asyncio.to_thread(describe)
+                text = await pools.remote(describe)
             except Exception as error:  # noqa: BLE001 - a description is context, never a reason to fail
                 log.info("no description for %s: %s", source.repo_name, error)
                 text = None
@@ -255,19 +258,19 @@ class DigestService:
                      refetch: Callable[..., Awaitable[Commit]] | None) -> list[Fact]:
         """The diff's facts of ``commit``: cached by SHA (a re-run reads no file), else derived and stored."""
         key = f"{commit.sha}|facts-v{FACTS_VERSION}"
-        cached = self.store.get(FACTS_TABLE, key)
+        cached = _valid(lambda rows: [Fact.model_validate(fact) for fact in rows], self.store.get(FACTS_TABLE, key))
         if cached is not None:
-            return [Fact.model_validate(fact) for fact in cached]
+            return cached
 
         async def derive_and_store() -> list[Fact]:
             detailed = commit
             if commit.patches_dropped and refetch is not None:  # the cached commit keeps no diff
                 detailed = await refetch(commit.sha, with_patches=True)
             contents = WatchedContents(source) if source is not None and getattr(source, "file_at", None) else None
-            facts = await asyncio.to_thread(derive_facts, detailed, contents)
+            facts = await pools.remote(derive_facts, detailed, contents)  # may read files from the source
             if contents is None or not contents.failed:  # after a failed read (not an absent file): next time again
                 kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
-                await asyncio.to_thread(self.store.put, FACTS_TABLE, key, kept)
+                await pools.store_io(self.store.put, FACTS_TABLE, key, kept)
             return facts
 
         return await self._shared(("facts", commit.sha), derive_and_store)
@@ -306,11 +309,11 @@ class DigestService:
                        breaker: CircuitBreaker | None = None) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
-            cached = self.store.get(ANALYSES_TABLE, key)
+            cached = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key))
             if cached is not None:
                 self.cache_hits += 1
                 metrics.cache_hit()
-                return Analysis.model_validate(cached)
+                return cached
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
@@ -325,7 +328,7 @@ class DigestService:
             analysis = analysis.model_copy(update={"facts": context.facts})  # derived, never written by a model
             metrics.commit_analysed(analysis.analyzer)
             if key is not None:  # stored before the shared work ends, so a later caller finds it
-                await asyncio.to_thread(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
+                await pools.store_io(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
             return analysis
 
         try:
@@ -355,6 +358,17 @@ def observe_llm(analyzer) -> None:
     analyzer.call_listeners.append(metrics.llm_call)
     analyzer.usage_listeners.append(
         lambda used: metrics.llm_usage(used.model, used.prompt_tokens, used.completion_tokens, used.cost_usd))
+
+
+def _valid(parse: Callable[[object], T], cached) -> T | None:
+    """A cached row parsed; a row that no longer fits (damaged, an older shape) is a miss, computed again."""
+    if cached is None:
+        return None
+    try:
+        return parse(cached)
+    except (ValidationError, TypeError) as error:
+        log.warning("a cached row did not fit its schema and is computed again: %s", type(error).__name__)
+        return None
 
 
 def build_service(settings, store: Store, analyzer_kind: str = "auto") -> DigestService:

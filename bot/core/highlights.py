@@ -7,14 +7,14 @@ SHAs), so a second build of the same day asks nothing. A failure or a spent budg
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 
 from analysis.errors import RemoteFailure
 from analysis.highlights import MAX_BULLETS, heuristic_highlights, is_quiet
 from analysis.models import CommitReport
-from bot.budget import BudgetReached, LLMBudget
+from bot.core import pools
+from bot.core.budget import BudgetReached, LLMBudget
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ async def day_highlights(store: Store, analyzer, budget: LLMBudget | None, *, re
         return fallback  # no model, nothing to sum up, or a model that failed every change just now
     key = cache_key(repo, date, zone, lang, str(getattr(analyzer, "highlights_cache_key", analyzer.name)), reports)
     cached = store.get(HIGHLIGHTS_TABLE, key)
-    if cached is not None:
+    if isinstance(cached, dict):  # anything else is a damaged row: written again below
         return list(cached.get("bullets", []))
     try:
         if budget is not None:
@@ -49,5 +49,5 @@ async def day_highlights(store: Store, analyzer, budget: LLMBudget | None, *, re
         return fallback
     if not bullets:
         return fallback
-    await asyncio.to_thread(store.put, HIGHLIGHTS_TABLE, key, {"bullets": bullets})
+    await pools.store_io(store.put, HIGHLIGHTS_TABLE, key, {"bullets": bullets})
     return bullets

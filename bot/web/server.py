@@ -15,7 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot import metrics
+from bot.observe import metrics
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,9 @@ class Health:
         alive = getattr(self.scheduler, "alive", False)
         checks["scheduler"] = "ok" if alive else "not running"
         checks["store"] = await self._store_check()
+        corrupt = sorted(getattr(self.store, "corrupt", None) or ())
+        if corrupt and checks["store"] == "ok":  # a table that is not a cache cannot be read: commands fail
+            checks["store"] = f"corrupt ({', '.join(corrupt[:5])})"
         for adapter in list(self.adapters):
             connected = getattr(adapter, "connected", True)
             checks[f"adapter {adapter.platform}"] = "ok" if connected else "disconnected"
@@ -111,9 +114,9 @@ def _report_routes(store: Store, settings: Any) -> list[web.RouteDef]:
     if not getattr(settings, "public_url", None):
         return []
     try:
-        from bot.reports_web import report_routes
+        from bot.web.reports import report_routes
     except ModuleNotFoundError as error:
-        if error.name != "bot.reports_web":
+        if error.name != "bot.web.reports":
             raise
         log.warning("DIGESTBOT_PUBLIC_URL is set but this build has no report pages; not served")
         return []

@@ -1,0 +1,1 @@
+"""The bot's core: commands, the digest service, subscriptions, posting ledger; what adapters and the scheduler use."""

@@ -1,0 +1,1 @@
+"""Observing the bot: log setup with redaction, and Prometheus metrics."""

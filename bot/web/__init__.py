@@ -1,0 +1,1 @@
+"""The bot's HTTP side: health and metrics endpoints, and the report pages."""
