@@ -61,3 +61,24 @@ def test_hunks_of_a_manifest_leave_dependency_sections_to_dependency_facts():
     cargo = '[package]\nname = "x"\n\n[dependencies]\ntower = { version = "0.5.1", features = ["util"] }\n'
     found = facts_of({"examples/a/Cargo.toml": (cargo, cargo.replace("0.5.1", "0.5.2"))}, read=False)
     assert found == [fact("dependency_changed", "examples/a/Cargo.toml", symbol="tower", before="0.5.1", after="0.5.2")]
+
+
+def test_the_heuristic_tells_operators_nothing_about_a_tooling_key():
+    from datetime import datetime, timezone
+
+    from analysis.analyzers.base import AnalysisContext
+    from analysis.analyzers.heuristic import HeuristicAnalyzer
+    from analysis.models import Commit, Fact, FileChange
+
+    before = 'disallowed-types = [{ path = "x", reason = "Use our internal one" }]\n'
+    after = 'disallowed-types = [{ path = "x", reason = "Use the library one" }]\n'
+    facts_plain = facts_of({".clippy.toml": (before, after)})
+    assert facts_plain[0]["text"] == "tooling"
+    commit = Commit(sha="c" * 40, author="Dev", committed_at=datetime(2026, 5, 16, tzinfo=timezone.utc),
+                    message="Update the lint reason", details_loaded=True,
+                    files=[FileChange(path=".clippy.toml", additions=1, deletions=1, status="modified")])
+    analysis = HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=[Fact(**f) for f in facts_plain]))
+    sentences = [r.risk + r.impact + r.mitigation for r in analysis.risks] + [analysis.insights.compatibility]
+    assert not analysis.insights.compatibility
+    assert not any("deployments" in s.lower() or "disallowed-types" in s for s in sentences)
+    assert analysis.importance != "high"
