@@ -59,3 +59,15 @@ def test_transitive_lock_churn_comes_after_direct_dependencies_and_is_cut_first(
         fact("dependency_changed", "Cargo.lock", symbol="dep00", before="1.0.0", after="1.0.1", text="transitive"),
     ]
     assert all(f.get("text") == "transitive" for f in found[2:])
+
+
+def test_an_older_duplicate_version_dropped_from_cargo_lock_is_not_the_package_dropped():
+    def lock(prost_versions: list[str], ref: str) -> str:
+        blocks = [("app", "0.1.0", False)] + [("prost", v, True) for v in prost_versions]
+        return _lock(blocks).replace(' "tower",\n', f' "{ref}",\n')
+
+    before = lock(["0.11.9", "0.13.4"], "prost 0.13.4")
+    after = lock(["0.13.4"], "prost")
+    assert facts_of({"Cargo.lock": (before, after)}, read=False) == []
+    gone = lock([], "serde")
+    assert [f["symbol"] for f in facts_of({"Cargo.lock": (before, gone)}, read=False)] == ["prost"]

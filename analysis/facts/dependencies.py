@@ -31,6 +31,7 @@ _NPM_LOCK_VERSION = re.compile(r'^\s*"version"\s*:\s*"([^"]+)"')
 _YARN_HEADER = re.compile(r'^"?(@?[^@\s"]+)@[^\n]*:\s*$')
 _YARN_VERSION = re.compile(r'^\s+version:?\s+"?([^"\s]+)"?')
 _PNPM_KEY = re.compile(r"^\s+'?/?(@?[^@\s'/]+(?:/[^@\s'/]+)?)@(\d[^:'(\s]*)")
+_CARGO_BARE_REF = re.compile(r'^\s+"([A-Za-z0-9_\-]+)",?\s*$')
 _LOCAL_SOURCE = re.compile(r"\b(editable|virtual|directory|path|workspace)\s*=")
 _YARN_LOCAL = re.compile(r"@(workspace|link|file|portal):")
 _GO_SUM = re.compile(r"^(\S+)\s+(v[^\s/]+)(?:/go\.mod)?\s+h1:")
@@ -217,10 +218,14 @@ def _lock_changes(kind: str, patch: FilePatch) -> dict[str, tuple[str | None, st
         for side, into in (("-", old), ("+", new)):
             for name, versions in _lock_side(kind, hunk.lines, side, local).items():
                 into.setdefault(name, set()).update(versions)
+    # Cargo.lock: a dependency list that now names "prost" bare (was "prost 0.13.4") means one version is
+    # left: an older duplicate dropped, not the package
+    remaining = {m.group(1) for hunk in patch.hunks for line in hunk.lines if line.kind == "+"
+                 for m in [_CARGO_BARE_REF.match(line.text)] if m} if kind == "cargo.lock" else set()
     changes = {}
     for name in [*new, *(n for n in old if n not in new)]:
         gone, came = old.get(name, set()) - new.get(name, set()), new.get(name, set()) - old.get(name, set())
-        if (gone or came) and name not in local:
+        if (gone or came) and name not in local and not (not came and name in remaining):
             changes[name] = (", ".join(sorted(gone)) or None, ", ".join(sorted(came)) or None)
     return changes
 
