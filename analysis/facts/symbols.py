@@ -8,6 +8,7 @@ from typing import Any
 
 from analysis.facts import symbol_rules as rules
 from analysis.facts import symbol_rules_more as more
+from analysis.facts.symbol_rules_js import JsCollector
 from analysis.facts.symbol_rules_rust import RustCollector
 from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, is_test_path
 from analysis.facts.symbol_rules import Symbol
@@ -36,7 +37,7 @@ def _collector(family: str, grammar: str, path: str) -> rules.Collector:
     if family == "go":
         return rules.GoCollector(path, test_file or path.endswith("_test.go"))
     if family == "js":
-        return more.JsCollector(path, test_file)
+        return JsCollector(path, test_file)
     if family == "java":
         return more.JavaCollector(path, test_file)
     return more.CCollector(path, test_file, is_header(path))
