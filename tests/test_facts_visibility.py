@@ -90,3 +90,13 @@ def test_go_and_java_internal_packages_are_not_public():
     assert _public("src/main/java/com/x/internal/A.java", *java) == {"A.b": False}
     assert _public("src/main/java/com/x/A.java", *java) == {"A.b": True}
     assert {f["symbol"]: f["public"] for f in facts_of({"internal/x.go": go}, read=False)} == {"A": False, "B": False}
+
+
+def test_python_dunder_all_lists_the_public_names():
+    before = '__all__ = ["Client", "get"]\n\n\nclass Client:\n    pass\n'
+    after = ('__all__ = ["Client", "get"]\n\n\nclass Client:\n    def send(self):\n        pass\n\n\n'
+             'def get():\n    pass\n\n\ndef helper():\n    pass\n')
+    assert _public("pkg/api.py", before, after) == {"Client": True, "Client.send": True, "get": True, "helper": False}
+    dynamic = after.replace('__all__ = ["Client", "get"]', "__all__ = names()")
+    assert _public("pkg/api.py", before.replace('__all__ = ["Client", "get"]', "__all__ = names()"),
+                   dynamic)["helper"] is True  # an __all__ we cannot read says nothing

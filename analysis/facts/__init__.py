@@ -6,7 +6,8 @@ and bounded per kind (``CAPS``; public symbols are kept first when a kind overfl
 
 What each kind carries (fields not named are None):
 
-- ``public`` is reach from outside the package or crate: Python no leading underscore, not in a private
+- ``public`` is reach from outside the package or crate: Python no leading underscore, listed in a
+  readable ``__all__`` when the module has one, not in a private
   module or class; Rust a bare ``pub`` in public scopes (``pub(crate)``, ``pub(super)``, ``pub(in ..)``,
   ``pub(self)`` are not; methods as public as their type and trait when the file defines them); Go
   capitalised, methods of exported types only; TS/JS exported (``export``, export clause, CommonJS), members

@@ -114,6 +114,15 @@ class PythonCollector(Collector):
         super().__init__(path, test_file)
         self.private_module = private_module
 
+    def collect(self, root: Any) -> list[Symbol]:
+        """As ``Collector.collect``; a module that lists its API in ``__all__`` makes the rest not public."""
+        super().collect(root)
+        listed = _dunder_all(root)
+        if listed is not None:
+            for symbol in self.symbols:
+                symbol.public = symbol.public and symbol.name.split(".")[0] in listed
+        return self.symbols
+
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         outer = node
         if node.type == "decorated_definition":
@@ -153,6 +162,23 @@ class PythonCollector(Collector):
 
     def _public(self, scope: list[str], name: str) -> bool:
         return not self.private_module and not any(_private_py(part) for part in [*scope, name])
+
+
+def _dunder_all(root: Any) -> set[str] | None:
+    """The names of a module-level ``__all__ = [...]`` (or tuple) of plain strings; None without one."""
+    for statement in root.named_children:
+        node = statement.named_children[0] if statement.type == "expression_statement" and \
+            statement.named_children else statement
+        if node.type != "assignment" or text_of(_field(node, "left")) != "__all__":
+            continue
+        value = _field(node, "right")
+        if value is None or value.type not in ("list", "tuple"):
+            return None
+        items = value.named_children
+        if not all(item.type == "string" for item in items):
+            return None
+        return {text_of(item).strip("\"'") for item in items}
+    return None
 
 
 def python_params(node: Any | None) -> tuple[Param, ...]:
