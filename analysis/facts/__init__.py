@@ -12,7 +12,9 @@ What each kind carries (fields not named are None):
   ``pub(self)`` are not; methods as public as their type and trait when the file defines them); Go
   capitalised, methods of exported types only; TS/JS exported (``export``, export clause, CommonJS), members
   of exported classes unless private, protected, ``#x`` or ``_x``; Java ``public`` inside public types;
-  C/C++ not ``static`` (headers: declared), members under ``public:``.
+  C/C++ not ``static`` (in headers everything, ``static inline`` included), members under ``public:``.
+  Never public: JSDoc ``@private``/``@internal``/``@api private``, Rust ``#[doc(hidden)]``, Go and Java
+  code under an ``internal/`` directory.
 - ``symbol_added`` / ``symbol_removed``: ``symbol`` as written, members qualified (``Class.method`` in
   Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
   signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
