@@ -12,6 +12,8 @@ _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*([-=~^*#`'\"]{3,}|\.\. .*::.*|:\w+:.*)\s*$")
 #: a Markdown table's separator row: | --- | :---: |
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+#: a Markdown link reference definition: ``[1.2.0]: https://...`` (a target, not words about the change)
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+\s*$")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
@@ -28,7 +30,7 @@ def _entries(hunk_lines: list) -> list[tuple[str, bool]]:
         if line.kind == "-":
             continue
         text, added = line.text, line.kind == "+"
-        if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text):
+        if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text):
             if entries:
                 entries[-1][2] = False
             continue
