@@ -37,3 +37,10 @@ def test_ambiguous_or_different_kinds_stay_removals_and_additions():
     kinds = [f["kind"] for f in facts_of({"a.py": ("class Config:\n    pass\n", "x = 1\n"),
                                           "b.py": ("x = 1\n", "def Config():\n    pass\n")})]
     assert kinds == ["symbol_removed", "symbol_added"]  # a class is not a function
+
+
+def test_a_member_gone_from_one_type_and_new_on_another_in_another_file_is_not_a_move():
+    found = facts_of({"a.py": ("class A:\n    def close(self):\n        pass\n", "class A:\n    pass\n"),
+                      "b.py": ("class B:\n    pass\n", "class B:\n    def close(self):\n        pass\n")})
+    assert [(f["kind"], f["symbol"]) for f in found if f["kind"] != "symbol_modified"] == [
+        ("symbol_removed", "A.close"), ("symbol_added", "B.close")]

@@ -16,11 +16,12 @@ def _symbol(parsed: ParsedFile | None, name: str) -> Symbol | None:
 
 
 def _pairs(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:
-    """Removed and added facts that are one move: the same qualified name and kind in another file, else the
-    same last name and kind, unambiguous on both sides."""
+    """Removed and added facts that are one move: the same qualified name and kind in another file, else (in
+    the same file) the same last name and kind under another scope; unambiguous on both sides. Across files
+    a different owner (``A.close`` gone, ``B.close`` new) is not taken for a move: ``A`` lost a member."""
     pairs: list[tuple[Fact, Fact]] = []
     used: set[int] = set()
-    for key in (lambda f: (f.symbol, f.text), lambda f: (short_name(f.symbol or ""), f.text)):
+    for key in (lambda f: (f.symbol, f.text), lambda f: (f.path, short_name(f.symbol or ""), f.text)):
         by_key: dict[tuple, list[Fact]] = {}
         for fact in added:
             if id(fact) not in used:
