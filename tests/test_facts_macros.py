@@ -94,3 +94,12 @@ def test_a_headers_macros_are_its_api_and_static_inline_functions_too():
         fact("symbol_modified", "include/lib.h", symbol="len", public=True, text="function"),
         fact("symbol_removed", "include/lib.h", symbol="readerCreate", public=True, text="macro"),
     ]
+
+
+def test_a_header_macro_its_own_code_uses_is_plumbing_not_api():
+    before = ("#define LIB_FWD(...) static_cast<decltype(__VA_ARGS__)&&>(__VA_ARGS__)\n"
+              "#define LIB_USE_LITERALS 1\n#if LIB_USE_LITERALS\nint lit(void);\n#endif\n"
+              "#define libOldName libNewName\nint call(int x);\n")
+    after = "int lit(void);\nint call(int x);\n"
+    assert {f["symbol"]: f["public"] for f in facts_of({"include/lib/base.h": (before, after)})} == {
+        "LIB_FWD": True, "LIB_USE_LITERALS": False, "libOldName": True}

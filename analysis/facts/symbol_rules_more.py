@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from analysis.facts.symbol_rules import Collector, Param, _field, _name
@@ -72,7 +73,14 @@ class CCollector(Collector):
         for match in _MACRO_CALL.finditer(text):
             for name in _IDENT.findall(match.group(2)):
                 self.through.setdefault(name, match.group(1) + "()")
-        return super().collect(root)
+        super().collect(root)
+        macros = [s for s in self.symbols if s.kind == "macro"]
+        if macros:  # a header's macro its own code uses is plumbing (FMT_FWD); one it only defines is for includers
+            uses = Counter(_IDENT.findall(text))
+            for symbol in macros:
+                own = _IDENT.findall((symbol.node.text or b"").decode("utf-8", errors="replace")).count(symbol.name)
+                symbol.public = uses[symbol.name] <= own
+        return self.symbols
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         kind = node.type
