@@ -29,7 +29,10 @@ What each kind carries (fields not named are None):
   src/old.rs" (a symbol removed in one file and added, same name and kind, in another; within a file
   "moved from old::name"), "struct, now defined through define_rejection!" (a plain definition now made
   by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way);
-  "interface, now public" / "no longer public" when only a top-level definition's reach changed.
+  "interface, now public" / "no longer public" when only a top-level definition's reach changed; "method,
+  moved up from X, Y" on a base class's method that subclasses X and Y dropped, "method, now inherited
+  from B" on a subclass's method left to its base B (when B's file is in the commit). Where the grammar
+  cannot parse a changed region (not C/C++), the hunks and git's context name the symbol.
 - ``signature_changed`` (instead of ``symbol_modified``): ``symbol``, ``public``, ``before``/``after``
   the signatures, ``text`` e.g. "adds case_sensitive; default of b 1 -> 2; renames x to y; type of
   p A -> B; return type A -> B" (None when the hunks alone do not tell); a moved symbol's starts with
@@ -101,13 +104,46 @@ def _code_facts(path: str, patch: FilePatch, sides: Sides | None) -> tuple[list[
         before, after = parse_file(path, sides.before), parse_file(path, sides.after)
         if before is not None and after is not None and comments_only(before, after):
             return [Fact(kind="comments_only", path=path)], (before, after)
-        return ([] if test_file else symbol_facts(path, before, after)), (before, after)
+        if test_file:
+            return [], (before, after)
+        facts = symbol_facts(path, before, after)
+        return facts + _unparsed_hunk_facts(path, patch, before, after, facts), (before, after)
     if comments_only_from_hunks(path, patch):
         return [Fact(kind="comments_only", path=path)], None
     if test_file:
         return [], None
     tests = set(hunk_test_names(path, patch.added)) | set(hunk_test_names(path, patch.removed))
     return [f for f in hunk_symbol_facts(path, patch) if f.symbol not in tests], None
+
+
+def _error_lines(parsed: ParsedFile | None) -> set[int]:
+    """1-based lines a side's tree could not parse (tree-sitter's ERROR nodes)."""
+    if parsed is None or parsed.tree is None or not parsed.tree.root_node.has_error:
+        return set()
+    lines: set[int] = set()
+    stack = [parsed.tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            lines.update(range(node.start_point[0] + 1, node.end_point[0] + 2))
+        elif node.has_error:
+            stack.extend(node.children)
+    return lines
+
+
+def _unparsed_hunk_facts(path: str, patch: FilePatch, before: ParsedFile | None, after: ParsedFile | None,
+                         found: list[Fact]) -> list[Fact]:
+    """Facts from the hunks whose changed lines fall where the grammar failed (a TS file of types too
+    intricate for it): what the trees could not show, the hunks and git's context still can."""
+    if (after or before) is None or (after or before).family == "c":
+        return []  # C/C++ trees fail on macros all the time, and the hunks' C patterns guess worse than they do
+    new_errors, old_errors = _error_lines(after), _error_lines(before)
+    if not new_errors and not old_errors:
+        return []
+    hunks = [h for h in patch.hunks if any(line.number in (new_errors if line.kind == "+" else old_errors)
+                                               for line in h.lines if line.kind != " ")]
+    named = {f.symbol for f in found}
+    return [f for f in hunk_symbol_facts(path, FilePatch(path, hunks)) if f.symbol not in named] if hunks else []
 
 
 def _test_facts(path: str, patch: FilePatch, parsed: tuple | None, product: dict[str, str]) -> list[Fact]:

@@ -35,8 +35,8 @@ _RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
              (re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?P<what>struct|enum|trait|union)\s+(?P<name>\w+)"), "type")],
     "js": [(re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(?P<name>\w+)\s*(?:<[^(]*>)?"
                        r"(?P<params>\(.*)?"), "function"),
-           (re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?P<what>class|interface|enum)\s+"
-                       r"(?P<name>\w+)"), "type"),
+           (re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?"
+                       r"(?P<what>class|interface|enum|type)\s+(?P<name>\w+)"), "type"),
            (re.compile(r"^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name>\w+)\s*(?::[^=]+)?=\s*(?:async\s+)?"
                        r"(?:function\b|(?P<params>\([^)]*\))\s*(?::[^=]+)?=>)"), "function")],
     "java": [(re.compile(r"^\s*(?:(?:public|private|protected|static|final|abstract|sealed)\s+)*"

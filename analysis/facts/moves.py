@@ -1,6 +1,7 @@
 """Symbols moved rather than removed and added: one removed in a file and added (same name, same kind) in
 another file of the commit, or moved to another scope of the same file, become one ``symbol_modified``
-(or ``signature_changed``) on the new place."""
+(or ``signature_changed``) on the new place; methods removed from a class that its base class now holds
+were pulled up or are inherited, not removed."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def fold_moves(facts: list[Fact], parsed: dict[str, tuple | None]) -> dict[int, 
     files' parsed sides, to tell whether a moved function's signature changed too."""
     removed = [f for f in facts if f.kind == "symbol_removed"]
     added = [f for f in facts if f.kind == "symbol_added"]
-    if not removed or not added:
+    if not removed:
         return {}
     replace: dict[int, Fact | None] = {}
     for old, new in _pairs(removed, added):
@@ -59,4 +60,51 @@ def fold_moves(facts: list[Fact], parsed: dict[str, tuple | None]) -> dict[int, 
                         before=old.before, after=new.after, text=f"moved from {origin}" + (f"; {change}" if change else ""))
         replace[id(old)] = None
         replace[id(new)] = fact
+    _pulled_up([f for f in removed if id(f) not in replace], added, parsed, replace)
     return replace
+
+
+def _split_member(name: str) -> tuple[str, str, str]:
+    for sep in ("::", "."):
+        owner, found, member = name.rpartition(sep)
+        if found:
+            return owner, sep, member
+    return "", "", name
+
+
+def _pulled_up(removed: list[Fact], added: list[Fact], parsed: dict[str, tuple | None],
+               replace: dict[int, Fact | None]) -> None:
+    """Methods removed from a class whose base class (in the commit's files) has them: pulled up into a base
+    added or changed by the commit ('method, moved up from X, Y' on the base's method), else inherited
+    ('method, now inherited from B'). Either way callers of ``X.m`` still find it."""
+    after_symbols: dict[str, tuple[str, Symbol]] = {}
+    for path, sides in parsed.items():
+        if sides and sides[1] is not None:
+            for symbol in sides[1].symbols.values():
+                after_symbols.setdefault(symbol.name, (path, symbol))
+    new_names = {(f.path, f.symbol) for f in added}
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for fact in removed:
+        owner, sep, member = _split_member(fact.symbol or "")
+        owner_symbol = _symbol((parsed.get(fact.path) or (None, None))[1], owner) if owner else None
+        for base in owner_symbol.bases if owner_symbol is not None else ():
+            target = after_symbols.get(f"{base}{sep}{member}")
+            if target is not None and target[1].kind == fact.text:
+                groups.setdefault((target[0], target[1].name), []).append(fact)
+                break
+    for (path, name), facts in groups.items():
+        base = _split_member(name)[0]
+        pulled = (path, name) in new_names or (path, base) in new_names
+        public = any(f.public for f in facts) or None
+        if not pulled:
+            for fact in facts:
+                replace[id(fact)] = fact.model_copy(update={
+                    "kind": "symbol_modified", "before": None, "text": f"{fact.text}, now inherited from {base}"})
+            continue
+        origins = ", ".join(_split_member(f.symbol or "")[0] for f in facts)
+        merged = Fact(kind="symbol_modified", path=path, symbol=name, public=public,
+                      text=f"{facts[0].text}, moved up from {origins}")
+        target = next((f for f in added if (f.path, f.symbol) == (path, name) and id(f) not in replace), None)
+        replace[id(target if target is not None else facts[0])] = merged
+        for fact in facts:
+            replace.setdefault(id(fact), None)

@@ -3,6 +3,7 @@ parameters; and whether each is public by that language's convention."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,8 @@ class Symbol:
     is_test: bool = False
     #: the macro or factory that defines it (``define_rejection!``, ``namedtuple()``), None for a plain definition
     via: str | None = None
+    #: the classes or interfaces a class extends or implements (last name only)
+    bases: tuple[str, ...] = ()
     #: spans of nested symbols, left out of this one's fingerprint
     children: list[tuple[int, int]] = field(default_factory=list)
 
@@ -46,6 +49,22 @@ class Symbol:
             return None
         text = "(" + ", ".join(p.render() for p in self.params) + ")"
         return text + (f" -> {self.returns}" if self.returns else "")
+
+
+_BASE_WORDS = frozenset({"extends", "implements", "public", "private", "protected", "virtual", "metaclass"})
+
+
+def base_names(text: str) -> tuple[str, ...]:
+    """The names in a class's heritage (``extends B<T> implements C``, ``(Base, metaclass=M)``,
+    ``: public ns::Base``), each by its last part, type arguments left out."""
+    while re.search(r"<[^<>]*>", text):
+        text = re.sub(r"<[^<>]*>", "", text)
+    names = []
+    for word in re.findall(r"[A-Za-z_][\w.:]*(?:\s*=\s*[\w.]+)?", text):
+        if "=" in word or word in _BASE_WORDS:
+            continue
+        names.append(re.split(r"\.|::", word)[-1])
+    return tuple(names)
 
 
 def _private_py(name: str) -> bool:
@@ -130,7 +149,8 @@ class PythonCollector(Collector):
         if node.type == "class_definition":
             name = _name(node)
             symbol = self.add(scope, name, "class", self._public(scope, name), outer,
-                              is_test=self.test_file and name.startswith("Test"))
+                              is_test=self.test_file and name.startswith("Test"),
+                              bases=base_names(text_of(_field(node, "superclasses"))))
             start = len(self.symbols)
             self.walk(_field(node, "body") or node, [*scope, name], "class")
             self.nest(symbol, start)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from analysis.facts.symbol_rules import Collector, Param, _field, _name
+from analysis.facts.symbol_rules import Collector, Param, _field, _name, base_names
 from analysis.facts.syntax import text_of
 
 
@@ -45,7 +45,8 @@ class JsCollector(Collector):
                      returns=self._returns(node))
         elif kind in self._CLASSES:
             name = _name(node)
-            symbol = self.add(scope, name, "class", exported, node)
+            heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
+            symbol = self.add(scope, name, "class", exported, node, bases=base_names(text_of(heritage)))
             start = len(self.symbols)
             body = _field(node, "body")
             if body is not None and name:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from analysis.facts.symbol_rules import Collector, Param, _field, _name
+from analysis.facts.symbol_rules import Collector, Param, _field, _name, base_names
 from analysis.facts.syntax import text_of
 
 
@@ -29,7 +29,8 @@ class JavaCollector(Collector):
         public = open_ and ("public" in words or (outer == "interface" and "private" not in words))
         if kind in self._TYPES:
             name = _name(node)
-            symbol = self.add(scope, name, self._TYPES[kind], public, node)
+            heritage = " ".join(text_of(_field(node, f)) for f in ("superclass", "interfaces"))
+            symbol = self.add(scope, name, self._TYPES[kind], public, node, bases=base_names(heritage))
             start = len(self.symbols)
             body = _field(node, "body")
             if body is not None:
@@ -54,6 +55,8 @@ _DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)", re.M)
 #: a line that is a call of an ALL-CAPS macro at the top level: ``DECLARE_LIST(foo_list, int);``
 _MACRO_CALL = re.compile(r"^([A-Z][A-Z0-9_]{2,})[ \t]*\(([^()\n]*)\)", re.M)
 _IDENT = re.compile(r"[A-Za-z_]\w*")
+#: C++ namespaces that by convention hold a library's internals (fmt::detail, absl::internal, boost::detail)
+_PRIVATE_NAMESPACES = frozenset({"detail", "details", "internal", "impl", "priv", "private_", "_detail", "__detail"})
 
 
 # --- C / C++ --------------------------------------------------------------------------------------
@@ -81,6 +84,11 @@ class CCollector(Collector):
                 own = _IDENT.findall((symbol.node.text or b"").decode("utf-8", errors="replace")).count(symbol.name)
                 symbol.public = uses[symbol.name] <= own
         return self.symbols
+
+    def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
+        """As ``Collector.add``; inside a ``detail``/``internal``/``impl`` namespace nothing is API."""
+        hidden = any(part.lower() in _PRIVATE_NAMESPACES for part in scope)
+        return super().add(scope, name, kind, public and not hidden, node, **extra)
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         kind = node.type
