@@ -77,10 +77,12 @@ def test_json_and_toml_keys_with_quoted_parts_and_manifest_dependencies_left_to_
     toml_before = '[tool.ruff]\nline-length = 100\n\n[project]\nname = "x"\ndependencies = ["requests>=2"]\n'
     toml_after = '[tool.ruff]\nline-length = 120\n\n[project]\nname = "x"\ndependencies = ["requests>=3"]\n'
     assert facts_of({"tsconfig.json": (json_before, json_after), "pyproject.toml": (toml_before, toml_after)}) == [
-        fact("config_value_changed", "tsconfig.json", symbol="compilerOptions.strict", before="false", after="true"),
+        fact("config_value_changed", "tsconfig.json", symbol="compilerOptions.strict", before="false", after="true",
+             text="tooling"),
         fact("config_value_changed", "tsconfig.json", symbol='compilerOptions.paths["@/*"]', before='["src/*"]',
-             after='["lib/*"]'),
-        fact("config_value_changed", "pyproject.toml", symbol="tool.ruff.line-length", before="100", after="120"),
+             after='["lib/*"]', text="tooling"),
+        fact("config_value_changed", "pyproject.toml", symbol="tool.ruff.line-length", before="100", after="120",
+             text="tooling"),
         fact("dependency_changed", "pyproject.toml", symbol="requests", before=">=2", after=">=3"),
     ]
 
@@ -100,7 +102,8 @@ def test_without_file_texts_yaml_and_toml_keys_come_from_the_hunks_when_their_pa
                     read=False) == [
         fact("config_value_changed", "values.yaml", symbol="image.tag", before="1.25", after="1.27"),
         fact("config_key_added", "values.yaml", symbol="new", after="x"),
-        fact("config_value_changed", "ruff.toml", symbol="tool.ruff.line-length", before="100", after="120"),
+        fact("config_value_changed", "ruff.toml", symbol="tool.ruff.line-length", before="100", after="120",
+             text="tooling"),
     ]
 
 

@@ -35,7 +35,8 @@ def test_package_json_and_its_lock_say_each_package_once():
         fact("config_value_changed", "package.json", symbol="version", before="1.0.0", after="1.1.0"),
         fact("dependency_changed", "package.json", symbol="react", before="^18.2.0", after="^18.3.0"),
         fact("dependency_changed", "package.json", symbol="vitest", after="^1.2.0"),
-        fact("dependency_changed", "package-lock.json", symbol="loose-envify", before="1.4.0", after="1.5.0"),
+        fact("dependency_changed", "package-lock.json", symbol="loose-envify", before="1.4.0", after="1.5.0",
+             text="transitive"),
     ]
 
 
@@ -59,8 +60,8 @@ def test_cargo_manifest_and_lock():
                    'version = "1.5.0"\nsource = "registry"\n')
     lock_after = lock_before.replace('"1.35.1"', '"1.36.0"').replace('"1.5.0"', '"1.6.0"')
     assert facts_of({"Cargo.lock": (lock_before, lock_after), "Cargo.toml": manifest}) == [
-        fact("dependency_changed", "Cargo.lock", symbol="bytes", before="1.5.0", after="1.6.0"),
         fact("dependency_changed", "Cargo.toml", symbol="tokio", before="1.35", after="1.36"),
+        fact("dependency_changed", "Cargo.lock", symbol="bytes", before="1.5.0", after="1.6.0", text="transitive"),
     ]
 
 
@@ -84,7 +85,8 @@ def test_go_mod_and_go_sum():
              "golang.org/x/sys v0.16.0 h1:f=\n")
     assert facts_of({"go.mod": gomod, "go.sum": gosum}) == [
         fact("dependency_changed", "go.mod", symbol="github.com/spf13/cobra", before="v1.7.0", after="v1.8.0"),
-        fact("dependency_changed", "go.sum", symbol="golang.org/x/sys", before="v0.15.0", after="v0.16.0"),
+        fact("dependency_changed", "go.sum", symbol="golang.org/x/sys", before="v0.15.0", after="v0.16.0",
+             text="transitive"),
     ]
 
 

@@ -224,7 +224,8 @@ def test_typescript_exports_methods_and_interfaces():
         fact("signature_changed", path, symbol="Widget.draw", public=True, before="(ctx)",
              after="(ctx, scale: number)", text="adds scale"),
         fact("symbol_modified", path, symbol="local", public=True, text="function"),
-        fact("symbol_modified", path, symbol="Props", public=True, text="interface"),
+        fact("symbol_modified", path, symbol="Props", public=True, text="interface, now public"),
+        fact("symbol_added", path, symbol="Props.size", public=True, text="property"),
     ]
 
 

@@ -304,7 +304,7 @@ class Evidence:
 
     def in_product(self, fact: Fact) -> bool:
         classes = self.classes.get(fact.path)
-        return classes is not None and not classes & NON_PRODUCT
+        return classes is not None and not classes & NON_PRODUCT and fact.text != "tooling"  # facts' marker
 
     def is_public(self, fact: Fact) -> bool:
         if not self.in_product(fact):

@@ -6,25 +6,55 @@ and bounded per kind (``CAPS``; public symbols are kept first when a kind overfl
 
 What each kind carries (fields not named are None):
 
+- ``public`` is reach from outside the package or crate: Python no leading underscore, listed in a
+  readable ``__all__`` when the module has one, not in a private
+  module or class; Rust a bare ``pub`` in public scopes (``pub(crate)``, ``pub(super)``, ``pub(in ..)``,
+  ``pub(self)`` are not; methods as public as their type and trait when the file defines them); Go
+  capitalised, methods of exported types only; TS/JS exported (``export``, export clause, CommonJS), members
+  of exported classes unless private, protected, ``#x`` or ``_x``; Java ``public`` inside public types;
+  C/C++ not ``static`` (in headers everything, ``static inline`` included), members under ``public:``.
+  Never public: JSDoc ``@private``/``@internal``/``@api private``, Rust ``#[doc(hidden)]``, Go and Java
+  code under an ``internal/`` directory.
 - ``symbol_added`` / ``symbol_removed``: ``symbol`` as written, members qualified (``Class.method`` in
   Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
   signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
   the symbol's kind (function, method, class, struct, interface, trait, enum, type). Members of a
   class added or removed whole are not listed on their own.
+  Items a macro invocation declares (Rust ``define_rejection! { pub struct X(..); }``), ``macro_rules!``
+  and a C header's ``#define``s with a value (kind macro), Python factory classes (``P = namedtuple("P",
+  ..)``) and the fields of TS interfaces and object types (``KyOptions.prefix``, kind property) are
+  symbols too.
 - ``symbol_modified``: ``symbol``, ``public``, ``text`` the kind (from git's hunk context when the
-  file was not read whole).
+  file was not read whole), followed by how it moved or is now defined when it did: "struct, moved from
+  src/old.rs" (a symbol removed in one file and added, same name and kind, in another; within a file
+  "moved from old::name"), "struct, now defined through define_rejection!" (a plain definition now made
+  by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way);
+  "interface, now public" / "no longer public" when only a top-level definition's reach changed; "method,
+  moved up from X, Y" on a base class's method that subclasses X and Y dropped, "method, now inherited
+  from B" on a subclass's method left to its base B (when B's file is in the commit). Where the grammar
+  cannot parse a changed region (not C/C++), the hunks and git's context name the symbol.
 - ``signature_changed`` (instead of ``symbol_modified``): ``symbol``, ``public``, ``before``/``after``
   the signatures, ``text`` e.g. "adds case_sensitive; default of b 1 -> 2; renames x to y; type of
-  p A -> B; return type A -> B" (None when the hunks alone do not tell).
-- ``comments_only``: the file's change touches only comments, docstrings or spacing (``path`` only).
+  p A -> B; return type A -> B" (None when the hunks alone do not tell); a moved symbol's starts with
+  "moved from <old path or name>".
+- ``comments_only``: the file's change touches only comments, docstrings, strings of Rust doc, deprecation
+  or diagnostic attributes, or spacing (``path`` only).
 - ``config_key_added`` / ``config_key_removed`` / ``config_value_changed``: ``symbol`` the dotted
   path (``spec.replicas``; list items with a unique ``name`` as ``containers[app]``, others as
   ``[0]``; odd keys quoted ``labels["app.kubernetes.io/name"]``; documents of a multi-document YAML
   prefixed ``Deployment/web:``), ``before``/``after`` the values (scalars as YAML writes them,
   others compact JSON, clipped to 120 characters), ``text`` for schema paths (CRDs) the field:
-  "default of spec.replicas", "field spec.queue added".
+  "default of spec.replicas", "field spec.queue added"; ``text`` "tooling" when the key configures a tool,
+  not the product (linter, formatter, CI, editor, release files such as ``.clippy.toml``, ``.github/**``,
+  ``tsconfig.json``; manifest sections such as pyproject ``[tool.*]``, package.json ``scripts``/``jest``,
+  Cargo.toml ``[lints]``/``[profile.*]``): never an operator-facing change.
 - ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
-  (``==`` pins as the bare version; None when added or removed; lock files give exact versions).
+  (``==`` pins as the bare version; None when added or removed; lock files give exact versions). One fact
+  per package: the manifest's over the lock's; across manifests the main one's (outside examples and
+  tests, shallowest) with ``text`` "in N manifests". The repository's own packages (path and workspace
+  dependencies, workspace members in a lock) are left out. Lock-file packages that no manifest of the
+  commit declares (when its manifests were read whole) carry ``text`` "transitive" and come last (and
+  are the first cut by the cap); lock facts follow the manifests' facts.
 - ``changelog_entry``: ``text`` the entry the commit adds or rewrites, markers stripped, wrapped lines
   joined, clipped to 200 characters.
 - ``test_added`` / ``test_removed``: ``symbol`` the test (function name; ``describe > it`` title in
@@ -40,9 +70,11 @@ from analysis.facts.changelog import changelog_facts
 from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
 from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
-from analysis.facts.dependencies import dependency_facts
+from analysis.facts.dependencies import TRANSITIVE, dependency_facts
 from analysis.facts.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
-from analysis.facts.languages import config_format, grammar_for, is_changelog, is_test_path, manifest_kind
+from analysis.facts.languages import (config_format, grammar_for, is_changelog, is_lock, is_test_path,
+                                      manifest_kind)
+from analysis.facts.moves import fold_moves
 from analysis.facts.patches import FilePatch, parse_patch
 from analysis.facts.security import scannable, security_facts
 from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol_facts
@@ -72,13 +104,46 @@ def _code_facts(path: str, patch: FilePatch, sides: Sides | None) -> tuple[list[
         before, after = parse_file(path, sides.before), parse_file(path, sides.after)
         if before is not None and after is not None and comments_only(before, after):
             return [Fact(kind="comments_only", path=path)], (before, after)
-        return ([] if test_file else symbol_facts(path, before, after)), (before, after)
+        if test_file:
+            return [], (before, after)
+        facts = symbol_facts(path, before, after)
+        return facts + _unparsed_hunk_facts(path, patch, before, after, facts), (before, after)
     if comments_only_from_hunks(path, patch):
         return [Fact(kind="comments_only", path=path)], None
     if test_file:
         return [], None
     tests = set(hunk_test_names(path, patch.added)) | set(hunk_test_names(path, patch.removed))
     return [f for f in hunk_symbol_facts(path, patch) if f.symbol not in tests], None
+
+
+def _error_lines(parsed: ParsedFile | None) -> set[int]:
+    """1-based lines a side's tree could not parse (tree-sitter's ERROR nodes)."""
+    if parsed is None or parsed.tree is None or not parsed.tree.root_node.has_error:
+        return set()
+    lines: set[int] = set()
+    stack = [parsed.tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            lines.update(range(node.start_point[0] + 1, node.end_point[0] + 2))
+        elif node.has_error:
+            stack.extend(node.children)
+    return lines
+
+
+def _unparsed_hunk_facts(path: str, patch: FilePatch, before: ParsedFile | None, after: ParsedFile | None,
+                         found: list[Fact]) -> list[Fact]:
+    """Facts from the hunks whose changed lines fall where the grammar failed (a TS file of types too
+    intricate for it): what the trees could not show, the hunks and git's context still can."""
+    if (after or before) is None or (after or before).family == "c":
+        return []  # C/C++ trees fail on macros all the time, and the hunks' C patterns guess worse than they do
+    new_errors, old_errors = _error_lines(after), _error_lines(before)
+    if not new_errors and not old_errors:
+        return []
+    hunks = [h for h in patch.hunks if any(line.number in (new_errors if line.kind == "+" else old_errors)
+                                               for line in h.lines if line.kind != " ")]
+    named = {f.symbol for f in found}
+    return [f for f in hunk_symbol_facts(path, FilePatch(path, hunks)) if f.symbol not in named] if hunks else []
 
 
 def _test_facts(path: str, patch: FilePatch, parsed: tuple | None, product: dict[str, str]) -> list[Fact]:
@@ -102,7 +167,7 @@ def _bounded(ordered: list[tuple[int, int, Fact]]) -> list[Fact]:
         by_kind.setdefault(position[2].kind, []).append(position)
     kept = []
     for kind, items in by_kind.items():
-        items.sort(key=lambda p: (p[2].public is False, p[0], p[1]))
+        items.sort(key=lambda p: (p[2].public is False, p[2].text == TRANSITIVE, p[0], p[1]))
         kept += items[: CAPS.get(kind, 20)]
     kept.sort(key=lambda p: (p[0], p[1]))
     return [fact for _, _, fact in kept]
@@ -140,10 +205,16 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         except Exception:  # one odd file must not cost the commit its analysis; the others still count
             log.warning("no facts from %s in %s", path, commit.short_sha, exc_info=True)
     try:
+        # a lock file's packages follow the manifests' (whatever the paths' order); churn no manifest declares last
+        last_manifest = max((path for path, _, _ in manifests if not is_lock(path)), key=order.get, default=None)
         for fact in dependency_facts(manifests):
-            add(fact.path, [fact])
+            lock_at = max(fact.path, last_manifest or fact.path, key=order.get) if is_lock(fact.path) else fact.path
+            add("" if fact.text == TRANSITIVE else lock_at, [fact])
     except Exception:
         log.warning("no dependency facts in %s", commit.short_sha, exc_info=True)
+    replace = fold_moves([fact for _, _, fact in found], parsed_files)
+    if replace:
+        found = [(at, n, replace.get(id(fact), fact)) for at, n, fact in found if replace.get(id(fact), fact) is not None]
     product = product_names([fact for _, _, fact in found])
     for path, parsed in parsed_files.items():
         try:

@@ -10,6 +10,10 @@ from analysis.models import Fact
 ENTRY_CHARS = 200
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*([-=~^*#`'\"]{3,}|\.\. .*::.*|:\w+:.*)\s*$")
+#: a Markdown table's separator row: | --- | :---: |
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+#: a Markdown link reference definition: ``[1.2.0]: https://...`` (a target, not words about the change)
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+\s*$")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
@@ -21,12 +25,12 @@ def _clip(text: str) -> str:
 def _entries(hunk_lines: list) -> list[tuple[str, bool]]:
     """The new side of one hunk split into entries (bullet with its wrapped lines, heading, paragraph line),
     each with whether the commit added any of its lines."""
-    entries: list[list] = []  # [text, touched, open for continuation lines]
+    entries: list[list] = []  # [text, touched, open: True (indented lines continue it), "paragraph" or False]
     for line in hunk_lines:
         if line.kind == "-":
             continue
         text, added = line.text, line.kind == "+"
-        if not text.strip() or _RULE.match(text):
+        if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text):
             if entries:
                 entries[-1][2] = False
             continue
@@ -34,11 +38,13 @@ def _entries(hunk_lines: list) -> list[tuple[str, bool]]:
             entries.append([_HEADING.sub("", text, count=1), added, False])
         elif _BULLET.match(text):
             entries.append([_BULLET.sub("", text, count=1), added, True])
-        elif entries and entries[-1][2] and text[:1].isspace():
+        elif entries and (entries[-1][2] is True and text[:1].isspace() or entries[-1][2] == "paragraph"):
             entries[-1][0] += " " + text.strip()
             entries[-1][1] = entries[-1][1] or added
-        else:  # a paragraph line, or the hunk starts inside an entry
-            entries.append([text, added, True])
+        elif text.lstrip().startswith("|"):  # a table row: an entry of its own
+            entries.append([text, added, False])
+        else:  # a paragraph line (its next lines up to a blank one are the same paragraph), or mid-entry
+            entries.append([text, added, "paragraph"])
     return [(text, touched) for text, touched, _ in entries]
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from analysis.facts.languages import config_format, manifest_kind
+from analysis.facts.languages import config_format, is_tooling_key, manifest_kind
 from analysis.models import Fact
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|Tr
 DEPENDENCY_SECTIONS = {
     "package.json": ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies"),
     "cargo.toml": ("dependencies", "dev-dependencies", "build-dependencies", "workspace.dependencies", "target."),
+    "libs.versions.toml": ("versions", "libraries", "plugins", "bundles"),
     "pyproject.toml": ("project.dependencies", "project.optional-dependencies", "dependency-groups",
                        "tool.poetry.dependencies", "tool.poetry.dev-dependencies", "tool.poetry.group"),
 }
@@ -163,7 +164,17 @@ def _schema_text(path: str, kind: str) -> str | None:
     return f"{last} of {field}"
 
 
-def _excluded(path: str, manifest: str | None) -> bool:
+#: ``text`` of a config fact whose key configures a tool (linter, formatter, CI, editor...), not the product
+TOOLING = "tooling"
+
+
+def mark_tooling(path: str, facts: list[Fact]) -> list[Fact]:
+    """``facts`` with ``text`` "tooling" on the keys that configure tools rather than the product."""
+    return [f.model_copy(update={"text": TOOLING}) if is_tooling_key(path, f.symbol or "") else f for f in facts]
+
+
+def excluded(path: str, manifest: str | None) -> bool:
+    """``path`` (a dotted key) is in a manifest's dependency sections, reported as dependencies instead."""
     return any(path == p or path.startswith(p if p.endswith(".") else p + ".") or path.startswith(p + "[")
                for p in DEPENDENCY_SECTIONS.get(manifest or "", ()))
 
@@ -189,10 +200,10 @@ def config_facts(path: str, before_text: str | None, after_text: str | None) -> 
         found: list[tuple[str, str, Any, Any]] = []
         diff(old_doc, new_doc, "", found)
         for kind, key, old_value, new_value in found:
-            if not key or _excluded(key, manifest):
+            if not key or excluded(key, manifest):
                 continue
             facts.append(Fact(kind=kind, path=path, symbol=prefix + key,
                               before=None if old_value is _MISSING else render(old_value),
                               after=None if new_value is _MISSING else render(new_value),
                               text=_schema_text(key, kind)))
-    return facts
+    return mark_tooling(path, facts)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.facts.config import join_key, render
+from analysis.facts.config import excluded, join_key, mark_tooling, render
+from analysis.facts.languages import manifest_kind
 from analysis.facts.patches import FilePatch, Line
 from analysis.models import Fact
 
@@ -79,4 +80,5 @@ def config_facts_from_hunks(path: str, fmt: str, patch: FilePatch) -> list[Fact]
                 facts.append(Fact(kind="config_value_changed", path=path, symbol=key, before=old[key], after=value))
         facts += [Fact(kind="config_key_removed", path=path, symbol=key, before=value)
                   for key, value in old.items() if key not in new]
-    return facts
+    manifest = manifest_kind(path)
+    return mark_tooling(path, [f for f in facts if not excluded(f.symbol or "", manifest)])

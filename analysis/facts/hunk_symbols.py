@@ -35,8 +35,8 @@ _RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
              (re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?P<what>struct|enum|trait|union)\s+(?P<name>\w+)"), "type")],
     "js": [(re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(?P<name>\w+)\s*(?:<[^(]*>)?"
                        r"(?P<params>\(.*)?"), "function"),
-           (re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?P<what>class|interface|enum)\s+"
-                       r"(?P<name>\w+)"), "type"),
+           (re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?"
+                       r"(?P<what>class|interface|enum|type)\s+(?P<name>\w+)"), "type"),
            (re.compile(r"^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name>\w+)\s*(?::[^=]+)?=\s*(?:async\s+)?"
                        r"(?:function\b|(?P<params>\([^)]*\))\s*(?::[^=]+)?=>)"), "function")],
     "java": [(re.compile(r"^\s*(?:(?:public|private|protected|static|final|abstract|sealed)\s+)*"
@@ -47,7 +47,7 @@ _RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
                       r"(?P<name>[A-Za-z_][\w:~]*)\s*(?P<params>\([^;]*)$"), "function"),
           (re.compile(r"^\s*(?:typedef\s+)?(?P<what>struct|class|enum|union)\s+(?P<name>\w+)\s*\{?\s*$"), "type")],
 }
-_COMMENT = {"python": ("#",), "go": ("//", "/*", "*"), "rust": ("//", "/*", "*"), "js": ("//", "/*", "*"),
+_COMMENT = {"python": ("#",), "go": ("//", "/*", "*"), "rust": ("//", "/*", "*", "#[doc", "#![doc"), "js": ("//", "/*", "*"),
             "java": ("//", "/*", "*", "@param", "@return"), "c": ("//", "/*", "*")}
 
 
@@ -120,13 +120,14 @@ def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
 
 
 def _public(family: str, path: str, name: str, line: str) -> bool:
-    last = name.split(".")[-1]
+    if family in ("go", "java") and "internal" in path.split("/")[:-1]:
+        return False
     if family == "python":
         return not is_private_module(path) and not any(_PY_PRIVATE.match(p) for p in name.split("."))
     if family == "go":
-        return last[:1].isupper()
+        return all(part[:1].isupper() for part in name.split("."))
     if family == "rust":
-        return line.lstrip().startswith("pub ") or line.lstrip().startswith("pub(")
+        return line.lstrip().startswith("pub ")  # pub(crate), pub(super), pub(in ...) stay in the crate
     if family == "js":
         return line.lstrip().startswith("export ")
     if family == "java":

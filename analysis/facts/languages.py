@@ -23,7 +23,7 @@ FAMILY = {"python": "python", "rust": "rust", "go": "go", "typescript": "js", "t
 HEADER_EXTS = (".h", ".hpp", ".hh", ".hxx")
 
 CONFIG_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
-MANIFESTS = {"pyproject.toml", "package.json", "cargo.toml", "go.mod"}
+MANIFESTS = {"pyproject.toml", "package.json", "cargo.toml", "go.mod", "pom.xml", "libs.versions.toml"}
 LOCKS = {"poetry.lock", "uv.lock", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "cargo.lock",
          "go.sum", "npm-shrinkwrap.json", "pipfile.lock"}
 _REQUIREMENTS = re.compile(r"^requirements([-_.][\w.-]*)?\.(txt|in)$")
@@ -31,12 +31,54 @@ _CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|re
                         r"(\.(md|rst|txt|adoc|markdown))?$")
 _CHANGELOG_DIRS = {"changelog.d", "changes", "newsfragments", ".changeset", "releasenotes"}
 _TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e"}
+#: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
+_TEST_SUPPORT_DIR = re.compile(r"^(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|common)$")
 _TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^test.*\.py$|\.(test|spec)\.[jt]sx?$|"
                         r"(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
 
 
 _GENERATED = re.compile(r"(^|/)(vendor|node_modules|third_party/vendored)/|zz_generated|\.pb\.(go|cc|h)$|_pb2(_grpc)?\.pyi?$|"
                         r"\.min\.js$|\.generated\.|\.g\.dart$|_generated\.(go|rs|py|ts)$|(^|/)dist/")
+
+
+#: linter, formatter, CI, editor, release and other tooling configuration: not read by the product at run time
+_TOOLING = re.compile(
+    r"(^|/)(\.github|\.gitlab|\.circleci|\.buildkite|\.vscode|\.idea|\.devcontainer|\.husky|\.changeset)/|"
+    r"(^|/)(\.?clippy\.toml|\.?rustfmt\.toml|deny\.toml|\.?taplo\.toml|_?\.?typos\.toml|release-plz\.toml|cliff\.toml|"
+    r"rust-toolchain(\.toml)?|\.pre-commit-config\.ya?ml|\.pre-commit-hooks\.ya?ml|\.gitlab-ci\.ya?ml|\.travis\.ya?ml|"
+    r"azure-pipelines\.ya?ml|appveyor\.ya?ml|\.?codecov\.ya?ml|\.coveragerc|renovate\.json5?|\.renovaterc(\.json5?)?|"
+    r"dependabot\.ya?ml|[jt]sconfig([.-][\w.-]*)?\.json|\.eslintrc(\.\w+)?|eslint\.config\.\w+|\.prettierrc(\.\w+)?|"
+    r"\.stylelintrc(\.\w+)?|\.markdownlint(-cli2)?(\.\w+)?|\.yamllint(\.ya?ml)?|biome\.jsonc?|\.?ruff\.toml|"
+    r"mypy\.ini|\.mypy\.ini|pyrightconfig\.json|tox\.ini|\.flake8|\.pylintrc|\.editorconfig|\.golangci\.(ya?ml|toml|json)|"
+    r"\.goreleaser\.ya?ml|\.readthedocs\.ya?ml|mkdocs\.ya?ml|\.babelrc(\.json)?|babel\.config\.json|"
+    r"jest\.config\.json|lerna\.json|nx\.json|turbo\.json|\.nvmrc|\.node-version|\.tool-versions|"
+    r"\.commitlintrc(\.\w+)?|\.lintstagedrc(\.\w+)?|\.releaserc(\.\w+)?|\.mergify\.ya?ml|\.gitpod\.ya?ml)$",
+    re.IGNORECASE)
+#: sections of manifests that configure tools, not the product (dotted key prefixes, by manifest)
+_TOOLING_SECTIONS = {
+    "pyproject.toml": ("tool.",),
+    "package.json": ("scripts", "eslintConfig", "prettier", "jest", "lint-staged", "husky", "stylelint",
+                     "browserslist", "commitlint", "release", "nyc", "c8", "ava", "mocha", "xo", "remarkConfig",
+                     "packageManager", "volta"),
+    "cargo.toml": ("lints", "workspace.lints", "profile", "workspace.metadata", "package.metadata", "badges"),
+}
+
+
+def is_tooling_config(path: str) -> bool:
+    """A linter, formatter, CI, editor or release tool's configuration (``.clippy.toml``, ``.github/...``)."""
+    return bool(_TOOLING.search(path))
+
+
+def is_tooling_key(path: str, key: str) -> bool:
+    """``key`` (a dotted path) of the manifest ``path`` configures a tool (``[tool.ruff]``, ``scripts``,
+    ``[lints]``, ``[profile.release]``), or ``path`` is a tool's configuration file."""
+    if is_tooling_config(path):
+        return True
+    if key.startswith(("tool.poetry.scripts", "tool.poetry.plugins")):
+        return False  # entry points users run
+    sections = _TOOLING_SECTIONS.get(PurePosixPath(path).name.lower(), ())
+    return any(key == s or key.startswith(s if s.endswith(".") else s + ".") or key.startswith(s + "[")
+               for s in sections)
 
 
 def is_generated(path: str) -> bool:
@@ -88,7 +130,7 @@ def is_test_path(path: str) -> bool:
     if not parts:
         return False
     dirs = {p.lower() for p in parts[:-1]}
-    return bool(dirs & _TEST_DIRS) or bool(_TEST_NAME.search(parts[-1]))
+    return bool(dirs & _TEST_DIRS) or any(_TEST_SUPPORT_DIR.match(d) for d in dirs) or bool(_TEST_NAME.search(parts[-1]))
 
 
 def is_private_module(path: str) -> bool:

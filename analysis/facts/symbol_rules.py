@@ -3,6 +3,7 @@ parameters; and whether each is public by that language's convention."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,10 @@ class Symbol:
     params: tuple[Param, ...] | None = None
     returns: str | None = None
     is_test: bool = False
+    #: the macro or factory that defines it (``define_rejection!``, ``namedtuple()``), None for a plain definition
+    via: str | None = None
+    #: the classes or interfaces a class extends or implements (last name only)
+    bases: tuple[str, ...] = ()
     #: spans of nested symbols, left out of this one's fingerprint
     children: list[tuple[int, int]] = field(default_factory=list)
 
@@ -44,6 +49,22 @@ class Symbol:
             return None
         text = "(" + ", ".join(p.render() for p in self.params) + ")"
         return text + (f" -> {self.returns}" if self.returns else "")
+
+
+_BASE_WORDS = frozenset({"extends", "implements", "public", "private", "protected", "virtual", "metaclass"})
+
+
+def base_names(text: str) -> tuple[str, ...]:
+    """The names in a class's heritage (``extends B<T> implements C``, ``(Base, metaclass=M)``,
+    ``: public ns::Base``), each by its last part, type arguments left out."""
+    while re.search(r"<[^<>]*>", text):
+        text = re.sub(r"<[^<>]*>", "", text)
+    names = []
+    for word in re.findall(r"[A-Za-z_][\w.:]*(?:\s*=\s*[\w.]+)?", text):
+        if "=" in word or word in _BASE_WORDS:
+            continue
+        names.append(re.split(r"\.|::", word)[-1])
+    return tuple(names)
 
 
 def _private_py(name: str) -> bool:
@@ -67,6 +88,10 @@ class Collector:
         self.path = path
         self.test_file = test_file
         self.symbols: list[Symbol] = []
+        #: names a macro or factory call defines that are not symbols of their own here (C's ``#define``,
+        #: ``DECLARE_X(name)``), with what defines them: a type removed as a plain definition but named here
+        #: is not gone
+        self.through: dict[str, str] = {}
 
     def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Symbol | None:
         if not name:
@@ -99,10 +124,23 @@ _PY_BLOCKS = frozenset({"module", "block", "if_statement", "elif_clause", "else_
                         "except_clause", "finally_clause", "with_statement", "decorated_definition"})
 
 
+#: factories that repeat the name they define but do not define a class
+_NOT_CLASSES = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple", "getLogger", "ContextVar"})
+
+
 class PythonCollector(Collector):
     def __init__(self, path: str, test_file: bool, private_module: bool):
         super().__init__(path, test_file)
         self.private_module = private_module
+
+    def collect(self, root: Any) -> list[Symbol]:
+        """As ``Collector.collect``; a module that lists its API in ``__all__`` makes the rest not public."""
+        super().collect(root)
+        listed = _dunder_all(root)
+        if listed is not None:
+            for symbol in self.symbols:
+                symbol.public = symbol.public and symbol.name.split(".")[0] in listed
+        return self.symbols
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         outer = node
@@ -111,7 +149,8 @@ class PythonCollector(Collector):
         if node.type == "class_definition":
             name = _name(node)
             symbol = self.add(scope, name, "class", self._public(scope, name), outer,
-                              is_test=self.test_file and name.startswith("Test"))
+                              is_test=self.test_file and name.startswith("Test"),
+                              bases=base_names(text_of(_field(node, "superclasses"))))
             start = len(self.symbols)
             self.walk(_field(node, "body") or node, [*scope, name], "class")
             self.nest(symbol, start)
@@ -121,11 +160,45 @@ class PythonCollector(Collector):
                      params=python_params(_field(node, "parameters")),
                      returns=text_of(_field(node, "return_type")) or None,
                      is_test=self.test_file and name.startswith("test"))
-        elif node.type in _PY_BLOCKS:
+        elif node.type == "assignment" and ctx != "function":
+            self._factory(node, scope)
+        elif node.type in _PY_BLOCKS or node.type == "expression_statement":
             self.walk(node, scope, ctx)
+
+    def _factory(self, node: Any, scope: list[str]) -> None:
+        """``Point = namedtuple("Point", ...)`` (NewType, TypedDict, Enum, make_dataclass...): a class defined
+        through a factory that repeats its name."""
+        target, value = _field(node, "left"), _field(node, "right")
+        if target is None or target.type != "identifier" or value is None or value.type != "call":
+            return
+        callee = text_of(_field(value, "function"))
+        arguments = _field(value, "arguments")
+        first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        name = text_of(target)
+        if first is None or first.type != "string" or text_of(first).strip("\'\"") != name \
+                or callee.split(".")[-1] in _NOT_CLASSES:
+            return
+        self.add(scope, name, "class", self._public(scope, name), node, via=callee + "()")
 
     def _public(self, scope: list[str], name: str) -> bool:
         return not self.private_module and not any(_private_py(part) for part in [*scope, name])
+
+
+def _dunder_all(root: Any) -> set[str] | None:
+    """The names of a module-level ``__all__ = [...]`` (or tuple) of plain strings; None without one."""
+    for statement in root.named_children:
+        node = statement.named_children[0] if statement.type == "expression_statement" and \
+            statement.named_children else statement
+        if node.type != "assignment" or text_of(_field(node, "left")) != "__all__":
+            continue
+        value = _field(node, "right")
+        if value is None or value.type not in ("list", "tuple"):
+            return None
+        items = value.named_children
+        if not all(item.type == "string" for item in items):
+            return None
+        return {text_of(item).strip("\"'") for item in items}
+    return None
 
 
 def python_params(node: Any | None) -> tuple[Param, ...]:
@@ -145,70 +218,6 @@ def python_params(node: Any | None) -> tuple[Param, ...]:
     return tuple(params)
 
 
-# --- Rust ---------------------------------------------------------------------------------------
-class RustCollector(Collector):
-    sep = "::"
-
-    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
-        kind = node.type
-        pub = any(c.type == "visibility_modifier" for c in node.children)
-        if kind in ("function_item", "function_signature_item"):
-            if ctx == "test_mod" and not self._is_test(node):
-                return  # a helper of a #[cfg(test)] module: not product code
-            self.add(scope, _name(node), "method" if ctx in ("impl", "trait", "trait_impl") else "function",
-                     pub or ctx in ("trait", "trait_impl"), node, params=self._params(_field(node, "parameters")),
-                     returns=text_of(_field(node, "return_type")) or None, is_test=self._is_test(node))
-        elif kind in ("struct_item", "enum_item", "union_item", "trait_item", "type_item"):
-            name = _name(node)
-            label = {"struct_item": "struct", "enum_item": "enum", "union_item": "struct", "trait_item": "trait",
-                     "type_item": "type"}[kind]
-            symbol = self.add(scope, name, label, pub, node)
-            if kind == "trait_item":
-                start = len(self.symbols)
-                self.walk(_field(node, "body") or node, [*scope, name], "trait")
-                self.nest(symbol, start)
-        elif kind == "impl_item":
-            type_node = _field(node, "type")
-            if type_node is not None and type_node.type == "generic_type":
-                type_node = _field(type_node, "type") or type_node
-            body = _field(node, "body")
-            if body is not None:
-                self.walk(body, [*scope, text_of(type_node)], "trait_impl" if _field(node, "trait") else "impl")
-        elif kind == "mod_item":
-            body = _field(node, "body")
-            if body is not None:
-                self.walk(body, [*scope, _name(node)], "test_mod" if self._attribute(node, "cfg(test)") else "mod")
-        elif kind in ("declaration_list", "source_file"):
-            self.walk(node, scope, ctx)
-
-    def _is_test(self, node: Any) -> bool:
-        return self._attribute(node, "test")
-
-    @staticmethod
-    def _attribute(node: Any, word: str) -> bool:
-        """An attribute right above ``node`` names ``word`` (``#[test]``, ``#[tokio::test]``, ``#[cfg(test)]``)."""
-        sibling = node.prev_named_sibling
-        while sibling is not None and sibling.type in ("attribute_item", *COMMENT_TYPES):
-            text = text_of(sibling).replace(" ", "").lstrip("#![").rstrip("]")
-            if sibling.type == "attribute_item" and (
-                    word in text if "(" in word else word in text.split("(")[0].split("::")):
-                return True
-            sibling = sibling.prev_named_sibling
-        return False
-
-    @staticmethod
-    def _params(node: Any | None) -> tuple[Param, ...]:
-        params = []
-        for child in node.named_children if node is not None else []:
-            if child.type == "self_parameter":
-                params.append(Param(text_of(child)))
-            elif child.type == "parameter":
-                params.append(Param(text_of(_field(child, "pattern")), annotation=text_of(_field(child, "type"))))
-            elif child.type == "variadic_parameter":
-                params.append(Param("..."))
-        return tuple(params)
-
-
 # --- Go -----------------------------------------------------------------------------------------
 class GoCollector(Collector):
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
@@ -222,7 +231,9 @@ class GoCollector(Collector):
                               if p.type == "parameter_declaration"), None) if receiver is not None else None
                 owner = [text_of(rtype).lstrip("*").split("[")[0]] if rtype is not None else []
             test = self.test_file and name.startswith(("Test", "Benchmark", "Fuzz", "Example"))
-            self.add(owner, name, "method" if owner else "function", name[:1].isupper(), node,
+            # a method is reachable from outside the package only through an exported type
+            public = name[:1].isupper() and (not owner or owner[0][:1].isupper())
+            self.add(owner, name, "method" if owner else "function", public, node,
                      params=self._params(_field(node, "parameters")),
                      returns=text_of(_field(node, "result")) or None, is_test=test)
         elif kind == "type_declaration":

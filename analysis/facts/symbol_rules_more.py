@@ -1,100 +1,13 @@
-"""Per-language symbol rules for TypeScript/JavaScript, Java and C/C++ (see ``symbol_rules`` for the others)."""
+"""Per-language symbol rules for Java and C/C++ (see ``symbol_rules`` and its siblings for the others)."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
-from analysis.facts.symbol_rules import Collector, Param, _field, _name
+from analysis.facts.symbol_rules import Collector, Param, _field, _name, base_names
 from analysis.facts.syntax import text_of
-
-
-# --- TypeScript / JavaScript ----------------------------------------------------------------------
-class JsCollector(Collector):
-    _FUNCS = ("function_declaration", "generator_function_declaration", "function_signature")
-    _CLASSES = ("class_declaration", "abstract_class_declaration", "class")
-    _TYPES = {"interface_declaration": "interface", "enum_declaration": "enum", "type_alias_declaration": "type"}
-    _FUNC_VALUES = ("arrow_function", "function_expression", "function", "generator_function")
-
-    def collect(self, root: Any) -> list:
-        exported = {text_of(_field(spec, "name")) for clause in root.named_children
-                    if clause.type == "export_statement" for part in clause.named_children
-                    if part.type == "export_clause" for spec in part.named_children}
-        super().collect(root)
-        for symbol in self.symbols:
-            if symbol.name in exported:
-                symbol.public = True
-        return self.symbols
-
-    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
-        kind = node.type
-        exported = ctx == "export"
-        if kind == "export_statement":
-            for child in node.named_children:
-                self.visit(child, scope, "export")
-        elif kind in self._FUNCS:
-            self.add(scope, _name(node), "function", exported, node, params=js_params(_field(node, "parameters")),
-                     returns=self._returns(node))
-        elif kind in self._CLASSES:
-            name = _name(node)
-            symbol = self.add(scope, name, "class", exported, node)
-            start = len(self.symbols)
-            body = _field(node, "body")
-            if body is not None and name:
-                for member in body.named_children:
-                    self._member(member, [*scope, name], exported)
-            self.nest(symbol, start)
-        elif kind in self._TYPES:
-            self.add(scope, _name(node), self._TYPES[kind], exported, node)
-        elif kind in ("lexical_declaration", "variable_declaration"):
-            for declarator in node.named_children:
-                value = _field(declarator, "value")
-                if declarator.type == "variable_declarator" and value is not None and value.type in self._FUNC_VALUES:
-                    self.add(scope, _name(declarator), "function", exported, declarator,
-                             params=js_params(_field(value, "parameters") or _field(value, "parameter")),
-                             returns=self._returns(value))
-        elif kind in ("program", "statement_block"):
-            self.walk(node, scope, None)
-
-    def _member(self, member: Any, scope: list[str], class_public: bool) -> None:
-        function = member
-        if member.type in ("public_field_definition", "field_definition"):  # handle = (e) => {...}
-            function = _field(member, "value")
-            if function is None or function.type not in self._FUNC_VALUES:
-                return
-        elif member.type not in ("method_definition", "abstract_method_signature", "method_signature"):
-            return
-        name_node = _field(member, "name") or _field(member, "property")
-        access = next((text_of(c) for c in member.named_children if c.type == "accessibility_modifier"), "")
-        private = access in ("private", "protected") or (name_node is not None and
-                                                         name_node.type == "private_property_identifier")
-        self.add(scope, text_of(name_node), "method", class_public and not private, member,
-                 params=js_params(_field(function, "parameters") or _field(function, "parameter")),
-                 returns=self._returns(function))
-
-    @staticmethod
-    def _returns(node: Any) -> str | None:
-        text = text_of(_field(node, "return_type"))
-        return text.lstrip(":").strip() or None
-
-
-def js_params(node: Any | None) -> tuple[Param, ...]:
-    if node is None:
-        return ()
-    if node.type == "identifier":  # x => ...
-        return (Param(text_of(node)),)
-    params = []
-    for child in node.named_children:
-        kind = child.type
-        if kind in ("required_parameter", "optional_parameter"):
-            name = text_of(_field(child, "pattern")) + ("?" if kind == "optional_parameter" else "")
-            annotation = text_of(_field(child, "type")).lstrip(":").strip() or None
-            value = _field(child, "value")
-            params.append(Param(name, default=text_of(value) if value is not None else None, annotation=annotation))
-        elif kind == "assignment_pattern":
-            params.append(Param(text_of(_field(child, "left")), default=text_of(_field(child, "right"))))
-        elif kind in ("identifier", "rest_pattern", "object_pattern", "array_pattern"):
-            params.append(Param(text_of(child)))
-    return tuple(params)
 
 
 # --- Java -----------------------------------------------------------------------------------------
@@ -102,18 +15,28 @@ class JavaCollector(Collector):
     _TYPES = {"class_declaration": "class", "interface_declaration": "interface", "enum_declaration": "enum",
               "record_declaration": "class", "annotation_type_declaration": "interface"}
 
+    def collect(self, root: Any) -> list:
+        self.walk(root, [], (None, True))
+        return self.symbols
+
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        """``ctx`` is (the enclosing type's kind, whether it is reachable from outside its package): a member is
+        public when it says ``public`` (interface members unless ``private``) inside public types only."""
         kind = node.type
+        outer, open_ = ctx
         modifiers = next((text_of(c) for c in node.named_children if c.type == "modifiers"), "")
         words = modifiers.split()
-        public = "public" in words or (ctx == "interface" and "private" not in words)
+        public = open_ and ("public" in words or (outer == "interface" and "private" not in words))
         if kind in self._TYPES:
             name = _name(node)
-            symbol = self.add(scope, name, self._TYPES[kind], public, node)
+            heritage = " ".join(text_of(_field(node, f)) for f in ("superclass", "interfaces"))
+            symbol = self.add(scope, name, self._TYPES[kind], public, node, bases=base_names(heritage))
             start = len(self.symbols)
             body = _field(node, "body")
             if body is not None:
-                self.walk(body, [*scope, name], "interface" if kind == "interface_declaration" else "class")
+                self.walk(body, [*scope, name],
+                          ("interface" if kind in ("interface_declaration", "annotation_type_declaration")
+                           else "class", public))
             self.nest(symbol, start)
         elif kind in ("method_declaration", "constructor_declaration"):
             params = []
@@ -128,6 +51,14 @@ class JavaCollector(Collector):
             self.walk(node, scope, ctx)
 
 
+_DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)", re.M)
+#: a line that is a call of an ALL-CAPS macro at the top level: ``DECLARE_LIST(foo_list, int);``
+_MACRO_CALL = re.compile(r"^([A-Z][A-Z0-9_]{2,})[ \t]*\(([^()\n]*)\)", re.M)
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+#: C++ namespaces that by convention hold a library's internals (fmt::detail, absl::internal, boost::detail)
+_PRIVATE_NAMESPACES = frozenset({"detail", "details", "internal", "impl", "priv", "private_", "_detail", "__detail"})
+
+
 # --- C / C++ --------------------------------------------------------------------------------------
 class CCollector(Collector):
     sep = "::"
@@ -137,6 +68,27 @@ class CCollector(Collector):
     def __init__(self, path: str, test_file: bool, header: bool):
         super().__init__(path, test_file)
         self.header = header
+
+    def collect(self, root: Any) -> list:
+        text = (root.text or b"").decode("utf-8", errors="replace")
+        for match in _DEFINE.finditer(text):
+            self.through.setdefault(match.group(1), "#define")
+        for match in _MACRO_CALL.finditer(text):
+            for name in _IDENT.findall(match.group(2)):
+                self.through.setdefault(name, match.group(1) + "()")
+        super().collect(root)
+        macros = [s for s in self.symbols if s.kind == "macro"]
+        if macros:  # a header's macro its own code uses is plumbing (FMT_FWD); one it only defines is for includers
+            uses = Counter(_IDENT.findall(text))
+            for symbol in macros:
+                own = _IDENT.findall((symbol.node.text or b"").decode("utf-8", errors="replace")).count(symbol.name)
+                symbol.public = uses[symbol.name] <= own
+        return self.symbols
+
+    def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
+        """As ``Collector.add``; inside a ``detail``/``internal``/``impl`` namespace nothing is API."""
+        hidden = any(part.lower() in _PRIVATE_NAMESPACES for part in scope)
+        return super().add(scope, name, kind, public and not hidden, node, **extra)
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         kind = node.type
@@ -156,6 +108,12 @@ class CCollector(Collector):
                      params=self._params(_field(function, "parameters")), returns=returns or None)
         elif kind in self._RECORDS or kind == "type_definition":
             self._records(node, scope, ctx)
+        elif kind in ("preproc_def", "preproc_function_def") and self.header and not in_record:
+            # a header's macros are API (aliases, constants, function-like macros); valueless ones are guards
+            if _field(node, "value") is not None:
+                params = _field(node, "parameters")
+                self.add(scope, _name(node), "macro", True, node,
+                         params=tuple(Param(text_of(p)) for p in params.named_children) if params is not None else None)
         elif kind == "access_specifier" and in_record:
             ctx["public"] = text_of(node).startswith("public")
         elif kind == "namespace_definition":
@@ -177,8 +135,9 @@ class CCollector(Collector):
             self.nest(symbol, start)
 
     def _linkage_public(self, node: Any) -> bool:
+        """Not ``static``; in a header every function is API, ``static inline`` ones included."""
         static = any(c.type == "storage_class_specifier" and text_of(c) == "static" for c in node.named_children)
-        return not static
+        return self.header or not static
 
     @staticmethod
     def _pointer_depth(node: Any | None) -> int:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
 from analysis.facts import symbol_rules as rules
 from analysis.facts import symbol_rules_more as more
+from analysis.facts.symbol_rules_js import JsCollector
+from analysis.facts.symbol_rules_rust import RustCollector
 from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, is_test_path
 from analysis.facts.symbol_rules import Symbol
-from analysis.facts.syntax import has_errors, parse, token_hash, tokens, without_comments
+from analysis.facts.syntax import doc_strings, has_errors, parse, token_hash, tokens, without_comments
 from analysis.models import Fact
 
 
@@ -23,6 +24,8 @@ class ParsedFile:
     grammar: str
     tree: Any | None
     symbols: dict[str, Symbol]
+    #: names defined through a macro or factory without being symbols here, and what defines them
+    through: dict[str, str] = field(default_factory=dict)
 
 
 def _collector(family: str, grammar: str, path: str) -> rules.Collector:
@@ -30,11 +33,11 @@ def _collector(family: str, grammar: str, path: str) -> rules.Collector:
     if family == "python":
         return rules.PythonCollector(path, test_file, is_private_module(path))
     if family == "rust":
-        return rules.RustCollector(path, test_file)
+        return RustCollector(path, test_file)
     if family == "go":
         return rules.GoCollector(path, test_file or path.endswith("_test.go"))
     if family == "js":
-        return more.JsCollector(path, test_file)
+        return JsCollector(path, test_file)
     if family == "java":
         return more.JavaCollector(path, test_file)
     return more.CCollector(path, test_file, is_header(path))
@@ -49,18 +52,25 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     tree = parse(text, grammar)
     if tree is None:
         return None
-    found = _collector(family, grammar, path).collect(tree.root_node)
-    return ParsedFile(family, grammar, tree, _keyed(found))
+    collector = _collector(family, grammar, path)
+    found = collector.collect(tree.root_node)
+    if family in ("go", "java") and "internal" in path.split("/")[:-1]:
+        for symbol in found:  # Go forbids importing internal/ from outside; Java projects mean the same by it
+            symbol.public = False
+    return ParsedFile(family, grammar, tree, _keyed(found), collector.through)
 
 
 def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
     """Symbols by name; overloads (one name, several definitions) by name and parameter types."""
-    counts = Counter(s.name for s in found)
-    keyed: dict[str, Symbol] = {}
+    def params_of(symbol: Symbol) -> str:
+        return "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
+
+    shapes: dict[str, set[str]] = {}
     for symbol in found:
-        key = symbol.name
-        if counts[key] > 1:
-            key += "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
+        shapes.setdefault(symbol.name, set()).add(params_of(symbol))
+    keyed: dict[str, Symbol] = {}
+    for symbol in found:  # one name declared twice alike (a prototype and its definition, #ifdef branches): one key
+        key = symbol.name + params_of(symbol) if len(shapes[symbol.name]) > 1 else symbol.name
         keyed.setdefault(key, symbol)
     return keyed
 
@@ -95,10 +105,13 @@ def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
     if before.tree is None or after.tree is None or has_errors(before.tree) or has_errors(after.tree):
         return False
     python = before.family == "python"
-    quick = (without_comments(before.tree, before.grammar), without_comments(after.tree, after.grammar))
+    docs = doc_strings(before.tree, before.grammar), doc_strings(after.tree, after.grammar)
+    quick = (without_comments(before.tree, before.grammar, docs[0]),
+             without_comments(after.tree, after.grammar, docs[1]))
     if quick[0] is not None and quick[0] != quick[1]:
         return False  # code differs beyond spacing: no need to walk both trees
-    old, new = tokens(before.tree.root_node, python=python), tokens(after.tree.root_node, python=python)
+    old = tokens(before.tree.root_node, docs[0], python=python)
+    new = tokens(after.tree.root_node, docs[1], python=python)
     return all(a == b for a, b in zip_longest(old, new))
 
 
@@ -123,6 +136,16 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
     if before.returns != after.returns:
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
     return "; ".join(parts)
+
+
+def short_name(name: str) -> str:
+    """``method`` of ``Class.method`` or ``Type::method``."""
+    return name.split("::")[-1].split(".")[-1]
+
+
+def _via(symbol: Symbol, family: str) -> str | None:
+    """What defines ``symbol`` when not a plain definition: a macro invocation or factory; C's ``#define``."""
+    return symbol.via or ("#define" if family == "c" and symbol.kind == "macro" else None)
 
 
 def _inside(name: str, containers: set[str]) -> bool:
@@ -156,12 +179,30 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
                                                 public=symbol.public or previous.public,
                                                 before=previous.signature, after=symbol.signature, text=change)))
                 continue
-        if previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
+        was, now = _via(previous, family), _via(symbol, family)
+        if was != now:
+            how = f"now defined through {now}" if now else f"no longer defined through {was}"
+            kind = previous.kind if now == "#define" else symbol.kind
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public or previous.public, text=f"{kind}, {how}")))
+        elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public, text=symbol.kind)))
+        elif previous.public != symbol.public and symbol.name == short_name(symbol.name):  # members follow their type
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name, public=True,
+                                            text=f"{symbol.kind}, {'now' if symbol.public else 'no longer'} public")))
     removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
+    through = dict(after.through) if after else {}
+    through.update({s.name: s.via for s in new.values() if s.via})
     for key, symbol in old.items():
-        if key not in new and not symbol.is_test and not _inside(symbol.name, removed):
+        # members of a type now defined through a macro are the macro's to generate: not removed as far as we see
+        if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
+            via = through.get(symbol.name) or through.get(short_name(symbol.name))
+            if via and symbol.kind not in ("function", "method"):
+                facts.append((removed_at + symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                                             public=symbol.public,
+                                                             text=f"{symbol.kind}, now defined through {via}")))
+                continue
             facts.append((removed_at + symbol.line, Fact(kind="symbol_removed", path=path, symbol=symbol.name,
                                                          public=symbol.public, before=symbol.signature,
                                                          text=symbol.kind)))

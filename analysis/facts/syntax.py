@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -63,17 +64,49 @@ def _comment_query(grammar: str) -> Any | None:
     return Query(language, " ".join(patterns)) if patterns else None
 
 
-def without_comments(tree: Any, grammar: str) -> bytes | None:
-    """The file's text without comments, Python docstring candidates or any spacing; None when the grammar
-    has no query. Equal results are necessary for a comments-only change (the token walk decides)."""
+#: Rust attributes whose strings are documentation or compiler help, not behaviour: ``#[doc = "..."]``,
+#: ``#[deprecated(note = "...")]``, ``#[diagnostic::on_unimplemented(note = "...")]`` (also under ``cfg_attr``)
+_DOC_ATTRIBUTE = re.compile(rb"^#!?\[\s*(doc\b|deprecated\b|must_use\b|(cfg_attr|rustversion::\w+)\b.*"
+                            rb"\b(doc|deprecated|diagnostic::\w+)\b|diagnostic::\w+)", re.S)
+_STRINGS = frozenset({"string_literal", "raw_string_literal"})
+
+
+def doc_strings(tree: Any, grammar: str) -> frozenset[tuple[int, int]]:
+    """Spans of string literals that are documentation rather than behaviour (Rust's doc, deprecation and
+    diagnostic attributes), left out like comments when telling a comments-only change."""
+    if grammar != "rust":
+        return frozenset()
+    spans = []
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in ("attribute_item", "inner_attribute_item"):
+            if _DOC_ATTRIBUTE.match(node.text or b""):
+                inner = [node]
+                while inner:
+                    current = inner.pop()
+                    if current.type in _STRINGS:
+                        spans.append((current.start_byte, current.end_byte))
+                    else:
+                        inner.extend(current.children)
+            continue
+        if node.type not in COMMENT_TYPES and node.type not in _STRINGS:
+            stack.extend(node.named_children)
+    return frozenset(spans)
+
+
+def without_comments(tree: Any, grammar: str, also: frozenset[tuple[int, int]] = frozenset()) -> bytes | None:
+    """The file's text without comments, Python docstring candidates, the spans in ``also`` or any spacing;
+    None when the grammar has no query. Equal results are necessary for a comments-only change (the token
+    walk decides)."""
     query = _comment_query(grammar)
     if query is None:
         return None
     from tree_sitter import QueryCursor
 
     source = tree.root_node.text or b""
-    drop = sorted((n.start_byte, n.end_byte) for nodes in QueryCursor(query).captures(tree.root_node).values()
-                  for n in nodes)
+    drop = sorted([*((n.start_byte, n.end_byte) for nodes in QueryCursor(query).captures(tree.root_node).values()
+                     for n in nodes), *also])
     parts, at = [], 0
     for start, end in drop:
         if start >= at:

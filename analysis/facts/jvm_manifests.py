@@ -1,0 +1,85 @@
+"""Java build manifests: Maven ``pom.xml`` (dependencies, plugins and extensions, ``${property}`` versions
+resolved) and Gradle version catalogs (``libs.versions.toml``), as package -> version."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_PROPERTIES = re.compile(r"<properties>(.*?)</properties>", re.S)
+_PROPERTY = re.compile(r"<([\w.\-]+)>\s*([^<]*?)\s*</\1>")
+_TOKEN = re.compile(r"<(/?)(dependency|plugin|extension|path|annotationProcessorPath)>|"
+                    r"<(groupId|artifactId|version)>\s*([^<]*?)\s*</\3>")
+_REFERENCE = re.compile(r"\$\{([^}]+)\}")
+
+
+def pom_properties(text: str) -> dict[str, str]:
+    text = _COMMENT.sub("", text)
+    return {name: value for block in _PROPERTIES.findall(text) for name, value in _PROPERTY.findall(block)}
+
+
+def _blocks(text: str) -> list[dict[str, str]]:
+    """The groupId/artifactId/version of every dependency-like element, each its own (an annotation
+    processor ``<path>`` inside a plugin's configuration is not the plugin's)."""
+    blocks: list[dict[str, str]] = []
+    stack: list[dict[str, str]] = []
+    for match in _TOKEN.finditer(text):
+        closing, container, tag, value = match.groups()
+        if container and not closing:
+            stack.append({})
+        elif container and stack:
+            blocks.append(stack.pop())
+        elif tag and stack:
+            stack[-1].setdefault(tag, value)
+    return blocks
+
+
+def pom_dependencies(text: str) -> dict[str, str]:
+    """``groupId:artifactId`` -> version of every dependency, plugin, extension and annotation processor
+    that states a version (``${x}`` resolved from the file's properties; versions managed elsewhere and the
+    project's own ``${project.version}`` are left out)."""
+    text = _COMMENT.sub("", text)
+    properties = pom_properties(text)
+    found: dict[str, str] = {}
+    for block in _blocks(text):
+        if "artifactId" not in block or "version" not in block:
+            continue
+        version = _REFERENCE.sub(lambda m: properties.get(m.group(1), m.group(0)), block["version"])
+        if "${" in version:
+            continue
+        group = block.get("groupId", "")
+        found[f"{group}:{block['artifactId']}" if group else block["artifactId"]] = version
+    return found
+
+
+def pom(text: str) -> dict[str, str]:
+    """A pom's dependencies, plus its version properties that none of its own blocks uses (a parent pom's
+    ``<truth.version>``): for those the property is the package's only trace."""
+    found = pom_dependencies(text)
+    used = {name for block in _blocks(_COMMENT.sub("", text)) for name in _REFERENCE.findall(block.get("version", ""))}
+    found.update({name: value for name, value in pom_properties(text).items()
+                  if "version" in name.lower() and not name.startswith("project.") and name not in used})
+    return found
+
+
+def gradle_catalog(text: str) -> dict[str, str]:
+    """Libraries and plugins of a Gradle version catalog: ``group:name`` (or plugin id) -> version."""
+    data = tomllib.loads(text)
+    versions = {k: v for k, v in data.get("versions", {}).items() if isinstance(v, str)}
+    found: dict[str, str] = {}
+    for section, key in (("libraries", "module"), ("plugins", "id")):
+        for alias, entry in data.get(section, {}).items():
+            if isinstance(entry, str):  # "group:name:version" / "id:version"
+                name, _, version = entry.rpartition(":")
+                found[name or alias] = version
+                continue
+            if not isinstance(entry, dict):
+                continue
+            name = entry.get(key) or ":".join(filter(None, (entry.get("group"), entry.get("name")))) or alias
+            version = entry.get("version")
+            if isinstance(version, dict):  # version.ref = "x", or a rich version
+                version = versions.get(version.get("ref", "")) or version.get("strictly") or version.get("require")
+            if isinstance(version, str):
+                found[name] = version
+    return found
