@@ -62,9 +62,9 @@ def test_symbols_with_the_same_change_are_written_once_in_every_section():
     group = "`SyncClient.request`, `post`, `put`, `patch`, `delete`"
     assert analysis.summary[0] == (f"{group} gain `data`, `query`, lose `content`; "
                                    "`SyncClient.get`, `head` gain `query`")
-    compatibility = analysis.insights.compatibility
-    assert compatibility.count("gain `data`") == 1 and compatibility.count("`SyncClient.request`") == 1
-    assert "`SyncClient.get`, `head` gain `query`; no parameter is removed" in compatibility
+    assert analysis.insights.compatibility == (  # who must act; how each changes is the summary's alone
+        f"Callers of {group} written against the old signature need updating. "
+        "For `SyncClient.get`, `head`, no parameter is removed or made required.")
     assert [r.risk for r in analysis.risks if "signature" in r.risk] == [f"Breaking signature changes: {group}"]
     text = all_sentences(analysis)
     for method in METHODS[1:]:
@@ -83,7 +83,8 @@ def test_the_same_change_across_classes_is_one_group_with_each_owner_named_once(
     analysis = analyse(same_change(methods=("request", "post"))
                        + same_change("Client", ("request", "post"), path="src/web/client.py"))
     assert analysis.summary[0].startswith("`SyncClient.request`, `post`, `Client.request`, `post` gain `data`")
-    assert analysis.insights.compatibility.count("callers written against the old signature") == 1
+    assert analysis.insights.compatibility == ("Callers of `SyncClient.request`, `post`, `Client.request`, `post` "
+                                               "written against the old signature need updating.")
 
 
 def test_a_long_group_is_cut_with_a_count_in_both_languages():
@@ -91,7 +92,7 @@ def test_a_long_group_is_cut_with_a_count_in_both_languages():
     en, zh = analyse(facts), analyse(facts, "zh")
     assert en.summary[0].startswith("`SyncClient.request`, `get`, `post`, `put`, `patch` (+3 more) gain `data`")
     assert zh.summary[0].startswith("`SyncClient.request`、`get`、`post`、`put`、`patch` 等（另有 3 个） 新增参数 `data`")
-    assert zh.insights.compatibility.count("新增参数 `data`") == 1
+    assert zh.insights.compatibility.count("`SyncClient.request`") == 1 and "新增参数" not in zh.insights.compatibility
     assert [r.risk for r in zh.risks if "签名" in r.risk] == ["不兼容的签名变更：`SyncClient.request`、`get`、`post`、"
                                                                "`put`、`patch` 等（另有 3 个）"]
 
@@ -196,3 +197,18 @@ def test_highlights_group_api_changes_and_leave_out_moves_version_bumps_and_the_
     assert "`Limits`" in text and "`Timeout`" not in text  # removed, and moved
     assert "`replicas`" in text and "project.version" not in text and "0.3.0" not in text
     assert "×" not in text and "mix" not in text and "变更构成" not in text
+
+
+def test_members_of_one_owner_are_named_with_the_owner_once_in_every_list():
+    facts = [Fact(kind="symbol_modified", path="src/web/sync.py", symbol=f"Parser.{m}", public=True)
+             for m in ("next_token", "next_name", "skip")]
+    facts += [Fact(kind="symbol_removed", path="src/web/sync.py", symbol=f"Reader.{m}", public=True)
+              for m in ("caps", "mark")]
+    analysis = analyse(facts)
+    assert "Removes public `Reader.caps`, `mark`" in analysis.summary
+    assert any(s.startswith("Changes `Parser.next_token`, `next_name`, `skip` in") for s in analysis.summary)
+
+
+def test_a_docs_only_change_says_how_much_changed_so_two_such_changes_read_apart():
+    small = analyzer.analyze_sync(commit("Update README.md", ("README.md",)), "en", AnalysisContext())
+    assert small.summary == ["Documentation only: `README.md` (+12/−9)"]

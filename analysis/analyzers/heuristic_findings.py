@@ -35,13 +35,14 @@ class Findings:
         e, w, out = self.e, self.w, []
         if e.breaking_marker:
             out.append(w.p["compat_marker"])
+        # how each signature changes is the summary's; here only who must act, every symbol named once
         groups = w.signature_groups()
-        for symbols, breaking, changes in groups:
-            if breaking:
-                out.append(w.t("compat_break", symbol=w.symbols(symbols), changes=changes))
+        broken = [name for symbols, breaking, _ in groups if breaking for name in symbols]
+        if broken:
+            out.append(w.t("compat_break", symbol=w.symbols(broken)))
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
-            out.append(w.t("compat_removed", names=w.names(removed)))
+            out.append(w.t("compat_removed", names=w.symbols(removed)))
         for fact in e.config_breaks:
             if fact.kind == "config_value_changed":
                 out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))
@@ -55,10 +56,10 @@ class Findings:
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
         if not out and e.api_added:
-            out.append(w.t("compat_additive", names=w.names([f.symbol for f in e.api_added])))
-        for symbols, breaking, changes in groups:
-            if not breaking and len(out) < R.MAX_LISTED:
-                out.append(w.t("compat_compatible", symbol=w.symbols(symbols), changes=changes))
+            out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added])))
+        compatible = [name for symbols, breaking, _ in groups if not breaking for name in symbols]
+        if compatible and len(out) < R.MAX_LISTED:
+            out.append(w.t("compat_compatible", symbol=w.symbols(compatible)))
         return out[:R.MAX_LISTED]
 
     def architecture(self) -> list[str]:
@@ -145,7 +146,7 @@ class Findings:
         self.broken_signatures()
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
-            self.add("removed", "rec_removed", names=w.names(removed))
+            self.add("removed", "rec_removed", names=w.symbols(removed))
         for fact in [f for f in e.config_breaks if f.kind == "config_value_changed"][:2]:
             self.add("config", "rec_config", change=w.config_change(fact), key=code(fact.symbol))
         gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]

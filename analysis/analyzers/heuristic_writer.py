@@ -142,20 +142,20 @@ class Writer:
         moved = {(f.symbol or "").split(".")[-1] for f in gone if e.moved(f)}
         removed = [f.symbol for f in gone if not e.moved(f)]
         if removed:
-            out.append(self.t("removed", names=self.names(removed)))
+            out.append(self.t("removed", names=self.symbols(removed)))
         arrived = [f for f in e.api_added if (f.symbol or "").split(".")[-1] in moved]
         for path in dict.fromkeys(f.path for f in arrived):
-            out.append(self.t("moved", names=self.names([f.symbol for f in arrived if f.path == path]),
+            out.append(self.t("moved", names=self.symbols([f.symbol for f in arrived if f.path == path]),
                               path=code(path, R.MAX_PATH)))
         added = [f.symbol for f in e.api_added if f not in arrived]
         if added:
-            out.append(self.t("added", names=self.names(added)))
+            out.append(self.t("added", names=self.symbols(added)))
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added")}
         modified = sorted((f for f in e.of("symbol_modified")
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
                           key=lambda f: not e.is_public(f))
         if modified:
-            out.append(self.t("modified", names=self.names([f.symbol for f in modified]),
+            out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
         out += self.config_lines() + self.dependency_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
@@ -234,7 +234,7 @@ class Writer:
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
-                return [self.t(key, paths=self.names([f.path for f in e.files], 3)) + self.tests_named()]
+                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + self.tests_named()]
         kinds: dict[str, list[str]] = defaultdict(list)
         for f in e.files:
             kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
