@@ -118,7 +118,7 @@ def _items(items: Iterable[str], words: dict[str, str], sep_key: str = "sep", li
 
 
 def _high(reports: list[CommitReport], words: dict[str, str]) -> str | None:
-    titles = [_short(r.commit.title) for r in reports if r.analysis.importance == "high"]
+    titles = [_short(r.commit.title.rstrip(".")) for r in reports if r.analysis.importance == "high"]
     return words["high"].format(items=_items(titles, words)) if titles else None
 
 

@@ -212,3 +212,10 @@ def test_members_of_one_owner_are_named_with_the_owner_once_in_every_list():
 def test_a_docs_only_change_says_how_much_changed_so_two_such_changes_read_apart():
     small = analyzer.analyze_sync(commit("Update README.md", ("README.md",)), "en", AnalysisContext())
     assert small.summary == ["Documentation only: `README.md` (+12/−9)"]
+
+
+def test_a_high_title_ending_in_a_period_does_not_run_into_the_next():
+    reports = [day_report(1, []), day_report(2, [])]
+    for r, title in zip(reports, ("Add query params to the API.", "Request data")):
+        r.commit.message, r.analysis.importance = title, "high"
+    assert heuristic_highlights(reports, "en")[0] == "High importance: Add query params to the API; Request data"
