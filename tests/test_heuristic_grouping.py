@@ -219,3 +219,11 @@ def test_a_high_title_ending_in_a_period_does_not_run_into_the_next():
     for r, title in zip(reports, ("Add query params to the API.", "Request data")):
         r.commit.message, r.analysis.importance = title, "high"
     assert heuristic_highlights(reports, "en")[0] == "High importance: Add query params to the API; Request data"
+
+
+def test_an_untested_change_names_its_symbols_once_per_risk_cell_and_its_files_in_the_impact():
+    facts = [Fact(kind="symbol_modified", path="src/web/sync.py", symbol=f"Request.{m}", public=True)
+             for m in ("__repr__", "close")]
+    (risk,) = analyse(facts, message="Improve the request").risks
+    assert risk.risk == "No test covers the change to `Request.__repr__`, `close`"
+    assert risk.impact == "A regression in `src/web/sync.py` (+12/−9), `src/web/client.py` (+12/−9) would go unnoticed."

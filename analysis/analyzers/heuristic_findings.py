@@ -161,7 +161,10 @@ class Findings:
         if self.deploy_paths():
             self.add("deploy", "rec_deploy", paths=w.names(self.deploy_paths(), 3))
         if self.untested():
-            self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what())
+            # the impact says where and how much, not the symbols the risk and mitigation already name
+            where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])
+            self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what(),
+                     where=where)
         removed_tests = [f.symbol for f in e.of("test_removed")]
         if removed_tests and not e.of("test_added"):
             self.add("tests_removed", "rec_tests_removed", names=w.names(removed_tests))
