@@ -17,7 +17,7 @@ from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
                                        fallback_text, heuristic_note, importance_name, insight_rows, label,
                                        stats_text)
-from analysis.renderers.markdown import pull_request_url
+from analysis.renderers.markdown import folded_title, pull_request_url
 from analysis.renderers.inert_text import defang_links
 from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
@@ -175,7 +175,7 @@ class DiscordRenderer:
         if pr_url := pull_request_url(report, repo_url):
             lines.append(f"[{label(lang, 'pull_request', n=report.pr)}]({pr_url})")
         if report.includes:
-            shown = [f"`{c.short_sha}` {dt.escape(dt.shorten(c.title, SUMMARY_TITLE_SHOWN))}"
+            shown = [f"`{c.short_sha}` {dt.escape(dt.shorten(folded_title(report, c), SUMMARY_TITLE_SHOWN))}".rstrip()
                      for c in report.includes[:INCLUDES_SHOWN]]
             rest = len(report.includes) - len(shown)
             lines += [f"**{label(lang, 'includes')}**"] + [f"- {line}" for line in shown]

@@ -15,7 +15,7 @@ from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
                                        fallback_text, heuristic_note, importance_name, insight_rows, label,
                                        stats_text)
-from analysis.renderers.markdown import pull_request_url
+from analysis.renderers.markdown import folded_title, pull_request_url
 from adapters.slack_text import (
     HEADER_LIMIT,
     MAX_BLOCKS,
@@ -185,7 +185,7 @@ class SlackRenderer:
                 f"*{label(lang, 'importance')}*{colon}{importance_name(lang, analysis.importance)}")
         head = f"{IMPORTANCE_ICON[analysis.importance]} *{title}*\n{meta}\n{kind}"
         if report.includes:
-            shown = [f"`{c.short_sha}` {inline(shorten(c.title, SUMMARY_TITLE_LIMIT))}"
+            shown = [f"`{c.short_sha}` {inline(shorten(folded_title(report, c), SUMMARY_TITLE_LIMIT))}".rstrip()
                      for c in report.includes[:INCLUDES_SHOWN]]
             rest = len(report.includes) - len(shown)
             head += f"\n*{label(lang, 'includes')}*{colon}" + " · ".join(shown) \

@@ -1,9 +1,10 @@
 """The day's highlights written from the changes' analyses and facts, without a model (zh or en).
 
 Each bullet is derived from the day's data: the high-importance titles, public API changes named by the
-diff analyzer's facts, security signals, configuration and dependency changes, the areas with most
-lines changed, the mix of change types, the pull requests merged, the largest change. A bullet with
-nothing behind it is left out; a quiet day (fewer than two changes) gets none.
+diff analyzer's facts (symbols changing the same way named once, moved symbols not called removed),
+security signals, configuration (not a release's version bump) and dependency changes, the areas with
+most lines changed, the pull requests merged, the largest change. A bullet with nothing behind it is left
+out; a quiet day (fewer than two changes) gets none.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic_evidence import classify_path
+from analysis.analyzers.symbol_groups import shortened
 from analysis.models import CommitReport, Fact
-from analysis.renderers.labels import change_type_name, check_lang
+from analysis.renderers.labels import check_lang
 
 MAX_BULLETS = 5
 NAMED = 4  # symbols, keys, packages or titles named per bullet
+API_NAMED = 6  # symbols named per kind of API change (shortened: ``SyncClient.request``, ``post``)
 TITLE_CHARS = 80
 
 _PHRASES: dict[str, dict[str, str]] = {
@@ -23,6 +27,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "high": "高重要度变更：{items}",
         "api": "公开 API 变化：{items}",
         "signature_changed": "{name} 签名变更",
+        "signature_changed_pl": "{name} 签名变更",
         "symbol_removed": "{name} 被移除",
         "symbol_added": "新增 {name}",
         "security": "安全相关信号：{items}",
@@ -36,9 +41,6 @@ _PHRASES: dict[str, dict[str, str]] = {
         "area": "{name}（{n}，+{add}/-{delete} 行）",
         "n_changes": "{n} 个变更",
         "n_files": "{n} 个文件",
-        "types": "变更构成：{items}",
-        "types_week": "本周变更构成：{items}",
-        "type": "{n} 个{name}",
         "prs": "合并了 {n} 个拉取请求：{items}",
         "largest": "最大的变更：{title}（{files}，+{add}/-{delete} 行）",
         "sep": "；",
@@ -49,6 +51,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "high": "High importance: {items}",
         "api": "Public API changes: {items}",
         "signature_changed": "{name} changes its signature",
+        "signature_changed_pl": "{name} change their signatures",
         "symbol_removed": "{name} removed",
         "symbol_added": "{name} added",
         "security": "Security signals: {items}",
@@ -64,9 +67,6 @@ _PHRASES: dict[str, dict[str, str]] = {
         "n_changes_one": "1 change",
         "n_files": "{n} files",
         "n_files_one": "1 file",
-        "types": "The day's mix: {items}",
-        "types_week": "The week's mix: {items}",
-        "type": "{n} × {name}",
         "prs": "{n} pull requests merged: {items}",
         "largest": "Largest change: {title} ({files}, +{add}/-{delete})",
         "sep": "; ",
@@ -88,9 +88,8 @@ def heuristic_highlights(reports: list[CommitReport], lang: str, period: str = "
         return []
     facts = [fact for report in reports for fact in report.analysis.facts]
     candidates = [
-        _high(reports, words), _api(facts, words), _security(facts, words), _config(facts, words),
-        _dependencies(facts, words), _areas(reports, words), _types(reports, words, lang, period), _prs(reports, words),
-        _largest(reports, words),
+        _high(reports, words), _api(reports, words), _security(facts, words), _config(facts, words),
+        _dependencies(facts, words), _areas(reports, words), _prs(reports, words), _largest(reports, words),
     ]
     return [bullet for bullet in candidates if bullet][:MAX_BULLETS]
 
@@ -109,9 +108,9 @@ def _short(text: str) -> str:
     return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rstrip() + "…"
 
 
-def _items(items: Iterable[str], words: dict[str, str], sep_key: str = "sep") -> str:
+def _items(items: Iterable[str], words: dict[str, str], sep_key: str = "sep", limit: int = NAMED) -> str:
     unique = list(dict.fromkeys(items))
-    shown = unique[:NAMED]
+    shown = unique[:limit]
     text = words[sep_key].join(shown)
     if len(unique) > len(shown):
         text += words["list_sep"] + words["more"].format(n=len(unique) - len(shown))
@@ -119,15 +118,35 @@ def _items(items: Iterable[str], words: dict[str, str], sep_key: str = "sep") ->
 
 
 def _high(reports: list[CommitReport], words: dict[str, str]) -> str | None:
-    titles = [_short(r.commit.title) for r in reports if r.analysis.importance == "high"]
+    titles = [_short(r.commit.title.rstrip(".")) for r in reports if r.analysis.importance == "high"]
     return words["high"].format(items=_items(titles, words)) if titles else None
 
 
-def _api(facts: list[Fact], words: dict[str, str]) -> str | None:
-    kinds = ("signature_changed", "symbol_removed", "symbol_added")
-    named = [words[f.kind].format(name=_code(f.symbol)) for kind in kinds
-             for f in facts if f.kind == kind and f.public and f.symbol]
-    return words["api"].format(items=_items(named, words, "list_sep")) if named else None
+def _api_facts(report: CommitReport) -> list[Fact]:
+    """A change's public API facts, less a symbol that moved (removed here, added under its name elsewhere)."""
+    facts = [f for f in report.analysis.facts if f.public and f.symbol]
+    moved = {(_leaf(r), r.path) for r in facts if r.kind == "symbol_removed"
+             for a in facts if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
+    moved_names = {name for name, _ in moved}
+    return [f for f in facts if not (f.kind == "symbol_removed" and (_leaf(f), f.path) in moved)
+            and not (f.kind == "symbol_added" and _leaf(f) in moved_names)]
+
+
+def _leaf(fact: Fact) -> str:
+    """A symbol's own name, without its class or module (``Client.get`` -> ``get``)."""
+    return (fact.symbol or "").rsplit(".", 1)[-1]
+
+
+def _api(reports: list[CommitReport], words: dict[str, str]) -> str | None:
+    """Symbols changing the same way named once per kind: ``SyncClient.request``, ``post`` change their signatures."""
+    facts = [f for report in reports for f in _api_facts(report)]
+    named = []
+    for kind in ("signature_changed", "symbol_removed", "symbol_added"):
+        symbols = shortened(f.symbol for f in facts if f.kind == kind)
+        if symbols:
+            key = f"{kind}_pl" if len(symbols) > 1 and f"{kind}_pl" in words else kind
+            named.append(words[key].format(name=_items(map(_code, symbols), words, "list_sep", API_NAMED)))
+    return words["api"].format(items=words["sep"].join(named)) if named else None
 
 
 def _security(facts: list[Fact], words: dict[str, str]) -> str | None:
@@ -136,9 +155,15 @@ def _security(facts: list[Fact], words: dict[str, str]) -> str | None:
     return words["security"].format(items=_items(named, words)) if named else None
 
 
+def _version_bump(fact: Fact) -> bool:
+    """A release's own version in a build manifest (``version``, ``tool.poetry.version``): not configuration."""
+    return (fact.kind == "config_value_changed" and (fact.symbol or "").rsplit(".", 1)[-1].lower() == "version"
+            and "build" in classify_path(fact.path))
+
+
 def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
     named = [words[f.kind].format(name=_code(f.symbol), before=_code(f.before), after=_code(f.after))
-             for f in facts if f.kind.startswith("config_") and f.symbol]
+             for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)]
     return words["config"].format(items=_items(named, words)) if named else None
 
 
@@ -172,14 +197,6 @@ def _areas(reports: list[CommitReport], words: dict[str, str]) -> str | None:
     named = [words["area"].format(name=_code(a), n=_count(words, "n_changes", changes[a]), add=added[a],
                                   delete=deleted[a]) for a in top]
     return words["areas"].format(items=words["list_sep"].join(named))
-
-
-def _types(reports: list[CommitReport], words: dict[str, str], lang: str, period: str = "day") -> str | None:
-    counts = Counter(r.analysis.change_type for r in reports)
-    if len(counts) < 2:
-        return None
-    named = [words["type"].format(n=n, name=change_type_name(lang, kind)) for kind, n in counts.most_common()]
-    return words["types" if period == "day" else f"types_{period}"].format(items=words["list_sep"].join(named))
 
 
 def _prs(reports: list[CommitReport], words: dict[str, str]) -> str | None:

@@ -48,7 +48,7 @@ def test_public_signature_change_is_high_and_names_the_symbol():
     assert analysis.importance == "high"
     assert "`Choice.__init__` loses `case_sensitive`" in analysis.summary
     assert "`Choice.__init__`" in analysis.insights.compatibility
-    assert any("`Choice.__init__`" in r.risk and "`Choice.__init__`" in r.impact for r in analysis.risks)
+    assert any("`Choice.__init__`" in r.risk and "`case_sensitive`" in r.impact for r in analysis.risks)
     assert analysis.facts == [SIGNATURE_REMOVED]
 
 

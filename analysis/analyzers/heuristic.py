@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic_evidence import Evidence, area_of, classify_path
@@ -17,9 +18,9 @@ logger = logging.getLogger(__name__)
 __all__ = ["HeuristicAnalyzer", "area_of", "classify_path", "evidence_of"]
 
 
-def evidence_of(commit: Commit, facts: list[Fact]) -> Evidence:
-    """The commit, its facts and its paths' classes, read once."""
-    evidence = Evidence(commit=commit, facts=list(facts))
+def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] = ()) -> Evidence:
+    """The commit, its facts, the titles of the commits it folds in and its paths' classes, read once."""
+    evidence = Evidence(commit=commit, facts=list(facts), folded_titles=list(folded_titles))
     evidence.classes = {f.path: classify_path(f.path) for f in evidence.files}
     read_prefix(evidence)
     return evidence
@@ -33,7 +34,7 @@ class HeuristicAnalyzer:
 
     def analyze_sync(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
         facts = context.facts if context is not None else (derive_facts(commit) if commit.files else [])
-        evidence = evidence_of(commit, facts)
+        evidence = evidence_of(commit, facts, context.folded_titles if context is not None else [])
         change_type = change_type_of(evidence)
         importance = importance_of(evidence, change_type)
         writer = Writer(evidence, change_type, lang, importance)

@@ -197,6 +197,8 @@ class Evidence:
     prefix_type: str | None = None
     scope: str | None = None
     classes: dict[str, set[str]] = field(default_factory=dict)
+    #: the titles of the commits a merge folds in (a pull request's own commits)
+    folded_titles: list[str] = field(default_factory=list)
 
 
     @cached_property

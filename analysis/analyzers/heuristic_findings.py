@@ -35,12 +35,14 @@ class Findings:
         e, w, out = self.e, self.w, []
         if e.breaking_marker:
             out.append(w.p["compat_marker"])
-        for fact, delta in e.signature_deltas:
-            if delta.breaking:
-                out.append(w.t("compat_break", symbol=code(fact.symbol), changes=w.changes(delta, fact)))
+        # how each signature changes is the summary's; here only who must act, every symbol named once
+        groups = w.signature_groups()
+        broken = [name for symbols, breaking, _ in groups if breaking for name in symbols]
+        if broken:
+            out.append(w.t("compat_break", symbol=w.symbols(broken)))
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
-            out.append(w.t("compat_removed", names=w.names(removed)))
+            out.append(w.t("compat_removed", names=w.symbols(removed)))
         for fact in e.config_breaks:
             if fact.kind == "config_value_changed":
                 out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))
@@ -54,10 +56,10 @@ class Findings:
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
         if not out and e.api_added:
-            out.append(w.t("compat_additive", names=w.names([f.symbol for f in e.api_added])))
-        for fact, delta in e.signature_deltas:
-            if not delta.breaking and len(out) < R.MAX_LISTED:
-                out.append(w.t("compat_compatible", symbol=code(fact.symbol), changes=w.changes(delta, fact)))
+            out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added])))
+        compatible = [name for symbols, breaking, _ in groups if not breaking for name in symbols]
+        if compatible and len(out) < R.MAX_LISTED:
+            out.append(w.t("compat_compatible", symbol=w.symbols(compatible)))
         return out[:R.MAX_LISTED]
 
     def architecture(self) -> list[str]:
@@ -141,12 +143,10 @@ class Findings:
             self.add("breaking", "rec_breaking", what=self.breaking_what())
         if self.api_paths():
             self.add("api", "rec_api", paths=w.names(self.api_paths(), 3))
-        for fact, delta in e.signature_deltas:
-            if delta.breaking and len(self.risks) < 3:
-                self.add("break", "rec_break", symbol=code(fact.symbol), changes=w.changes(delta, fact))
+        self.broken_signatures()
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
-            self.add("removed", "rec_removed", names=w.names(removed))
+            self.add("removed", "rec_removed", names=w.symbols(removed))
         for fact in [f for f in e.config_breaks if f.kind == "config_value_changed"][:2]:
             self.add("config", "rec_config", change=w.config_change(fact), key=code(fact.symbol))
         gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
@@ -161,7 +161,10 @@ class Findings:
         if self.deploy_paths():
             self.add("deploy", "rec_deploy", paths=w.names(self.deploy_paths(), 3))
         if self.untested():
-            self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what())
+            # the impact says where and how much, not the symbols the risk and mitigation already name
+            where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])
+            self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what(),
+                     where=where)
         removed_tests = [f.symbol for f in e.of("test_removed")]
         if removed_tests and not e.of("test_added"):
             self.add("tests_removed", "rec_tests_removed", names=w.names(removed_tests))
@@ -172,12 +175,29 @@ class Findings:
             self.add("revert", "rec_revert", what=code(what or e.title, R.MAX_TITLE))
         return self.risks, list(dict.fromkeys(self.recs))
 
+    def broken_signatures(self) -> None:
+        """One risk for every breaking signature change (the compatibility insight says how each group changes).
+
+        It names the parameters calls lose when there are some, and asks for the new name where one was renamed.
+        """
+        w = self.w
+        broken = [name for symbols, breaking, _ in w.signature_groups() if breaking for name in symbols]
+        if not broken:
+            return
+        renamed, lost = w.broken_params()
+        if not lost:
+            self.add("break", "rec_break", symbol=w.symbols(broken))
+            return
+        self.add("break_lost", None, symbol=w.symbols(broken), params=w.names(lost))
+        for old, new in renamed[:2]:
+            self.recs.append(w.t("rec_break_renamed", old=code(old), new=code(new)))
+
     def untested_what(self) -> str:
         e, w = self.e, self.w
         symbols = [f.symbol for f in e.facts if f.kind in ("symbol_modified", "signature_changed", "symbol_added")
                    and e.in_product(f)]
         if symbols:
-            return w.names(symbols, 3)
+            return w.symbols(symbols, 3)
         return w.names([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)], 2)
 
     def large(self) -> None:

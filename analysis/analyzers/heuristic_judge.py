@@ -91,9 +91,18 @@ def change_type_of(e: Evidence) -> str:
         worded = _title_words(entry.split(".")[0])
         if worded in ("fix", "feature"):
             return worded
-    if e.api_added:
+    if e.api_added or _new_capability(e):
         return "feature"
     return "refactor" if e.behaviour else "chore"
+
+
+def _new_capability(e: Evidence) -> bool:
+    """The public API grows (a signature gains a parameter) and the message or a folded commit names a capability.
+
+    ("Support url-encoded data in requests" folded into "Request data" that adds ``data`` to the client.)
+    """
+    grows = any(delta.added for _, delta in e.signature_deltas)
+    return grows and any(_title_words(text) == "feature" for text in (*e.points[:1], *e.folded_titles))
 
 
 def _crash_fix(e: Evidence, change_type: str) -> bool:

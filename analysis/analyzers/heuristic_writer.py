@@ -9,6 +9,7 @@ from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
+from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.models import Fact
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
@@ -53,12 +54,27 @@ class Writer:
 
     # --- summary --------------------------------------------------------------------------
 
-    def changes(self, delta: SignatureDelta, fact: Fact) -> str:
-        parts = []
-        if delta.added:
-            parts.append(self.t("gains", names=self.names([p.name for p in delta.added])))
-        if delta.removed:
-            parts.append(self.t("loses", names=self.names([p.name for p in delta.removed])))
+    def symbols(self, names: list[str], limit: int = R.MAX_LISTED) -> str:
+        """One group's symbols, an owner named once (``SyncClient.request``, ``post``), cut at ``limit``."""
+        items = [code(n) for n in shortened(names)]
+        text = self.p["sep"].join(items[:limit])
+        return self.t("more", items=text, n=len(items) - limit) if len(items) > limit else text
+
+    def _t(self, phrase: str, plural: bool, **kw) -> str:
+        """``phrase`` in its plural form (``gain`` for ``gains``) when several symbols share it."""
+        return self.t(f"{phrase}_pl" if plural else phrase, **kw)
+
+    def changes(self, delta: SignatureDelta, fact: Fact, plural: bool = False) -> str:
+        """How the signature changes; a rename only where the diff analyzer's text names one."""
+        added, removed = [p.name for p in delta.added], [p.name for p in delta.removed]
+        renamed = self.renamed(delta, fact)
+        added = [n for n in added if n not in {b for _, b in renamed}]
+        removed = [n for n in removed if n not in {a for a, _ in renamed}]
+        parts = [self._t("renames", plural, old=code(a), new=code(b)) for a, b in renamed]
+        if added:
+            parts.append(self._t("gains", plural, names=self.names(added)))
+        if removed:
+            parts.append(self._t("loses", plural, names=self.names(removed)))
         for name, old, new in delta.defaults:
             parts.append(self.t("default", name=code(name), old=code(old or "—"), new=code(new or "—")))
         for name, old in delta.unwritten:
@@ -66,10 +82,34 @@ class Writer:
         for old, new in delta.retypes[:3]:
             parts.append(self.t("retyped", old=code(old), new=code(new)))
         if delta.returns:
-            parts.append(self.t("returns", old=code(delta.returns[0]), new=code(delta.returns[1])))
+            parts.append(self._t("returns", plural, old=code(delta.returns[0]), new=code(delta.returns[1])))
         if not parts:
             parts.append(self.t("retyped", old=code(fact.before, 120), new=code(fact.after, 120)))
         return self.p["sep"].join(parts)
+
+    @staticmethod
+    def renamed(delta: SignatureDelta, fact: Fact) -> list[tuple[str, str]]:
+        """The (old, new) parameters the diff analyzer's text calls renamed, when the delta agrees."""
+        added, removed = {p.name for p in delta.added}, {p.name for p in delta.removed}
+        return [(a, b) for a, b in renames_in(fact.text) if a in removed and b in added]
+
+    def broken_params(self) -> tuple[list[tuple[str, str]], list[str]]:
+        """Across the breaking public signature changes: the parameters renamed, and every old name callers lose."""
+        renamed, lost = [], []
+        for fact, delta in self.e.signature_deltas:
+            if delta.breaking:
+                renamed += self.renamed(delta, fact)
+                lost += [p.name for p in delta.removed]
+        return list(dict.fromkeys(renamed)), list(dict.fromkeys(lost))
+
+    def signature_groups(self, skip_cosmetic: bool = False) -> list[tuple[list[str], bool, str]]:
+        """Public signature changes, symbols changing the same way in one group: (symbols, breaking, changes)."""
+        pairs = [(f, d) for f, d in self.e.signature_deltas if not (skip_cosmetic and f.path in self.e.cosmetic)]
+        out = []
+        for group in grouped(pairs, key=lambda pair: f"{pair[1].breaking}|{self.changes(pair[1], pair[0])}"):
+            fact, delta = group[0]
+            out.append(([f.symbol for f, _ in group], delta.breaking, self.changes(delta, fact, plural=len(group) > 1)))
+        return out
 
     def config_change(self, fact: Fact) -> str:
         defaulty = fact.path.lower().endswith(_DEFAULTY) or (fact.symbol or "").lower().endswith("default")
@@ -94,28 +134,28 @@ class Writer:
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
-        sigs = [self.t("sig_line", symbol=code(f.symbol), changes=self.changes(d, f)) for f, d in e.signature_deltas
-                if f.path not in e.cosmetic]
+        sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes)
+                for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
         if sigs:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
         gone = [f for f in e.of("symbol_removed") if e.is_public(f)]
         moved = {(f.symbol or "").split(".")[-1] for f in gone if e.moved(f)}
         removed = [f.symbol for f in gone if not e.moved(f)]
         if removed:
-            out.append(self.t("removed", names=self.names(removed)))
+            out.append(self.t("removed", names=self.symbols(removed)))
         arrived = [f for f in e.api_added if (f.symbol or "").split(".")[-1] in moved]
         for path in dict.fromkeys(f.path for f in arrived):
-            out.append(self.t("moved", names=self.names([f.symbol for f in arrived if f.path == path]),
+            out.append(self.t("moved", names=self.symbols([f.symbol for f in arrived if f.path == path]),
                               path=code(path, R.MAX_PATH)))
         added = [f.symbol for f in e.api_added if f not in arrived]
         if added:
-            out.append(self.t("added", names=self.names(added)))
+            out.append(self.t("added", names=self.symbols(added)))
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added")}
         modified = sorted((f for f in e.of("symbol_modified")
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
                           key=lambda f: not e.is_public(f))
         if modified:
-            out.append(self.t("modified", names=self.names([f.symbol for f in modified]),
+            out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
         out += self.config_lines() + self.dependency_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
@@ -194,7 +234,7 @@ class Writer:
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
-                return [self.t(key, paths=self.names([f.path for f in e.files], 3)) + self.tests_named()]
+                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + self.tests_named()]
         kinds: dict[str, list[str]] = defaultdict(list)
         for f in e.files:
             kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
@@ -233,9 +273,9 @@ class Writer:
         out = []
         for area, members in ordered[:R.MAX_AREAS]:
             if symbols[area]:
-                what = self.names(symbols[area], 4)
+                what = self.symbols(symbols[area], 4)
             elif internal[area]:
-                what = self.t("internal", names=self.names(internal[area], 3))
+                what = self.t("internal", names=self.symbols(internal[area], 3))
             elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
                 what = self.names(tests[area], 3)
             else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo
 
-from analysis.models import IMPORTANCE_ORDER, Analysis, CommitReport, Digest
+from analysis.models import IMPORTANCE_ORDER, Analysis, Commit, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import (change_type_text, fallback_text, heuristic_note, importance_name,
                                        insight_rows, label, sentences, stats_text)
@@ -74,9 +74,16 @@ def _commit_table(digest: Digest, lang: str) -> list[str]:
     return rows
 
 
+def folded_title(report: CommitReport, folded: Commit) -> str:
+    """A folded commit's title as its entry lists it: empty when it says the entry's title again (a one-commit PR)."""
+    return "" if " ".join(folded.title.split()) == " ".join(report.commit.title.split()) else folded.title
+
+
 def _folded_cell(report: CommitReport) -> str:
-    """The commits a change folds in, under its title in the table: short SHA and title each."""
-    return "".join(f"<br>↳ `{c.short_sha}` {cell(c.title)}" for c in report.includes)
+    """The commits a change folds in, in the table: the SHA beside the title a commit repeats, else under it."""
+    same = "".join(f" (`{c.short_sha}`)" for c in report.includes if not folded_title(report, c))
+    return same + "".join(f"<br>↳ `{c.short_sha}` {cell(title)}" for c in report.includes
+                          if (title := folded_title(report, c)))
 
 
 def pull_request_url(report: CommitReport, repo_url: str | None) -> str | None:
@@ -105,7 +112,7 @@ def render_commit_markdown(report: CommitReport, lang: str, repo_url: str | None
     out = [f'<a id="{commit.short_sha}"></a>', "", f"### {inline(commit.title)}", sha_line, ""]
     if report.includes:
         out += [f"**{label(lang, 'includes')}**{label(lang, 'colon')}"
-                + " · ".join(f"`{c.short_sha}` {inline(c.title)}" for c in report.includes), ""]
+                + " · ".join(f"`{c.short_sha}` {inline(folded_title(report, c))}".rstrip() for c in report.includes), ""]
     out.append(f"**{label(lang, 'change_type')}**{colon}{change_type_text(lang, analysis, inline)}  ")
     out.append(f"**{label(lang, 'importance')}**{colon}{importance_name(lang, analysis.importance)}  ")
     notes = _notes(analysis, lang)

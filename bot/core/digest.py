@@ -134,7 +134,7 @@ class DigestService:
             await warm_up
             analysis = await self._analyse(detailed, lang, failures, refetch=details, source=source,
                                            neighbours=detailed_by_sha, neighbours_ready=all_detailed,
-                                           description=description, breaker=breaker)
+                                           description=description, breaker=breaker, includes=change.includes)
             done += 1
             if progress:
                 progress(done, len(changes))
@@ -307,7 +307,7 @@ class DigestService:
                        neighbours: dict[str, Commit] | None = None,
                        neighbours_ready: asyncio.Event | None = None,
                        description: Callable[[], Awaitable[str | None]] | None = None,
-                       breaker: CircuitBreaker | None = None) -> Analysis:
+                       breaker: CircuitBreaker | None = None, includes: tuple[Commit, ...] = ()) -> Analysis:
         key = self._cache_key(commit, lang)
         if key is not None:
             cached = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key))
@@ -319,6 +319,7 @@ class DigestService:
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
         context = await self._context(commit, source, neighbours, refetch, neighbours_ready)
+        context.folded_titles = [c.title for c in includes]
         if description is not None:
             context.description = await description()
         if breaker is not None and self.fallback is not None:
