@@ -74,9 +74,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def _services(settings, analyzer_kind: str):
     from bot.core.digest import build_service
-    from bot.store import TinyStore
+    from bot.store import open_store
 
-    return build_service(settings, TinyStore(settings.data_dir), analyzer_kind)
+    return build_service(settings, open_store(settings), analyzer_kind)
 
 
 def _source(settings, repo: str):
@@ -149,9 +149,9 @@ def _write_chart(settings, repo: str, digest, branch, path: str) -> None:
 
     from analysis.renderers.chart import render_chart
     from bot.core import history
-    from bot.store import TinyStore
+    from bot.store import open_store
 
-    store = TinyStore(settings.data_dir)
+    store = open_store(settings)
     history.record(store, digest)
     estimate = history.source_estimator(_source(settings, repo), digest.timezone, branch)
     png = render_chart(history.series(store, digest.repo, digest.date, estimate=estimate), digest.repo)

@@ -1,0 +1,100 @@
+"""What only the PostgreSQL store does: migrations under an advisory lock, one budget across instances, its tables."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import psycopg
+import pytest
+
+from bot.core import budget, digest, highlights, history, ledger, report_pages, subscriptions
+from bot.core.budget import LLMBudget
+from bot.settings import Settings
+from bot.store import StoreUnavailable, open_store
+from bot.store.pg_migrate import SCHEMA, Migration, bundled_migrations, migrate
+from bot.store.postgres_store import PostgresStore
+from bot.web import server
+from tests.postgres_server import free_port, pg_url, postgres_server  # noqa: F401 - fixtures
+from tests.threads import run_together
+
+
+def test_instances_migrating_together_apply_each_file_once(pg_url):
+    def migrate_once(_):
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            return migrate(conn)
+
+    applied = run_together(6, migrate_once)
+    versions = [m.version for m in bundled_migrations()]
+    assert sorted(v for done in applied for v in done) == versions  # each file applied by exactly one
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        rows = conn.execute(f"select version from {SCHEMA}.schema_migrations order by version").fetchall()
+        assert [r[0] for r in rows] == versions
+        assert migrate(conn) == []  # and nothing is left to do on the next start
+
+
+def test_a_failing_migration_leaves_nothing_behind(pg_url):
+    broken = Migration(999, "broken", f"create table {SCHEMA}.half (key text); select 1/0;")
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.DivisionByZero):
+            migrate(conn, [*bundled_migrations(), broken])
+        assert conn.execute("select to_regclass(%s)", (f"{SCHEMA}.ledger",)).fetchone()[0] is None
+        assert conn.execute("select to_regclass(%s)", (f"{SCHEMA}.half",)).fetchone()[0] is None
+        assert migrate(conn) == [m.version for m in bundled_migrations()]
+
+
+def test_every_table_the_bot_writes_has_a_table(pg_url):
+    used = {budget.SPEND_TABLE, digest.ANALYSES_TABLE, digest.COMMITS_TABLE, digest.FACTS_TABLE,
+            highlights.HIGHLIGHTS_TABLE, history.DAILY_TABLE, ledger.TABLE, report_pages.REPORTS_TABLE,
+            subscriptions.TABLE, server.HEALTH_TABLE}
+    store = PostgresStore(pg_url)
+    try:
+        assert used <= store.tables
+        with pytest.raises(ValueError, match="unknown table 'leger'.*needs a migration"):
+            store.put("leger", "k", 1)
+    finally:
+        store.close()
+
+
+def test_the_daily_budget_holds_across_instances(pg_url):
+    stores = [PostgresStore(pg_url, max_connections=4) for _ in range(2)]
+    clock = lambda: datetime(2026, 2, 14, 12, tzinfo=timezone.utc)  # noqa: E731
+    budgets = [LLMBudget(store, 5.0, clock=clock) for store in stores]
+    try:
+        def spend(i: int) -> None:
+            for _ in range(100):
+                budgets[i % 2].record(0.025)
+
+        run_together(4, spend)  # two threads on each instance, 400 answers of $0.025
+        for each in budgets:
+            assert each.spent() == pytest.approx(10.0)
+            assert each.exhausted()
+        assert stores[0].get(budget.SPEND_TABLE, "2026-02-14")["calls"] == 400
+    finally:
+        for store in stores:
+            store.close()
+
+
+def test_open_store_follows_the_settings(pg_url, tmp_path):
+    pg = open_store(Settings(database_url=pg_url, data_dir=tmp_path / "data"))
+    try:
+        assert isinstance(pg, PostgresStore)
+        pg.put("ledger", "k", {"done": True})
+    finally:
+        pg.close()
+    assert not (tmp_path / "data").exists()  # nothing written under the data directory
+    tiny = open_store(Settings(data_dir=tmp_path / "data"))
+    assert tiny.get("ledger", "k") is None
+
+
+def test_an_unreachable_database_is_one_sentence_without_the_password():
+    url = f"postgresql://bot:s3cret@127.0.0.1:{free_port()}/nowhere"  # nothing listens there
+    with pytest.raises(StoreUnavailable, match=r"cannot open the PostgreSQL database at 127\.0\.0\.1:\d+/nowhere") \
+            as error:
+        PostgresStore(url)
+    assert "s3cret" not in str(error.value)
+
+
+def test_the_database_url_must_be_postgresql():
+    with pytest.raises(ValueError, match="postgresql:// URL"):
+        Settings(database_url="mysql://x/y")
+    assert Settings(database_url="").database_url is None
