@@ -92,6 +92,20 @@ def test_an_unreachable_database_is_one_sentence_without_the_password():
             as error:
         PostgresStore(url)
     assert "s3cret" not in str(error.value)
+    assert str(error.value).count("(") == 1 and "refused" in str(error.value)
+
+
+def test_a_role_that_cannot_create_the_schema_gets_one_sentence(pg_url):
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("drop role if exists limited; create role limited login password 'pw-limited'")
+    limited = pg_url.replace("postgresql://postgres@", "postgresql://limited:pw-limited@")
+    try:
+        with pytest.raises(StoreUnavailable, match="cannot set up digestbot's schema .*permission denied") as error:
+            PostgresStore(limited)
+        assert "pw-limited" not in str(error.value)
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("drop role limited")
 
 
 def test_the_database_url_must_be_postgresql():

@@ -52,6 +52,15 @@ def describe(url: str) -> str:
     return f"{host}:{parts.get('port') or 5432}/{parts.get('dbname') or parts.get('user') or ''}"
 
 
+def _reason(error: psycopg.Error) -> str:
+    """The server's or libpq's own words, without the connection details around them."""
+    primary = getattr(getattr(error, "diag", None), "message_primary", None)
+    if primary:
+        return primary
+    first = next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)
+    return first.rsplit(": ", 1)[-1].strip()
+
+
 def _encode(value: Any) -> Jsonb:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if "\\u0000" in text:
@@ -76,9 +85,11 @@ class PostgresStore:
                 rows = conn.execute("select table_name from information_schema.tables where table_schema = %s "
                                     "and table_name <> 'schema_migrations'", (SCHEMA,)).fetchall()
         except psycopg.OperationalError as error:
-            reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
-            raise StoreUnavailable(f"cannot open the PostgreSQL database at {self.where} ({reason}); "
+            raise StoreUnavailable(f"cannot open the PostgreSQL database at {self.where} ({_reason(error)}); "
                                    "check DIGESTBOT_DATABASE_URL and that the server is up") from None
+        except psycopg.Error as error:  # the schema: no right to create it, or a migration that fails
+            raise StoreUnavailable(f"cannot set up digestbot's schema in the PostgreSQL database at {self.where} "
+                                   f"({_reason(error)})") from None
         self.tables = frozenset(row[0] for row in rows)
         self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, open=False,
                                     kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
