@@ -30,8 +30,8 @@ from analysis.models import IMPORTANCE_ORDER, Analysis, Commit, FileChange  # no
 from bench.day_fixtures import Day, day_names, load  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "sample_commits.json"
-#: the days the rules were tuned on (one per repository); every other day is held out
-TUNED = ("click-2026-05-16", "cobra-2021-12-07")
+#: the days the rules were tuned on (or changed because of a miss on them); every other day is held out
+TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02-08")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 

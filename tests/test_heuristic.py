@@ -92,7 +92,7 @@ def test_feature_with_only_docs_or_examples_is_low(files):
 
 @pytest.mark.parametrize("path", [
     "proto/widget/v1/widget.proto", "deploy/crds/widget.yaml", "operator/api/v1alpha1/widget_types.go",
-    "spec/openapi.yaml", "include/widget/widget.h", "bindings/python/widget.pyi", "src/api/handlers.py",
+    "spec/openapi.yaml", "bindings/python/widget.pyi", "src/api/handlers.py",
     "lib/net/protocols/frame.rs",
 ])
 def test_small_fix_touching_api_definitions_is_high(path):

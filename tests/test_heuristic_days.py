@@ -51,6 +51,12 @@ def test_importance_agreement_on_a_labelled_day(name):
         (c.short_sha, label[0], a.importance) for c, a, label in result["rows"] if a.importance != label[0]]
 
 
+def test_importance_agreement_over_all_labelled_days():
+    results = [bench.score(load(name)) for name in day_names()]
+    agree, total = sum(r["importance"] for r in results), sum(r["total"] for r in results)
+    assert total >= 100 and agree / total >= 0.85, (agree, total)
+
+
 @pytest.mark.parametrize("name", day_names())
 def test_no_sentence_repeats_across_three_changes_of_a_day(name):
     assert bench.score(load(name))["repeated"] == {}

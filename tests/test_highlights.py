@@ -63,8 +63,8 @@ def test_heuristic_bullets_name_what_the_day_changed(lang, words):
 
 def test_heuristic_bullets_follow_the_day_and_are_empty_on_a_quiet_day():
     other = [report(10, "Rework the scheduler loop", "medium", "refactor", {"scheduler/loop.py": (80, 60)}),
-             report(11, "Fix a race in the ledger", "medium", "fix", {"bot/core/ledger.py": (12, 3)}, pr=31),
-             report(12, "Log the retry count", "low", "chore", {"bot/core/ledger.py": (2, 0)}, pr=32)]
+             report(11, "Fix a race in the ledger", "medium", "fix", {"bot/ledger.py": (12, 3)}, pr=31),
+             report(12, "Log the retry count", "low", "chore", {"bot/ledger.py": (2, 0)}, pr=32)]
     bullets = heuristic_highlights(other, "en")
     assert 3 <= len(bullets) <= 5
     assert not set(bullets) & set(heuristic_highlights(busy_day(), "en"))  # nothing carried over: all derived

@@ -35,12 +35,13 @@ class HeuristicAnalyzer:
         facts = context.facts if context is not None else (derive_facts(commit) if commit.files else [])
         evidence = evidence_of(commit, facts)
         change_type = change_type_of(evidence)
-        writer = Writer(evidence, change_type, lang)
+        importance = importance_of(evidence, change_type)
+        writer = Writer(evidence, change_type, lang, importance)
         findings = Findings(writer)
         risks, recommendations = findings.derive()
         analysis = Analysis(
             change_type=change_type,
-            importance=importance_of(evidence, change_type),
+            importance=importance,
             summary=writer.summary(),
             impact=writer.impact(),
             insights=findings.insights(),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_hunks import code_lines, comment_lines_only, literal_changes, moved_lines
 from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.models import Commit, Fact, FileChange
 
@@ -18,12 +19,17 @@ _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
                            r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
-_MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
+MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
+#: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``): not an entry
+_RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*\d{4}-\d\d-\d\d\)?)?\s*$|^[#\s]*\[?unreleased\]?\s*$",
+                              re.I)
 _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
 _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
 _VERSION_MAJOR = re.compile(r"\d+")
+#: kinds of symbol users call or construct (a new one is new public API)
+_CALLABLE = {"function", "method", "class", "struct", "enum", "trait"}
 #: classes that are not product code
 NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock"}
 
@@ -66,7 +72,6 @@ def classify_path(path: str) -> set[str]:
         return classes  # not product code: no API, deployment or security signal
     if not classes & {"build", "lock"} and (
         name.endswith(R.API_EXTS) or dirs & R.API_DIRS or R.API_NAMES.search(name)
-        or ("include" in dirs and name.endswith(R.HEADER_EXTS))
     ):
         classes.add("api")
     if "lock" not in classes and (
@@ -162,7 +167,7 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
     entries: list[str] = []
     for fact in facts:
         text = (fact.text or "").strip()
-        if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#"):
+        if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#") or _RELEASE_HEADING.match(text):
             continue
         if entries and (fact.text or "")[:1].isspace() and not _CHANGELOG_ITEM.match(text):
             entries[-1] += " " + text  # a wrapped line of the entry before
@@ -197,7 +202,7 @@ class Evidence:
     @cached_property
     def title(self) -> str:
         """The subject the rules read: a pull request's merge commit is read by the title in its body."""
-        if _MERGE_TITLE.match(self.commit.title) and self._body_lines:
+        if MERGE_TITLE.match(self.commit.title) and self._body_lines:
             return self._body_lines[0]
         return self.commit.title
 
@@ -240,7 +245,24 @@ class Evidence:
         for f in self.files:
             if f.path not in out and whitespace_only(f.patch):
                 out[f.path] = "whitespace"
+            elif f.path not in out and comment_lines_only(f.patch, f.path):
+                out[f.path] = "comments"  # a language the symbol reader did not parse, read from the hunks
         return out
+
+    @cached_property
+    def moved_only(self) -> bool:
+        """The product lines removed come back elsewhere (same text, another place): a move or reorder."""
+        return bool(self.behaviour) and moved_lines(f.patch for f in self.behaviour)
+
+    @cached_property
+    def code_lines(self) -> int:
+        """Changed product lines less blank and comment lines (all of them when a patch is missing)."""
+        return sum(code_lines(f.patch, f.path) if f.patch else f.changes for f in self.behaviour)
+
+    @cached_property
+    def literal_changes(self) -> dict[str, list[str]]:
+        """Lines of product code where only literals changed: ``status`` codes, or ``message`` texts."""
+        return literal_changes(self.behaviour)
 
     def paths(self, cls: str) -> list[str]:
         return [f.path for f in self.files if cls in self.classes[f.path]]
@@ -297,12 +319,29 @@ class Evidence:
     @cached_property
     def api_breaks(self) -> list[Fact]:
         """Public symbols removed, or whose signature changed in a way callers notice."""
-        removed = [f for f in self.of("symbol_removed") if self.is_public(f)]
+        removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)]
         return removed + [f for f, delta in self.signature_deltas if delta.breaking]
+
+    def moved(self, fact: Fact) -> bool:
+        """The symbol is added under the same name in another file of the commit: it moved."""
+        name = (fact.symbol or "").split(".")[-1]
+        return any(f.path != fact.path and (f.symbol or "").split(".")[-1] == name for f in self.of("symbol_added"))
 
     @cached_property
     def api_added(self) -> list[Fact]:
         return [f for f in self.of("symbol_added") if self.is_public(f)]
+
+    @cached_property
+    def api_extended(self) -> list[Fact]:
+        """Public functions, methods and classes new to callers, and public signatures that gain a parameter.
+
+        A symbol removed elsewhere in the same commit under the same name was moved, not added;
+        a type alias or interface alone is not something users call.
+        """
+        removed = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_removed")}
+        added = [f for f in self.api_added if (f.text or "") in _CALLABLE
+                 and (f.symbol or "").split(".")[-1] not in removed]  # moved here from another file
+        return added + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
 
     @cached_property
     def config(self) -> list[Fact]:

@@ -38,7 +38,7 @@ class Findings:
         for fact, delta in e.signature_deltas:
             if delta.breaking:
                 out.append(w.t("compat_break", symbol=code(fact.symbol), changes=w.changes(delta, fact)))
-        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
+        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
             out.append(w.t("compat_removed", names=w.names(removed)))
         for fact in e.config_breaks:
@@ -108,8 +108,9 @@ class Findings:
         return out
 
     def untested(self) -> bool:
-        """Product behaviour changes and no test file moves with it."""
-        return bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
+        """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
+        return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
+                and self.w.importance != "low")
 
     # --- risks and recommendations --------------------------------------------------------
 
@@ -143,7 +144,7 @@ class Findings:
         for fact, delta in e.signature_deltas:
             if delta.breaking and len(self.risks) < 3:
                 self.add("break", "rec_break", symbol=code(fact.symbol), changes=w.changes(delta, fact))
-        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
+        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
             self.add("removed", "rec_removed", names=w.names(removed))
         for fact in [f for f in e.config_breaks if f.kind == "config_value_changed"][:2]:

@@ -116,6 +116,18 @@ def _strong_security(e: Evidence, change_type: str) -> bool:
                 or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)))
 
 
+def _high(e: Evidence, change_type: str) -> bool:
+    """What users or operators rely on changes: public API, configuration, security, a crash, status codes."""
+    deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
+    return bool(
+        e.api_breaks or e.config_breaks or e.paths("api") or _strong_security(e, change_type)
+        or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
+        or _package_renamed(e)
+        or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (deploy and change_type in ("fix", "feature", "revert", "security"))
+        or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
+
+
 def importance_of(e: Evidence, change_type: str) -> str:
     """High, medium or low from the substance of the change."""
     if e.breaking_marker:
@@ -123,28 +135,52 @@ def importance_of(e: Evidence, change_type: str) -> str:
     if not e.files:
         return _from_message(e, change_type)
     if not e.behaviour:
-        return _without_product_code(e)
-    deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
-    if (e.api_breaks or e.config_breaks or e.paths("api") or _strong_security(e, change_type) or _crash_fix(e, change_type)
-            or _released_behaviour_reverted(e)
-            or (deploy and change_type in ("fix", "feature", "revert", "security"))
-            or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "refactor", "perf"))):
-        return "high"
+        return _without_product_code(e, change_type)
+    if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
+        return "low"  # lines moved or reordered, none rewritten
+    if _high(e, change_type):
+        warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
+        return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
+    if _housekeeping(e, change_type):
+        return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
+    if change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not _interface_touched(e):
+        return "low"  # documentation comments, with a line or two of code around them
     public_touched = any(e.is_public(f) for f in e.of("symbol_modified", "symbol_added", "signature_changed"))
     if (change_type in ("chore", "refactor", "build") and not public_touched
-            and e.behaviour_lines <= R.HOUSEKEEPING_LINES
+            and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping
     return "medium"
 
 
-def _without_product_code(e: Evidence) -> str:
+def _package_renamed(e: Evidence) -> bool:
+    """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json)."""
+    return any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
+               and "build" in e.classes.get(f.path, set()) for f in e.facts)
+
+
+def _interface_touched(e: Evidence) -> bool:
+    """A public symbol added or removed, or a public signature changed."""
+    return bool(e.api_breaks or e.api_added or e.signature_deltas)
+
+
+def _housekeeping(e: Evidence, change_type: str) -> bool:
+    """The title names a cleanup or silenced warnings, and the facts agree: internal code only, modest size."""
+    return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title))
+                and change_type in ("refactor", "chore", "build", "ci", "fix")
+                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not _interface_touched(e)
+                and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+
+
+def _without_product_code(e: Evidence, change_type: str) -> str:
     """Docs, tests, CI, build files, or comments and whitespace only."""
     if e.paths("api") and any(f.path not in e.cosmetic for f in e.files if "api" in e.classes[f.path]):
         return "high"
+    if _package_renamed(e):
+        return "high"  # every dependent's manifest and imports name the package
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words):
         return "medium"
     if e.major_bumps:
@@ -152,11 +188,16 @@ def _without_product_code(e: Evidence) -> str:
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic]
     if deploy:
         return "medium"
+    build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
+             and f.path not in e.cosmetic and not e.dependencies]
+    if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
+        return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     tests = [f for f in e.files if "test" in e.classes[f.path]]
     if tests and e.all_files("test", "doc"):
-        lines = sum(f.changes for f in tests)
-        if lines >= R.TEST_ONLY_MEDIUM_LINES or len(tests) >= R.TEST_ONLY_MEDIUM_FILES:
-            return "medium"
+        new_tests = len(e.of("test_added")) - len(e.of("test_removed"))  # renamed tests are not new coverage
+        net = sum(f.additions - f.deletions for f in tests)
+        if new_tests >= R.NEW_TESTS_MEDIUM or net >= R.TEST_ONLY_MEDIUM_LINES:
+            return "medium"  # substantial new coverage; a reshuffle of existing tests stays low
     return "low"
 
 

@@ -57,7 +57,6 @@ DEPLOY_NAMES = re.compile(r"^(chart\.yaml|values(-[\w.-]+)?\.yaml|kustomization\
 API_EXTS = (".proto", ".thrift", ".graphql", ".gql", ".avsc", ".pyi", ".idl", ".fbs")
 API_DIRS = {"api", "apis", "crds", "crd", "bindings", "schemas", "proto", "protos", "protocol", "protocols"}
 API_NAMES = re.compile(r"(openapi|swagger|_types\.go$|^protocols?(\.|_|$)|\.schema\.json$)")
-HEADER_EXTS = (".h", ".hpp", ".hh")
 
 # Security words, matched as whole words (underscore, dot, dash and slash separate words).
 _SEP_L, _SEP_R = r"(?<![a-z0-9])", r"(?![a-z0-9])"
@@ -100,6 +99,18 @@ COSMETIC_WORDS = re.compile(
     r"capitali[sz]\w*|reformat\w*|re-format\w*|code style|coding style|lint(ing)?|linter|gofmt|"
     r"black|prettier|isort|type (annotations?|hints?)|typing|wording|grammar|punctuation)\b", re.I)
 COSMETIC_MAX_LINES = 40
+#: the key naming a manifest's own package
+PACKAGE_NAME_KEYS = {"package.name", "name", "project.name", "tool.poetry.name"}
+#: internal housekeeping named in the title: with no interface change and a modest diff, low
+HOUSEKEEPING_WORDS = re.compile(
+    r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|"
+    r"remov\w* (unused|old|dead|obsolete|stale|unnecessary|redundant)|(unused|unnecessary|redundant) \w+)\b", re.I)
+REFACTOR_LOW_LINES = 60
+#: a change the facts call documentation may move this many lines of code (a block split to hold a doc comment)
+DOCS_CODE_LINES = 4
+#: silencing compiler, linter or feature-combination warnings: never high by itself
+WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b",
+                           re.I)
 #: a release commit: version strings and the changelog date
 RELEASE_TITLE = re.compile(r"^\s*(release|bump version|version bump|prepare (for )?(release|v?\d)|v?\d+\.\d+(\.\d+)?\s*$)",
                            re.I)
@@ -111,6 +122,7 @@ LARGE_LINES, LARGE_FILES = 500, 20
 HUGE_LINES = 1500
 #: an internal chore or refactor up to this many lines is housekeeping
 HOUSEKEEPING_LINES = 20
-TEST_ONLY_MEDIUM_LINES, TEST_ONLY_MEDIUM_FILES = 400, 15
+#: test-only changes are medium only with this many new test functions or net added test lines
+NEW_TESTS_MEDIUM, TEST_ONLY_MEDIUM_LINES = 5, 200
 MAX_TITLE, MAX_LINE, MAX_PATH, MAX_PARAGRAPH, MAX_SYMBOL = 160, 200, 120, 600, 80
 MAX_AREAS, MAX_LISTED, MAX_CHANGELOG, MAX_POINTS, MAX_LOCKED = 6, 5, 3, 5, 2

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_evidence import Evidence, area_of, clip
+from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.models import Fact
@@ -18,12 +19,25 @@ def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
     return "`" + clip((text or "").replace("`", "'"), limit) + "`"
 
 
+def _bare(text: str) -> str:
+    """A title or point without its conventional prefix, pull request number and final period, lower-cased."""
+    text = R.PREFIX_RE.sub("", text, count=1)
+    return re.sub(r"\s*\(#\d+\)\s*$", "", text).strip().rstrip(".").lower()
+
+
+def _subject(text: str) -> bool:
+    """``fix(types): ...``: a commit subject, as squash merges list them in the body."""
+    match = R.PREFIX_RE.match(text)
+    return bool(match) and match.group("type").lower() in R.PREFIX_TYPES
+
+
 class Writer:
     """Writes summary, impact, insights, risks and recommendations in one language."""
 
-    def __init__(self, evidence: Evidence, change_type: str, lang: str):
+    def __init__(self, evidence: Evidence, change_type: str, lang: str, importance: str = "medium"):
         self.e = evidence
         self.change_type = change_type
+        self.importance = importance
         self.lang = "zh" if lang.lower().startswith("zh") else "en"
         self.p = PHRASES[self.lang]
 
@@ -31,8 +45,9 @@ class Writer:
         return self.p[phrase].format(**kw)
 
     def names(self, items: list[str], limit: int = R.MAX_LISTED, wrap: bool = True) -> str:
-        items = list(dict.fromkeys(i for i in items if i))
-        shown = [code(i) if wrap else clip(i, R.MAX_PATH) for i in items[:limit]]
+        # two long names cut to the same text are one name to the reader
+        items = list(dict.fromkeys(code(i) if wrap else clip(i, R.MAX_PATH) for i in items if i))
+        shown = items[:limit]
         text = self.p["sep"].join(shown)
         return self.t("more", items=text, n=len(items) - limit) if len(items) > limit else text
 
@@ -46,6 +61,8 @@ class Writer:
             parts.append(self.t("loses", names=self.names([p.name for p in delta.removed])))
         for name, old, new in delta.defaults:
             parts.append(self.t("default", name=code(name), old=code(old or "—"), new=code(new or "—")))
+        for name, old in delta.unwritten:
+            parts.append(self.t("unwritten", name=code(name), old=code(old)))
         for old, new in delta.retypes[:3]:
             parts.append(self.t("retyped", old=code(old), new=code(new)))
         if delta.returns:
@@ -61,7 +78,7 @@ class Writer:
 
     def summary(self) -> list[str]:
         e, out = self.e, []
-        out += e.points
+        out += self.own_points()
         out += [self.t("changelog", text=entry) for entry in e.changelog[:R.MAX_CHANGELOG]]
         out += self.what_changed()
         if not e.loaded:
@@ -70,17 +87,29 @@ class Writer:
             out.append(self.p["no_files_changed"])
         return out or [clip(e.title, R.MAX_TITLE)]
 
+    def own_points(self) -> list[str]:
+        """The message's points less a squashed commit's subject (``fix: ...``), the title again, or the merge line."""
+        title = _bare(self.e.title)
+        return [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)]
+
     def what_changed(self) -> list[str]:
         e, out = self.e, []
         sigs = [self.t("sig_line", symbol=code(f.symbol), changes=self.changes(d, f)) for f, d in e.signature_deltas
                 if f.path not in e.cosmetic]
         if sigs:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
-        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f)]
+        gone = [f for f in e.of("symbol_removed") if e.is_public(f)]
+        moved = {(f.symbol or "").split(".")[-1] for f in gone if e.moved(f)}
+        removed = [f.symbol for f in gone if not e.moved(f)]
         if removed:
             out.append(self.t("removed", names=self.names(removed)))
-        if e.api_added:
-            out.append(self.t("added", names=self.names([f.symbol for f in e.api_added])))
+        arrived = [f for f in e.api_added if (f.symbol or "").split(".")[-1] in moved]
+        for path in dict.fromkeys(f.path for f in arrived):
+            out.append(self.t("moved", names=self.names([f.symbol for f in arrived if f.path == path]),
+                              path=code(path, R.MAX_PATH)))
+        added = [f.symbol for f in e.api_added if f not in arrived]
+        if added:
+            out.append(self.t("added", names=self.names(added)))
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added")}
         modified = sorted((f for f in e.of("symbol_modified")
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
@@ -157,6 +186,8 @@ class Writer:
     def file_lines(self) -> list[str]:
         """No fact names a symbol: say which files changed, by kind when they are not product code."""
         e = self.e
+        if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines:
+            return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
         if e.behaviour:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             return [self.t("files_only", files=self.sizes(top, 3))]
@@ -189,12 +220,15 @@ class Writer:
                 groups[area_of(f.path)].append(f)
         symbols: dict[str, list[str]] = defaultdict(list)
         internal: dict[str, list[str]] = defaultdict(list)
+        tests: dict[str, list[str]] = defaultdict(list)
         for f in e.facts:
             if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
-                if f.path not in e.cosmetic:
+                if f.path not in e.cosmetic and e.in_product(f):
                     (symbols if e.is_public(f) else internal)[area_of(f.path)].append(f.symbol)
-            elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed", "test_added"):
+            elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
                 symbols[area_of(f.path)].append(f.symbol)
+            elif f.kind == "test_added":
+                tests[area_of(f.path)].append(f.symbol)
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
         out = []
         for area, members in ordered[:R.MAX_AREAS]:
@@ -202,6 +236,8 @@ class Writer:
                 what = self.names(symbols[area], 4)
             elif internal[area]:
                 what = self.t("internal", names=self.names(internal[area], 3))
+            elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
+                what = self.names(tests[area], 3)
             else:
                 what = self.area_kind(members)
             out.append(self.t("impact", area=clip(area, R.MAX_PATH), what=what,

@@ -30,6 +30,8 @@ class SignatureDelta:
     added: list[Param] = field(default_factory=list)
     removed: list[Param] = field(default_factory=list)
     defaults: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    #: parameters still optional whose default left the signature (``status = 302`` -> ``status?``)
+    unwritten: list[tuple[str, str]] = field(default_factory=list)
     retyped: bool = False  # same names and defaults; only annotations or the return type differ
     #: with ``retyped``: (old, new) texts of the parameters whose annotation differs
     retypes: list[tuple[str, str]] = field(default_factory=list)
@@ -130,8 +132,11 @@ def compare(before: str | None, after: str | None, path: str = "") -> SignatureD
     for name, p in old_by.items():
         q = new_by.get(name)
         if q is not None and p.default != q.default:
-            delta.defaults.append((name, p.default, q.default))
-    if not (delta.added or delta.removed or delta.defaults):
+            if q.default is None and q.optional and p.default is not None:
+                delta.unwritten.append((name, p.default))  # callers may still leave it out
+            else:
+                delta.defaults.append((name, p.default, q.default))
+    if not (delta.added or delta.removed or delta.defaults or delta.unwritten):
         delta.retyped = " ".join((before or "").split()) != " ".join((after or "").split())
         delta.retypes = [(p.text, new_by[p.name].text) for p in old if p.text != new_by[p.name].text]
         old_ret, new_ret = _returns(before or ""), _returns(after or "")

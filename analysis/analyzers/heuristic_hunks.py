@@ -1,0 +1,115 @@
+"""What the hunks alone show when the syntax facts are silent: comment-only edits, moved lines, changed literals."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from analysis.models import FileChange
+
+#: line-comment and block-comment openers by file extension (C's ``#`` is a preprocessor line, not a comment)
+_C_LIKE = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".java", ".js", ".mjs", ".cjs", ".jsx", ".ts",
+           ".tsx", ".go", ".rs", ".kt", ".swift", ".scala", ".cs", ".dart", ".php")
+_HASH = (".py", ".pyi", ".rb", ".sh", ".bash", ".pl", ".r", ".toml", ".yaml", ".yml", ".cmake")
+_C_COMMENT = re.compile(r"^(//|/\*|\*|\*/)")
+_HASH_COMMENT = re.compile(r"^#")
+#: a pure move: at most this share of the moved lines may differ (an import or re-export line)
+_MOVE_SLACK = 0.1
+_MOVE_MIN_LINES = 6
+_STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
+_STATUS_NAME = re.compile(r"\b(?:StatusCode|HttpStatus|HTTPStatus|http\.Status|status)\s*(?:::|\.)\s*[A-Za-z_]\w*")
+_STATUS_NUMBER = re.compile(r"^[1-5]\d\d$")
+_LOGGING = re.compile(r"\b(log|logger|logging|debug|trace|console)\b\s*[.!(:]|\b(debug|trace|info|warn)!?\(", re.I)
+
+
+def _changed(patch: str | None) -> tuple[list[str], list[str]]:
+    removed, added = [], []
+    for line in (patch or "").splitlines():
+        if line.startswith("-") and not line.startswith("---"):
+            removed.append(line[1:].strip())
+        elif line.startswith("+") and not line.startswith("+++"):
+            added.append(line[1:].strip())
+    return removed, added
+
+
+def _comment_marker(path: str) -> re.Pattern[str] | None:
+    low = path.lower()
+    return _C_COMMENT if low.endswith(_C_LIKE) else _HASH_COMMENT if low.endswith(_HASH) else None
+
+
+def comment_lines_only(patch: str | None, path: str) -> bool:
+    """Every changed line that is not blank is a comment in the file's language."""
+    marker = _comment_marker(path)
+    removed, added = _changed(patch)
+    lines = [ln for ln in removed + added if ln]
+    return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
+
+
+def code_lines(patch: str | None, path: str) -> int:
+    """Changed lines that are neither blank nor comments (all non-blank lines in a language not known here)."""
+    marker = _comment_marker(path)
+    removed, added = _changed(patch)
+    return sum(1 for ln in removed + added if ln and not (marker and marker.match(ln)))
+
+
+def moved_lines(patches: Iterable[str | None]) -> bool:
+    """Across these patches the removed lines and the added lines are (nearly) the same lines."""
+    removed, added = Counter(), Counter()
+    for patch in patches:
+        old, new = _changed(patch)
+        removed.update(ln for ln in old if ln)
+        added.update(ln for ln in new if ln)
+    total = sum(removed.values()) + sum(added.values())
+    if not removed or not added or total < 2 * _MOVE_MIN_LINES:
+        return False
+    differing = sum(((removed - added) + (added - removed)).values())
+    return differing <= _MOVE_SLACK * total
+
+
+def _pairs(patch: str | None) -> Iterable[tuple[str, str]]:
+    """A removed line and the added line in its place, within one run of ``-`` then ``+`` lines."""
+    minus: list[str] = []
+    plus: list[str] = []
+    for line in (patch or "").splitlines() + [" "]:
+        if line.startswith("-") and not line.startswith("---"):
+            if plus:
+                yield from zip(minus, plus)
+                minus, plus = [], []
+            minus.append(line[1:].strip())
+        elif line.startswith("+") and not line.startswith("+++"):
+            plus.append(line[1:].strip())
+        else:
+            yield from zip(minus, plus)
+            minus, plus = [], []
+
+
+def _prose(strings: set[str]) -> bool:
+    """Texts a person reads (words with spaces), not paths, versions, keys or format specs."""
+    return bool(strings) and all(len(re.findall(r"[A-Za-z]{2,}", s)) >= 2 and " " in s.strip("\"'`") for s in strings)
+
+
+def _masked(line: str) -> str:
+    return _NUMBER.sub("0", _STATUS_NAME.sub("STATUS", _STRING.sub('""', line)))
+
+
+def literal_changes(files: Iterable[FileChange]) -> dict[str, list[str]]:
+    """Paths whose lines changed only in literals: HTTP-like status codes (``status``) or texts (``message``)."""
+    out: dict[str, list[str]] = {"status": [], "message": []}
+    for f in files:
+        for old, new in _pairs(f.patch):
+            if old == new or _masked(old) != _masked(new) or not old:
+                continue
+            numbers = set(_NUMBER.findall(old)) ^ set(_NUMBER.findall(new))
+            names = set(_STATUS_NAME.findall(old)) ^ set(_STATUS_NAME.findall(new))
+            if names or (numbers and all(_STATUS_NUMBER.match(n) for n in numbers)
+                         and re.search(r"status|code|http|response|err", old + new, re.I)):
+                kind = "status"
+            elif _prose(set(_STRING.findall(old)) ^ set(_STRING.findall(new))) and not _LOGGING.search(old):
+                kind = "message"
+            else:
+                continue
+            if f.path not in out[kind]:
+                out[kind].append(f.path)
+    return out
