@@ -218,6 +218,32 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
     click.echo(json.dumps({"target": target, "messages": payloads}, ensure_ascii=False, indent=2))
 
 
+@cli.command("copy-store")
+@click.pass_obj
+def copy_store(obj: Context):
+    """Copy the TinyDB tables of DIGESTBOT_DATA_DIR into the database of DIGESTBOT_DATABASE_URL (stop the bot first)."""
+    from bot.store import TinyStore, open_store
+    from bot.store.copy import copy_tables
+    from bot.store.data_dir import claim_data_dir
+
+    settings = obj.settings
+    if not settings.database_url:
+        raise BadInput("copy-store needs DIGESTBOT_DATABASE_URL: the PostgreSQL database to copy into")
+    if not settings.data_dir.is_dir():
+        raise BadInput(f"there is no data directory {settings.data_dir} to copy from (DIGESTBOT_DATA_DIR)")
+    lock = claim_data_dir(settings.data_dir)  # no bot may write the files while they are copied
+    try:
+        target = open_store(settings)
+        try:
+            copied = copy_tables(TinyStore(settings.data_dir), target, target.tables)
+        finally:
+            target.close()
+    finally:
+        lock.release()
+    summary = ", ".join(f"{table} {count}" for table, count in copied.items()) or "nothing: the tables are empty"
+    click.echo(f"copied rows: {summary}")
+
+
 @cli.command()
 @click.option("--adapter", "adapters", multiple=True, type=click.Choice(["console", "slack", "discord"]),
               help="Run only these adapters (default: every one with credentials, else console).")

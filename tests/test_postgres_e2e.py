@@ -105,3 +105,27 @@ def test_two_console_bots_share_one_database(day_repo, pg_url, tmp_path):
     ledger = _rows(pg_url, "ledger")
     assert len(ledger) == 1 and next(iter(ledger)).endswith(f"|{DAY}")
     assert next(iter(ledger.values()))["done"] is True
+
+
+def test_copy_store_moves_a_tinydb_bot_into_postgres(day_repo, pg_url, tmp_path):
+    """Subscriptions and the ledger come along: the moved bot knows its channels and posts nothing twice."""
+    tiny_env = {k: v for k, v in _env(tmp_path / "tiny", pg_url).items() if k != "DIGESTBOT_DATABASE_URL"}
+    before = subprocess.run([DIGESTBOT, "run"], input=f"/digest subscribe {day_repo.path} lang zh\n/digest now {DAY}\n",
+                            capture_output=True, text=True, env=tiny_env, timeout=120)
+    assert before.returncode == 0 and "每日更新报告" in before.stdout, before.stderr
+    copied = subprocess.run([DIGESTBOT, "copy-store"], capture_output=True, text=True, timeout=120,
+                            env=_env(tmp_path / "tiny", pg_url))
+    assert copied.returncode == 0, copied.stderr
+    assert "ledger 1" in copied.stdout and "subscriptions 1" in copied.stdout
+    after = subprocess.run([DIGESTBOT, "run"], input=f"/digest list\n/digest now {DAY}\n", capture_output=True,
+                           text=True, env=_env(tmp_path / "fresh", pg_url), timeout=120)
+    assert after.returncode == 0, after.stderr
+    assert f"`{day_repo.path}` at 09:00 UTC, lang zh" in after.stdout
+    assert "already posted here" in after.stdout and "每日更新报告" not in after.stdout
+
+
+def test_copy_store_needs_a_database_url(tmp_path):
+    env = {k: v for k, v in _env(tmp_path, "postgresql://unused").items() if k != "DIGESTBOT_DATABASE_URL"}
+    done = subprocess.run([DIGESTBOT, "copy-store"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and done.stderr.strip() == (
+        "error: copy-store needs DIGESTBOT_DATABASE_URL: the PostgreSQL database to copy into")
