@@ -65,10 +65,11 @@ class DigestGroup(app_commands.Group, name="digest", description="Daily digest o
     async def subscribe(self, interaction: discord.Interaction, repo: str, at: Optional[str] = None,
                         tz: Optional[str] = None, branch: Optional[str] = None,
                         lang: Optional[Literal["en", "zh"]] = None, paths: Optional[str] = None,
-                        ignore_authors: Optional[str] = None, ignore_bots: bool = False, quiet: bool = False):
+                        ignore_authors: Optional[str] = None, ignore_bots: bool = False, quiet: bool = False,
+                        alert: Optional[Literal["high", "medium", "off"]] = None):
         await self.adapter.run(interaction, command_text(
             "subscribe", repo, at=at, tz=tz, branch=branch, lang=lang, paths=paths, ignore_authors=ignore_authors,
-            ignore_bots=ignore_bots, quiet=quiet))
+            ignore_bots=ignore_bots, quiet=quiet, alert=alert))
 
     @app_commands.command(description="Stop posting this repository's digest here")
     async def unsubscribe(self, interaction: discord.Interaction, repo: str):

@@ -12,15 +12,18 @@ import logging
 import signal
 
 from bot.observe import metrics
+from bot.core.alerts import AlertService
 from bot.core.chat import DigestResponse
 from bot.core.service import BotCore
 from bot.store.data_dir import claim_data_dir
 from bot.core.digest import build_service
 from bot.web.server import Health, HttpServer, http_routes, metrics_routes
+from bot.web.webhook import WebhookReceiver
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import open_store, shares_database
 from scheduler.jobs import DigestScheduler
+from scheduler.polling import HeadPoller
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +97,14 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
             loop.add_signal_handler(sig, stop.set)
         except (NotImplementedError, RuntimeError):
             pass
-    scheduler = None
+    scheduler = poller = None
+    alerts = AlertService(core, {a.platform: a for a in running})
+    routes = http_routes(health, store, settings)
+    if settings.github_webhook_secret:
+        routes += WebhookReceiver(settings.github_webhook_secret, alerts.push).routes()
     try:
         built = [_make_adapter(name, settings, core, port) for name in names]
-        server = await _serve_http(built, health, store, settings, port)
+        server = await _serve_http(built, routes, settings, port)
         if settings.metrics_port is not None:
             metrics_server = HttpServer(metrics_routes(), settings.metrics_host, settings.metrics_port)
             await metrics_server.start()
@@ -108,6 +115,9 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
             running.append(adapter)
             log.info("adapter %s started", adapter.platform)
         scheduler = _start_scheduler(core, running)
+        alerts.adapters.update({a.platform: a for a in running})
+        poller = HeadPoller(alerts)
+        poller.start()
         health.scheduler, health.ready = scheduler, True
         _log_listening(server, built, settings)
         waiters = [asyncio.create_task(stop.wait())]
@@ -118,6 +128,8 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
     finally:
         if scheduler is not None:
             scheduler.shutdown()
+        if poller is not None:
+            poller.shutdown()
         for adapter in reversed(running):
             try:
                 await adapter.stop()
@@ -129,12 +141,11 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
         store.close()
 
 
-async def _serve_http(adapters: list, health: Health, store, settings: Settings, port: int | None):
-    """Health, metrics (and report pages) on Slack's HTTP app when there is one, else on ``port`` if given.
+async def _serve_http(adapters: list, routes: list, settings: Settings, port: int | None):
+    """Health, metrics (report pages, the GitHub webhook) on Slack's HTTP app when there is one, else on ``port``.
 
     Returns the server started here, or None (served by Slack, or no port at all).
     """
-    routes = http_routes(health, store, settings)
     for adapter in adapters:
         web_app = getattr(adapter, "web_app", None)
         if web_app is not None:  # Slack over HTTP: one app, one port (routes added before it starts)
@@ -143,6 +154,9 @@ async def _serve_http(adapters: list, health: Health, store, settings: Settings,
     if port is None:
         if settings.public_url:
             log.warning("DIGESTBOT_PUBLIC_URL is set but no HTTP port is open; pass --port to serve the reports")
+        if settings.github_webhook_secret:
+            log.warning("DIGESTBOT_GITHUB_WEBHOOK_SECRET is set but no HTTP port is open; pass --port to receive "
+                        "GitHub's pushes (alerts wait for them)")
         return None
     server = HttpServer(routes, settings.http_host, port)
     await server.start()

@@ -81,6 +81,13 @@ class Settings(BaseSettings):
     #: seconds between two real store writes of the health check (checks in between reuse the answer)
     health_store_interval: float = Field(5.0, ge=0, validation_alias=_env("DIGESTBOT_HEALTH_STORE_INTERVAL"))
 
+    # Alerts for important changes (``subscribe ... alert high|medium``)
+    #: verifies POST /github/webhook; unset: no webhook, the followed branches are polled
+    github_webhook_secret: str | None = Field(None, validation_alias=_env("DIGESTBOT_GITHUB_WEBHOOK_SECRET"),
+                                              repr=False)
+    alerts_per_hour: int = Field(3, ge=1, validation_alias=_env("DIGESTBOT_ALERTS_PER_HOUR"))
+    alert_poll_minutes: float = Field(5.0, gt=0, validation_alias=_env("DIGESTBOT_ALERT_POLL_MINUTES"))
+
     # Fault injection for the exactly-once tests only: the process SIGKILLs itself right after its Nth
     # successful post, before recording it (the window between a post and the ledger write)
     test_crash_after_posts: int | None = Field(None, ge=1, validation_alias=_env("DIGESTBOT_TEST_CRASH_AFTER_POSTS"))

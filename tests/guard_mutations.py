@@ -25,6 +25,7 @@ SLACK_UNIT = "tests/test_slack_adapter_unit.py"
 HARDENING_PATHS = "tests/test_hardening_paths.py"
 HARDENING_LIMITS = "tests/test_hardening_limits.py"
 HARDENING_STORE = "tests/test_hardening_store.py"
+ALERTS = "tests/test_alerts.py"
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,19 @@ MUTATIONS = [
              'if self.mode == "http" and not settings.slack_signing_secret:',
              "if False:",
              (SLACK_UNIT,)),
+    Mutation("GitHub webhooks are verified before they are parsed", "bot/web/webhook.py",
+             "if len(body) > MAX_BODY or not hmac.compare_digest(given.encode(), "
+             "signature_of(self._secret, body).encode()):",
+             "if False:",
+             (ALERTS,)),
+    Mutation("alerts: at most DIGESTBOT_ALERTS_PER_HOUR a channel an hour", "bot/core/alerts.py",
+             "elif self.log.sent_within_hour(channel, now) >= self.core.settings.alerts_per_hour:",
+             "elif False:",
+             (ALERTS,)),
+    Mutation("alerts: only changes of at least the channel's level", "bot/core/alerts.py",
+             "if reaches(report.analysis.importance, sub.alert):",
+             "if True:",
+             (ALERTS,)),
 ]
 
 

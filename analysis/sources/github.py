@@ -10,7 +10,7 @@ import time
 from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Any, Callable, Mapping
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
 from github import Auth, Github, GithubException
@@ -290,6 +290,31 @@ class GitHubSource:
             if error.status == 409:  # an empty repository has no branches yet
                 raise BadInput(f"{self.repo_name} has no commits yet, so no branch {branch!r}") from None
             raise self._failure(error, f"checking branch {branch} of {self.repo_name}") from None
+
+    def branch_head(self, branch: str | None, etag: str | None = None) -> tuple[str | None, str | None]:
+        """The head SHA of ``branch`` (default branch) and its ETag; ``(None, etag)`` when it has not moved.
+
+        A conditional request (``If-None-Match``) for the bare SHA: GitHub answers an unchanged
+        branch with 304, which does not count against the rate limit.
+        """
+        headers = {"Accept": "application/vnd.github.sha"}
+        if etag:
+            headers["If-None-Match"] = etag
+        ref = quote(branch or "HEAD", safe="")
+        try:
+            answer, data = self._client().requester.requestJsonAndCheck(
+                "GET", f"{self.api_url}/repos/{self.repo_name}/commits/{ref}", headers=headers)
+        except GithubException as error:
+            if error.status in (404, 422) and branch:
+                raise BadInput(f"branch {branch!r} was not found in {self.repo_name}") from None
+            raise self._failure(error, f"reading the head of {self.repo_name}") from None
+        if data is None:  # 304 Not Modified
+            return None, etag
+        sha = str(data.get("data", "") if isinstance(data, dict) else data).strip()
+        if not _FULL_SHA.match(sha):
+            raise RemoteFailure(f"GitHub answered no commit SHA for the head of {self.repo_name}")
+        lowered = {k.lower(): v for k, v in (answer or {}).items()}
+        return sha, lowered.get("etag")
 
     def commit_details(self, sha: str) -> Commit:
         """One commit with every changed file (all pages of ``files``, up to GitHub's 3000)."""

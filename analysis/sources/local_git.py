@@ -106,6 +106,15 @@ class LocalGitSource:
     def check_branch(self, branch: str) -> None:
         self._branch_ref(branch)
 
+    def branch_head(self, branch: str | None, etag: str | None = None) -> tuple[str | None, str | None]:
+        """The head SHA of ``branch`` (HEAD) and the tag to pass next time; ``(None, etag)`` when unchanged."""
+        ref = self._branch_ref(branch) if branch else "HEAD"
+        sha = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}",
+                        check=False).strip()
+        if not _SHA40.match(sha):
+            return None, etag  # an empty repository has no head yet
+        return (None, etag) if sha == etag else (sha, sha)
+
     def _branch_ref(self, branch: str) -> str:
         """``branch`` itself, else its remote-tracking branch (``origin/stable`` in a fresh clone); BadInput if neither."""
         missing = f"branch {branch!r} does not exist in {self.repo_name}"

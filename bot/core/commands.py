@@ -14,7 +14,7 @@ from analysis.sources.names import parse_revision
 
 USAGE = {
     "subscribe": "subscribe REPO [at HH:MM] [tz ZONE] [branch B] [lang zh|en] [paths GLOB,...] "
-                 "[ignore-authors NAME,...] [ignore-bots] [quiet]",
+                 "[ignore-authors NAME,...] [ignore-bots] [quiet] [alert high|medium|off]",
     "unsubscribe": "unsubscribe REPO",
     "list": "list",
     "now": "now [REPO] [YYYY-MM-DD] [force]",
@@ -73,7 +73,7 @@ def _subscribe(args: list[str]) -> Command:
     if not args:
         raise _bad("subscribe", "name the repository to follow")
     repo, rest, options = args[0], args[1:], {}
-    value_keys = {"at", "tz", "branch", "lang", "paths", "ignore-authors"}
+    value_keys = {"at", "tz", "branch", "lang", "paths", "ignore-authors", "alert"}
     i = 0
     while i < len(rest):
         key = rest[i].lower()
@@ -95,11 +95,20 @@ def _subscribe(args: list[str]) -> Command:
             value = _checked("subscribe", parse_zone, value).key  # the canonical name, whatever the case
         if key == "lang" and value not in ("zh", "en"):
             raise _bad("subscribe", f"unknown language {code_span(value, 20)}; use zh or en")
+        if key == "alert":
+            value = _alert_level(value)
         if key in ("paths", "ignore-authors"):
             value = [part.strip() for part in value.split(",") if part.strip()]
         options[key.replace("-", "_")] = value
         i += 2
     return Command("subscribe", repo=repo, options=options)
+
+
+def _alert_level(value: str) -> str | None:
+    level = value.lower()
+    if level not in ("high", "medium", "off"):
+        raise _bad("subscribe", f"unknown alert level {code_span(value, 20)}; use high, medium or off")
+    return None if level == "off" else level
 
 
 def _unsubscribe(args: list[str]) -> Command:

@@ -26,6 +26,7 @@ from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
 from bot.core import history, pools
+from bot.core.alerts import mark_announced
 from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.core.commands import Command, help_text, parse_command
 from bot.core.digest import DigestService, build_service
@@ -274,7 +275,9 @@ class BotCore:
             url, files = await self._report_parts(response, with_files=SUMMARY_KEY not in entry.posted
                                                   and getattr(adapter, "supports_files", False))
             extra = {"report_url": url} if url else {}
-            capped = cap_digest(response.digest, self.settings.max_commit_chars)  # the report itself is not
+            # changes already announced here as alerts are a short marker; the attached report keeps them whole
+            shown = await pools.store_io(mark_announced, self.store, ctx.channel, response.digest, response.lang)
+            capped = cap_digest(shown, self.settings.max_commit_chars)  # the report itself is not
             messages = adapter.renderer.digest_messages(capped, response.lang, response.note,
                                                         max_replies=self.settings.max_replies, **extra)
             summary = next((m for m in messages if m.key == SUMMARY_KEY), None)

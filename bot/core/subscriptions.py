@@ -28,6 +28,8 @@ class Subscription(BaseModel):
     ignore_authors: list[str] = Field(default_factory=list)
     ignore_bots: bool = False
     quiet: bool = False
+    #: post a change of at least this importance within minutes of landing ("high" | "medium"); None: off
+    alert: str | None = None
     #: when the channel first subscribed (stamped by the scheduler); no catch-up for a slot before it
     created_at: datetime | None = None
 
@@ -55,6 +57,8 @@ class Subscription(BaseModel):
             parts.append("ignoring bots")
         if self.quiet:
             parts.append("quiet")
+        if self.alert:
+            parts.append(f"alert {self.alert}")
         return ", ".join(parts)
 
 

@@ -3,6 +3,10 @@
 Real HTTP on 127.0.0.1 (an ephemeral port, a daemon thread). PyGithub pointed at ``FakeGitHub.url``
 sees GitHub's shapes, paging (``Link`` headers), errors and ``X-RateLimit-*`` headers. ``latency`` delays
 each answer; ``drip`` sends each answer's body one byte at a time, that many seconds apart.
+Every 200 answer to a GET carries an ``ETag``; a request whose ``If-None-Match`` names it gets
+``304 Not Modified`` with no body, which (as on GitHub) does not count against the rate limit
+(``not_modified`` counts them). ``Accept: application/vnd.github.sha`` on ``commits/{ref}`` answers
+the bare SHA as text, as GitHub does.
 ``hold(prefix)`` makes requests for matching paths wait until the test releases them (orderings
 without sleeps).
 """
@@ -37,6 +41,7 @@ RATE_LIMIT_MESSAGE = (
     "rate limit. Check out the documentation for more details.)"
 )
 FILES_PER_PAGE = 300
+SHA_MEDIA_TYPE = "application/vnd.github.sha"
 MAX_FILES = 3000
 
 
@@ -89,6 +94,8 @@ class FakeGitHub(LocalHTTPServer):
         #: seconds between two bytes of each answer's body (a server dripping its answers); 0: all at once
         self.drip = 0.0
         self.requests: list[tuple[str, str]] = []
+        #: conditional requests answered 304 (free: not counted in X-RateLimit-Used)
+        self.not_modified = 0
         self._lock = threading.Lock()
         self._rate_limited: list[tuple[float, int] | None] = []  # per coming request: None or (reset_in, status)
         self._used = 0
@@ -213,9 +220,24 @@ class FakeGitHub(LocalHTTPServer):
             if method != "GET":
                 raise _error(404, "Not Found")
             status, body, extra = self._route(raw_path, authenticated)
+            if headers.get("Accept") == SHA_MEDIA_TYPE and isinstance(body, dict) and "sha" in body \
+                    and "/commits/" in raw_path:
+                body = body["sha"].encode()  # the bare SHA, as text
         except _Reply as reply:
             status, body, extra = reply.status, reply.body, reply.headers
-        return status, body, {**rate, **extra}
+        payload = body if isinstance(body, bytes) else json.dumps(body).encode()
+        if status == 200 and method == "GET":
+            etag = '"' + hashlib.sha256(payload).hexdigest()[:40] + '"'
+            extra = {**extra, "ETag": etag}
+            if etag in _etags(headers.get("If-None-Match")):
+                with self._lock:  # GitHub: a 304 does not count against the rate limit
+                    self._used -= 1
+                    self.not_modified += 1
+                    used = self._used
+                rate["X-RateLimit-Used"] = str(used)
+                rate["X-RateLimit-Remaining"] = str(max(limit - used, 1))
+                return 304, b"", {**rate, "ETag": etag}
+        return status, payload, {**rate, **extra}
 
     def _route(self, raw_path: str, authenticated: bool) -> tuple[int, Any, dict[str, str]]:
         split = urlsplit(raw_path)
@@ -302,6 +324,11 @@ class FakeGitHub(LocalHTTPServer):
         return 200, listing, {}
 
 
+def _etags(header: str | None) -> set[str]:
+    """The entity tags an ``If-None-Match`` header names (weak ones compared as strong, as GitHub does)."""
+    return {tag.strip().removeprefix("W/") for tag in (header or "").split(",") if tag.strip()}
+
+
 def _token(authorization: str | None) -> str | None:
     if not authorization:
         return None
@@ -366,10 +393,12 @@ def _make_handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             if length:
                 self.rfile.read(length)
-            status, body, headers = fake._handle(self.command, self.path, self.headers)
-            payload = json.dumps(body).encode()
+            status, payload, headers = fake._handle(self.command, self.path, self.headers)
             self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
+            if status != 304:
+                text = payload[:1] not in (b"{", b"[")  # the bare SHA media type
+                self.send_header("Content-Type", "text/plain; charset=utf-8" if text
+                                 else "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(payload)))
             self.send_header("X-GitHub-Media-Type", "github.v3; format=json")
             for key, value in headers.items():
