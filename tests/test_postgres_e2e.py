@@ -19,7 +19,6 @@ import psycopg
 import pytest
 
 from tests.fakes.openai_server import FakeOpenAI
-from tests.postgres_server import pg_url, postgres_server  # noqa: F401 - fixtures
 
 DIGESTBOT = str(Path(sys.executable).with_name("digestbot"))
 DAY = "2026-02-14"

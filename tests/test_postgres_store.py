@@ -15,7 +15,7 @@ from bot.settings import Settings
 from bot.store import StoreUnavailable, open_store
 from bot.store.pg_migrate import SCHEMA, Migration, bundled_migrations, migrate
 from bot.store.postgres_store import PostgresStore
-from tests.postgres_server import free_port, pg_url, postgres_server  # noqa: F401 - fixtures
+from tests.postgres_server import free_port
 from tests.threads import run_together
 
 ROOT = Path(__file__).resolve().parent.parent

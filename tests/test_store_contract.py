@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.store import TinyStore
-from tests.postgres_server import pg_url, postgres_server  # noqa: F401 - fixtures
 from tests.threads import run_together
 
 # every value kind a backend must give back unchanged
