@@ -86,6 +86,10 @@ class PostgresServer:
                     raise
         return self
 
+    def restart(self) -> None:
+        """Stop (fast: connections are cut) and start again on the same port."""
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-m", "fast", "-w", "-t", "60", "restart")
+
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{dbname}"
 

@@ -15,7 +15,7 @@ from bot.settings import Settings
 from bot.store import StoreUnavailable, open_store
 from bot.store.pg_migrate import SCHEMA, Migration, bundled_migrations, migrate
 from bot.store.postgres_store import PostgresStore
-from tests.postgres_server import free_port
+from tests.postgres_server import PostgresServer, free_port
 from tests.threads import run_together
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +97,22 @@ def test_the_daily_budget_holds_across_instances(pg_url):
     finally:
         for store in stores:
             store.close()
+
+
+def test_the_store_survives_a_database_restart():
+    server = PostgresServer().start()  # its own server: the session's is shared with the other tests
+    store = None
+    try:
+        store = PostgresStore(server.url(), max_connections=2)
+        store.put("ledger", "k", {"done": False})
+        server.restart()  # every pooled connection is now dead
+        assert store.get("ledger", "k") == {"done": False}
+        store.put("ledger", "k", {"done": True})
+        assert store.add("llm_spend", "d", {"calls": 1}) == {"calls": 1}
+    finally:
+        if store is not None:
+            store.close()
+        server.stop()
 
 
 def test_open_store_follows_the_settings(pg_url, tmp_path):

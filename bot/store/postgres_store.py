@@ -3,7 +3,8 @@
 Selected by ``DIGESTBOT_DATABASE_URL``: several bot instances share one database. Opening the store
 applies the schema migrations (``pg_migrate``, under an advisory lock), then serves every call from
 a psycopg connection pool in autocommit mode: each call is one statement (``put_many``: one
-transaction), so a write is visible to every instance as soon as the call returns. ``add`` changes
+transaction), so a write is visible to every instance as soon as the call returns. Each connection is
+checked as it leaves the pool, so a database restart costs a reconnect, not a failed call. ``add`` changes
 numbers inside the database (``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``), never read-then-write.
 """
 
