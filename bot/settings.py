@@ -102,11 +102,10 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _postgres_only(cls, value: str | None) -> str | None:
-        if not value or not value.strip():
-            return None
-        if not value.startswith(("postgresql://", "postgres://")):
+        value = (value or "").strip()
+        if value and not value.startswith(("postgresql://", "postgres://")):
             raise ValueError("DIGESTBOT_DATABASE_URL must be a postgresql:// URL")
-        return value.strip()
+        return value or None
 
     @field_validator("github_api_url")
     @classmethod

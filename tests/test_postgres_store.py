@@ -152,4 +152,5 @@ def test_a_role_that_cannot_create_the_schema_gets_one_sentence(pg_url):
 def test_the_database_url_must_be_postgresql():
     with pytest.raises(ValueError, match="postgresql:// URL"):
         Settings(database_url="mysql://x/y")
-    assert Settings(database_url="").database_url is None
+    assert Settings(database_url="  ").database_url is None
+    assert Settings(database_url=" postgres://h/db\n").database_url == "postgres://h/db"
