@@ -74,9 +74,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def _services(settings, analyzer_kind: str):
     from bot.core.digest import build_service
-    from bot.store import TinyStore
+    from bot.store import open_store
 
-    return build_service(settings, TinyStore(settings.data_dir), analyzer_kind)
+    return build_service(settings, open_store(settings), analyzer_kind)
 
 
 def _source(settings, repo: str):
@@ -149,9 +149,9 @@ def _write_chart(settings, repo: str, digest, branch, path: str) -> None:
 
     from analysis.renderers.chart import render_chart
     from bot.core import history
-    from bot.store import TinyStore
+    from bot.store import open_store
 
-    store = TinyStore(settings.data_dir)
+    store = open_store(settings)
     history.record(store, digest)
     estimate = history.source_estimator(_source(settings, repo), digest.timezone, branch)
     png = render_chart(history.series(store, digest.repo, digest.date, estimate=estimate), digest.repo)
@@ -216,6 +216,32 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
             item["body"] = {"channel": channel, **item["body"]}
         payloads.append(item)
     click.echo(json.dumps({"target": target, "messages": payloads}, ensure_ascii=False, indent=2))
+
+
+@cli.command("copy-store")
+@click.pass_obj
+def copy_store(obj: Context):
+    """Copy the TinyDB tables of DIGESTBOT_DATA_DIR into the database of DIGESTBOT_DATABASE_URL (stop the bot first)."""
+    from bot.store import TinyStore, open_store
+    from bot.store.copy import copy_tables
+    from bot.store.data_dir import claim_data_dir
+
+    settings = obj.settings
+    if not settings.database_url:
+        raise BadInput("copy-store needs DIGESTBOT_DATABASE_URL: the PostgreSQL database to copy into")
+    if not settings.data_dir.is_dir():
+        raise BadInput(f"there is no data directory {settings.data_dir} to copy from (DIGESTBOT_DATA_DIR)")
+    lock = claim_data_dir(settings.data_dir)  # no bot may write the files while they are copied
+    try:
+        target = open_store(settings)
+        try:
+            copied = copy_tables(TinyStore(settings.data_dir), target, target.tables)
+        finally:
+            target.close()
+    finally:
+        lock.release()
+    summary = ", ".join(f"{table} {count}" for table, count in copied.items()) or "nothing: the tables are empty"
+    click.echo(f"copied rows: {summary}")
 
 
 @cli.command()

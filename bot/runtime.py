@@ -21,7 +21,7 @@ from bot.web.server import Health, HttpServer, http_routes, metrics_routes
 from bot.web.webhook import WebhookReceiver
 from bot.platforms import adapter_class
 from bot.settings import Settings
-from bot.store import TinyStore
+from bot.store import open_store, shares_database
 from scheduler.jobs import DigestScheduler
 from scheduler.polling import HeadPoller
 
@@ -69,16 +69,18 @@ def _make_adapter(name: str, settings: Settings, core: BotCore, port: int | None
 async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port: int | None = None,
                   stop: asyncio.Event | None = None) -> None:
     """Run until end of console input (console only), SIGINT/SIGTERM, or ``stop`` is set."""
-    lock = claim_data_dir(settings.data_dir)  # one bot per directory, writable, leftovers removed
+    # one bot per directory, writable, leftovers removed; a shared database is shared by design
+    lock = None if shares_database(settings) else claim_data_dir(settings.data_dir)
     try:
         await _run_on(settings, adapters, port, stop)
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
 async def _run_on(settings: Settings, adapters: list[str] | None, port: int | None,
                   stop: asyncio.Event | None) -> None:
-    store = TinyStore(settings.data_dir)
+    store = open_store(settings)
     # read the small tables now: a corrupt file is reported before any adapter starts or waits on input
     store.items("subscriptions")
     store.items("ledger")
@@ -136,6 +138,7 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
         for listener in (server, metrics_server):
             if listener is not None:
                 await listener.stop()
+        store.close()
 
 
 async def _serve_http(adapters: list, routes: list, settings: Settings, port: int | None):

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
 
     # Storage
     data_dir: Path = Field(Path("./data"), validation_alias=_env("DIGESTBOT_DATA_DIR"))
+    #: postgresql://user:password@host:port/dbname: the store lives there, shared by several instances
+    database_url: str | None = Field(None, validation_alias=_env("DIGESTBOT_DATABASE_URL"), repr=False)
 
     # Chat platforms
     slack_bot_token: str | None = Field(None, validation_alias=_env("SLACK_BOT_TOKEN"), repr=False)
@@ -96,6 +98,14 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part for part in (p.strip() for p in value.replace(",", " ").split()) if part]
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: str | None) -> str | None:
+        value = (value or "").strip()
+        if value and not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("DIGESTBOT_DATABASE_URL must be a postgresql:// URL")
+        return value or None
 
     @field_validator("github_api_url")
     @classmethod

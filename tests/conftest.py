@@ -11,6 +11,7 @@ import pytest
 
 from bot.settings import Settings
 from bot.store import TinyStore
+from tests.postgres_server import pg_url, postgres_server  # noqa: F401 - one PostgreSQL server per session
 
 
 class GitRepo:

@@ -1,5 +1,6 @@
 """The daily LLM spend: recorded per UTC day in the store (table ``llm_spend``) and held to a budget.
 
+The spend is added with the store's atomic ``add``, so instances sharing a database share one budget.
 The LLM analyzer calls ``check`` right before each request (inside its concurrency limit, so at
 most the requests already in flight finish after the budget is reached) and ``record`` with each
 answer's cost; the digest service then uses the heuristic for the rest of the UTC day.
@@ -72,12 +73,8 @@ class LLMBudget:
             raise BudgetReached(self.reason, code="budget", details={"usd": _dollars(self.limit_usd or 0.0)})
 
     def record(self, cost_usd: float) -> None:
-        """Add one LLM answer's cost to today's spend."""
+        """Add one LLM answer's cost to today's spend (atomically in the store: every instance counts)."""
         if not cost_usd or cost_usd < 0:
             return
-        with self._lock:
-            day = self.today()
-            value = self.store.get(SPEND_TABLE, day) or {}
-            usd = float(value.get("usd", 0.0)) + cost_usd
-            self.store.put(SPEND_TABLE, day, {"usd": usd, "calls": int(value.get("calls", 0)) + 1})
-        metrics.spend_today(usd)
+        spent = self.store.add(SPEND_TABLE, self.today(), {"usd": cost_usd, "calls": 1})
+        metrics.spend_today(float(spent["usd"]))

@@ -26,7 +26,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 
-from bot.store.base import CACHE_TABLES, StoreCorrupt
+from bot.store.base import CACHE_TABLES, StoreCorrupt, added, checked_amounts
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +222,17 @@ class TinyStore:
             doc_id = index.pop(key, None)
             if doc_id is not None:
                 rows.remove(doc_ids=[doc_id])
+
+    def add(self, table: str, key: str, amounts: dict[str, float]) -> dict[str, Any]:
+        """Add ``amounts`` to the numbers at ``key`` under the store's lock (one process: see ``data_dir``)."""
+        checked_amounts(amounts)
+        with self._lock:
+            value = added(self.get(table, key), amounts)
+            self.put(table, key, value)
+            return dict(value)
+
+    def close(self) -> None:
+        """Nothing to release: every write is already on disk."""
 
     def items(self, table: str) -> Iterator[tuple[str, Any]]:
         with self._lock:
