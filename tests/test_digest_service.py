@@ -171,7 +171,7 @@ def test_heuristic_analyzer_path_needs_no_model(gh, store):
 
     gh.reset_counts()
     build(DigestService(store, HeuristicAnalyzer()), gh)
-    assert detail_calls(gh) == 0  # details cached even though heuristic analyses are not
+    assert detail_calls(gh) == 0  # details and analyses cached: nothing fetched again
 
 
 def test_three_thousand_file_commit_fits_the_budget_and_reports_coverage(gh, llm, store):

@@ -275,7 +275,7 @@ def test_fields_are_bounded_and_single_line():
 def test_analyze_async_matches_sync_and_satisfies_the_protocol():
     commit = make_commit("feat: add widget", [("src/widget.py", 5, 0)])
     assert isinstance(analyzer, Analyzer)
-    assert analyzer.name == "heuristic" and analyzer.cache_key is None
+    assert analyzer.name == "heuristic" and analyzer.cache_key.startswith("heuristic-v")
     assert asyncio.run(analyzer.analyze(commit, "zh")) == analyzer.analyze_sync(commit, "zh")
 
 

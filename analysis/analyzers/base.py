@@ -31,6 +31,8 @@ class AnalysisContext:
     description: str | None = None
     #: what the diff analyzer derived from this commit (``analysis.facts.derive_facts``)
     facts: list[Fact] = field(default_factory=list)
+    #: False when a file could not be read for the facts: the analysis is not cached, so the next run redoes it
+    facts_complete: bool = True
     #: same-day commits touching the same files, newest first
     related: list[RelatedCommit] = field(default_factory=list)
     #: the titles of the commits this change folds in (a merged pull request's own commits), newest first

@@ -26,11 +26,20 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
     return evidence
 
 
+#: part of the cache key of heuristic analyses
+HEURISTIC_VERSION = 1
+
+
 class HeuristicAnalyzer:
     """Analyses a commit from its diff's facts, paths and message; cheap, deterministic, never calls out."""
 
     name = "heuristic"
-    cache_key = None
+    #: analyses are cached like the LLM's: a re-run reads commits from the cache without their patches,
+    #: and the rules read hunks besides the facts, so a recomputed analysis could differ from the first.
+    #: Bump the version whenever the rules or the wording change.
+    cache_key = f"heuristic-v{HEURISTIC_VERSION}"
+    #: reads the hunks besides the facts: a commit cached without patches is fetched again before analysing it
+    needs_patches = True
 
     def analyze_sync(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
         facts = context.facts if context is not None else (derive_facts(commit) if commit.files else [])

@@ -230,7 +230,8 @@ class DigestService:
 
     def _cache_key(self, commit: Commit, lang: str) -> str | None:
         key = self.analyzer.cache_key
-        return None if key is None else f"{commit.sha}|{lang}|{key}"
+        # the facts feed every analyzer (the heuristic writes from them, the LLM is given them)
+        return None if key is None else f"{commit.sha}|{lang}|{key}|facts-v{FACTS_VERSION}"
 
     async def _description(self, source: CommitSource) -> str | None:
         """The repository's one-line description, read once a day per repository; None when unknown.
@@ -256,23 +257,27 @@ class DigestService:
         return await self._shared(("description", source.repo_name), read)
 
     async def _facts(self, commit: Commit, source: CommitSource | None,
-                     refetch: Callable[..., Awaitable[Commit]] | None) -> list[Fact]:
-        """The diff's facts of ``commit``: cached by SHA (a re-run reads no file), else derived and stored."""
+                     refetch: Callable[..., Awaitable[Commit]] | None) -> tuple[list[Fact], bool]:
+        """The diff's facts of ``commit`` and whether they are complete (no file read failed).
+
+        Cached by SHA when complete (a re-run reads no file), else derived again next time.
+        """
         key = f"{commit.sha}|facts-v{FACTS_VERSION}"
         cached = _valid(lambda rows: [Fact.model_validate(fact) for fact in rows], self.store.get(FACTS_TABLE, key))
         if cached is not None:
-            return cached
+            return cached, True
 
-        async def derive_and_store() -> list[Fact]:
+        async def derive_and_store() -> tuple[list[Fact], bool]:
             detailed = commit
             if commit.patches_dropped and refetch is not None:  # the cached commit keeps no diff
                 detailed = await refetch(commit.sha, with_patches=True)
             contents = WatchedContents(source) if source is not None and getattr(source, "file_at", None) else None
             facts = await pools.remote(derive_facts, detailed, contents)  # may read files from the source
-            if contents is None or not contents.failed:  # after a failed read (not an absent file): next time again
+            complete = contents is None or not contents.failed  # a failed read (not an absent file): again next time
+            if complete:
                 kept = [fact.model_dump(mode="json", exclude_none=True) for fact in facts]
                 await pools.store_io(self.store.put, FACTS_TABLE, key, kept)
-            return facts
+            return facts, complete
 
         return await self._shared(("facts", commit.sha), derive_and_store)
 
@@ -285,7 +290,7 @@ class DigestService:
         The related commits are chosen once every commit of the day has its details
         (``neighbours_ready``), so the list does not depend on which details arrived first.
         """
-        facts = await self._facts(commit, source, refetch)
+        facts, complete = await self._facts(commit, source, refetch)
         if neighbours_ready is not None:
             await neighbours_ready.wait()
         paths = {f.path for f in commit.files}
@@ -299,7 +304,7 @@ class DigestService:
         contents = source if source is not None and getattr(source, "file_at", None) else None
         file_text = functools.partial(contents.file_at, commit.sha) if contents is not None else None
         return AnalysisContext(repo=source.repo_name if source is not None else "", facts=facts,
-                               related=[r for _, r in related[:10]], file_text=file_text)
+                               facts_complete=complete, related=[r for _, r in related[:10]], file_text=file_text)
 
     async def _analyse(self, commit: Commit, lang: str, failures: list,
                        refetch: Callable[..., Awaitable[Commit]] | None = None,
@@ -329,7 +334,7 @@ class DigestService:
             analysis = await self.analyzer.analyze(commit, lang, context)
             analysis = analysis.model_copy(update={"facts": context.facts})  # derived, never written by a model
             metrics.commit_analysed(analysis.analyzer)
-            if key is not None:  # stored before the shared work ends, so a later caller finds it
+            if key is not None and context.facts_complete:  # stored before the shared work ends, for later callers
                 await pools.store_io(self.store.put, ANALYSES_TABLE, key, analysis.model_dump(mode="json"))
             return analysis
 
