@@ -85,15 +85,26 @@ def change_type_of(e: Evidence) -> str:
                 else "chore")
     if worded == "test" and e.behaviour and e.api_added:
         worded = "feature"
+    if R.SMALL_PERF_WORDS.search(e.title):
+        return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
     if worded:
         return worded
     for entry in e.changelog[:1]:
         worded = _title_words(entry.split(".")[0])
         if worded in ("fix", "feature"):
             return worded
+    if _macro_refactor(e):
+        return "refactor"
     if e.api_added or _new_capability(e):
         return "feature"
     return "refactor" if e.behaviour else "chore"
+
+
+def _macro_refactor(e: Evidence) -> bool:
+    """Hand-written code replaced by a macro's expansion: the title says so and the diff mostly shrinks."""
+    added = sum(f.additions for f in e.behaviour)
+    removed = sum(f.deletions for f in e.behaviour)
+    return bool(R.MACRO_REFACTOR_WORDS.search(e.title)) and removed >= R.MACRO_REFACTOR_SHRINK * max(added, 1)
 
 
 def _new_capability(e: Evidence) -> bool:
@@ -147,12 +158,20 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return _without_product_code(e, change_type)
     if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
         return "low"  # lines moved or reordered, none rewritten
+    if _debug_repr_only(e):
+        return "low"  # how objects look in a debugger or a log line: nothing users rely on
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
+    if _user_text(e):
+        return "medium"  # the text users read when an error or value is printed
+    if _test_tooling_refactor(e, change_type):
+        return "low"  # the project's test helpers reshaped: its users see nothing
+    if _small_perf_tweak(e):
+        return "low"  # a repeated call or copy avoided inside the code: same results, same interface
     if _housekeeping(e, change_type):
         return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
     if (change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not _interface_touched(e)
@@ -170,6 +189,32 @@ def _package_renamed(e: Evidence) -> bool:
     """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json)."""
     return any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
                and "build" in e.classes.get(f.path, set()) for f in e.facts)
+
+
+def _debug_repr_only(e: Evidence) -> bool:
+    """Every changed symbol is a debug representation (``__repr__``), in a modest diff with the interface intact."""
+    symbols = [f for f in e.of("symbol_modified", "symbol_added", "symbol_removed", "signature_changed")
+               if e.in_product(f)]
+    return (bool(symbols) and all(R.DEBUG_REPR_SYMBOL.search(f.symbol or "") for f in symbols)
+            and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not (e.api_breaks or e.config))
+
+
+def _user_text(e: Evidence) -> bool:
+    """The title or the changelog names the printed text of errors or values (``Display``, ``__str__``)."""
+    return any(R.USER_TEXT_WORDS.search(text) for text in (e.title, *e.changelog))
+
+
+def _small_perf_tweak(e: Evidence) -> bool:
+    """A repeated call, copy or allocation avoided, in a few lines of internal code."""
+    return bool(R.SMALL_PERF_WORDS.search(e.title) and e.behaviour_lines <= R.SMALL_PERF_LINES
+                and not (_interface_touched(e) or e.config or e.literal_changes["message"]))
+
+
+def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:
+    """The title names the project's test tooling, and the code around it keeps its interface and texts."""
+    return bool(change_type in ("refactor", "chore", "test") and R.TEST_TOOLING_WORDS.search(e.title)
+                and e.behaviour_lines <= R.TEST_TOOLING_LINES
+                and not (e.api_breaks or e.api_added or e.literal_changes["message"] or e.security_words))
 
 
 def _interface_touched(e: Evidence) -> bool:

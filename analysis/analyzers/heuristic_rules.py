@@ -39,7 +39,8 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
 DOC_DIRS = {"docs", "doc", "documentation"}
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice)(\.|$)")
-TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e"}
+TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
+             "testutils", "test_support"}
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec)\.\w+|^conftest\.py)$")
 CI_PATH = re.compile(r"(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
                      r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml)$")
@@ -126,3 +127,27 @@ HOUSEKEEPING_LINES = 20
 NEW_TESTS_MEDIUM, TEST_ONLY_MEDIUM_LINES = 5, 200
 MAX_TITLE, MAX_LINE, MAX_PATH, MAX_PARAGRAPH, MAX_SYMBOL = 160, 200, 120, 600, 80
 MAX_AREAS, MAX_LISTED, MAX_CHANGELOG, MAX_POINTS, MAX_LOCKED = 6, 5, 3, 5, 2
+
+# --- kinds of change named by the title, weighed against the diff ------------------------------
+
+#: hand-written code replaced by a macro's expansion ("Use rejection macros for `QueryRejection`"):
+#: with the diff mostly removals, a refactor even when the macro declares a public type
+MACRO_REFACTOR_WORDS = re.compile(r"\b(use|uses|using|via|with|into)\b[^.;]*\bmacros?\b", re.I)
+#: the removed lines outnumber the added ones at least this many times in a macro refactor
+MACRO_REFACTOR_SHRINK = 2
+#: the text users read when an error or value is printed: ``Display``, ``__str__``, error or help messages
+USER_TEXT_WORDS = re.compile(r"`(Display|__str__|to_string|toString|Error)`|\bDisplay\s+(impl|trait|output)|"
+                             r"\bimpl\s+(\w+::)*Display\b|\b__str__\b|\b(error|help|usage)\s+(message|text|output)s?\b")
+#: methods that only say how an object looks in a debugger, a REPL or a log line
+DEBUG_REPR_SYMBOL = re.compile(r"(^|\.|::)(__repr__|__rich_repr__)$")
+#: a small internal performance tweak: a repeated call, copy or allocation avoided
+SMALL_PERF_WORDS = re.compile(
+    r"\b(avoid\w*|skip\w*|remov\w*|eliminat\w*|reduc\w*)\s+(double|duplicate\w*|redundant|repeated|extra|unnecessary|"
+    r"needless|superfluous)\s+(\S+\s+){0,2}?(calls?|allocations?|clones?|cloning|copies|copying|lookups?|"
+    r"computations?|conversions?|evaluations?|invocations?)\b", re.I)
+SMALL_PERF_LINES = 30
+#: the title's object is the project's own test tooling ("Refactor `TestClient` usage", "Simplify test helpers")
+TEST_TOOLING_WORDS = re.compile(r"`Test[A-Z]\w*`|\bTest[A-Z][a-z]\w*\b|\btest[ _-]?(helpers?|utils?|utilities|client|harness|"
+                                r"fixtures?|infrastructure|setup|support)\b", )
+#: a refactor of test tooling up to this many lines of code is low
+TEST_TOOLING_LINES = 150
