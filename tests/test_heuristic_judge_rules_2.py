@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.models import Fact
+from analysis.models import Fact, FileChange
 from tests.test_heuristic_judge_rules import analyse, body_lines, change
 
 
@@ -96,3 +96,34 @@ def test_a_refactor_of_the_test_client_is_low():
 def test_a_refactor_that_only_mentions_a_test_word_in_passing_is_not_test_tooling():
     files = [change(f"src/router/part{i}.rs", body_lines(6, "old"), body_lines(6, "new")) for i in range(6)]
     assert analyse("Refactor router dispatch and its tests", files).importance == "medium"
+
+
+# --- names renamed throughout, text reformatted ----------------------------------------------------
+
+def _renamed_header(new_name: str) -> FileChange:
+    old = [f"  auto get_{i}(string_view format_str, int n{i}) -> int {{ return format_str.size() + n{i}; }}"
+           for i in range(36)]  # 72 changed lines: more than a cleanup's few
+    return change("include/fmt/format.h", old, [line.replace("format_str", new_name) for line in old])
+
+
+def test_a_parameter_renamed_throughout_a_header_is_low():
+    analysis = analyse("Cleanup format API", [_renamed_header("fmt")])
+    assert (analysis.change_type, analysis.importance) == ("refactor", "low")
+
+
+def test_lines_rewritten_beyond_a_rename_are_not_a_rename():
+    rewritten = change("include/fmt/format.h", body_lines(40, "old"), body_lines(40, "other"))
+    rewritten.patch += "".join(f"+  check(bound_{i}, limit);\n" for i in range(8))
+    rewritten.additions += 8
+    assert analyse("Cleanup format API", [rewritten]).importance == "medium"
+
+
+def test_a_rename_in_a_fix_keeps_the_fix_s_weight():
+    assert analyse("fix: read the format string the caller passed", [_renamed_header("fmt")]).importance == "medium"
+
+
+def test_help_text_reformatted_is_low_whatever_the_prefix():
+    go = change("completions.go", ["$ source <(%[1]s completion bash)", "Linux:", "MacOS:"],
+                ["", "\tsource <(%[1]s completion bash)", "", "#### Linux:", "", "#### macOS:"])
+    facts = [_symbol(go.path, "Command.initDefaultCompletionCmd", public=False)]
+    assert analyse("feat: improve completions help formatting", [go], facts).importance == "low"

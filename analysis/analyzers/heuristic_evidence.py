@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_hunks import code_lines, comment_lines, comment_lines_only, literal_changes, moved_lines
+from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, literal_changes, moved_lines,
+                                                renamed_lines)
 from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.models import Commit, Fact, FileChange
 
@@ -255,6 +256,11 @@ class Evidence:
     def moved_only(self) -> bool:
         """The product lines removed come back elsewhere (same text, another place): a move or reorder."""
         return bool(self.behaviour) and moved_lines(f.patch for f in self.behaviour)
+
+    @cached_property
+    def renamed_only(self) -> bool:
+        """The product lines come back with a few identifiers renamed throughout, nothing else rewritten."""
+        return bool(self.behaviour) and renamed_lines(f.patch for f in self.behaviour)
 
     @cached_property
     def code_lines(self) -> int:

@@ -17,6 +17,9 @@ _HASH_COMMENT = re.compile(r"^#")
 #: a pure move: at most this share of the moved lines may differ (an import or re-export line)
 _MOVE_SLACK = 0.1
 _MOVE_MIN_LINES = 6
+#: a rename throughout: at most this many names on each side, each used this often, and this share of other edits
+_RENAME_MAX_NAMES, _RENAME_MIN_USES, _RENAME_SLACK = 3, 3, 0.25
+_IDENT = re.compile(r"[A-Za-z_]\w*")
 _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
 _STATUS_NAME = re.compile(r"\b(?:StatusCode|HttpStatus|HTTPStatus|http\.Status|status)\s*(?:::|\.)\s*[A-Za-z_]\w*")
@@ -73,6 +76,33 @@ def moved_lines(patches: Iterable[str | None]) -> bool:
         return False
     differing = sum(((removed - added) + (added - removed)).values())
     return differing <= _MOVE_SLACK * total
+
+
+def renamed_lines(patches: Iterable[str | None]) -> bool:
+    """The removed and added lines are the same lines but for a few identifiers renamed throughout.
+
+    (``format_str`` renamed ``fmt`` in every signature and member of a header.) The renamed names are those whose
+    count drops or grows by at least ``_RENAME_MIN_USES``; with them masked, the lines must match as in a move.
+    """
+    removed: list[str] = []
+    added: list[str] = []
+    for patch in patches:
+        old, new = _changed(patch)
+        removed += [ln for ln in old if ln]
+        added += [ln for ln in new if ln]
+    before = Counter(t for ln in removed for t in _IDENT.findall(ln))
+    after = Counter(t for ln in added for t in _IDENT.findall(ln))
+    gone = {t for t, n in (before - after).items() if n >= _RENAME_MIN_USES}
+    came = {t for t, n in (after - before).items() if n >= _RENAME_MIN_USES}
+    if not gone or not came or len(gone) > _RENAME_MAX_NAMES or len(came) > _RENAME_MAX_NAMES:
+        return False
+    names = gone | came
+    def masked(lines: list[str]) -> Counter[str]:
+        return Counter(_IDENT.sub(lambda m: "ID" if m.group(0) in names else m.group(0), ln) for ln in lines)
+    old_lines, new_lines = masked(removed), masked(added)
+    total = len(removed) + len(added)
+    differing = sum(((old_lines - new_lines) + (new_lines - old_lines)).values())
+    return total >= 2 * _MOVE_MIN_LINES and differing <= _RENAME_SLACK * total
 
 
 def _pairs(patch: str | None) -> Iterable[tuple[str, str]]:

@@ -158,6 +158,9 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return _without_product_code(e, change_type)
     if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
         return "low"  # lines moved or reordered, none rewritten
+    if (e.renamed_only and change_type in ("refactor", "chore")
+            and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas)):
+        return "low"  # a few names renamed throughout, the rest of each line unchanged
     if _debug_repr_only(e):
         return "low"  # how objects look in a debugger or a log line: nothing users rely on
     if _high(e, change_type):

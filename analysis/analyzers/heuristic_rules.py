@@ -98,7 +98,8 @@ EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Panic)\b|\bio\.Unsuppor
 COSMETIC_WORDS = re.compile(
     r"\b(typos?|spelling|misspell\w*|whitespace|white space|trailing spaces?|indentation|indent|"
     r"capitali[sz]\w*|reformat\w*|re-format\w*|code style|coding style|lint(ing)?|linter|gofmt|"
-    r"black|prettier|isort|type (annotations?|hints?)|typing|wording|grammar|punctuation)\b", re.I)
+    r"black|prettier|isort|type (annotations?|hints?)|typing|wording|grammar|punctuation|"
+    r"(help|text|message|output|usage) formatting)\b", re.I)
 COSMETIC_MAX_LINES = 40
 #: the key naming a manifest's own package
 PACKAGE_NAME_KEYS = {"package.name", "name", "project.name", "tool.poetry.name"}
