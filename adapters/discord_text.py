@@ -27,6 +27,9 @@ THREAD_NAME_LIMIT = 100
 NO_MENTIONS: dict = {"parse": []}
 
 _MARKDOWN = re.compile(r"([\\*_~`|>#\[\]])")
+#: a code span of single backticks, not touching other backticks: runs like ``` are escaped instead, so
+#: Discord's own reading of multi-backtick spans can never put escaped and unescaped text the wrong side
+_CODE_SPAN = re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)")
 _MASS_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
 _ANGLE = re.compile(r"<")
 _WS = re.compile(r"\s+")
@@ -44,9 +47,15 @@ def defuse(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Untrusted text on one line: whitespace collapsed, markdown escaped, mentions defused."""
+    """Untrusted text on one line: whitespace collapsed, markdown escaped, mentions defused.
+
+    A balanced inline code span (`` `name` ``) stays a code span: inside one Discord renders nothing
+    (no links, emphasis or mentions), so names like `Client.request` read as code, not as \\`Client.request\\`.
+    """
     text = _WS.sub(" ", strip_invisible(text)).strip()
-    return defuse(_MARKDOWN.sub(r"\\\1", text))
+    parts = _CODE_SPAN.split(text)  # odd indexes: the code spans' contents
+    return "".join(defuse(_MARKDOWN.sub(r"\\\1", part)) if i % 2 == 0 else f"`{defuse(part)}`"
+                   for i, part in enumerate(parts))
 
 
 def shorten(text: str, limit: int, ellipsis: str = "…") -> str:

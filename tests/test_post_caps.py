@@ -110,3 +110,22 @@ def test_the_cap_is_a_setting_and_a_small_day_is_not_capped(tmp_path):
     sent = _post(SlackRenderer(), _digest([_report(i) for i in range(5)]), tmp_path, max_replies=5)
     assert [m.key for m in sent if m.key == "overflow/0"] == []
     assert "most important" not in _text(sent[0])
+
+
+def test_capping_keeps_a_changes_folded_commits_and_pull_request():
+    from datetime import datetime, timezone
+
+    from analysis.models import Analysis, Commit, CommitReport, Digest
+    from analysis.renderers.post_caps import cap_digest
+
+    def commit(sha: str, title: str) -> Commit:
+        return Commit(sha=sha * 40, author="A", committed_at=datetime(2026, 2, 14, tzinfo=timezone.utc), message=title)
+
+    merged = CommitReport(commit=commit("a", "Merge pull request #7 from x/y"), pr=7,
+                          analysis=Analysis(change_type="feature", importance="high", summary=["s" * 9000]),
+                          includes=[commit("b", "one"), commit("c", "two")])
+    digest = Digest(repo="o/r", date="2026-02-14", timezone="UTC", commits=[merged])
+    capped = cap_digest(digest, 500)
+    assert capped.commits[0].pr == 7 and [c.sha[0] for c in capped.commits[0].includes] == ["b", "c"]
+    assert capped.stats == digest.stats and capped.stats.commits == 3
+    assert len(capped.commits[0].analysis.summary[0]) < 9000

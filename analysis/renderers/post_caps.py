@@ -57,9 +57,10 @@ def cap_report(report: CommitReport, max_chars: int) -> CommitReport:
                                          "recommendations": recommendations})
     if budget.left <= 0:
         capped.recommendations = capped.recommendations + [ELLIPSIS]  # shows that the text was cut
-    return CommitReport(commit=commit.model_copy(update={"message": message, "author": _cut(commit.author,
-                                                                                           AUTHOR_CHARS)}),
-                        analysis=capped)
+    # a copy of the report, not a new one: its folded commits (includes) and pull request stay with it
+    return report.model_copy(update={
+        "commit": commit.model_copy(update={"message": message, "author": _cut(commit.author, AUTHOR_CHARS)}),
+        "analysis": capped})
 
 
 def cap_digest(digest: Digest, max_chars: int) -> Digest:
