@@ -14,7 +14,7 @@ LANGUAGES = {"en": "English", "zh": "Simplified Chinese"}
 
 _ENV = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 # A delimiter tag written inside untrusted text must not close (or open) the data block.
-_TAG = re.compile(r"<(\s*/?\s*untrusted_(?:commit|changes))", re.IGNORECASE)
+_TAG = re.compile(r"<(\s*/?\s*untrusted_\w*)", re.IGNORECASE)  # every data block's tag, present and future
 
 
 @dataclass(frozen=True)
