@@ -40,7 +40,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "kinds_line": "{kind}: {paths}", "kinds_sep": "; ",
         # insights
         "compat_break": "Callers of {symbol} written against the old signature need updating.",
-        "compat_removed": "Public {names} removed: code that imports or calls them breaks.",
+        "compat_removed": "Public {names} removed: every import or call breaks.",
         "compat_config": "{change} in {path}: deployments relying on the old value behave differently.",
         "compat_config_removed": "{keys} removed from {path}: configurations that still set them lose the setting.",
         "compat_major": "{name} moves to a new major version ({old} → {new}).",
@@ -150,7 +150,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "kind_build": "构建文件", "kind_example": "示例", "internal": "内部 {names}",
         "kinds_line": "{kind}：{paths}", "kinds_sep": "；",
         "compat_break": "按旧签名调用 {symbol} 的代码需要修改。",
-        "compat_removed": "删除了公开符号 {names}：导入或调用它们的代码将无法运行。",
+        "compat_removed": "删除了公开符号 {names}：所有导入或调用处将无法运行。",
         "compat_config": "{path} 中 {change}：依赖旧值的部署行为会改变。",
         "compat_config_removed": "{path} 删除了 {keys}：仍设置这些项的配置将失去该设置。",
         "compat_major": "{name} 升级到新的主版本（{old} → {new}）。",
