@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from bot.core import pools
+from bot.core.renewal import keep_renewed, release
 from bot.store.leases import Leases
 
 log = logging.getLogger(__name__)
@@ -29,27 +30,12 @@ POLL_FIRST, POLL_MAX = 0.05, 2.0
 
 
 class Claim:
-    """Work this digest holds: renewed in the background until ``release``."""
+    """Work this digest holds: its lease renewed in the background until ``release``."""
 
     def __init__(self, claims: WorkClaims, name: str, local: asyncio.Future):
         self.claims, self.name, self._local = claims, name, local
-        self.lost = False
-        self._renewer = asyncio.ensure_future(self._renew()) if claims.leases is not None else None
-
-    async def _renew(self) -> None:
-        leases, ttl = self.claims.leases, self.claims.ttl
-        while True:
-            await asyncio.sleep(ttl / 3)
-            try:
-                kept = await pools.store_io(leases.renew, self.name, self.claims.holder, ttl)
-            except Exception as error:  # noqa: BLE001 - the work goes on; at worst another instance repeats it
-                log.warning("could not renew the claim on %s: %s", self.name, error)
-                continue
-            if not kept:
-                self.lost = True
-                log.warning("the claim on %s expired while held and was taken over; the work may be done twice",
-                            self.name)
-                return
+        self._renewer = None if claims.leases is None else keep_renewed(claims.leases, name, claims.holder,
+                                                                        claims.ttl)
 
     async def release(self) -> None:
         """Let go of the lease, then wake this process's waiters (who find the stored result, or take over)."""
@@ -58,9 +44,7 @@ class Claim:
         try:
             if self._renewer is not None:
                 self._renewer.cancel()
-                await asyncio.shield(pools.store_io(self.claims.leases.release, self.name, self.claims.holder))
-        except Exception as error:  # noqa: BLE001 - an unreleased lease only expires later
-            log.warning("could not release the claim on %s: %s", self.name, error)
+                await release(self.claims.leases, self.name, self.claims.holder)
         finally:
             self.claims.settle(self.name, self._local)
 

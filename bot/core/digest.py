@@ -27,7 +27,8 @@ from bot.core.budget import BudgetReached, LLMBudget
 from bot.core.claims import CLAIM_TTL, Claim, WorkClaims
 from bot.core.filters import CommitFilter
 from bot.core.highlights import day_highlights
-from bot.store import Store
+from bot.core.llm_slots import SharedSlots
+from bot.store import Store, shares_database
 from bot.store.leases import holder_id
 
 log = logging.getLogger(__name__)
@@ -447,16 +448,20 @@ def build_service(settings, store: Store, analyzer_kind: str = "auto") -> Digest
     """The digest service ``settings`` ask for: the analyzer, the heuristic fallback and the LLM budget."""
     from analysis.analyzers import make_analyzer
 
+    holder = holder_id()  # this instance, in the claims and LLM slots it holds in a shared store
     analyzer = make_analyzer(analyzer_kind, model=settings.llm_model, api_base=settings.llm_api_base,
                              concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
                              context_tokens=settings.llm_context_tokens,
                              max_output_tokens=settings.llm_max_output_tokens,
                              max_input_tokens=settings.llm_max_input_tokens, deadline=settings.llm_deadline)
     if analyzer.name == "heuristic":
-        return DigestService(store, analyzer)
+        return DigestService(store, analyzer, holder=holder)
     observe_llm(analyzer)
+    if shares_database(settings):  # DIGESTBOT_LLM_CONCURRENCY holds for all the instances together
+        analyzer.shared_limit = SharedSlots(store.leases, holder, settings.llm_concurrency).slot
     from analysis.analyzers.heuristic import HeuristicAnalyzer
 
     budget = LLMBudget(store, settings.llm_daily_budget_usd)
     return DigestService(store, analyzer, fallback=HeuristicAnalyzer(), budget=budget,
-                         breaker_failures=settings.llm_breaker_failures, digest_deadline=settings.digest_deadline)
+                         breaker_failures=settings.llm_breaker_failures, digest_deadline=settings.digest_deadline,
+                         holder=holder)
