@@ -26,7 +26,7 @@ T = TypeVar("T")
 #: seconds a claim lasts without renewal: a dead holder's work is taken over this long after its last renewal
 CLAIM_TTL = 60.0
 #: the first and the longest wait between two looks at claimed work
-POLL_FIRST, POLL_MAX = 0.05, 2.0
+POLL_FIRST, POLL_MAX = 0.05, 1.0
 
 
 class Claim:
