@@ -45,7 +45,8 @@ class SearchIndex:
     def beside(cls, store, data_dir: Path) -> "SearchIndex":
         return cls(Path(data_dir) / FILE_NAME, store)
 
-    def _db(self) -> sqlite3.Connection:
+    def _db(self, *, build: bool = True) -> sqlite3.Connection:
+        """The open connection; a new or outdated file is built from the store first when ``build``."""
         if self._conn is not None:
             return self._conn
         new = not self.path.exists()
@@ -74,7 +75,7 @@ class SearchIndex:
         if new or version is None or version[0] != SCHEMA_VERSION:
             with conn:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            if self.store is not None:
+            if build and self.store is not None:
                 count = self._rebuild_locked(self.store)
                 log.info("search index built from the store: %d analyses", count)
         return conn
@@ -104,7 +105,7 @@ class SearchIndex:
     def rebuild(self, store) -> int:
         """Index again from ``store``: every cached commit with its stored analyses; the number indexed."""
         with self._lock:
-            self._db()
+            self._db(build=False)  # not built twice
             return self._rebuild_locked(store)
 
     def _rebuild_locked(self, store) -> int:
