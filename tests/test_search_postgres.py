@@ -127,3 +127,15 @@ def test_copy_store_indexes_the_copied_analyses(git_repo, pg_url, tmp_path):
     assert after.returncode == 0, after.stderr
     assert "Question: eviction policy" in after.stdout and "feat(cache): add an eviction policy" in after.stdout
     assert not (tmp_path / "fresh").exists()
+
+
+def test_a_database_failure_is_one_sentence(pg_url):
+    from bot.core.search_text import SearchUnavailable
+
+    store = PostgresStore(pg_url, max_connections=1)
+    index = PostgresSearch(store)
+    store.close()  # every connection gone, as when the server is unreachable
+    with pytest.raises(SearchUnavailable, match=r"^the search index could not be rebuilt in the PostgreSQL database "
+                                                r"at 127\.0\.0\.1:\d+/t_\w+ \(.+\)$") as error:
+        index.search("retry queue", ["o/r"], "2026-02-01", "en")
+    assert "\n" not in str(error.value)
