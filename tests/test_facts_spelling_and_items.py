@@ -71,3 +71,15 @@ def test_a_reordered_list_is_one_value_change_and_a_replaced_one_too():
     assert reordered["kind"] == "config_value_changed"
     [replaced] = facts_of({"tsconfig.json": ('{"include": ["src"]}\n', '{"include": ["lib"]}\n')})
     assert replaced["kind"] == "config_value_changed" and replaced["after"] == '["lib"]'
+
+
+def test_a_test_moved_to_another_file_is_neither_added_nor_removed():
+    old_file = ("package middleware\n\nimport \"testing\"\n\nfunc TestWrapWriterHTTP2(t *testing.T) {\n"
+                "\tcheck(t)\n}\n\nfunc TestOther(t *testing.T) {\n\tcheck(t)\n}\n")
+    kept = "package middleware\n\nimport \"testing\"\n\nfunc TestOther(t *testing.T) {\n\tcheck(t)\n}\n"
+    new_file = "package middleware\n\nimport \"testing\"\n\nfunc TestWrapWriterHTTP2(t *testing.T) {\n\tcheck(t)\n}\n"
+    found = facts_of({"middleware/wrap_writer17_test.go": (old_file, kept),
+                      "middleware/wrap_writer_test.go": (None, new_file)})
+    assert [f for f in found if f["kind"] in ("test_added", "test_removed")] == []
+    dropped = facts_of({"middleware/wrap_writer17_test.go": (old_file, kept)})
+    assert [(f["kind"], f["symbol"]) for f in dropped] == [("test_removed", "TestWrapWriterHTTP2")]

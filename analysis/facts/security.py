@@ -16,6 +16,10 @@ _CREDENTIAL = "hard-coded credential"
 #: signals that in a test are fixtures made up on purpose (fake tokens, credentials, a log of them)
 _FIXTURE_KINDS = {_CREDENTIAL, "GitHub token in the code", "Slack token in the code",
                   "a credential may be written to logs or output"}
+#: signals that in a test talk to the test's own harness: a self-signed local TLS server (httptest, trustme),
+#: weak hashes and ciphers as test vectors
+_TEST_HARNESS_PREFIXES = ("TLS certificate verification disabled", "MD5 ", "SHA-1 ", "a weak cipher",
+                          "ECB block mode", "a short key size")
 #: (pattern, what was seen); checked on added lines that are not comments
 ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"), "private key material added"),
@@ -101,7 +105,7 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
         if not _PREFILTER.search(line.text) or _is_comment(path, line.text):
             continue
         for pattern, what in ADDED_SIGNALS:
-            if fixtures and what in _FIXTURE_KINDS:
+            if fixtures and (what in _FIXTURE_KINDS or what.startswith(_TEST_HARNESS_PREFIXES)):
                 continue
             if what not in seen and pattern.search(line.text) and not _declared_harmless(what, line.text):
                 seen[what] = line.text
