@@ -223,7 +223,7 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
 def copy_store(obj: Context):
     """Copy the TinyDB tables of DIGESTBOT_DATA_DIR into the database of DIGESTBOT_DATABASE_URL (stop the bot first)."""
     from bot.core.search import SearchIndex
-    from bot.core.search_index import open_search
+    from bot.core.search_pg import PostgresSearch
     from bot.store import TinyStore, open_store
     from bot.store.copy import copy_tables
     from bot.store.data_dir import claim_data_dir
@@ -238,9 +238,13 @@ def copy_store(obj: Context):
         target = open_store(settings)
         try:
             copied = copy_tables(TinyStore(settings.data_dir), target, target.tables)
-            index = open_search(target, settings)  # what ask finds: the store's analyses, and the FTS5 file's
+            index = PostgresSearch(target)  # what ask finds: the store's analyses, and the FTS5 file's
             index.rebuild(target)  # (a local repository's commits are not cached: their analyses are only there)
-            indexed = index.add_docs(SearchIndex.beside(None, settings.data_dir).docs())
+            fts5 = SearchIndex.beside(None, settings.data_dir)
+            try:
+                indexed = index.add_docs(fts5.docs())
+            finally:
+                fts5.close()
         finally:
             target.close()
     finally:

@@ -83,6 +83,16 @@ def test_instances_starting_together_build_the_index_once(pg_url):
             store.close()
 
 
+def test_a_rebuild_holds_no_connection_while_it_reads_the_store(pg_url):
+    store = PostgresStore(pg_url, max_connections=1)  # reading the store inside the rebuild would wait forever
+    try:
+        _stored(store, 3)
+        assert PostgresSearch(store).ensure_built() == 3
+        assert PostgresSearch(store).ensure_built() is None  # a second instance finds it built
+    finally:
+        store.close()
+
+
 def test_ask_through_the_console_on_postgres(git_repo, pg_url, tmp_path):
     git_repo.commit("feat(scheduler): add a retry queue", DAY, {"scheduler/queue.py": "def retry_queue(j):\n    return j\n"})
     git_repo.commit("docs: explain the install", DAY + timedelta(hours=1), {"docs/install.md": "# Install\n"})
@@ -135,7 +145,7 @@ def test_a_database_failure_is_one_sentence(pg_url):
     store = PostgresStore(pg_url, max_connections=1)
     index = PostgresSearch(store)
     store.close()  # every connection gone, as when the server is unreachable
-    with pytest.raises(SearchUnavailable, match=r"^the search index could not be rebuilt in the PostgreSQL database "
+    with pytest.raises(SearchUnavailable, match=r"^the search index could not be read in the PostgreSQL database "
                                                 r"at 127\.0\.0\.1:\d+/t_\w+ \(.+\)$") as error:
         index.search("retry queue", ["o/r"], "2026-02-01", "en")
     assert "\n" not in str(error.value)

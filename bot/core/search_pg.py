@@ -101,27 +101,33 @@ class PostgresSearch:
             return count
 
     def _rebuild(self, store, *, only_if_stale: bool) -> int | None:
+        """Replace the index with ``store``'s documents; with ``only_if_stale``, only if it is not current.
+
+        The documents are computed holding no connection (reading the store needs the pool, and the
+        heuristic's analyses take time); the replacement is one transaction under the advisory lock, which
+        checks again, so instances starting together write it once.
+        """
+        if only_if_stale and self._is_current():
+            return None
+        rows = [_row(doc) for doc in docs_in_store(store)]
         with self._guard("rebuilt"), self._connection() as conn, conn.transaction():
             conn.execute("select pg_advisory_xact_lock(%s)", (REBUILD_LOCK,))
-            if only_if_stale:
-                row = conn.execute("select version from digestbot.search_state where name = 'docs'").fetchone()
-                if row is not None and row[0] == INDEX_VERSION:
-                    return None
+            if only_if_stale and self._is_current(conn):
+                return None
             conn.execute("delete from digestbot.search_docs")
-            count = 0
             with conn.cursor() as cursor:
-                batch: list[tuple] = []
-                for doc in docs_in_store(store):
-                    batch.append(_row(doc))
-                    count += 1
-                    if len(batch) == 500:
-                        cursor.executemany(_UPSERT, batch)
-                        batch = []
-                if batch:
-                    cursor.executemany(_UPSERT, batch)
+                for start in range(0, len(rows), 500):
+                    cursor.executemany(_UPSERT, rows[start:start + 500])
             conn.execute("insert into digestbot.search_state (name, version) values ('docs', %s) on conflict (name) "
                          "do update set version = excluded.version, built_at = now()", (INDEX_VERSION,))
-        return count
+        return len(rows)
+
+    def _is_current(self, conn=None) -> bool:
+        if conn is None:
+            with self._guard("read"), self._connection() as own:
+                return self._is_current(own)
+        row = conn.execute("select version from digestbot.search_state where name = 'docs'").fetchone()
+        return row is not None and row[0] == INDEX_VERSION
 
     def _guard(self, doing: str):
         return _DatabaseErrors(f"the search index could not be {doing} in the PostgreSQL database at "
