@@ -89,3 +89,31 @@ def test_a_stopped_instance_releases_its_shards_for_the_next_round_of_another(pg
                 assert b.shards == [0, 1] and fake.open_shards() == [0, 1]
 
         asyncio.run(scenario())
+
+
+def test_two_bots_run_by_the_runtime_share_the_shards_and_release_them_when_stopped(pg_url, tmp_path):
+    """``run_bot`` wires the keeper: two instances on one database, 2 shards, one connection each; freed at stop."""
+    from bot.core.shards import lease_name
+    from bot.runtime import run_bot
+
+    with FakeDiscord() as fake:
+        async def scenario():
+            stop = asyncio.Event()
+            bots = [asyncio.create_task(run_bot(
+                Settings(data_dir=tmp_path / name, discord_token=TOKEN, discord_api_url=fake.api_url,
+                         database_url=pg_url, discord_shards=SHARDS), adapters=["discord"], stop=stop))
+                for name in ("a", "b")]
+            try:
+                await fake.wait_until(lambda: fake.syncs >= 2 and fake.open_shards() == [0, 1], timeout=30)
+                assert identified_shards(fake) == [[0, SHARDS], [1, SHARDS]]
+            finally:
+                stop.set()
+                await asyncio.gather(*bots)
+
+        asyncio.run(scenario())
+        assert fake.open_shards() == []
+    store = PostgresStore(pg_url, max_connections=1)
+    try:
+        assert [store.leases.holder(lease_name(shard, SHARDS)) for shard in range(SHARDS)] == [None, None]
+    finally:
+        store.close()
