@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import PurePath
 
 from analysis.errors import BadInput
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
@@ -51,8 +52,11 @@ _ACK = {
 
 
 def repo_key(repo: str) -> str:
-    """How a repository is keyed: GitHub names in lower case (any spelling matches), local paths as given."""
-    return repo.lower() if is_repo_name(repo) else repo
+    """How a repository is keyed: a GitHub name in lower case (any spelling matches); a local repository
+    (console only) by its folder's name, as its digests name it, so its path and that name match."""
+    if is_repo_name(repo):
+        return repo.lower()
+    return PurePath(repo.rstrip("/\\")).name or repo
 
 
 def analyzer_importance(report: CommitReport) -> str:
@@ -61,14 +65,14 @@ def analyzer_importance(report: CommitReport) -> str:
 
 
 def describe_lesson(lesson: Lesson, lang: str = "en") -> str:
-    """``area `docs/``` / ``type `ci``` (zh: ```docs/` 目录`` / ``配置调整类``), with the changes that taught it."""
+    """``changes in `docs/` (from 3 voted changes)`` / ``Documentation changes (...)``; zh likewise."""
     if lang == "zh":
         what = (f"{code_span(lesson.value)} 中的变更" if lesson.kind == "area"
                 else f"{change_type_name('zh', lesson.value)}类变更")
-        return f"{what}（{lesson.commits} 个变更）"
+        return f"{what}（来自 {lesson.commits} 个被投票的变更）"
     what = (f"changes in {code_span(lesson.value)}" if lesson.kind == "area"
             else f"{change_type_name('en', lesson.value)} changes")
-    return f"{what} ({lesson.commits} changes)"
+    return f"{what} (from {lesson.commits} voted changes)"
 
 
 class FeedbackBook:
