@@ -131,16 +131,14 @@ class FeedbackBook:
         lessons = self.lessons(channel_key, digest.repo)
         if not lessons:
             return digest
-        reports, changed = [], False
-        for report in digest.commits:
-            areas = areas_of([f.path for f in report.commit.files])
-            used = matching(lessons, report.analysis.change_type, areas)
-            level = shifted(report.analysis.importance, used[0].shift) if used else report.analysis.importance
-            if level != report.analysis.importance:
-                report = _adjusted(report, level, used, lang)
-                changed = True
-            reports.append(report)
-        return digest.model_copy(update={"commits": reports}) if changed else digest
+        reports = [adjusted_report(report, lessons, lang) for report in digest.commits]
+        if all(new is old for new, old in zip(reports, digest.commits)):
+            return digest
+        return digest.model_copy(update={"commits": reports})
+
+    def adjust_report(self, channel_key: str, repo: str, report: CommitReport, lang: str) -> CommitReport:
+        """``report`` as the channel is shown it (an alert, one change): a copy when its lessons move it."""
+        return adjusted_report(report, self.lessons(channel_key, repo), lang)
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -172,8 +170,12 @@ class FeedbackBook:
         return sub.lang if sub is not None and sub.lang in _ACK else "en"
 
 
-def _adjusted(report: CommitReport, level: str, used: list[Lesson], lang: str) -> CommitReport:
-    """``report`` shown at ``level``, saying why, in ``lang``."""
+def adjusted_report(report: CommitReport, lessons: list[Lesson], lang: str) -> CommitReport:
+    """``report`` itself when ``lessons`` leave its importance as it is, else a copy at the new level saying why."""
+    used = matching(lessons, report.analysis.change_type, areas_of([f.path for f in report.commit.files]))
+    level = shifted(report.analysis.importance, used[0].shift) if used else report.analysis.importance
+    if level == report.analysis.importance:
+        return report
     before = report.analysis.importance
     why = label(lang, "list_sep").join(describe_lesson(lesson, lang) for lesson in used)
     note = label(lang, "feedback_adjusted", before=importance_name(lang, before), why=why)
