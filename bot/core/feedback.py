@@ -10,11 +10,13 @@ every channel, are never changed), and the adjusted changes say so in the digest
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import PurePath
+from typing import get_args
 
 from analysis.errors import BadInput
-from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.models import IMPORTANCE_ORDER, ChangeType, CommitReport, Digest
 from analysis.renderers.inert_text import code_span
 from analysis.renderers.labels import change_type_name, importance_name, label
 from analysis.sources.names import is_repo_name
@@ -28,7 +30,9 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 TABLE = "feedback"
-MAX_FIELD = 200  # characters kept of a user id, SHA or change type (they come from interaction payloads)
+MAX_FIELD = 200  # characters kept of a member's id (it comes from an interaction payload)
+CHANGE_TYPES = frozenset(get_args(ChangeType))
+_SHA = re.compile(r"^[0-9a-fA-F]{7,64}$")
 
 _ACK = {
     "en": {
@@ -92,11 +96,15 @@ class FeedbackBook:
             raise BadInput(f"a feedback vote is 'less' or 'more', not {code_span(vote, 20)}")
         if importance not in IMPORTANCE_ORDER:
             raise BadInput(f"unknown importance {code_span(importance, 20)}; use high, medium or low")
-        if not (channel_key and repo and sha and user):
-            raise BadInput("a feedback vote needs a channel, a repository, a change and a member")
-        sha, user = sha.lower()[:MAX_FIELD], user[:MAX_FIELD]
+        if change_type not in CHANGE_TYPES:
+            raise BadInput(f"unknown change type {code_span(change_type, 20)}")
+        if not _SHA.match(sha or ""):
+            raise BadInput(f"a feedback vote names a change by its SHA, not {code_span(sha, 50)}")
+        if not (channel_key and repo and user):
+            raise BadInput("a feedback vote needs a channel, a repository and a member")
+        sha, user = sha.lower(), user[:MAX_FIELD]
         row = {"channel": channel_key, "repo": repo, "sha": sha, "user": user, "vote": vote,
-               "importance": importance, "change_type": str(change_type)[:MAX_FIELD],
+               "importance": importance, "change_type": change_type,
                "areas": list(areas_of([str(p) for p in paths or []])), "at": time.time()}
         self.store.put(TABLE, self._key(channel_key, repo, sha, user), row)
         metrics.feedback_vote(channel_key, vote, is_disagreement(vote, importance))
