@@ -29,7 +29,7 @@ from bot.store import TinyStore
 DAY1, DAY2 = "2026-11-27", "2026-11-28"
 NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
 MARK_EN = "adjusted by this channel's feedback"
-MARK_ZH = "已根据本频道的反馈调整"
+MARK_ZH = "重要程度已根据本频道对"
 
 
 def at(day: str, hour: int) -> datetime:

@@ -129,7 +129,7 @@ def test_adjust_changes_a_copy_for_that_channel_only(store):
     assert adjusted.analysis.summary[1:] == ["What it does."]
     assert original.commits[0].analysis.importance == "medium" and original.commits[0].adjusted_from is None
     assert book.adjust(OTHER, original, "en") is original
-    assert "本频道的反馈" in book.adjust(CH, original, "zh").commits[0].analysis.summary[0]
+    assert "重要程度已根据本频道对" in book.adjust(CH, original, "zh").commits[0].analysis.summary[0]
 
 
 def test_forget_removes_the_channels_votes_on_the_repository_only(store):

@@ -68,15 +68,15 @@ def analyzer_importance(report: CommitReport) -> str:
     return report.adjusted_from or report.analysis.importance
 
 
-def describe_lesson(lesson: Lesson, lang: str = "en") -> str:
-    """``changes in `docs/` (from 3 voted changes)`` / ``Documentation changes (...)``; zh likewise."""
+def describe_lesson(lesson: Lesson, lang: str = "en", *, counted: bool = True) -> str:
+    """``changes in `docs/` (from 3 voted changes)`` / ``Documentation changes``; zh likewise."""
     if lang == "zh":
         what = (f"{code_span(lesson.value)} 中的变更" if lesson.kind == "area"
                 else f"{change_type_name('zh', lesson.value)}类变更")
-        return f"{what}（来自 {lesson.commits} 个被投票的变更）"
+        return f"{what}（来自 {lesson.commits} 个被投票的变更）" if counted else what
     what = (f"changes in {code_span(lesson.value)}" if lesson.kind == "area"
             else f"{change_type_name('en', lesson.value)} changes")
-    return f"{what} (from {lesson.commits} voted changes)"
+    return f"{what} (from {lesson.commits} voted changes)" if counted else what
 
 
 class FeedbackBook:
@@ -185,7 +185,7 @@ def adjusted_report(report: CommitReport, lessons: list[Lesson], lang: str) -> C
     if level == report.analysis.importance:
         return report
     before = report.analysis.importance
-    why = label(lang, "list_sep").join(describe_lesson(lesson, lang) for lesson in used)
+    why = label(lang, "list_sep").join(describe_lesson(lesson, lang, counted=False) for lesson in used)
     note = label(lang, "feedback_adjusted", before=importance_name(lang, before), why=why)
     analysis = report.analysis.model_copy(update={"importance": level, "summary": [note, *report.analysis.summary]})
     return report.model_copy(update={"analysis": analysis, "adjusted_from": report.adjusted_from or before})
