@@ -253,12 +253,9 @@ def _nothing_to_mute(sub: Subscription, report: CommitReport) -> str:
 
 async def _vote(core: "BotCore", ctx: CommandContext, sub: Subscription, sha: str, vote: str) -> list:
     """Feedback from any member: recorded for this channel by the feedback book, acknowledged in a sentence."""
-    from bot.core.feedback import FeedbackBook  # the learning half of the buttons
-
     report = await _report(core, ctx, sub, sha)
-    book = getattr(core, "feedback", None) or FeedbackBook(core.store)
     acknowledgement = await pools.store_io(
-        book.record, ctx.channel.key, sub.repo, report.commit.sha, vote, user=ctx.user,
+        core.feedback.record, ctx.channel.key, sub.repo, report.commit.sha, vote, user=ctx.user,
         importance=report.analysis.importance, change_type=report.analysis.change_type,
         paths=[f.path for f in report.commit.files])
     return [TextResponse(acknowledgement)]
