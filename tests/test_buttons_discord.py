@@ -2,7 +2,8 @@
 
 A digest posted by ``/digest now`` carries the four buttons on each commit reply; pressing one arrives
 as INTERACTION_CREATE type 3 through the fake gateway, is deferred within the fake's 3-second deadline
-and answered: Explain in depth lists the heuristic's facts in the thread, Mute asks (ephemeral, with
+and answered: Explain in depth lists the heuristic's facts in the thread, the feedback buttons record
+a vote through the feedback book, Mute asks (ephemeral, with
 Confirm / Cancel buttons) and only a channel manager may confirm, and a button still works on a new
 connection after a restart.
 """
@@ -86,6 +87,15 @@ def test_discord_buttons_act_and_survive_a_restart(world):
             assert {m["channel_id"] for m in facts} == {thread}
             text = json.dumps([m["body"] for m in facts], ensure_ascii=False)
             assert "refresh_token" in text and "src/auth/token.py" in text and "@everyone" not in text
+
+            # feedback: any member; recorded for this channel by the feedback book
+            less = await press(fake, reply["id"], buttons["Not important here"], permissions=MEMBER)
+            assert less.followups[0]["content"].startswith("Noted:") and less.followups[0]["flags"] & 64
+            votes = core.feedback.votes(CHANNEL.key, "o/r")
+            assert [(v.sha, v.vote) for v in votes] == [(sha, "less")]
+            more = await press(fake, reply["id"], buttons["More important here"], permissions=MEMBER)
+            assert "matters more" in more.followups[0]["content"]
+            assert [v.vote for v in core.feedback.votes(CHANNEL.key, "o/r")] == ["more"]  # the member changed it
 
             # Mute as a member: refused like /digest subscribe, nothing changed
             refused = await press(fake, reply["id"], buttons["Mute these paths"], permissions=MEMBER)
