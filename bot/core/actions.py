@@ -104,7 +104,7 @@ def encode_action(action: ButtonAction, limit: int = SLACK_VALUE_LIMIT) -> str:
 
 def parse_action(value: object) -> ButtonAction:
     """The action a received button value names; BadInput for anything we did not write."""
-    match = VALUE.match(value) if isinstance(value, str) else None
+    match = VALUE.fullmatch(value) if isinstance(value, str) else None
     if match is None or match["code"] not in _KIND_OF:
         raise BadInput("this button is not one of ours, or is from an older version; use /digest help")
     repo = match["repo"]
