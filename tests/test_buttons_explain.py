@@ -37,6 +37,8 @@ def github():
         when = datetime(2026, 2, 14, 10, tzinfo=timezone.utc)
         gh.add_repo("o/r")
         gh.add_repo("o/secret", private=True)
+        gh.add_repo("o/other")
+        gh.add_commit("o/other", message="chore: start", committed_at=when)
         gh.sha = gh.add_commit("o/r", message="feat: refresh tokens", committed_at=when,
                                files=[{"filename": "src/auth/token.py", "status": "added", "additions": 6,
                                        "patch": PATCH},
@@ -93,7 +95,7 @@ def test_explain_in_depth_with_the_heuristic_lists_every_fact_inert(tmp_path, gi
 
     async def scenario():
         responses = await core.act(CTX, ButtonAction("explain", "o/r", github.sha))
-        report = core.digests.cached_report(github.sha, "en")
+        report = core.digests.cached_report("o/r", github.sha, "en")
         return responses, report
 
     responses, report = asyncio.run(scenario())
@@ -114,6 +116,16 @@ def test_explain_in_depth_keeps_the_private_repository_guard(tmp_path, github):
     core = core_for(tmp_path, github, llm_model=None)
     [answer] = asyncio.run(core.act(CTX, ButtonAction("explain", "o/secret", github.secret_sha)))
     assert answer.error and "o/secret is private" in answer.text
+
+
+def test_a_cached_commit_of_another_repository_is_not_read_through_a_followed_one(tmp_path, github):
+    core = core_for(tmp_path, github, llm_model=None)
+    admin = CommandContext(channel=CTX.channel, user="U1", thread=CTX.thread)  # may mute
+    assert asyncio.run(core.act(admin, ButtonAction("explain", "o/r", github.sha)))  # o/r's commit, now cached
+    core.subscriptions.save(Subscription(platform="slack", workspace="T1", channel="C1", repo="o/other"))
+    [answer] = asyncio.run(core.act(admin, ButtonAction("mute", "o/other", github.sha)))
+    assert answer.error and "no commit matches" in answer.text  # asked of o/other; o/r's directories unnamed
+    assert core.digests.cached_report("o/other", github.sha, "en") is None
 
 
 def test_a_button_for_a_repository_the_channel_no_longer_follows_is_refused(tmp_path, github):

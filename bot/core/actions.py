@@ -14,6 +14,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
+from pathlib import PurePath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from analysis.analyzers.llm_context import fact_line
 from analysis.errors import BadInput, DigestError
 from analysis.models import CommitReport
 from analysis.renderers.inert_text import code_span
-from analysis.sources.names import parse_repo_name
+from analysis.sources.names import is_repo_name, parse_repo_name
 from bot.core import pools
 from bot.core.chat import CommandContext, ExplainResponse, Response, TextResponse
 from bot.core.filters import ignore_pattern
@@ -167,11 +168,16 @@ def _followed(core: "BotCore", ctx: CommandContext, repo: str) -> Subscription:
 
 async def _report(core: "BotCore", ctx: CommandContext, sub: Subscription, sha: str) -> CommitReport:
     """The commit as the digest showed it: from the caches, else analysed again (cached then)."""
-    report = await pools.store_io(core.digests.cached_report, sha, sub.lang)
+    report = await pools.store_io(core.digests.cached_report, _source_name(sub), sha, sub.lang)
     if report is not None:
         return report
     source = await core._open_checked(ctx.channel.platform, sub.repo)
     return await core.digests.explain(source, sha, sub.lang)
+
+
+def _source_name(sub: Subscription) -> str:
+    """The name the caches record a commit under: GitHub's ``owner/name``; a local repository's folder name."""
+    return sub.repo if is_repo_name(sub.repo) else PurePath(sub.repo.rstrip("/")).name
 
 
 async def _explain(core: "BotCore", ctx: CommandContext, sub: Subscription, sha: str) -> list:

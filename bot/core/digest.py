@@ -232,9 +232,13 @@ class DigestService:
 
     # -- analyses ----------------------------------------------------------------------------
 
-    def cached_report(self, sha: str, lang: str) -> CommitReport | None:
-        """The commit (paths and stats) and its analysis from the caches, or None when either is missing."""
-        commit = _valid(Commit.model_validate, self.store.get(COMMITS_TABLE, sha))
+    def cached_report(self, repo: str, sha: str, lang: str) -> CommitReport | None:
+        """``repo``'s commit (paths and stats) and its analysis from the caches; None when either is missing or
+        the cached commit is not known to be ``repo``'s (the caches are shared by every repository)."""
+        row = self.store.get(COMMITS_TABLE, sha)
+        if not isinstance(row, dict) or str(row.get("repo", "")).lower() != repo.lower():
+            return None
+        commit = _valid(Commit.model_validate, row)
         key = self._cache_key(commit, lang) if commit is not None else None
         analysis = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key)) if key else None
         if commit is None or analysis is None:
