@@ -29,7 +29,7 @@ from bot.store import TinyStore
 DAY1, DAY2 = "2026-11-27", "2026-11-28"
 NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
 MARK_EN = "adjusted by this channel's feedback"
-MARK_ZH = "已根据本频道的反馈调整"
+MARK_ZH = "重要程度已根据本频道对"
 
 
 def at(day: str, hour: int) -> datetime:
@@ -72,50 +72,51 @@ def summary_of(posted: str) -> str:
 
 def test_a_channels_votes_change_what_it_is_shown_and_not_another_channels(tmp_path, repo):
     settings = Settings(data_dir=tmp_path / "data")
+    seen: dict = {}
 
     async def scenario():
         core = BotCore(settings, TinyStore(settings.data_dir), clock=lambda: NOW)
         a, b = Channel(core, settings, "A"), Channel(core, settings, "B")
-        for channel, lang in ((a, "en"), (b, "en")):
-            await channel.say(f"subscribe {repo.path} lang {lang}")
+        for channel in (a, b):
+            await channel.say(f"subscribe {repo.path} lang en")
         sub = core.subscriptions.get(a.ctx.channel, str(repo.path))
         voted = await core.digest_for(sub, DAY1)  # what A was shown that day, as the buttons' messages carry it
-        acks = [core.feedback.record(a.ctx.channel.key, sub.repo, r.commit.sha, "more", user="member",
-                                     importance=analyzer_importance(r), change_type=r.analysis.change_type,
-                                     paths=[f.path for f in r.commit.files]) for r in voted.commits]
-        before = {r.commit.title: r.analysis.importance for r in voted.commits}
-        a_posted = await a.say(f"now {repo.path} {DAY2}")
-        a_report = a.attached_report(a_posted)  # read now: the console saves B's under the same name
-        b_posted = await b.say(f"now {repo.path} {DAY2}")
-        b_report = b.attached_report(b_posted)
-        a_list, b_list = await a.say("list"), await b.say("list")
-        forgot = await a.say(f"forget {repo.path}")
-        a_after = await a.say(f"now {repo.path} {DAY2} force")
-        return before, acks, a_posted, b_posted, a_report, b_report, a_list, b_list, forgot, a_after, \
-            await a.say("list"), core
+        seen["acks"] = [core.feedback.record(a.ctx.channel.key, sub.repo, r.commit.sha, "more", user="member",
+                                             importance=analyzer_importance(r), change_type=r.analysis.change_type,
+                                             paths=[f.path for f in r.commit.files]) for r in voted.commits]
+        seen["before"] = {r.analysis.importance for r in voted.commits}
+        for name, channel in (("a", a), ("b", b)):
+            seen[name] = await channel.say(f"now {repo.path} {DAY2}")
+            seen[name + "_report"] = channel.attached_report(seen[name])  # now: the console reuses the file name
+            seen[name + "_list"] = await channel.say("list")
+            last_docs = repo.git("log", "-1", "--format=%H", "--grep=last step")
+            seen[name + "_explain"] = await channel.say(f"explain {last_docs} {repo.path}")
+        seen["cached"] = {r.commit.title: r.analysis.importance for r in (await core.digest_for(sub, DAY2)).commits}
+        seen["forgot"] = await a.say(f"forget {repo.path}")
+        seen["a_after"] = await a.say(f"now {repo.path} {DAY2} force")
+        seen["a_list_after"] = await a.say("list")
 
-    before, acks, a_posted, b_posted, a_report, b_report, a_list, b_list, forgot, a_after, a_list_after, core = \
-        asyncio.run(scenario())
-    assert set(before.values()) == {"low"}, before  # the heuristic rates documentation low
+    asyncio.run(scenario())
+    assert seen["before"] == {"low"}  # the heuristic rates documentation low
+    acks = seen["acks"]
     assert "one level higher" in acks[-1] and "one level higher" in acks[0] and acks[0] != acks[-1]
 
     # A: the documentation change is shown medium, says why, and the stats and contents follow
-    assert MARK_EN in a_posted and "🟡 Medium 2 | 🟢 Low 0" in summary_of(a_posted)
-    assert re.search(r"### 🟡 Medium importance changes \(2\)\n(- .*\n)*- `\w+` .*explain the last step", a_posted)
-    assert MARK_EN in a_report and "🟡 Medium 2 | 🟢 Low 0" in a_report
+    assert MARK_EN in seen["a"] and "🟡 Medium 2 | 🟢 Low 0" in summary_of(seen["a"])
+    assert re.search(r"### 🟡 Medium importance changes \(2\)\n(- .*\n)*- `\w+` .*explain the last step", seen["a"])
+    assert MARK_EN in seen["a_report"] and "🟡 Medium 2 | 🟢 Low 0" in seen["a_report"]
+    assert MARK_EN in seen["a_explain"] and "🟡 Medium" in seen["a_explain"]
     # B follows the same repository and taught nothing: the analyzer's level, no marker
-    assert MARK_EN not in b_posted and MARK_EN not in b_report
-    assert "🟡 Medium 1 | 🟢 Low 1" in summary_of(b_posted) and "🟡 Medium 1 | 🟢 Low 1" in b_report
-    assert re.search(r"### 🟢 Low importance changes \(1\)\n- `\w+` .*explain the last step", b_posted)
+    assert MARK_EN not in seen["b"] + seen["b_report"] + seen["b_explain"]
+    assert "🟡 Medium 1 | 🟢 Low 1" in summary_of(seen["b"]) and "🟡 Medium 1 | 🟢 Low 1" in seen["b_report"]
+    assert re.search(r"### 🟢 Low importance changes \(1\)\n- `\w+` .*explain the last step", seen["b"])
     # the cached analysis, shared by every channel, was not changed
-    cached = [r for r in asyncio.run(core.digest_for(core.subscriptions.get(ChannelRef("console", "local", "A"),
-                                                                            str(repo.path)), DAY2)).commits]
-    assert {r.commit.title: r.analysis.importance for r in cached}["docs: explain the last step"] == "low"
+    assert seen["cached"]["docs: explain the last step"] == "low"
 
-    assert "learnt from this channel's feedback" in a_list and "changes in `docs/`" in a_list
-    assert "one level higher" in a_list and "learnt" not in b_list
-    assert f"Forgot {LESSON_COMMITS} feedback vote(s)" in forgot
-    assert MARK_EN not in a_after and "learnt" not in a_list_after
+    assert "learnt from this channel's feedback" in seen["a_list"] and "changes in `docs/`" in seen["a_list"]
+    assert "one level higher" in seen["a_list"] and "learnt" not in seen["b_list"]
+    assert f"Forgot {LESSON_COMMITS} feedback vote(s)" in seen["forgot"]
+    assert MARK_EN not in seen["a_after"] and "learnt" not in seen["a_list_after"]
 
     # /metrics: A's votes, each "more" on a low change, so each disagreed with the analyzer
     text = metrics.render()[0].decode()

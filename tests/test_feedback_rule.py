@@ -77,7 +77,7 @@ def digest(*reports: CommitReport) -> Digest:
 
 
 def teach(book: FeedbackBook, channel: str, direction: str, n: int = LESSON_COMMITS, **kw) -> list[str]:
-    return [book.record(channel, REPO, f"{direction}{i:039d}", direction, user="U1", importance="medium",
+    return [book.record(channel, REPO, ("a" if direction == "less" else "b") + f"{i:039d}", direction, user="U1", importance="medium",
                         change_type=kw.get("change_type", "docs"), paths=kw.get("paths", ["docs/guide.md"]))
             for i in range(n)]
 
@@ -92,12 +92,13 @@ def test_record_replaces_a_members_vote_and_keeps_others(store):
     assert [v.vote for v in book.votes(OTHER, "ACME/widget")] == ["less"]  # GitHub names in any case
 
 
-@pytest.mark.parametrize("bad", [{"vote": "meh"}, {"importance": "huge"}, {"user": ""}])
+@pytest.mark.parametrize("bad", [{"vote": "meh"}, {"importance": "huge"}, {"user": ""}, {"sha": "HEAD"},
+                                 {"change_type": "<!channel>"}])
 def test_record_refuses_bad_votes_in_one_sentence(store, bad):
-    args = {"vote": "less", "user": "U1", "importance": "low"} | bad
+    args = {"vote": "less", "user": "U1", "importance": "low", "sha": "a" * 40, "change_type": "docs"} | bad
     with pytest.raises(BadInput):
-        FeedbackBook(store).record(CH, REPO, "a" * 40, args["vote"], user=args["user"],
-                                   importance=args["importance"], change_type="docs", paths=[])
+        FeedbackBook(store).record(CH, REPO, args["sha"], args["vote"], user=args["user"],
+                                   importance=args["importance"], change_type=args["change_type"], paths=[])
     assert list(store.items("feedback")) == []
 
 
@@ -128,7 +129,7 @@ def test_adjust_changes_a_copy_for_that_channel_only(store):
     assert adjusted.analysis.summary[1:] == ["What it does."]
     assert original.commits[0].analysis.importance == "medium" and original.commits[0].adjusted_from is None
     assert book.adjust(OTHER, original, "en") is original
-    assert "本频道的反馈" in book.adjust(CH, original, "zh").commits[0].analysis.summary[0]
+    assert "重要程度已根据本频道对" in book.adjust(CH, original, "zh").commits[0].analysis.summary[0]
 
 
 def test_forget_removes_the_channels_votes_on_the_repository_only(store):

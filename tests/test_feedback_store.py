@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.feedback import FeedbackBook
 from bot.core.feedback_rule import LESSON_COMMITS, Lesson
+from tests.test_feedback_rule import digest, report
 from tests.test_store_contract import open_store  # noqa: F401 - fixture: both backends
 from tests.threads import run_together
 
@@ -27,6 +28,9 @@ def test_votes_are_kept_replaced_and_learnt(open_store):
     assert book.lessons(OTHER, REPO) == []
     second = FeedbackBook(open_store())  # another instance on the same data sees the same lessons
     assert second.lessons(CH, REPO) == book.lessons(CH, REPO)
+    day = digest(report("c" * 40, "high", "ci", [".github/workflows/release.yml"]))
+    assert [r.analysis.importance for r in second.adjust(CH, day, "zh").commits] == ["medium"]
+    assert second.adjust(OTHER, day, "zh") is day
 
 
 def test_concurrent_voters_lose_no_vote(open_store):

@@ -10,11 +10,13 @@ every channel, are never changed), and the adjusted changes say so in the digest
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import PurePath
+from typing import get_args
 
 from analysis.errors import BadInput
-from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.models import IMPORTANCE_ORDER, ChangeType, CommitReport, Digest
 from analysis.renderers.inert_text import code_span
 from analysis.renderers.labels import change_type_name, importance_name, label
 from analysis.sources.names import is_repo_name
@@ -28,7 +30,9 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 TABLE = "feedback"
-MAX_FIELD = 200  # characters kept of a user id, SHA or change type (they come from interaction payloads)
+MAX_FIELD = 200  # characters kept of a member's id (it comes from an interaction payload)
+CHANGE_TYPES = frozenset(get_args(ChangeType))
+_SHA = re.compile(r"^[0-9a-fA-F]{7,64}$")
 
 _ACK = {
     "en": {
@@ -64,15 +68,15 @@ def analyzer_importance(report: CommitReport) -> str:
     return report.adjusted_from or report.analysis.importance
 
 
-def describe_lesson(lesson: Lesson, lang: str = "en") -> str:
-    """``changes in `docs/` (from 3 voted changes)`` / ``Documentation changes (...)``; zh likewise."""
+def describe_lesson(lesson: Lesson, lang: str = "en", *, counted: bool = True) -> str:
+    """``changes in `docs/` (from 3 voted changes)`` / ``Documentation changes``; zh likewise."""
     if lang == "zh":
         what = (f"{code_span(lesson.value)} 中的变更" if lesson.kind == "area"
                 else f"{change_type_name('zh', lesson.value)}类变更")
-        return f"{what}（来自 {lesson.commits} 个被投票的变更）"
+        return f"{what}（来自 {lesson.commits} 个被投票的变更）" if counted else what
     what = (f"changes in {code_span(lesson.value)}" if lesson.kind == "area"
             else f"{change_type_name('en', lesson.value)} changes")
-    return f"{what} (from {lesson.commits} voted changes)"
+    return f"{what} (from {lesson.commits} voted changes)" if counted else what
 
 
 class FeedbackBook:
@@ -92,11 +96,15 @@ class FeedbackBook:
             raise BadInput(f"a feedback vote is 'less' or 'more', not {code_span(vote, 20)}")
         if importance not in IMPORTANCE_ORDER:
             raise BadInput(f"unknown importance {code_span(importance, 20)}; use high, medium or low")
-        if not (channel_key and repo and sha and user):
-            raise BadInput("a feedback vote needs a channel, a repository, a change and a member")
-        sha, user = sha.lower()[:MAX_FIELD], user[:MAX_FIELD]
+        if change_type not in CHANGE_TYPES:
+            raise BadInput(f"unknown change type {code_span(change_type, 20)}")
+        if not _SHA.match(sha or ""):
+            raise BadInput(f"a feedback vote names a change by its SHA, not {code_span(sha, 50)}")
+        if not (channel_key and repo and user):
+            raise BadInput("a feedback vote needs a channel, a repository and a member")
+        sha, user = sha.lower(), user[:MAX_FIELD]
         row = {"channel": channel_key, "repo": repo, "sha": sha, "user": user, "vote": vote,
-               "importance": importance, "change_type": str(change_type)[:MAX_FIELD],
+               "importance": importance, "change_type": change_type,
                "areas": list(areas_of([str(p) for p in paths or []])), "at": time.time()}
         self.store.put(TABLE, self._key(channel_key, repo, sha, user), row)
         metrics.feedback_vote(channel_key, vote, is_disagreement(vote, importance))
@@ -177,7 +185,7 @@ def adjusted_report(report: CommitReport, lessons: list[Lesson], lang: str) -> C
     if level == report.analysis.importance:
         return report
     before = report.analysis.importance
-    why = label(lang, "list_sep").join(describe_lesson(lesson, lang) for lesson in used)
+    why = label(lang, "list_sep").join(describe_lesson(lesson, lang, counted=False) for lesson in used)
     note = label(lang, "feedback_adjusted", before=importance_name(lang, before), why=why)
     analysis = report.analysis.model_copy(update={"importance": level, "summary": [note, *report.analysis.summary]})
     return report.model_copy(update={"analysis": analysis, "adjusted_from": report.adjusted_from or before})
