@@ -187,6 +187,8 @@ async def _explain(core: "BotCore", ctx: CommandContext, sub: Subscription, sha:
         report = await core.digests.explain(source, sha, sub.lang, deep=True)
     if report.analysis.analyzer == "heuristic":
         return facts_responses(report, sub.lang)
+    # the level this channel's feedback taught, as in its digests and `explain`
+    report = await pools.store_io(core.feedback.adjust_report, ctx.channel.key, source.repo_name, report, sub.lang)
     return [ExplainResponse(report, repo=source.repo_name, repo_url=source.repo_url, lang=sub.lang)]
 
 
