@@ -25,7 +25,7 @@ from analysis.errors import BadInput, DigestError
 from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot.core import ask, feedback_commands, history, pools, weekly
+from bot.core import actions, ask, feedback_commands, history, pools, weekly
 from bot.core.alerts import mark_announced
 from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.core.commands import Command, help_text, parse_command
@@ -89,6 +89,10 @@ class BotCore:
             log.exception("command %r failed", text[:200])
             return [TextResponse("Something went wrong on our side; the details are in the bot's log.",
                                  error=True)]
+
+    async def act(self, ctx: CommandContext, action: actions.ButtonAction) -> list:
+        """A button pressed under a digest's commit reply: its answers (``bot.core.actions``); never raises."""
+        return await actions.act(self, ctx, action)
 
     async def _cmd_help(self, ctx: CommandContext, command: Command) -> list[Response]:
         return [TextResponse(help_text())]
