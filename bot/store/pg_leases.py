@@ -1,4 +1,4 @@
-"""Leases in PostgreSQL (``digestbot.leases``, migration 003): each call is one statement on the database's clock.
+"""Leases in PostgreSQL (``digestbot.leases``, migration 006): each call is one statement on the database's clock.
 
 Instances never compare their own clocks: expiry is ``now()`` of the server. ``take`` is one
 ``INSERT ... ON CONFLICT DO UPDATE ... WHERE`` (the row is locked while the condition is checked, so of

@@ -1,4 +1,4 @@
--- 003: leases (bot/store/pg_leases.py): who holds a named piece of work, until when (the server's clock);
+-- 006: leases (bot/store/pg_leases.py): who holds a named piece of work, until when (the server's clock);
 -- and the GitHub rate limit the instances share.
 -- The leases table is not a key-value table of the store: only the lease statements touch it.
 create table digestbot.leases (
