@@ -11,12 +11,12 @@ analysis), the waiter does the work itself.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from bot.core import pools
-from bot.core.renewal import keep_renewed, release
+from bot.core.renewal import keep_renewed, release, take
 from bot.store.leases import Leases
 
 log = logging.getLogger(__name__)
@@ -32,10 +32,9 @@ POLL_FIRST, POLL_MAX = 0.05, 1.0
 class Claim:
     """Work this digest holds: its lease renewed in the background until ``release``."""
 
-    def __init__(self, claims: WorkClaims, name: str, local: asyncio.Future):
-        self.claims, self.name, self._local = claims, name, local
-        self._renewer = None if claims.leases is None else keep_renewed(claims.leases, name, claims.holder,
-                                                                        claims.ttl)
+    def __init__(self, claims: WorkClaims, name: str, holder: str, local: asyncio.Future):
+        self.claims, self.name, self.holder, self._local = claims, name, holder, local
+        self._renewer = None if claims.leases is None else keep_renewed(claims.leases, name, holder, claims.ttl)
 
     async def release(self) -> None:
         """Let go of the lease, then wake this process's waiters (who find the stored result, or take over)."""
@@ -44,19 +43,24 @@ class Claim:
         try:
             if self._renewer is not None:
                 self._renewer.cancel()
-                await release(self.claims.leases, self.name, self.claims.holder)
+                await release(self.claims.leases, self.name, self.holder)
         finally:
             self.claims.settle(self.name, self._local)
 
 
 class WorkClaims:
-    """Claims by name for one holder (a digest service): see the module docstring."""
+    """Claims by name for one holder (a digest service): see the module docstring.
+
+    Each claim's lease is held under a name of its own (``holder#n``): a lease is re-entrant for its
+    holder, and a late answer to a cancelled take must never release a later claim's lease.
+    """
 
     def __init__(self, leases: Leases | None, holder: str, ttl: float = CLAIM_TTL,
                  poll: tuple[float, float] = (POLL_FIRST, POLL_MAX)):
         self.leases, self.holder, self.ttl = leases, holder, ttl
         self.poll_first, self.poll_max = poll
         self._local: dict[str, asyncio.Future] = {}
+        self._claims = itertools.count()
 
     async def acquire(self, name: str, done: Callable[[], Awaitable[T | None]]) -> T | Claim:
         """``done()``'s result once someone's work produced it, or the ``Claim`` of ``name`` for this caller.
@@ -78,17 +82,23 @@ class WorkClaims:
                 continue
             mine = loop.create_future()
             self._local[name] = mine
-            if await self._take(name):
-                return Claim(self, name, mine)
+            holder = f"{self.holder}#{next(self._claims)}"
+            try:
+                won = await self._take(name, holder)
+            except BaseException:  # cancelled: this process's waiters must not wait on a claim nobody holds
+                self.settle(name, mine)
+                raise
+            if won:
+                return Claim(self, name, holder, mine)
             self.settle(name, mine)
             await asyncio.sleep(delay)  # held by another instance: its result, or its lease's expiry
             delay = min(delay * 2, self.poll_max)
 
-    async def _take(self, name: str) -> bool:
+    async def _take(self, name: str, holder: str) -> bool:
         if self.leases is None:
             return True
         try:
-            return await pools.store_io(self.leases.take, name, self.holder, self.ttl)
+            return await take(self.leases, name, holder, self.ttl)
         except Exception as error:  # noqa: BLE001 - no lease: do the work (at worst twice), never fail on it
             log.warning("could not take the claim on %s, working without it: %s", name, error)
             return True

@@ -13,8 +13,7 @@ import contextlib
 import itertools
 import random
 
-from bot.core import pools
-from bot.core.renewal import keep_renewed, release
+from bot.core.renewal import keep_renewed, release, taken
 from bot.store.leases import Leases
 
 SLOT_PREFIX = "llm-slot-"
@@ -44,7 +43,7 @@ class SharedSlots:
     async def _take(self, holder: str) -> str:
         delay = POLL_FIRST
         while True:
-            name = await pools.store_io(self._take_free, holder)
+            name = await taken(self.leases, lambda: self._take_free(holder), holder)
             if name is not None:
                 return name
             await asyncio.sleep(delay * (0.5 + random.random()))  # jittered: instances do not retry in step

@@ -1,9 +1,10 @@
-"""Keeping a held lease alive while its work goes on: renewed every third of its ttl, in the background."""
+"""Holding a lease from async code: taken without leaking it on cancellation, renewed every third of its ttl, released."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from bot.core import pools
 from bot.store.leases import Leases
@@ -38,3 +39,26 @@ async def release(leases: Leases, name: str, holder: str) -> None:
         await asyncio.shield(pools.store_io(leases.release, name, holder))
     except Exception as error:  # noqa: BLE001
         log.warning("could not release the lease %s (it expires by itself): %s", name, error)
+
+
+async def taken(leases: Leases, take: Callable[[], str | None], holder: str) -> str | None:
+    """``take()`` (blocking: the name of the lease it took, or None) in the store pool.
+
+    A caller cancelled while the take is under way does not leak the lease: if the take went through
+    after all, the lease is released as soon as it returns.
+    """
+    attempt = asyncio.ensure_future(pools.store_io(take))
+    try:
+        return await asyncio.shield(attempt)
+    except asyncio.CancelledError:
+        def undo(done: asyncio.Future) -> None:
+            if not done.cancelled() and done.exception() is None and done.result() is not None:
+                asyncio.ensure_future(release(leases, done.result(), holder))
+
+        attempt.add_done_callback(undo)
+        raise
+
+
+async def take(leases: Leases, name: str, holder: str, ttl: float) -> bool:
+    """``leases.take`` from async code, with ``taken``'s care for a cancelled caller."""
+    return await taken(leases, lambda: name if leases.take(name, holder, ttl) else None, holder) is not None

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.core import pools
-from bot.core.renewal import keep_renewed
+from bot.core.renewal import keep_renewed, release, take
 from bot.store.leases import Leases
 
 log = logging.getLogger(__name__)
@@ -63,19 +63,23 @@ class ShardKeeper:
                 log.warning("Discord shard %d was taken over by another instance; disconnecting it here", shard)
                 self.held.discard(shard)
                 await self.drop(shard)
-        taken = [shard for shard in range(self.count) if shard not in self.held
-                 and await pools.store_io(self.leases.take, lease_name(shard, self.count), self.holder, self.ttl)]
-        if not taken:
+        fresh = [shard for shard in range(self.count) if shard not in self.held
+                 and await take(self.leases, lease_name(shard, self.count), self.holder, self.ttl)]
+        if not fresh:
             return
         # connecting may take longer than the ttl (READY can take a minute): every lease is renewed meanwhile
         renewers = [keep_renewed(self.leases, lease_name(shard, self.count), self.holder, self.ttl)
-                    for shard in sorted(self.held | set(taken))]
+                    for shard in sorted(self.held | set(fresh))]
         try:
-            outcomes = await asyncio.gather(*(self.run(shard) for shard in taken), return_exceptions=True)
+            outcomes = await asyncio.gather(*(self.run(shard) for shard in fresh), return_exceptions=True)
+        except asyncio.CancelledError:  # stopping mid-connect: the new shards are not ours to keep
+            for shard in fresh:
+                await release(self.leases, lease_name(shard, self.count), self.holder)
+            raise
         finally:
             for renewer in renewers:
                 renewer.cancel()
-        for shard, outcome in zip(taken, outcomes):
+        for shard, outcome in zip(fresh, outcomes):
             if isinstance(outcome, BaseException):  # freed for another instance (or this one, next round)
                 log.warning("Discord shard %d could not be started: %s", shard, outcome)
                 await pools.store_io(self.leases.release, lease_name(shard, self.count), self.holder)
