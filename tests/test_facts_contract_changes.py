@@ -85,3 +85,20 @@ def test_go_package_main_and_cmd_directory_are_not_public():
              "lib/lib.go": (lib_before, lib_after)}
     assert {f["symbol"]: f["public"] for f in facts_of(files)} == {"Serve": False, "NewProject": False, "B": True}
     assert {f["symbol"]: f["public"] for f in facts_of(files, read=False)}["NewProject"] is False
+
+
+def test_added_methods_marked_as_overriding_say_so_in_each_language():
+    java_before = "public abstract class Base extends ParserBase {\n}\n"
+    java_after = ("public abstract class Base extends ParserBase {\n    @Override\n    public abstract Loc currentLocation();\n"
+                  "    public Loc other() { return null; }\n}\n")
+    ts_before = "export class SubTs extends Base {\n}\n"
+    ts_after = "export class SubTs extends Base {\n  override run(): void {}\n  extra(): void {}\n}\n"
+    py_before = "class Sub(Base):\n    pass\n"
+    py_after = ("from typing import override\n\nclass Sub(Base):\n    @override\n    def run(self):\n        pass\n\n"
+                "    def extra(self):\n        pass\n")
+    files = {"src/main/java/a/Base.java": (java_before, java_after), "src/sub.ts": (ts_before, ts_after),
+             "pkg/sub.py": (py_before, py_after)}
+    added = {f["symbol"]: f["text"] for f in facts_of(files) if f["kind"] == "symbol_added"}
+    assert added == {"Base.currentLocation": "method, overrides", "Base.other": "method",
+                     "Sub.run": "method, overrides", "Sub.extra": "method",
+                     "SubTs.run": "method, overrides", "SubTs.extra": "method"}

@@ -97,3 +97,19 @@ def test_a_removed_macro_named_in_the_title_is_not_a_helper():
     header = change("include/fmt/format.h", ["#ifndef FMT_USE_USER_LITERALS"] + body_lines(30), [])
     facts = [Fact(kind="symbol_removed", path=header.path, symbol="FMT_USE_USER_LITERALS", public=False, text="macro")]
     assert analyse("Remove FMT_USE_USER_LITERALS", [header], facts).importance == "medium"
+
+
+def test_overriding_methods_and_an_intermediate_base_are_not_new_api():
+    base = change("src/main/java/a/JsonParserBase.java", [], body_lines(30))
+    sub = change("src/main/java/a/Parser.java", ["    extends ParserBase"] + body_lines(8), ["    extends JsonParserBase"])
+    facts = [Fact(kind="symbol_added", path=base.path, symbol="JsonParserBase", public=True, text="class"),
+             Fact(kind="symbol_added", path=base.path, symbol="JsonParserBase.currentLocation", public=True,
+                  after="() -> Loc", text="method, overrides"),
+             _modified(sub.path, "Parser", "class, bases ParserBase -> JsonParserBase")]
+    reshaped = analyse("Minor inclusions in JsonParserBase", [base, sub], facts)
+    assert reshaped.importance == "medium"
+    assert not any(line.startswith("Adds ") for line in reshaped.summary)
+    new_api = [Fact(kind="symbol_added", path=base.path, symbol="JsonParserBase", public=True, text="class"),
+               Fact(kind="symbol_added", path=base.path, symbol="JsonParserBase.currentLocation", public=True,
+                    after="() -> Loc", text="method")]
+    assert analyse("Minor inclusions in JsonParserBase", [base], new_api).importance == "high"

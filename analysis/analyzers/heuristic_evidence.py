@@ -182,6 +182,12 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
 CONTRACT_PARTS = ("bases ", "members reordered", "throw statements ", "fields renamed ")
 
 
+def noticed_parts(fact: Fact) -> list[str]:
+    """What the diff analyzer wrote after a modified symbol's kind ("class, bases A -> B; members reordered")."""
+    text = fact.text or ""
+    return text.split(", ", 1)[1].split("; ") if ", " in text else []
+
+
 def base_change(part: str) -> tuple[list[str], list[str]] | None:
     """The old and new bases of a "bases A, B -> C" part."""
     if not part.startswith("bases ") or " -> " not in part:
@@ -363,7 +369,17 @@ class Evidence:
 
     @cached_property
     def api_added(self) -> list[Fact]:
-        return [f for f in self.of("symbol_added") if self.is_public(f)]
+        """Public symbols new to callers: not a method overriding its base's (callers had it through the base),
+        nor a class the commit slots in as the new base of existing ones (a hierarchy reshaped)."""
+        based = {new for f, parts in self.base_changes for new in parts[1]}
+        return [f for f in self.of("symbol_added") if self.is_public(f) and not (f.text or "").endswith(", overrides")
+                and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
+
+    @cached_property
+    def base_changes(self) -> list[tuple[Fact, tuple[list[str], list[str]]]]:
+        """Classes whose bases change, with the old and new bases (public or not)."""
+        changes = ((fact, base_change(part)) for fact in self.of("symbol_modified") for part in noticed_parts(fact))
+        return [(fact, change) for fact, change in changes if change is not None]
 
     @cached_property
     def api_extended(self) -> list[Fact]:
@@ -385,9 +401,9 @@ class Evidence:
         defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
         out = []
         for fact in self.of("symbol_modified"):
-            if not self.is_public(fact) or ", " not in (fact.text or ""):
+            if not self.is_public(fact):
                 continue
-            parts = [part for part in (fact.text or "").split(", ", 1)[1].split("; ")
+            parts = [part for part in noticed_parts(fact)
                      if part.startswith(CONTRACT_PARTS) and not _hierarchy_reshaped(part, defined)]
             if parts:
                 out.append((fact, parts))

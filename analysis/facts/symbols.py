@@ -174,7 +174,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             continue
         if key not in old:
             facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
-                                            after=symbol.signature, text=symbol.kind)))
+                                            after=symbol.signature,
+                                            text=f"{symbol.kind}, overrides" if symbol.overrides else symbol.kind)))
             continue
         previous = old[key]
         if previous.is_test:
