@@ -113,3 +113,27 @@ def test_overriding_methods_and_an_intermediate_base_are_not_new_api():
                Fact(kind="symbol_added", path=base.path, symbol="JsonParserBase.currentLocation", public=True,
                     after="() -> Loc", text="method")]
     assert analyse("Minor inclusions in JsonParserBase", [base], new_api).importance == "high"
+
+
+# --- exit statuses ----------------------------------------------------------------------------------
+
+def test_a_specific_exit_status_replacing_a_generic_one_is_high_in_any_language():
+    swift = change("Sources/Parser/Arguments.swift", ["      _exit(EXIT_FAILURE)", "      _exit(EXIT_SUCCESS)"],
+                   ["    _exit(info.exitCode)"])
+    info = change("Sources/Parser/MessageInfo.swift", [],
+                  ["    case .help: return EXIT_SUCCESS", "    case .validation: return EX_USAGE",
+                   "    case .other: return EXIT_FAILURE"])
+    analysis = analyse("Use EX_USAGE for validation errors", [swift, info])
+    assert analysis.importance == "high"
+    assert "New exit status `EX_USAGE` in the added lines; the removed lines used `EXIT_FAILURE`, `EXIT_SUCCESS`" \
+        in analysis.summary
+    assert "exit status may see `EX_USAGE`" in analysis.insights.compatibility
+
+
+def test_one_generic_failure_status_for_another_or_a_new_exit_path_is_not_an_exit_status_change():
+    go = change("cmd/root.go", ["\t\tos.Exit(-1)"] + body_lines(3), ["\t\tos.Exit(1)"] + body_lines(3, "new"))
+    assert "exit status" not in " ".join(analyse("Make detection of $HOME work", [go]).summary)
+    py = change("src/tool/cli.py", [], ["    if not args:", "        sys.exit(2)"])
+    assert "exit status" not in " ".join(analyse("Exit early without arguments", [py]).summary)
+    changed = change("src/tool/cli.py", ["        sys.exit(1)"], ["        sys.exit(2)"])
+    assert analyse("Exit with 2 on usage errors", [changed]).importance == "high"

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, literal_changes, moved_lines,
-                                                renamed_lines)
+from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
+                                                literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.models import Commit, Fact, FileChange
 
@@ -303,6 +303,11 @@ class Evidence:
     def literal_changes(self) -> dict[str, list[str]]:
         """Lines of product code where only literals changed: ``status`` codes, or ``message`` texts."""
         return literal_changes(self.behaviour)
+
+    @cached_property
+    def exit_statuses(self) -> tuple[list[str], list[str]]:
+        """Process exit statuses replaced in product code: (those the removed lines used, the new ones)."""
+        return exit_status_changes(self.behaviour)
 
     def paths(self, cls: str) -> list[str]:
         return [f.path for f in self.files if cls in self.classes[f.path]]
