@@ -137,3 +137,14 @@ def test_one_generic_failure_status_for_another_or_a_new_exit_path_is_not_an_exi
     assert "exit status" not in " ".join(analyse("Exit early without arguments", [py]).summary)
     changed = change("src/tool/cli.py", ["        sys.exit(1)"], ["        sys.exit(2)"])
     assert analyse("Exit with 2 on usage errors", [changed]).importance == "high"
+
+
+# --- small internal tuning ----------------------------------------------------------------------------
+
+def test_a_few_lines_of_internal_perf_tuning_are_low_a_public_method_keeps_it_medium():
+    java = change("src/main/java/a/Pointer.java", ["            long l = NumberInput.parseLong(str);"],
+                  ["            long l = Long.parseLong(str);", "            return (int) l;"])
+    private = [Fact(kind="symbol_modified", path=java.path, symbol="Pointer._parseIndex", public=False, text="method")]
+    public = [Fact(kind="symbol_modified", path=java.path, symbol="Pointer.parseIndex", public=True, text="method")]
+    assert analyse("perf: tiny optimization for index parse", [java], private).importance == "low"
+    assert analyse("perf: tiny optimization for index parse", [java], public).importance == "medium"

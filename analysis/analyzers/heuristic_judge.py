@@ -187,10 +187,10 @@ def importance_of(e: Evidence, change_type: str) -> str:
             and (e.comment_lines or e.paths("doc"))):
         return "low"  # documentation comments or pages, with a line or two of code around them
     public_touched = any(e.is_public(f) for f in e.of("symbol_modified", "symbol_added", "signature_changed"))
-    if (change_type in ("chore", "refactor", "build") and not public_touched
+    if (change_type in ("chore", "refactor", "build", "perf") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
-        return "low"  # a few lines of internal housekeeping
+        return "low"  # a few lines of internal housekeeping or tuning
     return "medium"
 
 
