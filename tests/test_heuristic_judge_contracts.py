@@ -148,3 +148,14 @@ def test_a_few_lines_of_internal_perf_tuning_are_low_a_public_method_keeps_it_me
     public = [Fact(kind="symbol_modified", path=java.path, symbol="Pointer.parseIndex", public=True, text="method")]
     assert analyse("perf: tiny optimization for index parse", [java], private).importance == "low"
     assert analyse("perf: tiny optimization for index parse", [java], public).importance == "medium"
+
+
+def test_a_small_internal_change_with_new_tests_is_a_behaviour_change():
+    swift = change("Sources/Usage/HelpGenerator.swift", ['          let d = v == "true" ? nil : "(default: \\(v))"'],
+                   ['          let d = "(default: \\(v))"'])
+    tests = change("Tests/UnitTests/HelpGenerationTests.swift", [],
+                   ["  func testHelpWithDefaultValues() {", "    AssertHelp(for: D.self, equals: \"\"\"",
+                    "      --logging <logging>  Whether logging is enabled. (default: false)", "      \"\"\")", "  }",
+                    "}"])
+    assert analyse("Stop filtering out default values for Bools", [swift]).importance == "low"
+    assert analyse("Stop filtering out default values for Bools", [swift, tests]).importance == "medium"

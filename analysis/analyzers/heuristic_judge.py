@@ -177,6 +177,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # the text users read when an error or value is printed
     if _test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
+    if _tested_behaviour(e):
+        return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if _small_perf_tweak(e):
         return "low"  # a repeated call or copy avoided inside the code: same results, same interface
     if _private_helper_refactor(e, change_type):
@@ -238,6 +240,12 @@ def _private_helper_refactor(e: Evidence, change_type: str) -> bool:
     return bool(change_type in ("refactor", "chore") and _titled_helpers(e)
                 and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not _interface_touched(e)
                 and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+
+
+def _tested_behaviour(e: Evidence) -> bool:
+    """Product code changes and the commit adds test lines with it (net): what the code does is meant to change."""
+    tests = [f for f in e.files if "test" in e.classes[f.path]]
+    return bool(e.behaviour) and sum(f.additions - f.deletions for f in tests) >= R.TESTED_CHANGE_LINES
 
 
 def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:

@@ -152,5 +152,7 @@ TEST_TOOLING_WORDS = re.compile(r"`Test[A-Z]\w*`|\bTest[A-Z][a-z]\w*\b|\btest[ _
                                 r"fixtures?|infrastructure|setup|support)\b", )
 #: a name the title writes as code: in backticks, called (``name()``), or snake_case / camelCase
 TITLE_CODE_NAME = re.compile(r"`([^`\s]+)`|([A-Za-z_$][\w$.]*)\(\)|(?<![\w$.])([A-Za-z$]*_[\w$]+|[a-z]+[A-Z][\w$]*)(?![\w$])")
+#: net test lines added beside a product change that make it a behaviour change, not housekeeping
+TESTED_CHANGE_LINES = 6
 #: a refactor of test tooling up to this many lines of code is low
 TEST_TOOLING_LINES = 150
