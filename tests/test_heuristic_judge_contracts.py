@@ -159,3 +159,26 @@ def test_a_small_internal_change_with_new_tests_is_a_behaviour_change():
                     "}"])
     assert analyse("Stop filtering out default values for Bools", [swift]).importance == "low"
     assert analyse("Stop filtering out default values for Bools", [swift, tests]).importance == "medium"
+
+
+# --- results existing tests expect ---------------------------------------------------------------------
+
+def test_an_existing_test_expecting_another_boolean_result_makes_a_change_high():
+    py = change("src/click/core.py", ["        if value is True and self.is_flag:"],
+                ["        if value is True and self.is_flag and not self.is_bool_flag:"])
+    flipped = change("tests/test_options.py", ['        ({"default": True, "flag_value": False}, [], False),'],
+                     ['        ({"default": True, "flag_value": False}, [], True),'])
+    analysis = analyse("Reconcile default value passing", [py, flipped])
+    assert analysis.importance == "high"
+    assert ("Existing test lines now expect other results: `True` where `False` was expected in `tests/test_options.py`"
+            in analysis.summary)
+
+
+def test_other_test_edits_do_not_count_as_expecting_another_result():
+    py = change("src/click/core.py", ["        if value is True and self.is_flag:"],
+                ["        if value is True and self.is_flag and not self.is_bool_flag:"])
+    renamed = change("tests/test_options.py", ["    assert run(flag=True) == expected"],
+                     ["    assert run(flag=True) == wanted"])
+    counted = change("tests/test_options.py", ["    assert len(commands) == 3"], ["    assert len(commands) == 4"])
+    for test in (renamed, counted):
+        assert "now expect" not in " ".join(analyse("Reconcile default value passing", [py, test]).summary)

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
-                                                literal_changes, moved_lines, renamed_lines)
+                                                expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.models import Commit, Fact, FileChange
 
@@ -308,6 +308,11 @@ class Evidence:
     def exit_statuses(self) -> tuple[list[str], list[str]]:
         """Process exit statuses replaced in product code: (those the removed lines used, the new ones)."""
         return exit_status_changes(self.behaviour)
+
+    @cached_property
+    def expectation_flips(self) -> list[tuple[str, str, str]]:
+        """Existing test lines now expecting another boolean or null result, when product code changes too."""
+        return expectation_flips(f for f in self.files if "test" in self.classes[f.path]) if self.behaviour else []
 
     def paths(self, cls: str) -> list[str]:
         return [f.path for f in self.files if cls in self.classes[f.path]]

@@ -51,6 +51,8 @@ class Findings:
         gone, arrived = e.exit_statuses
         if arrived:
             out.append(w.t("compat_exit", new=w.names(arrived), old=w.names(gone)))
+        if e.expectation_flips:
+            out.append(w.p["compat_flip"])
         for fact in e.config_breaks:
             if fact.kind == "config_value_changed":
                 out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))

@@ -187,3 +187,23 @@ def exit_status_changes(files: Iterable[FileChange]) -> tuple[list[str], list[st
     arrived = sorted(s for s in added if _GENERIC_EXIT.get(s, s) not in before)
     return (sorted(removed), arrived) if removed and arrived else ([], [])
 
+
+#: a boolean or null literal: a test expecting one where it expected another pins down a different result
+_TRUTH = re.compile(r"(?<![\w.])(True|False|None|true|false|null|nil|undefined)(?![\w])")
+
+
+def expectation_flips(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
+    """(path, old, new) where an existing test line is rewritten with only a boolean or null literal changed
+    (``[], False)`` -> ``[], True)``): the test now expects another result from the same input."""
+    out = []
+    for f in files:
+        for old, new in _pairs(f.patch):
+            bare_old, bare_new = _STRING.sub('""', old), _STRING.sub('""', new)
+            if bare_old == bare_new or _TRUTH.sub("V", bare_old) != _TRUTH.sub("V", bare_new):
+                continue
+            before, after = _TRUTH.findall(bare_old), _TRUTH.findall(bare_new)
+            changed = [(a, b) for a, b in zip(before, after) if a != b]
+            if len(before) == len(after) and changed:
+                out.append((f.path, *changed[0]))
+    return out
+

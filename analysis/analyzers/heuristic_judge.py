@@ -140,12 +140,12 @@ def _strong_security(e: Evidence, change_type: str) -> bool:
 
 def _high(e: Evidence, change_type: str) -> bool:
     """What users or operators rely on changes: public API, configuration, security, a crash, status codes,
-    a process's exit status."""
+    a process's exit status, a result existing tests now expect to be different."""
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     return bool(
         e.api_breaks or e.config_breaks or e.contract_changes or e.paths("api") or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
-        or e.exit_statuses[1]
+        or e.exit_statuses[1] or e.expectation_flips
         or _package_renamed(e)
         or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (deploy and change_type in ("fix", "feature", "revert", "security"))
