@@ -182,3 +182,11 @@ def test_other_test_edits_do_not_count_as_expecting_another_result():
     counted = change("tests/test_options.py", ["    assert len(commands) == 3"], ["    assert len(commands) == 4"])
     for test in (renamed, counted):
         assert "now expect" not in " ".join(analyse("Reconcile default value passing", [py, test]).summary)
+
+
+def test_a_fix_naming_the_http_status_it_now_returns_is_high():
+    ts = change("src/hono-base.ts", ["        : res"], ["        : res ?? this.notFoundHandler(c)"])
+    facts = [Fact(kind="symbol_modified", path=ts.path, symbol="Hono.dispatch", public=False, text="method")]
+    assert analyse("fix(hono-base): return 404 if lacking response", [ts], facts).importance == "high"
+    assert analyse("fix(hono-base): handle a lacking response", [ts], facts).importance == "medium"
+    assert analyse("refactor: return 404 from one place", [ts], facts).importance != "high"

@@ -145,7 +145,7 @@ def _high(e: Evidence, change_type: str) -> bool:
     return bool(
         e.api_breaks or e.config_breaks or e.contract_changes or e.paths("api") or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
-        or e.exit_statuses[1] or e.expectation_flips
+        or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
         or _package_renamed(e)
         or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (deploy and change_type in ("fix", "feature", "revert", "security"))
@@ -194,6 +194,12 @@ def importance_of(e: Evidence, change_type: str) -> str:
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping or tuning
     return "medium"
+
+
+def _status_returned(e: Evidence, change_type: str) -> bool:
+    """A fix or feature whose message, changelog or new tests name the HTTP status it now returns: clients see it."""
+    texts = (e.title, e.paragraph, *e.changelog, *(f.symbol or "" for f in e.of("test_added")))
+    return change_type in ("fix", "feature") and any(R.STATUS_RETURNED.search(text) for text in texts)
 
 
 def _package_renamed(e: Evidence) -> bool:

@@ -150,6 +150,9 @@ SMALL_PERF_LINES = 30
 #: the title's object is the project's own test tooling ("Refactor `TestClient` usage", "Simplify test helpers")
 TEST_TOOLING_WORDS = re.compile(r"`Test[A-Z]\w*`|\bTest[A-Z][a-z]\w*\b|\btest[ _-]?(helpers?|utils?|utilities|client|harness|"
                                 r"fixtures?|infrastructure|setup|support)\b", )
+#: an HTTP status the change returns, named in the message or a new test ("return 404 if ...", "respond with 400")
+STATUS_RETURNED = re.compile(r"\b(return\w*|respond\w*|repl(y|ies)|status(\s+code)?)\s+(with\s+)?(an?\s+|the\s+)?(http\s+)?"
+                             r"[1-5]\d\d\b", re.I)
 #: a name the title writes as code: in backticks, called (``name()``), or snake_case / camelCase
 TITLE_CODE_NAME = re.compile(r"`([^`\s]+)`|([A-Za-z_$][\w$.]*)\(\)|(?<![\w$.])([A-Za-z$]*_[\w$]+|[a-z]+[A-Z][\w$]*)(?![\w$])")
 #: net test lines added beside a product change that make it a behaviour change, not housekeeping
