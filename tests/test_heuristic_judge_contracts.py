@@ -190,3 +190,13 @@ def test_a_fix_naming_the_http_status_it_now_returns_is_high():
     assert analyse("fix(hono-base): return 404 if lacking response", [ts], facts).importance == "high"
     assert analyse("fix(hono-base): handle a lacking response", [ts], facts).importance == "medium"
     assert analyse("refactor: return 404 from one place", [ts], facts).importance != "high"
+
+
+def test_a_feature_reshaping_a_public_signature_is_high_a_fix_doing_so_compatibly_is_not():
+    ts = change("src/context.ts", ["  redirect = (location: string, status: Code = 302): Response => {"],
+                ["  redirect = <T extends Code = 302>(location: string, status?: T): Response & Typed<T> => {"])
+    facts = [Fact(kind="signature_changed", path=ts.path, symbol="Context.redirect", public=True,
+                  before="(location: string, status: Code=302) -> Response",
+                  after="(location: string, status?: T) -> Response & Typed<T>", text="default of status 302 -> (none)")]
+    assert analyse("feat(context): `c.redirect()` supports typed responses", [ts], facts).importance == "high"
+    assert analyse("fix(context): `c.redirect()` keeps its default", [ts], facts).importance == "medium"

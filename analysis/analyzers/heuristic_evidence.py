@@ -9,7 +9,7 @@ from functools import cached_property
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
-from analysis.analyzers.signatures import SignatureDelta, compare
+from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Commit, Fact, FileChange
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -365,6 +365,12 @@ class Evidence:
     @cached_property
     def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
         return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
+
+    @cached_property
+    def returns_changed(self) -> list[Fact]:
+        """Public signatures whose return type is replaced (not merely written down for the first time)."""
+        return [f for f, _ in self.signature_deltas if return_type(f.before or "") and return_type(f.after or "")
+                and return_type(f.before or "") != return_type(f.after or "")]
 
     @cached_property
     def api_breaks(self) -> list[Fact]:

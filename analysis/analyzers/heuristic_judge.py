@@ -148,6 +148,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
         or _package_renamed(e)
         or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security"))
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
 
