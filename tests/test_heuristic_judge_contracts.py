@@ -200,3 +200,13 @@ def test_a_feature_reshaping_a_public_signature_is_high_a_fix_doing_so_compatibl
                   after="(location: string, status?: T) -> Response & Typed<T>", text="default of status 302 -> (none)")]
     assert analyse("feat(context): `c.redirect()` supports typed responses", [ts], facts).importance == "high"
     assert analyse("fix(context): `c.redirect()` keeps its default", [ts], facts).importance == "medium"
+
+
+# --- kinds of change --------------------------------------------------------------------------------------
+
+def test_release_notes_directories_are_documentation_and_solving_an_issue_is_a_fix():
+    notes = change("release-notes/VERSION-2.x", [], ["#1218: Improve surrogate conversion"])
+    assert analyse("Update release notes wrt 2.17", [notes]).change_type == "docs"
+    java = change("src/main/java/a/ParserBase.java", body_lines(12, "old"), body_lines(12, "new"))
+    assert analyse("Second attempt at solving #1173", [java]).change_type == "fix"
+    assert analyse("Make detection of $HOME work on all systems", [java]).change_type == "fix"

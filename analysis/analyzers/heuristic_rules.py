@@ -27,7 +27,8 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency)\b", re.I)),
     ("refactor", re.compile(r"\b(renam\w*|refactor\w*|restructur\w*|mov(e|es|ed|ing)|clean ?ups?|simplif\w*|"
                             r"reorgani[sz]\w*|dedup\w*|deduplicat\w*|extract\w*|consolidat\w*|tidy|tidies|unif(y|ies))\b", re.I)),
-    ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|correct\w*|repair\w*|hotfix|do not|don't|"
+    ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
+                       r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken)\b", re.I)),
     ("docs", re.compile(r"\b(docs?|documentation|readme|typos?)\b", re.I)),
     ("test", re.compile(r"\b(tests?|testing|flaky)\b", re.I)),
@@ -37,7 +38,7 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- path classes (matched on the lower-cased path) ----------------------------------------
 
 DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
-DOC_DIRS = {"docs", "doc", "documentation"}
+DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice)(\.|$)")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support"}
