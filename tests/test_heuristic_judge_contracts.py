@@ -210,3 +210,16 @@ def test_release_notes_directories_are_documentation_and_solving_an_issue_is_a_f
     java = change("src/main/java/a/ParserBase.java", body_lines(12, "old"), body_lines(12, "new"))
     assert analyse("Second attempt at solving #1173", [java]).change_type == "fix"
     assert analyse("Make detection of $HOME work on all systems", [java]).change_type == "fix"
+
+
+def test_a_test_setup_flipping_a_boolean_is_not_an_expectation_and_doc_tests_stay_docs():
+    py = change("src/click/core.py", ["        if value is True and self.is_flag:"],
+                ["        if value is True and self.is_flag and not self.is_bool_flag:"])
+    setup = change("tests/test_options.py", ["    runner = CliRunner(mix_stderr=False)"],
+                   ["    runner = CliRunner(mix_stderr=True)"])
+    assert "now expect" not in " ".join(analyse("Reconcile default value passing", [py, setup]).summary)
+    asserted = change("tests/test_options.py", ["    assert result.value is False"], ["    assert result.value is True"])
+    assert analyse("Reconcile default value passing", [py, asserted]).importance == "high"
+    doc = change("src/api.js", ["// Run it.", "const limit = 1;"], ["// Run it, e.g. run(1).", "const limit = 1 ;"])
+    doc_tests = change("test/docs.test.js", [], [f"  expect(run({i})).toBe({i});" for i in range(8)])
+    assert analyse("docs: show how run is called", [doc, doc_tests]).importance == "low"

@@ -192,12 +192,18 @@ def exit_status_changes(files: Iterable[FileChange]) -> tuple[list[str], list[st
 _TRUTH = re.compile(r"(?<![\w.])(True|False|None|true|false|null|nil|undefined)(?![\w])")
 
 
+#: a test line that states an expectation: an assertion, or a row of a table of cases (``(input, expected),``)
+_EXPECTATION = re.compile(r"\b(assert\w*|expect\w*|should|to(Be|Equal)\w*|equal\w*)\b|^[(\[{].*[)\]}],?$", re.I)
+
+
 def expectation_flips(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
-    """(path, old, new) where an existing test line is rewritten with only a boolean or null literal changed
-    (``[], False)`` -> ``[], True)``): the test now expects another result from the same input."""
+    """(path, old, new) where an existing assertion or case row of a test is rewritten with only a boolean or null
+    literal changed (``[], False)`` -> ``[], True)``): the test now expects another result from the same input."""
     out = []
     for f in files:
         for old, new in _pairs(f.patch):
+            if not (_EXPECTATION.search(old) and _EXPECTATION.search(new)):
+                continue  # a test's setup changed, not what it expects
             bare_old, bare_new = _STRING.sub('""', old), _STRING.sub('""', new)
             if bare_old == bare_new or _TRUTH.sub("V", bare_old) != _TRUTH.sub("V", bare_new):
                 continue

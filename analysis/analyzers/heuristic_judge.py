@@ -178,7 +178,7 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # the text users read when an error or value is printed
     if _test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
-    if _tested_behaviour(e):
+    if _tested_behaviour(e, change_type):
         return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if _small_perf_tweak(e):
         return "low"  # a repeated call or copy avoided inside the code: same results, same interface
@@ -249,10 +249,12 @@ def _private_helper_refactor(e: Evidence, change_type: str) -> bool:
                 and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
 
 
-def _tested_behaviour(e: Evidence) -> bool:
-    """Product code changes and the commit adds test lines with it (net): what the code does is meant to change."""
+def _tested_behaviour(e: Evidence, change_type: str) -> bool:
+    """Product code changes and the commit adds test lines with it (net): what the code does is meant to change
+    (documentation examples tested beside a doc change are still documentation)."""
     tests = [f for f in e.files if "test" in e.classes[f.path]]
-    return bool(e.behaviour) and sum(f.additions - f.deletions for f in tests) >= R.TESTED_CHANGE_LINES
+    return (bool(e.behaviour) and change_type != "docs"
+            and sum(f.additions - f.deletions for f in tests) >= R.TESTED_CHANGE_LINES)
 
 
 def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:
