@@ -179,7 +179,7 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
 
 
 #: the parts of a ``symbol_modified`` fact's text that say what callers notice (see ``analysis.facts``)
-CONTRACT_PARTS = ("bases ", "members reordered", "throw statements ", "fields renamed ")
+CONTRACT_PARTS = ("bases ", "members reordered", "throw statements ", "fields renamed ", "field default changed ")
 
 
 def noticed_parts(fact: Fact) -> list[str]:
@@ -194,6 +194,13 @@ def base_change(part: str) -> tuple[list[str], list[str]] | None:
         return None
     old, new = part.removeprefix("bases ").split(" -> ", 1)
     return [b for b in old.split(", ") if b != "(none)"], [b for b in new.split(", ") if b != "(none)"]
+
+
+def field_default(part: str) -> tuple[str, str, str] | None:
+    """(field, old, new) of a "field default changed timeout 5.0 -> 10.0" part."""
+    name, _, values = part.removeprefix("field default changed ").partition(" ")
+    old, arrow, new = values.partition(" -> ")
+    return (name, old, new) if arrow else None
 
 
 def _hierarchy_reshaped(part: str, defined: set[str]) -> bool:
@@ -413,7 +420,7 @@ class Evidence:
     def contract_changes(self) -> list[tuple[Fact, list[str]]]:
         """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
         a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's
-        members reordered, more throw statements, fields renamed."""
+        members reordered, more throw statements, fields renamed, field defaults changed."""
         defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
         out = []
         for fact in self.of("symbol_modified"):
