@@ -129,3 +129,9 @@ def test_python_class_field_defaults_changed_but_not_a_method_local():
     texts = {f["symbol"]: f["text"] for f in found}
     assert texts["Config"] == "class, field default changed timeout 5.0 -> 10.0; field default changed retries 3 -> 5"
     assert "limit" not in str(texts)
+
+
+def test_go_command_helpers_under_pkg_cmd_stay_public():
+    before = "package get\n\nfunc A() {}\n"
+    after = "package get\n\nfunc A() {}\n\nfunc NewCmdGet() {}\n"
+    assert {f["symbol"]: f["public"] for f in facts_of({"pkg/cmd/get/get.go": (before, after)})} == {"NewCmdGet": True}
