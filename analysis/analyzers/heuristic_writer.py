@@ -6,7 +6,8 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, base_change, clip, field_default
+from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
+from analysis.analyzers.heuristic_noticed import base_change, field_default
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
