@@ -52,8 +52,11 @@ def test_importance_agreement_on_a_labelled_day(name):
 
 
 #: a floor that guards what was reached, not the goal: issue 8 asks for 85% on held-out days, and the
-#: analyzer is at 85.6% over all days (119/139) and about 79% on held-out ones (bench/heuristic_agreement.py
+#: analyzer was at 85.6% over all days (119/139) and about 79% on held-out ones (bench/heuristic_agreement.py
 #: prints both and exits 1 while the held-out target is missed). Raise this as the rules improve.
+#: Six fresh held-out days (flask, viper, yargs, ripgrep, gson, helm-charts), labelled before any run on
+#: them, bring all days to 80.8% (164/203; the fresh ones 45/64): under this floor, left as it was for the
+#: lead to decide (bench/README.md lists what the heuristic missed on them).
 ALL_DAYS_FLOOR = 0.85
 
 
