@@ -178,6 +178,33 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
 
 
+#: the parts of a ``symbol_modified`` fact's text that say what callers notice (see ``analysis.facts``)
+CONTRACT_PARTS = ("bases ", "members reordered", "throw statements ", "fields renamed ")
+
+
+def noticed_parts(fact: Fact) -> list[str]:
+    """What the diff analyzer wrote after a modified symbol's kind ("class, bases A -> B; members reordered")."""
+    text = fact.text or ""
+    return text.split(", ", 1)[1].split("; ") if ", " in text else []
+
+
+def base_change(part: str) -> tuple[list[str], list[str]] | None:
+    """The old and new bases of a "bases A, B -> C" part."""
+    if not part.startswith("bases ") or " -> " not in part:
+        return None
+    old, new = part.removeprefix("bases ").split(" -> ", 1)
+    return [b for b in old.split(", ") if b != "(none)"], [b for b in new.split(", ") if b != "(none)"]
+
+
+def _hierarchy_reshaped(part: str, defined: set[str]) -> bool:
+    """A base change that only adds bases, or whose new bases the commit itself defines (an intermediate class)."""
+    change = base_change(part)
+    if change is None:
+        return False
+    old, new = change
+    return not [b for b in old if b not in new] or all(b in defined for b in new if b not in old)
+
+
 def major_bump(before: str | None, after: str | None) -> bool:
     """``after``'s major version is above ``before``'s (``0.x`` counts its minor as the major)."""
     old, new = _VERSION_MAJOR.findall(before or ""), _VERSION_MAJOR.findall(after or "")
@@ -342,7 +369,17 @@ class Evidence:
 
     @cached_property
     def api_added(self) -> list[Fact]:
-        return [f for f in self.of("symbol_added") if self.is_public(f)]
+        """Public symbols new to callers: not a method overriding its base's (callers had it through the base),
+        nor a class the commit slots in as the new base of existing ones (a hierarchy reshaped)."""
+        based = {new for f, parts in self.base_changes for new in parts[1]}
+        return [f for f in self.of("symbol_added") if self.is_public(f) and not (f.text or "").endswith(", overrides")
+                and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
+
+    @cached_property
+    def base_changes(self) -> list[tuple[Fact, tuple[list[str], list[str]]]]:
+        """Classes whose bases change, with the old and new bases (public or not)."""
+        changes = ((fact, base_change(part)) for fact in self.of("symbol_modified") for part in noticed_parts(fact))
+        return [(fact, change) for fact, change in changes if change is not None]
 
     @cached_property
     def api_extended(self) -> list[Fact]:
@@ -355,6 +392,22 @@ class Evidence:
         added = [f for f in self.api_added if (f.text or "") in _CALLABLE
                  and (f.symbol or "").split(".")[-1] not in removed]  # moved here from another file
         return added + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
+
+    @cached_property
+    def contract_changes(self) -> list[tuple[Fact, list[str]]]:
+        """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
+        a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's
+        members reordered, more throw statements, fields renamed."""
+        defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
+        out = []
+        for fact in self.of("symbol_modified"):
+            if not self.is_public(fact):
+                continue
+            parts = [part for part in noticed_parts(fact)
+                     if part.startswith(CONTRACT_PARTS) and not _hierarchy_reshaped(part, defined)]
+            if parts:
+                out.append((fact, parts))
+        return out
 
     @cached_property
     def config(self) -> list[Fact]:

@@ -87,6 +87,8 @@ def change_type_of(e: Evidence) -> str:
         worded = "feature"
     if R.SMALL_PERF_WORDS.search(e.title):
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
+    if worded == "feature" and not e.api_added and _titled_helpers(e):
+        return "refactor"  # "Introduce `_helper()`": a private helper is no new capability
     if worded:
         return worded
     for entry in e.changelog[:1]:
@@ -140,7 +142,7 @@ def _high(e: Evidence, change_type: str) -> bool:
     """What users or operators rely on changes: public API, configuration, security, a crash, status codes."""
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     return bool(
-        e.api_breaks or e.config_breaks or e.paths("api") or _strong_security(e, change_type)
+        e.api_breaks or e.config_breaks or e.contract_changes or e.paths("api") or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or _package_renamed(e)
         or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
@@ -175,6 +177,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # the project's test helpers reshaped: its users see nothing
     if _small_perf_tweak(e):
         return "low"  # a repeated call or copy avoided inside the code: same results, same interface
+    if _private_helper_refactor(e, change_type):
+        return "low"  # private helpers introduced or used differently: the interface and the texts are unchanged
     if _housekeeping(e, change_type):
         return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
     if (change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not _interface_touched(e)
@@ -213,6 +217,27 @@ def _small_perf_tweak(e: Evidence) -> bool:
                 and not (_interface_touched(e) or e.config or e.literal_changes["message"]))
 
 
+def _titled_helpers(e: Evidence) -> bool:
+    """The title names code, and what it names is private helpers: a leading underscore (``_getAncestors()``), or
+    functions and methods the facts call not public; none of it is public API."""
+    named = {m.group(m.lastindex).rstrip("()").split(".")[-1].split("::")[-1]
+             for m in R.TITLE_CODE_NAME.finditer(e.title) if m.lastindex}
+    named.discard("")
+    symbols = {(f.symbol or "").split(".")[-1].split("::")[-1]: f
+               for f in e.of("symbol_added", "symbol_removed", "symbol_modified", "signature_changed") if e.in_product(f)}
+    if not named or any(n in symbols and e.is_public(symbols[n]) for n in named):
+        return False
+    return all(n.startswith("_") and not n.startswith("__")
+               or n in symbols and (symbols[n].text or "").startswith(("function", "method")) for n in named)
+
+
+def _private_helper_refactor(e: Evidence, change_type: str) -> bool:
+    """A refactor around private helpers the title names, in modest internal code: callers see nothing."""
+    return bool(change_type in ("refactor", "chore") and _titled_helpers(e)
+                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not _interface_touched(e)
+                and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+
+
 def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:
     """The title names the project's test tooling, and the code around it keeps its interface and texts."""
     return bool(change_type in ("refactor", "chore", "test") and R.TEST_TOOLING_WORDS.search(e.title)
@@ -222,7 +247,7 @@ def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:
 
 def _interface_touched(e: Evidence) -> bool:
     """A public symbol added or removed, or a public signature changed."""
-    return bool(e.api_breaks or e.api_added or e.signature_deltas)
+    return bool(e.api_breaks or e.api_added or e.signature_deltas or e.contract_changes)
 
 
 def _housekeeping(e: Evidence, change_type: str) -> bool:

@@ -150,5 +150,7 @@ SMALL_PERF_LINES = 30
 #: the title's object is the project's own test tooling ("Refactor `TestClient` usage", "Simplify test helpers")
 TEST_TOOLING_WORDS = re.compile(r"`Test[A-Z]\w*`|\bTest[A-Z][a-z]\w*\b|\btest[ _-]?(helpers?|utils?|utilities|client|harness|"
                                 r"fixtures?|infrastructure|setup|support)\b", )
+#: a name the title writes as code: in backticks, called (``name()``), or snake_case / camelCase
+TITLE_CODE_NAME = re.compile(r"`([^`\s]+)`|([A-Za-z_$][\w$.]*)\(\)|(?<![\w$.])([A-Za-z$]*_[\w$]+|[a-z]+[A-Z][\w$]*)(?![\w$])")
 #: a refactor of test tooling up to this many lines of code is low
 TEST_TOOLING_LINES = 150

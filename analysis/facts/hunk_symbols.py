@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module
+from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, unexported_location
 from analysis.facts.patches import FilePatch, Hunk, Line
 from analysis.facts.symbol_rules import Param, Symbol
 from analysis.facts.symbols import describe_signature
@@ -120,7 +120,7 @@ def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
 
 
 def _public(family: str, path: str, name: str, line: str) -> bool:
-    if family in ("go", "java") and "internal" in path.split("/")[:-1]:
+    if unexported_location(family, path):
         return False
     if family == "python":
         return not is_private_module(path) and not any(_PY_PRIVATE.match(p) for p in name.split("."))

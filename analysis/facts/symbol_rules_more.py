@@ -46,7 +46,8 @@ class JavaCollector(Collector):
                     params.append(Param(name, annotation=text_of(_field(p, "type")) or None))
             self.add(scope, _name(node), "method", public, node, params=tuple(params),
                      returns=text_of(_field(node, "type")) or None,
-                     is_test=any(w.startswith("@Test") or w.startswith("@ParameterizedTest") for w in words))
+                     is_test=any(w.startswith("@Test") or w.startswith("@ParameterizedTest") for w in words),
+                     overrides="@Override" in words)
         elif kind in ("program", "enum_body_declarations", "class_body", "interface_body", "enum_body"):
             self.walk(node, scope, ctx)
 
