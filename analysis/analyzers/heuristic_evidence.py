@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_deploy import gated_template_change, off_by_default, templated, version_pin
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, literal_changes, moved_lines,
                                                 renamed_lines)
 from analysis.analyzers.signatures import SignatureDelta, compare
@@ -75,7 +76,7 @@ def classify_path(path: str) -> set[str]:
         name.endswith(R.API_EXTS) or dirs & R.API_DIRS or R.API_NAMES.search(name)
     ):
         classes.add("api")
-    if "lock" not in classes and (
+    if not classes & {"lock", "build"} and (  # a Helm chart's Chart.yaml is its package manifest
         "docker" in classes or set(parts) & R.DEPLOY_DIRS or R.DEPLOY_NAMES.match(name)
     ):
         classes.add("deploy")
@@ -317,8 +318,37 @@ class Evidence:
 
     @cached_property
     def behaviour(self) -> list[FileChange]:
-        """Product files whose change is more than comments or whitespace."""
-        return [f for f in self.product if f.path not in self.cosmetic]
+        """Product files whose change is more than comments, whitespace or a version pin bumped."""
+        return [f for f in self.product if f.path not in self.cosmetic and f.path not in self.pinned]
+
+    @cached_property
+    def pinned(self) -> set[str]:
+        """Configuration files whose every change is a version pin moved (a default image tag): dependency bumps."""
+        keyed: dict[str, list[Fact]] = {}
+        for fact in self.of("config_key_added", "config_key_removed", "config_value_changed"):
+            if self.in_product(fact):  # a manifest's own ``version`` is a release, not a pin
+                keyed.setdefault(fact.path, []).append(fact)
+        return {path for path, facts in keyed.items() if all(version_pin(f) for f in facts)}
+
+    @cached_property
+    def version_pins(self) -> list[Fact]:
+        return [f for f in self.of("config_value_changed") if f.path in self.pinned]
+
+    @cached_property
+    def opt_in(self) -> bool:
+        """Every deployment file's change leaves the default render as it was: keys added switched off, template
+        blocks added under a new condition (an operator must turn the new behaviour on)."""
+        deploy = [f for f in self.behaviour if "deploy" in self.classes[f.path]]
+        if not deploy:
+            return False
+        for f in deploy:
+            facts = [x for x in self.config if x.path == f.path]
+            if templated(f.patch):
+                if facts or not gated_template_change(f.patch):
+                    return False
+            elif not facts or not all(off_by_default(x) for x in facts):
+                return False
+        return True
 
     @property
     def behaviour_lines(self) -> int:
@@ -413,7 +443,7 @@ class Evidence:
     def config(self) -> list[Fact]:
         """Configuration and schema changes in files the product reads (not build manifests, not CI)."""
         return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
-                if self.in_product(f)]
+                if self.in_product(f) and f.path not in self.pinned]
 
     @cached_property
     def config_breaks(self) -> list[Fact]:
@@ -429,7 +459,7 @@ class Evidence:
     @cached_property
     def major_bumps(self) -> list[Fact]:
         """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists)."""
-        return [f for f in self.dependencies if "lock" not in self.classes.get(f.path, set())
+        return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
                 and not _DEV_MANIFEST.search(f.path.lower()) and major_bump(f.before, f.after)]
 
     @cached_property

@@ -39,7 +39,8 @@ def _title_words(title: str) -> str | None:
 
 def _only(e: Evidence) -> str | None:
     """The type every changed file agrees on, when the files alone decide it."""
-    if e.all_files("build", "lock", "docker", "doc", "tooling") and not e.all_files("doc", "tooling"):
+    builds = [f for f in e.files if e.classes[f.path] & {"build", "lock", "docker", "doc", "tooling"} or f.path in e.pinned]
+    if e.files and len(builds) == len(e.files) and not e.all_files("doc", "tooling"):
         return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None
@@ -146,7 +147,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or _package_renamed(e)
         or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
-        or (deploy and change_type in ("fix", "feature", "revert", "security"))
+        or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
 
 
@@ -268,7 +269,7 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"
     if e.major_bumps:
         return "medium"
-    deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic]
+    deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}

@@ -42,19 +42,19 @@ DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice)
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support"}
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec)\.\w+|^conftest\.py)$")
-CI_PATH = re.compile(r"(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
+CI_PATH = re.compile(r"(^|/)(\.github|\.circleci|\.buildkite|\.gitlab|ci)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
                      r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml)$")
 BUILD_NAMES = re.compile(
     r"^(makefile|cmakelists\.txt|.*\.cmake|setup\.py|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock|"
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"requirements.*\.txt|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|pom\.xml|"
-    r"meson\.build|configure\.ac|manifest\.in)$")
+    r"meson\.build|configure\.ac|manifest\.in|chart\.yaml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
 EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos"}
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
 DEPLOY_DIRS = {"helm", "charts", "chart", "k8s", "kubernetes", "kustomize", "manifests", "operator",
                "deploy", "deployment", "deployments", "terraform", "ansible", "crds"}
-DEPLOY_NAMES = re.compile(r"^(chart\.yaml|values(-[\w.-]+)?\.yaml|kustomization\.ya?ml|.*\.tf)$")
+DEPLOY_NAMES = re.compile(r"^(values(-[\w.-]+)?\.yaml|kustomization\.ya?ml|.*\.tf)$")
 API_EXTS = (".proto", ".thrift", ".graphql", ".gql", ".avsc", ".pyi", ".idl", ".fbs")
 API_DIRS = {"api", "apis", "crds", "crd", "bindings", "schemas", "proto", "protos", "protocol", "protocols"}
 API_NAMES = re.compile(r"(openapi|swagger|_types\.go$|^protocols?(\.|_|$)|\.schema\.json$)")
