@@ -33,7 +33,7 @@ _VERSION_MAJOR = re.compile(r"\d+")
 #: kinds of symbol users call or construct (a new one is new public API)
 _CALLABLE = {"function", "method", "class", "struct", "enum", "trait"}
 #: classes that are not product code
-NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock"}
+NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock", "i18n"}
 
 
 def clip(text: str, limit: int) -> str:
@@ -45,7 +45,8 @@ def clip(text: str, limit: int) -> str:
 
 
 def classify_path(path: str) -> set[str]:
-    """The classes of one changed path: doc, test, ci, tooling, build, lock, example, docker, api, deploy, security."""
+    """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, docker, api, deploy,
+    security."""
     low = path.strip().lower()
     parts = [p for p in low.split("/") if p]
     is_dir = low.endswith("/")  # a directory named as a whole (reconstructed file lists)
@@ -68,9 +69,11 @@ def classify_path(path: str) -> set[str]:
         classes.add("lock")
     if dirs & R.EXAMPLE_DIRS:
         classes.add("example")
+    if name.endswith(R.I18N_EXTS) or (dirs & R.I18N_DIRS and name.endswith(R.I18N_DATA_EXTS)):
+        classes.add("i18n")
     if R.DOCKER_NAME.search(name) or name.endswith(".dockerfile"):
         classes.add("docker")
-    if classes & {"doc", "test", "example", "ci", "tooling"}:
+    if classes & {"doc", "test", "example", "ci", "tooling", "i18n"}:
         return classes  # not product code: no API, deployment or security signal
     if not classes & {"build", "lock"} and (
         name.endswith(R.API_EXTS) or dirs & R.API_DIRS or R.API_NAMES.search(name)
@@ -206,14 +209,22 @@ def _hierarchy_reshaped(part: str, defined: set[str]) -> bool:
     return not [b for b in old if b not in new] or all(b in defined for b in new if b not in old)
 
 
+def _version_parts(version: str | None) -> list[int]:
+    return [int(n) for n in _VERSION_MAJOR.findall(version or "")[:2]]
+
+
 def major_bump(before: str | None, after: str | None) -> bool:
-    """``after``'s major version is above ``before``'s (``0.x`` counts its minor as the major)."""
-    old, new = _VERSION_MAJOR.findall(before or ""), _VERSION_MAJOR.findall(after or "")
-    if not old or not new:
-        return False
-    old_key = (int(old[0]), int(old[1]) if old[0] == "0" and len(old) > 1 else 0)
-    new_key = (int(new[0]), int(new[1]) if new[0] == "0" and len(new) > 1 else 0)
-    return new_key > old_key
+    """``after``'s major version is above ``before``'s (``0.x`` -> ``1.0`` included; ``0.4`` -> ``0.5`` is not:
+    see ``unstable_bump``)."""
+    old, new = _version_parts(before), _version_parts(after)
+    return bool(old and new) and new[0] > old[0]
+
+
+def unstable_bump(before: str | None, after: str | None) -> bool:
+    """A pre-1.0 dependency's next minor series (``v0.4.0`` -> ``v0.5.0``): Cargo, npm's caret and Go treat it as
+    incompatible, yet it is such a package's routine release, not the major upgrade of a stable one."""
+    old, new = _version_parts(before), _version_parts(after)
+    return len(old) == len(new) == 2 and old[0] == new[0] == 0 and new[1] > old[1]
 
 
 @dataclass
@@ -273,8 +284,9 @@ class Evidence:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
         out = {f.path: "comments" for f in self.files
                if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
+        valued = {x.path for x in self.of("config_key_added", "config_key_removed", "config_value_changed")}
         for f in self.files:
-            if f.path not in out and whitespace_only(f.patch):
+            if f.path not in out and f.path not in valued and whitespace_only(f.patch):  # not a space inside a value
                 out[f.path] = "whitespace"
             elif f.path not in out and comment_lines_only(f.patch, f.path):
                 out[f.path] = "comments"  # a language the symbol reader did not parse, read from the hunks
@@ -459,8 +471,19 @@ class Evidence:
     @cached_property
     def major_bumps(self) -> list[Fact]:
         """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists)."""
+        return [f for f in self.installed if major_bump(f.before, f.after)]
+
+    @cached_property
+    def unstable_bumps(self) -> list[Fact]:
+        """Pre-1.0 dependencies moved to their next minor series, in a manifest the product installs with."""
+        return [f for f in self.installed if unstable_bump(f.before, f.after)]
+
+    @cached_property
+    def installed(self) -> list[Fact]:
+        """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists),
+        default image tags included."""
         return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
-                and not _DEV_MANIFEST.search(f.path.lower()) and major_bump(f.before, f.after)]
+                and not _DEV_MANIFEST.search(f.path.lower())]
 
     @cached_property
     def security_signals(self) -> list[Fact]:

@@ -57,6 +57,8 @@ class Findings:
             out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
         for fact in e.major_bumps:
             out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        for fact in e.unstable_bumps:
+            out.append(w.t("compat_unstable", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         api = self.api_paths()
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))

@@ -150,3 +150,23 @@ def literal_changes(files: Iterable[FileChange]) -> dict[str, list[str]]:
             if f.path not in out[kind]:
                 out[kind].append(f.path)
     return out
+
+
+#: a version in a line (``0.2.10``, ``v3.13.1``, ``2.3.2.dev``, ``2.8.1-SNAPSHOT``)
+_VERSION_TOKEN = re.compile(r"(?<![\w.])v?\d+(?:\.\d+)+(?:[-+.]?[A-Za-z][\w.]*)?")
+#: a requirement on a package of the same repository (Cargo ``path =``, npm ``file:``/``workspace:``)
+_LOCAL_REQUIREMENT = re.compile(r"\bpath\s*=|[\"'](file|link|workspace|portal):")
+
+
+def versions_only(patch: str | None) -> bool:
+    """Every changed line comes back with only its version numbers changed (``__version__ = "2.3.2"``)."""
+    removed, added = _changed(patch)
+    return bool(removed) and len(removed) == len(added) and all(
+        _VERSION_TOKEN.search(old) and _VERSION_TOKEN.sub("<v>", old) == _VERSION_TOKEN.sub("<v>", new)
+        for old, new in zip(removed, added))
+
+
+def local_requirements_only(patch: str | None) -> bool:
+    """Only the versions of requirements on the repository's own packages move: release plumbing."""
+    removed, added = _changed(patch)
+    return versions_only(patch) and all(_LOCAL_REQUIREMENT.search(line) for line in removed + added)

@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_hunks import local_requirements_only, versions_only
 
 _CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
@@ -35,6 +36,17 @@ def _title_words(title: str) -> str | None:
     if R.TITLE_FEATURE_WORDS.search(title):
         return "feature"
     return None
+
+
+def _release(e: Evidence) -> bool:
+    """Version bookkeeping: a release-worded title over lines that only change version numbers (``__version__``,
+    manifests), or manifests that only move the requirements on the repository's own packages; no new dependency."""
+    if e.installed or not e.files or e.api_breaks or e.api_added or e.config:
+        return False
+    if R.RELEASE_TITLE.match(_bare_title(e)):
+        return all(versions_only(f.patch) for f in e.behaviour)
+    builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
+    return bool(builds) and all("build" in e.classes[f.path] and local_requirements_only(f.patch) for f in builds)
 
 
 def _only(e: Evidence) -> str | None:
@@ -70,7 +82,11 @@ def change_type_of(e: Evidence) -> str:
         return "revert"
     if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone: a chore
         return "chore" if e.cosmetic and set(e.cosmetic.values()) == {"whitespace"} and not e.paths("doc") else "docs"
+    if _release(e):
+        return "chore"
     only = _only(e)
+    if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor"):
+        return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
     if e.prefix_type:
         if only in ("docs", "test", "ci") and e.prefix_type in ("feature", "fix", "perf", "refactor"):
             return only

@@ -38,7 +38,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_files": "File details were not loaded; only the commit message was read.",
         # impact
         "impact": "{area} (+{a}/−{d}): {what}", "impact_more": "{n} more areas", "impact_dep": "{name} {version}",
-        "kind_doc": "documentation", "kind_test": "tests", "kind_ci": "CI and tooling",
+        "kind_doc": "documentation", "kind_test": "tests", "kind_ci": "CI and tooling", "kind_i18n": "translations",
         "kind_build": "build files", "kind_example": "examples", "internal": "internal {names}",
         "kinds_line": "{kind}: {paths}", "kinds_sep": "; ",
         # insights
@@ -47,6 +47,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_config": "{change} in {path}: deployments relying on the old value behave differently.",
         "compat_config_removed": "{keys} removed from {path}: configurations that still set them lose the setting.",
         "compat_major": "{name} moves to a new major version ({old} → {new}).",
+        "compat_unstable": "{name} moves to its next zero-major series ({old} → {new}), which version resolvers "
+                           "treat as incompatible: its release notes say what changed.",
         "compat_marker": "The message marks the change as breaking.",
         "compat_additive": "Additive only: new {names}; existing callers are unaffected.",
         "compat_type": "Code that checks the type of {names} or compares or stores values of it may behave differently.",
@@ -155,7 +157,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_files_changed": "该提交未修改任何文件。",
         "no_files": "未加载文件详情，仅读取了提交信息。",
         "impact": "{area}（+{a}/−{d}）：{what}", "impact_more": "另有 {n} 个目录", "impact_dep": "{name} {version}",
-        "kind_doc": "文档", "kind_test": "测试", "kind_ci": "CI 与工具配置",
+        "kind_doc": "文档", "kind_test": "测试", "kind_ci": "CI 与工具配置", "kind_i18n": "翻译",
         "kind_build": "构建文件", "kind_example": "示例", "internal": "内部 {names}",
         "kinds_line": "{kind}：{paths}", "kinds_sep": "；",
         "compat_break": "按旧签名调用 {symbol} 的代码需要修改。",
@@ -163,6 +165,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_config": "{path} 中 {change}：依赖旧值的部署行为会改变。",
         "compat_config_removed": "{path} 删除了 {keys}：仍设置这些项的配置将失去该设置。",
         "compat_major": "{name} 升级到新的主版本（{old} → {new}）。",
+        "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}），版本解析器视其为不兼容：变化见其发布说明。",
         "compat_marker": "提交信息标注了破坏性变更。",
         "compat_additive": "仅为新增：新增 {names}，现有调用方不受影响。",
         "compat_type": "检查 {names} 类型、比较或保存其取值的代码行为可能改变。",

@@ -50,6 +50,10 @@ BUILD_NAMES = re.compile(
     r"requirements.*\.txt|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|pom\.xml|"
     r"meson\.build|configure\.ac|manifest\.in|chart\.yaml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
+#: translations: the strings a product shows, per language (``locales/nn.json``, ``po/de.po``); data, not code
+I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
+I18N_EXTS = (".po", ".pot", ".mo", ".xlf", ".xliff", ".arb", ".ftl", ".strings")
+I18N_DATA_EXTS = (".json", ".yaml", ".yml", ".toml", ".properties", ".ini", ".txt") + I18N_EXTS
 EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos"}
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
 DEPLOY_DIRS = {"helm", "charts", "chart", "k8s", "kubernetes", "kustomize", "manifests", "operator",
@@ -114,8 +118,9 @@ DOCS_CODE_LINES = 4
 WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b",
                            re.I)
 #: a release commit: version strings and the changelog date
-RELEASE_TITLE = re.compile(r"^\s*(release|bump version|version bump|prepare (for )?(release|v?\d)|v?\d+\.\d+(\.\d+)?\s*$)",
-                           re.I)
+RELEASE_TITLE = re.compile(
+    r"^\s*(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|prepare (for )?(release|v?\d|next development)|"
+    r"start (version|v?\d)|(\S+[-@ ])?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$)", re.I)
 
 # --- size and bounds ---------------------------------------------------------------------------
 

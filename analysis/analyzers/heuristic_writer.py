@@ -321,7 +321,7 @@ class Writer:
         return locks if len(locks) < len(e.files) else set()
 
     def area_kind(self, members: list) -> str:
-        for cls in ("doc", "test", "ci", "build", "example"):
+        for cls in ("doc", "test", "ci", "build", "example", "i18n"):
             if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
                    or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
                 return self.p[f"kind_{cls}"]
