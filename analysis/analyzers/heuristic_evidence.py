@@ -298,6 +298,15 @@ class Evidence:
         return bool(self.behaviour) and moved_lines(f.patch for f in self.behaviour)
 
     @cached_property
+    def extracted_only(self) -> bool:
+        """Lines moved into new private functions: the same lines come back, but for each new function's signature,
+        its call and its closing lines (a behaviour-preserving extraction)."""
+        helpers = [f for f in self.of("symbol_added") if self.in_product(f) and not self.is_public(f)
+                   and (f.text or "").startswith(("function", "method"))]
+        return (bool(helpers) and bool(self.behaviour)
+                and moved_lines((f.patch for f in self.behaviour), R.EXTRACTION_LINES * len(helpers)))
+
+    @cached_property
     def renamed_only(self) -> bool:
         """The product lines come back with a few identifiers renamed throughout, nothing else rewritten."""
         return bool(self.behaviour) and renamed_lines(f.patch for f in self.behaviour)
@@ -402,7 +411,16 @@ class Evidence:
     def api_breaks(self) -> list[Fact]:
         """Public symbols removed, or whose signature changed in a way callers notice."""
         removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)]
-        return removed + [f for f, delta in self.signature_deltas if delta.breaking]
+        return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
+
+    def reach_changes(self, how: str) -> list[Fact]:
+        """Symbols whose own reach changed, ``how`` "now" (made public: new API) or "no longer" (callers lose it)."""
+        return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)]
+
+    @cached_property
+    def api_widened(self) -> list[Fact]:
+        """Symbols made public (a Java method given ``public``): API callers did not have."""
+        return [f for f in self.reach_changes("now") if self.is_public(f)]
 
     def moved(self, fact: Fact) -> bool:
         """The symbol is added under the same name in another file of the commit: it moved."""
@@ -433,7 +451,8 @@ class Evidence:
         removed = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_removed")}
         added = [f for f in self.api_added if (f.text or "") in _CALLABLE
                  and (f.symbol or "").split(".")[-1] not in removed]  # moved here from another file
-        return added + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
+        widened = [f for f in self.api_widened if (f.text or "").split(",")[0] in _CALLABLE]
+        return added + widened + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
 
     @cached_property
     def contract_changes(self) -> list[tuple[Fact, list[str]]]:

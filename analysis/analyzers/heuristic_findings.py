@@ -62,8 +62,8 @@ class Findings:
         api = self.api_paths()
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
-        if not out and e.api_added:
-            out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added])))
+        if not out and (e.api_added or e.api_widened):
+            out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added + e.api_widened])))
         compatible = [name for symbols, breaking, _ in groups if not breaking for name in symbols]
         if compatible and len(out) < R.MAX_LISTED:
             out.append(w.t("compat_compatible", symbol=w.symbols(compatible)))

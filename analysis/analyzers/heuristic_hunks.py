@@ -64,8 +64,9 @@ def comment_lines(patch: str | None, path: str) -> int:
     return sum(1 for ln in removed + added if ln and marker and marker.match(ln))
 
 
-def moved_lines(patches: Iterable[str | None]) -> bool:
-    """Across these patches the removed lines and the added lines are (nearly) the same lines."""
+def moved_lines(patches: Iterable[str | None], allowance: int = 0) -> bool:
+    """Across these patches the removed lines and the added lines are (nearly) the same lines; ``allowance`` more
+    lines may differ (the signature, call and closing line of a function a block was extracted into)."""
     removed, added = Counter(), Counter()
     for patch in patches:
         old, new = _changed(patch)
@@ -75,7 +76,7 @@ def moved_lines(patches: Iterable[str | None]) -> bool:
     if not removed or not added or total < 2 * _MOVE_MIN_LINES:
         return False
     differing = sum(((removed - added) + (added - removed)).values())
-    return differing <= _MOVE_SLACK * total
+    return differing <= _MOVE_SLACK * total + allowance
 
 
 def renamed_lines(patches: Iterable[str | None]) -> bool:

@@ -114,7 +114,7 @@ def change_type_of(e: Evidence) -> str:
             return worded
     if _macro_refactor(e):
         return "refactor"
-    if e.api_added or _new_capability(e):
+    if e.api_added or e.api_widened or _new_capability(e):
         return "feature"
     return "refactor" if e.behaviour else "chore"
 
@@ -162,7 +162,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         e.api_breaks or e.config_breaks or e.contract_changes or e.paths("api") or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or _package_renamed(e)
-        or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (_stable(e.api_extended) and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
 
@@ -182,6 +182,9 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a few names renamed throughout, the rest of each line unchanged
     if _debug_repr_only(e):
         return "low"  # how objects look in a debugger or a log line: nothing users rely on
+    if (e.extracted_only and change_type in ("refactor", "chore")
+            and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
+        return "low"  # a block moved into a new private function, its lines unchanged
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
@@ -207,6 +210,11 @@ def importance_of(e: Evidence, change_type: str) -> str:
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping
     return "medium"
+
+
+def _stable(api: list) -> list:
+    """The public API among ``api`` that its authors do not mark experimental or unstable by its name."""
+    return [f for f in api if not R.EXPERIMENTAL_NAME.search(f.symbol or "")]
 
 
 def _package_renamed(e: Evidence) -> bool:

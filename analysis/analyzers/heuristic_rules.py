@@ -112,6 +112,10 @@ HOUSEKEEPING_WORDS = re.compile(
     r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|"
     r"remov\w* (unused|old|dead|obsolete|stale|unnecessary|redundant)|(unused|unnecessary|redundant) \w+)\b", re.I)
 REFACTOR_LOW_LINES = 60
+#: lines a block extracted into a new function may add beyond its own: the signature, the call, closing lines
+EXTRACTION_LINES = 4
+#: public API its authors name as without a stability promise (``ExperimentalFinder``, React's ``unstable_cache``)
+EXPERIMENTAL_NAME = re.compile(r"(?:^|[._:])(?:[Ee]xperimental(?=[A-Z_]|$)|unstable_)")
 #: a change the facts call documentation may move this many lines of code (a block split to hold a doc comment)
 DOCS_CODE_LINES = 4
 #: silencing compiler, linter or feature-combination warnings: never high by itself

@@ -152,7 +152,9 @@ class Writer:
         added = [f.symbol for f in e.api_added if f not in arrived]
         if added:
             out.append(self.t("added", names=self.symbols(added)))
-        touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added")}
+        if e.api_widened:
+            out.append(self.t("now_public", names=self.symbols([f.symbol for f in e.api_widened])))
+        touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened}
         touched |= {f.symbol for f, _ in e.contract_changes}
         modified = sorted((f for f in e.of("symbol_modified")
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
