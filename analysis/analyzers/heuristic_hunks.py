@@ -171,3 +171,37 @@ def local_requirements_only(patch: str | None) -> bool:
     """Only the versions of requirements on the repository's own packages move: release plumbing."""
     removed, added = _changed(patch)
     return versions_only(patch) and all(_LOCAL_REQUIREMENT.search(line) for line in removed + added)
+
+
+#: a comment that instructs a tool (type checker, linter, formatter, coverage), not a reader
+_DIRECTIVE_COMMENT = re.compile(
+    r"\s*(#|//|/\*)\s*(type:\s*ignore|noqa|pragma|pylint:|mypy:|pyright:|nosec|eslint-(disable|enable)|"
+    r"@ts-(ignore|expect-error|nocheck)|nolint|NOLINT|istanbul ignore|c8 ignore|prettier-ignore|rubocop:|"
+    r"fmt:\s*(off|on|skip)|isort:|lgtm)[^\n]*$")
+#: a debugging statement left in code: Rust's ``dbg!``, JS's ``debugger``, Python's ``breakpoint()`` and ``pdb``
+_DEBUG_CALL = re.compile(r"\bdbg!\s*\(|\bdebugger\s*;|\bbreakpoint\(\)|\bpdb\.set_trace\(\)|\bbinding\.pry\b|"
+                         r"\bconsole\.debug\s*\(")
+
+
+def directive_comments_only(patch: str | None) -> bool:
+    """The hunks only add, remove or change comments that instruct tools (``# type: ignore[arg-type]``)."""
+    removed, added = _changed(patch)
+    if not any(_DIRECTIVE_COMMENT.search(line) for line in removed + added):
+        return False
+    def bare(lines: list[str]) -> list[str]:
+        return [text for text in (_DIRECTIVE_COMMENT.sub("", line).rstrip() for line in lines) if text]
+    return bare(removed) == bare(added)
+
+
+def debug_statements_removed(patches: Iterable[str | None]) -> bool:
+    """Every line removed held a debugging statement and no line added holds one (``if dbg!(x) {`` -> ``if x {``)."""
+    removed, added = [], []
+    for patch in patches:
+        old, new = _changed(patch)
+        removed += [line for line in old if line]
+        added += [line for line in new if line]
+    def bare(line: str) -> str:
+        return re.sub(r"[()\s]", "", _DEBUG_CALL.sub("", line))
+    kept = {bare(line) for line in removed}  # what each line says without its debugging wrapper
+    return (bool(removed) and all(_DEBUG_CALL.search(line) for line in removed)
+            and all(not _DEBUG_CALL.search(line) and bare(line) in kept for line in added))

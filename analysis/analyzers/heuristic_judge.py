@@ -6,7 +6,8 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
-from analysis.analyzers.heuristic_hunks import local_requirements_only, versions_only
+from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only,
+                                                local_requirements_only, versions_only)
 
 _CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
@@ -80,13 +81,17 @@ def change_type_of(e: Evidence) -> str:
     """The facts first (docs-only is docs whatever the prefix), then the prefix, then the title's words."""
     if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert":
         return "revert"
-    if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone: a chore
-        return "chore" if e.cosmetic and set(e.cosmetic.values()) == {"whitespace"} and not e.paths("doc") else "docs"
+    if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone or comments that instruct tools: a chore
+        tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
+        spaces = set(e.cosmetic.values()) == {"whitespace"}
+        return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
     if _release(e):
         return "chore"
     only = _only(e)
     if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
+    if only == "ci" and e.prefix_type == "build":
+        return "ci"  # "build(deps): bump github/codeql-action": a workflow's action, not the project's build
     if e.prefix_type:
         if only in ("docs", "test", "ci") and e.prefix_type in ("feature", "fix", "perf", "refactor"):
             return only
@@ -106,8 +111,12 @@ def change_type_of(e: Evidence) -> str:
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
     if worded == "feature" and not e.api_added and _titled_helpers(e):
         return "refactor"  # "Introduce `_helper()`": a private helper is no new capability
+    if worded == "feature" and e.files and not e.behaviour:
+        return "chore"  # "add X to maintainers": a feature word over docs, CI and manifests only
     if worded:
         return worded
+    if debug_statements_removed(f.patch for f in e.behaviour):
+        return "fix"  # a stray ``dbg!`` removed: its output reached users
     for entry in e.changelog[:1]:
         worded = _title_words(entry.split(".")[0])
         if worded in ("fix", "feature"):

@@ -19,7 +19,8 @@ BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 
 # Words of a title without a conventional prefix: security words win, then the earliest word of the
 # middle group, then feature words (the most generic: "add tests" is a test, not a feature).
-TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+)", re.I)
+#: a GitHub security advisory id (``GHSA-m2qf-hxjv-5gpq``) names a vulnerability as a CVE id does
+TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3})", re.I)
 TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*|"
                                  r"attach\w*|expos\w*|provid\w*|creat\w*)\b", re.I)
 TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -68,7 +69,7 @@ _SEP_L, _SEP_R = r"(?<![a-z0-9])", r"(?![a-z0-9])"
 SECURITY_WORDS = re.compile(
     _SEP_L + r"(auth|authn|authz|authenticat\w*|authori[sz]\w*|oauth\w*|jwt|secrets?|credentials?|"
     r"passwords?|passwd|crypto\w*|encrypt\w*|decrypt\w*|tls|ssl|ssh|sshd|certs?|certificates?|"
-    r"permissions?|rbac|cve|cve-\d+-\d+|vulnerab\w*|saniti[sz]\w*|xss|csrf|ssrf|"
+    r"permissions?|rbac|cve|cve-\d+-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3}|vulnerab\w*|saniti[sz]\w*|xss|csrf|ssrf|"
     r"(sql|command|shell|code|header|prompt)[_ -]injection|"
     r"security|privileges?|(access|api|auth|bearer|refresh|session|csrf)[_ -]?tokens?)" + _SEP_R,
     re.IGNORECASE,
