@@ -102,3 +102,19 @@ def test_added_methods_marked_as_overriding_say_so_in_each_language():
     assert added == {"Base.currentLocation": "method, overrides", "Base.other": "method",
                      "Sub.run": "method, overrides", "Sub.extra": "method",
                      "SubTs.run": "method, overrides", "SubTs.extra": "method"}
+
+
+def test_java_public_fields_and_constants_are_symbols_private_ones_are_not():
+    before = "public final class Writer {\n    final static int FIRST = 0xD800;\n}\n"
+    after = ("public final class Writer {\n    final static int FIRST = 0xD800;\n"
+             "    public static final int BASE = 0x10000 - FIRST;\n    private int count;\n}\n"
+             "interface Limits {\n    int MAX = 3;\n}\n")
+    found = {f["symbol"]: (f["public"], f["text"]) for f in facts_of({"src/main/java/a/Writer.java": (before, after)})}
+    assert found == {"Writer.BASE": (True, "field"), "Writer": (True, "class"), "Limits": (False, "interface")}
+
+
+def test_a_typescript_parameter_made_optional_is_not_a_rename():
+    before = "export class Context {\n  redirect = (location: string, status: number = 302): Response => {\n    return r\n  }\n}\n"
+    after = "export class Context {\n  redirect = (location: string, status?: number): Response => {\n    return r\n  }\n}\n"
+    found = [f for f in facts_of({"src/context.ts": (before, after)}) if f["kind"] == "signature_changed"]
+    assert [f["text"] for f in found] == ["default of status 302 -> (none)"]

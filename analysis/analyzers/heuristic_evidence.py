@@ -8,9 +8,9 @@ from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_deploy import gated_template_change, off_by_default, templated, version_pin
-from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, literal_changes, moved_lines,
-                                                renamed_lines)
-from analysis.analyzers.signatures import SignatureDelta, compare
+from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
+                                                expectation_flips, literal_changes, moved_lines, renamed_lines)
+from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Commit, Fact, FileChange
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -326,6 +326,16 @@ class Evidence:
         """Lines of product code where only literals changed: ``status`` codes, or ``message`` texts."""
         return literal_changes(self.behaviour)
 
+    @cached_property
+    def exit_statuses(self) -> tuple[list[str], list[str]]:
+        """Process exit statuses replaced in product code: (those the removed lines used, the new ones)."""
+        return exit_status_changes(self.behaviour)
+
+    @cached_property
+    def expectation_flips(self) -> list[tuple[str, str, str]]:
+        """Existing test lines now expecting another boolean or null result, when product code changes too."""
+        return expectation_flips(f for f in self.files if "test" in self.classes[f.path]) if self.behaviour else []
+
     def paths(self, cls: str) -> list[str]:
         return [f.path for f in self.files if cls in self.classes[f.path]]
 
@@ -406,6 +416,12 @@ class Evidence:
     @cached_property
     def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
         return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
+
+    @cached_property
+    def returns_changed(self) -> list[Fact]:
+        """Public signatures whose return type is replaced (not merely written down for the first time)."""
+        return [f for f, _ in self.signature_deltas if return_type(f.before or "") and return_type(f.after or "")
+                and return_type(f.before or "") != return_type(f.after or "")]
 
     @cached_property
     def api_breaks(self) -> list[Fact]:

@@ -48,6 +48,11 @@ class Findings:
             names = [f.symbol for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
             if names:
                 out.append(w.t(key, names=w.symbols(names)))
+        gone, arrived = e.exit_statuses
+        if arrived:
+            out.append(w.t("compat_exit", new=w.names(arrived), old=w.names(gone)))
+        if e.expectation_flips:
+            out.append(w.p["compat_flip"])
         for fact in e.config_breaks:
             if fact.kind == "config_value_changed":
                 out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))

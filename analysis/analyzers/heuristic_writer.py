@@ -140,6 +140,11 @@ class Writer:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
         out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts))
                 for f, parts in e.contract_changes[:R.MAX_LISTED]]
+        gone, arrived = e.exit_statuses
+        if arrived:
+            out.append(self.t("exit_line", new=self.names(arrived), old=self.names(gone)))
+        for path, old, new in e.expectation_flips[:1]:
+            out.append(self.t("flip_line", old=code(old), new=code(new), path=code(path, R.MAX_PATH)))
         gone = [f for f in e.of("symbol_removed") if e.is_public(f)]
         moved = {(f.symbol or "").split(".")[-1] for f in gone if e.moved(f)}
         removed = [f.symbol for f in gone if not e.moved(f)]

@@ -24,7 +24,7 @@ What each kind carries (fields not named are None):
   Items a macro invocation declares (Rust ``define_rejection! { pub struct X(..); }``), ``macro_rules!``
   and a C header's ``#define``s with a value (kind macro), Python factory classes (``P = namedtuple("P",
   ..)``) and the fields of TS interfaces and object types (``KyOptions.prefix``, kind property) are
-  symbols too.
+  symbols too, and so are Java's public fields and constants (kind field).
 - ``symbol_modified``: ``symbol``, ``public``, ``text`` the kind (from git's hunk context when the
   file was not read whole), followed by how it moved or is now defined when it did: "struct, moved from
   src/old.rs" (a symbol removed in one file and added, same name and kind, in another; within a file

@@ -141,8 +141,8 @@ def type_spelling(annotation: str | None) -> str | None:
 
 def describe_signature(before: Symbol, after: Symbol) -> str:
     """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type."""
-    old = {p.name: p for p in before.params or ()}
-    new = {p.name: p for p in after.params or ()}
+    old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
+    new = {p.name.rstrip("?"): p for p in after.params or ()}
     added = [n for n in new if n not in old]
     removed = [n for n in old if n not in new]
     parts: list[str] = []
@@ -155,7 +155,7 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
             parts.append(f"default of {name} {old[name].default or '(none)'} -> {new[name].default or '(none)'}")
         elif type_spelling(old[name].annotation) != type_spelling(new[name].annotation):
             parts.append(f"type of {name} {old[name].annotation or '(none)'} -> {new[name].annotation or '(none)'}")
-    if not parts and [p.name for p in before.params or ()] != [p.name for p in after.params or ()]:
+    if not parts and list(old) != list(new):
         parts.append("reorders parameters")
     if type_spelling(before.returns) != type_spelling(after.returns):
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
