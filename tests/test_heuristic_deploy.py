@@ -4,7 +4,7 @@ new condition are opt-in; facts built here as the diff analyzer writes them."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_deploy import gated_template_change, off_by_default, version_pin
+from analysis.analyzers.heuristic_deploy import gated_template_change, off_by_default, rbac_grants, version_pin
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change, patch_of
 
@@ -73,3 +73,24 @@ def test_an_opt_in_chart_feature_is_medium_an_unconditional_one_high():
     always = change("charts/web/templates/deployment.yaml", [], ["        - --auth-filter"])
     assert analyse("[web] add authFilter to enable --auth-filter", [values, gated], [key]).importance == "medium"
     assert analyse("[web] add authFilter to enable --auth-filter", [values, always], [key]).importance == "high"
+
+
+RULE = ['{{ if has "serviceaccounts" $.Values.collectors }}', '- apiGroups: [""]', '  resources:', '  - serviceaccounts',
+        '  verbs: ["list", "watch"]', '{{ end -}}']
+
+
+def test_rbac_rules_added_whole_are_read_from_the_hunks_templated_or_not():
+    assert rbac_grants(patch_of([], RULE)) == [(["list", "watch"], ["serviceaccounts"])]
+    assert rbac_grants(patch_of([], ['- apiGroups: ["apps"]', '  resources: ["deployments"]', "  verbs:", "  - get"])) == [
+        (["get"], ["deployments"])]
+    assert rbac_grants(patch_of(['  verbs: ["list"]'], ['  verbs: ["list", "watch"]'])) == []  # a rule edited, not added
+
+
+def test_an_opt_in_rbac_rule_is_named_in_summary_and_security_and_the_risk_says_opt_in():
+    role = change("charts/ksm/templates/role.yaml", [], RULE)
+    analysis = analyse("[ksm] Add RBAC rule for serviceaccounts collector", [role])
+    assert analysis.importance == "medium"
+    assert "Adds an RBAC rule to `charts/ksm/templates/role.yaml`: `list`, `watch` on `serviceaccounts`" in analysis.summary
+    assert "Grants `list`, `watch` on `serviceaccounts`" in analysis.insights.security
+    assert analysis.insights.compatibility.startswith("Off by default")
+    assert [r.risk for r in analysis.risks][0].startswith("Opt-in deployment change")

@@ -92,3 +92,42 @@ def gated_template_change(patch: str | None) -> bool:
         if removed_conditions or depth:
             return False
     return changed
+
+
+_RULE_START = re.compile(r"^\s*-\s*(apiGroups|resources|verbs|nonResourceURLs)\s*:")
+_RULE_FIELD = re.compile(r"^\s*-?\s*(?P<field>resources|verbs)\s*:\s*(?P<inline>\[.*\])?\s*$")
+_LIST_ITEM = re.compile(r"^\s*-\s*[\"']?(?P<item>[\w.*/-]+)[\"']?\s*$")
+
+
+def rbac_grants(patch: str | None) -> list[tuple[list[str], list[str]]]:
+    """(verbs, resources) of the Kubernetes RBAC rules the hunks add whole (``- apiGroups: [""]`` ... ``verbs:``),
+    templated or not: the permissions a deployment's service account gains."""
+    grants: list[tuple[list[str], list[str]]] = []
+    rule: dict[str, list[str]] | None = None
+    field = None
+
+    def flush() -> None:
+        if rule and rule.get("verbs") and rule.get("resources"):
+            grants.append((rule["verbs"], rule["resources"]))
+
+    for line in (patch or "").split("\n"):
+        added = line.startswith("+") and not line.startswith("+++")
+        text = line[1:]
+        if _RULE_START.match(text) or (not added and line[:1] in ("-", " ", "@")):
+            flush()  # a new rule, or lines that were already there: the rule added so far is complete
+            rule, field = ({} if added else None), None
+        if rule is None or not added:
+            continue
+        match = _RULE_FIELD.match(text)
+        if match:
+            field = match.group("field")
+            inline = match.group("inline")
+            rule[field] = re.findall(r"[\w.*/-]+", inline) if inline else []
+            continue
+        item = _LIST_ITEM.match(text)
+        if item and field:
+            rule[field].append(item.group("item"))
+        elif not _DIRECTIVE.match(text):
+            field = None
+    flush()
+    return grants

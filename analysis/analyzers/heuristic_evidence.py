@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_deploy import gated_template_change, off_by_default, templated, version_pin
+from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, rbac_grants, templated,
+                                                 version_pin)
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
@@ -364,6 +365,12 @@ class Evidence:
     @cached_property
     def version_pins(self) -> list[Fact]:
         return [f for f in self.of("config_value_changed") if f.path in self.pinned]
+
+    @cached_property
+    def rbac_grants(self) -> list[tuple[str, list[str], list[str]]]:
+        """(path, verbs, resources) of the Kubernetes RBAC rules added whole to product YAML files."""
+        return [(f.path, verbs, resources) for f in self.behaviour if f.path.lower().endswith((".yaml", ".yml"))
+                for verbs, resources in rbac_grants(f.patch)]
 
     @cached_property
     def opt_in(self) -> bool:

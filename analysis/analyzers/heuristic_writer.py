@@ -167,6 +167,8 @@ class Writer:
         if modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
+        out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
+                for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
