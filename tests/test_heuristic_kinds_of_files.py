@@ -37,3 +37,14 @@ def test_a_zero_major_dependency_moving_to_its_next_series_is_low_and_said_so():
                                                          ["\tgithub.com/a/locafero v0.6.0"])], [fact])
     assert (analysis.importance, analysis.change_type) == ("low", "build")
     assert "next zero-major series" in analysis.insights.compatibility and not analysis.risks
+
+
+def test_a_chart_ci_values_file_and_a_top_level_ci_directory_are_ci_a_package_named_ci_is_product():
+    assert "ci" in classify_path("charts/prometheus/ci/17-daemonset-values.yaml")
+    assert "ci" in classify_path("ci/run.sh")
+    assert "ci" not in classify_path("pkg/ci/runner.go")
+
+
+def test_a_chart_manifest_is_build_its_values_are_deployment():
+    assert classify_path("charts/web/Chart.yaml") == {"build"} and "lock" in classify_path("charts/web/Chart.lock")
+    assert "deploy" in classify_path("charts/web/values.yaml")

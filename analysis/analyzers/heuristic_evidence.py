@@ -58,7 +58,7 @@ def classify_path(path: str) -> set[str]:
         classes.add("doc")
     if dirs & R.TEST_DIRS or R.TEST_NAMES.match(name) or ".golden" in name:
         classes.add("test")
-    if R.CI_PATH.search(low):
+    if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
     if R.TOOLING_NAMES.match(name):
         classes.add("tooling")
