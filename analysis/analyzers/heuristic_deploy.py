@@ -15,6 +15,8 @@ _KEY_PARTS = re.compile(r"[^.\[\]\"]+")
 #: a template line that is only a directive (``{{- if .Values.x }}``, ``{{ end -}}``)
 _DIRECTIVE = re.compile(r"^\s*\{\{-?\s*(?P<word>[\w/*]+)?(?P<rest>.*?)\s*-?\}\}\s*$")
 _OPENERS = {"if", "with", "range"}
+#: scalar values, as the config facts render them, that switch nothing on
+_YAML_OFF = {"false": False, "null": None, "~": None, "": ""}
 
 
 def _tag(value: str) -> str | None:
@@ -49,7 +51,7 @@ def off_by_default(fact: Fact) -> bool:
         return False
     text = fact.after.strip()
     try:
-        value = json.loads(text) if text[:1] in "[{" else {"false": False, "null": None, "~": None, "": ""}.get(text, text)
+        value = json.loads(text) if text[:1] in "[{" else _YAML_OFF.get(text, text)
     except ValueError:
         return False
     return _off(value)

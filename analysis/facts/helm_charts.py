@@ -23,7 +23,8 @@ def chart_dependencies(text: str) -> dict[str, str]:
         raise ValueError("not a chart")
     found = {}
     for item in data.get("dependencies") or []:
-        if isinstance(item, dict) and item.get("name") and not str(item.get("repository", "")).startswith(_LOCAL_REPOSITORY):
+        local = str(item.get("repository", "")).startswith(_LOCAL_REPOSITORY) if isinstance(item, dict) else True
+        if isinstance(item, dict) and item.get("name") and not local:
             found[str(item.get("alias") or item["name"])] = str(item.get("version", "*"))
     return found
 
