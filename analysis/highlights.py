@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from analysis.analyzers.heuristic_evidence import classify_path
 from analysis.analyzers.symbol_groups import shortened
+from analysis.facts.config import TOOLING
 from analysis.models import CommitReport, Fact
 from analysis.renderers.labels import check_lang
 
@@ -190,7 +191,8 @@ def _version_bump(fact: Fact) -> bool:
 
 def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
     named = [words[f.kind].format(name=_code(f.symbol), before=_code(f.before), after=_code(f.after))
-             for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)]
+             for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
+             and f.text != TOOLING]  # CI workflows, linters: each change's own entry says them, not the day's
     return words["config"].format(items=_items(named, words)) if named else None
 
 

@@ -118,3 +118,20 @@ def test_a_typescript_parameter_made_optional_is_not_a_rename():
     after = "export class Context {\n  redirect = (location: string, status?: number): Response => {\n    return r\n  }\n}\n"
     found = [f for f in facts_of({"src/context.ts": (before, after)}) if f["kind"] == "signature_changed"]
     assert [f["text"] for f in found] == ["default of status 302 -> (none)"]
+
+
+def test_python_class_field_defaults_changed_but_not_a_method_local():
+    before = ("class Config:\n    timeout: float = 5.0\n    retries = 3\n    name: str = 'x'\n\n"
+              "    def run(self):\n        limit = 1\n        return limit\n")
+    after = ("class Config:\n    timeout: float = 10.0\n    retries = 5\n    name: str = 'x'\n\n"
+             "    def run(self):\n        limit = 2\n        return limit\n")
+    found = [f for f in facts_of({"src/pkg/config.py": (before, after)}) if f["kind"] == "symbol_modified"]
+    texts = {f["symbol"]: f["text"] for f in found}
+    assert texts["Config"] == "class, field default changed timeout 5.0 -> 10.0; field default changed retries 3 -> 5"
+    assert "limit" not in str(texts)
+
+
+def test_go_command_helpers_under_pkg_cmd_stay_public():
+    before = "package get\n\nfunc A() {}\n"
+    after = "package get\n\nfunc A() {}\n\nfunc NewCmdGet() {}\n"
+    assert {f["symbol"]: f["public"] for f in facts_of({"pkg/cmd/get/get.go": (before, after)})} == {"NewCmdGet": True}

@@ -223,3 +223,12 @@ def test_a_test_setup_flipping_a_boolean_is_not_an_expectation_and_doc_tests_sta
     doc = change("src/api.js", ["// Run it.", "const limit = 1;"], ["// Run it, e.g. run(1).", "const limit = 1 ;"])
     doc_tests = change("test/docs.test.js", [], [f"  expect(run({i})).toBe({i});" for i in range(8)])
     assert analyse("docs: show how run is called", [doc, doc_tests]).importance == "low"
+
+
+def test_changed_field_defaults_of_a_public_class_are_high_and_named():
+    py = change("src/pkg/config.py", ["    timeout: float = 5.0"], ["    timeout: float = 10.0"])
+    facts = [_modified(py.path, "Config", "class, field default changed timeout (5.0, 1.0) -> (10.0, 1.0)")]
+    analysis = analyse("Raise the timeout", [py], facts)
+    assert analysis.importance == "high"
+    assert "`Config`: `timeout` default `(5.0, 1.0)` → `(10.0, 1.0)`" in analysis.summary
+    assert "gets the new defaults" in analysis.insights.compatibility

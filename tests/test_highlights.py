@@ -152,3 +152,14 @@ def test_a_dependency_and_a_key_added_then_removed_the_same_day_are_not_highligh
     assert "logrus" not in text
     assert "`spec.replicas` `1` -> `3`" in text and "`2`" not in text
     assert "`requests` 2.31 -> 2.32" in text
+
+
+def test_ci_and_linter_keys_stay_in_their_change_not_in_the_day_highlights():
+    ci = report(1, "ci: publish after the release", "low", "ci", {".github/workflows/release.yml": (5, 5)},
+                [Fact(kind="config_key_removed", path=".github/workflows/release.yml",
+                      symbol="jobs.publish.steps[15].run", before="npm publish", text="tooling")])
+    product = report(2, "Raise the default replicas", "high", "fix", {"deploy/values.yaml": (1, 1)},
+                     [Fact(kind="config_value_changed", path="deploy/values.yaml", symbol="spec.replicas",
+                           before="1", after="2")])
+    text = "\n".join(heuristic_highlights([ci, product, *busy_day()[2:]], "en"))
+    assert "spec.replicas" in text and "steps[15]" not in text

@@ -11,6 +11,7 @@ from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_d
                                                  version_pin)
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
+from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Commit, Fact, FileChange
 
@@ -181,33 +182,6 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries.append(_CHANGELOG_ITEM.sub("", text))
     cleaned = [_CUT_ROLE.sub("", _RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", e))).replace("``", "`") for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
-
-
-#: the parts of a ``symbol_modified`` fact's text that say what callers notice (see ``analysis.facts``)
-CONTRACT_PARTS = ("bases ", "members reordered", "throw statements ", "fields renamed ")
-
-
-def noticed_parts(fact: Fact) -> list[str]:
-    """What the diff analyzer wrote after a modified symbol's kind ("class, bases A -> B; members reordered")."""
-    text = fact.text or ""
-    return text.split(", ", 1)[1].split("; ") if ", " in text else []
-
-
-def base_change(part: str) -> tuple[list[str], list[str]] | None:
-    """The old and new bases of a "bases A, B -> C" part."""
-    if not part.startswith("bases ") or " -> " not in part:
-        return None
-    old, new = part.removeprefix("bases ").split(" -> ", 1)
-    return [b for b in old.split(", ") if b != "(none)"], [b for b in new.split(", ") if b != "(none)"]
-
-
-def _hierarchy_reshaped(part: str, defined: set[str]) -> bool:
-    """A base change that only adds bases, or whose new bases the commit itself defines (an intermediate class)."""
-    change = base_change(part)
-    if change is None:
-        return False
-    old, new = change
-    return not [b for b in old if b not in new] or all(b in defined for b in new if b not in old)
 
 
 def _version_parts(version: str | None) -> list[int]:
@@ -481,14 +455,14 @@ class Evidence:
     def contract_changes(self) -> list[tuple[Fact, list[str]]]:
         """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
         a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's
-        members reordered, more throw statements, fields renamed."""
+        members reordered, more throw statements, fields renamed, field defaults changed."""
         defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
         out = []
         for fact in self.of("symbol_modified"):
             if not self.is_public(fact):
                 continue
             parts = [part for part in noticed_parts(fact)
-                     if part.startswith(CONTRACT_PARTS) and not _hierarchy_reshaped(part, defined)]
+                     if part.startswith(CONTRACT_PARTS) and not hierarchy_reshaped(part, defined)]
             if parts:
                 out.append((fact, parts))
         return out

@@ -44,7 +44,8 @@ class Findings:
         if removed:
             out.append(w.t("compat_removed", names=w.symbols(removed)))
         for key, prefixes in (("compat_type", ("bases ", "members reordered")), ("compat_throws", ("throw ",)),
-                              ("compat_fields", ("fields renamed ",))):
+                              ("compat_fields", ("fields renamed ",)),
+                              ("compat_defaults", ("field default changed ",))):
             names = [f.symbol for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
             if names:
                 out.append(w.t(key, names=w.symbols(names)))

@@ -6,7 +6,8 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, base_change, clip
+from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
+from analysis.analyzers.heuristic_noticed import base_change, field_default
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
@@ -192,6 +193,9 @@ class Writer:
                 pairs = [pair.split(" -> ") for pair in part.removeprefix("fields renamed ").split(", ")]
                 out.append(self.t("noticed_fields", pairs=self.p["sep"].join(
                     self.t("retyped", old=code(a), new=code(b)) for a, b in (p for p in pairs if len(p) == 2))))
+            elif field_default(part):
+                name, old, new = field_default(part)
+                out.append(self.t("default", name=code(name), old=code(old), new=code(new)))
         return self.p["sig_join"].join(out)
 
     def config_lines(self) -> list[str]:

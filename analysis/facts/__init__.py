@@ -34,7 +34,8 @@ What each kind carries (fields not named are None):
   ``public``; a member of a type that itself changed reach follows its type), alone or first; what callers may
   notice of a change, "; "-separated: "class, bases Enum -> IntEnum; members reordered" (base classes, a Python
   enum's members in another order), "method, throw statements 1 -> 2" (more throw, raise or panic statements),
-  "type, fields renamed data -> _data, status -> _status" (fields of a type renamed, read from the hunks); "method,
+  "type, fields renamed data -> _data, status -> _status", "class, field default changed timeout 5.0 -> 10.0"
+  (fields of a type renamed, or a Python class's field defaults changed, one part each, read from the hunks); "method,
   moved up from X, Y" on a base class's method that subclasses X and Y dropped, "method, now inherited
   from B" on a subclass's method left to its base B (when B's file is in the commit). Where the grammar
   cannot parse a changed region (not C/C++), the hunks and git's context name the symbol.
@@ -78,7 +79,6 @@ from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
 from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
 from analysis.facts.dependencies import TRANSITIVE, dependency_facts
-from analysis.facts.field_renames import field_rename_facts
 from analysis.facts.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
 from analysis.facts.languages import (config_format, grammar_for, is_changelog, is_lock, is_test_path,
                                       manifest_kind)
@@ -87,6 +87,7 @@ from analysis.facts.patches import FilePatch, parse_patch
 from analysis.facts.security import scannable, security_facts
 from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol_facts
 from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
+from analysis.facts.type_fields import type_field_facts
 from analysis.models import Commit, Fact
 
 __all__ = ["CAPS", "FileContents", "WatchedContents", "derive_facts"]
@@ -205,7 +206,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         try:
             if grammar_for(path):
                 facts, parsed_files[path] = _code_facts(path, patch, side)
-                add(path, facts if _is_test_file(path) else field_rename_facts(path, patch, facts))
+                add(path, facts if _is_test_file(path) else type_field_facts(path, patch, facts))
             elif config_format(path) and change.status not in ("added", "removed"):
                 add(path, config_facts(path, side.before, side.after) if side is not None
                     else config_facts_from_hunks(path, config_format(path), patch))

@@ -172,11 +172,25 @@ def comments_only_from_hunks(path: str, patch: FilePatch) -> bool:
     return squeeze(patch.added) == squeeze(patch.removed)
 
 
+def _reflowed(family: str, hunk: Hunk) -> bool:
+    """The hunk only moves spacing and line breaks (a formatter's rewrap); Python's indentation is meaning."""
+    if family == "python":
+        return False
+
+    def squeezed(lines: list[Line]) -> str:
+        # a rewrapped comment moves its "//"; a string split in two adds '" "' (adjacent literals join)
+        text = "".join("".join(line.text.split()) for line in lines)
+        return text.replace("//", "").replace('""', "")
+
+    return squeezed(hunk.removed) == squeezed(hunk.added)
+
+
 def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
     """symbol_added/removed/signature_changed from definition lines; symbol_modified from the hunk context."""
     family = _family(path)
     if family is None:
         return []
+    patch = FilePatch(patch.path, [h for h in patch.hunks if not _reflowed(family, h)])
     added = _definitions(family, patch.added)
     removed = _definitions(family, patch.removed)
     facts: list[Fact] = []

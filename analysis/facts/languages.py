@@ -133,10 +133,13 @@ _UNEXPORTED_DIRS = {"go": ("internal", "cmd"), "java": ("internal",)}
 
 
 def unexported_location(family: str, path: str) -> bool:
-    """Code at ``path`` is not a library's API whatever its names say: Go under ``internal/`` or ``cmd/``,
-    Java under ``internal/``."""
+    """Code at ``path`` is not a library's API whatever its names say: Go under ``internal/`` or ``cmd/`` (not a
+    ``pkg/cmd/`` library of command helpers, which other projects import), Java under ``internal/``."""
     dirs = path.split("/")[:-1]
-    return any(d in dirs for d in _UNEXPORTED_DIRS.get(family, ()))
+    for name in _UNEXPORTED_DIRS.get(family, ()):
+        if name in dirs and not (name == "cmd" and "pkg" in dirs[: dirs.index(name)]):
+            return True
+    return False
 
 
 def is_test_path(path: str) -> bool:
