@@ -29,7 +29,8 @@ def test_new_api_named_experimental_is_medium_stable_api_high():
     go = change("finder.go", [], ["func ExperimentalFinder() Option {", "\treturn nil", "}"])
     def added(name: str) -> Fact:
         return Fact(kind="symbol_added", path=go.path, symbol=name, public=True, after="() -> Option", text="function")
-    assert analyse("feat: add experimental finder option", [go], [added("ExperimentalFinder")]).importance == "medium"
+    experimental = analyse("feat: add experimental finder option", [go], [added("ExperimentalFinder")])
+    assert experimental.importance == "medium" and "named experimental" in experimental.insights.compatibility
     assert analyse("feat: add finder option", [go], [added("WithFinder")]).importance == "high"
 
 
@@ -39,7 +40,10 @@ def test_a_block_extracted_into_a_new_private_function_is_low():
     facts = [Fact(kind="symbol_modified", path=go.path, symbol="Viper.find", public=False, text="method"),
              Fact(kind="symbol_added", path=go.path, symbol="Viper.findOld", public=False, after="() -> (string, error)",
                   text="method")]
-    assert analyse("refactor: move old config search code", [go], facts).importance == "low"
+    extracted = analyse("refactor: move old config search code", [go], facts)
+    assert extracted.importance == "low"
+    assert extracted.summary == ["Moves lines of `Viper.find` into the new private `Viper.findOld`, the lines themselves "
+                                 "unchanged"]
     rewritten = change("file.go", block, ["\treturn v.findOld()", "}", "", "func (v *Viper) findOld() (string, error) {",
                                           *body_lines(14, "lookup")])
     assert analyse("refactor: move old config search code", [rewritten], facts).importance == "medium"

@@ -452,6 +452,11 @@ class Evidence:
         return added + widened + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
 
     @cached_property
+    def experimental_api(self) -> list[Fact]:
+        """New public API its authors name as without a stability promise (``ExperimentalFinder``)."""
+        return [f for f in self.api_extended if R.EXPERIMENTAL_NAME.search(f.symbol or "")]
+
+    @cached_property
     def contract_changes(self) -> list[tuple[Fact, list[str]]]:
         """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
         a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's

@@ -73,6 +73,8 @@ class Findings:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
         if not out and (e.api_added or e.api_widened):
             out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added + e.api_widened])))
+        if e.experimental_api:
+            out.append(w.t("compat_experimental", names=w.symbols([f.symbol for f in e.experimental_api])))
         compatible = [name for symbols, breaking, _ in groups if not breaking for name in symbols]
         if compatible and len(out) < R.MAX_LISTED:
             out.append(w.t("compat_compatible", symbol=w.symbols(compatible)))

@@ -174,7 +174,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
         or _package_renamed(e)
-        or (_stable(e.api_extended) and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (len(e.api_extended) > len(e.experimental_api) and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
@@ -225,11 +225,6 @@ def importance_of(e: Evidence, change_type: str) -> str:
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping or tuning
     return "medium"
-
-
-def _stable(api: list) -> list:
-    """The public API among ``api`` that its authors do not mark experimental or unstable by its name."""
-    return [f for f in api if not R.EXPERIMENTAL_NAME.search(f.symbol or "")]
 
 
 def _status_returned(e: Evidence, change_type: str) -> bool:

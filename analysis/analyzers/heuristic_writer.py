@@ -165,7 +165,10 @@ class Writer:
         modified = sorted((f for f in e.of("symbol_modified")
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
                           key=lambda f: not e.is_public(f))
-        if modified:
+        if modified and e.extracted_only:  # the lines of the modified symbols come back in the new helpers
+            helpers = [f.symbol for f in e.of("symbol_added") if e.in_product(f) and not e.is_public(f)]
+            out.append(self.t("extracted", names=self.symbols(helpers), owners=self.symbols([f.symbol for f in modified])))
+        elif modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
         out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
