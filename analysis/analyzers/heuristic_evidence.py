@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, rbac_grants, templated,
-                                                 version_pin)
+from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, optional_property_added,
+                                                 rbac_grants, schema_note, templated, version_pin)
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
@@ -259,7 +259,11 @@ class Evidence:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
         out = {f.path: "comments" for f in self.files
                if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
-        valued = {x.path for x in self.of("config_key_added", "config_key_removed", "config_value_changed")}
+        keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
+        valued = {x.path for x in keyed}
+        for path in valued - set(out):
+            if all(schema_note(x) for x in keyed if x.path == path):
+                out[path] = "comments"  # a schema's descriptions reworded: documentation
         for f in self.files:
             if f.path not in out and f.path not in valued and whitespace_only(f.patch):  # not a space inside a value
                 out[f.path] = "whitespace"
@@ -474,9 +478,31 @@ class Evidence:
 
     @cached_property
     def config(self) -> list[Fact]:
-        """Configuration and schema changes in files the product reads (not build manifests, not CI)."""
+        """Configuration and schema changes in files the product reads (not build manifests, not CI), less a
+        schema's documentation (descriptions, titles, examples)."""
         return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
-                if self.in_product(f) and f.path not in self.pinned]
+                if self.in_product(f) and f.path not in self.pinned and not schema_note(f)]
+
+    @cached_property
+    def optional_schemas(self) -> set[str]:
+        """Schemas of opt-in deployment values: every change is an optional property added (or documentation),
+        and the values it describes are added switched off (a Helm chart's ``values.schema.json`` beside
+        ``values.yaml``): documents that validated before still do, and render as before."""
+        if not self.opt_in:
+            return set()
+        out = set()
+        for path in self.paths("api"):
+            facts = [f for f in self.config if f.path == path]
+            if facts and all(optional_property_added(f) for f in facts):
+                out.add(path)
+        return out
+
+    @cached_property
+    def api_changes(self) -> list[str]:
+        """Interface files (schemas, IDL, stubs) whose change callers or operators notice: not documentation alone,
+        not optional properties added for opt-in values."""
+        return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
+                and f.path not in self.optional_schemas]
 
     @cached_property
     def config_breaks(self) -> list[Fact]:

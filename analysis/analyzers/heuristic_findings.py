@@ -88,9 +88,8 @@ class Findings:
             out.append(w.t("arch_new_files", paths=w.names(added)))
         if removed:
             out.append(w.t("arch_removed_files", paths=w.names(removed)))
-        deploy = self.deploy_paths()
-        if deploy:
-            out.append(w.t("arch_deploy", paths=w.names(deploy)))
+        if self.deploy_paths():
+            out.append(w.t("arch_deploy", paths=self.deploy_subject()))
         new_deps = [f.symbol for f in e.dependencies if not f.before and f.after
                     and "lock" not in e.classes.get(f.path, set())]
         if new_deps:
@@ -152,6 +151,15 @@ class Findings:
     def deploy_paths(self) -> list[str]:
         return [f.path for f in self.e.behaviour if "deploy" in self.e.classes[f.path]]
 
+    def deploy_subject(self) -> str:
+        """What of the deployment files changes: the keys the facts name in them (a day of values.yaml changes reads
+        as the keys each one touches), else the files."""
+        paths = self.deploy_paths()
+        keys = [f.symbol for f in self.e.config if f.path in paths and f.symbol]
+        if not keys:
+            return self.w.names(paths, 3)
+        return self.w.t("deploy_keys", keys=self.w.names(keys, 3), paths=self.w.names(paths, 2))
+
     def breaking_what(self) -> str:
         match = R.BREAKING_BODY_RE.search(self.e.commit.body)
         text = self.e.commit.body[match.end():].split("\n\n")[0] if match else ""
@@ -181,7 +189,7 @@ class Findings:
         if self.deploy_paths():
             # an opt-in change renders nothing new until an operator turns it on: no rollout to watch
             self.add("deploy_opt_in" if e.opt_in else "deploy", None if e.opt_in else "rec_deploy",
-                     paths=w.names(self.deploy_paths(), 3))
+                     paths=self.deploy_subject())
         if self.untested():
             # the impact says where and how much, not the symbols the risk and mitigation already name
             where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])

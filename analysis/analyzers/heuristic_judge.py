@@ -170,7 +170,7 @@ def _high(e: Evidence, change_type: str) -> bool:
     a process's exit status, a result existing tests now expect to be different."""
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.paths("api") or _strong_security(e, change_type)
+        e.api_breaks or e.config_breaks or e.contract_changes or e.api_changes or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
         or _package_renamed(e)
@@ -309,7 +309,7 @@ def _housekeeping(e: Evidence, change_type: str) -> bool:
 
 def _without_product_code(e: Evidence, change_type: str) -> str:
     """Docs, tests, CI, build files, or comments and whitespace only."""
-    if e.paths("api") and any(f.path not in e.cosmetic for f in e.files if "api" in e.classes[f.path]):
+    if e.api_changes:
         return "high"
     if _package_renamed(e):
         return "high"  # every dependent's manifest and imports name the package
