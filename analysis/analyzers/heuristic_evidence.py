@@ -13,6 +13,7 @@ from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comme
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
+from analysis.facts.languages import package_dirs
 from analysis.models import Commit, Fact, FileChange
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -46,6 +47,14 @@ def clip(text: str, limit: int) -> str:
     return text + "`" if text.count("`") % 2 else text
 
 
+def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
+    """Test directories among ``dirs``, less a monorepo package named like one (``packages/testing/src``)."""
+    if not dirs & R.TEST_DIRS:
+        return set()
+    packages = package_dirs(parts)
+    return {p for i, p in enumerate(parts) if p in R.TEST_DIRS and p in dirs and i not in packages}
+
+
 def classify_path(path: str) -> set[str]:
     """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, docker, api, deploy,
     security."""
@@ -57,7 +66,7 @@ def classify_path(path: str) -> set[str]:
     classes: set[str] = set()
     if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name):
         classes.add("doc")
-    if dirs & R.TEST_DIRS or R.TEST_NAMES.match(name) or ".golden" in name:
+    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name:
         classes.add("test")
     if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")

@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only,
                                                 local_requirements_only, versions_only)
 
@@ -88,6 +89,8 @@ def change_type_of(e: Evidence) -> str:
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
     if _release(e):
         return "chore"
+    if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
+        return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
     only = _only(e)
     if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
