@@ -12,6 +12,7 @@ from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_d
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
+from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.facts.languages import package_dirs
 from analysis.models import Commit, Fact, FileChange
@@ -540,6 +541,15 @@ class Evidence:
         default image tags included."""
         return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
                 and not _DEV_MANIFEST.search(f.path.lower())]
+
+    @cached_property
+    def toolchain_minimums(self) -> list[Minimum]:
+        """The oldest Rust, Python, Node or Go the project supports, moved (``rust-version`` 1.61 -> 1.68)."""
+        return toolchain_minimums(self.facts, self.files)
+
+    @property
+    def toolchain_raised(self) -> list[Minimum]:
+        return [m for m in self.toolchain_minimums if m.raised]
 
     @cached_property
     def security_signals(self) -> list[Fact]:

@@ -89,6 +89,8 @@ def change_type_of(e: Evidence) -> str:
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
     if _release(e):
         return "chore"
+    if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
+        return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
     if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
     only = _only(e)
@@ -204,6 +206,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
+    if e.toolchain_raised:
+        return "medium"  # users on older compilers or interpreters can no longer build it
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
@@ -318,8 +322,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"  # every dependent's manifest and imports name the package
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words):
         return "medium"
-    if e.major_bumps:
-        return "medium"
+    if e.major_bumps or e.toolchain_raised:
+        return "medium"  # a dependency's major, or older compilers and interpreters left behind
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"

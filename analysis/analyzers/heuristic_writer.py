@@ -14,6 +14,8 @@ from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.models import Fact
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
+#: a configuration value this short is named in the impact line beside its key
+_SHORT_VALUE = 40
 
 
 def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
@@ -300,10 +302,13 @@ class Writer:
         symbols: dict[str, list[str]] = defaultdict(list)
         internal: dict[str, list[str]] = defaultdict(list)
         tests: dict[str, list[str]] = defaultdict(list)
+        values: dict[str, list[str]] = defaultdict(list)  # a key and the value it takes: one bump from the next
         for f in e.facts:
             if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
                 if f.path not in e.cosmetic and e.in_product(f):
                     (symbols if e.is_public(f) else internal)[area_of(f.path)].append(f.symbol)
+            elif f.kind == "config_value_changed" and f.after and len(f.after) <= _SHORT_VALUE:
+                values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
                 symbols[area_of(f.path)].append(f.symbol)
             elif f.kind == "test_added":
@@ -311,6 +316,8 @@ class Writer:
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
         for f in e.dependencies:
             versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after or "—", 40)))
+        for area, texts in values.items():
+            versions[area] = texts + versions[area]
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
         out = []
         for area, members in ordered[:R.MAX_AREAS]:
