@@ -133,3 +133,11 @@ def test_a_formatter_rewrap_read_from_the_hunks_names_no_symbol():
     assert facts_of({"include/spdlog/async.h": (CPP_BEFORE, CPP_AFTER)}, read=False) == []
     changed = CPP_AFTER.replace("thread_count,\n", "thread_count + 1,\n", 1)  # a real change is still seen
     assert facts_of({"include/spdlog/async.h": (CPP_BEFORE, changed)}, read=False)
+
+
+def test_an_elided_lifetime_spelled_out_is_the_same_rust_type():
+    assert type_spelling("Key<'_>") == type_spelling("Key") == "Key"
+    assert type_spelling("&'_ str") == type_spelling("&str")
+    assert type_spelling("Ref<'_, T>") == type_spelling("Ref<T>")
+    assert type_spelling("HashMap<K, V, '_>") == type_spelling("HashMap<K, V>")
+    assert type_spelling("Key<'a>") != type_spelling("Key")  # a named lifetime ties the result to an argument
