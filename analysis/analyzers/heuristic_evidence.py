@@ -543,6 +543,17 @@ class Evidence:
                 and not _DEV_MANIFEST.search(f.path.lower())]
 
     @cached_property
+    def dependency_swaps(self) -> list[tuple[Fact, Fact]]:
+        """(removed, added) dependency pairs of one manifest the product installs with: a package replaced by another
+        (``serde`` by ``serde_core``), not a version moved."""
+        pairs = []
+        for path in dict.fromkeys(f.path for f in self.installed):
+            gone = [f for f in self.installed if f.path == path and f.before and not f.after]
+            came = [f for f in self.installed if f.path == path and f.after and not f.before]
+            pairs += zip(gone, came)
+        return pairs
+
+    @cached_property
     def toolchain_minimums(self) -> list[Minimum]:
         """The oldest Rust, Python, Node or Go the project supports, moved (``rust-version`` 1.61 -> 1.68)."""
         return toolchain_minimums(self.facts, self.files)

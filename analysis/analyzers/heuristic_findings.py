@@ -63,6 +63,8 @@ class Findings:
             out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
         for fact in e.major_bumps:
             out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        for old, new in e.dependency_swaps[:2]:
+            out.append(w.t("compat_swap", old=code(old.symbol), new=code(new.symbol), path=code(old.path, R.MAX_PATH)))
         for m in e.toolchain_raised:
             out.append(w.t("compat_toolchain", key=code(m.key), old=code(m.before), new=code(m.after),
                            path=code(m.path, R.MAX_PATH)))

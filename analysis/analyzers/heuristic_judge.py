@@ -89,6 +89,8 @@ def change_type_of(e: Evidence) -> str:
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
     if _release(e):
         return "chore"
+    if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
+        return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
     if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
         return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
     if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
@@ -206,8 +208,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if e.toolchain_raised:
-        return "medium"  # users on older compilers or interpreters can no longer build it
+    if e.toolchain_raised or e.dependency_swaps:
+        return "medium"  # older compilers left behind, or a package replaced by another: builds and features change
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
@@ -322,8 +324,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"  # every dependent's manifest and imports name the package
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words):
         return "medium"
-    if e.major_bumps or e.toolchain_raised:
-        return "medium"  # a dependency's major, or older compilers and interpreters left behind
+    if e.major_bumps or e.toolchain_raised or e.dependency_swaps:
+        return "medium"  # a dependency's major or a package replaced, or older compilers left behind
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"
