@@ -6,6 +6,7 @@ from collections import Counter
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import area_of, clip
+from analysis.analyzers.heuristic_judge import reformatted
 from analysis.analyzers.heuristic_writer import Writer, code
 from analysis.models import Insights, Risk
 
@@ -203,7 +204,7 @@ class Findings:
         removed_tests = [f.symbol for f in e.of("test_removed")]
         if removed_tests and not e.of("test_added"):
             self.add("tests_removed", "rec_tests_removed", names=w.names(removed_tests))
-        if e.is_large:
+        if e.is_large and not reformatted(e):  # a formatter's run is checked by running it again, not read
             self.large()
         if w.change_type == "revert":
             what = clip(R.REVERT_TITLE_RE.sub("", e.title).strip().strip('"“”\''), R.MAX_TITLE)

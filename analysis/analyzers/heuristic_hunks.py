@@ -14,6 +14,10 @@ _C_LIKE = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".java", ".js", ".m
 _HASH = (".py", ".pyi", ".rb", ".sh", ".bash", ".pl", ".r", ".toml", ".yaml", ".yml", ".cmake")
 _C_COMMENT = re.compile(r"^(//|/\*|\*|\*/)")
 _HASH_COMMENT = re.compile(r"^#")
+#: a comment after code on the same line
+_C_TRAILING = re.compile(r"\s//.*$|/\*.*?\*/")
+_HASH_TRAILING = re.compile(r"\s#.*$")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 #: a pure move: at most this share of the moved lines may differ (an import or re-export line)
 _MOVE_SLACK = 0.1
 _MOVE_MIN_LINES = 6
@@ -48,6 +52,22 @@ def comment_lines_only(patch: str | None, path: str) -> bool:
     removed, added = _changed(patch)
     lines = [ln for ln in removed + added if ln]
     return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
+
+
+def layout_only(patch: str | None, path: str) -> bool:
+    """The hunks lay the same code out anew: removed and added lines hold the same tokens once whitespace and comments
+    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented)."""
+    marker = _comment_marker(path)
+    removed, added = _changed(patch)
+    if not removed and not added:
+        return False
+    trailing = _C_TRAILING if marker is _C_COMMENT else _HASH_TRAILING if marker is _HASH_COMMENT else None
+
+    def tokens(lines: list[str]) -> Counter:
+        kept = [trailing.sub("", ln) for ln in lines if not marker.match(ln)] if marker and trailing else lines
+        return Counter(_TOKEN.findall(" ".join(kept)))
+    # as counts: a diff may show a re-wrapped line as kept and the lines around it as moved
+    return tokens(removed) == tokens(added)
 
 
 def code_lines(patch: str | None, path: str) -> int:

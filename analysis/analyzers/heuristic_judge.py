@@ -7,7 +7,7 @@ import re
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.facts.security import PROTECTIONS
-from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only,
+from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only, layout_only,
                                                 local_requirements_only, versions_only)
 
 _CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
@@ -79,6 +79,19 @@ def _docs_only(e: Evidence) -> bool:
         e.classes[f.path] & {"doc", "example", "tooling"} or f.path in e.cosmetic for f in e.files)
 
 
+def reformatted(e: Evidence) -> bool:
+    """A formatter run: the title names one, the facts see no symbol added, removed or re-signed and no setting or
+    dependency changed, and most changed lines only lay the same text out anew."""
+    if not R.FORMATTER_RUN.search(e.title) or e.dependencies or e.config or e.security_signals:
+        return False
+    if any(e.in_product(f) for f in e.of("symbol_added", "symbol_removed", "signature_changed")):
+        return False
+    code = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"} and f.patch]
+    total = sum(f.changes for f in code)
+    laid_out = sum(f.changes for f in code if f.path in e.cosmetic or layout_only(f.patch, f.path))
+    return total > 0 and laid_out >= R.FORMATTER_LAYOUT_SHARE * total
+
+
 def change_type_of(e: Evidence) -> str:
     """The facts first (docs-only is docs whatever the prefix), then the prefix, then the title's words."""
     if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert":
@@ -87,7 +100,7 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if _release(e):
+    if _release(e) or reformatted(e):
         return "chore"
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
@@ -195,6 +208,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
+    if reformatted(e):
+        return "low"  # a formatter's run: the same code laid out anew
     if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
         return "low"  # lines moved or reordered, none rewritten
     if (e.renamed_only and change_type in ("refactor", "chore")

@@ -107,6 +107,13 @@ COSMETIC_WORDS = re.compile(
     r"black|prettier|isort|type (annotations?|hints?)|typing|wording|grammar|punctuation|"
     r"(help|text|message|output|usage) formatting)\b", re.I)
 COSMETIC_MAX_LINES = 40
+#: the title says a code formatter was run (not "format" alone: a formatting library's titles use it for its API)
+FORMATTER_RUN = re.compile(
+    r"\b(clang[- _]?format|prettier|black|gofmt|goimports|rustfmt|cargo fmt|isort|ruff format|yapf|autopep8|"
+    r"re-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
+    r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*)\b", re.I)
+#: a formatter run: at least this share of the changed lines only lays the same text out anew
+FORMATTER_LAYOUT_SHARE = 0.8
 #: the key naming a manifest's own package
 PACKAGE_NAME_KEYS = {"package.name", "name", "project.name", "tool.poetry.name"}
 #: internal housekeeping named in the title: with no interface change and a modest diff, low
