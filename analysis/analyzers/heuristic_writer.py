@@ -270,6 +270,9 @@ class Writer:
         if e.behaviour:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             return [self.t("files_only", files=self.sizes(top, 3))]
+        quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
+        if quoted and all(f.path in quoted for f in e.files):
+            return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
