@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only, layout_only,
                                                 local_requirements_only, versions_only)
@@ -345,7 +346,7 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     if deploy:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
-             and f.path not in e.cosmetic and not e.dependencies]
+             and f.path not in e.cosmetic and not e.dependencies and not _aliases_only(e, f.path)]
     if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     tests = [f for f in e.files if "test" in e.classes[f.path]]
@@ -355,6 +356,12 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if new_tests >= R.NEW_TESTS_MEDIUM or net >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; a reshuffle of existing tests stays low
     return "low"
+
+
+def _aliases_only(e: Evidence, path: str) -> bool:
+    """Every change the facts see in a manifest is a feature entry swapped for its alias: the same crates build."""
+    facts = [f for f in e.facts if f.path == path and f.kind.startswith("config_")]
+    return bool(facts) and all(f.text == FEATURE_ALIAS for f in facts)
 
 
 def _from_message(e: Evidence, change_type: str) -> str:
