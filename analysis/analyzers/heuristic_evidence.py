@@ -71,9 +71,9 @@ def classify_path(path: str) -> set[str]:
         classes.add("test")
     if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
-    if R.TOOLING_NAMES.match(name):
-        classes.add("tooling")
-    if R.BUILD_NAMES.match(name) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
+    if R.TOOLING_NAMES.match(name) or (parts[:1] == ["scripts"] and len(parts) > 1 and not is_dir):
+        classes.add("tooling")  # a repository's top-level scripts/: its release, format and maintenance scripts
+    if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
         classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
     if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):
         classes.add("build")

@@ -66,7 +66,7 @@ def _only(e: Evidence) -> str | None:
         if e.all_files(cls):
             return kind
     if e.all_files("ci", "tooling"):
-        return "ci"
+        return "ci" if e.paths("ci") else "chore"  # a formatter's or linter's settings, .gitignore: upkeep
     return None
 
 

@@ -51,6 +51,8 @@ BUILD_NAMES = re.compile(
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"requirements.*\.txt|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|pom\.xml|"
     r"meson\.build|configure\.ac|manifest\.in|chart\.yaml)$")
+#: a package manager's settings for the repository (registry, workspace members): part of how it builds
+PACKAGE_MANAGER_NAMES = re.compile(r"^(\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
 #: translations: the strings a product shows, per language (``locales/nn.json``, ``po/de.po``); data, not code
 I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
