@@ -110,12 +110,15 @@ def change_type_of(e: Evidence) -> str:
     if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
     only = _only(e)
-    if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor"):
+    if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor", "feature"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
     if only == "ci" and e.prefix_type == "build":
         return "ci"  # "build(deps): bump github/codeql-action": a workflow's action, not the project's build
     if e.prefix_type:
-        if only in ("docs", "test", "ci") and e.prefix_type in ("feature", "fix", "perf", "refactor"):
+        # the files decide over a prefix that names no kind of file ("chore: unused variable" in a test file);
+        # an issue template under .github/ stays the chore its prefix says
+        yielding = ("feature", "fix", "perf", "refactor") + (("chore",) if only in ("docs", "test") else ())
+        if only in ("docs", "test", "ci") and e.prefix_type in yielding:
             return only
         return e.prefix_type
     if only:
@@ -127,6 +130,8 @@ def change_type_of(e: Evidence) -> str:
         return ("refactor" if word.startswith(("type", "typing")) else
                 "docs" if word.startswith(("typo", "spell", "misspell", "wording", "grammar", "punctuation"))
                 else "chore")
+    if worded == "fix" and R.LINT_FIX.match(e.title) and not e.api_breaks:
+        return "chore"  # "Fix clippy lints": what the linter flags, not a bug users meet
     if worded == "test" and e.behaviour and e.api_added:
         worded = "feature"
     if R.SMALL_PERF_WORDS.search(e.title):

@@ -132,9 +132,11 @@ DOCS_CODE_LINES = 4
 #: silencing compiler, linter or feature-combination warnings: never high by itself
 WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b",
                            re.I)
+#: a "fix" whose object is the compiler's or linter's complaints ("Fix clippy lints", "fix compiler warnings"): upkeep
+LINT_FIX = re.compile(r"^\s*(fix|fixes|fixed|fixing|silence|address)\s+(\S+\s+){0,2}?(clippy|lints?|warnings?)\b", re.I)
 #: a release commit: version strings and the changelog date
 RELEASE_TITLE = re.compile(
-    r"^\s*(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|prepare (for )?(release|v?\d|next development)|"
+    r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|prepare (for )?(release|v?\d|next development)|"
     r"start (version|v?\d)|(\S+[-@ ])?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$)", re.I)
 
 # --- size and bounds ---------------------------------------------------------------------------
