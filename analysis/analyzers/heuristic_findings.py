@@ -6,6 +6,7 @@ from collections import Counter
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import area_of, clip
+from analysis.analyzers.heuristic_hunks import loop_rebounds
 from analysis.analyzers.heuristic_judge import reformatted
 from analysis.analyzers.heuristic_writer import Writer, code
 from analysis.models import Insights, Risk
@@ -64,6 +65,8 @@ class Findings:
             out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
         for fact in e.major_bumps:
             out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        for bound, walked in loop_rebounds(e.behaviour)[:2]:
+            out.append(w.t("compat_loop", old=code(bound), new=code(walked)))
         for old, new in e.dependency_swaps[:2]:
             out.append(w.t("compat_swap", old=code(old.symbol), new=code(new.symbol), path=code(old.path, R.MAX_PATH)))
         for m in e.toolchain_raised:

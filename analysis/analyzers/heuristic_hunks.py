@@ -287,3 +287,31 @@ def debug_statements_removed(patches: Iterable[str | None]) -> bool:
     kept = {bare(line) for line in removed}  # what each line says without its debugging wrapper
     return (bool(removed) and all(_DEBUG_CALL.search(line) for line in removed)
             and all(not _DEBUG_CALL.search(line) and bare(line) in kept for line in added))
+
+
+#: an index loop and the collection bounding it (``for (int i = 0; i < idx.length; i++)``, ``for i in range(len(idx))``)
+_INDEX_LOOP = re.compile(r"\bfor\s*\(\s*(?:int|long|var|let|size_t|auto|unsigned)?\s*(\w+)\s*=\s*0\s*;\s*\1\s*<\s*"
+                         r"([\w.]+?)\s*\.\s*(?:length|size\(\)|Length|Count|len\(\))|"
+                         r"\bfor\s+\w+\s+in\s+range\(\s*len\(\s*([\w.]+)\s*\)\s*\)")
+#: a for-each loop and the collection it walks (Java/C++ ``for (T x : xs)``, JS ``for (const x of xs)``, Python)
+_EACH_LOOP = re.compile(r"\bfor\s*\(\s*(?:final\s+)?[\w<>\[\],.?& ]+?\s+\w+\s*(?::|\bof\b)\s*([\w.]+)\s*\)|"
+                        r"^\s*for\s+\w+\s+in\s+([\w.]+)\s*:")
+
+
+def loop_rebounds(files: Iterable[FileChange]) -> list[tuple[str, str]]:
+    """(old bound, new collection) where an index loop becomes a for-each over another collection than the one that
+    bounded it: the loop now runs over different elements (or a different number of them)."""
+    found = []
+    for f in files:
+        for hunk in re.split(r"^@@", f.patch or "", flags=re.M)[1:]:
+            removed, added = [], []
+            for line in hunk.split("\n"):
+                if line.startswith("-"):
+                    removed += [m for m in _INDEX_LOOP.finditer(line[1:])]
+                elif line.startswith("+"):
+                    added += [m for m in _EACH_LOOP.finditer(line[1:])]
+            for old, new in zip(removed, added):
+                bound, walked = old.group(2) or old.group(3), new.group(1) or new.group(2)
+                if bound and walked and bound != walked:
+                    found.append((bound, walked))
+    return found

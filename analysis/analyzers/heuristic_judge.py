@@ -9,7 +9,7 @@ from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only, layout_only,
-                                                local_requirements_only, versions_only)
+                                                local_requirements_only, loop_rebounds, versions_only)
 
 _CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
@@ -216,6 +216,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return _without_product_code(e, change_type)
     if reformatted(e):
         return "low"  # a formatter's run: the same code laid out anew
+    if loop_rebounds(e.behaviour) and not _high(e, change_type):
+        return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
         return "low"  # lines moved or reordered, none rewritten
     if (e.renamed_only and change_type in ("refactor", "chore")
