@@ -41,3 +41,10 @@ def test_the_same_title_over_changed_code_or_a_signature_change_is_no_formatter_
 def test_format_in_a_title_alone_is_not_a_formatter_run():
     files = _files(3, *WRAPPED)
     assert analyse("Cleanup format API", files).change_type != "chore"
+
+
+def test_a_formatter_run_is_summarised_as_layout_not_as_symbols_changed():
+    files = _files(30, WRAPPED[0] * 4, WRAPPED[1] * 4)
+    symbols = [Fact(kind="symbol_modified", path=f.path, symbol="log", public=True, text="function") for f in files]
+    summary = " ".join(analyse("clang format", files, symbols).summary)
+    assert "Formatter run: 30 files" in summary and "Changes `log`" not in summary

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
+from analysis.analyzers.heuristic_judge import reformatted
 from analysis.analyzers.heuristic_noticed import base_change, field_default
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
@@ -137,6 +138,9 @@ class Writer:
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
+        if reformatted(e):  # symbols "modified" by a formatter are the same code laid out anew
+            laid_out = sorted((f for f in e.files if not e.classes[f.path] & {"doc", "lock"}), key=lambda f: -f.changes)
+            return [self.t("reformatted", n=len(laid_out), files=self.sizes([f.path for f in laid_out]))]
         sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes)
                 for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
         if sigs:
