@@ -22,8 +22,10 @@ from bot.web.webhook import WebhookReceiver
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import open_store, shares_database
-from scheduler.jobs import DigestScheduler
+from scheduler.jobs import DEFAULT_CONCURRENCY, DigestScheduler
 from scheduler.polling import HeadPoller
+from scheduler.queue import JobQueue
+from scheduler.sync import ScheduleSync
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,7 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
         except (NotImplementedError, RuntimeError):
             pass
     scheduler = poller = None
+    cluster: list = []  # the job queue and the schedule sync, with a shared database
     alerts = AlertService(core, {a.platform: a for a in running})
     routes = http_routes(health, store, settings)
     if settings.github_webhook_secret:
@@ -114,7 +117,7 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
             await adapter.start()
             running.append(adapter)
             log.info("adapter %s started", adapter.platform)
-        scheduler = _start_scheduler(core, running)
+        scheduler, cluster = await _start_scheduler(core, running, settings, store)
         alerts.adapters.update({a.platform: a for a in running})
         poller = HeadPoller(alerts)
         poller.start()
@@ -128,6 +131,11 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
     finally:
         if scheduler is not None:
             scheduler.shutdown()
+        for part in reversed(cluster):  # before the adapters: running digests finish or go back to the queue
+            try:
+                await part.stop()
+            except Exception:  # noqa: BLE001
+                log.exception("stopping %s failed", type(part).__name__)
         if poller is not None:
             poller.shutdown()
         for adapter in reversed(running):
@@ -175,7 +183,19 @@ def _log_listening(server: HttpServer | None, adapters: list, settings: Settings
     log.info("HTTP server listening on http://%s:%s (%s)", host, port, paths, extra={"host": host, "port": port})
 
 
-def _start_scheduler(core: BotCore, adapters: list) -> DigestScheduler:
-    scheduler = DigestScheduler(core, {a.platform: a for a in adapters})
+async def _start_scheduler(core: BotCore, adapters: list, settings: Settings, store) -> tuple[DigestScheduler, list]:
+    """APScheduler's jobs; with a shared database, due digests go through the job queue and the schedule
+    follows changes made through other instances. Returns the scheduler and the parts to stop."""
+    by_platform = {a.platform: a for a in adapters}
+    scheduler = DigestScheduler(core, by_platform)
+    if not shares_database(settings):
+        scheduler.start()
+        return scheduler, []
+    queue = JobQueue(settings.database_url, scheduler.run_queued, catchup_hours=settings.catchup_hours,
+                     stalled_seconds=settings.queue_stalled_seconds, concurrency=DEFAULT_CONCURRENCY)
+    scheduler.queue = queue
+    await queue.start(by_platform)
+    sync = ScheduleSync(settings.database_url, store, scheduler, resync_seconds=settings.schedule_resync_seconds)
     scheduler.start()
-    return scheduler
+    await sync.start()
+    return scheduler, [queue, sync]

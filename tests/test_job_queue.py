@@ -1,0 +1,184 @@
+"""Due digests as procrastinate jobs on a real PostgreSQL: deferred once by several instances, posted once, retried.
+
+Each "instance" here is a PostgresStore, a BotCore, the Slack adapter on the fake Slack and a DigestScheduler
+with its own JobQueue (worker in the test's event loop), all on one database, as ``digestbot run`` wires them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+
+from adapters.slack import SlackAdapter
+from bot.core.ledger import ledger_key
+from bot.core.service import BotCore
+from bot.core.subscriptions import Subscription, SubscriptionBook
+from bot.settings import Settings
+from bot.store.postgres_store import PostgresStore
+from bot.store.queue_schema import QUEUE_SCHEMA
+from scheduler.jobs import DigestScheduler
+from scheduler.queue import DigestRetry, JobQueue
+from tests.fakes.github_server import FakeGitHub
+from tests.fakes.slack_server import FakeSlack
+
+TOKEN, SECRET = "xoxb-queue", "queue-signing-secret"
+COMMITS = 4
+
+
+def add_commits(github: FakeGitHub, repo: str, day: datetime, count: int = COMMITS) -> None:
+    github.add_repo(repo)
+    for i in range(count):
+        github.add_commit(repo, message=f"feat(part{i}): rework part {i} of the loader", author_name="Ann",
+                          committed_at=day + timedelta(minutes=10 * i),
+                          files=[{"filename": f"src/part{i}.py", "status": "modified", "additions": 2 + i,
+                                  "deletions": 1, "patch": f"@@ -1 +1,{2 + i} @@\n-x\n+y{i}"}])
+
+
+def due_just_now() -> tuple[datetime, str]:
+    """A daily slot two minutes ago (caught up at start) and the day its digest covers."""
+    slot = (datetime.now(UTC) - timedelta(minutes=2)).replace(second=0, microsecond=0)
+    return slot, (slot.date() - timedelta(days=1)).isoformat()
+
+
+class Instance:
+    """One bot instance on the shared database, minus the HTTP side."""
+
+    def __init__(self, settings: Settings, **queue_options):
+        self.settings = settings
+        self.store = PostgresStore(settings.database_url)
+        self.core = BotCore(settings, self.store)
+        self.queue_options = queue_options
+
+    async def start(self) -> "Instance":
+        self.adapter = SlackAdapter(self.settings, self.core, port=0, host="127.0.0.1")
+        await self.adapter.start()
+        self.scheduler = DigestScheduler(self.core, {"slack": self.adapter})
+        self.queue = JobQueue(self.settings.database_url, self.scheduler.run_queued,
+                              catchup_hours=self.settings.catchup_hours, **self.queue_options)
+        self.scheduler.queue = self.queue
+        await self.queue.start(["slack"])
+        self.scheduler.start()
+        return self
+
+    async def stop(self) -> None:
+        self.scheduler.shutdown()
+        await self.queue.stop()
+        await self.adapter.stop()
+        self.store.close()
+
+
+def jobs(url: str) -> list[tuple]:
+    with psycopg.connect(url) as conn:
+        return conn.execute(f"select task_name, status::text, attempts, lock from {QUEUE_SCHEMA}.procrastinate_jobs "
+                            "order by id").fetchall()
+
+
+async def settle(condition, what: str, limit: float = 20.0) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.05)
+
+
+def settings_for(pg_url: str, tmp_path, slack: FakeSlack, github: FakeGitHub) -> Settings:
+    return Settings(data_dir=tmp_path, database_url=pg_url, github_api_url=github.url, slack_api_url=slack.url,
+                    slack_bot_token=TOKEN, slack_signing_secret=SECRET)
+
+
+def test_two_instances_deferring_one_due_digest_make_one_job_and_one_post(pg_url, tmp_path):
+    slot, day = due_just_now()
+    with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github:
+        add_commits(github, "acme/widget", datetime.fromisoformat(day).replace(hour=8, tzinfo=UTC))
+        settings = settings_for(pg_url, tmp_path, slack, github)
+        sub = Subscription(platform="slack", workspace="T0001", channel="C0001", repo="acme/widget",
+                           at=slot.strftime("%H:%M"), created_at=slot - timedelta(days=2))
+        key = ledger_key(sub.channel_ref, sub.repo, day)
+
+        async def scenario():
+            a, b = Instance(settings), Instance(settings)
+            SubscriptionBook(a.store).save(sub)
+            await asyncio.gather(a.start(), b.start())  # both catch the slot up at start, at the same time
+            try:
+                outcomes = await asyncio.gather(a.scheduler.catchup_task, b.scheduler.catchup_task)
+                # and both crons fire as well: still the one job
+                again = await asyncio.gather(a.scheduler.run_job(sub.key), b.scheduler.run_job(sub.key))
+                await settle(lambda: [row[1] for row in jobs(pg_url)] == ["succeeded"], "the job to finish")
+                return outcomes, again, a.core.ledger.is_done(key)
+            finally:
+                await asyncio.gather(a.stop(), b.stop())
+
+        outcomes, again, done = asyncio.run(scenario())
+    assert sorted(outcome for [(_, _, outcome)] in outcomes) == ["deferred", "deferred-before"]
+    assert again == ["deferred-before", "deferred-before"]
+    assert done
+    assert jobs(pg_url) == [("digestbot.post_digest", "succeeded", 1, key)]  # one job, run once
+    assert len(slack.posts) == 1 + COMMITS
+    assert all(n == 1 for n in Counter(p["text"] for p in slack.posts).values())
+
+
+def test_a_failing_digest_is_retried_with_backoff_and_the_channel_told_once(pg_url, tmp_path):
+    slot, day = due_just_now()
+    with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github:
+        settings = settings_for(pg_url, tmp_path, slack, github)
+        sub = Subscription(platform="slack", workspace="T0001", channel="C0001", repo="acme/gadget",
+                           at=slot.strftime("%H:%M"), created_at=slot - timedelta(days=2))
+
+        async def scenario():
+            one = Instance(settings, first_retry_wait=0.3, poll_seconds=0.2)
+            SubscriptionBook(one.store).save(sub)
+            await one.start()  # acme/gadget is not on GitHub yet: the first attempt fails
+            try:
+                await settle(lambda: any(row[2] >= 1 for row in jobs(pg_url)), "the first attempt to fail")
+                add_commits(github, "acme/gadget", datetime.fromisoformat(day).replace(hour=8, tzinfo=UTC))
+                await settle(lambda: [row[1] for row in jobs(pg_url)] == ["succeeded"], "the retried job")
+            finally:
+                await one.stop()
+
+        asyncio.run(scenario())
+    [(task, status, attempts, _)] = jobs(pg_url)
+    assert status == "succeeded" and attempts >= 2  # failed, then ran again
+    notices = [p for p in slack.posts if "could not be posted" in p["text"]]
+    assert len(notices) == 1 and "tries again within 30 minutes" in notices[0]["text"]
+    assert len(slack.posts) == 1 + 1 + COMMITS
+
+
+def test_retry_backoff_doubles_up_to_its_cap_and_stops_past_the_catch_up_window():
+    class Job:
+        call_string = "post_digest"
+
+        def __init__(self, attempts, late_hours):
+            self.attempts = attempts
+            self.task_kwargs = {"timestamp": int(time.time() - late_hours * 3600)}
+
+    retry = DigestRetry(catchup_hours=12, first_wait=30, max_wait=1800)
+
+    def wait(attempts, late_hours=1.0):
+        decision = retry.get_retry_decision(exception=RuntimeError("x"), job=Job(attempts, late_hours))
+        return None if decision is None else round((decision.retry_at - datetime.now(UTC)).total_seconds())
+
+    assert [wait(n) for n in range(8)] == [30, 60, 120, 240, 480, 960, 1800, 1800]
+    assert wait(0, late_hours=13) is None
+    shutdown = retry.get_retry_decision(exception=asyncio.CancelledError(), job=Job(3, 20))
+    assert abs((shutdown.retry_at - datetime.now(UTC)).total_seconds()) < 5  # at once, even when late
+
+
+def test_the_queue_schema_is_applied_once_by_instances_starting_together(pg_url):
+    stores = []
+
+    async def open_two():
+        stores.extend(await asyncio.gather(*(asyncio.to_thread(PostgresStore, pg_url) for _ in range(3))))
+
+    asyncio.run(open_two())
+    for store in stores:
+        store.close()
+    with psycopg.connect(pg_url) as conn:
+        applied = [row[0] for row in conn.execute(f"select name from {QUEUE_SCHEMA}.applied")]
+        public = conn.execute("select count(*) from information_schema.tables where table_schema = 'public'")
+        assert public.fetchone()[0] == 0  # nothing of the queue's lands in public
+        assert conn.execute(f"select to_regclass('{QUEUE_SCHEMA}.procrastinate_jobs')").fetchone()[0] is not None
+    assert "00.00.00_01_initial.sql" in applied and len(applied) == len(set(applied))
