@@ -78,7 +78,7 @@ class JobQueue:
     """The procrastinate app of one instance: defers due digests, runs a worker, recovers stalled jobs."""
 
     def __init__(self, url: str, handler: Handler, *, catchup_hours: float, stalled_seconds: float = 30.0,
-                 concurrency: int = 8, first_retry_wait: float = FIRST_RETRY_WAIT, poll_seconds: float = 5.0):
+                 concurrency: int = 8, first_retry_wait: float = FIRST_RETRY_WAIT, poll_seconds: float = 2.0):
         connector = procrastinate.PsycopgConnector(conninfo=url, kwargs={"options": QUEUE_SEARCH_PATH},
                                                    min_size=1, max_size=concurrency + 4)
         self.app = procrastinate.App(connector=connector)
