@@ -6,9 +6,10 @@ week for a weekly roll-up, and every instance runs a worker in its own event loo
 for the platforms it serves (the queue is the platform's name).
 
 - Deferred once: the job goes through procrastinate's ``defer_periodic_job``, which inserts a row
-  unique on (task, subscription, due instant) before the job, so instances deferring the same due
-  digest together make one job, ever; the queueing lock (the ledger key) refuses a second waiting
-  job for the day besides (``AlreadyEnqueued``: fine, one is waiting).
+  unique on (task, id, due instant) before the job, the id being the ledger key's hash, so instances
+  deferring the same due digest make one job, ever (those rows are kept until no catch-up can
+  reach back that far); the queueing lock (the ledger key) refuses a second waiting job for the
+  day besides (``AlreadyEnqueued``: fine, one is waiting).
 - Run once at a time: the job's lock is the ledger key; the ledger itself makes a finished digest
   ``done-before`` and resumes a half-posted one, with the thread read-back (``BotCore.publish``).
 - Retried: a failure is retried with backoff (``DigestRetry``) while the digest is less late than
@@ -69,9 +70,9 @@ class DigestRetry(BaseRetryStrategy):
         return RetryDecision(retry_in={"seconds": min(self.first_wait * 2 ** job.attempts, self.max_wait)})
 
 
-def _periodic_id(sub_key: str) -> str:
-    """procrastinate's periodic id holds 128 characters; a subscription key may be longer."""
-    return hashlib.sha256(sub_key.encode()).hexdigest()[:40]
+def _periodic_id(lock: str) -> str:
+    """One id per job ever deferred (procrastinate keeps only the latest instant per id; ids hold 128 characters)."""
+    return hashlib.sha256(lock.encode()).hexdigest()[:40]
 
 
 class JobQueue:
@@ -84,6 +85,7 @@ class JobQueue:
         self.app = procrastinate.App(connector=connector)
         self.handler = handler
         self.stalled_seconds = stalled_seconds
+        self.catchup_hours = catchup_hours
         self.concurrency = concurrency
         self.poll_seconds = poll_seconds  # new jobs arrive by NOTIFY; a retry's due time is found by polling
         retry = DigestRetry(catchup_hours, first_wait=first_retry_wait)
@@ -136,7 +138,7 @@ class JobQueue:
             lock=lock, queueing_lock=lock, queue=sub.platform,
             task_kwargs={"timestamp": timestamp, "subscription": sub.key, "period": period}).job
         try:
-            job_id = await self.app.job_manager.defer_periodic_job(job, periodic_id=_periodic_id(sub.key),
+            job_id = await self.app.job_manager.defer_periodic_job(job, periodic_id=_periodic_id(lock),
                                                                    defer_timestamp=timestamp)
         except queue_errors.AlreadyEnqueued:
             job_id = None
@@ -163,6 +165,14 @@ class JobQueue:
                         job.call_string)
         return taken
 
+    async def clean_up(self) -> None:
+        """Delete finished jobs after ``KEEP_FINISHED_HOURS``, and the marks of deferred ones no catch-up reaches."""
+        await self.app.job_manager.delete_old_jobs(nb_hours=KEEP_FINISHED_HOURS, include_failed=True)
+        horizon = time.time() - self.catchup_hours * 3600 - 2 * 86400
+        await self.app.connector.execute_query_async(
+            query="delete from procrastinate_periodic_defers where task_name = any(%(tasks)s) "
+                  "and defer_timestamp < %(horizon)s", tasks=list(TASKS.values()), horizon=int(horizon))
+
     async def _keep_up(self) -> None:
         last_cleanup = 0.0
         while True:
@@ -170,7 +180,7 @@ class JobQueue:
             try:
                 await self.recover_stalled()
                 if time.monotonic() - last_cleanup > CLEANUP_EVERY:
-                    await self.app.job_manager.delete_old_jobs(nb_hours=KEEP_FINISHED_HOURS, include_failed=True)
+                    await self.clean_up()
                     last_cleanup = time.monotonic()
             except Exception:  # noqa: BLE001 - the database may be away for a moment; the next round tries again
                 log.warning("job queue upkeep failed", exc_info=True)

@@ -17,7 +17,7 @@ from bot.core.ledger import ledger_key
 from bot.core.subscriptions import Subscription, SubscriptionBook
 from bot.store.postgres_store import PostgresStore
 from bot.store.queue_schema import QUEUE_SCHEMA
-from scheduler.queue import DigestRetry
+from scheduler.queue import DigestRetry, JobQueue
 from tests.cluster_support import COMMITS, TOKEN, Instance, add_commits, due_just_now, jobs, settings_for, settle
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
@@ -114,3 +114,33 @@ def test_the_queue_schema_is_applied_once_by_instances_starting_together(pg_url)
         assert public.fetchone()[0] == 0  # nothing of the queue's lands in public
         assert conn.execute(f"select to_regclass('{QUEUE_SCHEMA}.procrastinate_jobs')").fetchone()[0] is not None
     assert "00.00.00_01_initial.sql" in applied and len(applied) == len(set(applied))
+
+
+def test_a_day_is_deferred_once_even_after_a_later_day_and_old_marks_are_cleaned_up(pg_url):
+    """procrastinate keeps one mark per id; with one id per (channel, repository, day), a late second catch-up of
+    an earlier day still finds its mark. Marks older than any catch-up can reach are deleted."""
+    sub = Subscription(platform="slack", workspace="T0001", channel="C0001", repo="acme/widget")
+    recent = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    old = recent - timedelta(days=30)
+    days = [(recent - timedelta(days=1), "yesterday"), (recent, "today"), (recent - timedelta(days=1), "yesterday"),
+            (old, "long-ago")]
+
+    async def unused(*args) -> str:
+        raise AssertionError("no worker runs in this test")
+
+    async def scenario():
+        PostgresStore(pg_url).close()  # the schema
+        queue = JobQueue(pg_url, unused, catchup_hours=12)
+        await queue.app.open_async()
+        try:
+            created = [await queue.defer("day", sub, day, due, f"{sub.key}|{day}") for due, day in days]
+            await queue.clean_up()
+            return created
+        finally:
+            await queue.app.close_async()
+
+    assert asyncio.run(scenario()) == [True, True, False, True]
+    assert [row[3].rsplit("|", 1)[1] for row in jobs(pg_url)] == ["yesterday", "today", "long-ago"]
+    with psycopg.connect(pg_url) as conn:
+        marks = conn.execute(f"select count(*) from {QUEUE_SCHEMA}.procrastinate_periodic_defers").fetchone()[0]
+    assert marks == 2  # the long-ago mark is gone; yesterday's and today's stay
