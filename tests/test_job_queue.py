@@ -144,3 +144,32 @@ def test_a_day_is_deferred_once_even_after_a_later_day_and_old_marks_are_cleaned
     with psycopg.connect(pg_url) as conn:
         marks = conn.execute(f"select count(*) from {QUEUE_SCHEMA}.procrastinate_periodic_defers").fetchone()[0]
     assert marks == 2  # the long-ago mark is gone; yesterday's and today's stay
+
+
+def test_a_weekly_roll_up_due_on_two_instances_is_one_job_and_one_post(pg_url, tmp_path):
+    from bot.core.commands import WEEKDAYS
+
+    slot, day = due_just_now()
+    with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github:
+        add_commits(github, "acme/widget", datetime.fromisoformat(day).replace(hour=8, tzinfo=UTC))
+        settings = settings_for(pg_url, tmp_path, slack, github)
+        sub = Subscription(platform="slack", workspace="T0001", channel="C0001", repo="acme/widget",
+                           at=slot.strftime("%H:%M"), weekly=WEEKDAYS[slot.weekday()], created_at=slot - timedelta(days=8))
+
+        async def scenario():
+            a, b = Instance(settings), Instance(settings)
+            SubscriptionBook(a.store).save(sub)
+            await asyncio.gather(a.start(), b.start())  # both catch up the day's digest and the week's roll-up
+            try:
+                weekly = await asyncio.gather(a.scheduler.weekly_catchup_task, b.scheduler.weekly_catchup_task)
+                await settle(lambda: [row[1] for row in jobs(pg_url)] == ["succeeded"] * 2, "both jobs")
+                return weekly
+            finally:
+                await asyncio.gather(a.stop(), b.stop())
+
+        weekly = asyncio.run(scenario())
+    assert sorted(outcome for [(_, _, outcome)] in weekly) == ["deferred", "deferred-before"]
+    assert sorted(row[0] for row in jobs(pg_url)) == ["digestbot.post_digest", "digestbot.post_week"]
+    summaries = [p for p in slack.posts if not p.get("thread_ts")]
+    assert len(summaries) == 2  # the day's digest and the week's roll-up, once each
+    assert sum("Weekly" in p["text"] or "Roll-up" in p["text"] for p in summaries) == 1
