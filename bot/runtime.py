@@ -22,10 +22,9 @@ from bot.web.webhook import WebhookReceiver
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import open_store, shares_database
-from scheduler.jobs import DEFAULT_CONCURRENCY, DigestScheduler
+from scheduler.cluster import start_shared
+from scheduler.jobs import DigestScheduler
 from scheduler.polling import HeadPoller
-from scheduler.queue import JobQueue
-from scheduler.sync import ScheduleSync
 
 log = logging.getLogger(__name__)
 
@@ -188,14 +187,6 @@ async def _start_scheduler(core: BotCore, adapters: list, settings: Settings, st
     follows changes made through other instances. Returns the scheduler and the parts to stop."""
     by_platform = {a.platform: a for a in adapters}
     scheduler = DigestScheduler(core, by_platform)
-    if not shares_database(settings):
-        scheduler.start()
-        return scheduler, []
-    queue = JobQueue(settings.database_url, scheduler.run_queued, catchup_hours=settings.catchup_hours,
-                     stalled_seconds=settings.queue_stalled_seconds, concurrency=DEFAULT_CONCURRENCY)
-    scheduler.queue = queue
-    await queue.start(by_platform)
-    sync = ScheduleSync(settings.database_url, store, scheduler, resync_seconds=settings.schedule_resync_seconds)
+    parts = await start_shared(scheduler, settings, store, list(by_platform)) if shares_database(settings) else []
     scheduler.start()
-    await sync.start()
-    return scheduler, [queue, sync]
+    return scheduler, parts
