@@ -21,10 +21,10 @@ from bot.store.queue_schema import QUEUE_SCHEMA
 from scheduler.jobs import DigestScheduler
 from scheduler.queue import JobQueue
 from scheduler.sync import ScheduleSync
+from tests.bot_process import SECRET, TOKEN  # one token for in-process and real instances
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
 
-TOKEN, SECRET = "xoxb-queue", "queue-signing-secret"
 COMMITS = 4
 
 
