@@ -48,6 +48,8 @@ SHUTDOWN_GRACE = 10.0
 #: finished jobs are kept this long (hours), for inspection, then deleted
 KEEP_FINISHED_HOURS = 72
 CLEANUP_EVERY = 3600.0
+#: seconds before a worker that stopped (its database connection lost) is started again
+RESTART_WAIT = 2.0
 
 #: (kind, subscription key, day or week, due instant in epoch seconds, attempts so far) -> outcome
 Handler = Callable[[str, str, str, int, int], Awaitable[str]]
@@ -105,13 +107,26 @@ class JobQueue:
     async def start(self, platforms: Iterable[str], *, name: str = "digestbot") -> None:
         """Open the queue's connections, start this instance's worker on ``platforms`` and the upkeep loop."""
         await self.app.open_async()
-        self._worker = asyncio.create_task(self.app.run_worker_async(
-            queues=sorted(platforms), name=name, concurrency=self.concurrency, install_signal_handlers=False,
-            update_heartbeat_interval=self.stalled_seconds / 3, stalled_worker_timeout=self.stalled_seconds,
-            shutdown_graceful_timeout=SHUTDOWN_GRACE, fetch_job_polling_interval=self.poll_seconds),
-            name="job queue worker")
+        self._worker = asyncio.create_task(self._work_forever(sorted(platforms), name), name="job queue worker")
         self._upkeep = asyncio.create_task(self._keep_up(), name="job queue upkeep")
         log.info("job queue worker started on %s", ", ".join(sorted(platforms)))
+
+    async def _work_forever(self, queues: list[str], name: str) -> None:
+        """procrastinate's worker, started again whenever it stops: it stops itself when a side task (heartbeat,
+        listener) loses the database, as in a database restart; its running jobs are then taken over."""
+        while True:
+            try:
+                await self.app.run_worker_async(
+                    queues=queues, name=name, concurrency=self.concurrency, install_signal_handlers=False,
+                    update_heartbeat_interval=self.stalled_seconds / 3, stalled_worker_timeout=self.stalled_seconds,
+                    shutdown_graceful_timeout=SHUTDOWN_GRACE, fetch_job_polling_interval=self.poll_seconds)
+                log.warning("job queue worker stopped; starting it again in %g s", RESTART_WAIT)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # noqa: BLE001 - the database is away: try again
+                log.warning("job queue worker failed (%s); starting it again in %g s", type(error).__name__,
+                            RESTART_WAIT)
+            await asyncio.sleep(RESTART_WAIT)
 
     @property
     def alive(self) -> bool:

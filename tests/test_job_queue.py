@@ -21,6 +21,7 @@ from scheduler.queue import DigestRetry, JobQueue
 from tests.cluster_support import COMMITS, TOKEN, Instance, add_commits, due_just_now, jobs, settings_for, settle
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
+from tests.postgres_server import PostgresServer
 
 def test_two_instances_deferring_one_due_digest_make_one_job_and_one_post(pg_url, tmp_path):
     slot, day = due_just_now()
@@ -173,3 +174,37 @@ def test_a_weekly_roll_up_due_on_two_instances_is_one_job_and_one_post(pg_url, t
     summaries = [p for p in slack.posts if not p.get("thread_ts")]
     assert len(summaries) == 2  # the day's digest and the week's roll-up, once each
     assert sum("Weekly" in p["text"] or "Roll-up" in p["text"] for p in summaries) == 1
+
+
+def test_the_worker_and_the_listener_come_back_after_a_database_restart(tmp_path):
+    """A database restart cuts the worker's heartbeat and listener connections (procrastinate's worker then stops
+    itself); the digest due after it is still posted, and a subscription changed after it still followed."""
+    server = PostgresServer().start()  # its own server: the session's is shared with the other tests
+    slot, day = due_just_now()
+    try:
+        with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github:
+            add_commits(github, "acme/widget", datetime.fromisoformat(day).replace(hour=8, tzinfo=UTC))
+            settings = settings_for(server.url(), tmp_path, slack, github)
+            sub = Subscription(platform="slack", workspace="T0001", channel="C0001", repo="acme/widget",
+                               at=slot.strftime("%H:%M"), created_at=slot - timedelta(days=2))
+
+            async def scenario():
+                one = await Instance(settings, resync_seconds=3600, stalled_seconds=3).start()
+                try:
+                    await asyncio.wait_for(one.sync.listening.wait(), 20)
+                    await asyncio.to_thread(server.restart)
+                    await settle(lambda: not one.sync.listening.is_set() or one.queue._worker.done(), "the cut")
+                    await asyncio.wait_for(one.sync.listening.wait(), 20)  # the listener is back
+                    SubscriptionBook(one.store).save(sub)  # heard by NOTIFY; deferred by the catch-up round
+                    await settle(lambda: one.scheduler.job(sub.key) is not None, "the subscription to be followed")
+                    assert await one.scheduler.catch_up() == [(sub.key, day, "deferred")]
+                    await settle(lambda: one.core.ledger.is_done(ledger_key(sub.channel_ref, sub.repo, day)),
+                                 "the digest to be posted by the restarted worker")
+                    return one.queue.alive
+                finally:
+                    await one.stop()
+
+            assert asyncio.run(scenario())
+    finally:
+        server.stop()
+    assert len(slack.posts) == 1 + COMMITS
