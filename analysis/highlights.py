@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from analysis.analyzers.heuristic_evidence import classify_path
 from analysis.analyzers.symbol_groups import shortened
+from analysis.facts.config import TOOLING
 from analysis.models import CommitReport, Fact
 from analysis.renderers.labels import check_lang
 
@@ -86,7 +87,8 @@ def heuristic_highlights(reports: list[CommitReport], lang: str, period: str = "
     words = _PHRASES[check_lang(lang)]
     if is_quiet(reports):
         return []
-    facts = [fact for report in reports for fact in report.analysis.facts]
+    in_order = sorted(reports, key=lambda r: r.commit.committed_at)
+    facts = net_changes([fact for report in in_order for fact in report.analysis.facts])
     candidates = [
         _high(reports, words), _api(reports, words), _security(facts, words), _config(facts, words),
         _dependencies(facts, words), _areas(reports, words), _prs(reports, words), _largest(reports, words),
@@ -155,6 +157,32 @@ def _security(facts: list[Fact], words: dict[str, str]) -> str | None:
     return words["security"].format(items=_items(named, words)) if named else None
 
 
+def net_changes(facts: list[Fact]) -> list[Fact]:
+    """``facts`` (oldest commit first) with each configuration key and dependency changed once, from its first
+    value to its last: a key added and removed again the same day (a reverted change) is not there at all."""
+    first: dict[tuple, Fact] = {}
+    last: dict[tuple, Fact] = {}
+    for fact in facts:
+        if fact.symbol and (fact.kind.startswith("config_") or fact.kind == "dependency_changed"):
+            key = ("config" if fact.kind.startswith("config_") else fact.kind, fact.path, fact.symbol)
+            first.setdefault(key, fact)
+            last[key] = fact
+    netted = []
+    for fact in facts:
+        key = ("config" if fact.kind.startswith("config_") else fact.kind, fact.path, fact.symbol)
+        if key not in first:
+            netted.append(fact)
+        elif first[key] is fact:
+            before, after = fact.before, last[key].after
+            if before == after:
+                continue  # back where the day started
+            kind = fact.kind if fact.kind == "dependency_changed" else (
+                "config_key_added" if before is None else "config_key_removed" if after is None
+                else "config_value_changed")
+            netted.append(fact.model_copy(update={"kind": kind, "after": after}))
+    return netted
+
+
 def _version_bump(fact: Fact) -> bool:
     """A release's own version in a build manifest (``version``, ``tool.poetry.version``): not configuration."""
     return (fact.kind == "config_value_changed" and (fact.symbol or "").rsplit(".", 1)[-1].lower() == "version"
@@ -163,7 +191,8 @@ def _version_bump(fact: Fact) -> bool:
 
 def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
     named = [words[f.kind].format(name=_code(f.symbol), before=_code(f.before), after=_code(f.after))
-             for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)]
+             for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
+             and f.text != TOOLING]  # CI workflows, linters: each change's own entry says them, not the day's
     return words["config"].format(items=_items(named, words)) if named else None
 
 

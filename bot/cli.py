@@ -222,6 +222,8 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
 @click.pass_obj
 def copy_store(obj: Context):
     """Copy the TinyDB tables of DIGESTBOT_DATA_DIR into the database of DIGESTBOT_DATABASE_URL (stop the bot first)."""
+    from bot.core.search import SearchIndex
+    from bot.core.search_pg import PostgresSearch
     from bot.store import TinyStore, open_store
     from bot.store.copy import copy_tables
     from bot.store.data_dir import claim_data_dir
@@ -236,12 +238,19 @@ def copy_store(obj: Context):
         target = open_store(settings)
         try:
             copied = copy_tables(TinyStore(settings.data_dir), target, target.tables)
+            index = PostgresSearch(target)  # what ask finds: the store's analyses, and the FTS5 file's
+            index.rebuild(target)  # (a local repository's commits are not cached: their analyses are only there)
+            fts5 = SearchIndex.beside(None, settings.data_dir)
+            try:
+                indexed = index.add_docs(fts5.docs())
+            finally:
+                fts5.close()
         finally:
             target.close()
     finally:
         lock.release()
     summary = ", ".join(f"{table} {count}" for table, count in copied.items()) or "nothing: the tables are empty"
-    click.echo(f"copied rows: {summary}")
+    click.echo(f"copied rows: {summary}; search index: {indexed} analyses")
 
 
 @cli.command()

@@ -311,44 +311,20 @@ def _env_template() -> dict[str, list[str]]:
     """The ```dotenv block of docs/deploy.md, commented lines included: NAME -> its values, in order."""
     block = re.search(r"```dotenv\n(.*?)```", DOCS.read_text(), re.S)
     assert block, "docs/deploy.md must hold the env file template in a ```dotenv block"
+    return dotenv_values(block.group(1))
+
+
+def dotenv_values(text: str) -> dict[str, list[str]]:
+    """NAME -> its values in an env file's ``text``, commented lines included, in order."""
     values: dict[str, list[str]] = {}
-    for line in block.group(1).splitlines():
+    for line in text.splitlines():
         match = re.fullmatch(r"#?\s*([A-Z][A-Z0-9_]*)=(\S*)", line.strip())
         if match:
             values.setdefault(match.group(1), []).append(match.group(2))
     return values
 
 
-def test_compose_runs_the_image_with_env_file_volume_port_and_restart(dockerfile):
-    compose = _yaml(ROOT / "docker-compose.yml")
-    runtime = _stage(dockerfile[1], "runtime")
-    bot = compose["services"]["digestbot"]
-    assert bot["build"] == "." and "profiles" not in bot
-    assert "digestbot.env" in bot["env_file"]
-    volume, _, target = bot["volumes"][0].partition(":")
-    assert target in _exec_form(runtime.all("VOLUME")[-1]) and volume in compose["volumes"]
-    assert bot["environment"]["DIGESTBOT_DATA_DIR"] == runtime.env()["DIGESTBOT_DATA_DIR"]
-    port = runtime.all("EXPOSE")[-1]
-    assert bot["ports"] == [f"{port}:{port}"]
-    assert bot["restart"] == "unless-stopped"
-
-
-def test_compose_local_model_is_optional_and_matches_the_env_template():
-    services = _yaml(ROOT / "docker-compose.yml")["services"]
-    optional = {name for name, service in services.items() if service.get("profiles")}
-    assert {"ollama", "ollama-pull"} <= optional
-    for name, service in services.items():  # an always-on service must not wait for an optional one
-        assert not set(service.get("depends_on") or []) & optional or name in optional
-    for name in ("ollama", "ollama-pull"):
-        image, _, tag = services[name]["image"].partition(":")
-        assert image == "ollama/ollama" and tag and tag != "latest"
-    template = _env_template()
-    model = next(m for m in template["DIGESTBOT_LLM_MODEL"] if m.startswith("ollama/"))
-    api_base, = template["DIGESTBOT_LLM_API_BASE"]
-    assert services["ollama-pull"]["entrypoint"][-1] == model.removeprefix("ollama/")  # the model it pulls
-    host_port = re.fullmatch(r"http://([\w-]+):(\d+)", api_base)
-    assert host_port and host_port.group(1) == "ollama" and host_port.group(2) in services["ollama"]["expose"]
-    assert services["ollama-pull"]["environment"]["OLLAMA_HOST"] == api_base
+# docker-compose.yml itself (PostgreSQL, two instances, the Ollama profile): tests/test_compose.py
 
 
 # --- docs/deploy.md -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -15,7 +16,7 @@ from analysis.sources.github import GitHubSource
 from bot.core.digest import DigestService
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
-from tests.fakes.openai_server import FakeOpenAI
+from tests.fakes.openai_server import FakeOpenAI, highlights_answer, valid_answer
 
 REPO = "octo/app"
 DAY = "2026-02-14"
@@ -222,3 +223,46 @@ def test_the_cache_keeps_no_patches_and_a_new_analysis_fetches_the_diff_again(gh
     build(service, gh, lang="zh")
     assert detail_calls(gh) == 3 and analyzer.calls == 3 + HIGHLIGHTS
     assert all("@@" in request["messages"][-1]["content"] for request in llm.requests[-4:-1])
+
+
+def test_a_digest_started_while_another_analyses_the_commit_waits_for_it_instead_of_fetching_again(gh, llm, store):
+    """Two digests of one day (Slack and Discord asking at once): the diff is fetched and analysed once.
+
+    The second digest starts while the first one's LLM request is held: it finds the commit's details
+    cached (without patches) and must wait for the first analysis, not fetch the diff again.
+    """
+    import threading
+    import time
+
+    add_day(gh, titles=["feat: one change"])
+    service, _ = llm_service(store, llm)
+    entered, second_listed = threading.Event(), threading.Event()
+
+    def held_answer(request: dict) -> str:
+        if "<untrusted_changes>" in json.dumps(request):  # the day's highlights: answered at once
+            return json.dumps(highlights_answer(request))
+        entered.set()
+        second_listed.wait(10)
+        deadline = time.monotonic() + 2  # room for a wrong second fetch to show up
+        while detail_calls(gh) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return json.dumps(valid_answer(request))
+
+    llm.answer_for = held_answer
+
+    async def scenario():
+        window = DayWindow.of(DAY, "UTC")
+        first = asyncio.create_task(service.build(GitHubSource(REPO, token=None, api_url=gh.url), window))
+        await asyncio.to_thread(entered.wait, 10)
+        second = asyncio.create_task(service.build(GitHubSource(REPO, token=None, api_url=gh.url), window))
+        while list_calls(gh) < 2:
+            await asyncio.sleep(0.01)
+        second_listed.set()
+        return await asyncio.gather(first, second)
+
+    one, two = asyncio.run(scenario())
+    assert detail_calls(gh) == 1
+    analyses = [r for r in llm.requests if "<untrusted_changes>" not in json.dumps(r)]
+    assert len(analyses) == 1
+    assert one.commits[0].analysis.summary == two.commits[0].analysis.summary
+    assert two.commits[0].analysis.analyzer == one.commits[0].analysis.analyzer != "heuristic"

@@ -68,6 +68,9 @@ def test_an_auth_check_removed_is_named_and_one_moved_is_not():
     ("web/a.ts", "// rejectUnauthorized: false would be wrong here"),
     ("docs/security.md", "Never call eval(input) or use shell=True."),
     ("src/main.c", "#include <openssl/md5.h>"),
+    # the line itself says the hash is not for security (an ETag, a cache key)
+    ("app/responses.py", 'etag = hashlib.md5(base.encode(), usedforsecurity=False).hexdigest()'),
+    ("app/cache.py", "key = hashlib.sha1(raw, usedforsecurity = False).hexdigest()"),
 ])
 def test_no_false_positive(path, line):
     found = facts_of({path: ("x = 1\n", f"x = 1\n{line}\n")})

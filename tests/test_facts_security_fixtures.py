@@ -32,3 +32,12 @@ def test_the_same_lines_in_product_code_are_signals():
 
 def test_other_signals_still_count_in_tests():
     assert any("shell=True" in s for s in _signals("tests/helpers.py", "subprocess.run(cmd, shell=True)"))
+
+
+def test_a_test_against_its_own_local_tls_server_or_with_hash_vectors_is_no_signal():
+    assert _signals("middleware/middleware_test.go", "client := &http.Client{Transport: &http.Transport{"
+                    "TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}") == []
+    assert _signals("tests/test_etag.py", "assert etag == hashlib.md5(b'abc').hexdigest()") == []
+    # the same lines in product code are signals
+    assert _signals("middleware/client.go", "cfg := &tls.Config{InsecureSkipVerify: true}")
+    assert _signals("app/etag.py", "etag = hashlib.md5(b'abc').hexdigest()")

@@ -132,3 +132,34 @@ def test_a_failing_writer_or_a_spent_budget_gives_the_heuristic_bullets(git_repo
     service = DigestService(store, spent, fallback=HeuristicAnalyzer(), budget=LLMBudget(store, 0.0))
     digest = build(service, source, lang="zh")
     assert spent.calls == [] and digest.highlights == heuristic_highlights(digest.commits, "zh")
+
+
+def test_a_dependency_and_a_key_added_then_removed_the_same_day_are_not_highlighted_and_a_chain_is_netted():
+    dep = dict(path="_examples/go.mod", symbol="github.com/sirupsen/logrus")
+    key = dict(path="deploy/values.yaml", symbol="spec.replicas")
+    day = [  # listed newest first, as digests list them: the netting follows commit time, not list order
+        report(3, "Remove go.mod from the examples again", "low", "build", {"_examples/go.mod": (0, 9)},
+               [Fact(kind="dependency_changed", before="v1.3.0", after=None, **dep),
+                Fact(kind="config_value_changed", before="2", after="3", **key)]),
+        report(2, "Add go.mod to the examples", "low", "build", {"_examples/go.mod": (9, 0)},
+               [Fact(kind="dependency_changed", before=None, after="v1.3.0", **dep),
+                Fact(kind="config_value_changed", before="1", after="2", **key)]),
+        report(1, "Bump requests", "low", "build", {"requirements.txt": (1, 1)},
+               [Fact(kind="dependency_changed", path="requirements.txt", symbol="requests", before="2.31",
+                     after="2.32")]),
+    ]
+    text = "\n".join(heuristic_highlights(day, "en"))
+    assert "logrus" not in text
+    assert "`spec.replicas` `1` -> `3`" in text and "`2`" not in text
+    assert "`requests` 2.31 -> 2.32" in text
+
+
+def test_ci_and_linter_keys_stay_in_their_change_not_in_the_day_highlights():
+    ci = report(1, "ci: publish after the release", "low", "ci", {".github/workflows/release.yml": (5, 5)},
+                [Fact(kind="config_key_removed", path=".github/workflows/release.yml",
+                      symbol="jobs.publish.steps[15].run", before="npm publish", text="tooling")])
+    product = report(2, "Raise the default replicas", "high", "fix", {"deploy/values.yaml": (1, 1)},
+                     [Fact(kind="config_value_changed", path="deploy/values.yaml", symbol="spec.replicas",
+                           before="1", after="2")])
+    text = "\n".join(heuristic_highlights([ci, product, *busy_day()[2:]], "en"))
+    assert "spec.replicas" in text and "steps[15]" not in text

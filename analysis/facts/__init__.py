@@ -221,4 +221,12 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
             add(path, _test_facts(path, patches[path], parsed, product))
         except Exception:
             log.warning("no test facts from %s in %s", path, commit.short_sha, exc_info=True)
-    return _bounded(found)
+    return _bounded(_without_moved_tests(found))
+
+
+def _without_moved_tests(found: list[tuple[int, int, Fact]]) -> list[tuple[int, int, Fact]]:
+    """Without the tests removed from one file and added to another under the same name: moved, not new or lost."""
+    added = {f.symbol for _, _, f in found if f.kind == "test_added"}
+    removed = {f.symbol for _, _, f in found if f.kind == "test_removed"}
+    moved = added & removed
+    return [item for item in found if not (item[2].kind in ("test_added", "test_removed") and item[2].symbol in moved)]

@@ -106,6 +106,22 @@ def _keyed_items(before: list, after: list) -> tuple[dict[str, Any], dict[str, A
     return None
 
 
+#: a list of plain values with more items changed than this is reported as one value change
+_MAX_ITEM_CHANGES = 6
+
+
+def _scalar_set_change(before: list, after: list) -> bool:
+    """Two lists of distinct plain values whose difference is a few items added or removed (not a reorder)."""
+    items = before + after
+    if not items or not all(isinstance(i, (str, int, float)) and not isinstance(i, bool) for i in items):
+        return False
+    if len(set(before)) != len(before) or len(set(after)) != len(after) or set(before) == set(after):
+        return False
+    if not set(before) & set(after):
+        return False  # replaced whole (``["src/*"]`` -> ``["lib/*"]``): one value change reads better
+    return len(set(before) ^ set(after)) <= _MAX_ITEM_CHANGES
+
+
 def _all_named(items: list) -> bool:
     """Every item is a mapping with a ``name`` (Kubernetes containers, env, ports; workflow steps)."""
     return bool(items) and all(isinstance(i, dict) and "name" in i for i in items)
@@ -141,6 +157,10 @@ def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]
             for name, item in old.items():
                 if name not in new:
                     out.append(("config_key_removed", f"{path}[{name}]", item, _MISSING))
+            return
+        if _scalar_set_change(before, after):  # classifiers, features, allowed values: which items came and went
+            out += [("config_key_added", f"{path}[{_label(i)}]", _MISSING, i) for i in after if i not in before]
+            out += [("config_key_removed", f"{path}[{_label(i)}]", i, _MISSING) for i in before if i not in after]
             return
         if len(before) == len(after) and all(isinstance(i, (dict, list)) for i in before + after):
             for index, (a, b) in enumerate(zip(before, after)):

@@ -33,7 +33,9 @@ _CHANGELOG_DIRS = {"changelog.d", "changes", "newsfragments", ".changeset", "rel
 _TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e"}
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
 _TEST_SUPPORT_DIR = re.compile(r"^(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|common)$")
-_TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^test.*\.py$|\.(test|spec)\.[jt]sx?$|"
+#: test file names: pytest's ``test_*.py`` / ``*_test.py``, unittest-style ``testFoo.py``, ``tests.py``; not
+#: ``testclient.py`` or ``testing.py``, which libraries ship as public API
+_TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^tests?\.py$|^test[A-Z0-9]\w*\.py$|\.(test|spec)\.[jt]sx?$|"
                         r"(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
 
 

@@ -16,6 +16,10 @@ _CREDENTIAL = "hard-coded credential"
 #: signals that in a test are fixtures made up on purpose (fake tokens, credentials, a log of them)
 _FIXTURE_KINDS = {_CREDENTIAL, "GitHub token in the code", "Slack token in the code",
                   "a credential may be written to logs or output"}
+#: signals that in a test talk to the test's own harness: a self-signed local TLS server (httptest, trustme),
+#: weak hashes and ciphers as test vectors
+_TEST_HARNESS_PREFIXES = ("TLS certificate verification disabled", "MD5 ", "SHA-1 ", "a weak cipher",
+                          "ECB block mode", "a short key size")
 #: (pattern, what was seen); checked on added lines that are not comments
 ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"), "private key material added"),
@@ -65,6 +69,9 @@ _PREFILTER = re.compile(
     r"binaryformatter|unserialize|md5|sha-?1|des|rc4|blowfish|ecb|bits|modulus|rsa|chmod|permitall|anonymous|csrf|"
     r"ssl_verify|curlopt")
 
+_HASH_KINDS = frozenset({"MD5 (a broken hash) used", "SHA-1 (a weak hash) used"})
+_NOT_FOR_SECURITY = re.compile(r"\busedforsecurity\s*=\s*False\b")
+
 #: auth and permission checks whose removal is worth naming (checked on removed lines not re-added)
 AUTH_CHECK = re.compile(
     r"(?i)(@login_required|@permission_required|@requires?_auth\w*|@authenticated|@PreAuthorize|@RolesAllowed|"
@@ -98,9 +105,9 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
         if not _PREFILTER.search(line.text) or _is_comment(path, line.text):
             continue
         for pattern, what in ADDED_SIGNALS:
-            if fixtures and what in _FIXTURE_KINDS:
+            if fixtures and (what in _FIXTURE_KINDS or what.startswith(_TEST_HARNESS_PREFIXES)):
                 continue
-            if what not in seen and pattern.search(line.text):
+            if what not in seen and pattern.search(line.text) and not _declared_harmless(what, line.text):
                 seen[what] = line.text
     added = {" ".join(line.text.split()) for line in patch.added}
     for line in patch.removed:
@@ -111,6 +118,11 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
         if match and what not in seen:
             seen[what] = line.text
     return [Fact(kind="security_signal", path=path, text=f"{what}: {_quote(line)}") for what, line in seen.items()]
+
+
+def _declared_harmless(what: str, text: str) -> bool:
+    """A weak hash the line itself says is not for security (``usedforsecurity=False``: ETags, cache keys)."""
+    return what in _HASH_KINDS and bool(_NOT_FOR_SECURITY.search(text))
 
 
 def _quote(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
@@ -115,6 +116,21 @@ def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
     return all(a == b for a, b in zip_longest(old, new))
 
 
+#: module qualifiers that spell the same type (``typing.Mapping`` is ``Mapping``)
+_QUALIFIER = re.compile(r"\b(?:typing_extensions|typing|collections\.abc|t)\.")
+#: PEP 585 spellings of the typing aliases
+_ALIASES = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set", "FrozenSet": "frozenset", "Type": "type"}
+_ALIAS = re.compile(r"\b(" + "|".join(_ALIASES) + r")\[")
+
+
+def type_spelling(annotation: str | None) -> str | None:
+    """``annotation`` without what only changes its spelling: spaces, ``typing.`` qualifiers, ``List`` for ``list``."""
+    if annotation is None:
+        return None
+    text = _QUALIFIER.sub("", "".join(annotation.split()))
+    return _ALIAS.sub(lambda m: _ALIASES[m.group(1)] + "[", text)
+
+
 def describe_signature(before: Symbol, after: Symbol) -> str:
     """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type."""
     old = {p.name: p for p in before.params or ()}
@@ -129,11 +145,11 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
     for name in (n for n in new if n in old):
         if old[name].default != new[name].default:
             parts.append(f"default of {name} {old[name].default or '(none)'} -> {new[name].default or '(none)'}")
-        elif old[name].annotation != new[name].annotation:
+        elif type_spelling(old[name].annotation) != type_spelling(new[name].annotation):
             parts.append(f"type of {name} {old[name].annotation or '(none)'} -> {new[name].annotation or '(none)'}")
     if not parts and [p.name for p in before.params or ()] != [p.name for p in after.params or ()]:
         parts.append("reorders parameters")
-    if before.returns != after.returns:
+    if type_spelling(before.returns) != type_spelling(after.returns):
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
     return "; ".join(parts)
 

@@ -1,6 +1,7 @@
 """``ask QUESTION [REPO] [since YYYY-MM-DD]``: an answer from the stored analyses of the channel's repositories.
 
-Retrieval is the full-text index (``bot.core.search``, filled by every digest the core builds); the
+Retrieval is the full-text index (``bot.core.search_index``: SQLite FTS5 or PostgreSQL, filled by every
+digest the core builds); the
 answer is written by the LLM from the retrieved analyses only (one request), or, without a model (or
 when it fails or the budget is spent), is the best-matching commits with their summaries.
 """
@@ -19,7 +20,8 @@ from analysis.models import Digest
 from bot.core import pools
 from bot.core.budget import BudgetReached
 from bot.core.chat import CommandContext
-from bot.core.search import SearchIndex, SearchUnavailable
+from bot.core.search_index import Search
+from bot.core.search_text import SearchUnavailable
 
 if TYPE_CHECKING:
     from bot.core.service import BotCore
@@ -39,7 +41,7 @@ class AskResponse:
     lang: str = "en"
 
 
-def index_digest(index: SearchIndex, digest: Digest, lang: str, repo: str) -> None:
+def index_digest(index: Search, digest: Digest, lang: str, repo: str) -> None:
     """Index ``digest`` under ``repo`` as followed (blocking); an unusable index is logged once, never fails it."""
     try:
         index.add_digest(digest, lang, repo)

@@ -36,7 +36,7 @@ DESCRIPTION_LIFETIME = 24 * 3600.0
 ANALYSES_TABLE = "analyses"
 FACTS_TABLE = "facts"
 #: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
-FACTS_VERSION = 1
+FACTS_VERSION = 2
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -66,6 +66,8 @@ class DigestService:
             analyzer.usage_listeners.append(self._record_spend)
         # work under way, by what it computes: concurrent digests of one repository share it
         self._inflight: dict[tuple, asyncio.Future] = {}
+        #: analysis cache key -> done when the digest analysing it has stored it (or given up)
+        self._claims: dict[str, asyncio.Future] = {}
         #: repository -> (description, monotonic time it was read)
         self._descriptions: dict[str, tuple[str | None, float]] = {}
 
@@ -314,12 +316,39 @@ class DigestService:
                        description: Callable[[], Awaitable[str | None]] | None = None,
                        breaker: CircuitBreaker | None = None, includes: tuple[Commit, ...] = ()) -> Analysis:
         key = self._cache_key(commit, lang)
-        if key is not None:
+        if key is None:
+            return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
+                                               neighbours_ready, description, breaker, includes)
+        while True:
             cached = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key))
             if cached is not None:
                 self.cache_hits += 1
                 metrics.cache_hit()
                 return cached
+            claim = self._claims.get(key)
+            if claim is None or claim.get_loop() is not asyncio.get_running_loop():
+                break
+            # another digest of this process is analysing the commit: wait for its row, not a second
+            # fetch of the diff and a second analysis (if it stores nothing, the loop finds no claim)
+            await asyncio.shield(claim)
+        claim = asyncio.get_running_loop().create_future()
+        self._claims[key] = claim
+        try:
+            return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
+                                               neighbours_ready, description, breaker, includes, key)
+        finally:
+            if self._claims.get(key) is claim:
+                del self._claims[key]
+            claim.set_result(None)
+
+    async def _analyse_claimed(self, commit: Commit, lang: str, failures: list,
+                               refetch: Callable[..., Awaitable[Commit]] | None,
+                               source: CommitSource | None, neighbours: dict[str, Commit] | None,
+                               neighbours_ready: asyncio.Event | None,
+                               description: Callable[[], Awaitable[str | None]] | None,
+                               breaker: CircuitBreaker | None, includes: tuple[Commit, ...],
+                               key: str | None = None) -> Analysis:
+        """A new analysis of ``commit`` (no cached one): the diff, the context, the analyzer, the fallback."""
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 

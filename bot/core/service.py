@@ -33,7 +33,7 @@ from bot.core.digest import DigestService, build_service
 from bot.core.ledger import Ledger, LedgerEntry, ledger_key, post_marker
 from bot.core.limits import BuildLimits
 from bot.core.report_pages import report_url, save_report
-from bot.core.search import SearchIndex
+from bot.core.search_index import Search, open_search
 from bot.settings import Settings
 from bot.core.sources import open_repo
 from bot.store import Store, StoreCorrupt
@@ -50,14 +50,15 @@ class BotCore:
     """Commands, subscriptions, digests and exactly-once posting, for every adapter."""
 
     def __init__(self, settings: Settings, store: Store, *, clock: Callable[[], datetime] | None = None,
-                 digests: DigestService | None = None):
+                 digests: DigestService | None = None, search: Search | None = None):
         self.settings = settings
         self.store = store
         self.subscriptions = SubscriptionBook(store)
         self.ledger = Ledger(store)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.digests = digests or build_service(settings, store)
-        self.search = SearchIndex.beside(store, settings.data_dir)  # what `ask` reads; every digest is indexed
+        #: what `ask` reads; every digest is indexed (FTS5 beside TinyDB, or full-text search in PostgreSQL)
+        self.search = search or open_search(store, settings)
         self.limits = BuildLimits(settings.builds_per_user, settings.builds_per_channel)
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []

@@ -83,15 +83,15 @@ class PostgresStore:
         try:
             with psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as conn:
                 migrate(conn)
-                rows = conn.execute("select table_name from information_schema.tables where table_schema = %s "
-                                    "and table_name <> 'schema_migrations'", (SCHEMA,)).fetchall()
+                rows = conn.execute("select table_name from information_schema.columns where table_schema = %s "
+                                    "and column_name = 'value' and data_type = 'jsonb'", (SCHEMA,)).fetchall()
         except psycopg.OperationalError as error:
             raise StoreUnavailable(f"cannot open the PostgreSQL database at {self.where} ({_reason(error)}); "
                                    "check DIGESTBOT_DATABASE_URL and that the server is up") from None
         except psycopg.Error as error:  # the schema: no right to create it, or a migration that fails
             raise StoreUnavailable(f"cannot set up digestbot's schema in the PostgreSQL database at {self.where} "
                                    f"({_reason(error)})") from None
-        self.tables = frozenset(row[0] for row in rows)
+        self.tables = frozenset(row[0] for row in rows)  # the key-value tables (not the search index's)
         self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, open=False,
                                     kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
                                     check=ConnectionPool.check_connection, name="digestbot-store")
@@ -103,6 +103,10 @@ class PostgresStore:
             raise ValueError(f"unknown table {table!r}: the PostgreSQL store has {', '.join(sorted(self.tables))} "
                              "(a new table needs a migration in bot/store/migrations)")
         return sql.Identifier(SCHEMA, table)
+
+    def connection(self):
+        """A pooled connection (autocommit) as a context manager: for what is not a key-value table (the search index)."""
+        return self._pool.connection()
 
     def get(self, table: str, key: str) -> Any | None:
         query = sql.SQL("select value from {} where key = %s").format(self._table(table))

@@ -1,0 +1,85 @@
+"""Facts that must not cry wolf: a type spelled another way is no signature change, a product module named
+``testclient.py`` is not a test, and a list that gains or loses an item says which item."""
+
+from __future__ import annotations
+
+from analysis.facts.languages import is_test_path
+from analysis.facts.symbols import type_spelling
+from tests.facts_support import fact, facts_of
+
+
+def test_an_annotation_spelled_without_its_typing_qualifier_is_no_signature_change():
+    before = ("import typing\n\n\nclass HTTPException(Exception):\n"
+              "    def __init__(self, status: int, headers: typing.Mapping[str, str] | None = None,\n"
+              "                 extra: typing.List[int] = ()) -> typing.Optional[str]:\n"
+              "        self.status = status\n")
+    after = before.replace("typing.Mapping", "Mapping").replace("typing.List", "List") \
+        .replace("typing.Optional", "Optional")
+    after = "from typing import List, Mapping, Optional\n" + after
+    found = facts_of({"pkg/exceptions.py": (before, after)})
+    assert [f for f in found if f["kind"] == "signature_changed"] == []
+
+
+def test_a_real_type_change_is_still_named():
+    before = "def load(path: typing.List[str]) -> None:\n    pass\n"
+    after = "def load(path: list[bytes]) -> None:\n    pass\n"
+    [changed] = [f for f in facts_of({"pkg/io.py": (before, after)}) if f["kind"] == "signature_changed"]
+    assert changed["text"] == "type of path typing.List[str] -> list[bytes]"
+
+
+def test_type_spelling_keeps_what_differs():
+    assert type_spelling("typing.Dict[str,  t.Any]") == "dict[str,Any]"
+    assert type_spelling("collections.abc.Mapping[str, int]") == "Mapping[str,int]"
+    assert type_spelling("Mapping[str, int]") != type_spelling("MutableMapping[str, int]")
+    assert type_spelling("MyList[int]") == "MyList[int]"  # only the typing aliases, not names ending in them
+    assert type_spelling(None) is None
+
+
+def test_product_modules_named_like_tests_are_not_tests():
+    for product in ("starlette/testclient.py", "flask/testing.py", "src/pkg/testutils_api.py"):
+        assert not is_test_path(product), product
+    for test in ("tests/test_app.py", "pkg/test_app.py", "pkg/app_test.py", "pkg/testApp.py", "pkg/tests.py",
+                 "conftest.py", "web/app.test.ts"):
+        assert is_test_path(test), test
+
+
+def test_a_public_parameter_added_in_a_module_named_testclient_is_a_public_api_change():
+    before = "class TestClient:\n    def __init__(self, app, base_url: str = 'http://x'):\n        self.app = app\n"
+    after = before.replace("'http://x'):", "'http://x', client: tuple[str, int] = ('tc', 1)):")
+    [changed] = [f for f in facts_of({"starlette/testclient.py": (before, after)})
+                 if f["kind"] == "signature_changed"]
+    assert changed["symbol"] == "TestClient.__init__" and changed["public"] is True
+    assert changed["text"] == "adds client"
+
+
+def test_a_list_that_loses_an_item_names_the_item():
+    before = ('[project]\nname = "x"\nrequires-python = ">=3.8"\nclassifiers = [\n'
+              '  "Framework :: AnyIO",\n  "Programming Language :: Python :: 3.8",\n'
+              '  "Programming Language :: Python :: 3.9",\n]\n')
+    after = before.replace('  "Programming Language :: Python :: 3.8",\n', "").replace(">=3.8", ">=3.9")
+    assert facts_of({"pyproject.toml": (before, after)}) == [
+        fact("config_value_changed", "pyproject.toml", symbol="project.requires-python", before=">=3.8",
+             after=">=3.9"),
+        fact("config_key_removed", "pyproject.toml", symbol="project.classifiers[Programming Language :: Python :: 3.8]",
+             before="Programming Language :: Python :: 3.8"),
+    ]
+
+
+def test_a_reordered_list_is_one_value_change_and_a_replaced_one_too():
+    before, after = '{"files": ["a", "b"]}\n', '{"files": ["b", "a"]}\n'
+    [reordered] = facts_of({"package.json": (before, after)})
+    assert reordered["kind"] == "config_value_changed"
+    [replaced] = facts_of({"tsconfig.json": ('{"include": ["src"]}\n', '{"include": ["lib"]}\n')})
+    assert replaced["kind"] == "config_value_changed" and replaced["after"] == '["lib"]'
+
+
+def test_a_test_moved_to_another_file_is_neither_added_nor_removed():
+    old_file = ("package middleware\n\nimport \"testing\"\n\nfunc TestWrapWriterHTTP2(t *testing.T) {\n"
+                "\tcheck(t)\n}\n\nfunc TestOther(t *testing.T) {\n\tcheck(t)\n}\n")
+    kept = "package middleware\n\nimport \"testing\"\n\nfunc TestOther(t *testing.T) {\n\tcheck(t)\n}\n"
+    new_file = "package middleware\n\nimport \"testing\"\n\nfunc TestWrapWriterHTTP2(t *testing.T) {\n\tcheck(t)\n}\n"
+    found = facts_of({"middleware/wrap_writer17_test.go": (old_file, kept),
+                      "middleware/wrap_writer_test.go": (None, new_file)})
+    assert [f for f in found if f["kind"] in ("test_added", "test_removed")] == []
+    dropped = facts_of({"middleware/wrap_writer17_test.go": (old_file, kept)})
+    assert [(f["kind"], f["symbol"]) for f in dropped] == [("test_removed", "TestWrapWriterHTTP2")]
