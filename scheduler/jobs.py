@@ -239,11 +239,10 @@ class DigestScheduler:
         The subscription is read from the store, not from this instance's jobs, which may not have heard
         of it yet. A failure is raised, so the queue retries it; the channel is told at the first one.
         """
-        raw = await pools.store_io(self.core.store.get, "subscriptions", key)
-        if raw is None:
+        sub = await pools.store_io(self.core.subscriptions.by_key, key)
+        if sub is None:
             log.info("job for %s: the subscription is gone; nothing to post", key)
             return "unsubscribed"
-        sub = Subscription.model_validate(raw)
         adapter = self.adapters.get(sub.platform)
         if adapter is None:  # workers take only their own platforms' queues
             raise DigestError(f"no {sub.platform} adapter runs on this instance")

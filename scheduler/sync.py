@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import psycopg
 
 from bot.core import pools
-from bot.core.subscriptions import TABLE, Subscription
+from bot.core.subscriptions import SubscriptionBook
 
 if TYPE_CHECKING:
     from bot.store import Store
@@ -39,7 +39,8 @@ class ScheduleSync:
     """Keeps ``scheduler``'s jobs equal to the subscriptions in the shared database."""
 
     def __init__(self, url: str, store: "Store", scheduler: "DigestScheduler", *, resync_seconds: float = 60.0):
-        self.url, self.store, self.scheduler = url, store, scheduler
+        self.url, self.scheduler = url, scheduler
+        self.book = SubscriptionBook(store)
         self.resync_seconds = resync_seconds
         self.listening = asyncio.Event()  # set while the LISTEN connection is up (tests wait on it)
         self._tasks: list[asyncio.Task] = []
@@ -60,13 +61,11 @@ class ScheduleSync:
 
     async def reload(self, key: str) -> bool:
         """Re-read subscription ``key`` and make its jobs match; True if they changed."""
-        raw = await pools.store_io(self.store.get, TABLE, key)
-        return self.scheduler.follow(key, None if raw is None else Subscription.model_validate(raw))
+        return self.scheduler.follow(key, await pools.store_io(self.book.by_key, key))
 
     async def resync(self) -> int:
         """Re-read every subscription and make the jobs match; how many subscriptions' jobs changed."""
-        rows = await pools.store_io(lambda: list(self.store.items(TABLE)))
-        stored = {key: Subscription.model_validate(raw) for key, raw in rows}
+        stored = {sub.key: sub for sub in await pools.store_io(self.book.all)}
         changed = 0
         for key in sorted(set(stored) | self.scheduler.known()):
             try:
