@@ -81,7 +81,8 @@ class JobQueue:
     """The procrastinate app of one instance: defers due digests, runs a worker, recovers stalled jobs."""
 
     def __init__(self, url: str, handler: Handler, *, catchup_hours: float, stalled_seconds: float = 30.0,
-                 concurrency: int = 8, first_retry_wait: float = FIRST_RETRY_WAIT, poll_seconds: float = 2.0):
+                 concurrency: int = 8, first_retry_wait: float = FIRST_RETRY_WAIT, poll_seconds: float = 2.0,
+                 shutdown_grace: float = SHUTDOWN_GRACE):
         connector = procrastinate.PsycopgConnector(conninfo=url, kwargs={"options": QUEUE_SEARCH_PATH},
                                                    min_size=1, max_size=concurrency + 4)
         self.app = procrastinate.App(connector=connector)
@@ -90,6 +91,7 @@ class JobQueue:
         self.catchup_hours = catchup_hours
         self.concurrency = concurrency
         self.poll_seconds = poll_seconds  # new jobs arrive by NOTIFY; a retry's due time is found by polling
+        self.shutdown_grace = shutdown_grace
         retry = DigestRetry(catchup_hours, first_wait=first_retry_wait)
         self.tasks = {kind: self.app.task(name=name, retry=retry, pass_context=True)(self._runner(kind))
                       for kind, name in TASKS.items()}
@@ -119,7 +121,7 @@ class JobQueue:
                 await self.app.run_worker_async(
                     queues=queues, name=name, concurrency=self.concurrency, install_signal_handlers=False,
                     update_heartbeat_interval=self.stalled_seconds / 3, stalled_worker_timeout=self.stalled_seconds,
-                    shutdown_graceful_timeout=SHUTDOWN_GRACE, fetch_job_polling_interval=self.poll_seconds)
+                    shutdown_graceful_timeout=self.shutdown_grace, fetch_job_polling_interval=self.poll_seconds)
                 log.warning("job queue worker stopped; starting it again in %g s", RESTART_WAIT)
             except asyncio.CancelledError:
                 raise
@@ -133,7 +135,7 @@ class JobQueue:
         return self._worker is not None and not self._worker.done()
 
     async def stop(self) -> None:
-        """Stop the worker (running digests get ``SHUTDOWN_GRACE`` seconds, then go back to the queue) and close."""
+        """Stop the worker (running digests get ``shutdown_grace`` seconds, then go back to the queue) and close."""
         for task in (self._upkeep, self._worker):
             if task is not None and not task.done():
                 task.cancel()

@@ -208,3 +208,33 @@ def test_the_worker_and_the_listener_come_back_after_a_database_restart(tmp_path
     finally:
         server.stop()
     assert len(slack.posts) == 1 + COMMITS
+
+
+def test_a_digest_cut_short_by_a_shutdown_is_finished_at_once_by_another_instance(pg_url, tmp_path):
+    slot, day = due_just_now()
+    with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github:
+        add_commits(github, "acme/widget", datetime.fromisoformat(day).replace(hour=8, tzinfo=UTC))
+        slack.latency = 0.3  # a slow Slack: the digest is still posting when A is told to stop
+        settings = settings_for(pg_url, tmp_path, slack, github)
+        sub = Subscription(platform="slack", workspace="T0001", channel="C0001", repo="acme/widget",
+                           at=slot.strftime("%H:%M"), created_at=slot - timedelta(days=2))
+        key = ledger_key(sub.channel_ref, sub.repo, day)
+
+        async def scenario():
+            a = Instance(settings, shutdown_grace=0.1)
+            SubscriptionBook(a.store).save(sub)
+            await a.start()  # A alone defers and takes the job
+            await settle(lambda: len(slack.posts) >= 1, "A to start posting")
+            b = await Instance(settings, poll_seconds=0.2).start()
+            try:
+                await a.stop()  # SIGTERM's path: the running digest is cancelled and handed back at once
+                await settle(lambda: b.core.ledger.is_done(key), "B to finish the digest")
+            finally:
+                await b.stop()
+
+        asyncio.run(scenario())
+    [(_, status, attempts, _)] = jobs(pg_url)
+    assert status == "succeeded" and attempts == 2
+    assert len(slack.posts) == 1 + COMMITS
+    assert all(n == 1 for n in Counter(p["text"] for p in slack.posts).values())
+    assert all(p.get("thread_ts") == slack.posts[0]["ts"] for p in slack.posts[1:])
