@@ -1,7 +1,7 @@
 """Schedules follow subscriptions changed through any instance: LISTEN/NOTIFY, and a full re-read as the safety net.
 
 Every write to ``digestbot.subscriptions`` (from any instance, ``copy-store``, or by hand) notifies
-``digestbot_subscriptions`` with the subscription's key when it commits (a trigger, migration 003).
+``digestbot_subscriptions`` with the subscription's key when it commits (a trigger, migration 007).
 Each instance listens on a connection of its own and, per key, re-reads that subscription and
 moves, adds or removes its jobs (``DigestScheduler.follow``): a change made through one instance
 reaches the others' schedules within a second or so. Notifications sent while the connection was
