@@ -20,6 +20,7 @@ from analysis.renderers.labels import IMPORTANCE_ICON, heuristic_note, label, st
 from analysis.renderers.markdown import render_commit_markdown, render_explain_markdown
 from analysis.renderers.markdown_text import inline
 from analysis.renderers.post_caps import by_importance, listing, reply_split
+from bot.core.actions import KINDS, ButtonAction, ConfirmResponse
 from bot.core.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
 
 log = logging.getLogger(__name__)
@@ -153,6 +154,22 @@ class ConsoleAdapter:
         path.write_bytes(content)
         return path
 
+    async def _press(self, ctx: CommandContext, words: list[str]) -> list:
+        """``press KIND SHA [REPO]``: what a digest reply's button does on Slack or Discord (KIND: explain, less,
+        more, mute, mute_confirm, mute_cancel; REPO optional when the console follows one repository)."""
+        subs = self.core.subscriptions.in_channel(ctx.channel)
+        if len(words) not in (2, 3) or words[0] not in KINDS or (len(words) == 2 and len(subs) != 1):
+            return [TextResponse(f"usage: /digest press {'|'.join(KINDS)} SHA [REPO] (REPO unless the console "
+                                 "follows exactly one repository)", error=True)]
+        repo = words[2] if len(words) == 3 else subs[0].repo
+        answers = []
+        for response in await self.core.act(ctx, ButtonAction(words[0], repo, words[1].lower())):
+            if isinstance(response, ConfirmResponse):  # no buttons here: the answers are commands
+                response = TextResponse(f"{response.text} Answer with /digest press mute_confirm {words[1]} {repo} "
+                                        f"or /digest press mute_cancel {words[1]} {repo}.")
+            answers.append(response)
+        return answers
+
     async def _read_loop(self) -> None:
         try:
             while True:
@@ -172,7 +189,12 @@ class ConsoleAdapter:
                 text = text[len(prefix):].strip()
                 break
         ctx = CommandContext(channel=CONSOLE_CHANNEL, user="console")
-        for response in await self.core.handle_command(ctx, text):
+        pressed = text.split()
+        if pressed and pressed[0].lower() == "press":  # the digest buttons, typed
+            responses = await self._press(ctx, pressed[1:])
+        else:
+            responses = await self.core.handle_command(ctx, text)
+        for response in responses:
             try:
                 await self.core.publish(self, ctx, response)
             except Exception as error:  # noqa: BLE001 - report and keep reading commands

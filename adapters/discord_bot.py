@@ -2,7 +2,8 @@
 
 Every subcommand rebuilds the command text (``subscribe o/r at 09:00 ...``) and hands it to the shared
 command layer (``core.handle_command``); short answers go back as interaction follow-ups, digests and
-explanations through ``core.publish``, which calls ``send`` for each rendered message.
+explanations through ``core.publish``, which calls ``send`` for each rendered message. A digest reply's
+buttons (``adapters.discord_buttons``) are pressed into ``press``, answered the same way.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ import discord
 from discord import app_commands
 
 from adapters import discord_text as dt
+from adapters.discord_buttons import button_class, view_of
 from adapters.discord_render import DiscordRenderer, embed_size
 from analysis.errors import BadInput, DigestError, RemoteFailure
 from bot.observe import metrics
+from bot.core.actions import ConfirmResponse, parse_action
 from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
 from bot.settings import Settings
 
@@ -126,6 +129,7 @@ class DiscordAdapter:
         self._threads: OrderedDict[str, None] = OrderedDict()  # message ids whose thread we created or found
         self._thread_names: OrderedDict[str, str] = OrderedDict()
         self._gateway_up = False  # between READY/RESUMED and the next disconnect
+        self._button = button_class(self.press)  # our buttons, whenever they were posted
 
     # -- lifecycle -------------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -136,6 +140,7 @@ class DiscordAdapter:
                                 http_trace=_retry_trace())
         tree = app_commands.CommandTree(client)
         tree.add_command(DigestGroup(self))
+        client.add_dynamic_items(self._button)
         ready = asyncio.Event()
 
         @client.event
@@ -214,13 +219,28 @@ class DiscordAdapter:
 
     async def run(self, interaction: discord.Interaction, text: str) -> None:
         """Defer at once, run ``text`` through the core, answer by follow-ups and ``core.publish``."""
+        await self._answer(interaction, lambda ctx: self.core.handle_command(ctx, text), f"command {text[:200]!r}")
+
+    async def press(self, interaction: discord.Interaction, custom_id: str) -> None:
+        """A button of ours pressed: its custom_id parsed again (never trusted), acted on like a command."""
+        await self._answer(interaction, lambda ctx: self.core.act(ctx, parse_action(custom_id)),
+                           f"button {custom_id[:60]!r}")
+
+    async def _answer(self, interaction: discord.Interaction, work, what: str) -> None:
+        """Defer at once, then answer what ``work(ctx)`` returns: ephemeral follow-ups, or ``core.publish``."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         ctx = self.context(interaction)
         answered = False
         try:
-            responses = await self.core.handle_command(ctx, text)
+            responses = await work(ctx)
             for response in responses:
-                if isinstance(response, TextResponse) and (response.ephemeral or response.error):
+                if isinstance(response, ConfirmResponse):
+                    body = self.renderer.confirm_message(response).body
+                    await interaction.followup.send(content=body["content"], ephemeral=True,
+                                                    view=view_of(body["components"], self._button),
+                                                    allowed_mentions=discord.AllowedMentions.none())
+                    answered = True
+                elif isinstance(response, TextResponse) and (response.ephemeral or response.error):
                     await self._followup(interaction, response.text)
                     answered = True
                 else:
@@ -229,7 +249,7 @@ class DiscordAdapter:
             await self._followup(interaction, str(exc))
             return
         except Exception:  # noqa: BLE001 - the member still deserves an answer
-            log.exception("discord command %r failed", text[:200])
+            log.exception("discord %s failed", what)
             await self._followup(interaction, "Something went wrong on our side; the details are in the bot's log.")
             return
         if not answered:
@@ -253,7 +273,7 @@ class DiscordAdapter:
         try:
             try:
                 posted = await messageable.send(content=body.get("content") or None, embeds=embeds,
-                                                files=_files(message.files),
+                                                files=_files(message.files), view=self._view(body),
                                                 allowed_mentions=discord.AllowedMentions.none())
             except discord.HTTPException as exc:
                 # too large, or no Attach Files permission: Discord posted nothing; post without the files
@@ -261,13 +281,16 @@ class DiscordAdapter:
                     raise
                 log.warning("discord refused the attachments (%s %s); posting without them", exc.status, exc.text)
                 posted = await messageable.send(content=body.get("content") or None, embeds=embeds,
-                                                allowed_mentions=discord.AllowedMentions.none())
+                                                view=self._view(body), allowed_mentions=discord.AllowedMentions.none())
         except discord.HTTPException as exc:
             log.warning("discord refused a message: %s %s", exc.status, exc.text)
             raise RemoteFailure(f"Discord refused the message ({exc.status}: {exc.text[:200]})") from exc
         if not thread_id:
             _remember(self._thread_names, str(posted.id), _thread_name(body))
         return str(posted.id)
+
+    def _view(self, body: dict[str, Any]) -> discord.ui.View | None:
+        return view_of(body["components"], self._button) if body.get("components") else None
 
     async def find_posted(self, channel: ChannelRef, thread_id: str | None, markers: set[str],
                           since: float | None = None) -> dict[str, str]:

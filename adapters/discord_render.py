@@ -20,11 +20,14 @@ from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDE
 from analysis.renderers.markdown import folded_title, pull_request_url
 from analysis.renderers.inert_text import defang_links
 from analysis.renderers.post_caps import by_importance, listing, reply_split
+from bot.core.actions import DISCORD_VALUE_LIMIT, Button, ConfirmResponse, commit_buttons
 from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
 NEUTRAL = 0x5865F2
 SUMMARY_TITLE_SHOWN = 120  # a commit title longer than this is shortened in the summary list only
+#: Discord's button styles: primary (blurple), secondary (grey), danger (red)
+BUTTON_STYLES = {"primary": 1, "default": 2, "danger": 4}
 
 Embed = dict[str, Any]
 
@@ -34,6 +37,13 @@ def _body(content: str = "", embeds: list[Embed] | None = None) -> dict[str, Any
     if embeds:
         body["embeds"] = embeds
     return body
+
+
+def components(buttons: list[Button]) -> list[dict[str, Any]]:
+    """One action row of buttons, each ``custom_id`` the encoded action (at most 100 characters)."""
+    return [{"type": 1, "components": [
+        {"type": 2, "style": BUTTON_STYLES.get(b.style, 2), "label": b.label, "custom_id": b.value}
+        for b in buttons]}]
 
 
 def embed_size(embed: Embed) -> int:
@@ -126,6 +136,8 @@ class DiscordRenderer:
         out = [OutboundMessage(thread=i > 0, body=b, key=f"summary/{i}") for i, b in enumerate(bodies)]
         for report in shown:
             bodies = self.commit_bodies(report, lang, digest.repo_url, digest.timezone)
+            bodies[-1]["components"] = components(commit_buttons(digest.repo, report.commit.sha, lang,
+                                                                 DISCORD_VALUE_LIMIT))
             out += [OutboundMessage(thread=True, body=body, key=f"{report.commit.sha}/{i}")
                     for i, body in enumerate(bodies)]
         if rest:
@@ -236,6 +248,12 @@ class DiscordRenderer:
     def text_bodies(self, text: str) -> list[dict[str, Any]]:
         """A short answer of ours as one or more content-only bodies (mentions defused, markdown kept)."""
         return [_body(part) for part in dt.split_text(dt.defuse(defang_links(text)), dt.CONTENT_LIMIT)]
+
+    def confirm_message(self, response: ConfirmResponse) -> OutboundMessage:
+        """A question with its buttons (Confirm / Cancel), sent as an ephemeral follow-up."""
+        text = dt.shorten(dt.defuse(defang_links(response.text)), dt.CONTENT_LIMIT)
+        buttons = components(response.buttons(DISCORD_VALUE_LIMIT))
+        return OutboundMessage(thread=False, body={**_body(text), "components": buttons})
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
         text = dt.defuse(defang_links(response.text))  # may quote what a member typed

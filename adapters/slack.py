@@ -4,6 +4,7 @@
 then runs in a background task. Short answers go to the command's ``response_url`` (ephemeral);
 digests and explanations go through ``core.publish``, which calls ``send`` (chat.postMessage).
 An ``@digestbot <command>`` mention works too (Events API), and answers in the mention's thread.
+A digest reply's buttons arrive as ``block_actions`` (``adapters.slack_buttons``), acknowledged the same way.
 HTTP 429 answers are retried after ``Retry-After`` by slack_sdk's rate-limit retry handler: a 429
 means Slack posted nothing, so a retry can neither lose nor duplicate a message.
 slack_bolt and slack_sdk are imported when an adapter is built, not when this module is.
@@ -17,6 +18,7 @@ import re
 from typing import Any
 
 from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
+from adapters.slack_buttons import ACTION_IDS, SlackButtons
 from adapters.slack_render import SlackRenderer
 from bot.observe import metrics
 from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
@@ -74,6 +76,8 @@ class SlackAdapter:
         )
         app.command("/digest")(self._on_command)
         app.event("app_mention")(self._on_mention)
+        self.buttons = SlackButtons(self)
+        app.action(ACTION_IDS)(self.buttons.on_action)  # block_actions, signed (HTTP) or over Socket Mode
         return app, client
 
     def _build_web_app(self):
@@ -224,14 +228,22 @@ class SlackAdapter:
         except Exception:  # noqa: BLE001
             log.exception("could not deliver an answer to %s", ctx.channel.key)
 
-    async def answer(self, ctx: CommandContext, response: TextResponse, response_url: str | None) -> None:
+    async def answer(self, ctx: CommandContext, response: TextResponse, response_url: str | None,
+                     replace_original: bool | None = None) -> None:
         """A short answer: to the command's response_url, else as an ephemeral message (in its thread)."""
-        body = dict(self.renderer.text_message(response).body)
+        await self.answer_body(ctx, dict(self.renderer.text_message(response).body), response.ephemeral,
+                               response_url, replace_original)
+
+    async def answer_body(self, ctx: CommandContext, body: dict[str, Any], ephemeral: bool, response_url: str | None,
+                          replace_original: bool | None = None) -> None:
+        """Deliver a rendered answer; ``replace_original`` (a button's response_url): replace the pressed message."""
         if response_url:
             from slack_sdk.webhook.async_client import AsyncWebhookClient
 
             hook = AsyncWebhookClient(response_url, session=self._session, retry_handlers=[rate_limit_retry_handler()])
-            body["response_type"] = "ephemeral" if response.ephemeral else "in_channel"
+            body["response_type"] = "ephemeral" if ephemeral else "in_channel"
+            if replace_original is not None:
+                body["replace_original"] = replace_original
             result = await hook.send_dict(body)
             if result.status_code != 200:
                 raise RemoteFailure(f"Slack refused the answer to a command (HTTP {result.status_code}).")
@@ -239,7 +251,7 @@ class SlackAdapter:
         body.update(channel=ctx.channel.channel)
         if ctx.thread:
             body["thread_ts"] = ctx.thread
-        if response.ephemeral:
+        if ephemeral:
             body["user"] = ctx.user
             await self._call("chat.postEphemeral", body)
         else:

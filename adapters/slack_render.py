@@ -30,6 +30,7 @@ from adapters.slack_text import (
 )
 from analysis.renderers.inert_text import defang_links
 from analysis.renderers.post_caps import by_importance, listing, reply_split
+from bot.core.actions import SLACK_VALUE_LIMIT, Button, ConfirmResponse, commit_buttons
 from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
 
 SUMMARY_TITLE_LIMIT = 100  # a commit title in the summary list (the full title heads its thread reply)
@@ -54,6 +55,18 @@ def body(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
     return {"text": text, "blocks": blocks, "unfurl_links": False, "unfurl_media": False}
 
 
+def actions_block(buttons: list[Button]) -> dict[str, Any]:
+    """A Block Kit ``actions`` block; each button's ``action_id`` is ``digest_<kind>``, its value the action."""
+    elements = []
+    for button in buttons:
+        element = {"type": "button", "action_id": f"digest_{button.kind}", "value": button.value,
+                   "text": {"type": "plain_text", "text": button.label, "emoji": True}}
+        if button.style in ("primary", "danger"):
+            element["style"] = button.style
+        elements.append(element)
+    return {"type": "actions", "elements": elements}
+
+
 def _sections(text: str) -> list[dict[str, Any]]:
     return [section(chunk) for chunk in split_mrkdwn(text, SECTION_LIMIT) if chunk.strip()]
 
@@ -76,7 +89,7 @@ class SlackRenderer:
             text = "\n".join(block["text"]["text"] for block in part)
             messages.append(OutboundMessage(thread=True, body=body(text, part), key=f"summary/{len(messages)}"))
         for report in shown:
-            messages += self.commit_messages(report, lang, digest.repo_url)
+            messages += self.commit_messages(report, lang, digest.repo_url, buttons_repo=digest.repo)
         if rest:
             messages.append(self._listing_message(rest, lang))
         return messages
@@ -142,8 +155,11 @@ class SlackRenderer:
 
     # --- one commit ----------------------------------------------------------------------------
     def commit_messages(self, report: CommitReport, lang: str, repo_url: str | None,
-                        first_thread: bool = True) -> list[OutboundMessage]:
-        """One commit's analysis as one or more thread replies (parts), nothing dropped."""
+                        first_thread: bool = True, buttons_repo: str | None = None) -> list[OutboundMessage]:
+        """One commit's analysis as one or more thread replies (parts), nothing dropped.
+
+        With ``buttons_repo`` (a digest's reply), the last part ends with the commit's buttons.
+        """
         commit = report.commit
         head = self._commit_head(report, lang, repo_url)
         chunks = split_mrkdwn(self._analysis_text(report, lang), SECTION_LIMIT)
@@ -165,6 +181,8 @@ class SlackRenderer:
             if len(parts) > 1 and index == 0:
                 top += f" (1/{len(parts)})"
             blocks = [section(top)] + [section(chunk) for chunk in part if chunk.strip()]
+            if buttons_repo and index == len(parts) - 1:
+                blocks.append(actions_block(commit_buttons(buttons_repo, commit.sha, lang)))
             text = "\n".join([top] + part)
             messages.append(OutboundMessage(thread=first_thread or index > 0, body=body(text, blocks),
                                             key=f"{commit.sha}/{index}"))
@@ -250,6 +268,12 @@ class SlackRenderer:
         from adapters.slack_answer import answer_messages
 
         return answer_messages(answer, lang)
+
+    def confirm_message(self, response: ConfirmResponse) -> OutboundMessage:
+        """A question with its buttons (Confirm / Cancel), for the presser only."""
+        text = markdown_to_mrkdwn(defang_links(response.text))
+        return OutboundMessage(thread=False, body=body(text, [*_sections(text)[:MAX_BLOCKS - 1],
+                                                              actions_block(response.buttons(SLACK_VALUE_LIMIT))]))
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
         text = markdown_to_mrkdwn(defang_links(response.text))  # may quote what a member typed

@@ -180,6 +180,8 @@ class CommitReport(BaseModel):
     includes: list[Commit] = Field(default_factory=list)
     #: the pull request number the message names, else None
     pr: int | None = None
+    #: the analyzer's importance when one channel's feedback changed the level shown (that channel's copy only)
+    adjusted_from: Importance | None = None
 
     @property
     def commit_count(self) -> int:

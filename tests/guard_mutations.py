@@ -26,6 +26,9 @@ HARDENING_PATHS = "tests/test_hardening_paths.py"
 HARDENING_LIMITS = "tests/test_hardening_limits.py"
 HARDENING_STORE = "tests/test_hardening_store.py"
 ALERTS = "tests/test_alerts.py"
+BUTTONS_SLACK = "tests/test_buttons_slack.py"
+BUTTONS_CORE = "tests/test_buttons_explain.py"
+BUTTONS_RULES = "tests/test_actions_rules.py"
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,26 @@ MUTATIONS = [
              "if reaches(report.analysis.importance, sub.alert):",
              "if True:",
              (ALERTS,)),
+    Mutation("buttons: Mute needs subscribe's permission", "bot/core/actions.py",
+             "core._require_manage(ctx)",
+             "pass",
+             (BUTTONS_SLACK,)),
+    Mutation("buttons: only for a repository the channel follows", "bot/core/actions.py",
+             "if sub is None:",
+             "if sub is None and False:",
+             (BUTTONS_CORE,)),
+    Mutation("buttons: a value is matched whole", "bot/core/actions.py",
+             "match = VALUE.fullmatch(value) if isinstance(value, str) else None",
+             "match = VALUE.match(value.strip()) if isinstance(value, str) else None",
+             (BUTTONS_RULES,)),
+    Mutation("buttons: a cached commit is read only for its own repository", "bot/core/digest.py",
+             'if not isinstance(row, dict) or str(row.get("repo", "")).lower() != repo.lower():',
+             "if not isinstance(row, dict):",
+             (BUTTONS_CORE,)),
+    Mutation("buttons: Slack's action_id must name the value's kind", "adapters/slack_buttons.py",
+             'if action_id != f"digest_{action.kind}":',
+             "if False:",
+             (BUTTONS_SLACK,)),
 ]
 
 

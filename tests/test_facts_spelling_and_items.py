@@ -83,3 +83,53 @@ def test_a_test_moved_to_another_file_is_neither_added_nor_removed():
     assert [f for f in found if f["kind"] in ("test_added", "test_removed")] == []
     dropped = facts_of({"middleware/wrap_writer17_test.go": (old_file, kept)})
     assert [(f["kind"], f["symbol"]) for f in dropped] == [("test_removed", "TestWrapWriterHTTP2")]
+
+
+CPP_BEFORE = """#pragma once
+#include <functional>
+
+namespace spdlog {
+
+// Initialize the thread pool used by the async loggers; the queue holds q_size messages and the pool
+// runs thread_count threads.
+inline void init_thread_pool(size_t q_size, size_t thread_count, std::function<void()> on_thread_start) {
+    auto tp = std::make_shared<details::thread_pool>(q_size, thread_count, on_thread_start);
+    const char *banner = "the pool runs " "with threads";
+    details::registry::instance().set_tp(std::move(tp));
+}
+
+inline void flush_every(std::chrono::seconds interval) { details::registry::instance().flush_every(interval); }
+
+}  // namespace spdlog
+"""
+CPP_AFTER = """#pragma once
+#include <functional>
+
+namespace spdlog {
+
+// Initialize the thread pool used by the async loggers; the queue holds q_size messages
+// and the pool runs thread_count threads.
+inline void init_thread_pool(size_t q_size,
+                             size_t thread_count,
+                             std::function<void()> on_thread_start) {
+    auto tp = std::make_shared<details::thread_pool>(q_size, thread_count,
+                                                     on_thread_start);
+    const char *banner = "the pool runs with threads";
+    details::registry::instance().set_tp(std::move(tp));
+}
+
+inline void flush_every(std::chrono::seconds interval) {
+    details::registry::instance().flush_every(interval);
+}
+
+}  // namespace spdlog
+"""
+
+
+def test_a_formatter_rewrap_read_from_the_hunks_names_no_symbol():
+    """clang-format at a new column limit: lines rewrapped, comments reflowed, a string literal joined. Read
+    from the hunks alone (a commit of 100 files has no file texts for most of them), no symbol is added,
+    removed or modified."""
+    assert facts_of({"include/spdlog/async.h": (CPP_BEFORE, CPP_AFTER)}, read=False) == []
+    changed = CPP_AFTER.replace("thread_count,\n", "thread_count + 1,\n", 1)  # a real change is still seen
+    assert facts_of({"include/spdlog/async.h": (CPP_BEFORE, changed)}, read=False)

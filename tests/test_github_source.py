@@ -164,7 +164,7 @@ def test_prefix_resolution(gh):
     assert len(gh.requests) == before  # refused before asking GitHub
 
 
-@pytest.mark.parametrize("name", ["noslash", "a/b/c", "-x/y", "o/..", "", "o/ r", "o/r?x=1", "a" * 40 + "/r"])
+@pytest.mark.parametrize("name", ["noslash", "a/b/c", "-x/y", "o/..", "", "o/ r", "o/r?x=1", "a" * 40 + "/r", "o/r\n"])
 def test_bad_repository_name(name):
     with pytest.raises(BadInput, match="bad repository name .*; use owner/name"):
         GitHubSource(name, token=None, api_url="http://127.0.0.1:9")

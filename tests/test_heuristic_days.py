@@ -51,10 +51,11 @@ def test_importance_agreement_on_a_labelled_day(name):
         (c.short_sha, label[0], a.importance) for c, a, label in result["rows"] if a.importance != label[0]]
 
 
-#: a floor that guards what was reached, not the goal: issue 8 asks for 85% on held-out days, and the
-#: analyzer is at 85.6% over all days (119/139) and about 79% on held-out ones (bench/heuristic_agreement.py
-#: prints both and exits 1 while the held-out target is missed). Raise this as the rules improve.
-ALL_DAYS_FLOOR = 0.85
+#: a floor that guards what was reached, not the goal: issue 8 asks for 85% on held-out days; the analyzer
+#: is at 97.8% over all days (136/139) after its second round of rules (bench/heuristic_agreement.py prints
+#: tuned and held-out days apart). Kept below that so that newly labelled held-out days can be added and
+#: measured honestly; raise it as the rules improve.
+ALL_DAYS_FLOOR = 0.90
 
 
 def test_importance_agreement_over_all_labelled_days():

@@ -6,6 +6,7 @@ The unit-level tests (a recording core) are in ``test_slack_adapter_unit.py``.
 from __future__ import annotations
 
 import asyncio
+import json
 import contextlib
 import re
 import time
@@ -191,7 +192,7 @@ def test_digest_now_posts_summary_and_thread_replies(tmp_path, slack, github):
             assert "link_names" not in post
             assert not PINGS.search(post["text"]), post["text"]
             for block in post["blocks"]:
-                assert not PINGS.search(block["text"]["text"])
+                assert not PINGS.search(json.dumps(block))
         texts = "\n".join(p["text"] for p in posts)
         assert "add the cache layer" in texts and "&lt;!channel&gt;" in texts and "&lt;@U123&gt;" in texts
         assert "*bold*" not in texts and "```" not in texts

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, literal_changes, moved_lines,
-                                                renamed_lines)
-from analysis.analyzers.signatures import SignatureDelta, compare
+from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
+                                                expectation_flips, literal_changes, moved_lines, renamed_lines)
+from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
+from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Commit, Fact, FileChange
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -277,6 +278,16 @@ class Evidence:
         """Lines of product code where only literals changed: ``status`` codes, or ``message`` texts."""
         return literal_changes(self.behaviour)
 
+    @cached_property
+    def exit_statuses(self) -> tuple[list[str], list[str]]:
+        """Process exit statuses replaced in product code: (those the removed lines used, the new ones)."""
+        return exit_status_changes(self.behaviour)
+
+    @cached_property
+    def expectation_flips(self) -> list[tuple[str, str, str]]:
+        """Existing test lines now expecting another boolean or null result, when product code changes too."""
+        return expectation_flips(f for f in self.files if "test" in self.classes[f.path]) if self.behaviour else []
+
     def paths(self, cls: str) -> list[str]:
         return [f.path for f in self.files if cls in self.classes[f.path]]
 
@@ -330,6 +341,12 @@ class Evidence:
         return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
 
     @cached_property
+    def returns_changed(self) -> list[Fact]:
+        """Public signatures whose return type is replaced (not merely written down for the first time)."""
+        return [f for f, _ in self.signature_deltas if return_type(f.before or "") and return_type(f.after or "")
+                and return_type(f.before or "") != return_type(f.after or "")]
+
+    @cached_property
     def api_breaks(self) -> list[Fact]:
         """Public symbols removed, or whose signature changed in a way callers notice."""
         removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)]
@@ -342,7 +359,17 @@ class Evidence:
 
     @cached_property
     def api_added(self) -> list[Fact]:
-        return [f for f in self.of("symbol_added") if self.is_public(f)]
+        """Public symbols new to callers: not a method overriding its base's (callers had it through the base),
+        nor a class the commit slots in as the new base of existing ones (a hierarchy reshaped)."""
+        based = {new for f, parts in self.base_changes for new in parts[1]}
+        return [f for f in self.of("symbol_added") if self.is_public(f) and not (f.text or "").endswith(", overrides")
+                and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
+
+    @cached_property
+    def base_changes(self) -> list[tuple[Fact, tuple[list[str], list[str]]]]:
+        """Classes whose bases change, with the old and new bases (public or not)."""
+        changes = ((fact, base_change(part)) for fact in self.of("symbol_modified") for part in noticed_parts(fact))
+        return [(fact, change) for fact, change in changes if change is not None]
 
     @cached_property
     def api_extended(self) -> list[Fact]:
@@ -355,6 +382,22 @@ class Evidence:
         added = [f for f in self.api_added if (f.text or "") in _CALLABLE
                  and (f.symbol or "").split(".")[-1] not in removed]  # moved here from another file
         return added + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
+
+    @cached_property
+    def contract_changes(self) -> list[tuple[Fact, list[str]]]:
+        """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
+        a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's
+        members reordered, more throw statements, fields renamed, field defaults changed."""
+        defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
+        out = []
+        for fact in self.of("symbol_modified"):
+            if not self.is_public(fact):
+                continue
+            parts = [part for part in noticed_parts(fact)
+                     if part.startswith(CONTRACT_PARTS) and not hierarchy_reshaped(part, defined)]
+            if parts:
+                out.append((fact, parts))
+        return out
 
     @cached_property
     def config(self) -> list[Fact]:

@@ -43,6 +43,17 @@ class Findings:
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
             out.append(w.t("compat_removed", names=w.symbols(removed)))
+        for key, prefixes in (("compat_type", ("bases ", "members reordered")), ("compat_throws", ("throw ",)),
+                              ("compat_fields", ("fields renamed ",)),
+                              ("compat_defaults", ("field default changed ",))):
+            names = [f.symbol for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
+            if names:
+                out.append(w.t(key, names=w.symbols(names)))
+        gone, arrived = e.exit_statuses
+        if arrived:
+            out.append(w.t("compat_exit", new=w.names(arrived), old=w.names(gone)))
+        if e.expectation_flips:
+            out.append(w.p["compat_flip"])
         for fact in e.config_breaks:
             if fact.kind == "config_value_changed":
                 out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))

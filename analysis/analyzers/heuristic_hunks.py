@@ -150,3 +150,66 @@ def literal_changes(files: Iterable[FileChange]) -> dict[str, list[str]]:
             if f.path not in out[kind]:
                 out[kind].append(f.path)
     return out
+
+
+#: a process exit status in code: the C/POSIX constants (``EXIT_FAILURE``, sysexits' ``EX_USAGE``), or the number
+#: an exit call or an exit-code assignment passes (``sys.exit(2)``, ``os.Exit(1)``, ``process.exitCode = 3``)
+_EXIT_NAME = re.compile(r"\b(EXIT_SUCCESS|EXIT_FAILURE|EX_[A-Z]{2,})\b")
+_EXIT_NUMBER = re.compile(r"\b(?:exit|Exit|_exit|_Exit)\s*\(\s*(-?\d+)\s*\)|\bexit_?code\s*[=:]\s*(-?\d+)\b", re.I)
+
+
+def _exit_statuses(lines: list[str]) -> set[str]:
+    found: set[str] = set()
+    for line in lines:
+        if _LOGGING.search(line) or line.startswith(("//", "#", "*", "/*")):
+            continue
+        found.update(_EXIT_NAME.findall(line))
+        found.update(a or b for a, b in _EXIT_NUMBER.findall(line))
+    return found
+
+
+#: statuses that only say success or failure: one generic failure for another (``-1`` -> ``1``) is no new status
+_GENERIC_EXIT = {"0": "success", "EXIT_SUCCESS": "success", "1": "failure", "-1": "failure", "255": "failure",
+                 "EXIT_FAILURE": "failure"}
+
+
+def exit_status_changes(files: Iterable[FileChange]) -> tuple[list[str], list[str]]:
+    """Exit statuses the removed lines used and new ones the added lines bring, when an exit status is replaced:
+    some are removed and a status not used before arrives (``EXIT_FAILURE`` -> ``EX_USAGE``, ``0`` -> ``2``);
+    else empty lists."""
+    removed: set[str] = set()
+    added: set[str] = set()
+    for f in files:
+        old, new = _changed(f.patch)
+        removed |= _exit_statuses(old)
+        added |= _exit_statuses(new)
+    before = {_GENERIC_EXIT.get(s, s) for s in removed}
+    arrived = sorted(s for s in added if _GENERIC_EXIT.get(s, s) not in before)
+    return (sorted(removed), arrived) if removed and arrived else ([], [])
+
+
+#: a boolean or null literal: a test expecting one where it expected another pins down a different result
+_TRUTH = re.compile(r"(?<![\w.])(True|False|None|true|false|null|nil|undefined)(?![\w])")
+
+
+#: a test line that states an expectation: an assertion, or a row of a table of cases (``(input, expected),``)
+_EXPECTATION = re.compile(r"\b(assert\w*|expect\w*|should|to(Be|Equal)\w*|equal\w*)\b|^[(\[{].*[)\]}],?$", re.I)
+
+
+def expectation_flips(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
+    """(path, old, new) where an existing assertion or case row of a test is rewritten with only a boolean or null
+    literal changed (``[], False)`` -> ``[], True)``): the test now expects another result from the same input."""
+    out = []
+    for f in files:
+        for old, new in _pairs(f.patch):
+            if not (_EXPECTATION.search(old) and _EXPECTATION.search(new)):
+                continue  # a test's setup changed, not what it expects
+            bare_old, bare_new = _STRING.sub('""', old), _STRING.sub('""', new)
+            if bare_old == bare_new or _TRUTH.sub("V", bare_old) != _TRUTH.sub("V", bare_new):
+                continue
+            before, after = _TRUTH.findall(bare_old), _TRUTH.findall(bare_new)
+            changed = [(a, b) for a, b in zip(before, after) if a != b]
+            if len(before) == len(after) and changed:
+                out.append((f.path, *changed[0]))
+    return out
+

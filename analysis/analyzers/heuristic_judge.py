@@ -87,6 +87,8 @@ def change_type_of(e: Evidence) -> str:
         worded = "feature"
     if R.SMALL_PERF_WORDS.search(e.title):
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
+    if worded == "feature" and not e.api_added and _titled_helpers(e):
+        return "refactor"  # "Introduce `_helper()`": a private helper is no new capability
     if worded:
         return worded
     for entry in e.changelog[:1]:
@@ -137,13 +139,16 @@ def _strong_security(e: Evidence, change_type: str) -> bool:
 
 
 def _high(e: Evidence, change_type: str) -> bool:
-    """What users or operators rely on changes: public API, configuration, security, a crash, status codes."""
+    """What users or operators rely on changes: public API, configuration, security, a crash, status codes,
+    a process's exit status, a result existing tests now expect to be different."""
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     return bool(
-        e.api_breaks or e.config_breaks or e.paths("api") or _strong_security(e, change_type)
+        e.api_breaks or e.config_breaks or e.contract_changes or e.paths("api") or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
+        or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
         or _package_renamed(e)
         or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security"))
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
 
@@ -173,19 +178,29 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # the text users read when an error or value is printed
     if _test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
+    if _tested_behaviour(e, change_type):
+        return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if _small_perf_tweak(e):
         return "low"  # a repeated call or copy avoided inside the code: same results, same interface
+    if _private_helper_refactor(e, change_type):
+        return "low"  # private helpers introduced or used differently: the interface and the texts are unchanged
     if _housekeeping(e, change_type):
         return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
     if (change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not _interface_touched(e)
             and (e.comment_lines or e.paths("doc"))):
         return "low"  # documentation comments or pages, with a line or two of code around them
     public_touched = any(e.is_public(f) for f in e.of("symbol_modified", "symbol_added", "signature_changed"))
-    if (change_type in ("chore", "refactor", "build") and not public_touched
+    if (change_type in ("chore", "refactor", "build", "perf") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
-        return "low"  # a few lines of internal housekeeping
+        return "low"  # a few lines of internal housekeeping or tuning
     return "medium"
+
+
+def _status_returned(e: Evidence, change_type: str) -> bool:
+    """A fix or feature whose message, changelog or new tests name the HTTP status it now returns: clients see it."""
+    texts = (e.title, e.paragraph, *e.changelog, *(f.symbol or "" for f in e.of("test_added")))
+    return change_type in ("fix", "feature") and any(R.STATUS_RETURNED.search(text) for text in texts)
 
 
 def _package_renamed(e: Evidence) -> bool:
@@ -213,6 +228,35 @@ def _small_perf_tweak(e: Evidence) -> bool:
                 and not (_interface_touched(e) or e.config or e.literal_changes["message"]))
 
 
+def _titled_helpers(e: Evidence) -> bool:
+    """The title names code, and what it names is private helpers: a leading underscore (``_getAncestors()``), or
+    functions and methods the facts call not public; none of it is public API."""
+    named = {m.group(m.lastindex).rstrip("()").split(".")[-1].split("::")[-1]
+             for m in R.TITLE_CODE_NAME.finditer(e.title) if m.lastindex}
+    named.discard("")
+    symbols = {(f.symbol or "").split(".")[-1].split("::")[-1]: f
+               for f in e.of("symbol_added", "symbol_removed", "symbol_modified", "signature_changed") if e.in_product(f)}
+    if not named or any(n in symbols and e.is_public(symbols[n]) for n in named):
+        return False
+    return all(n.startswith("_") and not n.startswith("__")
+               or n in symbols and (symbols[n].text or "").startswith(("function", "method")) for n in named)
+
+
+def _private_helper_refactor(e: Evidence, change_type: str) -> bool:
+    """A refactor around private helpers the title names, in modest internal code: callers see nothing."""
+    return bool(change_type in ("refactor", "chore") and _titled_helpers(e)
+                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not _interface_touched(e)
+                and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+
+
+def _tested_behaviour(e: Evidence, change_type: str) -> bool:
+    """Product code changes and the commit adds test lines with it (net): what the code does is meant to change
+    (documentation examples tested beside a doc change are still documentation)."""
+    tests = [f for f in e.files if "test" in e.classes[f.path]]
+    return (bool(e.behaviour) and change_type != "docs"
+            and sum(f.additions - f.deletions for f in tests) >= R.TESTED_CHANGE_LINES)
+
+
 def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:
     """The title names the project's test tooling, and the code around it keeps its interface and texts."""
     return bool(change_type in ("refactor", "chore", "test") and R.TEST_TOOLING_WORDS.search(e.title)
@@ -222,7 +266,7 @@ def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:
 
 def _interface_touched(e: Evidence) -> bool:
     """A public symbol added or removed, or a public signature changed."""
-    return bool(e.api_breaks or e.api_added or e.signature_deltas)
+    return bool(e.api_breaks or e.api_added or e.signature_deltas or e.contract_changes)
 
 
 def _housekeeping(e: Evidence, change_type: str) -> bool:

@@ -27,7 +27,8 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency)\b", re.I)),
     ("refactor", re.compile(r"\b(renam\w*|refactor\w*|restructur\w*|mov(e|es|ed|ing)|clean ?ups?|simplif\w*|"
                             r"reorgani[sz]\w*|dedup\w*|deduplicat\w*|extract\w*|consolidat\w*|tidy|tidies|unif(y|ies))\b", re.I)),
-    ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|correct\w*|repair\w*|hotfix|do not|don't|"
+    ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
+                       r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken)\b", re.I)),
     ("docs", re.compile(r"\b(docs?|documentation|readme|typos?)\b", re.I)),
     ("test", re.compile(r"\b(tests?|testing|flaky)\b", re.I)),
@@ -37,7 +38,7 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- path classes (matched on the lower-cased path) ----------------------------------------
 
 DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
-DOC_DIRS = {"docs", "doc", "documentation"}
+DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice)(\.|$)")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support"}
@@ -150,5 +151,12 @@ SMALL_PERF_LINES = 30
 #: the title's object is the project's own test tooling ("Refactor `TestClient` usage", "Simplify test helpers")
 TEST_TOOLING_WORDS = re.compile(r"`Test[A-Z]\w*`|\bTest[A-Z][a-z]\w*\b|\btest[ _-]?(helpers?|utils?|utilities|client|harness|"
                                 r"fixtures?|infrastructure|setup|support)\b", )
+#: an HTTP status the change returns, named in the message or a new test ("return 404 if ...", "respond with 400")
+STATUS_RETURNED = re.compile(r"\b(return\w*|respond\w*|repl(y|ies)|status(\s+code)?)\s+(with\s+)?(an?\s+|the\s+)?(http\s+)?"
+                             r"[1-5]\d\d\b", re.I)
+#: a name the title writes as code: in backticks, called (``name()``), or snake_case / camelCase
+TITLE_CODE_NAME = re.compile(r"`([^`\s]+)`|([A-Za-z_$][\w$.]*)\(\)|(?<![\w$.])([A-Za-z$]*_[\w$]+|[a-z]+[A-Z][\w$]*)(?![\w$])")
+#: net test lines added beside a product change that make it a behaviour change, not housekeeping
+TESTED_CHANGE_LINES = 6
 #: a refactor of test tooling up to this many lines of code is low
 TEST_TOOLING_LINES = 150

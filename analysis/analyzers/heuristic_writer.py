@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
+from analysis.analyzers.heuristic_noticed import base_change, field_default
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
@@ -138,6 +139,13 @@ class Writer:
                 for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
         if sigs:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
+        out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts))
+                for f, parts in e.contract_changes[:R.MAX_LISTED]]
+        gone, arrived = e.exit_statuses
+        if arrived:
+            out.append(self.t("exit_line", new=self.names(arrived), old=self.names(gone)))
+        for path, old, new in e.expectation_flips[:1]:
+            out.append(self.t("flip_line", old=code(old), new=code(new), path=code(path, R.MAX_PATH)))
         gone = [f for f in e.of("symbol_removed") if e.is_public(f)]
         moved = {(f.symbol or "").split(".")[-1] for f in gone if e.moved(f)}
         removed = [f.symbol for f in gone if not e.moved(f)]
@@ -151,6 +159,7 @@ class Writer:
         if added:
             out.append(self.t("added", names=self.symbols(added)))
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added")}
+        touched |= {f.symbol for f, _ in e.contract_changes}
         modified = sorted((f for f in e.of("symbol_modified")
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
                           key=lambda f: not e.is_public(f))
@@ -163,6 +172,27 @@ class Writer:
         if not out:
             out += self.file_lines()
         return out
+
+    def noticed(self, parts: list[str]) -> str:
+        """The diff analyzer's words on what callers notice of a symbol, in this language."""
+        out = []
+        for part in parts:
+            bases = base_change(part)
+            if bases is not None:
+                out.append(self.t("noticed_bases", old=self.names(bases[0]) or "—", new=self.names(bases[1]) or "—"))
+            elif part == "members reordered":
+                out.append(self.p["noticed_reordered"])
+            elif part.startswith("throw statements "):
+                old, _, new = part.removeprefix("throw statements ").partition(" -> ")
+                out.append(self.t("noticed_throws", old=old, new=new))
+            elif part.startswith("fields renamed "):
+                pairs = [pair.split(" -> ") for pair in part.removeprefix("fields renamed ").split(", ")]
+                out.append(self.t("noticed_fields", pairs=self.p["sep"].join(
+                    self.t("retyped", old=code(a), new=code(b)) for a, b in (p for p in pairs if len(p) == 2))))
+            elif field_default(part):
+                name, old, new = field_default(part)
+                out.append(self.t("default", name=code(name), old=code(old), new=code(new)))
+        return self.p["sig_join"].join(out)
 
     def config_lines(self) -> list[str]:
         out, by_kind = [], defaultdict(lambda: defaultdict(list))

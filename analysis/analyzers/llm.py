@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from analysis.analyzers.base import AnalysisContext, Analyzer
 from analysis.analyzers.llm_answer import AnswerError, extract_json, parse_answer, parse_bullets
 from analysis.analyzers.llm_client import Completion, LLMClient, LLMUsage
-from analysis.analyzers.llm_context import commit_variables, fit_diff
+from analysis.analyzers.llm_context import MAX_FACTS, MAX_WIDENED_FILES, commit_variables, fit_diff
 from analysis.analyzers.patch_budget import FittedDiff
 from analysis.analyzers.prompt import defuse, language_name, load_prompt
 from analysis.errors import BadInput, RemoteFailure
@@ -34,6 +34,9 @@ BRIEF_INPUT_SHARE = 0.2  # a commit triaged low gets this share of the input cap
 HIGHLIGHTS_OUTPUT_TOKENS = 1024
 HIGHLIGHTS_INPUT_TOKENS = 12000
 MIN_DIFF_TOKENS = 256  # the file list gets at least this much even in a tiny window
+DEEP_INPUT_FACTOR = 2  # "Explain in depth": this many times the input cap (within the model's window)
+DEEP_FACTS = 200  # facts named in a deep prompt (a digest's prompt names 40)
+DEEP_WIDENED_FILES = 24  # files whose hunks may grow to their enclosing functions (a digest's: 8)
 _RANK = {"low": 0, "medium": 1, "high": 2}
 CUT_OFF = "the answer was cut off at the length limit (finish_reason 'length')"
 DEADLINE_TIMEOUTS = 1.5  # default total deadline of one request with its retries, in request timeouts
@@ -84,6 +87,7 @@ class LLMAnalyzer(LLMClient):
         self.prompt = load_prompt("analysis")
         self.highlights_prompt = load_prompt("highlights")
         self.week_prompt = load_prompt("week_highlights")  # the weekly roll-up's: write_highlights(period="week")
+        self.deep_prompt = load_prompt("deep")  # "Explain in depth": wraps the analysis prompt
         self.name = f"llm:{model}"
         self.max_input_tokens = max(1024, int(max_input_tokens))
         self._context_tokens = context_tokens
@@ -95,6 +99,10 @@ class LLMAnalyzer(LLMClient):
     @property
     def cache_key(self) -> str:
         return f"{self.model}|analysis-v{self.prompt.version}"
+
+    @property
+    def deep_cache_key(self) -> str:
+        return f"{self.cache_key}|deep-v{self.deep_prompt.version}"
 
     @property
     def highlights_cache_key(self) -> str:
@@ -118,32 +126,43 @@ class LLMAnalyzer(LLMClient):
             self._output_tokens = int(self.model_info().get("max_output_tokens") or DEFAULT_OUTPUT_TOKENS)
         return self._output_tokens
 
-    def input_budget(self, brief: bool = False) -> int:
+    def input_budget(self, brief: bool = False, deep: bool = False) -> int:
         """Most prompt tokens one request may use: the cost cap, within the window left after the answer."""
         answer = min(self.output_tokens, BRIEF_OUTPUT_TOKENS) if brief else self.output_tokens
         margin = max(128, self.context_tokens // 20)
         window = self.context_tokens - answer - margin
-        cap = int(self.max_input_tokens * (BRIEF_INPUT_SHARE if brief else 1.0))
+        share = BRIEF_INPUT_SHARE if brief else DEEP_INPUT_FACTOR if deep else 1.0
+        cap = int(self.max_input_tokens * share)
         return max(MIN_DIFF_TOKENS * 2, min(window, cap))
 
     # --- prompt -----------------------------------------------------------------------------
 
     def build_messages(self, commit: Commit, lang: str, context: AnalysisContext | None = None,
-                       brief: bool = False) -> tuple[list[dict], FittedDiff]:
-        """The system and user messages for one commit, its diff fitted to the input budget."""
+                       brief: bool = False, deep: bool = False) -> tuple[list[dict], FittedDiff]:
+        """The system and user messages for one commit, its diff fitted to the input budget.
+
+        ``deep``: the "Explain in depth" request: the deep prompt around the full one, twice the input
+        cap, every fact and more files widened to their enclosing functions.
+        """
         if lang not in ("zh", "en"):
             raise BadInput(f"Unsupported language {lang!r}: use zh or en.")
         context = context or AnalysisContext()
-        variables = commit_variables(commit, lang, context)
+        variables = commit_variables(commit, lang, context, max_facts=DEEP_FACTS if deep else MAX_FACTS)
         shared = {"importance_rules": self.prompt.render("importance_rules"),
                   "untrusted_rules": self.prompt.render("untrusted_rules")}
         system = self.prompt.render("brief_system" if brief else "system", **variables, **shared)
-        skeleton = self.prompt.render("user", **variables, file_list="", patches="")
-        fixed = self.count_tokens(system) + self.count_tokens(skeleton) + 16  # message framing
-        budget = max(MIN_DIFF_TOKENS, self.input_budget(brief) - fixed)
-        fitted = fit_diff(commit, budget, self.count_tokens, context, widen=not brief)
-        user = self.prompt.render("user", **variables, file_list=defuse(fitted.file_list) or "(no files)",
-                                  patches=defuse(fitted.patches))
+
+        def user_text(file_list: str, patches: str) -> str:
+            user = self.prompt.render("user", **variables, file_list=file_list, patches=patches)
+            return self.deep_prompt.render("user", base_user=user) if deep else user
+
+        if deep:
+            system = self.deep_prompt.render("system", base_system=system)
+        fixed = self.count_tokens(system) + self.count_tokens(user_text("", "")) + 16  # message framing
+        budget = max(MIN_DIFF_TOKENS, self.input_budget(brief, deep) - fixed)
+        fitted = fit_diff(commit, budget, self.count_tokens, context, widen=not brief,
+                          max_widened=DEEP_WIDENED_FILES if deep else MAX_WIDENED_FILES)
+        user = user_text(defuse(fitted.file_list) or "(no files)", defuse(fitted.patches))
         return [{"role": "system", "content": system}, {"role": "user", "content": user}], fitted
 
     # --- analysis ---------------------------------------------------------------------------
@@ -182,10 +201,16 @@ class LLMAnalyzer(LLMClient):
         return analysis.model_copy(update={"analyzer": self.name, "fallback": None, "fallback_reason": None,
                                            "coverage": fitted.coverage()})
 
+    async def analyze_deep(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
+        """"Explain in depth": one full request with the deep prompt and wider context (no triage)."""
+        analysis, fitted = await self._ask(commit, lang, context, False, DepthStats(commits=1), deep=True)
+        return analysis.model_copy(update={"analyzer": self.name, "fallback": None, "fallback_reason": None,
+                                           "coverage": fitted.coverage()})
+
     async def _ask(self, commit: Commit, lang: str, context: AnalysisContext | None, brief: bool,
-                   spent: DepthStats) -> tuple[Analysis, FittedDiff]:
+                   spent: DepthStats, deep: bool = False) -> tuple[Analysis, FittedDiff]:
         # fitting the patches counts tokens: 0.3-0.7 s for a commit of thousands of files, kept off the loop
-        messages, fitted = await asyncio.to_thread(self.build_messages, commit, lang, context, brief)
+        messages, fitted = await asyncio.to_thread(self.build_messages, commit, lang, context, brief, deep)
         max_tokens = min(self.output_tokens, BRIEF_OUTPUT_TOKENS) if brief else self.output_tokens
         spent.asks += 1
         listener = context.requests if context is not None else None

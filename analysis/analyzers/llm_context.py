@@ -50,20 +50,20 @@ def fact_line(fact: Fact) -> str:
     return line
 
 
-def facts_lines(facts: list[Fact]) -> str:
-    lines = [fact_line(f) for f in facts[:MAX_FACTS]]
-    if len(facts) > MAX_FACTS:
-        lines.append(f"- ... and {len(facts) - MAX_FACTS} more facts")
+def facts_lines(facts: list[Fact], limit: int = MAX_FACTS) -> str:
+    lines = [fact_line(f) for f in facts[:limit]]
+    if len(facts) > limit:
+        lines.append(f"- ... and {len(facts) - limit} more facts")
     return "\n".join(lines)
 
 
-def commit_variables(commit: Commit, lang: str, context: AnalysisContext) -> dict:
+def commit_variables(commit: Commit, lang: str, context: AnalysisContext, max_facts: int = MAX_FACTS) -> dict:
     """The prompt's variables for one commit (every untrusted text defused)."""
     return {
         "repo": defuse(context.repo or repo_of(commit) or "(unknown)"),
         "description": defuse(_one_line(context.description, DESCRIPTION_CHARS)),
         "related": defuse(related_lines(context.related)),
-        "facts": defuse(facts_lines(context.facts)),
+        "facts": defuse(facts_lines(context.facts, max_facts)),
         "lang": lang,
         "language": language_name(lang),
         "title": defuse(commit.title),
@@ -78,7 +78,7 @@ def commit_variables(commit: Commit, lang: str, context: AnalysisContext) -> dic
 
 
 def fit_diff(commit: Commit, budget: int, count: TokenCounter, context: AnalysisContext,
-             widen: bool = True) -> FittedDiff:
+             widen: bool = True, max_widened: int = MAX_WIDENED_FILES) -> FittedDiff:
     """The commit's diff fitted to ``budget``; budget left over buys source hunks their enclosing functions.
 
     Only when ``widen`` (the full analysis; a summary needs no more) and every file's patch fits as
@@ -95,7 +95,7 @@ def fit_diff(commit: Commit, budget: int, count: TokenCounter, context: Analysis
     candidates.sort(key=lambda i: -commit.files[i].changes)
     files = list(commit.files)
     widened_any = False
-    for i in candidates[:MAX_WIDENED_FILES]:
+    for i in candidates[:max_widened]:
         change = files[i]
         try:
             text = file_text(change.path)

@@ -35,7 +35,7 @@ class SignatureDelta:
     retyped: bool = False  # same names and defaults; only annotations or the return type differ
     #: with ``retyped``: (old, new) texts of the parameters whose annotation differs
     retypes: list[tuple[str, str]] = field(default_factory=list)
-    #: with ``retyped``: (old, new) return types when they differ
+    #: (old, new) return types when they differ
     returns: tuple[str, str] | None = None
     parsed: bool = True
 
@@ -139,13 +139,13 @@ def compare(before: str | None, after: str | None, path: str = "") -> SignatureD
     if not (delta.added or delta.removed or delta.defaults or delta.unwritten):
         delta.retyped = " ".join((before or "").split()) != " ".join((after or "").split())
         delta.retypes = [(p.text, new_by[p.name].text) for p in old if p.text != new_by[p.name].text]
-        old_ret, new_ret = _returns(before or ""), _returns(after or "")
-        if old_ret != new_ret:
-            delta.returns = (old_ret or "—", new_ret or "—")
+    old_ret, new_ret = return_type(before or ""), return_type(after or "")
+    if old_ret != new_ret:
+        delta.returns = (old_ret or "—", new_ret or "—")
     return delta
 
 
-def _returns(signature: str) -> str:
+def return_type(signature: str) -> str:
     """What follows the parameter list (``-> int``, Go's result types), normalised."""
     inner = param_text(signature)
     if inner is None:

@@ -14,22 +14,27 @@ What each kind carries (fields not named are None):
   of exported classes unless private, protected, ``#x`` or ``_x``; Java ``public`` inside public types;
   C/C++ not ``static`` (in headers everything, ``static inline`` included), members under ``public:``.
   Never public: JSDoc ``@private``/``@internal``/``@api private``, Rust ``#[doc(hidden)]``, Go and Java
-  code under an ``internal/`` directory.
+  code under an ``internal/`` directory, Go's ``package main`` and code under a ``cmd/`` directory (executables).
 - ``symbol_added`` / ``symbol_removed``: ``symbol`` as written, members qualified (``Class.method`` in
   Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
   signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
-  the symbol's kind (function, method, class, struct, interface, trait, enum, type). Members of a
+  the symbol's kind (function, method, class, struct, interface, trait, enum, type; an added method marked as
+  overriding its base's, Java ``@Override``, TS ``override``, Python ``@override``: "method, overrides"). Members of a
   class added or removed whole are not listed on their own.
   Items a macro invocation declares (Rust ``define_rejection! { pub struct X(..); }``), ``macro_rules!``
   and a C header's ``#define``s with a value (kind macro), Python factory classes (``P = namedtuple("P",
   ..)``) and the fields of TS interfaces and object types (``KyOptions.prefix``, kind property) are
-  symbols too.
+  symbols too, and so are Java's public fields and constants (kind field).
 - ``symbol_modified``: ``symbol``, ``public``, ``text`` the kind (from git's hunk context when the
   file was not read whole), followed by how it moved or is now defined when it did: "struct, moved from
   src/old.rs" (a symbol removed in one file and added, same name and kind, in another; within a file
   "moved from old::name"), "struct, now defined through define_rejection!" (a plain definition now made
   by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way);
-  "interface, now public" / "no longer public" when only a top-level definition's reach changed; "method,
+  "interface, now public" / "no longer public" when only a top-level definition's reach changed; what callers may
+  notice of a change, "; "-separated: "class, bases Enum -> IntEnum; members reordered" (base classes, a Python
+  enum's members in another order), "method, throw statements 1 -> 2" (more throw, raise or panic statements),
+  "type, fields renamed data -> _data, status -> _status", "class, field default changed timeout 5.0 -> 10.0"
+  (fields of a type renamed, or a Python class's field defaults changed, one part each, read from the hunks); "method,
   moved up from X, Y" on a base class's method that subclasses X and Y dropped, "method, now inherited
   from B" on a subclass's method left to its base B (when B's file is in the commit). Where the grammar
   cannot parse a changed region (not C/C++), the hunks and git's context name the symbol.
@@ -79,6 +84,7 @@ from analysis.facts.patches import FilePatch, parse_patch
 from analysis.facts.security import scannable, security_facts
 from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol_facts
 from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
+from analysis.facts.type_fields import type_field_facts
 from analysis.models import Commit, Fact
 
 __all__ = ["CAPS", "FileContents", "WatchedContents", "derive_facts"]
@@ -97,9 +103,13 @@ def _relevant(path: str) -> bool:
                 or scannable(path))
 
 
+def _is_test_file(path: str) -> bool:
+    return is_test_path(path) or path.endswith("_test.go")
+
+
 def _code_facts(path: str, patch: FilePatch, sides: Sides | None) -> tuple[list[Fact], tuple | None]:
     """Symbol and comments-only facts of one code file, and its parsed sides (for the tests pass)."""
-    test_file = is_test_path(path) or path.endswith("_test.go")
+    test_file = _is_test_file(path)
     if sides is not None:
         before, after = parse_file(path, sides.before), parse_file(path, sides.after)
         if before is not None and after is not None and comments_only(before, after):
@@ -193,7 +203,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         try:
             if grammar_for(path):
                 facts, parsed_files[path] = _code_facts(path, patch, side)
-                add(path, facts)
+                add(path, facts if _is_test_file(path) else type_field_facts(path, patch, facts))
             elif config_format(path) and change.status not in ("added", "removed"):
                 add(path, config_facts(path, side.before, side.after) if side is not None
                     else config_facts_from_hunks(path, config_format(path), patch))

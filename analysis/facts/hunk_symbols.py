@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module
+from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, unexported_location
 from analysis.facts.patches import FilePatch, Hunk, Line
 from analysis.facts.symbol_rules import Param, Symbol
 from analysis.facts.symbols import describe_signature
@@ -120,7 +120,7 @@ def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
 
 
 def _public(family: str, path: str, name: str, line: str) -> bool:
-    if family in ("go", "java") and "internal" in path.split("/")[:-1]:
+    if unexported_location(family, path):
         return False
     if family == "python":
         return not is_private_module(path) and not any(_PY_PRIVATE.match(p) for p in name.split("."))
@@ -172,11 +172,25 @@ def comments_only_from_hunks(path: str, patch: FilePatch) -> bool:
     return squeeze(patch.added) == squeeze(patch.removed)
 
 
+def _reflowed(family: str, hunk: Hunk) -> bool:
+    """The hunk only moves spacing and line breaks (a formatter's rewrap); Python's indentation is meaning."""
+    if family == "python":
+        return False
+
+    def squeezed(lines: list[Line]) -> str:
+        # a rewrapped comment moves its "//"; a string split in two adds '" "' (adjacent literals join)
+        text = "".join("".join(line.text.split()) for line in lines)
+        return text.replace("//", "").replace('""', "")
+
+    return squeezed(hunk.removed) == squeezed(hunk.added)
+
+
 def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
     """symbol_added/removed/signature_changed from definition lines; symbol_modified from the hunk context."""
     family = _family(path)
     if family is None:
         return []
+    patch = FilePatch(patch.path, [h for h in patch.hunks if not _reflowed(family, h)])
     added = _definitions(family, patch.added)
     removed = _definitions(family, patch.removed)
     facts: list[Fact] = []

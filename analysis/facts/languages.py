@@ -127,6 +127,21 @@ def is_changelog(path: str) -> bool:
     return bool(_CHANGELOG.match(parts[-1])) or bool(set(parts[:-1]) & _CHANGELOG_DIRS)
 
 
+#: directories whose code other projects cannot import, or by convention do not (Go's ``internal/`` is enforced by
+#: the compiler; ``cmd/`` holds a Go project's executables, package main and the packages only they use)
+_UNEXPORTED_DIRS = {"go": ("internal", "cmd"), "java": ("internal",)}
+
+
+def unexported_location(family: str, path: str) -> bool:
+    """Code at ``path`` is not a library's API whatever its names say: Go under ``internal/`` or ``cmd/`` (not a
+    ``pkg/cmd/`` library of command helpers, which other projects import), Java under ``internal/``."""
+    dirs = path.split("/")[:-1]
+    for name in _UNEXPORTED_DIRS.get(family, ()):
+        if name in dirs and not (name == "cmd" and "pkg" in dirs[: dirs.index(name)]):
+            return True
+    return False
+
+
 def is_test_path(path: str) -> bool:
     parts = PurePosixPath(path).parts
     if not parts:

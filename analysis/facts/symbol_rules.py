@@ -36,6 +36,8 @@ class Symbol:
     via: str | None = None
     #: the classes or interfaces a class extends or implements (last name only)
     bases: tuple[str, ...] = ()
+    #: a method marked as overriding its base's (Java ``@Override``, TS and C++ ``override``, Python ``@override``)
+    overrides: bool = False
     #: spans of nested symbols, left out of this one's fingerprint
     children: list[tuple[int, int]] = field(default_factory=list)
 
@@ -156,10 +158,12 @@ class PythonCollector(Collector):
             self.nest(symbol, start)
         elif node.type == "function_definition":
             name = _name(node)
+            decorators = [text_of(c) for c in outer.named_children if c.type == "decorator"] if outer is not node else []
             self.add(scope, name, "method" if ctx == "class" else "function", self._public(scope, name), outer,
                      params=python_params(_field(node, "parameters")),
                      returns=text_of(_field(node, "return_type")) or None,
-                     is_test=self.test_file and name.startswith("test"))
+                     is_test=self.test_file and name.startswith("test"),
+                     overrides=ctx == "class" and any(d.lstrip("@").strip().split(".")[-1] == "override" for d in decorators))
         elif node.type == "assignment" and ctx != "function":
             self._factory(node, scope)
         elif node.type in _PY_BLOCKS or node.type == "expression_statement":

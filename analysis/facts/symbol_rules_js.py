@@ -87,7 +87,8 @@ class JsCollector(Collector):
             self.private_members.add(".".join([*scope, text_of(name_node)]))
         self.add(scope, text_of(name_node), "method", class_public and not private, member,
                  params=js_params(_field(function, "parameters") or _field(function, "parameter")),
-                 returns=self._returns(function))
+                 returns=self._returns(function),
+                 overrides=any(c.type == "override_modifier" for c in member.named_children))
 
     @staticmethod
     def _object_bodies(node: Any) -> list[Any]:

@@ -46,7 +46,12 @@ class JavaCollector(Collector):
                     params.append(Param(name, annotation=text_of(_field(p, "type")) or None))
             self.add(scope, _name(node), "method", public, node, params=tuple(params),
                      returns=text_of(_field(node, "type")) or None,
-                     is_test=any(w.startswith("@Test") or w.startswith("@ParameterizedTest") for w in words))
+                     is_test=any(w.startswith("@Test") or w.startswith("@ParameterizedTest") for w in words),
+                     overrides="@Override" in words)
+        elif kind in ("field_declaration", "constant_declaration") and public and outer is not None:
+            for declarator in node.named_children:  # public fields and constants are API; private ones are the class's
+                if declarator.type == "variable_declarator":
+                    self.add(scope, _name(declarator), "field", True, node)
         elif kind in ("program", "enum_body_declarations", "class_body", "interface_body", "enum_body"):
             self.walk(node, scope, ctx)
 

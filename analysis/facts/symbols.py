@@ -11,9 +11,11 @@ from analysis.facts import symbol_rules as rules
 from analysis.facts import symbol_rules_more as more
 from analysis.facts.symbol_rules_js import JsCollector
 from analysis.facts.symbol_rules_rust import RustCollector
-from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, is_test_path
+from analysis.facts.languages import (FAMILY, grammar_for, is_header, is_private_module, is_test_path,
+                                      unexported_location)
+from analysis.facts.symbol_changes import how_changed
 from analysis.facts.symbol_rules import Symbol
-from analysis.facts.syntax import doc_strings, has_errors, parse, token_hash, tokens, without_comments
+from analysis.facts.syntax import doc_strings, has_errors, parse, text_of, token_hash, tokens, without_comments
 from analysis.models import Fact
 
 
@@ -55,10 +57,16 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
         return None
     collector = _collector(family, grammar, path)
     found = collector.collect(tree.root_node)
-    if family in ("go", "java") and "internal" in path.split("/")[:-1]:
-        for symbol in found:  # Go forbids importing internal/ from outside; Java projects mean the same by it
+    if unexported_location(family, path) or (family == "go" and _go_main(tree.root_node)):
+        for symbol in found:  # Go forbids importing internal/ and package main; cmd/ holds executables
             symbol.public = False
     return ParsedFile(family, grammar, tree, _keyed(found), collector.through)
+
+
+def _go_main(root: Any) -> bool:
+    """The Go file is ``package main``: a program, which nothing can import."""
+    clause = next((c for c in root.named_children if c.type == "package_clause"), None)
+    return clause is not None and any(text_of(c) == "main" for c in clause.named_children)
 
 
 def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
@@ -133,8 +141,8 @@ def type_spelling(annotation: str | None) -> str | None:
 
 def describe_signature(before: Symbol, after: Symbol) -> str:
     """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type."""
-    old = {p.name: p for p in before.params or ()}
-    new = {p.name: p for p in after.params or ()}
+    old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
+    new = {p.name.rstrip("?"): p for p in after.params or ()}
     added = [n for n in new if n not in old]
     removed = [n for n in old if n not in new]
     parts: list[str] = []
@@ -147,7 +155,7 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
             parts.append(f"default of {name} {old[name].default or '(none)'} -> {new[name].default or '(none)'}")
         elif type_spelling(old[name].annotation) != type_spelling(new[name].annotation):
             parts.append(f"type of {name} {old[name].annotation or '(none)'} -> {new[name].annotation or '(none)'}")
-    if not parts and [p.name for p in before.params or ()] != [p.name for p in after.params or ()]:
+    if not parts and list(old) != list(new):
         parts.append("reorders parameters")
     if type_spelling(before.returns) != type_spelling(after.returns):
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
@@ -182,7 +190,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             continue
         if key not in old:
             facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
-                                            after=symbol.signature, text=symbol.kind)))
+                                            after=symbol.signature,
+                                            text=f"{symbol.kind}, overrides" if symbol.overrides else symbol.kind)))
             continue
         previous = old[key]
         if previous.is_test:
@@ -202,8 +211,10 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public or previous.public, text=f"{kind}, {how}")))
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
+            noticed = "; ".join(how_changed(previous, symbol, family))
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
-                                            public=symbol.public, text=symbol.kind)))
+                                            public=symbol.public,
+                                            text=f"{symbol.kind}, {noticed}" if noticed else symbol.kind)))
         elif previous.public != symbol.public and symbol.name == short_name(symbol.name):  # members follow their type
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name, public=True,
                                             text=f"{symbol.kind}, {'now' if symbol.public else 'no longer'} public")))

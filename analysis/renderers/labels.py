@@ -63,6 +63,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "medium": "中",
         "low": "低",
         "commits_word": "个提交",
+        "feedback_adjusted": "⚖️ 重要程度已根据本频道对{why}的反馈调整（分析器评为{before}）。",
         "heuristic_note": "ℹ️ {n}/{total} 个分析为启发式：由规则根据代码差异与提交信息推导，未使用模型。",
     },
     "en": {
@@ -116,6 +117,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "medium": "Medium",
         "low": "Low",
         "commits_word": "commits",
+        "feedback_adjusted": "⚖️ Importance adjusted by this channel's feedback on {why} (the analyzer said "
+                             "{before}).",
         "heuristic_note": "ℹ️ {n} of {total} analyses are heuristic: derived by rules from the diff and the message, without a model.",
     },
 }

@@ -10,12 +10,12 @@ REPO_RE = re.compile(r"^(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/(?P<name>[A
 
 
 def is_repo_name(text: str) -> bool:
-    match = REPO_RE.match(text or "")
+    match = REPO_RE.fullmatch(text or "")  # fullmatch: "$" alone lets a trailing newline through
     return bool(match) and match["name"] not in (".", "..")
 
 
 _REVISION_BAD = re.compile(r"[\x00-\x20\x7f]")
-_HEX_ONLY = re.compile(r"^[0-9a-fA-F]+$")
+_HEX_ONLY = re.compile(r"[0-9a-fA-F]+\Z")
 _NOT_IN_REF_NAMES = re.compile(r"\.\.|@\{|//|[~^:?*\[\\]|\.lock$|[./]$|^/")
 MAX_REVISION = 255
 

@@ -181,6 +181,9 @@ class AlertService:
                 report = await self._report(source, change, sub.lang, reports)
                 if report is None or not sub.commit_filter.keeps_files(report.commit):
                     continue
+                # the importance this channel taught (feedback) decides, as it does in its digests
+                report = await pools.store_io(self.core.feedback.adjust_report, sub.channel_ref.key, sub.repo,
+                                              report, sub.lang)
                 if reaches(report.analysis.importance, sub.alert):
                     posted += await self._post_once(sub, source, report)
         return posted

@@ -156,4 +156,9 @@ class Core(Protocol):
 
     async def handle_command(self, ctx: CommandContext, text: str) -> list[Response]: ...
 
+    async def act(self, ctx: CommandContext, action: Any) -> list:
+        """A button pressed (a ``bot.core.actions.ButtonAction``): answer each ``TextResponse`` and
+        ``ConfirmResponse`` to the presser (ephemeral where possible), publish the rest in ``ctx.thread``."""
+        ...
+
     async def publish(self, adapter: ChatAdapter, ctx: CommandContext, response: Response) -> None: ...

@@ -22,6 +22,7 @@ USAGE = {
     "explain": "explain [commit] SHA|BRANCH|TAG [REPO]",
     "week": "week [REPO] [YYYY-Www]",
     "ask": "ask QUESTION [REPO] [since YYYY-MM-DD]",
+    "forget": "forget REPO",
     "help": "help",
 }
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -128,6 +129,12 @@ def _unsubscribe(args: list[str]) -> Command:
     return Command("unsubscribe", repo=args[0])
 
 
+def _forget(args: list[str]) -> Command:
+    if len(args) != 1:
+        raise _bad("forget", "name exactly one repository whose feedback this channel should forget")
+    return Command("forget", repo=args[0])
+
+
 def _list(args: list[str]) -> Command:
     if args:
         raise _bad("list", "list takes no arguments")
@@ -194,7 +201,8 @@ def _ask(args: list[str]) -> Command:
 
 
 _PARSERS = {"subscribe": _subscribe, "unsubscribe": _unsubscribe, "list": _list, "now": _now,
-            "explain": _explain, "help": _help, "week": _week, "ask": _ask}
+            "explain": _explain, "help": _help, "week": _week, "ask": _ask,
+            "forget": _forget}
 
 
 def help_text() -> str:

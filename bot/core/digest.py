@@ -36,7 +36,7 @@ DESCRIPTION_LIFETIME = 24 * 3600.0
 ANALYSES_TABLE = "analyses"
 FACTS_TABLE = "facts"
 #: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
-FACTS_VERSION = 2
+FACTS_VERSION = 3
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -159,7 +159,10 @@ class DigestService:
                       branch=branch, repo_url=source.repo_url, commits=reports, highlights=highlights)
 
     async def explain(self, source: CommitSource, sha_prefix: str, lang: str = "en",
-                      strict: bool = False) -> CommitReport:
+                      strict: bool = False, deep: bool = False) -> CommitReport:
+        """One commit's analysis. ``deep`` ("Explain in depth"): the analyzer's deeper analysis when it has
+        one (``analyze_deep``, cached apart), else its usual one."""
+        deep = deep and hasattr(self.analyzer, "analyze_deep")
         warm_up = self._warm_up()  # imports litellm in a thread while the commit is fetched
         failures: list[RemoteFailure] = []
         try:
@@ -168,7 +171,8 @@ class DigestService:
                 commit = await details(sha)
                 await warm_up
                 analysis = await self._analyse(commit, lang, failures, refetch=details, source=source,
-                                               description=functools.partial(self._description, source))
+                                               description=functools.partial(self._description, source),
+                                               deep=deep)
         finally:
             warm_up.cancel()
         report = CommitReport(commit=commit, analysis=analysis, pr=pull_request(commit))
@@ -230,8 +234,21 @@ class DigestService:
 
     # -- analyses ----------------------------------------------------------------------------
 
-    def _cache_key(self, commit: Commit, lang: str) -> str | None:
-        key = self.analyzer.cache_key
+    def cached_report(self, repo: str, sha: str, lang: str) -> CommitReport | None:
+        """``repo``'s commit (paths and stats) and its analysis from the caches; None when either is missing or
+        the cached commit is not known to be ``repo``'s (the caches are shared by every repository)."""
+        row = self.store.get(COMMITS_TABLE, sha)
+        if not isinstance(row, dict) or str(row.get("repo", "")).lower() != repo.lower():
+            return None
+        commit = _valid(Commit.model_validate, row)
+        key = self._cache_key(commit, lang) if commit is not None else None
+        analysis = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key)) if key else None
+        if commit is None or analysis is None:
+            return None
+        return CommitReport(commit=titled(commit), analysis=analysis, pr=pull_request(commit))
+
+    def _cache_key(self, commit: Commit, lang: str, deep: bool = False) -> str | None:
+        key = self.analyzer.deep_cache_key if deep else self.analyzer.cache_key
         # the facts feed every analyzer (the heuristic writes from them, the LLM is given them)
         return None if key is None else f"{commit.sha}|{lang}|{key}|facts-v{FACTS_VERSION}"
 
@@ -314,11 +331,12 @@ class DigestService:
                        neighbours: dict[str, Commit] | None = None,
                        neighbours_ready: asyncio.Event | None = None,
                        description: Callable[[], Awaitable[str | None]] | None = None,
-                       breaker: CircuitBreaker | None = None, includes: tuple[Commit, ...] = ()) -> Analysis:
-        key = self._cache_key(commit, lang)
+                       breaker: CircuitBreaker | None = None, includes: tuple[Commit, ...] = (),
+                       deep: bool = False) -> Analysis:
+        key = self._cache_key(commit, lang, deep)
         if key is None:
             return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
-                                               neighbours_ready, description, breaker, includes)
+                                               neighbours_ready, description, breaker, includes, deep=deep)
         while True:
             cached = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key))
             if cached is not None:
@@ -335,7 +353,7 @@ class DigestService:
         self._claims[key] = claim
         try:
             return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
-                                               neighbours_ready, description, breaker, includes, key)
+                                               neighbours_ready, description, breaker, includes, key, deep=deep)
         finally:
             if self._claims.get(key) is claim:
                 del self._claims[key]
@@ -347,7 +365,7 @@ class DigestService:
                                neighbours_ready: asyncio.Event | None,
                                description: Callable[[], Awaitable[str | None]] | None,
                                breaker: CircuitBreaker | None, includes: tuple[Commit, ...],
-                               key: str | None = None) -> Analysis:
+                               key: str | None = None, *, deep: bool = False) -> Analysis:
         """A new analysis of ``commit`` (no cached one): the diff, the context, the analyzer, the fallback."""
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
@@ -360,7 +378,8 @@ class DigestService:
             context.requests = breaker  # told inside the LLM's slot: checked again, and of each outcome
 
         async def analyse_and_store() -> Analysis:
-            analysis = await self.analyzer.analyze(commit, lang, context)
+            ask = self.analyzer.analyze_deep if deep else self.analyzer.analyze
+            analysis = await ask(commit, lang, context)
             analysis = analysis.model_copy(update={"facts": context.facts})  # derived, never written by a model
             metrics.commit_analysed(analysis.analyzer)
             if key is not None and context.facts_complete:  # stored before the shared work ends, for later callers
@@ -372,7 +391,7 @@ class DigestService:
                 self.budget.check()  # spent for today: not even a wait for the LLM's concurrency limit
             if breaker is not None and self.fallback is not None:
                 breaker.check()
-            analysis = await self._shared(("analysis", commit.sha, lang, self.analyzer.name), analyse_and_store)
+            analysis = await self._shared(("analysis", commit.sha, lang, self.analyzer.name, deep), analyse_and_store)
         except RemoteFailure as error:
             if self.fallback is None:
                 raise

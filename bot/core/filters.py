@@ -1,4 +1,4 @@
-"""A subscription's commit filter: paths it cares about, authors and bots it ignores."""
+"""A subscription's commit filter: paths it cares about (``!GLOB`` ignores), authors and bots it ignores."""
 
 from __future__ import annotations
 
@@ -18,9 +18,18 @@ def _matches(path: str, pattern: str) -> bool:
     return "*" not in pattern and "?" not in pattern and path.startswith(pattern.rstrip("/") + "/")
 
 
+def ignore_pattern(directory: str) -> str:
+    """The ``paths`` entry that ignores ``directory`` (and everything below it): ``!dir/``."""
+    return "!" + directory.strip().strip("/") + "/"
+
+
 @dataclass(frozen=True)
 class CommitFilter:
-    """Which commits a digest keeps. Empty lists keep everything."""
+    """Which commits a digest keeps. Empty lists keep everything.
+
+    ``paths`` entries starting with ``!`` ignore what they match (as in .gitignore): a commit is kept
+    when one of its paths matches a plain pattern (or there is none) and is not ignored.
+    """
 
     paths: tuple[str, ...] = ()
     ignore_authors: tuple[str, ...] = ()
@@ -44,5 +53,10 @@ class CommitFilter:
         """Only meaningful once the commit's files are loaded."""
         if not self.paths:
             return True
+        wanted = [p for p in self.paths if not p.startswith("!")]
+        ignored = [p[1:] for p in self.paths if p.startswith("!")]
         touched = [f.path for f in commit.files] + [f.previous_path for f in commit.files if f.previous_path]
-        return any(_matches(path, pattern) for path in touched for pattern in self.paths)
+        if not touched:
+            return not wanted  # nothing to ignore in a commit without files; nothing wanted either
+        return any((not wanted or any(_matches(path, p) for p in wanted))
+                   and not any(_matches(path, p) for p in ignored) for path in touched)

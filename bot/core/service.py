@@ -25,11 +25,12 @@ from analysis.errors import BadInput, DigestError
 from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot.core import ask, history, pools, weekly
+from bot.core import actions, ask, feedback_commands, history, pools, weekly
 from bot.core.alerts import mark_announced
 from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.core.commands import Command, help_text, parse_command
 from bot.core.digest import DigestService, build_service
+from bot.core.feedback import FeedbackBook
 from bot.core.ledger import Ledger, LedgerEntry, ledger_key, post_marker
 from bot.core.limits import BuildLimits
 from bot.core.report_pages import report_url, save_report
@@ -55,6 +56,8 @@ class BotCore:
         self.store = store
         self.subscriptions = SubscriptionBook(store)
         self.ledger = Ledger(store)
+        #: each channel's "less"/"more" votes and what they taught; the buttons record through it
+        self.feedback = FeedbackBook(store)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.digests = digests or build_service(settings, store)
         #: what `ask` reads; every digest is indexed (FTS5 beside TinyDB, or full-text search in PostgreSQL)
@@ -86,6 +89,10 @@ class BotCore:
             log.exception("command %r failed", text[:200])
             return [TextResponse("Something went wrong on our side; the details are in the bot's log.",
                                  error=True)]
+
+    async def act(self, ctx: CommandContext, action: actions.ButtonAction) -> list:
+        """A button pressed under a digest's commit reply: its answers (``bot.core.actions``); never raises."""
+        return await actions.act(self, ctx, action)
 
     async def _cmd_help(self, ctx: CommandContext, command: Command) -> list[Response]:
         return [TextResponse(help_text())]
@@ -119,7 +126,17 @@ class BotCore:
         subs = self.subscriptions.in_channel(ctx.channel)
         if not subs:
             return [TextResponse("This channel follows no repository. Try /digest subscribe owner/repo.")]
-        return [TextResponse("This channel follows:\n" + "\n".join(f"• {s.describe()}" for s in subs))]
+        lines = []
+        for sub in subs:
+            lines.append(f"• {sub.describe()}")
+            lessons = await pools.store_io(self.feedback.lessons, ctx.channel.key, sub.repo)
+            if lessons:
+                lines.append(feedback_commands.lessons_line(sub.repo, lessons))
+        return [TextResponse("This channel follows:\n" + "\n".join(lines))]
+
+    async def _cmd_forget(self, ctx: CommandContext, command: Command) -> list[Response]:
+        self._require_manage(ctx)
+        return await feedback_commands.forget_command(self, ctx, command)
 
     async def _cmd_now(self, ctx: CommandContext, command: Command) -> list[Response]:
         sub = self._subscription_for(ctx, command.repo, "now")
@@ -155,6 +172,7 @@ class BotCore:
         with self._build_slot(ctx):
             source = await self._open_checked(ctx.channel.platform, sub.repo)
             report = await self.digests.explain(source, command.sha, sub.lang)
+        report = await pools.store_io(self.feedback.adjust_report, ctx.channel.key, source.repo_name, report, sub.lang)
         return [ExplainResponse(report, repo=source.repo_name, repo_url=source.repo_url, lang=sub.lang)]
 
     async def _cmd_week(self, ctx: CommandContext, command: Command) -> list[Response]:
@@ -290,11 +308,13 @@ class BotCore:
             if key and not resuming:
                 entry.run, entry.started_at = secrets.token_hex(8), time.time()
                 await pools.store_io(self.ledger.save, key, entry)  # before the first post, never after
-            url, files = await self._report_parts(response, with_files=SUMMARY_KEY not in entry.posted
+            # what this channel taught (feedback) moves importance in its copy only: the analyses stay shared
+            adjusted = await pools.store_io(self.feedback.adjust, ctx.channel.key, response.digest, response.lang)
+            url, files = await self._report_parts(response, adjusted, with_files=SUMMARY_KEY not in entry.posted
                                                   and getattr(adapter, "supports_files", False))
             extra = {"report_url": url} if url else {}
             # changes already announced here as alerts are a short marker; the attached report keeps them whole
-            shown = await pools.store_io(mark_announced, self.store, ctx.channel, response.digest, response.lang)
+            shown = await pools.store_io(mark_announced, self.store, ctx.channel, adjusted, response.lang)
             capped = cap_digest(shown, self.settings.max_commit_chars)  # the report itself is not
             messages = adapter.renderer.digest_messages(capped, response.lang, response.note,
                                                         max_replies=self.settings.max_replies, **extra)
@@ -378,8 +398,12 @@ class BotCore:
 
     # -- the full report and the chart -------------------------------------------------------
 
-    async def _report_parts(self, response: DigestResponse, *, with_files: bool) -> tuple[str | None, list]:
-        """The web page's URL (when public and stored) and the summary's attachments (report, chart)."""
+    async def _report_parts(self, response: DigestResponse, adjusted, *, with_files: bool) -> tuple[str | None, list]:
+        """The web page's URL (when public and stored) and the summary's attachments (report, chart).
+
+        The page is every channel's (the analyzer's importance); the attached report is ``adjusted``,
+        the channel's own copy.
+        """
         from analysis.renderers.markdown import render_markdown
 
         digest, lang = response.digest, response.lang
@@ -391,7 +415,8 @@ class BotCore:
         if not with_files:
             return url, []
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", digest.repo).strip("-.") + f"-{digest.date}"
-        files: list[tuple[str, bytes]] = [(f"digest-{stem}.md", markdown.encode("utf-8"))]
+        attached = markdown if adjusted is digest else render_markdown(adjusted, lang)
+        files: list[tuple[str, bytes]] = [(f"digest-{stem}.md", attached.encode("utf-8"))]
         try:
             files.append((f"chart-{stem}.png", await pools.remote(self._draw_chart, digest)))
         except Exception:  # noqa: BLE001 - a chart is a nicety; the digest goes out without it

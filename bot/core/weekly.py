@@ -71,7 +71,9 @@ async def build_week(core: "BotCore", sub: Subscription, label: str) -> Week:
     service = core.digests
     highlights = await day_highlights(core.store, service.analyzer, service.budget, repo=week.repo, date=label,
                                       zone=sub.tz, lang=sub.lang, reports=week.reports, period="week")
-    return week.model_copy(update={"highlights": highlights})
+    # the highlights (cached for every channel) read the analyzer's levels; the days shown, the channel's
+    shown = [await pools.store_io(core.feedback.adjust, sub.channel_ref.key, day, sub.lang) for day in digests]
+    return week.model_copy(update={"highlights": highlights, "days": shown})
 
 
 def _attachments(core: "BotCore", week: Week, lang: str) -> list[tuple[str, bytes]]:

@@ -35,6 +35,12 @@ LLM_SPEND_TODAY = Gauge("digestbot_llm_spend_today_usd", "LLM spend of the curre
 GITHUB_RATE_REMAINING = Gauge("digestbot_github_rate_limit_remaining",
                               "GitHub API requests left in the rate-limit window (from the last response)",
                               registry=REGISTRY)
+FEEDBACK_VOTES = Counter("digestbot_feedback_votes", "Feedback votes (less or more important here) by channel and vote",
+                         ["channel", "vote"], registry=REGISTRY)
+FEEDBACK_DISAGREEMENTS = Counter("digestbot_feedback_disagreements",
+                                 "Feedback votes asking for another level than the analyzer's: less on a medium "
+                                 "or high change, more on a medium or low one", ["channel", "vote"],
+                                 registry=REGISTRY)
 CHAT_RETRIES = Counter("digestbot_chat_retries", "Chat API requests retried after a rate limit or server error",
                        ["platform"], registry=REGISTRY)
 
@@ -96,6 +102,16 @@ def github_rate_remaining(headers) -> None:
 
 def chat_retry(platform: str) -> None:
     _safe(lambda: CHAT_RETRIES.labels(platform=platform).inc())
+
+
+def feedback_vote(channel: str, vote: str, disagrees: bool) -> None:
+    """One feedback vote in ``channel`` (a channel key); ``disagrees``: it asks for another level than the analyzer's."""
+    def update() -> None:
+        FEEDBACK_VOTES.labels(channel=channel, vote=vote).inc()
+        if disagrees:
+            FEEDBACK_DISAGREEMENTS.labels(channel=channel, vote=vote).inc()
+
+    _safe(update)
 
 
 def render() -> tuple[bytes, str]:

@@ -80,7 +80,7 @@ _TABLE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 #: tables that grow with every commit ever seen, and how many files each is split into
 #: files kept in memory at once; the caches' shards beyond this are read again when needed
 MAX_OPEN_FILES = 96
-SHARDED_TABLES = {"analyses": 256, "commits": 256, "facts": 256, "reports": 16, "ledger": 64}
+SHARDED_TABLES = {"analyses": 256, "commits": 256, "facts": 256, "reports": 16, "ledger": 64, "feedback": 16}
 
 
 class TinyStore:

@@ -3,8 +3,9 @@
 aiohttp on 127.0.0.1 (an ephemeral port) in a daemon thread with its own event loop. discord.py pointed
 at ``FakeDiscord.api_url`` logs in, fetches ``/gateway/bot``, connects to the websocket (HELLO,
 IDENTIFY, READY, GUILD_CREATE, heartbeats), syncs its command tree, and receives interactions pushed
-with ``invoke``. An interaction not acknowledged within 3 seconds of its dispatch is gone, as on
-Discord: its callback answers 404 ``10062 Unknown interaction`` (``Interaction.expired`` records it). Message bodies are checked against Discord's limits and must carry
+with ``invoke`` (a slash command) or ``press`` (a message button: type 3 with its ``custom_id`` and
+message; components are held to Discord's limits). An interaction not acknowledged within 3 seconds
+of its dispatch is gone, as on Discord: its callback answers 404 ``10062 Unknown interaction`` (``Interaction.expired`` records it). Message bodies are checked against Discord's limits and must carry
 ``allowed_mentions: {"parse": []}``; everything received is recorded for assertions. A message with
 files arrives as multipart/form-data: a ``payload_json`` part and ``files[n]`` parts, each listed in
 the payload's ``attachments`` by id; their bytes are recorded in the message's ``files``. A channel's or
@@ -88,6 +89,36 @@ def check_message_body(body: dict[str, Any]) -> None:
             total += _units(text)
     if total > 6000:
         raise _Invalid(400, 50035, "embeds: Embed size exceeds maximum size of 6000")
+    check_components(body.get("components") or [])
+
+
+def check_components(rows: list[Any]) -> None:
+    """Message components as Discord checks them: at most 5 action rows of at most 5 buttons; a button
+    with a style 1-4 has a unique ``custom_id`` of 1-100 characters; labels at most 80 characters."""
+    if len(rows) > 5:
+        raise _Invalid(400, 50035, "components: Must be 5 or fewer in length.")
+    seen: set[str] = set()
+    for row in rows:
+        if not isinstance(row, dict) or row.get("type") != 1:
+            raise _Invalid(400, 50035, "components: top-level components must be action rows (type 1).")
+        buttons = row.get("components") or []
+        if not 1 <= len(buttons) <= 5:
+            raise _Invalid(400, 50035, "components.components: Must be between 1 and 5 in length.")
+        for button in buttons:
+            if button.get("type") != 2:
+                raise _Invalid(400, 50035, "components.components: only buttons are supported here (test rule).")
+            if _units(button.get("label") or "") > 80:
+                raise _Invalid(400, 50035, "components.label: Must be 80 or fewer in length.")
+            style, custom_id = button.get("style"), button.get("custom_id")
+            if style == 5:
+                if custom_id or not button.get("url"):
+                    raise _Invalid(400, 50035, "components: a link button has a url and no custom_id.")
+                continue
+            if style not in (1, 2, 3, 4) or not isinstance(custom_id, str) or not 1 <= len(custom_id) <= 100:
+                raise _Invalid(400, 50035, "components.custom_id: Must be between 1 and 100 in length.")
+            if custom_id in seen:
+                raise _Invalid(400, 50035, "components.custom_id: Component custom id cannot be duplicated.")
+            seen.add(custom_id)
 
 
 @dataclass
@@ -96,6 +127,8 @@ class Interaction:
 
     id: str
     token: str
+    channel_id: str = CHANNEL_ID
+    kind: int = 2  # 2: a slash command, 3: a button pressed (MESSAGE_COMPONENT)
     callbacks: list[dict[str, Any]] = field(default_factory=list)
     followups: list[dict[str, Any]] = field(default_factory=list)
     edits: list[dict[str, Any]] = field(default_factory=list)
@@ -120,6 +153,8 @@ class FakeDiscord:
         self.identified: list[dict[str, Any]] = []
         self.heartbeats = 0
         self.interactions: dict[str, Interaction] = {}
+        #: interaction follow-ups as messages (id -> message object): a button on one can be pressed too
+        self.followup_messages: dict[str, dict[str, Any]] = {}
         self._ids = itertools.count(1500000000000000001)
         self._seq = itertools.count(1)
         self._ws: web.WebSocketResponse | None = None
@@ -261,7 +296,7 @@ class FakeDiscord:
                 "content": body.get("content") or "", "embeds": body.get("embeds") or [], "attachments": [],
                 "mentions": [], "mention_roles": [], "mention_everyone": False, "pinned": False, "tts": False,
                 "timestamp": "2026-02-15T01:00:00.000000+00:00", "edited_timestamp": None,
-                "flags": body.get("flags", 0), "components": [],
+                "flags": body.get("flags", 0), "components": body.get("components") or [],
                 **({"webhook_id": APP_ID, "application_id": APP_ID} if webhook else {})}
 
     # -- REST ----------------------------------------------------------------------------------------
@@ -364,12 +399,12 @@ class FakeDiscord:
                                      status=400)
         body = await self._json(request)
         interaction.callbacks.append(body)
-        if body.get("type") == 5:
+        if body.get("type") in (5, 6):  # deferred (6: a component's, updating its message later)
             interaction.deferred_after = time.monotonic() - interaction.created
         if request.query.get("with_response") not in ("1", "true"):
             return web.Response(status=204)
         flags = (body.get("data") or {}).get("flags", 0)
-        return _reply({"interaction": {"id": interaction.id, "type": 2,
+        return _reply({"interaction": {"id": interaction.id, "type": interaction.kind,
                                                   "response_message_loading": body.get("type") == 5,
                                                   "response_message_ephemeral": bool(flags & 64)},
                                   "resource": {"type": body.get("type")}})
@@ -390,7 +425,9 @@ class FakeDiscord:
             self.rejected.append({"interaction": interaction.id, "body": body, "reason": exc.message})
             return self._error(exc)
         interaction.followups.append(body)
-        return _reply(self._message(CHANNEL_ID, body, webhook=True))
+        message = self._message(interaction.channel_id, body, webhook=True)
+        self.followup_messages[message["id"]] = message
+        return _reply(message)
 
     async def _edit_original(self, request: web.Request) -> web.Response:
         interaction = self._by_token(request)
@@ -478,15 +515,40 @@ class FakeDiscord:
             opt["type"] = option_types[opt["name"]]
         data["options"] = [{"name": subcommand, "type": OPTION_SUB_COMMAND, "options": given}] if subcommand \
             else given
+        return self._push(2, data, channel_id=channel_id, guild_id=guild_id, permissions=permissions,
+                          user_id=user_id)
+
+    def press(self, message_id: str, custom_id: str, *, guild_id: str = GUILD_ID, permissions: int | None = None,
+              user_id: str = USER_ID) -> Interaction:
+        """Push an INTERACTION_CREATE of type 3 (MESSAGE_COMPONENT): a member pressed the button ``custom_id`` on
+        message ``message_id`` (a channel or thread message, or an interaction follow-up), which must carry it."""
+        found = next((m for m in self.messages if m["id"] == message_id), None)
+        message = found["message"] if found else self.followup_messages.get(message_id)
+        if message is None:
+            raise KeyError(f"no message {message_id}")
+        buttons = [c for row in message.get("components") or [] for c in row.get("components") or []]
+        if not any(b.get("custom_id") == custom_id for b in buttons):
+            raise KeyError(f"message {message_id} has no button {custom_id!r}")
+        data = {"custom_id": custom_id, "component_type": 2}
+        return self._push(3, data, channel_id=message["channel_id"], guild_id=guild_id, permissions=permissions,
+                          user_id=user_id, message=message)
+
+    def _push(self, kind: int, data: dict[str, Any], *, channel_id: str, guild_id: str, permissions: int | None,
+              user_id: str, message: dict[str, Any] | None = None) -> Interaction:
+        """Dispatch one INTERACTION_CREATE (``permissions``: the member's, default everyone's without Manage
+        Channels); in a thread the channel is the thread (type 11) with its parent."""
         perms = str(permissions if permissions is not None else int(EVERYONE_PERMS))
-        interaction = Interaction(id=self._snowflake(), token=f"itoken-{next(self._seq)}")
+        interaction = Interaction(id=self._snowflake(), token=f"itoken-{next(self._seq)}", channel_id=channel_id,
+                                  kind=kind)
         self.interactions[interaction.id] = interaction
+        thread = self.threads.get(channel_id)
+        channel = {"id": channel_id, "type": 0, "guild_id": guild_id, "name": "general", "permissions": perms,
+                   "position": 0, "permission_overwrites": [], "nsfw": False, "parent_id": None}
+        if thread is not None:
+            channel = {**thread, "permissions": perms}
         payload = {
-            "id": interaction.id, "application_id": APP_ID, "type": 2, "token": interaction.token, "version": 1,
-            "guild_id": guild_id, "channel_id": channel_id,
-            "channel": {"id": channel_id, "type": 0, "guild_id": guild_id, "name": "general",
-                        "permissions": perms, "position": 0, "permission_overwrites": [], "nsfw": False,
-                        "parent_id": None},
+            "id": interaction.id, "application_id": APP_ID, "type": kind, "token": interaction.token, "version": 1,
+            "guild_id": guild_id, "channel_id": channel_id, "channel": channel,
             "member": {"user": {"id": user_id, "username": "alice", "discriminator": "0", "global_name": "Alice",
                                 "avatar": None}, "roles": [], "joined_at": "2026-01-01T00:00:00.000000+00:00",
                        "deaf": False, "mute": False, "flags": 0, "permissions": perms, "nick": None},
@@ -494,6 +556,8 @@ class FakeDiscord:
             "authorizing_integration_owners": {"0": guild_id}, "context": 0, "data": data,
             "attachment_size_limit": 10485760,
         }
+        if message is not None:
+            payload["message"] = message
         interaction.created = time.monotonic()
         asyncio.run_coroutine_threadsafe(self._dispatch("INTERACTION_CREATE", payload), self._loop).result(5)
         return interaction

@@ -17,7 +17,8 @@ limits; a refusal is HTTP 400 with the error as plain text, as Slack's webhooks 
 records it). Also: helpers to send correctly (or wrongly) signed slash commands and events, which
 hold the app under test to Slack's 3-second acknowledgement deadline: ``post_signed`` gives up after
 it and answers ``operation_timeout`` (what Slack shows the user), and ``FakeSocketMode`` keeps late
-acks apart.
+acks apart. ``block_actions_body`` is what Slack posts when a member presses a button, and
+``block_errors`` checks ``actions`` blocks (buttons' text, action_id, value and style) as Slack does.
 """
 
 from __future__ import annotations
@@ -61,11 +62,39 @@ def block_errors(blocks: Any) -> list[str]:
                 errors.append(f"header text must be plain_text [json-pointer:/blocks/{i}/text]")
             elif not text.get("text") or len(text["text"]) > HEADER_LIMIT:
                 errors.append(f"must be less than {HEADER_LIMIT + 1} characters [json-pointer:/blocks/{i}/text]")
+        if kind == "actions":
+            errors += _actions_errors(block, i)
         if kind == "section":
             if text is None and not block.get("fields"):
                 errors.append(f"section needs text or fields [json-pointer:/blocks/{i}]")
             elif text is not None and (not text.get("text") or len(text["text"]) > SECTION_LIMIT):
                 errors.append(f"must be less than {SECTION_LIMIT + 1} characters [json-pointer:/blocks/{i}/text]")
+    return errors
+
+
+def _actions_errors(block: dict[str, Any], i: int) -> list[str]:
+    """An ``actions`` block as Slack checks it: 1-25 elements; a button's text (plain_text, 1-75
+    characters), ``action_id`` (at most 255, unique in the block), ``value`` (at most 2000), ``style``."""
+    elements = block.get("elements")
+    where = f"[json-pointer:/blocks/{i}/elements]"
+    if not isinstance(elements, list) or not 1 <= len(elements) <= 25:
+        return [f"must provide between 1 and 25 items {where}"]
+    errors, seen = [], set()
+    for j, element in enumerate(elements):
+        at = f"[json-pointer:/blocks/{i}/elements/{j}]"
+        if not isinstance(element, dict) or element.get("type") != "button":
+            continue  # other interactive elements are not used here
+        text = element.get("text")
+        if not isinstance(text, dict) or text.get("type") != "plain_text" or not 1 <= len(text.get("text") or "") <= 75:
+            errors.append(f"button text must be plain_text of 1 to 75 characters {at}")
+        action_id = element.get("action_id") or ""
+        if len(action_id) > 255 or (action_id and action_id in seen):
+            errors.append(f"action_id must be unique in the block and at most 255 characters {at}")
+        seen.add(action_id)
+        if len(element.get("value") or "") > 2000:
+            errors.append(f"must be less than 2001 characters {at}/value")
+        if element.get("style") not in (None, "primary", "danger"):
+            errors.append(f"style must be primary or danger {at}/style")
     return errors
 
 
@@ -426,6 +455,36 @@ def slash_command_body(text: str, *, response_url: str, command: str = "/digest"
     })
 
 
+def block_actions_body(action: dict[str, Any], *, response_url: str, team_id: str = "T0001",
+                       channel_id: str = "C0001", user_id: str = "U0001", message: dict[str, Any] | None = None,
+                       ephemeral: bool = False, trigger_id: str = "4.5.6") -> str:
+    """The form-encoded body Slack sends when a member presses a button: ``payload=<block_actions JSON>``.
+
+    ``action`` is the pressed element as posted (action_id, value, text); ``message`` the message carrying it
+    (its ``ts`` and ``thread_ts``; an ephemeral message is not sent back, only its container).
+    """
+    message = message or {}
+    container = {"type": "message", "message_ts": message.get("ts", "1.000001"), "channel_id": channel_id,
+                 "is_ephemeral": ephemeral}
+    if message.get("thread_ts"):
+        container["thread_ts"] = message["thread_ts"]
+    payload: dict[str, Any] = {
+        "type": "block_actions", "api_app_id": "A0001", "token": "deprecated-verification-token",
+        "team": {"id": team_id, "domain": "fake"}, "enterprise": None, "is_enterprise_install": False,
+        "user": {"id": user_id, "username": "someone", "name": "someone", "team_id": team_id},
+        "channel": {"id": channel_id, "name": "general"}, "container": container, "trigger_id": trigger_id,
+        "response_url": response_url, "state": {"values": {}},
+        "actions": [{"type": "button", "action_id": action["action_id"], "block_id": action.get("block_id", "b1"),
+                     "text": action.get("text", {"type": "plain_text", "text": "button"}),
+                     "value": action.get("value", ""), "action_ts": f"{time.time():.6f}"}],
+    }
+    if not ephemeral and message:
+        payload["message"] = {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": message.get("ts"),
+                              "text": message.get("text", ""), "blocks": message.get("blocks", []),
+                              **({"thread_ts": message["thread_ts"]} if message.get("thread_ts") else {})}
+    return urlencode({"payload": json.dumps(payload)})
+
+
 def event_body(event: dict[str, Any], *, team_id: str = "T0001") -> str:
     """The JSON body of an Events API ``event_callback``."""
     return json.dumps({"token": "deprecated-verification-token", "team_id": team_id, "api_app_id": "A0001",
@@ -503,6 +562,12 @@ class FakeSocketMode:
         self._sent[envelope_id] = time.monotonic()
         await self._ws.send_json({"envelope_id": envelope_id, "type": "slash_commands",
                                   "accepts_response_payload": True, "payload": payload})
+
+    async def send_interactive(self, payload: dict[str, Any], envelope_id: str = "env-i") -> None:
+        """An ``interactive`` envelope (a block_actions payload, as JSON) as Socket Mode delivers a button press."""
+        self._sent[envelope_id] = time.monotonic()
+        await self._ws.send_json({"envelope_id": envelope_id, "type": "interactive",
+                                  "accepts_response_payload": False, "payload": payload})
 
     async def stop(self) -> None:
         if self._ws is not None:
