@@ -63,6 +63,7 @@ def test_three_instances_twenty_channels_one_killed_mid_post_every_channel_one_d
             for key, sub in list(store.items(TABLE)):
                 store.put(TABLE, key, {**sub, "created_at": (slot - timedelta(days=1)).isoformat()})
             a.__exit__(None, None, None)
+            # 20 jobs and 8 running at once per worker: B and C cannot take them all, so A's worker gets some
             with start("a2", DIGESTBOT_TEST_CRASH_AFTER_POSTS="2") as a2:
                 a2.proc.wait(30)
                 assert a2.proc.returncode == -9  # killed in the middle of posting
