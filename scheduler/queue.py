@@ -34,6 +34,7 @@ from procrastinate import exceptions as queue_errors
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
 from bot.core.subscriptions import Subscription
+from bot.observe import metrics
 from bot.store.queue_schema import QUEUE_SEARCH_PATH
 
 log = logging.getLogger(__name__)
@@ -163,6 +164,7 @@ class JobQueue:
             log.debug("job %s for %s exists already", lock, period)
             return False
         log.info("job %d deferred: %s %s", job_id, kind, lock)
+        metrics.job_deferred(kind)
         return True
 
     # -- taking over -------------------------------------------------------------------------
@@ -178,6 +180,7 @@ class JobQueue:
                 log.debug("stalled job %s not retried here: %s", job.id, error)
                 continue
             taken += 1
+            metrics.job_taken_over()
             log.warning("job %s was running on an instance that stopped answering; it is taken over",
                         job.call_string)
         return taken

@@ -50,6 +50,8 @@ def test_a_job_killed_mid_post_is_taken_over_and_no_reply_is_posted_twice(pg_url
                     wait_for(lambda: [row[1] for row in jobs(pg_url)] == ["succeeded"], "the job to succeed")
                     b.drain()
                     assert any("taken over" in record.get("message", "") for record in b.logs)
+                    status, exposition = b.get("/metrics")
+                    assert status == 200 and "digestbot_jobs_taken_over_total 1.0" in exposition
                     assert not [r for r in b.logs if r.get("level") == "ERROR"], b.logs[-5:]
     finally:
         store.close()
