@@ -116,50 +116,59 @@ class DiscordAdapter:
     supports_threads = True
     supports_files = True
 
-    def __init__(self, settings: Settings, core: Core):
+    def __init__(self, settings: Settings, core: Core, *, leased_shards: bool = False):
+        """``leased_shards``: the gateway is not connected by ``start``; the runtime runs the shards this
+        instance holds leases for (``run_shard``, ``stop_shard``), of ``settings.discord_shards``."""
         if not settings.discord_token:
             raise BadInput("DISCORD_TOKEN is not set; the Discord adapter needs a bot token")
         self.settings = settings
         self.core = core
         self.renderer = DiscordRenderer()
+        self.leased_shards = leased_shards
+        self.shard_count = settings.discord_shards
+        #: posts and reads back (REST); without leased shards also the one gateway connection
         self.client: discord.Client | None = None
         self.tree: app_commands.CommandTree | None = None
-        self._task: asyncio.Task | None = None
+        self._gateways: dict[int | None, _Gateway] = {}  # shard id (None: unsharded) -> its connection
         # bounded: a long-running bot posts without end, and only recent summaries get thread replies
         self._threads: OrderedDict[str, None] = OrderedDict()  # message ids whose thread we created or found
         self._thread_names: OrderedDict[str, str] = OrderedDict()
-        self._gateway_up = False  # between READY/RESUMED and the next disconnect
         self._button = button_class(self.press)  # our buttons, whenever they were posted
 
     # -- lifecycle -------------------------------------------------------------------------------------
     async def start(self) -> None:
+        """Log in and sync the commands; without leased shards, also connect the gateway and wait for READY."""
         api_url = self.settings.discord_api_url
         if api_url:
             discord.http.Route.BASE = api_url.rstrip("/")
+        self.client, self.tree = self._new_client()
+        await self._login(self.client)
+        if not self.leased_shards:
+            try:
+                self._gateways[None] = await self._connect(self.client)
+            except RemoteFailure:
+                await self.stop()
+                raise
+        try:
+            synced = await self.tree.sync()
+        except discord.HTTPException as exc:
+            await self.stop()
+            raise RemoteFailure(f"Discord refused the command list ({exc.status})") from exc
+        log.info("discord connected as %s; %d command(s) synced", self.client.user, len(synced))
+
+    def _new_client(self, shard: int | None = None) -> tuple[discord.Client, app_commands.CommandTree]:
+        sharding = {} if shard is None else {"shard_id": shard, "shard_count": self.shard_count}
         client = discord.Client(intents=discord.Intents.default(), allowed_mentions=discord.AllowedMentions.none(),
-                                http_trace=_retry_trace())
+                                http_trace=_retry_trace(), **sharding)
         tree = app_commands.CommandTree(client)
         tree.add_command(DigestGroup(self))
-        client.add_dynamic_items(self._button)
-        ready = asyncio.Event()
+        client.add_dynamic_items(self._button)  # every client that receives interactions: each shard's
+        return client, tree
 
-        @client.event
-        async def on_ready() -> None:
-            self._gateway_up = True
-            ready.set()
-
-        @client.event
-        async def on_resumed() -> None:
-            self._gateway_up = True
-
-        @client.event
-        async def on_disconnect() -> None:
-            self._gateway_up = False
-
-        self.client, self.tree = client, tree
+    async def _login(self, client: discord.Client) -> None:
         try:
             await client.login(self.settings.discord_token)
-            if api_url:  # a Discord-compatible server: its gateway is wherever /gateway/bot says
+            if self.settings.discord_api_url:  # a Discord-compatible server: its gateway is wherever /gateway/bot says
                 _, gateway, _ = await client.http.get_bot_gateway()
                 discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = discord.gateway.yarl.URL(gateway)
         except discord.LoginFailure:
@@ -168,40 +177,55 @@ class DiscordAdapter:
         except (discord.HTTPException, OSError, discord.GatewayNotFound) as exc:
             await client.close()
             raise RemoteFailure(f"could not reach Discord: {type(exc).__name__}") from exc
-        self._task = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
-        self._task.add_done_callback(_log_gateway_end)
-        waiter = asyncio.create_task(ready.wait())
-        done, _ = await asyncio.wait({self._task, waiter}, timeout=READY_TIMEOUT,
+
+    async def _connect(self, client: discord.Client) -> _Gateway:
+        """Open ``client``'s gateway connection; returns once READY (RemoteFailure after READY_TIMEOUT)."""
+        gateway = _Gateway(client)
+        gateway.task = asyncio.create_task(client.connect(reconnect=True), name=f"discord-gateway-{client.shard_id}")
+        gateway.task.add_done_callback(_log_gateway_end)
+        waiter = asyncio.create_task(gateway.ready.wait())
+        done, _ = await asyncio.wait({gateway.task, waiter}, timeout=READY_TIMEOUT,
                                      return_when=asyncio.FIRST_COMPLETED)
         if waiter not in done:
             waiter.cancel()
-            error = self._task.exception() if self._task.done() else None
-            await self.stop()
+            error = gateway.task.exception() if gateway.task.done() else None
+            await gateway.close()
             raise RemoteFailure(f"could not connect to the Discord gateway: {type(error).__name__ if error else 'timeout'}")
-        try:
-            synced = await tree.sync()
-        except discord.HTTPException as exc:
-            await self.stop()
-            raise RemoteFailure(f"Discord refused the command list ({exc.status})") from exc
-        log.info("discord connected as %s; %d command(s) synced", client.user, len(synced))
+        return gateway
+
+    async def run_shard(self, shard: int) -> None:
+        """Connect shard ``shard`` of ``shard_count`` (a client of its own); returns once it is READY."""
+        if shard in self._gateways:
+            return
+        client, _ = self._new_client(shard)
+        await self._login(client)
+        self._gateways[shard] = await self._connect(client)
+        log.info("discord shard %d of %d connected", shard, self.shard_count)
+
+    async def stop_shard(self, shard: int) -> None:
+        """Close shard ``shard``'s gateway connection (another instance holds it now, or this one stops)."""
+        gateway = self._gateways.pop(shard, None)
+        if gateway is not None:
+            await gateway.close()
+            log.info("discord shard %d of %d disconnected", shard, self.shard_count)
+
+    @property
+    def shards(self) -> list[int]:
+        """The shards whose gateway this instance runs."""
+        return sorted(s for s in self._gateways if s is not None)
 
     @property
     def connected(self) -> bool:
-        """For the health check: the gateway session is up (discord.py reconnects by itself when it drops)."""
-        return self._gateway_up and self.client is not None and not self.client.is_closed()
+        """For the health check: logged in, and every gateway session it runs is up (discord.py reconnects)."""
+        return self.client is not None and not self.client.is_closed() \
+            and all(g.up for g in self._gateways.values()) and (self.leased_shards or bool(self._gateways))
 
     async def stop(self) -> None:
-        self._gateway_up = False
+        gateways, self._gateways = list(self._gateways.values()), {}
+        for gateway in gateways:
+            await gateway.close()
         if self.client is not None and not self.client.is_closed():
             await self.client.close()
-        if self._task is not None:
-            try:
-                await asyncio.wait_for(self._task, 5)
-            except (asyncio.TimeoutError, asyncio.CancelledError):
-                pass
-            except Exception:  # noqa: BLE001 - the connection's end is not our error
-                log.debug("gateway task ended with an error", exc_info=True)
-            self._task = None
 
     # -- commands --------------------------------------------------------------------------------------
     @staticmethod
@@ -329,6 +353,41 @@ class DiscordAdapter:
             if exc.code not in (THREAD_EXISTS, UNKNOWN_MESSAGE):
                 raise RemoteFailure(f"Discord refused to start a thread ({exc.status}: {exc.text[:200]})") from exc
         _remember(self._threads, message_id, None)
+
+
+class _Gateway:
+    """One gateway connection (a shard's, or the unsharded bot's): its client, task and whether it is up."""
+
+    def __init__(self, client: discord.Client):
+        self.client, self.task = client, None
+        self.up = False  # between READY/RESUMED and the next disconnect
+        self.ready = asyncio.Event()
+        client.event(self.on_ready)
+        client.event(self.on_resumed)
+        client.event(self.on_disconnect)
+
+    async def on_ready(self) -> None:
+        self.up = True
+        self.ready.set()
+
+    async def on_resumed(self) -> None:
+        self.up = True
+
+    async def on_disconnect(self) -> None:
+        self.up = False
+
+    async def close(self) -> None:
+        self.up = False
+        if not self.client.is_closed():
+            await self.client.close()
+        if self.task is not None:
+            try:
+                await asyncio.wait_for(self.task, 5)
+            except (asyncio.TimeoutError, asyncio.CancelledError):
+                pass
+            except Exception:  # noqa: BLE001 - the connection's end is not our error
+                log.debug("gateway task ended with an error", exc_info=True)
+            self.task = None
 
 
 def _marked(body: dict[str, Any], marker: str) -> dict[str, Any]:

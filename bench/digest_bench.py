@@ -74,6 +74,15 @@ class RunFigures:
         return self.github_list + self.github_details + self.github_other
 
 
+def verdict(missed: list[str]) -> int:
+    """Print each missed target (or that all were met); the exit status."""
+    for problem in missed:
+        print(f"TARGET MISSED: {problem}")
+    if not missed:
+        print("all targets met")
+    return 1 if missed else 0
+
+
 def _patch(rng: random.Random, path: str, lines: int) -> str:
     body = [f"+    let value_{i} = compute_{rng.randrange(1000)}(input);" for i in range(lines)]
     return f"@@ -10,3 +10,{lines + 3} @@ fn handler() {{\n context line\n-    old();\n" + "\n".join(body)
@@ -191,11 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         missed.append(f"re-run made {second.github_details} commit-detail calls to GitHub")
     if second.github_list > first.github_list:
         missed.append("re-run made more list calls than the first run")
-    for problem in missed:
-        print(f"TARGET MISSED: {problem}")
-    if not missed:
-        print("all targets met")
-    return 1 if missed else 0
+    return verdict(missed)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,10 @@ SAMPLE = ROOT / "tests" / "data" / "sample_commits.json"
 TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02-08",
          # issue 8's second round: rules changed because of misses on these days
          "click-2026-04-16", "cobra-2017-05-05", "commander-2023-08-19", "hono-2024-06-06",
-         "jackson-core-2024-02-15", "swift-argument-parser-2020-03-02")
+         "jackson-core-2024-02-15", "swift-argument-parser-2020-03-02",
+         # the six fresh days of bench/README.md, held out until their misses changed the rules (issue 8, tune2)
+         "flask-2023-05-01", "viper-2024-06-04", "yargs-2018-10-06", "ripgrep-2022-07-15", "gson-2017-05-31",
+         "helm-charts-2026-07-10")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 

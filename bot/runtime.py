@@ -15,6 +15,7 @@ from bot.observe import metrics
 from bot.core.alerts import AlertService
 from bot.core.chat import DigestResponse
 from bot.core.service import BotCore
+from bot.core.shards import ShardKeeper
 from bot.store.data_dir import claim_data_dir
 from bot.core.digest import build_service
 from bot.web.server import Health, HttpServer, http_routes, metrics_routes
@@ -22,6 +23,7 @@ from bot.web.webhook import WebhookReceiver
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import open_store, shares_database
+from bot.store.leases import holder_id
 from scheduler.cluster import start_shared
 from scheduler.jobs import DigestScheduler
 from scheduler.polling import HeadPoller
@@ -64,7 +66,18 @@ def _make_adapter(name: str, settings: Settings, core: BotCore, port: int | None
     cls = adapter_class(name)
     if name == "slack":
         return cls(settings, core, port=port, host=settings.http_host)
+    if name == "discord":  # several instances or several shards: the shards this instance holds leases for
+        return cls(settings, core, leased_shards=shares_database(settings) or settings.discord_shards > 1)
     return cls(settings, core)
+
+
+async def _keep_shards(adapter, store, settings: Settings) -> ShardKeeper | None:
+    """The shard leases of a Discord adapter that runs leased shards (started: the free shards run now)."""
+    if not getattr(adapter, "leased_shards", False):
+        return None
+    keeper = ShardKeeper(store.leases, holder_id(), settings.discord_shards, adapter.run_shard, adapter.stop_shard)
+    await keeper.start()
+    return keeper
 
 
 async def run_bot(settings: Settings, *, adapters: list[str] | None = None, port: int | None = None,
@@ -100,6 +113,7 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
             pass
     scheduler = poller = None
     cluster: list = []  # the job queue and the schedule sync, with a shared database
+    keepers = []
     alerts = AlertService(core, {a.platform: a for a in running})
     routes = http_routes(health, store, settings)
     if settings.github_webhook_secret:
@@ -115,6 +129,9 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
         for adapter in built:
             await adapter.start()
             running.append(adapter)
+            keeper = await _keep_shards(adapter, store, settings)
+            if keeper is not None:
+                keepers.append(keeper)
             log.info("adapter %s started", adapter.platform)
         scheduler, cluster = await _start_scheduler(core, running, settings, store)
         alerts.adapters.update({a.platform: a for a in running})
@@ -137,6 +154,8 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
                 log.exception("stopping %s failed", type(part).__name__)
         if poller is not None:
             poller.shutdown()
+        for keeper in keepers:
+            await keeper.stop()
         for adapter in reversed(running):
             try:
                 await adapter.stop()

@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     slack_admins: NameList = Field(default_factory=list, validation_alias=_env("DIGESTBOT_SLACK_ADMINS"))
     discord_token: str | None = Field(None, validation_alias=_env("DISCORD_TOKEN"), repr=False)
     discord_api_url: str | None = Field(None, validation_alias=_env("DISCORD_API_URL"))
+    #: gateway shards of the Discord bot (Discord requires one per 2,500 guilds), held by leases across instances
+    discord_shards: int = Field(1, ge=1, le=4096, validation_alias=_env("DIGESTBOT_DISCORD_SHARDS"))
     allowed_repos: NameList = Field(default_factory=list, validation_alias=_env("DIGESTBOT_ALLOWED_REPOS"))
 
     # What one digest posts to a chat (the attached report and the web page are never capped)

@@ -223,7 +223,7 @@ def test_typescript_exports_methods_and_interfaces():
              after="(node: Node, depth=2) -> string", text="default of depth 1 -> 2"),
         fact("signature_changed", path, symbol="Widget.draw", public=True, before="(ctx)",
              after="(ctx, scale: number)", text="adds scale"),
-        fact("symbol_modified", path, symbol="local", public=True, text="function"),
+        fact("symbol_modified", path, symbol="local", public=True, text="function, now public"),
         fact("symbol_modified", path, symbol="Props", public=True, text="interface, now public"),
         fact("symbol_added", path, symbol="Props.size", public=True, text="property"),
     ]

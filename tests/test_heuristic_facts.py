@@ -126,7 +126,7 @@ def test_security_signal_in_a_test_is_not_a_risk():
     assert analysis.importance == "low" and analysis.insights.security == "" and not analysis.risks
 
 
-@pytest.mark.parametrize("before,after,major", [("2.31.0", "3.0.0", True), ("0.9.1", "0.10.0", True),
+@pytest.mark.parametrize("before,after,major", [("2.31.0", "3.0.0", True), ("0.9.1", "1.0.0", True),
                                                 ("2.31", "2.32", False)])
 def test_dependency_bumps(before, after, major):
     fact = Fact(kind="dependency_changed", path="pyproject.toml", symbol="requests", before=before, after=after)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, rbac_grants, templated,
+                                                 version_pin)
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
@@ -33,7 +35,7 @@ _VERSION_MAJOR = re.compile(r"\d+")
 #: kinds of symbol users call or construct (a new one is new public API)
 _CALLABLE = {"function", "method", "class", "struct", "enum", "trait"}
 #: classes that are not product code
-NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock"}
+NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock", "i18n"}
 
 
 def clip(text: str, limit: int) -> str:
@@ -45,7 +47,8 @@ def clip(text: str, limit: int) -> str:
 
 
 def classify_path(path: str) -> set[str]:
-    """The classes of one changed path: doc, test, ci, tooling, build, lock, example, docker, api, deploy, security."""
+    """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, docker, api, deploy,
+    security."""
     low = path.strip().lower()
     parts = [p for p in low.split("/") if p]
     is_dir = low.endswith("/")  # a directory named as a whole (reconstructed file lists)
@@ -56,7 +59,7 @@ def classify_path(path: str) -> set[str]:
         classes.add("doc")
     if dirs & R.TEST_DIRS or R.TEST_NAMES.match(name) or ".golden" in name:
         classes.add("test")
-    if R.CI_PATH.search(low):
+    if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
     if R.TOOLING_NAMES.match(name):
         classes.add("tooling")
@@ -68,15 +71,17 @@ def classify_path(path: str) -> set[str]:
         classes.add("lock")
     if dirs & R.EXAMPLE_DIRS:
         classes.add("example")
+    if name.endswith(R.I18N_EXTS) or (dirs & R.I18N_DIRS and name.endswith(R.I18N_DATA_EXTS)):
+        classes.add("i18n")
     if R.DOCKER_NAME.search(name) or name.endswith(".dockerfile"):
         classes.add("docker")
-    if classes & {"doc", "test", "example", "ci", "tooling"}:
+    if classes & {"doc", "test", "example", "ci", "tooling", "i18n"}:
         return classes  # not product code: no API, deployment or security signal
     if not classes & {"build", "lock"} and (
         name.endswith(R.API_EXTS) or dirs & R.API_DIRS or R.API_NAMES.search(name)
     ):
         classes.add("api")
-    if "lock" not in classes and (
+    if not classes & {"lock", "build"} and (  # a Helm chart's Chart.yaml is its package manifest
         "docker" in classes or set(parts) & R.DEPLOY_DIRS or R.DEPLOY_NAMES.match(name)
     ):
         classes.add("deploy")
@@ -179,14 +184,22 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
 
 
+def _version_parts(version: str | None) -> list[int]:
+    return [int(n) for n in _VERSION_MAJOR.findall(version or "")[:2]]
+
+
 def major_bump(before: str | None, after: str | None) -> bool:
-    """``after``'s major version is above ``before``'s (``0.x`` counts its minor as the major)."""
-    old, new = _VERSION_MAJOR.findall(before or ""), _VERSION_MAJOR.findall(after or "")
-    if not old or not new:
-        return False
-    old_key = (int(old[0]), int(old[1]) if old[0] == "0" and len(old) > 1 else 0)
-    new_key = (int(new[0]), int(new[1]) if new[0] == "0" and len(new) > 1 else 0)
-    return new_key > old_key
+    """``after``'s major version is above ``before``'s (``0.x`` -> ``1.0`` included; ``0.4`` -> ``0.5`` is not:
+    see ``unstable_bump``)."""
+    old, new = _version_parts(before), _version_parts(after)
+    return bool(old and new) and new[0] > old[0]
+
+
+def unstable_bump(before: str | None, after: str | None) -> bool:
+    """A pre-1.0 dependency's next minor series (``v0.4.0`` -> ``v0.5.0``): Cargo, npm's caret and Go treat it as
+    incompatible, yet it is such a package's routine release, not the major upgrade of a stable one."""
+    old, new = _version_parts(before), _version_parts(after)
+    return len(old) == len(new) == 2 and old[0] == new[0] == 0 and new[1] > old[1]
 
 
 @dataclass
@@ -246,8 +259,9 @@ class Evidence:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
         out = {f.path: "comments" for f in self.files
                if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
+        valued = {x.path for x in self.of("config_key_added", "config_key_removed", "config_value_changed")}
         for f in self.files:
-            if f.path not in out and whitespace_only(f.patch):
+            if f.path not in out and f.path not in valued and whitespace_only(f.patch):  # not a space inside a value
                 out[f.path] = "whitespace"
             elif f.path not in out and comment_lines_only(f.patch, f.path):
                 out[f.path] = "comments"  # a language the symbol reader did not parse, read from the hunks
@@ -257,6 +271,15 @@ class Evidence:
     def moved_only(self) -> bool:
         """The product lines removed come back elsewhere (same text, another place): a move or reorder."""
         return bool(self.behaviour) and moved_lines(f.patch for f in self.behaviour)
+
+    @cached_property
+    def extracted_only(self) -> bool:
+        """Lines moved into new private functions: the same lines come back, but for each new function's signature,
+        its call and its closing lines (a behaviour-preserving extraction)."""
+        helpers = [f for f in self.of("symbol_added") if self.in_product(f) and not self.is_public(f)
+                   and (f.text or "").startswith(("function", "method"))]
+        return (bool(helpers) and bool(self.behaviour)
+                and moved_lines((f.patch for f in self.behaviour), R.EXTRACTION_LINES * len(helpers)))
 
     @cached_property
     def renamed_only(self) -> bool:
@@ -301,8 +324,43 @@ class Evidence:
 
     @cached_property
     def behaviour(self) -> list[FileChange]:
-        """Product files whose change is more than comments or whitespace."""
-        return [f for f in self.product if f.path not in self.cosmetic]
+        """Product files whose change is more than comments, whitespace or a version pin bumped."""
+        return [f for f in self.product if f.path not in self.cosmetic and f.path not in self.pinned]
+
+    @cached_property
+    def pinned(self) -> set[str]:
+        """Configuration files whose every change is a version pin moved (a default image tag): dependency bumps."""
+        keyed: dict[str, list[Fact]] = {}
+        for fact in self.of("config_key_added", "config_key_removed", "config_value_changed"):
+            if self.in_product(fact):  # a manifest's own ``version`` is a release, not a pin
+                keyed.setdefault(fact.path, []).append(fact)
+        return {path for path, facts in keyed.items() if all(version_pin(f) for f in facts)}
+
+    @cached_property
+    def version_pins(self) -> list[Fact]:
+        return [f for f in self.of("config_value_changed") if f.path in self.pinned]
+
+    @cached_property
+    def rbac_grants(self) -> list[tuple[str, list[str], list[str]]]:
+        """(path, verbs, resources) of the Kubernetes RBAC rules added whole to product YAML files."""
+        return [(f.path, verbs, resources) for f in self.behaviour if f.path.lower().endswith((".yaml", ".yml"))
+                for verbs, resources in rbac_grants(f.patch)]
+
+    @cached_property
+    def opt_in(self) -> bool:
+        """Every deployment file's change leaves the default render as it was: keys added switched off, template
+        blocks added under a new condition (an operator must turn the new behaviour on)."""
+        deploy = [f for f in self.behaviour if "deploy" in self.classes[f.path]]
+        if not deploy:
+            return False
+        for f in deploy:
+            facts = [x for x in self.config if x.path == f.path]
+            if templated(f.patch):
+                if facts or not gated_template_change(f.patch):
+                    return False
+            elif not facts or not all(off_by_default(x) for x in facts):
+                return False
+        return True
 
     @property
     def behaviour_lines(self) -> int:
@@ -350,7 +408,16 @@ class Evidence:
     def api_breaks(self) -> list[Fact]:
         """Public symbols removed, or whose signature changed in a way callers notice."""
         removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)]
-        return removed + [f for f, delta in self.signature_deltas if delta.breaking]
+        return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
+
+    def reach_changes(self, how: str) -> list[Fact]:
+        """Symbols whose own reach changed, ``how`` "now" (made public: new API) or "no longer" (callers lose it)."""
+        return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)]
+
+    @cached_property
+    def api_widened(self) -> list[Fact]:
+        """Symbols made public (a Java method given ``public``): API callers did not have."""
+        return [f for f in self.reach_changes("now") if self.is_public(f)]
 
     def moved(self, fact: Fact) -> bool:
         """The symbol is added under the same name in another file of the commit: it moved."""
@@ -381,7 +448,13 @@ class Evidence:
         removed = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_removed")}
         added = [f for f in self.api_added if (f.text or "") in _CALLABLE
                  and (f.symbol or "").split(".")[-1] not in removed]  # moved here from another file
-        return added + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
+        widened = [f for f in self.api_widened if (f.text or "").split(",")[0] in _CALLABLE]
+        return added + widened + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
+
+    @cached_property
+    def experimental_api(self) -> list[Fact]:
+        """New public API its authors name as without a stability promise (``ExperimentalFinder``)."""
+        return [f for f in self.api_extended if R.EXPERIMENTAL_NAME.search(f.symbol or "")]
 
     @cached_property
     def contract_changes(self) -> list[tuple[Fact, list[str]]]:
@@ -403,7 +476,7 @@ class Evidence:
     def config(self) -> list[Fact]:
         """Configuration and schema changes in files the product reads (not build manifests, not CI)."""
         return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
-                if self.in_product(f)]
+                if self.in_product(f) and f.path not in self.pinned]
 
     @cached_property
     def config_breaks(self) -> list[Fact]:
@@ -419,8 +492,19 @@ class Evidence:
     @cached_property
     def major_bumps(self) -> list[Fact]:
         """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists)."""
-        return [f for f in self.dependencies if "lock" not in self.classes.get(f.path, set())
-                and not _DEV_MANIFEST.search(f.path.lower()) and major_bump(f.before, f.after)]
+        return [f for f in self.installed if major_bump(f.before, f.after)]
+
+    @cached_property
+    def unstable_bumps(self) -> list[Fact]:
+        """Pre-1.0 dependencies moved to their next minor series, in a manifest the product installs with."""
+        return [f for f in self.installed if unstable_bump(f.before, f.after)]
+
+    @cached_property
+    def installed(self) -> list[Fact]:
+        """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists),
+        default image tags included."""
+        return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
+                and not _DEV_MANIFEST.search(f.path.lower())]
 
     @cached_property
     def security_signals(self) -> list[Fact]:

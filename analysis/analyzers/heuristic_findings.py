@@ -63,11 +63,18 @@ class Findings:
             out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
         for fact in e.major_bumps:
             out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        for fact in e.unstable_bumps:
+            out.append(w.t("compat_unstable", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        if e.opt_in:
+            off = [f.symbol for f in e.config if f.kind == "config_key_added"]
+            out.append(w.t("compat_opt_in_keys" if off else "compat_opt_in", keys=w.names(off)))
         api = self.api_paths()
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
-        if not out and e.api_added:
-            out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added])))
+        if not out and (e.api_added or e.api_widened):
+            out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added + e.api_widened])))
+        if e.experimental_api:
+            out.append(w.t("compat_experimental", names=w.symbols([f.symbol for f in e.experimental_api])))
         compatible = [name for symbols, breaking, _ in groups if not breaking for name in symbols]
         if compatible and len(out) < R.MAX_LISTED:
             out.append(w.t("compat_compatible", symbol=w.symbols(compatible)))
@@ -101,6 +108,8 @@ class Findings:
         e, w, out = self.e, self.w, []
         for fact in e.security_signals[:R.MAX_LISTED]:
             out.append(w.t("sec_signal", text=code(fact.text or fact.symbol or "", 100), path=code(fact.path, R.MAX_PATH)))
+        for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]:
+            out.append(w.t("sec_rbac", verbs=w.names(verbs), resources=w.names(resources), path=code(path, R.MAX_PATH)))
         paths = e.paths("security")
         if paths and not e.security_signals:
             out.append(w.t("sec_paths", paths=w.names(paths)))
@@ -170,7 +179,9 @@ class Findings:
         for fact in e.major_bumps[:2]:
             self.add("major", "rec_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after))
         if self.deploy_paths():
-            self.add("deploy", "rec_deploy", paths=w.names(self.deploy_paths(), 3))
+            # an opt-in change renders nothing new until an operator turns it on: no rollout to watch
+            self.add("deploy_opt_in" if e.opt_in else "deploy", None if e.opt_in else "rec_deploy",
+                     paths=w.names(self.deploy_paths(), 3))
         if self.untested():
             # the impact says where and how much, not the symbols the risk and mitigation already name
             where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])

@@ -64,8 +64,9 @@ def comment_lines(patch: str | None, path: str) -> int:
     return sum(1 for ln in removed + added if ln and marker and marker.match(ln))
 
 
-def moved_lines(patches: Iterable[str | None]) -> bool:
-    """Across these patches the removed lines and the added lines are (nearly) the same lines."""
+def moved_lines(patches: Iterable[str | None], allowance: int = 0) -> bool:
+    """Across these patches the removed lines and the added lines are (nearly) the same lines; ``allowance`` more
+    lines may differ (the signature, call and closing line of a function a block was extracted into)."""
     removed, added = Counter(), Counter()
     for patch in patches:
         old, new = _changed(patch)
@@ -75,7 +76,7 @@ def moved_lines(patches: Iterable[str | None]) -> bool:
     if not removed or not added or total < 2 * _MOVE_MIN_LINES:
         return False
     differing = sum(((removed - added) + (added - removed)).values())
-    return differing <= _MOVE_SLACK * total
+    return differing <= _MOVE_SLACK * total + allowance
 
 
 def renamed_lines(patches: Iterable[str | None]) -> bool:
@@ -213,3 +214,56 @@ def expectation_flips(files: Iterable[FileChange]) -> list[tuple[str, str, str]]
                 out.append((f.path, *changed[0]))
     return out
 
+
+#: a version in a line (``0.2.10``, ``v3.13.1``, ``2.3.2.dev``, ``2.8.1-SNAPSHOT``)
+_VERSION_TOKEN = re.compile(r"(?<![\w.])v?\d+(?:\.\d+)+(?:[-+.]?[A-Za-z][\w.]*)?")
+#: a requirement on a package of the same repository (Cargo ``path =``, npm ``file:``/``workspace:``)
+_LOCAL_REQUIREMENT = re.compile(r"\bpath\s*=|[\"'](file|link|workspace|portal):")
+
+
+def versions_only(patch: str | None) -> bool:
+    """Every changed line comes back with only its version numbers changed (``__version__ = "2.3.2"``)."""
+    removed, added = _changed(patch)
+    return bool(removed) and len(removed) == len(added) and all(
+        _VERSION_TOKEN.search(old) and _VERSION_TOKEN.sub("<v>", old) == _VERSION_TOKEN.sub("<v>", new)
+        for old, new in zip(removed, added))
+
+
+def local_requirements_only(patch: str | None) -> bool:
+    """Only the versions of requirements on the repository's own packages move: release plumbing."""
+    removed, added = _changed(patch)
+    return versions_only(patch) and all(_LOCAL_REQUIREMENT.search(line) for line in removed + added)
+
+
+#: a comment that instructs a tool (type checker, linter, formatter, coverage), not a reader
+_DIRECTIVE_COMMENT = re.compile(
+    r"\s*(#|//|/\*)\s*(type:\s*ignore|noqa|pragma|pylint:|mypy:|pyright:|nosec|eslint-(disable|enable)|"
+    r"@ts-(ignore|expect-error|nocheck)|nolint|NOLINT|istanbul ignore|c8 ignore|prettier-ignore|rubocop:|"
+    r"fmt:\s*(off|on|skip)|isort:|lgtm)[^\n]*$")
+#: a debugging statement left in code: Rust's ``dbg!``, JS's ``debugger``, Python's ``breakpoint()`` and ``pdb``
+_DEBUG_CALL = re.compile(r"\bdbg!\s*\(|\bdebugger\s*;|\bbreakpoint\(\)|\bpdb\.set_trace\(\)|\bbinding\.pry\b|"
+                         r"\bconsole\.debug\s*\(")
+
+
+def directive_comments_only(patch: str | None) -> bool:
+    """The hunks only add, remove or change comments that instruct tools (``# type: ignore[arg-type]``)."""
+    removed, added = _changed(patch)
+    if not any(_DIRECTIVE_COMMENT.search(line) for line in removed + added):
+        return False
+    def bare(lines: list[str]) -> list[str]:
+        return [text for text in (_DIRECTIVE_COMMENT.sub("", line).rstrip() for line in lines) if text]
+    return bare(removed) == bare(added)
+
+
+def debug_statements_removed(patches: Iterable[str | None]) -> bool:
+    """Every line removed held a debugging statement and no line added holds one (``if dbg!(x) {`` -> ``if x {``)."""
+    removed, added = [], []
+    for patch in patches:
+        old, new = _changed(patch)
+        removed += [line for line in old if line]
+        added += [line for line in new if line]
+    def bare(line: str) -> str:
+        return re.sub(r"[()\s]", "", _DEBUG_CALL.sub("", line))
+    kept = {bare(line) for line in removed}  # what each line says without its debugging wrapper
+    return (bool(removed) and all(_DEBUG_CALL.search(line) for line in removed)
+            and all(not _DEBUG_CALL.search(line) and bare(line) in kept for line in added))

@@ -6,6 +6,8 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only,
+                                                local_requirements_only, versions_only)
 
 _CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
@@ -37,9 +39,22 @@ def _title_words(title: str) -> str | None:
     return None
 
 
+def _release(e: Evidence) -> bool:
+    """Version bookkeeping: a release-worded title over lines that only change version numbers (``__version__``,
+    manifests), or manifests that only move the requirements on the repository's own packages; no new dependency."""
+    if e.installed or not e.files or e.api_breaks or e.api_added or e.config:
+        return False
+    if R.RELEASE_TITLE.match(_bare_title(e)):
+        return all(versions_only(f.patch) for f in e.behaviour)
+    builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
+    return bool(builds) and all("build" in e.classes[f.path] and local_requirements_only(f.patch) for f in builds)
+
+
 def _only(e: Evidence) -> str | None:
     """The type every changed file agrees on, when the files alone decide it."""
-    if e.all_files("build", "lock", "docker", "doc", "tooling") and not e.all_files("doc", "tooling"):
+    builds = [f for f in e.files
+              if e.classes[f.path] & {"build", "lock", "docker", "doc", "tooling"} or f.path in e.pinned]
+    if e.files and len(builds) == len(e.files) and not e.all_files("doc", "tooling"):
         return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None
@@ -67,9 +82,17 @@ def change_type_of(e: Evidence) -> str:
     """The facts first (docs-only is docs whatever the prefix), then the prefix, then the title's words."""
     if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert":
         return "revert"
-    if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone: a chore
-        return "chore" if e.cosmetic and set(e.cosmetic.values()) == {"whitespace"} and not e.paths("doc") else "docs"
+    if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone or comments that instruct tools: a chore
+        tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
+        spaces = set(e.cosmetic.values()) == {"whitespace"}
+        return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
+    if _release(e):
+        return "chore"
     only = _only(e)
+    if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor"):
+        return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
+    if only == "ci" and e.prefix_type == "build":
+        return "ci"  # "build(deps): bump github/codeql-action": a workflow's action, not the project's build
     if e.prefix_type:
         if only in ("docs", "test", "ci") and e.prefix_type in ("feature", "fix", "perf", "refactor"):
             return only
@@ -89,15 +112,19 @@ def change_type_of(e: Evidence) -> str:
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
     if worded == "feature" and not e.api_added and _titled_helpers(e):
         return "refactor"  # "Introduce `_helper()`": a private helper is no new capability
+    if worded == "feature" and e.files and not e.behaviour:
+        return "chore"  # "add X to maintainers": a feature word over docs, CI and manifests only
     if worded:
         return worded
+    if debug_statements_removed(f.patch for f in e.behaviour):
+        return "fix"  # a stray ``dbg!`` removed: its output reached users
     for entry in e.changelog[:1]:
         worded = _title_words(entry.split(".")[0])
         if worded in ("fix", "feature"):
             return worded
     if _macro_refactor(e):
         return "refactor"
-    if e.api_added or _new_capability(e):
+    if e.api_added or e.api_widened or _new_capability(e):
         return "feature"
     return "refactor" if e.behaviour else "chore"
 
@@ -147,9 +174,9 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
         or _package_renamed(e)
-        or (e.api_extended and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (len(e.api_extended) > len(e.experimental_api) and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
-        or (deploy and change_type in ("fix", "feature", "revert", "security"))
+        or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
 
 
@@ -168,6 +195,9 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a few names renamed throughout, the rest of each line unchanged
     if _debug_repr_only(e):
         return "low"  # how objects look in a debugger or a log line: nothing users rely on
+    if (e.extracted_only and change_type in ("refactor", "chore")
+            and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
+        return "low"  # a block moved into a new private function, its lines unchanged
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
@@ -287,7 +317,7 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"
     if e.major_bumps:
         return "medium"
-    deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic]
+    deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}

@@ -19,7 +19,8 @@ BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 
 # Words of a title without a conventional prefix: security words win, then the earliest word of the
 # middle group, then feature words (the most generic: "add tests" is a test, not a feature).
-TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+)", re.I)
+#: a GitHub security advisory id (``GHSA-m2qf-hxjv-5gpq``) names a vulnerability as a CVE id does
+TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3})", re.I)
 TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*|"
                                  r"attach\w*|expos\w*|provid\w*|creat\w*)\b", re.I)
 TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -43,19 +44,23 @@ DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice)
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support"}
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec)\.\w+|^conftest\.py)$")
-CI_PATH = re.compile(r"(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
+CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
                      r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml)$")
 BUILD_NAMES = re.compile(
     r"^(makefile|cmakelists\.txt|.*\.cmake|setup\.py|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock|"
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"requirements.*\.txt|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|pom\.xml|"
-    r"meson\.build|configure\.ac|manifest\.in)$")
+    r"meson\.build|configure\.ac|manifest\.in|chart\.yaml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
+#: translations: the strings a product shows, per language (``locales/nn.json``, ``po/de.po``); data, not code
+I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
+I18N_EXTS = (".po", ".pot", ".mo", ".xlf", ".xliff", ".arb", ".ftl", ".strings")
+I18N_DATA_EXTS = (".json", ".yaml", ".yml", ".toml", ".properties", ".ini", ".txt") + I18N_EXTS
 EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos"}
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
 DEPLOY_DIRS = {"helm", "charts", "chart", "k8s", "kubernetes", "kustomize", "manifests", "operator",
                "deploy", "deployment", "deployments", "terraform", "ansible", "crds"}
-DEPLOY_NAMES = re.compile(r"^(chart\.yaml|values(-[\w.-]+)?\.yaml|kustomization\.ya?ml|.*\.tf)$")
+DEPLOY_NAMES = re.compile(r"^(values(-[\w.-]+)?\.yaml|kustomization\.ya?ml|.*\.tf)$")
 API_EXTS = (".proto", ".thrift", ".graphql", ".gql", ".avsc", ".pyi", ".idl", ".fbs")
 API_DIRS = {"api", "apis", "crds", "crd", "bindings", "schemas", "proto", "protos", "protocol", "protocols"}
 API_NAMES = re.compile(r"(openapi|swagger|_types\.go$|^protocols?(\.|_|$)|\.schema\.json$)")
@@ -65,7 +70,7 @@ _SEP_L, _SEP_R = r"(?<![a-z0-9])", r"(?![a-z0-9])"
 SECURITY_WORDS = re.compile(
     _SEP_L + r"(auth|authn|authz|authenticat\w*|authori[sz]\w*|oauth\w*|jwt|secrets?|credentials?|"
     r"passwords?|passwd|crypto\w*|encrypt\w*|decrypt\w*|tls|ssl|ssh|sshd|certs?|certificates?|"
-    r"permissions?|rbac|cve|cve-\d+-\d+|vulnerab\w*|saniti[sz]\w*|xss|csrf|ssrf|"
+    r"permissions?|rbac|cve|cve-\d+-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3}|vulnerab\w*|saniti[sz]\w*|xss|csrf|ssrf|"
     r"(sql|command|shell|code|header|prompt)[_ -]injection|"
     r"security|privileges?|(access|api|auth|bearer|refresh|session|csrf)[_ -]?tokens?)" + _SEP_R,
     re.IGNORECASE,
@@ -109,14 +114,19 @@ HOUSEKEEPING_WORDS = re.compile(
     r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|"
     r"remov\w* (unused|old|dead|obsolete|stale|unnecessary|redundant)|(unused|unnecessary|redundant) \w+)\b", re.I)
 REFACTOR_LOW_LINES = 60
+#: lines a block extracted into a new function may add beyond its own: the signature, the call, closing lines
+EXTRACTION_LINES = 4
+#: public API its authors name as without a stability promise (``ExperimentalFinder``, React's ``unstable_cache``)
+EXPERIMENTAL_NAME = re.compile(r"(?:^|[._:])(?:[Ee]xperimental(?=[A-Z_]|$)|unstable_)")
 #: a change the facts call documentation may move this many lines of code (a block split to hold a doc comment)
 DOCS_CODE_LINES = 4
 #: silencing compiler, linter or feature-combination warnings: never high by itself
 WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b",
                            re.I)
 #: a release commit: version strings and the changelog date
-RELEASE_TITLE = re.compile(r"^\s*(release|bump version|version bump|prepare (for )?(release|v?\d)|v?\d+\.\d+(\.\d+)?\s*$)",
-                           re.I)
+RELEASE_TITLE = re.compile(
+    r"^\s*(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|prepare (for )?(release|v?\d|next development)|"
+    r"start (version|v?\d)|(\S+[-@ ])?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$)", re.I)
 
 # --- size and bounds ---------------------------------------------------------------------------
 

@@ -158,14 +158,21 @@ class Writer:
         added = [f.symbol for f in e.api_added if f not in arrived]
         if added:
             out.append(self.t("added", names=self.symbols(added)))
-        touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added")}
+        if e.api_widened:
+            out.append(self.t("now_public", names=self.symbols([f.symbol for f in e.api_widened])))
+        touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened}
         touched |= {f.symbol for f, _ in e.contract_changes}
         modified = sorted((f for f in e.of("symbol_modified")
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
                           key=lambda f: not e.is_public(f))
-        if modified:
+        if modified and e.extracted_only:  # the lines of the modified symbols come back in the new helpers
+            helpers = [f.symbol for f in e.of("symbol_added") if e.in_product(f) and not e.is_public(f)]
+            out.append(self.t("extracted", names=self.symbols(helpers), owners=self.symbols([f.symbol for f in modified])))
+        elif modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
+        out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
+                for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
@@ -284,9 +291,11 @@ class Writer:
         groups: dict[str, list] = defaultdict(list)
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         substantive = any(f.path not in e.cosmetic for f in e.files if f.path not in quoted)
+        derived = self.derived_locks()
         for f in e.files:
-            # the summary quotes the changelog's lines already; comment-only files beside a real change are noise
-            if f.path not in quoted and not (substantive and f.path in e.cosmetic):
+            # the summary quotes the changelog's lines already; comment-only files beside a real change are noise,
+            # and so is a lock file that only records what the commit's manifests say
+            if f.path not in quoted and not (substantive and f.path in e.cosmetic) and f.path not in derived:
                 groups[area_of(f.path)].append(f)
         symbols: dict[str, list[str]] = defaultdict(list)
         internal: dict[str, list[str]] = defaultdict(list)
@@ -299,11 +308,15 @@ class Writer:
                 symbols[area_of(f.path)].append(f.symbol)
             elif f.kind == "test_added":
                 tests[area_of(f.path)].append(f.symbol)
+        versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
+        for f in e.dependencies:
+            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after or "—", 40)))
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
         out = []
         for area, members in ordered[:R.MAX_AREAS]:
-            if symbols[area]:
-                what = self.symbols(symbols[area], 4)
+            if symbols[area] or versions[area]:
+                what = self.p["sep"].join(filter(None, [self.symbols(symbols[area], 4) if symbols[area] else "",
+                                                        self.names(versions[area], 3, wrap=False)]))
             elif internal[area]:
                 what = self.t("internal", names=self.symbols(internal[area], 3))
             elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
@@ -316,8 +329,15 @@ class Writer:
             out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
         return out
 
+    def derived_locks(self) -> set[str]:
+        """Lock files beside other changes that add no dependency fact of their own (a release's version recorded)."""
+        e = self.e
+        with_facts = {f.path for f in e.dependencies}
+        locks = {f.path for f in e.files if "lock" in e.classes[f.path] and f.path not in with_facts}
+        return locks if len(locks) < len(e.files) else set()
+
     def area_kind(self, members: list) -> str:
-        for cls in ("doc", "test", "ci", "build", "example"):
+        for cls in ("doc", "test", "ci", "build", "example", "i18n"):
             if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
                    or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
                 return self.p[f"kind_{cls}"]

@@ -2,18 +2,21 @@
 
 ``LLMClient`` is what the LLM analyzer builds on. It knows nothing of who watches it: the bot
 counts calls and usage through ``call_listeners`` and ``usage_listeners`` (callables passed in),
-and may refuse a request through ``guard`` (the daily budget).
+and may refuse a request through ``guard`` (the daily budget). ``shared_limit`` adds a limit held with
+other processes (the bot's LLM slots in a shared database) inside the in-process one.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import inspect
 import logging
 import os
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,17 +139,22 @@ class LLMClient:
         self.usage_listeners: list[Callable[[LLMUsage], Awaitable[None] | None]] = []
         #: called with (model, ok) after every HTTP attempt
         self.call_listeners: list[Callable[[str, bool], None]] = []
+        #: a slot of a limit shared with other processes, taken inside this one's (None: this process's only)
+        self.shared_limit: Callable[[], AbstractAsyncContextManager] | None = None
         self._semaphore: asyncio.Semaphore | None = None
         self._semaphore_loop: asyncio.AbstractEventLoop | None = None
         self._json_mode: bool | None = None
 
-    def _limit(self) -> asyncio.Semaphore:
+    def _limit(self) -> AbstractAsyncContextManager:
+        """The concurrency limit each request is made in: this process's, then the shared one's slot if any."""
         loop = asyncio.get_running_loop()
         if self._semaphore is None or self._semaphore_loop is not loop:
             self._semaphore = asyncio.Semaphore(self.concurrency)
             self._semaphore_loop = loop
             _bind_litellm_to_running_loop()
-        return self._semaphore
+        if self.shared_limit is None:
+            return self._semaphore
+        return _both(self._semaphore, self.shared_limit)
 
     def warm_up(self) -> None:
         """Import litellm (about 2 s) ahead of the first request; the digest service runs it in a thread."""
@@ -261,6 +269,12 @@ class LLMClient:
         if _status(error) == 429:
             return RateLimited(message, reset_in=retry_after(error), details=details)
         return RemoteFailure(message, code=code, details=details)
+
+
+@contextlib.asynccontextmanager
+async def _both(semaphore: asyncio.Semaphore, shared: Callable[[], AbstractAsyncContextManager]):
+    async with semaphore, shared():
+        yield
 
 
 class _NoWait(Exception):

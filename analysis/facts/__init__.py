@@ -30,7 +30,8 @@ What each kind carries (fields not named are None):
   src/old.rs" (a symbol removed in one file and added, same name and kind, in another; within a file
   "moved from old::name"), "struct, now defined through define_rejection!" (a plain definition now made
   by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way);
-  "interface, now public" / "no longer public" when only a top-level definition's reach changed; what callers may
+  "interface, now public" / "no longer public" when a definition's own reach changed (a Java method given
+  ``public``; a member of a type that itself changed reach follows its type), alone or first; what callers may
   notice of a change, "; "-separated: "class, bases Enum -> IntEnum; members reordered" (base classes, a Python
   enum's members in another order), "method, throw statements 1 -> 2" (more throw, raise or panic statements),
   "type, fields renamed data -> _data, status -> _status", "class, field default changed timeout 5.0 -> 10.0"
@@ -56,8 +57,10 @@ What each kind carries (fields not named are None):
 - ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
   (``==`` pins as the bare version; None when added or removed; lock files give exact versions). One fact
   per package: the manifest's over the lock's; across manifests the main one's (outside examples and
-  tests, shallowest) with ``text`` "in N manifests". The repository's own packages (path and workspace
-  dependencies, workspace members in a lock) are left out. Lock-file packages that no manifest of the
+  tests, shallowest) with ``text`` "in N manifests". A Helm ``Chart.yaml``'s ``dependencies`` (subcharts,
+  by alias or name) and its ``Chart.lock`` are dependencies too (the chart's own ``version`` stays a config
+  fact). The repository's own packages (path and workspace dependencies, workspace members in a lock,
+  ``file://`` subcharts) are left out. Lock-file packages that no manifest of the
   commit declares (when its manifests were read whole) carry ``text`` "transitive" and come last (and
   are the first cut by the cap); lock facts follow the manifests' facts.
 - ``changelog_entry``: ``text`` the entry the commit adds or rewrites, markers stripped, wrapped lines

@@ -36,6 +36,7 @@ DEPENDENCY_SECTIONS = {
     "package.json": ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies"),
     "cargo.toml": ("dependencies", "dev-dependencies", "build-dependencies", "workspace.dependencies", "target."),
     "libs.versions.toml": ("versions", "libraries", "plugins", "bundles"),
+    "chart.yaml": ("dependencies",),  # a Helm chart's subcharts
     "pyproject.toml": ("project.dependencies", "project.optional-dependencies", "dependency-groups",
                        "tool.poetry.dependencies", "tool.poetry.dev-dependencies", "tool.poetry.group"),
 }

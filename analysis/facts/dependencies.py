@@ -1,6 +1,7 @@
 """Dependency changes: package, version before, version after, from manifests (pyproject, requirements,
-package.json, Cargo.toml, go.mod, Maven pom.xml, Gradle libs.versions.toml) and lock files (poetry.lock, uv.lock, package-lock.json, yarn.lock,
-pnpm-lock.yaml, Cargo.lock, go.sum); one fact per package, the manifest's when both say it."""
+package.json, Cargo.toml, go.mod, Maven pom.xml, Gradle libs.versions.toml, Helm Chart.yaml) and lock files (poetry.lock,
+uv.lock, package-lock.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.sum, Chart.lock); one fact per package, the
+manifest's when both say it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import re
 import tomllib
 from collections.abc import Iterable
 
+import yaml
+
+from analysis.facts.helm_charts import chart_dependencies, chart_lines
 from analysis.facts.jvm_manifests import gradle_catalog, pom
 from analysis.facts.languages import manifest_kind
 from analysis.facts.patches import FilePatch, Line
@@ -17,7 +21,8 @@ from analysis.models import Fact
 ECOSYSTEM = {"pyproject.toml": "python", "requirements": "python", "poetry.lock": "python", "uv.lock": "python",
              "package.json": "node", "package-lock.json": "node", "npm-shrinkwrap.json": "node",
              "yarn.lock": "node", "pnpm-lock.yaml": "node", "cargo.toml": "rust", "cargo.lock": "rust",
-             "go.mod": "go", "go.sum": "go", "pom.xml": "java", "libs.versions.toml": "java"}
+             "go.mod": "go", "go.sum": "go", "pom.xml": "java", "libs.versions.toml": "java",
+             "chart.yaml": "helm", "chart.lock": "helm"}
 _PEP508 = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?\s*[<>=!~^][^;#]*?)?\s*\)?\s*(;.*)?$")
 _QUOTED = re.compile(r"""["']([A-Za-z0-9][A-Za-z0-9._\-\[\], ]*(?:[<>=!~^][^"';]*)?(?:;[^"']*)?)["']""")
 _JSON_DEP = re.compile(r'^\s*"(@?[\w.\-/]+)"\s*:\s*"([^"]*)"')
@@ -131,13 +136,17 @@ def _line_deps(kind: str, lines: Iterable[str]) -> dict[str, str]:
 
 
 _WHOLE = {"pyproject.toml": _pyproject, "cargo.toml": _cargo, "package.json": _package_json,
-          "pom.xml": pom, "libs.versions.toml": gradle_catalog,
+          "pom.xml": pom, "libs.versions.toml": gradle_catalog, "chart.yaml": chart_dependencies,
           "go.mod": lambda text: _line_deps("go.mod", text.splitlines()),
           "requirements": lambda text: _line_deps("requirements", text.splitlines())}
 
 
 def _hunk_deps(kind: str, patch: FilePatch) -> tuple[dict[str, str], dict[str, str]]:
     """Packages on each side of the hunks: line by line, or (pom.xml) from the blocks a hunk shows whole."""
+    if kind == "chart.yaml":
+        lines = [line for hunk in patch.hunks for line in hunk.lines]
+        return ({n: ", ".join(sorted(v)) for n, v in chart_lines(lines, "-").items()},
+                {n: ", ".join(sorted(v)) for n, v in chart_lines(lines, "+").items()})
     if kind != "pom.xml":
         return (_line_deps(kind, (line.text for line in patch.removed)),
                 _line_deps(kind, (line.text for line in patch.added)))
@@ -153,7 +162,7 @@ def _whole(kind: str, text: str | None) -> dict[str, str] | None:
         return {}
     try:
         return _WHOLE[kind](text)
-    except (ValueError, tomllib.TOMLDecodeError, AttributeError, TypeError):
+    except (ValueError, tomllib.TOMLDecodeError, AttributeError, TypeError, yaml.YAMLError):
         return None
 
 
@@ -161,6 +170,8 @@ def _whole(kind: str, text: str | None) -> dict[str, str] | None:
 def _lock_side(kind: str, lines: list[Line], side: str, local: set[str]) -> dict[str, set[str]]:
     """name -> versions on one side ('+' or '-') of a lock file's hunk, context lines naming the package;
     the repository's own packages seen (workspace members, path dependencies) go into ``local``."""
+    if kind == "chart.lock":
+        return chart_lines(lines, side)
     found: dict[str, set[str]] = {}
     name = None
     versioned = None  # a TOML lock's package whose version line was just read: its source comes next

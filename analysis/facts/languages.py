@@ -23,9 +23,9 @@ FAMILY = {"python": "python", "rust": "rust", "go": "go", "typescript": "js", "t
 HEADER_EXTS = (".h", ".hpp", ".hh", ".hxx")
 
 CONFIG_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
-MANIFESTS = {"pyproject.toml", "package.json", "cargo.toml", "go.mod", "pom.xml", "libs.versions.toml"}
+MANIFESTS = {"pyproject.toml", "package.json", "cargo.toml", "go.mod", "pom.xml", "libs.versions.toml", "chart.yaml"}
 LOCKS = {"poetry.lock", "uv.lock", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "cargo.lock",
-         "go.sum", "npm-shrinkwrap.json", "pipfile.lock"}
+         "go.sum", "npm-shrinkwrap.json", "pipfile.lock", "chart.lock"}
 _REQUIREMENTS = re.compile(r"^requirements([-_.][\w.-]*)?\.(txt|in)$")
 _CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|releases|whatsnew)([-_.][\w.-]*)?"
                         r"(\.(md|rst|txt|adoc|markdown))?$")

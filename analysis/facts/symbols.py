@@ -167,6 +167,20 @@ def short_name(name: str) -> str:
     return name.split("::")[-1].split(".")[-1]
 
 
+def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict) -> str | None:
+    """"now public" / "no longer public" when the symbol's own reach changed (a Java method made ``public``); a member
+    whose type changed reach follows its type and says nothing of its own."""
+    if previous.public == symbol.public:
+        return None
+    owner = symbol.name[: len(symbol.name) - len(short_name(symbol.name))].rstrip(".:")
+    if owner:
+        was = next((s for s in old.values() if s.name == owner), None)
+        now = next((s for s in new.values() if s.name == owner), None)
+        if was is None or now is None or was.public != now.public:
+            return None
+    return "now public" if symbol.public else "no longer public"
+
+
 def _via(symbol: Symbol, family: str) -> str | None:
     """What defines ``symbol`` when not a plain definition: a macro invocation or factory; C's ``#define``."""
     return symbol.via or ("#define" if family == "c" and symbol.kind == "macro" else None)
@@ -211,13 +225,13 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public or previous.public, text=f"{kind}, {how}")))
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
-            noticed = "; ".join(how_changed(previous, symbol, family))
+            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new), *how_changed(previous, symbol, family)]))
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
-                                            public=symbol.public,
+                                            public=symbol.public or previous.public,
                                             text=f"{symbol.kind}, {noticed}" if noticed else symbol.kind)))
-        elif previous.public != symbol.public and symbol.name == short_name(symbol.name):  # members follow their type
+        elif _reach(previous, symbol, old, new):
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name, public=True,
-                                            text=f"{symbol.kind}, {'now' if symbol.public else 'no longer'} public")))
+                                            text=f"{symbol.kind}, {_reach(previous, symbol, old, new)}")))
     removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
     through = dict(after.through) if after else {}
     through.update({s.name: s.via for s in new.values() if s.via})

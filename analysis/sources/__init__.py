@@ -25,12 +25,14 @@ def looks_like_path(repo: str) -> bool:
 def open_source(repo: str, *, github_token: str | None = None,
                 github_api_url: str = "https://api.github.com", local: bool = True,
                 on_github_response: Callable[[Mapping[str, str] | None], None] | None = None,
-                github_deadline: float = 60.0) -> CommitSource:
+                github_deadline: float = 60.0,
+                github_shared_rate: Callable[[], tuple[int, int, float] | None] | None = None) -> CommitSource:
     """The source for ``repo``: a LocalGitSource for a directory, else a GitHubSource for owner/name.
 
     ``local=False`` (names from chat users): always GitHub; the filesystem is not even looked at.
     ``on_github_response`` sees the headers of every GitHub answer (how the bot counts without this
-    library knowing it); ``github_deadline`` bounds each whole GitHub answer, in seconds.
+    library knowing it); ``github_deadline`` bounds each whole GitHub answer, in seconds;
+    ``github_shared_rate`` is the rate limit other processes saw (``GitHubSource``'s ``shared_rate``).
     """
     if not repo or not repo.strip():
         raise BadInput("no repository given; name a local git directory or owner/name on GitHub")
@@ -44,4 +46,4 @@ def open_source(repo: str, *, github_token: str | None = None,
     from analysis.sources.github import GitHubSource
 
     return GitHubSource(repo, token=github_token, api_url=github_api_url, on_response=on_github_response,
-                        deadline=github_deadline)
+                        deadline=github_deadline, shared_rate=github_shared_rate)

@@ -101,14 +101,21 @@ class GitHubSource:
         deadline: float = 60.0,
         sleep: Callable[[float], None] = time.sleep,
         on_response: Callable[[Mapping[str, str] | None], None] | None = None,
+        shared_rate: Callable[[], tuple[int, int, float] | None] | None = None,
     ) -> None:
-        """``on_response`` sees the headers of every GitHub answer (the bot reads the rate limit left there)."""
+        """``on_response`` sees the headers of every GitHub answer (the bot reads the rate limit left there).
+
+        ``shared_rate()`` is the rate limit as other processes using the same token last saw it
+        (remaining, limit, reset epoch; None: unknown): a spent one is waited for (or fails at once
+        when its reset is further than ``max_rate_wait``) before asking, and a low one keeps the reserve.
+        """
         self.repo_name = parse_repo_name(repo)
         self.api_url = (api_url or DEFAULT_API_URL).rstrip("/")
         self.max_rate_wait = max_rate_wait
         self.api_calls = 0
         self._sleep = sleep
         self._on_response = on_response
+        self._shared_rate = shared_rate
         self._token = token
         self._timeout = int(timeout)
         self._deadline = deadline  # seconds for a whole answer; ``timeout`` bounds each socket read only
@@ -148,6 +155,7 @@ class GitHubSource:
 
     # --- the one place requests go through -----------------------------------------------------
     def _send(self, send: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        self._wait_for_shared_reset()
         for attempt in range(MAX_RATE_RETRIES + 1):
             with self._count_lock:
                 self.api_calls += 1
@@ -170,6 +178,28 @@ class GitHubSource:
                 self._observe(result[0] if isinstance(result, tuple) and result else None)
                 return result
         raise AssertionError("unreachable")
+
+    def _shared_view(self) -> tuple[int, int, float] | None:
+        if self._shared_rate is None:
+            return None
+        try:
+            return self._shared_rate()
+        except Exception:  # noqa: BLE001 - unknown is not a reason to fail a request
+            log.debug("the shared GitHub rate limit could not be read", exc_info=True)
+            return None
+
+    def _wait_for_shared_reset(self) -> None:
+        """Another process spent the rate limit: wait for its reset, or fail now when it is too far."""
+        view = self._shared_view()
+        if view is None or view[0] > 0:
+            return
+        wait = view[2] - time.time()
+        if wait <= 0:
+            return
+        if wait > self.max_rate_wait:
+            raise self._rate_limited(wait)
+        log.info("GitHub rate limit spent (seen by another instance); waiting %.1f s for its reset", wait)
+        self._sleep(wait + 0.25)
 
     def _observe(self, headers: Mapping[str, str] | None) -> None:
         lowered = {k.lower(): v for k, v in (headers or {}).items()}
@@ -354,11 +384,13 @@ class GitHubSource:
         return text
 
     def _file_budget(self) -> bool:
-        """Whether the rate limit left allows reading a whole file (unknown: yes)."""
-        if self._rate is None:
-            return True
-        remaining, limit = self._rate
-        return remaining > max(FILE_READ_RESERVE_MIN, limit * FILE_READ_RESERVE_SHARE)
+        """Whether the rate limit left (the lower of this source's and the shared view) allows reading a whole file.
+
+        Unknown: yes.
+        """
+        known = [rate[:2] for rate in (self._rate, self._shared_view()) if rate is not None]
+        return all(remaining > max(FILE_READ_RESERVE_MIN, limit * FILE_READ_RESERVE_SHARE)
+                   for remaining, limit in known)
 
     def _fetch_file(self, sha: str, path: str) -> str | None:
         try:

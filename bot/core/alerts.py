@@ -162,7 +162,8 @@ class AlertService:
         subs = [s for s in self.followers(event.repo, event.branch, event.default_branch) if is_repo_name(s.repo)]
         if not subs:
             return 0
-        source = await pools.remote(open_repo, self.core.settings, subs[0].repo, local=False)
+        source = await pools.remote(open_repo, self.core.settings, subs[0].repo, local=False,
+                                    rate=getattr(self.core, "github_rate", None))
         return await self.head_moved(subs, source, event.before, event.after)
 
     async def head_moved(self, subs: list[Subscription], source: CommitSource, before: str | None,

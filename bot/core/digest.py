@@ -24,9 +24,12 @@ from bot.observe import metrics
 from bot.core import pools
 from bot.core.breaker import CircuitBreaker, CircuitOpen
 from bot.core.budget import BudgetReached, LLMBudget
+from bot.core.claims import CLAIM_TTL, Claim, WorkClaims
 from bot.core.filters import CommitFilter
 from bot.core.highlights import day_highlights
-from bot.store import Store
+from bot.core.llm_slots import SharedSlots
+from bot.store import Store, shares_database
+from bot.store.leases import holder_id
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +39,7 @@ DESCRIPTION_LIFETIME = 24 * 3600.0
 ANALYSES_TABLE = "analyses"
 FACTS_TABLE = "facts"
 #: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -47,11 +50,14 @@ class DigestService:
 
     Commit details are cached by full SHA (commits are immutable), analyses by
     (sha, lang, analyzer cache key), so re-running a day costs no detail calls and no LLM calls.
+    A commit's details and analysis not yet cached are claimed (``bot.core.claims``) under the analysis
+    cache key: digests of this process and of other instances sharing the store wait for the one doing
+    them. ``holder`` names this service in the claims (default: unique to it).
     """
 
     def __init__(self, store: Store, analyzer: Analyzer, *, fallback: Analyzer | None = None,
                  fetch_concurrency: int = 8, budget: LLMBudget | None = None, breaker_failures: int = 3,
-                 digest_deadline: float | None = None):
+                 digest_deadline: float | None = None, holder: str | None = None, claim_ttl: float = CLAIM_TTL):
         self.store = store
         self.analyzer = analyzer
         self.fallback = fallback
@@ -66,8 +72,8 @@ class DigestService:
             analyzer.usage_listeners.append(self._record_spend)
         # work under way, by what it computes: concurrent digests of one repository share it
         self._inflight: dict[tuple, asyncio.Future] = {}
-        #: analysis cache key -> done when the digest analysing it has stored it (or given up)
-        self._claims: dict[str, asyncio.Future] = {}
+        #: analysis cache key -> the digest (of any instance) fetching and analysing that commit
+        self.claims = WorkClaims(getattr(store, "leases", None), holder or holder_id(), claim_ttl)
         #: repository -> (description, monotonic time it was read)
         self._descriptions: dict[str, tuple[str | None, float]] = {}
 
@@ -126,17 +132,26 @@ class DigestService:
 
         async def one(change: Change, details) -> CommitReport | None:
             nonlocal done
-            commit = change.commit
-            detailed = titled(commit) if commit.details_loaded else await details(commit.sha)
-            detailed_by_sha[detailed.sha] = detailed
-            if len(detailed_by_sha) == len(changes):
-                all_detailed.set()
-            if not commit_filter.keeps_files(detailed):
-                return None
-            await warm_up
-            analysis = await self._analyse(detailed, lang, failures, refetch=details, source=source,
-                                           neighbours=detailed_by_sha, neighbours_ready=all_detailed,
-                                           description=description, breaker=breaker, includes=change.includes)
+            commit, held = change.commit, None
+            try:
+                if commit.details_loaded:
+                    detailed = titled(commit)
+                else:
+                    detailed, held = await self._claimed_details(source, commit.sha, lang, details)
+                detailed_by_sha[detailed.sha] = detailed
+                if len(detailed_by_sha) == len(changes):
+                    all_detailed.set()
+                if not commit_filter.keeps_files(detailed):
+                    return None
+                await warm_up
+                held, claim = None, held  # the analysis releases it
+                analysis = await self._analyse(detailed, lang, failures, refetch=details, source=source,
+                                               neighbours=detailed_by_sha, neighbours_ready=all_detailed,
+                                               description=description, breaker=breaker, includes=change.includes,
+                                               held=claim)
+            finally:
+                if held is not None:
+                    await held.release()
             done += 1
             if progress:
                 progress(done, len(changes))
@@ -241,16 +256,38 @@ class DigestService:
         if not isinstance(row, dict) or str(row.get("repo", "")).lower() != repo.lower():
             return None
         commit = _valid(Commit.model_validate, row)
-        key = self._cache_key(commit, lang) if commit is not None else None
+        key = self._cache_key(commit.sha, lang) if commit is not None else None
         analysis = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key)) if key else None
         if commit is None or analysis is None:
             return None
         return CommitReport(commit=titled(commit), analysis=analysis, pr=pull_request(commit))
 
-    def _cache_key(self, commit: Commit, lang: str, deep: bool = False) -> str | None:
+    def _cache_key(self, sha: str, lang: str, deep: bool = False) -> str | None:
         key = self.analyzer.deep_cache_key if deep else self.analyzer.cache_key
         # the facts feed every analyzer (the heuristic writes from them, the LLM is given them)
-        return None if key is None else f"{commit.sha}|{lang}|{key}|facts-v{FACTS_VERSION}"
+        return None if key is None else f"{sha}|{lang}|{key}|facts-v{FACTS_VERSION}"
+
+    async def _cached(self, table: str, key: str, parse: Callable[[object], T]) -> T | None:
+        return _valid(parse, await pools.store_io(self.store.get, table, key))
+
+    async def _claimed_details(self, source: CommitSource, sha: str, lang: str,
+                               details: Callable[..., Awaitable[Commit]]) -> tuple[Commit, Claim | None]:
+        """The commit's details, and the claim on its analysis when this digest fetched them.
+
+        Claimed from before the fetch until the analysis is stored, so the digest (of any instance) that
+        fetches a commit's diff is the one that analyses it, and the others wait instead of fetching it too.
+        """
+        key = self._cache_key(sha, lang)
+        if key is None or not getattr(source, "cache_details", True):
+            return await details(sha), None
+        outcome = await self.claims.acquire(key, lambda: self._cached(COMMITS_TABLE, sha, Commit.model_validate))
+        if not isinstance(outcome, Claim):
+            return titled(outcome), None
+        try:
+            return await details(sha), outcome
+        except BaseException:
+            await outcome.release()
+            raise
 
     async def _description(self, source: CommitSource) -> str | None:
         """The repository's one-line description, read once a day per repository; None when unknown.
@@ -332,32 +369,32 @@ class DigestService:
                        neighbours_ready: asyncio.Event | None = None,
                        description: Callable[[], Awaitable[str | None]] | None = None,
                        breaker: CircuitBreaker | None = None, includes: tuple[Commit, ...] = (),
-                       deep: bool = False) -> Analysis:
-        key = self._cache_key(commit, lang, deep)
-        if key is None:
-            return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
-                                               neighbours_ready, description, breaker, includes, deep=deep)
-        while True:
-            cached = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key))
-            if cached is not None:
+                       deep: bool = False, held: Claim | None = None) -> Analysis:
+        """The cached analysis, or a new one under the claim on it (``held``: taken with the details; released here).
+
+        Another digest (of this or another instance) analysing the commit is waited for: its stored row,
+        not a second fetch of the diff and a second analysis (when it stores nothing, this one analyses).
+        ``deep``: the analyzer's deeper analysis, cached (and claimed) apart.
+        """
+        key = self._cache_key(commit.sha, lang, deep)
+        claim = held
+        try:
+            if key is None:
+                return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
+                                                   neighbours_ready, description, breaker, includes, deep=deep)
+            cached = await self._cached(ANALYSES_TABLE, key, Analysis.model_validate) if claim is not None \
+                else await self.claims.acquire(key, lambda: self._cached(ANALYSES_TABLE, key, Analysis.model_validate))
+            if isinstance(cached, Claim):
+                claim = cached
+            elif cached is not None:
                 self.cache_hits += 1
                 metrics.cache_hit()
                 return cached
-            claim = self._claims.get(key)
-            if claim is None or claim.get_loop() is not asyncio.get_running_loop():
-                break
-            # another digest of this process is analysing the commit: wait for its row, not a second
-            # fetch of the diff and a second analysis (if it stores nothing, the loop finds no claim)
-            await asyncio.shield(claim)
-        claim = asyncio.get_running_loop().create_future()
-        self._claims[key] = claim
-        try:
             return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
                                                neighbours_ready, description, breaker, includes, key, deep=deep)
         finally:
-            if self._claims.get(key) is claim:
-                del self._claims[key]
-            claim.set_result(None)
+            if claim is not None:
+                await claim.release()
 
     async def _analyse_claimed(self, commit: Commit, lang: str, failures: list,
                                refetch: Callable[..., Awaitable[Commit]] | None,
@@ -430,16 +467,20 @@ def build_service(settings, store: Store, analyzer_kind: str = "auto") -> Digest
     """The digest service ``settings`` ask for: the analyzer, the heuristic fallback and the LLM budget."""
     from analysis.analyzers import make_analyzer
 
+    holder = holder_id()  # this instance, in the claims and LLM slots it holds in a shared store
     analyzer = make_analyzer(analyzer_kind, model=settings.llm_model, api_base=settings.llm_api_base,
                              concurrency=settings.llm_concurrency, timeout=settings.llm_timeout,
                              context_tokens=settings.llm_context_tokens,
                              max_output_tokens=settings.llm_max_output_tokens,
                              max_input_tokens=settings.llm_max_input_tokens, deadline=settings.llm_deadline)
     if analyzer.name == "heuristic":
-        return DigestService(store, analyzer)
+        return DigestService(store, analyzer, holder=holder)
     observe_llm(analyzer)
+    if shares_database(settings):  # DIGESTBOT_LLM_CONCURRENCY holds for all the instances together
+        analyzer.shared_limit = SharedSlots(store.leases, holder, settings.llm_concurrency).slot
     from analysis.analyzers.heuristic import HeuristicAnalyzer
 
     budget = LLMBudget(store, settings.llm_daily_budget_usd)
     return DigestService(store, analyzer, fallback=HeuristicAnalyzer(), budget=budget,
-                         breaker_failures=settings.llm_breaker_failures, digest_deadline=settings.digest_deadline)
+                         breaker_failures=settings.llm_breaker_failures, digest_deadline=settings.digest_deadline,
+                         holder=holder)

@@ -36,8 +36,9 @@ from bot.core.limits import BuildLimits
 from bot.core.report_pages import report_url, save_report
 from bot.core.search_index import Search, open_search
 from bot.settings import Settings
+from bot.core.github_rate import SharedGitHubRate
 from bot.core.sources import open_repo
-from bot.store import Store, StoreCorrupt
+from bot.store import Store, StoreCorrupt, shares_database
 from bot.core.subscriptions import Subscription, SubscriptionBook
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,8 @@ class BotCore:
         #: what `ask` reads; every digest is indexed (FTS5 beside TinyDB, or full-text search in PostgreSQL)
         self.search = search or open_search(store, settings)
         self.limits = BuildLimits(settings.builds_per_user, settings.builds_per_channel)
+        #: GitHub's rate limit as every instance sharing the database sees it (one instance: its own sources')
+        self.github_rate = SharedGitHubRate(store, settings.github_token) if shares_database(settings) else None
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
         self._post_locks: dict[str, asyncio.Lock] = {}
@@ -204,7 +207,7 @@ class BotCore:
 
     def _source(self, repo: str, platform: str):
         """The source of ``repo``: local folders only for the console; chat platforms name GitHub repositories."""
-        return open_repo(self.settings, repo, local=platform == "console")
+        return open_repo(self.settings, repo, local=platform == "console", rate=self.github_rate)
 
     async def _open_checked(self, platform: str, repo: str | None):
         """The source for ``repo`` if it exists, is readable and may be shown on ``platform``."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from analysis.errors import DigestError
+from bot.store.leases import Leases
 
 #: tables whose rows can be computed again (commit details, analyses, facts, the day's highlights, report
 #: pages, daily counts, the health probe): a corrupt file of one is renamed "<file>.corrupt-<time>" and
@@ -23,7 +24,9 @@ class StoreUnavailable(DigestError):
 
 
 class Store(Protocol):
-    """Key-value tables of JSON values."""
+    """Key-value tables of JSON values, and the leases (``bot.store.leases``) of the instances sharing them."""
+
+    leases: Leases
 
     def get(self, table: str, key: str) -> Any | None: ...
 

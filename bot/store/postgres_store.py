@@ -6,6 +6,7 @@ a psycopg connection pool in autocommit mode: each call is one statement (``put_
 transaction), so a write is visible to every instance as soon as the call returns. Each connection is
 checked as it leaves the pool, so a database restart costs a reconnect, not a failed call. ``add`` changes
 numbers inside the database (``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``), never read-then-write.
+``leases`` (``pg_leases``) are held in their own table, on the database's clock.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
 from bot.store.base import StoreUnavailable, checked_amounts
+from bot.store.pg_leases import PgLeases
 from bot.store.pg_migrate import SCHEMA, migrate
 
 log = logging.getLogger(__name__)
@@ -83,6 +85,7 @@ class PostgresStore:
         try:
             with psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as conn:
                 migrate(conn)
+                # the key-value tables (the leases, the search index and the migrations' own table are not)
                 rows = conn.execute("select table_name from information_schema.columns where table_schema = %s "
                                     "and column_name = 'value' and data_type = 'jsonb'", (SCHEMA,)).fetchall()
         except psycopg.OperationalError as error:
@@ -96,6 +99,7 @@ class PostgresStore:
                                     kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
                                     check=ConnectionPool.check_connection, name="digestbot-store")
         self._pool.open(wait=True, timeout=CONNECT_TIMEOUT)
+        self.leases = PgLeases(self._pool)
         log.info("store: PostgreSQL at %s (%d tables)", self.where, len(self.tables))
 
     def _table(self, table: str) -> sql.Composed:

@@ -27,6 +27,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 
 from bot.store.base import CACHE_TABLES, StoreCorrupt, added, checked_amounts
+from bot.store.leases import MemoryLeases
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,8 @@ class TinyStore:
         self._migrated: set[str] = set()
         #: corrupt files of tables that are not caches, found since start: file name -> the sentence
         self.corrupt: dict[str, str] = {}
+        #: one process per data directory: the leases need not outlive it
+        self.leases = MemoryLeases()
 
     @classmethod
     def in_memory(cls) -> "TinyStore":

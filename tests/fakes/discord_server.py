@@ -10,6 +10,9 @@ of its dispatch is gone, as on Discord: its callback answers 404 ``10062 Unknown
 files arrives as multipart/form-data: a ``payload_json`` part and ``files[n]`` parts, each listed in
 the payload's ``attachments`` by id; their bytes are recorded in the message's ``files``. A channel's or
 thread's messages read back with ``GET /channels/{id}/messages`` (``limit``, ``before``, ``after``).
+Several gateway connections may be open at once (a sharded bot): each IDENTIFY is recorded with its
+``shard`` ([id, count]); the guild is sent to the shard Discord would put it on ((guild_id >> 22) % count)
+and its interactions go to that shard's connection. ``connections`` lists them all, open or closed.
 """
 
 from __future__ import annotations
@@ -137,6 +140,24 @@ class Interaction:
     expired: bool = False  # a callback came after ACK_DEADLINE and was refused with 10062
 
 
+@dataclass
+class GatewayConnection:
+    """One websocket a client opened; ``shard`` is what its IDENTIFY said ([id, count]), None before."""
+
+    ws: web.WebSocketResponse
+    compress: Any = None
+    shard: list[int] | None = None
+
+    @property
+    def open(self) -> bool:
+        return not self.ws.closed
+
+
+def guild_shard(guild_id: str, count: int) -> int:
+    """The shard Discord puts a guild on."""
+    return (int(guild_id) >> 22) % max(count, 1)
+
+
 class FakeDiscord:
     """The fake Discord. Use as a context manager; see the module docstring."""
 
@@ -157,8 +178,7 @@ class FakeDiscord:
         self.followup_messages: dict[str, dict[str, Any]] = {}
         self._ids = itertools.count(1500000000000000001)
         self._seq = itertools.count(1)
-        self._ws: web.WebSocketResponse | None = None
-        self._compress: Any = None
+        self.connections: list[GatewayConnection] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
@@ -231,8 +251,9 @@ class FakeDiscord:
         self.port = site._server.sockets[0].getsockname()[1]
 
     async def _shutdown(self) -> None:
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.close(code=1000)
+        for conn in self.connections:
+            if conn.open:
+                await conn.ws.close(code=1000)
         await self._runner.cleanup()
 
     # -- helpers -------------------------------------------------------------------------------------
@@ -438,22 +459,38 @@ class FakeDiscord:
         return _reply(self._message(CHANNEL_ID, body, webhook=True))
 
     # -- gateway -------------------------------------------------------------------------------------
-    async def _send(self, payload: dict[str, Any]) -> None:
+    @staticmethod
+    async def _send(conn: GatewayConnection, payload: dict[str, Any]) -> None:
         data = json.dumps(payload)
-        if self._compress is not None:
-            await self._ws.send_bytes(self._compress.compress(data.encode()) + self._compress.flush(zlib.Z_SYNC_FLUSH))
+        if conn.compress is not None:
+            await conn.ws.send_bytes(conn.compress.compress(data.encode()) + conn.compress.flush(zlib.Z_SYNC_FLUSH))
         else:
-            await self._ws.send_str(data)
+            await conn.ws.send_str(data)
 
-    async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
-        await self._send({"op": 0, "t": event, "s": next(self._seq), "d": data})
+    async def _dispatch(self, event: str, data: dict[str, Any], conn: GatewayConnection | None = None) -> None:
+        conn = conn or self._connection_for(data.get("guild_id") or GUILD_ID)
+        await self._send(conn, {"op": 0, "t": event, "s": next(self._seq), "d": data})
+
+    def _connection_for(self, guild_id: str) -> GatewayConnection:
+        """The open connection of the guild's shard (the newest open one when no IDENTIFY said shards)."""
+        live = [c for c in self.connections if c.open and c.shard is not None]
+        for conn in reversed(live):
+            if conn.shard[0] == guild_shard(guild_id, conn.shard[1]):
+                return conn
+        if not live:
+            raise RuntimeError("no gateway connection is open")
+        return live[-1]
+
+    def open_shards(self) -> list[int]:
+        """The shard of every open, identified connection (a shard twice: two connections for one shard)."""
+        return sorted(c.shard[0] for c in self.connections if c.open and c.shard is not None)
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        self._ws = ws
-        self._compress = zlib.compressobj() if request.query.get("compress") == "zlib-stream" else None
-        await self._send({"op": 10, "s": None, "t": None, "d": {"heartbeat_interval": 41250}})
+        conn = GatewayConnection(ws, zlib.compressobj() if request.query.get("compress") == "zlib-stream" else None)
+        self.connections.append(conn)
+        await self._send(conn, {"op": 10, "s": None, "t": None, "d": {"heartbeat_interval": 41250}})
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
                 continue
@@ -461,17 +498,21 @@ class FakeDiscord:
             op = payload.get("op")
             if op == 1:
                 self.heartbeats += 1
-                await self._send({"op": 11, "s": None, "t": None, "d": None})
+                await self._send(conn, {"op": 11, "s": None, "t": None, "d": None})
             elif op == 2:
                 if payload["d"].get("token") != self.token:
                     await ws.close(code=4004, message=b"Authentication failed.")
                     break
                 self.identified.append(payload["d"])
+                conn.shard = list(payload["d"].get("shard") or [0, 1])
+                ours = guild_shard(GUILD_ID, conn.shard[1]) == conn.shard[0]
                 await self._dispatch("READY", {
-                    "v": 10, "user": self._user(), "guilds": [{"id": GUILD_ID, "unavailable": True}],
+                    "v": 10, "user": self._user(), "guilds": [{"id": GUILD_ID, "unavailable": True}] if ours else [],
                     "session_id": "fake-session", "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway-ws",
-                    "application": {"id": APP_ID, "flags": 0}, "private_channels": [], "relationships": []})
-                await self._dispatch("GUILD_CREATE", self._guild())
+                    "application": {"id": APP_ID, "flags": 0}, "private_channels": [], "relationships": [],
+                    "shard": conn.shard}, conn)
+                if ours:
+                    await self._dispatch("GUILD_CREATE", self._guild(), conn)
         return ws
 
     def _guild(self) -> dict[str, Any]:

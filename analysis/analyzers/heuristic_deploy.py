@@ -1,0 +1,135 @@
+"""What a deployment change does to the default render: version pins bumped, opt-in keys and gated template blocks."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from analysis.models import Fact
+
+#: a version as deployment values write it (``v3.13.1``, ``1.40.2-distroless``, ``2.19``)
+_VERSION_VALUE = re.compile(r"^v?\d+(\.\d+){1,3}([-+~][\w.-]*)?$")
+#: keys that hold a version or an image reference (``image.tag``, ``appVersion``, ``imageTag``, ``image``)
+_VERSION_KEY = re.compile(r"(tag|version|image)$", re.I)
+_KEY_PARTS = re.compile(r"[^.\[\]\"]+")
+#: a template line that is only a directive (``{{- if .Values.x }}``, ``{{ end -}}``)
+_DIRECTIVE = re.compile(r"^\s*\{\{-?\s*(?P<word>[\w/*]+)?(?P<rest>.*?)\s*-?\}\}\s*$")
+_OPENERS = {"if", "with", "range"}
+#: scalar values, as the config facts render them, that switch nothing on
+_YAML_OFF = {"false": False, "null": None, "~": None, "": ""}
+
+
+def _tag(value: str) -> str | None:
+    """The version in a value: the value itself, or the tag of an image reference (``nginx:1.25.3``)."""
+    return value.rsplit(":", 1)[1] if ":" in value and not value.startswith("v") else value
+
+
+def version_pin(fact: Fact) -> bool:
+    """A configuration value that names a version, moved to another version of the same thing: a dependency bump
+    (``image.tag`` v3.13.0 -> v3.13.1; ``image`` nginx:1.25.3 -> nginx:1.25.4), not a behaviour setting."""
+    if fact.kind != "config_value_changed" or not fact.before or not fact.after:
+        return False
+    parts = _KEY_PARTS.findall(fact.symbol or "")
+    if not parts or not _VERSION_KEY.search(parts[-1]):
+        return False
+    before, after = fact.before.strip(), fact.after.strip()
+    if ":" in before and ":" in after and before.rsplit(":", 1)[0] != after.rsplit(":", 1)[0]:
+        return False  # another image altogether
+    old, new = _tag(before), _tag(after)
+    return bool(old and new and _VERSION_VALUE.match(old) and _VERSION_VALUE.match(new))
+
+
+def _off(value: object) -> bool:
+    if isinstance(value, dict):
+        return all(_off(v) for v in value.values())
+    return value in (False, None, "", [], {}, 0)
+
+
+def off_by_default(fact: Fact) -> bool:
+    """A configuration key added whose value turns nothing on (``authFilter: {enabled: false}``, ``extraArgs: []``)."""
+    if fact.kind != "config_key_added" or fact.after is None:
+        return False
+    text = fact.after.strip()
+    try:
+        value = json.loads(text) if text[:1] in "[{" else _YAML_OFF.get(text, text)
+    except ValueError:
+        return False
+    return _off(value)
+
+
+def templated(patch: str | None) -> bool:
+    """A Go-templated manifest (a Helm chart's ``templates/``): directives in the hunks."""
+    return "{{" in (patch or "")
+
+
+def gated_template_change(patch: str | None) -> bool:
+    """Every line the hunks change is a block added under a new condition (``{{ if .Values.x }}`` ... ``{{ end }}``)
+    or a condition widened with ``or``: what renders with the default values is unchanged (opt-in)."""
+    changed = False
+    for hunk in re.split(r"^@@[^\n]*@@[^\n]*$", patch or "", flags=re.M)[1:]:
+        depth = 0  # blocks opened by added directives and not yet closed
+        removed_conditions: list[str] = []
+        for line in hunk.split("\n"):
+            sign, text = line[:1], line[1:]
+            directive = _DIRECTIVE.match(text)
+            word = directive.group("word") if directive else None
+            if sign == "-":
+                if not (directive and word in _OPENERS):
+                    return False
+                removed_conditions.append(" ".join(directive.group("rest").split()))
+                changed = True
+            elif sign == "+":
+                changed = True
+                if directive and word in _OPENERS:
+                    rest = " ".join(directive.group("rest").split())
+                    widened = [c for c in removed_conditions if c and c in rest and re.match(r"or\b", rest)]
+                    if widened:
+                        removed_conditions.remove(widened[0])
+                    else:
+                        depth += 1
+                elif directive and word == "end" and depth:
+                    depth -= 1
+                elif not depth and text.strip():
+                    return False
+        if removed_conditions or depth:
+            return False
+    return changed
+
+
+_RULE_START = re.compile(r"^\s*-\s*(apiGroups|resources|verbs|nonResourceURLs)\s*:")
+_RULE_FIELD = re.compile(r"^\s*-?\s*(?P<field>resources|verbs)\s*:\s*(?P<inline>\[.*\])?\s*$")
+_LIST_ITEM = re.compile(r"^\s*-\s*[\"']?(?P<item>[\w.*/-]+)[\"']?\s*$")
+
+
+def rbac_grants(patch: str | None) -> list[tuple[list[str], list[str]]]:
+    """(verbs, resources) of the Kubernetes RBAC rules the hunks add whole (``- apiGroups: [""]`` ... ``verbs:``),
+    templated or not: the permissions a deployment's service account gains."""
+    grants: list[tuple[list[str], list[str]]] = []
+    rule: dict[str, list[str]] | None = None
+    field = None
+
+    def flush() -> None:
+        if rule and rule.get("verbs") and rule.get("resources"):
+            grants.append((rule["verbs"], rule["resources"]))
+
+    for line in (patch or "").split("\n"):
+        added = line.startswith("+") and not line.startswith("+++")
+        text = line[1:]
+        if _RULE_START.match(text) or (not added and line[:1] in ("-", " ", "@")):
+            flush()  # a new rule, or lines that were already there: the rule added so far is complete
+            rule, field = ({} if added else None), None
+        if rule is None or not added:
+            continue
+        match = _RULE_FIELD.match(text)
+        if match:
+            field = match.group("field")
+            inline = match.group("inline")
+            rule[field] = re.findall(r"[\w.*/-]+", inline) if inline else []
+            continue
+        item = _LIST_ITEM.match(text)
+        if item and field:
+            rule[field].append(item.group("item"))
+        elif not _DIRECTIVE.match(text):
+            field = None
+    flush()
+    return grants
