@@ -24,6 +24,7 @@ from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import open_store, shares_database
 from bot.store.leases import holder_id
+from scheduler.cluster import start_shared
 from scheduler.jobs import DigestScheduler
 from scheduler.polling import HeadPoller
 
@@ -111,6 +112,7 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
         except (NotImplementedError, RuntimeError):
             pass
     scheduler = poller = None
+    cluster: list = []  # the job queue and the schedule sync, with a shared database
     keepers = []
     alerts = AlertService(core, {a.platform: a for a in running})
     routes = http_routes(health, store, settings)
@@ -131,7 +133,7 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
             if keeper is not None:
                 keepers.append(keeper)
             log.info("adapter %s started", adapter.platform)
-        scheduler = _start_scheduler(core, running)
+        scheduler, cluster = await _start_scheduler(core, running, settings, store)
         alerts.adapters.update({a.platform: a for a in running})
         poller = HeadPoller(alerts)
         poller.start()
@@ -145,6 +147,11 @@ async def _run_on(settings: Settings, adapters: list[str] | None, port: int | No
     finally:
         if scheduler is not None:
             scheduler.shutdown()
+        for part in reversed(cluster):  # before the adapters: running digests finish or go back to the queue
+            try:
+                await part.stop()
+            except Exception:  # noqa: BLE001
+                log.exception("stopping %s failed", type(part).__name__)
         if poller is not None:
             poller.shutdown()
         for keeper in keepers:
@@ -194,7 +201,11 @@ def _log_listening(server: HttpServer | None, adapters: list, settings: Settings
     log.info("HTTP server listening on http://%s:%s (%s)", host, port, paths, extra={"host": host, "port": port})
 
 
-def _start_scheduler(core: BotCore, adapters: list) -> DigestScheduler:
-    scheduler = DigestScheduler(core, {a.platform: a for a in adapters})
+async def _start_scheduler(core: BotCore, adapters: list, settings: Settings, store) -> tuple[DigestScheduler, list]:
+    """APScheduler's jobs; with a shared database, due digests go through the job queue and the schedule
+    follows changes made through other instances. Returns the scheduler and the parts to stop."""
+    by_platform = {a.platform: a for a in adapters}
+    scheduler = DigestScheduler(core, by_platform)
+    parts = await start_shared(scheduler, settings, store, list(by_platform)) if shares_database(settings) else []
     scheduler.start()
-    return scheduler
+    return scheduler, parts

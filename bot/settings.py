@@ -71,6 +71,11 @@ class Settings(BaseSettings):
 
     # Scheduling and operations
     catchup_hours: float = Field(12.0, ge=0, validation_alias=_env("DIGESTBOT_CATCHUP_HOURS"))
+    # Several instances on DIGESTBOT_DATABASE_URL: the job queue and the shared schedule
+    #: seconds without a heartbeat after which an instance's worker counts as dead and its digests are taken over
+    queue_stalled_seconds: float = Field(30.0, ge=1, validation_alias=_env("DIGESTBOT_QUEUE_STALLED_SECONDS"))
+    #: seconds between two full re-reads of the subscriptions (the safety net under LISTEN/NOTIFY)
+    schedule_resync_seconds: float = Field(60.0, ge=1, validation_alias=_env("DIGESTBOT_SCHEDULE_RESYNC_SECONDS"))
     log_format: str = Field("text", validation_alias=_env("DIGESTBOT_LOG_FORMAT"))
     log_level: str | None = Field(None, validation_alias=_env("DIGESTBOT_LOG_LEVEL"))  # read by bot.observe.logs
     public_url: str | None = Field(None, validation_alias=_env("DIGESTBOT_PUBLIC_URL"))

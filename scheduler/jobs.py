@@ -1,14 +1,16 @@
 """APScheduler wiring: one cron job per subscription, catch-up of missed digests at start.
 
 APScheduler only decides *when*; what a run posts is ``scheduler.due.post_due_digest`` and
-the ledger makes every post happen once, across restarts and crashes.
+the ledger makes every post happen once, across restarts and crashes. With a job queue
+(``scheduler.queue``, several instances on PostgreSQL) a due digest is deferred as a job instead,
+and whichever instance's worker takes it calls ``run_queued``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -17,16 +19,20 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from analysis.errors import DigestError
+from analysis.week import last_full_week
+from bot.core import pools
 from bot.core.chat import ChatAdapter, TextResponse
 from bot.core.ledger import ledger_key
+from bot.core.weekly import week_key
 from bot.store import StoreCorrupt
 from bot.core.subscriptions import Subscription
 from scheduler.builds import SharedBuilds
 from scheduler.due import last_slot, parse_at, plan_catchup, post_due_digest
-from scheduler.weekly_jobs import catch_up_weekly, schedule_weekly, unschedule_weekly
+from scheduler.weekly_jobs import catch_up_weekly, last_weekly_slot, schedule_weekly, unschedule_weekly
 
 if TYPE_CHECKING:
     from bot.core.service import BotCore
+    from scheduler.queue import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +55,13 @@ class DigestScheduler:
     """Keeps one APScheduler job per subscription and serves due digests with bounded concurrency."""
 
     def __init__(self, core: "BotCore", adapters: dict[str, ChatAdapter], *,
-                 concurrency: int = DEFAULT_CONCURRENCY, scheduler: AsyncIOScheduler | None = None):
+                 concurrency: int = DEFAULT_CONCURRENCY, scheduler: AsyncIOScheduler | None = None,
+                 queue: "JobQueue | None" = None):
         self.core = core
         self.adapters = adapters
         self.concurrency = concurrency
+        #: set (several instances on PostgreSQL): due digests become jobs that any instance's worker runs
+        self.queue = queue
         grace = max(60, int(core.settings.catchup_hours * 3600))
         self.scheduler = scheduler or AsyncIOScheduler(
             timezone=timezone.utc,
@@ -98,7 +107,8 @@ class DigestScheduler:
     def alive(self) -> bool:
         """For the health check: APScheduler runs and its event loop is open."""
         loop = getattr(self.scheduler, "_eventloop", None)
-        return bool(self.scheduler.running) and not (loop is not None and loop.is_closed())
+        queue_ok = self.queue is None or self.queue.alive
+        return bool(self.scheduler.running) and not (loop is not None and loop.is_closed()) and queue_ok
 
     def shutdown(self) -> None:
         if self._on_change in self.core.on_change:
@@ -122,14 +132,39 @@ class DigestScheduler:
                                name=f"digest {sub.key}", replace_existing=True)
         schedule_weekly(self.scheduler, sub, self.run_weekly_job)
 
+    def _unschedule(self, key: str) -> None:
+        self._subs.pop(key, None)
+        try:
+            self.scheduler.remove_job(key)
+        except JobLookupError:
+            pass
+        unschedule_weekly(self.scheduler, key)
+
+    def follow(self, key: str, sub: Subscription | None) -> bool:
+        """Make the jobs of subscription ``key`` match ``sub`` as stored now (None: removed); True if they changed.
+
+        For changes made through another instance (``scheduler.sync``); this instance's own go through
+        ``_on_change`` at once.
+        """
+        if sub is None:
+            if key not in self._subs:
+                return False
+            self._unschedule(key)
+            log.info("job %s removed (changed elsewhere)", key)
+            return True
+        if self._subs.get(key) == sub:
+            return False
+        self._schedule(sub)
+        log.info("job %s scheduled at %s %s (changed elsewhere)", key, sub.at, sub.tz)
+        return True
+
+    def known(self) -> set[str]:
+        """The subscriptions this instance has jobs for."""
+        return set(self._subs)
+
     def _on_change(self, sub: Subscription, removed: bool) -> None:
         if removed:
-            self._subs.pop(sub.key, None)
-            try:
-                self.scheduler.remove_job(sub.key)
-            except JobLookupError:
-                pass
-            unschedule_weekly(self.scheduler, sub.key)
+            self._unschedule(sub.key)
             log.info("job %s removed", sub.key)
             return
         if sub.created_at is None:
@@ -149,6 +184,8 @@ class DigestScheduler:
         now = self.core.clock()
         slot = last_slot(sub, now)
         late_by = now - slot.run_at
+        if self.queue is not None:
+            return await self._defer("day", sub, slot.day, slot.run_at)
         try:
             return await self.serve(sub, slot.day, late_by if late_by > LATE_AFTER else None)
         except asyncio.CancelledError:  # shutting down: the ledger resumes it at the next start
@@ -164,9 +201,10 @@ class DigestScheduler:
         adapter = self.adapters.get(sub.platform) if sub is not None else None
         if sub is None or adapter is None:
             return "unsubscribed" if sub is None else "no-adapter"
-        if self._limit is None:
-            self._limit = asyncio.Semaphore(self.concurrency)
-        async with self._limit:
+        if self.queue is not None:
+            slot = last_weekly_slot(sub, self.core.clock())
+            return await self._defer("week", sub, week or last_full_week(slot, sub.tz), slot)
+        async with self._bounded():
             try:
                 return await post_due_week(self.core, adapter, sub, week)
             except asyncio.CancelledError:
@@ -174,6 +212,58 @@ class DigestScheduler:
             except Exception:  # noqa: BLE001 - one channel's failure must not stop the others
                 log.exception("weekly roll-up of %s in %s failed", sub.repo, sub.channel_ref.key)
                 return "failed"
+
+    def _bounded(self) -> asyncio.Semaphore:
+        if self._limit is None:
+            self._limit = asyncio.Semaphore(self.concurrency)
+        return self._limit
+
+    # -- the job queue (several instances) ---------------------------------------------------
+
+    async def _defer(self, kind: str, sub: Subscription, period: str, due: datetime) -> str:
+        """Hand a due digest (``kind`` "day") or roll-up ("week") to the job queue: "deferred" or "deferred-before"."""
+        lock = ledger_key(sub.channel_ref, sub.repo, period) if kind == "day" else week_key(sub, period)
+        try:
+            created = await self.queue.defer(kind, sub, period, due, lock)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - the database may be away; the catch-up round defers it again
+            log.exception("could not defer the job of %s for %s; tried again within %d minutes", sub.key, period,
+                          RETRY_EVERY_MINUTES)
+            return "failed"
+        return "deferred" if created else "deferred-before"
+
+    async def run_queued(self, kind: str, key: str, period: str, timestamp: int, attempts: int) -> str:
+        """What a queued job runs (on whichever instance took it): ``key``'s digest of ``period``, once.
+
+        The subscription is read from the store, not from this instance's jobs, which may not have heard
+        of it yet. A failure is raised, so the queue retries it; the channel is told at the first one.
+        """
+        sub = await pools.store_io(self.core.subscriptions.by_key, key)
+        if sub is None:
+            log.info("job for %s: the subscription is gone; nothing to post", key)
+            return "unsubscribed"
+        adapter = self.adapters.get(sub.platform)
+        if adapter is None:  # workers take only their own platforms' queues
+            raise DigestError(f"no {sub.platform} adapter runs on this instance")
+        if kind == "week":
+            from bot.core.weekly import post_due_week
+
+            async with self._bounded():
+                return await post_due_week(self.core, adapter, sub, period)
+        late_by = self.core.clock() - datetime.fromtimestamp(timestamp, timezone.utc)
+        async with self._bounded():
+            try:
+                return await post_due_digest(self.core, adapter, sub, period, builds=self.builds,
+                                             late_by=late_by if late_by > LATE_AFTER else None)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                log.exception("digest of %s for %s in %s failed (attempt %d); it is retried", sub.repo, period,
+                              sub.channel_ref.key, attempts + 1)
+                if attempts == 0:
+                    await self._tell_channel(adapter, sub, period, error)
+                raise
 
     # -- serving -----------------------------------------------------------------------------
 
@@ -183,9 +273,7 @@ class DigestScheduler:
         if adapter is None:
             log.debug("no %s adapter running; %s not served", sub.platform, sub.key)
             return "no-adapter"
-        if self._limit is None:
-            self._limit = asyncio.Semaphore(self.concurrency)
-        async with self._limit:
+        async with self._bounded():
             try:
                 return await post_due_digest(self.core, adapter, sub, day, late_by=late_by, builds=self.builds)
             except asyncio.CancelledError:
@@ -205,8 +293,9 @@ class DigestScheduler:
         self._told.add(told)
         reason = str(error) if isinstance(error, DigestError) and not isinstance(error, StoreCorrupt) \
             else "an error on the bot's side (the details are in its log)"
+        again = "within" if self.queue is not None else "every"  # the queue's backoff is capped at as long
         text = (f"The digest of {sub.repo} for {day} could not be posted: {reason}. "
-                f"The bot tries again every {RETRY_EVERY_MINUTES} minutes.")
+                f"The bot tries again {again} {RETRY_EVERY_MINUTES} minutes.")
         try:
             await adapter.send(sub.channel_ref, adapter.renderer.text_message(TextResponse(text, error=True)))
         except Exception:  # noqa: BLE001 - the channel itself may be what fails
@@ -240,6 +329,9 @@ class DigestScheduler:
             if decision.action == "skip":
                 return sub.key, decision.slot.day, "skipped"
             log.info("catching up %s for %s, %s late", sub.key, decision.slot.day, decision.late_by)
+            if self.queue is not None:
+                return sub.key, decision.slot.day, await self._defer("day", sub, decision.slot.day,
+                                                                     decision.slot.run_at)
             return sub.key, decision.slot.day, await self.serve(sub, decision.slot.day, decision.late_by)
 
         # one subscription's days in order; subscriptions side by side (serve() bounds them)

@@ -47,10 +47,11 @@ def analysis_requests(llm: FakeOpenAI) -> list[dict]:
 
 def test_the_same_day_built_at_once_by_two_instances_fetches_and_analyses_each_commit_once(gh, llm, stores):
     shas = add_day(gh)
-    # each answer takes 1 s, three times the claims' ttl: the holder must renew its claims meanwhile,
-    # or the waiting instance would take them over and ask again
-    llm.latency = 1.0
-    services = [service_on(store, llm, f"instance-{i}", claim_ttl=0.3) for i, store in enumerate(stores)]
+    # each answer takes 3 s, three times the claims' ttl: the holder must renew its claims meanwhile,
+    # or the waiting instance would take them over and ask again (a ttl of 1 s leaves room for a loaded
+    # machine's late renewal; 0.3 s was flaky under load)
+    llm.latency = 3.0
+    services = [service_on(store, llm, f"instance-{i}", claim_ttl=1.0) for i, store in enumerate(stores)]
 
     digests = run_together(2, lambda i: build(services[i], gh))
 

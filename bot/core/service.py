@@ -342,15 +342,28 @@ class BotCore:
             thread = entry.summary_id if message.thread else None
             if message.thread and thread is None:
                 raise DigestError("the digest's summary message is missing; cannot post its thread")
-            posted = await adapter.send(ctx.channel, message, thread_id=thread)
-            self._after_post()
-            if not message.thread:
-                entry.summary_id = posted
-            entry.posted.append(message_key)
-            if key:
-                await pools.store_io(self.ledger.save, key, entry)
+            step = asyncio.ensure_future(self._post_one(adapter, ctx, key, entry, message, message_key, thread))
+            try:
+                await asyncio.shield(step)
+            except asyncio.CancelledError:
+                # told to stop (a shutdown): the message on its way is finished and recorded first, so whoever
+                # resumes the digest (another instance, at once) finds it in the ledger, not still in flight
+                with contextlib.suppress(Exception):
+                    await step
+                raise
         entry.done = True
         entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
+        if key:
+            await pools.store_io(self.ledger.save, key, entry)
+
+    async def _post_one(self, adapter: ChatAdapter, ctx: CommandContext, key: str | None, entry: LedgerEntry,
+                        message, message_key: str, thread: str | None) -> None:
+        """Post one message and record it in ``entry`` (and the ledger, under ``key``)."""
+        posted = await adapter.send(ctx.channel, message, thread_id=thread)
+        self._after_post()
+        if not message.thread:
+            entry.summary_id = posted
+        entry.posted.append(message_key)
         if key:
             await pools.store_io(self.ledger.save, key, entry)
 

@@ -86,6 +86,11 @@ class SubscriptionBook:
         self.store.delete(TABLE, sub.key)
         return True
 
+    def by_key(self, key: str) -> Subscription | None:
+        """The subscription stored under ``key`` (``Subscription.key``), as it is now."""
+        raw = self.store.get(TABLE, key)
+        return None if raw is None else Subscription.model_validate(raw)
+
     def get(self, channel: ChannelRef, repo: str) -> Subscription | None:
         """The channel's subscription to ``repo``; GitHub names match whatever their case."""
         raw = self.store.get(TABLE, subscription_key(channel, repo))

@@ -43,6 +43,11 @@ FEEDBACK_DISAGREEMENTS = Counter("digestbot_feedback_disagreements",
                                  registry=REGISTRY)
 CHAT_RETRIES = Counter("digestbot_chat_retries", "Chat API requests retried after a rate limit or server error",
                        ["platform"], registry=REGISTRY)
+JOBS_DEFERRED = Counter("digestbot_jobs_deferred", "Due digests (kind day) and roll-ups (week) this instance put on "
+                        "the shared job queue (each job is counted by the one instance that made it)", ["kind"],
+                        registry=REGISTRY)
+JOBS_TAKEN_OVER = Counter("digestbot_jobs_taken_over", "Running jobs of a silent instance (worker heartbeat too old) "
+                          "this instance put back on the queue", registry=REGISTRY)
 
 
 def _safe(update) -> None:
@@ -102,6 +107,14 @@ def github_rate_remaining(headers) -> None:
 
 def chat_retry(platform: str) -> None:
     _safe(lambda: CHAT_RETRIES.labels(platform=platform).inc())
+
+
+def job_deferred(kind: str) -> None:
+    _safe(lambda: JOBS_DEFERRED.labels(kind=kind).inc())
+
+
+def job_taken_over() -> None:
+    _safe(JOBS_TAKEN_OVER.inc)
 
 
 def feedback_vote(channel: str, vote: str, disagrees: bool) -> None:

@@ -2,9 +2,9 @@
 
 ``migrations/NNN_name.sql`` (shipped as package data) are applied at start by every instance;
 the first to take ``pg_advisory_xact_lock`` applies what is missing and records each file in
-``digestbot.schema_migrations``, in the same transaction; the others wait on the lock, then
-find nothing left to do. A file that fails rolls the whole transaction back: the schema is
-never half migrated. Applied files are never edited: a change is a new file.
+``digestbot.schema_migrations``, in the same transaction (the job queue's schema too:
+``queue_schema``); the others wait on the lock, then find nothing left to do. A file that fails
+rolls the whole transaction back: the schema is never half migrated. Applied files are never edited: a change is a new file.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
+
+from bot.store.queue_schema import apply_queue_schema
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,8 @@ def bundled_migrations() -> list[Migration]:
 def migrate(conn, migrations: list[Migration] | None = None) -> list[int]:
     """Apply the missing ``migrations`` (default: the bundled ones) on ``conn``; the versions applied now.
 
-    ``conn`` is a psycopg connection in autocommit mode; everything happens in one transaction.
+    ``conn`` is a psycopg connection in autocommit mode; everything happens in one transaction, the
+    job queue's schema too (``queue_schema``).
     """
     migrations = bundled_migrations() if migrations is None else migrations
     applied_now = []
@@ -67,6 +70,7 @@ def migrate(conn, migrations: list[Migration] | None = None) -> list[int]:
                          (migration.version, migration.name))
             applied_now.append(migration.version)
         newer = sorted(done - {m.version for m in migrations})
+        apply_queue_schema(conn)
     if applied_now:
         log.info("database schema migrated: applied %s", ", ".join(f"{v:03d}" for v in applied_now))
     if newer:
