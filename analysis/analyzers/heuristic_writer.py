@@ -335,6 +335,8 @@ class Writer:
                 what = self.t("internal", names=self.symbols(internal[area], 3))
             elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
                 what = self.names(tests[area], 3)
+            elif len(ordered) > 1 and all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
+                continue  # a README or test file touched beside the real change: its size says nothing more
             else:
                 what = self.area_kind(members)
             out.append(self.t("impact", area=clip(area, R.MAX_PATH), what=what,

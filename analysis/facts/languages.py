@@ -34,9 +34,10 @@ _TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdat
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
 _TEST_SUPPORT_DIR = re.compile(r"^(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|common)$")
 #: test file names: pytest's ``test_*.py`` / ``*_test.py``, unittest-style ``testFoo.py``, ``tests.py``; not
-#: ``testclient.py`` or ``testing.py``, which libraries ship as public API
-_TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^tests?\.py$|^test[A-Z0-9]\w*\.py$|\.(test|spec)\.[jt]sx?$|"
-                        r"(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
+#: ``testclient.py`` or ``testing.py``, which libraries ship as public API; tsd's type tests ``*.test-d.ts``
+_TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^tests?\.py$|^test[A-Z0-9]\w*\.py$|"
+                        r"\.(test|spec)\.[jt]sx?$|\.test-d\.tsx?$|(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|"
+                        r"^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
 
 
 _GENERATED = re.compile(r"(^|/)(vendor|node_modules|third_party/vendored)/|zz_generated|\.pb\.(go|cc|h)$|_pb2(_grpc)?\.pyi?$|"
