@@ -4,7 +4,9 @@ Twenty channels subscribe through the three instances in turn (signed slash comm
 schedule hears of all twenty. Then A is redeployed (stopped, started again) after the morning's slot: it
 catches the twenty digests up at once as jobs, which all three workers share; A kills itself (SIGKILL) in
 the middle of posting. B and C take A's jobs over; every channel ends with one summary and one reply per
-change, in its thread, none twice.
+change, in its thread, none twice. The analyses are the LLM's (a fake OpenAI server through litellm): each
+commit is analysed once across the three instances, or twice at most when A was killed while its answer
+was on the way (a claim dies with its holder and expires; without claims each instance would ask).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from bot.store.postgres_store import PostgresStore
 from tests.bot_process import TOKEN, SlackBot
 from tests.cluster_support import add_commits, due_just_now, jobs
 from tests.fakes.github_server import FakeGitHub
+from tests.fakes.openai_server import FakeOpenAI
 from tests.fakes.slack_server import FakeSlack
 
 CHANNELS = [f"C{n:04d}" for n in range(1, 21)]
@@ -44,9 +47,11 @@ def scheduled_keys(bot: SlackBot) -> set[str]:
 
 def test_three_instances_twenty_channels_one_killed_mid_post_every_channel_one_digest(pg_url, tmp_path):
     slot, day = due_just_now()
-    cluster = {"DIGESTBOT_DATABASE_URL": pg_url, "DIGESTBOT_QUEUE_STALLED_SECONDS": "2"}
     store = PostgresStore(pg_url)
-    with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github:
+    with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github, FakeOpenAI() as llm:
+        cluster = {"DIGESTBOT_DATABASE_URL": pg_url, "DIGESTBOT_QUEUE_STALLED_SECONDS": "2",
+                   "DIGESTBOT_LLM_MODEL": "openai/fake-model", "DIGESTBOT_LLM_API_BASE": llm.url,
+                   "OPENAI_API_KEY": "sk-test-not-a-real-key"}
         for repo in REPOS:
             add_commits(github, repo, datetime.fromisoformat(day).replace(hour=8, tzinfo=UTC), count=COMMITS)
         start = lambda name, **env: SlackBot(slack, tmp_path / name, tmp_path, github.url, **cluster, **env)  # noqa: E731
@@ -75,7 +80,10 @@ def test_three_instances_twenty_channels_one_killed_mid_post_every_channel_one_d
                 bot.drain()
                 assert not [r for r in bot.logs if r.get("level") == "ERROR"], bot.logs[-5:]
             taken = sum("taken over" in r.get("message", "") for bot in (b, c) for r in bot.logs)
+        analyses = Counter(_analysed(request) for request in llm.requests if "<untrusted_changes>" not in str(request))
     store.close()
+    assert set(analyses) == {(repo, i) for repo in REPOS for i in range(COMMITS)}, analyses
+    assert max(analyses.values()) <= 2 and sum(analyses.values()) < 2 * len(REPOS) * COMMITS, analyses
     assert taken >= 1
     assert len(jobs(pg_url)) == len(CHANNELS)  # one job per (channel, repository, day)
     for channel in CHANNELS:
@@ -84,3 +92,10 @@ def test_three_instances_twenty_channels_one_killed_mid_post_every_channel_one_d
         assert len(summaries) == 1, channel
         assert [p.get("thread_ts") for p in posts[1:]] == [summaries[0]["ts"]] * COMMITS, channel
         assert all(n == 1 for n in Counter(p["text"] for p in posts).values()), channel
+
+
+def _analysed(request: dict) -> tuple[str, int]:
+    """(repository, part) of the commit an analysis request is about, read from its prompt."""
+    text = str(request.get("messages"))
+    repo = next(r for r in REPOS if r in text)
+    return repo, int(re.search(r"rework part (\d+) of the loader", text).group(1))

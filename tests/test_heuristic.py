@@ -206,7 +206,10 @@ def test_summary_and_impact_are_derived_from_message_and_paths():
     assert analysis.summary[:2] == ["first point", "second point plain prose"]
     assert not any("Signed-off-by" in s for s in analysis.summary)
     assert analysis.impact[0] == "deploy/operator (+40/−12): a.go, b.go, main.go"
-    assert analysis.impact[1] == "README.md (+1/−0): documentation"
+    # a README line touched beside the fix gets no impact line of its own; a real docs change does
+    assert analysis.impact[1:] == []
+    more_docs = run(f"fix: operator restarts\n\n{body}", files[:3] + [("README.md", 12, 2)])
+    assert more_docs.impact[1] == "README.md (+12/−2): documentation"
 
 
 def test_zh_and_en_prose_differ_only_in_language():

@@ -17,6 +17,8 @@ from analysis.models import Fact
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
 #: a configuration value this short is named in the impact line beside its key
 _SHORT_VALUE = 40
+#: a docs or tests area changed by this many lines or fewer beside a real change gets no impact line
+_TOUCHED_LINES = 2
 
 
 def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
@@ -335,8 +337,9 @@ class Writer:
                 what = self.t("internal", names=self.symbols(internal[area], 3))
             elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
                 what = self.names(tests[area], 3)
-            elif len(ordered) > 1 and all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
-                continue  # a README or test file touched beside the real change: its size says nothing more
+            elif len(ordered) > 1 and sum(x.changes for x in members) <= _TOUCHED_LINES and \
+                    all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
+                continue  # a README or test line or two beside the real change (no test named): nothing more to say
             else:
                 what = self.area_kind(members)
             out.append(self.t("impact", area=clip(area, R.MAX_PATH), what=what,
