@@ -31,6 +31,7 @@ import asyncio
 import json
 import os
 import re
+import socketserver
 import statistics
 import sys
 import tempfile
@@ -62,6 +63,17 @@ from tests.postgres_server import PostgresServer  # noqa: E402
 
 GITHUB_TOKEN = "test-token"  # FakeGitHub's authenticated token (GitHub's 5,000 an hour, not enforced by the fake)
 TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def quiet_connection_resets() -> None:
+    """The fakes' threaded servers print a traceback when a bot resets a keep-alive connection: noise here."""
+    original = socketserver.BaseServer.handle_error
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionResetError):
+            original(self, request, client_address)
+
+    socketserver.BaseServer.handle_error = handle_error
 
 
 def start_server() -> PostgresServer:
@@ -139,12 +151,12 @@ class Cluster:
             conn.execute("select pg_stat_statements_reset()")
 
     def statements(self) -> tuple[int, list[tuple[int, str]]]:
-        """Statements run in this run's database since the reset, and the five most frequent."""
+        """Statements run in this run's database since the reset, and the eight most frequent."""
         with psycopg.connect(self.server.url(), autocommit=True) as conn:
             rows = conn.execute("select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) "
                                 "from pg_stat_statements join pg_database d on d.oid = dbid "
                                 "where d.datname = %s order by calls desc", (self.name,)).fetchall()
-        return sum(calls for calls, _ in rows), rows[:5]
+        return sum(calls for calls, _ in rows), rows[:8]
 
     def query(self, sql: str, params: tuple | None = None) -> list[tuple]:
         with psycopg.connect(self.url, autocommit=True) as conn:
@@ -340,6 +352,7 @@ def main() -> int:
     parser.add_argument("--limit", type=float, default=1800.0, help="seconds to wait for a run before failing")
     parser.add_argument("--skip", choices=["one", "three", "takeover"], action="append", default=[])
     args = parser.parse_args()
+    quiet_connection_resets()
     print(f"{args.channels} channels over {args.repos} repositories x {args.commits} commits; LLM latency "
           f"{args.latency:g} s, concurrency {args.llm_concurrency}; {os.cpu_count()} CPUs, load average "
           f"{os.getloadavg()[0]:.1f} at the start", flush=True)
