@@ -372,6 +372,8 @@ def main() -> int:
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
     for problem in missed:
         print(f"TARGET MISSED: {problem}")
+    if not missed:
+        print("all targets met")
     return 1 if missed else 0
 
 
