@@ -37,7 +37,12 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          "jackson-core-2024-02-15", "swift-argument-parser-2020-03-02",
          # the six fresh days of bench/README.md, held out until their misses changed the rules (issue 8, tune2)
          "flask-2023-05-01", "viper-2024-06-04", "yargs-2018-10-06", "ripgrep-2022-07-15", "gson-2017-05-31",
-         "helm-charts-2026-07-10")
+         "helm-charts-2026-07-10",
+         # the second fresh set (bench/README.md), held out until their misses changed the rules (issue 8, tune3)
+         "typer-2023-05-01", "pinia-2022-03-31", "spdlog-2023-09-25", "log-2025-11-29", "commons-lang-2025-12-31",
+         "traefik-helm-chart-2026-03-13",
+         # the third fresh set: tsd's ``*.test-d.ts`` became test files because of execa's repeated impact lines
+         "execa-2023-12-21")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 

@@ -133,3 +133,18 @@ def test_a_formatter_rewrap_read_from_the_hunks_names_no_symbol():
     assert facts_of({"include/spdlog/async.h": (CPP_BEFORE, CPP_AFTER)}, read=False) == []
     changed = CPP_AFTER.replace("thread_count,\n", "thread_count + 1,\n", 1)  # a real change is still seen
     assert facts_of({"include/spdlog/async.h": (CPP_BEFORE, changed)}, read=False)
+
+
+def test_an_elided_lifetime_spelled_out_is_the_same_rust_type():
+    assert type_spelling("Key<'_>") == type_spelling("Key") == "Key"
+    assert type_spelling("&'_ str") == type_spelling("&str")
+    assert type_spelling("Ref<'_, T>") == type_spelling("Ref<T>")
+    assert type_spelling("HashMap<K, V, '_>") == type_spelling("HashMap<K, V>")
+    assert type_spelling("Key<'a>") != type_spelling("Key")  # a named lifetime ties the result to an argument
+
+
+def test_tsd_type_tests_are_tests():
+    from analysis.analyzers.heuristic_evidence import classify_path
+
+    assert is_test_path("index.test-d.ts") and "test" in classify_path("index.test-d.ts")
+    assert not is_test_path("index.d.ts") and "test" not in classify_path("index.d.ts")

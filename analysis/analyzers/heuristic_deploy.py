@@ -17,6 +17,10 @@ _DIRECTIVE = re.compile(r"^\s*\{\{-?\s*(?P<word>[\w/*]+)?(?P<rest>.*?)\s*-?\}\}\
 _OPENERS = {"if", "with", "range"}
 #: scalar values, as the config facts render them, that switch nothing on
 _YAML_OFF = {"false": False, "null": None, "~": None, "": ""}
+#: a Helm chart's values file: its templates test values with Go's ``if``, for which 0 is as false as ``false``
+_HELM_VALUES = re.compile(r"(^|/)values(-[\w.-]+)?\.ya?ml$", re.I)
+#: JSON-schema keywords that only document a property (``description``, ``title``, ``examples``)
+SCHEMA_NOTES = ("description", "title", "examples", "$comment", "markdownDescription")
 
 
 def _tag(value: str) -> str | None:
@@ -50,11 +54,35 @@ def off_by_default(fact: Fact) -> bool:
     if fact.kind != "config_key_added" or fact.after is None:
         return False
     text = fact.after.strip()
+    if text == "0" and _HELM_VALUES.search(fact.path):
+        return True
     try:
-        value = json.loads(text) if text[:1] in "[{" else _YAML_OFF.get(text, text)
+        value = json.loads(text) if text[:1] and text[:1] in "[{" else _YAML_OFF.get(text, text)
     except ValueError:
         return False
     return _off(value)
+
+
+#: a required list or a default that turns something on, in the visible part of a clipped schema property
+_CLIPPED_CONSTRAINT = re.compile(r'"required"\s*:\s*\[\s*"|"default"\s*:\s*(true|[1-9]|"[^"]|\[\s*[^\]\s]|\{\s*")')
+
+
+def schema_note(fact: Fact) -> bool:
+    """A schema property's documentation changed (``description of spec.replicas``): what readers see, not what
+    validates or renders."""
+    return fact.kind.startswith("config_") and (fact.text or "").startswith(tuple(f"{k} of " for k in SCHEMA_NOTES))
+
+
+def optional_property_added(fact: Fact) -> bool:
+    """A schema property added that nothing requires and whose declared default (if any) turns nothing on:
+    existing documents still validate and mean what they meant."""
+    if fact.kind != "config_key_added" or not (fact.text or "").startswith("field ") or fact.after is None:
+        return False
+    try:
+        body = json.loads(fact.after)
+    except ValueError:  # clipped by the facts: what is visible of it
+        return fact.after.endswith("…") and not _CLIPPED_CONSTRAINT.search(fact.after)
+    return isinstance(body, dict) and not body.get("required") and _off(body.get("default"))
 
 
 def templated(patch: str | None) -> bool:

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, rbac_grants, templated,
-                                                 version_pin)
+from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, optional_property_added,
+                                                 rbac_grants, schema_note, templated, version_pin)
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
+from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
+from analysis.facts.languages import package_dirs
 from analysis.models import Commit, Fact, FileChange
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -46,6 +48,14 @@ def clip(text: str, limit: int) -> str:
     return text + "`" if text.count("`") % 2 else text
 
 
+def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
+    """Test directories among ``dirs``, less a monorepo package named like one (``packages/testing/src``)."""
+    if not dirs & R.TEST_DIRS:
+        return set()
+    packages = package_dirs(parts)
+    return {p for i, p in enumerate(parts) if p in R.TEST_DIRS and p in dirs and i not in packages}
+
+
 def classify_path(path: str) -> set[str]:
     """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, docker, api, deploy,
     security."""
@@ -57,13 +67,13 @@ def classify_path(path: str) -> set[str]:
     classes: set[str] = set()
     if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name):
         classes.add("doc")
-    if dirs & R.TEST_DIRS or R.TEST_NAMES.match(name) or ".golden" in name:
+    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name:
         classes.add("test")
     if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
-    if R.TOOLING_NAMES.match(name):
-        classes.add("tooling")
-    if R.BUILD_NAMES.match(name) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
+    if R.TOOLING_NAMES.match(name) or (parts[:1] == ["scripts"] and len(parts) > 1 and not is_dir):
+        classes.add("tooling")  # a repository's top-level scripts/: its release, format and maintenance scripts
+    if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
         classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
     if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):
         classes.add("build")
@@ -259,7 +269,11 @@ class Evidence:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
         out = {f.path: "comments" for f in self.files
                if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
-        valued = {x.path for x in self.of("config_key_added", "config_key_removed", "config_value_changed")}
+        keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
+        valued = {x.path for x in keyed}
+        for path in valued - set(out):
+            if all(schema_note(x) for x in keyed if x.path == path):
+                out[path] = "comments"  # a schema's descriptions reworded: documentation
         for f in self.files:
             if f.path not in out and f.path not in valued and whitespace_only(f.patch):  # not a space inside a value
                 out[f.path] = "whitespace"
@@ -474,9 +488,31 @@ class Evidence:
 
     @cached_property
     def config(self) -> list[Fact]:
-        """Configuration and schema changes in files the product reads (not build manifests, not CI)."""
+        """Configuration and schema changes in files the product reads (not build manifests, not CI), less a
+        schema's documentation (descriptions, titles, examples)."""
         return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
-                if self.in_product(f) and f.path not in self.pinned]
+                if self.in_product(f) and f.path not in self.pinned and not schema_note(f)]
+
+    @cached_property
+    def optional_schemas(self) -> set[str]:
+        """Schemas of opt-in deployment values: every change is an optional property added (or documentation),
+        and the values it describes are added switched off (a Helm chart's ``values.schema.json`` beside
+        ``values.yaml``): documents that validated before still do, and render as before."""
+        if not self.opt_in:
+            return set()
+        out = set()
+        for path in self.paths("api"):
+            facts = [f for f in self.config if f.path == path]
+            if facts and all(optional_property_added(f) for f in facts):
+                out.add(path)
+        return out
+
+    @cached_property
+    def api_changes(self) -> list[str]:
+        """Interface files (schemas, IDL, stubs) whose change callers or operators notice: not documentation alone,
+        not optional properties added for opt-in values."""
+        return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
+                and f.path not in self.optional_schemas]
 
     @cached_property
     def config_breaks(self) -> list[Fact]:
@@ -505,6 +541,26 @@ class Evidence:
         default image tags included."""
         return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
                 and not _DEV_MANIFEST.search(f.path.lower())]
+
+    @cached_property
+    def dependency_swaps(self) -> list[tuple[Fact, Fact]]:
+        """(removed, added) dependency pairs of one manifest the product installs with: a package replaced by another
+        (``serde`` by ``serde_core``), not a version moved."""
+        pairs = []
+        for path in dict.fromkeys(f.path for f in self.installed):
+            gone = [f for f in self.installed if f.path == path and f.before and not f.after]
+            came = [f for f in self.installed if f.path == path and f.after and not f.before]
+            pairs += zip(gone, came)
+        return pairs
+
+    @cached_property
+    def toolchain_minimums(self) -> list[Minimum]:
+        """The oldest Rust, Python, Node or Go the project supports, moved (``rust-version`` 1.61 -> 1.68)."""
+        return toolchain_minimums(self.facts, self.files)
+
+    @property
+    def toolchain_raised(self) -> list[Minimum]:
+        return [m for m in self.toolchain_minimums if m.raised]
 
     @cached_property
     def security_signals(self) -> list[Fact]:

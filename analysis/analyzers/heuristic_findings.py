@@ -6,6 +6,8 @@ from collections import Counter
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import area_of, clip
+from analysis.analyzers.heuristic_hunks import loop_rebounds
+from analysis.analyzers.heuristic_judge import reformatted
 from analysis.analyzers.heuristic_writer import Writer, code
 from analysis.models import Insights, Risk
 
@@ -63,6 +65,13 @@ class Findings:
             out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
         for fact in e.major_bumps:
             out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        for bound, walked in loop_rebounds(e.behaviour)[:2]:
+            out.append(w.t("compat_loop", old=code(bound), new=code(walked)))
+        for old, new in e.dependency_swaps[:2]:
+            out.append(w.t("compat_swap", old=code(old.symbol), new=code(new.symbol), path=code(old.path, R.MAX_PATH)))
+        for m in e.toolchain_raised:
+            out.append(w.t("compat_toolchain", key=code(m.key), old=code(m.before), new=code(m.after),
+                           path=code(m.path, R.MAX_PATH)))
         for fact in e.unstable_bumps:
             out.append(w.t("compat_unstable", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         if e.opt_in:
@@ -88,9 +97,8 @@ class Findings:
             out.append(w.t("arch_new_files", paths=w.names(added)))
         if removed:
             out.append(w.t("arch_removed_files", paths=w.names(removed)))
-        deploy = self.deploy_paths()
-        if deploy:
-            out.append(w.t("arch_deploy", paths=w.names(deploy)))
+        if self.deploy_paths():
+            out.append(w.t("arch_deploy", paths=self.deploy_subject()))
         new_deps = [f.symbol for f in e.dependencies if not f.before and f.after
                     and "lock" not in e.classes.get(f.path, set())]
         if new_deps:
@@ -152,6 +160,15 @@ class Findings:
     def deploy_paths(self) -> list[str]:
         return [f.path for f in self.e.behaviour if "deploy" in self.e.classes[f.path]]
 
+    def deploy_subject(self) -> str:
+        """What of the deployment files changes: the keys the facts name in them (a day of values.yaml changes reads
+        as the keys each one touches), else the files."""
+        paths = self.deploy_paths()
+        keys = [f.symbol for f in self.e.config if f.path in paths and f.symbol]
+        if not keys:
+            return self.w.names(paths, 3)
+        return self.w.t("deploy_keys", keys=self.w.names(keys, 3), paths=self.w.names(paths, 2))
+
     def breaking_what(self) -> str:
         match = R.BREAKING_BODY_RE.search(self.e.commit.body)
         text = self.e.commit.body[match.end():].split("\n\n")[0] if match else ""
@@ -181,7 +198,7 @@ class Findings:
         if self.deploy_paths():
             # an opt-in change renders nothing new until an operator turns it on: no rollout to watch
             self.add("deploy_opt_in" if e.opt_in else "deploy", None if e.opt_in else "rec_deploy",
-                     paths=w.names(self.deploy_paths(), 3))
+                     paths=self.deploy_subject())
         if self.untested():
             # the impact says where and how much, not the symbols the risk and mitigation already name
             where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])
@@ -190,7 +207,7 @@ class Findings:
         removed_tests = [f.symbol for f in e.of("test_removed")]
         if removed_tests and not e.of("test_added"):
             self.add("tests_removed", "rec_tests_removed", names=w.names(removed_tests))
-        if e.is_large:
+        if e.is_large and not reformatted(e):  # a formatter's run is checked by running it again, not read
             self.large()
         if w.change_type == "revert":
             what = clip(R.REVERT_TITLE_RE.sub("", e.title).strip().strip('"“”\''), R.MAX_TITLE)

@@ -14,6 +14,10 @@ _C_LIKE = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".java", ".js", ".m
 _HASH = (".py", ".pyi", ".rb", ".sh", ".bash", ".pl", ".r", ".toml", ".yaml", ".yml", ".cmake")
 _C_COMMENT = re.compile(r"^(//|/\*|\*|\*/)")
 _HASH_COMMENT = re.compile(r"^#")
+#: a comment after code on the same line
+_C_TRAILING = re.compile(r"\s//.*$|/\*.*?\*/")
+_HASH_TRAILING = re.compile(r"\s#.*$")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 #: a pure move: at most this share of the moved lines may differ (an import or re-export line)
 _MOVE_SLACK = 0.1
 _MOVE_MIN_LINES = 6
@@ -48,6 +52,22 @@ def comment_lines_only(patch: str | None, path: str) -> bool:
     removed, added = _changed(patch)
     lines = [ln for ln in removed + added if ln]
     return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
+
+
+def layout_only(patch: str | None, path: str) -> bool:
+    """The hunks lay the same code out anew: removed and added lines hold the same tokens once whitespace and comments
+    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented)."""
+    marker = _comment_marker(path)
+    removed, added = _changed(patch)
+    if not removed and not added:
+        return False
+    trailing = _C_TRAILING if marker is _C_COMMENT else _HASH_TRAILING if marker is _HASH_COMMENT else None
+
+    def tokens(lines: list[str]) -> Counter:
+        kept = [trailing.sub("", ln) for ln in lines if not marker.match(ln)] if marker and trailing else lines
+        return Counter(_TOKEN.findall(" ".join(kept)))
+    # as counts: a diff may show a re-wrapped line as kept and the lines around it as moved
+    return tokens(removed) == tokens(added)
 
 
 def code_lines(patch: str | None, path: str) -> int:
@@ -267,3 +287,31 @@ def debug_statements_removed(patches: Iterable[str | None]) -> bool:
     kept = {bare(line) for line in removed}  # what each line says without its debugging wrapper
     return (bool(removed) and all(_DEBUG_CALL.search(line) for line in removed)
             and all(not _DEBUG_CALL.search(line) and bare(line) in kept for line in added))
+
+
+#: an index loop and the collection bounding it (``for (int i = 0; i < idx.length; i++)``, ``for i in range(len(idx))``)
+_INDEX_LOOP = re.compile(r"\bfor\s*\(\s*(?:int|long|var|let|size_t|auto|unsigned)?\s*(\w+)\s*=\s*0\s*;\s*\1\s*<\s*"
+                         r"([\w.]+?)\s*\.\s*(?:length|size\(\)|Length|Count|len\(\))|"
+                         r"\bfor\s+\w+\s+in\s+range\(\s*len\(\s*([\w.]+)\s*\)\s*\)")
+#: a for-each loop and the collection it walks (Java/C++ ``for (T x : xs)``, JS ``for (const x of xs)``, Python)
+_EACH_LOOP = re.compile(r"\bfor\s*\(\s*(?:final\s+)?[\w<>\[\],.?& ]+?\s+\w+\s*(?::|\bof\b)\s*([\w.]+)\s*\)|"
+                        r"^\s*for\s+\w+\s+in\s+([\w.]+)\s*:")
+
+
+def loop_rebounds(files: Iterable[FileChange]) -> list[tuple[str, str]]:
+    """(old bound, new collection) where an index loop becomes a for-each over another collection than the one that
+    bounded it: the loop now runs over different elements (or a different number of them)."""
+    found = []
+    for f in files:
+        for hunk in re.split(r"^@@", f.patch or "", flags=re.M)[1:]:
+            removed, added = [], []
+            for line in hunk.split("\n"):
+                if line.startswith("-"):
+                    removed += [m for m in _INDEX_LOOP.finditer(line[1:])]
+                elif line.startswith("+"):
+                    added += [m for m in _EACH_LOOP.finditer(line[1:])]
+            for old, new in zip(removed, added):
+                bound, walked = old.group(2) or old.group(3), new.group(1) or new.group(2)
+                if bound and walked and bound != walked:
+                    found.append((bound, walked))
+    return found

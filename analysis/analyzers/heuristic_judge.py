@@ -6,8 +6,10 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
-from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only,
-                                                local_requirements_only, versions_only)
+from analysis.facts.config import FEATURE_ALIAS
+from analysis.facts.security import PROTECTIONS
+from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only, layout_only,
+                                                local_requirements_only, loop_rebounds, versions_only)
 
 _CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
@@ -64,7 +66,7 @@ def _only(e: Evidence) -> str | None:
         if e.all_files(cls):
             return kind
     if e.all_files("ci", "tooling"):
-        return "ci"
+        return "ci" if e.paths("ci") else "chore"  # a formatter's or linter's settings, .gitignore: upkeep
     return None
 
 
@@ -78,6 +80,19 @@ def _docs_only(e: Evidence) -> bool:
         e.classes[f.path] & {"doc", "example", "tooling"} or f.path in e.cosmetic for f in e.files)
 
 
+def reformatted(e: Evidence) -> bool:
+    """A formatter run: the title names one, the facts see no symbol added, removed or re-signed and no setting or
+    dependency changed, and most changed lines only lay the same text out anew."""
+    if not R.FORMATTER_RUN.search(e.title) or e.dependencies or e.config or e.security_signals:
+        return False
+    if any(e.in_product(f) for f in e.of("symbol_added", "symbol_removed", "signature_changed")):
+        return False
+    code = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"} and f.patch]
+    total = sum(f.changes for f in code)
+    laid_out = sum(f.changes for f in code if f.path in e.cosmetic or layout_only(f.patch, f.path))
+    return total > 0 and laid_out >= R.FORMATTER_LAYOUT_SHARE * total
+
+
 def change_type_of(e: Evidence) -> str:
     """The facts first (docs-only is docs whatever the prefix), then the prefix, then the title's words."""
     if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert":
@@ -86,15 +101,24 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if _release(e):
+    if _release(e) or reformatted(e):
         return "chore"
+    if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
+        return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
+    if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
+        return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
+    if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
+        return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
     only = _only(e)
-    if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor"):
+    if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor", "feature"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
     if only == "ci" and e.prefix_type == "build":
         return "ci"  # "build(deps): bump github/codeql-action": a workflow's action, not the project's build
     if e.prefix_type:
-        if only in ("docs", "test", "ci") and e.prefix_type in ("feature", "fix", "perf", "refactor"):
+        # the files decide over a prefix that names no kind of file ("chore: unused variable" in a test file);
+        # an issue template under .github/ stays the chore its prefix says
+        yielding = ("feature", "fix", "perf", "refactor") + (("chore",) if only in ("docs", "test") else ())
+        if only in ("docs", "test", "ci") and e.prefix_type in yielding:
             return only
         return e.prefix_type
     if only:
@@ -106,6 +130,8 @@ def change_type_of(e: Evidence) -> str:
         return ("refactor" if word.startswith(("type", "typing")) else
                 "docs" if word.startswith(("typo", "spell", "misspell", "wording", "grammar", "punctuation"))
                 else "chore")
+    if worded == "fix" and R.LINT_FIX.match(e.title) and not e.api_breaks:
+        return "chore"  # "Fix clippy lints": what the linter flags, not a bug users meet
     if worded == "test" and e.behaviour and e.api_added:
         worded = "feature"
     if R.SMALL_PERF_WORDS.search(e.title):
@@ -170,7 +196,7 @@ def _high(e: Evidence, change_type: str) -> bool:
     a process's exit status, a result existing tests now expect to be different."""
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.paths("api") or _strong_security(e, change_type)
+        e.api_breaks or e.config_breaks or e.contract_changes or e.api_changes or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
         or _package_renamed(e)
@@ -188,6 +214,10 @@ def importance_of(e: Evidence, change_type: str) -> str:
         return _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
+    if reformatted(e):
+        return "low"  # a formatter's run: the same code laid out anew
+    if loop_rebounds(e.behaviour) and not _high(e, change_type):
+        return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
         return "low"  # lines moved or reordered, none rewritten
     if (e.renamed_only and change_type in ("refactor", "chore")
@@ -201,6 +231,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
+    if e.toolchain_raised or e.dependency_swaps:
+        return "medium"  # older compilers left behind, or a package replaced by another: builds and features change
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
@@ -309,19 +341,19 @@ def _housekeeping(e: Evidence, change_type: str) -> bool:
 
 def _without_product_code(e: Evidence, change_type: str) -> str:
     """Docs, tests, CI, build files, or comments and whitespace only."""
-    if e.paths("api") and any(f.path not in e.cosmetic for f in e.files if "api" in e.classes[f.path]):
+    if e.api_changes:
         return "high"
     if _package_renamed(e):
         return "high"  # every dependent's manifest and imports name the package
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words):
         return "medium"
-    if e.major_bumps:
-        return "medium"
+    if e.major_bumps or e.toolchain_raised or e.dependency_swaps:
+        return "medium"  # a dependency's major or a package replaced, or older compilers left behind
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
-             and f.path not in e.cosmetic and not e.dependencies]
+             and f.path not in e.cosmetic and not e.dependencies and not _aliases_only(e, f.path)]
     if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     tests = [f for f in e.files if "test" in e.classes[f.path]]
@@ -331,6 +363,12 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if new_tests >= R.NEW_TESTS_MEDIUM or net >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; a reshuffle of existing tests stays low
     return "low"
+
+
+def _aliases_only(e: Evidence, path: str) -> bool:
+    """Every change the facts see in a manifest is a feature entry swapped for its alias: the same crates build."""
+    facts = [f for f in e.facts if f.path == path and f.kind.startswith("config_")]
+    return bool(facts) and all(f.text == FEATURE_ALIAS for f in facts)
 
 
 def _from_message(e: Evidence, change_type: str) -> str:

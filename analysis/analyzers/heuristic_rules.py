@@ -43,7 +43,7 @@ DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "r
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice)(\.|$)")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support"}
-TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec)\.\w+|^conftest\.py)$")
+TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py)$")
 CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
                      r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml)$")
 BUILD_NAMES = re.compile(
@@ -51,6 +51,8 @@ BUILD_NAMES = re.compile(
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"requirements.*\.txt|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|pom\.xml|"
     r"meson\.build|configure\.ac|manifest\.in|chart\.yaml)$")
+#: a package manager's settings for the repository (registry, workspace members): part of how it builds
+PACKAGE_MANAGER_NAMES = re.compile(r"^(\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
 #: translations: the strings a product shows, per language (``locales/nn.json``, ``po/de.po``); data, not code
 I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
@@ -107,6 +109,13 @@ COSMETIC_WORDS = re.compile(
     r"black|prettier|isort|type (annotations?|hints?)|typing|wording|grammar|punctuation|"
     r"(help|text|message|output|usage) formatting)\b", re.I)
 COSMETIC_MAX_LINES = 40
+#: the title says a code formatter was run (not "format" alone: a formatting library's titles use it for its API)
+FORMATTER_RUN = re.compile(
+    r"\b(clang[- _]?format|prettier|black|gofmt|goimports|rustfmt|cargo fmt|isort|ruff format|yapf|autopep8|"
+    r"re-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
+    r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*)\b", re.I)
+#: a formatter run: at least this share of the changed lines only lays the same text out anew
+FORMATTER_LAYOUT_SHARE = 0.8
 #: the key naming a manifest's own package
 PACKAGE_NAME_KEYS = {"package.name", "name", "project.name", "tool.poetry.name"}
 #: internal housekeeping named in the title: with no interface change and a modest diff, low
@@ -123,9 +132,11 @@ DOCS_CODE_LINES = 4
 #: silencing compiler, linter or feature-combination warnings: never high by itself
 WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b",
                            re.I)
+#: a "fix" whose object is the compiler's or linter's complaints ("Fix clippy lints", "fix compiler warnings"): upkeep
+LINT_FIX = re.compile(r"^\s*(fix|fixes|fixed|fixing|silence|address)\s+(\S+\s+){0,2}?(clippy|lints?|warnings?)\b", re.I)
 #: a release commit: version strings and the changelog date
 RELEASE_TITLE = re.compile(
-    r"^\s*(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|prepare (for )?(release|v?\d|next development)|"
+    r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|prepare (for )?(release|v?\d|next development)|"
     r"start (version|v?\d)|(\S+[-@ ])?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$)", re.I)
 
 # --- size and bounds ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
+from analysis.analyzers.heuristic_judge import reformatted
 from analysis.analyzers.heuristic_noticed import base_change, field_default
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
@@ -14,6 +15,8 @@ from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.models import Fact
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
+#: a configuration value this short is named in the impact line beside its key
+_SHORT_VALUE = 40
 
 
 def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
@@ -135,6 +138,9 @@ class Writer:
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
+        if reformatted(e):  # symbols "modified" by a formatter are the same code laid out anew
+            laid_out = sorted((f for f in e.files if not e.classes[f.path] & {"doc", "lock"}), key=lambda f: -f.changes)
+            return [self.t("reformatted", n=len(laid_out), files=self.sizes([f.path for f in laid_out]))]
         sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes)
                 for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
         if sigs:
@@ -268,6 +274,9 @@ class Writer:
         if e.behaviour:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             return [self.t("files_only", files=self.sizes(top, 3))]
+        quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
+        if quoted and all(f.path in quoted for f in e.files):
+            return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
@@ -300,10 +309,13 @@ class Writer:
         symbols: dict[str, list[str]] = defaultdict(list)
         internal: dict[str, list[str]] = defaultdict(list)
         tests: dict[str, list[str]] = defaultdict(list)
+        values: dict[str, list[str]] = defaultdict(list)  # a key and the value it takes: one bump from the next
         for f in e.facts:
             if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
                 if f.path not in e.cosmetic and e.in_product(f):
                     (symbols if e.is_public(f) else internal)[area_of(f.path)].append(f.symbol)
+            elif f.kind == "config_value_changed" and f.after and len(f.after) <= _SHORT_VALUE:
+                values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
                 symbols[area_of(f.path)].append(f.symbol)
             elif f.kind == "test_added":
@@ -311,6 +323,8 @@ class Writer:
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
         for f in e.dependencies:
             versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after or "—", 40)))
+        for area, texts in values.items():
+            versions[area] = texts + versions[area]
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
         out = []
         for area, members in ordered[:R.MAX_AREAS]:
@@ -321,6 +335,8 @@ class Writer:
                 what = self.t("internal", names=self.symbols(internal[area], 3))
             elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
                 what = self.names(tests[area], 3)
+            elif len(ordered) > 1 and all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
+                continue  # a README or test file touched beside the real change: its size says nothing more
             else:
                 what = self.area_kind(members)
             out.append(self.t("impact", area=clip(area, R.MAX_PATH), what=what,

@@ -54,8 +54,12 @@ What each kind carries (fields not named are None):
   not the product (linter, formatter, CI, editor, release files such as ``.clippy.toml``, ``.github/**``,
   ``tsconfig.json``; manifest sections such as pyproject ``[tool.*]``, package.json ``scripts``/``jest``,
   Cargo.toml ``[lints]``/``[profile.*]``): never an operator-facing change.
+  ``text`` "feature alias" on a Cargo ``[features]`` list entry swapped for a feature that only enables the same
+  thing (``kv_serde = [.., "serde"]`` for ``"serde_core"`` where ``serde = ["serde_core"]``).
 - ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
-  (``==`` pins as the bare version; None when added or removed; lock files give exact versions). One fact
+  (``==`` pins as the bare version; None when added or removed; lock files give exact versions; a Cargo
+  manifest's sections compared apart, so a package leaving ``[dependencies]`` is seen while ``[dev-dependencies]``
+  keeps it). One fact
   per package: the manifest's over the lock's; across manifests the main one's (outside examples and
   tests, shallowest) with ``text`` "in N manifests". A Helm ``Chart.yaml``'s ``dependencies`` (subcharts,
   by alias or name) and its ``Chart.lock`` are dependencies too (the chart's own ``version`` stays a config
@@ -67,7 +71,9 @@ What each kind carries (fields not named are None):
   joined, clipped to 200 characters.
 - ``test_added`` / ``test_removed``: ``symbol`` the test (function name; ``describe > it`` title in
   JS/TS), ``text`` for added tests the commit's product symbols it calls, comma-separated, if any.
-- ``security_signal``: ``text`` "<what was seen>: <the line, trimmed, secrets redacted>".
+- ``security_signal``: ``text`` "<what was seen>: <the line, trimmed, secrets redacted>"; one kind is a protection
+  added, not a risk: "prototype-pollution guard added (own keys only)" (an own-key or ``__proto__`` check added
+  in JS/TS code that copies keys from input).
 """
 
 from __future__ import annotations

@@ -227,4 +227,29 @@ def config_facts(path: str, before_text: str | None, after_text: str | None) -> 
                               before=None if old_value is _MISSING else render(old_value),
                               after=None if new_value is _MISSING else render(new_value),
                               text=_schema_text(key, kind)))
+    if manifest == "cargo.toml" and after:
+        facts = _feature_aliases(facts, after[0])
     return mark_tooling(path, facts)
+
+
+#: ``text`` of a Cargo feature list entry replaced by a feature that only enables it (or the other way round)
+FEATURE_ALIAS = "feature alias"
+_FEATURE_ITEM = re.compile(r"^features\.([\w-]+)\[(.+)\]$")
+
+
+def _feature_aliases(facts: list[Fact], manifest: Any) -> list[Fact]:
+    """A feature list entry swapped for its alias (``kv_serde = [.., "serde_core"]`` -> ``[.., "serde"]`` where
+    ``serde = ["serde_core"]``): the same crates are enabled, so both facts say ``feature alias``."""
+    features = manifest.get("features", {}) if isinstance(manifest, dict) else {}
+    items = {}
+    for fact in facts:
+        match = _FEATURE_ITEM.match(fact.symbol or "")
+        if match and fact.kind in ("config_key_added", "config_key_removed"):
+            items.setdefault(match.group(1), {})[fact.kind] = (fact, match.group(2))
+    aliased = set()
+    for pair in items.values():
+        if len(pair) == 2:
+            (new_fact, new), (old_fact, old) = pair["config_key_added"], pair["config_key_removed"]
+            if features.get(new) == [old] or features.get(old) == [new]:
+                aliased |= {id(new_fact), id(old_fact)}
+    return [f.model_copy(update={"text": FEATURE_ALIAS}) if id(f) in aliased else f for f in facts]

@@ -90,13 +90,29 @@ def _version(value: object) -> str:
     return str(value)
 
 
+#: joins a package's name and the manifest section it is in when that is not the main one (``serde`` a normal
+#: dependency and ``serde`` a dev-dependency are two requirements: one can go while the other stays)
+_SECTION = "\x00"
+
+
 def _cargo(text: str) -> dict[str, str]:
     data = tomllib.loads(text)
-    tables = [data.get("dependencies", {}), data.get("dev-dependencies", {}), data.get("build-dependencies", {}),
-              data.get("workspace", {}).get("dependencies", {})]
+    tables = [("", data.get("dependencies", {})), ("dev", data.get("dev-dependencies", {})),
+              ("build", data.get("build-dependencies", {})), ("", data.get("workspace", {}).get("dependencies", {}))]
     for target in data.get("target", {}).values():
-        tables += [target.get(k, {}) for k in ("dependencies", "dev-dependencies", "build-dependencies")]
-    return {name: _version(value) for table in tables for name, value in table.items() if not _internal(value)}
+        tables += [(k.split("-")[0] if k != "dependencies" else "", target.get(k, {}))
+                   for k in ("dependencies", "dev-dependencies", "build-dependencies")]
+    found: dict[str, str] = {}
+    for section, table in tables:
+        for name, value in table.items():
+            if not _internal(value):
+                found.setdefault(f"{name}{_SECTION}{section}" if section else name, _version(value))
+    return found
+
+
+def package_of(key: str) -> str:
+    """The package a requirement's key names (without the manifest section it is in)."""
+    return key.split(_SECTION, 1)[0]
 
 
 def _package_json(text: str) -> dict[str, str]:
@@ -288,12 +304,12 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
                 old, new = _hunk_deps(kind, patch)
             else:
                 read_whole.add(ecosystem)
-            declared.update((ecosystem, normalise(ecosystem, name)) for name in [*old, *new])
+            declared.update((ecosystem, normalise(ecosystem, package_of(name))) for name in [*old, *new])
             changes = _compare(old, new)
         else:
             changes = _lock_changes(kind, patch)
         for name, (before, after) in changes.items():
-            fact = Fact(kind="dependency_changed", path=path, symbol=name, before=before, after=after)
+            fact = Fact(kind="dependency_changed", path=path, symbol=package_of(name), before=before, after=after)
             (manifest_facts if kind in _WHOLE else lock_facts).append((ecosystem, fact))
     named = {(e, normalise(e, f.symbol or "")) for e, f in manifest_facts}
     direct, transitive = [], []

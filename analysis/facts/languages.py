@@ -34,9 +34,10 @@ _TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdat
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
 _TEST_SUPPORT_DIR = re.compile(r"^(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|common)$")
 #: test file names: pytest's ``test_*.py`` / ``*_test.py``, unittest-style ``testFoo.py``, ``tests.py``; not
-#: ``testclient.py`` or ``testing.py``, which libraries ship as public API
-_TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^tests?\.py$|^test[A-Z0-9]\w*\.py$|\.(test|spec)\.[jt]sx?$|"
-                        r"(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
+#: ``testclient.py`` or ``testing.py``, which libraries ship as public API; tsd's type tests ``*.test-d.ts``
+_TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^tests?\.py$|^test[A-Z0-9]\w*\.py$|"
+                        r"\.(test|spec)\.[jt]sx?$|\.test-d\.tsx?$|(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|"
+                        r"^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
 
 
 _GENERATED = re.compile(r"(^|/)(vendor|node_modules|third_party/vendored)/|zz_generated|\.pb\.(go|cc|h)$|_pb2(_grpc)?\.pyi?$|"
@@ -142,12 +143,32 @@ def unexported_location(family: str, path: str) -> bool:
     return False
 
 
+#: directories of a monorepo that hold one package per subdirectory
+MONOREPO_DIRS = {"packages", "libs", "crates", "modules"}
+#: what a package directory holds beside its name: sources, or its own manifest
+_PACKAGE_MARKERS = {"src", "lib", "package.json", "cargo.toml", "pyproject.toml", "setup.py", "go.mod", "pom.xml"}
+
+
+def package_dirs(parts: list[str]) -> set[int]:
+    """Indexes of directories in ``parts`` (a lower-cased path split) that are a monorepo's packages, whatever
+    their name: ``packages/testing/src/testing.ts`` is the published ``testing`` package, not a test."""
+    return {i for i in range(1, len(parts) - 1)
+            if parts[i - 1] in MONOREPO_DIRS and parts[i + 1] in _PACKAGE_MARKERS}
+
+
+def test_dirs(path: str) -> set[str]:
+    """The directories of ``path`` that hold tests or test support (a package named like one is not one)."""
+    parts = [p for p in path.lower().split("/") if p]
+    packages = package_dirs(parts)
+    return {d for i, d in enumerate(parts[:-1]) if i not in packages
+            and (d in _TEST_DIRS or _TEST_SUPPORT_DIR.match(d))}
+
+
 def is_test_path(path: str) -> bool:
     parts = PurePosixPath(path).parts
     if not parts:
         return False
-    dirs = {p.lower() for p in parts[:-1]}
-    return bool(dirs & _TEST_DIRS) or any(_TEST_SUPPORT_DIR.match(d) for d in dirs) or bool(_TEST_NAME.search(parts[-1]))
+    return bool(test_dirs(path)) or bool(_TEST_NAME.search(parts[-1]))
 
 
 def is_private_module(path: str) -> bool:

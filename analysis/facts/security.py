@@ -80,6 +80,30 @@ AUTH_CHECK = re.compile(
     r"\bis_admin\b|\bcheckAuth\w*\s*\(|\bauthenticate\s*\()")
 
 
+#: an own-key guard (``obj.hasOwnProperty(key)``, ``Object.hasOwn``) or a check against the keys that reach an
+#: object's prototype (``key === '__proto__'``): what closes a prototype-pollution hole
+_PROTOTYPE_GUARD = re.compile(r"\.hasOwnProperty\s*\(|\bObject\.hasOwn\s*\(|"
+                              r"""(===?|!==?|\bin\b|includes\s*\()\s*\[?\s*["']__proto__["']|["']__proto__["']\s*(===?|!==?)""")
+#: code that copies keys it does not know in advance: a ``for ... in`` loop, or an assignment by computed key
+_DYNAMIC_KEYS = re.compile(r"\bfor\s*\(\s*(const|let|var)\s+\w+\s+in\b|\w\[\s*\w+\s*\]\s*=[^=]")
+PROTOTYPE_GUARD = "prototype-pollution guard added (own keys only)"
+#: signals that say a protection was added, not a risk: a fix that adds one closes a hole
+PROTECTIONS = (PROTOTYPE_GUARD,)
+
+
+def _prototype_guard(path: str, patch: FilePatch) -> str | None:
+    """The added line guarding a merge of keys from input: in a hunk that copies keys it does not know in advance,
+    an own-key check or a ``__proto__`` check added (JavaScript and TypeScript)."""
+    grammar = grammar_for(path)
+    if grammar is None or FAMILY[grammar] != "js":
+        return None
+    for hunk in patch.hunks:
+        guards = [line.text for line in hunk.added if _PROTOTYPE_GUARD.search(line.text) and not _is_comment(path, line.text)]
+        if guards and any(_DYNAMIC_KEYS.search(line.text) for line in hunk.lines if line.kind != "-"):
+            return guards[0]
+    return None
+
+
 def scannable(path: str) -> bool:
     """Code or configuration, not prose: documentation never raises a signal."""
     name = path.lower()
@@ -117,6 +141,9 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
         what = "an authentication or permission check removed"
         if match and what not in seen:
             seen[what] = line.text
+    guard = None if fixtures else _prototype_guard(path, patch)
+    if guard is not None:
+        seen[PROTOTYPE_GUARD] = guard
     return [Fact(kind="security_signal", path=path, text=f"{what}: {_quote(line)}") for what, line in seen.items()]
 
 

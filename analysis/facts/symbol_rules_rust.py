@@ -3,6 +3,8 @@ Rust's visibility (only a bare ``pub`` inside public scopes is public; ``pub(cra
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from analysis.facts.symbol_rules import Collector, Param, _field, _name
@@ -13,6 +15,10 @@ _ITEMS = {"struct_item": "struct", "enum_item": "enum", "union_item": "struct", 
 #: keywords that declare an item inside a macro invocation's tokens (``define_rejection! { pub struct X; }``)
 _MACRO_KEYWORDS = {"struct": "struct", "enum": "enum", "union": "struct", "trait": "trait", "type": "type",
                    "fn": "function"}
+
+
+#: a lifetime in a type's name (``&'a T``, ``&'static str``): not part of which type it is
+_LIFETIME = re.compile(r"'\w+\s*")
 
 
 def is_pub(node: Any) -> bool:
@@ -105,7 +111,9 @@ class RustCollector(Collector):
         public = open_ and self.types.get(_base_name(type_node), True)
         if trait is not None:
             public = public and self.types.get(_base_name(trait), True)
-        self.walk(body, [*scope, text_of(type_node)], ("trait_impl" if trait is not None else "impl", public))
+        # ``impl<'a, T> Trait for &'a T`` and ``impl<T> Trait for &T`` implement it for the same type
+        name = _LIFETIME.sub("", text_of(type_node))
+        self.walk(body, [*scope, name], ("trait_impl" if trait is not None else "impl", public))
 
     def _is_test(self, node: Any) -> bool:
         return self._attribute(node, "test")

@@ -131,11 +131,16 @@ _ALIASES = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set", "Fro
 _ALIAS = re.compile(r"\b(" + "|".join(_ALIASES) + r")\[")
 
 
+#: Rust's elided lifetime written out (``Key<'_>``, ``&'_ str``, ``Ref<'_, T>``): the same type as without it
+_ELIDED_LIFETIME = re.compile(r"<\s*'_\s*>|'_\s*,\s*|,\s*'_(?=\s*>)|(?<=&)\s*'_\s+")
+
+
 def type_spelling(annotation: str | None) -> str | None:
-    """``annotation`` without what only changes its spelling: spaces, ``typing.`` qualifiers, ``List`` for ``list``."""
+    """``annotation`` without what only changes its spelling: spaces, ``typing.`` qualifiers, ``List`` for ``list``,
+    Rust's elided lifetime spelled out (``Key<'_>`` is ``Key``)."""
     if annotation is None:
         return None
-    text = _QUALIFIER.sub("", "".join(annotation.split()))
+    text = _QUALIFIER.sub("", "".join(_ELIDED_LIFETIME.sub("", annotation).split()))
     return _ALIAS.sub(lambda m: _ALIASES[m.group(1)] + "[", text)
 
 
