@@ -56,6 +56,8 @@ def test_the_same_day_built_at_once_by_two_instances_fetches_and_analyses_each_c
     digests = run_together(2, lambda i: build(services[i], gh))
 
     assert len(analysis_requests(llm)) == len(shas)
+    assert len(llm.requests) - len(shas) == 1  # the day's highlights too: asked by one, read by the other
+    assert digests[0].highlights == digests[1].highlights
     assert detail_calls(gh) == len(shas)
     for digest in digests:
         assert sorted(r.commit.sha for r in digest.commits) == sorted(shas)

@@ -169,7 +169,8 @@ class DigestService:
         reports = [r for r in (task.result() for task in tasks) if r is not None]
         self._check_strict(strict, reports, failures)
         highlights = await day_highlights(self.store, self.analyzer, self.budget, repo=source.repo_name, lang=lang,
-                                          date=window.day.isoformat(), zone=window.zone_name, reports=reports)
+                                          date=window.day.isoformat(), zone=window.zone_name, reports=reports,
+                                          claims=self.claims)
         return Digest(repo=source.repo_name, date=window.day.isoformat(), timezone=window.zone_name,
                       branch=branch, repo_url=source.repo_url, commits=reports, highlights=highlights)
 

@@ -15,6 +15,7 @@ from analysis.highlights import MAX_BULLETS, heuristic_highlights, is_quiet
 from analysis.models import CommitReport
 from bot.core import pools
 from bot.core.budget import BudgetReached, LLMBudget
+from bot.core.claims import Claim, WorkClaims
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -28,10 +29,13 @@ def cache_key(repo: str, date: str, zone: str, lang: str, writer_key: str, repor
 
 
 async def day_highlights(store: Store, analyzer, budget: LLMBudget | None, *, repo: str, date: str, zone: str,
-                         lang: str, reports: list[CommitReport], period: str = "day") -> list[str]:
+                         lang: str, reports: list[CommitReport], period: str = "day",
+                         claims: WorkClaims | None = None) -> list[str]:
     """3 to 5 bullets on the day's changes (none on a quiet day), from the LLM when it can write them.
 
-    ``period="week"``: the week's (``date`` is its YYYY-Www), one request for the whole week.
+    ``period="week"``: the week's (``date`` is its YYYY-Www), one request for the whole week. With
+    ``claims``, digests of one day on several channels (and instances) ask the model once: the others
+    wait for the stored bullets.
     """
     fallback = heuristic_highlights(reports, lang, period)
     write = getattr(analyzer, "write_highlights", None)
@@ -39,9 +43,26 @@ async def day_highlights(store: Store, analyzer, budget: LLMBudget | None, *, re
         return fallback  # no model, nothing to sum up, or a model that failed every change just now
     writer = "highlights_cache_key" if period == "day" else f"{period}_highlights_cache_key"
     key = cache_key(repo, date, zone, lang, str(getattr(analyzer, writer, analyzer.name)), reports)
-    cached = store.get(HIGHLIGHTS_TABLE, key)
-    if isinstance(cached, dict):  # anything else is a damaged row: written again below
-        return list(cached.get("bullets", []))
+    def stored() -> list[str] | None:
+        cached = store.get(HIGHLIGHTS_TABLE, key)
+        return list(cached.get("bullets", [])) if isinstance(cached, dict) else None  # else damaged: written again
+
+    if claims is None:
+        found = stored()
+        return found if found is not None else await _write(store, write, budget, key, repo, date, reports, lang,
+                                                            period, fallback)
+    outcome = await claims.acquire(f"highlights|{key}", lambda: pools.store_io(stored))
+    if not isinstance(outcome, Claim):
+        return outcome
+    try:
+        return await _write(store, write, budget, key, repo, date, reports, lang, period, fallback)
+    finally:
+        await outcome.release()
+
+
+async def _write(store: Store, write, budget: LLMBudget | None, key: str, repo: str, date: str,
+                 reports: list[CommitReport], lang: str, period: str, fallback: list[str]) -> list[str]:
+    """The model's bullets, stored under ``key``; ``fallback`` (not stored) when it cannot give them."""
     try:
         if budget is not None:
             budget.check()

@@ -70,7 +70,8 @@ async def build_week(core: "BotCore", sub: Subscription, label: str) -> Week:
                 days=list(digests))
     service = core.digests
     highlights = await day_highlights(core.store, service.analyzer, service.budget, repo=week.repo, date=label,
-                                      zone=sub.tz, lang=sub.lang, reports=week.reports, period="week")
+                                      zone=sub.tz, lang=sub.lang, reports=week.reports, period="week",
+                                      claims=service.claims)
     # the highlights (cached for every channel) read the analyzer's levels; the days shown, the channel's
     shown = [await pools.store_io(core.feedback.adjust, sub.channel_ref.key, day, sub.lang) for day in digests]
     return week.model_copy(update={"highlights": highlights, "days": shown})
