@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 
 from adapters.discord_bot import DiscordAdapter
 from bot.core.service import BotCore
@@ -21,6 +22,7 @@ from tests.test_discord_adapter import _restore_discord_globals  # noqa: F401 - 
 
 SHARDS = 2
 TTL = 2.0  # seconds: short, so a takeover happens within the test's bounded wait
+IDENTIFY_EVERY = 0.2  # seconds between two IDENTIFYs of the cluster (Discord: 5)
 
 
 def instance(name: str, fake: FakeDiscord, pg_url: str, tmp_path):
@@ -28,7 +30,8 @@ def instance(name: str, fake: FakeDiscord, pg_url: str, tmp_path):
                         database_url=pg_url, discord_shards=SHARDS)
     store = PostgresStore(pg_url, max_connections=2)
     adapter = DiscordAdapter(settings, BotCore(settings, TinyStore(tmp_path / name)), leased_shards=True)
-    keeper = ShardKeeper(store.leases, name, SHARDS, adapter.run_shard, adapter.stop_shard, ttl=TTL)
+    keeper = ShardKeeper(store.leases, name, SHARDS, adapter.run_shard, adapter.stop_shard, ttl=TTL,
+                         identify_every=IDENTIFY_EVERY)
     return store, adapter, keeper
 
 
@@ -117,3 +120,28 @@ def test_two_bots_run_by_the_runtime_share_the_shards_and_release_them_when_stop
         assert [store.leases.holder(lease_name(shard, SHARDS)) for shard in range(SHARDS)] == [None, None]
     finally:
         store.close()
+
+
+def test_shard_starts_of_every_instance_are_paced_one_identify_slot_apart(tmp_path):
+    """Discord takes one IDENTIFY per 5 s per bot: two instances starting six shards between them start one
+    at a time, each at least a slot after the previous one (a lower bound: load only widens the gaps)."""
+    from bot.store.leases import MemoryLeases
+
+    leases = MemoryLeases()
+    starts: list[float] = []
+
+    async def run(shard: int) -> None:
+        starts.append(time.monotonic())
+
+    async def drop(shard: int) -> None:
+        return None
+
+    async def scenario():
+        keepers = [ShardKeeper(leases, f"instance-{i}", 6, run, drop, ttl=30, identify_every=0.3) for i in range(2)]
+        await asyncio.gather(*(keeper.round() for keeper in keepers))
+        return keepers
+
+    keepers = asyncio.run(scenario())
+    assert sorted(keepers[0].held | keepers[1].held) == list(range(6)) and not keepers[0].held & keepers[1].held
+    gaps = [b - a for a, b in zip(sorted(starts), sorted(starts)[1:])]
+    assert len(starts) == 6 and min(gaps) >= 0.3 * 0.95, gaps

@@ -11,6 +11,7 @@ keeper knows nothing of Discord.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 
 #: seconds a shard's lease lasts without renewal; renewed (and free shards looked for) every third of it
 SHARD_TTL = 45.0
+#: Discord accepts one IDENTIFY per 5 s for a bot (``max_concurrency`` 1, below 150,000 guilds): every shard
+#: start of every instance first takes this lease for that long and never releases it
+IDENTIFY_LEASE = "discord-identify"
+IDENTIFY_EVERY = 5.0
 
 
 def lease_name(shard: int, count: int) -> str:
@@ -32,9 +37,12 @@ class ShardKeeper:
     """Holds, renews and takes over shard leases for one instance; see the module docstring."""
 
     def __init__(self, leases: Leases, holder: str, count: int, run: Callable[[int], Awaitable[None]],
-                 drop: Callable[[int], Awaitable[None]], ttl: float = SHARD_TTL):
+                 drop: Callable[[int], Awaitable[None]], ttl: float = SHARD_TTL,
+                 identify_every: float = IDENTIFY_EVERY):
         self.leases, self.holder, self.count, self.ttl = leases, holder, count, ttl
         self.run, self.drop = run, drop
+        self.identify_every = identify_every
+        self._identifies = itertools.count()
         self.held: set[int] = set()
         self._task: asyncio.Task | None = None
 
@@ -70,9 +78,15 @@ class ShardKeeper:
         # connecting may take longer than the ttl (READY can take a minute): every lease is renewed meanwhile
         renewers = [keep_renewed(self.leases, lease_name(shard, self.count), self.holder, self.ttl)
                     for shard in sorted(self.held | set(fresh))]
+        starting: list[asyncio.Future] = []
         try:
-            outcomes = await asyncio.gather(*(self.run(shard) for shard in fresh), return_exceptions=True)
+            for shard in fresh:  # connected side by side, but each IDENTIFY in its own slot of the cluster
+                await self._identify_slot()
+                starting.append(asyncio.ensure_future(self.run(shard)))
+            outcomes = await asyncio.gather(*starting, return_exceptions=True)
         except asyncio.CancelledError:  # stopping mid-connect: the new shards are not ours to keep
+            for task in starting:
+                task.cancel()
             for shard in fresh:
                 await release(self.leases, lease_name(shard, self.count), self.holder)
             raise
@@ -86,6 +100,12 @@ class ShardKeeper:
             else:
                 self.held.add(shard)
                 log.info("running Discord shard %d of %d", shard, self.count)
+
+    async def _identify_slot(self) -> None:
+        """Wait for the cluster's next IDENTIFY slot: a lease nobody releases, free again ``identify_every`` later."""
+        while not await take(self.leases, IDENTIFY_LEASE, f"{self.holder}#identify-{next(self._identifies)}",
+                             self.identify_every):
+            await asyncio.sleep(min(0.5, self.identify_every / 4))
 
     async def stop(self, release: bool = True) -> None:
         """Stop the rounds and the shards; ``release=False`` leaves the leases to expire (as a dead instance does)."""
