@@ -18,7 +18,8 @@ def test_version_only_lines_and_own_package_requirements():
 
 
 def test_a_release_is_a_chore_whatever_its_title_looks_like():
-    for title in ("grep-0.2.10", "12.0.0-0", "start version 2.3.2", "[maven-release-plugin] prepare release gson-2.8.1",
+    for title in ("grep-0.2.10", "12.0.0-0", "start version 2.3.2", "Version 2.3.2 (#2819)",
+                  "[maven-release-plugin] prepare release gson-2.8.1",
                   "[maven-release-plugin] prepare for next development iteration"):
         init = change("src/pkg/__init__.py", ['__version__ = "2.3.1"'], ['__version__ = "2.3.2"'])
         analysis = analyse(title, [init, change("CHANGES.rst", [], ["Version 2.3.2", "-------------"])])

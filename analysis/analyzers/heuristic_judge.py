@@ -70,8 +70,14 @@ def _only(e: Evidence) -> str | None:
     return None
 
 
+#: the pull request a squash merge appends to its title: "Version 0.44.0 (#2819)"
+_PR_SUFFIX = re.compile(r"\s*\(#\d+\)\s*$")
+
+
 def _bare_title(e: Evidence) -> str:
-    return R.PREFIX_RE.sub("", e.title, count=1) if e.prefix_type else e.title
+    """The title without its conventional-commit prefix and its squash merge's "(#N)"."""
+    title = R.PREFIX_RE.sub("", e.title, count=1) if e.prefix_type else e.title
+    return _PR_SUFFIX.sub("", title)
 
 
 def _docs_only(e: Evidence) -> bool:
