@@ -148,3 +148,21 @@ def test_tsd_type_tests_are_tests():
 
     assert is_test_path("index.test-d.ts") and "test" in classify_path("index.test-d.ts")
     assert not is_test_path("index.d.ts") and "test" not in classify_path("index.d.ts")
+
+
+def test_a_comments_only_change_names_what_it_documents():
+    from analysis.facts.hunk_symbols import documented_names
+    from analysis.facts.patches import parse_patch
+    from tests.facts_support import patch_of
+
+    rust_before = ("impl Value {\n    /// If the `Value` is an Number, returns it.\n    /// None otherwise.\n"
+                   "    pub fn as_number(&self) -> Option<&Number> {\n        None\n    }\n}\n")
+    rust_after = rust_before.replace("is an Number", "is a Number")
+    assert documented_names("src/value/mod.rs", parse_patch("src/value/mod.rs", patch_of(rust_before, rust_after))) \
+        == ["as_number"]
+    py_before = 'def lookup_default(name):\n    """Return the default."""\n    return None\n'
+    py_after = py_before.replace("Return the default.", "Return the default for ``name``, or None.")
+    assert documented_names("src/click/core.py", parse_patch("src/click/core.py", patch_of(py_before, py_after))) \
+        == ["lookup_default"]
+    docs = "# Title\n\nSome words.\n"
+    assert documented_names("README.md", parse_patch("README.md", patch_of(docs, docs.replace("Some", "More")))) == []

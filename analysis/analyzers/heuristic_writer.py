@@ -12,6 +12,8 @@ from analysis.analyzers.heuristic_noticed import base_change, field_default
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
+from analysis.facts.hunk_symbols import documented_names
+from analysis.facts.patches import parse_patch
 from analysis.models import Fact
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
@@ -252,9 +254,18 @@ class Writer:
         out = []
         for kind, key in (("comments", "comments_only"), ("whitespace", "whitespace_only")):
             paths = [p for p, k in self.e.cosmetic.items() if k == kind]
-            if paths:
-                out.append(self.t(key, paths=self.names(paths)))
+            if not paths:
+                continue
+            text = self.t(key, paths=self.names(paths))
+            documented = self.documented(paths) if kind == "comments" else []
+            out.append(self.t("documenting", text=text, names=self.symbols(documented, 3)) if documented else text)
         return out
+
+    def documented(self, paths: list[str]) -> list[str]:
+        """The definitions the comment changes of ``paths`` document (from git's context around the hunks)."""
+        patches = {f.path: f.patch for f in self.e.files if f.patch}
+        return list(dict.fromkeys(name for path in paths if path in patches
+                                  for name in documented_names(path, parse_patch(path, patches[path]))))
 
     def tests_named(self) -> str:
         tests = [f.symbol for f in self.e.of("test_added")]

@@ -234,3 +234,31 @@ def _definitions(family: str, lines: list[Line]) -> dict[str, Definition]:
         if match is not None:
             found.setdefault(match.name, match)
     return found
+
+
+def documented_names(path: str, patch: FilePatch, limit: int = 3) -> list[str]:
+    """What a comments-only change documents, read from git's context: the definition right below each hunk's
+    changed lines (a doc comment precedes its item), or right above them in Python (a docstring follows its def)."""
+    family = _family(path)
+    if family is None:
+        return []
+    names: list[str] = []
+    for hunk in patch.hunks:
+        changed = [i for i, line in enumerate(hunk.lines) if line.kind != " "]
+        if not changed:
+            continue
+        nearby = reversed(hunk.lines[: changed[0]]) if family == "python" else hunk.lines[changed[-1] + 1:]
+        found = next((d for line in _until_changed(nearby) if (d := definition(family, line.text))), None)
+        found = found or _header_symbol(family, hunk)  # out of the context's reach: the enclosing type or function
+        if found is not None:
+            names.append(found.name)
+    return list(dict.fromkeys(names))[:limit]
+
+
+def _until_changed(lines) -> list[Line]:
+    out = []
+    for line in lines:
+        if line.kind != " ":
+            break
+        out.append(line)
+    return out
