@@ -14,7 +14,7 @@ from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comme
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
-from analysis.facts.languages import package_dirs
+from analysis.facts.languages import package_dirs, test_source_sets, test_support_dir
 from analysis.models import Commit, Fact, FileChange
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -67,12 +67,15 @@ def classify_path(path: str) -> set[str]:
     classes: set[str] = set()
     if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name):
         classes.add("doc")
-    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name:
+    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip())\
+            or any(test_support_dir(d) for d in dirs):
         classes.add("test")
     if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
-    if R.TOOLING_NAMES.match(name) or (parts[:1] == ["scripts"] and len(parts) > 1 and not is_dir):
-        classes.add("tooling")  # a repository's top-level scripts/: its release, format and maintenance scripts
+    if R.TOOLING_NAMES.match(name) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir):
+        classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs
+    if len(parts) == 1 and R.TOOL_DOTFILE.match(name) and not classes & {"ci", "build"}:
+        classes.add("tooling")  # a dotfile at the root configures a tool (``.lgtm.yml``), not the product
     if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
         classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
     if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):

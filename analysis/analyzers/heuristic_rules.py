@@ -50,7 +50,7 @@ BUILD_NAMES = re.compile(
     r"^(makefile|cmakelists\.txt|.*\.cmake|setup\.py|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock|"
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"requirements.*\.txt|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|pom\.xml|"
-    r"meson\.build|configure\.ac|manifest\.in|chart\.yaml)$")
+    r"meson\.build|configure\.ac|manifest\.in|chart\.yaml|.*\.mk)$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
 PACKAGE_MANAGER_NAMES = re.compile(r"^(\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
@@ -88,6 +88,12 @@ TOOLING_NAMES = re.compile(
     r"renovate\.json5?|\.readthedocs\.ya?ml|mkdocs\.ya?ml|\.gitignore|\.gitattributes|\.dockerignore|"
     r"\.mailmap|\.coveragerc|\.yamllint(\.ya?ml)?|\.markdownlint\.\w+|\.clang-format|\.clang-tidy|"
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc)$")
+
+#: top-level directories of the maintainers' own programs (release, format, code generation, dev servers):
+#: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``; not shipped to users
+TOOLING_DIRS = {"scripts", "tools", "hack"}
+#: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
+TOOL_DOTFILE = re.compile(r"^\.[\w-]+(\.[\w-]+)*\.(ya?ml|json|toml|ini|cfg)$|^\.[\w-]+rc$")
 
 # Segments that say little about where a change sits; area keys skip over them.
 GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
