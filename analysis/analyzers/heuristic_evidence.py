@@ -50,10 +50,11 @@ def clip(text: str, limit: int) -> str:
 
 def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
     """Test directories among ``dirs``, less a monorepo package named like one (``packages/testing/src``)."""
-    if not dirs & R.TEST_DIRS:
+    if not any(d in R.TEST_DIRS or test_support_dir(d) for d in dirs):
         return set()
     packages = package_dirs(parts)
-    return {p for i, p in enumerate(parts) if p in R.TEST_DIRS and p in dirs and i not in packages}
+    return {p for i, p in enumerate(parts) if (p in R.TEST_DIRS or test_support_dir(p)) and p in dirs
+            and i not in packages}
 
 
 def classify_path(path: str) -> set[str]:
@@ -67,8 +68,7 @@ def classify_path(path: str) -> set[str]:
     classes: set[str] = set()
     if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name):
         classes.add("doc")
-    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip())\
-            or any(test_support_dir(d) for d in dirs):
+    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip()):
         classes.add("test")
     if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
