@@ -9,6 +9,7 @@ from functools import cached_property
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, optional_property_added,
                                                  rbac_grants, schema_note, templated, version_pin)
+from analysis.analyzers.heuristic_js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
                                                 expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
@@ -404,7 +405,8 @@ class Evidence:
         if not self.in_product(fact):
             return False
         if fact.public is not None:
-            return fact.public and "/internal/" not in f"/{fact.path}"
+            return (fact.public and "/internal/" not in f"/{fact.path}"
+                    and not plumbing_export(fact.path, fact.symbol or "", self.js_imports))
         name = (fact.symbol or "").split(".")[-1]
         return bool(name) and not name.startswith("_")
 
@@ -429,7 +431,13 @@ class Evidence:
 
     def reach_changes(self, how: str) -> list[Fact]:
         """Symbols whose own reach changed, ``how`` "now" (made public: new API) or "no longer" (callers lose it)."""
-        return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)]
+        return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)
+                and not plumbing_export(f.path, f.symbol or "", self.js_imports)]
+
+    @cached_property
+    def js_imports(self) -> set[tuple[str, str]]:
+        """Names the commit's JS/TS modules import from each other (their exports are module plumbing)."""
+        return internal_imports(self.files)
 
     @cached_property
     def api_widened(self) -> list[Fact]:
