@@ -9,9 +9,10 @@ from functools import cached_property
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, optional_property_added,
                                                  rbac_grants, schema_note, templated, version_pin)
+from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, deprecations_added,
+                                                exit_status_changes, expectation_flips, literal_changes, moved_lines,
+                                                renamed_lines)
 from analysis.analyzers.heuristic_js_modules import internal_imports, plumbing_export
-from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
-                                                expectation_flips, literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
@@ -568,6 +569,11 @@ class Evidence:
     def toolchain_minimums(self) -> list[Minimum]:
         """The oldest Rust, Python, Node or Go the project supports, moved (``rust-version`` 1.61 -> 1.68)."""
         return toolchain_minimums(self.facts, self.files)
+
+    @cached_property
+    def deprecated_in(self) -> list[str]:
+        """Product files whose hunks add a deprecation users are warned of."""
+        return [f.path for f in self.behaviour if deprecations_added(f.patch)]
 
     @property
     def toolchain_raised(self) -> list[Minimum]:

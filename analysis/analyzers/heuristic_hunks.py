@@ -315,3 +315,16 @@ def loop_rebounds(files: Iterable[FileChange]) -> list[tuple[str, str]]:
                 if bound and walked and bound != walked:
                     found.append((bound, walked))
     return found
+
+
+#: a deprecation users are told of, in the code: Python's warning classes, ``@deprecated``/``@Deprecated``
+#: (Java, Kotlin, TypeScript, Python 3.13), Rust's ``#[deprecated``, C++'s ``[[deprecated``, Node's
+#: ``util.deprecate(``, and Go's ``// Deprecated:`` doc convention
+DEPRECATION_MARK = re.compile(r"\b(Pending)?DeprecationWarning\b|\bFutureWarning\b|@[Dd]eprecated\b|#\[deprecated\b|"
+                              r"\[\[deprecated\b|\butil\.deprecate\(|^//\s*Deprecated:")
+
+
+def deprecations_added(patch: str | None) -> bool:
+    """The hunks add more deprecation marks than they remove: something users call now warns them."""
+    removed, added = _changed(patch)
+    return sum(1 for ln in added if DEPRECATION_MARK.search(ln)) > sum(1 for ln in removed if DEPRECATION_MARK.search(ln))

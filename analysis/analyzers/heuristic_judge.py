@@ -255,8 +255,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if e.toolchain_raised or e.dependency_swaps:
-        return "medium"  # older compilers left behind, or a package replaced by another: builds and features change
+    if e.toolchain_raised or e.dependency_swaps or e.deprecated_in:
+        return "medium"  # a deprecation warns users of something they call: they have to act before it goes  # older compilers left behind, or a package replaced by another: builds and features change
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
