@@ -59,3 +59,13 @@ def test_a_vendored_repositorys_commit_moved_is_a_pin_not_a_setting():
     klone = change("klone.yaml", [f"      repo_hash: {old}"], [f"      repo_hash: {new}"])
     analysis = analyse("Bump the shared makefile modules", [klone], [_pin('targets["make/_shared"][0].repo_hash', old, new)])
     assert (analysis.importance, analysis.change_type) == ("low", "build") and not analysis.risks
+
+
+def test_a_root_data_file_no_convention_names_is_a_tools_settings():
+    assert "tooling" in classify_path("wsjcpp.yml") and "tooling" in classify_path("turbo.json")
+    for path in ("package.json", "values.yaml", "docker-compose.yml", "config/app.yaml", "Cargo.toml"):
+        assert "tooling" not in classify_path(path), path
+    manifest = change("wsjcpp.yml", [], ['  - source-file: "single_include/json_fwd.hpp"', '    type: "source-code"'])
+    fact = Fact(kind="config_key_added", path=manifest.path, symbol="distribution[single_include/json_fwd.hpp]",
+                after='{"source-file":"single_include/json_fwd.hpp","type":"source-code"}')
+    assert analyse("Add amalgamated json-fwd.hpp to release (#3687)", [manifest], [fact]).importance == "low"

@@ -76,8 +76,6 @@ def classify_path(path: str) -> set[str]:
         classes.add("ci")
     if R.TOOLING_NAMES.match(name) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir):
         classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs
-    if len(parts) == 1 and R.TOOL_DOTFILE.match(name) and not classes & {"ci", "build"}:
-        classes.add("tooling")  # a dotfile at the root configures a tool (``.lgtm.yml``), not the product
     if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
         classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
     if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):
@@ -90,6 +88,9 @@ def classify_path(path: str) -> set[str]:
         classes.add("i18n")
     if R.DOCKER_NAME.search(name) or name.endswith(".dockerfile"):
         classes.add("docker")
+    if len(parts) == 1 and (R.TOOL_DOTFILE.match(name) or name.endswith(R.ROOT_TOOL_EXTS)) \
+            and not classes and not R.DEPLOY_NAMES.match(name):
+        classes.add("tooling")  # a data file or dotfile at the root configures a tool (``.lgtm.yml``, ``wsjcpp.yml``)
     if classes & {"doc", "test", "example", "ci", "tooling", "i18n"}:
         return classes  # not product code: no API, deployment or security signal
     if not classes & {"build", "lock"} and (
@@ -351,7 +352,8 @@ class Evidence:
         """Configuration files whose every change is a version pin moved (a default image tag): dependency bumps."""
         keyed: dict[str, list[Fact]] = {}
         for fact in self.of("config_key_added", "config_key_removed", "config_value_changed"):
-            if self.in_product(fact):  # a manifest's own ``version`` is a release, not a pin
+            # a manifest's own ``version`` is a release, not a pin; a vendoring manifest (tooling) pins other repositories
+            if self.in_product(fact) or "tooling" in self.classes.get(fact.path, set()):
                 keyed.setdefault(fact.path, []).append(fact)
         return {path for path, facts in keyed.items() if all(version_pin(f) for f in facts)}
 

@@ -56,7 +56,7 @@ def _only(e: Evidence) -> str | None:
     """The type every changed file agrees on, when the files alone decide it."""
     builds = [f for f in e.files
               if e.classes[f.path] & {"build", "lock", "docker", "doc", "tooling"} or f.path in e.pinned]
-    if e.files and len(builds) == len(e.files) and not e.all_files("doc", "tooling"):
+    if e.files and len(builds) == len(e.files) and (not e.all_files("doc", "tooling") or e.pinned):
         return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None

@@ -93,6 +93,9 @@ TOOLING_NAMES = re.compile(
 #: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``; not shipped to users
 TOOLING_DIRS = {"scripts", "tools", "hack"}
 #: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
+#: data files at the repository's root that no build or deployment convention names (``wsjcpp.yml``,
+#: ``.goreleaser.yml``, ``turbo.json``): a tool's or a package index's settings, not what the product reads
+ROOT_TOOL_EXTS = (".yml", ".yaml", ".json", ".json5", ".toml")
 TOOL_DOTFILE = re.compile(r"^\.[\w-]+(\.[\w-]+)*\.(ya?ml|json|toml|ini|cfg)$|^\.[\w-]+rc$")
 
 # Segments that say little about where a change sits; area keys skip over them.
