@@ -49,6 +49,15 @@ def test_get_put_delete(open_store):
     assert dict(store.items("ledger")) == {}
 
 
+def test_get_many_returns_the_keys_that_have_a_value(open_store):
+    store = open_store()
+    store.put_many("daily_stats", [("o/r|2026-02-13", {"high": 1}), ("o/r|2026-02-14", "x; drop table ledger"),
+                                   ("other|2026-02-14", [3]), ("o/r|2026-02-15", None)])
+    assert store.get_many("daily_stats", ["o/r|2026-02-13", "o/r|2026-02-14", "o/r|2026-02-15", "missing"]) == {
+        "o/r|2026-02-13": {"high": 1}, "o/r|2026-02-14": "x; drop table ledger"}
+    assert store.get_many("daily_stats", []) == {}
+
+
 def test_put_many_and_items(open_store):
     store = open_store()
     store.put("ledger", "k1", "old")

@@ -89,7 +89,17 @@ class WorkClaims:
                 self.settle(name, mine)
                 raise
             if won:
-                return Claim(self, name, holder, mine)
+                claim = Claim(self, name, holder, mine)
+                # the holder before us may have stored its result and let go between our look and our take
+                try:
+                    found = await done()
+                except BaseException:
+                    await claim.release()
+                    raise
+                if found is not None:
+                    await claim.release()
+                    return found
+                return claim
             self.settle(name, mine)
             await asyncio.sleep(delay)  # held by another instance: its result, or its lease's expiry
             delay = min(delay * 2, self.poll_max)

@@ -67,7 +67,8 @@ def series(store: Store, repo: str, end_day: date | str, *, days: int = SERIES_D
     """The ``days`` days ending with ``end_day`` (oldest first): recorded counts, else estimates, else missing."""
     end = date.fromisoformat(end_day) if isinstance(end_day, str) else end_day
     wanted = [end - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
-    stored = {day: store.get(DAILY_TABLE, _key(repo, day)) for day in wanted}
+    found = store.get_many(DAILY_TABLE, [_key(repo, day) for day in wanted])  # one round trip, not one a day
+    stored = {day: found.get(_key(repo, day)) for day in wanted}
     missing = [day for day, value in stored.items() if value is None]
     estimates: dict[date, dict[str, int]] = {}
     if missing and estimate is not None:

@@ -118,6 +118,15 @@ class PostgresStore:
             row = conn.execute(query, (key,)).fetchone()
         return None if row is None else _decode(row[0])
 
+    def get_many(self, table: str, keys: list[str]) -> dict[str, Any]:
+        if not keys:
+            return {}
+        query = sql.SQL("select key, value from {} where key = any(%s)").format(self._table(table))
+        with self._pool.connection() as conn:
+            rows = conn.execute(query, (list(keys),)).fetchall()
+        decoded = {key: _decode(value) for key, value in rows}
+        return {key: value for key, value in decoded.items() if value is not None}  # as ``get``: null is absent
+
     def put(self, table: str, key: str, value: Any) -> None:
         self.put_many(table, [(key, value)])
 

@@ -192,6 +192,11 @@ class TinyStore:
             doc = rows.get(doc_id=doc_id)
             return None if doc is None else doc.get("v")
 
+    def get_many(self, table: str, keys: list[str]) -> dict[str, Any]:
+        with self._lock:
+            found = {key: self.get(table, key) for key in keys}
+        return {key: value for key, value in found.items() if value is not None}
+
     def put(self, table: str, key: str, value: Any) -> None:
         with self._lock:
             rows, index = self._table(table, key)
