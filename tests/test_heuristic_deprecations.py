@@ -23,3 +23,13 @@ def test_a_public_argument_now_warning_is_medium_the_same_lines_without_the_warn
     quiet = change("src/pkg/_make.py", [], [ln.replace("DeprecationWarning", "Note") for ln in WARN])
     assert analyse("Deprecate attr.s's repr_ns (#1263)", [src]).importance == "medium"
     assert analyse("Tidy attr.s's repr_ns (#1263)", [quiet]).importance == "low"
+
+
+OLD_PATH = ["    else:", '        inst = changes.pop("inst")', "        warnings.warn(",
+            '            "Passing the instance per keyword is deprecated", DeprecationWarning, stacklevel=2,', "        )"]
+
+
+def test_a_deprecated_path_removed_under_a_removal_title_is_high_a_withdrawn_warning_is_not():
+    src = change("src/pkg/_funcs.py", OLD_PATH, ["    (inst,) = args"])
+    assert analyse("evolve: remove support for passing instances per kw (#1264)", [src]).importance == "high"
+    assert analyse("evolve: keep accepting instances per kw (#1264)", [src]).importance != "high"

@@ -10,8 +10,8 @@ from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, optional_property_added,
                                                  rbac_grants, schema_note, templated, version_pin)
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, deprecations_added,
-                                                exit_status_changes, expectation_flips, literal_changes, moved_lines,
-                                                renamed_lines)
+                                                deprecations_removed, exit_status_changes, expectation_flips,
+                                                literal_changes, moved_lines, renamed_lines)
 from analysis.analyzers.heuristic_js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
@@ -352,7 +352,7 @@ class Evidence:
         """Configuration files whose every change is a version pin moved (a default image tag): dependency bumps."""
         keyed: dict[str, list[Fact]] = {}
         for fact in self.of("config_key_added", "config_key_removed", "config_value_changed"):
-            # a manifest's own ``version`` is a release, not a pin; a vendoring manifest (tooling) pins other repositories
+            # a manifest's own ``version`` is a release, not a pin; a vendoring manifest (tooling) pins other repos
             if self.in_product(fact) or "tooling" in self.classes.get(fact.path, set()):
                 keyed.setdefault(fact.path, []).append(fact)
         return {path for path, facts in keyed.items() if all(version_pin(f) for f in facts)}
@@ -576,6 +576,14 @@ class Evidence:
     def deprecated_in(self) -> list[str]:
         """Product files whose hunks add a deprecation users are warned of."""
         return [f.path for f in self.behaviour if deprecations_added(f.patch)]
+
+    @cached_property
+    def deprecation_carried_out(self) -> list[str]:
+        """Product files whose deprecation warning goes, in a commit whose title removes something: what warned
+        callers now fails for them (``evolve: remove support for passing instances per kw``)."""
+        if not R.REMOVAL_TITLE.search(self.title):
+            return []
+        return [f.path for f in self.behaviour if deprecations_removed(f.patch)]
 
     @property
     def toolchain_raised(self) -> list[Minimum]:

@@ -324,7 +324,18 @@ DEPRECATION_MARK = re.compile(r"\b(Pending)?DeprecationWarning\b|\bFutureWarning
                               r"\[\[deprecated\b|\butil\.deprecate\(|^//\s*Deprecated:")
 
 
+def _deprecation_balance(patch: str | None) -> int:
+    """Deprecation marks the hunks add, less those they remove."""
+    removed, added = _changed(patch)
+    marks = DEPRECATION_MARK.search
+    return sum(1 for ln in added if marks(ln)) - sum(1 for ln in removed if marks(ln))
+
+
 def deprecations_added(patch: str | None) -> bool:
     """The hunks add more deprecation marks than they remove: something users call now warns them."""
-    removed, added = _changed(patch)
-    return sum(1 for ln in added if DEPRECATION_MARK.search(ln)) > sum(1 for ln in removed if DEPRECATION_MARK.search(ln))
+    return _deprecation_balance(patch) > 0
+
+
+def deprecations_removed(patch: str | None) -> bool:
+    """The hunks remove more deprecation marks than they add: a deprecated path is gone, or no longer deprecated."""
+    return _deprecation_balance(patch) < 0

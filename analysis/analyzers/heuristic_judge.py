@@ -212,7 +212,7 @@ def _high(e: Evidence, change_type: str) -> bool:
     return bool(
         e.api_breaks or e.config_breaks or e.contract_changes or e.api_changes or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
-        or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
+        or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e)
         or (len(e.api_extended) > len(e.experimental_api) and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
@@ -256,7 +256,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
     if e.toolchain_raised or e.dependency_swaps or e.deprecated_in:
-        return "medium"  # a deprecation warns users of something they call: they have to act before it goes  # older compilers left behind, or a package replaced by another: builds and features change
+        return "medium"  # older compilers left behind, a package replaced, or a deprecation users must act on
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"

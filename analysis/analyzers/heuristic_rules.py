@@ -126,6 +126,8 @@ FORMATTER_RUN = re.compile(
 #: a hooks manager's own commit: its hooks' versions moved and their automatic fixes applied (pre-commit.ci's
 #: "pre-commit autoupdate" and "[pre-commit.ci] auto fixes"; lefthook and husky have none of their own)
 HOOKS_AUTOFIX = re.compile(r"\bpre-commit(\.ci)?\b.*\b(auto-?update|auto[- ]?fix(es)?)\b|^\[pre-commit\.ci\]", re.I)
+#: a title that takes something away (support, an argument, a deprecated path)
+REMOVAL_TITLE = re.compile(r"\b(remov\w*|drop\w*|delet\w*|no longer (accept|allow|support)\w*)\b", re.I)
 #: a formatter run: at least this share of the changed lines only lays the same text out anew
 FORMATTER_LAYOUT_SHARE = 0.8
 #: the key naming a manifest's own package
