@@ -42,7 +42,10 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          "typer-2023-05-01", "pinia-2022-03-31", "spdlog-2023-09-25", "log-2025-11-29", "commons-lang-2025-12-31",
          "traefik-helm-chart-2026-03-13",
          # the third fresh set: tsd's ``*.test-d.ts`` became test files because of execa's repeated impact lines
-         "execa-2023-12-21")
+         "execa-2023-12-21",
+         # the rest of the third fresh set, held out until their misses changed the rules (issue 8, tune4)
+         "attrs-2024-03-16", "tracing-2023-11-07", "okhttp-2025-10-07", "nlohmann-json-2022-08-07",
+         "cert-manager-2026-06-29")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 

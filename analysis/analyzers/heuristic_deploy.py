@@ -12,6 +12,9 @@ _VERSION_VALUE = re.compile(r"^v?\d+(\.\d+){1,3}([-+~][\w.-]*)?$")
 #: keys that hold a version or an image reference (``image.tag``, ``appVersion``, ``imageTag``, ``image``)
 _VERSION_KEY = re.compile(r"(tag|version|image)$", re.I)
 _KEY_PARTS = re.compile(r"[^.\[\]\"]+")
+#: keys that pin a commit of another repository (``repo_hash``, ``rev``, ``commit``, ``sha``): a vendoring pin
+_COMMIT_KEY = re.compile(r"(hash|sha|commit|rev|revision|ref)$", re.I)
+_COMMIT_VALUE = re.compile(r"^[0-9a-f]{7,64}$")
 #: a template line that is only a directive (``{{- if .Values.x }}``, ``{{ end -}}``)
 _DIRECTIVE = re.compile(r"^\s*\{\{-?\s*(?P<word>[\w/*]+)?(?P<rest>.*?)\s*-?\}\}\s*$")
 _OPENERS = {"if", "with", "range"}
@@ -30,13 +33,16 @@ def _tag(value: str) -> str | None:
 
 def version_pin(fact: Fact) -> bool:
     """A configuration value that names a version, moved to another version of the same thing: a dependency bump
-    (``image.tag`` v3.13.0 -> v3.13.1; ``image`` nginx:1.25.3 -> nginx:1.25.4), not a behaviour setting."""
+    (``image.tag`` v3.13.0 -> v3.13.1; ``image`` nginx:1.25.3 -> nginx:1.25.4; a vendored repository's pinned commit
+    hash moved to another), not a behaviour setting."""
     if fact.kind != "config_value_changed" or not fact.before or not fact.after:
         return False
     parts = _KEY_PARTS.findall(fact.symbol or "")
+    before, after = fact.before.strip(), fact.after.strip()
+    if parts and _COMMIT_KEY.search(parts[-1]) and _COMMIT_VALUE.match(before) and _COMMIT_VALUE.match(after):
+        return True  # a commit of a vendored repository moved to another (klone, vendir, pre-commit ``rev``)
     if not parts or not _VERSION_KEY.search(parts[-1]):
         return False
-    before, after = fact.before.strip(), fact.after.strip()
     if ":" in before and ":" in after and before.rsplit(":", 1)[0] != after.rsplit(":", 1)[0]:
         return False  # another image altogether
     old, new = _tag(before), _tag(after)

@@ -9,12 +9,14 @@ from functools import cached_property
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, optional_property_added,
                                                  rbac_grants, schema_note, templated, version_pin)
-from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, exit_status_changes,
-                                                expectation_flips, literal_changes, moved_lines, renamed_lines)
+from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, deprecations_added,
+                                                deprecations_removed, exit_status_changes, expectation_flips,
+                                                literal_changes, moved_lines, renamed_lines)
+from analysis.analyzers.heuristic_js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
-from analysis.facts.languages import package_dirs
+from analysis.facts.languages import package_dirs, test_source_sets, test_support_dir
 from analysis.models import Commit, Fact, FileChange
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -50,10 +52,11 @@ def clip(text: str, limit: int) -> str:
 
 def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
     """Test directories among ``dirs``, less a monorepo package named like one (``packages/testing/src``)."""
-    if not dirs & R.TEST_DIRS:
+    if not any(d in R.TEST_DIRS or test_support_dir(d) for d in dirs):
         return set()
     packages = package_dirs(parts)
-    return {p for i, p in enumerate(parts) if p in R.TEST_DIRS and p in dirs and i not in packages}
+    return {p for i, p in enumerate(parts) if (p in R.TEST_DIRS or test_support_dir(p)) and p in dirs
+            and i not in packages}
 
 
 def classify_path(path: str) -> set[str]:
@@ -67,12 +70,12 @@ def classify_path(path: str) -> set[str]:
     classes: set[str] = set()
     if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name):
         classes.add("doc")
-    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name:
+    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip()):
         classes.add("test")
     if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
-    if R.TOOLING_NAMES.match(name) or (parts[:1] == ["scripts"] and len(parts) > 1 and not is_dir):
-        classes.add("tooling")  # a repository's top-level scripts/: its release, format and maintenance scripts
+    if R.TOOLING_NAMES.match(name) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir):
+        classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs
     if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
         classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
     if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):
@@ -85,6 +88,9 @@ def classify_path(path: str) -> set[str]:
         classes.add("i18n")
     if R.DOCKER_NAME.search(name) or name.endswith(".dockerfile"):
         classes.add("docker")
+    if len(parts) == 1 and (R.TOOL_DOTFILE.match(name) or name.endswith(R.ROOT_TOOL_EXTS)) \
+            and not classes and not R.DEPLOY_NAMES.match(name):
+        classes.add("tooling")  # a data file or dotfile at the root configures a tool (``.lgtm.yml``, ``wsjcpp.yml``)
     if classes & {"doc", "test", "example", "ci", "tooling", "i18n"}:
         return classes  # not product code: no API, deployment or security signal
     if not classes & {"build", "lock"} and (
@@ -346,7 +352,8 @@ class Evidence:
         """Configuration files whose every change is a version pin moved (a default image tag): dependency bumps."""
         keyed: dict[str, list[Fact]] = {}
         for fact in self.of("config_key_added", "config_key_removed", "config_value_changed"):
-            if self.in_product(fact):  # a manifest's own ``version`` is a release, not a pin
+            # a manifest's own ``version`` is a release, not a pin; a vendoring manifest (tooling) pins other repos
+            if self.in_product(fact) or "tooling" in self.classes.get(fact.path, set()):
                 keyed.setdefault(fact.path, []).append(fact)
         return {path for path, facts in keyed.items() if all(version_pin(f) for f in facts)}
 
@@ -401,7 +408,8 @@ class Evidence:
         if not self.in_product(fact):
             return False
         if fact.public is not None:
-            return fact.public and "/internal/" not in f"/{fact.path}"
+            return (fact.public and "/internal/" not in f"/{fact.path}"
+                    and not plumbing_export(fact.path, fact.symbol or "", self.js_imports))
         name = (fact.symbol or "").split(".")[-1]
         return bool(name) and not name.startswith("_")
 
@@ -426,7 +434,13 @@ class Evidence:
 
     def reach_changes(self, how: str) -> list[Fact]:
         """Symbols whose own reach changed, ``how`` "now" (made public: new API) or "no longer" (callers lose it)."""
-        return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)]
+        return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)
+                and not plumbing_export(f.path, f.symbol or "", self.js_imports)]
+
+    @cached_property
+    def js_imports(self) -> set[tuple[str, str]]:
+        """Names the commit's JS/TS modules import from each other (their exports are module plumbing)."""
+        return internal_imports(self.files)
 
     @cached_property
     def api_widened(self) -> list[Fact]:
@@ -557,6 +571,19 @@ class Evidence:
     def toolchain_minimums(self) -> list[Minimum]:
         """The oldest Rust, Python, Node or Go the project supports, moved (``rust-version`` 1.61 -> 1.68)."""
         return toolchain_minimums(self.facts, self.files)
+
+    @cached_property
+    def deprecated_in(self) -> list[str]:
+        """Product files whose hunks add a deprecation users are warned of."""
+        return [f.path for f in self.behaviour if deprecations_added(f.patch)]
+
+    @cached_property
+    def deprecation_carried_out(self) -> list[str]:
+        """Product files whose deprecation warning goes, in a commit whose title removes something: what warned
+        callers now fails for them (``evolve: remove support for passing instances per kw``)."""
+        if not R.REMOVAL_TITLE.search(self.title):
+            return []
+        return [f.path for f in self.behaviour if deprecations_removed(f.patch)]
 
     @property
     def toolchain_raised(self) -> list[Minimum]:

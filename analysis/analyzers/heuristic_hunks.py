@@ -315,3 +315,27 @@ def loop_rebounds(files: Iterable[FileChange]) -> list[tuple[str, str]]:
                 if bound and walked and bound != walked:
                     found.append((bound, walked))
     return found
+
+
+#: a deprecation users are told of, in the code: Python's warning classes, ``@deprecated``/``@Deprecated``
+#: (Java, Kotlin, TypeScript, Python 3.13), Rust's ``#[deprecated``, C++'s ``[[deprecated``, Node's
+#: ``util.deprecate(``, and Go's ``// Deprecated:`` doc convention
+DEPRECATION_MARK = re.compile(r"\b(Pending)?DeprecationWarning\b|\bFutureWarning\b|@[Dd]eprecated\b|#\[deprecated\b|"
+                              r"\[\[deprecated\b|\butil\.deprecate\(|^//\s*Deprecated:")
+
+
+def _deprecation_balance(patch: str | None) -> int:
+    """Deprecation marks the hunks add, less those they remove."""
+    removed, added = _changed(patch)
+    marks = DEPRECATION_MARK.search
+    return sum(1 for ln in added if marks(ln)) - sum(1 for ln in removed if marks(ln))
+
+
+def deprecations_added(patch: str | None) -> bool:
+    """The hunks add more deprecation marks than they remove: something users call now warns them."""
+    return _deprecation_balance(patch) > 0
+
+
+def deprecations_removed(patch: str | None) -> bool:
+    """The hunks remove more deprecation marks than they add: a deprecated path is gone, or no longer deprecated."""
+    return _deprecation_balance(patch) < 0

@@ -56,7 +56,7 @@ def _only(e: Evidence) -> str | None:
     """The type every changed file agrees on, when the files alone decide it."""
     builds = [f for f in e.files
               if e.classes[f.path] & {"build", "lock", "docker", "doc", "tooling"} or f.path in e.pinned]
-    if e.files and len(builds) == len(e.files) and not e.all_files("doc", "tooling"):
+    if e.files and len(builds) == len(e.files) and (not e.all_files("doc", "tooling") or e.pinned):
         return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None
@@ -99,6 +99,14 @@ def reformatted(e: Evidence) -> bool:
     return total > 0 and laid_out >= R.FORMATTER_LAYOUT_SHARE * total
 
 
+def hooks_autofix(e: Evidence) -> bool:
+    """The hooks manager's own commit (its title): hooks bumped and their fixes applied, which by design keep what the
+    code does; no product symbol added, removed or re-signed, no setting or security signal."""
+    if not R.HOOKS_AUTOFIX.search(e.title) or e.security_signals or _interface_touched(e):
+        return False
+    return not any(e.in_product(f) for f in e.config)
+
+
 def change_type_of(e: Evidence) -> str:
     """The facts first (docs-only is docs whatever the prefix), then the prefix, then the title's words."""
     if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert":
@@ -107,7 +115,7 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if _release(e) or reformatted(e):
+    if _release(e) or reformatted(e) or hooks_autofix(e):
         return "chore"
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
@@ -204,7 +212,7 @@ def _high(e: Evidence, change_type: str) -> bool:
     return bool(
         e.api_breaks or e.config_breaks or e.contract_changes or e.api_changes or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
-        or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type)
+        or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e)
         or (len(e.api_extended) > len(e.experimental_api) and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
@@ -213,15 +221,25 @@ def _high(e: Evidence, change_type: str) -> bool:
 
 
 def importance_of(e: Evidence, change_type: str) -> str:
-    """High, medium or low from the substance of the change."""
+    """High, medium or low from the substance of the change; a revert at most medium unless its changelog says a
+    released behaviour goes back (a revert restores what users had before the reverted commit, which is most often
+    recent and unreleased: its API, settings and signals are the ones users had already)."""
+    level = _importance_of(e, change_type)
+    if (level == "high" and change_type == "revert" and not e.breaking_marker
+            and not _released_behaviour_reverted(e)):
+        return "medium"
+    return level
+
+
+def _importance_of(e: Evidence, change_type: str) -> str:
     if e.breaking_marker:
         return "high"
     if not e.files:
         return _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
-    if reformatted(e):
-        return "low"  # a formatter's run: the same code laid out anew
+    if reformatted(e) or hooks_autofix(e):
+        return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
     if loop_rebounds(e.behaviour) and not _high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
@@ -237,8 +255,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if e.toolchain_raised or e.dependency_swaps:
-        return "medium"  # older compilers left behind, or a package replaced by another: builds and features change
+    if e.toolchain_raised or e.dependency_swaps or e.deprecated_in:
+        return "medium"  # older compilers left behind, a package replaced, or a deprecation users must act on
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
@@ -258,6 +276,9 @@ def importance_of(e: Evidence, change_type: str) -> str:
             and (e.comment_lines or e.paths("doc"))):
         return "low"  # documentation comments or pages, with a line or two of code around them
     public_touched = any(e.is_public(f) for f in e.of("symbol_modified", "symbol_added", "signature_changed"))
+    if (change_type == "docs" and e.prefix_type == "docs" and not (public_touched or _interface_touched(e))
+            and not (e.config or e.security_signals or e.literal_changes["message"])):
+        return "low"  # the author says documentation (``docs:``) and only private code moves: docstrings reworded
     if (change_type in ("chore", "refactor", "build", "perf") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):

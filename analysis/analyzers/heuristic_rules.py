@@ -50,7 +50,7 @@ BUILD_NAMES = re.compile(
     r"^(makefile|cmakelists\.txt|.*\.cmake|setup\.py|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock|"
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"requirements.*\.txt|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|pom\.xml|"
-    r"meson\.build|configure\.ac|manifest\.in|chart\.yaml)$")
+    r"meson\.build|configure\.ac|manifest\.in|chart\.yaml|.*\.mk)$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
 PACKAGE_MANAGER_NAMES = re.compile(r"^(\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
@@ -89,6 +89,15 @@ TOOLING_NAMES = re.compile(
     r"\.mailmap|\.coveragerc|\.yamllint(\.ya?ml)?|\.markdownlint\.\w+|\.clang-format|\.clang-tidy|"
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc)$")
 
+#: top-level directories of the maintainers' own programs (release, format, code generation, dev servers):
+#: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``; not shipped to users
+TOOLING_DIRS = {"scripts", "tools", "hack"}
+#: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
+#: data files at the repository's root that no build or deployment convention names (``wsjcpp.yml``,
+#: ``.goreleaser.yml``, ``turbo.json``): a tool's or a package index's settings, not what the product reads
+ROOT_TOOL_EXTS = (".yml", ".yaml", ".json", ".json5", ".toml")
+TOOL_DOTFILE = re.compile(r"^\.[\w-]+(\.[\w-]+)*\.(ya?ml|json|toml|ini|cfg)$|^\.[\w-]+rc$")
+
 # Segments that say little about where a change sits; area keys skip over them.
 GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
 
@@ -114,6 +123,11 @@ FORMATTER_RUN = re.compile(
     r"\b(clang[- _]?format|prettier|black|gofmt|goimports|rustfmt|cargo fmt|isort|ruff format|yapf|autopep8|"
     r"re-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
     r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*)\b", re.I)
+#: a hooks manager's own commit: its hooks' versions moved and their automatic fixes applied (pre-commit.ci's
+#: "pre-commit autoupdate" and "[pre-commit.ci] auto fixes"; lefthook and husky have none of their own)
+HOOKS_AUTOFIX = re.compile(r"\bpre-commit(\.ci)?\b.*\b(auto-?update|auto[- ]?fix(es)?)\b|^\[pre-commit\.ci\]", re.I)
+#: a title that takes something away (support, an argument, a deprecated path)
+REMOVAL_TITLE = re.compile(r"\b(remov\w*|drop\w*|delet\w*|no longer (accept|allow|support)\w*)\b", re.I)
 #: a formatter run: at least this share of the changed lines only lays the same text out anew
 FORMATTER_LAYOUT_SHARE = 0.8
 #: the key naming a manifest's own package

@@ -17,6 +17,9 @@ MINIMUM_KEYS = {
 }
 _VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
 _GO_LINE = re.compile(r"^([+-])go\s+(\d+\.\d+(?:\.\d+)?)\s*$")
+#: a TOML manifest's minimum line in a hunk, when the facts could not read the file whole
+_TOML_MINIMUM = {"cargo.toml": ("rust-version", "package.rust-version"),
+                 "pyproject.toml": ("requires-python", "project.requires-python")}
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,17 @@ def toolchain_minimums(facts: list[Fact], files: list[FileChange]) -> list[Minim
         if fact.kind == "config_value_changed" and fact.symbol in keys and fact.before and fact.after:
             if _parts(fact.before) and _parts(fact.after) and _parts(fact.before) != _parts(fact.after):
                 out.append(Minimum(fact.path, fact.symbol or "", fact.before, fact.after))
+    seen = {m.path for m in out}
     for change in files:
-        if PurePosixPath(change.path).name != "go.mod":
+        name = PurePosixPath(change.path).name.lower()
+        if name == "go.mod":
+            lines = dict(m.groups() for m in map(_GO_LINE.match, (change.patch or "").splitlines()) if m)
+        elif name in _TOML_MINIMUM and change.path not in seen:
+            line = re.compile(rf"^([+-])\s*{re.escape(_TOML_MINIMUM[name][0])}\s*=\s*[\"']([^\"']+)[\"']\s*$")
+            lines = dict(m.groups() for m in map(line.match, (change.patch or "").splitlines()) if m)
+        else:
             continue
-        lines = dict(m.groups() for m in map(_GO_LINE.match, (change.patch or "").splitlines()) if m)
-        if "-" in lines and "+" in lines and lines["-"] != lines["+"]:
-            out.append(Minimum(change.path, "go", lines["-"], lines["+"]))
+        if "-" in lines and "+" in lines and _parts(lines["-"]) != _parts(lines["+"]):
+            key = "go" if name == "go.mod" else _TOML_MINIMUM[name][1]
+            out.append(Minimum(change.path, key, lines["-"], lines["+"]))
     return out

@@ -84,6 +84,10 @@ def param_text(signature: str) -> str | None:
     return None
 
 
+#: the colon of a type annotation (``name: str``), not C++'s or Rust's ``::`` scope operator
+_ANNOTATION_COLON = re.compile(r"(?<!:):(?!:)")
+
+
 def _param(text: str, path: str) -> Param | None:
     default = None
     head = text
@@ -95,8 +99,9 @@ def _param(text: str, path: str) -> Param | None:
     head = head.strip().lstrip("*&").strip()
     if head in ("", "/", "self", "cls", "this", "&self", "&mut self", "mut self"):
         return None
-    if ":" in head:
-        name = head.split(":", 1)[0].strip()
+    annotated = _ANNOTATION_COLON.search(head)  # ``name: Type``; C++'s ``std::vector<bool>::reference`` is no annotation
+    if annotated:
+        name = head[: annotated.start()].strip()
     elif path.lower().endswith(_TYPE_FIRST):
         name = head.split()[-1] if head.split() else head
     else:

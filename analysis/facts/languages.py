@@ -32,7 +32,14 @@ _CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|re
 _CHANGELOG_DIRS = {"changelog.d", "changes", "newsfragments", ".changeset", "releasenotes"}
 _TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e"}
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
-_TEST_SUPPORT_DIR = re.compile(r"^(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|common)$")
+#: test support, alone or as a project's module of it (``test_utils``, ``okhttp-testing-support``, ``foo-test-fixtures``)
+_TEST_SUPPORT_DIR = re.compile(r"^([\w.]+[-_])?(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|"
+                               r"common)$")
+
+
+def test_support_dir(name: str) -> bool:
+    """A directory (lower-cased name) of test helpers, or a build's module of them: not shipped code."""
+    return bool(_TEST_SUPPORT_DIR.match(name))
 #: test file names: pytest's ``test_*.py`` / ``*_test.py``, unittest-style ``testFoo.py``, ``tests.py``; not
 #: ``testclient.py`` or ``testing.py``, which libraries ship as public API; tsd's type tests ``*.test-d.ts``
 _TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^tests?\.py$|^test[A-Z0-9]\w*\.py$|"
@@ -156,12 +163,23 @@ def package_dirs(parts: list[str]) -> set[int]:
             if parts[i - 1] in MONOREPO_DIRS and parts[i + 1] in _PACKAGE_MARKERS}
 
 
+#: a Gradle (Kotlin, Android) source set of tests, camel-cased under ``src/``: ``jvmTest``, ``commonTest``,
+#: ``androidInstrumentedTest``, ``integrationTest``, ``testFixtures``
+_TEST_SOURCE_SET = re.compile(r"^([a-z][A-Za-z0-9]*Test|testFixtures|[a-z][A-Za-z0-9]*TestFixtures)$")
+
+
+def test_source_sets(path: str) -> set[str]:
+    """The Gradle test source sets of ``path`` (``okhttp/src/jvmTest/kotlin/...``), lower-cased."""
+    parts = [p for p in path.split("/") if p]
+    return {d.lower() for i, d in enumerate(parts[1:-1], 1) if parts[i - 1] == "src" and _TEST_SOURCE_SET.match(d)}
+
+
 def test_dirs(path: str) -> set[str]:
     """The directories of ``path`` that hold tests or test support (a package named like one is not one)."""
     parts = [p for p in path.lower().split("/") if p]
     packages = package_dirs(parts)
     return {d for i, d in enumerate(parts[:-1]) if i not in packages
-            and (d in _TEST_DIRS or _TEST_SUPPORT_DIR.match(d))}
+            and (d in _TEST_DIRS or _TEST_SUPPORT_DIR.match(d))} | test_source_sets(path)
 
 
 def is_test_path(path: str) -> bool:

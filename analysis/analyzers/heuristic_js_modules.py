@@ -1,0 +1,50 @@
+"""JavaScript/TypeScript modules that share names inside their package: an export another module of the same commit
+imports by a relative path is module plumbing, not the package's public API (which its entry point reaches)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+
+from analysis.models import FileChange
+
+JS_MODULE = re.compile(r"\.(m|c)?[jt]sx?$")
+#: a package's entry point by convention (``index.js``, ``main.ts``, ``mod.ts``): what ``main``/``exports`` name
+_ENTRY = re.compile(r"^(index|main|mod)\.(m|c)?[jt]sx?$")
+_IMPORT_FROM = re.compile(r"\bimport\s+(?:type\s+)?\{(?P<names>[^}]*)\}\s*from\s*['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]")
+_REQUIRE = re.compile(r"\{(?P<names>[^}]*)\}\s*=\s*require\(\s*['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]\s*\)")
+
+
+def _module_key(path: str) -> str:
+    """A module's path without its extension (``lib/stdio/input.js`` -> ``lib/stdio/input``)."""
+    return JS_MODULE.sub("", posixpath.normpath(path))
+
+
+def _post_image(patch: str | None) -> str:
+    """The lines the hunks show of the file after the commit, joined (an import may span lines)."""
+    return "\n".join(ln[1:] for ln in (patch or "").splitlines() if ln[:1] in (" ", "+") and not ln.startswith("+++"))
+
+
+def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
+    """(module key, name) pairs that changed JS/TS modules import from sibling modules by a relative path."""
+    out: set[tuple[str, str]] = set()
+    for change in files:
+        if not JS_MODULE.search(change.path) or change.path.endswith(".d.ts"):
+            continue
+        text = _post_image(change.patch)
+        for match in (*_IMPORT_FROM.finditer(text), *_REQUIRE.finditer(text)):
+            target = _module_key(posixpath.join(posixpath.dirname(change.path), match.group("spec")))
+            for name in match.group("names").split(","):
+                name = name.strip().split(" as ")[0].split(":")[0].strip()
+                if name:
+                    out.add((target, name))
+    return out
+
+
+def plumbing_export(path: str, symbol: str, imports: set[tuple[str, str]]) -> bool:
+    """An exported function of a JS/TS module that is not an entry point, imported by another module the commit
+    changes: it is shared inside the package."""
+    if not JS_MODULE.search(path) or path.endswith(".d.ts") or _ENTRY.match(posixpath.basename(path)):
+        return False
+    return (_module_key(path), symbol.split(".")[0]) in imports

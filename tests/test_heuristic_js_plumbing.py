@@ -1,0 +1,32 @@
+"""A JS/TS module's export that another module of the same commit imports by a relative path is shared inside the
+package, not public API; an entry point's exports (index.js) and exports nobody imports here stay public."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic_js_modules import internal_imports, plumbing_export
+from analysis.models import Fact
+from tests.test_heuristic_judge_rules import analyse, change
+
+HANDLE = change("lib/stdio/handle.js", ["import {handleInput} from './input.js';"],
+                ["import {handleInputOption, handleInputFileOption as fileOption} from './input.js';",
+                 "const {isUnknownStdioString} = require('../stdio/type');"])
+
+
+def test_relative_imports_name_the_sibling_modules_exports():
+    imports = internal_imports([HANDLE])
+    assert ("lib/stdio/input", "handleInputOption") in imports and ("lib/stdio/input", "handleInputFileOption") in imports
+    assert ("lib/stdio/type", "isUnknownStdioString") in imports
+    assert plumbing_export("lib/stdio/input.js", "handleInputOption", imports)
+    assert not plumbing_export("lib/stdio/index.js", "handleInputOption", {("lib/stdio/index", "handleInputOption")})
+    assert not plumbing_export("lib/stdio/input.js", "execa", imports)
+    assert not plumbing_export("lib/stdio/input.py", "handleInputOption", imports)
+
+
+def test_an_export_made_for_a_sibling_module_or_re_signed_with_it_is_no_public_api_change():
+    typed = change("lib/stdio/type.js", ["export const isUnknownStdioString = stdioOption => {"],
+                   ["export const isUnknownStdioString = (type, stdioOption) => {"])
+    facts = [Fact(kind="signature_changed", path=typed.path, symbol="isUnknownStdioString", public=True,
+                  before="(stdioOption)", after="(type, stdioOption)", text="adds type")]
+    inside = analyse("Split options to their own file", [HANDLE, typed], facts)
+    alone = analyse("Split options to their own file", [typed], facts)
+    assert inside.importance != "high" and alone.importance == "high"
