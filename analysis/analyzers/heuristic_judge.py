@@ -275,8 +275,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not _interface_touched(e)
             and (e.comment_lines or e.paths("doc"))):
         return "low"  # documentation comments or pages, with a line or two of code around them
-    public_touched = any(e.is_public(f) for f in e.of("symbol_modified", "symbol_added", "signature_changed"))
-    if (change_type == "docs" and e.prefix_type == "docs" and not (public_touched or _interface_touched(e))
+    touched = e.of("symbol_modified", "symbol_added", "signature_changed")
+    public_touched = any(e.is_public(f) for f in touched)
+    if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or _interface_touched(e))
             and not (e.config or e.security_signals or e.literal_changes["message"])):
         return "low"  # the author says documentation (``docs:``) and only private code moves: docstrings reworded
     if (change_type in ("chore", "refactor", "build", "perf") and not public_touched

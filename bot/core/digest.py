@@ -281,6 +281,10 @@ class DigestService:
         key = self._cache_key(sha, lang)
         if key is None or not getattr(source, "cache_details", True):
             return await details(sha), None
+        fetching = self._inflight.get(("details", source.repo_name, sha))
+        if fetching is not None and fetching.get_loop() is asyncio.get_running_loop():
+            # another digest of this process is fetching it: its answer keeps the diff, the cached row does not
+            return titled(await asyncio.shield(fetching)), None
         outcome = await self.claims.acquire(key, lambda: self._cached(COMMITS_TABLE, sha, Commit.model_validate))
         if not isinstance(outcome, Claim):
             return titled(outcome), None
