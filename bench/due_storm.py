@@ -60,6 +60,7 @@ from bot.core.subscriptions import Subscription  # noqa: E402
 from scheduler.jobs import DEFAULT_CONCURRENCY, DigestScheduler  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
+from bench.digest_bench import verdict  # noqa: E402
 
 UTC = timezone.utc
 DAY = "2026-02-14"
@@ -303,11 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         missed.append(f"{calls.get('details', 0)} commit-detail calls for {unique} unique commits")
     if figures["analyses_cached"] != unique:
         missed.append(f"{figures['analyses_cached']} cached analyses for {unique} commits (fallbacks?)")
-    for problem in missed:
-        print(f"TARGET MISSED: {problem}")
-    if not missed:
-        print("all targets met")
-    return 1 if missed else 0
+    return verdict(missed)
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
 from tests.fakes.slack_server import FakeSlack, post_signed, slash_command_body  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
+from bench.digest_bench import verdict  # noqa: E402
 
 GITHUB_TOKEN = "test-token"  # FakeGitHub's authenticated token (GitHub's 5,000 an hour, not enforced by the fake)
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -370,11 +371,7 @@ def main() -> int:
     finally:
         server.stop()
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
-    for problem in missed:
-        print(f"TARGET MISSED: {problem}")
-    if not missed:
-        print("all targets met")
-    return 1 if missed else 0
+    return verdict(missed)
 
 
 if __name__ == "__main__":
