@@ -267,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = asyncio.run(storm(args, gh, llm, Path(tmp) / "data", repos))
         calls = github_counts(gh)
         llm_calls, max_in_flight = llm.calls, llm.max_in_flight
+        highlight_calls = sum("<untrusted_changes>" in str(r.get("messages")) for r in llm.requests)
     maxrss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
     unique = args.repos * args.commits
@@ -284,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"digests fully posted (ledger done): {figures['done']}/{args.channels} ({figures['in_time']} within the "
           f"bound); channels with exactly {1 + args.commits} posts: {figures['exact_channels']}; posts "
           f"{figures['posts']}; job outcomes {figures['outcomes']}")
-    print(f"LLM calls: {llm_calls} (most in flight {max_in_flight}); analyses cached: {figures['analyses_cached']}; "
+    print(f"LLM calls: {llm_calls}, {highlight_calls} of them day highlights (most in flight {max_in_flight}); analyses cached: {figures['analyses_cached']}; "
           f"digest builds run: {figures['builds']}")
     print(f"GitHub calls: {calls.get('total', 0)} ({calls.get('list', 0)} commit listings, "
           f"{calls.get('details', 0)} commit details, {calls.get('repo', 0)} repository metadata, "
