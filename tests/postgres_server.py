@@ -18,12 +18,8 @@ import tempfile
 import uuid
 from pathlib import Path
 
+import psycopg  # a required dependency: its import error fails the suite
 import pytest
-
-try:
-    import psycopg
-except ImportError:  # reported by the fixture: a failure in CI, a skip elsewhere
-    psycopg = None
 
 
 class NoPostgres(Exception):
@@ -104,8 +100,6 @@ class PostgresServer:
 @pytest.fixture(scope="session")
 def postgres_server():
     try:
-        if psycopg is None:
-            raise NoPostgres("psycopg is not installed (pip install -e . installs it)")
         server = PostgresServer().start()
     except NoPostgres as problem:
         message = f"no PostgreSQL server for the tests: {problem}"

@@ -19,6 +19,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import discord
 import pytest
 
 from bot.store import TinyStore
@@ -154,7 +155,6 @@ def test_enospc_between_post_and_ledger_write_on_slack_posts_no_reply_twice(tmp_
 
 
 def test_enospc_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tmp_path):
-    discord = pytest.importorskip("discord")
     from adapters.discord_bot import DiscordAdapter
     from bot.core.chat import ChannelRef, CommandContext
     from bot.core.service import BotCore
@@ -195,7 +195,6 @@ def test_enospc_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tm
 
 def test_sigkill_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tmp_path):
     """The same as on Slack with the installed bot on the fake Discord: the thread's history is read back."""
-    pytest.importorskip("discord")
     from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID
     from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN
     from tests.fakes.discord_server import FakeDiscord

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timezone
 
+import discord
 import pytest
 
 from tests.bot_process import SlackBot
@@ -61,8 +62,6 @@ def test_slack_names_are_github_repositories_never_folders(workdir, tmp_path):
         assert slack.posts == []  # no digest of the machine's git history went out
     assert bot.proc.returncode == 0
 
-
-discord = pytest.importorskip("discord")
 
 
 @pytest.fixture
