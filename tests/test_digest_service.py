@@ -13,7 +13,7 @@ from analysis.analyzers.llm import LLMAnalyzer
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.sources.github import GitHubSource
-from bot.core.digest import DigestService
+from bot.core.digest import ANALYSES_TABLE, DigestService
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.openai_server import FakeOpenAI, highlights_answer, valid_answer
@@ -225,27 +225,46 @@ def test_the_cache_keeps_no_patches_and_a_new_analysis_fetches_the_diff_again(gh
     assert all("@@" in request["messages"][-1]["content"] for request in llm.requests[-4:-1])
 
 
-def test_a_digest_started_while_another_analyses_the_commit_waits_for_it_instead_of_fetching_again(gh, llm, store):
+class AnalysisReads(TinyStore):
+    """A TinyStore counting the reads of analysis rows: the row a digest waiting for another's analysis looks for."""
+
+    def __init__(self, data_dir):
+        super().__init__(data_dir)
+        self.analysis_reads = 0
+
+    def get(self, table: str, key: str):
+        if table == ANALYSES_TABLE:
+            self.analysis_reads += 1
+        return super().get(table, key)
+
+
+def test_a_digest_started_while_another_analyses_the_commit_waits_for_it_instead_of_fetching_again(gh, llm, tmp_path):
     """Two digests of one day (Slack and Discord asking at once): the diff is fetched and analysed once.
 
     The second digest starts while the first one's LLM request is held: it finds the commit's details
-    cached (without patches) and must wait for the first analysis, not fetch the diff again.
+    cached (without patches) and must wait for the first analysis, not fetch the diff again. The answer
+    is held until the second digest has either fetched the diff again (the bug) or looked for the first
+    one's stored analysis twice (it waits in its polling loop): no time window decides.
     """
     import threading
     import time
 
     add_day(gh, titles=["feat: one change"])
+    store = AnalysisReads(tmp_path / "data")
     service, _ = llm_service(store, llm)
     entered, second_listed = threading.Event(), threading.Event()
+    reads_before: list[int] = []
 
     def held_answer(request: dict) -> str:
         if "<untrusted_changes>" in json.dumps(request):  # the day's highlights: answered at once
             return json.dumps(highlights_answer(request))
+        reads_before.append(store.analysis_reads)  # the first digest's own look is behind it
         entered.set()
         second_listed.wait(10)
-        deadline = time.monotonic() + 2  # room for a wrong second fetch to show up
-        while detail_calls(gh) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        for _ in range(3000):  # a hang guard only
+            if detail_calls(gh) >= 2 or store.analysis_reads >= reads_before[0] + 2:
+                break
+            time.sleep(0.005)
         return json.dumps(valid_answer(request))
 
     llm.answer_for = held_answer

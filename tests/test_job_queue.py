@@ -90,14 +90,19 @@ def test_retry_backoff_doubles_up_to_its_cap_and_stops_past_the_catch_up_window(
 
     retry = DigestRetry(catchup_hours=12, first_wait=30, max_wait=1800)
 
-    def wait(attempts, late_hours=1.0):
-        decision = retry.get_retry_decision(exception=RuntimeError("x"), job=Job(attempts, late_hours))
-        return None if decision is None else round((decision.retry_at - datetime.now(UTC)).total_seconds())
+    def wait(attempts, late_hours=1.0, exception=RuntimeError("x")):
+        """The retry's delay in seconds, known to the precision of the clock readings around the decision."""
+        before = datetime.now(UTC)
+        decision = retry.get_retry_decision(exception=exception, job=Job(attempts, late_hours))
+        after = datetime.now(UTC)
+        if decision is None:
+            return None
+        low, high = (decision.retry_at - after).total_seconds(), (decision.retry_at - before).total_seconds()
+        return next((s for s in (0, 30, 60, 120, 240, 480, 960, 1800) if low <= s <= high), (low, high))
 
     assert [wait(n) for n in range(8)] == [30, 60, 120, 240, 480, 960, 1800, 1800]
     assert wait(0, late_hours=13) is None
-    shutdown = retry.get_retry_decision(exception=asyncio.CancelledError(), job=Job(3, 20))
-    assert abs((shutdown.retry_at - datetime.now(UTC)).total_seconds()) < 5  # at once, even when late
+    assert wait(3, late_hours=20, exception=asyncio.CancelledError()) == 0  # at once, even when late
 
 
 def test_the_queue_schema_is_applied_once_by_instances_starting_together(pg_url):

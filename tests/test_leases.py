@@ -75,12 +75,14 @@ def test_an_expired_lease_is_taken_over_and_its_old_holder_learns_it_lost_it(ins
 
 
 def test_renewing_keeps_a_short_lease_from_expiring(instances):
+    """Ordered by the leases' own clock, not by sleeps: the probe, taken last, expires after the job's first ttl."""
     a, b = instances(2)
-    assert a.take("job", "A", 0.5)
-    for _ in range(10):  # 10 x 0.1 s: twice the ttl, renewed all along
-        time.sleep(0.1)
-        assert a.renew("job", "A", 0.5)
-        assert not b.take("job", "B", 0.5)
+    assert a.take("job", "A", 0.5) and a.take("unrenewed", "A", 0.5)
+    assert a.take("probe", "P", 0.5)
+    assert a.renew("job", "A", 30)
+    wait_until_free(a, "probe")  # the job's first half second is over by now, however slow the machine
+    assert a.holder("unrenewed") is None  # the control: a lease nobody renewed has expired
+    assert not b.take("job", "B", 30) and b.holder("job") == "A"
 
 
 def test_of_concurrent_takers_exactly_one_wins(instances):

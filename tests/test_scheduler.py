@@ -407,7 +407,7 @@ def test_jobs_follow_subscribe_update_and_unsubscribe_and_fire(day_repo, tmp_pat
                 update={"at": "10:00"}))
             scheduler._subs[key] = core.subscriptions.get(ctx.channel, str(day_repo.path))
             scheduler.job(key).modify(next_run_time=datetime.now(UTC) + timedelta(milliseconds=50))
-            for _ in range(100):
+            for _ in range(600):  # until the job has posted; 30 s only guard against a hang
                 if len(adapter.in_channel("new")) == 5:
                     break
                 await asyncio.sleep(0.05)

@@ -98,6 +98,8 @@ class FakeGitHub(LocalHTTPServer):
         self.not_modified = 0
         self._lock = threading.Lock()
         self._rate_limited: list[tuple[float, int] | None] = []  # per coming request: None or (reset_in, status)
+        #: the X-RateLimit-Reset (epoch seconds) of every rate-limit answer sent, in order
+        self.announced_resets: list[int] = []
         self._used = 0
         self._window_reset = int(time.time()) + 3600
         self._connections: set[socket.socket] = set()
@@ -209,10 +211,10 @@ class FakeGitHub(LocalHTTPServer):
                 raise _error(401, "Bad credentials")
             if limited is not None:
                 reset_in, status = limited
-                rate.update({
-                    "X-RateLimit-Remaining": "0", "X-RateLimit-Used": str(limit),
-                    "X-RateLimit-Reset": str(int(time.time() + reset_in + 0.999)),
-                })
+                reset = int(time.time() + reset_in + 0.999)
+                self.announced_resets.append(reset)
+                rate.update({"X-RateLimit-Remaining": "0", "X-RateLimit-Used": str(limit),
+                             "X-RateLimit-Reset": str(reset)})
                 if status == 429:
                     rate["Retry-After"] = str(max(int(reset_in + 0.999), 0))
                 raise _Reply(status, {"message": RATE_LIMIT_MESSAGE,
