@@ -29,6 +29,7 @@ ALERTS = "tests/test_alerts.py"
 BUTTONS_SLACK = "tests/test_buttons_slack.py"
 BUTTONS_CORE = "tests/test_buttons_explain.py"
 BUTTONS_RULES = "tests/test_actions_rules.py"
+GUARDS_ALERTS = "tests/test_guards_alerts.py"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ MUTATIONS = [
              'if getattr(source, "private", False) and not self._allowed(source.repo_name):',
              'if False and getattr(source, "private", False) and not self._allowed(source.repo_name):',
              (GUARDS,)),
+    Mutation("alerts keep the private-repository guard", "bot/core/alerts.py",
+             "await pools.remote(self.core.check_shown, source)",
+             "pass",
+             (GUARDS_ALERTS,)),
     Mutation("DIGESTBOT_ALLOWED_REPOS patterns must match", "bot/core/service.py",
              "return is_repo_name(repo) and any(fnmatchcase(repo.lower(), pattern.lower())",
              "return is_repo_name(repo) and any(True or fnmatchcase(repo.lower(), pattern.lower())",

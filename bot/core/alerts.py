@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from analysis.changes import Change, fold
 from analysis.day import DayWindow
-from analysis.errors import DigestError
+from analysis.errors import BadInput, DigestError
 from analysis.models import IMPORTANCE_ORDER, Commit, CommitReport, Digest, Insights
 from analysis.renderers.post_caps import cap_report
 from analysis.sources.base import CommitSource
@@ -171,6 +171,11 @@ class AlertService:
         """Alerts for the changes between ``before`` and ``after`` on the subscriptions' branch; the number posted."""
         if not before or before == NO_SHA or before == after or not subs:
             return 0  # a new branch or a first look: nothing is "new" yet
+        try:  # the private-repository guard, as for digests: followed while allowed (or public) is not enough
+            await pools.remote(self.core.check_shown, source)
+        except BadInput as refused:
+            log.warning("no alerts for %s: %s", source.repo_name, refused)
+            return 0
         listed = await self._recent(source, subs[0].branch)
         fresh = new_commits(listed, before, after)
         if not fresh:

@@ -221,10 +221,14 @@ class BotCore:
         check = getattr(source, "check_readable", None)
         if check is not None:
             await pools.remote(check)
+        self.check_shown(source)
+        return source
+
+    def check_shown(self, source) -> None:
+        """BadInput if ``source`` is a private repository DIGESTBOT_ALLOWED_REPOS does not allow (may ask GitHub)."""
         if getattr(source, "private", False) and not self._allowed(source.repo_name):
             raise BadInput(f"{source.repo_name} is private; a channel may follow it only if "
                            "DIGESTBOT_ALLOWED_REPOS allows it")
-        return source
 
     async def _check_branch(self, sub: Subscription) -> None:
         """BadInput now, rather than a failing digest every morning, if the branch does not exist."""
