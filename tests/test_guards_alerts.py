@@ -24,18 +24,13 @@ from scheduler.polling import poll_heads
 from tests.fakes import discord_server as fd
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.github_server import FakeGitHub
-from tests.test_alerts import GH_TOKEN, PINNED, deliver, dump, push_body, settings_for, slack_with_webhook
+from tests.test_alerts import GH_TOKEN, PINNED, _file, deliver, dump, push_body, settings_for, slack_with_webhook
 from tests.test_discord_adapter import _restore_discord_globals  # noqa: F401 - autouse: discord.py's globals back
 from tests.test_guards import ALLOWANCES
 
 PRIVATE, PUBLIC = "Acme/Secret", "acme/open"
 WHEN = datetime(2026, 2, 14, 9, tzinfo=timezone.utc)
 HIGH_PRIVATE, HIGH_PUBLIC = "fix!: drop the secret flag", "fix!: drop the open flag"
-
-
-def _file(path: str) -> list[dict]:
-    return [{"filename": path, "status": "modified", "additions": 2, "deletions": 2,
-             "patch": "@@ -1,2 +1,2 @@\n-a = 1\n-b = 2\n+a = 3\n+b = 4"}]
 
 
 @pytest.fixture
