@@ -17,6 +17,7 @@ pairs so a failure names every offending line at once.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,8 @@ OPTIONAL: dict[str, str] = {
 CLOCKS = {"monotonic", "perf_counter", "time", "monotonic_ns", "perf_counter_ns", "time_ns"}
 CLOCK_OWNERS = {"time", "loop"}  # time.monotonic(), loop.time() (asyncio's loop, by its usual name)
 NUMERIC = {"int", "float", "round", "abs", "max", "min"}
+#: names of recorded instants: request_times, started, t0 ... (``datetime`` and ``timeout`` are not)
+TIMING_NAME = re.compile(r"(^|_)(times?|started|finished|began|ended|elapsed|duration|took)$|^t\d$")
 
 #: (file name, line text stripped) -> why the line may break a rule; kept short on purpose
 ALLOWED: dict[tuple[str, str], str] = {
@@ -111,7 +114,22 @@ def _is_clock_call(node: ast.AST) -> bool:
 
 
 def _reads_clock(node: ast.AST, clocked: set[str]) -> bool:
-    return any(_is_clock_call(n) or (isinstance(n, ast.Name) and n.id in clocked) for n in ast.walk(node))
+    return any(_is_clock_call(n) or (isinstance(n, ast.Name) and n.id in clocked) or _timing_difference(n)
+               for n in ast.walk(node))
+
+
+def _identifiers(node: ast.AST) -> Iterator[str]:
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name):
+            yield n.id
+        elif isinstance(n, ast.Attribute):
+            yield n.attr
+
+
+def _timing_difference(node: ast.AST) -> bool:
+    """``a - b`` where both name times recorded elsewhere (``fake.request_times[1] - fake.request_times[0]``)."""
+    return (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub)
+            and all(any(TIMING_NAME.search(name) for name in _identifiers(side)) for side in (node.left, node.right)))
 
 
 def _is_clock_value(node: ast.AST, clocked: set[str]) -> bool:

@@ -100,6 +100,12 @@ def test_the_elapsed_time_finder_finds_timing_asserts_and_spares_hang_guards(tmp
             await work()
             assert round(loop.time() - t0) == 0
 
+        def test_recorded_instants(fake, started, finished):
+            assert fake.request_times[1] - fake.request_times[0] >= 1.0
+            assert finished - started < 2
+            assert datetime(2026, 1, 2) - datetime(2026, 1, 1) == timedelta(days=1)  # dates, not timing
+            assert fake.timeout - 1 == 29
+
         def test_hang_guard_is_fine():
             deadline = time.monotonic() + 60
             while not done():
@@ -110,7 +116,8 @@ def test_the_elapsed_time_finder_finds_timing_asserts_and_spares_hang_guards(tmp
     """, tmp_path)
     assert [what.split(": ", 1)[1] for what in found] == [
         "assert elapsed < 1.0", "assert perf_counter() - began <= 2", "assert time.time() - start < 3 and True",
-        "assert round(loop.time() - t0) == 0"]
+        "assert round(loop.time() - t0) == 0", "assert fake.request_times[1] - fake.request_times[0] >= 1.0",
+        "assert finished - started < 2"]
 
 
 def test_the_sleep_finder_finds_sleeps_that_order_events(tmp_path):

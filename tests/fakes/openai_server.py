@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 import threading
 import time
@@ -114,7 +115,8 @@ class FakeOpenAI(LocalHTTPServer):
     "length_once" (that, then valid once the analyzer asks for a shorter answer), "error500",
     "error429", "error401" (OpenAI-shaped error bodies), "error429_once" (a 429 for the first
     request, then valid), "hang" (the request is accepted and never answered until the server stops). A 429 carries ``Retry-After: retry_after`` (whole seconds, as servers
-    send it). ``answer_for(request) -> str`` overrides the content in every non-error mode.
+    send it), and, as a real rate limit, refuses with 429 every request that comes before that time
+    has passed (``early`` counts them; their Retry-After is the time left). ``answer_for(request) -> str`` overrides the content in every non-error mode.
     ``latency`` is slept in the request's own thread, so concurrent requests wait concurrently;
     ``max_in_flight`` records the most answered at once; ``request_times`` the monotonic clock
     reading when each request arrived.
@@ -131,6 +133,8 @@ class FakeOpenAI(LocalHTTPServer):
         self.requests: list[dict] = []
         self.request_times: list[float] = []
         self.retry_after = 1
+        self.early = 0  # requests refused because they came before the last Retry-After had passed
+        self._not_before = 0.0  # monotonic time until which every request is refused (the last 429's Retry-After)
         #: counts the tokens of a text for ``usage`` (a real tokenizer in bench/); None: 4 characters a token
         self.token_counter: Callable[[str], int] | None = None
         self.in_flight = 0
@@ -197,7 +201,13 @@ class FakeOpenAI(LocalHTTPServer):
         if mode == "error500":
             return 500, {"error": {"message": "The server had an error while processing your request.",
                                    "type": "server_error", "param": None, "code": None}}
-        if mode == "error429" or (mode == "error429_once" and number == 1):
+        with self._lock:
+            early = time.monotonic() < self._not_before
+            self.early += early
+            if not early and (mode == "error429" or (mode == "error429_once" and number == 1)):
+                self._not_before = time.monotonic() + self.retry_after
+                early = True
+        if early:
             return 429, {"error": {"message": "Rate limit reached for requests", "type": "requests",
                                    "param": None, "code": "rate_limit_exceeded"}}
         if mode == "error401":
@@ -253,8 +263,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
-        if status == 429:
-            self.send_header("Retry-After", str(self.server_fake.retry_after))
+        if status == 429:  # whole seconds left until requests are answered again
+            self.send_header("Retry-After", str(max(math.ceil(self.server_fake._not_before - time.monotonic()), 0)))
         self.end_headers()
         try:
             self.wfile.write(data)
