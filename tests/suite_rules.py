@@ -12,6 +12,8 @@ pairs so a failure names every offending line at once.
 - ``ordering_sleeps``: ``time.sleep``/``asyncio.sleep`` of a positive constant outside a loop in a
   test (not in ``tests/fakes/``, where a sleep stands for the remote side's latency): order with
   events or barriers, or poll a condition.
+- ``absence_only_tests``: a test whose every assert checks that something is absent (``not in``,
+  ``not x``, ``not any(...)``): it passes on an empty output too; it must also check what is present.
 """
 
 from __future__ import annotations
@@ -41,6 +43,12 @@ ALLOWED: dict[tuple[str, str], str] = {
         "asks for lies between the two whatever the machine's speed",
     ("test_scheduler.py", "await asyncio.sleep(self.delay)"):
         "CountingAnalyzer stands for a slow analyzer (its latency); it orders nothing",
+    ("test_heuristic_package_paths.py", "def test_a_package_named_testing_with_sources_or_a_manifest_is_not_tests():"):
+        "its presence half is the next test (the same kind of paths inside tests/ folders are tests)",
+    **{("test_layers.py", line): "no import may point up; what the checks look at, and a bad arrow being seen, is "
+       "test_the_layer_checks_see_the_modules_and_imports_they_judge"
+       for line in ("def test_no_arrow_points_up(module, path):", "def test_bot_sub_packages_form_layers(module, path):",
+                    "def test_the_core_names_no_adapter_or_job_module_to_load_later(module, path):")},
 }
 
 
@@ -221,3 +229,34 @@ def ordering_sleeps(paths: list[Path]) -> Iterator[tuple[str, str]]:
                 call = stmt.value.value if isinstance(stmt.value, ast.Await) else stmt.value
                 if _positive_sleep(call) and not _allowed(path, stmt, source):
                     yield _where(path, stmt), f"a sleep outside a loop: {source[stmt.lineno - 1].strip()}"
+
+
+# --- tests that only check absence ------------------------------------------------------------------
+
+def _absence(test: ast.expr) -> bool:
+    parts = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) else [test]
+    return all(_absent(part) for part in parts)
+
+
+def _absent(node: ast.expr) -> bool:
+    if isinstance(node, ast.Compare):
+        return all(isinstance(op, ast.NotIn) for op in node.ops)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return True
+    return False
+
+
+def absence_only_tests(paths: list[Path]) -> Iterator[tuple[str, str]]:
+    for path in paths:
+        if not path.name.startswith("test_"):
+            continue
+        text = path.read_text()
+        source, tree = text.splitlines(), ast.parse(text)
+        for function in _functions(tree):
+            if not function.name.startswith("test_"):
+                continue
+            asserts = [n for n in ast.walk(function) if isinstance(n, ast.Assert)]
+            raises = any(isinstance(n, ast.Attribute) and n.attr == "raises" for n in ast.walk(function))
+            if asserts and not raises and all(_absence(a.test) for a in asserts) \
+                    and not _allowed(path, function, source):
+                yield _where(path, function), f"{function.name} only checks what is absent"

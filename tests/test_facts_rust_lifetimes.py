@@ -31,6 +31,8 @@ def test_an_elided_lifetime_spelled_out_is_no_signature_change_nor_a_move():
     facts = facts_of({"src/kv/key.rs": (BEFORE, AFTER)})
     assert not [f for f in facts if f["kind"] in ("signature_changed", "symbol_added", "symbol_removed")], facts
     assert not any("moved" in (f.get("text") or "") for f in facts), facts
+    # what must be there: both methods seen, as modified in place
+    assert {f["symbol"] for f in facts if f["kind"] == "symbol_modified"} == {"ToKey::to_key", "&T::to_key"}, facts
 
 
 def test_a_named_lifetime_on_the_result_is_still_a_change():

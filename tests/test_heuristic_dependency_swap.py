@@ -40,4 +40,6 @@ def test_a_package_swapped_for_another_is_a_medium_build_change():
 def test_a_package_only_added_is_no_swap():
     cargo = change("Cargo.toml", [], ['serde_core = { version = "1.0", optional = true }'])
     facts = [Fact(kind="dependency_changed", path=cargo.path, symbol="serde_core", after="1.0")]
-    assert "replaced" not in analyse("Add serde_core", [cargo], facts).insights.compatibility
+    analysis = analyse("Add serde_core", [cargo], facts)
+    assert "replaced" not in analysis.insights.compatibility
+    assert any("serde_core" in line for line in analysis.summary)  # told as the new dependency it is

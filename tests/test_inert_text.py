@@ -70,6 +70,7 @@ def test_user_input_is_echoed_as_code_and_forms_no_link(command, tmp_path):
 def test_our_own_text_answers_neutralise_links_from_anything_they_quote():
     answer = TextResponse(f"GitHub says: {EVIL} and `{EVIL}`")
     for body in (SlackRenderer().text_message(answer).body, DiscordRenderer().text_message(answer).body):
+        assert any("GitHub says" in text and "evil.example" in text for text in strings_in(body))  # shown, inert
         for text in strings_in(body):
             assert not SLACK_LINK.search(text) and not MASKED_MARKDOWN.search(_outside_code(text)), text
 

@@ -118,3 +118,14 @@ def test_the_github_source_is_observed_through_a_hook_it_is_given():
             DayWindow.of("2026-02-14"))
         GitHubSource("o/r", token=None, api_url=gh.url).list_commits(DayWindow.of("2026-02-14"))  # nobody watching
     assert len(seen) == 1 and "x-ratelimit-remaining" in {str(k).lower() for k in seen[0]}
+
+
+def test_the_layer_checks_see_the_modules_and_imports_they_judge(tmp_path):
+    """The checks above only look for what is absent: here, what they look at is present and a bad arrow is seen."""
+    names = {name for name, _ in modules()}
+    assert {"analysis.sources.github", "bot.core.service", "bot.runtime", "adapters.slack", "scheduler.jobs"} <= names
+    assert "analysis.errors" in imported(ROOT / "bot" / "core" / "service.py")
+    planted = tmp_path / "upward.py"
+    planted.write_text("from bot.core.service import BotCore\nimport adapters.slack\n")
+    assert sorted(n for n in imported(planted) for t in FORBIDDEN["analysis"] if _hits(n, t)) == [
+        "adapters.slack", "bot.core.service", "bot.core.service.BotCore"]

@@ -15,6 +15,7 @@ def test_a_cpp_parameter_retyped_to_a_template_parameter_is_not_breaking():
     delta = compare("(BasicJsonType& j, const std::vector<bool>::reference& b)", "(BasicJsonType& j, const BoolRef& b)",
                     "include/json/to_json.hpp")
     assert not delta.breaking and not delta.added and not delta.removed
+    assert delta.parsed and delta.retyped  # read, and seen as a retyping
 
 
 def test_annotations_still_name_their_parameter():

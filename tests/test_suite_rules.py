@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.suite_rules import ALLOWED, OPTIONAL, elapsed_time_asserts, hiding_skips, ordering_sleeps, files_under_tests
+from tests.suite_rules import (ALLOWED, OPTIONAL, absence_only_tests, elapsed_time_asserts, files_under_tests,
+                               hiding_skips, ordering_sleeps)
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS = {"bot", "adapters", "analysis", "scheduler", "tests"}
@@ -38,7 +39,8 @@ def findings(finder, code: str, tmp_path: Path) -> list[str]:
     return [what for _, what in finder([path])]
 
 
-@pytest.mark.parametrize("finder", [hiding_skips, elapsed_time_asserts, ordering_sleeps], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("finder", [hiding_skips, elapsed_time_asserts, ordering_sleeps, absence_only_tests],
+                         ids=lambda f: f.__name__)
 def test_no_file_under_tests_breaks_a_rule(finder):
     found = list(finder(files_under_tests()))
     assert found == [], "\n".join(f"{where}: {what}" for where, what in found)
@@ -139,3 +141,24 @@ def test_the_sleep_finder_finds_sleeps_that_order_events(tmp_path):
     """, tmp_path)
     assert [what.split(": ", 1)[1] for what in found] == [
         'await asyncio.sleep(0.2)  # "first has surely started by now"', "time.sleep(delay)"]
+
+
+def test_the_absence_finder_finds_tests_that_pass_on_nothing(tmp_path):
+    found = findings(absence_only_tests, """
+        def test_inert(html):
+            assert "<img" not in html and not any("evil" in h for h in html)
+            assert not html.count("javascript:")
+
+        def test_inert_and_present(html):
+            assert "<img" not in html
+            assert "<h3" in html
+
+        def test_refused():
+            with pytest.raises(ValueError):
+                parse("x")
+            assert "x" not in seen
+
+        def helper_only(html):
+            assert "x" not in html
+    """, tmp_path)
+    assert found == ["test_inert only checks what is absent"]
