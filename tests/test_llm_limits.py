@@ -13,24 +13,12 @@ import pytest
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.llm import DEFAULT_INPUT_TOKENS, LLMAnalyzer
+from analysis.analyzers.llm import DEFAULT_INPUT_TOKENS
 from analysis.models import Analysis, Commit, CommitReport, FileChange
-from tests.fakes.openai_server import BRIEF_MARK, FakeOpenAI, valid_answer
+from tests.fakes.openai_server import BRIEF_MARK, valid_answer
+from tests.test_llm_depth import MODEL, analyzer, llm  # noqa: F401 - llm is the fake server fixture
 
 pytestmark = pytest.mark.filterwarnings("ignore:Pydantic serializer warnings:UserWarning")
-
-MODEL = "openai/fake-model"
-
-
-@pytest.fixture
-def llm(monkeypatch):
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
-    with FakeOpenAI() as server:
-        yield server
-
-
-def analyzer(server: FakeOpenAI, **kwargs) -> LLMAnalyzer:
-    return LLMAnalyzer(MODEL, api_base=server.url, retry_wait=0.01, **kwargs)
 
 
 def commit(message: str, files: list[FileChange] | None = None, n: int = 1) -> Commit:
