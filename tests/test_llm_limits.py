@@ -84,3 +84,20 @@ def test_a_full_answer_never_lowers_what_the_short_answer_raised(llm):
     result = asyncio.run(ana.analyze(commit("fix: crash on empty input"), "en"))
     assert llm.calls == 2 and result.importance == "high" and result.risks
     assert ana.depth["high"].commits == 1 and ana.depth["high"].asks == 2
+
+
+def test_the_wired_service_takes_its_limits_from_the_environment(monkeypatch, store):
+    """build_service (what `digestbot run` and `report` use): the defaults, then DIGESTBOT_LLM_MAX_*_TOKENS."""
+    from bot.core.digest import build_service
+    from bot.settings import Settings
+
+    monkeypatch.setenv("DIGESTBOT_LLM_MODEL", "openai/gpt-4o-mini")
+    default = build_service(Settings(), store).analyzer
+    assert default.max_input_tokens == 16000 and default.output_tokens == 16384  # litellm's model info
+    monkeypatch.setenv("DIGESTBOT_LLM_MAX_INPUT_TOKENS", "9000")
+    monkeypatch.setenv("DIGESTBOT_LLM_MAX_OUTPUT_TOKENS", "3000")
+    chosen = build_service(Settings(), store).analyzer
+    assert chosen.max_input_tokens == 9000 and chosen.output_tokens == 3000
+    monkeypatch.setenv("DIGESTBOT_LLM_MODEL", MODEL)  # unknown to litellm
+    monkeypatch.delenv("DIGESTBOT_LLM_MAX_OUTPUT_TOKENS")
+    assert build_service(Settings(), store).analyzer.output_tokens == 4096
