@@ -101,3 +101,18 @@ def test_the_wired_service_takes_its_limits_from_the_environment(monkeypatch, st
     monkeypatch.setenv("DIGESTBOT_LLM_MODEL", MODEL)  # unknown to litellm
     monkeypatch.delenv("DIGESTBOT_LLM_MAX_OUTPUT_TOKENS")
     assert build_service(Settings(), store).analyzer.output_tokens == 4096
+
+
+def test_a_commit_triaged_low_buys_no_wider_context(llm):
+    """The short prompt has a fifth of the cap and needs no enclosing functions: the file is never read."""
+    read: list[str] = []
+    context = AnalysisContext(repo="acme/widgets", file_text=lambda path: read.append(path) or "x = 1\n")
+    docs = commit("docs: fix a typo", [FileChange(path="docs/guide.md", additions=1, deletions=1,
+                                                  patch="@@ -1 +1 @@\n-teh\n+the")])
+    low = asyncio.run(analyzer(llm).analyze(docs, "en", context))
+    assert low.importance == "low" and BRIEF_MARK in llm.requests[0]["messages"][0]["content"]
+    source = commit("refactor: rename a helper", n=2)
+    messages, _ = analyzer(llm).build_messages(source, "en", context, brief=True)
+    assert read == [] and BRIEF_MARK in messages[0]["content"]
+    analyzer(llm).build_messages(source, "en", context)  # the full prompt of the same commit does read it
+    assert read == ["src/router.py"]

@@ -61,6 +61,8 @@ def test_the_description_is_read_once_per_repository_and_the_facts_reach_the_pro
     prompts = user_prompts(llm)
     assert len(prompts) == 4
     assert sum("Description: Reads files for people in a hurry." in p for p in prompts) == 2
+    assert sum("of the repository first." in p and "Repository: first" in p for p in prompts) == 2
+    assert not any("(unknown)" in p for p in prompts)  # the digest's repository reaches every prompt
     assert sum("Description: Another project entirely." in p for p in prompts) == 2
     added = next(p for p in prompts if "Title: feat: load in a mode" in p)
     facts = added.split("Verified facts")[1].split("Files changed")[0]
