@@ -29,7 +29,7 @@ ALERTS = "tests/test_alerts.py"
 BUTTONS_SLACK = "tests/test_buttons_slack.py"
 BUTTONS_CORE = "tests/test_buttons_explain.py"
 BUTTONS_RULES = "tests/test_actions_rules.py"
-GUARDS_ALERTS = "tests/test_guards_alerts.py"
+GUARDS_FOLLOWED = "tests/test_guards_followed.py"
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ MUTATIONS = [
     Mutation("alerts keep the private-repository guard", "bot/core/alerts.py",
              "await pools.remote(self.core.check_shown, source)",
              "pass",
-             (GUARDS_ALERTS,)),
+             (GUARDS_FOLLOWED,)),
     Mutation("DIGESTBOT_ALLOWED_REPOS patterns must match", "bot/core/service.py",
              "return is_repo_name(repo) and any(fnmatchcase(repo.lower(), pattern.lower())",
              "return is_repo_name(repo) and any(True or fnmatchcase(repo.lower(), pattern.lower())",

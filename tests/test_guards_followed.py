@@ -1,10 +1,11 @@
-"""The private-repository guard on alerts: a signed push (Slack) or a poll (Discord) of a private repository.
+"""The private-repository guard on what a channel gets for a repository it followed before: alerts and ``week``.
 
 A channel that followed ``Acme/Secret`` while DIGESTBOT_ALLOWED_REPOS allowed it (or while it was
-public) gets no alert of its new commits once it is not allowed, as it gets no digest; with a
-pattern that allows it (any case) the alert goes out. A public repository's alert in the same run
-is the control: the refusal is the guard's, not a broken alert path. Real adapters, core, store and
-heuristic; fake GitHub, Slack and Discord.
+public) gets no alert of its new commits (a signed push on Slack, a poll on Discord) and no weekly
+roll-up once it is not allowed, as it gets no digest (``tests/test_guards.py``); with a pattern that
+allows it (any case) they go out. A public repository's alert in the same run is the control: the
+refusal is the guard's, not a broken alert path. Real adapters, core, store and heuristic; fake
+GitHub, Slack and Discord.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.github_server import FakeGitHub
 from tests.test_alerts import GH_TOKEN, PINNED, _file, deliver, dump, push_body, settings_for, slack_with_webhook
 from tests.test_discord_adapter import _restore_discord_globals  # noqa: F401 - autouse: discord.py's globals back
-from tests.test_guards import ALLOWANCES
+from tests.test_guards import ALLOWANCES, REFUSAL, slack_bot
 
 PRIVATE, PUBLIC = "Acme/Secret", "acme/open"
 WHEN = datetime(2026, 2, 14, 9, tzinfo=timezone.utc)
@@ -105,3 +106,18 @@ def test_discord_poll_of_a_private_repository_alerts_only_when_allowed(tmp_path,
     assert sum(HIGH_PRIVATE in dump(m) for m in messages) == (1 if may_follow else 0)
     if not may_follow:
         assert "secret" not in dump(messages).lower()
+
+
+@pytest.mark.parametrize(("allowed", "may_follow"), ALLOWANCES)
+def test_slack_week_of_a_private_repository_followed_before(tmp_path, github, allowed, may_follow):
+    async def scenario():
+        async with slack_bot(tmp_path, github, allowed) as (chat, core):
+            followed_before(core, "slack", "T0001", "C0001")
+            answers = await chat.run(f"week {PRIVATE} 2026-W07")  # 2026-02-09 .. 15: the commits' week
+            return answers, list(chat.slack.posts)
+
+    answers, posts = asyncio.run(scenario())
+    if may_follow:
+        assert not any(REFUSAL in a["text"] for a in answers) and "docs: a typo" in dump(posts)
+    else:
+        assert [a["text"] for a in answers if REFUSAL in a["text"]] != [] and posts == []
