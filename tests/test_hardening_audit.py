@@ -4,7 +4,9 @@
   message line shaped like a commit header (``parent``, ``encoding``, ``author``) is only text;
 - item 5 (with item 6's pools): a flood of page requests asks GitHub once per repository, in the remote
   pool, and leaves the default thread pool free;
-- item 7: the digest's total LLM deadline reaches its circuit breaker;
+- item 6: on Discord too, a member needs ``force`` for a repository the channel does not follow;
+- item 7: the digest's total LLM deadline reaches its circuit breaker, DIGESTBOT_GITHUB_DEADLINE the bot's
+  GitHub calls;
 - item 10: what a member typed is echoed as a code span.
 """
 
@@ -15,10 +17,15 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from analysis.day import DayWindow
 from analysis.sources.local_git import LocalGitSource
 from tests.fakes.github_server import FakeGitHub
 from tests.test_inert_text import EVIL, SHORT_EVIL, _answers
+
+pytest.importorskip("discord")
+from tests.test_hardening_paths import _restore_discord_globals  # noqa: E402,F401 - a fixture
 
 DAY = datetime(2026, 2, 14, 10, tzinfo=UTC)
 
@@ -109,3 +116,59 @@ def test_the_digests_llm_deadline_sends_the_rest_to_the_heuristic(tmp_path, monk
     assert len(digest.commits) == 3
     assert all(r.analysis.analyzer == "heuristic" and "time for the LLM" in (r.analysis.fallback or "")
                for r in digest.commits), [r.analysis.fallback for r in digest.commits]
+
+
+def test_the_github_deadline_setting_cuts_a_dripping_server_in_a_chat_command(tmp_path):
+    from bot.core.chat import ChannelRef, CommandContext
+    from bot.core.service import BotCore
+    from bot.settings import Settings
+    from bot.store import TinyStore
+
+    with FakeGitHub() as github:
+        github.add_repo("acme/widget")
+        github.add_commit("acme/widget", message="feat: one", committed_at=DAY,
+                          files=[{"filename": "src/a.py", "status": "modified", "additions": 1, "deletions": 1,
+                                  "patch": "@@ -1 +1 @@\n-a\n+b"}])
+        github.drip = 0.05  # every answer a byte at a time: the repository's own answer takes minutes
+        settings = Settings(data_dir=tmp_path, github_api_url=github.url, github_deadline=0.5)
+        core = BotCore(settings, TinyStore(tmp_path))
+        ctx = CommandContext(channel=ChannelRef("slack", "T1", "C1"), user="U1", admin=True)
+        [answer] = asyncio.run(core.handle_command(ctx, "now acme/widget 2026-02-14"))
+        github.drip = 0.0
+    assert answer.error and "no complete answer within 0.5 s" in answer.text, answer.text
+
+
+def test_discord_members_need_force_for_an_unfollowed_repository_and_managers_do_not(
+        tmp_path, _restore_discord_globals):
+    from adapters.discord_bot import DiscordAdapter
+    from bot.core.service import BotCore
+    from bot.settings import Settings
+    from bot.store import TinyStore
+    from tests.fakes.discord_server import EVERYONE_PERMS, MANAGE_CHANNELS, TOKEN, FakeDiscord
+
+    with FakeGitHub() as github, FakeDiscord() as fake:
+        github.add_repo("acme/widget")
+        github.add_commit("acme/widget", message="feat: one", committed_at=DAY,
+                          files=[{"filename": "src/a.py", "status": "modified", "additions": 1, "deletions": 1,
+                                  "patch": "@@ -1 +1 @@\n-a\n+b"}])
+        settings = Settings(data_dir=tmp_path, github_api_url=github.url, discord_token=TOKEN,
+                            discord_api_url=fake.api_url)
+        core = BotCore(settings, TinyStore(tmp_path))
+
+        async def scenario():
+            adapter = DiscordAdapter(settings, core)
+            await adapter.start()
+            try:
+                member = fake.invoke("digest", "now", {"repo": "acme/widget", "date": "2026-02-14"},
+                                     permissions=int(EVERYONE_PERMS))
+                await fake.wait_until(lambda: member.followups, timeout=30)
+                assert member.followups[0]["content"].startswith(
+                    "this channel does not follow acme/widget; add 'force'"), member.followups
+                assert fake.messages == [] and github.count("/repos/acme/widget") == 0
+                manager = fake.invoke("digest", "now", {"repo": "acme/widget", "date": "2026-02-14"},
+                                      permissions=int(EVERYONE_PERMS) | MANAGE_CHANNELS)
+                await fake.wait_until(lambda: len(fake.messages) >= 2, timeout=30)  # the summary and its reply
+            finally:
+                await adapter.stop()
+
+        asyncio.run(scenario())
