@@ -7,6 +7,7 @@
 - item 6: on Discord too, a member needs ``force`` for a repository the channel does not follow;
 - item 7: the digest's total LLM deadline reaches its circuit breaker, DIGESTBOT_GITHUB_DEADLINE the bot's
   GitHub calls;
+- item 8: a data directory that takes no write (a full disk) is refused at start though its lock opens;
 - item 10: what a member typed is echoed as a code span.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
@@ -21,7 +23,9 @@ import pytest
 
 from analysis.day import DayWindow
 from analysis.sources.local_git import LocalGitSource
+from tests.bot_process import DIGESTBOT, bot_environment
 from tests.fakes.github_server import FakeGitHub
+from tests.test_hardening_store import _can_mount_read_only, _one_error_line
 from tests.test_inert_text import EVIL, SHORT_EVIL, _answers
 
 pytest.importorskip("discord")
@@ -172,3 +176,17 @@ def test_discord_members_need_force_for_an_unfollowed_repository_and_managers_do
                 await adapter.stop()
 
         asyncio.run(scenario())
+
+
+@pytest.mark.skipif(not _can_mount_read_only(), reason="needs a mount namespace for a small tmpfs")
+def test_a_full_data_directory_with_its_lock_file_already_there_is_refused_at_start(tmp_path):
+    # item 8: the lock file opens for writing (it exists), so only a real write finds that nothing more fits
+    data = tmp_path / "data"
+    data.mkdir()
+    script = (f'mount -t tmpfs -o size=16k tmpfs "$D" && : > "$D/digestbot.lock" && '
+              f'(dd if=/dev/zero of="$D/fill" bs=4k 2>/dev/null; true) && exec "{DIGESTBOT}" run --adapter console')
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], input="/digest list\n", capture_output=True,
+                          text=True, env={**bot_environment(data), "D": str(data)}, timeout=60)
+    line = _one_error_line(done)
+    assert f"the data directory {data} is not writable" in line and "No space left on device" in line
+    assert done.stdout == ""
