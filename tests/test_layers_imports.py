@@ -100,3 +100,12 @@ def test_the_circle_check_sees_a_circle():
     """The check is not empty: the scheduler imports the core at the top, so the core importing it back closes one."""
     assert reaches("scheduler.jobs", "bot.core.ledger") and reaches("bot.runtime", "scheduler.jobs")
     assert not reaches("bot.core.ledger", "scheduler.jobs") and not reaches("analysis.models", "bot.core.ledger")
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_function_imports_again_what_its_module_imports_at_the_top(module):
+    """A function importing a project module its file already imports at the top is a leftover of an old dodge."""
+    imports = imports_of(MODULES[module])
+    top = {_resolve(name) for name, inside in imports if not inside}
+    again = sorted({_resolve(name) for name, inside in imports if inside} & top - {None})
+    assert not again, f"{module} imports {again} inside a function and at the top"
