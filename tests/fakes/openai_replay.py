@@ -62,6 +62,8 @@ class ReplayOpenAI(FakeOpenAI):
         self.on_miss = on_miss
         self.misses: dict[str, dict] = {}
         self.keys: list[str | None] = []  # the key of every request, in arrival order
+        #: (key, prompt tokens, completion tokens) of every answered request, in arrival order
+        self.usages: list[tuple[str | None, int, int]] = []
 
     def _answer(self, body: dict, number: int) -> tuple[int, dict]:
         key = request_key(body)
@@ -78,6 +80,8 @@ class ReplayOpenAI(FakeOpenAI):
         usage = {"prompt_tokens": count_tokens(messages=body.get("messages") or []),
                  "completion_tokens": max(1, count_tokens(answer))}
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+        with self._lock:
+            self.usages.append((key, usage["prompt_tokens"], usage["completion_tokens"]))
         return 200, {
             "id": f"chatcmpl-replay{number}", "object": "chat.completion", "created": 0,
             "model": body.get("model", "replay-model"),
