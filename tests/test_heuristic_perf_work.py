@@ -97,3 +97,10 @@ def test_a_title_naming_a_bug_stays_a_fix():
 def test_a_perf_title_over_docs_only_is_not_perf():
     docs = change("docs/perf.md", ["old"], ["Avoid copying large values: pass them by const reference."])
     assert analyse("Avoid copying in the examples", [docs]).change_type == "docs"
+
+
+def test_new_public_api_that_avoids_copies_is_a_feature():
+    src = _file("src/stream.hpp", "+    Stream stream_without_copy(Buffer const& buffer);")
+    facts = [Fact(kind="symbol_added", path=src.path, symbol="app::stream_without_copy", public=True, text="function")]
+    assert analyse("Allow streaming responses without copying", [src], facts).change_type == "feature"
+    assert analyse("Stream responses without copying", [src]).change_type == "perf"

@@ -147,8 +147,8 @@ def change_type_of(e: Evidence) -> str:
     if metadata_only(e.behaviour):
         return "chore"  # a package's license or author string: metadata, not behaviour
     worded = _title_words(e.title)
-    if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")):
-        return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures
+    if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
+        return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
     cosmetic = R.COSMETIC_WORDS.search(e.title)
     if cosmetic and e.behaviour_lines <= R.COSMETIC_MAX_LINES and not (e.api_breaks or e.api_added):
         word = cosmetic.group(0).lower()  # "Fix some typos" is not a bug fix
