@@ -247,6 +247,10 @@ MUTATIONS = [
              "breaker = CircuitBreaker(self.breaker_failures, self.digest_deadline)",
              "breaker = CircuitBreaker(self.breaker_failures, None)",
              (DEADLINES, AUDIT)),
+    Mutation("a digest's deadline also bounds fetching its commits", "bot/core/digest.py",
+             "async with asyncio.timeout_at(until):",
+             "async with asyncio.timeout(None):",
+             ("tests/test_digest_fetch_deadline.py",)),
     Mutation("leftover temporary files are removed at start", "bot/store/data_dir.py",
              "remove_leftover_temp_files(data_dir)",
              "pass",
@@ -305,14 +309,16 @@ def run_tests(tree: Path, tests: tuple[str, ...], python: str) -> subprocess.Com
                           capture_output=True, text=True)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, mutations: list[Mutation] | None = None, doc: str | None = None) -> int:
+    """Run ``mutations`` (default: the guards above); ``doc`` is the calling script's docstring, for --help."""
+    parser = argparse.ArgumentParser(description=(doc or __doc__).splitlines()[0])
     parser.add_argument("--list", action="store_true", help="print the mutations and exit")
     parser.add_argument("-k", action="append", default=[],
                         help="run only the mutations whose name contains this text (repeat: any of them)")
     parser.add_argument("--python", default=sys.executable, help="the interpreter that runs pytest")
     args = parser.parse_args(argv)
-    chosen = [m for m in MUTATIONS if not args.k or any(k.lower() in m.name.lower() for k in args.k)]
+    chosen = [m for m in (MUTATIONS if mutations is None else mutations)
+              if not args.k or any(k.lower() in m.name.lower() for k in args.k)]
     if args.list:
         for m in chosen:
             print(f"{m.name}\n  {m.file}: {m.original}\n  -> {m.mutated}\n  tests: {' '.join(m.tests)}")
@@ -341,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     if survivors or errors:
         print(f"FAIL: {len(survivors)} mutation(s) survived, {len(errors)} could not be applied")
         return 1
-    print(f"OK: all {len(chosen)} guard mutations were killed")
+    print(f"OK: all {len(chosen)} mutations were killed")
     return 0
 
 

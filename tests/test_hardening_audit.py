@@ -108,16 +108,21 @@ def test_the_digests_llm_deadline_sends_the_rest_to_the_heuristic(tmp_path, monk
                               committed_at=DAY + timedelta(minutes=i),
                               files=[{"filename": f"src/part{i}.py", "status": "modified", "additions": 2,
                                       "deletions": 1, "patch": f"@@ -1 +1,2 @@\n-a\n+b{i}\n+c"}])
-        # a deadline already over when the first commit is ready: the LLM is never asked
+        # the LLM hangs; one request at a time: the first commit's request outlives the digest's deadline (its
+        # own timeout is longer), so the next commits find the deadline over and the LLM is not asked for them.
+        # (The deadline also bounds fetching: the three details arrive long before it.)
+        llm.mode = "hang"
         settings = Settings(data_dir=tmp_path, github_api_url=github.url, llm_model="openai/fake-model",
-                            llm_api_base=llm.url, digest_deadline=1e-9)
+                            llm_api_base=llm.url, llm_concurrency=1, llm_timeout=3.0, llm_breaker_failures=10,
+                            digest_deadline=1.5)
         service = build_service(settings, TinyStore(tmp_path))
         source = GitHubSource("acme/widget", token=None, api_url=github.url)
         digest = asyncio.run(service.build(source, DayWindow.of("2026-02-14", "UTC")))
-        assert llm.calls == 0
-    assert len(digest.commits) == 3
-    assert all(r.analysis.analyzer == "heuristic" and "time for the LLM" in (r.analysis.fallback or "")
-               for r in digest.commits), [r.analysis.fallback for r in digest.commits]
+        asked = llm.calls
+    assert len(digest.commits) == 3 and all(r.analysis.analyzer == "heuristic" for r in digest.commits)
+    reasons = [r.analysis.fallback or "" for r in digest.commits]
+    assert sum("time for the LLM" in r for r in reasons) == 2, reasons  # the breaker's deadline, not a timeout
+    assert asked >= 1 and sum("no analysis within" in r for r in reasons) == 1, (asked, reasons)
 
 
 def test_the_github_deadline_setting_cuts_a_dripping_server_in_a_chat_command(tmp_path):

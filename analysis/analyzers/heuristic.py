@@ -6,7 +6,8 @@ import logging
 from collections.abc import Iterable
 
 from analysis.analyzers.base import AnalysisContext
-from analysis.analyzers.heuristic_evidence import Evidence, area_of, classify_path
+from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_paths import area_of, classify_path
 from analysis.analyzers.heuristic_findings import Findings
 from analysis.analyzers.heuristic_judge import change_type_of, importance_of, read_prefix
 from analysis.analyzers.heuristic_writer import Writer
@@ -27,7 +28,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 12
+HEURISTIC_VERSION = 13
 
 
 class HeuristicAnalyzer:
