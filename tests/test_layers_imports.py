@@ -109,3 +109,15 @@ def test_no_function_imports_again_what_its_module_imports_at_the_top(module):
     top = {_resolve(name) for name, inside in imports if not inside}
     again = sorted({_resolve(name) for name, inside in imports if inside} & top - {None})
     assert not again, f"{module} imports {again} inside a function and at the top"
+
+
+def test_the_import_reader_sees_platform_libraries_and_imports_inside_functions(tmp_path):
+    """The per-module checks above only look for what is absent: here, what they read is present."""
+    assert any(name.startswith("slack_bolt") for name, _ in imports_of(MODULES["adapters.slack"]))
+    assert ("analysis.analyzers.llm_ask", True) in imports_of(MODULES["bot.core.ask"])  # a late import, seen as one
+    planted = tmp_path / "planted.py"
+    planted.write_text("import discord\nfrom bot.store import TinyStore\n\n\ndef late():\n"
+                       "    from bot.store import TinyStore\n    import slack_sdk\n")
+    found = imports_of(planted)
+    assert ("discord", False) in found and ("slack_sdk", True) in found
+    assert ("bot.store", False) in found and ("bot.store", True) in found  # what the "again" check compares
