@@ -91,7 +91,8 @@ def test_console_week_in_english_and_chinese_with_the_heuristic(week_repo, setti
     assert "`serve` changes its signature: `(a)` -> `(a, b)`" in english
     assert "`port`: `80` -> `8080`" in english
     assert "Bob Builder: 1 commits" in english and "fix: next week" not in english
-    assert "<!channel>" not in text and "&lt;!channel&gt;" in text  # untrusted text stays inert
+    # a terminal shows untrusted text as typed, inside its line (no ping, no HTML there)
+    assert "fix: crash <!channel> @everyone" in text and "&lt;" not in text
     assert "（2026-W07，2026-02-09 至 2026-02-15）" in chinese and "公开 API 变化" in chinese
     assert "本周共 4 个变更（4 个提交）" in chinese
     assert "error: the week 2026-W08 is not over yet in UTC" in text
