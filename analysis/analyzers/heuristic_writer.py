@@ -17,6 +17,7 @@ from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact
+from analysis.zh_text import tidy_spacing
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
 #: a configuration value this short is named in the impact line beside its key
@@ -53,7 +54,8 @@ class Writer:
         self.p = PHRASES[self.lang]
 
     def t(self, phrase: str, **kw) -> str:
-        return self.p[phrase].format(**kw)
+        text = self.p[phrase].format(**kw)
+        return tidy_spacing(text) if self.lang == "zh" else text
 
     def names(self, items: list[str], limit: int = R.MAX_LISTED, wrap: bool = True) -> str:
         # two long names cut to the same text are one name to the reader
