@@ -46,7 +46,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "largest": "最大的变更：{title}（{files}，+{add}/-{delete} 行）",
         "sep": "；",
         "list_sep": "、",
-        "more": "等 {n} 项",
+        "more": "{items} 等 {total} 项",
     },
     "en": {
         "high": "High importance: {items}",
@@ -72,7 +72,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "largest": "Largest change: {title} ({files}, +{add}/-{delete})",
         "sep": "; ",
         "list_sep": ", ",
-        "more": "and {n} more",
+        "more": "{items}{list_sep}and {n} more",
     },
 }
 
@@ -115,7 +115,7 @@ def _items(items: Iterable[str], words: dict[str, str], sep_key: str = "sep", li
     shown = unique[:limit]
     text = words[sep_key].join(shown)
     if len(unique) > len(shown):
-        text += words["list_sep"] + words["more"].format(n=len(unique) - len(shown))
+        text = words["more"].format(items=text, list_sep=words["list_sep"], n=len(unique) - len(shown), total=len(unique))
     return text
 
 

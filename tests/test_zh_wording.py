@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
+from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic_phrases import PHRASES
 from analysis.analyzers.heuristic_writer import Writer
 from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.models import Commit, FileChange
+from analysis.highlights import _PHRASES as HIGHLIGHT_PHRASES, _items
 from analysis.zh_text import tidy_spacing
 
 
@@ -22,6 +25,35 @@ def commit(message: str = "Rename the installer flag", paths: tuple[str, ...] = 
 
 def zh_writer(lang: str = "zh") -> Writer:
     return Writer(Evidence(commit=commit(), facts=[]), "fix", lang)
+
+
+# --- 1. a list cut short says "and others" once, with the total -----------------------------------
+
+def test_a_cut_list_says_and_others_once_with_the_total():
+    text = zh_writer().names(["install", "install.ps1", "main.go", "go.mod", "Makefile"], limit=2)
+    assert text == "`install`、`install.ps1` 等 5 个"
+    assert "另有" not in text
+
+
+def test_a_cut_list_inside_a_risk_has_no_space_before_the_next_chinese_word():
+    w = zh_writer()
+    title = w.t("r_no_tests", what=w.names(["install", "install.ps1", "main.go"], limit=2))
+    assert title == "没有测试覆盖对 `install`、`install.ps1` 等 3 个的修改"
+
+
+def test_highlights_cut_list_has_no_separator_before_and_others():
+    zh = _items(["#1", "#2", "#3"], HIGHLIGHT_PHRASES["zh"], sep_key="list_sep", limit=2)
+    en = _items(["#1", "#2", "#3"], HIGHLIGHT_PHRASES["en"], sep_key="list_sep", limit=2)
+    assert zh == "#1、#2 等 3 项"
+    assert en == "#1, #2, and 1 more"
+
+
+def test_a_heuristic_analysis_in_chinese_has_neither_doubled_others_nor_stray_spaces():
+    analysis = HeuristicAnalyzer().analyze_sync(commit(), "zh")
+    texts = analysis.summary + [t for r in analysis.risks for t in (r.risk, r.impact, r.mitigation)]
+    assert texts and any("等 5 个" in t for t in texts)
+    for text in texts:
+        assert "另有" not in text and not re.search(r"[）】」。，、；：] | [（【「。，、；：]", text), text
 
 
 # --- 2. spaces only between CJK and Latin text --------------------------------------------------

@@ -153,7 +153,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "rec_revert": "Find out whether {what} will come back in another form.",
     },
     "zh": {
-        "sep": "、", "sentence_sep": "", "more": "{items} 等（另有 {n} 个）",
+        "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 个",
         "changelog": "变更日志：{text}",
         "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值 {old} → {new}",
         "gains_pl": "新增参数 {names}", "loses_pl": "移除参数 {names}",

@@ -62,7 +62,7 @@ class Writer:
         items = list(dict.fromkeys(code(i) if wrap else clip(i, R.MAX_PATH) for i in items if i))
         shown = items[:limit]
         text = self.p["sep"].join(shown)
-        return self.t("more", items=text, n=len(items) - limit) if len(items) > limit else text
+        return self.t("more", items=text, n=len(items) - limit, total=len(items)) if len(items) > limit else text
 
     # --- summary --------------------------------------------------------------------------
 
@@ -70,7 +70,7 @@ class Writer:
         """One group's symbols, an owner named once (``SyncClient.request``, ``post``), cut at ``limit``."""
         items = [code(n) for n in shortened(names)]
         text = self.p["sep"].join(items[:limit])
-        return self.t("more", items=text, n=len(items) - limit) if len(items) > limit else text
+        return self.t("more", items=text, n=len(items) - limit, total=len(items)) if len(items) > limit else text
 
     def _t(self, phrase: str, plural: bool, **kw) -> str:
         """``phrase`` in its plural form (``gain`` for ``gains``) when several symbols share it."""
@@ -281,7 +281,7 @@ class Writer:
         shown = [self.t("file_size", path=code(p, R.MAX_PATH), a=by_path[p].additions, d=by_path[p].deletions)
                  for p in paths[:limit] if p in by_path]
         text = self.p["sep"].join(shown)
-        return self.t("more", items=text, n=len(paths) - limit) if len(paths) > limit else text
+        return self.t("more", items=text, n=len(paths) - limit, total=len(paths)) if len(paths) > limit else text
 
     def file_lines(self) -> list[str]:
         """No fact names a symbol: say which files changed, by kind when they are not product code."""
