@@ -11,7 +11,8 @@ from analysis.analyzers.heuristic_writer import Writer
 from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.models import Commit, FileChange
 from analysis.highlights import _PHRASES as HIGHLIGHT_PHRASES, _items
-from analysis.zh_text import tidy_spacing
+from analysis.renderers.labels import sentences
+from analysis.zh_text import join_sentences, tidy_spacing
 
 
 PATHS = ("install", "install.ps1", "main.go", "src/algo/algo.go", "src/options.go")
@@ -78,4 +79,28 @@ def test_the_writer_tidies_chinese_phrases_but_not_english_ones():
     assert zh == "`install`（+1/−1）出现回归时无法被发现。"
     en = zh_writer("en").t("more", items="a ,b", n=1, total=3)
     assert en == PHRASES["en"]["more"].format(items="a ,b", n=1)
+
+
+# --- 3. English sentences quoted from a message, joined to Chinese ones ---------------------------
+
+def test_an_english_sentence_ending_in_a_period_before_chinese_takes_the_chinese_stop():
+    joined = join_sentences(["Bumps foo from 0.0.20 to 0.0.22.", "`foo` `v0.0.20` → `v0.0.22`", "移除依赖 `bar`"])
+    assert joined == "Bumps foo from 0.0.20 to 0.0.22。`foo` `v0.0.20` → `v0.0.22`。移除依赖 `bar`"
+
+
+def test_an_english_clause_with_a_closing_bracket_and_period_is_not_glued_to_chinese():
+    joined = sentences("zh", ["Fall back when `nu` is gone (e.g. uninstalled).", "修改 `uninstall`（+5/−1）"])
+    assert joined == "Fall back when `nu` is gone (e.g. uninstalled)。修改 `uninstall`（+5/−1）"
+
+
+def test_english_sentences_in_a_row_keep_english_stops_and_spaces():
+    joined = join_sentences(["`prerelease`: grep (extracted from `release` target)", "`tag`: signs the tag",
+                             "RELEASE.md: use `make tag`", "构建文件：`Makefile`"])
+    assert joined == ("`prerelease`: grep (extracted from `release` target). `tag`: signs the tag. "
+                      "RELEASE.md: use `make tag`。构建文件：`Makefile`")
+
+
+def test_a_chinese_sentence_already_stopped_is_not_stopped_twice():
+    assert join_sentences(["仅修改注释。", "修改 `a`"]) == "仅修改注释。修改 `a`"
+    assert ".。" not in join_sentences(["Done.", "修改 `a`"])
 

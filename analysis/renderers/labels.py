@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analysis.errors import BadInput
 from analysis.models import Stats
+from analysis.zh_text import join_sentences
 
 LANGS = ("zh", "en")
 
@@ -254,7 +255,8 @@ _SENTENCE_END = tuple(".!?。！？；;:：")
 
 def sentences(lang: str, parts: list[str]) -> str:
     """``parts`` run together as sentences: each but the last ends with a stop (``.``/``。``) unless it has one."""
-    stop, gap = ("。", "") if check_lang(lang) == "zh" else (".", " ")
+    if check_lang(lang) == "zh":
+        return join_sentences(parts)
     parts = [part.strip() for part in parts if part.strip()]
-    return gap.join(part if n == len(parts) - 1 or part.endswith(_SENTENCE_END) else part + stop
+    return " ".join(part if n == len(parts) - 1 or part.endswith(_SENTENCE_END) else part + "."
                     for n, part in enumerate(parts))
