@@ -11,7 +11,7 @@ from analysis.analyzers.heuristic_writer import Writer
 from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.models import Commit, FileChange
 from analysis.highlights import _PHRASES as HIGHLIGHT_PHRASES, _items
-from analysis.renderers.labels import sentences
+from analysis.renderers.labels import change_type_name, sentences
 from analysis.zh_text import join_sentences, tidy_spacing
 
 
@@ -104,3 +104,9 @@ def test_a_chinese_sentence_already_stopped_is_not_stopped_twice():
     assert join_sentences(["仅修改注释。", "修改 `a`"]) == "仅修改注释。修改 `a`"
     assert ".。" not in join_sentences(["Done.", "修改 `a`"])
 
+
+# --- 4. change-type labels ---------------------------------------------------------------------
+
+def test_ci_is_continuous_integration_not_configuration():
+    assert change_type_name("zh", "ci") == "持续集成"
+    assert change_type_name("zh", "fix") == "Bug修复" and change_type_name("zh", "feature") == "功能增强"

@@ -127,7 +127,7 @@ _LABELS: dict[str, dict[str, str]] = {
 _CHANGE_TYPES: dict[str, dict[str, str]] = {
     "zh": {
         "feature": "功能增强", "fix": "Bug修复", "refactor": "代码重构", "perf": "性能优化",
-        "docs": "文档更新", "test": "测试修改", "ci": "配置调整", "build": "构建变更",
+        "docs": "文档更新", "test": "测试修改", "ci": "持续集成", "build": "构建变更",
         "chore": "日常维护", "security": "安全修复", "revert": "回滚",
     },
     "en": {
