@@ -108,7 +108,7 @@ GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
 #: a crash, hang or data loss named in the message or changelog: with product code changed, high
 CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
-    r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|infinite loop|stack overflow|oom|out of memory|"
+    r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
     r"memory leak|use[- ]after[- ]free|null pointer|nil pointer|silently (drop|ignor|discard|los|swallow)\w*|"
     r"unhandled exception|uncaught exception|traceback)\b", re.I)
 #: an exception or error type named in a fix (``EOFError``, ``io.UnsupportedOperation``)

@@ -102,7 +102,44 @@ def _pair_overloads(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict
             for old_key in old_keys:
                 del renamed[old_key]
             renamed.update({new_key: before[old_key] for old_key, new_key in zip(old_keys, new_keys)})
+    return _pair_single(renamed, after)
+
+
+def _pair_single(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict[str, Symbol]:
+    """``before`` re-keyed so that a name defined once on one side and overloaded on the other (Python ``@overload``
+    stubs, TS overload signatures) pairs with the definition of the same signature, else the last (the implementation)."""
+    renamed = dict(before)
+    for key, symbol in before.items():
+        if key != symbol.name or key in after:
+            continue
+        group = [k for k, s in after.items() if s.name == key and k != key]
+        if group:
+            same = [k for k in group if after[k].signature == symbol.signature]
+            del renamed[key]
+            renamed[(same or group)[-1]] = symbol
+    for key, symbol in after.items():  # overloaded before, defined once after: the same pairing the other way
+        if key != symbol.name or key in before:
+            continue
+        group = [k for k, s in before.items() if s.name == key and k != key]
+        if group:
+            same = [k for k in group if before[k].signature == symbol.signature]
+            renamed[key] = renamed.pop((same or group)[-1])
     return renamed
+
+
+def _overloads_changed(old: dict[str, Symbol], new: dict[str, Symbol]) -> list[tuple[Symbol, str]]:
+    """Overloads added to or removed from a name that stays defined on both sides: one change per name, not a removal
+    and an addition (more signatures for one callable widen its typing; callers keep working)."""
+    old_names, new_names = {s.name for s in old.values()}, {s.name for s in new.values()}
+    changes: list[tuple[Symbol, str]] = []
+    for name in sorted(old_names & new_names):
+        added = [s for k, s in new.items() if s.name == name and k not in old]
+        removed = [s for k, s in old.items() if s.name == name and k not in new]
+        if added or removed:
+            words = [f"{verb} {len(group)} overload signature{'s' if len(group) > 1 else ''}"
+                     for verb, group in (("adds", added), ("removes", removed)) if group]
+            changes.append(((added or removed)[0], ", ".join(words)))
+    return changes
 
 
 def _fingerprint(symbol: Symbol, family: str) -> str:
@@ -202,10 +239,15 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
     old = _pair_overloads(before.symbols, new) if before else {}
     family = (after or before).family
     facts: list[tuple[int, Fact]] = []
-    added = {s.name for k, s in new.items() if k not in old}
-    removed = {s.name for k, s in old.items() if k not in new}
+    overloaded = {s.name for s in old.values()} & {s.name for s in new.values()}
+    for symbol, how in _overloads_changed(old, new):
+        if not symbol.is_test:
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public, text=f"{symbol.kind}, {how}")))
+    added = {s.name for k, s in new.items() if k not in old} - overloaded
+    removed = {s.name for k, s in old.items() if k not in new} - overloaded
     for key, symbol in new.items():
-        if symbol.is_test or _inside(symbol.name, added):
+        if symbol.is_test or _inside(symbol.name, added) or (key not in old and symbol.name in overloaded):
             continue
         if key not in old:
             facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
@@ -242,6 +284,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
     through.update({s.name: s.via for s in new.values() if s.via})
     for key, symbol in old.items():
         # members of a type now defined through a macro are the macro's to generate: not removed as far as we see
+        if symbol.name in overloaded and key not in new:
+            continue
         if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
             via = through.get(symbol.name) or through.get(short_name(symbol.name))
             if via and symbol.kind not in ("function", "method"):
