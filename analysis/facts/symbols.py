@@ -13,6 +13,7 @@ from analysis.facts.symbol_rules_js import JsCollector
 from analysis.facts.symbol_rules_rust import RustCollector
 from analysis.facts.languages import (FAMILY, grammar_for, is_header, is_private_module, is_test_path,
                                       unexported_location)
+from analysis.facts.import_names import imported_names, resolved
 from analysis.facts.symbol_changes import how_changed
 from analysis.facts.symbol_rules import Symbol
 from analysis.facts.syntax import doc_strings, has_errors, parse, text_of, token_hash, tokens, without_comments
@@ -29,6 +30,8 @@ class ParsedFile:
     symbols: dict[str, Symbol]
     #: names defined through a macro or factory without being symbols here, and what defines them
     through: dict[str, str] = field(default_factory=dict)
+    #: Python: what each imported name stands for (``Y`` of ``from m import X as Y`` -> ``m.X``)
+    imports: dict[str, str] = field(default_factory=dict)
 
 
 def _collector(family: str, grammar: str, path: str) -> rules.Collector:
@@ -60,7 +63,8 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     if unexported_location(family, path) or (family == "go" and _go_main(tree.root_node)):
         for symbol in found:  # Go forbids importing internal/ and package main; cmd/ holds executables
             symbol.public = False
-    return ParsedFile(family, grammar, tree, _keyed(found), collector.through)
+    imports = imported_names(tree.root_node) if family == "python" else {}
+    return ParsedFile(family, grammar, tree, _keyed(found), collector.through, imports)
 
 
 def _go_main(root: Any) -> bool:
@@ -181,8 +185,12 @@ def type_spelling(annotation: str | None) -> str | None:
     return _ALIAS.sub(lambda m: _ALIASES[m.group(1)] + "[", text)
 
 
-def describe_signature(before: Symbol, after: Symbol) -> str:
-    """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type."""
+def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict] = ({}, {})) -> str:
+    """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type; a type
+    is compared with its imported names resolved through each side's ``imports`` (an alias renamed is no change)."""
+    def same_type(old_type: str | None, new_type: str | None) -> bool:
+        return type_spelling(resolved(old_type, imports[0])) == type_spelling(resolved(new_type, imports[1]))
+
     old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
     new = {p.name.rstrip("?"): p for p in after.params or ()}
     added = [n for n in new if n not in old]
@@ -195,13 +203,38 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
     for name in (n for n in new if n in old):
         if old[name].default != new[name].default:
             parts.append(f"default of {name} {old[name].default or '(none)'} -> {new[name].default or '(none)'}")
-        elif type_spelling(old[name].annotation) != type_spelling(new[name].annotation):
+        elif not same_type(old[name].annotation, new[name].annotation):
             parts.append(f"type of {name} {old[name].annotation or '(none)'} -> {new[name].annotation or '(none)'}")
     if not parts and list(old) != list(new):
         parts.append("reorders parameters")
-    if type_spelling(before.returns) != type_spelling(after.returns):
+    if not same_type(before.returns, after.returns):
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
     return "; ".join(parts)
+
+
+def _respelled_only(before: Symbol, after: Symbol, imports: tuple[dict, dict]) -> bool:
+    """The two definitions differ only in which alias names an imported name in their parameter and return types
+    (``response: Response`` now ``response: SansIOResponse``, both the same imported class); the rest is unchanged."""
+    if not (imports[0] or imports[1]) or before.node.text == after.node.text:
+        return False
+    old, new = _header_split(before.node), _header_split(after.node)
+    return (old is not None and new is not None and old[0] == new[0]
+            and resolved(old[1], imports[0]) == resolved(new[1], imports[1]))
+
+
+def _header_split(node: Any) -> tuple[str, str] | None:
+    """A Python function's text without its parameters and return type, and those two; None for other nodes."""
+    function = node.child_by_field_name("definition") if node.type == "decorated_definition" else node
+    if function is None or function.type != "function_definition":
+        return None
+    parts = [p for p in (function.child_by_field_name("parameters"), function.child_by_field_name("return_type")) if p]
+    text, rest, cut = node.text, [], node.start_byte
+    for part in parts:
+        rest.append(text[cut - node.start_byte: part.start_byte - node.start_byte])
+        cut = part.end_byte
+    rest.append(text[cut - node.start_byte:])
+    header = " ".join(text_of(p) for p in parts)
+    return b"".join(rest).decode("utf-8", "replace"), header
 
 
 def short_name(name: str) -> str:
@@ -238,6 +271,7 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
     new = after.symbols if after else {}
     old = _pair_overloads(before.symbols, new) if before else {}
     family = (after or before).family
+    imports = (before.imports if before else {}, after.imports if after else {})
     facts: list[tuple[int, Fact]] = []
     overloaded = {s.name for s in old.values()} & {s.name for s in new.values()}
     for symbol, how in _overloads_changed(old, new):
@@ -259,7 +293,7 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             continue
         if symbol.params is not None and previous.params is not None and (
                 previous.signature != symbol.signature):
-            change = describe_signature(previous, symbol)
+            change = describe_signature(previous, symbol, imports)
             if change:
                 facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
                                                 public=symbol.public or previous.public,
@@ -271,6 +305,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             kind = previous.kind if now == "#define" else symbol.kind
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public or previous.public, text=f"{kind}, {how}")))
+        elif _respelled_only(previous, symbol, imports):
+            continue
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
             noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new), *how_changed(previous, symbol, family)]))
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
