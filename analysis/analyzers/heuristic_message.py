@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.clipping import clip_words, spell_advisories
 from analysis.models import Fact
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -26,10 +27,9 @@ _WRAPPED_LINE = 60
 
 
 def clip(text: str, limit: int) -> str:
-    """One line of at most ``limit`` characters, cut with an ellipsis; a code span cut open is closed."""
-    text = " ".join(_CONTROL.sub(" ", text).split())
-    if len(text) > limit:
-        text = text[: limit - 2].rstrip() + "…"
+    """One line of about ``limit`` characters, cut with an ellipsis at a word outside code spans; a code span
+    left open (a lone backtick) is closed."""
+    text = clip_words(" ".join(_CONTROL.sub(" ", text).split()), limit - 1)
     return text + "`" if text.count("`") % 2 else text
 
 
@@ -88,5 +88,6 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
-    cleaned = [_CUT_ROLE.sub("", _RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", e))).replace("``", "`") for e in entries]
+    cleaned = [_CUT_ROLE.sub("", _RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", spell_advisories(e)))).replace("``", "`")
+               for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
