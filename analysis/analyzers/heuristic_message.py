@@ -42,6 +42,13 @@ def _joined(lines: list[str]) -> str:
     return out
 
 
+def _continues(lines: list[str]) -> bool:
+    """The last line carries on the sentence of the line before (``causing the file`` / ``to fail parsing:``):
+    the end of a statement introducing a block, not a label such as ``Refs:``."""
+    last = lines[-1].strip()
+    return len(lines) > 1 and last[:1].islower() and not lines[-2].rstrip().endswith((".", "!", "?", ":"))
+
+
 def _bullet_text(line: str) -> str:
     bullet = R.BULLET_RE.match(line)
     return (bullet.group("text") if bullet else line).strip()
@@ -56,7 +63,7 @@ def message_points(body: str) -> list[str]:
     for block in re.split(r"\n\s*\n", body.strip()):
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln))]
-        while lines and _LABEL_ONLY.match(lines[-1].strip()):
+        while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):
             lines.pop()  # "Refs:" whose references were left out
         if not lines:
             continue
@@ -72,6 +79,8 @@ def message_points(body: str) -> list[str]:
                 lead.append(line.strip())
         if items and lead and lead[-1].endswith(":"):
             lead = []
+        if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
+            lead[-1] = lead[-1].rstrip(":")
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
         return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
