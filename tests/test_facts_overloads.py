@@ -64,3 +64,10 @@ def test_a_crash_prevented_deeper_in_the_message_still_rates_high():
     quiet = "* Improve handling of types\n\nReworked the walker. Updated `unroll` to visit each type once."
     assert analyse(f"Improve handling of types\n\n{body}", [code], [fact]).importance == "high"
     assert analyse(f"Improve handling of types\n\n{quiet}", [code], [fact]).importance != "high"
+
+
+def test_a_cpp_overload_added_is_one_change_of_the_name():
+    before = "namespace lib {\nint parse(const char* text) { return 0; }\n}\n"
+    after = before.replace("}\n}", "}\nint parse(const std::string& text) { return parse(text.c_str()); }\n}")
+    assert _about(_facts("src/parse.cpp", before, after), "lib::parse") == [
+        ("symbol_modified", "function, adds 1 overload signature")]
