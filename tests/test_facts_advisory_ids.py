@@ -32,3 +32,12 @@ def test_changelog_entries_carry_the_id_as_a_security_word():
     fact = Fact(kind="changelog_entry", path="CHANGES.rst", text="-   " + ENTRY)
     [entry] = changelog_entries([fact])
     assert R.TITLE_SECURITY_WORDS.search(entry) and entry.count("`") % 2 == 0
+
+
+def test_the_security_insight_names_the_advisory_of_the_changelog():
+    from tests.test_heuristic_judge_rules import analyse, change
+    code = change("src/pkg/paths.py", ["    return join(base, name)"],
+                  ["    if name.upper() in DEVICES:", "        return None", "    return join(base, name)"])
+    log = Fact(kind="changelog_entry", path="CHANGES.rst", text="-   " + ENTRY)
+    analysis = analyse("safe_join prevents windows special device names", [code], [log])
+    assert "GHSA-hgf8-39gv-g3f2" in analysis.insights.security and analysis.importance == "high"
