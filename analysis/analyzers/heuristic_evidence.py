@@ -12,6 +12,7 @@ from analysis.analyzers.heuristic_config_changes import ConfigChanges
 from analysis.analyzers.heuristic_dependency_changes import DependencyChanges
 from analysis.analyzers.heuristic_message import MERGE_TITLE, changelog_entries, clip, message_points
 from analysis.analyzers.heuristic_paths import NON_PRODUCT, area_of, classify_path
+from analysis.clipping import advisory_ids
 from analysis.models import Commit, Fact, FileChange
 
 #: ``classify_path``, ``area_of``, ``clip`` and ``MERGE_TITLE`` lived here before the split: still importable from here
@@ -116,6 +117,11 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
     @cached_property
     def message_text(self) -> str:
         return " ".join([self.title, self.paragraph, *self.changelog])
+
+    @cached_property
+    def advisories(self) -> list[str]:
+        """Security advisory ids (GHSA, CVE) the changelog lines the commit adds name (the project's own record)."""
+        return advisory_ids("\n".join(f.text or "" for f in self.of("changelog_entry")))[:5]
 
     @cached_property
     def security_words(self) -> list[str]:

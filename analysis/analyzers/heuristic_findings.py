@@ -150,6 +150,8 @@ class Findings:
         paths = e.paths("security")
         if paths and not e.security_signals:
             out.append(w.t("sec_paths", paths=w.names(paths)))
+        if e.advisories:
+            out.append(w.t("sec_advisory", ids=w.names(e.advisories)))
         if e.security_words:
             out.append(w.t("sec_words", words=w.names(e.security_words)))
         return out

@@ -202,7 +202,8 @@ def _crash_fix(e: Evidence, change_type: str) -> bool:
         if R.CRASH_WORDS.search(text) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True
-    return False
+    # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
+    return any(R.CRASH_WORDS.search(s) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body))
 
 
 def _released_behaviour_reverted(e: Evidence) -> bool:

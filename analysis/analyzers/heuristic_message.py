@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.clipping import clip_words, spell_advisories
 from analysis.models import Fact
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -26,10 +27,9 @@ _WRAPPED_LINE = 60
 
 
 def clip(text: str, limit: int) -> str:
-    """One line of at most ``limit`` characters, cut with an ellipsis; a code span cut open is closed."""
-    text = " ".join(_CONTROL.sub(" ", text).split())
-    if len(text) > limit:
-        text = text[: limit - 2].rstrip() + "…"
+    """One line of about ``limit`` characters, cut with an ellipsis at a word outside code spans; a code span
+    left open (a lone backtick) is closed."""
+    text = clip_words(" ".join(_CONTROL.sub(" ", text).split()), limit - 1)
     return text + "`" if text.count("`") % 2 else text
 
 
@@ -40,6 +40,13 @@ def _joined(lines: list[str]) -> str:
         ends = len(previous) < _WRAPPED_LINE and line[:1].isupper() and not previous.endswith(tuple(".!?:;,"))
         out += (". " if ends else " ") + line
     return out
+
+
+def _continues(lines: list[str]) -> bool:
+    """The last line carries on the sentence of the line before (``causing the file`` / ``to fail parsing:``):
+    the end of a statement introducing a block, not a label such as ``Refs:``."""
+    last = lines[-1].strip()
+    return len(lines) > 1 and last[:1].islower() and not lines[-2].rstrip().endswith((".", "!", "?", ":"))
 
 
 def _bullet_text(line: str) -> str:
@@ -56,7 +63,7 @@ def message_points(body: str) -> list[str]:
     for block in re.split(r"\n\s*\n", body.strip()):
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln))]
-        while lines and _LABEL_ONLY.match(lines[-1].strip()):
+        while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):
             lines.pop()  # "Refs:" whose references were left out
         if not lines:
             continue
@@ -72,6 +79,8 @@ def message_points(body: str) -> list[str]:
                 lead.append(line.strip())
         if items and lead and lead[-1].endswith(":"):
             lead = []
+        if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
+            lead[-1] = lead[-1].rstrip(":")
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
         return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
@@ -88,5 +97,6 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
-    cleaned = [_CUT_ROLE.sub("", _RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", e))).replace("``", "`") for e in entries]
+    cleaned = [_CUT_ROLE.sub("", _RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", spell_advisories(e)))).replace("``", "`")
+               for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]

@@ -19,8 +19,10 @@ BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 
 # Words of a title without a conventional prefix: security words win, then the earliest word of the
 # middle group, then feature words (the most generic: "add tests" is a test, not a feature).
-#: a GitHub security advisory id (``GHSA-m2qf-hxjv-5gpq``) names a vulnerability as a CVE id does
-TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3})", re.I)
+#: a GitHub security advisory id (``GHSA-m2qf-hxjv-5gpq``) names a vulnerability as a CVE id does; so do the
+#: Sphinx roles changelogs spell them with (``:ghsa:`m2qf-hxjv-5gpq```, ``:cve:`2024-1234```)
+TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3})|"
+                                  r":(ghsa|cve):`[\w-]+`", re.I)
 TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*|"
                                  r"attach\w*|expos\w*|provid\w*|creat\w*)\b", re.I)
 TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -108,7 +110,7 @@ GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
 #: a crash, hang or data loss named in the message or changelog: with product code changed, high
 CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
-    r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|infinite loop|stack overflow|oom|out of memory|"
+    r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
     r"memory leak|use[- ]after[- ]free|null pointer|nil pointer|silently (drop|ignor|discard|los|swallow)\w*|"
     r"unhandled exception|uncaught exception|traceback)\b", re.I)
 #: an exception or error type named in a fix (``EOFError``, ``io.UnsupportedOperation``)

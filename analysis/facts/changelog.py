@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.clipping import clip_words
 from analysis.facts.patches import FilePatch
 from analysis.models import Fact
 
@@ -19,7 +20,7 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 def _clip(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= ENTRY_CHARS else text[: ENTRY_CHARS - 1].rstrip() + "…"
+    return clip_words(text, ENTRY_CHARS)
 
 
 def _entries(hunk_lines: list) -> list[tuple[str, bool]]:

@@ -284,6 +284,15 @@ def _one_per_package(facts: list[tuple[str, Fact]]) -> list[Fact]:
     return kept
 
 
+def _lock_only_presence(fact: Fact, declared: bool) -> bool:
+    """A lock or checksum file's word that a package came or went, where the manifest decides that: go.sum keeps
+    hashes of versions once considered, so lines leaving it drop nothing; a lock's package the commit's manifest
+    still declares is not dropped (nor added) whatever the lock's lines say."""
+    if fact.before is not None and fact.after is not None:
+        return False
+    return declared or fact.path.rsplit("/", 1)[-1].lower() == "go.sum"
+
+
 def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | None] | None]]) -> list[Fact]:
     """Facts for the manifest and lock files among ``files`` (path, patch, whole before/after texts or None):
     one per package (the manifest's when a manifest and a lock both name it); lock-file packages no manifest
@@ -316,7 +325,7 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
     seen: set[tuple[str, str]] = set(named)
     for ecosystem, fact in lock_facts:
         key = (ecosystem, normalise(ecosystem, fact.symbol or ""))
-        if key in seen:
+        if key in seen or _lock_only_presence(fact, key in declared):
             continue
         seen.add(key)
         if ecosystem in read_whole and key not in declared:

@@ -13,6 +13,7 @@ from analysis.facts.symbol_rules_js import JsCollector
 from analysis.facts.symbol_rules_rust import RustCollector
 from analysis.facts.languages import (FAMILY, grammar_for, is_header, is_private_module, is_test_path,
                                       unexported_location)
+from analysis.facts.import_names import imported_names, resolved
 from analysis.facts.symbol_changes import how_changed
 from analysis.facts.symbol_rules import Symbol
 from analysis.facts.syntax import doc_strings, has_errors, parse, text_of, token_hash, tokens, without_comments
@@ -29,6 +30,8 @@ class ParsedFile:
     symbols: dict[str, Symbol]
     #: names defined through a macro or factory without being symbols here, and what defines them
     through: dict[str, str] = field(default_factory=dict)
+    #: Python: what each imported name stands for (``Y`` of ``from m import X as Y`` -> ``m.X``)
+    imports: dict[str, str] = field(default_factory=dict)
 
 
 def _collector(family: str, grammar: str, path: str) -> rules.Collector:
@@ -60,7 +63,8 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     if unexported_location(family, path) or (family == "go" and _go_main(tree.root_node)):
         for symbol in found:  # Go forbids importing internal/ and package main; cmd/ holds executables
             symbol.public = False
-    return ParsedFile(family, grammar, tree, _keyed(found), collector.through)
+    imports = imported_names(tree.root_node) if family == "python" else {}
+    return ParsedFile(family, grammar, tree, _keyed(found), collector.through, imports)
 
 
 def _go_main(root: Any) -> bool:
@@ -102,7 +106,44 @@ def _pair_overloads(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict
             for old_key in old_keys:
                 del renamed[old_key]
             renamed.update({new_key: before[old_key] for old_key, new_key in zip(old_keys, new_keys)})
+    return _pair_single(renamed, after)
+
+
+def _pair_single(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict[str, Symbol]:
+    """``before`` re-keyed so that a name defined once on one side and overloaded on the other (Python ``@overload``
+    stubs, TS overload signatures) pairs with the definition of the same signature, else the last (the implementation)."""
+    renamed = dict(before)
+    for key, symbol in before.items():
+        if key != symbol.name or key in after:
+            continue
+        group = [k for k, s in after.items() if s.name == key and k != key]
+        if group:
+            same = [k for k in group if after[k].signature == symbol.signature]
+            del renamed[key]
+            renamed[(same or group)[-1]] = symbol
+    for key, symbol in after.items():  # overloaded before, defined once after: the same pairing the other way
+        if key != symbol.name or key in before:
+            continue
+        group = [k for k, s in before.items() if s.name == key and k != key]
+        if group:
+            same = [k for k in group if before[k].signature == symbol.signature]
+            renamed[key] = renamed.pop((same or group)[-1])
     return renamed
+
+
+def _overloads_changed(old: dict[str, Symbol], new: dict[str, Symbol]) -> list[tuple[Symbol, str]]:
+    """Overloads added to or removed from a name that stays defined on both sides: one change per name, not a removal
+    and an addition (more signatures for one callable widen its typing; callers keep working)."""
+    old_names, new_names = {s.name for s in old.values()}, {s.name for s in new.values()}
+    changes: list[tuple[Symbol, str]] = []
+    for name in sorted(old_names & new_names):
+        added = [s for k, s in new.items() if s.name == name and k not in old]
+        removed = [s for k, s in old.items() if s.name == name and k not in new]
+        if added or removed:
+            words = [f"{verb} {len(group)} overload signature{'s' if len(group) > 1 else ''}"
+                     for verb, group in (("adds", added), ("removes", removed)) if group]
+            changes.append(((added or removed)[0], ", ".join(words)))
+    return changes
 
 
 def _fingerprint(symbol: Symbol, family: str) -> str:
@@ -144,8 +185,12 @@ def type_spelling(annotation: str | None) -> str | None:
     return _ALIAS.sub(lambda m: _ALIASES[m.group(1)] + "[", text)
 
 
-def describe_signature(before: Symbol, after: Symbol) -> str:
-    """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type."""
+def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict] = ({}, {})) -> str:
+    """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type; a type
+    is compared with its imported names resolved through each side's ``imports`` (an alias renamed is no change)."""
+    def same_type(old_type: str | None, new_type: str | None) -> bool:
+        return type_spelling(resolved(old_type, imports[0])) == type_spelling(resolved(new_type, imports[1]))
+
     old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
     new = {p.name.rstrip("?"): p for p in after.params or ()}
     added = [n for n in new if n not in old]
@@ -158,13 +203,38 @@ def describe_signature(before: Symbol, after: Symbol) -> str:
     for name in (n for n in new if n in old):
         if old[name].default != new[name].default:
             parts.append(f"default of {name} {old[name].default or '(none)'} -> {new[name].default or '(none)'}")
-        elif type_spelling(old[name].annotation) != type_spelling(new[name].annotation):
+        elif not same_type(old[name].annotation, new[name].annotation):
             parts.append(f"type of {name} {old[name].annotation or '(none)'} -> {new[name].annotation or '(none)'}")
     if not parts and list(old) != list(new):
         parts.append("reorders parameters")
-    if type_spelling(before.returns) != type_spelling(after.returns):
+    if not same_type(before.returns, after.returns):
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
     return "; ".join(parts)
+
+
+def _respelled_only(before: Symbol, after: Symbol, imports: tuple[dict, dict]) -> bool:
+    """The two definitions differ only in which alias names an imported name in their parameter and return types
+    (``response: Response`` now ``response: SansIOResponse``, both the same imported class); the rest is unchanged."""
+    if not (imports[0] or imports[1]) or before.node.text == after.node.text:
+        return False
+    old, new = _header_split(before.node), _header_split(after.node)
+    return (old is not None and new is not None and old[0] == new[0]
+            and resolved(old[1], imports[0]) == resolved(new[1], imports[1]))
+
+
+def _header_split(node: Any) -> tuple[str, str] | None:
+    """A Python function's text without its parameters and return type, and those two; None for other nodes."""
+    function = node.child_by_field_name("definition") if node.type == "decorated_definition" else node
+    if function is None or function.type != "function_definition":
+        return None
+    parts = [p for p in (function.child_by_field_name("parameters"), function.child_by_field_name("return_type")) if p]
+    text, rest, cut = node.text, [], node.start_byte
+    for part in parts:
+        rest.append(text[cut - node.start_byte: part.start_byte - node.start_byte])
+        cut = part.end_byte
+    rest.append(text[cut - node.start_byte:])
+    header = " ".join(text_of(p) for p in parts)
+    return b"".join(rest).decode("utf-8", "replace"), header
 
 
 def short_name(name: str) -> str:
@@ -201,11 +271,17 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
     new = after.symbols if after else {}
     old = _pair_overloads(before.symbols, new) if before else {}
     family = (after or before).family
+    imports = (before.imports if before else {}, after.imports if after else {})
     facts: list[tuple[int, Fact]] = []
-    added = {s.name for k, s in new.items() if k not in old}
-    removed = {s.name for k, s in old.items() if k not in new}
+    overloaded = {s.name for s in old.values()} & {s.name for s in new.values()}
+    for symbol, how in _overloads_changed(old, new):
+        if not symbol.is_test:
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public, text=f"{symbol.kind}, {how}")))
+    added = {s.name for k, s in new.items() if k not in old} - overloaded
+    removed = {s.name for k, s in old.items() if k not in new} - overloaded
     for key, symbol in new.items():
-        if symbol.is_test or _inside(symbol.name, added):
+        if symbol.is_test or _inside(symbol.name, added) or (key not in old and symbol.name in overloaded):
             continue
         if key not in old:
             facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
@@ -217,7 +293,7 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             continue
         if symbol.params is not None and previous.params is not None and (
                 previous.signature != symbol.signature):
-            change = describe_signature(previous, symbol)
+            change = describe_signature(previous, symbol, imports)
             if change:
                 facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
                                                 public=symbol.public or previous.public,
@@ -229,6 +305,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             kind = previous.kind if now == "#define" else symbol.kind
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public or previous.public, text=f"{kind}, {how}")))
+        elif _respelled_only(previous, symbol, imports):
+            continue
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
             noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new), *how_changed(previous, symbol, family)]))
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
@@ -242,6 +320,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
     through.update({s.name: s.via for s in new.values() if s.via})
     for key, symbol in old.items():
         # members of a type now defined through a macro are the macro's to generate: not removed as far as we see
+        if symbol.name in overloaded and key not in new:
+            continue
         if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
             via = through.get(symbol.name) or through.get(short_name(symbol.name))
             if via and symbol.kind not in ("function", "method"):
