@@ -3,7 +3,7 @@
 Each bullet is derived from the day's data: the high-importance titles, public API changes named by the
 diff analyzer's facts (symbols changing the same way named once, moved symbols not called removed),
 security signals, configuration (not a release's version bump) and dependency changes, the areas with
-most lines changed, the pull requests merged, the largest change. A bullet with nothing behind it is left
+most lines changed, the pull requests merged, the largest change (by lines outside lock files and generated code). A bullet with nothing behind it is left
 out; a quiet day (fewer than two changes) gets none.
 """
 
@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from analysis.analyzers.heuristic_paths import classify_path
 from analysis.analyzers.symbol_groups import shortened
 from analysis.facts.config import TOOLING
+from analysis.facts.languages import is_generated
 from analysis.models import CommitReport, Fact
 from analysis.renderers.labels import check_lang
 
@@ -38,7 +39,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "config_value_changed": "{name} {before} → {after}",
         "dependencies": "依赖变化：{items}",
         "dependency": "{name} {before} → {after}",
-        "areas": "改动最集中的目录：{items}",
+        "areas": "改动最集中的位置：{items}",
         "area": "{name}（{n}，+{add}/-{delete} 行）",
         "n_changes": "{n} 个变更",
         "n_files": "{n} 个文件",
@@ -59,9 +60,9 @@ _PHRASES: dict[str, dict[str, str]] = {
         "config": "Configuration: {items}",
         "config_key_added": "{name} added",
         "config_key_removed": "{name} removed",
-        "config_value_changed": "{name} {before} -> {after}",
+        "config_value_changed": "{name} {before} → {after}",
         "dependencies": "Dependencies: {items}",
-        "dependency": "{name} {before} -> {after}",
+        "dependency": "{name} {before} → {after}",
         "areas": "Most lines changed in {items}",
         "area": "{name} ({n}, +{add}/-{delete})",
         "n_changes": "{n} changes",
@@ -235,10 +236,16 @@ def _prs(reports: list[CommitReport], words: dict[str, str]) -> str | None:
     return words["prs"].format(n=len(numbers), items=_items(numbers, words, "list_sep"))
 
 
+def _authored_lines(report: CommitReport) -> int:
+    """A change's lines outside lock files and generated code: what a person wrote and a reviewer reads."""
+    return sum(f.changes for f in report.commit.files
+               if "lock" not in classify_path(f.path) and not is_generated(f.path))
+
+
 def _largest(reports: list[CommitReport], words: dict[str, str]) -> str | None:
-    report = max(reports, key=lambda r: r.commit.additions + r.commit.deletions)
+    report = max(reports, key=_authored_lines)
     commit = report.commit
-    if not commit.files or commit.additions + commit.deletions == 0:
+    if not commit.files or _authored_lines(report) == 0:
         return None
     return words["largest"].format(title=_short(commit.title), files=_count(words, "n_files", len(commit.files)),
                                    add=commit.additions,

@@ -150,8 +150,8 @@ def test_a_dependency_and_a_key_added_then_removed_the_same_day_are_not_highligh
     ]
     text = "\n".join(heuristic_highlights(day, "en"))
     assert "logrus" not in text
-    assert "`spec.replicas` `1` -> `3`" in text and "`2`" not in text
-    assert "`requests` 2.31 -> 2.32" in text
+    assert "`spec.replicas` `1` → `3`" in text and "`2`" not in text
+    assert "`requests` 2.31 → 2.32" in text
 
 
 def test_ci_and_linter_keys_stay_in_their_change_not_in_the_day_highlights():
