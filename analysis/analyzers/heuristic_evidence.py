@@ -7,6 +7,7 @@ from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_api_surface import ApiSurface
+from analysis.analyzers.heuristic_ci_keys import CiSecurity, ci_security
 from analysis.analyzers.heuristic_code_changes import CodeChanges
 from analysis.analyzers.heuristic_config_changes import ConfigChanges
 from analysis.analyzers.heuristic_dependency_changes import DependencyChanges
@@ -113,6 +114,21 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
     @cached_property
     def security_signals(self) -> list[Fact]:
         return [f for f in self.of("security_signal") if not self.classes.get(f.path, set()) & {"test", "doc", "example"}]
+
+    @cached_property
+    def ci_config(self) -> list[Fact]:
+        """Key changes in CI workflows and tool configuration (dependabot, linters): the pipeline, not the product."""
+        return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
+                if self.classes.get(f.path, set()) & {"ci", "tooling"}]
+
+    @cached_property
+    def ci_security(self) -> dict[str, CiSecurity]:
+        """Per CI file: token permissions narrowed or widened, checkout credentials, secrets passed (when any)."""
+        by_path: dict[str, list[Fact]] = {}
+        for fact in self.ci_config:
+            by_path.setdefault(fact.path, []).append(fact)
+        found = {path: ci_security(facts) for path, facts in by_path.items()}
+        return {path: sec for path, sec in found.items() if sec.relevant}
 
     @cached_property
     def message_text(self) -> str:

@@ -145,6 +145,7 @@ class Findings:
         e, w, out = self.e, self.w, []
         for fact in e.security_signals[:R.MAX_LISTED]:
             out.append(w.t("sec_signal", text=code(fact.text or fact.symbol or "", 100), path=code(fact.path, R.MAX_PATH)))
+        out.extend(self.ci_security())
         for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]:
             out.append(w.t("sec_rbac", verbs=w.names(verbs), resources=w.names(resources), path=code(path, R.MAX_PATH)))
         paths = e.paths("security")
@@ -154,6 +155,21 @@ class Findings:
             out.append(w.t("sec_advisory", ids=w.names(e.advisories)))
         if e.security_words:
             out.append(w.t("sec_words", words=w.names(e.security_words)))
+        return out
+
+    def ci_security(self) -> list[str]:
+        """Token permissions, checkout credentials and secrets a CI workflow change moves, per file."""
+        w, out = self.w, []
+        for path, sec in list(self.e.ci_security.items())[:R.MAX_LISTED]:
+            where = code(path, R.MAX_PATH)
+            if sec.narrowed:
+                out.append(w.t("sec_ci_narrowed", path=where, keys=w.names(sec.narrowed)))
+            if sec.widened:
+                out.append(w.t("sec_ci_widened", path=where, keys=w.names(sec.widened)))
+            for value in sec.persist:
+                out.append(w.t("sec_ci_persist", path=where, value=code(f"persist-credentials: {value}")))
+            if sec.secrets:
+                out.append(w.t("sec_ci_secrets", path=where, names=w.names(sec.secrets)))
         return out
 
     def maintainability(self) -> list[str]:

@@ -400,8 +400,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"
     if _package_renamed(e):
         return "high"  # every dependent's manifest and imports name the package
-    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words):
-        return "medium"
+    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words) or e.ci_security:
+        return "medium"  # the release pipeline's credentials: token permissions, stored checkout tokens, secrets
     if e.major_bumps or e.toolchain_raised or e.dependency_swaps:
         return "medium"  # a dependency's major or a package replaced, or older compilers left behind
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_ci_keys import changed_keys, sha_pinned
 from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.analyzers.heuristic_message import MERGE_TITLE, clip
 from analysis.analyzers.heuristic_paths import area_of
@@ -271,6 +272,16 @@ class Writer:
         return list(dict.fromkeys(name for path in paths if path in patches
                                   for name in documented_names(path, parse_patch(path, patches[path]))))
 
+    def ci_keys(self) -> str:
+        """``; changes `permissions`, `uses` (pinned to a commit SHA)``: the CI keys the diff changes, bounded."""
+        facts = self.e.ci_config
+        keys = changed_keys(facts)
+        if not keys:
+            return ""
+        pinned = any(sha_pinned(f) for f in facts)
+        named = [self.t("ci_pinned", key=code(k)) if k == "uses" and pinned else code(k) for k in keys]
+        return self.t("ci_keys", keys=self.names(named, 4, wrap=False))
+
     def tests_named(self) -> str:
         tests = [f.symbol for f in self.e.of("test_added")]
         return self.t("tests_named", names=self.names(tests, 4)) if tests else ""
@@ -297,7 +308,8 @@ class Writer:
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
-                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + self.tests_named()]
+                keys = self.ci_keys() if key == "ci_only" else ""
+                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()]
         kinds: dict[str, list[str]] = defaultdict(list)
         for f in e.files:
             kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]

@@ -1,0 +1,92 @@
+"""Which keys a CI workflow or bot configuration change touches, and which bear on the pipeline's security."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.models import Fact
+
+#: keys a reviewer names first: the token's rights, the checkout's stored credentials, pinned actions, env
+RANK = ("permissions", "persist-credentials", "uses", "env")
+_CONFIG_KINDS = ("config_key_added", "config_key_removed", "config_value_changed")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_SHA_PIN = re.compile(r"@[0-9a-fA-F]{40}\b")
+_SECRET = re.compile(r"\bsecrets\.([A-Za-z_][\w-]*)")
+_PERSIST = re.compile(r'"?persist-credentials"?\s*:\s*(true|false)', re.I)
+_WRITE = re.compile(r"\bwrite(-all)?\b")
+
+
+def keys_of(fact: Fact) -> list[str]:
+    """The key names of a fact's dotted symbol, without list positions (``jobs.build.steps[Run].run`` -> run...)."""
+    return [part for part in _BRACKETS.sub("", (fact.symbol or "").split(":", 1)[-1]).split(".") if part]
+
+
+def _label(fact: Fact) -> str:
+    keys = keys_of(fact)
+    values = f"{fact.before or ''} {fact.after or ''}"
+    if "permissions" in keys:
+        return "permissions"
+    if "persist-credentials" in keys or _PERSIST.search(values):
+        return "persist-credentials"
+    if "env" in keys:
+        return "env"
+    return keys[-1] if keys else ""
+
+
+def sha_pinned(fact: Fact) -> bool:
+    """An action reference moved from a tag or branch to a full commit SHA."""
+    return (keys_of(fact)[-1:] == ["uses"] and bool(_SHA_PIN.search(fact.after or ""))
+            and not _SHA_PIN.search(fact.before or ""))
+
+
+def changed_keys(facts: list[Fact]) -> list[str]:
+    """The distinct keys the facts change, the most telling first (``permissions``, ``persist-credentials``,
+    ``uses``, ``env``), then the others in the diff's order."""
+    labels = list(dict.fromkeys(label for f in facts if f.kind in _CONFIG_KINDS and (label := _label(f))))
+    return sorted(labels, key=lambda k: RANK.index(k) if k in RANK else len(RANK))
+
+
+@dataclass
+class CiSecurity:
+    """What a workflow change does to the pipeline's credentials, per file."""
+
+    narrowed: list[str]  # permission keys whose ``write`` went away
+    widened: list[str]  # permission keys that gained ``write``
+    persist: list[str]  # ``persist-credentials`` values set ("false", "true")
+    secrets: list[str]  # secrets newly passed to a step
+    pinned: int  # actions pinned to commit SHAs
+
+    @property
+    def hardening(self) -> bool:
+        return bool(self.narrowed or "false" in self.persist)
+
+    @property
+    def relevant(self) -> bool:
+        return bool(self.narrowed or self.widened or self.persist or self.secrets)
+
+
+def ci_security(facts: list[Fact]) -> CiSecurity:
+    """The credential-bearing changes among one workflow file's facts."""
+    out = CiSecurity([], [], [], [], 0)
+    for f in facts:
+        if f.kind not in _CONFIG_KINDS:
+            continue
+        before, after = f.before or "", f.after or ""
+        keys = keys_of(f)
+        if "permissions" in keys:
+            name = ".".join(keys)
+            if _WRITE.search(before) and not _WRITE.search(after):
+                out.narrowed.append(name)
+            elif _WRITE.search(after) and not _WRITE.search(before):
+                out.widened.append(name)
+        if (m := _PERSIST.search(after)) and not _PERSIST.search(before):
+            out.persist.append(m.group(1).lower())
+        elif keys[-1:] == ["persist-credentials"] and after:
+            out.persist.append(after.lower())
+        new = set(_SECRET.findall(after)) - set(_SECRET.findall(before))
+        out.secrets.extend(f"secrets.{name}" for name in sorted(new) if f"secrets.{name}" not in out.secrets)
+        out.pinned += sha_pinned(f)
+    out.narrowed, out.widened = list(dict.fromkeys(out.narrowed)), list(dict.fromkeys(out.widened))
+    out.persist = list(dict.fromkeys(out.persist))
+    return out
