@@ -49,11 +49,22 @@ def pull_request(commit: Commit) -> int | None:
 def titled(commit: Commit) -> Commit:
     """``commit`` titled by its pull request: a GitHub merge's body starts with the pull request's title.
 
-    The merge line moves to the end of the message, so nothing is lost; other commits are returned as they are.
+    The title ends with the pull request's number, "(#N)", as a squash merge's does (the heading and the table name
+    the pull request whatever the branch's commits are titled). The merge line moves to the end of the message, so
+    nothing is lost; other commits are returned as they are.
     """
-    if not MERGE_PULL_REQUEST.match(commit.title) or not commit.body:
+    match = MERGE_PULL_REQUEST.match(commit.title)
+    if not match or not commit.body:
         return commit
-    return commit.model_copy(update={"message": f"{commit.body}\n\n{commit.title}"})
+    first, newline, rest = commit.body.partition("\n")
+    if not SQUASHED_PULL_REQUEST.search(first):
+        first = f"{first.rstrip()} (#{match.group(1)})"
+    return commit.model_copy(update={"message": f"{first}{newline}{rest}\n\n{commit.title}"})
+
+
+def without_pull_request(title: str) -> str:
+    """``title`` less the "(#N)" a squash merge or a titled merge ends it with."""
+    return SQUASHED_PULL_REQUEST.sub("", title).rstrip()
 
 
 def fold(commits: list[Commit], keeps: Callable[[Commit], bool] | None = None) -> list[Change]:

@@ -68,7 +68,7 @@ def assert_one_entry_per_change(report: dict, shas: dict[str, str]) -> None:
     assert [e["sha"] for e in entries] == [shas["squash"], shas["merge"], shas["plain"]]
     squash, merge, plain = entries
     assert merge["includes"] == [shas["f2"], shas["back"], shas["f1"]]  # newest first, the back-merge folded too
-    assert merge["pr"] == 7 and merge["title"] == "Add a parser"
+    assert merge["pr"] == 7 and merge["title"] == "Add a parser (#7)"
     assert squash["pr"] == 12 and squash["includes"] == []
     assert plain["pr"] is None and plain["includes"] == []
     stats = report["stats"]

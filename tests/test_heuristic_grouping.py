@@ -148,7 +148,7 @@ def test_the_digest_hands_the_folded_titles_to_the_analyzer(git_repo, store):
     digest = asyncio.run(DigestService(store, HeuristicAnalyzer()).build(
         LocalGitSource(git_repo.path), DayWindow.of("2026-03-02", "UTC")))
     (entry,) = digest.commits
-    assert entry.commit.title == "Request data" and entry.analysis.change_type == "feature"
+    assert entry.commit.title == "Request data (#44)" and entry.analysis.change_type == "feature"
 
 
 # --- folded commits in the renderers --------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo
 
+from analysis.changes import without_pull_request
 from analysis.models import IMPORTANCE_ORDER, Analysis, Commit, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import (change_type_text, fallback_text, heuristic_note, importance_name,
@@ -76,7 +77,8 @@ def _commit_table(digest: Digest, lang: str) -> list[str]:
 
 def folded_title(report: CommitReport, folded: Commit) -> str:
     """A folded commit's title as its entry lists it: empty when it says the entry's title again (a one-commit PR)."""
-    return "" if " ".join(folded.title.split()) == " ".join(report.commit.title.split()) else folded.title
+    entry = without_pull_request(report.commit.title)  # the pull request's number is the entry's, not the commit's
+    return "" if " ".join(without_pull_request(folded.title).split()) == " ".join(entry.split()) else folded.title
 
 
 def _folded_cell(report: CommitReport) -> str:
