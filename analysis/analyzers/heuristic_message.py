@@ -54,12 +54,26 @@ def _bullet_text(line: str) -> str:
     return (bullet.group("text") if bullet else line).strip()
 
 
+_SQUASHED_TITLE = re.compile(r"^\* \S")
+
+
+def squashed_commit_list(body: str) -> bool:
+    """GitHub's squash merge body: the branch's commit titles as ``* title`` lines, each a paragraph of its own
+    (two or more; an author's own list has its items on consecutive lines)."""
+    blocks = [block.strip().splitlines() for block in re.split(r"\n\s*\n", body.strip()) if block.strip()]
+    titles = [lines for lines in blocks if len(lines) == 1 and _SQUASHED_TITLE.match(lines[0])]
+    return len(titles) >= 2 and bool(blocks) and _SQUASHED_TITLE.match(blocks[0][0]) is not None
+
+
 def message_points(body: str) -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
     Trailers (Signed-off-by) and paragraphs of bare references (``Fixes #12``, a lone URL) are skipped;
     a line introducing the list ("Details:") is left out; an item wrapped onto further lines is one point.
+    A squash merge's list of its branch's commit titles says nothing of the change as a whole: no point.
     """
+    if squashed_commit_list(body):
+        return []
     for block in re.split(r"\n\s*\n", body.strip()):
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln))]
