@@ -62,6 +62,13 @@ def titled(commit: Commit) -> Commit:
     return commit.model_copy(update={"message": f"{first}{newline}{rest}\n\n{commit.title}"})
 
 
+def change_author(commit: Commit, includes: Iterable[Commit]) -> str:
+    """Who wrote a change: the one author of the commits a merge folds in (the pull request's author, not the
+    maintainer who merged it); the commit's own author otherwise (a lone commit, several authors, none folded)."""
+    authors = {c.author for c in includes if len(c.parents) < 2 and c.author}
+    return authors.pop() if len(authors) == 1 else commit.author
+
+
 def without_pull_request(title: str) -> str:
     """``title`` less the "(#N)" a squash merge or a titled merge ends it with."""
     return SQUASHED_PULL_REQUEST.sub("", title).rstrip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from analysis.changes import pull_request, titled, without_pull_request
+from analysis.changes import change_author, pull_request, titled, without_pull_request
 from analysis.models import Commit, CommitReport, Digest, Analysis
 from analysis.renderers.markdown import folded_title, render_markdown
 
@@ -43,3 +43,15 @@ def test_the_folded_branch_commit_repeating_the_entry_is_listed_by_its_sha_only(
     assert folded_title(report, branch) == ""
     text = render_markdown(Digest(repo="o/r", date="2026-03-02", timezone="UTC", commits=[report]), "en")
     assert f"| Remove print (#45) (`{branch.short_sha}`) |" in text
+
+
+def test_the_table_names_the_pull_requests_author_not_the_merger():
+    entry = titled(merge("Merge pull request #45 from dev/branch\n\nRemove print"))
+    branch = Commit(sha="c" * 40, author="Thayne", message="Remove print", committed_at=AT, parents=["a" * 40])
+    report = CommitReport(commit=entry, analysis=Analysis(change_type="chore", importance="low", summary=["x"]),
+                          includes=[branch], pr=45)
+    text = render_markdown(Digest(repo="o/r", date="2026-03-02", timezone="UTC", commits=[report]), "en")
+    assert "| Thayne | Remove print (#45)" in text and "Merger" not in text
+    other = branch.model_copy(update={"sha": "d" * 40, "author": "Ann"})
+    assert change_author(entry, [branch, other]) == "Merger"  # several authors: the entry's own
+    assert change_author(entry, []) == "Merger"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo
 
-from analysis.changes import without_pull_request
+from analysis.changes import change_author, without_pull_request
 from analysis.models import IMPORTANCE_ORDER, Analysis, Commit, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.labels import (change_type_text, fallback_text, heuristic_note, importance_name,
@@ -71,7 +71,7 @@ def _commit_table(digest: Digest, lang: str) -> list[str]:
         sha = f"`{commit.short_sha}`"
         link = commit_url(report, digest.repo_url)
         sha = f"[{sha}]({link})" if link else sha
-        rows.append(f"| {sha} | {when} | {cell(commit.author)} | {cell(commit.title)}{_folded_cell(report)} |")
+        rows.append(f"| {sha} | {when} | {cell(change_author(commit, report.includes))} | {cell(commit.title)}{_folded_cell(report)} |")
     return rows
 
 
