@@ -6,7 +6,8 @@ import logging
 from collections.abc import Iterable
 
 from analysis.analyzers.base import AnalysisContext
-from analysis.analyzers.heuristic_evidence import Evidence, area_of, classify_path
+from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_paths import area_of, classify_path
 from analysis.analyzers.heuristic_findings import Findings
 from analysis.analyzers.heuristic_judge import change_type_of, importance_of, read_prefix
 from analysis.analyzers.heuristic_writer import Writer

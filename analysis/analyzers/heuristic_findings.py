@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_evidence import area_of, clip
+from analysis.analyzers.heuristic_message import clip
+from analysis.analyzers.heuristic_paths import area_of
 from analysis.analyzers.heuristic_hunks import loop_rebounds
 from analysis.analyzers.heuristic_judge import reformatted
 from analysis.analyzers.heuristic_writer import Writer, code

@@ -6,7 +6,9 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_evidence import MERGE_TITLE, Evidence, area_of, clip
+from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_message import MERGE_TITLE, clip
+from analysis.analyzers.heuristic_paths import area_of
 from analysis.analyzers.heuristic_judge import reformatted
 from analysis.analyzers.heuristic_noticed import base_change, field_default
 from analysis.analyzers.heuristic_phrases import PHRASES

@@ -1,0 +1,111 @@
+"""Which public API a commit adds, removes, widens or changes in place, by each language's convention of public."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_js_modules import internal_imports, plumbing_export
+from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
+from analysis.analyzers.signatures import SignatureDelta, compare, return_type
+from analysis.models import Fact
+
+#: kinds of symbol users call or construct (a new one is new public API)
+_CALLABLE = {"function", "method", "class", "struct", "enum", "trait"}
+
+
+class ApiSurface:
+    """The public symbols a commit touches (mixed into ``Evidence``, whose facts and path classes it reads)."""
+
+    def is_public(self, fact: Fact) -> bool:
+        if not self.in_product(fact):
+            return False
+        if fact.public is not None:
+            return (fact.public and "/internal/" not in f"/{fact.path}"
+                    and not plumbing_export(fact.path, fact.symbol or "", self.js_imports))
+        name = (fact.symbol or "").split(".")[-1]
+        return bool(name) and not name.startswith("_")
+
+    @cached_property
+    def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
+        return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
+
+    @cached_property
+    def returns_changed(self) -> list[Fact]:
+        """Public signatures whose return type is replaced (not merely written down for the first time)."""
+        return [f for f, _ in self.signature_deltas if return_type(f.before or "") and return_type(f.after or "")
+                and return_type(f.before or "") != return_type(f.after or "")]
+
+    @cached_property
+    def api_breaks(self) -> list[Fact]:
+        """Public symbols removed, or whose signature changed in a way callers notice."""
+        removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)]
+        return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
+
+    def reach_changes(self, how: str) -> list[Fact]:
+        """Symbols whose own reach changed, ``how`` "now" (made public: new API) or "no longer" (callers lose it)."""
+        return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)
+                and not plumbing_export(f.path, f.symbol or "", self.js_imports)]
+
+    @cached_property
+    def js_imports(self) -> set[tuple[str, str]]:
+        """Names the commit's JS/TS modules import from each other (their exports are module plumbing)."""
+        return internal_imports(self.files)
+
+    @cached_property
+    def api_widened(self) -> list[Fact]:
+        """Symbols made public (a Java method given ``public``): API callers did not have."""
+        return [f for f in self.reach_changes("now") if self.is_public(f)]
+
+    def moved(self, fact: Fact) -> bool:
+        """The symbol is added under the same name in another file of the commit: it moved."""
+        name = (fact.symbol or "").split(".")[-1]
+        return any(f.path != fact.path and (f.symbol or "").split(".")[-1] == name for f in self.of("symbol_added"))
+
+    @cached_property
+    def api_added(self) -> list[Fact]:
+        """Public symbols new to callers: not a method overriding its base's (callers had it through the base),
+        nor a class the commit slots in as the new base of existing ones (a hierarchy reshaped)."""
+        based = {new for f, parts in self.base_changes for new in parts[1]}
+        return [f for f in self.of("symbol_added") if self.is_public(f) and not (f.text or "").endswith(", overrides")
+                and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
+
+    @cached_property
+    def base_changes(self) -> list[tuple[Fact, tuple[list[str], list[str]]]]:
+        """Classes whose bases change, with the old and new bases (public or not)."""
+        changes = ((fact, base_change(part)) for fact in self.of("symbol_modified") for part in noticed_parts(fact))
+        return [(fact, change) for fact, change in changes if change is not None]
+
+    @cached_property
+    def api_extended(self) -> list[Fact]:
+        """Public functions, methods and classes new to callers, and public signatures that gain a parameter.
+
+        A symbol removed elsewhere in the same commit under the same name was moved, not added;
+        a type alias or interface alone is not something users call.
+        """
+        removed = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_removed")}
+        added = [f for f in self.api_added if (f.text or "") in _CALLABLE
+                 and (f.symbol or "").split(".")[-1] not in removed]  # moved here from another file
+        widened = [f for f in self.api_widened if (f.text or "").split(",")[0] in _CALLABLE]
+        return added + widened + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
+
+    @cached_property
+    def experimental_api(self) -> list[Fact]:
+        """New public API its authors name as without a stability promise (``ExperimentalFinder``)."""
+        return [f for f in self.api_extended if R.EXPERIMENTAL_NAME.search(f.symbol or "")]
+
+    @cached_property
+    def contract_changes(self) -> list[tuple[Fact, list[str]]]:
+        """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
+        a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's
+        members reordered, more throw statements, fields renamed, field defaults changed."""
+        defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
+        out = []
+        for fact in self.of("symbol_modified"):
+            if not self.is_public(fact):
+                continue
+            parts = [part for part in noticed_parts(fact)
+                     if part.startswith(CONTRACT_PARTS) and not hierarchy_reshaped(part, defined)]
+            if parts:
+                out.append((fact, parts))
+        return out

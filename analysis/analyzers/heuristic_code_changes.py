@@ -1,0 +1,102 @@
+"""What kind of edit product code gets: cosmetic, moved, extracted, renamed, literals, exit statuses, deprecations."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_deploy import schema_note
+from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, deprecations_added,
+                                                deprecations_removed, exit_status_changes, expectation_flips,
+                                                literal_changes, moved_lines, renamed_lines)
+
+
+def whitespace_only(patch: str | None) -> bool:
+    """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines)."""
+    if not patch:
+        return False
+    removed, added = [], []
+    for line in patch.splitlines():
+        if line.startswith("-") and not line.startswith("---"):
+            removed.append("".join(line[1:].split()))
+        elif line.startswith("+") and not line.startswith("+++"):
+            added.append("".join(line[1:].split()))
+    return (bool(removed) or bool(added)) and "".join(removed) == "".join(added)
+
+
+class CodeChanges:
+    """The kind of edit each product file gets (mixed into ``Evidence``, whose files, classes and facts it reads)."""
+
+    @cached_property
+    def cosmetic(self) -> dict[str, str]:
+        """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
+        out = {f.path: "comments" for f in self.files
+               if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
+        keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
+        valued = {x.path for x in keyed}
+        for path in valued - set(out):
+            if all(schema_note(x) for x in keyed if x.path == path):
+                out[path] = "comments"  # a schema's descriptions reworded: documentation
+        for f in self.files:
+            if f.path not in out and f.path not in valued and whitespace_only(f.patch):  # not a space inside a value
+                out[f.path] = "whitespace"
+            elif f.path not in out and comment_lines_only(f.patch, f.path):
+                out[f.path] = "comments"  # a language the symbol reader did not parse, read from the hunks
+        return out
+
+    @cached_property
+    def moved_only(self) -> bool:
+        """The product lines removed come back elsewhere (same text, another place): a move or reorder."""
+        return bool(self.behaviour) and moved_lines(f.patch for f in self.behaviour)
+
+    @cached_property
+    def extracted_only(self) -> bool:
+        """Lines moved into new private functions: the same lines come back, but for each new function's signature,
+        its call and its closing lines (a behaviour-preserving extraction)."""
+        helpers = [f for f in self.of("symbol_added") if self.in_product(f) and not self.is_public(f)
+                   and (f.text or "").startswith(("function", "method"))]
+        return (bool(helpers) and bool(self.behaviour)
+                and moved_lines((f.patch for f in self.behaviour), R.EXTRACTION_LINES * len(helpers)))
+
+    @cached_property
+    def renamed_only(self) -> bool:
+        """The product lines come back with a few identifiers renamed throughout, nothing else rewritten."""
+        return bool(self.behaviour) and renamed_lines(f.patch for f in self.behaviour)
+
+    @cached_property
+    def code_lines(self) -> int:
+        """Changed product lines less blank and comment lines (all of them when a patch is missing)."""
+        return sum(code_lines(f.patch, f.path) if f.patch else f.changes for f in self.behaviour)
+
+    @cached_property
+    def comment_lines(self) -> int:
+        """Changed comment lines in product files (doc comments, docstrings written as comments)."""
+        return sum(comment_lines(f.patch, f.path) for f in self.behaviour if f.patch)
+
+    @cached_property
+    def literal_changes(self) -> dict[str, list[str]]:
+        """Lines of product code where only literals changed: ``status`` codes, or ``message`` texts."""
+        return literal_changes(self.behaviour)
+
+    @cached_property
+    def exit_statuses(self) -> tuple[list[str], list[str]]:
+        """Process exit statuses replaced in product code: (those the removed lines used, the new ones)."""
+        return exit_status_changes(self.behaviour)
+
+    @cached_property
+    def expectation_flips(self) -> list[tuple[str, str, str]]:
+        """Existing test lines now expecting another boolean or null result, when product code changes too."""
+        return expectation_flips(f for f in self.files if "test" in self.classes[f.path]) if self.behaviour else []
+
+    @cached_property
+    def deprecated_in(self) -> list[str]:
+        """Product files whose hunks add a deprecation users are warned of."""
+        return [f.path for f in self.behaviour if deprecations_added(f.patch)]
+
+    @cached_property
+    def deprecation_carried_out(self) -> list[str]:
+        """Product files whose deprecation warning goes, in a commit whose title removes something: what warned
+        callers now fails for them (``evolve: remove support for passing instances per kw``)."""
+        if not R.REMOVAL_TITLE.search(self.title):
+            return []
+        return [f.path for f in self.behaviour if deprecations_removed(f.patch)]

@@ -1,0 +1,81 @@
+"""Which configuration and deployment changes operators notice: keys, defaults, pins, RBAC grants, opt-in values."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, optional_property_added,
+                                                 rbac_grants, schema_note, templated, version_pin)
+from analysis.models import Fact
+
+
+class ConfigChanges:
+    """Configuration and deployment changes of a commit (mixed into ``Evidence``, whose facts and files it reads)."""
+
+    @cached_property
+    def pinned(self) -> set[str]:
+        """Configuration files whose every change is a version pin moved (a default image tag): dependency bumps."""
+        keyed: dict[str, list[Fact]] = {}
+        for fact in self.of("config_key_added", "config_key_removed", "config_value_changed"):
+            # a manifest's own ``version`` is a release, not a pin; a vendoring manifest (tooling) pins other repos
+            if self.in_product(fact) or "tooling" in self.classes.get(fact.path, set()):
+                keyed.setdefault(fact.path, []).append(fact)
+        return {path for path, facts in keyed.items() if all(version_pin(f) for f in facts)}
+
+    @cached_property
+    def version_pins(self) -> list[Fact]:
+        return [f for f in self.of("config_value_changed") if f.path in self.pinned]
+
+    @cached_property
+    def rbac_grants(self) -> list[tuple[str, list[str], list[str]]]:
+        """(path, verbs, resources) of the Kubernetes RBAC rules added whole to product YAML files."""
+        return [(f.path, verbs, resources) for f in self.behaviour if f.path.lower().endswith((".yaml", ".yml"))
+                for verbs, resources in rbac_grants(f.patch)]
+
+    @cached_property
+    def opt_in(self) -> bool:
+        """Every deployment file's change leaves the default render as it was: keys added switched off, template
+        blocks added under a new condition (an operator must turn the new behaviour on)."""
+        deploy = [f for f in self.behaviour if "deploy" in self.classes[f.path]]
+        if not deploy:
+            return False
+        for f in deploy:
+            facts = [x for x in self.config if x.path == f.path]
+            if templated(f.patch):
+                if facts or not gated_template_change(f.patch):
+                    return False
+            elif not facts or not all(off_by_default(x) for x in facts):
+                return False
+        return True
+
+    @cached_property
+    def config(self) -> list[Fact]:
+        """Configuration and schema changes in files the product reads (not build manifests, not CI), less a
+        schema's documentation (descriptions, titles, examples)."""
+        return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
+                if self.in_product(f) and f.path not in self.pinned and not schema_note(f)]
+
+    @cached_property
+    def optional_schemas(self) -> set[str]:
+        """Schemas of opt-in deployment values: every change is an optional property added (or documentation),
+        and the values it describes are added switched off (a Helm chart's ``values.schema.json`` beside
+        ``values.yaml``): documents that validated before still do, and render as before."""
+        if not self.opt_in:
+            return set()
+        out = set()
+        for path in self.paths("api"):
+            facts = [f for f in self.config if f.path == path]
+            if facts and all(optional_property_added(f) for f in facts):
+                out.add(path)
+        return out
+
+    @cached_property
+    def api_changes(self) -> list[str]:
+        """Interface files (schemas, IDL, stubs) whose change callers or operators notice: not documentation alone,
+        not optional properties added for opt-in values."""
+        return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
+                and f.path not in self.optional_schemas]
+
+    @cached_property
+    def config_breaks(self) -> list[Fact]:
+        return [f for f in self.config if f.kind != "config_key_added"]

@@ -1,0 +1,79 @@
+"""Which dependency and toolchain changes users notice: major and pre-1.0 bumps, swaps, the oldest toolchain raised."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
+from analysis.models import Fact
+
+_DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
+                           r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
+_VERSION_MAJOR = re.compile(r"\d+")
+
+
+def _version_parts(version: str | None) -> list[int]:
+    return [int(n) for n in _VERSION_MAJOR.findall(version or "")[:2]]
+
+
+def major_bump(before: str | None, after: str | None) -> bool:
+    """``after``'s major version is above ``before``'s (``0.x`` -> ``1.0`` included; ``0.4`` -> ``0.5`` is not:
+    see ``unstable_bump``)."""
+    old, new = _version_parts(before), _version_parts(after)
+    return bool(old and new) and new[0] > old[0]
+
+
+def unstable_bump(before: str | None, after: str | None) -> bool:
+    """A pre-1.0 dependency's next minor series (``v0.4.0`` -> ``v0.5.0``): Cargo, npm's caret and Go treat it as
+    incompatible, yet it is such a package's routine release, not the major upgrade of a stable one."""
+    old, new = _version_parts(before), _version_parts(after)
+    return len(old) == len(new) == 2 and old[0] == new[0] == 0 and new[1] > old[1]
+
+
+class DependencyChanges:
+    """Dependency and toolchain changes of a commit (mixed into ``Evidence``, whose facts and path classes it reads)."""
+
+    @cached_property
+    def dependencies(self) -> list[Fact]:
+        """Dependency changes, less a lock file's record of the project's own version bump."""
+        own = {(f.before, f.after) for f in self.of("config_value_changed") if (f.symbol or "").endswith("version")}
+        return [f for f in self.of("dependency_changed")
+                if not ("lock" in self.classes.get(f.path, set()) and (f.before, f.after) in own)]
+
+    @cached_property
+    def major_bumps(self) -> list[Fact]:
+        """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists)."""
+        return [f for f in self.installed if major_bump(f.before, f.after)]
+
+    @cached_property
+    def unstable_bumps(self) -> list[Fact]:
+        """Pre-1.0 dependencies moved to their next minor series, in a manifest the product installs with."""
+        return [f for f in self.installed if unstable_bump(f.before, f.after)]
+
+    @cached_property
+    def installed(self) -> list[Fact]:
+        """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists),
+        default image tags included."""
+        return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
+                and not _DEV_MANIFEST.search(f.path.lower())]
+
+    @cached_property
+    def dependency_swaps(self) -> list[tuple[Fact, Fact]]:
+        """(removed, added) dependency pairs of one manifest the product installs with: a package replaced by another
+        (``serde`` by ``serde_core``), not a version moved."""
+        pairs = []
+        for path in dict.fromkeys(f.path for f in self.installed):
+            gone = [f for f in self.installed if f.path == path and f.before and not f.after]
+            came = [f for f in self.installed if f.path == path and f.after and not f.before]
+            pairs += zip(gone, came)
+        return pairs
+
+    @cached_property
+    def toolchain_minimums(self) -> list[Minimum]:
+        """The oldest Rust, Python, Node or Go the project supports, moved (``rust-version`` 1.61 -> 1.68)."""
+        return toolchain_minimums(self.facts, self.files)
+
+    @property
+    def toolchain_raised(self) -> list[Minimum]:
+        return [m for m in self.toolchain_minimums if m.raised]

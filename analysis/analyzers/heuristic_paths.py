@@ -1,0 +1,86 @@
+"""What a changed path is (doc, test, ci, tooling, build, lock, api, deploy, security...) and its area."""
+
+from __future__ import annotations
+
+from analysis.analyzers import heuristic_rules as R
+from analysis.facts.languages import package_dirs, test_source_sets, test_support_dir
+
+#: classes that are not product code
+NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock", "i18n"}
+
+
+def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
+    """Test directories among ``dirs``, less a monorepo package named like one (``packages/testing/src``)."""
+    if not any(d in R.TEST_DIRS or test_support_dir(d) for d in dirs):
+        return set()
+    packages = package_dirs(parts)
+    return {p for i, p in enumerate(parts) if (p in R.TEST_DIRS or test_support_dir(p)) and p in dirs
+            and i not in packages}
+
+
+def classify_path(path: str) -> set[str]:
+    """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, docker, api, deploy,
+    security."""
+    low = path.strip().lower()
+    parts = [p for p in low.split("/") if p]
+    is_dir = low.endswith("/")  # a directory named as a whole (reconstructed file lists)
+    name = "" if is_dir or not parts else parts[-1]
+    dirs = set(parts if is_dir else parts[:-1])
+    classes: set[str] = set()
+    if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name):
+        classes.add("doc")
+    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip()):
+        classes.add("test")
+    if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
+        classes.add("ci")
+    if R.TOOLING_NAMES.match(name) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir):
+        classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs
+    if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
+        classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
+    if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):
+        classes.add("build")
+    if R.LOCK_NAMES.search(name):
+        classes.add("lock")
+    if dirs & R.EXAMPLE_DIRS:
+        classes.add("example")
+    if name.endswith(R.I18N_EXTS) or (dirs & R.I18N_DIRS and name.endswith(R.I18N_DATA_EXTS)):
+        classes.add("i18n")
+    if R.DOCKER_NAME.search(name) or name.endswith(".dockerfile"):
+        classes.add("docker")
+    if len(parts) == 1 and (R.TOOL_DOTFILE.match(name) or name.endswith(R.ROOT_TOOL_EXTS)) \
+            and not classes and not R.DEPLOY_NAMES.match(name):
+        classes.add("tooling")  # a data file or dotfile at the root configures a tool (``.lgtm.yml``, ``wsjcpp.yml``)
+    if classes & {"doc", "test", "example", "ci", "tooling", "i18n"}:
+        return classes  # not product code: no API, deployment or security signal
+    if not classes & {"build", "lock"} and (
+        name.endswith(R.API_EXTS) or dirs & R.API_DIRS or R.API_NAMES.search(name)
+    ):
+        classes.add("api")
+    if not classes & {"lock", "build"} and (  # a Helm chart's Chart.yaml is its package manifest
+        "docker" in classes or set(parts) & R.DEPLOY_DIRS or R.DEPLOY_NAMES.match(name)
+    ):
+        classes.add("deploy")
+    if R.SECURITY_WORDS.search(low):
+        classes.add("security")
+    return classes
+
+
+def area_of(path: str) -> str:
+    """The top-level area of a path: its directories up to the second meaningful one."""
+    text = path.strip()
+    parts = [p for p in text.split("/") if p]
+    dir_parts = parts if text.endswith("/") else parts[:-1]
+    if not dir_parts:
+        return text
+    key: list[str] = []
+    meaningful = 0
+    for part in dir_parts:
+        key.append(part)
+        if part.lower() not in R.GENERIC_DIRS:
+            meaningful += 1
+        if meaningful == 2 or len(key) == 4:
+            break
+    return "/".join(key)
+
+
+#: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
