@@ -6,6 +6,8 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_release import release_bookkeeping
+from analysis.analyzers.heuristic_side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only, layout_only,
@@ -115,7 +117,7 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if _release(e) or reformatted(e) or hooks_autofix(e):
+    if _release(e) or release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
         return "chore"
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
@@ -240,6 +242,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return _without_product_code(e, change_type)
     if reformatted(e) or hooks_autofix(e):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
+    if release_bookkeeping(e):
+        return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
     if loop_rebounds(e.behaviour) and not _high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
@@ -296,7 +300,7 @@ def _status_returned(e: Evidence, change_type: str) -> bool:
 def _package_renamed(e: Evidence) -> bool:
     """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json)."""
     return any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
-               and "build" in e.classes.get(f.path, set()) for f in e.facts)
+               and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
 
 
 def _debug_repr_only(e: Evidence) -> bool:
@@ -381,7 +385,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     if deploy:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
-             and f.path not in e.cosmetic and not e.dependencies and not _aliases_only(e, f.path)]
+             and f.path not in e.cosmetic and not e.dependencies and not _aliases_only(e, f.path)
+             and not side_manifest(e.classes[f.path])]
     if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     tests = [f for f in e.files if "test" in e.classes[f.path]]

@@ -1,0 +1,32 @@
+"""Release bookkeeping: a commit whose product lines only move version numbers publishes changes made before it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import re
+
+from analysis.analyzers.heuristic_hunks import versions_only
+
+if TYPE_CHECKING:
+    from analysis.analyzers.heuristic_evidence import Evidence
+
+#: a line that names the version it sets (``__version__``, ``const Version``, ``VERSION =``, ``"version":``)
+_NAMES_VERSION = re.compile(r"version", re.I)
+
+
+def release_bookkeeping(e: Evidence) -> bool:
+    """Every product file the commit changes only moves a version number (``const Version = "v1.12.0"``), beside
+    docs, changelogs, manifests and rebuilt bundles, with no API, setting, dependency or security fact: a release.
+    The changelog lines it adds quote the changes it releases, made and judged in their own commits, so they say
+    nothing of this one (a quoted "feat:" or "prevent a panic" is no feature or crash fix here)."""
+    if (not e.behaviour or e.api_breaks or e.api_added or e.contract_changes or e.config or e.installed
+            or e.security_signals):
+        return False
+    return all(versions_only(f.patch) and _names_version(f.patch) for f in e.behaviour)
+
+
+def _names_version(patch: str | None) -> bool:
+    """Every changed line names a version (a default ``5.0`` -> ``10.0`` moves a number, not a release)."""
+    lines = [ln for ln in (patch or "").splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    return bool(lines) and all(_NAMES_VERSION.search(ln) for ln in lines)
