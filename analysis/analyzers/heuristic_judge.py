@@ -284,7 +284,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or _interface_touched(e))
             and not (e.config or e.security_signals or e.literal_changes["message"])):
         return "low"  # the author says documentation (``docs:``) and only private code moves: docstrings reworded
-    if (change_type in ("chore", "refactor", "build", "perf") and not public_touched
+    if (change_type in ("chore", "refactor", "build", "perf", "ci", "test") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping or tuning
@@ -377,8 +377,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"
     if _package_renamed(e):
         return "high"  # every dependent's manifest and imports name the package
-    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words):
-        return "medium"
+    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not _hunks_read(e)):
+        return "medium"  # security words over CI files count only when no hunk could be read for signals
     if e.major_bumps or e.toolchain_raised or e.dependency_swaps:
         return "medium"  # a dependency's major or a package replaced, or older compilers left behind
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
@@ -391,11 +391,15 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     tests = [f for f in e.files if "test" in e.classes[f.path]]
     if tests and e.all_files("test", "doc"):
-        new_tests = len(e.of("test_added")) - len(e.of("test_removed"))  # renamed tests are not new coverage
-        net = sum(f.additions - f.deletions for f in tests)
-        if new_tests >= R.NEW_TESTS_MEDIUM or net >= R.TEST_ONLY_MEDIUM_LINES:
-            return "medium"  # substantial new coverage; a reshuffle of existing tests stays low
+        if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
+            return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _hunks_read(e: Evidence) -> bool:
+    """Every changed file came with its hunks: the security signals were looked for in the lines themselves, so the
+    message's words (a CI change that "removes credentials" from checkouts) yield to them."""
+    return all(f.patch for f in e.files)
 
 
 def _aliases_only(e: Evidence, path: str) -> bool:
