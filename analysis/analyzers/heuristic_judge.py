@@ -7,6 +7,7 @@ import re
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.analyzers.heuristic_release import release_bookkeeping
+from analysis.analyzers.heuristic_rewrites import conditions_rewritten
 from analysis.analyzers.heuristic_side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
@@ -246,8 +247,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
     if loop_rebounds(e.behaviour) and not _high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
-    if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
-        return "low"  # lines moved or reordered, none rewritten
+    if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
+            and not conditions_rewritten(f.patch for f in e.behaviour)):
+        return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew)
     if (e.renamed_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas)):
         return "low"  # a few names renamed throughout, the rest of each line unchanged
