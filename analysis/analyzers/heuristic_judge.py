@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_helper_api import helper_api
 from analysis.analyzers.heuristic_release import release_bookkeeping
 from analysis.analyzers.heuristic_rewrites import conditions_rewritten
 from analysis.analyzers.heuristic_side_files import side_manifest
@@ -167,8 +168,8 @@ def change_type_of(e: Evidence) -> str:
             return worded
     if _macro_refactor(e):
         return "refactor"
-    if e.api_added or e.api_widened or _new_capability(e):
-        return "feature"
+    if (e.api_added and len(helper_api(e)) < len(e.api_extended)) or e.api_widened or _new_capability(e):
+        return "feature"  # new public API, unless it is only helpers the change itself calls
     return "refactor" if e.behaviour else "chore"
 
 
@@ -217,7 +218,8 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e)
-        or (len(e.api_extended) > len(e.experimental_api) and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
+            and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
