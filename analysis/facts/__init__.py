@@ -19,7 +19,8 @@ What each kind carries (fields not named are None):
   Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
   signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
   the symbol's kind (function, method, class, struct, interface, trait, enum, type; an added method marked as
-  overriding its base's, Java ``@Override``, TS ``override``, Python ``@override``: "method, overrides"). Members of a
+  overriding its base's, Java ``@Override``, TS ``override``, Python ``@override``, or implementing a trait's,
+  Rust ``impl Trait for T``: "method, overrides"). Members of a
   class added or removed whole are not listed on their own.
   Items a macro invocation declares (Rust ``define_rejection! { pub struct X(..); }``), ``macro_rules!``
   and a C header's ``#define``s with a value (kind macro), Python factory classes (``P = namedtuple("P",
