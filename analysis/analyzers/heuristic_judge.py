@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_build_defaults import default_features_changed
 from analysis.analyzers.heuristic_helper_api import helper_api
 from analysis.analyzers.heuristic_release import release_bookkeeping
 from analysis.analyzers.heuristic_rewrites import conditions_rewritten
@@ -263,8 +264,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if e.toolchain_raised or e.dependency_swaps or e.deprecated_in:
-        return "medium"  # older compilers left behind, a package replaced, or a deprecation users must act on
+    if e.toolchain_raised or e.dependency_swaps or e.deprecated_in or default_features_changed(e):
+        return "medium"  # older compilers left behind, a package replaced, a deprecation, default features moved
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
@@ -383,8 +384,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"  # every dependent's manifest and imports name the package
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not _hunks_read(e)):
         return "medium"  # security words over CI files count only when no hunk could be read for signals
-    if e.major_bumps or e.toolchain_raised or e.dependency_swaps:
-        return "medium"  # a dependency's major or a package replaced, or older compilers left behind
+    if e.major_bumps or e.toolchain_raised or e.dependency_swaps or default_features_changed(e):
+        return "medium"  # a dependency's major or a package replaced, older compilers left behind, defaults moved
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"

@@ -27,7 +27,8 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("revert", re.compile(r"^\s*(revert|back out|roll ?back)\b", re.I)),
     ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency)\b", re.I)),
     ("refactor", re.compile(r"\b(renam\w*|refactor\w*|restructur\w*|mov(e|es|ed|ing)|clean ?ups?|simplif\w*|"
-                            r"reorgani[sz]\w*|dedup\w*|deduplicat\w*|extract\w*|consolidat\w*|tidy|tidies|unif(y|ies))\b", re.I)),
+                            r"reorgani[sz]\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|tidy|tidies|unif(y|ies))\b",
+                            re.I)),  # "extractor" is a thing a commit may add, not the act of extracting code
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken)\b", re.I)),
