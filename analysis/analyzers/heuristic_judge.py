@@ -16,6 +16,8 @@ from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only, layout_only,
                                                 local_requirements_only, loop_rebounds, versions_only)
 
+#: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
+_MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 _CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
 
@@ -337,7 +339,7 @@ def _titled_helpers(e: Evidence) -> bool:
                for f in e.of("symbol_added", "symbol_removed", "symbol_modified", "signature_changed") if e.in_product(f)}
     if not named or any(n in symbols and e.is_public(symbols[n]) for n in named):
         return False
-    return all(n.startswith("_") and not n.startswith("__")
+    return all(n.startswith("_") and not n.startswith("__") and not _MACRO_NAME.match(n)
                or n in symbols and (symbols[n].text or "").startswith(("function", "method")) for n in named)
 
 
