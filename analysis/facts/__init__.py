@@ -8,7 +8,8 @@ What each kind carries (fields not named are None):
 
 - ``public`` is reach from outside the package or crate: Python no leading underscore, listed in a
   readable ``__all__`` when the module has one, not in a private
-  module or class; Rust a bare ``pub`` in public scopes (``pub(crate)``, ``pub(super)``, ``pub(in ..)``,
+  module or class (unless the commit's tests import its top name from the package: ``from pkg import URL``
+  for ``pkg/_models.py``'s ``URL``, a re-export); Rust a bare ``pub`` in public scopes (``pub(crate)``, ``pub(super)``, ``pub(in ..)``,
   ``pub(self)`` are not; methods as public as their type and trait when the file defines them); Go
   capitalised, methods of exported types only; TS/JS exported (``export``, export clause, CommonJS), members
   of exported classes unless private, protected, ``#x`` or ``_x``; Java ``public`` inside public types;
@@ -91,6 +92,7 @@ from analysis.facts.languages import (config_format, grammar_for, is_changelog, 
                                       manifest_kind)
 from analysis.facts.moves import fold_moves
 from analysis.facts.patches import FilePatch, parse_patch
+from analysis.facts.reexports import reexported
 from analysis.facts.security import scannable, security_facts
 from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol_facts
 from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
@@ -235,6 +237,9 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
     replace = fold_moves([fact for _, _, fact in found], parsed_files)
     if replace:
         found = [(at, n, replace.get(id(fact), fact)) for at, n, fact in found if replace.get(id(fact), fact) is not None]
+    tests = [side.after for path, side in sides.items() if side.after and _is_test_file(path) and path.endswith(".py")]
+    public = reexported([fact for _, _, fact in found], tests)
+    found = [(at, n, fact) for (at, n, _), fact in zip(found, public)]
     product = product_names([fact for _, _, fact in found])
     for path, parsed in parsed_files.items():
         try:
