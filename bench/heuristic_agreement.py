@@ -45,7 +45,11 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          "execa-2023-12-21",
          # the rest of the third fresh set, held out until their misses changed the rules (issue 8, tune4)
          "attrs-2024-03-16", "tracing-2023-11-07", "okhttp-2025-10-07", "nlohmann-json-2022-08-07",
-         "cert-manager-2026-06-29")
+         "cert-manager-2026-06-29",
+         # the fifth fresh set, measured blind (43/63) and then tuned on: rules changed because of its misses
+         # (issue 8, tune6)
+         "httpx-2020-08-11", "gin-2026-02-28", "axios-2022-11-22", "axum-2023-12-29", "jq-2025-03-04",
+         "argo-helm-2021-09-27")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 
