@@ -8,7 +8,7 @@ from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.analyzers.heuristic_build_defaults import default_features_changed
 from analysis.analyzers.heuristic_helper_api import helper_api
-from analysis.analyzers.heuristic_release import release_bookkeeping
+from analysis.analyzers.heuristic_release import release_bookkeeping, version_stamp
 from analysis.analyzers.heuristic_rewrites import conditions_rewritten
 from analysis.analyzers.heuristic_side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
@@ -67,12 +67,17 @@ def _only(e: Evidence) -> str | None:
         return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None
-    if e.all_files("doc", "example"):
+    # a package version bumped beside the change (a chart's version with its CI values) does not decide its kind
+    rest = [f for f in e.files if not version_stamp(e, f.path)] or e.files
+
+    def all_of(*classes: str) -> bool:
+        return all(e.classes[f.path] & set(classes) for f in rest)
+    if all_of("doc", "example"):
         return "docs"
     for cls, kind in (("test", "test"), ("ci", "ci")):
-        if e.all_files(cls):
+        if all_of(cls):
             return kind
-    if e.all_files("ci", "tooling"):
+    if all_of("ci", "tooling"):
         return "ci" if e.paths("ci") else "chore"  # a formatter's or linter's settings, .gitignore: upkeep
     return None
 
@@ -136,9 +141,9 @@ def change_type_of(e: Evidence) -> str:
     if only == "ci" and e.prefix_type == "build":
         return "ci"  # "build(deps): bump github/codeql-action": a workflow's action, not the project's build
     if e.prefix_type:
-        # the files decide over a prefix that names no kind of file ("chore: unused variable" in a test file);
-        # an issue template under .github/ stays the chore its prefix says
-        yielding = ("feature", "fix", "perf", "refactor") + (("chore",) if only in ("docs", "test") else ())
+        # the files decide over a prefix that names no kind of file ("chore: unused variable" in a test file,
+        # "chore: update to stale action v4" in a workflow); an issue template is no CI file: the chore stays
+        yielding = ("feature", "fix", "perf", "refactor") + (("chore",) if only in ("docs", "test", "ci") else ())
         if only in ("docs", "test", "ci") and e.prefix_type in yielding:
             return only
         return e.prefix_type

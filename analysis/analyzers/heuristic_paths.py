@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_side_files import generated
+from analysis.analyzers.heuristic_side_files import forge_form, generated
 from analysis.facts.languages import package_dirs, test_source_sets, test_support_dir
 
 #: classes that are not product code
@@ -32,7 +32,9 @@ def classify_path(path: str) -> set[str]:
         classes.add("doc")
     if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip()):
         classes.add("test")
-    if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
+    if forge_form(low):
+        classes.add("tooling")  # issue and pull request templates, code owners: repository upkeep, not CI
+    elif R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
     if R.TOOLING_NAMES.match(name) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir):
         classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs

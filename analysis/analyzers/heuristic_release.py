@@ -30,3 +30,16 @@ def _names_version(patch: str | None) -> bool:
     """Every changed line names a version (a default ``5.0`` -> ``10.0`` moves a number, not a release)."""
     lines = [ln for ln in (patch or "").splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
     return bool(lines) and all(_NAMES_VERSION.search(ln) for ln in lines)
+
+
+#: keys of a package manifest that only stamp a release: its own version and notes for a package index
+_STAMP_KEYS = re.compile(r"^(version|annotations(\[.*\])?(\..*)?)$")
+
+
+def version_stamp(e: Evidence, path: str) -> bool:
+    """The build manifest at ``path`` only moves the package's own version (and release notes kept in it, such as a
+    chart's ``artifacthub.io/changes`` annotation): the bump a repository's rules ask beside every change."""
+    facts = [f for f in e.facts if f.path == path]
+    return ("build" in e.classes.get(path, set()) and bool(facts)
+            and all(f.kind == "config_value_changed" and _STAMP_KEYS.match(f.symbol or "") for f in facts)
+            and any(f.symbol == "version" for f in facts))

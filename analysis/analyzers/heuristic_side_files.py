@@ -9,6 +9,9 @@ import re
 GENERATED_DIRS = {"dist"}
 #: names of build output wherever it is: minified bundles and source maps
 GENERATED_NAME = re.compile(r"\.min\.(js|mjs|cjs|css)$|\.(js|mjs|cjs|css)\.map$")
+#: the forge's forms under ``.github/`` (issue, discussion and pull request templates): how people file issues and
+#: changes, not how the project is built or checked
+_FORGE_FORMS = re.compile(r"(^|/)\.github/(issue_template|discussion_template|pull_request_template)(/|\.\w+$)")
 #: classes whose own manifests are not the product's: an example's Cargo.toml or package.json builds the example
 SIDE_CLASSES = frozenset({"example", "test", "doc"})
 
@@ -16,6 +19,12 @@ SIDE_CLASSES = frozenset({"example", "test", "doc"})
 def generated(parts: list[str]) -> bool:
     """The path (lower-cased, split on ``/``) is build output: under a ``dist/`` directory, or minified, or a map."""
     return bool(parts) and (bool(set(parts[:-1]) & GENERATED_DIRS) or bool(GENERATED_NAME.search(parts[-1])))
+
+
+def forge_form(low: str) -> bool:
+    """The lower-cased path is one of the forge's forms (``.github/ISSUE_TEMPLATE/bug.yml``): repository upkeep, a
+    chore, not CI."""
+    return bool(_FORGE_FORMS.search(low))
 
 
 def side_manifest(classes: set[str]) -> bool:
