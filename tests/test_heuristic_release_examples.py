@@ -98,6 +98,8 @@ def test_a_number_default_moved_is_no_release():
     assert not release_bookkeeping(_evidence("Raise the timeout", [timeout]))
     assert not release_bookkeeping(_evidence("Release 2.3.2", [timeout, version]))
     assert release_bookkeeping(_evidence("Release 2.3.2", [version]))
+    minimum = change("src/pkg/check.py", ['MIN_VERSION = "1.2"'], ['MIN_VERSION = "1.3"'])
+    assert not release_bookkeeping(_evidence("Require 1.3 at least", [minimum]))  # nothing says release
 
 
 def _evidence(message: str, files: list) -> object:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import re
 
+from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_hunks import versions_only
 
 if TYPE_CHECKING:
@@ -23,7 +24,11 @@ def release_bookkeeping(e: Evidence) -> bool:
     if (not e.behaviour or e.api_breaks or e.api_added or e.contract_changes or e.config or e.installed
             or e.security_signals):
         return False
-    return all(versions_only(f.patch) and _names_version(f.patch) for f in e.behaviour)
+    # a release says so somewhere: changelog lines, a manifest's own version, a release title (not a minimum
+    # version checked in code, ``MIN_VERSION = "1.2"`` -> ``"1.3"``, which changes what the code accepts)
+    released = (e.changelog or any(f.kind == "config_value_changed" and f.symbol == "version" for f in e.facts)
+                or R.RELEASE_TITLE.match(e.title))
+    return bool(released) and all(versions_only(f.patch) and _names_version(f.patch) for f in e.behaviour)
 
 
 def _names_version(patch: str | None) -> bool:
