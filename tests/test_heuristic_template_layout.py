@@ -44,3 +44,33 @@ def test_a_block_added_under_a_value_beside_relaid_templates_is_a_medium_fix():
     assert analyse("fix(app): Also add hostAliases to the dex deployment", files).importance == "medium"
     unguarded = change("charts/app/templates/dex/deployment.yaml", ["      hostNetwork: false"], ["      hostNetwork: true"])
     assert analyse("fix(app): run dex on the host network", [unguarded]).importance == "high"
+
+
+REBOUND = """@@ -5,12 +5,16 @@ items:
+     metadata:
+-      {{- if .additionalLabels }}
++      {{- with .additionalLabels }}
+       labels:
+-{{- toYaml .additionalLabels | nindent 8 }}
++        {{- toYaml . | nindent 8 }}
+       {{- end }}
+-      {{- if .namespace }}
+-      namespace: {{ .namespace }}
++      {{- with .namespace }}
++      namespace: {{ . }}
+       {{- end }}
++      {{- with .info }}
++      info:
++        {{- toYaml . | nindent 8 }}
++      {{- end }}
+     spec:"""
+
+
+def test_if_rewritten_as_with_renders_the_same_and_leaves_the_new_block():
+    rest = relaid_template_lines(REBOUND)
+    assert rest is not None and "with .info" in rest
+    assert "additionalLabels" not in rest and "namespace" not in rest
+    assert gated_template_change(REBOUND)
+    # the field bound by ``with`` is another than the one tested: a real change of the render
+    other = REBOUND.replace("+      {{- with .namespace }}", "+      {{- with .otherNamespace }}")
+    assert not gated_template_change(other)
