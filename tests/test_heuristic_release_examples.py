@@ -106,3 +106,11 @@ def _evidence(message: str, files: list) -> object:
     commit = Commit(sha="c" * 40, author="Dev", committed_at=datetime(2026, 6, 1, tzinfo=timezone.utc),
                     message=message, files=files, details_loaded=True)
     return evidence_of(commit, [])
+
+
+def test_rebuilt_bundles_are_no_impact_area_beside_the_release():
+    bundle = change("dist/lib.js", [f"  var a{i} = f({i});" for i in range(300)], [f"  var b{i} = g({i});" for i in range(320)])
+    version = change("lib/env/data.js", ['export const VERSION = "1.2.0-alpha.1";'], ['export const VERSION = "1.2.0";'])
+    impact = analyse("chore(release): 1.2.0", [bundle, version]).impact
+    assert impact and not any(line.startswith("dist") for line in impact), impact
+    assert analyse("chore: rebuild the bundle", [bundle]).impact  # alone, the bundle is what changed

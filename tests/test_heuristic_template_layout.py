@@ -74,3 +74,14 @@ def test_if_rewritten_as_with_renders_the_same_and_leaves_the_new_block():
     # the field bound by ``with`` is another than the one tested: a real change of the render
     other = REBOUND.replace("+      {{- with .namespace }}", "+      {{- with .otherNamespace }}")
     assert not gated_template_change(other)
+
+
+def test_the_opt_in_sentence_names_the_conditions_of_the_blocks_added():
+    from analysis.analyzers.heuristic_template_layout import added_conditions
+    assert added_conditions(GATED) == ["with .Values.global.hostAliases"]
+    assert added_conditions(RELAID) == []
+    assert added_conditions(REBOUND) == ["with .info"]
+    dex = change("charts/app/templates/dex/deployment.yaml", [], [])
+    dex.patch, dex.additions = GATED, 4
+    compatibility = analyse("fix(app): Also add hostAliases to the dex deployment", [dex]).insights.compatibility
+    assert "`with .Values.global.hostAliases`" in compatibility

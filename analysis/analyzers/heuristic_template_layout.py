@@ -67,3 +67,14 @@ def relaid_template_lines(patch: str | None) -> str | None:
             left |= ln[:1] in "+-" and bool(ln[1:].strip())
         out += [header, "\n".join(kept)]
     return "\n".join(out) if left else None
+
+
+#: a block opener on an added template line: its condition (``if .Values.x``, ``with .Values.global.hostAliases``)
+_ADDED_OPENER = re.compile(r"^\+\s*\{\{-?\s*(?P<cond>(if|with|range)\s+[^}]*?)\s*-?\}\}\s*$")
+
+
+def added_conditions(patch: str | None) -> list[str]:
+    """The conditions of the template blocks the hunks add, lines laid out anew left aside (``with .info``)."""
+    rest = relaid_template_lines(patch) or ""
+    found = (_ADDED_OPENER.match(ln) for ln in rest.splitlines())
+    return list(dict.fromkeys(" ".join(m.group("cond").split()) for m in found if m))
