@@ -18,13 +18,15 @@ from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.labels import IMPORTANCE_ICON, heuristic_note, label, stats_text
 from analysis.renderers.markdown import render_commit_markdown, render_explain_markdown
-from analysis.renderers.markdown_text import inline
+from analysis.renderers.markdown_text import CODE_SPAN, inline
 from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.core.actions import KINDS, ButtonAction, ConfirmResponse
 from bot.core.chat import ChannelRef, CommandContext, Core, ExplainResponse, OutboundMessage, TextResponse
 
 log = logging.getLogger(__name__)
 
+_CHARS = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
+_ENTITIES = re.compile("|".join(_CHARS))
 # terminal control sequences in commit messages must not reach the terminal
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 CONSOLE_CHANNEL = ChannelRef("console", "local", "console")
@@ -45,7 +47,18 @@ def _line(report: CommitReport) -> str:
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub("", text)
+    """Text for a terminal: no control sequences, and the HTML escapes Markdown needs outside code spans
+    (``&lt;`` for ``<``) turned back into the characters, which a terminal shows as they are."""
+    return _unescape_prose(_CONTROL.sub("", text))
+
+
+def _unescape_prose(text: str) -> str:
+    parts, at = [], 0
+    for span in CODE_SPAN.finditer(text):  # code spans carry their text as is: nothing to turn back there
+        parts += [_ENTITIES.sub(lambda m: _CHARS[m.group(0)], text[at:span.start()]), span.group(0)]
+        at = span.end()
+    parts.append(_ENTITIES.sub(lambda m: _CHARS[m.group(0)], text[at:]))
+    return "".join(parts)
 
 
 class ConsoleRenderer:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.discord_render import NEUTRAL, pack
+from adapters.discord_embeds import NEUTRAL, pack
 from adapters.discord_week import DISCORD
 from analysis.answer import Answer
 from analysis.renderers.answer_text import answer_lines

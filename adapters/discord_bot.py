@@ -21,7 +21,8 @@ from discord import app_commands
 
 from adapters import discord_text as dt
 from adapters.discord_buttons import button_class, view_of
-from adapters.discord_render import DiscordRenderer, embed_size
+from adapters.discord_embeds import embed_size
+from adapters.discord_render import DiscordRenderer
 from analysis.errors import BadInput, DigestError, RemoteFailure
 from bot.observe import metrics
 from bot.core.actions import ConfirmResponse, parse_action

@@ -11,6 +11,9 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from adapters import discord_text as dt
+from adapters.discord_answer import answer_messages
+from adapters.discord_embeds import NEUTRAL, Embed, embed_size, message_body, pack  # noqa: F401 (re-exported)
+from adapters.discord_week import week_messages
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
@@ -24,19 +27,9 @@ from bot.core.actions import DISCORD_VALUE_LIMIT, Button, ConfirmResponse, commi
 from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
-NEUTRAL = 0x5865F2
 SUMMARY_TITLE_SHOWN = 120  # a commit title longer than this is shortened in the summary list only
 #: Discord's button styles: primary (blurple), secondary (grey), danger (red)
 BUTTON_STYLES = {"primary": 1, "default": 2, "danger": 4}
-
-Embed = dict[str, Any]
-
-
-def _body(content: str = "", embeds: list[Embed] | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"content": content, "allowed_mentions": dict(dt.NO_MENTIONS)}
-    if embeds:
-        body["embeds"] = embeds
-    return body
 
 
 def components(buttons: list[Button]) -> list[dict[str, Any]]:
@@ -44,58 +37,6 @@ def components(buttons: list[Button]) -> list[dict[str, Any]]:
     return [{"type": 1, "components": [
         {"type": 2, "style": BUTTON_STYLES.get(b.style, 2), "label": b.label, "custom_id": b.value}
         for b in buttons]}]
-
-
-def embed_size(embed: Embed) -> int:
-    """Characters an embed counts toward the 6000 per message."""
-    size = dt.dlen(embed.get("title", "")) + dt.dlen(embed.get("description", ""))
-    size += dt.dlen(embed.get("footer", {}).get("text", "")) + dt.dlen(embed.get("author", {}).get("name", ""))
-    for f in embed.get("fields", []):
-        size += dt.dlen(f["name"]) + dt.dlen(f["value"])
-    return size
-
-
-def pack(head: Embed, text: str, footer: str | None = None, content: str = "") -> list[dict[str, Any]]:
-    """Message bodies carrying ``head`` (title, url, color, fields) and ``text`` split across embeds.
-
-    The first embed gets ``head``; the others continue the description in the same colour;
-    ``footer`` goes on the very last embed. Each message holds at most 10 embeds and 6000 characters.
-    """
-    color = head.get("color", NEUTRAL)
-    footer = dt.shorten(footer, dt.FOOTER_LIMIT) if footer else None
-    head_size = embed_size(head)
-    reserve = dt.dlen(footer) if footer else 0
-    first_room = min(dt.EMBED_DESCRIPTION_LIMIT, dt.EMBED_TOTAL_LIMIT - head_size - reserve - dt.dlen(content))
-    chunks: list[str] = []
-    rest = text
-    if first_room >= 200:
-        first = dt.split_text(text, first_room)
-        chunks.append(first[0])
-        rest = text[len(first[0]):].lstrip("\n ") if len(first) > 1 else ""
-    else:
-        chunks.append("")
-    if rest:
-        chunks += dt.split_text(rest, dt.EMBED_DESCRIPTION_LIMIT - reserve)
-    embeds: list[Embed] = []
-    for i, chunk in enumerate(chunks):
-        embed = dict(head) if i == 0 else {"color": color}
-        if chunk:
-            embed["description"] = chunk
-        embeds.append(embed)
-    if footer:
-        embeds[-1]["footer"] = {"text": footer}
-    bodies: list[dict[str, Any]] = []
-    batch: list[Embed] = []
-    total = dt.dlen(content)
-    for embed in embeds:
-        size = embed_size(embed)
-        if batch and (len(batch) == dt.EMBEDS_PER_MESSAGE or total + size > dt.EMBED_TOTAL_LIMIT):
-            bodies.append(_body(content if not bodies else "", batch))
-            batch, total = [], 0
-        batch.append(embed)
-        total += size
-    bodies.append(_body(content if not bodies else "", batch))
-    return bodies
 
 
 class DiscordRenderer:
@@ -236,29 +177,25 @@ class DiscordRenderer:
         return [OutboundMessage(thread=i > 0, body=b) for i, b in enumerate(bodies)]
 
     def week_messages(self, week, lang: str) -> list[OutboundMessage]:
-        from adapters.discord_week import week_messages
-
         return week_messages(week, lang)
 
     def answer_messages(self, answer, lang: str) -> list[OutboundMessage]:
-        from adapters.discord_answer import answer_messages
-
         return answer_messages(answer, lang)
 
     def text_bodies(self, text: str) -> list[dict[str, Any]]:
         """A short answer of ours as one or more content-only bodies (mentions defused, markdown kept)."""
-        return [_body(part) for part in dt.split_text(dt.defuse(defang_links(text)), dt.CONTENT_LIMIT)]
+        return [message_body(part) for part in dt.split_text(dt.defuse(defang_links(text)), dt.CONTENT_LIMIT)]
 
     def confirm_message(self, response: ConfirmResponse) -> OutboundMessage:
         """A question with its buttons (Confirm / Cancel), sent as an ephemeral follow-up."""
         text = dt.shorten(dt.defuse(defang_links(response.text)), dt.CONTENT_LIMIT)
         buttons = components(response.buttons(DISCORD_VALUE_LIMIT))
-        return OutboundMessage(thread=False, body={**_body(text), "components": buttons})
+        return OutboundMessage(thread=False, body={**message_body(text), "components": buttons})
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
         text = dt.defuse(defang_links(response.text))  # may quote what a member typed
         if dt.dlen(text) <= dt.CONTENT_LIMIT:
-            return OutboundMessage(thread=False, body=_body(text))
+            return OutboundMessage(thread=False, body=message_body(text))
         # too long for content: embeds of one message (up to 6000 characters), the rest marked as cut
         bodies = pack({"color": NEUTRAL}, text)
         body = bodies[0]

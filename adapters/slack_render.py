@@ -16,18 +16,10 @@ from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDE
                                        fallback_text, heuristic_note, importance_name, insight_rows, label,
                                        stats_text)
 from analysis.renderers.markdown import folded_title, pull_request_url
-from adapters.slack_text import (
-    HEADER_LIMIT,
-    MAX_BLOCKS,
-    SECTION_LIMIT,
-    TEXT_LIMIT,
-    inline,
-    link,
-    markdown_to_mrkdwn,
-    plain,
-    shorten,
-    split_mrkdwn,
-)
+from adapters.slack_answer import answer_messages
+from adapters.slack_blocks import MAX_BLOCKS, body, header, section, text_sections
+from adapters.slack_text import SECTION_LIMIT, TEXT_LIMIT, inline, link, markdown_to_mrkdwn, shorten, split_mrkdwn
+from adapters.slack_week import week_messages
 from analysis.renderers.inert_text import defang_links
 from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.core.actions import SLACK_VALUE_LIMIT, Button, ConfirmResponse, commit_buttons
@@ -37,22 +29,6 @@ SUMMARY_TITLE_LIMIT = 100  # a commit title in the summary list (the full title 
 AUTHOR_LIMIT = 60
 REPLY_TITLE_LIMIT = 300
 REPLY_TEXT_BUDGET = 12000  # characters of analysis per thread reply before the next part begins
-
-
-def section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text, "verbatim": True}}
-
-
-def header(text: str) -> dict[str, Any]:
-    return {"type": "header", "text": {"type": "plain_text", "text": shorten(plain(text), HEADER_LIMIT),
-                                       "emoji": True}}
-
-
-def body(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
-    """A chat.postMessage body; ``text`` is the fallback shown in notifications."""
-    if len(text) > TEXT_LIMIT:
-        text = text[: TEXT_LIMIT - 40].rstrip() + "\n… (full text in the blocks)"
-    return {"text": text, "blocks": blocks, "unfurl_links": False, "unfurl_media": False}
 
 
 def actions_block(buttons: list[Button]) -> dict[str, Any]:
@@ -65,10 +41,6 @@ def actions_block(buttons: list[Button]) -> dict[str, Any]:
             element["style"] = button.style
         elements.append(element)
     return {"type": "actions", "elements": elements}
-
-
-def _sections(text: str) -> list[dict[str, Any]]:
-    return [section(chunk) for chunk in split_mrkdwn(text, SECTION_LIMIT) if chunk.strip()]
 
 
 class SlackRenderer:
@@ -100,7 +72,7 @@ class SlackRenderer:
         if left:
             lines.append(label(lang, "overflow_more", n=left))
         text = "\n".join([f"*{label(lang, 'overflow_title', n=len(rest))}*"] + lines)
-        return OutboundMessage(thread=True, body=body(text, _sections(text)[:MAX_BLOCKS]), key="overflow/0")
+        return OutboundMessage(thread=True, body=body(text, text_sections(text)[:MAX_BLOCKS]), key="overflow/0")
 
     def _summary(self, digest: Digest, lang: str, note: str | None, report_url: str | None,
                  shown: list[CommitReport], rest: list[CommitReport]) -> tuple[list[dict[str, Any]], str]:
@@ -116,7 +88,7 @@ class SlackRenderer:
         if digest.highlights:
             text = "\n".join([f"*{label(lang, 'highlights')}*"]
                              + [f"• {inline(shorten(h, HIGHLIGHT_CHARS))}" for h in digest.highlights[:5]])
-            blocks += _sections(text)
+            blocks += text_sections(text)
             lines.append(text)
         if report_url:  # our own address (DIGESTBOT_PUBLIC_URL + validated path): the digest's web page
             blocks.append(section(link(report_url, FULL_REPORT.get(lang, FULL_REPORT["en"]))))
@@ -141,7 +113,7 @@ class SlackRenderer:
             group = [f"*{label(lang, 'group_' + level, n=len(groups[level]))}*"]
             group += [self._summary_line(report) for report in groups[level]]
             text = "\n".join(group)
-            blocks += _sections(text)
+            blocks += text_sections(text)
             lines.append(text)
         return blocks, "\n".join(lines)
 
@@ -260,19 +232,15 @@ class SlackRenderer:
         return messages
 
     def week_messages(self, week, lang: str) -> list[OutboundMessage]:
-        from adapters.slack_week import week_messages
-
         return week_messages(week, lang)
 
     def answer_messages(self, answer, lang: str) -> list[OutboundMessage]:
-        from adapters.slack_answer import answer_messages
-
         return answer_messages(answer, lang)
 
     def confirm_message(self, response: ConfirmResponse) -> OutboundMessage:
         """A question with its buttons (Confirm / Cancel), for the presser only."""
         text = markdown_to_mrkdwn(defang_links(response.text))
-        return OutboundMessage(thread=False, body=body(text, [*_sections(text)[:MAX_BLOCKS - 1],
+        return OutboundMessage(thread=False, body=body(text, [*text_sections(text)[:MAX_BLOCKS - 1],
                                                               actions_block(response.buttons(SLACK_VALUE_LIMIT))]))
 
     def text_message(self, response: TextResponse) -> OutboundMessage:
@@ -282,7 +250,7 @@ class SlackRenderer:
         if len(text) > TEXT_LIMIT - 100:
             cut = len(text) - (TEXT_LIMIT - 100)
             text = text[: TEXT_LIMIT - 100] + f"\n… ({cut} more characters not shown)"
-        return OutboundMessage(thread=False, body=body(text, _sections(text)[:MAX_BLOCKS]))
+        return OutboundMessage(thread=False, body=body(text, text_sections(text)[:MAX_BLOCKS]))
 
 
 def _impact_item(item: str, colon: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.slack_render import MAX_BLOCKS, _sections, body, header, section
+from adapters.slack_blocks import MAX_BLOCKS, body, header, section, text_sections
 from adapters.slack_text import inline, link
 from analysis.renderers.week_sections import Format, head_lines, sections, title
 from analysis.week import Week
@@ -26,7 +26,7 @@ def week_messages(week: Week, lang: str) -> list[OutboundMessage]:
     for heading, items in sections(week, lang, SLACK):
         lines += ["", f"*{heading}*"] + items
     text = "\n".join(lines)
-    blocks = [header(title(week, lang)), section(where)] + _sections(text)
+    blocks = [header(title(week, lang)), section(where)] + text_sections(text)
     fallback = "\n".join([title(week, lang), where, text])
     # each section lists at most ITEMS_SHOWN items: the summary stays well within one message's blocks
     return [OutboundMessage(thread=False, body=body(fallback, blocks[:MAX_BLOCKS]), key="summary/0")]

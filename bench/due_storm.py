@@ -20,8 +20,11 @@ The core's clock reads 2026-02-15 09:00:00 UTC at the due instant, so the jobs p
 latency + 60 s``, the delay from the due instant to the first post, the last summary and the last
 post, digests fully posted (ledger done), LLM and GitHub calls, and the peak memory.
 Exits 1 when a target is missed: every digest done in the ledger and posted exactly once
-(1 summary + 1 reply per commit per channel), the last post within the bound, LLM calls and
-commit-detail calls equal to the unique commits, one cached analysis per commit (no fallback).
+(1 summary + 1 reply per commit per channel), the last post within the bound, commit-detail calls
+equal to the unique commits, one cached analysis per commit (no fallback), and the LLM asked once
+per unique commit: analysis requests = unique commits + follow-ups (a commit triaged low whose short
+answer the model rated higher gets the full request next, by design; ``bench/llm_calls.py``), no
+duplicate, no retry, and one day's highlights request per repository.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ from scheduler.jobs import DEFAULT_CONCURRENCY, DigestScheduler  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
 from bench.digest_bench import verdict  # noqa: E402
+from bench.llm_calls import classify, fake_rating  # noqa: E402
 
 UTC = timezone.utc
 DAY = "2026-02-14"
@@ -267,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = asyncio.run(storm(args, gh, llm, Path(tmp) / "data", repos))
         calls = github_counts(gh)
         llm_calls, max_in_flight = llm.calls, llm.max_in_flight
-        highlight_calls = sum("<untrusted_changes>" in str(r.get("messages")) for r in llm.requests)
+        asked = classify(list(llm.requests), fake_rating)
     maxrss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
     unique = args.repos * args.commits
@@ -285,8 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"digests fully posted (ledger done): {figures['done']}/{args.channels} ({figures['in_time']} within the "
           f"bound); channels with exactly {1 + args.commits} posts: {figures['exact_channels']}; posts "
           f"{figures['posts']}; job outcomes {figures['outcomes']}")
-    print(f"LLM calls: {llm_calls}, {highlight_calls} of them day highlights (most in flight {max_in_flight}); analyses cached: {figures['analyses_cached']}; "
-          f"digest builds run: {figures['builds']}")
+    print(f"LLM calls: {llm_calls} (most in flight {max_in_flight}): {asked.breakdown()}; analyses cached: "
+          f"{figures['analyses_cached']}; digest builds run: {figures['builds']}")
     print(f"GitHub calls: {calls.get('total', 0)} ({calls.get('list', 0)} commit listings, "
           f"{calls.get('details', 0)} commit details, {calls.get('repo', 0)} repository metadata, "
           f"{calls.get('other', 0)} other)")
@@ -299,8 +303,17 @@ def main(argv: list[str] | None = None) -> int:
         missed.append(f"{args.channels - figures['exact_channels']} channels did not get exactly one full digest")
     if not figures["last_post_s"] <= bound:
         missed.append(f"last post {figures['last_post_s']:.1f} s after the due time > bound {bound:.1f} s")
-    if llm_calls != unique:
-        missed.append(f"{llm_calls} LLM calls for {unique} unique commits")
+    follow_ups = sum(asked.follow_ups.values())
+    if asked.commits != unique or asked.analysis_requests != unique + follow_ups:
+        missed.append(f"{asked.analysis_requests} analysis requests for {unique} unique commits + {follow_ups} "
+                      f"follow-ups ({asked.commits} commits asked)")
+    if asked.duplicates or asked.retries or asked.unknown:
+        missed.append(f"{asked.duplicates} duplicate, {asked.retries} retried and {asked.unknown} unidentified "
+                      "analysis requests")
+    if asked.unexplained_follow_ups:
+        missed.append(f"{asked.unexplained_follow_ups} follow-ups after a short answer that stayed low")
+    if asked.highlights != args.repos or llm_calls != asked.analysis_requests + asked.highlights:
+        missed.append(f"{asked.highlights} highlights requests for {args.repos} repositories")
     if calls.get("details", 0) != unique:
         missed.append(f"{calls.get('details', 0)} commit-detail calls for {unique} unique commits")
     if figures["analyses_cached"] != unique:

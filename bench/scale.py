@@ -21,14 +21,14 @@ after the last post), LLM calls, GitHub calls, database statements per digest (p
 with psycopg in autocommit each is one round trip; start-up, migrations, queue polling and heartbeats included)
 and the instances' CPU seconds per digest. Exits 1 unless every channel has exactly one complete digest
 (a summary, one reply per commit in its thread, no text twice), every job succeeded once, and the LLM and
-commit-detail calls equal the unique commits.
+commit-detail calls equal the unique commits (analysis requests: the unique commits plus the follow-ups of
+low triages the model raised, no duplicate; ``bench/llm_calls.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import re
 import socketserver
@@ -55,6 +55,7 @@ from bot.core.subscriptions import TABLE, Subscription  # noqa: E402
 from bot.store.postgres_store import PostgresStore  # noqa: E402
 from bot.store.queue_schema import QUEUE_SCHEMA  # noqa: E402
 from tests.bot_process import SECRET, TOKEN, SlackBot  # noqa: E402
+from bench.llm_calls import classify, fake_rating  # noqa: E402
 from tests.cluster_support import add_commits, due_just_now  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
@@ -207,10 +208,11 @@ class Cluster:
         with self.github._lock:  # noqa: SLF001 - the fake's own request log
             other = Counter(re.sub(r"[0-9a-f]{40}|\d+", "N", p.split("?")[0]) for m, p in self.github.requests
                             if m == "GET" and not (p.startswith("/repos/") and 4 <= p.split("?")[0].count("/") <= 5))
-        highlights = sum("<untrusted_changes>" in json.dumps(body) for body in list(self.llm.requests))
+        asked = classify(list(self.llm.requests), fake_rating)
         return {"instances": instances, "startup": startup, "seconds": self.storm_seconds(),
                 "complete": self.exactly_once(), "jobs": dict(self.jobs_by_status()),
-                "llm": self.llm.calls - highlights, "highlights": highlights, "other_paths": other.most_common(3),
+                "llm": self.llm.calls - asked.highlights, "highlights": asked.highlights, "asked": asked,
+                "other_paths": other.most_common(3),
                 "in_flight": self.llm.max_in_flight,
                 "analyses": sum(1 for _ in self.store.items("analyses")), "github": calls,
                 "statements": total, "per_digest": total / digests, "top": top,
@@ -313,6 +315,7 @@ def report(label: str, f: dict, args) -> list[str]:
     print(f"  LLM calls: {f['llm']} commit analyses for {unique} unique commits, {f['highlights']} day highlights for "
           f"{args.repos} repositories (most in flight {f['in_flight']}, limit {args.llm_concurrency}); analyses stored "
           f"{f['analyses']}")
+    print(f"    {f['asked'].breakdown()}")
     print(f"  GitHub calls {gh.get('total', 0)}: {gh.get('list', 0)} commit listings, {gh.get('details', 0)} commit "
           f"details, {gh.get('repo', 0)} repository metadata, {gh.get('other', 0)} other {f['other_paths']}")
     print(f"  database statements (pg_stat_statements calls, start-up included): {f['statements']} = "
@@ -334,8 +337,14 @@ def report(label: str, f: dict, args) -> list[str]:
     missed = []
     if f["complete"] != digests or f["jobs"] != {"succeeded": digests}:
         missed.append(f"{label}: {digests - f['complete']} channels without exactly one complete digest")
-    if f["llm"] != unique or gh.get("details", 0) != unique:
-        missed.append(f"{label}: {f['llm']} LLM and {gh.get('details', 0)} detail calls for {unique} commits")
+    asked = f["asked"]
+    follow_ups = sum(asked.follow_ups.values())
+    if asked.commits != unique or f["llm"] != unique + follow_ups or gh.get("details", 0) != unique:
+        missed.append(f"{label}: {f['llm']} LLM analysis requests (unique commits + {follow_ups} follow-ups) and "
+                      f"{gh.get('details', 0)} detail calls for {unique} commits")
+    if asked.duplicates or asked.unexplained_follow_ups:
+        missed.append(f"{label}: {asked.duplicates} duplicate analysis requests, {asked.unexplained_follow_ups} "
+                      "follow-ups after a short answer that stayed low")
     return missed
 
 

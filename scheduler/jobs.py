@@ -23,7 +23,7 @@ from analysis.week import last_full_week
 from bot.core import pools
 from bot.core.chat import ChatAdapter, TextResponse
 from bot.core.ledger import ledger_key
-from bot.core.weekly import week_key
+from bot.core.weekly import post_due_week, week_key
 from bot.store import StoreCorrupt
 from bot.core.subscriptions import Subscription
 from scheduler.builds import SharedBuilds
@@ -195,8 +195,6 @@ class DigestScheduler:
     async def run_weekly_job(self, key: str, week: str | None = None) -> str:
         """What a weekly job runs: the roll-up of ``week`` (default: the last full one), once; a failure is
         logged, not raised."""
-        from bot.core.weekly import post_due_week
-
         sub = self._subs.get(key)
         adapter = self.adapters.get(sub.platform) if sub is not None else None
         if sub is None or adapter is None:
@@ -247,8 +245,6 @@ class DigestScheduler:
         if adapter is None:  # workers take only their own platforms' queues
             raise DigestError(f"no {sub.platform} adapter runs on this instance")
         if kind == "week":
-            from bot.core.weekly import post_due_week
-
             async with self._bounded():
                 return await post_due_week(self.core, adapter, sub, period)
         late_by = self.core.clock() - datetime.fromtimestamp(timestamp, timezone.utc)

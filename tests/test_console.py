@@ -57,11 +57,18 @@ def test_subscriptions_survive_a_restart_and_eof_exits_cleanly(day_repo, tmp_pat
     assert second.returncode == 0
     assert f"`{day_repo.path}` at 09:00 UTC, lang zh" in second.stdout
     assert "# 每日更新报告（2026-02-14）" in second.stdout
-    # untrusted text is shown, but stays inside its line
-    assert "docs: typo &lt;!channel&gt; @everyone" in second.stdout
+    # untrusted text is shown as it is (a terminal pings nobody and renders no HTML), inside its line
+    assert "docs: typo <!channel> @everyone" in second.stdout and "&lt;" not in second.stdout
 
 
 def test_terminal_control_sequences_are_stripped(git_repo, tmp_path):
     git_repo.commit("fix: \x1b[2J\x1b]0;pwned\x07 clear screen", datetime(2026, 2, 14, 9, tzinfo=timezone.utc))
     done = run_console([f"/digest now {git_repo.path} 2026-02-14"], tmp_path / "data")
     assert "\x1b" not in done.stdout and "clear screen" in done.stdout
+
+
+def test_a_terminal_shows_prose_characters_as_they_are_and_code_spans_untouched():
+    from adapters.console import _clean
+
+    text = "`x` -&gt; `y`: Vec&lt;u8&gt; &amp;&amp; `a &lt; b` in ``s`&lt;`s``"
+    assert _clean(text) == "`x` -> `y`: Vec<u8> && `a &lt; b` in ``s`&lt;`s``"

@@ -7,6 +7,9 @@ from functools import cached_property
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
+from analysis.analyzers.heuristic_perf import CPP_SOURCES
+from analysis.analyzers.heuristic_rethrows import rethrows_only
+from analysis.analyzers.heuristic_struct_fields import SETTINGS_STRUCT, public_fields_added
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Fact
 
@@ -58,9 +61,11 @@ class ApiSurface:
         return [f for f in self.reach_changes("now") if self.is_public(f)]
 
     def moved(self, fact: Fact) -> bool:
-        """The symbol is added under the same name in another file of the commit: it moved."""
+        """The symbol is added under the same name in another file of the commit: it moved (a C/C++ definition
+        removed from a source file whose header now defines it in place, the same tokens, moved too)."""
         name = (fact.symbol or "").split(".")[-1]
-        return any(f.path != fact.path and (f.symbol or "").split(".")[-1] == name for f in self.of("symbol_added"))
+        return (any(f.path != fact.path and (f.symbol or "").split(".")[-1] == name for f in self.of("symbol_added"))
+                or (fact.path.lower().endswith(CPP_SOURCES) and self.inlined_only))
 
     @cached_property
     def api_added(self) -> list[Fact]:
@@ -98,14 +103,27 @@ class ApiSurface:
     def contract_changes(self) -> list[tuple[Fact, list[str]]]:
         """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
         a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's
-        members reordered, more throw statements, fields renamed, field defaults changed."""
+        members reordered, more throw statements (not an error caught and thrown again), fields renamed, field
+        defaults changed."""
         defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
+        rethrown = {f.path for f in self.behaviour if rethrows_only(f.patch)}
         out = []
         for fact in self.of("symbol_modified"):
             if not self.is_public(fact):
                 continue
             parts = [part for part in noticed_parts(fact)
-                     if part.startswith(CONTRACT_PARTS) and not hierarchy_reshaped(part, defined)]
+                     if part.startswith(CONTRACT_PARTS) and not hierarchy_reshaped(part, defined)
+                     and not (part.startswith("throw statements ") and fact.path in rethrown)]
             if parts:
                 out.append((fact, parts))
         return out
+
+    @cached_property
+    def fields_added(self) -> list[tuple[str, str, str]]:
+        """(path, struct, field) of public fields added to a public Go or Rust struct: new API users can set (the
+        struct's own fact says whether it is public by the facts' rules: not under ``internal/``, not ``main``); a
+        settings struct's new field is an opt-in option, not counted here."""
+        public = {(f.path, (f.symbol or "").split(".")[-1]) for f in self.of("symbol_modified", "symbol_added")
+                  if self.is_public(f) and (f.text or "").startswith("struct")}
+        return [(path, struct, name) for path, struct, name in public_fields_added(self.behaviour)
+                if (path, struct) in public and not SETTINGS_STRUCT.search(struct)]

@@ -6,22 +6,35 @@ from functools import cached_property
 
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_deploy import schema_note
+from analysis.analyzers.heuristic_perf import inlined_into_header
 from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, deprecations_added,
                                                 deprecations_removed, exit_status_changes, expectation_flips,
                                                 literal_changes, moved_lines, renamed_lines)
 
 
 def whitespace_only(patch: str | None) -> bool:
-    """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines)."""
+    """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines), each hunk by itself: a
+    block removed in one hunk and added back in another is a move, not a re-spacing."""
     if not patch:
         return False
-    removed, added = [], []
+    hunks: list[tuple[list[str], list[str]]] = [([], [])]
     for line in patch.splitlines():
-        if line.startswith("-") and not line.startswith("---"):
-            removed.append("".join(line[1:].split()))
+        if line.startswith("@@"):
+            hunks.append(([], []))
+        elif line.startswith("-") and not line.startswith("---"):
+            hunks[-1][0].append("".join(line[1:].split()))
         elif line.startswith("+") and not line.startswith("+++"):
-            added.append("".join(line[1:].split()))
-    return (bool(removed) or bool(added)) and "".join(removed) == "".join(added)
+            hunks[-1][1].append("".join(line[1:].split()))
+    return (any(r or a for r, a in hunks)) and all("".join(r) == "".join(a) for r, a in hunks)
+
+
+def _edited_lines(patch: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The removed and the added lines of a patch, stripped, blank ones left out."""
+    removed = tuple(ln[1:].strip() for ln in (patch or "").splitlines()
+                    if ln.startswith("-") and not ln.startswith("---") and ln[1:].strip())
+    added = tuple(ln[1:].strip() for ln in (patch or "").splitlines()
+                  if ln.startswith("+") and not ln.startswith("+++") and ln[1:].strip())
+    return removed, added
 
 
 class CodeChanges:
@@ -42,12 +55,30 @@ class CodeChanges:
                 out[f.path] = "whitespace"
             elif f.path not in out and comment_lines_only(f.patch, f.path):
                 out[f.path] = "comments"  # a language the symbol reader did not parse, read from the hunks
+        return self._mirrored(out)
+
+    def _mirrored(self, cosmetic: dict[str, str]) -> dict[str, str]:
+        """A file whose hunks repeat a cosmetic file's changed lines word for word is a generated copy of it (a
+        ``go doc`` listing or an API snapshot beside the source): cosmetic too."""
+        edits = {path: _edited_lines(f.patch) for f in self.files
+                 if (path := f.path) in cosmetic and f.patch}
+        out = dict(cosmetic)
+        for f in self.files:
+            lines = _edited_lines(f.patch) if f.patch and f.path not in out else None
+            kind = next((cosmetic[p] for p, e in edits.items() if lines and any(lines) and e == lines), None)
+            if kind:
+                out[f.path] = kind
         return out
 
     @cached_property
     def moved_only(self) -> bool:
         """The product lines removed come back elsewhere (same text, another place): a move or reorder."""
         return bool(self.behaviour) and moved_lines(f.patch for f in self.behaviour)
+
+    @cached_property
+    def inlined_only(self) -> bool:
+        """C/C++ definitions moved from source files into their headers, the same tokens (see ``heuristic_perf``)."""
+        return inlined_into_header(self.behaviour)
 
     @cached_property
     def extracted_only(self) -> bool:

@@ -10,6 +10,8 @@ from analysis.analyzers.heuristic_paths import area_of
 from analysis.analyzers.heuristic_template_layout import added_conditions
 from analysis.analyzers.heuristic_hunks import loop_rebounds
 from analysis.analyzers.heuristic_judge import reformatted
+from analysis.analyzers.heuristic_macros import macros_redefined
+from analysis.analyzers.heuristic_perf import HEADERS, by_reference_only, measured_sentence, members_retyped, moves_added
 from analysis.analyzers.heuristic_writer import Writer, code
 from analysis.models import Insights, Risk
 
@@ -86,6 +88,12 @@ class Findings:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
         if not out and (e.api_added or e.api_widened):
             out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added + e.api_widened])))
+        if e.fields_added:
+            fields = [f"{struct}.{name}" for _, struct, name in e.fields_added]
+            out.append(w.t("compat_fields_added", names=w.symbols(fields)))
+        macros = macros_redefined(e.behaviour)
+        if macros:
+            out.append(w.t("compat_macros", names=w.names(macros)))
         if e.experimental_api:
             out.append(w.t("compat_experimental", names=w.symbols([f.symbol for f in e.experimental_api])))
         compatible = [name for symbols, breaking, _ in groups if not breaking for name in symbols]
@@ -114,7 +122,27 @@ class Findings:
         if self.w.change_type != "perf" and not R.PERF_WORDS.search(e.title):
             return []
         bench = [f.path for f in e.files if "bench" in f.path.lower()]
-        return [w.t("perf_bench", paths=w.names(bench))] if bench else [w.p["perf_claim"]]
+        if bench:
+            return [w.t("perf_bench", paths=w.names(bench))]
+        return self.perf_details() or [w.p["perf_claim"]]
+
+    def perf_details(self) -> list[str]:
+        """What the message and the hunks show of the speed-up: its measurement, the copies and calls it saves."""
+        e, w, out = self.e, self.w, []
+        quote = measured_sentence(e.body)
+        if quote:
+            out.append(w.t("perf_measured", quote=clip(quote, R.MAX_LINE)))
+        if by_reference_only(e.behaviour):
+            out.append(w.t("perf_by_ref", paths=w.names([f.path for f in e.behaviour])))
+        if e.inlined_only:
+            out.append(w.t("perf_inlined", paths=w.names([f.path for f in e.behaviour if f.path.endswith(HEADERS)])))
+        moved = moves_added(e.behaviour)
+        if moved:
+            out.append(w.t("perf_moves", paths=w.names(moved)))
+        retyped = members_retyped(e.behaviour)
+        if retyped:
+            out.append(w.t("perf_members", names=w.names([f"{name}: {old} -> {new}" for name, old, new in retyped])))
+        return out
 
     def security(self) -> list[str]:
         e, w, out = self.e, self.w, []

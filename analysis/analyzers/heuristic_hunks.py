@@ -13,6 +13,9 @@ _C_LIKE = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".java", ".js", ".m
            ".tsx", ".go", ".rs", ".kt", ".swift", ".scala", ".cs", ".dart", ".php")
 _HASH = (".py", ".pyi", ".rb", ".sh", ".bash", ".pl", ".r", ".toml", ".yaml", ".yml", ".cmake")
 _C_COMMENT = re.compile(r"^(//|/\*|\*|\*/)")
+#: Rust's comments and its attributes that only shape the documentation (``#[doc = ...]``, ``#[cfg_attr(docsrs, ...)]``:
+#: docs.rs' banners, built for the documentation only)
+_RUST_COMMENT = re.compile(r"^(//|/\*|\*|\*/|#!?\[\s*(doc\b|cfg_attr\(\s*docsrs\b))")
 _HASH_COMMENT = re.compile(r"^#")
 #: a comment after code on the same line
 _C_TRAILING = re.compile(r"\s//.*$|/\*.*?\*/")
@@ -43,6 +46,8 @@ def _changed(patch: str | None) -> tuple[list[str], list[str]]:
 
 def _comment_marker(path: str) -> re.Pattern[str] | None:
     low = path.lower()
+    if low.endswith(".rs"):
+        return _RUST_COMMENT
     return _C_COMMENT if low.endswith(_C_LIKE) else _HASH_COMMENT if low.endswith(_HASH) else None
 
 
@@ -54,18 +59,20 @@ def comment_lines_only(patch: str | None, path: str) -> bool:
     return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
 
 
-def layout_only(patch: str | None, path: str) -> bool:
+def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozenset()) -> bool:
     """The hunks lay the same code out anew: removed and added lines hold the same tokens once whitespace and comments
-    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented)."""
+    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented); ``ignored`` tokens
+    (a formatter's redundant parentheses) do not count."""
     marker = _comment_marker(path)
     removed, added = _changed(patch)
     if not removed and not added:
         return False
-    trailing = _C_TRAILING if marker is _C_COMMENT else _HASH_TRAILING if marker is _HASH_COMMENT else None
+    trailing = (_C_TRAILING if marker in (_C_COMMENT, _RUST_COMMENT) else
+                _HASH_TRAILING if marker is _HASH_COMMENT else None)
 
     def tokens(lines: list[str]) -> Counter:
         kept = [trailing.sub("", ln) for ln in lines if not marker.match(ln)] if marker and trailing else lines
-        return Counter(_TOKEN.findall(" ".join(kept)))
+        return Counter(t for t in _TOKEN.findall(" ".join(kept)) if t not in ignored)
     # as counts: a diff may show a re-wrapped line as kept and the lines around it as moved
     return tokens(removed) == tokens(added)
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic_evidence import Evidence
 from analysis.analyzers.heuristic_build_defaults import default_features_changed
 from analysis.analyzers.heuristic_helper_api import helper_api
+from analysis.analyzers.heuristic_macros import macros_redefined
+from analysis.analyzers.heuristic_metadata import metadata_only
+from analysis.analyzers.heuristic_perf import by_reference_only, measured_speedup, members_retyped, perf_work
 from analysis.analyzers.heuristic_release import release_bookkeeping, version_stamp
 from analysis.analyzers.heuristic_rewrites import conditions_rewritten
 from analysis.analyzers.heuristic_side_files import side_manifest
@@ -39,6 +43,8 @@ def _title_words(title: str) -> str | None:
     if R.TITLE_SECURITY_WORDS.search(title):
         return "security"
     found = [(m.start(), kind) for kind, p in R.TITLE_TYPE_WORDS if (m := p.search(title))]
+    if found and min(found)[1] == "fix" and R.NEW_OPTION_TITLE.search(title):
+        return "feature"  # "Add an option to fix X": what it adds is a setting users opt into
     if found:
         return min(found)[1]
     if R.COSMETIC_WORDS.search(title):
@@ -112,11 +118,12 @@ def reformatted(e: Evidence) -> bool:
 
 
 def hooks_autofix(e: Evidence) -> bool:
-    """The hooks manager's own commit (its title): hooks bumped and their fixes applied, which by design keep what the
-    code does; no product symbol added, removed or re-signed, no setting or security signal."""
-    if not R.HOOKS_AUTOFIX.search(e.title) or e.security_signals or _interface_touched(e):
+    """The hooks manager's own commit (its title), or its hooks' pinned versions bumped with their formatters' output
+    (the same tokens but for whitespace and redundant parentheses): fixes that by design keep what the code does; no
+    product symbol added, removed or re-signed, no setting or security signal."""
+    if e.security_signals or _interface_touched(e) or any(e.in_product(f) for f in e.config):
         return False
-    return not any(e.in_product(f) for f in e.config)
+    return bool(R.HOOKS_AUTOFIX.search(e.title) or (hooks_bumped(e.files) and formatter_output(e.behaviour)))
 
 
 def change_type_of(e: Evidence) -> str:
@@ -149,7 +156,11 @@ def change_type_of(e: Evidence) -> str:
         return e.prefix_type
     if only:
         return only
+    if metadata_only(e.behaviour):
+        return "chore"  # a package's license or author string: metadata, not behaviour
     worded = _title_words(e.title)
+    if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
+        return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
     cosmetic = R.COSMETIC_WORDS.search(e.title)
     if cosmetic and e.behaviour_lines <= R.COSMETIC_MAX_LINES and not (e.api_breaks or e.api_added):
         word = cosmetic.group(0).lower()  # "Fix some typos" is not a bug fix
@@ -228,6 +239,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _package_renamed(e)
         or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
             and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (e.fields_added and change_type in ("feature", "fix"))  # a public struct's new field: new API
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
@@ -260,6 +272,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew)
+    if (e.inlined_only or by_reference_only(e.behaviour)) and not e.api_breaks:
+        return "low"  # definitions moved into their headers, or arguments taken by reference: the same logic
     if (e.renamed_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas)):
         return "low"  # a few names renamed throughout, the rest of each line unchanged
@@ -271,8 +285,14 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if e.toolchain_raised or e.dependency_swaps or e.deprecated_in or default_features_changed(e):
-        return "medium"  # older compilers left behind, a package replaced, a deprecation, default features moved
+    if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.major_bumps
+            or default_features_changed(e)):
+        return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
+        # adapted to it, a deprecation users must act on, or default features moved
+    if macros_redefined(e.behaviour):
+        return "medium"  # a header's macro expands anew in every file that includes it, users' code too
+    if change_type == "perf" and (measured_speedup(e.body) or members_retyped(e.behaviour)):
+        return "medium"  # a speed-up measured in the message, or what an object stores changed for speed
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
@@ -365,9 +385,16 @@ def _tested_behaviour(e: Evidence, change_type: str) -> bool:
 
 def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:
     """The title names the project's test tooling, and the code around it keeps its interface and texts."""
-    return bool(change_type in ("refactor", "chore", "test") and R.TEST_TOOLING_WORDS.search(e.title)
+    named = R.TEST_TOOLING_WORDS.search(e.title)
+    return bool(change_type in ("refactor", "chore", "test") and named and not _product_symbol(e, named.group(0))
                 and e.behaviour_lines <= R.TEST_TOOLING_LINES
                 and not (e.api_breaks or e.api_added or e.literal_changes["message"] or e.security_words))
+
+
+def _product_symbol(e: Evidence, name: str) -> bool:
+    """``name`` is a symbol of product code the facts see (a test framework's ``TestCaseStats`` is its product)."""
+    name = name.strip("`")
+    return any(name in re.split(r"::|\.", f.symbol or "") for f in e.facts if f.symbol and e.in_product(f))
 
 
 def _interface_touched(e: Evidence) -> bool:

@@ -27,12 +27,13 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("revert", re.compile(r"^\s*(revert|back out|roll ?back)\b", re.I)),
     ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency)\b", re.I)),
     ("refactor", re.compile(r"\b(renam\w*|refactor\w*|restructur\w*|mov(e|es|ed|ing)|clean ?ups?|simplif\w*|"
-                            r"reorgani[sz]\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|tidy|tidies|unif(y|ies))\b",
-                            re.I)),  # "extractor" is a thing a commit may add, not the act of extracting code
+                            r"reorgani[sz]\w*|reorder\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|"
+                            r"tidy|tidies|unif(y|ies))\b", re.I)),  # "extractor" is a thing a commit may add, not an act
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken)\b", re.I)),
-    ("docs", re.compile(r"\b(docs?|documentation|readme|typos?)\b", re.I)),
+    # "Document that X ...": the imperative verb opening a title (the noun elsewhere: "multi-document YAML")
+    ("docs", re.compile(r"\b(docs?|documentation|readme|typos?)\b|^\s*document(s|ed)?\b", re.I)),
     ("test", re.compile(r"\b(tests?|testing|flaky)\b", re.I)),
     ("build", re.compile(r"\b(bump|upgrade|dependenc\w*|deps)\b", re.I)),
 )
@@ -128,6 +129,10 @@ FORMATTER_RUN = re.compile(
 #: a hooks manager's own commit: its hooks' versions moved and their automatic fixes applied (pre-commit.ci's
 #: "pre-commit autoupdate" and "[pre-commit.ci] auto fixes"; lefthook and husky have none of their own)
 HOOKS_AUTOFIX = re.compile(r"\bpre-commit(\.ci)?\b.*\b(auto-?update|auto[- ]?fix(es)?)\b|^\[pre-commit\.ci\]", re.I)
+#: a title opening with "Add"/"Introduce" and naming a new setting: a feature, even if it says what it fixes
+#: ("Add `retry.x` option to fix statusCodes bypassing")
+NEW_OPTION_TITLE = re.compile(r"^\s*(add|adds|added|introduc\w*)\b[^;:]*?\b(options?|flags?|settings?|parameters?)\b",
+                              re.I)
 #: a title that takes something away (support, an argument, a deprecated path)
 REMOVAL_TITLE = re.compile(r"\b(remov\w*|drop\w*|delet\w*|no longer (accept|allow|support)\w*)\b", re.I)
 #: a formatter run: at least this share of the changed lines only lays the same text out anew
@@ -136,7 +141,7 @@ FORMATTER_LAYOUT_SHARE = 0.8
 PACKAGE_NAME_KEYS = {"package.name", "name", "project.name", "tool.poetry.name"}
 #: internal housekeeping named in the title: with no interface change and a modest diff, low
 HOUSEKEEPING_WORDS = re.compile(
-    r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|"
+    r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|(small|minor) refactor\w*|"
     r"remov\w* (unused|old|dead|obsolete|stale|unnecessary|redundant)|(unused|unnecessary|redundant) \w+)\b", re.I)
 REFACTOR_LOW_LINES = 60
 #: lines a block extracted into a new function may add beyond its own: the signature, the call, closing lines

@@ -19,7 +19,8 @@ _FENCE = re.compile(r"`{3,}")
 _WS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
 _BACKTICKS = re.compile(r"`+")
 _LIVE = re.compile(r"[\\\[\]`]|!(?=\[)")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+#: a Markdown code span: a run of backticks, its text, the same run again
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def _html(text: str) -> str:
@@ -87,7 +88,7 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = limit
-    for span in _CODE_SPAN.finditer(text):
+    for span in CODE_SPAN.finditer(text):
         if span.start() < limit < span.end():
             cut = span.start()
             break

@@ -117,7 +117,9 @@ class DigestService:
         commit_filter = commit_filter or CommitFilter()
         warm_up = self._warm_up()  # imports litellm in a thread while GitHub answers
         description = functools.partial(self._description, source)
-        commits = await pools.remote(source.list_commits, window, branch)
+        in_time = self._fetch_deadline(source)
+        async with in_time():
+            commits = await pools.remote(source.list_commits, window, branch)
         changes = fold(commits, keeps=commit_filter.keeps_author)  # one entry per merge and what it brings in
         # every commit's related list is taken from the whole day, whichever details arrived first
         all_detailed = asyncio.Event()
@@ -137,7 +139,8 @@ class DigestService:
                 if commit.details_loaded:
                     detailed = titled(commit)
                 else:
-                    detailed, held = await self._claimed_details(source, commit.sha, lang, details)
+                    async with in_time():
+                        detailed, held = await self._claimed_details(source, commit.sha, lang, details)
                 detailed_by_sha[detailed.sha] = detailed
                 if len(detailed_by_sha) == len(changes):
                     all_detailed.set()
@@ -194,6 +197,28 @@ class DigestService:
         report = CommitReport(commit=commit, analysis=analysis, pr=pull_request(commit))
         self._check_strict(strict, [report], failures)
         return report
+
+    def _fetch_deadline(self, source: CommitSource):
+        """``in_time()``: a context that fails the digest once its listing and details have taken longer than the
+        digest's deadline in all (a source slow on every request, each within its own deadline, would otherwise hold
+        a digest of many commits for hours). Without details a commit has nothing to analyse, so the digest fails
+        with one sentence and its schedule retries it; the LLM's share of the deadline is the breaker's."""
+        if self.digest_deadline is None:
+            return contextlib.nullcontext
+        loop = asyncio.get_running_loop()
+        until = loop.time() + self.digest_deadline
+
+        @contextlib.asynccontextmanager
+        async def in_time():
+            try:
+                async with asyncio.timeout_at(until):
+                    yield
+            except TimeoutError:
+                raise RemoteFailure(f"{source.repo_name}'s commits did not all arrive within the digest's deadline "
+                                    f"({self.digest_deadline:g} s, DIGESTBOT_DIGEST_DEADLINE); try again later",
+                                    code="fetch_deadline", details={"seconds": f"{self.digest_deadline:g}"}) from None
+
+        return in_time
 
     def _warm_up(self) -> asyncio.Future:
         warm = getattr(self.analyzer, "warm_up", None)
@@ -479,7 +504,7 @@ def build_service(settings, store: Store, analyzer_kind: str = "auto") -> Digest
                              max_output_tokens=settings.llm_max_output_tokens,
                              max_input_tokens=settings.llm_max_input_tokens, deadline=settings.llm_deadline)
     if analyzer.name == "heuristic":
-        return DigestService(store, analyzer, holder=holder)
+        return DigestService(store, analyzer, holder=holder, digest_deadline=settings.digest_deadline)
     observe_llm(analyzer)
     if shares_database(settings):  # DIGESTBOT_LLM_CONCURRENCY holds for all the instances together
         analyzer.shared_limit = SharedSlots(store.leases, holder, settings.llm_concurrency).slot

@@ -1,0 +1,165 @@
+"""Performance work: how titles, messages and C/C++ hunks say code gets faster, and which such edits keep behaviour."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from analysis.models import FileChange
+
+_CPP_SOURCES = (".c", ".cc", ".cpp", ".cxx", ".c++")
+_CPP_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++", ".inl", ".ipp")
+HEADERS, CPP_SOURCES = _CPP_HEADERS, _CPP_SOURCES
+#: perf work a title names without the word "performance": a copy, an allocation or a clone avoided, an object built
+#: in place, an argument passed by reference, capacity reserved up front (C++, Rust and Java idioms)
+PERF_TITLE = re.compile(
+    r"\b(avoid\w*|skip\w*|eliminat\w*|sav(e|es|ed|ing)|reduc\w*|fewer|less|no|without)\s+(\S+\s+){0,2}?"
+    r"(copy|copies|copying|allocations?|allocating|re-?allocations?|clones?|cloning|heap)\b|"
+    r"\b(directly|in[- ]place) construct\w*|\bconstruct\w* \S+( \S+)? (directly|in[- ]place)\b|\bemplace\w*|"
+    r"\bby (const )?ref(erence)?\b|\breserve\w* (capacity|memory|space)\b|\bpre-?allocat\w*", re.I)
+#: a title whose verb is "inline": with the diff agreeing (a definition moved into its header, ``inline`` or
+#: ``#[inline]`` added), the call overhead goes
+INLINE_TITLE = re.compile(r"^\s*inline\b", re.I)
+_INLINE_MARK = re.compile(r"^\s*(#\[inline(\(\w+\))?\]|.*\binline\b)")
+#: a measured speed-up: a number with its unit, and a word saying it is about speed, in one sentence of the message
+_MEASURE = re.compile(r"(?<![\w.])\d+(\.\d+)?\s*(%|x\b|×|times\b|ms\b|ns\b|µs\b|us\b)", re.I)
+_SPEED = re.compile(r"\b(perf\w*|faster|slower|speed\w*|benchmark\w*|throughput|latency|hot ?path|"
+                    r"improv\w* (the )?(runtime|run time|time))\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+#: a move cast: ``std::move(x)`` or a project's macro wrapping it (``FOO_MOVE(x)``)
+_MOVE_CAST = re.compile(r"\bstd::move\s*\(|\b[A-Z][A-Z0-9_]*_MOVE\s*\(")
+_MOVE_TITLE = re.compile(r"\bmov(e|es|ed|ing)\b", re.I)
+_TOKEN = re.compile(r"\w+|::|->|&&|[^\w\s]")
+_QUALIFIER = re.compile(r"\b\w+\s*::\s*(?=~?\w+\s*\()|\b\w+\s*::\s*(?=operator\b)")
+_INCLUDE = re.compile(r"^\s*#\s*include\b")
+_COMMENT = re.compile(r"^\s*(//|/\*|\*)")
+#: a data member declared ``Type name;`` (C++) with an optional default
+_MEMBER = re.compile(r"^\s*(?!return\b|using\b|typedef\b|friend\b)(?P<type>[\w:<>,*& ]+?[\w>*&])\s+(?P<name>m?_?\w+)"
+                     r"\s*(=[^;]*|\{[^;]*\})?;\s*(//.*)?$")
+
+
+def _changed(patch: str | None) -> tuple[list[str], list[str]]:
+    removed, added = [], []
+    for line in (patch or "").splitlines():
+        if line.startswith("-") and not line.startswith("---"):
+            removed.append(line[1:])
+        elif line.startswith("+") and not line.startswith("+++"):
+            added.append(line[1:])
+    return removed, added
+
+
+def _code(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if ln.strip() and not _COMMENT.match(ln) and not _INCLUDE.match(ln)]
+
+
+def _code_sides(files: Iterable[FileChange]) -> tuple[list[str], list[str]]:
+    """The code lines (not blank, comments or includes) the files' hunks remove, and those they add."""
+    old: list[str] = []
+    new: list[str] = []
+    for f in files:
+        removed, added = _changed(f.patch)
+        old += _code(removed)
+        new += _code(added)
+    return old, new
+
+
+def _tokens(lines: Iterable[str], drop: frozenset[str] = frozenset()) -> Counter:
+    return Counter(t for ln in lines for t in _TOKEN.findall(_QUALIFIER.sub("", ln)) if t not in drop)
+
+
+def perf_titled(title: str) -> bool:
+    """The title names perf work by one of its idioms (a copy or an allocation avoided, built in place...)."""
+    return bool(PERF_TITLE.search(title))
+
+
+def measured_sentence(text: str) -> str | None:
+    """The first sentence of the message that gives a measurement (``10%``, ``2x``, ``40 ms``) of speed."""
+    return next((" ".join(s.split()) for s in _SENTENCE.split(text) if _MEASURE.search(s) and _SPEED.search(s)), None)
+
+
+def measured_speedup(text: str) -> bool:
+    """One sentence of the message gives a measurement of speed: a measured speed-up."""
+    return measured_sentence(text) is not None
+
+
+def _moves(f: FileChange) -> int:
+    old, new = _changed(f.patch)
+    return sum(len(_MOVE_CAST.findall(ln)) for ln in new) - sum(len(_MOVE_CAST.findall(ln)) for ln in old)
+
+
+def moves_added(files: Iterable[FileChange]) -> list[str]:
+    """The files whose hunks add move casts (``std::move``, a ``*_MOVE`` macro): values handed over, not copied."""
+    return [f.path for f in files if _moves(f) > 0]
+
+
+def by_reference_only(files: list[FileChange]) -> bool:
+    """C/C++ hunks whose only edit is parameters now taken by (const) reference: callers' code and results are
+    unchanged, a copy of the argument goes."""
+    if not files or not all(f.path.lower().endswith(_CPP_SOURCES + _CPP_HEADERS) and f.patch for f in files):
+        return False
+    old, new = _code_sides(files)
+    drop = frozenset({"const", "&"})
+    return bool(old) and _tokens(old, drop) == _tokens(new, drop) and _tokens(new)["&"] > _tokens(old)["&"]
+
+
+def inlined_into_header(files: list[FileChange]) -> bool:
+    """C/C++ definitions moved from source files into their headers, the same tokens: the source files only lose
+    lines, and what the headers add is those lines (less the ``Class::`` qualifier), each declaration they replace
+    dropped. The logic is unchanged; the compiler can inline it."""
+    sources = [f for f in files if f.path.lower().endswith(_CPP_SOURCES)]
+    headers = [f for f in files if f.path.lower().endswith(_CPP_HEADERS)]
+    if not sources or not headers or len(sources) + len(headers) != len(files):
+        return False
+    lost: list[str] = []
+    for f in sources:
+        removed, added = _changed(f.patch)
+        if _code(added):
+            return False
+        lost += _code(removed)
+    declarations, gained = _code_sides(headers)
+    if not lost or not gained or not all(ln.rstrip().endswith(";") for ln in declarations):
+        return False
+    pool = _tokens(lost + declarations)
+    gain = _tokens(gained)
+    # every token the headers gain comes from the moved definitions; what is left over is only the declarations'
+    return not (gain - pool) and not (_tokens(lost) - gain)
+
+
+def inlined(files: list[FileChange]) -> bool:
+    """The diff inlines code: definitions moved into headers, or ``inline`` / ``#[inline]`` added."""
+    if inlined_into_header(files):
+        return True
+    return any(_INLINE_MARK.match(ln) for f in files for ln in _code(_changed(f.patch)[1]))
+
+
+def members_retyped(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
+    """(member, old type, new type) of C/C++ data members declared anew under the same name with another type
+    (``std::string m_name;`` -> ``StringRef m_name;``): what the object owns or how it stores it changes."""
+    out = []
+    for f in files:
+        if not f.path.lower().endswith(_CPP_SOURCES + _CPP_HEADERS):
+            continue
+        removed, added = _changed(f.patch)
+        before = {m.group("name"): m.group("type").strip() for ln in removed if (m := _MEMBER.match(ln))}
+        after = {m.group("name"): m.group("type").strip() for ln in added if (m := _MEMBER.match(ln))}
+        out += [(name, before[name], kind) for name, kind in after.items() if name in before and before[name] != kind]
+    return out
+
+
+def moves_titled(title: str, files: list[FileChange]) -> bool:
+    """The title says values are moved, and the hunks add move casts: a copy replaced by a move."""
+    return bool(_MOVE_TITLE.search(title) and moves_added(files))
+
+
+_NOT_PERF = re.compile(r"\b(fix\w*|bug\w*|crash\w*|regression|broken|incorrect\w*|wrong\w*|leak\w*)\b", re.I)
+
+
+def perf_work(title: str, body: str, behaviour: list[FileChange], untyped: bool) -> bool:
+    """Product code made faster, by the title's idiom (a copy avoided, inlined, moved instead of copied) or, when
+    the title names no other kind of change (``untyped``), by a speed-up the message measures; a title naming a bug
+    keeps it a fix."""
+    if not behaviour or _NOT_PERF.search(title):
+        return False
+    return bool(perf_titled(title) or (INLINE_TITLE.match(title) and inlined(behaviour))
+                or moves_titled(title, behaviour) or (untyped and measured_speedup(body)))
