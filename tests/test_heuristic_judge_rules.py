@@ -108,7 +108,7 @@ def test_a_test_only_refactor_across_many_files_is_low():
 
 
 def test_tests_adding_coverage_are_medium():
-    tests = change("tests/test_pager.py", [], body_lines(80, "case"))
+    tests = change("tests/test_pager.py", [], body_lines(220, "case"))
     facts = [Fact(kind="test_added", path=tests.path, symbol=f"test_pager_{i}") for i in range(6)]
     assert analyse("Test the pager on closed streams", [tests], facts).importance == "medium"
     renamed = facts + [Fact(kind="test_removed", path=tests.path, symbol=f"test_old_{i}") for i in range(6)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from analysis.analyzers.heuristic_side_files import side_manifest
 from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
 from analysis.models import Fact
 
@@ -53,10 +54,10 @@ class DependencyChanges:
 
     @cached_property
     def installed(self) -> list[Fact]:
-        """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists),
-        default image tags included."""
+        """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists, not an
+        example's or a test project's own manifest), default image tags included."""
         return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
-                and not _DEV_MANIFEST.search(f.path.lower())]
+                and not _DEV_MANIFEST.search(f.path.lower()) and not side_manifest(self.classes.get(f.path, set()))]
 
     @cached_property
     def dependency_swaps(self) -> list[tuple[Fact, Fact]]:

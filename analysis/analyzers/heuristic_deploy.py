@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from analysis.analyzers.heuristic_template_layout import relaid_template_lines
 from analysis.models import Fact
 
 #: a version as deployment values write it (``v3.13.1``, ``1.40.2-distroless``, ``2.19``)
@@ -98,7 +99,12 @@ def templated(patch: str | None) -> bool:
 
 def gated_template_change(patch: str | None) -> bool:
     """Every line the hunks change is a block added under a new condition (``{{ if .Values.x }}`` ... ``{{ end }}``)
-    or a condition widened with ``or``: what renders with the default values is unchanged (opt-in)."""
+    or a condition widened with ``or``: what renders with the default values is unchanged (opt-in). Lines only laid
+    out anew (re-indented, trim markers moved, ``indent`` as ``nindent``) render the same and are left aside."""
+    rest = relaid_template_lines(patch)
+    if rest is None:
+        return bool(patch)  # every changed line laid out anew: the same render
+    patch = rest
     changed = False
     for hunk in re.split(r"^@@[^\n]*@@[^\n]*$", patch or "", flags=re.M)[1:]:
         depth = 0  # blocks opened by added directives and not yet closed

@@ -93,8 +93,8 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
 
     @cached_property
     def sized(self) -> list[FileChange]:
-        """The files whose size makes a change hard to review: not tests, docs, examples or lock files."""
-        return [f for f in self.files if not self.classes[f.path] & {"lock", "test", "doc", "example"}]
+        """The files whose size makes a change hard to review: not tests, docs, examples, lock files or build output."""
+        return [f for f in self.files if not self.classes[f.path] & {"lock", "test", "doc", "example", "generated"}]
 
     @property
     def sized_lines(self) -> int:

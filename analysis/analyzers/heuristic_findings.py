@@ -7,6 +7,7 @@ from collections import Counter
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_message import clip
 from analysis.analyzers.heuristic_paths import area_of
+from analysis.analyzers.heuristic_template_layout import added_conditions
 from analysis.analyzers.heuristic_hunks import loop_rebounds
 from analysis.analyzers.heuristic_judge import reformatted
 from analysis.analyzers.heuristic_macros import macros_redefined
@@ -79,7 +80,9 @@ class Findings:
             out.append(w.t("compat_unstable", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         if e.opt_in:
             off = [f.symbol for f in e.config if f.kind == "config_key_added"]
-            out.append(w.t("compat_opt_in_keys" if off else "compat_opt_in", keys=w.names(off)))
+            gates = [c for f in e.behaviour if "deploy" in e.classes[f.path] for c in added_conditions(f.patch)]
+            key = "compat_opt_in_keys" if off else "compat_opt_in_when" if gates else "compat_opt_in"
+            out.append(w.t(key, keys=w.names(off), conditions=w.names(gates, 3)))
         api = self.api_paths()
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))

@@ -7,14 +7,21 @@ import re
 from analysis.analyzers import heuristic_rules as R
 from analysis.analyzers.heuristic_autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic_build_defaults import default_features_changed
+from analysis.analyzers.heuristic_helper_api import helper_api
 from analysis.analyzers.heuristic_macros import macros_redefined
 from analysis.analyzers.heuristic_metadata import metadata_only
 from analysis.analyzers.heuristic_perf import by_reference_only, measured_speedup, members_retyped, perf_work
+from analysis.analyzers.heuristic_release import release_bookkeeping, version_stamp
+from analysis.analyzers.heuristic_rewrites import conditions_rewritten
+from analysis.analyzers.heuristic_side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only, layout_only,
                                                 local_requirements_only, loop_rebounds, versions_only)
 
+#: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
+_MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 _CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
 
@@ -66,12 +73,17 @@ def _only(e: Evidence) -> str | None:
         return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None
-    if e.all_files("doc", "example"):
+    # a package version bumped beside the change (a chart's version with its CI values) does not decide its kind
+    rest = [f for f in e.files if not version_stamp(e, f.path)] or e.files
+
+    def all_of(*classes: str) -> bool:
+        return all(e.classes[f.path] & set(classes) for f in rest)
+    if all_of("doc", "example"):
         return "docs"
     for cls, kind in (("test", "test"), ("ci", "ci")):
-        if e.all_files(cls):
+        if all_of(cls):
             return kind
-    if e.all_files("ci", "tooling"):
+    if all_of("ci", "tooling"):
         return "ci" if e.paths("ci") else "chore"  # a formatter's or linter's settings, .gitignore: upkeep
     return None
 
@@ -122,7 +134,7 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if _release(e) or reformatted(e) or hooks_autofix(e):
+    if _release(e) or release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
         return "chore"
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
@@ -136,9 +148,9 @@ def change_type_of(e: Evidence) -> str:
     if only == "ci" and e.prefix_type == "build":
         return "ci"  # "build(deps): bump github/codeql-action": a workflow's action, not the project's build
     if e.prefix_type:
-        # the files decide over a prefix that names no kind of file ("chore: unused variable" in a test file);
-        # an issue template under .github/ stays the chore its prefix says
-        yielding = ("feature", "fix", "perf", "refactor") + (("chore",) if only in ("docs", "test") else ())
+        # the files decide over a prefix that names no kind of file ("chore: unused variable" in a test file,
+        # "chore: update to stale action v4" in a workflow); an issue template is no CI file: the chore stays
+        yielding = ("feature", "fix", "perf", "refactor") + (("chore",) if only in ("docs", "test", "ci") else ())
         if only in ("docs", "test", "ci") and e.prefix_type in yielding:
             return only
         return e.prefix_type
@@ -175,8 +187,8 @@ def change_type_of(e: Evidence) -> str:
             return worded
     if _macro_refactor(e):
         return "refactor"
-    if e.api_added or e.api_widened or _new_capability(e):
-        return "feature"
+    if (e.api_added and len(helper_api(e)) < len(e.api_extended)) or e.api_widened or _new_capability(e):
+        return "feature"  # new public API, unless it is only helpers the change itself calls
     return "refactor" if e.behaviour else "chore"
 
 
@@ -226,7 +238,8 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e)
-        or (len(e.api_extended) > len(e.experimental_api) and change_type in ("feature", "fix", "perf", "security", "revert"))
+        or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
+            and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.fields_added and change_type in ("feature", "fix"))  # a public struct's new field: new API
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
@@ -253,10 +266,13 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return _without_product_code(e, change_type)
     if reformatted(e) or hooks_autofix(e):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
+    if release_bookkeeping(e):
+        return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
     if loop_rebounds(e.behaviour) and not _high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
-    if e.moved_only and not (e.config or e.security_signals or e.api_breaks):
-        return "low"  # lines moved or reordered, none rewritten
+    if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
+            and not conditions_rewritten(f.patch for f in e.behaviour)):
+        return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew)
     if (e.inlined_only or by_reference_only(e.behaviour)) and not e.api_breaks:
         return "low"  # definitions moved into their headers, or arguments taken by reference: the same logic
     if (e.renamed_only and change_type in ("refactor", "chore")
@@ -270,9 +286,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.major_bumps:
+    if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.major_bumps
+            or default_features_changed(e)):
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
-        # adapted to it, or a deprecation users must act on
+        # adapted to it, a deprecation users must act on, or default features moved
     if macros_redefined(e.behaviour):
         return "medium"  # a header's macro expands anew in every file that includes it, users' code too
     if change_type == "perf" and (measured_speedup(e.body) or members_retyped(e.behaviour)):
@@ -300,7 +317,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or _interface_touched(e))
             and not (e.config or e.security_signals or e.literal_changes["message"])):
         return "low"  # the author says documentation (``docs:``) and only private code moves: docstrings reworded
-    if (change_type in ("chore", "refactor", "build", "perf") and not public_touched
+    if (change_type in ("chore", "refactor", "build", "perf", "ci", "test") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping or tuning
@@ -316,7 +333,7 @@ def _status_returned(e: Evidence, change_type: str) -> bool:
 def _package_renamed(e: Evidence) -> bool:
     """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json)."""
     return any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
-               and "build" in e.classes.get(f.path, set()) for f in e.facts)
+               and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
 
 
 def _debug_repr_only(e: Evidence) -> bool:
@@ -348,7 +365,7 @@ def _titled_helpers(e: Evidence) -> bool:
                for f in e.of("symbol_added", "symbol_removed", "symbol_modified", "signature_changed") if e.in_product(f)}
     if not named or any(n in symbols and e.is_public(symbols[n]) for n in named):
         return False
-    return all(n.startswith("_") and not n.startswith("__")
+    return all(n.startswith("_") and not n.startswith("__") and not _MACRO_NAME.match(n)
                or n in symbols and (symbols[n].text or "").startswith(("function", "method")) for n in named)
 
 
@@ -400,24 +417,31 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"
     if _package_renamed(e):
         return "high"  # every dependent's manifest and imports name the package
-    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words) or e.ci_security:
-        return "medium"  # the release pipeline's credentials: token permissions, stored checkout tokens, secrets
-    if e.major_bumps or e.toolchain_raised or e.dependency_swaps:
-        return "medium"  # a dependency's major or a package replaced, or older compilers left behind
+    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not _hunks_read(e)) \
+            or e.ci_security:
+        return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's
+        # credentials (token permissions, stored checkout tokens, secrets) read from the workflow's keys
+    if e.major_bumps or e.toolchain_raised or e.dependency_swaps or default_features_changed(e):
+        return "medium"  # a dependency's major or a package replaced, older compilers left behind, defaults moved
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
-             and f.path not in e.cosmetic and not e.dependencies and not _aliases_only(e, f.path)]
+             and f.path not in e.cosmetic and not e.dependencies and not _aliases_only(e, f.path)
+             and not side_manifest(e.classes[f.path])]
     if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     tests = [f for f in e.files if "test" in e.classes[f.path]]
     if tests and e.all_files("test", "doc"):
-        new_tests = len(e.of("test_added")) - len(e.of("test_removed"))  # renamed tests are not new coverage
-        net = sum(f.additions - f.deletions for f in tests)
-        if new_tests >= R.NEW_TESTS_MEDIUM or net >= R.TEST_ONLY_MEDIUM_LINES:
-            return "medium"  # substantial new coverage; a reshuffle of existing tests stays low
+        if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
+            return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _hunks_read(e: Evidence) -> bool:
+    """Every changed file came with its hunks: the security signals were looked for in the lines themselves, so the
+    message's words (a CI change that "removes credentials" from checkouts) yield to them."""
+    return all(f.patch for f in e.files)
 
 
 def _aliases_only(e: Evidence, path: str) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic_side_files import forge_form, generated
 from analysis.facts.languages import package_dirs, test_source_sets, test_support_dir
 
 #: classes that are not product code
-NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock", "i18n"}
+NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock", "i18n", "generated"}
 
 
 def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
@@ -19,8 +20,8 @@ def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
 
 
 def classify_path(path: str) -> set[str]:
-    """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, docker, api, deploy,
-    security."""
+    """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, generated, docker, api,
+    deploy, security."""
     low = path.strip().lower()
     parts = [p for p in low.split("/") if p]
     is_dir = low.endswith("/")  # a directory named as a whole (reconstructed file lists)
@@ -31,7 +32,9 @@ def classify_path(path: str) -> set[str]:
         classes.add("doc")
     if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip()):
         classes.add("test")
-    if R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
+    if forge_form(low):
+        classes.add("tooling")  # issue and pull request templates, code owners: repository upkeep, not CI
+    elif R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
     if R.TOOLING_NAMES.match(name) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir):
         classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs
@@ -43,6 +46,8 @@ def classify_path(path: str) -> set[str]:
         classes.add("lock")
     if dirs & R.EXAMPLE_DIRS:
         classes.add("example")
+    if generated(parts):
+        classes.add("generated")  # build output committed for users to fetch (``dist/``, ``*.min.js``, source maps)
     if name.endswith(R.I18N_EXTS) or (dirs & R.I18N_DIRS and name.endswith(R.I18N_DATA_EXTS)):
         classes.add("i18n")
     if R.DOCKER_NAME.search(name) or name.endswith(".dockerfile"):
@@ -50,7 +55,7 @@ def classify_path(path: str) -> set[str]:
     if len(parts) == 1 and (R.TOOL_DOTFILE.match(name) or name.endswith(R.ROOT_TOOL_EXTS)) \
             and not classes and not R.DEPLOY_NAMES.match(name):
         classes.add("tooling")  # a data file or dotfile at the root configures a tool (``.lgtm.yml``, ``wsjcpp.yml``)
-    if classes & {"doc", "test", "example", "ci", "tooling", "i18n"}:
+    if classes & {"doc", "test", "example", "ci", "tooling", "i18n", "generated"}:
         return classes  # not product code: no API, deployment or security signal
     if not classes & {"build", "lock"} and (
         name.endswith(R.API_EXTS) or dirs & R.API_DIRS or R.API_NAMES.search(name)

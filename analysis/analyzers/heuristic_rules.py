@@ -29,8 +29,8 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("revert", re.compile(r"^\s*(revert|back out|roll ?back)\b", re.I)),
     ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency)\b", re.I)),
     ("refactor", re.compile(r"\b(renam\w*|refactor\w*|restructur\w*|mov(e|es|ed|ing)|clean ?ups?|simplif\w*|"
-                            r"reorgani[sz]\w*|reorder\w*|dedup\w*|deduplicat\w*|extract\w*|consolidat\w*|tidy|tidies|"
-                            r"unif(y|ies))\b", re.I)),
+                            r"reorgani[sz]\w*|reorder\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|"
+                            r"tidy|tidies|unif(y|ies))\b", re.I)),  # "extractor" is a thing a commit may add, not an act
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken)\b", re.I)),
@@ -44,7 +44,8 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
 DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
-DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice)(\.|$)")
+#: legal texts (licence, copying, copyright) are documents too: a year or holder changed alters no behaviour
+DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright)(\.|$)")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support"}
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py)$")
@@ -54,7 +55,7 @@ BUILD_NAMES = re.compile(
     r"^(makefile|cmakelists\.txt|.*\.cmake|setup\.py|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock|"
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"requirements.*\.txt|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|pom\.xml|"
-    r"meson\.build|configure\.ac|manifest\.in|chart\.yaml|.*\.mk)$")
+    r"meson\.build|configure\.ac|makefile\.(am|in)|manifest\.in|chart\.yaml|.*\.mk)$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
 PACKAGE_MANAGER_NAMES = re.compile(r"^(\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
@@ -168,8 +169,9 @@ LARGE_LINES, LARGE_FILES = 500, 20
 HUGE_LINES = 1500
 #: an internal chore or refactor up to this many lines is housekeeping
 HOUSEKEEPING_LINES = 20
-#: test-only changes are medium only with this many new test functions or net added test lines
-NEW_TESTS_MEDIUM, TEST_ONLY_MEDIUM_LINES = 5, 200
+#: test-only changes are medium only with this many net added test lines (a body of new coverage); how many test
+#: functions they add does not count: cases added beside existing ones pin down what the code already does
+TEST_ONLY_MEDIUM_LINES = 200
 MAX_TITLE, MAX_LINE, MAX_PATH, MAX_PARAGRAPH, MAX_SYMBOL = 160, 200, 120, 600, 80
 MAX_AREAS, MAX_LISTED, MAX_CHANGELOG, MAX_POINTS, MAX_LOCKED = 6, 5, 3, 5, 2
 

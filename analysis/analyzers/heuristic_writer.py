@@ -329,7 +329,8 @@ class Writer:
         groups: dict[str, list] = defaultdict(list)
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         substantive = any(f.path not in e.cosmetic for f in e.files if f.path not in quoted)
-        derived = self.derived_locks()
+        built = {f.path for f in e.files if "generated" in e.classes[f.path]}  # bundles rebuilt beside the change
+        derived = self.derived_locks() | (built if len(built) < len(e.files) else set())
         for f in e.files:
             # the summary quotes the changelog's lines already; comment-only files beside a real change are noise,
             # and so is a lock file that only records what the commit's manifests say

@@ -8,7 +8,8 @@ What each kind carries (fields not named are None):
 
 - ``public`` is reach from outside the package or crate: Python no leading underscore, listed in a
   readable ``__all__`` when the module has one, not in a private
-  module or class; Rust a bare ``pub`` in public scopes (``pub(crate)``, ``pub(super)``, ``pub(in ..)``,
+  module or class (unless the commit's tests import its top name from the package: ``from pkg import URL``
+  for ``pkg/_models.py``'s ``URL``, a re-export); Rust a bare ``pub`` in public scopes (``pub(crate)``, ``pub(super)``, ``pub(in ..)``,
   ``pub(self)`` are not; methods as public as their type and trait when the file defines them); Go
   capitalised, methods of exported types only; TS/JS exported (``export``, export clause, CommonJS), members
   of exported classes unless private, protected, ``#x`` or ``_x``; Java ``public`` inside public types;
@@ -19,7 +20,8 @@ What each kind carries (fields not named are None):
   Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
   signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
   the symbol's kind (function, method, class, struct, interface, trait, enum, type; an added method marked as
-  overriding its base's, Java ``@Override``, TS ``override``, Python ``@override``: "method, overrides"). Members of a
+  overriding its base's, Java ``@Override``, TS ``override``, Python ``@override``, or implementing a trait's,
+  Rust ``impl Trait for T``: "method, overrides"). Members of a
   class added or removed whole are not listed on their own.
   Items a macro invocation declares (Rust ``define_rejection! { pub struct X(..); }``), ``macro_rules!``
   and a C header's ``#define``s with a value (kind macro), Python factory classes (``P = namedtuple("P",
@@ -90,6 +92,7 @@ from analysis.facts.languages import (config_format, grammar_for, is_changelog, 
                                       manifest_kind)
 from analysis.facts.moves import fold_moves
 from analysis.facts.patches import FilePatch, parse_patch
+from analysis.facts.reexports import reexported
 from analysis.facts.security import scannable, security_facts
 from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol_facts
 from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
@@ -234,6 +237,9 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
     replace = fold_moves([fact for _, _, fact in found], parsed_files)
     if replace:
         found = [(at, n, replace.get(id(fact), fact)) for at, n, fact in found if replace.get(id(fact), fact) is not None]
+    tests = [side.after for path, side in sides.items() if side.after and _is_test_file(path) and path.endswith(".py")]
+    public = reexported([fact for _, _, fact in found], tests)
+    found = [(at, n, fact) for (at, n, _), fact in zip(found, public)]
     product = product_names([fact for _, _, fact in found])
     for path, parsed in parsed_files.items():
         try:

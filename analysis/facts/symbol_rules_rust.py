@@ -73,7 +73,8 @@ class RustCollector(Collector):
             public = open_ if role in ("trait", "trait_impl") else open_ and is_pub(node)
             self.add(scope, _name(node), "method" if role in ("impl", "trait", "trait_impl") else "function",
                      public, node, params=self._params(_field(node, "parameters")),
-                     returns=text_of(_field(node, "return_type")) or None, is_test=self._is_test(node))
+                     returns=text_of(_field(node, "return_type")) or None, is_test=self._is_test(node),
+                     overrides=role == "trait_impl")  # a trait's method implemented: callers reach it by the trait
         elif kind in _ITEMS:
             name = _name(node)
             public = open_ and is_pub(node)

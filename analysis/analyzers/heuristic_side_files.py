@@ -1,0 +1,33 @@
+"""Files beside the product's own code: build output committed to the repository (bundles, minified files,
+source maps) and the manifests of examples, tests and docs, which install nothing for the product's users."""
+
+from __future__ import annotations
+
+import re
+
+#: directories of build output a project commits so that users can fetch it without building (``dist/axios.js``)
+GENERATED_DIRS = {"dist"}
+#: names of build output wherever it is: minified bundles and source maps
+GENERATED_NAME = re.compile(r"\.min\.(js|mjs|cjs|css)$|\.(js|mjs|cjs|css)\.map$")
+#: the forge's forms under ``.github/`` (issue, discussion and pull request templates): how people file issues and
+#: changes, not how the project is built or checked
+_FORGE_FORMS = re.compile(r"(^|/)\.github/(issue_template|discussion_template|pull_request_template)(/|\.\w+$)")
+#: classes whose own manifests are not the product's: an example's Cargo.toml or package.json builds the example
+SIDE_CLASSES = frozenset({"example", "test", "doc"})
+
+
+def generated(parts: list[str]) -> bool:
+    """The path (lower-cased, split on ``/``) is build output: under a ``dist/`` directory, or minified, or a map."""
+    return bool(parts) and (bool(set(parts[:-1]) & GENERATED_DIRS) or bool(GENERATED_NAME.search(parts[-1])))
+
+
+def forge_form(low: str) -> bool:
+    """The lower-cased path is one of the forge's forms (``.github/ISSUE_TEMPLATE/bug.yml``): repository upkeep, a
+    chore, not CI."""
+    return bool(_FORGE_FORMS.search(low))
+
+
+def side_manifest(classes: set[str]) -> bool:
+    """A build manifest of an example, test or documentation project: its packages, name and dependencies are that
+    project's, not what the product's users install."""
+    return "build" in classes and bool(classes & SIDE_CLASSES)
