@@ -81,3 +81,13 @@ def test_dependabot_keys_are_named():
     facts = config_facts(".github/dependabot.yml", before, after)
     analysis = analyse("ci: add a cooldown", [(".github/dependabot.yml", 2, 0)], facts)
     assert analysis.importance == "low" and "changes `cooldown`" in " ".join(analysis.summary)
+
+
+def test_a_checkout_told_not_to_keep_its_token_alone_is_low_but_named_in_security():
+    after = BEFORE.replace("actions/checkout@v4", "actions/checkout@v4\n        with:\n          persist-credentials: false")
+    facts = config_facts(WORKFLOW, BEFORE, after)
+    sec = ci_security(facts)
+    assert sec.persist == ["false"] and sec.hardening and not sec.changes_access
+    analysis = analyse("ci: tidy the checkout step", [(WORKFLOW, 2, 0)], facts)
+    assert analysis.importance == "low" and analysis.change_type == "ci"
+    assert "`persist-credentials: false`" in (analysis.insights.security or "")

@@ -62,6 +62,12 @@ class CiSecurity:
         return bool(self.narrowed or "false" in self.persist)
 
     @property
+    def changes_access(self) -> bool:
+        """What the pipeline's tokens may do changes: permissions either way, secrets passed, credentials kept.
+        A checkout told not to keep its token (``persist-credentials: false``) alone is housekeeping."""
+        return bool(self.narrowed or self.widened or self.secrets or "true" in self.persist)
+
+    @property
     def relevant(self) -> bool:
         return bool(self.narrowed or self.widened or self.persist or self.secrets)
 

@@ -418,7 +418,7 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     if _package_renamed(e):
         return "high"  # every dependent's manifest and imports name the package
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not _hunks_read(e)) \
-            or e.ci_security:
+            or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's
         # credentials (token permissions, stored checkout tokens, secrets) read from the workflow's keys
     if e.major_bumps or e.toolchain_raised or e.dependency_swaps or default_features_changed(e):
