@@ -131,7 +131,7 @@ def _api_facts(report: CommitReport) -> list[Fact]:
              for a in facts if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
     moved_names = {name for name, _ in moved}
     return [f for f in facts if not (f.kind == "symbol_removed" and (_leaf(f), f.path) in moved)
-            and not (f.kind == "symbol_added" and _leaf(f) in moved_names)]
+            and not (f.kind == "symbol_added" and (_leaf(f) in moved_names or (f.text or "").endswith("deprecated")))]
 
 
 def _leaf(fact: Fact) -> str:

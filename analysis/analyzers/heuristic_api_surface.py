@@ -73,7 +73,14 @@ class ApiSurface:
         nor a class the commit slots in as the new base of existing ones (a hierarchy reshaped)."""
         based = {new for f, parts in self.base_changes for new in parts[1]}
         return [f for f in self.of("symbol_added") if self.is_public(f) and not (f.text or "").endswith(", overrides")
-                and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
+                and "deprecated" not in noticed_parts(f) and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
+
+    @cached_property
+    def api_deprecated(self) -> list[Fact]:
+        """Public symbols whose doc comment gains a deprecation tag (JSDoc ``@deprecated``), or that arrive deprecated
+        (a wrapper left where callers still reach the old path)."""
+        return [f for f in self.of("symbol_added", "symbol_modified") if self.is_public(f)
+                and "deprecated" in noticed_parts(f)]
 
     @cached_property
     def base_changes(self) -> list[tuple[Fact, tuple[list[str], list[str]]]]:

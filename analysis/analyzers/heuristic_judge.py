@@ -270,7 +270,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.major_bumps:
+    if e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps:
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
         # adapted to it, or a deprecation users must act on
     if macros_redefined(e.behaviour):

@@ -122,7 +122,10 @@ def _code_facts(path: str, patch: FilePatch, sides: Sides | None) -> tuple[list[
     if sides is not None:
         before, after = parse_file(path, sides.before), parse_file(path, sides.after)
         if before is not None and after is not None and comments_only(before, after):
-            return [Fact(kind="comments_only", path=path)], (before, after)
+            # a doc comment's ``@deprecated`` added to public API warns its users: not a comment-only change
+            deprecated = [f for f in symbol_facts(path, before, after) if f.public and (f.text or "").endswith(
+                "deprecated")] if not test_file else []
+            return deprecated or [Fact(kind="comments_only", path=path)], (before, after)
         if test_file:
             return [], (before, after)
         facts = symbol_facts(path, before, after)
