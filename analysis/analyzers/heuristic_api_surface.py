@@ -34,6 +34,13 @@ class ApiSurface:
         return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
 
     @cached_property
+    def defaults_changed(self) -> list[tuple[Fact, SignatureDelta]]:
+        """Public signatures whose only caller-visible change is a parameter's default replaced (same type): calls
+        compile as before, those leaving the parameter out get another value."""
+        return [(f, d) for f, d in self.signature_deltas if not d.breaking
+                and any(old is not None and new is not None for _, old, new in d.defaults)]
+
+    @cached_property
     def returns_changed(self) -> list[Fact]:
         """Public signatures whose return type is replaced (not merely written down for the first time)."""
         return [f for f, _ in self.signature_deltas if return_type(f.before or "") and return_type(f.after or "")

@@ -222,7 +222,8 @@ def _high(e: Evidence, change_type: str) -> bool:
     a process's exit status, a result existing tests now expect to be different."""
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.api_changes or _strong_security(e, change_type)
+        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or e.api_changes
+        or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e)

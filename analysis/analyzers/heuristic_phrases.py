@@ -7,7 +7,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)",
         # summary: what changed
         "changelog": "Changelog: {text}",
-        "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default {old} → {new}",
+        "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default changes from {old} to {new}",
         "gains_pl": "gain {names}", "loses_pl": "lose {names}",
         "renames": "renames {old} to {new}", "renames_pl": "rename {old} to {new}",
         "returns_pl": "return {old} → {new}",
@@ -66,6 +66,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_exit": "Scripts that check the program's exit status may see {new} where they saw {old}.",
         "compat_flip": "Existing tests now expect different results: callers relying on the old results may get different values.",
         "compat_compatible": "For {symbol}, no parameter is removed or made required.",
+        "compat_redefault": "Calls to {symbol} that leave out {params} now get its new default.",
         "arch_new_files": "New product files: {paths}.", "arch_removed_files": "Product files removed: {paths}.",
         "arch_new_dep": "New dependency: {names}.",
         "sec_signal": "{text} in {path}.", "sec_words": "The message mentions {words}.",
@@ -157,7 +158,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "zh": {
         "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 个",
         "changelog": "变更日志：{text}",
-        "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值 {old} → {new}",
+        "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值由 {old} 改为 {new}",
         "gains_pl": "新增参数 {names}", "loses_pl": "移除参数 {names}",
         "renames": "将参数 {old} 改名为 {new}", "renames_pl": "将参数 {old} 改名为 {new}",
         "returns_pl": "返回类型 {old} → {new}",
@@ -213,6 +214,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_exit": "检查程序退出码的脚本可能看到 {new}，而不是原来的 {old}。",
         "compat_flip": "已有测试现在期望不同的结果：依赖旧结果的调用方可能得到不同的值。",
         "compat_compatible": "{symbol}：没有参数被删除或变为必填。",
+        "compat_redefault": "调用 {symbol} 时省略 {params} 的代码将得到新的默认值。",
         "arch_new_files": "新增产品代码文件：{paths}。", "arch_removed_files": "删除产品代码文件：{paths}。",
         "arch_new_dep": "新增依赖：{names}。",
         "sec_signal": "{path} 中出现 {text}。", "sec_words": "提交信息提到 {words}。",
