@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from analysis.analyzers.heuristic_paths import classify_path
 from analysis.analyzers.symbol_groups import shortened
-from analysis.facts.config import TOOLING
+from analysis.facts.config import TOOLING, split_last
 from analysis.models import CommitReport, Fact
 from analysis.renderers.labels import check_lang
 
@@ -185,7 +185,7 @@ def net_changes(facts: list[Fact]) -> list[Fact]:
 
 def _version_bump(fact: Fact) -> bool:
     """A release's own version in a build manifest (``version``, ``tool.poetry.version``): not configuration."""
-    return (fact.kind == "config_value_changed" and (fact.symbol or "").rsplit(".", 1)[-1].lower() == "version"
+    return (fact.kind == "config_value_changed" and split_last(fact.symbol or "")[1].lower() == "version"
             and "build" in classify_path(fact.path))
 
 
