@@ -48,3 +48,12 @@ def test_export_added_to_a_private_declaration_is_now_public():
     before = "function helper(a: number) {\n  return a\n}\n"
     assert facts_of({"src/h.ts": (before, "export " + before)}) == [
         fact("symbol_modified", "src/h.ts", symbol="helper", public=True, text="function, now public")]
+
+
+def test_a_summary_names_the_deprecated_and_newly_public_symbols():
+    from analysis.models import Fact
+    from tests.test_heuristic_facts import analyse
+    facts = [Fact(**f) for f in facts_of({"src/make.ts": (BEFORE, AFTER)})]
+    analysis = analyse("feat: deprecate default export", [("src/make.ts", 8, 2)], facts)
+    assert "Deprecates `default`" in analysis.summary and "Makes `make` public" in analysis.summary
+    assert analysis.importance in ("medium", "high")

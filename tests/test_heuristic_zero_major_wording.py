@@ -15,7 +15,7 @@ def _bump(path: str, old: str, new: str, lang: str = "en"):
 def test_a_zero_major_minor_bump_says_it_may_carry_breaking_changes():
     for path, old, new in (("Cargo.toml", "0.20", "0.21"), ("package.json", "^0.20.0", "^0.21.0")):
         compat = _bump(path, old, new).insights.compatibility
-        assert "0.x minor release may carry breaking changes" in compat and "Cargo" in compat and "npm" in compat
+        assert "zero-major minor release may carry breaking changes" in compat and "Cargo" in compat and "npm" in compat
 
 
 def test_the_chinese_insight_says_the_same():

@@ -40,3 +40,12 @@ def test_a_public_default_change_names_old_and_new_without_the_breaking_risk():
     assert "`useStore` `selector` default changes from `api.getState as any` to `identity as any`" in analysis.summary
     assert not any("signature" in r.risk.lower() for r in analysis.risks)
     assert "leave out `selector`" in analysis.insights.compatibility
+
+
+def test_the_syntax_tree_reads_the_default_after_an_arrow_type():
+    from tests.facts_support import facts_of
+    before = "export function useStore(api: S, selector: (s: T) => U = api.getState as any) {\n  return 1\n}\n"
+    after = before.replace("api.getState", "identity")
+    [found] = facts_of({"src/hooks.ts": (before, after)})
+    assert found["kind"] == "signature_changed" and "default of selector" in found["text"]
+    assert "api.getState as any -> identity as any" in found["text"]

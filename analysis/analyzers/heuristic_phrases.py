@@ -55,8 +55,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_config_removed": "{keys} removed from {path}: configurations that still set them lose the setting.",
         "compat_major": "{name} moves to a new major version ({old} → {new}).",
         "compat_unstable": "{name} moves to its next zero-major series ({old} → {new}): under Cargo's and npm's "
-                           "semver a 0.x minor release may carry breaking changes, as a major one does; its release "
-                           "notes say what changed.",
+                           "semver a zero-major minor release may carry breaking changes, as a major one does; "
+                           "its release notes say what changed.",
         "compat_marker": "The message marks the change as breaking.",
         "compat_additive": "Additive only: new {names}; existing callers are unaffected.",
         "compat_experimental": "{names}: named experimental, without a stability promise yet.",
@@ -204,7 +204,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_config": "{path} 中 {change}：依赖旧值的部署行为会改变。",
         "compat_config_removed": "{path} 删除了 {keys}：仍设置这些项的配置将失去该设置。",
         "compat_major": "{name} 升级到新的主版本（{old} → {new}）。",
-        "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}）：按 Cargo 和 npm 的语义化版本规则，0.x 的次版本"
+        "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}）：按 Cargo 和 npm 的语义化版本规则，零主版本的次版本"
                            "升级与主版本升级一样可能包含不兼容变更；变化见其发布说明。",
         "compat_marker": "提交信息标注了破坏性变更。",
         "compat_additive": "仅为新增：新增 {names}，现有调用方不受影响。",
