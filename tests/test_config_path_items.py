@@ -13,8 +13,8 @@ AFTER = BEFORE.replace("18.3.0-next-aaa-20221223", "18.3.0-next-bbb-20230106")
 
 def test_a_list_item_with_dots_is_kept_whole_in_its_path():
     facts = facts_of({"ci/workflow.yml": (BEFORE, AFTER)})
-    assert fact("config_key_added", "ci/workflow.yml", symbol="jobs.test.strategy.matrix.react[18.3.0-next-bbb-20230106]",
-                after="18.3.0-next-bbb-20230106") in facts
+    assert fact("config_key_added", "ci/workflow.yml",
+                symbol="jobs.test.strategy.matrix.react[18.3.0-next-bbb-20230106]", after="18.3.0-next-bbb-20230106") in facts
     assert fact("config_key_removed", "ci/workflow.yml",
                 symbol="jobs.test.strategy.matrix.react[18.3.0-next-aaa-20221223]",
                 before="18.3.0-next-aaa-20221223") in facts

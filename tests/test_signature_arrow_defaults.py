@@ -35,7 +35,8 @@ def test_a_changed_default_with_another_type_or_a_dropped_default_stays_breaking
 def test_a_public_default_change_names_old_and_new_without_the_breaking_risk():
     from analysis.models import Fact
     from tests.test_heuristic_facts import analyse
-    fact = Fact(kind="signature_changed", path="src/hooks.ts", symbol="useStore", public=True, before=BEFORE, after=AFTER)
+    fact = Fact(kind="signature_changed", path="src/hooks.ts", symbol="useStore", public=True,
+                before=BEFORE, after=AFTER)
     analysis = analyse("Use identity as the default selector", [("src/hooks.ts", 3, 3)], [fact])
     assert "`useStore` `selector` default changes from `api.getState as any` to `identity as any`" in analysis.summary
     assert not any("signature" in r.risk.lower() for r in analysis.risks)

@@ -80,7 +80,8 @@ class ApiSurface:
         nor a class the commit slots in as the new base of existing ones (a hierarchy reshaped)."""
         based = {new for f, parts in self.base_changes for new in parts[1]}
         return [f for f in self.of("symbol_added") if self.is_public(f) and not (f.text or "").endswith(", overrides")
-                and "deprecated" not in noticed_parts(f) and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
+                and "deprecated" not in noticed_parts(f)
+                and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
 
     @cached_property
     def api_deprecated(self) -> list[Fact]:

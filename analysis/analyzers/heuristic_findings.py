@@ -82,7 +82,8 @@ class Findings:
             out.append(w.t("compat_opt_in_keys" if off else "compat_opt_in", keys=w.names(off)))
         redefaulted = e.defaults_changed
         if redefaulted:  # calls that compile as before, but those leaving the parameter out now get another value
-            names = [name for _, d in redefaulted for name, old, new in d.defaults if old is not None and new is not None]
+            names = [name for _, d in redefaulted for name, old, new in d.defaults
+                     if old is not None and new is not None]
             out.append(w.t("compat_redefault", symbol=w.symbols([f.symbol for f, _ in redefaulted]),
                            params=w.names(list(dict.fromkeys(names)))))
         api = self.api_paths()

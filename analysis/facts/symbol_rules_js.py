@@ -78,7 +78,8 @@ class JsCollector(Collector):
             self.walk(node, scope, None)
 
     def _default_export(self, node: Any, scope: list[str]) -> None:
-        """An anonymous ``export default (..) => ..`` or ``export default class {..}``: the module's symbol ``default``."""
+        """An anonymous ``export default (..) => ..`` or ``export default class {..}``: the module's symbol
+        ``default``."""
         value = next((c for c in node.named_children if c.type != "comment"), None)
         inner = _unwrapped(value)
         if inner is None or (inner.type not in self._FUNC_VALUES and inner.type != "class"):

@@ -316,8 +316,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         elif _respelled_only(previous, symbol, imports):
             continue
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
-            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new), *how_changed(previous, symbol, family),
-                                              _deprecation(previous, symbol)]))
+            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new),
+                                              *how_changed(previous, symbol, family), _deprecation(previous, symbol)]))
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public or previous.public,
                                             text=f"{symbol.kind}, {noticed}" if noticed else symbol.kind)))
