@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from analysis.analyzers.heuristic_paths import classify_path
 from analysis.analyzers.symbol_groups import shortened
-from analysis.facts.config import TOOLING
+from analysis.facts.config import TOOLING, split_last
 from analysis.facts.languages import is_generated
 from analysis.models import CommitReport, Fact
 from analysis.renderers.labels import check_lang
@@ -132,7 +132,7 @@ def _api_facts(report: CommitReport) -> list[Fact]:
              for a in facts if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
     moved_names = {name for name, _ in moved}
     return [f for f in facts if not (f.kind == "symbol_removed" and (_leaf(f), f.path) in moved)
-            and not (f.kind == "symbol_added" and _leaf(f) in moved_names)]
+            and not (f.kind == "symbol_added" and (_leaf(f) in moved_names or (f.text or "").endswith("deprecated")))]
 
 
 def _leaf(fact: Fact) -> str:
@@ -186,7 +186,7 @@ def net_changes(facts: list[Fact]) -> list[Fact]:
 
 def _version_bump(fact: Fact) -> bool:
     """A release's own version in a build manifest (``version``, ``tool.poetry.version``): not configuration."""
-    return (fact.kind == "config_value_changed" and (fact.symbol or "").rsplit(".", 1)[-1].lower() == "version"
+    return (fact.kind == "config_value_changed" and split_last(fact.symbol or "")[1].lower() == "version"
             and "build" in classify_path(fact.path))
 
 

@@ -62,12 +62,12 @@ def test_an_optional_parameter_added_is_additive_not_breaking():
     assert not analysis.risks
 
 
-def test_a_changed_default_is_a_break_and_says_old_and_new():
+def test_a_changed_default_is_high_and_says_old_and_new():
     fact = Fact(kind="signature_changed", path="pkg/run.go", symbol="Run", public=True,
                 before="(retries int = 1)", after="(retries int = 3)")
     analysis = analyse("Retry more", [("pkg/run.go", 3, 3)], [fact])
     assert analysis.importance == "high"
-    assert "`Run` `retries` default `1` → `3`" in analysis.summary
+    assert "`Run` `retries` default changes from `1` to `3`" in analysis.summary
 
 
 def test_private_signature_change_is_not_an_api_break():

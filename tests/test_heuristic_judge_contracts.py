@@ -232,5 +232,5 @@ def test_changed_field_defaults_of_a_public_class_are_high_and_named():
     facts = [_modified(py.path, "Config", "class, field default changed timeout (5.0, 1.0) -> (10.0, 1.0)")]
     analysis = analyse("Raise the timeout", [py], facts)
     assert analysis.importance == "high"
-    assert "`Config`: `timeout` default `(5.0, 1.0)` → `(10.0, 1.0)`" in analysis.summary
+    assert "`Config`: `timeout` default changes from `(5.0, 1.0)` to `(10.0, 1.0)`" in analysis.summary
     assert "gets the new defaults" in analysis.insights.compatibility

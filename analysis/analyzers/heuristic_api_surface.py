@@ -34,6 +34,13 @@ class ApiSurface:
         return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
 
     @cached_property
+    def defaults_changed(self) -> list[tuple[Fact, SignatureDelta]]:
+        """Public signatures whose only caller-visible change is a parameter's default replaced (same type): calls
+        compile as before, those leaving the parameter out get another value."""
+        return [(f, d) for f, d in self.signature_deltas if not d.breaking
+                and any(old is not None and new is not None for _, old, new in d.defaults)]
+
+    @cached_property
     def returns_changed(self) -> list[Fact]:
         """Public signatures whose return type is replaced (not merely written down for the first time)."""
         return [f for f, _ in self.signature_deltas if return_type(f.before or "") and return_type(f.after or "")
@@ -73,7 +80,15 @@ class ApiSurface:
         nor a class the commit slots in as the new base of existing ones (a hierarchy reshaped)."""
         based = {new for f, parts in self.base_changes for new in parts[1]}
         return [f for f in self.of("symbol_added") if self.is_public(f) and not (f.text or "").endswith(", overrides")
+                and "deprecated" not in noticed_parts(f)
                 and not ((f.text or "") == "class" and (f.symbol or "").split(".")[-1] in based)]
+
+    @cached_property
+    def api_deprecated(self) -> list[Fact]:
+        """Public symbols whose doc comment gains a deprecation tag (JSDoc ``@deprecated``), or that arrive deprecated
+        (a wrapper left where callers still reach the old path)."""
+        return [f for f in self.of("symbol_added", "symbol_modified") if self.is_public(f)
+                and "deprecated" in noticed_parts(f)]
 
     @cached_property
     def base_changes(self) -> list[tuple[Fact, tuple[list[str], list[str]]]]:

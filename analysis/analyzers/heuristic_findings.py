@@ -83,6 +83,12 @@ class Findings:
             gates = [c for f in e.behaviour if "deploy" in e.classes[f.path] for c in added_conditions(f.patch)]
             key = "compat_opt_in_keys" if off else "compat_opt_in_when" if gates else "compat_opt_in"
             out.append(w.t(key, keys=w.names(off), conditions=w.names(gates, 3)))
+        redefaulted = e.defaults_changed
+        if redefaulted:  # calls that compile as before, but those leaving the parameter out now get another value
+            names = [name for _, d in redefaulted for name, old, new in d.defaults
+                     if old is not None and new is not None]
+            out.append(w.t("compat_redefault", symbol=w.symbols([f.symbol for f, _ in redefaulted]),
+                           params=w.names(list(dict.fromkeys(names)))))
         api = self.api_paths()
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))

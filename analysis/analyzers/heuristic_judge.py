@@ -234,7 +234,8 @@ def _high(e: Evidence, change_type: str) -> bool:
     a process's exit status, a result existing tests now expect to be different."""
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.api_changes or _strong_security(e, change_type)
+        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or e.api_changes
+        or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e)
@@ -286,7 +287,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if _high(e, change_type):
         warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.major_bumps
+    if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps
             or default_features_changed(e)):
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
         # adapted to it, a deprecation users must act on, or default features moved

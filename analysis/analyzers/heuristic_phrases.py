@@ -7,7 +7,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)",
         # summary: what changed
         "changelog": "Changelog: {text}",
-        "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default {old} → {new}",
+        "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default changes from {old} to {new}",
         "gains_pl": "gain {names}", "loses_pl": "lose {names}",
         "renames": "renames {old} to {new}", "renames_pl": "rename {old} to {new}",
         "returns_pl": "return {old} → {new}",
@@ -18,6 +18,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "removed": "Removes public {names}",
         "added": "Adds {names}",
         "now_public": "Makes {names} public",
+        "deprecated": "Deprecates {names}",
         "extracted": "Moves lines of {owners} into the new private {names}, the lines themselves unchanged",
         "rbac_line": "Adds an RBAC rule to {path}: {verbs} on {resources}",
         "contract_line": "{symbol}: {changes}",
@@ -54,8 +55,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_config": "{change} in {path}: deployments relying on the old value behave differently.",
         "compat_config_removed": "{keys} removed from {path}: configurations that still set them lose the setting.",
         "compat_major": "{name} moves to a new major version ({old} → {new}).",
-        "compat_unstable": "{name} moves to its next zero-major series ({old} → {new}), which version resolvers "
-                           "treat as incompatible: its release notes say what changed.",
+        "compat_unstable": "{name} moves to its next zero-major series ({old} → {new}): under Cargo's and npm's "
+                           "semver a zero-major minor release may carry breaking changes, as a major one does; "
+                           "its release notes say what changed.",
         "compat_marker": "The message marks the change as breaking.",
         "compat_additive": "Additive only: new {names}; existing callers are unaffected.",
         "compat_experimental": "{names}: named experimental, without a stability promise yet.",
@@ -66,6 +68,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_exit": "Scripts that check the program's exit status may see {new} where they saw {old}.",
         "compat_flip": "Existing tests now expect different results: callers relying on the old results may get different values.",
         "compat_compatible": "For {symbol}, no parameter is removed or made required.",
+        "compat_redefault": "Calls to {symbol} that leave out {params} now get its new default.",
         "arch_new_files": "New product files: {paths}.", "arch_removed_files": "Product files removed: {paths}.",
         "arch_new_dep": "New dependency: {names}.",
         "sec_ci_narrowed": "Narrows the workflow token's write permissions in {path}: {keys}.",
@@ -162,7 +165,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "zh": {
         "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 个",
         "changelog": "变更日志：{text}",
-        "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值 {old} → {new}",
+        "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值由 {old} 改为 {new}",
         "gains_pl": "新增参数 {names}", "loses_pl": "移除参数 {names}",
         "renames": "将参数 {old} 改名为 {new}", "renames_pl": "将参数 {old} 改名为 {new}",
         "returns_pl": "返回类型 {old} → {new}",
@@ -173,6 +176,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "removed": "删除公开符号 {names}",
         "added": "新增 {names}",
         "now_public": "将 {names} 改为公开",
+        "deprecated": "弃用 {names}",
         "extracted": "把 {owners} 中的代码原样移入新的私有 {names}",
         "rbac_line": "在 {path} 中新增 RBAC 规则：对 {resources} 的 {verbs} 权限",
         "contract_line": "{symbol}：{changes}",
@@ -207,7 +211,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_config": "{path} 中 {change}：依赖旧值的部署行为会改变。",
         "compat_config_removed": "{path} 删除了 {keys}：仍设置这些项的配置将失去该设置。",
         "compat_major": "{name} 升级到新的主版本（{old} → {new}）。",
-        "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}），版本解析器视其为不兼容：变化见其发布说明。",
+        "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}）：按 Cargo 和 npm 的语义化版本规则，零主版本的次版本"
+                           "升级与主版本升级一样可能包含不兼容变更；变化见其发布说明。",
         "compat_marker": "提交信息标注了破坏性变更。",
         "compat_additive": "仅为新增：新增 {names}，现有调用方不受影响。",
         "compat_experimental": "{names}：名称标明为实验性，尚无稳定性承诺。",
@@ -218,6 +223,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_exit": "检查程序退出码的脚本可能看到 {new}，而不是原来的 {old}。",
         "compat_flip": "已有测试现在期望不同的结果：依赖旧结果的调用方可能得到不同的值。",
         "compat_compatible": "{symbol}：没有参数被删除或变为必填。",
+        "compat_redefault": "调用 {symbol} 时省略 {params} 的代码将得到新的默认值。",
         "arch_new_files": "新增产品代码文件：{paths}。", "arch_removed_files": "删除产品代码文件：{paths}。",
         "arch_new_dep": "新增依赖：{names}。",
         "sec_ci_narrowed": "{path} 收窄了工作流令牌的写权限：{keys}。",

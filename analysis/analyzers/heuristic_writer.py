@@ -175,7 +175,10 @@ class Writer:
             out.append(self.t("added", names=self.symbols(added)))
         if e.api_widened:
             out.append(self.t("now_public", names=self.symbols([f.symbol for f in e.api_widened])))
-        touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened}
+        if e.api_deprecated:
+            out.append(self.t("deprecated", names=self.symbols([f.symbol for f in e.api_deprecated])))
+        touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened
+                   + e.api_deprecated}
         touched |= {f.symbol for f, _ in e.contract_changes}
         modified = sorted((f for f in e.of("symbol_modified")
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analysis.facts.hunk_symbols import arrow_head, operator_equals
+
 _OPEN, _CLOSE = "([{<", ")]}>"
 _NAME = re.compile(r"[A-Za-z_$][\w$.]*")
 #: languages that write the type before the name (``int count``)
@@ -32,6 +34,8 @@ class SignatureDelta:
     defaults: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     #: parameters still optional whose default left the signature (``status = 302`` -> ``status?``)
     unwritten: list[tuple[str, str]] = field(default_factory=list)
+    #: a parameter whose default changed is also written with another type (callers may pass other values)
+    default_retyped: bool = False
     retyped: bool = False  # same names and defaults; only annotations or the return type differ
     #: with ``retyped``: (old, new) texts of the parameters whose annotation differs
     retypes: list[tuple[str, str]] = field(default_factory=list)
@@ -44,8 +48,9 @@ class SignatureDelta:
         """Callers written against the old signature may fail or behave differently."""
         if not self.parsed:
             return True
-        gained_default_only = all(old is None for _, old, _ in self.defaults)
-        return bool(self.removed or not gained_default_only or any(not p.optional for p in self.added))
+        # a default gained or changed leaves every call that compiled before valid; one dropped makes it required
+        dropped_default = any(old is not None and new is None for _, old, new in self.defaults)
+        return bool(self.removed or dropped_default or self.default_retyped or any(not p.optional for p in self.added))
 
 
 def _split_top(text: str, sep: str = ",") -> list[str]:
@@ -59,9 +64,9 @@ def _split_top(text: str, sep: str = ",") -> list[str]:
             quote = ch
         elif ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in _CLOSE and not arrow_head(text, i):
             depth = max(0, depth - 1)
-        elif ch == sep and depth == 0:
+        elif ch == sep and depth == 0 and not (sep == "=" and operator_equals(text, i)):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
@@ -113,6 +118,11 @@ def _param(text: str, path: str) -> Param | None:
     return Param(name=match.group(0), default=default, optional=optional, text=" ".join(text.split()))
 
 
+def _head(text: str) -> str:
+    """A parameter's text without its default value (name and type)."""
+    return " ".join(_split_top(text, "=")[0].split()) if text else ""
+
+
 def params(signature: str, path: str = "") -> list[Param] | None:
     inner = param_text(signature)
     if inner is None:
@@ -141,6 +151,7 @@ def compare(before: str | None, after: str | None, path: str = "") -> SignatureD
                 delta.unwritten.append((name, p.default))  # callers may still leave it out
             else:
                 delta.defaults.append((name, p.default, q.default))
+                delta.default_retyped |= _head(p.text) != _head(q.text)
     if not (delta.added or delta.removed or delta.defaults or delta.unwritten):
         delta.retyped = " ".join((before or "").split()) != " ".join((after or "").split())
         delta.retypes = [(p.text, new_by[p.name].text) for p in old if p.text != new_by[p.name].text]

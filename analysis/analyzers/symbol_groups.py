@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from analysis.facts.config import split_last
+
 T = TypeVar("T")
 
 #: the diff analyzer's words for a renamed parameter (``renames content to data``)
@@ -26,7 +28,7 @@ def grouped(items: Iterable[T], key: Callable[[T], str]) -> list[list[T]]:
 
 
 def _owner(name: str) -> str:
-    return name.rpartition(".")[0]
+    return split_last(name)[0]
 
 
 def shortened(names: Iterable[str]) -> list[str]:
@@ -39,7 +41,7 @@ def shortened(names: Iterable[str]) -> list[str]:
     ordered = sorted(unique, key=lambda n: owners.index(_owner(n)))
     out, previous = [], None
     for name in ordered:
-        owner, _, member = name.rpartition(".")
+        owner, member = split_last(name)
         out.append(member if owner and owner == previous else name)
         previous = owner
     return out

@@ -33,7 +33,10 @@ What each kind carries (fields not named are None):
   "moved from old::name"), "struct, now defined through define_rejection!" (a plain definition now made
   by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way);
   "interface, now public" / "no longer public" when a definition's own reach changed (a Java method given
-  ``public``; a member of a type that itself changed reach follows its type), alone or first; what callers may
+  ``public``; TS/JS ``export`` added to a declaration the module exported only as ``export default x``; a member
+  of a type that itself changed reach follows its type), alone or first; "function, deprecated" when a JSDoc
+  ``@deprecated`` tag is added to its doc comment (also on a ``symbol_added``'s text; such a file is not
+  ``comments_only``); an anonymous ``export default`` is the module's symbol ``default``; what callers may
   notice of a change, "; "-separated: "class, bases Enum -> IntEnum; members reordered" (base classes, a Python
   enum's members in another order), "method, throw statements 1 -> 2" (more throw, raise or panic statements),
   "type, fields renamed data -> _data, status -> _status", "class, field default changed timeout 5.0 -> 10.0"
@@ -125,7 +128,10 @@ def _code_facts(path: str, patch: FilePatch, sides: Sides | None) -> tuple[list[
     if sides is not None:
         before, after = parse_file(path, sides.before), parse_file(path, sides.after)
         if before is not None and after is not None and comments_only(before, after):
-            return [Fact(kind="comments_only", path=path)], (before, after)
+            # a doc comment's ``@deprecated`` added to public API warns its users: not a comment-only change
+            deprecated = [f for f in symbol_facts(path, before, after) if f.public and (f.text or "").endswith(
+                "deprecated")] if not test_file else []
+            return deprecated or [Fact(kind="comments_only", path=path)], (before, after)
         if test_file:
             return [], (before, after)
         facts = symbol_facts(path, before, after)

@@ -79,6 +79,19 @@ def join_key(prefix: str, key: Any) -> str:
     return f"{prefix}.{part}" if _PLAIN_KEY.match(key) else f"{prefix}[{part}]"
 
 
+def split_last(path: str) -> tuple[str, str]:
+    """A dotted path's owner and last part, split at the last ``.`` outside brackets: a list item's value
+    (``matrix.react[18.3.0-next]``) or a quoted key (``labels["app.kubernetes.io/name"]``) is never cut."""
+    depth = 0
+    for i in range(len(path) - 1, -1, -1):
+        char = path[i]
+        depth += char == "]"
+        depth -= char == "["
+        if char == "." and depth == 0:
+            return path[:i], path[i + 1:]
+    return "", path
+
+
 def _doc_id(doc: Any, index: int) -> str:
     """A document's name in a multi-document file: ``Kind/name`` for Kubernetes objects, else its position."""
     if isinstance(doc, dict) and isinstance(doc.get("metadata"), dict) and doc.get("kind"):

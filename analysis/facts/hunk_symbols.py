@@ -83,19 +83,29 @@ def _params(text: str | None) -> str | None:
     return None  # the parameter list goes on past this line: unknown
 
 
+def arrow_head(text: str, i: int) -> bool:
+    """``text[i]`` is the ``>`` of an arrow ``=>`` (a function type), not a closing angle bracket."""
+    return text[i] == ">" and i > 0 and text[i - 1] == "="
+
+
+def operator_equals(text: str, i: int) -> bool:
+    """``text[i]`` is the ``=`` of ``=>``, ``==``, ``>=``, ``<=`` or ``!=``: not the ``=`` before a default value."""
+    return text[i + 1:i + 2] in ("=", ">") or (i > 0 and text[i - 1] in "=<>!")
+
+
 def _split_top(text: str, sep: str) -> list[str]:
     """``text`` split at ``sep`` outside brackets and quotes."""
     parts, depth, quote, current = [], 0, "", []
-    for char in text:
+    for i, char in enumerate(text):
         if quote:
             quote = "" if char == quote else quote
         elif char in "'\"":
             quote = char
         elif char in "([{<":
             depth += 1
-        elif char in ")]}>":
+        elif char in ")]}>" and not arrow_head(text, i):
             depth -= 1
-        elif char == sep and depth == 0:
+        elif char == sep and depth == 0 and not (sep == "=" and operator_equals(text, i)):
             parts.append("".join(current))
             current = []
             continue

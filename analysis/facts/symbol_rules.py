@@ -40,6 +40,10 @@ class Symbol:
     overrides: bool = False
     #: spans of nested symbols, left out of this one's fingerprint
     children: list[tuple[int, int]] = field(default_factory=list)
+    #: its doc comment carries a deprecation tag (JSDoc/TSDoc ``@deprecated``)
+    deprecated: bool = False
+    #: public only as its module's default export (``export default name``), not under its own name
+    default_only: bool = False
 
     @property
     def line(self) -> int:

@@ -19,25 +19,31 @@ class JsCollector(Collector):
 
     def collect(self, root: Any) -> list:
         self.private_members: set[str] = set()
-        exported = _exported_names(root)
+        exported, by_name = _exported_names(root), _exported_names(root, default=False)
         super().collect(root)
         for symbol in self.symbols:  # a class exported by name, CommonJS or ``export default``: its members too
-            if symbol.name.split(".")[0] in exported and symbol.name not in self.private_members:
+            top = symbol.name.split(".")[0]
+            if top in exported and symbol.name not in self.private_members and not symbol.public:
                 symbol.public = True
+                symbol.default_only = top not in by_name
         return self.symbols
 
     def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
         """As ``Collector.add``; a JSDoc/TSDoc ``@private``, ``@internal``, ``@ignore`` or ``@api private``
         right above the definition keeps it out of the public API whatever exports it."""
-        hidden = _doc_private(node)
+        doc = _doc_comment(node)
+        hidden = bool(_DOC_PRIVATE.search(doc))
         if hidden:
             self.private_members.add(".".join([*scope, name]))
-        return super().add(scope, name, kind, public and not hidden, node, **extra)
+        return super().add(scope, name, kind, public and not hidden, node,
+                           deprecated=bool(_DOC_DEPRECATED.search(doc)), **extra)
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         kind = node.type
         exported = ctx == "export"
         if kind == "export_statement":
+            if any(c.type == "default" for c in node.children):
+                self._default_export(node, scope)
             for child in node.named_children:
                 self.visit(child, scope, "export")
         elif kind in self._FUNCS:
@@ -63,13 +69,29 @@ class JsCollector(Collector):
             self.nest(symbol, start)
         elif kind in ("lexical_declaration", "variable_declaration"):
             for declarator in node.named_children:
-                value = _field(declarator, "value")
+                value = _unwrapped(_field(declarator, "value"))
                 if declarator.type == "variable_declarator" and value is not None and value.type in self._FUNC_VALUES:
                     self.add(scope, _name(declarator), "function", exported, declarator,
                              params=js_params(_field(value, "parameters") or _field(value, "parameter")),
                              returns=self._returns(value))
         elif kind in ("program", "statement_block"):
             self.walk(node, scope, None)
+
+    def _default_export(self, node: Any, scope: list[str]) -> None:
+        """An anonymous ``export default (..) => ..`` or ``export default class {..}``: the module's symbol
+        ``default``."""
+        value = next((c for c in node.named_children if c.type != "comment"), None)
+        inner = _unwrapped(value)
+        if inner is None or (inner.type not in self._FUNC_VALUES and inner.type != "class"):
+            return
+        if _field(inner, "name") is not None:
+            return  # ``export default function name() {}``: the declaration's own name
+        if inner.type == "class":
+            self.add(scope, "default", "class", True, value)
+        else:
+            self.add(scope, "default", "function", True, value,
+                     params=js_params(_field(inner, "parameters") or _field(inner, "parameter")),
+                     returns=self._returns(inner))
 
     def _member(self, member: Any, scope: list[str], class_public: bool) -> None:
         function = member
@@ -117,29 +139,41 @@ class JsCollector(Collector):
 
 
 _DOC_PRIVATE = re.compile(r"@(private|internal|ignore|hidden)\b|@api\s+private\b")
+#: JSDoc/TSDoc's deprecation tag
+_DOC_DEPRECATED = re.compile(r"@deprecated\b")
+#: expressions that wrap a value without changing what it is: ``(..)``, ``x as T``, ``x satisfies T``, ``x!``
+_WRAPPERS = ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression")
 
 
-def _doc_private(node: Any) -> bool:
-    """The doc comment right above ``node`` (or above its declaration or ``export``) marks it private."""
+def _unwrapped(node: Any | None) -> Any | None:
+    """``node`` without the parentheses and type assertions around it (``(<T>(a) => a) as Create``: the arrow)."""
+    while node is not None and node.type in _WRAPPERS and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def _doc_comment(node: Any) -> str:
+    """The doc comment (``/** .. */``) right above ``node`` (or above its declaration or ``export``), else ""."""
     if node.type == "variable_declarator" and node.parent is not None:
         node = node.parent
     if node.parent is not None and node.parent.type == "export_statement":
         node = node.parent
     comment = node.prev_named_sibling
     text = comment.text or b"" if comment is not None and comment.type == "comment" else b""
-    return text.startswith(b"/**") and bool(_DOC_PRIVATE.search(text.decode("utf-8", errors="replace")))
+    return text.decode("utf-8", errors="replace") if text.startswith(b"/**") else ""
 
 
-def _exported_names(root: Any) -> set[str]:
+def _exported_names(root: Any, default: bool = True) -> set[str]:
     """Names a module exports other than by ``export`` before the definition: ``export { A, B as C }``,
-    ``export default A``, ``module.exports = A`` or ``{ A, b: B }``, ``exports.A = A``, ``module.exports.A = B``."""
+    ``export default A`` (unless ``default`` is False: A is then exported as ``default``, not by its name),
+    ``module.exports = A`` or ``{ A, b: B }``, ``exports.A = A``, ``module.exports.A = B``."""
     names: set[str] = set()
     for statement in root.named_children:
         if statement.type == "export_statement":
             for part in statement.named_children:
                 if part.type == "export_clause":
                     names.update(text_of(_field(spec, "name")) for spec in part.named_children)
-                elif part.type == "identifier":
+                elif part.type == "identifier" and default:
                     names.add(text_of(part))
             continue
         assignment = statement.named_children[0] if statement.type == "expression_statement" and \

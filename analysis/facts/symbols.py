@@ -245,7 +245,9 @@ def short_name(name: str) -> str:
 def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict) -> str | None:
     """"now public" / "no longer public" when the symbol's own reach changed (a Java method made ``public``); a member
     whose type changed reach follows its type and says nothing of its own."""
-    if previous.public == symbol.public:
+    was_public = previous.public and not previous.default_only  # ``export default x``: not importable as ``x``
+    now_public = symbol.public and not symbol.default_only
+    if was_public == now_public:
         return None
     owner = symbol.name[: len(symbol.name) - len(short_name(symbol.name))].rstrip(".:")
     if owner:
@@ -253,7 +255,12 @@ def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict) -> str | None
         now = next((s for s in new.values() if s.name == owner), None)
         if was is None or now is None or was.public != now.public:
             return None
-    return "now public" if symbol.public else "no longer public"
+    return "now public" if now_public else "no longer public"
+
+
+def _deprecation(previous: Symbol, symbol: Symbol) -> str | None:
+    """"deprecated" when the symbol's doc comment gains a deprecation tag (JSDoc ``@deprecated``)."""
+    return "deprecated" if symbol.deprecated and not previous.deprecated else None
 
 
 def _via(symbol: Symbol, family: str) -> str | None:
@@ -284,9 +291,10 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         if symbol.is_test or _inside(symbol.name, added) or (key not in old and symbol.name in overloaded):
             continue
         if key not in old:
+            kind = f"{symbol.kind}, overrides" if symbol.overrides else symbol.kind
             facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
                                             after=symbol.signature,
-                                            text=f"{symbol.kind}, overrides" if symbol.overrides else symbol.kind)))
+                                            text=f"{kind}, deprecated" if symbol.deprecated else kind)))
             continue
         previous = old[key]
         if previous.is_test:
@@ -308,13 +316,15 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         elif _respelled_only(previous, symbol, imports):
             continue
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
-            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new), *how_changed(previous, symbol, family)]))
+            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new),
+                                              *how_changed(previous, symbol, family), _deprecation(previous, symbol)]))
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public or previous.public,
                                             text=f"{symbol.kind}, {noticed}" if noticed else symbol.kind)))
-        elif _reach(previous, symbol, old, new):
-            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name, public=True,
-                                            text=f"{symbol.kind}, {_reach(previous, symbol, old, new)}")))
+        elif _reach(previous, symbol, old, new) or _deprecation(previous, symbol):
+            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new), _deprecation(previous, symbol)]))
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public or previous.public, text=f"{symbol.kind}, {noticed}")))
     removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
     through = dict(after.through) if after else {}
     through.update({s.name: s.via for s in new.values() if s.via})
