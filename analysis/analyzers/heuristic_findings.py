@@ -102,7 +102,11 @@ class Findings:
             out.append(w.t("compat_macros", names=w.names(macros)))
         if e.experimental_api:
             out.append(w.t("compat_experimental", names=w.symbols([f.symbol for f in e.experimental_api])))
-        compatible = [name for symbols, breaking, _ in groups if not breaking for name in symbols]
+        # "no parameter is removed or made required" says something only where parameters changed: for a return
+        # type or annotations retyped alone, the summary's own line is the whole story
+        reparametered = {f.symbol for f, d in e.signature_deltas if d.added or d.removed or d.defaults or d.unwritten}
+        compatible = [name for symbols, breaking, _ in groups if not breaking for name in symbols
+                      if name in reparametered]
         if compatible and len(out) < R.MAX_LISTED:
             out.append(w.t("compat_compatible", symbol=w.symbols(compatible)))
         return out[:R.MAX_LISTED]

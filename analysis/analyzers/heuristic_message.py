@@ -18,6 +18,10 @@ MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote
 #: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``): not an entry
 _RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*\d{4}-\d\d-\d\d\)?)?\s*$|^[#\s]*\[?unreleased\]?\s*$",
                               re.I)
+#: a pull request template's heading, not the author's words: ``**Description of the change**``, ``## Summary``,
+#: ``:robot: _AI text below_ :robot:``, an HTML comment
+_TEMPLATE_LINE = re.compile(r"^(?:#{1,6}\s+\S.*|(\*\*|__)[^*_]{1,80}\1:?|:[a-z0-9_+-]+:.{0,60}:[a-z0-9_+-]+:?|<!--.*-->)$",
+                            re.I)
 _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
@@ -76,7 +80,7 @@ def message_points(body: str) -> list[str]:
         return []
     for block in re.split(r"\n\s*\n", body.strip()):
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
-        lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln))]
+        lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())]
         while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):
             lines.pop()  # "Refs:" whose references were left out
         if not lines:
