@@ -24,3 +24,4 @@ def test_the_summary_quotes_no_commit_title_of_the_squashed_branch():
     analysis = analyse(SQUASH, [("src/middleware/persist.ts", 40, 20)], [])
     text = " ".join(analysis.summary)
     assert "fix tests to use storage option" not in text and "fix the impl" not in text
+    assert "`src/middleware/persist.ts`" in text  # what the commit changes is said instead

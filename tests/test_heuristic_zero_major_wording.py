@@ -23,4 +23,6 @@ def test_the_chinese_insight_says_the_same():
 
 
 def test_a_patch_bump_of_a_zero_major_dependency_says_nothing_of_it():
-    assert "breaking" not in _bump("Cargo.toml", "0.4.24", "0.4.25").insights.compatibility
+    analysis = _bump("Cargo.toml", "0.4.24", "0.4.25")
+    assert "breaking" not in analysis.insights.compatibility
+    assert any("0.4.24" in line and "0.4.25" in line for line in analysis.summary)  # the bump itself is named
