@@ -236,10 +236,13 @@ def _prs(reports: list[CommitReport], words: dict[str, str]) -> str | None:
     return words["prs"].format(n=len(numbers), items=_items(numbers, words, "list_sep"))
 
 
+def _authored_files(report: CommitReport) -> list:
+    """A change's files outside lock files and generated code: what a person wrote and a reviewer reads."""
+    return [f for f in report.commit.files if "lock" not in classify_path(f.path) and not is_generated(f.path)]
+
+
 def _authored_lines(report: CommitReport) -> int:
-    """A change's lines outside lock files and generated code: what a person wrote and a reviewer reads."""
-    return sum(f.changes for f in report.commit.files
-               if "lock" not in classify_path(f.path) and not is_generated(f.path))
+    return sum(f.changes for f in _authored_files(report))
 
 
 def _largest(reports: list[CommitReport], words: dict[str, str]) -> str | None:
@@ -247,6 +250,7 @@ def _largest(reports: list[CommitReport], words: dict[str, str]) -> str | None:
     commit = report.commit
     if not commit.files or _authored_lines(report) == 0:
         return None
-    return words["largest"].format(title=_short(commit.title), files=_count(words, "n_files", len(commit.files)),
-                                   add=commit.additions,
-                                   delete=commit.deletions)
+    authored = _authored_files(report)
+    return words["largest"].format(title=_short(commit.title), files=_count(words, "n_files", len(authored)),
+                                   add=sum(f.additions for f in authored),
+                                   delete=sum(f.deletions for f in authored))  # the lines it was ranked by

@@ -8,7 +8,10 @@ import re
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: full-width punctuation: CJK symbols (、。「」), full-width forms (（）：；，！？) and Chinese quotes
 _PUNCT = "\u3000-\u303f\uff00-\uffef\u201c\u201d"
-_SPACES = re.compile(rf"(?<=[{_PUNCT}])[ \t]+|[ \t]+(?=[{_PUNCT}])|(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+_FULL_WIDTH = "\u3000-\u303f\uff00-\uffef"
+_QUOTES = "\u201c\u201d"  # curly quotes: full-width in Chinese text, ordinary ones in quoted English
+_SPACES = re.compile(rf"(?<=[{_FULL_WIDTH}])[ \t]+|[ \t]+(?=[{_FULL_WIDTH}])|(?<=[{_CJK}])[ \t]+(?=[{_CJK}{_QUOTES}])"
+                     rf"|(?<=[{_QUOTES}])[ \t]+(?=[{_CJK}])")
 _CODE_SPAN = re.compile(r"(`[^`\n]*`)")
 _HAS_CJK = re.compile(rf"[{_CJK}{_PUNCT}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")

@@ -113,16 +113,19 @@ def test_the_digests_llm_deadline_sends_the_rest_to_the_heuristic(tmp_path, monk
         # (The deadline also bounds fetching: the three details arrive long before it.)
         llm.mode = "hang"
         settings = Settings(data_dir=tmp_path, github_api_url=github.url, llm_model="openai/fake-model",
-                            llm_api_base=llm.url, llm_concurrency=1, llm_timeout=3.0, llm_breaker_failures=10,
-                            digest_deadline=1.5)
+                            llm_api_base=llm.url, llm_concurrency=1, llm_timeout=6.0, llm_breaker_failures=10,
+                            digest_deadline=3.0)
         service = build_service(settings, TinyStore(tmp_path))
         source = GitHubSource("acme/widget", token=None, api_url=github.url)
         digest = asyncio.run(service.build(source, DayWindow.of("2026-02-14", "UTC")))
         asked = llm.calls
     assert len(digest.commits) == 3 and all(r.analysis.analyzer == "heuristic" for r in digest.commits)
     reasons = [r.analysis.fallback or "" for r in digest.commits]
-    assert sum("time for the LLM" in r for r in reasons) == 2, reasons  # the breaker's deadline, not a timeout
-    assert asked >= 1 and sum("no analysis within" in r for r in reasons) == 1, (asked, reasons)
+    # the breaker's deadline, not each request's timeout, sends the later commits to the heuristic (on a slow
+    # machine the deadline may already be over when the first commit is ready: then none is asked)
+    by_deadline = sum("time for the LLM" in r for r in reasons)
+    timed_out = sum("no analysis within" in r for r in reasons)
+    assert by_deadline >= 2 and by_deadline + timed_out == 3 and asked <= timed_out * 3, (asked, reasons)
 
 
 def test_the_github_deadline_setting_cuts_a_dripping_server_in_a_chat_command(tmp_path):

@@ -48,3 +48,11 @@ def test_high_importance_changes_lead_before_dependency_lists():
 def test_chinese_areas_bullet_calls_files_places_not_directories():
     text = "\n".join(heuristic_highlights(lock_heavy_day(), "zh"))
     assert "改动最集中的位置：" in text and "目录" not in text
+
+
+def test_the_largest_change_shows_the_lines_it_was_ranked_by():
+    day = [report(1, "Bump every crate and parse lazily", "medium", "build",
+                  {"Cargo.lock": (400, 380), "src/walk.rs": (60, 20)}),
+           report(2, "Fix a typo", "low", "docs", {"README.md": (1, 1)})]
+    text = "\n".join(heuristic_highlights(day, "en"))
+    assert "Largest change: Bump every crate and parse lazily (1 file, +60/-20)" in text

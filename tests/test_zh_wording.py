@@ -110,3 +110,10 @@ def test_a_chinese_sentence_already_stopped_is_not_stopped_twice():
 def test_ci_is_continuous_integration_not_configuration():
     assert change_type_name("zh", "ci") == "持续集成"
     assert change_type_name("zh", "fix") == "Bug修复" and change_type_name("zh", "feature") == "功能增强"
+
+
+def test_curly_quotes_around_english_keep_their_spaces_and_lose_them_beside_chinese():
+    from analysis.zh_text import tidy_spacing
+
+    assert tidy_spacing("use “fast” mode") == "use “fast” mode"
+    assert tidy_spacing("改为 “快速” 模式") == "改为“快速”模式"

@@ -151,7 +151,7 @@ class Findings:
             out.append(w.t("perf_moves", paths=w.names(moved)))
         retyped = members_retyped(e.behaviour)
         if retyped:
-            out.append(w.t("perf_members", names=w.names([f"{name}: {old} -> {new}" for name, old, new in retyped])))
+            out.append(w.t("perf_members", names=w.names([f"{name}: {old} → {new}" for name, old, new in retyped])))
         return out
 
     def security(self) -> list[str]:

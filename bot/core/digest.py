@@ -139,8 +139,7 @@ class DigestService:
                 if commit.details_loaded:
                     detailed = titled(commit)
                 else:
-                    async with in_time():
-                        detailed, held = await self._claimed_details(source, commit.sha, lang, details)
+                    detailed, held = await self._claimed_details(source, commit.sha, lang, details, in_time)
                 detailed_by_sha[detailed.sha] = detailed
                 if len(detailed_by_sha) == len(changes):
                     all_detailed.set()
@@ -297,24 +296,29 @@ class DigestService:
         return _valid(parse, await pools.store_io(self.store.get, table, key))
 
     async def _claimed_details(self, source: CommitSource, sha: str, lang: str,
-                               details: Callable[..., Awaitable[Commit]]) -> tuple[Commit, Claim | None]:
+                               details: Callable[..., Awaitable[Commit]],
+                               in_time=contextlib.nullcontext) -> tuple[Commit, Claim | None]:
         """The commit's details, and the claim on its analysis when this digest fetched them.
 
         Claimed from before the fetch until the analysis is stored, so the digest (of any instance) that
         fetches a commit's diff is the one that analyses it, and the others wait instead of fetching it too.
+        ``in_time`` bounds the fetches (the digest's deadline), not the wait for another digest's analysis.
         """
         key = self._cache_key(sha, lang)
         if key is None or not getattr(source, "cache_details", True):
-            return await details(sha), None
+            async with in_time():
+                return await details(sha), None
         fetching = self._inflight.get(("details", source.repo_name, sha))
         if fetching is not None and fetching.get_loop() is asyncio.get_running_loop():
             # another digest of this process is fetching it: its answer keeps the diff, the cached row does not
-            return titled(await asyncio.shield(fetching)), None
+            async with in_time():
+                return titled(await asyncio.shield(fetching)), None
         outcome = await self.claims.acquire(key, lambda: self._cached(COMMITS_TABLE, sha, Commit.model_validate))
         if not isinstance(outcome, Claim):
             return titled(outcome), None
         try:
-            return await details(sha), outcome
+            async with in_time():
+                return await details(sha), outcome
         except BaseException:
             await outcome.release()
             raise
