@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.renderers.inert_text import CODE_SPAN_GROUP
+
 #: CJK ideographs (a space between two of them is never right)
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: full-width punctuation: CJK symbols (、。「」), full-width forms (（）：；，！？) and Chinese quotes
@@ -12,7 +14,7 @@ _FULL_WIDTH = "\u3000-\u303f\uff00-\uffef"
 _QUOTES = "\u201c\u201d"  # curly quotes: full-width in Chinese text, ordinary ones in quoted English
 _SPACES = re.compile(rf"(?<=[{_FULL_WIDTH}])[ \t]+|[ \t]+(?=[{_FULL_WIDTH}])|(?<=[{_CJK}])[ \t]+(?=[{_CJK}{_QUOTES}])"
                      rf"|(?<=[{_QUOTES}])[ \t]+(?=[{_CJK}])")
-_CODE_SPAN = re.compile(r"(`[^`\n]*`)")
+_CODE_SPAN = CODE_SPAN_GROUP
 _HAS_CJK = re.compile(rf"[{_CJK}{_PUNCT}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: an English sentence's end, and the full-width stop that takes its place before Chinese text

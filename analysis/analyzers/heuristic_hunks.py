@@ -34,14 +34,16 @@ _STATUS_NUMBER = re.compile(r"^[1-5]\d\d$")
 _LOGGING = re.compile(r"\b(log|logger|logging|debug|trace|console)\b\s*[.!(:]|\b(debug|trace|info|warn)!?\(", re.I)
 
 
-def _changed(patch: str | None) -> tuple[list[str], list[str]]:
+def changed_lines(patch: str | None, strip: bool = True) -> tuple[list[str], list[str]]:
+    """A patch's removed and added lines, without their ``-``/``+`` (stripped unless ``strip`` is False)."""
     removed, added = [], []
     for line in (patch or "").splitlines():
         if line.startswith("-") and not line.startswith("---"):
-            removed.append(line[1:].strip())
+            removed.append(line[1:].strip() if strip else line[1:])
         elif line.startswith("+") and not line.startswith("+++"):
-            added.append(line[1:].strip())
+            added.append(line[1:].strip() if strip else line[1:])
     return removed, added
+
 
 
 def _comment_marker(path: str) -> re.Pattern[str] | None:
@@ -54,7 +56,7 @@ def _comment_marker(path: str) -> re.Pattern[str] | None:
 def comment_lines_only(patch: str | None, path: str) -> bool:
     """Every changed line that is not blank is a comment in the file's language."""
     marker = _comment_marker(path)
-    removed, added = _changed(patch)
+    removed, added = changed_lines(patch)
     lines = [ln for ln in removed + added if ln]
     return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
 
@@ -64,7 +66,7 @@ def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozense
     are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented); ``ignored`` tokens
     (a formatter's redundant parentheses) do not count."""
     marker = _comment_marker(path)
-    removed, added = _changed(patch)
+    removed, added = changed_lines(patch)
     if not removed and not added:
         return False
     trailing = (_C_TRAILING if marker in (_C_COMMENT, _RUST_COMMENT) else
@@ -80,14 +82,14 @@ def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozense
 def code_lines(patch: str | None, path: str) -> int:
     """Changed lines that are neither blank nor comments (all non-blank lines in a language not known here)."""
     marker = _comment_marker(path)
-    removed, added = _changed(patch)
+    removed, added = changed_lines(patch)
     return sum(1 for ln in removed + added if ln and not (marker and marker.match(ln)))
 
 
 def comment_lines(patch: str | None, path: str) -> int:
     """Changed lines that are comments (0 in a language whose comments are not known here)."""
     marker = _comment_marker(path)
-    removed, added = _changed(patch)
+    removed, added = changed_lines(patch)
     return sum(1 for ln in removed + added if ln and marker and marker.match(ln))
 
 
@@ -96,7 +98,7 @@ def moved_lines(patches: Iterable[str | None], allowance: int = 0) -> bool:
     lines may differ (the signature, call and closing line of a function a block was extracted into)."""
     removed, added = Counter(), Counter()
     for patch in patches:
-        old, new = _changed(patch)
+        old, new = changed_lines(patch)
         removed.update(ln for ln in old if ln)
         added.update(ln for ln in new if ln)
     total = sum(removed.values()) + sum(added.values())
@@ -115,7 +117,7 @@ def renamed_lines(patches: Iterable[str | None]) -> bool:
     removed: list[str] = []
     added: list[str] = []
     for patch in patches:
-        old, new = _changed(patch)
+        old, new = changed_lines(patch)
         removed += [ln for ln in old if ln]
         added += [ln for ln in new if ln]
     before = Counter(t for ln in removed for t in _IDENT.findall(ln))
@@ -208,7 +210,7 @@ def exit_status_changes(files: Iterable[FileChange]) -> tuple[list[str], list[st
     removed: set[str] = set()
     added: set[str] = set()
     for f in files:
-        old, new = _changed(f.patch)
+        old, new = changed_lines(f.patch)
         removed |= _exit_statuses(old)
         added |= _exit_statuses(new)
     before = {_GENERIC_EXIT.get(s, s) for s in removed}
@@ -250,7 +252,7 @@ _LOCAL_REQUIREMENT = re.compile(r"\bpath\s*=|[\"'](file|link|workspace|portal):"
 
 def versions_only(patch: str | None) -> bool:
     """Every changed line comes back with only its version numbers changed (``__version__ = "2.3.2"``)."""
-    removed, added = _changed(patch)
+    removed, added = changed_lines(patch)
     return bool(removed) and len(removed) == len(added) and all(
         _VERSION_TOKEN.search(old) and _VERSION_TOKEN.sub("<v>", old) == _VERSION_TOKEN.sub("<v>", new)
         for old, new in zip(removed, added))
@@ -258,7 +260,7 @@ def versions_only(patch: str | None) -> bool:
 
 def local_requirements_only(patch: str | None) -> bool:
     """Only the versions of requirements on the repository's own packages move: release plumbing."""
-    removed, added = _changed(patch)
+    removed, added = changed_lines(patch)
     return versions_only(patch) and all(_LOCAL_REQUIREMENT.search(line) for line in removed + added)
 
 
@@ -274,7 +276,7 @@ _DEBUG_CALL = re.compile(r"\bdbg!\s*\(|\bdebugger\s*;|\bbreakpoint\(\)|\bpdb\.se
 
 def directive_comments_only(patch: str | None) -> bool:
     """The hunks only add, remove or change comments that instruct tools (``# type: ignore[arg-type]``)."""
-    removed, added = _changed(patch)
+    removed, added = changed_lines(patch)
     if not any(_DIRECTIVE_COMMENT.search(line) for line in removed + added):
         return False
     def bare(lines: list[str]) -> list[str]:
@@ -286,7 +288,7 @@ def debug_statements_removed(patches: Iterable[str | None]) -> bool:
     """Every line removed held a debugging statement and no line added holds one (``if dbg!(x) {`` -> ``if x {``)."""
     removed, added = [], []
     for patch in patches:
-        old, new = _changed(patch)
+        old, new = changed_lines(patch)
         removed += [line for line in old if line]
         added += [line for line in new if line]
     def bare(line: str) -> str:
@@ -333,7 +335,7 @@ DEPRECATION_MARK = re.compile(r"\b(Pending)?DeprecationWarning\b|\bFutureWarning
 
 def _deprecation_balance(patch: str | None) -> int:
     """Deprecation marks the hunks add, less those they remove."""
-    removed, added = _changed(patch)
+    removed, added = changed_lines(patch)
     marks = DEPRECATION_MARK.search
     return sum(1 for ln in added if marks(ln)) - sum(1 for ln in removed if marks(ln))
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic_hunks import changed_lines
 from analysis.models import FileChange
 
 _CPP_SOURCES = (".c", ".cc", ".cpp", ".cxx", ".c++")
@@ -40,13 +41,7 @@ _MEMBER = re.compile(r"^\s*(?!return\b|using\b|typedef\b|friend\b)(?P<type>[\w:<
 
 
 def _changed(patch: str | None) -> tuple[list[str], list[str]]:
-    removed, added = [], []
-    for line in (patch or "").splitlines():
-        if line.startswith("-") and not line.startswith("---"):
-            removed.append(line[1:])
-        elif line.startswith("+") and not line.startswith("+++"):
-            added.append(line[1:])
-    return removed, added
+    return changed_lines(patch, strip=False)  # indentation kept: the perf readings look at it
 
 
 def _code(lines: list[str]) -> list[str]:

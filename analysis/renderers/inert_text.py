@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 _INVISIBLE = re.compile("[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_CODE_SPAN = re.compile(r"(`[^`\n]*`)")
+#: a single-backtick code span, as a capturing group (``split`` keeps the spans at odd indexes)
+CODE_SPAN_GROUP = re.compile(r"(`[^`\n]*`)")
+_CODE_SPAN = CODE_SPAN_GROUP
 _WS = re.compile(r"\s+")
 ZWSP = "\u200b"
 
