@@ -19,6 +19,10 @@ def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
             and i not in packages}
 
 
+def _man_page(name: str, dirs: set[str]) -> bool:
+    return bool(R.MAN_PAGE.search(name)) and any(R.MAN_DIR.match(d) for d in dirs)
+
+
 def classify_path(path: str) -> set[str]:
     """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, generated, docker, api,
     deploy, security."""
@@ -28,7 +32,7 @@ def classify_path(path: str) -> set[str]:
     name = "" if is_dir or not parts else parts[-1]
     dirs = set(parts if is_dir else parts[:-1])
     classes: set[str] = set()
-    if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name):
+    if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name) or _man_page(name, dirs):
         classes.add("doc")
     if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip()):
         classes.add("test")

@@ -44,6 +44,10 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
 DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
+#: a manual page: ``man/fzf.1``, ``man/man1/fzf.1``, ``doc/man3/foo.3pm`` (a section number as its extension, in a
+#: ``man`` or ``manN`` directory) or its source (``.ronn``, ``.scd``)
+MAN_DIR = re.compile(r"^man[1-9n]?$")
+MAN_PAGE = re.compile(r"\.(?:[1-9n][a-z]{0,3}|ronn|scd)$")
 #: legal texts (licence, copying, copyright) are documents too: a year or holder changed alters no behaviour
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright)(\.|$)")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
