@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from analysis.analyzers.patch_budget import fit_patches  # noqa: E402
+from analysis.analyzers.llm.patch_budget import fit_patches  # noqa: E402
 from analysis.models import Commit  # noqa: E402
 from tests.test_patch_budget import _huge_commit, count  # noqa: E402 - the tests' own synthetic commit
 

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from analysis.analyzers.llm_context import fact_line
+from analysis.analyzers.llm.context import fact_line
 from bot.core.actions import ButtonAction
 from bot.core.chat import ChannelRef, CommandContext, ExplainResponse, TextResponse
 from bot.core.service import BotCore

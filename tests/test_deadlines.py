@@ -52,7 +52,7 @@ def hanging_llm(monkeypatch):
 
 
 def test_a_hanging_llm_opens_the_breaker_and_the_rest_falls_back_at_once(tmp_path, hanging_llm):
-    from analysis.analyzers.llm_client import TRANSPORT_ATTEMPTS
+    from analysis.analyzers.llm.client import TRANSPORT_ATTEMPTS
     from bot.core.digest import build_service
     from bot.settings import Settings
     from bot.store import TinyStore

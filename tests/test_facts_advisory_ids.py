@@ -1,8 +1,8 @@
 """Security advisory ids in Sphinx roles are security signals, and a clipped quote never cuts inside a code span
 or an id (the dropped tail's advisory ids are kept)."""
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_message import changelog_entries, clip
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.message import changelog_entries, clip
 from analysis.clipping import clip_words
 from analysis.facts.changelog import ENTRY_CHARS
 from analysis.models import Fact

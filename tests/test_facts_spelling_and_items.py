@@ -144,7 +144,7 @@ def test_an_elided_lifetime_spelled_out_is_the_same_rust_type():
 
 
 def test_tsd_type_tests_are_tests():
-    from analysis.analyzers.heuristic_evidence import classify_path
+    from analysis.analyzers.heuristic.evidence import classify_path
 
     assert is_test_path("index.test-d.ts") and "test" in classify_path("index.test-d.ts")
     assert not is_test_path("index.d.ts") and "test" not in classify_path("index.d.ts")

@@ -4,7 +4,7 @@ bump is CI."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_hunks import debug_statements_removed, directive_comments_only
+from analysis.analyzers.heuristic.code.hunks import debug_statements_removed, directive_comments_only
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change, patch_of
 

@@ -3,7 +3,7 @@ insights and at least medium, plain CI tweaks stay low (facts derived from small
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_ci_keys import changed_keys, ci_security
+from analysis.analyzers.heuristic.config.ci_keys import changed_keys, ci_security
 from analysis.facts.config import config_facts
 from tests.test_heuristic_facts import analyse
 

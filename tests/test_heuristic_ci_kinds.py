@@ -3,7 +3,7 @@ version stamped beside its CI values does not decide the kind."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_paths import classify_path
+from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change
 

@@ -3,7 +3,7 @@ product's; "extractor" in a title is a thing added, not code extracted."""
 
 from __future__ import annotations
 
-from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic import rules as R
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change
 

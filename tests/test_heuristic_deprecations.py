@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_hunks import deprecations_added
+from analysis.analyzers.heuristic.code.hunks import deprecations_added
 from tests.test_heuristic_judge_rules import analyse, change, patch_of
 
 WARN = ["    if repr_ns is not None:", "        warnings.warn(", '            DeprecationWarning("repr_ns is deprecated"),',

@@ -3,7 +3,7 @@ large-change review advice is written for it; the same title over changed code i
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_hunks import layout_only
+from analysis.analyzers.heuristic.code.hunks import layout_only
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change, patch_of
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.heuristic_hunks import code_lines, comment_lines_only, literal_changes, moved_lines
+from analysis.analyzers.heuristic.code.hunks import code_lines, comment_lines_only, literal_changes, moved_lines
 from analysis.models import Analysis, Commit, Fact, FileChange
 
 analyzer = HeuristicAnalyzer()

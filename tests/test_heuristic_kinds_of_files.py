@@ -3,7 +3,7 @@ value change, not whitespace; facts built here as the diff analyzer writes them.
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_evidence import classify_path
+from analysis.analyzers.heuristic.evidence import classify_path
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change
 

@@ -4,8 +4,8 @@ another repository's commit; facts built here as the diff analyzer writes them."
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_deploy import version_pin
-from analysis.analyzers.heuristic_evidence import classify_path
+from analysis.analyzers.heuristic.config.deploy import version_pin
+from analysis.analyzers.heuristic.evidence import classify_path
 from analysis.facts.languages import is_test_path
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change

@@ -3,7 +3,7 @@ change under a cleanup title (medium, said in the compatibility insight); over t
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_hunks import loop_rebounds
+from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from tests.test_heuristic_judge_rules import analyse, change
 
 JAVA = "src/main/java/org/acme/lang/TypeUtils.java"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_paths import classify_path
+from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import Fact
 from tests.test_heuristic_facts import analyse
 

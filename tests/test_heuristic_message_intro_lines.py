@@ -1,6 +1,6 @@
 """A message paragraph whose last line ends with ':' before a quoted block keeps that line: the sentence is whole."""
 
-from analysis.analyzers.heuristic_message import message_points
+from analysis.analyzers.heuristic.message import message_points
 
 BODY = """`tool --shell` concatenates bindings.nu and completion.nu, both
 of which defined `__defaults`, causing the resulting autoload file

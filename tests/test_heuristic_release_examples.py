@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from analysis.analyzers.heuristic import evidence_of
-from analysis.analyzers.heuristic_paths import classify_path
-from analysis.analyzers.heuristic_release import release_bookkeeping
+from analysis.analyzers.heuristic.analyzer import evidence_of
+from analysis.analyzers.heuristic.paths import classify_path
+from analysis.analyzers.heuristic.release import release_bookkeeping
 from analysis.models import Commit, Fact
 from tests.test_heuristic_judge_rules import analyse, change
 

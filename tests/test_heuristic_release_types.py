@@ -3,7 +3,7 @@ chore; manifests that move third-party dependencies are build whatever the prefi
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_hunks import local_requirements_only, versions_only
+from analysis.analyzers.heuristic.code.hunks import local_requirements_only, versions_only
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change, patch_of
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_message import message_points, squashed_commit_list
+from analysis.analyzers.heuristic.message import message_points, squashed_commit_list
 from tests.test_heuristic_facts import analyse
 
 SQUASH = "fix(persist): hydrate in sync (#1518)\n\n* fix tests to use storage option\n\n* fix the impl\n"

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_message import message_points
+from analysis.analyzers.heuristic.message import message_points
 from analysis.models import Fact
 from tests.test_heuristic_facts import CORE, analyse
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.analyzers.llm import LLMAnalyzer, LLMAnswerInvalid, extract_json, parse_answer
-from analysis.analyzers.prompt import load_prompt
+from analysis.analyzers.llm.analyzer import LLMAnalyzer, LLMAnswerInvalid, extract_json, parse_answer
+from analysis.analyzers.llm.prompt import load_prompt
 from analysis.errors import RateLimited, RemoteFailure
 from analysis.models import Commit, FileChange
 from tests.fakes.openai_server import FakeOpenAI, valid_answer

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from analysis.analyzers.llm_answer import AnswerError, extract_json, parse_answer, parse_bullets
+from analysis.analyzers.llm.answer import AnswerError, extract_json, parse_answer, parse_bullets
 
 BASE = {"change_type": "fix", "importance": "low", "summary": ["a"]}
 

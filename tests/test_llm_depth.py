@@ -12,7 +12,7 @@ import pytest
 from analysis.analyzers import make_analyzer
 from analysis.analyzers.base import AnalysisContext, RelatedCommit
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.llm import LLMAnalyzer, LLMAnswerInvalid
+from analysis.analyzers.llm.analyzer import LLMAnalyzer, LLMAnswerInvalid
 from analysis.day import DayWindow
 from analysis.errors import RateLimited, RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Fact, FileChange

@@ -13,7 +13,7 @@ import pytest
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.llm import DEFAULT_INPUT_TOKENS
+from analysis.analyzers.llm.analyzer import DEFAULT_INPUT_TOKENS
 from analysis.models import Analysis, Commit, CommitReport, FileChange
 from tests.fakes.openai_server import BRIEF_MARK, valid_answer
 from tests.test_llm_depth import MODEL, analyzer, llm  # noqa: F401 - llm is the fake server fixture

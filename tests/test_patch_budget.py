@@ -7,7 +7,7 @@ import re
 import litellm
 import pytest
 
-from analysis.analyzers.patch_budget import classify, fit_patches, split_hunks
+from analysis.analyzers.llm.patch_budget import classify, fit_patches, split_hunks
 from analysis.models import FileChange
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")

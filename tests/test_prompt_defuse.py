@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from analysis.analyzers.prompt import defuse
+from analysis.analyzers.llm.prompt import defuse
 
 
 def _block_tags() -> set[str]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from analysis.analyzers.base import AnalysisContext
-from analysis.analyzers.llm_context import fit_diff
-from analysis.analyzers.wider_context import widen_patch
+from analysis.analyzers.llm.context import fit_diff
+from analysis.analyzers.llm.wider_context import widen_patch
 from analysis.models import Commit, FileChange
 
 AFTER = "\n".join([

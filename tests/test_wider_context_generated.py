@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from analysis.analyzers.base import AnalysisContext
-from analysis.analyzers.llm_context import fit_diff
+from analysis.analyzers.llm.context import fit_diff
 from analysis.models import Commit, FileChange
 from tests.test_wider_context import AFTER, PATCH
 

@@ -6,9 +6,9 @@ import re
 from datetime import datetime, timezone
 
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.heuristic_phrases import PHRASES
-from analysis.analyzers.heuristic_writer import Writer
-from analysis.analyzers.heuristic_evidence import Evidence
+from analysis.analyzers.heuristic.phrases import PHRASES
+from analysis.analyzers.heuristic.writer import Writer
+from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.models import Commit, FileChange
 from analysis.highlights import _PHRASES as HIGHLIGHT_PHRASES, _items
 from analysis.renderers.labels import change_type_name, sentences

@@ -18,7 +18,7 @@ from pathlib import PurePath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from analysis.analyzers.llm_context import fact_line
+from analysis.analyzers.llm.context import fact_line
 from analysis.errors import BadInput, DigestError
 from analysis.models import CommitReport
 from analysis.renderers.inert_text import code_span

@@ -78,7 +78,7 @@ async def _written(core: "BotCore", answer: Answer, lang: str) -> Answer:
     analyzer, budget = core.digests.analyzer, core.digests.budget
     if not hasattr(analyzer, "complete"):
         return answer  # the heuristic: the best-matching commits with their summaries
-    from analysis.analyzers.llm_ask import write_answer
+    from analysis.analyzers.llm.ask import write_answer
 
     try:
         if budget is not None:

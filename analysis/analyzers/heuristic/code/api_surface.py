@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_js_modules import internal_imports, plumbing_export
-from analysis.analyzers.heuristic_noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
-from analysis.analyzers.heuristic_perf import CPP_SOURCES
-from analysis.analyzers.heuristic_rethrows import rethrows_only
-from analysis.analyzers.heuristic_struct_fields import SETTINGS_STRUCT, public_fields_added
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.js_modules import internal_imports, plumbing_export
+from analysis.analyzers.heuristic.noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
+from analysis.analyzers.heuristic.code.perf import CPP_SOURCES
+from analysis.analyzers.heuristic.code.rethrows import rethrows_only
+from analysis.analyzers.heuristic.code.struct_fields import SETTINGS_STRUCT, public_fields_added
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Fact
 

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 import re
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_hunks import versions_only
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.hunks import versions_only
 
 if TYPE_CHECKING:
-    from analysis.analyzers.heuristic_evidence import Evidence
+    from analysis.analyzers.heuristic.evidence import Evidence
 
 #: a line that names the version it sets (``__version__``, ``const Version``, ``VERSION =``, ``"version":``)
 _NAMES_VERSION = re.compile(r"version", re.I)

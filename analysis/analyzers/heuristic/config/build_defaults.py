@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from analysis.analyzers.heuristic_side_files import side_manifest
+from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.models import Fact
 
 if TYPE_CHECKING:
-    from analysis.analyzers.heuristic_evidence import Evidence
+    from analysis.analyzers.heuristic.evidence import Evidence
 
 #: the key of a manifest's default feature list (Cargo's ``[features] default = [...]``)
 _DEFAULT_FEATURES = ("features.default",)

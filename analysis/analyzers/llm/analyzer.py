@@ -14,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from analysis.analyzers.base import AnalysisContext, Analyzer
-from analysis.analyzers.llm_answer import AnswerError, extract_json, parse_answer, parse_bullets
-from analysis.analyzers.llm_client import Completion, LLMClient, LLMUsage
-from analysis.analyzers.llm_context import MAX_FACTS, MAX_WIDENED_FILES, commit_variables, fit_diff
-from analysis.analyzers.patch_budget import FittedDiff
-from analysis.analyzers.prompt import defuse, language_name, load_prompt
+from analysis.analyzers.llm.answer import AnswerError, extract_json, parse_answer, parse_bullets
+from analysis.analyzers.llm.client import Completion, LLMClient, LLMUsage
+from analysis.analyzers.llm.context import MAX_FACTS, MAX_WIDENED_FILES, commit_variables, fit_diff
+from analysis.analyzers.llm.patch_budget import FittedDiff
+from analysis.analyzers.llm.prompt import defuse, language_name, load_prompt
 from analysis.errors import BadInput, RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from analysis.analyzers.heuristic_side_files import side_manifest
-from analysis.analyzers.heuristic_toolchain import Minimum, toolchain_minimums
+from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.config.toolchain import Minimum, toolchain_minimums
 from analysis.models import Fact
 
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from analysis.analyzers.heuristic_hunks import changed_lines
+from analysis.analyzers.heuristic.code.hunks import changed_lines
 from analysis.models import FileChange
 
 _CPP_SOURCES = (".c", ".cc", ".cpp", ".cxx", ".c++")

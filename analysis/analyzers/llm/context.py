@@ -6,9 +6,9 @@ import logging
 import re
 
 from analysis.analyzers.base import AnalysisContext, RelatedCommit
-from analysis.analyzers.patch_budget import RANK, FittedDiff, TokenCounter, classify, fit_patches
-from analysis.analyzers.prompt import defuse, language_name
-from analysis.analyzers.wider_context import language_of, widen_patch
+from analysis.analyzers.llm.patch_budget import RANK, FittedDiff, TokenCounter, classify, fit_patches
+from analysis.analyzers.llm.prompt import defuse, language_name
+from analysis.analyzers.llm.wider_context import language_of, widen_patch
 from analysis.models import Commit, Fact
 
 logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from analysis.analyzers.heuristic_deploy import (gated_template_change, off_by_default, optional_property_added,
+from analysis.analyzers.heuristic.config.deploy import (gated_template_change, off_by_default, optional_property_added,
                                                  rbac_grants, schema_note, templated, version_pin)
 from analysis.models import Fact
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from analysis.models import Fact
 
 if TYPE_CHECKING:
-    from analysis.analyzers.heuristic_evidence import Evidence
+    from analysis.analyzers.heuristic.evidence import Evidence
 
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_]\w*$")

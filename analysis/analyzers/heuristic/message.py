@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.analyzers import heuristic_rules as R
+from analysis.analyzers.heuristic import rules as R
 from analysis.clipping import clip_words, spell_advisories
 from analysis.models import Fact
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_api_surface import ApiSurface
-from analysis.analyzers.heuristic_ci_keys import CiSecurity, ci_security
-from analysis.analyzers.heuristic_code_changes import CodeChanges
-from analysis.analyzers.heuristic_config_changes import ConfigChanges
-from analysis.analyzers.heuristic_dependency_changes import DependencyChanges
-from analysis.analyzers.heuristic_message import MERGE_TITLE, changelog_entries, clip, message_points
-from analysis.analyzers.heuristic_paths import NON_PRODUCT, area_of, classify_path
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.api_surface import ApiSurface
+from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security
+from analysis.analyzers.heuristic.code.code_changes import CodeChanges
+from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
+from analysis.analyzers.heuristic.config.dependency_changes import DependencyChanges
+from analysis.analyzers.heuristic.message import MERGE_TITLE, changelog_entries, clip, message_points
+from analysis.analyzers.heuristic.paths import NON_PRODUCT, area_of, classify_path
 from analysis.clipping import advisory_ids
 from analysis.models import Commit, Fact, FileChange
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_autofix import formatter_output, hooks_bumped
-from analysis.analyzers.heuristic_evidence import Evidence
-from analysis.analyzers.heuristic_build_defaults import default_features_changed
-from analysis.analyzers.heuristic_helper_api import helper_api
-from analysis.analyzers.heuristic_macros import macros_redefined
-from analysis.analyzers.heuristic_metadata import metadata_only
-from analysis.analyzers.heuristic_perf import by_reference_only, measured_speedup, members_retyped, perf_work
-from analysis.analyzers.heuristic_release import release_bookkeeping, version_stamp
-from analysis.analyzers.heuristic_rewrites import conditions_rewritten
-from analysis.analyzers.heuristic_side_files import side_manifest
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
+from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.analyzers.heuristic.config.build_defaults import default_features_changed
+from analysis.analyzers.heuristic.code.helper_api import helper_api
+from analysis.analyzers.heuristic.code.macros import macros_redefined
+from analysis.analyzers.heuristic.code.metadata import metadata_only
+from analysis.analyzers.heuristic.code.perf import by_reference_only, measured_speedup, members_retyped, perf_work
+from analysis.analyzers.heuristic.release import release_bookkeeping, version_stamp
+from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
+from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
-from analysis.analyzers.heuristic_hunks import (debug_statements_removed, directive_comments_only, layout_only,
+from analysis.analyzers.heuristic.code.hunks import (debug_statements_removed, directive_comments_only, layout_only,
                                                 local_requirements_only, loop_rebounds, versions_only)
 
 #: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper

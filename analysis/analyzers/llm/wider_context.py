@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from posixpath import splitext
 
-from analysis.analyzers.patch_budget import split_hunks
+from analysis.analyzers.llm.patch_budget import split_hunks
 
 logger = logging.getLogger(__name__)
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_message import clip
-from analysis.analyzers.heuristic_paths import area_of
-from analysis.analyzers.heuristic_template_layout import added_conditions
-from analysis.analyzers.heuristic_hunks import loop_rebounds
-from analysis.analyzers.heuristic_judge import reformatted
-from analysis.analyzers.heuristic_macros import macros_redefined
-from analysis.analyzers.heuristic_perf import HEADERS, by_reference_only, measured_sentence, members_retyped, moves_added
-from analysis.analyzers.heuristic_writer import Writer, code
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.message import clip
+from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.config.template_layout import added_conditions
+from analysis.analyzers.heuristic.code.hunks import loop_rebounds
+from analysis.analyzers.heuristic.judge import reformatted
+from analysis.analyzers.heuristic.code.macros import macros_redefined
+from analysis.analyzers.heuristic.code.perf import HEADERS, by_reference_only, measured_sentence, members_retyped, moves_added
+from analysis.analyzers.heuristic.writer import Writer, code
 from analysis.models import Insights, Risk
 
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic_hunks import layout_only, versions_only
+from analysis.analyzers.heuristic.code.hunks import layout_only, versions_only
 from analysis.models import FileChange
 
 #: the hooks managers' configuration files (pre-commit; its hooks pinned by ``rev``)

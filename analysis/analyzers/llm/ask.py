@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
-from analysis.analyzers.llm_answer import AnswerError, parse_bullets
-from analysis.analyzers.prompt import defuse, language_name, load_prompt
+from analysis.analyzers.llm.answer import AnswerError, parse_bullets
+from analysis.analyzers.llm.prompt import defuse, language_name, load_prompt
 from analysis.answer import Answer
 from analysis.errors import BadInput
 

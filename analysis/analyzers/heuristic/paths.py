@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_side_files import forge_form, generated
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.side_files import forge_form, generated
 from analysis.facts.languages import package_dirs, test_source_sets, test_support_dir
 
 #: classes that are not product code

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_deploy import schema_note
-from analysis.analyzers.heuristic_perf import inlined_into_header
-from analysis.analyzers.heuristic_hunks import (code_lines, comment_lines, comment_lines_only, deprecations_added,
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.config.deploy import schema_note
+from analysis.analyzers.heuristic.code.perf import inlined_into_header
+from analysis.analyzers.heuristic.code.hunks import (code_lines, comment_lines, comment_lines_only, deprecations_added,
                                                 deprecations_removed, exit_status_changes, expectation_flips,
                                                 literal_changes, moved_lines, renamed_lines)
 
@@ -77,7 +77,7 @@ class CodeChanges:
 
     @cached_property
     def inlined_only(self) -> bool:
-        """C/C++ definitions moved from source files into their headers, the same tokens (see ``heuristic_perf``)."""
+        """C/C++ definitions moved from source files into their headers, the same tokens (see ``heuristic.code.perf``)."""
         return inlined_into_header(self.behaviour)
 
     @cached_property

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from analysis.analyzers.heuristic_hunks import changed_lines as _changed  # removed and added lines, stripped
+from analysis.analyzers.heuristic.code.hunks import changed_lines as _changed  # removed and added lines, stripped
 
 #: a line that opens a branch or loop on a condition, in the C family, Python, Go, Rust, Ruby, Kotlin or Swift
 _CONDITION = re.compile(r"^(\}\s*)?(if|else\s+if|elif|elsif|while|unless|until|guard|when|case|switch|match)\b\s*\(?\S")

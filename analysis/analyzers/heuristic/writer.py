@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from analysis.analyzers import heuristic_rules as R
-from analysis.analyzers.heuristic_ci_keys import changed_keys, sha_pinned
-from analysis.analyzers.heuristic_evidence import Evidence
-from analysis.analyzers.heuristic_message import MERGE_TITLE, clip
-from analysis.analyzers.heuristic_paths import area_of
-from analysis.analyzers.heuristic_judge import reformatted
-from analysis.analyzers.heuristic_noticed import base_change, field_default
-from analysis.analyzers.heuristic_phrases import PHRASES
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.config.ci_keys import changed_keys, sha_pinned
+from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
+from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.judge import reformatted
+from analysis.analyzers.heuristic.noticed import base_change, field_default
+from analysis.analyzers.heuristic.phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.hunk_symbols import documented_names

@@ -1,0 +1,1 @@
+"""Readings of configuration, build, CI, deployment and dependency files: keys, pins, defaults, toolchains."""
