@@ -78,7 +78,11 @@ What each kind carries (fields not named are None):
   JS/TS), ``text`` for added tests the commit's product symbols it calls, comma-separated, if any.
 - ``security_signal``: ``text`` "<what was seen>: <the line, trimmed, secrets redacted>"; one kind is a protection
   added, not a risk: "prototype-pollution guard added (own keys only)" (an own-key or ``__proto__`` check added
-  in JS/TS code that copies keys from input).
+  in JS/TS code that copies keys from input). A GitHub Actions workflow's added lines (added or modified file) also
+  name "repository secret used under pull_request_target", "pull request head checked out under
+  pull_request_target" (every line of the workflow when the commit adds that trigger), "secret printed by a step",
+  "remote script piped to a shell"; an added workflow's credential-bearing keys (permissions, persist-credentials,
+  values passing a secret other than ``GITHUB_TOKEN``) are ``config_key_added`` facts marked "tooling".
 """
 
 from __future__ import annotations
@@ -100,6 +104,7 @@ from analysis.facts.security import scannable, security_facts
 from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol_facts
 from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
 from analysis.facts.type_fields import type_field_facts
+from analysis.facts.workflows import added_workflow_keys, is_workflow, workflow_signals
 from analysis.models import Commit, Fact
 
 __all__ = ["CAPS", "FileContents", "WatchedContents", "derive_facts"]
@@ -225,6 +230,10 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
             elif config_format(path) and change.status not in ("added", "removed"):
                 add(path, config_facts(path, side.before, side.after) if side is not None
                     else config_facts_from_hunks(path, config_format(path), patch))
+            if is_workflow(path) and change.status != "removed":
+                if change.status == "added":
+                    add(path, added_workflow_keys(path, side.after if side is not None else None))
+                add(path, workflow_signals(path, patch, side.after if side is not None else None))
             if manifest_kind(path):
                 manifests.append((path, patch, (side.before, side.after) if side else None))
             if is_changelog(path):

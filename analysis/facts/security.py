@@ -144,7 +144,7 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
     guard = None if fixtures else _prototype_guard(path, patch)
     if guard is not None:
         seen[PROTOTYPE_GUARD] = guard
-    return [Fact(kind="security_signal", path=path, text=f"{what}: {_quote(line)}") for what, line in seen.items()]
+    return [Fact(kind="security_signal", path=path, text=f"{what}: {quote(line)}") for what, line in seen.items()]
 
 
 def _declared_harmless(what: str, text: str) -> bool:
@@ -152,7 +152,8 @@ def _declared_harmless(what: str, text: str) -> bool:
     return what in _HASH_KINDS and bool(_NOT_FOR_SECURITY.search(text))
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
+    """A line as a fact quotes it: one line, any secret the patterns know redacted, at most 100 characters."""
     text = " ".join(text.split())
     for pattern, _ in ADDED_SIGNALS[:5]:  # never repeat a secret we found
         text = pattern.sub("[redacted]", text)

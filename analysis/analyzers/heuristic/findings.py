@@ -13,8 +13,12 @@ from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.perf import HEADERS, by_reference_only, measured_sentence, members_retyped, moves_added
 from analysis.analyzers.heuristic.writer import Writer, code
+from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Insights, Risk
 
+#: the fix each kind of workflow signal asks for (other signals in a workflow: a second reviewer)
+_CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_head", SECRET_PRINTED: "ci_fix_printed",
+             PIPED_SCRIPT: "ci_fix_piped"}
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 
 
@@ -251,8 +255,14 @@ class Findings:
             self.add("config_removed", "rec_config_removed", path=code(path, R.MAX_PATH),
                      keys=w.names([f.symbol for f in gone if f.path == path]))
         for fact in e.security_signals[:2]:
-            self.add("security", "rec_security", text=code(fact.text or fact.symbol or "", 100),
-                     path=code(fact.path, R.MAX_PATH))
+            if e.classes.get(fact.path, set()) & {"ci"}:
+                self.ci_signal(fact)
+            else:
+                self.add("security", "rec_security", text=code(fact.text or fact.symbol or "", 100),
+                         path=code(fact.path, R.MAX_PATH))
+        for path, sec in list(e.ci_security.items())[:2]:
+            if sec.widened:
+                self.add("ci_widened", None, path=code(path, R.MAX_PATH), keys=w.names(sec.widened))
         for fact in e.major_bumps[:2]:
             self.add("major", "rec_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after))
         if self.deploy_paths():
@@ -273,6 +283,14 @@ class Findings:
             what = clip(R.REVERT_TITLE_RE.sub("", e.title).strip().strip('"“”\''), R.MAX_TITLE)
             self.add("revert", "rec_revert", what=code(what or e.title, R.MAX_TITLE))
         return self.risks, list(dict.fromkeys(self.recs))
+
+    def ci_signal(self, fact) -> None:
+        """A workflow's security signal: the secrets and token at stake, and the fix for its kind of signal."""
+        w, text, path = self.w, code(fact.text or "", 100), code(fact.path, R.MAX_PATH)
+        kind = (fact.text or "").split(": ", 1)[0]
+        fix = _CI_FIXES.get(kind, "ci_fix_other")
+        self.add("ci_signal", None, text=text, path=path, fix=w.t(fix, text=text, path=path),
+                 harm=w.t(fix.replace("fix", "harm"), path=path))
 
     def broken_signatures(self) -> None:
         """One risk for every breaking signature change (the compatibility insight says how each group changes).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.phrases_more import MORE_PHRASES
+
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)",
@@ -317,3 +319,6 @@ PHRASES: dict[str, dict[str, str]] = {
         "rec_revert": "确认 {what} 是否会以其他形式重新引入。",
     },
 }
+
+for _lang, _more in MORE_PHRASES.items():
+    PHRASES[_lang].update(_more)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -12,7 +13,8 @@ RANK = ("permissions", "persist-credentials", "uses", "env")
 _CONFIG_KINDS = ("config_key_added", "config_key_removed", "config_value_changed")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _SHA_PIN = re.compile(r"@[0-9a-fA-F]{40}\b")
-_SECRET = re.compile(r"\bsecrets\.([A-Za-z_][\w-]*)")
+#: a secret passed to a step; ``secrets.GITHUB_TOKEN`` is the run's own token, bounded by ``permissions``: not one
+_SECRET = re.compile(r"\bsecrets\.(?!GITHUB_TOKEN\b)([A-Za-z_][\w-]*)")
 _PERSIST = re.compile(r'"?persist-credentials"?\s*:\s*(true|false)', re.I)
 _WRITE = re.compile(r"\bwrite(-all)?\b")
 
@@ -72,6 +74,18 @@ class CiSecurity:
         return bool(self.narrowed or self.widened or self.persist or self.secrets)
 
 
+def _writes(name: str, value: str) -> list[str]:
+    """What a permissions value lets the token write: ``permissions.contents`` for each scope of a block given
+    whole (an added workflow's ``{"contents":"write"}``), ``permissions: write-all`` for a scalar."""
+    try:
+        block = json.loads(value)
+    except ValueError:
+        block = None
+    if isinstance(block, dict):
+        return [f"{name}.{scope}" for scope, level in block.items() if _WRITE.search(str(level))] or [name]
+    return [f"{name}: {value}" if name.rsplit(".", 1)[-1] == "permissions" else name]
+
+
 def ci_security(facts: list[Fact]) -> CiSecurity:
     """The credential-bearing changes among one workflow file's facts."""
     out = CiSecurity([], [], [], [], 0)
@@ -85,7 +99,7 @@ def ci_security(facts: list[Fact]) -> CiSecurity:
             if _WRITE.search(before) and not _WRITE.search(after):
                 out.narrowed.append(name)
             elif _WRITE.search(after) and not _WRITE.search(before):
-                out.widened.append(name)
+                out.widened.extend(_writes(name, after))
         if (m := _PERSIST.search(after)) and not _PERSIST.search(before):
             out.persist.append(m.group(1).lower())
         elif keys[-1:] == ["persist-credentials"] and after:

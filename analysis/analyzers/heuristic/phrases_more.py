@@ -1,0 +1,58 @@
+"""The heuristic's sentences on workflow credentials and on new options, in en and zh (merged into ``PHRASES``)."""
+
+from __future__ import annotations
+
+MORE_PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        # risks of a CI workflow's security signals: what is at stake, and the fix for each kind of signal
+        "r_ci_signal": "{text} in {path}",
+        "r_ci_signal_impact": "{harm}",
+        "ci_harm_prt_secret": "{path} runs for forks' pull requests with the repository's secrets: code or input "
+                              "from a pull request can reach them.",
+        "ci_harm_prt_head": "Code from any fork's pull request runs with the repository's secrets and a write token.",
+        "ci_harm_printed": "The secret lands in the run's log; masking misses it once a step transforms it.",
+        "ci_harm_piped": "Whoever controls that download runs code in the pipeline, with its secrets and token.",
+        "ci_harm_other": "The steps of {path} run with the repository's secrets and token.",
+        "r_ci_signal_mitigation": "{fix}",
+        "ci_fix_prt_secret": "Build pull requests under `pull_request` (no secrets) and keep secrets to a job that "
+                             "never checks out the pull request's code.",
+        "ci_fix_prt_head": "Do not check out the pull request's head under `pull_request_target`: build it under "
+                           "`pull_request`, and hand only its results to a privileged `workflow_run`.",
+        "ci_fix_printed": "Do not print the secret: pass it to the step as an environment variable (`env:`) "
+                          "for the tool to read.",
+        "ci_fix_piped": "Download the script pinned to a release and check its checksum before running it, "
+                        "or use a pinned action.",
+        "ci_fix_other": "Have a second reviewer check {path} for {text}.",
+        "r_ci_widened": "{path} grants the workflow token write permissions: {keys}",
+        "r_ci_widened_impact": "Any step or third-party action of {path} can push commits, publish releases or "
+                               "edit issues with the token.",
+        "r_ci_widened_mitigation": "Grant write only to the jobs that need it (`permissions:` per job) and read "
+                                   "everywhere else.",
+        # summary: a setting users can set, then the code that reads it
+        "option_line": "New option {names}",
+        "option_default": "{name} (default {value})",
+        "option_read_by": "; read by {names}",
+    },
+    "zh": {
+        "r_ci_signal": "{path} 中出现 {text}",
+        "r_ci_signal_impact": "{harm}",
+        "ci_harm_prt_secret": "{path} 会为来自 fork 的拉取请求带着仓库密钥运行：拉取请求中的代码或输入可能接触到这些密钥。",
+        "ci_harm_prt_head": "任何 fork 的拉取请求中的代码都会带着仓库密钥和可写令牌运行。",
+        "ci_harm_printed": "密钥会写入运行日志；一旦步骤对其做了变换，日志遮蔽就失效了。",
+        "ci_harm_piped": "控制该下载地址的人就能在流水线中运行代码，并拿到其中的密钥和令牌。",
+        "ci_harm_other": "{path} 的步骤带着仓库的密钥和令牌运行。",
+        "r_ci_signal_mitigation": "{fix}",
+        "ci_fix_prt_secret": "在 `pull_request`（不带密钥）下构建拉取请求，只在从不检出拉取请求代码的作业中使用密钥。",
+        "ci_fix_prt_head": "不要在 `pull_request_target` 下检出拉取请求的 head：在 `pull_request` 下构建，"
+                           "只把结果交给有权限的 `workflow_run`。",
+        "ci_fix_printed": "不要打印密钥：通过环境变量（`env:`）传给步骤，由工具自行读取。",
+        "ci_fix_piped": "下载固定到某个发布版本的脚本并校验其校验和后再运行，或改用固定版本的 action。",
+        "ci_fix_other": "请另一位审查者针对 {text} 检查 {path}。",
+        "r_ci_widened": "{path} 授予工作流令牌写权限：{keys}",
+        "r_ci_widened_impact": "{path} 中任何步骤或第三方 action 都能用该令牌推送提交、发布版本或修改 issue。",
+        "r_ci_widened_mitigation": "只给需要的作业授予写权限（按作业设置 `permissions:`），其余一律只读。",
+        "option_line": "新增选项 {names}",
+        "option_default": "{name}（默认 {value}）",
+        "option_read_by": "；由 {names} 读取",
+    },
+}
