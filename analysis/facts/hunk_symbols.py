@@ -272,3 +272,18 @@ def _until_changed(lines) -> list[Line]:
             break
         out.append(line)
     return out
+
+
+def definitions_mentioning(path: str, patch: FilePatch, word: str, besides: frozenset[str] = frozenset()
+                           ) -> list[Definition]:
+    """The definitions enclosing the hunks whose added lines (other than ``besides``) use ``word`` (a whole
+    identifier), per git's context."""
+    family = _family(path)
+    if family is None:
+        return []
+    used = re.compile(rf"(?<![\w$]){re.escape(word)}(?![\w$])")
+    found = [_header_symbol(family, hunk) for hunk in patch.hunks
+             if any(used.search(line.text) and not _is_comment(family, line.text) and line.text not in besides
+                    for line in hunk.added)]
+    return list({d.name: d for d in found if d is not None}.values())
+

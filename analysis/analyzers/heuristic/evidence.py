@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -9,6 +10,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.api_surface import ApiSurface
 from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security
 from analysis.analyzers.heuristic.code.code_changes import CodeChanges
+from analysis.analyzers.heuristic.code.options import NewOption, new_options, readers
 from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
 from analysis.analyzers.heuristic.config.dependency_changes import DependencyChanges
 from analysis.analyzers.heuristic.message import MERGE_TITLE, changelog_entries, clip, message_points
@@ -129,6 +131,16 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
             by_path.setdefault(fact.path, []).append(fact)
         found = {path: ci_security(facts) for path, facts in by_path.items()}
         return {path: sec for path, sec in found.items() if sec.relevant}
+
+    @cached_property
+    def new_options(self) -> list[tuple[NewOption, list[str]]]:
+        """Options users can set that the product code gains (settings fields, command-line flags), each with the
+        functions that read it (as the facts name them when they do)."""
+        named = {}
+        for f in self.of("symbol_modified", "symbol_added", "signature_changed"):
+            named.setdefault(re.split(r"\.|::", f.symbol or "")[-1], f.symbol)
+        return [(option, list(dict.fromkeys(named.get(name, name) for name in readers(option, self.behaviour))))
+                for option in new_options(self.behaviour)]
 
     @cached_property
     def message_text(self) -> str:

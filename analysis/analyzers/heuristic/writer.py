@@ -150,6 +150,7 @@ class Writer:
         if reformatted(e):  # symbols "modified" by a formatter are the same code laid out anew
             laid_out = sorted((f for f in e.files if not e.classes[f.path] & {"doc", "lock"}), key=lambda f: -f.changes)
             return [self.t("reformatted", n=len(laid_out), files=self.sizes([f.path for f in laid_out]))]
+        out += self.option_lines()
         sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes)
                 for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
         if sigs:
@@ -197,6 +198,17 @@ class Writer:
         if not out:
             out += self.file_lines()
         return out
+
+    def option_lines(self) -> list[str]:
+        """``New option `Config.x` (default `false`); read by `run`: what users can set first, then its readers."""
+        found = self.e.new_options
+        if not found:
+            return []
+        names = [self.t("option_default", name=code(o.name), value=code(o.default)) if o.default else code(o.name)
+                 for o, _ in found]
+        text = self.t("option_line", names=self.names(names, R.MAX_LISTED, wrap=False))
+        readers = list(dict.fromkeys(name for _, names in found for name in names))
+        return [text + (self.t("option_read_by", names=self.symbols(readers)) if readers else "")]
 
     def noticed(self, parts: list[str]) -> str:
         """The diff analyzer's words on what callers notice of a symbol, in this language."""

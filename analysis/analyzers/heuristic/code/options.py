@@ -1,0 +1,137 @@
+"""Options a commit adds for users to set: a settings struct's field, a command-line flag; their defaults and readers.
+
+Read from the added lines of product code: a public field added to a Go or Rust settings struct (``Config``,
+``*Options``; its default from the ``name: value,`` line the same file adds, a ``Default`` impl or a default
+literal), a command-line flag (clap's ``#[arg(long)]`` field, argparse's ``add_argument("--x")``, click's
+``@click.option("--x")``, cobra/pflag's ``Flags().BoolVar(&v, "x", false, ..)``, Go's ``flag.Int("x", 3, ..)``,
+commander's ``.option("--x")``), with the default the line itself gives. The functions that read an option are the
+definitions around the hunks that use its name elsewhere (git's context).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from analysis.analyzers.heuristic.code.struct_fields import SETTINGS_STRUCT, public_fields_added
+from analysis.facts.hunk_symbols import definitions_mentioning
+from analysis.facts.patches import parse_patch
+from analysis.models import FileChange
+
+
+@dataclass(frozen=True)
+class NewOption:
+    """One setting users gain: its name as they write it, the default the diff shows (or None), where it is
+    defined, and the identifier the code reads it by."""
+
+    name: str
+    default: str | None
+    path: str
+    word: str
+    line: str = ""  # the added line that defines it (not a use)
+
+
+#: a default short and plain enough to quote: a literal, a constant, an enum variant (not a call with arguments)
+_PLAIN_VALUE = re.compile(r"""^(?:"[^"]{0,30}"|'[^']{0,30}'|[-+]?[\w.:]{1,40}(?:\(\))?)$""")
+_CLAP_OPEN = re.compile(r"^\s*#\[(?:arg|clap|structopt)\((?P<args>.*)$")
+_CLAP_CLOSE = re.compile(r"\)\]\s*$")
+_CLAP_LONG = re.compile(r"(?<![\w-])long(?![\w-])\s*(?:=\s*\"(?P<name>[\w-]+)\")?")
+_CLAP_DEFAULT = re.compile(r"\bdefault_value(?:_t)?\s*=\s*(?P<value>\"[^\"]*\"|[^,)\s]+)")
+_RUST_FIELD = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?P<name>\w+)\s*:")
+_PY_FLAG = re.compile(r"""(?:\badd_argument|@click\.option|\.option)\(\s*(?:["']-\w["']\s*,\s*)?["'](?:-\w,\s*)?"""
+                      r"""(?P<flag>--[\w-]+)""")
+_PY_DEFAULT = re.compile(r"\bdefault\s*=\s*(?P<value>[^,)]+)")
+_GO_FLAG = re.compile(r"""\b(?:Flags\(\)|flag|fs|flags)\.(?:String|Bool|Int\d*|Uint\d*|Float\d*|Duration|StringSlice|"""
+                      r"""StringArray)(?:Var)?(?P<short>P)?\(\s*(?:&(?P<var>[\w.]+)\s*,\s*)?"(?P<flag>[\w-]+)"\s*,"""
+                      r"""(?:\s*"\w?"\s*,)?\s*(?P<value>[^,]+),""")
+
+
+def _plain(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value if value and _PLAIN_VALUE.match(value) else None
+
+
+def _settings_fields(files: list[FileChange]) -> list[NewOption]:
+    out = []
+    for path, struct, name in public_fields_added(files):
+        if not SETTINGS_STRUCT.search(struct):
+            continue
+        patch = next(f.patch for f in files if f.path == path)
+        given = re.compile(rf"^\+\s*{re.escape(name)}\s*:\s*(?P<value>[^,{{]+?)\s*,?\s*$", re.M)
+        match = given.search(patch or "")
+        out.append(NewOption(f"{struct}.{name}", _plain(match.group("value")) if match else None, path, name,
+                             match.group(0)[1:] if match else ""))
+    return out
+
+
+def _clap_flags(path: str, lines: list[str]) -> list[NewOption]:
+    """Fields under a clap attribute with ``long`` (the attribute may span lines), named as users type them."""
+    out, i = [], 0
+    while i < len(lines):
+        opened = _CLAP_OPEN.match(lines[i])
+        i += 1
+        if not opened:
+            continue
+        args = opened.group("args")
+        while not _CLAP_CLOSE.search(args) and i < len(lines):
+            args, i = f"{args} {lines[i].strip()}", i + 1
+        long = _CLAP_LONG.search(args)
+        rest = [line for line in lines[i:i + 6] if not line.lstrip().startswith(("#", "//"))]
+        field = _RUST_FIELD.match(rest[0]) if rest else None
+        if long and field:
+            flag = "--" + (long.group("name") or field.group("name").replace("_", "-"))
+            default = _CLAP_DEFAULT.search(args)
+            out.append(NewOption(flag, _plain(default.group("value")) if default else None, path, field.group("name")))
+    return out
+
+
+def _line_flags(path: str, lines: list[str]) -> list[NewOption]:
+    out = []
+    for text in lines:
+        if m := _PY_FLAG.search(text):
+            default = _PY_DEFAULT.search(text)
+            word = m.group("flag").lstrip("-").replace("-", "_")
+            out.append(NewOption(m.group("flag"), _plain(default.group("value")) if default else None, path, word, text))
+        elif m := _GO_FLAG.search(text):
+            word = (m.group("var") or m.group("flag")).split(".")[-1]
+            out.append(NewOption("--" + m.group("flag"), _plain(m.group("value")), path, word, text))
+    return out
+
+
+def _lines(patch: str | None, sign: str) -> list[str]:
+    """The lines a patch adds (``+``) or removes (``-``), without their sign."""
+    return [line[1:] for line in (patch or "").splitlines() if line.startswith(sign) and not line.startswith(sign * 3)]
+
+
+def new_options(files: Iterable[FileChange]) -> list[NewOption]:
+    """The options ``files`` (product code) add, in the diff's order, one per name."""
+    files = [f for f in files if f.patch]
+    found = _settings_fields(files)
+    existing: set[str] = set()  # a flag the commit also removes was moved or rewritten, not added
+    for f in files:
+        for sign, out in (("+", found), ("-", None)):
+            lines = _lines(f.patch, sign)
+            flags = (_clap_flags(f.path, lines) if f.path.endswith(".rs") else []) + _line_flags(f.path, lines)
+            if out is None:
+                existing |= {o.name for o in flags}
+            else:
+                out += flags
+    found = [o for o in found if o.name not in existing]
+    flags = {(o.path, o.word) for o in found if o.name.startswith("-")}
+    found = [o for o in found if o.name.startswith("-") or (o.path, o.word) not in flags]  # the flag users type
+    return list({o.name: o for o in found}.values())
+
+
+def readers(option: NewOption, files: Iterable[FileChange]) -> list[str]:
+    """The functions that use ``option`` outside its own definition: the hunks that name it, by git's context."""
+    out = []
+    for f in files:
+        if not f.patch:
+            continue
+        for d in definitions_mentioning(f.path, parse_patch(f.path, f.patch), option.word, frozenset({option.line})):
+            owner = option.name.split(".")[0]
+            if d.kind in ("function", "method") and d.name != owner and not (f.path == option.path and d.name in (
+                    "default", "new", "update", "init", "__init__", "from_value")):
+                out.append(d.name)
+    return list(dict.fromkeys(out))
