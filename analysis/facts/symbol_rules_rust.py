@@ -19,6 +19,8 @@ _MACRO_KEYWORDS = {"struct": "struct", "enum": "enum", "union": "struct", "trait
 
 #: a lifetime in a type's name (``&'a T``, ``&'static str``): not part of which type it is
 _LIFETIME = re.compile(r"'\w+\s*")
+#: a binding made mutable in a parameter's pattern (``mut x``, ``Args { mut input, .. }``); ``&mut`` is a type, kept
+_BINDING_MUT = re.compile(r"(?<![\w&])mut\s+")
 
 
 def is_pub(node: Any) -> bool:
@@ -138,7 +140,9 @@ class RustCollector(Collector):
             if child.type == "self_parameter":
                 params.append(Param(text_of(child)))
             elif child.type == "parameter":
-                params.append(Param(text_of(_field(child, "pattern")), annotation=text_of(_field(child, "type"))))
+                # ``mut x`` binds the caller's value mutably inside the body: not part of what callers pass
+                pattern = _BINDING_MUT.sub("", text_of(_field(child, "pattern")))
+                params.append(Param(pattern, annotation=text_of(_field(child, "type"))))
             elif child.type == "variadic_parameter":
                 params.append(Param("..."))
         return tuple(params)

@@ -13,19 +13,26 @@ from analysis.analyzers.heuristic.code.hunks import (code_lines, comment_lines, 
 
 
 def whitespace_only(patch: str | None) -> bool:
-    """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines), each hunk by itself: a
-    block removed in one hunk and added back in another is a move, not a re-spacing."""
+    """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines), each hunk by itself, its
+    context lines kept in place: a block removed in one hunk and added back in another is a move, and a line moved
+    past an unchanged one (two statements swapped) is a reordering, not a re-spacing."""
     if not patch:
         return False
     hunks: list[tuple[list[str], list[str]]] = [([], [])]
+    changed = False
     for line in patch.splitlines():
         if line.startswith("@@"):
             hunks.append(([], []))
         elif line.startswith("-") and not line.startswith("---"):
             hunks[-1][0].append("".join(line[1:].split()))
+            changed = True
         elif line.startswith("+") and not line.startswith("+++"):
             hunks[-1][1].append("".join(line[1:].split()))
-    return (any(r or a for r, a in hunks)) and all("".join(r) == "".join(a) for r, a in hunks)
+            changed = True
+        elif not line.startswith("\\"):  # context: on both sides, where it stands
+            hunks[-1][0].append("".join(line[1:].split()))
+            hunks[-1][1].append("".join(line[1:].split()))
+    return changed and all("".join(r) == "".join(a) for r, a in hunks)
 
 
 def _edited_lines(patch: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
