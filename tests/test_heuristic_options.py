@@ -105,3 +105,35 @@ def test_a_plain_struct_field_and_a_test_flag_are_not_options():
     test_after = test_before.replace("    return", '    parser.add_argument("--fake", default=1)\n    return')
     summary = _summary({"tests/test_cli.py": (test_before, test_after)}, "Test a fake flag")
     assert not any(line.startswith("New option") for line in summary), summary
+
+
+def test_a_nushell_command_signature_flag_is_an_option():
+    before = """impl Command for Gradient {
+    fn signature(&self) -> Signature {
+        Signature::build("ansi gradient")
+            .named(
+                "fgstart",
+                SyntaxShape::String,
+                "Foreground gradient start color in hex.",
+                Some('a'),
+            )
+    }
+}
+"""
+    after = before.replace("                Some('a'),\n            )\n", "                Some('a'),\n            )\n"
+                           "            .switch(\n                \"list\",\n                \"List the named gradients.\",\n"
+                           "                Some('l'),\n            )\n")
+    summary = _summary({"crates/nu-cmd-extra/src/gradient.rs": (before, after)}, "Enhance ansi gradient")
+    assert summary[0] == "New option `--list`", summary
+
+
+def test_a_constant_named_as_a_default_says_its_old_and_new_value():
+    before = ('/// How long an evaluation runs before it is promoted to a job.\n'
+              'const DEFAULT_PROMOTE_AFTER: Duration = Duration::from_secs(10);\n\n'
+              'fn promote_after() -> Duration {\n    DEFAULT_PROMOTE_AFTER\n}\n')
+    after = before.replace("from_secs(10)", "from_secs(120)")
+    summary = _summary({"crates/nu-mcp/src/evaluation.rs": (before, after)}, "raise default promote-after to 2m")
+    assert "`DEFAULT_PROMOTE_AFTER` `Duration::from_secs(10)` → `Duration::from_secs(120)`" in summary, summary
+    local = "fn run() -> u32 {\n    let default_jobs = 4;\n    default_jobs\n}\n"
+    summary = _summary({"src/run.rs": (local, local.replace("= 4", "= 8"))}, "Use more jobs")
+    assert not any("`default_jobs`" in line for line in summary), summary

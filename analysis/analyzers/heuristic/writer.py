@@ -200,15 +200,18 @@ class Writer:
         return out
 
     def option_lines(self) -> list[str]:
-        """``New option `Config.x` (default `false`); read by `run`: what users can set first, then its readers."""
+        """``New option `Config.x` (default `false`); read by `run`: what users can set first, then its readers; then
+        the constants named as defaults whose value changes (``DEFAULT_TIMEOUT`` ``10`` → ``120``)."""
+        changed = [self.t("config_value", key=code(name), old=code(old, 60), new=code(new, 60))
+                   for name, old, new, _ in self.e.constant_defaults[:R.MAX_LISTED]]
         found = self.e.new_options
         if not found:
-            return []
+            return changed
         names = [self.t("option_default", name=code(o.name), value=code(o.default)) if o.default else code(o.name)
                  for o, _ in found]
         text = self.t("option_line", names=self.names(names, R.MAX_LISTED, wrap=False))
         readers = list(dict.fromkeys(name for _, names in found for name in names))
-        return [text + (self.t("option_read_by", names=self.symbols(readers)) if readers else "")]
+        return [text + (self.t("option_read_by", names=self.symbols(readers)) if readers else "")] + changed
 
     def noticed(self, parts: list[str]) -> str:
         """The diff analyzer's words on what callers notice of a symbol, in this language."""

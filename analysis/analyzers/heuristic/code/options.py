@@ -47,6 +47,18 @@ _GO_FLAG = re.compile(r"""\b(?:Flags\(\)|flag|fs|flags)\.(?:String|Bool|Int\d*|U
                       r"""(?:\s*"\w?"\s*,)?\s*(?P<value>[^,]+),""")
 
 
+#: a flag in a nushell command's signature: ``.named("fgnamed", SyntaxShape::String, ..)``, ``.switch("list", "..", Some('l'))``
+_NU_FLAG = re.compile(r"""\.(?:named\(\s*"(?P<named>[\w-]+)"\s*,\s*SyntaxShape::|switch\(\s*"(?P<switch>[\w-]+)"\s*,\s*"[^"]*"\s*,"""
+                      r"""\s*(?:Some|None))""")
+#: a constant or module-level name whose value is a default: ``const DEFAULT_TIMEOUT: Duration = ..;``, ``DefaultPort = 80``
+_DEFAULT_CONST = re.compile(r"^\s*(?:(?:pub(?:\([^)]*\))?|export|const|static|final|public|private|protected|let|var|"
+                            r"readonly)\s+)*(?:[\w<>\[\]]+\s+)??(?P<name>[A-Za-z_]*(?i:default)\w*)\s*(?::\s*[^=]+?)?"
+                            r"\s*:?=\s*(?P<value>[^=].*?)\s*;?\s*(?://.*)?$")
+
+#: how constants are named: ``DEFAULT_TIMEOUT``, ``MAX_DEFAULT``; Go's ``DefaultPort`` (not a local ``default_x``)
+_CONSTANT_NAME = re.compile(r"^(?:[A-Z0-9_]*DEFAULT[A-Z0-9_]*|[Dd]efault[A-Z]\w*)$")
+
+
 def _plain(value: str | None) -> str | None:
     value = (value or "").strip()
     return value if value and _PLAIN_VALUE.match(value) else None
@@ -88,6 +100,10 @@ def _clap_flags(path: str, lines: list[str]) -> list[NewOption]:
 
 def _line_flags(path: str, lines: list[str]) -> list[NewOption]:
     out = []
+    joined = " ".join(line.strip() for line in lines)  # a builder call's arguments often span lines
+    for m in _NU_FLAG.finditer(joined):
+        name = m.group("named") or m.group("switch")
+        out.append(NewOption(f"--{name}", None, path, name.replace("-", "_"), f'"{name}",'))
     for text in lines:
         if m := _PY_FLAG.search(text):
             default = _PY_DEFAULT.search(text)
@@ -135,3 +151,17 @@ def readers(option: NewOption, files: Iterable[FileChange]) -> list[str]:
                     "default", "new", "update", "init", "__init__", "from_value")):
                 out.append(d.name)
     return list(dict.fromkeys(out))
+
+
+def defaults_changed(files: Iterable[FileChange]) -> list[tuple[str, str, str, str]]:
+    """(name, old value, new value, path) of constants named as defaults (``DEFAULT_PROMOTE_AFTER``) whose value the
+    commit changes in product code."""
+    out = []
+    for f in files:
+        old = {m.group("name"): m.group("value") for line in _lines(f.patch, "-") if (m := _DEFAULT_CONST.match(line))}
+        for line in _lines(f.patch, "+"):
+            m = _DEFAULT_CONST.match(line)
+            if m and _CONSTANT_NAME.match(m.group("name")) and m.group("name") in old and " ".join(old[m.group("name")].split()) != " ".join(m.group("value").split()):
+                out.append((m.group("name"), old[m.group("name")], m.group("value"), f.path))
+    return list({item[0]: item for item in out}.values())
+
