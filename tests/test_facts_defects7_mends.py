@@ -31,3 +31,34 @@ def test_a_rust_parameter_pattern_made_mut_is_not_a_signature_change():
     borrowed = before.replace("out: &mut Vec<u8>", "out: &Vec<u8>")  # the reference's mutability is the type's
     assert [f["text"] for f in facts_of({"src/to_delimited.rs": (before, borrowed)})] == [
         "type of out &mut Vec<u8> -> &Vec<u8>"]
+
+
+PARAMS = '''from typing import Annotated, Optional
+
+from annotated_doc import Doc
+
+
+def Path(
+    title: Annotated[
+        Optional[str],
+        Doc(
+            """
+            Human-readable title.
+            """
+        ),
+    ] = None,
+) -> Any:
+    return title
+'''
+
+
+def test_prose_in_an_annotated_doc_is_documentation_not_a_signature_change():
+    """fastapi 2026-02-04, 'Add links to related sections of docs to docstrings': read as breaking signature
+    changes of Query and Security, high."""
+    linked = PARAMS.replace("            Human-readable title.\n",
+                            "            Human-readable title.\n\n            Read more in the [docs](https://x/#y).\n")
+    assert facts_of({"fastapi/param_functions.py": (PARAMS, linked)}) == [
+        {"kind": "comments_only", "path": "fastapi/param_functions.py"}]
+    retyped = linked.replace("Optional[str]", "Optional[int]")
+    facts = facts_of({"fastapi/param_functions.py": (PARAMS, retyped)})
+    assert [f["kind"] for f in facts] == ["signature_changed"] and facts[0]["text"].startswith("type of title")

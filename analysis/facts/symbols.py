@@ -173,15 +173,17 @@ _ALIAS = re.compile(r"\b(" + "|".join(_ALIASES) + r")\[")
 
 
 #: Rust's elided lifetime written out (``Key<'_>``, ``&'_ str``, ``Ref<'_, T>``): the same type as without it
+#: PEP 727 documentation in an ``Annotated[..]`` type (``Doc("""The URL ...""")``): prose, not the type
+_DOC_METADATA = re.compile(r'''\s*,\s*(?:[\w.]+\.)?Doc\(\s*(?:[rRbBuUfF]*(?:"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*)+\)''')
 _ELIDED_LIFETIME = re.compile(r"<\s*'_\s*>|'_\s*,\s*|,\s*'_(?=\s*>)|(?<=&)\s*'_\s+")
 
 
 def type_spelling(annotation: str | None) -> str | None:
     """``annotation`` without what only changes its spelling: spaces, ``typing.`` qualifiers, ``List`` for ``list``,
-    Rust's elided lifetime spelled out (``Key<'_>`` is ``Key``)."""
+    Rust's elided lifetime spelled out (``Key<'_>`` is ``Key``), the prose of an ``Annotated`` type's ``Doc(..)``."""
     if annotation is None:
         return None
-    text = _QUALIFIER.sub("", "".join(_ELIDED_LIFETIME.sub("", annotation).split()))
+    text = _QUALIFIER.sub("", "".join(_ELIDED_LIFETIME.sub("", _DOC_METADATA.sub("", annotation)).split()))
     return _ALIAS.sub(lambda m: _ALIASES[m.group(1)] + "[", text)
 
 

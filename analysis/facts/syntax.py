@@ -73,7 +73,10 @@ _STRINGS = frozenset({"string_literal", "raw_string_literal"})
 
 def doc_strings(tree: Any, grammar: str) -> frozenset[tuple[int, int]]:
     """Spans of string literals that are documentation rather than behaviour (Rust's doc, deprecation and
-    diagnostic attributes), left out like comments when telling a comments-only change."""
+    diagnostic attributes; Python's PEP 727 ``Doc("..")`` in an ``Annotated`` type), left out like comments when
+    telling a comments-only change."""
+    if grammar == "python":
+        return _python_doc_calls(tree)
     if grammar != "rust":
         return frozenset()
     spans = []
@@ -92,6 +95,22 @@ def doc_strings(tree: Any, grammar: str) -> frozenset[tuple[int, int]]:
             continue
         if node.type not in COMMENT_TYPES and node.type not in _STRINGS:
             stack.extend(node.named_children)
+    return frozenset(spans)
+
+
+def _python_doc_calls(tree: Any) -> frozenset[tuple[int, int]]:
+    """The string arguments of ``Doc(..)`` calls (``typing_extensions.Doc``, ``annotated_doc.Doc``)."""
+    spans = []
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        function = node.child_by_field_name("function") if node.type == "call" else None
+        if function is not None and (function.text == b"Doc" or (function.text or b"").endswith(b".Doc")):
+            arguments = node.child_by_field_name("arguments")
+            spans += [(a.start_byte, a.end_byte) for a in (arguments.named_children if arguments else [])
+                      if a.type in ("string", "concatenated_string")]
+            continue
+        stack.extend(node.named_children)
     return frozenset(spans)
 
 
