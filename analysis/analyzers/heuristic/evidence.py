@@ -10,7 +10,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.api_surface import ApiSurface
 from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security
 from analysis.analyzers.heuristic.code.code_changes import CodeChanges
-from analysis.analyzers.heuristic.code.options import NewOption, defaults_changed, new_options, readers
+from analysis.analyzers.heuristic.code.options import NewOption, constants_changed, new_options, readers
 from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
 from analysis.analyzers.heuristic.config.dependency_changes import DependencyChanges
 from analysis.analyzers.heuristic.message import MERGE_TITLE, changelog_entries, clip, message_points
@@ -143,9 +143,9 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
                 for option in new_options(self.behaviour)]
 
     @cached_property
-    def constant_defaults(self) -> list[tuple[str, str, str, str]]:
-        """Constants named as defaults whose value product code changes: (name, old, new, path)."""
-        return defaults_changed(self.behaviour)
+    def constants_changed(self) -> list[tuple[str, str, str, str]]:
+        """Constants named as defaults or versions whose value product code changes: (name, old, new, path)."""
+        return constants_changed(self.behaviour)
 
     @cached_property
     def message_text(self) -> str:

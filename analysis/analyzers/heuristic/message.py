@@ -11,7 +11,10 @@ from analysis.models import Fact
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|part of|related( to)?)\b[:\s]*)?"
                              r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[[^\]]*\]\(https?://\S+\)$|"
-                             r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$", re.I)
+                             r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$|"
+                             # instructions to CI services, not words about the change: "[skip ci]", "[ci skip]"
+                             r"^\[(?:skip[ -](?:ci|actions|checks)|ci[ -]skip|no[ -]ci|actions[ -]skip)\]$|"
+                             r"^skip-checks:\s*true$", re.I)
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)

@@ -67,7 +67,8 @@ LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
 I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
 I18N_EXTS = (".po", ".pot", ".mo", ".xlf", ".xliff", ".arb", ".ftl", ".strings")
 I18N_DATA_EXTS = (".json", ".yaml", ".yml", ".toml", ".properties", ".ini", ".txt") + I18N_EXTS
-EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos"}
+#: code that shows how to use the project; ``docs_src``: the documentation's own runnable examples (fastapi, typer)
+EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src"}
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
 DEPLOY_DIRS = {"helm", "charts", "chart", "k8s", "kubernetes", "kustomize", "manifests", "operator",
                "deploy", "deployment", "deployments", "terraform", "ansible", "crds"}

@@ -201,9 +201,9 @@ class Writer:
 
     def option_lines(self) -> list[str]:
         """``New option `Config.x` (default `false`); read by `run`: what users can set first, then its readers; then
-        the constants named as defaults whose value changes (``DEFAULT_TIMEOUT`` ``10`` → ``120``)."""
+        the constants named as defaults or versions whose value changes (``DEFAULT_TIMEOUT`` ``10`` → ``120``)."""
         changed = [self.t("config_value", key=code(name), old=code(old, 60), new=code(new, 60))
-                   for name, old, new, _ in self.e.constant_defaults[:R.MAX_LISTED]]
+                   for name, old, new, _ in self.e.constants_changed[:R.MAX_LISTED]]
         found = self.e.new_options
         if not found:
             return changed

@@ -50,13 +50,14 @@ _GO_FLAG = re.compile(r"""\b(?:Flags\(\)|flag|fs|flags)\.(?:String|Bool|Int\d*|U
 #: a flag in a nushell command's signature: ``.named("fgnamed", SyntaxShape::String, ..)``, ``.switch("list", "..", Some('l'))``
 _NU_FLAG = re.compile(r"""\.(?:named\(\s*"(?P<named>[\w-]+)"\s*,\s*SyntaxShape::|switch\(\s*"(?P<switch>[\w-]+)"\s*,\s*"[^"]*"\s*,"""
                       r"""\s*(?:Some|None))""")
-#: a constant or module-level name whose value is a default: ``const DEFAULT_TIMEOUT: Duration = ..;``, ``DefaultPort = 80``
-_DEFAULT_CONST = re.compile(r"^\s*(?:(?:pub(?:\([^)]*\))?|export|const|static|final|public|private|protected|let|var|"
-                            r"readonly)\s+)*(?:[\w<>\[\]]+\s+)??(?P<name>[A-Za-z_]*(?i:default)\w*)\s*(?::\s*[^=]+?)?"
+#: a constant or module-level name given a value: ``const DEFAULT_TIMEOUT: Duration = ..;``, ``__version__ = "1.2"``
+_CONST_ASSIGN = re.compile(r"^\s*(?:(?:pub(?:\([^)]*\))?|export|const|static|final|public|private|protected|let|var|"
+                            r"readonly)\s+)*(?:[\w<>\[\]]+\s+)??(?P<name>[A-Za-z_]\w*)\s*(?::\s*[^=]+?)?"
                             r"\s*:?=\s*(?P<value>[^=].*?)\s*;?\s*(?://.*)?$")
 
-#: how constants are named: ``DEFAULT_TIMEOUT``, ``MAX_DEFAULT``; Go's ``DefaultPort`` (not a local ``default_x``)
-_CONSTANT_NAME = re.compile(r"^(?:[A-Z0-9_]*DEFAULT[A-Z0-9_]*|[Dd]efault[A-Z]\w*)$")
+#: constants users meet as they are: defaults (``DEFAULT_TIMEOUT``, Go's ``DefaultPort``; not a local ``default_x``)
+#: and the version a release sets (``__version__``, ``VERSION``, ``PROTOCOL_VERSION``)
+_CONSTANT_NAME = re.compile(r"^(?:[A-Z0-9_]*DEFAULT[A-Z0-9_]*|[Dd]efault[A-Z]\w*|__version__|(?:[A-Z0-9_]*_)?VERSION)$")
 
 
 def _plain(value: str | None) -> str | None:
@@ -153,14 +154,14 @@ def readers(option: NewOption, files: Iterable[FileChange]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def defaults_changed(files: Iterable[FileChange]) -> list[tuple[str, str, str, str]]:
-    """(name, old value, new value, path) of constants named as defaults (``DEFAULT_PROMOTE_AFTER``) whose value the
-    commit changes in product code."""
+def constants_changed(files: Iterable[FileChange]) -> list[tuple[str, str, str, str]]:
+    """(name, old value, new value, path) of constants named as defaults (``DEFAULT_PROMOTE_AFTER``) or versions
+    (``__version__``) whose value the commit changes."""
     out = []
     for f in files:
-        old = {m.group("name"): m.group("value") for line in _lines(f.patch, "-") if (m := _DEFAULT_CONST.match(line))}
+        old = {m.group("name"): m.group("value") for line in _lines(f.patch, "-") if (m := _CONST_ASSIGN.match(line))}
         for line in _lines(f.patch, "+"):
-            m = _DEFAULT_CONST.match(line)
+            m = _CONST_ASSIGN.match(line)
             if m and _CONSTANT_NAME.match(m.group("name")) and m.group("name") in old and " ".join(old[m.group("name")].split()) != " ".join(m.group("value").split()):
                 out.append((m.group("name"), old[m.group("name")], m.group("value"), f.path))
     return list({item[0]: item for item in out}.values())
