@@ -46,7 +46,7 @@ MUTATIONS = [
              "if span.start() < limit < span.end():",
              "if False:",
              (RENDER + "test_contents_never_cut_inside_a_code_span",)),
-    Mutation("Slack turns a lone '***' into look-alikes", "adapters/slack_text.py",
+    Mutation("Slack turns a lone '***' into look-alikes", "adapters/slack/text.py",
              "keep = _lone_markers(prose)",
              "keep = frozenset()",
              (RENDER + "test_slack_keeps_a_lone_run_of_markers_literal_and_still_defuses_formatting",)),
