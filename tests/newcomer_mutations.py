@@ -38,7 +38,7 @@ MUTATIONS = [
              "summary = sentences(lang, [inline(s) for s in analysis.summary])",
              'summary = " ".join(inline(s) for s in analysis.summary)',
              (RENDER + "test_compact_summaries_are_separated_into_sentences",)),
-    Mutation("'From the message:' quotes the first wrapped line only", "analysis/analyzers/heuristic/evidence.py",
+    Mutation("'From the message:' quotes the first wrapped line only", "analysis/analyzers/heuristic/message.py",
              "lead.append(line.strip())",
              "lead.append(line.strip()) if not lead else None",
              (RENDER + "test_the_heuristic_quotes_the_whole_first_paragraph_of_the_message",)),
