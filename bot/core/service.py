@@ -25,18 +25,22 @@ from analysis.errors import BadInput, DigestError
 from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot.core import actions, ask, feedback_commands, history, pools, weekly
+from bot.core import actions, ask
+from bot.core.feedback import commands as feedback_commands
+from bot.core.digests import history
+from bot.core.limits import pools
+from bot.core.digests import weekly
 from bot.core.alerts import mark_announced
 from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
 from bot.core.commands import Command, help_text, parse_command
-from bot.core.digest import DigestService, build_service
-from bot.core.feedback import FeedbackBook
+from bot.core.digests.service import DigestService, build_service
+from bot.core.feedback.votes import FeedbackBook
 from bot.core.ledger import Ledger, LedgerEntry, ledger_key, post_marker
-from bot.core.limits import BuildLimits
-from bot.core.report_pages import report_url, save_report
-from bot.core.search_index import Search, open_search
+from bot.core.limits.builds import BuildLimits
+from bot.core.digests.report_pages import report_url, save_report
+from bot.core.search.index import Search, open_search
 from bot.settings import Settings
-from bot.core.github_rate import SharedGitHubRate
+from bot.core.coordination.github_rate import SharedGitHubRate
 from bot.core.sources import open_repo
 from bot.store import Store, StoreCorrupt, shares_database
 from bot.core.subscriptions import Subscription, SubscriptionBook

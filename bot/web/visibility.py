@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from analysis.errors import BadInput, RemoteFailure
-from bot.core import pools
+from bot.core.limits import pools
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@
 then runs in a background task. Short answers go to the command's ``response_url`` (ephemeral);
 digests and explanations go through ``core.publish``, which calls ``send`` (chat.postMessage).
 An ``@digestbot <command>`` mention works too (Events API), and answers in the mention's thread.
-A digest reply's buttons arrive as ``block_actions`` (``adapters.slack_buttons``), acknowledged the same way.
+A digest reply's buttons arrive as ``block_actions`` (``adapters.slack.buttons``), acknowledged the same way.
 HTTP 429 answers are retried after ``Retry-After`` by slack_sdk's rate-limit retry handler: a 429
 means Slack posted nothing, so a retry can neither lose nor duplicate a message.
 slack_bolt and slack_sdk are imported when an adapter is built, not when this module is.
@@ -18,8 +18,8 @@ import re
 from typing import Any
 
 from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
-from adapters.slack_buttons import ACTION_IDS, SlackButtons
-from adapters.slack_render import SlackRenderer
+from adapters.slack.buttons import ACTION_IDS, SlackButtons
+from adapters.slack.render import SlackRenderer
 from bot.observe import metrics
 from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
 from bot.settings import Settings

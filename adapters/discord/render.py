@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from adapters import discord_text as dt
-from adapters.discord_answer import answer_messages
-from adapters.discord_embeds import NEUTRAL, Embed, embed_size, message_body, pack  # noqa: F401 (re-exported)
-from adapters.discord_week import week_messages
+from adapters.discord import text as dt
+from adapters.discord.answer import answer_messages
+from adapters.discord.embeds import NEUTRAL, Embed, embed_size, message_body, pack  # noqa: F401 (re-exported)
+from adapters.discord.week import week_messages
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact

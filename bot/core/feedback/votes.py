@@ -2,7 +2,7 @@
 
 Each vote is one row of the ``feedback`` table keyed by (channel, repository, change, member): a
 member's second vote on a change replaces the first, and concurrent voters never read-modify-write a
-shared row. ``bot.core.feedback_rule`` turns a channel's votes on a repository into lessons;
+shared row. ``bot.core.feedback.rule`` turns a channel's votes on a repository into lessons;
 ``adjust`` applies them to a copy of a digest for that channel only (the cached analyses, shared by
 every channel, are never changed), and the adjusted changes say so in the digest's language.
 """
@@ -21,7 +21,7 @@ from analysis.renderers.inert_text import code_span
 from analysis.renderers.labels import change_type_name, importance_name, label
 from analysis.sources.names import is_repo_name
 from bot.core.chat import ChannelRef
-from bot.core.feedback_rule import (LESSON_COMMITS, VOTES, Lesson, Vote, areas_of, is_disagreement, learn, matching,
+from bot.core.feedback.rule import (LESSON_COMMITS, VOTES, Lesson, Vote, areas_of, is_disagreement, learn, matching,
                                     shifted)
 from bot.core.subscriptions import SubscriptionBook
 from bot.observe import metrics

@@ -1,7 +1,7 @@
 """The search index ``ask`` reads, whatever backs it, and ``open_search``, which picks the backend for the store.
 
-SQLite FTS5 beside TinyDB (``bot.core.search``: a file in the data directory, one per instance) or
-PostgreSQL full-text search in the shared database (``bot.core.search_pg``: one index for every
+SQLite FTS5 beside TinyDB (``bot.core.search.sqlite``: a file in the data directory, one per instance) or
+PostgreSQL full-text search in the shared database (``bot.core.search.postgres``: one index for every
 instance). The core opens it with the store; ``ask`` sees only this interface.
 """
 
@@ -14,7 +14,7 @@ from analysis.models import Digest
 
 
 class Search(Protocol):
-    """A full-text index of stored analyses (documents: ``bot.core.search_text``)."""
+    """A full-text index of stored analyses (documents: ``bot.core.search.text``)."""
 
     def add_digest(self, digest: Digest, lang: str, repo: str | None = None) -> None:
         """Index every change of ``digest`` (written in ``lang``) under ``repo`` as followed."""
@@ -35,9 +35,9 @@ def open_search(store, settings) -> Search:
     """The index for ``store``: in its database when it lends connections (PostgreSQL), else an FTS5 file in
     ``settings.data_dir`` (opened, and built from the store, on first use)."""
     if callable(getattr(store, "connection", None)):
-        from bot.core.search_pg import PostgresSearch
+        from bot.core.search.postgres import PostgresSearch
 
         return PostgresSearch(store)
-    from bot.core.search import SearchIndex
+    from bot.core.search.sqlite import SearchIndex
 
     return SearchIndex.beside(store, settings.data_dir)

@@ -18,7 +18,7 @@ from bot.core.actions import KINDS, ConfirmResponse, parse_action
 from bot.core.chat import CommandContext, TextResponse
 
 if TYPE_CHECKING:
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
 
 log = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.slack_blocks import MAX_BLOCKS, body, text_sections
-from adapters.slack_week import SLACK
+from adapters.slack.blocks import MAX_BLOCKS, body, text_sections
+from adapters.slack.week import SLACK
 from analysis.answer import Answer
 from analysis.renderers.answer_text import answer_lines
 from bot.core.chat import OutboundMessage

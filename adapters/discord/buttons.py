@@ -39,7 +39,7 @@ def button_class(on_press: OnPress) -> type:
 
 
 def view_of(components: list[dict[str, Any]], item_class: type) -> discord.ui.View:
-    """The rendered action rows (``adapters.discord_render.components``) as a view discord.py can send."""
+    """The rendered action rows (``adapters.discord.render.components``) as a view discord.py can send."""
     view = discord.ui.View(timeout=None)
     for row_index, row in enumerate(components):
         for button in row.get("components") or []:

@@ -1,8 +1,8 @@
 """The PostgreSQL backend of the search index ``ask`` reads: ``digestbot.search_docs`` with a GIN-indexed tsvector.
 
-Used with the PostgreSQL store (``bot.core.search_index.open_search``), so every instance reads and
+Used with the PostgreSQL store (``bot.core.search.index.open_search``), so every instance reads and
 feeds one index in the shared database. The documents and the question's terms are those of the FTS5
-backend (``bot.core.search_text``); here the terms become a ``tsquery`` (phrases with ``<->``, prefixes
+backend (``bot.core.search.text``); here the terms become a ``tsquery`` (phrases with ``<->``, prefixes
 with ``:*``, OR'ed) over the 'simple' configuration, ranked by ``ts_rank`` with the same weights
 (title 4, facts 2, body 1) and length normalisation, as bm25 ranks them in FTS5.
 
@@ -21,7 +21,7 @@ import psycopg
 
 from analysis.answer import Hit
 from analysis.models import Digest
-from bot.core.search_text import SearchDoc, SearchUnavailable, best_per_commit, doc_of, docs_in_store, \
+from bot.core.search.text import SearchDoc, SearchUnavailable, best_per_commit, doc_of, docs_in_store, \
     question_terms, words
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from bot.core import pools
+from bot.core.limits import pools
 from bot.store.leases import Leases
 
 log = logging.getLogger(__name__)

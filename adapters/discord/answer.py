@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.discord_embeds import NEUTRAL, pack
-from adapters.discord_week import DISCORD
+from adapters.discord.embeds import NEUTRAL, pack
+from adapters.discord.week import DISCORD
 from analysis.answer import Answer
 from analysis.renderers.answer_text import answer_lines
 from bot.core.chat import OutboundMessage

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from bot.core.renewal import keep_renewed, release, take
+from bot.core.coordination.renewal import keep_renewed, release, take
 from bot.store.leases import Leases
 
 log = logging.getLogger(__name__)

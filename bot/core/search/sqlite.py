@@ -1,6 +1,6 @@
 """The SQLite FTS5 backend of the search index ``ask`` reads: ``DIGESTBOT_DATA_DIR/search.sqlite3`` beside TinyDB.
 
-Every digest the core builds is indexed (``bot.core.search_text``: one row per commit, language and
+Every digest the core builds is indexed (``bot.core.search.text``: one row per commit, language and
 analyzer); the index is rebuilt from the store when the file is new (``rebuild``). It opens lazily and
 says clearly, once asked, when this Python's SQLite has no FTS5. Each CJK character is indexed as a word
 (the text is spaced before FTS5's unicode61 tokenizer sees it).
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from analysis.answer import Hit
 from analysis.models import Digest
-from bot.core.search_text import SearchDoc, SearchUnavailable, best_per_commit, doc_of, docs_in_store, \
+from bot.core.search.text import SearchDoc, SearchUnavailable, best_per_commit, doc_of, docs_in_store, \
     question_terms, spaced
 
 __all__ = ["FILE_NAME", "SearchIndex", "SearchUnavailable", "fts_query"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters import discord_text as dt
-from adapters.discord_embeds import NEUTRAL, pack
+from adapters.discord import text as dt
+from adapters.discord.embeds import NEUTRAL, pack
 from analysis.renderers.week_sections import Format, head_lines, sections, title
 from analysis.week import Week
 from bot.core.chat import OutboundMessage

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters import discord_text as dt
+from adapters.discord import text as dt
 
 __all__ = ["NEUTRAL", "Embed", "embed_size", "message_body", "pack"]
 

@@ -3,7 +3,7 @@
 Every subcommand rebuilds the command text (``subscribe o/r at 09:00 ...``) and hands it to the shared
 command layer (``core.handle_command``); short answers go back as interaction follow-ups, digests and
 explanations through ``core.publish``, which calls ``send`` for each rendered message. A digest reply's
-buttons (``adapters.discord_buttons``) are pressed into ``press``, answered the same way.
+buttons (``adapters.discord.buttons``) are pressed into ``press``, answered the same way.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Any, Literal, Optional
 import discord
 from discord import app_commands
 
-from adapters import discord_text as dt
-from adapters.discord_buttons import button_class, view_of
-from adapters.discord_embeds import embed_size
-from adapters.discord_render import DiscordRenderer
+from adapters.discord import text as dt
+from adapters.discord.buttons import button_class, view_of
+from adapters.discord.embeds import embed_size
+from adapters.discord.render import DiscordRenderer
 from analysis.errors import BadInput, DigestError, RemoteFailure
 from bot.observe import metrics
 from bot.core.actions import ConfirmResponse, parse_action

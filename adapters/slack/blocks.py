@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.slack_text import HEADER_LIMIT, MAX_BLOCKS, SECTION_LIMIT, TEXT_LIMIT, plain, shorten, split_mrkdwn
+from adapters.slack.text import HEADER_LIMIT, MAX_BLOCKS, SECTION_LIMIT, TEXT_LIMIT, plain, shorten, split_mrkdwn
 
 __all__ = ["MAX_BLOCKS", "body", "header", "section", "text_sections"]
 

@@ -13,7 +13,7 @@ import contextlib
 import itertools
 import random
 
-from bot.core.renewal import keep_renewed, release, taken
+from bot.core.coordination.renewal import keep_renewed, release, taken
 from bot.store.leases import Leases
 
 SLOT_PREFIX = "llm-slot-"

@@ -21,13 +21,13 @@ from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
 from analysis.sources.base import CommitSource
 from bot.observe import metrics
-from bot.core import pools
-from bot.core.breaker import CircuitBreaker, CircuitOpen
-from bot.core.budget import BudgetReached, LLMBudget
-from bot.core.claims import CLAIM_TTL, Claim, WorkClaims
+from bot.core.limits import pools
+from bot.core.limits.breaker import CircuitBreaker, CircuitOpen
+from bot.core.limits.budget import BudgetReached, LLMBudget
+from bot.core.coordination.claims import CLAIM_TTL, Claim, WorkClaims
 from bot.core.filters import CommitFilter
-from bot.core.highlights import day_highlights
-from bot.core.llm_slots import SharedSlots
+from bot.core.digests.highlights import day_highlights
+from bot.core.coordination.llm_slots import SharedSlots
 from bot.store import Store, shares_database
 from bot.store.leases import holder_id
 
@@ -50,7 +50,7 @@ class DigestService:
 
     Commit details are cached by full SHA (commits are immutable), analyses by
     (sha, lang, analyzer cache key), so re-running a day costs no detail calls and no LLM calls.
-    A commit's details and analysis not yet cached are claimed (``bot.core.claims``) under the analysis
+    A commit's details and analysis not yet cached are claimed (``bot.core.coordination.claims``) under the analysis
     cache key: digests of this process and of other instances sharing the store wait for the one doing
     them. ``holder`` names this service in the claims (default: unique to it).
     """

@@ -1,6 +1,6 @@
 """What the search index of stored analyses holds and how a question becomes terms, for every search backend.
 
-Both backends (SQLite FTS5 in ``bot.core.search``, PostgreSQL in ``bot.core.search_pg``) index the same
+Both backends (SQLite FTS5 in ``bot.core.search.sqlite``, PostgreSQL in ``bot.core.search.postgres``) index the same
 documents (``SearchDoc``: one per commit, language and analyzer, keyed ``sha|lang|analyzer``, with a
 title, a body and the facts' words, weighted in that order title > facts > body), read the same
 terms out of a question (``question_terms``) and keep the best match per commit (``best_per_commit``).
@@ -117,7 +117,7 @@ def doc_of(repo: str, report: CommitReport, lang: str) -> SearchDoc:
 def docs_in_store(store) -> Iterator[SearchDoc]:
     """The documents of everything ``store`` holds: each cached commit with its stored analyses, or the
     heuristic's analysis of the commit and its cached facts when none is stored."""
-    from bot.core.digest import ANALYSES_TABLE, COMMITS_TABLE, FACTS_TABLE, FACTS_VERSION
+    from bot.core.digests.service import ANALYSES_TABLE, COMMITS_TABLE, FACTS_TABLE, FACTS_VERSION
 
     analyses: dict[str, list[tuple[str, dict]]] = {}
     for key, value in store.items(ANALYSES_TABLE):

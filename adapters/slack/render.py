@@ -2,7 +2,7 @@
 
 Every body is an exact chat.postMessage body without ``channel`` and ``thread_ts`` (the adapter adds
 them). Bodies never carry ``link_names``; mrkdwn text objects are ``verbatim`` (no automatic parsing of
-mentions or channel names) and every untrusted string goes through ``adapters.slack_text.inline``.
+mentions or channel names) and every untrusted string goes through ``adapters.slack.text.inline``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDE
                                        fallback_text, heuristic_note, importance_name, insight_rows, label,
                                        stats_text)
 from analysis.renderers.markdown import folded_title, pull_request_url
-from adapters.slack_answer import answer_messages
-from adapters.slack_blocks import MAX_BLOCKS, body, header, section, text_sections
-from adapters.slack_text import SECTION_LIMIT, TEXT_LIMIT, inline, link, markdown_to_mrkdwn, shorten, split_mrkdwn
-from adapters.slack_week import week_messages
+from adapters.slack.answer import answer_messages
+from adapters.slack.blocks import MAX_BLOCKS, body, header, section, text_sections
+from adapters.slack.text import SECTION_LIMIT, TEXT_LIMIT, inline, link, markdown_to_mrkdwn, shorten, split_mrkdwn
+from adapters.slack.week import week_messages
 from analysis.renderers.inert_text import defang_links
 from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.core.actions import SLACK_VALUE_LIMIT, Button, ConfirmResponse, commit_buttons

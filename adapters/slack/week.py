@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.slack_blocks import MAX_BLOCKS, body, header, section, text_sections
-from adapters.slack_text import inline, link
+from adapters.slack.blocks import MAX_BLOCKS, body, header, section, text_sections
+from adapters.slack.text import inline, link
 from analysis.renderers.week_sections import Format, head_lines, sections, title
 from analysis.week import Week
 from bot.core.chat import OutboundMessage
