@@ -24,7 +24,7 @@ from analysis.facts.patches import FilePatch
 from analysis.facts.security import quote
 from analysis.models import Fact
 
-WORKFLOW_PATH = re.compile(r"(^|/)\.github/workflows/[^/]+\.ya?ml$", re.I)
+WORKFLOW_PATH = re.compile(r"(^|/)\.github/workflows/[^/]+\.ya?ml$", re.IGNORECASE)
 #: a secret other than the run's own token
 _REPO_SECRET = re.compile(r"\bsecrets\.(?!GITHUB_TOKEN\b)[A-Za-z_][\w-]*")
 _ANY_SECRET = re.compile(r"\bsecrets\.[A-Za-z_][\w-]*")
@@ -38,8 +38,6 @@ SECRET_UNDER_PRT = "repository secret used under pull_request_target"
 HEAD_UNDER_PRT = "pull request head checked out under pull_request_target"
 SECRET_PRINTED = "secret printed by a step"
 PIPED_SCRIPT = "remote script piped to a shell"
-#: the kinds of signal this module names, for the heuristic's risks and their mitigations
-KINDS = (SECRET_UNDER_PRT, HEAD_UNDER_PRT, SECRET_PRINTED, PIPED_SCRIPT)
 
 
 def is_workflow(path: str) -> bool:

@@ -14,7 +14,7 @@ from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.perf import HEADERS, by_reference_only, measured_sentence, members_retyped, moves_added
 from analysis.analyzers.heuristic.writer import Writer, code
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
-from analysis.models import Insights, Risk
+from analysis.models import Fact, Insights, Risk
 
 #: the fix each kind of workflow signal asks for (other signals in a workflow: a second reviewer)
 _CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_head", SECRET_PRINTED: "ci_fix_printed",
@@ -284,7 +284,7 @@ class Findings:
             self.add("revert", "rec_revert", what=code(what or e.title, R.MAX_TITLE))
         return self.risks, list(dict.fromkeys(self.recs))
 
-    def ci_signal(self, fact) -> None:
+    def ci_signal(self, fact: Fact) -> None:
         """A workflow's security signal: the secrets and token at stake, and the fix for its kind of signal."""
         w, text, path = self.w, code(fact.text or "", 100), code(fact.path, R.MAX_PATH)
         kind = (fact.text or "").split(": ", 1)[0]

@@ -14,7 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analysis.analyzers.heuristic.code.struct_fields import SETTINGS_STRUCT, public_fields_added
+from analysis.analyzers.heuristic.code.struct_fields import (
+    SETTINGS_STRUCT,
+    public_fields_added,
+)
 from analysis.facts.hunk_symbols import definitions_mentioning
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
@@ -71,7 +74,7 @@ def _settings_fields(files: list[FileChange]) -> list[NewOption]:
         if not SETTINGS_STRUCT.search(struct):
             continue
         patch = next(f.patch for f in files if f.path == path)
-        given = re.compile(rf"^\+\s*{re.escape(name)}\s*:\s*(?P<value>[^,{{]+?)\s*,?\s*$", re.M)
+        given = re.compile(rf"^\+\s*{re.escape(name)}\s*:\s*(?P<value>[^,{{]+?)\s*,?\s*$", re.MULTILINE)
         match = given.search(patch or "")
         out.append(NewOption(f"{struct}.{name}", _plain(match.group("value")) if match else None, path, name,
                              match.group(0)[1:] if match else ""))
@@ -121,23 +124,19 @@ def _lines(patch: str | None, sign: str) -> list[str]:
     return [line[1:] for line in (patch or "").splitlines() if line.startswith(sign) and not line.startswith(sign * 3)]
 
 
+def _flags(path: str, lines: list[str]) -> list[NewOption]:
+    return (_clap_flags(path, lines) if path.endswith(".rs") else []) + _line_flags(path, lines)
+
+
 def new_options(files: Iterable[FileChange]) -> list[NewOption]:
-    """The options ``files`` (product code) add, in the diff's order, one per name."""
+    """The options ``files`` (product code) add, in the diff's order, one per name; a flag the commit also removes
+    was moved or rewritten, not added; a settings field that is a flag's is named as the flag users type."""
     files = [f for f in files if f.patch]
-    found = _settings_fields(files)
-    existing: set[str] = set()  # a flag the commit also removes was moved or rewritten, not added
-    for f in files:
-        for sign, out in (("+", found), ("-", None)):
-            lines = _lines(f.patch, sign)
-            flags = (_clap_flags(f.path, lines) if f.path.endswith(".rs") else []) + _line_flags(f.path, lines)
-            if out is None:
-                existing |= {o.name for o in flags}
-            else:
-                out += flags
-    found = [o for o in found if o.name not in existing]
-    flags = {(o.path, o.word) for o in found if o.name.startswith("-")}
-    found = [o for o in found if o.name.startswith("-") or (o.path, o.word) not in flags]  # the flag users type
-    return list({o.name: o for o in found}.values())
+    removed = {o.name for f in files for o in _flags(f.path, _lines(f.patch, "-"))}
+    flags = [o for f in files for o in _flags(f.path, _lines(f.patch, "+")) if o.name not in removed]
+    typed = {(o.path, o.word) for o in flags}
+    fields = [o for o in _settings_fields(files) if (o.path, o.word) not in typed]
+    return list({o.name: o for o in fields + flags}.values())
 
 
 def readers(option: NewOption, files: Iterable[FileChange]) -> list[str]:
