@@ -9,6 +9,7 @@ from analysis.analyzers.heuristic.message import message_points
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.facts import derive_facts
 from tests.facts_support import commit_of
+from tests.test_heuristic_facts import commit_of as commit_with
 
 analyzer = HeuristicAnalyzer()
 
@@ -31,3 +32,33 @@ def test_a_release_says_the_version_it_sets():
                               "Release version 0.128.1")
     analysis = analyzer.analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts)))
     assert analysis.summary == ['`__version__` `"0.128.0"` → `"0.128.1"`']
+
+
+def _summary(files: dict, message: str) -> list[str]:
+    commit, texts = commit_of(files, message)
+    return analyzer.analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts))).summary
+
+
+def test_a_module_level_value_edited_is_named_when_no_symbol_is():
+    """fastapi's 'Update ValidationError schema to include input and ctx' said only 'Changes utils.py (+2/-0)'."""
+    patch = ("@@ -50,6 +50,8 @@ validation_error_definition = {\n"
+             "         },\n"
+             '         "msg": {"title": "Message", "type": "string"},\n'
+             '+        "input": {"title": "Input"},\n'
+             '+        "ctx": {"title": "Context", "type": "object"},\n'
+             "     },\n"
+             '     "required": ["loc", "msg", "type"],\n'
+             " }\n")
+    commit = commit_with("Update ValidationError schema", [("fastapi/openapi/utils.py", 2, 0, patch)])
+    summary = analyzer.analyze_sync(commit, "en", AnalysisContext(facts=[])).summary
+    assert summary == ["Changes `validation_error_definition` in `fastapi/openapi/utils.py` (+2/−0)"]
+    arrow = "const toFiniteNumber = (value, fallback) => {\n  return value;\n}\n\nexport default {\n  toFiniteNumber,\n};\n"
+    grown = arrow.replace("}\n\nexport", "}\n\nconst limit = 3;\n\nexport")
+    assert not any("toFiniteNumber" in line for line in _summary({"lib/utils.js": (arrow, grown)}, "Add a limit"))
+    after_close = ("@@ -10,4 +10,5 @@ DEFAULTS = {\n"
+                   "     'retries': 3,\n"
+                   " }\n"
+                   " \n"
+                   "+LIMIT = 3\n")
+    commit = commit_with("Add a limit", [("src/tool/settings.py", 1, 0, after_close)])
+    assert "DEFAULTS" not in " ".join(analyzer.analyze_sync(commit, "en", AnalysisContext(facts=[])).summary)

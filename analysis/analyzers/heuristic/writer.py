@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.config.ci_keys import changed_keys, sha_pinned
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
@@ -319,6 +320,9 @@ class Writer:
             return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
         if e.behaviour:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
+            edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
+            if edited:
+                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))]
             return [self.t("files_only", files=self.sizes(top, 3))]
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):
