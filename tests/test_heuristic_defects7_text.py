@@ -62,3 +62,12 @@ def test_a_module_level_value_edited_is_named_when_no_symbol_is():
                    "+LIMIT = 3\n")
     commit = commit_with("Add a limit", [("src/tool/settings.py", 1, 0, after_close)])
     assert "DEFAULTS" not in " ".join(analyzer.analyze_sync(commit, "en", AnalysisContext(facts=[])).summary)
+
+
+def test_markdown_links_in_a_changelog_entry_read_as_their_text():
+    """fastapi's 22 'Update release notes' entries quoted 'PR [#14824](https://github.com/...) by [@tiangolo](...)'."""
+    before = "# Release Notes\n\n## Latest Changes\n\n"
+    entry = ("* 🔨 Update docs and translations scripts, enable Turkish. PR "
+             "[#14824](https://github.com/fastapi/fastapi/pull/14824) by [@tiangolo](https://github.com/tiangolo).\n")
+    summary = _summary({"docs/en/docs/release-notes.md": (before, before + entry)}, "📝 Update release notes")
+    assert summary == ["Changelog: 🔨 Update docs and translations scripts, enable Turkish. PR #14824 by @tiangolo."]

@@ -17,6 +17,8 @@ _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|
                              r"^skip-checks:\s*true$", re.I)
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
+#: a Markdown link the diff analyzer's clipping cut short: ``by [@tiangolo](https://github.com/tia…``
+_CUT_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]*…$")
 MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
 #: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``): not an entry
 _RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*\d{4}-\d\d-\d\d\)?)?\s*$|^[#\s]*\[?unreleased\]?\s*$",
@@ -118,6 +120,6 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
-    cleaned = [_CUT_ROLE.sub("", _RST_ROLE.sub(r"`\2`", _ISSUE_REF.sub("", spell_advisories(e)))).replace("``", "`")
-               for e in entries]
+    cleaned = [_CUT_LINK.sub(r"\1…", _MD_LINK.sub(r"\1", _CUT_ROLE.sub("", _RST_ROLE.sub(
+        r"`\2`", _ISSUE_REF.sub("", spell_advisories(e)))))).replace("``", "`") for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
