@@ -12,13 +12,13 @@ from analysis.analyzers.heuristic.code.helper_api import helper_api
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.perf import by_reference_only, measured_speedup, members_retyped, perf_work
-from analysis.analyzers.heuristic.release import release_bookkeeping, version_stamp
+from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic.code.hunks import (debug_statements_removed, directive_comments_only, layout_only,
-                                                local_requirements_only, loop_rebounds, versions_only)
+                                                loop_rebounds)
 
 #: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
 _MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
@@ -54,23 +54,12 @@ def _title_words(title: str) -> str | None:
     return None
 
 
-def _release(e: Evidence) -> bool:
-    """Version bookkeeping: a release-worded title over lines that only change version numbers (``__version__``,
-    manifests), or manifests that only move the requirements on the repository's own packages; no new dependency."""
-    if e.installed or not e.files or e.api_breaks or e.api_added or e.config:
-        return False
-    if R.RELEASE_TITLE.match(_bare_title(e)):
-        return all(versions_only(f.patch) for f in e.behaviour)
-    builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
-    return bool(builds) and all("build" in e.classes[f.path] and local_requirements_only(f.patch) for f in builds)
-
-
 def _only(e: Evidence) -> str | None:
     """The type every changed file agrees on, when the files alone decide it."""
     builds = [f for f in e.files
               if e.classes[f.path] & {"build", "lock", "docker", "doc", "tooling"} or f.path in e.pinned]
     if e.files and len(builds) == len(e.files) and (not e.all_files("doc", "tooling") or e.pinned):
-        return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
+        return "chore" if R.RELEASE_TITLE.match(bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None
     # a package version bumped beside the change (a chart's version with its CI values) does not decide its kind
@@ -86,16 +75,6 @@ def _only(e: Evidence) -> str | None:
     if all_of("ci", "tooling"):
         return "ci" if e.paths("ci") else "chore"  # a formatter's or linter's settings, .gitignore: upkeep
     return None
-
-
-#: the pull request a squash merge appends to its title: "Version 0.44.0 (#2819)"
-_PR_SUFFIX = re.compile(r"\s*\(#\d+\)\s*$")
-
-
-def _bare_title(e: Evidence) -> str:
-    """The title without its conventional-commit prefix and its squash merge's "(#N)"."""
-    title = R.PREFIX_RE.sub("", e.title, count=1) if e.prefix_type else e.title
-    return _PR_SUFFIX.sub("", title)
 
 
 def _docs_only(e: Evidence) -> bool:
@@ -134,7 +113,7 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if _release(e) or release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
+    if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
         return "chore"
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another

@@ -1,0 +1,44 @@
+"""Rules of the eighth tuning round (issue 8, tune7), each on a small snippet in the language it reads: release
+commits that bump other files' version strings, and the other general rules the sixth fresh set's misses asked for."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
+from analysis.facts import derive_facts
+from analysis.models import Analysis, Commit, FileChange
+from tests.test_heuristic_judge_rules import change
+
+analyzer = HeuristicAnalyzer()
+
+
+def judged(message: str, files: list[FileChange]) -> Analysis:
+    """The analysis of a commit, facts derived from its hunks as the digest derives them."""
+    commit = Commit(sha="d" * 40, author="Dev", committed_at=datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc),
+                    message=message, files=files, details_loaded=True)
+    return analyzer.analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit)))
+
+
+def test_a_release_bumping_a_cpp_version_header_is_a_low_chore():
+    header = change("include/Lib/Version.hpp", ["#define LIB_VERSION_PATCH 0", '#define LIB_VERSION "2.7.0"'],
+                    ["#define LIB_VERSION_PATCH 1", '#define LIB_VERSION "2.7.1"'])
+    notes = change("CHANGELOG.md", [], ["## Version 2.7.1: link fix", "", "- Fixed a crash when linking under LTO."])
+    analysis = judged("chore: prepare 2.7.1 release (#1410)", [header, notes])
+    assert (analysis.change_type, analysis.importance) == ("chore", "low")
+
+
+def test_a_release_repinning_a_carvel_package_is_a_low_chore():
+    package = change("carvel/package.yaml",
+                     ['name: "example.dev.2.15.3"', 'version: "2.15.3"',
+                      "image: ghcr.io/org/pkg-carvel:sha256-" + "e6" * 32 + ".imgpkg"],
+                     ['name: "example.dev.2.15.4"', 'version: "2.15.4"',
+                      "image: ghcr.io/org/pkg-carvel:sha256-" + "9c" * 32 + ".imgpkg"])
+    analysis = judged("Release carvel 2.15.4 (#1539)", [package])
+    assert (analysis.change_type, analysis.importance) == ("chore", "low")
+
+
+def test_a_release_title_does_not_hide_a_number_that_is_not_the_version():
+    package = change("carvel/package.yaml", ['version: "2.15.3"', "replicas: 1"], ['version: "2.15.4"', "replicas: 3"])
+    assert judged("Release carvel 2.15.4", [package]).importance != "low"
