@@ -9,6 +9,7 @@ from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, FileChange
+from tests.facts_support import commit_of, fact, facts_of
 from tests.test_heuristic_judge_rules import change
 
 analyzer = HeuristicAnalyzer()
@@ -42,3 +43,35 @@ def test_a_release_repinning_a_carvel_package_is_a_low_chore():
 def test_a_release_title_does_not_hide_a_number_that_is_not_the_version():
     package = change("carvel/package.yaml", ['version: "2.15.3"', "replicas: 1"], ['version: "2.15.4"', "replicas: 3"])
     assert judged("Release carvel 2.15.4", [package]).importance != "low"
+
+
+_GO_BEFORE = '''package middleware
+
+// TimeoutConfig defines the config for Timeout middleware.
+type TimeoutConfig struct {
+	Timeout time.Duration
+}
+
+// Timeout returns a middleware which returns 503 when a handler runs too long.
+func Timeout() MiddlewareFunc {
+	return TimeoutWithConfig(DefaultTimeoutConfig)
+}
+'''
+_GO_AFTER = _GO_BEFORE.replace(
+    "// Timeout returns a middleware which returns 503 when a handler runs too long.\n",
+    "// Timeout returns a middleware which returns 503 when a handler runs too long.\n//\n"
+    "// Deprecated: Use ContextTimeout instead; this middleware races on the response writer.\n")
+
+
+def test_a_go_deprecated_doc_comment_marks_the_public_function_deprecated():
+    facts = facts_of({"middleware/timeout.go": (_GO_BEFORE, _GO_AFTER)})
+    assert fact("symbol_modified", "middleware/timeout.go", symbol="Timeout", public=True,
+                text="function, deprecated") in facts
+    unrelated = _GO_BEFORE.replace("// Timeout returns", "// Deprecated: old wording.\n\n// Timeout returns")
+    assert not any("deprecated" in f.get("text", "") for f in facts_of({"middleware/timeout.go": (_GO_BEFORE, unrelated)}))
+
+
+def test_a_public_api_deprecated_in_go_doc_comments_is_medium_docs():
+    commit, texts = commit_of({"middleware/timeout.go": (_GO_BEFORE, _GO_AFTER)}, "deprecate timeout middleware")
+    analysis = analyzer.analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts)))
+    assert (analysis.change_type, analysis.importance) == ("docs", "medium")

@@ -35,8 +35,8 @@ What each kind carries (fields not named are None):
   "interface, now public" / "no longer public" when a definition's own reach changed (a Java method given
   ``public``; TS/JS ``export`` added to a declaration the module exported only as ``export default x``; a member
   of a type that itself changed reach follows its type), alone or first; "function, deprecated" when a JSDoc
-  ``@deprecated`` tag is added to its doc comment (also on a ``symbol_added``'s text; such a file is not
-  ``comments_only``); an anonymous ``export default`` is the module's symbol ``default``; what callers may
+  ``@deprecated`` tag or a Go ``// Deprecated:`` paragraph is added to its doc comment (also on a
+  ``symbol_added``'s text; such a file is not ``comments_only``); an anonymous ``export default`` is the module's symbol ``default``; what callers may
   notice of a change, "; "-separated: "class, bases Enum -> IntEnum; members reordered" (base classes, a Python
   enum's members in another order), "method, throw statements 1 -> 2" (more throw, raise or panic statements),
   "type, fields renamed data -> _data, status -> _status", "class, field default changed timeout 5.0 -> 10.0"

@@ -17,8 +17,8 @@ from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
-from analysis.analyzers.heuristic.code.hunks import (debug_statements_removed, directive_comments_only, layout_only,
-                                                loop_rebounds)
+from analysis.analyzers.heuristic.code.hunks import (comment_lines_only, debug_statements_removed,
+                                                directive_comments_only, layout_only, loop_rebounds)
 
 #: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
 _MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
@@ -115,6 +115,8 @@ def change_type_of(e: Evidence) -> str:
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
     if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
         return "chore"
+    if e.api_deprecated and e.behaviour and all(comment_lines_only(f.patch, f.path) for f in e.behaviour):
+        return "docs"  # "Deprecated:" written in doc comments only: the code is the same, its documentation warns
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
     if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
