@@ -75,3 +75,34 @@ def test_a_public_api_deprecated_in_go_doc_comments_is_medium_docs():
     commit, texts = commit_of({"middleware/timeout.go": (_GO_BEFORE, _GO_AFTER)}, "deprecate timeout middleware")
     analysis = analyzer.analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts)))
     assert (analysis.change_type, analysis.importance) == ("docs", "medium")
+
+
+def _judged_texts(files: dict, message: str) -> Analysis:
+    commit, texts = commit_of(files, message)
+    return analyzer.analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts)))
+
+
+_POETRY = '''[tool.poetry]
+name = "pkg"
+
+[tool.poetry.dependencies]
+python = ">=3.7.0"
+pygments = "^2.13.0"
+'''
+_CODE = ("src/pkg/progress.py", "def enter(self):\n    return self\n", "def enter(self) -> None:\n    return self\n")
+
+
+def test_the_oldest_python_raised_in_poetry_is_high():
+    assert fact("config_value_changed", "pyproject.toml", symbol="tool.poetry.dependencies.python",
+                before=">=3.7.0", after=">=3.8.0") in facts_of({"pyproject.toml": (_POETRY, _POETRY.replace("3.7", "3.8"))})
+    analysis = _judged_texts({"pyproject.toml": (_POETRY, _POETRY.replace("3.7", "3.8")),
+                              _CODE[0]: _CODE[1:]}, "bump Python")
+    assert analysis.importance == "high"
+
+
+def test_requires_python_raised_alone_is_high_and_a_rust_compiler_floor_stays_medium():
+    pyproject = '[project]\nname = "pkg"\nrequires-python = ">=3.8"\n'
+    assert _judged_texts({"pyproject.toml": (pyproject, pyproject.replace("3.8", "3.9"))},
+                         "Drop Python 3.8").importance == "high"
+    cargo = '[package]\nname = "krate"\nrust-version = "1.61"\n'
+    assert _judged_texts({"Cargo.toml": (cargo, cargo.replace("1.61", "1.68"))}, "Raise MSRV").importance == "medium"

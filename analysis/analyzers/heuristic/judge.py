@@ -219,7 +219,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
-        or _package_renamed(e)
+        or _package_renamed(e) or _runtime_floor_raised(e)
         or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
             and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.fields_added and change_type in ("feature", "fix"))  # a public struct's new field: new API
@@ -318,6 +318,12 @@ def _package_renamed(e: Evidence) -> bool:
                and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
 
 
+def _runtime_floor_raised(e: Evidence) -> bool:
+    """The oldest Python or Node the package supports rises: users on the older runtime can no longer install it
+    (a Rust or Go compiler floor raised stays medium: a build tool its users upgrade in place)."""
+    return any(m.runtime for m in e.toolchain_raised)
+
+
 def _debug_repr_only(e: Evidence) -> bool:
     """Every changed symbol is a debug representation (``__repr__``), in a modest diff with the interface intact."""
     symbols = [f for f in e.of("symbol_modified", "symbol_added", "symbol_removed", "signature_changed")
@@ -397,8 +403,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     """Docs, tests, CI, build files, or comments and whitespace only."""
     if e.api_changes:
         return "high"
-    if _package_renamed(e):
-        return "high"  # every dependent's manifest and imports name the package
+    if _package_renamed(e) or _runtime_floor_raised(e):
+        return "high"  # every dependent's manifest and imports name the package; users on the old runtime are cut off
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not _hunks_read(e)) \
             or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's
