@@ -106,3 +106,13 @@ def test_requires_python_raised_alone_is_high_and_a_rust_compiler_floor_stays_me
                          "Drop Python 3.8").importance == "high"
     cargo = '[package]\nname = "krate"\nrust-version = "1.61"\n'
     assert _judged_texts({"Cargo.toml": (cargo, cargo.replace("1.61", "1.68"))}, "Raise MSRV").importance == "medium"
+
+
+def test_silently_ignored_over_a_one_line_fix_is_not_high():
+    line = change("src/pkg/loader.py", ["    except OSError: pass"], ["    except OSError: log.warning('skipped %s', path)"])
+    analysis = judged("fix: config errors were silently ignored", [line])
+    assert analysis.importance == "medium"
+    wider = change("src/pkg/loader.py", ["    except OSError:", "        pass"],
+                   ["    except OSError as err:", "        raise ConfigError(path) from err"])
+    assert judged("fix: config errors were silently ignored", [wider]).importance == "high"
+    assert judged("fix: crash when the config file is missing", [line]).importance == "high"  # a strong word

@@ -190,13 +190,25 @@ def _new_capability(e: Evidence) -> bool:
 
 
 def _crash_fix(e: Evidence, change_type: str) -> bool:
-    """A crash, hang or data loss is what the commit fixes, in its title, message or changelog."""
+    """A crash, hang or data loss is what the commit fixes, in its title, message or changelog. The milder words
+    (an error "silently ignored", a traceback) need more than one changed line of product code."""
+    narrow = _one_line(e)
     for text in (e.title, e.paragraph, *e.changelog):
-        if R.CRASH_WORDS.search(text) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
+        if _names_crash(text, narrow) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
-    return any(R.CRASH_WORDS.search(s) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body))
+    return any(_names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body))
+
+
+def _names_crash(text: str, narrow: bool) -> bool:
+    """``text`` names a crash: any crash word, or only a strong one (a crash, a panic, data lost) when ``narrow``."""
+    return any(not (narrow and R.MILD_CRASH_WORDS.match(m.group(0))) for m in R.CRASH_WORDS.finditer(text))
+
+
+def _one_line(e: Evidence) -> bool:
+    """At most one line of product code changed (a line replaced, added or removed): a narrow fix."""
+    return bool(e.files) and sum(max(f.additions, f.deletions) for f in e.behaviour) <= 1
 
 
 def _released_behaviour_reverted(e: Evidence) -> bool:

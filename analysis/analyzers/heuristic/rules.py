@@ -118,6 +118,9 @@ CRASH_WORDS = re.compile(
     r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
     r"memory leak|use[- ]after[- ]free|null pointer|nil pointer|silently (drop|ignor|discard|los|swallow)\w*|"
     r"unhandled exception|uncaught exception|traceback)\b", re.I)
+#: the milder of the crash words: an error swallowed or printed, not a process or its data lost; they lift a change to
+#: high only over more than one changed line of product code ("silently ignored" over a one-line fix stays medium)
+MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|uncaught exception)$", re.I)
 #: an exception or error type named in a fix (``EOFError``, ``io.UnsupportedOperation``)
 EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Panic)\b|\bio\.UnsupportedOperation\b")
 #: cosmetic work: with a small diff and no API change, low whatever the prefix says
