@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
+from analysis.analyzers.heuristic.code.hunks import layout_only
 from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, FileChange
 from tests.facts_support import commit_of, fact, facts_of
@@ -116,3 +117,16 @@ def test_silently_ignored_over_a_one_line_fix_is_not_high():
                    ["    except OSError as err:", "        raise ConfigError(path) from err"])
     assert judged("fix: config errors were silently ignored", [wider]).importance == "high"
     assert judged("fix: crash when the config file is missing", [line]).importance == "high"  # a strong word
+
+
+def test_a_formatting_commit_that_swaps_quotes_and_trailing_spaces_is_a_low_chore():
+    code = change("src/pkg/progress.py",
+                  ["        last = task.last if hasattr(task, 'last') else None",
+                   '            return Text(f"{last} it/s", style="speed")   '],
+                  ['        last = task.last if hasattr(task, "last") else None',
+                   '            return Text(f"{last} it/s", style="speed")'])
+    assert (judged("formatting", [code]).change_type, judged("formatting", [code]).importance) == ("chore", "low")
+    assert layout_only(code.patch, code.path)
+    other = change("src/pkg/progress.py", ["        last = getattr(task, 'last')"], ['        last = getattr(task, "first")'])
+    assert not layout_only(other.patch, other.path)  # another string is no layout
+    assert not layout_only(code.patch, "src/progress.rs")  # Rust's 'l' is a char, "l" a string

@@ -134,7 +134,8 @@ COSMETIC_MAX_LINES = 40
 FORMATTER_RUN = re.compile(
     r"\b(clang[- _]?format|prettier|black|gofmt|goimports|rustfmt|cargo fmt|isort|ruff format|yapf|autopep8|"
     r"re-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
-    r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*)\b", re.I)
+    r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*|"
+    r"^\s*(fix(es|ed)? |more )?(formatting|code style|style)\s*\.?\s*$)\b", re.I)
 #: a hooks manager's own commit: its hooks' versions moved and their automatic fixes applied (pre-commit.ci's
 #: "pre-commit autoupdate" and "[pre-commit.ci] auto fixes"; lefthook and husky have none of their own)
 HOOKS_AUTOFIX = re.compile(r"\bpre-commit(\.ci)?\b.*\b(auto-?update|auto[- ]?fix(es)?)\b|^\[pre-commit\.ci\]", re.I)

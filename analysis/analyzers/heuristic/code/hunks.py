@@ -61,10 +61,16 @@ def comment_lines_only(patch: str | None, path: str) -> bool:
     return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
 
 
+#: languages whose single and double quotes make the same string (a formatter's quote style: ``'a'`` -> ``"a"``)
+_EITHER_QUOTE_EXTS = (".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+#: a single-quoted string with no quote or escape inside: the same string double-quoted
+_SINGLE_QUOTED = re.compile(r"'([^'\"\\\n]*)'")
+
+
 def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozenset()) -> bool:
     """The hunks lay the same code out anew: removed and added lines hold the same tokens once whitespace and comments
-    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented); ``ignored`` tokens
-    (a formatter's redundant parentheses) do not count."""
+    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented, a string's quotes
+    swapped where both quote alike); ``ignored`` tokens (a formatter's redundant parentheses) do not count."""
     marker = _comment_marker(path)
     removed, added = changed_lines(patch)
     if not removed and not added:
@@ -72,9 +78,12 @@ def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozense
     trailing = (_C_TRAILING if marker in (_C_COMMENT, _RUST_COMMENT) else
                 _HASH_TRAILING if marker is _HASH_COMMENT else None)
 
+    quoted = path.lower().endswith(_EITHER_QUOTE_EXTS)
+
     def tokens(lines: list[str]) -> Counter:
         kept = [trailing.sub("", ln) for ln in lines if not marker.match(ln)] if marker and trailing else lines
-        return Counter(t for t in _TOKEN.findall(" ".join(kept)) if t not in ignored)
+        text = _SINGLE_QUOTED.sub(r'"\1"', " ".join(kept)) if quoted else " ".join(kept)
+        return Counter(t for t in _TOKEN.findall(text) if t not in ignored)
     # as counts: a diff may show a re-wrapped line as kept and the lines around it as moved
     return tokens(removed) == tokens(added)
 
