@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.heuristic.code.hunks import layout_only
+from analysis.analyzers.heuristic.code.hunks import layout_only, respelled_only
 from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, FileChange
 from tests.facts_support import commit_of, fact, facts_of
@@ -130,3 +130,17 @@ def test_a_formatting_commit_that_swaps_quotes_and_trailing_spaces_is_a_low_chor
     other = change("src/pkg/progress.py", ["        last = getattr(task, 'last')"], ['        last = getattr(task, "first")'])
     assert not layout_only(other.patch, other.path)  # another string is no layout
     assert not layout_only(code.patch, "src/progress.rs")  # Rust's 'l' is a char, "l" a string
+
+
+def test_the_own_property_check_spelt_through_object_prototype_is_low():
+    code = change("lib/validation.js", ["  } else if (Object.hasOwnProperty.call(schema, 'body')) {",
+                                        "  } else if (Object.hasOwnProperty.call(schema, 'params')) {"],
+                  ["  } else if (Object.prototype.hasOwnProperty.call(schema, 'body')) {",
+                   "  } else if (Object.prototype.hasOwnProperty.call(schema, 'params')) {"])
+    assert judged("chore: use Object.prototype.hasOwnProperty in compileSchemas", [code]).importance == "low"
+    assert respelled_only(code.patch, code.path)
+    other = change("lib/validation.js", ["  } else if (Object.hasOwnProperty.call(schema, 'body')) {"],
+                   ["  } else if (Object.hasOwnProperty.call(schema.body, 'type')) {"])
+    assert not respelled_only(other.patch, other.path)
+    python = change("src/pkg/run.py", ["    if x:", "    run('a')"], ["    if x:", "        run(\"a\")"])
+    assert not respelled_only(python.patch, python.path)  # re-indented Python runs under another block

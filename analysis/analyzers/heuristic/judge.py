@@ -18,7 +18,8 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic.code.hunks import (comment_lines_only, debug_statements_removed,
-                                                directive_comments_only, layout_only, loop_rebounds)
+                                                directive_comments_only, layout_only, loop_rebounds,
+                                                respelled_only)
 
 #: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
 _MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
@@ -264,6 +265,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
     if loop_rebounds(e.behaviour) and not _high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
+    if all(respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
+        return "low"  # the same code spelt anew: a string's quotes swapped, ``Object.prototype.hasOwnProperty.call``
     if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew)

@@ -67,10 +67,16 @@ _EITHER_QUOTE_EXTS = (".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts
 _SINGLE_QUOTED = re.compile(r"'([^'\"\\\n]*)'")
 
 
+_JS_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+#: JavaScript's spellings of one own-property check: ``Object.hasOwnProperty`` is inherited from
+#: ``Object.prototype`` (as is ``{}.hasOwnProperty``), so each ``.call(obj, key)`` runs the same function
+_OWN_PROPERTY_CHECK = re.compile(r"(\bObject(\.prototype)?|\{\s*\})\.hasOwnProperty\.call\(")
+
+
 def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozenset()) -> bool:
     """The hunks lay the same code out anew: removed and added lines hold the same tokens once whitespace and comments
     are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented, a string's quotes
-    swapped where both quote alike); ``ignored`` tokens (a formatter's redundant parentheses) do not count."""
+    swapped where both quote alike, JavaScript's own-property check spelt another way); ``ignored`` tokens (a formatter's redundant parentheses) do not count."""
     marker = _comment_marker(path)
     removed, added = changed_lines(patch)
     if not removed and not added:
@@ -78,14 +84,34 @@ def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozense
     trailing = (_C_TRAILING if marker in (_C_COMMENT, _RUST_COMMENT) else
                 _HASH_TRAILING if marker is _HASH_COMMENT else None)
 
-    quoted = path.lower().endswith(_EITHER_QUOTE_EXTS)
-
     def tokens(lines: list[str]) -> Counter:
         kept = [trailing.sub("", ln) for ln in lines if not marker.match(ln)] if marker and trailing else lines
-        text = _SINGLE_QUOTED.sub(r'"\1"', " ".join(kept)) if quoted else " ".join(kept)
-        return Counter(t for t in _TOKEN.findall(text) if t not in ignored)
+        return Counter(t for t in _TOKEN.findall(_spelt_one_way(" ".join(kept), path)) if t not in ignored)
     # as counts: a diff may show a re-wrapped line as kept and the lines around it as moved
     return tokens(removed) == tokens(added)
+
+
+def respelled_only(patch: str | None, path: str) -> bool:
+    """Each changed line comes back in its place, indented alike, with the same tokens in the same order once a
+    string's quotes (Python, JS/TS) or JavaScript's own-property check are spelt one way: the same code."""
+    if not path.lower().endswith(_EITHER_QUOTE_EXTS):
+        return False
+    removed, added = changed_lines(patch, strip=False)
+
+    def indent(line: str) -> str:
+        return line[: len(line) - len(line.lstrip())]
+    return bool(removed) and len(removed) == len(added) and all(
+        indent(old) == indent(new) and _TOKEN.findall(_spelt_one_way(old, path)) == _TOKEN.findall(
+            _spelt_one_way(new, path)) for old, new in zip(removed, added))
+
+
+def _spelt_one_way(text: str, path: str) -> str:
+    """``text`` with what its language spells two ways spelt one way: a string's quotes where both quote alike
+    (Python, JS/TS), JavaScript's own-property check."""
+    low = path.lower()
+    if low.endswith(_EITHER_QUOTE_EXTS):
+        text = _SINGLE_QUOTED.sub(r'"\1"', text)
+    return _OWN_PROPERTY_CHECK.sub("hasOwnProperty.call(", text) if low.endswith(_JS_EXTS) else text
 
 
 def code_lines(patch: str | None, path: str) -> int:
