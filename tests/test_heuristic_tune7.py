@@ -144,3 +144,28 @@ def test_the_own_property_check_spelt_through_object_prototype_is_low():
     assert not respelled_only(other.patch, other.path)
     python = change("src/pkg/run.py", ["    if x:", "    run('a')"], ["    if x:", "        run(\"a\")"])
     assert not respelled_only(python.patch, python.path)  # re-indented Python runs under another block
+
+
+_UNSEAL = '''package v1alpha1
+
+func (s *SealedSecret) Unseal(keys map[string]string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for key, value := range s.Data {
+		decoded, err := base64.StdEncoding.DecodeString(value)
+		if err != nil {
+			return nil, err
+		}
+		out[key] = decoded
+	}
+	return out, nil
+}
+'''
+
+
+def test_a_function_body_fixed_in_an_api_package_is_no_interface_change():
+    tagged = _UNSEAL.replace("\t\t\treturn nil, err\n", "\t\t\treturn nil, fmt.Errorf(\"%s: %w\", key, err)\n")
+    path = "pkg/apis/secrets/v1alpha1/expansion.go"
+    analysis = _judged_texts({path: (_UNSEAL, tagged)}, "fix: show the field name when base64 decoding fails")
+    assert (analysis.change_type, analysis.importance) == ("fix", "medium")
+    resigned = _UNSEAL.replace("Unseal(keys map[string]string)", "Unseal(keys map[string]string, strict bool)")
+    assert _judged_texts({path: (_UNSEAL, resigned)}, "fix: unseal strictly").importance == "high"
