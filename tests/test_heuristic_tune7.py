@@ -169,3 +169,25 @@ def test_a_function_body_fixed_in_an_api_package_is_no_interface_change():
     assert (analysis.change_type, analysis.importance) == ("fix", "medium")
     resigned = _UNSEAL.replace("Unseal(keys map[string]string)", "Unseal(keys map[string]string, strict bool)")
     assert _judged_texts({path: (_UNSEAL, resigned)}, "fix: unseal strictly").importance == "high"
+
+
+_TIMED_BODY = """perf: compile the module once in precompiled mode
+
+Importers no longer re-optimise every inline body.
+
+| Configuration            | Client TU |
+| ------------------------ | --------- |
+| Before (header-only)     | 1.30 s    |
+| After (precompiled)      | 0.27 s    |
+"""
+
+
+def test_a_build_change_whose_message_times_it_before_and_after_is_medium_perf():
+    cmake = change("src/modules/CMakeLists.txt", ["target_compile_features(Lib_Module PUBLIC cxx_std_23)"],
+                   ["target_compile_features(Lib_Module PUBLIC cxx_std_20)",
+                    "target_compile_definitions(Lib_Module PUBLIC LIB_COMPILE)",
+                    "target_sources(Lib_Module PRIVATE ../Precompile.cpp)"])
+    analysis = judged(_TIMED_BODY, [cmake])
+    assert (analysis.change_type, analysis.importance) == ("perf", "medium")
+    untimed = judged(_TIMED_BODY.split("|")[0], [cmake])
+    assert untimed.importance == "low"  # nothing measured: build tuning

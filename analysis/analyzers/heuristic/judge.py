@@ -434,6 +434,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
              and not side_manifest(e.classes[f.path])]
     if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
+    if build and change_type == "perf" and measured_speedup(e.body):
+        return "medium"  # the build compiles or links what users build anew, and the message measures the gain
     tests = [f for f in e.files if "test" in e.classes[f.path]]
     if tests and e.all_files("test", "doc"):
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
