@@ -191,3 +191,13 @@ def test_a_build_change_whose_message_times_it_before_and_after_is_medium_perf()
     assert (analysis.change_type, analysis.importance) == ("perf", "medium")
     untimed = judged(_TIMED_BODY.split("|")[0], [cmake])
     assert untimed.importance == "low"  # nothing measured: build tuning
+
+
+def test_a_fix_for_symbols_missing_from_the_shipped_library_is_high():
+    source = change("src/Precompile.cpp", ["#include <Lib/impl/App_inl.hpp>"],
+                    ["#include <Lib/impl/App_inl.hpp>", "template Option *Option::ignore_case<App>(bool);",
+                     "template Option *Option::ignore_underscore<App>(bool);"])
+    analysis = judged("fix: missing symbols in the precompiled library under LTO (#1409)", [source])
+    assert (analysis.change_type, analysis.importance) == ("fix", "high")
+    workflow = change(".github/workflows/tests.yml", ["  - gcc15"], ["  - gcc15", "  - gcc15-lto"])
+    assert judged("ci: reproduce the missing symbols under LTO", [workflow]).importance == "low"  # no product code

@@ -117,7 +117,9 @@ CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
     r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
     r"memory leak|use[- ]after[- ]free|null pointer|nil pointer|silently (drop|ignor|discard|los|swallow)\w*|"
-    r"unhandled exception|uncaught exception|traceback)\b", re.I)
+    r"unhandled exception|uncaught exception|traceback|"
+    # a shipped library its users cannot link against: broken for them as a crash on load is
+    r"missing symbols?|undefined (reference|symbol)s?|unresolved (external )?symbols?|fail(s|ed|ing)? to link)\b", re.I)
 #: the milder of the crash words: an error swallowed or printed, not a process or its data lost; they lift a change to
 #: high only over more than one changed line of product code ("silently ignored" over a one-line fix stays medium)
 MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|uncaught exception)$", re.I)
