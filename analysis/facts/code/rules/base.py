@@ -1,5 +1,5 @@
-"""Per-language rules: which tree-sitter nodes are functions, methods, classes, structs, traits, enums; their
-parameters; and whether each is public by that language's convention."""
+"""Symbol rules every language builds on, and Python's and Go's: which tree-sitter nodes are functions, methods,
+classes, structs, traits, enums; their parameters; and whether each is public by that language's convention."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.facts.syntax import COMMENT_TYPES, text_of
+from analysis.facts.code.syntax import COMMENT_TYPES, text_of
 
 
 @dataclass(frozen=True)
