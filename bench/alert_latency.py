@@ -46,7 +46,7 @@ async def _until_posts(slack, n: int, timeout: float = 120.0) -> float:
 async def main(args: argparse.Namespace) -> int:
     import aiohttp
 
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
     from bot.core.alerts import AlertService
     from bot.core.service import BotCore
     from bot.core.subscriptions import Subscription

@@ -32,8 +32,8 @@ os.environ.setdefault("OPENAI_API_KEY", "sk-bench-not-a-real-key")  # the fake i
 
 from bot.core.ask import AskResponse  # noqa: E402
 from bot.core.chat import ChannelRef, CommandContext  # noqa: E402
-from bot.core.digest import ANALYSES_TABLE, COMMITS_TABLE  # noqa: E402
-from bot.core.search_index import open_search  # noqa: E402
+from bot.core.digests.service import ANALYSES_TABLE, COMMITS_TABLE  # noqa: E402
+from bot.core.search.index import open_search  # noqa: E402
 from bot.core.service import BotCore  # noqa: E402
 from bot.core.subscriptions import Subscription  # noqa: E402
 from bot.settings import Settings  # noqa: E402

@@ -28,7 +28,7 @@ TARGET_P99_MS = 300.0
 async def main(args: argparse.Namespace) -> int:
     import aiohttp
 
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
     from bot.core.service import BotCore
     from bot.core.subscriptions import Subscription
     from bot.settings import Settings

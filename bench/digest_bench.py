@@ -38,7 +38,7 @@ from analysis.analyzers.heuristic import HeuristicAnalyzer  # noqa: E402
 from analysis.analyzers.llm import LLMAnalyzer  # noqa: E402
 from analysis.day import DayWindow  # noqa: E402
 from analysis.sources.github import GitHubSource  # noqa: E402
-from bot.core.digest import DigestService  # noqa: E402
+from bot.core.digests.service import DigestService  # noqa: E402
 from bot.store import TinyStore  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402

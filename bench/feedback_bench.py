@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analysis.models import Analysis, Commit, CommitReport, Digest, FileChange  # noqa: E402
-from bot.core.feedback import FeedbackBook  # noqa: E402
+from bot.core.feedback.votes import FeedbackBook  # noqa: E402
 from bot.store import TinyStore  # noqa: E402
 
 REPO = "acme/widget"

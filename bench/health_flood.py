@@ -25,7 +25,7 @@ from bench.slack_ack import SECRET, TOKEN, percentile  # noqa: E402
 async def main(args: argparse.Namespace) -> None:
     import aiohttp
 
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
     from bot.core.service import BotCore
     from bot.web.server import Health, http_routes
     from bot.settings import Settings

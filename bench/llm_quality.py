@@ -38,7 +38,7 @@ from analysis.analyzers.llm import LLMAnalyzer  # noqa: E402
 from analysis.day import DayWindow  # noqa: E402
 from analysis.models import Commit, FileChange  # noqa: E402
 from bench.day_fixtures import Day, day_names, load  # noqa: E402
-from bot.core.digest import DigestService  # noqa: E402
+from bot.core.digests.service import DigestService  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import TinyStore  # noqa: E402
 

@@ -38,7 +38,7 @@ import psycopg  # noqa: E402
 from analysis.day import DayWindow  # noqa: E402
 from analysis.sources.github import GitHubSource  # noqa: E402
 from bench.digest_bench import DAY, MODEL, REPO, populate, verdict  # noqa: E402
-from bot.core.digest import build_service  # noqa: E402
+from bot.core.digests.service import build_service  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store.postgres_store import PostgresStore  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402

@@ -40,7 +40,7 @@ def percentile(values: list[float], q: float) -> float:
 async def main(args: argparse.Namespace) -> None:
     import aiohttp
 
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
     from bot.core.service import BotCore
     from bot.settings import Settings
     from bot.store import TinyStore

@@ -73,7 +73,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _services(settings, analyzer_kind: str):
-    from bot.core.digest import build_service
+    from bot.core.digests.service import build_service
     from bot.store import open_store
 
     return build_service(settings, open_store(settings), analyzer_kind)
@@ -148,7 +148,7 @@ def _write_chart(settings, repo: str, digest, branch, path: str) -> None:
     from pathlib import Path
 
     from analysis.renderers.chart import render_chart
-    from bot.core import history
+    from bot.core.digests import history
     from bot.store import open_store
 
     store = open_store(settings)
@@ -200,7 +200,7 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
     """Print, as JSON, the API payloads the bot would send for that digest; sends nothing."""
     from bot.platforms import renderer_for
 
-    from bot.core.report_pages import report_url
+    from bot.core.digests.report_pages import report_url
 
     digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
     url = report_url(obj.settings.public_url, digest.repo, digest.date)  # as the bot would link its page
@@ -222,8 +222,8 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
 @click.pass_obj
 def copy_store(obj: Context):
     """Copy the TinyDB tables of DIGESTBOT_DATA_DIR into the database of DIGESTBOT_DATABASE_URL (stop the bot first)."""
-    from bot.core.search import SearchIndex
-    from bot.core.search_pg import PostgresSearch
+    from bot.core.search.sqlite import SearchIndex
+    from bot.core.search.postgres import PostgresSearch
     from bot.store import TinyStore, open_store
     from bot.store.copy import copy_tables
     from bot.store.data_dir import claim_data_dir

@@ -7,13 +7,13 @@ import importlib
 from analysis.errors import BadInput
 
 RENDERERS = {
-    "slack": "adapters.slack_render:SlackRenderer",
-    "discord": "adapters.discord_render:DiscordRenderer",
+    "slack": "adapters.slack.render:SlackRenderer",
+    "discord": "adapters.discord.render:DiscordRenderer",
     "console": "adapters.console:ConsoleRenderer",
 }
 ADAPTERS = {
-    "slack": "adapters.slack:SlackAdapter",
-    "discord": "adapters.discord_bot:DiscordAdapter",
+    "slack": "adapters.slack.app:SlackAdapter",
+    "discord": "adapters.discord.bot:DiscordAdapter",
     "console": "adapters.console:ConsoleAdapter",
 }
 

@@ -15,9 +15,9 @@ from bot.observe import metrics
 from bot.core.alerts import AlertService
 from bot.core.chat import DigestResponse
 from bot.core.service import BotCore
-from bot.core.shards import ShardKeeper
+from bot.core.coordination.shards import ShardKeeper
 from bot.store.data_dir import claim_data_dir
-from bot.core.digest import build_service
+from bot.core.digests.service import build_service
 from bot.web.server import Health, HttpServer, http_routes, metrics_routes
 from bot.web.webhook import WebhookReceiver
 from bot.platforms import adapter_class

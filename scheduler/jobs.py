@@ -20,10 +20,10 @@ from apscheduler.triggers.cron import CronTrigger
 
 from analysis.errors import DigestError
 from analysis.week import last_full_week
-from bot.core import pools
+from bot.core.limits import pools
 from bot.core.chat import ChatAdapter, TextResponse
 from bot.core.ledger import ledger_key
-from bot.core.weekly import post_due_week, week_key
+from bot.core.digests.weekly import post_due_week, week_key
 from bot.store import StoreCorrupt
 from bot.core.subscriptions import Subscription
 from scheduler.builds import SharedBuilds

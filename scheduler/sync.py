@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import psycopg
 
-from bot.core import pools
+from bot.core.limits import pools
 from bot.core.subscriptions import SubscriptionBook
 
 if TYPE_CHECKING:

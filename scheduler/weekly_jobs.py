@@ -1,7 +1,7 @@
 """APScheduler wiring of weekly roll-ups: one cron job per subscription with ``weekly DAY``, beside its daily job.
 
 The job fires on DAY at the subscription's time in its zone and posts the last full ISO week
-(``bot.core.weekly.post_due_week``); the ledger's week key makes it post once, across restarts.
+(``bot.core.digests.weekly.post_due_week``); the ledger's week key makes it post once, across restarts.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from apscheduler.triggers.cron import CronTrigger
 from analysis.week import last_full_week
 from bot.core.commands import WEEKDAYS
 from bot.core.subscriptions import Subscription
-from bot.core.weekly import week_key
+from bot.core.digests.weekly import week_key
 from scheduler.due import parse_at
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import psycopg
 
-from adapters.slack import SlackAdapter
+from adapters.slack.app import SlackAdapter
 from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store.postgres_store import PostgresStore

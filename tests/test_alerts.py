@@ -19,8 +19,8 @@ import aiohttp
 import pytest
 
 from adapters.console import ConsoleAdapter
-from adapters.discord_bot import DiscordAdapter
-from adapters.slack import SlackAdapter
+from adapters.discord.bot import DiscordAdapter
+from adapters.slack.app import SlackAdapter
 from bot.core.alerts import AlertLog, AlertService
 from bot.core.chat import ChannelRef, CommandContext
 from bot.core.service import BotCore

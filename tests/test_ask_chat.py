@@ -8,7 +8,7 @@ import re
 import discord
 import pytest
 
-from adapters.discord_bot import DiscordAdapter
+from adapters.discord.bot import DiscordAdapter
 from bot.core.service import BotCore
 from bot.core.subscriptions import Subscription
 from bot.settings import Settings

@@ -61,7 +61,7 @@ async def digest_response(core, ctx) -> DigestResponse:
 
 # --- Slack -------------------------------------------------------------------------------------------
 def test_slack_uploads_report_and_chart_into_the_summary_thread_once(tmp_path, github):
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
     from bot.core.service import BotCore
 
     with FakeSlack(token="xoxb-test") as slack:
@@ -107,7 +107,7 @@ def test_slack_uploads_report_and_chart_into_the_summary_thread_once(tmp_path, g
 
 
 def test_slack_failed_upload_still_posts_the_digest_exactly_once(tmp_path, github):
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
     from bot.core.service import BotCore
 
     with FakeSlack(token="xoxb-test") as slack:
@@ -136,7 +136,7 @@ def test_slack_failed_upload_still_posts_the_digest_exactly_once(tmp_path, githu
 
 # --- Discord -----------------------------------------------------------------------------------------
 def test_discord_sends_the_files_as_attachments_of_the_summary(tmp_path, github):
-    from adapters.discord_bot import DiscordAdapter
+    from adapters.discord.bot import DiscordAdapter
     from bot.core.service import BotCore
     from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID, TOKEN, FakeDiscord
 

@@ -12,8 +12,8 @@ from analysis.day import DayWindow
 from analysis.renderers.markdown import render_markdown
 from analysis.sources import open_source
 from bot.observe import metrics
-from bot.core.budget import SPEND_TABLE, BudgetReached, LLMBudget
-from bot.core.digest import build_service
+from bot.core.limits.budget import SPEND_TABLE, BudgetReached, LLMBudget
+from bot.core.digests.service import build_service
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.openai_server import FakeOpenAI

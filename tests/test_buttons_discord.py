@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from adapters.discord_bot import DiscordAdapter
+from adapters.discord.bot import DiscordAdapter
 from bot.core.actions import ButtonAction, encode_action
 from bot.core.chat import ChannelRef
 from bot.core.service import BotCore

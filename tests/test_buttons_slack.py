@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from adapters.slack import SlackAdapter
+from adapters.slack.app import SlackAdapter
 from bot.core.actions import ButtonAction, encode_action
 from bot.core.chat import ChannelRef
 from bot.core.service import BotCore

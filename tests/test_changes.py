@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from adapters.console import ConsoleRenderer
-from adapters.discord_render import DiscordRenderer
-from adapters.slack_render import SlackRenderer
+from adapters.discord.render import DiscordRenderer
+from adapters.slack.render import SlackRenderer
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.changes import fold
 from analysis.day import DayWindow
@@ -25,7 +25,7 @@ from analysis.sources.github import GitHubSource
 from analysis.sources.local_git import LocalGitSource
 from bot.core.chat import ChannelRef, CommandContext, DigestResponse
 from bot.core.service import BotCore
-from bot.core.digest import DigestService
+from bot.core.digests.service import DigestService
 from bot.core.filters import CommitFilter
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub

@@ -15,7 +15,7 @@ from analysis.errors import RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Digest
 from analysis.renderers.chart import caption, render_chart, size_px
 from analysis.sources.local_git import LocalGitSource
-from bot.core import history
+from bot.core.digests import history
 from bot.store import TinyStore
 
 END = date(2026, 2, 14)
@@ -137,7 +137,7 @@ def _run(code: str, tmp_path, stdin: str = "") -> str:
 
 
 def test_matplotlib_is_not_loaded_by_the_core_nor_by_run(tmp_path):
-    out = _run("import sys, bot.core.service, bot.web.reports, bot.core.history, adapters.console; "
+    out = _run("import sys, bot.core.service, bot.web.reports, bot.core.digests.history, adapters.console; "
                "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'markdown_it')))",
                tmp_path)
     assert out.strip() == "[]"

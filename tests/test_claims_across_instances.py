@@ -15,7 +15,7 @@ from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.llm import LLMAnalyzer
 from analysis.day import DayWindow
 from analysis.sources.github import GitHubSource
-from bot.core.digest import DigestService
+from bot.core.digests.service import DigestService
 from bot.store.postgres_store import PostgresStore
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.openai_server import FakeOpenAI

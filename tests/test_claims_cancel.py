@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from bot.core.claims import Claim, WorkClaims
-from bot.core.llm_slots import SLOT_PREFIX, SharedSlots
+from bot.core.coordination.claims import Claim, WorkClaims
+from bot.core.coordination.llm_slots import SLOT_PREFIX, SharedSlots
 from bot.store.leases import MemoryLeases
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.core.claims import Claim, WorkClaims
+from bot.core.coordination.claims import Claim, WorkClaims
 from bot.store.leases import MemoryLeases
 
 

@@ -72,7 +72,7 @@ def test_three_instances_twenty_channels_one_killed_mid_post_every_channel_one_d
             with start("a2", DIGESTBOT_TEST_CRASH_AFTER_POSTS="2") as a2:
                 a2.proc.wait(30)
                 assert a2.proc.returncode == -9  # killed in the middle of posting
-                # usually seconds; up to a minute more if A died holding a commit's claim (bot/core/claims.py:
+                # usually seconds; up to a minute more if A died holding a commit's claim (bot/core/coordination/claims.py:
                 # the others wait for the claim to expire before analysing that commit themselves)
                 wait_for(lambda: len(jobs(pg_url)) == len(CHANNELS)
                          and {row[1] for row in jobs(pg_url)} == {"succeeded"}, "every job to succeed", 100)

@@ -53,7 +53,7 @@ def hanging_llm(monkeypatch):
 
 def test_a_hanging_llm_opens_the_breaker_and_the_rest_falls_back_at_once(tmp_path, hanging_llm):
     from analysis.analyzers.llm.client import TRANSPORT_ATTEMPTS
-    from bot.core.digest import build_service
+    from bot.core.digests.service import build_service
     from bot.settings import Settings
     from bot.store import TinyStore
 
@@ -77,7 +77,7 @@ def test_a_hanging_llm_opens_the_breaker_and_the_rest_falls_back_at_once(tmp_pat
 
 
 def test_the_digest_deadline_opens_the_breaker_for_the_rest(tmp_path, monkeypatch):
-    from bot.core.breaker import CircuitBreaker, CircuitOpen
+    from bot.core.limits.breaker import CircuitBreaker, CircuitOpen
 
     now = [100.0]
     breaker = CircuitBreaker(3, 60.0, clock=lambda: now[0])

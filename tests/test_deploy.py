@@ -373,7 +373,7 @@ def test_docs_discord_invite_has_the_permissions_the_adapter_uses():
         assert getattr(discord.Permissions, name.lower().replace(" ", "_")).flag == 1 << int(bit) == int(
             value.replace(",", ""))
     # no privileged intent: the adapter asks for the defaults, which hold none
-    assert "discord.Intents.default()" in (ROOT / "adapters" / "discord_bot.py").read_text()
+    assert "discord.Intents.default()" in (ROOT / "adapters" / "discord" / "bot.py").read_text()
     default = discord.Intents.default()
     assert not (default.message_content or default.members or default.presences)
 
@@ -391,7 +391,7 @@ EXTRA_SCOPES = {"chat:write.public": "post digests in public channels without an
 
 
 def test_slack_manifest_names_the_command_events_and_scopes_the_adapter_uses():
-    from adapters import slack
+    from adapters.slack import app as slack
 
     manifest = _yaml(ROOT / "deploy" / "slack-app-manifest.yml")
     source = Path(slack.__file__).read_text()

@@ -10,7 +10,7 @@ import pytest
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.sources.github import GitHubSource
-from bot.core.digest import build_service
+from bot.core.digests.service import build_service
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub

@@ -13,7 +13,7 @@ from analysis.analyzers.llm import LLMAnalyzer
 from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from analysis.sources.github import GitHubSource
-from bot.core.digest import ANALYSES_TABLE, DigestService
+from bot.core.digests.service import ANALYSES_TABLE, DigestService
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.openai_server import FakeOpenAI, highlights_answer, valid_answer

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import discord
 import pytest
 
-from adapters.discord_bot import DiscordAdapter, command_text
+from adapters.discord.bot import DiscordAdapter, command_text
 from analysis.errors import RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
 from bot.core.chat import ChannelRef, CommandContext, DigestResponse

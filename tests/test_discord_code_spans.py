@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.discord_text import ZWSP, escape
+from adapters.discord.text import ZWSP, escape
 
 
 def test_a_code_span_stays_a_code_span():

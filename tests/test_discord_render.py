@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from adapters import discord_text as dt
-from adapters.discord_render import DiscordRenderer, embed_size
+from adapters.discord import text as dt
+from adapters.discord.render import DiscordRenderer, embed_size
 from analysis.models import Analysis, Commit, CommitReport, Coverage, Digest, Insights, Risk
 from bot.core.chat import ExplainResponse, TextResponse
 from tests.fakes.payloads import strings_in  # noqa: E402

@@ -11,9 +11,9 @@ import asyncio
 import contextlib
 import time
 
-from adapters.discord_bot import DiscordAdapter
+from adapters.discord.bot import DiscordAdapter
 from bot.core.service import BotCore
-from bot.core.shards import ShardKeeper
+from bot.core.coordination.shards import ShardKeeper
 from bot.settings import Settings
 from bot.store import TinyStore
 from bot.store.postgres_store import PostgresStore
@@ -96,7 +96,7 @@ def test_a_stopped_instance_releases_its_shards_for_the_next_round_of_another(pg
 
 def test_two_bots_run_by_the_runtime_share_the_shards_and_release_them_when_stopped(pg_url, tmp_path):
     """``run_bot`` wires the keeper: two instances on one database, 2 shards, one connection each; freed at stop."""
-    from bot.core.shards import lease_name
+    from bot.core.coordination.shards import lease_name
     from bot.runtime import run_bot
 
     with FakeDiscord() as fake:

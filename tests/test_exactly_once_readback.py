@@ -127,7 +127,7 @@ async def _post_twice(core, adapter, ctx, sub, day: str, store: DiskFills) -> No
 
 
 def test_enospc_between_post_and_ledger_write_on_slack_posts_no_reply_twice(tmp_path):
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
     from bot.core.chat import ChannelRef, CommandContext
     from bot.core.service import BotCore
     from bot.settings import Settings
@@ -155,7 +155,7 @@ def test_enospc_between_post_and_ledger_write_on_slack_posts_no_reply_twice(tmp_
 
 
 def test_enospc_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tmp_path):
-    from adapters.discord_bot import DiscordAdapter
+    from adapters.discord.bot import DiscordAdapter
     from bot.core.chat import ChannelRef, CommandContext
     from bot.core.service import BotCore
     from bot.settings import Settings

@@ -14,7 +14,7 @@ from pathlib import Path
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.day import DayWindow
 from analysis.sources.github import GitHubSource
-from bot.core.digest import DigestService
+from bot.core.digests.service import DigestService
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
 

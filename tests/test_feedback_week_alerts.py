@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 import pytest
 
 from bot.core.alerts import AlertService
-from bot.core.feedback_rule import LESSON_COMMITS
+from bot.core.feedback.rule import LESSON_COMMITS
 from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore

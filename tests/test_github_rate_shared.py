@@ -8,7 +8,7 @@ import pytest
 
 from analysis.day import DayWindow
 from analysis.errors import RateLimited
-from bot.core.github_rate import RATE_TABLE, SharedGitHubRate
+from bot.core.coordination.github_rate import RATE_TABLE, SharedGitHubRate
 from bot.core.sources import open_repo
 from bot.settings import Settings
 from tests.fakes.github_server import FakeGitHub

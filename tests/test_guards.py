@@ -17,8 +17,8 @@ from datetime import datetime, timezone
 import aiohttp
 import pytest
 
-from adapters.discord_bot import DiscordAdapter
-from adapters.slack import SlackAdapter
+from adapters.discord.bot import DiscordAdapter
+from adapters.slack.app import SlackAdapter
 from bot.core.chat import ChannelRef
 from bot.core.service import BotCore
 from bot.web.server import HttpServer

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from adapters.discord_bot import DiscordAdapter
+from adapters.discord.bot import DiscordAdapter
 from bot.core.alerts import AlertService
 from bot.core.service import BotCore
 from bot.core.subscriptions import Subscription

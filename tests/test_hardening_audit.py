@@ -67,7 +67,7 @@ def test_what_a_member_typed_is_echoed_as_a_code_span(tmp_path):
 
 def test_a_flood_of_page_requests_asks_github_once_a_repository_and_leaves_the_default_pool_free(tmp_path):
     from bot.settings import Settings
-    from bot.web.visibility import RepoVisibility
+    from bot.core.visibility import RepoVisibility
 
     repos = [f"acme/w{i:02d}" for i in range(40)]  # more than the default pool's threads (min(32, cpus + 4))
     with FakeGitHub() as github:
@@ -95,7 +95,7 @@ def test_a_flood_of_page_requests_asks_github_once_a_repository_and_leaves_the_d
 
 def test_the_digests_llm_deadline_sends_the_rest_to_the_heuristic(tmp_path, monkeypatch):
     from analysis.sources.github import GitHubSource
-    from bot.core.digest import build_service
+    from bot.core.digests.service import build_service
     from bot.settings import Settings
     from bot.store import TinyStore
     from tests.fakes.openai_server import FakeOpenAI
@@ -150,7 +150,7 @@ def test_the_github_deadline_setting_cuts_a_dripping_server_in_a_chat_command(tm
 
 def test_discord_members_need_force_for_an_unfollowed_repository_and_managers_do_not(
         tmp_path, _restore_discord_globals):
-    from adapters.discord_bot import DiscordAdapter
+    from adapters.discord.bot import DiscordAdapter
     from bot.core.service import BotCore
     from bot.settings import Settings
     from bot.store import TinyStore

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.day import DayWindow
 from analysis.sources.local_git import LocalGitSource
-from bot.core.digest import DigestService
+from bot.core.digests.service import DigestService
 from bot.store import TinyStore
 
 DAY = datetime(2026, 2, 14, 10, tzinfo=timezone.utc)

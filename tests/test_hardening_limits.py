@@ -19,7 +19,7 @@ import pytest
 
 from analysis.day import DayWindow, parse_date
 from analysis.errors import BadInput
-from bot.core.limits import CHANNEL_IN_FLIGHT, USER_IN_FLIGHT, BuildLimits, LimitReached
+from bot.core.limits.builds import CHANNEL_IN_FLIGHT, USER_IN_FLIGHT, BuildLimits, LimitReached
 from tests.bot_process import DIGESTBOT, SlackBot, bot_environment
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
@@ -191,8 +191,8 @@ def test_hanging_remote_calls_leave_store_writes_and_the_default_pool_free(tmp_p
     import asyncio
 
     from analysis.analyzers.heuristic import HeuristicAnalyzer
-    from bot.core import pools
-    from bot.core.digest import DigestService
+    from bot.core.limits import pools
+    from bot.core.digests.service import DigestService
     from bot.core.ledger import Ledger, LedgerEntry
     from bot.store import TinyStore
 

@@ -72,7 +72,7 @@ def _restore_discord_globals():
 
 
 def test_discord_names_are_github_repositories_never_folders(workdir, tmp_path, monkeypatch, _restore_discord_globals):
-    from adapters.discord_bot import DiscordAdapter
+    from adapters.discord.bot import DiscordAdapter
     from bot.core.service import BotCore
     from bot.settings import Settings
     from bot.store import TinyStore

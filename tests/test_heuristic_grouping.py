@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from adapters.discord_render import DiscordRenderer
-from adapters.slack_render import SlackRenderer
+from adapters.discord.render import DiscordRenderer
+from adapters.slack.render import SlackRenderer
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.symbol_groups import renames_in, shortened
@@ -18,7 +18,7 @@ from analysis.highlights import heuristic_highlights
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FileChange
 from analysis.renderers.markdown import render_markdown
 from analysis.sources.local_git import LocalGitSource
-from bot.core.digest import DigestService
+from bot.core.digests.service import DigestService
 
 AT = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 OLD = "(self, url, *, content=b'', headers=None)"

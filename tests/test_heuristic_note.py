@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from adapters.discord_render import DiscordRenderer
-from adapters.slack_render import SlackRenderer
+from adapters.discord.render import DiscordRenderer
+from adapters.slack.render import SlackRenderer
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights
 from analysis.renderers.markdown import render_markdown
 

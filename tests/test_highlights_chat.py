@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from adapters.discord_render import DiscordRenderer
-from adapters.slack_render import SlackRenderer
+from adapters.discord.render import DiscordRenderer
+from adapters.slack.render import SlackRenderer
 from analysis.models import Analysis, Commit, CommitReport, Digest
 from tests.fakes.payloads import strings_in
 

@@ -11,7 +11,7 @@ import logging
 
 import aiohttp
 
-from adapters.slack import SlackAdapter
+from adapters.slack.app import SlackAdapter
 from bot.core.service import BotCore
 from bot.web.server import Health
 from bot.store import TinyStore

@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from adapters.discord_render import DiscordRenderer
-from adapters.slack_render import SlackRenderer
+from adapters.discord.render import DiscordRenderer
+from adapters.slack.render import SlackRenderer
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
 from analysis.renderers.html_page import render_page
 from analysis.renderers.markdown import render_markdown

@@ -123,9 +123,9 @@ def test_the_github_source_is_observed_through_a_hook_it_is_given():
 def test_the_layer_checks_see_the_modules_and_imports_they_judge(tmp_path):
     """The checks above only look for what is absent: here, what they look at is present and a bad arrow is seen."""
     names = {name for name, _ in modules()}
-    assert {"analysis.sources.github", "bot.core.service", "bot.runtime", "adapters.slack", "scheduler.jobs"} <= names
+    assert {"analysis.sources.github", "bot.core.service", "bot.runtime", "adapters.slack.app", "scheduler.jobs"} <= names
     assert "analysis.errors" in imported(ROOT / "bot" / "core" / "service.py")
     planted = tmp_path / "upward.py"
-    planted.write_text("from bot.core.service import BotCore\nimport adapters.slack\n")
+    planted.write_text("from bot.core.service import BotCore\nimport adapters.slack.app\n")
     assert sorted(n for n in imported(planted) for t in FORBIDDEN["analysis"] if _hits(n, t)) == [
-        "adapters.slack", "bot.core.service", "bot.core.service.BotCore"]
+        "adapters.slack.app", "bot.core.service", "bot.core.service.BotCore"]

@@ -113,7 +113,7 @@ def test_no_function_imports_again_what_its_module_imports_at_the_top(module):
 
 def test_the_import_reader_sees_platform_libraries_and_imports_inside_functions(tmp_path):
     """The per-module checks above only look for what is absent: here, what they read is present."""
-    assert any(name.startswith("slack_bolt") for name, _ in imports_of(MODULES["adapters.slack"]))
+    assert any(name.startswith("slack_bolt") for name, _ in imports_of(MODULES["adapters.slack.app"]))
     assert ("analysis.analyzers.llm.ask", True) in imports_of(MODULES["bot.core.ask"])  # a late import, seen as one
     planted = tmp_path / "planted.py"
     planted.write_text("import discord\nfrom bot.store import TinyStore\n\n\ndef late():\n"

@@ -18,7 +18,7 @@ from analysis.errors import RateLimited, RemoteFailure
 from analysis.models import Analysis, Commit, CommitReport, Fact, FileChange
 from analysis.renderers.markdown import render_markdown
 from analysis.sources.github import GitHubSource
-from bot.core.digest import DigestService
+from bot.core.digests.service import DigestService
 from bot.settings import Settings
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.openai_server import BRIEF_MARK, SHORTER_MARK, FakeOpenAI
@@ -188,8 +188,8 @@ def test_zh_fallback_note_is_fully_chinese(llm, store):
     leftover = note.replace(MODEL, "").replace("LLM", "").replace("HTTP", "")
     assert not any("a" <= ch.lower() <= "z" for ch in leftover), note
     assert digest.commits[0].analysis.fallback.startswith("the LLM")  # the JSON keeps the English reason
-    from adapters.discord_render import DiscordRenderer
-    from adapters.slack_render import SlackRenderer
+    from adapters.discord.render import DiscordRenderer
+    from adapters.slack.render import SlackRenderer
 
     for renderer in (SlackRenderer(), DiscordRenderer()):
         posted = json.dumps([m.body for m in renderer.digest_messages(digest, "zh")],

@@ -88,7 +88,7 @@ def test_a_full_answer_never_lowers_what_the_short_answer_raised(llm):
 
 def test_the_wired_service_takes_its_limits_from_the_environment(monkeypatch, store):
     """build_service (what `digestbot run` and `report` use): the defaults, then DIGESTBOT_LLM_MAX_*_TOKENS."""
-    from bot.core.digest import build_service
+    from bot.core.digests.service import build_service
     from bot.settings import Settings
 
     monkeypatch.setenv("DIGESTBOT_LLM_MODEL", "openai/gpt-4o-mini")

@@ -12,7 +12,7 @@ from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.llm import LLMAnalyzer
 from analysis.day import DayWindow
 from analysis.sources.local_git import LocalGitSource
-from bot.core.digest import DigestService
+from bot.core.digests.service import DigestService
 from tests.conftest import GitRepo
 from tests.test_llm_depth import MODEL, llm  # noqa: F401 - llm is the fake server fixture
 

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 
 from analysis.day import DayWindow
 from analysis.sources.github import GitHubSource
-from bot.core.digest import build_service
-from bot.core.llm_slots import SLOT_PREFIX
+from bot.core.digests.service import build_service
+from bot.core.coordination.llm_slots import SLOT_PREFIX
 from bot.settings import Settings
 from bot.store.postgres_store import PostgresStore
 from tests.fakes.github_server import FakeGitHub
@@ -75,7 +75,7 @@ def test_two_instances_with_concurrency_2_never_have_more_than_2_requests_in_fli
 
 def test_a_slot_is_waited_for_while_another_instance_holds_them_all(pg_url):
     """Slots held by instance A: instance B's request waits until one is released, then runs."""
-    from bot.core.llm_slots import SharedSlots
+    from bot.core.coordination.llm_slots import SharedSlots
 
     stores = [PostgresStore(pg_url, max_connections=2) for _ in range(2)]
     refused = threading.Event()

@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from adapters.slack_render import SlackRenderer
-from adapters.slack_text import inline as slack_inline
+from adapters.slack.render import SlackRenderer
+from adapters.slack.text import inline as slack_inline
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.models import Analysis, Commit, CommitReport, Coverage, Digest, FileChange
 from analysis.renderers.html_page import _parser

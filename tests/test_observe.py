@@ -245,7 +245,7 @@ def test_github_rate_limit_remaining_follows_the_last_response():
 
 
 def test_slack_rate_limit_retries_are_counted(tmp_path):
-    from adapters.slack import SlackAdapter
+    from adapters.slack.app import SlackAdapter
     from bot.core.chat import ChannelRef, OutboundMessage
 
     retries = metrics.CHAT_RETRIES.labels(platform="slack")

@@ -11,8 +11,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from adapters.console import ConsoleRenderer
-from adapters.discord_render import DiscordRenderer
-from adapters.slack_render import SlackRenderer
+from adapters.discord.render import DiscordRenderer
+from adapters.slack.render import SlackRenderer
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
 from bot.core.chat import ChannelRef, CommandContext, DigestResponse, OutboundMessage
 from bot.core.service import BotCore

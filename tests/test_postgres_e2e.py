@@ -76,12 +76,15 @@ def _pump(stream, into: queue.Queue) -> None:
 
 def test_two_console_bots_share_one_database(day_repo, pg_url, tmp_path):
     env = _env(tmp_path / "data", pg_url)
+    # a time still ahead today (or early tomorrow): with one already past, the second bot would rightly catch up
+    # yesterday's missed digest at start, and the ledger would hold two days
+    at = (datetime.now(timezone.utc) + timedelta(hours=2)).strftime("%H:%M")
     first = subprocess.Popen([DIGESTBOT, "run"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, env=env)
     try:
         lines: queue.Queue = queue.Queue()
         threading.Thread(target=_pump, args=(first.stdout, lines), daemon=True).start()
-        first.stdin.write(f"/digest subscribe {day_repo.path} at 08:30 tz UTC\n")
+        first.stdin.write(f"/digest subscribe {day_repo.path} at {at} tz UTC\n")
         first.stdin.flush()
         seen = ""
         while "Subscribed this channel" not in seen:
@@ -92,7 +95,7 @@ def test_two_console_bots_share_one_database(day_repo, pg_url, tmp_path):
         second = subprocess.run([DIGESTBOT, "run"], input=f"/digest list\n/digest now {DAY}\n", capture_output=True,
                                 text=True, env=env, timeout=120)
         assert second.returncode == 0, second.stderr
-        assert f"`{day_repo.path}` at 08:30 UTC" in second.stdout
+        assert f"`{day_repo.path}` at {at} UTC" in second.stdout
         assert f"# Daily Update Report ({DAY})" in second.stdout
         assert first.poll() is None
     finally:

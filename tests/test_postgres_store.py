@@ -9,8 +9,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from bot.core import budget
-from bot.core.budget import LLMBudget
+from bot.core.limits import budget
+from bot.core.limits.budget import LLMBudget
 from bot.settings import Settings
 from bot.store import StoreUnavailable, open_store
 from bot.store.pg_migrate import SCHEMA, Migration, bundled_migrations, migrate

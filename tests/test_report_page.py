@@ -21,7 +21,7 @@ from aiohttp import web
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
 from analysis.renderers.html_page import markdown_to_html, render_page
 from analysis.renderers.markdown import render_markdown
-from bot.core.report_pages import REPORTS_TABLE, load_report, report_url, save_report
+from bot.core.digests.report_pages import REPORTS_TABLE, load_report, report_url, save_report
 from bot.web.reports import report_routes
 from bot.store import TinyStore
 

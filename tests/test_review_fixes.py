@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from adapters.discord_render import DiscordRenderer
-from adapters.slack_render import SlackRenderer
+from adapters.discord.render import DiscordRenderer
+from adapters.slack.render import SlackRenderer
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.llm import LLMAnalyzer
 from analysis.day import DayWindow
@@ -22,8 +22,8 @@ from analysis.renderers.impact import split_impact
 from analysis.renderers.markdown import render_commit_markdown, render_markdown
 from analysis.sources import open_source
 from analysis.sources.github import GitHubSource
-from bot.core.budget import SPEND_TABLE
-from bot.core.digest import DigestService, build_service
+from bot.core.limits.budget import SPEND_TABLE
+from bot.core.digests.service import DigestService, build_service
 from bot.core.filters import CommitFilter
 from bot.settings import Settings
 from bot.store import TinyStore

@@ -15,7 +15,7 @@ from analysis.day import DayWindow
 from analysis.errors import RemoteFailure
 from bot.core.chat import ChannelRef, CommandContext
 from bot.core.service import BotCore
-from bot.core.digest import DigestService
+from bot.core.digests.service import DigestService
 from bot.core.ledger import ledger_key
 from bot.settings import Settings
 from bot.core.subscriptions import Subscription

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact
-from bot.core.digest import ANALYSES_TABLE, COMMITS_TABLE
-from bot.core.search_index import open_search
+from bot.core.digests.service import ANALYSES_TABLE, COMMITS_TABLE
+from bot.core.search.index import open_search
 from bot.settings import Settings
 from bot.store import TinyStore
 

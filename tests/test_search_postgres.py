@@ -16,8 +16,8 @@ import pytest
 
 from adapters.console import ConsoleAdapter
 from analysis.models import Analysis, Commit, CommitReport, Digest
-from bot.core.digest import ANALYSES_TABLE, COMMITS_TABLE
-from bot.core.search_pg import INDEX_VERSION, PostgresSearch, tsquery
+from bot.core.digests.service import ANALYSES_TABLE, COMMITS_TABLE
+from bot.core.search.postgres import INDEX_VERSION, PostgresSearch, tsquery
 from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store.postgres_store import PostgresStore
@@ -140,7 +140,7 @@ def test_copy_store_indexes_the_copied_analyses(git_repo, pg_url, tmp_path):
 
 
 def test_a_database_failure_is_one_sentence(pg_url):
-    from bot.core.search_text import SearchUnavailable
+    from bot.core.search.text import SearchUnavailable
 
     store = PostgresStore(pg_url, max_connections=1)
     index = PostgresSearch(store)

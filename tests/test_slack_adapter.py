@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import aiohttp
 import pytest
 
-from adapters.slack import SlackAdapter
+from adapters.slack.app import SlackAdapter
 from bot.core.chat import ChannelRef
 from bot.settings import Settings
 from bot.store import TinyStore

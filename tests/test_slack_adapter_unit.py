@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 
-from adapters.slack import SlackAdapter
+from adapters.slack.app import SlackAdapter
 from analysis.errors import BadInput
 from bot.core.chat import ChatAdapter, TextResponse
 from tests.fakes.slack_server import FakeSlack, event_body, post_signed

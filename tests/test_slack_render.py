@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from adapters.slack_render import SlackRenderer
-from adapters.slack_text import inline, markdown_to_mrkdwn, split_mrkdwn
+from adapters.slack.render import SlackRenderer
+from adapters.slack.text import inline, markdown_to_mrkdwn, split_mrkdwn
 from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Risk
 from bot.core.chat import ChatRenderer, ExplainResponse, TextResponse
 from tests.fakes.slack_server import HEADER_LIMIT, MAX_BLOCKS, SECTION_LIMIT, TEXT_LIMIT, block_errors

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import discord
 import pytest
 
-from adapters.discord_bot import DiscordAdapter
+from adapters.discord.bot import DiscordAdapter
 from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore

@@ -85,7 +85,7 @@ def test_the_enclosing_function_reaches_the_prompt_from_a_local_repository(tmp_p
     from analysis.analyzers.llm import LLMAnalyzer
     from analysis.day import DayWindow
     from analysis.sources.local_git import LocalGitSource
-    from bot.core.digest import DigestService
+    from bot.core.digests.service import DigestService
     from tests.fakes.openai_server import FakeOpenAI
 
     repo = tmp_path / "repo"

@@ -23,7 +23,7 @@ from analysis.errors import BadInput, DigestError
 from analysis.models import CommitReport
 from analysis.renderers.inert_text import code_span
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot.core import pools
+from bot.core.limits import pools
 from bot.core.chat import CommandContext, ExplainResponse, Response, TextResponse
 from bot.core.filters import ignore_pattern
 from bot.core.subscriptions import Subscription

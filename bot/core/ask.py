@@ -1,6 +1,6 @@
 """``ask QUESTION [REPO] [since YYYY-MM-DD]``: an answer from the stored analyses of the channel's repositories.
 
-Retrieval is the full-text index (``bot.core.search_index``: SQLite FTS5 or PostgreSQL, filled by every
+Retrieval is the full-text index (``bot.core.search.index``: SQLite FTS5 or PostgreSQL, filled by every
 digest the core builds); the
 answer is written by the LLM from the retrieved analyses only (one request), or, without a model (or
 when it fails or the budget is spent), is the best-matching commits with their summaries.
@@ -17,11 +17,11 @@ from analysis.answer import Answer
 from analysis.day import parse_zone
 from analysis.errors import BadInput, RemoteFailure
 from analysis.models import Digest
-from bot.core import pools
-from bot.core.budget import BudgetReached
+from bot.core.limits import pools
+from bot.core.limits.budget import BudgetReached
 from bot.core.chat import CommandContext
-from bot.core.search_index import Search
-from bot.core.search_text import SearchUnavailable
+from bot.core.search.index import Search
+from bot.core.search.text import SearchUnavailable
 
 if TYPE_CHECKING:
     from bot.core.service import BotCore
@@ -61,7 +61,10 @@ async def ask_command(core: "BotCore", ctx: CommandContext, command) -> list:
     named = [s for s in subs if command.repo and s.repo.lower() == command.repo.lower()]
     if command.repo and not named:
         question = f"{question} {command.repo}"  # not a followed repository: a word of the question
-    chosen = named or subs
+    chosen = [s for s in named or subs if await core.may_show(s.repo, s.platform)]
+    if not chosen:  # followed while allowed (or public); GitHub now says private and no pattern allows it
+        raise BadInput("the repositories asked about are private now and DIGESTBOT_ALLOWED_REPOS does not allow "
+                       "them; ask answers only from repositories this bot may show")
     lead = chosen[0]
     since = command.date or (core.clock().astimezone(parse_zone(lead.tz)).date()
                              - timedelta(days=DEFAULT_DAYS)).isoformat()

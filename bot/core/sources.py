@@ -1,11 +1,11 @@
 """The commit source of a repository as the bot opens it: the settings' GitHub access, watched by the bot's metrics
-(and, with a shared store, by the other instances: ``bot.core.github_rate``)."""
+(and, with a shared store, by the other instances: ``bot.core.coordination.github_rate``)."""
 
 from __future__ import annotations
 
 from analysis.sources import open_source
 from analysis.sources.base import CommitSource
-from bot.core.github_rate import SharedGitHubRate
+from bot.core.coordination.github_rate import SharedGitHubRate
 from bot.observe import metrics
 
 

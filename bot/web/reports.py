@@ -1,4 +1,4 @@
-"""The digest web pages: the reports the core keeps (``bot.core.report_pages``), served at /reports/{owner}/{repo}/{date}.
+"""The digest web pages: the reports the core keeps (``bot.core.digests.report_pages``), served at /reports/{owner}/{repo}/{date}.
 
 ``report_routes`` gives aiohttp route definitions; the bot's HTTP server mounts them when
 DIGESTBOT_PUBLIC_URL is set. Path parts are validated strictly (GitHub's owner and repository
@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.core.report_pages import ROUTE, delete_reports, load_report
+from bot.core.digests.report_pages import ROUTE, delete_reports, load_report
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def report_routes(store: Store, settings: Any = None, visibility: Any = None) ->
     from analysis.renderers.html_page import not_found_page, render_page
 
     if visibility is None and settings is not None:
-        from bot.web.visibility import RepoVisibility
+        from bot.core.visibility import RepoVisibility
 
         visibility = RepoVisibility(settings, ttl=getattr(settings, "report_visibility_ttl", 300.0))
 

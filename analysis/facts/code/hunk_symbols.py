@@ -1,0 +1,274 @@
+"""Symbols from the hunks alone, when the file's full texts are not read: definition lines added or removed,
+git's ``@@ ... @@ funcname`` context, and changes that touch only comments or spacing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, unexported_location
+from analysis.facts.patches import FilePatch, Hunk, Line
+from analysis.facts.code.rules.base import Param, Symbol
+from analysis.facts.code.symbols import describe_signature
+from analysis.models import Fact
+
+_PY_PRIVATE = re.compile(r"^_(?!_.*__$)")
+_IDENT = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+@dataclass(frozen=True)
+class Definition:
+    name: str
+    kind: str
+    params: str | None
+    line: str
+
+
+_RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    "python": [(re.compile(r"^\s*(?:async\s+)?def\s+(?P<name>\w+)\s*(?P<params>\(.*)?"), "function"),
+               (re.compile(r"^\s*class\s+(?P<name>\w+)"), "class")],
+    "go": [(re.compile(r"^func\s+(?:\((?P<recv>[^)]*)\)\s*)?(?P<name>\w+)\s*(?:\[[^\]]*\])?(?P<params>\(.*)?"),
+            "function"),
+           (re.compile(r"^type\s+(?P<name>\w+)\s+(?P<what>struct|interface)\b"), "type")],
+    "rust": [(re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?:const\s+)?(?:async\s+)?(?:unsafe\s+)?(?:extern\s+\"\w+\"\s+)?"
+                         r"fn\s+(?P<name>\w+)\s*(?:<[^(]*>)?(?P<params>\(.*)?"), "function"),
+             (re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?P<what>struct|enum|trait|union)\s+(?P<name>\w+)"), "type")],
+    "js": [(re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(?P<name>\w+)\s*(?:<[^(]*>)?"
+                       r"(?P<params>\(.*)?"), "function"),
+           (re.compile(r"^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?"
+                       r"(?P<what>class|interface|enum|type)\s+(?P<name>\w+)"), "type"),
+           (re.compile(r"^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name>\w+)\s*(?::[^=]+)?=\s*(?:async\s+)?"
+                       r"(?:function\b|(?P<params>\([^)]*\))\s*(?::[^=]+)?=>)"), "function")],
+    "java": [(re.compile(r"^\s*(?:(?:public|private|protected|static|final|abstract|sealed)\s+)*"
+                         r"(?P<what>class|interface|enum|record)\s+(?P<name>\w+)"), "type"),
+             (re.compile(r"^\s*(?:(?:public|private|protected|static|final|abstract|synchronized|default)\s+)+"
+                         r"[\w<>\[\],.? ]+\s+(?P<name>\w+)\s*(?P<params>\(.*)"), "method")],
+    "c": [(re.compile(r"^(?!\s)(?!(?:if|for|while|switch|return|else|do|case)\b)[\w*&:<>,\s]*?[\s*&]"
+                      r"(?P<name>[A-Za-z_][\w:~]*)\s*(?P<params>\([^;]*)$"), "function"),
+          (re.compile(r"^\s*(?:typedef\s+)?(?P<what>struct|class|enum|union)\s+(?P<name>\w+)\s*\{?\s*$"), "type")],
+}
+_COMMENT = {"python": ("#",), "go": ("//", "/*", "*"), "rust": ("//", "/*", "*", "#[doc", "#![doc"), "js": ("//", "/*", "*"),
+            "java": ("//", "/*", "*", "@param", "@return"), "c": ("//", "/*", "*")}
+
+
+def _family(path: str) -> str | None:
+    grammar = grammar_for(path)
+    return FAMILY[grammar] if grammar else None
+
+
+def definition(family: str, text: str) -> Definition | None:
+    """The definition ``text`` opens in ``family``'s syntax, if it opens one."""
+    for pattern, kind in _RULES[family]:
+        match = pattern.match(text)
+        if match:
+            groups = match.groupdict()
+            label = groups.get("what") or kind
+            if family == "go" and groups.get("recv"):
+                owner = groups["recv"].split()[-1].lstrip("*").split("[")[0]
+                return Definition(f"{owner}.{groups['name']}", "method", _params(groups.get("params")), text)
+            return Definition(groups["name"], label, _params(groups.get("params")), text)
+    return None
+
+
+def _params(text: str | None) -> str | None:
+    if not text:
+        return None
+    depth, out = 0, []
+    for char in text:
+        out.append(char)
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return " ".join("".join(out).split())
+    return None  # the parameter list goes on past this line: unknown
+
+
+def arrow_head(text: str, i: int) -> bool:
+    """``text[i]`` is the ``>`` of an arrow ``=>`` (a function type), not a closing angle bracket."""
+    return text[i] == ">" and i > 0 and text[i - 1] == "="
+
+
+def operator_equals(text: str, i: int) -> bool:
+    """``text[i]`` is the ``=`` of ``=>``, ``==``, ``>=``, ``<=`` or ``!=``: not the ``=`` before a default value."""
+    return text[i + 1:i + 2] in ("=", ">") or (i > 0 and text[i - 1] in "=<>!")
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """``text`` split at ``sep`` outside brackets and quotes."""
+    parts, depth, quote, current = [], 0, "", []
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{<":
+            depth += 1
+        elif char in ")]}>" and not arrow_head(text, i):
+            depth -= 1
+        elif char == sep and depth == 0 and not (sep == "=" and operator_equals(text, i)):
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
+    """A one-line parameter list ``(a, b=1)`` as parameters: names and defaults, by the language's order."""
+    if not text or not text.startswith("(") or not text.endswith(")"):
+        return None
+    params = []
+    for part in _split_top(text[1:-1], ","):
+        head, *default = _split_top(part, "=") if "=" in part else [part]
+        words = _IDENT.findall(head)
+        if not words:
+            continue
+        name = words[-1] if family in ("java", "c") else words[0]
+        params.append(Param(name, default=default[0] if default else None))
+    return tuple(params)
+
+
+def _public(family: str, path: str, name: str, line: str) -> bool:
+    if unexported_location(family, path):
+        return False
+    if family == "python":
+        return not is_private_module(path) and not any(_PY_PRIVATE.match(p) for p in name.split("."))
+    if family == "go":
+        return all(part[:1].isupper() for part in name.split("."))
+    if family == "rust":
+        return line.lstrip().startswith("pub ")  # pub(crate), pub(super), pub(in ...) stay in the crate
+    if family == "js":
+        return line.lstrip().startswith("export ")
+    if family == "java":
+        return " public " in f" {line.strip()} "
+    return is_header(path) or not line.lstrip().startswith("static ")
+
+
+def _header_symbol(family: str, hunk: Hunk) -> Definition | None:
+    """The definition a hunk's changes sit in: the last one opened before them in the hunk, else git's header."""
+    first_change = next((i for i, line in enumerate(hunk.lines) if line.kind != " "), None)
+    if first_change is None:
+        return None
+    for line in reversed(hunk.lines[:first_change]):
+        found = definition(family, line.text)
+        if found:
+            return found
+    return definition(family, hunk.header) if hunk.header else None
+
+
+def _is_comment(family: str, text: str) -> bool:
+    stripped = text.strip()
+    return not stripped or stripped.startswith(_COMMENT[family])
+
+
+def comments_only_from_hunks(path: str, patch: FilePatch) -> bool:
+    """Every changed line is a comment or blank, or the change only moves spacing around."""
+    family = _family(path)
+    if family is None or not patch.hunks:
+        return False
+    changed = patch.added + patch.removed
+    if all(_is_comment(family, line.text) for line in changed):
+        return True
+    def squeeze(lines: list[Line]) -> list[str]:
+        """Lines without spacing; Python keeps its indentation, which carries meaning there."""
+        out = []
+        for line in lines:
+            if line.text.strip():
+                indent = line.text[: len(line.text) - len(line.text.lstrip())] if family == "python" else ""
+                out.append(indent.replace("\t", "    ") + "".join(line.text.split()))
+        return sorted(out)
+
+    return squeeze(patch.added) == squeeze(patch.removed)
+
+
+def _reflowed(family: str, hunk: Hunk) -> bool:
+    """The hunk only moves spacing and line breaks (a formatter's rewrap); Python's indentation is meaning."""
+    if family == "python":
+        return False
+
+    def squeezed(lines: list[Line]) -> str:
+        # a rewrapped comment moves its "//"; a string split in two adds '" "' (adjacent literals join)
+        text = "".join("".join(line.text.split()) for line in lines)
+        return text.replace("//", "").replace('""', "")
+
+    return squeezed(hunk.removed) == squeezed(hunk.added)
+
+
+def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
+    """symbol_added/removed/signature_changed from definition lines; symbol_modified from the hunk context."""
+    family = _family(path)
+    if family is None:
+        return []
+    patch = FilePatch(patch.path, [h for h in patch.hunks if not _reflowed(family, h)])
+    added = _definitions(family, patch.added)
+    removed = _definitions(family, patch.removed)
+    facts: list[Fact] = []
+    named: set[str] = set()
+    for name, found in added.items():
+        public = _public(family, path, name, found.line)
+        old = removed.get(name)
+        if old is None:
+            facts.append(Fact(kind="symbol_added", path=path, symbol=name, public=public, after=found.params,
+                              text=found.kind))
+        elif old.params and found.params and old.params != found.params:
+            facts.append(Fact(kind="signature_changed", path=path, symbol=name, public=public, before=old.params,
+                              after=found.params, text=_describe(family, name, old.params, found.params)))
+        named.add(name)
+    for name, found in removed.items():
+        if name not in added:
+            facts.append(Fact(kind="symbol_removed", path=path, symbol=name,
+                              public=_public(family, path, name, found.line), before=found.params, text=found.kind))
+            named.add(name)
+    for hunk in patch.hunks:
+        context = _header_symbol(family, hunk)
+        if context is not None and context.name not in named:
+            named.add(context.name)
+            facts.append(Fact(kind="symbol_modified", path=path, symbol=context.name,
+                              public=_public(family, path, context.name, context.line), text=context.kind))
+    return facts
+
+
+def _describe(family: str, name: str, before: str, after: str) -> str | None:
+    old, new = parse_params(family, before), parse_params(family, after)
+    if old is None or new is None:
+        return None
+    return describe_signature(Symbol(name, "function", True, None, params=old),
+                              Symbol(name, "function", True, None, params=new)) or None
+
+
+def _definitions(family: str, lines: list[Line]) -> dict[str, Definition]:
+    found: dict[str, Definition] = {}
+    for line in lines:
+        match = definition(family, line.text)
+        if match is not None:
+            found.setdefault(match.name, match)
+    return found
+
+
+def documented_names(path: str, patch: FilePatch, limit: int = 3) -> list[str]:
+    """What a comments-only change documents, read from git's context: the definition right below each hunk's
+    changed lines (a doc comment precedes its item), or right above them in Python (a docstring follows its def)."""
+    family = _family(path)
+    if family is None:
+        return []
+    names: list[str] = []
+    for hunk in patch.hunks:
+        changed = [i for i, line in enumerate(hunk.lines) if line.kind != " "]
+        if not changed:
+            continue
+        nearby = reversed(hunk.lines[: changed[0]]) if family == "python" else hunk.lines[changed[-1] + 1:]
+        found = next((d for line in _until_changed(nearby) if (d := definition(family, line.text))), None)
+        found = found or _header_symbol(family, hunk)  # out of the context's reach: the enclosing type or function
+        if found is not None:
+            names.append(found.name)
+    return list(dict.fromkeys(names))[:limit]
+
+
+def _until_changed(lines) -> list[Line]:
+    out = []
+    for line in lines:
+        if line.kind != " ":
+            break
+        out.append(line)
+    return out

@@ -1,0 +1,185 @@
+"""Per-language symbol rules for Java and C/C++ (see ``base`` and its siblings for the others)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from analysis.facts.code.rules.base import Collector, Param, _field, _name, base_names
+from analysis.facts.code.syntax import text_of
+
+
+# --- Java -----------------------------------------------------------------------------------------
+class JavaCollector(Collector):
+    _TYPES = {"class_declaration": "class", "interface_declaration": "interface", "enum_declaration": "enum",
+              "record_declaration": "class", "annotation_type_declaration": "interface"}
+
+    def collect(self, root: Any) -> list:
+        self.walk(root, [], (None, True))
+        return self.symbols
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        """``ctx`` is (the enclosing type's kind, whether it is reachable from outside its package): a member is
+        public when it says ``public`` (interface members unless ``private``) inside public types only."""
+        kind = node.type
+        outer, open_ = ctx
+        modifiers = next((text_of(c) for c in node.named_children if c.type == "modifiers"), "")
+        words = modifiers.split()
+        public = open_ and ("public" in words or (outer == "interface" and "private" not in words))
+        if kind in self._TYPES:
+            name = _name(node)
+            heritage = " ".join(text_of(_field(node, f)) for f in ("superclass", "interfaces"))
+            symbol = self.add(scope, name, self._TYPES[kind], public, node, bases=base_names(heritage))
+            start = len(self.symbols)
+            body = _field(node, "body")
+            if body is not None:
+                self.walk(body, [*scope, name],
+                          ("interface" if kind in ("interface_declaration", "annotation_type_declaration")
+                           else "class", public))
+            self.nest(symbol, start)
+        elif kind in ("method_declaration", "constructor_declaration"):
+            params = []
+            for p in (_field(node, "parameters") or node).named_children:
+                if p.type in ("formal_parameter", "spread_parameter"):
+                    name = _name(p) or text_of(p).split()[-1]
+                    params.append(Param(name, annotation=text_of(_field(p, "type")) or None))
+            self.add(scope, _name(node), "method", public, node, params=tuple(params),
+                     returns=text_of(_field(node, "type")) or None,
+                     is_test=any(w.startswith("@Test") or w.startswith("@ParameterizedTest") for w in words),
+                     overrides="@Override" in words)
+        elif kind in ("field_declaration", "constant_declaration") and public and outer is not None:
+            for declarator in node.named_children:  # public fields and constants are API; private ones are the class's
+                if declarator.type == "variable_declarator":
+                    self.add(scope, _name(declarator), "field", True, node)
+        elif kind in ("program", "enum_body_declarations", "class_body", "interface_body", "enum_body"):
+            self.walk(node, scope, ctx)
+
+
+_DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)", re.M)
+#: a line that is a call of an ALL-CAPS macro at the top level: ``DECLARE_LIST(foo_list, int);``
+_MACRO_CALL = re.compile(r"^([A-Z][A-Z0-9_]{2,})[ \t]*\(([^()\n]*)\)", re.M)
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+#: C++ namespaces that by convention hold a library's internals (fmt::detail, absl::internal, boost::detail)
+_PRIVATE_NAMESPACES = frozenset({"detail", "details", "internal", "impl", "priv", "private_", "_detail", "__detail"})
+
+
+# --- C / C++ --------------------------------------------------------------------------------------
+class CCollector(Collector):
+    sep = "::"
+    _RECORDS = {"struct_specifier": "struct", "class_specifier": "class", "union_specifier": "struct",
+                "enum_specifier": "enum"}
+
+    def __init__(self, path: str, test_file: bool, header: bool):
+        super().__init__(path, test_file)
+        self.header = header
+
+    def collect(self, root: Any) -> list:
+        text = (root.text or b"").decode("utf-8", errors="replace")
+        for match in _DEFINE.finditer(text):
+            self.through.setdefault(match.group(1), "#define")
+        for match in _MACRO_CALL.finditer(text):
+            for name in _IDENT.findall(match.group(2)):
+                self.through.setdefault(name, match.group(1) + "()")
+        super().collect(root)
+        macros = [s for s in self.symbols if s.kind == "macro"]
+        if macros:  # a header's macro its own code uses is plumbing (FMT_FWD); one it only defines is for includers
+            uses = Counter(_IDENT.findall(text))
+            for symbol in macros:
+                own = _IDENT.findall((symbol.node.text or b"").decode("utf-8", errors="replace")).count(symbol.name)
+                symbol.public = uses[symbol.name] <= own
+        return self.symbols
+
+    def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
+        """As ``Collector.add``; inside a ``detail``/``internal``/``impl`` namespace nothing is API."""
+        hidden = any(part.lower() in _PRIVATE_NAMESPACES for part in scope)
+        return super().add(scope, name, kind, public and not hidden, node, **extra)
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        kind = node.type
+        in_record = isinstance(ctx, dict)
+        public = ctx["public"] if in_record else self._linkage_public(node)
+        if kind == "function_definition" or (kind in ("declaration", "field_declaration")
+                                             and (self.header or in_record)):
+            function = self._function_declarator(_field(node, "declarator"))
+            if function is None:
+                if kind != "function_definition":
+                    self._records(node, scope, ctx)
+                return
+            name = text_of(_field(function, "declarator"))
+            pointers = "*" * self._pointer_depth(_field(node, "declarator"))
+            returns = " ".join(part for part in (text_of(_field(node, "type")), pointers) if part)
+            self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
+                     params=self._params(_field(function, "parameters")), returns=returns or None)
+        elif kind in self._RECORDS or kind == "type_definition":
+            self._records(node, scope, ctx)
+        elif kind in ("preproc_def", "preproc_function_def") and self.header and not in_record:
+            # a header's macros are API (aliases, constants, function-like macros); valueless ones are guards
+            if _field(node, "value") is not None:
+                params = _field(node, "parameters")
+                self.add(scope, _name(node), "macro", True, node,
+                         params=tuple(Param(text_of(p)) for p in params.named_children) if params is not None else None)
+        elif kind == "access_specifier" and in_record:
+            ctx["public"] = text_of(node).startswith("public")
+        elif kind == "namespace_definition":
+            self.walk(_field(node, "body") or node, [*scope, _name(node)] if _name(node) else scope, None)
+        elif kind in ("translation_unit", "template_declaration", "linkage_specification", "declaration_list",
+                      "preproc_ifdef", "preproc_if", "preproc_else", "preproc_elif"):
+            self.walk(node, scope, ctx)
+
+    def _records(self, node: Any, scope: list[str], ctx: Any) -> None:
+        spec = node if node.type in self._RECORDS else _field(node, "type")
+        if spec is None or spec.type not in self._RECORDS or _field(spec, "body") is None:
+            return
+        name = _name(spec) or (text_of(_field(node, "declarator")) if node.type == "type_definition" else "")
+        public = ctx["public"] if isinstance(ctx, dict) else True
+        symbol = self.add(scope, name, self._RECORDS[spec.type], public, node)
+        if symbol is not None and spec.type != "enum_specifier":
+            start = len(self.symbols)
+            self.walk(_field(spec, "body"), [*scope, name], {"public": spec.type != "class_specifier"})
+            self.nest(symbol, start)
+
+    def _linkage_public(self, node: Any) -> bool:
+        """Not ``static``; in a header every function is API, ``static inline`` ones included."""
+        static = any(c.type == "storage_class_specifier" and text_of(c) == "static" for c in node.named_children)
+        return self.header or not static
+
+    @staticmethod
+    def _pointer_depth(node: Any | None) -> int:
+        depth = 0
+        while node is not None and node.type != "function_declarator":
+            depth += node.type == "pointer_declarator"
+            node = _field(node, "declarator")
+        return depth
+
+    @staticmethod
+    def _function_declarator(node: Any | None) -> Any | None:
+        while node is not None and node.type != "function_declarator":
+            node = _field(node, "declarator")
+        return node
+
+    @staticmethod
+    def _params(node: Any | None) -> tuple[Param, ...]:
+        params = []
+        for child in node.named_children if node is not None else []:
+            if child.type in ("parameter_declaration", "optional_parameter_declaration"):
+                name, decoration = _declared_name(_field(child, "declarator"))
+                default = _field(child, "default_value")
+                kind = " ".join(part for part in (text_of(_field(child, "type")), decoration) if part)
+                params.append(Param(name or "_", default=text_of(default) if default is not None else None,
+                                    annotation=kind or None))
+            elif child.type == "variadic_parameter":
+                params.append(Param("..."))
+        return tuple(params)
+
+
+def _declared_name(node: Any | None) -> tuple[str, str]:
+    """The name a C/C++ declarator declares and what decorates it: ``*buf[4]`` -> ("buf", "*[4]")."""
+    if node is None:
+        return "", ""
+    text = text_of(node)
+    inner = node
+    while inner is not None and _field(inner, "declarator") is not None:
+        inner = _field(inner, "declarator")
+    name = text_of(inner)
+    return name, text.replace(name, "", 1).replace(" ", "") if name else text

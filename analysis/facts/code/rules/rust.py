@@ -1,0 +1,166 @@
+"""Rust symbol rules: items, impl and trait methods, macros and the items macro invocations declare, with
+Rust's visibility (only a bare ``pub`` inside public scopes is public; ``pub(crate)`` and the like are not)."""
+
+from __future__ import annotations
+
+import re
+
+from typing import Any
+
+from analysis.facts.code.rules.base import Collector, Param, _field, _name
+from analysis.facts.code.syntax import COMMENT_TYPES, text_of
+
+_ITEMS = {"struct_item": "struct", "enum_item": "enum", "union_item": "struct", "trait_item": "trait",
+          "type_item": "type"}
+#: keywords that declare an item inside a macro invocation's tokens (``define_rejection! { pub struct X; }``)
+_MACRO_KEYWORDS = {"struct": "struct", "enum": "enum", "union": "struct", "trait": "trait", "type": "type",
+                   "fn": "function"}
+
+
+#: a lifetime in a type's name (``&'a T``, ``&'static str``): not part of which type it is
+_LIFETIME = re.compile(r"'\w+\s*")
+
+
+def is_pub(node: Any) -> bool:
+    """``node`` is declared with a bare ``pub`` (``pub(crate)``, ``pub(super)``, ``pub(in a::b)`` and
+    ``pub(self)`` reach no further than the crate)."""
+    modifier = next((c for c in node.children if c.type == "visibility_modifier"), None)
+    return modifier is not None and text_of(modifier).replace(" ", "") == "pub"
+
+
+def macro_items(node: Any) -> list[tuple[str, str, bool]]:
+    """(kind, name, public) of the items a macro invocation declares at the top of its tokens."""
+    tree = next((c for c in node.children if c.type == "token_tree"), None)
+    if tree is None:
+        return []
+    tokens = tree.children
+    found = []
+    for index, token in enumerate(tokens[:-1]):
+        if token.type in _MACRO_KEYWORDS and tokens[index + 1].type == "identifier":
+            public = index >= 1 and tokens[index - 1].type == "pub"
+            found.append((_MACRO_KEYWORDS[token.type], text_of(tokens[index + 1]), public))
+    return found
+
+
+def _base_name(node: Any | None) -> str:
+    """``Foo`` of ``Foo``, ``Foo<T>``, ``crate::x::Foo`` or ``&Foo``."""
+    text = text_of(node).lstrip("&").split("<")[0]
+    return text.split("::")[-1].strip()
+
+
+class RustCollector(Collector):
+    """``ctx`` is (role, open): role None, "mod", "test_mod", "impl", "trait" or "trait_impl"; open says whether
+    the enclosing scopes let a ``pub`` item out of the crate (a private inline module, a private type or trait
+    do not)."""
+
+    sep = "::"
+
+    def collect(self, root: Any) -> list:
+        self.types = _type_visibility(root)
+        self.walk(root, [], (None, True))
+        return self.symbols
+
+    def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
+        """As ``Collector.add``; ``#[doc(hidden)]`` items are outside the documented API, so not public."""
+        return super().add(scope, name, kind, public and not self._attribute(node, "doc(hidden)"), node, **extra)
+
+    def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
+        role, open_ = ctx
+        kind = node.type
+        if kind in ("function_item", "function_signature_item"):
+            if role == "test_mod" and not self._is_test(node):
+                return  # a helper of a #[cfg(test)] module: not product code
+            public = open_ if role in ("trait", "trait_impl") else open_ and is_pub(node)
+            self.add(scope, _name(node), "method" if role in ("impl", "trait", "trait_impl") else "function",
+                     public, node, params=self._params(_field(node, "parameters")),
+                     returns=text_of(_field(node, "return_type")) or None, is_test=self._is_test(node),
+                     overrides=role == "trait_impl")  # a trait's method implemented: callers reach it by the trait
+        elif kind in _ITEMS:
+            name = _name(node)
+            public = open_ and is_pub(node)
+            symbol = self.add(scope, name, _ITEMS[kind], public, node)
+            if kind == "trait_item":
+                start = len(self.symbols)
+                self.walk(_field(node, "body") or node, [*scope, name], ("trait", public))
+                self.nest(symbol, start)
+        elif kind == "impl_item":
+            self._impl(node, scope, open_)
+        elif kind == "mod_item":
+            body = _field(node, "body")
+            if body is not None:
+                role = "test_mod" if self._attribute(node, "cfg(test)") else "mod"
+                self.walk(body, [*scope, _name(node)], (role, open_ and is_pub(node)))
+        elif kind == "macro_definition":
+            self.add(scope, _name(node), "macro", self._attribute(node, "macro_export"), node)
+        elif kind == "macro_invocation" and role != "test_mod":
+            via = text_of(_field(node, "macro")) + "!"
+            for label, name, public in macro_items(node):
+                self.add(scope, name, label, open_ and public, node, via=via)
+        elif kind in ("declaration_list", "source_file", "expression_statement"):
+            self.walk(node, scope, ctx)
+
+    def _impl(self, node: Any, scope: list[str], open_: bool) -> None:
+        """Methods of ``impl T`` are as public as ``T`` and their ``pub``; of ``impl Trait for T`` as public as
+        the trait and ``T`` (each when this file defines it; a type or trait from elsewhere is taken as public)."""
+        type_node = _field(node, "type")
+        if type_node is not None and type_node.type == "generic_type":
+            type_node = _field(type_node, "type") or type_node
+        body = _field(node, "body")
+        if body is None:
+            return
+        trait = _field(node, "trait")
+        public = open_ and self.types.get(_base_name(type_node), True)
+        if trait is not None:
+            public = public and self.types.get(_base_name(trait), True)
+        # ``impl<'a, T> Trait for &'a T`` and ``impl<T> Trait for &T`` implement it for the same type
+        name = _LIFETIME.sub("", text_of(type_node))
+        self.walk(body, [*scope, name], ("trait_impl" if trait is not None else "impl", public))
+
+    def _is_test(self, node: Any) -> bool:
+        return self._attribute(node, "test")
+
+    @staticmethod
+    def _attribute(node: Any, word: str) -> bool:
+        """An attribute right above ``node`` names ``word`` (``#[test]``, ``#[tokio::test]``, ``#[cfg(test)]``)."""
+        sibling = node.prev_named_sibling
+        while sibling is not None and sibling.type in ("attribute_item", *COMMENT_TYPES):
+            text = text_of(sibling).replace(" ", "").lstrip("#![").rstrip("]")
+            if sibling.type == "attribute_item" and (
+                    word in text if "(" in word else word in text.split("(")[0].split("::")):
+                return True
+            sibling = sibling.prev_named_sibling
+        return False
+
+    @staticmethod
+    def _params(node: Any | None) -> tuple[Param, ...]:
+        params = []
+        for child in node.named_children if node is not None else []:
+            if child.type == "self_parameter":
+                params.append(Param(text_of(child)))
+            elif child.type == "parameter":
+                params.append(Param(text_of(_field(child, "pattern")), annotation=text_of(_field(child, "type"))))
+            elif child.type == "variadic_parameter":
+                params.append(Param("..."))
+        return tuple(params)
+
+
+def _type_visibility(root: Any) -> dict[str, bool]:
+    """Name -> public of every type and trait the file defines (in any module, through macros too), so an
+    ``impl`` can tell whether its methods can be reached from outside the crate."""
+    found: dict[str, bool] = {}
+    stack = [(root, True)]
+    while stack:
+        node, open_ = stack.pop()
+        if node.type in _ITEMS:
+            name = _name(node)
+            found[name] = found.get(name, False) or (open_ and is_pub(node))
+        elif node.type == "macro_invocation":
+            for _, name, public in macro_items(node):
+                found[name] = found.get(name, False) or (open_ and public)
+        elif node.type == "mod_item":
+            body = _field(node, "body")
+            if body is not None:
+                stack.append((body, open_ and is_pub(node)))
+        elif node.type in ("source_file", "declaration_list", "expression_statement"):
+            stack.extend((child, open_) for child in node.named_children)
+    return found

@@ -1,0 +1,74 @@
+"""How a symbol present on both sides changed where callers notice: its base classes, the order of an enum's
+members, the statements that throw out of it. Written after the kind in a ``symbol_modified`` fact's text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.facts.code.rules.base import Symbol
+from analysis.facts.code.syntax import text_of
+
+#: statements and expressions that leave a function with an exception
+_THROWS = frozenset({"raise_statement", "throw_statement", "throw_expression"})
+#: calls that abort with a panic (Go's ``panic(..)``, Rust's ``panic!``/``unreachable!``/``todo!``)
+_PANICS = frozenset({"panic", "unreachable", "todo", "unimplemented"})
+#: Python bases whose members' order is their value or their comparison order
+_ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
+
+
+def _bases(symbol: Symbol) -> str:
+    return ", ".join(symbol.bases) or "(none)"
+
+
+def _inside_children(node: Any, symbol: Symbol) -> bool:
+    return any(start <= node.start_byte and node.end_byte <= end for start, end in symbol.children)
+
+
+def throw_count(symbol: Symbol) -> int:
+    """Throw, raise and panic statements in the symbol's own body (nested definitions left out)."""
+    count, stack = 0, [symbol.node]
+    while stack:
+        node = stack.pop()
+        if node is not symbol.node and _inside_children(node, symbol):
+            continue
+        if node.type in _THROWS:
+            count += 1
+        elif node.type == "call_expression" and text_of(node.child_by_field_name("function")) == "panic":
+            count += 1
+        elif node.type == "macro_invocation" and text_of(node.child_by_field_name("macro")) in _PANICS:
+            count += 1
+        stack.extend(node.named_children)
+    return count
+
+
+def _python_members(symbol: Symbol) -> list[str]:
+    """The names a Python class body assigns at its top level, in order (an enum's members)."""
+    node = symbol.node
+    if node.type == "decorated_definition":
+        node = node.child_by_field_name("definition") or node
+    body = node.child_by_field_name("body")
+    names = []
+    for statement in body.named_children if body is not None else []:
+        inner = statement.named_children[0] if statement.type == "expression_statement" and statement.named_children \
+            else statement
+        if inner.type == "assignment":
+            target = inner.child_by_field_name("left")
+            if target is not None and target.type == "identifier":
+                names.append(text_of(target))
+    return names
+
+
+def how_changed(before: Symbol, after: Symbol, family: str) -> list[str]:
+    """What callers may notice, in words: "bases Enum -> IntEnum", "members reordered", "throw statements 1 -> 2"."""
+    parts = []
+    if before.bases != after.bases and before.kind == after.kind and after.kind in ("class", "struct", "interface"):
+        parts.append(f"bases {_bases(before)} -> {_bases(after)}")
+    if family == "python" and after.kind == "class" and set(after.bases) & _ENUM_BASES:
+        old, new = _python_members(before), _python_members(after)
+        if old != new and sorted(old) == sorted(new):
+            parts.append("members reordered")
+    if after.kind in ("function", "method"):
+        old_throws, new_throws = throw_count(before), throw_count(after)
+        if new_throws > old_throws:
+            parts.append(f"throw statements {old_throws} -> {new_throws}")
+    return parts

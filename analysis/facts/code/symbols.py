@@ -1,0 +1,346 @@
+"""Symbols of a file before and after a commit, compared: added, removed, modified, signatures changed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import zip_longest
+from typing import Any
+
+from analysis.facts.code.rules import base as rules
+from analysis.facts.code.rules import java_c as more
+from analysis.facts.code.rules.javascript import JsCollector
+from analysis.facts.code.rules.rust import RustCollector
+from analysis.facts.languages import (FAMILY, grammar_for, is_header, is_private_module, is_test_path,
+                                      unexported_location)
+from analysis.facts.code.import_names import imported_names, resolved
+from analysis.facts.code.symbol_changes import how_changed
+from analysis.facts.code.rules.base import Symbol
+from analysis.facts.code.syntax import doc_strings, has_errors, parse, text_of, token_hash, tokens, without_comments
+from analysis.models import Fact
+
+
+@dataclass
+class ParsedFile:
+    """One side of a file: its tree (None when unparsable) and the symbols keyed so both sides match up."""
+
+    family: str
+    grammar: str
+    tree: Any | None
+    symbols: dict[str, Symbol]
+    #: names defined through a macro or factory without being symbols here, and what defines them
+    through: dict[str, str] = field(default_factory=dict)
+    #: Python: what each imported name stands for (``Y`` of ``from m import X as Y`` -> ``m.X``)
+    imports: dict[str, str] = field(default_factory=dict)
+
+
+def _collector(family: str, grammar: str, path: str) -> rules.Collector:
+    test_file = is_test_path(path)
+    if family == "python":
+        return rules.PythonCollector(path, test_file, is_private_module(path))
+    if family == "rust":
+        return RustCollector(path, test_file)
+    if family == "go":
+        return rules.GoCollector(path, test_file or path.endswith("_test.go"))
+    if family == "js":
+        return JsCollector(path, test_file)
+    if family == "java":
+        return more.JavaCollector(path, test_file)
+    return more.CCollector(path, test_file, is_header(path))
+
+
+def parse_file(path: str, text: str | None) -> ParsedFile | None:
+    """``text`` of ``path`` parsed, with its symbols; None when the language is unknown or there is no text."""
+    grammar = grammar_for(path)
+    if grammar is None or text is None:
+        return None
+    family = FAMILY[grammar]
+    tree = parse(text, grammar)
+    if tree is None:
+        return None
+    collector = _collector(family, grammar, path)
+    found = collector.collect(tree.root_node)
+    if unexported_location(family, path) or (family == "go" and _go_main(tree.root_node)):
+        for symbol in found:  # Go forbids importing internal/ and package main; cmd/ holds executables
+            symbol.public = False
+    imports = imported_names(tree.root_node) if family == "python" else {}
+    return ParsedFile(family, grammar, tree, _keyed(found), collector.through, imports)
+
+
+def _go_main(root: Any) -> bool:
+    """The Go file is ``package main``: a program, which nothing can import."""
+    clause = next((c for c in root.named_children if c.type == "package_clause"), None)
+    return clause is not None and any(text_of(c) == "main" for c in clause.named_children)
+
+
+def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
+    """Symbols by name; overloads (one name, several definitions) by name and parameter types."""
+    def params_of(symbol: Symbol) -> str:
+        return "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
+
+    shapes: dict[str, set[str]] = {}
+    for symbol in found:
+        shapes.setdefault(symbol.name, set()).add(params_of(symbol))
+    keyed: dict[str, Symbol] = {}
+    for symbol in found:  # one name declared twice alike (a prototype and its definition, #ifdef branches): one key
+        key = symbol.name + params_of(symbol) if len(shapes[symbol.name]) > 1 else symbol.name
+        keyed.setdefault(key, symbol)
+    return keyed
+
+
+def _pair_overloads(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict[str, Symbol]:
+    """``before`` re-keyed so that overloads of a name defined as many times on both sides pair up in order
+    (a changed overload is a changed signature, not one removed and one added)."""
+    def groups(side: dict[str, Symbol]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for key, symbol in side.items():
+            if key != symbol.name:
+                out.setdefault(symbol.name, []).append(key)
+        return out
+
+    old_groups, new_groups = groups(before), groups(after)
+    renamed = dict(before)
+    for name, old_keys in old_groups.items():
+        new_keys = new_groups.get(name, [])
+        if len(new_keys) == len(old_keys) and set(new_keys) != set(old_keys):
+            for old_key in old_keys:
+                del renamed[old_key]
+            renamed.update({new_key: before[old_key] for old_key, new_key in zip(old_keys, new_keys)})
+    return _pair_single(renamed, after)
+
+
+def _pair_single(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict[str, Symbol]:
+    """``before`` re-keyed so that a name defined once on one side and overloaded on the other (Python ``@overload``
+    stubs, TS overload signatures) pairs with the definition of the same signature, else the last (the implementation)."""
+    renamed = dict(before)
+    for key, symbol in before.items():
+        if key != symbol.name or key in after:
+            continue
+        group = [k for k, s in after.items() if s.name == key and k != key]
+        if group:
+            same = [k for k in group if after[k].signature == symbol.signature]
+            del renamed[key]
+            renamed[(same or group)[-1]] = symbol
+    for key, symbol in after.items():  # overloaded before, defined once after: the same pairing the other way
+        if key != symbol.name or key in before:
+            continue
+        group = [k for k, s in before.items() if s.name == key and k != key]
+        if group:
+            same = [k for k in group if before[k].signature == symbol.signature]
+            renamed[key] = renamed.pop((same or group)[-1])
+    return renamed
+
+
+def _overloads_changed(old: dict[str, Symbol], new: dict[str, Symbol]) -> list[tuple[Symbol, str]]:
+    """Overloads added to or removed from a name that stays defined on both sides: one change per name, not a removal
+    and an addition (more signatures for one callable widen its typing; callers keep working)."""
+    old_names, new_names = {s.name for s in old.values()}, {s.name for s in new.values()}
+    changes: list[tuple[Symbol, str]] = []
+    for name in sorted(old_names & new_names):
+        added = [s for k, s in new.items() if s.name == name and k not in old]
+        removed = [s for k, s in old.items() if s.name == name and k not in new]
+        if added or removed:
+            words = [f"{verb} {len(group)} overload signature{'s' if len(group) > 1 else ''}"
+                     for verb, group in (("adds", added), ("removes", removed)) if group]
+            changes.append(((added or removed)[0], ", ".join(words)))
+    return changes
+
+
+def _fingerprint(symbol: Symbol, family: str) -> str:
+    return token_hash(symbol.node, frozenset(symbol.children), python=family == "python")
+
+
+def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
+    """Both sides parse cleanly and their trees are equal once comments, docstrings and spacing are dropped."""
+    if before.tree is None or after.tree is None or has_errors(before.tree) or has_errors(after.tree):
+        return False
+    python = before.family == "python"
+    docs = doc_strings(before.tree, before.grammar), doc_strings(after.tree, after.grammar)
+    quick = (without_comments(before.tree, before.grammar, docs[0]),
+             without_comments(after.tree, after.grammar, docs[1]))
+    if quick[0] is not None and quick[0] != quick[1]:
+        return False  # code differs beyond spacing: no need to walk both trees
+    old = tokens(before.tree.root_node, docs[0], python=python)
+    new = tokens(after.tree.root_node, docs[1], python=python)
+    return all(a == b for a, b in zip_longest(old, new))
+
+
+#: module qualifiers that spell the same type (``typing.Mapping`` is ``Mapping``)
+_QUALIFIER = re.compile(r"\b(?:typing_extensions|typing|collections\.abc|t)\.")
+#: PEP 585 spellings of the typing aliases
+_ALIASES = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set", "FrozenSet": "frozenset", "Type": "type"}
+_ALIAS = re.compile(r"\b(" + "|".join(_ALIASES) + r")\[")
+
+
+#: Rust's elided lifetime written out (``Key<'_>``, ``&'_ str``, ``Ref<'_, T>``): the same type as without it
+_ELIDED_LIFETIME = re.compile(r"<\s*'_\s*>|'_\s*,\s*|,\s*'_(?=\s*>)|(?<=&)\s*'_\s+")
+
+
+def type_spelling(annotation: str | None) -> str | None:
+    """``annotation`` without what only changes its spelling: spaces, ``typing.`` qualifiers, ``List`` for ``list``,
+    Rust's elided lifetime spelled out (``Key<'_>`` is ``Key``)."""
+    if annotation is None:
+        return None
+    text = _QUALIFIER.sub("", "".join(_ELIDED_LIFETIME.sub("", annotation).split()))
+    return _ALIAS.sub(lambda m: _ALIASES[m.group(1)] + "[", text)
+
+
+def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict] = ({}, {})) -> str:
+    """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type; a type
+    is compared with its imported names resolved through each side's ``imports`` (an alias renamed is no change)."""
+    def same_type(old_type: str | None, new_type: str | None) -> bool:
+        return type_spelling(resolved(old_type, imports[0])) == type_spelling(resolved(new_type, imports[1]))
+
+    old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
+    new = {p.name.rstrip("?"): p for p in after.params or ()}
+    added = [n for n in new if n not in old]
+    removed = [n for n in old if n not in new]
+    parts: list[str] = []
+    if added and removed and len(added) == len(removed) and len(old) == len(new):
+        parts += [f"renames {a} to {b}" for a, b in zip(removed, added)]
+        added = removed = []
+    parts += [f"adds {n}" for n in added] + [f"removes {n}" for n in removed]
+    for name in (n for n in new if n in old):
+        if old[name].default != new[name].default:
+            parts.append(f"default of {name} {old[name].default or '(none)'} -> {new[name].default or '(none)'}")
+        elif not same_type(old[name].annotation, new[name].annotation):
+            parts.append(f"type of {name} {old[name].annotation or '(none)'} -> {new[name].annotation or '(none)'}")
+    if not parts and list(old) != list(new):
+        parts.append("reorders parameters")
+    if not same_type(before.returns, after.returns):
+        parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
+    return "; ".join(parts)
+
+
+def _respelled_only(before: Symbol, after: Symbol, imports: tuple[dict, dict]) -> bool:
+    """The two definitions differ only in which alias names an imported name in their parameter and return types
+    (``response: Response`` now ``response: SansIOResponse``, both the same imported class); the rest is unchanged."""
+    if not (imports[0] or imports[1]) or before.node.text == after.node.text:
+        return False
+    old, new = _header_split(before.node), _header_split(after.node)
+    return (old is not None and new is not None and old[0] == new[0]
+            and resolved(old[1], imports[0]) == resolved(new[1], imports[1]))
+
+
+def _header_split(node: Any) -> tuple[str, str] | None:
+    """A Python function's text without its parameters and return type, and those two; None for other nodes."""
+    function = node.child_by_field_name("definition") if node.type == "decorated_definition" else node
+    if function is None or function.type != "function_definition":
+        return None
+    parts = [p for p in (function.child_by_field_name("parameters"), function.child_by_field_name("return_type")) if p]
+    text, rest, cut = node.text, [], node.start_byte
+    for part in parts:
+        rest.append(text[cut - node.start_byte: part.start_byte - node.start_byte])
+        cut = part.end_byte
+    rest.append(text[cut - node.start_byte:])
+    header = " ".join(text_of(p) for p in parts)
+    return b"".join(rest).decode("utf-8", "replace"), header
+
+
+def short_name(name: str) -> str:
+    """``method`` of ``Class.method`` or ``Type::method``."""
+    return name.split("::")[-1].split(".")[-1]
+
+
+def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict) -> str | None:
+    """"now public" / "no longer public" when the symbol's own reach changed (a Java method made ``public``); a member
+    whose type changed reach follows its type and says nothing of its own."""
+    was_public = previous.public and not previous.default_only  # ``export default x``: not importable as ``x``
+    now_public = symbol.public and not symbol.default_only
+    if was_public == now_public:
+        return None
+    owner = symbol.name[: len(symbol.name) - len(short_name(symbol.name))].rstrip(".:")
+    if owner:
+        was = next((s for s in old.values() if s.name == owner), None)
+        now = next((s for s in new.values() if s.name == owner), None)
+        if was is None or now is None or was.public != now.public:
+            return None
+    return "now public" if now_public else "no longer public"
+
+
+def _deprecation(previous: Symbol, symbol: Symbol) -> str | None:
+    """"deprecated" when the symbol's doc comment gains a deprecation tag (JSDoc ``@deprecated``)."""
+    return "deprecated" if symbol.deprecated and not previous.deprecated else None
+
+
+def _via(symbol: Symbol, family: str) -> str | None:
+    """What defines ``symbol`` when not a plain definition: a macro invocation or factory; C's ``#define``."""
+    return symbol.via or ("#define" if family == "c" and symbol.kind == "macro" else None)
+
+
+def _inside(name: str, containers: set[str]) -> bool:
+    """``name`` is a member of one of ``containers`` (a class added whole is one fact, not one per method)."""
+    return any(name.startswith(c + sep) for c in containers for sep in (".", "::"))
+
+
+def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
+    """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
+    new = after.symbols if after else {}
+    old = _pair_overloads(before.symbols, new) if before else {}
+    family = (after or before).family
+    imports = (before.imports if before else {}, after.imports if after else {})
+    facts: list[tuple[int, Fact]] = []
+    overloaded = {s.name for s in old.values()} & {s.name for s in new.values()}
+    for symbol, how in _overloads_changed(old, new):
+        if not symbol.is_test:
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public, text=f"{symbol.kind}, {how}")))
+    added = {s.name for k, s in new.items() if k not in old} - overloaded
+    removed = {s.name for k, s in old.items() if k not in new} - overloaded
+    for key, symbol in new.items():
+        if symbol.is_test or _inside(symbol.name, added) or (key not in old and symbol.name in overloaded):
+            continue
+        if key not in old:
+            kind = f"{symbol.kind}, overrides" if symbol.overrides else symbol.kind
+            facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
+                                            after=symbol.signature,
+                                            text=f"{kind}, deprecated" if symbol.deprecated else kind)))
+            continue
+        previous = old[key]
+        if previous.is_test:
+            continue
+        if symbol.params is not None and previous.params is not None and (
+                previous.signature != symbol.signature):
+            change = describe_signature(previous, symbol, imports)
+            if change:
+                facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
+                                                public=symbol.public or previous.public,
+                                                before=previous.signature, after=symbol.signature, text=change)))
+                continue
+        was, now = _via(previous, family), _via(symbol, family)
+        if was != now:
+            how = f"now defined through {now}" if now else f"no longer defined through {was}"
+            kind = previous.kind if now == "#define" else symbol.kind
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public or previous.public, text=f"{kind}, {how}")))
+        elif _respelled_only(previous, symbol, imports):
+            continue
+        elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
+            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new),
+                                              *how_changed(previous, symbol, family), _deprecation(previous, symbol)]))
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public or previous.public,
+                                            text=f"{symbol.kind}, {noticed}" if noticed else symbol.kind)))
+        elif _reach(previous, symbol, old, new) or _deprecation(previous, symbol):
+            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new), _deprecation(previous, symbol)]))
+            facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                            public=symbol.public or previous.public, text=f"{symbol.kind}, {noticed}")))
+    removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
+    through = dict(after.through) if after else {}
+    through.update({s.name: s.via for s in new.values() if s.via})
+    for key, symbol in old.items():
+        # members of a type now defined through a macro are the macro's to generate: not removed as far as we see
+        if symbol.name in overloaded and key not in new:
+            continue
+        if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
+            via = through.get(symbol.name) or through.get(short_name(symbol.name))
+            if via and symbol.kind not in ("function", "method"):
+                facts.append((removed_at + symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
+                                                             public=symbol.public,
+                                                             text=f"{symbol.kind}, now defined through {via}")))
+                continue
+            facts.append((removed_at + symbol.line, Fact(kind="symbol_removed", path=path, symbol=symbol.name,
+                                                         public=symbol.public, before=symbol.signature,
+                                                         text=symbol.kind)))
+    facts.sort(key=lambda pair: pair[0])
+    return [fact for _, fact in facts]

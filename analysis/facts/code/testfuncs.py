@@ -1,0 +1,134 @@
+"""Test functions a commit adds or removes, and which of the commit's product symbols they call."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from analysis.facts.languages import grammar_for, is_test_path
+from analysis.facts.patches import FilePatch, Line
+from analysis.facts.code.symbols import ParsedFile
+from analysis.facts.code.syntax import text_of
+from analysis.models import Fact
+
+_CALLS = {"call": "function", "call_expression": "function", "method_invocation": "name",
+          "new_expression": "constructor", "object_creation_expression": "type", "macro_invocation": "macro"}
+_JS_TEST_CALLS = {"it", "test"}
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+_HUNK_TESTS = [
+    re.compile(r"^\s*(?:async\s+)?def\s+(?P<name>test\w*)\s*\("),
+    re.compile(r"^func\s+(?P<name>(?:Test|Benchmark|Fuzz)\w*)\s*\("),
+    re.compile(r"^\s*(?:it|test)(?:\.\w+)?\s*\(\s*(?P<q>['\"`])(?P<name>.+?)(?P=q)"),
+]
+_RUST_FN = re.compile(r"^\s*(?:pub\s+)?(?:async\s+)?fn\s+(?P<name>\w+)")
+_JAVA_METHOD = re.compile(r"^\s*(?:(?:public|private|protected|static|final)\s+)*[\w<>\[\]]+\s+(?P<name>\w+)\s*\(")
+_ANNOTATED = re.compile(r"^\s*(#\[(?:\w+::)?test\b|@(?:Test|ParameterizedTest)\b)")
+
+
+def _calls(node: Any) -> set[str]:
+    """Last components of the names called under ``node`` (``a.b.parse(...)`` -> ``parse``)."""
+    names: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        field = _CALLS.get(current.type)
+        if field:
+            target = text_of(current.child_by_field_name(field))
+            found = _IDENT.findall(target.split("(")[0])
+            if found:
+                names.add(found[-1])
+        stack.extend(current.named_children)
+    return names
+
+
+def _js_tests(node: Any, prefix: str = "") -> dict[str, Any]:
+    """``it("...")``/``test("...")`` calls by their (``describe``-prefixed) names."""
+    found: dict[str, Any] = {}
+    stack = [(node, prefix)]
+    while stack:
+        current, scope = stack.pop()
+        if current.type == "call_expression":
+            callee = text_of(current.child_by_field_name("function")).split(".")[0]
+            args = current.child_by_field_name("arguments")
+            first = args.named_children[0] if args is not None and args.named_child_count else None
+            title = text_of(first).strip("'\"`") if first is not None and first.type in ("string", "template_string") else ""
+            if callee in _JS_TEST_CALLS and title:
+                found.setdefault(f"{scope}{title}", current)
+                continue
+            if callee == "describe" and title:
+                stack.extend((c, f"{scope}{title} > ") for c in reversed(current.named_children))
+                continue
+        stack.extend((c, scope) for c in reversed(current.named_children))
+    return found
+
+
+def _tests_of(parsed: ParsedFile | None) -> dict[str, Any]:
+    if parsed is None:
+        return {}
+    tests = {s.name: s.node for s in parsed.symbols.values() if s.is_test}
+    if parsed.family == "js" and parsed.tree is not None:
+        tests.update(_js_tests(parsed.tree.root_node))
+    return tests
+
+
+def _exercised(names: set[str], product: dict[str, str]) -> str | None:
+    hits = sorted({product[n] for n in names if n in product})
+    return ", ".join(hits[:8]) or None
+
+
+def product_names(facts: list[Fact]) -> dict[str, str]:
+    """Last name component -> symbol, for the commit's product (non-test) symbol facts."""
+    out: dict[str, str] = {}
+    for fact in facts:
+        if fact.symbol and fact.kind in ("symbol_added", "symbol_modified", "signature_changed", "symbol_removed"):
+            out.setdefault(re.split(r"\.|::", fact.symbol)[-1], fact.symbol)
+            out.setdefault(fact.symbol, fact.symbol)
+    return out
+
+
+def tree_test_facts(path: str, before: ParsedFile | None, after: ParsedFile | None,
+                    product: dict[str, str]) -> list[Fact]:
+    old, new = _tests_of(before), _tests_of(after)
+    facts = [Fact(kind="test_added", path=path, symbol=name, text=_exercised(_calls(node), product))
+             for name, node in new.items() if name not in old]
+    facts += [Fact(kind="test_removed", path=path, symbol=name) for name in old if name not in new]
+    return facts
+
+
+def hunk_test_names(path: str, lines: list[Line]) -> dict[str, list[str]]:
+    """Test names opened by ``lines`` (one side of a hunk), each with the lines of its body seen there."""
+    if grammar_for(path) is None:
+        return {}
+    test_file = is_test_path(path) or path.endswith("_test.go")
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    annotated = False
+    for line in lines:
+        name = None
+        if _ANNOTATED.match(line.text):
+            annotated = True
+            continue
+        if test_file:
+            match = next((m for m in (p.match(line.text) for p in _HUNK_TESTS) if m), None)
+            name = match.group("name") if match else None
+        if name is None and annotated:
+            match = _RUST_FN.match(line.text) or _JAVA_METHOD.match(line.text)
+            name = match.group("name") if match else None
+        annotated = False
+        if name is not None:
+            current = found.setdefault(name, [])
+        elif current is not None:
+            current.append(line.text)
+    return found
+
+
+def hunk_test_facts(path: str, patch: FilePatch, product: dict[str, str]) -> list[Fact]:
+    added = hunk_test_names(path, patch.added)
+    removed = hunk_test_names(path, patch.removed)
+    facts = []
+    for name, body in added.items():
+        if name not in removed:
+            called = {m.group(1) for text in body for m in re.finditer(r"([A-Za-z_]\w*)\s*\(", text)}
+            facts.append(Fact(kind="test_added", path=path, symbol=name, text=_exercised(called, product)))
+    facts += [Fact(kind="test_removed", path=path, symbol=name) for name in removed if name not in added]
+    return facts

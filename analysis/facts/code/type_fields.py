@@ -1,0 +1,124 @@
+"""Fields of a type changed in place, read from the hunks: a removed field line comes back with only its name
+changed (``data: T`` -> ``_data: T`` in a TypeScript type, ``Name string`` -> ``Title string`` in a Go struct),
+or with only its default changed (``timeout: float = 5.0`` -> ``timeout: float = 10.0`` in a Python class)."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.facts.code.hunk_symbols import _family, _header_symbol, _public
+from analysis.facts.patches import FilePatch, Hunk
+from analysis.models import Fact
+
+#: a field line by language: modifiers, the name, and the rest (its type or value) that must stay the same
+_FIELD = {
+    "python": re.compile(r"^(?P<mods>\s*)(?P<name>[A-Za-z_]\w*)(?P<rest>\s*:\s*\S.*)$"),
+    "js": re.compile(r"^(?P<mods>\s*(?:(?:readonly|public|protected|static|declare)\s+)*)"
+                     r"(?P<name>[A-Za-z_$][\w$]*)(?P<rest>\??\s*:\s*\S.*)$"),
+    "go": re.compile(r"^(?P<mods>\s*)(?P<name>[A-Za-z_]\w*)(?P<rest>\s+[\w*\[\]{}.]\S*(\s+`.*`)?\s*(//.*)?)$"),
+    "rust": re.compile(r"^(?P<mods>\s*(?:pub(?:\([^)]*\))?\s+)?)(?P<name>[a-z_]\w*)(?P<rest>\s*:\s*\S.*)$"),
+}
+#: a field with a default by language (Python class bodies, dataclasses and models): indentation, the name, its
+#: annotation, the default
+_DEFAULT = {
+    "python": re.compile(r"^(?P<mods>\s*)(?P<name>[A-Za-z_]\w*)(?P<type>\s*:\s*[^=]+?)?\s*=\s*(?P<value>\S.*?)\s*$"),
+}
+_CONTAINERS = {"class", "type", "interface", "struct"}
+_KEYWORDS = frozenset({"return", "if", "else", "for", "while", "case", "default", "func", "fn", "let", "const", "var",
+                       "type", "def", "class", "import", "export", "package", "struct", "interface", "impl", "use"})
+
+
+def _pairs(hunk: Hunk) -> list[tuple[str, str]]:
+    """Each run of removed lines replaced one for one by as many added lines, paired in order."""
+    out: list[tuple[str, str]] = []
+    minus: list[str] = []
+    plus: list[str] = []
+
+    def flush() -> None:
+        if minus and len(minus) == len(plus):
+            out.extend(zip(minus, plus))
+        minus.clear()
+        plus.clear()
+
+    for line in hunk.lines:
+        if line.kind == "-":
+            if plus:
+                flush()
+            minus.append(line.text)
+        elif line.kind == "+" and minus:
+            plus.append(line.text)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _renamed(family: str, old: str, new: str) -> str | None:
+    a, b = _FIELD[family].match(old), _FIELD[family].match(new)
+    if (a and b and a.group("name") != b.group("name") and a.group("rest").split() == b.group("rest").split()
+            and a.group("mods") == b.group("mods") and not {a.group("name"), b.group("name")} & _KEYWORDS):
+        return f"{a.group('name')} -> {b.group('name')}"
+    return None
+
+
+def _clip(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _default_changed(family: str, old: str, new: str) -> str | None:
+    pattern = _DEFAULT.get(family)
+    a, b = (pattern.match(old), pattern.match(new)) if pattern else (None, None)
+    if (a and b and a.group("name") == b.group("name") and a.group("mods") == b.group("mods")
+            and (a.group("type") or "").split() == (b.group("type") or "").split()
+            and a.group("value") != b.group("value") and a.group("name") not in _KEYWORDS):
+        return f"{a.group('name')} {_clip(a.group('value'))} -> {_clip(b.group('value'))}"
+    return None
+
+
+def _indent(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())].replace("\t", "    ")
+
+
+def _class_level(line: str, opener: str) -> bool:
+    """A Python line one level inside the class its hunk opens (not deeper, in a method's body)."""
+    return len(_indent(line)) == len(_indent(opener)) + 4
+
+
+def type_field_facts(path: str, patch: FilePatch, facts: list[Fact]) -> list[Fact]:
+    """``facts`` of one file with what changed in each type's fields written into its ``symbol_modified`` fact
+    ("type, fields renamed data -> _data", "class, field default changed timeout 5.0 -> 10.0", one part per
+    field), or a new one;
+    members the trees already report removed are left out."""
+    family = _family(path)
+    if family not in _FIELD:
+        return facts
+    found: dict[str, tuple[bool, str, dict[str, list[str]]]] = {}
+    for hunk in patch.hunks:
+        context = _header_symbol(family, hunk)
+        if context is None or context.kind not in _CONTAINERS:
+            continue
+        for old, new in _pairs(hunk):
+            if family == "python" and not _class_level(old, context.line):
+                continue  # a line inside a method, not the class body
+            for label, read in (("fields renamed", _renamed), ("field defaults changed", _default_changed)):
+                change = read(family, old, new)
+                if change is None or (label == "fields renamed" and any(
+                        f.kind == "symbol_removed" and f.symbol == f"{context.name}.{change.split(' -> ')[0]}"
+                        for f in facts)):
+                    continue
+                entry = found.setdefault(context.name, (_public(family, path, context.name, context.line),
+                                                        context.kind, {}))
+                if change not in entry[2].setdefault(label, []):
+                    entry[2][label].append(change)
+    out = list(facts)
+    for name, (public, kind, changes) in found.items():
+        renamed = changes.get("fields renamed", [])
+        said = "; ".join([f"fields renamed {', '.join(renamed)}"] * bool(renamed)
+                         + [f"field default changed {item}" for item in changes.get("field defaults changed", [])])
+        at = next((i for i, f in enumerate(out) if f.kind == "symbol_modified" and f.symbol == name), None)
+        if at is None:
+            out.append(Fact(kind="symbol_modified", path=path, symbol=name, public=public, text=f"{kind}, {said}"))
+        else:
+            text = out[at].text or kind
+            out[at] = out[at].model_copy(update={"text": f"{text}; {said}" if "," in text else f"{text}, {said}"})
+    return out

@@ -1,0 +1,335 @@
+"""Dependency changes: package, version before, version after, from manifests (pyproject, requirements,
+package.json, Cargo.toml, go.mod, Maven pom.xml, Gradle libs.versions.toml, Helm Chart.yaml) and lock files (poetry.lock,
+uv.lock, package-lock.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.sum, Chart.lock); one fact per package, the
+manifest's when both say it."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+
+import yaml
+
+from analysis.facts.manifests.helm_charts import chart_dependencies, chart_lines
+from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom
+from analysis.facts.languages import manifest_kind
+from analysis.facts.patches import FilePatch, Line
+from analysis.models import Fact
+
+ECOSYSTEM = {"pyproject.toml": "python", "requirements": "python", "poetry.lock": "python", "uv.lock": "python",
+             "package.json": "node", "package-lock.json": "node", "npm-shrinkwrap.json": "node",
+             "yarn.lock": "node", "pnpm-lock.yaml": "node", "cargo.toml": "rust", "cargo.lock": "rust",
+             "go.mod": "go", "go.sum": "go", "pom.xml": "java", "libs.versions.toml": "java",
+             "chart.yaml": "helm", "chart.lock": "helm"}
+_PEP508 = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?\s*[<>=!~^][^;#]*?)?\s*\)?\s*(;.*)?$")
+_QUOTED = re.compile(r"""["']([A-Za-z0-9][A-Za-z0-9._\-\[\], ]*(?:[<>=!~^][^"';]*)?(?:;[^"']*)?)["']""")
+_JSON_DEP = re.compile(r'^\s*"(@?[\w.\-/]+)"\s*:\s*"([^"]*)"')
+_NPM_SPEC = re.compile(r"^(?:[~^<>=v*]|\d|workspace:|npm:|latest$|next$|file:|link:|git|https?:)")
+_TOML_DEP = re.compile(r'^\s*([A-Za-z0-9_\-]+)\s*=\s*(?:"([^"]*)"|\{.*?version\s*=\s*"([^"]*)".*\})')
+_GO_REQ = re.compile(r"^\s*(?:require\s+)?([\w.\-~]+\.[\w.\-~/]+|[\w\-]+/[\w.\-~/]+)\s+(v[\w.\-+]+)(?:\s*//.*)?$")
+_TOML_NAME = re.compile(r'^\s*name\s*=\s*"([^"]+)"')
+_TOML_VERSION = re.compile(r'^\s*version\s*=\s*"([^"]+)"')
+_NPM_LOCK_KEY = re.compile(r'^\s*"((?:[^"]*node_modules/)?(@?[^"]+))"\s*:\s*\{\s*$')
+_NPM_LOCK_VERSION = re.compile(r'^\s*"version"\s*:\s*"([^"]+)"')
+_YARN_HEADER = re.compile(r'^"?(@?[^@\s"]+)@[^\n]*:\s*$')
+_YARN_VERSION = re.compile(r'^\s+version:?\s+"?([^"\s]+)"?')
+_PNPM_KEY = re.compile(r"^\s+'?/?(@?[^@\s'/]+(?:/[^@\s'/]+)?)@(\d[^:'(\s]*)")
+_CARGO_BARE_REF = re.compile(r'^\s+"([A-Za-z0-9_\-]+)",?\s*$')
+_LOCAL_SOURCE = re.compile(r"\b(editable|virtual|directory|path|workspace)\s*=")
+_YARN_LOCAL = re.compile(r"@(workspace|link|file|portal):")
+_GO_SUM = re.compile(r"^(\S+)\s+(v[^\s/]+)(?:/go\.mod)?\s+h1:")
+_PATH_KEY = re.compile(r"[{,]\s*path\s*=")
+#: requirement specs that point into the repository itself
+_LOCAL_SPECS = ("workspace:", "file:", "link:", "portal:", "../", "./")
+_NPM_NOT_DEPS = {"version", "name", "node", "npm", "main", "types", "license", "description", "module"}
+_CARGO_NOT_DEPS = {"version", "edition", "name", "rust-version", "license", "description", "resolver", "path"}
+
+
+def normalise(ecosystem: str, name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower() if ecosystem == "python" else name
+
+
+# --- manifests, whole texts ---------------------------------------------------------------------
+def _pep508(spec: str) -> tuple[str, str] | None:
+    match = _PEP508.match(spec)
+    if not match:
+        return None
+    spec = " ".join((match.group(3) or "").split()) or "*"
+    return match.group(1), spec[2:].strip() if spec.startswith("==") and "," not in spec else spec
+
+
+def _pyproject(text: str) -> dict[str, str]:
+    data = tomllib.loads(text)
+    project = data.get("project", {})
+    specs = list(project.get("dependencies", []))
+    for group in [*project.get("optional-dependencies", {}).values(), *data.get("dependency-groups", {}).values()]:
+        specs += [s for s in group if isinstance(s, str)]
+    found = dict(filter(None, (_pep508(s) for s in specs if isinstance(s, str))))
+    poetry = data.get("tool", {}).get("poetry", {})
+    tables = [poetry.get("dependencies", {}), poetry.get("dev-dependencies", {}),
+              *(g.get("dependencies", {}) for g in poetry.get("group", {}).values())]
+    for table in tables:
+        for name, value in table.items():
+            if name != "python" and not _internal(value):
+                found[name] = _version(value)
+    return found
+
+
+def _internal(value: object) -> bool:
+    """A dependency on a package of the same repository (a path or workspace dependency), not a third party."""
+    if isinstance(value, dict):
+        return "path" in value
+    return isinstance(value, str) and value.startswith(_LOCAL_SPECS)
+
+
+def _version(value: object) -> str:
+    if isinstance(value, dict):
+        return str(value.get("version") or value.get("git") or value.get("path") or "*")
+    return str(value)
+
+
+#: joins a package's name and the manifest section it is in when that is not the main one (``serde`` a normal
+#: dependency and ``serde`` a dev-dependency are two requirements: one can go while the other stays)
+_SECTION = "\x00"
+
+
+def _cargo(text: str) -> dict[str, str]:
+    data = tomllib.loads(text)
+    tables = [("", data.get("dependencies", {})), ("dev", data.get("dev-dependencies", {})),
+              ("build", data.get("build-dependencies", {})), ("", data.get("workspace", {}).get("dependencies", {}))]
+    for target in data.get("target", {}).values():
+        tables += [(k.split("-")[0] if k != "dependencies" else "", target.get(k, {}))
+                   for k in ("dependencies", "dev-dependencies", "build-dependencies")]
+    found: dict[str, str] = {}
+    for section, table in tables:
+        for name, value in table.items():
+            if not _internal(value):
+                found.setdefault(f"{name}{_SECTION}{section}" if section else name, _version(value))
+    return found
+
+
+def package_of(key: str) -> str:
+    """The package a requirement's key names (without the manifest section it is in)."""
+    return key.split(_SECTION, 1)[0]
+
+
+def _package_json(text: str) -> dict[str, str]:
+    data = json.loads(text)
+    sections = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
+    return {name: str(spec) for s in sections for name, spec in (data.get(s) or {}).items() if not _internal(spec)}
+
+
+def _line_deps(kind: str, lines: Iterable[str]) -> dict[str, str]:
+    """Packages named on manifest lines (requirements, go.mod; the hunk fallback of the others)."""
+    found: dict[str, str] = {}
+    for text in lines:
+        text = text.split(" #")[0] if kind == "requirements" else text
+        if kind == "requirements":
+            if text.strip() and not text.lstrip().startswith(("#", "-")):
+                pair = _pep508(text.strip())
+                found.update([pair] if pair else [])
+        elif kind == "go.mod":
+            match = _GO_REQ.match(text)
+            if match and not text.lstrip().startswith(("module", "go ", "toolchain")):
+                found[match.group(1)] = match.group(2)
+        elif kind == "package.json":
+            match = _JSON_DEP.match(text)
+            if match and match.group(1) not in _NPM_NOT_DEPS and _NPM_SPEC.match(match.group(2)) \
+                    and not _internal(match.group(2)):
+                found[match.group(1)] = match.group(2)
+        elif kind == "cargo.toml":
+            match = _TOML_DEP.match(text)
+            if match and match.group(1) not in _CARGO_NOT_DEPS and not _PATH_KEY.search(text):
+                found[match.group(1)] = match.group(2) or match.group(3)
+        elif kind == "pyproject.toml":
+            for quoted in _QUOTED.findall(text):
+                pair = _pep508(quoted)
+                if pair and pair[1] != "*":
+                    found.update([pair])
+    return found
+
+
+_WHOLE = {"pyproject.toml": _pyproject, "cargo.toml": _cargo, "package.json": _package_json,
+          "pom.xml": pom, "libs.versions.toml": gradle_catalog, "chart.yaml": chart_dependencies,
+          "go.mod": lambda text: _line_deps("go.mod", text.splitlines()),
+          "requirements": lambda text: _line_deps("requirements", text.splitlines())}
+
+
+def _hunk_deps(kind: str, patch: FilePatch) -> tuple[dict[str, str], dict[str, str]]:
+    """Packages on each side of the hunks: line by line, or (pom.xml) from the blocks a hunk shows whole."""
+    if kind == "chart.yaml":
+        lines = [line for hunk in patch.hunks for line in hunk.lines]
+        return ({n: ", ".join(sorted(v)) for n, v in chart_lines(lines, "-").items()},
+                {n: ", ".join(sorted(v)) for n, v in chart_lines(lines, "+").items()})
+    if kind != "pom.xml":
+        return (_line_deps(kind, (line.text for line in patch.removed)),
+                _line_deps(kind, (line.text for line in patch.added)))
+    sides = []
+    for sign in ("-", "+"):
+        text = "\n".join(line.text for hunk in patch.hunks for line in hunk.lines if line.kind in (" ", sign))
+        sides.append(pom(text))
+    return sides[0], sides[1]
+
+
+def _whole(kind: str, text: str | None) -> dict[str, str] | None:
+    if text is None:
+        return {}
+    try:
+        return _WHOLE[kind](text)
+    except (ValueError, tomllib.TOMLDecodeError, AttributeError, TypeError, yaml.YAMLError):
+        return None
+
+
+# --- lock files, hunks ----------------------------------------------------------------------------
+def _lock_side(kind: str, lines: list[Line], side: str, local: set[str]) -> dict[str, set[str]]:
+    """name -> versions on one side ('+' or '-') of a lock file's hunk, context lines naming the package;
+    the repository's own packages seen (workspace members, path dependencies) go into ``local``."""
+    if kind == "chart.lock":
+        return chart_lines(lines, side)
+    found: dict[str, set[str]] = {}
+    name = None
+    versioned = None  # a TOML lock's package whose version line was just read: its source comes next
+    for line in lines:
+        if line.kind not in (" ", side):
+            continue
+        text = line.text
+        if kind in ("poetry.lock", "uv.lock", "cargo.lock"):
+            if versioned is not None:
+                source = text.startswith("source =")
+                if (not source and kind == "cargo.lock") or (source and _LOCAL_SOURCE.search(text)):
+                    local.add(versioned)  # Cargo.lock gives no source for workspace and path crates
+                versioned = None
+            if text.startswith("[["):
+                name = None
+            match = _TOML_NAME.match(text)
+            if match and name is None:
+                name = match.group(1)
+                continue
+            match = _TOML_VERSION.match(text)
+            if match and name:
+                versioned = name
+                if line.kind == side:
+                    found.setdefault(name, set()).add(match.group(1))
+        elif kind in ("package-lock.json", "npm-shrinkwrap.json"):
+            match = _NPM_LOCK_KEY.match(text)
+            if match:
+                key = match.group(1)
+                own = "node_modules/" not in key and "/" in key and not key.startswith("@")  # "packages/a"
+                name = match.group(2) if not own and ("node_modules/" in key or text.startswith("    \"")) else None
+                continue
+            match = _NPM_LOCK_VERSION.match(text)
+            if match and name and line.kind == side:
+                found.setdefault(name, set()).add(match.group(1))
+        elif kind == "yarn.lock":
+            match = _YARN_HEADER.match(text)
+            if match:
+                name = None if _YARN_LOCAL.search(text) else match.group(1)
+                continue
+            match = _YARN_VERSION.match(text)
+            if match and name and line.kind == side:
+                found.setdefault(name, set()).add(match.group(1))
+        elif line.kind == side:
+            match = (_PNPM_KEY if kind == "pnpm-lock.yaml" else _GO_SUM).match(text)
+            if match:
+                found.setdefault(match.group(1), set()).add(match.group(2))
+    return found
+
+
+def _lock_changes(kind: str, patch: FilePatch) -> dict[str, tuple[str | None, str | None]]:
+    old: dict[str, set[str]] = {}
+    new: dict[str, set[str]] = {}
+    local: set[str] = set()
+    for hunk in patch.hunks:
+        for side, into in (("-", old), ("+", new)):
+            for name, versions in _lock_side(kind, hunk.lines, side, local).items():
+                into.setdefault(name, set()).update(versions)
+    # Cargo.lock: a dependency list that now names "prost" bare (was "prost 0.13.4") means one version is
+    # left: an older duplicate dropped, not the package
+    remaining = {m.group(1) for hunk in patch.hunks for line in hunk.lines if line.kind == "+"
+                 for m in [_CARGO_BARE_REF.match(line.text)] if m} if kind == "cargo.lock" else set()
+    changes = {}
+    for name in [*new, *(n for n in old if n not in new)]:
+        gone, came = old.get(name, set()) - new.get(name, set()), new.get(name, set()) - old.get(name, set())
+        if (gone or came) and name not in local and not (not came and name in remaining):
+            changes[name] = (", ".join(sorted(gone)) or None, ", ".join(sorted(came)) or None)
+    return changes
+
+
+def _compare(old: dict[str, str], new: dict[str, str]) -> dict[str, tuple[str | None, str | None]]:
+    changes = {}
+    for name in [*new, *(n for n in old if n not in new)]:
+        if old.get(name) != new.get(name):
+            changes[name] = (old.get(name), new.get(name))
+    return changes
+
+
+#: ``text`` of a lock-file fact whose package no manifest of the commit declares
+TRANSITIVE = "transitive"
+_SIDE_DIRS = re.compile(r"(^|/)(examples?|samples?|demos?|benches|benchmarks|tests?|fuzz|docs?)/", re.I)
+
+
+def _one_per_package(facts: list[tuple[str, Fact]]) -> list[Fact]:
+    """One fact per package of an ecosystem across manifests (a workspace bumping ``tower`` in 14 crates):
+    the main manifest's (outside examples and tests, shallowest), ``text`` "in N manifests" when several."""
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for ecosystem, fact in facts:  # in the order first seen
+        groups.setdefault((ecosystem, normalise(ecosystem, fact.symbol or "")), []).append(fact)
+    kept = []
+    for group in groups.values():
+        main = min(group, key=lambda f: (bool(_SIDE_DIRS.search(f.path)), f.path.count("/")))
+        paths = {f.path for f in group}
+        kept.append(main.model_copy(update={"text": f"in {len(paths)} manifests"}) if len(paths) > 1 else main)
+    return kept
+
+
+def _lock_only_presence(fact: Fact, declared: bool) -> bool:
+    """A lock or checksum file's word that a package came or went, where the manifest decides that: go.sum keeps
+    hashes of versions once considered, so lines leaving it drop nothing; a lock's package the commit's manifest
+    still declares is not dropped (nor added) whatever the lock's lines say."""
+    if fact.before is not None and fact.after is not None:
+        return False
+    return declared or fact.path.rsplit("/", 1)[-1].lower() == "go.sum"
+
+
+def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | None] | None]]) -> list[Fact]:
+    """Facts for the manifest and lock files among ``files`` (path, patch, whole before/after texts or None):
+    one per package (the manifest's when a manifest and a lock both name it); lock-file packages no manifest
+    of the commit declares (when the manifests were read whole) marked ``text`` "transitive"."""
+    manifest_facts: list[tuple[str, Fact]] = []
+    lock_facts: list[tuple[str, Fact]] = []
+    declared: set[tuple[str, str]] = set()
+    read_whole: set[str] = set()
+    for path, patch, sides in files:
+        kind = manifest_kind(path)
+        if kind is None:
+            continue
+        ecosystem = ECOSYSTEM.get(kind, kind)
+        if kind in _WHOLE:
+            old = _whole(kind, sides[0]) if sides else None
+            new = _whole(kind, sides[1]) if sides else None
+            if old is None or new is None:  # no whole texts: the hunks' lines
+                old, new = _hunk_deps(kind, patch)
+            else:
+                read_whole.add(ecosystem)
+            declared.update((ecosystem, normalise(ecosystem, package_of(name))) for name in [*old, *new])
+            changes = _compare(old, new)
+        else:
+            changes = _lock_changes(kind, patch)
+        for name, (before, after) in changes.items():
+            fact = Fact(kind="dependency_changed", path=path, symbol=package_of(name), before=before, after=after)
+            (manifest_facts if kind in _WHOLE else lock_facts).append((ecosystem, fact))
+    named = {(e, normalise(e, f.symbol or "")) for e, f in manifest_facts}
+    direct, transitive = [], []
+    seen: set[tuple[str, str]] = set(named)
+    for ecosystem, fact in lock_facts:
+        key = (ecosystem, normalise(ecosystem, fact.symbol or ""))
+        if key in seen or _lock_only_presence(fact, key in declared):
+            continue
+        seen.add(key)
+        if ecosystem in read_whole and key not in declared:
+            transitive.append(fact.model_copy(update={"text": TRANSITIVE}))
+        else:
+            direct.append(fact)
+    return _one_per_package(manifest_facts) + direct + transitive
