@@ -53,7 +53,10 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          # the fifth fresh set, measured blind (43/63) and then tuned on: rules changed because of its misses
          # (issue 8, tune6)
          "httpx-2020-08-11", "gin-2026-02-28", "axios-2022-11-22", "axum-2023-12-29", "jq-2025-03-04",
-         "argo-helm-2021-09-27")
+         "argo-helm-2021-09-27",
+         # the sixth fresh set, measured blind (51/66) and then tuned on (issue 8, tune7)
+         "rich-2024-09-30", "echo-2025-12-12", "fastify-2023-04-25", "regex-2023-10-14", "cli11-2026-07-31",
+         "sealed-secrets-2024-05-23")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 

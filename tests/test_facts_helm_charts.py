@@ -4,7 +4,7 @@ facts; the chart's own version, appVersion and maintainers stay config facts of 
 from __future__ import annotations
 
 from analysis.facts import derive_facts
-from analysis.facts.helm_charts import chart_dependencies, chart_lines
+from analysis.facts.manifests.helm_charts import chart_dependencies, chart_lines
 from analysis.facts.patches import parse_patch
 from tests.facts_support import commit_of, fact, facts_of
 

@@ -1,6 +1,6 @@
 """A renamed import alias (``Response`` now imported as ``SansIOResponse``) is no signature change."""
 
-from analysis.facts.symbols import parse_file, symbol_facts
+from analysis.facts.code.symbols import parse_file, symbol_facts
 
 BEFORE = '''
 import typing as t

@@ -1,6 +1,6 @@
 """Overloads: stubs or signatures added to a name that stays defined are one change, not a removal and an addition."""
 
-from analysis.facts.symbols import parse_file, symbol_facts
+from analysis.facts.code.symbols import parse_file, symbol_facts
 from analysis.models import Fact
 
 PY_BEFORE = '''

@@ -3,7 +3,7 @@ import a name from the package itself, that name's symbols are public API in the
 
 from __future__ import annotations
 
-from analysis.facts.reexports import imported_names
+from analysis.facts.code.reexports import imported_names
 from tests.facts_support import facts_of
 
 BEFORE = '''class URL:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from analysis.facts.languages import is_test_path
-from analysis.facts.symbols import type_spelling
+from analysis.facts.code.symbols import type_spelling
 from tests.facts_support import fact, facts_of
 
 
@@ -151,7 +151,7 @@ def test_tsd_type_tests_are_tests():
 
 
 def test_a_comments_only_change_names_what_it_documents():
-    from analysis.facts.hunk_symbols import documented_names
+    from analysis.facts.code.hunk_symbols import documented_names
     from analysis.facts.patches import parse_patch
     from tests.facts_support import patch_of
 

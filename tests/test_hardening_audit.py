@@ -67,7 +67,7 @@ def test_what_a_member_typed_is_echoed_as_a_code_span(tmp_path):
 
 def test_a_flood_of_page_requests_asks_github_once_a_repository_and_leaves_the_default_pool_free(tmp_path):
     from bot.settings import Settings
-    from bot.web.visibility import RepoVisibility
+    from bot.core.visibility import RepoVisibility
 
     repos = [f"acme/w{i:02d}" for i in range(40)]  # more than the default pool's threads (min(32, cpus + 4))
     with FakeGitHub() as github:

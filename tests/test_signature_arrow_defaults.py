@@ -4,7 +4,7 @@ not at the ``=`` of ``=>``; a default that changes while the parameter's type st
 from __future__ import annotations
 
 from analysis.analyzers.signatures import compare, params
-from analysis.facts.hunk_symbols import parse_params
+from analysis.facts.code.hunk_symbols import parse_params
 
 BEFORE = "(api: S, selector: (state: T) => Slice = api.getState as any, eq?: (a: Slice, b: Slice) => boolean)"
 AFTER = BEFORE.replace("api.getState", "identity")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.facts.hunk_symbols import arrow_head, operator_equals
+from analysis.facts.code.hunk_symbols import arrow_head, operator_equals
 
 _OPEN, _CLOSE = "([{<", ")]}>"
 _NAME = re.compile(r"[A-Za-z_$][\w$.]*")

@@ -35,8 +35,8 @@ What each kind carries (fields not named are None):
   "interface, now public" / "no longer public" when a definition's own reach changed (a Java method given
   ``public``; TS/JS ``export`` added to a declaration the module exported only as ``export default x``; a member
   of a type that itself changed reach follows its type), alone or first; "function, deprecated" when a JSDoc
-  ``@deprecated`` tag is added to its doc comment (also on a ``symbol_added``'s text; such a file is not
-  ``comments_only``); an anonymous ``export default`` is the module's symbol ``default``; what callers may
+  ``@deprecated`` tag or a Go ``// Deprecated:`` paragraph is added to its doc comment (also on a
+  ``symbol_added``'s text; such a file is not ``comments_only``); an anonymous ``export default`` is the module's symbol ``default``; what callers may
   notice of a change, "; "-separated: "class, bases Enum -> IntEnum; members reordered" (base classes, a Python
   enum's members in another order), "method, throw statements 1 -> 2" (more throw, raise or panic statements),
   "type, fields renamed data -> _data, status -> _status", "class, field default changed timeout 5.0 -> 10.0"
@@ -93,17 +93,17 @@ from analysis.facts.changelog import changelog_facts
 from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
 from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
-from analysis.facts.dependencies import TRANSITIVE, dependency_facts
-from analysis.facts.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
+from analysis.facts.manifests.dependencies import TRANSITIVE, dependency_facts
+from analysis.facts.code.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
 from analysis.facts.languages import (config_format, grammar_for, is_changelog, is_lock, is_test_path,
                                       manifest_kind)
-from analysis.facts.moves import fold_moves
+from analysis.facts.code.moves import fold_moves
 from analysis.facts.patches import FilePatch, parse_patch
-from analysis.facts.reexports import reexported
+from analysis.facts.code.reexports import reexported
 from analysis.facts.security import scannable, security_facts
-from analysis.facts.symbols import ParsedFile, comments_only, parse_file, symbol_facts
-from analysis.facts.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
-from analysis.facts.type_fields import type_field_facts
+from analysis.facts.code.symbols import ParsedFile, comments_only, parse_file, symbol_facts
+from analysis.facts.code.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
+from analysis.facts.code.type_fields import type_field_facts
 from analysis.facts.workflows import added_workflow_keys, is_workflow, workflow_signals
 from analysis.models import Commit, Fact
 

@@ -207,8 +207,15 @@ def mark_tooling(path: str, facts: list[Fact]) -> list[Fact]:
     return [f.model_copy(update={"text": TOOLING}) if is_tooling_key(path, f.symbol or "") else f for f in facts]
 
 
+#: keys inside a dependency section that are no package: Poetry states the interpreter the project runs on there
+INTERPRETER_KEYS = {"pyproject.toml": ("tool.poetry.dependencies.python",)}
+
+
 def excluded(path: str, manifest: str | None) -> bool:
-    """``path`` (a dotted key) is in a manifest's dependency sections, reported as dependencies instead."""
+    """``path`` (a dotted key) is in a manifest's dependency sections, reported as dependencies instead (but for
+    the interpreter requirement Poetry keeps among them: a config value, the oldest Python supported)."""
+    if path in INTERPRETER_KEYS.get(manifest or "", ()):
+        return False
     return any(path == p or path.startswith(p if p.endswith(".") else p + ".") or path.startswith(p + "[")
                for p in DEPENDENCY_SECTIONS.get(manifest or "", ()))
 

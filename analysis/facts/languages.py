@@ -84,8 +84,8 @@ def is_tooling_key(path: str, key: str) -> bool:
     ``[lints]``, ``[profile.release]``), or ``path`` is a tool's configuration file."""
     if is_tooling_config(path):
         return True
-    if key.startswith(("tool.poetry.scripts", "tool.poetry.plugins")):
-        return False  # entry points users run
+    if key.startswith(("tool.poetry.scripts", "tool.poetry.plugins")) or key == "tool.poetry.dependencies.python":
+        return False  # entry points users run; the oldest Python the package installs on
     sections = _TOOLING_SECTIONS.get(PurePosixPath(path).name.lower(), ())
     return any(key == s or key.startswith(s if s.endswith(".") else s + ".") or key.startswith(s + "[")
                for s in sections)

@@ -61,7 +61,10 @@ async def ask_command(core: "BotCore", ctx: CommandContext, command) -> list:
     named = [s for s in subs if command.repo and s.repo.lower() == command.repo.lower()]
     if command.repo and not named:
         question = f"{question} {command.repo}"  # not a followed repository: a word of the question
-    chosen = named or subs
+    chosen = [s for s in named or subs if await core.may_show(s.repo, s.platform)]
+    if not chosen:  # followed while allowed (or public); GitHub now says private and no pattern allows it
+        raise BadInput("the repositories asked about are private now and DIGESTBOT_ALLOWED_REPOS does not allow "
+                       "them; ask answers only from repositories this bot may show")
     lead = chosen[0]
     since = command.date or (core.clock().astimezone(parse_zone(lead.tz)).date()
                              - timedelta(days=DEFAULT_DAYS)).isoformat()

@@ -44,6 +44,7 @@ from bot.core.coordination.github_rate import SharedGitHubRate
 from bot.core.sources import open_repo
 from bot.store import Store, StoreCorrupt, shares_database
 from bot.core.subscriptions import Subscription, SubscriptionBook
+from bot.core.visibility import RepoVisibility
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,8 @@ class BotCore:
         self.limits = BuildLimits(settings.builds_per_user, settings.builds_per_channel)
         #: GitHub's rate limit as every instance sharing the database sees it (one instance: its own sources')
         self.github_rate = SharedGitHubRate(store, settings.github_token) if shares_database(settings) else None
+        #: whether a followed GitHub repository is public now (cached): ``ask`` leaves out one turned private
+        self.visibility = RepoVisibility(settings, ttl=settings.report_visibility_ttl)
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
         self._post_locks: dict[str, asyncio.Lock] = {}
@@ -227,6 +230,13 @@ class BotCore:
             await pools.remote(check)
         self.check_shown(source)
         return source
+
+    async def may_show(self, repo: str, platform: str) -> bool:
+        """False for a GitHub repository GitHub now says is private (or gone) that DIGESTBOT_ALLOWED_REPOS does not
+        allow; a console's local folder, an allowed repository or an unanswered question (None) is shown."""
+        if (platform == "console" and is_local_repo(repo)) or not is_repo_name(repo) or self._allowed(repo):
+            return True
+        return await self.visibility.is_public(repo) is not False
 
     def check_shown(self, source) -> None:
         """BadInput if ``source`` is a private repository DIGESTBOT_ALLOWED_REPOS does not allow (may ask GitHub)."""

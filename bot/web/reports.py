@@ -40,7 +40,7 @@ def report_routes(store: Store, settings: Any = None, visibility: Any = None) ->
     from analysis.renderers.html_page import not_found_page, render_page
 
     if visibility is None and settings is not None:
-        from bot.web.visibility import RepoVisibility
+        from bot.core.visibility import RepoVisibility
 
         visibility = RepoVisibility(settings, ttl=getattr(settings, "report_visibility_ttl", 300.0))
 

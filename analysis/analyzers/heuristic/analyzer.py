@@ -28,7 +28,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 27
+HEURISTIC_VERSION = 28
 
 
 class HeuristicAnalyzer:

@@ -12,13 +12,14 @@ from analysis.analyzers.heuristic.code.helper_api import helper_api
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.perf import by_reference_only, measured_speedup, members_retyped, perf_work
-from analysis.analyzers.heuristic.release import release_bookkeeping, version_stamp
+from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
-from analysis.analyzers.heuristic.code.hunks import (debug_statements_removed, directive_comments_only, layout_only,
-                                                local_requirements_only, loop_rebounds, versions_only)
+from analysis.analyzers.heuristic.code.hunks import (comment_lines_only, debug_statements_removed,
+                                                directive_comments_only, layout_only, loop_rebounds,
+                                                respelled_only)
 
 #: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
 _MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
@@ -54,23 +55,12 @@ def _title_words(title: str) -> str | None:
     return None
 
 
-def _release(e: Evidence) -> bool:
-    """Version bookkeeping: a release-worded title over lines that only change version numbers (``__version__``,
-    manifests), or manifests that only move the requirements on the repository's own packages; no new dependency."""
-    if e.installed or not e.files or e.api_breaks or e.api_added or e.config:
-        return False
-    if R.RELEASE_TITLE.match(_bare_title(e)):
-        return all(versions_only(f.patch) for f in e.behaviour)
-    builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
-    return bool(builds) and all("build" in e.classes[f.path] and local_requirements_only(f.patch) for f in builds)
-
-
 def _only(e: Evidence) -> str | None:
     """The type every changed file agrees on, when the files alone decide it."""
     builds = [f for f in e.files
               if e.classes[f.path] & {"build", "lock", "docker", "doc", "tooling"} or f.path in e.pinned]
     if e.files and len(builds) == len(e.files) and (not e.all_files("doc", "tooling") or e.pinned):
-        return "chore" if R.RELEASE_TITLE.match(_bare_title(e)) else "build"
+        return "chore" if R.RELEASE_TITLE.match(bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None
     # a package version bumped beside the change (a chart's version with its CI values) does not decide its kind
@@ -86,16 +76,6 @@ def _only(e: Evidence) -> str | None:
     if all_of("ci", "tooling"):
         return "ci" if e.paths("ci") else "chore"  # a formatter's or linter's settings, .gitignore: upkeep
     return None
-
-
-#: the pull request a squash merge appends to its title: "Version 0.44.0 (#2819)"
-_PR_SUFFIX = re.compile(r"\s*\(#\d+\)\s*$")
-
-
-def _bare_title(e: Evidence) -> str:
-    """The title without its conventional-commit prefix and its squash merge's "(#N)"."""
-    title = R.PREFIX_RE.sub("", e.title, count=1) if e.prefix_type else e.title
-    return _PR_SUFFIX.sub("", title)
 
 
 def _docs_only(e: Evidence) -> bool:
@@ -134,8 +114,10 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if _release(e) or release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
+    if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
         return "chore"
+    if e.api_deprecated and e.behaviour and all(comment_lines_only(f.patch, f.path) for f in e.behaviour):
+        return "docs"  # "Deprecated:" written in doc comments only: the code is the same, its documentation warns
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
     if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
@@ -209,13 +191,25 @@ def _new_capability(e: Evidence) -> bool:
 
 
 def _crash_fix(e: Evidence, change_type: str) -> bool:
-    """A crash, hang or data loss is what the commit fixes, in its title, message or changelog."""
+    """A crash, hang or data loss is what the commit fixes, in its title, message or changelog. The milder words
+    (an error "silently ignored", a traceback) need more than one changed line of product code."""
+    narrow = _one_line(e)
     for text in (e.title, e.paragraph, *e.changelog):
-        if R.CRASH_WORDS.search(text) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
+        if _names_crash(text, narrow) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
-    return any(R.CRASH_WORDS.search(s) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body))
+    return any(_names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body))
+
+
+def _names_crash(text: str, narrow: bool) -> bool:
+    """``text`` names a crash: any crash word, or only a strong one (a crash, a panic, data lost) when ``narrow``."""
+    return any(not (narrow and R.MILD_CRASH_WORDS.match(m.group(0))) for m in R.CRASH_WORDS.finditer(text))
+
+
+def _one_line(e: Evidence) -> bool:
+    """At most one line of product code changed (a line replaced, added or removed): a narrow fix."""
+    return bool(e.files) and sum(max(f.additions, f.deletions) for f in e.behaviour) <= 1
 
 
 def _released_behaviour_reverted(e: Evidence) -> bool:
@@ -238,7 +232,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
-        or _package_renamed(e)
+        or _package_renamed(e) or _runtime_floor_raised(e)
         or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
             and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.fields_added and change_type in ("feature", "fix"))  # a public struct's new field: new API
@@ -271,6 +265,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
     if loop_rebounds(e.behaviour) and not _high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
+    if all(respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
+        return "low"  # the same code spelt anew: a string's quotes swapped, ``Object.prototype.hasOwnProperty.call``
     if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew)
@@ -335,6 +331,12 @@ def _package_renamed(e: Evidence) -> bool:
     """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json)."""
     return any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
                and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
+
+
+def _runtime_floor_raised(e: Evidence) -> bool:
+    """The oldest Python or Node the package supports rises: users on the older runtime can no longer install it
+    (a Rust or Go compiler floor raised stays medium: a build tool its users upgrade in place)."""
+    return any(m.runtime for m in e.toolchain_raised)
 
 
 def _debug_repr_only(e: Evidence) -> bool:
@@ -416,8 +418,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     """Docs, tests, CI, build files, or comments and whitespace only."""
     if e.api_changes:
         return "high"
-    if _package_renamed(e):
-        return "high"  # every dependent's manifest and imports name the package
+    if _package_renamed(e) or _runtime_floor_raised(e):
+        return "high"  # every dependent's manifest and imports name the package; users on the old runtime are cut off
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not _hunks_read(e)) \
             or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's
@@ -432,6 +434,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
              and not side_manifest(e.classes[f.path])]
     if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
+    if build and change_type == "perf" and measured_speedup(e.body):
+        return "medium"  # the build compiles or links what users build anew, and the message measures the gain
     tests = [f for f in e.files if "test" in e.classes[f.path]]
     if tests and e.all_files("test", "doc"):
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:

@@ -1,4 +1,4 @@
-"""Release bookkeeping: a commit whose product lines only move version numbers publishes changes made before it."""
+"""Release commits: a version bump (and its changelog) publishes changes made and judged in their own commits."""
 
 from __future__ import annotations
 
@@ -7,34 +7,66 @@ from typing import TYPE_CHECKING
 import re
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.hunks import versions_only
+from analysis.analyzers.heuristic.code.hunks import changed_lines, local_requirements_only
 
 if TYPE_CHECKING:
     from analysis.analyzers.heuristic.evidence import Evidence
 
-#: a line that names the version it sets (``__version__``, ``const Version``, ``VERSION =``, ``"version":``)
+#: a line that names the version it sets (``__version__``, ``const Version``, ``#define LIB_VERSION_PATCH``)
 _NAMES_VERSION = re.compile(r"version", re.I)
+#: a dotted version anywhere in a line, also inside a name (``sealedsecrets.bitnami.com.2.15.4``, ``v2.7.1``)
+_DOTTED = re.compile(r"(?<!\d)\d+(?:\.\d+)+")
+#: a content digest a release pins anew (``sha256:…``, ``sha256-…``, a bare 40-64 hex digits)
+_DIGEST = re.compile(r"(?<![0-9a-f])[0-9a-f]{40,64}(?![0-9a-f])")
+#: every number (a digest first, then versions with their pre-release tag, ``2.3.2.dev``, ``1.0.0-rc.1``, then bare
+#: numbers): what a line keeps when its numbers are blanked
+_NUMBERS = re.compile(r"(?<![0-9a-f])[0-9a-f]{40,64}(?![0-9a-f])|\d+(?:\.\d+)+(?:[-+.]?[A-Za-z][\w.]*)?|\d+")
+#: the pull request a squash merge appends to its title: "Version 0.44.0 (#2819)"
+_PR_SUFFIX = re.compile(r"\s*\(#\d+\)\s*$")
+
+
+def bare_title(e: Evidence) -> str:
+    """The title without its conventional-commit prefix and its squash merge's "(#N)"."""
+    title = R.PREFIX_RE.sub("", e.title, count=1) if e.prefix_type else e.title
+    return _PR_SUFFIX.sub("", title)
 
 
 def release_bookkeeping(e: Evidence) -> bool:
-    """Every product file the commit changes only moves a version number (``const Version = "v1.12.0"``), beside
-    docs, changelogs, manifests and rebuilt bundles, with no API, setting, dependency or security fact: a release.
-    The changelog lines it adds quote the changes it releases, made and judged in their own commits, so they say
-    nothing of this one (a quoted "feat:" or "prevent a panic" is no feature or crash fix here)."""
-    if (not e.behaviour or e.api_breaks or e.api_added or e.contract_changes or e.config or e.installed
-            or e.security_signals):
+    """A release: the commit says so (a release title, changelog lines, the manifest's own version) and every
+    product line it changes only moves a version, or carries the version it sets, or re-pins a digest (the
+    package's name and bundle of a Carvel or Helm package); or its manifests only move the requirements on the
+    repository's own packages. No API, dependency or security fact. The changelog lines it adds quote changes made
+    and judged in their own commits, so they say nothing of this one (a quoted "feat:" or "prevent a panic" is no
+    feature or crash fix here)."""
+    if not e.files or e.installed or e.api_breaks or e.api_added or e.contract_changes or e.security_signals:
         return False
-    # a release says so somewhere: changelog lines, a manifest's own version, a release title (not a minimum
-    # version checked in code, ``MIN_VERSION = "1.2"`` -> ``"1.3"``, which changes what the code accepts)
-    released = (e.changelog or any(f.kind == "config_value_changed" and f.symbol == "version" for f in e.facts)
-                or R.RELEASE_TITLE.match(e.title))
-    return bool(released) and all(versions_only(f.patch) and _names_version(f.patch) for f in e.behaviour)
+    titled = bool(R.RELEASE_TITLE.match(bare_title(e)))
+    if titled and not e.behaviour:
+        return True  # "Release 2.1": manifests, docs and changelogs only
+    released = titled or e.changelog or any(
+        f.kind == "config_value_changed" and f.symbol == "version" for f in e.facts)
+    if released and e.behaviour and _versions_moved(e):
+        return True
+    builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
+    return (not e.behaviour and not e.config and bool(builds)
+            and all("build" in e.classes[f.path] and local_requirements_only(f.patch) for f in builds))
 
 
-def _names_version(patch: str | None) -> bool:
-    """Every changed line names a version (a default ``5.0`` -> ``10.0`` moves a number, not a release)."""
-    lines = [ln for ln in (patch or "").splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
-    return bool(lines) and all(_NAMES_VERSION.search(ln) for ln in lines)
+def _versions_moved(e: Evidence) -> bool:
+    """Every changed product line comes back with only its numbers changed, and each names a version, carries
+    the version another line sets, or re-pins a digest (a default ``5.0`` -> ``10.0`` moves a number, not a
+    release; a minimum ``MIN_VERSION = "1.2"`` -> ``"1.3"`` names a version but needs a release said elsewhere)."""
+    pairs = []
+    for f in e.behaviour:
+        removed, added = changed_lines(f.patch)
+        if not removed or len(removed) != len(added):
+            return False
+        pairs += list(zip(removed, added))
+    if not all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new for old, new in pairs):
+        return False
+    versions = {v for _, new in pairs if _NAMES_VERSION.search(new) for v in _DOTTED.findall(new)}
+    return all(_NAMES_VERSION.search(new) or _DIGEST.search(new) or (_DOTTED.findall(new) and set(
+        _DOTTED.findall(new)) <= versions) for _, new in pairs)
 
 
 #: keys of a package manifest that only stamp a release: its own version and notes for a package index

@@ -118,7 +118,12 @@ CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
     r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
     r"memory leak|use[- ]after[- ]free|null pointer|nil pointer|silently (drop|ignor|discard|los|swallow)\w*|"
-    r"unhandled exception|uncaught exception|traceback)\b", re.I)
+    r"unhandled exception|uncaught exception|traceback|"
+    # a shipped library its users cannot link against: broken for them as a crash on load is
+    r"missing symbols?|undefined (reference|symbol)s?|unresolved (external )?symbols?|fail(s|ed|ing)? to link)\b", re.I)
+#: the milder of the crash words: an error swallowed or printed, not a process or its data lost; they lift a change to
+#: high only over more than one changed line of product code ("silently ignored" over a one-line fix stays medium)
+MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|uncaught exception)$", re.I)
 #: an exception or error type named in a fix (``EOFError``, ``io.UnsupportedOperation``)
 EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Panic)\b|\bio\.UnsupportedOperation\b")
 #: cosmetic work: with a small diff and no API change, low whatever the prefix says
@@ -132,7 +137,8 @@ COSMETIC_MAX_LINES = 40
 FORMATTER_RUN = re.compile(
     r"\b(clang[- _]?format|prettier|black|gofmt|goimports|rustfmt|cargo fmt|isort|ruff format|yapf|autopep8|"
     r"re-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
-    r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*)\b", re.I)
+    r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*|"
+    r"^\s*(fix(es|ed)? |more )?(formatting|code style|style)\s*\.?\s*$)\b", re.I)
 #: a hooks manager's own commit: its hooks' versions moved and their automatic fixes applied (pre-commit.ci's
 #: "pre-commit autoupdate" and "[pre-commit.ci] auto fixes"; lefthook and husky have none of their own)
 HOOKS_AUTOFIX = re.compile(r"\bpre-commit(\.ci)?\b.*\b(auto-?update|auto[- ]?fix(es)?)\b|^\[pre-commit\.ci\]", re.I)

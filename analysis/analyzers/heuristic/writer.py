@@ -16,7 +16,7 @@ from analysis.analyzers.heuristic.noticed import base_change, field_default
 from analysis.analyzers.heuristic.phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
-from analysis.facts.hunk_symbols import documented_names
+from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact
 from analysis.zh_text import tidy_spacing

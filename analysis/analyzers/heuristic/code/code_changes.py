@@ -57,10 +57,12 @@ class CodeChanges:
         for path in valued - set(out):
             if all(schema_note(x) for x in keyed if x.path == path):
                 out[path] = "comments"  # a schema's descriptions reworded: documentation
+        # a doc comment that deprecates public API (Go's ``// Deprecated:``) warns its callers: not a comment edit
+        deprecating = {x.path for x in self.api_deprecated}
         for f in self.files:
             if f.path not in out and f.path not in valued and whitespace_only(f.patch):  # not a space inside a value
                 out[f.path] = "whitespace"
-            elif f.path not in out and comment_lines_only(f.patch, f.path):
+            elif f.path not in out and comment_lines_only(f.patch, f.path) and f.path not in deprecating:
                 out[f.path] = "comments"  # a language the symbol reader did not parse, read from the hunks
         return self._mirrored(out)
 

@@ -61,10 +61,22 @@ def comment_lines_only(patch: str | None, path: str) -> bool:
     return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
 
 
+#: languages whose single and double quotes make the same string (a formatter's quote style: ``'a'`` -> ``"a"``)
+_EITHER_QUOTE_EXTS = (".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+#: a single-quoted string with no quote or escape inside: the same string double-quoted
+_SINGLE_QUOTED = re.compile(r"'([^'\"\\\n]*)'")
+
+
+_JS_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+#: JavaScript's spellings of one own-property check: ``Object.hasOwnProperty`` is inherited from
+#: ``Object.prototype`` (as is ``{}.hasOwnProperty``), so each ``.call(obj, key)`` runs the same function
+_OWN_PROPERTY_CHECK = re.compile(r"(\bObject(\.prototype)?|\{\s*\})\.hasOwnProperty\.call\(")
+
+
 def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozenset()) -> bool:
     """The hunks lay the same code out anew: removed and added lines hold the same tokens once whitespace and comments
-    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented); ``ignored`` tokens
-    (a formatter's redundant parentheses) do not count."""
+    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented, a string's quotes
+    swapped where both quote alike, JavaScript's own-property check spelt another way); ``ignored`` tokens (a formatter's redundant parentheses) do not count."""
     marker = _comment_marker(path)
     removed, added = changed_lines(patch)
     if not removed and not added:
@@ -74,9 +86,32 @@ def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozense
 
     def tokens(lines: list[str]) -> Counter:
         kept = [trailing.sub("", ln) for ln in lines if not marker.match(ln)] if marker and trailing else lines
-        return Counter(t for t in _TOKEN.findall(" ".join(kept)) if t not in ignored)
+        return Counter(t for t in _TOKEN.findall(_spelt_one_way(" ".join(kept), path)) if t not in ignored)
     # as counts: a diff may show a re-wrapped line as kept and the lines around it as moved
     return tokens(removed) == tokens(added)
+
+
+def respelled_only(patch: str | None, path: str) -> bool:
+    """Each changed line comes back in its place, indented alike, with the same tokens in the same order once a
+    string's quotes (Python, JS/TS) or JavaScript's own-property check are spelt one way: the same code."""
+    if not path.lower().endswith(_EITHER_QUOTE_EXTS):
+        return False
+    removed, added = changed_lines(patch, strip=False)
+
+    def indent(line: str) -> str:
+        return line[: len(line) - len(line.lstrip())]
+    return bool(removed) and len(removed) == len(added) and all(
+        indent(old) == indent(new) and _TOKEN.findall(_spelt_one_way(old, path)) == _TOKEN.findall(
+            _spelt_one_way(new, path)) for old, new in zip(removed, added))
+
+
+def _spelt_one_way(text: str, path: str) -> str:
+    """``text`` with what its language spells two ways spelt one way: a string's quotes where both quote alike
+    (Python, JS/TS), JavaScript's own-property check."""
+    low = path.lower()
+    if low.endswith(_EITHER_QUOTE_EXTS):
+        text = _SINGLE_QUOTED.sub(r'"\1"', text)
+    return _OWN_PROPERTY_CHECK.sub("hasOwnProperty.call(", text) if low.endswith(_JS_EXTS) else text
 
 
 def code_lines(patch: str | None, path: str) -> int:

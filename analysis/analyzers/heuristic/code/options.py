@@ -18,7 +18,7 @@ from analysis.analyzers.heuristic.code.struct_fields import (
     SETTINGS_STRUCT,
     public_fields_added,
 )
-from analysis.facts.hunk_symbols import definitions_mentioning
+from analysis.facts.code.hunk_symbols import definitions_mentioning
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
 

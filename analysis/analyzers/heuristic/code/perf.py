@@ -73,9 +73,16 @@ def measured_sentence(text: str) -> str | None:
     return next((" ".join(s.split()) for s in _SENTENCE.split(text) if _MEASURE.search(s) and _SPEED.search(s)), None)
 
 
+#: a line of a before/after measurement (a table row or a list item): its label and a time
+_TIMED = re.compile(r"^[\s|*-]*(?P<side>before|after|old|new|baseline)\b.*?(?<![\w.])\d+(\.\d+)?\s*(s|sec|ms|ns|µs|us|min)\b",
+                    re.I | re.M)
+
+
 def measured_speedup(text: str) -> bool:
-    """One sentence of the message gives a measurement of speed: a measured speed-up."""
-    return measured_sentence(text) is not None
+    """One sentence of the message gives a measurement of speed, or the message times the work before and after
+    (``| Before | 1.30 s |`` / ``| After | 0.27 s |``): a measured speed-up."""
+    sides = {m.group("side").lower() for m in _TIMED.finditer(text)}
+    return measured_sentence(text) is not None or bool(sides & {"before", "old", "baseline"} and sides & {"after", "new"})
 
 
 def _moves(f: FileChange) -> int:

@@ -6,6 +6,8 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic.config.deploy import (gated_template_change, off_by_default, optional_property_added,
                                                  rbac_grants, schema_note, templated, version_pin)
+from analysis.analyzers.heuristic.noticed import noticed_parts
+from analysis.facts.languages import grammar_for
 from analysis.models import Fact
 
 
@@ -74,7 +76,15 @@ class ConfigChanges:
         """Interface files (schemas, IDL, stubs) whose change callers or operators notice: not documentation alone,
         not optional properties added for opt-in values."""
         return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
-                and f.path not in self.optional_schemas]
+                and f.path not in self.optional_schemas and not self._bodies_only(f.path)]
+
+    def _bodies_only(self, path: str) -> bool:
+        """Source code in an API package (``pkg/apis/v1/expansion.go``) whose facts see only function bodies
+        rewritten: no declaration added, removed or re-signed, no field, base or reach changed. Its types and
+        signatures, what clients compile against, are as they were."""
+        facts = [f for f in self.facts if f.path == path]
+        return (grammar_for(path) is not None and bool(facts)
+                and all(f.kind == "symbol_modified" and not noticed_parts(f) for f in facts))
 
     @cached_property
     def config_breaks(self) -> list[Fact]:

@@ -12,7 +12,7 @@ from analysis.models import Fact, FileChange
 #: manifest keys that state the oldest toolchain supported, by manifest name
 MINIMUM_KEYS = {
     "cargo.toml": ("package.rust-version", "workspace.package.rust-version"),
-    "pyproject.toml": ("project.requires-python",),
+    "pyproject.toml": ("project.requires-python", "tool.poetry.dependencies.python"),
     "package.json": ("engines.node",),
 }
 _VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
@@ -34,6 +34,12 @@ class Minimum:
     @property
     def raised(self) -> bool:
         return _parts(self.after) > _parts(self.before)
+
+    @property
+    def runtime(self) -> bool:
+        """The interpreter or runtime the package runs on (Python, Node), not the compiler that builds it: users
+        on the older runtime cannot install the release at all, where a compiler is a build tool upgraded in place."""
+        return not self.key.endswith("rust-version") and self.key != "go"
 
 
 def _parts(spec: str) -> tuple[int, ...]:

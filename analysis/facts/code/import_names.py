@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from analysis.facts.syntax import text_of
+from analysis.facts.code.syntax import text_of
 
 #: statements whose bodies may hold imports (``if TYPE_CHECKING:``, ``try: import x``): walked, nothing deeper
 _HOLDERS = frozenset({"module", "if_statement", "block", "else_clause", "elif_clause", "try_statement",

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis.facts.symbol_rules import Symbol
-from analysis.facts.syntax import text_of
+from analysis.facts.code.rules.base import Symbol
+from analysis.facts.code.syntax import text_of
 
 #: statements and expressions that leave a function with an exception
 _THROWS = frozenset({"raise_statement", "throw_statement", "throw_expression"})

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from analysis.facts.symbol_rules import Collector, Param, _field, _name, base_names
-from analysis.facts.syntax import text_of
+from analysis.facts.code.rules.base import Collector, Param, _field, _name, base_names
+from analysis.facts.code.syntax import text_of
 
 
 # --- TypeScript / JavaScript ----------------------------------------------------------------------

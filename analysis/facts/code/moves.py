@@ -5,8 +5,8 @@ were pulled up or are inherited, not removed."""
 
 from __future__ import annotations
 
-from analysis.facts.symbol_rules import Symbol
-from analysis.facts.symbols import ParsedFile, describe_signature, short_name
+from analysis.facts.code.rules.base import Symbol
+from analysis.facts.code.symbols import ParsedFile, describe_signature, short_name
 from analysis.models import Fact
 
 

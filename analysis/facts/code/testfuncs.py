@@ -7,8 +7,8 @@ from typing import Any
 
 from analysis.facts.languages import grammar_for, is_test_path
 from analysis.facts.patches import FilePatch, Line
-from analysis.facts.symbols import ParsedFile
-from analysis.facts.syntax import text_of
+from analysis.facts.code.symbols import ParsedFile
+from analysis.facts.code.syntax import text_of
 from analysis.models import Fact
 
 _CALLS = {"call": "function", "call_expression": "function", "method_invocation": "name",

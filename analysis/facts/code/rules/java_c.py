@@ -1,4 +1,4 @@
-"""Per-language symbol rules for Java and C/C++ (see ``symbol_rules`` and its siblings for the others)."""
+"""Per-language symbol rules for Java and C/C++ (see ``base`` and its siblings for the others)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from typing import Any
 
-from analysis.facts.symbol_rules import Collector, Param, _field, _name, base_names
-from analysis.facts.syntax import text_of
+from analysis.facts.code.rules.base import Collector, Param, _field, _name, base_names
+from analysis.facts.code.syntax import text_of
 
 
 # --- Java -----------------------------------------------------------------------------------------

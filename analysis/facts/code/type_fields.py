@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.facts.hunk_symbols import _family, _header_symbol, _public
+from analysis.facts.code.hunk_symbols import _family, _header_symbol, _public
 from analysis.facts.patches import FilePatch, Hunk
 from analysis.models import Fact
 

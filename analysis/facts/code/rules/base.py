@@ -1,5 +1,5 @@
-"""Per-language rules: which tree-sitter nodes are functions, methods, classes, structs, traits, enums; their
-parameters; and whether each is public by that language's convention."""
+"""Symbol rules every language builds on, and Python's and Go's: which tree-sitter nodes are functions, methods,
+classes, structs, traits, enums; their parameters; and whether each is public by that language's convention."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.facts.syntax import COMMENT_TYPES, text_of
+from analysis.facts.code.syntax import COMMENT_TYPES, text_of
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ class GoCollector(Collector):
             public = name[:1].isupper() and (not owner or owner[0][:1].isupper())
             self.add(owner, name, "method" if owner else "function", public, node,
                      params=self._params(_field(node, "parameters")),
-                     returns=text_of(_field(node, "result")) or None, is_test=test)
+                     returns=text_of(_field(node, "result")) or None, is_test=test, deprecated=_go_deprecated(node))
         elif kind == "type_declaration":
             for spec in node.named_children:
                 if spec.type in ("type_spec", "type_alias"):
@@ -251,7 +251,8 @@ class GoCollector(Collector):
                     body = _field(spec, "type")
                     label = {"struct_type": "struct", "interface_type": "interface"}.get(
                         body.type if body is not None else "", "type")
-                    self.add([], name, label, name[:1].isupper(), spec)
+                    self.add([], name, label, name[:1].isupper(), spec,
+                             deprecated=_go_deprecated(spec) or _go_deprecated(node))
         elif kind == "source_file":
             self.walk(node, scope, ctx)
 
@@ -267,3 +268,16 @@ class GoCollector(Collector):
             names = [text_of(c) for c in child.children_by_field_name("name")] or ["_"]
             params.extend(Param(n, annotation=kind) for n in names)
         return tuple(params)
+
+
+#: Go's deprecation convention: a paragraph of the doc comment that begins "Deprecated: " (go.dev/wiki/Deprecated)
+_GO_DEPRECATED = re.compile(r"^//\s*Deprecated:\s", re.M)
+
+
+def _go_deprecated(node: Any) -> bool:
+    """The doc comment right above ``node`` (its ``//`` lines with no blank line between) says "Deprecated:"."""
+    lines, row, comment = [], node.start_point[0], node.prev_named_sibling
+    while comment is not None and comment.type == "comment" and comment.end_point[0] == row - 1:
+        lines.append((comment.text or b"").decode("utf-8", errors="replace"))
+        row, comment = comment.start_point[0], comment.prev_named_sibling
+    return bool(_GO_DEPRECATED.search("\n".join(lines)))

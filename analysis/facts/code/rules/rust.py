@@ -7,8 +7,8 @@ import re
 
 from typing import Any
 
-from analysis.facts.symbol_rules import Collector, Param, _field, _name
-from analysis.facts.syntax import COMMENT_TYPES, text_of
+from analysis.facts.code.rules.base import Collector, Param, _field, _name
+from analysis.facts.code.syntax import COMMENT_TYPES, text_of
 
 _ITEMS = {"struct_item": "struct", "enum_item": "enum", "union_item": "struct", "trait_item": "trait",
           "type_item": "type"}

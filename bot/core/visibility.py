@@ -1,6 +1,7 @@
-"""Whether a GitHub repository is public now: asked when a report page is served, cached for a short while.
+"""Whether a GitHub repository is public now: asked when a report page is served or ``ask`` reads a repository's
+stored analyses, cached for a short while.
 
-A repository that turns private must not keep public report pages: ``RepoVisibility.is_public``
+A repository that turns private must not keep public report pages, nor answer questions from its analyses: ``RepoVisibility.is_public``
 answers True (public), False (private, or gone: GitHub answers 404) or None (GitHub could not be
 asked; nothing is decided). Answers are kept ``ttl`` seconds per repository. GitHub is asked in the
 remote-call pool, once at a time per repository: a flood of page requests shares one question and never
