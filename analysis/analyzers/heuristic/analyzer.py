@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable
 
 from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic.code.inline_tests import inline_tests_only
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.paths import area_of, classify_path
 from analysis.analyzers.heuristic.findings import Findings
@@ -23,12 +24,15 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
     """The commit, its facts, the titles of the commits it folds in and its paths' classes, read once."""
     evidence = Evidence(commit=commit, facts=list(facts), folded_titles=list(folded_titles))
     evidence.classes = {f.path: classify_path(f.path) for f in evidence.files}
+    for f in evidence.files:
+        if inline_tests_only(f.path, f.patch):  # a Rust file's own ``mod tests``: test code, not product code
+            evidence.classes[f.path] = {"test"}
     read_prefix(evidence)
     return evidence
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 28
+HEURISTIC_VERSION = 29
 
 
 class HeuristicAnalyzer:

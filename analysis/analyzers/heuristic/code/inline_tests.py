@@ -1,0 +1,41 @@
+"""Rust's inline test modules (``#[cfg(test)] mod tests { ... }`` inside a source file), read from the hunks."""
+
+from __future__ import annotations
+
+import re
+
+#: a test module opened at the top level (``mod tests {``, ``mod test {``, ``pub(crate) mod tests {``)
+_TEST_MODULE = re.compile(r"^(?:pub(?:\([\w:]+\))?\s+)?mod\s+tests?\s*\{")
+#: a hunk header and the line git quotes after it (the enclosing top-level item)
+_HUNK = re.compile(r"^@@ [^@]* @@ ?(.*)$")
+
+
+def inline_tests_only(path: str, patch: str | None) -> bool:
+    """Every changed line of a Rust file lies inside a top-level test module: the hunk's quoted context or one of
+    its lines opens ``mod tests {`` at column 0, and no other top-level item starts before the change (what is
+    inside the module is indented; the module ends at a ``}`` in column 0). Such a file's change is test code."""
+    if not path.endswith(".rs") or not patch:
+        return False
+    inside, changed = False, 0
+    for line in patch.splitlines():
+        if line.startswith(("+++", "---", "\\")):
+            continue
+        hunk = _HUNK.match(line)
+        if hunk:
+            inside = bool(_TEST_MODULE.match(hunk.group(1)))
+            continue
+        text = line[1:]
+        if _TEST_MODULE.match(text) or text.startswith("#[cfg(test)]"):
+            inside = True
+        elif text[:1] == "}":
+            if line[:1] in "+-" and inside:
+                changed += 1
+            inside = False
+            continue
+        elif text[:1] and not text[:1].isspace() and not text.startswith(("#[", "//")):
+            inside = False  # another top-level item: outside the test module
+        if line[:1] in "+-" and text.strip():
+            if not inside:
+                return False
+            changed += 1
+    return changed > 0

@@ -1,0 +1,91 @@
+"""Rules of the ninth tuning round (issue 8, tune8), each on a small snippet in the language it reads: Rust's inline
+test modules and benchmarks, and the other general rules the seventh fresh set's misses asked for."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
+from analysis.analyzers.heuristic.code.inline_tests import inline_tests_only
+from analysis.facts import derive_facts
+from analysis.models import Analysis, Commit, FileChange
+
+analyzer = HeuristicAnalyzer()
+
+
+def judged(message: str, files: list[FileChange]) -> Analysis:
+    """The analysis of a commit, facts derived from its hunks as the digest derives them."""
+    commit = Commit(sha="e" * 40, author="Dev", committed_at=datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc),
+                    message=message, files=files, details_loaded=True)
+    return analyzer.analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit)))
+
+
+def patched(path: str, patch: str) -> FileChange:
+    lines = patch.splitlines()
+    return FileChange(path=path, additions=sum(ln.startswith("+") for ln in lines),
+                      deletions=sum(ln.startswith("-") for ln in lines), patch=patch)
+
+
+_INLINE_TEST_HUNK = """@@ -760,9 +760,9 @@ mod tests {
+ 
+     #[test]
+     fn issue1010() {
+-        let dt = NaiveDateTime::from_timestamp_opt(-4227854320, 1678774288).unwrap();
+-        let span = Duration::microseconds(-7019067213869040);
++        let dt = NaiveDateTime::from_timestamp_opt(-4_227_854_320, 678_774_288).unwrap();
++        let span = Duration::microseconds(-7_019_067_213_869_040);
+         assert_eq!(dt.duration_trunc(span), Err(RoundingError::DurationExceedsLimit));
+     }
+ }
+"""
+
+_PRODUCT_AND_TEST_HUNK = """@@ -98,10 +98,10 @@ impl NaiveTime {
+     pub fn from_hms_nano_opt(hour: u32, min: u32, sec: u32, nano: u32) -> Option<NaiveTime> {
+-        if hour >= 24 || min >= 60 || sec >= 60 || nano >= 2_000_000_000 {
++        if hour >= 24 || min >= 60 || sec >= 60 || nano >= 1_000_000_000 {
+             return None;
+         }
+     }
+ }
+ 
+ #[cfg(test)]
+ mod tests {
+-    use super::*;
++    use super::NaiveTime;
+"""
+
+
+def test_a_rust_inline_test_module_edited_is_test_code():
+    assert inline_tests_only("src/round.rs", _INLINE_TEST_HUNK)
+    assert not inline_tests_only("src/naive/time/mod.rs", _PRODUCT_AND_TEST_HUNK)  # product code above the module
+    assert not inline_tests_only("src/round.py", _INLINE_TEST_HUNK)
+    analysis = judged("Don't create strange leap seconds in tests", [patched("src/round.rs", _INLINE_TEST_HUNK)])
+    assert (analysis.change_type, analysis.importance) == ("test", "low")
+
+
+def test_a_rust_tests_rs_file_is_test_code():
+    tests = patched("src/naive/time/tests.rs", """@@ -13,3 +13,3 @@ fn test_time_from_hms_milli() {
+     assert_eq!(
+-        NaiveTime::from_hms_milli_opt(3, 5, 7, 1_999),
++        NaiveTime::from_hms_milli_opt(3, 5, 59, 1_999),
+     );
+""")
+    analysis = judged("Use leap seconds at second 59 only", [tests])
+    assert (analysis.change_type, analysis.importance) == ("test", "low")
+
+
+def test_a_benchmark_added_under_benches_is_a_low_test():
+    bench = patched("bench/benches/chrono.rs", """@@ -195,3 +195,10 @@ fn bench_format_manual(c: &mut Criterion) {
+     });
+ }
++
++fn bench_naivedate_add_signed(c: &mut Criterion) {
++    let date = NaiveDate::from_ymd_opt(2023, 7, 29).unwrap();
++    c.bench_function("bench_naivedate_add_signed", |b| {
++        b.iter(|| black_box(date).checked_add_signed(Duration::days(25)).unwrap())
++    });
++}
+""")
+    analysis = judged("Add benchmark", [bench])
+    assert (analysis.change_type, analysis.importance) == ("test", "low")
