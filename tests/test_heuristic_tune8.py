@@ -10,6 +10,7 @@ from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic.code.inline_tests import inline_tests_only
 from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, FileChange
+from tests.facts_support import commit_of
 
 analyzer = HeuristicAnalyzer()
 
@@ -89,3 +90,42 @@ def test_a_benchmark_added_under_benches_is_a_low_test():
 """)
     analysis = judged("Add benchmark", [bench])
     assert (analysis.change_type, analysis.importance) == ("test", "low")
+
+
+_PORT_BEFORE = """package netaddr
+
+import "fmt"
+
+// ParsePort reads a TCP port.
+func ParsePort(value string) (int, error) {
+	port, err := strconv.Atoi(value)
+	if err != nil {
+		return 0, err
+	}
+	return port, nil
+}
+"""
+_PORT_AFTER = _PORT_BEFORE.replace("""		return 0, err
+	}
+""", """		return 0, err
+	}
+	if port == 0 {
+		return 0, fmt.Errorf("port 0 is reserved")
+	}
+""")
+
+
+def read_judged(message: str, files: dict[str, tuple[str | None, str | None]]) -> Analysis:
+    """The analysis of a commit whose files' both sides are read whole, as a local clone gives them."""
+    commit, texts = commit_of(files, message)
+    return analyzer.analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts)))
+
+
+def test_a_public_function_rejecting_inputs_it_accepted_is_a_high_fix():
+    analysis = read_judged("Reject port 0 in `ParsePort`", {"netaddr/port.go": (_PORT_BEFORE, _PORT_AFTER)})
+    assert (analysis.change_type, analysis.importance) == ("fix", "high")
+
+
+def test_a_new_guard_without_a_validation_title_stays_as_it_was():
+    analysis = read_judged("Tidy `ParsePort`", {"netaddr/port.go": (_PORT_BEFORE, _PORT_AFTER)})
+    assert analysis.importance != "high"

@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.code.perf import by_reference_only, measured_s
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.code.validation import VALIDATION_TITLE, rejecting_condition
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
 from analysis.analyzers.heuristic.code.hunks import (comment_lines_only, debug_statements_removed,
@@ -155,6 +156,8 @@ def change_type_of(e: Evidence) -> str:
         worded = "feature"
     if R.SMALL_PERF_WORDS.search(e.title):
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
+    if worded in (None, "refactor") and _stricter_validation(e):
+        return "fix"  # "Deny leap second if secs != 59": inputs that passed are turned away
     if worded == "feature" and not e.api_added and _titled_helpers(e):
         return "refactor"  # "Introduce `_helper()`": a private helper is no new capability
     if worded == "feature" and e.files and not e.behaviour:
@@ -188,6 +191,14 @@ def _new_capability(e: Evidence) -> bool:
     """
     grows = any(delta.added for _, delta in e.signature_deltas)
     return grows and any(_title_words(text) == "feature" for text in (*e.points[:1], *e.folded_titles))
+
+
+def _stricter_validation(e: Evidence) -> bool:
+    """The title says inputs are now denied or validated, a public function of product code changes, and a condition
+    is added whose branch rejects (returns None or an error, throws, raises): callers whose inputs passed now fail."""
+    modified = [f for f in e.of("symbol_modified", "signature_changed") if e.is_public(f)]
+    return bool(VALIDATION_TITLE.search(e.title) and modified
+                and rejecting_condition(f.patch for f in e.behaviour if f.path in {m.path for m in modified}))
 
 
 def _crash_fix(e: Evidence, change_type: str) -> bool:
@@ -232,7 +243,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
-        or _package_renamed(e) or _runtime_floor_raised(e)
+        or _package_renamed(e) or _runtime_floor_raised(e) or _stricter_validation(e)
         or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
             and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.fields_added and change_type in ("feature", "fix"))  # a public struct's new field: new API
