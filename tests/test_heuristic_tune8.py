@@ -129,3 +129,114 @@ def test_a_public_function_rejecting_inputs_it_accepted_is_a_high_fix():
 def test_a_new_guard_without_a_validation_title_stays_as_it_was():
     analysis = read_judged("Tidy `ParsePort`", {"netaddr/port.go": (_PORT_BEFORE, _PORT_AFTER)})
     assert analysis.importance != "high"
+
+
+_LOCATION = """@@ -785,13 +785,4 @@ res.cookie = function (name, value, options) {
+ res.location = function location(url) {
+-  var loc;
+-
+-  // "back" is an alias for the referrer
+-  if (url === 'back') {
+-    loc = this.req.get('Referrer') || '/';
+-  } else {
+-    loc = String(url);
+-  }
+-
+-  return this.set('Location', encodeUrl(loc));
++  return this.set('Location', encodeUrl(url));
+ };
+"""
+
+
+def _history(*entries: str) -> FileChange:
+    return patched("History.md", "@@ -1,3 +1,%d @@\n unreleased\n ==========\n" % (3 + len(entries))
+                   + "".join(f"+  * {entry}\n" for entry in entries) + " \n")
+
+
+def test_a_usage_the_changelog_says_is_no_longer_supported_is_high():
+    notes = _history("`res.location('back')` is no longer a supported magic string, use `req.get('Referrer')`.")
+    analysis = judged("Delete `back` as a magic string (#5933)", [patched("lib/response.js", _LOCATION), notes])
+    assert analysis.importance == "high"
+    assert judged("Delete `back` as a magic string (#5933)", [patched("lib/response.js", _LOCATION)]).importance != "high"
+
+
+_DEPTH = """@@ -20,5 +20,5 @@ function urlencoded(options) {
+   var opts = options || {}
+-  var depth = opts.depth !== undefined ? opts.depth : Infinity
++  var depth = opts.depth !== undefined ? opts.depth : 32
+   var extended = Boolean(opts.extended)
+"""
+
+
+def test_a_default_the_changelog_says_is_now_another_value_is_high():
+    notes = _history("The default `depth` level for parsing URL-encoded data is now `32` (previously was `Infinity`)")
+    assert judged("Limit parsing depth", [patched("lib/types/urlencoded.js", _DEPTH), notes]).importance == "high"
+    assert judged("Limit parsing depth", [patched("lib/types/urlencoded.js", _DEPTH)]).importance != "high"
+
+
+_REDIRECT_BODY = """@@ -837,7 +837,7 @@ res.redirect = function redirect(url) {
+     html: function(){
+       var u = escapeHtml(address);
+-      body = '<p>' + statuses.message[status] + '. Redirecting to <a href="' + u + '">' + u + '</a></p>'
++      body = '<p>' + statuses.message[status] + '. Redirecting to ' + u + '</p>'
+     },
+"""
+_REDIRECT_TEST_BEFORE = """var express = require('..');
+var request = require('supertest');
+
+describe('res', function(){
+  describe('.redirect(url)', function(){
+    it('should default to a 302 redirect', function(done){
+      var app = express();
+      app.use(function(req, res){ res.redirect('http://google.com'); });
+      request(app).get('/').expect(302, done);
+    })
+  })
+})
+"""
+_REDIRECT_TEST_AFTER = _REDIRECT_TEST_BEFORE.replace("""  })
+})
+""", """
+    it('should not render evil javascript links in anchor href (prevent XSS)', function(done){
+      var app = express();
+      app.use(function(req, res){ res.redirect('javascript:alert(1)'); });
+      request(app).get('/').set('Accept', 'text/html').expect(302, done);
+    })
+  })
+})
+""")
+_REDIRECT_BEFORE = """res.redirect = function redirect(url) {
+  var body;
+  this.format({
+    html: function(){
+      var u = escapeHtml(address);
+      body = '<p>' + statuses.message[status] + '. Redirecting to <a href="' + u + '">' + u + '</a></p>'
+    },
+  });
+};
+"""
+_REDIRECT_AFTER = _REDIRECT_BEFORE.replace("""Redirecting to <a href="' + u + '">' + u + '</a></p>'""",
+                                           """Redirecting to ' + u + '</p>'""")
+
+
+def test_product_code_changed_with_a_test_named_for_an_attack_is_a_high_security_change():
+    title = "Remove link renderization in html while redirecting"
+    files = {"lib/response.js": (_REDIRECT_BEFORE, _REDIRECT_AFTER),
+             "test/res.redirect.js": (_REDIRECT_TEST_BEFORE, _REDIRECT_TEST_AFTER)}
+    assert (read_judged(title, files).change_type, read_judged(title, files).importance) == ("security", "high")
+    files["test/res.redirect.js"] = (_REDIRECT_TEST_BEFORE, _REDIRECT_TEST_AFTER.replace(" (prevent XSS)", ""))
+    assert read_judged(title, files).importance != "high"
+
+
+def _manifest(majors: int) -> FileChange:
+    packages = [("accepts", "~1.3.8", "^2.0.0"), ("mime-types", "~2.1.34", "^3.0.0"), ("type-is", "~1.6.18", "^2.0.0")]
+    removed = "".join(f'-    "{name}": "{old}",\n' for name, old, _ in packages[:majors])
+    added = "".join(f'+    "{name}": "{new}",\n' for name, _, new in packages[:majors])
+    return patched("package.json", f'@@ -30,6 +30,6 @@\n   "dependencies": {{\n{removed}{added}     "qs": "6.13.0"\n   }},\n')
+
+
+def test_a_merge_bringing_several_runtime_majors_is_high():
+    code = patched("lib/request.js", "@@ -10,3 +10,3 @@\n var accepts = require('accepts');\n"
+                                     "-var isAbsolute = require('path-is-absolute');\n+var isAbsolute = path.isAbsolute;\n")
+    assert judged("Merge branch '5.0' into 5-merge", [code, _manifest(3)]).importance == "high"
+    assert judged("Merge branch '5.0' into 5-merge", [code, _manifest(1)]).importance != "high"

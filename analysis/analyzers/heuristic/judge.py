@@ -6,6 +6,8 @@ import re
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
+from analysis.analyzers.heuristic.declared import (attack_tested, default_changed_in_changelog, merged_major_line,
+                                                   support_removed)
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed
 from analysis.analyzers.heuristic.code.helper_api import helper_api
@@ -125,6 +127,8 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
     if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
+    if e.prefix_type is None and attack_tested(e) and not e.api_added:
+        return "security"  # product code changes with a new test named for the attack it stops ("prevent XSS")
     only = _only(e)
     if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor", "feature"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
@@ -244,6 +248,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e) or _runtime_floor_raised(e) or _stricter_validation(e)
+        or support_removed(e) or default_changed_in_changelog(e) or attack_tested(e) or merged_major_line(e)
         or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
             and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.fields_added and change_type in ("feature", "fix"))  # a public struct's new field: new API

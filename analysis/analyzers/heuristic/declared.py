@@ -1,0 +1,42 @@
+"""What the project's own words declare about a change of product code: support removed, a default changed, an
+attack its new tests guard against, a merge bringing in a new major line of its runtime dependencies."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.analyzers.heuristic.message import MERGE_TITLE
+
+#: "`res.redirect('back')` is no longer a supported magic string", "remove support for X", "support for Y dropped"
+_SUPPORT_REMOVED = re.compile(r"\bno longer (?:a )?supported\b|\bno longer supports?\b|"
+                              r"\bsupport (?:for [^.]{1,40} )?(?:is |has been |was )?(?:removed|dropped)\b|"
+                              r"\b(?:remove[sd]?|drop(?:s|ped)?) support\b", re.I)
+#: "The default `depth` level ... is now `32` (previously was `Infinity`)", "now defaults to", "default changed to"
+_DEFAULT_CHANGED = re.compile(r"\bdefault\b[^.]{0,80}\b(?:is now|now is|changed? (?:from|to))\b|\bnow defaults? to\b",
+                              re.I)
+#: an attack named in a test's name ("should not render evil javascript links (prevent XSS)")
+_ATTACK = re.compile(r"\b(?:xss|csrf|ssrf|(?:sql|command|shell|header|code)[ _-]?injection|"
+                     r"(?:path|directory)[ _-]?traversal|redos|prototype[ _-]?pollution|open[ _-]?redirect)\b", re.I)
+#: runtime dependencies crossing a major version in one merge: the branch brings a new major line of the stack
+_MERGED_MAJORS = 3
+
+
+def support_removed(e: Evidence) -> bool:
+    """The title, message or changelog says a usage is no longer supported, and product code changes with it."""
+    return bool(e.behaviour) and any(_SUPPORT_REMOVED.search(text) for text in (e.title, e.paragraph, *e.changelog))
+
+
+def default_changed_in_changelog(e: Evidence) -> bool:
+    """A changelog line the commit adds says a default is now another value, and product code changes with it."""
+    return bool(e.behaviour) and any(_DEFAULT_CHANGED.search(entry) for entry in e.changelog)
+
+
+def attack_tested(e: Evidence) -> bool:
+    """Product code changes and a test the commit adds names the attack it guards against (XSS, injection...)."""
+    return bool(e.behaviour) and any(_ATTACK.search(f.symbol or "") for f in e.of("test_added"))
+
+
+def merged_major_line(e: Evidence) -> bool:
+    """A merge of a branch whose runtime dependencies cross a major version in several packages at once."""
+    return bool(MERGE_TITLE.match(e.commit.title)) and len(e.major_bumps) >= _MERGED_MAJORS
