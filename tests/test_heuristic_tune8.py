@@ -240,3 +240,23 @@ def test_a_merge_bringing_several_runtime_majors_is_high():
                                      "-var isAbsolute = require('path-is-absolute');\n+var isAbsolute = path.isAbsolute;\n")
     assert judged("Merge branch '5.0' into 5-merge", [code, _manifest(3)]).importance == "high"
     assert judged("Merge branch '5.0' into 5-merge", [code, _manifest(1)]).importance != "high"
+
+
+_SERIALIZE = """@@ -180,7 +188,9 @@ pub mod ts_nanoseconds {
+     where
+         S: ser::Serializer,
+     {
+-        serializer.serialize_i64(dt.timestamp_nanos())
++        serializer.serialize_i64(dt.timestamp_nanos_opt().ok_or(ser::Error::custom(
++            "value out of range for a timestamp with nanosecond precision",
++        ))?)
+     }
+"""
+
+
+def test_a_panic_warning_added_is_not_a_build_warning_silenced():
+    analysis = judged("Use `timestamp_nanos_opt` in serialization; add panic warning",
+                      [patched("src/datetime/serde.rs", _SERIALIZE)])
+    assert analysis.importance == "high"
+    assert judged("Use `timestamp_nanos_opt` in serialization; silence panic warning",
+                  [patched("src/datetime/serde.rs", _SERIALIZE)]).importance == "medium"

@@ -297,7 +297,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
         return "low"  # a block moved into a new private function, its lines unchanged
     if _high(e, change_type):
-        warnings = R.WARNING_WORDS.search(e.title) and not (e.security_signals or e.config_breaks)
+        warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
+                    and not (e.security_signals or e.config_breaks))
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
     if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps
             or default_features_changed(e)):

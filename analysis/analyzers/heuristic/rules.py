@@ -169,6 +169,8 @@ DOCS_CODE_LINES = 4
 #: silencing compiler, linter or feature-combination warnings: never high by itself
 WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b",
                            re.I)
+#: a warning the change adds for its users ("add panic warning", "adds a deprecation warning"): not one it silences
+WARNING_ADDED = re.compile(r"\badd(s|ed|ing)?\s+(\S+\s+){0,2}?warnings?\b", re.I)
 #: a "fix" whose object is the compiler's or linter's complaints ("Fix clippy lints", "fix compiler warnings"): upkeep
 LINT_FIX = re.compile(r"^\s*(fix|fixes|fixed|fixing|silence|address)\s+(\S+\s+){0,2}?(clippy|lints?|warnings?)\b", re.I)
 #: a release commit: version strings and the changelog date
