@@ -260,3 +260,23 @@ def test_a_panic_warning_added_is_not_a_build_warning_silenced():
     assert analysis.importance == "high"
     assert judged("Use `timestamp_nanos_opt` in serialization; silence panic warning",
                   [patched("src/datetime/serde.rs", _SERIALIZE)]).importance == "medium"
+
+
+_ROUND = """@@ -181,10 +178,7 @@ where
+     {
+         let naive = self.naive_local();
+-        if naive.timestamp().abs() > MAX_SECONDS_TIMESTAMP_FOR_NANOS {
+-            return Err(RoundingError::TimestampExceedsLimit);
+-        }
+-        let stamp = naive.timestamp_nanos();
++        let stamp = naive.timestamp_nanos_opt().ok_or(RoundingError::TimestampExceedsLimit)?;
+         let span = duration.num_nanoseconds().ok_or(RoundingError::DurationExceedsLimit)?;
+"""
+
+
+def test_a_panicking_call_replaced_by_its_fallible_form_is_at_least_medium():
+    analysis = judged("Use `timestamp_nanos_opt` in `duration_round`", [patched("src/round.rs", _ROUND)])
+    assert analysis.importance == "medium"
+    unchanged = _ROUND.replace("naive.timestamp_nanos_opt().ok_or(RoundingError::TimestampExceedsLimit)?",
+                               "naive.timestamp_nanos()")
+    assert judged("Use `timestamp_nanos` in `duration_round`", [patched("src/round.rs", unchanged)]).importance == "low"

@@ -13,6 +13,7 @@ from analysis.analyzers.heuristic.config.build_defaults import default_features_
 from analysis.analyzers.heuristic.code.helper_api import helper_api
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
+from analysis.analyzers.heuristic.code.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.perf import by_reference_only, measured_speedup, members_retyped, perf_work
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
@@ -304,6 +305,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             or default_features_changed(e)):
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
         # adapted to it, a deprecation users must act on, or default features moved
+    if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
+        return "medium"  # a panicking call replaced by its fallible form: callers get an error where it aborted
     if macros_redefined(e.behaviour):
         return "medium"  # a header's macro expands anew in every file that includes it, users' code too
     if change_type == "perf" and (measured_speedup(e.body) or members_retyped(e.behaviour)):
