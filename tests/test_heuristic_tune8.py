@@ -280,3 +280,13 @@ def test_a_panicking_call_replaced_by_its_fallible_form_is_at_least_medium():
     unchanged = _ROUND.replace("naive.timestamp_nanos_opt().ok_or(RoundingError::TimestampExceedsLimit)?",
                                "naive.timestamp_nanos()")
     assert judged("Use `timestamp_nanos` in `duration_round`", [patched("src/round.rs", unchanged)]).importance == "low"
+
+
+def test_a_towncrier_fragment_under_changelog_is_the_projects_own_words():
+    fragment = patched("changelog/13457.improvement.rst", "@@ -0,0 +1 @@\n+The error message about duplicate "
+                                                          "parametrization no longer displays an internal stack trace.\n")
+    commit = Commit(sha="e" * 40, author="Dev", committed_at=datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc),
+                    message="python: a bit nicer error on duplicate parametrization", files=[fragment],
+                    details_loaded=True)
+    entries = [f.text for f in derive_facts(commit) if f.kind == "changelog_entry"]
+    assert entries == ["The error message about duplicate parametrization no longer displays an internal stack trace."]

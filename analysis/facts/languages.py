@@ -29,7 +29,8 @@ LOCKS = {"poetry.lock", "uv.lock", "package-lock.json", "yarn.lock", "pnpm-lock.
 _REQUIREMENTS = re.compile(r"^requirements([-_.][\w.-]*)?\.(txt|in)$")
 _CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|releases|whatsnew)([-_.][\w.-]*)?"
                         r"(\.(md|rst|txt|adoc|markdown))?$")
-_CHANGELOG_DIRS = {"changelog.d", "changes", "newsfragments", ".changeset", "releasenotes"}
+#: (``changelog/``: towncrier's fragments, ``changelog/13461.bugfix.rst``, as pytest keeps them)
+_CHANGELOG_DIRS = {"changelog.d", "changelog", "changes", "newsfragments", ".changeset", "releasenotes"}
 _TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e"}
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
 #: test support, alone or as a project's module of it (``test_utils``, ``okhttp-testing-support``, ``foo-test-fixtures``)
