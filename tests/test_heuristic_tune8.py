@@ -290,3 +290,14 @@ def test_a_towncrier_fragment_under_changelog_is_the_projects_own_words():
                     details_loaded=True)
     entries = [f.text for f in derive_facts(commit) if f.kind == "changelog_entry"]
     assert entries == ["The error message about duplicate parametrization no longer displays an internal stack trace."]
+
+
+def _pin(before: str, after: str) -> FileChange:
+    return patched("package.json", f'@@ -29,5 +29,5 @@\n   "dependencies": {{\n     "accepts": "^2.0.0",\n'
+                                   f'-    "body-parser": "{before}",\n+    "body-parser": "{after}",\n'
+                                   '     "content-type": "~1.0.4",\n')
+
+
+def test_a_runtime_dependency_moved_off_its_prerelease_is_medium():
+    assert judged("fix(deps): body-parser@^2.0.1", [_pin("2.0.0-beta.2", "^2.0.1")]).importance == "medium"
+    assert judged("fix(deps): body-parser@^2.0.1", [_pin("2.0.0", "^2.0.1")]).importance == "low"

@@ -302,7 +302,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
                     and not (e.security_signals or e.config_breaks))
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
     if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps
-            or default_features_changed(e)):
+            or e.prereleases_left or default_features_changed(e)):
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
         # adapted to it, a deprecation users must act on, or default features moved
     if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
@@ -444,8 +444,10 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's
         # credentials (token permissions, stored checkout tokens, secrets) read from the workflow's keys
-    if e.major_bumps or e.toolchain_raised or e.dependency_swaps or default_features_changed(e):
-        return "medium"  # a dependency's major or a package replaced, older compilers left behind, defaults moved
+    if (e.major_bumps or e.prereleases_left or e.toolchain_raised or e.dependency_swaps
+            or default_features_changed(e)):
+        return "medium"  # a dependency's major (or its beta left for the release) or a package replaced, older
+        # compilers left behind, defaults moved
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"

@@ -32,6 +32,16 @@ def unstable_bump(before: str | None, after: str | None) -> bool:
     return len(old) == len(new) == 2 and old[0] == new[0] == 0 and new[1] > old[1]
 
 
+#: a semver pre-release (``2.0.0-beta.2``, ``1.0.0-rc.1``, ``3.0.0-alpha``): not yet the release its users get
+_PRERELEASE = re.compile(r"\d+\.\d+\.\d+-(alpha|beta|rc|pre|next|canary)\b[\w.]*$", re.I)
+
+
+def prerelease_left(before: str | None, after: str | None) -> bool:
+    """A requirement moves off a pre-release to a release (``2.0.0-beta.2`` -> ``^2.0.1``): the package's code
+    from beta to stable, whatever the numbers say."""
+    return bool(before and after and _PRERELEASE.search(before) and not _PRERELEASE.search(after))
+
+
 class DependencyChanges:
     """Dependency and toolchain changes of a commit (mixed into ``Evidence``, whose facts and path classes it reads)."""
 
@@ -46,6 +56,11 @@ class DependencyChanges:
     def major_bumps(self) -> list[Fact]:
         """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists)."""
         return [f for f in self.installed if major_bump(f.before, f.after)]
+
+    @cached_property
+    def prereleases_left(self) -> list[Fact]:
+        """Runtime dependencies moved off a pre-release, in a manifest the product installs with."""
+        return [f for f in self.installed if f.kind == "dependency_changed" and prerelease_left(f.before, f.after)]
 
     @cached_property
     def unstable_bumps(self) -> list[Fact]:
