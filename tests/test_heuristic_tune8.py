@@ -292,12 +292,13 @@ def test_a_towncrier_fragment_under_changelog_is_the_projects_own_words():
     assert entries == ["The error message about duplicate parametrization no longer displays an internal stack trace."]
 
 
-def _pin(before: str, after: str) -> FileChange:
-    return patched("package.json", f'@@ -29,5 +29,5 @@\n   "dependencies": {{\n     "accepts": "^2.0.0",\n'
-                                   f'-    "body-parser": "{before}",\n+    "body-parser": "{after}",\n'
-                                   '     "content-type": "~1.0.4",\n')
+def _package_json(body_parser: str) -> str:
+    return ('{\n  "name": "express",\n  "version": "5.0.0",\n  "dependencies": {\n    "accepts": "^2.0.0",\n'
+            f'    "body-parser": "{body_parser}",\n    "content-type": "~1.0.4"\n  }}\n}}\n')
 
 
 def test_a_runtime_dependency_moved_off_its_prerelease_is_medium():
-    assert judged("fix(deps): body-parser@^2.0.1", [_pin("2.0.0-beta.2", "^2.0.1")]).importance == "medium"
-    assert judged("fix(deps): body-parser@^2.0.1", [_pin("2.0.0", "^2.0.1")]).importance == "low"
+    moved = {"package.json": (_package_json("2.0.0-beta.2"), _package_json("^2.0.1"))}
+    assert read_judged("fix(deps): body-parser@^2.0.1", moved).importance == "medium"
+    patched_only = {"package.json": (_package_json("2.0.0"), _package_json("^2.0.1"))}
+    assert read_judged("fix(deps): body-parser@^2.0.1", patched_only).importance == "low"
