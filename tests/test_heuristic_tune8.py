@@ -302,3 +302,27 @@ def test_a_runtime_dependency_moved_off_its_prerelease_is_medium():
     assert read_judged("fix(deps): body-parser@^2.0.1", moved).importance == "medium"
     patched_only = {"package.json": (_package_json("2.0.0"), _package_json("^2.0.1"))}
     assert read_judged("fix(deps): body-parser@^2.0.1", patched_only).importance == "low"
+
+
+_ADD_DAYS = """@@ -782,9 +782,15 @@ impl NaiveDate {
+     pub(crate) const fn add_days(self, days: i32) -> Option<Self> {
+-        if days == 0 {
+-            return Some(self);
++        // fast path if the result is within the same year
++        const ORDINAL_MASK: i32 = 0b1_1111_1111_0000;
++        if let Some(ordinal) = ((self.ymdf & ORDINAL_MASK) >> 4).checked_add(days) {
++            if ordinal > 0 && ordinal <= 365 {
++                let year_and_flags = self.ymdf & !ORDINAL_MASK;
++                return Some(NaiveDate { ymdf: year_and_flags | (ordinal << 4) });
++            }
+         }
+         let year = self.year();
+"""
+
+
+def test_a_fast_path_added_for_speed_is_medium():
+    analysis = judged("Optimize `NaiveDate::add_days` for small values", [patched("src/naive/date.rs", _ADD_DAYS)])
+    assert (analysis.change_type, analysis.importance) == ("perf", "medium")
+    inlined = patched("src/naive/date.rs", "@@ -780,3 +780,4 @@ impl NaiveDate {\n     /// Add days.\n"
+                                           "+    #[inline]\n     pub(crate) const fn add_days(self, days: i32) -> Option<Self> {\n")
+    assert judged("Optimize `NaiveDate::add_days` for small values", [inlined]).importance == "low"

@@ -14,7 +14,8 @@ from analysis.analyzers.heuristic.code.helper_api import helper_api
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
-from analysis.analyzers.heuristic.code.perf import by_reference_only, measured_speedup, members_retyped, perf_work
+from analysis.analyzers.heuristic.code.perf import (by_reference_only, fast_path_added, measured_speedup, members_retyped,
+                                                    perf_work)
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
@@ -309,8 +310,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # a panicking call replaced by its fallible form: callers get an error where it aborted
     if macros_redefined(e.behaviour):
         return "medium"  # a header's macro expands anew in every file that includes it, users' code too
-    if change_type == "perf" and (measured_speedup(e.body) or members_retyped(e.behaviour)):
-        return "medium"  # a speed-up measured in the message, or what an object stores changed for speed
+    if change_type == "perf" and (measured_speedup(e.body) or members_retyped(e.behaviour)
+                                  or fast_path_added(e.behaviour)):
+        return "medium"  # a speed-up measured in the message, what an object stores changed for speed, or a fast
+        # path added (a branch that returns early for some inputs: they take other code than before)
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"

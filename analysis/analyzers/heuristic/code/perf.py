@@ -165,3 +165,18 @@ def perf_work(title: str, body: str, behaviour: list[FileChange], untyped: bool)
         return False
     return bool(perf_titled(title) or (INLINE_TITLE.match(title) and inlined(behaviour))
                 or moves_titled(title, behaviour) or (untyped and measured_speedup(body)))
+
+
+#: an added branch and an added early return: a fast path taken before the general code
+_BRANCH = re.compile(r"^\s*(\}\s*else\s+)?if\b")
+_RETURN = re.compile(r"^\s*return\b")
+
+
+def fast_path_added(files: Iterable[FileChange]) -> bool:
+    """A file gains a condition and a return of its own: a new path through the code for some inputs (a speed-up
+    that computes differently for them), not the same logic inlined or copied less."""
+    for f in files:
+        added = changed_lines(f.patch)[1]
+        if any(_BRANCH.match(line) for line in added) and any(_RETURN.match(line) for line in added):
+            return True
+    return False
