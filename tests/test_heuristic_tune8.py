@@ -326,3 +326,30 @@ def test_a_fast_path_added_for_speed_is_medium():
     inlined = patched("src/naive/date.rs", "@@ -780,3 +780,4 @@ impl NaiveDate {\n     /// Add days.\n"
                                            "+    #[inline]\n     pub(crate) const fn add_days(self, days: i32) -> Option<Self> {\n")
     assert judged("Optimize `NaiveDate::add_days` for small values", [inlined]).importance == "low"
+
+
+def test_a_test_module_split_out_to_its_own_file_is_test_code():
+    body = ["    use super::*;", "", "    #[test]", "    fn test_size() {", "        assert_eq!(size_of::<NaiveDate>(), 4);",
+            "    }"]
+    source = patched("src/naive/date.rs", "@@ -2300,10 +2300,2 @@ const fn div_mod_floor(val: i32, div: i32) -> (i32, i32) {\n"
+                                          " #[cfg(test)]\n-mod tests {\n" + "".join(f"-{ln}\n" for ln in body)
+                     + "-}\n+mod tests;\n")
+    tests = patched("src/naive/date/tests.rs", f"@@ -0,0 +1,{len(body)} @@\n"
+                    + "".join(f"+{ln[4:]}\n" for ln in body))
+    analysis = judged("Split out `test` module to its own file", [source, tests])
+    assert (analysis.change_type, analysis.importance) == ("test", "low")
+
+
+def test_a_type_moved_with_its_tests_is_still_a_move():
+    week = ["pub struct NaiveWeek {", "    date: NaiveDate,", "    start: Weekday,", "}", "",
+            "impl NaiveWeek {", "    pub const fn first_day(&self) -> NaiveDate {", "        self.date", "    }", "}"]
+    checks = ["#[test]", "fn test_naiveweek() {", "    let date = NaiveDate::from_ymd_opt(2022, 5, 18).unwrap();",
+              "    assert_eq!(date.week(Weekday::Mon).first_day(), date);", "}"]
+    old = patched("src/naive/date/mod.rs", "@@ -40,12 +40,2 @@ use crate::{Datelike, TimeDelta, Weekday};\n"
+                  + "".join(f"-{ln}\n" for ln in week) + " \n")
+    old_tests = patched("src/naive/date/tests.rs", "@@ -10,7 +10,2 @@ use super::*;\n"
+                        + "".join(f"-{ln}\n" for ln in checks) + " \n")
+    new = patched("src/naive/mod.rs", "@@ -30,3 +30,13 @@ pub use self::date::NaiveDate;\n"
+                  + "".join(f"+{ln}\n" for ln in week) + " \n@@ -90,3 +100,8 @@ mod test {\n     use super::*;\n"
+                  + "".join(f"+{ln}\n" for ln in checks) + " }\n")
+    assert judged("Move `NaiveWeek` to `naive` module", [old, old_tests, new]).importance == "low"

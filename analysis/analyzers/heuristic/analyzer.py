@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 
 from analysis.analyzers.base import AnalysisContext
-from analysis.analyzers.heuristic.code.inline_tests import inline_tests_only
+from analysis.analyzers.heuristic.code.inline_tests import inline_tests_only, rust_test_file
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.paths import area_of, classify_path
 from analysis.analyzers.heuristic.findings import Findings
@@ -27,6 +27,8 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
     for f in evidence.files:
         if inline_tests_only(f.path, f.patch):  # a Rust file's own ``mod tests``: test code, not product code
             evidence.classes[f.path] = {"test"}
+        if inline_tests_only(f.path, f.patch) or rust_test_file(f.path):
+            evidence.rust_tests.append(f)
     read_prefix(evidence)
     return evidence
 

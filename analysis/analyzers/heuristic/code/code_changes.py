@@ -82,7 +82,7 @@ class CodeChanges:
     @cached_property
     def moved_only(self) -> bool:
         """The product lines removed come back elsewhere (same text, another place): a move or reorder."""
-        return bool(self.behaviour) and moved_lines(f.patch for f in self.behaviour)
+        return bool(self.behaviour) and moved_lines(f.patch for f in self._move_span)
 
     @cached_property
     def inlined_only(self) -> bool:
@@ -101,7 +101,13 @@ class CodeChanges:
     @cached_property
     def renamed_only(self) -> bool:
         """The product lines come back with a few identifiers renamed throughout, nothing else rewritten."""
-        return bool(self.behaviour) and renamed_lines(f.patch for f in self.behaviour)
+        return bool(self.behaviour) and renamed_lines(f.patch for f in self._move_span)
+
+    @property
+    def _move_span(self) -> list:
+        """The files a move or rename is read over: product code, and Rust test code beside it (a type moved with
+        its tests, a path renamed in the tests too)."""
+        return [*self.behaviour, *(f for f in self.rust_tests if f not in self.behaviour)]
 
     @cached_property
     def code_lines(self) -> int:

@@ -6,6 +6,10 @@ import re
 
 #: a test module opened at the top level (``mod tests {``, ``mod test {``, ``pub(crate) mod tests {``)
 _TEST_MODULE = re.compile(r"^(?:pub(?:\([\w:]+\))?\s+)?mod\s+tests?\s*\{")
+#: the test module declared in a file of its own (``mod tests;``): a line of the test code
+_TEST_MODULE_FILE = re.compile(r"^(?:pub(?:\([\w:]+\))?\s+)?mod\s+tests?\s*;")
+#: Rust test files by name: ``tests.rs``, ``test.rs`` (the file of a ``mod tests;``)
+_TEST_FILE = re.compile(r"(^|/)tests?\.rs$")
 #: a hunk header and the line git quotes after it (the enclosing top-level item)
 _HUNK = re.compile(r"^@@ [^@]* @@ ?(.*)$")
 
@@ -25,6 +29,10 @@ def inline_tests_only(path: str, patch: str | None) -> bool:
             inside = bool(_TEST_MODULE.match(hunk.group(1)))
             continue
         text = line[1:]
+        if _TEST_MODULE_FILE.match(text):
+            if line[:1] in "+-":
+                changed += 1
+            continue
         if _TEST_MODULE.match(text) or text.startswith("#[cfg(test)]"):
             inside = True
         elif text[:1] == "}":
@@ -39,3 +47,8 @@ def inline_tests_only(path: str, patch: str | None) -> bool:
                 return False
             changed += 1
     return changed > 0
+
+
+def rust_test_file(path: str) -> bool:
+    """A Rust file that holds only a test module (``tests.rs``)."""
+    return bool(_TEST_FILE.search(path))
