@@ -353,3 +353,12 @@ def test_a_type_moved_with_its_tests_is_still_a_move():
                   + "".join(f"+{ln}\n" for ln in week) + " \n@@ -90,3 +100,8 @@ mod test {\n     use super::*;\n"
                   + "".join(f"+{ln}\n" for ln in checks) + " }\n")
     assert judged("Move `NaiveWeek` to `naive` module", [old, old_tests, new]).importance == "low"
+
+
+def test_a_changelog_note_beside_a_workflow_does_not_make_it_a_feature():
+    workflow = patched(".github/workflows/deploy.yml", "@@ -10,3 +10,3 @@ jobs:\n       - name: Publish\n"
+                                                       "-        run: gh release create --notes-file notes.md\n"
+                                                       "+        run: gh release create --repo=\"$GH_REPO\" --notes-file notes.md\n")
+    note = patched("changelog/13942.contrib.rst", "@@ -0,0 +1 @@\n+Added support for publishing releases without a Git "
+                                                  "checkout.\n")
+    assert judged("🧪 Run `gh release` w/o Git in CI/CD (#13942)", [workflow, note]).change_type != "feature"

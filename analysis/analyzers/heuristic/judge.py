@@ -172,7 +172,7 @@ def change_type_of(e: Evidence) -> str:
         return worded
     if debug_statements_removed(f.patch for f in e.behaviour):
         return "fix"  # a stray ``dbg!`` removed: its output reached users
-    for entry in e.changelog[:1]:
+    for entry in e.changelog[:1] if e.behaviour else []:  # a note beside CI or docs names no feature of theirs
         worded = _title_words(entry.split(".")[0])
         if worded in ("fix", "feature"):
             return worded
