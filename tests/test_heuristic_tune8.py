@@ -124,6 +124,7 @@ def read_judged(message: str, files: dict[str, tuple[str | None, str | None]]) -
 def test_a_public_function_rejecting_inputs_it_accepted_is_a_high_fix():
     analysis = read_judged("Reject port 0 in `ParsePort`", {"netaddr/port.go": (_PORT_BEFORE, _PORT_AFTER)})
     assert (analysis.change_type, analysis.importance) == ("fix", "high")
+    assert "`ParsePort`" in analysis.insights.compatibility and "turned away" in analysis.insights.compatibility
 
 
 def test_a_new_guard_without_a_validation_title_stays_as_it_was():
@@ -156,7 +157,7 @@ def _history(*entries: str) -> FileChange:
 def test_a_usage_the_changelog_says_is_no_longer_supported_is_high():
     notes = _history("`res.location('back')` is no longer a supported magic string, use `req.get('Referrer')`.")
     analysis = judged("Delete `back` as a magic string (#5933)", [patched("lib/response.js", _LOCATION), notes])
-    assert analysis.importance == "high"
+    assert analysis.importance == "high" and "no longer supported" in analysis.insights.compatibility
     assert judged("Delete `back` as a magic string (#5933)", [patched("lib/response.js", _LOCATION)]).importance != "high"
 
 
@@ -276,7 +277,7 @@ _ROUND = """@@ -181,10 +178,7 @@ where
 
 def test_a_panicking_call_replaced_by_its_fallible_form_is_at_least_medium():
     analysis = judged("Use `timestamp_nanos_opt` in `duration_round`", [patched("src/round.rs", _ROUND)])
-    assert analysis.importance == "medium"
+    assert analysis.importance == "medium" and "could panic" in analysis.insights.compatibility
     unchanged = _ROUND.replace("naive.timestamp_nanos_opt().ok_or(RoundingError::TimestampExceedsLimit)?",
                                "naive.timestamp_nanos()")
     assert judged("Use `timestamp_nanos` in `duration_round`", [patched("src/round.rs", unchanged)]).importance == "low"
@@ -299,7 +300,8 @@ def _package_json(body_parser: str) -> str:
 
 def test_a_runtime_dependency_moved_off_its_prerelease_is_medium():
     moved = {"package.json": (_package_json("2.0.0-beta.2"), _package_json("^2.0.1"))}
-    assert read_judged("fix(deps): body-parser@^2.0.1", moved).importance == "medium"
+    analysis = read_judged("fix(deps): body-parser@^2.0.1", moved)
+    assert analysis.importance == "medium" and "`2.0.0-beta.2`" in analysis.insights.compatibility
     patched_only = {"package.json": (_package_json("2.0.0"), _package_json("^2.0.1"))}
     assert read_judged("fix(deps): body-parser@^2.0.1", patched_only).importance == "low"
 

@@ -9,7 +9,9 @@ from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.config.template_layout import added_conditions
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
-from analysis.analyzers.heuristic.judge import reformatted
+from analysis.analyzers.heuristic.code.panics import panics_handed_on
+from analysis.analyzers.heuristic.declared import support_removed
+from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.perf import HEADERS, by_reference_only, measured_sentence, members_retyped, moves_added
 from analysis.analyzers.heuristic.writer import Writer, code
@@ -80,6 +82,15 @@ class Findings:
         for m in e.toolchain_raised:
             out.append(w.t("compat_toolchain", key=code(m.key), old=code(m.before), new=code(m.after),
                            path=code(m.path, R.MAX_PATH)))
+        for fact in e.prereleases_left[:2]:
+            out.append(w.t("compat_prerelease", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        stricter = stricter_symbols(e)
+        if stricter:
+            out.append(w.t("compat_stricter", names=w.symbols(stricter)))
+        if support_removed(e):
+            out.append(w.p["compat_support_removed"])
+        if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
+            out.append(w.p["compat_panics"])
         for fact in e.unstable_bumps:
             out.append(w.t("compat_unstable", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         if e.opt_in:

@@ -199,12 +199,19 @@ def _new_capability(e: Evidence) -> bool:
     return grows and any(_title_words(text) == "feature" for text in (*e.points[:1], *e.folded_titles))
 
 
-def _stricter_validation(e: Evidence) -> bool:
-    """The title says inputs are now denied or validated, a public function of product code changes, and a condition
-    is added whose branch rejects (returns None or an error, throws, raises): callers whose inputs passed now fail."""
+def stricter_symbols(e: Evidence) -> list[str]:
+    """The public symbols of product code that now reject inputs they accepted: the title says inputs are denied or
+    validated, and a file of theirs gains a condition whose branch rejects (returns None or an error, throws, raises)."""
     modified = [f for f in e.of("symbol_modified", "signature_changed") if e.is_public(f)]
-    return bool(VALIDATION_TITLE.search(e.title) and modified
-                and rejecting_condition(f.patch for f in e.behaviour if f.path in {m.path for m in modified}))
+    if not (VALIDATION_TITLE.search(e.title) and modified):
+        return []
+    rejecting = {f.path for f in e.behaviour if rejecting_condition([f.patch])}
+    return list(dict.fromkeys(f.symbol for f in modified if f.path in rejecting and f.symbol))
+
+
+def _stricter_validation(e: Evidence) -> bool:
+    """Callers whose inputs passed now fail (see ``stricter_symbols``)."""
+    return bool(stricter_symbols(e))
 
 
 def _crash_fix(e: Evidence, change_type: str) -> bool:

@@ -1,4 +1,5 @@
-"""The heuristic's sentences on workflow credentials and on new options, in en and zh (merged into ``PHRASES``)."""
+"""The heuristic's sentences on workflow credentials, new options and what callers must now expect, in en and zh
+(merged into ``PHRASES``)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "option_line": "New option {names}",
         "option_default": "{name} (default {value})",
         "option_read_by": "; read by {names}",
+        # compatibility: inputs now turned away, a usage dropped, panics handed on, a dependency's pre-release left
+        "compat_stricter": "Inputs that passed {names} before are now turned away (a new condition rejects them): "
+                           "callers passing such values get an error or nothing where they got a result.",
+        "compat_support_removed": "The project's own words say a usage is no longer supported; code relying on it "
+                                  "must change.",
+        "compat_panics": "A call that could panic is replaced by its fallible form: callers get an error where the "
+                         "program aborted.",
+        "compat_prerelease": "{name} leaves its pre-release {old} for the release {new}: the code it runs changes.",
     },
     "zh": {
         "r_ci_signal": "{path} 中出现 {text}",
@@ -54,5 +63,9 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "option_line": "新增选项 {names}",
         "option_default": "{name}（默认 {value}）",
         "option_read_by": "；由 {names} 读取",
+        "compat_stricter": "{names} 现在拒绝以前能通过的输入（新增的条件会拒绝它们）：传入这类值的调用方原来得到结果，现在得到错误或空值。",
+        "compat_support_removed": "项目自己的说明写明某种用法不再受支持；依赖它的代码需要修改。",
+        "compat_panics": "可能 panic 的调用换成了可失败的版本：原来程序会中止的地方，调用方现在得到错误。",
+        "compat_prerelease": "{name} 从预发布版本 {old} 换到正式版本 {new}：它运行的代码随之改变。",
     },
 }
