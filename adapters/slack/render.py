@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from analysis.changes import change_author
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
@@ -121,7 +122,7 @@ class SlackRenderer:
     def _summary_line(report: CommitReport, icon: bool = False) -> str:
         commit = report.commit
         title = inline(shorten(commit.title, SUMMARY_TITLE_LIMIT))
-        author = inline(shorten(commit.author, AUTHOR_LIMIT))
+        author = inline(shorten(change_author(commit, report.includes), AUTHOR_LIMIT))
         mark = f"{IMPORTANCE_ICON[report.analysis.importance]} " if icon else ""
         return f"• {mark}`{commit.short_sha}` {title} — {author}"
 
@@ -165,7 +166,7 @@ class SlackRenderer:
         commit, analysis = report.commit, report.analysis
         url = commit.url or (f"{repo_url}/commit/{commit.sha}" if repo_url else None)
         title = inline(shorten(commit.title, REPLY_TITLE_LIMIT))
-        meta = f"`{commit.short_sha}` · {inline(shorten(commit.author, AUTHOR_LIMIT))}"
+        meta = f"`{commit.short_sha}` · {inline(shorten(change_author(commit, report.includes), AUTHOR_LIMIT))}"
         if url:
             meta += f" · {link(url, label(lang, 'view_commit'))}"
         if pr_url := pull_request_url(report, repo_url):
