@@ -17,11 +17,11 @@ import logging
 import re
 from typing import Any
 
-from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
 from adapters.slack.buttons import ACTION_IDS, SlackButtons
 from adapters.slack.render import SlackRenderer
-from bot.observe import metrics
+from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
 from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
+from bot.observe import metrics
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,6 @@ class SlackAdapter:
     def _build_web_app(self):
         from aiohttp import web
         from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
-
         from slack_sdk.signature import SignatureVerifier
 
         verifier = SignatureVerifier(self.settings.slack_signing_secret or "")

@@ -9,19 +9,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis.changes import change_author
-from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
-from analysis.renderers.html_page import FULL_REPORT
-from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
-                                       fallback_text, heuristic_note, importance_name, insight_rows, label,
-                                       stats_text)
-from analysis.renderers.markdown import folded_title, pull_request_url
 from adapters.slack.answer import answer_messages
 from adapters.slack.blocks import MAX_BLOCKS, body, header, section, text_sections
 from adapters.slack.text import SECTION_LIMIT, TEXT_LIMIT, inline, link, markdown_to_mrkdwn, shorten, split_mrkdwn
 from adapters.slack.week import week_messages
+from analysis.changes import change_author
+from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.renderers.html_page import FULL_REPORT
+from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.inert_text import defang_links
+from analysis.renderers.labels import (
+    HIGHLIGHT_CHARS,
+    IMPORTANCE_ICON,
+    INCLUDES_SHOWN,
+    change_type_text,
+    fallback_text,
+    heuristic_note,
+    importance_name,
+    insight_rows,
+    label,
+    stats_text,
+)
+from analysis.renderers.markdown import folded_title, pull_request_url
 from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.core.actions import SLACK_VALUE_LIMIT, Button, ConfirmResponse, commit_buttons
 from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
