@@ -124,9 +124,7 @@ class SlackAdapter:
         except Exception as error:  # noqa: BLE001 - re-raised as one sentence below
             code = getattr(getattr(error, "response", None), "get", lambda _k: None)("error")
             raise RemoteFailure(f"Slack did not accept SLACK_BOT_TOKEN ({code or type(error).__name__}).") from None
-        from slack_bolt.middleware.authorization.async_single_team_authorization import (
-            AsyncSingleTeamAuthorization,
-        )
+        from slack_bolt.middleware.authorization.async_single_team_authorization import AsyncSingleTeamAuthorization
 
         for middleware in getattr(self.app, "_async_middleware_list", []):
             if isinstance(middleware, AsyncSingleTeamAuthorization) and middleware.auth_test_result is None:
