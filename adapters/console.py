@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from analysis.changes import change_author
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.labels import IMPORTANCE_ICON, heuristic_note, label, stats_text
@@ -43,7 +44,8 @@ def _is_terminal(stream: TextIO) -> bool:
 
 
 def _line(report: CommitReport) -> str:
-    return f"- `{report.commit.short_sha}` {inline(report.commit.author)}: {inline(report.commit.title)}"
+    author = change_author(report.commit, report.includes)
+    return f"- `{report.commit.short_sha}` {inline(author)}: {inline(report.commit.title)}"
 
 
 def _clean(text: str) -> str:

@@ -27,9 +27,9 @@ async def main(args: argparse.Namespace) -> None:
 
     from adapters.slack.app import SlackAdapter
     from bot.core.service import BotCore
-    from bot.web.server import Health, http_routes
     from bot.settings import Settings
     from bot.store import TinyStore
+    from bot.web.server import Health, http_routes
     from tests.fakes.slack_server import FakeSlack, post_signed, slash_command_body
 
     class CountingStore(TinyStore):

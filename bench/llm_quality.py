@@ -166,9 +166,9 @@ def main() -> int:
         model, api_base = settings.llm_model, settings.llm_api_base
         print(f"model: {model} at {api_base or 'the provider default'}")
     else:
-        from tests.fakes.openai_server import FakeOpenAI
-
         import litellm
+
+        from tests.fakes.openai_server import FakeOpenAI
 
         os.environ.setdefault("OPENAI_API_KEY", "sk-fake-bench")
         fake = FakeOpenAI().__enter__()

@@ -27,9 +27,9 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # never fetch the
 os.environ.setdefault("OPENAI_API_KEY", "sk-bench-not-a-real-key")  # the fake ignores it; litellm wants one
 
 from analysis.week import week_days  # noqa: E402
+from bot.core.digests.weekly import build_week  # noqa: E402
 from bot.core.service import BotCore  # noqa: E402
 from bot.core.subscriptions import Subscription  # noqa: E402
-from bot.core.digests.weekly import build_week  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import TinyStore  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402

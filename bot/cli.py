@@ -198,9 +198,8 @@ def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
 @click.pass_obj
 def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyzer):
     """Print, as JSON, the API payloads the bot would send for that digest; sends nothing."""
-    from bot.platforms import renderer_for
-
     from bot.core.digests.report_pages import report_url
+    from bot.platforms import renderer_for
 
     digest = _build_digest(obj, repo, date, tz, branch, lang, analyzer)
     url = report_url(obj.settings.public_url, digest.repo, digest.date)  # as the bot would link its page
@@ -222,8 +221,8 @@ def preview(obj: Context, repo, date, target, tz, branch, lang, channel, analyze
 @click.pass_obj
 def copy_store(obj: Context):
     """Copy the TinyDB tables of DIGESTBOT_DATA_DIR into the database of DIGESTBOT_DATABASE_URL (stop the bot first)."""
-    from bot.core.search.sqlite import SearchIndex
     from bot.core.search.postgres import PostgresSearch
+    from bot.core.search.sqlite import SearchIndex
     from bot.store import TinyStore, open_store
     from bot.store.copy import copy_tables
     from bot.store.data_dir import claim_data_dir

@@ -11,19 +11,19 @@ import asyncio
 import logging
 import signal
 
-from bot.observe import metrics
 from bot.core.alerts import AlertService
 from bot.core.chat import DigestResponse
-from bot.core.service import BotCore
 from bot.core.coordination.shards import ShardKeeper
-from bot.store.data_dir import claim_data_dir
 from bot.core.digests.service import build_service
-from bot.web.server import Health, HttpServer, http_routes, metrics_routes
-from bot.web.webhook import WebhookReceiver
+from bot.core.service import BotCore
+from bot.observe import metrics
 from bot.platforms import adapter_class
 from bot.settings import Settings
 from bot.store import open_store, shares_database
+from bot.store.data_dir import claim_data_dir
 from bot.store.leases import holder_id
+from bot.web.server import Health, HttpServer, http_routes, metrics_routes
+from bot.web.webhook import WebhookReceiver
 from scheduler.cluster import start_shared
 from scheduler.jobs import DigestScheduler
 from scheduler.polling import HeadPoller

@@ -20,12 +20,12 @@ from apscheduler.triggers.cron import CronTrigger
 
 from analysis.errors import DigestError
 from analysis.week import last_full_week
-from bot.core.limits import pools
 from bot.core.chat import ChatAdapter, TextResponse
-from bot.core.ledger import ledger_key
 from bot.core.digests.weekly import post_due_week, week_key
-from bot.store import StoreCorrupt
+from bot.core.ledger import ledger_key
+from bot.core.limits import pools
 from bot.core.subscriptions import Subscription
+from bot.store import StoreCorrupt
 from scheduler.builds import SharedBuilds
 from scheduler.due import last_slot, parse_at, plan_catchup, post_due_digest
 from scheduler.weekly_jobs import catch_up_weekly, last_weekly_slot, schedule_weekly, unschedule_weekly

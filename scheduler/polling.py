@@ -18,8 +18,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from analysis.errors import DigestError
 from analysis.sources import is_local_repo
-from bot.core.limits import pools
 from bot.core.alerts import AlertService
+from bot.core.limits import pools
 from bot.core.sources import open_repo
 from bot.core.subscriptions import Subscription
 

@@ -18,8 +18,8 @@ from apscheduler.triggers.cron import CronTrigger
 
 from analysis.week import last_full_week
 from bot.core.commands import WEEKDAYS
-from bot.core.subscriptions import Subscription
 from bot.core.digests.weekly import week_key
+from bot.core.subscriptions import Subscription
 from scheduler.due import parse_at
 
 if TYPE_CHECKING:

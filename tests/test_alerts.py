@@ -33,8 +33,9 @@ from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
 from tests.test_discord_adapter import _restore_discord_globals  # noqa: F401 - autouse: discord.py's globals back
+from tests.test_guards import ADMIN, SLACK_TOKEN, SlackChat, interact
+from tests.test_guards import SECRET as SLACK_SECRET
 from tests.test_runtime import unused_port  # noqa: F401 - fixture
-from tests.test_guards import ADMIN, SECRET as SLACK_SECRET, SLACK_TOKEN, SlackChat, interact
 
 REPO, DAY = "Acme/Widget", "2026-02-14"
 HOOK_SECRET = "hook-secret-for-tests"

@@ -13,8 +13,8 @@ import pytest
 
 from adapters.console import ConsoleAdapter
 from analysis.errors import BadInput
-from bot.core.search import sqlite as search_module
 from bot.core.commands import parse_command
+from bot.core.search import sqlite as search_module
 from bot.core.search.sqlite import SearchIndex, SearchUnavailable, fts_query
 from bot.core.service import BotCore
 from bot.settings import Settings

@@ -13,7 +13,8 @@ from bot.core.service import BotCore
 from bot.core.subscriptions import Subscription
 from bot.settings import Settings
 from bot.store import TinyStore
-from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID, TOKEN as DISCORD_TOKEN, FakeDiscord
+from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID, FakeDiscord
+from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN
 from tests.fakes.payloads import strings_in
 from tests.fakes.slack_server import FakeSlack, post_signed, slash_command_body
 from tests.test_slack_adapter import SECRET, TOKEN, running, settled

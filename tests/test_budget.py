@@ -11,9 +11,9 @@ import pytest
 from analysis.day import DayWindow
 from analysis.renderers.markdown import render_markdown
 from analysis.sources import open_source
-from bot.observe import metrics
-from bot.core.limits.budget import SPEND_TABLE, BudgetReached, LLMBudget
 from bot.core.digests.service import build_service
+from bot.core.limits.budget import SPEND_TABLE, BudgetReached, LLMBudget
+from bot.observe import metrics
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.openai_server import FakeOpenAI

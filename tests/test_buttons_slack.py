@@ -28,7 +28,8 @@ from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack, FakeSocketMode, block_actions_body, post_signed
-from tests.test_guards import ADMIN, GH_TOKEN, SECRET, SLACK_TOKEN as TOKEN, SlackChat
+from tests.test_guards import ADMIN, GH_TOKEN, SECRET, SlackChat
+from tests.test_guards import SLACK_TOKEN as TOKEN
 from tests.test_guards import slack_bot as guarded_slack_bot
 
 MEMBER = "U0MEMBER"

@@ -24,9 +24,9 @@ from analysis.renderers.markdown import render_markdown
 from analysis.sources.github import GitHubSource
 from analysis.sources.local_git import LocalGitSource
 from bot.core.chat import ChannelRef, CommandContext, DigestResponse
-from bot.core.service import BotCore
 from bot.core.digests.service import DigestService
 from bot.core.filters import CommitFilter
+from bot.core.service import BotCore
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.payloads import strings_in

@@ -17,14 +17,7 @@ from bot.core.chat import ChannelRef, CommandContext, DigestResponse
 from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
-from tests.fakes.discord_server import (
-    CHANNEL_ID,
-    EVERYONE_PERMS,
-    GUILD_ID,
-    MANAGE_CHANNELS,
-    TOKEN,
-    FakeDiscord,
-)
+from tests.fakes.discord_server import CHANNEL_ID, EVERYONE_PERMS, GUILD_ID, MANAGE_CHANNELS, TOKEN, FakeDiscord
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.payloads import strings_in
 

@@ -12,8 +12,8 @@ from adapters.discord import text as dt
 from adapters.discord.render import DiscordRenderer, embed_size
 from analysis.models import Analysis, Commit, CommitReport, Coverage, Digest, Insights, Risk
 from bot.core.chat import ExplainResponse, TextResponse
-from tests.fakes.payloads import strings_in  # noqa: E402
 from tests.fakes.discord_server import check_message_body
+from tests.fakes.payloads import strings_in  # noqa: E402
 
 HOSTILE = "@everyone @here <@123> <@&456> <#789> **x** ``` ||spoiler|| _u_ ~~s~~ > quote # head"
 LEVELS = ("low", "high", "medium")

@@ -12,8 +12,8 @@ import contextlib
 import time
 
 from adapters.discord.bot import DiscordAdapter
-from bot.core.service import BotCore
 from bot.core.coordination.shards import ShardKeeper
+from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
 from bot.store.postgres_store import PostgresStore

@@ -22,8 +22,8 @@ from pathlib import Path
 import discord
 import pytest
 
-from bot.store import TinyStore
 from bot.core.subscriptions import Subscription, SubscriptionBook
+from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
 
@@ -159,9 +159,8 @@ def test_enospc_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tm
     from bot.core.chat import ChannelRef, CommandContext
     from bot.core.service import BotCore
     from bot.settings import Settings
-    from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID
+    from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID, FakeDiscord
     from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN
-    from tests.fakes.discord_server import FakeDiscord
 
     base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     try:
@@ -195,9 +194,8 @@ def test_enospc_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tm
 
 def test_sigkill_between_post_and_ledger_write_on_discord_posts_no_reply_twice(tmp_path):
     """The same as on Slack with the installed bot on the fake Discord: the thread's history is read back."""
-    from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID
+    from tests.fakes.discord_server import CHANNEL_ID, GUILD_ID, FakeDiscord
     from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN
-    from tests.fakes.discord_server import FakeDiscord
 
     now = datetime.now(UTC)
     slot = (now - timedelta(minutes=2)).replace(second=0, microsecond=0)

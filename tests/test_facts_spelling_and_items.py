@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from analysis.facts.languages import is_test_path
 from analysis.facts.code.symbols import type_spelling
+from analysis.facts.languages import is_test_path
 from tests.facts_support import fact, facts_of
 
 

@@ -19,8 +19,8 @@ import pytest
 
 from adapters.console import ConsoleAdapter
 from bot.core.chat import ChannelRef, CommandContext
-from bot.core.feedback.votes import analyzer_importance
 from bot.core.feedback.rule import LESSON_COMMITS
+from bot.core.feedback.votes import analyzer_importance
 from bot.core.service import BotCore
 from bot.observe import metrics
 from bot.settings import Settings

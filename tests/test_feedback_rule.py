@@ -8,8 +8,8 @@ import pytest
 
 from analysis.errors import BadInput
 from analysis.models import Analysis, Commit, CommitReport, Digest, FileChange
-from bot.core.feedback.votes import FeedbackBook, analyzer_importance
 from bot.core.feedback.rule import LESSON_COMMITS, Lesson, Vote, areas_of, is_disagreement, learn, matching, shifted
+from bot.core.feedback.votes import FeedbackBook, analyzer_importance
 from bot.core.subscriptions import Subscription, SubscriptionBook
 
 CH = "slack:T1:C1"

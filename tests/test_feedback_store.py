@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.core.feedback.votes import FeedbackBook
 from bot.core.feedback.rule import LESSON_COMMITS, Lesson
+from bot.core.feedback.votes import FeedbackBook
 from tests.test_feedback_rule import digest, report
 from tests.test_store_contract import open_store  # noqa: F401 - fixture: both backends
 from tests.threads import run_together

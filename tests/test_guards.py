@@ -21,11 +21,11 @@ from adapters.discord.bot import DiscordAdapter
 from adapters.slack.app import SlackAdapter
 from bot.core.chat import ChannelRef
 from bot.core.service import BotCore
-from bot.web.server import HttpServer
-from bot.web.reports import report_routes
+from bot.core.subscriptions import Subscription
 from bot.settings import Settings
 from bot.store import TinyStore
-from bot.core.subscriptions import Subscription
+from bot.web.reports import report_routes
+from bot.web.server import HttpServer
 from tests.fakes import discord_server as fd
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.github_server import FakeGitHub

@@ -25,8 +25,8 @@ from analysis.day import DayWindow
 from analysis.sources.local_git import LocalGitSource
 from tests.bot_process import DIGESTBOT, bot_environment
 from tests.fakes.github_server import FakeGitHub
-from tests.test_hardening_store import _can_mount_read_only, _one_error_line
 from tests.test_hardening_paths import _restore_discord_globals  # noqa: F401 - a fixture
+from tests.test_hardening_store import _can_mount_read_only, _one_error_line
 from tests.test_inert_text import EVIL, SHORT_EVIL, _answers
 
 DAY = datetime(2026, 2, 14, 10, tzinfo=UTC)
@@ -66,8 +66,8 @@ def test_what_a_member_typed_is_echoed_as_a_code_span(tmp_path):
 
 
 def test_a_flood_of_page_requests_asks_github_once_a_repository_and_leaves_the_default_pool_free(tmp_path):
-    from bot.settings import Settings
     from bot.core.visibility import RepoVisibility
+    from bot.settings import Settings
 
     repos = [f"acme/w{i:02d}" for i in range(40)]  # more than the default pool's threads (min(32, cpus + 4))
     with FakeGitHub() as github:

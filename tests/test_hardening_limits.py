@@ -191,9 +191,9 @@ def test_hanging_remote_calls_leave_store_writes_and_the_default_pool_free(tmp_p
     import asyncio
 
     from analysis.analyzers.heuristic import HeuristicAnalyzer
-    from bot.core.limits import pools
     from bot.core.digests.service import DigestService
     from bot.core.ledger import Ledger, LedgerEntry
+    from bot.core.limits import pools
     from bot.store import TinyStore
 
     store = TinyStore(tmp_path / "data")

@@ -76,7 +76,7 @@ def test_discord_names_are_github_repositories_never_folders(workdir, tmp_path, 
     from bot.core.service import BotCore
     from bot.settings import Settings
     from bot.store import TinyStore
-    from tests.fakes.discord_server import MANAGE_CHANNELS, EVERYONE_PERMS, TOKEN, FakeDiscord
+    from tests.fakes.discord_server import EVERYONE_PERMS, MANAGE_CHANNELS, TOKEN, FakeDiscord
 
     work, sha = workdir
     monkeypatch.chdir(work)

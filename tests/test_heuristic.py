@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from analysis.analyzers.base import Analyzer
 from analysis.analyzers.heuristic import phrases as heuristic_phrases
 from analysis.analyzers.heuristic import rules as heuristic_rules
-from analysis.analyzers.base import Analyzer
 from analysis.analyzers.heuristic.analyzer import HeuristicAnalyzer, area_of, classify_path
 from analysis.models import Analysis, Commit, FileChange
 

@@ -4,10 +4,10 @@ change, and a block moved (not re-spaced)."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.code.code_changes import whitespace_only
 from analysis.analyzers.heuristic.code.hunks import comment_lines_only
 from analysis.analyzers.heuristic.code.metadata import metadata_only
+from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.models import Fact, FileChange
 from tests.test_heuristic_judge_rules import analyse, change, patch_of
 

@@ -101,10 +101,12 @@ def test_a_plain_struct_field_and_a_test_flag_are_not_options():
     after = "pub struct Node {\n    pub id: u32,\n    pub weight: u32,\n}\n"
     summary = _summary({"src/graph.rs": (before, after)}, "Add weights to nodes")
     assert not any(line.startswith("New option") for line in summary), summary
+    assert "`Node`" in summary[0], summary  # said as the struct it changes
     test_before = "def make():\n    parser = argparse.ArgumentParser()\n    return parser\n"
     test_after = test_before.replace("    return", '    parser.add_argument("--fake", default=1)\n    return')
     summary = _summary({"tests/test_cli.py": (test_before, test_after)}, "Test a fake flag")
     assert not any(line.startswith("New option") for line in summary), summary
+    assert summary[0].startswith("Tests only: `tests/test_cli.py`"), summary
 
 
 def test_a_nushell_command_signature_flag_is_an_option():

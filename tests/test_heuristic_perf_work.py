@@ -3,8 +3,14 @@ edits that keep behaviour (arguments by reference, definitions moved into header
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.perf import (by_reference_only, inlined_into_header, measured_sentence,
-                                               members_retyped, moves_added, perf_titled)
+from analysis.analyzers.heuristic.code.perf import (
+    by_reference_only,
+    inlined_into_header,
+    measured_sentence,
+    members_retyped,
+    moves_added,
+    perf_titled,
+)
 from analysis.models import Fact, FileChange
 from tests.test_heuristic_judge_rules import analyse, change
 

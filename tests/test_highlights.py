@@ -15,9 +15,9 @@ from analysis.models import Analysis, Commit, CommitReport, Fact, FileChange
 from analysis.renderers.json_report import digest_json
 from analysis.renderers.markdown import render_markdown
 from analysis.sources.local_git import LocalGitSource
-from bot.core.limits.budget import LLMBudget
-from bot.core.digests.service import DigestService
 from bot.core.digests.highlights import HIGHLIGHTS_TABLE
+from bot.core.digests.service import DigestService
+from bot.core.limits.budget import LLMBudget
 
 UTC = timezone.utc
 AT = datetime(2026, 2, 14, 9, tzinfo=UTC)

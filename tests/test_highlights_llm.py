@@ -13,8 +13,8 @@ from analysis.analyzers.llm import LLMAnalyzer
 from analysis.day import DayWindow
 from analysis.highlights import heuristic_highlights
 from analysis.sources.local_git import LocalGitSource
-from bot.core.digests.service import DigestService
 from bot.core.digests.highlights import HIGHLIGHTS_TABLE
+from bot.core.digests.service import DigestService
 from bot.store import TinyStore
 from tests.fakes.openai_server import FakeOpenAI, valid_answer
 

@@ -13,8 +13,8 @@ import aiohttp
 
 from adapters.slack.app import SlackAdapter
 from bot.core.service import BotCore
-from bot.web.server import Health
 from bot.store import TinyStore
+from bot.web.server import Health
 from tests.fakes.slack_server import FakeSlack, signed_headers
 from tests.test_slack_adapter import SECRET, TOKEN, make_settings
 

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 
 from analysis.day import DayWindow
 from analysis.sources.github import GitHubSource
-from bot.core.digests.service import build_service
 from bot.core.coordination.llm_slots import SLOT_PREFIX
+from bot.core.digests.service import build_service
 from bot.settings import Settings
 from bot.store.postgres_store import PostgresStore
 from tests.fakes.github_server import FakeGitHub

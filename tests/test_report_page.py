@@ -22,8 +22,8 @@ from analysis.models import Analysis, Commit, CommitReport, Digest, Insights, Ri
 from analysis.renderers.html_page import markdown_to_html, render_page
 from analysis.renderers.markdown import render_markdown
 from bot.core.digests.report_pages import REPORTS_TABLE, load_report, report_url, save_report
-from bot.web.reports import report_routes
 from bot.store import TinyStore
+from bot.web.reports import report_routes
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

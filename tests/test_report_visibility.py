@@ -18,9 +18,9 @@ from aiohttp import web
 from analysis.models import Analysis, Commit, CommitReport, Digest
 from analysis.renderers.markdown import render_markdown
 from bot.core.digests.report_pages import REPORTS_TABLE, save_report
-from bot.web.reports import report_routes
 from bot.settings import Settings
 from bot.store import TinyStore
+from bot.web.reports import report_routes
 from tests.fakes.github_server import FakeGitHub
 
 TOKEN = "test-token"

@@ -22,9 +22,9 @@ from analysis.renderers.impact import split_impact
 from analysis.renderers.markdown import render_commit_markdown, render_markdown
 from analysis.sources import open_source
 from analysis.sources.github import GitHubSource
-from bot.core.limits.budget import SPEND_TABLE
 from bot.core.digests.service import DigestService, build_service
 from bot.core.filters import CommitFilter
+from bot.core.limits.budget import SPEND_TABLE
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub

@@ -6,8 +6,8 @@ The unit-level tests (a recording core) are in ``test_slack_adapter_unit.py``.
 from __future__ import annotations
 
 import asyncio
-import json
 import contextlib
+import json
 import re
 import time
 from datetime import UTC, datetime
@@ -17,10 +17,10 @@ import pytest
 
 from adapters.slack.app import SlackAdapter
 from bot.core.chat import ChannelRef
+from bot.core.subscriptions import Subscription
 from bot.settings import Settings
 from bot.store import TinyStore
 from tests.fakes.github_server import FakeGitHub
-from bot.core.subscriptions import Subscription
 from tests.fakes.slack_server import FakeSlack, event_body, post_signed, slash_command_body
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"

@@ -192,8 +192,8 @@ def test_a_weekly_roll_up_missed_while_down_is_caught_up_once(week_repo, setting
 
 
 def test_a_quiet_subscription_posts_no_roll_up_of_a_week_without_commits(week_repo, settings):
-    from bot.core.subscriptions import Subscription
     from bot.core.digests.weekly import post_due_week
+    from bot.core.subscriptions import Subscription
 
     empty_week_later = datetime(2026, 3, 4, 12, tzinfo=timezone.utc)  # last full week: 2026-W09, no commits
     core, adapter, out = console(settings, clock=empty_week_later)

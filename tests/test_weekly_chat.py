@@ -13,7 +13,8 @@ from adapters.discord.bot import DiscordAdapter
 from bot.core.service import BotCore
 from bot.settings import Settings
 from bot.store import TinyStore
-from tests.fakes.discord_server import EVERYONE_PERMS, MANAGE_CHANNELS, TOKEN as DISCORD_TOKEN, FakeDiscord
+from tests.fakes.discord_server import EVERYONE_PERMS, MANAGE_CHANNELS, FakeDiscord
+from tests.fakes.discord_server import TOKEN as DISCORD_TOKEN
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.payloads import strings_in
 from tests.fakes.slack_server import FakeSlack, post_signed, slash_command_body

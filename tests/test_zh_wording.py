@@ -6,14 +6,14 @@ import re
 from datetime import datetime, timezone
 
 from analysis.analyzers.heuristic import HeuristicAnalyzer
+from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.phrases import PHRASES
 from analysis.analyzers.heuristic.writer import Writer
-from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.highlights import _PHRASES as HIGHLIGHT_PHRASES
+from analysis.highlights import _items
 from analysis.models import Commit, FileChange
-from analysis.highlights import _PHRASES as HIGHLIGHT_PHRASES, _items
 from analysis.renderers.labels import change_type_name, sentences
 from analysis.zh_text import join_sentences, tidy_spacing
-
 
 PATHS = ("install", "install.ps1", "main.go", "src/algo/algo.go", "src/options.go")
 

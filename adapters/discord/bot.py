@@ -24,9 +24,9 @@ from adapters.discord.buttons import button_class, view_of
 from adapters.discord.embeds import embed_size
 from adapters.discord.render import DiscordRenderer
 from analysis.errors import BadInput, DigestError, RemoteFailure
-from bot.observe import metrics
 from bot.core.actions import ConfirmResponse, parse_action
 from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
+from bot.observe import metrics
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

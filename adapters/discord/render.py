@@ -14,14 +14,24 @@ from adapters.discord import text as dt
 from adapters.discord.answer import answer_messages
 from adapters.discord.embeds import NEUTRAL, Embed, embed_size, message_body, pack  # noqa: F401 (re-exported)
 from adapters.discord.week import week_messages
+from analysis.changes import change_author
 from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
-                                       fallback_text, heuristic_note, importance_name, insight_rows, label,
-                                       stats_text)
-from analysis.renderers.markdown import folded_title, pull_request_url
 from analysis.renderers.inert_text import defang_links
+from analysis.renderers.labels import (
+    HIGHLIGHT_CHARS,
+    IMPORTANCE_ICON,
+    INCLUDES_SHOWN,
+    change_type_text,
+    fallback_text,
+    heuristic_note,
+    importance_name,
+    insight_rows,
+    label,
+    stats_text,
+)
+from analysis.renderers.markdown import folded_title, pull_request_url
 from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.core.actions import DISCORD_VALUE_LIMIT, Button, ConfirmResponse, commit_buttons
 from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
@@ -98,7 +108,7 @@ class DiscordRenderer:
         commit = report.commit
         title = dt.shorten(commit.title, SUMMARY_TITLE_SHOWN)
         mark = f"{IMPORTANCE_ICON[report.analysis.importance]} " if icon else ""
-        return f"{mark}`{commit.short_sha}` {dt.escape(commit.author)} — {dt.escape(title)}"
+        return f"{mark}`{commit.short_sha}` {dt.escape(change_author(commit, report.includes))} — {dt.escape(title)}"
 
     # -- one commit ----------------------------------------------------------------------------------
     def commit_bodies(self, report: CommitReport, lang: str, repo_url: str | None,
@@ -122,7 +132,8 @@ class DiscordRenderer:
              "inline": True},
             {"name": label(lang, "importance"), "value": importance_name(lang, analysis.importance), "inline": True},
             {"name": label(lang, "author_time"),
-             "value": dt.shorten(f"{dt.escape(commit.author)} · {when:%Y-%m-%d %H:%M}", dt.FIELD_VALUE_LIMIT),
+             "value": dt.shorten(f"{dt.escape(change_author(commit, report.includes))} · {when:%Y-%m-%d %H:%M}",
+                                dt.FIELD_VALUE_LIMIT),
              "inline": True},
         ]
         if pr_url := pull_request_url(report, repo_url):

@@ -17,11 +17,11 @@ import logging
 import re
 from typing import Any
 
-from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
 from adapters.slack.buttons import ACTION_IDS, SlackButtons
 from adapters.slack.render import SlackRenderer
-from bot.observe import metrics
+from analysis.errors import BadInput, DigestError, RateLimited, RemoteFailure
 from bot.core.chat import ChannelRef, CommandContext, Core, OutboundMessage, TextResponse
+from bot.observe import metrics
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,6 @@ class SlackAdapter:
     def _build_web_app(self):
         from aiohttp import web
         from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
-
         from slack_sdk.signature import SignatureVerifier
 
         verifier = SignatureVerifier(self.settings.slack_signing_secret or "")
@@ -125,9 +124,7 @@ class SlackAdapter:
         except Exception as error:  # noqa: BLE001 - re-raised as one sentence below
             code = getattr(getattr(error, "response", None), "get", lambda _k: None)("error")
             raise RemoteFailure(f"Slack did not accept SLACK_BOT_TOKEN ({code or type(error).__name__}).") from None
-        from slack_bolt.middleware.authorization.async_single_team_authorization import (
-            AsyncSingleTeamAuthorization,
-        )
+        from slack_bolt.middleware.authorization.async_single_team_authorization import AsyncSingleTeamAuthorization
 
         for middleware in getattr(self.app, "_async_middleware_list", []):
             if isinstance(middleware, AsyncSingleTeamAuthorization) and middleware.auth_test_result is None:

@@ -9,18 +9,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
-from analysis.renderers.html_page import FULL_REPORT
-from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import (HIGHLIGHT_CHARS, IMPORTANCE_ICON, INCLUDES_SHOWN, change_type_text,
-                                       fallback_text, heuristic_note, importance_name, insight_rows, label,
-                                       stats_text)
-from analysis.renderers.markdown import folded_title, pull_request_url
 from adapters.slack.answer import answer_messages
 from adapters.slack.blocks import MAX_BLOCKS, body, header, section, text_sections
 from adapters.slack.text import SECTION_LIMIT, TEXT_LIMIT, inline, link, markdown_to_mrkdwn, shorten, split_mrkdwn
 from adapters.slack.week import week_messages
+from analysis.changes import change_author
+from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.renderers.html_page import FULL_REPORT
+from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.inert_text import defang_links
+from analysis.renderers.labels import (
+    HIGHLIGHT_CHARS,
+    IMPORTANCE_ICON,
+    INCLUDES_SHOWN,
+    change_type_text,
+    fallback_text,
+    heuristic_note,
+    importance_name,
+    insight_rows,
+    label,
+    stats_text,
+)
+from analysis.renderers.markdown import folded_title, pull_request_url
 from analysis.renderers.post_caps import by_importance, listing, reply_split
 from bot.core.actions import SLACK_VALUE_LIMIT, Button, ConfirmResponse, commit_buttons
 from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
@@ -121,7 +131,7 @@ class SlackRenderer:
     def _summary_line(report: CommitReport, icon: bool = False) -> str:
         commit = report.commit
         title = inline(shorten(commit.title, SUMMARY_TITLE_LIMIT))
-        author = inline(shorten(commit.author, AUTHOR_LIMIT))
+        author = inline(shorten(change_author(commit, report.includes), AUTHOR_LIMIT))
         mark = f"{IMPORTANCE_ICON[report.analysis.importance]} " if icon else ""
         return f"• {mark}`{commit.short_sha}` {title} — {author}"
 
@@ -165,7 +175,7 @@ class SlackRenderer:
         commit, analysis = report.commit, report.analysis
         url = commit.url or (f"{repo_url}/commit/{commit.sha}" if repo_url else None)
         title = inline(shorten(commit.title, REPLY_TITLE_LIMIT))
-        meta = f"`{commit.short_sha}` · {inline(shorten(commit.author, AUTHOR_LIMIT))}"
+        meta = f"`{commit.short_sha}` · {inline(shorten(change_author(commit, report.includes), AUTHOR_LIMIT))}"
         if url:
             meta += f" · {link(url, label(lang, 'view_commit'))}"
         if pr_url := pull_request_url(report, repo_url):

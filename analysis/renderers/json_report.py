@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from analysis.changes import change_author
 from analysis.models import CommitReport, Digest
 
 
@@ -18,7 +19,7 @@ def commit_json(report: CommitReport, timezone: str | None = None) -> dict[str, 
     return {
         "sha": commit.sha,
         "short_sha": commit.short_sha,
-        "author": commit.author,
+        "author": change_author(commit, report.includes),  # a merged pull request: its author, not the merger
         "committed_at": when.isoformat(),
         "title": commit.title,
         "includes": [c.sha for c in report.includes],

@@ -14,8 +14,8 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from pathlib import PurePath
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from analysis.analyzers.llm.context import fact_line
@@ -23,9 +23,9 @@ from analysis.errors import BadInput, DigestError
 from analysis.models import CommitReport
 from analysis.renderers.inert_text import code_span
 from analysis.sources.names import is_repo_name, parse_repo_name
-from bot.core.limits import pools
 from bot.core.chat import CommandContext, ExplainResponse, Response, TextResponse
 from bot.core.filters import ignore_pattern
+from bot.core.limits import pools
 from bot.core.subscriptions import Subscription
 from bot.store import StoreCorrupt
 

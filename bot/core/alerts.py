@@ -28,9 +28,9 @@ from analysis.models import IMPORTANCE_ORDER, Commit, CommitReport, Digest, Insi
 from analysis.renderers.post_caps import cap_report
 from analysis.sources.base import CommitSource
 from analysis.sources.names import is_repo_name
-from bot.core.limits import pools
 from bot.core.chat import ChannelRef, ChatAdapter, ExplainResponse
 from bot.core.ledger import LedgerEntry, ledger_key, post_marker
+from bot.core.limits import pools
 from bot.core.sources import open_repo
 from bot.core.subscriptions import Subscription
 from bot.store import Store

@@ -17,9 +17,9 @@ from analysis.answer import Answer
 from analysis.day import parse_zone
 from analysis.errors import BadInput, RemoteFailure
 from analysis.models import Digest
+from bot.core.chat import CommandContext
 from bot.core.limits import pools
 from bot.core.limits.budget import BudgetReached
-from bot.core.chat import CommandContext
 from bot.core.search.index import Search
 from bot.core.search.text import SearchUnavailable
 

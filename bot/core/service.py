@@ -26,25 +26,24 @@ from analysis.renderers.post_caps import cap_digest, cap_report
 from analysis.sources import is_local_repo
 from analysis.sources.names import is_repo_name, parse_repo_name
 from bot.core import actions, ask
-from bot.core.feedback import commands as feedback_commands
-from bot.core.digests import history
-from bot.core.limits import pools
-from bot.core.digests import weekly
 from bot.core.alerts import mark_announced
-from bot.core.chat import (ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse)
+from bot.core.chat import ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse
 from bot.core.commands import Command, help_text, parse_command
+from bot.core.coordination.github_rate import SharedGitHubRate
+from bot.core.digests import history, weekly
+from bot.core.digests.report_pages import report_url, save_report
 from bot.core.digests.service import DigestService, build_service
+from bot.core.feedback import commands as feedback_commands
 from bot.core.feedback.votes import FeedbackBook
 from bot.core.ledger import Ledger, LedgerEntry, ledger_key, post_marker
+from bot.core.limits import pools
 from bot.core.limits.builds import BuildLimits
-from bot.core.digests.report_pages import report_url, save_report
 from bot.core.search.index import Search, open_search
-from bot.settings import Settings
-from bot.core.coordination.github_rate import SharedGitHubRate
 from bot.core.sources import open_repo
-from bot.store import Store, StoreCorrupt, shares_database
 from bot.core.subscriptions import Subscription, SubscriptionBook
 from bot.core.visibility import RepoVisibility
+from bot.settings import Settings
+from bot.store import Store, StoreCorrupt, shares_database
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ import itertools
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot.core.limits import pools
 from bot.core.coordination.renewal import keep_renewed, release, take
+from bot.core.limits import pools
 from bot.store.leases import Leases
 
 log = logging.getLogger(__name__)

@@ -13,9 +13,9 @@ import logging
 from analysis.errors import RemoteFailure
 from analysis.highlights import MAX_BULLETS, heuristic_highlights, is_quiet
 from analysis.models import CommitReport
+from bot.core.coordination.claims import Claim, WorkClaims
 from bot.core.limits import pools
 from bot.core.limits.budget import BudgetReached, LLMBudget
-from bot.core.coordination.claims import Claim, WorkClaims
 from bot.store import Store
 
 log = logging.getLogger(__name__)

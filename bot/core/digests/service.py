@@ -20,14 +20,14 @@ from analysis.errors import RemoteFailure
 from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
 from analysis.sources.base import CommitSource
-from bot.observe import metrics
+from bot.core.coordination.claims import CLAIM_TTL, Claim, WorkClaims
+from bot.core.coordination.llm_slots import SharedSlots
+from bot.core.digests.highlights import day_highlights
+from bot.core.filters import CommitFilter
 from bot.core.limits import pools
 from bot.core.limits.breaker import CircuitBreaker, CircuitOpen
 from bot.core.limits.budget import BudgetReached, LLMBudget
-from bot.core.coordination.claims import CLAIM_TTL, Claim, WorkClaims
-from bot.core.filters import CommitFilter
-from bot.core.digests.highlights import day_highlights
-from bot.core.coordination.llm_slots import SharedSlots
+from bot.observe import metrics
 from bot.store import Store, shares_database
 from bot.store.leases import holder_id
 

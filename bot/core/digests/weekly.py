@@ -20,11 +20,11 @@ from analysis.day import DayWindow
 from analysis.errors import BadInput
 from analysis.renderers.week_markdown import render_week_markdown
 from analysis.week import Week, last_full_week, week_days
-from bot.core.digests import history
-from bot.core.limits import pools
 from bot.core.chat import ChatAdapter, CommandContext
+from bot.core.digests import history
 from bot.core.digests.highlights import day_highlights
 from bot.core.ledger import LedgerEntry, ledger_key
+from bot.core.limits import pools
 from bot.core.subscriptions import Subscription
 
 if TYPE_CHECKING:

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from analysis.renderers.inert_text import code_span
 from analysis.sources.names import parse_repo_name
-from bot.core.limits import pools
 from bot.core.chat import CommandContext, Response, TextResponse
 from bot.core.commands import Command
-from bot.core.feedback.votes import describe_lesson
 from bot.core.feedback.rule import Lesson
+from bot.core.feedback.votes import describe_lesson
+from bot.core.limits import pools
 
 if TYPE_CHECKING:
     from bot.core.service import BotCore

@@ -21,8 +21,17 @@ from analysis.renderers.inert_text import code_span
 from analysis.renderers.labels import change_type_name, importance_name, label
 from analysis.sources.names import is_repo_name
 from bot.core.chat import ChannelRef
-from bot.core.feedback.rule import (LESSON_COMMITS, VOTES, Lesson, Vote, areas_of, is_disagreement, learn, matching,
-                                    shifted)
+from bot.core.feedback.rule import (
+    LESSON_COMMITS,
+    VOTES,
+    Lesson,
+    Vote,
+    areas_of,
+    is_disagreement,
+    learn,
+    matching,
+    shifted,
+)
 from bot.core.subscriptions import SubscriptionBook
 from bot.observe import metrics
 from bot.store import Store

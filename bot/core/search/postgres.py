@@ -21,8 +21,15 @@ import psycopg
 
 from analysis.answer import Hit
 from analysis.models import Digest
-from bot.core.search.text import SearchDoc, SearchUnavailable, best_per_commit, doc_of, docs_in_store, \
-    question_terms, words
+from bot.core.search.text import (
+    SearchDoc,
+    SearchUnavailable,
+    best_per_commit,
+    doc_of,
+    docs_in_store,
+    question_terms,
+    words,
+)
 
 log = logging.getLogger(__name__)
 

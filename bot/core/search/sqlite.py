@@ -15,8 +15,15 @@ from pathlib import Path
 
 from analysis.answer import Hit
 from analysis.models import Digest
-from bot.core.search.text import SearchDoc, SearchUnavailable, best_per_commit, doc_of, docs_in_store, \
-    question_terms, spaced
+from bot.core.search.text import (
+    SearchDoc,
+    SearchUnavailable,
+    best_per_commit,
+    doc_of,
+    docs_in_store,
+    question_terms,
+    spaced,
+)
 
 __all__ = ["FILE_NAME", "SearchIndex", "SearchUnavailable", "fts_query"]
 
