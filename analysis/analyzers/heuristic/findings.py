@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.message import clip
-from analysis.analyzers.heuristic.paths import area_of
-from analysis.analyzers.heuristic.config.template_layout import added_conditions
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
+from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
+from analysis.analyzers.heuristic.code.perf import (
+    HEADERS,
+    by_reference_only,
+    measured_sentence,
+    members_retyped,
+    moves_added,
+)
+from analysis.analyzers.heuristic.config.template_layout import added_conditions
 from analysis.analyzers.heuristic.declared import support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
-from analysis.analyzers.heuristic.code.macros import macros_redefined
-from analysis.analyzers.heuristic.code.perf import HEADERS, by_reference_only, measured_sentence, members_retyped, moves_added
+from analysis.analyzers.heuristic.message import clip
+from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.writer import Writer, code
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Fact, Insights, Risk

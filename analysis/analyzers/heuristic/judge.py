@@ -5,26 +5,40 @@ from __future__ import annotations
 import re
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
-from analysis.analyzers.heuristic.declared import (attack_tested, default_changed_in_changelog, merged_major_line,
-                                                   support_removed)
-from analysis.analyzers.heuristic.evidence import Evidence
-from analysis.analyzers.heuristic.config.build_defaults import default_features_changed
 from analysis.analyzers.heuristic.code.helper_api import helper_api
+from analysis.analyzers.heuristic.code.hunks import (
+    comment_lines_only,
+    debug_statements_removed,
+    directive_comments_only,
+    layout_only,
+    loop_rebounds,
+    respelled_only,
+)
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
-from analysis.analyzers.heuristic.code.perf import (by_reference_only, fast_path_added, measured_speedup, members_retyped,
-                                                    perf_work)
-from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
+from analysis.analyzers.heuristic.code.perf import (
+    by_reference_only,
+    fast_path_added,
+    measured_speedup,
+    members_retyped,
+    perf_work,
+)
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.validation import VALIDATION_TITLE, rejecting_condition
+from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
+from analysis.analyzers.heuristic.config.build_defaults import default_features_changed
+from analysis.analyzers.heuristic.declared import (
+    attack_tested,
+    default_changed_in_changelog,
+    merged_major_line,
+    support_removed,
+)
+from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
-from analysis.analyzers.heuristic.code.hunks import (comment_lines_only, debug_statements_removed,
-                                                directive_comments_only, layout_only, loop_rebounds,
-                                                respelled_only)
 
 #: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
 _MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
@@ -201,7 +215,8 @@ def _new_capability(e: Evidence) -> bool:
 
 def stricter_symbols(e: Evidence) -> list[str]:
     """The public symbols of product code that now reject inputs they accepted: the title says inputs are denied or
-    validated, and a file of theirs gains a condition whose branch rejects (returns None or an error, throws, raises)."""
+    validated, and a file of theirs gains a condition whose branch rejects (returns None or an error, throws,
+    raises)."""
     modified = [f for f in e.of("symbol_modified", "signature_changed") if e.is_public(f)]
     if not (VALIDATION_TITLE.search(e.title) and modified):
         return []

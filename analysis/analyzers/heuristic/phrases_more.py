@@ -63,7 +63,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "option_line": "新增选项 {names}",
         "option_default": "{name}（默认 {value}）",
         "option_read_by": "；由 {names} 读取",
-        "compat_stricter": "{names} 现在拒绝以前能通过的输入（新增的条件会拒绝它们）：传入这类值的调用方原来得到结果，现在得到错误或空值。",
+        "compat_stricter": "{names} 现在拒绝以前能通过的输入（新增的条件会拒绝它们）：传入这类值的调用方原来得到结果，"
+                           "现在得到错误或空值。",
         "compat_support_removed": "项目自己的说明写明某种用法不再受支持；依赖它的代码需要修改。",
         "compat_panics": "可能 panic 的调用换成了可失败的版本：原来程序会中止的地方，调用方现在得到错误。",
         "compat_prerelease": "{name} 从预发布版本 {old} 换到正式版本 {new}：它运行的代码随之改变。",

@@ -5,11 +5,20 @@ from __future__ import annotations
 from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.config.deploy import schema_note
+from analysis.analyzers.heuristic.code.hunks import (
+    code_lines,
+    comment_lines,
+    comment_lines_only,
+    deprecations_added,
+    deprecations_removed,
+    exit_status_changes,
+    expectation_flips,
+    literal_changes,
+    moved_lines,
+    renamed_lines,
+)
 from analysis.analyzers.heuristic.code.perf import inlined_into_header
-from analysis.analyzers.heuristic.code.hunks import (code_lines, comment_lines, comment_lines_only, deprecations_added,
-                                                deprecations_removed, exit_status_changes, expectation_flips,
-                                                literal_changes, moved_lines, renamed_lines)
+from analysis.analyzers.heuristic.config.deploy import schema_note
 
 
 def whitespace_only(patch: str | None) -> bool:
