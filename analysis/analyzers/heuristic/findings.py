@@ -182,14 +182,31 @@ class Findings:
         out.extend(self.ci_security())
         for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]:
             out.append(w.t("sec_rbac", verbs=w.names(verbs), resources=w.names(resources), path=code(path, R.MAX_PATH)))
-        paths = e.paths("security")
-        if paths and not e.security_signals:
-            out.append(w.t("sec_paths", paths=w.names(paths)))
+        if e.paths("security") and not e.security_signals:
+            out.append(w.t("sec_paths", paths=self._security_paths()))
         if e.advisories:
             out.append(w.t("sec_advisory", ids=w.names(e.advisories)))
         if e.security_words:
             out.append(w.t("sec_words", words=w.names(e.security_words)))
         return out
+
+    def _security_paths(self) -> str:
+        """Each security-sensitive file with its size of change and the symbols changed in it: what was touched
+        there, so that a day of several commits in one such file does not read the same sentence each time."""
+        e, w = self.e, self.w
+        changed = {f.path: f for f in e.files}
+
+        def item(path: str) -> str:
+            f = changed[path]
+            symbols = list(dict.fromkeys(x.symbol for x in e.facts if x.path == path and x.symbol
+                                         and x.kind.startswith("symbol_")))
+            text = f"{code(path, R.MAX_PATH)} (+{f.additions}/−{f.deletions})"
+            return text + (w.t("sec_paths_symbols", names=w.names(symbols)) if symbols else "")
+
+        items = list(dict.fromkeys(item(path) for path in dict.fromkeys(e.paths("security"))))
+        text = w.p["sep"].join(items[:R.MAX_LISTED])
+        extra = len(items) - R.MAX_LISTED
+        return w.t("more", items=text, n=extra, total=len(items)) if extra > 0 else text
 
     def ci_security(self) -> list[str]:
         """Token permissions, checkout credentials and secrets a CI workflow change moves, per file."""
