@@ -51,20 +51,25 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # never fetch the price map
 os.environ.setdefault("OPENAI_API_KEY", "sk-bench-not-a-real-key")  # the fake ignores it; litellm wants one
 
-from apscheduler.events import (EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MAX_INSTANCES,  # noqa: E402
-                                EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED)
+from apscheduler.events import (  # noqa: E402
+    EVENT_JOB_ERROR,
+    EVENT_JOB_EXECUTED,
+    EVENT_JOB_MAX_INSTANCES,
+    EVENT_JOB_MISSED,
+    EVENT_JOB_SUBMITTED,
+)
 
 from adapters.console import ConsoleRenderer  # noqa: E402
-from bot.core.service import BotCore  # noqa: E402
+from bench.digest_bench import verdict  # noqa: E402
+from bench.llm_calls import classify, fake_rating  # noqa: E402
 from bot.core.ledger import LedgerEntry, ledger_key  # noqa: E402
+from bot.core.service import BotCore  # noqa: E402
+from bot.core.subscriptions import Subscription  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import TinyStore  # noqa: E402
-from bot.core.subscriptions import Subscription  # noqa: E402
 from scheduler.jobs import DEFAULT_CONCURRENCY, DigestScheduler  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
-from bench.digest_bench import verdict  # noqa: E402
-from bench.llm_calls import classify, fake_rating  # noqa: E402
 
 UTC = timezone.utc
 DAY = "2026-02-14"

@@ -49,19 +49,19 @@ if str(ROOT) not in sys.path:
 
 import psycopg  # noqa: E402
 
+from bench.digest_bench import verdict  # noqa: E402
 from bench.due_storm import github_counts  # noqa: E402
+from bench.llm_calls import classify, fake_rating  # noqa: E402
 from bench.slack_ack import percentile  # noqa: E402
 from bot.core.subscriptions import TABLE, Subscription  # noqa: E402
 from bot.store.postgres_store import PostgresStore  # noqa: E402
 from bot.store.queue_schema import QUEUE_SCHEMA  # noqa: E402
 from tests.bot_process import SECRET, TOKEN, SlackBot  # noqa: E402
-from bench.llm_calls import classify, fake_rating  # noqa: E402
 from tests.cluster_support import add_commits, due_just_now  # noqa: E402
 from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
 from tests.fakes.slack_server import FakeSlack, post_signed, slash_command_body  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
-from bench.digest_bench import verdict  # noqa: E402
 
 GITHUB_TOKEN = "test-token"  # FakeGitHub's authenticated token (GitHub's 5,000 an hour, not enforced by the fake)
 TICKS = os.sysconf("SC_CLK_TCK")

@@ -9,8 +9,14 @@ import pytest
 
 from analysis.errors import BadInput
 from analysis.models import Commit, FileChange
-from bot.core.actions import (DISCORD_VALUE_LIMIT, ButtonAction, commit_buttons, encode_action, parse_action,
-                              top_directories)
+from bot.core.actions import (
+    DISCORD_VALUE_LIMIT,
+    ButtonAction,
+    commit_buttons,
+    encode_action,
+    parse_action,
+    top_directories,
+)
 from bot.core.chat import ChannelRef, CommandContext
 from bot.core.filters import CommitFilter
 from bot.core.service import BotCore

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from analysis.changes import change_author, pull_request, titled, without_pull_request
-from analysis.models import Commit, CommitReport, Digest, Analysis
+from analysis.models import Analysis, Commit, CommitReport, Digest
 from analysis.renderers.markdown import folded_title, render_markdown
 
 AT = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)

@@ -11,8 +11,7 @@ import re
 import pytest
 from psycopg.conninfo import conninfo_to_dict
 
-from tests.test_deploy import (PROVIDER_KEYS, ROOT, _exec_form, _stage, _yaml, dockerfile,  # noqa: F401
-                               dotenv_values)
+from tests.test_deploy import PROVIDER_KEYS, ROOT, _exec_form, _stage, _yaml, dockerfile, dotenv_values  # noqa: F401
 
 COMPOSE = ROOT / "docker-compose.yml"
 ENV_EXAMPLE = ROOT / ".env.example"

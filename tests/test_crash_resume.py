@@ -16,8 +16,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.store import TinyStore
 from bot.core.subscriptions import Subscription, SubscriptionBook
+from bot.store import TinyStore
 
 UTC = timezone.utc
 DIGESTBOT = str(Path(sys.executable).with_name("digestbot"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from analysis.facts import derive_facts
 from analysis.models import Commit, FileChange
-from datetime import datetime, timezone
 
 TOKEN = "ghp_" + "a1B2" * 8
 SLACK = "xoxb-" + "1234567890-abcdef"

@@ -19,8 +19,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.web.server import Health
 from bot.store import SHARDED_TABLES, StoreCorrupt, TinyStore
+from bot.web.server import Health
 from tests.bot_process import DIGESTBOT, SlackBot, bot_environment
 from tests.fakes.github_server import FakeGitHub
 from tests.fakes.openai_server import FakeOpenAI

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from analysis.analyzers.base import Analyzer
-from analysis.analyzers.heuristic import phrases as heuristic_phrases
 from analysis.analyzers.heuristic import rules as heuristic_rules
 from analysis.analyzers.heuristic.analyzer import HeuristicAnalyzer, area_of, classify_path
+from analysis.analyzers.heuristic.text import phrases as heuristic_phrases
 from analysis.models import Analysis, Commit, FileChange
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,7 +3,7 @@ package, not public API; an entry point's exports (index.js) and exports nobody 
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.js_modules import internal_imports, plumbing_export
+from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change
 

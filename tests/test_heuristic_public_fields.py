@@ -3,7 +3,7 @@ struct's new field is an option that stays off until set."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.struct_fields import public_fields_added
+from analysis.analyzers.heuristic.api.struct_fields import public_fields_added
 from analysis.models import Fact, FileChange
 from tests.test_heuristic_judge_rules import analyse
 

@@ -23,6 +23,7 @@ from tests.fakes.github_server import FakeGitHub
 from tests.fakes.slack_server import FakeSlack
 from tests.postgres_server import PostgresServer
 
+
 def test_two_instances_deferring_one_due_digest_make_one_job_and_one_post(pg_url, tmp_path):
     slot, day = due_just_now()
     with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github:

@@ -14,8 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.suite_rules import (ALLOWED, OPTIONAL, absence_only_tests, elapsed_time_asserts, files_under_tests,
-                               hiding_skips, ordering_sleeps)
+from tests.suite_rules import (
+    ALLOWED,
+    OPTIONAL,
+    absence_only_tests,
+    elapsed_time_asserts,
+    files_under_tests,
+    hiding_skips,
+    ordering_sleeps,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS = {"bot", "adapters", "analysis", "scheduler", "tests"}

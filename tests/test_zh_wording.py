@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 
 from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic.evidence import Evidence
-from analysis.analyzers.heuristic.phrases import PHRASES
-from analysis.analyzers.heuristic.writer import Writer
+from analysis.analyzers.heuristic.text.phrases import PHRASES
+from analysis.analyzers.heuristic.text.writer import Writer
 from analysis.highlights import _PHRASES as HIGHLIGHT_PHRASES
 from analysis.highlights import _items
 from analysis.models import Commit, FileChange

@@ -90,20 +90,19 @@ from __future__ import annotations
 import logging
 
 from analysis.facts.changelog import changelog_facts
-from analysis.facts.config import config_facts
-from analysis.facts.config_hunks import config_facts_from_hunks
-from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
-from analysis.facts.manifests.dependencies import TRANSITIVE, dependency_facts
 from analysis.facts.code.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
-from analysis.facts.languages import (config_format, grammar_for, is_changelog, is_lock, is_test_path,
-                                      manifest_kind)
 from analysis.facts.code.moves import fold_moves
-from analysis.facts.patches import FilePatch, parse_patch
 from analysis.facts.code.reexports import reexported
-from analysis.facts.security import scannable, security_facts
 from analysis.facts.code.symbols import ParsedFile, comments_only, parse_file, symbol_facts
 from analysis.facts.code.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
 from analysis.facts.code.type_fields import type_field_facts
+from analysis.facts.config import config_facts
+from analysis.facts.config_hunks import config_facts_from_hunks
+from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
+from analysis.facts.languages import config_format, grammar_for, is_changelog, is_lock, is_test_path, manifest_kind
+from analysis.facts.manifests.dependencies import TRANSITIVE, dependency_facts
+from analysis.facts.patches import FilePatch, parse_patch
+from analysis.facts.security import scannable, security_facts
 from analysis.facts.workflows import added_workflow_keys, is_workflow, workflow_signals
 from analysis.models import Commit, Fact
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from analysis.answer import Answer, Hit
 from analysis.renderers.labels import IMPORTANCE_ICON
-from analysis.renderers.week_sections import Format, phrase as week_phrase
+from analysis.renderers.week_sections import Format
+from analysis.renderers.week_sections import phrase as week_phrase
 
 QUESTION_CHARS = 300
 SUMMARY_CHARS = 300

@@ -8,8 +8,16 @@ from zoneinfo import ZoneInfo
 from analysis.changes import change_author, without_pull_request
 from analysis.models import IMPORTANCE_ORDER, Analysis, Commit, CommitReport, Digest
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
-from analysis.renderers.labels import (change_type_text, fallback_text, heuristic_note, importance_name,
-                                       insight_rows, label, sentences, stats_text)
+from analysis.renderers.labels import (
+    change_type_text,
+    fallback_text,
+    heuristic_note,
+    importance_name,
+    insight_rows,
+    label,
+    sentences,
+    stats_text,
+)
 from analysis.renderers.markdown_text import cell, code, inline, link_text, shorten
 
 TOC_TITLE_LIMIT = 57

@@ -24,14 +24,8 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+from tests.fakes.github_data import GitHubData, commit_detail_json, commit_json, content_json, repo_json
 from tests.fakes.local_http import LocalHTTPServer
-from tests.fakes.github_data import (
-    GitHubData,
-    commit_detail_json,
-    commit_json,
-    content_json,
-    repo_json,
-)
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic.code.inline_tests import inline_tests_only, rust_test_file
 from analysis.analyzers.heuristic.evidence import Evidence
-from analysis.analyzers.heuristic.findings import Findings
 from analysis.analyzers.heuristic.judge import change_type_of, importance_of, read_prefix
 from analysis.analyzers.heuristic.paths import area_of, classify_path
-from analysis.analyzers.heuristic.writer import Writer
+from analysis.analyzers.heuristic.text.findings import Findings
+from analysis.analyzers.heuristic.text.writer import Writer
 from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, Fact
 

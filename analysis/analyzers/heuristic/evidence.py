@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.api_surface import ApiSurface
+from analysis.analyzers.heuristic.api.options import NewOption, constants_changed, new_options, readers
+from analysis.analyzers.heuristic.api.surface import ApiSurface
 from analysis.analyzers.heuristic.code.code_changes import CodeChanges
-from analysis.analyzers.heuristic.code.options import NewOption, constants_changed, new_options, readers
 from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security
 from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
 from analysis.analyzers.heuristic.config.dependency_changes import DependencyChanges

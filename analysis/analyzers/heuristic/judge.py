@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.helper_api import helper_api
+from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.api.validation import VALIDATION_TITLE, rejecting_condition
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
     debug_statements_removed,
@@ -26,7 +27,6 @@ from analysis.analyzers.heuristic.code.perf import (
 )
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.code.validation import VALIDATION_TITLE, rejecting_condition
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed
 from analysis.analyzers.heuristic.declared import (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from analysis.models import Fact
 
-
 #: the parts of a ``symbol_modified`` fact's text that say what callers notice (see ``analysis.facts``)
 CONTRACT_PARTS = ("bases ", "members reordered", "throw statements ", "fields renamed ", "field default changed ")
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import changed_lines, local_requirements_only

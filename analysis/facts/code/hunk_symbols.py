@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, unexported_location
-from analysis.facts.patches import FilePatch, Hunk, Line
 from analysis.facts.code.rules.base import Param, Symbol
 from analysis.facts.code.symbols import describe_signature
+from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, unexported_location
+from analysis.facts.patches import FilePatch, Hunk, Line
 from analysis.models import Fact
 
 _PY_PRIVATE = re.compile(r"^_(?!_.*__$)")

@@ -7,16 +7,22 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
+from analysis.facts.code.import_names import imported_names, resolved
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
+from analysis.facts.code.rules.base import Symbol
 from analysis.facts.code.rules.javascript import JsCollector
 from analysis.facts.code.rules.rust import RustCollector
-from analysis.facts.languages import (FAMILY, grammar_for, is_header, is_private_module, is_test_path,
-                                      unexported_location)
-from analysis.facts.code.import_names import imported_names, resolved
 from analysis.facts.code.symbol_changes import how_changed
-from analysis.facts.code.rules.base import Symbol
 from analysis.facts.code.syntax import doc_strings, has_errors, parse, text_of, token_hash, tokens, without_comments
+from analysis.facts.languages import (
+    FAMILY,
+    grammar_for,
+    is_header,
+    is_private_module,
+    is_test_path,
+    unexported_location,
+)
 from analysis.models import Fact
 
 

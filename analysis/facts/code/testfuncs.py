@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from analysis.facts.languages import grammar_for, is_test_path
-from analysis.facts.patches import FilePatch, Line
 from analysis.facts.code.symbols import ParsedFile
 from analysis.facts.code.syntax import text_of
+from analysis.facts.languages import grammar_for, is_test_path
+from analysis.facts.patches import FilePatch, Line
 from analysis.models import Fact
 
 _CALLS = {"call": "function", "call_expression": "function", "method_invocation": "name",

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 import yaml
 
+from analysis.facts.languages import manifest_kind
 from analysis.facts.manifests.helm_charts import chart_dependencies, chart_lines
 from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom
-from analysis.facts.languages import manifest_kind
 from analysis.facts.patches import FilePatch, Line
 from analysis.models import Fact
 

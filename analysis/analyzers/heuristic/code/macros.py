@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic.code.perf import HEADERS as _HEADERS  # C/C++ header suffixes, one list
 from analysis.models import FileChange
 
-from analysis.analyzers.heuristic.code.perf import HEADERS as _HEADERS  # C/C++ header suffixes, one list
 _DEFINE = re.compile(r"^\s*#\s*define\s+(?P<name>\w+)(?P<params>\([^)]*\))?(?P<body>.*)$")
 #: an include guard or a version number: defined once, not expanded in code
 _NOT_EXPANDED = re.compile(r"(_H|_HPP|_HXX|_INCLUDED|_GUARD)_*$|VERSION")

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from analysis.analyzers.heuristic.config.deploy import (gated_template_change, off_by_default, optional_property_added,
-                                                 rbac_grants, schema_note, templated, version_pin)
+from analysis.analyzers.heuristic.config.deploy import (
+    gated_template_change,
+    off_by_default,
+    optional_property_added,
+    rbac_grants,
+    schema_note,
+    templated,
+    version_pin,
+)
 from analysis.analyzers.heuristic.noticed import noticed_parts
 from analysis.facts.languages import grammar_for
 from analysis.models import Fact

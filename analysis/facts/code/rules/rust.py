@@ -4,7 +4,6 @@ Rust's visibility (only a bare ``pub`` inside public scopes is public; ``pub(cra
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from analysis.facts.code.rules.base import Collector, Param, _field, _name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.phrases_more import MORE_PHRASES
+from analysis.analyzers.heuristic.text.phrases_more import MORE_PHRASES
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.js_modules import internal_imports, plumbing_export
-from analysis.analyzers.heuristic.noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
+from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
+from analysis.analyzers.heuristic.api.struct_fields import SETTINGS_STRUCT, public_fields_added
 from analysis.analyzers.heuristic.code.perf import CPP_SOURCES
 from analysis.analyzers.heuristic.code.rethrows import rethrows_only
-from analysis.analyzers.heuristic.code.struct_fields import SETTINGS_STRUCT, public_fields_added
+from analysis.analyzers.heuristic.noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Fact
 

@@ -9,11 +9,11 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.config.ci_keys import changed_keys, sha_pinned
 from analysis.analyzers.heuristic.evidence import Evidence
-from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
-from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.judge import reformatted
+from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
 from analysis.analyzers.heuristic.noticed import base_change, field_default
-from analysis.analyzers.heuristic.phrases import PHRASES
+from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import documented_names

@@ -20,7 +20,7 @@ from analysis.analyzers.heuristic.declared import support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
-from analysis.analyzers.heuristic.writer import Writer, code
+from analysis.analyzers.heuristic.text.writer import Writer, code
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Fact, Insights, Risk
 

@@ -14,10 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analysis.analyzers.heuristic.code.struct_fields import (
-    SETTINGS_STRUCT,
-    public_fields_added,
-)
+from analysis.analyzers.heuristic.api.struct_fields import SETTINGS_STRUCT, public_fields_added
 from analysis.facts.code.hunk_symbols import definitions_mentioning
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
