@@ -1,5 +1,6 @@
 """A pre-1.0 dependency's next minor series (``0.20`` -> ``0.21``) keeps its importance, and the compatibility insight
-says that under Cargo's and npm's semver such a bump may carry breaking changes, as a major one does."""
+says that under semantic versioning such a bump may carry breaking changes, as a major one does, naming no
+ecosystem's tool: a Go module's zero-major bump once read "under Cargo's and npm's semver"."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ def _bump(path: str, old: str, new: str, lang: str = "en"):
 
 
 def test_a_zero_major_minor_bump_says_it_may_carry_breaking_changes():
-    for path, old, new in (("Cargo.toml", "0.20", "0.21"), ("package.json", "^0.20.0", "^0.21.0")):
+    for path, old, new in (("Cargo.toml", "0.20", "0.21"), ("package.json", "^0.20.0", "^0.21.0"),
+                           ("go.mod", "v0.20.0", "v0.21.0")):
         compat = _bump(path, old, new).insights.compatibility
-        assert "zero-major minor release may carry breaking changes" in compat and "Cargo" in compat and "npm" in compat
+        assert "while the major version is zero, semantic versioning lets a minor release carry breaking changes" \
+            in compat, (path, compat)
+        assert "Cargo" not in compat and "npm" not in compat
 
 
 def test_the_chinese_insight_says_the_same():

@@ -11,7 +11,10 @@ from analysis.models import Fact
 #: keys a reviewer names first: the token's rights, the checkout's stored credentials, pinned actions, env
 RANK = ("permissions", "persist-credentials", "uses", "env")
 _CONFIG_KINDS = ("config_key_added", "config_key_removed", "config_value_changed")
-_BRACKETS = re.compile(r"\[[^\]]*\]")
+#: a multi-document file's document name before its keys: ``Deployment/web:`` or ``[2]:``
+_DOC_PREFIX = re.compile(r'^(?:\[\d+\]|[A-Za-z][\w-]*/[^:"\[\]]*):')
+#: a plain key, a quoted key (``["lint:all"]``) or a list position (``[Run]``, skipped)
+_KEY_PART = re.compile(r'([^.\[\]]+)|\["([^"]*)"\]|\[[^\]]*\]')
 _SHA_PIN = re.compile(r"@[0-9a-fA-F]{40}\b")
 #: a secret passed to a step; ``secrets.GITHUB_TOKEN`` is the run's own token, bounded by ``permissions``: not one
 _SECRET = re.compile(r"\bsecrets\.(?!GITHUB_TOKEN\b)([A-Za-z_][\w-]*)")
@@ -20,8 +23,11 @@ _WRITE = re.compile(r"\bwrite(-all)?\b")
 
 
 def keys_of(fact: Fact) -> list[str]:
-    """The key names of a fact's dotted symbol, without list positions (``jobs.build.steps[Run].run`` -> run...)."""
-    return [part for part in _BRACKETS.sub("", (fact.symbol or "").split(":", 1)[-1]).split(".") if part]
+    """The key names of a fact's dotted symbol, without a multi-document file's document name or list positions
+    (``jobs.build.steps[Run].run`` -> jobs, build, steps, run); a quoted key is one name (``tasks["lint:all"]`` ->
+    tasks, lint:all)."""
+    symbol = _DOC_PREFIX.sub("", fact.symbol or "", count=1)
+    return [m.group(1) or m.group(2) for m in _KEY_PART.finditer(symbol) if m.group(1) or m.group(2)]
 
 
 def _label(fact: Fact) -> str:

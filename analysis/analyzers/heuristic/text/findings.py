@@ -114,7 +114,13 @@ class Findings:
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
         if not out and (e.api_added or e.api_widened):
-            out.append(w.t("compat_additive", names=w.symbols([f.symbol for f in e.api_added + e.api_widened])))
+            added = [f.symbol for f in e.api_added + e.api_widened]
+            # "unaffected" only when no existing public symbol changes too (a constructor's new default); a type
+            # that only gains the new members (and private fields for them) is their owner, not a change of its own
+            changed = [f.symbol for f in e.of("symbol_modified") if e.is_public(f) and e.in_product(f)
+                       and f.symbol not in added and not any(a.startswith(f"{f.symbol}.") for a in added)]
+            key = "compat_additive_with" if changed else "compat_additive"
+            out.append(w.t(key, names=w.symbols(added), changed=w.symbols(changed)))
         if e.fields_added:
             fields = [f"{struct}.{name}" for _, struct, name in e.fields_added]
             out.append(w.t("compat_fields_added", names=w.symbols(fields)))

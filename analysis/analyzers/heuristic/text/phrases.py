@@ -57,11 +57,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_config": "{change} in {path}: deployments relying on the old value behave differently.",
         "compat_config_removed": "{keys} removed from {path}: configurations that still set them lose the setting.",
         "compat_major": "{name} moves to a new major version ({old} → {new}).",
-        "compat_unstable": "{name} moves to its next zero-major series ({old} → {new}): under Cargo's and npm's "
-                           "semver a zero-major minor release may carry breaking changes, as a major one does; "
+        "compat_unstable": "{name} moves to its next zero-major series ({old} → {new}): while the major "
+                           "version is zero, semantic versioning lets a minor release carry breaking changes, as a "
+                           "major one does; "
                            "its release notes say what changed.",
         "compat_marker": "The message marks the change as breaking.",
         "compat_additive": "Additive only: new {names}; existing callers are unaffected.",
+        "compat_additive_with": "New {names}, and existing {changed} change as well: callers that never use the new "
+                                "API may still see different behaviour.",
         "compat_experimental": "{names}: named experimental, without a stability promise yet.",
         "compat_type": "Code that checks the type of {names} or compares or stores values of it may behave differently.",
         "compat_throws": "Calls to {names} that succeeded before may now throw.",
@@ -214,10 +217,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_config": "{path} 中 {change}：依赖旧值的部署行为会改变。",
         "compat_config_removed": "{path} 删除了 {keys}：仍设置这些项的配置将失去该设置。",
         "compat_major": "{name} 升级到新的主版本（{old} → {new}）。",
-        "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}）：按 Cargo 和 npm 的语义化版本规则，零主版本的次版本"
+        "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}）：按语义化版本规则，主版本为零时次版本"
                            "升级与主版本升级一样可能包含不兼容变更；变化见其发布说明。",
         "compat_marker": "提交信息标注了破坏性变更。",
         "compat_additive": "仅为新增：新增 {names}，现有调用方不受影响。",
+        "compat_additive_with": "新增 {names}，同时现有的 {changed} 也有改动：不使用新 API 的调用方也可能看到行为变化。",
         "compat_experimental": "{names}：名称标明为实验性，尚无稳定性承诺。",
         "compat_type": "检查 {names} 类型、比较或保存其取值的代码行为可能改变。",
         "compat_throws": "以前能成功的 {names} 调用现在可能抛出异常。",
