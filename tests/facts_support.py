@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 from datetime import datetime, timezone
 
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.facts import derive_facts
-from analysis.models import Commit, FileChange
+from analysis.models import Analysis, Commit, FileChange
 
 PARENT = "1" * 40
 SHA = "2" * 40
@@ -48,6 +50,12 @@ def commit_of(files: dict[str, tuple[str | None, str | None]], message: str = "c
     commit = Commit(sha=SHA, author="Ann", committed_at=datetime(2026, 2, 14, tzinfo=timezone.utc),
                     message=message, parents=[PARENT], files=changes, details_loaded=True)
     return commit, texts
+
+
+def analysed(files: dict[str, tuple[str | None, str | None]], message: str, lang: str = "en") -> Analysis:
+    """The heuristic's analysis of a commit changing ``files``, with the facts read from both sides' texts."""
+    commit, texts = commit_of(files, message)
+    return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=derive_facts(commit, texts)))
 
 
 def facts_of(files: dict[str, tuple[str | None, str | None]], *, read: bool = True) -> list[dict]:

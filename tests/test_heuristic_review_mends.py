@@ -10,12 +10,9 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.base import AnalysisContext
-from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic.config.ci_keys import changed_keys, keys_of
-from analysis.facts import derive_facts
 from analysis.models import Fact
-from tests.facts_support import commit_of
+from tests.facts_support import analysed
 
 TABLE = """package table
 
@@ -43,9 +40,7 @@ func (t *Table) Wrap(w bool) *Table {
 
 
 def compatibility(after: str, message: str) -> str:
-    commit, texts = commit_of({"table/table.go": (TABLE, after)}, message)
-    analysis = HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts)))
-    return analysis.insights.compatibility
+    return analysed({"table/table.go": (TABLE, after)}, message).insights.compatibility
 
 
 def test_a_new_method_alone_is_additive():

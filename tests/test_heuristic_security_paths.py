@@ -6,10 +6,7 @@ Found on reqwest's 0.13 day: four commits to ``src/tls.rs`` each read "Touches s
 
 from __future__ import annotations
 
-from analysis.analyzers.base import AnalysisContext
-from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.facts import derive_facts
-from tests.facts_support import commit_of
+from tests.facts_support import analysed
 
 BEFORE = """pub struct Certificate {
     cert: Vec<u8>,
@@ -43,9 +40,7 @@ NAMED = BEFORE.replace('            _ => "other",\n', '            TlsBackend::R
 
 
 def security_of(after: str, message: str) -> str:
-    commit, texts = commit_of({"src/tls.rs": (BEFORE, after)}, message)
-    analysis = HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts)))
-    return analysis.insights.security
+    return analysed({"src/tls.rs": (BEFORE, after)}, message).insights.security
 
 
 def test_each_commit_to_a_security_file_names_its_own_edit():
