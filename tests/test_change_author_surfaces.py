@@ -50,3 +50,12 @@ def test_chat_summaries_and_replies_name_the_pull_requests_author():
 
 def test_json_author_is_the_pull_requests_author():
     assert digest_json(_digest())["commits"][0]["author"] == "Thayne"
+
+
+def test_a_long_pull_request_author_is_shortened_in_the_discord_summary():
+    digest = _digest()
+    report = digest.commits[0]
+    long_name = "A" * 500
+    report.includes[0] = report.includes[0].model_copy(update={"author": long_name})
+    summary = _text(DiscordRenderer().digest_messages(digest, "en")[:1])
+    assert "A" * 50 in summary and long_name not in summary

@@ -67,3 +67,92 @@ def test_a_quoted_key_keeps_its_colon_and_a_document_name_goes():
     removed = [Fact(kind="config_key_removed", path="Taskfile.yaml", symbol=f'tasks["lint:{name}"]')
                for name in ("all", "soft")]
     assert changed_keys(removed) == ["lint:all", "lint:soft"]
+
+
+# --- a review of the ninth round's rules: claims their evidence did not support -----------------------------------
+
+PARSER = """package conf
+
+func Parse(s string) (*Conf, error) {
+\tc, err := decode(s)
+\treturn c, err
+}
+
+func Format(c *Conf) string {
+\treturn render(c)
+}
+"""
+
+
+def test_an_error_handed_on_is_no_stricter_validation_and_only_the_rejecting_function_is_named():
+    handed_on = PARSER.replace("\tc, err := decode(s)\n", "\tc, err := decode(s)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n")
+    handed_on = handed_on.replace("\treturn render(c)\n", "\treturn strings.TrimSpace(render(c))\n")
+    analysis = analysed({"conf/conf.go": (PARSER, handed_on)}, "Validate input before formatting")
+    assert "turned away" not in analysis.insights.compatibility and analysis.importance != "high", analysis
+    rejecting = handed_on.replace("\tif err != nil {\n\t\treturn nil, err\n\t}\n",
+                                  '\tif len(s) == 0 {\n\t\treturn nil, errors.New("empty input")\n\t}\n')
+    compat = analysed({"conf/conf.go": (PARSER, rejecting)}, "Validate input before formatting").insights.compatibility
+    assert "turned away" in compat and "`Parse`" in compat and "`Format`" not in compat, compat
+
+
+def test_an_unwrap_replaced_by_a_default_is_no_failure_handed_to_callers():
+    from analysis.analyzers.heuristic.code.panics import panics_handed_on
+
+    defaulted = "@@ -1,1 +1,2 @@\n-    let v = m.get(k).unwrap();\n+    let v = m.get(k).unwrap_or_default();\n+    step()?;\n"
+    handed = '@@ -1,1 +1,1 @@\n-    let v = parse(s).expect("bad input");\n+    let v = parse(s)?;\n'
+    mapped = "@@ -1,1 +1,1 @@\n-    let v = parse(s).unwrap();\n+    let v = parse(s).map_err(Error::from)?;\n"
+    assert not panics_handed_on([defaulted])
+    assert panics_handed_on([handed]) and panics_handed_on([mapped])
+
+
+CLIENT = "def get(url):\n    return session.request('GET', url)\n"
+
+
+def test_a_dependency_no_longer_supporting_a_call_is_not_the_project_removing_support():
+    changed = CLIENT.replace("session.request('GET', url)", "session.get(url)")
+    theirs = analysed({"src/pkg/client.py": (CLIENT, changed)},
+                      "Use the session API\n\nlegacy_get is no longer supported by urllib3 2.x")
+    assert "no longer supported" not in theirs.insights.compatibility and theirs.importance != "high", theirs
+    ours = analysed({"src/pkg/client.py": (CLIENT, changed)}, "Support for GET through request() removed")
+    assert ours.importance == "high" and "no longer supported" in ours.insights.compatibility, ours
+
+
+def test_an_attack_named_in_a_snake_or_camel_case_test_counts():
+    render = "def render(text):\n    return text\n"
+    escaped = "def render(text):\n    return html.escape(text)\n"
+    for name in ("test_prevents_xss", "testXssEscaped"):
+        test = f"def {name}():\n    assert render('<b>') == '&lt;b&gt;'\n"
+        analysis = analysed({"src/pkg/render.py": (render, escaped), "tests/test_render.py": (None, test)},
+                            "Escape rendered text")
+        assert analysis.change_type == "security", (name, analysis)
+
+
+SETTINGS = """pub struct Options {
+    pub depth: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    fn sample() -> Options {
+        Options {
+            depth: 3,
+        }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            depth: 1,
+        }
+    }
+}
+"""
+
+
+def test_an_options_default_comes_from_its_default_impl_not_a_test_literal():
+    after = SETTINGS.replace("    pub depth: u32,\n", "    pub depth: u32,\n    pub color: bool,\n")
+    after = after.replace("            depth: 1,\n", "            depth: 1,\n            color: false,\n")
+    after = after.replace("            depth: 3,\n", "            depth: 3,\n            color: true,\n")
+    summary = analysed({"src/options.rs": (SETTINGS, after)}, "Add a color option").summary
+    assert summary[0].startswith("New option `Options.color` (default `false`)"), summary

@@ -15,7 +15,7 @@ from adapters.discord.answer import answer_messages
 from adapters.discord.embeds import NEUTRAL, Embed, embed_size, message_body, pack  # noqa: F401 (re-exported)
 from adapters.discord.week import week_messages
 from analysis.changes import change_author
-from analysis.models import IMPORTANCE_ORDER, CommitReport, Digest
+from analysis.models import CommitReport, Digest
 from analysis.renderers.html_page import FULL_REPORT
 from analysis.renderers.impact import COVERAGE_FILES_SHOWN, split_impact
 from analysis.renderers.inert_text import defang_links
@@ -38,6 +38,7 @@ from bot.core.chat import ExplainResponse, OutboundMessage, TextResponse
 
 COLORS = {"high": 0xE74C3C, "medium": 0xF1C40F, "low": 0x2ECC71}
 SUMMARY_TITLE_SHOWN = 120  # a commit title longer than this is shortened in the summary list only
+AUTHOR_SHOWN = 60  # an author name (a folded pull request's, which the digest's caps do not cut) in the summary list
 #: Discord's button styles: primary (blurple), secondary (grey), danger (red)
 BUTTON_STYLES = {"primary": 1, "default": 2, "danger": 4}
 
@@ -108,7 +109,8 @@ class DiscordRenderer:
         commit = report.commit
         title = dt.shorten(commit.title, SUMMARY_TITLE_SHOWN)
         mark = f"{IMPORTANCE_ICON[report.analysis.importance]} " if icon else ""
-        return f"{mark}`{commit.short_sha}` {dt.escape(change_author(commit, report.includes))} — {dt.escape(title)}"
+        author = dt.shorten(change_author(commit, report.includes), AUTHOR_SHOWN)
+        return f"{mark}`{commit.short_sha}` {dt.escape(author)} — {dt.escape(title)}"
 
     # -- one commit ----------------------------------------------------------------------------------
     def commit_bodies(self, report: CommitReport, lang: str, repo_url: str | None,

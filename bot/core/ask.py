@@ -8,6 +8,7 @@ when it fails or the budget is spent), is the best-matching commits with their s
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -61,7 +62,9 @@ async def ask_command(core: "BotCore", ctx: CommandContext, command) -> list:
     named = [s for s in subs if command.repo and s.repo.lower() == command.repo.lower()]
     if command.repo and not named:
         question = f"{question} {command.repo}"  # not a followed repository: a word of the question
-    chosen = [s for s in named or subs if await core.may_show(s.repo, s.platform)]
+    candidates = named or subs
+    shown = await asyncio.gather(*(core.may_show(s.repo, s.platform) for s in candidates))  # one GitHub wait, not N
+    chosen = [s for s, ok in zip(candidates, shown, strict=True) if ok]
     if not chosen:  # followed while allowed (or public); GitHub now says private and no pattern allows it
         raise BadInput("the repositories asked about are private now and DIGESTBOT_ALLOWED_REPOS does not allow "
                        "them; ask answers only from repositories this bot may show")

@@ -12,19 +12,30 @@ from analysis.analyzers.heuristic.message import MERGE_TITLE
 _SUPPORT_REMOVED = re.compile(r"\bno longer (?:a )?supported\b|\bno longer supports?\b|"
                               r"\bsupport (?:for [^.]{1,40} )?(?:is |has been |was )?(?:removed|dropped)\b|"
                               r"\b(?:remove[sd]?|drop(?:s|ped)?) support\b", re.I)
+#: the words go on to say whose support it was: another project's ("... by urllib3 2.x", "... in Node 18")
+_SOMEONE_ELSE = re.compile(r"\s*(?:by|in|upstream|from)\b", re.I)
 #: "The default `depth` level ... is now `32` (previously was `Infinity`)", "now defaults to", "default changed to"
 _DEFAULT_CHANGED = re.compile(r"\bdefault\b[^.]{0,80}\b(?:is now|now is|changed? (?:from|to))\b|\bnow defaults? to\b",
                               re.I)
 #: an attack named in a test's name ("should not render evil javascript links (prevent XSS)")
-_ATTACK = re.compile(r"\b(?:xss|csrf|ssrf|(?:sql|command|shell|header|code)[ _-]?injection|"
-                     r"(?:path|directory)[ _-]?traversal|redos|prototype[ _-]?pollution|open[ _-]?redirect)\b", re.I)
+#: (bounded by anything but a letter, so ``test_prevents_xss`` and ``testXssEscaped`` count too)
+_ATTACK = re.compile(r"(?<![a-z])(?:xss|csrf|ssrf|(?:sql|command|shell|header|code)[ _-]?injection|"
+                     r"(?:path|directory)[ _-]?traversal|redos|prototype[ _-]?pollution|open[ _-]?redirect)(?![a-z])",
+                     re.I)
 #: runtime dependencies crossing a major version in one merge: the branch brings a new major line of the stack
 _MERGED_MAJORS = 3
 
 
 def support_removed(e: Evidence) -> bool:
-    """The title, message or changelog says a usage is no longer supported, and product code changes with it."""
-    return bool(e.behaviour) and any(_SUPPORT_REMOVED.search(text) for text in (e.title, e.paragraph, *e.changelog))
+    """The title or a changelog line the commit adds says a usage is no longer supported (the project speaking of
+    its own API, not of a dependency's: "... no longer supported by urllib3 2" is left out), and product code
+    changes with it."""
+    return bool(e.behaviour) and any(_declares_own_support_removed(text) for text in (e.title, *e.changelog))
+
+
+def _declares_own_support_removed(text: str) -> bool:
+    match = _SUPPORT_REMOVED.search(text)
+    return bool(match) and not _SOMEONE_ELSE.match(text[match.end():])
 
 
 def default_changed_in_changelog(e: Evidence) -> bool:
@@ -34,7 +45,12 @@ def default_changed_in_changelog(e: Evidence) -> bool:
 
 def attack_tested(e: Evidence) -> bool:
     """Product code changes and a test the commit adds names the attack it guards against (XSS, injection...)."""
-    return bool(e.behaviour) and any(_ATTACK.search(f.symbol or "") for f in e.of("test_added"))
+    return bool(e.behaviour) and any(_ATTACK.search(_words(f.symbol or "")) for f in e.of("test_added"))
+
+
+def _words(name: str) -> str:
+    """``testXssEscaped`` -> ``test xss escaped``: camelCase split, so an attack's name stands as a word."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).lower()
 
 
 def merged_major_line(e: Evidence) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
-from analysis.analyzers.heuristic.api.validation import VALIDATION_TITLE, rejecting_condition
+from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
     debug_statements_removed,
@@ -39,6 +40,7 @@ from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
+from analysis.models import Fact
 
 #: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
 _MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
@@ -215,13 +217,19 @@ def _new_capability(e: Evidence) -> bool:
 
 def stricter_symbols(e: Evidence) -> list[str]:
     """The public symbols of product code that now reject inputs they accepted: the title says inputs are denied or
-    validated, and a file of theirs gains a condition whose branch rejects (returns None or an error, throws,
+    validated, and the symbol itself gains a condition whose branch rejects (returns None or a new error, throws,
     raises)."""
     modified = [f for f in e.of("symbol_modified", "signature_changed") if e.is_public(f)]
     if not (VALIDATION_TITLE.search(e.title) and modified):
         return []
-    rejecting = {f.path for f in e.behaviour if rejecting_condition([f.patch])}
-    return list(dict.fromkeys(f.symbol for f in modified if f.path in rejecting and f.symbol))
+    rejecting = {f.path: rejecting_definitions(f.path, f.patch) for f in e.behaviour}
+    per_file = Counter(f.path for f in modified)
+
+    def rejects(f: Fact) -> bool:
+        names = rejecting.get(f.path, set())
+        return last_part(f.symbol) in names or (UNPLACED in names and per_file[f.path] == 1)
+
+    return list(dict.fromkeys(f.symbol for f in modified if f.symbol and rejects(f)))
 
 
 def _stricter_validation(e: Evidence) -> bool:

@@ -148,13 +148,22 @@ def _public(family: str, path: str, name: str, line: str) -> bool:
 def _header_symbol(family: str, hunk: Hunk) -> Definition | None:
     """The definition a hunk's changes sit in: the last one opened before them in the hunk, else git's header."""
     first_change = next((i for i, line in enumerate(hunk.lines) if line.kind != " "), None)
-    if first_change is None:
-        return None
-    for line in reversed(hunk.lines[:first_change]):
+    return None if first_change is None else _enclosing(family, hunk, first_change)
+
+
+def _enclosing(family: str, hunk: Hunk, index: int) -> Definition | None:
+    for line in reversed(hunk.lines[:index]):
         found = definition(family, line.text)
         if found:
             return found
     return definition(family, hunk.header) if hunk.header else None
+
+
+def enclosing_definition(path: str, hunk: Hunk, index: int) -> Definition | None:
+    """The definition line ``index`` of ``hunk`` sits in: the last one opened before it in the hunk, else git's header
+    (None for a language without rules)."""
+    family = _family(path)
+    return None if family is None else _enclosing(family, hunk, index)
 
 
 def _is_comment(family: str, text: str) -> bool:

@@ -65,6 +65,11 @@ def _plain(value: str | None) -> str | None:
     return value if value and _PLAIN_VALUE.match(value) else None
 
 
+def _hunks(patch: str | None) -> list[str]:
+    """A patch's ``@@`` blocks, each with git's header line (its function context)."""
+    return re.split(r"(?m)^(?=@@)", patch or "")
+
+
 def _settings_fields(files: list[FileChange]) -> list[NewOption]:
     out = []
     for path, struct, name in public_fields_added(files):
@@ -72,7 +77,12 @@ def _settings_fields(files: list[FileChange]) -> list[NewOption]:
             continue
         patch = next(f.patch for f in files if f.path == path)
         given = re.compile(rf"^\+\s*{re.escape(name)}\s*:\s*(?P<value>[^,{{]+?)\s*,?\s*$", re.MULTILINE)
-        match = given.search(patch or "")
+        # the default: the patch's one line setting the field, or among several the one in the hunk where the
+        # struct's defaults are written (``impl Default for Config``, ``fn default``), never a test's literal
+        home = re.compile(rf"impl\s+Default\s+for\s+{re.escape(struct)}\b|fn\s+default\s*\(")
+        matches = list(given.finditer(patch or ""))
+        match = matches[0] if len(matches) == 1 else next(
+            (m for hunk in _hunks(patch) if home.search(hunk) for m in [given.search(hunk)] if m), None)
         out.append(NewOption(f"{struct}.{name}", _plain(match.group("value")) if match else None, path, name,
                              match.group(0)[1:] if match else ""))
     return out
