@@ -61,6 +61,9 @@ What each kind carries (fields not named are None):
   Cargo.toml ``[lints]``/``[profile.*]``): never an operator-facing change.
   ``text`` "feature alias" on a Cargo ``[features]`` list entry swapped for a feature that only enables the same
   thing (``kv_serde = [.., "serde"]`` for ``"serde_core"`` where ``serde = ["serde_core"]``).
+  ``text`` "default build narrowed" on the Cargo ``[features]`` facts of the features the old default set reached,
+  when the default set no longer enables every crate or crate feature it did (``default-tls`` swapped from
+  native-tls to rustls).
 - ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
   (``==`` pins as the bare version; None when added or removed; lock files give exact versions; a Cargo
   manifest's sections compared apart, so a package leaving ``[dependencies]`` is seen while ``[dev-dependencies]``

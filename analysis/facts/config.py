@@ -249,6 +249,7 @@ def config_facts(path: str, before_text: str | None, after_text: str | None) -> 
                               text=_schema_text(key, kind)))
     if manifest == "cargo.toml" and after:
         facts = _feature_aliases(facts, after[0])
+        facts = _default_narrowed(facts, before[0] if before else {}, after[0])
     return mark_tooling(path, facts)
 
 
@@ -273,3 +274,44 @@ def _feature_aliases(facts: list[Fact], manifest: Any) -> list[Fact]:
             if features.get(new) == [old] or features.get(old) == [new]:
                 aliased |= {id(new_fact), id(old_fact)}
     return [f.model_copy(update={"text": FEATURE_ALIAS}) if id(f) in aliased else f for f in facts]
+
+
+#: ``text`` of a Cargo ``[features]`` fact on the default set when that set no longer enables all it enabled
+DEFAULT_NARROWED = "default build narrowed"
+_FEATURE_KEY = re.compile(r"^features\.([\w-]+)(?:\[|$)")
+
+
+def _enabled(features: dict, names: list, seen: set[str]) -> set[str]:
+    """What a list of features enables in the end: ``dep:x`` and ``x/y`` entries, and optional dependencies named
+    as features (``x`` where no feature is called so), features followed through."""
+    leaves: set[str] = set()
+    for name in names if isinstance(names, list) else []:
+        name = str(name)
+        if name in features and name not in seen:
+            seen.add(name)
+            leaves |= _enabled(features, features[name], seen)
+        elif name not in features:
+            leaves.add(name.replace("?/", "/") if "/" in name or name.startswith("dep:") else f"dep:{name}")
+    return leaves
+
+
+def _default_closure(manifest: Any) -> tuple[set[str], set[str]]:
+    """The features a manifest's default set reaches (``default`` included) and what they enable in the end."""
+    features = manifest.get("features", {}) if isinstance(manifest, dict) else {}
+    if not isinstance(features, dict) or "default" not in features:
+        return set(), set()
+    seen = {"default"}
+    return seen, _enabled(features, features["default"], seen)
+
+
+def _default_narrowed(facts: list[Fact], before: Any, after: Any) -> list[Fact]:
+    """The default features enable less than before (a crate or crate feature every default build had is gone:
+    native-tls swapped for rustls): the facts on the features the old default set reached say so. An entry
+    replaced by a feature that enables the same crates narrows nothing."""
+    reached, old = _default_closure(before)
+    _, new = _default_closure(after)
+    if not old - new:
+        return facts
+    return [f.model_copy(update={"text": DEFAULT_NARROWED})
+            if f.text is None and (m := _FEATURE_KEY.match(f.symbol or "")) and m.group(1) in reached else f
+            for f in facts]

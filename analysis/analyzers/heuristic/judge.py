@@ -29,7 +29,7 @@ from analysis.analyzers.heuristic.code.perf import (
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
-from analysis.analyzers.heuristic.config.build_defaults import default_features_changed
+from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.declared import (
     attack_tested,
     default_changed_in_changelog,
@@ -279,7 +279,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
-        or _package_renamed(e) or _runtime_floor_raised(e) or _stricter_validation(e)
+        or _package_renamed(e) or _runtime_floor_raised(e) or _stricter_validation(e) or features_broken(e)
         or support_removed(e) or default_changed_in_changelog(e) or attack_tested(e) or merged_major_line(e)
         or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
             and change_type in ("feature", "fix", "perf", "security", "revert"))
@@ -471,8 +471,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     """Docs, tests, CI, build files, or comments and whitespace only."""
     if e.api_changes:
         return "high"
-    if _package_renamed(e) or _runtime_floor_raised(e):
-        return "high"  # every dependent's manifest and imports name the package; users on the old runtime are cut off
+    if _package_renamed(e) or _runtime_floor_raised(e) or features_broken(e):
+        return "high"  # every dependent's manifest and imports name the package (and its features); users on the
+        # old runtime are cut off
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not _hunks_read(e)) \
             or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's

@@ -1,0 +1,81 @@
+"""Rules of the tenth tuning round (issue 8, tune9), each on a small snippet in the language it reads: a crate's
+Cargo features as public API (removed, renamed, the default set narrowed, public items gated behind a new feature)."""
+
+from __future__ import annotations
+
+from analysis.facts.config import DEFAULT_NARROWED, config_facts
+from tests.facts_support import analysed
+
+_FEATURES = """[package]
+name = "webclient"
+version = "0.13.0"
+
+[features]
+default = ["default-tls", "http2"]
+http2 = ["dep:h2"]
+{tls}
+{extra}
+[dependencies]
+h2 = {{ version = "0.4", optional = true }}
+"""
+_NATIVE = 'default-tls = ["dep:native-tls"]\nrustls-tls = ["dep:rustls"]'
+
+
+def manifest(tls: str = _NATIVE, extra: str = "") -> str:
+    return _FEATURES.format(tls=tls, extra=extra)
+
+
+def test_a_public_feature_removed_from_the_manifest_is_high():
+    before = manifest(extra='# Deprecated, use hickory-dns.\ntrust-dns = []\nhickory-dns = ["dep:hickory"]\n')
+    after = manifest(extra='hickory-dns = ["dep:hickory"]\n')
+    result = analysed({"Cargo.toml": (before, after)}, "remove deprecated feature trust-dns")
+    assert result.importance == "high"
+
+
+def test_an_internal_feature_removed_is_not_a_break():
+    before = manifest(extra='__internal-tls = ["dep:rustls"]\n')
+    result = analysed({"Cargo.toml": (before, manifest())}, "drop an unused internal feature")
+    assert result.importance == "low"
+
+
+def test_a_public_feature_renamed_is_high():
+    after = manifest(tls='default-tls = ["dep:native-tls"]\nrustls = ["dep:rustls"]')
+    result = analysed({"Cargo.toml": (manifest(), after)}, "rename rustls-tls feature to just rustls")
+    assert result.importance == "high"
+
+
+def test_the_default_set_narrowed_is_marked_and_high():
+    after = manifest(tls='default-tls = ["rustls-tls"]\nnative-tls = ["dep:native-tls"]\nrustls-tls = ["dep:rustls"]')
+    facts = config_facts("Cargo.toml", manifest(), after)
+    assert [f.symbol for f in facts if f.text == DEFAULT_NARROWED] == ["features.default-tls"]
+    result = analysed({"Cargo.toml": (manifest(), after)}, "make rustls the default TLS provider")
+    assert result.importance == "high"
+
+
+def test_a_default_entry_replaced_by_a_feature_enabling_the_same_crates_narrows_nothing():
+    after = manifest(tls='default-tls = ["tls-native"]\ntls-native = ["dep:native-tls"]\nrustls-tls = ["dep:rustls"]')
+    assert not [f for f in config_facts("Cargo.toml", manifest(), after) if f.text == DEFAULT_NARROWED]
+    after = manifest(extra='tracing = ["dep:tracing"]\n').replace('"http2"]', '"http2", "tracing"]')
+    assert not [f for f in config_facts("Cargo.toml", manifest(), after) if f.text == DEFAULT_NARROWED]
+
+
+_REQUEST = """use serde::Serialize;
+
+impl RequestBuilder {
+    /// Modify the query string of the URL.
+    pub fn query<T: Serialize + ?Sized>(mut self, query: &T) -> RequestBuilder {
+        self.url.set_query(Some(&serde_urlencoded::to_string(query).unwrap()));
+        self
+    }
+}
+"""
+
+
+def test_an_existing_public_method_gated_behind_a_new_non_default_feature_is_high():
+    gated = _REQUEST.replace("    pub fn query", '    #[cfg(feature = "query")]\n    pub fn query')
+    after = manifest(extra='query = ["dep:serde_urlencoded"]\n')
+    files = {"Cargo.toml": (manifest(), after), "src/request.rs": (_REQUEST, gated)}
+    assert analysed(files, "add `query` crate feature").importance == "high"
+    on_by_default = after.replace('"http2"]', '"http2", "query"]')
+    files = {"Cargo.toml": (manifest(), on_by_default), "src/request.rs": (_REQUEST, gated)}
+    assert analysed(files, "add `query` crate feature").importance != "high"
