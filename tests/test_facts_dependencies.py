@@ -34,7 +34,7 @@ def test_package_json_and_its_lock_say_each_package_once():
     assert facts_of({"package.json": manifest, "package-lock.json": (lock_before, lock_after)}) == [
         fact("config_value_changed", "package.json", symbol="version", before="1.0.0", after="1.1.0"),
         fact("dependency_changed", "package.json", symbol="react", before="^18.2.0", after="^18.3.0"),
-        fact("dependency_changed", "package.json", symbol="vitest", after="^1.2.0"),
+        fact("dependency_changed", "package.json", symbol="vitest", after="^1.2.0", text="development"),
         fact("dependency_changed", "package-lock.json", symbol="loose-envify", before="1.4.0", after="1.5.0",
              text="transitive"),
     ]

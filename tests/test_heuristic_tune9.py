@@ -79,3 +79,33 @@ def test_an_existing_public_method_gated_behind_a_new_non_default_feature_is_hig
     on_by_default = after.replace('"http2"]', '"http2", "query"]')
     files = {"Cargo.toml": (manifest(), on_by_default), "src/request.rs": (_REQUEST, gated)}
     assert analysed(files, "add `query` crate feature").importance != "high"
+
+
+def test_the_compatibility_insight_names_the_features_removed():
+    after = manifest(tls='default-tls = ["dep:native-tls"]\nrustls = ["dep:rustls"]')
+    result = analysed({"Cargo.toml": (manifest(), after)}, "rename rustls-tls feature to just rustls")
+    assert "`rustls-tls`" in result.insights.compatibility
+    assert "`rustls-tls`" in analysed({"Cargo.toml": (manifest(), after)}, "rename", "zh").insights.compatibility
+
+
+_PACKAGE = """{{
+  "name": "web",
+  "version": "2.15.3",
+  "dependencies": {{
+    "statuses": "{statuses}"
+  }},
+  "devDependencies": {{
+    "jest": "{jest}",
+    "supertest": "^6.2.4"
+  }}
+}}
+"""
+
+
+def test_a_dev_dependency_major_is_low_and_a_runtime_major_stays_medium():
+    before = _PACKAGE.format(statuses="^1.5.0", jest="^28.1.2")
+    dev = analysed({"package.json": (before, _PACKAGE.format(statuses="^1.5.0", jest="^29.7.0"))}, "upgrade jest@29")
+    assert (dev.change_type, dev.importance) == ("build", "low")
+    runtime = analysed({"package.json": (before, _PACKAGE.format(statuses="^2.0.1", jest="^28.1.2"))},
+                       "upgrade statuses@2")
+    assert runtime.importance == "medium"

@@ -75,6 +75,8 @@ What each kind carries (fields not named are None):
   ``file://`` subcharts) are left out. Lock-file packages that no manifest of the
   commit declares (when its manifests were read whole) carry ``text`` "transitive" and come last (and
   are the first cut by the cap); lock facts follow the manifests' facts.
+  A requirement only a manifest's development section holds (Cargo ``[dev-dependencies]``, package.json
+  ``devDependencies``, read whole) carries ``text`` "development": tests and tools, not what users install.
 - ``changelog_entry``: ``text`` the entry the commit adds or rewrites, markers stripped, wrapped lines
   joined, clipped to 200 characters.
 - ``test_added`` / ``test_removed``: ``symbol`` the test (function name; ``describe > it`` title in

@@ -116,9 +116,15 @@ def package_of(key: str) -> str:
 
 
 def _package_json(text: str) -> dict[str, str]:
+    """Requirements by name; a package only in ``devDependencies`` keyed with that section, as Cargo's are."""
     data = json.loads(text)
-    sections = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
-    return {name: str(spec) for s in sections for name, spec in (data.get(s) or {}).items() if not _internal(spec)}
+    found: dict[str, str] = {}
+    for section in ("dependencies", "peerDependencies", "optionalDependencies", "devDependencies"):
+        for name, spec in (data.get(section) or {}).items():
+            if not _internal(spec) and name not in found:
+                dev = section == "devDependencies"
+                found[f"{name}{_SECTION}dev" if dev else name] = str(spec)
+    return found
 
 
 def _line_deps(kind: str, lines: Iterable[str]) -> dict[str, str]:
@@ -267,6 +273,9 @@ def _compare(old: dict[str, str], new: dict[str, str]) -> dict[str, tuple[str | 
 
 #: ``text`` of a lock-file fact whose package no manifest of the commit declares
 TRANSITIVE = "transitive"
+#: ``text`` of a manifest's requirement only its development builds use (Cargo ``[dev-dependencies]``, package.json
+#: ``devDependencies``): tests and tools, never installed for the package's users
+DEVELOPMENT = "development"
 _SIDE_DIRS = re.compile(r"(^|/)(examples?|samples?|demos?|benches|benchmarks|tests?|fuzz|docs?)/", re.I)
 
 
@@ -318,7 +327,8 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
         else:
             changes = _lock_changes(kind, patch)
         for name, (before, after) in changes.items():
-            fact = Fact(kind="dependency_changed", path=path, symbol=package_of(name), before=before, after=after)
+            fact = Fact(kind="dependency_changed", path=path, symbol=package_of(name), before=before, after=after,
+                        text=DEVELOPMENT if name.endswith(f"{_SECTION}dev") else None)
             (manifest_facts if kind in _WHOLE else lock_facts).append((ecosystem, fact))
     named = {(e, normalise(e, f.symbol or "")) for e, f in manifest_facts}
     direct, transitive = [], []

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.toolchain import Minimum, toolchain_minimums
+from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.models import Fact
 
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
@@ -69,10 +70,12 @@ class DependencyChanges:
 
     @cached_property
     def installed(self) -> list[Fact]:
-        """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists, not an
-        example's or a test project's own manifest), default image tags included."""
+        """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists nor a
+        manifest's development section, not an example's or a test project's own manifest), default image tags
+        included."""
         return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
-                and not _DEV_MANIFEST.search(f.path.lower()) and not side_manifest(self.classes.get(f.path, set()))]
+                and not _DEV_MANIFEST.search(f.path.lower()) and not side_manifest(self.classes.get(f.path, set()))
+                and f.text != DEVELOPMENT]
 
     @cached_property
     def dependency_swaps(self) -> list[tuple[Fact, Fact]]:

@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     moves_added,
 )
+from analysis.analyzers.heuristic.config.build_defaults import api_gated, default_narrowed, features_removed
 from analysis.analyzers.heuristic.config.template_layout import added_conditions
 from analysis.analyzers.heuristic.declared import support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
@@ -48,6 +49,21 @@ class Findings:
         return Insights(architecture=self.join(self.architecture()), performance=self.join(self.performance()),
                         security=self.join(self.security()), maintainability=self.join(self.maintainability()),
                         compatibility=self.join(self.compatibility()))
+
+    def feature_breaks(self) -> list[str]:
+        """A crate's Cargo features that dependants relied on: removed or renamed, the default set narrowed, public
+        items gated behind a new feature that is off by default."""
+        e, w, out = self.e, self.w, []
+        removed = features_removed(e)
+        if removed:
+            out.append(w.t("compat_features_removed", names=w.names(removed)))
+        narrowed = [(f.symbol or "").removeprefix("features.") for f in default_narrowed(e)]
+        if narrowed:
+            out.append(w.t("compat_default_narrowed", names=w.names(list(dict.fromkeys(narrowed)))))
+        gated = api_gated(e)
+        if gated:
+            out.append(w.t("compat_api_gated", names=w.symbols(gated)))
+        return out
 
     def compatibility(self) -> list[str]:
         e, w, out = self.e, self.w, []
@@ -90,6 +106,7 @@ class Findings:
                            path=code(m.path, R.MAX_PATH)))
         for fact in e.prereleases_left[:2]:
             out.append(w.t("compat_prerelease", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        out += self.feature_breaks()
         stricter = stricter_symbols(e)
         if stricter:
             out.append(w.t("compat_stricter", names=w.symbols(stricter)))
