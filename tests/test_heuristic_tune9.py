@@ -109,3 +109,20 @@ def test_a_dev_dependency_major_is_low_and_a_runtime_major_stays_medium():
     runtime = analysed({"package.json": (before, _PACKAGE.format(statuses="^2.0.1", jest="^28.1.2"))},
                        "upgrade statuses@2")
     assert runtime.importance == "medium"
+
+
+_CERTSTACK = """static void infof_certstack(struct Curl_easy *data, const SSL *ssl)
+{
+    EVP_PKEY *current_pkey = X509_get0_pubkey(current_cert);
+    const char *type_name;
+    type_name = EVP_PKEY_get0_type_name(current_pkey);
+    infof(data, " Certificate level %d: Public key type %s", cert_level, type_name);
+}
+"""
+
+
+def test_a_return_value_now_checked_in_c_is_a_fix_of_at_least_medium():
+    checked = _CERTSTACK.replace("type_name = EVP", "type_name = current_pkey ? EVP").replace(
+        "(current_pkey);\n    infof", "(current_pkey) : NULL;\n    infof")
+    result = analysed({"lib/vtls/openssl.c": (_CERTSTACK, checked)}, "openssl: check return value of X509_get0_pubkey")
+    assert (result.change_type, result.importance) == ("fix", "medium")

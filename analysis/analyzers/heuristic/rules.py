@@ -33,7 +33,10 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"tidy|tidies|unif(y|ies))\b", re.I)),  # "extractor" is a thing a commit may add, not an act
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
-                       r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken)\b", re.I)),
+                       r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken|"
+                       # "check (the) return value of X509_get0_pubkey()", "add NULL check": a value used unchecked
+                       r"check(s|ed|ing)? (the )?return (values?|codes?)|null[- ]?checks?|"
+                       r"check(s|ed|ing)? for (null|nil|nullptr))\b", re.I)),
     # "Document that X ...": the imperative verb opening a title (the noun elsewhere: "multi-document YAML")
     ("docs", re.compile(r"\b(docs?|documentation|readme|typos?)\b|^\s*document(s|ed)?\b", re.I)),
     ("test", re.compile(r"\b(tests?|testing|flaky)\b", re.I)),
