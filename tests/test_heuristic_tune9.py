@@ -126,3 +126,27 @@ def test_a_return_value_now_checked_in_c_is_a_fix_of_at_least_medium():
         "(current_pkey);\n    infof", "(current_pkey) : NULL;\n    infof")
     result = analysed({"lib/vtls/openssl.c": (_CERTSTACK, checked)}, "openssl: check return value of X509_get0_pubkey")
     assert (result.change_type, result.importance) == ("fix", "medium")
+
+
+_WIN32_CACHE = """if(MINGW)
+  set(HAVE_UTIME_H 1)
+  set(HAVE_DIRENT_H 1)
+endif()
+set(HAVE_SIZEOF_SUSECONDS_T 0)
+"""
+_PREFILLED = _WIN32_CACHE + """if(MSVC)
+  set(HAVE_SIZEOF_SSIZE_T 0)
+  set(HAVE_FILE_OFFSET_BITS 0)
+  curl_prefill_type_size("OFF_T" 4)
+endif()
+"""
+
+
+def test_configuration_results_set_anew_in_a_platforms_build_are_medium():
+    result = analysed({"CMake/win32-cache.cmake": (_WIN32_CACHE, _PREFILLED)}, "cmake: pre-fill known type sizes")
+    assert (result.change_type, result.importance) == ("build", "medium")
+    warnings = ("if(CMAKE_C_COMPILER_ID MATCHES \"GNU\")\n  list(APPEND _picky \"-Wall\")\nendif()\n",
+                "if(CMAKE_C_COMPILER_ID MATCHES \"GNU\")\n  list(APPEND _picky \"-Wall\" \"-Wextra\")\nendif()\n")
+    assert analysed({"CMake/PickyWarnings.cmake": warnings}, "cmake: more picky warnings").importance == "low"
+    added = analysed({"cmake/Platform.cmake": (None, _PREFILLED)}, "build: add a CMake build for Windows")
+    assert added.importance == "low"

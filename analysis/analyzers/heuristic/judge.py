@@ -30,6 +30,7 @@ from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
+from analysis.analyzers.heuristic.config.config_checks import config_results_changed
 from analysis.analyzers.heuristic.declared import (
     attack_tested,
     default_changed_in_changelog,
@@ -490,6 +491,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
              and not side_manifest(e.classes[f.path])]
     if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
+    if build and config_results_changed(build):
+        return "medium"  # the configuration results a platform's build writes into its header: compiled code changes
     if build and change_type == "perf" and measured_speedup(e.body):
         return "medium"  # the build compiles or links what users build anew, and the message measures the gain
     tests = [f for f in e.files if "test" in e.classes[f.path]]
