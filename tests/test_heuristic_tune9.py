@@ -17,6 +17,9 @@ http2 = ["dep:h2"]
 {extra}
 [dependencies]
 h2 = {{ version = "0.4", optional = true }}
+native-tls = {{ version = "0.2", optional = true }}
+rustls = {{ version = "0.23", optional = true }}
+quinn = {{ version = "0.11", optional = true }}
 """
 _NATIVE = 'default-tls = ["dep:native-tls"]\nrustls-tls = ["dep:rustls"]'
 
@@ -57,6 +60,9 @@ def test_a_default_entry_replaced_by_a_feature_enabling_the_same_crates_narrows_
     assert not [f for f in config_facts("Cargo.toml", manifest(), after) if f.text == DEFAULT_NARROWED]
     after = manifest(extra='tracing = ["dep:tracing"]\n').replace('"http2"]', '"http2", "tracing"]')
     assert not [f for f in config_facts("Cargo.toml", manifest(), after) if f.text == DEFAULT_NARROWED]
+    weak = manifest().replace('"dep:h2"]', '"dep:h2", "quinn?/aws-lc-rs"]')  # turns quinn's feature on only with quinn
+    renamed = weak.replace("quinn?/aws-lc-rs", "quinn?/rustls-aws-lc-rs")
+    assert not [f for f in config_facts("Cargo.toml", weak, renamed) if f.text == DEFAULT_NARROWED]
 
 
 _REQUEST = """use serde::Serialize;

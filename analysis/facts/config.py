@@ -281,33 +281,43 @@ DEFAULT_NARROWED = "default build narrowed"
 _FEATURE_KEY = re.compile(r"^features\.([\w-]+)(?:\[|$)")
 
 
-def _enabled(features: dict, names: list, seen: set[str]) -> set[str]:
-    """What a list of features enables in the end: ``dep:x`` and ``x/y`` entries, and optional dependencies named
-    as features (``x`` where no feature is called so), features followed through."""
-    leaves: set[str] = set()
+def _optional_crates(manifest: dict) -> set[str]:
+    """The optional dependencies of a Cargo manifest (any target's): the crates a feature can turn on."""
+    tables = [manifest.get("dependencies", {})]
+    tables += [t.get("dependencies", {}) for t in manifest.get("target", {}).values() if isinstance(t, dict)]
+    return {name for table in tables if isinstance(table, dict) for name, spec in table.items()
+            if isinstance(spec, dict) and spec.get("optional")}
+
+
+def _enabled(features: dict, optional: set[str], names: list, seen: set[str]) -> set[str]:
+    """The optional crates a list of features turns on in the end (``dep:x``, ``x``, ``x/feature``), features
+    followed through; ``x?/feature`` turns nothing on by itself, and ``x/feature`` of a crate always built neither."""
+    crates: set[str] = set()
     for name in names if isinstance(names, list) else []:
         name = str(name)
         if name in features and name not in seen:
             seen.add(name)
-            leaves |= _enabled(features, features[name], seen)
-        elif name not in features:
-            leaves.add(name.replace("?/", "/") if "/" in name or name.startswith("dep:") else f"dep:{name}")
-    return leaves
+            crates |= _enabled(features, optional, features[name], seen)
+        elif name not in features and "?/" not in name:
+            crate = name.removeprefix("dep:").split("/")[0]
+            if crate in optional:
+                crates.add(crate)
+    return crates
 
 
 def _default_closure(manifest: Any) -> tuple[set[str], set[str]]:
-    """The features a manifest's default set reaches (``default`` included) and what they enable in the end."""
+    """The features a manifest's default set reaches (``default`` included) and the optional crates they turn on."""
     features = manifest.get("features", {}) if isinstance(manifest, dict) else {}
     if not isinstance(features, dict) or "default" not in features:
         return set(), set()
     seen = {"default"}
-    return seen, _enabled(features, features["default"], seen)
+    return seen, _enabled(features, _optional_crates(manifest), features["default"], seen)
 
 
 def _default_narrowed(facts: list[Fact], before: Any, after: Any) -> list[Fact]:
-    """The default features enable less than before (a crate or crate feature every default build had is gone:
+    """The default features turn on fewer optional crates than before (one every default build had is gone:
     native-tls swapped for rustls): the facts on the features the old default set reached say so. An entry
-    replaced by a feature that enables the same crates narrows nothing."""
+    replaced by a feature that turns on the same crates narrows nothing."""
     reached, old = _default_closure(before)
     _, new = _default_closure(after)
     if not old - new:
