@@ -231,10 +231,11 @@ class Findings:
 
     def maintainability(self) -> list[str]:
         e, w, out = self.e, self.w, []
-        added = [f.symbol for f in e.of("test_added")]
+        added = [f.symbol for f in e.of("test_added") if not f.before]
         removed = [f.symbol for f in e.of("test_removed")]
         if added:
             out.append(w.t("maint_tests_added", names=w.names(added)))
+        out += w.tests_moved()
         if removed:
             out.append(w.t("maint_tests_removed", names=w.names(removed)))
         if e.is_large:

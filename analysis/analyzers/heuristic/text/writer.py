@@ -302,8 +302,21 @@ class Writer:
         return self.t("ci_keys", keys=self.names(named, 4, wrap=False))
 
     def tests_named(self) -> str:
-        tests = [f.symbol for f in self.e.of("test_added")]
+        tests = [f.symbol for f in self.e.of("test_added") if not f.before]  # a renamed test is no new one
         return self.t("tests_named", names=self.names(tests, 4)) if tests else ""
+
+    def tests_moved(self) -> list[str]:
+        """Tests renamed (``old`` → ``new``) and tests moved from another file, as the facts' ``before`` says."""
+        renamed, moved = [], {}
+        for f in self.e.of("test_added"):
+            origin, _, name = (f.before or "").rpartition("::")
+            if not name:
+                continue
+            pair = code(f.symbol) if name == f.symbol else self.t("renamed_pair", old=code(name), new=code(f.symbol))
+            (moved.setdefault((origin, f.path), []) if origin else renamed).append(pair)
+        out = [self.t("maint_tests_renamed", names=self.names(renamed, wrap=False))] if renamed else []
+        return out + [self.t("maint_tests_moved", names=self.names(pairs, wrap=False), old=code(old, R.MAX_PATH),
+                             new=code(new, R.MAX_PATH)) for (old, new), pairs in list(moved.items())[:R.MAX_LISTED]]
 
     def sizes(self, paths: list[str], limit: int = 2) -> str:
         """``path (+a/−d)`` for the first ``limit`` of ``paths``."""
@@ -370,7 +383,7 @@ class Writer:
                 values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
                 symbols[area_of(f.path)].append(f.symbol)
-            elif f.kind == "test_added":
+            elif f.kind == "test_added" and not f.before:
                 tests[area_of(f.path)].append(f.symbol)
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
         for f in e.dependencies:
