@@ -61,6 +61,8 @@ What each kind carries (fields not named are None):
   Cargo.toml ``[lints]``/``[profile.*]``): never an operator-facing change.
   ``text`` "feature alias" on a Cargo ``[features]`` list entry swapped for a feature that only enables the same
   thing (``kv_serde = [.., "serde"]`` for ``"serde_core"`` where ``serde = ["serde_core"]``).
+  ``text`` "moved to <path>" on a removed key that exactly one other configuration file of the commit gains with
+  the same dotted path and value, and "moved from <path>" on that file's added key (keys regrouped, not dropped).
 - ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
   (``==`` pins as the bare version; None when added or removed; lock files give exact versions; a Cargo
   manifest's sections compared apart, so a package leaving ``[dependencies]`` is seen while ``[dev-dependencies]``
@@ -101,6 +103,7 @@ from analysis.facts.code.testfuncs import hunk_test_facts, hunk_test_names, prod
 from analysis.facts.code.type_fields import type_field_facts
 from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
+from analysis.facts.config_moves import fold_config_moves
 from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
 from analysis.facts.languages import config_format, grammar_for, is_changelog, is_lock, is_test_path, manifest_kind
 from analysis.facts.manifests.dependencies import TRANSITIVE, dependency_facts
@@ -253,6 +256,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
     except Exception:
         log.warning("no dependency facts in %s", commit.short_sha, exc_info=True)
     found = _folded(found, fold_moves([fact for _, _, fact in found], parsed_files))
+    found = _folded(found, fold_config_moves([fact for _, _, fact in found], sides))
     tests = [side.after for path, side in sides.items() if side.after and _is_test_file(path) and path.endswith(".py")]
     public = reexported([fact for _, _, fact in found], tests)
     found = [(at, n, fact) for (at, n, _), fact in zip(found, public)]

@@ -245,7 +245,7 @@ class Findings:
     def untested(self) -> bool:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
         return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
-                and self.w.importance != "low")
+                and self.w.importance != "low" and not self.e.keys_moved_only)
 
     # --- risks and recommendations --------------------------------------------------------
 

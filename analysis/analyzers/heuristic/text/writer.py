@@ -17,6 +17,7 @@ from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import documented_names
+from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact
 from analysis.zh_text import tidy_spacing
@@ -242,9 +243,13 @@ class Writer:
                 continue  # the project's own machinery: its values are not what a reader needs
             if f.kind == "config_value_changed":
                 out.append(self.config_change(f))
-            else:
+            elif (f.text or "").startswith(MOVED_TO):
+                by_kind["moved"][(f.path, (f.text or "").removeprefix(MOVED_TO))].append(f.symbol)
+            elif not (f.text or "").startswith(MOVED_FROM):  # the key's move, said from its old file, names it
                 by_kind[f.kind][f.path].append(f.symbol)
         out = out[:R.MAX_LISTED]
+        for (old, new), keys in list(by_kind["moved"].items())[:2]:
+            out.append(self.t("config_moved", keys=self.names(keys), old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)))
         for kind, key in (("config_key_added", "config_added"), ("config_key_removed", "config_removed")):
             for path, keys in list(by_kind[kind].items())[:2]:
                 out.append(self.t(key, keys=self.names(keys), path=code(path, R.MAX_PATH)))
