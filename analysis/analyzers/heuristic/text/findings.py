@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     moves_added,
 )
+from analysis.analyzers.heuristic.config.build_defaults import features_removed
 from analysis.analyzers.heuristic.config.template_layout import added_conditions
 from analysis.analyzers.heuristic.declared import support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
@@ -79,6 +80,10 @@ class Findings:
         for path in dict.fromkeys(f.path for f in gone):
             keys = w.names([f.symbol for f in gone if f.path == path])
             out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
+        gone_features, new_features = features_removed(e)
+        if gone_features:
+            key = "compat_features_renamed" if new_features else "compat_features_removed"
+            out.append(w.t(key, names=w.names(gone_features), new=w.names(new_features)))
         for fact in e.major_bumps:
             out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         for bound, walked in loop_rebounds(e.behaviour)[:2]:
@@ -192,8 +197,15 @@ class Findings:
             out.append(w.t("sec_paths", paths=self._security_paths()))
         if e.advisories:
             out.append(w.t("sec_advisory", ids=w.names(e.advisories)))
-        if e.security_words:
-            out.append(w.t("sec_words", words=w.names(e.security_words)))
+        # a word the message has only because it names a package the commit bumps (a dependabot group's list) is
+        # said as that package's version change, not as the message mentioning a security topic
+        bumped = {f.symbol.lower(): f for f in e.dependencies if f.symbol}
+        packages = [bumped[word] for word in e.security_words if word in bumped]
+        words = [word for word in e.security_words if word not in bumped]
+        for f in packages[:2]:
+            out.append(w.t("sec_package", name=code(f.symbol), old=code(f.before or "—"), new=code(f.after or "—")))
+        if words:
+            out.append(w.t("sec_words", words=w.names(words)))
         return out
 
     def _security_paths(self) -> str:
@@ -206,7 +218,7 @@ class Findings:
             f = changed[path]
             symbols = list(dict.fromkeys(x.symbol for x in e.facts if x.path == path and x.symbol
                                          and x.kind.startswith("symbol_")))
-            text = f"{code(path, R.MAX_PATH)} (+{f.additions}/−{f.deletions})"
+            text = w.t("file_size", path=code(path, R.MAX_PATH), a=f.additions, d=f.deletions)
             return text + (w.t("sec_paths_symbols", names=w.names(symbols)) if symbols else "")
 
         items = list(dict.fromkeys(item(path) for path in dict.fromkeys(e.paths("security"))))
@@ -258,9 +270,12 @@ class Findings:
             self.recs.append(w.t(rec, **kw))
 
     def api_paths(self) -> list[str]:
-        """API and schema definition files changed where no fact names what changed in them."""
+        """API and schema definition files changed where no fact names what changed in them: those whose change
+        callers notice (``api_changes``), not source code under an API-like directory whose facts see only function
+        bodies rewritten (``uvicorn/protocols/http/h11_impl.py``: a value inside a method)."""
         named = {f.path for f in self.e.api_breaks + self.e.config}
-        return [f.path for f in self.e.behaviour if "api" in self.e.classes[f.path] and f.path not in named]
+        noticed = set(self.e.api_changes)
+        return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
 
     def deploy_paths(self) -> list[str]:
         return [f.path for f in self.e.behaviour if "deploy" in self.e.classes[f.path]]

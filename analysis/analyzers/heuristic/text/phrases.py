@@ -57,6 +57,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_removed": "Public {names} removed: every import or call breaks.",
         "compat_config": "{change} in {path}: deployments relying on the old value behave differently.",
         "compat_config_removed": "{keys} removed from {path}: configurations that still set them lose the setting.",
+        "compat_features_removed": "Cargo features {names} are no longer offered: crates that enable them stop building.",
+        "compat_features_renamed": "Cargo features {names} are no longer offered (new: {new}): crates that enable the "
+                                   "old names stop building.",
         "compat_major": "{name} moves to a new major version ({old} → {new}).",
         "compat_unstable": "{name} moves to its next zero-major series ({old} → {new}): while the major "
                            "version is zero, semantic versioning lets a minor release carry breaking changes, as a "
@@ -82,6 +85,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "sec_ci_persist": "Sets {value} on checkouts in {path}.",
         "sec_ci_secrets": "Passes {names} to steps in {path}.",
         "sec_signal": "{text} in {path}.", "sec_words": "The message mentions {words}.",
+        "sec_package": "Security package {name} moves {old} → {new}: its release notes say whether it fixes a "
+                       "vulnerability.",
         "sec_advisory": "Names security advisory {ids}.",
         "sec_paths": "Touches security-sensitive paths: {paths}.",
         "sec_paths_symbols": ": {names} changed",
@@ -220,6 +225,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_removed": "删除了公开符号 {names}：所有导入或调用处将无法运行。",
         "compat_config": "{path} 中 {change}：依赖旧值的部署行为会改变。",
         "compat_config_removed": "{path} 删除了 {keys}：仍设置这些项的配置将失去该设置。",
+        "compat_features_removed": "不再提供 Cargo 特性 {names}：启用它们的 crate 将无法构建。",
+        "compat_features_renamed": "不再提供 Cargo 特性 {names}（新增 {new}）：仍启用旧名称的 crate 将无法构建。",
         "compat_major": "{name} 升级到新的主版本（{old} → {new}）。",
         "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}）：按语义化版本规则，主版本为零时次版本"
                            "升级与主版本升级一样可能包含不兼容变更；变化见其发布说明。",
@@ -242,6 +249,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sec_ci_persist": "{path} 的代码检出设置了 {value}。",
         "sec_ci_secrets": "{path} 向步骤传入 {names}。",
         "sec_signal": "{path} 中出现 {text}。", "sec_words": "提交信息提到 {words}。",
+        "sec_package": "安全相关的包 {name} 从 {old} 升级到 {new}：是否修复了漏洞请看它的发布说明。",
         "sec_advisory": "提到安全公告 {ids}。",
         "sec_paths": "涉及安全敏感路径：{paths}。",
         "sec_paths_symbols": "：改动 {names}",

@@ -257,15 +257,19 @@ class Writer:
 
     def dependency_lines(self) -> list[str]:
         """Manifest changes one by one; a lock file's (transitive) changes bounded, the rest counted."""
-        e, out, locked = self.e, [], []
+        e, lines, locked = self.e, {}, []
         manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
         for f in e.dependencies:
             if "lock" in e.classes.get(f.path, set()):
                 if f.symbol not in manifest:  # the manifest's line already says it
                     locked.append(f)
                 continue
-            out.append(self.dependency_line(f))
-        out = list(dict.fromkeys(out))[:R.MAX_LISTED]
+            lines.setdefault(self.dependency_line(f), f.path)
+        shown_at_most = R.MAX_LISTED + 1 if len(lines) == R.MAX_LISTED + 1 else R.MAX_LISTED  # "1 more": list it
+        out = list(lines)[:shown_at_most]
+        cut = list(lines.values())[shown_at_most:]
+        if cut:  # a group of bumps says how many it holds beyond those listed
+            out.append(self.t("lock_more", n=len(cut), path=self.names(list(dict.fromkeys(cut)), 2)))
         shown = [] if len(out) >= R.MAX_LISTED else locked[:R.MAX_LOCKED]
         out += list(dict.fromkeys(self.dependency_line(f) for f in shown))
         if len(locked) > len(shown):
