@@ -88,3 +88,13 @@ def test_zh_security_paths_use_full_width_brackets():
     after = before.replace("> 0", "> 1")
     security = analysed({"src/tls.rs": (before, after)}, "tighten verify", "zh").insights.security or ""
     assert "`src/tls.rs`（+1/−1）" in security and "(+1" not in security, security
+
+
+def test_a_value_set_anew_inside_modified_code_is_named_with_both_values():
+    files = {"server/protocols/http/impl.py": (HANDLER, HANDLER.replace("'2.4'", "'2.3'"))}
+    for lang, said in (("en", "Values set: `version` `'2.4'` → `'2.3'`"), ("zh", "取值变化：`version` `'2.4'` → `'2.3'`")):
+        assert said in analysed(files, "Drop the spec version to 2.3", lang).summary
+    documented = HANDLER.replace("    def scope(self):\n", "    def scope(self):\n        \"\"\"Scope.\n\n"
+                                "        Returns an :class:`~enum.Enum` member.\n        \"\"\"\n")
+    prose = {"pkg/handler.py": (documented, documented.replace("~enum.Enum", "~enum.IntEnum").replace("'x'", "x"))}
+    assert not any("Values set" in line for line in analysed(prose, "Use IntEnum").summary)

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
+from analysis.analyzers.heuristic.code.keyed_values import keyed_values
 from analysis.analyzers.heuristic.config.ci_keys import changed_keys, sha_pinned
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
@@ -19,7 +20,7 @@ from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.patches import parse_patch
-from analysis.models import Fact
+from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
@@ -192,6 +193,7 @@ class Writer:
         elif modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
+            out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}])
         out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
                 for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
@@ -200,6 +202,14 @@ class Writer:
         if not out:
             out += self.file_lines()
         return out
+
+    def values_set(self, files: list[FileChange]) -> list[str]:
+        """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the
+        option lines already name)."""
+        named = {name for name, _, _, _ in self.e.constants_changed}
+        values = [self.t("config_value", key=code(key), old=code(old), new=code(new))
+                  for key, old, new in keyed_values(files) if key not in named]
+        return [self.t("values_line", values=self.names(values, 3, wrap=False))] if values else []
 
     def option_lines(self) -> list[str]:
         """``New option `Config.x` (default `false`); read by `run`: what users can set first, then its readers; then
