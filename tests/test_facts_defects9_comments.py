@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
@@ -55,7 +55,7 @@ AFTER_END = """@@ -20,6 +20,6 @@ func Measure(b Box) int {
 def _commit(patch: str, message: str = "chore: fix lint") -> Commit:
     change = FileChange(path="shelf/shelf.go", status="modified", patch=patch,
                         additions=patch.count("\n+"), deletions=patch.count("\n-"))
-    return Commit(sha="2" * 40, author="Ann", committed_at=datetime(2026, 2, 14, tzinfo=timezone.utc),
+    return Commit(sha="2" * 40, author="Ann", committed_at=datetime(2026, 2, 14, tzinfo=UTC),
                   message=message, parents=["1" * 40], files=[change], details_loaded=True)
 
 

@@ -23,8 +23,8 @@ def test_a_pasted_git_log_and_bare_references_are_not_quoted_as_the_summary():
     log = ("bump the parser\n\ncommit 84c89f25b880cf648044e2d0eeb14f9a43e1f2c9\nAuthor: Ann Example <ann@example.org>\n"
            "Date:   Sat Aug 31 11:02:37 2024 -0700\n\n    lock++\n")
     files = {"pkg/handler.py": (HANDLER, HANDLER.replace("'x'", "'y'"))}
-    for message in (log, "fix handler\n\nRef: https://example.org/@ann/1140657", "fix handler\n\nFollow-up to "
-                    "180501cb0220c8451a38dc8ae04b6c58743025a8 #3504"):
+    follow_up = "fix handler\n\nFollow-up to 180501cb0220c8451a38dc8ae04b6c58743025a8 #3504"
+    for message in (log, "fix handler\n\nRef: https://example.org/@ann/1140657", follow_up):
         summary = analysed(files, message).summary
         assert not any(word in line for line in summary for word in ("@", "Author", "Ref:", "Follow-up")), summary
     kept = analysed(files, "fix handler\n\nThe spec value was wrong.\nDate: not a header here")

@@ -77,7 +77,7 @@ def squashed_commit_list(body: str) -> bool:
     """GitHub's squash merge body: the branch's commit titles as ``* title`` lines, each a paragraph of its own
     (two or more; an author's own list has its items on consecutive lines); or the branch's ``git log`` pasted
     whole (``commit <sha>`` / ``Author:`` / ``Date:`` headers, each over an indented title)."""
-    if _GIT_LOG_HEADER.match(body.strip().split("\n", 1)[0]) and re.search(r"^Author:\s", body, re.M):
+    if _GIT_LOG_HEADER.match(body.strip().split("\n", 1)[0]) and re.search(r"^Author:\s", body, re.MULTILINE):
         return True
     blocks = [block.strip().splitlines() for block in re.split(r"\n\s*\n", body.strip()) if block.strip()]
     titles = [lines for lines in blocks if len(lines) == 1 and _SQUASHED_TITLE.match(lines[0])]
