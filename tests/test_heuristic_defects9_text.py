@@ -98,3 +98,13 @@ def test_a_value_set_anew_inside_modified_code_is_named_with_both_values():
                                 "        Returns an :class:`~enum.Enum` member.\n        \"\"\"\n")
     prose = {"pkg/handler.py": (documented, documented.replace("~enum.Enum", "~enum.IntEnum").replace("'x'", "x"))}
     assert not any("Values set" in line for line in analysed(prose, "Use IntEnum").summary)
+
+
+def test_a_list_of_bare_names_reads_under_the_title_that_says_what_happens_to_them():
+    files = {"pkg/handler.py": (HANDLER, HANDLER.replace("'x'", "'y'"))}
+    message = "remove long-deprecated methods (#12)\n\n- `Client.trust()`\n- `Client.no_trust()`\n- `fetch()` on servers"
+    for lang, said in (("en", "remove long-deprecated methods: `Client.trust()`, `Client.no_trust()`, `fetch()` on servers"),
+                       ("zh", "remove long-deprecated methods：`Client.trust()`、`Client.no_trust()`、`fetch()` on servers")):
+        assert analysed(files, message, lang).summary[0] == said
+    worded = analysed(files, "tidy\n\n- `Client.trust()` now checks the chain\n- `fetch()` retries twice").summary
+    assert worded[:2] == ["`Client.trust()` now checks the chain", "`fetch()` retries twice"]

@@ -41,6 +41,11 @@ def _bare(text: str) -> str:
     return re.sub(r"\s*\(#\d+\)\s*$", "", text).strip().rstrip(".").lower()
 
 
+#: a list item that is only a name in a code span, perhaps qualified by a short phrase ("on non-WASM targets"); not
+#: a sentence about it ("`fetch()` retries twice")
+_NAME_ITEM = re.compile(r"^`[^`]+`(?:\s+(?:on|in|for|from|of|with|under|when|if|only|and)\b(?:\s+[^\s`]+){0,3})?$", re.IGNORECASE)
+
+
 def _subject(text: str) -> bool:
     """``fix(types): ...``: a commit subject, as squash merges list them in the body."""
     match = R.PREFIX_RE.match(text)
@@ -144,9 +149,15 @@ class Writer:
         return out or [clip(e.title, R.MAX_TITLE)]
 
     def own_points(self) -> list[str]:
-        """The message's points less a squashed commit's subject (``fix: ...``), the title again, or the merge line."""
+        """The message's points less a squashed commit's subject (``fix: ...``), the title again, or the merge line.
+        A list of bare names (``- `ClientBuilder::trust_dns()` ``) is one point led by the title that says what
+        happens to them ("remove long-deprecated methods: `a`; `b`")."""
         title = _bare(self.e.title)
-        return [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)]
+        points = [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)]
+        if len(points) >= 2 and all(_NAME_ITEM.match(p) for p in points):
+            lead = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1)).strip().rstrip(".:")
+            return [clip(self.t("named_items", lead=lead, items=self.p["sep"].join(points)), R.MAX_PARAGRAPH)]
+        return points
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
