@@ -1,5 +1,6 @@
 """Values a change edits in place inside code: a line that differs from the one it replaces in one literal only,
-set to a key, field, argument or variable (``"spec_version": "2.4"`` -> ``"2.3"``, ``timeout=5`` -> ``timeout=10``)."""
+set to a key, field, argument or constant (``"spec_version": "2.4"`` -> ``"2.3"``, ``timeout=5`` -> ``timeout=10``);
+not a function's own local variable."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from collections.abc import Iterable
 from analysis.analyzers.heuristic.code.hunks import _LOGGING, _NUMBER, _STRING, _masked, _pairs
 from analysis.models import FileChange
 
-#: what a literal is set to, right before it: ``key:``, ``"key":``, ``name =``, ``arg=``, ``x :=``
-_KEYED = re.compile(r"""(?P<key>[A-Za-z_$][\w.$]*|"[\w.$-]{1,40}"|'[\w.$-]{1,40}')\s*(?::=|:|(?<![=!<>])=)\s*$""")
+#: what a literal is set to, right before it: ``key:``, ``"key":``, ``name =``, ``arg=``
+_KEYED = re.compile(r"""(?P<key>[A-Za-z_$][\w.$]*|"[\w.$-]{1,40}"|'[\w.$-]{1,40}')\s*(?::(?!=)|(?<![=!<>:])=)\s*$""")
+#: a function's own variable declared (``let n = 4``, ``var n = 4``, ``n := 4``): how it works inside, not a value
+#: callers or operators see
+_LOCAL = re.compile(r"^\s*(?:let(?:\s+mut)?|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=]+)?=|^\s*[A-Za-z_]\w*(?:\s*,\s*\w+)*\s*:=")
 _LITERAL = re.compile(f"{_STRING.pattern}|{_NUMBER.pattern}")
 _COMMENT = ("#", "//", "/*", "*", "--")
 _MAX_VALUE = 40
@@ -25,7 +29,8 @@ def keyed_values(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     for f in files:
         for old, new in _pairs(f.patch):
-            if old == new or _masked(old) != _masked(new) or old.startswith(_COMMENT) or _LOGGING.search(old):
+            if old == new or _masked(old) != _masked(new) or old.startswith(_COMMENT) or _LOGGING.search(old) \
+                    or _LOCAL.match(new):
                 continue
             olds, news = _literals(old), _literals(new)
             changed = [(a, b) for a, b in zip(olds, news) if a.group(0) != b.group(0)]
