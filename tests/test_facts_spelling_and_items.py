@@ -74,13 +74,16 @@ def test_a_reordered_list_is_one_value_change_and_a_replaced_one_too():
 
 
 def test_a_test_moved_to_another_file_is_neither_added_nor_removed():
+    """Neither new nor lost: one ``test_added`` whose ``before`` names where it was (defects9: say it moved)."""
     old_file = ("package middleware\n\nimport \"testing\"\n\nfunc TestWrapWriterHTTP2(t *testing.T) {\n"
                 "\tcheck(t)\n}\n\nfunc TestOther(t *testing.T) {\n\tcheck(t)\n}\n")
     kept = "package middleware\n\nimport \"testing\"\n\nfunc TestOther(t *testing.T) {\n\tcheck(t)\n}\n"
     new_file = "package middleware\n\nimport \"testing\"\n\nfunc TestWrapWriterHTTP2(t *testing.T) {\n\tcheck(t)\n}\n"
     found = facts_of({"middleware/wrap_writer17_test.go": (old_file, kept),
                       "middleware/wrap_writer_test.go": (None, new_file)})
-    assert [f for f in found if f["kind"] in ("test_added", "test_removed")] == []
+    assert [f for f in found if f["kind"] in ("test_added", "test_removed")] == [
+        {"kind": "test_added", "path": "middleware/wrap_writer_test.go", "symbol": "TestWrapWriterHTTP2",
+         "before": "middleware/wrap_writer17_test.go::TestWrapWriterHTTP2"}]
     dropped = facts_of({"middleware/wrap_writer17_test.go": (old_file, kept)})
     assert [(f["kind"], f["symbol"]) for f in dropped] == [("test_removed", "TestWrapWriterHTTP2")]
 

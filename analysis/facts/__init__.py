@@ -61,9 +61,11 @@ What each kind carries (fields not named are None):
   Cargo.toml ``[lints]``/``[profile.*]``): never an operator-facing change.
   ``text`` "feature alias" on a Cargo ``[features]`` list entry swapped for a feature that only enables the same
   thing (``kv_serde = [.., "serde"]`` for ``"serde_core"`` where ``serde = ["serde_core"]``).
+  ``text`` "moved to <path>" on a removed key that exactly one other configuration file of the commit gains with
+  the same dotted path and value, and "moved from <path>" on that file's added key (keys regrouped, not dropped).
   ``text`` "default build narrowed" on the Cargo ``[features]`` facts of the features the old default set reached,
-  when the default set no longer enables every crate or crate feature it did (``default-tls`` swapped from
-  native-tls to rustls).
+  when the default set no longer turns on every optional crate it did (``default-tls`` swapped from native-tls to
+  rustls).
 - ``dependency_changed``: ``symbol`` the package, ``before``/``after`` the version or requirement
   (``==`` pins as the bare version; None when added or removed; lock files give exact versions; a Cargo
   manifest's sections compared apart, so a package leaving ``[dependencies]`` is seen while ``[dev-dependencies]``
@@ -80,7 +82,9 @@ What each kind carries (fields not named are None):
 - ``changelog_entry``: ``text`` the entry the commit adds or rewrites, markers stripped, wrapped lines
   joined, clipped to 200 characters.
 - ``test_added`` / ``test_removed``: ``symbol`` the test (function name; ``describe > it`` title in
-  JS/TS), ``text`` for added tests the commit's product symbols it calls, comma-separated, if any.
+  JS/TS), ``text`` for added tests the commit's product symbols it calls, comma-separated, if any. A test moved
+  or renamed (the same name in another file, or the same body under another name) is one ``test_added`` with
+  ``before`` where it was: its former name, ``old/path::name`` when it came from another file.
 - ``security_signal``: ``text`` "<what was seen>: <the line, trimmed, secrets redacted>"; one kind is a protection
   added, not a risk: "prototype-pollution guard added (own keys only)" (an own-key or ``__proto__`` check added
   in JS/TS code that copies keys from input). A GitHub Actions workflow's added lines (added or modified file) also
@@ -99,10 +103,12 @@ from analysis.facts.code.hunk_symbols import comments_only_from_hunks, hunk_symb
 from analysis.facts.code.moves import fold_moves
 from analysis.facts.code.reexports import reexported
 from analysis.facts.code.symbols import ParsedFile, comments_only, parse_file, symbol_facts
+from analysis.facts.code.test_moves import fold_test_moves
 from analysis.facts.code.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
 from analysis.facts.code.type_fields import type_field_facts
 from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
+from analysis.facts.config_moves import fold_config_moves
 from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
 from analysis.facts.languages import config_format, grammar_for, is_changelog, is_lock, is_test_path, manifest_kind
 from analysis.facts.manifests.dependencies import TRANSITIVE, dependency_facts
@@ -183,11 +189,12 @@ def _unparsed_hunk_facts(path: str, patch: FilePatch, before: ParsedFile | None,
     return [f for f in hunk_symbol_facts(path, FilePatch(path, hunks)) if f.symbol not in named] if hunks else []
 
 
-def _test_facts(path: str, patch: FilePatch, parsed: tuple | None, product: dict[str, str]) -> list[Fact]:
+def _test_facts(path: str, patch: FilePatch, parsed: tuple | None, product: dict[str, str],
+                bodies: dict[int, str]) -> list[Fact]:
     if parsed is not None:
         before, after = parsed
-        return tree_test_facts(path, before, after, product)
-    return hunk_test_facts(path, patch, product)
+        return tree_test_facts(path, before, after, product, bodies)
+    return hunk_test_facts(path, patch, product, bodies)
 
 
 def _bounded(ordered: list[tuple[int, int, Fact]]) -> list[Fact]:
@@ -253,24 +260,21 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
             add("" if fact.text == TRANSITIVE else lock_at, [fact])
     except Exception:
         log.warning("no dependency facts in %s", commit.short_sha, exc_info=True)
-    replace = fold_moves([fact for _, _, fact in found], parsed_files)
-    if replace:
-        found = [(at, n, replace.get(id(fact), fact)) for at, n, fact in found if replace.get(id(fact), fact) is not None]
+    found = _folded(found, fold_moves([fact for _, _, fact in found], parsed_files))
+    found = _folded(found, fold_config_moves([fact for _, _, fact in found], sides))
     tests = [side.after for path, side in sides.items() if side.after and _is_test_file(path) and path.endswith(".py")]
     public = reexported([fact for _, _, fact in found], tests)
     found = [(at, n, fact) for (at, n, _), fact in zip(found, public)]
     product = product_names([fact for _, _, fact in found])
+    bodies: dict[int, str] = {}
     for path, parsed in parsed_files.items():
         try:
-            add(path, _test_facts(path, patches[path], parsed, product))
+            add(path, _test_facts(path, patches[path], parsed, product, bodies))
         except Exception:
             log.warning("no test facts from %s in %s", path, commit.short_sha, exc_info=True)
-    return _bounded(_without_moved_tests(found))
+    return _bounded(_folded(found, fold_test_moves([fact for _, _, fact in found], bodies)))
 
 
-def _without_moved_tests(found: list[tuple[int, int, Fact]]) -> list[tuple[int, int, Fact]]:
-    """Without the tests removed from one file and added to another under the same name: moved, not new or lost."""
-    added = {f.symbol for _, _, f in found if f.kind == "test_added"}
-    removed = {f.symbol for _, _, f in found if f.kind == "test_removed"}
-    moved = added & removed
-    return [item for item in found if not (item[2].kind in ("test_added", "test_removed") and item[2].symbol in moved)]
+def _folded(found: list[tuple[int, int, Fact]], replace: dict[int, Fact | None]) -> list[tuple[int, int, Fact]]:
+    """``found`` with each fact ``replace`` names swapped for its replacement (None: left out)."""
+    return [(at, n, replace.get(id(fact), fact)) for at, n, fact in found if replace.get(id(fact), fact) is not None]

@@ -14,7 +14,14 @@ _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|
                              r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$|"
                              # instructions to CI services, not words about the change: "[skip ci]", "[ci skip]"
                              r"^\[(?:skip[ -](?:ci|actions|checks)|ci[ -]skip|no[ -]ci|actions[ -]skip)\]$|"
-                             r"^skip-checks:\s*true$", re.I)
+                             r"^skip-checks:\s*true$|"
+                             # a labelled pointer elsewhere: "Ref: https://...", "Follow-up to 180501cb #3504"
+                             r"^(?:refs?|references?|see(?: also)?|link|context|follow[- ]?up (?:to|of|for)|based on)\b[:\s]+"
+                             r"(?:(?:https?://\S+|[0-9a-f]{7,40}|(?:[\w.-]+/[\w.-]+)?#\d+)[\s,.;]*)+$", re.I)
+#: the header lines of a pasted ``git log``: an author's name and e-mail are no words about the change
+_GIT_LOG_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b.*|Merge: [0-9a-f]{7,40}( [0-9a-f]{7,40})+|"
+                             r"(?:Author|Commit):\s.*<[^<>\s]+@[^<>\s]+>|"
+                             r"(?:AuthorDate|CommitDate|Date):\s+(?:[A-Z][a-z]{2} [A-Z][a-z]{2} +\d|\d{4}-\d\d-\d\d).*)$")
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 #: a Markdown link the diff analyzer's clipping cut short: ``by [@tiangolo](https://github.com/tia…``
@@ -68,7 +75,10 @@ _SQUASHED_TITLE = re.compile(r"^\* \S")
 
 def squashed_commit_list(body: str) -> bool:
     """GitHub's squash merge body: the branch's commit titles as ``* title`` lines, each a paragraph of its own
-    (two or more; an author's own list has its items on consecutive lines)."""
+    (two or more; an author's own list has its items on consecutive lines); or the branch's ``git log`` pasted
+    whole (``commit <sha>`` / ``Author:`` / ``Date:`` headers, each over an indented title)."""
+    if _GIT_LOG_HEADER.match(body.strip().split("\n", 1)[0]) and re.search(r"^Author:\s", body, re.MULTILINE):
+        return True
     blocks = [block.strip().splitlines() for block in re.split(r"\n\s*\n", body.strip()) if block.strip()]
     titles = [lines for lines in blocks if len(lines) == 1 and _SQUASHED_TITLE.match(lines[0])]
     return len(titles) >= 2 and bool(blocks) and _SQUASHED_TITLE.match(blocks[0][0]) is not None
@@ -84,7 +94,8 @@ def message_points(body: str) -> list[str]:
     if squashed_commit_list(body):
         return []
     for block in re.split(r"\n\s*\n", body.strip()):
-        lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)]
+        lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
+                 and not _GIT_LOG_HEADER.match(ln.strip())]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())]
         while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):
             lines.pop()  # "Refs:" whose references were left out

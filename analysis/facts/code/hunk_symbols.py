@@ -151,11 +151,24 @@ def _header_symbol(family: str, hunk: Hunk) -> Definition | None:
     return None if first_change is None else _enclosing(family, hunk, first_change)
 
 
+def _closes_top_level(family: str, text: str) -> bool:
+    """``text`` ends whatever top-level definition was open: a brace closed in column 0 (``}``, ``};``), or in
+    Python a statement, decorator or definition in column 0. Git's ``@@`` header names the definition open at the
+    hunk's start, not one that ended before its changes."""
+    if not text or text[0].isspace():
+        return False
+    if family == "python":
+        return text[0].isalpha() or text[0] in "_@"
+    return text[0] == "}"
+
+
 def _enclosing(family: str, hunk: Hunk, index: int) -> Definition | None:
     for line in reversed(hunk.lines[:index]):
         found = definition(family, line.text)
         if found:
             return found
+        if _closes_top_level(family, line.text):
+            return None
     return definition(family, hunk.header) if hunk.header else None
 
 
@@ -171,14 +184,47 @@ def _is_comment(family: str, text: str) -> bool:
     return not stripped or stripped.startswith(_COMMENT[family])
 
 
+#: the quotes a trailing comment's marker may hide in (Rust's ``'`` opens lifetimes too: not a quote there)
+_QUOTES = {"python": "'\"", "go": "\"`", "rust": "\"", "js": "'\"`", "java": "\"", "c": "'\""}
+
+
+def code_part(family: str, text: str) -> str:
+    """``text`` less a trailing comment (``x = 1  # note`` -> ``x = 1``), a marker inside quotes kept; a comment
+    line is empty."""
+    if _is_comment(family, text):
+        return ""
+    marker, quote, i = "#" if family == "python" else "//", "", 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            i += 2 if char == "\\" else 1
+            quote = "" if char == quote else quote
+            continue
+        if char in _QUOTES[family]:
+            quote = char
+        elif text.startswith(marker, i):
+            return text[:i].rstrip()
+        i += 1
+    return text
+
+
+def _code_changed(family: str, lines: list[Line]) -> bool:
+    """Some changed line of ``lines`` changes code, not only a comment (one on its own line or after code)."""
+    def squeezed(kind: str) -> list[str]:  # spacing dropped; Python keeps its indentation, which is meaning there
+        parts = [code_part(family, line.text) for line in lines if line.kind == kind]
+        return [(part[: len(part) - len(part.lstrip())].replace("\t", "    ") if family == "python" else "")
+                + "".join(part.split()) for part in parts if part.strip()]
+
+    return squeezed("+") != squeezed("-")
+
+
 def comments_only_from_hunks(path: str, patch: FilePatch) -> bool:
     """Every changed line is a comment or blank, or the change only moves spacing around."""
     family = _family(path)
     if family is None or not patch.hunks:
         return False
-    changed = patch.added + patch.removed
-    if all(_is_comment(family, line.text) for line in changed):
-        return True
+    if not any(_code_changed(family, hunk.lines) for hunk in patch.hunks):
+        return True  # comment lines, or a comment after code (``type T struct { //nolint:x``), edited
     def squeeze(lines: list[Line]) -> list[str]:
         """Lines without spacing; Python keeps its indentation, which carries meaning there."""
         out = []
@@ -230,7 +276,8 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
                               public=_public(family, path, name, found.line), before=found.params, text=found.kind))
             named.add(name)
     for hunk in patch.hunks:
-        context = _header_symbol(family, hunk)
+        # a hunk that only edits comments changes no code of the definition around it
+        context = _header_symbol(family, hunk) if _code_changed(family, hunk.lines) else None
         if context is not None and context.name not in named:
             named.add(context.name)
             facts.append(Fact(kind="symbol_modified", path=path, symbol=context.name,
@@ -267,7 +314,9 @@ def documented_names(path: str, patch: FilePatch, limit: int = 3) -> list[str]:
         if not changed:
             continue
         nearby = reversed(hunk.lines[: changed[0]]) if family == "python" else hunk.lines[changed[-1] + 1:]
-        found = next((d for line in _until_changed(nearby) if (d := definition(family, line.text))), None)
+        # a comment after a definition's own opening line (``type T struct { //nolint:x``) is on that definition
+        found = next((d for i in changed if (d := definition(family, hunk.lines[i].text))), None)
+        found = found or next((d for line in _until_changed(nearby) if (d := definition(family, line.text))), None)
         found = found or _header_symbol(family, hunk)  # out of the context's reach: the enclosing type or function
         if found is not None:
             names.append(found.name)

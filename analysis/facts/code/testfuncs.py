@@ -86,13 +86,21 @@ def product_names(facts: list[Fact]) -> dict[str, str]:
     return out
 
 
+def _body(name: str, text: str) -> str:
+    """A test's text less its own name, spacing folded: equal for the same test under another name."""
+    return " ".join(text.replace(name.rsplit(" > ", 1)[-1], "", 1).split())
+
+
 def tree_test_facts(path: str, before: ParsedFile | None, after: ParsedFile | None,
-                    product: dict[str, str]) -> list[Fact]:
+                    product: dict[str, str], bodies: dict[int, str] | None = None) -> list[Fact]:
+    """Tests added and removed between the parsed sides; ``bodies`` (when given) gets each fact's ``_body``."""
     old, new = _tests_of(before), _tests_of(after)
-    facts = [Fact(kind="test_added", path=path, symbol=name, text=_exercised(_calls(node), product))
+    found = [(Fact(kind="test_added", path=path, symbol=name, text=_exercised(_calls(node), product)), node)
              for name, node in new.items() if name not in old]
-    facts += [Fact(kind="test_removed", path=path, symbol=name) for name in old if name not in new]
-    return facts
+    found += [(Fact(kind="test_removed", path=path, symbol=name), node) for name, node in old.items() if name not in new]
+    if bodies is not None:
+        bodies.update((id(fact), _body(fact.symbol or "", text_of(node))) for fact, node in found)
+    return [fact for fact, _ in found]
 
 
 def hunk_test_names(path: str, lines: list[Line]) -> dict[str, list[str]]:
@@ -122,13 +130,19 @@ def hunk_test_names(path: str, lines: list[Line]) -> dict[str, list[str]]:
     return found
 
 
-def hunk_test_facts(path: str, patch: FilePatch, product: dict[str, str]) -> list[Fact]:
+def hunk_test_facts(path: str, patch: FilePatch, product: dict[str, str],
+                    bodies: dict[int, str] | None = None) -> list[Fact]:
+    """Tests whose opening lines the hunks add or remove; ``bodies`` (when given) gets the body lines the hunks show
+    (none when only the opening line changed: the body is context, the same on both sides)."""
     added = hunk_test_names(path, patch.added)
     removed = hunk_test_names(path, patch.removed)
-    facts = []
+    found = []
     for name, body in added.items():
         if name not in removed:
             called = {m.group(1) for text in body for m in re.finditer(r"([A-Za-z_]\w*)\s*\(", text)}
-            facts.append(Fact(kind="test_added", path=path, symbol=name, text=_exercised(called, product)))
-    facts += [Fact(kind="test_removed", path=path, symbol=name) for name in removed if name not in added]
-    return facts
+            found.append((Fact(kind="test_added", path=path, symbol=name, text=_exercised(called, product)), body))
+    found += [(Fact(kind="test_removed", path=path, symbol=name), body) for name, body in removed.items()
+              if name not in added]
+    if bodies is not None:
+        bodies.update((id(fact), " ".join(" ".join(body).split())) for fact, body in found)
+    return [fact for fact, _ in found]

@@ -1,5 +1,6 @@
-"""A package's Cargo features changed: what every build that does not choose its features compiles and pulls in,
-and the feature names dependants write in their own manifests (public API of the crate)."""
+"""A package's features changed: its default features (what every build that does not choose its features compiles
+and pulls in), and the features dependants name in their own manifests (public API of the crate): no longer offered,
+the default set narrowed, public items gated behind a new feature."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.facts.config import DEFAULT_NARROWED, FEATURE_ALIAS
+from analysis.facts.config import DEFAULT_NARROWED
 from analysis.models import Fact
 
 if TYPE_CHECKING:
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
 #: the key of a manifest's default feature list (Cargo's ``[features] default = [...]``)
 _DEFAULT_FEATURES = ("features.default",)
 _KINDS = ("config_key_added", "config_key_removed", "config_value_changed")
-#: a whole feature (``features.rustls-tls``), not an entry of its list (``features.http3[rustls-tls]``)
-_FEATURE = re.compile(r"^features\.([\w-]+)$")
+#: a Cargo feature of its own (``features.trust-dns``), not an entry of a feature's list; ``_``-led ones are private
+_FEATURE = re.compile(r"^features\.(?P<name>[A-Za-z0-9][\w-]*)$")
 #: an attribute added in a Rust patch that compiles the next item only with one feature on
 _GATE_ADDED = re.compile(r'^\+\s*#\[cfg\(feature\s*=\s*"([\w-]+)"\)\]\s*$')
 #: lines that may sit between an attribute and its item: other attributes, doc comments
@@ -28,7 +29,7 @@ _PUBLIC_ITEM_KEPT = re.compile(r"^ \s*pub\s+(?:(?:async|const|unsafe)\s+)*(?:fn|
 
 def _product_manifest(e: Evidence, fact: Fact) -> bool:
     classes = e.classes.get(fact.path, set())
-    return "build" in classes and not side_manifest(classes) and fact.path.lower().endswith("cargo.toml")
+    return "build" in classes and not side_manifest(classes) and fact.path.rsplit("/", 1)[-1] == "Cargo.toml"
 
 
 def default_features_changed(e: Evidence) -> list[Fact]:
@@ -38,11 +39,16 @@ def default_features_changed(e: Evidence) -> list[Fact]:
             and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path])]
 
 
-def features_removed(e: Evidence) -> list[str]:
-    """Public Cargo features the product manifest no longer has (removed, or renamed): a dependant that names one in
-    its own manifest no longer builds. Features whose names start with ``_`` are the crate's internal switches."""
-    return [m.group(1) for f in e.of("config_key_removed") if _product_manifest(e, f) and f.text != FEATURE_ALIAS
-            and (m := _FEATURE.match(f.symbol or "")) and not m.group(1).startswith("_")]
+def features_removed(e: Evidence) -> tuple[list[str], list[str]]:
+    """Features the product's Cargo manifest no longer offers (dependants naming them in ``features = [..]`` stop
+    building), and the features it adds in the same change (perhaps their new names). An entry swapped for its alias
+    is no feature gone; one the old default set reached (marked narrowed) still is."""
+    found: dict[str, list[str]] = {"config_key_removed": [], "config_key_added": []}
+    for f in e.facts:
+        match = _FEATURE.match(f.symbol or "")
+        if (match and f.kind in found and f.text in (None, DEFAULT_NARROWED) and _product_manifest(e, f)):
+            found[f.kind].append(match.group("name"))
+    return found["config_key_removed"], found["config_key_added"]
 
 
 def default_narrowed(e: Evidence) -> list[Fact]:
@@ -54,8 +60,7 @@ def default_narrowed(e: Evidence) -> list[Fact]:
 def api_gated(e: Evidence) -> list[str]:
     """Public Rust items that stay as they were but now compile only with a feature this commit adds and leaves out
     of the default set: default builds lose them (``pub fn query`` behind a new ``query`` feature)."""
-    added = {m.group(1) for f in e.of("config_key_added") if _product_manifest(e, f)
-             and (m := _FEATURE.match(f.symbol or ""))}
+    added = set(features_removed(e)[1])
     added -= {(f.symbol or "").partition("[")[2].rstrip("]") for f in default_features_changed(e)}
     if not added:
         return []
@@ -79,4 +84,4 @@ def api_gated(e: Evidence) -> list[str]:
 def features_broken(e: Evidence) -> bool:
     """What dependants' builds rely on in a crate's features is gone: a public feature removed or renamed, the
     default set narrowed, or public items put behind a new feature that is off by default."""
-    return bool(features_removed(e) or default_narrowed(e) or api_gated(e))
+    return bool(features_removed(e)[0] or default_narrowed(e) or api_gated(e))

@@ -14,6 +14,7 @@ from analysis.analyzers.heuristic.config.deploy import (
     version_pin,
 )
 from analysis.analyzers.heuristic.noticed import noticed_parts
+from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.languages import grammar_for
 from analysis.models import Fact
 
@@ -94,5 +95,14 @@ class ConfigChanges:
                 and all(f.kind == "symbol_modified" and not noticed_parts(f) for f in facts))
 
     @cached_property
+    def keys_moved_only(self) -> bool:
+        """Every file of the commit is configuration whose changes are keys moved between its files, nothing else."""
+        moved = {f.path for f in self.facts if (f.text or "").startswith((MOVED_TO, MOVED_FROM))}
+        return bool(moved) and all(f.path in moved and not [x for x in self.facts if x.path == f.path and not (
+            x.text or "").startswith((MOVED_TO, MOVED_FROM))] for f in self.files)
+
+    @cached_property
     def config_breaks(self) -> list[Fact]:
-        return [f for f in self.config if f.kind != "config_key_added"]
+        """Keys removed and values changed; a key moved to another file of the commit (same path, same value) is
+        regrouped, not lost."""
+        return [f for f in self.config if f.kind != "config_key_added" and not (f.text or "").startswith(MOVED_TO)]

@@ -51,12 +51,9 @@ class Findings:
                         compatibility=self.join(self.compatibility()))
 
     def feature_breaks(self) -> list[str]:
-        """A crate's Cargo features that dependants relied on: removed or renamed, the default set narrowed, public
-        items gated behind a new feature that is off by default."""
+        """A crate's Cargo features that dependants relied on (those removed or renamed are said above): the default
+        set narrowed, public items gated behind a new feature that is off by default."""
         e, w, out = self.e, self.w, []
-        removed = features_removed(e)
-        if removed:
-            out.append(w.t("compat_features_removed", names=w.names(removed)))
         narrowed = [(f.symbol or "").removeprefix("features.") for f in default_narrowed(e)]
         if narrowed:
             out.append(w.t("compat_default_narrowed", names=w.names(list(dict.fromkeys(narrowed)))))
@@ -95,6 +92,10 @@ class Findings:
         for path in dict.fromkeys(f.path for f in gone):
             keys = w.names([f.symbol for f in gone if f.path == path])
             out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
+        gone_features, new_features = features_removed(e)
+        if gone_features:
+            key = "compat_features_renamed" if new_features else "compat_features_removed"
+            out.append(w.t(key, names=w.names(gone_features), new=w.names(new_features)))
         for fact in e.major_bumps:
             out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         for bound, walked in loop_rebounds(e.behaviour)[:2]:
@@ -209,8 +210,15 @@ class Findings:
             out.append(w.t("sec_paths", paths=self._security_paths()))
         if e.advisories:
             out.append(w.t("sec_advisory", ids=w.names(e.advisories)))
-        if e.security_words:
-            out.append(w.t("sec_words", words=w.names(e.security_words)))
+        # a word the message has only because it names a package the commit bumps (a dependabot group's list) is
+        # said as that package's version change, not as the message mentioning a security topic
+        bumped = {f.symbol.lower(): f for f in e.dependencies if f.symbol}
+        packages = [bumped[word] for word in e.security_words if word in bumped]
+        words = [word for word in e.security_words if word not in bumped]
+        for f in packages[:2]:
+            out.append(w.t("sec_package", name=code(f.symbol), old=code(f.before or "—"), new=code(f.after or "—")))
+        if words:
+            out.append(w.t("sec_words", words=w.names(words)))
         return out
 
     def _security_paths(self) -> str:
@@ -223,7 +231,7 @@ class Findings:
             f = changed[path]
             symbols = list(dict.fromkeys(x.symbol for x in e.facts if x.path == path and x.symbol
                                          and x.kind.startswith("symbol_")))
-            text = f"{code(path, R.MAX_PATH)} (+{f.additions}/−{f.deletions})"
+            text = w.t("file_size", path=code(path, R.MAX_PATH), a=f.additions, d=f.deletions)
             return text + (w.t("sec_paths_symbols", names=w.names(symbols)) if symbols else "")
 
         items = list(dict.fromkeys(item(path) for path in dict.fromkeys(e.paths("security"))))
@@ -248,10 +256,11 @@ class Findings:
 
     def maintainability(self) -> list[str]:
         e, w, out = self.e, self.w, []
-        added = [f.symbol for f in e.of("test_added")]
+        added = [f.symbol for f in e.of("test_added") if not f.before]
         removed = [f.symbol for f in e.of("test_removed")]
         if added:
             out.append(w.t("maint_tests_added", names=w.names(added)))
+        out += w.tests_moved()
         if removed:
             out.append(w.t("maint_tests_removed", names=w.names(removed)))
         if e.is_large:
@@ -261,7 +270,7 @@ class Findings:
     def untested(self) -> bool:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
         return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
-                and self.w.importance != "low")
+                and self.w.importance != "low" and not self.e.keys_moved_only)
 
     # --- risks and recommendations --------------------------------------------------------
 
@@ -274,9 +283,12 @@ class Findings:
             self.recs.append(w.t(rec, **kw))
 
     def api_paths(self) -> list[str]:
-        """API and schema definition files changed where no fact names what changed in them."""
+        """API and schema definition files changed where no fact names what changed in them: those whose change
+        callers notice (``api_changes``), not source code under an API-like directory whose facts see only function
+        bodies rewritten (``uvicorn/protocols/http/h11_impl.py``: a value inside a method)."""
         named = {f.path for f in self.e.api_breaks + self.e.config}
-        return [f.path for f in self.e.behaviour if "api" in self.e.classes[f.path] and f.path not in named]
+        noticed = set(self.e.api_changes)
+        return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
 
     def deploy_paths(self) -> list[str]:
         return [f.path for f in self.e.behaviour if "deploy" in self.e.classes[f.path]]

@@ -41,8 +41,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "compat_panics": "A call that could panic is replaced by its fallible form: callers get an error where the "
                          "program aborted.",
         "compat_prerelease": "{name} leaves its pre-release {old} for the release {new}: the code it runs changes.",
-        # compatibility: a crate's Cargo features, which dependants name in their own manifests
-        "compat_features_removed": "Cargo features {names} are gone: dependants that enable them no longer build.",
+        # compatibility: a crate's default features narrowed, public items gated behind a new feature
         "compat_default_narrowed": "The default features no longer enable all they did ({names}): builds that keep "
                                    "the defaults lose what was dropped.",
         "compat_api_gated": "{names} now compile only with a feature that is off by default: default builds lose "
@@ -74,7 +73,6 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "compat_support_removed": "项目自己的说明写明某种用法不再受支持；依赖它的代码需要修改。",
         "compat_panics": "可能 panic 的调用换成了可失败的版本：原来程序会中止的地方，调用方现在得到错误。",
         "compat_prerelease": "{name} 从预发布版本 {old} 换到正式版本 {new}：它运行的代码随之改变。",
-        "compat_features_removed": "Cargo 特性 {names} 已不存在：在清单中启用它们的依赖方无法再构建。",
         "compat_default_narrowed": "默认特性不再启用原先的全部内容（{names}）：沿用默认特性的构建会失去被去掉的部分。",
         "compat_api_gated": "{names} 现在只在启用某个默认关闭的特性时才编译：默认构建将失去它们。",
     },

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
+from analysis.analyzers.heuristic.code.keyed_values import keyed_values
 from analysis.analyzers.heuristic.config.ci_keys import changed_keys, sha_pinned
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
@@ -17,8 +18,9 @@ from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import documented_names
+from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.patches import parse_patch
-from analysis.models import Fact
+from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
@@ -37,6 +39,11 @@ def _bare(text: str) -> str:
     """A title or point without its conventional prefix, pull request number and final period, lower-cased."""
     text = R.PREFIX_RE.sub("", text, count=1)
     return re.sub(r"\s*\(#\d+\)\s*$", "", text).strip().rstrip(".").lower()
+
+
+#: a list item that is only a name in a code span, perhaps qualified by a short phrase ("on non-WASM targets"); not
+#: a sentence about it ("`fetch()` retries twice")
+_NAME_ITEM = re.compile(r"^`[^`]+`(?:\s+(?:on|in|for|from|of|with|under|when|if|only|and)\b(?:\s+[^\s`]+){0,3})?$", re.IGNORECASE)
 
 
 def _subject(text: str) -> bool:
@@ -142,9 +149,15 @@ class Writer:
         return out or [clip(e.title, R.MAX_TITLE)]
 
     def own_points(self) -> list[str]:
-        """The message's points less a squashed commit's subject (``fix: ...``), the title again, or the merge line."""
+        """The message's points less a squashed commit's subject (``fix: ...``), the title again, or the merge line.
+        A list of bare names (``- `ClientBuilder::trust_dns()` ``) is one point led by the title that says what
+        happens to them ("remove long-deprecated methods: `a`; `b`")."""
         title = _bare(self.e.title)
-        return [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)]
+        points = [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)]
+        if len(points) >= 2 and all(_NAME_ITEM.match(p) for p in points):
+            lead = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1)).strip().rstrip(".:")
+            return [clip(self.t("named_items", lead=lead, items=self.p["sep"].join(points)), R.MAX_PARAGRAPH)]
+        return points
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
@@ -191,6 +204,7 @@ class Writer:
         elif modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
+            out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}])
         out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
                 for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
@@ -199,6 +213,14 @@ class Writer:
         if not out:
             out += self.file_lines()
         return out
+
+    def values_set(self, files: list[FileChange]) -> list[str]:
+        """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the
+        option lines already name)."""
+        named = {name for name, _, _, _ in self.e.constants_changed}
+        values = [self.t("config_value", key=code(key), old=code(old), new=code(new))
+                  for key, old, new in keyed_values(files) if key not in named]
+        return [self.t("values_line", values=self.names(values, 3, wrap=False))] if values else []
 
     def option_lines(self) -> list[str]:
         """``New option `Config.x` (default `false`); read by `run`: what users can set first, then its readers; then
@@ -242,9 +264,13 @@ class Writer:
                 continue  # the project's own machinery: its values are not what a reader needs
             if f.kind == "config_value_changed":
                 out.append(self.config_change(f))
-            else:
+            elif (f.text or "").startswith(MOVED_TO):
+                by_kind["moved"][(f.path, (f.text or "").removeprefix(MOVED_TO))].append(f.symbol)
+            elif not (f.text or "").startswith(MOVED_FROM):  # the key's move, said from its old file, names it
                 by_kind[f.kind][f.path].append(f.symbol)
         out = out[:R.MAX_LISTED]
+        for (old, new), keys in list(by_kind["moved"].items())[:2]:
+            out.append(self.t("config_moved", keys=self.names(keys), old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)))
         for kind, key in (("config_key_added", "config_added"), ("config_key_removed", "config_removed")):
             for path, keys in list(by_kind[kind].items())[:2]:
                 out.append(self.t(key, keys=self.names(keys), path=code(path, R.MAX_PATH)))
@@ -252,15 +278,19 @@ class Writer:
 
     def dependency_lines(self) -> list[str]:
         """Manifest changes one by one; a lock file's (transitive) changes bounded, the rest counted."""
-        e, out, locked = self.e, [], []
+        e, lines, locked = self.e, {}, []
         manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
         for f in e.dependencies:
             if "lock" in e.classes.get(f.path, set()):
                 if f.symbol not in manifest:  # the manifest's line already says it
                     locked.append(f)
                 continue
-            out.append(self.dependency_line(f))
-        out = list(dict.fromkeys(out))[:R.MAX_LISTED]
+            lines.setdefault(self.dependency_line(f), f.path)
+        shown_at_most = R.MAX_LISTED + 1 if len(lines) == R.MAX_LISTED + 1 else R.MAX_LISTED  # "1 more": list it
+        out = list(lines)[:shown_at_most]
+        cut = list(lines.values())[shown_at_most:]
+        if cut:  # a group of bumps says how many it holds beyond those listed
+            out.append(self.t("lock_more", n=len(cut), path=self.names(list(dict.fromkeys(cut)), 2)))
         shown = [] if len(out) >= R.MAX_LISTED else locked[:R.MAX_LOCKED]
         out += list(dict.fromkeys(self.dependency_line(f) for f in shown))
         if len(locked) > len(shown):
@@ -302,8 +332,21 @@ class Writer:
         return self.t("ci_keys", keys=self.names(named, 4, wrap=False))
 
     def tests_named(self) -> str:
-        tests = [f.symbol for f in self.e.of("test_added")]
+        tests = [f.symbol for f in self.e.of("test_added") if not f.before]  # a renamed test is no new one
         return self.t("tests_named", names=self.names(tests, 4)) if tests else ""
+
+    def tests_moved(self) -> list[str]:
+        """Tests renamed (``old`` → ``new``) and tests moved from another file, as the facts' ``before`` says."""
+        renamed, moved = [], {}
+        for f in self.e.of("test_added"):
+            origin, _, name = (f.before or "").rpartition("::")
+            if not name:
+                continue
+            pair = code(f.symbol) if name == f.symbol else self.t("renamed_pair", old=code(name), new=code(f.symbol))
+            (moved.setdefault((origin, f.path), []) if origin else renamed).append(pair)
+        out = [self.t("maint_tests_renamed", names=self.names(renamed, wrap=False))] if renamed else []
+        return out + [self.t("maint_tests_moved", names=self.names(pairs, wrap=False), old=code(old, R.MAX_PATH),
+                             new=code(new, R.MAX_PATH)) for (old, new), pairs in list(moved.items())[:R.MAX_LISTED]]
 
     def sizes(self, paths: list[str], limit: int = 2) -> str:
         """``path (+a/−d)`` for the first ``limit`` of ``paths``."""
@@ -370,7 +413,7 @@ class Writer:
                 values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
                 symbols[area_of(f.path)].append(f.symbol)
-            elif f.kind == "test_added":
+            elif f.kind == "test_added" and not f.before:
                 tests[area_of(f.path)].append(f.symbol)
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
         for f in e.dependencies:

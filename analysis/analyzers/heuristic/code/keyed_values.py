@@ -1,0 +1,47 @@
+"""Values a change edits in place inside code: a line that differs from the one it replaces in one literal only,
+set to a key, field, argument or constant (``"spec_version": "2.4"`` -> ``"2.3"``, ``timeout=5`` -> ``timeout=10``);
+not a function's own local variable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.analyzers.heuristic.code.hunks import _LOGGING, _NUMBER, _STRING, _masked, _pairs
+from analysis.models import FileChange
+
+#: what a literal is set to, right before it: ``key:``, ``"key":``, ``name =``, ``arg=``
+_KEYED = re.compile(r"""(?P<key>[A-Za-z_$][\w.$]*|"[\w.$-]{1,40}"|'[\w.$-]{1,40}')\s*(?::(?!=)|(?<![=!<>:])=)\s*$""")
+#: a function's own variable declared (``let n = 4``, ``var n = 4``, ``n := 4``): how it works inside, not a value
+#: callers or operators see
+_LOCAL = re.compile(r"^\s*(?:let(?:\s+mut)?|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=]+)?=|^\s*[A-Za-z_]\w*(?:\s*,\s*\w+)*\s*:=")
+_LITERAL = re.compile(f"{_STRING.pattern}|{_NUMBER.pattern}")
+_COMMENT = ("#", "//", "/*", "*", "--")
+_MAX_VALUE = 40
+
+
+def _literals(line: str) -> list[re.Match[str]]:
+    return list(_LITERAL.finditer(line))
+
+
+def keyed_values(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
+    """(key, old, new) for each in-place edit of one literal set to a key, in order, without repeats."""
+    found: list[tuple[str, str, str]] = []
+    for f in files:
+        for old, new in _pairs(f.patch):
+            if old == new or _masked(old) != _masked(new) or old.startswith(_COMMENT) or _LOGGING.search(old) \
+                    or _LOCAL.match(new):
+                continue
+            olds, news = _literals(old), _literals(new)
+            changed = [(a, b) for a, b in zip(olds, news) if a.group(0) != b.group(0)]
+            if len(olds) != len(news) or len(changed) != 1:
+                continue
+            before, after = changed[0]
+            keyed = _KEYED.search(new[: after.start()])
+            if keyed is None or max(len(before.group(0)), len(after.group(0))) > _MAX_VALUE \
+                    or new[: keyed.start()].endswith(":"):  # a reStructuredText role in prose: :class:`~enum.Enum`
+                continue
+            value = (keyed.group("key").strip("\"'"), before.group(0), after.group(0))
+            if value not in found:
+                found.append(value)
+    return found
