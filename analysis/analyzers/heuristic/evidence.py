@@ -18,6 +18,9 @@ from analysis.analyzers.heuristic.paths import NON_PRODUCT, area_of, classify_pa
 from analysis.clipping import advisory_ids
 from analysis.models import Commit, Fact, FileChange
 
+#: the branch a pull request's merge names: "Merge pull request #4469 from owner/fix-session-vulnerability"
+_MERGED_BRANCH = re.compile(r"^Merge pull request #\d+ from [^/\s]+/(?P<branch>\S+)")
+
 #: ``classify_path``, ``area_of``, ``clip`` and ``MERGE_TITLE`` lived here before the split: still importable from here
 __all__ = ["Evidence", "MERGE_TITLE", "area_of", "classify_path", "clip"]
 
@@ -149,6 +152,14 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
     def constants_changed(self) -> list[tuple[str, str, str, str]]:
         """Constants named as defaults or versions whose value product code changes: (name, old, new, path)."""
         return constants_changed(self.behaviour)
+
+    @cached_property
+    def merged_words(self) -> str:
+        """What a merge's branch name and the commits it folds in say, as words (``fix-session-id-vulnerability``
+        -> "fix session id vulnerability"): the project's own words about the change, beside its title."""
+        branch = _MERGED_BRANCH.match(self.commit.title)
+        words = re.sub(r"[-_/.]+", " ", branch.group("branch")) if branch else ""
+        return " ".join([words, *self.folded_titles]).strip()
 
     @cached_property
     def message_text(self) -> str:

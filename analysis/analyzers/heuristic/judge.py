@@ -16,6 +16,7 @@ from analysis.analyzers.heuristic.code.hunks import (
     loop_rebounds,
     respelled_only,
 )
+from analysis.analyzers.heuristic.code.log_calls import log_text_only
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
@@ -144,8 +145,12 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
     if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
         return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
+    if e.prefix_type in (None, "fix") and _renamed_throughout(e):
+        return "refactor"  # "restore the field's name": names renamed throughout and nothing else fix no behaviour
     if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
+    if e.prefix_type is None and _merged_security(e) and _title_words(e.title) in (None, "fix"):
+        return "security"  # the merged branch or its commits name a vulnerability the product code fixes
     if e.prefix_type is None and attack_tested(e) and not e.api_added:
         return "security"  # product code changes with a new test named for the attack it stops ("prevent XSS")
     only = _only(e)
@@ -198,6 +203,12 @@ def change_type_of(e: Evidence) -> str:
     if (e.api_added and len(helper_api(e)) < len(e.api_extended)) or e.api_widened or _new_capability(e):
         return "feature"  # new public API, unless it is only helpers the change itself calls
     return "refactor" if e.behaviour else "chore"
+
+
+def _renamed_throughout(e: Evidence) -> bool:
+    """The product lines come back with a few names renamed throughout, and no public symbol, signature, setting or
+    security signal changes with them."""
+    return bool(e.renamed_only and not (e.config or e.security_signals or _interface_touched(e)))
 
 
 def _macro_refactor(e: Evidence) -> bool:
@@ -267,8 +278,13 @@ def _released_behaviour_reverted(e: Evidence) -> bool:
 
 def _strong_security(e: Evidence, change_type: str) -> bool:
     """A security signal in the code, security named in the message, or a fix to something security-related."""
-    return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text)
+    return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text) or _merged_security(e)
                 or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)))
+
+
+def _merged_security(e: Evidence) -> bool:
+    """A merge's branch name or folded commits name a vulnerability (or an advisory), and product code changes."""
+    return bool(e.behaviour) and bool(R.TITLE_SECURITY_WORDS.search(e.merged_words))
 
 
 def _high(e: Evidence, change_type: str) -> bool:
@@ -324,8 +340,11 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (e.renamed_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas)):
         return "low"  # a few names renamed throughout, the rest of each line unchanged
-    if _debug_repr_only(e):
-        return "low"  # how objects look in a debugger or a log line: nothing users rely on
+    if _debug_repr_only(e) or (log_text_only(f.patch for f in e.behaviour)
+                                and not (e.security_signals or _crash_fix(e, change_type))):
+        return "low"  # how objects look in a debugger or a log line, or what a log call says: nothing users rely on
+    if _dead_code_removed(e):
+        return "low"  # private definitions nothing calls deleted (tests retargeted beside them): the same behaviour
     if (e.extracted_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
         return "low"  # a block moved into a new private function, its lines unchanged
@@ -399,6 +418,15 @@ def _debug_repr_only(e: Evidence) -> bool:
                if e.in_product(f)]
     return (bool(symbols) and all(R.DEBUG_REPR_SYMBOL.search(f.symbol or "") for f in symbols)
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not (e.api_breaks or e.config))
+
+
+def _dead_code_removed(e: Evidence) -> bool:
+    """Product code only loses lines, and what it loses is whole private definitions (the facts name only those,
+    removed): code nothing outside can call, gone; nothing else changes."""
+    product = [f for f in e.facts if e.in_product(f) and f.kind != "changelog_entry"]
+    return (bool(product) and all(f.additions == 0 for f in e.behaviour)
+            and all(f.kind == "symbol_removed" and not e.is_public(f) for f in product)
+            and not (e.config or e.security_signals or e.dependencies))
 
 
 def _user_text(e: Evidence) -> bool:

@@ -32,7 +32,7 @@ def classify_path(path: str) -> set[str]:
     name = "" if is_dir or not parts else parts[-1]
     dirs = set(parts if is_dir else parts[:-1])
     classes: set[str] = set()
-    if name.endswith(R.DOC_EXTS) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name) or _man_page(name, dirs):
+    if name.endswith(R.DOC_EXTS) or R.DOC_TEMPLATE.search(name) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name) or _man_page(name, dirs):
         classes.add("doc")
     if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip()):
         classes.add("test")

@@ -18,8 +18,11 @@ _DOTTED = re.compile(r"(?<!\d)\d+(?:\.\d+)+")
 #: a content digest a release pins anew (``sha256:…``, ``sha256-…``, a bare 40-64 hex digits)
 _DIGEST = re.compile(r"(?<![0-9a-f])[0-9a-f]{40,64}(?![0-9a-f])")
 #: every number (a digest first, then versions with their pre-release tag, ``2.3.2.dev``, ``1.0.0-rc.1``, then bare
-#: numbers): what a line keeps when its numbers are blanked
-_NUMBERS = re.compile(r"(?<![0-9a-f])[0-9a-f]{40,64}(?![0-9a-f])|\d+(?:\.\d+)+(?:[-+.]?[A-Za-z][\w.]*)?|\d+")
+#: numbers): what a line keeps when its numbers are blanked; a hexadecimal literal (``0x020E00D1``, a version packed
+#: into one number) and a number with its development tag (``0.dev1``, a version's last field) are one number each
+_NUMBERS = re.compile(r"(?<![0-9a-f])[0-9a-f]{40,64}(?![0-9a-f])|\b0[xX][0-9A-Fa-f]+\b|"
+                      r"\d+(?:\.\d+)*\.(?:dev|rc|a|b|alpha|beta|post|pre)\d*\b|"
+                      r"\d+(?:\.\d+)+(?:[-+.]?[A-Za-z][\w.]*)?|\d+")
 #: the pull request a squash merge appends to its title: "Version 0.44.0 (#2819)"
 _PR_SUFFIX = re.compile(r"\s*\(#\d+\)\s*$")
 
@@ -42,13 +45,27 @@ def release_bookkeeping(e: Evidence) -> bool:
     titled = bool(R.RELEASE_TITLE.match(bare_title(e)))
     if titled and not e.behaviour:
         return True  # "Release 2.1": manifests, docs and changelogs only
-    released = titled or e.changelog or any(
+    released = titled or e.changelog or _own_version_only(e) or any(
         f.kind == "config_value_changed" and f.symbol == "version" for f in e.facts)
     if released and e.behaviour and _versions_moved(e):
         return True
     builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
     return (not e.behaviour and not e.config and bool(builds)
             and all("build" in e.classes[f.path] and local_requirements_only(f.patch) for f in builds))
+
+
+#: the package's own version where its code keeps it: ``__version__``, or a C header's ``LIB_VERSION_MINOR``,
+#: ``LIB_VERSION_HEX`` (a version split into fields, which no minimum or default a setting names is)
+_OWN_VERSION = re.compile(r"\b__version__\b|\b[A-Z][A-Z0-9_]*VERSION_(MAJOR|MINOR|PATCH|MICRO|HEX)\b")
+
+
+def _own_version_only(e: Evidence) -> bool:
+    """Every changed product line names a version and one of them is the package's own (``__version__``,
+    ``LIB_VERSION_MINOR``): the version moved to a release or back to development ("back to work" after a release)
+    says the release even without a release title or changelog."""
+    lines = [ln for f in e.behaviour for side in changed_lines(f.patch) for ln in side if ln.strip()]
+    return bool(lines) and all(_NAMES_VERSION.search(ln) for ln in lines) and any(_OWN_VERSION.search(ln)
+                                                                                    for ln in lines)
 
 
 def _versions_moved(e: Evidence) -> bool:

@@ -46,6 +46,9 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- path classes (matched on the lower-cased path) ----------------------------------------
 
 DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
+#: a documentation page written through a template engine (``formatter-examples.md.ejs``, ``index.rst.j2``): the
+#: page it renders is documentation, whatever renders it
+DOC_TEMPLATE = re.compile(r"\.(md|rst|adoc|mdx)\.(ejs|j2|jinja2?|hbs|handlebars|mustache|erb|tmpl|tpl|njk|liquid|in)$")
 DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
 #: a manual page: ``man/fzf.1``, ``man/man1/fzf.1``, ``doc/man3/foo.3pm`` (a section number as its extension, in a
 #: ``man`` or ``manN`` directory) or its source (``.ronn``, ``.scd``)
@@ -97,10 +100,11 @@ PERF_WORDS = re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|lat
 TRAILER_RE = re.compile(r"^\s*(signed-off-by|co-authored-by|reviewed-by|change-id)\s*:", re.I)
 BULLET_RE = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 
-# Tooling configuration: linters, formatters, bots and docs builders; weighed like CI, never like product code.
+# Tooling configuration: linters, formatters, bots, docs builders and test runners' sessions (tox, nox); weighed like
+# CI, never like product code.
 TOOLING_NAMES = re.compile(
     r"^(\.golangci\.ya?ml|\.eslintrc(\.\w+)?|eslint\.config\.\w+|\.prettierrc(\.\w+)?|\.editorconfig|"
-    r"\.flake8|tox\.ini|\.pylintrc|ruff\.toml|\.ruff\.toml|mypy\.ini|\.codecov\.ya?ml|codecov\.ya?ml|"
+    r"\.flake8|tox\.ini|noxfile\.py|\.pylintrc|ruff\.toml|\.ruff\.toml|mypy\.ini|\.codecov\.ya?ml|codecov\.ya?ml|"
     r"renovate\.json5?|\.readthedocs\.ya?ml|mkdocs\.ya?ml|\.gitignore|\.gitattributes|\.dockerignore|"
     r"\.mailmap|\.coveragerc|\.yamllint(\.ya?ml)?|\.markdownlint\.\w+|\.clang-format|\.clang-tidy|"
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc)$")

@@ -1,4 +1,5 @@
-"""Public fields added to public structs, read from the hunks: Go's exported fields, Rust's ``pub`` fields."""
+"""Fields of structs read from the hunks: public fields added (Go's exported fields, Rust's ``pub`` fields), private
+fields renamed."""
 
 from __future__ import annotations
 
@@ -63,3 +64,23 @@ def public_fields_added(files: Iterable[FileChange]) -> list[tuple[str, str, str
         out += [(f.path, struct, name) for struct, name in added if (struct, name) not in removed
                 and _public(struct, f.path) and _public(name, f.path)]
     return out
+
+
+#: a field name private by its language's convention, by file suffix: Go's unexported (lower-case) names, Python's and
+#: JavaScript's leading underscore (``#`` for a JavaScript private field)
+_PRIVATE_FIELD = {
+    ".go": re.compile(r"^[a-z_]"),
+    ".py": re.compile(r"^_"),
+    ".js": re.compile(r"^[_#]"), ".mjs": re.compile(r"^[_#]"), ".cjs": re.compile(r"^[_#]"),
+    ".ts": re.compile(r"^[_#]"), ".tsx": re.compile(r"^[_#]"), ".mts": re.compile(r"^[_#]"),
+}
+
+
+def private_fields_renamed(path: str, part: str) -> bool:
+    """``part`` ("fields renamed fresh -> isFresh") renames only private fields to private names: code outside the
+    type's package or module cannot name either, so no caller notices (``data -> _data`` still hides a public one)."""
+    private = next((p for suffix, p in _PRIVATE_FIELD.items() if path.endswith(suffix)), None)
+    if private is None or not part.startswith("fields renamed "):
+        return False
+    pairs = [pair.split(" -> ") for pair in part.removeprefix("fields renamed ").split(", ")]
+    return all(len(pair) == 2 and all(private.match(name.strip()) for name in pair) for pair in pairs)

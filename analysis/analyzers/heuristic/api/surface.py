@@ -6,7 +6,7 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
-from analysis.analyzers.heuristic.api.struct_fields import SETTINGS_STRUCT, public_fields_added
+from analysis.analyzers.heuristic.api.struct_fields import SETTINGS_STRUCT, private_fields_renamed, public_fields_added
 from analysis.analyzers.heuristic.code.perf import CPP_SOURCES
 from analysis.analyzers.heuristic.code.rethrows import rethrows_only
 from analysis.analyzers.heuristic.noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
@@ -118,8 +118,8 @@ class ApiSurface:
     def contract_changes(self) -> list[tuple[Fact, list[str]]]:
         """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
         a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's
-        members reordered, more throw statements (not an error caught and thrown again), fields renamed, field
-        defaults changed."""
+        members reordered, more throw statements (not an error caught and thrown again), fields renamed (not one
+        private name for another), field defaults changed."""
         defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
         rethrown = {f.path for f in self.behaviour if rethrows_only(f.patch)}
         out = []
@@ -128,6 +128,7 @@ class ApiSurface:
                 continue
             parts = [part for part in noticed_parts(fact)
                      if part.startswith(CONTRACT_PARTS) and not hierarchy_reshaped(part, defined)
+                     and not private_fields_renamed(fact.path, part)
                      and not (part.startswith("throw statements ") and fact.path in rethrown)]
             if parts:
                 out.append((fact, parts))

@@ -1,0 +1,55 @@
+"""Changes that only reword what a log call writes: every changed line sits inside a logging call's parentheses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: a call that writes a log line: ``logger.warning(``, ``logging.info(``, ``log.Printf(``, ``slog.Warn(``,
+#: ``console.warn(``, ``LOG.debug(``, Rust's ``warn!(``/``tracing::info!(``
+_LOG_CALL = re.compile(
+    r"(\b(?:logger|logging|log|_log|_logger|LOG|LOGGER|slog|klog|console|self\.log(?:ger)?|this\.log(?:ger)?)"
+    r"\s*\.\s*\w+|\b(?:tracing::|log::)?(?:trace|debug|info|warn|error)!)\s*\(")
+#: strings, so their parentheses are not counted
+_STRING = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|`[^`]*`')
+
+
+def _depth_change(line: str) -> int:
+    text = _STRING.sub("", line)
+    return text.count("(") - text.count(")")
+
+
+def _side_inside(patch: str, dropped: str) -> bool | None:
+    """On one side of the patch (without ``dropped`` lines), whether every changed line opens a log call or sits
+    inside one still open; None when the side changes no line."""
+    depth, changed, inside = 0, 0, True
+    for raw in patch.splitlines():
+        if raw.startswith(("+++", "---", "@@")) or raw[:1] == dropped:
+            if raw.startswith("@@"):
+                depth = 0
+            continue
+        line = raw[1:]
+        opens = _LOG_CALL.search(line)
+        if raw[:1] in "+-" and line.strip():
+            changed += 1
+            inside &= depth > 0 or bool(opens)
+        if depth > 0:
+            depth = max(depth + _depth_change(line), 0)
+        elif opens:
+            depth = max(_depth_change(line[opens.start():]), 0)
+    return inside if changed else None
+
+
+def log_text_only(patches: Iterable[str | None]) -> bool:
+    """Every line the patches change, on both sides, is part of a logging call: what a log line says changed, not
+    what the code does."""
+    seen = False
+    for patch in patches:
+        if not patch:
+            return False
+        for dropped in ("+", "-"):
+            side = _side_inside(patch, dropped)
+            if side is False:
+                return False
+            seen |= side is not None
+    return seen
