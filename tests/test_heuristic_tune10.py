@@ -215,3 +215,125 @@ def test_a_merged_branch_naming_a_vulnerability_is_a_high_security_fix():
     plain = analysed({"middleware/session/store.go": (before, after)},
                      message.replace("persistence-vulnerability", "persistence"))
     assert plain.importance != "high"
+
+
+_TYPING_H = """namespace typing {
+class Optional : public object {
+    using object::object;
+};
+%s
+} // namespace typing
+"""
+_NEVER = """
+class Never : public none {
+    using none::none;
+};
+
+template <>
+struct handle_type_name<typing::Never> {
+    static constexpr auto name = const_name("Never");
+};
+"""
+
+
+def test_support_for_python_typing_names_is_no_typing_cleanup():
+    test = "".join(f"def test_never_{i}(doc):\n    assert doc(m.annotate_never_{i}) == 'f() -> Never'\n\n\n"
+                   for i in range(4))
+    files = {"include/mylib/typing.h": (_TYPING_H % "", _TYPING_H % _NEVER), "tests/test_types.py": ("", test)}
+    assert analysed(files, "feat(types): adds support for Never from python Typing").importance == "medium"
+    assert analysed(files, "feat(types): add support for Typing.Never").importance == "medium"
+    assert analysed(files, "fix typing").importance == "low"  # the project's own annotations tidied: cosmetic
+
+
+_GO_MOD = "module example.com/web\n\ngo 1.22\n\nrequire (\n\tgithub.com/valyala/fasthttp %s\n)\n"
+_COOKIE_TEST = """package cache
+
+import "testing"
+
+func Test_Cookies(t *testing.T) {
+	cases := []struct {
+		cookie   string
+		%s
+	}{
+		{"normal"%s},
+		{"value\\\\injected"%s},
+	}
+	for _, c := range cases {
+		check(t, c)
+	}
+}
+"""
+
+
+def test_a_dependency_bump_that_rewrites_existing_tests_is_medium():
+    mod = ("go.mod", (_GO_MOD % "v1.71.0", _GO_MOD % "v1.72.0"))
+    test_before = _COOKIE_TEST % ("", "", "")
+    test_after = _COOKIE_TEST % ("expected string", ', "c=normal"', ', "c="')
+    title = "build(deps): bump github.com/valyala/fasthttp from 1.71.0 to 1.72.0"
+    assert analysed(dict([mod, ("middleware/cache/cookie_test.go", (test_before, test_after))]),
+                    title).importance == "medium"
+    assert analysed(dict([mod]), title).importance == "low"
+
+
+_CONFIGURE = """case "$enable_delayacct" in
+   yes)
+%s
+      ;;
+esac
+"""
+_LINKED = """      PKG_CHECK_MODULES(LIBNL3, libnl-3.0, [], [AC_MSG_ERROR([can not find libnl3])])
+      LIBS="$LIBS $LIBNL3_LIBS"
+"""
+_HEADERS_ONLY = """      AC_CHECK_HEADERS([netlink/msg.h], [], [AC_MSG_ERROR([can not find netlink/msg.h])])
+"""
+_LIBNL = """#include <dlfcn.h>
+
+static void* libnlHandle;
+
+static int load_libnl(void) {
+   if (libnlHandle)
+      return 0;
+%s
+   return libnlHandle ? 0 : -1;
+}
+"""
+
+
+def test_a_library_moved_from_linking_to_dlopen_is_high():
+    files = {"configure.ac": (_CONFIGURE % _LINKED, _CONFIGURE % _HEADERS_ONLY),
+             "linux/LibNl.c": (_LIBNL % "", _LIBNL % '   libnlHandle = dlopen("libnl-3.so", RTLD_LAZY);')}
+    result = analysed(files, "linux: use dlopen for libnl3 instead of dynamic linking")
+    assert result.importance == "high"
+    linked = {"configure.ac": (_CONFIGURE % _LINKED, _CONFIGURE % (_LINKED + '      LIBS="$LIBS -ldl"\n')),
+              "linux/LibNl.c": files["linux/LibNl.c"]}
+    assert analysed(linked, "linux: load libnl3 plugins with dlopen").importance != "high"
+
+
+_SETTINGS_C = """Settings* Settings_new(void) {
+   Settings* this = xCalloc(1, sizeof(Settings));
+%s
+   if (!ok) {
+      this->changed = true;
+   }
+   return this;
+}
+"""
+_LEGACY_FIRST = """   bool ok = false;
+   if (legacyDotfile) {
+      ok = Settings_read(this, legacyDotfile);
+   }
+   if (!ok) {
+      ok = Settings_read(this, this->filename);
+   }"""
+_MODERN_FIRST = """   bool ok = Settings_read(this, this->filename);
+   if (!ok && legacyDotfile) {
+      ok = Settings_read(this, legacyDotfile);
+   }"""
+
+
+def test_newer_settings_replaced_by_older_ones_is_a_data_loss_fix():
+    files = {"Settings.c": (_SETTINGS_C % _LEGACY_FIRST, _SETTINGS_C % _MODERN_FIRST)}
+    body = ("Read htoprc in modern location first before old one\n\nThis would prevent a case where configuration files"
+            " exist in both locations and the new configuration gets replaced by the old one.")
+    assert analysed(files, body).importance == "high"
+    assert analysed(files, body.split("\n\n")[0]).importance != "high"

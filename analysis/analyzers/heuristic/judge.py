@@ -32,6 +32,7 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.declared import (
     attack_tested,
     default_changed_in_changelog,
@@ -298,6 +299,7 @@ def _high(e: Evidence, change_type: str) -> bool:
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e) or _runtime_floor_raised(e) or _stricter_validation(e) or features_broken(e)
         or support_removed(e) or default_changed_in_changelog(e) or attack_tested(e) or merged_major_line(e)
+        or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
         or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
             and change_type in ("feature", "fix", "perf", "security", "revert"))
         or (e.fields_added and change_type in ("feature", "fix"))  # a public struct's new field: new API
@@ -421,11 +423,13 @@ def _debug_repr_only(e: Evidence) -> bool:
 
 
 def _dead_code_removed(e: Evidence) -> bool:
-    """Product code only loses lines, and what it loses is whole private definitions (the facts name only those,
-    removed): code nothing outside can call, gone; nothing else changes."""
+    """Product code only loses lines, and what it loses is whole private functions or methods (the facts name only
+    those, removed): code nothing outside can call, gone; nothing else changes (a macro is a switch users may set,
+    not a helper)."""
     product = [f for f in e.facts if e.in_product(f) and f.kind != "changelog_entry"]
     return (bool(product) and all(f.additions == 0 for f in e.behaviour)
-            and all(f.kind == "symbol_removed" and not e.is_public(f) for f in product)
+            and all(f.kind == "symbol_removed" and not e.is_public(f) and (f.text or "").startswith(("function", "method"))
+                    and not _MACRO_NAME.match((f.symbol or "").split(".")[-1]) for f in product)
             and not (e.config or e.security_signals or e.dependencies))
 
 
@@ -511,6 +515,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or default_features_changed(e)):
         return "medium"  # a dependency's major (or its beta left for the release) or a package replaced, older
         # compilers left behind, defaults moved
+    if _tests_adapted_to_bump(e):
+        return "medium"  # existing tests rewritten for the upgraded package: what the product does changed with it
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"
@@ -528,6 +534,14 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _tests_adapted_to_bump(e: Evidence) -> bool:
+    """A package the product installs with moves, and tests that existed are rewritten beside it (lines of theirs
+    removed, not only new cases added): the upgrade changes results the tests pinned down."""
+    rewritten = [f for f in e.files if "test" in e.classes[f.path] and not e.classes[f.path] & {"build", "lock"}
+                 and f.status == "modified" and f.deletions and f.path not in e.cosmetic]
+    return bool(e.installed and rewritten and not e.behaviour)
 
 
 def _hunks_read(e: Evidence) -> bool:

@@ -127,6 +127,8 @@ GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
 CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
     r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
+    # newer data written over with older: "the new configuration gets replaced by the old one"
+    r"(gets?|got|is|are|was|were|being) (replaced|overwritten) (by|with) (an? |the )?(old|older|stale|legacy)|"
     r"memory leak|use[- ]after[- ]free|null pointer|nil pointer|silently (drop|ignor|discard|los|swallow)\w*|"
     r"unhandled exception|uncaught exception|traceback|"
     # a shipped library its users cannot link against: broken for them as a crash on load is
@@ -140,7 +142,7 @@ EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Panic)\b|\bio\.Unsuppor
 COSMETIC_WORDS = re.compile(
     r"\b(typos?|spelling|misspell\w*|whitespace|white space|trailing spaces?|indentation|indent|"
     r"capitali[sz]\w*|reformat\w*|re-format\w*|code style|coding style|lint(ing)?|linter|gofmt|"
-    r"black|prettier|isort|type (annotations?|hints?)|typing|wording|grammar|punctuation|"
+    r"black|prettier|isort|type (annotations?|hints?)|(?<!python )typing(?!\.\w)|wording|grammar|punctuation|"
     r"(help|text|message|output|usage) formatting)\b", re.I)
 COSMETIC_MAX_LINES = 40
 #: the title says a code formatter was run (not "format" alone: a formatting library's titles use it for its API)
