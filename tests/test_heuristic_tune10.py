@@ -337,3 +337,39 @@ def test_newer_settings_replaced_by_older_ones_is_a_data_loss_fix():
             " exist in both locations and the new configuration gets replaced by the old one.")
     assert analysed(files, body).importance == "high"
     assert analysed(files, body.split("\n\n")[0]).importance != "high"
+
+
+_SENSORS = """void LibSensors_getCPUTemperatures(CPUData* cpus, unsigned int existingCPUs, unsigned int activeCPUs) {
+   double data[existingCPUs + 1];
+   for (%(t)s i = 0; i <= existingCPUs; i++)
+      data[i] = NAN;
+   const %(t)s delta = activeCPUs / 2;
+   for (%(t)s i = 1; i <= existingCPUs; i++)
+      cpus[i].temperature = data[i + delta];
+}
+"""
+
+
+def test_integer_indices_declared_with_another_integer_type_are_low():
+    before, after = _SENSORS % {"t": "unsigned int"}, _SENSORS % {"t": "size_t"}
+    files = {"linux/LibSensors.c": (before, after)}
+    assert analysed(files, "Use size_t for array indices consistently").importance == "low"
+    wider = before.replace("data[i + delta]", "data[i + delta + 1]")
+    assert analysed({"linux/LibSensors.c": (before, wider.replace("unsigned int i", "size_t i"))},
+                    "Use size_t for array indices consistently").importance != "low"
+
+
+_SETTINGS_ALLOC = """Settings* Settings_new(void) {
+   Settings* this = xCalloc(1, sizeof(Settings));
+   this->screens = %s;
+   return this;
+}
+"""
+
+
+def test_calloc_count_and_size_passed_apart_is_low():
+    before = _SETTINGS_ALLOC % "xCalloc(Platform_numberOfDefaultScreens * sizeof(ScreenSettings*), 1)"
+    after = _SETTINGS_ALLOC % "xCalloc(Platform_numberOfDefaultScreens, sizeof(ScreenSettings*))"
+    assert analysed({"Settings.c": (before, after)}, "Avoid multiplication in calloc argument").importance == "low"
+    doubled = _SETTINGS_ALLOC % "xCalloc(Platform_numberOfDefaultScreens * sizeof(ScreenSettings*), 2)"
+    assert analysed({"Settings.c": (before, doubled)}, "Allocate room for more screens").importance != "low"

@@ -8,6 +8,7 @@ from collections import Counter
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
+from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
     debug_statements_removed,
@@ -334,6 +335,11 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if all(respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
         return "low"  # the same code spelt anew: a string's quotes swapped, ``Object.prototype.hasOwnProperty.call``
+    retyped = change_type not in ("fix", "security") and not _crash_fix(e, change_type)
+    if (all(c_respelled_only(f.patch, f.path, retyped) for f in e.behaviour)
+            and not (e.security_signals or _interface_touched(e))):
+        return "low"  # C's ``calloc(n * size, 1)`` as ``calloc(n, size)``, or an index declared ``size_t`` (a fix
+        # that retypes an integer is left to the rules below: a wider type is how overflows are mended)
     if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew)

@@ -1,0 +1,35 @@
+"""C and C++ lines spelt anew with the same meaning: an allocation's count and size passed apart, an integer index
+or counter declared with another integer type."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.analyzers.heuristic.code.hunks import changed_lines
+
+_C_FILES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx")
+_TOKEN = re.compile(r"\w+|->|[^\w\s]")
+#: ``calloc(n * sizeof(T), 1)``: the same zeroed block as ``calloc(n, sizeof(T))`` (any ``*calloc`` wrapper)
+_CALLOC_PRODUCT = re.compile(r"\b(?P<fn>\w*[cC]alloc)\(\s*(?P<count>[^,()]+?)\s*\*\s*(?P<size>sizeof\s*\([^()]*\))"
+                             r"\s*,\s*1\s*\)")
+#: an integer type as a declaration spells it (``unsigned int``, ``size_t``, ``int32_t``, ``long long``)
+_INTEGER_TYPE = re.compile(r"\b(?:(?:unsigned|signed)\s+)?(?:(?:long\s+)?long|int|short|char)(?:\s+int)?\b|"
+                           r"\b(?:unsigned|signed)\b|\b(?:s?size_t|u?int(?:8|16|32|64|ptr|max)_t|ptrdiff_t|off_t)\b")
+
+
+def _one_way(line: str, integer_types: bool) -> list[str]:
+    line = _CALLOC_PRODUCT.sub(lambda m: f"{m.group('fn')}({m.group('count')}, {m.group('size')})", line)
+    if integer_types:
+        line = _INTEGER_TYPE.sub("INTEGER", line)
+    return _TOKEN.findall(line)
+
+
+def c_respelled_only(patch: str | None, path: str, integer_types: bool) -> bool:
+    """Each changed line of a C or C++ file comes back in its place with the same tokens once a ``calloc``'s
+    ``count * size, 1`` is read as ``count, size`` and (when ``integer_types``) every integer type as one: the same
+    statements, their allocations and their integer declarations spelt anew."""
+    if not path.lower().endswith(_C_FILES):
+        return False
+    removed, added = changed_lines(patch)
+    return bool(removed) and len(removed) == len(added) and all(
+        _one_way(old, integer_types) == _one_way(new, integer_types) for old, new in zip(removed, added))
