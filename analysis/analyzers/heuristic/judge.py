@@ -147,8 +147,9 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
     if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
         return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
-    if e.prefix_type in (None, "fix") and _renamed_throughout(e):
+    if e.prefix_type is None and _renamed_throughout(e):
         return "refactor"  # "restore the field's name": names renamed throughout and nothing else fix no behaviour
+        # (a conventional ``fix:`` is the author's own type and keeps its weight)
     if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
     if e.prefix_type is None and _merged_security(e) and _title_words(e.title) in (None, "fix"):
