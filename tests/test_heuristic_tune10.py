@@ -373,3 +373,11 @@ def test_calloc_count_and_size_passed_apart_is_low():
     assert analysed({"Settings.c": (before, after)}, "Avoid multiplication in calloc argument").importance == "low"
     doubled = _SETTINGS_ALLOC % "xCalloc(Platform_numberOfDefaultScreens * sizeof(ScreenSettings*), 2)"
     assert analysed({"Settings.c": (before, doubled)}, "Allocate room for more screens").importance != "low"
+
+
+def test_a_line_moved_is_not_a_respelling():
+    from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
+    moved = "@@ -1,6 +1,6 @@\n     break;\n   }\n-    ber_free(ber, 0);\n   }\n+  ber_free(ber, 0);\n   return result;\n"
+    assert not c_respelled_only(moved, "lib/openldap.c", True)
+    assert c_respelled_only("@@ -1 +1 @@\n-  for (int i = 0; i < n; i++)\n+  for (size_t i = 0; i < n; i++)\n",
+                            "lib/x.c", True)

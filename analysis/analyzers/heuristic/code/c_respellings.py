@@ -25,11 +25,14 @@ def _one_way(line: str, integer_types: bool) -> list[str]:
 
 
 def c_respelled_only(patch: str | None, path: str, integer_types: bool) -> bool:
-    """Each changed line of a C or C++ file comes back in its place with the same tokens once a ``calloc``'s
-    ``count * size, 1`` is read as ``count, size`` and (when ``integer_types``) every integer type as one: the same
-    statements, their allocations and their integer declarations spelt anew."""
+    """Each changed line of a C or C++ file comes back in its place, indented alike and spelt otherwise, with the
+    same tokens once a ``calloc``'s ``count * size, 1`` is read as ``count, size`` and (when ``integer_types``)
+    every integer type as one: the same statements, their allocations and their integer declarations spelt anew."""
     if not path.lower().endswith(_C_FILES):
         return False
-    removed, added = changed_lines(patch)
-    return bool(removed) and len(removed) == len(added) and all(
-        _one_way(old, integer_types) == _one_way(new, integer_types) for old, new in zip(removed, added))
+    removed, added = changed_lines(patch, strip=False)
+
+    def respelled(old: str, new: str) -> bool:  # a line back unchanged elsewhere is moved, not respelled
+        indent = len(old) - len(old.lstrip()) == len(new) - len(new.lstrip())
+        return indent and old != new and _one_way(old, integer_types) == _one_way(new, integer_types)
+    return bool(removed) and len(removed) == len(added) and all(map(respelled, removed, added))
