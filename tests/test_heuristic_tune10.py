@@ -381,3 +381,42 @@ def test_a_line_moved_is_not_a_respelling():
     assert not c_respelled_only(moved, "lib/openldap.c", True)
     assert c_respelled_only("@@ -1 +1 @@\n-  for (int i = 0; i < n; i++)\n+  for (size_t i = 0; i < n; i++)\n",
                             "lib/x.c", True)
+
+
+_VPA = """apiVersion: autoscaling.k8s.io/v1
+kind: VerticalPodAutoscaler
+metadata:
+  name: {{ template "operator.name" . }}
+spec:
+%s  resourcePolicy:
+    containerPolicies:
+    - containerName: manager
+"""
+_GATED = """  {{- with .Values.manager.verticalPodAutoscaler.recommenders }}
+  recommenders:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+"""
+_SCHEMA = """{
+  "type": "object",
+  "properties": {
+    "manager": {
+      "type": "object",
+      "properties": {
+        "image": {"type": "string"}%s
+      }
+    }
+  }
+}
+"""
+_RECOMMENDERS = """,
+        "recommenders": {"type": "array", "default": [], "maxItems": 1, "items": {"type": "object"}}"""
+
+
+def test_an_opt_in_chart_value_gated_in_its_template_with_its_schema_property_is_medium():
+    files = {"charts/operator/templates/verticalpodautoscaler.yaml": (_VPA % "", _VPA % _GATED),
+             "charts/operator/values.schema.json": (_SCHEMA % "", _SCHEMA % _RECOMMENDERS)}
+    assert analysed(files, "feat(operator): support custom recommender name for vpa").importance == "medium"
+    always = {"charts/operator/templates/verticalpodautoscaler.yaml": (_VPA % "", _VPA % "  recommenders: []\n"),
+              "charts/operator/values.schema.json": files["charts/operator/values.schema.json"]}
+    assert analysed(always, "feat(operator): support custom recommender name for vpa").importance == "high"

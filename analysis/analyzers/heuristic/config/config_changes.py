@@ -45,14 +45,17 @@ class ConfigChanges:
     @cached_property
     def opt_in(self) -> bool:
         """Every deployment file's change leaves the default render as it was: keys added switched off, template
-        blocks added under a new condition (an operator must turn the new behaviour on)."""
+        blocks added under a new condition (an operator must turn the new behaviour on), optional properties added
+        to the values schema."""
         deploy = [f for f in self.behaviour if "deploy" in self.classes[f.path]]
         if not deploy:
             return False
         for f in deploy:
             facts = [x for x in self.config if x.path == f.path]
+            if "api" in self.classes[f.path] and facts and all(optional_property_added(x) for x in facts):
+                continue  # the values schema gains optional properties: documents that validated still do
             if templated(f.patch):
-                if facts or not gated_template_change(f.patch):
+                if not gated_template_change(f.patch):  # the keys a gated block adds render only once it is on
                     return False
             elif not facts or not all(off_by_default(x) for x in facts):
                 return False
