@@ -63,6 +63,8 @@ def test_a_minimum_version_moved_is_not_a_release():
     before = 'MIN_SERVER_VERSION = "1.2"\n\n\ndef check(v):\n    return v >= MIN_SERVER_VERSION\n'
     commit, texts = commit_of({"client/compat.py": (before, before.replace('"1.2"', '"1.3"'))}, "require server 1.3")
     assert not release_bookkeeping(evidence_of(commit, derive_facts(commit, texts)))
+    result = analysed({"client/compat.py": (before, before.replace('"1.2"', '"1.3"'))}, "require server 1.3")
+    assert result.summary == ['`MIN_SERVER_VERSION` `"1.2"` → `"1.3"`'] and result.change_type != "chore"
 
 
 def test_a_documentation_page_rendered_by_a_template_engine_is_documentation():
