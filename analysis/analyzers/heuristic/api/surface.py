@@ -110,6 +110,13 @@ class ApiSurface:
         return added + widened + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
 
     @cached_property
+    def headline_api(self) -> list[Fact]:
+        """New public API in a product file the commit creates (a renderer's ``render/pdf.go``, a ``finder.go``): a
+        new module of public API, not an option or method added beside existing ones."""
+        created = {f.path for f in self.behaviour if f.status == "added"}
+        return [f for f in self.api_extended if f.path in created]
+
+    @cached_property
     def experimental_api(self) -> list[Fact]:
         """New public API its authors name as without a stability promise (``ExperimentalFinder``)."""
         return [f for f in self.api_extended if R.EXPERIMENTAL_NAME.search(f.symbol or "")]

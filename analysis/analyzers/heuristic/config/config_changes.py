@@ -89,6 +89,18 @@ class ConfigChanges:
         return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
                 and f.path not in self.optional_schemas and not self._bodies_only(f.path)]
 
+    @cached_property
+    def interfaces_appended(self) -> list[str]:
+        """Interface files already there that only gain lines (an API dump's new ``getDnsResolver``): API added beside
+        what callers had, nothing of theirs changed."""
+        return [f.path for f in self.files if f.path in self.api_changes and f.status == "modified"
+                and f.additions and not f.deletions]
+
+    @cached_property
+    def interfaces_added(self) -> list[str]:
+        """Interface files the commit creates (a new CRD, a new module's API dump): a new public surface."""
+        return [f.path for f in self.files if f.path in self.api_changes and f.status == "added"]
+
     def _bodies_only(self, path: str) -> bool:
         """Source code in an API package (``pkg/apis/v1/expansion.go``) whose facts see only function bodies
         rewritten: no declaration added, removed or re-signed, no field, base or reach changed. Its types and

@@ -19,6 +19,8 @@ _COMMIT_VALUE = re.compile(r"^[0-9a-f]{7,64}$")
 #: a template line that is only a directive (``{{- if .Values.x }}``, ``{{ end -}}``)
 _DIRECTIVE = re.compile(r"^\s*\{\{-?\s*(?P<word>[\w/*]+)?(?P<rest>.*?)\s*-?\}\}\s*$")
 _OPENERS = {"if", "with", "range"}
+#: a template variable set (``{{- $tag := .Values.image.tag }}``): renders nothing
+_ASSIGNMENT = re.compile(r"^\s*\{\{-?\s*\$\w+\s*:?=.*\}\}\s*$")
 #: scalar values, as the config facts render them, that switch nothing on
 _YAML_OFF = {"false": False, "null": None, "~": None, "": ""}
 #: a Helm chart's values file: its templates test values with Go's ``if``, for which 0 is as false as ``false``
@@ -129,11 +131,23 @@ def gated_template_change(patch: str | None) -> bool:
                         depth += 1
                 elif directive and word == "end" and depth:
                     depth -= 1
-                elif not depth and text.strip():
+                elif not depth and text.strip() and not _ASSIGNMENT.match(text):
                     return False
         if removed_conditions or depth:
             return False
     return changed
+
+
+def ungated_template_block(patch: str | None) -> bool:
+    """A template's condition is dropped and the block it gated kept: the lines removed are only ``if`` and its
+    ``end`` (and comments), none added but comments. What rendered only when switched on now renders by default
+    (an RBAC role granted whatever the values say)."""
+    removed = [line[1:] for line in (patch or "").split("\n") if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:] for line in (patch or "").split("\n") if line.startswith("+") and not line.startswith("+++")]
+    words = [m.group("word") if (m := _DIRECTIVE.match(text)) else None for text in removed]
+    comment = re.compile(r"^\s*(#.*)?$")
+    return ("if" in words and "end" in words and all(w in ("if", "end") or comment.match(t) for w, t in zip(words, removed))
+            and all(comment.match(text) for text in added))
 
 
 _RULE_START = re.compile(r"^\s*-\s*(apiGroups|resources|verbs|nonResourceURLs)\s*:")
