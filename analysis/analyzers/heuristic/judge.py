@@ -345,6 +345,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
+    if _said_no_op(e) or _rolled_one_line(e, change_type):
+        return "low"  # the title says nothing changes, or one line rolled back or forward (an attribute, a flag)
     if reformatted(e) or hooks_autofix(e):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
     if release_bookkeeping(e):
@@ -418,6 +420,20 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping or tuning
     return "medium"
+
+
+def _said_no_op(e: Evidence) -> bool:
+    """The title calls the change a no-op (or its rollback), and the facts agree: no public API, setting or security
+    signal changes."""
+    return bool(R.NO_OP_TITLE.search(e.title) and not (_interface_touched(e) or e.config or e.security_signals))
+
+
+def _rolled_one_line(e: Evidence, change_type: str) -> bool:
+    """One line of product code rolled back or forward (``Rollback: "Add ABSL_ATTRIBUTE_NOINLINE ..."``): what it
+    does was there a moment ago; no fix undone (its bug comes back), nothing the high rules read."""
+    rolled = R.ROLLED_TITLE.sub("", e.title)
+    return bool(R.ROLLED_TITLE.match(e.title) and e.behaviour and _one_line(e) and _title_words(rolled) != "fix"
+                and not (_crash_fix(e, change_type) or _high(e, change_type)))
 
 
 def _status_returned(e: Evidence, change_type: str) -> bool:
@@ -553,7 +569,7 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # the configuration results a platform's build writes into its header: compiled code changes
     if build and change_type == "perf" and measured_speedup(e.body):
         return "medium"  # the build compiles or links what users build anew, and the message measures the gain
-    tests = [f for f in e.files if "test" in e.classes[f.path]]
+    tests = [f for f in e.files if "test" in e.classes[f.path] and not f.path.endswith(R.TEST_SNAPSHOT_EXTS)]
     if tests and e.all_files("test", "doc"):
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low

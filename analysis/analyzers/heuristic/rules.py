@@ -24,6 +24,12 @@ BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3}|"
                                   r"timing attacks?|constant[- ]time (comparison|compare|equality))|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
+#: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
+NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
+#: a change rolled back or forward again ("Rollback: ...", "Rollforward of ...", "Reland ...", "Revert ...")
+ROLLED_TITLE = re.compile(r"^\s*(revert|roll ?back|roll ?forward|re-?land)\b", re.I)
+#: a test's expected output, written by the test tool (Rust ui tests' ``.stderr``, Jest ``.snap``): not coverage
+TEST_SNAPSHOT_EXTS = (".stderr", ".stdout", ".snap")
 TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*|"
                                  r"attach\w*|expos\w*|provid\w*|creat\w*)\b", re.I)
 TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -78,7 +84,7 @@ I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
 I18N_EXTS = (".po", ".pot", ".mo", ".xlf", ".xliff", ".arb", ".ftl", ".strings")
 I18N_DATA_EXTS = (".json", ".yaml", ".yml", ".toml", ".properties", ".ini", ".txt") + I18N_EXTS
 #: code that shows how to use the project; ``docs_src``: the documentation's own runnable examples (fastapi, typer)
-EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src"}
+EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src", "playground"}
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
 DEPLOY_DIRS = {"helm", "charts", "chart", "k8s", "kubernetes", "kustomize", "manifests", "operator",
                "deploy", "deployment", "deployments", "terraform", "ansible", "crds"}
