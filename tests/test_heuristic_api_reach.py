@@ -12,10 +12,10 @@ def _reach(path: str, name: str, how: str) -> Fact:
     return Fact(kind="symbol_modified", path=path, symbol=name, public=True, text=f"method, {how} public")
 
 
-def test_methods_made_public_are_a_high_feature_named_as_such():
+def test_methods_made_public_are_a_medium_feature_named_as_such():
     java = change("src/main/java/a/Element.java", ["  abstract Element deepCopy();"], ["  public abstract Element deepCopy();"])
     analysis = analyse("Made deepCopy public (#1091)", [java], [_reach(java.path, "Element.deepCopy", "now")])
-    assert (analysis.change_type, analysis.importance) == ("feature", "high")
+    assert (analysis.change_type, analysis.importance) == ("feature", "medium")  # additive: the written convention
     assert "Makes `Element.deepCopy` public" in analysis.summary
     assert "Additive only" in analysis.insights.compatibility
 
@@ -25,13 +25,14 @@ def test_a_method_made_private_breaks_callers():
     assert analyse("Hide deepCopy", [java], [_reach(java.path, "Element.deepCopy", "no longer")]).importance == "high"
 
 
-def test_new_api_named_experimental_is_medium_stable_api_high():
+def test_new_api_named_experimental_is_medium_and_says_so():
     go = change("finder.go", [], ["func ExperimentalFinder() Option {", "\treturn nil", "}"])
     def added(name: str) -> Fact:
         return Fact(kind="symbol_added", path=go.path, symbol=name, public=True, after="() -> Option", text="function")
     experimental = analyse("feat: add experimental finder option", [go], [added("ExperimentalFinder")])
     assert experimental.importance == "medium" and "named experimental" in experimental.insights.compatibility
-    assert analyse("feat: add finder option", [go], [added("WithFinder")]).importance == "high"
+    stable = analyse("feat: add finder option", [go], [added("WithFinder")])
+    assert stable.importance == "medium" and "named experimental" not in stable.insights.compatibility
 
 
 def test_a_block_extracted_into_a_new_private_function_is_low():

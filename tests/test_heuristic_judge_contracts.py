@@ -113,7 +113,7 @@ def test_overriding_methods_and_an_intermediate_base_are_not_new_api():
     new_api = [Fact(kind="symbol_added", path=base.path, symbol="JsonParserBase", public=True, text="class"),
                Fact(kind="symbol_added", path=base.path, symbol="JsonParserBase.currentLocation", public=True,
                     after="() -> Loc", text="method")]
-    assert analyse("Minor inclusions in JsonParserBase", [base], new_api).importance == "high"
+    assert analyse("Minor inclusions in JsonParserBase", [base], new_api).change_type == "feature"
 
 
 # --- exit statuses ----------------------------------------------------------------------------------

@@ -140,22 +140,23 @@ def test_a_build_fix_is_medium_and_a_package_rename_is_high():
 
 # --- new public API ---------------------------------------------------------------------------
 
-def test_a_new_public_method_users_call_is_high_an_internal_one_medium():
+def test_a_new_public_method_users_call_is_a_medium_feature_an_internal_one_medium():
     code = change("src/client/models.py", [], ["    def raise_for_status(self):", *body_lines(20)])
     tests = change("tests/test_models.py", [], body_lines(30, "t"))
     public = Fact(kind="symbol_added", path=code.path, symbol="Response.raise_for_status", public=True, text="method")
-    assert analyse("Add raise_for_status() to API", [code, tests], [public]).importance == "high"
+    added = analyse("Add raise_for_status() to API", [code, tests], [public])
+    assert (added.change_type, added.importance) == ("feature", "medium")  # additive: the written convention
     internal = public.model_copy(update={"symbol": "Response._check", "public": False})
     assert analyse("Add a status check helper", [code, tests], [internal]).importance == "medium"
 
 
-def test_an_optional_parameter_on_a_public_constructor_is_high():
+def test_an_optional_parameter_on_a_public_constructor_is_medium_and_not_breaking():
     code = change("src/client/session.py", ["    def __init__(self, url):"],
                   ["    def __init__(self, url, timeout=None):"])
     fact = Fact(kind="signature_changed", path=code.path, symbol="Session.__init__", public=True,
                 before="(self, url)", after="(self, url, timeout=None)")
     analysis = analyse("Add timeout to Session", [code], [fact])
-    assert analysis.importance == "high" and not any("break" in r.risk.lower() for r in analysis.risks)
+    assert analysis.importance == "medium" and not any("break" in r.risk.lower() for r in analysis.risks)
 
 
 # --- literals users see -----------------------------------------------------------------------

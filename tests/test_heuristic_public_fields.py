@@ -44,9 +44,9 @@ def test_a_pub_field_added_to_a_pub_rust_struct():
     assert public_fields_added([rust]) == [("src/config.rs", "Builder", "retries")]
 
 
-def test_a_feature_adding_a_public_field_is_high_and_says_so():
+def test_a_feature_adding_a_public_field_is_medium_and_says_so():
     analysis = analyse("Add Required field to single-value arguments", [_go()], _facts("args.go", "ArgumentBase"))
-    assert analysis.importance == "high"
+    assert analysis.importance == "medium"  # an opt-in field added: the written convention
     assert "`ArgumentBase.Required`" in analysis.insights.compatibility
 
 
