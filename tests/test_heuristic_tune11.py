@@ -179,3 +179,12 @@ def test_a_playground_directory_holds_fixtures_not_product_code():
                        "playground/dynamic-import/nested/rest.js": (None, "export const { a, ...rest } = mod\n")},
                       "test(dynamic-import): cover object rest destructuring of dynamic import")
     assert (result.change_type, result.importance) == ("test", "low")
+
+
+def test_an_overload_seen_only_in_the_api_dump_is_at_least_medium():
+    grown = _DUMP.replace("\tpublic final fun setProxy", "\tpublic final fun setProxy (Ljava/lang/String;)V\n"
+                                                          "\tpublic final fun setProxy")
+    kt_after = _KT + "\nfun EngineConfig.setProxy(url: String) {\n    proxy = Proxy.of(url)\n}\n"
+    result = analysed({"engine/api/engine.api": (_DUMP, grown), "engine/src/EngineConfig.kt": (_KT, kt_after)},
+                      "EngineConfig.setProxy should have overload for String")
+    assert result.importance == "medium"

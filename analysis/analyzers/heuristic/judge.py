@@ -380,6 +380,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
+    if _api_grown(e, change_type) or e.interfaces_appended:
+        return "medium"  # public API added beside what callers had (an API dump's new lines): a feature users opt into
     if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps
             or e.prereleases_left or default_features_changed(e)):
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
