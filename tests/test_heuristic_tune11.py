@@ -188,3 +188,32 @@ def test_an_overload_seen_only_in_the_api_dump_is_at_least_medium():
     result = analysed({"engine/api/engine.api": (_DUMP, grown), "engine/src/EngineConfig.kt": (_KT, kt_after)},
                       "EngineConfig.setProxy should have overload for String")
     assert result.importance == "medium"
+
+
+_OPTIMIZER = """export function createOptimizer() {
+  let inited = false
+  async function init() {
+    if (inited) return
+    inited = true
+    await load()
+  }
+  function onDiscovered() {
+    if (!waiting) {
+      run()
+    }
+  }
+  return { init, onDiscovered }
+}
+"""
+
+
+def test_a_fix_whose_new_comment_says_what_crashed_is_a_crash_fix():
+    guarded = _OPTIMIZER.replace("    if (!waiting) {", "    // A module can be discovered before init() runs; starting a run here would\n"
+                                                      "    // race with init() and crash in commitProcessing.\n"
+                                                      "    if (inited && !waiting) {")
+    result = analysed({"src/node/optimizer/optimizer.ts": (_OPTIMIZER, guarded)},
+                      "fix(optimizer): avoid optimizer run for transform request before init")
+    assert (result.change_type, result.importance) == ("fix", "high")
+    plain = _OPTIMIZER.replace("    if (!waiting) {", "    // wait for init() first\n    if (inited && !waiting) {")
+    assert analysed({"src/node/optimizer/optimizer.ts": (_OPTIMIZER, plain)},
+                    "fix(optimizer): avoid optimizer run for transform request before init").importance == "medium"

@@ -262,7 +262,20 @@ def _crash_fix(e: Evidence, change_type: str) -> bool:
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
-    return any(_names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body))
+    if any(_names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body)):
+        return True
+    return change_type == "fix" and _crash_commented(e)
+
+
+_COMMENT_LINE = re.compile(r"^\+\s*(//|#|/?\*|--)\s*(?P<text>.*)$", re.M)
+
+
+def _crash_commented(e: Evidence) -> bool:
+    """A fix whose product code gains a comment saying what crashed (``...would race with init() and crash in
+    commitProcessing``): the author names the crash beside the guard, not in the title. Only the strong words
+    (a crash, a panic, a segfault), and not beside a test."""
+    return any(_names_crash(m.group("text"), True) and R.CRASH_COMMENT_WORDS.search(m.group("text"))
+               for f in e.behaviour for m in _COMMENT_LINE.finditer(f.patch or ""))
 
 
 def _names_crash(text: str, narrow: bool) -> bool:

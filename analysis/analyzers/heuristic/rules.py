@@ -142,6 +142,8 @@ CRASH_WORDS = re.compile(
     r"missing symbols?|undefined (reference|symbol)s?|unresolved (external )?symbols?|fail(s|ed|ing)? to link)\b", re.I)
 #: the milder of the crash words: an error swallowed or printed, not a process or its data lost; they lift a change to
 #: high only over more than one changed line of product code ("silently ignored" over a one-line fix stays medium)
+#: the crash words a fix's new comment must use to name what crashed (not "hangs" of a UI, not "freeze" of a list)
+CRASH_COMMENT_WORDS = re.compile(r"\b(crash(es|ed|ing)?|panic(s|ked|king)?|segfaults?|segmentation fault)\b", re.I)
 MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|uncaught exception)$", re.I)
 #: an exception or error type named in a fix (``EOFError``, ``io.UnsupportedOperation``)
 EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Panic)\b|\bio\.UnsupportedOperation\b")
