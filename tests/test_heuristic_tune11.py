@@ -217,3 +217,28 @@ def test_a_fix_whose_new_comment_says_what_crashed_is_a_crash_fix():
     plain = _OPTIMIZER.replace("    if (!waiting) {", "    // wait for init() first\n    if (inited && !waiting) {")
     assert analysed({"src/node/optimizer/optimizer.ts": (_OPTIMIZER, plain)},
                     "fix(optimizer): avoid optimizer run for transform request before init").importance == "medium"
+
+
+_AST = """fn check(cx: &Ctxt, variants: &[Variant]) {
+    let mut seen_untagged = false;
+    for variant in variants {
+        if !variant.untagged() && seen_untagged {
+            cx.error_spanned_by(&variant.ident, "untagged variants must be placed at the end");
+        }
+        seen_untagged = variant.untagged();
+    }
+}
+"""
+_STDERR = """error: untagged variants must be placed at the end
+ --> tests/ui/wrong_order.rs:{line}:5
+"""
+
+
+def test_a_ui_tests_recorded_diagnostics_rewritten_with_the_code_is_medium():
+    after = _AST.replace("    let mut seen_untagged = false;\n", "    let last = variants.iter().rposition(|v| !v.untagged());\n"
+                         ).replace("!variant.untagged() && seen_untagged", "variant.untagged() && Some(variant.index) < last"
+                                   ).replace("        seen_untagged = variant.untagged();\n", "")
+    result = analysed({"derive/src/internals/ast.rs": (_AST, after),
+                       "tests/ui/wrong_order.stderr": (_STDERR.format(line=7), _STDERR.format(line=5))},
+                      "Point out untagged variants which are out of order")
+    assert result.importance == "medium"

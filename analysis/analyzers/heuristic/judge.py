@@ -395,6 +395,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
     if _api_grown(e, change_type) or e.interfaces_appended:
         return "medium"  # public API added beside what callers had (an API dump's new lines): a feature users opt into
+    if _snapshot_rewritten(e):
+        return "medium"  # a test's recorded output (a compiler's diagnostics) rewritten beside the code: users see it
     if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps
             or e.prereleases_left or default_features_changed(e)):
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
@@ -435,6 +437,13 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping or tuning
     return "medium"
+
+
+def _snapshot_rewritten(e: Evidence) -> bool:
+    """Product code changes and a test's recorded output that existed (``.stderr`` of a ui test, a ``.snap``) has
+    lines replaced: what the product prints for that case is different now."""
+    return bool(e.behaviour) and any(f.path.endswith(R.TEST_SNAPSHOT_EXTS) and f.status == "modified"
+                                     and f.additions and f.deletions for f in e.files)
 
 
 def _said_no_op(e: Evidence) -> bool:
