@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
-from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
@@ -33,24 +31,39 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.config_checks import config_results_changed
-from analysis.analyzers.heuristic.config.deploy import ungated_template_block
-from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
-from analysis.analyzers.heuristic.declared import (
-    attack_tested,
-    default_changed_in_changelog,
-    merged_major_line,
-    support_removed,
-)
+from analysis.analyzers.heuristic.declared import attack_tested
 from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.analyzers.heuristic.lifting import (
+    api_grown,
+    crash_fix,
+    high,
+    merged_security,
+    one_line,
+    package_renamed,
+    released_behaviour_reverted,
+    runtime_floor_raised,
+    stricter_symbols,  # noqa: F401 (text/findings.py imports it from here)
+    stricter_validation,
+    tested_behaviour,
+    user_text,
+)
+from analysis.analyzers.heuristic.lowering import (
+    aliases_only,
+    dead_code_removed,
+    debug_repr_only,
+    housekeeping,
+    hunks_read,
+    interface_touched,
+    private_helper_refactor,
+    said_no_op,
+    small_perf_tweak,
+    snapshot_rewritten,
+    test_tooling_refactor,
+    tests_adapted_to_bump,
+    titled_helpers,
+)
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
-from analysis.facts.config import FEATURE_ALIAS
 from analysis.facts.security import PROTECTIONS
-from analysis.models import Fact
-
-#: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
-_MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
-_CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
-_FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
 
 
 def read_prefix(evidence: Evidence) -> None:
@@ -127,7 +140,7 @@ def hooks_autofix(e: Evidence) -> bool:
     """The hooks manager's own commit (its title), or its hooks' pinned versions bumped with their formatters' output
     (the same tokens but for whitespace and redundant parentheses): fixes that by design keep what the code does; no
     product symbol added, removed or re-signed, no setting or security signal."""
-    if e.security_signals or _interface_touched(e) or any(e.in_product(f) for f in e.config):
+    if e.security_signals or interface_touched(e) or any(e.in_product(f) for f in e.config):
         return False
     return bool(R.HOOKS_AUTOFIX.search(e.title) or (hooks_bumped(e.files) and formatter_output(e.behaviour)))
 
@@ -153,7 +166,7 @@ def change_type_of(e: Evidence) -> str:
         # (a conventional ``fix:`` is the author's own type and keeps its weight)
     if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
-    if e.prefix_type is None and _merged_security(e) and _title_words(e.title) in (None, "fix"):
+    if e.prefix_type is None and merged_security(e) and _title_words(e.title) in (None, "fix"):
         return "security"  # the merged branch or its commits name a vulnerability the product code fixes
     if e.prefix_type is None and attack_tested(e) and not e.api_added:
         return "security"  # product code changes with a new test named for the attack it stops ("prevent XSS")
@@ -188,9 +201,9 @@ def change_type_of(e: Evidence) -> str:
         worded = "feature"
     if R.SMALL_PERF_WORDS.search(e.title):
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
-    if worded in (None, "refactor") and _stricter_validation(e):
+    if worded in (None, "refactor") and stricter_validation(e):
         return "fix"  # "Deny leap second if secs != 59": inputs that passed are turned away
-    if worded == "feature" and not e.api_added and _titled_helpers(e):
+    if worded == "feature" and not e.api_added and titled_helpers(e):
         return "refactor"  # "Introduce `_helper()`": a private helper is no new capability
     if worded == "feature" and e.files and not e.behaviour:
         return "chore"  # "add X to maintainers": a feature word over docs, CI and manifests only
@@ -212,7 +225,7 @@ def change_type_of(e: Evidence) -> str:
 def _renamed_throughout(e: Evidence) -> bool:
     """The product lines come back with a few names renamed throughout, and no public symbol, signature, setting or
     security signal changes with them."""
-    return bool(e.renamed_only and not (e.config or e.security_signals or _interface_touched(e)))
+    return bool(e.renamed_only and not (e.config or e.security_signals or interface_touched(e)))
 
 
 def _macro_refactor(e: Evidence) -> bool:
@@ -231,122 +244,13 @@ def _new_capability(e: Evidence) -> bool:
     return grows and any(_title_words(text) == "feature" for text in (*e.points[:1], *e.folded_titles))
 
 
-def stricter_symbols(e: Evidence) -> list[str]:
-    """The public symbols of product code that now reject inputs they accepted: the title says inputs are denied or
-    validated, and the symbol itself gains a condition whose branch rejects (returns None or a new error, throws,
-    raises)."""
-    modified = [f for f in e.of("symbol_modified", "signature_changed") if e.is_public(f)]
-    if not (VALIDATION_TITLE.search(e.title) and modified):
-        return []
-    rejecting = {f.path: rejecting_definitions(f.path, f.patch) for f in e.behaviour}
-    per_file = Counter(f.path for f in modified)
-
-    def rejects(f: Fact) -> bool:
-        names = rejecting.get(f.path, set())
-        return last_part(f.symbol) in names or (UNPLACED in names and per_file[f.path] == 1)
-
-    return list(dict.fromkeys(f.symbol for f in modified if f.symbol and rejects(f)))
-
-
-def _stricter_validation(e: Evidence) -> bool:
-    """Callers whose inputs passed now fail (see ``stricter_symbols``)."""
-    return bool(stricter_symbols(e))
-
-
-def _crash_fix(e: Evidence, change_type: str) -> bool:
-    """A crash, hang or data loss is what the commit fixes, in its title, message or changelog. The milder words
-    (an error "silently ignored", a traceback) need more than one changed line of product code."""
-    narrow = _one_line(e)
-    for text in (e.title, e.paragraph, *e.changelog):
-        if _names_crash(text, narrow) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
-            if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
-                return True
-    # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
-    if any(_names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body)):
-        return True
-    return change_type == "fix" and _crash_commented(e)
-
-
-_COMMENT_LINE = re.compile(r"^\+\s*(//|#|/?\*|--)\s*(?P<text>.*)$", re.M)
-
-
-def _crash_commented(e: Evidence) -> bool:
-    """A fix whose product code gains a comment saying what crashed (``...would race with init() and crash in
-    commitProcessing``): the author names the crash beside the guard, not in the title. Only the strong words
-    (a crash, a panic, a segfault), and not beside a test."""
-    return any(_names_crash(m.group("text"), True) and R.CRASH_COMMENT_WORDS.search(m.group("text"))
-               for f in e.behaviour for m in _COMMENT_LINE.finditer(f.patch or ""))
-
-
-def _names_crash(text: str, narrow: bool) -> bool:
-    """``text`` names a crash: any crash word, or only a strong one (a crash, a panic, data lost) when ``narrow``."""
-    return any(not (narrow and R.MILD_CRASH_WORDS.match(m.group(0))) for m in R.CRASH_WORDS.finditer(text))
-
-
-def _one_line(e: Evidence) -> bool:
-    """At most one line of product code changed (a line replaced, added or removed): a narrow fix."""
-    return bool(e.files) and sum(max(f.additions, f.deletions) for f in e.behaviour) <= 1
-
-
-def _released_behaviour_reverted(e: Evidence) -> bool:
-    """The changelog says a released behaviour is reverted: users who adopted it see a change."""
-    return any(_CHANGELOG_REVERT.search(entry) for entry in e.changelog)
-
-
-def _strong_security(e: Evidence, change_type: str) -> bool:
-    """A security signal in the code, security named in the message, or a fix to something security-related."""
-    return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text) or _merged_security(e)
-                or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)))
-
-
-def _merged_security(e: Evidence) -> bool:
-    """A merge's branch name or folded commits name a vulnerability (or an advisory), and product code changes."""
-    return bool(e.behaviour) and bool(R.TITLE_SECURITY_WORDS.search(e.merged_words))
-
-
-def _high(e: Evidence, change_type: str) -> bool:
-    """What users or operators rely on changes: public API, configuration, security, a crash, status codes,
-    a process's exit status, a result existing tests now expect to be different."""
-    deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
-    changed_interfaces = [p for p in e.api_changes if p not in e.interfaces_appended]
-    return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or changed_interfaces
-        or _strong_security(e, change_type)
-        or _crash_fix(e, change_type) or _released_behaviour_reverted(e) or e.literal_changes["status"]
-        or e.exit_statuses[1] or e.expectation_flips or _status_returned(e, change_type) or e.deprecation_carried_out
-        or _package_renamed(e) or _runtime_floor_raised(e) or _stricter_validation(e) or features_broken(e)
-        or support_removed(e) or default_changed_in_changelog(e) or attack_tested(e) or merged_major_line(e)
-        or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
-        or (_api_grown(e, change_type) and _headline_addition(e))
-        or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
-        or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
-        or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
-        or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
-
-
-def _api_grown(e: Evidence, change_type: str) -> bool:
-    """New public API: functions, methods and classes, parameters, a public struct's fields, lines appended to an
-    API dump (experimental names aside, and a speed-up's own helpers)."""
-    helpers = len(helper_api(e)) if change_type == "perf" else 0
-    return bool((len(e.api_extended) > len(e.experimental_api) + helpers
-                 and change_type in ("feature", "fix", "perf", "security", "revert"))
-                or (e.fields_added and change_type in ("feature", "fix")) or e.interfaces_appended)
-
-
-def _headline_addition(e: Evidence) -> bool:
-    """The addition is a headline: a new product file of public API or a new interface file (a module, a renderer,
-    a CRD). An option, method or field added beside existing ones changes nothing users had: medium, as every blind
-    set since the sixth labels it (the issue's high list names API removed or changed, not API added)."""
-    return bool(e.headline_api or e.interfaces_added)
-
-
 def importance_of(e: Evidence, change_type: str) -> str:
     """High, medium or low from the substance of the change; a revert at most medium unless its changelog says a
     released behaviour goes back (a revert restores what users had before the reverted commit, which is most often
     recent and unreleased: its API, settings and signals are the ones users had already)."""
     level = _importance_of(e, change_type)
     if (level == "high" and change_type == "revert" and not e.breaking_marker
-            and not _released_behaviour_reverted(e)):
+            and not released_behaviour_reverted(e)):
         return "medium"
     return level
 
@@ -358,19 +262,19 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
-    if _said_no_op(e) or _rolled_one_line(e, change_type):
+    if said_no_op(e) or _rolled_one_line(e, change_type):
         return "low"  # the title says nothing changes, or one line rolled back or forward (an attribute, a flag)
     if reformatted(e) or hooks_autofix(e):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
     if release_bookkeeping(e):
         return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
-    if loop_rebounds(e.behaviour) and not _high(e, change_type):
+    if loop_rebounds(e.behaviour) and not high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if all(respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
         return "low"  # the same code spelt anew: a string's quotes swapped, ``Object.prototype.hasOwnProperty.call``
-    retyped = change_type not in ("fix", "security") and not _crash_fix(e, change_type)
+    retyped = change_type not in ("fix", "security") and not crash_fix(e, change_type)
     if (all(c_respelled_only(f.patch, f.path, retyped) for f in e.behaviour)
-            and not (e.security_signals or _interface_touched(e))):
+            and not (e.security_signals or interface_touched(e))):
         return "low"  # C's ``calloc(n * size, 1)`` as ``calloc(n, size)``, or an index declared ``size_t`` (a fix
         # that retypes an integer is left to the rules below: a wider type is how overflows are mended)
     if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
@@ -381,21 +285,21 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (e.renamed_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas)):
         return "low"  # a few names renamed throughout, the rest of each line unchanged
-    if _debug_repr_only(e) or (log_text_only(f.patch for f in e.behaviour)
-                                and not (e.security_signals or _crash_fix(e, change_type))):
+    if debug_repr_only(e) or (log_text_only(f.patch for f in e.behaviour)
+                                and not (e.security_signals or crash_fix(e, change_type))):
         return "low"  # how objects look in a debugger or a log line, or what a log call says: nothing users rely on
-    if _dead_code_removed(e):
+    if dead_code_removed(e):
         return "low"  # private definitions nothing calls deleted (tests retargeted beside them): the same behaviour
     if (e.extracted_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
         return "low"  # a block moved into a new private function, its lines unchanged
-    if _high(e, change_type):
+    if high(e, change_type):
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
-    if _api_grown(e, change_type) or e.interfaces_appended:
+    if api_grown(e, change_type) or e.interfaces_appended:
         return "medium"  # public API added beside what callers had (an API dump's new lines): a feature users opt into
-    if _snapshot_rewritten(e):
+    if snapshot_rewritten(e):
         return "medium"  # a test's recorded output (a compiler's diagnostics) rewritten beside the code: users see it
     if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps
             or e.prereleases_left or default_features_changed(e)):
@@ -412,24 +316,24 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
-    if _user_text(e):
+    if user_text(e):
         return "medium"  # the text users read when an error or value is printed
-    if _test_tooling_refactor(e, change_type):
+    if test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
-    if _tested_behaviour(e, change_type):
+    if tested_behaviour(e, change_type):
         return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
-    if _small_perf_tweak(e):
+    if small_perf_tweak(e):
         return "low"  # a repeated call or copy avoided inside the code: same results, same interface
-    if _private_helper_refactor(e, change_type):
+    if private_helper_refactor(e, change_type):
         return "low"  # private helpers introduced or used differently: the interface and the texts are unchanged
-    if _housekeeping(e, change_type):
+    if housekeeping(e, change_type):
         return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
-    if (change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not _interface_touched(e)
+    if (change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not interface_touched(e)
             and (e.comment_lines or e.paths("doc"))):
         return "low"  # documentation comments or pages, with a line or two of code around them
     touched = e.of("symbol_modified", "symbol_added", "signature_changed")
     public_touched = any(e.is_public(f) for f in touched)
-    if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or _interface_touched(e))
+    if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or interface_touched(e))
             and not (e.config or e.security_signals or e.literal_changes["message"])):
         return "low"  # the author says documentation (``docs:``) and only private code moves: docstrings reworded
     if (change_type in ("chore", "refactor", "build", "perf", "ci", "test") and not public_touched
@@ -439,139 +343,22 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     return "medium"
 
 
-def _snapshot_rewritten(e: Evidence) -> bool:
-    """Product code changes and a test's recorded output that existed (``.stderr`` of a ui test, a ``.snap``) has
-    lines replaced: what the product prints for that case is different now."""
-    return bool(e.behaviour) and any(f.path.endswith(R.TEST_SNAPSHOT_EXTS) and f.status == "modified"
-                                     and f.additions and f.deletions for f in e.files)
-
-
-def _said_no_op(e: Evidence) -> bool:
-    """The title calls the change a no-op (or its rollback), and the facts agree: no public API, setting or security
-    signal changes."""
-    return bool(R.NO_OP_TITLE.search(e.title) and not (_interface_touched(e) or e.config or e.security_signals))
-
-
 def _rolled_one_line(e: Evidence, change_type: str) -> bool:
     """One line of product code rolled back or forward (``Rollback: "Add ABSL_ATTRIBUTE_NOINLINE ..."``): what it
     does was there a moment ago; no fix undone (its bug comes back), nothing the high rules read."""
     rolled = R.ROLLED_TITLE.sub("", e.title)
-    return bool(R.ROLLED_TITLE.match(e.title) and e.behaviour and _one_line(e) and _title_words(rolled) != "fix"
-                and not (_crash_fix(e, change_type) or _high(e, change_type)))
-
-
-def _status_returned(e: Evidence, change_type: str) -> bool:
-    """A fix or feature whose message, changelog or new tests name the HTTP status it now returns: clients see it."""
-    texts = (e.title, e.paragraph, *e.changelog, *(f.symbol or "" for f in e.of("test_added")))
-    return change_type in ("fix", "feature") and any(R.STATUS_RETURNED.search(text) for text in texts)
-
-
-def _package_renamed(e: Evidence) -> bool:
-    """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json)."""
-    return any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
-               and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
-
-
-def _runtime_floor_raised(e: Evidence) -> bool:
-    """The oldest Python or Node the package supports rises: users on the older runtime can no longer install it
-    (a Rust or Go compiler floor raised stays medium: a build tool its users upgrade in place)."""
-    return any(m.runtime for m in e.toolchain_raised)
-
-
-def _debug_repr_only(e: Evidence) -> bool:
-    """Every changed symbol is a debug representation (``__repr__``), in a modest diff with the interface intact."""
-    symbols = [f for f in e.of("symbol_modified", "symbol_added", "symbol_removed", "signature_changed")
-               if e.in_product(f)]
-    return (bool(symbols) and all(R.DEBUG_REPR_SYMBOL.search(f.symbol or "") for f in symbols)
-            and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not (e.api_breaks or e.config))
-
-
-def _dead_code_removed(e: Evidence) -> bool:
-    """Product code only loses lines, and what it loses is whole private functions or methods (the facts name only
-    those, removed): code nothing outside can call, gone; nothing else changes (a macro is a switch users may set,
-    not a helper)."""
-    product = [f for f in e.facts if e.in_product(f) and f.kind != "changelog_entry"]
-    return (bool(product) and all(f.additions == 0 for f in e.behaviour)
-            and all(f.kind == "symbol_removed" and not e.is_public(f) and (f.text or "").startswith(("function", "method"))
-                    and not _MACRO_NAME.match((f.symbol or "").split(".")[-1]) for f in product)
-            and not (e.config or e.security_signals or e.dependencies))
-
-
-def _user_text(e: Evidence) -> bool:
-    """The title or the changelog names the printed text of errors or values (``Display``, ``__str__``)."""
-    return any(R.USER_TEXT_WORDS.search(text) for text in (e.title, *e.changelog))
-
-
-def _small_perf_tweak(e: Evidence) -> bool:
-    """A repeated call, copy or allocation avoided, in a few lines of internal code."""
-    return bool(R.SMALL_PERF_WORDS.search(e.title) and e.behaviour_lines <= R.SMALL_PERF_LINES
-                and not (_interface_touched(e) or e.config or e.literal_changes["message"]))
-
-
-def _titled_helpers(e: Evidence) -> bool:
-    """The title names code, and what it names is private helpers: a leading underscore (``_getAncestors()``), or
-    functions and methods the facts call not public; none of it is public API."""
-    named = {m.group(m.lastindex).rstrip("()").split(".")[-1].split("::")[-1]
-             for m in R.TITLE_CODE_NAME.finditer(e.title) if m.lastindex}
-    named.discard("")
-    symbols = {(f.symbol or "").split(".")[-1].split("::")[-1]: f
-               for f in e.of("symbol_added", "symbol_removed", "symbol_modified", "signature_changed") if e.in_product(f)}
-    if not named or any(n in symbols and e.is_public(symbols[n]) for n in named):
-        return False
-    return all(n.startswith("_") and not n.startswith("__") and not _MACRO_NAME.match(n)
-               or n in symbols and (symbols[n].text or "").startswith(("function", "method")) for n in named)
-
-
-def _private_helper_refactor(e: Evidence, change_type: str) -> bool:
-    """A refactor around private helpers the title names, in modest internal code: callers see nothing."""
-    return bool(change_type in ("refactor", "chore") and _titled_helpers(e)
-                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not _interface_touched(e)
-                and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
-
-
-def _tested_behaviour(e: Evidence, change_type: str) -> bool:
-    """Product code changes and the commit adds test lines with it (net): what the code does is meant to change
-    (documentation examples tested beside a doc change are still documentation)."""
-    tests = [f for f in e.files if "test" in e.classes[f.path]]
-    return (bool(e.behaviour) and change_type != "docs"
-            and sum(f.additions - f.deletions for f in tests) >= R.TESTED_CHANGE_LINES)
-
-
-def _test_tooling_refactor(e: Evidence, change_type: str) -> bool:
-    """The title names the project's test tooling, and the code around it keeps its interface and texts."""
-    named = R.TEST_TOOLING_WORDS.search(e.title)
-    return bool(change_type in ("refactor", "chore", "test") and named and not _product_symbol(e, named.group(0))
-                and e.behaviour_lines <= R.TEST_TOOLING_LINES
-                and not (e.api_breaks or e.api_added or e.literal_changes["message"] or e.security_words))
-
-
-def _product_symbol(e: Evidence, name: str) -> bool:
-    """``name`` is a symbol of product code the facts see (a test framework's ``TestCaseStats`` is its product)."""
-    name = name.strip("`")
-    return any(name in re.split(r"::|\.", f.symbol or "") for f in e.facts if f.symbol and e.in_product(f))
-
-
-def _interface_touched(e: Evidence) -> bool:
-    """A public symbol added or removed, or a public signature changed."""
-    return bool(e.api_breaks or e.api_added or e.signature_deltas or e.contract_changes)
-
-
-def _housekeeping(e: Evidence, change_type: str) -> bool:
-    """The title names a cleanup or silenced warnings, and the facts agree: internal code only, modest size."""
-    return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title))
-                and change_type in ("refactor", "chore", "build", "ci", "fix")
-                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not _interface_touched(e)
-                and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+    return bool(R.ROLLED_TITLE.match(e.title) and e.behaviour and one_line(e) and _title_words(rolled) != "fix"
+                and not (crash_fix(e, change_type) or high(e, change_type)))
 
 
 def _without_product_code(e: Evidence, change_type: str) -> str:
     """Docs, tests, CI, build files, or comments and whitespace only."""
     if e.api_changes:
         return "high"
-    if _package_renamed(e) or _runtime_floor_raised(e) or features_broken(e):
+    if package_renamed(e) or runtime_floor_raised(e) or features_broken(e):
         return "high"  # every dependent's manifest and imports name the package (and its features); users on the
         # old runtime are cut off
-    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not _hunks_read(e)) \
+    if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not hunks_read(e)) \
             or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's
         # credentials (token permissions, stored checkout tokens, secrets) read from the workflow's keys
@@ -579,13 +366,13 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or default_features_changed(e)):
         return "medium"  # a dependency's major (or its beta left for the release) or a package replaced, older
         # compilers left behind, defaults moved
-    if _tests_adapted_to_bump(e):
+    if tests_adapted_to_bump(e):
         return "medium"  # existing tests rewritten for the upgraded package: what the product does changed with it
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
-             and f.path not in e.cosmetic and not e.dependencies and not _aliases_only(e, f.path)
+             and f.path not in e.cosmetic and not e.dependencies and not aliases_only(e, f.path)
              and not side_manifest(e.classes[f.path])]
     if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
@@ -600,29 +387,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     return "low"
 
 
-def _tests_adapted_to_bump(e: Evidence) -> bool:
-    """A package the product installs with moves, and tests that existed are rewritten beside it (lines of theirs
-    removed, not only new cases added): the upgrade changes results the tests pinned down."""
-    rewritten = [f for f in e.files if "test" in e.classes[f.path] and not e.classes[f.path] & {"build", "lock"}
-                 and f.status == "modified" and f.deletions and f.path not in e.cosmetic]
-    return bool(e.installed and rewritten and not e.behaviour)
-
-
-def _hunks_read(e: Evidence) -> bool:
-    """Every changed file came with its hunks: the security signals were looked for in the lines themselves, so the
-    message's words (a CI change that "removes credentials" from checkouts) yield to them."""
-    return all(f.patch for f in e.files)
-
-
-def _aliases_only(e: Evidence, path: str) -> bool:
-    """Every change the facts see in a manifest is a feature entry swapped for its alias: the same crates build."""
-    facts = [f for f in e.facts if f.path == path and f.kind.startswith("config_")]
-    return bool(facts) and all(f.text == FEATURE_ALIAS for f in facts)
-
-
 def _from_message(e: Evidence, change_type: str) -> str:
     """No file list: the message is all there is (the day chart's estimate, a bare ``explain``)."""
-    if R.TITLE_SECURITY_WORDS.search(e.title) or _crash_fix(e, change_type):
+    if R.TITLE_SECURITY_WORDS.search(e.title) or crash_fix(e, change_type):
         return "high"
     if change_type in ("docs", "test", "ci", "chore", "build") or R.COSMETIC_WORDS.search(e.title):
         return "low"

@@ -1,0 +1,167 @@
+"""Predicates that read a change high: public API, configuration, security, crashes, what users rely on."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
+from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.config.build_defaults import features_broken
+from analysis.analyzers.heuristic.config.deploy import ungated_template_block
+from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
+from analysis.analyzers.heuristic.declared import (
+    attack_tested,
+    default_changed_in_changelog,
+    merged_major_line,
+    support_removed,
+)
+from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.models import Fact
+
+_FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
+
+
+_CHANGELOG_REVERT = re.compile(r"\brevert(s|ed|ing)?\b", re.I)
+
+
+def stricter_symbols(e: Evidence) -> list[str]:
+    """The public symbols of product code that now reject inputs they accepted: the title says inputs are denied or
+    validated, and the symbol itself gains a condition whose branch rejects (returns None or a new error, throws,
+    raises)."""
+    modified = [f for f in e.of("symbol_modified", "signature_changed") if e.is_public(f)]
+    if not (VALIDATION_TITLE.search(e.title) and modified):
+        return []
+    rejecting = {f.path: rejecting_definitions(f.path, f.patch) for f in e.behaviour}
+    per_file = Counter(f.path for f in modified)
+
+    def rejects(f: Fact) -> bool:
+        names = rejecting.get(f.path, set())
+        return last_part(f.symbol) in names or (UNPLACED in names and per_file[f.path] == 1)
+
+    return list(dict.fromkeys(f.symbol for f in modified if f.symbol and rejects(f)))
+
+
+def stricter_validation(e: Evidence) -> bool:
+    """Callers whose inputs passed now fail (see ``stricter_symbols``)."""
+    return bool(stricter_symbols(e))
+
+
+def crash_fix(e: Evidence, change_type: str) -> bool:
+    """A crash, hang or data loss is what the commit fixes, in its title, message or changelog. The milder words
+    (an error "silently ignored", a traceback) need more than one changed line of product code."""
+    narrow = one_line(e)
+    for text in (e.title, e.paragraph, *e.changelog):
+        if names_crash(text, narrow) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
+            if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
+                return True
+    # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
+    if any(names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body)):
+        return True
+    return change_type == "fix" and crash_commented(e)
+
+
+_COMMENT_LINE = re.compile(r"^\+\s*(//|#|/?\*|--)\s*(?P<text>.*)$", re.M)
+
+
+def crash_commented(e: Evidence) -> bool:
+    """A fix whose product code gains a comment saying what crashed (``...would race with init() and crash in
+    commitProcessing``): the author names the crash beside the guard, not in the title. Only the strong words
+    (a crash, a panic, a segfault), and not beside a test."""
+    return any(names_crash(m.group("text"), True) and R.CRASH_COMMENT_WORDS.search(m.group("text"))
+               for f in e.behaviour for m in _COMMENT_LINE.finditer(f.patch or ""))
+
+
+def names_crash(text: str, narrow: bool) -> bool:
+    """``text`` names a crash: any crash word, or only a strong one (a crash, a panic, data lost) when ``narrow``."""
+    return any(not (narrow and R.MILD_CRASH_WORDS.match(m.group(0))) for m in R.CRASH_WORDS.finditer(text))
+
+
+def one_line(e: Evidence) -> bool:
+    """At most one line of product code changed (a line replaced, added or removed): a narrow fix."""
+    return bool(e.files) and sum(max(f.additions, f.deletions) for f in e.behaviour) <= 1
+
+
+def released_behaviour_reverted(e: Evidence) -> bool:
+    """The changelog says a released behaviour is reverted: users who adopted it see a change."""
+    return any(_CHANGELOG_REVERT.search(entry) for entry in e.changelog)
+
+
+def strong_security(e: Evidence, change_type: str) -> bool:
+    """A security signal in the code, security named in the message, or a fix to something security-related."""
+    return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text) or merged_security(e)
+                or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)))
+
+
+def merged_security(e: Evidence) -> bool:
+    """A merge's branch name or folded commits name a vulnerability (or an advisory), and product code changes."""
+    return bool(e.behaviour) and bool(R.TITLE_SECURITY_WORDS.search(e.merged_words))
+
+
+def high(e: Evidence, change_type: str) -> bool:
+    """What users or operators rely on changes: public API, configuration, security, a crash, status codes,
+    a process's exit status, a result existing tests now expect to be different."""
+    deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
+    changed_interfaces = [p for p in e.api_changes if p not in e.interfaces_appended]
+    return bool(
+        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or changed_interfaces
+        or strong_security(e, change_type)
+        or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
+        or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
+        or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
+        or support_removed(e) or default_changed_in_changelog(e) or attack_tested(e) or merged_major_line(e)
+        or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
+        or (api_grown(e, change_type) and headline_addition(e))
+        or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
+        or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
+        or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
+        or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
+
+
+def api_grown(e: Evidence, change_type: str) -> bool:
+    """New public API: functions, methods and classes, parameters, a public struct's fields, lines appended to an
+    API dump (experimental names aside, and a speed-up's own helpers)."""
+    helpers = len(helper_api(e)) if change_type == "perf" else 0
+    return bool((len(e.api_extended) > len(e.experimental_api) + helpers
+                 and change_type in ("feature", "fix", "perf", "security", "revert"))
+                or (e.fields_added and change_type in ("feature", "fix")) or e.interfaces_appended)
+
+
+def headline_addition(e: Evidence) -> bool:
+    """The addition is a headline: a new product file of public API or a new interface file (a module, a renderer,
+    a CRD). An option, method or field added beside existing ones changes nothing users had: medium, as every blind
+    set since the sixth labels it (the issue's high list names API removed or changed, not API added)."""
+    return bool(e.headline_api or e.interfaces_added)
+
+
+def status_returned(e: Evidence, change_type: str) -> bool:
+    """A fix or feature whose message, changelog or new tests name the HTTP status it now returns: clients see it."""
+    texts = (e.title, e.paragraph, *e.changelog, *(f.symbol or "" for f in e.of("test_added")))
+    return change_type in ("fix", "feature") and any(R.STATUS_RETURNED.search(text) for text in texts)
+
+
+def package_renamed(e: Evidence) -> bool:
+    """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json)."""
+    return any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
+               and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
+
+
+def runtime_floor_raised(e: Evidence) -> bool:
+    """The oldest Python or Node the package supports rises: users on the older runtime can no longer install it
+    (a Rust or Go compiler floor raised stays medium: a build tool its users upgrade in place)."""
+    return any(m.runtime for m in e.toolchain_raised)
+
+
+def user_text(e: Evidence) -> bool:
+    """The title or the changelog names the printed text of errors or values (``Display``, ``__str__``)."""
+    return any(R.USER_TEXT_WORDS.search(text) for text in (e.title, *e.changelog))
+
+
+def tested_behaviour(e: Evidence, change_type: str) -> bool:
+    """Product code changes and the commit adds test lines with it (net): what the code does is meant to change
+    (documentation examples tested beside a doc change are still documentation)."""
+    tests = [f for f in e.files if "test" in e.classes[f.path]]
+    return (bool(e.behaviour) and change_type != "docs"
+            and sum(f.additions - f.deletions for f in tests) >= R.TESTED_CHANGE_LINES)

@@ -1,0 +1,118 @@
+"""Predicates that read a change low: cleanups, private helpers, dead code, test tooling, what users never see."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.facts.config import FEATURE_ALIAS
+
+#: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
+_MACRO_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
+
+
+def interface_touched(e: Evidence) -> bool:
+    """A public symbol added or removed, or a public signature changed."""
+    return bool(e.api_breaks or e.api_added or e.signature_deltas or e.contract_changes)
+
+
+def snapshot_rewritten(e: Evidence) -> bool:
+    """Product code changes and a test's recorded output that existed (``.stderr`` of a ui test, a ``.snap``) has
+    lines replaced: what the product prints for that case is different now."""
+    return bool(e.behaviour) and any(f.path.endswith(R.TEST_SNAPSHOT_EXTS) and f.status == "modified"
+                                     and f.additions and f.deletions for f in e.files)
+
+
+def said_no_op(e: Evidence) -> bool:
+    """The title calls the change a no-op (or its rollback), and the facts agree: no public API, setting or security
+    signal changes."""
+    return bool(R.NO_OP_TITLE.search(e.title) and not (interface_touched(e) or e.config or e.security_signals))
+
+
+def debug_repr_only(e: Evidence) -> bool:
+    """Every changed symbol is a debug representation (``__repr__``), in a modest diff with the interface intact."""
+    symbols = [f for f in e.of("symbol_modified", "symbol_added", "symbol_removed", "signature_changed")
+               if e.in_product(f)]
+    return (bool(symbols) and all(R.DEBUG_REPR_SYMBOL.search(f.symbol or "") for f in symbols)
+            and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not (e.api_breaks or e.config))
+
+
+def dead_code_removed(e: Evidence) -> bool:
+    """Product code only loses lines, and what it loses is whole private functions or methods (the facts name only
+    those, removed): code nothing outside can call, gone; nothing else changes (a macro is a switch users may set,
+    not a helper)."""
+    product = [f for f in e.facts if e.in_product(f) and f.kind != "changelog_entry"]
+    return (bool(product) and all(f.additions == 0 for f in e.behaviour)
+            and all(f.kind == "symbol_removed" and not e.is_public(f) and (f.text or "").startswith(("function", "method"))
+                    and not _MACRO_NAME.match((f.symbol or "").split(".")[-1]) for f in product)
+            and not (e.config or e.security_signals or e.dependencies))
+
+
+def small_perf_tweak(e: Evidence) -> bool:
+    """A repeated call, copy or allocation avoided, in a few lines of internal code."""
+    return bool(R.SMALL_PERF_WORDS.search(e.title) and e.behaviour_lines <= R.SMALL_PERF_LINES
+                and not (interface_touched(e) or e.config or e.literal_changes["message"]))
+
+
+def titled_helpers(e: Evidence) -> bool:
+    """The title names code, and what it names is private helpers: a leading underscore (``_getAncestors()``), or
+    functions and methods the facts call not public; none of it is public API."""
+    named = {m.group(m.lastindex).rstrip("()").split(".")[-1].split("::")[-1]
+             for m in R.TITLE_CODE_NAME.finditer(e.title) if m.lastindex}
+    named.discard("")
+    symbols = {(f.symbol or "").split(".")[-1].split("::")[-1]: f
+               for f in e.of("symbol_added", "symbol_removed", "symbol_modified", "signature_changed") if e.in_product(f)}
+    if not named or any(n in symbols and e.is_public(symbols[n]) for n in named):
+        return False
+    return all(n.startswith("_") and not n.startswith("__") and not _MACRO_NAME.match(n)
+               or n in symbols and (symbols[n].text or "").startswith(("function", "method")) for n in named)
+
+
+def private_helper_refactor(e: Evidence, change_type: str) -> bool:
+    """A refactor around private helpers the title names, in modest internal code: callers see nothing."""
+    return bool(change_type in ("refactor", "chore") and titled_helpers(e)
+                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
+                and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+
+
+def test_tooling_refactor(e: Evidence, change_type: str) -> bool:
+    """The title names the project's test tooling, and the code around it keeps its interface and texts."""
+    named = R.TEST_TOOLING_WORDS.search(e.title)
+    return bool(change_type in ("refactor", "chore", "test") and named and not product_symbol(e, named.group(0))
+                and e.behaviour_lines <= R.TEST_TOOLING_LINES
+                and not (e.api_breaks or e.api_added or e.literal_changes["message"] or e.security_words))
+
+
+def product_symbol(e: Evidence, name: str) -> bool:
+    """``name`` is a symbol of product code the facts see (a test framework's ``TestCaseStats`` is its product)."""
+    name = name.strip("`")
+    return any(name in re.split(r"::|\.", f.symbol or "") for f in e.facts if f.symbol and e.in_product(f))
+
+
+def housekeeping(e: Evidence, change_type: str) -> bool:
+    """The title names a cleanup or silenced warnings, and the facts agree: internal code only, modest size."""
+    return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title))
+                and change_type in ("refactor", "chore", "build", "ci", "fix")
+                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
+                and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+
+
+def tests_adapted_to_bump(e: Evidence) -> bool:
+    """A package the product installs with moves, and tests that existed are rewritten beside it (lines of theirs
+    removed, not only new cases added): the upgrade changes results the tests pinned down."""
+    rewritten = [f for f in e.files if "test" in e.classes[f.path] and not e.classes[f.path] & {"build", "lock"}
+                 and f.status == "modified" and f.deletions and f.path not in e.cosmetic]
+    return bool(e.installed and rewritten and not e.behaviour)
+
+
+def hunks_read(e: Evidence) -> bool:
+    """Every changed file came with its hunks: the security signals were looked for in the lines themselves, so the
+    message's words (a CI change that "removes credentials" from checkouts) yield to them."""
+    return all(f.patch for f in e.files)
+
+
+def aliases_only(e: Evidence, path: str) -> bool:
+    """Every change the facts see in a manifest is a feature entry swapped for its alias: the same crates build."""
+    facts = [f for f in e.facts if f.path == path and f.kind.startswith("config_")]
+    return bool(facts) and all(f.text == FEATURE_ALIAS for f in facts)
