@@ -22,7 +22,10 @@ BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 #: a GitHub security advisory id (``GHSA-m2qf-hxjv-5gpq``) names a vulnerability as a CVE id does; so do the
 #: Sphinx roles changelogs spell them with (``:ghsa:`m2qf-hxjv-5gpq```, ``:cve:`2024-1234```)
 TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3}|"
-                                  r"timing attacks?|constant[- ]time (comparison|compare|equality))|"
+                                  r"timing attacks?|constant[- ]time (comparison|compare|equality)|"
+                                  # a named injection class, or text that could inject headers the library writes
+                                  r"(header|crlf|sql|command|shell|code|html|script)[- ]injection|"
+                                  r"inject\w* arbitrary( \w+){0,2} headers?)|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
 #: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
