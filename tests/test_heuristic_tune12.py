@@ -1,8 +1,11 @@
 """Rules of the thirteenth tuning round (issue 8, tune12), each on a small snippet in the language it reads: a
-header injection the message names is a security fix."""
+header injection the message names is a security fix; a compose
+file's default image moved from a build's own tag to a release is a version pin."""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.config.deploy import version_pin
+from analysis.models import Fact
 from tests.facts_support import analysed
 
 _HEADER = """#include <string>
@@ -29,3 +32,25 @@ def test_escaping_cr_lf_in_a_written_header_named_as_header_injection_is_high():
     plain = analysed({"include/part.h": (_HEADER, _ESCAPED)},
                      "Escape CR and LF in part content types\n\nSo that values print on one line.")
     assert plain.importance == "medium"
+
+
+_COMPOSE = """x-default-image: &image ${CLIENT_IMAGE:-example/client-test:custom-26172898734-debian}
+services:
+  redis:
+    image: *image
+    ports:
+      - 6379:6379
+"""
+
+
+def test_a_compose_default_image_moved_from_a_build_tag_to_a_release_is_a_pin():
+    pinned = Fact(kind="config_value_changed", path="docker-compose.yml", symbol="x-default-image",
+                  before="${CLIENT_IMAGE:-example/client-test:custom-26172898734-debian}",
+                  after="${CLIENT_IMAGE:-example/client-test:8.8.0}")
+    assert version_pin(pinned)
+    other = pinned.model_copy(update={"after": "${CLIENT_IMAGE:-example/other-image:8.8.0}"})
+    assert not version_pin(other)
+    result = analysed({"docker-compose.yml": (_COMPOSE, _COMPOSE.replace("custom-26172898734-debian", "8.8.0")),
+                       "README.md": ("# Client\n\nSupports Redis 8.6.\n", "# Client\n\nSupports Redis 8.8.\n")},
+                      "chore(doc): Update README and CI image.")
+    assert result.importance == "low"

@@ -16,6 +16,8 @@ _KEY_PARTS = re.compile(r"[^.\[\]\"]+")
 #: keys that pin a commit of another repository (``repo_hash``, ``rev``, ``commit``, ``sha``): a vendoring pin
 _COMMIT_KEY = re.compile(r"(hash|sha|commit|rev|revision|ref)$", re.I)
 _COMMIT_VALUE = re.compile(r"^[0-9a-f]{7,64}$")
+#: a compose file's variable with a default (``${CLIENT_IMAGE:-redis:8.8.0}``): the default is what runs
+_SHELL_DEFAULT = re.compile(r"^\$\{\w+:?-([^}]*)\}$")
 #: a template line that is only a directive (``{{- if .Values.x }}``, ``{{ end -}}``)
 _DIRECTIVE = re.compile(r"^\s*\{\{-?\s*(?P<word>[\w/*]+)?(?P<rest>.*?)\s*-?\}\}\s*$")
 _OPENERS = {"if", "with", "range"}
@@ -46,10 +48,19 @@ def version_pin(fact: Fact) -> bool:
         return True  # a commit of a vendored repository moved to another (klone, vendir, pre-commit ``rev``)
     if not parts or not _VERSION_KEY.search(parts[-1]):
         return False
+    before, after = _shell_default(before), _shell_default(after)
     if ":" in before and ":" in after and before.rsplit(":", 1)[0] != after.rsplit(":", 1)[0]:
         return False  # another image altogether
     old, new = _tag(before), _tag(after)
+    if ":" in before and ":" in after and new and _VERSION_VALUE.match(new) and old and old != "latest":
+        return True  # the same image moved from a build's own tag (``custom-2617-debian``) to a release: pinned
     return bool(old and new and _VERSION_VALUE.match(old) and _VERSION_VALUE.match(new))
+
+
+def _shell_default(value: str) -> str:
+    """The default a compose file's ``${VAR:-image:tag}`` falls back to, or the value itself."""
+    match = _SHELL_DEFAULT.match(value)
+    return match.group(1) if match else value
 
 
 def _off(value: object) -> bool:
