@@ -1,9 +1,13 @@
 """Rules of the thirteenth tuning round (issue 8, tune12), each on a small snippet in the language it reads: a
 header injection the message names is a security fix; a compose
-file's default image moved from a build's own tag to a release is a version pin."""
+file's default image moved from a build's own tag to a release is a version pin; one name put in another's place in
+messages and comments is a low chore."""
 
 from __future__ import annotations
 
+import difflib
+
+from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.config.deploy import version_pin
 from analysis.models import Fact
 from tests.facts_support import analysed
@@ -54,3 +58,28 @@ def test_a_compose_default_image_moved_from_a_build_tag_to_a_release_is_a_pin():
                        "README.md": ("# Client\n\nSupports Redis 8.6.\n", "# Client\n\nSupports Redis 8.8.\n")},
                       "chore(doc): Update README and CI image.")
     assert result.importance == "low"
+
+
+_SYSCHECK = """#include <stdio.h>
+
+int check_memory(const char **error_msg) {
+    /* ./redis-server --check-system runs this check */
+    *error_msg = "This will create latency and memory usage issues with Redis. "
+                 "Redis must be restarted after THP is disabled.";
+    return -1;
+}
+"""
+
+
+def test_a_product_name_replaced_in_messages_and_comments_only_is_a_low_chore():
+    after = _SYSCHECK.replace("redis-server", "valkey-server").replace("Redis", "Valkey")
+    result = analysed({"src/syscheck.c": (_SYSCHECK, after)}, "Update redis* to valkey* in syscheck.c")
+    assert (result.change_type, result.importance) == ("chore", "low")
+    reworded = after.replace("must be restarted", "needs a restart")
+    assert renamed_in_text_only([_patch(_SYSCHECK, after)])
+    assert not renamed_in_text_only([_patch(_SYSCHECK, reworded)])
+
+
+def _patch(before: str, after: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=1)
+    return "\n".join(lines)

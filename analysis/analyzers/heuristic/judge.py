@@ -26,6 +26,7 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     perf_work,
 )
+from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
@@ -186,6 +187,8 @@ def change_type_of(e: Evidence) -> str:
         return only
     if metadata_only(e.behaviour):
         return "chore"  # a package's license or author string: metadata, not behaviour
+    if renamed_in_text_only(f.patch for f in e.behaviour) and not (e.security_signals or interface_touched(e)):
+        return "chore"  # "Update redis* to valkey*" in messages and comments: a name put in another's place
     worded = _title_words(e.title)
     if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
         return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
@@ -288,6 +291,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if debug_repr_only(e) or (log_text_only(f.patch for f in e.behaviour)
                                 and not (e.security_signals or crash_fix(e, change_type))):
         return "low"  # how objects look in a debugger or a log line, or what a log call says: nothing users rely on
+    if (renamed_in_text_only(f.patch for f in e.behaviour) and change_type in ("refactor", "chore", "docs")
+            and not (e.security_signals or interface_touched(e))):
+        return "low"  # one name put in another's place in messages and comments: the same code, the same texts
     if dead_code_removed(e):
         return "low"  # private definitions nothing calls deleted (tests retargeted beside them): the same behaviour
     if (e.extracted_only and change_type in ("refactor", "chore")
