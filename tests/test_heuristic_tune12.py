@@ -1,7 +1,7 @@
 """Rules of the thirteenth tuning round (issue 8, tune12), each on a small snippet in the language it reads: a
 header injection the message names is a security fix; a compose
 file's default image moved from a build's own tag to a release is a version pin; one name put in another's place in
-messages and comments is a low chore."""
+messages and comments is a low chore; a package.json's entry points changed are high, one added medium."""
 
 from __future__ import annotations
 
@@ -83,3 +83,28 @@ def test_a_product_name_replaced_in_messages_and_comments_only_is_a_low_chore():
 def _patch(before: str, after: str) -> str:
     lines = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=1)
     return "\n".join(lines)
+
+
+_PACKAGE = """{
+  "name": "dates",
+  "version": "3.0.0",
+  "exports": {
+    ".": {
+      "import": {"types": "./index.d.mts", "default": "./index.mjs"},
+      "require": {"types": "./index.d.ts", "default": "./index.js"}
+    }
+  },
+  "scripts": {"build": "node build.js"}
+}
+"""
+
+
+def test_a_package_json_exports_map_changed_is_high_and_one_entry_added_is_medium():
+    retargeted = _PACKAGE.replace("./index.d.mts", "./index.d.ts")
+    result = analysed({"package.json": (_PACKAGE, retargeted)}, "Fix ESM types problem by removing d.mts")
+    assert result.importance == "high"
+    added = _PACKAGE.replace('    }\n  },', '    },\n    "./package.json": "./package.json"\n  },')
+    result = analysed({"package.json": (_PACKAGE, added)}, "Add package.json to exports")
+    assert result.importance == "medium"
+    scripts = _PACKAGE.replace("node build.js", "node build.mjs")
+    assert analysed({"package.json": (_PACKAGE, scripts)}, "Rename the build script").importance == "low"

@@ -37,6 +37,7 @@ from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
     api_grown,
     crash_fix,
+    entry_points_moved,
     high,
     merged_security,
     one_line,
@@ -364,6 +365,11 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     if package_renamed(e) or runtime_floor_raised(e) or features_broken(e):
         return "high"  # every dependent's manifest and imports name the package (and its features); users on the
         # old runtime are cut off
+    entry_points = entry_points_moved(e)
+    if any(f.kind != "config_key_added" for f in entry_points):
+        return "high"  # what importers resolve (a path, a types file) changed or went: every importer meets it
+    if entry_points:
+        return "medium"  # a new entry point beside the old ones (``"./package.json"`` exported): additive
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not hunks_read(e)) \
             or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's

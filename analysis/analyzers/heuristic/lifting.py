@@ -165,3 +165,14 @@ def tested_behaviour(e: Evidence, change_type: str) -> bool:
     tests = [f for f in e.files if "test" in e.classes[f.path]]
     return (bool(e.behaviour) and change_type != "docs"
             and sum(f.additions - f.deletions for f in tests) >= R.TESTED_CHANGE_LINES)
+
+
+#: a package.json's entry points: what ``import``/``require`` of the package (and TypeScript) resolves
+_ENTRY_POINT = re.compile(r'^(exports|main|module|types|typings|bin)\b')
+
+
+def entry_points_moved(e: Evidence) -> list[Fact]:
+    """The entry points a package.json publishes (``exports``, ``main``, ``types``, ``bin``) changed or added: like
+    a crate's features, what every importer resolves (a side manifest of tests or examples aside)."""
+    return [f for f in e.facts if f.kind.startswith("config_") and f.path.endswith("package.json")
+            and _ENTRY_POINT.match(f.symbol or "") and not side_manifest(e.classes.get(f.path, set()))]
