@@ -1,7 +1,8 @@
 """Rules of the thirteenth tuning round (issue 8, tune12), each on a small snippet in the language it reads: a
 header injection the message names is a security fix; a compose
 file's default image moved from a build's own tag to a release is a version pin; one name put in another's place in
-messages and comments is a low chore; a package.json's entry points changed are high, one added medium."""
+messages and comments is a low chore; a package.json's entry points changed are high, one added medium; a build
+file change titled as a build failure fixed is medium."""
 
 from __future__ import annotations
 
@@ -108,3 +109,23 @@ def test_a_package_json_exports_map_changed_is_high_and_one_entry_added_is_mediu
     assert result.importance == "medium"
     scripts = _PACKAGE.replace("node build.js", "node build.mjs")
     assert analysed({"package.json": (_PACKAGE, scripts)}, "Rename the build script").importance == "low"
+
+
+_MESON = """project('netlib', 'cpp')
+cxx = meson.get_compiler('cpp')
+anl = cxx.find_library('anl')
+deps = [anl]
+"""
+_MESON_FIXED = _MESON.replace("anl = cxx.find_library('anl')", """if cxx.has_function('getaddrinfo_a')
+  anl = []
+else
+  anl = cxx.find_library('anl')
+endif""")
+
+
+def test_a_build_file_change_titled_as_a_build_failure_fixed_is_medium():
+    fixed = analysed({"meson.build": (_MESON, _MESON_FIXED)},
+                     "meson: fix build failure on glibc >= 2.34 without standalone libanl")
+    assert (fixed.change_type, fixed.importance) == ("build", "medium")
+    tidied = analysed({"meson.build": (_MESON, _MESON_FIXED)}, "meson: look up getaddrinfo_a in libc first")
+    assert tidied.importance == "low"

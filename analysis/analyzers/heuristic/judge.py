@@ -386,7 +386,7 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
              and f.path not in e.cosmetic and not e.dependencies and not aliases_only(e, f.path)
              and not side_manifest(e.classes[f.path])]
-    if build and change_type == "fix" and not R.WARNING_WORDS.search(e.title):
+    if build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title)) and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     if build and config_results_changed(build):
         return "medium"  # the configuration results a platform's build writes into its header: compiled code changes

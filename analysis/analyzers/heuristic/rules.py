@@ -176,6 +176,9 @@ REMOVAL_TITLE = re.compile(r"\b(remov\w*|drop\w*|delet\w*|no longer (accept|allo
 FORMATTER_LAYOUT_SHARE = 0.8
 #: the key naming a manifest's own package
 PACKAGE_NAME_KEYS = {"package.name", "name", "project.name", "tool.poetry.name"}
+#: a title that names a failing build ("fix build failure on glibc >= 2.34", "fails to compile on musl")
+BUILD_FAILURE = re.compile(r"\bbuild (failures?|errors?|breakage)\b|\bfix\w* (the )?build (on|for|with)\b|"
+                           r"\bfail(s|ed|ing)? to (build|compile|link)\b", re.I)
 #: internal housekeeping named in the title: with no interface change and a modest diff, low
 HOUSEKEEPING_WORDS = re.compile(
     r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|(small|minor) refactor\w*|"
