@@ -8,6 +8,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
+from analysis.analyzers.heuristic.code.word_sites import word_sites
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
@@ -217,9 +218,17 @@ class Findings:
         words = [word for word in e.security_words if word not in bumped]
         for f in packages[:2]:
             out.append(w.t("sec_package", name=code(f.symbol), old=code(f.before or "—"), new=code(f.after or "—")))
-        if words:
-            out.append(w.t("sec_words", words=w.names(words)))
+        # a message word is said only where the product code's changed lines name it, with those files and
+        # their changed symbols: the message alone ("TLS" in a title) is no finding
+        for word, paths in list(word_sites(e.behaviour, words).items())[:2]:
+            symbols = [name for path in paths for name in self._symbols_in(path)]
+            named = w.t("sec_paths_symbols", names=w.names(symbols)) if symbols else ""
+            out.append(w.t("sec_words", word=code(word), paths=w.names(paths), named=named))
         return out
+
+    def _symbols_in(self, path: str) -> list[str]:
+        return list(dict.fromkeys(x.symbol for x in self.e.facts if x.path == path and x.symbol
+                                  and x.kind.startswith("symbol_")))
 
     def _security_paths(self) -> str:
         """Each security-sensitive file with its size of change and the symbols changed in it: what was touched
@@ -229,8 +238,7 @@ class Findings:
 
         def item(path: str) -> str:
             f = changed[path]
-            symbols = list(dict.fromkeys(x.symbol for x in e.facts if x.path == path and x.symbol
-                                         and x.kind.startswith("symbol_")))
+            symbols = self._symbols_in(path)
             text = w.t("file_size", path=code(path, R.MAX_PATH), a=f.additions, d=f.deletions)
             return text + (w.t("sec_paths_symbols", names=w.names(symbols)) if symbols else "")
 

@@ -1,0 +1,38 @@
+"""Maintainer-review mends (defects12) from reading the eleventh set's days: what the heuristic says, en and zh.
+
+Each case is built from before/after texts (real unified diffs, facts from both sides), never from one project's
+paths: a security word of the message ("TLS") is said only where the product code's changed lines name it, with
+the file and the symbols changed there, never echoed as "the message mentions"."""
+
+from __future__ import annotations
+
+from tests.facts_support import analysed
+
+URI_BEFORE = ("int parse_uri(const char *uri, int *secure) {\n"
+              "    if (!strncmp(uri, \"valkeys://\", 10)) {\n"
+              "        return -1;\n"
+              "    }\n"
+              "    return 0;\n"
+              "}\n")
+URI_AFTER = URI_BEFORE.replace("        return -1;\n", "        use_tls = 1;\n        return -1;\n")
+DOC = "# Encryption\n\nRun with the TLS port.\n"
+
+
+def test_a_security_word_of_the_message_is_said_where_the_changed_code_names_it():
+    message = "Mention one TLS scheme in the error message\n\nWhen built without TLS, name only the scheme used."
+    analysis = analysed({"src/cli_common.c": (URI_BEFORE, URI_AFTER)}, message)
+    security = analysis.insights.security
+    assert "`tls`" in security and "`src/cli_common.c`" in security and "`parse_uri`" in security, security
+    assert "message mentions" not in security
+    zh = analysed({"src/cli_common.c": (URI_BEFORE, URI_AFTER)}, message, "zh").insights.security
+    assert "`tls`" in zh and "`src/cli_common.c`" in zh and "提交信息提到" not in zh, zh
+
+
+def test_a_security_word_only_the_message_or_the_docs_carry_says_nothing():
+    message = "Fix formatting in the TLS guide"
+    docs_only = analysed({"docs/TLS.md": (DOC, DOC.replace("the TLS", "the  TLS"))}, message)
+    assert docs_only.change_type == "docs" and docs_only.insights.security == "", docs_only.insights
+    renamed = URI_BEFORE.replace("return 0;", "return 1;")
+    code_without_word = analysed({"src/cli_common.c": (URI_BEFORE, renamed)}, "Handle TLS clusters: return 1")
+    assert "`parse_uri`" in " ".join(code_without_word.summary)
+    assert code_without_word.insights.security == "", code_without_word.insights
