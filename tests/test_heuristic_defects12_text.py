@@ -36,3 +36,13 @@ def test_a_security_word_only_the_message_or_the_docs_carry_says_nothing():
     code_without_word = analysed({"src/cli_common.c": (URI_BEFORE, renamed)}, "Handle TLS clusters: return 1")
     assert "`parse_uri`" in " ".join(code_without_word.summary)
     assert code_without_word.insights.security == "", code_without_word.insights
+
+
+def test_a_dereference_assignment_in_c_is_code_not_a_comment():
+    deref = URI_BEFORE.replace("        return -1;\n", "        *secure = 1;\n        return -1;\n")
+    analysis = analysed({"src/cli_common.c": (URI_BEFORE, deref)}, "Set the secure flag for the scheme")
+    assert analysis.change_type != "docs" and analysis.importance != "low", analysis
+    assert "Changes `parse_uri` in `src/cli_common.c`" in " ".join(analysis.summary), analysis.summary
+    comment = URI_BEFORE.replace("        return -1;\n", "        /* the secure scheme\n         * is refused */\n"
+                                 "        return -1;\n")
+    assert analysed({"src/cli_common.c": (URI_BEFORE, comment)}, "Explain the refusal").importance == "low"
