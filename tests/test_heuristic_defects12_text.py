@@ -46,3 +46,27 @@ def test_a_dereference_assignment_in_c_is_code_not_a_comment():
     comment = URI_BEFORE.replace("        return -1;\n", "        /* the secure scheme\n         * is refused */\n"
                                  "        return -1;\n")
     assert analysed({"src/cli_common.c": (URI_BEFORE, comment)}, "Explain the refusal").importance == "low"
+
+
+CHANGES_BEFORE = ('<document>\n  <body>\n    <release version="2.1" date="YYYY-MM-DD">\n'
+                  '      <action type="fix" dev="ann">Fix the old reader.</action>\n'
+                  '    </release>\n  </body>\n</document>\n')
+
+
+def test_an_xml_changelog_entry_is_quoted_by_its_words_not_its_markup():
+    added = CHANGES_BEFORE.replace(
+        "      <action type=\"fix\" dev=\"ann\">Fix",
+        "      <!-- FIX -->\n      <action type=\"fix\" dev=\"bob\" issue=\"IO-9\">Reader.close() now clears its buffer.</action>\n"
+        "      <action type=\"fix\" dev=\"ann\">Fix")
+    summary = analysed({"src/changes/changes.xml": (CHANGES_BEFORE, added)}, "Note the reader fix").summary
+    assert "Changelog: Reader.close() now clears its buffer." in summary, summary
+    assert not any("<" in line or "dev=" in line for line in summary), summary
+
+
+def test_a_subject_run_on_to_the_second_line_is_quoted_as_one_sentence():
+    message = "Reader now clears its direct memory buffer\non close.\n\nThe writer does as well."
+    summary = analysed({"src/reader.py": ("def close():\n    pass\n", "def close():\n    clear()\n")}, message).summary
+    assert summary[0] == "Reader now clears its direct memory buffer on close.", summary
+    apart = analysed({"src/reader.py": ("def close():\n    pass\n", "def close():\n    clear()\n")},
+                     "Reader clears its buffer\n\nthe writer does as well.").summary
+    assert apart[0] == "the writer does as well.", apart

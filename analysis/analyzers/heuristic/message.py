@@ -120,6 +120,25 @@ def message_points(body: str) -> list[str]:
     return []
 
 
+#: an XML changelog's markup (Maven's ``changes.xml``: ``<action type="fix" dev="...">``, ``<!-- FIX -->``)
+_XML_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>")
+
+#: a tag the fact's text was cut in (``<action type="fix" due-to="Sai…``)
+_CUT_TAG = re.compile(r"<[^<>]*…$")
+
+
+def _markup_text(entry: str) -> str:
+    """An entry of an XML changelog said by its first element's text alone (its words, not its tags and
+    attributes); an entry that does not open with markup is left as written (``List<T>`` stays)."""
+    if not entry.lstrip().startswith("<"):
+        return entry
+    for element in re.split(r"</[A-Za-z][\w:.-]*\s*>", _CUT_TAG.sub("", entry)):
+        text = " ".join(_XML_MARKUP.sub(" ", element).split())
+        if len(text.split()) >= 3:  # the first element that says something: one entry, not the file's run of them
+            return text
+    return ""
+
+
 def changelog_entries(facts: list[Fact]) -> list[str]:
     """The changelog lines a commit adds, joined into entries (a new entry at each bullet)."""
     entries: list[str] = []
@@ -131,6 +150,7 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
+    entries = [_markup_text(e) for e in entries]
     cleaned = [_CUT_LINK.sub(r"\1…", _MD_LINK.sub(r"\1", _CUT_ROLE.sub("", _RST_ROLE.sub(
         r"`\2`", _ISSUE_REF.sub("", spell_advisories(e)))))).replace("``", "`") for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
