@@ -70,3 +70,14 @@ def test_a_subject_run_on_to_the_second_line_is_quoted_as_one_sentence():
     apart = analysed({"src/reader.py": ("def close():\n    pass\n", "def close():\n    clear()\n")},
                      "Reader clears its buffer\n\nthe writer does as well.").summary
     assert apart[0] == "the writer does as well.", apart
+
+
+def test_a_paragraph_announcing_the_list_below_gives_the_list_as_the_points():
+    message = ("Detect the flag on more platforms (#294)\n\nThis PR has mainly done three things:\r\n\r\n"
+               "1. Enable the flag on one platform\r\n2. Fix the detection on two others\r\n\r\n### References\r\n")
+    files = {"src/config.py": ("FLAG = False\n", "FLAG = True\n")}
+    summary = analysed(files, message).summary
+    assert summary[:2] == ["Enable the flag on one platform", "Fix the detection on two others"], summary
+    assert not any("three things" in line for line in summary), summary
+    code_block = "Fix parsing\n\nThe file fails parsing:\n\n    value = [\n"
+    assert analysed(files, code_block).summary[0] == "The file fails parsing", analysed(files, code_block).summary

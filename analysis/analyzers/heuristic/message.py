@@ -84,6 +84,13 @@ def squashed_commit_list(body: str) -> bool:
     return len(titles) >= 2 and bool(blocks) and _SQUASHED_TITLE.match(blocks[0][0]) is not None
 
 
+def _introduces_list(block: str, following: list[str]) -> bool:
+    """A paragraph of one line ending in a colon with a list as the next paragraph: it announces the list."""
+    lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+    first = next((ln for ln in (following[0].splitlines() if following else []) if ln.strip()), "")
+    return len(lines) == 1 and lines[0].endswith(":") and R.BULLET_RE.match(first) is not None
+
+
 def message_points(body: str) -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
@@ -93,7 +100,10 @@ def message_points(body: str) -> list[str]:
     """
     if squashed_commit_list(body):
         return []
-    for block in re.split(r"\n\s*\n", body.strip()):
+    blocks = re.split(r"\n\s*\n", body.strip())
+    for i, block in enumerate(blocks):
+        if _introduces_list(block, blocks[i + 1:i + 2]):
+            continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
                  and not _GIT_LOG_HEADER.match(ln.strip())]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())]
