@@ -81,3 +81,15 @@ def test_a_paragraph_announcing_the_list_below_gives_the_list_as_the_points():
     assert not any("three things" in line for line in summary), summary
     code_block = "Fix parsing\n\nThe file fails parsing:\n\n    value = [\n"
     assert analysed(files, code_block).summary[0] == "The file fails parsing", analysed(files, code_block).summary
+
+
+def test_a_files_own_zero_major_version_is_not_said_as_a_dependency_that_may_break():
+    site = '[site]\ntitle = "lib"\nversion = "0.48.0"\n'
+    header = '#define LIB_VERSION "0.48.0"\n'
+    release = analysed({"docs-src/config.toml": (site, site.replace("0.48.0", "0.49.0")),
+                        "lib.h": (header, header.replace("0.48.0", "0.49.0"))}, "Release v0.49.0")
+    assert "`site.version` `0.48.0` → `0.49.0`" in release.summary, release.summary
+    assert "zero-major" not in release.insights.compatibility, release.insights
+    manifest = '[package]\nname = "app"\nversion = "1.0.0"\n\n[dependencies]\nfoo = "0.3"\n'
+    bump = analysed({"Cargo.toml": (manifest, manifest.replace('"0.3"', '"0.4"'))}, "Bump foo to 0.4")
+    assert "`foo` moves to its next zero-major series" in bump.insights.compatibility, bump.insights

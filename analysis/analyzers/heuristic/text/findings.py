@@ -116,7 +116,9 @@ class Findings:
             out.append(w.p["compat_support_removed"])
         if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
             out.append(w.p["compat_panics"])
-        for fact in e.unstable_bumps:
+        for fact in (f for f in e.unstable_bumps if (f.symbol or "").lower().rsplit(".", 1)[-1] != "version"):
+            # a key named ``version`` is the file's own release number (a docs site's, a package's), not a
+            # dependency whose zero-major minor may break its callers
             out.append(w.t("compat_unstable", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         if e.opt_in:
             off = [f.symbol for f in e.config if f.kind == "config_key_added"]
