@@ -56,7 +56,8 @@ CHANGES_BEFORE = ('<document>\n  <body>\n    <release version="2.1" date="YYYY-M
 def test_an_xml_changelog_entry_is_quoted_by_its_words_not_its_markup():
     added = CHANGES_BEFORE.replace(
         "      <action type=\"fix\" dev=\"ann\">Fix",
-        "      <!-- FIX -->\n      <action type=\"fix\" dev=\"bob\" issue=\"IO-9\">Reader.close() now clears its buffer.</action>\n"
+        "      <!-- FIX -->\n      <action type=\"fix\" dev=\"bob\" issue=\"IO-9\">"
+        "Reader.close() now clears its buffer.</action>\n"
         "      <action type=\"fix\" dev=\"ann\">Fix")
     summary = analysed({"src/changes/changes.xml": (CHANGES_BEFORE, added)}, "Note the reader fix").summary
     assert "Changelog: Reader.close() now clears its buffer." in summary, summary

@@ -11,8 +11,8 @@ from analysis.models import FileChange
 def _word(word: str) -> re.Pattern[str]:
     """The word where a token or a camelCase part starts: ``tls`` in ``tls_flag``, ``TLS.md``, ``redisTlsscheme``,
     not inside another word (``ssl`` in ``tussle``)."""
-    w = re.escape(word)
-    return re.compile(rf"(?i:(?<![a-z0-9]){w})|(?<=[a-z0-9])(?:{re.escape(word.capitalize())}|{re.escape(word.upper())})")
+    w, title, upper = re.escape(word), re.escape(word.capitalize()), re.escape(word.upper())
+    return re.compile(rf"(?i:(?<![a-z0-9]){w})|(?<=[a-z0-9])(?:{title}|{upper})")
 
 
 def word_sites(files: list[FileChange], words: list[str]) -> dict[str, list[str]]:

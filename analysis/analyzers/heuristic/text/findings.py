@@ -8,7 +8,6 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
-from analysis.analyzers.heuristic.code.word_sites import word_sites
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
@@ -16,6 +15,7 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     moves_added,
 )
+from analysis.analyzers.heuristic.code.word_sites import word_sites
 from analysis.analyzers.heuristic.config.build_defaults import api_gated, default_narrowed, features_removed
 from analysis.analyzers.heuristic.config.template_layout import added_conditions
 from analysis.analyzers.heuristic.declared import support_removed
