@@ -84,6 +84,13 @@ def squashed_commit_list(body: str) -> bool:
     return len(titles) >= 2 and bool(blocks) and _SQUASHED_TITLE.match(blocks[0][0]) is not None
 
 
+def _introduces_list(block: str, following: list[str]) -> bool:
+    """A paragraph of one line ending in a colon with a list as the next paragraph: it announces the list."""
+    lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+    first = next((ln for ln in (following[0].splitlines() if following else []) if ln.strip()), "")
+    return len(lines) == 1 and lines[0].endswith(":") and R.BULLET_RE.match(first) is not None
+
+
 def message_points(body: str) -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
@@ -93,7 +100,10 @@ def message_points(body: str) -> list[str]:
     """
     if squashed_commit_list(body):
         return []
-    for block in re.split(r"\n\s*\n", body.strip()):
+    blocks = re.split(r"\n\s*\n", body.strip())
+    for i, block in enumerate(blocks):
+        if _introduces_list(block, blocks[i + 1:i + 2]):
+            continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
                  and not _GIT_LOG_HEADER.match(ln.strip())]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())]
@@ -120,6 +130,25 @@ def message_points(body: str) -> list[str]:
     return []
 
 
+#: an XML changelog's markup (Maven's ``changes.xml``: ``<action type="fix" dev="...">``, ``<!-- FIX -->``)
+_XML_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>")
+
+#: a tag the fact's text was cut in (``<action type="fix" due-to="Sai…``)
+_CUT_TAG = re.compile(r"<[^<>]*…$")
+
+
+def _markup_text(entry: str) -> str:
+    """An entry of an XML changelog said by its first element's text alone (its words, not its tags and
+    attributes); an entry that does not open with markup is left as written (``List<T>`` stays)."""
+    if not entry.lstrip().startswith("<"):
+        return entry
+    for element in re.split(r"</[A-Za-z][\w:.-]*\s*>", _CUT_TAG.sub("", entry)):
+        text = " ".join(_XML_MARKUP.sub(" ", element).split())
+        if len(text.split()) >= 3:  # the first element that says something: one entry, not the file's run of them
+            return text
+    return ""
+
+
 def changelog_entries(facts: list[Fact]) -> list[str]:
     """The changelog lines a commit adds, joined into entries (a new entry at each bullet)."""
     entries: list[str] = []
@@ -131,6 +160,7 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
+    entries = [_markup_text(e) for e in entries]
     cleaned = [_CUT_LINK.sub(r"\1…", _MD_LINK.sub(r"\1", _CUT_ROLE.sub("", _RST_ROLE.sub(
         r"`\2`", _ISSUE_REF.sub("", spell_advisories(e)))))).replace("``", "`") for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]

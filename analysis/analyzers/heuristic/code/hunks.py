@@ -12,10 +12,12 @@ from analysis.models import FileChange
 _C_LIKE = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".java", ".js", ".mjs", ".cjs", ".jsx", ".ts",
            ".tsx", ".go", ".rs", ".kt", ".swift", ".scala", ".cs", ".dart", ".php")
 _HASH = (".py", ".pyi", ".rb", ".sh", ".bash", ".pl", ".r", ".toml", ".yaml", ".yml", ".cmake")
-_C_COMMENT = re.compile(r"^(//|/\*|\*|\*/)")
+#: a comment's line; a block comment's continuation is ``*`` alone or before a space or ``/``, while ``*ptr = 1;``
+#: or ``*out++ = c;`` is a dereference, code
+_C_COMMENT = re.compile(r"^(//|/\*|\*(?=\s|/|$))")
 #: Rust's comments and its attributes that only shape the documentation (``#[doc = ...]``, ``#[cfg_attr(docsrs, ...)]``:
 #: docs.rs' banners, built for the documentation only)
-_RUST_COMMENT = re.compile(r"^(//|/\*|\*|\*/|#!?\[\s*(doc\b|cfg_attr\(\s*docsrs\b))")
+_RUST_COMMENT = re.compile(r"^(//|/\*|\*(?=\s|/|$)|#!?\[\s*(doc\b|cfg_attr\(\s*docsrs\b))")
 _HASH_COMMENT = re.compile(r"^#")
 #: a comment after code on the same line
 _C_TRAILING = re.compile(r"\s//.*$|/\*.*?\*/")

@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     moves_added,
 )
+from analysis.analyzers.heuristic.code.word_sites import word_sites
 from analysis.analyzers.heuristic.config.build_defaults import api_gated, default_narrowed, features_removed
 from analysis.analyzers.heuristic.config.template_layout import added_conditions
 from analysis.analyzers.heuristic.declared import support_removed
@@ -115,7 +116,9 @@ class Findings:
             out.append(w.p["compat_support_removed"])
         if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
             out.append(w.p["compat_panics"])
-        for fact in e.unstable_bumps:
+        for fact in (f for f in e.unstable_bumps if (f.symbol or "").lower().rsplit(".", 1)[-1] != "version"):
+            # a key named ``version`` is the file's own release number (a docs site's, a package's), not a
+            # dependency whose zero-major minor may break its callers
             out.append(w.t("compat_unstable", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         if e.opt_in:
             off = [f.symbol for f in e.config if f.kind == "config_key_added"]
@@ -217,9 +220,17 @@ class Findings:
         words = [word for word in e.security_words if word not in bumped]
         for f in packages[:2]:
             out.append(w.t("sec_package", name=code(f.symbol), old=code(f.before or "—"), new=code(f.after or "—")))
-        if words:
-            out.append(w.t("sec_words", words=w.names(words)))
+        # a message word is said only where the product code's changed lines name it, with those files and
+        # their changed symbols: the message alone ("TLS" in a title) is no finding
+        for word, paths in list(word_sites(e.behaviour, words).items())[:2]:
+            symbols = [name for path in paths for name in self._symbols_in(path)]
+            named = w.t("sec_paths_symbols", names=w.names(symbols)) if symbols else ""
+            out.append(w.t("sec_words", word=code(word), paths=w.names(paths), named=named))
         return out
+
+    def _symbols_in(self, path: str) -> list[str]:
+        return list(dict.fromkeys(x.symbol for x in self.e.facts if x.path == path and x.symbol
+                                  and x.kind.startswith("symbol_")))
 
     def _security_paths(self) -> str:
         """Each security-sensitive file with its size of change and the symbols changed in it: what was touched
@@ -229,8 +240,7 @@ class Findings:
 
         def item(path: str) -> str:
             f = changed[path]
-            symbols = list(dict.fromkeys(x.symbol for x in e.facts if x.path == path and x.symbol
-                                         and x.kind.startswith("symbol_")))
+            symbols = self._symbols_in(path)
             text = w.t("file_size", path=code(path, R.MAX_PATH), a=f.additions, d=f.deletions)
             return text + (w.t("sec_paths_symbols", names=w.names(symbols)) if symbols else "")
 

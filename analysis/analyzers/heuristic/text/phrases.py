@@ -85,7 +85,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sec_ci_widened": "Grants the workflow token write permissions in {path}: {keys}.",
         "sec_ci_persist": "Sets {value} on checkouts in {path}.",
         "sec_ci_secrets": "Passes {names} to steps in {path}.",
-        "sec_signal": "{text} in {path}.", "sec_words": "The message mentions {words}.",
+        "sec_signal": "{text} in {path}.", "sec_words": "{word} in the changed lines of {paths}{named}.",
         "sec_package": "Security package {name} moves {old} → {new}: its release notes say whether it fixes a "
                        "vulnerability.",
         "sec_advisory": "Names security advisory {ids}.",
@@ -250,7 +250,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sec_ci_widened": "{path} 授予工作流令牌写权限：{keys}。",
         "sec_ci_persist": "{path} 的代码检出设置了 {value}。",
         "sec_ci_secrets": "{path} 向步骤传入 {names}。",
-        "sec_signal": "{path} 中出现 {text}。", "sec_words": "提交信息提到 {words}。",
+        "sec_signal": "{path} 中出现 {text}。", "sec_words": "{word} 出现在 {paths} 的改动行中{named}。",
         "sec_package": "安全相关的包 {name} 从 {old} 升级到 {new}：是否修复了漏洞请看它的发布说明。",
         "sec_advisory": "提到安全公告 {ids}。",
         "sec_paths": "涉及安全敏感路径：{paths}。",

@@ -154,10 +154,20 @@ class Writer:
         happens to them ("remove long-deprecated methods: `a`; `b`")."""
         title = _bare(self.e.title)
         points = [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)]
+        if points and self._title_wrapped(points[0]):  # "... its byte buffer" / "on close.": one sentence
+            points[0] = clip(f"{self.e.title} {points[0]}", R.MAX_PARAGRAPH)
         if len(points) >= 2 and all(_NAME_ITEM.match(p) for p in points):
             lead = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1)).strip().rstrip(".:")
             return [clip(self.t("named_items", lead=lead, items=self.p["sep"].join(points)), R.MAX_PARAGRAPH)]
         return points
+
+    def _title_wrapped(self, point: str) -> bool:
+        """The subject ran on to the message's second line (no blank line between, the line goes on in lower
+        case, the subject ends with no stop): the point alone ("on close.") is the tail of the title's sentence."""
+        lines = self.e.commit.message.split("\n", 2)
+        return (self.e.title == self.e.commit.title and len(lines) > 1 and bool(lines[1].strip())
+                and point[:1].islower() and point.startswith(lines[1].strip()[:20])
+                and not self.e.title.rstrip().endswith((".", "!", "?", ":", ";")))
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
