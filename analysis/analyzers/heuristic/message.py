@@ -30,10 +30,25 @@ MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote
 #: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``): not an entry
 _RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*\d{4}-\d\d-\d\d\)?)?\s*$|^[#\s]*\[?unreleased\]?\s*$",
                               re.I)
+#: a changelog line saying only when a release came out (``**Release date:** 24 Jun 2026``, ``Released 2024-05-01``)
+_DATE_ONLY = re.compile(r"^[#*_\s]*(?:(?:release[ds]?(?:\s+(?:date|on))?|date|published(?:\s+on)?)[*_\s]*:?[*_\s]*)?"
+                        r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d"
+                        r"|TBD|unreleased)[*_.\s]*$", re.I)
 #: a pull request template's heading, not the author's words: ``**Description of the change**``, ``## Summary``,
 #: ``:robot: _AI text below_ :robot:``, an HTML comment
 _TEMPLATE_LINE = re.compile(r"^(?:#{1,6}\s+\S.*|(\*\*|__)[^*_]{1,80}\1:?|:[a-z0-9_+-]+:.{0,60}:[a-z0-9_+-]+:?|<!--.*-->)$",
                             re.I)
+#: a bot's template sentence opening its pull request, not words about this change: Renovate's
+#: "This PR contains the following updates:", "This PR updates the following dependencies"
+_BOT_TEMPLATE = re.compile(r"^this (?:pr|pull request|mr|merge request) (?:contains|includes|updates|bumps) "
+                           r"the following(?: \w+){0,3}:?$", re.I)
+#: a Markdown image (a badge), said by no words
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
+_TABLE_RULE = re.compile(r"^:?-{3,}:?$")
+#: a link's aside after the package's name: ``@actions/core (source)``
+_LINK_NOTE = re.compile(r"\s*\((?:source|changelog|release notes)\)", re.I)
+#: a dependency bot's columns that say nothing of what changed (the kind of update, its badges)
+_TABLE_NOISE = frozenset({"type", "update", "age", "confidence", "adoption", "passing", "pending"})
 _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
@@ -91,6 +106,23 @@ def _introduces_list(block: str, following: list[str]) -> bool:
     return len(lines) == 1 and lines[0].endswith(":") and R.BULLET_RE.match(first) is not None
 
 
+def _table_rows(block: str) -> list[str]:
+    """A Markdown table (a dependency bot's "| Package | Change |", rows wrapped over lines) said row by row:
+    each row's cells that have words (badges, empty and one-word type cells left out), joined by a space."""
+    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("\0", " ".join(block.split())))
+    cells = [_LINK_NOTE.sub("", c).strip() for c in text.strip().strip("|").split("|")]
+    cells = [c for c in cells if c]  # an empty cell is where a wrapped row ends and the next begins
+    rule = next((i for i, c in enumerate(cells) if _TABLE_RULE.match(c)), None)
+    if not rule:
+        return []
+    width = rule
+    while width < len(cells) and _TABLE_RULE.match(cells[width]):
+        width += 1
+    head, body = [c.lower() for c in cells[:rule]], cells[width:]
+    rows = [body[i:i + len(head)] for i in range(0, len(body), len(head))]
+    return [" ".join(c for c, h in zip(row, head) if c != "\0" and h not in _TABLE_NOISE) for row in rows]
+
+
 def message_points(body: str) -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
@@ -102,8 +134,12 @@ def message_points(body: str) -> list[str]:
         return []
     blocks = re.split(r"\n\s*\n", body.strip())
     for i, block in enumerate(blocks):
-        if _introduces_list(block, blocks[i + 1:i + 2]):
+        if _introduces_list(block, blocks[i + 1:i + 2]) or _BOT_TEMPLATE.match(block.strip()):
             continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point
+        if block.lstrip().startswith("|"):
+            rows = [clip(r, R.MAX_PARAGRAPH) for r in _table_rows(block) if r]
+            if rows:
+                return rows[:R.MAX_POINTS]
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
                  and not _GIT_LOG_HEADER.match(ln.strip())]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())]
@@ -154,7 +190,8 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
     entries: list[str] = []
     for fact in facts:
         text = (fact.text or "").strip()
-        if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#") or _RELEASE_HEADING.match(text):
+        if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#") or _RELEASE_HEADING.match(text) \
+                or _DATE_ONLY.match(text):
             continue
         if entries and (fact.text or "")[:1].isspace() and not _CHANGELOG_ITEM.match(text):
             entries[-1] += " " + text  # a wrapped line of the entry before
