@@ -71,3 +71,13 @@ def test_a_changelog_line_saying_only_a_release_date_is_not_an_entry():
     # a line that merely mentions a date is an entry
     assert _entries("- Fix the release date shown as 24 Jun 2026 in the footer") == [
         "Fix the release date shown as 24 Jun 2026 in the footer"]
+
+
+def test_a_regress_directory_holds_tests_and_a_script_added_there_is_low():
+    from analysis.facts.languages import is_test_path
+    assert is_test_path("regress/screen-redraw-fill-character.sh")
+    assert not is_test_path("statsmodels/regression/linear_model.py")
+    script = "#!/bin/sh\n" + "".join(f'$TMUX send-keys -t0 "echo {i}" Enter\n' for i in range(20))
+    result = analysed({"regress/fill-character.sh": (None, script)}, "fill-character test bits.")
+    assert result.change_type == "test"
+    assert result.importance == "low"

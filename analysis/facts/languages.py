@@ -31,7 +31,9 @@ _CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|re
                         r"(\.(md|rst|txt|adoc|markdown))?$")
 #: (``changelog/``: towncrier's fragments, ``changelog/13461.bugfix.rst``, as pytest keeps them)
 _CHANGELOG_DIRS = {"changelog.d", "changelog", "changes", "newsfragments", ".changeset", "releasenotes"}
-_TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e"}
+#: (``regress/``: regression test scripts as C projects keep them, tmux's and PostgreSQL's; ``regression/`` stays a
+#: product name, statsmodels' module)
+_TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e", "regress"}
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
 #: test support, alone or as a project's module of it (``test_utils``, ``okhttp-testing-support``, ``foo-test-fixtures``)
 _TEST_SUPPORT_DIR = re.compile(r"^([\w.]+[-_])?(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|"

@@ -68,6 +68,8 @@ MAN_PAGE = re.compile(r"\.(?:[1-9n][a-z]{0,3}|ronn|scd)$")
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright)(\.|$)")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support",
+             # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
+             "regress",
              # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``): measured, not shipped
              "benches", "benchmarks", "bench"}
 #: (Rust's ``tests.rs``: the file of a ``#[cfg(test)] mod tests;`` declared beside the module it tests)
