@@ -57,6 +57,8 @@ def test_the_quoted_message_of_a_dependency_bot_names_the_package_not_the_templa
     said = result.model_dump_json()
     assert "This PR contains" not in said
     assert "left-pad" in said
+    # the table's row and the dependency fact say the same: the summary says it once
+    assert len([line for line in result.summary if "left-pad" in line]) == 1
 
 
 def _entries(*lines: str) -> list[str]:

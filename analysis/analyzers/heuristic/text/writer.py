@@ -153,13 +153,20 @@ class Writer:
         A list of bare names (``- `ClientBuilder::trust_dns()` ``) is one point led by the title that says what
         happens to them ("remove long-deprecated methods: `a`; `b`")."""
         title = _bare(self.e.title)
-        points = [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)]
+        points = [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)
+                  and not self._restates_dependency(p)]
         if points and self._title_wrapped(points[0]):  # "... its byte buffer" / "on close.": one sentence
             points[0] = clip(f"{self.e.title} {points[0]}", R.MAX_PARAGRAPH)
         if len(points) >= 2 and all(_NAME_ITEM.match(p) for p in points):
             lead = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1)).strip().rstrip(".:")
             return [clip(self.t("named_items", lead=lead, items=self.p["sep"].join(points)), R.MAX_PARAGRAPH)]
         return points
+
+    def _restates_dependency(self, point: str) -> bool:
+        """A dependency bot's table row (``left-pad `^7.0.0` -> `^8.0.0` ``) says what a dependency fact the summary
+        gives anyway says: the package and both its versions."""
+        return any(d.symbol and d.before and d.after and all(part in point for part in (d.symbol, d.before, d.after))
+                   for d in self.e.dependencies)
 
     def _title_wrapped(self, point: str) -> bool:
         """The subject ran on to the message's second line (no blank line between, the line goes on in lower
