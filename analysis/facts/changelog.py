@@ -16,6 +16,9 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: a Markdown link reference definition: ``[1.2.0]: https://...`` (a target, not words about the change)
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+\s*$")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+#: an XML changelog's element (Maven's changes.xml ``<action ...>``): each one is an entry of its own
+_ELEMENT = re.compile(r"^\s*</?[A-Za-z]")
+_MARKUP_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 
 def _clip(text: str) -> str:
@@ -31,7 +34,8 @@ def _entries(hunk_lines: list) -> list[tuple[str, bool]]:
         if line.kind == "-":
             continue
         text, added = line.text, line.kind == "+"
-        if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text):
+        if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text) \
+                or _MARKUP_COMMENT.match(text):
             if entries:
                 entries[-1][2] = False
             continue
@@ -39,6 +43,8 @@ def _entries(hunk_lines: list) -> list[tuple[str, bool]]:
             entries.append([_HEADING.sub("", text, count=1), added, False])
         elif _BULLET.match(text):
             entries.append([_BULLET.sub("", text, count=1), added, True])
+        elif _ELEMENT.match(text):  # a new element: the lines around it are other entries, not its wrapped text
+            entries.append([text, added, True])
         elif entries and (entries[-1][2] is True and text[:1].isspace() or entries[-1][2] == "paragraph"):
             entries[-1][0] += " " + text.strip()
             entries[-1][1] = entries[-1][1] or added

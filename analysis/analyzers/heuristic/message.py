@@ -136,6 +136,8 @@ def message_points(body: str) -> list[str]:
     for i, block in enumerate(blocks):
         if _introduces_list(block, blocks[i + 1:i + 2]) or _BOT_TEMPLATE.match(block.strip()):
             continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point
+        if _tool_output(block):
+            continue  # a compiler's or linter's diagnostic pasted as it printed: no words of the author's
         if block.lstrip().startswith("|"):
             rows = [clip(r, R.MAX_PARAGRAPH) for r in _table_rows(block) if r]
             if rows:
@@ -164,6 +166,17 @@ def message_points(body: str) -> list[str]:
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
         return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
+
+
+#: a diagnostic's first line as compilers and linters print it: ``warning: ...``, ``error[E0308]: ...``
+_DIAGNOSTIC = re.compile(r"^(?:warning|error|note)(?:\[[\w-]+\])?: \S")
+
+
+def _tool_output(block: str) -> bool:
+    """A pasted diagnostic: its ``warning:``/``error:`` line, then the ``--> file:line:col`` pointer under it."""
+    lines = block.strip().splitlines()
+    pointer = any(ln.lstrip().startswith("--> ") for ln in lines[1:4])
+    return bool(lines) and bool(_DIAGNOSTIC.match(lines[0])) and pointer
 
 
 #: an XML changelog's markup (Maven's ``changes.xml``: ``<action type="fix" dev="...">``, ``<!-- FIX -->``)

@@ -28,6 +28,9 @@ _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
 _SHORT_VALUE = 40
 #: a docs or tests area changed by this many lines or fewer beside a real change gets no impact line
 _TOUCHED_LINES = 2
+#: a one-file change this small quotes its line (clipped to this many characters) in the summary
+_TINY_LINES = 2
+_TINY_CHARS = 80
 
 
 def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
@@ -391,7 +394,8 @@ class Writer:
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
                 keys = self.ci_keys() if key == "ci_only" else ""
-                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()]
+                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()
+                        + self.tiny_line()]
         kinds: dict[str, list[str]] = defaultdict(list)
         for f in e.files:
             kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
@@ -404,10 +408,29 @@ class Writer:
             return [self.p["kinds_sep"].join(parts) + self.tests_named()]
         return []
 
+    def tiny_line(self) -> str:
+        """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours
+        (four one-line lint allowances in one test file are four different changes)."""
+        if len(self.e.files) != 1 or not 0 < self.e.files[0].changes <= _TINY_LINES or not self.e.files[0].patch:
+            return ""
+        patch = self.e.files[0].patch.splitlines()
+        lines = [ln for ln in patch if ln[:1] in ("+", "-") and ln[:3] not in ("+++", "---")]
+        added = [ln[1:].strip() for ln in lines if ln[0] == "+" and ln[1:].strip()]
+        removed = [ln[1:].strip() for ln in lines if ln[0] == "-" and ln[1:].strip()]
+        if added:
+            return self.t("tiny_added", line=code(added[0], _TINY_CHARS))
+        return self.t("tiny_removed", line=code(removed[0], _TINY_CHARS)) if removed else ""
+
+    def tiny(self) -> bool:
+        """The summary's file line quotes the change itself: an impact line would only say it again."""
+        return bool(self.tiny_line())
+
     # --- impact ---------------------------------------------------------------------------
 
     def impact(self) -> list[str]:
         e = self.e
+        if self.tiny() and not e.behaviour:
+            return []
         groups: dict[str, list] = defaultdict(list)
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         substantive = any(f.path not in e.cosmetic for f in e.files if f.path not in quoted)
