@@ -4,6 +4,7 @@ a pasted compiler diagnostic not taken for the author's words."""
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.message import message_points
+from analysis.analyzers.heuristic.paths import classify_path
 from analysis.facts.changelog import changelog_facts
 from analysis.facts.patches import parse_patch
 from tests.facts_support import analysed
@@ -65,3 +66,13 @@ def test_a_pasted_compiler_warning_is_not_quoted_as_the_authors_words():
     assert message_points(body) == ["The lint fires on a macro expansion we cannot change."]
     assert message_points("warning: this pattern is deprecated, use the new one instead.") == [
         "warning: this pattern is deprecated, use the new one instead."]
+
+
+def test_a_spec_directory_holds_tests_as_the_facts_already_say():
+    assert "test" in classify_path("spec/suites/map/MapSpec.js")
+    assert "test" not in classify_path("spec/openapi.yaml")  # an API specification is product
+    before = "describe('Map', () => {\n\tit('zooms', () => {\n\t\texpect(map.getZoom()).to.equal(3);\n\t});\n});\n"
+    after = before.replace("to.equal(3)", "to.be.within(2, 3)")
+    result = analysed({"spec/suites/map/MapSpec.js": (before, after)}, "fix two brittle flaky tests")
+    assert (result.change_type, result.importance) == ("test", "low")
+    assert result.risks == [] and result.summary

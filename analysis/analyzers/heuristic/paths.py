@@ -34,7 +34,9 @@ def classify_path(path: str) -> set[str]:
     classes: set[str] = set()
     if name.endswith(R.DOC_EXTS) or R.DOC_TEMPLATE.search(name) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name) or _man_page(name, dirs):
         classes.add("doc")
-    if _test_dirs(parts, dirs) or R.TEST_NAMES.match(name) or ".golden" in name or test_source_sets(path.strip()):
+    spec_suite = bool(dirs & R.SPEC_DIRS) and name.endswith(R.SPEC_CODE_EXTS)
+    if _test_dirs(parts, dirs) or spec_suite or R.TEST_NAMES.match(name) or ".golden" in name \
+            or test_source_sets(path.strip()):
         classes.add("test")
     if forge_form(low):
         classes.add("tooling")  # issue and pull request templates, code owners: repository upkeep, not CI

@@ -72,6 +72,11 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "regress",
              # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``): measured, not shipped
              "benches", "benchmarks", "bench"}
+#: ``spec/`` holds tests when its files are code (Jasmine/Mocha/RSpec suites: ``spec/suites/MapSpec.js``); an API
+#: specification kept there (``spec/openapi.yaml``) stays product
+SPEC_DIRS = {"spec", "specs"}
+SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".go", ".rs", ".java", ".kt", ".swift",
+                  ".c", ".cc", ".cpp", ".h", ".hpp", ".php", ".lua", ".ex", ".exs")
 #: (Rust's ``tests.rs``: the file of a ``#[cfg(test)] mod tests;`` declared beside the module it tests)
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs)$")
 CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
