@@ -413,10 +413,9 @@ class Writer:
         (four one-line lint allowances in one test file are four different changes)."""
         if len(self.e.files) != 1 or not 0 < self.e.files[0].changes <= _TINY_LINES or not self.e.files[0].patch:
             return ""
-        patch = self.e.files[0].patch.splitlines()
-        lines = [ln for ln in patch if ln[:1] in ("+", "-") and ln[:3] not in ("+++", "---")]
-        added = [ln[1:].strip() for ln in lines if ln[0] == "+" and ln[1:].strip()]
-        removed = [ln[1:].strip() for ln in lines if ln[0] == "-" and ln[1:].strip()]
+        patch = parse_patch(self.e.files[0].path, self.e.files[0].patch)
+        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
+        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
         if added:
             return self.t("tiny_added", line=code(added[0], _TINY_CHARS))
         return self.t("tiny_removed", line=code(removed[0], _TINY_CHARS)) if removed else ""
