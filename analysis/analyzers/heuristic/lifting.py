@@ -8,6 +8,7 @@ from collections import Counter
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
+from analysis.analyzers.heuristic.code.enum_shifts import shifted_enumerators
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.deploy import ungated_template_block
@@ -117,7 +118,14 @@ def high(e: Evidence, change_type: str) -> bool:
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
-        or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")))
+        or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e))
+
+
+def enum_values_shifted(e: Evidence) -> list[str]:
+    """Enumerators inserted mid-enum in a header whose symbols are public: the values after them shift, and code
+    built against the old header (bindings, saved settings) reads one as another."""
+    public = {f.path for f in e.facts if e.is_public(f)}
+    return shifted_enumerators(f for f in e.behaviour if f.path in public)
 
 
 def api_grown(e: Evidence, change_type: str) -> bool:

@@ -25,7 +25,13 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   r"timing attacks?|constant[- ]time (comparison|compare|equality)|"
                                   # a named injection class, or text that could inject headers the library writes
                                   r"(header|crlf|sql|command|shell|code|html|script)[- ]injection|"
-                                  r"inject\w* arbitrary( \w+){0,2} headers?)|"
+                                  r"inject\w* arbitrary( \w+){0,2} headers?|"
+                                  # memory a caller may read that holds another's data: a stale or uncleared buffer
+                                  r"expos\w* (\w+ ){0,2}(stale|uninitiali[sz]ed|uncleared)( \w+){0,2} "
+                                  r"(buffers?|memory|bytes|data)|"
+                                  r"(doesn't|does not|don't|do not|never|fails? to) (clear|zero|wipe|scrub)s?"
+                                  r"( \w+){0,2} (unused|stale|freed|old) (bytes|buffers?|memory)|"
+                                  r"information (leaks?|disclosure|exposure))|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
 #: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
@@ -189,7 +195,8 @@ BUILD_FAILURE = re.compile(r"\bbuild (failures?|errors?|breakage)\b|\bfix\w* (th
 #: internal housekeeping named in the title: with no interface change and a modest diff, low
 HOUSEKEEPING_WORDS = re.compile(
     r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|(small|minor) refactor\w*|"
-    r"remov\w* (unused|old|dead|obsolete|stale|unnecessary|redundant)|(unused|unnecessary|redundant) \w+)\b", re.I)
+    r"remov\w* (unused|old|dead|obsolete|stale|unnecessary|redundant)|(unused|unnecessary|redundant) \w+|"
+    r"magic (numbers?|chars?|characters?|strings?|values?|literals?) (with|by|into) (an? |named )?constants?)\b", re.I)
 REFACTOR_LOW_LINES = 60
 #: lines a block extracted into a new function may add beyond its own: the signature, the call, closing lines
 EXTRACTION_LINES = 4

@@ -1,0 +1,90 @@
+"""Rules of the fifteenth tuning round (issue 8, tune14), each on a small snippet: an enumerator inserted mid-enum in
+a public header is high (the values after it shift); a title saying a buffer exposes stale data or leaves freed
+bytes uncleared names a security fix; a magic literal replaced by a constant is housekeeping."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.analyzers.heuristic.code.enum_shifts import shifted_enumerators
+from analysis.models import FileChange
+from tests.facts_support import analysed
+
+_ENUM = """#pragma once
+
+enum Colour
+{
+    Colour_Text,
+    Colour_Frame,
+    Colour_Button,
+    Colour_Header,
+    Colour_COUNT
+};
+
+void draw(int colour);
+"""
+
+
+def _header(patch: str) -> FileChange:
+    return FileChange(path="include/lib.h", status="modified", additions=1, deletions=0, patch=patch)
+
+
+def test_an_enumerator_inserted_before_unchanged_ones_is_found_appending_before_the_count_is_not():
+    mid = ("@@ -10,6 +10,7 @@ enum Colour_\n     Colour_Text,\n     Colour_Frame,   // a frame\n"
+           "+    Colour_FrameSelected,   // the new one\n     Colour_Button,\n     Colour_Header,\n")
+    assert shifted_enumerators([_header(mid)]) == ["Colour_FrameSelected"]
+    end = ("@@ -10,6 +10,7 @@ enum Colour_\n     Colour_Button,\n     Colour_Header,\n"
+           "+    Colour_Footer,\n     Colour_COUNT\n };\n")
+    assert shifted_enumerators([_header(end)]) == []
+    valued = mid.replace("Colour_FrameSelected,", "Colour_FrameSelected = 40,")
+    assert shifted_enumerators([_header(valued)]) == []
+    outside = mid.replace(" enum Colour_", " void draw(int colour)")
+    assert shifted_enumerators([_header(outside)]) == []
+    assert shifted_enumerators([FileChange(path="src/lib.c", status="modified", additions=1, deletions=0,
+                                           patch=mid)]) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_colour_inserted_mid_enum_in_a_public_header_reads_high(lang):
+    after = _ENUM.replace("    Colour_Text,\n", "    Colour_Text,\n    Colour_TextSelected,\n")
+    result = analysed({"include/lib.h": (_ENUM, after)}, "Checkbox: added Colour_TextSelected.", lang)
+    assert result.importance == "high"
+    assert result.change_type == "feature"
+    appended = _ENUM.replace("    Colour_Header,\n", "    Colour_Header,\n    Colour_Footer,\n")
+    assert analysed({"include/lib.h": (_ENUM, appended)}, "Checkbox: added Colour_Footer.", lang).importance != "high"
+
+
+_JAVA = """package org.textkit;
+
+public class Builder {
+    private char[] buffer = new char[32];
+    private int size;
+
+    public Builder clear() {
+        size = 0;
+        return this;
+    }
+}
+"""
+
+
+@pytest.mark.parametrize("title", [
+    "Builder.readFrom(Readable), exposes stale internal buffer to Readable parameter (#741)",
+    "Builder.deleteImpl(int, int, int) doesn't clear its unused bytes (#742)",
+])
+def test_a_stale_buffer_exposed_or_freed_bytes_left_uncleared_is_a_security_fix(title):
+    after = _JAVA.replace("        size = 0;\n", "        java.util.Arrays.fill(buffer, '\\0');\n        size = 0;\n")
+    result = analysed({"src/main/java/org/textkit/Builder.java": (_JAVA, after)}, title)
+    assert (result.change_type, result.importance) == ("security", "high")
+    plain = analysed({"src/main/java/org/textkit/Builder.java": (_JAVA, after)}, "Builder.clear() fills the buffer")
+    assert (plain.change_type, plain.importance) != ("security", "high")
+
+
+def test_a_magic_literal_replaced_by_a_constant_is_housekeeping():
+    before = _JAVA.replace("        size = 0;\n", "        java.util.Arrays.fill(buffer, '0');\n        size = 0;\n")
+    after = before.replace("'0'", "NUL").replace("    private int size;\n",
+                                                  "    private int size;\n    private static final char NUL = 0;\n")
+    path = "src/main/java/org/textkit/Builder.java"
+    result = analysed({path: (before, after)}, "Replace magic char with constant")
+    assert (result.change_type, result.importance) == ("refactor", "low")
+    assert analysed({path: (before, after)}, "Replace the fill character").importance == "medium"
