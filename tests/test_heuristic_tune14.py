@@ -30,10 +30,10 @@ def _header(patch: str) -> FileChange:
 
 
 def test_an_enumerator_inserted_before_unchanged_ones_is_found_appending_before_the_count_is_not():
-    mid = ("@@ -10,6 +10,7 @@ enum Colour_\n     Colour_Text,\n     Colour_Frame,   // a frame\n"
+    mid = ("@@ -10,4 +10,5 @@ enum Colour_\n     Colour_Text,\n     Colour_Frame,   // a frame\n"
            "+    Colour_FrameSelected,   // the new one\n     Colour_Button,\n     Colour_Header,\n")
     assert shifted_enumerators([_header(mid)]) == ["Colour_FrameSelected"]
-    end = ("@@ -10,6 +10,7 @@ enum Colour_\n     Colour_Button,\n     Colour_Header,\n"
+    end = ("@@ -10,4 +10,5 @@ enum Colour_\n     Colour_Button,\n     Colour_Header,\n"
            "+    Colour_Footer,\n     Colour_COUNT\n };\n")
     assert shifted_enumerators([_header(end)]) == []
     valued = mid.replace("Colour_FrameSelected,", "Colour_FrameSelected = 40,")
@@ -88,3 +88,92 @@ def test_a_magic_literal_replaced_by_a_constant_is_housekeeping():
     result = analysed({path: (before, after)}, "Replace magic char with constant")
     assert (result.change_type, result.importance) == ("refactor", "low")
     assert analysed({path: (before, after)}, "Replace the fill character").importance == "medium"
+
+
+_TILES = """export class Tiles {
+    static options = {
+        crossOrigin: false,
+        referrerPolicy: false,
+        maxZoom: 18
+    };
+}
+"""
+
+
+def test_a_default_the_title_names_changed_in_product_code_is_a_high_feature():
+    after = _TILES.replace("referrerPolicy: false,", "referrerPolicy: 'strict-origin-when-cross-origin',")
+    result = analysed({"src/layer/Tiles.js": (_TILES, after)},
+                      "Tiles: default to strict-origin-when-cross-origin referrer-policy")
+    assert (result.change_type, result.importance) == ("feature", "high")
+    # the same line changed under a title that names no default is not read as one
+    plain = analysed({"src/layer/Tiles.js": (_TILES, after)}, "Tiles: tweak the options")
+    assert plain.importance != "high"
+
+
+_MAP = """export class Map {
+    stop() {
+        cancelAnimationFrame(this.flyFrame);
+        return this;
+    }
+}
+"""
+
+
+def test_a_freeze_word_that_qualifies_ci_tests_is_no_crash_fix():
+    after = _MAP.replace("        return this;\n", "        cancelAnimationFrame(this.zoomFrame);\n        return this;\n")
+    ci = analysed({"src/map/Map.js": (_MAP, after)}, "hopefully fix freezing webkit CI pinch zoom tests")
+    assert ci.change_type == "fix" and ci.importance == "medium"
+    product = analysed({"src/map/Map.js": (_MAP, after)}, "fix freezing when pinch zooming in webkit")
+    assert product.importance == "high"
+
+
+_INTEGER_H = """#ifndef INTEGER_H
+#define INTEGER_H
+
+#if defined(_MSC_VER)
+
+# define ENABLE_SAFE_FUNCTIONS
+# include <intsafe.h>
+
+#endif
+#endif
+"""
+
+
+def test_a_macro_now_defined_only_when_not_defined_already_is_a_low_build_fix():
+    after = _INTEGER_H.replace("# define ENABLE_SAFE_FUNCTIONS\n",
+                               "# if !defined(ENABLE_SAFE_FUNCTIONS)\n#  define ENABLE_SAFE_FUNCTIONS\n# endif\n")
+    result = analysed({"src/util/integer.h": (_INTEGER_H, after)}, "Avoid macro redefinition of ENABLE_SAFE_FUNCTIONS")
+    assert (result.change_type, result.importance) == ("build", "low")
+    # the guard with another expansion defines something new: not only a warning silenced
+    valued = after.replace("#  define ENABLE_SAFE_FUNCTIONS\n", "#  define ENABLE_SAFE_FUNCTIONS 1\n")
+    other = analysed({"src/util/integer.h": (_INTEGER_H, valued)}, "Avoid macro redefinition of ENABLE_SAFE_FUNCTIONS")
+    assert (other.change_type, other.importance) != ("build", "low")
+
+
+_DECODE = """package toml
+
+func (md *MetaData) unify(data any, v Unmarshaler) error {
+	if v != nil {
+		return v.UnmarshalTOML(data)
+	}
+	return nil
+}
+"""
+_WRAPPED = _DECODE.replace("\t\treturn v.UnmarshalTOML(data)\n",
+                           "\t\terr := v.UnmarshalTOML(data)\n\t\tif err != nil {\n\t\t\treturn md.parseErr(err)\n"
+                           "\t\t}\n\t\treturn nil\n")
+
+
+def test_returned_errors_wrapped_in_a_named_error_type_read_high():
+    result = analysed({"decode.go": (_DECODE, _WRAPPED)}, "Wrap UnmarshalTOML() return values in ParseError")
+    assert result.importance == "high"
+    # the same lines under a title that names no error type are not read as a changed error type
+    assert analysed({"decode.go": (_DECODE, _WRAPPED)}, "Tidy unify").importance != "high"
+
+
+def test_a_message_closing_an_issue_makes_a_wordless_change_a_fix():
+    message = "Position information for Unmarshaler errors\n\nThis adds position information.\n\nFixes #398"
+    assert analysed({"decode.go": (_DECODE, _WRAPPED)}, message).change_type == "fix"
+    assert analysed({"decode.go": (_DECODE, _WRAPPED)}, message.replace("Fixes #398", "See #398")).change_type \
+        == "refactor"

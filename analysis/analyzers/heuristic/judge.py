@@ -16,7 +16,7 @@ from analysis.analyzers.heuristic.code.hunks import (
     respelled_only,
 )
 from analysis.analyzers.heuristic.code.log_calls import log_text_only
-from analysis.analyzers.heuristic.code.macros import macros_redefined
+from analysis.analyzers.heuristic.code.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.perf import (
@@ -37,6 +37,7 @@ from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
     api_grown,
     crash_fix,
+    default_named_changed,
     entry_points_moved,
     high,
     merged_security,
@@ -163,6 +164,8 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
     if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
         return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
+    if e.prefix_type in (None, "fix") and macros_guarded(e.behaviour) and not e.security_signals:
+        return "build"  # "Avoid macro redefinition of X": a compiler's warning silenced, the same expansion
     if e.prefix_type is None and _renamed_throughout(e):
         return "refactor"  # "restore the field's name": names renamed throughout and nothing else fix no behaviour
         # (a conventional ``fix:`` is the author's own type and keeps its weight)
@@ -215,6 +218,8 @@ def change_type_of(e: Evidence) -> str:
         return worded
     if debug_statements_removed(f.patch for f in e.behaviour):
         return "fix"  # a stray ``dbg!`` removed: its output reached users
+    if default_named_changed(e):
+        return "feature"  # "default to strict-origin referrer-policy": users get another behaviour unasked
     for entry in e.changelog[:1] if e.behaviour else []:  # a note beside CI or docs names no feature of theirs
         worded = _title_words(entry.split(".")[0])
         if worded in ("fix", "feature"):
@@ -223,6 +228,8 @@ def change_type_of(e: Evidence) -> str:
         return "refactor"
     if (e.api_added and len(helper_api(e)) < len(e.api_extended)) or e.api_widened or _new_capability(e):
         return "feature"  # new public API, unless it is only helpers the change itself calls
+    if e.behaviour and R.FIXES_ISSUE.search(e.body):
+        return "fix"  # "Wrap X in ParseError ... Fixes #398": no word of the title says it, the issue it closes does
     return "refactor" if e.behaviour else "chore"
 
 
@@ -268,7 +275,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return _without_product_code(e, change_type)
     if said_no_op(e) or _rolled_one_line(e, change_type):
         return "low"  # the title says nothing changes, or one line rolled back or forward (an attribute, a flag)
-    if reformatted(e) or hooks_autofix(e):
+    if reformatted(e) or hooks_autofix(e) or (macros_guarded(e.behaviour) and not e.security_signals):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
     if release_bookkeeping(e):
         return "low"  # a release: version numbers move; the changelog it adds quotes changes made before

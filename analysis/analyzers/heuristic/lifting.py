@@ -7,6 +7,7 @@ from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.enum_shifts import shifted_enumerators
 from analysis.analyzers.heuristic.code.side_files import side_manifest
@@ -20,6 +21,7 @@ from analysis.analyzers.heuristic.declared import (
     support_removed,
 )
 from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.facts.patches import parse_patch
 from analysis.models import Fact
 
 _FIX_CONTEXT = re.compile(r"\b(fix\w*|no longer|prevent\w*|avoid\w*|instead|caus\w*|resolv\w*)\b", re.I)
@@ -75,9 +77,17 @@ def crash_commented(e: Evidence) -> bool:
                for f in e.behaviour for m in _COMMENT_LINE.finditer(f.patch or ""))
 
 
+#: the crash word qualifies the project's tests or CI as a noun phrase ("fix freezing webkit CI pinch zoom tests",
+#: "hanging e2e tests"): the test run is what hangs, not the product ("crash when collecting tests" stays a crash)
+_TESTS_QUALIFIED = re.compile(r"^((?!(?:when|while|in|on|during|with|for|if|after|before|of|by|from|and|or|at)\b)"
+                              r"[\w-]+ ){0,4}(tests?|specs?|ci|test suite|pipelines?|workflows?)\b", re.I)
+
+
 def names_crash(text: str, narrow: bool) -> bool:
-    """``text`` names a crash: any crash word, or only a strong one (a crash, a panic, data lost) when ``narrow``."""
-    return any(not (narrow and R.MILD_CRASH_WORDS.match(m.group(0))) for m in R.CRASH_WORDS.finditer(text))
+    """``text`` names a crash: any crash word, or only a strong one (a crash, a panic, data lost) when ``narrow``;
+    a crash word that qualifies tests or CI names none."""
+    return any(not (narrow and R.MILD_CRASH_WORDS.match(m.group(0))) and not _TESTS_QUALIFIED.match(text[m.end():].lstrip())
+               for m in R.CRASH_WORDS.finditer(text))
 
 
 def one_line(e: Evidence) -> bool:
@@ -118,7 +128,27 @@ def high(e: Evidence, change_type: str) -> bool:
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
-        or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e))
+        or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
+        or default_named_changed(e) or errors_rewrapped(e))
+
+
+_RETURN = re.compile(r"^\s*return\b")
+
+
+def errors_rewrapped(e: Evidence) -> bool:
+    """The title says returned errors are now wrapped in a named error type, and product code rewrites a
+    ``return`` line: callers that matched the error they got (a type switch, ``errors.As``) get another type."""
+    if not R.ERRORS_REWRAPPED.search(e.title):
+        return False
+    patches = [parse_patch(f.path, f.patch) for f in e.behaviour]
+    return any(any(_RETURN.match(ln.text) for ln in p.removed) and any(_RETURN.match(ln.text) for ln in p.added)
+               for p in patches)
+
+
+def default_named_changed(e: Evidence) -> bool:
+    """The title says a default changes and product code replaces the value of the setting it names: users who
+    never set it get another behaviour (a signature's parameter default is read by ``defaults_changed``)."""
+    return bool(title_defaults_changed(e.title, e.behaviour))
 
 
 def enum_values_shifted(e: Evidence) -> list[str]:

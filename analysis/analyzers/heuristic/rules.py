@@ -192,6 +192,11 @@ PACKAGE_NAME_KEYS = {"package.name", "name", "project.name", "tool.poetry.name"}
 #: a title that names a failing build ("fix build failure on glibc >= 2.34", "fails to compile on musl")
 BUILD_FAILURE = re.compile(r"\bbuild (failures?|errors?|breakage)\b|\bfix\w* (the )?build (on|for|with)\b|"
                            r"\bfail(s|ed|ing)? to (build|compile|link)\b", re.I)
+#: the message closes an issue ("Fixes #398", "Closes https://github.com/o/r/issues/12"): a reported problem mended
+FIXES_ISSUE = re.compile(r"\b(fix(es|ed)?|close[sd]?|resolve[sd]?):?\s+(\S+/\S+)?(#\d+|https?://\S+/issues/\d+)", re.I)
+#: the title says what is returned is now wrapped in a named error type ("Wrap UnmarshalTOML() return values in
+#: ParseError", "wrap errors into ConfigError"): the type callers match on changes
+ERRORS_REWRAPPED = re.compile(r"(?i:\bwrap(s|ped|ping)?\b[^.]*\b(in|into|with|as)\s+(an?\s+)?)`?[A-Z]\w*(Error|Exception)\b")
 #: internal housekeeping named in the title: with no interface change and a modest diff, low
 HOUSEKEEPING_WORDS = re.compile(
     r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|(small|minor) refactor\w*|"

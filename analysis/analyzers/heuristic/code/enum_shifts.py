@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 
 from analysis.analyzers.heuristic.code.perf import HEADERS as _HEADERS  # C/C++ header suffixes, one list
+from analysis.facts.patches import Line, parse_patch
 from analysis.models import FileChange
 
-_HUNK = re.compile(r"^@@ [^@]* @@(?P<heading>.*)$")
 #: a bare enumerator, its value implicit: ``ImGuiCol_CheckMark,  // comment``
 _ENUMERATOR = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*(?P<comma>,?)\s*(//.*|/\*.*)?$")
 _ENUM_OPEN = re.compile(r"\benum\b")
@@ -16,23 +16,9 @@ _ENUM_OPEN = re.compile(r"\benum\b")
 _SENTINEL = re.compile(r"(^|_)(COUNT|LAST|MAX|END|NUM|SIZE|SENTINEL)(_|$)|^NUM_|Count$", re.I)
 
 
-def _hunks(patch: str) -> Iterable[tuple[str, list[str]]]:
-    heading, lines = "", []
-    for line in patch.splitlines():
-        match = _HUNK.match(line)
-        if match:
-            if lines:
-                yield heading, lines
-            heading, lines = match.group("heading"), []
-        elif line[:1] in (" ", "+", "-"):
-            lines.append(line)
-    if lines:
-        yield heading, lines
-
-
-def _in_enum(heading: str, before: list[str]) -> bool:
+def _in_enum(heading: str, before: list[Line]) -> bool:
     """The hunk sits in an enum: its heading names one, or a context line above opens one."""
-    return bool(_ENUM_OPEN.search(heading)) or any(_ENUM_OPEN.search(line) for line in before)
+    return bool(_ENUM_OPEN.search(heading)) or any(_ENUM_OPEN.search(line.text) for line in before)
 
 
 def shifted_enumerators(files: Iterable[FileChange]) -> list[str]:
@@ -43,12 +29,13 @@ def shifted_enumerators(files: Iterable[FileChange]) -> list[str]:
     for f in files:
         if not f.path.endswith(_HEADERS) or not f.patch:
             continue
-        for heading, lines in _hunks(f.patch):
-            for i, line in enumerate(lines):
-                match = _ENUMERATOR.match(line[1:]) if line.startswith("+") else None
-                if not match or not match.group("comma") or "=" in line or not _in_enum(heading, lines[:i]):
+        for hunk in parse_patch(f.path, f.patch).hunks:
+            for i, line in enumerate(hunk.lines):
+                match = _ENUMERATOR.match(line.text) if line.kind == "+" else None
+                if (not match or not match.group("comma") or "=" in line.text
+                        or not _in_enum(hunk.header, hunk.lines[:i])):
                     continue
-                after = [ln[1:] for ln in lines[i + 1:] if ln.startswith(" ") and ln[1:].strip()]
+                after = [ln.text for ln in hunk.lines[i + 1:] if ln.kind == " " and ln.text.strip()]
                 later = _ENUMERATOR.match(after[0]) if after else None
                 if later and not _SENTINEL.search(later.group("name")):
                     found.append(match.group("name"))

@@ -49,3 +49,26 @@ def macros_redefined(files: Iterable[FileChange]) -> list[str]:
         out += [name for name, body in new.items() if name in old and old[name] != body
                 and not _NOT_EXPANDED.search(name)]
     return out
+
+
+_GUARD = re.compile(r"^\s*#\s*(ifndef\s+(?P<a>\w+)|if\s+!\s*defined\s*\(?\s*(?P<b>\w+)\s*\)?)\s*$")
+_ENDIF = re.compile(r"^\s*#\s*endif\b")
+
+
+def macros_guarded(files: Iterable[FileChange]) -> list[str]:
+    """Macros of product headers now defined only when not defined already (``#ifndef X`` / ``#if !defined(X)``
+    around the same ``#define X``), and nothing else changed: a compiler's redefinition warning silenced, the same
+    expansion wherever it applied."""
+    out: list[str] = []
+    for f in files:
+        if not f.path.lower().endswith(_HEADERS) or not f.patch:
+            return []
+        added = [ln[1:] for ln in f.patch.splitlines() if ln.startswith("+") and not ln.startswith("+++")]
+        removed = [ln[1:] for ln in f.patch.splitlines() if ln.startswith("-") and not ln.startswith("---")]
+        guarded = {m.group("a") or m.group("b") for ln in added if (m := _GUARD.match(ln))}
+        old, new = _defines(removed), _defines(added)
+        rest = [ln for ln in added if not (_GUARD.match(ln) or _ENDIF.match(ln) or _DEFINE.match(ln)) and ln.strip()]
+        if not guarded or rest or set(old) != guarded or any(new.get(name) != body for name, body in old.items()):
+            return []
+        out += sorted(guarded)
+    return out
