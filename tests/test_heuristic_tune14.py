@@ -177,3 +177,45 @@ def test_a_message_closing_an_issue_makes_a_wordless_change_a_fix():
     assert analysed({"decode.go": (_DECODE, _WRAPPED)}, message).change_type == "fix"
     assert analysed({"decode.go": (_DECODE, _WRAPPED)}, message.replace("Fixes #398", "See #398")).change_type \
         == "refactor"
+
+
+_CRD = """apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+spec:
+  versions:
+  - additionalPrinterColumns:
+    - jsonPath: .spec.maxReplicaCount
+      name: Max
+      type: integer
+    - jsonPath: .spec.triggers[*].type
+      name: Triggers
+      type: string
+    - jsonPath: .metadata.creationTimestamp
+      name: Age
+      type: date
+    name: v1alpha1
+    schema:
+      openAPIV3Schema:
+        properties:
+          spec:
+            properties:
+              maxReplicaCount:
+                type: integer
+"""
+
+
+def test_a_crds_printer_columns_changed_read_medium_its_schema_changed_stays_high():
+    path = "chart/templates/crds/crd-scaledjobs.yaml"
+    columns = _CRD.replace(".spec.triggers[*].type", ".status.triggersTypes")
+    result = analysed({path: (_CRD, columns)}, "Update status about triggers types")
+    assert result.importance == "medium"
+    schema = _CRD.replace("                type: integer\n", "                type: string\n")
+    assert analysed({path: (_CRD, schema)}, "Update maxReplicaCount type").importance == "high"
+
+
+def test_a_title_reverting_a_change_is_a_revert():
+    template = "subjects:\n- kind: ServiceAccount\n  name: autoscaler\n  namespace: {{ .Values.rbac.namespace }}\n"
+    path = "chart/templates/metrics-server/clusterrolebinding.yaml"
+    result = analysed({path: (template, template.replace("{{ .Values.rbac.namespace }}", "kube-system"))},
+                      "Reverting setting HPA namespace variable (#698)")
+    assert (result.change_type, result.importance) == ("revert", "medium")

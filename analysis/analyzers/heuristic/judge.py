@@ -313,6 +313,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
     if api_grown(e, change_type) or e.interfaces_appended:
         return "medium"  # public API added beside what callers had (an API dump's new lines): a feature users opt into
+    if e.printer_columns:
+        return "medium"  # a CRD's printer columns: what ``kubectl get`` shows operators, not what manifests hold
     if snapshot_rewritten(e):
         return "medium"  # a test's recorded output (a compiler's diagnostics) rewritten beside the code: users see it
     if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps

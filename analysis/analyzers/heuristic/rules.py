@@ -14,7 +14,7 @@ PREFIX_TYPES: dict[str, str] = {
     "style": "chore", "security": "security", "sec": "security", "revert": "revert",
 }
 PREFIX_RE = re.compile(r"^\s*\[?(?P<type>[A-Za-z]+)\]?(?:\((?P<scope>[^)]{0,60})\))?(?P<bang>!)?\s*:\s*")
-REVERT_TITLE_RE = re.compile(r'^\s*revert\b\s*["\'“]?', re.IGNORECASE)
+REVERT_TITLE_RE = re.compile(r'^\s*revert(ing|ed)?\b\s*["\'“]?', re.IGNORECASE)
 BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 
 # Words of a title without a conventional prefix: security words win, then the earliest word of the

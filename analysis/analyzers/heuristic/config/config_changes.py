@@ -13,6 +13,7 @@ from analysis.analyzers.heuristic.config.deploy import (
     templated,
     version_pin,
 )
+from analysis.analyzers.heuristic.config.printer_columns import printer_columns_only
 from analysis.analyzers.heuristic.noticed import noticed_parts
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.languages import grammar_for
@@ -66,7 +67,13 @@ class ConfigChanges:
         """Configuration and schema changes in files the product reads (not build manifests, not CI), less a
         schema's documentation (descriptions, titles, examples)."""
         return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
-                if self.in_product(f) and f.path not in self.pinned and not schema_note(f)]
+                if self.in_product(f) and f.path not in self.pinned and not schema_note(f)
+                and f.path not in self.printer_columns]
+
+    @cached_property
+    def printer_columns(self) -> set[str]:
+        """CRDs whose printer columns alone change: what ``kubectl get`` shows, not what manifests may hold."""
+        return {f.path for f in self.files if printer_columns_only(f.path, f.patch)}
 
     @cached_property
     def optional_schemas(self) -> set[str]:
@@ -87,7 +94,8 @@ class ConfigChanges:
         """Interface files (schemas, IDL, stubs) whose change callers or operators notice: not documentation alone,
         not optional properties added for opt-in values."""
         return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
-                and f.path not in self.optional_schemas and not self._bodies_only(f.path)]
+                and f.path not in self.optional_schemas and not self._bodies_only(f.path)
+                and f.path not in self.printer_columns]
 
     @cached_property
     def interfaces_appended(self) -> list[str]:
