@@ -38,6 +38,11 @@ def test_an_enumerator_inserted_before_unchanged_ones_is_found_appending_before_
     assert shifted_enumerators([_header(end)]) == []
     valued = mid.replace("Colour_FrameSelected,", "Colour_FrameSelected = 40,")
     assert shifted_enumerators([_header(valued)]) == []
+    recommented = mid.replace("+    Colour_FrameSelected,   // the new one\n",
+                              "-    Colour_Button,  // old words\n+    Colour_Button,  // new words\n").replace(
+        "     Colour_Button,\n     Colour_Header,\n", "     Colour_Header,\n     Colour_Footer,\n").replace(
+        "-10,4 +10,5", "-10,5 +10,5")
+    assert shifted_enumerators([_header(recommented)]) == []
     outside = mid.replace(" enum Colour_", " void draw(int colour)")
     assert shifted_enumerators([_header(outside)]) == []
     assert shifted_enumerators([FileChange(path="src/lib.c", status="modified", additions=1, deletions=0,
@@ -219,3 +224,22 @@ def test_a_title_reverting_a_change_is_a_revert():
     result = analysed({path: (template, template.replace("{{ .Values.rbac.namespace }}", "kube-system"))},
                       "Reverting setting HPA namespace variable (#698)")
     assert (result.change_type, result.importance) == ("revert", "medium")
+
+
+_PERSIST = """export function createJSONStorage(getStorage: () => Storage) {
+  const storage = getStorage() as Storage
+  const getItem = (name: string) => storage.getItem(name) as string | null
+  const setItem = (name: string, value: string) => storage.setItem(name, value) as void
+  const removeItem = (name: string) => storage.removeItem(name) as void
+  return { getItem, setItem, removeItem } as PersistStorage
+}
+"""
+
+
+@pytest.mark.parametrize("title", ["refactor: remove unnessary type assertion (#3113)",
+                                   "refactor: remove unneccessary type assertions"])
+def test_unnecessary_as_titles_misspell_it_still_names_housekeeping(title):
+    after = _PERSIST.replace(" as Storage\n", "\n").replace(" as void\n", "\n").replace(" as PersistStorage\n", "\n")
+    assert analysed({"src/middleware/persist.ts": (_PERSIST, after)}, title).importance == "low"
+    assert analysed({"src/middleware/persist.ts": (_PERSIST, after)},
+                    "refactor: type assertions in createJSONStorage").importance == "medium"

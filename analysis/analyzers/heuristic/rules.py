@@ -200,7 +200,8 @@ ERRORS_REWRAPPED = re.compile(r"(?i:\bwrap(s|ped|ping)?\b[^.]*\b(in|into|with|as
 #: internal housekeeping named in the title: with no interface change and a modest diff, low
 HOUSEKEEPING_WORDS = re.compile(
     r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|(small|minor) refactor\w*|"
-    r"remov\w* (unused|old|dead|obsolete|stale|unnecessary|redundant)|(unused|unnecessary|redundant) \w+|"
+    # "unnecessary" as titles spell it too: "unnessary", "unneccessary", "unecessary"
+    r"remov\w* (unused|old|dead|obsolete|stale|un+ec*e?s+ary|redundant)|(unused|un+ec*e?s+ary|redundant) \w+|"
     r"magic (numbers?|chars?|characters?|strings?|values?|literals?) (with|by|into) (an? |named )?constants?)\b", re.I)
 REFACTOR_LOW_LINES = 60
 #: lines a block extracted into a new function may add beyond its own: the signature, the call, closing lines

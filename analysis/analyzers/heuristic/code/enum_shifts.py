@@ -30,9 +30,11 @@ def shifted_enumerators(files: Iterable[FileChange]) -> list[str]:
         if not f.path.endswith(_HEADERS) or not f.patch:
             continue
         for hunk in parse_patch(f.path, f.patch).hunks:
+            # an enumerator whose line comes back re-commented or re-spaced is not inserted
+            kept = {m.group("name") for line in hunk.removed if (m := _ENUMERATOR.match(line.text))}
             for i, line in enumerate(hunk.lines):
                 match = _ENUMERATOR.match(line.text) if line.kind == "+" else None
-                if (not match or not match.group("comma") or "=" in line.text
+                if (not match or not match.group("comma") or "=" in line.text or match.group("name") in kept
                         or not _in_enum(hunk.header, hunk.lines[:i])):
                     continue
                 after = [ln.text for ln in hunk.lines[i + 1:] if ln.kind == " " and ln.text.strip()]
