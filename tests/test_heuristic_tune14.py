@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic.code.enum_shifts import shifted_enumerators
-from analysis.models import FileChange
-from tests.facts_support import analysed
+from analysis.models import Analysis, FileChange
+from tests.facts_support import analysed, commit_of
 
 _ENUM = """#pragma once
 
@@ -243,3 +245,55 @@ def test_unnecessary_as_titles_misspell_it_still_names_housekeeping(title):
     assert analysed({"src/middleware/persist.ts": (_PERSIST, after)}, title).importance == "low"
     assert analysed({"src/middleware/persist.ts": (_PERSIST, after)},
                     "refactor: type assertions in createJSONStorage").importance == "medium"
+
+
+_RULES = """macro_rules! parse {
+    (epath $bail:tt {($($buf:tt)*) $($parse:tt)*} ($colons:tt $($dup:tt)*) :: << $($rest:tt)*) => {
+        $crate::parse!(generic (epath) $bail {($($buf)* $colons <) $($parse)*} (< $($rest)*) < $($rest)*)
+    };
+    (epath $bail:tt {($($buf:tt)*) $($parse:tt)*} ($colons:tt $($dup:tt)*) :: <- $($rest:tt)*) => {
+        $crate::parse!(generic (epath) $bail {($($buf)* $colons <) $($parse)*} (- $($rest)*) - $($rest)*)
+    };
+}
+"""
+
+
+def _from_patch_only(after: str, message: str) -> Analysis:
+    """The analysis when the facts layer saw nothing in the file (as with anyhow's ``macro_rules!`` arms, whose
+    trailing comments no fact reports): the patch alone."""
+    commit, _ = commit_of({"src/ensure.rs": (_RULES, after)}, message)
+    return HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=[]))
+
+
+def test_a_trailing_comment_added_to_code_lines_that_stay_is_a_low_docs_change():
+    after = _RULES.replace("< $($rest)*)\n", "< $($rest)*) // FIXME\n").replace(
+        "- $($rest)*)\n", "- $($rest)*) // FIXME\n")
+    result = _from_patch_only(after, "Mark rules that lose spacing information in new pretty printer")
+    assert (result.change_type, result.importance) == ("docs", "low")
+    # the same comment with a token changed beside it is code
+    changed = after.replace("- $($rest)*) // FIXME", "+ $($rest)*) // FIXME")
+    assert _from_patch_only(changed, "Mark rules that lose spacing information in new pretty printer").change_type != "docs"
+
+
+def test_comments_changed_only_needs_each_line_in_its_place():
+    from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
+
+    def change(patch: str) -> FileChange:
+        return FileChange(path="include/os.h", status="modified", additions=2, deletions=2, patch=patch)
+    assert comments_changed_only(change("@@ -1,2 +1,2 @@\n-int a; // old\n+int a; // new\n-int b;\n+int b; // FIXME\n"))
+    # an include moved before another (spdlog's "Fixed windows compile"): the same tokens, another order
+    assert not comments_changed_only(change("@@ -1,2 +1,2 @@\n-#include <process.h>\n-#include <win.h>\n"
+                                            "+#include <win.h>\n+#include <process.h> // for _get_pid\n"))
+    assert not comments_changed_only(change("@@ -1,1 +1,1 @@\n-int a;\n+int a;  \n"))
+
+
+def test_a_respelt_line_with_no_comment_is_not_a_comment_change():
+    from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
+    patch = ("@@ -1,1 +1,1 @@\n-if (Object.hasOwnProperty.call(schemas, key)) {\n"
+             "+if (Object.prototype.hasOwnProperty.call(schemas, key)) {\n")
+    assert not comments_changed_only(FileChange(path="lib/compile.js", status="modified", additions=1, deletions=1,
+                                                patch=patch))
+    commented = ("@@ -1,1 +1,1 @@\n-if (Object.hasOwnProperty.call(schemas, key)) {\n"
+                 "+if (Object.hasOwnProperty.call(schemas, key)) { // own keys only\n")
+    assert comments_changed_only(FileChange(path="lib/compile.js", status="modified", additions=1, deletions=1,
+                                            patch=commented))

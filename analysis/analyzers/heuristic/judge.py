@@ -7,6 +7,7 @@ import re
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
+from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
     debug_statements_removed,
@@ -158,6 +159,8 @@ def change_type_of(e: Evidence) -> str:
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
     if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
         return "chore"
+    if e.prefix_type in (None, "docs", "chore") and _comments_only(e):
+        return "docs"  # "Mark rules that lose spacing": a trailing ``// FIXME`` on code lines that stay as they were
     if e.api_deprecated and e.behaviour and all(comment_lines_only(f.patch, f.path) for f in e.behaviour):
         return "docs"  # "Deprecated:" written in doc comments only: the code is the same, its documentation warns
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
@@ -233,6 +236,13 @@ def change_type_of(e: Evidence) -> str:
     return "refactor" if e.behaviour else "chore"
 
 
+def _comments_only(e: Evidence) -> bool:
+    """Every product file changes comment text only (trailing comments included), no fact says more (a
+    ``Deprecated:`` comment is a deprecation users must act on)."""
+    return bool(e.behaviour) and all(comments_changed_only(f) for f in e.behaviour) and not (
+        e.security_signals or e.config or interface_touched(e) or e.api_deprecated or e.deprecated_in)
+
+
 def _renamed_throughout(e: Evidence) -> bool:
     """The product lines come back with a few names renamed throughout, and no public symbol, signature, setting or
     security signal changes with them."""
@@ -275,6 +285,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return _without_product_code(e, change_type)
     if said_no_op(e) or _rolled_one_line(e, change_type):
         return "low"  # the title says nothing changes, or one line rolled back or forward (an attribute, a flag)
+    if _comments_only(e):
+        return "low"  # comments added to or reworded on code lines that stay as they were
     if reformatted(e) or hooks_autofix(e) or (macros_guarded(e.behaviour) and not e.security_signals):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
     if release_bookkeeping(e):

@@ -1,0 +1,22 @@
+"""Code lines that come back with only their comments changed: a trailing ``// FIXME`` added, a comment reworded."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.code.hunks import changed_lines, layout_only
+from analysis.models import FileChange
+
+_COMMENT_OPENERS = ("//", "/*", "#", "--")
+
+
+def comments_changed_only(f: FileChange) -> bool:
+    """Each changed line comes back in its place with the same code once comments and whitespace are dropped
+    (``layout_only`` line by line: lines reordered, an ``#include`` moved, are not it), and some line differs beyond
+    whitespace: what changed is comment text, trailing comments included."""
+    removed, added = changed_lines(f.patch)
+    if not removed or len(removed) != len(added):
+        return False
+    pairs = list(zip(removed, added))
+    differing = [(old, new) for old, new in pairs if old.split() != new.split()]
+    # a line that differs holds a comment on one side (not JavaScript's own-property check spelt another way)
+    return (bool(differing) and all(layout_only(f"-{old}\n+{new}\n", f.path) for old, new in pairs)
+            and all(any(mark in old + new for mark in _COMMENT_OPENERS) for old, new in differing))
