@@ -57,6 +57,11 @@ _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
 _WRAPPED_LINE = 60
 
 
+#: the words that announce an example a message goes on to show (``misplaced, e.g.:`` then a pasted block)
+_EXAMPLE_LEAD_IN = re.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|for example|for instance|like so|like this|as follows)"
+                              r"\s*$", re.IGNORECASE)
+
+
 def clip(text: str, limit: int) -> str:
     """One line of about ``limit`` characters, cut with an ellipsis at a word outside code spans; a code span
     left open (a lone backtick) is closed."""
@@ -163,6 +168,9 @@ def message_points(body: str) -> list[str]:
             lead = []
         if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
             lead[-1] = lead[-1].rstrip(":")
+            bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
+            if bare != lead[-1] and bare:  # "..., e.g.:" announced the example left out: the sentence ends before
+                lead[-1] = bare + "."
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
         return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []

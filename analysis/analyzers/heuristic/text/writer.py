@@ -44,6 +44,11 @@ def _bare(text: str) -> str:
     return re.sub(r"\s*\(#\d+\)\s*$", "", text).strip().rstrip(".").lower()
 
 
+def _unreferenced(text: str) -> str:
+    """``_bare`` with no pull request or issue number anywhere (``... bytes (#742).`` is ``... bytes``)."""
+    return " ".join(re.sub(r"\(#\d+\)", " ", _bare(text)).split()).rstrip(".")
+
+
 #: a list item that is only a name in a code span, perhaps qualified by a short phrase ("on non-WASM targets"); not
 #: a sentence about it ("`fetch()` retries twice")
 _NAME_ITEM = re.compile(r"^`[^`]+`(?:\s+(?:on|in|for|from|of|with|under|when|if|only|and)\b(?:\s+[^\s`]+){0,3})?$", re.IGNORECASE)
@@ -160,6 +165,9 @@ class Writer:
                   and not self._restates_dependency(p)]
         if points and self._title_wrapped(points[0]):  # "... its byte buffer" / "on close.": one sentence
             points[0] = clip(f"{self.e.title} {points[0]}", R.MAX_PARAGRAPH)
+            said = {_unreferenced(t) for t in (self.e.title, *self.e.changelog)}
+            if _unreferenced(points[0]) in said:
+                points = points[1:]  # "(#742)." ended the title, or the changelog line quoted next says it
         if len(points) >= 2 and all(_NAME_ITEM.match(p) for p in points):
             lead = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1)).strip().rstrip(".:")
             return [clip(self.t("named_items", lead=lead, items=self.p["sep"].join(points)), R.MAX_PARAGRAPH)]
@@ -176,7 +184,7 @@ class Writer:
         case, the subject ends with no stop): the point alone ("on close.") is the tail of the title's sentence."""
         lines = self.e.commit.message.split("\n", 2)
         return (self.e.title == self.e.commit.title and len(lines) > 1 and bool(lines[1].strip())
-                and point[:1].islower() and point.startswith(lines[1].strip()[:20])
+                and (point[:1].islower() or point.startswith("(")) and point.startswith(lines[1].strip()[:20])
                 and not self.e.title.rstrip().endswith((".", "!", "?", ":", ";")))
 
     def what_changed(self) -> list[str]:
@@ -230,6 +238,8 @@ class Writer:
         out += self.config_lines() + self.dependency_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
+            if out and any(f.path not in e.cosmetic for f in e.behaviour):
+                out = self.file_lines() + out  # the files whose code changes lead; the comment-only ones follow
         if not out:
             out += self.file_lines()
         return out

@@ -1,0 +1,72 @@
+"""The thirteenth set read as its maintainers would (defects14): a title wrapped onto a second line is not quoted
+again beside the changelog line that says it, an example's lead-in ("e.g.:") does not dangle once the example is
+left out, and the files whose code changes are named before the comment-only ones."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.message import message_points
+from tests.facts_support import analysed
+
+_CHANGES_XML = ('<document>\n  <body>\n    <release version="1.0">\n'
+                '      <action type="fix" dev="a">Reader keeps its last line #10.</action>\n'
+                '      <!-- ADD -->\n    </release>\n  </body>\n</document>\n')
+
+
+def _changelog_commit(entry: str, message: str, lang: str = "en"):
+    after = _CHANGES_XML.replace("      <!-- ADD -->", f'      <action type="fix" dev="a">{entry}</action>\n'
+                                                       "      <!-- ADD -->")
+    return analysed({"src/changes/changes.xml": (_CHANGES_XML, after)}, message, lang)
+
+
+def test_a_title_wrapped_onto_its_issue_number_is_not_quoted_as_a_point_of_its_own():
+    result = _changelog_commit("StrBuilder.deleteImpl(int, int, int) doesn't clear its unused bytes (#742).",
+                               "StrBuilder.deleteImpl(int, int, int) doesn't clear its unused bytes\n(#742).")
+    assert result.summary == ["Changelog: StrBuilder.deleteImpl(int, int, int) doesn't clear its unused bytes (#742)."]
+
+
+def test_a_wrapped_title_the_changelog_line_restates_is_said_once():
+    entry = "StrBuilder.readFrom(Readable), exposes stale internal buffer to Readable parameter (#741)."
+    result = _changelog_commit(entry, "StrBuilder.readFrom(Readable), exposes stale internal buffer to Readable\n"
+                                      "parameter (#741).")
+    assert result.summary == [f"Changelog: {entry}"]
+    zh = _changelog_commit(entry, "StrBuilder.readFrom(Readable), exposes stale internal buffer to Readable\n"
+                                  "parameter (#741).", lang="zh")
+    assert len(zh.summary) == 1 and entry in zh.summary[0]
+
+
+def test_a_wrapped_title_that_says_more_than_the_changelog_is_kept_whole():
+    result = _changelog_commit("Reader fix (#9).", "Reader no longer drops the final line when the input\n"
+                                                   "ends without a newline")
+    assert result.summary[0] == "Reader no longer drops the final line when the input ends without a newline"
+    assert result.summary[1] == "Changelog: Reader fix (#9)."
+
+
+def test_an_example_lead_in_ends_the_sentence_when_the_example_is_left_out():
+    body = ('Previously the ^^^s would be misplaced, e.g.:\n\n      2 |     k1 = "asd"\n'
+            '                  ^^^^^^^')
+    assert message_points(body) == ["Previously the ^^^s would be misplaced."]
+    assert message_points("The parser now rejects it, for example:\n\n    x = 1") == ["The parser now rejects it."]
+
+
+def test_a_statement_introducing_a_block_keeps_its_words_without_the_colon():
+    assert message_points("Reading a BOM caused the file\nto fail parsing:\n\n    error") == [
+        "Reading a BOM caused the file to fail parsing"]
+
+
+_SERVICE = "apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - name: metrics\n      port: 8080\n"
+_VALUES = "metrics:\n  # -- port of the metrics endpoint\n  port: 8080\n"
+
+
+def test_code_changes_beside_comment_only_files_are_named_first():
+    service_after = _SERVICE + "      {{- if .Values.metrics.appProtocol }}\n      appProtocol: tls\n      {{- end }}\n"
+    values_after = _VALUES + "  # -- app protocol of the service\n  # appProtocol: http\n"
+    result = analysed({"chart/templates/service.yaml": (_SERVICE, service_after),
+                       "chart/values.yaml": (_VALUES, values_after)}, "Add appProtocol to services")
+    assert result.summary[0].startswith("Changes `chart/templates/service.yaml` (+3/−0)")
+    assert result.summary[1] == "Comments and docstrings only in `chart/values.yaml`"
+
+
+def test_a_comment_only_commit_still_says_only_that():
+    result = analysed({"chart/values.yaml": (_VALUES, _VALUES + "  # -- app protocol\n  # appProtocol: http\n")},
+                      "Document appProtocol")
+    assert result.summary == ["Comments and docstrings only in `chart/values.yaml`"]
