@@ -4,6 +4,8 @@ left out, and the files whose code changes are named before the comment-only one
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from analysis.analyzers.heuristic.message import message_points
 from tests.facts_support import analysed
 
@@ -70,3 +72,32 @@ def test_a_comment_only_commit_still_says_only_that():
     result = analysed({"chart/values.yaml": (_VALUES, _VALUES + "  # -- app protocol\n  # appProtocol: http\n")},
                       "Document appProtocol")
     assert result.summary == ["Comments and docstrings only in `chart/values.yaml`"]
+
+
+def test_a_restructuredtext_link_in_a_changelog_entry_is_said_by_its_words():
+    from analysis.analyzers.heuristic.message import changelog_entries
+    from analysis.models import Fact
+    entry = ("`NewTypes <https://docs.python.org/3/library/typing.html#newtype>`_ are now supported by the "
+             "``cattrs.Converter``. (`#255 <https://github.com/python-attrs/cattrs/pull/255>`_)")
+    cut = "See `the guide <https://example.org/docs/gui…"
+    entries = changelog_entries([Fact(kind="changelog_entry", path="HISTORY.rst", text=entry),
+                                 Fact(kind="changelog_entry", path="HISTORY.rst", text=cut)])
+    assert entries == ["NewTypes are now supported by the `cattrs.Converter`. (#255)", "See the guide…"]
+
+
+def _renamed_module(lang: str):
+    from analysis.analyzers.base import AnalysisContext
+    from analysis.analyzers.heuristic import HeuristicAnalyzer
+    from analysis.models import Commit, FileChange
+    patch = "@@ -1,3 +1,3 @@\n if(USE_ICONV)\n-\tfind_package(Iconv)\n+\tfind_package(IntlIconv)\n endif()\n"
+    files = [FileChange(path="cmake/FindIntlIconv.cmake", previous_path="cmake/FindIconv.cmake", status="renamed"),
+             FileChange(path="src/CMakeLists.txt", status="modified", additions=1, deletions=1, patch=patch)]
+    commit = Commit(sha="a" * 40, author="dev", message="cmake: rename FindIconv to avoid collision", files=files,
+                    details_loaded=True, committed_at=datetime(2023, 12, 14, tzinfo=timezone.utc))
+    return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext())
+
+
+def test_a_file_renamed_unchanged_says_where_it_came_from_not_zero_lines():
+    assert _renamed_module("en").summary[-1] == ("Build files only: `cmake/FindIntlIconv.cmake` (renamed from "
+                                                 "`cmake/FindIconv.cmake`), `src/CMakeLists.txt` (+1/−1)")
+    assert "`cmake/FindIntlIconv.cmake`（由 `cmake/FindIconv.cmake` 重命名）" in _renamed_module("zh").summary[-1]

@@ -381,10 +381,15 @@ class Writer:
     def sizes(self, paths: list[str], limit: int = 2) -> str:
         """``path (+a/−d)`` for the first ``limit`` of ``paths``."""
         by_path = {f.path: f for f in self.e.files}
-        shown = [self.t("file_size", path=code(p, R.MAX_PATH), a=by_path[p].additions, d=by_path[p].deletions)
-                 for p in paths[:limit] if p in by_path]
+        shown = [self.file_size(by_path[p]) for p in paths[:limit] if p in by_path]
         text = self.p["sep"].join(shown)
         return self.t("more", items=text, n=len(paths) - limit, total=len(paths)) if len(paths) > limit else text
+
+    def file_size(self, f: FileChange) -> str:
+        """``path (+a/−d)``; a file renamed with no line changed says where it came from instead."""
+        if f.previous_path and not f.changes:
+            return self.t("file_renamed", path=code(f.path, R.MAX_PATH), old=code(f.previous_path, R.MAX_PATH))
+        return self.t("file_size", path=code(f.path, R.MAX_PATH), a=f.additions, d=f.deletions)
 
     def file_lines(self) -> list[str]:
         """No fact names a symbol: say which files changed, by kind when they are not product code."""
