@@ -101,3 +101,32 @@ def test_a_file_renamed_unchanged_says_where_it_came_from_not_zero_lines():
     assert _renamed_module("en").summary[-1] == ("Build files only: `cmake/FindIntlIconv.cmake` (renamed from "
                                                  "`cmake/FindIconv.cmake`), `src/CMakeLists.txt` (+1/−1)")
     assert "`cmake/FindIntlIconv.cmake`（由 `cmake/FindIconv.cmake` 重命名）" in _renamed_module("zh").summary[-1]
+
+
+_LEX = """package toml
+
+// lexNumber reads a number.
+func lexNumber(lx *lexer) {
+	// isHexis a superset of the permissable characters
+	if !isHex(r) {
+		lx.errorf("not a hexidecimal number: '%s%c'", lx.current(), r)
+	}
+}
+"""
+
+
+def test_the_one_code_line_a_modified_function_rewrites_is_quoted_before_and_after():
+    after = (_LEX.replace("hexidecimal", "hexadecimal").replace("isHexis", "isHex is")
+             .replace("permissable", "permissible"))
+    result = analysed({"lex.go": (_LEX, after)}, "Fix typos in comments, tests, error message")
+    assert "Line `lx.errorf(\"not a hexidecimal number: '%s%c'\", lx.current(), r)` → " \
+           "`lx.errorf(\"not a hexadecimal number: '%s%c'\", lx.current(), r)`" in result.summary
+    zh = analysed({"lex.go": (_LEX, after)}, "Fix typos", lang="zh")
+    assert any(s.startswith("代码行 `lx.errorf(") for s in zh.summary)
+
+
+def test_two_code_lines_rewritten_are_not_quoted_as_one():
+    after = _LEX.replace("hexidecimal", "hexadecimal").replace("!isHex(r)", "!isHexDigit(r)")
+    result = analysed({"lex.go": (_LEX, after)}, "Reword the hex error")
+    assert any("lexNumber" in s for s in result.summary)
+    assert not any(s.startswith("Line `") for s in result.summary)

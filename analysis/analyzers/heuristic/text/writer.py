@@ -17,7 +17,7 @@ from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
-from analysis.facts.code.hunk_symbols import documented_names
+from analysis.facts.code.hunk_symbols import code_family, code_part, documented_names
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
@@ -232,7 +232,8 @@ class Writer:
         elif modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
-            out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}])
+            out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
+                self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
         out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
                 for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
@@ -243,6 +244,22 @@ class Writer:
         if not out:
             out += self.file_lines()
         return out
+
+    def line_swapped(self, paths: list[str]) -> list[str]:
+        """The modified code's one line rewritten (``"not a hexidecimal number"`` respelled), quoted before and
+        after: with comments left aside, the single code line removed and the single one added."""
+        by_path = {f.path: f for f in self.e.files}
+        removed, added = [], []
+        for path in paths:
+            family = code_family(path)
+            if family is None or path not in by_path or not by_path[path].patch:
+                return []
+            patch = parse_patch(path, by_path[path].patch)
+            removed += [t for t in (code_part(family, ln.text).strip() for ln in patch.removed) if t]
+            added += [t for t in (code_part(family, ln.text).strip() for ln in patch.added) if t]
+        if len(removed) != 1 or len(added) != 1 or removed == added:
+            return []
+        return [self.t("line_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))]
 
     def values_set(self, files: list[FileChange]) -> list[str]:
         """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the
