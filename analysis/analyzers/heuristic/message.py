@@ -53,8 +53,15 @@ _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
 _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
+#: a reStructuredText link (``NewTypes <https://...>`_``), said by its words; one cut short loses its address
+_RST_LINK = re.compile(r"`([^`<\n]{1,200}?)\s*<https?://[^>\s]*(?:>`__?|…$)")
 #: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
 _WRAPPED_LINE = 60
+
+
+#: the words that announce an example a message goes on to show (``misplaced, e.g.:`` then a pasted block)
+_EXAMPLE_LEAD_IN = re.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|for example|for instance|like so|like this|as follows)"
+                              r"\s*$", re.IGNORECASE)
 
 
 def clip(text: str, limit: int) -> str:
@@ -163,6 +170,9 @@ def message_points(body: str) -> list[str]:
             lead = []
         if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
             lead[-1] = lead[-1].rstrip(":")
+            bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
+            if bare != lead[-1] and bare:  # "..., e.g.:" announced the example left out: the sentence ends before
+                lead[-1] = bare + "."
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
         return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
@@ -198,6 +208,10 @@ def _markup_text(entry: str) -> str:
     return ""
 
 
+def _rst_link_words(match: re.Match) -> str:
+    return match.group(1) + ("…" if match.group(0).endswith("…") else "")
+
+
 def changelog_entries(facts: list[Fact]) -> list[str]:
     """The changelog lines a commit adds, joined into entries (a new entry at each bullet)."""
     entries: list[str] = []
@@ -212,5 +226,6 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries.append(_CHANGELOG_ITEM.sub("", text))
     entries = [_markup_text(e) for e in entries]
     cleaned = [_CUT_LINK.sub(r"\1…", _MD_LINK.sub(r"\1", _CUT_ROLE.sub("", _RST_ROLE.sub(
-        r"`\2`", _ISSUE_REF.sub("", spell_advisories(e)))))).replace("``", "`") for e in entries]
+        r"`\2`", _ISSUE_REF.sub("", _RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
+               for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]

@@ -56,6 +56,10 @@ def _family(path: str) -> str | None:
     return FAMILY[grammar] if grammar else None
 
 
+#: the language family of ``path`` for ``code_part`` (None: not code the hunk readers know)
+code_family = _family
+
+
 def definition(family: str, text: str) -> Definition | None:
     """The definition ``text`` opens in ``family``'s syntax, if it opens one."""
     for pattern, kind in _RULES[family]:

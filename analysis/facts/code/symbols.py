@@ -55,13 +55,21 @@ def _collector(family: str, grammar: str, path: str) -> rules.Collector:
     return more.CCollector(path, test_file, is_header(path))
 
 
+#: C/C++: a line that is one upper-case macro alone (``GIT_BEGIN_DECL``, ``__BEGIN_DECLS``, ``WARNING_PUSH``,
+#: ``NAMESPACE_BEGIN(ns)``) expands to what the parser cannot see through: blanked (same length), the declarations
+#: after it are found on both sides, not only on the side where an ``#ifdef`` happened to steady the parse; one
+#: the next line's declaration follows at once (``ATTRIBUTE_NOINLINE`` over a function) is part of it and stays
+_BARE_MACRO_LINE = re.compile(r"^_*[A-Z][A-Z0-9_]*(?:\([^()\n]*\))?[ \t]*$(?=\n[ \t]*(?:$|//|/\*|#)|\Z)",
+                              re.MULTILINE)
+
+
 def parse_file(path: str, text: str | None) -> ParsedFile | None:
     """``text`` of ``path`` parsed, with its symbols; None when the language is unknown or there is no text."""
     grammar = grammar_for(path)
     if grammar is None or text is None:
         return None
     family = FAMILY[grammar]
-    tree = parse(text, grammar)
+    tree = parse(_BARE_MACRO_LINE.sub(lambda m: " " * len(m.group()), text) if family == "c" else text, grammar)
     if tree is None:
         return None
     collector = _collector(family, grammar, path)

@@ -29,6 +29,10 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
                                "edit issues with the token.",
         "r_ci_widened_mitigation": "Grant write only to the jobs that need it (`permissions:` per job) and read "
                                    "everywhere else.",
+        # a file renamed with its content unchanged: where it came from, not "(+0/−0)"
+        "file_renamed": "{path} (renamed from {old})",
+        # the one code line a modified symbol rewrites, before and after
+        "line_swapped": "Line {old} → {new}",
         # summary: a setting users can set, then the code that reads it
         "option_line": "New option {names}",
         "option_default": "{name} (default {value})",
@@ -65,6 +69,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_ci_widened": "{path} 授予工作流令牌写权限：{keys}",
         "r_ci_widened_impact": "{path} 中任何步骤或第三方 action 都能用该令牌推送提交、发布版本或修改 issue。",
         "r_ci_widened_mitigation": "只给需要的作业授予写权限（按作业设置 `permissions:`），其余一律只读。",
+        "file_renamed": "{path}（由 {old} 重命名）",
+        "line_swapped": "代码行 {old} → {new}",
         "option_line": "新增选项 {names}",
         "option_default": "{name}（默认 {value}）",
         "option_read_by": "；由 {names} 读取",

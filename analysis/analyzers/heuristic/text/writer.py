@@ -17,7 +17,7 @@ from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
-from analysis.facts.code.hunk_symbols import documented_names
+from analysis.facts.code.hunk_symbols import code_family, code_part, documented_names
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
@@ -42,6 +42,11 @@ def _bare(text: str) -> str:
     """A title or point without its conventional prefix, pull request number and final period, lower-cased."""
     text = R.PREFIX_RE.sub("", text, count=1)
     return re.sub(r"\s*\(#\d+\)\s*$", "", text).strip().rstrip(".").lower()
+
+
+def _unreferenced(text: str) -> str:
+    """``_bare`` with no pull request or issue number anywhere (``... bytes (#742).`` is ``... bytes``)."""
+    return " ".join(re.sub(r"\(#\d+\)", " ", _bare(text)).split()).rstrip(".")
 
 
 #: a list item that is only a name in a code span, perhaps qualified by a short phrase ("on non-WASM targets"); not
@@ -160,6 +165,9 @@ class Writer:
                   and not self._restates_dependency(p)]
         if points and self._title_wrapped(points[0]):  # "... its byte buffer" / "on close.": one sentence
             points[0] = clip(f"{self.e.title} {points[0]}", R.MAX_PARAGRAPH)
+            said = {_unreferenced(t) for t in (self.e.title, *self.e.changelog)}
+            if _unreferenced(points[0]) in said:
+                points = points[1:]  # "(#742)." ended the title, or the changelog line quoted next says it
         if len(points) >= 2 and all(_NAME_ITEM.match(p) for p in points):
             lead = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1)).strip().rstrip(".:")
             return [clip(self.t("named_items", lead=lead, items=self.p["sep"].join(points)), R.MAX_PARAGRAPH)]
@@ -176,7 +184,7 @@ class Writer:
         case, the subject ends with no stop): the point alone ("on close.") is the tail of the title's sentence."""
         lines = self.e.commit.message.split("\n", 2)
         return (self.e.title == self.e.commit.title and len(lines) > 1 and bool(lines[1].strip())
-                and point[:1].islower() and point.startswith(lines[1].strip()[:20])
+                and (point[:1].islower() or point.startswith("(")) and point.startswith(lines[1].strip()[:20])
                 and not self.e.title.rstrip().endswith((".", "!", "?", ":", ";")))
 
     def what_changed(self) -> list[str]:
@@ -224,15 +232,34 @@ class Writer:
         elif modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
-            out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}])
+            out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
+                self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
         out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
                 for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
+            if out and any(f.path not in e.cosmetic for f in e.behaviour):
+                out = self.file_lines() + out  # the files whose code changes lead; the comment-only ones follow
         if not out:
             out += self.file_lines()
         return out
+
+    def line_swapped(self, paths: list[str]) -> list[str]:
+        """The modified code's one line rewritten (``"not a hexidecimal number"`` respelled), quoted before and
+        after: with comments left aside, the single code line removed and the single one added."""
+        by_path = {f.path: f for f in self.e.files}
+        removed, added = [], []
+        for path in paths:
+            family = code_family(path)
+            if family is None or path not in by_path or not by_path[path].patch:
+                return []
+            patch = parse_patch(path, by_path[path].patch)
+            removed += [t for t in (code_part(family, ln.text).strip() for ln in patch.removed) if t]
+            added += [t for t in (code_part(family, ln.text).strip() for ln in patch.added) if t]
+        if len(removed) != 1 or len(added) != 1 or removed == added:
+            return []
+        return [self.t("line_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))]
 
     def values_set(self, files: list[FileChange]) -> list[str]:
         """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the
@@ -371,10 +398,15 @@ class Writer:
     def sizes(self, paths: list[str], limit: int = 2) -> str:
         """``path (+a/−d)`` for the first ``limit`` of ``paths``."""
         by_path = {f.path: f for f in self.e.files}
-        shown = [self.t("file_size", path=code(p, R.MAX_PATH), a=by_path[p].additions, d=by_path[p].deletions)
-                 for p in paths[:limit] if p in by_path]
+        shown = [self.file_size(by_path[p]) for p in paths[:limit] if p in by_path]
         text = self.p["sep"].join(shown)
         return self.t("more", items=text, n=len(paths) - limit, total=len(paths)) if len(paths) > limit else text
+
+    def file_size(self, f: FileChange) -> str:
+        """``path (+a/−d)``; a file renamed with no line changed says where it came from instead."""
+        if f.previous_path and not f.changes:
+            return self.t("file_renamed", path=code(f.path, R.MAX_PATH), old=code(f.previous_path, R.MAX_PATH))
+        return self.t("file_size", path=code(f.path, R.MAX_PATH), a=f.additions, d=f.deletions)
 
     def file_lines(self) -> list[str]:
         """No fact names a symbol: say which files changed, by kind when they are not product code."""
