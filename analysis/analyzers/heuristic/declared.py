@@ -1,5 +1,5 @@
-"""What the project's own words declare about a change of product code: support removed, a default changed, an
-attack its new tests guard against, a merge bringing in a new major line of its runtime dependencies."""
+"""What the project's own words declare about a change of product code: support removed, a default changed, a
+line marked breaking or a migration guide's, an attack its new tests guard against, a merge bringing in a new major line of its runtime dependencies."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ _SOMEONE_ELSE = re.compile(r"\s*(?:by|in|upstream|from)\b", re.I)
 #: "The default `depth` level ... is now `32` (previously was `Infinity`)", "now defaults to", "default changed to"
 _DEFAULT_CHANGED = re.compile(r"\bdefault\b[^.]{0,80}\b(?:is now|now is|changed? (?:from|to))\b|\bnow defaults? to\b",
                               re.I)
+#: a changelog line opening on the project's mark for what breaks callers ("*Backwards-incompatible*: Rename ...",
+#: "Breaking change: ..."): a heading alone ("Breaking changes") marks no line of its own
+_BREAKING_ENTRY = re.compile(r"^\W*(?:backwards?[- ]incompatible|breaking(?: changes?)?)\W*:\s*\w", re.I)
 #: an attack named in a test's name ("should not render evil javascript links (prevent XSS)")
 #: (bounded by anything but a letter, so ``test_prevents_xss`` and ``testXssEscaped`` count too)
 _ATTACK = re.compile(r"(?<![a-z])(?:xss|csrf|ssrf|(?:sql|command|shell|header|code)[ _-]?injection|"
@@ -41,6 +44,22 @@ def _declares_own_support_removed(text: str) -> bool:
 def default_changed_in_changelog(e: Evidence) -> bool:
     """A changelog line the commit adds says a default is now another value, and product code changes with it."""
     return bool(e.behaviour) and any(_DEFAULT_CHANGED.search(entry) for entry in e.changelog)
+
+
+def breaking_in_changelog(e: Evidence) -> bool:
+    """A changelog line the commit adds is marked as breaking callers, and product code changes with it."""
+    return bool(e.behaviour) and any(_BREAKING_ENTRY.search(entry) for entry in e.changelog)
+
+
+#: a migration or upgrade guide: ``docs/migration/v4-migration.md``, ``UPGRADING.md``, ``MIGRATION.md``
+_MIGRATION_GUIDE = re.compile(r"(^|/)[^/]*(migrat|upgrad)[^/]*(/|\.(md|rst|txt|adoc|mdx)$)", re.I)
+
+
+def migration_noted(e: Evidence) -> bool:
+    """The commit adds lines to the project's migration or upgrade guide beside its product code: the project tells
+    users what they must change when they move to this version."""
+    return bool(e.behaviour) and any(f.additions and _MIGRATION_GUIDE.search(f.path) and "doc" in e.classes[f.path]
+                                     for f in e.files)
 
 
 def attack_tested(e: Evidence) -> bool:

@@ -19,7 +19,8 @@ from analysis.clipping import advisory_ids
 from analysis.models import Commit, Fact, FileChange
 
 #: the branch a pull request's merge names: "Merge pull request #4469 from owner/fix-session-vulnerability"
-_MERGED_BRANCH = re.compile(r"^Merge pull request #\d+ from [^/\s]+/(?P<branch>\S+)")
+#: ``owner/branch`` as GitHub writes it, ``owner:branch`` as a mirror of an internal tree (googletest) writes it
+_MERGED_BRANCH = re.compile(r"^Merge pull request #\d+ from [^/\s:]+[/:](?P<branch>\S+)")
 
 #: ``classify_path``, ``area_of``, ``clip`` and ``MERGE_TITLE`` lived here before the split: still importable from here
 __all__ = ["Evidence", "MERGE_TITLE", "area_of", "classify_path", "clip"]

@@ -39,6 +39,7 @@ from analysis.analyzers.heuristic.lifting import (
     api_grown,
     crash_fix,
     default_named_changed,
+    condition_added,
     entry_points_moved,
     high,
     merged_security,
@@ -199,7 +200,7 @@ def change_type_of(e: Evidence) -> str:
     worded = _title_words(e.title)
     if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
         return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
-    cosmetic = R.COSMETIC_WORDS.search(e.title)
+    cosmetic = R.COSMETIC_WORDS.search(e.title[:R.TITLE_HEAD])
     if cosmetic and e.behaviour_lines <= R.COSMETIC_MAX_LINES and not (e.api_breaks or e.api_added):
         word = cosmetic.group(0).lower()  # "Fix some typos" is not a bug fix
         return ("refactor" if word.startswith(("type", "typing")) else
@@ -341,7 +342,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
                                   or fast_path_added(e.behaviour)):
         return "medium"  # a speed-up measured in the message, what an object stores changed for speed, or a fast
         # path added (a branch that returns early for some inputs: they take other code than before)
-    if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
+    if (R.COSMETIC_WORDS.search(e.title[:R.TITLE_HEAD]) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
     if user_text(e):
@@ -387,8 +388,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"  # every dependent's manifest and imports name the package (and its features); users on the
         # old runtime are cut off
     entry_points = entry_points_moved(e)
-    if any(f.kind != "config_key_added" for f in entry_points):
-        return "high"  # what importers resolve (a path, a types file) changed or went: every importer meets it
+    if any(f.kind != "config_key_added" or condition_added(f, entry_points) for f in entry_points):
+        return "high"  # what importers resolve (a path, a types file, a condition of an existing entry) changed or
+        # went: every importer meets it
     if entry_points:
         return "medium"  # a new entry point beside the old ones (``"./package.json"`` exported): additive
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not hunks_read(e)) \
@@ -409,6 +411,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
              and not side_manifest(e.classes[f.path])]
     if build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title)) and not R.WARNING_WORDS.search(e.title):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
+    if build and _build_mended(e, build):
+        return "medium"  # a merged ``fix/...`` branch or an issue it fixes: build files mended for those who build it
     if build and config_results_changed(build):
         return "medium"  # the configuration results a platform's build writes into its header: compiled code changes
     if build and change_type == "perf" and measured_speedup(e.body):
@@ -418,6 +422,20 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _build_mended(e: Evidence, build: list) -> bool:
+    """Build files only, and the merged branch's name or the message says what they fix (``fix/absolute-install-
+    includedir``, "the legacy fix for .../issues/4731"): consumers' builds change. One line (a variable initialised),
+    a warning's flag or the build of the project's own test setup (``make/e2e-setup.mk``) stays housekeeping."""
+    said = _title_words(e.merged_words) == "fix" or R.FIX_FOR_ISSUE.search(e.body)
+    shipped = [f for f in build if not _TEST_BUILD.search(f.path)]
+    return bool(said) and sum(max(f.additions, f.deletions) for f in shipped) > 1 and not (
+        R.WARNING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.merged_words))
+
+
+#: a build file for the project's own tests: ``make/e2e-setup.mk``, ``test/CMakeLists.txt``
+_TEST_BUILD = re.compile(r"(^|[/_.-])(e2e|tests?|testing|ci)([/_.-]|$)", re.I)
 
 
 def _from_message(e: Evidence, change_type: str) -> str:

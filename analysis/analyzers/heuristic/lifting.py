@@ -9,15 +9,17 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
-from analysis.analyzers.heuristic.code.enum_shifts import shifted_enumerators
+from analysis.analyzers.heuristic.code.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.deploy import ungated_template_block
 from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.declared import (
     attack_tested,
+    breaking_in_changelog,
     default_changed_in_changelog,
     merged_major_line,
+    migration_noted,
     support_removed,
 )
 from analysis.analyzers.heuristic.evidence import Evidence
@@ -122,7 +124,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
-        or support_removed(e) or default_changed_in_changelog(e) or attack_tested(e) or merged_major_line(e)
+        or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
+        or attack_tested(e) or merged_major_line(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
         or (api_grown(e, change_type) and headline_addition(e))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
@@ -152,10 +155,11 @@ def default_named_changed(e: Evidence) -> bool:
 
 
 def enum_values_shifted(e: Evidence) -> list[str]:
-    """Enumerators inserted mid-enum in a header whose symbols are public: the values after them shift, and code
-    built against the old header (bindings, saved settings) reads one as another."""
+    """Enumerators inserted mid-enum in a header whose symbols are public, or given another explicit value in a
+    product header: code built against the old header (bindings, saved settings) reads one value as another."""
     public = {f.path for f in e.facts if e.is_public(f)}
-    return shifted_enumerators(f for f in e.behaviour if f.path in public)
+    # a value given explicitly is rarely moved by accident: any product header's counts
+    return shifted_enumerators(f for f in e.behaviour if f.path in public) + revalued_enumerators(e.behaviour)
 
 
 def api_grown(e: Evidence, change_type: str) -> bool:
@@ -207,6 +211,19 @@ def tested_behaviour(e: Evidence, change_type: str) -> bool:
 
 #: a package.json's entry points: what ``import``/``require`` of the package (and TypeScript) resolves
 _ENTRY_POINT = re.compile(r'^(exports|main|module|types|typings|bin)\b')
+
+
+#: a condition of an ``exports`` entry: ``exports["."].node``, ``exports.import`` (the package's one entry)
+_CONDITION = re.compile(r'^(?P<entry>exports(\[[^\]]+\])?)\.[\w-]+$')
+
+
+def condition_added(fact: Fact, entry_points: list[Fact]) -> bool:
+    """A condition added to an ``exports`` entry that was there before (``exports["."].node``): Node, bundlers or
+    TypeScript now pick another file for the import every user already writes. A new entry (its conditions with it)
+    adds a path nobody imported yet."""
+    match = _CONDITION.match(fact.symbol or "") if fact.kind == "config_key_added" else None
+    return bool(match) and not any(f.symbol == match.group("entry") and f.path == fact.path and
+                                   f.kind == "config_key_added" for f in entry_points)
 
 
 def entry_points_moved(e: Evidence) -> list[Fact]:

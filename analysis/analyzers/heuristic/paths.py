@@ -20,7 +20,7 @@ def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
 
 
 def _man_page(name: str, dirs: set[str]) -> bool:
-    return bool(R.MAN_PAGE.search(name)) and any(R.MAN_DIR.match(d) for d in dirs)
+    return bool(R.MAN_PAGE.search(name)) and any(R.MAN_DIR.match(d) for d in dirs) or bool(R.MAN_PAGE_NAME.match(name))
 
 
 def classify_path(path: str) -> set[str]:

@@ -48,6 +48,7 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"reorgani[sz]\w*|reorder\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|"
                             r"tidy|tidies|unif(y|ies))\b", re.I)),  # "extractor" is a thing a commit may add, not an act
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
+                       r"erroneous\w*|mistaken\w*|"  # "Remove Erroneous Exclusion of Hidden Files": a wrong behaviour
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken|"
                        # "check (the) return value of X509_get0_pubkey()", "add NULL check": a value used unchecked
@@ -70,6 +71,9 @@ DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "r
 #: ``man`` or ``manN`` directory) or its source (``.ronn``, ``.scd``)
 MAN_DIR = re.compile(r"^man[1-9n]?$")
 MAN_PAGE = re.compile(r"\.(?:[1-9n][a-z]{0,3}|ronn|scd)$")
+#: a command's manual page outside a ``man`` directory, beside the program (``programs/zstd.1``): a letters-only
+#: command name and one section digit (``v1.2`` or ``libz.so.1`` are not)
+MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 #: legal texts (licence, copying, copyright) are documents too: a year or holder changed alters no behaviour
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright)(\.|$)")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
@@ -164,6 +168,9 @@ MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|unc
 #: an exception or error type named in a fix (``EOFError``, ``io.UnsupportedOperation``)
 EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Panic)\b|\bio\.UnsupportedOperation\b")
 #: cosmetic work: with a small diff and no API change, low whatever the prefix says
+#: a title run on past this many characters is a body written without its blank line: a word out there ("This was a
+#: copy-paste typo introduced in 2009") tells the story of the cause, not the kind of the change
+TITLE_HEAD = 100
 COSMETIC_WORDS = re.compile(
     r"\b(typos?|spelling|misspell\w*|whitespace|white space|trailing spaces?|indentation|indent|"
     r"capitali[sz]\w*|reformat\w*|re-format\w*|code style|coding style|lint(ing)?|linter|gofmt|"
@@ -194,6 +201,8 @@ BUILD_FAILURE = re.compile(r"\bbuild (failures?|errors?|breakage)\b|\bfix\w* (th
                            r"\bfail(s|ed|ing)? to (build|compile|link)\b", re.I)
 #: the message closes an issue ("Fixes #398", "Closes https://github.com/o/r/issues/12"): a reported problem mended
 FIXES_ISSUE = re.compile(r"\b(fix(es|ed)?|close[sd]?|resolve[sd]?):?\s+(\S+/\S+)?(#\d+|https?://\S+/issues/\d+)", re.I)
+#: the message says it fixes a reported issue ("Fixes #12", "the legacy fix for https://github.com/o/r/issues/4731")
+FIX_FOR_ISSUE = re.compile(r"\bfix(es|ed)?\b:?\s+((for|of)\s+)?(\S+/\S+)?(#\d+|https?://\S+/issues/\d+)", re.I)
 #: the title says what is returned is now wrapped in a named error type ("Wrap UnmarshalTOML() return values in
 #: ParseError", "wrap errors into ConfigError"): the type callers match on changes
 ERRORS_REWRAPPED = re.compile(r"(?i:\bwrap(s|ped|ping)?\b[^.]*\b(in|into|with|as)\s+(an?\s+)?)`?[A-Z]\w*(Error|Exception)\b")

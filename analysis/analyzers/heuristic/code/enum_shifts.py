@@ -1,4 +1,5 @@
-"""C and C++ enumerators inserted mid-enum in a header: every implicit value after them shifts by one."""
+"""C and C++ enumerators whose values move in a header: inserted mid-enum (every implicit value after them shifts by
+one) or given another explicit value."""
 
 from __future__ import annotations
 
@@ -40,5 +41,36 @@ def shifted_enumerators(files: Iterable[FileChange]) -> list[str]:
                 after = [ln.text for ln in hunk.lines[i + 1:] if ln.kind == " " and ln.text.strip()]
                 later = _ENUMERATOR.match(after[0]) if after else None
                 if later and not _SENTINEL.search(later.group("name")):
+                    found.append(match.group("name"))
+    return list(dict.fromkeys(found))
+
+
+#: an enumerator with its explicit value: ``ZSTD_c_targetCBlockSize=130, /* comment``
+_VALUED = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>[^,/]+?)\s*,?\s*(//.*|/\*.*)?$")
+#: an object-like macro and its expansion: ``#define ZSTD_c_targetCBlockSize ZSTD_c_experimentalParam6``
+_DEFINE = re.compile(r"^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?P<value>\S.*?)\s*$")
+
+#: a folder of the library's own headers (``lib/common/bitstream.h``, ``include/x/internal/``): no caller compiles them
+_INTERNAL_DIR = re.compile(r"(^|/)(internal|detail|details|impl|private|common)/", re.I)
+
+
+def revalued_enumerators(files: Iterable[FileChange]) -> list[str]:
+    """Names a header gives another value: an enumerator's explicit ``= n`` replaced, or a ``#define NAME X`` removed
+    and ``NAME = n`` added to an enum (an experimental macro promoted to a stable enumerator). Code compiled against
+    the old header passes the old number, which now means another thing or nothing."""
+    found: list[str] = []
+    for f in files:
+        if not f.path.endswith(_HEADERS) or not f.patch or _INTERNAL_DIR.search(f.path):
+            continue
+        patch = parse_patch(f.path, f.patch)
+        before: dict[str, str] = {}
+        for line in (ln for hunk in patch.hunks for ln in hunk.removed):
+            if match := (_DEFINE.match(line.text) or _VALUED.match(line.text)):
+                before[match.group("name")] = match.group("value")
+        for hunk in patch.hunks:
+            for i, line in enumerate(hunk.lines):
+                match = _VALUED.match(line.text) if line.kind == "+" else None
+                if (match and match.group("name") in before and before[match.group("name")] != match.group("value")
+                        and _in_enum(hunk.header, hunk.lines[:i])):
                     found.append(match.group("name"))
     return list(dict.fromkeys(found))

@@ -1,0 +1,222 @@
+"""Rules of the sixteenth tuning round (issue 8, tune15), each on a small snippet: a header's name given another
+value (a macro promoted to an enumerator) is high; build files a merged ``fix`` branch mends are medium; a changelog
+line marked backwards-incompatible, or lines added to a migration guide beside product code, are high."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
+from analysis.analyzers.heuristic.code.enum_shifts import revalued_enumerators
+from analysis.analyzers.heuristic.paths import classify_path
+from analysis.facts import derive_facts
+from analysis.models import Analysis, FileChange
+from tests.facts_support import analysed, commit_of, patch_of
+
+_PARAMS = """#pragma once
+
+typedef enum {
+    LIB_p_level=100,     /* compression level */
+    LIB_p_window=101,    /* window size */
+    LIB_p_experimental1=1000,
+    LIB_p_experimental2=1001
+} LIB_param;
+
+/* experimental: the block size to aim for */
+#define LIB_p_blockSize LIB_p_experimental2
+
+int lib_set(LIB_param p, int value);
+"""
+_PROMOTED = (_PARAMS.replace("    LIB_p_window=101,    /* window size */\n",
+                             "    LIB_p_window=101,    /* window size */\n    LIB_p_blockSize=130, /* block size */\n")
+             .replace("    LIB_p_experimental2=1001\n", "    /* was LIB_p_experimental2=1001 */\n")
+             .replace("/* experimental: the block size to aim for */\n#define LIB_p_blockSize LIB_p_experimental2\n\n",
+                      ""))
+
+
+def _header(before: str, after: str) -> FileChange:
+    return FileChange(path="lib/lib.h", status="modified", additions=3, deletions=3, patch=patch_of(before, after))
+
+
+def test_a_macro_promoted_to_an_enumerator_of_another_value_is_found_a_new_enumerator_is_not():
+    assert revalued_enumerators([_header(_PARAMS, _PROMOTED)]) == ["LIB_p_blockSize"]
+    renumbered = _PARAMS.replace("LIB_p_window=101,", "LIB_p_window=102,")
+    assert revalued_enumerators([_header(_PARAMS, renumbered)]) == ["LIB_p_window"]
+    added = _PARAMS.replace("    LIB_p_window=101,    /* window size */\n",
+                            "    LIB_p_window=101,    /* window size */\n    LIB_p_hint=102,\n")
+    assert revalued_enumerators([_header(_PARAMS, added)]) == []
+    recommented = _PARAMS.replace("/* window size */", "/* the window's size */")
+    assert revalued_enumerators([_header(_PARAMS, recommented)]) == []
+    source = FileChange(path="lib/lib.c", status="modified", additions=3, deletions=3, patch=patch_of(_PARAMS, _PROMOTED))
+    assert revalued_enumerators([source]) == []
+    internal = FileChange(path="lib/common/bits.h", status="modified", additions=3, deletions=3,
+                          patch=patch_of(_PARAMS, _PROMOTED))
+    assert revalued_enumerators([internal]) == []
+
+
+def _from_patch_only(before: str, after: str, message: str, lang: str) -> Analysis:
+    """A header too large for the source to hand over its texts: the facts read nothing, the rules read the hunks."""
+    commit, _ = commit_of({"lib/lib.h": (before, after)}, message)
+    facts = derive_facts(commit, None)
+    assert facts == []
+    return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=facts))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_experimental_parameter_promoted_to_the_stable_enum_reads_high(lang):
+    result = _from_patch_only(_PARAMS, _PROMOTED, "Promote `LIB_p_blockSize` Parameter to Stable API", lang)
+    assert result.importance == "high"
+    added = _PARAMS.replace("    LIB_p_window=101,    /* window size */\n",
+                            "    LIB_p_window=101,    /* window size */\n    LIB_p_hint=102,\n")
+    assert _from_patch_only(_PARAMS, added, "Add `LIB_p_hint`", lang).importance != "high"
+
+
+_CMAKE = """cmake_minimum_required(VERSION 3.16)
+project(lib)
+add_library(lib src/lib.cc)
+target_include_directories(lib PUBLIC
+  $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+  $<INSTALL_INTERFACE:$<INSTALL_PREFIX>/${CMAKE_INSTALL_INCLUDEDIR}>)
+install(TARGETS lib EXPORT libTargets)
+"""
+_RELATIVE = _CMAKE.replace("$<INSTALL_INTERFACE:$<INSTALL_PREFIX>/${CMAKE_INSTALL_INCLUDEDIR}>)",
+                           "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)").replace(
+    "add_library(lib src/lib.cc)", "add_library(lib src/lib.cc src/more.cc)")
+
+
+@pytest.mark.parametrize("branch", ["dev:fix/absolute-install-includedir", "dev/fix-absolute-install-includedir"])
+def test_build_files_a_merged_fix_branch_mends_read_medium(branch):
+    merged = analysed({"CMakeLists.txt": (_CMAKE, _RELATIVE)}, f"Merge pull request #5033 from {branch}")
+    assert (merged.change_type, merged.importance) == ("build", "medium")
+    plain = analysed({"CMakeLists.txt": (_CMAKE, _RELATIVE)}, "Merge pull request #5033 from dev:install-includedir")
+    assert plain.importance == "low"
+    e2e = analysed({"make/e2e-setup.cmake": (_CMAKE, _RELATIVE)}, f"Merge pull request #5033 from {branch}")
+    assert e2e.importance == "low"  # the project's own test setup: its users build nothing of it
+
+
+def test_build_files_whose_message_names_the_issue_they_fix_read_medium():
+    message = ("Handle relative install include dirs\n\nThis is the legacy fix for "
+               "https://github.com/o/r/issues/4731, and prevents similar breakages.")
+    assert analysed({"CMakeLists.txt": (_CMAKE, _RELATIVE)}, message).importance == "medium"
+    assert analysed({"CMakeLists.txt": (_CMAKE, _RELATIVE)}, "Handle relative install include dirs").importance == "low"
+
+
+_FIELDS = '''class List:
+    def __init__(self, cls_or_instance, **kwargs):
+        self.container = cls_or_instance
+        self.kwargs = kwargs
+
+    def serialize(self, value):
+        return [self.container.serialize(each) for each in value]
+'''
+_RENAMED = _FIELDS.replace("self.container", "self.inner")
+_CHANGES = "Changelog\n=========\n\n3.0.0 (unreleased)\n------------------\n\nFeatures:\n\n- Add ``Tuple``.\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_changelog_line_marked_backwards_incompatible_reads_high(lang):
+    marked = _CHANGES.replace("Features:\n", "Other changes:\n\n- *Backwards-incompatible*: Rename "
+                              "``fields.List.container`` to ``fields.List.inner``.\n\nFeatures:\n")
+    files = {"src/lib/fields.py": (_FIELDS, _RENAMED), "CHANGELOG.rst": (_CHANGES, marked)}
+    assert analysed(files, "Merge pull request #1243 from dev/rename-container", lang).importance == "high"
+    plain = marked.replace("*Backwards-incompatible*: Rename", "Rename")
+    files = {"src/lib/fields.py": (_FIELDS, _RENAMED), "CHANGELOG.rst": (_CHANGES, plain)}
+    assert analysed(files, "Merge pull request #1243 from dev/rename-container", lang).importance != "high"
+    heading = _CHANGES.replace("Features:\n", "Breaking changes:\n\n- Rename ``List.container``.\n\nFeatures:\n")
+    files = {"src/lib/fields.py": (_FIELDS, _RENAMED), "CHANGELOG.rst": (_CHANGES, heading)}
+    assert analysed(files, "Merge pull request #1243 from dev/rename-container", lang).importance != "high"
+
+
+_SCALE = '''export class LinearScale {
+  handleTickRangeOptions() {
+    if (this.min === this.max) {
+      this.max += 1;
+      this.min -= 1;
+    }
+  }
+}
+'''
+_WIDENED = _SCALE.replace("this.max += 1;\n      this.min -= 1;", "const offset = Math.abs(this.max * 0.05) || 1;\n"
+                          "      this.max += offset;\n      this.min -= offset;")
+_GUIDE = "# 4.x Migration Guide\n\n### Options\n\n* The `destroy` plugin hook has been removed.\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_product_code_changed_with_a_line_added_to_the_migration_guide_reads_high(lang):
+    noted = _GUIDE + "* Linear scales now add and subtract `5%` of the max value when min and max are equal.\n"
+    files = {"src/scales/scale.linear.js": (_SCALE, _WIDENED), "docs/migration/v4-migration.md": (_GUIDE, noted)}
+    assert analysed(files, "change way that linear scales calculate min and max", lang).importance == "high"
+    readme = {"src/scales/scale.linear.js": (_SCALE, _WIDENED), "docs/axes/linear.md": (_GUIDE, noted)}
+    assert analysed(readme, "change way that linear scales calculate min and max", lang).importance != "high"
+    guide_only = {"docs/migration/v4-migration.md": (_GUIDE, noted)}
+    assert analysed(guide_only, "docs: migration note", lang).importance == "low"
+
+
+def test_a_commands_manual_page_beside_the_program_is_documentation():
+    assert "doc" in classify_path("programs/zstd.1")
+    assert "doc" in classify_path("man/man1/fzf.1")
+    assert "doc" not in classify_path("lib/libz.so.1")
+    assert "doc" not in classify_path("data/v1.2")
+    page = ".TH ZSTD 1\n.SH NAME\nzstd \\- compress\n.SH OPTIONS\n.TP\n\\fB-o\\fR FILE\n"
+    result = analysed({"programs/zstd.1": (page, page + ".TP\n\\fB--output-dir-mirror\\fR DIR\n")},
+                      "Merge pull request #3958 from dev/doc3698")
+    assert (result.change_type, result.importance) == ("docs", "low")
+
+
+_MIRROR = '''static int skip(const char *name)
+{
+    if (name[0] == '.') {
+        return 1;
+    }
+    return strcmp(name, "..") == 0;
+}
+'''
+
+
+def test_a_title_saying_an_erroneous_behaviour_is_removed_is_a_fix():
+    fixed = _MIRROR.replace("    if (name[0] == '.') {\n        return 1;\n    }\n", "")
+    result = analysed({"programs/util.c": (_MIRROR, fixed)},
+                      "Remove Erroneous Exclusion of Hidden Files and Folders in `--output-dir-mirror`")
+    assert (result.change_type, result.importance) == ("fix", "medium")
+
+
+_PACKAGE = '''{
+  "name": "lib",
+  "version": "6.0.0",
+  "exports": {
+    ".": {
+      "import": "./dist/lib.esm.js",
+      "default": "./dist/index.js"
+    }
+  }
+}
+'''
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_condition_added_to_an_existing_exports_entry_reads_high_a_new_entry_medium(lang):
+    routed = _PACKAGE.replace('".": {\n', '".": {\n      "node": "./dist/index.js",\n')
+    result = analysed({"package.json": (_PACKAGE, routed)}, "perf: route Node imports via a node condition", lang)
+    assert result.importance == "high"
+    entry = _PACKAGE.replace('    ".": {\n', '    "./package.json": "./package.json",\n    ".": {\n')
+    added = analysed({"package.json": (_PACKAGE, entry)}, "Add package.json to exports", lang)
+    assert added.importance == "medium"
+    subpath = _PACKAGE.replace('    ".": {\n', '    "./extra": {\n      "node": "./dist/extra.js"\n    },\n    ".": {\n')
+    assert analysed({"package.json": (_PACKAGE, subpath)}, "Add an extra entry", lang).importance == "medium"
+
+
+_INDEX = '''TestSuite* UnitTestImpl::GetTestSuite(int i) {
+  const int index = GetElementOr(test_suite_indices_, i, -1);
+  return index < 0 ? nullptr : test_suites_[static_cast<size_t>(i)];
+}
+'''
+
+
+def test_a_cosmetic_word_far_into_a_run_on_title_does_not_make_the_change_docs():
+    fixed = _INDEX.replace("static_cast<size_t>(i)", "static_cast<size_t>(index)")
+    title = ("Fix GetTestSuite(i) ignoring shuffle order UnitTestImpl::GetTestSuite(int i) computes the shuffled index "
+             "but then accesses test_suites_ using the raw parameter 'i'. This was a copy-paste typo introduced in 2009.")
+    result = analysed({"src/gtest-internal-inl.h": (_INDEX, fixed)}, title)
+    assert (result.change_type, result.importance) == ("fix", "medium")
+    assert analysed({"src/gtest-internal-inl.h": (_INDEX, fixed)}, "Fix a typo in an index").change_type == "docs"
