@@ -220,3 +220,47 @@ def test_a_cosmetic_word_far_into_a_run_on_title_does_not_make_the_change_docs()
     result = analysed({"src/gtest-internal-inl.h": (_INDEX, fixed)}, title)
     assert (result.change_type, result.importance) == ("fix", "medium")
     assert analysed({"src/gtest-internal-inl.h": (_INDEX, fixed)}, "Fix a typo in an index").change_type == "docs"
+
+
+_HANDLER = '''template <class T, typename Result>
+Result HandleExceptionsInMethodIfSupported(T* object, Result (T::*method)()) {
+  if (!Run(object)) {
+    return static_cast<Result>(0);
+  }
+  return (object->*method)();
+}
+'''
+
+
+def test_a_title_naming_the_compiler_warning_flag_it_avoids_is_housekeeping():
+    fixed = _HANDLER.replace("return static_cast<Result>(0);", "return Result();")
+    title = "Avoid triggering -Wzero-as-null-pointer-constant in HandleExceptionsInMethodIfSupported()"
+    assert analysed({"src/gtest.cc": (_HANDLER, fixed)}, title).importance == "low"
+    assert analysed({"src/gtest.cc": (_HANDLER, fixed)}, "Avoid a null result in the handler").importance == "medium"
+    assert analysed({"src/gtest.cc": (_HANDLER, fixed)}, "Avoid -webkit prefix in the handler").importance == "medium"
+
+
+@pytest.mark.parametrize("title", ["Increment version '2.2.25' -> '2.2.26' by Travis CI build 1813 [ci skip]",
+                                   "Version Packages (#4698)"])
+def test_a_release_bots_own_titles_are_release_chores(title):
+    props = "#Currently building Mockito version\nversion=2.2.25\n"
+    result = analysed({"version.properties": (props, props.replace("2.2.25", "2.2.26"))}, title)
+    assert (result.change_type, result.importance) == ("chore", "low")
+    manifest = '{\n  "name": "lib",\n  "version": "6.15.1"\n}\n'
+    bumped = analysed({"package.json": (manifest, manifest.replace("6.15.1", "6.15.2"))}, title)
+    assert bumped.change_type == "chore"
+
+
+_WORKFLOW = "name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n"
+
+
+def test_a_bracketed_type_tag_opening_the_title_is_read_as_its_prefix():
+    windows = _WORKFLOW + "  windows:\n    runs-on: windows-latest\n    steps:\n      - run: ctest\n"
+    cmake = "add_test(NAME basic COMMAND basic)\n"
+    files = {".github/workflows/ci.yml": (_WORKFLOW, windows),
+             "build/cmake/tests/CMakeLists.txt": (cmake, cmake + "set_tests_properties(basic PROPERTIES TIMEOUT 60)\n")}
+    assert analysed(files, "[CI] Run tests with CMake on Windows").change_type == "ci"
+    assert analysed(files, "Run tests with CMake on Windows").change_type == "test"
+    component = analysed({"lib/cpu.h": ("int cpuid(void);\n", "int cpuid(void);\nint cpuid_ex(int leaf);\n")},
+                         "[cpu] Add tests for cpuid")
+    assert component.change_type != "ci"

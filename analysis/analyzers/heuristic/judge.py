@@ -82,6 +82,8 @@ def read_prefix(evidence: Evidence) -> None:
         if evidence.prefix_type == "chore" and scoped in ("ci", "build", "docs", "test"):
             evidence.prefix_type = scoped  # chore(ci), chore(deps), chore(docs): the scope names the kind
         evidence.breaking_marker |= bool(match.group("bang"))
+    elif (tag := R.BRACKET_TAG_RE.match(evidence.title)) and tag.group("type").lower() in R.PREFIX_TYPES:
+        evidence.prefix_type = R.PREFIX_TYPES[tag.group("type").lower()]
 
 
 def _title_words(title: str) -> str | None:

@@ -14,6 +14,9 @@ PREFIX_TYPES: dict[str, str] = {
     "style": "chore", "security": "security", "sec": "security", "revert": "revert",
 }
 PREFIX_RE = re.compile(r"^\s*\[?(?P<type>[A-Za-z]+)\]?(?:\((?P<scope>[^)]{0,60})\))?(?P<bang>!)?\s*:\s*")
+#: a bracketed tag without a colon opening the title: "[CI] Run tests with CMake on Windows" (only a type's name
+#: counts: "[cpu] Backport fix" is a component)
+BRACKET_TAG_RE = re.compile(r"^\s*\[(?P<type>[A-Za-z]+)\]\s+(?=\S)")
 REVERT_TITLE_RE = re.compile(r'^\s*revert(ing|ed)?\b\s*["\'“]?', re.IGNORECASE)
 BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 
@@ -220,15 +223,17 @@ EXPERIMENTAL_NAME = re.compile(r"(?:^|[._:])(?:[Ee]xperimental(?=[A-Z_]|$)|unsta
 #: a change the facts call documentation may move this many lines of code (a block split to hold a doc comment)
 DOCS_CODE_LINES = 4
 #: silencing compiler, linter or feature-combination warnings: never high by itself
-WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b",
-                           re.I)
+WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b|"
+                           # a compiler's warning named by its flag: "Avoid triggering -Wzero-as-null-pointer-constant"
+                           r"(?<![\w-])(?-i:-W)(?!l,)[a-z][\w=+-]*", re.I)
 #: a warning the change adds for its users ("add panic warning", "adds a deprecation warning"): not one it silences
 WARNING_ADDED = re.compile(r"\badd(s|ed|ing)?\s+(\S+\s+){0,2}?warnings?\b", re.I)
 #: a "fix" whose object is the compiler's or linter's complaints ("Fix clippy lints", "fix compiler warnings"): upkeep
 LINT_FIX = re.compile(r"^\s*(fix|fixes|fixed|fixing|silence|address)\s+(\S+\s+){0,2}?(clippy|lints?|warnings?)\b", re.I)
 #: a release commit: version strings and the changelog date
+#: (a release bot's own titles too: changesets' "Version Packages", "Increment version '2.2.25' -> '2.2.26' by ...")
 RELEASE_TITLE = re.compile(
-    r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|prepare (for )?(release|v?\d|next development)|"
+    r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|increment version|version packages\b|prepare (for )?(release|v?\d|next development)|"
     r"start (version|v?\d)|(\S+[-@ ])?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$)", re.I)
 
 # --- size and bounds ---------------------------------------------------------------------------
