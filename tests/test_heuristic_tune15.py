@@ -264,3 +264,17 @@ def test_a_bracketed_type_tag_opening_the_title_is_read_as_its_prefix():
     component = analysed({"lib/cpu.h": ("int cpuid(void);\n", "int cpuid(void);\nint cpuid_ex(int leaf);\n")},
                          "[cpu] Add tests for cpuid")
     assert component.change_type != "ci"
+
+
+def test_undo_opening_a_title_and_revert_after_a_prefix_are_reverts():
+    action = _WORKFLOW.replace("      - run: make test\n", "      - uses: changesets/action@v1.9.0\n")
+    bumped = action.replace("v1.9.0", "v2.1.0")
+    files = {".github/workflows/ci.yml": (bumped, action)}
+    title = 'chore: Revert "chore(deps): bump changesets/action from 1.9.0 to 2.1.0 (#4691)" (#4693)'
+    assert analysed(files, title).change_type == "revert"
+    assert analysed(files, "chore: bump changesets/action back to 1.9.0").change_type != "revert"
+    matcher = "template <typename T>\nMatcher<T> StrEq(const T& s);\n"
+    undone = analysed({"include/matchers.h": (matcher + "Matcher<std::wstring_view> StrEq(std::wstring_view s);\n",
+                                              matcher)},
+                      "Undo make string matchers work with std::wstring_view due to internal breakages")
+    assert undone.change_type == "revert"

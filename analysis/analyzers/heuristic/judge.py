@@ -154,8 +154,9 @@ def hooks_autofix(e: Evidence) -> bool:
 
 def change_type_of(e: Evidence) -> str:
     """The facts first (docs-only is docs whatever the prefix), then the prefix, then the title's words."""
-    if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert":
-        return "revert"
+    if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert" or (
+            e.prefix_type and R.REVERT_TITLE_RE.match(R.PREFIX_RE.sub("", e.title, count=1))):
+        return "revert"  # 'chore: Revert "chore(deps): bump X"': the prefix names the reverted change's kind
     if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone or comments that instruct tools: a chore
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}

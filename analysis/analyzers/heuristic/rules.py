@@ -45,7 +45,8 @@ TEST_SNAPSHOT_EXTS = (".stderr", ".stdout", ".snap")
 TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*|"
                                  r"attach\w*|expos\w*|provid\w*|creat\w*)\b", re.I)
 TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("revert", re.compile(r"^\s*(revert|back out|roll ?back)\b", re.I)),
+    # "Undo make string matchers work with X": the title of the change it takes back follows the verb
+    ("revert", re.compile(r"^\s*(revert|back out|roll ?back|undo(?= [a-z]))\b", re.I)),
     ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency)\b", re.I)),
     ("refactor", re.compile(r"\b(renam\w*|refactor\w*|restructur\w*|mov(e|es|ed|ing)|clean ?ups?|simplif\w*|"
                             r"reorgani[sz]\w*|reorder\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|"
