@@ -278,3 +278,19 @@ def test_undo_opening_a_title_and_revert_after_a_prefix_are_reverts():
                                               matcher)},
                       "Undo make string matchers work with std::wstring_view due to internal breakages")
     assert undone.change_type == "revert"
+
+
+_CPUID = '''static void cpuid(unsigned f, unsigned* out)
+{
+    __asm__("cpuid" : "=a"(out[0]), "=b"(out[1]), "=c"(out[2]), "=d"(out[3]) : "a"(f));
+}
+'''
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_fix_for_a_clobbered_register_reads_high(lang):
+    fixed = _CPUID.replace('__asm__("cpuid" : "=a"(out[0]), "=b"(out[1])',
+                           '__asm__("xchg %%rbx, %%rsi\\n\\tcpuid\\n\\txchg %%rbx, %%rsi" : "=a"(out[0]), "=S"(out[1])')
+    files = {"lib/common/cpu.h": (_CPUID, fixed)}
+    assert analysed(files, "[cpu] Backport fix for rbx clobbering on Windows with Clang", lang).importance == "high"
+    assert analysed(files, "[cpu] Backport fix for cpuid on Windows with Clang", lang).importance != "high"
