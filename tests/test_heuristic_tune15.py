@@ -294,3 +294,27 @@ def test_a_fix_for_a_clobbered_register_reads_high(lang):
     files = {"lib/common/cpu.h": (_CPUID, fixed)}
     assert analysed(files, "[cpu] Backport fix for rbx clobbering on Windows with Clang", lang).importance == "high"
     assert analysed(files, "[cpu] Backport fix for cpuid on Windows with Clang", lang).importance != "high"
+
+
+_TYPES = '''export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface BubbleDataPoint {
+  x: number;
+  y: number;
+  r: number;
+}
+'''
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_interface_members_hoisted_into_a_base_it_now_extends_break_nothing(lang):
+    hoisted = _TYPES.replace("export interface BubbleDataPoint {\n  x: number;\n  y: number;\n",
+                             "export interface BubbleDataPoint extends Point {\n")
+    result = analysed({"types/index.d.ts": (_TYPES, hoisted)}, "add correct point object to type", lang)
+    assert (result.change_type, result.importance) == ("fix", "medium")
+    dropped = _TYPES.replace("export interface BubbleDataPoint {\n  x: number;\n  y: number;\n",
+                             "export interface BubbleDataPoint {\n")
+    assert analysed({"types/index.d.ts": (_TYPES, dropped)}, "drop point members from type", lang).importance == "high"

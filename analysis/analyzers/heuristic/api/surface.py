@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
@@ -13,6 +14,8 @@ from analysis.analyzers.heuristic.noticed import CONTRACT_PARTS, base_change, hi
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Fact
 
+#: TypeScript sources and declaration files
+_TS_SOURCES = (".ts", ".tsx", ".mts", ".cts")
 #: kinds of symbol users call or construct (a new one is new public API)
 _CALLABLE = {"function", "method", "class", "struct", "enum", "trait"}
 
@@ -49,7 +52,8 @@ class ApiSurface:
     @cached_property
     def api_breaks(self) -> list[Fact]:
         """Public symbols removed, or whose signature changed in a way callers notice."""
-        removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)]
+        removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)
+                   and not self.inherited(f)]
         return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
 
     def reach_changes(self, how: str) -> list[Fact]:
@@ -66,6 +70,18 @@ class ApiSurface:
     def api_widened(self) -> list[Fact]:
         """Symbols made public (a Java method given ``public``): API callers did not have."""
         return [f for f in self.reach_changes("now") if self.is_public(f)]
+
+    def inherited(self, fact: Fact) -> bool:
+        """A TypeScript interface's property removed while the interface newly ``extends`` a base (``interface
+        BubbleDataPoint extends Point``): its members come from the base, objects and callers type-check as before."""
+        owner, _, member = (fact.symbol or "").rpartition(".")
+        if fact.text != "property" or not member or not fact.path.endswith(_TS_SOURCES):
+            return False
+        header = re.compile(rf"\binterface\s+{re.escape(owner.split('.')[-1])}\b[^{{]*\bextends\b")
+        patch = next((f.patch for f in self.files if f.path == fact.path), "") or ""
+        lines = patch.splitlines()
+        return (any(ln.startswith("+") and header.search(ln) for ln in lines)
+                and not any(ln.startswith("-") and header.search(ln) for ln in lines))
 
     def moved(self, fact: Fact) -> bool:
         """The symbol is added under the same name in another file of the commit: it moved (a C/C++ definition
