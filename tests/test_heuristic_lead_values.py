@@ -1,0 +1,60 @@
+"""A value set in place is named whatever kind of literal replaced it: an option's default ``false`` that becomes a
+string is as much a changed value as ``5`` -> ``10``."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.code.keyed_values import keyed_values
+from analysis.models import FileChange
+from tests.facts_support import analysed
+
+_BEFORE = """export class TileLayer {
+\tstatic {
+\t\tthis.setDefaultOptions({
+\t\t\tcrossOrigin: false,
+
+\t\t\t// @option referrerPolicy: Boolean|String = false
+\t\t\t// Whether the referrerPolicy attribute will be added to the tiles.
+\t\t\treferrerPolicy: false
+\t\t});
+\t}
+}
+"""
+_AFTER = _BEFORE.replace("""\t\t\t// @option referrerPolicy: Boolean|String = false
+\t\t\t// Whether the referrerPolicy attribute will be added to the tiles.
+\t\t\treferrerPolicy: false""", """\t\t\t// @option referrerPolicy: String = 'strict-origin-when-cross-origin'
+\t\t\t// Sets the tiles' `referrerPolicy` attribute to the String provided.
+\t\t\treferrerPolicy: 'strict-origin-when-cross-origin'""")
+
+_PATCH = """@@ -5,4 +5,4 @@ export class TileLayer {
+ 
+-\t\t\t// @option referrerPolicy: Boolean|String = false
+-\t\t\t// Whether the referrerPolicy attribute will be added to the tiles.
+-\t\t\treferrerPolicy: false
++\t\t\t// @option referrerPolicy: String = 'strict-origin-when-cross-origin'
++\t\t\t// Sets the tiles' `referrerPolicy` attribute to the String provided.
++\t\t\treferrerPolicy: 'strict-origin-when-cross-origin'
+ \t\t});
+"""
+
+
+def _file(patch: str, path: str = "src/layer/tile/TileLayer.js") -> FileChange:
+    return FileChange(path=path, status="modified", additions=3, deletions=3, patch=patch)
+
+
+def test_a_boolean_default_replaced_by_a_string_is_a_value_set():
+    assert keyed_values([_file(_PATCH)]) == [("referrerPolicy", "false", "'strict-origin-when-cross-origin'")]
+
+
+def test_booleans_and_nulls_count_as_values_but_a_local_variable_does_not():
+    patch = ("@@ -1,3 +1,3 @@\n-run(verbose=True)\n+run(verbose=False)\n"
+             "-    let cached = null\n+    let cached = 0\n-encoding: null,\n+encoding: 'buffer',\n")
+    assert keyed_values([_file(patch, "app.py")]) == [("verbose", "True", "False"), ("encoding", "null", "'buffer'")]
+
+
+def test_the_summary_names_the_default_it_sets_in_en_and_zh():
+    files = {"src/layer/tile/TileLayer.js": (_BEFORE, _AFTER)}
+    title = "TileLayer: default to strict-origin-when-cross-origin referrer-policy"
+    en = analysed(files, title)
+    assert any("`referrerPolicy` `false` → `'strict-origin-when-cross-origin'`" in line for line in en.summary)
+    zh = analysed(files, title, lang="zh")
+    assert any("`referrerPolicy` `false` → `'strict-origin-when-cross-origin'`" in line for line in zh.summary)
