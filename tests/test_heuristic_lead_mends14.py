@@ -1,10 +1,12 @@
-"""A value set in place is named whatever kind of literal replaced it: an option's default ``false`` that becomes a
-string is as much a changed value as ``5`` -> ``10``."""
+"""Mends from reading a real day as its maintainer (Leaflet 2026-05-11): a value set in place is named whatever kind
+of literal replaced it (an option's default ``false`` that becomes a string is as much a changed value as ``5`` ->
+``10``), and a workflow's action moved to another tag is named with its refs, not quoted as a line."""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.config.ci_keys import action_moves
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
-from analysis.models import FileChange
+from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
 
 _BEFORE = """export class TileLayer {
@@ -58,3 +60,35 @@ def test_the_summary_names_the_default_it_sets_in_en_and_zh():
     assert any("`referrerPolicy` `false` → `'strict-origin-when-cross-origin'`" in line for line in en.summary)
     zh = analysed(files, title, lang="zh")
     assert any("`referrerPolicy` `false` → `'strict-origin-when-cross-origin'`" in line for line in zh.summary)
+
+
+_WORKFLOW = """jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Publish development snapshot
+        uses: softprops/action-gh-release@v2
+        with:
+          tag_name: dev
+"""
+
+
+def test_an_action_moved_to_another_tag_is_named_with_both_refs_in_en_and_zh():
+    files = {".github/workflows/main.yml": (_WORKFLOW, _WORKFLOW.replace("action-gh-release@v2", "action-gh-release@v3"))}
+    en = analysed(files, "Bump softprops/action-gh-release from 2 to 3")
+    assert en.summary == ["CI and tooling only: `.github/workflows/main.yml` (+1/−1); "
+                          "`softprops/action-gh-release` `v2` → `v3`"]
+    zh = analysed(files, "Bump softprops/action-gh-release from 2 to 3", lang="zh")
+    assert zh.summary[0].endswith("；`softprops/action-gh-release` `v2` → `v3`")
+
+
+def test_a_pin_to_a_commit_sha_is_no_move_and_another_action_is_no_move():
+    sha = "a" * 40
+    facts = [Fact(kind="config_value_changed", path="ci.yml", symbol="jobs.a.steps[x].uses",
+                  before="actions/checkout@v4", after=f"actions/checkout@{sha}"),
+             Fact(kind="config_value_changed", path="ci.yml", symbol="jobs.a.steps[y].uses",
+                  before="actions/setup-go@v5", after="actions/setup-go@v6"),
+             Fact(kind="config_value_changed", path="ci.yml", symbol="jobs.a.steps[z].uses",
+                  before="old/action@v1", after="new/action@v1")]
+    assert action_moves(facts) == [("actions/setup-go", "v5", "v6")]
