@@ -92,3 +92,16 @@ def test_a_pin_to_a_commit_sha_is_no_move_and_another_action_is_no_move():
              Fact(kind="config_value_changed", path="ci.yml", symbol="jobs.a.steps[z].uses",
                   before="old/action@v1", after="new/action@v1")]
     assert action_moves(facts) == [("actions/setup-go", "v5", "v6")]
+
+
+def test_a_test_runners_configuration_is_test_tooling_not_product_code():
+    from analysis.analyzers.heuristic.paths import classify_path
+    for path in ("vitest.config.js", "spec/karma.conf.cjs", "jest.config.ts", "playwright.config.mts",
+                 ".mocharc.yml", "pytest.ini"):
+        assert classify_path(path) == {"test"}, path
+    assert "test" not in classify_path("src/jest.js") and "test" not in classify_path("vitest.workspace.ts")
+    config = "export default { test: { include: ['spec/**/*.js'] } };\n"
+    result = analysed({"vitest.config.js": (config, config.replace("spec/**", "spec/suites/**"))},
+                      "run npm test against the source")
+    assert result.importance == "low" and result.change_type == "test"
+    assert result.summary[0].startswith("Tests only: `vitest.config.js`")

@@ -84,7 +84,11 @@ SPEC_DIRS = {"spec", "specs"}
 SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".go", ".rs", ".java", ".kt", ".swift",
                   ".c", ".cc", ".cpp", ".h", ".hpp", ".php", ".lua", ".ex", ".exs")
 #: (Rust's ``tests.rs``: the file of a ``#[cfg(test)] mod tests;`` declared beside the module it tests)
-TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs)$")
+#: test files, and test runners' own configuration (``vitest.config.ts``, ``jest.config.js``, ``karma.conf.cjs``,
+#: ``playwright.config.ts``, ``.mocharc.yml``, ``pytest.ini``): how the suite runs, not what users get
+TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs|"
+                        r"^(vitest|jest|karma|playwright|cypress|wdio|ava)\.conf(ig)?(\.\w+)?\.[cm]?[jt]s|"
+                        r"^\.mocharc(\.\w+)?|^pytest\.ini|^\.nycrc(\.\w+)?|^phpunit\.xml(\.dist)?)$")
 CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
                      r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml)$")
 BUILD_NAMES = re.compile(
