@@ -105,3 +105,52 @@ def test_a_test_runners_configuration_is_test_tooling_not_product_code():
                       "run npm test against the source")
     assert result.importance == "low" and result.change_type == "test"
     assert result.summary[0].startswith("Tests only: `vitest.config.js`")
+
+
+_WRAP_BEFORE = '''class Text:
+    def wrap(self, lines, width, overflow, no_wrap):
+        for line in lines:
+            if no_wrap:
+                new_lines = [line]
+            else:
+                new_lines = line.divide(width)
+            for line in new_lines:
+                line.rstrip_end(width)
+        return new_lines
+'''
+_WRAP_AFTER = _WRAP_BEFORE.replace('''            if no_wrap:
+                new_lines = [line]''', '''            if no_wrap:
+                if overflow == "ignore":
+                    continue
+                new_lines = [line]''').replace('''            for line in new_lines:
+                line.rstrip_end(width)''', '''                for line in new_lines:
+                    line.rstrip_end(width)''')
+
+
+def test_whitespace_the_product_strips_is_behaviour_not_a_cosmetic_title():
+    from analysis.analyzers.heuristic import rules as R
+    assert R.cosmetic("Remove trailing whitespace").group(0) == "whitespace"
+    assert R.cosmetic("Fix typos in the docs").group(0) == "typos"
+    assert R.cosmetic("don't strip whitespace when soft_wrap is True") is None
+    assert R.cosmetic("Preserve indentation in code blocks") is None
+    result = analysed({"rich/text.py": (_WRAP_BEFORE, _WRAP_AFTER)}, "don't strip whitespace when soft_wrap is True")
+    assert (result.change_type, result.importance) == ("fix", "medium")
+    tidy = analysed({"rich/text.py": (_WRAP_BEFORE, _WRAP_BEFORE.replace("        return", "\n        return"))},
+                    "Remove trailing whitespace")
+    assert tidy.importance == "low"
+
+
+_PROMPT = '''class PromptBase:
+    def on_validate_error(self, value, error):
+        self.console.print(error)
+'''
+
+
+def test_an_objects_own_console_printing_is_output_not_a_log_line():
+    from analysis.analyzers.heuristic.code.log_calls import log_text_only
+    patch = "@@ -3 +3 @@\n-        self.console.print(error)\n+        self.console.print(error, markup=True)\n"
+    assert not log_text_only([patch])
+    assert log_text_only(["@@ -3 +3 @@\n-    console.log('saved')\n+    console.log('saved to disk')\n"])
+    result = analysed({"rich/prompt.py": (_PROMPT, _PROMPT.replace("print(error)", "print(error, markup=True)"))},
+                      "Fix raw markup printed on prompt errors sometimes")
+    assert (result.change_type, result.importance) == ("fix", "medium")
