@@ -154,3 +154,10 @@ def test_an_objects_own_console_printing_is_output_not_a_log_line():
     result = analysed({"rich/prompt.py": (_PROMPT, _PROMPT.replace("print(error)", "print(error, markup=True)"))},
                       "Fix raw markup printed on prompt errors sometimes")
     assert (result.change_type, result.importance) == ("fix", "medium")
+
+
+def test_a_toolchain_raised_is_told_with_the_same_arrow_as_every_other_value():
+    cargo = '[package]\nname = "demo"\nversion = "1.0.0"\nrust-version = "1.74"\n'
+    result = analysed({"Cargo.toml": (cargo, cargo.replace('"1.74"', '"1.85"'))}, "chore: Bump MSRV to 1.85")
+    assert result.insights.compatibility.startswith("`package.rust-version` in `Cargo.toml` `1.74` → `1.85`: ")
+    assert "->" not in result.insights.compatibility
