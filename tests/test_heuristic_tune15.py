@@ -318,3 +318,21 @@ def test_interface_members_hoisted_into_a_base_it_now_extends_break_nothing(lang
     dropped = _TYPES.replace("export interface BubbleDataPoint {\n  x: number;\n  y: number;\n",
                              "export interface BubbleDataPoint {\n")
     assert analysed({"types/index.d.ts": (_TYPES, dropped)}, "drop point members from type", lang).importance == "high"
+
+
+_ROLLUP = '''export default function createConfig(format) {
+  return {
+    input: "src/index.ts",
+    output: { format, file: `dist/index.${format}.js` },
+  }
+}
+'''
+
+
+@pytest.mark.parametrize("path", ["scripts/create-rollup-config.mjs", "rollup.config.js", "packages/lib/vite.config.ts"])
+def test_a_bundlers_configuration_builds_what_the_package_publishes(path):
+    assert "build" in classify_path(path) and "tooling" not in classify_path(path)
+    hoisted = _ROLLUP.replace("    output: { format,", "    output: { intro: \"const __DEV__ = true;\", format,")
+    result = analysed({path: (_ROLLUP, hoisted)}, "perf: evaluate NODE_ENV once at module scope in esm builds")
+    assert (result.change_type, result.importance) == ("perf", "medium")
+    assert "tooling" in classify_path("scripts/release.mjs")

@@ -420,6 +420,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # the configuration results a platform's build writes into its header: compiled code changes
     if build and change_type == "perf" and measured_speedup(e.body):
         return "medium"  # the build compiles or links what users build anew, and the message measures the gain
+    if change_type in ("perf", "fix", "feature") and any(R.BUNDLER_CONFIG.match(f.path.rsplit("/", 1)[-1])
+                                                           for f in build):
+        return "medium"  # the bundler's configuration: the files the package publishes are built anew
     tests = [f for f in e.files if "test" in e.classes[f.path] and not f.path.endswith(R.TEST_SNAPSHOT_EXTS)]
     if tests and e.all_files("test", "doc"):
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
