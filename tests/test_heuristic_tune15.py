@@ -336,3 +336,24 @@ def test_a_bundlers_configuration_builds_what_the_package_publishes(path):
     result = analysed({path: (_ROLLUP, hoisted)}, "perf: evaluate NODE_ENV once at module scope in esm builds")
     assert (result.change_type, result.importance) == ("perf", "medium")
     assert "tooling" in classify_path("scripts/release.mjs")
+
+
+_CAPTURE = '''CapturedStream::CapturedStream(int fd) {
+  const UINT success = ::GetTempFileNameA(temp_dir_path, "gtest_redir", 0, temp_file_path);
+  GTEST_CHECK_(success != 0)
+      << "Unable to create a temporary file in " << temp_dir_path;
+  const int captured_fd = creat(temp_file_path, _S_IREAD | _S_IWRITE);
+  filename_ = temp_file_path;
+}
+'''
+
+
+def test_a_message_streamed_into_a_check_macro_reworded_is_low():
+    shown = _CAPTURE.replace('      << "Unable to create a temporary file in " << temp_dir_path;\n',
+                             '      << "Failed to create temporary file in " << temp_dir_path\n'
+                             '      << " with error " << ::GetLastError();\n')
+    title = "Display the Win32 error code when GetTempFileName() fails on Windows to aid debugging"
+    assert analysed({"src/gtest-port.cc": (_CAPTURE, shown)}, title).importance == "low"
+    output = _CAPTURE.replace('  GTEST_CHECK_(success != 0)\n', '  std::cerr\n')
+    printed = output.replace('<< temp_dir_path;', '<< temp_dir_path << ::GetLastError();')
+    assert analysed({"src/gtest-port.cc": (output, printed)}, title).importance == "medium"

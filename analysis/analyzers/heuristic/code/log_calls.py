@@ -42,13 +42,41 @@ def _side_inside(patch: str, dropped: str) -> bool | None:
     return inside if changed else None
 
 
+#: a C++ check or log macro whose message is streamed after it: ``GTEST_CHECK_(ok)``, ``CHECK(x)``, ``LOG(ERROR)``
+_STREAMED_CHECK = re.compile(r"^\s*[A-Z_]*(CHECK|LOG|ASSERT)[A-Z_]*\s*\(")
+
+
+def _streamed_text_only(patch: str) -> bool:
+    """Every changed line continues a message streamed into a check or log macro (``<< "Failed to open " << path``):
+    the macro's line itself and the code around it are unchanged."""
+    above: str | None = None
+    changed = False
+    for raw in patch.splitlines():
+        if raw.startswith("@@"):
+            above = None
+            continue
+        line = raw[1:]
+        if line.lstrip().startswith("<<"):
+            changed |= raw[:1] in "+-"
+            if raw[:1] in "+-" and not (above and _STREAMED_CHECK.match(above)):
+                return False
+        elif raw[:1] in "+-" and line.strip():
+            return False
+        elif line.strip():
+            above = line
+    return changed
+
+
 def log_text_only(patches: Iterable[str | None]) -> bool:
-    """Every line the patches change, on both sides, is part of a logging call: what a log line says changed, not
-    what the code does."""
+    """Every line the patches change, on both sides, is part of a logging call or of the message streamed into a
+    check or log macro: what a log line says changed, not what the code does."""
     seen = False
     for patch in patches:
         if not patch:
             return False
+        if _streamed_text_only(patch):
+            seen = True
+            continue
         for dropped in ("+", "-"):
             side = _side_inside(patch, dropped)
             if side is False:
