@@ -357,3 +357,52 @@ def test_a_message_streamed_into_a_check_macro_reworded_is_low():
     output = _CAPTURE.replace('  GTEST_CHECK_(success != 0)\n', '  std::cerr\n')
     printed = output.replace('<< temp_dir_path;', '<< temp_dir_path << ::GetLastError();')
     assert analysed({"src/gtest-port.cc": (output, printed)}, title).importance == "medium"
+
+
+_VERIFY = '''impl State for ExpectCertificateVerify {
+    fn handle(self, cx: &mut Context, m: Message) -> Result<Next, Error> {
+        let rc = {
+            let sig = require_handshake_msg!(m, CertificateVerify)?;
+            match self.transcript.take_handshake_buf() {
+                Some(msgs) => {
+                    let certs = &self.client_cert.cert_chain;
+                    self.config.verifier.verify_tls12_signature(&msgs, &certs[0], sig)
+                }
+                None => {
+                    return Err(cx.common.send_fatal_alert(
+                        AlertDescription::AccessDenied,
+                        Error::General("client authentication not set up".into()),
+                    ));
+                }
+            }
+        };
+        if let Err(e) = rc {
+            return Err(cx.common.send_cert_verify_error_alert(e));
+        }
+        Ok(self.into_expect_finished())
+    }
+}
+'''
+_LINEAR = '''impl State for ExpectCertificateVerify {
+    fn handle(self, cx: &mut Context, m: Message) -> Result<Next, Error> {
+        let sig = require_handshake_msg!(m, CertificateVerify)?;
+        let Some(msgs) = self.transcript.take_handshake_buf() else {
+            return Err(cx.common.send_fatal_alert(
+                AlertDescription::AccessDenied,
+                Error::General("client authentication not set up".into()),
+            ));
+        };
+        let certs = &self.client_cert.cert_chain;
+        if let Err(e) = self.config.verifier.verify_tls12_signature(&msgs, &certs[0], sig) {
+            return Err(cx.common.send_cert_verify_error_alert(e));
+        }
+        Ok(self.into_expect_finished())
+    }
+}
+'''
+
+
+def test_a_title_saying_the_code_is_linearised_is_housekeeping():
+    files = {"src/server/tls12.rs": (_VERIFY, _LINEAR)}
+    assert analysed(files, "Linearise TLS1.2 client signature verification").importance == "low"
+    assert analysed(files, "Rework TLS1.2 client signature verification").importance == "medium"
