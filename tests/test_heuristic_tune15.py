@@ -406,3 +406,79 @@ def test_a_title_saying_the_code_is_linearised_is_housekeeping():
     files = {"src/server/tls12.rs": (_VERIFY, _LINEAR)}
     assert analysed(files, "Linearise TLS1.2 client signature verification").importance == "low"
     assert analysed(files, "Rework TLS1.2 client signature verification").importance == "medium"
+
+
+_PRINTER = '''package org.lib.internal.text;
+
+public class ValuePrinter {
+    public static String print(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return '"' + value + '"';
+        }
+        if (value instanceof Character) {
+            return "'" + value + "'";
+        }
+        if (value instanceof Long) {
+            return value + "L";
+        }
+        if (value instanceof Double) {
+            return value + "d";
+        }
+        if (value instanceof Float) {
+            return value + "f";
+        }
+        if (value instanceof Short) {
+            return "(short) " + value;
+        }
+        if (value instanceof Byte) {
+            return String.format("(byte) 0x%02X", (Byte) value);
+        }
+        return descriptionOf(value);
+    }
+}
+'''
+_SWITCHED = _PRINTER.replace('''        if (value instanceof Long) {
+            return value + "L";
+        }
+        if (value instanceof Double) {
+            return value + "d";
+        }
+        if (value instanceof Float) {
+            return value + "f";
+        }
+        if (value instanceof Short) {
+            return "(short) " + value;
+        }
+''', '''        String suffix = suffixOf(value);
+        if (suffix != null) {
+            return value + suffix;
+        }
+        if (value instanceof Short) {
+            return "(short) " + value;
+        }
+''').replace('''        return descriptionOf(value);
+    }
+''', '''        return descriptionOf(value);
+    }
+
+    private static String suffixOf(Object value) {
+        if (value instanceof Long) {
+            return "L";
+        }
+        if (value instanceof Double) {
+            return "d";
+        }
+        return value instanceof Float ? "f" : null;
+    }
+''')
+
+
+def test_a_refactor_inside_an_internal_package_is_low():
+    path = "src/main/java/org/lib/internal/text/ValuePrinter.java"
+    merged = "Merge pull request #778 from dev/ValuePrinter"
+    assert analysed({path: (_PRINTER, _SWITCHED)}, merged).importance == "low"
+    public = path.replace("/internal/", "/")
+    assert analysed({public: (_PRINTER, _SWITCHED)}, merged).importance == "medium"

@@ -372,7 +372,19 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a few lines of internal housekeeping or tuning
+    if (change_type == "refactor" and not (public_touched or interface_touched(e)) and _internal_only(e)
+            and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
+            and not (e.config or e.security_words or e.paths("security"))):
+        return "low"  # a refactor inside the package the project marks internal (``org/x/internal/``): no caller
     return "medium"
+
+
+#: a folder a project marks as its own, not its users' (``org/mockito/internal/``, Go's ``internal/``)
+_INTERNAL_PACKAGE = re.compile(r"(^|/)(internal|impl)/")
+
+
+def _internal_only(e: Evidence) -> bool:
+    return bool(e.behaviour) and all(_INTERNAL_PACKAGE.search(f.path) for f in e.behaviour)
 
 
 def _rolled_one_line(e: Evidence, change_type: str) -> bool:
