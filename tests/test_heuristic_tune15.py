@@ -408,6 +408,19 @@ def test_a_title_saying_the_code_is_linearised_is_housekeeping():
     assert analysed(files, "Rework TLS1.2 client signature verification").importance == "medium"
 
 
+_SUFFIXED = '''        if (value instanceof Long) {
+            return value + "L";
+        }
+        if (value instanceof Double) {
+            return value + "d";
+        }
+        if (value instanceof Float) {
+            return value + "f";
+        }
+        if (value instanceof Short) {
+            return "(short) " + value;
+        }
+'''
 _PRINTER = '''package org.lib.internal.text;
 
 public class ValuePrinter {
@@ -421,38 +434,14 @@ public class ValuePrinter {
         if (value instanceof Character) {
             return "'" + value + "'";
         }
-        if (value instanceof Long) {
-            return value + "L";
-        }
-        if (value instanceof Double) {
-            return value + "d";
-        }
-        if (value instanceof Float) {
-            return value + "f";
-        }
-        if (value instanceof Short) {
-            return "(short) " + value;
-        }
-        if (value instanceof Byte) {
+''' + _SUFFIXED + '''        if (value instanceof Byte) {
             return String.format("(byte) 0x%02X", (Byte) value);
         }
         return descriptionOf(value);
     }
 }
 '''
-_SWITCHED = _PRINTER.replace('''        if (value instanceof Long) {
-            return value + "L";
-        }
-        if (value instanceof Double) {
-            return value + "d";
-        }
-        if (value instanceof Float) {
-            return value + "f";
-        }
-        if (value instanceof Short) {
-            return "(short) " + value;
-        }
-''', '''        String suffix = suffixOf(value);
+_SWITCHED = _PRINTER.replace(_SUFFIXED, '''        String suffix = suffixOf(value);
         if (suffix != null) {
             return value + suffix;
         }
