@@ -1,0 +1,30 @@
+"""The fourteenth set read as its maintainers would (defects15): an unmeasured performance claim names what it rests
+on, a one-line change of a file no parser reads quotes its line instead of naming the file twice."""
+
+from __future__ import annotations
+
+from tests.facts_support import analysed
+
+_CACHE = "def lookup(table, key):\n    return table.get(key)\n\n\ndef store(table, key, value):\n    table[key] = value\n"
+
+
+def test_each_unmeasured_performance_claim_names_the_symbols_it_rests_on():
+    faster_lookup = analysed({"src/cache.py": (_CACHE, _CACHE.replace("table.get(key)", "table[key]"))},
+                             "perf: faster lookups")
+    faster_store = analysed({"src/cache.py": (_CACHE, _CACHE.replace("table[key] = value", "table.update({key: value})"))},
+                            "perf: cheaper stores")
+    assert faster_lookup.insights.performance == (
+        "Described as a performance change to `lookup`; no benchmark or measurement is part of the diff.")
+    assert faster_store.insights.performance == (
+        "Described as a performance change to `store`; no benchmark or measurement is part of the diff.")
+    zh = analysed({"src/cache.py": (_CACHE, _CACHE.replace("table.get(key)", "table[key]"))}, "perf: faster lookups",
+                  lang="zh")
+    assert zh.insights.performance == "提交说明为性能变更（涉及 `lookup`）；差异中没有基准测试或测量数据。"
+
+
+def test_an_unmeasured_performance_claim_on_a_key_names_the_key():
+    before = '{\n  "name": "pkg",\n  "exports": {\n    ".": {\n      "import": "./dist/index.mjs"\n    }\n  }\n}\n'
+    after = before.replace('"import"', '"node": "./dist/index.js",\n      "import"')
+    result = analysed({"package.json": (before, after)}, "perf: route Node to the CJS entry")
+    assert result.insights.performance == (
+        'Described as a performance change to `exports["."].node`; no benchmark or measurement is part of the diff.')
