@@ -28,3 +28,12 @@ def test_an_unmeasured_performance_claim_on_a_key_names_the_key():
     result = analysed({"package.json": (before, after)}, "perf: route Node to the CJS entry")
     assert result.insights.performance == (
         'Described as a performance change to `exports["."].node`; no benchmark or measurement is part of the diff.')
+
+
+def test_a_one_line_rewrite_of_an_unparsed_file_is_quoted_and_not_named_again_in_the_impact():
+    result = analysed({"version.properties": ("version=2.2.25\n", "version=2.2.26\n")},
+                      "Increment version '2.2.25' -> '2.2.26' by CI build 1813 [ci skip]")
+    assert result.summary == ["Changes `version.properties` (+1/−1): `version=2.2.25` → `version=2.2.26`"]
+    assert result.impact == []
+    zh = analysed({"version.properties": ("version=2.2.25\n", "version=2.2.26\n")}, "Increment version", lang="zh")
+    assert zh.summary == ["修改 `version.properties`（+1/−1）：`version=2.2.25` → `version=2.2.26`"]

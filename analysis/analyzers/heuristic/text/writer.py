@@ -418,7 +418,7 @@ class Writer:
             edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
             if edited:
                 return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))]
-            return [self.t("files_only", files=self.sizes(top, 3))]
+            return [self.t("files_only", files=self.sizes(top, 3)) + self.tiny_line()]
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):
             return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
@@ -448,6 +448,8 @@ class Writer:
         patch = parse_patch(self.e.files[0].path, self.e.files[0].patch)
         added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
         removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        if len(added) == 1 and len(removed) == 1:  # ``version=2.2.25`` → ``version=2.2.26``: the one line rewritten
+            return self.t("tiny_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))
         if added:
             return self.t("tiny_added", line=code(added[0], _TINY_CHARS))
         return self.t("tiny_removed", line=code(removed[0], _TINY_CHARS)) if removed else ""
@@ -456,11 +458,16 @@ class Writer:
         """The summary's file line quotes the change itself: an impact line would only say it again."""
         return bool(self.tiny_line())
 
+    def tiny_unnamed(self) -> bool:
+        """A tiny change whose file no fact names a symbol or key in (a ``version.properties`` line): the summary
+        quotes the line, and an impact line could only name the file again."""
+        return self.tiny() and not any(f.symbol for f in self.e.facts if f.path == self.e.files[0].path)
+
     # --- impact ---------------------------------------------------------------------------
 
     def impact(self) -> list[str]:
         e = self.e
-        if self.tiny() and not e.behaviour:
+        if self.tiny() and (not e.behaviour or self.tiny_unnamed()):
             return []
         groups: dict[str, list] = defaultdict(list)
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
