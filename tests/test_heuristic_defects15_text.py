@@ -37,3 +37,16 @@ def test_a_one_line_rewrite_of_an_unparsed_file_is_quoted_and_not_named_again_in
     assert result.impact == []
     zh = analysed({"version.properties": ("version=2.2.25\n", "version=2.2.26\n")}, "Increment version", lang="zh")
     assert zh.summary == ["修改 `version.properties`（+1/−1）：`version=2.2.25` → `version=2.2.26`"]
+
+
+_RST_CHANGELOG = "Changelog\n---------\n\n3.0.0 (unreleased)\n++++++++++++++++++\n\nFeatures:\n\n- Older entry.\n"
+
+
+def test_a_restructuredtext_release_title_underlined_with_plus_signs_is_no_entry():
+    after = _RST_CHANGELOG.replace("- Older entry.", "- Propagate ``only`` to ``Nested`` fields\n"
+                                                    "  within ``List`` (:issue:`779`, :issue:`946`).\n- Older entry.")
+    result = analysed({"CHANGELOG.rst": ("Changelog\n---------\n\nFeatures:\n\n- Older entry.\n", after)},
+                      "Update changelog")
+    assert result.summary == ["Changelog: Propagate `only` to `Nested` fields within `List`."]
+    heading = [f.text for f in result.facts if f.kind == "changelog_entry"]
+    assert "3.0.0 (unreleased)" in heading and not any("+++" in text for text in heading)

@@ -10,7 +10,9 @@ from analysis.models import Fact
 
 ENTRY_CHARS = 200
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-_RULE = re.compile(r"^\s*([-=~^*#`'\"]{3,}|\.\. .*::.*|:\w+:.*)\s*$")
+#: a line of one punctuation character repeated: a Markdown rule or a reStructuredText title's adornment (any of
+#: ``= - ~ ^ * # + ` ' "``), not words of the entry above it
+_RULE = re.compile(r"^\s*([-=~^*#`'\"+]{3,}|\.\. .*::.*|:\w+:.*)\s*$")
 #: a Markdown table's separator row: | --- | :---: |
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: a Markdown link reference definition: ``[1.2.0]: https://...`` (a target, not words about the change)

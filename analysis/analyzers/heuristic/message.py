@@ -28,7 +28,8 @@ _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 _CUT_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]*…$")
 MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
 #: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``): not an entry
-_RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*\d{4}-\d\d-\d\d\)?)?\s*$|^[#\s]*\[?unreleased\]?\s*$",
+_RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*(\d{4}-\d\d-\d\d|unreleased)\)?)?\s*$"
+                              r"|^[#\s]*\[?unreleased\]?\s*$",
                               re.I)
 #: a changelog line saying only when a release came out (``**Release date:** 24 Jun 2026``, ``Released 2024-05-01``)
 _DATE_ONLY = re.compile(r"^[#*_\s]*(?:(?:release[ds]?(?:\s+(?:date|on))?|date|published(?:\s+on)?)[*_\s]*:?[*_\s]*)?"
@@ -53,6 +54,8 @@ _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
 _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
+#: parentheses that hold only issue references (``(:issue:`779`, :issue:`946`)``): left out whole, not as ``(,)``
+_REFS_ONLY = re.compile(r"\s*\((?:\s*,?\s*:(?:issue|pr):`\d+`)+\s*\)")
 #: a reStructuredText link (``NewTypes <https://...>`_``), said by its words; one cut short loses its address
 _RST_LINK = re.compile(r"`([^`<\n]{1,200}?)\s*<https?://[^>\s]*(?:>`__?|…$)")
 #: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
@@ -212,6 +215,11 @@ def _rst_link_words(match: re.Match) -> str:
     return match.group(1) + ("…" if match.group(0).endswith("…") else "")
 
 
+def _without_refs(text: str) -> str:
+    """``text`` without its ``:issue:`` and ``:pr:`` references, and without the parentheses that held only them."""
+    return _ISSUE_REF.sub("", _REFS_ONLY.sub("", text))
+
+
 def changelog_entries(facts: list[Fact]) -> list[str]:
     """The changelog lines a commit adds, joined into entries (a new entry at each bullet)."""
     entries: list[str] = []
@@ -226,6 +234,6 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries.append(_CHANGELOG_ITEM.sub("", text))
     entries = [_markup_text(e) for e in entries]
     cleaned = [_CUT_LINK.sub(r"\1…", _MD_LINK.sub(r"\1", _CUT_ROLE.sub("", _RST_ROLE.sub(
-        r"`\2`", _ISSUE_REF.sub("", _RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
+        r"`\2`", _without_refs(_RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
                for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
