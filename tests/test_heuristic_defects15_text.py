@@ -50,3 +50,40 @@ def test_a_restructuredtext_release_title_underlined_with_plus_signs_is_no_entry
     assert result.summary == ["Changelog: Propagate `only` to `Nested` fields within `List`."]
     heading = [f.text for f in result.facts if f.kind == "changelog_entry"]
     assert "3.0.0 (unreleased)" in heading and not any("+++" in text for text in heading)
+
+
+_PKG = '{\n  "name": "NAME",\n  "version": "OLD"\n}\n'
+_CHANGESET_LOG = "# NAME\n\n## OLD\n\n### Patch Changes\n\n-   Older entry.\n"
+_CREDITED = ("-   [`6f002b8e543ca39d3ee23681e28848d7f1724fae`](https://github.com/o/r/commit/"
+             "6f002b8e543ca39d3ee23681e28848d7f1724fae) [#4696](https://github.com/o/r/pull/4696) Thanks "
+             "[@ann](https://github.com/ann)! - perf: add a `node` export condition for Node and Bun.\n\n"
+             "-   Updated dependencies [[`6f002b8e543ca39d3ee23681e28848d7f1724fae`](https://github.com/o/r/commit/"
+             "6f002b8e543ca39d3ee23681e28848d7f1724fae)]:\n")
+
+
+def _release(names: dict[str, tuple[str, str]], lang: str = "en"):
+    """A release tool's commit: each package's version bumped and its changelog given the same credited entry."""
+    files = {}
+    for name, (old, new) in names.items():
+        files[f"packages/{name}/package.json"] = (_PKG.replace("NAME", name).replace("OLD", old),
+                                                  _PKG.replace("NAME", name).replace("OLD", new))
+        log = _CHANGESET_LOG.replace("NAME", name).replace("OLD", old)
+        files[f"packages/{name}/CHANGELOG.md"] = (log, log.replace(f"## {old}", f"## {new}\n\n### Patch Changes\n\n"
+                                                                 f"{_CREDITED}\n## {old}"))
+    return analysed(files, "Version Packages (#4698)", lang)
+
+
+def test_a_release_tools_credited_entry_is_quoted_by_its_words_once():
+    result = _release({"core": ("7.0.2", "7.0.3"), "react": ("10.0.1", "10.0.2")})
+    quoted = [s for s in result.summary if s.startswith("Changelog:")]
+    assert quoted == ["Changelog: perf: add a `node` export condition for Node and Bun."]
+
+
+def test_a_version_bumped_in_several_packages_names_each_file():
+    result = _release({"core": ("7.0.2", "7.0.3"), "react": ("10.0.1", "10.0.2")})
+    assert "`version` `7.0.2` → `7.0.3` in `packages/core/package.json`" in result.summary
+    assert "`version` `10.0.1` → `10.0.2` in `packages/react/package.json`" in result.summary
+    zh = _release({"core": ("7.0.2", "7.0.3"), "react": ("10.0.1", "10.0.2")}, lang="zh")
+    assert "`packages/core/package.json` 中 `version` `7.0.2` → `7.0.3`" in zh.summary
+    alone = _release({"core": ("7.0.2", "7.0.3")})
+    assert "`version` `7.0.2` → `7.0.3`" in alone.summary

@@ -17,6 +17,8 @@ _RULE = re.compile(r"^\s*([-=~^*#`'\"+]{3,}|\.\. .*::.*|:\w+:.*)\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: a Markdown link reference definition: ``[1.2.0]: https://...`` (a target, not words about the change)
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+\s*$")
+#: a Markdown link: its words are the entry's, its address is not
+_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 #: an XML changelog's element (Maven's changes.xml ``<action ...>``): each one is an entry of its own
 _ELEMENT = re.compile(r"^\s*</?[A-Za-z]")
@@ -24,7 +26,9 @@ _MARKUP_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 
 def _clip(text: str) -> str:
-    text = " ".join(text.split())
+    """One line of at most ``ENTRY_CHARS``, links said by their words: a generated entry's commit and pull request
+    links (``[`6f002b8`](https://github.com/...)``) would otherwise fill it before the first word of the change."""
+    text = _LINK.sub(r"\1", " ".join(text.split()))
     return clip_words(text, ENTRY_CHARS)
 
 

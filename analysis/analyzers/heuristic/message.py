@@ -53,6 +53,10 @@ _TABLE_NOISE = frozenset({"type", "update", "age", "confidence", "adoption", "pa
 _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
+#: a release tool's credit line before the entry's words (changesets: ``[`6f002b8`](…) [#4696](…) Thanks
+#: [@ann](…)! - perf: ...``, links already said by their words), and its bare "Updated dependencies" entry
+_CREDIT = re.compile(r"^(?:`?[0-9a-f]{7,40}`?\s+)?(?:#\d+\s+)?Thanks\s+@[\w.-]+!\s*-\s+")
+_DEPENDENCIES_UPDATED = re.compile(r"^Updated dependencies\s*\[[^\]]*\]:?$", re.I)
 _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
 #: parentheses that hold only issue references (``(:issue:`779`, :issue:`946`)``): left out whole, not as ``(,)``
 _REFS_ONLY = re.compile(r"\s*\((?:\s*,?\s*:(?:issue|pr):`\d+`)+\s*\)")
@@ -232,7 +236,8 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
-    entries = [_markup_text(e) for e in entries]
+    entries = [_CREDIT.sub("", _markup_text(e)) for e in entries]
+    entries = [e for e in dict.fromkeys(entries) if not _DEPENDENCIES_UPDATED.match(_MD_LINK.sub(r"\1", e))]
     cleaned = [_CUT_LINK.sub(r"\1…", _MD_LINK.sub(r"\1", _CUT_ROLE.sub("", _RST_ROLE.sub(
         r"`\2`", _without_refs(_RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
                for e in entries]

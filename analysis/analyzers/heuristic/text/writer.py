@@ -306,10 +306,16 @@ class Writer:
 
     def config_lines(self) -> list[str]:
         out, by_kind = [], defaultdict(lambda: defaultdict(list))
+        # a key whose value changes in several files (each package's ``version``) names the file it changes in
+        changed = [f for f in self.e.of("config_value_changed")
+                   if not self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}]
+        shared = {k for k in {f.symbol for f in changed} if len({f.path for f in changed if f.symbol == k}) > 1}
         for f in self.e.of("config_key_added", "config_key_removed", "config_value_changed"):
             if self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}:
                 continue  # the project's own machinery: its values are not what a reader needs
-            if f.kind == "config_value_changed":
+            if f.kind == "config_value_changed" and f.symbol in shared:
+                out.append(self.t("config_in", change=self.config_change(f), path=code(f.path, R.MAX_PATH)))
+            elif f.kind == "config_value_changed":
                 out.append(self.config_change(f))
             elif (f.text or "").startswith(MOVED_TO):
                 by_kind["moved"][(f.path, (f.text or "").removeprefix(MOVED_TO))].append(f.symbol)
