@@ -87,3 +87,20 @@ def test_a_version_bumped_in_several_packages_names_each_file():
     assert "`packages/core/package.json` 中 `version` `7.0.2` → `7.0.3`" in zh.summary
     alone = _release({"core": ("7.0.2", "7.0.3")})
     assert "`version` `7.0.2` → `7.0.3`" in alone.summary
+
+
+def test_a_tools_hyphenated_trailers_and_a_reopened_reference_are_no_points():
+    from analysis.analyzers.heuristic.message import message_points
+
+    assert message_points("Reopens: #4912\nPiperOrigin-RevId: 953470061\nChange-Id: Ie979aa35") == []
+    assert message_points("Keeps the tree's order.\n\nPiperOrigin-RevId: 953422776") == ["Keeps the tree's order."]
+    assert message_points("Follow-up: the cache keeps its order.") == ["Follow-up: the cache keeps its order."]
+
+
+def test_a_lead_in_to_the_following_example_ends_the_sentence_once_the_example_is_left_out():
+    from analysis.analyzers.heuristic.message import message_points
+
+    body = ("These macros convert objects to bool inconsistently. This causes unexpected behavior on types such as "
+            "the following:\n\n```\nstruct S { operator bool(); };\n```")
+    assert message_points(body) == ["These macros convert objects to bool inconsistently. This causes unexpected "
+                                    "behavior on types."]

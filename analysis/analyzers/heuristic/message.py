@@ -9,7 +9,7 @@ from analysis.clipping import clip_words, spell_advisories
 from analysis.models import Fact
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-_REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|part of|related( to)?)\b[:\s]*)?"
+_REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|reopen(s|ed)?|refs?|see|part of|related( to)?)\b[:\s]*)?"
                              r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[[^\]]*\]\(https?://\S+\)$|"
                              r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$|"
                              # instructions to CI services, not words about the change: "[skip ci]", "[ci skip]"
@@ -22,6 +22,10 @@ _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|
 _GIT_LOG_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b.*|Merge: [0-9a-f]{7,40}( [0-9a-f]{7,40})+|"
                              r"(?:Author|Commit):\s.*<[^<>\s]+@[^<>\s]+>|"
                              r"(?:AuthorDate|CommitDate|Date):\s+(?:[A-Z][a-z]{2} [A-Z][a-z]{2} +\d|\d{4}-\d\d-\d\d).*)$")
+#: a git trailer of the message's last paragraph, its token hyphenated (``PiperOrigin-RevId: 953470061``,
+#: ``Reviewed-on: https://...``, ``Acked-by: Ann <ann@example.org>``): one token or a person's address, a tool's or a
+#: review's record, not words about the change ("Follow-up: the cache keeps..." is a sentence)
+_HYPHENATED_TRAILER = re.compile(r"^\s*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s+(?:\S+|.*<[^>\s]+@[^>\s]+>)\s*$")
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 #: a Markdown link the diff analyzer's clipping cut short: ``by [@tiangolo](https://github.com/tia…``
@@ -67,8 +71,8 @@ _WRAPPED_LINE = 60
 
 
 #: the words that announce an example a message goes on to show (``misplaced, e.g.:`` then a pasted block)
-_EXAMPLE_LEAD_IN = re.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|for example|for instance|like so|like this|as follows)"
-                              r"\s*$", re.IGNORECASE)
+_EXAMPLE_LEAD_IN = re.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|for example|for instance|like so|like this|as follows"
+                              r"|(?:such as|like) the following(?: ones?)?|as (?:shown )?below)\s*$", re.IGNORECASE)
 
 
 def clip(text: str, limit: int) -> str:
@@ -156,8 +160,9 @@ def message_points(body: str) -> list[str]:
             rows = [clip(r, R.MAX_PARAGRAPH) for r in _table_rows(block) if r]
             if rows:
                 return rows[:R.MAX_POINTS]
+        last = i == len(blocks) - 1
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
-                 and not _GIT_LOG_HEADER.match(ln.strip())]
+                 and not _GIT_LOG_HEADER.match(ln.strip()) and not (last and _HYPHENATED_TRAILER.match(ln))]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())]
         while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):
             lines.pop()  # "Refs:" whose references were left out
