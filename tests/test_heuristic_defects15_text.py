@@ -104,3 +104,27 @@ def test_a_lead_in_to_the_following_example_ends_the_sentence_once_the_example_i
             "the following:\n\n```\nstruct S { operator bool(); };\n```")
     assert message_points(body) == ["These macros convert objects to bool inconsistently. This causes unexpected "
                                     "behavior on types."]
+
+
+def test_a_top_level_file_that_is_its_own_area_is_not_named_twice_in_the_impact():
+    lib = "def run():\n    return 1\n"
+    result = analysed({"src/app/lib.py": (lib, lib.replace("1", "2")),
+                       ".size-limit.cjs": ("module.exports = [{ limit: '27 KB' }]\n",
+                                           "module.exports = [{ limit: '27.1 KB' }]\n")}, "Raise the size limit")
+    assert ".size-limit.cjs (+1/−1): `module.exports = [{ limit: '27 KB' }]` → " \
+           "`module.exports = [{ limit: '27.1 KB' }]`" in result.impact
+    assert not any(line.endswith(": .size-limit.cjs") for line in result.impact)
+
+
+def test_comment_only_areas_say_so_and_a_dropped_dependency_says_removed():
+    go = "package {name}\n\nfunc Run() int {{ return 1 }}\n"
+    files = {f"{name}/{name}.go": (go.format(name=name), f"// Package {name} runs.\n" + go.format(name=name))
+             for name in ("clause", "logger")}
+    result = analysed(files, "Add package comments")
+    assert "clause (+1/−0): comments only" in result.impact and "logger (+1/−0): comments only" in result.impact
+    cargo = '[package]\nname = "x"\n\n[dependencies]\nanyhow = "1"\nhpke-rs = "0.2"\nhpke-rs-crypto = "0.2"\nhpke-rs-rust-crypto = "0.2"\n'
+    after = cargo.replace('hpke-rs = "0.2"\nhpke-rs-crypto = "0.2"\nhpke-rs-rust-crypto = "0.2"\n', "")
+    dropped = analysed({"Cargo.toml": (cargo, after)}, "Remove unused hpke-rs")
+    assert dropped.impact == ["Cargo.toml (+0/−3): `hpke-rs` removed, `hpke-rs-crypto` removed, `hpke-rs-rust-crypto` removed"]
+    zh = analysed({"Cargo.toml": (cargo, after)}, "Remove unused hpke-rs", lang="zh")
+    assert zh.impact == ["Cargo.toml（+0/−3）：`hpke-rs`（移除）、`hpke-rs-crypto`（移除）、`hpke-rs-rust-crypto`（移除）"]

@@ -52,6 +52,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_files": "File details were not loaded; only the commit message was read.",
         # impact
         "impact": "{area} (+{a}/−{d}): {what}", "impact_more": "{n} more areas", "impact_dep": "{name} {version}",
+        "impact_bare": "{area} (+{a}/−{d})", "impact_dep_removed": "{name} removed",
+        "kind_comments": "comments only", "kind_whitespace": "whitespace only",
         "kind_doc": "documentation", "kind_test": "tests", "kind_ci": "CI and tooling", "kind_i18n": "translations",
         "kind_build": "build files", "kind_example": "examples", "internal": "internal {names}",
         "kinds_line": "{kind}: {paths}", "kinds_sep": "; ",
@@ -224,6 +226,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_files_changed": "该提交未修改任何文件。",
         "no_files": "未加载文件详情，仅读取了提交信息。",
         "impact": "{area}（+{a}/−{d}）：{what}", "impact_more": "另有 {n} 个目录", "impact_dep": "{name} {version}",
+        "impact_bare": "{area}（+{a}/−{d}）", "impact_dep_removed": "{name}（移除）",
+        "kind_comments": "仅注释", "kind_whitespace": "仅空白",
         "kind_doc": "文档", "kind_test": "测试", "kind_ci": "CI 与工具配置", "kind_i18n": "翻译",
         "kind_build": "构建文件", "kind_example": "示例", "internal": "内部 {names}",
         "kinds_line": "{kind}：{paths}", "kinds_sep": "；",

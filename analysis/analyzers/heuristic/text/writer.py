@@ -449,9 +449,13 @@ class Writer:
     def tiny_line(self) -> str:
         """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours
         (four one-line lint allowances in one test file are four different changes)."""
-        if len(self.e.files) != 1 or not 0 < self.e.files[0].changes <= _TINY_LINES or not self.e.files[0].patch:
+        return self.file_quote(self.e.files[0]) if len(self.e.files) == 1 else ""
+
+    def file_quote(self, f: FileChange) -> str:
+        """``: old → new`` (or ``: adds line``) for a file changed by a line or two; empty for a larger change."""
+        if not 0 < f.changes <= _TINY_LINES or not f.patch:
             return ""
-        patch = parse_patch(self.e.files[0].path, self.e.files[0].patch)
+        patch = parse_patch(f.path, f.patch)
         added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
         removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
         if len(added) == 1 and len(removed) == 1:  # ``version=2.2.25`` → ``version=2.2.26``: the one line rewritten
@@ -500,8 +504,9 @@ class Writer:
             elif f.kind == "test_added" and not f.before:
                 tests[area_of(f.path)].append(f.symbol)
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
-        for f in e.dependencies:
-            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after or "—", 40)))
+        for f in e.dependencies:  # a dependency dropped has no version to name: "`hpke-rs` —" said nothing
+            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after, 40))
+                                             if f.after else self.t("impact_dep_removed", name=code(f.symbol)))
         for area, texts in values.items():
             versions[area] = texts + versions[area]
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
@@ -519,8 +524,13 @@ class Writer:
                 continue  # a README or test line or two beside the real change (no test named): nothing more to say
             else:
                 what = self.area_kind(members)
-            out.append(self.t("impact", area=clip(area, R.MAX_PATH), what=what,
-                              a=sum(x.additions for x in members), d=sum(x.deletions for x in members)))
+            sizes = dict(area=clip(area, R.MAX_PATH), a=sum(x.additions for x in members),
+                         d=sum(x.deletions for x in members))
+            if len(members) == 1 and members[0].path == area and what == clip(area, R.MAX_PATH):
+                # a top-level file is its own area: ".size-limit.cjs: .size-limit.cjs" says nothing
+                out.append(self.t("impact_bare", **sizes) + self.file_quote(members[0]))
+                continue
+            out.append(self.t("impact", what=what, **sizes))
         if len(ordered) > R.MAX_AREAS:
             out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
         return out
@@ -533,6 +543,9 @@ class Writer:
         return locks if len(locks) < len(e.files) else set()
 
     def area_kind(self, members: list) -> str:
+        cosmetic = {self.e.cosmetic.get(m.path) for m in members}
+        if len(cosmetic) == 1 and None not in cosmetic:  # a package comment added in each of several packages
+            return self.p[f"kind_{cosmetic.pop()}"]
         for cls in ("doc", "test", "ci", "build", "example", "i18n"):
             if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
                    or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
