@@ -128,3 +128,27 @@ def test_comment_only_areas_say_so_and_a_dropped_dependency_says_removed():
     assert dropped.impact == ["Cargo.toml (+0/−3): `hpke-rs` removed, `hpke-rs-crypto` removed, `hpke-rs-rust-crypto` removed"]
     zh = analysed({"Cargo.toml": (cargo, after)}, "Remove unused hpke-rs", lang="zh")
     assert zh.impact == ["Cargo.toml（+0/−3）：`hpke-rs`（移除）、`hpke-rs-crypto`（移除）、`hpke-rs-rust-crypto`（移除）"]
+
+
+def test_cls_as_a_later_parameter_is_the_callers_and_annotating_it_breaks_no_call():
+    from analysis.analyzers.signatures import compare
+
+    delta = compare("def register(classname, cls):", 'def register(classname: str, cls: "Schema") -> None:', "r.py")
+    assert [p.name for p in delta.added] == [] and [p.name for p in delta.removed] == [] and not delta.breaking
+    assert delta.retypes == [("classname", "classname: str"), ("cls", 'cls: "Schema"')]
+    method = compare("def load(self, data):", 'def load(self: "Schema", data: dict):', "r.py")
+    assert method.retypes == [("data", "data: dict")] and not method.breaking
+    before = "def register(classname, cls):\n    _registry[classname] = cls\n"
+    result = analysed({"src/pkg/registry.py": (before, before.replace("(classname, cls)", '(classname: str, cls: "S")'))},
+                      "Type the registry")
+    assert result.summary == ['`register` `classname` → `classname: str`, `cls` → `cls: "S"`']
+    assert [r.risk for r in result.risks if r.risk.startswith("Breaking")] == []
+    assert "need updating" not in result.insights.compatibility
+
+
+def test_a_type_comment_after_a_class_field_is_no_new_default():
+    before = "class BaseSchema:\n    error_messages = {}\n    strict = False\n"
+    after = before.replace("error_messages = {}", "error_messages = {}  # type: typing.Dict[str, str]").replace(
+        "strict = False", "strict = True  # raise early")
+    result = analysed({"src/pkg/schema.py": (before, after)}, "Type the schema")
+    assert result.summary == ["`BaseSchema`: `strict` default changes from `False` to `True`"]
