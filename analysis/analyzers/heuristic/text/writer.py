@@ -60,6 +60,22 @@ def _subject(text: str) -> bool:
     return bool(match) and match.group("type").lower() in R.PREFIX_TYPES
 
 
+#: languages whose annotations are optional and change no call: ``x`` → ``x: int``, no return type → ``-> None``
+_ANNOTATED_LANGUAGES = (".py", ".pyi", ".ts", ".tsx", ".mts", ".cts")
+_ANNOTATION = re.compile(r"\s*:[^=]*")
+
+
+def _annotated_only(delta: SignatureDelta, path: str) -> bool:
+    """Every parameter kept as it was but for a type annotation added, and a return type added where none was."""
+    if not path.endswith(_ANNOTATED_LANGUAGES) or delta.added or delta.removed or delta.defaults or delta.unwritten:
+        return False
+    if not delta.retypes and not delta.returns:
+        return False
+    params_kept = all("".join(_ANNOTATION.sub("", new, count=1).split()) == "".join(old.split())
+                      and ":" not in old.split("=")[0] for old, new in delta.retypes)
+    return params_kept and (not delta.returns or delta.returns[0] == "—")
+
+
 class Writer:
     """Writes summary, impact, insights, risks and recommendations in one language."""
 
@@ -95,6 +111,8 @@ class Writer:
 
     def changes(self, delta: SignatureDelta, fact: Fact, plural: bool = False) -> str:
         """How the signature changes; a rename only where the diff analyzer's text names one."""
+        if _annotated_only(delta, fact.path):  # one group for a typing commit's many functions, not one line each
+            return self._t("annotated", plural)
         added, removed = [p.name for p in delta.added], [p.name for p in delta.removed]
         renamed = self.renamed(delta, fact)
         added = [n for n in added if n not in {b for _, b in renamed}]
