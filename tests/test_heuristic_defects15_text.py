@@ -168,3 +168,14 @@ def test_functions_that_only_gain_type_annotations_are_said_in_one_group():
     go = "package io\n\nfunc Load(data []byte) {\n}\n"
     result_go = analysed({"io/io.go": (go, go.replace("[]byte) {", "[]byte) error {"))}, "Load reports errors")
     assert "type annotations" not in " ".join(result_go.summary)
+
+
+def test_a_changesets_front_matter_is_not_quoted_as_the_projects_words():
+    changeset = ('---\n"mobx": patch\n"mobx-react": patch\n---\n\n'
+                 "perf: evaluate `NODE_ENV` once at module scope in the esm bundles.\n")
+    result = analysed({".changeset/hoist-node-env.md": (None, changeset)}, "perf: evaluate NODE_ENV once")
+    quoted = [s for s in result.summary if s.startswith("Changelog:")]
+    assert quoted == ["Changelog: perf: evaluate `NODE_ENV` once at module scope in the esm bundles."]
+    later = analysed({"CHANGELOG.md": ("# Log\n\n---\n\n- Old.\n", "# Log\n\n---\n\n- Reader keeps its order.\n- Old.\n")},
+                     "Update changelog")
+    assert later.summary == ["Changelog: Reader keeps its order."]

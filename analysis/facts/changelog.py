@@ -61,12 +61,22 @@ def _entries(hunk_lines: list) -> list[tuple[str, bool]]:
     return [(text, touched) for text, touched, _ in entries]
 
 
+def _after_front_matter(hunk) -> list:
+    """A hunk's lines less the front matter it opens the file with (``---`` / ``"pkg": patch`` / ``---``, a
+    changeset's metadata): the entry's words follow it."""
+    new_side = [line for line in hunk.lines if line.kind != "-"]
+    if not new_side or new_side[0].number != 1 or new_side[0].text.strip() != "---":
+        return hunk.lines
+    closing = next((i for i, line in enumerate(new_side[1:], 1) if line.text.strip() == "---"), None)
+    return hunk.lines if closing is None else hunk.lines[hunk.lines.index(new_side[closing]) + 1:]
+
+
 def changelog_facts(path: str, patch: FilePatch) -> list[Fact]:
     """One fact per entry the commit adds or rewrites (the whole entry as the hunk shows it), in order."""
     seen: set[str] = set()
     facts = []
     for hunk in patch.hunks:
-        for entry, touched in _entries(hunk.lines):
+        for entry, touched in _entries(_after_front_matter(hunk)):
             text = _clip(entry)
             if touched and len(text) >= 3 and text not in seen:
                 seen.add(text)
