@@ -179,3 +179,12 @@ def test_a_changesets_front_matter_is_not_quoted_as_the_projects_words():
     later = analysed({"CHANGELOG.md": ("# Log\n\n---\n\n- Old.\n", "# Log\n\n---\n\n- Reader keeps its order.\n- Old.\n")},
                      "Update changelog")
     assert later.summary == ["Changelog: Reader keeps its order."]
+
+
+def test_a_message_that_times_the_work_before_and_after_is_quoted_as_its_measurement():
+    before = "def write(store, value):\n    return store.set(value)\n"
+    body = ("perf: evaluate NODE_ENV once\n\nEach read performs a real environment lookup.\n\n"
+            "Artifacts are unchanged; 2M observed writes drop from 3324ms to 319ms on Node 26.")
+    result = analysed({"src/store.py": (before, before.replace("store.set(value)", "store.put(value)"))}, body)
+    assert result.insights.performance == ("The message measures it: “Artifacts are unchanged; 2M observed writes drop "
+                                           "from 3324ms to 319ms on Node 26.”")

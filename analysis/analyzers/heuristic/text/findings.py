@@ -12,6 +12,7 @@ from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
     measured_sentence,
+    timed_sentence,
     members_retyped,
     moves_added,
 )
@@ -201,7 +202,7 @@ class Findings:
     def perf_details(self) -> list[str]:
         """What the message and the hunks show of the speed-up: its measurement, the copies and calls it saves."""
         e, w, out = self.e, self.w, []
-        quote = measured_sentence(e.body)
+        quote = measured_sentence(e.body) or timed_sentence(e.body)
         if quote:
             out.append(w.t("perf_measured", quote=clip(quote, R.MAX_LINE)))
         if by_reference_only(e.behaviour):
