@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from analysis.clipping import clip_words
 from analysis.facts.patches import FilePatch
@@ -32,14 +33,15 @@ def _clip(text: str) -> str:
     return clip_words(text, ENTRY_CHARS)
 
 
-def _entries(hunk_lines: list) -> list[tuple[str, bool]]:
-    """The new side of one hunk split into entries (bullet with its wrapped lines, heading, paragraph line),
-    each with whether the commit added any of its lines."""
+def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
+    """One side of one hunk (``+``: the new, ``-``: the old) split into entries (bullet with its wrapped lines,
+    heading, paragraph line), each with whether the commit added (or removed) any of its lines."""
     entries: list[list] = []  # [text, touched, open: True (indented lines continue it), "paragraph" or False]
+    other = "-" if side == "+" else "+"
     for line in hunk_lines:
-        if line.kind == "-":
+        if line.kind == other:
             continue
-        text, added = line.text, line.kind == "+"
+        text, added = line.text, line.kind == side
         if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text) \
                 or _MARKUP_COMMENT.match(text):
             if entries:
@@ -71,14 +73,23 @@ def _after_front_matter(hunk) -> list:
     return hunk.lines if closing is None else hunk.lines[hunk.lines.index(new_side[closing]) + 1:]
 
 
+def _touched_up(text: str, old: list[str]) -> bool:
+    """An entry the hunk only touches up: an old entry reads the same but for a typo or a word, and no number in it
+    changed ("callling" -> "calling"); the change it describes is another change's, already told."""
+    digits = re.findall(r"\d+", text)
+    return any(re.findall(r"\d+", o) == digits and SequenceMatcher(None, o, text).ratio() >= 0.9 for o in old)
+
+
 def changelog_facts(path: str, patch: FilePatch) -> list[Fact]:
-    """One fact per entry the commit adds or rewrites (the whole entry as the hunk shows it), in order."""
+    """One fact per entry the commit adds or rewrites (the whole entry as the hunk shows it), in order; an entry
+    only touched up (a typo fixed) is not the commit's own words about itself."""
     seen: set[str] = set()
     facts = []
     for hunk in patch.hunks:
+        old = [_clip(entry) for entry, touched in _entries(hunk.lines, "-") if touched]
         for entry, touched in _entries(_after_front_matter(hunk)):
             text = _clip(entry)
-            if touched and len(text) >= 3 and text not in seen:
+            if touched and len(text) >= 3 and text not in seen and not _touched_up(text, old):
                 seen.add(text)
                 facts.append(Fact(kind="changelog_entry", path=path, text=text))
     return facts

@@ -91,7 +91,7 @@ def _title_words(title: str) -> str | None:
         return "feature"  # "Add an option to fix X": what it adds is a setting users opt into
     if found:
         return min(found)[1]
-    if R.COSMETIC_WORDS.search(title):
+    if R.cosmetic(title):
         return "refactor" if re.search(r"\b(type|typing)", title, re.I) else "chore"
     if R.TITLE_FEATURE_WORDS.search(title):
         return "feature"
@@ -199,7 +199,7 @@ def change_type_of(e: Evidence) -> str:
     worded = _title_words(e.title)
     if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
         return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
-    cosmetic = R.COSMETIC_WORDS.search(e.title)
+    cosmetic = R.cosmetic(e.title)
     if cosmetic and e.behaviour_lines <= R.COSMETIC_MAX_LINES and not (e.api_breaks or e.api_added):
         word = cosmetic.group(0).lower()  # "Fix some typos" is not a bug fix
         return ("refactor" if word.startswith(("type", "typing")) else
@@ -341,7 +341,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
                                   or fast_path_added(e.behaviour)):
         return "medium"  # a speed-up measured in the message, what an object stores changed for speed, or a fast
         # path added (a branch that returns early for some inputs: they take other code than before)
-    if (R.COSMETIC_WORDS.search(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
+    if (R.cosmetic(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config):
         return "low"
     if user_text(e):
@@ -424,6 +424,6 @@ def _from_message(e: Evidence, change_type: str) -> str:
     """No file list: the message is all there is (the day chart's estimate, a bare ``explain``)."""
     if R.TITLE_SECURITY_WORDS.search(e.title) or crash_fix(e, change_type):
         return "high"
-    if change_type in ("docs", "test", "ci", "chore", "build") or R.COSMETIC_WORDS.search(e.title):
+    if change_type in ("docs", "test", "ci", "chore", "build") or R.cosmetic(e.title):
         return "low"
     return "medium"

@@ -84,7 +84,11 @@ SPEC_DIRS = {"spec", "specs"}
 SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".go", ".rs", ".java", ".kt", ".swift",
                   ".c", ".cc", ".cpp", ".h", ".hpp", ".php", ".lua", ".ex", ".exs")
 #: (Rust's ``tests.rs``: the file of a ``#[cfg(test)] mod tests;`` declared beside the module it tests)
-TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs)$")
+#: test files, and test runners' own configuration (``vitest.config.ts``, ``jest.config.js``, ``karma.conf.cjs``,
+#: ``playwright.config.ts``, ``.mocharc.yml``, ``pytest.ini``): how the suite runs, not what users get
+TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs|"
+                        r"^(vitest|jest|karma|playwright|cypress|wdio|ava)\.conf(ig)?(\.\w+)?\.[cm]?[jt]s|"
+                        r"^\.mocharc(\.\w+)?|^pytest\.ini|^\.nycrc(\.\w+)?|^phpunit\.xml(\.dist)?)$")
 CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
                      r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml)$")
 BUILD_NAMES = re.compile(
@@ -170,6 +174,24 @@ COSMETIC_WORDS = re.compile(
     r"black|prettier|isort|type (annotations?|hints?)|(?<!python )typing(?!\.\w)|wording|grammar|punctuation|"
     r"(help|text|message|output|usage) formatting)\b", re.I)
 COSMETIC_MAX_LINES = 40
+#: whitespace as what the product does to users' text, not the diff's own layout: "don't strip whitespace when
+#: soft_wrap is True", "preserve indentation in code blocks", "whitespace handling in the parser"
+WHITESPACE_BEHAVIOUR = re.compile(
+    r"\b(strip\w*|trim\w*|preserv\w*|keep\w*|kept|collaps\w*|normali[sz]\w*|handl\w*|pars\w*|render\w*|"
+    r"wrap\w*|ignor\w*|squash\w*|los[et]|loses|drop\w*|swallow\w*|eat(s|en|ing)?|escap\w*|emit\w*)\b"
+    r"\W+(?:[\w-]+\W+){0,2}(whitespace|white space|indentation|indent)\b|"
+    r"\b(whitespace|white space|indentation)\W+(?:[\w-]+\W+){0,1}(handling|parsing|rendering|stripp\w*|"
+    r"preserv\w*|lost|dropped|ignored|removed when|collaps\w*)", re.I)
+
+
+def cosmetic(title: str) -> re.Match[str] | None:
+    """The title's cosmetic word ("Fix typos", "Remove trailing whitespace"), unless the whitespace it names is what
+    the product does to users' text ("don't strip whitespace when soft_wrap is True": a behaviour fix)."""
+    found = COSMETIC_WORDS.search(title)
+    if found and re.fullmatch(r"whitespace|white space|indentation|indent|trailing spaces?", found.group(0), re.I) \
+            and WHITESPACE_BEHAVIOUR.search(title):
+        return None
+    return found
 #: the title says a code formatter was run (not "format" alone: a formatting library's titles use it for its API)
 FORMATTER_RUN = re.compile(
     r"\b(clang[- _]?format|prettier|black|gofmt|goimports|rustfmt|cargo fmt|isort|ruff format|yapf|autopep8|"

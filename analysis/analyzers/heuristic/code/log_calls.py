@@ -6,10 +6,12 @@ import re
 from collections.abc import Iterable
 
 #: a call that writes a log line: ``logger.warning(``, ``logging.info(``, ``log.Printf(``, ``slog.Warn(``,
-#: ``console.warn(``, ``LOG.debug(``, Rust's ``warn!(``/``tracing::info!(``
+#: ``console.warn(``, ``LOG.debug(``, Rust's ``warn!(``/``tracing::info!(``; not an object's own console
+#: (``self.console.print(``: a terminal library's output is what its users get)
 _LOG_CALL = re.compile(
-    r"(\b(?:logger|logging|log|_log|_logger|LOG|LOGGER|slog|klog|console|self\.log(?:ger)?|this\.log(?:ger)?)"
-    r"\s*\.\s*\w+|\b(?:tracing::|log::)?(?:trace|debug|info|warn|error)!)\s*\(")
+    r"(\b(?:logger|logging|log|_log|_logger|LOG|LOGGER|slog|klog|self\.log(?:ger)?|this\.log(?:ger)?)"
+    r"\s*\.\s*\w+|(?<![\w.])console\s*\.\s*(?:log|warn|error|info|debug|trace)|"
+    r"\b(?:tracing::|log::)?(?:trace|debug|info|warn|error)!)\s*\(")
 #: strings, so their parentheses are not counted
 _STRING = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|`[^`]*`')
 

@@ -48,6 +48,23 @@ def sha_pinned(fact: Fact) -> bool:
             and not _SHA_PIN.search(fact.before or ""))
 
 
+#: an action reference: ``owner/repo[/path]@ref``
+_ACTION = re.compile(r"^\s*([\w.-]+/[\w./-]+)@([\w.\-/]+)\s*$")
+
+
+def action_moves(facts: list[Fact]) -> list[tuple[str, str, str]]:
+    """(action, old ref, new ref) for each action a ``uses`` key moves to another tag or branch of the same action
+    (``softprops/action-gh-release`` ``v2`` -> ``v3``), once per action; pins to a commit SHA are not moves."""
+    moves: dict[str, tuple[str, str, str]] = {}
+    for f in facts:
+        if f.kind != "config_value_changed" or keys_of(f)[-1:] != ["uses"] or sha_pinned(f):
+            continue
+        old, new = _ACTION.match(f.before or ""), _ACTION.match(f.after or "")
+        if old and new and old.group(1) == new.group(1) and old.group(2) != new.group(2):
+            moves.setdefault(new.group(1), (new.group(1), old.group(2), new.group(2)))
+    return list(moves.values())
+
+
 def changed_keys(facts: list[Fact]) -> list[str]:
     """The distinct keys the facts change, the most telling first (``permissions``, ``persist-credentials``,
     ``uses``, ``env``), then the others in the diff's order."""

@@ -8,7 +8,7 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
-from analysis.analyzers.heuristic.config.ci_keys import changed_keys, sha_pinned
+from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, sha_pinned
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
@@ -393,11 +393,17 @@ class Writer:
                                   for name in documented_names(path, parse_patch(path, patches[path]))))
 
     def ci_keys(self) -> str:
-        """``; changes `permissions`, `uses` (pinned to a commit SHA)``: the CI keys the diff changes, bounded."""
+        """``; changes `permissions`, `uses` (pinned to a commit SHA)``: the CI keys the diff changes, bounded; when
+        the only keys are actions moved to another tag, the actions and their refs (``; `actions/checkout` `v4` →
+        `v5```)."""
         facts = self.e.ci_config
         keys = changed_keys(facts)
         if not keys:
             return ""
+        moves = action_moves(facts)
+        if keys == ["uses"] and moves:
+            named = [self.t("config_value", key=code(a), old=code(o), new=code(n)) for a, o, n in moves]
+            return self.t("ci_actions", actions=self.names(named, 4, wrap=False))
         pinned = any(sha_pinned(f) for f in facts)
         named = [self.t("ci_pinned", key=code(k)) if k == "uses" and pinned else code(k) for k in keys]
         return self.t("ci_keys", keys=self.names(named, 4, wrap=False))
@@ -451,7 +457,7 @@ class Writer:
             if e.all_files(*classes):
                 keys = self.ci_keys() if key == "ci_only" else ""
                 return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()
-                        + self.tiny_line()]
+                        + ("" if keys and action_moves(e.ci_config) else self.tiny_line())]
         kinds: dict[str, list[str]] = defaultdict(list)
         for f in e.files:
             kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
