@@ -188,3 +188,12 @@ def test_a_message_that_times_the_work_before_and_after_is_quoted_as_its_measure
     result = analysed({"src/store.py": (before, before.replace("store.set(value)", "store.put(value)"))}, body)
     assert result.insights.performance == ("The message measures it: “Artifacts are unchanged; 2M observed writes drop "
                                            "from 3324ms to 319ms on Node 26.”")
+
+
+def test_a_chinese_impact_line_is_split_at_its_full_width_colon_not_at_a_urls():
+    from analysis.renderers.impact import split_impact
+
+    assert split_impact(".pre-commit-config.yaml（+4/−0）：`repos[https://github.com/pre-commit/mirrors-mypy]`") == (
+        ".pre-commit-config.yaml（+4/−0）", "`repos[https://github.com/pre-commit/mirrors-mypy]`")
+    assert split_impact("src/marshmallow（+8/−9）：`Url.__init__`") == ("src/marshmallow（+8/−9）", "`Url.__init__`")
+    assert split_impact("url: http://host:80/path") == ("url", "http://host:80/path")
