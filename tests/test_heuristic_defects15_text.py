@@ -197,3 +197,17 @@ def test_a_chinese_impact_line_is_split_at_its_full_width_colon_not_at_a_urls():
         ".pre-commit-config.yaml（+4/−0）", "`repos[https://github.com/pre-commit/mirrors-mypy]`")
     assert split_impact("src/marshmallow（+8/−9）：`Url.__init__`") == ("src/marshmallow（+8/−9）", "`Url.__init__`")
     assert split_impact("url: http://host:80/path") == ("url", "http://host:80/path")
+
+
+def test_a_symbol_changed_by_one_added_line_quotes_it():
+    before = ("package gorm\n\nfunc (db *DB) Count(n *int64) *DB {\n\tif db.a {\n\t\tdb.add(1)\n\t} else {\n"
+              "\t\tdb.add(2)\n\t}\n\treturn db\n}\n")
+    after = before.replace("\t\tdb.add(1)\n", "\t\tdb.add(1)\n\t\tdefer db.reset()\n").replace(
+        "\t\tdb.add(2)\n", "\t\tdb.add(2)\n\t\tdefer db.reset()\n")
+    result = analysed({"finisher_api.go": (before, after)}, "Better support Count in chain")
+    assert result.summary == ["Changes `DB.Count` in `finisher_api.go` (+2/−0)",
+                              "Adds the line `defer db.reset()` in 2 places"]
+    once = analysed({"finisher_api.go": (before, before.replace("\t\tdb.add(1)\n", ""))}, "Count drops an add")
+    assert once.summary[-1] == "Removes the line `db.add(1)`"
+    zh = analysed({"finisher_api.go": (before, after)}, "Better support Count in chain", lang="zh")
+    assert zh.summary[-1] == "在 2 处新增代码行 `defer db.reset()`"

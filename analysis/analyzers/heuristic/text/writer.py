@@ -265,7 +265,8 @@ class Writer:
 
     def line_swapped(self, paths: list[str]) -> list[str]:
         """The modified code's one line rewritten (``"not a hexidecimal number"`` respelled), quoted before and
-        after: with comments left aside, the single code line removed and the single one added."""
+        after: with comments left aside, the single code line removed and the single one added; or the one line
+        only added (or only removed), in one place or two."""
         by_path = {f.path: f for f in self.e.files}
         removed, added = [], []
         for path in paths:
@@ -275,6 +276,11 @@ class Writer:
             patch = parse_patch(path, by_path[path].patch)
             removed += [t for t in (code_part(family, ln.text).strip() for ln in patch.removed) if t]
             added += [t for t in (code_part(family, ln.text).strip() for ln in patch.added) if t]
+        for lines, other, key in ((added, removed, "line_added"), (removed, added, "line_removed")):
+            if not other and 0 < len(lines) <= _TINY_LINES and len(set(lines)) == 1:
+                # one code line added (or dropped), perhaps in two places: `defer tx.Statement.AddClause(...)`
+                n = len(lines)
+                return [self.t(f"{key}_n" if n > 1 else key, line=code(lines[0], _TINY_CHARS), n=n)]
         if len(removed) != 1 or len(added) != 1 or removed == added:
             return []
         return [self.t("line_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))]
