@@ -51,17 +51,16 @@ def test_importance_agreement_on_a_labelled_day(name):
         (c.short_sha, label[0], a.importance) for c, a, label in result["rows"] if a.importance != label[0]]
 
 
-#: a floor that guards what was reached, not the goal: issue 8 asks for 85% on held-out days; the analyzer
-#: is at 97.8% over all days (136/139) after its second round of rules (bench/heuristic_agreement.py prints
-#: tuned and held-out days apart). Kept below that so that newly labelled held-out days can be added and
-#: measured honestly; raise it as the rules improve.
-ALL_DAYS_FLOOR = 0.90
+#: a floor that guards what was reached on the days the rules were fitted on (bench/heuristic_agreement.py's
+#: TUNED: 91-92% since the twelfth round), not the goal: issue 8 asks for 85% on held-out days, which are measured
+#: blind by the bench and never gated here (a gate would invite fitting them before they are measured).
+TUNED_FLOOR = 0.90
 
 
-def test_importance_agreement_over_all_labelled_days():
-    results = [bench.score(load(name)) for name in day_names()]
+def test_importance_agreement_over_the_tuned_days():
+    results = [bench.score(load(name)) for name in day_names() if name in bench.TUNED]
     agree, total = sum(r["importance"] for r in results), sum(r["total"] for r in results)
-    assert total >= 100 and agree / total >= ALL_DAYS_FLOOR, (agree, total)
+    assert total >= 1000 and agree / total >= TUNED_FLOOR, (agree, total)
 
 
 @pytest.mark.parametrize("name", day_names())

@@ -91,9 +91,15 @@ def param_text(signature: str) -> str | None:
 
 #: the colon of a type annotation (``name: str``), not C++'s or Rust's ``::`` scope operator
 _ANNOTATION_COLON = re.compile(r"(?<!:):(?!:)")
+_ANNOTATED_RECEIVER = re.compile(r"^(?:self|cls|this)\s*:(?!:)")
 
 
-def _param(text: str, path: str) -> Param | None:
+#: a method's receiver: left out of the parameters callers pass, but only as the first parameter (``register(classname,
+#: cls)`` takes ``cls`` from its callers)
+_RECEIVERS = ("self", "cls", "this", "&self", "&mut self", "mut self")
+
+
+def _param(text: str, path: str, first: bool = True) -> Param | None:
     default = None
     head = text
     pieces = _split_top(text, "=")
@@ -102,8 +108,8 @@ def _param(text: str, path: str) -> Param | None:
     variadic = head.lstrip().startswith("*") or "..." in head
     optional = default is not None or variadic or "?" in head.split(":")[0]
     head = head.strip().lstrip("*&").strip()
-    if head in ("", "/", "self", "cls", "this", "&self", "&mut self", "mut self"):
-        return None
+    if head in ("", "/") or (first and (head in _RECEIVERS or _ANNOTATED_RECEIVER.match(head))):
+        return None  # ``self: "Schema"`` too: an annotated receiver is still the receiver
     annotated = _ANNOTATION_COLON.search(head)  # ``name: Type``; C++'s ``std::vector<bool>::reference`` is no annotation
     if annotated:
         name = head[: annotated.start()].strip()
@@ -128,8 +134,8 @@ def params(signature: str, path: str = "") -> list[Param] | None:
     if inner is None:
         return None
     out = []
-    for piece in _split_top(inner):
-        param = _param(piece, path)
+    for i, piece in enumerate(_split_top(inner)):
+        param = _param(piece, path, first=i == 0)
         if param is not None:
             out.append(param)
     return out

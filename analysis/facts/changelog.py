@@ -11,11 +11,15 @@ from analysis.models import Fact
 
 ENTRY_CHARS = 200
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-_RULE = re.compile(r"^\s*([-=~^*#`'\"]{3,}|\.\. .*::.*|:\w+:.*)\s*$")
+#: a line of one punctuation character repeated: a Markdown rule or a reStructuredText title's adornment (any of
+#: ``= - ~ ^ * # + ` ' "``), not words of the entry above it
+_RULE = re.compile(r"^\s*([-=~^*#`'\"+]{3,}|\.\. .*::.*|:\w+:.*)\s*$")
 #: a Markdown table's separator row: | --- | :---: |
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: a Markdown link reference definition: ``[1.2.0]: https://...`` (a target, not words about the change)
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+\s*$")
+#: a Markdown link: its words are the entry's, its address is not
+_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 #: an XML changelog's element (Maven's changes.xml ``<action ...>``): each one is an entry of its own
 _ELEMENT = re.compile(r"^\s*</?[A-Za-z]")
@@ -23,7 +27,9 @@ _MARKUP_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 
 def _clip(text: str) -> str:
-    text = " ".join(text.split())
+    """One line of at most ``ENTRY_CHARS``, links said by their words: a generated entry's commit and pull request
+    links (``[`6f002b8`](https://github.com/...)``) would otherwise fill it before the first word of the change."""
+    text = _LINK.sub(r"\1", " ".join(text.split()))
     return clip_words(text, ENTRY_CHARS)
 
 
@@ -57,6 +63,16 @@ def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
     return [(text, touched) for text, touched, _ in entries]
 
 
+def _after_front_matter(hunk) -> list:
+    """A hunk's lines less the front matter it opens the file with (``---`` / ``"pkg": patch`` / ``---``, a
+    changeset's metadata): the entry's words follow it."""
+    new_side = [line for line in hunk.lines if line.kind != "-"]
+    if not new_side or new_side[0].number != 1 or new_side[0].text.strip() != "---":
+        return hunk.lines
+    closing = next((i for i, line in enumerate(new_side[1:], 1) if line.text.strip() == "---"), None)
+    return hunk.lines if closing is None else hunk.lines[hunk.lines.index(new_side[closing]) + 1:]
+
+
 def _touched_up(text: str, old: list[str]) -> bool:
     """An entry the hunk only touches up: an old entry reads the same but for a typo or a word, and no number in it
     changed ("callling" -> "calling"); the change it describes is another change's, already told."""
@@ -71,7 +87,7 @@ def changelog_facts(path: str, patch: FilePatch) -> list[Fact]:
     facts = []
     for hunk in patch.hunks:
         old = [_clip(entry) for entry, touched in _entries(hunk.lines, "-") if touched]
-        for entry, touched in _entries(hunk.lines):
+        for entry, touched in _entries(_after_front_matter(hunk)):
             text = _clip(entry)
             if touched and len(text) >= 3 and text not in seen and not _touched_up(text, old):
                 seen.add(text)

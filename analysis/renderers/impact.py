@@ -9,11 +9,16 @@ IMPACT_HEAD_LIMIT = 120
 
 
 def split_impact(item: str) -> tuple[str | None, str]:
-    """``"module: effect"`` as ``("module", "effect")``; ``(None, item)`` when the item has no such head.
+    """``"module: effect"`` (or ``"module：effect"``) as ``("module", "effect")``; ``(None, item)`` when the item has
+    no such head. The first colon of either kind ends the head: a Chinese line's effect may name a URL, whose ``:``
+    is no head's end (``.pre-commit-config.yaml（+4/−0）：`repos[https://...]```).
 
     Both parts are stripped and raw: each renderer escapes and formats them for its platform.
     """
-    head, sep, tail = item.partition(":")
-    if sep and head.strip() and len(head) <= IMPACT_HEAD_LIMIT and tail.strip():
+    colons = [i for i in (item.find(":"), item.find("：")) if i >= 0]  # a Chinese line's head ends at "："
+    if not colons:
+        return None, item
+    head, tail = item[:min(colons)], item[min(colons) + 1:]
+    if head.strip() and len(head) <= IMPACT_HEAD_LIMIT and tail.strip():
         return head.strip(), tail.strip()
     return None, item

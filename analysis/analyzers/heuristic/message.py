@@ -9,7 +9,7 @@ from analysis.clipping import clip_words, spell_advisories
 from analysis.models import Fact
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-_REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|part of|related( to)?)\b[:\s]*)?"
+_REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|reopen(s|ed)?|refs?|see|part of|related( to)?)\b[:\s]*)?"
                              r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[[^\]]*\]\(https?://\S+\)$|"
                              r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$|"
                              # instructions to CI services, not words about the change: "[skip ci]", "[ci skip]"
@@ -22,13 +22,18 @@ _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|refs?|see|
 _GIT_LOG_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b.*|Merge: [0-9a-f]{7,40}( [0-9a-f]{7,40})+|"
                              r"(?:Author|Commit):\s.*<[^<>\s]+@[^<>\s]+>|"
                              r"(?:AuthorDate|CommitDate|Date):\s+(?:[A-Z][a-z]{2} [A-Z][a-z]{2} +\d|\d{4}-\d\d-\d\d).*)$")
+#: a git trailer of the message's last paragraph, its token hyphenated (``PiperOrigin-RevId: 953470061``,
+#: ``Reviewed-on: https://...``, ``Acked-by: Ann <ann@example.org>``): one token or a person's address, a tool's or a
+#: review's record, not words about the change ("Follow-up: the cache keeps..." is a sentence)
+_HYPHENATED_TRAILER = re.compile(r"^\s*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s+(?:\S+|.*<[^>\s]+@[^>\s]+>)\s*$")
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 #: a Markdown link the diff analyzer's clipping cut short: ``by [@tiangolo](https://github.com/tia…``
 _CUT_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]*…$")
 MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
 #: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``): not an entry
-_RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*\d{4}-\d\d-\d\d\)?)?\s*$|^[#\s]*\[?unreleased\]?\s*$",
+_RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*(\d{4}-\d\d-\d\d|unreleased)\)?)?\s*$"
+                              r"|^[#\s]*\[?unreleased\]?\s*$",
                               re.I)
 #: a changelog line saying only when a release came out (``**Release date:** 24 Jun 2026``, ``Released 2024-05-01``)
 _DATE_ONLY = re.compile(r"^[#*_\s]*(?:(?:release[ds]?(?:\s+(?:date|on))?|date|published(?:\s+on)?)[*_\s]*:?[*_\s]*)?"
@@ -52,7 +57,13 @@ _TABLE_NOISE = frozenset({"type", "update", "age", "confidence", "adoption", "pa
 _CHANGELOG_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+")
 _RST_ROLE = re.compile(r":(\w+):`~?([^`]+)`")
 _CUT_ROLE = re.compile(r"\s*:\w*…$")  # an ``:issue:`…`` reference cut short by the diff analyzer
+#: a release tool's credit line before the entry's words (changesets: ``[`6f002b8`](…) [#4696](…) Thanks
+#: [@ann](…)! - perf: ...``, links already said by their words), and its bare "Updated dependencies" entry
+_CREDIT = re.compile(r"^(?:`?[0-9a-f]{7,40}`?\s+)?(?:#\d+\s+)?Thanks\s+@[\w.-]+!\s*-\s+")
+_DEPENDENCIES_UPDATED = re.compile(r"^Updated dependencies\s*\[[^\]]*\]:?$", re.I)
 _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
+#: parentheses that hold only issue references (``(:issue:`779`, :issue:`946`)``): left out whole, not as ``(,)``
+_REFS_ONLY = re.compile(r"\s*\((?:\s*,?\s*:(?:issue|pr):`\d+`)+\s*\)")
 #: a reStructuredText link (``NewTypes <https://...>`_``), said by its words; one cut short loses its address
 _RST_LINK = re.compile(r"`([^`<\n]{1,200}?)\s*<https?://[^>\s]*(?:>`__?|…$)")
 #: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
@@ -60,8 +71,8 @@ _WRAPPED_LINE = 60
 
 
 #: the words that announce an example a message goes on to show (``misplaced, e.g.:`` then a pasted block)
-_EXAMPLE_LEAD_IN = re.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|for example|for instance|like so|like this|as follows)"
-                              r"\s*$", re.IGNORECASE)
+_EXAMPLE_LEAD_IN = re.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|for example|for instance|like so|like this|as follows"
+                              r"|(?:such as|like) the following(?: ones?)?|as (?:shown )?below)\s*$", re.IGNORECASE)
 
 
 def clip(text: str, limit: int) -> str:
@@ -149,8 +160,9 @@ def message_points(body: str) -> list[str]:
             rows = [clip(r, R.MAX_PARAGRAPH) for r in _table_rows(block) if r]
             if rows:
                 return rows[:R.MAX_POINTS]
+        last = i == len(blocks) - 1
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
-                 and not _GIT_LOG_HEADER.match(ln.strip())]
+                 and not _GIT_LOG_HEADER.match(ln.strip()) and not (last and _HYPHENATED_TRAILER.match(ln))]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())]
         while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):
             lines.pop()  # "Refs:" whose references were left out
@@ -212,6 +224,11 @@ def _rst_link_words(match: re.Match) -> str:
     return match.group(1) + ("…" if match.group(0).endswith("…") else "")
 
 
+def _without_refs(text: str) -> str:
+    """``text`` without its ``:issue:`` and ``:pr:`` references, and without the parentheses that held only them."""
+    return _ISSUE_REF.sub("", _REFS_ONLY.sub("", text))
+
+
 def changelog_entries(facts: list[Fact]) -> list[str]:
     """The changelog lines a commit adds, joined into entries (a new entry at each bullet)."""
     entries: list[str] = []
@@ -224,8 +241,9 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
-    entries = [_markup_text(e) for e in entries]
+    entries = [_CREDIT.sub("", _markup_text(e)) for e in entries]
+    entries = [e for e in dict.fromkeys(entries) if not _DEPENDENCIES_UPDATED.match(_MD_LINK.sub(r"\1", e))]
     cleaned = [_CUT_LINK.sub(r"\1…", _MD_LINK.sub(r"\1", _CUT_ROLE.sub("", _RST_ROLE.sub(
-        r"`\2`", _ISSUE_REF.sub("", _RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
+        r"`\2`", _without_refs(_RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
                for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]

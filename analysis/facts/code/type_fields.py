@@ -23,6 +23,8 @@ _FIELD = {
 _DEFAULT = {
     "python": re.compile(r"^(?P<mods>\s*)(?P<name>[A-Za-z_]\w*)(?P<type>\s*:\s*[^=]+?)?\s*=\s*(?P<value>\S.*?)\s*$"),
 }
+#: the code of a Python line up to a comment: characters that are no quote or ``#``, and whole quoted strings
+_CODE_BEFORE_COMMENT = re.compile(r"""^((?:[^#'"]|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")*)#""")
 _CONTAINERS = {"class", "type", "interface", "struct"}
 _KEYWORDS = frozenset({"return", "if", "else", "for", "while", "case", "default", "func", "fn", "let", "const", "var",
                        "type", "def", "class", "import", "export", "package", "struct", "interface", "impl", "use"})
@@ -65,13 +67,23 @@ def _clip(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+def _uncommented(value: str) -> str:
+    """A Python value without the comment after it (``{}  # type: Dict[str, str]`` is ``{}``): a ``#`` outside
+    quotes ends the code."""
+    match = _CODE_BEFORE_COMMENT.match(value)
+    return match.group(1).rstrip() if match else value
+
+
 def _default_changed(family: str, old: str, new: str) -> str | None:
     pattern = _DEFAULT.get(family)
     a, b = (pattern.match(old), pattern.match(new)) if pattern else (None, None)
-    if (a and b and a.group("name") == b.group("name") and a.group("mods") == b.group("mods")
+    if not (a and b):
+        return None
+    before, after = _uncommented(a.group("value")), _uncommented(b.group("value"))
+    if (a.group("name") == b.group("name") and a.group("mods") == b.group("mods")
             and (a.group("type") or "").split() == (b.group("type") or "").split()
-            and a.group("value") != b.group("value") and a.group("name") not in _KEYWORDS):
-        return f"{a.group('name')} {_clip(a.group('value'))} -> {_clip(b.group('value'))}"
+            and before != after and a.group("name") not in _KEYWORDS):
+        return f"{a.group('name')} {_clip(before)} -> {_clip(after)}"
     return None
 
 

@@ -12,6 +12,7 @@ from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
     measured_sentence,
+    timed_sentence,
     members_retyped,
     moves_added,
 )
@@ -182,12 +183,26 @@ class Findings:
         bench = [f.path for f in e.files if "bench" in f.path.lower()]
         if bench:
             return [w.t("perf_bench", paths=w.names(bench))]
-        return self.perf_details() or [w.p["perf_claim"]]
+        return self.perf_details() or [w.t("perf_claim", what=self.perf_subject())]
+
+    def perf_subject(self) -> str:
+        """What the unmeasured speed-up rests on: the product symbols it changes, else the keys, else the files
+        (largest first): one day's perf commits each name their own, not the same stock sentence."""
+        e, w = self.e, self.w
+        symbols = [f.symbol for f in e.facts if f.symbol and e.in_product(f) and f.path not in e.cosmetic
+                   and f.kind in ("symbol_modified", "signature_changed", "symbol_added", "symbol_removed")]
+        if symbols:
+            return w.symbols(list(dict.fromkeys(symbols)), 3)
+        keys = [f.symbol for f in e.of("config_key_added", "config_key_removed", "config_value_changed") if f.symbol]
+        if keys:
+            return w.names(keys, 3)
+        changed = e.behaviour or [f for f in e.files if not e.classes[f.path] & {"doc", "test"}] or e.files
+        return w.names([f.path for f in sorted(changed, key=lambda f: -f.changes)], 2)
 
     def perf_details(self) -> list[str]:
         """What the message and the hunks show of the speed-up: its measurement, the copies and calls it saves."""
         e, w, out = self.e, self.w, []
-        quote = measured_sentence(e.body)
+        quote = measured_sentence(e.body) or timed_sentence(e.body)
         if quote:
             out.append(w.t("perf_measured", quote=clip(quote, R.MAX_LINE)))
         if by_reference_only(e.behaviour):

@@ -33,6 +33,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "file_renamed": "{path} (renamed from {old})",
         # the one code line a modified symbol rewrites, before and after
         "line_swapped": "Line {old} → {new}",
+        "line_added": "Adds the line {line}", "line_added_n": "Adds the line {line} in {n} places",
+        "line_removed": "Removes the line {line}", "line_removed_n": "Removes the line {line} in {n} places",
         # summary: a setting users can set, then the code that reads it
         "option_line": "New option {names}",
         "option_default": "{name} (default {value})",
@@ -71,6 +73,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_ci_widened_mitigation": "只给需要的作业授予写权限（按作业设置 `permissions:`），其余一律只读。",
         "file_renamed": "{path}（由 {old} 重命名）",
         "line_swapped": "代码行 {old} → {new}",
+        "line_added": "新增代码行 {line}", "line_added_n": "在 {n} 处新增代码行 {line}",
+        "line_removed": "删除代码行 {line}", "line_removed_n": "在 {n} 处删除代码行 {line}",
         "option_line": "新增选项 {names}",
         "option_default": "{name}（默认 {value}）",
         "option_read_by": "；由 {names} 读取",

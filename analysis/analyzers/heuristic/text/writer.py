@@ -60,6 +60,22 @@ def _subject(text: str) -> bool:
     return bool(match) and match.group("type").lower() in R.PREFIX_TYPES
 
 
+#: languages whose annotations are optional and change no call: ``x`` → ``x: int``, no return type → ``-> None``
+_ANNOTATED_LANGUAGES = (".py", ".pyi", ".ts", ".tsx", ".mts", ".cts")
+_ANNOTATION = re.compile(r"\s*:[^=]*")
+
+
+def _annotated_only(delta: SignatureDelta, path: str) -> bool:
+    """Every parameter kept as it was but for a type annotation added, and a return type added where none was."""
+    if not path.endswith(_ANNOTATED_LANGUAGES) or delta.added or delta.removed or delta.defaults or delta.unwritten:
+        return False
+    if not delta.retypes and not delta.returns:
+        return False
+    params_kept = all("".join(_ANNOTATION.sub("", new, count=1).split()) == "".join(old.split())
+                      and ":" not in old.split("=")[0] for old, new in delta.retypes)
+    return params_kept and (not delta.returns or delta.returns[0] == "—")
+
+
 class Writer:
     """Writes summary, impact, insights, risks and recommendations in one language."""
 
@@ -95,6 +111,8 @@ class Writer:
 
     def changes(self, delta: SignatureDelta, fact: Fact, plural: bool = False) -> str:
         """How the signature changes; a rename only where the diff analyzer's text names one."""
+        if _annotated_only(delta, fact.path):  # one group for a typing commit's many functions, not one line each
+            return self._t("annotated", plural)
         added, removed = [p.name for p in delta.added], [p.name for p in delta.removed]
         renamed = self.renamed(delta, fact)
         added = [n for n in added if n not in {b for _, b in renamed}]
@@ -247,7 +265,8 @@ class Writer:
 
     def line_swapped(self, paths: list[str]) -> list[str]:
         """The modified code's one line rewritten (``"not a hexidecimal number"`` respelled), quoted before and
-        after: with comments left aside, the single code line removed and the single one added."""
+        after: with comments left aside, the single code line removed and the single one added; or the one line
+        only added (or only removed), in one place or two."""
         by_path = {f.path: f for f in self.e.files}
         removed, added = [], []
         for path in paths:
@@ -257,6 +276,11 @@ class Writer:
             patch = parse_patch(path, by_path[path].patch)
             removed += [t for t in (code_part(family, ln.text).strip() for ln in patch.removed) if t]
             added += [t for t in (code_part(family, ln.text).strip() for ln in patch.added) if t]
+        for lines, other, key in ((added, removed, "line_added"), (removed, added, "line_removed")):
+            if not other and 0 < len(lines) <= _TINY_LINES and len(set(lines)) == 1:
+                # one code line added (or dropped), perhaps in two places: `defer tx.Statement.AddClause(...)`
+                n = len(lines)
+                return [self.t(f"{key}_n" if n > 1 else key, line=code(lines[0], _TINY_CHARS), n=n)]
         if len(removed) != 1 or len(added) != 1 or removed == added:
             return []
         return [self.t("line_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))]
@@ -306,10 +330,16 @@ class Writer:
 
     def config_lines(self) -> list[str]:
         out, by_kind = [], defaultdict(lambda: defaultdict(list))
+        # a key whose value changes in several files (each package's ``version``) names the file it changes in
+        changed = [f for f in self.e.of("config_value_changed")
+                   if not self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}]
+        shared = {k for k in {f.symbol for f in changed} if len({f.path for f in changed if f.symbol == k}) > 1}
         for f in self.e.of("config_key_added", "config_key_removed", "config_value_changed"):
             if self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}:
                 continue  # the project's own machinery: its values are not what a reader needs
-            if f.kind == "config_value_changed":
+            if f.kind == "config_value_changed" and f.symbol in shared:
+                out.append(self.t("config_in", change=self.config_change(f), path=code(f.path, R.MAX_PATH)))
+            elif f.kind == "config_value_changed":
                 out.append(self.config_change(f))
             elif (f.text or "").startswith(MOVED_TO):
                 by_kind["moved"][(f.path, (f.text or "").removeprefix(MOVED_TO))].append(f.symbol)
@@ -424,7 +454,7 @@ class Writer:
             edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
             if edited:
                 return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))]
-            return [self.t("files_only", files=self.sizes(top, 3))]
+            return [self.t("files_only", files=self.sizes(top, 3)) + self.tiny_line()]
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):
             return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
@@ -449,11 +479,17 @@ class Writer:
     def tiny_line(self) -> str:
         """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours
         (four one-line lint allowances in one test file are four different changes)."""
-        if len(self.e.files) != 1 or not 0 < self.e.files[0].changes <= _TINY_LINES or not self.e.files[0].patch:
+        return self.file_quote(self.e.files[0]) if len(self.e.files) == 1 else ""
+
+    def file_quote(self, f: FileChange) -> str:
+        """``: old → new`` (or ``: adds line``) for a file changed by a line or two; empty for a larger change."""
+        if not 0 < f.changes <= _TINY_LINES or not f.patch:
             return ""
-        patch = parse_patch(self.e.files[0].path, self.e.files[0].patch)
+        patch = parse_patch(f.path, f.patch)
         added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
         removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        if len(added) == 1 and len(removed) == 1:  # ``version=2.2.25`` → ``version=2.2.26``: the one line rewritten
+            return self.t("tiny_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))
         if added:
             return self.t("tiny_added", line=code(added[0], _TINY_CHARS))
         return self.t("tiny_removed", line=code(removed[0], _TINY_CHARS)) if removed else ""
@@ -462,11 +498,16 @@ class Writer:
         """The summary's file line quotes the change itself: an impact line would only say it again."""
         return bool(self.tiny_line())
 
+    def tiny_unnamed(self) -> bool:
+        """A tiny change whose file no fact names a symbol or key in (a ``version.properties`` line): the summary
+        quotes the line, and an impact line could only name the file again."""
+        return self.tiny() and not any(f.symbol for f in self.e.facts if f.path == self.e.files[0].path)
+
     # --- impact ---------------------------------------------------------------------------
 
     def impact(self) -> list[str]:
         e = self.e
-        if self.tiny() and not e.behaviour:
+        if self.tiny() and (not e.behaviour or self.tiny_unnamed()):
             return []
         groups: dict[str, list] = defaultdict(list)
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
@@ -493,8 +534,9 @@ class Writer:
             elif f.kind == "test_added" and not f.before:
                 tests[area_of(f.path)].append(f.symbol)
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
-        for f in e.dependencies:
-            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after or "—", 40)))
+        for f in e.dependencies:  # a dependency dropped has no version to name: "`hpke-rs` —" said nothing
+            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after, 40))
+                                             if f.after else self.t("impact_dep_removed", name=code(f.symbol)))
         for area, texts in values.items():
             versions[area] = texts + versions[area]
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
@@ -512,8 +554,13 @@ class Writer:
                 continue  # a README or test line or two beside the real change (no test named): nothing more to say
             else:
                 what = self.area_kind(members)
-            out.append(self.t("impact", area=clip(area, R.MAX_PATH), what=what,
-                              a=sum(x.additions for x in members), d=sum(x.deletions for x in members)))
+            sizes = dict(area=clip(area, R.MAX_PATH), a=sum(x.additions for x in members),
+                         d=sum(x.deletions for x in members))
+            if len(members) == 1 and members[0].path == area and what == clip(area, R.MAX_PATH):
+                # a top-level file is its own area: ".size-limit.cjs: .size-limit.cjs" says nothing
+                out.append(self.t("impact_bare", **sizes) + self.file_quote(members[0]))
+                continue
+            out.append(self.t("impact", what=what, **sizes))
         if len(ordered) > R.MAX_AREAS:
             out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
         return out
@@ -526,6 +573,9 @@ class Writer:
         return locks if len(locks) < len(e.files) else set()
 
     def area_kind(self, members: list) -> str:
+        cosmetic = {self.e.cosmetic.get(m.path) for m in members}
+        if len(cosmetic) == 1 and None not in cosmetic:  # a package comment added in each of several packages
+            return self.p[f"kind_{cosmetic.pop()}"]
         for cls in ("doc", "test", "ci", "build", "example", "i18n"):
             if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
                    or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
