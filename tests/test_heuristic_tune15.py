@@ -238,6 +238,8 @@ def test_a_title_naming_the_compiler_warning_flag_it_avoids_is_housekeeping():
     assert analysed({"src/gtest.cc": (_HANDLER, fixed)}, title).importance == "low"
     assert analysed({"src/gtest.cc": (_HANDLER, fixed)}, "Avoid a null result in the handler").importance == "medium"
     assert analysed({"src/gtest.cc": (_HANDLER, fixed)}, "Avoid -webkit prefix in the handler").importance == "medium"
+    for flags in ("-WX", "-Werror"):  # warnings made errors: no warning of its own named
+        assert analysed({"src/gtest.cc": (_HANDLER, fixed)}, f"Avoid {flags} in the handler").importance == "medium"
 
 
 @pytest.mark.parametrize("title", ["Increment version '2.2.25' -> '2.2.26' by Travis CI build 1813 [ci skip]",
@@ -471,3 +473,11 @@ def test_a_refactor_inside_an_internal_package_is_low():
     assert analysed({path: (_PRINTER, _SWITCHED)}, merged).importance == "low"
     public = path.replace("/internal/", "/")
     assert analysed({public: (_PRINTER, _SWITCHED)}, merged).importance == "medium"
+
+
+def test_an_internal_folders_c_header_is_compiled_into_users_code_and_not_taken_as_internal():
+    before = "".join(f"int limit_{n}(void) {{ return {n}; }}\n" for n in range(14))
+    after = "".join(f"int limit_{n}(void) {{ return {2 * n}; }}\n" for n in range(14))
+    title = "Double the limits"
+    assert analysed({"src/internal/limits.cc": (before, after)}, title).importance == "low"
+    assert analysed({"include/lib/internal/limits.h": (before, after)}, title).importance != "low"

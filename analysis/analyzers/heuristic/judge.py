@@ -21,6 +21,7 @@ from analysis.analyzers.heuristic.code.macros import macros_guarded, macros_rede
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.perf import (
+    HEADERS,
     by_reference_only,
     fast_path_added,
     measured_speedup,
@@ -384,7 +385,10 @@ _INTERNAL_PACKAGE = re.compile(r"(^|/)(internal|impl)/")
 
 
 def _internal_only(e: Evidence) -> bool:
-    return bool(e.behaviour) and all(_INTERNAL_PACKAGE.search(f.path) for f in e.behaviour)
+    """Every product file sits in an internal package, none a C/C++ header (an ``internal/`` header is compiled
+    into users' code all the same: googletest's ``gtest/internal/`` macros)."""
+    return bool(e.behaviour) and all(_INTERNAL_PACKAGE.search(f.path) and not f.path.endswith(HEADERS)
+                                     for f in e.behaviour)
 
 
 def _rolled_one_line(e: Evidence, change_type: str) -> bool:

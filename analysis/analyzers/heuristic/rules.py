@@ -255,7 +255,7 @@ DOCS_CODE_LINES = 4
 #: silencing compiler, linter or feature-combination warnings: never high by itself
 WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b|"
                            # a compiler's warning named by its flag: "Avoid triggering -Wzero-as-null-pointer-constant"
-                           r"(?<![\w-])(?-i:-W)(?!l,)[a-z][\w=+-]*", re.I)
+                           r"(?<![\w-])(?-i:-W(?!l,|error\b(?!=))[a-z][\w=+-]*)", re.I)  # not -WX/-Werror (warnings made errors), -Wl,
 #: a warning the change adds for its users ("add panic warning", "adds a deprecation warning"): not one it silences
 WARNING_ADDED = re.compile(r"\badd(s|ed|ing)?\s+(\S+\s+){0,2}?warnings?\b", re.I)
 #: a "fix" whose object is the compiler's or linter's complaints ("Fix clippy lints", "fix compiler warnings"): upkeep
