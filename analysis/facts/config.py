@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from analysis.facts.value_window import changed_window
 from analysis.facts.languages import config_format, is_tooling_key, manifest_kind
 from analysis.models import Fact
 
@@ -243,9 +244,11 @@ def config_facts(path: str, before_text: str | None, after_text: str | None) -> 
         for kind, key, old_value, new_value in found:
             if not key or excluded(key, manifest):
                 continue
-            facts.append(Fact(kind=kind, path=path, symbol=prefix + key,
-                              before=None if old_value is _MISSING else render(old_value),
-                              after=None if new_value is _MISSING else render(new_value),
+            before_text = None if old_value is _MISSING else render(old_value)
+            after_text = None if new_value is _MISSING else render(new_value)
+            if before_text is not None and after_text is not None:
+                before_text, after_text = changed_window(old_value, new_value, (before_text, after_text), VALUE_CHARS)
+            facts.append(Fact(kind=kind, path=path, symbol=prefix + key, before=before_text, after=after_text,
                               text=_schema_text(key, kind)))
     if manifest == "cargo.toml" and after:
         facts = _feature_aliases(facts, after[0])

@@ -39,7 +39,7 @@ def _document(text: str | None, fmt: str) -> dict[str, str] | None:
 
 def _fact_leaves(fact: Fact, value: str | None) -> dict[str, str] | None:
     """The leaves a fact's rendered value holds under its key (None when the value is clipped or unknown)."""
-    if value is None or value.endswith("…"):
+    if value is None or value.endswith("…") or value.startswith("…"):
         return None
     if value.startswith("{"):
         try:
