@@ -1,5 +1,6 @@
-"""A long multi-line config value (an annotation holding a YAML list of images) changed past the point where its
-one-line form is clipped: the facts and the summary show the part that differs, not the same clipped text twice."""
+"""Config facts read as a maintainer would: a long multi-line value (an annotation holding a YAML list of images)
+changed past its clip point shows the part that differs, and a pinned list item (``git:5.1.0``) whose version moved
+is one value change named by its name, not a key removed and another added."""
 
 from __future__ import annotations
 
@@ -44,3 +45,13 @@ def test_a_long_one_line_value_starts_a_little_before_its_first_difference():
 def test_short_values_and_other_types_keep_their_rendered_form():
     assert changed_window("1.24.4", "1.25.3", ("1.24.4", "1.25.3"), VALUE_CHARS) == ("1.24.4", "1.25.3")
     assert changed_window({"a": "x" * 200}, {"a": "y" * 200}, ("{a…", "{a…"), VALUE_CHARS) == ("{a…", "{a…")
+
+
+def test_a_pinned_list_item_whose_version_moved_is_one_value_change_named_by_its_name():
+    before = "controller:\n  installPlugins:\n    - kubernetes:4174.v4230d0ccd951\n    - git:5.1.0\n    - workflow-aggregator:596.v8c21c963d92d\n"
+    after = before.replace("git:5.1.0", "git:5.2.1").replace("\n    - workflow", "\n    - ldap:711.vb_d1a_b\n    - workflow")
+    found = facts_of({"charts/ci/values.yaml": (before, after)})
+    assert [(f["kind"], f["symbol"], f.get("before"), f.get("after")) for f in found] == [
+        ("config_value_changed", "controller.installPlugins[git]", "5.1.0", "5.2.1"),
+        ("config_key_added", "controller.installPlugins[ldap:711.vb_d1a_b]", None, "ldap:711.vb_d1a_b"),
+    ]

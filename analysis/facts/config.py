@@ -137,6 +137,25 @@ def _scalar_set_change(before: list, after: list) -> bool:
     return len(set(before) ^ set(after)) <= _MAX_ITEM_CHANGES
 
 
+#: a list item pinning a name to a version: ``git:5.2.1`` (Jenkins plugins), ``black==24.1.0``, ``actions@v4``
+_PIN = re.compile(r"^([A-Za-z0-9][\w.\-/]*?)(?::|==|@)(v?\d[^\s:@=]*)$")
+
+
+def _pin(item: Any) -> tuple[str | None, str | None]:
+    match = _PIN.match(item) if isinstance(item, str) else None
+    return (match.group(1), match.group(2)) if match else (None, None)
+
+
+def _pins_bumped(added: list, removed: list) -> dict[str, tuple[str, str]]:
+    """Items of a plain list that pin a name to a version, one removed and one added per name: the name's version
+    moved (``kubernetes:4174.v4…`` -> ``kubernetes:4186.v1…``), {name: (old version, new version)}."""
+    new = [_pin(i) for i in added]
+    old = [_pin(i) for i in removed]
+    names = [n for n, _ in new]
+    return {name: (next(v for n, v in old if n == name), version) for name, version in new
+            if name and names.count(name) == 1 and [n for n, _ in old].count(name) == 1}
+
+
 def _all_named(items: list) -> bool:
     """Every item is a mapping with a ``name`` (Kubernetes containers, env, ports; workflow steps)."""
     return bool(items) and all(isinstance(i, dict) and "name" in i for i in items)
@@ -174,8 +193,13 @@ def diff(before: Any, after: Any, path: str, out: list[tuple[str, str, Any, Any]
                     out.append(("config_key_removed", f"{path}[{name}]", item, _MISSING))
             return
         if _scalar_set_change(before, after):  # classifiers, features, allowed values: which items came and went
-            out += [("config_key_added", f"{path}[{_label(i)}]", _MISSING, i) for i in after if i not in before]
-            out += [("config_key_removed", f"{path}[{_label(i)}]", i, _MISSING) for i in before if i not in after]
+            added, removed = [i for i in after if i not in before], [i for i in before if i not in after]
+            bumped = _pins_bumped(added, removed)
+            out += [("config_value_changed", f"{path}[{name}]", old, new) for name, (old, new) in bumped.items()]
+            out += [("config_key_added", f"{path}[{_label(i)}]", _MISSING, i) for i in added
+                    if _pin(i)[0] not in bumped]
+            out += [("config_key_removed", f"{path}[{_label(i)}]", i, _MISSING) for i in removed
+                    if _pin(i)[0] not in bumped]
             return
         if len(before) == len(after) and all(isinstance(i, (dict, list)) for i in before + after):
             for index, (a, b) in enumerate(zip(before, after)):

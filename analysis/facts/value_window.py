@@ -37,8 +37,9 @@ def _chars_window(old: str, new: str) -> tuple[str, str]:
     a, b = _collapse(old), _collapse(new)
     common = len(os.path.commonprefix([a, b]))
     start = max(0, common - _LEAD)
-    if start:
-        start = a.rfind(" ", 0, start) + 1
+    if start:  # at the start of a word when one begins nearby, else inside the token (a long regex, a URL)
+        space = a.rfind(" ", max(0, start - _LEAD // 2), start)
+        start = space + 1 if space >= 0 else start
 
     return ("…" if start else "") + a[start:], ("…" if start else "") + b[start:]
 

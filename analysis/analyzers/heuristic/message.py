@@ -50,6 +50,8 @@ _BOT_TEMPLATE = re.compile(r"^this (?:pr|pull request|mr|merge request) (?:conta
 #: a Markdown image (a badge), said by no words
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
 _TABLE_RULE = re.compile(r"^:?-{3,}:?$")
+#: a line with a letter or digit in it (not a bare rule of dashes, stars or equals signs)
+_WORDED = re.compile(r"[^\W_]")
 #: a link's aside after the package's name: ``@actions/core (source)``
 _LINK_NOTE = re.compile(r"\s*\((?:source|changelog|release notes)\)", re.I)
 #: a dependency bot's columns that say nothing of what changed (the kind of update, its badges)
@@ -163,7 +165,8 @@ def message_points(body: str) -> list[str]:
         last = i == len(blocks) - 1
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
                  and not _GIT_LOG_HEADER.match(ln.strip()) and not (last and _HYPHENATED_TRAILER.match(ln))]
-        lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())]
+        lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())
+                 and _WORDED.search(ln)]  # a rule (``---------`` before a squash's trailers) says nothing
         while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):
             lines.pop()  # "Refs:" whose references were left out
         if not lines:

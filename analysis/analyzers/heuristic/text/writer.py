@@ -20,6 +20,7 @@ from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part, documented_names
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.patches import parse_patch
+from analysis.facts.value_window import changed_window
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
 
@@ -36,6 +37,12 @@ _TINY_CHARS = 80
 def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
     """``text`` as inline code, one line, bounded, with no backtick to break out of it."""
     return "`" + clip((text or "").replace("`", "'"), limit) + "`"
+
+
+def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
+    """Two values as inline code; when both would be clipped to the same text, the part where they differ."""
+    old, new = changed_window(old, new, (old, new), limit)
+    return code(old, limit), code(new, limit)
 
 
 def _bare(text: str) -> str:
@@ -289,14 +296,14 @@ class Writer:
         """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the
         option lines already name)."""
         named = {name for name, _, _, _ in self.e.constants_changed}
-        values = [self.t("config_value", key=code(key), old=code(old), new=code(new))
+        values = [self.t("config_value", key=code(key), **dict(zip(("old", "new"), code_pair(old, new))))
                   for key, old, new in keyed_values(files) if key not in named]
         return [self.t("values_line", values=self.names(values, 3, wrap=False))] if values else []
 
     def option_lines(self) -> list[str]:
         """``New option `Config.x` (default `false`); read by `run`: what users can set first, then its readers; then
         the constants named as defaults or versions whose value changes (``DEFAULT_TIMEOUT`` ``10`` → ``120``)."""
-        changed = [self.t("config_value", key=code(name), old=code(old, 60), new=code(new, 60))
+        changed = [self.t("config_value", key=code(name), **dict(zip(("old", "new"), code_pair(old, new, 60))))
                    for name, old, new, _ in self.e.constants_changed[:R.MAX_LISTED]]
         found = self.e.new_options
         if not found:

@@ -1,0 +1,35 @@
+"""The summary reads a message and a change as a reviewer would: a bare rule line (``---------`` a squash merge puts
+before its trailers) is no paragraph, and a long constant changed at its end shows where the values differ."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.message import message_points
+from tests.facts_support import analysed
+
+SQUASHED = ("refs https://github.com/example/tool/issues/6621\n\n---------\n\n"
+            "Signed-off-by: Ann <ann@example.com>")
+
+
+def test_a_rule_line_is_no_point_of_the_message():
+    assert message_points(SQUASHED) == []
+    assert message_points("---------\n\nParse the FROM line of the Dockerfile.") == ["Parse the FROM line of the Dockerfile."]
+
+
+def test_the_summary_says_what_changed_instead_of_the_rule():
+    before = "def build(image):\n    return image\n"
+    after = "def build(image, base=None):\n    return base or image\n"
+    analysis = analysed({"tool/build.py": (before, after)},
+                        "feat: base image template variables (#6625)\n\n" + SQUASHED)
+    assert not any(s.strip("-") == "" for s in analysis.summary)
+    assert any("build" in s for s in analysis.summary)
+
+
+def test_a_long_constant_changed_at_its_end_shows_where_the_values_differ():
+    head = 'PATTERN_DEFAULT = re.compile(r"^((?P<impl>cpython|pypy)-)?(?P<version>[2-9]\\.[0-9]+)'
+    before = "import re\n\n" + head + '$")\n\n\ndef run():\n    return PATTERN_DEFAULT\n'
+    after = "import re\n\n" + head + '(?P<threaded>t?)$")\n\n\ndef run():\n    return PATTERN_DEFAULT\n'
+    analysis = analysed({"tool/factors.py": (before, after)}, "feat: free-threaded factors")
+    line = next(s for s in analysis.summary if "PATTERN_DEFAULT" in s)
+    old, new = line.split(" → ")
+    assert old != new.rstrip()
+    assert "(?P<threaded>t?)" in new and "(?P<threaded>t?)" not in old
