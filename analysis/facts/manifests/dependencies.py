@@ -64,9 +64,12 @@ def _pyproject(text: str) -> dict[str, str]:
     data = tomllib.loads(text)
     project = data.get("project", {})
     specs = list(project.get("dependencies", []))
-    for group in [*project.get("optional-dependencies", {}).values(), *data.get("dependency-groups", {}).values()]:
+    for group in project.get("optional-dependencies", {}).values():
         specs += [s for s in group if isinstance(s, str)]
     found = dict(filter(None, (_pep508(s) for s in specs if isinstance(s, str))))
+    for group in data.get("dependency-groups", {}).values():  # PEP 735: tests, docs, lint; never installed by users
+        pins = filter(None, (_pep508(s) for s in group if isinstance(s, str)))
+        found.update((f"{name}{_SECTION}dev", spec) for name, spec in pins if name not in found)
     poetry = data.get("tool", {}).get("poetry", {})
     tables = [poetry.get("dependencies", {}), poetry.get("dev-dependencies", {}),
               *(g.get("dependencies", {}) for g in poetry.get("group", {}).values())]

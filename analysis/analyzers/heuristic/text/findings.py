@@ -24,6 +24,7 @@ from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.text.writer import Writer, code
+from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Fact, Insights, Risk
 
@@ -171,7 +172,7 @@ class Findings:
         if self.deploy_paths():
             out.append(w.t("arch_deploy", paths=self.deploy_subject()))
         new_deps = [f.symbol for f in e.dependencies if not f.before and f.after
-                    and "lock" not in e.classes.get(f.path, set())]
+                    and "lock" not in e.classes.get(f.path, set()) and f.text != DEVELOPMENT]
         if new_deps:
             out.append(w.t("arch_new_dep", names=w.names(new_deps)))
         return out

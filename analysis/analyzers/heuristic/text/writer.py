@@ -19,6 +19,7 @@ from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part, documented_names
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
+from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.patches import parse_patch
 from analysis.facts.value_window import changed_window
 from analysis.models import Fact, FileChange
@@ -384,8 +385,9 @@ class Writer:
     def dependency_line(self, f: Fact) -> str:
         if f.before and f.after:
             return self.t("dep_changed", name=code(f.symbol), old=code(f.before), new=code(f.after))
-        if f.after:
-            return self.t("dep_added", name=code(f.symbol), new=code(f.after))
+        if f.after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
+            key = "dep_added_dev" if f.text == DEVELOPMENT else "dep_added"
+            return self.t(key, name=code(f.symbol), new=code(f.after))
         return self.t("dep_removed", name=code(f.symbol))
 
     def cosmetic_lines(self) -> list[str]:
