@@ -33,3 +33,14 @@ def test_a_long_constant_changed_at_its_end_shows_where_the_values_differ():
     old, new = line.split(" → ")
     assert old != new.rstrip()
     assert "(?P<threaded>t?)" in new and "(?P<threaded>t?)" not in old
+
+
+def test_a_towncrier_section_heading_is_no_changelog_entry():
+    changelog = ("Release History\n===============\n\n.. towncrier release notes start\n\n"
+                 "Bugfixes - 4.26.0\n-----------------\n- Fix a crash when the config file is empty.\n")
+    added = changelog.replace(".. towncrier release notes start\n\n",
+                              ".. towncrier release notes start\n\nFeatures - 4.27.0\n-----------------\n"
+                              "- Add a ``free_threaded`` flag to the result json.\n\n")
+    analysis = analysed({"docs/changelog.rst": (changelog, added)}, "release 4.27.0")
+    entries = [s for s in analysis.summary if s.startswith("Changelog:")]
+    assert entries == ["Changelog: Add a `free_threaded` flag to the result json."]

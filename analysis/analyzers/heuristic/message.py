@@ -35,6 +35,8 @@ MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote
 _RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*(\d{4}-\d\d-\d\d|unreleased)\)?)?\s*$"
                               r"|^[#\s]*\[?unreleased\]?\s*$",
                               re.I)
+#: a changelog section heading naming its release (towncrier's ``Features - 4.27.0``, ``Bugfixes - 4.27.0``)
+_SECTION_HEADING = re.compile(r"^[#\s]*[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Za-z]+){0,3}\s+[-–]\s+v?\d+(\.\d+)+[\w.-]*\s*$")
 #: a changelog line saying only when a release came out (``**Release date:** 24 Jun 2026``, ``Released 2024-05-01``)
 _DATE_ONLY = re.compile(r"^[#*_\s]*(?:(?:release[ds]?(?:\s+(?:date|on))?|date|published(?:\s+on)?)[*_\s]*:?[*_\s]*)?"
                         r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d"
@@ -238,7 +240,7 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
     for fact in facts:
         text = (fact.text or "").strip()
         if fact.kind != "changelog_entry" or not text or set(text) <= set("-=~*^#") or _RELEASE_HEADING.match(text) \
-                or _DATE_ONLY.match(text):
+                or _DATE_ONLY.match(text) or _SECTION_HEADING.match(text):
             continue
         if entries and (fact.text or "")[:1].isspace() and not _CHANGELOG_ITEM.match(text):
             entries[-1] += " " + text  # a wrapped line of the entry before
