@@ -44,3 +44,18 @@ def test_a_towncrier_section_heading_is_no_changelog_entry():
     analysis = analysed({"docs/changelog.rst": (changelog, added)}, "release 4.27.0")
     entries = [s for s in analysis.summary if s.startswith("Changelog:")]
     assert entries == ["Changelog: Add a `free_threaded` flag to the result json."]
+
+
+def _crate(name: str, version: str) -> str:
+    return f'[package]\nname = "{name}"\nversion = "{version}"\nedition = "2021"\n'
+
+
+def test_the_same_version_bump_in_several_manifests_is_one_summary_line():
+    files = {f"{name}/Cargo.toml": (_crate(name, "0.41.2"), _crate(name, "0.42.0"))
+             for name in ("client", "server", "tile")}
+    files["utils/Cargo.toml"] = (_crate("utils", "0.41.2"), _crate("utils", "0.41.3"))
+    analysis = analysed(files, "chore(repo): bump development version")
+    lines = [s for s in analysis.summary if "package.version" in s]
+    assert lines == ["`package.version` `0.41.2` → `0.42.0` in `client/Cargo.toml`, `server/Cargo.toml`, "
+                     "`tile/Cargo.toml`",
+                     "`package.version` `0.41.2` → `0.41.3` in `utils/Cargo.toml`"]

@@ -342,11 +342,17 @@ class Writer:
         changed = [f for f in self.e.of("config_value_changed")
                    if not self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}]
         shared = {k for k in {f.symbol for f in changed} if len({f.path for f in changed if f.symbol == k}) > 1}
+        # the same change in several files (a workspace's ``package.version`` 0.41.2 -> 0.42.0) is said once
+        same: dict[tuple, list[str]] = defaultdict(list)
+        for f in changed:
+            same[(f.symbol, f.before, f.after)].append(f.path)
         for f in self.e.of("config_key_added", "config_key_removed", "config_value_changed"):
             if self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}:
                 continue  # the project's own machinery: its values are not what a reader needs
             if f.kind == "config_value_changed" and f.symbol in shared:
-                out.append(self.t("config_in", change=self.config_change(f), path=code(f.path, R.MAX_PATH)))
+                paths = same[(f.symbol, f.before, f.after)]
+                if paths[0] == f.path:
+                    out.append(self.t("config_in", change=self.config_change(f), path=self.names(paths)))
             elif f.kind == "config_value_changed":
                 out.append(self.config_change(f))
             elif (f.text or "").startswith(MOVED_TO):
