@@ -76,8 +76,16 @@ def _after_front_matter(hunk) -> list:
 def _touched_up(text: str, old: list[str]) -> bool:
     """An entry the hunk only touches up: an old entry reads the same but for a typo or a word, and no number in it
     changed ("callling" -> "calling"); the change it describes is another change's, already told."""
+    text = _unframed(text)
     digits = re.findall(r"\d+", text)
-    return any(re.findall(r"\d+", o) == digits and SequenceMatcher(None, o, text).ratio() >= 0.9 for o in old)
+    return any(re.findall(r"\d+", o) == digits and SequenceMatcher(None, o, text).ratio() >= 0.9
+               for o in map(_unframed, old))
+
+
+def _unframed(text: str) -> str:
+    """A line without a Markdown table row's outer pipes: a table only re-framed (``a | 1`` -> ``| a | 1 |``, a
+    linter's fix) says what it said."""
+    return " ".join(text.strip().strip("|").split())
 
 
 def changelog_facts(path: str, patch: FilePatch) -> list[Fact]:
@@ -87,6 +95,7 @@ def changelog_facts(path: str, patch: FilePatch) -> list[Fact]:
     facts = []
     for hunk in patch.hunks:
         old = [_clip(entry) for entry, touched in _entries(hunk.lines, "-") if touched]
+        old += [_clip(line.text) for line in hunk.lines if line.kind == "-" and line.text.strip()]  # rows, one by one
         for entry, touched in _entries(_after_front_matter(hunk)):
             text = _clip(entry)
             if touched and len(text) >= 3 and text not in seen and not _touched_up(text, old):
