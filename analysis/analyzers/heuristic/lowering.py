@@ -103,6 +103,9 @@ def tests_adapted_to_bump(e: Evidence) -> bool:
     removed, not only new cases added): the upgrade changes results the tests pinned down."""
     rewritten = [f for f in e.files if "test" in e.classes[f.path] and not e.classes[f.path] & {"build", "lock"}
                  and f.status == "modified" and f.deletions and f.path not in e.cosmetic]
+    if all(f in e.version_pins for f in e.installed):
+        # default image tags moved: a recorded render (a chart's ``.snap``) shows the new tag, no result changed
+        rewritten = [f for f in rewritten if not f.path.endswith(R.TEST_SNAPSHOT_EXTS)]
     return bool(e.installed and rewritten and not e.behaviour)
 
 

@@ -85,7 +85,10 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
              "regress",
              # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``): measured, not shipped
-             "benches", "benchmarks", "bench"}
+             "benches", "benchmarks", "bench",
+             # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
+             # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
+             "unittests", "__snapshot__", "__snapshots__"}
 #: ``spec/`` holds tests when its files are code (Jasmine/Mocha/RSpec suites: ``spec/suites/MapSpec.js``); an API
 #: specification kept there (``spec/openapi.yaml``) stays product
 SPEC_DIRS = {"spec", "specs"}

@@ -1,0 +1,64 @@
+"""Rules of the seventeenth tuning round (issue 8, tune16), each on a small snippet: a bot's bump of a chart's
+default image tag or of a pinned plugin version (with the chart's recorded test render following it) is a routine
+dependency bump, low; a default that is not a version stays a default changed."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.config.dependency_changes import major_bump
+from analysis.analyzers.heuristic.paths import classify_path
+from tests.facts_support import analysed
+
+_VALUES = """controller:
+  installPlugins:
+    - kubernetes:4174.v4230d0ccd951
+    - git:5.1.0
+  resources:
+    limits:
+      cpu: 2000m
+agent:
+  image:
+    repository: jenkins/inbound-agent
+    tag: 3192.v713e3b_039fb_e-5
+"""
+_SNAP = """default config:
+  1: |
+    image: "jenkins/inbound-agent:3192.v713e3b_039fb_e-5"
+    checksum/config: 24ff77cc6a3b
+"""
+
+
+def test_a_charts_unit_tests_and_their_recorded_renders_are_tests():
+    assert classify_path("charts/jenkins/unittests/__snapshot__/config-test.yaml.snap") == {"test"}
+    assert classify_path("charts/jenkins/unittests/secret-test.yaml") == {"test"}
+    assert classify_path("src/__snapshots__/render.test.ts.snap") == {"test"}
+    assert "deploy" in classify_path("charts/jenkins/values.yaml")
+
+
+def test_a_build_numbered_version_has_no_major_series():
+    assert not major_bump("3192.v713e3b_039fb_e-5", "3206.vb_15dcf73f6a_9-3")
+    assert major_bump("1.24.4", "2.0.0")
+
+
+def test_a_bots_bump_of_a_default_image_tag_with_its_recorded_render_is_low():
+    bumped = _VALUES.replace("3192.v713e3b_039fb_e-5", "3206.vb_15dcf73f6a_9-3")
+    snap = _SNAP.replace("3192.v713e3b_039fb_e-5", "3206.vb_15dcf73f6a_9-3").replace("24ff77cc6a3b", "e4f7e3f7d5ac")
+    files = {"charts/jenkins/values.yaml": (_VALUES, bumped),
+             "charts/jenkins/unittests/__snapshot__/config-test.yaml.snap": (_SNAP, snap)}
+    analysis = analysed(files, "chore(deps): update jenkins/inbound-agent docker tag to v3206 (#996)")
+    assert analysis.importance == "low"
+    assert analysis.change_type == "build"
+    # a default that is not a version stays an operator-facing change
+    limits = _VALUES.replace("cpu: 2000m", "cpu: 500m")
+    assert analysed({"charts/jenkins/values.yaml": (_VALUES, limits)},
+                    "chore: lower the default cpu limit").importance in ("medium", "high")
+
+
+def test_a_pinned_plugin_moved_to_another_version_is_a_dependency_bump():
+    bumped = _VALUES.replace("git:5.1.0", "git:5.2.1")
+    analysis = analysed({"charts/jenkins/values.yaml": (_VALUES, bumped)},
+                        "chore(deps): update dependency git to v5.2.1 (#989)")
+    assert analysis.importance == "low"
+    # another plugin installed in its place is not a version moved
+    swapped = _VALUES.replace("git:5.1.0", "github:1.38.0")
+    assert analysed({"charts/jenkins/values.yaml": (_VALUES, swapped)},
+                    "chore: install github in place of git").importance in ("medium", "high")
