@@ -62,3 +62,37 @@ def test_a_pinned_plugin_moved_to_another_version_is_a_dependency_bump():
     swapped = _VALUES.replace("git:5.1.0", "github:1.38.0")
     assert analysed({"charts/jenkins/values.yaml": (_VALUES, swapped)},
                     "chore: install github in place of git").importance in ("medium", "high")
+
+
+_CHARSET = """static size_t
+recode(u_char *dst, u_char *src, size_t len, size_t saved)
+{
+    size_t  n;
+
+    n = saved;
+    ngx_memcpy(dst, src, n);
+    return n;
+}
+"""
+_BOUNDED = _CHARSET.replace("    ngx_memcpy(dst, src, n);\n",
+                            "    if (n > len) {\n        n = len;\n    }\n\n    ngx_memcpy(dst, src, n);\n")
+
+
+def test_memory_read_past_its_bounds_named_in_the_title_is_a_security_fix():
+    analysis = analysed({"src/charset.c": (_CHARSET, _BOUNDED)}, "Charset: fix buffer over-read in recode().")
+    assert (analysis.change_type, analysis.importance) == ("security", "high")
+    plain = analysed({"src/charset.c": (_CHARSET, _BOUNDED)}, "Charset: fix length of saved bytes in recode().")
+    assert plain.change_type == "fix"
+
+
+def test_an_attacker_named_in_the_body_makes_a_plain_fix_title_a_security_fix():
+    body = ("QUIC: avoid assigning unvalidated address to new streams\n\nPreviously, when a client migrated to a new "
+            "address, new streams received it before validation.  This allowed an attacker to create streams with a "
+            "spoofed address.\n")
+    analysis = analysed({"src/charset.c": (_CHARSET, _BOUNDED)}, body)
+    assert (analysis.change_type, analysis.importance) == ("security", "high")
+    injected = ("Proxy: fix large body with HTTP/2\n\nPreviously, a body over 16M overflowed the frame size, which "
+                "resulted in sending unframed bytes, potentially allowing for an injection.\n")
+    assert analysed({"src/charset.c": (_CHARSET, _BOUNDED)}, injected).change_type == "security"
+    wired = "Use dependency injection for the recoder\n\nThe recoder is passed in rather than built here.\n"
+    assert analysed({"src/charset.c": (_CHARSET, _BOUNDED)}, wired).change_type != "security"

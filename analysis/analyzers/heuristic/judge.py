@@ -181,6 +181,9 @@ def change_type_of(e: Evidence) -> str:
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
     if e.prefix_type is None and merged_security(e) and _title_words(e.title) in (None, "fix"):
         return "security"  # the merged branch or its commits name a vulnerability the product code fixes
+    if (e.prefix_type is None and e.behaviour and _title_words(e.title) in (None, "fix")
+            and R.TITLE_SECURITY_WORDS.search(e.paragraph)):
+        return "security"  # "... This allowed an attacker to create QUIC streams with a spoofed address."
     if e.prefix_type is None and attack_tested(e) and not e.api_added:
         return "security"  # product code changes with a new test named for the attack it stops ("prevent XSS")
     only = _only(e)

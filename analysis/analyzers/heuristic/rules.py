@@ -34,7 +34,14 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   r"(buffers?|memory|bytes|data)|"
                                   r"(doesn't|does not|don't|do not|never|fails? to) (clear|zero|wipe|scrub)s?"
                                   r"( \w+){0,2} (unused|stale|freed|old) (bytes|buffers?|memory)|"
-                                  r"information (leaks?|disclosure|exposure))|"
+                                  r"information (leaks?|disclosure|exposure)|"
+                                  # memory read or written past its bounds: the classes of bugs advisories are for
+                                  r"buffer (over-?reads?|over-?runs?|over-?flows?|under-?flows?)|"
+                                  r"heap(-based)?[- ](over-?reads?|over-?flows?|over-?runs?)|over-?reads?|"
+                                  r"out[- ]of[- ]bounds (reads?|writes?|access\w*)|use[- ]after[- ]free|double[- ]free|"
+                                  # the message says who could exploit it: an attacker, spoofed or injected data
+                                  r"attackers?|spoof(s|ed|ing)?|malicious(ly)?|"
+                                  r"(allow\w*|permit\w*|lead\w*|result\w*)( to| in| for)? (an? )?(\w+ )?injections?)|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
 #: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
