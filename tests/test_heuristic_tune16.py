@@ -4,6 +4,7 @@ dependency bump, low; a default that is not a version stays a default changed.""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.config.dependency_changes import major_bump
 from analysis.analyzers.heuristic.paths import classify_path
 from tests.facts_support import analysed
@@ -96,3 +97,21 @@ def test_an_attacker_named_in_the_body_makes_a_plain_fix_title_a_security_fix():
     assert analysed({"src/charset.c": (_CHARSET, _BOUNDED)}, injected).change_type == "security"
     wired = "Use dependency injection for the recoder\n\nThe recoder is passed in rather than built here.\n"
     assert analysed({"src/charset.c": (_CHARSET, _BOUNDED)}, wired).change_type != "security"
+
+
+_SCHEMA = '{\n  "$defs": {\n    "Nix": {\n      "properties": {\n        "name": {"type": "string"}\n      }\n    }\n  }\n}\n'
+
+
+def test_a_repositorys_website_at_its_root_is_documentation():
+    assert "doc" in classify_path("www/static/schema-pro.json")
+    assert "doc" in classify_path("website/src/pages/index.js")
+    assert "doc" not in classify_path("src/www/server.go")
+    grown = _SCHEMA.replace('"name": {"type": "string"}', '"name": {"type": "string"},\n        "main": {"type": "string"}')
+    analysis = analysed({"www/static/schema.json": (_SCHEMA, grown)}, "docs: update")
+    assert (analysis.change_type, analysis.importance) == ("docs", "low")
+
+
+def test_gofumpt_and_other_formatters_named_in_a_title_are_formatter_runs():
+    for title in ("chore: gofumpt", "Run ktlint over the sources", "style: swiftformat", "apply dprint"):
+        assert R.FORMATTER_RUN.search(title), title
+    assert not R.FORMATTER_RUN.search("Add a formatter for durations")

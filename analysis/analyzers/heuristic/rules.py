@@ -78,6 +78,9 @@ DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
 #: page it renders is documentation, whatever renders it
 DOC_TEMPLATE = re.compile(r"\.(md|rst|adoc|mdx)\.(ejs|j2|jinja2?|hbs|handlebars|mustache|erb|tmpl|tpl|njk|liquid|in)$")
 DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
+#: a repository's own website at its root (``www/content/``, ``www/static/schema.json``, ``website/docs/``): pages
+#: and the files published beside them for readers, not the product
+SITE_DIRS = {"www", "website"}
 #: a manual page: ``man/fzf.1``, ``man/man1/fzf.1``, ``doc/man3/foo.3pm`` (a section number as its extension, in a
 #: ``man`` or ``manN`` directory) or its source (``.ronn``, ``.scd``)
 MAN_DIR = re.compile(r"^man[1-9n]?$")
@@ -220,7 +223,7 @@ def cosmetic(title: str) -> re.Match[str] | None:
     return found
 #: the title says a code formatter was run (not "format" alone: a formatting library's titles use it for its API)
 FORMATTER_RUN = re.compile(
-    r"\b(clang[- _]?format|prettier|black|gofmt|goimports|rustfmt|cargo fmt|isort|ruff format|yapf|autopep8|"
+    r"\b(clang[- _]?format|prettier|black|gofmt|gofumpt|goimports|rustfmt|ktlint|swiftformat|dprint|cargo fmt|isort|ruff format|yapf|autopep8|"
     r"re-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
     r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*|"
     r"^\s*(fix(es|ed)? |more )?(formatting|code style|style)\s*\.?\s*$)\b", re.I)
