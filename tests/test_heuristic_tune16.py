@@ -115,3 +115,21 @@ def test_gofumpt_and_other_formatters_named_in_a_title_are_formatter_runs():
     for title in ("chore: gofumpt", "Run ktlint over the sources", "style: swiftformat", "apply dprint"):
         assert R.FORMATTER_RUN.search(title), title
     assert not R.FORMATTER_RUN.search("Add a formatter for durations")
+
+
+_LIB_RS = "pub mod consts;\npub mod data;\n\nuse common_path::common_path;\n\npub fn root() -> u8 {\n    1\n}\n"
+_VENDORED_LIB = "pub mod consts;\npub mod data;\nmod common_path;\n\nuse crate::common_path::common_path;\n\npub fn root() -> u8 {\n    1\n}\n"
+_COMMON_PATH = "".join(f"pub fn common_path_{i}(a: &str, b: &str) -> Option<String> {{\n    let n = a.len().min(b.len());\n"
+                       f"    if n == {i} {{\n        return None;\n    }}\n    Some(a[..n].to_string())\n}}\n\n"
+                       for i in range(8))
+_CARGO = '[package]\nname = "utils"\nversion = "0.1.0"\n\n[dependencies]\ncommon-path = "1.0.0"\nserde = "1"\n'
+
+
+def test_a_dependency_copied_into_the_tree_as_a_file_of_its_name_is_low():
+    files = {"utils/Cargo.toml": (_CARGO, _CARGO.replace('common-path = "1.0.0"\n', "")),
+             "utils/src/lib.rs": (_LIB_RS, _VENDORED_LIB),
+             "utils/src/common_path.rs": (None, _COMMON_PATH)}
+    assert analysed(files, "chore(package): vendor common_path (#3780)").importance == "low"
+    # the same file added while the dependency stays is new code of the project's own
+    kept = {"utils/src/lib.rs": (_LIB_RS, _VENDORED_LIB), "utils/src/common_path.rs": (None, _COMMON_PATH)}
+    assert analysed(kept, "chore(package): add common_path (#3780)").importance == "medium"

@@ -67,6 +67,7 @@ from analysis.analyzers.heuristic.lowering import (
     test_tooling_refactor,
     tests_adapted_to_bump,
     titled_helpers,
+    vendored,
 )
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.facts.security import PROTECTIONS
@@ -322,8 +323,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (renamed_in_text_only(f.patch for f in e.behaviour) and change_type in ("refactor", "chore", "docs")
             and not (e.security_signals or interface_touched(e))):
         return "low"  # one name put in another's place in messages and comments: the same code, the same texts
-    if dead_code_removed(e):
-        return "low"  # private definitions nothing calls deleted (tests retargeted beside them): the same behaviour
+    if dead_code_removed(e) or vendored(e):
+        return "low"  # private definitions nothing calls deleted (tests retargeted beside them), or a dependency's
+        # code copied into the tree: the same behaviour
     if (e.extracted_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
         return "low"  # a block moved into a new private function, its lines unchanged
