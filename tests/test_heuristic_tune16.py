@@ -133,3 +133,35 @@ def test_a_dependency_copied_into_the_tree_as_a_file_of_its_name_is_low():
     # the same file added while the dependency stays is new code of the project's own
     kept = {"utils/src/lib.rs": (_LIB_RS, _VENDORED_LIB), "utils/src/common_path.rs": (None, _COMMON_PATH)}
     assert analysed(kept, "chore(package): add common_path (#3780)").importance == "medium"
+
+
+_GRAPH = """		buildChunkGraph(this, chunkGraphInit);
+		this.hooks.afterChunks.call(this.chunks);
+		this.logger.timeEnd("create chunks");
+
+		while (this.hooks.optimizeModules.call(this.modules)) {
+			/* empty */
+		}
+		this.hooks.afterOptimizeModules.call(this.modules);
+"""
+_GROUPS = """		for (const [name, { dependOn }] of this.entries) {
+			if (!dependOn) {
+				continue;
+			}
+			const runtime = this.runtimeOf(name);
+			if (runtime) {
+				this.addRuntimeGroup(name, dependOn, runtime);
+			}
+		}
+"""
+_SEAL = ("class Compilation {\n\tseal() {\n\t\tconst chunkGraphInit = new Map();\n" + _GROUPS + _GRAPH
+         + "\t\tthis.createHash();\n\t}\n}\nmodule.exports = Compilation;\n")
+_RESEALED = _SEAL.replace(_GROUPS + _GRAPH, _GRAPH + _GROUPS)
+
+
+def test_a_fix_that_only_reorders_statements_is_not_a_mere_move():
+    fixed = analysed({"lib/Compilation.js": (_SEAL, _RESEALED)},
+                     "fix: adjust the timing for adding Group when depending on runtimeChunk")
+    assert (fixed.change_type, fixed.importance) == ("fix", "medium")
+    moved = analysed({"lib/Compilation.js": (_SEAL, _RESEALED)}, "refactor: group the runtime setup with the hooks")
+    assert moved.importance == "low"

@@ -309,9 +309,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not (e.security_signals or interface_touched(e))):
         return "low"  # C's ``calloc(n * size, 1)`` as ``calloc(n, size)``, or an index declared ``size_t`` (a fix
         # that retypes an integer is left to the rules below: a wider type is how overflows are mended)
-    if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
+    if (e.moved_only and not (e.config or e.security_signals or e.api_breaks) and change_type != "fix"
             and not conditions_rewritten(f.patch for f in e.behaviour)):
-        return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew)
+        return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew); a
+        # fix that only reorders ("adjust the timing for adding Group") mends by the new order: it runs otherwise
     if (e.inlined_only or by_reference_only(e.behaviour)) and not e.api_breaks:
         return "low"  # definitions moved into their headers, or arguments taken by reference: the same logic
     if (e.renamed_only and change_type in ("refactor", "chore")
