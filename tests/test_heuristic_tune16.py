@@ -4,6 +4,7 @@ dependency bump, low; a default that is not a version stays a default changed.""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic import judge
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.config.dependency_changes import major_bump
 from analysis.analyzers.heuristic.paths import classify_path
@@ -165,3 +166,8 @@ def test_a_fix_that_only_reorders_statements_is_not_a_mere_move():
     assert (fixed.change_type, fixed.importance) == ("fix", "medium")
     moved = analysed({"lib/Compilation.js": (_SEAL, _RESEALED)}, "refactor: group the runtime setup with the hooks")
     assert moved.importance == "low"
+
+
+def test_a_title_saying_what_should_not_happen_names_a_fix():
+    assert judge._title_words("Options in ArgGroup from a Mixin should not be added twice") == "fix"
+    assert judge._title_words("Add options from a Mixin to the ArgGroup") == "feature"

@@ -61,6 +61,8 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
                        r"erroneous\w*|mistaken\w*|"  # "Remove Erroneous Exclusion of Hidden Files": a wrong behaviour
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
+                       # the expected behaviour the change restores: "Options in ArgGroup should not be added twice"
+                       r"should(n't| not)|must(n't| not)|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken|"
                        # "check (the) return value of X509_get0_pubkey()", "add NULL check": a value used unchecked
                        r"check(s|ed|ing)? (the )?return (values?|codes?)|null[- ]?checks?|"
