@@ -122,7 +122,9 @@ def test_high_and_medium_sections_carry_everything_the_sample_carries(replay):
         assert " / " in type_line and answer["change_type_detail"].split(" / ")[-1] in type_line
         assert f"**{label(LANG, 'importance')}**：{IMPORTANCE_ICON[answer['importance']]}" in section
         assert bullets_after(section, label(LANG, "summary")) == [same(s) for s in answer["summary"]]
-        assert bullets_after(section, label(LANG, "impact")) == [same(s) for s in answer["impact"]]
+        impact = bullets_after(section, label(LANG, "impact"))  # each head in bold, as sample-report-zh.md's
+        assert [re.sub(r"^\*\*(.+?)\*\*：", r"\1：", line) for line in impact] == [same(s) for s in answer["impact"]]
+        assert all(line.startswith("**") for line, s in zip(impact, answer["impact"]) if "：" in s[:120])
         rows = table_rows(section, label(LANG, "insights"))
         said = [dim for dim in INSIGHT_DIMENSIONS if answer["insights"][dim].strip()]
         assert [row[0] for row in rows] == [f"**{label(LANG, dim)}**" for dim in said]
