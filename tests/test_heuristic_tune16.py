@@ -8,6 +8,7 @@ from analysis.analyzers.heuristic import judge
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.config.dependency_changes import major_bump
 from analysis.analyzers.heuristic.paths import classify_path
+from analysis.analyzers.signatures import compare
 from tests.facts_support import analysed
 
 _VALUES = """controller:
@@ -171,3 +172,15 @@ def test_a_fix_that_only_reorders_statements_is_not_a_mere_move():
 def test_a_title_saying_what_should_not_happen_names_a_fix():
     assert judge._title_words("Options in ArgGroup from a Mixin should not be added twice") == "fix"
     assert judge._title_words("Add options from a Mixin to the ArgGroup") == "feature"
+
+
+def test_a_parameter_renamed_in_place_breaks_no_positional_call():
+    before = "(arg: QueryArg, api: QueryLifecycleApi<QueryArg, BaseQuery>) -> Promise<void> | void"
+    after = "(queryArgument: QueryArg, queryLifeCycleApi: QueryLifecycleApi< QueryArg, BaseQuery >) -> Promise<void> | void"
+    renamed = compare(before, after, "src/query/queryLifecycle.ts")
+    assert not renamed.breaking and not renamed.removed and not renamed.added
+    assert not compare("(a int, b string) error", "(count int, b string) error", "pkg/x.go").breaking
+    # a keyword caller breaks in Python; another type in the same place is no mere rename
+    assert compare("(self, arg, api)", "(self, argument, api)", "pkg/x.py").breaking
+    retyped = compare("(arg: QueryArg, api: Api)", "(arg: QueryArg, client: Client)", "src/query/queryLifecycle.ts")
+    assert retyped.breaking and [p.name for p in retyped.removed] == ["api"]
