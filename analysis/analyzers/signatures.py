@@ -15,6 +15,10 @@ _OPEN, _CLOSE = "([{<", ")]}>"
 _NAME = re.compile(r"[A-Za-z_$][\w$.]*")
 #: languages that write the type before the name (``int count``)
 _TYPE_FIRST = (".java", ".c", ".h", ".cc", ".cpp", ".hpp", ".hh", ".cs")
+#: languages whose callers pass arguments by position only: a parameter renamed in place breaks no call (not
+#: Python, Kotlin, Swift or C#, whose callers may name them)
+_POSITIONAL = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".go", ".rs", ".java", ".c", ".h", ".cc",
+               ".cpp", ".hpp", ".hh")
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,8 @@ def compare(before: str | None, after: str | None, path: str = "") -> SignatureD
     new = params(after or "", path)
     if old is None or new is None:
         return SignatureDelta(parsed=False)
+    if path.lower().endswith(_POSITIONAL):
+        new = _renamed_in_place(old, new)
     old_by, new_by = {p.name: p for p in old}, {p.name: p for p in new}
     delta = SignatureDelta(added=[p for p in new if p.name not in old_by],
                            removed=[p for p in old if p.name not in new_by])
@@ -165,6 +171,21 @@ def compare(before: str | None, after: str | None, path: str = "") -> SignatureD
     if old_ret != new_ret:
         delta.returns = (old_ret or "—", new_ret or "—")
     return delta
+
+
+def _unnamed(p: Param) -> str:
+    """A parameter's text without its name and whitespace: its type, default and markers."""
+    return "".join(re.sub(rf"(?<![\w$]){re.escape(p.name)}(?![\w$])", "", p.text, count=1).split())
+
+
+def _renamed_in_place(old: list[Param], new: list[Param]) -> list[Param]:
+    """``new`` with each parameter that only changed its name (same position, type and default) under its old name:
+    ``(arg: QueryArg)`` -> ``(queryArgument: QueryArg)`` is the same call where arguments go by position."""
+    if len(old) != len(new):
+        return new
+    return [Param(name=p.name, default=q.default, optional=q.optional, text=p.text)
+            if p.name != q.name and _unnamed(p) == _unnamed(q) and p.default == q.default else q
+            for p, q in zip(old, new)]
 
 
 def return_type(signature: str) -> str:

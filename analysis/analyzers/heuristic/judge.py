@@ -67,6 +67,7 @@ from analysis.analyzers.heuristic.lowering import (
     test_tooling_refactor,
     tests_adapted_to_bump,
     titled_helpers,
+    vendored,
 )
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.facts.security import PROTECTIONS
@@ -181,6 +182,9 @@ def change_type_of(e: Evidence) -> str:
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
     if e.prefix_type is None and merged_security(e) and _title_words(e.title) in (None, "fix"):
         return "security"  # the merged branch or its commits name a vulnerability the product code fixes
+    if (e.prefix_type is None and e.behaviour and _title_words(e.title) in (None, "fix")
+            and R.TITLE_SECURITY_WORDS.search(e.paragraph)):
+        return "security"  # "... This allowed an attacker to create QUIC streams with a spoofed address."
     if e.prefix_type is None and attack_tested(e) and not e.api_added:
         return "security"  # product code changes with a new test named for the attack it stops ("prevent XSS")
     only = _only(e)
@@ -305,9 +309,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not (e.security_signals or interface_touched(e))):
         return "low"  # C's ``calloc(n * size, 1)`` as ``calloc(n, size)``, or an index declared ``size_t`` (a fix
         # that retypes an integer is left to the rules below: a wider type is how overflows are mended)
-    if (e.moved_only and not (e.config or e.security_signals or e.api_breaks)
+    if (e.moved_only and not (e.config or e.security_signals or e.api_breaks) and change_type != "fix"
             and not conditions_rewritten(f.patch for f in e.behaviour)):
-        return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew)
+        return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew); a
+        # fix that only reorders ("adjust the timing for adding Group") mends by the new order: it runs otherwise
     if (e.inlined_only or by_reference_only(e.behaviour)) and not e.api_breaks:
         return "low"  # definitions moved into their headers, or arguments taken by reference: the same logic
     if (e.renamed_only and change_type in ("refactor", "chore")
@@ -319,8 +324,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (renamed_in_text_only(f.patch for f in e.behaviour) and change_type in ("refactor", "chore", "docs")
             and not (e.security_signals or interface_touched(e))):
         return "low"  # one name put in another's place in messages and comments: the same code, the same texts
-    if dead_code_removed(e):
-        return "low"  # private definitions nothing calls deleted (tests retargeted beside them): the same behaviour
+    if dead_code_removed(e) or vendored(e):
+        return "low"  # private definitions nothing calls deleted (tests retargeted beside them), or a dependency's
+        # code copied into the tree: the same behaviour
     if (e.extracted_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
         return "low"  # a block moved into a new private function, its lines unchanged

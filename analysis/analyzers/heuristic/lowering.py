@@ -49,6 +49,18 @@ def dead_code_removed(e: Evidence) -> bool:
             and not (e.config or e.security_signals or e.dependencies))
 
 
+def vendored(e: Evidence) -> bool:
+    """A dependency dropped from a manifest and a source file of its name added (``common-path`` removed,
+    ``src/common_path.rs`` added): the same code now kept in the tree; the other product files only point at it
+    (a module declared, imports changed), nothing public removed, no setting or security signal."""
+    gone = {re.sub(r"[-.]", "_", (f.symbol or "").lower()) for f in e.dependencies if f.before and not f.after}
+    added = [f for f in e.behaviour if f.status == "added"
+             and re.sub(r"[-.]", "_", f.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()) in gone]
+    rest = [f for f in e.behaviour if f not in added]
+    return bool(added) and sum(max(f.additions, f.deletions) for f in rest) <= R.HOUSEKEEPING_LINES and not (
+        e.api_breaks or e.config or e.security_signals)
+
+
 def small_perf_tweak(e: Evidence) -> bool:
     """A repeated call, copy or allocation avoided, in a few lines of internal code."""
     return bool(R.SMALL_PERF_WORDS.search(e.title) and e.behaviour_lines <= R.SMALL_PERF_LINES
@@ -103,6 +115,9 @@ def tests_adapted_to_bump(e: Evidence) -> bool:
     removed, not only new cases added): the upgrade changes results the tests pinned down."""
     rewritten = [f for f in e.files if "test" in e.classes[f.path] and not e.classes[f.path] & {"build", "lock"}
                  and f.status == "modified" and f.deletions and f.path not in e.cosmetic]
+    if all(f in e.version_pins for f in e.installed):
+        # default image tags moved: a recorded render (a chart's ``.snap``) shows the new tag, no result changed
+        rewritten = [f for f in rewritten if not f.path.endswith(R.TEST_SNAPSHOT_EXTS)]
     return bool(e.installed and rewritten and not e.behaviour)
 
 

@@ -32,7 +32,9 @@ def classify_path(path: str) -> set[str]:
     name = "" if is_dir or not parts else parts[-1]
     dirs = set(parts if is_dir else parts[:-1])
     classes: set[str] = set()
-    if name.endswith(R.DOC_EXTS) or R.DOC_TEMPLATE.search(name) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name) or _man_page(name, dirs):
+    site = len(parts) > 1 and not is_dir and parts[0] in R.SITE_DIRS
+    if (name.endswith(R.DOC_EXTS) or R.DOC_TEMPLATE.search(name) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name)
+            or _man_page(name, dirs) or site):
         classes.add("doc")
     spec_suite = bool(dirs & R.SPEC_DIRS) and name.endswith(R.SPEC_CODE_EXTS)
     if _test_dirs(parts, dirs) or spec_suite or R.TEST_NAMES.match(name) or ".golden" in name \

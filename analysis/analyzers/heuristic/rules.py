@@ -34,7 +34,14 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   r"(buffers?|memory|bytes|data)|"
                                   r"(doesn't|does not|don't|do not|never|fails? to) (clear|zero|wipe|scrub)s?"
                                   r"( \w+){0,2} (unused|stale|freed|old) (bytes|buffers?|memory)|"
-                                  r"information (leaks?|disclosure|exposure))|"
+                                  r"information (leaks?|disclosure|exposure)|"
+                                  # memory read or written past its bounds: the classes of bugs advisories are for
+                                  r"buffer (over-?reads?|over-?runs?|over-?flows?|under-?flows?)|"
+                                  r"heap(-based)?[- ](over-?reads?|over-?flows?|over-?runs?)|over-?reads?|"
+                                  r"out[- ]of[- ]bounds (reads?|writes?|access\w*)|use[- ]after[- ]free|double[- ]free|"
+                                  # the message says who could exploit it: an attacker, spoofed or injected data
+                                  r"attackers?|spoof(s|ed|ing)?|malicious(ly)?|"
+                                  r"(allow\w*|permit\w*|lead\w*|result\w*)( to| in| for)? (an? )?(\w+ )?injections?)|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
 #: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
@@ -54,6 +61,8 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
                        r"erroneous\w*|mistaken\w*|"  # "Remove Erroneous Exclusion of Hidden Files": a wrong behaviour
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
+                       # the expected behaviour the change restores: "Options in ArgGroup should not be added twice"
+                       r"should(n't| not)|must(n't| not)|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken|"
                        # "check (the) return value of X509_get0_pubkey()", "add NULL check": a value used unchecked
                        r"check(s|ed|ing)? (the )?return (values?|codes?)|null[- ]?checks?|"
@@ -71,6 +80,9 @@ DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
 #: page it renders is documentation, whatever renders it
 DOC_TEMPLATE = re.compile(r"\.(md|rst|adoc|mdx)\.(ejs|j2|jinja2?|hbs|handlebars|mustache|erb|tmpl|tpl|njk|liquid|in)$")
 DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
+#: a repository's own website at its root (``www/content/``, ``www/static/schema.json``, ``website/docs/``): pages
+#: and the files published beside them for readers, not the product
+SITE_DIRS = {"www", "website"}
 #: a manual page: ``man/fzf.1``, ``man/man1/fzf.1``, ``doc/man3/foo.3pm`` (a section number as its extension, in a
 #: ``man`` or ``manN`` directory) or its source (``.ronn``, ``.scd``)
 MAN_DIR = re.compile(r"^man[1-9n]?$")
@@ -85,7 +97,10 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
              "regress",
              # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``): measured, not shipped
-             "benches", "benchmarks", "bench"}
+             "benches", "benchmarks", "bench",
+             # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
+             # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
+             "unittests", "__snapshot__", "__snapshots__"}
 #: ``spec/`` holds tests when its files are code (Jasmine/Mocha/RSpec suites: ``spec/suites/MapSpec.js``); an API
 #: specification kept there (``spec/openapi.yaml``) stays product
 SPEC_DIRS = {"spec", "specs"}
@@ -210,7 +225,7 @@ def cosmetic(title: str) -> re.Match[str] | None:
     return found
 #: the title says a code formatter was run (not "format" alone: a formatting library's titles use it for its API)
 FORMATTER_RUN = re.compile(
-    r"\b(clang[- _]?format|prettier|black|gofmt|goimports|rustfmt|cargo fmt|isort|ruff format|yapf|autopep8|"
+    r"\b(clang[- _]?format|prettier|black|gofmt|gofumpt|goimports|rustfmt|ktlint|swiftformat|dprint|cargo fmt|isort|ruff format|yapf|autopep8|"
     r"re-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
     r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*|"
     r"^\s*(fix(es|ed)? |more )?(formatting|code style|style)\s*\.?\s*$)\b", re.I)

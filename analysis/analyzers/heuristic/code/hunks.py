@@ -102,9 +102,11 @@ def respelled_only(patch: str | None, path: str) -> bool:
 
     def indent(line: str) -> str:
         return line[: len(line) - len(line.lstrip())]
+    pairs = list(zip(removed, added))
     return bool(removed) and len(removed) == len(added) and all(
         indent(old) == indent(new) and _TOKEN.findall(_spelt_one_way(old, path)) == _TOKEN.findall(
-            _spelt_one_way(new, path)) for old, new in zip(removed, added))
+            _spelt_one_way(new, path)) for old, new in pairs) and any(old != new for old, new in pairs)
+    # (every line the same text: a block moved elsewhere, not spelt anew)
 
 
 def _spelt_one_way(text: str, path: str) -> str:

@@ -8,6 +8,7 @@ from analysis.analyzers.heuristic.config.deploy import (
     gated_template_change,
     off_by_default,
     optional_property_added,
+    pinned_items,
     rbac_grants,
     schema_note,
     templated,
@@ -31,7 +32,8 @@ class ConfigChanges:
             # a manifest's own ``version`` is a release, not a pin; a vendoring manifest (tooling) pins other repos
             if self.in_product(fact) or "tooling" in self.classes.get(fact.path, set()):
                 keyed.setdefault(fact.path, []).append(fact)
-        return {path for path, facts in keyed.items() if all(version_pin(f) for f in facts)}
+        return {path for path, facts in keyed.items()
+                if all(version_pin(f) or id(f) in pinned_items(facts) for f in facts)}
 
     @cached_property
     def version_pins(self) -> list[Fact]:

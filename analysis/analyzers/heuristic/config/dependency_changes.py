@@ -13,6 +13,8 @@ from analysis.models import Fact
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
                            r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
 _VERSION_MAJOR = re.compile(r"\d+")
+#: a build number and the commit it was built from (Jenkins' ``3206.vb_15dcf73f6a_9-3``): no major series to leave
+_BUILD_NUMBERED = re.compile(r"^\d+\.[a-z]", re.I)
 
 
 def _version_parts(version: str | None) -> list[int]:
@@ -22,6 +24,8 @@ def _version_parts(version: str | None) -> list[int]:
 def major_bump(before: str | None, after: str | None) -> bool:
     """``after``'s major version is above ``before``'s (``0.x`` -> ``1.0`` included; ``0.4`` -> ``0.5`` is not:
     see ``unstable_bump``)."""
+    if _BUILD_NUMBERED.match((before or "").strip()) and _BUILD_NUMBERED.match((after or "").strip()):
+        return False
     old, new = _version_parts(before), _version_parts(after)
     return bool(old and new) and new[0] > old[0]
 

@@ -8,8 +8,11 @@ import re
 from analysis.analyzers.heuristic.config.template_layout import relaid_template_lines
 from analysis.models import Fact
 
-#: a version as deployment values write it (``v3.13.1``, ``1.40.2-distroless``, ``2.19``)
-_VERSION_VALUE = re.compile(r"^v?\d+(\.\d+){1,3}([-+~][\w.-]*)?$")
+#: a version as deployment values write it (``v3.13.1``, ``1.40.2-distroless``, ``2.19``), or a build number with
+#: the commit it was built from, as Jenkins and its plugins number releases (``3206.vb_15dcf73f6a_9-3``)
+_VERSION_VALUE = re.compile(r"^v?\d+(\.\d+){1,3}([-+~][\w.-]*)?$|^\d+(\.\w+)+(-\d+)?$")
+#: an item of a list that names a thing and its version (``kubernetes:4186.v1d804571d5d4``, ``git:5.2.1``)
+_PINNED_ITEM = re.compile(r"^(?P<name>[\w./@-]+):(?P<version>\S+)$")
 #: keys that hold a version or an image reference (``image.tag``, ``appVersion``, ``imageTag``, ``image``)
 _VERSION_KEY = re.compile(r"(tag|version|image)$", re.I)
 _KEY_PARTS = re.compile(r"[^.\[\]\"]+")
@@ -55,6 +58,21 @@ def version_pin(fact: Fact) -> bool:
     if ":" in before and ":" in after and new and _VERSION_VALUE.match(new) and old and old != "latest":
         return True  # the same image moved from a build's own tag (``custom-2617-debian``) to a release: pinned
     return bool(old and new and _VERSION_VALUE.match(old) and _VERSION_VALUE.match(new))
+
+
+def pinned_items(facts: list[Fact]) -> set[int]:
+    """Ids of list items replaced by the same name at another version (``installPlugins`` losing ``git:5.1.0`` and
+    gaining ``git:5.2.1``): each pair is a dependency bump, as a default image tag moved is."""
+    def keyed(kind: str, side: str) -> dict[tuple[str, str, str], Fact]:
+        out = {}
+        for fact in facts:
+            value = (getattr(fact, side) or "").strip()
+            match = _PINNED_ITEM.match(value) if fact.kind == kind and "[" in (fact.symbol or "") else None
+            if match and _VERSION_VALUE.match(match["version"]):
+                out[(fact.path, fact.symbol.split("[", 1)[0], match["name"])] = fact
+        return out
+    gone, came = keyed("config_key_removed", "before"), keyed("config_key_added", "after")
+    return {id(f) for key in gone.keys() & came.keys() for f in (gone[key], came[key])}
 
 
 def _shell_default(value: str) -> str:
