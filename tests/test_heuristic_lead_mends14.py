@@ -161,3 +161,26 @@ def test_a_toolchain_raised_is_told_with_the_same_arrow_as_every_other_value():
     result = analysed({"Cargo.toml": (cargo, cargo.replace('"1.74"', '"1.85"'))}, "chore: Bump MSRV to 1.85")
     assert result.insights.compatibility.startswith("`package.rust-version` in `Cargo.toml` `1.74` → `1.85`: ")
     assert "->" not in result.insights.compatibility
+
+
+_VALUES = """controller:
+  image:
+    tag: "2.426.3-jdk17"
+  installPlugins:
+    - kubernetes:4174.v4230d0ccd951
+    - workflow-aggregator:596.v8c21c963d92d
+    - git:5.1.0
+  numExecutors: 0
+"""
+
+
+def test_a_list_item_pinned_by_name_moved_to_another_version_is_a_dependency_bump():
+    from analysis.analyzers.heuristic.config.deploy import version_pin
+    fact = Fact(kind="config_value_changed", path="values.yaml", symbol="controller.installPlugins[git]",
+                before="5.1.0", after="5.2.1")
+    assert version_pin(fact)
+    assert not version_pin(fact.model_copy(update={"symbol": "controller.args[timeout]", "before": "5", "after": "10"}))
+    result = analysed({"charts/jenkins/values.yaml": (_VALUES, _VALUES.replace("git:5.1.0", "git:5.2.1"))},
+                      "chore(deps): update dependency git to v5.2.1")
+    assert result.importance == "low" and result.change_type == "build"
+    assert any("`5.1.0` → `5.2.1`" in line for line in result.summary)

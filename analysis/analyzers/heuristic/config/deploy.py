@@ -49,6 +49,8 @@ def version_pin(fact: Fact) -> bool:
     before, after = fact.before.strip(), fact.after.strip()
     if parts and _COMMIT_KEY.search(parts[-1]) and _COMMIT_VALUE.match(before) and _COMMIT_VALUE.match(after):
         return True  # a commit of a vendored repository moved to another (klone, vendir, pre-commit ``rev``)
+    if (fact.symbol or "").endswith("]") and _VERSION_VALUE.match(before) and _VERSION_VALUE.match(after):
+        return True  # a list item pinned by name moved to another version (``installPlugins[git]`` 5.1.0 -> 5.2.1)
     if not parts or not _VERSION_KEY.search(parts[-1]):
         return False
     before, after = _shell_default(before), _shell_default(after)
