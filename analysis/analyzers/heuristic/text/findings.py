@@ -12,9 +12,9 @@ from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
     measured_sentence,
-    timed_sentence,
     members_retyped,
     moves_added,
+    timed_sentence,
 )
 from analysis.analyzers.heuristic.code.word_sites import word_sites
 from analysis.analyzers.heuristic.config.build_defaults import api_gated, default_narrowed, features_removed

@@ -6,44 +6,27 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
-from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, sha_pinned
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
 from analysis.analyzers.heuristic.noticed import base_change, field_default
-from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.text.file_lines import FileLines
+from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
 from analysis.analyzers.heuristic.text.phrases import PHRASES
+from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
+from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
+from analysis.analyzers.heuristic.text.spans import code, code_pair
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
-from analysis.facts.code.hunk_symbols import code_family, code_part, documented_names
+from analysis.facts.code.hunk_symbols import code_family, code_part
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.patches import parse_patch
-from analysis.facts.value_window import changed_window
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
-#: a configuration value this short is named in the impact line beside its key
-_SHORT_VALUE = 40
-#: a docs or tests area changed by this many lines or fewer beside a real change gets no impact line
-_TOUCHED_LINES = 2
-#: a one-file change this small quotes its line (clipped to this many characters) in the summary
-_TINY_LINES = 2
-_TINY_CHARS = 80
-
-
-def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
-    """``text`` as inline code, one line, bounded, with no backtick to break out of it."""
-    return "`" + clip((text or "").replace("`", "'"), limit) + "`"
-
-
-def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
-    """Two values as inline code; when both would be clipped to the same text, the part where they differ."""
-    old, new = changed_window(old, new, (old, new), limit)
-    return code(old, limit), code(new, limit)
 
 
 def _bare(text: str) -> str:
@@ -84,7 +67,7 @@ def _annotated_only(delta: SignatureDelta, path: str) -> bool:
     return params_kept and (not delta.returns or delta.returns[0] == "—")
 
 
-class Writer:
+class Writer(FileLines, ImpactLines):
     """Writes summary, impact, insights, risks and recommendations in one language."""
 
     def __init__(self, evidence: Evidence, change_type: str, lang: str, importance: str = "medium"):
@@ -395,205 +378,3 @@ class Writer:
             key = "dep_added_dev" if f.text == DEVELOPMENT else "dep_added"
             return self.t(key, name=code(f.symbol), new=code(f.after))
         return self.t("dep_removed", name=code(f.symbol))
-
-    def cosmetic_lines(self) -> list[str]:
-        out = []
-        for kind, key in (("comments", "comments_only"), ("whitespace", "whitespace_only")):
-            paths = [p for p, k in self.e.cosmetic.items() if k == kind]
-            if not paths:
-                continue
-            text = self.t(key, paths=self.names(paths))
-            documented = self.documented(paths) if kind == "comments" else []
-            out.append(self.t("documenting", text=text, names=self.symbols(documented, 3)) if documented else text)
-        return out
-
-    def documented(self, paths: list[str]) -> list[str]:
-        """The definitions the comment changes of ``paths`` document (from git's context around the hunks)."""
-        patches = {f.path: f.patch for f in self.e.files if f.patch}
-        return list(dict.fromkeys(name for path in paths if path in patches
-                                  for name in documented_names(path, parse_patch(path, patches[path]))))
-
-    def ci_keys(self) -> str:
-        """``; changes `permissions`, `uses` (pinned to a commit SHA)``: the CI keys the diff changes, bounded; when
-        the only keys are actions moved to another tag, the actions and their refs (``; `actions/checkout` `v4` →
-        `v5```)."""
-        facts = self.e.ci_config
-        keys = changed_keys(facts)
-        if not keys:
-            return ""
-        moves = action_moves(facts)
-        if keys == ["uses"] and moves:
-            named = [self.t("config_value", key=code(a), old=code(o), new=code(n)) for a, o, n in moves]
-            return self.t("ci_actions", actions=self.names(named, 4, wrap=False))
-        pinned = any(sha_pinned(f) for f in facts)
-        named = [self.t("ci_pinned", key=code(k)) if k == "uses" and pinned else code(k) for k in keys]
-        return self.t("ci_keys", keys=self.names(named, 4, wrap=False))
-
-    def tests_named(self) -> str:
-        tests = [f.symbol for f in self.e.of("test_added") if not f.before]  # a renamed test is no new one
-        return self.t("tests_named", names=self.names(tests, 4)) if tests else ""
-
-    def tests_moved(self) -> list[str]:
-        """Tests renamed (``old`` → ``new``) and tests moved from another file, as the facts' ``before`` says."""
-        renamed, moved = [], {}
-        for f in self.e.of("test_added"):
-            origin, _, name = (f.before or "").rpartition("::")
-            if not name:
-                continue
-            pair = code(f.symbol) if name == f.symbol else self.t("renamed_pair", old=code(name), new=code(f.symbol))
-            (moved.setdefault((origin, f.path), []) if origin else renamed).append(pair)
-        out = [self.t("maint_tests_renamed", names=self.names(renamed, wrap=False))] if renamed else []
-        return out + [self.t("maint_tests_moved", names=self.names(pairs, wrap=False), old=code(old, R.MAX_PATH),
-                             new=code(new, R.MAX_PATH)) for (old, new), pairs in list(moved.items())[:R.MAX_LISTED]]
-
-    def sizes(self, paths: list[str], limit: int = 2) -> str:
-        """``path (+a/−d)`` for the first ``limit`` of ``paths``."""
-        by_path = {f.path: f for f in self.e.files}
-        shown = [self.file_size(by_path[p]) for p in paths[:limit] if p in by_path]
-        text = self.p["sep"].join(shown)
-        return self.t("more", items=text, n=len(paths) - limit, total=len(paths)) if len(paths) > limit else text
-
-    def file_size(self, f: FileChange) -> str:
-        """``path (+a/−d)``; a file renamed with no line changed says where it came from instead."""
-        if f.previous_path and not f.changes:
-            return self.t("file_renamed", path=code(f.path, R.MAX_PATH), old=code(f.previous_path, R.MAX_PATH))
-        return self.t("file_size", path=code(f.path, R.MAX_PATH), a=f.additions, d=f.deletions)
-
-    def file_lines(self) -> list[str]:
-        """No fact names a symbol: say which files changed, by kind when they are not product code."""
-        e = self.e
-        if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines:
-            return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
-        if e.behaviour:
-            top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
-            edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
-            if edited:
-                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))]
-            return [self.t("files_only", files=self.sizes(top, 3)) + self.tiny_line()]
-        quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
-        if quoted and all(f.path in quoted for f in e.files):
-            return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
-        for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
-                             (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
-            if e.all_files(*classes):
-                keys = self.ci_keys() if key == "ci_only" else ""
-                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()
-                        + ("" if keys and action_moves(e.ci_config) else self.tiny_line())]
-        kinds: dict[str, list[str]] = defaultdict(list)
-        for f in e.files:
-            kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
-                         or (k == "ci" and "tooling" in e.classes[f.path])
-                         or (k == "build" and e.classes[f.path] & {"lock", "docker"})), None)
-            if kind:
-                kinds[kind].append(f.path)
-        if kinds:
-            parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3)) for k, v in kinds.items()]
-            return [self.p["kinds_sep"].join(parts) + self.tests_named()]
-        return []
-
-    def tiny_line(self) -> str:
-        """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours
-        (four one-line lint allowances in one test file are four different changes)."""
-        return self.file_quote(self.e.files[0]) if len(self.e.files) == 1 else ""
-
-    def file_quote(self, f: FileChange) -> str:
-        """``: old → new`` (or ``: adds line``) for a file changed by a line or two; empty for a larger change."""
-        if not 0 < f.changes <= _TINY_LINES or not f.patch:
-            return ""
-        patch = parse_patch(f.path, f.patch)
-        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
-        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
-        if len(added) == 1 and len(removed) == 1:  # ``version=2.2.25`` → ``version=2.2.26``: the one line rewritten
-            return self.t("tiny_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))
-        if added:
-            return self.t("tiny_added", line=code(added[0], _TINY_CHARS))
-        return self.t("tiny_removed", line=code(removed[0], _TINY_CHARS)) if removed else ""
-
-    def tiny(self) -> bool:
-        """The summary's file line quotes the change itself: an impact line would only say it again."""
-        return bool(self.tiny_line())
-
-    def tiny_unnamed(self) -> bool:
-        """A tiny change whose file no fact names a symbol or key in (a ``version.properties`` line): the summary
-        quotes the line, and an impact line could only name the file again."""
-        return self.tiny() and not any(f.symbol for f in self.e.facts if f.path == self.e.files[0].path)
-
-    # --- impact ---------------------------------------------------------------------------
-
-    def impact(self) -> list[str]:
-        e = self.e
-        if self.tiny() and (not e.behaviour or self.tiny_unnamed()):
-            return []
-        groups: dict[str, list] = defaultdict(list)
-        quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
-        substantive = any(f.path not in e.cosmetic for f in e.files if f.path not in quoted)
-        built = {f.path for f in e.files if "generated" in e.classes[f.path]}  # bundles rebuilt beside the change
-        derived = self.derived_locks() | (built if len(built) < len(e.files) else set())
-        for f in e.files:
-            # the summary quotes the changelog's lines already; comment-only files beside a real change are noise,
-            # and so is a lock file that only records what the commit's manifests say
-            if f.path not in quoted and not (substantive and f.path in e.cosmetic) and f.path not in derived:
-                groups[area_of(f.path)].append(f)
-        symbols: dict[str, list[str]] = defaultdict(list)
-        internal: dict[str, list[str]] = defaultdict(list)
-        tests: dict[str, list[str]] = defaultdict(list)
-        values: dict[str, list[str]] = defaultdict(list)  # a key and the value it takes: one bump from the next
-        for f in e.facts:
-            if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
-                if f.path not in e.cosmetic and e.in_product(f):
-                    (symbols if e.is_public(f) else internal)[area_of(f.path)].append(f.symbol)
-            elif f.kind == "config_value_changed" and f.after and len(f.after) <= _SHORT_VALUE:
-                values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
-            elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
-                symbols[area_of(f.path)].append(f.symbol)
-            elif f.kind == "test_added" and not f.before:
-                tests[area_of(f.path)].append(f.symbol)
-        versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
-        for f in e.dependencies:  # a dependency dropped has no version to name: "`hpke-rs` —" said nothing
-            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after, 40))
-                                             if f.after else self.t("impact_dep_removed", name=code(f.symbol)))
-        for area, texts in values.items():
-            versions[area] = texts + versions[area]
-        ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
-        out = []
-        for area, members in ordered[:R.MAX_AREAS]:
-            if symbols[area] or versions[area]:
-                what = self.p["sep"].join(filter(None, [self.symbols(symbols[area], 4) if symbols[area] else "",
-                                                        self.names(versions[area], 3, wrap=False)]))
-            elif internal[area]:
-                what = self.t("internal", names=self.symbols(internal[area], 3))
-            elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
-                what = self.names(tests[area], 3)
-            elif len(ordered) > 1 and sum(x.changes for x in members) <= _TOUCHED_LINES and \
-                    all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
-                continue  # a README or test line or two beside the real change (no test named): nothing more to say
-            else:
-                what = self.area_kind(members)
-            sizes = dict(area=clip(area, R.MAX_PATH), a=sum(x.additions for x in members),
-                         d=sum(x.deletions for x in members))
-            if len(members) == 1 and members[0].path == area and what == clip(area, R.MAX_PATH):
-                # a top-level file is its own area: ".size-limit.cjs: .size-limit.cjs" says nothing
-                out.append(self.t("impact_bare", **sizes) + self.file_quote(members[0]))
-                continue
-            out.append(self.t("impact", what=what, **sizes))
-        if len(ordered) > R.MAX_AREAS:
-            out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
-        return out
-
-    def derived_locks(self) -> set[str]:
-        """Lock files beside other changes that add no dependency fact of their own (a release's version recorded)."""
-        e = self.e
-        with_facts = {f.path for f in e.dependencies}
-        locks = {f.path for f in e.files if "lock" in e.classes[f.path] and f.path not in with_facts}
-        return locks if len(locks) < len(e.files) else set()
-
-    def area_kind(self, members: list) -> str:
-        cosmetic = {self.e.cosmetic.get(m.path) for m in members}
-        if len(cosmetic) == 1 and None not in cosmetic:  # a package comment added in each of several packages
-            return self.p[f"kind_{cosmetic.pop()}"]
-        for cls in ("doc", "test", "ci", "build", "example", "i18n"):
-            if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
-                   or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
-                return self.p[f"kind_{cls}"]
-        names = [m.path.rsplit("/", 1)[-1] for m in sorted(members, key=lambda m: -m.changes)]
-        return self.names(names, 3, wrap=False)

@@ -1,0 +1,143 @@
+"""What the summary says of files when no symbol, key or package names the change: the files by kind, the CI keys
+or actions moved, the tests named, and a tiny change's own line. A part of the ``Writer`` (its ``t``, ``names``,
+``symbols`` and evidence ``e``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.assignments import values_edited
+from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, sha_pinned
+from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
+from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
+from analysis.analyzers.heuristic.text.spans import code
+from analysis.facts.code.hunk_symbols import documented_names
+from analysis.facts.patches import parse_patch
+from analysis.models import FileChange
+
+
+class FileLines:
+    """The file-level sentences of a summary (mixed into ``Writer``)."""
+
+    def cosmetic_lines(self) -> list[str]:
+        out = []
+        for kind, key in (("comments", "comments_only"), ("whitespace", "whitespace_only")):
+            paths = [p for p, k in self.e.cosmetic.items() if k == kind]
+            if not paths:
+                continue
+            text = self.t(key, paths=self.names(paths))
+            documented = self.documented(paths) if kind == "comments" else []
+            out.append(self.t("documenting", text=text, names=self.symbols(documented, 3)) if documented else text)
+        return out
+
+    def documented(self, paths: list[str]) -> list[str]:
+        """The definitions the comment changes of ``paths`` document (from git's context around the hunks)."""
+        patches = {f.path: f.patch for f in self.e.files if f.patch}
+        return list(dict.fromkeys(name for path in paths if path in patches
+                                  for name in documented_names(path, parse_patch(path, patches[path]))))
+
+    def ci_keys(self) -> str:
+        """``; changes `permissions`, `uses` (pinned to a commit SHA)``: the CI keys the diff changes, bounded; when
+        the only keys are actions moved to another tag, the actions and their refs (``; `actions/checkout` `v4` →
+        `v5```)."""
+        facts = self.e.ci_config
+        keys = changed_keys(facts)
+        if not keys:
+            return ""
+        moves = action_moves(facts)
+        if keys == ["uses"] and moves:
+            named = [self.t("config_value", key=code(a), old=code(o), new=code(n)) for a, o, n in moves]
+            return self.t("ci_actions", actions=self.names(named, 4, wrap=False))
+        pinned = any(sha_pinned(f) for f in facts)
+        named = [self.t("ci_pinned", key=code(k)) if k == "uses" and pinned else code(k) for k in keys]
+        return self.t("ci_keys", keys=self.names(named, 4, wrap=False))
+
+    def tests_named(self) -> str:
+        tests = [f.symbol for f in self.e.of("test_added") if not f.before]  # a renamed test is no new one
+        return self.t("tests_named", names=self.names(tests, 4)) if tests else ""
+
+    def tests_moved(self) -> list[str]:
+        """Tests renamed (``old`` → ``new``) and tests moved from another file, as the facts' ``before`` says."""
+        renamed, moved = [], {}
+        for f in self.e.of("test_added"):
+            origin, _, name = (f.before or "").rpartition("::")
+            if not name:
+                continue
+            pair = code(f.symbol) if name == f.symbol else self.t("renamed_pair", old=code(name), new=code(f.symbol))
+            (moved.setdefault((origin, f.path), []) if origin else renamed).append(pair)
+        out = [self.t("maint_tests_renamed", names=self.names(renamed, wrap=False))] if renamed else []
+        return out + [self.t("maint_tests_moved", names=self.names(pairs, wrap=False), old=code(old, R.MAX_PATH),
+                             new=code(new, R.MAX_PATH)) for (old, new), pairs in list(moved.items())[:R.MAX_LISTED]]
+
+    def sizes(self, paths: list[str], limit: int = 2) -> str:
+        """``path (+a/−d)`` for the first ``limit`` of ``paths``."""
+        by_path = {f.path: f for f in self.e.files}
+        shown = [self.file_size(by_path[p]) for p in paths[:limit] if p in by_path]
+        text = self.p["sep"].join(shown)
+        return self.t("more", items=text, n=len(paths) - limit, total=len(paths)) if len(paths) > limit else text
+
+    def file_size(self, f: FileChange) -> str:
+        """``path (+a/−d)``; a file renamed with no line changed says where it came from instead."""
+        if f.previous_path and not f.changes:
+            return self.t("file_renamed", path=code(f.path, R.MAX_PATH), old=code(f.previous_path, R.MAX_PATH))
+        return self.t("file_size", path=code(f.path, R.MAX_PATH), a=f.additions, d=f.deletions)
+
+    def file_lines(self) -> list[str]:
+        """No fact names a symbol: say which files changed, by kind when they are not product code."""
+        e = self.e
+        if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines:
+            return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
+        if e.behaviour:
+            top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
+            edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
+            if edited:
+                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))]
+            return [self.t("files_only", files=self.sizes(top, 3)) + self.tiny_line()]
+        quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
+        if quoted and all(f.path in quoted for f in e.files):
+            return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
+        for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
+                             (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
+            if e.all_files(*classes):
+                keys = self.ci_keys() if key == "ci_only" else ""
+                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()
+                        + ("" if keys and action_moves(e.ci_config) else self.tiny_line())]
+        kinds: dict[str, list[str]] = defaultdict(list)
+        for f in e.files:
+            kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
+                         or (k == "ci" and "tooling" in e.classes[f.path])
+                         or (k == "build" and e.classes[f.path] & {"lock", "docker"})), None)
+            if kind:
+                kinds[kind].append(f.path)
+        if kinds:
+            parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3)) for k, v in kinds.items()]
+            return [self.p["kinds_sep"].join(parts) + self.tests_named()]
+        return []
+
+    def tiny_line(self) -> str:
+        """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours
+        (four one-line lint allowances in one test file are four different changes)."""
+        return self.file_quote(self.e.files[0]) if len(self.e.files) == 1 else ""
+
+    def file_quote(self, f: FileChange) -> str:
+        """``: old → new`` (or ``: adds line``) for a file changed by a line or two; empty for a larger change."""
+        if not 0 < f.changes <= _TINY_LINES or not f.patch:
+            return ""
+        patch = parse_patch(f.path, f.patch)
+        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
+        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        if len(added) == 1 and len(removed) == 1:  # ``version=2.2.25`` → ``version=2.2.26``: the one line rewritten
+            return self.t("tiny_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))
+        if added:
+            return self.t("tiny_added", line=code(added[0], _TINY_CHARS))
+        return self.t("tiny_removed", line=code(removed[0], _TINY_CHARS)) if removed else ""
+
+    def tiny(self) -> bool:
+        """The summary's file line quotes the change itself: an impact line would only say it again."""
+        return bool(self.tiny_line())
+
+    def tiny_unnamed(self) -> bool:
+        """A tiny change whose file no fact names a symbol or key in (a ``version.properties`` line): the summary
+        quotes the line, and an impact line could only name the file again."""
+        return self.tiny() and not any(f.symbol for f in self.e.facts if f.path == self.e.files[0].path)

@@ -1,0 +1,98 @@
+"""The impact lines: areas ranked by lines changed, each with the public symbols, keys or versions it touches, or
+what kind of files it holds. A part of the ``Writer`` (its ``t``, ``names``, ``symbols`` and evidence ``e``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.message import clip
+from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.text.spans import code
+
+#: a configuration value this short is named in the impact line beside its key
+_SHORT_VALUE = 40
+#: a docs or tests area changed by this many lines or fewer beside a real change gets no impact line
+_TOUCHED_LINES = 2
+
+
+class ImpactLines:
+    """The impact section of an analysis (mixed into ``Writer``)."""
+
+    def impact(self) -> list[str]:
+        e = self.e
+        if self.tiny() and (not e.behaviour or self.tiny_unnamed()):
+            return []
+        groups: dict[str, list] = defaultdict(list)
+        quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
+        substantive = any(f.path not in e.cosmetic for f in e.files if f.path not in quoted)
+        built = {f.path for f in e.files if "generated" in e.classes[f.path]}  # bundles rebuilt beside the change
+        derived = self.derived_locks() | (built if len(built) < len(e.files) else set())
+        for f in e.files:
+            # the summary quotes the changelog's lines already; comment-only files beside a real change are noise,
+            # and so is a lock file that only records what the commit's manifests say
+            if f.path not in quoted and not (substantive and f.path in e.cosmetic) and f.path not in derived:
+                groups[area_of(f.path)].append(f)
+        symbols: dict[str, list[str]] = defaultdict(list)
+        internal: dict[str, list[str]] = defaultdict(list)
+        tests: dict[str, list[str]] = defaultdict(list)
+        values: dict[str, list[str]] = defaultdict(list)  # a key and the value it takes: one bump from the next
+        for f in e.facts:
+            if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
+                if f.path not in e.cosmetic and e.in_product(f):
+                    (symbols if e.is_public(f) else internal)[area_of(f.path)].append(f.symbol)
+            elif f.kind == "config_value_changed" and f.after and len(f.after) <= _SHORT_VALUE:
+                values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
+            elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
+                symbols[area_of(f.path)].append(f.symbol)
+            elif f.kind == "test_added" and not f.before:
+                tests[area_of(f.path)].append(f.symbol)
+        versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
+        for f in e.dependencies:  # a dependency dropped has no version to name: "`hpke-rs` —" said nothing
+            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after, 40))
+                                             if f.after else self.t("impact_dep_removed", name=code(f.symbol)))
+        for area, texts in values.items():
+            versions[area] = texts + versions[area]
+        ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
+        out = []
+        for area, members in ordered[:R.MAX_AREAS]:
+            if symbols[area] or versions[area]:
+                what = self.p["sep"].join(filter(None, [self.symbols(symbols[area], 4) if symbols[area] else "",
+                                                        self.names(versions[area], 3, wrap=False)]))
+            elif internal[area]:
+                what = self.t("internal", names=self.symbols(internal[area], 3))
+            elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
+                what = self.names(tests[area], 3)
+            elif len(ordered) > 1 and sum(x.changes for x in members) <= _TOUCHED_LINES and \
+                    all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
+                continue  # a README or test line or two beside the real change (no test named): nothing more to say
+            else:
+                what = self.area_kind(members)
+            sizes = dict(area=clip(area, R.MAX_PATH), a=sum(x.additions for x in members),
+                         d=sum(x.deletions for x in members))
+            if len(members) == 1 and members[0].path == area and what == clip(area, R.MAX_PATH):
+                # a top-level file is its own area: ".size-limit.cjs: .size-limit.cjs" says nothing
+                out.append(self.t("impact_bare", **sizes) + self.file_quote(members[0]))
+                continue
+            out.append(self.t("impact", what=what, **sizes))
+        if len(ordered) > R.MAX_AREAS:
+            out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
+        return out
+
+    def derived_locks(self) -> set[str]:
+        """Lock files beside other changes that add no dependency fact of their own (a release's version recorded)."""
+        e = self.e
+        with_facts = {f.path for f in e.dependencies}
+        locks = {f.path for f in e.files if "lock" in e.classes[f.path] and f.path not in with_facts}
+        return locks if len(locks) < len(e.files) else set()
+
+    def area_kind(self, members: list) -> str:
+        cosmetic = {self.e.cosmetic.get(m.path) for m in members}
+        if len(cosmetic) == 1 and None not in cosmetic:  # a package comment added in each of several packages
+            return self.p[f"kind_{cosmetic.pop()}"]
+        for cls in ("doc", "test", "ci", "build", "example", "i18n"):
+            if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
+                   or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
+                return self.p[f"kind_{cls}"]
+        names = [m.path.rsplit("/", 1)[-1] for m in sorted(members, key=lambda m: -m.changes)]
+        return self.names(names, 3, wrap=False)

@@ -1,0 +1,22 @@
+"""Inline code spans for the heuristic's sentences: one line, bounded, never able to break out of the span."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.message import clip
+from analysis.facts.value_window import changed_window
+
+#: a one-file change this small quotes its line (clipped to this many characters) in the summary
+TINY_LINES = 2
+TINY_CHARS = 80
+
+
+def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
+    """``text`` as inline code, one line, bounded, with no backtick to break out of it."""
+    return "`" + clip((text or "").replace("`", "'"), limit) + "`"
+
+
+def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
+    """Two values as inline code; when both would be clipped to the same text, the part where they differ."""
+    old, new = changed_window(old, new, (old, new), limit)
+    return code(old, limit), code(new, limit)
