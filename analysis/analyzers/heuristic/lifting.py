@@ -12,6 +12,7 @@ from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TIT
 from analysis.analyzers.heuristic.code.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.build_defaults import features_broken
+from analysis.analyzers.heuristic.config.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.deploy import ungated_template_block
 from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.declared import (
@@ -131,6 +132,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
+        or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
         or default_named_changed(e) or errors_rewrapped(e))
 

@@ -12,11 +12,12 @@ NON_PRODUCT = {"doc", "test", "ci", "example", "tooling", "build", "lock", "i18n
 
 def _test_dirs(parts: list[str], dirs: set[str]) -> set[str]:
     """Test directories among ``dirs``, less a monorepo package named like one (``packages/testing/src``)."""
-    if not any(d in R.TEST_DIRS or test_support_dir(d) for d in dirs):
+    def named(d: str) -> bool:
+        return d in R.TEST_DIRS or test_support_dir(d) or bool(R.UNIT_TEST_DIR.match(d))
+    if not any(named(d) for d in dirs):
         return set()
     packages = package_dirs(parts)
-    return {p for i, p in enumerate(parts) if (p in R.TEST_DIRS or test_support_dir(p)) and p in dirs
-            and i not in packages}
+    return {p for i, p in enumerate(parts) if named(p) and p in dirs and i not in packages}
 
 
 def _man_page(name: str, dirs: set[str]) -> bool:

@@ -92,6 +92,8 @@ MAN_PAGE = re.compile(r"\.(?:[1-9n][a-z]{0,3}|ronn|scd)$")
 MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 #: legal texts (licence, copying, copyright) are documents too: a year or holder changed alters no behaviour
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright)(\.|$)")
+#: a directory named for unit tests, alone or with what it holds (``unittest/``, ``unit_tests/``, ``unittestschema/``)
+UNIT_TEST_DIR = re.compile(r"^unit[-_]?tests?([-_]?\w+)?$")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support",
              # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
@@ -110,6 +112,7 @@ SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".
 #: test files, and test runners' own configuration (``vitest.config.ts``, ``jest.config.js``, ``karma.conf.cjs``,
 #: ``playwright.config.ts``, ``.mocharc.yml``, ``pytest.ini``): how the suite runs, not what users get
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs|"
+                        r"^tests?\.[cm]?[jt]sx?|"  # a JS package's own ``test.js`` (ava, tape, mocha)
                         r"^(vitest|jest|karma|playwright|cypress|wdio|ava)\.conf(ig)?(\.\w+)?\.[cm]?[jt]s|"
                         r"^\.mocharc(\.\w+)?|^pytest\.ini|^\.nycrc(\.\w+)?|^phpunit\.xml(\.dist)?)$")
 CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"

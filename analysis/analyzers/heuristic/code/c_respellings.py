@@ -1,5 +1,5 @@
 """C and C++ lines spelt anew with the same meaning: an allocation's count and size passed apart, an integer index
-or counter declared with another integer type."""
+or counter declared with another integer type, a stray empty statement dropped."""
 
 from __future__ import annotations
 
@@ -16,8 +16,12 @@ _CALLOC_PRODUCT = re.compile(r"\b(?P<fn>\w*[cC]alloc)\(\s*(?P<count>[^,()]+?)\s*
 _INTEGER_TYPE = re.compile(r"\b(?:(?:unsigned|signed)\s+)?(?:(?:long\s+)?long|int|short|char)(?:\s+int)?\b|"
                            r"\b(?:unsigned|signed)\b|\b(?:s?size_t|u?int(?:8|16|32|64|ptr|max)_t|ptrdiff_t|off_t)\b")
 
+#: a statement ended twice (``calloc(argc, sizeof(char*));;``): the second ``;`` is an empty statement
+_STRAY_SEMICOLONS = re.compile(r";(\s*;)+(?=\s*(//.*|/\*.*)?$)")
+
 
 def _one_way(line: str, integer_types: bool) -> list[str]:
+    line = _STRAY_SEMICOLONS.sub(";", line)
     line = _CALLOC_PRODUCT.sub(lambda m: f"{m.group('fn')}({m.group('count')}, {m.group('size')})", line)
     if integer_types:
         line = _INTEGER_TYPE.sub("INTEGER", line)
@@ -27,7 +31,7 @@ def _one_way(line: str, integer_types: bool) -> list[str]:
 def c_respelled_only(patch: str | None, path: str, integer_types: bool) -> bool:
     """Each changed line of a C or C++ file comes back in its place, indented alike and spelt otherwise, with the
     same tokens once a ``calloc``'s ``count * size, 1`` is read as ``count, size`` and (when ``integer_types``)
-    every integer type as one: the same statements, their allocations and their integer declarations spelt anew."""
+    every integer type as one, and a trailing ``;;`` as ``;``: the same statements, their allocations and their integer declarations spelt anew."""
     if not path.lower().endswith(_C_FILES):
         return False
     removed, added = changed_lines(patch, strip=False)
