@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic.config.dependency_changes import development_only
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.symbol_groups import shortened
 from analysis.facts.config import TOOLING, split_last
 from analysis.facts.languages import is_generated
-from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.models import CommitReport, Fact
 from analysis.renderers.labels import check_lang
 
@@ -203,10 +203,11 @@ def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
 
 
 def _dependencies(facts: list[Fact], words: dict[str, str]) -> str | None:
-    """The packages users install that came, went or moved; a development-only one (tests, linters) is left to
-    its change's own entry, as a CI workflow's key is."""
+    """The packages users install that came, went or moved; a development-only one (tests, linters, an example's
+    manifest) is left to its change's own entry, as a CI workflow's key is."""
     named = [words[_dependency_key(f)].format(name=_code(f.symbol), before=f.before, after=f.after)
-             for f in facts if f.kind == "dependency_changed" and f.symbol and f.text != DEVELOPMENT]
+             for f in facts if f.kind == "dependency_changed" and f.symbol
+             and not development_only(f, classify_path(f.path))]
     return words["dependencies"].format(items=_items(named, words)) if named else None
 
 

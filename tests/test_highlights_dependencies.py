@@ -40,3 +40,10 @@ def test_a_development_dependency_is_left_out_of_the_days_highlights():
 def test_a_day_of_only_development_dependencies_has_no_dependency_bullet():
     bullets = heuristic_highlights(_day(_dep("coverage", None, ">=7.9.1", DEVELOPMENT)), "en")
     assert bullets and not any(b.startswith("Dependencies:") for b in bullets)
+
+
+def test_a_package_of_a_test_requirements_list_is_left_out_and_the_products_kept():
+    test_req = Fact(kind="dependency_changed", path="requirements/test.txt", symbol="pytest", before="7.4", after="8.0")
+    text = "\n".join(heuristic_highlights(_day(test_req, _dep("requests", "2.31", "2.32")), "en"))
+    assert "Dependencies: `requests` 2.31 → 2.32" in text
+    assert "pytest" not in text
