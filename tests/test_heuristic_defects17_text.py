@@ -24,3 +24,19 @@ def test_chinese_quotes_the_same_differing_part():
     analysis = analysed({"docs/console-output.md": (before, after)}, "docs: clarify", lang="zh")
     line = next(s for s in analysis.summary if " → " in s)
     assert line.startswith("仅修改文档") and "Colorama" in line.split(" → ")[1]
+
+
+def test_an_examples_makefile_alone_is_called_examples_not_documentation():
+    before = "install:\n\thelm upgrade --install --values ./values.yaml ../../ ; \\\n\techo done\n"
+    after = "install:\n\thelm upgrade --install --values ./values.yaml ../../\n\techo done\n"
+    en = analysed({"chart/examples/openshift/Makefile": (before, after)}, "Remove an unneeded semicolon")
+    zh = analysed({"chart/examples/openshift/Makefile": (before, after)}, "Remove an unneeded semicolon", lang="zh")
+    assert en.summary[0].startswith("Examples only: `chart/examples/openshift/Makefile`")
+    assert zh.summary[0].startswith("仅修改示例：")
+    assert not any("Documentation" in s for s in en.summary)
+
+
+def test_a_readme_beside_an_example_is_still_documentation():
+    analysis = analysed({"chart/examples/README.md": ("# Examples\n\nRun it.\n", "# Examples\n\nRun it with make.\n")},
+                        "docs: say how to run the examples")
+    assert analysis.summary[0].startswith("Documentation only:")

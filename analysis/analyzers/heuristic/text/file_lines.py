@@ -100,6 +100,8 @@ class FileLines:
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
+                if key == "docs_only" and not any("doc" in e.classes[f.path] for f in e.files):
+                    key = "examples_only"  # an example's Makefile or code is no documentation
                 keys = self.ci_keys() if key == "ci_only" else ""
                 return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()
                         + ("" if keys and action_moves(e.ci_config) else self.tiny_line())]
