@@ -40,3 +40,11 @@ def test_a_readme_beside_an_example_is_still_documentation():
     analysis = analysed({"chart/examples/README.md": ("# Examples\n\nRun it.\n", "# Examples\n\nRun it with make.\n")},
                         "docs: say how to run the examples")
     assert analysis.summary[0].startswith("Documentation only:")
+
+
+def test_a_code_example_in_the_message_is_no_point_the_words_after_it_are():
+    from analysis.analyzers.heuristic.message import message_points
+    body = ('```js\nsocket.on("retry", () => {\n  socket.stop(false);\n\n  // will now work\n});\n```\n\n'
+            "The reconnection loop now stops when asked to.")
+    assert message_points(body) == ["The reconnection loop now stops when asked to."]
+    assert message_points("Stop the loop.\n\n~~~\ncode()\n~~~\n") == ["Stop the loop."]
