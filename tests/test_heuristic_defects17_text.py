@@ -48,3 +48,13 @@ def test_a_code_example_in_the_message_is_no_point_the_words_after_it_are():
             "The reconnection loop now stops when asked to.")
     assert message_points(body) == ["The reconnection loop now stops when asked to."]
     assert message_points("Stop the loop.\n\n~~~\ncode()\n~~~\n") == ["Stop the loop."]
+
+
+def test_a_link_target_changed_inside_a_long_line_is_quoted_where_it_differs():
+    head = "This can be a problem in hybrid applications like those based on [Starlette](https://www.starlette.io) "
+    before = "# Context\n\n" + head + "(this [includes FastAPI](https://github.com/oldowner/fastapi/discussions/5999)).\n"
+    after = "# Context\n\n" + head + "(this [includes FastAPI](https://github.com/fastapi/fastapi/discussions/5999)).\n"
+    analysis = analysed({"docs/contextvars.md": (before, after)}, "Update FastAPI URL")
+    line = next(s for s in analysis.summary if " → " in s)
+    old, new = line.split(": ", 1)[1].split(" → ")
+    assert "oldowner" in old and "oldowner" not in new and "github.com/fastapi" in new
