@@ -58,3 +58,12 @@ def test_a_link_target_changed_inside_a_long_line_is_quoted_where_it_differs():
     line = next(s for s in analysis.summary if " → " in s)
     old, new = line.split(": ", 1)[1].split(" → ")
     assert "oldowner" in old and "oldowner" not in new and "github.com/fastapi" in new
+
+
+def test_a_bots_bump_sentence_is_not_said_again_beside_the_go_modules_versions():
+    before = "module example.com/tool\n\ngo 1.17\n\nrequire (\n\tgithub.com/acme/procfs v0.7.3\n)\n"
+    after = before.replace("v0.7.3", "v0.8.0")
+    message = "Bump github.com/acme/procfs from 0.7.3 to 0.8.0 (#1097)\n\nBumps github.com/acme/procfs from 0.7.3 to 0.8.0."
+    analysis = analysed({"go.mod": (before, after)}, message)
+    assert any("`github.com/acme/procfs` `v0.7.3` → `v0.8.0`" in s for s in analysis.summary)
+    assert not any(s.startswith("Bumps ") for s in analysis.summary)
