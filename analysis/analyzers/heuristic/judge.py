@@ -8,6 +8,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
+from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
     debug_statements_removed,
@@ -16,6 +17,7 @@ from analysis.analyzers.heuristic.code.hunks import (
     loop_rebounds,
     respelled_only,
 )
+from analysis.analyzers.heuristic.code.includes_added import includes_added_only
 from analysis.analyzers.heuristic.code.log_calls import log_text_only
 from analysis.analyzers.heuristic.code.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
@@ -304,6 +306,14 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if all(respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
         return "low"  # the same code spelt anew: a string's quotes swapped, ``Object.prototype.hasOwnProperty.call``
+    if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
+            go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
+        return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
+    if includes_added_only(e.behaviour) and not e.security_signals:
+        return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
+    if all(c_respelled_only(f.patch, f.path, False) for f in e.behaviour) and not e.security_signals:
+        return "low"  # the same C/C++ tokens once spelt one way (a trailing return type written first): whatever
+        # signature the facts see moved, the declarations are the same
     retyped = change_type not in ("fix", "security") and not crash_fix(e, change_type)
     if (all(c_respelled_only(f.patch, f.path, retyped) for f in e.behaviour)
             and not (e.security_signals or interface_touched(e))):

@@ -1,5 +1,5 @@
 """C and C++ lines spelt anew with the same meaning: an allocation's count and size passed apart, an integer index
-or counter declared with another integer type."""
+or counter declared with another integer type, a function's trailing return type written before its name."""
 
 from __future__ import annotations
 
@@ -16,8 +16,15 @@ _CALLOC_PRODUCT = re.compile(r"\b(?P<fn>\w*[cC]alloc)\(\s*(?P<count>[^,()]+?)\s*
 _INTEGER_TYPE = re.compile(r"\b(?:(?:unsigned|signed)\s+)?(?:(?:long\s+)?long|int|short|char)(?:\s+int)?\b|"
                            r"\b(?:unsigned|signed)\b|\b(?:s?size_t|u?int(?:8|16|32|64|ptr|max)_t|ptrdiff_t|off_t)\b")
 
+#: ``auto f(int a) -> int {``: C++11's trailing return type, the same declaration as ``int f(int a) {``
+_TRAILING_RETURN = re.compile(r"^(?P<lead>\s*(?:(?:inline|static|constexpr|virtual|friend|explicit)\s+)*)auto\s+"
+                              r"(?P<head>[\w:~]+\s*\(.*\)\s*(?:(?:const|noexcept|override|final)\s*)*)->\s*"
+                              r"(?P<type>[^{;]+?)\s*(?P<end>[{;]?)\s*$")
+
 
 def _one_way(line: str, integer_types: bool) -> list[str]:
+    line = _TRAILING_RETURN.sub(lambda m: f"{m.group('lead')}{m.group('type')} {m.group('head').rstrip()} "
+                                          f"{m.group('end')}", line)
     line = _CALLOC_PRODUCT.sub(lambda m: f"{m.group('fn')}({m.group('count')}, {m.group('size')})", line)
     if integer_types:
         line = _INTEGER_TYPE.sub("INTEGER", line)
