@@ -2,7 +2,7 @@
 
 Each bullet is derived from the day's data: the high-importance titles, public API changes named by the
 diff analyzer's facts (symbols changing the same way named once, moved symbols not called removed),
-security signals, configuration (not a release's version bump) and dependency changes, the areas with
+security signals, configuration (not a release's version bump) and dependency changes (not development-only ones), the areas with
 most lines changed, the pull requests merged, the largest change (by lines outside lock files and generated code). A bullet with nothing behind it is left
 out; a quiet day (fewer than two changes) gets none.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic.config.dependency_changes import development_only
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.symbol_groups import shortened
 from analysis.facts.config import TOOLING, split_last
@@ -39,6 +40,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         "config_value_changed": "{name} {before} → {after}",
         "dependencies": "依赖变化：{items}",
         "dependency": "{name} {before} → {after}",
+        "dependency_added": "新增 {name} {after}",
+        "dependency_removed": "移除 {name}",
         "areas": "改动最集中的位置：{items}",
         "area": "{name}（{n}，+{add}/-{delete} 行）",
         "n_changes": "{n} 个变更",
@@ -63,6 +66,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         "config_value_changed": "{name} {before} → {after}",
         "dependencies": "Dependencies: {items}",
         "dependency": "{name} {before} → {after}",
+        "dependency_added": "{name} {after} (new)",
+        "dependency_removed": "{name} removed",
         "areas": "Most lines changed in {items}",
         "area": "{name} ({n}, +{add}/-{delete})",
         "n_changes": "{n} changes",
@@ -198,9 +203,17 @@ def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
 
 
 def _dependencies(facts: list[Fact], words: dict[str, str]) -> str | None:
-    named = [words["dependency"].format(name=_code(f.symbol), before=f.before or "∅", after=f.after or "∅")
-             for f in facts if f.kind == "dependency_changed" and f.symbol]
+    """The packages users install that came, went or moved; a development-only one (tests, linters, an example's
+    manifest) is left to its change's own entry, as a CI workflow's key is."""
+    named = [words[_dependency_key(f)].format(name=_code(f.symbol), before=f.before, after=f.after)
+             for f in facts if f.kind == "dependency_changed" and f.symbol
+             and not development_only(f, classify_path(f.path))]
     return words["dependencies"].format(items=_items(named, words)) if named else None
+
+
+def _dependency_key(fact: Fact) -> str:
+    """A package new to the project, dropped from it, or moved from one version to another (never "∅ →")."""
+    return "dependency_added" if fact.before is None else "dependency_removed" if fact.after is None else "dependency"
 
 
 def _area(path: str) -> str:

@@ -57,6 +57,7 @@ def test_importance_agreement_on_a_labelled_day(name):
 TUNED_FLOOR = 0.90
 
 
+@pytest.mark.timeout(600)  # replays every tuned day (1,400 changes and growing): tens of seconds, more when loaded
 def test_importance_agreement_over_the_tuned_days():
     results = [bench.score(load(name)) for name in day_names() if name in bench.TUNED]
     agree, total = sum(r["importance"] for r in results), sum(r["total"] for r in results)

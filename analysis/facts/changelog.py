@@ -24,6 +24,9 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 #: an XML changelog's element (Maven's changes.xml ``<action ...>``): each one is an entry of its own
 _ELEMENT = re.compile(r"^\s*</?[A-Za-z]")
 _MARKUP_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+#: a Markdown code fence's opening or closing line (```` ```python ````, ``~~~``): the lines between are an example's
+#: code, not words about the change
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def _clip(text: str) -> str:
@@ -35,13 +38,18 @@ def _clip(text: str) -> str:
 
 def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
     """One side of one hunk (``+``: the new, ``-``: the old) split into entries (bullet with its wrapped lines,
-    heading, paragraph line), each with whether the commit added (or removed) any of its lines."""
+    heading, paragraph line), each with whether the commit added (or removed) any of its lines; a fenced code
+    example is none."""
     entries: list[list] = []  # [text, touched, open: True (indented lines continue it), "paragraph" or False]
     other = "-" if side == "+" else "+"
+    fenced = False
     for line in hunk_lines:
         if line.kind == other:
             continue
         text, added = line.text, line.kind == side
+        if _FENCE.match(text) or fenced:
+            fenced = fenced != bool(_FENCE.match(text))
+            continue
         if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text) \
                 or _MARKUP_COMMENT.match(text):
             if entries:

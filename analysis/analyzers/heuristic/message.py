@@ -27,6 +27,8 @@ _GIT_LOG_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b.*|Merge: [0-9a-f]{7,4
 #: review's record, not words about the change ("Follow-up: the cache keeps..." is a sentence)
 _HYPHENATED_TRAILER = re.compile(r"^\s*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s+(?:\S+|.*<[^>\s]+@[^>\s]+>)\s*$")
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
+#: a Markdown fenced code block (```` ```js ```` ... ```` ``` ````, ``~~~``): an example's code, not the author's words
+_FENCED_BLOCK = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 #: a Markdown link the diff analyzer's clipping cut short: ``by [@tiangolo](https://github.com/tia…``
 _CUT_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]*…$")
@@ -149,12 +151,13 @@ def message_points(body: str) -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
     Trailers (Signed-off-by) and paragraphs of bare references (``Fixes #12``, a lone URL) are skipped;
-    a line introducing the list ("Details:") is left out; an item wrapped onto further lines is one point.
+    a line introducing the list ("Details:") is left out; an item wrapped onto further lines is one point; a fenced
+    code example is none.
     A squash merge's list of its branch's commit titles says nothing of the change as a whole: no point.
     """
     if squashed_commit_list(body):
         return []
-    blocks = re.split(r"\n\s*\n", body.strip())
+    blocks = re.split(r"\n\s*\n", _FENCED_BLOCK.sub("", body).strip())
     for i, block in enumerate(blocks):
         if _introduces_list(block, blocks[i + 1:i + 2]) or _BOT_TEMPLATE.match(block.strip()):
             continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point

@@ -17,6 +17,13 @@ _VERSION_MAJOR = re.compile(r"\d+")
 _BUILD_NUMBERED = re.compile(r"^\d+\.[a-z]", re.I)
 
 
+def development_only(fact: Fact, classes: set[str]) -> bool:
+    """A dependency change users never install (``classes``: its path's): a dev/test/docs requirements list, a
+    manifest's development section (``devDependencies``, ``[dev-dependencies]``), an example's or test project's
+    own manifest."""
+    return fact.text == DEVELOPMENT or bool(_DEV_MANIFEST.search(fact.path.lower())) or side_manifest(classes)
+
+
 def _version_parts(version: str | None) -> list[int]:
     return [int(n) for n in _VERSION_MAJOR.findall(version or "")[:2]]
 
@@ -77,9 +84,9 @@ class DependencyChanges:
         """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists nor a
         manifest's development section, not an example's or a test project's own manifest), default image tags
         included."""
-        return [f for f in self.dependencies + self.version_pins if "lock" not in self.classes.get(f.path, set())
-                and not _DEV_MANIFEST.search(f.path.lower()) and not side_manifest(self.classes.get(f.path, set()))
-                and f.text != DEVELOPMENT]
+        return [f for f in self.dependencies + self.version_pins
+                if "lock" not in self.classes.get(f.path, set())
+                and not development_only(f, self.classes.get(f.path, set()))]
 
     @cached_property
     def dependency_swaps(self) -> list[tuple[Fact, Fact]]:

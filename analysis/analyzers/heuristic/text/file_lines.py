@@ -11,7 +11,7 @@ from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, sha_pinned
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
-from analysis.analyzers.heuristic.text.spans import code
+from analysis.analyzers.heuristic.text.spans import code, code_pair
 from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
@@ -100,6 +100,8 @@ class FileLines:
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):
+                if key == "docs_only" and not any("doc" in e.classes[f.path] for f in e.files):
+                    key = "examples_only"  # an example's Makefile or code is no documentation
                 keys = self.ci_keys() if key == "ci_only" else ""
                 return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()
                         + ("" if keys and action_moves(e.ci_config) else self.tiny_line())]
@@ -128,7 +130,8 @@ class FileLines:
         added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
         removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
         if len(added) == 1 and len(removed) == 1:  # ``version=2.2.25`` → ``version=2.2.26``: the one line rewritten
-            return self.t("tiny_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))
+            old, new = code_pair(removed[0], added[0], _TINY_CHARS)  # a long line changed at its end: where it differs
+            return self.t("tiny_swapped", old=old, new=new)
         if added:
             return self.t("tiny_added", line=code(added[0], _TINY_CHARS))
         return self.t("tiny_removed", line=code(removed[0], _TINY_CHARS)) if removed else ""

@@ -18,5 +18,8 @@ def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
 
 def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
     """Two values as inline code; when both would be clipped to the same text, the part where they differ."""
-    old, new = changed_window(old, new, (old, new), limit)
-    return code(old, limit), code(new, limit)
+    window = changed_window(old, new, (old, new), limit)
+    pair = code(window[0], limit), code(window[1], limit)
+    if pair[0] == pair[1] and old != new:  # a long token changed (a URL's path): cut at words, both end before it
+        pair = code(window[0], len(window[0]) + 2), code(window[1], len(window[1]) + 2)  # the window is bounded
+    return pair

@@ -29,6 +29,11 @@ from analysis.zh_text import tidy_spacing
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
 
 
+def _unprefixed(version: str) -> str:
+    """A version without the ``v`` a Go module's tag carries (``v0.8.0`` -> ``0.8.0``), as release notes write it."""
+    return version[1:] if version[:1] in "vV" and version[1:2].isdigit() else version
+
+
 def _bare(text: str) -> str:
     """A title or point without its conventional prefix, pull request number and final period, lower-cased."""
     text = R.PREFIX_RE.sub("", text, count=1)
@@ -185,8 +190,9 @@ class Writer(FileLines, ImpactLines):
     def _restates_dependency(self, point: str) -> bool:
         """A dependency bot's table row (``left-pad `^7.0.0` -> `^8.0.0` ``) says what a dependency fact the summary
         gives anyway says: the package and both its versions."""
-        return any(d.symbol and d.before and d.after and all(part in point for part in (d.symbol, d.before, d.after))
-                   for d in self.e.dependencies)
+        return any(d.symbol and d.before and d.after
+                   and all(part in point for part in (d.symbol, _unprefixed(d.before), _unprefixed(d.after)))
+                   for d in self.e.dependencies)  # "Bumps x from 0.7.3 to 0.8.0." says Go's ``v0.7.3`` -> ``v0.8.0``
 
     def _title_wrapped(self, point: str) -> bool:
         """The subject ran on to the message's second line (no blank line between, the line goes on in lower
