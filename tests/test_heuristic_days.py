@@ -52,9 +52,10 @@ def test_importance_agreement_on_a_labelled_day(name):
 
 
 #: a floor that guards what was reached on the days the rules were fitted on (bench/heuristic_agreement.py's
-#: TUNED: 91-92% since the twelfth round), not the goal: issue 8 asks for 85% on held-out days, which are measured
-#: blind by the bench and never gated here (a gate would invite fitting them before they are measured).
-TUNED_FLOOR = 0.90
+#: TUNED: 91-92% from the twelfth to the seventeenth round, 89% once the sixteenth and seventeenth sets, the hardest
+#: measured, joined), not the goal: issue 8 asks for 85% on held-out days, which are measured blind by the bench and
+#: never gated here (a gate would invite fitting them before they are measured).
+TUNED_FLOOR = 0.88
 
 
 @pytest.mark.timeout(600)  # replays every tuned day (1,400 changes and growing): tens of seconds, more when loaded

@@ -184,3 +184,13 @@ def test_a_list_item_pinned_by_name_moved_to_another_version_is_a_dependency_bum
                       "chore(deps): update dependency git to v5.2.1")
     assert result.importance == "low" and result.change_type == "build"
     assert any("`5.1.0` → `5.2.1`" in line for line in result.summary)
+
+
+def test_a_c_librarys_one_test_program_is_a_test_file():
+    from analysis.analyzers.heuristic.paths import classify_path
+    assert classify_path("test.c") == {"test"} and classify_path("test.sh") == {"test"}
+    assert "test" not in classify_path("latest.c") and "test" not in classify_path("src/contest.c")
+    program = "int main(void) {\n    test_blocking_connection();\n    return 0;\n}\n"
+    result = analysed({"test.c": (program, program.replace("    return 0;", "    test_timeout();\n    return 0;"))},
+                      "Rework asSleep to be a generic millisleep function.")
+    assert result.importance == "low" and result.summary[0].startswith("Tests only: `test.c`")

@@ -113,6 +113,7 @@ SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".
 #: ``playwright.config.ts``, ``.mocharc.yml``, ``pytest.ini``): how the suite runs, not what users get
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs|"
                         r"^tests?\.[cm]?[jt]sx?|"  # a JS package's own ``test.js`` (ava, tape, mocha)
+                        r"^tests?\.(c|cc|cpp|sh)|"  # a C library's one test program or script (hiredis' ``test.c``)
                         r"^(vitest|jest|karma|playwright|cypress|wdio|ava)\.conf(ig)?(\.\w+)?\.[cm]?[jt]s|"
                         r"^\.mocharc(\.\w+)?|^pytest\.ini|^\.nycrc(\.\w+)?|^phpunit\.xml(\.dist)?)$")
 CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
