@@ -4,8 +4,8 @@ of literal replaced it (an option's default ``false`` that becomes a string is a
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.config.ci_keys import action_moves
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
+from analysis.analyzers.heuristic.config.ci_keys import action_moves
 from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
 
@@ -194,3 +194,51 @@ def test_a_c_librarys_one_test_program_is_a_test_file():
     result = analysed({"test.c": (program, program.replace("    return 0;", "    test_timeout();\n    return 0;"))},
                       "Rework asSleep to be a generic millisleep function.")
     assert result.importance == "low" and result.summary[0].startswith("Tests only: `test.c`")
+
+
+_DEMO = '''import time
+
+
+def render(text):
+    return text.upper()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    start = time.time()
+    print(render("demo"))
+    print(
+        "Please consider sponsoring me if you get value from my work."
+    )
+'''
+
+
+def _with_git_context(before: str, after: str):
+    """The analysis of ``rich/__main__.py`` changed, each hunk headed with the context git prints (the last
+    top-level line above it), which difflib leaves out."""
+    from analysis.analyzers.base import AnalysisContext
+    from analysis.analyzers.heuristic.analyzer import HeuristicAnalyzer
+    from analysis.facts import derive_facts
+    from tests.facts_support import commit_of
+    commit, texts = commit_of({"rich/__main__.py": (before, after)}, "sponsor")
+    lines = after.splitlines()
+    patch = []
+    for line in commit.files[0].patch.splitlines():
+        if line.startswith("@@"):
+            start = int(line.split("+")[1].split(",")[0].split(" ")[0])
+            above = [ln for ln in lines[:start - 1] if ln[:1].strip()]
+            line = f"{line} {above[-1]}" if above else line
+        patch.append(line)
+    commit.files[0].patch = "\n".join(patch) + "\n"
+    return HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts)))
+
+
+def test_a_change_inside_the_script_block_is_a_demo_not_the_library():
+    from analysis.analyzers.heuristic.code.script_blocks import script_block_only
+    after = _DEMO.replace("Please consider sponsoring me if you get value from my work.",
+                          "Consider sponsoring to ensure this project is maintained.")
+    assert _with_git_context(_DEMO, after).importance == "low"
+    assert _with_git_context(_DEMO, after.replace("text.upper()", "text.lower()")).importance == "medium"
+    patch = '@@ -9,2 +9,2 @@ if __name__ == "__main__":\n     start = time.time()\n-    a()\n+    b()\n'
+    from analysis.models import FileChange
+    assert script_block_only([FileChange(path="tool.py", patch=patch, additions=1, deletions=1)])
+    assert not script_block_only([FileChange(path="tool.js", patch=patch, additions=1, deletions=1)])

@@ -32,6 +32,7 @@ from analysis.analyzers.heuristic.code.perf import (
 )
 from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
+from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
@@ -40,9 +41,9 @@ from analysis.analyzers.heuristic.declared import attack_tested
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
     api_grown,
+    condition_added,
     crash_fix,
     default_named_changed,
-    condition_added,
     entry_points_moved,
     high,
     merged_security,
@@ -311,6 +312,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
+    if script_block_only(e.behaviour) and not e.security_signals:
+        return "low"  # a module's ``if __name__ == "__main__":`` demo or self-test: importers get the same code
     if all(c_respelled_only(f.patch, f.path, False) for f in e.behaviour) and not e.security_signals:
         return "low"  # the same C/C++ tokens once spelt one way (a trailing return type written first): whatever
         # signature the facts see moved, the declarations are the same
