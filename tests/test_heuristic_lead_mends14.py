@@ -242,3 +242,13 @@ def test_a_change_inside_the_script_block_is_a_demo_not_the_library():
     from analysis.models import FileChange
     assert script_block_only([FileChange(path="tool.py", patch=patch, additions=1, deletions=1)])
     assert not script_block_only([FileChange(path="tool.js", patch=patch, additions=1, deletions=1)])
+
+
+def test_a_long_code_line_rewritten_at_its_end_is_quoted_where_it_differs():
+    head = "    return render_template_with_all_the_context(request, user, settings, theme, locale, "
+    before = "def view(request, user, settings, theme, locale):\n" + head + "timezone)\n"
+    after = "def view(request, user, settings, theme, locale):\n" + head + "timezone, flags)\n"
+    result = analysed({"app/views.py": (before, after)}, "Pass flags to the template")
+    line = next(s for s in result.summary if s.startswith("Line "))
+    old, new = line[len("Line "):].split(" → ")
+    assert old != new and "flags" in new and "flags" not in old

@@ -280,7 +280,8 @@ class Writer(FileLines, ImpactLines):
                 return [self.t(f"{key}_n" if n > 1 else key, line=code(lines[0], _TINY_CHARS), n=n)]
         if len(removed) != 1 or len(added) != 1 or removed == added:
             return []
-        return [self.t("line_swapped", old=code(removed[0], _TINY_CHARS), new=code(added[0], _TINY_CHARS))]
+        old, new = code_pair(removed[0], added[0], _TINY_CHARS)  # a long line changed at its end: where it differs
+        return [self.t("line_swapped", old=old, new=new)]
 
     def values_set(self, files: list[FileChange]) -> list[str]:
         """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the
