@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.config.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.deploy import ungated_template_block
 from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
+from analysis.analyzers.heuristic.config.switched_on import deployed_code, switched_on_by_default
 from analysis.analyzers.heuristic.declared import (
     attack_tested,
     breaking_in_changelog,
@@ -130,7 +131,9 @@ def high(e: Evidence, change_type: str) -> bool:
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
         or (api_grown(e, change_type) and headline_addition(e))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
-        or (deploy and change_type in ("fix", "feature", "revert", "security") and not e.opt_in)
+        or (change_type in ("fix", "feature", "revert", "security") and (
+            (deployed_code(deploy) and not e.opt_in)  # an operator's own code in a deployment folder
+            or switched_on_by_default(e.config, (f.path for f in deploy))))  # a chart's new switch on by default
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)

