@@ -4,6 +4,7 @@ warning (build, low); "Setting the version to 8.0.0" is a release whose version 
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.config.switched_on import deployed_code, switched_on, switched_on_by_default
 from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
@@ -53,3 +54,65 @@ def test_a_chart_option_beside_the_old_render_is_medium():
     gated = "  {{- if .Values.ownerReferences }}\n  revisionHistoryLimit: 3\n  {{- end }}\n"
     analysis = analysed(_chart("ownerReferences: true\n", gated), "Add owner references to managed resources")
     assert (analysis.change_type, analysis.importance) == ("feature", "high")
+
+
+_SHA1 = """#define SHA1HANDSOFF
+
+#include <stdio.h>
+#include <string.h>
+
+static void SHA1Transform(uint32_t state[5], const unsigned char buffer[64]) {
+    memcpy(block, buffer, 64);
+}
+"""
+_PRAGMAS = """#if defined(__clang__)
+#elif defined(__GNUC__)
+#pragma GCC diagnostic push
+/* Ignore the case when SHA1Transform() called with 'char *', that code passed
+ * buffer of 64 bytes anyway (at least now) */
+#pragma GCC diagnostic ignored "-Wstringop-overread"
+#endif
+
+"""
+
+
+def _patch(old: str, new: str) -> str:
+    import difflib
+    return "".join(list(difflib.unified_diff(old.splitlines(True), new.splitlines(True), n=3))[2:])
+
+
+def test_diagnostic_pragmas_alone_silence_a_warning():
+    silenced = _SHA1.replace("#include <stdio.h>", _PRAGMAS + "#include <stdio.h>")
+    assert diagnostics_silenced_only([FileChange(path="sha1.c", patch=_patch(_SHA1, silenced))])
+    # a statement beside the pragma, a line removed, or a file that is not C: not only a warning silenced
+    coded = silenced.replace("#endif\n", "#endif\nstatic int rounds = 80;\n")
+    assert not diagnostics_silenced_only([FileChange(path="sha1.c", patch=_patch(_SHA1, coded))])
+    assert not diagnostics_silenced_only([FileChange(path="sha1.c", patch=_patch(silenced, _SHA1))])
+    assert not diagnostics_silenced_only([FileChange(path="sha1.py", patch=_patch(_SHA1, silenced))])
+    # conditionals and comments without a pragma silence nothing
+    guarded = _SHA1.replace("#include <stdio.h>", "#if defined(__GNUC__)\n/* gcc */\n#endif\n#include <stdio.h>")
+    assert not diagnostics_silenced_only([FileChange(path="sha1.c", patch=_patch(_SHA1, guarded))])
+
+
+def test_a_warning_silenced_in_a_hash_file_is_a_low_build_change():
+    silenced = _SHA1.replace("#include <stdio.h>", _PRAGMAS + "#include <stdio.h>")
+    analysis = analysed({"sha1.c": (_SHA1, silenced)}, "sha1: ignore -Wstringop-overread warning")
+    assert (analysis.change_type, analysis.importance) == ("build", "low")
+
+
+_HEADER = """#ifndef TINYXML2_INCLUDED
+#define TINYXML2_INCLUDED
+static const int TIXML2_MAJOR_VERSION = 7;
+static const int TIXML2_MINOR_VERSION = 1;
+#endif
+"""
+_CMAKE = 'project(tinyxml2)\nset(GENERIC_LIB_VERSION "7.1.0")\nset(GENERIC_LIB_SOVERSION "7")\n'
+_DOX = 'PROJECT_NAME = "TinyXML-2"\nPROJECT_NUMBER = 7.1.0\n'
+
+
+def test_setting_the_version_is_a_release():
+    files = {"CMakeLists.txt": (_CMAKE, _CMAKE.replace("7.1.0", "8.0.0").replace('"7"', '"8"')),
+             "dox": (_DOX, _DOX.replace("7.1.0", "8.0.0")),
+             "tinyxml2.h": (_HEADER, _HEADER.replace("= 7;", "= 8;").replace("= 1;", "= 0;"))}
+    analysis = analysed(files, "Setting the version to 8.0.0")
+    assert (analysis.change_type, analysis.importance) == ("chore", "low")

@@ -8,6 +8,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
+from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
@@ -178,6 +179,8 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
     if e.prefix_type in (None, "fix") and macros_guarded(e.behaviour) and not e.security_signals:
         return "build"  # "Avoid macro redefinition of X": a compiler's warning silenced, the same expansion
+    if e.prefix_type in (None, "fix") and diagnostics_silenced_only(e.behaviour) and not e.security_signals:
+        return "build"  # "ignore -Wstringop-overread": a diagnostic pragma and its compiler guards, the same code
     if e.prefix_type is None and _renamed_throughout(e):
         return "refactor"  # "restore the field's name": names renamed throughout and nothing else fix no behaviour
         # (a conventional ``fix:`` is the author's own type and keeps its weight)
@@ -301,6 +304,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # comments added to or reworded on code lines that stay as they were
     if reformatted(e) or hooks_autofix(e) or (macros_guarded(e.behaviour) and not e.security_signals):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
+    if diagnostics_silenced_only(e.behaviour) and not e.security_signals:
+        return "low"  # a compiler's warning silenced by a pragma: the same code compiled
     if release_bookkeeping(e):
         return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
     if loop_rebounds(e.behaviour) and not high(e, change_type):

@@ -80,7 +80,10 @@ def _versions_moved(e: Evidence) -> bool:
         pairs += list(zip(removed, added))
     if not all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new for old, new in pairs):
         return False
-    versions = {v for _, new in pairs if _NAMES_VERSION.search(new) for v in _DOTTED.findall(new)}
+    # the version a release sets, read from every added line that names one (the build file's ``set(LIB_VERSION
+    # "8.0.0")`` beside the Doxyfile's ``PROJECT_NUMBER = 8.0.0``)
+    stamped = [new for f in e.files for new in changed_lines(f.patch)[1] if _NAMES_VERSION.search(new)]
+    versions = {v for new in stamped for v in _DOTTED.findall(new)}
     return all(_NAMES_VERSION.search(new) or _DIGEST.search(new) or (_DOTTED.findall(new) and set(
         _DOTTED.findall(new)) <= versions) for _, new in pairs)
 

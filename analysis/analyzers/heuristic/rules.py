@@ -283,7 +283,9 @@ LINT_FIX = re.compile(r"^\s*(fix|fixes|fixed|fixing|silence|address)\s+(\S+\s+){
 #: (a release bot's own titles too: changesets' "Version Packages", "Increment version '2.2.25' -> '2.2.26' by ...")
 RELEASE_TITLE = re.compile(
     r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|increment version|version packages\b|prepare (for )?(release|v?\d|next development)|"
-    r"start (version|v?\d)|(\S+[-@ ])?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$)", re.I)
+    r"start (version|v?\d)|(\S+[-@ ])?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$|"
+    # "Setting the version to 8.0.0", "update version number to 2.1": the release's own version set
+    r"(set(s|ting)?|updat(e|es|ed|ing)) (the )?version( number)? to v?\d+\.\d+)", re.I)
 
 # --- size and bounds ---------------------------------------------------------------------------
 

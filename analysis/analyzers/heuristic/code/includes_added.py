@@ -12,17 +12,22 @@ _C_FILES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx")
 _INCLUDE = re.compile(r"^#\s*include\s*[<\"][^>\"]+[>\"]\s*(?://.*)?$")
 
 
+def c_lines_added(files: Iterable[FileChange]) -> list[list[str]] | None:
+    """The non-blank lines each file's hunks add, when every file is C or C++ and no hunk removes a line (None
+    otherwise, or when there are no files)."""
+    out = []
+    for f in files:
+        if not f.path.lower().endswith(_C_FILES):
+            return None
+        removed, added = changed_lines(f.patch)
+        if any(removed):
+            return None
+        out.append([line for line in added if line])
+    return out or None
+
+
 def includes_added_only(files: Iterable[FileChange]) -> bool:
     """Every file is C or C++ and its hunks add ``#include`` lines (blank lines aside) and remove nothing: a header
     that was missing included, so the code builds everywhere; no statement, declaration or macro changes."""
-    files = list(files)
-    if not files:
-        return False
-    for f in files:
-        if not f.path.lower().endswith(_C_FILES):
-            return False
-        removed, added = changed_lines(f.patch)
-        added = [line for line in added if line]
-        if any(removed) or not added or not all(_INCLUDE.match(line) for line in added):
-            return False
-    return True
+    added = c_lines_added(files)
+    return added is not None and all(lines and all(_INCLUDE.match(line) for line in lines) for lines in added)
