@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.config.switched_on import deployed_code, switched_on, switched_on_by_default
+from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
 
@@ -116,3 +117,38 @@ def test_setting_the_version_is_a_release():
              "tinyxml2.h": (_HEADER, _HEADER.replace("= 7;", "= 8;").replace("= 1;", "= 0;"))}
     analysis = analysed(files, "Setting the version to 8.0.0")
     assert (analysis.change_type, analysis.importance) == ("chore", "low")
+
+
+_DOC_CPP = """#include "doc.h"
+
+void XMLDocument::MarkInUse(XMLNode* node)
+{
+    TIXMLASSERT(node);
+    _unlinked.Pop(node);
+}
+"""
+_DOC_H = """class XMLDocument {
+public:
+    void MarkInUse(XMLNode*);
+};
+"""
+
+
+def test_parameters_only_made_const_with_no_functional_change_are_a_low_refactor():
+    message = "Improved const correctness. There are no functional changes intended."
+    files = {"doc.cpp": (_DOC_CPP, _DOC_CPP.replace("MarkInUse(XMLNode* node)", "MarkInUse(const XMLNode* const node)")),
+             "doc.h": (_DOC_H, _DOC_H.replace("MarkInUse(XMLNode*)", "MarkInUse(const XMLNode* const)"))}
+    analysis = analysed(files, message)
+    assert (analysis.change_type, analysis.importance) == ("refactor", "low")
+    # a parameter retyped otherwise is an interface change whatever the message says
+    files["doc.cpp"] = (_DOC_CPP, _DOC_CPP.replace("MarkInUse(XMLNode* node)", "MarkInUse(XMLElement* node)"))
+    files["doc.h"] = (_DOC_H, _DOC_H.replace("MarkInUse(XMLNode*)", "MarkInUse(XMLElement*)"))
+    assert analysed(files, message).importance != "low"
+
+
+def test_a_c_test_program_named_for_its_library_holds_tests():
+    assert "test" in classify_path("xmltest.cpp")
+    assert "test" in classify_path("tests/unittest.c")
+    # a word that ends so, or a test framework's own source, is product code
+    assert "test" not in classify_path("src/contest.cpp")
+    assert "test" not in classify_path("googletest/src/gtest.cc")

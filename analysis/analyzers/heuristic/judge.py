@@ -232,6 +232,8 @@ def change_type_of(e: Evidence) -> str:
         return "refactor"  # "Introduce `_helper()`": a private helper is no new capability
     if worded == "feature" and e.files and not e.behaviour:
         return "chore"  # "add X to maintainers": a feature word over docs, CI and manifests only
+    if worded == "fix" and said_no_op(e):
+        return "refactor"  # "Improved const correctness. There are no functional changes intended.": nothing mended
     if worded:
         return worded
     if debug_statements_removed(f.patch for f in e.behaviour):

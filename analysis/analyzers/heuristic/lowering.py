@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.const_params import const_qualified_only
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.facts.config import FEATURE_ALIAS
 
@@ -26,8 +27,10 @@ def snapshot_rewritten(e: Evidence) -> bool:
 
 def said_no_op(e: Evidence) -> bool:
     """The title calls the change a no-op (or its rollback), and the facts agree: no public API, setting or security
-    signal changes."""
-    return bool(R.NO_OP_TITLE.search(e.title) and not (interface_touched(e) or e.config or e.security_signals))
+    signal changes (parameters only made ``const`` are the same interface: "Improved const correctness. There are no
+    functional changes intended.")."""
+    touched = interface_touched(e) and not const_qualified_only(e)
+    return bool(R.NO_OP_TITLE.search(e.title) and not (touched or e.config or e.security_signals))
 
 
 def debug_repr_only(e: Evidence) -> bool:

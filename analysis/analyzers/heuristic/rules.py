@@ -114,6 +114,9 @@ SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs|"
                         r"^tests?\.[cm]?[jt]sx?|"  # a JS package's own ``test.js`` (ava, tape, mocha)
                         r"^tests?\.(c|cc|cpp|sh)|"  # a C library's one test program or script (hiredis' ``test.c``)
+                        # a C/C++ library's test program named for it (tinyxml2's ``xmltest.cpp``), not a word
+                        # that ends so (``contest.cpp``) or a framework's own source (``gtest.cc``)
+                        r"^(?!(con|pro|fas|grea|small|short|bigg|high)tests?\.)[a-z0-9]{3,}tests?\.(c|cc|cpp|cxx)|"
                         r"^(vitest|jest|karma|playwright|cypress|wdio|ava)\.conf(ig)?(\.\w+)?\.[cm]?[jt]s|"
                         r"^\.mocharc(\.\w+)?|^pytest\.ini|^\.nycrc(\.\w+)?|^phpunit\.xml(\.dist)?)$")
 CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
