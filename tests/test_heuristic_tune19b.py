@@ -152,3 +152,13 @@ def test_a_c_test_program_named_for_its_library_holds_tests():
     # a word that ends so, or a test framework's own source, is product code
     assert "test" not in classify_path("src/contest.cpp")
     assert "test" not in classify_path("googletest/src/gtest.cc")
+
+
+def test_a_site_folder_at_the_root_is_the_projects_website():
+    assert "doc" in classify_path("site/plugins/dark-theme-toggle.js")
+    # a folder of that name deeper in the tree is the product's own
+    assert "doc" not in classify_path("src/site/loader.js")
+    analysis = analysed({"site/plugins/toggle.js": ("const el = dom.create('div');\nel.id = ID;\n",
+                                                      "const el = dom.create('div');\nel.className = ID;\n")},
+                        "Render dark mode toggle in sidebar on all pages")
+    assert analysis.importance == "low"

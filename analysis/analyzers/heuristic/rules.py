@@ -82,7 +82,7 @@ DOC_TEMPLATE = re.compile(r"\.(md|rst|adoc|mdx)\.(ejs|j2|jinja2?|hbs|handlebars|
 DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
 #: a repository's own website at its root (``www/content/``, ``www/static/schema.json``, ``website/docs/``): pages
 #: and the files published beside them for readers, not the product
-SITE_DIRS = {"www", "website"}
+SITE_DIRS = {"www", "website", "site"}  # ``site/plugins/*.js``: a docsify site's own plugins
 #: a manual page: ``man/fzf.1``, ``man/man1/fzf.1``, ``doc/man3/foo.3pm`` (a section number as its extension, in a
 #: ``man`` or ``manN`` directory) or its source (``.ronn``, ``.scd``)
 MAN_DIR = re.compile(r"^man[1-9n]?$")
