@@ -162,3 +162,27 @@ def test_a_site_folder_at_the_root_is_the_projects_website():
                                                       "const el = dom.create('div');\nel.className = ID;\n")},
                         "Render dark mode toggle in sidebar on all pages")
     assert analysis.importance == "low"
+
+
+_RBAC = """rules:
+  # The CNI plugin needs to get pods, nodes, and namespaces.
+  - apiGroups: [""]
+    resources:
+      - pods
+      - nodes
+    verbs:
+      - get
+"""
+_GRANTED = _RBAC.replace("nodes, and namespaces", "nodes, namespaces, and configmaps").replace(
+    "      - nodes\n", "      - nodes\n      - configmaps\n")
+
+
+def test_a_missing_permission_granted_is_a_medium_fix():
+    files = {"charts/aws-calico/templates/rbac.yaml": (_RBAC, _GRANTED)}
+    analysis = analysed(files, "Add missing calico-node get configmap permission")
+    assert (analysis.change_type, analysis.importance) == ("fix", "medium")
+    # a permission taken away (a wildcard narrowed) is still read as security-relevant
+    narrowed = _RBAC.replace("      - nodes\n", "")
+    assert analysed({"charts/aws-calico/templates/rbac.yaml": (_RBAC, narrowed)},
+                    "Fix RBAC permissions of calico-node").importance == "high"
+

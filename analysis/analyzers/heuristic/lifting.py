@@ -14,6 +14,7 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.deploy import ungated_template_block
+from analysis.analyzers.heuristic.config.missing_grants import missing_permission_granted
 from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.config.switched_on import deployed_code, switched_on_by_default
 from analysis.analyzers.heuristic.declared import (
@@ -107,7 +108,8 @@ def released_behaviour_reverted(e: Evidence) -> bool:
 def strong_security(e: Evidence, change_type: str) -> bool:
     """A security signal in the code, security named in the message, or a fix to something security-related."""
     return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text) or merged_security(e)
-                or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)))
+                or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)
+                    and not missing_permission_granted(e)))
 
 
 def merged_security(e: Evidence) -> bool:
