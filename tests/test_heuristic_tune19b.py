@@ -186,3 +186,22 @@ def test_a_missing_permission_granted_is_a_medium_fix():
     assert analysed({"charts/aws-calico/templates/rbac.yaml": (_RBAC, narrowed)},
                     "Fix RBAC permissions of calico-node").importance == "high"
 
+
+_TIMEOUT = """class Timeout {
+  inline fun intersectWith(other: Timeout, block: () -> Unit) {
+    block()
+  }
+}
+"""
+_RETURNING = _TIMEOUT.replace("fun intersectWith(other: Timeout, block: () -> Unit) {",
+                              "fun <T> intersectWith(other: Timeout, block: () -> T): T {").replace(
+    "    block()", "    return block()")
+
+
+def test_a_message_saying_the_change_is_incompatible_is_high():
+    said = ("API change: make intersectWith() return a value\n\nThis is a binary-incompatible change. It should "
+            "be safe in practice because the function is rarely used.")
+    assert analysed({"okio/src/jvmMain/kotlin/okio/Timeout.kt": (_TIMEOUT, _RETURNING)}, said).importance == "high"
+    # the same words negated say the opposite
+    denied = said.replace("This is a binary-incompatible change", "This is not a binary-incompatible change")
+    assert analysed({"okio/src/jvmMain/kotlin/okio/Timeout.kt": (_TIMEOUT, _RETURNING)}, denied).importance != "high"
