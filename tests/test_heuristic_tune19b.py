@@ -5,7 +5,13 @@ warning (build, low); "Setting the version to 8.0.0" is a release whose version 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
-from analysis.analyzers.heuristic.config.switched_on import deployed_code, switched_on, switched_on_by_default
+from analysis.analyzers.heuristic.config.switched_on import (
+    deployed_code,
+    literals_flipped,
+    switched_on,
+    switched_on_by_default,
+    unread,
+)
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
@@ -205,3 +211,17 @@ def test_a_message_saying_the_change_is_incompatible_is_high():
     # the same words negated say the opposite
     denied = said.replace("This is a binary-incompatible change", "This is not a binary-incompatible change")
     assert analysed({"okio/src/jvmMain/kotlin/okio/Timeout.kt": (_TIMEOUT, _RETURNING)}, denied).importance != "high"
+
+
+def test_a_rendered_literal_flipped_in_place_and_unread_deploy_files_stay_high():
+    template = "spec:\n  hostNetwork: false\n  image: app:1.0\n"
+    flipped = FileChange(path="charts/app/templates/dex/deployment.yaml",
+                         patch=_patch(template, template.replace("false", "true")))
+    assert literals_flipped([flipped]) == ["hostNetwork"]
+    # a version moved, a values file's key (read by the config facts) or a templated value is no flip
+    bumped = FileChange(path="charts/app/templates/d.yaml", patch=_patch(template, template.replace("1.0", "1.1")))
+    values = FileChange(path="charts/app/values.yaml", patch=_patch(template, template.replace("false", "true")))
+    templated = FileChange(path="charts/app/templates/d.yaml", patch=_patch(
+        template, template.replace("false", "{{ .Values.hostNetwork }}")))
+    assert literals_flipped([bumped, values, templated]) == []
+    assert [f.path for f in unread([FileChange(path="values.yaml"), values])] == ["values.yaml"]

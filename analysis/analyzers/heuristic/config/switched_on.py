@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic.code.hunks import changed_lines
 from analysis.models import Fact, FileChange
 
 #: what a chart or a manifest is written in: values, templates, schemas, Terraform (not an operator's source code)
 _MANIFEST_EXTS = (".yaml", ".yml", ".tpl", ".json", ".tf", ".txt", ".toml")
+#: a manifest line that renders a literal value under a key (``hostNetwork: false``), no template expression in it
+_LITERAL = re.compile(r"^(?P<key>\s*(-\s+)?[\w.-]+):\s+(?P<value>[^\s{#][^{#]*?)\s*$")
+#: a Helm chart's values file, whose keys the config facts read
+_VALUES_FILE = re.compile(r"(^|/)values(-[\w.-]+)?\.ya?ml$", re.I)
+#: a key that pins a version or an image: a bump, not a behaviour
+_VERSIONED = re.compile(r"(tag|version|image|digest)$", re.I)
 #: scalar values, as the config facts render them, that switch a behaviour on
 _YAML_ON = {"true", "yes", "on"}
 
@@ -45,3 +53,23 @@ def deployed_code(files: Iterable[FileChange]) -> list[FileChange]:
     """The deployment folder's files that are source code, not manifests (an operator's Go code under ``deploy/``):
     a fix or feature there changes what the operator does, as product code's does."""
     return [f for f in files if not f.path.lower().endswith(_MANIFEST_EXTS)]
+
+
+def unread(files: Iterable[FileChange]) -> list[FileChange]:
+    """Deployment files that came without hunks (a file list only): nothing says whether they are opt-in."""
+    return [f for f in files if not f.patch]
+
+
+def literals_flipped(files: Iterable[FileChange]) -> list[str]:
+    """The keys whose literal value a manifest or template line replaces in place (``hostNetwork: false`` ->
+    ``hostNetwork: true``, the same key at the same indent): every install renders the other value."""
+    out: list[str] = []
+    for f in files:
+        if _VALUES_FILE.search(f.path):
+            continue  # a values file's keys are read by the config facts (a default changed, a version pinned)
+        removed, added = changed_lines(f.patch, strip=False)
+        old = {m.group("key"): m.group("value") for line in removed if (m := _LITERAL.match(line))}
+        new = {m.group("key"): m.group("value") for line in added if (m := _LITERAL.match(line))}
+        out += [key.strip() for key, value in new.items()
+                if key in old and old[key] != value and not _VERSIONED.search(key)]
+    return out
