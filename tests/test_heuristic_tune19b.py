@@ -1,6 +1,9 @@
 """Rules of the twentieth tuning round (issue 8, tune19b), each on a small snippet: a chart's templates fixed or given
-an option are medium unless a new switch is on by default; a C file that only gains diagnostic pragmas silences a
-warning (build, low); "Setting the version to 8.0.0" is a release whose version lines carry the build file's."""
+an option are medium unless a new switch is on by default (or a rendered literal flips, or no hunk can be read); a
+missing permission granted is a medium fix; a C file that only gains diagnostic pragmas silences a warning (build,
+low); "Setting the version to 8.0.0" is a release; parameters only made const under a no-op message are a low
+refactor; ``xmltest.cpp`` holds tests; a root ``site/`` is the website; a message calling the change
+binary-incompatible reads high."""
 
 from __future__ import annotations
 
