@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.config.switched_on import (
     switched_on_by_default,
     unread,
 )
+from analysis.analyzers.heuristic.config.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
@@ -228,3 +229,31 @@ def test_a_rendered_literal_flipped_in_place_and_unread_deploy_files_stay_high()
         template, template.replace("false", "{{ .Values.hostNetwork }}")))
     assert literals_flipped([bumped, values, templated]) == []
     assert [f.path for f in unread([FileChange(path="values.yaml"), values])] == ["values.yaml"]
+
+
+_DEPLOYMENT = """spec:
+  template:
+    spec:
+      tolerations:
+        - key: CriticalAddonsOnly
+          operator: Exists
+      {{- if .Values.typha.tolerations }}
+{{ toYaml .Values.typha.tolerations | indent 10 }}
+      {{- end }}
+      hostNetwork: true
+"""
+_RENESTED = _DEPLOYMENT.replace("""      {{- if .Values.typha.tolerations }}
+{{ toYaml .Values.typha.tolerations | indent 10 }}
+      {{- end }}""", """        {{- if .Values.typha.tolerations }}
+        {{- toYaml .Values.typha.tolerations | nindent 8 }}
+        {{- end }}""")
+
+
+def test_an_indentation_fix_that_renests_a_template_is_a_medium_fix():
+    path = "stable/aws-calico/templates/deployment.yaml"
+    assert nesting_changed([FileChange(path=path, patch=_patch(_DEPLOYMENT, _RENESTED))]) == [path]
+    analysis = analysed({path: (_DEPLOYMENT, _RENESTED)}, "[aws-calico] Fix indentation in deployment templates")
+    assert (analysis.change_type, analysis.importance) == ("fix", "medium")
+    # ``indent`` spelled ``nindent`` at the same width renders the same YAML: no nesting moved
+    same = _RENESTED.replace("nindent 8", "nindent 10")
+    assert nesting_changed([FileChange(path=path, patch=_patch(_DEPLOYMENT, same))]) == []

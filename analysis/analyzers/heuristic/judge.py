@@ -38,6 +38,7 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.declared import attack_tested
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
@@ -214,7 +215,7 @@ def change_type_of(e: Evidence) -> str:
     worded = _title_words(e.title)
     if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
         return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
-    cosmetic = R.cosmetic(e.title)
+    cosmetic = R.cosmetic(e.title) if not nesting_changed(e.behaviour) else None  # a template's nesting moved
     if cosmetic and e.behaviour_lines <= R.COSMETIC_MAX_LINES and not (e.api_breaks or e.api_added):
         word = cosmetic.group(0).lower()  # "Fix some typos" is not a bug fix
         return ("refactor" if word.startswith(("type", "typing")) else
@@ -373,7 +374,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # a speed-up measured in the message, what an object stores changed for speed, or a fast
         # path added (a branch that returns early for some inputs: they take other code than before)
     if (R.cosmetic(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
-            and not e.api_added and not e.config):
+            and not e.api_added and not e.config and not nesting_changed(e.behaviour)):
         return "low"
     if user_text(e):
         return "medium"  # the text users read when an error or value is printed
