@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
@@ -23,6 +24,7 @@ from analysis.analyzers.heuristic.declared import support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
 from analysis.analyzers.heuristic.text.writer import Writer, code
 from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
@@ -68,7 +70,7 @@ class Findings:
     def compatibility(self) -> list[str]:
         e, w, out = self.e, self.w, []
         if e.breaking_marker:
-            out.append(w.p["compat_marker"])
+            out.append(marker_insight(w))
         # how each signature changes is the summary's; here only who must act, every symbol named once
         groups = w.signature_groups()
         broken = [name for symbols, breaking, _ in groups if breaking for name in symbols]
@@ -223,8 +225,9 @@ class Findings:
         for fact in e.security_signals[:R.MAX_LISTED]:
             out.append(w.t("sec_signal", text=code(fact.text or fact.symbol or "", 100), path=code(fact.path, R.MAX_PATH)))
         out.extend(self.ci_security())
-        for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]:
-            out.append(w.t("sec_rbac", verbs=w.names(verbs), resources=w.names(resources), path=code(path, R.MAX_PATH)))
+        for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]:
+            out.append(w.t("sec_rbac" if n == 1 else "sec_rbacs", verbs=w.names(verbs), resources=w.names(resources),
+                           path=code(path, R.MAX_PATH), n=n))
         if e.paths("security") and not e.security_signals:
             out.append(w.t("sec_paths", paths=self._security_paths()))
         if e.advisories:
@@ -331,12 +334,15 @@ class Findings:
     def breaking_what(self) -> str:
         match = R.BREAKING_BODY_RE.search(self.e.commit.body)
         text = self.e.commit.body[match.end():].split("\n\n")[0] if match else ""
-        return code(text.strip() or R.PREFIX_RE.sub("", self.e.title, count=1), R.MAX_LINE)
+        title = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1))  # the number says no more
+        return code(text.strip() or title, R.MAX_LINE)
 
     def derive(self) -> tuple[list[Risk], list[str]]:
         e, w = self.e, self.w
         if e.breaking_marker:
-            self.add("breaking", "rec_breaking", what=self.breaking_what())
+            subject = breaking_subject(w)
+            self.add("breaking_named" if subject else "breaking", "rec_breaking", what=self.breaking_what(),
+                     subject=subject)
         if self.api_paths():
             self.add("api", "rec_api", paths=w.names(self.api_paths(), 3))
         self.broken_signatures()

@@ -249,8 +249,9 @@ class Writer(FileLines, ImpactLines):
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
             out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
-        out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
-                for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]]
+        out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
+                       resources=self.names(resources), n=n)
+                for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()

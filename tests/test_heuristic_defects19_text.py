@@ -1,0 +1,88 @@
+"""Maintainer-review mends (defects19) from reading the eighteenth and nineteenth sets' days: what the heuristic says,
+en and zh.
+
+Each case is built from before/after texts (real unified diffs, facts from both sides), never from one project's
+paths: a change marked breaking (``fix(scope)!:``) says what breaks, by the scope, the names its title sets in
+backticks and the symbols the diff changes, so two breaking changes of one day never share the sentence."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
+from analysis.analyzers.heuristic.text.phrases import PHRASES
+from analysis.models import Analysis, Commit, FileChange
+from tests.facts_support import analysed
+from tests.test_heuristic_judge_rules import change
+
+GLOB_BEFORE = ("export function isIncluded(file: string, include: string[]): boolean {\n"
+               "  return include.some(glob => match(file, glob))\n"
+               "}\n")
+GLOB_AFTER = GLOB_BEFORE.replace("match(file, glob)", "match(relative(root, file), glob)")
+THROW_BEFORE = ("export function toThrow(expected: string): void {\n"
+                "  return check(expected === '' ? /^$/ : expected)\n"
+                "}\n")
+THROW_AFTER = THROW_BEFORE.replace("expected === '' ? /^$/ : expected", "expected")
+
+
+def breaking_texts(analysis) -> list[str]:
+    return [analysis.insights.compatibility] + [r.impact for r in analysis.risks if r.risk.startswith(("Marked", "标注"))]
+
+
+def test_a_breaking_marker_names_the_scope_and_the_changed_symbols():
+    analysis = analysed({"src/coverage.ts": (GLOB_BEFORE, GLOB_AFTER)}, "fix(coverage)!: `include` globs too eager")
+    compat = analysis.insights.compatibility
+    assert "`coverage`" in compat and "`isIncluded`" in compat, compat
+    impact = [r.impact for r in analysis.risks if r.risk.startswith("Marked breaking")]
+    assert impact and "`include`" in impact[0], analysis.risks  # the name the title sets in backticks
+    assert PHRASES["en"]["compat_marker"] not in compat and PHRASES["en"]["r_breaking_impact"] not in impact
+    zh = analysed({"src/coverage.ts": (GLOB_BEFORE, GLOB_AFTER)}, "fix(coverage)!: `include` globs too eager", "zh")
+    assert "`coverage`" in zh.insights.compatibility and "`isIncluded`" in zh.insights.compatibility, zh.insights
+    assert any("`include`" in r.impact for r in zh.risks), zh.risks
+
+
+def test_two_breaking_changes_share_no_sentence_about_what_breaks():
+    first = analysed({"src/coverage.ts": (GLOB_BEFORE, GLOB_AFTER)}, "fix(coverage)!: globs too eager")
+    second = analysed({"src/expect.ts": (THROW_BEFORE, THROW_AFTER)}, "fix(expect)!: `toThrow(\"\")` behaviour")
+    assert first.importance == second.importance == "high"
+    one, two = breaking_texts(first), breaking_texts(second)
+    assert len(one) == len(two) == 2 and not set(one) & set(two), (one, two)
+    assert "`coverage`" in one[1] and "`toThrow(\"\")`" in two[1], (one, two)  # scope, else the title's own name
+    assert "`toThrow`" in two[0] and "`expect`" in two[0], two
+
+
+def test_the_breaking_risk_names_the_change_without_its_pull_request_number():
+    analysis = analysed({"src/coverage.ts": (GLOB_BEFORE, GLOB_AFTER)}, "fix(coverage)!: globs too eager (#9818)")
+    risk = [r.risk for r in analysis.risks if r.risk.startswith("Marked breaking")]
+    assert risk == ["Marked breaking: `globs too eager`"], analysis.risks
+
+
+def analyse(message: str, files: list[FileChange], lang: str = "en") -> Analysis:
+    commit = Commit(sha="d" * 40, author="Dev", committed_at=datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc),
+                    message=message, files=files, details_loaded=True)
+    return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=[]))
+
+
+PSP_ROLE = ["---", "kind: Role", "metadata:", "  name: {name}-psp", "rules:", "- apiGroups: ['policy']",
+            "  resources:", "  - podsecuritypolicies", "  verbs:", "  - use"]
+
+
+def test_identical_rbac_rules_of_one_file_are_said_once_with_their_count():
+    roles = [line.format(name=name) for name in ("node", "typha", "autoscaler") for line in PSP_ROLE]
+    psp = change("charts/net/templates/podsecuritypolicy.yaml", [], roles)
+    analysis = analyse("Add pod security policies for the components", [psp])
+    rbac = [line for line in analysis.summary if "RBAC" in line]
+    assert rbac == ["Adds 3 RBAC rules to `charts/net/templates/podsecuritypolicy.yaml`, each `use` on "
+                    "`podsecuritypolicies`"], analysis.summary
+    security = analysis.insights.security
+    assert security.count("Grants `use` on `podsecuritypolicies`") == 1 and "3 RBAC rules" in security, security
+    zh = analyse("Add pod security policies for the components", [psp], lang="zh")
+    assert sum("RBAC" in line for line in zh.summary) == 1 and "3 条 RBAC 规则" in zh.insights.security, zh
+
+
+def test_a_document_separator_ends_an_rbac_rule_and_is_no_verb():
+    from analysis.analyzers.heuristic.config.deploy import rbac_grants
+    from tests.test_heuristic_judge_rules import patch_of
+    two = [line.format(name=name) for name in ("a", "b") for line in PSP_ROLE]
+    assert rbac_grants(patch_of([], two)) == [(["use"], ["podsecuritypolicies"])] * 2
