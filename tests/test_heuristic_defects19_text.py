@@ -86,3 +86,66 @@ def test_a_document_separator_ends_an_rbac_rule_and_is_no_verb():
     from tests.test_heuristic_judge_rules import patch_of
     two = [line.format(name=name) for name in ("a", "b") for line in PSP_ROLE]
     assert rbac_grants(patch_of([], two)) == [(["use"], ["podsecuritypolicies"])] * 2
+
+
+VALUES = "server:\n  replicas: 1\nworker:\n  replicas: 1\nproxy:\n  timeout: 30s\n"
+BUMPED = VALUES.replace("replicas: 1", "replicas: 2").replace("30s", "60s")
+
+
+def test_several_values_changed_are_one_compatibility_sentence_naming_every_key():
+    analysis = analysed({"charts/app/values.yaml": (VALUES, BUMPED)}, "Scale up and wait longer")
+    compat = analysis.insights.compatibility
+    assert compat.count("relying on the old value") == 1, compat
+    assert all(key in compat for key in ("`server.replicas`", "`worker.replicas`", "`proxy.timeout`")), compat
+    assert "`charts/app/values.yaml`" in compat, compat
+    zh = analysed({"charts/app/values.yaml": (VALUES, BUMPED)}, "Scale up and wait longer", "zh").insights.compatibility
+    assert zh.count("依赖旧值") == 1 and "`proxy.timeout`" in zh, zh
+
+
+def test_a_key_changed_alike_in_two_files_is_one_risk():
+    one = "server:\n  replicas: 1\n"
+    files = {"charts/a/values.yaml": (one, one.replace("1", "2")), "charts/b/values.yaml": (one, one.replace("1", "2"))}
+    analysis = analysed(files, "Scale up")
+    risks = [r.risk for r in analysis.risks if "`server.replicas`" in r.risk and "`2`" in r.risk]
+    assert len(risks) == 1, analysis.risks
+
+
+CHART = "apiVersion: v2\nname: cache\nversion: 1.4.6\n"
+CONFIGMAP = "kind: ConfigMap\ndata:\n{{- if .Values.auth.enabled }}\n  users.acl: user default on\n{{- end }}\n"
+
+
+def test_a_template_changed_beside_a_chart_version_bump_is_named_in_the_summary():
+    files = {"charts/cache/Chart.yaml": (CHART, CHART.replace("1.4.6", "1.4.7")),
+             "charts/cache/templates/configmap.yaml": (CONFIGMAP, CONFIGMAP.replace("on\n", "on nopass\n"))}
+    analysis = analysed(files, "[charts/cache] fix ACL when no users secret is passed")
+    summary = analysis.summary
+    assert any("`version` `1.4.6` → `1.4.7`" in line for line in summary), summary
+    assert any(line.startswith("Changes `charts/cache/templates/configmap.yaml` (+1/−1)") for line in summary), summary
+    zh = analysed(files, "[charts/cache] fix ACL when no users secret is passed", "zh").summary
+    assert any("`charts/cache/templates/configmap.yaml`" in line for line in zh), zh
+
+
+HEADER = ("#ifndef XLIB_H\nstatic const int XLIB_MAJOR_VERSION = 7;\nstatic const int XLIB_MINOR_VERSION = 1;\n\n"
+          "#define XLIB2_MAJOR_VERSION 7\n#define XLIB2_MINOR_VERSION 1\n#define XLIB_RETRIES 1\n#endif\n")
+DOX = "PROJECT_NAME = xlib\nPROJECT_NUMBER = 7.1.0\n"
+
+
+def test_a_version_number_set_in_code_asks_for_no_test():
+    bumped = HEADER.replace(" 7", " 8").replace("VERSION = 1", "VERSION = 0").replace("VERSION 1", "VERSION 0")
+    files = {"xlib.h": (HEADER, bumped), "dox": (DOX, DOX.replace("7.1.0", "8.0.0"))}
+    analysis = analysed(files, "Setting the version to 8.0.0")
+    assert analysis.importance != "low", analysis  # read as a change of behaviour, yet only version numbers move
+    assert any("`XLIB_MAJOR_VERSION` `7` → `8`" in line for line in analysis.summary), analysis.summary
+    assert not any(r.risk.startswith("No test covers") for r in analysis.risks), analysis.risks
+    assert [r.risk for r in analysis.risks] == [], analysis.risks
+    more = analysed({"xlib.h": (HEADER, HEADER.replace("XLIB_RETRIES 1", "XLIB_RETRIES 3"))}, "Retry three times")
+    assert any(r.risk.startswith("No test covers") for r in more.risks), more.risks  # a number that is no version
+
+
+def test_an_issue_address_or_a_carbon_copy_is_no_point_of_the_summary():
+    before, after = "int f(void) {\n  return 1;\n}\n", "int f(void) {\n  return 2;\n}\n"
+    for body in ("Closes: https://github.com/example/lib/issues/628", "Cc: @reviewer", "Cc: Ann <ann@example.org>"):
+        analysis = analysed({"src/f.c": (before, after)}, f"Return two\n\n{body}")
+        assert analysis.summary[0] == "Changes `f` in `src/f.c` (+1/−1)", analysis.summary
+    kept = analysed({"src/f.c": (before, after)}, "Return two\n\nCc: the reviewers asked for two, not one.")
+    assert kept.summary[0] == "Cc: the reviewers asked for two, not one.", kept.summary  # a sentence stays

@@ -85,6 +85,21 @@ def _versions_moved(e: Evidence) -> bool:
         _DOTTED.findall(new)) <= versions) for _, new in pairs)
 
 
+def version_numbers_only(e: Evidence) -> bool:
+    """Every changed product line comes back with only its numbers changed, and each names a version or carries a
+    dotted ``x.y.z`` (``TIXML2_MAJOR_VERSION = 7`` -> ``8``, ``PROJECT_NUMBER = 7.1.0`` -> ``8.0.0``): a version
+    set, which no test exercises."""
+    pairs = []
+    for f in e.behaviour:
+        removed, added = changed_lines(f.patch)
+        if not removed or len(removed) != len(added):
+            return False
+        pairs += list(zip(removed, added))
+    return bool(pairs) and all(
+        _NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new
+        and (_NAMES_VERSION.search(new) or re.search(r"(?<!\d)\d+\.\d+\.\d+", new)) for old, new in pairs)
+
+
 #: keys of a package manifest that only stamp a release: its own version and notes for a package index
 _STAMP_KEYS = re.compile(r"^(version|annotations(\[.*\])?(\..*)?)$")
 

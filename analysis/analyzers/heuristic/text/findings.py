@@ -24,6 +24,7 @@ from analysis.analyzers.heuristic.declared import support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.release import version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
 from analysis.analyzers.heuristic.text.writer import Writer, code
 from analysis.facts.manifests.dependencies import DEVELOPMENT
@@ -90,9 +91,13 @@ class Findings:
             out.append(w.t("compat_exit", new=w.names(arrived), old=w.names(gone)))
         if e.expectation_flips:
             out.append(w.p["compat_flip"])
-        for fact in e.config_breaks:
-            if fact.kind == "config_value_changed":
-                out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))
+        values = [f for f in e.config_breaks if f.kind == "config_value_changed"]
+        if len(values) == 1:
+            fact = values[0]
+            out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))
+        elif values:  # the values are the summary's; here once, which keys and where (seven image tags: one sentence)
+            out.append(w.t("compat_configs", keys=w.names([f.symbol for f in values], 3),
+                           paths=w.names([f.path for f in values], 2)))
         gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
         for path in dict.fromkeys(f.path for f in gone):
             keys = w.names([f.symbol for f in gone if f.path == path])
@@ -299,7 +304,8 @@ class Findings:
     def untested(self) -> bool:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
         return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
-                and self.w.importance != "low" and not self.e.keys_moved_only)
+                and self.w.importance != "low" and not self.e.keys_moved_only
+                and not version_numbers_only(self.e))  # a version number set: no test exercises it
 
     # --- risks and recommendations --------------------------------------------------------
 
@@ -349,7 +355,9 @@ class Findings:
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
             self.add("removed", "rec_removed", names=w.symbols(removed))
-        for fact in [f for f in e.config_breaks if f.kind == "config_value_changed"][:2]:
+        # one risk per change: a key changed alike in several files (a label in each CRD) is one risk
+        changes = {(f.symbol, f.before, f.after): f for f in e.config_breaks if f.kind == "config_value_changed"}
+        for fact in list(changes.values())[:2]:
             self.add("config", "rec_config", change=w.config_change(fact), key=code(fact.symbol))
         gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
         for path in list(dict.fromkeys(f.path for f in gone))[:2]:

@@ -66,6 +66,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_removed": "Public {names} removed: every import or call breaks.",
         "compat_config": "{change} in {path}: deployments relying on the old value behave differently.",
         "compat_config_removed": "{keys} removed from {path}: configurations that still set them lose the setting.",
+        "compat_configs": "Values of {keys} change in {paths}: deployments relying on the old values behave "
+                          "differently.",
         "compat_features_removed": "Cargo features {names} are no longer offered: crates that enable them stop building.",
         "compat_features_renamed": "Cargo features {names} are no longer offered (new: {new}): crates that enable the "
                                    "old names stop building.",
@@ -251,6 +253,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_removed": "删除了公开符号 {names}：所有导入或调用处将无法运行。",
         "compat_config": "{path} 中 {change}：依赖旧值的部署行为会改变。",
         "compat_config_removed": "{path} 删除了 {keys}：仍设置这些项的配置将失去该设置。",
+        "compat_configs": "{paths} 中 {keys} 的取值改变：依赖旧值的部署行为会改变。",
         "compat_features_removed": "不再提供 Cargo 特性 {names}：启用它们的 crate 将无法构建。",
         "compat_features_renamed": "不再提供 Cargo 特性 {names}（新增 {new}）：仍启用旧名称的 crate 将无法构建。",
         "compat_major": "{name} 升级到新的主版本（{old} → {new}）。",

@@ -249,10 +249,13 @@ class Writer(FileLines, ImpactLines):
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
             out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
+        coded = bool(out)
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
                        resources=self.names(resources), n=n)
                 for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
+        if out and not coded:
+            out += self.unnamed_files()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
             if out and any(f.path not in e.cosmetic for f in e.behaviour):
@@ -260,6 +263,18 @@ class Writer(FileLines, ImpactLines):
         if not out:
             out += self.file_lines()
         return out
+
+    def unnamed_files(self) -> list[str]:
+        """Beside keys and versions, the product files no fact names anything in (a chart's templates next to its
+        version bump): said by name and size, so the version line does not stand for the whole change."""
+        e = self.e
+        named = {f.path for f in e.facts if f.symbol} | {grant[0] for grant in e.rbac_grants}
+        unnamed = [f for f in sorted(e.behaviour, key=lambda f: -f.changes) if f.path not in named
+                   and f.path not in e.cosmetic]
+        if not unnamed:
+            return []
+        quote = self.file_quote(unnamed[0]) if len(unnamed) == 1 else ""
+        return [self.t("files_only", files=self.sizes([f.path for f in unnamed], 3)) + quote]
 
     def line_swapped(self, paths: list[str]) -> list[str]:
         """The modified code's one line rewritten (``"not a hexidecimal number"`` respelled), quoted before and
