@@ -149,3 +149,20 @@ def test_an_issue_address_or_a_carbon_copy_is_no_point_of_the_summary():
         assert analysis.summary[0] == "Changes `f` in `src/f.c` (+1/−1)", analysis.summary
     kept = analysed({"src/f.c": (before, after)}, "Return two\n\nCc: the reviewers asked for two, not one.")
     assert kept.summary[0] == "Cc: the reviewers asked for two, not one.", kept.summary  # a sentence stays
+
+
+STUB = "class CacheControl:\n    @property\n    def max_age(self) -> int | None: ...\n"
+MODULE = "class CacheControl:\n    max_age = 1\n"
+
+
+def test_a_type_stub_that_only_gains_declarations_asks_no_client_to_change():
+    grown = STUB + "    @property\n    def stale_if_error(self) -> int | None: ...\n"
+    files = {"src/lib/cache.py": (MODULE, MODULE + "    stale_if_error = 2\n"), "src/lib/cache.pyi": (STUB, grown)}
+    analysis = analysed(files, "Add stale_if_error to CacheControl")
+    assert any("`CacheControl.stale_if_error`" in line for line in analysis.summary), analysis.summary
+    assert "cache.pyi" not in analysis.insights.compatibility, analysis.insights
+    assert not any("cache.pyi" in r.risk for r in analysis.risks) and not any("Regenerate" in r for r in
+                                                                                analysis.recommendations), analysis
+    shrunk = analysed({"src/lib/cache.pyi": (grown, STUB)}, "Drop stale_if_error from the stub")
+    assert "`src/lib/cache.pyi`" in shrunk.insights.compatibility or any(  # a stub losing lines is still said
+        "stale_if_error" in r.risk for r in shrunk.risks), (shrunk.insights, shrunk.risks)

@@ -34,6 +34,8 @@ from analysis.models import Fact, Insights, Risk
 #: the fix each kind of workflow signal asks for (other signals in a workflow: a second reviewer)
 _CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_head", SECRET_PRINTED: "ci_fix_printed",
              PIPED_SCRIPT: "ci_fix_piped"}
+#: type declarations beside the code (Python stubs, TypeScript declaration files): what type checkers read
+_STUBS = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 
 
@@ -322,6 +324,8 @@ class Findings:
         callers notice (``api_changes``), not source code under an API-like directory whose facts see only function
         bodies rewritten (``uvicorn/protocols/http/h11_impl.py``: a value inside a method)."""
         named = {f.path for f in self.e.api_breaks + self.e.config}
+        # a type stub that only gains lines declares new names beside the old ones: no client has to change
+        named |= {path for path in self.e.interfaces_appended if path.endswith(_STUBS)}
         noticed = set(self.e.api_changes)
         return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
 
