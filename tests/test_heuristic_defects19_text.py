@@ -166,3 +166,15 @@ def test_a_type_stub_that_only_gains_declarations_asks_no_client_to_change():
     shrunk = analysed({"src/lib/cache.pyi": (grown, STUB)}, "Drop stale_if_error from the stub")
     assert "`src/lib/cache.pyi`" in shrunk.insights.compatibility or any(  # a stub losing lines is still said
         "stale_if_error" in r.risk for r in shrunk.risks), (shrunk.insights, shrunk.risks)
+
+
+def test_a_python_function_that_now_raises_is_said_in_pythons_words():
+    before = "def load(data):\n    return parse(data)\n"
+    after = "def load(data):\n    if data is None:\n        raise ValueError('no data')\n    return parse(data)\n"
+    analysis = analysed({"src/lib/loader.py": (before, after)}, "Refuse to load nothing")
+    assert "`load`: `raise` statements 0 → 1" in analysis.summary, analysis.summary
+    assert "Calls to `load` that succeeded before may now raise." in analysis.insights.compatibility
+    js = analysed({"lib/loader.js": ("export function load(d) {\n  return parse(d)\n}\n",
+                                     "export function load(d) {\n  if (!d) throw new Error('no data')\n"
+                                     "  return parse(d)\n}\n")}, "Refuse to load nothing")
+    assert "may now throw." in js.insights.compatibility, js.insights

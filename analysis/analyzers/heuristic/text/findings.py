@@ -26,7 +26,7 @@ from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
-from analysis.analyzers.heuristic.text.writer import Writer, code
+from analysis.analyzers.heuristic.text.writer import Writer, code, raise_keyword
 from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Fact, Insights, Risk
@@ -85,9 +85,10 @@ class Findings:
         for key, prefixes in (("compat_type", ("bases ", "members reordered")), ("compat_throws", ("throw ",)),
                               ("compat_fields", ("fields renamed ",)),
                               ("compat_defaults", ("field default changed ",))):
-            names = [f.symbol for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
-            if names:
-                out.append(w.t(key, names=w.symbols(names)))
+            found = [f for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
+            if found:
+                verb = "raise" if key == "compat_throws" and raise_keyword(found[0].path) == "raise" else "throw"
+                out.append(w.t(key, names=w.symbols([f.symbol for f in found]), verb=w.p[f"verb_{verb}"]))
         gone, arrived = e.exit_statuses
         if arrived:
             out.append(w.t("compat_exit", new=w.names(arrived), old=w.names(gone)))

@@ -26,6 +26,11 @@ from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
 
+def raise_keyword(path: str) -> str:
+    """The statement that throws an exception in the language of ``path``: Python's ``raise``, else ``throw``."""
+    return "raise" if path.endswith((".py", ".pyi")) else "throw"
+
+
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
 
 
@@ -212,7 +217,7 @@ class Writer(FileLines, ImpactLines):
                 for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
         if sigs:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
-        out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts))
+        out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts, f.path))
                 for f, parts in e.contract_changes[:R.MAX_LISTED]]
         gone, arrived = e.exit_statuses
         if arrived:
@@ -321,8 +326,8 @@ class Writer(FileLines, ImpactLines):
         readers = list(dict.fromkeys(name for _, names in found for name in names))
         return [text + (self.t("option_read_by", names=self.symbols(readers)) if readers else "")] + changed
 
-    def noticed(self, parts: list[str]) -> str:
-        """The diff analyzer's words on what callers notice of a symbol, in this language."""
+    def noticed(self, parts: list[str], path: str = "") -> str:
+        """The diff analyzer's words on what callers notice of a symbol (defined in ``path``), in this language."""
         out = []
         for part in parts:
             bases = base_change(part)
@@ -332,7 +337,7 @@ class Writer(FileLines, ImpactLines):
                 out.append(self.p["noticed_reordered"])
             elif part.startswith("throw statements "):
                 old, _, new = part.removeprefix("throw statements ").partition(" -> ")
-                out.append(self.t("noticed_throws", old=old, new=new))
+                out.append(self.t("noticed_throws", old=old, new=new, keyword=code(raise_keyword(path))))
             elif part.startswith("fields renamed "):
                 pairs = [pair.split(" -> ") for pair in part.removeprefix("fields renamed ").split(", ")]
                 out.append(self.t("noticed_fields", pairs=self.p["sep"].join(
