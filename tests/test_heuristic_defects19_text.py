@@ -178,3 +178,14 @@ def test_a_python_function_that_now_raises_is_said_in_pythons_words():
                                      "export function load(d) {\n  if (!d) throw new Error('no data')\n"
                                      "  return parse(d)\n}\n")}, "Refuse to load nothing")
     assert "may now throw." in js.insights.compatibility, js.insights
+
+
+def test_one_key_or_one_test_removed_is_said_in_the_singular():
+    values = "server:\n  replicas: 1\n  legacy: true\n"
+    one = analysed({"charts/app/values.yaml": (values, "server:\n  replicas: 1\n")}, "Drop the legacy switch")
+    assert "`server.legacy` removed from `charts/app/values.yaml`: configurations that still set it lose the " \
+           "setting." in one.insights.compatibility, one.insights
+    tests = "def test_parse():\n    assert parse('1') == 1\n\n\ndef test_legacy():\n    assert legacy()\n"
+    gone = analysed({"tests/test_parse.py": (tests, tests.split("\n\n\n")[0] + "\n")}, "Drop the legacy test")
+    assert "Confirm why `test_legacy` was removed." in gone.recommendations, gone.recommendations
+    assert [r.risk for r in gone.risks] == ["Test removed: `test_legacy`"], gone.risks

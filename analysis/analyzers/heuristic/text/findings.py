@@ -39,6 +39,11 @@ _STUBS = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 
 
+def _one(names: list) -> str:
+    """The suffix of a phrase's singular form when ``names`` holds one name."""
+    return "_one" if len(names) == 1 else ""
+
+
 class Findings:
     """What a reviewer would flag, from one ``Writer``'s evidence and language."""
 
@@ -103,8 +108,8 @@ class Findings:
                            paths=w.names([f.path for f in values], 2)))
         gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
         for path in dict.fromkeys(f.path for f in gone):
-            keys = w.names([f.symbol for f in gone if f.path == path])
-            out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
+            keys = list(dict.fromkeys(f.symbol for f in gone if f.path == path))
+            out.append(w.t("compat_config_removed" + _one(keys), keys=w.names(keys), path=code(path, R.MAX_PATH)))
         gone_features, new_features = features_removed(e)
         if gone_features:
             key = "compat_features_renamed" if new_features else "compat_features_removed"
@@ -390,7 +395,8 @@ class Findings:
                      where=where)
         removed_tests = [f.symbol for f in e.of("test_removed")]
         if removed_tests and not e.of("test_added"):
-            self.add("tests_removed", "rec_tests_removed", names=w.names(removed_tests))
+            one = _one(list(dict.fromkeys(removed_tests)))
+            self.add("tests_removed" + one, "rec_tests_removed" + one, names=w.names(removed_tests))
         if e.is_large and not reformatted(e):  # a formatter's run is checked by running it again, not read
             self.large()
         if w.change_type == "revert":
