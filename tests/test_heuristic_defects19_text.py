@@ -189,3 +189,17 @@ def test_one_key_or_one_test_removed_is_said_in_the_singular():
     gone = analysed({"tests/test_parse.py": (tests, tests.split("\n\n\n")[0] + "\n")}, "Drop the legacy test")
     assert "Confirm why `test_legacy` was removed." in gone.recommendations, gone.recommendations
     assert [r.risk for r in gone.risks] == ["Test removed: `test_legacy`"], gone.risks
+
+
+CODES = ("package codes\n\nvar regions = map[string]bool{\n\t\"AR-A\": true,\n\t\"AR-B\": true,\n\t\"AR-C\": true,\n"
+         "\t\"AR-D\": true,\n\t\"AR-E\": true,\n}\n")
+
+
+def test_a_module_level_value_edited_is_named_in_impact_and_risk_as_in_the_summary():
+    edited = CODES.replace('"AR-A": true,', '"AR-A": true, "AR-Z": true,').replace('"AR-C"', '"AR-X"').replace(
+        '"AR-E": true,', '"AR-E": true, "AR-F": true,')
+    analysis = analysed({"codes.go": (CODES, edited)}, "Fix the region list")
+    assert any("`regions`" in line for line in analysis.summary), analysis.summary
+    assert analysis.impact == ["codes.go (+3/−3): `regions`"], analysis.impact
+    untested = [r.risk for r in analysis.risks if r.risk.startswith("No test covers")]
+    assert untested == ["No test covers the fix to `regions`"], analysis.risks

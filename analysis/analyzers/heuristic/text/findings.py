@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
@@ -435,6 +436,9 @@ class Findings:
                    and e.in_product(f)]
         if symbols:
             return w.symbols(symbols, 3)
+        edited = values_edited(e.behaviour)  # the module-level values the summary names when no symbol is
+        if edited:
+            return w.symbols(edited, 3)
         return w.names([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)], 2)
 
     def large(self) -> None:
