@@ -203,3 +203,21 @@ def test_a_module_level_value_edited_is_named_in_impact_and_risk_as_in_the_summa
     assert analysis.impact == ["codes.go (+3/−3): `regions`"], analysis.impact
     untested = [r.risk for r in analysis.risks if r.risk.startswith("No test covers")]
     assert untested == ["No test covers the fix to `regions`"], analysis.risks
+
+
+DAEMONSET = ("kind: DaemonSet\nspec:\n  template:\n    spec:\n      serviceAccountName: {{ .Values.account }}\n"
+             "      containers: []\n")
+PULL = DAEMONSET.replace("      serviceAccountName", "      {{- if .Values.imagePullSecrets }}\n      imagePullSecrets:\n"
+                         "        {{- toYaml .Values.imagePullSecrets | nindent 8 }}\n      {{- end }}\n"
+                         "      serviceAccountName")
+
+
+def test_a_template_that_starts_reading_a_chart_value_names_it():
+    path = "charts/agent/templates/daemonset.yaml"
+    alone = analysed({path: (DAEMONSET, PULL)}, "Merge pull request #146 from dev/image-pull-secrets")
+    assert alone.summary == [f"Changes `{path}` (+4/−0), now reading the chart values `imagePullSecrets`"], alone.summary
+    bumped = analysed({path: (DAEMONSET, PULL), "charts/agent/Chart.yaml": (CHART, CHART.replace("1.4.6", "1.4.7"))},
+                      "Use imagePullSecrets")
+    assert f"Changes `{path}` (+4/−0), now reading the chart values `imagePullSecrets`" in bumped.summary, bumped.summary
+    zh = analysed({path: (DAEMONSET, PULL)}, "Use imagePullSecrets", "zh").summary
+    assert any("新读取 chart 取值 `imagePullSecrets`" in line for line in zh), zh

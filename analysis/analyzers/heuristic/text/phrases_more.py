@@ -58,6 +58,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_tests_removed_one_impact": "What {names} checked is no longer checked.",
         "r_tests_removed_one_mitigation": "Confirm {names} was replaced or is obsolete.",
         "rec_tests_removed_one": "Confirm why {names} was removed.",
+        "values_read": ", now reading the chart values {keys}",
     },
     "zh": {
         "r_ci_signal": "{path} 中出现 {text}",
@@ -96,5 +97,6 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_tests_removed_one_impact": "{names} 原先检查的内容不再被检查。",
         "r_tests_removed_one_mitigation": "确认 {names} 已被替代或确已过时。",
         "rec_tests_removed_one": "确认删除 {names} 的原因。",
+        "values_read": "，新读取 chart 取值 {keys}",
     },
 }

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
+from analysis.analyzers.heuristic.config.chart_values import values_read_anew
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
@@ -279,7 +280,12 @@ class Writer(FileLines, ImpactLines):
         if not unnamed:
             return []
         quote = self.file_quote(unnamed[0]) if len(unnamed) == 1 else ""
-        return [self.t("files_only", files=self.sizes([f.path for f in unnamed], 3)) + quote]
+        return [self.t("files_only", files=self.sizes([f.path for f in unnamed], 3)) + (quote or self.reads(unnamed))]
+
+    def reads(self, files: list[FileChange]) -> str:
+        """``, now reading the chart values `a`, `b``` for templates whose added lines read values none read before."""
+        read = values_read_anew(files)
+        return self.t("values_read", keys=self.names(read, 3)) if read else ""
 
     def line_swapped(self, paths: list[str]) -> list[str]:
         """The modified code's one line rewritten (``"not a hexidecimal number"`` respelled), quoted before and
