@@ -34,6 +34,9 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         # the one code line a modified symbol rewrites, before and after
         "line_swapped": "Line {old} → {new}",
         "line_added": "Adds the line {line}", "line_added_n": "Adds the line {line} in {n} places",
+        # entries added to a table in code (a registry of tags, commands, handlers)
+        "table_entry": "Adds the entry {entries} to the table in {path}",
+        "table_entries": "Adds the entries {entries} to the table in {path}",
         "line_removed": "Removes the line {line}", "line_removed_n": "Removes the line {line} in {n} places",
         # summary: a setting users can set, then the code that reads it
         "option_line": "New option {names}",
@@ -81,6 +84,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "file_renamed": "{path}（由 {old} 重命名）",
         "line_swapped": "代码行 {old} → {new}",
         "line_added": "新增代码行 {line}", "line_added_n": "在 {n} 处新增代码行 {line}",
+        "table_entry": "在 {path} 的表中新增条目 {entries}",
+        "table_entries": "在 {path} 的表中新增条目 {entries}",
         "line_removed": "删除代码行 {line}", "line_removed_n": "在 {n} 处删除代码行 {line}",
         "option_line": "新增选项 {names}",
         "option_default": "{name}（默认 {value}）",

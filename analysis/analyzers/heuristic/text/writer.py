@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
+from analysis.analyzers.heuristic.code.table_entries import table_entries
 from analysis.analyzers.heuristic.config.chart_values import values_read_anew
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
@@ -256,6 +257,7 @@ class Writer(FileLines, ImpactLines):
             out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
         coded = bool(out)
+        out += self.table_lines()  # beside the files' own lines, not instead of them
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
                        resources=self.names(resources), n=n)
                 for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]]
@@ -269,6 +271,15 @@ class Writer(FileLines, ImpactLines):
         if not out:
             out += self.file_lines()
         return out
+
+    def table_lines(self) -> list[str]:
+        """Entries the product code adds to tables of like entries (``"port": isPort``), per file."""
+        by_path: dict[str, list[str]] = {}
+        for path, key, value in table_entries(self.e.behaviour):
+            by_path.setdefault(path, []).append(f"{key}: {value}")
+        return [self.t("table_entry" if len(entries) == 1 else "table_entries", path=code(path, R.MAX_PATH),
+                       entries=self.names(entries, R.MAX_LISTED))
+                for path, entries in list(by_path.items())[:R.MAX_LISTED]]
 
     def unnamed_files(self) -> list[str]:
         """Beside keys and versions, the product files no fact names anything in (a chart's templates next to its
