@@ -16,8 +16,14 @@ _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|reopen(s|e
                              r"^\[(?:skip[ -](?:ci|actions|checks)|ci[ -]skip|no[ -]ci|actions[ -]skip)\]$|"
                              r"^skip-checks:\s*true$|"
                              # a labelled pointer elsewhere: "Ref: https://...", "Follow-up to 180501cb #3504"
-                             r"^(?:refs?|references?|see(?: also)?|link|context|follow[- ]?up (?:to|of|for)|based on)\b[:\s]+"
-                             r"(?:(?:https?://\S+|[0-9a-f]{7,40}|(?:[\w.-]+/[\w.-]+)?#\d+)[\s,.;]*)+$", re.I)
+                             r"^(?:refs?|references?|see(?: also)?|link|context|follow[- ]?up (?:to|of|for)|based on|"
+                             # "Closes: https://github.com/o/r/issues/628": the issue's address, not the change
+                             r"fix(?:es|ed)?|close[sd]?|resolve[sd]?)\b[:\s]+"
+                             r"(?:(?:https?://\S+|[0-9a-f]{7,40}|(?:[\w.-]+/[\w.-]+)?#\d+)[\s,.;]*)+$|"
+                             # a carbon-copy trailer: "Cc: @reviewer", "Cc: Ann <ann@example.org>"
+                             r"^cc:\s+(?:(?:@[\w.-]+|[^<>,]*<[^<>\s]+@[^<>\s]+>)[\s,]*)+$|"
+                             # people or teams called to review, and nothing else: "@org/maintainers"
+                             r"^(?:@[\w.-]+(?:/[\w.-]+)?[\s,]*)+$", re.I)
 #: the header lines of a pasted ``git log``: an author's name and e-mail are no words about the change
 _GIT_LOG_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b.*|Merge: [0-9a-f]{7,40}( [0-9a-f]{7,40})+|"
                              r"(?:Author|Commit):\s.*<[^<>\s]+@[^<>\s]+>|"
@@ -188,6 +194,8 @@ def message_points(body: str) -> list[str]:
                 lead.append(line.strip())
         if items and lead and lead[-1].endswith(":"):
             lead = []
+        if items and not lead and all(_CHECKBOX.match(item[0]) for item in items):
+            continue  # a pull request template's checklist ("- [x] Tests exist or have been written"): boxes ticked
         if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
             lead[-1] = lead[-1].rstrip(":")
             bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
@@ -197,6 +205,9 @@ def message_points(body: str) -> list[str]:
         return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
 
+
+#: a task-list item: ``[x] Tests exist``, ``[ ] Docs updated``
+_CHECKBOX = re.compile(r"^\[[ xX]\]\s")
 
 #: a diagnostic's first line as compilers and linters print it: ``warning: ...``, ``error[E0308]: ...``
 _DIAGNOSTIC = re.compile(r"^(?:warning|error|note)(?:\[[\w-]+\])?: \S")

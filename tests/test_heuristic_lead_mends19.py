@@ -1,0 +1,81 @@
+"""Mends from reading a real day as its maintainer (go-playground/validator 2024-11-16): a pull request template's
+ticked checklist and the team it calls to review are not quoted as the summary; the paragraph that says what the
+change does is. An entry added to a table of like entries (a registry of validation tags) is named by its key."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.code.table_entries import table_entries
+from analysis.analyzers.heuristic.message import message_points
+from analysis.models import FileChange
+from tests.facts_support import analysed
+
+_TEMPLATE_BODY = """## Fixes Or Enhances
+Resolves https://github.com/o/r/issues/1259
+
+**Make sure that you've checked the boxes below before you submit PR:**
+- [x] Tests exist or have been written that cover this particular
+change.
+
+@o/r-maintainers
+"""
+
+
+def test_a_ticked_template_checklist_and_a_team_called_to_review_are_no_points():
+    assert message_points(_TEMPLATE_BODY) == []
+    assert message_points(_TEMPLATE_BODY + "\nThe cron pattern accepts a star step.\n") == [
+        "The cron pattern accepts a star step."]
+
+
+def test_the_paragraph_before_the_checklist_is_the_point():
+    body = _TEMPLATE_BODY.replace("Resolves https://github.com/o/r/issues/1259",
+                                  "This PR adds a new validation for numeric ports.")
+    assert message_points(body) == ["This PR adds a new validation for numeric ports."]
+
+
+def test_a_list_of_changes_with_a_lead_keeps_its_boxes():
+    body = "Done here:\n\nThe parser now reads hex.\n- [x] octal too\n- [ ] binary later\n"
+    assert message_points(body) == ["The parser now reads hex.", "[x] octal too", "[ ] binary later"]
+
+
+_TABLE_BEFORE = """package validator
+
+var (
+\tbakedInValidators = map[string]Func{
+\t\t"json":          isJSON,
+\t\t"jwt":           isJWT,
+\t\t"hostname_port": isHostnamePort,
+\t\t"lowercase":     isLowercase,
+\t}
+)
+
+func isJSON(fl FieldLevel) bool { return true }
+"""
+_TABLE_AFTER = _TABLE_BEFORE.replace('''\t\t"hostname_port": isHostnamePort,
+''', '''\t\t"hostname_port": isHostnamePort,
+\t\t"port":          isPort,
+''') + """
+func isPort(fl FieldLevel) bool {
+\treturn fl.Field().Uint() < 65536
+}
+"""
+
+
+def test_an_entry_added_to_a_table_of_like_entries_is_named_with_its_key():
+    analysis = analysed({"baked_in.go": (_TABLE_BEFORE, _TABLE_AFTER)}, "feat: add validator for numeric ports (#1294)")
+    assert 'Adds the entry `"port": isPort` to the table in `baked_in.go`' in analysis.summary
+    zh = analysed({"baked_in.go": (_TABLE_BEFORE, _TABLE_AFTER)}, "feat: add validator for numeric ports", "zh")
+    assert any('`"port": isPort`' in line and "新增条目" in line for line in zh.summary)
+
+
+def test_table_entries_need_a_table_around_them_and_a_new_key():
+    lone = '@@ -1,3 +1,4 @@\n x = 1\n+"port": isPort,\n y = 2\n'
+    assert table_entries([FileChange(path="a.go", patch=lone)]) == []
+    revalued = ('@@ -1,4 +1,4 @@\n "a": isA,\n "b": isB,\n-"port": isOld,\n+"port": isPort,\n')
+    assert table_entries([FileChange(path="a.go", patch=revalued)]) == []
+    added = '@@ -1,3 +1,4 @@\n "a": isA,\n "b": isB,\n+"port": isPort,\n }\n'
+    assert table_entries([FileChange(path="a.go", patch=added)]) == [("a.go", '"port"', "isPort")]
+
+
+def test_a_sets_members_are_no_table_entries():
+    members = '@@ -1,3 +1,4 @@\n "AR-A": true,\n "AR-B": true,\n+"AR-Z": true,\n }\n'
+    assert table_entries([FileChange(path="codes.go", patch=members)]) == []
