@@ -24,6 +24,7 @@ from analysis.analyzers.heuristic.declared import (
     support_removed,
 )
 from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.analyzers.heuristic.release import release_titled
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact
 
@@ -57,9 +58,10 @@ def stricter_validation(e: Evidence) -> bool:
 
 def crash_fix(e: Evidence, change_type: str) -> bool:
     """A crash, hang or data loss is what the commit fixes, in its title, message or changelog. The milder words
-    (an error "silently ignored", a traceback) need more than one changed line of product code."""
+    (an error "silently ignored", a traceback) need more than one changed line of product code. A release's
+    changelog ("zlib 1.3" with its "Fix crash when ..." notes) quotes fixes made in their own commits: not read."""
     narrow = one_line(e)
-    for text in (e.title, e.paragraph, *e.changelog):
+    for text in (e.title, e.paragraph, *(() if release_titled(e) else e.changelog)):
         if names_crash(text, narrow) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True

@@ -28,6 +28,9 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   r"timing attacks?|constant[- ]time (comparison|compare|equality)|"
                                   # a named injection class, or text that could inject headers the library writes
                                   r"(header|crlf|sql|command|shell|code|html|script)[- ]injection|"
+                                  # a class of attack advisories name ("Prevent ReDoS"): the title says what it stops
+                                  r"redos|prototype[- ]pollution|(path|directory)[- ]traversal|open[- ]redirects?|"
+                                  r"denial[- ]of[- ]service|"
                                   r"inject\w* arbitrary( \w+){0,2} headers?|"
                                   # memory a caller may read that holds another's data: a stale or uncleared buffer
                                   r"expos\w* (\w+ ){0,2}(stale|uninitiali[sz]ed|uncleared)( \w+){0,2} "
