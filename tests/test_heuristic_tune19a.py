@@ -5,6 +5,7 @@ anew with only its version stamps moved: none is high; a title naming an attack 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.analyzer import evidence_of
+from analysis.analyzers.heuristic.code.amalgamation import amalgamation_only
 from analysis.analyzers.heuristic.config.deploy import version_pin
 from analysis.analyzers.heuristic.config.version_stamps import version_stamps_only
 from analysis.analyzers.heuristic.lifting import crash_fix
@@ -172,3 +173,30 @@ def test_a_title_naming_an_attack_class_is_a_security_fix():
     analysis = analysed(files, "Prevent ReDoS")
     assert (analysis.change_type, analysis.importance) == ("security", "high")
     assert analysed(files, "Tighten the upper-case word pattern").importance != "high"
+
+
+_SINGLE = """#pragma once
+namespace toml {
+template<typename T>
+void cleanup(T& v) {
+    switch (v.type) {
+        case 0: return;
+        default: destroy(v);
+    }
+}
+}
+"""
+
+
+def test_a_single_header_build_regenerated_alone_is_a_low_chore():
+    regenerated = _SINGLE.replace("case 0: return;", "case 0: break;")
+    files = {"single_include/toml.hpp": (_SINGLE, regenerated)}
+    analysis = analysed(files, "feat [skip ci]: update single_include")
+    assert (analysis.change_type, analysis.importance) == ("chore", "low")
+    assert amalgamation_only(_evidence(files, "update single_include"))
+    # the same change made in the project's own header beside it is judged by its code: the author's fix
+    beside = {"include/toml11/value.hpp": (_SINGLE, regenerated), **files}
+    assert not amalgamation_only(_evidence(beside, "fix: break instead of return in cleanup"))
+    assert analysed(beside, "fix: break instead of return in cleanup").change_type == "fix"
+    # a new single header is one users could not include before
+    assert not amalgamation_only(_evidence({"single_include/toml_fwd.hpp": (None, _SINGLE)}, "add toml_fwd.hpp"))

@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.code.amalgamation import amalgamation_only
 from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
@@ -166,8 +167,8 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
-        return "chore"
+    if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e) or amalgamation_only(e):
+        return "chore"  # a release, a formatter's or the hooks' run, a single-header build regenerated
     if e.prefix_type in (None, "docs", "chore") and _comments_only(e):
         return "docs"  # "Mark rules that lose spacing": a trailing ``// FIXME`` on code lines that stay as they were
     if e.api_deprecated and e.behaviour and all(comment_lines_only(f.patch, f.path) for f in e.behaviour):
@@ -303,6 +304,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
     if release_bookkeeping(e):
         return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
+    if amalgamation_only(e):
+        return "low"  # the single-header copy regenerated: what it copies was changed in the project's headers
     if loop_rebounds(e.behaviour) and not high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if all(respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
