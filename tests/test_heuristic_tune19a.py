@@ -200,3 +200,58 @@ def test_a_single_header_build_regenerated_alone_is_a_low_chore():
     assert analysed(beside, "fix: break instead of return in cleanup").change_type == "fix"
     # a new single header is one users could not include before
     assert not amalgamation_only(_evidence({"single_include/toml_fwd.hpp": (None, _SINGLE)}, "add toml_fwd.hpp"))
+
+
+_CHART = """apiVersion: v2
+name: milvus
+version: 13.2.6
+dependencies:
+- name: etcd
+  repository: oci://registry-1.docker.io/bitnamicharts
+  version: 11.x.x
+- name: common
+  repository: oci://registry-1.docker.io/bitnamicharts
+  version: 2.x.x
+"""
+
+
+def test_a_charts_own_major_raised_with_a_subcharts_major_is_high():
+    from analysis.analyzers.heuristic.config.dependency_changes import major_bump
+    from analysis.analyzers.heuristic.config.own_major import own_major_with_dependency
+    assert major_bump("11.x.x", "12.x.x") and not major_bump("3206.vb_15dcf73f6a_9-3", "3300.v2a_1b")
+    subchart = _CHART.replace("version: 11.x.x", "version: 12.x.x")
+    path = "charts/milvus/Chart.yaml"
+    major = {path: (_CHART, subchart.replace("version: 13.2.6", "version: 14.0.0"))}
+    e = _evidence(major, "[charts/milvus] Update ETCD subchart")
+    assert [f.symbol for f in e.major_bumps] == ["etcd"] and own_major_with_dependency(e)
+    assert analysed(major, "[charts/milvus] Update ETCD subchart").importance == "high"
+    # the subchart's major under a patch release of the chart: an upgrade users adopt, medium as before
+    patch = {path: (_CHART, subchart.replace("version: 13.2.6", "version: 13.2.7"))}
+    assert not own_major_with_dependency(_evidence(patch, "[charts/milvus] Update ETCD subchart"))
+    assert analysed(patch, "[charts/milvus] Update ETCD subchart").importance == "medium"
+    # a release commit publishes what was judged in its own commits
+    assert not own_major_with_dependency(_evidence(major, "Release 14.0.0"))
+
+
+_POM = """<project>
+  <properties>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <java.version>1.7</java.version>
+  </properties>
+</project>
+"""
+
+
+def test_a_poms_java_level_raised_is_a_runtime_floor():
+    from analysis.analyzers.heuristic.config.toolchain import toolchain_minimums
+    from analysis.analyzers.heuristic.lifting import runtime_floor_raised
+    files = {"pom.xml": (_POM, _POM.replace("<java.version>1.7</java.version>", "<java.version>1.8</java.version>"))}
+    e = _evidence(files, "Require Java 8")
+    [minimum] = toolchain_minimums(e.facts, e.files)
+    assert (minimum.key, minimum.before, minimum.after, minimum.raised, minimum.runtime) == ("java", "1.7", "1.8",
+                                                                                               True, True)
+    assert runtime_floor_raised(e)
+    assert analysed(files, "Require Java 8").importance == "high"
+    # another property of the pom moved is no floor
+    other = {"pom.xml": (_POM, _POM.replace("UTF-8", "ISO-8859-1"))}
+    assert toolchain_minimums(_evidence(other, "x").facts, _evidence(other, "x").files) == []

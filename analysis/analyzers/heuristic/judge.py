@@ -38,6 +38,7 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.declared import attack_tested
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
@@ -428,6 +429,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     if package_renamed(e) or runtime_floor_raised(e) or features_broken(e):
         return "high"  # every dependent's manifest and imports name the package (and its features); users on the
         # old runtime are cut off
+    if own_major_with_dependency(e):
+        return "high"  # the package's own major raised with a dependency's: the project says its upgrade breaks
     entry_points = entry_points_moved(e)
     if any(f.kind != "config_key_added" or condition_added(f, entry_points) for f in entry_points):
         return "high"  # what importers resolve (a path, a types file, a condition of an existing entry) changed or
