@@ -255,3 +255,40 @@ def test_a_poms_java_level_raised_is_a_runtime_floor():
     # another property of the pom moved is no floor
     other = {"pom.xml": (_POM, _POM.replace("UTF-8", "ISO-8859-1"))}
     assert toolchain_minimums(_evidence(other, "x").facts, _evidence(other, "x").files) == []
+
+
+def test_a_macro_moved_into_another_header_is_no_new_public_symbol():
+    block = "#if defined(__cpp_char8_t)\n#  if __cpp_char8_t >= 201811L\n#    define TOML11_HAS_CHAR8_T 1\n#  endif\n#endif\n"
+    literal = _LITERAL.replace(block + "\n", "").replace('#include "../value.hpp"', '#include "../version.hpp"')
+    files = {"include/toml11/fwd/literal_fwd.hpp": (_LITERAL, literal),
+             "include/toml11/version.hpp": (_VERSION, _VERSION + "\n" + block)}
+    e = _evidence(files, "refactor: move HAS_CHAR8_T to version.hpp")
+    [added] = [f for f in e.of("symbol_added") if f.symbol == "TOML11_HAS_CHAR8_T"]
+    assert e.is_public(added) and e.arrived(added)
+    assert analysed(files, "refactor: move HAS_CHAR8_T to version.hpp").importance == "low"
+    # a macro added to a header with none removed elsewhere is new public API
+    new = {"include/toml11/version.hpp": (_VERSION, _VERSION + "\n" + block)}
+    [fresh] = [f for f in _evidence(new, "add HAS_CHAR8_T").of("symbol_added") if f.symbol == "TOML11_HAS_CHAR8_T"]
+    assert not _evidence(new, "add HAS_CHAR8_T").arrived(fresh)
+
+
+_CTOR = """#include "syntax.hpp"
+#include <cassert>
+
+non_ascii_key_char::non_ascii_key_char(const spec& s) noexcept
+{
+    assert(s.v1_1_0_allow_non_english_in_bare_keys);
+}
+"""
+
+
+def test_an_unused_parameter_cast_to_void_is_low():
+    from analysis.analyzers.heuristic.code.void_casts import void_casts_only
+    marked = _CTOR.replace("bare_keys);\n", "bare_keys);\n    (void)s; // for NDEBUG\n")
+    files = {"include/toml11/impl/syntax_impl.hpp": (_CTOR, marked)}
+    e = _evidence(files, "fix: ignore argument for NDEBUG build")
+    assert void_casts_only(e.behaviour)
+    assert analysed(files, "fix: ignore argument for NDEBUG build").importance == "low"
+    # a call whose result is discarded runs code: not a mark
+    called = _CTOR.replace("bare_keys);\n", "bare_keys);\n    (void)check(s);\n")
+    assert not void_casts_only(_evidence({"include/toml11/impl/syntax_impl.hpp": (_CTOR, called)}, "fix").behaviour)

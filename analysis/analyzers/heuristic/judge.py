@@ -35,6 +35,7 @@ from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.config_checks import config_results_changed
@@ -316,6 +317,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
+    if void_casts_only(e.behaviour) and not e.security_signals:
+        return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
     if script_block_only(e.behaviour) and not e.security_signals:
         return "low"  # a module's ``if __name__ == "__main__":`` demo or self-test: importers get the same code
     if all(c_respelled_only(f.patch, f.path, False) for f in e.behaviour) and not e.security_signals:
@@ -388,7 +391,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and (e.comment_lines or e.paths("doc"))):
         return "low"  # documentation comments or pages, with a line or two of code around them
     touched = e.of("symbol_modified", "symbol_added", "signature_changed")
-    public_touched = any(e.is_public(f) for f in touched)
+    public_touched = any(e.is_public(f) and not e.arrived(f) for f in touched)  # a macro moved in is not new
     if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or interface_touched(e))
             and not (e.config or e.security_signals or e.literal_changes["message"])):
         return "low"  # the author says documentation (``docs:``) and only private code moves: docstrings reworded

@@ -61,6 +61,13 @@ class ApiSurface:
         return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)
                 and not plumbing_export(f.path, f.symbol or "", self.js_imports)]
 
+    def arrived(self, fact: Fact) -> bool:
+        """The symbol is added here and removed under the same name from another file of the commit: it moved in
+        (the twin of ``moved``), nothing new for callers."""
+        name = _last_name(fact.symbol)
+        return fact.kind == "symbol_added" and any(f.path != fact.path and _last_name(f.symbol) == name
+                                                   for f in self.of("symbol_removed"))
+
     @cached_property
     def js_imports(self) -> set[tuple[str, str]]:
         """Names the commit's JS/TS modules import from each other (their exports are module plumbing)."""
