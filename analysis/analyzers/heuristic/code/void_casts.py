@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.analyzers.heuristic.code.hunks import changed_lines
+from analysis.analyzers.heuristic.code.includes_added import lines_added_only
 from analysis.analyzers.heuristic.code.perf import CPP_SOURCES, HEADERS
 from analysis.models import FileChange
 
@@ -17,14 +17,4 @@ def void_casts_only(files: Iterable[FileChange]) -> bool:
     """Every file is C or C++ and its hunks only add ``(void)name;`` lines (blank lines aside), removing nothing: a
     name the compiler warned was unused (a parameter read only by an ``assert`` compiled out under ``NDEBUG``) is
     marked used. The statement evaluates nothing: the same code runs."""
-    files = list(files)
-    if not files:
-        return False
-    for f in files:
-        if not f.path.lower().endswith(CPP_SOURCES + HEADERS):
-            return False
-        removed, added = changed_lines(f.patch)
-        added = [line for line in added if line]
-        if any(removed) or not added or not all(_VOID_CAST.match(line) for line in added):
-            return False
-    return True
+    return lines_added_only(files, CPP_SOURCES + HEADERS, _VOID_CAST)
