@@ -292,3 +292,39 @@ def test_an_unused_parameter_cast_to_void_is_low():
     # a call whose result is discarded runs code: not a mark
     called = _CTOR.replace("bare_keys);\n", "bare_keys);\n    (void)check(s);\n")
     assert not void_casts_only(_evidence({"include/toml11/impl/syntax_impl.hpp": (_CTOR, called)}, "fix").behaviour)
+
+
+_MIXED = """import { AnyObject, Flags } from './util/types';
+
+export function create<TType = any>(spec?: MixedOptions<TType>) {
+  return new MixedSchema<TType | undefined>(spec);
+}
+
+export default class MixedSchema<
+  TType = any,
+  TContext = AnyObject,
+> extends Schema<TType, TContext> {
+  constructor(spec?: MixedOptions<TType>) {
+    super(spec);
+  }
+}
+"""
+
+
+def test_a_public_generics_type_parameter_default_replaced_is_high():
+    from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
+    files = {"src/mixed.ts": (_MIXED, _MIXED.replace("TType = any", "TType = unknown"))}
+    e = _evidence(files, "fix: change mixed generic to unknown from any")
+    assert type_defaults_replaced(e) == [("TType", "any", "unknown")]
+    assert analysed(files, "fix: change mixed generic to unknown from any").importance == "high"
+    # a default added where there was none leaves every caller's type as it was
+    added = {"src/mixed.ts": (_MIXED, _MIXED.replace("  TContext = AnyObject,\n", "  TContext = AnyObject,\n  TOut = TType,\n"))}
+    assert type_defaults_replaced(_evidence(added, "feat: TOut")) == []
+
+
+def test_a_title_describing_prototype_pollution_is_a_security_fix():
+    fixed = _JS.replace("return reHasUnicodeWord.test(string);", "return string != null && reHasUnicodeWord.test(string);")
+    files = {"lodash.js": (_JS, fixed)}
+    analysis = analysed(files, "Ensure Object.prototype is not augmented by _.merge.")
+    assert (analysis.change_type, analysis.importance) == ("security", "high")
+    assert analysed(files, "Ensure Object.keys is not called on null").change_type != "security"

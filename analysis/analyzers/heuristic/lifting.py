@@ -8,6 +8,7 @@ from collections import Counter
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
+from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.side_files import side_manifest
@@ -136,7 +137,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
-        or default_named_changed(e) or errors_rewrapped(e))
+        or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e)))
 
 
 _RETURN = re.compile(r"^\s*return\b")
