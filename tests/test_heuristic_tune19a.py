@@ -328,3 +328,33 @@ def test_a_title_describing_prototype_pollution_is_a_security_fix():
     analysis = analysed(files, "Ensure Object.prototype is not augmented by _.merge.")
     assert (analysis.change_type, analysis.importance) == ("security", "high")
     assert analysed(files, "Ensure Object.keys is not called on null").change_type != "security"
+
+
+_CONFIGMAP = """apiVersion: v1
+kind: ConfigMap
+data:
+  users.acl: |-
+    {{- range .Values.auth.acl.users }}
+    user {{ .username }} on >{{ include "redis.secretPassword" $ }}
+    {{- end }}
+"""
+
+_GO_AUTH = """package auth
+
+func Password(users map[string]string, name string) string {
+\treturn users[name]
+}
+"""
+
+
+def test_a_secret_named_in_a_manifest_fix_is_a_resource_not_a_security_fix():
+    from analysis.analyzers.heuristic.lifting import strong_security
+    inline = _CONFIGMAP.replace('{{ include "redis.secretPassword" $ }}', "{{ .password }}")
+    files = {"charts/redis/templates/configmap.yaml": (_CONFIGMAP, inline)}
+    title = "[charts/redis] bugfix: issue on ACL when no existing users secret is passed"
+    e = _evidence(files, title)
+    assert e.security_words == ["secret"] and not strong_security(e, "fix")
+    # another security word in the same change still counts, and a secret in product code is security-related
+    assert strong_security(_evidence(files, "[charts/redis] fix: ACL password leaked in the configmap"), "fix")
+    code = {"auth/auth.go": (_GO_AUTH, _GO_AUTH.replace("return users[name]", "return users[name+\"-\"]"))}
+    assert strong_security(_evidence(code, "fix: issue when no users secret is passed"), "fix")

@@ -109,7 +109,22 @@ def released_behaviour_reverted(e: Evidence) -> bool:
 def strong_security(e: Evidence, change_type: str) -> bool:
     """A security signal in the code, security named in the message, or a fix to something security-related."""
     return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text) or merged_security(e)
-                or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)))
+                or (change_type in ("fix", "security") and _security_titled(e)))
+
+
+#: a Kubernetes Secret: in deployment manifests the word names a kind of resource, not a security matter
+_RESOURCE_WORDS = {"secret", "secrets"}
+#: Kubernetes manifests and a chart's templates (``templates/configmap.yaml``, ``_helpers.tpl``)
+_MANIFESTS = (".yaml", ".yml", ".tpl")
+
+
+def _security_titled(e: Evidence) -> bool:
+    """The title names something security-related; in a change to deployment manifests only, more than a Secret
+    ("issue on ACL when no existing users secret is passed": which Secret a chart's template reads)."""
+    words = {m.group(0).strip(" _-./:()[]").lower() for m in R.SECURITY_WORDS.finditer(e.title)}
+    deployed = bool(e.behaviour) and all("deploy" in e.classes[f.path] or f.path.lower().endswith(_MANIFESTS)
+                                         for f in e.behaviour)
+    return bool(words - _RESOURCE_WORDS) if deployed else bool(words)
 
 
 def merged_security(e: Evidence) -> bool:
