@@ -10,7 +10,8 @@ from analysis.analyzers.heuristic.code.perf import CPP_SOURCES, HEADERS
 from analysis.models import FileChange
 
 #: ``(void)s;``, ``(void) unused_arg;  // for NDEBUG``, ``static_cast<void>(x);``: the value is discarded
-_VOID_CAST = re.compile(r"^(\(\s*void\s*\)\s*|static_cast<\s*void\s*>\s*)\(?\s*[A-Za-z_]\w*\s*\)?\s*;\s*(//.*|/\*.*\*/)?$")
+_VOID_CAST = re.compile(r"^(\(\s*void\s*\)\s*|static_cast<\s*void\s*>\s*)\(?\s*[A-Za-z_]\w*\s*\)?\s*;\s*"
+                        r"(//.*|/\*.*\*/)?$")
 
 
 def void_casts_only(files: Iterable[FileChange]) -> bool:
