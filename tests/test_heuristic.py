@@ -118,7 +118,10 @@ def test_breaking_marker_is_high(message):
     analysis = run(message, [("src/app/config.py", 2, 2)])
     assert analysis.importance == "high"
     assert analysis.risks[0].risk.startswith("Marked breaking: ")
-    assert analysis.insights.compatibility.startswith(PHRASES["en"]["compat_marker"])
+    # what breaks is named: the scope the marker is on, and what the diff changes
+    assert analysis.insights.compatibility.startswith("The message marks the change ")
+    assert "`src/app/config.py`" in analysis.insights.compatibility
+    assert ("`core`" in analysis.insights.compatibility) == ("(core)" in message)
 
 
 def test_ci_only_is_low_even_when_large_unless_security():

@@ -50,7 +50,7 @@ def test_a_public_method_that_now_throws_is_high_a_private_one_is_not():
                      [_modified(js.path, "Command.store", "method, throw statements 1 -> 2")])
     private = analyse("Throw error on late configuration", [js],
                       [_modified(js.path, "Command._store", "method, throw statements 1 -> 2", public=False)])
-    assert public.importance == "high" and "throw statements 1 → 2" in " ".join(public.summary)
+    assert public.importance == "high" and "`throw` statements 1 → 2" in " ".join(public.summary)
     assert "may now throw" in public.insights.compatibility
     assert private.importance != "high"
 

@@ -16,8 +16,12 @@ _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|reopen(s|e
                              r"^\[(?:skip[ -](?:ci|actions|checks)|ci[ -]skip|no[ -]ci|actions[ -]skip)\]$|"
                              r"^skip-checks:\s*true$|"
                              # a labelled pointer elsewhere: "Ref: https://...", "Follow-up to 180501cb #3504"
-                             r"^(?:refs?|references?|see(?: also)?|link|context|follow[- ]?up (?:to|of|for)|based on)\b[:\s]+"
-                             r"(?:(?:https?://\S+|[0-9a-f]{7,40}|(?:[\w.-]+/[\w.-]+)?#\d+)[\s,.;]*)+$", re.I)
+                             r"^(?:refs?|references?|see(?: also)?|link|context|follow[- ]?up (?:to|of|for)|based on|"
+                             # "Closes: https://github.com/o/r/issues/628": the issue's address, not the change
+                             r"fix(?:es|ed)?|close[sd]?|resolve[sd]?)\b[:\s]+"
+                             r"(?:(?:https?://\S+|[0-9a-f]{7,40}|(?:[\w.-]+/[\w.-]+)?#\d+)[\s,.;]*)+$|"
+                             # a carbon-copy trailer: "Cc: @reviewer", "Cc: Ann <ann@example.org>"
+                             r"^cc:\s+(?:(?:@[\w.-]+|[^<>,]*<[^<>\s]+@[^<>\s]+>)[\s,]*)+$", re.I)
 #: the header lines of a pasted ``git log``: an author's name and e-mail are no words about the change
 _GIT_LOG_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b.*|Merge: [0-9a-f]{7,40}( [0-9a-f]{7,40})+|"
                              r"(?:Author|Commit):\s.*<[^<>\s]+@[^<>\s]+>|"

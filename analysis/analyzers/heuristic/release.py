@@ -78,17 +78,34 @@ def _versions_moved(e: Evidence) -> bool:
     """Every changed product line comes back with only its numbers changed, and each names a version, carries
     the version another line sets, or re-pins a digest (a default ``5.0`` -> ``10.0`` moves a number, not a
     release; a minimum ``MIN_VERSION = "1.2"`` -> ``"1.3"`` names a version but needs a release said elsewhere)."""
-    pairs = []
-    for f in e.behaviour:
-        removed, added = changed_lines(f.patch)
-        if not removed or len(removed) != len(added):
-            return False
-        pairs += list(zip(removed, added))
-    if not all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new for old, new in pairs):
+    pairs = _rewritten_lines(e)
+    if not pairs or not all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new for old, new in pairs):
         return False
     versions = {v for _, new in pairs if _NAMES_VERSION.search(new) for v in _DOTTED.findall(new)}
     return all(_NAMES_VERSION.search(new) or _DIGEST.search(new) or (_DOTTED.findall(new) and set(
         _DOTTED.findall(new)) <= versions) for _, new in pairs)
+
+
+def _rewritten_lines(e: Evidence) -> list[tuple[str, str]]:
+    """(removed, added) line pairs of every product file, each line rewritten in place; empty when some file adds or
+    removes lines or changes none."""
+    pairs = []
+    for f in e.behaviour:
+        removed, added = changed_lines(f.patch)
+        if not removed or len(removed) != len(added):
+            return []
+        pairs += list(zip(removed, added))
+    return pairs
+
+
+def version_numbers_only(e: Evidence) -> bool:
+    """Every changed product line comes back with only its numbers changed, and each names a version or carries a
+    dotted ``x.y.z`` (``TIXML2_MAJOR_VERSION = 7`` -> ``8``, ``PROJECT_NUMBER = 7.1.0`` -> ``8.0.0``): a version
+    set, which no test exercises."""
+    pairs = _rewritten_lines(e)
+    return bool(pairs) and all(
+        _NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new
+        and (_NAMES_VERSION.search(new) or re.search(r"(?<!\d)\d+\.\d+\.\d+", new)) for old, new in pairs)
 
 
 #: keys of a package manifest that only stamp a release: its own version and notes for a package index

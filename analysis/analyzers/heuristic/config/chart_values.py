@@ -1,4 +1,4 @@
-"""Chart values a template stops reading: a ``.Values.x.y`` key the removed lines used and no added line uses."""
+"""Chart values a template stops or starts reading: a ``.Values.x.y`` key only the removed (or added) lines use."""
 
 from __future__ import annotations
 
@@ -19,18 +19,31 @@ def _template(path: str) -> bool:
     return "templates" in parts[:-1] and parts[-1].endswith(_TEMPLATE_EXTS)
 
 
-def dropped_values(files: Iterable[FileChange]) -> list[str]:
-    """The ``.Values`` keys read by removed template lines and by none of the added ones, anywhere in the change:
-    installs that set them lose what they set (a values key removed, however the values file comments it)."""
+def _reads(files: Iterable[FileChange]) -> tuple[dict[str, None], dict[str, None]]:
+    """The ``.Values`` keys (``schema.traceTtl``) the removed and the added template lines read, in order."""
     removed: dict[str, None] = {}
-    added: set[str] = set()
+    added: dict[str, None] = {}
     for f in files:
         if not _template(f.path) or not f.patch:
             continue
         patch = parse_patch(f.path, f.patch)
-        for line in patch.removed:
-            removed.update((m.group(1), None) for m in _VALUES_REF.finditer(line.text))
-        for line in patch.added:
-            added.update(m.group(1) for m in _VALUES_REF.finditer(line.text))
+        for side, lines in ((removed, patch.removed), (added, patch.added)):
+            for line in lines:
+                side.update((m.group(1).lstrip("."), None) for m in _VALUES_REF.finditer(line.text))
+    return removed, added
+
+
+def dropped_values(files: Iterable[FileChange]) -> list[str]:
+    """The ``.Values`` keys read by removed template lines and by none of the added ones, anywhere in the change:
+    installs that set them lose what they set (a values key removed, however the values file comments it)."""
+    removed, added = _reads(files)
     # a key read under a longer or shorter path still (``.Values.a`` → ``.Values.a.b``) is renamed, not dropped
-    return [k for k in removed if not any(a == k or a.startswith(k + ".") or k.startswith(a + ".") for a in added)]
+    return ["." + k for k in removed
+            if not any(a == k or a.startswith(k + ".") or k.startswith(a + ".") for a in added)]
+
+
+def values_read_anew(files: Iterable[FileChange]) -> list[str]:
+    """The ``.Values`` keys the added template lines read and no removed line did (``imagePullSecrets`` in a
+    DaemonSet's new ``{{- with .Values.imagePullSecrets }}``): what an install can now set that it could not."""
+    removed, added = _reads(files)
+    return [k for k in added if k not in removed]

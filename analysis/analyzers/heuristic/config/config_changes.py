@@ -41,10 +41,16 @@ class ConfigChanges:
         return [f for f in self.of("config_value_changed") if f.path in self.pinned]
 
     @cached_property
-    def rbac_grants(self) -> list[tuple[str, list[str], list[str]]]:
-        """(path, verbs, resources) of the Kubernetes RBAC rules added whole to product YAML files."""
-        return [(f.path, verbs, resources) for f in self.behaviour if f.path.lower().endswith((".yaml", ".yml"))
-                for verbs, resources in rbac_grants(f.patch)]
+    def rbac_grants(self) -> list[tuple[str, list[str], list[str], int]]:
+        """(path, verbs, resources, how many) of the Kubernetes RBAC rules added whole to product YAML files: rules
+        granting the same verbs on the same resources in one file (one per role a chart adds) are one grant."""
+        counted: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int] = {}
+        for f in self.behaviour:
+            if f.path.lower().endswith((".yaml", ".yml")):
+                for verbs, resources in rbac_grants(f.patch):
+                    key = (f.path, tuple(verbs), tuple(resources))
+                    counted[key] = counted.get(key, 0) + 1
+        return [(path, list(verbs), list(resources), n) for (path, verbs, resources), n in counted.items()]
 
     @cached_property
     def opt_in(self) -> bool:

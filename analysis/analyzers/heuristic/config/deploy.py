@@ -185,6 +185,8 @@ def ungated_template_block(patch: str | None) -> bool:
 _RULE_START = re.compile(r"^\s*-\s*(apiGroups|resources|verbs|nonResourceURLs)\s*:")
 _RULE_FIELD = re.compile(r"^\s*-?\s*(?P<field>resources|verbs)\s*:\s*(?P<inline>\[.*\])?\s*$")
 _LIST_ITEM = re.compile(r"^\s*-\s*[\"']?(?P<item>[\w.*/-]+)[\"']?\s*$")
+#: a YAML document separator: the rule before it is complete, and ``---`` is no list item ``--``
+_DOCUMENT_END = re.compile(r"^(---|\.\.\.)\s*$")
 
 
 def rbac_grants(patch: str | None) -> list[tuple[list[str], list[str]]]:
@@ -201,6 +203,10 @@ def rbac_grants(patch: str | None) -> list[tuple[list[str], list[str]]]:
     for line in (patch or "").split("\n"):
         added = line.startswith("+") and not line.startswith("+++")
         text = line[1:]
+        if _DOCUMENT_END.match(text):
+            flush()
+            rule, field = None, None
+            continue
         if _RULE_START.match(text) or (not added and line[:1] in ("-", " ", "@")):
             flush()  # a new rule, or lines that were already there: the rule added so far is complete
             rule, field = ({} if added else None), None

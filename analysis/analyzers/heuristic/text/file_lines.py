@@ -93,7 +93,7 @@ class FileLines:
             edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
             if edited:
                 return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))]
-            return [self.t("files_only", files=self.sizes(top, 3)) + self.tiny_line()]
+            return [self.t("files_only", files=self.sizes(top, 3)) + (self.tiny_line() or self.reads(e.behaviour))]
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):
             return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
@@ -23,7 +25,9 @@ from analysis.analyzers.heuristic.declared import support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
-from analysis.analyzers.heuristic.text.writer import Writer, code
+from analysis.analyzers.heuristic.release import version_numbers_only
+from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
+from analysis.analyzers.heuristic.text.writer import Writer, code, raise_keyword
 from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Fact, Insights, Risk
@@ -31,7 +35,14 @@ from analysis.models import Fact, Insights, Risk
 #: the fix each kind of workflow signal asks for (other signals in a workflow: a second reviewer)
 _CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_head", SECRET_PRINTED: "ci_fix_printed",
              PIPED_SCRIPT: "ci_fix_piped"}
+#: type declarations beside the code (Python stubs, TypeScript declaration files): what type checkers read
+_STUBS = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
+
+
+def _one(names: list) -> str:
+    """The suffix of a phrase's singular form when ``names`` holds one name."""
+    return "_one" if len(names) == 1 else ""
 
 
 class Findings:
@@ -68,7 +79,7 @@ class Findings:
     def compatibility(self) -> list[str]:
         e, w, out = self.e, self.w, []
         if e.breaking_marker:
-            out.append(w.p["compat_marker"])
+            out.append(marker_insight(w))
         # how each signature changes is the summary's; here only who must act, every symbol named once
         groups = w.signature_groups()
         broken = [name for symbols, breaking, _ in groups if breaking for name in symbols]
@@ -80,21 +91,26 @@ class Findings:
         for key, prefixes in (("compat_type", ("bases ", "members reordered")), ("compat_throws", ("throw ",)),
                               ("compat_fields", ("fields renamed ",)),
                               ("compat_defaults", ("field default changed ",))):
-            names = [f.symbol for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
-            if names:
-                out.append(w.t(key, names=w.symbols(names)))
+            found = [f for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
+            if found:
+                verb = "raise" if key == "compat_throws" and raise_keyword(found[0].path) == "raise" else "throw"
+                out.append(w.t(key, names=w.symbols([f.symbol for f in found]), verb=w.p[f"verb_{verb}"]))
         gone, arrived = e.exit_statuses
         if arrived:
             out.append(w.t("compat_exit", new=w.names(arrived), old=w.names(gone)))
         if e.expectation_flips:
             out.append(w.p["compat_flip"])
-        for fact in e.config_breaks:
-            if fact.kind == "config_value_changed":
-                out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))
+        values = [f for f in e.config_breaks if f.kind == "config_value_changed"]
+        if len(values) == 1:
+            fact = values[0]
+            out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))
+        elif values:  # the values are the summary's; here once, which keys and where (seven image tags: one sentence)
+            out.append(w.t("compat_configs", keys=w.names([f.symbol for f in values], 3),
+                           paths=w.names([f.path for f in values], 2)))
         gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
         for path in dict.fromkeys(f.path for f in gone):
-            keys = w.names([f.symbol for f in gone if f.path == path])
-            out.append(w.t("compat_config_removed", keys=keys, path=code(path, R.MAX_PATH)))
+            keys = list(dict.fromkeys(f.symbol for f in gone if f.path == path))
+            out.append(w.t("compat_config_removed" + _one(keys), keys=w.names(keys), path=code(path, R.MAX_PATH)))
         gone_features, new_features = features_removed(e)
         if gone_features:
             key = "compat_features_renamed" if new_features else "compat_features_removed"
@@ -223,8 +239,9 @@ class Findings:
         for fact in e.security_signals[:R.MAX_LISTED]:
             out.append(w.t("sec_signal", text=code(fact.text or fact.symbol or "", 100), path=code(fact.path, R.MAX_PATH)))
         out.extend(self.ci_security())
-        for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]:
-            out.append(w.t("sec_rbac", verbs=w.names(verbs), resources=w.names(resources), path=code(path, R.MAX_PATH)))
+        for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]:
+            out.append(w.t("sec_rbac" if n == 1 else "sec_rbacs", verbs=w.names(verbs), resources=w.names(resources),
+                           path=code(path, R.MAX_PATH), n=n))
         if e.paths("security") and not e.security_signals:
             out.append(w.t("sec_paths", paths=self._security_paths()))
         if e.advisories:
@@ -296,7 +313,8 @@ class Findings:
     def untested(self) -> bool:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
         return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
-                and self.w.importance != "low" and not self.e.keys_moved_only)
+                and self.w.importance != "low" and not self.e.keys_moved_only
+                and not version_numbers_only(self.e))  # a version number set: no test exercises it
 
     # --- risks and recommendations --------------------------------------------------------
 
@@ -313,6 +331,8 @@ class Findings:
         callers notice (``api_changes``), not source code under an API-like directory whose facts see only function
         bodies rewritten (``uvicorn/protocols/http/h11_impl.py``: a value inside a method)."""
         named = {f.path for f in self.e.api_breaks + self.e.config}
+        # a type stub that only gains lines declares new names beside the old ones: no client has to change
+        named |= {path for path in self.e.interfaces_appended if path.endswith(_STUBS)}
         noticed = set(self.e.api_changes)
         return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
 
@@ -331,19 +351,24 @@ class Findings:
     def breaking_what(self) -> str:
         match = R.BREAKING_BODY_RE.search(self.e.commit.body)
         text = self.e.commit.body[match.end():].split("\n\n")[0] if match else ""
-        return code(text.strip() or R.PREFIX_RE.sub("", self.e.title, count=1), R.MAX_LINE)
+        title = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1))  # the number says no more
+        return code(text.strip() or title, R.MAX_LINE)
 
     def derive(self) -> tuple[list[Risk], list[str]]:
         e, w = self.e, self.w
         if e.breaking_marker:
-            self.add("breaking", "rec_breaking", what=self.breaking_what())
+            subject = breaking_subject(w)
+            self.add("breaking_named" if subject else "breaking", "rec_breaking", what=self.breaking_what(),
+                     subject=subject)
         if self.api_paths():
             self.add("api", "rec_api", paths=w.names(self.api_paths(), 3))
         self.broken_signatures()
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
             self.add("removed", "rec_removed", names=w.symbols(removed))
-        for fact in [f for f in e.config_breaks if f.kind == "config_value_changed"][:2]:
+        # one risk per change: a key changed alike in several files (a label in each CRD) is one risk
+        changes = {(f.symbol, f.before, f.after): f for f in e.config_breaks if f.kind == "config_value_changed"}
+        for fact in list(changes.values())[:2]:
             self.add("config", "rec_config", change=w.config_change(fact), key=code(fact.symbol))
         gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
         for path in list(dict.fromkeys(f.path for f in gone))[:2]:
@@ -371,7 +396,8 @@ class Findings:
                      where=where)
         removed_tests = [f.symbol for f in e.of("test_removed")]
         if removed_tests and not e.of("test_added"):
-            self.add("tests_removed", "rec_tests_removed", names=w.names(removed_tests))
+            one = _one(list(dict.fromkeys(removed_tests)))
+            self.add("tests_removed" + one, "rec_tests_removed" + one, names=w.names(removed_tests))
         if e.is_large and not reformatted(e):  # a formatter's run is checked by running it again, not read
             self.large()
         if w.change_type == "revert":
@@ -410,6 +436,9 @@ class Findings:
                    and e.in_product(f)]
         if symbols:
             return w.symbols(symbols, 3)
+        edited = values_edited(e.behaviour)  # the module-level values the summary names when no symbol is
+        if edited:
+            return w.symbols(edited, 3)
         return w.names([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)], 2)
 
     def large(self) -> None:

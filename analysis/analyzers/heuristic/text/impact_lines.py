@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.text.spans import code
@@ -54,6 +55,7 @@ class ImpactLines:
         for area, texts in values.items():
             versions[area] = texts + versions[area]
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))
+        behaviour = {f.path for f in e.behaviour}
         out = []
         for area, members in ordered[:R.MAX_AREAS]:
             if symbols[area] or versions[area]:
@@ -66,6 +68,8 @@ class ImpactLines:
             elif len(ordered) > 1 and sum(x.changes for x in members) <= _TOUCHED_LINES and \
                     all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
                 continue  # a README or test line or two beside the real change (no test named): nothing more to say
+            elif edited := values_edited([m for m in members if m.path in behaviour]):
+                what = self.symbols(edited, 3)  # no symbol named: the module-level values the hunks sit in
             else:
                 what = self.area_kind(members)
             sizes = dict(area=clip(area, R.MAX_PATH), a=sum(x.additions for x in members),

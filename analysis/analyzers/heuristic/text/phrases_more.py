@@ -52,6 +52,13 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
                                    "the defaults lose what was dropped.",
         "compat_api_gated": "{names} now compile only with a feature that is off by default: default builds lose "
                             "them.",
+        # one key or test: the sentence in the singular
+        "compat_config_removed_one": "{keys} removed from {path}: configurations that still set it lose the setting.",
+        "r_tests_removed_one": "Test removed: {names}",
+        "r_tests_removed_one_impact": "What {names} checked is no longer checked.",
+        "r_tests_removed_one_mitigation": "Confirm {names} was replaced or is obsolete.",
+        "rec_tests_removed_one": "Confirm why {names} was removed.",
+        "values_read": ", now reading the chart values {keys}",
     },
     "zh": {
         "r_ci_signal": "{path} 中出现 {text}",
@@ -85,5 +92,11 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "compat_prerelease": "{name} 从预发布版本 {old} 换到正式版本 {new}：它运行的代码随之改变。",
         "compat_default_narrowed": "默认特性不再启用原先的全部内容（{names}）：沿用默认特性的构建会失去被去掉的部分。",
         "compat_api_gated": "{names} 现在只在启用某个默认关闭的特性时才编译：默认构建将失去它们。",
+        "compat_config_removed_one": "{path} 删除了 {keys}：仍设置该项的配置将失去该设置。",
+        "r_tests_removed_one": "删除了测试：{names}",
+        "r_tests_removed_one_impact": "{names} 原先检查的内容不再被检查。",
+        "r_tests_removed_one_mitigation": "确认 {names} 已被替代或确已过时。",
+        "rec_tests_removed_one": "确认删除 {names} 的原因。",
+        "values_read": "，新读取 chart 取值 {keys}",
     },
 }

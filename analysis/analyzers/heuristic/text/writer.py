@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
+from analysis.analyzers.heuristic.config.chart_values import values_read_anew
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
@@ -25,6 +26,11 @@ from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
+
+def raise_keyword(path: str) -> str:
+    """The statement that throws an exception in the language of ``path``: Python's ``raise``, else ``throw``."""
+    return "raise" if path.endswith((".py", ".pyi")) else "throw"
+
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
 
@@ -212,7 +218,7 @@ class Writer(FileLines, ImpactLines):
                 for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
         if sigs:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
-        out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts))
+        out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts, f.path))
                 for f, parts in e.contract_changes[:R.MAX_LISTED]]
         gone, arrived = e.exit_statuses
         if arrived:
@@ -249,9 +255,13 @@ class Writer(FileLines, ImpactLines):
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
             out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
-        out += [self.t("rbac_line", path=code(path, R.MAX_PATH), verbs=self.names(verbs), resources=self.names(resources))
-                for path, verbs, resources in e.rbac_grants[:R.MAX_LISTED]]
+        coded = bool(out)
+        out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
+                       resources=self.names(resources), n=n)
+                for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
+        if out and not coded:
+            out += self.unnamed_files()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
             if out and any(f.path not in e.cosmetic for f in e.behaviour):
@@ -259,6 +269,23 @@ class Writer(FileLines, ImpactLines):
         if not out:
             out += self.file_lines()
         return out
+
+    def unnamed_files(self) -> list[str]:
+        """Beside keys and versions, the product files no fact names anything in (a chart's templates next to its
+        version bump): said by name and size, so the version line does not stand for the whole change."""
+        e = self.e
+        named = {f.path for f in e.facts if f.symbol} | {grant[0] for grant in e.rbac_grants}
+        unnamed = [f for f in sorted(e.behaviour, key=lambda f: -f.changes) if f.path not in named
+                   and f.path not in e.cosmetic]
+        if not unnamed:
+            return []
+        quote = self.file_quote(unnamed[0]) if len(unnamed) == 1 else ""
+        return [self.t("files_only", files=self.sizes([f.path for f in unnamed], 3)) + (quote or self.reads(unnamed))]
+
+    def reads(self, files: list[FileChange]) -> str:
+        """``, now reading the chart values `a`, `b``` for templates whose added lines read values none read before."""
+        read = values_read_anew(files)
+        return self.t("values_read", keys=self.names(read, 3)) if read else ""
 
     def line_swapped(self, paths: list[str]) -> list[str]:
         """The modified code's one line rewritten (``"not a hexidecimal number"`` respelled), quoted before and
@@ -305,8 +332,8 @@ class Writer(FileLines, ImpactLines):
         readers = list(dict.fromkeys(name for _, names in found for name in names))
         return [text + (self.t("option_read_by", names=self.symbols(readers)) if readers else "")] + changed
 
-    def noticed(self, parts: list[str]) -> str:
-        """The diff analyzer's words on what callers notice of a symbol, in this language."""
+    def noticed(self, parts: list[str], path: str = "") -> str:
+        """The diff analyzer's words on what callers notice of a symbol (defined in ``path``), in this language."""
         out = []
         for part in parts:
             bases = base_change(part)
@@ -316,7 +343,7 @@ class Writer(FileLines, ImpactLines):
                 out.append(self.p["noticed_reordered"])
             elif part.startswith("throw statements "):
                 old, _, new = part.removeprefix("throw statements ").partition(" -> ")
-                out.append(self.t("noticed_throws", old=old, new=new))
+                out.append(self.t("noticed_throws", old=old, new=new, keyword=code(raise_keyword(path))))
             elif part.startswith("fields renamed "):
                 pairs = [pair.split(" -> ") for pair in part.removeprefix("fields renamed ").split(", ")]
                 out.append(self.t("noticed_fields", pairs=self.p["sep"].join(
