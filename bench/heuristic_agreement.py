@@ -96,6 +96,10 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          "tqdm-2015-12-27", "commons-collections-2026-06-19", "query-2026-08-17", "resty-2023-09-17",
          "starship-2026-04-03", "lz4-2016-11-15", "chalk-2017-06-29", "rapidjson-2022-11-30",
          "jaeger-helm-charts-2020-03-16",
+         # the eighteenth fresh set, measured blind (60/88) and then tuned on (issue 8, tune19a)
+         "jinja-2020-01-27", "yup-2022-08-20", "javapoet-2018-01-27", "validator-2023-04-29",
+         "hyperfine-2023-04-20", "zlib-2023-08-18", "toml11-2024-07-05", "lodash-2018-08-31",
+         "bitnami-charts-2025-05-26",
          # the nineteenth fresh set, measured blind (71/96) and then tuned on (issue 8, tune19b)
          "werkzeug-2025-11-27", "okio-2021-10-26", "jwt-2018-03-08", "thiserror-2024-11-04",
          "libevent-2022-11-12", "vitest-2026-04-21", "tinyxml2-2020-03-02", "luxon-2026-03-23",

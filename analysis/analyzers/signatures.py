@@ -116,7 +116,8 @@ def _param(text: str, path: str, first: bool = True) -> Param | None:
         return None  # ``self: "Schema"`` too: an annotated receiver is still the receiver
     annotated = _ANNOTATION_COLON.search(head)  # ``name: Type``; C++'s ``std::vector<bool>::reference`` is no annotation
     if annotated:
-        name = head[: annotated.start()].strip()
+        # a C++ parameter left unnamed, as the facts write it (``&: source_location``): its type stands for its name
+        name = head[: annotated.start()].strip() or head[annotated.end():].strip()
     elif path.lower().endswith(_TYPE_FIRST):
         name = head.split()[-1] if head.split() else head
     else:
@@ -184,8 +185,16 @@ def _renamed_in_place(old: list[Param], new: list[Param]) -> list[Param]:
     if len(old) != len(new):
         return new
     return [Param(name=p.name, default=q.default, optional=q.optional, text=p.text)
-            if p.name != q.name and _unnamed(p) == _unnamed(q) and p.default == q.default else q
+            if p.name != q.name and p.default == q.default and (
+                _unnamed(p) == _unnamed(q) or _name_dropped(p, q) or _name_dropped(q, p)) else q
             for p, q in zip(old, new)]
+
+
+def _name_dropped(named: Param, bare: Param) -> bool:
+    """``bare`` is ``named`` written without its parameter name (C++'s ``const T& loc`` -> ``const T&``, the name
+    left out so an unused parameter raises no warning): where arguments go by position, the same call. The parser
+    reads a nameless parameter's type as its name, so ``bare``'s whole text is the type ``named`` keeps."""
+    return _unnamed(named) == "".join(bare.text.split()) and _unnamed(named) != "".join(named.text.split())
 
 
 def return_type(signature: str) -> str:

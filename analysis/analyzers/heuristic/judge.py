@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.code.amalgamation import amalgamation_only
 from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
@@ -35,9 +36,11 @@ from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.declared import attack_tested
 from analysis.analyzers.heuristic.evidence import Evidence
@@ -168,8 +171,8 @@ def change_type_of(e: Evidence) -> str:
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
-    if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e):
-        return "chore"
+    if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e) or amalgamation_only(e):
+        return "chore"  # a release, a formatter's or the hooks' run, a single-header build regenerated
     if e.prefix_type in (None, "docs", "chore") and _comments_only(e):
         return "docs"  # "Mark rules that lose spacing": a trailing ``// FIXME`` on code lines that stay as they were
     if e.api_deprecated and e.behaviour and all(comment_lines_only(f.patch, f.path) for f in e.behaviour):
@@ -311,6 +314,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a compiler's warning silenced by a pragma: the same code compiled
     if release_bookkeeping(e):
         return "low"  # a release: version numbers move; the changelog it adds quotes changes made before
+    if amalgamation_only(e):
+        return "low"  # the single-header copy regenerated: what it copies was changed in the project's headers
     if loop_rebounds(e.behaviour) and not high(e, change_type):
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if all(respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
@@ -320,6 +325,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
+    if void_casts_only(e.behaviour) and not e.security_signals:
+        return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
     if script_block_only(e.behaviour) and not e.security_signals:
         return "low"  # a module's ``if __name__ == "__main__":`` demo or self-test: importers get the same code
     if all(c_respelled_only(f.patch, f.path, False) for f in e.behaviour) and not e.security_signals:
@@ -392,7 +399,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and (e.comment_lines or e.paths("doc"))):
         return "low"  # documentation comments or pages, with a line or two of code around them
     touched = e.of("symbol_modified", "symbol_added", "signature_changed")
-    public_touched = any(e.is_public(f) for f in touched)
+    public_touched = any(e.is_public(f) and not e.arrived(f) for f in touched)  # a macro moved in is not new
     if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or interface_touched(e))
             and not (e.config or e.security_signals or e.literal_changes["message"])):
         return "low"  # the author says documentation (``docs:``) and only private code moves: docstrings reworded
@@ -433,6 +440,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     if package_renamed(e) or runtime_floor_raised(e) or features_broken(e):
         return "high"  # every dependent's manifest and imports name the package (and its features); users on the
         # old runtime are cut off
+    if own_major_with_dependency(e):
+        return "high"  # the package's own major raised with a dependency's: the project says its upgrade breaks
     entry_points = entry_points_moved(e)
     if any(f.kind != "config_key_added" or condition_added(f, entry_points) for f in entry_points):
         return "high"  # what importers resolve (a path, a types file, a condition of an existing entry) changed or

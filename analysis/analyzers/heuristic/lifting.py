@@ -8,6 +8,7 @@ from collections import Counter
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
+from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.side_files import side_manifest
@@ -31,6 +32,7 @@ from analysis.analyzers.heuristic.declared import (
     support_removed,
 )
 from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.analyzers.heuristic.release import release_titled
 from analysis.analyzers.heuristic.said_incompatible import said_incompatible
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact
@@ -65,9 +67,10 @@ def stricter_validation(e: Evidence) -> bool:
 
 def crash_fix(e: Evidence, change_type: str) -> bool:
     """A crash, hang or data loss is what the commit fixes, in its title, message or changelog. The milder words
-    (an error "silently ignored", a traceback) need more than one changed line of product code."""
+    (an error "silently ignored", a traceback) need more than one changed line of product code. A release's
+    changelog ("zlib 1.3" with its "Fix crash when ..." notes) quotes fixes made in their own commits: not read."""
     narrow = one_line(e)
-    for text in (e.title, e.paragraph, *e.changelog):
+    for text in (e.title, e.paragraph, *(() if release_titled(e) else e.changelog)):
         if names_crash(text, narrow) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True
@@ -114,8 +117,22 @@ def released_behaviour_reverted(e: Evidence) -> bool:
 def strong_security(e: Evidence, change_type: str) -> bool:
     """A security signal in the code, security named in the message, or a fix to something security-related."""
     return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text) or merged_security(e)
-                or (change_type in ("fix", "security") and R.SECURITY_WORDS.search(e.title)
-                    and not missing_permission_granted(e)))
+                or (change_type in ("fix", "security") and _security_titled(e) and not missing_permission_granted(e)))
+
+
+#: a Kubernetes Secret: in deployment manifests the word names a kind of resource, not a security matter
+_RESOURCE_WORDS = {"secret", "secrets"}
+#: Kubernetes manifests and a chart's templates (``templates/configmap.yaml``, ``_helpers.tpl``)
+_MANIFESTS = (".yaml", ".yml", ".tpl")
+
+
+def _security_titled(e: Evidence) -> bool:
+    """The title names something security-related; in a change to deployment manifests only, more than a Secret
+    ("issue on ACL when no existing users secret is passed": which Secret a chart's template reads)."""
+    words = {m.group(0).strip(" _-./:()[]").lower() for m in R.SECURITY_WORDS.finditer(e.title)}
+    deployed = bool(e.behaviour) and all("deploy" in e.classes[f.path] or f.path.lower().endswith(_MANIFESTS)
+                                         for f in e.behaviour)
+    return bool(words - _RESOURCE_WORDS) if deployed else bool(words)
 
 
 def merged_security(e: Evidence) -> bool:
@@ -146,7 +163,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
-        or default_named_changed(e) or errors_rewrapped(e))
+        or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e)))
 
 
 _RETURN = re.compile(r"^\s*return\b")

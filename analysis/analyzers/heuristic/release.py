@@ -33,6 +33,12 @@ def bare_title(e: Evidence) -> str:
     return _PR_SUFFIX.sub("", title)
 
 
+def release_titled(e: Evidence) -> bool:
+    """The title names a release ("zlib 1.3", "Release 2.1", "v4.0.0"): the changelog lines it adds quote changes
+    made and judged in their own commits."""
+    return bool(R.RELEASE_TITLE.match(bare_title(e)))
+
+
 def release_bookkeeping(e: Evidence) -> bool:
     """A release: the commit says so (a release title, changelog lines, the manifest's own version) and every
     product line it changes only moves a version, or carries the version it sets, or re-pins a digest (the
@@ -42,7 +48,7 @@ def release_bookkeeping(e: Evidence) -> bool:
     feature or crash fix here)."""
     if not e.files or e.installed or e.api_breaks or e.api_added or e.contract_changes or e.security_signals:
         return False
-    titled = bool(R.RELEASE_TITLE.match(bare_title(e)))
+    titled = release_titled(e)
     if titled and not e.behaviour:
         return True  # "Release 2.1": manifests, docs and changelogs only
     released = titled or e.changelog or _own_version_only(e) or any(

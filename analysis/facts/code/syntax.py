@@ -76,7 +76,7 @@ def doc_strings(tree: Any, grammar: str) -> frozenset[tuple[int, int]]:
     diagnostic attributes; Python's PEP 727 ``Doc("..")`` in an ``Annotated`` type), left out like comments when
     telling a comments-only change."""
     if grammar == "python":
-        return _python_doc_calls(tree)
+        return _python_doc_calls(tree) | _attribute_docstrings(tree)
     if grammar != "rust":
         return frozenset()
     spans = []
@@ -112,6 +112,28 @@ def _python_doc_calls(tree: Any) -> frozenset[tuple[int, int]]:
             continue
         stack.extend(node.named_children)
     return frozenset(spans)
+
+
+def _attribute_docstrings(tree: Any) -> frozenset[tuple[int, int]]:
+    """Strings standing as statements right after an assignment in a module or a class body: attribute docstrings
+    (PEP 224's convention, read by Sphinx and by pydantic's ``use_attribute_docstrings``), a no-op at run time."""
+    spans = []
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if _bare_string(node) and _after_assignment(node):
+            spans.append((node.start_byte, node.end_byte))
+        elif node.type in ("module", "class_definition", "block", "decorated_definition"):
+            stack.extend(node.named_children)
+    return frozenset(spans)
+
+
+def _bare_string(node: Any) -> bool:
+    """A string standing as a statement (bare, or wrapped in an expression statement, as the grammar's versions
+    shape it)."""
+    if node.type == "expression_statement" and node.named_child_count == 1:
+        node = node.named_children[0]
+    return node.type in ("string", "concatenated_string")
 
 
 def without_comments(tree: Any, grammar: str, also: frozenset[tuple[int, int]] = frozenset()) -> bytes | None:
@@ -154,11 +176,27 @@ def is_docstring(node: Any) -> bool:
     parent = node.parent
     if parent is None or parent.type not in ("module", "block"):
         return False
+    if _after_assignment(node):
+        return True  # an attribute docstring (PEP 224): a string statement right after an assignment
     first = next((c for c in parent.named_children if c.type not in COMMENT_TYPES), None)
     if first is None or first.id != node.id:
         return False
     return parent.type == "module" or (parent.parent is not None and
                                        parent.parent.type in ("function_definition", "class_definition"))
+
+
+def _after_assignment(node: Any) -> bool:
+    """A statement right after an assignment, in a module or a class body (comments between are passed over)."""
+    parent = node.parent
+    if parent is None or not (parent.type == "module" or (parent.type == "block" and parent.parent is not None
+                                                          and parent.parent.type == "class_definition")):
+        return False
+    previous = node.prev_named_sibling
+    while previous is not None and previous.type in COMMENT_TYPES:
+        previous = previous.prev_named_sibling
+    if previous is not None and previous.type == "expression_statement" and previous.named_child_count == 1:
+        previous = previous.named_children[0]  # the grammar's older shape wraps statements
+    return previous is not None and previous.type == "assignment"
 
 
 def tokens(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bool = False) -> Iterator[bytes]:

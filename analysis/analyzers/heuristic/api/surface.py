@@ -61,6 +61,13 @@ class ApiSurface:
         return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)
                 and not plumbing_export(f.path, f.symbol or "", self.js_imports)]
 
+    def arrived(self, fact: Fact) -> bool:
+        """The symbol is added here and removed under the same name from another file of the commit: it moved in
+        (the twin of ``moved``), nothing new for callers."""
+        name = _last_name(fact.symbol)
+        return fact.kind == "symbol_added" and any(f.path != fact.path and _last_name(f.symbol) == name
+                                                   for f in self.of("symbol_removed"))
+
     @cached_property
     def js_imports(self) -> set[tuple[str, str]]:
         """Names the commit's JS/TS modules import from each other (their exports are module plumbing)."""
@@ -85,9 +92,11 @@ class ApiSurface:
 
     def moved(self, fact: Fact) -> bool:
         """The symbol is added under the same name in another file of the commit: it moved (a C/C++ definition
-        removed from a source file whose header now defines it in place, the same tokens, moved too)."""
-        name = (fact.symbol or "").split(".")[-1]
-        return (any(f.path != fact.path and (f.symbol or "").split(".")[-1] == name for f in self.of("symbol_added"))
+        removed from a source file whose header now defines it in place, the same tokens, moved too). Names compare
+        by their last part after ``.`` or ``::``: a C/C++ macro read inside a namespace block of one header is the same
+        macro defined at the top of another (a macro has no namespace)."""
+        name = _last_name(fact.symbol)
+        return (any(f.path != fact.path and _last_name(f.symbol) == name for f in self.of("symbol_added"))
                 or (fact.path.lower().endswith(CPP_SOURCES) and self.inlined_only))
 
     @cached_property
@@ -166,3 +175,8 @@ class ApiSurface:
                   if self.is_public(f) and (f.text or "").startswith("struct")}
         return [(path, struct, name) for path, struct, name in public_fields_added(self.behaviour)
                 if (path, struct) in public and not SETTINGS_STRUCT.search(struct)]
+
+
+def _last_name(symbol: str | None) -> str:
+    """A symbol's own name, without the classes, modules or namespaces it is written under (``a.b``, ``ns::b``)."""
+    return re.split(r"\.|::", symbol or "")[-1]

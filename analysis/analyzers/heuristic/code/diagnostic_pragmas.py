@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.analyzers.heuristic.code.includes_added import c_lines_added
+from analysis.analyzers.heuristic.code.includes_added import lines_added
 from analysis.models import FileChange
 
 #: a diagnostic pragma: GCC's and clang's push/pop/ignored, MSVC's ``#pragma warning(disable: 4996)``
@@ -20,7 +20,7 @@ def diagnostics_silenced_only(files: Iterable[FileChange]) -> bool:
     """Every file is C or C++ and its hunks add diagnostic pragmas, the conditionals around them and comments, and
     remove nothing: a compiler's warning silenced, the same code compiled (the warning's flag in the title decides
     nothing alone: ``sha1: ignore -Wstringop-overread`` names a hash, not a security fix)."""
-    added = c_lines_added(files)
+    added = lines_added(files)
     return added is not None and all(
         any(_DIAGNOSTIC.match(line) for line in lines)
         and all(_DIAGNOSTIC.match(line) or _CONDITIONAL.match(line) or _COMMENT.match(line) for line in lines)

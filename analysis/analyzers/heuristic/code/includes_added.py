@@ -12,22 +12,28 @@ _C_FILES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx")
 _INCLUDE = re.compile(r"^#\s*include\s*[<\"][^>\"]+[>\"]\s*(?://.*)?$")
 
 
-def c_lines_added(files: Iterable[FileChange]) -> list[list[str]] | None:
-    """The non-blank lines each file's hunks add, when every file is C or C++ and no hunk removes a line (None
-    otherwise, or when there are no files)."""
+def lines_added(files: Iterable[FileChange], suffixes: tuple[str, ...] = _C_FILES) -> list[list[str]] | None:
+    """The non-blank lines each file's hunks add, when every file ends with one of ``suffixes`` (C or C++ by
+    default) and no hunk removes a line (None otherwise, or when there are no files)."""
     out = []
     for f in files:
-        if not f.path.lower().endswith(_C_FILES):
+        if not f.path.lower().endswith(suffixes):
             return None
         removed, added = changed_lines(f.patch)
         if any(removed):
             return None
-        out.append([line for line in added if line])
+        out.append([text for text in added if text])
     return out or None
 
 
 def includes_added_only(files: Iterable[FileChange]) -> bool:
     """Every file is C or C++ and its hunks add ``#include`` lines (blank lines aside) and remove nothing: a header
     that was missing included, so the code builds everywhere; no statement, declaration or macro changes."""
-    added = c_lines_added(files)
-    return added is not None and all(lines and all(_INCLUDE.match(line) for line in lines) for lines in added)
+    return lines_added_only(files, _C_FILES, _INCLUDE)
+
+
+def lines_added_only(files: Iterable[FileChange], suffixes: tuple[str, ...], line: re.Pattern[str]) -> bool:
+    """Every file ends with one of ``suffixes`` and its hunks only add lines matching ``line`` (blank lines aside),
+    removing nothing."""
+    added = lines_added(files, suffixes)
+    return added is not None and all(lines and all(line.match(text) for text in lines) for lines in added)

@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.config.deploy import (
     version_pin,
 )
 from analysis.analyzers.heuristic.config.printer_columns import printer_columns_only
+from analysis.analyzers.heuristic.config.version_stamps import version_stamps_only
 from analysis.analyzers.heuristic.noticed import noticed_parts
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.languages import grammar_for
@@ -100,10 +101,10 @@ class ConfigChanges:
     @cached_property
     def api_changes(self) -> list[str]:
         """Interface files (schemas, IDL, stubs) whose change callers or operators notice: not documentation alone,
-        not optional properties added for opt-in values."""
+        not optional properties added for opt-in values, not the versions a copied upstream file is stamped with."""
         return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
                 and f.path not in self.optional_schemas and not self._bodies_only(f.path)
-                and f.path not in self.printer_columns]
+                and f.path not in self.printer_columns and not version_stamps_only(f.path, f.patch)]
 
     @cached_property
     def interfaces_appended(self) -> list[str]:

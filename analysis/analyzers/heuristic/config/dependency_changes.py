@@ -14,7 +14,8 @@ _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|t
                            r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
 _VERSION_MAJOR = re.compile(r"\d+")
 #: a build number and the commit it was built from (Jenkins' ``3206.vb_15dcf73f6a_9-3``): no major series to leave
-_BUILD_NUMBERED = re.compile(r"^\d+\.[a-z]", re.I)
+#: (a range's wildcard, Helm's ``11.x.x``, is a major series: ``11.x.x`` -> ``12.x.x`` leaves one)
+_BUILD_NUMBERED = re.compile(r"^\d+\.(?![x*](\.|$))[a-z]", re.I)
 
 
 def development_only(fact: Fact, classes: set[str]) -> bool:

@@ -1,5 +1,5 @@
 """The oldest toolchain a project builds with: Rust's ``rust-version``, ``requires-python``, ``engines.node``, go.mod's
-``go`` line; raising it drops users of older compilers and interpreters."""
+``go`` line, a pom's Java level; raising it drops users of older compilers, interpreters and JVMs."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ MINIMUM_KEYS = {
 }
 _VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
 _GO_LINE = re.compile(r"^([+-])go\s+(\d+\.\d+(?:\.\d+)?)\s*$")
+#: a Maven property that sets the Java level the classes are compiled for (``<java.version>1.8</java.version>``,
+#: ``<maven.compiler.release>``): a JVM older than it cannot load the library's classes
+_JAVA_LEVEL = re.compile(r"^([+-])\s*<(?P<key>java\.version|maven\.compiler\.(?:source|target|release))>"
+                         r"\s*(?P<level>\d+(?:\.\d+)?)\s*</(?P=key)>\s*$")
 #: a TOML manifest's minimum line in a hunk, when the facts could not read the file whole
 _TOML_MINIMUM = {"cargo.toml": ("rust-version", "package.rust-version"),
                  "pyproject.toml": ("requires-python", "project.requires-python")}
@@ -37,8 +41,9 @@ class Minimum:
 
     @property
     def runtime(self) -> bool:
-        """The interpreter or runtime the package runs on (Python, Node), not the compiler that builds it: users
-        on the older runtime cannot install the release at all, where a compiler is a build tool upgraded in place."""
+        """The interpreter or runtime the package runs on (Python, Node, the JVM), not the compiler that builds it:
+        users on the older runtime cannot install or load the release at all, where a compiler is a build tool
+        upgraded in place."""
         return not self.key.endswith("rust-version") and self.key != "go"
 
 
@@ -60,6 +65,9 @@ def toolchain_minimums(facts: list[Fact], files: list[FileChange]) -> list[Minim
     seen = {m.path for m in out}
     for change in files:
         name = PurePosixPath(change.path).name.lower()
+        if name == "pom.xml":
+            out += _java_levels(change)
+            continue
         if name == "go.mod":
             lines = dict(m.groups() for m in map(_GO_LINE.match, (change.patch or "").splitlines()) if m)
         elif name in _TOML_MINIMUM and change.path not in seen:
@@ -71,3 +79,13 @@ def toolchain_minimums(facts: list[Fact], files: list[FileChange]) -> list[Minim
             key = "go" if name == "go.mod" else _TOML_MINIMUM[name][1]
             out.append(Minimum(change.path, key, lines["-"], lines["+"]))
     return out
+
+
+def _java_levels(change: FileChange) -> list[Minimum]:
+    """The Java level a ``pom.xml``'s properties move (one per property, from its removed and added lines)."""
+    sides: dict[str, dict[str, str]] = {}
+    for line in (change.patch or "").splitlines():
+        if m := _JAVA_LEVEL.match(line):
+            sides.setdefault(m.group("key"), {})[m.group(1)] = m.group("level")
+    return [Minimum(change.path, "java", lines["-"], lines["+"]) for lines in sides.values()
+            if "-" in lines and "+" in lines and _parts(lines["-"]) != _parts(lines["+"])][:1]
