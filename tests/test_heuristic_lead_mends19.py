@@ -79,3 +79,29 @@ def test_table_entries_need_a_table_around_them_and_a_new_key():
 def test_a_sets_members_are_no_table_entries():
     members = '@@ -1,3 +1,4 @@\n "AR-A": true,\n "AR-B": true,\n+"AR-Z": true,\n }\n'
     assert table_entries([FileChange(path="codes.go", patch=members)]) == []
+
+
+_OPTIMIZER_BEFORE = """export function createDepsOptimizer(logger) {
+  const deps = scan()
+  return deps
+}
+"""
+_OPTIMIZER_AFTER = """export function createDepsOptimizer(logger) {
+  const scanTimer = setTimeout(() => {
+    logger.info('[optimizer] scanning dependencies...', { timestamp: true })
+  }, 1000)
+  const deps = scan()
+  clearTimeout(scanTimer)
+  return deps
+}
+"""
+
+
+def test_a_component_named_optimizer_is_no_claim_of_speed():
+    analysis = analysed({"src/optimizer/optimizer.ts": (_OPTIMIZER_BEFORE, _OPTIMIZER_AFTER)},
+                        "feat(optimizer): log when dependency scanning takes over 1s (#21797)")
+    assert analysis.insights.performance == "", analysis.insights
+    assert any("createDepsOptimizer" in line for line in analysis.summary), analysis.summary
+    claimed = analysed({"src/optimizer/optimizer.ts": (_OPTIMIZER_BEFORE, _OPTIMIZER_AFTER)},
+                       "perf: optimize dependency scanning")
+    assert "no benchmark or measurement is part of the diff" in claimed.insights.performance, claimed.insights

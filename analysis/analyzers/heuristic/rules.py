@@ -161,7 +161,9 @@ SECURITY_WORDS = re.compile(
     r"security|privileges?|(access|api|auth|bearer|refresh|session|csrf)[_ -]?tokens?)" + _SEP_R,
     re.IGNORECASE,
 )
-PERF_WORDS = re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency|throughput)\b", re.I)
+#: (``optimizer`` names a component, "feat(optimizer): log ...": not a claim of speed; "optimize", "optimization" are)
+PERF_WORDS = re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz](?:e[sd]?|ing|ations?)|latency|throughput)\b",
+                        re.I)
 TRAILER_RE = re.compile(r"^\s*(signed-off-by|co-authored-by|reviewed-by|change-id)\s*:", re.I)
 BULLET_RE = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 
