@@ -29,11 +29,11 @@ from analysis.analyzers.heuristic.declared import (
     default_changed_in_changelog,
     merged_major_line,
     migration_noted,
+    said_incompatible,
     support_removed,
 )
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.release import release_titled
-from analysis.analyzers.heuristic.said_incompatible import said_incompatible
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact
 
