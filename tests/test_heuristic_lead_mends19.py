@@ -105,3 +105,41 @@ def test_a_component_named_optimizer_is_no_claim_of_speed():
     claimed = analysed({"src/optimizer/optimizer.ts": (_OPTIMIZER_BEFORE, _OPTIMIZER_AFTER)},
                        "perf: optimize dependency scanning")
     assert "no benchmark or measurement is part of the diff" in claimed.insights.performance, claimed.insights
+
+
+_LIBRARY_BEFORE = """(function() {
+  var root = this;
+  var _ = function(obj) { return obj; };
+
+  _.flatten = function(array, shallow) {
+    return flatten(array, shallow, []);
+  };
+
+  _.uniq = _.unique = function(array, isSorted) {
+    return array;
+  };
+
+  Wrapper.prototype.value = function() {
+    return this._wrapped;
+  };
+}).call(this);
+"""
+_LIBRARY_AFTER = _LIBRARY_BEFORE.replace("return flatten(array, shallow, []);", "return flatten(array, shallow, [], true);")
+
+
+def test_functions_set_on_an_object_inside_a_wrapping_function_are_symbols():
+    analysis = analysed({"underscore.js": (_LIBRARY_BEFORE, _LIBRARY_AFTER)}, "Fixes #755 -- shallow flattening")
+    assert [(f.kind, f.symbol) for f in analysis.facts if f.kind.startswith("symbol")] == [
+        ("symbol_modified", "_.flatten")], analysis.facts
+    assert any("`_.flatten`" in line for line in analysis.summary), analysis.summary
+    renamed = _LIBRARY_BEFORE.replace("Wrapper.prototype.value = function() {", "Wrapper.prototype.value = function(x) {")
+    changed = analysed({"underscore.js": (_LIBRARY_BEFORE, renamed)}, "value takes x")
+    assert any(f.symbol == "Wrapper.value" for f in changed.facts), changed.facts
+
+
+def test_a_web_pages_text_fixed_asks_for_no_regression_test():
+    page = "<html><body><p>Underscore provides 60-odd functions.</p></body></html>\n"
+    analysis = analysed({"index.html": (page, page.replace("60-odd", "80-odd"))}, "Fixes #769 -- update function count.")
+    assert analysis.risks == [] and analysis.summary, analysis
+    code = analysed({"src/count.js": ("export const n = 60\n", "export const n = 80\n")}, "Fixes #769 -- update count")
+    assert any(r.risk.startswith("No test covers") for r in code.risks), code.risks

@@ -39,6 +39,9 @@ _CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_
 _STUBS = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 
+#: a web page (underscore's ``index.html`` is its documentation): a regression test is not how its text is checked
+_PAGE = re.compile(r"\.(?:html?|xhtml)$", re.I)
+
 
 def _one(names: list) -> str:
     """The suffix of a phrase's singular form when ``names`` holds one name."""
@@ -314,7 +317,8 @@ class Findings:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
         return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
                 and self.w.importance != "low" and not self.e.keys_moved_only
-                and not version_numbers_only(self.e))  # a version number set: no test exercises it
+                and not version_numbers_only(self.e)  # a version number set: no test exercises it
+                and not all(_PAGE.search(f.path) for f in self.e.behaviour))  # a web page's text: no test reads it
 
     # --- risks and recommendations --------------------------------------------------------
 

@@ -74,8 +74,35 @@ class JsCollector(Collector):
                     self.add(scope, _name(declarator), "function", exported, declarator,
                              params=js_params(_field(value, "parameters") or _field(value, "parameter")),
                              returns=self._returns(value))
+        elif kind == "expression_statement" and node.named_children:
+            self._statement(node.named_children[0], scope)
         elif kind in ("program", "statement_block"):
             self.walk(node, scope, None)
+
+    def _statement(self, expression: Any, scope: list[str]) -> None:
+        """``_.flatten = function (..) {..}``, ``Foo.prototype.bar = ..``: a function set on an object, named by its
+        path (``prototype`` left out); and the body of a function called where it is written (``(function () {..})
+        .call(this)``, how older libraries wrap a whole module), read as the module's own."""
+        if expression.type == "assignment_expression":
+            left, value = _field(expression, "left"), _unwrapped(_field(expression, "right"))
+            while value is not None and value.type == "assignment_expression":  # ``_.uniq = _.unique = function``
+                value = _unwrapped(_field(value, "right"))
+            path = text_of(left).replace(".prototype.", ".") if left is not None and left.type == "member_expression" \
+                else ""
+            if value is None or value.type not in self._FUNC_VALUES or not _MEMBER_PATH.fullmatch(path):
+                return
+            exported = path.startswith(("exports.", "module.exports."))
+            self.add(scope, path.rsplit(".", 1)[-1] if exported else path, "function", exported, expression,
+                     params=js_params(_field(value, "parameters") or _field(value, "parameter")),
+                     returns=self._returns(value))
+        elif expression.type == "call_expression":
+            function = _unwrapped(_field(expression, "function"))
+            if function is not None and function.type == "member_expression" and \
+                    text_of(_field(function, "property")) in ("call", "apply"):
+                function = _unwrapped(_field(function, "object"))
+            body = _field(function, "body") if function is not None and function.type in self._FUNC_VALUES else None
+            if body is not None and body.type == "statement_block":
+                self.walk(body, scope, None)
 
     def _default_export(self, node: Any, scope: list[str]) -> None:
         """An anonymous ``export default (..) => ..`` or ``export default class {..}``: the module's symbol
@@ -138,6 +165,8 @@ class JsCollector(Collector):
         return text.lstrip(":").strip() or None
 
 
+#: a dotted path of plain names: ``_.flatten``, ``Foo.bar`` (not ``a[b].c`` or ``this.x``)
+_MEMBER_PATH = re.compile(r"(?!this\.)[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+")
 _DOC_PRIVATE = re.compile(r"@(private|internal|ignore|hidden)\b|@api\s+private\b")
 #: JSDoc/TSDoc's deprecation tag
 _DOC_DEPRECATED = re.compile(r"@deprecated\b")
