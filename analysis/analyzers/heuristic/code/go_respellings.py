@@ -1,5 +1,5 @@
 """Go lines spelt anew with the same meaning: a deprecated ``io/ioutil`` call written as its ``io``/``os`` twin,
-``interface{}`` written ``any``, the imports adjusted to match."""
+``interface{}`` written ``any``, ``len(s) == 0`` written ``s == ""``, the imports adjusted to match."""
 
 from __future__ import annotations
 
@@ -15,11 +15,43 @@ _IOUTIL_CALL = re.compile(r"\bioutil\.(" + "|".join(_IOUTIL) + r")\b")
 _EMPTY_INTERFACE = re.compile(r"\binterface\s*\{\s*\}")
 #: an import line, alone or in an ``import (...)`` block: ``"io/ioutil"``, ``import "os"``, ``foo "example.com/x"``
 _IMPORT = re.compile(r'^(?:import\s+)?(?:[\w.]+\s+)?"[^"\s]+"$')
+#: a length tested against zero: ``len(flag.Name) == 0``, ``len(s) > 0`` (Go compiles ``s == ""`` for a string only,
+#: so an added line comparing the same operand with ``""`` proves it one)
+_LEN_ZERO = re.compile(r"\blen\(([\w.]+)\)\s*(==|!=|>)\s*0\b")
+_EMPTY_TEST = {"==": '== ""', "!=": '!= ""', ">": '!= ""'}
+_WORD = re.compile(r"\w+|[^\w\s]")
+#: a local declared: ``x := new(bytes.Buffer)``, ``var x bytes.Buffer``
+_LOCAL = re.compile(r"^(?:var\s+(\w+)\b|(\w+)\s*:=)")
 
 
 def _one_way(line: str) -> str:
     line = _IOUTIL_CALL.sub(lambda m: _IOUTIL[m.group(1)], line)
+    line = _LEN_ZERO.sub(lambda m: f"{m.group(1)} {_EMPTY_TEST[m.group(2)]}", line)
     return _EMPTY_INTERFACE.sub("any", line)
+
+
+def _renamed_alike(removed: list[str], added: list[str]) -> bool:
+    """Each removed line comes back in its place with names swapped one for one throughout (``x`` read as ``buf``
+    wherever it stood), each old name declared on a removed line and its new name on an added one: a local renamed
+    beside the respelling (a call to another function, a field swapped for another, is no rename)."""
+    if len(removed) != len(added):
+        return False
+    names: dict[str, str] = {}
+    for old, new in zip(removed, added):
+        old_tokens, new_tokens = _WORD.findall(old), _WORD.findall(new)
+        if len(old_tokens) != len(new_tokens):
+            return False
+        for a, b in zip(old_tokens, new_tokens):
+            if a != b and not (a.isidentifier() and b.isidentifier() and names.setdefault(a, b) == b):
+                return False
+    old_locals, new_locals = _locals(removed), _locals(added)
+    return (len(set(names.values())) == len(names)
+            and all(a in old_locals and b in new_locals for a, b in names.items()))
+
+
+def _locals(lines: list[str]) -> set[str]:
+    """The names these lines declare."""
+    return {name for line in lines if (m := _LOCAL.match(line.strip())) for name in m.groups() if name}
 
 
 def go_respelled_only(patch: str | None, path: str) -> bool:
@@ -31,4 +63,7 @@ def go_respelled_only(patch: str | None, path: str) -> bool:
     removed, added = changed_lines(patch)
     removed = [line for line in removed if line and not _IMPORT.match(line)]
     added = [line for line in added if line and not _IMPORT.match(line)]
-    return bool(removed) and removed != added and Counter(map(_one_way, removed)) == Counter(added)
+    respelled = [_one_way(line) for line in removed]
+    if not removed or removed == added:
+        return False
+    return Counter(respelled) == Counter(added) or (respelled != removed and _renamed_alike(respelled, added))
