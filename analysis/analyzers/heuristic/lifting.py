@@ -14,6 +14,7 @@ from analysis.analyzers.heuristic.code.enum_shifts import revalued_enumerators, 
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.chart_values import dropped_values
+from analysis.analyzers.heuristic.config.cmake_options import cmake_options_removed
 from analysis.analyzers.heuristic.config.deploy import ungated_template_block
 from analysis.analyzers.heuristic.config.missing_grants import missing_permission_granted
 from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
@@ -162,6 +163,7 @@ def high(e: Evidence, change_type: str) -> bool:
             or switched_on_by_default(e.config, (f.path for f in deploy))))  # a chart's new switch on by default
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
+        or bool(cmake_options_removed(e.files))  # a CMake option builders pass (``-DNAME=ON``) no longer declared
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
         or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e)))
 

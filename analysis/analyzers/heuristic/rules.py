@@ -177,8 +177,9 @@ TOOLING_NAMES = re.compile(
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc)$")
 
 #: top-level directories of the maintainers' own programs (release, format, code generation, dev servers):
-#: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``; not shipped to users
-TOOLING_DIRS = {"scripts", "tools", "hack"}
+#: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``, a generator of the project's own sources (``codegen/``),
+#: Cargo's ``xtask/`` convention; not shipped to users
+TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask"}
 #: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
 #: data files at the repository's root that no build or deployment convention names (``wsjcpp.yml``,
 #: ``.goreleaser.yml``, ``turbo.json``): a tool's or a package index's settings, not what the product reads
