@@ -143,3 +143,12 @@ def test_a_web_pages_text_fixed_asks_for_no_regression_test():
     assert analysis.risks == [] and analysis.summary, analysis
     code = analysed({"src/count.js": ("export const n = 60\n", "export const n = 80\n")}, "Fixes #769 -- update count")
     assert any(r.risk.startswith("No test covers") for r in code.risks), code.risks
+
+
+def test_a_breaking_marker_on_the_deps_scope_names_the_packages_it_moves():
+    before = '{"name": "app", "dependencies": {"redis": "^19.6.4"}}\n'
+    after = '{"name": "app", "dependencies": {"redis": "^21.1.3"}}\n'
+    analysis = analysed({"package.json": (before, after)}, "fix(deps)!: update redis to v21")
+    assert "`redis`" in analysis.insights.compatibility and "`deps`" not in analysis.insights.compatibility, \
+        analysis.insights
+    assert any("`redis`" in r.impact for r in analysis.risks), analysis.risks
