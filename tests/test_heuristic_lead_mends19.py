@@ -152,3 +152,13 @@ def test_a_breaking_marker_on_the_deps_scope_names_the_packages_it_moves():
     assert "`redis`" in analysis.insights.compatibility and "`deps`" not in analysis.insights.compatibility, \
         analysis.insights
     assert any("`redis`" in r.impact for r in analysis.risks), analysis.risks
+
+
+def test_a_latency_metric_added_is_a_feature_not_a_performance_change():
+    before = "pub struct Metrics {\n    pub polls: u64,\n}\n"
+    after = ("pub struct Metrics {\n    pub polls: u64,\n}\n\nimpl Metrics {\n"
+             "    pub fn schedule_latency_histogram_enabled(&self) -> bool {\n        true\n    }\n}\n")
+    analysis = analysed({"src/runtime/metrics.rs": (before, after)}, "metrics: add task schedule latency metric (#7986)")
+    assert analysis.change_type == "feature" and analysis.insights.performance == "", analysis
+    faster = analysed({"src/runtime/metrics.rs": (before, after)}, "runtime: lower scheduling latency")
+    assert faster.change_type == "perf", faster.change_type
