@@ -162,3 +162,16 @@ def test_a_latency_metric_added_is_a_feature_not_a_performance_change():
     assert analysis.change_type == "feature" and analysis.insights.performance == "", analysis
     faster = analysed({"src/runtime/metrics.rs": (before, after)}, "runtime: lower scheduling latency")
     assert faster.change_type == "perf", faster.change_type
+
+
+def test_a_folder_deleted_whole_is_said_as_the_folder_gone():
+    files = {"charts/grafana/Chart.yaml": ("apiVersion: v2\nname: grafana\nversion: 10.5.15\n", None),
+             "charts/grafana/values.yaml": ("replicas: 1\nimage:\n  tag: 12.3.1\n", None),
+             "charts/grafana/templates/deployment.yaml": ("kind: Deployment\nspec:\n  replicas: {{ .Values.replicas }}\n",
+                                                          None)}
+    analysis = analysed(files, "migrate chart grafana (#4113)")
+    assert analysis.summary == ["Removes `charts/grafana/`: 3 files, 9 lines"], analysis.summary
+    assert [r.risk for r in analysis.risks] == ["`charts/grafana/` removed (3 files)"], analysis.risks
+    assert "no longer finds it" in analysis.risks[0].impact
+    one = analysed({"charts/grafana/values.yaml": ("replicas: 1\n", None)}, "drop the values")
+    assert not any("Removes `charts/grafana/`" in line for line in one.summary), one.summary

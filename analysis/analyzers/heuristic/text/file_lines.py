@@ -4,6 +4,7 @@ or actions moved, the tests named, and a tiny change's own line. A part of the `
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
@@ -17,8 +18,23 @@ from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
 
 
+#: files a deleted folder holds at least, to be said as a folder
+_FOLDER_FILES = 3
+
+
 class FileLines:
     """The file-level sentences of a summary (mixed into ``Writer``)."""
+
+    def folder_removed(self) -> tuple[str, int, int] | None:
+        """``(folder, files, lines)`` when the change deletes every file it touches and they share a folder (a chart
+        or a package moved out of the repository): said as the folder gone, not as each file's lines."""
+        files = self.e.files
+        if len(files) < _FOLDER_FILES or any(f.status != "removed" for f in files):
+            return None
+        folder = posixpath.commonpath([f.path for f in files]) if all("/" in f.path for f in files) else ""
+        if not folder or folder in {f.path for f in files}:
+            return None
+        return folder + "/", len(files), sum(f.deletions for f in files)
 
     def cosmetic_lines(self) -> list[str]:
         out = []
