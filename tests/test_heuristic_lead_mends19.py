@@ -175,3 +175,14 @@ def test_a_folder_deleted_whole_is_said_as_the_folder_gone():
     assert "no longer finds it" in analysis.risks[0].impact
     one = analysed({"charts/grafana/values.yaml": ("replicas: 1\n", None)}, "drop the values")
     assert not any("Removes `charts/grafana/`" in line for line in one.summary), one.summary
+
+
+def test_a_folder_deleted_but_its_readme_rewritten_as_a_pointer_is_the_folder_gone_with_the_pointer():
+    files = {"charts/mcp/Chart.yaml": ("apiVersion: v2\nname: mcp\n", None),
+             "charts/mcp/values.yaml": ("replicas: 1\n", None),
+             "charts/mcp/templates/service.yaml": ("kind: Service\n", None),
+             "charts/mcp/README.md": ("# mcp\n\nInstall it.\n",
+                                      "**This chart has been migrated to [o/charts](https://github.com/o/charts).**\n")}
+    analysis = analysed(files, "migrate chart mcp (#4114)")
+    assert analysis.summary == ["Removes `charts/mcp/`: 3 files, 4 lines; what stays says: This chart has been "
+                                "migrated to o/charts."], analysis.summary

@@ -35,7 +35,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "line_swapped": "Line {old} → {new}",
         "line_added": "Adds the line {line}", "line_added_n": "Adds the line {line} in {n} places",
         # every file of a folder deleted (a chart or a package moved out of the repository)
-        "folder_removed": "Removes {path}: {n} files, {lines} lines",
+        "folder_removed": "Removes {path}: {n} files, {lines} lines", "folder_note": "; what stays says: {note}",
         "r_folder_removed": "{path} removed ({n} files)",
         "r_folder_removed_impact": "Whatever installs, imports or builds {path} from this repository no longer finds it.",
         "r_folder_removed_mitigation": "Say where {path} went (in the message or the changelog) so its users can follow.",
@@ -89,7 +89,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "file_renamed": "{path}（由 {old} 重命名）",
         "line_swapped": "代码行 {old} → {new}",
         "line_added": "新增代码行 {line}", "line_added_n": "在 {n} 处新增代码行 {line}",
-        "folder_removed": "删除 {path}：{n} 个文件，{lines} 行",
+        "folder_removed": "删除 {path}：{n} 个文件，{lines} 行", "folder_note": "；保留的说明写道：{note}",
         "r_folder_removed": "删除了 {path}（{n} 个文件）",
         "r_folder_removed_impact": "从本仓库安装、导入或构建 {path} 的地方将找不到它。",
         "r_folder_removed_mitigation": "在提交说明或变更日志中写明 {path} 的去向，方便使用者跟进。",
