@@ -143,3 +143,46 @@ def test_a_web_pages_text_fixed_asks_for_no_regression_test():
     assert analysis.risks == [] and analysis.summary, analysis
     code = analysed({"src/count.js": ("export const n = 60\n", "export const n = 80\n")}, "Fixes #769 -- update count")
     assert any(r.risk.startswith("No test covers") for r in code.risks), code.risks
+
+
+def test_a_breaking_marker_on_the_deps_scope_names_the_packages_it_moves():
+    before = '{"name": "app", "dependencies": {"redis": "^19.6.4"}}\n'
+    after = '{"name": "app", "dependencies": {"redis": "^21.1.3"}}\n'
+    analysis = analysed({"package.json": (before, after)}, "fix(deps)!: update redis to v21")
+    assert "`redis`" in analysis.insights.compatibility and "`deps`" not in analysis.insights.compatibility, \
+        analysis.insights
+    assert any("`redis`" in r.impact for r in analysis.risks), analysis.risks
+
+
+def test_a_latency_metric_added_is_a_feature_not_a_performance_change():
+    before = "pub struct Metrics {\n    pub polls: u64,\n}\n"
+    after = ("pub struct Metrics {\n    pub polls: u64,\n}\n\nimpl Metrics {\n"
+             "    pub fn schedule_latency_histogram_enabled(&self) -> bool {\n        true\n    }\n}\n")
+    analysis = analysed({"src/runtime/metrics.rs": (before, after)}, "metrics: add task schedule latency metric (#7986)")
+    assert analysis.change_type == "feature" and analysis.insights.performance == "", analysis
+    faster = analysed({"src/runtime/metrics.rs": (before, after)}, "runtime: lower scheduling latency")
+    assert faster.change_type == "perf", faster.change_type
+
+
+def test_a_folder_deleted_whole_is_said_as_the_folder_gone():
+    files = {"charts/grafana/Chart.yaml": ("apiVersion: v2\nname: grafana\nversion: 10.5.15\n", None),
+             "charts/grafana/values.yaml": ("replicas: 1\nimage:\n  tag: 12.3.1\n", None),
+             "charts/grafana/templates/deployment.yaml": ("kind: Deployment\nspec:\n  replicas: {{ .Values.replicas }}\n",
+                                                          None)}
+    analysis = analysed(files, "migrate chart grafana (#4113)")
+    assert analysis.summary == ["Removes `charts/grafana/`: 3 files, 9 lines"], analysis.summary
+    assert [r.risk for r in analysis.risks] == ["`charts/grafana/` removed (3 files)"], analysis.risks
+    assert "no longer finds it" in analysis.risks[0].impact
+    one = analysed({"charts/grafana/values.yaml": ("replicas: 1\n", None)}, "drop the values")
+    assert not any("Removes `charts/grafana/`" in line for line in one.summary), one.summary
+
+
+def test_a_folder_deleted_but_its_readme_rewritten_as_a_pointer_is_the_folder_gone_with_the_pointer():
+    files = {"charts/mcp/Chart.yaml": ("apiVersion: v2\nname: mcp\n", None),
+             "charts/mcp/values.yaml": ("replicas: 1\n", None),
+             "charts/mcp/templates/service.yaml": ("kind: Service\n", None),
+             "charts/mcp/README.md": ("# mcp\n\nInstall it.\n",
+                                      "**This chart has been migrated to [o/charts](https://github.com/o/charts).**\n")}
+    analysis = analysed(files, "migrate chart mcp (#4114)")
+    assert analysis.summary == ["Removes `charts/mcp/`: 3 files, 4 lines; what stays says: This chart has been "
+                                "migrated to o/charts."], analysis.summary

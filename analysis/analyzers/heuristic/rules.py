@@ -59,7 +59,9 @@ TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*
 TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Undo make string matchers work with X": the title of the change it takes back follows the verb
     ("revert", re.compile(r"^\s*(revert|back out|roll ?back|undo(?= [a-z]))\b", re.I)),
-    ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz]\w*|latency)\b", re.I)),
+    # "optimizer" names a component and a "latency metric" measures: neither claims speed
+    ("perf", re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz](?:e[sd]?|ing|ations?)|"
+                        r"latency(?!\s+(?:metric|histogram|bucket|gauge|counter)s?\b))\b", re.I)),
     ("refactor", re.compile(r"\b(renam\w*|refactor\w*|restructur\w*|mov(e|es|ed|ing)|clean ?ups?|simplif\w*|"
                             r"reorgani[sz]\w*|reorder\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|"
                             r"tidy|tidies|unif(y|ies))\b", re.I)),  # "extractor" is a thing a commit may add, not an act
@@ -161,9 +163,10 @@ SECURITY_WORDS = re.compile(
     r"security|privileges?|(access|api|auth|bearer|refresh|session|csrf)[_ -]?tokens?)" + _SEP_R,
     re.IGNORECASE,
 )
-#: (``optimizer`` names a component, "feat(optimizer): log ...": not a claim of speed; "optimize", "optimization" are)
-PERF_WORDS = re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz](?:e[sd]?|ing|ations?)|latency|throughput)\b",
-                        re.I)
+#: (``optimizer`` names a component, "feat(optimizer): log ...", and a "latency metric" measures: neither claims
+#: speed; "optimize", "optimization", "lower latency" do)
+PERF_WORDS = re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz](?:e[sd]?|ing|ations?)|"
+                        r"(?:latency|throughput)(?!\s+(?:metric|histogram|bucket|gauge|counter)s?\b))\b", re.I)
 TRAILER_RE = re.compile(r"^\s*(signed-off-by|co-authored-by|reviewed-by|change-id)\s*:", re.I)
 BULLET_RE = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 

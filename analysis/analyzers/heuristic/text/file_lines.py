@@ -4,10 +4,13 @@ or actions moved, the tests named, and a tiny change's own line. A part of the `
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
+from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, sha_pinned
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
@@ -17,8 +20,31 @@ from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
 
 
+#: files a deleted folder holds at least, to be said as a folder
+_FOLDER_FILES = 3
+#: a Markdown link and emphasis in the pointer a README keeps: said as its words
+_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]+\)")
+_MARKUP = re.compile(r"\*\*|__|^#+\s*")
+
+
 class FileLines:
     """The file-level sentences of a summary (mixed into ``Writer``)."""
+
+    def folder_removed(self) -> tuple[str, int, int, str] | None:
+        """``(folder, files, lines, note)`` when the change deletes every file of a folder but its documentation (a
+        chart or a package moved out of the repository; its README may stay, rewritten as a pointer): said as the
+        folder gone, not as each file's lines; ``note`` is the pointer's one added line, if any."""
+        files = self.e.files
+        gone = [f for f in files if f.status == "removed"]
+        kept = [f for f in files if f.status != "removed"]
+        if len(gone) < _FOLDER_FILES or any("doc" not in self.e.classes[f.path] or f.additions > 1 for f in kept):
+            return None
+        folder = posixpath.commonpath([f.path for f in gone]) if all("/" in f.path for f in gone) else ""
+        if not folder or folder in {f.path for f in gone} or any(not f.path.startswith(folder + "/") for f in kept):
+            return None
+        added = [ln.text.strip() for f in kept if f.patch for ln in parse_patch(f.path, f.patch).added if ln.text.strip()]
+        note = clip(_MARKUP.sub("", _LINK.sub(r"\1", added[0])).strip(), R.MAX_PARAGRAPH) if added else ""
+        return folder + "/", len(gone), sum(f.deletions for f in gone), note
 
     def cosmetic_lines(self) -> list[str]:
         out = []

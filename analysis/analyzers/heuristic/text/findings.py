@@ -389,6 +389,10 @@ class Findings:
                 self.add("ci_widened", None, path=code(path, R.MAX_PATH), keys=w.names(sec.widened))
         for fact in e.major_bumps[:2]:
             self.add("major", "rec_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after))
+        gone = w.folder_removed()
+        if gone:  # nothing left to roll out, test or review in parts: what relied on the folder is the risk
+            self.add("folder_removed", None, path=code(gone[0], R.MAX_PATH), n=gone[1], lines=gone[2])
+            return self.risks, list(dict.fromkeys(self.recs))
         if self.deploy_paths():
             # an opt-in change renders nothing new until an operator turns it on: no rollout to watch
             self.add("deploy_opt_in" if e.opt_in else "deploy", None if e.opt_in else "rec_deploy",

@@ -34,6 +34,11 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         # the one code line a modified symbol rewrites, before and after
         "line_swapped": "Line {old} → {new}",
         "line_added": "Adds the line {line}", "line_added_n": "Adds the line {line} in {n} places",
+        # every file of a folder deleted (a chart or a package moved out of the repository)
+        "folder_removed": "Removes {path}: {n} files, {lines} lines", "folder_note": "; what stays says: {note}",
+        "r_folder_removed": "{path} removed ({n} files)",
+        "r_folder_removed_impact": "Whatever installs, imports or builds {path} from this repository no longer finds it.",
+        "r_folder_removed_mitigation": "Say where {path} went (in the message or the changelog) so its users can follow.",
         # entries added to a table in code (a registry of tags, commands, handlers)
         "table_entry": "Adds the entry {entries} to the table in {path}",
         "table_entries": "Adds the entries {entries} to the table in {path}",
@@ -84,6 +89,10 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "file_renamed": "{path}（由 {old} 重命名）",
         "line_swapped": "代码行 {old} → {new}",
         "line_added": "新增代码行 {line}", "line_added_n": "在 {n} 处新增代码行 {line}",
+        "folder_removed": "删除 {path}：{n} 个文件，{lines} 行", "folder_note": "；保留的说明写道：{note}",
+        "r_folder_removed": "删除了 {path}（{n} 个文件）",
+        "r_folder_removed_impact": "从本仓库安装、导入或构建 {path} 的地方将找不到它。",
+        "r_folder_removed_mitigation": "在提交说明或变更日志中写明 {path} 的去向，方便使用者跟进。",
         "table_entry": "在 {path} 的表中新增条目 {entries}",
         "table_entries": "在 {path} 的表中新增条目 {entries}",
         "line_removed": "删除代码行 {line}", "line_removed_n": "在 {n} 处删除代码行 {line}",

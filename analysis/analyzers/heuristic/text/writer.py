@@ -214,6 +214,10 @@ class Writer(FileLines, ImpactLines):
         if reformatted(e):  # symbols "modified" by a formatter are the same code laid out anew
             laid_out = sorted((f for f in e.files if not e.classes[f.path] & {"doc", "lock"}), key=lambda f: -f.changes)
             return [self.t("reformatted", n=len(laid_out), files=self.sizes([f.path for f in laid_out]))]
+        gone = self.folder_removed()
+        if gone:
+            said = self.t("folder_removed", path=code(gone[0], R.MAX_PATH), n=gone[1], lines=gone[2])
+            return [said + (self.t("folder_note", note=gone[3]) if gone[3] else "")]
         out += self.option_lines()
         sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes)
                 for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
