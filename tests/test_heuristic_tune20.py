@@ -32,6 +32,7 @@ def test_length_against_zero_respelt_as_empty_string_with_a_local_renamed_is_a_r
 
 
 def test_another_field_or_function_or_another_test_is_no_respelling() -> None:
+    assert go_respelled_only(_LEN_TESTS, "flag.go")  # the same snippet, unaltered, is one
     assert not go_respelled_only(_LEN_TESTS.replace('f.Deprecated == ""', 'f.Hidden == ""'), "flag.go")
     assert not go_respelled_only(_LEN_TESTS.replace("fmt.Fprintln(buf", "fmt.Fprint(buf"), "flag.go")
     assert not go_respelled_only(_LEN_TESTS.replace('f.Shorthand != ""', 'f.Shorthand == ""'), "flag.go")
@@ -59,6 +60,7 @@ def test_a_web_page_reworded_in_prose_markup_is_its_text_only() -> None:
 
 
 def test_a_page_that_gains_a_script_a_form_a_handler_or_a_placeholder_is_more_than_text() -> None:
+    assert page_text_only([FileChange(path="index.html", status="modified", patch=_PAGE + "+      <p>more</p>\n")])
     for active in ('<script src="app.js"></script>', '<form action="/login">', '<a onclick="go()">go</a>',
                    "<p>{{ user.name }}</p>", '<link rel="stylesheet" href="x.css">'):
         patch = _PAGE + f"+      {active}\n"
