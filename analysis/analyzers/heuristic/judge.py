@@ -37,6 +37,7 @@ from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.page_text import page_text_only
+from analysis.analyzers.heuristic.code.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
@@ -328,6 +329,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
     if void_casts_only(e.behaviour) and not e.security_signals:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
+    if java_modifiers_only(e.behaviour) and not e.security_signals:
+        return "low"  # Java parameters or locals declared ``final``, a ``@SuppressWarnings`` dropped: the same code
     if page_text_only(e.behaviour) and not e.security_signals:
         return "low"  # a web page's prose reworded or moved (a project's ``index.html`` documentation): no code runs
     if script_block_only(e.behaviour) and not e.security_signals:

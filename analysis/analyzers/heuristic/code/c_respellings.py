@@ -1,6 +1,6 @@
 """C and C++ lines spelt anew with the same meaning: an allocation's count and size passed apart, an integer index
 or counter declared with another integer type, a function's trailing return type written before its name, a stray
-empty statement dropped."""
+empty statement dropped, a pointer passed through an extra ``(void *)`` cast to quiet a compiler's warning."""
 
 from __future__ import annotations
 
@@ -23,10 +23,15 @@ _STRAY_SEMICOLONS = re.compile(r";(\s*;)+(?=\s*(//.*|/\*.*)?$)")
 _TRAILING_RETURN = re.compile(r"^(?P<lead>\s*(?:(?:inline|static|constexpr|virtual|friend|explicit)\s+)*)auto\s+"
                               r"(?P<head>[\w:~]+\s*\(.*\)\s*(?:(?:const|noexcept|override|final)\s*)*)->\s*"
                               r"(?P<type>[^{;]+?)\s*(?P<end>[{;]?)\s*$")
+#: ``(const void **)(void *)&key``: a pointer cast to ``void *`` on its way to another pointer type, the same address
+#: (the extra cast squashes a strict-aliasing or qualifier warning); only ``void *`` casts, a cast to another type
+#: reads the pointer otherwise
+_VOID_POINTER_CAST = re.compile(r"\(\s*(?:const\s+)?void\s*\*\s*\)\s*(?=[&\w(])")
 
 
 def _one_way(line: str, integer_types: bool) -> list[str]:
     line = _STRAY_SEMICOLONS.sub(";", line)
+    line = _VOID_POINTER_CAST.sub("", line)
     line = _TRAILING_RETURN.sub(lambda m: f"{m.group('lead')}{m.group('type')} {m.group('head').rstrip()} "
                                           f"{m.group('end')}", line)
     line = _CALLOC_PRODUCT.sub(lambda m: f"{m.group('fn')}({m.group('count')}, {m.group('size')})", line)
@@ -38,7 +43,7 @@ def _one_way(line: str, integer_types: bool) -> list[str]:
 def c_respelled_only(patch: str | None, path: str, integer_types: bool) -> bool:
     """Each changed line of a C or C++ file comes back in its place, indented alike and spelt otherwise, with the
     same tokens once a ``calloc``'s ``count * size, 1`` is read as ``count, size`` and (when ``integer_types``)
-    every integer type as one, and a trailing ``;;`` as ``;``: the same statements, their allocations and their integer declarations spelt anew."""
+    every integer type as one, a trailing ``;;`` as ``;`` and a ``(void *)`` cast as none: the same statements, their allocations and their integer declarations spelt anew."""
     if not path.lower().endswith(_C_FILES):
         return False
     removed, added = changed_lines(patch, strip=False)

@@ -1,0 +1,34 @@
+"""Java lines that only gain or lose a ``final`` modifier or a ``@SuppressWarnings`` annotation: the same code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.analyzers.heuristic.code.hunks import changed_lines
+from analysis.models import FileChange
+
+_JAVA = (".java",)
+#: ``final`` on a parameter (after ``(`` or ``,``) or a local (first on its line): the compiler checks it is not
+#: reassigned, the bytecode is the same (``public final`` on a class or method forbids overriding: not read here)
+_FINAL = re.compile(r"(?:(?<=[(,])\s*|(?<=,\s)|(?<=\(\s)|^\s*)final\s+")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+#: ``@SuppressWarnings("resource")`` on a line of its own: it tells the compiler what not to warn about
+_SUPPRESS_WARNINGS = re.compile(r"^\s*@SuppressWarnings(\s*\(.*\))?\s*$")
+
+
+def _modifiers_only(patch: str | None) -> bool:
+    removed, added = changed_lines(patch, strip=False)
+    removed = [ln for ln in removed if ln.strip() and not _SUPPRESS_WARNINGS.match(ln)]
+    added = [ln for ln in added if ln.strip() and not _SUPPRESS_WARNINGS.match(ln)]
+    return len(removed) == len(added) and all(
+        _TOKEN.findall(_FINAL.sub("", old)) == _TOKEN.findall(_FINAL.sub("", new)) for old, new in zip(removed, added))
+
+
+def java_modifiers_only(files: Iterable[FileChange]) -> bool:
+    """Every file is Java and each changed line comes back in its place once ``final`` is read as absent, or is a
+    ``@SuppressWarnings`` annotation added or dropped: a parameter or local declared final, a warning's suppression
+    removed. Neither changes what runs."""
+    files = list(files)
+    return bool(files) and all(f.path.lower().endswith(_JAVA) and f.patch and _modifiers_only(f.patch)
+                               and any(changed_lines(f.patch)) for f in files)

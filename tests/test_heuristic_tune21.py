@@ -1,0 +1,65 @@
+"""Rules of the round tuned on the twenty-first fresh set (issue 8, tune21), each on a small snippet: a C pointer
+passed through an extra ``(void *)`` cast is the same code spelt anew; Java parameters or locals declared ``final``
+and a ``@SuppressWarnings`` dropped are the same code."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
+from analysis.analyzers.heuristic.code.java_modifiers import java_modifiers_only
+from analysis.models import FileChange
+
+_VOID_CASTS = """@@ -1142,7 +1142,7 @@
+ \tresult = (struct json_object **)array_list_bsearch(
+-\t\t\t(const void **)&key, jso->o.c_array, sort_fn);
++\t\t\t(const void **)(void *)&key, jso->o.c_array, sort_fn);
+ \tif (!lh_table_lookup_ex(jso2->o.c_object, (void*)iter.key,
+-\t\t\t\t\t(void**)&sub))
++\t\t\t\t\t(void**)(void *)&sub))
+"""
+
+
+def test_a_pointer_passed_through_an_extra_void_pointer_cast_is_a_respelling() -> None:
+    assert c_respelled_only(_VOID_CASTS, "json_object.c", False)
+    assert c_respelled_only(_VOID_CASTS.replace("(void *)&sub", "(const void*)&sub"), "json_object.c", False)
+
+
+def test_a_cast_to_another_type_or_another_argument_is_no_respelling() -> None:
+    assert c_respelled_only(_VOID_CASTS, "json_object.c", False)  # the same snippet, unaltered, is one
+    assert not c_respelled_only(_VOID_CASTS.replace("(void *)&key", "(char *)&key"), "json_object.c", False)
+    assert not c_respelled_only(_VOID_CASTS.replace("(void *)&sub", "(void *)sub"), "json_object.c", False)
+    assert not c_respelled_only(_VOID_CASTS.replace("(void *)&key", "(void *)&key2"), "json_object.c", False)
+    assert not c_respelled_only(_VOID_CASTS, "json_object.py", False)
+
+
+_FINALS = """@@ -78,7 +78,7 @@ final class ExtendedBufferedReader extends UnsynchronizedBufferedReader {
+-    ExtendedBufferedReader(final Reader reader, Charset charset, boolean enableByteTracking) {
++    ExtendedBufferedReader(final Reader reader, final Charset charset, final boolean enableByteTracking) {
+         super(reader);
+-        int length = 0;
++        final int length = 0;
+"""
+_SUPPRESSED = """@@ -521,7 +521,6 @@ public final class CSVParser implements Iterable<CSVRecord>, Closeable {
+     @Deprecated
+-    @SuppressWarnings("resource")
+     public CSVParser(final Reader reader, final CSVFormat format) throws IOException {
+"""
+
+
+def _java(patch: str, path: str = "src/main/java/Reader.java") -> list[FileChange]:
+    return [FileChange(path=path, status="modified", patch=patch)]
+
+
+def test_java_parameters_and_locals_declared_final_or_a_warning_suppression_dropped_are_the_same_code() -> None:
+    assert java_modifiers_only(_java(_FINALS))
+    assert java_modifiers_only(_java(_SUPPRESSED))
+    assert java_modifiers_only(_java(_FINALS) + _java(_SUPPRESSED, "src/test/java/ParserTest.java"))
+
+
+def test_a_final_class_or_method_another_annotation_or_another_statement_is_not_the_same_code() -> None:
+    assert java_modifiers_only(_java(_FINALS))  # the same snippet, unaltered, is
+    # a method made final can no longer be overridden: subclasses break
+    assert not java_modifiers_only(_java("@@ -1 +1 @@\n-    public void read() {\n+    public final void read() {\n"))
+    assert not java_modifiers_only(_java(_FINALS.replace("final int length = 0", "final int length = 1")))
+    assert not java_modifiers_only(_java(_SUPPRESSED.replace("@SuppressWarnings", "@Override")))
+    assert not java_modifiers_only(_java(_FINALS, "src/reader.kt"))
+    assert not java_modifiers_only([])
