@@ -63,3 +63,21 @@ def test_a_final_class_or_method_another_annotation_or_another_statement_is_not_
     assert not java_modifiers_only(_java(_SUPPRESSED.replace("@SuppressWarnings", "@Override")))
     assert not java_modifiers_only(_java(_FINALS, "src/reader.kt"))
     assert not java_modifiers_only([])
+
+
+def test_pythons_tests_module_and_a_program_named_example_or_demo_are_not_product_code() -> None:
+    from analysis.analyzers.heuristic.paths import classify_path
+    assert "test" in classify_path("tests.py")
+    assert "test" in classify_path("myapp/tests.py")
+    assert "example" in classify_path("src/example.cpp")
+    assert "example" in classify_path("demo.py")
+    assert "example" in classify_path("examples.js")
+
+
+def test_a_test_client_module_or_a_go_file_named_example_stays_product_code() -> None:
+    from analysis.analyzers.heuristic.paths import classify_path
+    assert "test" in classify_path("tests.py")  # the plural module is a test
+    assert "test" not in classify_path("werkzeug/test.py")  # a test client users import
+    assert "example" not in classify_path("example.go")  # package code
+    assert "example" not in classify_path("src/examples_parser.cpp")
+    assert "example" not in classify_path("src/counterexample.c")

@@ -55,7 +55,7 @@ def classify_path(path: str) -> set[str]:
         classes.add("build")
     if R.LOCK_NAMES.search(name):
         classes.add("lock")
-    if dirs & R.EXAMPLE_DIRS:
+    if dirs & R.EXAMPLE_DIRS or R.EXAMPLE_NAMES.match(name):
         classes.add("example")
     if generated(parts):
         classes.add("generated")  # build output committed for users to fetch (``dist/``, ``*.min.js``, source maps)

@@ -119,6 +119,9 @@ SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".
 #: test files, and test runners' own configuration (``vitest.config.ts``, ``jest.config.js``, ``karma.conf.cjs``,
 #: ``playwright.config.ts``, ``.mocharc.yml``, ``pytest.ini``): how the suite runs, not what users get
 TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs|"
+                        # Python's ``tests.py``: a Django app's or a one-module library's tests (``test.py`` is left
+                        # out: werkzeug's is its test client)
+                        r"^tests\.py|"
                         r"^tests?\.[cm]?[jt]sx?|"  # a JS package's own ``test.js`` (ava, tape, mocha)
                         r"^tests?\.(c|cc|cpp|sh)|"  # a C library's one test program or script (hiredis' ``test.c``)
                         # a C/C++ library's test program named for it (tinyxml2's ``xmltest.cpp``), not a word
@@ -144,6 +147,9 @@ I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
 I18N_EXTS = (".po", ".pot", ".mo", ".xlf", ".xliff", ".arb", ".ftl", ".strings")
 I18N_DATA_EXTS = (".json", ".yaml", ".yml", ".toml", ".properties", ".ini", ".txt") + I18N_EXTS
 #: code that shows how to use the project; ``docs_src``: the documentation's own runnable examples (fastapi, typer)
+#: a program named for what it is, a library's example or demo (``src/example.cpp``, ``demo.py``); Go and Rust left
+#: out (a Go ``example.go`` is package code; Cargo keeps examples in ``examples/``)
+EXAMPLE_NAMES = re.compile(r"^(examples?|demo)\.(c|cc|cpp|cxx|py|[cm]?js)$")
 EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src", "playground"}
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
 DEPLOY_DIRS = {"helm", "charts", "chart", "k8s", "kubernetes", "kustomize", "manifests", "operator",
