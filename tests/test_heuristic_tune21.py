@@ -81,3 +81,25 @@ def test_a_test_client_module_or_a_go_file_named_example_stays_product_code() ->
     assert "example" not in classify_path("example.go")  # package code
     assert "example" not in classify_path("src/examples_parser.cpp")
     assert "example" not in classify_path("src/counterexample.c")
+
+
+_CHART = "apiVersion: v2\nname: app\nversion: 7.0.1\nappVersion: 26.0.7\ndescription: An app\n"
+_VALUES = ("replicas: 1\nimage:\n  # The image repository\n  repository: quay.io/app/app\n  tag: \"26.0.7\"\n"
+           "  digest: \"\"\n  pullPolicy: IfNotPresent\n")
+
+
+def _image_bumped(message: str):
+    from tests.facts_support import analysed
+    return analysed({"charts/app/Chart.yaml": (_CHART, _CHART.replace("7.0.1", "7.1.0").replace("26.0.7", "26.2.3")),
+                     "charts/app/values.yaml": (_VALUES, _VALUES.replace("26.0.7", "26.2.3"))}, message)
+
+
+def test_an_image_bumped_for_a_named_vulnerability_is_high() -> None:
+    assert _image_bumped("feat: bump app to 26.2.3 due CVE").importance == "high"
+    assert _image_bumped("Bump app to 26.2.3 for CVE-2025-1234").importance == "high"
+
+
+def test_the_same_bump_without_a_vulnerability_named_is_not_high() -> None:
+    assert _image_bumped("feat: bump app to 26.2.3 due CVE").importance == "high"  # the same change, named
+    assert _image_bumped("feat: bump app to 26.2.3").importance != "high"
+    assert _image_bumped("feat: bump app to 26.2.3 (cover the recovery path)").importance != "high"

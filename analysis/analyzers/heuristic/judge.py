@@ -452,6 +452,10 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     if any(f.kind != "config_key_added" or condition_added(f, entry_points) for f in entry_points):
         return "high"  # what importers resolve (a path, a types file, a condition of an existing entry) changed or
         # went: every importer meets it
+    if e.pinned and R.CVE_TITLE.search(e.title):
+        return "high"  # the image a deployment pins moved for a named vulnerability: every install on the old one
+        # is exposed until it takes the release (a library's dependency bumped "for" a CVE often is not affected by
+        # it: left to the rules below)
     if entry_points:
         return "medium"  # a new entry point beside the old ones (``"./package.json"`` exported): additive
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not hunks_read(e)) \

@@ -149,6 +149,8 @@ I18N_DATA_EXTS = (".json", ".yaml", ".yml", ".toml", ".properties", ".ini", ".tx
 #: code that shows how to use the project; ``docs_src``: the documentation's own runnable examples (fastapi, typer)
 #: a program named for what it is, a library's example or demo (``src/example.cpp``, ``demo.py``); Go and Rust left
 #: out (a Go ``example.go`` is package code; Cargo keeps examples in ``examples/``)
+#: a title that names a published vulnerability as its reason ("bump keycloak to 26.2.3 due CVE", "CVE-2024-1234")
+CVE_TITLE = re.compile(r"\b(cves?|cve-\d{4}-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3})\b", re.I)
 EXAMPLE_NAMES = re.compile(r"^(examples?|demo)\.(c|cc|cpp|cxx|py|[cm]?js)$")
 EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src", "playground"}
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
