@@ -103,3 +103,33 @@ def test_the_same_bump_without_a_vulnerability_named_is_not_high() -> None:
     assert _image_bumped("feat: bump app to 26.2.3 due CVE").importance == "high"  # the same change, named
     assert _image_bumped("feat: bump app to 26.2.3").importance != "high"
     assert _image_bumped("feat: bump app to 26.2.3 (cover the recovery path)").importance != "high"
+
+
+_STATIC_BUFFER = """@@ -589,7 +589,7 @@ static int json_object_int_to_json_string(struct json_object* jso,
+ {
+ \t/* room for 19 digits, the sign char, and a null term */
+-\tstatic char sbuf[21];
++\tchar sbuf[21];
+ \tsnprintf(sbuf, sizeof(sbuf), "%" PRId64, jso->o.c_int64);
+"""
+
+
+def test_a_function_local_static_buffer_made_automatic_is_found() -> None:
+    from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
+    assert static_locals_dropped([FileChange(path="json_object.c", status="modified", patch=_STATIC_BUFFER)])
+    counter = _STATIC_BUFFER.replace("char sbuf[21];", "int calls = 0;")
+    assert static_locals_dropped([FileChange(path="src/x.cpp", status="modified", patch=counter)])
+
+
+def test_a_file_static_a_static_const_table_or_another_declaration_is_not() -> None:
+    from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
+
+    def found(patch: str, path: str = "json_object.c") -> bool:
+        return static_locals_dropped([FileChange(path=path, status="modified", patch=patch)])
+    assert found(_STATIC_BUFFER)  # the same snippet, unaltered, is found
+    assert not found(_STATIC_BUFFER.replace("-\tstatic char", "-static char").replace("+\tchar", "+char"))
+    assert not found(_STATIC_BUFFER.replace("char sbuf[21];", 'const char hex[] = "0123";'))
+    assert not found(_STATIC_BUFFER.replace("+\tchar sbuf[21];", "+\tchar sbuf[32];"))
+    assert not found(_STATIC_BUFFER.replace("-\tstatic char sbuf[21];", "-\tstatic int f(void);")
+                     .replace("+\tchar sbuf[21];", "+\tint f(void);"))
+    assert not found(_STATIC_BUFFER, "json_object.py")

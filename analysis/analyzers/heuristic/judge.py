@@ -38,6 +38,7 @@ from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.page_text import page_text_only
 from analysis.analyzers.heuristic.code.java_modifiers import java_modifiers_only
+from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
 from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
@@ -364,6 +365,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (e.extracted_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
         return "low"  # a block moved into a new private function, its lines unchanged
+    if static_locals_dropped(e.behaviour):
+        return "high"  # a function's ``static`` buffer made a local: what every thread shared is each call's own
     if high(e, change_type):
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
