@@ -63,13 +63,11 @@ _BARE_MACRO_LINE = re.compile(r"^_*[A-Z][A-Z0-9_]*(?:\([^()\n]*\))?[ \t]*$(?=\n[
                               re.MULTILINE)
 #: C/C++: an upper-case export or attribute macro before a declaration's type (``JSON_EXPORT int f(void);``,
 #: ``MYLIB_API const char *g(void);``) is one the parser cannot see through: it takes the macro for the type and
-#: drops the real one into an error. Blanked (same length) when a C type word or storage class follows, or a
-#: lower-case type name and the function's name (``JSON_EXPORT json_bool f(``), so the return type read is the
-#: declared one, not ``JSON_EXPORT``
+#: drops the real one into an error. Blanked (same length) when a C type word or storage class follows, so the
+#: return type read is the declared one, not ``JSON_EXPORT``
 _LEADING_DECL_MACRO = re.compile(
     r"^[ \t]*_*[A-Z][A-Z0-9_]{2,}(?=[ \t]+(?:extern|static|inline|const|volatile|struct|enum|union|unsigned|signed"
-    r"|void|char|short|int|long|float|double|bool|_Bool|size_t|ssize_t|u?int(?:8|16|32|64)_t)\b"
-    r"|[ \t]+[a-z_]\w*[ \t*]+[A-Za-z_]\w*[ \t]*\()", re.MULTILINE)
+    r"|void|char|short|int|long|float|double|bool|_Bool|size_t|ssize_t|u?int(?:8|16|32|64)_t)\b)", re.MULTILINE)
 
 
 def _blank(match: re.Match[str]) -> str:
