@@ -61,6 +61,17 @@ def _collector(family: str, grammar: str, path: str) -> rules.Collector:
 #: the next line's declaration follows at once (``ATTRIBUTE_NOINLINE`` over a function) is part of it and stays
 _BARE_MACRO_LINE = re.compile(r"^_*[A-Z][A-Z0-9_]*(?:\([^()\n]*\))?[ \t]*$(?=\n[ \t]*(?:$|//|/\*|#)|\Z)",
                               re.MULTILINE)
+#: C/C++: an upper-case export or attribute macro before a declaration's type (``JSON_EXPORT int f(void);``,
+#: ``MYLIB_API const char *g(void);``) is one the parser cannot see through: it takes the macro for the type and
+#: drops the real one into an error. Blanked (same length) when a C type word or storage class follows, so the
+#: return type read is the declared one, not ``JSON_EXPORT``
+_LEADING_DECL_MACRO = re.compile(
+    r"^[ \t]*_*[A-Z][A-Z0-9_]{2,}(?=[ \t]+(?:extern|static|inline|const|volatile|struct|enum|union|unsigned|signed"
+    r"|void|char|short|int|long|float|double|bool|_Bool|size_t|ssize_t|u?int(?:8|16|32|64)_t)\b)", re.MULTILINE)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def parse_file(path: str, text: str | None) -> ParsedFile | None:
@@ -69,7 +80,9 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     if grammar is None or text is None:
         return None
     family = FAMILY[grammar]
-    tree = parse(_BARE_MACRO_LINE.sub(lambda m: " " * len(m.group()), text) if family == "c" else text, grammar)
+    if family == "c":
+        text = _LEADING_DECL_MACRO.sub(_blank, _BARE_MACRO_LINE.sub(_blank, text))
+    tree = parse(text, grammar)
     if tree is None:
         return None
     collector = _collector(family, grammar, path)

@@ -43,6 +43,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "table_entry": "Adds the entry {entries} to the table in {path}",
         "table_entries": "Adds the entries {entries} to the table in {path}",
         "line_removed": "Removes the line {line}", "line_removed_n": "Removes the line {line} in {n} places",
+        "line_commented_out": "Comments out the line {line}",
+        "line_commented_out_n": "Comments out the line {line} in {n} places",
         # summary: a setting users can set, then the code that reads it
         "option_line": "New option {names}",
         "option_default": "{name} (default {value})",
@@ -96,6 +98,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "table_entry": "在 {path} 的表中新增条目 {entries}",
         "table_entries": "在 {path} 的表中新增条目 {entries}",
         "line_removed": "删除代码行 {line}", "line_removed_n": "在 {n} 处删除代码行 {line}",
+        "line_commented_out": "将代码行 {line} 注释掉",
+        "line_commented_out_n": "在 {n} 处将代码行 {line} 注释掉",
         "option_line": "新增选项 {names}",
         "option_default": "{name}（默认 {value}）",
         "option_read_by": "；由 {names} 读取",

@@ -79,6 +79,9 @@ def _annotated_only(delta: SignatureDelta, path: str) -> bool:
     return params_kept and (not delta.returns or delta.returns[0] == "—")
 
 
+#: the comment markers that open a commented-out line (``//``, ``#``, ``--``, ``/*`` ... ``*/``, ``;``)
+_COMMENT_MARK = re.compile(r"^\s*(?://+|#+|--+|/\*+|;+)\s?|\s*\*+/\s*$")
+
 class Writer(FileLines, ImpactLines):
     """Writes summary, impact, insights, risks and recommendations in one language."""
 
@@ -307,7 +310,7 @@ class Writer(FileLines, ImpactLines):
         after: with comments left aside, the single code line removed and the single one added; or the one line
         only added (or only removed), in one place or two."""
         by_path = {f.path: f for f in self.e.files}
-        removed, added = [], []
+        removed, added, commented = [], [], set()
         for path in paths:
             family = code_family(path)
             if family is None or path not in by_path or not by_path[path].patch:
@@ -315,10 +318,14 @@ class Writer(FileLines, ImpactLines):
             patch = parse_patch(path, by_path[path].patch)
             removed += [t for t in (code_part(family, ln.text).strip() for ln in patch.removed) if t]
             added += [t for t in (code_part(family, ln.text).strip() for ln in patch.added) if t]
+            commented |= {_COMMENT_MARK.sub("", ln.text).strip() for ln in patch.added
+                          if not code_part(family, ln.text).strip()}
         for lines, other, key in ((added, removed, "line_added"), (removed, added, "line_removed")):
             if not other and 0 < len(lines) <= _TINY_LINES and len(set(lines)) == 1:
-                # one code line added (or dropped), perhaps in two places: `defer tx.Statement.AddClause(...)`
+                # one code line added (or dropped), perhaps in two places: `defer tx.Statement.AddClause(...)`;
+                # a dropped line the added comments hold as they were is commented out, not deleted
                 n = len(lines)
+                key = "line_commented_out" if key == "line_removed" and lines[0] in commented else key
                 return [self.t(f"{key}_n" if n > 1 else key, line=code(lines[0], _TINY_CHARS), n=n)]
         if len(removed) != 1 or len(added) != 1 or removed == added:
             return []
