@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from analysis.facts.value_window import changed_window
 from analysis.facts.languages import config_format, is_tooling_key, manifest_kind
+from analysis.facts.value_window import changed_window
 from analysis.models import Fact
 
 log = logging.getLogger(__name__)

@@ -20,9 +20,11 @@ from analysis.analyzers.heuristic.code.hunks import (
     respelled_only,
 )
 from analysis.analyzers.heuristic.code.includes_added import includes_added_only
+from analysis.analyzers.heuristic.code.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.log_calls import log_text_only
 from analysis.analyzers.heuristic.code.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.metadata import metadata_only
+from analysis.analyzers.heuristic.code.page_text import page_text_only
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
@@ -36,8 +38,6 @@ from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.code.page_text import page_text_only
-from analysis.analyzers.heuristic.code.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
 from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped

@@ -10,15 +10,14 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
-from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, sha_pinned
+from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
 from analysis.analyzers.heuristic.text.spans import code, code_pair
 from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
-
 
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3

@@ -28,6 +28,7 @@ from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
 
+
 def raise_keyword(path: str) -> str:
     """The statement that throws an exception in the language of ``path``: Python's ``raise``, else ``throw``."""
     return "raise" if path.endswith((".py", ".pyi")) else "throw"
