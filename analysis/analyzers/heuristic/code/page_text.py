@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from analysis.analyzers.heuristic.code.hunks import changed_lines
 from analysis.models import FileChange
 
-_PAGE = re.compile(r"\.(?:html?|xhtml)$", re.I)
+#: a web page by its name
+PAGE = re.compile(r"\.(?:html?|xhtml)$", re.I)
 #: the tags of prose: paragraphs, headings, lists, links, emphasis, code samples and line breaks
 _PROSE_TAGS = {"p", "a", "b", "i", "u", "em", "strong", "tt", "code", "pre", "kbd", "var", "samp", "small", "span",
                "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "sup",
@@ -29,7 +30,7 @@ def page_text_only(files: Iterable[FileChange]) -> bool:
     (``<p>``, ``<a href>``, ``<li>``, ``<pre>``): a page's text reworded or moved, nothing it runs, styles or submits
     (a ``<script>``, ``<form>``, ``<link>``, an ``onclick=`` or a template's ``{{ }}`` is no prose)."""
     files = list(files)
-    if not files or not all(_PAGE.search(f.path) for f in files):
+    if not files or not all(PAGE.search(f.path) for f in files):
         return False
     for f in files:
         removed, added = changed_lines(f.patch)

@@ -9,6 +9,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from analysis.analyzers.heuristic.code.macros import macros_redefined
+from analysis.analyzers.heuristic.code.page_text import PAGE
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
@@ -38,9 +39,6 @@ _CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_
 #: type declarations beside the code (Python stubs, TypeScript declaration files): what type checkers read
 _STUBS = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
-
-#: a web page (underscore's ``index.html`` is its documentation): a regression test is not how its text is checked
-_PAGE = re.compile(r"\.(?:html?|xhtml)$", re.I)
 
 
 def _one(names: list) -> str:
@@ -318,7 +316,7 @@ class Findings:
         return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
                 and self.w.importance != "low" and not self.e.keys_moved_only
                 and not version_numbers_only(self.e)  # a version number set: no test exercises it
-                and not all(_PAGE.search(f.path) for f in self.e.behaviour))  # a web page's text: no test reads it
+                and not all(PAGE.search(f.path) for f in self.e.behaviour))  # a web page's text: no test reads it
 
     # --- risks and recommendations --------------------------------------------------------
 
