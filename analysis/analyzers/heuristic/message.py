@@ -36,6 +36,13 @@ _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 #: a Markdown fenced code block (```` ```js ```` ... ```` ``` ````, ``~~~``): an example's code, not the author's words
 _FENCED_BLOCK = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
+
+
+def unlinked(text: str) -> str:
+    """``text`` with its Markdown links said as their words: ``[o/charts](https://...)`` -> ``o/charts``."""
+    return _MD_LINK.sub(r"\1", text)
+
+
 #: a Markdown link the diff analyzer's clipping cut short: ``by [@tiangolo](https://github.com/tia…``
 _CUT_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]*…$")
 MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
@@ -139,7 +146,7 @@ def _introduces_list(block: str, following: list[str]) -> bool:
 def _table_rows(block: str) -> list[str]:
     """A Markdown table (a dependency bot's "| Package | Change |", rows wrapped over lines) said row by row:
     each row's cells that have words (badges, empty and one-word type cells left out), joined by a space."""
-    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("\0", " ".join(block.split())))
+    text = unlinked(_MD_IMAGE.sub("\0", " ".join(block.split())))
     cells = [_LINK_NOTE.sub("", c).strip() for c in text.strip().strip("|").split("|")]
     cells = [c for c in cells if c]  # an empty cell is where a wrapped row ends and the next begins
     rule = next((i for i, c in enumerate(cells) if _TABLE_RULE.match(c)), None)
@@ -202,7 +209,7 @@ def message_points(body: str) -> list[str]:
             if bare != lead[-1] and bare:  # "..., e.g.:" announced the example left out: the sentence ends before
                 lead[-1] = bare + "."
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
-        return [clip(_MD_LINK.sub(r"\1", p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
+        return [clip(unlinked(p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
 
 
@@ -261,8 +268,8 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
     entries = [_CREDIT.sub("", _markup_text(e)) for e in entries]
-    entries = [e for e in dict.fromkeys(entries) if not _DEPENDENCIES_UPDATED.match(_MD_LINK.sub(r"\1", e))]
-    cleaned = [_CUT_LINK.sub(r"\1…", _MD_LINK.sub(r"\1", _CUT_ROLE.sub("", _RST_ROLE.sub(
+    entries = [e for e in dict.fromkeys(entries) if not _DEPENDENCIES_UPDATED.match(unlinked(e))]
+    cleaned = [_CUT_LINK.sub(r"\1…", unlinked(_CUT_ROLE.sub("", _RST_ROLE.sub(
         r"`\2`", _without_refs(_RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
                for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]

@@ -11,7 +11,7 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, sha_pinned
-from analysis.analyzers.heuristic.message import clip
+from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
 from analysis.analyzers.heuristic.text.spans import code, code_pair
@@ -21,8 +21,7 @@ from analysis.models import FileChange
 
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
-#: a Markdown link and emphasis in the pointer a README keeps: said as its words
-_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]+\)")
+#: Markdown emphasis and a heading's marks in the pointer a README keeps: said as its words
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 
 
@@ -42,7 +41,7 @@ class FileLines:
         if not folder or folder in {f.path for f in gone} or any(not f.path.startswith(folder + "/") for f in kept):
             return None
         added = [ln.text.strip() for f in kept if f.patch for ln in parse_patch(f.path, f.patch).added if ln.text.strip()]
-        note = clip(_MARKUP.sub("", _LINK.sub(r"\1", added[0])).strip(), R.MAX_PARAGRAPH) if added else ""
+        note = clip(_MARKUP.sub("", unlinked(added[0])).strip(), R.MAX_PARAGRAPH) if added else ""
         return folder + "/", len(gone), sum(f.deletions for f in gone), note
 
     def cosmetic_lines(self) -> list[str]:
