@@ -186,3 +186,12 @@ def test_a_folder_deleted_but_its_readme_rewritten_as_a_pointer_is_the_folder_go
     analysis = analysed(files, "migrate chart mcp (#4114)")
     assert analysis.summary == ["Removes `charts/mcp/`: 3 files, 4 lines; what stays says: This chart has been "
                                 "migrated to o/charts."], analysis.summary
+
+
+def test_a_changelog_heading_dated_in_words_is_no_entry():
+    before = "# Changelog\n\n# 1.53.0 (July 1st, 2026)\n\n- old entry here\n"
+    after = ("# Changelog\n\n# 1.53.1 (July 20th, 2026)\n\n- signal: restore the MSRV on Windows\n\n"
+             "# 1.53.0 (July 1st, 2026)\n\n- old entry here\n")
+    analysis = analysed({"tokio/CHANGELOG.md": (before, after)}, "chore: prepare Tokio v1.53.1 (#8303)")
+    assert not any("July 20th" in line for line in analysis.summary), analysis.summary
+    assert any("restore the MSRV on Windows" in line for line in analysis.summary), analysis.summary
