@@ -39,6 +39,7 @@ from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
+from analysis.analyzers.heuristic.code.texts_reworded import texts_reworded_only
 from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
@@ -323,6 +324,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # a loop rewritten over another collection than its old bound: it visits other elements
     if all(respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
         return "low"  # the same code spelt anew: a string's quotes swapped, ``Object.prototype.hasOwnProperty.call``
+    if texts_reworded_only(e.behaviour) and not (e.security_signals or e.config):
+        return "low"  # a message's words changed, each line's code the same ("Clarify error message")
     if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
             go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
