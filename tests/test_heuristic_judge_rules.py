@@ -173,7 +173,7 @@ def test_a_changed_status_code_returned_to_clients_is_high():
 
 def test_a_changed_message_is_medium_but_versions_paths_and_logs_are_not_messages():
     message = change("src/error.rs", ['        write!(f, "invalid header value")'],
-                     ['        write!(f, "header value is not valid UTF-8")'])
+                     ['        write!(f, "header value {value} is not valid UTF-8")'])
     assert literal_changes([message])["message"] == [message.path]
     assert analyse("chore: reword the header error", [message]).importance == "medium"
     others = [change("pkg/__init__.py", ['__version__ = "1.2.0"'], ['__version__ = "1.3.0"']),

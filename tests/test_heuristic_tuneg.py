@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.texts_reworded import texts_reworded_only
 from analysis.models import FileChange
-from tests.facts_support import analysed
+from tests.facts_support import analysed, patch_of
 
 _MODE = '''def supports_feature(target_versions, feature):
     if not target_versions:
@@ -51,3 +51,44 @@ def test_texts_reworded_only_reads_the_words_of_string_literals() -> None:
     # a version or a path is no prose a person reads
     assert not texts_reworded_only(_go('@@ -1,1 +1,1 @@\n-const Path = "/etc/app.conf"\n+const Path = "/etc/app.toml"\n'))
     assert not texts_reworded_only([])
+    # a message that now shows another value says more than before
+    shows = '@@ -1,1 +1,1 @@\n-        return f"Request to {self.url}"\n+        return f"{self.method} request to {self.url}"\n'
+    assert not texts_reworded_only([FileChange(path="pkg/models.py", status="modified", patch=shows)])
+    same = shows.replace("{self.method} request to", "A request to")
+    assert texts_reworded_only([FileChange(path="pkg/models.py", status="modified", patch=same)])
+
+
+_UTILS = '''import os
+import platform
+
+
+def _environ_cols_wrapper():
+    current_os = platform.system()
+    if current_os in ['Linux', 'Darwin'] or current_os.startswith('CYGWIN'):
+        return _environ_cols_tput
+    return None
+'''
+
+
+def test_an_operating_system_let_into_a_condition_is_medium() -> None:
+    from analysis.analyzers.heuristic.code.platforms import platforms_added
+    widened = _UTILS.replace("['Linux', 'Darwin']", "['Linux', 'Darwin', 'SunOS', 'FreeBSD']")
+    files = {"tqdm/_utils.py": (_UTILS, widened)}
+    assert analysed(files, "Solaris, FreeBSD ncols compatibility").importance == "medium"
+    patch = ("@@ -1,3 +1,3 @@\n-#[cfg(not(any(unix, windows)))]\n+#[cfg(not(any(unix, windows, target_os = \"motor\")))]\n"
+             " fn make() {}\n")
+    assert platforms_added([FileChange(path="src/tempfile.rs", status="modified", patch=patch)]) == ["motor"]
+    c = ("@@ -96,3 +96,4 @@\n-#if defined(__linux__) || (__FreeBSD__ >= 10)\n"
+         "+#if defined(__linux__) || defined(__FreeBSD__) || \\\n+    defined(__DragonFly__)\n #define HAVE_ACCEPT4 1\n")
+    assert platforms_added([FileChange(path="src/config.h", status="modified", patch=c)]) == ["dragonfly"]
+
+
+def test_the_same_platforms_or_a_comment_naming_one_add_none() -> None:
+    from analysis.analyzers.heuristic.code.platforms import platforms_added
+    reordered = _UTILS.replace("['Linux', 'Darwin']", "['Darwin', 'Linux']")
+    commented = _UTILS.replace("    current_os = platform.system()\n",
+                               "    # FreeBSD and SunOS left out: their tput differs\n    current_os = platform.system()\n")
+    for after in (reordered, commented):
+        patch = patch_of(_UTILS, after)
+        assert platforms_added([FileChange(path="tqdm/_utils.py", status="modified", patch=patch)]) == []
+    assert analysed({"tqdm/_utils.py": (_UTILS, reordered)}, "Reorder the systems").importance == "low"

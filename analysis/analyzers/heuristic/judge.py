@@ -26,6 +26,7 @@ from analysis.analyzers.heuristic.code.macros import macros_guarded, macros_rede
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.page_text import page_text_only
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
+from analysis.analyzers.heuristic.code.platforms import platforms_added
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
@@ -388,6 +389,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # a panicking call replaced by its fallible form: callers get an error where it aborted
     if macros_redefined(e.behaviour):
         return "medium"  # a header's macro expands anew in every file that includes it, users' code too
+    if platforms_added(e.behaviour):
+        return "medium"  # an operating system the code did not name before: users on it now run other code
     if change_type == "perf" and (measured_speedup(e.body) or members_retyped(e.behaviour)
                                   or fast_path_added(e.behaviour)):
         return "medium"  # a speed-up measured in the message, what an object stores changed for speed, or a fast
