@@ -222,14 +222,17 @@ def _area(path: str) -> str:
 
 
 def _areas(reports: list[CommitReport], words: dict[str, str]) -> str | None:
+    """Where the day's lines went; generated or vendored code (``vendor/``, ``dist/``) re-synced is no area people
+    worked in."""
     lines: Counter[str] = Counter()
     changes: Counter[str] = Counter()
     added: Counter[str] = Counter()
     deleted: Counter[str] = Counter()
     for report in reports:
-        for area in {_area(f.path) for f in report.commit.files}:
+        written = [f for f in report.commit.files if not is_generated(f.path)]
+        for area in {_area(f.path) for f in written}:
             changes[area] += 1
-        for f in report.commit.files:
+        for f in written:
             area = _area(f.path)
             lines[area] += f.changes
             added[area] += f.additions
