@@ -311,3 +311,38 @@ def test_high_changes_sharing_a_title_are_counted_in_the_highlights():
     day.append(report(9, "Add a CORS option", "high", "feature", {"src/cors.ts": (9, 1)}))
     high = next(b for b in heuristic_highlights(day, "en") if b.startswith("High importance"))
     assert "Merge commit from fork (×3)" in high and "Add a CORS option" in high
+
+
+# rustls/rustls 2026-07-23: "Align `ServerConfig` with `ClientConfig::provider()`" said "Removes public
+# `ServerConfig::crypto_provider`" and "Adds `ServerConfig::provider`" as two unrelated facts; "conn: move
+# send_messages() below all callers" said only "Changes `send.rs` (+19/−19)".
+
+_CONFIG = "pub struct ServerConfig { p: u8 }\n\nimpl ServerConfig {\n    pub fn {name}(&self) -> u8 {\n        self.p\n" \
+          "    }\n\n    pub fn versions(&self) -> u8 {\n        1\n    }\n}\n"
+
+
+def test_a_public_method_replaced_in_place_is_said_as_a_replacement():
+    summary = analysed({"src/server/config.rs": (_CONFIG.replace("{name}", "crypto_provider"),
+                                                 _CONFIG.replace("{name}", "provider"))},
+                       "Align ServerConfig with ClientConfig::provider()").summary
+    assert "`ServerConfig::provider` replaces public `ServerConfig::crypto_provider`" in summary
+    assert not any(line.startswith(("Removes public", "Adds `")) for line in summary), summary
+
+
+_SEND = """impl SendPath {{
+{first}
+
+{second}
+}}
+"""
+_A = ("    fn send_messages(&mut self) {\n        self.flush();\n        self.queue.clear();\n        self.count += 1;\n"
+      "        self.bytes = 0;\n        self.pending = None;\n        self.log(\"sent\");\n    }")
+_B = ("    fn send_msg(&mut self) {\n        self.send_messages();\n        self.sent = true;\n        self.count -= 1;\n"
+      "        self.retries = 0;\n        self.log(\"msg\");\n    }")
+
+
+def test_lines_moved_within_a_file_are_said_as_a_move():
+    summary = analysed({"src/conn/send.rs": (_SEND.format(first=_A, second=_B), _SEND.format(first=_B, second=_A))},
+                       "conn: move send_messages() below all callers").summary
+    assert any(line.startswith("Moves ") and "lines within `src/conn/send.rs`" in line and line.endswith(
+        "none rewritten") for line in summary), summary

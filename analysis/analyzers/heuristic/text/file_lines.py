@@ -112,6 +112,9 @@ class FileLines:
         e = self.e
         if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines:
             return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
+        if e.behaviour and e.moved_only:  # "move send_messages() below all callers": the same lines, elsewhere
+            top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
+            return [self.t("lines_moved", n=sum(f.deletions for f in e.behaviour), files=self.sizes(top, 3))]
         if e.behaviour:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in

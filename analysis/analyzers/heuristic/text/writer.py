@@ -253,14 +253,18 @@ class Writer(FileLines, ImpactLines):
             out.append(self.t("flip_line", old=code(old), new=code(new), path=code(path, R.MAX_PATH)))
         gone = [f for f in e.of("symbol_removed") if e.is_public(f)]
         moved = {(f.symbol or "").split(".")[-1] for f in gone if e.moved(f)}
-        removed = [f.symbol for f in gone if not e.moved(f)]
+        arrived = [f for f in e.api_added if (f.symbol or "").split(".")[-1] in moved]
+        swapped = _in_place([f for f in gone if not e.moved(f)], [f for f in e.api_added if f not in arrived])
+        for old, new in swapped[:R.MAX_LISTED]:
+            out.append(self.t("replaces", new=code(new.symbol), old=code(old.symbol)))
+        replaced = [o for o, _ in swapped] + [n for _, n in swapped]
+        removed = [f.symbol for f in gone if not e.moved(f) and not any(f is r for r in replaced)]
         if removed:
             out.append(self.t("removed", names=self.symbols(removed)))
-        arrived = [f for f in e.api_added if (f.symbol or "").split(".")[-1] in moved]
         for path in dict.fromkeys(f.path for f in arrived):
             out.append(self.t("moved", names=self.symbols([f.symbol for f in arrived if f.path == path]),
                               path=code(path, R.MAX_PATH)))
-        added = [f.symbol for f in e.api_added if f not in arrived]
+        added = [f.symbol for f in e.api_added if f not in arrived and not any(f is r for r in replaced)]
         if added:
             out.append(self.t("added", names=self.symbols(added)))
         if e.api_widened:
@@ -472,3 +476,16 @@ class Writer(FileLines, ImpactLines):
             return self.t(key, name=code(f.symbol), new=code(after))
         return self.t("dep_removed", name=code(f.symbol))
 
+
+def _in_place(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Public symbols removed and added one for one under the same owner, in the same file and of the same kind
+    (``ServerConfig::crypto_provider`` gone, ``ServerConfig::provider`` new): (old, new), said as a replacement."""
+    def key(f: Fact) -> tuple[str, str, str]:
+        owner = re.split(r"::|\.", f.symbol or "")[:-1]
+        return f.path, "::".join(owner), (f.text or "").split(" ", 1)[0]
+    gone, came = defaultdict(list), defaultdict(list)
+    for f in removed:
+        gone[key(f)].append(f)
+    for f in added:
+        came[key(f)].append(f)
+    return [(gone[k][0], came[k][0]) for k in gone if k[1] and len(gone[k]) == 1 and len(came.get(k, ())) == 1]
