@@ -10,6 +10,7 @@ from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.table_entries import table_entries
 from analysis.analyzers.heuristic.config.chart_values import values_read_anew
+from analysis.analyzers.heuristic.config.dependency_changes import development_only
 from analysis.analyzers.heuristic.declared import advisory_merge
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
@@ -25,7 +26,6 @@ from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
-from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
@@ -442,19 +442,23 @@ class Writer(FileLines, ImpactLines):
         """Manifest changes one by one; a lock file's (transitive) changes bounded, the rest counted."""
         e, lines, locked = self.e, {}, []
         manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
-        dropped: dict[str, list[Fact]] = {}  # a manifest's packages dropped together are one line, not one each
+        # a manifest's packages dropped or added together are one line, not one "New dependency x" each
+        grouped: dict[tuple[str, str], list[Fact]] = {}
         for f in e.dependencies:
             if "lock" in e.classes.get(f.path, set()):
                 if f.symbol not in manifest:  # the manifest's line already says it
                     locked.append(f)
                 continue
-            if f.after is None:
-                dropped.setdefault(f.path, []).append(f)
+            if f.after is None or f.before is None:
+                grouped.setdefault((f.path, self._dependency_kind(f)), []).append(f)
                 continue
             lines.setdefault(self.dependency_line(f), f.path)
-        for path, facts in dropped.items():
+        for (path, kind), facts in grouped.items():
+            items = [code(f.symbol) if kind == "deps_removed" else self.t("dep_item", name=code(f.symbol),
+                                                                          new=code(pinned(f.after)))
+                     for f in facts]
             line = (self.dependency_line(facts[0]) if len(facts) == 1 else
-                    self.t("deps_removed", names=self.names([f.symbol for f in facts]), path=code(path, R.MAX_PATH)))
+                    self.t(kind, names=self.names(items, wrap=False), path=code(path, R.MAX_PATH)))
             lines.setdefault(line, path)
         shown_at_most = R.MAX_LISTED + 1 if len(lines) == R.MAX_LISTED + 1 else R.MAX_LISTED  # "1 more": list it
         out = list(lines)[:shown_at_most]
@@ -467,12 +471,17 @@ class Writer(FileLines, ImpactLines):
             out.append(self.t("lock_more", n=len(locked) - len(shown), path=code(locked[0].path, R.MAX_PATH)))
         return out
 
+    def _dependency_kind(self, f: Fact) -> str:
+        if f.after is None:
+            return "deps_removed"
+        return "deps_added_dev" if development_only(f, self.e.classes.get(f.path, set())) else "deps_added"
+
     def dependency_line(self, f: Fact) -> str:
         before, after = pinned(f.before), pinned(f.after)
         if before and after:
             return self.t("dep_changed", name=code(f.symbol), old=code(before), new=code(after))
         if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
-            key = "dep_added_dev" if f.text == DEVELOPMENT else "dep_added"
+            key = "dep_added_dev" if development_only(f, self.e.classes.get(f.path, set())) else "dep_added"
             return self.t(key, name=code(f.symbol), new=code(after))
         return self.t("dep_removed", name=code(f.symbol))
 
