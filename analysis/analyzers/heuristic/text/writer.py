@@ -11,7 +11,7 @@ from analysis.analyzers.heuristic.code.table_entries import table_entries
 from analysis.analyzers.heuristic.config.chart_values import values_read_anew
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
-from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
+from analysis.analyzers.heuristic.message import MERGE_TITLE, clip, message_points
 from analysis.analyzers.heuristic.noticed import base_change, field_default
 from analysis.analyzers.heuristic.text.file_lines import FileLines
 from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
@@ -48,9 +48,13 @@ def _bare(text: str) -> str:
     return re.sub(r"\s*\(#\d+\)\s*$", "", text).strip().rstrip(".").lower()
 
 
+#: an issue tracker's key leading a subject (``[LANG-1833] Handle ...``, ``[#12] ...``), as release notes leave it out
+_TRACKER_KEY = re.compile(r"^\[(?:[a-z][a-z0-9_]*-\d+|#\d+)\]\s*")
+
+
 def _unreferenced(text: str) -> str:
-    """``_bare`` with no pull request or issue number anywhere (``... bytes (#742).`` is ``... bytes``)."""
-    return " ".join(re.sub(r"\(#\d+\)", " ", _bare(text)).split()).rstrip(".")
+    """``_bare`` with no pull request or issue number anywhere (``[LANG-7] ... bytes (#742).`` is ``... bytes``)."""
+    return " ".join(re.sub(r"\(#\d+\)", " ", _TRACKER_KEY.sub("", _bare(text))).split()).rstrip(".")
 
 
 #: a list item that is only a name in a code span, perhaps qualified by a short phrase ("on non-WASM targets"); not
@@ -193,10 +197,21 @@ class Writer(FileLines, ImpactLines):
             said = {_unreferenced(t) for t in (self.e.title, *self.e.changelog)}
             if _unreferenced(points[0]) in said:
                 points = points[1:]  # "(#742)." ended the title, or the changelog line quoted next says it
+            if len(points) <= 1:  # the first paragraph was only the subject's tail: the next one says the change
+                points += self._after_first_paragraph()
         if len(points) >= 2 and all(_NAME_ITEM.match(p) for p in points):
             lead = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1)).strip().rstrip(".:")
             return [clip(self.t("named_items", lead=lead, items=self.p["sep"].join(points)), R.MAX_PARAGRAPH)]
         return points
+
+    def _after_first_paragraph(self) -> list[str]:
+        """The message's points after its first paragraph when that paragraph is one line (a wrapped subject's
+        tail, "cleanly (#1757)."), less the merge line and squashed subjects, as ``own_points`` leaves them out."""
+        blocks = re.split(r"\n\s*\n", self.e.body.strip(), maxsplit=1)
+        if len(blocks) < 2 or "\n" in blocks[0].strip():
+            return []
+        return [p for p in message_points(blocks[1]) if not _subject(p) and not MERGE_TITLE.match(p)
+                and not self._restates_dependency(p)]
 
     def _restates_dependency(self, point: str) -> bool:
         """A dependency bot's table row (``left-pad `^7.0.0` -> `^8.0.0` ``) says what a dependency fact the summary

@@ -1,0 +1,33 @@
+"""What a summary says when a subject ran on to the message's second line (maintainer-review mends, defects22):
+the changelog line that repeats it under an issue key is said once, and the paragraph after it is the change."""
+
+from __future__ import annotations
+
+from analysis.models import Fact
+from tests.test_heuristic_judge_rules import analyse, change
+
+SUBJECT = "[LANG-1833] Handle ParsePosition index beyond source string length\ncleanly (#1757)."
+ENTRY = "Handle ParsePosition index beyond source string length cleanly (#1757)."
+
+
+def test_a_changelog_line_repeating_the_wrapped_subject_under_its_issue_key_is_said_once():
+    notes = change("src/changes/changes.xml", [], [f'<action issue="LANG-1833" type="add">{ENTRY}</action>'])
+    analysis = analyse(SUBJECT, [notes], [Fact(kind="changelog_entry", path=notes.path, text=ENTRY)])
+    assert analysis.summary == [f"Changelog: {ENTRY}"]
+
+
+def test_the_paragraph_after_a_wrapped_subject_s_tail_says_what_the_commit_did():
+    tests = change("src/test/java/org/apache/DateUtilsTest.java", ["    void b() {}", "    void a() {}"],
+                   ["    void a() {}", "    void b() {}"])
+    analysis = analyse(f"{SUBJECT}\n\nSort members", [tests])
+    said = " ".join(analysis.summary)
+    assert said.startswith("[LANG-1833] Handle ParsePosition index beyond source string length cleanly (#1757).")
+    assert "Sort members" in said
+    assert analysis.importance == "low"
+
+
+def test_a_one_paragraph_wrapped_subject_gains_nothing_after_it():
+    code = change("src/main/java/org/apache/Parser.java", ["        return null;"], ["        return parsed;"])
+    analysis = analyse(SUBJECT, [code])
+    assert analysis.summary[0] == "[LANG-1833] Handle ParsePosition index beyond source string length cleanly (#1757)."
+    assert not any("Sort members" in line for line in analysis.summary)
