@@ -31,3 +31,28 @@ def test_a_one_paragraph_wrapped_subject_gains_nothing_after_it():
     analysis = analyse(SUBJECT, [code])
     assert analysis.summary[0] == "[LANG-1833] Handle ParsePosition index beyond source string length cleanly (#1757)."
     assert not any("Sort members" in line for line in analysis.summary)
+
+
+# --- actions pinned to commit SHAs move by the versions their comments name --------------------------------------
+
+OLD_PIN, NEW_PIN = "fbd0ab8f3e69293af611ebaee6363fc25e6d187d", "7b450fff21473bca461d4b92ce414b9d0420d706"
+
+
+def _bump(old_comment: str, new_comment: str):
+    workflow = change(".github/workflows/build-docs.yml",
+                      [f"    - uses: dorny/paths-filter@{OLD_PIN}{old_comment}"],
+                      [f"    - uses: dorny/paths-filter@{NEW_PIN}{new_comment}"])
+    facts = [Fact(kind="config_value_changed", path=workflow.path, symbol="jobs.changes.steps[0].uses",
+                  before=f"dorny/paths-filter@{OLD_PIN}", after=f"dorny/paths-filter@{NEW_PIN}")]
+    return analyse("⬆ Bump the github-actions group with 1 update (#15983)", [workflow], facts)
+
+
+def test_an_action_pinned_to_a_sha_moves_by_the_versions_its_comments_name():
+    said = " ".join(_bump(" # v4.0.1", " # v4.0.2").summary)
+    assert "`dorny/paths-filter` `v4.0.1` → `v4.0.2`" in said
+    assert OLD_PIN not in said and NEW_PIN not in said
+
+
+def test_a_pinned_action_with_no_version_comment_still_names_its_commits():
+    said = " ".join(_bump("", "").summary)
+    assert f"`dorny/paths-filter` `{OLD_PIN}` → `{NEW_PIN}`" in said
