@@ -56,3 +56,35 @@ def test_an_action_pinned_to_a_sha_moves_by_the_versions_its_comments_name():
 def test_a_pinned_action_with_no_version_comment_still_names_its_commits():
     said = " ".join(_bump("", "").summary)
     assert f"`dorny/paths-filter` `{OLD_PIN}` → `{NEW_PIN}`" in said
+
+
+# --- a Helm chart's Artifact Hub changes annotation is its release notes ------------------------------------------
+
+CHANGES = 'annotations["artifacthub.io/changes"]'
+
+
+def _chart_release(after: str):
+    chart = change("charts/argo-workflows/Chart.yaml",
+                   ["version: 0.40.12", "    - kind: changed", "      description: Bump argo-workflows to v3.5.5"],
+                   ["version: 0.40.13", "    - kind: added",
+                    "      description: Disable leader election if only 1 repl of the Workflow Controller"])
+    facts = [Fact(kind="config_value_changed", path=chart.path, symbol="version", before="0.40.12", after="0.40.13"),
+             Fact(kind="config_value_changed", path=chart.path, symbol=CHANGES,
+                  before="- kind: changed description: Bump argo-workflows to v3.5.5", after=after)]
+    return analyse("feat(argo-workflows): Disable leader election on single repl controllers (#2565)",
+                   [chart], facts)
+
+
+def test_a_chart_s_artifact_hub_changes_are_quoted_as_its_changelog_not_as_a_value_changed():
+    summary = _chart_release("- kind: added description: Disable leader election if only 1 repl of the Workflow "
+                             "Controller - kind: removed description: Drop the legacy executor").summary
+    said = " ".join(summary)
+    assert "Changelog: Disable leader election if only 1 repl of the Workflow Controller" in summary
+    assert "Changelog: Drop the legacy executor (removed)" in summary
+    assert "`version` `0.40.12` → `0.40.13`" in said
+    assert "Bump argo-workflows to v3.5.5" not in said  # the previous version's notes
+
+
+def test_an_annotation_that_lists_no_kinds_is_still_said_as_a_value():
+    said = " ".join(_chart_release("see the release page").summary)
+    assert "`see the release page`" in said and "Changelog" not in said

@@ -8,6 +8,7 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.table_entries import table_entries
+from analysis.analyzers.heuristic.config.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.chart_values import values_read_anew
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
@@ -404,6 +405,9 @@ class Writer(FileLines, ImpactLines):
         for f in self.e.of("config_key_added", "config_key_removed", "config_value_changed"):
             if self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}:
                 continue  # the project's own machinery: its values are not what a reader needs
+            if is_chart_notes(f) and (notes := chart_notes(f)):  # the chart's release notes, not a setting
+                out += [self.t("changelog", text=note) for note in notes[:R.MAX_CHANGELOG]]
+                continue
             if f.kind == "config_value_changed" and f.symbol in shared:
                 paths = same[(f.symbol, f.before, f.after)]
                 if paths[0] == f.path:
