@@ -38,6 +38,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "config_key_added": "新增 {name}",
         "config_key_removed": "移除 {name}",
         "config_value_changed": "{name} {before} → {after}",
+        "where": "{name}（{path}）",
         "dependencies": "依赖变化：{items}",
         "dependency": "{name} {before} → {after}",
         "dependency_added": "新增 {name} {after}",
@@ -64,6 +65,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "config_key_added": "{name} added",
         "config_key_removed": "{name} removed",
         "config_value_changed": "{name} {before} → {after}",
+        "where": "{name} ({path})",
         "dependencies": "Dependencies: {items}",
         "dependency": "{name} {before} → {after}",
         "dependency_added": "{name} {after} (new)",
@@ -207,11 +209,20 @@ def _package_metadata(fact: Fact) -> bool:
 
 
 def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
-    named = [words[f.kind].format(name=_code(f.symbol), before=_code(f.before), after=_code(f.after))
-             for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
+    """The settings changed; a key changed in several files (each chart's ``appVersion``) names its folder."""
+    shown = [f for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
              and not _package_metadata(f) and "doc" not in classify_path(f.path)  # a docs page's data file
              and f.text != TOOLING]  # CI workflows, linters: each change's own entry says them, not the day's
+    folders = Counter(f.symbol for f in {(f.symbol, f.path): f for f in shown}.values())
+    named = [words[f.kind].format(name=_where(f, words) if folders[f.symbol] > 1 else _code(f.symbol),
+                                  before=_code(f.before), after=_code(f.after)) for f in shown]
     return words["config"].format(items=_items(named, words)) if named else None
+
+
+def _where(fact: Fact, words: dict[str, str]) -> str:
+    """``appVersion`` (``charts/argo-cd``): a key and the folder of the file it changes in."""
+    folder = fact.path.rsplit("/", 1)[0] if "/" in fact.path else fact.path
+    return words["where"].format(name=_code(fact.symbol), path=_code(folder))
 
 
 def _dependencies(facts: list[Fact], words: dict[str, str]) -> str | None:

@@ -66,3 +66,20 @@ def test_committed_build_output_is_not_where_most_lines_changed():
                                                            "package-lock.json": (40, 5)})]
     areas = bullet(heuristic_highlights(day, "en"), "Most lines changed")
     assert areas == "Most lines changed in `lib/env` (1 change, +1/-1), `lib/helpers` (1 change, +1/-1)"
+
+
+def test_a_key_changed_in_several_charts_names_each_chart_s_folder():
+    def app(n: int, chart: str, before: str, after: str) -> CommitReport:
+        return report(n, f"Update {chart}", {f"charts/{chart}/Chart.yaml": (1, 1)},
+                      [Fact(kind="config_value_changed", path=f"charts/{chart}/Chart.yaml", symbol="appVersion",
+                            before=before, after=after)])
+    day = [app(1, "argo-workflows", "v3.5.4", "v3.5.5"), app(2, "argo-cd", "v2.10.1", "v2.10.2"),
+           report(3, "Add an override", {"charts/updater/values.yaml": (2, 0)},
+                  [Fact(kind="config_key_added", path="charts/updater/values.yaml", symbol="namespaceOverride",
+                        after="")])]
+    assert bullet(heuristic_highlights(day, "en"), "Configuration") == (
+        "Configuration: `appVersion` (`charts/argo-workflows`) `v3.5.4` → `v3.5.5`; "
+        "`appVersion` (`charts/argo-cd`) `v2.10.1` → `v2.10.2`; `namespaceOverride` added")
+    assert bullet(heuristic_highlights(day, "zh"), "配置变化") == (
+        "配置变化：`appVersion`（`charts/argo-workflows`） `v3.5.4` → `v3.5.5`；"
+        "`appVersion`（`charts/argo-cd`） `v2.10.1` → `v2.10.2`；新增 `namespaceOverride`")
