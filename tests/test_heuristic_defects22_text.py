@@ -88,3 +88,37 @@ def test_a_chart_s_artifact_hub_changes_are_quoted_as_its_changelog_not_as_a_val
 def test_an_annotation_that_lists_no_kinds_is_still_said_as_a_value():
     said = " ".join(_chart_release("see the release page").summary)
     assert "`see the release page`" in said and "Changelog" not in said
+
+
+# --- guards added to modified code are named --------------------------------------------------------------------
+
+def _parser_fix(added: list[str], path: str = "src/main/java/org/apache/commons/lang3/time/FastDateParser.java"):
+    parser = change(path, [], added)
+    facts = [Fact(kind="symbol_modified", path=path, symbol="FastDateParser.parse", public=True)]
+    return analyse("[LANG-1833] Handle ParsePosition index beyond source string length cleanly (#1757)",
+                   [parser], facts)
+
+
+def test_a_guard_added_to_a_modified_method_is_named_with_what_it_returns():
+    analysis = _parser_fix(["        final int startIndex = pos.getIndex();",
+                            "        if (startIndex > source.length()) {",
+                            "            pos.setErrorIndex(startIndex);",
+                            "            return null;",
+                            "        }"])
+    assert "New early exits: `startIndex > source.length()` returns `null`" in analysis.summary
+
+
+def test_python_guards_name_the_exception_raised_and_go_error_plumbing_is_left_out():
+    analysis = _parser_fix(["    if timeout is None:", "        raise ValueError('timeout is required')",
+                            "    if not items: return []", "    total = 0"], path="src/pkg/runner.py")
+    assert "New early exits: `timeout is None` throws `ValueError`, `not items` returns `[]`" in analysis.summary
+    go = _parser_fix(["\tif err != nil {", "\t\treturn err", "\t}", "\tif n == 0 {", "\t\treturn nil", "\t}"],
+                     path="pkg/runner.go")
+    assert "New early exits: `n == 0` returns `nil`" in go.summary
+
+
+def test_a_block_that_goes_on_after_its_return_is_no_guard():
+    analysis = _parser_fix(["        if (ready) {", "            start();", "            log();", "            run();",
+                            "            flush();", "            close();", "            return true;", "        }"])
+    assert not any("early exits" in line for line in analysis.summary)
+    assert any("FastDateParser.parse" in line for line in analysis.summary)

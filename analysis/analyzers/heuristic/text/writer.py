@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.guards import added_guards
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.table_entries import table_entries
 from analysis.analyzers.heuristic.config.chart_notes import chart_notes, is_chart_notes
@@ -280,6 +281,7 @@ class Writer(FileLines, ImpactLines):
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
             out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
+            out += self.guards_line([f for f in e.behaviour if f.path in {m.path for m in modified}])
         coded = bool(out)
         out += self.table_lines()  # beside the files' own lines, not instead of them
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
@@ -295,6 +297,16 @@ class Writer(FileLines, ImpactLines):
         if not out:
             out += self.file_lines()
         return out
+
+    def guards_line(self, files: list[FileChange]) -> list[str]:
+        """``New early exits: `pos > len` returns `null` / `false```: the guards added to modified code, bounded."""
+        by_cond: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for cond, kind, value in added_guards(files):
+            by_cond[(cond, kind)].append(value)
+        items = [self.t(f"guard_{kind}" if values[0] or kind == "throw" else "guard_return_bare",
+                        cond=code(cond), value=" / ".join(code(v) for v in values))
+                 for (cond, kind), values in list(by_cond.items())[:R.MAX_LISTED]]
+        return [self.t("guards_line", items=self.p["sep"].join(items))] if items else []
 
     def table_lines(self) -> list[str]:
         """Entries the product code adds to tables of like entries (``"port": isPort``), per file."""
