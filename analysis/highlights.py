@@ -1,14 +1,16 @@
 """The day's highlights written from the changes' analyses and facts, without a model (zh or en).
 
-Each bullet is derived from the day's data: the high-importance titles, public API changes named by the
-diff analyzer's facts (in shipped code only; symbols changing the same way named once, moved symbols not called removed),
-security signals, configuration (not a release's version bump, a manifest's annotations or a docs page's data) and
-dependency changes (not development-only ones), the areas with most authored lines changed, the pull requests merged, the largest change (by lines outside lock files and generated code). A bullet with nothing behind it is left
-out; a quiet day (fewer than two changes) gets none.
+Each bullet is derived from the day's data: the high-importance titles, public API changes named by the diff
+analyzer's facts (in shipped code only; symbols changing the same way named once, moved symbols not called removed),
+security signals, configuration (not a release's version bump, a manifest's annotations, a tool's section of
+package.json or a docs page's data) and dependency changes (not development-only ones), the areas with most authored
+lines changed, the pull requests merged, the largest change (by lines outside lock files and generated code). A bullet
+with nothing behind it is left out; a quiet day (fewer than two changes) gets none.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -208,10 +210,28 @@ def _package_metadata(fact: Fact) -> bool:
     return (fact.symbol or "").startswith("annotations") and "build" in classify_path(fact.path)
 
 
+#: the fields npm itself reads in ``package.json``; any other top-level key is a tool's section (``release-it``,
+#: ``jest``, ``lint-staged``, ``prettier``), as its ``scripts`` are the project's own commands
+_NPM_FIELDS = {"name", "version", "description", "main", "module", "browser", "exports", "imports", "bin", "man",
+               "files", "types", "typings", "type", "engines", "os", "cpu", "sideEffects", "workspaces", "publishConfig",
+               "private", "license", "repository", "homepage", "bugs", "keywords", "author", "contributors",
+               "funding", "directories", "config", "overrides", "resolutions", "packageManager", "peerDependenciesMeta",
+               "bundleDependencies", "bundledDependencies", "optionalDependencies", "peerDependencies",
+               "dependencies", "devDependencies"}
+
+
+def _tool_section(fact: Fact) -> bool:
+    """A key of a tool's section of ``package.json`` (``release-it.git.requireCleanWorkingDir``, ``scripts.test``):
+    how the project builds and releases itself, not what its users install or run."""
+    top = re.split(r"[.\[]", fact.symbol or "", maxsplit=1)[0]
+    return fact.path.rsplit("/", 1)[-1] == "package.json" and top not in _NPM_FIELDS
+
+
 def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
     """The settings changed; a key changed in several files (each chart's ``appVersion``) names its folder."""
     shown = [f for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
-             and not _package_metadata(f) and "doc" not in classify_path(f.path)  # a docs page's data file
+             and not _package_metadata(f) and not _tool_section(f)
+             and "doc" not in classify_path(f.path)  # a docs page's data file
              and f.text != TOOLING]  # CI workflows, linters: each change's own entry says them, not the day's
     folders = Counter(f.symbol for f in {(f.symbol, f.path): f for f in shown}.values())
     named = [words[f.kind].format(name=_where(f, words) if folders[f.symbol] > 1 else _code(f.symbol),

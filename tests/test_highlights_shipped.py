@@ -83,3 +83,15 @@ def test_a_key_changed_in_several_charts_names_each_chart_s_folder():
     assert bullet(heuristic_highlights(day, "zh"), "配置变化") == (
         "配置变化：`appVersion`（`charts/argo-workflows`） `v3.5.4` → `v3.5.5`；"
         "`appVersion`（`charts/argo-cd`） `v2.10.1` → `v2.10.2`；新增 `namespaceOverride`")
+
+
+def test_a_release_tool_s_section_of_package_json_is_no_configuration_but_its_exports_are():
+    def key(n: int, symbol: str, before: str | None, after: str) -> CommitReport:
+        kind = "config_key_added" if before is None else "config_value_changed"
+        return report(n, f"Change {symbol}", {"package.json": (1, 1)},
+                      [Fact(kind=kind, path="package.json", symbol=symbol, before=before, after=after)])
+    day = [key(1, "release-it.git.requireCleanWorkingDir", None, "false"),
+           key(2, 'scripts["test:build"]', "npm run build", "npm run build && git add ./dist"),
+           key(3, 'exports["./fetch"].require', "./dist/fetch.cjs", "./dist/node/fetch.cjs")]
+    assert bullet(heuristic_highlights(day, "en"), "Configuration") == \
+        'Configuration: `exports["./fetch"].require` `./dist/fetch.cjs` → `./dist/node/fetch.cjs`'
