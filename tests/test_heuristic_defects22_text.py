@@ -122,3 +122,27 @@ def test_a_block_that_goes_on_after_its_return_is_no_guard():
                             "            flush();", "            close();", "            return true;", "        }"])
     assert not any("early exits" in line for line in analysis.summary)
     assert any("FastDateParser.parse" in line for line in analysis.summary)
+
+
+# --- a lock brought into modified code is named ------------------------------------------------------------------
+
+def _routes(added: list[str], removed: list[str] = (), path: str = "fastapi/routing.py"):
+    routing = change(path, list(removed), added)
+    facts = [Fact(kind="symbol_modified", path=path, symbol="_IncludedRouter.effective_candidates", public=False)]
+    return analyse("🐛 Refactor router route building to make it thread-safe (#16013)", [routing], facts)
+
+
+def test_a_lock_the_change_brings_in_is_named_beside_the_methods_it_guards():
+    analysis = _routes(["import threading", "    _lock: Any = field(default_factory=threading.Lock)",
+                        "        with self._lock:", "            return self._build()"], ["        return self._build()"])
+    assert "Now locks with `threading.Lock`" in analysis.summary
+    java = _routes(["    public synchronized void add(Item item) {", "        final Lock lock = new ReentrantLock();"],
+                   ["    public void add(Item item) {"], path="src/main/java/org/apache/Items.java")
+    assert "Now locks with `synchronized`, `ReentrantLock`" in java.summary
+
+
+def test_code_moved_with_its_lock_or_a_comment_naming_one_names_no_lock():
+    moved = _routes(["    mu sync.Mutex", "    // a sync.RWMutex would be faster"], ["\tmu sync.Mutex"],
+                    path="pkg/cache.go")
+    assert not any("locks with" in line for line in moved.summary)
+    assert any("_IncludedRouter.effective_candidates" in line for line in moved.summary)

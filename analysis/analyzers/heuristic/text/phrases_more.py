@@ -74,6 +74,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "guard_return": "{cond} returns {value}",
         "guard_return_bare": "{cond} returns",
         "guard_throw": "{cond} throws {value}",
+        "locks_line": "Now locks with {names}",
     },
     "zh": {
         "r_ci_signal": "{path} 中出现 {text}",
@@ -125,5 +126,6 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "guard_return": "{cond} 时返回 {value}",
         "guard_return_bare": "{cond} 时直接返回",
         "guard_throw": "{cond} 时抛出 {value}",
+        "locks_line": "新增加锁：{names}",
     },
 }

@@ -8,6 +8,7 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.guards import added_guards
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
+from analysis.analyzers.heuristic.code.locks import locks_added
 from analysis.analyzers.heuristic.code.table_entries import table_entries
 from analysis.analyzers.heuristic.config.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.chart_values import values_read_anew
@@ -281,7 +282,11 @@ class Writer(FileLines, ImpactLines):
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
             out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
-            out += self.guards_line([f for f in e.behaviour if f.path in {m.path for m in modified}])
+            changed_code = [f for f in e.behaviour if f.path in {m.path for m in modified}]
+            out += self.guards_line(changed_code)
+            locks = locks_added(changed_code)
+            if locks:
+                out.append(self.t("locks_line", names=self.names(locks)))
         coded = bool(out)
         out += self.table_lines()  # beside the files' own lines, not instead of them
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
