@@ -265,6 +265,8 @@ def _area(path: str) -> str:
 
 
 def _areas(reports: list[CommitReport], words: dict[str, str]) -> str | None:
+    """Where the day's lines went; generated or vendored code (``vendor/``, ``dist/``) re-synced is no area people
+    worked in."""
     lines: Counter[str] = Counter()
     changes: Counter[str] = Counter()
     added: Counter[str] = Counter()

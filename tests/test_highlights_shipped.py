@@ -3,12 +3,12 @@ configuration, no committed build output as the busiest area."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from analysis.highlights import heuristic_highlights
 from analysis.models import Analysis, Commit, CommitReport, Fact, FileChange
 
-AT = datetime(2026, 7, 16, 9, tzinfo=timezone.utc)
+AT = datetime(2026, 7, 16, 9, tzinfo=UTC)
 
 
 def report(n: int, title: str, files: dict[str, tuple[int, int]], facts: list[Fact] = ()) -> CommitReport:
@@ -29,8 +29,10 @@ def removed(symbol: str, path: str) -> Fact:
 
 def test_a_removed_script_s_classes_are_no_public_api_change_but_the_package_s_are():
     day = [report(1, "Remove obsolete scripts", {"scripts/contributors.py": (0, 300)},
-                  [removed("Author", "scripts/contributors.py"), removed("PullRequestNode", "scripts/contributors.py")]),
-           report(2, "Drop the old client", {"src/web/client.py": (0, 40)}, [removed("OldClient", "src/web/client.py")])]
+                  [removed("Author", "scripts/contributors.py"),
+                   removed("PullRequestNode", "scripts/contributors.py")]),
+           report(2, "Drop the old client", {"src/web/client.py": (0, 40)},
+                  [removed("OldClient", "src/web/client.py")])]
     api = bullet(heuristic_highlights(day, "en"), "Public API changes")
     assert api == "Public API changes: `OldClient` removed"
     only_scripts = heuristic_highlights(day[:1] + [report(3, "Fix a typo", {"README.md": (1, 1)})], "en")

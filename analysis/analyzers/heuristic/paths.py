@@ -58,7 +58,8 @@ def classify_path(path: str) -> set[str]:
     if dirs & R.EXAMPLE_DIRS or R.EXAMPLE_NAMES.match(name):
         classes.add("example")
     if generated(parts):
-        classes.add("generated")  # build output committed for users to fetch (``dist/``, ``*.min.js``, source maps)
+        classes.add("generated")  # build output committed for users to fetch (``dist/``, ``*.min.js``, source maps),
+        # or dependencies vendored (``vendor/golang.org/x/...``)
     if name.endswith(R.I18N_EXTS) or (dirs & R.I18N_DIRS and name.endswith(R.I18N_DATA_EXTS)):
         classes.add("i18n")
     if R.DOCKER_NAME.search(name) or name.endswith(".dockerfile"):

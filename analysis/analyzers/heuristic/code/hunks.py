@@ -29,6 +29,9 @@ _MOVE_MIN_LINES = 6
 #: a rename throughout: at most this many names on each side, each used this often, and this share of other edits
 _RENAME_MAX_NAMES, _RENAME_MIN_USES, _RENAME_SLACK = 3, 3, 0.25
 _IDENT = re.compile(r"[A-Za-z_]\w*")
+#: a local's declaration: ``name :=``, ``name =`` (not ``==``), ``let``/``var``/``const``/``auto`` before it, or a
+#: name among those a multiple assignment declares (``writers, close, err :=``)
+_DECLARED = r"\b(let|var|const|auto|mut|val)\s+{name}\b|(^|[\s,(])\b{name}\s*(,[\w\s,]*)?(:=|=(?!=))"
 _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
 _STATUS_NAME = re.compile(r"\b(?:StatusCode|HttpStatus|HTTPStatus|http\.Status|status)\s*(?:::|\.)\s*[A-Za-z_]\w*")
@@ -172,6 +175,37 @@ def renamed_lines(patches: Iterable[str | None]) -> bool:
     total = len(removed) + len(added)
     differing = sum(((old_lines - new_lines) + (new_lines - old_lines)).values())
     return total >= 2 * _MOVE_MIN_LINES and differing <= _RENAME_SLACK * total
+
+
+def renamed_identifiers(patches: Iterable[str | None]) -> list[tuple[str, str]]:
+    """``[(old, new)]`` when every changed line comes back in its place with only those names respelled, the same
+    way each time (``close`` -> ``closeAll`` in a declaration and at each use); empty when anything else changed.
+
+    A narrower reading than ``renamed_lines``: line by line, for a local renamed in a few lines. A rename, not one
+    call put in another's place: each old name is declared in the removed lines (``close := ...``, ``let x``), used
+    there at least twice, and not left in the hunks' unchanged lines."""
+    renames: dict[str, str] = {}
+    removed_all: list[str] = []
+    context: set[str] = set()
+    for patch in patches:
+        removed, added = changed_lines(patch)
+        pairs = list(_pairs(patch))
+        if len(pairs) != len(removed) or len(pairs) != len(added):
+            return []
+        for old, new in pairs:
+            if _IDENT.sub("ID", old) != _IDENT.sub("ID", new):
+                return []
+            for a, b in zip(_IDENT.findall(old), _IDENT.findall(new)):
+                if a != b and renames.setdefault(a, b) != b:
+                    return []
+        removed_all += removed
+        context |= {t for ln in (patch or "").splitlines() if ln.startswith(" ") for t in _IDENT.findall(ln)}
+    uses = Counter(t for ln in removed_all for t in _IDENT.findall(ln))
+    if not 0 < len(renames) <= _RENAME_MAX_NAMES or context & set(renames):
+        return []
+    declared = all(uses[old] >= 2 and any(re.search(_DECLARED.format(name=re.escape(old)), ln) for ln in removed_all)
+                   for old in renames)
+    return list(renames.items()) if declared else []
 
 
 def _pairs(patch: str | None) -> Iterable[tuple[str, str]]:

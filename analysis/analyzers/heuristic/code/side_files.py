@@ -1,5 +1,5 @@
 """Files beside the product's own code: build output committed to the repository (bundles, minified files,
-source maps) and the manifests of examples, tests and docs, which install nothing for the product's users."""
+source maps), dependencies' code vendored into it, and the manifests of examples, tests and docs, which install nothing for the product's users."""
 
 from __future__ import annotations
 
@@ -17,8 +17,21 @@ SIDE_CLASSES = frozenset({"example", "test", "doc"})
 
 
 def generated(parts: list[str]) -> bool:
-    """The path (lower-cased, split on ``/``) is build output: under a ``dist/`` directory, or minified, or a map."""
-    return bool(parts) and (bool(set(parts[:-1]) & GENERATED_DIRS) or bool(GENERATED_NAME.search(parts[-1])))
+    """The path (lower-cased, split on ``/``) is build output: under a ``dist/`` directory, or minified, or a map;
+    or other projects' code a tool copies in (see ``vendored``)."""
+    return bool(parts) and (bool(set(parts[:-1]) & GENERATED_DIRS) or bool(GENERATED_NAME.search(parts[-1]))
+                            or vendored(parts))
+
+
+def vendored(parts: list[str]) -> bool:
+    """Dependencies' code a tool copies into the tree: Go's ``vendor/`` (``go mod vendor``: module paths under it
+    begin with a host, ``vendor/golang.org/x/...``, beside its ``modules.txt``) and npm's ``node_modules/``. What
+    they hold follows the manifest's versions; the dependency facts say what moved."""
+    for i, part in enumerate(parts[:-1]):
+        if part == "node_modules" or (part == "vendor" and ("." in parts[i + 1] if i + 2 < len(parts)
+                                                            else parts[i + 1] == "modules.txt")):
+            return True
+    return False
 
 
 def forge_form(low: str) -> bool:

@@ -11,7 +11,9 @@ from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.models import Fact
 
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
-                           r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$")
+                           r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$"
+                           # Go's tools module (``tools/go.mod`` with its ``tools.go``): linters and generators pinned
+                           r"|(^|/)tools/go\.(mod|sum)$")
 _VERSION_MAJOR = re.compile(r"\d+")
 #: a build number and the commit it was built from (Jenkins' ``3206.vb_15dcf73f6a_9-3``): no major series to leave
 #: (a range's wildcard, Helm's ``11.x.x``, is a major series: ``11.x.x`` -> ``12.x.x`` leaves one)

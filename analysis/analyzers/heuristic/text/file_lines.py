@@ -14,7 +14,7 @@ from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_ke
 from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
-from analysis.analyzers.heuristic.text.spans import code, code_pair
+from analysis.analyzers.heuristic.text.spans import code, code_pair, pinned
 from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
@@ -74,10 +74,10 @@ class FileLines:
             paths = {c.path for c in facts}
             patches = [parse_patch(f.path, f.patch) for f in self.e.files if f.patch and f.path in paths]
             moves = pinned_versions(moves, [ln.text for p in patches for ln in (*p.removed, *p.added)])
-            named = [self.t("config_value", key=code(a), old=code(o), new=code(n)) for a, o, n in moves]
+            named = [self.t("config_value", key=code(a), old=code(pinned(o)), new=code(pinned(n))) for a, o, n in moves]
             return self.t("ci_actions", actions=self.names(named, 4, wrap=False))
-        pinned = any(sha_pinned(f) for f in facts)
-        named = [self.t("ci_pinned", key=code(k)) if k == "uses" and pinned else code(k) for k in keys]
+        to_sha = any(sha_pinned(f) for f in facts)
+        named = [self.t("ci_pinned", key=code(k)) if k == "uses" and to_sha else code(k) for k in keys]
         return self.t("ci_keys", keys=self.names(named, 4, wrap=False))
 
     def tests_named(self) -> str:

@@ -135,10 +135,15 @@ class Findings:
             out.append(w.p["compat_support_removed"])
         if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
             out.append(w.p["compat_panics"])
-        for fact in (f for f in e.unstable_bumps if (f.symbol or "").lower().rsplit(".", 1)[-1] != "version"):
-            # a key named ``version`` is the file's own release number (a docs site's, a package's), not a
-            # dependency whose zero-major minor may break its callers
+        unstable = [f for f in e.unstable_bumps if (f.symbol or "").lower().rsplit(".", 1)[-1] != "version"]
+        # a key named ``version`` is the file's own release number (a docs site's, a package's), not a dependency
+        # whose zero-major minor may break its callers; several such bumps share one explanation
+        if len(unstable) == 1:
+            fact = unstable[0]
             out.append(w.t("compat_unstable", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+        elif unstable:
+            moves = [w.t("version_move", name=code(f.symbol), old=code(f.before), new=code(f.after)) for f in unstable]
+            out.append(w.t("compat_unstable_pl", names=w.names(moves, wrap=False)))
         if e.opt_in:
             off = [f.symbol for f in e.config if f.kind == "config_key_added"]
             gates = [c for f in e.behaviour if "deploy" in e.classes[f.path] for c in added_conditions(f.patch)]

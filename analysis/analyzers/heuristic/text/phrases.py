@@ -31,6 +31,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "noticed_bases": "now derives from {new} instead of {old}", "noticed_reordered": "its members are reordered",
         "noticed_throws": "{keyword} statements {old} → {new}", "noticed_fields": "fields renamed {pairs}",
         "modified": "Changes {names} in {files}",
+        "renamed_in": "Renames {pairs} in {names}, the lines otherwise unchanged",
         "config_value": "{key} {old} → {new}", "config_default": "{key} default {old} → {new}",
         "config_in": "{change} in {path}",
         "values_line": "Values set: {values}", "named_items": "{lead}: {items}",
@@ -38,7 +39,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "config_moved": "Moves key {keys} from {old} to {new} (same value)",
         "dep_changed": "{name} {old} → {new}", "dep_added": "New dependency {name} {new}",
         "dep_added_dev": "New development dependency {name} {new}",
-        "dep_removed": "Drops dependency {name}",
+        "dep_removed": "Drops dependency {name}", "deps_removed": "Drops dependencies {names} from {path}",
         "lock_more": "{n} more packages change in {path}",
         "comments_only": "Comments and docstrings only in {paths}",
         "documenting": "{text}, on {names}",
@@ -76,6 +77,10 @@ PHRASES: dict[str, dict[str, str]] = {
                            "version is zero, semantic versioning lets a minor release carry breaking changes, as a "
                            "major one does; "
                            "its release notes say what changed.",
+        "compat_unstable_pl": "{names} move to their next zero-major series: while the major version is zero, "
+                              "semantic versioning lets a minor release carry breaking changes, as a major one "
+                              "does; their release notes say what changed.",
+        "version_move": "{name} ({old} → {new})",
         "compat_marker": "The message marks the change as breaking.",
         "compat_marker_scope": "The message marks the change to {scope} as breaking.",
         "compat_marker_diff": "The message marks the change as breaking; the diff changes {touched}.",
@@ -124,6 +129,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_loop": "A loop bounded by the length of {old} now walks every element of {new}: it may visit other elements than before.",
         "compat_swap": "{old} replaced by {new} in {path}: what named or enabled {old} follows the new package.",
         "compat_toolchain": "{key} in {path} {old} → {new}: older compilers or interpreters can no longer build it.",
+        "toolchain_line": "Minimum toolchain raised: {key} in {path} {old} → {new}",
         "reformatted": "Formatter run: {n} files laid out anew, most changed lines keeping their code tokens; the largest {files}",
         "arch_deploy": "Deployment manifests or operator code change: {paths}.",
         "deploy_keys": "{keys} in {paths}",
@@ -221,6 +227,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "noticed_bases": "基类由 {old} 改为 {new}", "noticed_reordered": "成员顺序调整",
         "noticed_throws": "{keyword} 语句 {old} → {new} 处", "noticed_fields": "字段改名 {pairs}",
         "modified": "修改 {files}中的 {names}",
+        "renamed_in": "在 {names} 中重命名 {pairs}，其余代码不变",
         "config_value": "{key} {old} → {new}", "config_default": "{key} 默认值 {old} → {new}",
         "config_in": "{path} 中 {change}",
         "values_line": "取值变化：{values}", "named_items": "{lead}：{items}",
@@ -228,7 +235,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "config_moved": "配置项 {keys} 从 {old} 移到 {new}（值不变）",
         "dep_changed": "{name} {old} → {new}", "dep_added": "新增依赖 {name} {new}",
         "dep_added_dev": "新增开发依赖 {name} {new}",
-        "dep_removed": "移除依赖 {name}",
+        "dep_removed": "移除依赖 {name}", "deps_removed": "从 {path} 移除依赖 {names}",
         "lock_more": "{path} 中另有 {n} 个包变化",
         "comments_only": "仅修改注释和文档字符串：{paths}",
         "documenting": "{text}（涉及 {names}）",
@@ -260,6 +267,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_major": "{name} 升级到新的主版本（{old} → {new}）。",
         "compat_unstable": "{name} 升级到下一个零主版本系列（{old} → {new}）：按语义化版本规则，主版本为零时次版本"
                            "升级与主版本升级一样可能包含不兼容变更；变化见其发布说明。",
+        "compat_unstable_pl": "{names} 升级到下一个零主版本系列：按语义化版本规则，主版本为零时次版本升级与主版本升级"
+                              "一样可能包含不兼容变更；变化见各自的发布说明。",
+        "version_move": "{name}（{old} → {new}）",
         "compat_marker": "提交信息标注了破坏性变更。",
         "compat_marker_scope": "提交信息将对 {scope} 的改动标注为破坏性变更。",
         "compat_marker_diff": "提交信息标注了破坏性变更；差异改动了 {touched}。",
@@ -305,6 +315,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_loop": "原先以 {old} 的长度为界的循环现在遍历 {new} 的每个元素：访问的元素可能与之前不同。",
         "compat_swap": "{path} 中 {old} 被 {new} 取代：引用或启用 {old} 之处需改用新包。",
         "compat_toolchain": "{path} 中的 {key} {old} → {new}：更旧的编译器或解释器无法再构建它。",
+        "toolchain_line": "提高最低工具链版本：{path} 中的 {key} {old} → {new}",
         "reformatted": "格式化工具运行：{n} 个文件重新排版，多数改动行的代码记号不变；改动最大的是 {files}",
         "arch_deploy": "部署清单或 Operator 代码发生变化：{paths}。",
         "deploy_keys": "{paths} 中的 {keys}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.message import clip
 from analysis.facts.value_window import changed_window
@@ -9,6 +11,8 @@ from analysis.facts.value_window import changed_window
 #: a one-file change this small quotes its line (clipped to this many characters) in the summary
 TINY_LINES = 2
 TINY_CHARS = 80
+#: a version pinned to a full commit (a GitHub Action's ``@<40 hex>``), said by its first twelve digits as git does
+_COMMIT_PIN = re.compile(r"^[0-9a-f]{40}$")
 
 
 def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
@@ -23,3 +27,8 @@ def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
     if pair[0] == pair[1] and old != new:  # a long token changed (a URL's path): cut at words, both end before it
         pair = code(window[0], len(window[0]) + 2), code(window[1], len(window[1]) + 2)  # the window is bounded
     return pair
+
+
+def pinned(version: str | None) -> str | None:
+    """A version as a reader compares it: a full commit id cut to twelve digits."""
+    return version[:12] if version and _COMMIT_PIN.match(version) else version

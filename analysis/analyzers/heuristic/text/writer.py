@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.guards import added_guards
+from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.locks import locks_added
 from analysis.analyzers.heuristic.code.table_entries import table_entries
@@ -21,7 +22,7 @@ from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
 from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
-from analysis.analyzers.heuristic.text.spans import code, code_pair
+from analysis.analyzers.heuristic.text.spans import code, code_pair, pinned
 from analysis.analyzers.signatures import SignatureDelta
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
@@ -180,7 +181,10 @@ class Writer(FileLines, ImpactLines):
     def summary(self) -> list[str]:
         e, out = self.e, []
         out += self.own_points()
-        out += [self.t("changelog", text=entry) for entry in e.changelog[:R.MAX_CHANGELOG]]
+        entries = e.changelog[:R.MAX_CHANGELOG]
+        if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
+            ended = [x if x.endswith((".", "!", "?", ":", ";", "。")) else x + "." for x in entries[:-1]]
+            out.append(self.t("changelog", text=" ".join([*ended, entries[-1]])))
         out += self.what_changed()
         if not e.loaded:
             out.append(self.p["no_files"])
@@ -277,6 +281,8 @@ class Writer(FileLines, ImpactLines):
         if modified and e.extracted_only:  # the lines of the modified symbols come back in the new helpers
             helpers = [f.symbol for f in e.of("symbol_added") if e.in_product(f) and not e.is_public(f)]
             out.append(self.t("extracted", names=self.symbols(helpers), owners=self.symbols([f.symbol for f in modified])))
+        elif modified and (renames := self.renames(modified)):
+            out.append(self.t("renamed_in", pairs=renames, names=self.symbols([f.symbol for f in modified])))
         elif modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
@@ -292,6 +298,8 @@ class Writer(FileLines, ImpactLines):
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
                        resources=self.names(resources), n=n)
                 for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]]
+        out += [self.t("toolchain_line", key=code(m.key), old=code(m.before), new=code(m.after),
+                       path=code(m.path, R.MAX_PATH)) for m in e.toolchain_raised[:R.MAX_LISTED]]
         out += self.config_lines() + self.dependency_lines()
         if out and not coded:
             out += self.unnamed_files()
@@ -443,16 +451,30 @@ class Writer(FileLines, ImpactLines):
                 out.append(self.t(key, keys=self.names(keys), path=code(path, R.MAX_PATH)))
         return out
 
+    def renames(self, modified: list[Fact]) -> str:
+        """``old`` → ``new`` for names respelled throughout the modified symbols' files, nothing else changed there."""
+        paths = {f.path for f in modified}
+        pairs = renamed_identifiers(f.patch for f in self.e.behaviour if f.path in paths)
+        return self.p["sep"].join(f"{code(old)} → {code(new)}" for old, new in pairs)
+
     def dependency_lines(self) -> list[str]:
         """Manifest changes one by one; a lock file's (transitive) changes bounded, the rest counted."""
         e, lines, locked = self.e, {}, []
         manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
+        dropped: dict[str, list[Fact]] = {}  # a manifest's packages dropped together are one line, not one each
         for f in e.dependencies:
             if "lock" in e.classes.get(f.path, set()):
                 if f.symbol not in manifest:  # the manifest's line already says it
                     locked.append(f)
                 continue
+            if f.after is None:
+                dropped.setdefault(f.path, []).append(f)
+                continue
             lines.setdefault(self.dependency_line(f), f.path)
+        for path, facts in dropped.items():
+            line = (self.dependency_line(facts[0]) if len(facts) == 1 else
+                    self.t("deps_removed", names=self.names([f.symbol for f in facts]), path=code(path, R.MAX_PATH)))
+            lines.setdefault(line, path)
         shown_at_most = R.MAX_LISTED + 1 if len(lines) == R.MAX_LISTED + 1 else R.MAX_LISTED  # "1 more": list it
         out = list(lines)[:shown_at_most]
         cut = list(lines.values())[shown_at_most:]
@@ -465,9 +487,11 @@ class Writer(FileLines, ImpactLines):
         return out
 
     def dependency_line(self, f: Fact) -> str:
-        if f.before and f.after:
-            return self.t("dep_changed", name=code(f.symbol), old=code(f.before), new=code(f.after))
-        if f.after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
+        before, after = pinned(f.before), pinned(f.after)
+        if before and after:
+            return self.t("dep_changed", name=code(f.symbol), old=code(before), new=code(after))
+        if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
             key = "dep_added_dev" if f.text == DEVELOPMENT else "dep_added"
-            return self.t(key, name=code(f.symbol), new=code(f.after))
+            return self.t(key, name=code(f.symbol), new=code(after))
         return self.t("dep_removed", name=code(f.symbol))
+

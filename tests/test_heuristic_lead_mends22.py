@@ -1,0 +1,209 @@
+"""Mends from reading a real day as its maintainer (uber-go/zap 2023-08-18, "Use golangci-lint for linting"): locals
+renamed away from a builtin's name (``close`` -> ``closeAll``) are said as the renames they are, not as "Changes
+`Open`"; the packages a manifest drops together are one sentence, not one "Drops dependency" each; and Go's tools
+module (``tools/go.mod``, the linters and generators it pins) is no dependency the package's users install."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
+from analysis.analyzers.heuristic.config.dependency_changes import development_only
+from analysis.models import Fact
+from tests.facts_support import analysed
+
+_OPEN_BEFORE = """package zap
+
+func Open(paths ...string) (WriteSyncer, func(), error) {
+\twriters, close, err := open(paths)
+\tif err != nil {
+\t\treturn nil, nil, err
+\t}
+\treturn combine(writers), close, nil
+}
+
+func open(paths []string) ([]WriteSyncer, func(), error) {
+\tclose := func() {
+\t\tfor _, c := range closers(paths) {
+\t\t\tc.Close()
+\t\t}
+\t}
+\treturn nil, close, nil
+}
+"""
+_OPEN_AFTER = _OPEN_BEFORE.replace("close, err", "closeAll, err").replace("), close, nil", "), closeAll, nil") \
+    .replace("\tclose := func", "\tcloseAll := func").replace("nil, close, nil", "nil, closeAll, nil")
+
+
+def test_locals_renamed_throughout_are_said_as_renames():
+    summary = " ".join(analysed({"writer.go": (_OPEN_BEFORE, _OPEN_AFTER)}, "Use golangci-lint for linting").summary)
+    assert "Renames `close` → `closeAll` in `Open`, `open`, the lines otherwise unchanged" in summary
+    assert "Changes `Open`" not in summary
+
+
+def test_a_rename_in_chinese_names_the_pair():
+    summary = " ".join(analysed({"writer.go": (_OPEN_BEFORE, _OPEN_AFTER)}, "Use golangci-lint for linting", "zh").summary)
+    assert "在 `Open`、`open` 中重命名 `close` → `closeAll`，其余代码不变" in summary
+
+
+def test_renames_need_every_changed_line_to_be_the_same_but_for_the_names():
+    renamed = "@@ -1,2 +1,2 @@\n-x := copy(a)\n-return &x\n+y := copy(a)\n+return &y\n"
+    assert renamed_identifiers([renamed]) == [("x", "y")]
+    also_reworked = renamed + "@@ -9,1 +9,1 @@\n-if n > 1 {\n+if n >= 1 {\n"
+    assert renamed_identifiers([also_reworked]) == []
+    inconsistent = "@@ -1,2 +1,2 @@\n-f(a)\n-f(a)\n+f(b)\n+f(c)\n"
+    assert renamed_identifiers([inconsistent]) == []
+    one_sided = "@@ -1,2 +1,1 @@\n-f(a)\n-g(a)\n+f(b)\n"
+    assert renamed_identifiers([one_sided]) == []
+    call_replaced = "@@ -1,2 +1,2 @@\n-x := oldHelper(a)\n-y := oldHelper(b)\n+x := newHelper(a)\n+y := newHelper(b)\n"
+    assert renamed_identifiers([call_replaced]) == []  # nothing declares ``oldHelper`` here: another call
+    old_name_left = "@@ -1,3 +1,3 @@\n-x := copy(a)\n-return &x\n+y := copy(a)\n+return &y\n print(x)\n"
+    assert renamed_identifiers([old_name_left]) == []
+
+
+def test_a_line_changed_beside_the_renames_keeps_the_plain_reading():
+    after = _OPEN_AFTER.replace("return nil, nil, err", "return nil, nil, fmt.Errorf(\"open: %w\", err)")
+    summary = " ".join(analysed({"writer.go": (_OPEN_BEFORE, after)}, "Wrap the open error").summary)
+    assert "Changes `Open`, `open` in `writer.go`" in summary
+    assert "Renames" not in summary
+
+
+_GO_MOD = """module example.com/lib/tools
+
+go 1.20
+
+require (
+{requires})
+"""
+
+
+def _go_mod(names: list[str]) -> str:
+    return _GO_MOD.format(requires="".join(f"\t{n} v1.2.{i}\n" for i, n in enumerate(names)))
+
+
+def test_packages_a_manifest_drops_together_are_one_sentence():
+    kept = ["golang.org/x/lint"]
+    dropped = ["github.com/mgechev/revive", "honnef.co/go/tools", "github.com/fatih/color"]
+    summary = " ".join(analysed({"lib/go.mod": (_go_mod(kept + dropped), _go_mod(kept))}, "Drop linters").summary)
+    assert ("Drops dependencies `github.com/mgechev/revive`, `honnef.co/go/tools`, `github.com/fatih/color` from "
+            "`lib/go.mod`") in summary
+    assert "Drops dependency `" not in summary
+
+
+def test_one_package_dropped_keeps_its_own_sentence():
+    summary = " ".join(analysed({"go.mod": (_go_mod(["a.example/x", "b.example/y"]), _go_mod(["a.example/x"]))},
+                                "Drop y").summary)
+    assert "Drops dependency `b.example/y`" in summary
+
+
+def test_go_tools_module_is_development_only():
+    fact = Fact(kind="dependency_changed", path="tools/go.mod", symbol="honnef.co/go/tools", before="v0.4.3")
+    assert development_only(fact, {"build"})
+    assert development_only(fact.model_copy(update={"path": "internal/tools/go.sum"}), {"lock"})
+    assert not development_only(fact.model_copy(update={"path": "go.mod"}), {"build"})
+    assert not development_only(fact.model_copy(update={"path": "cmd/tools-go/go.mod"}), {"build"})
+
+
+# kubernetes-sigs/kueue 2026-08-19, "update kubeflow training-operator v1 to 1.9.4": go.mod, go.sum and 110 files
+# of ``vendor/`` re-synced read as 7,000 lines of product code, "security-sensitive paths" in the vendored
+# ``x/crypto`` and an "API definitions changed" risk on a vendored ``zz_generated`` file: high, where the change is
+# the bump the manifest states.
+
+def test_go_vendored_modules_and_node_modules_are_no_product_code():
+    from analysis.analyzers.heuristic.paths import classify_path
+    for path in ("vendor/golang.org/x/crypto/ssh/certs.go", "vendor/modules.txt",
+                 "staging/src/k8s.io/api/vendor/github.com/gogo/protobuf/proto/lib.go",
+                 "web/node_modules/left-pad/index.js"):
+        assert "generated" in classify_path(path), path
+    for path in ("pkg/cloud/vendor/aws.go", "vendor/lib.go", "src/vendors/stripe.go"):
+        assert "generated" not in classify_path(path), path
+
+
+_VENDORED = "package ssh\n\nfunc Verify(key []byte) error {\n\treturn check(key, %s)\n}\n"
+
+
+def test_a_bump_with_its_vendored_copy_is_the_bump_not_a_large_product_change():
+    go_mod = "module example.com/kueue\n\ngo 1.24\n\nrequire golang.org/x/crypto {v}\n"
+    analysis = analysed({
+        "go.mod": (go_mod.format(v="v0.40.0"), go_mod.format(v="v0.41.0")),
+        "vendor/golang.org/x/crypto/ssh/certs.go": (_VENDORED % "1", _VENDORED % "2"),
+        "vendor/modules.txt": ("# golang.org/x/crypto v0.40.0\n", "# golang.org/x/crypto v0.41.0\n"),
+    }, "update x/crypto to v0.41.0")
+    assert analysis.importance == "low"
+    assert any("`golang.org/x/crypto` `v0.40.0` → `v0.41.0`" in line for line in analysis.summary)
+    assert "vendor" not in " ".join(analysis.summary + analysis.impact)
+    assert not analysis.insights.security and not analysis.risks
+
+
+def test_the_days_busiest_areas_leave_out_vendored_copies():
+    from analysis.highlights import heuristic_highlights
+    from tests.test_highlights import report
+    day = [report(1, "update x/crypto to v0.41.0", "low", "build",
+                  {"go.mod": (1, 1), "vendor/golang.org/x/crypto/ssh/certs.go": (900, 800)}),
+           report(2, "Emit a warning event", "medium", "fix", {"pkg/controller/reconciler.go": (40, 6)})]
+    areas = next(b for b in heuristic_highlights(day, "en") if b.startswith("Most lines changed in"))
+    assert "`pkg/controller` (1 change, +40/-6)" in areas
+    assert "vendor" not in areas
+
+
+# cli/cli 2024-04-02: "Upgrade to Go 1.22" said only the dev container's image in its summary (the ``go`` line of
+# go.mod was in the compatibility insight alone); "Bump glamour to v0.7.0" explained semantic versioning's zero
+# major once per package.
+
+_MOD = "module example.com/cli\n\ngo {go}\n\nrequire (\n\tgithub.com/charmbracelet/glamour {g}\n\tgithub.com/muesli/termenv {t}\n)\n"
+
+
+def test_a_raised_go_directive_is_in_the_summary():
+    analysis = analysed({"go.mod": (_MOD.format(go="1.21", g="v0.6.0", t="v0.13.0"),
+                                    _MOD.format(go="1.22", g="v0.6.0", t="v0.13.0"))}, "Upgrade to Go 1.22")
+    assert "Minimum toolchain raised: `go` in `go.mod` `1.21` → `1.22`" in analysis.summary
+    zh = analysed({"go.mod": (_MOD.format(go="1.21", g="v0.6.0", t="v0.13.0"),
+                              _MOD.format(go="1.22", g="v0.6.0", t="v0.13.0"))}, "Upgrade to Go 1.22", "zh")
+    assert "提高最低工具链版本：`go.mod` 中的 `go` `1.21` → `1.22`" in zh.summary
+
+
+def test_zero_major_bumps_share_one_explanation():
+    analysis = analysed({"go.mod": (_MOD.format(go="1.22", g="v0.6.0", t="v0.13.0"),
+                                    _MOD.format(go="1.22", g="v0.7.0", t="v0.15.2"))}, "Bump glamour to v0.7.0")
+    compat = analysis.insights.compatibility
+    assert ("`github.com/charmbracelet/glamour` (`v0.6.0` → `v0.7.0`), `github.com/muesli/termenv` (`v0.13.0` → "
+            "`v0.15.2`) move to their next zero-major series") in compat
+    assert compat.count("semantic versioning") == 1
+    one = analysed({"go.mod": (_MOD.format(go="1.22", g="v0.6.0", t="v0.13.0"),
+                               _MOD.format(go="1.22", g="v0.7.0", t="v0.13.0"))}, "Bump glamour to v0.7.0")
+    assert "`github.com/charmbracelet/glamour` moves to its next zero-major series" in one.insights.compatibility
+
+
+# fluxcd/source-controller 2023-12-11: a release's changelog entry quoted as "Changelog: X. Changelog: Y. Changelog: Z".
+
+_CHANGES_BEFORE = "# Changelog\n\n## 1.2.1\n\nOlder notes.\n"
+_CHANGES_AFTER = """# Changelog
+
+## 1.2.2
+
+This patch release addresses an issue with AWS ECR authentication introduced in v1.2.0.
+
+Fixes:
+- Address issue with authenticating towards AWS ECR #1318
+
+## 1.2.1
+
+Older notes.
+"""
+
+
+def test_changelog_lines_are_quoted_under_one_lead():
+    summary = analysed({"CHANGELOG.md": (_CHANGES_BEFORE, _CHANGES_AFTER)}, "Add changelog entry for v1.2.2").summary
+    quoted = [line for line in summary if line.startswith("Changelog: ")]
+    assert quoted == ["Changelog: This patch release addresses an issue with AWS ECR authentication introduced in "
+                      "v1.2.0. Address issue with authenticating towards AWS ECR #1318"], summary
+    assert " ".join(summary).count("Changelog") == 1
+
+
+_WORKFLOW = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-go@{ref}\n"
+
+
+def test_actions_pinned_to_commits_are_said_by_twelve_digits():
+    old, new = "93397bea11091df50f3d7e59dc26a7711a8bcfbe", "0c52d547c9bc32b1aa3301fd7a9cb496313a4491"
+    summary = " ".join(analysed({".github/workflows/go.yml": (_WORKFLOW.format(ref=old), _WORKFLOW.format(ref=new))},
+                                "build(deps): bump the ci group").summary)
+    assert "`actions/setup-go` `93397bea1109` → `0c52d547c9bc`" in summary
+    assert old not in summary
