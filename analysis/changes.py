@@ -4,7 +4,9 @@ The rule (``fold``): walk the day's commits children first. A merge not yet fold
 change of its own; it folds in every commit of the day reachable from its other parents but not from
 its first parent (walking only through the day's commits). A merge folded that way (a back-merge of
 the main branch into the feature branch, say) is not a change of its own, and the main-branch commits
-it brought into the branch stay with the main branch. Every other commit is a change by itself.
+it brought into the branch stay with the main branch. A back-merge whose branch is merged on a later day
+(its message says it merges the main branch into another) is no change either, and folds nothing: what
+it brings in is the main branch's own changes. Every other commit is a change by itself.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from analysis.models import Commit
 MERGE_PULL_REQUEST = re.compile(r"^Merge pull request #(\d+) from \S+")
 #: a squash or rebase merge on GitHub ends its title with the pull request's number
 SQUASHED_PULL_REQUEST = re.compile(r"\(#(\d+)\)\s*$")
+#: git's message for merging the main line into another branch: "Merge branch 'main' into fix/x", "Merge
+#: remote-tracking branch 'upstream/master' into feature" (without "into", git merged into the main line itself)
+BACK_MERGE = re.compile(r"^Merge (?:remote-tracking )?branch '(?:[\w.-]+/)?(?:main|master|trunk|develop|dev)'"
+                        r"(?: of \S+)? into (?!(?:[\w.-]+/)?(?:main|master|trunk)\b)\S")
 
 
 @dataclass(frozen=True)
@@ -84,17 +90,20 @@ def fold(commits: list[Commit], keeps: Callable[[Commit], bool] | None = None) -
     index = {c.sha: i for i, c in enumerate(commits)}
     order = _children_first(commits, index)
     reach = _ancestors(order, index)  # bit i set: commits[i] is reachable
-    folded = 0
+    folded = back_merges = 0
     sides: dict[str, list[int]] = {}
     for commit in order:
         if folded >> index[commit.sha] & 1 or len(commit.parents) < 2:
+            continue
+        if BACK_MERGE.match(commit.title):  # its branch is merged later: the main line's commits stay its own
+            back_merges |= 1 << index[commit.sha]
             continue
         side = _union(reach, commit.parents[1:]) & ~_union(reach, commit.parents[:1]) & ~folded
         folded |= side
         sides[commit.sha] = _bits(side)
     changes = []
     for i, commit in enumerate(commits):
-        if folded >> i & 1:
+        if (folded | back_merges) >> i & 1:
             continue
         change = Change(commit, tuple(commits[j] for j in sides.get(commit.sha, ())), pull_request(commit))
         if keeps is None or _kept(change, keeps):

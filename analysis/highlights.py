@@ -130,8 +130,10 @@ def _items(items: Iterable[str], words: dict[str, str], sep_key: str = "sep", li
 
 
 def _high(reports: list[CommitReport], words: dict[str, str]) -> str | None:
-    titles = [_short(r.commit.title.rstrip(".")) for r in reports if r.analysis.importance == "high"]
-    return words["high"].format(items=_items(titles, words)) if titles else None
+    """The high-importance changes by title; a title several share ("Merge commit from fork") says how many."""
+    titles = Counter(_short(r.commit.title.rstrip(".")) for r in reports if r.analysis.importance == "high")
+    named = [f"{title} (×{n})" if n > 1 else title for title, n in titles.items()]
+    return words["high"].format(items=_items(named, words)) if named else None
 
 
 _NOT_SHIPPED = {"tooling", "test", "example", "doc", "ci"}  # a script's or a test's names are no one's API

@@ -207,3 +207,107 @@ def test_actions_pinned_to_commits_are_said_by_twelve_digits():
                                 "build(deps): bump the ci group").summary)
     assert "`actions/setup-go` `93397bea1109` → `0c52d547c9bc`" in summary
     assert old not in summary
+
+
+# pytest-dev/pytest 2026-07-22, "Make `Metafunc.parametrize` keyword-only from indirect onwards": the ``*`` moved
+# before ``indirect`` read "reorders parameters", medium, with the summary "Comments in ..."; the commit adds
+# ``changelog/8593.breaking.rst``, the project's own filing of it as breaking.
+
+_PARAMETRIZE = '''class Metafunc:
+    def parametrize(
+        self,
+        argnames,
+        argvalues,
+        {star_before}indirect=False,
+        ids=None,
+        scope=None,
+        {star_after}_param_mark=None,
+    ):
+        """Add new invocations."""
+        return argnames
+'''
+_KW_BEFORE = _PARAMETRIZE.format(star_before="", star_after="*,\n        ")
+_KW_AFTER = _PARAMETRIZE.format(star_before="*,\n        ", star_after="")
+
+
+def test_parameters_made_keyword_only_are_named_and_break_callers():
+    from analysis.analyzers.signatures import compare
+    from tests.facts_support import facts_of
+    sig = next(f for f in facts_of({"src/_pytest/python.py": (_KW_BEFORE, _KW_AFTER)})
+               if f["kind"] == "signature_changed")
+    assert sig["text"] == "makes indirect keyword-only; makes ids keyword-only; makes scope keyword-only"
+    delta = compare(sig["before"], sig["after"], sig["path"])
+    assert delta.keyword_only == ["indirect", "ids", "scope"] and delta.breaking
+    positional = compare("def f(a, b, c=1)", "def f(a, b, /, c=1)", "m.py")
+    assert positional.positional_only == ["a", "b"] and positional.breaking
+    assert not compare("def f(a, *, b=1)", "def f(a, *, b=1, c=2)", "m.py").keyword_only
+
+
+def test_an_internal_signature_made_keyword_only_is_said_in_the_summary():
+    summary = analysed({"src/_pytest/python.py": (_KW_BEFORE, _KW_AFTER)}, "Make parametrize keyword-only").summary
+    assert "`Metafunc.parametrize` makes `indirect`, `ids`, `scope` keyword-only" in summary
+
+
+def test_a_breaking_news_fragment_makes_the_change_high_and_is_said():
+    files = {"src/_pytest/python.py": (_KW_BEFORE, _KW_AFTER),
+             "changelog/8593.breaking.rst": (None, "The ``indirect`` argument is now keyword-only.\n")}
+    analysis = analysed(files, "Make parametrize keyword-only from indirect onwards")
+    assert analysis.importance == "high"
+    assert ("The project's changelog files the change as breaking (`changelog/8593.breaking.rst`)."
+            in analysis.insights.compatibility)
+    as_feature = dict(files, **{"changelog/8593.feature.rst": (None, "Parametrize ids accept callables.\n")})
+    del as_feature["changelog/8593.breaking.rst"]
+    assert "files the change as breaking" not in analysed(as_feature, "Parametrize ids").insights.compatibility
+
+
+_WARNS_BEFORE = "def re_emit(w):\n    warn_explicit(w.message, w.category, w.filename, w.lineno,\n" \
+                "                  module=w.__module__, source=w.source)\n"
+_WARNS_AFTER = "def re_emit(w):\n    warn_explicit(w.message, w.category, w.filename, w.lineno,\n" \
+               "                  source=w.source)\n"
+
+
+def test_a_news_fragment_files_the_change_type():
+    fix = analysed({"src/_pytest/recwarn.py": (_WARNS_BEFORE, _WARNS_AFTER),
+                    "changelog/11933.bugfix.rst": (None, "pytest.warns no longer re-emits with the wrong module.\n")},
+                   "Apply warning filters to re-emitted warnings")
+    assert fix.change_type == "fix"
+    feature = analysed({"src/_pytest/recwarn.py": (_WARNS_BEFORE, _WARNS_AFTER),
+                        "changelog/11933.feature.rst": (None, "Re-emitted warnings keep their source.\n")},
+                       "Apply warning filters to re-emitted warnings")
+    assert feature.change_type == "feature"
+    code = {"src/_pytest/recwarn.py": (_WARNS_BEFORE, _WARNS_AFTER)}
+    title = "Apply warning filters to re-emitted warnings"
+    both = analysed(dict(code, **{"changelog/1.feature.rst": (None, "A.\n"), "changelog/2.bugfix.rst": (None, "B.\n")}),
+                    title)
+    neither = analysed(dict(code, **{"changelog/1.misc.rst": (None, "A.\n"), "changelog/2.misc.rst": (None, "B.\n")}),
+                       title)
+    assert both.change_type == neither.change_type  # fragments that disagree file nothing: the title decides
+
+
+# honojs/hono 2026-06-09: five "Merge commit from fork" commits (GitHub's title for a security advisory's fix merged
+# from its temporary private fork: a backslash path traversal in serveStatic, CORS reflecting origins, a body limit
+# bypassed) read "Refactor", medium, with no word of what they fix.
+
+_STATIC_BEFORE = "export const serveStatic = (filename: string) => {\n  if (/\\.\\./.test(filename)) {\n" \
+                 "    return null\n  }\n  return filename\n}\n"
+_STATIC_AFTER = _STATIC_BEFORE.replace("/\\.\\./", "/\\.\\.|\\\\/")
+
+
+def test_a_security_advisory_merged_from_its_private_fork_is_a_high_security_fix():
+    body = "Merge commit from fork\n\n* fix(serve-static): reject backslash separators\n\n* format\n"
+    analysis = analysed({"src/middleware/serve-static/index.ts": (_STATIC_BEFORE, _STATIC_AFTER)}, body)
+    assert (analysis.change_type, analysis.importance) == ("security", "high")
+    assert analysis.summary[0] == "fix(serve-static): reject backslash separators"
+    assert "the way GitHub lands a security advisory's fix" in analysis.insights.security
+    plain = analysed({"src/middleware/serve-static/index.ts": (_STATIC_BEFORE, _STATIC_AFTER)},
+                     "Merge branch 'fork'\n\n* fix(serve-static): reject backslash separators\n")
+    assert plain.change_type != "security" and "security advisory" not in (plain.insights.security or "")
+
+
+def test_high_changes_sharing_a_title_are_counted_in_the_highlights():
+    from analysis.highlights import heuristic_highlights
+    from tests.test_highlights import report
+    day = [report(n, "Merge commit from fork", "high", "security", {f"src/m{n}.ts": (3, 1)}) for n in range(3)]
+    day.append(report(9, "Add a CORS option", "high", "feature", {"src/cors.ts": (9, 1)}))
+    high = next(b for b in heuristic_highlights(day, "en") if b.startswith("High importance"))
+    assert "Merge commit from fork (×3)" in high and "Add a CORS option" in high

@@ -7,7 +7,7 @@ Signatures come as the diff analyzer wrote them (``def f(a, b=1)``, ``func F(a i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.facts.code.hunk_symbols import arrow_head, operator_equals
 
@@ -27,6 +27,9 @@ class Param:
     default: str | None = None
     optional: bool = False  # has a default, or is variadic / optional by syntax
     text: str = ""
+    #: Python: after a bare ``*`` or ``*args`` (callers must name it), or before ``/`` (callers must not)
+    keyword_only: bool = False
+    positional_only: bool = False
 
 
 @dataclass
@@ -46,6 +49,10 @@ class SignatureDelta:
     #: (old, new) return types when they differ
     returns: tuple[str, str] | None = None
     parsed: bool = True
+    #: Python parameters callers passed by position that must now be named (a ``*`` moved before them), and
+    #: parameters callers named that must now be passed by position (a ``/`` moved after them)
+    keyword_only: list[str] = field(default_factory=list)
+    positional_only: list[str] = field(default_factory=list)
 
     @property
     def breaking(self) -> bool:
@@ -54,7 +61,8 @@ class SignatureDelta:
             return True
         # a default gained or changed leaves every call that compiled before valid; one dropped makes it required
         dropped_default = any(old is not None and new is None for _, old, new in self.defaults)
-        return bool(self.removed or dropped_default or self.default_retyped or any(not p.optional for p in self.added))
+        return bool(self.removed or dropped_default or self.default_retyped or any(not p.optional for p in self.added)
+                    or self.keyword_only or self.positional_only)
 
 
 def _split_top(text: str, sep: str = ",") -> list[str]:
@@ -138,11 +146,19 @@ def params(signature: str, path: str = "") -> list[Param] | None:
     inner = param_text(signature)
     if inner is None:
         return None
-    out = []
+    out: list[Param] = []
+    python = path.lower().endswith((".py", ".pyi"))
+    keyword_only = False
     for i, piece in enumerate(_split_top(inner)):
+        bare = piece.split(":")[0].strip()
+        if python and bare == "/":  # every parameter before it is positional-only
+            out = [replace(p, positional_only=True) for p in out]
+            continue
         param = _param(piece, path, first=i == 0)
         if param is not None:
-            out.append(param)
+            out.append(replace(param, keyword_only=True) if keyword_only else param)
+        if python and bare.startswith("*") and not bare.startswith("**"):
+            keyword_only = True  # ``*`` or ``*args``: what follows is passed by name
     return out
 
 
@@ -165,7 +181,11 @@ def compare(before: str | None, after: str | None, path: str = "") -> SignatureD
             else:
                 delta.defaults.append((name, p.default, q.default))
                 delta.default_retyped |= _head(p.text) != _head(q.text)
-    if not (delta.added or delta.removed or delta.defaults or delta.unwritten):
+    delta.keyword_only = [n for n, p in old_by.items() if n in new_by and new_by[n].keyword_only and not p.keyword_only]
+    delta.positional_only = [n for n, p in old_by.items()
+                             if n in new_by and new_by[n].positional_only and not p.positional_only]
+    if not (delta.added or delta.removed or delta.defaults or delta.unwritten or delta.keyword_only
+            or delta.positional_only):
         delta.retyped = " ".join((before or "").split()) != " ".join((after or "").split())
         delta.retypes = [(p.text, new_by[p.name].text) for p in old if p.text != new_by[p.name].text]
     old_ret, new_ret = return_type(before or ""), return_type(after or "")

@@ -8,6 +8,7 @@ import re
 
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.message import MERGE_TITLE
+from analysis.facts.languages import is_changelog
 
 #: "`res.redirect('back')` is no longer a supported magic string", "remove support for X", "support for Y dropped"
 _SUPPORT_REMOVED = re.compile(r"\bno longer (?:a )?supported\b|\bno longer supports?\b|"
@@ -20,6 +21,13 @@ _DEFAULT_CHANGED = re.compile(r"\bdefault\b[^.]{0,80}\b(?:is now|now is|changed?
                               re.I)
 #: a changelog line opening on the project's mark for what breaks callers ("*Backwards-incompatible*: Rename ...",
 #: "Breaking change: ..."): a heading alone ("Breaking changes") marks no line of its own
+#: a news fragment (towncrier, scriv) named by its type: ``changelog/8593.breaking.rst``, ``CHANGES/12.removal.md``
+_BREAKING_FRAGMENT = re.compile(r"/[^/]+\.(breaking|removal|incompatible)(\.\d+)?\.(rst|md|txt|markdown)$", re.I)
+_KIND_FRAGMENT = re.compile(r"/[^/]+\.(bugfix|bugfixes|fix|fixed|feature|features)(\.\d+)?\.(rst|md|txt|markdown)$",
+                            re.I)
+_FRAGMENT_KINDS = {"bugfix": "fix", "bugfixes": "fix", "fix": "fix", "fixed": "fix", "feature": "feature",
+                   "features": "feature"}
+_ADVISORY_MERGE = re.compile(r"^Merge commit from fork\s*$", re.I)
 _BREAKING_ENTRY = re.compile(r"^\W*(?:backwards?[- ]incompatible|breaking(?: changes?)?)\W*:\s*\w", re.I)
 #: an attack named in a test's name ("should not render evil javascript links (prevent XSS)")
 #: (bounded by anything but a letter, so ``test_prevents_xss`` and ``testXssEscaped`` count too)
@@ -48,8 +56,30 @@ def default_changed_in_changelog(e: Evidence) -> bool:
 
 
 def breaking_in_changelog(e: Evidence) -> bool:
-    """A changelog line the commit adds is marked as breaking callers, and product code changes with it."""
-    return bool(e.behaviour) and any(_BREAKING_ENTRY.search(entry) for entry in e.changelog)
+    """A changelog line the commit adds is marked as breaking callers, or the news fragment it adds is filed as
+    one (towncrier's ``changelog/8593.breaking.rst``), and product code changes with it."""
+    return bool(e.behaviour) and (any(_BREAKING_ENTRY.search(entry) for entry in e.changelog)
+                                  or bool(breaking_fragments(e)))
+
+
+def filed_kind(e: Evidence) -> str | None:
+    """The change type the news fragments the commit adds are filed under, when they agree on one
+    (``changelog/11933.bugfix.rst``: a fix; ``newsfragments/12.feature.md``: a feature)."""
+    kinds = {_FRAGMENT_KINDS[m.group(1).lower()] for f in e.files if f.status == "added" and is_changelog(f.path)
+             and (m := _KIND_FRAGMENT.search(f.path))}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def advisory_merge(e: Evidence) -> bool:
+    """GitHub's title for a security advisory's fix merged from its temporary private fork ("Merge commit from
+    fork"), with product code changed: a vulnerability reported privately, fixed, and published as an advisory."""
+    return bool(e.behaviour) and bool(_ADVISORY_MERGE.match(e.commit.title))
+
+
+def breaking_fragments(e: Evidence) -> list[str]:
+    """The news fragments the commit adds whose type says they break users (``breaking``, ``removal``)."""
+    return [f.path for f in e.files if f.status == "added" and _BREAKING_FRAGMENT.search(f.path)
+            and is_changelog(f.path)]
 
 
 #: a migration or upgrade guide: ``docs/migration/v4-migration.md``, ``UPGRADING.md``, ``MIGRATION.md``

@@ -45,7 +45,7 @@ from analysis.analyzers.heuristic.config.build_defaults import default_features_
 from analysis.analyzers.heuristic.config.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.template_nesting import nesting_changed
-from analysis.analyzers.heuristic.declared import attack_tested
+from analysis.analyzers.heuristic.declared import advisory_merge, attack_tested, filed_kind
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
     api_grown,
@@ -170,6 +170,8 @@ def change_type_of(e: Evidence) -> str:
     if R.REVERT_TITLE_RE.match(e.title) or e.prefix_type == "revert" or (
             e.prefix_type and R.REVERT_TITLE_RE.match(R.PREFIX_RE.sub("", e.title, count=1))):
         return "revert"  # 'chore: Revert "chore(deps): bump X"': the prefix names the reverted change's kind
+    if advisory_merge(e):
+        return "security"  # a security advisory's fix, merged from its private fork: the title is GitHub's
     if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone or comments that instruct tools: a chore
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         spaces = set(e.cosmetic.values()) == {"whitespace"}
@@ -214,6 +216,8 @@ def change_type_of(e: Evidence) -> str:
         return e.prefix_type
     if only:
         return only
+    if e.behaviour and (filed := filed_kind(e)):
+        return filed  # the news fragment it adds files it as a bug fix or a feature: the project's own kind
     if metadata_only(e.behaviour):
         return "chore"  # a package's license or author string: metadata, not behaviour
     if renamed_in_text_only(f.patch for f in e.behaviour) and not (e.security_signals or interface_touched(e)):
@@ -301,8 +305,8 @@ def importance_of(e: Evidence, change_type: str) -> str:
 
 
 def _importance_of(e: Evidence, change_type: str) -> str:
-    if e.breaking_marker:
-        return "high"
+    if e.breaking_marker or advisory_merge(e):
+        return "high"  # the author marks it breaking, or GitHub merged a security advisory's fix
     if not e.files:
         return _from_message(e, change_type)
     if not e.behaviour:

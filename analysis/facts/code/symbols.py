@@ -234,11 +234,31 @@ def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict]
             parts.append(f"default of {name} {old[name].default or '(none)'} -> {new[name].default or '(none)'}")
         elif not same_type(old[name].annotation, new[name].annotation):
             parts.append(f"type of {name} {old[name].annotation or '(none)'} -> {new[name].annotation or '(none)'}")
-    if not parts and list(old) != list(new):
+    named, by_position = _keyword_only(after), _positional_only(after)
+    parts += [f"makes {n} keyword-only" for n in named if n in old and n not in _keyword_only(before)]
+    parts += [f"makes {n} positional-only" for n in by_position if n in old and n not in _positional_only(before)]
+    if not parts and [n for n in old if n not in _MARKERS] != [n for n in new if n not in _MARKERS]:
         parts.append("reorders parameters")
     if not same_type(before.returns, after.returns):
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
     return "; ".join(parts)
+
+
+#: Python's bare markers in a parameter list: ``*`` (what follows is passed by name), ``/`` (what precedes by position)
+_MARKERS = ("*", "/")
+
+
+def _keyword_only(symbol: Symbol) -> list[str]:
+    """The parameters after a bare ``*`` or ``*args``: callers must name them."""
+    names = [p.name for p in symbol.params or ()]
+    star = next((i for i, n in enumerate(names) if n.startswith("*") and not n.startswith("**")), None)
+    return [] if star is None else [n for n in names[star + 1:] if not n.startswith("*")]
+
+
+def _positional_only(symbol: Symbol) -> list[str]:
+    """The parameters before a bare ``/``: callers must not name them."""
+    names = [p.name for p in symbol.params or ()]
+    return names[:names.index("/")] if "/" in names else []
 
 
 def _respelled_only(before: Symbol, after: Symbol, imports: tuple[dict, dict]) -> bool:

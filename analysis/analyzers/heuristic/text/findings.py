@@ -22,7 +22,7 @@ from analysis.analyzers.heuristic.code.perf import (
 from analysis.analyzers.heuristic.code.word_sites import word_sites
 from analysis.analyzers.heuristic.config.build_defaults import api_gated, default_narrowed, features_removed
 from analysis.analyzers.heuristic.config.template_layout import added_conditions
-from analysis.analyzers.heuristic.declared import support_removed
+from analysis.analyzers.heuristic.declared import advisory_merge, breaking_fragments, support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
@@ -81,6 +81,8 @@ class Findings:
         e, w, out = self.e, self.w, []
         if e.breaking_marker:
             out.append(marker_insight(w))
+        elif fragments := breaking_fragments(e):  # towncrier's ``changelog/8593.breaking.rst``: the project's filing
+            out.append(w.t("compat_fragment", path=code(fragments[0], R.MAX_PATH)))
         # how each signature changes is the summary's; here only who must act, every symbol named once
         groups = w.signature_groups()
         broken = [name for symbols, breaking, _ in groups if breaking for name in symbols]
@@ -242,6 +244,8 @@ class Findings:
 
     def security(self) -> list[str]:
         e, w, out = self.e, self.w, []
+        if advisory_merge(e):
+            out.append(w.p["sec_fork_merge"])
         for fact in e.security_signals[:R.MAX_LISTED]:
             out.append(w.t("sec_signal", text=code(fact.text or fact.symbol or "", 100), path=code(fact.path, R.MAX_PATH)))
         out.extend(self.ci_security())

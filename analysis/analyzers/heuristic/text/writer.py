@@ -13,6 +13,7 @@ from analysis.analyzers.heuristic.code.locks import locks_added
 from analysis.analyzers.heuristic.code.table_entries import table_entries
 from analysis.analyzers.heuristic.config.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.chart_values import values_read_anew
+from analysis.analyzers.heuristic.declared import advisory_merge
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip, message_points
@@ -23,7 +24,7 @@ from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
 from analysis.analyzers.heuristic.text.spans import code, code_pair, pinned
-from analysis.analyzers.signatures import SignatureDelta
+from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
@@ -137,6 +138,10 @@ class Writer(FileLines, ImpactLines):
             parts.append(self._t("gains", plural, names=self.names(added)))
         if removed:
             parts.append(self._t("loses", plural, names=self.names(removed)))
+        if delta.keyword_only:
+            parts.append(self._t("keyword_only", plural, names=self.names(delta.keyword_only)))
+        if delta.positional_only:
+            parts.append(self._t("positional_only", plural, names=self.names(delta.positional_only)))
         for name, old, new in delta.defaults:
             parts.append(self.t("default", name=code(name), old=code(old or "—"), new=code(new or "—")))
         for name, old in delta.unwritten:
@@ -197,6 +202,9 @@ class Writer(FileLines, ImpactLines):
         A list of bare names (``- `ClientBuilder::trust_dns()` ``) is one point led by the title that says what
         happens to them ("remove long-deprecated methods: `a`; `b`")."""
         title = _bare(self.e.title)
+        if advisory_merge(self.e):  # "Merge commit from fork": the squashed commits' subjects are all it says
+            return [clip(m.group("text").strip(), R.MAX_PARAGRAPH) for line in self.e.commit.body.splitlines()
+                    if (m := R.BULLET_RE.match(line)) and _subject(m.group("text").strip())][:R.MAX_POINTS]
         points = [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)
                   and not self._restates_dependency(p)]
         if points and self._title_wrapped(points[0]):  # "... its byte buffer" / "on close.": one sentence
@@ -247,6 +255,11 @@ class Writer(FileLines, ImpactLines):
         out += self.option_lines()
         sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes)
                 for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
+        # a symbol the naming convention calls internal (``_pytest``'s, re-exported by ``pytest``) whose parameters
+        # callers must now name, or must not: said as a public one's would be
+        sigs += [self.t("sig_line", symbol=code(f.symbol), changes=self.changes(d, f))
+                 for f in e.of("signature_changed") if e.in_product(f) and not e.is_public(f)
+                 for d in [compare(f.before, f.after, f.path)] if d.keyword_only or d.positional_only]
         if sigs:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
         out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts, f.path))
