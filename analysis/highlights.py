@@ -1,14 +1,16 @@
 """The day's highlights written from the changes' analyses and facts, without a model (zh or en).
 
-Each bullet is derived from the day's data: the high-importance titles, public API changes named by the
-diff analyzer's facts (symbols changing the same way named once, moved symbols not called removed),
-security signals, configuration (not a release's version bump) and dependency changes (not development-only ones), the areas with
-most lines changed, the pull requests merged, the largest change (by lines outside lock files and generated code). A bullet with nothing behind it is left
-out; a quiet day (fewer than two changes) gets none.
+Each bullet is derived from the day's data: the high-importance titles, public API changes named by the diff
+analyzer's facts (in shipped code only; symbols changing the same way named once, moved symbols not called removed),
+security signals, configuration (not a release's version bump, a manifest's annotations, a tool's section of
+package.json or a docs page's data) and dependency changes (not development-only ones), the areas with most authored
+lines changed, the pull requests merged, the largest change (by lines outside lock files and generated code). A bullet
+with nothing behind it is left out; a quiet day (fewer than two changes) gets none.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -38,6 +40,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "config_key_added": "新增 {name}",
         "config_key_removed": "移除 {name}",
         "config_value_changed": "{name} {before} → {after}",
+        "where": "{name}（{path}）",
         "dependencies": "依赖变化：{items}",
         "dependency": "{name} {before} → {after}",
         "dependency_added": "新增 {name} {after}",
@@ -64,6 +67,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "config_key_added": "{name} added",
         "config_key_removed": "{name} removed",
         "config_value_changed": "{name} {before} → {after}",
+        "where": "{name} ({path})",
         "dependencies": "Dependencies: {items}",
         "dependency": "{name} {before} → {after}",
         "dependency_added": "{name} {after} (new)",
@@ -132,9 +136,13 @@ def _high(reports: list[CommitReport], words: dict[str, str]) -> str | None:
     return words["high"].format(items=_items(named, words)) if named else None
 
 
+_NOT_SHIPPED = {"tooling", "test", "example", "doc", "ci"}  # a script's or a test's names are no one's API
+
+
 def _api_facts(report: CommitReport) -> list[Fact]:
-    """A change's public API facts, less a symbol that moved (removed here, added under its name elsewhere)."""
-    facts = [f for f in report.analysis.facts if f.public and f.symbol]
+    """A change's public API facts in the code it ships (not its scripts, tests, examples or docs), less a symbol
+    that moved (removed here, added under its name elsewhere)."""
+    facts = [f for f in report.analysis.facts if f.public and f.symbol and not classify_path(f.path) & _NOT_SHIPPED]
     moved = {(_leaf(r), r.path) for r in facts if r.kind == "symbol_removed"
              for a in facts if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
     moved_names = {name for name, _ in moved}
@@ -192,16 +200,51 @@ def net_changes(facts: list[Fact]) -> list[Fact]:
 
 
 def _version_bump(fact: Fact) -> bool:
-    """A release's own version in a build manifest (``version``, ``tool.poetry.version``): not configuration."""
+    """A release's own version in a package manifest (``version``, ``tool.poetry.version``, a ``bower.json``'s):
+    not configuration."""
     return (fact.kind == "config_value_changed" and split_last(fact.symbol or "")[1].lower() == "version"
-            and "build" in classify_path(fact.path))
+            and bool(classify_path(fact.path) & {"build", "tooling"}))
+
+
+def _package_metadata(fact: Fact) -> bool:
+    """A package manifest's annotations (a Helm chart's ``annotations["artifacthub.io/changes"]``): release notes
+    for a package index, not a setting anyone runs with."""
+    return (fact.symbol or "").startswith("annotations") and "build" in classify_path(fact.path)
+
+
+#: the fields npm itself reads in ``package.json``; any other top-level key is a tool's section (``release-it``,
+#: ``jest``, ``lint-staged``, ``prettier``), as its ``scripts`` are the project's own commands
+_NPM_FIELDS = {"name", "version", "description", "main", "module", "browser", "exports", "imports", "bin", "man",
+               "files", "types", "typings", "type", "engines", "os", "cpu", "sideEffects", "workspaces", "publishConfig",
+               "private", "license", "repository", "homepage", "bugs", "keywords", "author", "contributors",
+               "funding", "directories", "config", "overrides", "resolutions", "packageManager", "peerDependenciesMeta",
+               "bundleDependencies", "bundledDependencies", "optionalDependencies", "peerDependencies",
+               "dependencies", "devDependencies"}
+
+
+def _tool_section(fact: Fact) -> bool:
+    """A key of a tool's section of ``package.json`` (``release-it.git.requireCleanWorkingDir``, ``scripts.test``):
+    how the project builds and releases itself, not what its users install or run."""
+    top = re.split(r"[.\[]", fact.symbol or "", maxsplit=1)[0]
+    return fact.path.rsplit("/", 1)[-1] == "package.json" and top not in _NPM_FIELDS
 
 
 def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
-    named = [words[f.kind].format(name=_code(f.symbol), before=_code(f.before), after=_code(f.after))
-             for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
+    """The settings changed; a key changed in several files (each chart's ``appVersion``) names its folder."""
+    shown = [f for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
+             and not _package_metadata(f) and not _tool_section(f)
+             and "doc" not in classify_path(f.path)  # a docs page's data file
              and f.text != TOOLING]  # CI workflows, linters: each change's own entry says them, not the day's
+    folders = Counter(f.symbol for f in {(f.symbol, f.path): f for f in shown}.values())
+    named = [words[f.kind].format(name=_where(f, words) if folders[f.symbol] > 1 else _code(f.symbol),
+                                  before=_code(f.before), after=_code(f.after)) for f in shown]
     return words["config"].format(items=_items(named, words)) if named else None
+
+
+def _where(fact: Fact, words: dict[str, str]) -> str:
+    """``appVersion`` (``charts/argo-cd``): a key and the folder of the file it changes in."""
+    folder = fact.path.rsplit("/", 1)[0] if "/" in fact.path else fact.path
+    return words["where"].format(name=_code(fact.symbol), path=_code(folder))
 
 
 def _dependencies(facts: list[Fact], words: dict[str, str]) -> str | None:
@@ -230,11 +273,12 @@ def _areas(reports: list[CommitReport], words: dict[str, str]) -> str | None:
     changes: Counter[str] = Counter()
     added: Counter[str] = Counter()
     deleted: Counter[str] = Counter()
+    authored_only = any(_authored_lines(r) for r in reports)  # else a day of lock churn names its lock files
     for report in reports:
-        written = [f for f in report.commit.files if not is_generated(f.path)]
-        for area in {_area(f.path) for f in written}:
+        files = _authored_files(report) if authored_only else report.commit.files  # build output: no work area
+        for area in {_area(f.path) for f in files}:
             changes[area] += 1
-        for f in written:
+        for f in files:
             area = _area(f.path)
             lines[area] += f.changes
             added[area] += f.additions

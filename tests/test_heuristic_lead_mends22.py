@@ -346,3 +346,28 @@ def test_lines_moved_within_a_file_are_said_as_a_move():
                        "conn: move send_messages() below all callers").summary
     assert any(line.startswith("Moves ") and "lines within `src/conn/send.rs`" in line and line.endswith(
         "none rewritten") for line in summary), summary
+
+
+# fmtlib/fmt 2026-06-01, "Pin doc deps": `support/doc-requirements.txt` (pip-compile's output) read as 508 lines of
+# product code ("New product files", "Large change"), with no package named; the versions kept pip-compile's
+# line-continuation backslash (`2.18.0 \`).
+
+_COMPILED = "babel==2.18.0 \\\n    --hash=sha256:aa\nclick==8.4.1 \\\n    --hash=sha256:bb\nmike==2.1.3\n"
+
+
+def test_requirements_files_of_any_name_are_build_files_and_their_packages_named():
+    from analysis.analyzers.heuristic.paths import classify_path
+    for path in ("support/doc-requirements.txt", "support/doc-requirements.in", "cmake-format-requirements.txt"):
+        assert "build" in classify_path(path), path
+    assert "build" not in classify_path("src/requirements_check.py")
+    analysis = analysed({"support/doc-requirements.txt": (None, _COMPILED)}, "Pin doc deps")
+    assert analysis.importance == "low"
+    assert ("New development dependencies `babel` `2.18.0`, `click` `8.4.1`, `mike` `2.1.3` in "
+            "`support/doc-requirements.txt`") in analysis.summary
+    assert not analysis.insights.architecture and not analysis.risks
+
+
+def test_packages_a_manifest_adds_together_are_one_sentence():
+    analysis = analysed({"requirements.txt": ("attrs==23.1\n", "attrs==23.1\nhttpx==0.28.1\nrich==14.0\n")},
+                        "Add the client's dependencies")
+    assert "New dependencies `httpx` `0.28.1`, `rich` `14.0` in `requirements.txt`" in analysis.summary

@@ -26,7 +26,7 @@ CONFIG_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "to
 MANIFESTS = {"pyproject.toml", "package.json", "cargo.toml", "go.mod", "pom.xml", "libs.versions.toml", "chart.yaml"}
 LOCKS = {"poetry.lock", "uv.lock", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "cargo.lock",
          "go.sum", "npm-shrinkwrap.json", "pipfile.lock", "chart.lock"}
-_REQUIREMENTS = re.compile(r"^requirements([-_.][\w.-]*)?\.(txt|in)$")
+_REQUIREMENTS = re.compile(r"^([\w.-]*[-_])?requirements([-_.][\w.-]*)?\.(txt|in)$")  # doc-requirements.txt too
 _CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|releases|whatsnew)([-_.][\w.-]*)?"
                         r"(\.(md|rst|txt|adoc|markdown))?$")
 #: (``changelog/``: towncrier's fragments, ``changelog/13461.bugfix.rst``, as pytest keeps them)

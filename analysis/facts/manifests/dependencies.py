@@ -134,7 +134,8 @@ def _line_deps(kind: str, lines: Iterable[str]) -> dict[str, str]:
     """Packages named on manifest lines (requirements, go.mod; the hunk fallback of the others)."""
     found: dict[str, str] = {}
     for text in lines:
-        text = text.split(" #")[0] if kind == "requirements" else text
+        # a pip-compile line goes on with its hashes: ``babel==2.18.0 \`` (the backslash is no part of the version)
+        text = text.split(" #")[0].rstrip().removesuffix("\\") if kind == "requirements" else text
         if kind == "requirements":
             if text.strip() and not text.lstrip().startswith(("#", "-")):
                 pair = _pep508(text.strip())

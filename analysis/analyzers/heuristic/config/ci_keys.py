@@ -65,6 +65,22 @@ def action_moves(facts: list[Fact]) -> list[tuple[str, str, str]]:
     return list(moves.values())
 
 
+#: a full commit SHA an action is pinned to
+_FULL_SHA = re.compile(r"^[0-9a-fA-F]{40}$")
+
+
+def pinned_versions(moves: list[tuple[str, str, str]], lines: list[str]) -> list[tuple[str, str, str]]:
+    """``moves`` with each ref that is a commit SHA said by the version its ``uses:`` line's comment names
+    (``dorny/paths-filter@fbd0ab8… # v4.0.1`` is ``v4.0.1``), as the project wrote it for readers; a SHA with no
+    such comment in the diff's ``lines`` stays a SHA."""
+    def said(action: str, ref: str) -> str:
+        if not _FULL_SHA.match(ref):
+            return ref
+        pin = re.compile(rf"{re.escape(action)}@{ref}\s*#\s*(?:tag=)?(v?\d[\w.+-]*)")
+        return next((m.group(1) for line in lines if (m := pin.search(line))), ref)
+    return [(action, said(action, old), said(action, new)) for action, old, new in moves]
+
+
 def changed_keys(facts: list[Fact]) -> list[str]:
     """The distinct keys the facts change, the most telling first (``permissions``, ``persist-credentials``,
     ``uses``, ``env``), then the others in the diff's order."""

@@ -11,7 +11,8 @@ from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.models import Fact
 
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
-                           r"[\w.-]*\.(txt|in)$|(^|/)(dev|test|docs?)-requirements\.txt$"
+                           r"[\w.-]*\.(txt|in)$|(^|/)[\w.-]*(dev|test|tests|docs?|lint|typing|ci|format)[\w.-]*[-_]"
+                           r"requirements[\w.-]*\.(txt|in)$"
                            # Go's tools module (``tools/go.mod`` with its ``tools.go``): linters and generators pinned
                            r"|(^|/)tools/go\.(mod|sum)$")
 _VERSION_MAJOR = re.compile(r"\d+")

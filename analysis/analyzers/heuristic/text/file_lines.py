@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
-from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, sha_pinned
+from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, pinned_versions, sha_pinned
 from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
@@ -71,6 +71,9 @@ class FileLines:
             return ""
         moves = action_moves(facts)
         if keys == ["uses"] and moves:
+            paths = {c.path for c in facts}
+            patches = [parse_patch(f.path, f.patch) for f in self.e.files if f.patch and f.path in paths]
+            moves = pinned_versions(moves, [ln.text for p in patches for ln in (*p.removed, *p.added)])
             named = [self.t("config_value", key=code(a), old=code(pinned(o)), new=code(pinned(n))) for a, o, n in moves]
             return self.t("ci_actions", actions=self.names(named, 4, wrap=False))
         to_sha = any(sha_pinned(f) for f in facts)

@@ -21,6 +21,7 @@ from analysis.analyzers.heuristic.code.perf import (
 )
 from analysis.analyzers.heuristic.code.word_sites import word_sites
 from analysis.analyzers.heuristic.config.build_defaults import api_gated, default_narrowed, features_removed
+from analysis.analyzers.heuristic.config.dependency_changes import development_only
 from analysis.analyzers.heuristic.config.template_layout import added_conditions
 from analysis.analyzers.heuristic.declared import advisory_merge, breaking_fragments, support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
@@ -29,7 +30,6 @@ from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
 from analysis.analyzers.heuristic.text.writer import Writer, code, raise_keyword
-from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Fact, Insights, Risk
 
@@ -196,7 +196,8 @@ class Findings:
         if self.deploy_paths():
             out.append(w.t("arch_deploy", paths=self.deploy_subject()))
         new_deps = [f.symbol for f in e.dependencies if not f.before and f.after
-                    and "lock" not in e.classes.get(f.path, set()) and f.text != DEVELOPMENT]
+                    and "lock" not in e.classes.get(f.path, set())
+                    and not development_only(f, e.classes.get(f.path, set()))]  # a docs or test requirement
         if new_deps:
             out.append(w.t("arch_new_dep", names=w.names(new_deps)))
         return out

@@ -69,6 +69,12 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_tests_removed_one_mitigation": "Confirm {names} was replaced or is obsolete.",
         "rec_tests_removed_one": "Confirm why {names} was removed.",
         "values_read": ", now reading the chart values {keys}",
+        # an ``if`` whose whole block is new and ends the call: the guard a reviewer names first
+        "guards_line": "New early exits: {items}",
+        "guard_return": "{cond} returns {value}",
+        "guard_return_bare": "{cond} returns",
+        "guard_throw": "{cond} throws {value}",
+        "locks_line": "Now locks with {names}",
     },
     "zh": {
         "r_ci_signal": "{path} 中出现 {text}",
@@ -116,5 +122,10 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_tests_removed_one_mitigation": "确认 {names} 已被替代或确已过时。",
         "rec_tests_removed_one": "确认删除 {names} 的原因。",
         "values_read": "，新读取 chart 取值 {keys}",
+        "guards_line": "新增提前退出：{items}",
+        "guard_return": "{cond} 时返回 {value}",
+        "guard_return_bare": "{cond} 时直接返回",
+        "guard_throw": "{cond} 时抛出 {value}",
+        "locks_line": "新增加锁：{names}",
     },
 }

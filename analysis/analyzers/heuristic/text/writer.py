@@ -6,14 +6,18 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.guards import added_guards
 from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
+from analysis.analyzers.heuristic.code.locks import locks_added
 from analysis.analyzers.heuristic.code.table_entries import table_entries
+from analysis.analyzers.heuristic.config.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.chart_values import values_read_anew
+from analysis.analyzers.heuristic.config.dependency_changes import development_only
 from analysis.analyzers.heuristic.declared import advisory_merge
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
-from analysis.analyzers.heuristic.message import MERGE_TITLE, clip
+from analysis.analyzers.heuristic.message import MERGE_TITLE, clip, message_points
 from analysis.analyzers.heuristic.noticed import base_change, field_default
 from analysis.analyzers.heuristic.text.file_lines import FileLines
 from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
@@ -25,7 +29,6 @@ from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
-from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
@@ -50,9 +53,13 @@ def _bare(text: str) -> str:
     return re.sub(r"\s*\(#\d+\)\s*$", "", text).strip().rstrip(".").lower()
 
 
+#: an issue tracker's key leading a subject (``[LANG-1833] Handle ...``, ``[#12] ...``), as release notes leave it out
+_TRACKER_KEY = re.compile(r"^\[(?:[a-z][a-z0-9_]*-\d+|#\d+)\]\s*")
+
+
 def _unreferenced(text: str) -> str:
-    """``_bare`` with no pull request or issue number anywhere (``... bytes (#742).`` is ``... bytes``)."""
-    return " ".join(re.sub(r"\(#\d+\)", " ", _bare(text)).split()).rstrip(".")
+    """``_bare`` with no pull request or issue number anywhere (``[LANG-7] ... bytes (#742).`` is ``... bytes``)."""
+    return " ".join(re.sub(r"\(#\d+\)", " ", _TRACKER_KEY.sub("", _bare(text))).split()).rstrip(".")
 
 
 #: a list item that is only a name in a code span, perhaps qualified by a short phrase ("on non-WASM targets"); not
@@ -205,10 +212,21 @@ class Writer(FileLines, ImpactLines):
             said = {_unreferenced(t) for t in (self.e.title, *self.e.changelog)}
             if _unreferenced(points[0]) in said:
                 points = points[1:]  # "(#742)." ended the title, or the changelog line quoted next says it
+            if len(points) <= 1:  # the first paragraph was only the subject's tail: the next one says the change
+                points += self._after_first_paragraph()
         if len(points) >= 2 and all(_NAME_ITEM.match(p) for p in points):
             lead = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1)).strip().rstrip(".:")
             return [clip(self.t("named_items", lead=lead, items=self.p["sep"].join(points)), R.MAX_PARAGRAPH)]
         return points
+
+    def _after_first_paragraph(self) -> list[str]:
+        """The message's points after its first paragraph when that paragraph is one line (a wrapped subject's
+        tail, "cleanly (#1757)."), less the merge line and squashed subjects, as ``own_points`` leaves them out."""
+        blocks = re.split(r"\n\s*\n", self.e.body.strip(), maxsplit=1)
+        if len(blocks) < 2 or "\n" in blocks[0].strip():
+            return []
+        return [p for p in message_points(blocks[1]) if not _subject(p) and not MERGE_TITLE.match(p)
+                and not self._restates_dependency(p)]
 
     def _restates_dependency(self, point: str) -> bool:
         """A dependency bot's table row (``left-pad `^7.0.0` -> `^8.0.0` ``) says what a dependency fact the summary
@@ -287,6 +305,11 @@ class Writer(FileLines, ImpactLines):
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
             out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
+            changed_code = [f for f in e.behaviour if f.path in {m.path for m in modified}]
+            out += self.guards_line(changed_code)
+            locks = locks_added(changed_code)
+            if locks:
+                out.append(self.t("locks_line", names=self.names(locks)))
         coded = bool(out)
         out += self.table_lines()  # beside the files' own lines, not instead of them
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
@@ -304,6 +327,16 @@ class Writer(FileLines, ImpactLines):
         if not out:
             out += self.file_lines()
         return out
+
+    def guards_line(self, files: list[FileChange]) -> list[str]:
+        """``New early exits: `pos > len` returns `null` / `false```: the guards added to modified code, bounded."""
+        by_cond: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for cond, kind, value in added_guards(files):
+            by_cond[(cond, kind)].append(value)
+        items = [self.t(f"guard_{kind}" if values[0] or kind == "throw" else "guard_return_bare",
+                        cond=code(cond), value=" / ".join(code(v) for v in values))
+                 for (cond, kind), values in list(by_cond.items())[:R.MAX_LISTED]]
+        return [self.t("guards_line", items=self.p["sep"].join(items))] if items else []
 
     def table_lines(self) -> list[str]:
         """Entries the product code adds to tables of like entries (``"port": isPort``), per file."""
@@ -414,6 +447,9 @@ class Writer(FileLines, ImpactLines):
         for f in self.e.of("config_key_added", "config_key_removed", "config_value_changed"):
             if self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}:
                 continue  # the project's own machinery: its values are not what a reader needs
+            if is_chart_notes(f) and (notes := chart_notes(f)):  # the chart's release notes, not a setting
+                out += [self.t("changelog", text=note) for note in notes[:R.MAX_CHANGELOG]]
+                continue
             if f.kind == "config_value_changed" and f.symbol in shared:
                 paths = same[(f.symbol, f.before, f.after)]
                 if paths[0] == f.path:
@@ -442,19 +478,23 @@ class Writer(FileLines, ImpactLines):
         """Manifest changes one by one; a lock file's (transitive) changes bounded, the rest counted."""
         e, lines, locked = self.e, {}, []
         manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
-        dropped: dict[str, list[Fact]] = {}  # a manifest's packages dropped together are one line, not one each
+        # a manifest's packages dropped or added together are one line, not one "New dependency x" each
+        grouped: dict[tuple[str, str], list[Fact]] = {}
         for f in e.dependencies:
             if "lock" in e.classes.get(f.path, set()):
                 if f.symbol not in manifest:  # the manifest's line already says it
                     locked.append(f)
                 continue
-            if f.after is None:
-                dropped.setdefault(f.path, []).append(f)
+            if f.after is None or f.before is None:
+                grouped.setdefault((f.path, self._dependency_kind(f)), []).append(f)
                 continue
             lines.setdefault(self.dependency_line(f), f.path)
-        for path, facts in dropped.items():
+        for (path, kind), facts in grouped.items():
+            items = [code(f.symbol) if kind == "deps_removed" else self.t("dep_item", name=code(f.symbol),
+                                                                          new=code(pinned(f.after)))
+                     for f in facts]
             line = (self.dependency_line(facts[0]) if len(facts) == 1 else
-                    self.t("deps_removed", names=self.names([f.symbol for f in facts]), path=code(path, R.MAX_PATH)))
+                    self.t(kind, names=self.names(items, wrap=False), path=code(path, R.MAX_PATH)))
             lines.setdefault(line, path)
         shown_at_most = R.MAX_LISTED + 1 if len(lines) == R.MAX_LISTED + 1 else R.MAX_LISTED  # "1 more": list it
         out = list(lines)[:shown_at_most]
@@ -467,12 +507,17 @@ class Writer(FileLines, ImpactLines):
             out.append(self.t("lock_more", n=len(locked) - len(shown), path=code(locked[0].path, R.MAX_PATH)))
         return out
 
+    def _dependency_kind(self, f: Fact) -> str:
+        if f.after is None:
+            return "deps_removed"
+        return "deps_added_dev" if development_only(f, self.e.classes.get(f.path, set())) else "deps_added"
+
     def dependency_line(self, f: Fact) -> str:
         before, after = pinned(f.before), pinned(f.after)
         if before and after:
             return self.t("dep_changed", name=code(f.symbol), old=code(before), new=code(after))
         if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
-            key = "dep_added_dev" if f.text == DEVELOPMENT else "dep_added"
+            key = "dep_added_dev" if development_only(f, self.e.classes.get(f.path, set())) else "dep_added"
             return self.t(key, name=code(f.symbol), new=code(after))
         return self.t("dep_removed", name=code(f.symbol))
 

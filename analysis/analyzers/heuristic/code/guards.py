@@ -1,0 +1,86 @@
+"""Early exits a change adds to code: an ``if`` whose whole block is new and ends the call (``return``, ``throw``,
+``raise``), as a reviewer names a guard first ("past the end of the input it now returns null")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.facts.patches import Hunk, parse_patch
+from analysis.models import FileChange
+
+#: ``if (cond) {`` (C, Java, JS, C#), ``if cond {`` (Go, Rust), ``if cond:`` (Python), the block opened on the line
+_IF_BRACE = re.compile(r"^\s*if\s*(?P<cond>.+?)\s*\{\s*$")
+_IF_COLON = re.compile(r"^\s*if\s+(?P<cond>.+?)\s*:\s*$")
+#: ``if cond: return x`` / ``if (cond) return x;`` on one line
+_IF_INLINE = re.compile(r"^\s*if\s*(?P<cond>\(.+\)|\s.+?:)\s*(?P<exit>(?:return|throw|raise)\b.*?);?\s*$")
+#: the statement that ends the call: its keyword and what it returns or throws
+_EXIT = re.compile(r"^\s*(?P<kind>return|throw|raise)\b\s*(?P<value>.*?);?\s*$")
+#: a thrown or raised exception's type: ``new IllegalArgumentException(...)``, ``ValueError(...)``
+_EXCEPTION = re.compile(r"^(?:new\s+)?(?P<type>[A-Za-z_][\w.:]*)\s*[({]?")
+#: an error handed up as it came (Go's ``if err != nil { return err }``): plumbing, not a guard a reader needs named
+_ERROR_CHECK = re.compile(r"^\w*err\w*\s*!=\s*nil$", re.IGNORECASE)
+#: statements a guard block may hold before its exit (a log line, an error index set): bounded
+_MAX_BODY = 4
+
+
+def added_guards(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
+    """``(condition, exit kind, value)`` for each ``if`` whose lines are all added and whose block ends in
+    ``return``/``throw``/``raise`` (value: what is returned, or the exception's type; "" for a bare ``return``)."""
+    out: list[tuple[str, str, str]] = []
+    for f in files:
+        for hunk in parse_patch(f.path, f.patch).hunks:
+            out += _guards_in(hunk)
+    return [g for g in dict.fromkeys(out) if not _ERROR_CHECK.match(g[0])]
+
+
+def _guards_in(hunk: Hunk) -> list[tuple[str, str, str]]:
+    lines = hunk.lines
+    out = []
+    for i, line in enumerate(lines):
+        if line.kind != "+":
+            continue
+        inline = _IF_INLINE.match(line.text)
+        if inline:
+            exit_ = _EXIT.match(inline.group("exit"))
+            if exit_:
+                out.append(_guard(inline.group("cond"), exit_))
+            continue
+        opened = _IF_BRACE.match(line.text) or _IF_COLON.match(line.text)
+        if not opened or _IF_INLINE.match(line.text):
+            continue
+        body = _block(lines[i + 1:], brace=bool(_IF_BRACE.match(line.text)),
+                      indent=len(line.text) - len(line.text.lstrip()))
+        if body:
+            exit_ = _EXIT.match(body[-1])
+            if exit_:
+                out.append(_guard(opened.group("cond"), exit_))
+    return out
+
+
+def _block(following: list, brace: bool, indent: int) -> list[str]:
+    """The statements of the block the ``if`` opens, when every line of it is added and it ends within
+    ``_MAX_BODY`` statements (a ``}`` or, in Python, a line back at the ``if``'s indent); none otherwise."""
+    body: list[str] = []
+    for line in following:
+        text = line.text
+        if not text.strip():
+            continue
+        closes = text.strip() == "}" if brace else len(text) - len(text.lstrip()) <= indent
+        if closes and (brace or line.kind != "-"):
+            return body if (line.kind == "+" or not brace) else []
+        if line.kind != "+" or len(body) == _MAX_BODY:
+            return []
+        body.append(text)
+    return []
+
+
+def _guard(cond: str, exit_: re.Match) -> tuple[str, str, str]:
+    cond = cond.strip().rstrip(":").strip()
+    if cond.startswith("(") and cond.endswith(")"):
+        cond = cond[1:-1].strip()
+    kind, value = exit_.group("kind"), exit_.group("value").strip()
+    if kind in ("throw", "raise"):
+        match = _EXCEPTION.match(value)
+        value = match.group("type") if match else value
+    return cond, "throw" if kind == "raise" else kind, value
