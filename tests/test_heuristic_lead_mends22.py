@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.config.dependency_changes import development_only
-from analysis.models import Fact
+from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
 
 _OPEN_BEFORE = """package zap
@@ -371,3 +371,46 @@ def test_packages_a_manifest_adds_together_are_one_sentence():
     analysis = analysed({"requirements.txt": ("attrs==23.1\n", "attrs==23.1\nhttpx==0.28.1\nrich==14.0\n")},
                         "Add the client's dependencies")
     assert "New dependencies `httpx` `0.28.1`, `rich` `14.0` in `requirements.txt`" in analysis.summary
+
+
+# curl/curl 2026-08-13, "tool_operate: ... move win32 cert checks to function": "New early exits: `cafile` returns
+# `CURLE_OUT_OF_MEMORY`" read a moved block, and took the return of an ``if`` nested inside it for the block's own.
+
+def test_a_moved_or_nested_exit_is_no_new_guard():
+    from analysis.analyzers.heuristic.code.guards import added_guards
+    moved = FileChange(path="src/tool_operate.c", additions=6, deletions=6, patch="""@@ -1,12 +1,12 @@
++static CURLcode setup_certs(struct OperationConfig *config)
++{
++  if(cafile) {
++    curlx_fclose(cafile);
++    return CURLE_OUT_OF_MEMORY;
++  }
++}
+ int main(void)
+ {
+-  if(cafile) {
+-    curlx_fclose(cafile);
+-    return CURLE_OUT_OF_MEMORY;
+-  }
+ }
+""")
+    assert added_guards([moved]) == []
+    nested = FileChange(path="src/tool_operate.c", additions=6, deletions=0, patch="""@@ -1,2 +1,8 @@
+ {
++  if(cafile) {
++    curlx_fclose(cafile);
++    config->cacert = curlx_strdup(cacert);
++    if(!config->cacert)
++      return CURLE_OUT_OF_MEMORY;
++  }
+ }
+""")
+    assert added_guards([nested]) == []
+    guard = FileChange(path="src/tool_operate.c", additions=3, deletions=0, patch="""@@ -1,2 +1,5 @@
+ {
++  if(!config->cacert) {
++    return CURLE_OUT_OF_MEMORY;
++  }
+ }
+""")
+    assert added_guards([guard]) == [("!config->cacert", "return", "CURLE_OUT_OF_MEMORY")]

@@ -20,6 +20,8 @@ _EXIT = re.compile(r"^\s*(?P<kind>return|throw|raise)\b\s*(?P<value>.*?);?\s*$")
 _EXCEPTION = re.compile(r"^(?:new\s+)?(?P<type>[A-Za-z_][\w.:]*)\s*[({]?")
 #: an error handed up as it came (Go's ``if err != nil { return err }``): plumbing, not a guard a reader needs named
 _ERROR_CHECK = re.compile(r"^\w*err\w*\s*!=\s*nil$", re.IGNORECASE)
+#: a statement that branches or loops: an exit after it is that branch's, not the guard's
+_CONTROL = re.compile(r"^\s*(?:if|else|for|while|switch|case|elif|match)\b")
 #: statements a guard block may hold before its exit (a log line, an error index set): bounded
 _MAX_BODY = 4
 
@@ -29,12 +31,16 @@ def added_guards(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
     ``return``/``throw``/``raise`` (value: what is returned, or the exception's type; "" for a bare ``return``)."""
     out: list[tuple[str, str, str]] = []
     for f in files:
-        for hunk in parse_patch(f.path, f.patch).hunks:
-            out += _guards_in(hunk)
+        hunks = parse_patch(f.path, f.patch).hunks
+        # an ``if`` whose line the patch also removes was moved (into a new function, say), not added
+        removed = {line.text.strip() for hunk in hunks for line in hunk.lines if line.kind == "-"}
+        for hunk in hunks:
+            out += [guard for guard, opened in _guards_in(hunk) if opened not in removed]
     return [g for g in dict.fromkeys(out) if not _ERROR_CHECK.match(g[0])]
 
 
-def _guards_in(hunk: Hunk) -> list[tuple[str, str, str]]:
+def _guards_in(hunk: Hunk) -> list[tuple[tuple[str, str, str], str]]:
+    """Each guard the hunk adds, with its ``if`` line's text."""
     lines = hunk.lines
     out = []
     for i, line in enumerate(lines):
@@ -44,17 +50,17 @@ def _guards_in(hunk: Hunk) -> list[tuple[str, str, str]]:
         if inline:
             exit_ = _EXIT.match(inline.group("exit"))
             if exit_:
-                out.append(_guard(inline.group("cond"), exit_))
+                out.append((_guard(inline.group("cond"), exit_), line.text.strip()))
             continue
         opened = _IF_BRACE.match(line.text) or _IF_COLON.match(line.text)
         if not opened or _IF_INLINE.match(line.text):
             continue
         body = _block(lines[i + 1:], brace=bool(_IF_BRACE.match(line.text)),
                       indent=len(line.text) - len(line.text.lstrip()))
-        if body:
+        if body and not any(_CONTROL.match(statement) for statement in body):  # the exit is the block's own
             exit_ = _EXIT.match(body[-1])
             if exit_:
-                out.append(_guard(opened.group("cond"), exit_))
+                out.append((_guard(opened.group("cond"), exit_), line.text.strip()))
     return out
 
 
