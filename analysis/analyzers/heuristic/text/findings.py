@@ -7,6 +7,7 @@ from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
+from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.page_text import PAGE
@@ -161,7 +162,7 @@ class Findings:
         if api:
             out.append(w.t("compat_api_paths", paths=w.names(api)))
         if not out and (e.api_added or e.api_widened):
-            added = [f.symbol for f in e.api_added + e.api_widened]
+            added = [api_name(f) for f in e.api_added + e.api_widened]
             # "unaffected" only when no existing public symbol changes too (a constructor's new default); a type
             # that only gains the new members (and private fields for them) is their owner, not a change of its own
             changed = [f.symbol for f in e.of("symbol_modified") if e.is_public(f) and e.in_product(f)

@@ -9,6 +9,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.text.spans import code
 
 #: a configuration value this short is named in the impact line beside its key
@@ -41,7 +42,7 @@ class ImpactLines:
         for f in e.facts:
             if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
                 if f.path not in e.cosmetic and e.in_product(f):
-                    (symbols if e.is_public(f) else internal)[area_of(f.path)].append(f.symbol)
+                    (symbols if e.is_public(f) else internal)[area_of(f.path)].append(api_name(f))
             elif f.kind == "config_value_changed" and f.after and len(f.after) <= _SHORT_VALUE:
                 values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):

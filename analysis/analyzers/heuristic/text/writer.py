@@ -19,6 +19,7 @@ from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip, message_points
 from analysis.analyzers.heuristic.noticed import base_change, field_default
+from analysis.analyzers.heuristic.text.default_exports import api_name, split_defaults
 from analysis.analyzers.heuristic.text.file_lines import FileLines
 from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
 from analysis.analyzers.heuristic.text.phrases import PHRASES
@@ -76,6 +77,8 @@ def _subject(text: str) -> bool:
 #: languages whose annotations are optional and change no call: ``x`` → ``x: int``, no return type → ``-> None``
 _ANNOTATED_LANGUAGES = (".py", ".pyi", ".ts", ".tsx", ".mts", ".cts")
 _ANNOTATION = re.compile(r"\s*:[^=]*")
+#: a subject cut after a word no sentence ends on ("... from `combinations` and"): its next line goes on with it
+_DANGLING = re.compile(r"\b(?:and|or|to|of|for|from|with|in|on|by|as|the|a|an|into|that|when)$", re.IGNORECASE)
 
 
 def _annotated_only(delta: SignatureDelta, path: str) -> bool:
@@ -117,7 +120,8 @@ class Writer(FileLines, ImpactLines):
 
     def symbols(self, names: list[str], limit: int = R.MAX_LISTED) -> str:
         """One group's symbols, an owner named once (``SyncClient.request``, ``post``), cut at ``limit``."""
-        items = [code(n) for n in shortened(names)]
+        files, names = split_defaults(names)
+        items = [self.t("default_export", path=code(p, R.MAX_PATH)) for p in files] + [code(n) for n in shortened(names)]
         text = self.p["sep"].join(items[:limit])
         return self.t("more", items=text, n=len(items) - limit, total=len(items)) if len(items) > limit else text
 
@@ -181,6 +185,10 @@ class Writer(FileLines, ImpactLines):
     def config_change(self, fact: Fact) -> str:
         defaulty = fact.path.lower().endswith(_DEFAULTY) or (fact.symbol or "").lower().endswith("default")
         key = "config_default" if defaulty and not (fact.symbol or "").lower().endswith("default") else "config_value"
+        # the facts collapse spacing, so equal values that are not cut short (a structure clipped at the same
+        # length reads equal too) differ in spacing alone
+        if fact.before is not None and fact.before == fact.after and not fact.before.endswith("…"):
+            return self.t("config_spacing", key=code(fact.symbol))
         return self.t(key, key=code(fact.symbol), old=code(fact.before or "—"), new=code(fact.after or "—"))
 
     def summary(self) -> list[str]:
@@ -237,10 +245,11 @@ class Writer(FileLines, ImpactLines):
 
     def _title_wrapped(self, point: str) -> bool:
         """The subject ran on to the message's second line (no blank line between, the line goes on in lower
-        case, the subject ends with no stop): the point alone ("on close.") is the tail of the title's sentence."""
+        case or the subject ends on a word like "and", the subject ends with no stop): the point alone ("on close.") is the tail of the title's sentence."""
         lines = self.e.commit.message.split("\n", 2)
         return (self.e.title == self.e.commit.title and len(lines) > 1 and bool(lines[1].strip())
-                and (point[:1].islower() or point.startswith("(")) and point.startswith(lines[1].strip()[:20])
+                and (point[:1].islower() or point.startswith("(") or bool(_DANGLING.search(self.e.title.rstrip())))
+                and point.startswith(lines[1].strip()[:20])
                 and not self.e.title.rstrip().endswith((".", "!", "?", ":", ";")))
 
     def what_changed(self) -> list[str]:
@@ -276,13 +285,13 @@ class Writer(FileLines, ImpactLines):
         for old, new in swapped[:R.MAX_LISTED]:
             out.append(self.t("replaces", new=code(new.symbol), old=code(old.symbol)))
         replaced = [o for o, _ in swapped] + [n for _, n in swapped]
-        removed = [f.symbol for f in gone if not e.moved(f) and not any(f is r for r in replaced)]
+        removed = [api_name(f) for f in gone if not e.moved(f) and not any(f is r for r in replaced)]
         if removed:
             out.append(self.t("removed", names=self.symbols(removed)))
         for path in dict.fromkeys(f.path for f in arrived):
             out.append(self.t("moved", names=self.symbols([f.symbol for f in arrived if f.path == path]),
                               path=code(path, R.MAX_PATH)))
-        added = [f.symbol for f in e.api_added if f not in arrived and not any(f is r for r in replaced)]
+        added = [api_name(f) for f in e.api_added if f not in arrived and not any(f is r for r in replaced)]
         if added:
             out.append(self.t("added", names=self.symbols(added)))
         if e.api_widened:

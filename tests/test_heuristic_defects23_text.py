@@ -1,0 +1,88 @@
+"""What a summary says on the twenty-second set's days (maintainer-review mends, defects23): a subject cut after
+"and" goes on into its next line, and a setting whose value changed in spacing only says so rather than printing
+the same text twice."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
+from analysis.models import Analysis, Commit, Fact, FileChange
+from tests.test_heuristic_judge_rules import change
+
+
+def analyse(message: str, files: list[FileChange], facts: list[Fact] | None = None, lang: str = "en") -> Analysis:
+    commit = Commit(sha="d" * 40, author="Dev", committed_at=datetime(2026, 6, 18, 9, 0, tzinfo=timezone.utc),
+                    message=message, files=files, details_loaded=True)
+    return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=facts or []))
+
+WRAPPED = ("Removed `cfg(feature=\"use_alloc\")` from `combinations` and\n"
+           "`combinations_with_replacements` as they are done at a module level\nright now.")
+
+
+def test_a_subject_cut_after_and_is_one_sentence_with_its_next_line():
+    code = change("src/combinations.rs", ['#[cfg(feature = "use_alloc")]', "use alloc::vec::Vec;"], ["use alloc::vec::Vec;"])
+    analysis = analyse(WRAPPED, [code])
+    assert analysis.summary[0] == ("Removed `cfg(feature=\"use_alloc\")` from `combinations` and "
+                                   "`combinations_with_replacements` as they are done at a module level right now.")
+
+
+def test_a_subject_with_a_full_stop_keeps_its_next_paragraph_apart():
+    code = change("src/combinations.rs", ["    let a = 1;"], ["    let a = 2;"])
+    analysis = analyse("Bump the pool size.\n`Pool::new` now starts at two.", [code])
+    assert analysis.summary[0] == "`Pool::new` now starts at two."
+
+
+def _schema(before: str, after: str, lang: str = "en"):
+    schema = change("charts/cluster/values.schema.json", [f'  "description": "{before}",'],
+                    [f'  "description": "{after}",'])
+    fact = Fact(kind="config_value_changed", path=schema.path, symbol="properties.self.description",
+                before=" ".join(before.split()), after=" ".join(after.split()))
+    return analyse("Release cluster-v0.7.0 (#919)", [schema], [fact], lang=lang)
+
+
+def test_a_value_changed_in_spacing_only_says_so_once_not_the_same_text_twice():
+    said = " ".join(_schema(" Defines the name of this cluster.", "Defines the name of this cluster.").summary)
+    assert "`properties.self.description`: spaces or line breaks only, the words unchanged" in said
+    assert "Defines the name of this cluster." not in said
+
+
+def test_a_value_changed_in_spacing_only_says_so_in_chinese():
+    said = " ".join(_schema(" Defines the name.", "Defines the name.", "zh").summary)
+    assert "`properties.self.description`：仅空格或换行变化，文字未变" in said
+
+
+def test_a_value_whose_words_change_still_reads_old_to_new():
+    said = " ".join(_schema("Defines the cluster.", "Names the cluster.").summary)
+    assert "`properties.self.description` `Defines the cluster.` → `Names the cluster.`" in said
+
+
+# --- a module's nameless ``export default`` ---------------------------------------------------------------------
+
+PLUGIN = "src/plugin/localizedFormat/index.js"
+
+
+def _plugin(lang: str = "en"):
+    code = change(PLUGIN, [], ["export default (o, c, d) => {", "  const proto = c.prototype", "}"])
+    fact = Fact(kind="symbol_added", path=PLUGIN, symbol="default", public=True, after="(o, c, d)", text="function")
+    return analyse("Add LocalizedFormat plugin (#305)", [code], [fact], lang=lang)
+
+
+def test_a_default_export_added_is_named_by_its_file_not_as_default():
+    analysis = _plugin()
+    assert f"Adds `{PLUGIN}`'s default export" in analysis.summary
+    assert f"`{PLUGIN}`'s default export" in analysis.insights.compatibility
+    assert any(f"`{PLUGIN}`'s default export" in line for line in analysis.impact)
+    assert "`default`" not in " ".join([*analysis.summary, *analysis.impact, analysis.insights.compatibility])
+
+
+def test_a_default_export_added_is_named_by_its_file_in_chinese():
+    assert f"新增 `{PLUGIN}` 的默认导出" in _plugin("zh").summary
+
+
+def test_a_python_symbol_called_default_keeps_its_name():
+    path = "src/pkg/options.py"
+    code = change(path, [], ["def default(value):", "    return value"])
+    fact = Fact(kind="symbol_added", path=path, symbol="default", public=True, after="(value)", text="function")
+    assert "Adds `default`" in analyse("Add a default helper", [code], [fact]).summary
