@@ -86,3 +86,23 @@ def test_a_python_symbol_called_default_keeps_its_name():
     code = change(path, [], ["def default(value):", "    return value"])
     fact = Fact(kind="symbol_added", path=path, symbol="default", public=True, after="(value)", text="function")
     assert "Adds `default`" in analyse("Add a default helper", [code], [fact]).summary
+
+
+# --- a long dotted key keeps its last part --------------------------------------------------------------------------
+
+LONG_KEY = "properties.cluster.properties.monitoring.properties.instrumentation.properties.pgStatStatements"
+
+
+def test_a_long_key_added_is_cut_in_its_middle_so_the_key_added_is_still_named():
+    schema = change("charts/cluster/values.schema.json", [], ['"pgStatStatements": {"default": false}'])
+    fact = Fact(kind="config_key_added", path=schema.path, symbol=LONG_KEY, after='{"default":false}')
+    said = " ".join(analyse("Release cluster-v0.7.0 (#919)", [schema], [fact]).summary)
+    assert "`properties.…monitoring.properties.instrumentation.properties.pgStatStatements`" in said
+    assert "properties…`" not in said
+
+
+def test_a_short_key_and_a_long_value_are_left_as_they_were():
+    from analysis.analyzers.heuristic.text.spans import code
+    assert code("cluster.monitoring.tls") == "`cluster.monitoring.tls`"
+    url = "https://example.com/" + "x" * 100
+    assert code(url).startswith("`https://example.com/xx") and code(url).endswith("…`")

@@ -15,9 +15,30 @@ TINY_CHARS = 80
 _COMMIT_PIN = re.compile(r"^[0-9a-f]{40}$")
 
 
+#: a dotted key or symbol path (``properties.cluster.properties.monitoring``, ``steps[Set up Helm].uses``)
+_DOTTED = re.compile(r"^[\w$-]+(?:\[[^\].]*\])*(?:\.[\w$-]+(?:\[[^\].]*\])*)+$")
+
+
 def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
     """``text`` as inline code, one line, bounded, with no backtick to break out of it."""
-    return "`" + clip((text or "").replace("`", "'"), limit) + "`"
+    text = (text or "").replace("`", "'")
+    return "`" + (_dotted_clip(text, limit) or clip(text, limit)) + "`"
+
+
+def _dotted_clip(text: str, limit: int) -> str | None:
+    """A long dotted path cut in its middle, its first part and its last ones kept: the key added is its last
+    part (``…instrumentation.properties.pgStatStatements``), which a cut at the end would leave out."""
+    if len(text) <= limit or not _DOTTED.match(text):
+        return None
+    parts = text.split(".")
+    tail = parts[-1]
+    if len(parts[0]) + len(tail) + 2 > limit:
+        return None
+    for part in reversed(parts[1:-1]):
+        if len(parts[0]) + len(part) + len(tail) + 3 > limit:
+            break
+        tail = f"{part}.{tail}"
+    return f"{parts[0]}.…{tail}"
 
 
 def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
