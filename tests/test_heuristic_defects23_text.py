@@ -106,3 +106,29 @@ def test_a_short_key_and_a_long_value_are_left_as_they_were():
     assert code("cluster.monitoring.tls") == "`cluster.monitoring.tls`"
     url = "https://example.com/" + "x" * 100
     assert code(url).startswith("`https://example.com/xx") and code(url).endswith("…`")
+
+
+# --- a parameter's type annotation rewritten: no test is missing ----------------------------------------------------
+
+OLD_SIG = "(self, message: str | None=None, match: None | str | typing.Pattern[str]=None) -> None"
+NEW_SIG = "(self, message: str | None=None, match: None | str | re.Pattern[str]=None) -> None"
+
+
+def _retyped(body_removed: list[str], body_added: list[str]):
+    retry = change("tenacity/retry.py", ["        match: None | str | typing.Pattern[str] = None,", *body_removed],
+                   ["        match: None | str | re.Pattern[str] = None,", *body_added])
+    fact = Fact(kind="signature_changed", path=retry.path, symbol="retry_if_exception_message.__init__",
+                public=True, before=OLD_SIG, after=NEW_SIG,
+                text="type of match None | str | typing.Pattern[str] -> None | str | re.Pattern[str]")
+    return analyse("refactor: replace deprecated typing.Pattern with re.Pattern (#589)", [retry], [fact])
+
+
+def test_a_parameter_only_retyped_asks_for_no_test():
+    analysis = _retyped([], [])
+    assert "typing.Pattern[str]" in " ".join(analysis.summary)
+    assert not any("No test covers" in r.risk for r in analysis.risks)
+
+
+def test_a_retyped_parameter_beside_a_changed_body_still_asks_for_a_test():
+    analysis = _retyped(["        self.match = match"], ["        self.match = re.compile(match)"])
+    assert any("No test covers" in r.risk and "retry_if_exception_message.__init__" in r.risk for r in analysis.risks)

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.annotations_only import annotations_only
 from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
@@ -327,7 +328,8 @@ class Findings:
         return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
                 and self.w.importance != "low" and not self.e.keys_moved_only
                 and not version_numbers_only(self.e)  # a version number set: no test exercises it
-                and not all(PAGE.search(f.path) for f in self.e.behaviour))  # a web page's text: no test reads it
+                and not all(PAGE.search(f.path) for f in self.e.behaviour)  # a web page's text: no test reads it
+                and not annotations_only(self.e.behaviour, self.e.facts))  # type hints: no test runs differently
 
     # --- risks and recommendations --------------------------------------------------------
 
