@@ -132,3 +132,37 @@ def test_a_parameter_only_retyped_asks_for_no_test():
 def test_a_retyped_parameter_beside_a_changed_body_still_asks_for_a_test():
     analysis = _retyped(["        self.match = match"], ["        self.match = re.compile(match)"])
     assert any("No test covers" in r.risk and "retry_if_exception_message.__init__" in r.risk for r in analysis.risks)
+
+
+# --- a lead ending in a colon, then a heading per item, each with its paragraph --------------------------------------
+
+SECTIONS = """Fix archive_time.c issues (concurrency, 32 bit) (#2563)
+
+The refactoring of the time helpers
+introduced three issues:
+
+1. Introduction of a modifiable global static variable
+
+This violates the goal of having no global variables.
+
+2. Broken 32 bit support
+
+The calculation of maximum MS-DOS time is not possible with a 32 bit time_t.
+
+3. Edge case protection
+
+Huge or tiny int64_t values can easily lead to unsigned integer overflows."""
+
+
+def test_a_lead_announcing_headed_sections_is_said_with_their_headings():
+    code = change("libarchive/archive_time.c", ["static time_t max_time;"], ["    time_t max_time;"])
+    summary = analyse(SECTIONS, [code]).summary
+    assert summary[:4] == ["The refactoring of the time helpers introduced three issues:",
+                           "Introduction of a modifiable global static variable", "Broken 32 bit support",
+                           "Edge case protection"]
+
+
+def test_a_lead_before_a_single_example_still_drops_its_colon():
+    from analysis.analyzers.heuristic.message import message_points
+    body = "Parsing failed on inputs\nlike these:\n\n- `a=b`\n\nThe parser now accepts them."
+    assert message_points(body) == ["Parsing failed on inputs like these"]

@@ -145,6 +145,21 @@ def _introduces_list(block: str, following: list[str]) -> bool:
     return len(lines) == 1 and lines[0].endswith(":") and R.BULLET_RE.match(first) is not None
 
 
+def _section_heads(blocks: list[str]) -> list[str]:
+    """The numbered or bulleted one-line headings of the paragraphs after a lead, each followed by its own
+    explanation ("1. Broken 32 bit support", a paragraph, "2. Edge case protection", ...); none unless the first
+    paragraph after the lead is one."""
+    heads = []
+    for block in blocks:
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        bullet = R.BULLET_RE.match(lines[0]) if len(lines) == 1 else None
+        if bullet:
+            heads.append(bullet.group("text").strip())
+        elif not heads:
+            return []
+    return heads
+
+
 def _table_rows(block: str) -> list[str]:
     """A Markdown table (a dependency bot's "| Package | Change |", rows wrapped over lines) said row by row:
     each row's cells that have words (badges, empty and one-word type cells left out), joined by a space."""
@@ -205,6 +220,9 @@ def message_points(body: str) -> list[str]:
             lead = []
         if items and not lead and all(_CHECKBOX.match(item[0]) for item in items):
             continue  # a pull request template's checklist ("- [x] Tests exist or have been written"): boxes ticked
+        heads = _section_heads(blocks[i + 1:]) if lead and not items and lead[-1].endswith(":") else []
+        if len(heads) >= 2:  # "... introduced three issues:" and a heading per issue, each with its paragraph
+            return [clip(unlinked(p), R.MAX_PARAGRAPH) for p in [_joined(lead), *heads][:R.MAX_POINTS]]
         if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
             lead[-1] = lead[-1].rstrip(":")
             bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
