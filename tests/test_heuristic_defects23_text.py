@@ -166,3 +166,38 @@ def test_a_lead_before_a_single_example_still_drops_its_colon():
     from analysis.analyzers.heuristic.message import message_points
     body = "Parsing failed on inputs\nlike these:\n\n- `a=b`\n\nThe parser now accepts them."
     assert message_points(body) == ["Parsing failed on inputs like these"]
+
+
+# --- tests that share their describe blocks ---------------------------------------------------------------------------
+
+SUITE = "path-to-regexp > arguments"
+
+
+def _suite_tests(lang: str = "en"):
+    spec = change("src/index.spec.ts", [], ['    it("should throw on missing name", () => {});'])
+    names = ["should throw on missing name", "should throw on missing pattern", "should throw on unbalanced pattern"]
+    facts = [Fact(kind="test_added", path=spec.path, symbol=f"{SUITE} > {n}") for n in names]
+    facts.append(Fact(kind="test_removed", path=spec.path, symbol=f"{SUITE} > should throw on nested groups"))
+    facts.append(Fact(kind="test_removed", path=spec.path, symbol="path-to-regexp > tokens > should parse"))
+    return analyse("Support `{}` for capturing prefix and suffix chars (#207)", [spec], facts, lang=lang)
+
+
+def test_tests_added_under_the_same_describe_blocks_name_them_once():
+    said = _suite_tests().insights.maintainability
+    assert ("Tests added in `path-to-regexp > arguments`: `should throw on missing name`, "
+            "`should throw on missing pattern`, `should throw on unbalanced pattern`.") in said
+    # removed from two suites: their shared block only
+    assert "Tests removed from `path-to-regexp`: `arguments > should throw on nested groups`, `tokens > should parse`." \
+        in said
+
+
+def test_tests_added_under_the_same_describe_blocks_in_chinese():
+    said = _suite_tests("zh").insights.maintainability
+    assert "`path-to-regexp > arguments` 新增测试：`should throw on missing name`" in said
+
+
+def test_tests_of_no_shared_suite_are_listed_whole():
+    from analysis.analyzers.heuristic.text.test_suites import common_suite
+    assert common_suite(["a > x", "b > y"]) == ("", ["a > x", "b > y"])
+    assert common_suite(["a > x"]) == ("", ["a > x"])
+    assert common_suite(["a", "a > y"]) == ("", ["a", "a > y"])

@@ -9,6 +9,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.annotations_only import annotations_only
 from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.text.default_exports import api_name
+from analysis.analyzers.heuristic.text.test_suites import common_suite
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.page_text import PAGE
@@ -315,13 +316,20 @@ class Findings:
         added = [f.symbol for f in e.of("test_added") if not f.before]
         removed = [f.symbol for f in e.of("test_removed")]
         if added:
-            out.append(w.t("maint_tests_added", names=w.names(added)))
+            out.append(self.tests_line("maint_tests_added", added))
         out += w.tests_moved()
         if removed:
-            out.append(w.t("maint_tests_removed", names=w.names(removed)))
+            out.append(self.tests_line("maint_tests_removed", removed))
         if e.is_large:
             out.append(w.t("maint_large", lines=e.sized_lines, n=len(e.sized)))
         return out
+
+    def tests_line(self, key: str, names: list[str]) -> str:
+        """Tests added or removed, the ``describe`` blocks they all sit in said once."""
+        suite, names = common_suite(list(dict.fromkeys(names)))
+        if suite:
+            return self.w.t(f"{key}_in", suite=code(suite), names=self.w.names(names))
+        return self.w.t(key, names=self.w.names(names))
 
     def untested(self) -> bool:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
