@@ -201,3 +201,39 @@ def test_tests_of_no_shared_suite_are_listed_whole():
     assert common_suite(["a > x", "b > y"]) == ("", ["a > x", "b > y"])
     assert common_suite(["a > x"]) == ("", ["a > x"])
     assert common_suite(["a", "a > y"]) == ("", ["a", "a > y"])
+
+
+# --- a Rust trait implemented for a type ----------------------------------------------------------------------------
+
+IMPL = ["impl<T> PoolIndex<T> for Box<[usize]> {", "    type Item = Vec<T>;", "",
+        "    fn extract_item<I: Iterator<Item = T>>(&self, pool: &LazyBuffer<I>) -> Vec<T>", "    where",
+        "        T: Clone,", "    {", "        pool.get_at(self)", "    }", "}"]
+
+
+def _impl(removed: list[str], added: list[str], lang: str = "en"):
+    code = change("src/combinations.rs", removed, added)
+    facts = [Fact(kind="symbol_added", path=code.path, symbol="Box::extract_item", public=True,
+                  after="(&self, pool: &LazyBuffer<I>) -> Vec<T>", text="method, overrides")]
+    return analyse("Added PoolIndex impl for Box<[usize]>", [code], facts, lang=lang)
+
+
+def test_a_trait_implemented_for_a_type_is_said_by_trait_and_type():
+    summary = _impl([], IMPL).summary
+    assert "Implements `PoolIndex` for `Box<[usize]>`" in summary
+    assert not any(line.startswith("Changes `src/combinations.rs`") for line in summary)
+
+
+def test_a_trait_implemented_for_a_type_in_chinese():
+    assert "为 `Box<[usize]>` 实现 `PoolIndex`" in _impl([], IMPL, "zh").summary
+
+
+def test_an_impl_dropped_is_said_and_one_moved_is_not():
+    assert "`Box<[usize]>` no longer implements `PoolIndex`" in _impl(IMPL[:1] + ["}"], []).summary
+    moved = _impl(["impl<T> PoolIndex<T> for Box<[usize]> {"], ["impl<T> PoolIndex<T> for Box<[usize]> {"]).summary
+    assert not any("PoolIndex" in line for line in moved)
+
+
+def test_traits_implemented_for_one_type_are_one_line():
+    added = ["#[derive(Debug)]", "pub struct Pool;", "impl Clone for Pool {", "}", "impl Send for Pool {}"]
+    summary = _impl([], added).summary
+    assert "Implements `Clone`, `Send` for `Pool`" in summary

@@ -11,6 +11,7 @@ from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.locks import locks_added
 from analysis.analyzers.heuristic.code.table_entries import table_entries
+from analysis.analyzers.heuristic.code.trait_impls import trait_impls
 from analysis.analyzers.heuristic.config.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.chart_values import values_read_anew
 from analysis.analyzers.heuristic.config.dependency_changes import development_only
@@ -319,6 +320,11 @@ class Writer(FileLines, ImpactLines):
             locks = locks_added(changed_code)
             if locks:
                 out.append(self.t("locks_line", names=self.names(locks)))
+        for key, pairs in zip(("impl_added", "impl_removed"), trait_impls(e.behaviour)):
+            by_type: dict[str, list[str]] = defaultdict(list)  # a type's traits in one line: "`Debug`, `Clone` for `X`"
+            for trait, type_ in pairs:
+                by_type[type_].append(trait)
+            out += [self.t(key, trait=self.names(traits), type=code(type_)) for type_, traits in list(by_type.items())[:3]]
         coded = bool(out)
         out += self.table_lines()  # beside the files' own lines, not instead of them
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
