@@ -237,3 +237,27 @@ def test_traits_implemented_for_one_type_are_one_line():
     added = ["#[derive(Debug)]", "pub struct Pool;", "impl Clone for Pool {", "}", "impl Send for Pool {}"]
     summary = _impl([], added).summary
     assert "Implements `Clone`, `Send` for `Pool`" in summary
+
+
+# --- a TypeScript module's export form flipped -----------------------------------------------------------------------
+
+def _typings(removed: str, added: str, lang: str = "en"):
+    typings = change("index.d.ts", [removed], [added])
+    return analyse("chore(typings): default export issue#277 (#278)", [typings], lang=lang)
+
+
+def test_typings_switching_export_assignment_to_export_default_say_imports_may_break():
+    said = _typings("export = dayjs;", "export default dayjs").insights.compatibility
+    assert "`index.d.ts` now exports the module with `export default` instead of `export =`" in said
+    assert "may stop compiling" in said
+
+
+def test_typings_switching_export_form_in_chinese():
+    said = _typings("export = dayjs;", "export default dayjs", "zh").insights.compatibility
+    assert "`index.d.ts` 的模块导出由 `export =` 改为 `export default`" in said
+
+
+def test_typings_exporting_the_same_way_say_nothing_of_the_export_form():
+    analysis = _typings("export default dayjs", "export default dayjs;")
+    assert "`export default dayjs` → `export default dayjs;`" in " ".join(analysis.summary)
+    assert "exports the module" not in analysis.insights.compatibility

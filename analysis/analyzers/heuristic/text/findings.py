@@ -8,6 +8,7 @@ from collections import Counter
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.annotations_only import annotations_only
 from analysis.analyzers.heuristic.code.assignments import values_edited
+from analysis.analyzers.heuristic.code.export_form import export_form_flips
 from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.text.test_suites import common_suite
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
@@ -104,6 +105,8 @@ class Findings:
         gone, arrived = e.exit_statuses
         if arrived:
             out.append(w.t("compat_exit", new=w.names(arrived), old=w.names(gone)))
+        out += [w.t("compat_export_form", path=code(path, R.MAX_PATH), old=code(old), new=code(new))
+                for path, old, new in export_form_flips(e.files)[:2]]
         if e.expectation_flips:
             out.append(w.p["compat_flip"])
         values = [f for f in e.config_breaks if f.kind == "config_value_changed"]

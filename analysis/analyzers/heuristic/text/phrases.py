@@ -93,6 +93,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_marker_scope": "The message marks the change to {scope} as breaking.",
         "compat_marker_diff": "The message marks the change as breaking; the diff changes {touched}.",
         "compat_marker_scope_diff": "The message marks the change to {scope} as breaking; the diff changes {touched}.",
+        "compat_export_form": "{path} now exports the module with {new} instead of {old}: TypeScript imports "
+                              "written for the old form (`import x = require(...)`, `import x from ...`) may stop "
+                              "compiling.",
         "compat_additive": "Additive only: new {names}; existing callers are unaffected.",
         "compat_additive_with": "New {names}, and existing {changed} change as well: callers that never use the new "
                                 "API may still see different behaviour.",
@@ -294,6 +297,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_marker_scope": "提交信息将对 {scope} 的改动标注为破坏性变更。",
         "compat_marker_diff": "提交信息标注了破坏性变更；差异改动了 {touched}。",
         "compat_marker_scope_diff": "提交信息将对 {scope} 的改动标注为破坏性变更；差异改动了 {touched}。",
+        "compat_export_form": "{path} 的模块导出由 {old} 改为 {new}：按旧形式编写的 TypeScript 导入"
+                              "（`import x = require(...)`、`import x from ...`）可能无法编译。",
         "compat_additive": "仅为新增：新增 {names}，现有调用方不受影响。",
         "compat_additive_with": "新增 {names}，同时现有的 {changed} 也有改动：不使用新 API 的调用方也可能看到行为变化。",
         "compat_experimental": "{names}：名称标明为实验性，尚无稳定性承诺。",
