@@ -261,3 +261,45 @@ def test_typings_exporting_the_same_way_say_nothing_of_the_export_form():
     analysis = _typings("export default dayjs", "export default dayjs;")
     assert "`export default dayjs` → `export default dayjs;`" in " ".join(analysis.summary)
     assert "exports the module" not in analysis.insights.compatibility
+
+
+# --- tests beside the code in one area are counted apart ---------------------------------------------------------
+
+def _beside(lang: str = "en"):
+    src = change("src/index.ts", ["const DEFAULT_DELIMITER = \"/\";"], ["const DEFAULT_DELIMITER = \"/#?\";"])
+    spec = change("src/index.spec.ts", ["  it('a', () => {});"] * 5, ["  it('b', () => {});"] * 9)
+    fact = Fact(kind="symbol_modified", path=src.path, symbol="tokensToRegexp", public=True)
+    return analyse("Use `/#?` as default delimiter", [src, spec], [fact], lang=lang)
+
+
+def test_an_area_s_tests_are_counted_apart_from_the_symbols_it_names():
+    assert "src (+1/−1): `tokensToRegexp`; tests (+9/−5)" in _beside().impact
+
+
+def test_an_area_s_tests_are_counted_apart_in_chinese():
+    assert "src（+1/−1）：`tokensToRegexp`；测试（+9/−5）" in _beside("zh").impact
+
+
+# --- blank lines are no comments ---------------------------------------------------------------------------------
+
+CACHE = "caffeine/src/main/java/com/github/benmanes/caffeine/cache/LocalAsyncCache.java"
+
+
+def _guard(added: list[str]):
+    code = change(CACHE, [], added)
+    fact = Fact(kind="symbol_added", path=CACHE, symbol="LocalAsyncCache.AbstractCacheView.readObjectNoData",
+                public=False, after="() -> void", text="method")
+    return analyse("Reject hierarchy-skip deserialization of synchronous cache views", [code], [fact]).summary
+
+
+def test_code_and_a_blank_line_are_not_said_as_comments():
+    summary = _guard(["", '    @SuppressWarnings("unused")', "    private void readObjectNoData() throws InvalidObjectException {",
+                      '      throw new InvalidObjectException("Proxy required");', "    }"])
+    assert not any(line.startswith("Comments in") for line in summary)
+    assert any("LocalAsyncCache.java" in line and "(+5/−0)" in line for line in summary)
+
+
+def test_comments_around_a_few_code_lines_are_still_said_as_comments():
+    summary = _guard(["    // Java skips readObject when the stream omits this class,", "    // so reject that path too.",
+                      "    private void readObjectNoData() {", "      throw new IllegalStateException();", "    }"])
+    assert any(line.startswith("Comments in") and "3 changed lines of code" in line for line in summary)

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
+from analysis.analyzers.heuristic.code.hunks import comment_lines
 from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, pinned_versions, sha_pinned
 from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
@@ -113,7 +114,9 @@ class FileLines:
     def file_lines(self) -> list[str]:
         """No fact names a symbol: say which files changed, by kind when they are not product code."""
         e = self.e
-        if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines:
+        # "comments ... and N lines of code around them" only where there are comments (a blank line is none)
+        comments = sum(comment_lines(f.patch, f.path) for f in e.behaviour if f.patch)
+        if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines and comments:
             return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
         if e.behaviour and e.moved_only:  # "move send_messages() below all callers": the same lines, elsewhere
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]

@@ -73,6 +73,13 @@ class ImpactLines:
                 what = self.symbols(edited, 3)  # no symbol named: the module-level values the hunks sit in
             else:
                 what = self.area_kind(members)
+            # tests beside the code they exercise (``src/index.spec.ts``) are counted apart: the symbols named are
+            # not where most of the area's lines went
+            tested = [x for x in members if "test" in e.classes.get(x.path, set())]
+            if tested and len(tested) < len(members) and (symbols[area] or internal[area]):
+                what += self.t("impact_tests_beside", a=sum(x.additions for x in tested),
+                               d=sum(x.deletions for x in tested))
+                members = [x for x in members if x not in tested]
             sizes = dict(area=clip(area, R.MAX_PATH), a=sum(x.additions for x in members),
                          d=sum(x.deletions for x in members))
             if len(members) == 1 and members[0].path == area and what == clip(area, R.MAX_PATH):

@@ -65,6 +65,7 @@ PHRASES: dict[str, dict[str, str]] = {
         # impact
         "impact": "{area} (+{a}/−{d}): {what}", "impact_more": "{n} more areas", "impact_dep": "{name} {version}",
         "impact_bare": "{area} (+{a}/−{d})", "impact_dep_removed": "{name} removed",
+        "impact_tests_beside": "; tests (+{a}/−{d})",
         "kind_comments": "comments only", "kind_whitespace": "whitespace only",
         "kind_doc": "documentation", "kind_test": "tests", "kind_ci": "CI and tooling", "kind_i18n": "translations",
         "kind_build": "build files", "kind_example": "examples", "internal": "internal {names}",
@@ -275,6 +276,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_files": "未加载文件详情，仅读取了提交信息。",
         "impact": "{area}（+{a}/−{d}）：{what}", "impact_more": "另有 {n} 个目录", "impact_dep": "{name} {version}",
         "impact_bare": "{area}（+{a}/−{d}）", "impact_dep_removed": "{name}（移除）",
+        "impact_tests_beside": "；测试（+{a}/−{d}）",
         "kind_comments": "仅注释", "kind_whitespace": "仅空白",
         "kind_doc": "文档", "kind_test": "测试", "kind_ci": "CI 与工具配置", "kind_i18n": "翻译",
         "kind_build": "构建文件", "kind_example": "示例", "internal": "内部 {names}",
