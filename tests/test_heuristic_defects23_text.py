@@ -303,3 +303,13 @@ def test_comments_around_a_few_code_lines_are_still_said_as_comments():
     summary = _guard(["    // Java skips readObject when the stream omits this class,", "    // so reject that path too.",
                       "    private void readObjectNoData() {", "      throw new IllegalStateException();", "    }"])
     assert any(line.startswith("Comments in") and "3 changed lines of code" in line for line in summary)
+
+
+def test_traits_one_type_loses_and_another_gains_are_said_as_moved():
+    removed = ["impl<I> Iterator for CombinationsWithReplacement<I>", "impl<I> FusedIterator for CombinationsWithReplacement<I>"]
+    added = ["impl<I, Idx> Iterator for CombinationsWithReplacementGeneric<I, Idx>",
+             "impl<I, Idx> FusedIterator for CombinationsWithReplacementGeneric<I, Idx>"]
+    summary = _impl(removed, added).summary
+    assert ("`Iterator`, `FusedIterator` now implemented for `CombinationsWithReplacementGeneric<I, Idx>` instead of "
+            "`CombinationsWithReplacement<I>`") in summary
+    assert not any("no longer implements" in line for line in summary)

@@ -320,11 +320,7 @@ class Writer(FileLines, ImpactLines):
             locks = locks_added(changed_code)
             if locks:
                 out.append(self.t("locks_line", names=self.names(locks)))
-        for key, pairs in zip(("impl_added", "impl_removed"), trait_impls(e.behaviour)):
-            by_type: dict[str, list[str]] = defaultdict(list)  # a type's traits in one line: "`Debug`, `Clone` for `X`"
-            for trait, type_ in pairs:
-                by_type[type_].append(trait)
-            out += [self.t(key, trait=self.names(traits), type=code(type_)) for type_, traits in list(by_type.items())[:3]]
+        out += self.impl_lines()
         coded = bool(out)
         out += self.table_lines()  # beside the files' own lines, not instead of them
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
@@ -342,6 +338,22 @@ class Writer(FileLines, ImpactLines):
         if not out:
             out += self.file_lines()
         return out
+
+    def impl_lines(self) -> list[str]:
+        """Traits a Rust type gains or loses, a type's traits in one line; traits one type loses and another gains
+        (an iterator made generic) said as moved between them."""
+        gained, lost = trait_impls(self.e.behaviour)
+        lines: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for trait, type_ in gained:
+            old = next((t for tr, t in lost if tr == trait and t != type_), None)
+            key = ("impl_moved", type_, old) if old else ("impl_added", type_)
+            lines[key].append(trait)
+        moved = {(trait, key[2]) for key, traits in lines.items() if key[0] == "impl_moved" for trait in traits}
+        for trait, type_ in lost:
+            if (trait, type_) not in moved:
+                lines[("impl_removed", type_)].append(trait)
+        return [self.t(key[0], trait=self.names(traits), type=code(key[1]), old=code(key[2]) if len(key) > 2 else "")
+                for key, traits in list(lines.items())[:3]]
 
     def guards_line(self, files: list[FileChange]) -> list[str]:
         """``New early exits: `pos > len` returns `null` / `false```: the guards added to modified code, bounded."""
