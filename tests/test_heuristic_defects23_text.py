@@ -313,3 +313,19 @@ def test_traits_one_type_loses_and_another_gains_are_said_as_moved():
     assert ("`Iterator`, `FusedIterator` now implemented for `CombinationsWithReplacementGeneric<I, Idx>` instead of "
             "`CombinationsWithReplacement<I>`") in summary
     assert not any("no longer implements" in line for line in summary)
+
+
+# --- words pointing at an example left out ------------------------------------------------------------------------
+
+def test_words_pointing_at_a_code_example_left_out_are_dropped():
+    from analysis.analyzers.heuristic.message import message_points
+    body = ("This new test archive contains a C hello world executable built like so\non a ubuntu 24.04 machine:\n"
+            "```\nint main(void) { return 0; }\n```\n\nThe test archive was created with 7-Zip 24.08.")
+    assert message_points(body) == ["This new test archive contains a C hello world executable built on a ubuntu "
+                                    "24.04 machine."]
+
+
+def test_like_so_in_a_sentence_with_no_example_after_it_is_kept():
+    from analysis.analyzers.heuristic.message import message_points
+    body = "Build it like so on every platform.\n\nMore details follow."
+    assert message_points(body) == ["Build it like so on every platform."]

@@ -92,6 +92,8 @@ _WRAPPED_LINE = 60
 
 
 #: the words that announce an example a message goes on to show (``misplaced, e.g.:`` then a pasted block)
+#: words inside a sentence pointing at the example after it ("built like so on a ubuntu machine:")
+_POINTING = re.compile(r",?\s+\b(?:like so|like this|as follows)\b(?=[\s,]+\w)", re.IGNORECASE)
 _EXAMPLE_LEAD_IN = re.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|for example|for instance|like so|like this|as follows"
                               r"|(?:such as|like) the following(?: ones?)?|as (?:shown )?below)\s*$", re.IGNORECASE)
 
@@ -223,12 +225,15 @@ def message_points(body: str) -> list[str]:
         heads = _section_heads(blocks[i + 1:]) if lead and not items and lead[-1].endswith(":") else []
         if len(heads) >= 2:  # "... introduced three issues:" and a heading per issue, each with its paragraph
             return [clip(unlinked(p), R.MAX_PARAGRAPH) for p in [_joined(lead), *heads][:R.MAX_POINTS]]
+        announced = bool(lead) and not items and lead[-1].endswith(":")
         if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
             lead[-1] = lead[-1].rstrip(":")
             bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
             if bare != lead[-1] and bare:  # "..., e.g.:" announced the example left out: the sentence ends before
                 lead[-1] = bare + "."
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
+        if announced and _POINTING.search(points[0]):  # "built like so on a ubuntu machine:": the example is left out
+            points[0] = _POINTING.sub("", points[0]).rstrip(".") + "."
         return [clip(unlinked(p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
 
