@@ -11,6 +11,7 @@ from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
+from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
     debug_statements_removed,
@@ -41,6 +42,7 @@ from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
 from analysis.analyzers.heuristic.code.texts_reworded import texts_reworded_only
+from analysis.analyzers.heuristic.code.typings_exports import export_form_swapped
 from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
@@ -334,6 +336,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
             go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
+    if all(python_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
+        return "low"  # Python's deprecated ``typing.Pattern`` annotation as ``re.Pattern``: the same annotations
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
     if void_casts_only(e.behaviour) and not e.security_signals:
@@ -373,6 +377,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (e.extracted_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
         return "low"  # a block moved into a new private function, its lines unchanged
+    if export_form_swapped(e.behaviour):
+        return "high"  # a declaration file's ``export =`` written ``export default``: every TypeScript import changes
     if static_locals_dropped(e.behaviour):
         return "high"  # a function's ``static`` buffer made a local: what every thread shared is each call's own
     if high(e, change_type):

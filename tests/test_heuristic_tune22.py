@@ -1,0 +1,65 @@
+"""Rules of the round tuned on the twenty-second fresh set (issue 8, tune22), each on a small snippet: a deprecated
+``typing.Pattern`` annotation written ``re.Pattern`` is the same code spelt anew; a TypeScript declaration file whose
+``export =`` becomes ``export default`` changes how every consumer imports the package."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
+from analysis.analyzers.heuristic.code.typings_exports import export_form_swapped
+from analysis.models import FileChange
+
+_TYPING_PATTERN = """@@ -1,4 +1,4 @@
+-import typing
++import re
+@@ -196,7 +196,7 @@ class retry_if_exception_message(retry_if_exception):
+         message: str | None = None,
+-        match: None | str | typing.Pattern[str] = None,
++        match: None | str | re.Pattern[str] = None,
+     ) -> None:
+-    def names(self) -> typing.List[str]:
++    def names(self) -> list[str]:
+"""
+
+
+def test_a_deprecated_typing_alias_written_as_the_class_it_names_is_a_respelling() -> None:
+    assert python_respelled_only(_TYPING_PATTERN, "tenacity/retry.py")
+    assert python_respelled_only(_TYPING_PATTERN.replace("typing.List", "t.List"), "pkg/stubs.pyi")
+
+
+def test_another_type_another_default_or_no_alias_at_all_is_no_respelling() -> None:
+    assert python_respelled_only(_TYPING_PATTERN, "tenacity/retry.py")  # the same snippet, unaltered, is one
+    assert not python_respelled_only(_TYPING_PATTERN.replace("re.Pattern[str] = None", "re.Pattern[bytes] = None"),
+                                     "tenacity/retry.py")
+    assert not python_respelled_only(_TYPING_PATTERN.replace("re.Pattern[str] = None", "re.Pattern[str] = ''"),
+                                     "tenacity/retry.py")
+    assert not python_respelled_only(_TYPING_PATTERN.replace("-> list[str]", "-> tuple[str]"), "tenacity/retry.py")
+    unchanged = "@@ -1,1 +1,1 @@\n-x = typing.cast(int, y)\n+x = cast(int, y)\n"
+    assert not python_respelled_only(unchanged, "tenacity/retry.py")  # ``cast`` is a call, not an alias
+    assert not python_respelled_only(_TYPING_PATTERN, "tenacity/retry.go")
+
+
+_EXPORT_DEFAULT = """@@ -1,6 +1,6 @@
+-export = dayjs;
+ 
+ declare function dayjs (config?: dayjs.ConfigType): dayjs.Dayjs
++export default dayjs
+ 
+"""
+
+
+def _typings(patch: str, path: str = "index.d.ts") -> list[FileChange]:
+    return [FileChange(path=path, status="modified", patch=patch)]
+
+
+def test_a_declaration_files_export_changing_form_is_read() -> None:
+    assert export_form_swapped(_typings(_EXPORT_DEFAULT))
+    swapped_back = _EXPORT_DEFAULT.replace("-export = dayjs;", "+export = dayjs;").replace("+export default dayjs",
+                                                                                         "-export default dayjs")
+    assert export_form_swapped(_typings(swapped_back, "types/index.d.mts"))
+
+
+def test_the_same_export_another_name_or_a_source_file_is_not() -> None:
+    assert export_form_swapped(_typings(_EXPORT_DEFAULT))  # the same snippet, unaltered, is
+    assert not export_form_swapped(_typings(_EXPORT_DEFAULT.replace("+export default dayjs", "+export = dayjs")))
+    assert not export_form_swapped(_typings(_EXPORT_DEFAULT.replace("+export default dayjs", "+export default other")))
+    assert not export_form_swapped(_typings(_EXPORT_DEFAULT, "src/index.ts"))
