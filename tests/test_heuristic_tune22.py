@@ -1,12 +1,14 @@
 """Rules of the round tuned on the twenty-second fresh set (issue 8, tune22), each on a small snippet: a deprecated
 ``typing.Pattern`` annotation written ``re.Pattern`` is the same code spelt anew; a TypeScript declaration file whose
-``export =`` becomes ``export default`` changes how every consumer imports the package."""
+``export =`` becomes ``export default`` changes how every consumer imports the package; an unmeasured ``perf:``
+that only rewrites function bodies gives the same results."""
 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.typings_exports import export_form_swapped
 from analysis.models import FileChange
+from tests.facts_support import analysed
 
 _TYPING_PATTERN = """@@ -1,4 +1,4 @@
 -import typing
@@ -63,3 +65,63 @@ def test_the_same_export_another_name_or_a_source_file_is_not() -> None:
     assert not export_form_swapped(_typings(_EXPORT_DEFAULT.replace("+export default dayjs", "+export = dayjs")))
     assert not export_form_swapped(_typings(_EXPORT_DEFAULT.replace("+export default dayjs", "+export default other")))
     assert not export_form_swapped(_typings(_EXPORT_DEFAULT, "src/index.ts"))
+
+
+_FORMAT_BEFORE = '''export class Dayjs {
+  format(formatStr) {
+    const str = formatStr || FORMAT_DEFAULT
+    const zoneStr = Utils.padZoneStr(this.$d.getTimezoneOffset())
+    const locale = this.$locale()
+    const { weekdays, months } = locale
+    const getShort = (arr, index, full, length) => (
+      (arr && arr[index]) || full[index].substr(0, length)
+    )
+    return str.replace(REGEX_FORMAT, (match) => {
+      if (match.indexOf('[') > -1) return match.replace(/\\[|\\]/g, '')
+      switch (match) {
+        case 'YY':
+          return String(this.$y).slice(-2)
+        case 'YYYY':
+          return Utils.padStart(this.$y, 4, '0')
+        case 'M':
+          return String(this.$M + 1)
+        case 'MM':
+          return Utils.padStart(this.$M + 1, 2, '0')
+        case 'D':
+          return String(this.$D)
+        default:
+          return zoneStr
+      }
+    })
+  }
+}
+'''
+_FORMAT_SWITCH = _FORMAT_BEFORE[_FORMAT_BEFORE.index("    return str.replace"):_FORMAT_BEFORE.index("  }\n}")]
+_FORMAT_AFTER = _FORMAT_BEFORE.replace(_FORMAT_SWITCH, '''    const matches = {
+      YY: String(this.$y).slice(-2),
+      YYYY: Utils.padStart(this.$y, 4, '0'),
+      M: String(this.$M + 1),
+      MM: Utils.padStart(this.$M + 1, 2, '0'),
+      D: String(this.$D)
+    }
+    return str.replace(REGEX_FORMAT, (match) => {
+      if (match.indexOf('[') > -1) return match.replace(/\\[|\\]/g, '')
+      return matches[match] || zoneStr
+    })
+''')
+
+
+def test_an_unmeasured_perf_rewriting_function_bodies_only_reads_low() -> None:
+    files = {"src/index.js": (_FORMAT_BEFORE, _FORMAT_AFTER)}
+    assert analysed(files, "perf(format): reuse matches instead of created when replacing").importance == "low"
+
+
+def test_a_measured_perf_another_prefix_or_a_new_signature_is_not_low() -> None:
+    files = {"src/index.js": (_FORMAT_BEFORE, _FORMAT_AFTER)}
+    assert analysed(files, "perf(format): reuse matches instead of created when replacing").importance == "low"
+    measured = "perf(format): reuse matches\n\nformat() is 2.5x faster in the benchmark (1.2 ms -> 0.48 ms)."
+    assert analysed(files, measured).importance == "medium"
+    assert analysed(files, "refactor(format): reuse matches instead of created").importance == "medium"
+    resigned = {"src/index.js": (_FORMAT_BEFORE, _FORMAT_AFTER.replace("format(formatStr)", "format(formatStr, opts)"))}
+    # a parameter added is read by the API rules, above this one
+    assert analysed(resigned, "perf(format): reuse matches instead of created when replacing").importance != "low"

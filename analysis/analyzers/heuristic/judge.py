@@ -11,7 +11,6 @@ from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
-from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
     debug_statements_removed,
@@ -36,6 +35,7 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     perf_work,
 )
+from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.script_blocks import script_block_only
@@ -436,7 +436,22 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a refactor inside the package the project marks internal (``org/x/internal/``): no caller
+    if _unmeasured_perf_in_bodies(e, change_type):
+        return "low"  # the author's ``perf:`` rewrites function bodies only, with no figure: the same results
     return "medium"
+
+
+#: the facts a rewrite of existing function bodies leaves (a changelog line quoting it aside)
+_BODY_FACTS = frozenset({"symbol_modified", "changelog_entry", "comments_only"})
+
+
+def _unmeasured_perf_in_bodies(e: Evidence, change_type: str) -> bool:
+    """The author says ``perf:`` and the change only rewrites the bodies of functions that were there (no
+    signature, no symbol added or removed, no setting, no message text, no figure in the message): the callers get
+    the same results, sooner or not (dayjs's ``format`` building its token map once per call)."""
+    return bool(change_type == "perf" and e.prefix_type == "perf" and e.facts
+                and all(f.kind in _BODY_FACTS for f in e.facts) and any(f.kind == "symbol_modified" for f in e.facts)
+                and not (measured_speedup(e.body) or e.config or e.security_words or e.literal_changes["message"]))
 
 
 #: a folder a project marks as its own, not its users' (``org/mockito/internal/``, Go's ``internal/``)
