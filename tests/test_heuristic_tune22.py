@@ -1,11 +1,12 @@
 """Rules of the round tuned on the twenty-second fresh set (issue 8, tune22), each on a small snippet: a deprecated
 ``typing.Pattern`` annotation written ``re.Pattern`` is the same code spelt anew; a TypeScript declaration file whose
 ``export =`` becomes ``export default`` changes how every consumer imports the package; an unmeasured ``perf:``
-that only rewrites function bodies gives the same results."""
+that only rewrites function bodies gives the same results; a file's shared ``static`` cache dropped by a fix."""
 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
+from analysis.analyzers.heuristic.code.static_locals import shared_statics_dropped
 from analysis.analyzers.heuristic.code.typings_exports import export_form_swapped
 from analysis.models import FileChange
 from tests.facts_support import analysed
@@ -125,3 +126,39 @@ def test_a_measured_perf_another_prefix_or_a_new_signature_is_not_low() -> None:
     resigned = {"src/index.js": (_FORMAT_BEFORE, _FORMAT_AFTER.replace("format(formatStr)", "format(formatStr, opts)"))}
     # a parameter added is read by the API rules, above this one
     assert analysed(resigned, "perf(format): reuse matches instead of created when replacing").importance != "low"
+
+
+_SHARED_CACHE = """@@ -36,9 +36,6 @@
+ #define DOS_MAX_TIME 0xff9fbf7dU
+-static char dos_initialised = 0;
+-static int64_t dos_max_unix;
+ 
+@@ -82,12 +79,8 @@ unix_to_dos(int64_t unix_time)
+-\tif (!dos_initialised) {
+-\t\tdos_max_unix = dos_to_unix(DOS_MAX_TIME);
+-\t\tdos_initialised = 1;
+-\t}
+-\tif (unix_time >= dos_max_unix) {
++\tif (unix_time >= dos_to_unix(DOS_MAX_TIME)) {
+ \t\treturn DOS_MAX_TIME;
+"""
+
+
+def _c(patch: str, path: str = "libarchive/archive_time.c") -> list[FileChange]:
+    return [FileChange(path=path, status="modified", patch=patch)]
+
+
+def test_a_file_scope_static_cache_dropped_with_its_uses_is_read() -> None:
+    assert shared_statics_dropped(_c(_SHARED_CACHE))
+
+
+def test_a_static_kept_a_const_table_an_unused_variable_or_another_language_is_not() -> None:
+    assert shared_statics_dropped(_c(_SHARED_CACHE))  # the same snippet, unaltered, is
+    kept = _SHARED_CACHE.replace("+\tif (unix_time >= dos_to_unix(DOS_MAX_TIME)) {", "+\tif (unix_time >= dos_max_unix) {")
+    assert not shared_statics_dropped(_c(kept.replace("-\tif (!dos_initialised) {\n", "")
+                                         .replace("-\t\tdos_initialised = 1;\n", "")))
+    assert not shared_statics_dropped(_c(_SHARED_CACHE.replace("static char", "static const char")
+                                         .replace("static int64_t", "static const int64_t")))
+    unused = "@@ -36,3 +36,2 @@\n #define DOS_MAX_TIME 0xff9fbf7dU\n-static int unused_counter;\n \n"
+    assert not shared_statics_dropped(_c(unused))
+    assert not shared_statics_dropped(_c(_SHARED_CACHE, "libarchive/archive_time.py"))

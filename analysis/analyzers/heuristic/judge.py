@@ -40,7 +40,7 @@ from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
+from analysis.analyzers.heuristic.code.static_locals import shared_statics_dropped, static_locals_dropped
 from analysis.analyzers.heuristic.code.texts_reworded import texts_reworded_only
 from analysis.analyzers.heuristic.code.typings_exports import export_form_swapped
 from analysis.analyzers.heuristic.code.void_casts import void_casts_only
@@ -379,8 +379,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a block moved into a new private function, its lines unchanged
     if export_form_swapped(e.behaviour):
         return "high"  # a declaration file's ``export =`` written ``export default``: every TypeScript import changes
-    if static_locals_dropped(e.behaviour):
-        return "high"  # a function's ``static`` buffer made a local: what every thread shared is each call's own
+    if static_locals_dropped(e.behaviour) or (change_type in ("fix", "security")
+                                              and shared_statics_dropped(e.behaviour)):
+        return "high"  # a function's ``static`` buffer made a local, or a fix drops a file's shared ``static`` cache:
+        # what every thread shared is each call's own
     if high(e, change_type):
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
