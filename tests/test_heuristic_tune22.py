@@ -1,13 +1,15 @@
 """Rules of the round tuned on the twenty-second fresh set (issue 8, tune22), each on a small snippet: a deprecated
 ``typing.Pattern`` annotation written ``re.Pattern`` is the same code spelt anew; a TypeScript declaration file whose
 ``export =`` becomes ``export default`` changes how every consumer imports the package; an unmeasured ``perf:``
-that only rewrites function bodies gives the same results; a file's shared ``static`` cache dropped by a fix."""
+that only rewrites function bodies gives the same results; a file's shared ``static`` cache dropped by a fix;
+Gradle's version catalog is a build file."""
 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.static_locals import shared_statics_dropped
 from analysis.analyzers.heuristic.code.typings_exports import export_form_swapped
+from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import FileChange
 from tests.facts_support import analysed
 
@@ -162,3 +164,9 @@ def test_a_static_kept_a_const_table_an_unused_variable_or_another_language_is_n
     unused = "@@ -36,3 +36,2 @@\n #define DOS_MAX_TIME 0xff9fbf7dU\n-static int unused_counter;\n \n"
     assert not shared_statics_dropped(_c(unused))
     assert not shared_statics_dropped(_c(_SHARED_CACHE, "libarchive/archive_time.py"))
+
+
+def test_gradles_version_catalog_is_a_build_file() -> None:
+    assert classify_path("gradle/libs.versions.toml") == {"build"}
+    assert classify_path("examples/indexable/gradle/libs.versions.toml") == {"build", "example"}
+    assert classify_path("src/main/resources/versions.toml") == set()  # a resource the product reads
