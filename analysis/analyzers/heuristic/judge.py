@@ -35,12 +35,14 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     perf_work,
 )
+from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
+from analysis.analyzers.heuristic.code.static_locals import shared_statics_dropped, static_locals_dropped
 from analysis.analyzers.heuristic.code.texts_reworded import texts_reworded_only
+from analysis.analyzers.heuristic.code.typings_exports import export_form_swapped
 from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
@@ -334,6 +336,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
             go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
+    if all(python_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
+        return "low"  # Python's deprecated ``typing.Pattern`` annotation as ``re.Pattern``: the same annotations
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
     if void_casts_only(e.behaviour) and not e.security_signals:
@@ -373,8 +377,12 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (e.extracted_only and change_type in ("refactor", "chore")
             and not (e.config or e.security_signals or e.api_breaks or e.api_added or e.signature_deltas)):
         return "low"  # a block moved into a new private function, its lines unchanged
-    if static_locals_dropped(e.behaviour):
-        return "high"  # a function's ``static`` buffer made a local: what every thread shared is each call's own
+    if export_form_swapped(e.behaviour):
+        return "high"  # a declaration file's ``export =`` written ``export default``: every TypeScript import changes
+    if static_locals_dropped(e.behaviour) or (change_type in ("fix", "security")
+                                              and shared_statics_dropped(e.behaviour)):
+        return "high"  # a function's ``static`` buffer made a local, or a fix drops a file's shared ``static`` cache:
+        # what every thread shared is each call's own
     if high(e, change_type):
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
@@ -430,7 +438,22 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a refactor inside the package the project marks internal (``org/x/internal/``): no caller
+    if _unmeasured_perf_in_bodies(e, change_type):
+        return "low"  # the author's ``perf:`` rewrites function bodies only, with no figure: the same results
     return "medium"
+
+
+#: the facts a rewrite of existing function bodies leaves (a changelog line quoting it aside)
+_BODY_FACTS = frozenset({"symbol_modified", "changelog_entry", "comments_only"})
+
+
+def _unmeasured_perf_in_bodies(e: Evidence, change_type: str) -> bool:
+    """The author says ``perf:`` and the change only rewrites the bodies of functions that were there (no
+    signature, no symbol added or removed, no setting, no message text, no figure in the message): the callers get
+    the same results, sooner or not (dayjs's ``format`` building its token map once per call)."""
+    return bool(change_type == "perf" and e.prefix_type == "perf" and e.facts
+                and all(f.kind in _BODY_FACTS for f in e.facts) and any(f.kind == "symbol_modified" for f in e.facts)
+                and not (measured_speedup(e.body) or e.config or e.security_words or e.literal_changes["message"]))
 
 
 #: a folder a project marks as its own, not its users' (``org/mockito/internal/``, Go's ``internal/``)
