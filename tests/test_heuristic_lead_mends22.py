@@ -414,3 +414,28 @@ def test_a_moved_or_nested_exit_is_no_new_guard():
  }
 """)
     assert added_guards([guard]) == [("!config->cacert", "return", "CURLE_OUT_OF_MEMORY")]
+
+
+# dtolnay/semver 2025-09-14 (the twenty-third set, after its blind measurement): eight merges each dropping one
+# compiler probe from build.rs read "build.rs (+0/−7): build files" six times; "rust-version 1.31 → 1.61" was said
+# twice (the toolchain line beside the manifest's own key line).
+
+_BUILD_RS = """fn main() {{
+    let compiler = rustc_minor_version();
+{probes}}}
+"""
+_PROBE = "    if compiler < {n} {{\n        println!(\"cargo:rustc-cfg={cfg}\");\n    }}\n"
+
+
+def test_a_build_script_names_the_cfg_it_stops_setting():
+    before = _BUILD_RS.format(probes=_PROBE.format(n=36, cfg="no_alloc_crate") + _PROBE.format(n=39, cfg="no_vec"))
+    after = _BUILD_RS.format(probes=_PROBE.format(n=39, cfg="no_vec"))
+    analysis = analysed({"build.rs": (before, after), "src/lib.rs": ("#[cfg(no_alloc_crate)]\nmod a;\npub fn f() {}\n",
+                                                                    "pub fn f() {}\n")}, "Merge pull request #1 from d/up")
+    assert "build.rs (+0/−3): stops setting cfg `no_alloc_crate`" in analysis.impact
+
+
+def test_a_raised_rust_version_is_said_once():
+    toml = '[package]\nname = "semver"\nversion = "1.0.27"\nrust-version = "{v}"\n'
+    summary = analysed({"Cargo.toml": (toml.format(v="1.31"), toml.format(v="1.61"))}, "Raise minimum to 1.61").summary
+    assert sum("rust-version" in line for line in summary) == 1, summary

@@ -26,7 +26,6 @@ from analysis.analyzers.heuristic.code.macros import macros_guarded, macros_rede
 from analysis.analyzers.heuristic.code.metadata import metadata_only
 from analysis.analyzers.heuristic.code.page_text import page_text_only
 from analysis.analyzers.heuristic.code.panics import panics_handed_on
-from analysis.analyzers.heuristic.code.platforms import platforms_added
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
@@ -35,6 +34,7 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     perf_work,
 )
+from analysis.analyzers.heuristic.code.platforms import platforms_added
 from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten

@@ -9,8 +9,6 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.annotations_only import annotations_only
 from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.code.export_form import export_form_flips
-from analysis.analyzers.heuristic.text.default_exports import api_name
-from analysis.analyzers.heuristic.text.test_suites import common_suite
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
 from analysis.analyzers.heuristic.code.macros import macros_redefined
 from analysis.analyzers.heuristic.code.page_text import PAGE
@@ -33,6 +31,8 @@ from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
+from analysis.analyzers.heuristic.text.default_exports import api_name
+from analysis.analyzers.heuristic.text.test_suites import common_suite
 from analysis.analyzers.heuristic.text.writer import Writer, code, raise_keyword
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Fact, Insights, Risk

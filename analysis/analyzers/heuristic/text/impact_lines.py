@@ -3,10 +3,12 @@ what kind of files it holds. A part of the ``Writer`` (its ``t``, ``names``, ``s
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.assignments import values_edited
+from analysis.analyzers.heuristic.code.hunks import changed_lines
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.text.default_exports import api_name
@@ -102,9 +104,31 @@ class ImpactLines:
         cosmetic = {self.e.cosmetic.get(m.path) for m in members}
         if len(cosmetic) == 1 and None not in cosmetic:  # a package comment added in each of several packages
             return self.p[f"kind_{cosmetic.pop()}"]
+        cfgs = _build_script_cfgs(members)
+        if cfgs:  # a Rust build script's probes: which cfg it stops or starts setting tells one cleanup from the next
+            gone, new = cfgs
+            return self.p["sep"].join(([self.t("kind_cfgs_dropped", names=self.names(gone))] if gone else [])
+                                      + ([self.t("kind_cfgs_set", names=self.names(new))] if new else []))
         for cls in ("doc", "test", "ci", "build", "example", "i18n"):
             if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
                    or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
                 return self.p[f"kind_{cls}"]
         names = [m.path.rsplit("/", 1)[-1] for m in sorted(members, key=lambda m: -m.changes)]
         return self.names(names, 3, wrap=False)
+
+
+#: a Rust build script setting a cfg for the crate: ``println!("cargo:rustc-cfg=no_alloc_crate")``
+_RUSTC_CFG = re.compile(r"cargo::?rustc-cfg=([A-Za-z_]\w*)")
+
+
+def _build_script_cfgs(members: list) -> tuple[list[str], list[str]] | None:
+    """The cfgs Rust build scripts (``build.rs``) stop and start setting, when all of ``members`` are such scripts."""
+    if not members or not all(m.path.rsplit("/", 1)[-1] == "build.rs" for m in members):
+        return None
+    removed, added = [], []
+    for m in members:
+        old, new = changed_lines(m.patch)
+        removed += [c for ln in old for c in _RUSTC_CFG.findall(ln)]
+        added += [c for ln in new for c in _RUSTC_CFG.findall(ln)]
+    gone, came = [c for c in dict.fromkeys(removed) if c not in added], [c for c in dict.fromkeys(added) if c not in removed]
+    return (gone, came) if gone or came else None

@@ -326,8 +326,10 @@ class Writer(FileLines, ImpactLines):
         out += [self.t("rbac_line" if n == 1 else "rbac_lines", path=code(path, R.MAX_PATH), verbs=self.names(verbs),
                        resources=self.names(resources), n=n)
                 for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]]
+        said = {(f.path, f.symbol) for f in e.of("config_value_changed")}  # ``package.rust-version``: the config lines say it
         out += [self.t("toolchain_line", key=code(m.key), old=code(m.before), new=code(m.after),
-                       path=code(m.path, R.MAX_PATH)) for m in e.toolchain_raised[:R.MAX_LISTED]]
+                       path=code(m.path, R.MAX_PATH)) for m in e.toolchain_raised[:R.MAX_LISTED]
+                if (m.path, m.key) not in said]
         out += self.config_lines() + self.dependency_lines()
         if out and not coded:
             out += self.unnamed_files()
