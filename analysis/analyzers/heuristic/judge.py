@@ -10,6 +10,7 @@ from analysis.analyzers.heuristic.code.amalgamation import amalgamation_only
 from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
+from analysis.analyzers.heuristic.code.export_form import export_form_swapped
 from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
@@ -42,7 +43,6 @@ from analysis.analyzers.heuristic.code.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.static_locals import shared_statics_dropped, static_locals_dropped
 from analysis.analyzers.heuristic.code.texts_reworded import texts_reworded_only
-from analysis.analyzers.heuristic.code.typings_exports import export_form_swapped
 from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
