@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from analysis.analyzers.heuristic.config.dependency_changes import development_only
+from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.symbol_groups import shortened
 from analysis.facts.config import TOOLING, split_last

@@ -82,7 +82,7 @@ def test_identical_rbac_rules_of_one_file_are_said_once_with_their_count():
 
 
 def test_a_document_separator_ends_an_rbac_rule_and_is_no_verb():
-    from analysis.analyzers.heuristic.config.deploy import rbac_grants
+    from analysis.analyzers.heuristic.config.charts.deploy import rbac_grants
     from tests.test_heuristic_judge_rules import patch_of
     two = [line.format(name=name) for name in ("a", "b") for line in PSP_ROLE]
     assert rbac_grants(patch_of([], two)) == [(["use"], ["podsecuritypolicies"])] * 2

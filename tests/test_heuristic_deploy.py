@@ -4,7 +4,12 @@ new condition are opt-in; facts built here as the diff analyzer writes them."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.config.deploy import gated_template_change, off_by_default, rbac_grants, version_pin
+from analysis.analyzers.heuristic.config.charts.deploy import (
+    gated_template_change,
+    off_by_default,
+    rbac_grants,
+    version_pin,
+)
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change, patch_of
 

@@ -4,7 +4,7 @@ another repository's commit; facts built here as the diff analyzer writes them."
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.config.deploy import version_pin
+from analysis.analyzers.heuristic.config.charts.deploy import version_pin
 from analysis.analyzers.heuristic.evidence import classify_path
 from analysis.facts.languages import is_test_path
 from analysis.models import Fact

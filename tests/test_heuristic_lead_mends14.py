@@ -4,7 +4,7 @@ of literal replaced it (an option's default ``false`` that becomes a string is a
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.keyed_values import keyed_values
+from analysis.analyzers.heuristic.code.named.keyed_values import keyed_values
 from analysis.analyzers.heuristic.config.ci_keys import action_moves
 from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
@@ -147,7 +147,7 @@ _PROMPT = '''class PromptBase:
 
 
 def test_an_objects_own_console_printing_is_output_not_a_log_line():
-    from analysis.analyzers.heuristic.code.log_calls import log_text_only
+    from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
     patch = "@@ -3 +3 @@\n-        self.console.print(error)\n+        self.console.print(error, markup=True)\n"
     assert not log_text_only([patch])
     assert log_text_only(["@@ -3 +3 @@\n-    console.log('saved')\n+    console.log('saved to disk')\n"])
@@ -175,7 +175,7 @@ _VALUES = """controller:
 
 
 def test_a_list_item_pinned_by_name_moved_to_another_version_is_a_dependency_bump():
-    from analysis.analyzers.heuristic.config.deploy import version_pin
+    from analysis.analyzers.heuristic.config.charts.deploy import version_pin
     fact = Fact(kind="config_value_changed", path="values.yaml", symbol="controller.installPlugins[git]",
                 before="5.1.0", after="5.2.1")
     assert version_pin(fact)
@@ -233,7 +233,7 @@ def _with_git_context(before: str, after: str):
 
 
 def test_a_change_inside_the_script_block_is_a_demo_not_the_library():
-    from analysis.analyzers.heuristic.code.script_blocks import script_block_only
+    from analysis.analyzers.heuristic.code.respelled.script_blocks import script_block_only
     after = _DEMO.replace("Please consider sponsoring me if you get value from my work.",
                           "Consider sponsoring to ensure this project is maintained.")
     assert _with_git_context(_DEMO, after).importance == "low"

@@ -4,7 +4,7 @@ change does is. An entry added to a table of like entries (a registry of validat
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.table_entries import table_entries
+from analysis.analyzers.heuristic.code.named.table_entries import table_entries
 from analysis.analyzers.heuristic.message import message_points
 from analysis.models import FileChange
 from tests.facts_support import analysed

@@ -6,7 +6,7 @@ module (``tools/go.mod``, the linters and generators it pins) is no dependency t
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
-from analysis.analyzers.heuristic.config.dependency_changes import development_only
+from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
 from analysis.models import Fact, FileChange
 from tests.facts_support import analysed
 
@@ -377,7 +377,7 @@ def test_packages_a_manifest_adds_together_are_one_sentence():
 # `CURLE_OUT_OF_MEMORY`" read a moved block, and took the return of an ``if`` nested inside it for the block's own.
 
 def test_a_moved_or_nested_exit_is_no_new_guard():
-    from analysis.analyzers.heuristic.code.guards import added_guards
+    from analysis.analyzers.heuristic.code.behaviour.guards import added_guards
     moved = FileChange(path="src/tool_operate.c", additions=6, deletions=6, patch="""@@ -1,12 +1,12 @@
 +static CURLcode setup_certs(struct OperationConfig *config)
 +{

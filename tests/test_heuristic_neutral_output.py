@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from analysis.analyzers.heuristic.code.code_changes import whitespace_only
 from analysis.analyzers.heuristic.code.hunks import comment_lines_only
-from analysis.analyzers.heuristic.code.metadata import metadata_only
+from analysis.analyzers.heuristic.code.respelled.metadata import metadata_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.models import Fact, FileChange
 from tests.test_heuristic_judge_rules import analyse, change, patch_of

@@ -4,8 +4,8 @@ titles say ("Add an option to fix ...", "Document that ...", "Small refactoring"
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.macros import macros_redefined
-from analysis.analyzers.heuristic.code.rethrows import rethrows_only
+from analysis.analyzers.heuristic.code.behaviour.macros import macros_redefined
+from analysis.analyzers.heuristic.code.behaviour.rethrows import rethrows_only
 from analysis.models import Fact, FileChange
 from tests.test_heuristic_judge_rules import analyse, change
 

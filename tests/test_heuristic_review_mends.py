@@ -96,7 +96,7 @@ def test_an_error_handed_on_is_no_stricter_validation_and_only_the_rejecting_fun
 
 
 def test_an_unwrap_replaced_by_a_default_is_no_failure_handed_to_callers():
-    from analysis.analyzers.heuristic.code.panics import panics_handed_on
+    from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 
     defaulted = "@@ -1,1 +1,2 @@\n-    let v = m.get(k).unwrap();\n+    let v = m.get(k).unwrap_or_default();\n+    step()?;\n"
     handed = '@@ -1,1 +1,1 @@\n-    let v = parse(s).expect("bad input");\n+    let v = parse(s)?;\n'

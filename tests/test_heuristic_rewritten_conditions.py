@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
+from analysis.analyzers.heuristic.code.behaviour.rewrites import conditions_rewritten
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change, patch_of
 

@@ -3,8 +3,8 @@ change of the default render."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.config.deploy import gated_template_change
-from analysis.analyzers.heuristic.config.template_layout import relaid_template_lines
+from analysis.analyzers.heuristic.config.charts.deploy import gated_template_change
+from analysis.analyzers.heuristic.config.charts.template_layout import relaid_template_lines
 from tests.test_heuristic_judge_rules import analyse, change
 
 RELAID = """@@ -133,10 +133,10 @@ spec:
@@ -77,7 +77,7 @@ def test_if_rewritten_as_with_renders_the_same_and_leaves_the_new_block():
 
 
 def test_the_opt_in_sentence_names_the_conditions_of_the_blocks_added():
-    from analysis.analyzers.heuristic.config.template_layout import added_conditions
+    from analysis.analyzers.heuristic.config.charts.template_layout import added_conditions
     assert added_conditions(GATED) == ["with .Values.global.hostAliases"]
     assert added_conditions(RELAID) == []
     assert added_conditions(REBOUND) == ["with .info"]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.config.toolchain import toolchain_minimums
+from analysis.analyzers.heuristic.config.builds.toolchain import toolchain_minimums
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change
 

@@ -5,7 +5,7 @@ words."""
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.analyzer import evidence_of
-from analysis.analyzers.heuristic.code.log_calls import log_text_only
+from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.heuristic.release import release_bookkeeping
 from analysis.facts import derive_facts
@@ -378,7 +378,7 @@ def test_calloc_count_and_size_passed_apart_is_low():
 
 
 def test_a_line_moved_is_not_a_respelling():
-    from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
+    from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
     moved = "@@ -1,6 +1,6 @@\n     break;\n   }\n-    ber_free(ber, 0);\n   }\n+  ber_free(ber, 0);\n   return result;\n"
     assert not c_respelled_only(moved, "lib/openldap.c", True)
     assert c_respelled_only("@@ -1 +1 @@\n-  for (int i = 0; i < n; i++)\n+  for (size_t i = 0; i < n; i++)\n",

@@ -5,7 +5,7 @@ variable, timing-attack words, no-op titles, one line rolled back or forward, te
 from __future__ import annotations
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.config.deploy import gated_template_change, ungated_template_block
+from analysis.analyzers.heuristic.config.charts.deploy import gated_template_change, ungated_template_block
 from analysis.analyzers.heuristic.paths import classify_path
 from tests.facts_support import analysed
 

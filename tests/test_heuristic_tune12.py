@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import difflib
 
-from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
-from analysis.analyzers.heuristic.config.deploy import version_pin
+from analysis.analyzers.heuristic.code.respelled.renamed_text import renamed_in_text_only
+from analysis.analyzers.heuristic.config.charts.deploy import version_pin
 from analysis.models import Fact
 from tests.facts_support import analysed
 

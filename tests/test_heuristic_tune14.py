@@ -8,7 +8,7 @@ import pytest
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.heuristic.code.enum_shifts import shifted_enumerators
+from analysis.analyzers.heuristic.code.behaviour.enum_shifts import shifted_enumerators
 from analysis.models import Analysis, FileChange
 from tests.facts_support import analysed, commit_of
 
@@ -276,7 +276,7 @@ def test_a_trailing_comment_added_to_code_lines_that_stay_is_a_low_docs_change()
 
 
 def test_comments_changed_only_needs_each_line_in_its_place():
-    from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
+    from analysis.analyzers.heuristic.code.respelled.comments_changed import comments_changed_only
 
     def change(patch: str) -> FileChange:
         return FileChange(path="include/os.h", status="modified", additions=2, deletions=2, patch=patch)
@@ -288,7 +288,7 @@ def test_comments_changed_only_needs_each_line_in_its_place():
 
 
 def test_a_respelt_line_with_no_comment_is_not_a_comment_change():
-    from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
+    from analysis.analyzers.heuristic.code.respelled.comments_changed import comments_changed_only
     patch = ("@@ -1,1 +1,1 @@\n-if (Object.hasOwnProperty.call(schemas, key)) {\n"
              "+if (Object.prototype.hasOwnProperty.call(schemas, key)) {\n")
     assert not comments_changed_only(FileChange(path="lib/compile.js", status="modified", additions=1, deletions=1,

@@ -8,7 +8,7 @@ import pytest
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.heuristic.code.enum_shifts import revalued_enumerators
+from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.facts import derive_facts
 from analysis.models import Analysis, FileChange

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from analysis.analyzers.heuristic import judge
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.config.dependency_changes import major_bump
+from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.signatures import compare
 from tests.facts_support import analysed

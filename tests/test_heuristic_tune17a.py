@@ -4,9 +4,9 @@ twins: the same code, low; a real change next to them keeps its weight."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
-from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
-from analysis.analyzers.heuristic.code.includes_added import includes_added_only
+from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
+from analysis.analyzers.heuristic.code.respelled.go_respellings import go_respelled_only
+from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
 from analysis.models import FileChange
 from tests.facts_support import analysed
 

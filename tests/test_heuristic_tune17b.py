@@ -4,8 +4,8 @@ stray ``;;`` dropped from a C line is the same statement."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
-from analysis.analyzers.heuristic.config.chart_values import dropped_values
+from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
+from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import FileChange
 from tests.facts_support import analysed

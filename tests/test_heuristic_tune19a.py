@@ -5,9 +5,9 @@ anew with only its version stamps moved: none is high; a title naming an attack 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.analyzer import evidence_of
-from analysis.analyzers.heuristic.code.amalgamation import amalgamation_only
-from analysis.analyzers.heuristic.config.deploy import version_pin
-from analysis.analyzers.heuristic.config.version_stamps import version_stamps_only
+from analysis.analyzers.heuristic.code.respelled.amalgamation import amalgamation_only
+from analysis.analyzers.heuristic.config.charts.deploy import version_pin
+from analysis.analyzers.heuristic.config.charts.version_stamps import version_stamps_only
 from analysis.analyzers.heuristic.lifting import crash_fix
 from analysis.analyzers.signatures import compare
 from analysis.facts import derive_facts
@@ -216,8 +216,8 @@ dependencies:
 
 
 def test_a_charts_own_major_raised_with_a_subcharts_major_is_high():
-    from analysis.analyzers.heuristic.config.dependency_changes import major_bump
-    from analysis.analyzers.heuristic.config.own_major import own_major_with_dependency
+    from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump
+    from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
     assert major_bump("11.x.x", "12.x.x") and not major_bump("3206.vb_15dcf73f6a_9-3", "3300.v2a_1b")
     subchart = _CHART.replace("version: 11.x.x", "version: 12.x.x")
     path = "charts/milvus/Chart.yaml"
@@ -243,7 +243,7 @@ _POM = """<project>
 
 
 def test_a_poms_java_level_raised_is_a_runtime_floor():
-    from analysis.analyzers.heuristic.config.toolchain import toolchain_minimums
+    from analysis.analyzers.heuristic.config.builds.toolchain import toolchain_minimums
     from analysis.analyzers.heuristic.lifting import runtime_floor_raised
     files = {"pom.xml": (_POM, _POM.replace("<java.version>1.7</java.version>", "<java.version>1.8</java.version>"))}
     e = _evidence(files, "Require Java 8")
@@ -283,7 +283,7 @@ non_ascii_key_char::non_ascii_key_char(const spec& s) noexcept
 
 
 def test_an_unused_parameter_cast_to_void_is_low():
-    from analysis.analyzers.heuristic.code.void_casts import void_casts_only
+    from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
     marked = _CTOR.replace("bare_keys);\n", "bare_keys);\n    (void)s; // for NDEBUG\n")
     files = {"include/toml11/impl/syntax_impl.hpp": (_CTOR, marked)}
     e = _evidence(files, "fix: ignore argument for NDEBUG build")

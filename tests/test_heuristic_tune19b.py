@@ -7,15 +7,15 @@ binary-incompatible reads high."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
-from analysis.analyzers.heuristic.config.switched_on import (
+from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
+from analysis.analyzers.heuristic.config.charts.switched_on import (
     deployed_code,
     literals_flipped,
     switched_on,
     switched_on_by_default,
     unread,
 )
-from analysis.analyzers.heuristic.config.template_nesting import nesting_changed
+from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import Fact, FileChange
 from tests.facts_support import analysed

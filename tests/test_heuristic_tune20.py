@@ -5,9 +5,9 @@ prose only (paragraphs, lists, links; no script, form or template) is its text, 
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
-from analysis.analyzers.heuristic.code.page_text import page_text_only
-from analysis.analyzers.heuristic.config.cmake_options import cmake_options_removed
+from analysis.analyzers.heuristic.code.respelled.go_respellings import go_respelled_only
+from analysis.analyzers.heuristic.code.respelled.page_text import page_text_only
+from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_options_removed
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import FileChange
 

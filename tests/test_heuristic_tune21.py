@@ -4,8 +4,8 @@ and a ``@SuppressWarnings`` dropped are the same code."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
-from analysis.analyzers.heuristic.code.java_modifiers import java_modifiers_only
+from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
+from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.models import FileChange
 
 _VOID_CASTS = """@@ -1142,7 +1142,7 @@
@@ -115,14 +115,14 @@ _STATIC_BUFFER = """@@ -589,7 +589,7 @@ static int json_object_int_to_json_strin
 
 
 def test_a_function_local_static_buffer_made_automatic_is_found() -> None:
-    from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
+    from analysis.analyzers.heuristic.code.behaviour.static_locals import static_locals_dropped
     assert static_locals_dropped([FileChange(path="json_object.c", status="modified", patch=_STATIC_BUFFER)])
     counter = _STATIC_BUFFER.replace("char sbuf[21];", "int calls = 0;")
     assert static_locals_dropped([FileChange(path="src/x.cpp", status="modified", patch=counter)])
 
 
 def test_a_file_static_a_static_const_table_or_another_declaration_is_not() -> None:
-    from analysis.analyzers.heuristic.code.static_locals import static_locals_dropped
+    from analysis.analyzers.heuristic.code.behaviour.static_locals import static_locals_dropped
 
     def found(patch: str, path: str = "json_object.c") -> bool:
         return static_locals_dropped([FileChange(path=path, status="modified", patch=patch)])

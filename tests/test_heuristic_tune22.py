@@ -6,9 +6,9 @@ Gradle's version catalog is a build file."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.export_form import export_form_swapped
-from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
-from analysis.analyzers.heuristic.code.static_locals import shared_statics_dropped
+from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
+from analysis.analyzers.heuristic.code.behaviour.static_locals import shared_statics_dropped
+from analysis.analyzers.heuristic.code.respelled.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import FileChange
 from tests.facts_support import analysed

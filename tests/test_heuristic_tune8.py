@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
-from analysis.analyzers.heuristic.code.inline_tests import inline_tests_only
+from analysis.analyzers.heuristic.code.named.inline_tests import inline_tests_only
 from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, FileChange
 from tests.facts_support import commit_of

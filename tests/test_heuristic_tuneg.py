@@ -3,7 +3,7 @@ snippet: an error or help message whose words change, each line's code the same,
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.texts_reworded import texts_reworded_only
+from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
 from analysis.models import FileChange
 from tests.facts_support import analysed, patch_of
 
@@ -71,7 +71,7 @@ def _environ_cols_wrapper():
 
 
 def test_an_operating_system_let_into_a_condition_is_medium() -> None:
-    from analysis.analyzers.heuristic.code.platforms import platforms_added
+    from analysis.analyzers.heuristic.code.behaviour.platforms import platforms_added
     widened = _UTILS.replace("['Linux', 'Darwin']", "['Linux', 'Darwin', 'SunOS', 'FreeBSD']")
     files = {"tqdm/_utils.py": (_UTILS, widened)}
     assert analysed(files, "Solaris, FreeBSD ncols compatibility").importance == "medium"
@@ -84,7 +84,7 @@ def test_an_operating_system_let_into_a_condition_is_medium() -> None:
 
 
 def test_the_same_platforms_or_a_comment_naming_one_add_none() -> None:
-    from analysis.analyzers.heuristic.code.platforms import platforms_added
+    from analysis.analyzers.heuristic.code.behaviour.platforms import platforms_added
     reordered = _UTILS.replace("['Linux', 'Darwin']", "['Darwin', 'Linux']")
     commented = _UTILS.replace("    current_os = platform.system()\n",
                                "    # FreeBSD and SunOS left out: their tput differs\n    current_os = platform.system()\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from analysis.analyzers.heuristic.config.deploy import off_by_default, optional_property_added, schema_note
+from analysis.analyzers.heuristic.config.charts.deploy import off_by_default, optional_property_added, schema_note
 from analysis.models import Fact
 from tests.test_heuristic_judge_rules import analyse, change
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 
 from analysis.analyzers.base import AnalysisContext
-from analysis.analyzers.heuristic.code.inline_tests import inline_tests_only, rust_test_file
+from analysis.analyzers.heuristic.code.named.inline_tests import inline_tests_only, rust_test_file
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import change_type_of, importance_of, read_prefix
 from analysis.analyzers.heuristic.paths import area_of, classify_path

@@ -10,9 +10,9 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.options import NewOption, constants_changed, new_options, readers
 from analysis.analyzers.heuristic.api.surface import ApiSurface
 from analysis.analyzers.heuristic.code.code_changes import CodeChanges
+from analysis.analyzers.heuristic.config.builds.dependency_changes import DependencyChanges
 from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security
 from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
-from analysis.analyzers.heuristic.config.dependency_changes import DependencyChanges
 from analysis.analyzers.heuristic.message import MERGE_TITLE, changelog_entries, clip, message_points
 from analysis.analyzers.heuristic.paths import NON_PRODUCT, area_of, classify_path
 from analysis.clipping import advisory_ids

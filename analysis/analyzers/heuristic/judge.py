@@ -6,12 +6,12 @@ import re
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
-from analysis.analyzers.heuristic.code.amalgamation import amalgamation_only
-from analysis.analyzers.heuristic.code.c_respellings import c_respelled_only
-from analysis.analyzers.heuristic.code.comments_changed import comments_changed_only
-from analysis.analyzers.heuristic.code.diagnostic_pragmas import diagnostics_silenced_only
-from analysis.analyzers.heuristic.code.export_form import export_form_swapped
-from analysis.analyzers.heuristic.code.go_respellings import go_respelled_only
+from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
+from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
+from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
+from analysis.analyzers.heuristic.code.behaviour.platforms import platforms_added
+from analysis.analyzers.heuristic.code.behaviour.rewrites import conditions_rewritten
+from analysis.analyzers.heuristic.code.behaviour.static_locals import shared_statics_dropped, static_locals_dropped
 from analysis.analyzers.heuristic.code.hunks import (
     comment_lines_only,
     debug_statements_removed,
@@ -20,13 +20,6 @@ from analysis.analyzers.heuristic.code.hunks import (
     loop_rebounds,
     respelled_only,
 )
-from analysis.analyzers.heuristic.code.includes_added import includes_added_only
-from analysis.analyzers.heuristic.code.java_modifiers import java_modifiers_only
-from analysis.analyzers.heuristic.code.log_calls import log_text_only
-from analysis.analyzers.heuristic.code.macros import macros_guarded, macros_redefined
-from analysis.analyzers.heuristic.code.metadata import metadata_only
-from analysis.analyzers.heuristic.code.page_text import page_text_only
-from analysis.analyzers.heuristic.code.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
@@ -35,20 +28,27 @@ from analysis.analyzers.heuristic.code.perf import (
     members_retyped,
     perf_work,
 )
-from analysis.analyzers.heuristic.code.platforms import platforms_added
-from analysis.analyzers.heuristic.code.python_respellings import python_respelled_only
-from analysis.analyzers.heuristic.code.renamed_text import renamed_in_text_only
-from analysis.analyzers.heuristic.code.rewrites import conditions_rewritten
-from analysis.analyzers.heuristic.code.script_blocks import script_block_only
+from analysis.analyzers.heuristic.code.respelled.amalgamation import amalgamation_only
+from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
+from analysis.analyzers.heuristic.code.respelled.comments_changed import comments_changed_only
+from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
+from analysis.analyzers.heuristic.code.respelled.go_respellings import go_respelled_only
+from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
+from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
+from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
+from analysis.analyzers.heuristic.code.respelled.metadata import metadata_only
+from analysis.analyzers.heuristic.code.respelled.page_text import page_text_only
+from analysis.analyzers.heuristic.code.respelled.python_respellings import python_respelled_only
+from analysis.analyzers.heuristic.code.respelled.renamed_text import renamed_in_text_only
+from analysis.analyzers.heuristic.code.respelled.script_blocks import script_block_only
+from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
+from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.code.static_locals import shared_statics_dropped, static_locals_dropped
-from analysis.analyzers.heuristic.code.texts_reworded import texts_reworded_only
-from analysis.analyzers.heuristic.code.void_casts import void_casts_only
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
-from analysis.analyzers.heuristic.config.build_defaults import default_features_changed, features_broken
-from analysis.analyzers.heuristic.config.config_checks import config_results_changed
-from analysis.analyzers.heuristic.config.own_major import own_major_with_dependency
-from analysis.analyzers.heuristic.config.template_nesting import nesting_changed
+from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
+from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
+from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.declared import advisory_merge, attack_tested, filed_kind
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (

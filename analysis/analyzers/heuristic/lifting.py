@@ -10,15 +10,15 @@ from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
-from analysis.analyzers.heuristic.code.enum_shifts import revalued_enumerators, shifted_enumerators
+from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.config.build_defaults import features_broken
-from analysis.analyzers.heuristic.config.chart_values import dropped_values
-from analysis.analyzers.heuristic.config.cmake_options import cmake_options_removed
-from analysis.analyzers.heuristic.config.deploy import ungated_template_block
-from analysis.analyzers.heuristic.config.missing_grants import missing_permission_granted
-from analysis.analyzers.heuristic.config.runtime_loading import link_moved_to_runtime
-from analysis.analyzers.heuristic.config.switched_on import (
+from analysis.analyzers.heuristic.config.builds.build_defaults import features_broken
+from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_options_removed
+from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
+from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
+from analysis.analyzers.heuristic.config.charts.deploy import ungated_template_block
+from analysis.analyzers.heuristic.config.charts.missing_grants import missing_permission_granted
+from analysis.analyzers.heuristic.config.charts.switched_on import (
     deployed_code,
     literals_flipped,
     switched_on_by_default,

@@ -8,8 +8,8 @@ from functools import cached_property
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic.api.struct_fields import SETTINGS_STRUCT, private_fields_renamed, public_fields_added
+from analysis.analyzers.heuristic.code.behaviour.rethrows import rethrows_only
 from analysis.analyzers.heuristic.code.perf import CPP_SOURCES
-from analysis.analyzers.heuristic.code.rethrows import rethrows_only
 from analysis.analyzers.heuristic.noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
 from analysis.models import Fact

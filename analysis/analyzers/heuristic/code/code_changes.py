@@ -18,7 +18,7 @@ from analysis.analyzers.heuristic.code.hunks import (
     renamed_lines,
 )
 from analysis.analyzers.heuristic.code.perf import inlined_into_header
-from analysis.analyzers.heuristic.config.deploy import schema_note
+from analysis.analyzers.heuristic.config.charts.deploy import schema_note
 
 
 def whitespace_only(patch: str | None) -> bool:

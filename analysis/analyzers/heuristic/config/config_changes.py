@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from analysis.analyzers.heuristic.config.deploy import (
+from analysis.analyzers.heuristic.config.charts.deploy import (
     gated_template_change,
     off_by_default,
     optional_property_added,
@@ -14,8 +14,8 @@ from analysis.analyzers.heuristic.config.deploy import (
     templated,
     version_pin,
 )
-from analysis.analyzers.heuristic.config.printer_columns import printer_columns_only
-from analysis.analyzers.heuristic.config.version_stamps import version_stamps_only
+from analysis.analyzers.heuristic.config.charts.printer_columns import printer_columns_only
+from analysis.analyzers.heuristic.config.charts.version_stamps import version_stamps_only
 from analysis.analyzers.heuristic.noticed import noticed_parts
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.languages import grammar_for

@@ -9,8 +9,8 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.code.hunks import comment_lines
+from analysis.analyzers.heuristic.code.named.assignments import values_edited
 from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, pinned_versions, sha_pinned
 from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS

@@ -6,13 +6,12 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.annotations_only import annotations_only
-from analysis.analyzers.heuristic.code.assignments import values_edited
-from analysis.analyzers.heuristic.code.export_form import export_form_flips
+from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_flips
+from analysis.analyzers.heuristic.code.behaviour.macros import macros_redefined
+from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.hunks import loop_rebounds
-from analysis.analyzers.heuristic.code.macros import macros_redefined
-from analysis.analyzers.heuristic.code.page_text import PAGE
-from analysis.analyzers.heuristic.code.panics import panics_handed_on
+from analysis.analyzers.heuristic.code.named.assignments import values_edited
+from analysis.analyzers.heuristic.code.named.word_sites import word_sites
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
@@ -21,10 +20,11 @@ from analysis.analyzers.heuristic.code.perf import (
     moves_added,
     timed_sentence,
 )
-from analysis.analyzers.heuristic.code.word_sites import word_sites
-from analysis.analyzers.heuristic.config.build_defaults import api_gated, default_narrowed, features_removed
-from analysis.analyzers.heuristic.config.dependency_changes import development_only
-from analysis.analyzers.heuristic.config.template_layout import added_conditions
+from analysis.analyzers.heuristic.code.respelled.annotations_only import annotations_only
+from analysis.analyzers.heuristic.code.respelled.page_text import PAGE
+from analysis.analyzers.heuristic.config.builds.build_defaults import api_gated, default_narrowed, features_removed
+from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
+from analysis.analyzers.heuristic.config.charts.template_layout import added_conditions
 from analysis.analyzers.heuristic.declared import advisory_merge, breaking_fragments, support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip

@@ -7,8 +7,8 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.assignments import values_edited
 from analysis.analyzers.heuristic.code.hunks import changed_lines
+from analysis.analyzers.heuristic.code.named.assignments import values_edited
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.text.default_exports import api_name

@@ -6,15 +6,15 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.guards import added_guards
+from analysis.analyzers.heuristic.code.behaviour.guards import added_guards
+from analysis.analyzers.heuristic.code.behaviour.locks import locks_added
 from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
-from analysis.analyzers.heuristic.code.keyed_values import keyed_values
-from analysis.analyzers.heuristic.code.locks import locks_added
-from analysis.analyzers.heuristic.code.table_entries import table_entries
-from analysis.analyzers.heuristic.code.trait_impls import trait_impls
-from analysis.analyzers.heuristic.config.chart_notes import chart_notes, is_chart_notes
-from analysis.analyzers.heuristic.config.chart_values import values_read_anew
-from analysis.analyzers.heuristic.config.dependency_changes import development_only
+from analysis.analyzers.heuristic.code.named.keyed_values import keyed_values
+from analysis.analyzers.heuristic.code.named.table_entries import table_entries
+from analysis.analyzers.heuristic.code.named.trait_impls import trait_impls
+from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
+from analysis.analyzers.heuristic.config.charts.chart_notes import chart_notes, is_chart_notes
+from analysis.analyzers.heuristic.config.charts.chart_values import values_read_anew
 from analysis.analyzers.heuristic.declared import advisory_merge
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted

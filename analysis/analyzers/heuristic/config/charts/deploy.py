@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from analysis.analyzers.heuristic.config.template_layout import relaid_template_lines
+from analysis.analyzers.heuristic.config.charts.template_layout import relaid_template_lines
 from analysis.models import Fact
 
 #: a version as deployment values write it (``v3.13.1``, ``1.40.2-distroless``, ``2.19``), or a build number with

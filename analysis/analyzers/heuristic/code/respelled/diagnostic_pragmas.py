@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.analyzers.heuristic.code.includes_added import lines_added
+from analysis.analyzers.heuristic.code.respelled.includes_added import lines_added
 from analysis.models import FileChange
 
 #: a diagnostic pragma: GCC's and clang's push/pop/ignored, MSVC's ``#pragma warning(disable: 4996)``

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.config.dependency_changes import major_bump
+from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump
 from analysis.analyzers.heuristic.release import release_titled
 
 if TYPE_CHECKING:

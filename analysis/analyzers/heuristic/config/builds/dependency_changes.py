@@ -6,7 +6,7 @@ import re
 from functools import cached_property
 
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.config.toolchain import Minimum, toolchain_minimums
+from analysis.analyzers.heuristic.config.builds.toolchain import Minimum, toolchain_minimums
 from analysis.facts.manifests.dependencies import DEVELOPMENT
 from analysis.models import Fact
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.analyzers.heuristic.code.includes_added import lines_added_only
 from analysis.analyzers.heuristic.code.perf import CPP_SOURCES, HEADERS
+from analysis.analyzers.heuristic.code.respelled.includes_added import lines_added_only
 from analysis.models import FileChange
 
 #: ``(void)s;``, ``(void) unused_arg;  // for NDEBUG``, ``static_cast<void>(x);``: the value is discarded

@@ -1,0 +1,1 @@
+"""Edits that change what code does in ways a diff shows only as code: buffers made local, panics made fallible, rethrows, enum values shifted, macros redefined, platforms named, conditions rewritten, guards and locks added, a module's export form flipped."""

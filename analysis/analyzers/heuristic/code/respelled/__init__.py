@@ -1,0 +1,1 @@
+"""The same code spelt anew: readings of edits that leave behaviour as it was (respellings, modifiers, casts, pragmas, includes, comments, annotations, texts and names reworded, log lines, metadata)."""

@@ -1,0 +1,1 @@
+"""What builds and installs the product: dependencies and their majors, the oldest toolchain, default features, CMake options and configuration checks, the package's own major, libraries loaded at run time."""
