@@ -26,7 +26,9 @@ def generated(parts: list[str]) -> bool:
 def vendored(parts: list[str]) -> bool:
     """Dependencies' code a tool copies into the tree: Go's ``vendor/`` (``go mod vendor``: module paths under it
     begin with a host, ``vendor/golang.org/x/...``, beside its ``modules.txt``) and npm's ``node_modules/``. What
-    they hold follows the manifest's versions; the dependency facts say what moved."""
+    they hold follows the manifest's versions; the dependency facts say what moved. Stricter than the facts'
+    ``is_generated`` (any ``vendor/`` directory is left unparsed there): a product's own ``cloud/vendor/aws.go``
+    is product code here."""
     for i, part in enumerate(parts[:-1]):
         if part == "node_modules" or (part == "vendor" and ("." in parts[i + 1] if i + 2 < len(parts)
                                                             else parts[i + 1] == "modules.txt")):

@@ -546,7 +546,7 @@ class Writer(FileLines, ImpactLines):
         if before and after:
             return self.t("dep_changed", name=code(f.symbol), old=code(before), new=code(after))
         if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
-            key = "dep_added_dev" if development_only(f, self.e.classes.get(f.path, set())) else "dep_added"
+            key = "dep_added_dev" if self._dependency_kind(f) == "deps_added_dev" else "dep_added"
             return self.t(key, name=code(f.symbol), new=code(after))
         return self.t("dep_removed", name=code(f.symbol))
 
