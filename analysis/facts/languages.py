@@ -16,10 +16,11 @@ GRAMMARS = {
     ".c": "c", ".h": "c",
     ".cc": "cpp", ".cpp": "cpp", ".cxx": "cpp", ".hpp": "cpp", ".hh": "cpp", ".hxx": "cpp", ".cu": "cpp",
     ".java": "java",
+    ".kt": "kotlin",
 }
 #: the language family of each grammar (symbol rules are written per family)
 FAMILY = {"python": "python", "rust": "rust", "go": "go", "typescript": "js", "tsx": "js",
-          "javascript": "js", "c": "c", "cpp": "c", "java": "java"}
+          "javascript": "js", "c": "c", "cpp": "c", "java": "java", "kotlin": "kotlin"}
 HEADER_EXTS = (".h", ".hpp", ".hh", ".hxx")
 
 CONFIG_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
@@ -46,7 +47,7 @@ def test_support_dir(name: str) -> bool:
 #: test file names: pytest's ``test_*.py`` / ``*_test.py``, unittest-style ``testFoo.py``, ``tests.py``; not
 #: ``testclient.py`` or ``testing.py``, which libraries ship as public API; tsd's type tests ``*.test-d.ts``
 _TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^tests?\.py$|^test[A-Z0-9]\w*\.py$|"
-                        r"\.(test|spec)\.[jt]sx?$|\.test-d\.tsx?$|(Test|Tests|IT)\.java$|_test\.(cc|cpp|c)$|"
+                        r"\.(test|spec)\.[jt]sx?$|\.test-d\.tsx?$|(Test|Tests|IT)\.(java|kt)$|_test\.(cc|cpp|c)$|"
                         r"^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
 
 
@@ -140,7 +141,7 @@ def is_changelog(path: str) -> bool:
 
 #: directories whose code other projects cannot import, or by convention do not (Go's ``internal/`` is enforced by
 #: the compiler; ``cmd/`` holds a Go project's executables, package main and the packages only they use)
-_UNEXPORTED_DIRS = {"go": ("internal", "cmd"), "java": ("internal",)}
+_UNEXPORTED_DIRS = {"go": ("internal", "cmd"), "java": ("internal",), "kotlin": ("internal",)}
 
 
 def unexported_location(family: str, path: str) -> bool:

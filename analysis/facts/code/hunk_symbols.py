@@ -43,12 +43,19 @@ _RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
                          r"(?P<what>class|interface|enum|record)\s+(?P<name>\w+)"), "type"),
              (re.compile(r"^\s*(?:(?:public|private|protected|static|final|abstract|synchronized|default)\s+)+"
                          r"[\w<>\[\],.? ]+\s+(?P<name>\w+)\s*(?P<params>\(.*)"), "method")],
+    "kotlin": [(re.compile(r"^\s*(?:(?:public|private|protected|internal|open|abstract|sealed|data|inner|value|"
+                           r"annotation|enum|fun|expect|actual|@\w+)\s+)*(?:(?P<what>class|interface)|object)\s+(?P<name>\w+)"),
+                "type"),
+               (re.compile(r"^\s*(?:(?:public|private|protected|internal|open|abstract|override|final|suspend|inline|"
+                           r"operator|infix|tailrec|external|expect|actual|@\w+)\s+)*fun\s+(?:<[^>]*>\s*)?"
+                           r"(?:[\w.<>?]+\.)?(?P<name>\w+)\s*(?P<params>\(.*)?"), "function")],
     "c": [(re.compile(r"^(?!\s)(?!(?:if|for|while|switch|return|else|do|case)\b)[\w*&:<>,\s]*?[\s*&]"
                       r"(?P<name>[A-Za-z_][\w:~]*)\s*(?P<params>\([^;]*)$"), "function"),
           (re.compile(r"^\s*(?:typedef\s+)?(?P<what>struct|class|enum|union)\s+(?P<name>\w+)\s*\{?\s*$"), "type")],
 }
 _COMMENT = {"python": ("#",), "go": ("//", "/*", "*"), "rust": ("//", "/*", "*", "#[doc", "#![doc"), "js": ("//", "/*", "*"),
-            "java": ("//", "/*", "*", "@param", "@return"), "c": ("//", "/*", "*")}
+            "java": ("//", "/*", "*", "@param", "@return"), "kotlin": ("//", "/*", "*", "@param", "@return"),
+            "c": ("//", "/*", "*")}
 
 
 def _family(path: str) -> str | None:
@@ -128,7 +135,9 @@ def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
         words = _IDENT.findall(head)
         if not words:
             continue
-        name = words[-1] if family in ("java", "c") else words[0]
+        if family == "kotlin":  # ``val x: Int = 1``, ``vararg xs: Int``: the name is the word before the colon
+            words = _IDENT.findall(head.split(":")[0])
+        name = words[-1] if family in ("java", "c", "kotlin") else words[0]
         params.append(Param(name, default=default[0] if default else None))
     return tuple(params)
 
@@ -146,6 +155,8 @@ def _public(family: str, path: str, name: str, line: str) -> bool:
         return line.lstrip().startswith("export ")
     if family == "java":
         return " public " in f" {line.strip()} "
+    if family == "kotlin":  # public unless it says otherwise
+        return not set(line.split()) & {"private", "internal", "protected"}
     return is_header(path) or not line.lstrip().startswith("static ")
 
 
@@ -189,7 +200,7 @@ def _is_comment(family: str, text: str) -> bool:
 
 
 #: the quotes a trailing comment's marker may hide in (Rust's ``'`` opens lifetimes too: not a quote there)
-_QUOTES = {"python": "'\"", "go": "\"`", "rust": "\"", "js": "'\"`", "java": "\"", "c": "'\""}
+_QUOTES = {"python": "'\"", "go": "\"`", "rust": "\"", "js": "'\"`", "java": "\"", "kotlin": "\"", "c": "'\""}
 
 
 def code_part(family: str, text: str) -> str:

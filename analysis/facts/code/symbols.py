@@ -12,6 +12,7 @@ from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
 from analysis.facts.code.rules.base import Symbol
 from analysis.facts.code.rules.javascript import JsCollector
+from analysis.facts.code.rules.kotlin import KotlinCollector
 from analysis.facts.code.rules.rust import RustCollector
 from analysis.facts.code.symbol_changes import how_changed
 from analysis.facts.code.syntax import doc_strings, has_errors, parse, text_of, token_hash, tokens, without_comments
@@ -52,6 +53,8 @@ def _collector(family: str, grammar: str, path: str) -> rules.Collector:
         return JsCollector(path, test_file)
     if family == "java":
         return more.JavaCollector(path, test_file)
+    if family == "kotlin":
+        return KotlinCollector(path, test_file)
     return more.CCollector(path, test_file, is_header(path))
 
 

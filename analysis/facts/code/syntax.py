@@ -12,7 +12,8 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-COMMENT_TYPES = frozenset({"comment", "line_comment", "block_comment", "doc_comment"})
+#: (``multiline_comment``: Kotlin's ``/* */``)
+COMMENT_TYPES = frozenset({"comment", "line_comment", "block_comment", "doc_comment", "multiline_comment"})
 #: nodes whose text is one token (so a string's inner pieces are compared as a whole)
 _ATOMS = frozenset({"string", "string_literal", "raw_string_literal", "interpreted_string_literal",
                     "template_string", "char_literal", "character_literal"})
