@@ -12,8 +12,9 @@ from analysis.models import Fact
 ENTRY_CHARS = 200
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 #: a line of one punctuation character repeated: a Markdown rule or a reStructuredText title's adornment (any of
-#: ``= - ~ ^ * # + ` ' "``), not words of the entry above it
-_RULE = re.compile(r"^\s*([-=~^*#`'\"+]{3,}|\.\. .*::.*|:\w+:.*)\s*$")
+#: ``= - ~ ^ * # + ` ' "``), not words of the entry above it; a directive (``.. change::``) or a field (``:tags: bug``),
+#: not a line that opens with a role (``:func:`.command.current` command, ...``: words of the entry)
+_RULE = re.compile(r"^\s*([-=~^*#`'\"+]{3,}|\.\. .*::.*|:[\w-]+:(?!`).*)\s*$")
 #: a Markdown table's separator row: | --- | :---: |
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: a Markdown link reference definition: ``[1.2.0]: https://...`` (a target, not words about the change)

@@ -209,10 +209,10 @@ def tokens(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bo
         if current is None:
             yield b")"
             continue
-        if current.type in COMMENT_TYPES or (current.start_byte, current.end_byte) in skip and current is not node:
+        if current.type in COMMENT_TYPES or _skipped(current, skip) and current is not node:
             continue
-        if python and is_docstring(current):
-            continue
+        if python and (is_docstring(current) or current.type == "pass_statement"):
+            continue  # ``pass`` is a no-op: a body of ``pass`` and one of a docstring alone do the same
         if current.child_count == 0 or current.type in _ATOMS:
             yield current.type.encode() + b"\0" + (current.text or b"")
             continue
@@ -220,6 +220,13 @@ def tokens(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bo
             yield current.type.encode() + b"("
             stack.append(None)
         stack.extend(reversed(current.children))
+
+
+def _skipped(node: Any, skip: frozenset[tuple[int, int]]) -> bool:
+    """``node``'s span is one to leave out, and it is not a wrapper sharing its only child's span (Python's class
+    ``block`` that holds just a method spans exactly that method: the method is left out, the block is not)."""
+    span = (node.start_byte, node.end_byte)
+    return span in skip and not any((c.start_byte, c.end_byte) == span for c in node.named_children)
 
 
 def token_hash(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bool = False) -> str:
