@@ -97,13 +97,32 @@ def heuristic_highlights(reports: list[CommitReport], lang: str, period: str = "
     words = _PHRASES[check_lang(lang)]
     if is_quiet(reports):
         return []
-    in_order = sorted(reports, key=lambda r: r.commit.committed_at)
+    in_order = oldest_first(reports)
     facts = net_changes([fact for report in in_order for fact in report.analysis.facts])
     candidates = [
         _high(reports, words), _api(reports, words), _security(facts, words), _config(facts, words),
         _dependencies(facts, words), _areas(reports, words), _prs(reports, words), _largest(reports, words),
     ]
     return [bullet for bullet in candidates if bullet][:MAX_BULLETS]
+
+
+def oldest_first(reports: list[CommitReport]) -> list[CommitReport]:
+    """``reports`` by commit time, and among commits of one time (a rebase-merge stamps a whole branch with one) by
+    ancestry: a commit before those built on it, so a dependency bumped twice nets from its first value."""
+    parents = {r.commit.sha: list(r.commit.parents) for r in reports}
+    depth: dict[str, int] = {}
+    for report in reports:  # depth in the day's history, walked without recursion (a day may hold long chains)
+        stack, on_stack = [report.commit.sha], {report.commit.sha}
+        while stack:
+            sha = stack[-1]
+            waiting = [p for p in parents[sha] if p in parents and p not in depth and p not in on_stack]
+            if waiting:
+                stack.extend(waiting)
+                on_stack.update(waiting)
+                continue
+            stack.pop()
+            depth[sha] = 1 + max((depth.get(p, -1) for p in parents[sha] if p in parents), default=-1)
+    return sorted(reports, key=lambda r: (r.commit.committed_at, depth[r.commit.sha]))
 
 
 def _code(name: str | None) -> str:

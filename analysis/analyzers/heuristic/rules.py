@@ -193,7 +193,8 @@ TOOLING_NAMES = re.compile(
 #: top-level directories of the maintainers' own programs (release, format, code generation, dev servers):
 #: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``, a generator of the project's own sources (``codegen/``),
 #: Cargo's ``xtask/`` convention; not shipped to users
-TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask"}
+#: (editors' and dev containers' settings too: ``.vscode/settings.json``, ``.idea/``, ``.devcontainer/``)
+TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask", ".vscode", ".idea", ".devcontainer", ".zed", ".fleet"}
 #: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
 #: data files at the repository's root that no build or deployment convention names (``wsjcpp.yml``,
 #: ``.goreleaser.yml``, ``turbo.json``): a tool's or a package index's settings, not what the product reads

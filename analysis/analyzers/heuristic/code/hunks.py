@@ -29,9 +29,11 @@ _MOVE_MIN_LINES = 6
 #: a rename throughout: at most this many names on each side, each used this often, and this share of other edits
 _RENAME_MAX_NAMES, _RENAME_MIN_USES, _RENAME_SLACK = 3, 3, 0.25
 _IDENT = re.compile(r"[A-Za-z_]\w*")
-#: a local's declaration: ``name :=``, ``name =`` (not ``==``), ``let``/``var``/``const``/``auto`` before it, or a
-#: name among those a multiple assignment declares (``writers, close, err :=``)
-_DECLARED = r"\b(let|var|const|auto|mut|val)\s+{name}\b|(^|[\s,(])\b{name}\s*(,[\w\s,]*)?(:=|=(?!=))"
+#: a name declared: a local (``name :=``, ``name =`` but not ``==``, ``let``/``var``/``const``/``auto`` before it, or a
+#: name among those a multiple assignment declares: ``writers, close, err :=``), or a function or method defined under
+#: it (``func (r *T) name(``, ``def name(``, ``fn name<``), whose callers the same rename respells
+_DECLARED = (r"\b(let|var|const|auto|mut|val)\s+{name}\b|(^|[\s,(])\b{name}\s*(,[\w\s,]*)?(:=|=(?!=))|"
+             r"\b(func|def|fn|function|fun)\s+(\([^)]*\)\s*)?{name}\s*[(<\[]")
 _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
 _STATUS_NAME = re.compile(r"\b(?:StatusCode|HttpStatus|HTTPStatus|http\.Status|status)\s*(?:::|\.)\s*[A-Za-z_]\w*")

@@ -12,7 +12,7 @@ from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.named.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.named.table_entries import table_entries
 from analysis.analyzers.heuristic.code.named.trait_impls import trait_impls
-from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
+from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only, downgrade
 from analysis.analyzers.heuristic.config.charts.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.charts.chart_values import values_read_anew
 from analysis.analyzers.heuristic.declared import advisory_merge
@@ -544,7 +544,8 @@ class Writer(FileLines, ImpactLines):
     def dependency_line(self, f: Fact) -> str:
         before, after = pinned(f.before), pinned(f.after)
         if before and after:
-            return self.t("dep_changed", name=code(f.symbol), old=code(before), new=code(after))
+            key = "dep_downgraded" if downgrade(f.before, f.after) else "dep_changed"
+            return self.t(key, name=code(f.symbol), old=code(before), new=code(after))
         if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
             key = "dep_added_dev" if self._dependency_kind(f) == "deps_added_dev" else "dep_added"
             return self.t(key, name=code(f.symbol), new=code(after))

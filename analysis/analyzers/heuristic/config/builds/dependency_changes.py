@@ -48,6 +48,20 @@ def unstable_bump(before: str | None, after: str | None) -> bool:
     return len(old) == len(new) == 2 and old[0] == new[0] == 0 and new[1] > old[1]
 
 
+#: a plain version (``v0.31.0``, ``1.2``, ``=2.0.1``, ``^1.4.2``, a Go pseudo-version's ``v0.0.13-2025...``): its
+#: numbers before any pre-release or build suffix compare as a tuple
+_PLAIN_VERSION = re.compile(r"^[v=^~]?(\d+(?:\.\d+){1,3})(?:[-+][\w.+-]*)?$")
+
+
+def downgrade(before: str | None, after: str | None) -> bool:
+    """``after`` is an older release than ``before`` (``golang.org/x/sys`` ``v0.31.0`` -> ``v0.30.0``): a
+    dependency going back, which a reader should not take for the usual bump; ranges and tags say nothing."""
+    old, new = (_PLAIN_VERSION.match((v or "").strip()) for v in (before, after))
+    if not old or not new:
+        return False
+    return tuple(int(n) for n in new.group(1).split(".")) < tuple(int(n) for n in old.group(1).split("."))
+
+
 #: a semver pre-release (``2.0.0-beta.2``, ``1.0.0-rc.1``, ``3.0.0-alpha``): not yet the release its users get
 _PRERELEASE = re.compile(r"\d+\.\d+\.\d+-(alpha|beta|rc|pre|next|canary)\b[\w.]*$", re.I)
 

@@ -1,0 +1,83 @@
+"""Mends from reading real days as their maintainers (charmbracelet/lipgloss 2025-03-12): methods renamed with their
+callers are said as renames, not as "Changes `detectTableWidth`"; a dependency going back to an older release says
+so; a dependency bumped twice in one rebase-merge (one commit time for the whole branch) nets from its first value;
+a Taskfile and an editor's settings are tooling, not the day's configuration or product code."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from analysis.analyzers.heuristic.config.builds.dependency_changes import downgrade
+from analysis.analyzers.heuristic.paths import classify_path
+from analysis.facts.config import TOOLING, mark_tooling
+from analysis.facts.languages import is_tooling_config
+from analysis.highlights import heuristic_highlights, oldest_first
+from analysis.models import Analysis, Commit, CommitReport, Fact
+from tests.facts_support import analysed
+
+_BEFORE = """package table
+
+func (r *resizer) detectTableWidth() int {
+\treturn r.maxCharCount() + r.totalPadding() + r.totalBorder()
+}
+
+func (r *resizer) expandTableWidth() int {
+\treturn sum(r.widths) + r.totalBorder()
+}
+
+// totalPadding returns the total padding.
+func (r *resizer) totalPadding() (totalPadding int) {
+\tfor _, col := range r.columns {
+\t\ttotalPadding += col.xPadding
+\t}
+\treturn
+}
+
+func (r *resizer) totalBorder() int {
+\treturn len(r.columns) + 1
+}
+"""
+_AFTER = _BEFORE.replace("totalPadding", "totalHorizontalPadding").replace("totalBorder", "totalHorizontalBorder")
+
+
+def test_methods_renamed_with_their_callers_are_said_as_renames():
+    summary = " ".join(analysed({"table/resizing.go": (_BEFORE, _AFTER)},
+                                "style(table): improve naming of the resizer functions").summary)
+    assert "Renames `totalPadding` → `totalHorizontalPadding`, `totalBorder` → `totalHorizontalBorder`" in summary
+    assert "Changes `resizer.detectTableWidth`" not in summary
+
+
+def test_a_dependency_going_back_to_an_older_release_says_so():
+    assert downgrade("v0.31.0", "v0.30.0") and downgrade("2.10.1", "2.9.9") and downgrade("^1.4.2", "^1.3.0")
+    assert not downgrade("v0.2.2", "v0.2.3-0.20250311203215-f60798e515dc")  # a pseudo-version of the next patch
+    assert not downgrade("v0.30.0", "v0.31.0") and not downgrade(">=1.2,<2", ">=1.1,<2") and not downgrade("main", "v1")
+    before, after = "module m\n\nrequire golang.org/x/sys v0.31.0\n", "module m\n\nrequire golang.org/x/sys v0.30.0\n"
+    en = " ".join(analysed({"go.mod": (before, after)}, "chore: update cellbuf").summary)
+    zh = " ".join(analysed({"go.mod": (before, after)}, "chore: update cellbuf", "zh").summary)
+    assert "`golang.org/x/sys` `v0.31.0` → `v0.30.0`, back to an older release" in en
+    assert "退回到较旧的版本" in zh
+
+
+def _report(sha: str, parents: list[str], facts: list[Fact]) -> CommitReport:
+    at = datetime(2025, 3, 12, 18, 40, tzinfo=timezone.utc)  # one commit time: the branch was rebase-merged
+    commit = Commit(sha=sha * 40, author="A", message="m", committed_at=at, parents=[p * 40 for p in parents],
+                    details_loaded=True)
+    return CommitReport(commit=commit, analysis=Analysis(change_type="build", importance="low", summary=["m"],
+                                                         facts=facts))
+
+
+def test_commits_of_one_time_are_ordered_by_ancestry_so_a_twice_bumped_dependency_nets_from_its_first_value():
+    dep = "github.com/charmbracelet/x/cellbuf"
+    added = Fact(kind="dependency_changed", path="go.mod", symbol=dep, before=None, after="v0.0.12")
+    bumped = Fact(kind="dependency_changed", path="go.mod", symbol=dep, before="v0.0.12", after="v0.0.13")
+    newest_first = [_report("c", ["b"], [bumped]), _report("b", ["a"], [added]), _report("a", [], [])]
+    assert [r.commit.sha[0] for r in oldest_first(newest_first)] == ["a", "b", "c"]
+    text = "\n".join(heuristic_highlights(newest_first, "en"))
+    assert f"`{dep}` v0.0.13 (new)" in text
+
+
+def test_a_taskfile_and_editor_settings_are_tooling():
+    assert is_tooling_config("Taskfile.yaml") and is_tooling_config("sub/Taskfile.yml")
+    assert "tooling" in classify_path(".vscode/settings.json") and "tooling" in classify_path(".devcontainer/devcontainer.json")
+    removed = Fact(kind="config_key_removed", path="Taskfile.yaml", symbol='tasks["lint:all"]', before="{...}")
+    assert [f.text for f in mark_tooling("Taskfile.yaml", [removed])] == [TOOLING]
