@@ -45,3 +45,29 @@ def test_a_pass_added_or_dropped_is_no_change_a_statement_is():
     after = "def hook(event):\n    '''Called on every event.'''\n\n\ndef other():\n    return 1\n"
     assert facts_of({path: (before, after)}) == [
         fact("symbol_modified", path, symbol="other", public=True, text="function")]
+
+
+def test_a_package_moved_into_a_workspace_member_keeps_its_dependencies():
+    """BurntSushi/jiff "cargo: switch to a virtual manifest": the root Cargo.toml's [dependencies] moved to
+    crates/jiff/Cargo.toml; that is no dependency dropped (nor added) unless a version changed on the way."""
+    root_before = '[package]\nname = "jiff"\n\n[dependencies]\nlog = "0.4.21"\nserde_core = "1.0.221"\n'
+    root_after = '[workspace]\nmembers = ["crates/jiff"]\n'
+    member = '[package]\nname = "jiff"\n\n[dependencies]\nlog = "0.4.21"\nserde_core = "1.0.228"\n'
+    facts = [f for f in facts_of({"Cargo.toml": (root_before, root_after), "crates/jiff/Cargo.toml": (None, member)})
+             if f["kind"] == "dependency_changed"]
+    assert facts == [fact("dependency_changed", "crates/jiff/Cargo.toml", symbol="serde_core", before="1.0.221",
+                          after="1.0.228")]
+
+
+def test_a_changelog_history_copied_in_whole_is_not_the_commits_words():
+    from analysis.facts.changelog import changelog_facts
+    from analysis.facts.patches import parse_patch
+    history = ["# CHANGELOG", "", "0.2.34 (TBD)", "============", "* Improve some parsing error messages.", "",
+               "0.2.33 (2026-07-19)", "===================", "* Add a new `jiff-core` crate.", "",
+               "0.2.32 (2026-06-29)", "===================", "* Fix a panic in strftime."]
+    copied = f"@@ -0,0 +1,{len(history)} @@\n" + "".join(f"+{line}\n" for line in history)
+    assert changelog_facts("crates/jiff/CHANGELOG.md", parse_patch("crates/jiff/CHANGELOG.md", copied)) == []
+    first = history[:5]
+    new_project = f"@@ -0,0 +1,{len(first)} @@\n" + "".join(f"+{line}\n" for line in first)
+    texts = [f.text for f in changelog_facts("CHANGELOG.md", parse_patch("CHANGELOG.md", new_project))]
+    assert "Improve some parsing error messages." in " ".join(texts)

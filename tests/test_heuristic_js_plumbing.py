@@ -30,3 +30,21 @@ def test_an_export_made_for_a_sibling_module_or_re_signed_with_it_is_no_public_a
     inside = analyse("Split options to their own file", [HANDLE, typed], facts)
     alone = analyse("Split options to their own file", [typed], facts)
     assert inside.importance != "high" and alone.importance == "high"
+
+
+def test_a_name_the_entry_point_re_exports_is_published_though_siblings_import_it():
+    """sindresorhus/ky "Add NetworkError class" (#842): Ky.ts imports NetworkError and isNetworkError, index.ts
+    re-exports both; isRawNetworkError, a default import index.ts does not re-export, is the plumbing one."""
+    core = change("source/core/Ky.ts", [], ["import {NetworkError} from '../errors/NetworkError.js';",
+                                            "import isRawNetworkError from '../utils/is-network-error.js';",
+                                            "import {isHTTPError, isNetworkError} from '../utils/type-guards.js';"])
+    index = change("source/index.ts", [], ["export {NetworkError} from './errors/NetworkError.js';",
+                                           "export {", "\tisKyError,", "\tisNetworkError,",
+                                           "} from './utils/type-guards.js';"])
+    imports = internal_imports([core, index])
+    assert not plumbing_export("source/errors/NetworkError.ts", "NetworkError", imports)
+    assert not plumbing_export("source/utils/type-guards.ts", "isNetworkError", imports)
+    assert plumbing_export("source/utils/is-network-error.ts", "isRawNetworkError", imports)
+    everything = change("src/index.ts", [], ["export * from './utils/type-guards.js';"])
+    assert not plumbing_export("source/utils/type-guards.ts", "isHTTPError",
+                               internal_imports([core, everything.model_copy(update={"path": "source/index.ts"})]))

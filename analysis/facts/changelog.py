@@ -97,9 +97,23 @@ def _unframed(text: str) -> str:
     return " ".join(text.strip().strip("|").split())
 
 
+#: a release's heading: ``## 1.2.3``, ``## [v1.2.0] - 2024-01-01``, ``0.2.34 (TBD)``, ``Version 2.0``
+_RELEASE_HEADING = re.compile(r"^\s*(#{1,6}\s*)?(version\s+|release\s+)?\[?v?\d+\.\d+(\.\d+)?\b", re.I)
+
+
+def _history_brought_in(patch: FilePatch) -> bool:
+    """The commit only adds the file, and it holds several releases: a changelog copied or moved in whole (a crate
+    moved into a workspace's ``crates/x/``), not the commit's words about itself."""
+    if patch.removed or not patch.added:
+        return False
+    return sum(bool(_RELEASE_HEADING.match(line.text)) for line in patch.added) >= 3
+
+
 def changelog_facts(path: str, patch: FilePatch) -> list[Fact]:
     """One fact per entry the commit adds or rewrites (the whole entry as the hunk shows it), in order; an entry
     only touched up (a typo fixed) is not the commit's own words about itself."""
+    if _history_brought_in(patch):
+        return []
     seen: set[str] = set()
     facts = []
     for hunk in patch.hunks:

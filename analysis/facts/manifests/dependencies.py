@@ -285,12 +285,21 @@ _SIDE_DIRS = re.compile(r"(^|/)(examples?|samples?|demos?|benches|benchmarks|tes
 
 def _one_per_package(facts: list[tuple[str, Fact]]) -> list[Fact]:
     """One fact per package of an ecosystem across manifests (a workspace bumping ``tower`` in 14 crates):
-    the main manifest's (outside examples and tests, shallowest), ``text`` "in N manifests" when several."""
+    the main manifest's (outside examples and tests, shallowest), ``text`` "in N manifests" when several; a
+    package one manifest drops and another adds moved with its manifest, and is no change at the same version."""
     groups: dict[tuple[str, str], list[Fact]] = {}
     for ecosystem, fact in facts:  # in the order first seen
         groups.setdefault((ecosystem, normalise(ecosystem, fact.symbol or "")), []).append(fact)
     kept = []
     for group in groups.values():
+        gone = [f for f in group if f.after is None]
+        came = [f for f in group if f.before is None]
+        if gone and came and len(gone) + len(came) == len(group):  # the requirement moved to another manifest (a
+            # package moved into a workspace's crates/x/Cargo.toml): a change only if its version changed on the way
+            old, new = gone[0], came[0]
+            if old.before != new.after:
+                kept.append(new.model_copy(update={"before": old.before}))
+            continue
         main = min(group, key=lambda f: (bool(_SIDE_DIRS.search(f.path)), f.path.count("/")))
         paths = {f.path for f in group}
         kept.append(main.model_copy(update={"text": f"in {len(paths)} manifests"}) if len(paths) > 1 else main)

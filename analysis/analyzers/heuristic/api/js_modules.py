@@ -14,6 +14,13 @@ JS_MODULE = re.compile(r"\.(m|c)?[jt]sx?$")
 _ENTRY = re.compile(r"^(index|main|mod)\.(m|c)?[jt]sx?$")
 _IMPORT_FROM = re.compile(r"\bimport\s+(?:type\s+)?\{(?P<names>[^}]*)\}\s*from\s*['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]")
 _REQUIRE = re.compile(r"\{(?P<names>[^}]*)\}\s*=\s*require\(\s*['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]\s*\)")
+#: ``import name from './m'``: a module's default export, named at the import as it is (by convention) at home
+_IMPORT_DEFAULT = re.compile(r"\bimport\s+(?!type\b)(?P<names>[A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\})?\s*from\s*"
+                             r"['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]")
+#: an entry point's re-export (``export {NetworkError} from './errors/NetworkError.js'``, ``export * from './x'``):
+#: the package publishes those names, whoever else imports them
+_EXPORT_FROM = re.compile(r"\bexport\s+(?:type\s+)?(?:\{(?P<names>[^}]*)\}|(?P<star>\*))\s*from\s*"
+                          r"['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]")
 
 
 def _module_key(path: str) -> str:
@@ -27,19 +34,28 @@ def _post_image(patch: str | None) -> str:
 
 
 def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
-    """(module key, name) pairs that changed JS/TS modules import from sibling modules by a relative path."""
+    """(module key, name) pairs that changed JS/TS modules import from sibling modules by a relative path, less those
+    an entry point of the commit re-exports (``export {X} from './x.js'`` in ``index.ts``: published, not plumbing)."""
     out: set[tuple[str, str]] = set()
+    published: set[tuple[str, str]] = set()
     for change in files:
         if not JS_MODULE.search(change.path) or change.path.endswith(".d.ts"):
             continue
         text = _post_image(change.patch)
-        for match in (*_IMPORT_FROM.finditer(text), *_REQUIRE.finditer(text)):
+        entry = bool(_ENTRY.match(posixpath.basename(change.path)))
+        for match in (*_IMPORT_FROM.finditer(text), *_REQUIRE.finditer(text), *_IMPORT_DEFAULT.finditer(text),
+                      *(_EXPORT_FROM.finditer(text) if entry else ())):
             target = _module_key(posixpath.join(posixpath.dirname(change.path), match.group("spec")))
+            reexport = match.re is _EXPORT_FROM
+            if reexport and match.group("star"):
+                published.add((target, "*"))
+                continue
             for name in match.group("names").split(","):
-                name = name.strip().split(" as ")[0].split(":")[0].strip()
+                name = name.strip().removeprefix("type ").split(" as ")[0].split(":")[0].strip()
                 if name:
-                    out.add((target, name))
-    return out
+                    (published if reexport else out).add((target, name))
+    return {(target, name) for target, name in out
+            if (target, name) not in published and (target, "*") not in published}
 
 
 def plumbing_export(path: str, symbol: str, imports: set[tuple[str, str]]) -> bool:
