@@ -77,3 +77,13 @@ def test_kotlin_from_hunks_alone_names_the_function_and_its_visibility():
     after = "class Client {\n  fun send(body: String) {\n    val a = 1\n    val b = 2\n    post(body, a)\n  }\n}\n"
     found = facts_of({"src/main/kotlin/Client.kt": (before, after)}, read=False)
     assert found == [fact("symbol_modified", "src/main/kotlin/Client.kt", symbol="send", public=True, text="function")]
+
+
+def test_an_internal_primary_constructor_is_not_api():
+    """coil "Fix Uri.separator not being passed through the builder": ``class Builder internal constructor(...)``
+    gains a parameter; only the library builds a Builder, so no caller's signature changes."""
+    path = "coil-core/src/commonMain/kotlin/coil3/Uri.kt"
+    before = "class Uri {\n  class Builder internal constructor(private var path: String?) {\n    fun build() = 1\n  }\n}\n"
+    after = before.replace("(private var path: String?)", "(private var path: String?, private var separator: String)")
+    found = facts_of({path: (before, after)})
+    assert not [f for f in found if f["kind"] == "signature_changed"]

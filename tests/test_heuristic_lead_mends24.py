@@ -81,3 +81,18 @@ def test_a_taskfile_and_editor_settings_are_tooling():
     assert "tooling" in classify_path(".vscode/settings.json") and "tooling" in classify_path(".devcontainer/devcontainer.json")
     removed = Fact(kind="config_key_removed", path="Taskfile.yaml", symbol='tasks["lint:all"]', before="{...}")
     assert [f.text for f in mark_tooling("Taskfile.yaml", [removed])] == [TOOLING]
+
+
+def test_api_dumps_are_generated_records_and_the_gradle_wrapper_is_a_build_file():
+    """coil 2025-07-15: binary-compatibility-validator's ``api/jvm/coil-core.api`` read as 'API or schema definitions'
+    that clients are built from; ``gradle-wrapper.properties`` as product code ('Refactor')."""
+    assert "generated" in classify_path("coil-core/api/jvm/coil-core.api")
+    assert "generated" in classify_path("coil-core/api/coil-core.klib.api")
+    assert "api" not in classify_path("coil-core/api/jvm/coil-core.api")
+    assert "build" in classify_path("gradle/wrapper/gradle-wrapper.properties")
+    before = "distributionUrl=https\\://services.gradle.org/distributions/gradle-8.14.2-bin.zip\n"
+    after = before.replace("8.14.2", "8.14.3")
+    analysis = analysed({"gradle/wrapper/gradle-wrapper.properties": (before, after),
+                         "renovate.json5": ('{"a": 1}\n', '{"a": 2}\n')}, "Update Gradle to 8.14.3.")
+    assert analysis.change_type == "build" and analysis.importance == "low"
+    assert analysis.summary[0].startswith("Build files: `gradle/wrapper/gradle-wrapper.properties`")

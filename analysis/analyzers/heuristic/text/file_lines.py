@@ -147,7 +147,8 @@ class FileLines:
                 kinds[kind].append(f.path)
         if kinds:
             parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3)) for k, v in kinds.items()]
-            return [self.p["kinds_sep"].join(parts) + self.tests_named()]
+            line = self.p["kinds_sep"].join(parts)
+            return [line[:1].upper() + line[1:] + self.tests_named()]  # a sentence: "Build files: ...; CI and ..."
         return []
 
     def tiny_line(self) -> str:

@@ -98,6 +98,8 @@ class KotlinCollector(Collector):
         label = "interface" if "interface" in keywords else "enum" if "enum" in words else "class"
         heritage = " ".join(text_of(c).split("(")[0] for c in node.named_children if c.type == "delegation_specifier")
         constructor = _child(node, "primary_constructor")
+        if constructor is not None and not _visible(_modifiers(constructor)):
+            constructor = None  # ``class Builder internal constructor(...)``: callers outside never call it
         symbol = self.add(scope, name, label, public, node, bases=base_names(heritage), deprecated=deprecated,
                           params=_params(constructor, "class_parameter") if constructor is not None else None)
         start = len(self.symbols)
