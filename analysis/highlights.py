@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.symbol_groups import shortened
@@ -160,8 +161,11 @@ _NOT_SHIPPED = {"tooling", "test", "example", "doc", "ci"}  # a script's or a te
 
 def _api_facts(report: CommitReport) -> list[Fact]:
     """A change's public API facts in the code it ships (not its scripts, tests, examples or docs), less a symbol
-    that moved (removed here, added under its name elsewhere)."""
-    facts = [f for f in report.analysis.facts if f.public and f.symbol and not classify_path(f.path) & _NOT_SHIPPED]
+    that moved (removed here, added under its name elsewhere) and a JS module's export only shared inside the package
+    (as the change's own entry reads it)."""
+    imports = internal_imports(report.commit.files)  # a JS module's export only its siblings import: plumbing
+    facts = [f for f in report.analysis.facts if f.public and f.symbol and not classify_path(f.path) & _NOT_SHIPPED
+             and not plumbing_export(f.path, f.symbol, imports)]
     moved = {(_leaf(r), r.path) for r in facts if r.kind == "symbol_removed"
              for a in facts if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
     moved_names = {name for name, _ in moved}

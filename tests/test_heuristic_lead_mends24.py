@@ -96,3 +96,24 @@ def test_api_dumps_are_generated_records_and_the_gradle_wrapper_is_a_build_file(
                          "renovate.json5": ('{"a": 1}\n', '{"a": 2}\n')}, "Update Gradle to 8.14.3.")
     assert analysis.change_type == "build" and analysis.importance == "low"
     assert analysis.summary[0].startswith("Build files: `gradle/wrapper/gradle-wrapper.properties`")
+
+
+def test_the_days_api_bullet_leaves_out_a_js_export_only_siblings_import():
+    """ky 2026-03-25: the entry read isRawNetworkError as plumbing (Ky.ts imports it, index.ts does not re-export
+    it) while the day's 'Public API changes' still listed it."""
+    from analysis.models import FileChange
+    core = FileChange(path="source/core/Ky.ts", additions=2, deletions=0,
+                      patch="@@ -1,1 +1,3 @@\n import a from './a.js';\n+import isRawNetworkError from '../utils/is-network-error.js';\n"
+                            "+import {NetworkError} from '../errors/NetworkError.js';\n")
+    index = FileChange(path="source/index.ts", additions=1, deletions=0,
+                       patch="@@ -1,1 +1,2 @@\n export {KyError} from './errors/KyError.js';\n"
+                             "+export {NetworkError} from './errors/NetworkError.js';\n")
+    facts = [Fact(kind="symbol_added", path="source/utils/is-network-error.ts", symbol="isRawNetworkError", public=True,
+                  text="function"),
+             Fact(kind="symbol_added", path="source/errors/NetworkError.ts", symbol="NetworkError", public=True,
+                  text="class")]
+    day = _report("a", [], facts)
+    day.commit.files = [core, index]
+    day.analysis.importance, day.analysis.change_type = "high", "feature"
+    text = "\n".join(heuristic_highlights([day, _report("b", ["a"], [])], "en"))
+    assert "`NetworkError`" in text and "isRawNetworkError" not in text
