@@ -71,3 +71,12 @@ def test_a_changelog_history_copied_in_whole_is_not_the_commits_words():
     new_project = f"@@ -0,0 +1,{len(first)} @@\n" + "".join(f"+{line}\n" for line in first)
     texts = [f.text for f in changelog_facts("CHANGELOG.md", parse_patch("CHANGELOG.md", new_project))]
     assert "Improve some parsing error messages." in " ".join(texts)
+
+
+def test_a_version_history_file_is_a_changelog():
+    """agronholm/anyio keeps its notes in docs/versionhistory.rst: its entries are the project's words."""
+    from analysis.facts.languages import is_changelog
+    assert is_changelog("docs/versionhistory.rst") and is_changelog("VERSION_HISTORY.md") and is_changelog("HISTORY.rst")
+    assert not is_changelog("src/history.py")
+    assert not is_changelog("app/changes/views.py") and not is_changelog("lib/news.ts")
+    assert is_changelog("releasenotes/notes/fix-1234.yaml") and is_changelog("changelog/13461.bugfix.rst")

@@ -28,7 +28,8 @@ MANIFESTS = {"pyproject.toml", "package.json", "cargo.toml", "go.mod", "pom.xml"
 LOCKS = {"poetry.lock", "uv.lock", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "cargo.lock",
          "go.sum", "npm-shrinkwrap.json", "pipfile.lock", "chart.lock"}
 _REQUIREMENTS = re.compile(r"^([\w.-]*[-_])?requirements([-_.][\w.-]*)?\.(txt|in)$")  # doc-requirements.txt too
-_CHANGELOG = re.compile(r"^(changes|changelog|news|history|release[-_ ]?notes|releases|whatsnew)([-_.][\w.-]*)?"
+#: (``versionhistory.rst``: anyio's name for it)
+_CHANGELOG = re.compile(r"^(changes|changelog|news|(version[-_]?)?history|release[-_ ]?notes|releases|whatsnew)([-_.][\w.-]*)?"
                         r"(\.(md|rst|txt|adoc|markdown))?$")
 #: (``changelog/``: towncrier's fragments, ``changelog/13461.bugfix.rst``, as pytest keeps them)
 _CHANGELOG_DIRS = {"changelog.d", "changelog", "changes", "newsfragments", ".changeset", "releasenotes"}
@@ -134,8 +135,10 @@ def is_lock(path: str) -> bool:
 
 
 def is_changelog(path: str) -> bool:
+    """A file of release notes: by name (``CHANGES.md``, ``docs/versionhistory.rst``) or folder (towncrier's
+    fragments); never source code (``src/history.py``, ``app/changes/views.py`` are modules)."""
     parts = PurePosixPath(path.lower()).parts
-    if not parts:
+    if not parts or PurePosixPath(parts[-1]).suffix in GRAMMARS:
         return False
     return bool(_CHANGELOG.match(parts[-1])) or bool(set(parts[:-1]) & _CHANGELOG_DIRS)
 
