@@ -117,3 +117,18 @@ def test_the_days_api_bullet_leaves_out_a_js_export_only_siblings_import():
     day.analysis.importance, day.analysis.change_type = "high", "feature"
     text = "\n".join(heuristic_highlights([day, _report("b", ["a"], [])], "en"))
     assert "`NetworkError`" in text and "isRawNetworkError" not in text
+
+
+def test_spaces_the_product_outputs_are_behaviour_and_an_announcement_is_prose():
+    """yaml/libyaml 2020-06-01: "Emitter: Don't output trailing space for empty scalar nodes" changes what the
+    emitter writes (read low, cosmetic); the release's announcement.msg read as product code with no test."""
+    from analysis.analyzers.heuristic import rules as R
+    assert not R.cosmetic("Emitter: Don't output trailing space for empty scalar nodes (#186)")
+    assert not R.cosmetic("Print spaces between the columns")
+    assert R.cosmetic("Remove trailing spaces") and R.cosmetic("Fix trailing whitespace")
+    assert "doc" in classify_path("announcement.msg") and "doc" in classify_path("ANNOUNCE")
+    before = "static int write(emitter *e, size_t length) {\n    if (!e->whitespace) {\n        put(e, ' ');\n    }\n    return 1;\n}\n"
+    after = before.replace("if (!e->whitespace) {", "if (!e->whitespace && (length || e->flow_level)) {")
+    analysis = analysed({"src/emitter.c": (before, after)},
+                        "Emitter: Don't output trailing space for empty scalar nodes (#186)")
+    assert analysis.importance == "medium"

@@ -98,7 +98,9 @@ MAN_PAGE = re.compile(r"\.(?:[1-9n][a-z]{0,3}|ronn|scd)$")
 #: command name and one section digit (``v1.2`` or ``libz.so.1`` are not)
 MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 #: legal texts (licence, copying, copyright) are documents too: a year or holder changed alters no behaviour
-DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright)(\.|$)")
+#: (``announcement.msg``, ``ANNOUNCE``: a release's announcement to a mailing list, prose like a changelog)
+DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright|"
+                       r"announce(ment)?s?)(\.|$)")
 #: a directory named for unit tests, alone or with what it holds (``unittest/``, ``unit_tests/``, ``unittestschema/``)
 UNIT_TEST_DIR = re.compile(r"^unit[-_]?tests?([-_]?\w+)?$")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
@@ -235,11 +237,12 @@ COSMETIC_WORDS = re.compile(
     r"(help|text|message|output|usage) formatting)\b", re.I)
 COSMETIC_MAX_LINES = 40
 #: whitespace as what the product does to users' text, not the diff's own layout: "don't strip whitespace when
-#: soft_wrap is True", "preserve indentation in code blocks", "whitespace handling in the parser"
+#: soft_wrap is True", "preserve indentation in code blocks", "whitespace handling in the parser", "Emitter: don't
+#: output trailing space for empty scalar nodes"
 WHITESPACE_BEHAVIOUR = re.compile(
     r"\b(strip\w*|trim\w*|preserv\w*|keep\w*|kept|collaps\w*|normali[sz]\w*|handl\w*|pars\w*|render\w*|"
-    r"wrap\w*|ignor\w*|squash\w*|los[et]|loses|drop\w*|swallow\w*|eat(s|en|ing)?|escap\w*|emit\w*)\b"
-    r"\W+(?:[\w-]+\W+){0,2}(whitespace|white space|indentation|indent)\b|"
+    r"wrap\w*|ignor\w*|squash\w*|los[et]|loses|drop\w*|swallow\w*|eat(s|en|ing)?|escap\w*|emit\w*|output\w*|"
+    r"print\w*)\b\W+(?:[\w-]+\W+){0,2}(whitespace|white space|indentation|indent|spaces?)\b|"
     r"\b(whitespace|white space|indentation)\W+(?:[\w-]+\W+){0,1}(handling|parsing|rendering|stripp\w*|"
     r"preserv\w*|lost|dropped|ignored|removed when|collaps\w*)", re.I)
 
