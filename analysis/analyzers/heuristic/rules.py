@@ -194,6 +194,9 @@ TOOLING_NAMES = re.compile(
 #: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``, a generator of the project's own sources (``codegen/``),
 #: Cargo's ``xtask/`` convention; not shipped to users
 TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask"}
+#: a Python project's task runner at its root: invoke's ``tasks.py`` or ``tasks/`` package, Fabric's ``fabfile.py``
+#: (the maintainers' release, lint and check chores; an Ansible role's ``tasks/main.yml`` is no Python file)
+TASK_RUNNER = re.compile(r"^(tasks|fabfile)\.py$|^tasks/[\w/]+\.py$")
 #: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
 #: data files at the repository's root that no build or deployment convention names (``wsjcpp.yml``,
 #: ``.goreleaser.yml``, ``turbo.json``): a tool's or a package index's settings, not what the product reads
