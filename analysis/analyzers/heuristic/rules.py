@@ -237,13 +237,16 @@ COSMETIC_WORDS = re.compile(
     r"(help|text|message|output|usage) formatting)\b", re.I)
 COSMETIC_MAX_LINES = 40
 #: whitespace as what the product does to users' text, not the diff's own layout: "don't strip whitespace when
-#: soft_wrap is True", "preserve indentation in code blocks", "whitespace handling in the parser"
+#: soft_wrap is True", "preserve indentation in code blocks", "whitespace handling in the parser", "add newline
+#: indentation after existing items"
 WHITESPACE_BEHAVIOUR = re.compile(
     r"\b(strip\w*|trim\w*|preserv\w*|keep\w*|kept|collaps\w*|normali[sz]\w*|handl\w*|pars\w*|render\w*|"
     r"wrap\w*|ignor\w*|squash\w*|los[et]|loses|drop\w*|swallow\w*|eat(s|en|ing)?|escap\w*|emit\w*)\b"
     r"\W+(?:[\w-]+\W+){0,2}(whitespace|white space|indentation|indent)\b|"
     r"\b(whitespace|white space|indentation)\W+(?:[\w-]+\W+){0,1}(handling|parsing|rendering|stripp\w*|"
-    r"preserv\w*|lost|dropped|ignored|removed when|collaps\w*)", re.I)
+    r"preserv\w*|lost|dropped|ignored|removed when|collaps\w*)|"
+    # a newline's indentation is a character the product writes ("add newline indentation after existing items")
+    r"\bnew[- ]?lines?\W+(?:and\W+)?(whitespace|indentation|indent)\b", re.I)
 
 
 def cosmetic(title: str) -> re.Match[str] | None:
