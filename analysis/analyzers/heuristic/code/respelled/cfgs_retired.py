@@ -12,7 +12,8 @@ from analysis.models import FileChange
 _RUSTC_CFG = re.compile(r"cargo::?rustc-cfg=([A-Za-z_]\w*)")
 #: an attribute line: ``#[non_exhaustive]``, ``#[cfg(not(no_alloc_crate))]``
 _ATTRIBUTE = re.compile(r"^\s*#\[(?P<inner>.*)\]\s*(//.*)?$")
-_COMMENT = re.compile(r"^\s*(//|/\*|\*)")
+#: a comment line (a block comment's ``* `` continuation too; ``*ptr = 0;`` is code)
+_COMMENT = re.compile(r"^\s*(//|/\*|\*/|\*(\s|$))")
 
 
 def _retired(files: list[FileChange]) -> set[str]:
