@@ -162,13 +162,19 @@ def params(signature: str, path: str = "") -> list[Param] | None:
     return out
 
 
-def compare(before: str | None, after: str | None, path: str = "") -> SignatureDelta:
-    """How ``after`` differs from ``before`` for a caller."""
+#: a Python special method the language calls with its arguments by position (``obj[key] = value`` calls
+#: ``__setitem__(key, value)``, ``a == b`` calls ``__eq__(b)``); the constructors and ``__call__`` take keywords
+_OPERATOR_DUNDER = re.compile(r"^__(?!(init|new|call|init_subclass|class_getitem)__)\w+__$")
+
+
+def compare(before: str | None, after: str | None, path: str = "", symbol: str = "") -> SignatureDelta:
+    """How ``after`` differs from ``before`` for a caller (``symbol``: the function's name, when known)."""
     old = params(before or "", path)
     new = params(after or "", path)
     if old is None or new is None:
         return SignatureDelta(parsed=False)
-    if path.lower().endswith(_POSITIONAL):
+    operator = path.lower().endswith((".py", ".pyi")) and bool(_OPERATOR_DUNDER.match(symbol.rsplit(".", 1)[-1]))
+    if path.lower().endswith(_POSITIONAL) or operator:
         new = _renamed_in_place(old, new)
     old_by, new_by = {p.name: p for p in old}, {p.name: p for p in new}
     delta = SignatureDelta(added=[p for p in new if p.name not in old_by],

@@ -30,6 +30,7 @@ from analysis.analyzers.heuristic.code.perf import (
 )
 from analysis.analyzers.heuristic.code.respelled.amalgamation import amalgamation_only
 from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
+from analysis.analyzers.heuristic.code.respelled.cfgs_retired import cfgs_retired_only
 from analysis.analyzers.heuristic.code.respelled.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.respelled.go_respellings import go_respelled_only
@@ -48,6 +49,7 @@ from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
+from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.declared import advisory_merge, attack_tested, filed_kind
 from analysis.analyzers.heuristic.evidence import Evidence
@@ -342,6 +344,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
     if void_casts_only(e.behaviour) and not e.security_signals:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
+    if cfgs_retired_only(e.behaviour, e.files) and not e.security_signals:
+        return "low"  # a cfg the build script set for compilers older than the supported ones retired, with the
+        # code gated on it: supported compilers build the same code
     if java_modifiers_only(e.behaviour) and not e.security_signals:
         return "low"  # Java parameters or locals declared ``final``, a ``@SuppressWarnings`` dropped: the same code
     if page_text_only(e.behaviour) and not e.security_signals:
@@ -504,6 +509,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         # compilers left behind, defaults moved
     if tests_adapted_to_bump(e):
         return "medium"  # existing tests rewritten for the upgraded package: what the product does changed with it
+    if registry_manifests_removed(e.files):
+        return "medium"  # a registry's manifest deleted (``bower.json``): the package leaves that registry's users
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"

@@ -6,11 +6,13 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.encoding_hooks import encoding_hooks_added
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
+from analysis.analyzers.heuristic.code.behaviour.tests_replaced import tests_replaced
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_options_removed
@@ -71,14 +73,27 @@ def crash_fix(e: Evidence, change_type: str) -> bool:
     (an error "silently ignored", a traceback) need more than one changed line of product code. A release's
     changelog ("zlib 1.3" with its "Fix crash when ..." notes) quotes fixes made in their own commits: not read."""
     narrow = one_line(e)
+    # an exception named by a fix that now raises one itself tells which error a bad input gets, not a crash mended
+    named = change_type == "fix" and not raises_added(e)
     for text in (e.title, e.paragraph, *(() if release_titled(e) else e.changelog)):
-        if names_crash(text, narrow) or (change_type == "fix" and R.EXCEPTION_NAME.search(text)):
+        if names_crash(text, narrow) or (named and R.EXCEPTION_NAME.search(text)):
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
     if any(names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body)):
         return True
     return change_type == "fix" and crash_commented(e)
+
+
+#: a statement that raises: Python's ``raise``, ``throw`` in JS/TS, Java, C++, C#, PHP
+_RAISE = re.compile(r"^\+\s*(raise|throw)\b", re.M)
+
+
+def raises_added(e: Evidence) -> bool:
+    """Product code gains a ``raise``/``throw``: the fix answers a bad input with an error of its own (a documented
+    ``SystemError`` where an ``IndexError`` leaked, a ``ValueError`` the caller catches where an ``assert`` tripped).
+    The input failed before and fails now; which exception callers catch changes, narrowly."""
+    return any(_RAISE.search(f.patch or "") for f in e.behaviour)
 
 
 _COMMENT_LINE = re.compile(r"^\+\s*(//|#|/?\*|--)\s*(?P<text>.*)$", re.M)
@@ -165,7 +180,10 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
         or bool(cmake_options_removed(e.files))  # a CMake option builders pass (``-DNAME=ON``) no longer declared
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
-        or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e)))
+        or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e))
+        or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
+        or (change_type in ("fix", "feature") and bool(e.behaviour)  # the old expectation deleted, a new one added
+            and bool(tests_replaced(e.files, lambda path: "test" in e.classes[path]))))
 
 
 _RETURN = re.compile(r"^\s*return\b")

@@ -197,6 +197,9 @@ TOOLING_NAMES = re.compile(
 #: Cargo's ``xtask/`` convention; not shipped to users
 #: (editors' and dev containers' settings too: ``.vscode/settings.json``, ``.idea/``, ``.devcontainer/``)
 TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask", ".vscode", ".idea", ".devcontainer", ".zed", ".fleet"}
+#: a Python project's task runner at its root: invoke's ``tasks.py`` or ``tasks/`` package, Fabric's ``fabfile.py``
+#: (the maintainers' release, lint and check chores; an Ansible role's ``tasks/main.yml`` is no Python file)
+TASK_RUNNER = re.compile(r"^(tasks|fabfile)\.py$|^tasks/[\w/]+\.py$")
 #: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
 #: data files at the repository's root that no build or deployment convention names (``wsjcpp.yml``,
 #: ``.goreleaser.yml``, ``turbo.json``): a tool's or a package index's settings, not what the product reads
@@ -238,13 +241,15 @@ COSMETIC_WORDS = re.compile(
 COSMETIC_MAX_LINES = 40
 #: whitespace as what the product does to users' text, not the diff's own layout: "don't strip whitespace when
 #: soft_wrap is True", "preserve indentation in code blocks", "whitespace handling in the parser", "Emitter: don't
-#: output trailing space for empty scalar nodes"
+#: output trailing space for empty scalar nodes", "add newline indentation after existing items"
 WHITESPACE_BEHAVIOUR = re.compile(
     r"\b(strip\w*|trim\w*|preserv\w*|keep\w*|kept|collaps\w*|normali[sz]\w*|handl\w*|pars\w*|render\w*|"
     r"wrap\w*|ignor\w*|squash\w*|los[et]|loses|drop\w*|swallow\w*|eat(s|en|ing)?|escap\w*|emit\w*|output\w*|"
     r"print\w*)\b\W+(?:[\w-]+\W+){0,2}(whitespace|white space|indentation|indent|spaces?)\b|"
     r"\b(whitespace|white space|indentation)\W+(?:[\w-]+\W+){0,1}(handling|parsing|rendering|stripp\w*|"
-    r"preserv\w*|lost|dropped|ignored|removed when|collaps\w*)", re.I)
+    r"preserv\w*|lost|dropped|ignored|removed when|collaps\w*)|"
+    # a newline's indentation is a character the product writes ("add newline indentation after existing items")
+    r"\bnew[- ]?lines?\W+(?:and\W+)?(whitespace|indentation|indent)\b", re.I)
 
 
 def cosmetic(title: str) -> re.Match[str] | None:

@@ -108,6 +108,9 @@ def _cargo(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for section, table in tables:
         for name, value in table.items():
+            # ``serde = { package = "serde_core", ... }``: the key is the name the code uses, the crate built is
+            # the one ``package`` names (a swap that keeps the key changes what every user compiles)
+            name = value.get("package") or name if isinstance(value, dict) else name
             if not _internal(value):
                 found.setdefault(f"{name}{_SECTION}{section}" if section else name, _version(value))
     return found

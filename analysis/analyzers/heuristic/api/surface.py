@@ -34,7 +34,8 @@ class ApiSurface:
 
     @cached_property
     def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
-        return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
+        return [(f, compare(f.before, f.after, f.path, f.symbol or "")) for f in self.of("signature_changed")
+                if self.is_public(f)]
 
     @cached_property
     def defaults_changed(self) -> list[tuple[Fact, SignatureDelta]]:

@@ -1,6 +1,7 @@
 """C and C++ lines spelt anew with the same meaning: an allocation's count and size passed apart, an integer index
 or counter declared with another integer type, a function's trailing return type written before its name, a stray
-empty statement dropped, a pointer passed through an extra ``(void *)`` cast to quiet a compiler's warning."""
+empty statement dropped, a pointer passed through an extra ``(void *)`` cast to quiet a compiler's warning, a
+value discarded with C++'s ``static_cast<void>(x)`` where C's ``(void)x`` was (a line's trailing comment aside)."""
 
 from __future__ import annotations
 
@@ -29,8 +30,18 @@ _TRAILING_RETURN = re.compile(r"^(?P<lead>\s*(?:(?:inline|static|constexpr|virtu
 _VOID_POINTER_CAST = re.compile(r"\(\s*(?:const\s+)?void\s*\*\s*\)\s*(?=[&\w(])")
 
 
+#: C++'s ``static_cast<void>(x)``: the same discarded value as C's ``(void)x`` (spelt so for ``-Wold-style-cast``)
+_STATIC_VOID = re.compile(r"\bstatic_cast\s*<\s*void\s*>")
+_C_VOID = re.compile(r"\(\s*void\s*\)")
+#: a line comment at the end of a line (none opened inside a string or a character)
+_LINE_COMMENT = re.compile(r"\s*//[^\"']*$")
+
+
 def _one_way(line: str, integer_types: bool) -> list[str]:
+    line = _LINE_COMMENT.sub("", line)
     line = _STRAY_SEMICOLONS.sub(";", line)
+    if _C_VOID.search(line) or _STATIC_VOID.search(line):  # ``((void)x)`` as ``static_cast<void>(x)``: the same
+        line = _STATIC_VOID.sub(" void ", _C_VOID.sub(" void ", line)).replace("(", " ").replace(")", " ")
     line = _VOID_POINTER_CAST.sub("", line)
     line = _TRAILING_RETURN.sub(lambda m: f"{m.group('lead')}{m.group('type')} {m.group('head').rstrip()} "
                                           f"{m.group('end')}", line)
@@ -49,6 +60,8 @@ def c_respelled_only(patch: str | None, path: str, integer_types: bool) -> bool:
     removed, added = changed_lines(patch, strip=False)
 
     def respelled(old: str, new: str) -> bool:  # a line back unchanged elsewhere is moved, not respelled
+        if not old.strip() and not new.strip():
+            return True  # a blank line's trailing whitespace trimmed
         indent = len(old) - len(old.lstrip()) == len(new) - len(new.lstrip())
         return indent and old != new and _one_way(old, integer_types) == _one_way(new, integer_types)
     return bool(removed) and len(removed) == len(added) and all(map(respelled, removed, added))
