@@ -30,3 +30,30 @@ def test_a_fix_naming_the_exception_a_call_raised_is_medium() -> None:
 def test_a_fix_naming_a_crash_is_still_high() -> None:
     files = {"pkg/types.py": (_SECRET, _ENCODED)}
     assert analysed(files, "Fix crash in `SecretStr` equality comparison on non-ASCII values").importance == "high"
+
+
+_LENGTH = '''def length(value):
+    if isinstance(value, float):
+        return int(abs(value))
+    return len(value)
+'''
+_PRECISE = _LENGTH.replace("return int(abs(value))", "return abs(value)")
+_TEST = '''from pkg.builtins import length
+
+
+def test_length_of_a_float_keeps_its_fraction():
+    assert length(-1.5) == 1.5
+    assert length(2.25) == 2.25
+    assert length(0.0) == 0.0
+    assert length(-3.0) == 3.0
+'''
+
+
+def test_an_untitled_change_pinned_by_new_tests_is_a_fix() -> None:
+    files = {"pkg/builtins.py": (_LENGTH, _PRECISE), "tests/test_builtins.py": (None, _TEST)}
+    assert analysed(files, "Preserve numerical precision of length on floats").change_type == "fix"
+
+
+def test_an_untitled_change_without_tests_stays_a_refactor() -> None:
+    files = {"pkg/builtins.py": (_LENGTH, _PRECISE)}
+    assert analysed(files, "Preserve numerical precision of length on floats").change_type == "refactor"
