@@ -1,5 +1,5 @@
 """Rules of the round that mended causes recurring across repositories (issue 8, tuneH), each on a small snippet:
-a fix that names the exception one call raised is no crash fix."""
+a fix that names the exception one call raised is no crash fix; an untitled change that adds test lines is a fix."""
 
 from __future__ import annotations
 
