@@ -73,10 +73,11 @@ def crash_fix(e: Evidence, change_type: str) -> bool:
     An exception's name alone ("Fix ``SecretStr`` equality raising ``TypeError``", a ``NullPointerException`` on a
     null transformer) is no crash: one call raised where it should have answered, the caller catches it or sees it
     and the program goes on; labels across repositories read such fixes medium (pydantic, tox, ktor,
-    commons-collections)."""
+    commons-collections). An exception the fix stops suppressing ("Do not suppress EOFError") still counts: the
+    error was hidden and the program went on wrongly (the prompt looped)."""
     narrow = one_line(e)
     for text in (e.title, e.paragraph, *(() if release_titled(e) else e.changelog)):
-        if names_crash(text, narrow):
+        if names_crash(text, narrow) or (change_type == "fix" and R.SUPPRESSED_EXCEPTION.search(text)):
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
