@@ -267,6 +267,9 @@ def change_type_of(e: Evidence) -> str:
         return "feature"  # new public API, unless it is only helpers the change itself calls
     if e.behaviour and R.FIXES_ISSUE.search(e.body):
         return "fix"  # "Wrap X in ParseError ... Fixes #398": no word of the title says it, the issue it closes does
+    if tested_behaviour(e, "refactor") and not R.SECURITY_WORDS.search(e.title):
+        return "fix"  # "Preserve numerical precision on ``length/0``", new test lines beside: a case pinned that went
+        # wrong (a title naming security matter, "Hardening of the pod permissions", is as often a hardening)
     return "refactor" if e.behaviour else "chore"
 
 

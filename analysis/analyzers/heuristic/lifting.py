@@ -71,12 +71,17 @@ def stricter_validation(e: Evidence) -> bool:
 def crash_fix(e: Evidence, change_type: str) -> bool:
     """A crash, hang or data loss is what the commit fixes, in its title, message or changelog. The milder words
     (an error "silently ignored", a traceback) need more than one changed line of product code. A release's
-    changelog ("zlib 1.3" with its "Fix crash when ..." notes) quotes fixes made in their own commits: not read."""
+    changelog ("zlib 1.3" with its "Fix crash when ..." notes) quotes fixes made in their own commits: not read.
+    An exception's name alone ("Fix ``SecretStr`` equality raising ``TypeError``", a ``NullPointerException`` on a
+    null transformer) is no crash: one call raised where it should have answered, the caller catches it or sees it
+    and the program goes on; labels across repositories read such fixes medium (pydantic, tox, ktor,
+    commons-collections). An exception the fix stops suppressing ("Do not suppress EOFError") still counts: the
+    error was hidden and the program went on wrongly (the prompt looped)."""
     narrow = one_line(e)
     # an exception named by a fix that now raises one itself tells which error a bad input gets, not a crash mended
     named = change_type == "fix" and not raises_added(e)
     for text in (e.title, e.paragraph, *(() if release_titled(e) else e.changelog)):
-        if names_crash(text, narrow) or (named and R.EXCEPTION_NAME.search(text)):
+        if names_crash(text, narrow) or (named and R.SUPPRESSED_EXCEPTION.search(text)):
             if change_type in ("fix", "security", "revert") or _FIX_CONTEXT.search(text):
                 return True
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")

@@ -227,8 +227,12 @@ CRASH_WORDS = re.compile(
 #: the crash words a fix's new comment must use to name what crashed (not "hangs" of a UI, not "freeze" of a list)
 CRASH_COMMENT_WORDS = re.compile(r"\b(crash(es|ed|ing)?|panic(s|ked|king)?|segfaults?|segmentation fault)\b", re.I)
 MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|uncaught exception)$", re.I)
-#: an exception or error type named in a fix (``EOFError``, ``io.UnsupportedOperation``)
-EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Panic)\b|\bio\.UnsupportedOperation\b")
+#: an exception a fix says was suppressed or swallowed ("Do not suppress EOFError when reading a prompt"): the error
+#: users should have met was hidden and the program went on wrongly (an exception merely named, "raising TypeError",
+#: is one call's error, not this)
+SUPPRESSED_EXCEPTION = re.compile(
+    r"\b(suppress\w*|swallow\w*|ignor\w*)\b.{0,40}?\b[A-Z]\w*(Error|Exception)\b|"
+    r"\b[A-Z]\w*(Error|Exception)\b.{0,40}?\b(suppressed|swallowed|ignored)\b")
 #: cosmetic work: with a small diff and no API change, low whatever the prefix says
 #: a title run on past this many characters is a body written without its blank line: a word out there ("This was a
 #: copy-paste typo introduced in 2009") tells the story of the cause, not the kind of the change
