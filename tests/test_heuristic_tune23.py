@@ -231,13 +231,14 @@ def test_a_fix_that_raises_the_exception_it_names_is_no_crash_fixed() -> None:
     assert analysed(files, "fix(tags): raise SystemError for a malformed cpython EXT_SUFFIX").importance == "medium"
 
 
-def test_a_fix_naming_an_exception_it_no_longer_hits_or_a_crash_still_reads_high() -> None:
+def test_a_fix_naming_an_exception_reads_medium_a_crash_still_reads_high() -> None:
     files = {"src/packaging/tags.py": (_TAGS_BEFORE, _TAGS_AFTER), "tests/test_tags.py": ("", _TAGS_TEST)}
     assert analysed(files, "fix(tags): raise SystemError for a malformed cpython EXT_SUFFIX").importance == "medium"
     guarded = _TAGS_AFTER.replace('raise SystemError("invalid sysconfig.get_config_var(\'EXT_SUFFIX\')")',
                                   "return []")
     files["src/packaging/tags.py"] = (_TAGS_BEFORE, guarded)
-    assert analysed(files, "fix(tags): IndexError for a malformed cpython EXT_SUFFIX").importance == "high"
+    # (an exception's name alone is no crash either, tuneH's reading across repositories: medium)
+    assert analysed(files, "fix(tags): IndexError for a malformed cpython EXT_SUFFIX").importance == "medium"
     files["src/packaging/tags.py"] = (_TAGS_BEFORE, _TAGS_AFTER)
     assert analysed(files, "fix(tags): crash for a malformed cpython EXT_SUFFIX").importance == "high"
 
