@@ -176,3 +176,20 @@ def test_a_readme_fixed_beside_a_chart_version_bump_is_named():
     summary = analyse("Fix set-file credentials (#130)", [chart, readme], [fact]).summary
     assert summary[0] == "`version` `2.12.5` → `2.12.6`"
     assert summary[1].startswith("Also changes `charts/velero/README.md` (+1/−1): ")
+
+
+# --- a revert of documentation only ------------------------------------------------------------------------------
+
+def test_a_revert_of_a_readme_line_takes_no_behaviour_away():
+    readme = change("README.md", ["![GoDoc](https://godoc.org/x?status.svg)"],
+                    ["[![GoDoc](https://godoc.org/x?status.svg)](http://godoc.org/x)"])
+    analysis = analyse("Revert godoc link", [readme])
+    assert not any("behaviour" in r.impact for r in analysis.risks)
+    assert not analysis.recommendations
+
+
+def test_a_revert_of_code_still_says_what_goes_away():
+    code_file = change("src/cache.py", ["    return cached(key)"], ["    return load(key)"])
+    fact = Fact(kind="symbol_modified", path=code_file.path, symbol="get")
+    analysis = analyse('Revert "cache lookups"', [code_file], [fact])
+    assert any(r.impact == "The behaviour `cache lookups` brought goes away." for r in analysis.risks)
