@@ -193,3 +193,25 @@ def test_a_revert_of_code_still_says_what_goes_away():
     fact = Fact(kind="symbol_modified", path=code_file.path, symbol="get")
     analysis = analyse('Revert "cache lookups"', [code_file], [fact])
     assert any(r.impact == "The behaviour `cache lookups` brought goes away." for r in analysis.risks)
+
+
+# --- a Python operator method's parameter renamed ----------------------------------------------------------------
+
+def _setitem(name: str = "__setitem__") -> Analysis:
+    source = change("tomlkit/container.py", [f"    def {name}(self, key: Key | str, item: Any) -> None:"],
+                    [f"    def {name}(self, key: Key | str, value: Any) -> None:"])
+    fact = Fact(kind="signature_changed", path=source.path, symbol=f"OutOfOrderTableProxy.{name}", public=True,
+                before="(self, key: Key | str, item: Any) -> None", after="(self, key: Key | str, value: Any) -> None")
+    return analyse("fix: Invalid serialization when overwriting out-of-order table key (#417)", [source], [fact])
+
+
+def test_an_operator_methods_parameter_renamed_breaks_no_caller():
+    analysis = _setitem()
+    assert not any("Breaking" in r.risk for r in analysis.risks)
+    assert "need updating" not in analysis.insights.compatibility
+    assert not any("instead of `item`" in line for line in analysis.recommendations)
+
+
+def test_a_constructors_parameter_renamed_still_breaks_keyword_callers():
+    analysis = _setitem("__init__")
+    assert any("Breaking signature changes" in r.risk for r in analysis.risks)

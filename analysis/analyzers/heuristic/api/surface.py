@@ -34,7 +34,10 @@ class ApiSurface:
 
     @cached_property
     def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
-        return [(f, compare(f.before, f.after, f.path)) for f in self.of("signature_changed") if self.is_public(f)]
+        # a Python operator method (``__setitem__``, ``__eq__``) is called by syntax, its arguments by position:
+        # compared as a positional language's signature is, a parameter renamed in place breaks no call
+        return [(f, compare(f.before, f.after, f.path + (".js" if operator_method(f) else "")))
+                for f in self.of("signature_changed") if self.is_public(f)]
 
     @cached_property
     def defaults_changed(self) -> list[tuple[Fact, SignatureDelta]]:
@@ -180,3 +183,15 @@ class ApiSurface:
 def _last_name(symbol: str | None) -> str:
     """A symbol's own name, without the classes, modules or namespaces it is written under (``a.b``, ``ns::b``)."""
     return re.split(r"\.|::", symbol or "")[-1]
+
+
+#: Python special methods callers may call by name with keywords (a constructor's, a callable's)
+_NAMED_CALLS = {"__init__", "__new__", "__call__", "__init_subclass__", "__post_init__"}
+_DUNDER = re.compile(r"^__\w+__$")
+
+
+def operator_method(f: Fact) -> bool:
+    """A Python special method that syntax or a protocol calls (``proxy[key] = value`` -> ``__setitem__``), with
+    its arguments by position: never by its parameters' names."""
+    name = (f.symbol or "").rsplit(".", 1)[-1]
+    return f.path.endswith((".py", ".pyi")) and bool(_DUNDER.match(name)) and name not in _NAMED_CALLS
