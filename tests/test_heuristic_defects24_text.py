@@ -5,7 +5,7 @@ package a bump's subject names comes first, and a quoted line is not cut to its 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic import HeuristicAnalyzer
@@ -14,7 +14,7 @@ from tests.test_heuristic_judge_rules import change
 
 
 def analyse(message: str, files: list[FileChange], facts: list[Fact] | None = None, lang: str = "en") -> Analysis:
-    commit = Commit(sha="e" * 40, author="Dev", committed_at=datetime(2026, 7, 7, 9, 0, tzinfo=timezone.utc),
+    commit = Commit(sha="e" * 40, author="Dev", committed_at=datetime(2026, 7, 7, 9, 0, tzinfo=UTC),
                     message=message, files=files, details_loaded=True)
     return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=facts or []))
 
