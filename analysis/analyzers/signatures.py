@@ -164,7 +164,7 @@ def params(signature: str, path: str = "") -> list[Param] | None:
 
 #: a Python special method the language calls with its arguments by position (``obj[key] = value`` calls
 #: ``__setitem__(key, value)``, ``a == b`` calls ``__eq__(b)``); the constructors and ``__call__`` take keywords
-_OPERATOR_DUNDER = re.compile(r"^__(?!(init|new|call|init_subclass|class_getitem)__)\w+__$")
+_OPERATOR_DUNDER = re.compile(r"^__(?!(init|new|call|init_subclass|class_getitem|post_init)__)\w+__$")
 
 
 def compare(before: str | None, after: str | None, path: str = "", symbol: str = "") -> SignatureDelta:

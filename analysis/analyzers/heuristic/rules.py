@@ -190,7 +190,9 @@ TOOLING_NAMES = re.compile(
     r"\.flake8|tox\.ini|noxfile\.py|\.pylintrc|ruff\.toml|\.ruff\.toml|mypy\.ini|\.codecov\.ya?ml|codecov\.ya?ml|"
     r"renovate\.json5?|\.readthedocs\.ya?ml|mkdocs\.ya?ml|\.gitignore|\.gitattributes|\.dockerignore|"
     r"\.mailmap|\.coveragerc|\.yamllint(\.ya?ml)?|\.markdownlint\.\w+|\.clang-format|\.clang-tidy|"
-    r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc)$")
+    r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc|"
+    # a linter's or formatter's ignore list; who reviews and approves (Prow's OWNERS and OWNERS_ALIASES)
+    r"\.(eslint|prettier|stylelint|markdownlint)ignore|owners|owners_aliases)$")
 
 #: top-level directories of the maintainers' own programs (release, format, code generation, dev servers):
 #: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``, a generator of the project's own sources (``codegen/``),

@@ -15,7 +15,7 @@ from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_ke
 from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
-from analysis.analyzers.heuristic.text.spans import code, code_pair, pinned
+from analysis.analyzers.heuristic.text.spans import code, code_line, code_pair, pinned
 from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
@@ -167,8 +167,8 @@ class FileLines:
             old, new = code_pair(removed[0], added[0], _TINY_CHARS)  # a long line changed at its end: where it differs
             return self.t("tiny_swapped", old=old, new=new)
         if added:
-            return self.t("tiny_added", line=code(added[0], _TINY_CHARS))
-        return self.t("tiny_removed", line=code(removed[0], _TINY_CHARS)) if removed else ""
+            return self.t("tiny_added", line=code_line(added[0], _TINY_CHARS))
+        return self.t("tiny_removed", line=code_line(removed[0], _TINY_CHARS)) if removed else ""
 
     def tiny(self) -> bool:
         """The summary's file line quotes the change itself: an impact line would only say it again."""

@@ -430,7 +430,8 @@ class Findings:
             self.add("tests_removed" + one, "rec_tests_removed" + one, names=w.names(removed_tests))
         if e.is_large and not reformatted(e):  # a formatter's run is checked by running it again, not read
             self.large()
-        if w.change_type == "revert":
+        # a revert of documentation or upkeep files only (a README link put back) takes no behaviour away
+        if w.change_type == "revert" and (e.behaviour or e.config or e.dependencies):
             what = clip(R.REVERT_TITLE_RE.sub("", e.title).strip().strip('"“”\''), R.MAX_TITLE)
             self.add("revert", "rec_revert", what=code(what or e.title, R.MAX_TITLE))
         return self.risks, list(dict.fromkeys(self.recs))

@@ -25,6 +25,15 @@ def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
     return "`" + (_dotted_clip(text, limit) or clip(text, limit)) + "`"
 
 
+def code_line(text: str, limit: int = TINY_CHARS) -> str:
+    """A quoted line as inline code: cut at a word as ``code`` does, unless that leaves next to nothing of it (a
+    list item whose first word is a long link, ``* [`x`](https://…)``, cut to ``*…``): then cut at ``limit``."""
+    quoted = code(text, limit)
+    if len(text) > limit and len(quoted) - 3 < limit // 3:
+        return "`" + " ".join(text.replace("`", "'").split())[: limit - 1].rstrip() + "…`"
+    return quoted
+
+
 def _dotted_clip(text: str, limit: int) -> str | None:
     """A long dotted path cut in its middle, its first part and its last ones kept: the key added is its last
     part (``…instrumentation.properties.pgStatStatements``), which a cut at the end would leave out."""

@@ -332,7 +332,7 @@ class Writer(FileLines, ImpactLines):
                 if (m.path, m.key) not in said]
         out += self.config_lines() + self.dependency_lines()
         if out and not coded:
-            out += self.unnamed_files()
+            out += self.unnamed_files() or self.side_files()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
             if out and any(f.path not in e.cosmetic for f in e.behaviour):
@@ -387,6 +387,19 @@ class Writer(FileLines, ImpactLines):
             return []
         quote = self.file_quote(unnamed[0]) if len(unnamed) == 1 else ""
         return [self.t("files_only", files=self.sizes([f.path for f in unnamed], 3)) + (quote or self.reads(unnamed))]
+
+    def side_files(self) -> list[str]:
+        """Beside keys and versions and no product file, the documentation and upkeep files no fact names (a chart's
+        README install line fixed, its OWNERS list changed, next to the chart's version bump): said by name, so the
+        version line does not stand for the whole change."""
+        e = self.e
+        named = {f.path for f in e.facts if f.symbol} | {f.path for f in e.of("changelog_entry")}
+        side = [f for f in sorted(e.files, key=lambda f: -f.changes) if f.path not in named
+                and e.classes.get(f.path, set()) & {"doc", "tooling", "ci", "example"}]
+        if not side:
+            return []
+        quote = self.file_quote(side[0]) if len(side) == 1 else ""
+        return [self.t("files_also", files=self.sizes([f.path for f in side], 3)) + quote]
 
     def reads(self, files: list[FileChange]) -> str:
         """``, now reading the chart values `a`, `b``` for templates whose added lines read values none read before."""
@@ -464,7 +477,7 @@ class Writer(FileLines, ImpactLines):
         return self.p["sig_join"].join(out)
 
     def config_lines(self) -> list[str]:
-        out, by_kind = [], defaultdict(lambda: defaultdict(list))
+        out, by_kind, peers = [], defaultdict(lambda: defaultdict(list)), []
         # a key whose value changes in several files (each package's ``version``) names the file it changes in
         changed = [f for f in self.e.of("config_value_changed")
                    if not self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}]
@@ -479,6 +492,9 @@ class Writer(FileLines, ImpactLines):
             if is_chart_notes(f) and (notes := chart_notes(f)):  # the chart's release notes, not a setting
                 out += [self.t("changelog", text=note) for note in notes[:R.MAX_CHANGELOG]]
                 continue
+            if (peer := optional_peer(f)) is not None:  # what the package now is, not "New key peerDependenciesMeta.x"
+                peers.append(peer)
+                continue
             if f.kind == "config_value_changed" and f.symbol in shared:
                 paths = same[(f.symbol, f.before, f.after)]
                 if paths[0] == f.path:
@@ -489,6 +505,8 @@ class Writer(FileLines, ImpactLines):
                 by_kind["moved"][(f.path, (f.text or "").removeprefix(MOVED_TO))].append(f.symbol)
             elif not (f.text or "").startswith(MOVED_FROM):  # the key's move, said from its old file, names it
                 by_kind[f.kind][f.path].append(f.symbol)
+        if peers:
+            out.insert(0, self.t("optional_peer" if len(peers) == 1 else "optional_peers", names=self.names(peers)))
         out = out[:R.MAX_LISTED]
         for (old, new), keys in list(by_kind["moved"].items())[:2]:
             out.append(self.t("config_moved", keys=self.names(keys), old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)))
@@ -509,17 +527,22 @@ class Writer(FileLines, ImpactLines):
         manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
         # a manifest's packages dropped or added together are one line, not one "New dependency x" each
         grouped: dict[tuple[str, str], list[Fact]] = {}
-        for f in e.dependencies:
+        # the package the subject names ("bump google.golang.org/grpc from 1.80.0 to 1.82.1") is said first, not
+        # left among the "N more" behind the indirect ones its bump drags along
+        for f in sorted(e.dependencies, key=lambda f: not named_in(f.symbol, e.title)):
             if "lock" in e.classes.get(f.path, set()):
                 if f.symbol not in manifest:  # the manifest's line already says it
                     locked.append(f)
+                continue
+            if f.before is None and self._dependency_kind(f) == "deps_added_dev" and self._left_a_section(f):
+                lines.setdefault(self.t("dep_to_dev", name=code(f.symbol)), f.path)
                 continue
             if f.after is None or f.before is None:
                 grouped.setdefault((f.path, self._dependency_kind(f)), []).append(f)
                 continue
             lines.setdefault(self.dependency_line(f), f.path)
         for (path, kind), facts in grouped.items():
-            items = [code(f.symbol) if kind == "deps_removed" else self.t("dep_item", name=code(f.symbol),
+            items = [code(f.symbol) if kind.startswith("deps_removed") else self.t("dep_item", name=code(f.symbol),
                                                                           new=code(pinned(f.after)))
                      for f in facts]
             line = (self.dependency_line(facts[0]) if len(facts) == 1 else
@@ -531,14 +554,32 @@ class Writer(FileLines, ImpactLines):
         if cut:  # a group of bumps says how many it holds beyond those listed
             out.append(self.t("lock_more", n=len(cut), path=self.names(list(dict.fromkeys(cut)), 2)))
         shown = [] if len(out) >= R.MAX_LISTED else locked[:R.MAX_LOCKED]
-        out += list(dict.fromkeys(self.dependency_line(f) for f in shown))
+        out += list(dict.fromkeys(self.dependency_line(f) for f in shown if f.after is not None or f.before is None))
+        # a lock file's entries gone with no manifest line of the commit dropping them (a stale lock catching up, a
+        # package only another needed) are the lock's: said as such, together, not one "Drops dependency x" each
+        dropped: dict[str, list[str]] = defaultdict(list)
+        for f in shown:
+            if f.after is None and f.before is not None:
+                dropped[f.path].append(code(f.symbol))
+        out += [self.t("lock_dropped", path=code(path, R.MAX_PATH), names=self.names(names, wrap=False))
+                for path, names in dropped.items()]
         if len(locked) > len(shown):
             out.append(self.t("lock_more", n=len(locked) - len(shown), path=code(locked[0].path, R.MAX_PATH)))
         return out
 
+    def _left_a_section(self, f: Fact) -> bool:
+        """A package.json requirement now only in ``devDependencies`` whose same line (name and range) the commit
+        removes elsewhere in the file: moved out of the sections users install, not a new tool."""
+        if f.path.rsplit("/", 1)[-1] != "package.json" or not f.after:
+            return False
+        line = re.compile(rf'^\s*"{re.escape(f.symbol or "")}"\s*:\s*"{re.escape(f.after)}"')
+        return any(line.match(ln.text) for c in self.e.files if c.path == f.path and c.patch
+                   for ln in parse_patch(c.path, c.patch).removed)
+
     def _dependency_kind(self, f: Fact) -> str:
-        if f.after is None:
-            return "deps_removed"
+        if f.after is None:  # a test tool's requirement dropped is said as one, as its addition is
+            dev = development_only(f, self.e.classes.get(f.path, set()))
+            return "deps_removed_dev" if dev else "deps_removed"
         return "deps_added_dev" if development_only(f, self.e.classes.get(f.path, set())) else "deps_added"
 
     def dependency_line(self, f: Fact) -> str:
@@ -549,7 +590,26 @@ class Writer(FileLines, ImpactLines):
         if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
             key = "dep_added_dev" if self._dependency_kind(f) == "deps_added_dev" else "dep_added"
             return self.t(key, name=code(f.symbol), new=code(after))
-        return self.t("dep_removed", name=code(f.symbol))
+        key = "dep_removed_dev" if self._dependency_kind(f) == "deps_removed_dev" else "dep_removed"
+        return self.t(key, name=code(f.symbol))
+
+
+_PEER_META = re.compile(r"^peerDependenciesMeta(?:\.|\[\")(?P<name>.+?)(?:\"\])?(?P<flag>\.optional)?$")
+
+
+def optional_peer(f: Fact) -> str | None:
+    """The package a package.json ``peerDependenciesMeta`` entry added marks optional (``"lru-cache": {"optional":
+    true}``): users who need it install it themselves; None for any other key."""
+    match = _PEER_META.match(f.symbol or "") if f.kind == "config_key_added" else None
+    if not match or f.path.rsplit("/", 1)[-1] != "package.json":
+        return None
+    optional = f.after == "true" if match.group("flag") else '"optional":true' in (f.after or "")
+    return match.group("name") if optional else None
+
+
+def named_in(package: str | None, title: str) -> bool:
+    """``title`` names ``package`` whole (``google.golang.org/grpc``, not ``grpc`` inside ``grpc-gateway``)."""
+    return bool(package) and re.search(rf"(?<![\w./@-]){re.escape(package or '')}(?![\w/@-])", title) is not None
 
 
 def _in_place(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:
