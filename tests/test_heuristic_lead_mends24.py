@@ -83,12 +83,19 @@ def test_a_taskfile_and_editor_settings_are_tooling():
     assert [f.text for f in mark_tooling("Taskfile.yaml", [removed])] == [TOOLING]
 
 
-def test_api_dumps_are_generated_records_and_the_gradle_wrapper_is_a_build_file():
-    """coil 2025-07-15: binary-compatibility-validator's ``api/jvm/coil-core.api`` read as 'API or schema definitions'
-    that clients are built from; ``gradle-wrapper.properties`` as product code ('Refactor')."""
-    assert "generated" in classify_path("coil-core/api/jvm/coil-core.api")
-    assert "generated" in classify_path("coil-core/api/coil-core.klib.api")
-    assert "api" not in classify_path("coil-core/api/jvm/coil-core.api")
+def test_an_api_dump_that_only_grows_names_no_risk_and_the_gradle_wrapper_is_a_build_file():
+    """coil 2025-07-15: binary-compatibility-validator's ``api/jvm/coil-core.api`` gaining one line read 'API or
+    schema definitions changed: clients built against them may need updating'; ``gradle-wrapper.properties`` read
+    as product code ('Refactor')."""
+    dump = "public final class coil3/Uri$Builder {\n\tpublic final fun path (Ljava/lang/String;)Lcoil3/Uri$Builder;\n}\n"
+    grown = dump.replace("}\n", "\tpublic final fun separator (Ljava/lang/String;)Lcoil3/Uri$Builder;\n}\n")
+    kt = "class Uri {\n  class Builder internal constructor(private var path: String?) {\n    fun build() = 1\n  }\n}\n"
+    kt_after = kt.replace("    fun build", "    fun separator(separator: String) = apply { }\n    fun build")
+    analysis = analysed({"coil-core/api/jvm/coil-core.api": (dump, grown), "coil-core/src/commonMain/kotlin/Uri.kt":
+                         (kt, kt_after)}, "Fix Uri.separator not being passed through the builder.")
+    assert analysis.importance == "medium"
+    assert "Uri.Builder.separator" in " ".join(analysis.summary)
+    assert not [r for r in analysis.risks if "schema" in r.risk] and "clients built against" not in analysis.insights.compatibility
     assert "build" in classify_path("gradle/wrapper/gradle-wrapper.properties")
     before = "distributionUrl=https\\://services.gradle.org/distributions/gradle-8.14.2-bin.zip\n"
     after = before.replace("8.14.2", "8.14.3")

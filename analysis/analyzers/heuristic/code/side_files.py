@@ -20,14 +20,7 @@ def generated(parts: list[str]) -> bool:
     """The path (lower-cased, split on ``/``) is build output: under a ``dist/`` directory, or minified, or a map;
     or other projects' code a tool copies in (see ``vendored``)."""
     return bool(parts) and (bool(set(parts[:-1]) & GENERATED_DIRS) or bool(GENERATED_NAME.search(parts[-1]))
-                            or vendored(parts) or api_dump(parts))
-
-
-def api_dump(parts: list[str]) -> bool:
-    """A public-API dump a build tool writes and checks (Kotlin's binary-compatibility-validator: ``api/jvm/x.api``,
-    ``api/x.klib.api``): the record of the code's own symbols, which the symbol facts read at the source, not a
-    schema that clients are built from."""
-    return parts[-1].endswith(".api") and "api" in parts[:-1]
+                            or vendored(parts))
 
 
 def vendored(parts: list[str]) -> bool:

@@ -357,8 +357,9 @@ class Findings:
         callers notice (``api_changes``), not source code under an API-like directory whose facts see only function
         bodies rewritten (``uvicorn/protocols/http/h11_impl.py``: a value inside a method)."""
         named = {f.path for f in self.e.api_breaks + self.e.config}
-        # a type stub that only gains lines declares new names beside the old ones: no client has to change
-        named |= {path for path in self.e.interfaces_appended if path.endswith(_STUBS)}
+        # a type stub or a public-API dump (binary-compatibility-validator's ``api/x.api``) that only gains lines
+        # declares new names beside the old ones: no client has to change
+        named |= {path for path in self.e.interfaces_appended if path.endswith(_STUBS) or path.endswith(".api")}
         noticed = set(self.e.api_changes)
         return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
 
