@@ -6,7 +6,7 @@ from analysis.analyzers.heuristic.text.phrases_more import MORE_PHRASES
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
-        "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)",
+        "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)", "more_files": "{items} (+{n} more)",
         # summary: what changed
         "changelog": "Changelog: {text}",
         "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default changes from {old} to {new}",
@@ -228,7 +228,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "rec_revert": "Find out whether {what} will come back in another form.",
     },
     "zh": {
-        "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 个",
+        "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 项", "more_files": "{items} 等 {total} 个文件",
         "changelog": "变更日志：{text}",
         "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值由 {old} 改为 {new}",
         "gains_pl": "新增参数 {names}", "loses_pl": "移除参数 {names}",
