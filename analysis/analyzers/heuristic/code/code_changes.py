@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
@@ -60,9 +59,7 @@ class CodeChanges:
     @cached_property
     def cosmetic(self) -> dict[str, str]:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
-        # a file the parser reads as unchanged whose lines, spaces aside, are the same text (``def f():`` over ``...``
-        # joined into ``def f(): ...`` by a formatter) was laid out anew: no comment or docstring changed
-        out = {f.path: "whitespace" if _relaid(f.patch) else "comments" for f in self.files
+        out = {f.path: "comments" for f in self.files
                if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
         keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
         valued = {x.path for x in keyed}
@@ -158,13 +155,3 @@ class CodeChanges:
         if not R.REMOVAL_TITLE.search(self.title):
             return []
         return [f.path for f in self.behaviour if deprecations_removed(f.patch)]
-
-
-def _relaid(patch: str | None) -> bool:
-    """Each hunk's removed and added lines hold the same characters once spaces and line breaks are set aside."""
-    if not patch:
-        return False
-    hunks = [h for h in re.split(r"^@@[^\n]*\n", patch, flags=re.M) if h.strip()]
-    def text(hunk: str, sign: str) -> str:
-        return "".join("".join(ln[1:].split()) for ln in hunk.splitlines() if ln.startswith(sign))
-    return bool(hunks) and all(text(h, "-") == text(h, "+") for h in hunks)
