@@ -164,33 +164,3 @@ def test_a_java_overload_whose_type_changed_is_still_a_signature_change():
     after = before.replace("public Codec(final int lineLength) {", "public Codec(final long lineLength) {")
     found = facts_of({"src/main/java/p/Codec.java": (before, after)})
     assert [f for f in found if f["kind"] == "signature_changed"], found
-
-
-# --- pallets/markupsafe 2024-02-02, "update dev dependencies": a formatter joined each Protocol stub's `...` onto its
-# `def` line; said "Comments and docstrings only in `src/markupsafe/__init__.py`", though no comment changed -------
-
-_STUB = '''import typing as t
-
-
-class HasHTML(t.Protocol):
-{body}
-
-
-def escape(s):
-    """Escape ``s``."""
-    return s
-'''
-
-
-def test_stub_bodies_joined_onto_their_lines_are_layout_not_comments():
-    before = _STUB.format(body="    def __html__(self, /) -> str:\n        ...")
-    after = _STUB.format(body="    def __html__(self, /) -> str: ...")
-    summary = analysed({"src/pkg/__init__.py": (before, after)}, "update dev dependencies").summary
-    assert summary == ["Whitespace only in `src/pkg/__init__.py`"], summary
-
-
-def test_a_docstring_reworded_is_still_comments():
-    before = _STUB.format(body="    def __html__(self, /) -> str: ...")
-    after = before.replace("Escape ``s``.", "Escape ``s`` for HTML.")
-    summary = " ".join(analysed({"src/pkg/__init__.py": (before, after)}, "docs").summary)
-    assert "Comments and docstrings only" in summary, summary
