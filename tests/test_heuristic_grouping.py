@@ -91,10 +91,10 @@ def test_a_long_group_is_cut_with_a_count_in_both_languages():
     facts = same_change(methods=("request", "get", "post", "put", "patch", "delete", "head", "options"))
     en, zh = analyse(facts), analyse(facts, "zh")
     assert en.summary[0].startswith("`SyncClient.request`, `get`, `post`, `put`, `patch` (+3 more) gain `data`")
-    assert zh.summary[0].startswith("`SyncClient.request`、`get`、`post`、`put`、`patch` 等 8 个新增参数 `data`")
+    assert zh.summary[0].startswith("`SyncClient.request`、`get`、`post`、`put`、`patch` 等 8 项新增参数 `data`")
     assert zh.insights.compatibility.count("`SyncClient.request`") == 1 and "新增参数" not in zh.insights.compatibility
     assert [r.risk for r in zh.risks if "签名" in r.risk] == ["不兼容的签名变更：`SyncClient.request`、`get`、`post`、"
-                                                               "`put`、`patch` 等 8 个"]
+                                                               "`put`、`patch` 等 8 项"]
 
 
 def test_shortened_names_keep_owners_together_and_names_without_owner_whole():

@@ -32,14 +32,14 @@ def zh_writer(lang: str = "zh") -> Writer:
 
 def test_a_cut_list_says_and_others_once_with_the_total():
     text = zh_writer().names(["install", "install.ps1", "main.go", "go.mod", "Makefile"], limit=2)
-    assert text == "`install`、`install.ps1` 等 5 个"
+    assert text == "`install`、`install.ps1` 等 5 项"
     assert "另有" not in text
 
 
 def test_a_cut_list_inside_a_risk_has_no_space_before_the_next_chinese_word():
     w = zh_writer()
     title = w.t("r_no_tests", what=w.names(["install", "install.ps1", "main.go"], limit=2))
-    assert title == "没有测试覆盖对 `install`、`install.ps1` 等 3 个的修改"
+    assert title == "没有测试覆盖对 `install`、`install.ps1` 等 3 项的修改"
 
 
 def test_highlights_cut_list_has_no_separator_before_and_others():

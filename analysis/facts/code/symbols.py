@@ -133,10 +133,21 @@ def _pair_overloads(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict
     for name, old_keys in old_groups.items():
         new_keys = new_groups.get(name, [])
         if len(new_keys) == len(old_keys) and set(new_keys) != set(old_keys):
-            for old_key in old_keys:
-                del renamed[old_key]
-            renamed.update({new_key: before[old_key] for old_key, new_key in zip(old_keys, new_keys)})
+            # an overload whose parameter types are the same on both sides is itself: only the rest pair in order
+            # (one constructor added at the top and another dropped must not shift every pair one place), and a
+            # pair sharing neither a parameter name nor the count is one overload gone and another come
+            old_rest = [k for k in old_keys if k not in new_keys]
+            new_rest = [k for k in new_keys if k not in old_keys]
+            for old_key, new_key in zip(old_rest, new_rest):
+                if _alike(before[old_key], after[new_key]):
+                    renamed[new_key] = renamed.pop(old_key)
     return _pair_single(renamed, after)
+
+
+def _alike(old: Symbol, new: Symbol) -> bool:
+    """Two overloads plausibly one changed: the same number of parameters, or a parameter name in common."""
+    old_params, new_params = old.params or (), new.params or ()
+    return len(old_params) == len(new_params) or bool({p.name for p in old_params} & {p.name for p in new_params})
 
 
 def _pair_single(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict[str, Symbol]:

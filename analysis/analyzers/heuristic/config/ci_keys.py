@@ -78,7 +78,13 @@ def pinned_versions(moves: list[tuple[str, str, str]], lines: list[str]) -> list
             return ref
         pin = re.compile(rf"{re.escape(action)}@{ref}\s*#\s*(?:tag=)?(v?\d[\w.+-]*)")
         return next((m.group(1) for line in lines if (m := pin.search(line))), ref)
-    return [(action, said(action, old), said(action, new)) for action, old, new in moves]
+    out = []
+    for action, old, new in moves:
+        was, now = said(action, old), said(action, new)
+        # a re-pin whose comment names the same version both times (``@7de207b… # v5.0.1`` -> ``@1bf7ec2… # v5.0.1``)
+        # moved to another commit: ``v5.0.1 -> v5.0.1`` would say nothing changed, so the SHAs stay
+        out.append((action, old, new) if was == now else (action, was, now))
+    return out
 
 
 def changed_keys(facts: list[Fact]) -> list[str]:

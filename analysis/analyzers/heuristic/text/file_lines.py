@@ -103,7 +103,8 @@ class FileLines:
         by_path = {f.path: f for f in self.e.files}
         shown = [self.file_size(by_path[p]) for p in paths[:limit] if p in by_path]
         text = self.p["sep"].join(shown)
-        return self.t("more", items=text, n=len(paths) - limit, total=len(paths)) if len(paths) > limit else text
+        # a cut list of files says "files" in zh (``等 3 个文件中的``), not a bare count
+        return self.t("more_files", items=text, n=len(paths) - limit, total=len(paths)) if len(paths) > limit else text
 
     def file_size(self, f: FileChange) -> str:
         """``path (+a/−d)``; a file renamed with no line changed says where it came from instead."""

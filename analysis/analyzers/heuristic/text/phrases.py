@@ -6,7 +6,7 @@ from analysis.analyzers.heuristic.text.phrases_more import MORE_PHRASES
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
-        "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)",
+        "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)", "more_files": "{items} (+{n} more)",
         # summary: what changed
         "changelog": "Changelog: {text}",
         "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default changes from {old} to {new}",
@@ -45,6 +45,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "config_moved": "Moves key {keys} from {old} to {new} (same value)",
         "dep_changed": "{name} {old} → {new}", "dep_downgraded": "{name} {old} → {new}, back to an older release",
         "dep_added": "New dependency {name} {new}",
+        "dep_swapped": "Replaces dependency {old} with {name} {new}",
         "dep_added_dev": "New development dependency {name} {new}",
         "dep_removed": "Drops dependency {name}", "deps_removed": "Drops dependencies {names} from {path}",
         "dep_removed_dev": "Drops development dependency {name}",
@@ -228,7 +229,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "rec_revert": "Find out whether {what} will come back in another form.",
     },
     "zh": {
-        "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 个",
+        "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 项", "more_files": "{items} 等 {total} 个文件",
         "changelog": "变更日志：{text}",
         "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值由 {old} 改为 {new}",
         "gains_pl": "新增参数 {names}", "loses_pl": "移除参数 {names}",
@@ -266,6 +267,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "config_moved": "配置项 {keys} 从 {old} 移到 {new}（值不变）",
         "dep_changed": "{name} {old} → {new}", "dep_downgraded": "{name} {old} → {new}，退回到较旧的版本",
         "dep_added": "新增依赖 {name} {new}",
+        "dep_swapped": "依赖 {old} 换为 {name} {new}",
         "dep_added_dev": "新增开发依赖 {name} {new}",
         "dep_removed": "移除依赖 {name}", "deps_removed": "从 {path} 移除依赖 {names}",
         "dep_removed_dev": "移除开发依赖 {name}", "deps_removed_dev": "从 {path} 移除开发依赖 {names}",

@@ -529,7 +529,17 @@ class Writer(FileLines, ImpactLines):
         grouped: dict[tuple[str, str], list[Fact]] = {}
         # the package the subject names ("bump google.golang.org/grpc from 1.80.0 to 1.82.1") is said first, not
         # left among the "N more" behind the indirect ones its bump drags along
+        # one package dropped and one added in the same manifest (``serde`` -> ``serde = { package = "serde_core" }``)
+        # is one swap said as one, not a new dependency and a dropped one apart
+        swapped = {id(f): (old, new) for old, new in e.dependency_swaps
+                   if sum(1 for g in e.installed if g.path == old.path and (g.before is None) != (g.after is None)) == 2
+                   for f in (old, new)}
         for f in sorted(e.dependencies, key=lambda f: not named_in(f.symbol, e.title)):
+            if id(f) in swapped:
+                old, new = swapped[id(f)]
+                lines.setdefault(self.t("dep_swapped", old=code(old.symbol), name=code(new.symbol),
+                                        new=code(pinned(new.after))), f.path)
+                continue
             if "lock" in e.classes.get(f.path, set()):
                 if f.symbol not in manifest:  # the manifest's line already says it
                     locked.append(f)

@@ -137,7 +137,9 @@ class RustCollector(Collector):
         params = []
         for child in node.named_children if node is not None else []:
             if child.type == "self_parameter":
-                params.append(Param(text_of(child)))
+                # ``mut self`` (by value) binds self mutably in the body; callers still pass ``self``. ``&mut self``
+                # borrows differently and stays
+                params.append(Param(re.sub(r"^mut\s+", "", text_of(child))))
             elif child.type == "parameter":
                 # ``mut x`` binds the caller's value mutably inside the body: not part of what callers pass
                 pattern = _BINDING_MUT.sub("", text_of(_field(child, "pattern")))
