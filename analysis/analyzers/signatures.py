@@ -19,6 +19,10 @@ _TYPE_FIRST = (".java", ".c", ".h", ".cc", ".cpp", ".hpp", ".hh", ".cs")
 #: Python, Kotlin, Swift or C#, whose callers may name them)
 _POSITIONAL = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".go", ".rs", ".java", ".c", ".h", ".cc",
                ".cpp", ".hpp", ".hh")
+_C_FAMILY = (".c", ".h", ".cc", ".cpp", ".hpp", ".hh", ".cxx", ".hxx")
+#: a ``const`` qualifying what a pointer or reference points at (``const T *p``, ``T const &r``), not the
+#: parameter's own copy (``T *const p``, a by-value ``const int n``): the part of a C/C++ type callers pass through
+_POINTEE_CONST = re.compile(r"\bconst\b(?=[^*&]*[*&])")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,9 @@ class SignatureDelta:
     #: parameters callers named that must now be passed by position (a ``/`` moved after them)
     keyword_only: list[str] = field(default_factory=list)
     positional_only: list[str] = field(default_factory=list)
+    #: C/C++ parameters whose pointed-to ``const`` was dropped (``const T *`` -> ``T *``): a caller's const object
+    #: no longer converts (a diagnostic in C, an error in C++)
+    const_dropped: list[str] = field(default_factory=list)
 
     @property
     def breaking(self) -> bool:
@@ -62,7 +69,7 @@ class SignatureDelta:
         # a default gained or changed leaves every call that compiled before valid; one dropped makes it required
         dropped_default = any(old is not None and new is None for _, old, new in self.defaults)
         return bool(self.removed or dropped_default or self.default_retyped or any(not p.optional for p in self.added)
-                    or self.keyword_only or self.positional_only)
+                    or self.keyword_only or self.positional_only or self.const_dropped)
 
 
 def _split_top(text: str, sep: str = ",") -> list[str]:
@@ -194,6 +201,9 @@ def compare(before: str | None, after: str | None, path: str = "", symbol: str =
             or delta.positional_only):
         delta.retyped = " ".join((before or "").split()) != " ".join((after or "").split())
         delta.retypes = [(p.text, new_by[p.name].text) for p in old if p.text != new_by[p.name].text]
+        if path.lower().endswith(_C_FAMILY):
+            delta.const_dropped = [old_text for old_text, new_text in delta.retypes
+                                   if len(_POINTEE_CONST.findall(new_text)) < len(_POINTEE_CONST.findall(old_text))]
     old_ret, new_ret = return_type(before or ""), return_type(after or "")
     if old_ret != new_ret:
         delta.returns = (old_ret or "—", new_ret or "—")

@@ -12,7 +12,7 @@ from analysis.models import Fact
 
 #: a field line by language: modifiers, the name, and the rest (its type or value) that must stay the same
 _FIELD = {
-    "python": re.compile(r"^(?P<mods>\s*)(?P<name>[A-Za-z_]\w*)(?P<rest>\s*:\s*\S.*)$"),
+    "python": re.compile(r"^(?P<mods>\s*)(?P<name>[A-Za-z_]\w*)(?P<rest>\s*(?::|=(?!=))\s*\S.*)$"),
     "js": re.compile(r"^(?P<mods>\s*(?:(?:readonly|public|protected|static|declare)\s+)*)"
                      r"(?P<name>[A-Za-z_$][\w$]*)(?P<rest>\??\s*:\s*\S.*)$"),
     "go": re.compile(r"^(?P<mods>\s*)(?P<name>[A-Za-z_]\w*)(?P<rest>\s+[\w*\[\]{}.]\S*(\s+`.*`)?\s*(//.*)?)$"),
@@ -30,8 +30,12 @@ _KEYWORDS = frozenset({"return", "if", "else", "for", "while", "case", "default"
                        "type", "def", "class", "import", "export", "package", "struct", "interface", "impl", "use"})
 
 
-def _pairs(hunk: Hunk) -> list[tuple[str, str]]:
-    """Each run of removed lines replaced one for one by as many added lines, paired in order."""
+def _pairs(hunk: Hunk, family: str) -> list[tuple[str, str]]:
+    """Each run of removed lines replaced one for one by as many added lines, paired in order; in a run of
+    unequal length in Python, a removed line with the one added line that is it with only its name changed (a class
+    attribute ``max_size = 1024`` renamed ``spool_max_size = 1024`` beside a new ``part_max_size = 1024``: the
+    first added line with that value, when the old name is not added back in the run; elsewhere such a run is as
+    often a parameter list re-wrapped)."""
     out: list[tuple[str, str]] = []
     minus: list[str] = []
     plus: list[str] = []
@@ -39,6 +43,8 @@ def _pairs(hunk: Hunk) -> list[tuple[str, str]]:
     def flush() -> None:
         if minus and len(minus) == len(plus):
             out.extend(zip(minus, plus))
+        elif minus and plus and family == "python":
+            out.extend(_same_but_name(minus, plus))
         minus.clear()
         plus.clear()
 
@@ -52,6 +58,31 @@ def _pairs(hunk: Hunk) -> list[tuple[str, str]]:
         else:
             flush()
     flush()
+    return out
+
+
+#: a line's name and the rest, for pairing lines of a run of unequal length
+_NAMED_LINE = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)(?P<rest>\s*(?::|=(?!=))\s*\S.*)$")
+
+
+def _same_but_name(minus: list[str], plus: list[str]) -> list[tuple[str, str]]:
+    """Removed lines paired with the first added line that has the same indentation and rest under another name,
+    when no added line takes the removed name back."""
+    def read(line: str) -> tuple[str, str, str] | None:
+        match = _NAMED_LINE.match(line)
+        return (_indent(line), match.group("name"), " ".join(match.group("rest").split())) if match else None
+
+    added = [read(line) for line in plus]
+    names = {a[1] for a in added if a}
+    out = []
+    for line in minus:
+        old = read(line)
+        if old is None or old[1] in names:
+            continue
+        at = next((i for i, a in enumerate(added) if a and a[0] == old[0] and a[2] == old[2] and a[1] != old[1]),
+                  None)
+        if at is not None:
+            out.append((line, plus[at]))
     return out
 
 
@@ -109,7 +140,7 @@ def type_field_facts(path: str, patch: FilePatch, facts: list[Fact]) -> list[Fac
         context = _header_symbol(family, hunk)
         if context is None or context.kind not in _CONTAINERS:
             continue
-        for old, new in _pairs(hunk):
+        for old, new in _pairs(hunk, family):
             if family == "python" and not _class_level(old, context.line):
                 continue  # a line inside a method, not the class body
             for label, read in (("fields renamed", _renamed), ("field defaults changed", _default_changed)):

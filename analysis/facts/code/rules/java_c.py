@@ -165,12 +165,25 @@ class CCollector(Collector):
             if child.type in ("parameter_declaration", "optional_parameter_declaration"):
                 name, decoration = _declared_name(_field(child, "declarator"))
                 default = _field(child, "default_value")
-                kind = " ".join(part for part in (text_of(_field(child, "type")), decoration) if part)
+                kind = " ".join(part for part in (*_qualifiers(child), text_of(_field(child, "type")), decoration)
+                                if part)
                 params.append(Param(name or "_", default=text_of(default) if default is not None else None,
                                     annotation=kind or None))
             elif child.type == "variadic_parameter":
                 params.append(Param("..."))
         return tuple(params)
+
+
+def _qualifiers(parameter: Any) -> list[str]:
+    """The qualifiers written before a C/C++ parameter's type (``const`` of ``const cJSON *item``): part of the
+    type callers pass, which dropping or adding changes (a ``const`` object no longer converts to a plain pointer)."""
+    out = []
+    for child in parameter.named_children:
+        if child.type == "type_qualifier":
+            out.append(text_of(child))
+        elif child == _field(parameter, "type"):
+            break
+    return out
 
 
 def _declared_name(node: Any | None) -> tuple[str, str]:
