@@ -139,3 +139,30 @@ def test_spaces_the_product_outputs_are_behaviour_and_an_announcement_is_prose()
     analysis = analysed({"src/emitter.c": (before, after)},
                         "Emitter: Don't output trailing space for empty scalar nodes (#186)")
     assert analysis.importance == "medium"
+
+
+def test_a_release_stamped_through_rendered_manifests_and_its_own_image_is_low_with_no_rollout_risk():
+    """stakater/Reloader's CI bot ("[skip-ci] Update artifacts"): v1.0.9 -> v1.0.10 in Chart.yaml, the default image
+    tag and every rendered manifest's labels, read high with twelve deployment sentences repeated in each."""
+    chart = "apiVersion: v1\nname: reloader\nversion: v1.0.9\nappVersion: v1.0.9\n"
+    values = "reloader:\n  deployment:\n    image:\n      name: stakater/reloader\n      tag: v1.0.9\n"
+    manifest = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    chart: \"reloader-v1.0.9\"\n"
+                "    version: v1.0.9\nspec:\n  template:\n    spec:\n      containers:\n"
+                "      - image: \"stakater/reloader:v1.0.9\"\n")
+    files = {f"deployments/kubernetes/chart/reloader/{name}": (text, text.replace("v1.0.9", "v1.0.10"))
+             for name, text in (("Chart.yaml", chart), ("values.yaml", values))}
+    files["deployments/kubernetes/manifests/deployment.yaml"] = (manifest, manifest.replace("v1.0.9", "v1.0.10"))
+    analysis = analysed(files, "[skip-ci] Update artifacts")
+    assert analysis.importance == "low"
+    assert not analysis.risks and not analysis.insights.compatibility and not analysis.insights.architecture
+    # an image pinned to another version than the release's is an upgrade, as before
+    files["deployments/kubernetes/chart/reloader/values.yaml"] = (values, values.replace("v1.0.9", "v2.0.0"))
+    assert analysed(files, "[skip-ci] Update artifacts").importance != "low"
+
+
+def test_a_key_value_trailer_is_no_message_point():
+    """google/truth: "RELNOTES=n/a" closed four messages of one day and was quoted in each."""
+    from analysis.analyzers.heuristic.message import message_points
+    assert message_points("RELNOTES=n/a\nPiperOrigin-RevId: 770000000") == []
+    assert message_points("The javadoc said 'is' twice.\n\nRELNOTES=n/a") == ["The javadoc said 'is' twice."]
+    assert message_points("RELNOTES=n/a is what we write in the trailer.") != []  # words, not a trailer

@@ -32,6 +32,9 @@ _GIT_LOG_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b.*|Merge: [0-9a-f]{7,4
 #: ``Reviewed-on: https://...``, ``Acked-by: Ann <ann@example.org>``): one token or a person's address, a tool's or a
 #: review's record, not words about the change ("Follow-up: the cache keeps..." is a sentence)
 _HYPHENATED_TRAILER = re.compile(r"^\s*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s+(?:\S+|.*<[^>\s]+@[^>\s]+>)\s*$")
+#: a key=value trailer of the last paragraph in the Chromium/Google style (``RELNOTES=n/a``, ``BUG=b/1234``,
+#: ``TEST=none``): one upper-case key and one token, a review tool's field, not words about the change
+_KEY_VALUE_TRAILER = re.compile(r"^\s*[A-Z][A-Z0-9_]{1,20}=\S*\s*$")
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 #: a Markdown fenced code block (```` ```js ```` ... ```` ``` ````, ``~~~``): an example's code, not the author's words
 _FENCED_BLOCK = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
@@ -201,7 +204,8 @@ def message_points(body: str) -> list[str]:
                 return rows[:R.MAX_POINTS]
         last = i == len(blocks) - 1
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
-                 and not _GIT_LOG_HEADER.match(ln.strip()) and not (last and _HYPHENATED_TRAILER.match(ln))]
+                 and not _GIT_LOG_HEADER.match(ln.strip())
+                 and not (last and (_HYPHENATED_TRAILER.match(ln) or _KEY_VALUE_TRAILER.match(ln)))]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())
                  and _WORDED.search(ln)]  # a rule (``---------`` before a squash's trailers) says nothing
         while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):

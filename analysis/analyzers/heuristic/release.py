@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import changed_lines, local_requirements_only
+from analysis.facts.config import split_last
 
 if TYPE_CHECKING:
     from analysis.analyzers.heuristic.evidence import Evidence
@@ -46,7 +47,8 @@ def release_bookkeeping(e: Evidence) -> bool:
     repository's own packages. No API, dependency or security fact. The changelog lines it adds quote changes made
     and judged in their own commits, so they say nothing of this one (a quoted "feat:" or "prevent a panic" is no
     feature or crash fix here)."""
-    if not e.files or e.installed or e.api_breaks or e.api_added or e.contract_changes or e.security_signals:
+    if not e.files or (e.installed and not _own_image_moved(e)) or e.api_breaks or e.api_added \
+            or e.contract_changes or e.security_signals:
         return False
     titled = release_titled(e)
     if titled and not e.behaviour:
@@ -58,6 +60,16 @@ def release_bookkeeping(e: Evidence) -> bool:
     builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
     return (not e.behaviour and not e.config and bool(builds)
             and all("build" in e.classes[f.path] and local_requirements_only(f.patch) for f in builds))
+
+
+def _own_image_moved(e: Evidence) -> bool:
+    """Every pin the product installs moves to the version the release sets (a chart's ``version``/``appVersion``
+    ``v1.0.10`` and its default ``image.tag`` ``v1.0.10``, a CI bot's "Update artifacts"): the project's own image,
+    released, not a dependency upgraded."""
+    released = {(f.after or "").strip("\"'").lstrip("v") for f in e.facts
+                if f.kind == "config_value_changed" and split_last(f.symbol or "")[1] in ("version", "appVersion")}
+    released.discard("")
+    return bool(released) and all((f.after or "").strip("\"'").lstrip("v") in released for f in e.installed)
 
 
 #: the package's own version where its code keeps it: ``__version__``, or a C header's ``LIB_VERSION_MINOR``,

@@ -29,7 +29,7 @@ from analysis.analyzers.heuristic.declared import advisory_merge, breaking_fragm
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
-from analysis.analyzers.heuristic.release import version_numbers_only
+from analysis.analyzers.heuristic.release import release_bookkeeping, version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
 from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.text.test_suites import common_suite
@@ -58,6 +58,9 @@ class Findings:
         self.e = writer.e
         self.risks: list[Risk] = []
         self.recs: list[str] = []
+        #: a release stamping its version through manifests and the project's own image (a CI bot's "Update
+        #: artifacts"): the values move with the release, no operator's setting changes under them
+        self.stamp = release_bookkeeping(self.e)
 
     def join(self, sentences: list[str]) -> str:
         return self.w.p["sentence_sep"].join(s for s in sentences if s)
@@ -109,14 +112,14 @@ class Findings:
                 for path, old, new in export_form_flips(e.files)[:2]]
         if e.expectation_flips:
             out.append(w.p["compat_flip"])
-        values = [f for f in e.config_breaks if f.kind == "config_value_changed"]
+        values = [f for f in self.config_breaks if f.kind == "config_value_changed"]
         if len(values) == 1:
             fact = values[0]
             out.append(w.t("compat_config", change=w.config_change(fact), path=code(fact.path, R.MAX_PATH)))
         elif values:  # the values are the summary's; here once, which keys and where (seven image tags: one sentence)
             out.append(w.t("compat_configs", keys=w.names([f.symbol for f in values], 3),
                            paths=w.names([f.path for f in values], 2)))
-        gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
+        gone = [f for f in self.config_breaks if f.kind == "config_key_removed"]
         for path in dict.fromkeys(f.path for f in gone):
             keys = list(dict.fromkeys(f.symbol for f in gone if f.path == path))
             out.append(w.t("compat_config_removed" + _one(keys), keys=w.names(keys), path=code(path, R.MAX_PATH)))
@@ -363,7 +366,13 @@ class Findings:
         noticed = set(self.e.api_changes)
         return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
 
+    @property
+    def config_breaks(self) -> list[Fact]:
+        return [] if self.stamp else self.e.config_breaks
+
     def deploy_paths(self) -> list[str]:
+        if self.stamp:
+            return []
         return [f.path for f in self.e.behaviour if "deploy" in self.e.classes[f.path]]
 
     def deploy_subject(self) -> str:
@@ -394,10 +403,10 @@ class Findings:
         if removed:
             self.add("removed", "rec_removed", names=w.symbols(removed))
         # one risk per change: a key changed alike in several files (a label in each CRD) is one risk
-        changes = {(f.symbol, f.before, f.after): f for f in e.config_breaks if f.kind == "config_value_changed"}
+        changes = {(f.symbol, f.before, f.after): f for f in self.config_breaks if f.kind == "config_value_changed"}
         for fact in list(changes.values())[:2]:
             self.add("config", "rec_config", change=w.config_change(fact), key=code(fact.symbol))
-        gone = [f for f in e.config_breaks if f.kind == "config_key_removed"]
+        gone = [f for f in self.config_breaks if f.kind == "config_key_removed"]
         for path in list(dict.fromkeys(f.path for f in gone))[:2]:
             self.add("config_removed", "rec_config_removed", path=code(path, R.MAX_PATH),
                      keys=w.names([f.symbol for f in gone if f.path == path]))
