@@ -86,4 +86,4 @@ def test_an_internal_primary_constructor_is_not_api():
     before = "class Uri {\n  class Builder internal constructor(private var path: String?) {\n    fun build() = 1\n  }\n}\n"
     after = before.replace("(private var path: String?)", "(private var path: String?, private var separator: String)")
     found = facts_of({path: (before, after)})
-    assert not [f for f in found if f["kind"] == "signature_changed"]
+    assert found == [fact("symbol_modified", path, symbol="Uri.Builder", public=True, text="class")]

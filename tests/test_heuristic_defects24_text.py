@@ -96,6 +96,7 @@ def test_an_optional_peer_dependency_in_chinese():
 
 def test_a_peer_dependency_meta_entry_not_optional_stays_a_key():
     summary = _peer(after='{"optional":false}').summary
+    assert summary == ["New key `peerDependenciesMeta.lru-cache` in `package.json`"]
     assert not any("optional peer" in line for line in summary)
 
 
@@ -184,6 +185,8 @@ def test_a_revert_of_a_readme_line_takes_no_behaviour_away():
     readme = change("README.md", ["![GoDoc](https://godoc.org/x?status.svg)"],
                     ["[![GoDoc](https://godoc.org/x?status.svg)](http://godoc.org/x)"])
     analysis = analyse("Revert godoc link", [readme])
+    assert (analysis.change_type, analysis.importance) == ("revert", "low")
+    assert analysis.summary[0].startswith("Documentation only: `README.md`")
     assert not any("behaviour" in r.impact for r in analysis.risks)
     assert not analysis.recommendations
 
@@ -207,6 +210,7 @@ def _setitem(name: str = "__setitem__") -> Analysis:
 
 def test_an_operator_methods_parameter_renamed_breaks_no_caller():
     analysis = _setitem()
+    assert analysis.importance == "medium" and "`(self, key: Key | str, value: Any) -> None`" in analysis.summary[0]
     assert not any("Breaking" in r.risk for r in analysis.risks)
     assert "need updating" not in analysis.insights.compatibility
     assert not any("instead of `item`" in line for line in analysis.recommendations)

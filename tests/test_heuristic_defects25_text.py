@@ -29,7 +29,8 @@ impl Buf {{
 
 def test_a_rust_mut_self_binding_dropped_is_no_signature_change():
     found = facts_of({"src/buf.rs": (_RS.format(recv="mut self", borrow=""), _RS.format(recv="self", borrow=""))})
-    assert not [f for f in found if f["kind"] == "signature_changed"], found
+    assert found == [{"kind": "symbol_modified", "path": "src/buf.rs", "symbol": "Buf::freeze", "public": True,
+                      "text": "method"}], found
     summary = " ".join(analysed({"src/buf.rs": (_RS.format(recv="mut self", borrow=""),
                                                 _RS.format(recv="self", borrow=""))}, "freeze: drop mut").summary)
     assert "`(mut self) -> usize`" not in summary, summary  # the line quoted whole may stay: it is what changed
@@ -61,6 +62,7 @@ def test_a_repinned_workflow_summary_does_not_say_a_version_moved_to_itself():
     workflow = "on: push\njobs:\n  lock:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: dessant/lock-threads@{} # v5.0.1\n"
     summary = " ".join(analysed({".github/workflows/lock.yaml": (workflow.format(_OLD), workflow.format(_NEW))},
                                 "Bump the github-actions group with 1 update").summary)
+    assert "`dessant/lock-threads` `7de207be1d3c` → `1bf7ec25051f`" in summary, summary
     assert "`v5.0.1` → `v5.0.1`" not in summary, summary
 
 
@@ -112,6 +114,7 @@ def test_two_packages_dropped_and_two_added_are_not_paired_by_guess():
     before = _cargo('serde = "1.0"\nlog = "0.4"')
     after = _cargo('serde_core = "1.0"\ntracing = "0.1"')
     summary = " ".join(analysed({"Cargo.toml": (before, after)}, "Rework dependencies").summary)
+    assert "New dependencies `serde_core` `1.0`, `tracing` `0.1`" in summary and "Drops dependencies `serde`, `log`" in summary
     assert "Replaces dependency" not in summary, summary
 
 
@@ -153,7 +156,8 @@ _NEW_CTOR = """
 def test_java_overloads_kept_alike_pair_with_themselves_not_one_place_off():
     before, after = _JAVA.format(extra="", old=_OLD_CTOR), _JAVA.format(extra=_NEW_CTOR, old="")
     found = facts_of({"src/main/java/p/Codec.java": (before, after)})
-    assert not [f for f in found if f["kind"] == "signature_changed"], found
+    assert [f["kind"] for f in found] == ["symbol_modified"], found
+    assert "adds 1 overload signature, removes 1 overload signature" in found[0]["text"]
     analysis = analysed({"src/main/java/p/Codec.java": (before, after)}, "Route constructors through the builder")
     said = " ".join([*analysis.summary, *(r.risk for r in analysis.risks)])
     assert "renames" not in said and "loses" not in said and "Breaking" not in said, said

@@ -64,4 +64,5 @@ def test_a_parameters_own_const_or_a_const_added_does_not() -> None:
     for before, after in (("(it: item *const) -> int", "(it: item *) -> int"),
                           ("(n: const int) -> int", "(n: int) -> int"),
                           ("(it: item *) -> int", "(it: const item *) -> int")):
-        assert not compare(before, after, "lib.h", "f").breaking, (before, after)
+        delta = compare(before, after, "lib.h", "f")
+        assert delta is not None and not delta.breaking, (before, after)
