@@ -12,7 +12,6 @@ from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.named.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.named.table_entries import table_entries
 from analysis.analyzers.heuristic.code.named.trait_impls import trait_impls
-from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only, downgrade
 from analysis.analyzers.heuristic.config.charts.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.charts.chart_values import values_read_anew
 from analysis.analyzers.heuristic.declared import advisory_merge
@@ -21,12 +20,13 @@ from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip, message_points
 from analysis.analyzers.heuristic.noticed import base_change, field_default
 from analysis.analyzers.heuristic.text.default_exports import api_name, split_defaults
+from analysis.analyzers.heuristic.text.dependency_lines import DependencyLines, optional_peer
 from analysis.analyzers.heuristic.text.file_lines import FileLines
 from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
 from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
-from analysis.analyzers.heuristic.text.spans import code, code_pair, pinned
+from analysis.analyzers.heuristic.text.spans import code, code_pair
 from analysis.analyzers.signatures import SignatureDelta, compare
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
@@ -96,7 +96,7 @@ def _annotated_only(delta: SignatureDelta, path: str) -> bool:
 #: the comment markers that open a commented-out line (``//``, ``#``, ``--``, ``/*`` ... ``*/``, ``;``)
 _COMMENT_MARK = re.compile(r"^\s*(?://+|#+|--+|/\*+|;+)\s?|\s*\*+/\s*$")
 
-class Writer(FileLines, ImpactLines):
+class Writer(FileLines, ImpactLines, DependencyLines):
     """Writes summary, impact, insights, risks and recommendations in one language."""
 
     def __init__(self, evidence: Evidence, change_type: str, lang: str, importance: str = "medium"):
@@ -520,106 +520,6 @@ class Writer(FileLines, ImpactLines):
         paths = {f.path for f in modified}
         pairs = renamed_identifiers(f.patch for f in self.e.behaviour if f.path in paths)
         return self.p["sep"].join(f"{code(old)} → {code(new)}" for old, new in pairs)
-
-    def dependency_lines(self) -> list[str]:
-        """Manifest changes one by one; a lock file's (transitive) changes bounded, the rest counted."""
-        e, lines, locked = self.e, {}, []
-        manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
-        # a manifest's packages dropped or added together are one line, not one "New dependency x" each
-        grouped: dict[tuple[str, str], list[Fact]] = {}
-        # the package the subject names ("bump google.golang.org/grpc from 1.80.0 to 1.82.1") is said first, not
-        # left among the "N more" behind the indirect ones its bump drags along
-        # one package dropped and one added in the same manifest (``serde`` -> ``serde = { package = "serde_core" }``)
-        # is one swap said as one, not a new dependency and a dropped one apart
-        swapped = {id(f): (old, new) for old, new in e.dependency_swaps
-                   if sum(1 for g in e.installed if g.path == old.path and (g.before is None) != (g.after is None)) == 2
-                   for f in (old, new)}
-        for f in sorted(e.dependencies, key=lambda f: not named_in(f.symbol, e.title)):
-            if id(f) in swapped:
-                old, new = swapped[id(f)]
-                lines.setdefault(self.t("dep_swapped", old=code(old.symbol), name=code(new.symbol),
-                                        new=code(pinned(new.after))), f.path)
-                continue
-            if "lock" in e.classes.get(f.path, set()):
-                if f.symbol not in manifest:  # the manifest's line already says it
-                    locked.append(f)
-                continue
-            if f.before is None and self._dependency_kind(f) == "deps_added_dev" and self._left_a_section(f):
-                lines.setdefault(self.t("dep_to_dev", name=code(f.symbol)), f.path)
-                continue
-            if f.after is None or f.before is None:
-                grouped.setdefault((f.path, self._dependency_kind(f)), []).append(f)
-                continue
-            lines.setdefault(self.dependency_line(f), f.path)
-        for (path, kind), facts in grouped.items():
-            items = [code(f.symbol) if kind.startswith("deps_removed") else self.t("dep_item", name=code(f.symbol),
-                                                                          new=code(pinned(f.after)))
-                     for f in facts]
-            line = (self.dependency_line(facts[0]) if len(facts) == 1 else
-                    self.t(kind, names=self.names(items, wrap=False), path=code(path, R.MAX_PATH)))
-            lines.setdefault(line, path)
-        shown_at_most = R.MAX_LISTED + 1 if len(lines) == R.MAX_LISTED + 1 else R.MAX_LISTED  # "1 more": list it
-        out = list(lines)[:shown_at_most]
-        cut = list(lines.values())[shown_at_most:]
-        if cut:  # a group of bumps says how many it holds beyond those listed
-            out.append(self.t("lock_more", n=len(cut), path=self.names(list(dict.fromkeys(cut)), 2)))
-        shown = [] if len(out) >= R.MAX_LISTED else locked[:R.MAX_LOCKED]
-        out += list(dict.fromkeys(self.dependency_line(f) for f in shown if f.after is not None or f.before is None))
-        # a lock file's entries gone with no manifest line of the commit dropping them (a stale lock catching up, a
-        # package only another needed) are the lock's: said as such, together, not one "Drops dependency x" each
-        dropped: dict[str, list[str]] = defaultdict(list)
-        for f in shown:
-            if f.after is None and f.before is not None:
-                dropped[f.path].append(code(f.symbol))
-        out += [self.t("lock_dropped", path=code(path, R.MAX_PATH), names=self.names(names, wrap=False))
-                for path, names in dropped.items()]
-        if len(locked) > len(shown):
-            out.append(self.t("lock_more", n=len(locked) - len(shown), path=code(locked[0].path, R.MAX_PATH)))
-        return out
-
-    def _left_a_section(self, f: Fact) -> bool:
-        """A package.json requirement now only in ``devDependencies`` whose same line (name and range) the commit
-        removes elsewhere in the file: moved out of the sections users install, not a new tool."""
-        if f.path.rsplit("/", 1)[-1] != "package.json" or not f.after:
-            return False
-        line = re.compile(rf'^\s*"{re.escape(f.symbol or "")}"\s*:\s*"{re.escape(f.after)}"')
-        return any(line.match(ln.text) for c in self.e.files if c.path == f.path and c.patch
-                   for ln in parse_patch(c.path, c.patch).removed)
-
-    def _dependency_kind(self, f: Fact) -> str:
-        if f.after is None:  # a test tool's requirement dropped is said as one, as its addition is
-            dev = development_only(f, self.e.classes.get(f.path, set()))
-            return "deps_removed_dev" if dev else "deps_removed"
-        return "deps_added_dev" if development_only(f, self.e.classes.get(f.path, set())) else "deps_added"
-
-    def dependency_line(self, f: Fact) -> str:
-        before, after = pinned(f.before), pinned(f.after)
-        if before and after:
-            key = "dep_downgraded" if downgrade(f.before, f.after) else "dep_changed"
-            return self.t(key, name=code(f.symbol), old=code(before), new=code(after))
-        if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
-            key = "dep_added_dev" if self._dependency_kind(f) == "deps_added_dev" else "dep_added"
-            return self.t(key, name=code(f.symbol), new=code(after))
-        key = "dep_removed_dev" if self._dependency_kind(f) == "deps_removed_dev" else "dep_removed"
-        return self.t(key, name=code(f.symbol))
-
-
-_PEER_META = re.compile(r"^peerDependenciesMeta(?:\.|\[\")(?P<name>.+?)(?:\"\])?(?P<flag>\.optional)?$")
-
-
-def optional_peer(f: Fact) -> str | None:
-    """The package a package.json ``peerDependenciesMeta`` entry added marks optional (``"lru-cache": {"optional":
-    true}``): users who need it install it themselves; None for any other key."""
-    match = _PEER_META.match(f.symbol or "") if f.kind == "config_key_added" else None
-    if not match or f.path.rsplit("/", 1)[-1] != "package.json":
-        return None
-    optional = f.after == "true" if match.group("flag") else '"optional":true' in (f.after or "")
-    return match.group("name") if optional else None
-
-
-def named_in(package: str | None, title: str) -> bool:
-    """``title`` names ``package`` whole (``google.golang.org/grpc``, not ``grpc`` inside ``grpc-gateway``)."""
-    return bool(package) and re.search(rf"(?<![\w./@-]){re.escape(package or '')}(?![\w/@-])", title) is not None
 
 
 def _in_place(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:
