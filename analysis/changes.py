@@ -6,7 +6,9 @@ its first parent (walking only through the day's commits). A merge folded that w
 the main branch into the feature branch, say) is not a change of its own, and the main-branch commits
 it brought into the branch stay with the main branch. A back-merge whose branch is merged on a later day
 (its message says it merges the main branch into another) is no change either, and folds nothing: what
-it brings in is the main branch's own changes. Every other commit is a change by itself.
+it brings in is the main branch's own changes. Every other commit is a change by itself, except a backport
+or cherry-pick whose message names a change of the same day as its origin ("(cherry picked from commit X)",
+"[PR #N/X backport][3.14]"): the same change landed on another branch, it folds into its origin's entry.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ MERGE_PULL_REQUEST = re.compile(r"^Merge pull request #(\d+) from \S+")
 SQUASHED_PULL_REQUEST = re.compile(r"\(#(\d+)\)\s*$")
 #: git's message for merging the main line into another branch: "Merge branch 'main' into fix/x", "Merge
 #: remote-tracking branch 'upstream/master' into feature" (without "into", git merged into the main line itself)
+#: a backport's or cherry-pick's message naming the commit it copies: git's ``cherry-pick -x`` trailer, the
+#: "[PR #N/<sha> backport][branch]" title of backport bots (patchback, miss-islington's "(cherry picked ...)")
+BACKPORT_ORIGIN = re.compile(r"\(cherry picked from commit ([0-9a-f]{7,40})\)|^\[PR #\d+/([0-9a-f]{7,40}) backport\]",
+                             re.MULTILINE)
 BACK_MERGE = re.compile(r"^Merge (?:remote-tracking )?branch '(?:[\w.-]+/)?(?:main|master|trunk|develop|dev)'"
                         r"(?: of \S+)? into (?!(?:[\w.-]+/)?(?:main|master|trunk)\b)\S")
 
@@ -101,14 +107,41 @@ def fold(commits: list[Commit], keeps: Callable[[Commit], bool] | None = None) -
         side = _union(reach, commit.parents[1:]) & ~_union(reach, commit.parents[:1]) & ~folded
         folded |= side
         sides[commit.sha] = _bits(side)
-    changes = []
-    for i, commit in enumerate(commits):
-        if (folded | back_merges) >> i & 1:
+    changes = [Change(commit, tuple(commits[j] for j in sides.get(commit.sha, ())), pull_request(commit))
+               for i, commit in enumerate(commits) if not (folded | back_merges) >> i & 1]
+    changes = _fold_backports(changes, index)
+    return [change for change in changes if keeps is None or _kept(change, keeps)]
+
+
+def backport_origin(commit: Commit) -> str | None:
+    """The SHA (or its prefix) of the commit a backport or cherry-pick names as the one it copies, else None."""
+    match = BACKPORT_ORIGIN.search(commit.message)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _fold_backports(changes: list[Change], index: dict[str, int]) -> list[Change]:
+    """Lone commits that copy another change of the day folded into that change's entry, in the day's order."""
+    by_sha = {change.commit.sha: n for n, change in enumerate(changes)}
+    into: dict[int, list[Commit]] = {}
+    for change in changes:
+        origin = backport_origin(change.commit)
+        if not origin or change.includes or len(change.commit.parents) > 1:
             continue
-        change = Change(commit, tuple(commits[j] for j in sides.get(commit.sha, ())), pull_request(commit))
-        if keeps is None or _kept(change, keeps):
-            changes.append(change)
-    return changes
+        target = next((n for sha, n in by_sha.items() if sha.startswith(origin) and sha != change.commit.sha), None)
+        if target is not None and not backport_origin(changes[target].commit):
+            into.setdefault(target, []).append(change.commit)
+    if not into:
+        return changes
+    moved = {c.sha for copies in into.values() for c in copies}
+    out = []
+    for n, change in enumerate(changes):
+        if change.commit.sha in moved:
+            continue
+        if n in into:
+            includes = sorted((*change.includes, *into[n]), key=lambda c: index[c.sha])
+            change = Change(change.commit, tuple(includes), change.pr)
+        out.append(change)
+    return out
 
 
 def _kept(change: Change, keeps: Callable[[Commit], bool]) -> bool:

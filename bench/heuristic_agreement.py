@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:
 
 from analysis.analyzers.base import AnalysisContext  # noqa: E402
 from analysis.analyzers.heuristic import HeuristicAnalyzer  # noqa: E402
+from analysis.changes import fold  # noqa: E402
 from analysis.facts import derive_facts  # noqa: E402
 from analysis.models import IMPORTANCE_ORDER, Analysis, Commit, FileChange  # noqa: E402
 from bench.day_fixtures import Day, day_names, load  # noqa: E402
@@ -155,13 +156,15 @@ def repeated(analyses: list[Analysis], at_least: int = 3) -> dict[str, int]:
 
 def score(day: Day, lang: str = "en") -> dict:
     rows = replay(day, lang)
+    copies = {c.sha for change in fold(day.commits) for c in change.includes}
     labelled = [(c, a, day.labels[c.sha]) for c, a in rows if c.sha in day.labels]
     return {
         "rows": labelled,
         "importance": sum(a.importance == lab[0] for _, a, lab in labelled),
         "change_type": sum(a.change_type == lab[1] for _, a, lab in labelled),
         "total": len(labelled),
-        "repeated": repeated([a for _, a in rows]),
+        # the digest shows a backport of a change of the same day under that change, not as an entry of its own
+        "repeated": repeated([a for c, a in rows if c.sha not in copies]),
     }
 
 

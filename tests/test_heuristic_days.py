@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -25,6 +26,12 @@ def _bench():
 bench = _bench()
 
 
+@functools.cache
+def _scored(name: str) -> dict:
+    """One replay of a day (en) shared by the tests below: the tuned gate and the repeats check read the same run."""
+    return bench.score(load(name))
+
+
 def test_every_change_of_every_day_is_labelled():
     names = day_names()
     assert len(names) >= 4 and sum(len(load(n).commits) for n in names) >= 40
@@ -45,7 +52,7 @@ def test_fixture_answers_file_at_for_both_sides():
 
 @pytest.mark.parametrize("name", ["click-2026-05-16", "cobra-2021-12-07"])
 def test_importance_agreement_on_a_labelled_day(name):
-    result = bench.score(load(name))
+    result = _scored(name)
     assert result["total"] >= 8
     assert result["importance"] / result["total"] >= 0.85, [
         (c.short_sha, label[0], a.importance) for c, a, label in result["rows"] if a.importance != label[0]]
@@ -60,14 +67,15 @@ TUNED_FLOOR = 0.88
 
 @pytest.mark.timeout(600)  # replays every tuned day (1,400 changes and growing): tens of seconds, more when loaded
 def test_importance_agreement_over_the_tuned_days():
-    results = [bench.score(load(name)) for name in day_names() if name in bench.TUNED]
+    results = [_scored(name) for name in day_names() if name in bench.TUNED]
     agree, total = sum(r["importance"] for r in results), sum(r["total"] for r in results)
     assert total >= 1000 and agree / total >= TUNED_FLOOR, (agree, total)
 
 
 @pytest.mark.parametrize("name", day_names())
 def test_no_sentence_repeats_across_three_changes_of_a_day(name):
-    assert bench.score(load(name))["repeated"] == {}
+    result = _scored(name)
+    assert result["total"] == len(load(name).commits) and result["repeated"] == {}
 
 
 def test_every_analysis_carries_its_facts_and_names_something():
