@@ -84,8 +84,11 @@ def _commit_table(digest: Digest, lang: str) -> list[str]:
 
 
 def folded_title(report: CommitReport, folded: Commit) -> str:
-    """A folded commit's title as its entry lists it: empty when it says the entry's title again (a one-commit PR)."""
+    """A folded commit's title as its entry lists it: empty when it says the entry's title again (a one-commit PR)
+    or says nothing (a bot's message that starts with its ``---`` separator)."""
     entry = without_pull_request(report.commit.title)  # the pull request's number is the entry's, not the commit's
+    if not any(ch.isalnum() for ch in folded.title):
+        return ""
     return "" if " ".join(without_pull_request(folded.title).split()) == " ".join(entry.split()) else folded.title
 
 

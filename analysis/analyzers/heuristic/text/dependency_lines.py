@@ -95,11 +95,14 @@ class DependencyLines:
             return self.t(key, name=code(f.symbol), old=code(before), new=code(after))
         if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
             key = "dep_added_dev" if self._dependency_kind(f) == "deps_added_dev" else "dep_added"
-            return self.t(key, name=code(f.symbol), new=code(after))
+            new = self.p["dep_any"] if after.strip() in _ANY_VERSION else code(after)  # "sphinxcontrib-apidoc *"
+            return self.t(key, name=code(f.symbol), new=new)
         key = "dep_removed_dev" if self._dependency_kind(f) == "deps_removed_dev" else "dep_removed"
         return self.t(key, name=code(f.symbol))
 
 
+#: a requirement that pins no version: said as "(any version)", not as a version ``*``
+_ANY_VERSION = frozenset({"*", "latest", "x", "any"})
 _PEER_META = re.compile(r"^peerDependenciesMeta(?:\.|\[\")(?P<name>.+?)(?:\"\])?(?P<flag>\.optional)?$")
 
 

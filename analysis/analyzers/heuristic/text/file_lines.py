@@ -56,6 +56,14 @@ class FileLines:
             out.append(self.t("documenting", text=text, names=self.symbols(documented, 3)) if documented else text)
         return out
 
+    def cosmetic_weighty(self) -> bool:
+        """Comment-only files are a part of the change worth a line beside its other lines: three files or more, or
+        two files or more with at least as many lines as the rest of the change (not a comment touched in passing,
+        nor one file's doc comments edited beside its code, as a library's ``lib.rs`` is day after day)."""
+        cosmetic = [f for f in self.e.files if f.path in self.e.cosmetic]
+        rest = sum(f.changes for f in self.e.files if f.path not in self.e.cosmetic and "lock" not in self.e.classes[f.path])
+        return len(cosmetic) >= 3 or (len(cosmetic) == 2 and sum(f.changes for f in cosmetic) >= max(rest, 1))
+
     def documented(self, paths: list[str]) -> list[str]:
         """The definitions the comment changes of ``paths`` document (from git's context around the hunks)."""
         patches = {f.path: f.patch for f in self.e.files if f.patch}

@@ -333,6 +333,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         out += self.config_lines() + self.dependency_lines()
         if out and not coded:
             out += self.unnamed_files() or self.side_files()
+        if out and self.cosmetic_weighty():  # docstrings rewritten across modules are a part of the change
+            out += self.cosmetic_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
             if out and any(f.path not in e.cosmetic for f in e.behaviour):

@@ -1,0 +1,56 @@
+"""Mends from reading a real day as its maintainers (jazzband/pip-tools 2024-12-16): docstrings rewritten across
+several modules beside a docs build's new dependencies are said, not dropped as "a comment touched in passing"; a
+requirement that pins no version says "(any version)", not a version `*`; a folded commit whose title says nothing
+(a dependency bot's message that starts with its ``---`` separator) is listed by its SHA alone."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from analysis.models import Commit, CommitReport, Digest
+from analysis.renderers.markdown import render_markdown
+from tests.facts_support import analysed
+
+_MODULE = '''def {name}(value):
+    """{doc}"""
+    return value
+'''
+
+
+def _modules(n: int) -> dict[str, tuple[str, str]]:
+    return {f"pkg/mod{i}.py": (_MODULE.format(name=f"f{i}", doc=f"returns the value {i}"),
+                               _MODULE.format(name=f"f{i}", doc=f"Return the value {i}."))
+            for i in range(n)}
+
+
+def test_docstrings_rewritten_in_several_modules_are_said_beside_the_docs_build():
+    files = {"docs/requirements.in": ("sphinx\n", "sphinx\nsphinx-autodoc\n"), **_modules(3)}
+    summary = " ".join(analysed(files, "Add API documentation").summary)
+    assert "`sphinx-autodoc`" in summary
+    assert "Comments and docstrings only in `pkg/mod0.py`, `pkg/mod1.py`, `pkg/mod2.py`" in summary
+
+
+def test_a_docstring_touched_in_passing_stays_unsaid():
+    files = {"docs/requirements.in": ("sphinx\n", "sphinx\nsphinx-autodoc\n"), **_modules(1),
+             "docs/conf.py": ("x = 1\n", "x = 1\n" + "".join(f"ext{i} = {i}\n" for i in range(12)))}
+    summary = " ".join(analysed(files, "Add API documentation").summary)
+    assert "`sphinx-autodoc`" in summary and "Comments and docstrings only" not in summary
+
+
+def test_a_requirement_without_a_version_says_any_version():
+    before, after = '{"devDependencies": {"a": "1.0.0"}}\n', '{"devDependencies": {"a": "1.0.0", "b": "*"}}\n'
+    en = " ".join(analysed({"package.json": (before, after)}, "chore: add b").summary)
+    zh = " ".join(analysed({"package.json": (before, after)}, "chore: add b", "zh").summary)
+    assert "`b` (any version)" in en and "`*`" not in en
+    assert "新增开发依赖 `b`（不限版本）" in zh
+
+
+def test_a_folded_commit_titled_only_by_a_separator_is_listed_by_its_sha():
+    at = datetime(2024, 12, 16, tzinfo=timezone.utc)
+    merge = Commit(sha="a" * 40, author="bot", committed_at=at, parents=["0" * 40, "b" * 40],
+                   message="Bump requests from 2.31.0 to 2.32.0 in /docs (#2095)")
+    branch = Commit(sha="b" * 40, author="bot", committed_at=at, parents=["0" * 40],
+                    message="---\nupdated-dependencies:\n- dependency-name: requests\n")
+    report = CommitReport(commit=merge, analysis=analysed({"docs/x.md": ("a\n", "b\n")}, "docs"), includes=[branch])
+    text = render_markdown(Digest(repo="o/r", date="2024-12-16", timezone="UTC", commits=[report]), "en")
+    assert "(`bbbbbbb`)" in text and "↳ `bbbbbbb` ---" not in text
