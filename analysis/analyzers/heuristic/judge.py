@@ -51,6 +51,7 @@ from analysis.analyzers.heuristic.config.builds.config_checks import config_resu
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
+from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.declared import advisory_merge, attack_tested, filed_kind
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
@@ -324,6 +325,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # the title says nothing changes, or one line rolled back or forward (an attribute, a flag)
     if _comments_only(e):
         return "low"  # comments added to or reworded on code lines that stay as they were
+    if empty_settings_only(e):
+        return "low"  # settings listed with empty values (``nameOverride: ""``): rendered as their absence was
     if reformatted(e) or hooks_autofix(e) or (macros_guarded(e.behaviour) and not e.security_signals):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
     if diagnostics_silenced_only(e.behaviour) and not e.security_signals:
