@@ -33,7 +33,7 @@ from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelle
 from analysis.analyzers.heuristic.code.respelled.cfgs_retired import cfgs_retired_only
 from analysis.analyzers.heuristic.code.respelled.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
-from analysis.analyzers.heuristic.code.respelled.go_respellings import go_respelled_only
+from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
@@ -197,6 +197,8 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # "Avoid macro redefinition of X": a compiler's warning silenced, the same expansion
     if e.prefix_type in (None, "fix") and diagnostics_silenced_only(e.behaviour) and not e.security_signals:
         return "build"  # "ignore -Wstringop-overread": a diagnostic pragma and its compiler guards, the same code
+    if e.prefix_type in (None, "chore", "refactor") and go_files_renamed_only(e.files):
+        return "refactor"  # Go files renamed in their package's directory: the same package, named files anew
     if e.prefix_type is None and _renamed_throughout(e):
         return "refactor"  # "restore the field's name": names renamed throughout and nothing else fix no behaviour
         # (a conventional ``fix:`` is the author's own type and keeps its weight)
@@ -344,6 +346,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
             go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
+    if go_files_renamed_only(e.files):
+        return "low"  # Go files renamed in their own directory, no line changed: a Go package is its directory
     if all(python_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
         return "low"  # Python's deprecated ``typing.Pattern`` annotation as ``re.Pattern``: the same annotations
     if includes_added_only(e.behaviour) and not e.security_signals:
@@ -374,8 +378,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (e.inlined_only or by_reference_only(e.behaviour)) and not e.api_breaks:
         return "low"  # definitions moved into their headers, or arguments taken by reference: the same logic
     if (e.renamed_only and change_type in ("refactor", "chore")
-            and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas)):
-        return "low"  # a few names renamed throughout, the rest of each line unchanged
+            and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas or e.contract_changes)):
+        return "low"  # a few names renamed throughout, the rest of each line unchanged (a public type's public field
+        # renamed is not: ``HttpFs{SourceFs: fs}`` no longer compiles)
     if debug_repr_only(e) or (log_text_only(f.patch for f in e.behaviour)
                                 and not (e.security_signals or crash_fix(e, change_type))):
         return "low"  # how objects look in a debugger or a log line, or what a log call says: nothing users rely on
