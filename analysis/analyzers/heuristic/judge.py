@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.api.rust_modules import public_modules_gone
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
@@ -371,6 +372,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not (e.security_signals or interface_touched(e))):
         return "low"  # C's ``calloc(n * size, 1)`` as ``calloc(n, size)``, or an index declared ``size_t`` (a fix
         # that retypes an integer is left to the rules below: a wider type is how overflows are mended)
+    if public_modules_gone(e.behaviour):
+        return "high"  # a Rust ``pub mod`` no longer declared (renamed, or left only as a deprecated alias): every
+        # ``use crate::old::...`` breaks or warns
     if (e.moved_only and not (e.config or e.security_signals or e.api_breaks) and change_type != "fix"
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew); a
@@ -464,12 +468,22 @@ _BODY_FACTS = frozenset({"symbol_modified", "changelog_entry", "comments_only"})
 
 
 def _unmeasured_perf_in_bodies(e: Evidence, change_type: str) -> bool:
-    """The author says ``perf:`` and the change only rewrites the bodies of functions that were there (no
-    signature, no symbol added or removed, no setting, no message text, no figure in the message): the callers get
-    the same results, sooner or not (dayjs's ``format`` building its token map once per call)."""
-    return bool(change_type == "perf" and e.prefix_type == "perf" and e.facts
-                and all(f.kind in _BODY_FACTS for f in e.facts) and any(f.kind == "symbol_modified" for f in e.facts)
-                and not (measured_speedup(e.body) or e.config or e.security_words or e.literal_changes["message"]))
+    """The author says ``perf:`` (or titles it "Optimize X" with no prefix) and the change only rewrites the bodies
+    of functions that were there, with at most private helpers and trait or base methods implemented by hand
+    added or removed (no public signature or symbol, no setting, no message text, no figure in the message): the
+    callers get the same results, sooner or not (dayjs's ``format`` building its token map once per call, a
+    derived ``PartialEq`` written as one integer compare)."""
+    return bool(change_type == "perf" and e.prefix_type in ("perf", None) and e.facts
+                and all(f.kind in _BODY_FACTS or _helper_or_override(e, f) for f in e.facts)
+                and any(f.kind == "symbol_modified" for f in e.facts)
+                and not (measured_speedup(e.body) or e.config or e.security_words or e.literal_changes["message"]
+                         or e.signature_deltas))
+
+
+def _helper_or_override(e: Evidence, fact) -> bool:
+    """A private symbol added or removed, or a method overriding its trait's or base's (callers reach it either way)."""
+    return fact.kind in ("symbol_added", "symbol_removed") and (
+        not e.is_public(fact) or (fact.text or "").split(", ")[1:2] == ["overrides"])
 
 
 #: a folder a project marks as its own, not its users' (``org/mockito/internal/``, Go's ``internal/``)
