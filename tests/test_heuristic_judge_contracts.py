@@ -148,10 +148,13 @@ def test_a_few_lines_of_internal_perf_tuning_are_low_a_public_method_keeps_it_me
     private = [Fact(kind="symbol_modified", path=java.path, symbol="Pointer._parseIndex", public=False, text="method")]
     public = [Fact(kind="symbol_modified", path=java.path, symbol="Pointer.parseIndex", public=True, text="method")]
     assert analyse("perf: tiny optimization for index parse", [java], private).importance == "low"
-    # the author's ``perf:`` over function bodies alone reads low since tune22 (tests/test_heuristic_tune22.py): the
-    # housekeeping rule's public guard shows on a perf said in words
+    # the author's ``perf:`` over function bodies alone reads low since tune22 (tests/test_heuristic_tune22.py), a
+    # perf said in words too since tune25 (tests/test_heuristic_tune25.py): the housekeeping rule's public guard
+    # shows on a refactor
     assert analyse("perf: tiny optimization for index parse", [java], public).importance == "low"
-    assert analyse("Tiny optimization for index parse", [java], public).importance == "medium"
+    assert analyse("Tiny optimization for index parse", [java], public).importance == "low"
+    assert analyse("Use Long.parseLong for index parse", [java], private).importance == "low"
+    assert analyse("Use Long.parseLong for index parse", [java], public).importance == "medium"
 
 
 def test_a_small_internal_change_with_new_tests_is_a_behaviour_change():

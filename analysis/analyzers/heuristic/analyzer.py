@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from analysis.analyzers.base import AnalysisContext
 from analysis.analyzers.heuristic.code.named.inline_tests import inline_tests_only, rust_test_file
+from analysis.analyzers.heuristic.config.dev_toolchain import hermit_file
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import change_type_of, importance_of, read_prefix
 from analysis.analyzers.heuristic.paths import area_of, classify_path
@@ -29,12 +30,14 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
             evidence.classes[f.path] = {"test"}
         if inline_tests_only(f.path, f.patch) or rust_test_file(f.path):
             evidence.rust_tests.append(f)
+        if hermit_file(f.path, f.patch):  # the maintainers' pinned tools (Hermit's ``bin/``): tooling
+            evidence.classes[f.path] = {"tooling"}
     read_prefix(evidence)
     return evidence
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 73
+HEURISTIC_VERSION = 74
 
 
 class HeuristicAnalyzer:

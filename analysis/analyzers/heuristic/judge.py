@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.api.rust_modules import public_modules_gone
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
@@ -33,7 +34,7 @@ from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelle
 from analysis.analyzers.heuristic.code.respelled.cfgs_retired import cfgs_retired_only
 from analysis.analyzers.heuristic.code.respelled.comments_changed import comments_changed_only
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
-from analysis.analyzers.heuristic.code.respelled.go_respellings import go_respelled_only
+from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
@@ -51,6 +52,7 @@ from analysis.analyzers.heuristic.config.builds.config_checks import config_resu
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
+from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.declared import advisory_merge, attack_tested, filed_kind
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
@@ -196,6 +198,8 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # "Avoid macro redefinition of X": a compiler's warning silenced, the same expansion
     if e.prefix_type in (None, "fix") and diagnostics_silenced_only(e.behaviour) and not e.security_signals:
         return "build"  # "ignore -Wstringop-overread": a diagnostic pragma and its compiler guards, the same code
+    if e.prefix_type in (None, "chore", "refactor") and go_files_renamed_only(e.files):
+        return "refactor"  # Go files renamed in their package's directory: the same package, named files anew
     if e.prefix_type is None and _renamed_throughout(e):
         return "refactor"  # "restore the field's name": names renamed throughout and nothing else fix no behaviour
         # (a conventional ``fix:`` is the author's own type and keeps its weight)
@@ -324,6 +328,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # the title says nothing changes, or one line rolled back or forward (an attribute, a flag)
     if _comments_only(e):
         return "low"  # comments added to or reworded on code lines that stay as they were
+    if empty_settings_only(e):
+        return "low"  # settings listed with empty values (``nameOverride: ""``): rendered as their absence was
     if reformatted(e) or hooks_autofix(e) or (macros_guarded(e.behaviour) and not e.security_signals):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
     if diagnostics_silenced_only(e.behaviour) and not e.security_signals:
@@ -341,6 +347,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
             go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
+    if go_files_renamed_only(e.files):
+        return "low"  # Go files renamed in their own directory, no line changed: a Go package is its directory
     if all(python_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
         return "low"  # Python's deprecated ``typing.Pattern`` annotation as ``re.Pattern``: the same annotations
     if includes_added_only(e.behaviour) and not e.security_signals:
@@ -364,6 +372,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not (e.security_signals or interface_touched(e))):
         return "low"  # C's ``calloc(n * size, 1)`` as ``calloc(n, size)``, or an index declared ``size_t`` (a fix
         # that retypes an integer is left to the rules below: a wider type is how overflows are mended)
+    if public_modules_gone(e.behaviour):
+        return "high"  # a Rust ``pub mod`` no longer declared (renamed, or left only as a deprecated alias): every
+        # ``use crate::old::...`` breaks or warns
     if (e.moved_only and not (e.config or e.security_signals or e.api_breaks) and change_type != "fix"
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew); a
@@ -371,8 +382,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (e.inlined_only or by_reference_only(e.behaviour)) and not e.api_breaks:
         return "low"  # definitions moved into their headers, or arguments taken by reference: the same logic
     if (e.renamed_only and change_type in ("refactor", "chore")
-            and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas)):
-        return "low"  # a few names renamed throughout, the rest of each line unchanged
+            and not (e.config or e.security_signals or e.api_breaks or e.signature_deltas or e.contract_changes)):
+        return "low"  # a few names renamed throughout, the rest of each line unchanged (a public type's public field
+        # renamed is not: ``HttpFs{SourceFs: fs}`` no longer compiles)
     if debug_repr_only(e) or (log_text_only(f.patch for f in e.behaviour)
                                 and not (e.security_signals or crash_fix(e, change_type))):
         return "low"  # how objects look in a debugger or a log line, or what a log call says: nothing users rely on
@@ -456,12 +468,22 @@ _BODY_FACTS = frozenset({"symbol_modified", "changelog_entry", "comments_only"})
 
 
 def _unmeasured_perf_in_bodies(e: Evidence, change_type: str) -> bool:
-    """The author says ``perf:`` and the change only rewrites the bodies of functions that were there (no
-    signature, no symbol added or removed, no setting, no message text, no figure in the message): the callers get
-    the same results, sooner or not (dayjs's ``format`` building its token map once per call)."""
-    return bool(change_type == "perf" and e.prefix_type == "perf" and e.facts
-                and all(f.kind in _BODY_FACTS for f in e.facts) and any(f.kind == "symbol_modified" for f in e.facts)
-                and not (measured_speedup(e.body) or e.config or e.security_words or e.literal_changes["message"]))
+    """The author says ``perf:`` (or titles it "Optimize X" with no prefix) and the change only rewrites the bodies
+    of functions that were there, with at most private helpers and trait or base methods implemented by hand
+    added or removed (no public signature or symbol, no setting, no message text, no figure in the message): the
+    callers get the same results, sooner or not (dayjs's ``format`` building its token map once per call, a
+    derived ``PartialEq`` written as one integer compare)."""
+    return bool(change_type == "perf" and e.prefix_type in ("perf", None) and e.facts
+                and all(f.kind in _BODY_FACTS or _helper_or_override(e, f) for f in e.facts)
+                and any(f.kind == "symbol_modified" for f in e.facts)
+                and not (measured_speedup(e.body) or e.config or e.security_words or e.literal_changes["message"]
+                         or e.signature_deltas))
+
+
+def _helper_or_override(e: Evidence, fact) -> bool:
+    """A private symbol added or removed, or a method overriding its trait's or base's (callers reach it either way)."""
+    return fact.kind in ("symbol_added", "symbol_removed") and (
+        not e.is_public(fact) or (fact.text or "").split(", ")[1:2] == ["overrides"])
 
 
 #: a folder a project marks as its own, not its users' (``org/mockito/internal/``, Go's ``internal/``)

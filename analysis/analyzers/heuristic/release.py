@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import changed_lines, local_requirements_only
+from analysis.analyzers.heuristic.config.empty_settings import adds_nothing
 from analysis.facts.config import split_last
 
 if TYPE_CHECKING:
@@ -103,10 +104,11 @@ def _versions_moved(e: Evidence) -> bool:
 
 def _rewritten_lines(e: Evidence) -> list[tuple[str, str]]:
     """(removed, added) line pairs of every product file, each line rewritten in place; empty when some file adds or
-    removes lines or changes none."""
+    removes lines or changes none (a YAML line that sets nothing, an empty value, is no line added)."""
     pairs = []
     for f in e.behaviour:
         removed, added = changed_lines(f.patch)
+        added = [ln for ln in added if not adds_nothing(f.path, ln)]  # ``securityContext: {}`` rendered anew
         if not removed or len(removed) != len(added):
             return []
         pairs += list(zip(removed, added))

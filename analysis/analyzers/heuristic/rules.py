@@ -157,7 +157,10 @@ I18N_DATA_EXTS = (".json", ".yaml", ".yml", ".toml", ".properties", ".ini", ".tx
 #: a title that names a published vulnerability as its reason ("bump keycloak to 26.2.3 due CVE", "CVE-2024-1234")
 CVE_TITLE = re.compile(r"\b(cves?|cve-\d{4}-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3})\b", re.I)
 EXAMPLE_NAMES = re.compile(r"^(examples?|demo)\.(c|cc|cpp|cxx|py|[cm]?js)$")
-EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src", "playground"}
+#: (``_examples/``: Go's tools skip a directory whose name begins with ``_``, where Go projects keep their examples,
+#: each with its own ``go.mod``)
+EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src", "playground",
+                "_examples", "_example"}
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
 DEPLOY_DIRS = {"helm", "charts", "chart", "k8s", "kubernetes", "kustomize", "manifests", "operator",
                "deploy", "deployment", "deployments", "terraform", "ansible", "crds"}

@@ -64,6 +64,11 @@ def fold_moves(facts: list[Fact], parsed: dict[str, tuple | None]) -> dict[int, 
     return replace
 
 
+def _kind(fact: Fact) -> str:
+    """A removed symbol's kind, without the "overrides" its text adds for a method that overrode its base's."""
+    return (fact.text or "").split(", ")[0]
+
+
 def _split_member(name: str) -> tuple[str, str, str]:
     for sep in ("::", "."):
         owner, found, member = name.rpartition(sep)
@@ -89,7 +94,7 @@ def _pulled_up(removed: list[Fact], added: list[Fact], parsed: dict[str, tuple |
         owner_symbol = _symbol((parsed.get(fact.path) or (None, None))[1], owner) if owner else None
         for base in owner_symbol.bases if owner_symbol is not None else ():
             target = after_symbols.get(f"{base}{sep}{member}")
-            if target is not None and target[1].kind == fact.text:
+            if target is not None and target[1].kind == _kind(fact):
                 groups.setdefault((target[0], target[1].name), []).append(fact)
                 break
     for (path, name), facts in groups.items():
@@ -99,11 +104,11 @@ def _pulled_up(removed: list[Fact], added: list[Fact], parsed: dict[str, tuple |
         if not pulled:
             for fact in facts:
                 replace[id(fact)] = fact.model_copy(update={
-                    "kind": "symbol_modified", "before": None, "text": f"{fact.text}, now inherited from {base}"})
+                    "kind": "symbol_modified", "before": None, "text": f"{_kind(fact)}, now inherited from {base}"})
             continue
         origins = ", ".join(_split_member(f.symbol or "")[0] for f in facts)
         merged = Fact(kind="symbol_modified", path=path, symbol=name, public=public,
-                      text=f"{facts[0].text}, moved up from {origins}")
+                      text=f"{_kind(facts[0])}, moved up from {origins}")
         target = next((f for f in added if (f.path, f.symbol) == (path, name) and id(f) not in replace), None)
         replace[id(target if target is not None else facts[0])] = merged
         for fact in facts:

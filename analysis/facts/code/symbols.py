@@ -402,8 +402,11 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
                                                              public=symbol.public,
                                                              text=f"{symbol.kind}, now defined through {via}")))
                 continue
+            # a trait's or base class's method no longer overridden: callers reach the inherited one ("method,
+            # overrides", as when one is added)
+            kind = f"{symbol.kind}, overrides" if symbol.overrides else symbol.kind
             facts.append((removed_at + symbol.line, Fact(kind="symbol_removed", path=path, symbol=symbol.name,
                                                          public=symbol.public, before=symbol.signature,
-                                                         text=symbol.kind)))
+                                                         text=kind)))
     facts.sort(key=lambda pair: pair[0])
     return [fact for _, fact in facts]

@@ -16,6 +16,7 @@ from analysis.analyzers.heuristic.config.charts.deploy import (
 )
 from analysis.analyzers.heuristic.config.charts.printer_columns import printer_columns_only
 from analysis.analyzers.heuristic.config.charts.version_stamps import version_stamps_only
+from analysis.analyzers.heuristic.config.empty_settings import empty_files_removed, names_removed_empty_file
 from analysis.analyzers.heuristic.noticed import noticed_parts
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.languages import grammar_for
@@ -74,10 +75,11 @@ class ConfigChanges:
     @cached_property
     def config(self) -> list[Fact]:
         """Configuration and schema changes in files the product reads (not build manifests, not CI), less a
-        schema's documentation (descriptions, titles, examples)."""
+        schema's documentation (descriptions, titles, examples), less entries naming an empty file deleted."""
+        emptied = empty_files_removed(self.files)  # an entry naming a deleted empty manifest applied nothing
         return [f for f in self.of("config_key_added", "config_key_removed", "config_value_changed")
                 if self.in_product(f) and f.path not in self.pinned and not schema_note(f)
-                and f.path not in self.printer_columns]
+                and f.path not in self.printer_columns and not names_removed_empty_file(f, emptied)]
 
     @cached_property
     def printer_columns(self) -> set[str]:

@@ -1,5 +1,6 @@
 """Go lines spelt anew with the same meaning: a deprecated ``io/ioutil`` call written as its ``io``/``os`` twin,
-``interface{}`` written ``any``, ``len(s) == 0`` written ``s == ""``, the imports adjusted to match."""
+``interface{}`` written ``any``, ``len(s) == 0`` written ``s == ""``, the imports adjusted to match; or Go files
+renamed in place, their package the same."""
 
 from __future__ import annotations
 
@@ -67,3 +68,12 @@ def go_respelled_only(patch: str | None, path: str) -> bool:
     if not removed or removed == added:
         return False
     return Counter(respelled) == Counter(added) or (respelled != removed and _renamed_alike(respelled, added))
+
+
+def go_files_renamed_only(files) -> bool:
+    """Every file is a Go source renamed inside its own directory with no line changed (``union_cow.go`` ->
+    ``copyOnWriteFs.go``): a Go package is its directory, so importers and the compiled package are the same."""
+    files = list(files)
+    return bool(files) and all(
+        f.status == "renamed" and f.path.endswith(".go") and f.previous_path and not f.changes
+        and f.previous_path.rpartition("/")[0] == f.path.rpartition("/")[0] for f in files)
