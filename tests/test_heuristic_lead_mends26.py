@@ -54,3 +54,45 @@ def test_a_folded_commit_titled_only_by_a_separator_is_listed_by_its_sha():
     report = CommitReport(commit=merge, analysis=analysed({"docs/x.md": ("a\n", "b\n")}, "docs"), includes=[branch])
     text = render_markdown(Digest(repo="o/r", date="2024-12-16", timezone="UTC", commits=[report]), "en")
     assert "(`bbbbbbb`)" in text and "↳ `bbbbbbb` ---" not in text
+
+
+_CLI = '''import click
+
+
+@click.command()
+@click.option("--config", default=None)
+def cli(config):
+    """Compile requirements."""
+    if config:
+        log.info(f"Using defaults found in {config}.")
+    return run(config)
+'''
+_CLI_OPTION = _CLI.replace('''def cli(config):''', '''@click.option(
+    "--no-config",
+    is_flag=True,
+    default=False,
+    help="Do not read any config file.",
+)
+def cli(config, no_config):''').replace("if config:", "if config and not no_config:")
+
+
+def test_a_click_option_written_over_several_lines_is_a_new_option_not_a_broken_signature():
+    analysis = analysed({"tool/scripts/compile.py": (_CLI, _CLI_OPTION)}, "Add `--no-config` option")
+    summary = " ".join(analysis.summary)
+    assert "New option `--no-config` (default `False`)" in summary
+    assert "`cli` gains `no_config`" not in summary and not any("Breaking" in r.risk for r in analysis.risks)
+    assert analysis.importance == "medium"
+
+
+def test_a_callback_parameter_no_option_names_still_breaks_callers():
+    after = _CLI.replace("def cli(config):", "def cli(config, verbose):")
+    analysis = analysed({"tool/scripts/compile.py": (_CLI, after)}, "Pass verbosity")
+    assert any("Breaking signature changes: `cli`" in r.risk for r in analysis.risks)
+
+
+def test_the_same_line_rewritten_in_two_commands_is_quoted_once_with_its_count():
+    files = {f"tool/scripts/{name}.py": (_CLI, _CLI.replace("log.info(", "log.debug(")) for name in ("compile", "sync")}
+    en = " ".join(analysed(files, "Downgrade log level for configuration defaults message").summary)
+    zh = " ".join(analysed(files, "Downgrade log level for configuration defaults message", "zh").summary)
+    assert "→ `log.debug(f\"Using defaults found in {config}.\")` in 2 places" in en
+    assert "在 2 处代码行" in zh

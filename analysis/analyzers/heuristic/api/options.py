@@ -41,6 +41,9 @@ _CLAP_DEFAULT = re.compile(r"\bdefault_value(?:_t)?\s*=\s*(?P<value>\"[^\"]*\"|[
 _RUST_FIELD = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?P<name>\w+)\s*:")
 _PY_FLAG = re.compile(r"""(?:\badd_argument|@click\.option|\.option)\(\s*(?:["']-\w["']\s*,\s*)?["'](?:-\w,\s*)?"""
                       r"""(?P<flag>--[\w-]+)""")
+#: a flag-defining call left open at the end of its line: its arguments follow, one per line
+_PY_CALL_OPEN = re.compile(r"(?:\badd_argument|@click\.option|\.option)\(\s*$")
+_CALL_LINES = 8
 _PY_DEFAULT = re.compile(r"\bdefault\s*=\s*(?P<value>[^,)]+)")
 _GO_FLAG = re.compile(r"""\b(?:Flags\(\)|flag|fs|flags)\.(?:String|Bool|Int\d*|Uint\d*|Float\d*|Duration|StringSlice|"""
                       r"""StringArray)(?:Var)?(?P<short>P)?\(\s*(?:&(?P<var>[\w.]+)\s*,\s*)?"(?P<flag>[\w-]+)"\s*,"""
@@ -115,7 +118,10 @@ def _line_flags(path: str, lines: list[str]) -> list[NewOption]:
     for m in _NU_FLAG.finditer(joined):
         name = m.group("named") or m.group("switch")
         out.append(NewOption(f"--{name}", None, path, name.replace("-", "_"), f'"{name}",'))
-    for text in lines:
+    for i, text in enumerate(lines):
+        if _PY_CALL_OPEN.search(text):  # ``@click.option(`` with its arguments on the lines below
+            text = " ".join(line.strip() for line in lines[i:i + _CALL_LINES])
+            text = text[:text.find(")", len(lines[i].strip())) + 1 or None]
         if m := _PY_FLAG.search(text):
             default = _PY_DEFAULT.search(text)
             word = m.group("flag").lstrip("-").replace("-", "_")
@@ -144,6 +150,11 @@ def new_options(files: Iterable[FileChange]) -> list[NewOption]:
     typed = {(o.path, o.word) for o in flags}
     fields = [o for o in _settings_fields(files) if (o.path, o.word) not in typed]
     return list({o.name: o for o in fields + flags}.values())
+
+
+def option_words(files: Iterable[FileChange]) -> set[tuple[str, str]]:
+    """``(path, identifier)`` of every flag the files' added lines define, each file's own (not one per name)."""
+    return {(f.path, o.word) for f in files if f.patch for o in _flags(f.path, _lines(f.patch, "+"))}
 
 
 def readers(option: NewOption, files: Iterable[FileChange]) -> list[str]:

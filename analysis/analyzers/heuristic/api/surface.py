@@ -7,6 +7,7 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
+from analysis.analyzers.heuristic.api.options import option_words
 from analysis.analyzers.heuristic.api.struct_fields import SETTINGS_STRUCT, private_fields_renamed, public_fields_added
 from analysis.analyzers.heuristic.code.behaviour.rethrows import rethrows_only
 from analysis.analyzers.heuristic.code.perf import CPP_SOURCES
@@ -34,8 +35,19 @@ class ApiSurface:
 
     @cached_property
     def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
-        return [(f, compare(f.before, f.after, f.path, f.symbol or "")) for f in self.of("signature_changed")
-                if self.is_public(f)]
+        """Public signatures changed, less a command's callback that only gains the parameters of the options the
+        same file adds (click's ``@click.option("--no-config")`` and its ``no_config`` parameter): the framework
+        passes them, no caller does; the new option is said as one."""
+        pairs = [(f, compare(f.before, f.after, f.path, f.symbol or "")) for f in self.of("signature_changed")
+                 if self.is_public(f)]
+        return [(f, d) for f, d in pairs if not self._gains_options_only(f, d)]
+
+    def _gains_options_only(self, fact: Fact, delta: SignatureDelta) -> bool:
+        if not delta.parsed or not delta.added or delta.removed or delta.defaults or delta.unwritten or delta.retyped \
+                or delta.returns or delta.keyword_only or delta.positional_only:
+            return False
+        words = option_words(f for f in self.files if f.path == fact.path)
+        return all((fact.path, param.name) in words for param in delta.added)
 
     @cached_property
     def defaults_changed(self) -> list[tuple[Fact, SignatureDelta]]:

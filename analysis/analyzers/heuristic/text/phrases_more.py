@@ -32,7 +32,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         # a file renamed with its content unchanged: where it came from, not "(+0/−0)"
         "file_renamed": "{path} (renamed from {old})",
         # the one code line a modified symbol rewrites, before and after
-        "line_swapped": "Line {old} → {new}",
+        "line_swapped": "Line {old} → {new}", "line_swapped_n": "Line {old} → {new} in {n} places",
         "line_added": "Adds the line {line}", "line_added_n": "Adds the line {line} in {n} places",
         # every file of a folder deleted (a chart or a package moved out of the repository)
         "folder_removed": "Removes {path}: {n} files, {lines} lines", "folder_note": "; what stays says: {note}",
@@ -95,7 +95,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_ci_widened_impact": "{path} 中任何步骤或第三方 action 都能用该令牌推送提交、发布版本或修改 issue。",
         "r_ci_widened_mitigation": "只给需要的作业授予写权限（按作业设置 `permissions:`），其余一律只读。",
         "file_renamed": "{path}（由 {old} 重命名）",
-        "line_swapped": "代码行 {old} → {new}",
+        "line_swapped": "代码行 {old} → {new}", "line_swapped_n": "在 {n} 处代码行 {old} → {new}",
         "line_added": "新增代码行 {line}", "line_added_n": "在 {n} 处新增代码行 {line}",
         "folder_removed": "删除 {path}：{n} 个文件，{lines} 行", "folder_note": "；保留的说明写道：{note}",
         "r_folder_removed": "删除了 {path}（{n} 个文件）",

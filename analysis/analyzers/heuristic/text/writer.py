@@ -430,10 +430,13 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                 n = len(lines)
                 key = "line_commented_out" if key == "line_removed" and lines[0] in commented else key
                 return [self.t(f"{key}_n" if n > 1 else key, line=code(lines[0], _TINY_CHARS), n=n)]
-        if len(removed) != 1 or len(added) != 1 or removed == added:
+        # one line rewritten, or the same rewrite in a few places (``log.info(`` -> ``log.debug(`` in two commands)
+        n = len(removed)
+        if n != len(added) or not 0 < n <= _TINY_LINES or len(set(removed)) != 1 or len(set(added)) != 1 \
+                or removed == added:
             return []
         old, new = code_pair(removed[0], added[0], _TINY_CHARS)  # a long line changed at its end: where it differs
-        return [self.t("line_swapped", old=old, new=new)]
+        return [self.t("line_swapped_n" if n > 1 else "line_swapped", old=old, new=new, n=n)]
 
     def values_set(self, files: list[FileChange]) -> list[str]:
         """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the
