@@ -96,3 +96,10 @@ def test_the_same_line_rewritten_in_two_commands_is_quoted_once_with_its_count()
     zh = " ".join(analysed(files, "Downgrade log level for configuration defaults message", "zh").summary)
     assert "→ `log.debug(f\"Using defaults found in {config}.\")` in 2 places" in en
     assert "在 2 处代码行" in zh
+
+
+def test_a_root_codeowners_file_is_tooling_with_no_test_to_ask_for():
+    analysis = analysed({"CODEOWNERS": ("* @org/release-engineering\n", "* @org/maintainers\n")},
+                        "Add maintainer team as code owner (#218)")
+    assert analysis.importance == "low" and analysis.change_type == "chore"
+    assert "CI and tooling only: `CODEOWNERS`" in " ".join(analysis.summary) and not analysis.risks

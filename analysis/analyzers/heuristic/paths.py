@@ -45,7 +45,7 @@ def classify_path(path: str) -> set[str]:
         classes.add("tooling")  # issue and pull request templates, code owners: repository upkeep, not CI
     elif R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
-    if R.TOOLING_NAMES.match(name) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir
+    if R.TOOLING_NAMES.match(name) or (len(parts) == 1 and name == R.ROOT_CODEOWNERS) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir
                                        and not R.BUNDLER_CONFIG.match(name)):
         classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs (a
         # bundler's configuration there builds what the package publishes)

@@ -197,6 +197,8 @@ TOOLING_NAMES = re.compile(
     # a linter's or formatter's ignore list; who reviews and approves (Prow's OWNERS and OWNERS_ALIASES)
     r"\.(eslint|prettier|stylelint|markdownlint)ignore|owners|owners_aliases)$")
 
+#: GitHub's code owners at the repository's root (who reviews what): upkeep, as ``.github/CODEOWNERS`` is the CI folder's
+ROOT_CODEOWNERS = "codeowners"
 #: top-level directories of the maintainers' own programs (release, format, code generation, dev servers):
 #: ``scripts/``, ``tools/``, Kubernetes projects' ``hack/``, a generator of the project's own sources (``codegen/``),
 #: Cargo's ``xtask/`` convention; not shipped to users
