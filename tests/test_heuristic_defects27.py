@@ -1,0 +1,40 @@
+"""Maintainer-review mends (defects27, a Java DI library's day): a list the subject or a paragraph announces as the
+failing scenario ("The following scenario would previously fail:") traces how the bug showed, not what the change
+does; a paragraph wholly in parentheses is the author's aside, not the summary."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.message import message_points
+
+SCENARIO = """* T1: Enter `lockOrDetect`:
+    - Lock CAF.class, add itself to `waiting`, unlock CAF.class
+    - Lock the cycle detecting lock (CDL)
+ * T1: Re-enter `lockOrDetect`:
+    - Lock CAF.class
+
+At this point, `detect` will now loop forever, because the owner is also in `waiting`.
+
+The solution is to avoid the re-entrant T1 from adding itself to `waiting`.
+"""
+
+
+def test_a_subject_announcing_the_failing_scenario_leaves_its_steps_out():
+    points = message_points(SCENARIO, "Prevent endless loop in lock detection. The following scenario would previously fail:")
+    assert points == ["At this point, `detect` will now loop forever, because the owner is also in `waiting`."]
+
+
+def test_a_paragraph_announcing_the_failing_scenario_leaves_its_steps_out():
+    body = "Steps to reproduce:\n\n" + SCENARIO
+    assert message_points(body, "Fix lock detection")[0].startswith("At this point, `detect` will now loop forever")
+
+
+def test_a_subject_announcing_its_changes_keeps_the_list():
+    body = "- Adds `Route.Use`\n- Keeps the router in the context\n"
+    assert message_points(body, "Routing changes:") == ["Adds `Route.Use`", "Keeps the router in the context"]
+
+
+def test_a_parenthesised_paragraph_is_an_aside_not_the_summary():
+    body = ("(This does not use the suggested code from the original PR, and does not change `testManyMethods`.)\n\n"
+            "Exception types are now compared as sets.\n")
+    assert message_points(body, "Improve ProviderTest") == ["Exception types are now compared as sets."]
+    assert message_points("Compares sets (not lists) now.\n", "x") == ["Compares sets (not lists) now."]
