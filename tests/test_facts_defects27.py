@@ -100,3 +100,15 @@ def test_a_cpp_file_with_a_small_parse_error_is_read_from_its_tree_alone():
                             "  while(first != last) {\n    _freelist.push(*first++);\n  }\n")
     found = _symbols(facts_of({"include/tf/executor.hpp": (small, changed)}))
     assert [(kind, symbol) for kind, symbol, _ in found] == [("symbol_modified", "tf::Executor::_schedule")]
+
+
+def test_a_hunk_read_cpp_member_with_a_leading_underscore_is_not_public_and_a_renamed_parameter_no_signature_change():
+    changed = _LOST.replace(
+        "void Executor::_schedule(Worker& worker, I first, I last) {\n  size_t num_nodes = last - first;",
+        "void Executor::_schedule(Worker& w, I first, I last) {\n  size_t num_nodes = std::distance(first, last);")
+    renamed = changed.replace("inline int Executor::helper7(int x) {\n  return x + 7;",
+                              "inline int Executor::helper7(int y) {\n  return y + 7;")
+    found = _symbols(facts_of({"include/tf/executor.hpp": (_LOST, renamed)}))
+    assert ("symbol_modified", "Executor::_schedule", False) in found
+    assert ("symbol_modified", "Executor::helper7", True) in found
+    assert not [f for f in found if f[0] == "signature_changed"]
