@@ -38,3 +38,29 @@ def test_a_parenthesised_paragraph_is_an_aside_not_the_summary():
             "Exception types are now compared as sets.\n")
     assert message_points(body, "Improve ProviderTest") == ["Exception types are now compared as sets."]
     assert message_points("Compares sets (not lists) now.\n", "x") == ["Compares sets (not lists) now."]
+
+
+GO_WORKFLOW = """on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v3
+      - name: Set up Go
+        uses: actions/setup-go@v3
+        with:
+          go-version: 1.19
+      - run: go build ./...
+"""
+
+
+def test_a_ci_change_names_the_action_it_moves_beside_its_other_keys():
+    from tests.facts_support import analysed
+
+    after = GO_WORKFLOW.replace("setup-go@v3", "setup-go@v4").replace("go-version: 1.19", "go-version: '1.20'")
+    analysis = analysed({".github/workflows/go.yml": (GO_WORKFLOW, after)}, "Update setup-go and go versions")
+    summary = " ".join(analysis.summary)
+    assert "`actions/setup-go` `v3` → `v4`; changes `go-version`" in summary, summary
+    assert "changes `uses`" not in summary
+    zh = " ".join(analysed({".github/workflows/go.yml": (GO_WORKFLOW, after)}, "Update setup-go", lang="zh").summary)
+    assert "`actions/setup-go` `v3` → `v4`；改动 `go-version`" in zh, zh
