@@ -64,3 +64,21 @@ def test_a_ci_change_names_the_action_it_moves_beside_its_other_keys():
     assert "changes `uses`" not in summary
     zh = " ".join(analysed({".github/workflows/go.yml": (GO_WORKFLOW, after)}, "Update setup-go", lang="zh").summary)
     assert "`actions/setup-go` `v3` → `v4`；改动 `go-version`" in zh, zh
+
+
+def test_a_guard_respelled_is_no_new_early_exit_a_guard_added_is():
+    from analysis.analyzers.heuristic.code.behaviour.guards import added_guards
+    from analysis.models import FileChange
+    from tests.facts_support import patch_of
+
+    before = ("void schedule(I first, I last) {\n  size_t n = last - first;\n  if(n == 0) return;\n"
+              "  for(size_t i=0; i<n; i++) {\n    push(*(first + i));\n  }\n}\n")
+    respelled = ("void schedule(I first, I last) {\n  if(first == last) return;\n"
+                 "  while(first != last) {\n    push(*first++);\n  }\n}\n")
+    file = FileChange(path="src/executor.hpp", status="modified", additions=6, deletions=8,
+                      patch=patch_of(before, respelled))
+    assert added_guards([file]) == []
+    guarded = respelled.replace("  while(", "  if(closed) throw std::runtime_error(\"closed\");\n  while(")
+    file = FileChange(path="src/executor.hpp", status="modified", additions=9, deletions=8,
+                      patch=patch_of(before, guarded))
+    assert added_guards([file]) == [("closed", "throw", "std::runtime_error")]
