@@ -112,3 +112,13 @@ def test_a_hunk_read_cpp_member_with_a_leading_underscore_is_not_public_and_a_re
     assert ("symbol_modified", "Executor::_schedule", False) in found
     assert ("symbol_modified", "Executor::helper7", True) in found
     assert not [f for f in found if f[0] == "signature_changed"]
+
+
+def test_a_member_defined_away_from_its_class_is_public_unless_named_with_a_leading_underscore():
+    before = ("#pragma once\nnamespace tf {\n\ninline void Executor::_tear_down(Worker& w, Node* n) {\n  _invoke(w, n);\n}\n\n"
+              "inline void Executor::run_until(Node* n) {\n  _schedule(n);\n}\n}\n")
+    after = before.replace("_tear_down(Worker& w, Node* n)", "_tear_down(Worker& w, Node* n, Node*& cache)").replace(
+        "run_until(Node* n)", "run_until(Node* n, int limit)")
+    found = {(kind, symbol, public) for kind, symbol, public in _symbols(facts_of({"include/tf/async.hpp": (before, after)}))}
+    assert found == {("signature_changed", "tf::Executor::_tear_down", False),
+                     ("signature_changed", "tf::Executor::run_until", True)}

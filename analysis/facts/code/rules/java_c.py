@@ -107,6 +107,10 @@ class CCollector(Collector):
                     self._records(node, scope, ctx)
                 return
             name = text_of(_field(function, "declarator"))
+            if not in_record and "::" in name and name.rpartition("::")[2].startswith("_"):
+                # ``void Executor::_tear_down(...) {`` defined away from its class (another header): the
+                # definition line never says ``private:``, and a leading underscore is by convention the class's own
+                public = False
             pointers = "*" * self._pointer_depth(_field(node, "declarator"))
             returns = " ".join(part for part in (text_of(_field(node, "type")), pointers) if part)
             self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
