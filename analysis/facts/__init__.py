@@ -159,21 +159,14 @@ def _code_facts(path: str, patch: FilePatch, sides: Sides | None) -> tuple[list[
     return [f for f in hunk_symbol_facts(path, patch) if f.symbol not in tests], None
 
 
-#: an ERROR node this many lines long swallowed a whole namespace or class: the tree names nothing inside it
-_LOST_SPAN = 200
-
-
-def _error_lines(parsed: ParsedFile | None, wide: bool = False) -> set[int]:
-    """1-based lines a side's tree could not parse (tree-sitter's ERROR nodes); ``wide``: only those of an ERROR
-    spanning ``_LOST_SPAN`` lines or more."""
+def _error_lines(parsed: ParsedFile | None) -> set[int]:
+    """1-based lines a side's tree could not parse (tree-sitter's ERROR nodes)."""
     if parsed is None or parsed.tree is None or not parsed.tree.root_node.has_error:
         return set()
     lines: set[int] = set()
     stack = [parsed.tree.root_node]
     while stack:
         node = stack.pop()
-        if (node.type == "ERROR" or node.is_missing) and wide and node.end_point[0] - node.start_point[0] < _LOST_SPAN:
-            continue
         if node.type == "ERROR" or node.is_missing:
             lines.update(range(node.start_point[0] + 1, node.end_point[0] + 2))
         elif node.has_error:
@@ -185,13 +178,9 @@ def _unparsed_hunk_facts(path: str, patch: FilePatch, before: ParsedFile | None,
                          found: list[Fact]) -> list[Fact]:
     """Facts from the hunks whose changed lines fall where the grammar failed (a TS file of types too
     intricate for it): what the trees could not show, the hunks and git's context still can."""
-    if (after or before) is None:
-        return []
-    # C/C++ trees fail on macros all the time, and the hunks' C patterns guess worse than they do, unless the grammar
-    # lost a whole namespace or class (an ERROR of hundreds of lines: SFINAE defaults, ``#ifdef`` inside a body)
-    # where the tree shows nothing at all
-    wide = (after or before).family == "c"
-    new_errors, old_errors = _error_lines(after, wide), _error_lines(before, wide)
+    if (after or before) is None or (after or before).family == "c":
+        return []  # C/C++ trees fail on macros all the time, and the hunks' C patterns guess worse than they do
+    new_errors, old_errors = _error_lines(after), _error_lines(before)
     if not new_errors and not old_errors:
         return []
     hunks = [h for h in patch.hunks if any(line.number in (new_errors if line.kind == "+" else old_errors)
