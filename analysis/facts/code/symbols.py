@@ -363,6 +363,17 @@ def _c_still_there(symbol: Symbol, old: dict[str, Symbol], new: dict[str, Symbol
     return bool(clause) and clause != _c_base_clause(old[owner])
 
 
+def _names_of_a_body_only(before: Symbol, after: Symbol, change: str) -> bool:
+    """C++: the parameters named in a definition with a body (``Graph::Graph(Graph&& other) : ... {}``) and unnamed
+    in the bodiless declaration on the other side (``Graph(Graph&&) = default;``): the body needed the names, callers
+    see the same call. Two declarations differing in a name stay a signature change (a header's own edit)."""
+    parts = change.split("; ") if change else []
+    if not parts or not all(p.startswith("renames ") and (p.endswith(" to _") or p.startswith("renames _ ")) for p in parts):
+        return False
+    named, unnamed = (before, after) if parts[0].endswith(" to _") else (after, before)
+    return _field(named.node, "body") is not None and _field(unnamed.node, "body") is None
+
+
 def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
     """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
     new = after.symbols if after else {}
@@ -392,8 +403,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         if symbol.params is not None and previous.params is not None and (
                 previous.signature != symbol.signature):
             change = describe_signature(previous, symbol, imports)
-            if family == "c" and all(part.startswith("renames ") for part in change.split("; ")):
-                change = ""  # C/C++ callers pass by position: a parameter's name is no part of what they call
+            if family == "c" and _names_of_a_body_only(previous, symbol, change):
+                change = ""
             if change:
                 facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
                                                 public=symbol.public or previous.public,
