@@ -70,7 +70,7 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
 
     @cached_property
     def points(self) -> list[str]:
-        return message_points(self.body)
+        return message_points(self.body, self.title)
 
     @property
     def paragraph(self) -> str:

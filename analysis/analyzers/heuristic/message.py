@@ -182,20 +182,45 @@ def _table_rows(block: str) -> list[str]:
     return [" ".join(c for c, h in zip(row, head) if c != "\0" and h not in _TABLE_NOISE) for row in rows]
 
 
-def message_points(body: str) -> list[str]:
+#: a lead-in announcing how the bug showed, not what the change does ("The following scenario would previously
+#: fail:", "Steps to reproduce:"): the list after it traces the failure (thread by thread, step by step)
+_REPRO_LEAD = re.compile(r"(?:\bscenario\b|\bsteps to reproduce\b|\bto reproduce\b|\breproduc(?:tion|er)\b"
+                         r"|\b(?:would|used to)(?: previously)? (?:fail|crash|hang|deadlock|loop)\w*)[^:]*:$", re.I)
+
+
+#: a paragraph wholly in parentheses, none inside: the author's aside
+_ASIDE = re.compile(r"^\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\.?$", re.S)
+
+
+def _opens_list(block: str) -> bool:
+    return R.BULLET_RE.match(block.strip().split("\n", 1)[0]) is not None
+
+
+def message_points(body: str, lead_in: str = "") -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
     Trailers (Signed-off-by) and paragraphs of bare references (``Fixes #12``, a lone URL) are skipped;
     a line introducing the list ("Details:") is left out; an item wrapped onto further lines is one point; a fenced
     code example is none.
-    A squash merge's list of its branch's commit titles says nothing of the change as a whole: no point.
+    A squash merge's list of its branch's commit titles says nothing of the change as a whole: no point, nor is a
+    list a lead-in (the subject ``lead_in`` or a paragraph) announces as the failing scenario: how the bug showed.
     """
     if squashed_commit_list(body):
         return []
     blocks = re.split(r"\n\s*\n", _FENCED_BLOCK.sub("", body).strip())
+    if lead_in and _REPRO_LEAD.search(lead_in.strip()) and blocks and _opens_list(blocks[0]):
+        blocks = blocks[1:]  # the subject announced the failing scenario the first list traces
+    retrace = False
     for i, block in enumerate(blocks):
+        if retrace and _opens_list(block):
+            retrace = False
+            continue  # the steps of the failing scenario a one-line paragraph announced
+        retrace = False
         if _introduces_list(block, blocks[i + 1:i + 2]) or _BOT_TEMPLATE.match(block.strip()):
+            retrace = bool(_REPRO_LEAD.search(block.strip()))
             continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point
+        if _ASIDE.match(block.strip()):
+            continue  # "(This does not use the suggested code from the original PR, ...)": a remark, not the change
         if _tool_output(block):
             continue  # a compiler's or linter's diagnostic pasted as it printed: no words of the author's
         if block.lstrip().startswith("|"):
@@ -222,6 +247,8 @@ def message_points(body: str) -> list[str]:
                 items[-1].append(line.strip())  # the item wrapped onto the next line
             else:
                 lead.append(line.strip())
+        if items and lead and _REPRO_LEAD.search(lead[-1]):
+            continue  # "The following scenario would previously fail:" and its steps: how the bug showed
         if items and lead and lead[-1].endswith(":"):
             lead = []
         if items and not lead and all(_CHECKBOX.match(item[0]) for item in items):

@@ -157,6 +157,9 @@ def _public(family: str, path: str, name: str, line: str) -> bool:
         return " public " in f" {line.strip()} "
     if family == "kotlin":  # public unless it says otherwise
         return not set(line.split()) & {"private", "internal", "protected"}
+    if "::" in name and name.rpartition("::")[2].startswith("_"):
+        return False  # ``void Executor::_schedule(...)`` out of its class: the hunk cannot see the class's
+        # ``private:``, and a member named with a leading underscore is by convention the class's own
     return is_header(path) or not line.lstrip().startswith("static ")
 
 
@@ -282,8 +285,13 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
             facts.append(Fact(kind="symbol_added", path=path, symbol=name, public=public, after=found.params,
                               text=found.kind))
         elif old.params and found.params and old.params != found.params:
-            facts.append(Fact(kind="signature_changed", path=path, symbol=name, public=public, before=old.params,
-                              after=found.params, text=_describe(family, name, old.params, found.params)))
+            text = _describe(family, name, old.params, found.params)
+            if family == "c" and text and all(part.startswith("renames ") for part in text.split("; ")):
+                # C/C++ callers pass by position: a parameter renamed is the body's change, not the signature's
+                facts.append(Fact(kind="symbol_modified", path=path, symbol=name, public=public, text=found.kind))
+            else:
+                facts.append(Fact(kind="signature_changed", path=path, symbol=name, public=public, before=old.params,
+                                  after=found.params, text=text))
         named.add(name)
     for name, found in removed.items():
         if name not in added:

@@ -10,7 +10,7 @@ from typing import Any
 from analysis.facts.code.import_names import imported_names, resolved
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
-from analysis.facts.code.rules.base import Symbol
+from analysis.facts.code.rules.base import Symbol, _field
 from analysis.facts.code.rules.javascript import JsCollector
 from analysis.facts.code.rules.kotlin import KotlinCollector
 from analysis.facts.code.rules.rust import RustCollector
@@ -114,7 +114,12 @@ def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
     keyed: dict[str, Symbol] = {}
     for symbol in found:  # one name declared twice alike (a prototype and its definition, #ifdef branches): one key
         key = symbol.name + params_of(symbol) if len(shapes[symbol.name]) > 1 else symbol.name
-        keyed.setdefault(key, symbol)
+        kept = keyed.setdefault(key, symbol)
+        if kept is not symbol and kept.node.type != "function_definition" and symbol.node.type == "function_definition":
+            # a C++ member declared in its class and defined outside it (``void Graph::_erase(Node* n) {``): the
+            # body is the definition's, the access the declaration's (the definition line never says ``private``)
+            symbol.public = kept.public
+            keyed[key] = symbol
     return keyed
 
 
@@ -336,6 +341,39 @@ def _inside(name: str, containers: set[str]) -> bool:
     return any(name.startswith(c + sep) for c in containers for sep in (".", "::"))
 
 
+def _c_base_clause(symbol: Symbol | None) -> str:
+    """The ``: public std::vector<T>`` of a C++ class or struct symbol ("" when it derives from nothing)."""
+    node = symbol.node if symbol is not None else None
+    if node is not None and node.type not in ("class_specifier", "struct_specifier"):
+        node = _field(node, "type")
+    clause = next((c for c in node.named_children if c.type == "base_class_clause"), None) if node is not None else None
+    return " ".join(text_of(clause).split()) if clause is not None else ""
+
+
+def _c_still_there(symbol: Symbol, old: dict[str, Symbol], new: dict[str, Symbol]) -> bool:
+    """A C++ member no longer declared in its class but not gone for callers: a user-declared destructor (the
+    compiler supplies one), or a member of a class that now derives from a base it did not (``class Graph : public
+    std::vector<...>`` in place of its own ``size()``/``begin()``): the base may provide it, so it is not "removed"."""
+    owner, sep, member = symbol.name.rpartition("::")
+    if not sep or owner not in new or owner not in old:
+        return False
+    if member == "~" + short_name(owner):
+        return True
+    clause = _c_base_clause(new[owner])
+    return bool(clause) and clause != _c_base_clause(old[owner])
+
+
+def _names_of_a_body_only(before: Symbol, after: Symbol, change: str) -> bool:
+    """C++: the parameters named in a definition with a body (``Graph::Graph(Graph&& other) : ... {}``) and unnamed
+    in the bodiless declaration on the other side (``Graph(Graph&&) = default;``): the body needed the names, callers
+    see the same call. Two declarations differing in a name stay a signature change (a header's own edit)."""
+    parts = change.split("; ") if change else []
+    if not parts or not all(p.startswith("renames ") and (p.endswith(" to _") or p.startswith("renames _ ")) for p in parts):
+        return False
+    named, unnamed = (before, after) if parts[0].endswith(" to _") else (after, before)
+    return _field(named.node, "body") is not None and _field(unnamed.node, "body") is None
+
+
 def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
     """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
     new = after.symbols if after else {}
@@ -365,6 +403,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         if symbol.params is not None and previous.params is not None and (
                 previous.signature != symbol.signature):
             change = describe_signature(previous, symbol, imports)
+            if family == "c" and _names_of_a_body_only(previous, symbol, change):
+                change = ""
             if change:
                 facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
                                                 public=symbol.public or previous.public,
@@ -396,6 +436,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         if symbol.name in overloaded and key not in new:
             continue
         if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
+            if family == "c" and _c_still_there(symbol, old, new):
+                continue
             via = through.get(symbol.name) or through.get(short_name(symbol.name))
             if via and symbol.kind not in ("function", "method"):
                 facts.append((removed_at + symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,

@@ -79,15 +79,19 @@ class FileLines:
         if not keys:
             return ""
         moves = action_moves(facts)
-        if keys == ["uses"] and moves:
+        actions = ""
+        if "uses" in keys and moves:  # the actions moved are said by name and refs, the other keys beside them
             paths = {c.path for c in facts}
             patches = [parse_patch(f.path, f.patch) for f in self.e.files if f.patch and f.path in paths]
             moves = pinned_versions(moves, [ln.text for p in patches for ln in (*p.removed, *p.added)])
             named = [self.t("config_value", key=code(a), old=code(pinned(o)), new=code(pinned(n))) for a, o, n in moves]
-            return self.t("ci_actions", actions=self.names(named, 4, wrap=False))
-        to_sha = any(sha_pinned(f) for f in facts)
+            actions = self.t("ci_actions", actions=self.names(named, 4, wrap=False))
+            keys = [k for k in keys if k != "uses"]
+            if not keys:
+                return actions
+        to_sha = any(sha_pinned(f) for f in facts) and not actions
         named = [self.t("ci_pinned", key=code(k)) if k == "uses" and to_sha else code(k) for k in keys]
-        return self.t("ci_keys", keys=self.names(named, 4, wrap=False))
+        return actions + self.t("ci_keys", keys=self.names(named, 4, wrap=False))
 
     def tests_named(self) -> str:
         tests = [f.symbol for f in self.e.of("test_added") if not f.before]  # a renamed test is no new one

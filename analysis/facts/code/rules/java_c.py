@@ -107,6 +107,10 @@ class CCollector(Collector):
                     self._records(node, scope, ctx)
                 return
             name = text_of(_field(function, "declarator"))
+            if not in_record and "::" in name and name.rpartition("::")[2].startswith("_"):
+                # ``void Executor::_tear_down(...) {`` defined away from its class (another header): the
+                # definition line never says ``private:``, and a leading underscore is by convention the class's own
+                public = False
             pointers = "*" * self._pointer_depth(_field(node, "declarator"))
             returns = " ".join(part for part in (text_of(_field(node, "type")), pointers) if part)
             self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
@@ -191,8 +195,15 @@ def _declared_name(node: Any | None) -> tuple[str, str]:
     if node is None:
         return "", ""
     text = text_of(node)
+    if node.type.startswith("abstract_"):  # ``Node*`` of ``void f(Node*);``: no name, all decoration (as ``Node* n``)
+        return "", text.replace(" ", "")
     inner = node
-    while inner is not None and _field(inner, "declarator") is not None:
-        inner = _field(inner, "declarator")
+    while inner is not None:  # a C++ reference (``Graph&& other``) holds its name as a child, not a field
+        below = _field(inner, "declarator")
+        if below is None and inner.type == "reference_declarator" and inner.named_children:
+            below = inner.named_children[-1]
+        if below is None:
+            break
+        inner = below
     name = text_of(inner)
     return name, text.replace(name, "", 1).replace(" ", "") if name else text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.facts.patches import Hunk, parse_patch
+from analysis.facts.patches import Hunk, Line, parse_patch
 from analysis.models import FileChange
 
 #: ``if (cond) {`` (C, Java, JS, C#), ``if cond {`` (Go, Rust), ``if cond:`` (Python), the block opened on the line
@@ -34,9 +34,18 @@ def added_guards(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
         hunks = parse_patch(f.path, f.patch).hunks
         # an ``if`` whose line the patch also removes was moved (into a new function, say), not added
         removed = {line.text.strip() for hunk in hunks for line in hunk.lines if line.kind == "-"}
+        # a guard the file loses with the same exit, its condition respelled (``num_nodes == 0`` -> ``first ==
+        # last``, both a bare ``return``, the code between rewritten): the early exit was there before, not new
+        exits = {guard[1:] for hunk in hunks for guard, _ in _guards_in(_inverted(hunk))}
         for hunk in hunks:
-            out += [guard for guard, opened in _guards_in(hunk) if opened not in removed]
+            out += [guard for guard, opened in _guards_in(hunk) if opened not in removed and guard[1:] not in exits]
     return [g for g in dict.fromkeys(out) if not _ERROR_CHECK.match(g[0])]
+
+
+def _inverted(hunk: Hunk) -> Hunk:
+    """The hunk read backwards: its removed lines as added, so ``_guards_in`` finds the guards it drops."""
+    flip = {"+": "-", "-": "+"}
+    return Hunk(hunk.header, [Line(flip.get(line.kind, line.kind), line.text, line.number) for line in hunk.lines])
 
 
 def _guards_in(hunk: Hunk) -> list[tuple[tuple[str, str, str], str]]:
