@@ -1,0 +1,81 @@
+"""What a summary says on new repositories' days (maintainer-read mends, defects26): a test added beside the fix
+in the same file is a test; a commit hash pinned in a vendoring manifest is no major version; template lines
+already there wrapped in a new condition, or a guarded block moved under another key, are no opt-in blocks added."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump, unstable_bump
+from tests.facts_support import analysed
+
+# --- sharkdp/fd 2026-08-09 (ee195f4), "Fix panic on out-of-range '@' Unix timestamp": the fix and its test
+# ``tests::out_of_range_unix_timestamp_is_rejected`` in the same ``src/filter/time.rs`` read "Tests added: ..." and
+# "No test covers the fix to `TimeFilter::from_str`" side by side ----------------------------------------------------
+
+_RS = """pub fn parse(s: &str) -> Option<i64> {
+    let n: i64 = s.parse().ok()?;
+    Some(n * 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses() {
+        assert_eq!(parse("1"), Some(1000));
+    }
+}
+"""
+_RS_FIXED = _RS.replace("    Some(n * 1000)\n", "    n.checked_mul(1000)\n").replace("    }\n}\n", """    }
+
+    #[test]
+    fn out_of_range_is_rejected() {
+        assert_eq!(parse("9223372036854775807"), None);
+    }
+}
+""")
+
+
+def test_a_fix_whose_test_is_added_in_the_same_file_is_not_untested():
+    a = analysed({"src/filter/time.rs": (_RS, _RS_FIXED)}, "Fix panic on out-of-range timestamp")
+    assert a.change_type == "fix" and a.importance != "low", a
+    assert "Tests added: `tests::out_of_range_is_rejected`." in a.insights.maintainability, a.insights
+    assert not [r for r in a.risks if "No test covers" in r.risk], a.risks
+
+
+def test_a_fix_with_no_test_anywhere_is_still_untested():
+    a = analysed({"src/filter/time.rs": (_RS, _RS.replace("    Some(n * 1000)\n", "    n.checked_mul(1000)\n"))},
+                 "Fix panic on out-of-range timestamp")
+    assert [r for r in a.risks if r.risk == "No test covers the fix to `parse`"], a.risks
+
+
+# --- cert-manager/trust-manager 2026-05-29 (b227d52), "BOT: run 'make upgrade-klone'": each ``repo_hash`` of
+# klone.yaml moved from ``2ae6b44...`` to ``68ae488...`` read "moves to a new major version" (2 < 68), with a
+# "major upgrade" risk per target and a migration guide to read ------------------------------------------------
+
+_KLONE = """targets:
+  make/_shared:
+    - folder_name: boilerplate
+      repo_url: https://github.com/cert-manager/makefile-modules.git
+      repo_ref: main
+      repo_hash: {h}
+      repo_path: modules/boilerplate
+    - folder_name: go
+      repo_url: https://github.com/cert-manager/makefile-modules.git
+      repo_ref: main
+      repo_hash: {h}
+      repo_path: modules/go
+"""
+_OLD, _NEW = "2ae6b4419a4845d909faf69b95aff9f22f83b730", "68ae488b4cb860c0e8fdb91d52da81db8d6462d5"
+
+
+def test_a_vendored_commit_hash_moved_is_no_major_upgrade():
+    a = analysed({"klone.yaml": (_KLONE.format(h=_OLD), _KLONE.format(h=_NEW))}, "BOT: run 'make upgrade-klone'")
+    assert a.summary == ["CI and tooling only: `klone.yaml` (+2/−2); changes `repo_hash`"], a.summary
+    assert "major" not in a.insights.compatibility and not [r for r in a.risks if "major" in r.risk], a
+    assert a.importance == "low", a
+
+
+def test_a_version_pin_moved_to_a_new_major_is_still_a_major_upgrade():
+    assert major_bump("v2.4.0", "v3.0.0") and unstable_bump("v0.4.0", "v0.5.0")
+    assert not major_bump(_OLD, _NEW) and not unstable_bump("0a1b2c3", "0b1c2d3")
