@@ -5,6 +5,7 @@ already there wrapped in a new condition, or a guarded block moved under another
 from __future__ import annotations
 
 from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump, unstable_bump
+from analysis.analyzers.heuristic.config.charts.template_layout import relaid_template_lines
 from tests.facts_support import analysed
 
 # --- sharkdp/fd 2026-08-09 (ee195f4), "Fix panic on out-of-range '@' Unix timestamp": the fix and its test
@@ -79,3 +80,89 @@ def test_a_vendored_commit_hash_moved_is_no_major_upgrade():
 def test_a_version_pin_moved_to_a_new_major_is_still_a_major_upgrade():
     assert major_bump("v2.4.0", "v3.0.0") and unstable_bump("v0.4.0", "v0.5.0")
     assert not major_bump(_OLD, _NEW) and not unstable_bump("0a1b2c3", "0b1c2d3")
+
+
+# --- cert-manager/trust-manager 2026-05-29 (ae8d1f7), "fix: disabling the default package volumes if default
+# package is disabled": an ``if .Values.defaultPackage.enabled`` put around the ``packages`` volume already there
+# read "Off by default: the template blocks added render only under ..." and "Opt-in deployment change", though no
+# line was added inside the gate and the value defaults to true -----------------------------------------------
+
+_DEPLOYMENT = """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "app.name" . }}
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        volumeMounts:
+        - mountPath: /tls
+          name: tls
+{GATE}        - mountPath: /packages
+          name: packages
+          readOnly: true
+{END}      volumes:
+      - name: tls
+"""
+_PATH = "deploy/charts/app/templates/deployment.yaml"
+
+
+def _deployment(gate: str, end: str) -> str:
+    return _DEPLOYMENT.replace("{GATE}", gate).replace("{END}", end)
+
+
+def test_lines_already_there_wrapped_in_a_new_condition_are_no_opt_in_block():
+    a = analysed({_PATH: (_deployment("", ""), _deployment("        {{- if .Values.defaultPackage.enabled }}\n",
+                                                           "        {{- end }}\n"))},
+                 "fix: disabling the default package volumes if default package is disabled")
+    assert "Off by default" not in a.insights.compatibility, a.insights
+    assert [r for r in a.risks if r.risk == f"Deployment configuration changed: `{_PATH}`"], a.risks
+
+
+def test_a_block_added_under_a_new_condition_is_still_opt_in():
+    block = "        {{- if .Values.packages.enabled }}\n        - mountPath: /extra\n          name: extra\n" \
+            "        {{- end }}\n"
+    a = analysed({_PATH: (_deployment("", ""), _deployment(block, ""))}, "feat: mount extra packages")
+    assert a.insights.compatibility == ("Off by default: the template blocks added render only under "
+                                        "`if .Values.packages.enabled`."), a.insights
+    assert [r for r in a.risks if r.risk.startswith("Opt-in deployment change")], a.risks
+
+
+# --- trust-manager 2026-05-29 (8675295), "fix(chart): render servicemonitor.labels inside metadata.labels": the
+# guarded labels block moved from below ``annotations:`` into ``labels:`` paired its removed and added lines as "laid
+# out anew" (the same render) and read "Off by default: the template blocks added render only under new conditions"
+
+_MONITOR = """apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: {{ include "app.name" . }}
+  labels:
+    app: {{ include "app.name" . }}
+{NEW}  {{- with .Values.commonAnnotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{OLD}spec:
+  jobLabel: app
+"""
+_LABELS_NEW = "    {{- with .Values.servicemonitor.labels }}\n    {{- toYaml . | nindent 4 }}\n    {{- end }}\n"
+_LABELS_OLD = "{{- if .Values.servicemonitor.labels }}\n{{ toYaml .Values.servicemonitor.labels | indent 4}}\n{{- end }}\n"
+
+
+def test_a_guarded_block_moved_under_another_key_is_no_relayout_and_no_opt_in():
+    path = "deploy/charts/app/templates/metrics-servicemonitor.yaml"
+    before = _MONITOR.replace("{NEW}", "").replace("{OLD}", _LABELS_OLD)
+    after = _MONITOR.replace("{NEW}", _LABELS_NEW).replace("{OLD}", "")
+    a = analysed({path: (before, after)}, "fix(chart): render servicemonitor.labels inside metadata.labels")
+    assert "Off by default" not in a.insights.compatibility, a.insights
+    assert [r for r in a.risks if r.risk == f"Deployment configuration changed: `{path}`"], a.risks
+
+
+def test_a_guarded_block_rewritten_in_place_is_still_laid_out_anew():
+    patch = ("@@ -4,5 +4,5 @@ metadata:\n   labels:\n-{{- if .Values.x }}\n-{{ toYaml .Values.x | indent 4}}\n"
+             "-{{- end }}\n+    {{- with .Values.x }}\n+    {{- toYaml . | nindent 4 }}\n+    {{- end }}\n spec:\n")
+    assert relaid_template_lines(patch) is None
+    moved = ("@@ -4,6 +4,6 @@ metadata:\n+    {{- with .Values.x }}\n+    {{- toYaml . | nindent 4 }}\n+    {{- end }}\n"
+             "   annotations: {}\n-{{- if .Values.x }}\n-{{ toYaml .Values.x | indent 4}}\n-{{- end }}\n spec:\n")
+    assert relaid_template_lines(moved) is not None
