@@ -166,3 +166,39 @@ def test_a_guarded_block_rewritten_in_place_is_still_laid_out_anew():
     moved = ("@@ -4,6 +4,6 @@ metadata:\n+    {{- with .Values.x }}\n+    {{- toYaml . | nindent 4 }}\n+    {{- end }}\n"
              "   annotations: {}\n-{{- if .Values.x }}\n-{{ toYaml .Values.x | indent 4}}\n-{{- end }}\n spec:\n")
     assert relaid_template_lines(moved) is not None
+
+
+# --- knadh/koanf 2026-05-28 (7a28d59, d1d3dd7, ee0c3ab): edits of the Go workspace ``go.work`` (its ``use`` entries,
+# its ``go`` and ``toolchain`` lines) read as product code: "Changes `go.work` (+3/−3)", a "Bug fix" with "No test
+# covers the fix to `go.work`"; a workspace file is the package manager's settings, and its lines say what moved ---
+
+_WORK = """go {go}
+{toolchain}
+use (
+	.
+	./maps
+	./providers/file
+{extra}	./tests
+)
+"""
+
+
+def test_a_go_workspace_edit_is_a_build_file_said_by_its_lines():
+    before = _WORK.format(go="1.25.0", toolchain="", extra="\t./providers/nats\n\t./providers/vault\n")
+    after = _WORK.format(go="1.24.4", toolchain="\ntoolchain go1.24.5\n", extra="")
+    a = analysed({"go.work": (before, after)}, "Exclude nats, vault providers from global workspace")
+    assert a.summary == ["Build files only: `go.work` (+3/−3): `go 1.25.0` → `go 1.24.4`; adds `toolchain go1.24.5`; "
+                         "removes `./providers/nats`, `./providers/vault`"], a.summary
+    assert not [r for r in a.risks if "No test covers" in r.risk], a.risks
+    zh = analysed({"go.work": (before, after)}, "Exclude nats, vault providers from global workspace", "zh")
+    assert zh.summary == ["仅修改构建文件：`go.work`（+3/−3）：`go 1.25.0` → `go 1.24.4`；新增 `toolchain go1.24.5`；"
+                          "删除 `./providers/nats`、`./providers/vault`"], zh.summary
+
+
+def test_a_workspace_line_beside_its_lock_says_which_file_it_is_of():
+    before = _WORK.format(go="1.24.4", toolchain="", extra="\t./examples\n")
+    after = _WORK.format(go="1.24.4", toolchain="", extra="")
+    a = analysed({"go.work": (before, after), "go.work.sum": ("", "golang.org/x/net v0.55.0 h1:abc=\n")},
+                 "Exclude the ./examples dir from Go workspace")
+    assert a.summary[0].endswith("; `go.work`: removes `./examples`"), a.summary
+    assert a.summary[0].startswith("Build files only: `go.work` (+0/−1)"), a.summary

@@ -20,6 +20,9 @@ from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
 
+#: the changed lines of a small build file said one by one (``go.work``'s ``use`` entries), and their longest
+_LISTED_LINES = 8
+_LISTED_CHARS = 60
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
 #: Markdown emphasis and a heading's marks in the pointer a README keeps: said as its words
@@ -137,8 +140,10 @@ class FileLines:
                 if key == "docs_only" and not any("doc" in e.classes[f.path] for f in e.files):
                     key = "examples_only"  # an example's Makefile or code is no documentation
                 keys = self.ci_keys() if key == "ci_only" else ""
-                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()
-                        + ("" if keys and action_moves(e.ci_config) else self.tiny_line())]
+                said = "" if keys and action_moves(e.ci_config) else self.tiny_line()
+                if key == "build_only" and not said:
+                    said = self.build_lines(len(e.files) == 1)
+                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named() + said]
         kinds: dict[str, list[str]] = defaultdict(list)
         for f in e.files:
             kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
@@ -147,10 +152,42 @@ class FileLines:
             if kind:
                 kinds[kind].append(f.path)
         if kinds:
-            parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3)) for k, v in kinds.items()]
+            parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3))
+                     + (self.build_lines(len(v) == 1) if k == "build" else "") for k, v in kinds.items()]
             line = self.p["kinds_sep"].join(parts)
             return [line[:1].upper() + line[1:] + self.tests_named()]  # a sentence: "Build files: ...; CI and ..."
         return []
+
+    def build_lines(self, alone: bool) -> str:
+        """``: removes `./examples``` for the one small build file of the change whose lines are short settings no
+        dependency fact names (a Go workspace's ``use`` entries, its ``go`` and ``toolchain`` lines): the lines say
+        what moved, "build files: `go.work`" does not. A removed and an added line that start with the same word
+        are one setting changed (``go 1.25.0`` → ``go 1.24.4``)."""
+        e = self.e
+        named = {f.path for f in e.facts}
+        small = [f for f in e.files if "build" in e.classes[f.path] and "lock" not in e.classes[f.path]
+                 and f.path not in named and f.patch and 0 < f.changes <= _LISTED_LINES]
+        if len(small) != 1:
+            return ""
+        patch = parse_patch(small[0].path, small[0].patch)
+        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
+        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        if not added + removed or any(len(t) > _LISTED_CHARS or t.startswith(("#", "//")) for t in added + removed):
+            return ""
+        items = []
+        for old in list(removed):
+            same = [new for new in added if new.split()[0] == old.split()[0]]
+            if len(same) == 1 and len([r for r in removed if r.split()[0] == old.split()[0]]) == 1:
+                items.append(self.t("listed_swapped", old=code(old), new=code(same[0])))
+                removed.remove(old)
+                added.remove(same[0])
+        if added:
+            items.append(self.t("listed_added", lines=self.names(added, 3)))
+        if removed:
+            items.append(self.t("listed_removed", lines=self.names(removed, 3)))
+        # beside other files (``alone`` false) the lines say which file they are of
+        key = "listed_lines" if alone else "listed_lines_in"
+        return self.t(key, path=code(small[0].path, R.MAX_PATH), items=self.p["listed_sep"].join(items))
 
     def tiny_line(self) -> str:
         """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours
