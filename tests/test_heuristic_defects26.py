@@ -4,9 +4,12 @@ already there wrapped in a new condition, or a guarded block moved under another
 
 from __future__ import annotations
 
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump, unstable_bump
 from analysis.analyzers.heuristic.config.charts.template_layout import relaid_template_lines
-from tests.facts_support import analysed
+from analysis.facts import derive_facts
+from tests.facts_support import analysed, commit_of
 
 # --- sharkdp/fd 2026-08-09 (ee195f4), "Fix panic on out-of-range '@' Unix timestamp": the fix and its test
 # ``tests::out_of_range_unix_timestamp_is_rejected`` in the same ``src/filter/time.rs`` read "Tests added: ..." and
@@ -202,3 +205,54 @@ def test_a_workspace_line_beside_its_lock_says_which_file_it_is_of():
                  "Exclude the ./examples dir from Go workspace")
     assert a.summary[0].endswith("; `go.work`: removes `./examples`"), a.summary
     assert a.summary[0].startswith("Build files only: `go.work` (+0/−1)"), a.summary
+
+
+# --- go-chi/chi 2026-08-20 fixture (60ecea5, open since defects25): ``defaultCompressibleContentTypes`` gaining
+# ``"text/markdown"``, ``"text/csv"``, ``"text/vtt"`` read "Changes `defaultCompressibleContentTypes` in ..." only;
+# a default list that gains or loses members is a changed default for every user who sets none -----------------
+
+_GO = """package middleware
+
+var defaultCompressibleContentTypes = []string{
+	"text/html",
+	"text/css",
+	"text/plain",
+	"text/javascript",
+%s	"application/javascript",
+	"application/json",
+}
+
+func Compress(level int, types ...string) int {
+	if len(types) == 0 {
+		types = defaultCompressibleContentTypes
+	}
+	return level + len(types)
+}
+"""
+
+
+def _go_list(before: str, after: str, lang: str, name: str = "defaultCompressibleContentTypes"):
+    """The analysis with git's hunk header naming the literal the hunk sits in (difflib gives none)."""
+    before, after = before.replace("defaultCompressibleContentTypes", name), after.replace(
+        "defaultCompressibleContentTypes", name)
+    commit, texts = commit_of({"middleware/compress.go": (before, after)}, "Compress more text types by default")
+    f = commit.files[0]
+    f.patch = f.patch.replace("@@\n", f"@@ var {name} = []string{{\n", 1)
+    return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=derive_facts(commit, texts)))
+
+
+def test_a_default_list_gaining_members_is_said_as_a_changed_default():
+    before, after = _GO % "", _GO % '\t"text/markdown",\n\t"text/csv",\n'
+    a = _go_list(before, after, "en")
+    assert ("The default `defaultCompressibleContentTypes` gains `\"text/markdown\"`, `\"text/csv\"`: users who do "
+            "not set their own get the new list") in a.summary, a.summary
+    zh = _go_list(before, after, "zh")
+    assert ("默认列表 `defaultCompressibleContentTypes` 新增 `\"text/markdown\"`、`\"text/csv\"`：未自行设置的用户会得到"
+            "新的列表") in zh.summary, zh.summary
+    lost = _go_list(after, before, "en")
+    assert any("loses `\"text/markdown\"`, `\"text/csv\"`" in s for s in lost.summary), lost.summary
+
+
+def test_a_list_not_named_a_default_is_not_said_to_be_one():
+    a = _go_list(_GO % "", _GO % '\t"text/markdown",\n', "en", name="compressibleTypes")
+    assert a.summary == ["Changes `compressibleTypes` in `middleware/compress.go` (+1/−0)"], a.summary

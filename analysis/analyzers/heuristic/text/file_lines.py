@@ -11,6 +11,7 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import comment_lines
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
+from analysis.analyzers.heuristic.code.named.default_members import default_members
 from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, pinned_versions, sha_pinned
 from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
@@ -129,7 +130,8 @@ class FileLines:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
             if edited:
-                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))]
+                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))] + self.default_lines(
+                    [(f, names[0]) for f in e.behaviour if len(names := values_edited([f])) == 1])
             return [self.t("files_only", files=self.sizes(top, 3)) + (self.tiny_line() or self.reads(e.behaviour))]
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):
@@ -157,6 +159,18 @@ class FileLines:
             line = self.p["kinds_sep"].join(parts)
             return [line[:1].upper() + line[1:] + self.tests_named()]  # a sentence: "Build files: ...; CI and ..."
         return []
+
+    def default_lines(self, pairs: list[tuple[FileChange, str]]) -> list[str]:
+        """``The default `defaultX` gains `"text/csv"```: per (file, the one value its hunks change) whose change is
+        list items alone and whose name says it is a default."""
+        out = []
+        for f, symbol in pairs:
+            members = default_members(f, symbol)
+            if members:
+                changes = ([self.t("members_gained", names=self.names(members[0]))] if members[0] else []) + \
+                          ([self.t("members_lost", names=self.names(members[1]))] if members[1] else [])
+                out.append(self.t("default_members", name=code(symbol), changes=self.p["members_and"].join(changes)))
+        return out
 
     def build_lines(self, alone: bool) -> str:
         """``: removes `./examples``` for the one small build file of the change whose lines are short settings no
