@@ -256,3 +256,58 @@ def test_a_default_list_gaining_members_is_said_as_a_changed_default():
 def test_a_list_not_named_a_default_is_not_said_to_be_one():
     a = _go_list(_GO % "", _GO % '\t"text/markdown",\n', "en", name="compressibleTypes")
     assert a.summary == ["Changes `compressibleTypes` in `middleware/compress.go` (+1/−0)"], a.summary
+
+
+# --- rs/zerolog 2026-03-27 (e133b6a, open since defects23), "Added variadic StrsV, ObjectsV, and StringersV": the
+# methods added to ``Event`` and ``Context`` beside a new ``globals_118.go`` of two helper functions
+# (``AsLogObjectMarshalers``, ``AsStringers``) read high, the helpers' file as a headline module of its own ---------
+
+_EVENT = """package zerolog
+
+type Event struct{ buf []byte }
+
+func (e *Event) Strs(key string, vals []string) *Event {
+	return e
+}
+%s"""
+_VARIADIC = """
+func (e *Event) StrsV(key string, vals ...string) *Event {
+	return e.Strs(key, vals)
+}
+"""
+_HELPERS = """package zerolog
+
+import "fmt"
+
+func AsStringers[T fmt.Stringer](objs []T) []fmt.Stringer {
+	s := make([]fmt.Stringer, len(objs))
+	for i, o := range objs {
+		s[i] = o
+	}
+	return s
+}
+
+func AsStrs(objs []fmt.Stringer) []string {
+	s := make([]string, len(objs))
+	for i, o := range objs {
+		s[i] = o.String()
+	}
+	return s
+}
+%s"""
+
+
+def test_a_new_file_of_two_helpers_beside_methods_added_elsewhere_is_no_headline():
+    a = analysed({"event.go": (_EVENT % "", _EVENT % _VARIADIC), "globals_118.go": (None, _HELPERS % "")},
+                 "Added variadic StrsV")
+    assert a.change_type == "feature" and a.importance == "medium", a
+    assert "Adds `Event.StrsV`" in " ".join(a.summary), a.summary
+
+
+def test_a_new_file_with_a_type_of_its_own_is_still_a_headline():
+    finder = "\ntype Finder struct{ n int }\n\nfunc NewFinder() *Finder {\n\treturn &Finder{}\n}\n"
+    a = analysed({"event.go": (_EVENT % "", _EVENT % _VARIADIC), "globals_118.go": (None, _HELPERS % finder)},
+                 "Added variadic StrsV and a finder")
+    assert a.importance == "high", a
+    alone = analysed({"globals_118.go": (None, _HELPERS % "")}, "Add stringer helpers")
+    assert alone.importance == "high", alone  # the file is the addition: a module of its own
