@@ -9,6 +9,7 @@ from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump, unstable_bump
 from analysis.analyzers.heuristic.config.charts.template_layout import relaid_template_lines
 from analysis.facts import derive_facts
+from analysis.models import FileChange
 from tests.facts_support import analysed, commit_of
 
 # --- sharkdp/fd 2026-08-09 (ee195f4), "Fix panic on out-of-range '@' Unix timestamp": the fix and its test
@@ -311,3 +312,29 @@ def test_a_new_file_with_a_type_of_its_own_is_still_a_headline():
     assert a.importance == "high", a
     alone = analysed({"globals_118.go": (None, _HELPERS % "")}, "Add stringer helpers")
     assert alone.importance == "high", alone  # the file is the addition: a module of its own
+
+
+# --- koanf 2026-05-28 (1641671), "Move k8smount provider mock files out of the global mock dir": five files renamed
+# unchanged read "Changes `providers/k8smount/mock/mount/..2006_01_02_15_04_05.0000000000/database_host` (renamed
+# from `mock/mount/..2006_01_02_15_04_05.0000000000/database_host`), ... (+2 more)": one folder moved, said as such
+
+_MOCKS = ["mount/..2006_01_02/database_host", "mount/..2006_01_02/database_port", "mount/..data",
+          "mount/database_host"]
+
+
+def test_files_renamed_unchanged_from_one_folder_to_another_are_a_folder_moved():
+    commit, _ = commit_of({"providers/k8smount/provider.go": ("package k8smount\n", "package k8smount\n")})
+    commit.files = [FileChange(path=f"providers/k8smount/mock/{p}", previous_path=f"mock/{p}", status="renamed",
+                               additions=0, deletions=0, patch="") for p in _MOCKS]
+    for lang, said in (("en", "Moves 4 files from `mock/mount/` to `providers/k8smount/mock/mount/`, none changed"),
+                       ("zh", "将 4 个文件从 `mock/mount/` 移到 `providers/k8smount/mock/mount/`，内容未改")):
+        a = HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=[]))
+        assert a.summary == [said], a.summary
+
+
+def test_a_file_renamed_alone_is_still_said_by_its_names():
+    commit, _ = commit_of({"a.go": ("package a\n", "package a\n")})
+    commit.files = [FileChange(path="pkg/new_name.go", previous_path="pkg/old_name.go", status="renamed",
+                               additions=0, deletions=0, patch="")]
+    a = HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=[]))
+    assert "Moves" not in " ".join(a.summary) and "`pkg/old_name.go`" in " ".join(a.summary), a.summary

@@ -30,6 +30,28 @@ _FOLDER_FILES = 3
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 
 
+def folder_moved(files: list[FileChange]) -> tuple[str, str, int] | None:
+    """``(old folder, new folder, files)`` when every file is renamed unchanged from one folder to another, the
+    same path below it (``mock/mount/..data`` -> ``providers/k8smount/mock/mount/..data``); two files at least."""
+    folders = set()
+    for f in files:
+        if not f.previous_path or f.changes:
+            return None
+        old, new = f.previous_path.split("/"), f.path.split("/")
+        same = 0
+        while same < min(len(old), len(new)) - 1 and old[-1 - same] == new[-1 - same]:
+            same += 1
+        if not same:
+            return None  # the file itself renamed
+        # the first folder of the shared tail stays in the names: ``mock/`` -> ``providers/k8smount/mock/``
+        keep = 1 if same > 1 else 0
+        folders.add(("/".join(old[:len(old) - same + keep]) + "/", "/".join(new[:len(new) - same + keep]) + "/"))
+    if len(files) < 2 or len(folders) != 1:
+        return None
+    old, new = folders.pop()
+    return old, new, len(files)
+
+
 class FileLines:
     """The file-level sentences of a summary (mixed into ``Writer``)."""
 
@@ -123,6 +145,9 @@ class FileLines:
         comments = sum(comment_lines(f.patch, f.path) for f in e.behaviour if f.patch)
         if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines and comments:
             return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
+        moved = folder_moved(e.behaviour)
+        if moved:  # "Move k8smount provider mock files out of the global mock dir": one folder's files, elsewhere
+            return [self.t("files_moved", n=moved[2], old=code(moved[0], R.MAX_PATH), new=code(moved[1], R.MAX_PATH))]
         if e.behaviour and e.moved_only:  # "move send_messages() below all callers": the same lines, elsewhere
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             return [self.t("lines_moved", n=sum(f.deletions for f in e.behaviour), files=self.sizes(top, 3))]
