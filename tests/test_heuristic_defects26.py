@@ -338,3 +338,29 @@ def test_a_file_renamed_alone_is_still_said_by_its_names():
                                additions=0, deletions=0, patch="")]
     a = HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=[]))
     assert "Moves" not in " ".join(a.summary) and "`pkg/old_name.go`" in " ".join(a.summary), a.summary
+
+
+# --- trust-manager 2026-05-29 (38e5aef), "fix(chart): honor serviceAccount.name override": the template's one line
+# rewritten, beside the helm-unittest file that checks it, read only "Changes `.../serviceaccount.yaml` (+1/−1)" ----
+
+_SA = """apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: {{ include "%s" . }}
+  namespace: {{ include "app.namespace" . }}
+"""
+
+
+def test_a_product_files_one_line_beside_its_tests_is_quoted():
+    test = "suite: sa\ntemplates:\n  - serviceaccount.yaml\ntests:\n  - it: honors the name\n"
+    a = analysed({"deploy/charts/app/templates/serviceaccount.yaml": (_SA % "app.name", _SA % "app.serviceAccountName"),
+                  "deploy/charts/app/tests/serviceaccount_test.yaml": (None, test)},
+                 "fix(chart): honor serviceAccount.name override")
+    assert a.summary[0] == ("Changes `deploy/charts/app/templates/serviceaccount.yaml` (+1/−1): "
+                            "`name: {{ include \"app.name\" . }}` → `name: {{ include \"app.serviceAccountName\" . }}`"), \
+        a.summary
+    beside_docs = analysed({"deploy/charts/app/templates/serviceaccount.yaml": (_SA % "app.name",
+                                                                                _SA % "app.serviceAccountName"),
+                            "deploy/charts/app/templates/role.yaml": (_SA % "app.role", _SA % "app.roleName")},
+                           "fix(chart): two templates")
+    assert "→ `name:" not in " ".join(beside_docs.summary), beside_docs.summary

@@ -157,7 +157,11 @@ class FileLines:
             if edited:
                 return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))] + self.default_lines(
                     [(f, names[0]) for f in e.behaviour if len(names := values_edited([f])) == 1])
-            return [self.t("files_only", files=self.sizes(top, 3)) + (self.tiny_line() or self.reads(e.behaviour))]
+            # the one product file's line or two beside its tests (a chart template's ``name:`` and the unit test
+            # that checks it) says the change as it would alone
+            tested = len(e.behaviour) == 1 and all(f in e.behaviour or "test" in e.classes[f.path] for f in e.files)
+            quote = self.tiny_line() or (self.file_quote(e.behaviour[0]) if tested else "")
+            return [self.t("files_only", files=self.sizes(top, 3)) + (quote or self.reads(e.behaviour))]
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):
             return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
