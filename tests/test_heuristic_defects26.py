@@ -312,6 +312,10 @@ def test_a_new_file_with_a_type_of_its_own_is_still_a_headline():
     assert a.importance == "high", a
     alone = analysed({"globals_118.go": (None, _HELPERS % "")}, "Add stringer helpers")
     assert alone.importance == "high", alone  # the file is the addition: a module of its own
+    body = "".join(f"\nfunc helper{i}(n int) int {{\n\treturn n + {i}\n}}\n" for i in range(20))
+    backend = analysed({"event.go": (_EVENT % "", _EVENT % _VARIADIC), "signalfd.go": (None, _HELPERS % body)},
+                       "New signal handling backend based on signalfd")
+    assert backend.importance == "high", backend  # libevent's 213-line signalfd.c: a backend, not two helpers
 
 
 # --- koanf 2026-05-28 (1641671), "Move k8smount provider mock files out of the global mock dir": five files renamed

@@ -21,6 +21,8 @@ _CALLABLE = {"function", "method", "class", "struct", "enum", "trait"}
 
 #: public functions (and no type) a new file may hold and still be helpers of an addition made elsewhere
 _HELPER_FUNCTIONS = 2
+#: and lines at most (a 213-line ``signalfd.c`` of two entry points is a new backend, a module of its own)
+_HELPER_LINES = 60
 
 
 class ApiSurface:
@@ -149,7 +151,8 @@ class ApiSurface:
             return new
         # beside API added to existing files (zerolog's ``Event.StrsV``), a new file of a helper function or two and
         # no type (``globals_118.go``'s ``AsStringers``) serves that addition: no new module of its own
-        helpers = {path for path in created
+        small = {f.path for f in self.behaviour if f.status == "added" and f.additions <= _HELPER_LINES}
+        helpers = {path for path in created & small
                    if len(of := [f for f in new if f.path == path]) <= _HELPER_FUNCTIONS
                    and all(f.text == "function" for f in of)}
         return [f for f in new if f.path not in helpers]
