@@ -224,6 +224,8 @@ class FileLines:
                 items.append(self.t("listed_swapped", old=code(old), new=code(same[0])))
                 removed.remove(old)
                 added.remove(same[0])
+        if len(added) == len(removed) == 1:  # ``find_package(Iconv)`` → ``find_package(IntlIconv)``: one line rewritten
+            items.append(self.t("listed_swapped", old=code(removed.pop()), new=code(added.pop())))
         if added:
             items.append(self.t("listed_added", lines=self.names(added, 3)))
         if removed:
