@@ -98,8 +98,11 @@ def _renamed_module(lang: str):
 
 
 def test_a_file_renamed_unchanged_says_where_it_came_from_not_zero_lines():
+    # the build file's rewritten line said after the list (defects26)
     assert _renamed_module("en").summary[-1] == ("Build files only: `cmake/FindIntlIconv.cmake` (renamed from "
-                                                 "`cmake/FindIconv.cmake`), `src/CMakeLists.txt` (+1/−1)")
+                                                 "`cmake/FindIconv.cmake`), `src/CMakeLists.txt` (+1/−1); "
+                                                 "`src/CMakeLists.txt`: `find_package(Iconv)` → "
+                                                 "`find_package(IntlIconv)`")
     assert "`cmake/FindIntlIconv.cmake`（由 `cmake/FindIconv.cmake` 重命名）" in _renamed_module("zh").summary[-1]
 
 

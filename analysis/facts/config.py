@@ -43,8 +43,15 @@ DEPENDENCY_SECTIONS = {
 }
 
 
-def render(value: Any) -> str:
-    """A value as one short line: YAML's words for scalars, compact JSON for the rest."""
+#: Cargo's ``{ workspace = true }``: the setting (an edition, a dependency's version) is the workspace's
+WORKSPACE_INHERITED = "workspace = true"
+
+
+def render(value: Any, fmt: str | None = None) -> str:
+    """A value as one short line: YAML's words for scalars, compact JSON for the rest; in TOML, a table that only
+    says ``workspace = true`` (Cargo's inheritance from the workspace) as written, not as ``{"workspace":true}``."""
+    if fmt == "toml" and isinstance(value, dict) and value == {"workspace": True}:
+        return WORKSPACE_INHERITED
     if value is None:
         text = "null"
     elif isinstance(value, bool):
@@ -268,8 +275,8 @@ def config_facts(path: str, before_text: str | None, after_text: str | None) -> 
         for kind, key, old_value, new_value in found:
             if not key or excluded(key, manifest):
                 continue
-            before_text = None if old_value is _MISSING else render(old_value)
-            after_text = None if new_value is _MISSING else render(new_value)
+            before_text = None if old_value is _MISSING else render(old_value, fmt)
+            after_text = None if new_value is _MISSING else render(new_value, fmt)
             if before_text is not None and after_text is not None:
                 before_text, after_text = changed_window(old_value, new_value, (before_text, after_text), VALUE_CHARS)
             facts.append(Fact(kind=kind, path=path, symbol=prefix + key, before=before_text, after=after_text,

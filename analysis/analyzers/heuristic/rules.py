@@ -145,7 +145,7 @@ BUILD_NAMES = re.compile(
     r"[\w-]+\.versions\.toml|"
     r"meson\.build|configure\.ac|makefile\.(am|in)|manifest\.in|chart\.yaml|.*\.mk)$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
-PACKAGE_MANAGER_NAMES = re.compile(r"^(\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
+PACKAGE_MANAGER_NAMES = re.compile(r"^(go\.work|\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
 #: translations: the strings a product shows, per language (``locales/nn.json``, ``po/de.po``); data, not code
 I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}

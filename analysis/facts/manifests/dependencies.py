@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import yaml
 
+from analysis.facts.config import WORKSPACE_INHERITED
 from analysis.facts.languages import manifest_kind
 from analysis.facts.manifests.helm_charts import chart_dependencies, chart_lines
 from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom
@@ -89,6 +90,8 @@ def _internal(value: object) -> bool:
 
 def _version(value: object) -> str:
     if isinstance(value, dict):
+        if value.get("workspace") is True and not value.get("version"):
+            return WORKSPACE_INHERITED  # ``serde = { workspace = true }``: the workspace's version, not any (``*``)
         return str(value.get("version") or value.get("git") or value.get("path") or "*")
     return str(value)
 

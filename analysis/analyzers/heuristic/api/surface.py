@@ -20,6 +20,11 @@ _TS_SOURCES = (".ts", ".tsx", ".mts", ".cts")
 #: kinds of symbol users call or construct (a new one is new public API)
 _CALLABLE = {"function", "method", "class", "struct", "enum", "trait"}
 
+#: public functions (and no type) a new file may hold and still be helpers of an addition made elsewhere
+_HELPER_FUNCTIONS = 2
+#: and lines at most (a 213-line ``signalfd.c`` of two entry points is a new backend, a module of its own)
+_HELPER_LINES = 60
+
 
 class ApiSurface:
     """The public symbols a commit touches (mixed into ``Evidence``, whose facts and path classes it reads)."""
@@ -154,7 +159,17 @@ class ApiSurface:
         """New public API in a product file the commit creates (a renderer's ``render/pdf.go``, a ``finder.go``): a
         new module of public API, not an option or method added beside existing ones."""
         created = {f.path for f in self.behaviour if f.status == "added"}
-        return [f for f in self.api_extended if f.path in created]
+        new = [f for f in self.api_extended if f.path in created]
+        beside = [f for f in self.api_extended if f.path not in created]
+        if not beside:
+            return new
+        # beside API added to existing files (zerolog's ``Event.StrsV``), a new file of a helper function or two and
+        # no type (``globals_118.go``'s ``AsStringers``) serves that addition: no new module of its own
+        small = {f.path for f in self.behaviour if f.status == "added" and f.additions <= _HELPER_LINES}
+        helpers = {path for path in created & small
+                   if len(of := [f for f in new if f.path == path]) <= _HELPER_FUNCTIONS
+                   and all(f.text == "function" for f in of)}
+        return [f for f in new if f.path not in helpers]
 
     @cached_property
     def experimental_api(self) -> list[Fact]:

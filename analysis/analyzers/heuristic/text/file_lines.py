@@ -11,6 +11,7 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import comment_lines
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
+from analysis.analyzers.heuristic.code.named.default_members import default_members
 from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, pinned_versions, sha_pinned
 from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
@@ -20,10 +21,35 @@ from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
 
+#: the changed lines of a small build file said one by one (``go.work``'s ``use`` entries), and their longest
+_LISTED_LINES = 8
+_LISTED_CHARS = 60
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
 #: Markdown emphasis and a heading's marks in the pointer a README keeps: said as its words
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
+
+
+def folder_moved(files: list[FileChange]) -> tuple[str, str, int] | None:
+    """``(old folder, new folder, files)`` when every file is renamed unchanged from one folder to another, the
+    same path below it (``mock/mount/..data`` -> ``providers/k8smount/mock/mount/..data``); two files at least."""
+    folders = set()
+    for f in files:
+        if not f.previous_path or f.changes:
+            return None
+        old, new = f.previous_path.split("/"), f.path.split("/")
+        same = 0
+        while same < min(len(old), len(new)) - 1 and old[-1 - same] == new[-1 - same]:
+            same += 1
+        if not same:
+            return None  # the file itself renamed
+        # the first folder of the shared tail stays in the names: ``mock/`` -> ``providers/k8smount/mock/``
+        keep = 1 if same > 1 else 0
+        folders.add(("/".join(old[:len(old) - same + keep]) + "/", "/".join(new[:len(new) - same + keep]) + "/"))
+    if len(files) < 2 or len(folders) != 1:
+        return None
+    old, new = folders.pop()
+    return old, new, len(files)
 
 
 class FileLines:
@@ -131,6 +157,9 @@ class FileLines:
         comments = sum(comment_lines(f.patch, f.path) for f in e.behaviour if f.patch)
         if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines and comments:
             return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
+        moved = folder_moved(e.behaviour)
+        if moved:  # "Move k8smount provider mock files out of the global mock dir": one folder's files, elsewhere
+            return [self.t("files_moved", n=moved[2], old=code(moved[0], R.MAX_PATH), new=code(moved[1], R.MAX_PATH))]
         if e.behaviour and e.moved_only:  # "move send_messages() below all callers": the same lines, elsewhere
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             return [self.t("lines_moved", n=sum(f.deletions for f in e.behaviour), files=self.sizes(top, 3))]
@@ -138,8 +167,13 @@ class FileLines:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
             if edited:
-                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))]
-            return [self.t("files_only", files=self.sizes(top, 3)) + (self.tiny_line() or self.reads(e.behaviour))]
+                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))] + self.default_lines(
+                    [(f, names[0]) for f in e.behaviour if len(names := values_edited([f])) == 1])
+            # the one product file's line or two beside its tests (a chart template's ``name:`` and the unit test
+            # that checks it) says the change as it would alone
+            tested = len(e.behaviour) == 1 and all(f in e.behaviour or "test" in e.classes[f.path] for f in e.files)
+            quote = self.tiny_line() or (self.file_quote(e.behaviour[0]) if tested else "")
+            return [self.t("files_only", files=self.sizes(top, 3)) + (quote or self.reads(e.behaviour))]
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):
             return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
@@ -149,8 +183,10 @@ class FileLines:
                 if key == "docs_only" and not any("doc" in e.classes[f.path] for f in e.files):
                     key = "examples_only"  # an example's Makefile or code is no documentation
                 keys = self.ci_keys() if key == "ci_only" else ""
-                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named()
-                        + ("" if keys and action_moves(e.ci_config) else self.tiny_line())]
+                said = "" if keys and action_moves(e.ci_config) else self.tiny_line()
+                if key == "build_only" and not said:
+                    said = self.build_lines(len(e.files) == 1)
+                return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named() + said]
         kinds: dict[str, list[str]] = defaultdict(list)
         for f in e.files:
             kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
@@ -159,10 +195,56 @@ class FileLines:
             if kind:
                 kinds[kind].append(f.path)
         if kinds:
-            parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3)) for k, v in kinds.items()]
+            parts = [self.t("kinds_line", kind=self.p[f"kind_{k}"], paths=self.names(v, 3))
+                     + (self.build_lines(len(v) == 1) if k == "build" else "") for k, v in kinds.items()]
             line = self.p["kinds_sep"].join(parts)
             return [line[:1].upper() + line[1:] + self.tests_named()]  # a sentence: "Build files: ...; CI and ..."
         return []
+
+    def default_lines(self, pairs: list[tuple[FileChange, str]]) -> list[str]:
+        """``The default `defaultX` gains `"text/csv"```: per (file, the one value its hunks change) whose change is
+        list items alone and whose name says it is a default."""
+        out = []
+        for f, symbol in pairs:
+            members = default_members(f, symbol)
+            if members:
+                changes = ([self.t("members_gained", names=self.names(members[0]))] if members[0] else []) + \
+                          ([self.t("members_lost", names=self.names(members[1]))] if members[1] else [])
+                out.append(self.t("default_members", name=code(symbol), changes=self.p["members_and"].join(changes)))
+        return out
+
+    def build_lines(self, alone: bool) -> str:
+        """``: removes `./examples``` for the one small build file of the change whose lines are short settings no
+        dependency fact names (a Go workspace's ``use`` entries, its ``go`` and ``toolchain`` lines): the lines say
+        what moved, "build files: `go.work`" does not. A removed and an added line that start with the same word
+        are one setting changed (``go 1.25.0`` → ``go 1.24.4``)."""
+        e = self.e
+        named = {f.path for f in e.facts}
+        small = [f for f in e.files if "build" in e.classes[f.path] and "lock" not in e.classes[f.path]
+                 and f.path not in named and f.patch and 0 < f.changes <= _LISTED_LINES]
+        if len(small) != 1:
+            return ""
+        patch = parse_patch(small[0].path, small[0].patch)
+        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
+        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        if not added + removed or any(len(t) > _LISTED_CHARS or t.startswith(("#", "//")) for t in added + removed):
+            return ""
+        items = []
+        for old in list(removed):
+            same = [new for new in added if new.split()[0] == old.split()[0]]
+            if len(same) == 1 and len([r for r in removed if r.split()[0] == old.split()[0]]) == 1:
+                items.append(self.t("listed_swapped", old=code(old), new=code(same[0])))
+                removed.remove(old)
+                added.remove(same[0])
+        if len(added) == len(removed) == 1:  # ``find_package(Iconv)`` → ``find_package(IntlIconv)``: one line rewritten
+            items.append(self.t("listed_swapped", old=code(removed.pop()), new=code(added.pop())))
+        if added:
+            items.append(self.t("listed_added", lines=self.names(added, 3)))
+        if removed:
+            items.append(self.t("listed_removed", lines=self.names(removed, 3)))
+        # beside other files (``alone`` false) the lines say which file they are of
+        key = "listed_lines" if alone else "listed_lines_in"
+        return self.t(key, path=code(small[0].path, R.MAX_PATH), items=self.p["listed_sep"].join(items))
 
     def tiny_line(self) -> str:
         """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours

@@ -339,7 +339,10 @@ class Findings:
 
     def untested(self) -> bool:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
-        return (bool(self.e.behaviour) and not self.e.paths("test") and self.w.change_type in _BEHAVIOUR_TYPES
+        # a test added beside the code it tests (Rust's ``#[cfg(test)] mod tests`` in ``src/filter/time.rs``) is
+        # a test moving with it as much as a test file is
+        return (bool(self.e.behaviour) and not self.e.paths("test") and not self.e.of("test_added")
+                and self.w.change_type in _BEHAVIOUR_TYPES
                 and self.w.importance != "low" and not self.e.keys_moved_only
                 and not version_numbers_only(self.e)  # a version number set: no test exercises it
                 and not all(PAGE.search(f.path) for f in self.e.behaviour)  # a web page's text: no test reads it

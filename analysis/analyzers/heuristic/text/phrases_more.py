@@ -42,6 +42,9 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         # entries added to a table in code (a registry of tags, commands, handlers)
         "table_entry": "Adds the entry {entries} to the table in {path}",
         "table_entries": "Adds the entries {entries} to the table in {path}",
+        # a default list in code whose members change: what users who set nothing get
+        "default_members": "The default {name} {changes}: users who do not set their own get the new list",
+        "members_gained": "gains {names}", "members_lost": "loses {names}", "members_and": " and ",
         "line_removed": "Removes the line {line}", "line_removed_n": "Removes the line {line} in {n} places",
         "line_commented_out": "Comments out the line {line}",
         "line_commented_out_n": "Comments out the line {line} in {n} places",
@@ -103,6 +106,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_folder_removed_mitigation": "在提交说明或变更日志中写明 {path} 的去向，方便使用者跟进。",
         "table_entry": "在 {path} 的表中新增条目 {entries}",
         "table_entries": "在 {path} 的表中新增条目 {entries}",
+        "default_members": "默认列表 {name} {changes}：未自行设置的用户会得到新的列表",
+        "members_gained": "新增 {names}", "members_lost": "移除 {names}", "members_and": "，",
         "line_removed": "删除代码行 {line}", "line_removed_n": "在 {n} 处删除代码行 {line}",
         "line_commented_out": "将代码行 {line} 注释掉",
         "line_commented_out_n": "在 {n} 处将代码行 {line} 注释掉",

@@ -313,7 +313,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         elif modified:
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
-            out += self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
+            out += self.defaults_grown(modified) or \
+                self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
             changed_code = [f for f in e.behaviour if f.path in {m.path for m in modified}]
             out += self.guards_line(changed_code)
@@ -368,6 +369,17 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                         cond=code(cond), value=" / ".join(code(v) for v in values))
                  for (cond, kind), values in list(by_cond.items())[:R.MAX_LISTED]]
         return [self.t("guards_line", items=self.p["sep"].join(items))] if items else []
+
+    def defaults_grown(self, modified: list[Fact]) -> list[str]:
+        """``defaultX`` gains or loses members: a default list whose items alone change, the one symbol modified in
+        its file, said as the changed default it is."""
+        by_path = {f.path: f for f in self.e.behaviour}
+        pairs = []
+        for path in dict.fromkeys(f.path for f in modified):
+            symbols = [f.symbol for f in modified if f.path == path]
+            if len(symbols) == 1 and path in by_path:
+                pairs.append((by_path[path], symbols[0]))
+        return self.default_lines(pairs)
 
     def table_lines(self) -> list[str]:
         """Entries the product code adds to tables of like entries (``"port": isPort``), per file."""

@@ -19,6 +19,12 @@ _VERSION_MAJOR = re.compile(r"\d+")
 #: a build number and the commit it was built from (Jenkins' ``3206.vb_15dcf73f6a_9-3``): no major series to leave
 #: (a range's wildcard, Helm's ``11.x.x``, is a major series: ``11.x.x`` -> ``12.x.x`` leaves one)
 _BUILD_NUMBERED = re.compile(r"^\d+\.(?![x*](\.|$))[a-z]", re.I)
+#: a commit of another repository (klone's ``repo_hash``, a pre-commit ``rev``): its digits are no version numbers
+_COMMIT_HASH = re.compile(r"^(?=[0-9]*[a-f])[0-9a-f]{7,64}$")
+
+
+def _commit(value: str | None) -> bool:
+    return bool(_COMMIT_HASH.match((value or "").strip()))
 
 
 def development_only(fact: Fact, classes: set[str]) -> bool:
@@ -37,6 +43,8 @@ def major_bump(before: str | None, after: str | None) -> bool:
     see ``unstable_bump``)."""
     if _BUILD_NUMBERED.match((before or "").strip()) and _BUILD_NUMBERED.match((after or "").strip()):
         return False
+    if _commit(before) or _commit(after):
+        return False  # ``2ae6b44...`` -> ``68ae488...``: another commit, no series of versions (2 < 68 says nothing)
     old, new = _version_parts(before), _version_parts(after)
     return bool(old and new) and new[0] > old[0]
 
@@ -44,6 +52,8 @@ def major_bump(before: str | None, after: str | None) -> bool:
 def unstable_bump(before: str | None, after: str | None) -> bool:
     """A pre-1.0 dependency's next minor series (``v0.4.0`` -> ``v0.5.0``): Cargo, npm's caret and Go treat it as
     incompatible, yet it is such a package's routine release, not the major upgrade of a stable one."""
+    if _commit(before) or _commit(after):
+        return False
     old, new = _version_parts(before), _version_parts(after)
     return len(old) == len(new) == 2 and old[0] == new[0] == 0 and new[1] > old[1]
 

@@ -132,8 +132,8 @@ def templated(patch: str | None) -> bool:
 
 
 def gated_template_change(patch: str | None) -> bool:
-    """Every line the hunks change is a block added under a new condition (``{{ if .Values.x }}`` ... ``{{ end }}``)
-    or a condition widened with ``or``: what renders with the default values is unchanged (opt-in). Lines only laid
+    """Every line the hunks change is a block added under a new condition (``{{ if .Values.x }}`` ... ``{{ end }}``),
+    with no line already there inside it, or a condition widened with ``or``: what renders with the default values is unchanged (opt-in). Lines only laid
     out anew (re-indented, trim markers moved, ``indent`` as ``nindent``) render the same and are left aside."""
     rest = relaid_template_lines(patch)
     if rest is None:
@@ -152,6 +152,10 @@ def gated_template_change(patch: str | None) -> bool:
                     return False
                 removed_conditions.append(" ".join(directive.group("rest").split()))
                 changed = True
+            elif sign == " " and depth and text.strip():
+                # a line already there inside the block an added condition opens (``{{- if .Values.x }}`` put
+                # around the ``packages`` volume): what rendered for everyone now renders only when ``x`` is set
+                return False
             elif sign == "+":
                 changed = True
                 if directive and word in _OPENERS:

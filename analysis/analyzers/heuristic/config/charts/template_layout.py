@@ -52,21 +52,35 @@ def relaid_template_lines(patch: str | None) -> str | None:
 
         def key_of(ln: str) -> str:
             return _render_key(_as_rebound(ln[1:], fields) if ln[:1] == "-" else ln[1:])
-        removed = Counter(key_of(ln) for ln in lines if ln[:1] == "-" and "{{" in ln)
-        added = Counter(key_of(ln) for ln in lines if ln[:1] == "+" and "{{" in ln)
-        relaid = removed & added
-        gone, came = Counter(relaid), Counter(relaid)
         kept = []
-        for ln in lines:
-            key = key_of(ln) if ln[:1] in "+-" and "{{" in ln else None
-            pool = gone if ln[:1] == "-" else came
-            if key is not None and pool[key] > 0:
-                pool[key] -= 1
-                continue
-            kept.append(ln)
-            left |= ln[:1] in "+-" and bool(ln[1:].strip())
+        # a line pairs only with one of its own run of changed lines: a guarded block removed below the unchanged
+        # ``annotations:`` and added above them, under ``labels:``, renders the same lines under another key
+        for run in _runs(lines):
+            removed = Counter(key_of(ln) for ln in run if ln[:1] == "-" and "{{" in ln)
+            added = Counter(key_of(ln) for ln in run if ln[:1] == "+" and "{{" in ln)
+            relaid = removed & added
+            gone, came = Counter(relaid), Counter(relaid)
+            for ln in run:
+                key = key_of(ln) if ln[:1] in "+-" and "{{" in ln else None
+                pool = gone if ln[:1] == "-" else came
+                if key is not None and pool[key] > 0:
+                    pool[key] -= 1
+                    continue
+                kept.append(ln)
+                left |= ln[:1] in "+-" and bool(ln[1:].strip())
         out += [header, "\n".join(kept)]
     return "\n".join(out) if left else None
+
+
+def _runs(lines: list[str]) -> list[list[str]]:
+    """A hunk's lines cut into runs: each unchanged line alone, each stretch of removed and added lines together."""
+    runs: list[list[str]] = []
+    for ln in lines:
+        if ln[:1] in ("+", "-") and runs and runs[-1][0][:1] in ("+", "-"):
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    return runs
 
 
 #: a block opener on an added template line: its condition (``if .Values.x``, ``with .Values.global.hostAliases``)
