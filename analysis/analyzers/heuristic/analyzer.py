@@ -34,7 +34,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 73
+HEURISTIC_VERSION = 74
 
 
 class HeuristicAnalyzer:

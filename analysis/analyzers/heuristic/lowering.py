@@ -113,6 +113,18 @@ def housekeeping(e: Evidence, change_type: str) -> bool:
                 and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
 
 
+def message_reworded(e: Evidence, change_type: str) -> bool:
+    """The title names an error, help or usage message and the change reads as a refactor (no fix, no feature):
+    the words users read are reworded or moved into a constant ("Improve error message, mention --shell=none",
+    "move error message to a constant", "Removed brackets and quotes in error message"), the program does what it
+    did. Labels across repositories read these low (argparse, cast, hyperfine, valkey); a fix that mends a wrong or
+    missing message (a duplicate error printed, a field name shown) stays medium, as a message its release notes
+    quote (a changelog entry) does."""
+    return bool(change_type == "refactor" and R.USER_TEXT_WORDS.search(e.title) and not e.changelog
+                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
+                and not (e.config or e.security_signals))
+
+
 def tests_adapted_to_bump(e: Evidence) -> bool:
     """A package the product installs with moves, and tests that existed are rewritten beside it (lines of theirs
     removed, not only new cases added): the upgrade changes results the tests pinned down."""
