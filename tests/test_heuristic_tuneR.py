@@ -47,3 +47,32 @@ def test_a_fix_to_an_error_message_stays_medium() -> None:
     result = _reworded("Fix error message shown for commands that take no time")
     assert result.change_type == "fix"
     assert result.importance == "medium"
+
+
+_INDEX = '''class Index:
+    """A unique index over the collection's keys."""
+
+    def __init__(self):
+        self._items = {{}}
+
+    def add(self, key, value):
+{guard}        self._items[key] = value
+        return True
+'''
+_GUARD = '''        if key in self._items:
+            raise ValueError(f"duplicate key {key!r}")
+'''
+
+
+def test_a_fix_that_raises_on_a_bad_input_is_medium() -> None:
+    files = {"pkg/index.py": (_INDEX.format(guard=""), _INDEX.format(guard=_GUARD))}
+    result = analysed(files, "Fix unique Index add leaving a duplicate key behind")
+    assert result.change_type == "fix"
+    assert result.importance == "medium"
+
+
+def test_a_refactor_that_starts_raising_stays_high() -> None:
+    files = {"pkg/index.py": (_INDEX.format(guard=""), _INDEX.format(guard=_GUARD))}
+    result = analysed(files, "Index.add: simplify, duplicate keys now go through the same path")
+    assert result.change_type != "fix"
+    assert result.importance == "high"
