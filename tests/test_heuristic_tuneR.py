@@ -1,4 +1,4 @@
-"""Rules of the twenty-sixth round (tuneR), each a cause that recurs across repositories, on a small snippet: a
+"""The rule of the twenty-sixth round (tuneR), a cause that recurs across repositories, on a small snippet: a
 refactor that rewords an error or help message is low (the words move, the program does the same), while a fix that
 mends a wrong message stays medium."""
 
@@ -25,7 +25,7 @@ import "fmt"
 const noTime = "command '%s' took no time; consider --shell=none (-N) for very fast commands"
 
 func checkTime(name string, elapsed float64) error {
-	if elapsed <= 0 {
+	if elapsed == 0 {
 		return fmt.Errorf(noTime, name)
 	}
 	return nil
@@ -48,31 +48,3 @@ def test_a_fix_to_an_error_message_stays_medium() -> None:
     assert result.change_type == "fix"
     assert result.importance == "medium"
 
-
-_INDEX = '''class Index:
-    """A unique index over the collection's keys."""
-
-    def __init__(self):
-        self._items = {{}}
-
-    def add(self, key, value):
-{guard}        self._items[key] = value
-        return True
-'''
-_GUARD = '''        if key in self._items:
-            raise ValueError(f"duplicate key {key!r}")
-'''
-
-
-def test_a_fix_that_raises_on_a_bad_input_is_medium() -> None:
-    files = {"pkg/index.py": (_INDEX.format(guard=""), _INDEX.format(guard=_GUARD))}
-    result = analysed(files, "Fix unique Index add leaving a duplicate key behind")
-    assert result.change_type == "fix"
-    assert result.importance == "medium"
-
-
-def test_a_refactor_that_starts_raising_stays_high() -> None:
-    files = {"pkg/index.py": (_INDEX.format(guard=""), _INDEX.format(guard=_GUARD))}
-    result = analysed(files, "Index.add: simplify, duplicate keys now go through the same path")
-    assert result.change_type != "fix"
-    assert result.importance == "high"

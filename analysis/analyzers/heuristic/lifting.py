@@ -167,7 +167,7 @@ def high(e: Evidence, change_type: str) -> bool:
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     changed_interfaces = [p for p in e.api_changes if p not in e.interfaces_appended]
     return bool(
-        e.api_breaks or e.config_breaks or contract_changed(e, change_type) or e.defaults_changed or changed_interfaces
+        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or changed_interfaces
         or strong_security(e, change_type)
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
@@ -189,18 +189,6 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
         or (change_type in ("fix", "feature") and bool(e.behaviour)  # the old expectation deleted, a new one added
             and bool(tests_replaced(e.files, lambda path: "test" in e.classes[path]))))
-
-
-def contract_changed(e: Evidence, change_type: str) -> bool:
-    """A public symbol changed in place in a way callers notice (``contract_changes``). A fix whose only such change
-    is more ``throw``/``raise`` statements answers a bad input with an error of its own (a catch-all wildcard
-    refused at construction, a non-string key rejected, a duplicate key refused before the element is stored): the
-    input was wrong before and is refused now, narrowly; labels across repositories read these medium (chi,
-    commons-collections, tomlkit, zod). A feature or refactor that starts throwing where callers got a result is
-    the contract changing."""
-    if change_type != "fix":
-        return bool(e.contract_changes)
-    return any(not part.startswith("throw statements ") for _, parts in e.contract_changes for part in parts)
 
 
 _RETURN = re.compile(r"^\s*return\b")
