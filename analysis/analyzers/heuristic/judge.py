@@ -79,6 +79,7 @@ from analysis.analyzers.heuristic.lowering import (
     housekeeping,
     hunks_read,
     interface_touched,
+    message_reworded,
     private_helper_refactor,
     said_no_op,
     small_perf_tweak,
@@ -430,6 +431,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (R.cosmetic(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config and not nesting_changed(e.behaviour)):
         return "low"
+    if message_reworded(e, change_type):
+        return "low"  # an error or help message reworded by a refactor: the words move, the program does the same
     if user_text(e):
         return "medium"  # the text users read when an error or value is printed
     if test_tooling_refactor(e, change_type):

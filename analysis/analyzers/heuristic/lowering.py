@@ -6,6 +6,7 @@ import re
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.const_params import const_qualified_only
+from analysis.analyzers.heuristic.code.behaviour.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.facts.config import FEATURE_ALIAS
 
@@ -111,6 +112,25 @@ def housekeeping(e: Evidence, change_type: str) -> bool:
                 and change_type in ("refactor", "chore", "build", "ci", "fix")
                 and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
                 and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+
+
+#: the title names one error, help or usage message (not ``Display``/``__str__``: how values print; not "error
+#: messages" built anew across the code)
+_ONE_MESSAGE = re.compile(r"\b(error|help|usage) (message|text)\b(?!s)", re.I)
+
+
+def message_reworded(e: Evidence, change_type: str) -> bool:
+    """The title names an error, help or usage message and the change reads as a refactor (no fix, no feature), with
+    no branch condition rewritten: the words users read are reworded or moved into a constant ("Improve error
+    message, mention --shell=none", "move error message to a constant", "Removed brackets and quotes in error
+    message"), the program decides as it did. Labels across repositories read these low (argparse, cast,
+    hyperfine); a fix that mends a wrong or missing message (a duplicate error printed, a field name shown) stays
+    medium, as does a message its release notes quote (a changelog entry) or one reworded beside a condition that
+    now decides otherwise."""
+    return bool(change_type == "refactor" and _ONE_MESSAGE.search(e.title) and not e.changelog
+                and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
+                and not (e.config or e.security_signals)
+                and not conditions_rewritten(f.patch for f in e.behaviour))
 
 
 def tests_adapted_to_bump(e: Evidence) -> bool:
