@@ -103,3 +103,29 @@ def test_a_root_codeowners_file_is_tooling_with_no_test_to_ask_for():
                         "Add maintainer team as code owner (#218)")
     assert analysis.importance == "low" and analysis.change_type == "chore"
     assert "CI and tooling only: `CODEOWNERS`" in " ".join(analysis.summary) and not analysis.risks
+
+
+_RETRY = '''package retry
+
+func baseRetryPolicy(err error) (bool, error) {
+\treturn true, nil
+}
+'''
+_CERT = '''package retry
+
+func isCertError(err error) bool {{
+\t_, ok := err.(*tls.CertificateVerificationError)
+\treturn ok{extra}
+}}
+'''
+
+
+def test_security_words_found_only_in_files_already_named_are_said_once_without_their_symbols_again():
+    files = {"cert_error_go120.go": (_CERT.format(extra=""), _CERT.format(extra=" && certificate != nil")),
+             "client.go": (_RETRY, _RETRY.replace("return true, nil", "if isCertError(err) {\n\t\treturn false, err\n"
+                                                                        "\t}\n\treturn true, nil"))}
+    analysis = analysed(files, "Fix default retry policy for certificate verification errors")
+    security = analysis.insights.security
+    assert "Touches security-sensitive paths: `cert_error_go120.go` (+1/−1): `isCertError` changed." in security
+    assert "Those files' changed lines name `certificate`." in security
+    assert security.count("`isCertError`") == 1

@@ -262,8 +262,10 @@ class Findings:
         for path, verbs, resources, n in e.rbac_grants[:R.MAX_LISTED]:
             out.append(w.t("sec_rbac" if n == 1 else "sec_rbacs", verbs=w.names(verbs), resources=w.names(resources),
                            path=code(path, R.MAX_PATH), n=n))
+        named_paths: set[str] = set()
         if e.paths("security") and not e.security_signals:
             out.append(w.t("sec_paths", paths=self._security_paths()))
+            named_paths = set(e.paths("security"))
         if e.advisories:
             out.append(w.t("sec_advisory", ids=w.names(e.advisories)))
         # a word the message has only because it names a package the commit bumps (a dependabot group's list) is
@@ -275,11 +277,18 @@ class Findings:
             out.append(w.t("sec_package", name=code(f.symbol), old=code(f.before or "—"), new=code(f.after or "—")))
         # a message word is said only where the product code's changed lines name it, with those files and
         # their changed symbols: the message alone ("TLS" in a title) is no finding
+        # files the sentence above named with their symbols are not named again with them: a word found only
+        # there is said in one short sentence, the symbols of other files only
+        named_symbols = {name for path in named_paths for name in self._symbols_in(path)}
+        there, elsewhere = [], []
         for word, paths in list(word_sites(e.behaviour, words).items())[:2]:
-            symbols = [name for path in paths for name in self._symbols_in(path)]
-            named = w.t("sec_paths_symbols", names=w.names(symbols)) if symbols else ""
-            out.append(w.t("sec_words", word=code(word), paths=w.names(paths), named=named))
-        return out
+            if set(paths) <= named_paths:
+                there.append(code(word))
+                continue
+            symbols = [name for path in paths for name in self._symbols_in(path) if name not in named_symbols]
+            named = w.t("sec_paths_symbols", names=w.names(list(dict.fromkeys(symbols)))) if symbols else ""
+            elsewhere.append(w.t("sec_words", word=code(word), paths=w.names(paths), named=named))
+        return out + ([w.t("sec_words_there", words=w.names(there, wrap=False))] if there else []) + elsewhere
 
     def _symbols_in(self, path: str) -> list[str]:
         return list(dict.fromkeys(x.symbol for x in self.e.facts if x.path == path and x.symbol

@@ -130,6 +130,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sec_ci_persist": "Sets {value} on checkouts in {path}.",
         "sec_ci_secrets": "Passes {names} to steps in {path}.",
         "sec_signal": "{text} in {path}.", "sec_words": "{word} in the changed lines of {paths}{named}.",
+        "sec_words_there": "Those files' changed lines name {words}.",
         "sec_package": "Security package {name} moves {old} → {new}: its release notes say whether it fixes a "
                        "vulnerability.",
         "sec_advisory": "Names security advisory {ids}.",
@@ -343,6 +344,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sec_ci_persist": "{path} 的代码检出设置了 {value}。",
         "sec_ci_secrets": "{path} 向步骤传入 {names}。",
         "sec_signal": "{path} 中出现 {text}。", "sec_words": "{word} 出现在 {paths} 的改动行中{named}。",
+        "sec_words_there": "这些文件的改动行中出现 {words}。",
         "sec_package": "安全相关的包 {name} 从 {old} 升级到 {new}：是否修复了漏洞请看它的发布说明。",
         "sec_advisory": "提到安全公告 {ids}。",
         "sec_fork_merge": "从临时私有分支合并，这是 GitHub 合入安全公告修复的方式：一个私下报告的漏洞；仓库的安全公告（GHSA）说明了"
