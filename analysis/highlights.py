@@ -20,6 +20,7 @@ from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.symbol_groups import shortened
 from analysis.facts.config import TOOLING, split_last
 from analysis.facts.languages import is_generated
+from analysis.facts.manifests.dependencies import TRANSITIVE
 from analysis.models import CommitReport, Fact
 from analysis.renderers.labels import check_lang
 
@@ -275,8 +276,13 @@ def _dependencies(facts: list[Fact], words: dict[str, str]) -> str | None:
     manifest) is left to its change's own entry, as a CI workflow's key is."""
     named = [words[_dependency_key(f)].format(name=_code(f.symbol), before=f.before, after=f.after)
              for f in facts if f.kind == "dependency_changed" and f.symbol
-             and not development_only(f, classify_path(f.path))]
+             and not development_only(f, classify_path(f.path)) and not _transitive(f)]
     return words["dependencies"].format(items=_items(named, words)) if named else None
+
+
+def _transitive(fact: Fact) -> bool:
+    """A lock file's entry for a package no manifest names (pulled in by another): its change's entry counts it."""
+    return fact.text == TRANSITIVE and "lock" in classify_path(fact.path)
 
 
 def _dependency_key(fact: Fact) -> str:

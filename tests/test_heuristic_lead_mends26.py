@@ -129,3 +129,42 @@ def test_security_words_found_only_in_files_already_named_are_said_once_without_
     assert "Touches security-sensitive paths: `cert_error_go120.go` (+1/−1): `isCertError` changed." in security
     assert "Those files' changed lines name `certificate`." in security
     assert security.count("`isCertError`") == 1
+
+
+def _bump(lang: str = "en"):
+    from analysis.models import Fact
+    from tests.test_heuristic_defects24_text import analyse, change
+
+    manifest = change("package.json", ['    "vitest": "^1.5.0",'], ['    "vitest": "^2.0.3",'])
+    lock = change("pnpm-lock.yaml", [], ["  '@babel/parser@7.24.8':", "  '@ampproject/remapping@2.3.0':"])
+    facts = [Fact(kind="dependency_changed", path="package.json", symbol="vitest", before="^1.5.0", after="^2.0.3",
+                  text="development"),
+             Fact(kind="dependency_changed", path="pnpm-lock.yaml", symbol="@babel/parser", after="7.24.8",
+                  text="transitive"),
+             Fact(kind="dependency_changed", path="pnpm-lock.yaml", symbol="@ampproject/remapping", after="2.3.0",
+                  text="transitive")]
+    return analyse("chore(deps): update vitest monorepo to v2 (major)", [manifest, lock], facts, lang)
+
+
+def test_lock_entries_a_bump_drags_along_are_the_locks_not_new_dependencies():
+    summary = _bump().summary
+    assert "`vitest` `^1.5.0` → `^2.0.3`" in summary
+    assert "`pnpm-lock.yaml` adds `@babel/parser` `7.24.8`, `@ampproject/remapping` `2.3.0`" in summary
+    assert not any(line.startswith("New dependency") for line in summary)
+    assert "`pnpm-lock.yaml` 新增 `@babel/parser` `7.24.8`" in " ".join(_bump("zh").summary)
+
+
+def test_the_days_dependency_highlight_leaves_transitive_lock_entries_to_their_change():
+    from analysis.highlights import heuristic_highlights
+    from analysis.models import Fact
+
+    at = datetime(2024, 7, 16, tzinfo=timezone.utc)
+    analysis = analysed({"go.mod": ("module m\n\nrequire golang.org/x/net v0.1.0\n",
+                                    "module m\n\nrequire golang.org/x/net v0.2.0\n")}, "chore: bump x/net")
+    analysis = analysis.model_copy(update={"facts": [
+        *analysis.facts, Fact(kind="dependency_changed", path="go.sum", symbol="golang.org/x/text", after="v0.3.0",
+                              text="transitive")]})
+    report = CommitReport(commit=Commit(sha="c" * 40, author="Dev", committed_at=at, message="chore: bump x/net"),
+                          analysis=analysis)
+    text = "\n".join(heuristic_highlights([report] * 3, "en"))
+    assert "`golang.org/x/net` v0.1.0 → v0.2.0" in text and "golang.org/x/text" not in text

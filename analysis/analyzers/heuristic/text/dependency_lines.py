@@ -60,7 +60,15 @@ class DependencyLines:
         if cut:  # a group of bumps says how many it holds beyond those listed
             out.append(self.t("lock_more", n=len(cut), path=self.names(list(dict.fromkeys(cut)), 2)))
         shown = [] if len(out) >= R.MAX_LISTED else locked[:R.MAX_LOCKED]
-        out += list(dict.fromkeys(self.dependency_line(f) for f in shown if f.after is not None or f.before is None))
+        # beside a manifest's own lines, a lock file's new entries are what its bump drags along (vitest 2 brings
+        # `@babel/parser`): the lock's, said together, not one "New dependency" each
+        new_in_lock = [f for f in shown if f.before is None and f.after is not None] if lines else []
+        out += list(dict.fromkeys(self.dependency_line(f) for f in shown
+                                  if (f.after is not None or f.before is None) and f not in new_in_lock))
+        for path in dict.fromkeys(f.path for f in new_in_lock):
+            items = [self.t("dep_item", name=code(f.symbol), new=code(pinned(f.after))) for f in new_in_lock
+                     if f.path == path]
+            out.append(self.t("lock_added", path=code(path, R.MAX_PATH), names=self.names(items, wrap=False)))
         # a lock file's entries gone with no manifest line of the commit dropping them (a stale lock catching up, a
         # package only another needed) are the lock's: said as such, together, not one "Drops dependency x" each
         dropped: dict[str, list[str]] = defaultdict(list)
