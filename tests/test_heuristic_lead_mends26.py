@@ -168,3 +168,19 @@ def test_the_days_dependency_highlight_leaves_transitive_lock_entries_to_their_c
                           analysis=analysis)
     text = "\n".join(heuristic_highlights([report] * 3, "en"))
     assert "`golang.org/x/net` v0.1.0 → v0.2.0" in text and "golang.org/x/text" not in text
+
+
+def test_an_annotation_dropped_for_a_literal_default_of_its_type_is_an_optional_parameter_not_a_break():
+    from analysis.analyzers.signatures import compare
+
+    old = "export function resolveURL(base: string, ...input: string[]): string"
+    new = 'export function resolveURL(base = "", ...inputs: string[]): string'
+    assert not compare(old, new, "src/utils.ts", "resolveURL").breaking
+    assert compare(old.replace("base: string", "base: number"), new, "src/utils.ts", "resolveURL").breaking
+    before = f"{old} {{\n  return base + input.join('/');\n}}\n"
+    after = f"{new} {{\n  return base + inputs.join('/');\n}}\n"
+    analysis = analysed({"src/utils.ts": (before, after)}, "refactor(resolveUrl): decouple from $URL")
+    assert "`resolveURL` `base` becomes optional (default `\"\"`)" in analysis.summary
+    assert analysis.importance != "high" and not any("Breaking" in r.risk for r in analysis.risks)
+    zh = analysed({"src/utils.ts": (before, after)}, "refactor(resolveUrl): decouple from $URL", "zh")
+    assert "`resolveURL` `base` 变为可选（默认 `\"\"`）" in zh.summary

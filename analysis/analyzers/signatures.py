@@ -144,6 +144,21 @@ def _param(text: str, path: str, first: bool = True) -> Param | None:
     return Param(name=match.group(0), default=default, optional=optional, text=" ".join(text.split()))
 
 
+#: a literal default's type as an annotation would write it: a string, a number, a boolean
+_LITERAL_TYPES = ((re.compile(r"""^(?:"[^"]*"|'[^']*'|`[^`$]*`)$"""), {"string", "str"}),
+                  (re.compile(r"^-?\d[\d_]*(?:\.\d+)?$"), {"number", "int", "float"}),
+                  (re.compile(r"^(?:true|false|True|False)$"), {"boolean", "bool"}))
+
+
+def _inferred_alike(old: Param, new: Param) -> bool:
+    """``base: string`` -> ``base = ""``: the annotation dropped for a literal default of that very type (the
+    compiler infers it); callers pass what they passed before."""
+    annotation = _head(old.text).partition(":")[2].strip()
+    if old.default is not None or new.default is None or ":" in _head(new.text) or not annotation:
+        return False
+    return any(pattern.match(new.default.strip()) and annotation in names for pattern, names in _LITERAL_TYPES)
+
+
 def _head(text: str) -> str:
     """A parameter's text without its default value (name and type)."""
     return " ".join(_split_top(text, "=")[0].split()) if text else ""
@@ -193,7 +208,7 @@ def compare(before: str | None, after: str | None, path: str = "", symbol: str =
                 delta.unwritten.append((name, p.default))  # callers may still leave it out
             else:
                 delta.defaults.append((name, p.default, q.default))
-                delta.default_retyped |= _head(p.text) != _head(q.text)
+                delta.default_retyped |= _head(p.text) != _head(q.text) and not _inferred_alike(p, q)
     delta.keyword_only = [n for n, p in old_by.items() if n in new_by and new_by[n].keyword_only and not p.keyword_only]
     delta.positional_only = [n for n, p in old_by.items()
                              if n in new_by and new_by[n].positional_only and not p.positional_only]

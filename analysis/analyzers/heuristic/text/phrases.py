@@ -10,6 +10,7 @@ PHRASES: dict[str, dict[str, str]] = {
         # summary: what changed
         "changelog": "Changelog: {text}",
         "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default changes from {old} to {new}",
+        "default_gained": "{name} becomes optional (default {new})",
         "gains_pl": "gain {names}", "loses_pl": "lose {names}",
         "keyword_only": "makes {names} keyword-only", "keyword_only_pl": "make {names} keyword-only",
         "positional_only": "makes {names} positional-only", "positional_only_pl": "make {names} positional-only",
@@ -236,6 +237,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 项", "more_files": "{items} 等 {total} 个文件",
         "changelog": "变更日志：{text}",
         "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值由 {old} 改为 {new}",
+        "default_gained": "{name} 变为可选（默认 {new}）",
         "gains_pl": "新增参数 {names}", "loses_pl": "移除参数 {names}",
         "keyword_only": "将 {names} 改为仅限关键字参数", "keyword_only_pl": "将 {names} 改为仅限关键字参数",
         "positional_only": "将 {names} 改为仅限位置参数", "positional_only_pl": "将 {names} 改为仅限位置参数",

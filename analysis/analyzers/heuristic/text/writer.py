@@ -147,8 +147,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             parts.append(self._t("keyword_only", plural, names=self.names(delta.keyword_only)))
         if delta.positional_only:
             parts.append(self._t("positional_only", plural, names=self.names(delta.positional_only)))
-        for name, old, new in delta.defaults:
-            parts.append(self.t("default", name=code(name), old=code(old or "—"), new=code(new or "—")))
+        for name, old, new in delta.defaults:  # a required parameter given a default becomes optional
+            key = "default_gained" if old is None and new is not None else "default"
+            parts.append(self.t(key, name=code(name), old=code(old or "—"), new=code(new or "—")))
         for name, old in delta.unwritten:
             parts.append(self.t("unwritten", name=code(name), old=code(old)))
         for old, new in delta.retypes[:3]:
