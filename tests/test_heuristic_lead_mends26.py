@@ -184,3 +184,34 @@ def test_an_annotation_dropped_for_a_literal_default_of_its_type_is_an_optional_
     assert analysis.importance != "high" and not any("Breaking" in r.risk for r in analysis.risks)
     zh = analysed({"src/utils.ts": (before, after)}, "refactor(resolveUrl): decouple from $URL", "zh")
     assert "`resolveURL` `base` 变为可选（默认 `\"\"`）" in zh.summary
+
+
+_JOIN = '''export function joinURL(base: string, ...input: string[]): string {
+  let url = base || "";
+  for (const segment of input) {
+    if (!url) {
+      url = segment;
+    } else {
+      url = url + "/" + segment;
+    }
+  }
+  return url;
+}
+'''
+_JOIN_FIXED = _JOIN.replace('''    if (!url) {
+      url = segment;
+    } else {
+      url = url + "/" + segment;
+    }''', '''    if (url) {
+      url = url + "/" + segment;
+    } else {
+      url = segment;
+    }''')
+
+
+def test_a_bots_automated_lint_fixes_are_a_chore_with_no_fix_to_test():
+    analysis = analysed({"src/utils.ts": (_JOIN, _JOIN_FIXED)}, "[autofix.ci] apply automated fixes")
+    assert (analysis.importance, analysis.change_type) == ("low", "chore")
+    assert "Changes `joinURL` in `src/utils.ts` (+3/−3)" in analysis.summary and not analysis.risks
+    worded = analysed({"src/utils.ts": (_JOIN, _JOIN_FIXED)}, "fix(joinURL): handle an empty base")
+    assert worded.importance == "medium" and worded.change_type == "fix"

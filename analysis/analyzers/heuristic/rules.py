@@ -279,8 +279,11 @@ FORMATTER_RUN = re.compile(
     r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*|"
     r"^\s*(fix(es|ed)? |more )?(formatting|code style|style)\s*\.?\s*$)\b", re.I)
 #: a hooks manager's own commit: its hooks' versions moved and their automatic fixes applied (pre-commit.ci's
-#: "pre-commit autoupdate" and "[pre-commit.ci] auto fixes"; lefthook and husky have none of their own)
-HOOKS_AUTOFIX = re.compile(r"\bpre-commit(\.ci)?\b.*\b(auto-?update|auto[- ]?fix(es)?)\b|^\[pre-commit\.ci\]", re.I)
+#: "pre-commit autoupdate" and "[pre-commit.ci] auto fixes"; lefthook and husky have none of their own); a linter's or
+#: formatter's fixes applied by a bot ("[autofix.ci] apply automated fixes", "Apply automatic lint fixes")
+HOOKS_AUTOFIX = re.compile(r"\bpre-commit(\.ci)?\b.*\b(auto-?update|auto[- ]?fix(es)?)\b|^\[pre-commit\.ci\]|"
+                           r"^\[autofix(\.ci)?\]|^\s*appl(y|ied|ying) (the )?automat(ed|ic) (lint(er)? |style |code )?"
+                           r"fix(es)?\b", re.I)
 #: a title opening with "Add"/"Introduce" and naming a new setting: a feature, even if it says what it fixes
 #: ("Add `retry.x` option to fix statusCodes bypassing")
 NEW_OPTION_TITLE = re.compile(r"^\s*(add|adds|added|introduc\w*)\b[^;:]*?\b(options?|flags?|settings?|parameters?)\b",
