@@ -165,10 +165,11 @@ def _api_facts(report: CommitReport) -> list[Fact]:
     that moved (removed here, added under its name elsewhere) and a JS module's export only shared inside the package
     (as the change's own entry reads it)."""
     imports = internal_imports(report.commit.files)  # a JS module's export only its siblings import: plumbing
-    facts = [f for f in report.analysis.facts if f.public and f.symbol and not classify_path(f.path) & _NOT_SHIPPED
-             and not plumbing_export(f.path, f.symbol, imports)]
+    shipped = [f for f in report.analysis.facts if f.public and f.symbol and not classify_path(f.path) & _NOT_SHIPPED]
+    facts = [f for f in shipped if not plumbing_export(f.path, f.symbol, imports)]
+    # a symbol moved into a module its old one now imports it from is plumbing where it lands, and still moved
     moved = {(_leaf(r), r.path) for r in facts if r.kind == "symbol_removed"
-             for a in facts if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
+             for a in shipped if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
     moved_names = {name for name, _ in moved}
     return [f for f in facts if not (f.kind == "symbol_removed" and (_leaf(f), f.path) in moved)
             and not (f.kind == "symbol_added" and (_leaf(f) in moved_names or (f.text or "").endswith("deprecated")))]

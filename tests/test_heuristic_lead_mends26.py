@@ -215,3 +215,25 @@ def test_a_bots_automated_lint_fixes_are_a_chore_with_no_fix_to_test():
     assert "Changes `joinURL` in `src/utils.ts` (+3/−3)" in analysis.summary and not analysis.risks
     worded = analysed({"src/utils.ts": (_JOIN, _JOIN_FIXED)}, "fix(joinURL): handle an empty base")
     assert worded.importance == "medium" and worded.change_type == "fix"
+
+
+def test_a_symbol_moved_into_a_module_its_old_one_imports_is_not_removed_in_the_days_highlights():
+    from analysis.highlights import heuristic_highlights
+
+    url_before = "export class $URL {\n  constructor(public input: string) {}\n}\n"
+    url_after = url_before + ("\n/**\n * @deprecated use `new URL(input)`\n */\nexport function createURL(input: string): $URL {"
+                              "\n  return new $URL(input);\n}\n")
+    utils_before = ('import { $URL } from "./url";\n\nexport function createURL(input: string): $URL {\n'
+                    '  return new $URL(input);\n}\n\nexport function cleanDoubleSlashes(input = "") {\n'
+                    '  return createURL(input).toString();\n}\n')
+    utils_after = ('import { createURL } from "./url";\n\nexport function cleanDoubleSlashes(input = "") {\n'
+                   '  return createURL(input).toString();\n}\n')
+    files = {"src/url.ts": (url_before, url_after), "src/utils.ts": (utils_before, utils_after)}
+    analysis = analysed(files, "refactor: deprecate createURL")
+    from tests.facts_support import commit_of
+
+    commit, _ = commit_of(files, "refactor: deprecate createURL")
+    reports = [CommitReport(commit=commit.model_copy(update={"sha": c * 40}), analysis=analysis) for c in "def"]
+    text = "\n".join(heuristic_highlights(reports, "en"))
+    assert any(f.kind == "symbol_removed" and f.symbol == "createURL" for f in analysis.facts)
+    assert "Most lines changed in `src`" in text and "`createURL` removed" not in text
