@@ -1,11 +1,12 @@
 """What the project's own words declare about a change of product code: support removed, a default changed, a
-line marked breaking or a migration guide's, the change said to be incompatible, an attack its new tests guard
-against, a merge bringing in a new major line of its runtime dependencies."""
+line marked breaking or a migration guide's, the change said to be incompatible, an attack its new tests or its new
+comments in product code guard against, a merge bringing in a new major line of its runtime dependencies."""
 
 from __future__ import annotations
 
 import re
 
+from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.message import MERGE_TITLE
 from analysis.facts.languages import is_changelog
@@ -96,6 +97,24 @@ def migration_noted(e: Evidence) -> bool:
 def attack_tested(e: Evidence) -> bool:
     """Product code changes and a test the commit adds names the attack it guards against (XSS, injection...)."""
     return bool(e.behaviour) and any(_ATTACK.search(_words(f.symbol or "")) for f in e.of("test_added"))
+
+
+#: an added line of code that is a comment (``// ...``, ``# ...``, ``/* ...``, `` * ...``, ``-- ...``)
+#: (a C preprocessor line is no comment)
+_ADDED_COMMENT = re.compile(r"^\+\s*(?://+|#(?!\s*(?:include|define|if|ifn?def|elif|else|endif|pragma|undef|error)\b)|"
+                            r"/\*+|\*(?!/)|--)\s?(?P<text>.*)$")
+
+
+def attack_commented(e: Evidence) -> bool:
+    """A comment the commit adds to product code names the attack the new lines guard against ("This bounds the
+    allocation against a malicious server claiming huge dimensions"): the author's own word, beside the guard, that
+    the change hardens against hostile input, whatever the message says."""
+    for f in e.behaviour:
+        comments = [m.group("text") for line in (f.patch or "").splitlines()
+                    if not line.startswith("+++") and (m := _ADDED_COMMENT.match(line))]
+        if comments and R.TITLE_SECURITY_WORDS.search(" ".join(comments)):
+            return True
+    return False
 
 
 def _words(name: str) -> str:

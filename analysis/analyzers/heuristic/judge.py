@@ -7,6 +7,7 @@ import re
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.rust_modules import public_modules_gone
+from analysis.analyzers.heuristic.api.subclass_hooks import subclass_hooks
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
@@ -53,7 +54,7 @@ from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
-from analysis.analyzers.heuristic.declared import advisory_merge, attack_tested, filed_kind
+from analysis.analyzers.heuristic.declared import advisory_merge, attack_commented, attack_tested, filed_kind
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
     api_grown,
@@ -213,6 +214,8 @@ def change_type_of(e: Evidence) -> str:
         return "security"  # "... This allowed an attacker to create QUIC streams with a spoofed address."
     if e.prefix_type is None and attack_tested(e) and not e.api_added:
         return "security"  # product code changes with a new test named for the attack it stops ("prevent XSS")
+    if e.prefix_type is None and _title_words(e.title) in (None, "fix") and attack_commented(e):
+        return "security"  # a new guard's comment names the attack it stops ("... against a malicious server")
     only = _only(e)
     if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor", "feature"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
@@ -250,7 +253,7 @@ def change_type_of(e: Evidence) -> str:
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
     if worded in (None, "refactor") and stricter_validation(e):
         return "fix"  # "Deny leap second if secs != 59": inputs that passed are turned away
-    if worded == "feature" and not e.api_added and titled_helpers(e):
+    if worded == "feature" and not e.api_added and titled_helpers(e) and not subclass_hooks(e.behaviour):
         return "refactor"  # "Introduce `_helper()`": a private helper is no new capability
     if worded == "feature" and e.files and not e.behaviour:
         return "chore"  # "add X to maintainers": a feature word over docs, CI and manifests only
@@ -268,8 +271,10 @@ def change_type_of(e: Evidence) -> str:
             return worded
     if _macro_refactor(e):
         return "refactor"
-    if (e.api_added and len(helper_api(e)) < len(e.api_extended)) or e.api_widened or _new_capability(e):
-        return "feature"  # new public API, unless it is only helpers the change itself calls
+    if ((e.api_added and len(helper_api(e)) < len(e.api_extended)) or e.api_widened or _new_capability(e)
+            or subclass_hooks(e.behaviour)):
+        return "feature"  # new public API (or ``protected`` hooks for subclasses), unless it is only helpers the
+        # change itself calls
     if e.behaviour and R.FIXES_ISSUE.search(e.body):
         return "fix"  # "Wrap X in ParseError ... Fixes #398": no word of the title says it, the issue it closes does
     if tested_behaviour(e, "refactor") and not R.SECURITY_WORDS.search(e.title):
@@ -410,6 +415,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium" if warnings else "high"  # silencing build warnings is not a user-visible change
     if api_grown(e, change_type) or e.interfaces_appended:
         return "medium"  # public API added beside what callers had (an API dump's new lines): a feature users opt into
+    if change_type == "feature" and subclass_hooks(e.behaviour):
+        return "medium"  # a ``protected`` method or constructor a public class gains: subclasses can call or override it
     if e.printer_columns:
         return "medium"  # a CRD's printer columns: what ``kubectl get`` shows operators, not what manifests hold
     if snapshot_rewritten(e):
@@ -418,6 +425,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             or e.prereleases_left or default_features_changed(e)):
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
         # adapted to it, a deprecation users must act on, or default features moved
+    if e.toolchain_lowered:
+        return "medium"  # older compilers or runtimes supported again, the code adapted to them: who can build moves
     if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
         return "medium"  # a panicking call replaced by its fallible form: callers get an error where it aborted
     if macros_redefined(e.behaviour):

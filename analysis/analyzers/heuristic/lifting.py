@@ -27,6 +27,7 @@ from analysis.analyzers.heuristic.config.charts.switched_on import (
     unread,
 )
 from analysis.analyzers.heuristic.declared import (
+    attack_commented,
     attack_tested,
     breaking_in_changelog,
     default_changed_in_changelog,
@@ -173,7 +174,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
-        or attack_tested(e) or merged_major_line(e) or said_incompatible(e)
+        or attack_tested(e) or attack_commented(e) or merged_major_line(e) or said_incompatible(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
         or (api_grown(e, change_type) and headline_addition(e))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns

@@ -46,6 +46,9 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   r"out[- ]of[- ]bounds (reads?|writes?|access\w*)|use[- ]after[- ]free|double[- ]free|"
                                   # the message says who could exploit it: an attacker, spoofed or injected data
                                   r"attackers?|spoof(s|ed|ing)?|malicious(ly)?|"
+                                  # someone on the network path between the two ends: reads or rewrites what is sent
+                                  r"mitm|man[- ]in[- ]the[- ]middle|eavesdrop\w*|"
+                                  r"(passive|on-path) (network )?(observers?|adversar(y|ies))|network observers?|"
                                   r"(allow\w*|permit\w*|lead\w*|result\w*)( to| in| for)? (an? )?(\w+ )?injections?)|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
 #: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")

@@ -1,4 +1,5 @@
-"""Product code that names an operating system its removed lines did not: a platform now supported or detected."""
+"""Product code that names an operating system (or a target architecture) its removed lines did not: a platform now
+supported or detected."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from analysis.models import FileChange
 _OS = re.compile(r"(?<![A-Za-z])(linux|darwin|macos|freebsd|netbsd|openbsd|dragonfly|solaris|sunos|illumos|aix|"
                  r"haiku|hurd|cygwin|mingw|msys|win32|win64|android|wasi|emscripten|fuchsia|redox|managarm|qnx|"
                  r"vxworks|horizon|nuttx)(?![A-Za-z])", re.I)
-#: a target's platform compared in code: ``target_os = "motor"``, ``target.os``, ``runtime.GOOS == "aix"``
-_TARGET = re.compile(r"""\b(?:target_os|target\.os|GOOS|sys\.platform)\b\W{0,6}["'](?P<name>[\w-]+)["']""")
+#: a target's platform compared in code: ``target_os = "motor"``, ``target.os``, ``runtime.GOOS == "aix"``; or its
+#: CPU architecture (``target_arch = "arm64ec"``, ``GOARCH``): code users on that architecture did not run before
+_TARGET = re.compile(r"""\b(?:target_os|target\.os|GOOS|sys\.platform|target_arch|target\.arch|GOARCH)\b\W{0,6}"""
+                     r"""["'](?P<name>[\w-]+)["']""")
 #: a line that is only a comment (a C preprocessor condition and a Rust attribute, ``#[cfg(...)]``, are code)
 _COMMENT = re.compile(r"^(#(?![\[!]|\s*(if|elif|ifdef|ifndef|define))|//|/\*|\*|--)")
 

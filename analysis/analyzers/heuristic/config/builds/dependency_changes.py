@@ -136,3 +136,9 @@ class DependencyChanges:
     def toolchain_raised(self) -> list[Minimum]:
         # a test module's own manifest (``test/go.mod``) builds only the project's tests: users are not held to it
         return [m for m in self.toolchain_minimums if m.raised and "test" not in self.classes.get(m.path, set())]
+
+    @property
+    def toolchain_lowered(self) -> list[Minimum]:
+        """The oldest supported toolchain moved back (``rust-version`` 1.60 -> 1.56): users on older compilers or
+        runtimes can now build or install the package (a test module's own manifest aside)."""
+        return [m for m in self.toolchain_minimums if not m.raised and "test" not in self.classes.get(m.path, set())]
