@@ -182,13 +182,15 @@ _MANIFESTS = (".yaml", ".yml", ".tpl")
 def _security_titled(e: Evidence) -> bool:
     """The title names something security-related, more than a secret ("issue on ACL when no existing users secret
     is passed": which Secret a chart's template reads), unless outside deployment manifests it says the secret
-    leaks (logged, exposed, printed)."""
+    leaks (logged, exposed, printed) or the code changed is the project's security code."""
     words = {m.group(0).strip(" _-./:()[]").lower() for m in R.SECURITY_WORDS.finditer(e.title)}
     deployed = bool(e.behaviour) and all("deploy" in e.classes[f.path] or f.path.lower().endswith(_MANIFESTS)
                                          for f in e.behaviour)
     # elsewhere a secret is what a secrets manager stores ("detach replicated regions before deleting AWS
-    # SecretsManager secret"): a record the code creates or deletes, security only when the title says it leaks
-    exposed = not deployed and bool(_EXPOSED.search(e.title))
+    # SecretsManager secret"): a record the code creates or deletes, security only when the title says it leaks or
+    # the code is the project's security code (``auth/``)
+    exposed = not deployed and bool(_EXPOSED.search(e.title) or any("security" in e.classes[f.path]
+                                                                    for f in e.behaviour))
     return bool(words - _RESOURCE_WORDS) or (bool(words) and exposed)
 
 
