@@ -127,6 +127,19 @@ def merged_major_line(e: Evidence) -> bool:
     return bool(MERGE_TITLE.match(e.commit.title)) and len(e.major_bumps) >= _MERGED_MAJORS
 
 
+#: a title naming binary compatibility or ABI stability ("Restore ABI stability for ... builders", "Fix one more
+#: missing API in binary compatibility override")
+_BINARY_COMPAT = re.compile(r"\b(binary|abi)[- ](compat\w*|stabilit\w*|break\w*)|\bbinary[- ]incompat\w*", re.I)
+
+
+def binary_compat_titled(e: Evidence) -> bool:
+    """The title names binary compatibility (or ABI stability) and product code changes: the project says what
+    binaries compiled against another release find at run time is at stake (entry points put back after a release
+    dropped them, so code built against it stops failing with ``NoSuchMethodError``, or taken away): every consumer
+    that upgrades without recompiling meets it."""
+    return bool(e.behaviour) and bool(_BINARY_COMPAT.search(e.title))
+
+
 #: a sentence calling this change incompatible or breaking, or saying it breaks compatibility
 _SAID = re.compile(r"\b(this|it|which)\s+(is|was)\s+(an?\s+)?((binary|source|backwards?|api)[- ])?(incompatible|breaking)"
                    r"(\s+api)?\s+change\b|\bbreaks?\s+(binary|source|backwards?|api)\s+compat\w*", re.I)

@@ -49,6 +49,7 @@ from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_on
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
+from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
@@ -485,11 +486,30 @@ def _unmeasured_perf_in_bodies(e: Evidence, change_type: str) -> bool:
     added or removed (no public signature or symbol, no setting, no message text, no figure in the message): the
     callers get the same results, sooner or not (dayjs's ``format`` building its token map once per call, a
     derived ``PartialEq`` written as one integer compare)."""
-    return bool(change_type == "perf" and e.prefix_type in ("perf", None) and e.facts
+    return bool((change_type == "perf" and e.prefix_type in ("perf", None) or _refactored_for_speed(e)) and e.facts
                 and all(f.kind in _BODY_FACTS or _helper_or_override(e, f) for f in e.facts)
                 and any(f.kind == "symbol_modified" for f in e.facts)
                 and not (measured_speedup(e.body) or e.config or e.security_words or e.literal_changes["message"]
                          or e.signature_deltas))
+
+
+#: the cost a speed-up takes away, named in a title ("reduce recomputeInvalidatedAtoms overhead")
+_OVERHEAD = re.compile(r"\b(overhead|efficien(t|cy))\b", re.I)
+#: a conventional scope the author gives to the project's own machinery (``refactor(internals): ...``)
+_INTERNAL_SCOPES = ("internal", "internals")
+#: the kinds of symbol that are types: what callers write against, not code that runs
+_TYPE_KINDS = ("type", "interface", "enum")
+
+
+def _refactored_for_speed(e: Evidence) -> bool:
+    """The author calls it a refactor, or scopes it to the internals, and the title says it is for speed
+    ("refactor: flushPending improve performance", "fix(internals): ... before doing mountDependencies work
+    (performance)"): the same results by the author's own word, sooner; with no figure, a reviewer reads it low
+    like any ``perf:`` of function bodies."""
+    said = e.prefix_type == "refactor" or (e.scope or "").lower() in _INTERNAL_SCOPES
+    # a public type redefined on the way (an exported callback type narrowed) is an interface change, not a body
+    retyped = any(f.kind == "symbol_modified" and f.text in _TYPE_KINDS and e.is_public(f) for f in e.facts)
+    return said and not retyped and bool(R.PERF_WORDS.search(e.title) or _OVERHEAD.search(e.title))
 
 
 def _helper_or_override(e: Evidence, fact) -> bool:
@@ -526,6 +546,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         # old runtime are cut off
     if own_major_with_dependency(e):
         return "high"  # the package's own major raised with a dependency's: the project says its upgrade breaks
+    if cmake_defaults_flipped(e.files):
+        return "high"  # a CMake option's default turned over (``ON`` -> ``OFF``): every build that does not pass it
+        # compiles or installs otherwise (a pkg-config file no longer installed for packagers)
     entry_points = entry_points_moved(e)
     if any(f.kind != "config_key_added" or condition_added(f, entry_points) for f in entry_points):
         return "high"  # what importers resolve (a path, a types file, a condition of an existing entry) changed or

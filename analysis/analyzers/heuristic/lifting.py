@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.documented_errors import errors_now_documented
 from analysis.analyzers.heuristic.api.encoding_hooks import encoding_hooks_added
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
@@ -13,9 +14,10 @@ from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replace
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.behaviour.tests_replaced import tests_replaced
+from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory_managed
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.build_defaults import features_broken
-from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_options_removed
+from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_removed
 from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.charts.deploy import ungated_template_block
@@ -29,6 +31,7 @@ from analysis.analyzers.heuristic.config.charts.switched_on import (
 from analysis.analyzers.heuristic.declared import (
     attack_commented,
     attack_tested,
+    binary_compat_titled,
     breaking_in_changelog,
     default_changed_in_changelog,
     merged_major_line,
@@ -67,6 +70,12 @@ def stricter_symbols(e: Evidence) -> list[str]:
 def stricter_validation(e: Evidence) -> bool:
     """Callers whose inputs passed now fail (see ``stricter_symbols``)."""
     return bool(stricter_symbols(e))
+
+
+def documented_failure(e: Evidence) -> bool:
+    """Product code gains a ``raise``/``throw`` and the user documentation rewrites a line to say the case now raises
+    an error (a duplicate path in a wheel was silently written twice): what worked, wrongly, now fails."""
+    return raises_added(e) and errors_now_documented(f for f in e.files if "doc" in e.classes[f.path])
 
 
 def crash_fix(e: Evidence, change_type: str) -> bool:
@@ -108,9 +117,20 @@ _COMMENT_LINE = re.compile(r"^\+\s*(//|#|/?\*|--)\s*(?P<text>.*)$", re.M)
 def crash_commented(e: Evidence) -> bool:
     """A fix whose product code gains a comment saying what crashed (``...would race with init() and crash in
     commitProcessing``): the author names the crash beside the guard, not in the title. Only the strong words
-    (a crash, a panic, a segfault), and not beside a test."""
+    (a crash, a panic, a segfault), and not beside a test. A comment the commit deletes elsewhere is moved, not
+    written (a test macro's "On panic, this macro will print..." moved into a shared module): nobody names a crash."""
+    moved = {_comment_key(m.group("text")) for f in e.files for m in _REMOVED_COMMENT_LINE.finditer(f.patch or "")}
     return any(names_crash(m.group("text"), True) and R.CRASH_COMMENT_WORDS.search(m.group("text"))
+               and _comment_key(m.group("text")) not in moved
                for f in e.behaviour for m in _COMMENT_LINE.finditer(f.patch or ""))
+
+
+_REMOVED_COMMENT_LINE = re.compile(r"^-\s*(//|#|/?\*|--)\s*(?P<text>.*)$", re.M)
+
+
+def _comment_key(text: str) -> str:
+    """A comment's words, whatever marks it (``///`` or ``//``, ``*``) and however it is indented."""
+    return " ".join(text.strip("/*!# ").split()).lower()
 
 
 #: the crash word qualifies the project's tests or CI as a noun phrase ("fix freezing webkit CI pinch zoom tests",
@@ -138,23 +158,41 @@ def released_behaviour_reverted(e: Evidence) -> bool:
 
 def strong_security(e: Evidence, change_type: str) -> bool:
     """A security signal in the code, security named in the message, or a fix to something security-related."""
-    return bool(e.security_signals or R.TITLE_SECURITY_WORDS.search(e.message_text) or merged_security(e)
+    return bool(e.security_signals or _security_said(e) or merged_security(e)
                 or (change_type in ("fix", "security") and _security_titled(e) and not missing_permission_granted(e)))
 
 
-#: a Kubernetes Secret: in deployment manifests the word names a kind of resource, not a security matter
+def _security_said(e: Evidence) -> bool:
+    """The message names security; memory read past its bounds ("over-reading beyond requested count") only in code
+    that can touch memory it does not own (in Python or Go it is a stream read past a count, a wrong result)."""
+    words = [m.group(0) for m in R.TITLE_SECURITY_WORDS.finditer(e.message_text)]
+    if words and memory_managed(e.behaviour):
+        words = [w for w in words if not MEMORY_WORDS.fullmatch(w)]
+    return bool(words)
+
+
+#: a Kubernetes Secret or a secrets manager's record: the word names a kind of resource, not a security matter
 _RESOURCE_WORDS = {"secret", "secrets"}
+#: a secret shown to whom should not see it: leaked, exposed, logged, printed, in plain text
+_EXPOSED = re.compile(r"\b(leak\w*|expos\w*|log(s|ged|ging)?|print\w*|plain ?text|reveal\w*|disclos\w*|visible)\b",
+                      re.I)
 #: Kubernetes manifests and a chart's templates (``templates/configmap.yaml``, ``_helpers.tpl``)
 _MANIFESTS = (".yaml", ".yml", ".tpl")
 
 
 def _security_titled(e: Evidence) -> bool:
-    """The title names something security-related; in a change to deployment manifests only, more than a Secret
-    ("issue on ACL when no existing users secret is passed": which Secret a chart's template reads)."""
+    """The title names something security-related, more than a secret ("issue on ACL when no existing users secret
+    is passed": which Secret a chart's template reads), unless outside deployment manifests it says the secret
+    leaks (logged, exposed, printed) or the code changed is the project's security code."""
     words = {m.group(0).strip(" _-./:()[]").lower() for m in R.SECURITY_WORDS.finditer(e.title)}
     deployed = bool(e.behaviour) and all("deploy" in e.classes[f.path] or f.path.lower().endswith(_MANIFESTS)
                                          for f in e.behaviour)
-    return bool(words - _RESOURCE_WORDS) if deployed else bool(words)
+    # elsewhere a secret is what a secrets manager stores ("detach replicated regions before deleting AWS
+    # SecretsManager secret"): a record the code creates or deletes, security only when the title says it leaks or
+    # the code is the project's security code (``auth/``)
+    exposed = not deployed and bool(_EXPOSED.search(e.title) or any("security" in e.classes[f.path]
+                                                                    for f in e.behaviour))
+    return bool(words - _RESOURCE_WORDS) or (bool(words) and exposed)
 
 
 def merged_security(e: Evidence) -> bool:
@@ -175,6 +213,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
         or attack_tested(e) or attack_commented(e) or merged_major_line(e) or said_incompatible(e)
+        or binary_compat_titled(e) or documented_failure(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
         or (api_grown(e, change_type) and headline_addition(e))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
@@ -185,6 +224,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
         or bool(cmake_options_removed(e.files))  # a CMake option builders pass (``-DNAME=ON``) no longer declared
+        or bool(cmake_defaults_flipped(e.files))  # or its default turned over: builders who never passed it
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
         or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e))
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))

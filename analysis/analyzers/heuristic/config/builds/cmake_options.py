@@ -1,5 +1,5 @@
 """A CMake build's options taken away: ``option(NAME "..." OFF)`` removed and not declared again, so builders' ``-DNAME=``
-settings stop applying."""
+settings stop applying; or an option's default turned over, so builders who never passed it get another build."""
 
 from __future__ import annotations
 
@@ -12,6 +12,30 @@ from analysis.models import FileChange
 _CMAKE = re.compile(r"(^|/)(CMakeLists\.txt|[^/]+\.cmake)$", re.IGNORECASE)
 #: an option declared: ``option(EXPAT_UNICODE "Use UTF-16 ..." OFF)``, ``cmake_dependent_option(NAME ...)``
 _OPTION = re.compile(r"^\s*(?:cmake_dependent_)?option\s*\(\s*(\w+)\b", re.IGNORECASE)
+
+
+#: a one-line option with a literal default: ``option (WITH_PKGCONFIG "Enable pkg-config support" ON)``
+_OPTION_DEFAULT = re.compile(r'^\s*option\s*\(\s*(\w+)\s+"[^"]*"\s+(ON|OFF|TRUE|FALSE|YES|NO|1|0)\s*\)', re.IGNORECASE)
+_ON = {"ON", "TRUE", "YES", "1"}
+
+
+def _defaults(lines: Iterable[str]) -> dict[str, bool]:
+    return {m.group(1): m.group(2).upper() in _ON for line in lines if (m := _OPTION_DEFAULT.match(line))}
+
+
+def cmake_defaults_flipped(files: Iterable[FileChange]) -> list[str]:
+    """Options whose literal default turns over (``WITH_PKGCONFIG ... ON`` -> ``OFF``): every build that does not
+    pass ``-DNAME=`` now compiles, installs or links otherwise (glog's ``libglog.pc`` no longer installed), a changed
+    default for packagers and for projects that embed the build."""
+    before: dict[str, bool] = {}
+    after: dict[str, bool] = {}
+    for f in files:
+        if not _CMAKE.search(f.path) or f.status == "removed":
+            continue
+        old, new = changed_lines(f.patch)
+        before.update(_defaults(old))
+        after.update(_defaults(new))
+    return sorted(name for name, on in before.items() if name in after and after[name] != on)
 
 
 def _declared(lines: Iterable[str]) -> set[str]:
