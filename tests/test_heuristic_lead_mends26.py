@@ -237,3 +237,10 @@ def test_a_symbol_moved_into_a_module_its_old_one_imports_is_not_removed_in_the_
     text = "\n".join(heuristic_highlights(reports, "en"))
     assert any(f.kind == "symbol_removed" and f.symbol == "createURL" for f in analysis.facts)
     assert "Most lines changed in `src`" in text and "`createURL` removed" not in text
+
+
+def test_a_dereference_is_no_comment_naming_an_attack():
+    from analysis.analyzers.heuristic.declared import _ADDED_COMMENT
+
+    assert _ADDED_COMMENT.match("+ * guards against a malicious server").group("text").startswith("guards against")
+    assert not _ADDED_COMMENT.match("+  *security_level = 0;") and not _ADDED_COMMENT.match("+#include <x>")

@@ -100,9 +100,9 @@ def attack_tested(e: Evidence) -> bool:
 
 
 #: an added line of code that is a comment (``// ...``, ``# ...``, ``/* ...``, `` * ...``, ``-- ...``)
-#: (a C preprocessor line is no comment)
+#: (a C preprocessor line is no comment, nor a dereference ``*security_level = 0;``)
 _ADDED_COMMENT = re.compile(r"^\+\s*(?://+|#(?!\s*(?:include|define|if|ifn?def|elif|else|endif|pragma|undef|error)\b)|"
-                            r"/\*+|\*(?!/)|--)\s?(?P<text>.*)$")
+                            r"/\*+|\*(?=\s|$)|--)\s?(?P<text>.*)$")
 
 
 def attack_commented(e: Evidence) -> bool:
