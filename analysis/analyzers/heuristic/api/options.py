@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analysis.analyzers.heuristic.api.struct_fields import SETTINGS_STRUCT, public_fields_added
+from analysis.analyzers.heuristic.code.hunks import hunk_blocks
 from analysis.facts.code.hunk_symbols import definitions_mentioning
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
@@ -68,11 +69,6 @@ def _plain(value: str | None) -> str | None:
     return value if value and _PLAIN_VALUE.match(value) else None
 
 
-def _hunks(patch: str | None) -> list[str]:
-    """A patch's ``@@`` blocks, each with git's header line (its function context)."""
-    return re.split(r"(?m)^(?=@@)", patch or "")
-
-
 def _settings_fields(files: list[FileChange]) -> list[NewOption]:
     out = []
     for path, struct, name in public_fields_added(files):
@@ -85,7 +81,7 @@ def _settings_fields(files: list[FileChange]) -> list[NewOption]:
         home = re.compile(rf"impl\s+Default\s+for\s+{re.escape(struct)}\b|fn\s+default\s*\(")
         matches = list(given.finditer(patch or ""))
         match = matches[0] if len(matches) == 1 else next(
-            (m for hunk in _hunks(patch) if home.search(hunk) for m in [given.search(hunk)] if m), None)
+            (m for hunk in hunk_blocks(patch) if home.search(hunk) for m in [given.search(hunk)] if m), None)
         out.append(NewOption(f"{struct}.{name}", _plain(match.group("value")) if match else None, path, name,
                              match.group(0)[1:] if match else ""))
     return out

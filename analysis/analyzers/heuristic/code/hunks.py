@@ -41,6 +41,12 @@ _STATUS_NUMBER = re.compile(r"^[1-5]\d\d$")
 _LOGGING = re.compile(r"\b(log|logger|logging|debug|trace|console)\b\s*[.!(:]|\b(debug|trace|info|warn)!?\(", re.I)
 
 
+def hunk_blocks(patch: str | None) -> list[str]:
+    """A patch's ``@@`` blocks, each with git's header line (its function context); text before the first one, if
+    any, comes first."""
+    return re.split(r"(?m)^(?=@@)", patch or "")
+
+
 def changed_lines(patch: str | None, strip: bool = True) -> tuple[list[str], list[str]]:
     """A patch's removed and added lines, without their ``-``/``+`` (stripped unless ``strip`` is False)."""
     removed, added = [], []

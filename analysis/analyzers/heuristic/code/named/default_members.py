@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.analyzers.heuristic.code.hunks import hunk_blocks
 from analysis.models import FileChange
 
 #: a list item alone on its line: a quoted string or a number, a comma after it (``"text/markdown",``)
@@ -22,7 +23,7 @@ def default_members(f: FileChange, symbol: str) -> tuple[list[str], list[str]] |
         return None
     added: list[str] = []
     removed: list[str] = []
-    for hunk in re.split(r"^(?=@@)", f.patch, flags=re.M):
+    for hunk in hunk_blocks(f.patch):
         if not hunk.startswith("@@"):
             continue
         header, *lines = hunk.split("\n")
