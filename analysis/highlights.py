@@ -45,7 +45,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "where": "{name}（{path}）",
         "dependencies": "依赖变化：{items}",
         "dependency": "{name} {before} → {after}",
-        "dependency_added": "新增 {name} {after}",
+        "dependency_added": "新增 {name} {after}", "any_version": "（不限版本）",
         "dependency_removed": "移除 {name}",
         "areas": "改动最集中的位置：{items}",
         "area": "{name}（{n}，+{add}/-{delete} 行）",
@@ -72,7 +72,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "where": "{name} ({path})",
         "dependencies": "Dependencies: {items}",
         "dependency": "{name} {before} → {after}",
-        "dependency_added": "{name} {after} (new)",
+        "dependency_added": "{name} {after} (new)", "any_version": "(any version)",
         "dependency_removed": "{name} removed",
         "areas": "Most lines changed in {items}",
         "area": "{name} ({n}, +{add}/-{delete})",
@@ -275,7 +275,8 @@ def _where(fact: Fact, words: dict[str, str]) -> str:
 def _dependencies(facts: list[Fact], words: dict[str, str]) -> str | None:
     """The packages users install that came, went or moved; a development-only one (tests, linters, an example's
     manifest) is left to its change's own entry, as a CI workflow's key is."""
-    named = [words[_dependency_key(f)].format(name=_code(f.symbol), before=f.before, after=f.after)
+    named = [words[_dependency_key(f)].format(name=_code(f.symbol), before=f.before,
+                                              after=words["any_version"] if (f.after or "").strip() == "*" else f.after)
              for f in facts if f.kind == "dependency_changed" and f.symbol
              and not development_only(f, classify_path(f.path)) and not _transitive(f)]
     return words["dependencies"].format(items=_items(named, words)) if named else None

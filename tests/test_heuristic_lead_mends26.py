@@ -244,3 +244,26 @@ def test_a_dereference_is_no_comment_naming_an_attack():
 
     assert _ADDED_COMMENT.match("+ * guards against a malicious server").group("text").startswith("guards against")
     assert not _ADDED_COMMENT.match("+  *security_level = 0;") and not _ADDED_COMMENT.match("+#include <x>")
+
+
+def test_requirements_without_versions_listed_together_say_any_version():
+    before = '{"dependencies": {"a": "1.0.0"}}\n'
+    after = '{"dependencies": {"a": "1.0.0", "b": "*", "c": "*", "d": "^2.0.0"}}\n'
+    summary = " ".join(analysed({"package.json": (before, after)}, "build: add b, c and d").summary)
+    assert "`b` (any version)" in summary and "`c` (any version)" in summary and "`d` `^2.0.0`" in summary
+    assert "`*`" not in summary
+
+
+def test_the_days_dependency_highlight_says_any_version_for_a_star():
+    from analysis.highlights import heuristic_highlights
+    from tests.facts_support import commit_of
+
+    files = {"pyproject.toml": ('[project]\nname = "x"\ndependencies = ["click>=8"]\n',
+                                '[project]\nname = "x"\ndependencies = ["click>=8", "build"]\n')}
+    analysis = analysed(files, "build: depend on build")
+    analysis = analysis.model_copy(update={"facts": [f.model_copy(update={"after": "*"}) if f.symbol == "build" else f
+                                                     for f in analysis.facts]})
+    commit, _ = commit_of(files, "build: depend on build")
+    reports = [CommitReport(commit=commit.model_copy(update={"sha": c * 40}), analysis=analysis) for c in "abc"]
+    text = "\n".join(heuristic_highlights(reports, "en"))
+    assert "`build` (any version) (new)" in text and "`build` * (new)" not in text

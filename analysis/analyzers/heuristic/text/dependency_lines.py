@@ -49,7 +49,7 @@ class DependencyLines:
             lines.setdefault(self.dependency_line(f), f.path)
         for (path, kind), facts in grouped.items():
             items = [code(f.symbol) if kind.startswith("deps_removed") else self.t("dep_item", name=code(f.symbol),
-                                                                          new=code(pinned(f.after)))
+                                                                          new=self._version(f.after))
                      for f in facts]
             line = (self.dependency_line(facts[0]) if len(facts) == 1 else
                     self.t(kind, names=self.names(items, wrap=False), path=code(path, R.MAX_PATH)))
@@ -96,6 +96,10 @@ class DependencyLines:
             return "deps_removed_dev" if dev else "deps_removed"
         return "deps_added_dev" if development_only(f, self.e.classes.get(f.path, set())) else "deps_added"
 
+    def _version(self, version: str | None) -> str:
+        """A requirement's version as said: ``*`` (no pin) as "(any version)", a commit id cut short, in a code span."""
+        return self.p["dep_any"] if (version or "").strip() in _ANY_VERSION else code(pinned(version))
+
     def dependency_line(self, f: Fact) -> str:
         before, after = pinned(f.before), pinned(f.after)
         if before and after:
@@ -103,7 +107,7 @@ class DependencyLines:
             return self.t(key, name=code(f.symbol), old=code(before), new=code(after))
         if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
             key = "dep_added_dev" if self._dependency_kind(f) == "deps_added_dev" else "dep_added"
-            new = self.p["dep_any"] if after.strip() in _ANY_VERSION else code(after)  # "sphinxcontrib-apidoc *"
+            new = self._version(f.after)
             return self.t(key, name=code(f.symbol), new=new)
         key = "dep_removed_dev" if self._dependency_kind(f) == "deps_removed_dev" else "dep_removed"
         return self.t(key, name=code(f.symbol))
