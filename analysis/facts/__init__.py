@@ -40,7 +40,9 @@ What each kind carries (fields not named are None):
   notice of a change, "; "-separated: "class, bases Enum -> IntEnum; members reordered" (base classes, a Python
   enum's members in another order), "method, throw statements 1 -> 2" (more throw, raise or panic statements),
   "type, fields renamed data -> _data, status -> _status", "class, field default changed timeout 5.0 -> 10.0"
-  (fields of a type renamed, or a Python class's field defaults changed, one part each, read from the hunks); "method,
+  (fields of a type renamed, or a Python class's field defaults changed, one part each, read from the hunks);
+  "function, type parameter added T = ParsedQuery" (a TS/JS function's new type parameter with a default; one only
+  its return type uses is the return type callers get without type arguments, so the signature stays); "method,
   moved up from X, Y" on a base class's method that subclasses X and Y dropped, "method, now inherited
   from B" on a subclass's method left to its base B (when B's file is in the commit). Where the grammar
   cannot parse a changed region (not C/C++), the hunks and git's context name the symbol.

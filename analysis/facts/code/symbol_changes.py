@@ -1,11 +1,13 @@
 """How a symbol present on both sides changed where callers notice: its base classes, the order of an enum's
-members, the statements that throw out of it. Written after the kind in a ``symbol_modified`` fact's text."""
+members, the statements that throw out of it, the defaulted type parameters it gains. Written after the kind in a
+``symbol_modified`` fact's text."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from analysis.facts.code.rules.base import Symbol
+from analysis.facts.code.rules.javascript import type_parameters
 from analysis.facts.code.syntax import text_of
 
 #: statements and expressions that leave a function with an exception
@@ -71,4 +73,8 @@ def how_changed(before: Symbol, after: Symbol, family: str) -> list[str]:
         old_throws, new_throws = throw_count(before), throw_count(after)
         if new_throws > old_throws:
             parts.append(f"throw statements {old_throws} -> {new_throws}")
+    if family == "js" and after.kind in ("function", "method"):
+        known = {name for name, _ in type_parameters(before.node)}
+        parts += [f"type parameter added {name} = {default}" for name, default in type_parameters(after.node)
+                  if name not in known and default]
     return parts

@@ -20,6 +20,8 @@ _TS_SOURCES = (".ts", ".tsx", ".mts", ".cts")
 #: kinds of symbol users call or construct (a new one is new public API)
 _CALLABLE = {"function", "method", "class", "struct", "enum", "trait"}
 
+#: how the diff analyzer writes a defaulted type parameter a function gains (see ``analysis.facts``)
+_TYPE_PARAMETER_ADDED = "type parameter added "
 #: public functions (and no type) a new file may hold and still be helpers of an addition made elsewhere
 _HELPER_FUNCTIONS = 2
 #: and lines at most (a 213-line ``signalfd.c`` of two entry points is a new backend, a module of its own)
@@ -152,7 +154,21 @@ class ApiSurface:
         added = [f for f in self.api_added if (f.text or "") in _CALLABLE
                  and (f.symbol or "").split(".")[-1] not in removed]  # moved here from another file
         widened = [f for f in self.api_widened if (f.text or "").split(",")[0] in _CALLABLE]
-        return added + widened + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking]
+        generic = [f for facts in self.type_parameters_added.values() for f in facts]
+        return added + widened + [f for f, delta in self.signature_deltas if delta.added and not delta.breaking] \
+            + generic
+
+    @cached_property
+    def type_parameters_added(self) -> dict[tuple[str, str], list[Fact]]:
+        """Public functions that gain a type parameter with a default (``getQuery<T extends Q = Q>``), by (name,
+        default): opt-in, calls written without type arguments type as before."""
+        out: dict[tuple[str, str], list[Fact]] = {}
+        for fact in self.of("symbol_modified"):
+            for part in noticed_parts(fact) if self.is_public(fact) else []:
+                if part.startswith(_TYPE_PARAMETER_ADDED) and " = " in part:
+                    name, default = part.removeprefix(_TYPE_PARAMETER_ADDED).split(" = ", 1)
+                    out.setdefault((name, default), []).append(fact)
+        return out
 
     @cached_property
     def headline_api(self) -> list[Fact]:

@@ -32,6 +32,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "rbac_line": "Adds an RBAC rule to {path}: {verbs} on {resources}",
         "rbac_lines": "Adds {n} RBAC rules to {path}, each {verbs} on {resources}",
         "contract_line": "{symbol}: {changes}",
+        "type_param_line": "{symbols} gains the type parameter {name} (default {default}): calls without type arguments "
+                           "type as before",
+        "type_param_line_pl": "{symbols} gain the type parameter {name} (default {default}): calls without type "
+                              "arguments type as before",
         "exit_line": "New exit status {new} in the added lines; the removed lines used {old}",
         "flip_line": "Existing test lines now expect other results: {new} where {old} was expected in {path}",
         "noticed_bases": "now derives from {new} instead of {old}", "noticed_reordered": "its members are reordered",
@@ -259,6 +263,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "rbac_line": "在 {path} 中新增 RBAC 规则：对 {resources} 的 {verbs} 权限",
         "rbac_lines": "在 {path} 中新增 {n} 条 RBAC 规则，均为对 {resources} 的 {verbs} 权限",
         "contract_line": "{symbol}：{changes}",
+        "type_param_line": "{symbols} 新增类型参数 {name}（默认 {default}），不写类型参数的调用类型不变",
+        "type_param_line_pl": "{symbols} 新增类型参数 {name}（默认 {default}），不写类型参数的调用类型不变",
         "exit_line": "新增的代码行使用新的退出码 {new}；删除的行使用 {old}",
         "flip_line": "已有测试行现在期望不同的结果：{path} 中原期望 {old}，现为 {new}",
         "noticed_bases": "基类由 {old} 改为 {new}", "noticed_reordered": "成员顺序调整",

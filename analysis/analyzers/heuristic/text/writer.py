@@ -275,6 +275,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
         out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts, f.path))
                 for f, parts in e.contract_changes[:R.MAX_LISTED]]
+        out += [self._t("type_param_line", len(facts) > 1, symbols=self.symbols([f.symbol or "" for f in facts]),
+                        name=code(name), default=code(default))
+                for (name, default), facts in list(e.type_parameters_added.items())[:R.MAX_LISTED]]
         gone, arrived = e.exit_statuses
         if arrived:
             out.append(self.t("exit_line", new=self.names(arrived), old=self.names(gone)))

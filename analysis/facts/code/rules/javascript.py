@@ -161,8 +161,14 @@ class JsCollector(Collector):
 
     @staticmethod
     def _returns(node: Any) -> str | None:
-        text = text_of(_field(node, "return_type"))
-        return text.lstrip(":").strip() or None
+        """The return type callers get: a type parameter that only the return type uses (``getQuery<T extends Q =
+        Q>(..): T``) is the default a call without type arguments gets (``Q``), as it returned before."""
+        text = text_of(_field(node, "return_type")).lstrip(":").strip()
+        parameters = text_of(_field(node, "parameters") or _field(node, "parameter"))
+        for name, default in type_parameters(node):
+            if text == name and default and not re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", parameters):
+                return default
+        return text or None
 
 
 #: a dotted path of plain names: ``_.flatten``, ``Foo.bar`` (not ``a[b].c`` or ``this.x``)
@@ -172,6 +178,21 @@ _DOC_PRIVATE = re.compile(r"@(private|internal|ignore|hidden)\b|@api\s+private\b
 _DOC_DEPRECATED = re.compile(r"@deprecated\b")
 #: expressions that wrap a value without changing what it is: ``(..)``, ``x as T``, ``x satisfies T``, ``x!``
 _WRAPPERS = ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression")
+
+
+def type_parameters(node: Any) -> list[tuple[str, str | None]]:
+    """A function's or method's type parameters (``<T extends Q = Q>``): each name and its default (or None), the
+    declaration looked up through a variable's value (``const f = <T = string>() => ..``)."""
+    value = _unwrapped(_field(node, "value")) if node.type in ("variable_declarator", "public_field_definition",
+                                                               "field_definition") else None
+    found = _field(node, "type_parameters") or (_field(value, "type_parameters") if value is not None else None)
+    out = []
+    for parameter in found.named_children if found is not None else []:
+        if parameter.type == "type_parameter":
+            name = next((text_of(c) for c in parameter.named_children if c.type == "type_identifier"), "")
+            default = next((c for c in parameter.named_children if c.type == "default_type"), None)
+            out.append((name, text_of(default).lstrip("=").strip() if default is not None else None))
+    return out
 
 
 def _unwrapped(node: Any | None) -> Any | None:
