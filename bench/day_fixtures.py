@@ -6,7 +6,7 @@ back-merges of the main branch into a feature branch are left out), each with me
 and patches, plus the before/after text of the touched code and configuration files so that
 ``file_at`` can be answered offline. ``labels.tsv`` next to them holds the hand-made labels.
 
-Build one:  ``python bench/day_fixtures.py CLONE YYYY-MM-DD NAME`` (UTC day).
+Build one:  ``python bench/day_fixtures.py CLONE YYYY-MM-DD NAME-YYYY-MM-DD`` (UTC day; the last argument names the file).
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from analysis.sources.local_git import LocalGitSource  # noqa: E402
 DATA = ROOT / "tests" / "data" / "heuristic_days"
 LABELS = DATA / "labels.tsv"
 #: files whose full text is kept: code and configuration, not docs or data
-_TEXT_EXTS = (".py", ".pyi", ".go", ".rs", ".ts", ".tsx", ".js", ".mjs", ".jsx", ".java", ".c", ".h",
-              ".cc", ".cpp", ".hpp", ".yaml", ".yml", ".toml", ".json", ".cfg")
+_TEXT_EXTS = (".py", ".pyi", ".go", ".rs", ".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx", ".java",
+              ".kt", ".kts", ".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".yaml", ".yml", ".toml", ".json", ".cfg")
 _MAX_BLOB = 400_000
 _BACK_MERGE = re.compile(r"^Merge (remote-tracking )?branch '(main|master|stable|develop)'( of \S+)? into ")
 
