@@ -141,7 +141,7 @@ def test_cls_as_a_later_parameter_is_the_callers_and_annotating_it_breaks_no_cal
     before = "def register(classname, cls):\n    _registry[classname] = cls\n"
     result = analysed({"src/pkg/registry.py": (before, before.replace("(classname, cls)", '(classname: str, cls: "S")'))},
                       "Type the registry")
-    assert result.summary == ["`register` gains type annotations only"]
+    assert result.summary == ["`register` gains type annotations in its signature"]
     assert [r.risk for r in result.risks if r.risk.startswith("Breaking")] == []
     assert "need updating" not in result.insights.compatibility
 
@@ -159,12 +159,12 @@ def test_functions_that_only_gain_type_annotations_are_said_in_one_group():
     after = ("def load(data: dict, many: bool = False) -> dict:\n    return data\n\n\n"
              "def dump(obj: object) -> dict:\n    return obj\n")
     result = analysed({"src/pkg/io.py": (before, after)}, "Add type annotations")
-    assert result.summary[0] == "`load`, `dump` gain type annotations only"
+    assert result.summary[0] == "`load`, `dump` gain type annotations in their signatures"
     zh = analysed({"src/pkg/io.py": (before, after)}, "Add type annotations", lang="zh")
-    assert zh.summary[0] == "`load`、`dump` 仅新增类型注解"
+    assert zh.summary[0] == "`load`、`dump` 签名中新增类型注解"
     retyped = analysed({"src/pkg/io.py": (before, after.replace("obj: object", "obj: object, indent: int = 2"))},
                        "Add type annotations")
-    assert retyped.summary[0].startswith("`load` gains type annotations only; `dump` gains `indent`")
+    assert retyped.summary[0].startswith("`load` gains type annotations in its signature; `dump` gains `indent`")
     go = "package io\n\nfunc Load(data []byte) {\n}\n"
     result_go = analysed({"io/io.go": (go, go.replace("[]byte) {", "[]byte) error {"))}, "Load reports errors")
     assert "type annotations" not in " ".join(result_go.summary)

@@ -1,10 +1,14 @@
 """Mends from reading a real day as its maintainers (unjs/ufo 2023-07-28): a TypeScript function that gains a type
 parameter with a default, used only by its return type (``getQuery<T extends Q = Q>(input): T``), returns what it
-returned before to every call written without type arguments: an opt-in generic, not a changed return type."""
+returned before to every call written without type arguments: an opt-in generic, not a changed return type.
+isaacs/node-tar 2025-09-21: a last paragraph of trailers (``PR-URL:``, ``Credit: @ann``, ``Close: #385``) is no
+description of the change; a class member keyed by a constant the module keeps to itself (``[PRUNECACHE]()``) is
+no public API."""
 
 from __future__ import annotations
 
-from tests.facts_support import analysed
+from analysis.analyzers.heuristic.message import message_points
+from tests.facts_support import analysed, facts_of
 
 _BEFORE = '''export type Parsed = Record<string, string>;
 
@@ -37,3 +41,39 @@ def test_a_type_parameter_the_parameters_use_still_changes_the_return_type():
     summary = " ".join(analysed({"src/query.ts": (_BEFORE, after)}, "refactor: getQuery").summary)
     assert "gains the type parameter" not in summary
     assert "returns `Parsed` → `T`" in summary
+
+
+def test_a_last_paragraph_of_trailers_is_no_description():
+    body = "PR-URL: https://github.com/o/r/pull/385\nCredit: @ann\nClose: #385\nReviewed-by: @bob\n"
+    assert message_points(body) == []
+    assert message_points("Keeps the cache bounded.\n\n" + body) == ["Keeps the cache bounded."]
+    assert message_points("Credit: the original idea came from the mailing list.\nReviewed-by: @bob") == [
+        "Credit: the original idea came from the mailing list."]
+
+
+_UNPACK = '''const PRUNECACHE = Symbol('pruneCache')
+export const ONENTRY = Symbol('onEntry')
+
+export class Unpack {
+  [PRUNECACHE](entry: string) {
+    return entry
+  }
+  [ONENTRY](entry: string) {
+    return entry
+  }
+  [Symbol.iterator]() {
+    return [][Symbol.iterator]()
+  }
+  write(entry: string) {
+    return entry
+  }
+}
+'''
+
+
+def test_a_member_keyed_by_a_constant_the_module_keeps_is_private():
+    after = _UNPACK.replace("  [PRUNECACHE](entry: string) {\n    return entry\n  }\n", "").replace(
+        "  [ONENTRY](entry: string) {\n    return entry\n  }\n", "").replace(
+        "  [Symbol.iterator]() {\n    return [][Symbol.iterator]()\n  }\n", "")
+    removed = {f["symbol"]: f["public"] for f in facts_of({"src/unpack.ts": (_UNPACK, after)}) if f["kind"] == "symbol_removed"}
+    assert removed == {"Unpack.[PRUNECACHE]": False, "Unpack.[ONENTRY]": True, "Unpack.[Symbol.iterator]": True}

@@ -32,6 +32,8 @@ _GIT_LOG_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b.*|Merge: [0-9a-f]{7,4
 #: ``Reviewed-on: https://...``, ``Acked-by: Ann <ann@example.org>``): one token or a person's address, a tool's or a
 #: review's record, not words about the change ("Follow-up: the cache keeps..." is a sentence)
 _HYPHENATED_TRAILER = re.compile(r"^\s*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s+(?:\S+|.*<[^>\s]+@[^>\s]+>)\s*$")
+#: a line shaped as a trailer: one token, a colon, one value (``Credit: @striezel``, ``Close: #385``)
+_TOKEN_LINE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:\s+(?:\S+|[^<>]*<[^>\s]+@[^>\s]+>)\s*$")
 #: a key=value trailer of the last paragraph in the Chromium/Google style (``RELNOTES=n/a``, ``BUG=b/1234``,
 #: ``TEST=none``): one upper-case key and one token, a review tool's field, not words about the change
 _KEY_VALUE_TRAILER = re.compile(r"^\s*[A-Z][A-Z0-9_]{1,20}=\S*\s*$")
@@ -192,6 +194,14 @@ _REPRO_LEAD = re.compile(r"(?:\bscenario\b|\bsteps to reproduce\b|\bto reproduce
 _ASIDE = re.compile(r"^\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\.?$", re.S)
 
 
+def _trailer_block(block: str) -> bool:
+    """A last paragraph of ``Token: value`` lines, one of them a trailer git or a review tool writes (``PR-URL: ..``,
+    ``Credit: @ann``, ``Close: #385``, ``Reviewed-by: @bob``): the whole paragraph is the record, not the change."""
+    lines = [ln for ln in block.splitlines() if ln.strip()]
+    return len(lines) > 1 and all(_TOKEN_LINE.match(ln) for ln in lines) and any(
+        R.TRAILER_RE.match(ln) or _HYPHENATED_TRAILER.match(ln) for ln in lines)
+
+
 def _opens_list(block: str) -> bool:
     return R.BULLET_RE.match(block.strip().split("\n", 1)[0]) is not None
 
@@ -228,6 +238,8 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
             if rows:
                 return rows[:R.MAX_POINTS]
         last = i == len(blocks) - 1
+        if last and _trailer_block(block):
+            continue
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
                  and not _GIT_LOG_HEADER.match(ln.strip())
                  and not (last and (_HYPHENATED_TRAILER.match(ln) or _KEY_VALUE_TRAILER.match(ln)))]

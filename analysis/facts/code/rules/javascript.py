@@ -20,6 +20,7 @@ class JsCollector(Collector):
     def collect(self, root: Any) -> list:
         self.private_members: set[str] = set()
         exported, by_name = _exported_names(root), _exported_names(root, default=False)
+        self.exported = exported | _declared_exports(root)
         super().collect(root)
         for symbol in self.symbols:  # a class exported by name, CommonJS or ``export default``: its members too
             top = symbol.name.split(".")[0]
@@ -131,13 +132,22 @@ class JsCollector(Collector):
         name_node = _field(member, "name") or _field(member, "property")
         access = next((text_of(c) for c in member.named_children if c.type == "accessibility_modifier"), "")
         private = access in ("private", "protected") or (name_node is not None and (
-            name_node.type == "private_property_identifier" or text_of(name_node).startswith("_")))
+            name_node.type == "private_property_identifier" or text_of(name_node).startswith("_")
+            or self._module_keyed(name_node)))
         if private:
             self.private_members.add(".".join([*scope, text_of(name_node)]))
         self.add(scope, text_of(name_node), "method", class_public and not private, member,
                  params=js_params(_field(function, "parameters") or _field(function, "parameter")),
                  returns=self._returns(function),
                  overrides=any(c.type == "override_modifier" for c in member.named_children))
+
+    def _module_keyed(self, name_node: Any) -> bool:
+        """A member keyed by a constant of the module that the module does not export (``[PRUNECACHE](entry)`` with
+        ``const PRUNECACHE = Symbol(..)``): only the module's own code can reach it. ``[Symbol.iterator]`` and a key
+        the module exports stay public."""
+        inner = name_node.named_children[0] if name_node.type == "computed_property_name" and \
+            len(name_node.named_children) == 1 else None
+        return inner is not None and inner.type == "identifier" and text_of(inner) not in self.exported
 
     @staticmethod
     def _object_bodies(node: Any) -> list[Any]:
@@ -211,6 +221,17 @@ def _doc_comment(node: Any) -> str:
     comment = node.prev_named_sibling
     text = comment.text or b"" if comment is not None and comment.type == "comment" else b""
     return text.decode("utf-8", errors="replace") if text.startswith(b"/**") else ""
+
+
+def _declared_exports(root: Any) -> set[str]:
+    """Names a module exports where it defines them (``export const A = ..``, ``export function f``)."""
+    names = set()
+    for statement in (c for c in root.named_children if c.type == "export_statement"):
+        for declaration in statement.named_children:
+            declarators = declaration.named_children if declaration.type in (
+                "lexical_declaration", "variable_declaration") else [declaration]
+            names.update(_name(d) for d in declarators)
+    return names - {""}
 
 
 def _exported_names(root: Any, default: bool = True) -> set[str]:
