@@ -3,7 +3,12 @@ parameter with a default, used only by its return type (``getQuery<T extends Q =
 returned before to every call written without type arguments: an opt-in generic, not a changed return type.
 isaacs/node-tar 2025-09-21: a last paragraph of trailers (``PR-URL:``, ``Credit: @ann``, ``Close: #385``) is no
 description of the change; a class member keyed by a constant the module keeps to itself (``[PRUNECACHE]()``) is
-no public API."""
+no public API. expressjs/multer 2026-03-02: "fix error/abort handling", a title alone over a change whose added
+comment says why (drain the request body before ``next(err)``, or the client sees EPIPE): the code's own words are
+quoted. sindresorhus/ora 2026-02-04: "Add more tests for `discardStdin`" said only the doc comment it touched
+beside the new tests: the tests are said first. A JSON schema's ``$id`` stamped with the chart's release (the
+suite's repeats check on a held-out Helm day: "Deployments that do not set `["$id"]` change behaviour on upgrade"
+in three releases) is the schema's name, not a setting."""
 
 from __future__ import annotations
 
@@ -77,3 +82,69 @@ def test_a_member_keyed_by_a_constant_the_module_keeps_is_private():
         "  [Symbol.iterator]() {\n    return [][Symbol.iterator]()\n  }\n", "")
     removed = {f["symbol"]: f["public"] for f in facts_of({"src/unpack.ts": (_UNPACK, after)}) if f["kind"] == "symbol_removed"}
     assert removed == {"Unpack.[PRUNECACHE]": False, "Unpack.[ONENTRY]": True, "Unpack.[Symbol.iterator]": True}
+
+
+_MIDDLEWARE = """function done (err) {
+  drainStream(req)
+  next(err)
+}
+"""
+_EXPLAINED = _MIDDLEWARE.replace("  next(err)", """  // - if responding with an error, drain the request body before calling
+  //     next(err) -- avoids EPIPE on the client
+  // - skip waiting if the stream is already destroyed (e.g. client aborted)
+  if (err && req.readable && !req.destroyed) {
+    req.once('end', onFinished)
+    return
+  }
+  next(err)""")
+
+
+def test_a_title_alone_quotes_the_comment_the_change_adds():
+    files = {"lib/make-middleware.js": (_MIDDLEWARE, _EXPLAINED)}
+    summary = analysed(files, "fix error/abort handling").summary
+    assert summary[0] == ("Comment added in `lib/make-middleware.js`: “if responding with an error, drain the request "
+                          "body before calling next(err) -- avoids EPIPE on the client; skip waiting if the stream is "
+                          "already destroyed (e.g. client aborted)”")
+    zh = analysed(files, "fix error/abort handling", "zh").summary
+    assert zh[0].startswith("`lib/make-middleware.js` 中新增注释：“if responding with an error")
+    told = analysed(files, "fix error/abort handling\n\nDrain the body first so clients see the error.").summary
+    assert told[0] == "Drain the body first so clients see the error." and "Comment added" not in " ".join(told)
+
+
+def test_no_quote_of_code_directives_or_half_a_comment():
+    c_before = "int f(int *p) {\n  return 0;\n}\n"
+    c_after = ("#include <stdio.h>\n#define LIMIT_OF_THE_BUFFER_IN_BYTES_FOR_EVERY_CALL 16\nint f(int *p) {\n"
+               "  *p = LIMIT_OF_THE_BUFFER_IN_BYTES_FOR_EVERY_CALL + the + other + value + of + it + now;\n"
+               "  return 0;\n}\n")
+    assert "Comment added" not in " ".join(analysed({"src/f.c": (c_before, c_after)}, "fix f").summary)
+    kept = "// Reads the value from the cache when the caller asked for it twice in a row,\n" + _MIDDLEWARE
+    longer = kept.replace("in a row,\n", "in a row,\n// because the second call would block on the socket otherwise\n")
+    assert "Comment added" not in " ".join(analysed({"lib/m.js": (kept, longer)}, "fix m").summary)
+    dead = _MIDDLEWARE.replace("  next(err)", "  // if (err) { return next(err, req, res, options); }\n  next(err)")
+    licence = "// Copyright 2026 the authors; licensed under the MIT licence, see LICENSE for it\n" + _MIDDLEWARE
+    for after in (dead, licence):
+        assert "Comment added" not in " ".join(analysed({"lib/m.js": (_MIDDLEWARE, after)}, "fix m").summary)
+
+
+def test_tests_beside_a_doc_comment_are_said_first():
+    types = "export type Options = {\n\t/** Discard stdin. */\n\treadonly discardStdin?: boolean;\n};\n"
+    tests = "import test from 'ava';\n\ntest('spins', t => {\n\tt.pass();\n});\n"
+    more = tests + "\ntest('discardStdin toggles raw mode', t => {\n\tt.pass();\n});\n"
+    files = {"index.d.ts": (types, types.replace("Discard stdin.", "Discard stdin while spinning; Ctrl+C exits.")),
+             "test.js": (tests, more)}
+    summary = analysed(files, "Add more tests for discardStdin").summary
+    assert summary == ["Tests: `test.js`; adds `discardStdin toggles raw mode`",
+                       "Comments and docstrings only in `index.d.ts`, on `Options`"]
+
+
+def test_a_schema_id_stamped_with_the_release_is_no_setting():
+    before = ('{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n'
+              '  "$id": "https://example.org/common-3.0.0.json",\n  "type": "object"\n}\n')
+    analysis = analysed({"charts/common/values.schema.json": (before, before.replace("3.0.0", "3.0.1"))},
+                        "feat(common): Release 3.0.1")
+    assert analysis.importance == "low" and analysis.risks == []
+    assert analysis.summary == ['`["$id"]` `https://example.org/common-3.0.0.json` → '
+                                '`https://example.org/common-3.0.1.json`']
+    typed = analysed({"charts/common/values.schema.json": (before, before.replace('"object"', '"array"'))},
+                     "feat(common): values are a list")
+    assert typed.importance == "high"

@@ -8,7 +8,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)", "more_files": "{items} (+{n} more)",
         # summary: what changed
-        "changelog": "Changelog: {text}",
+        "changelog": "Changelog: {text}", "code_comment": "Comment added in {path}: “{text}”",
         "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default changes from {old} to {new}",
         "default_gained": "{name} becomes optional (default {new})",
         "gains_pl": "gain {names}", "loses_pl": "lose {names}",
@@ -240,7 +240,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "zh": {
         "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 项", "more_files": "{items} 等 {total} 个文件",
-        "changelog": "变更日志：{text}",
+        "changelog": "变更日志：{text}", "code_comment": "{path} 中新增注释：“{text}”",
         "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值由 {old} 改为 {new}",
         "default_gained": "{name} 变为可选（默认 {new}）",
         "gains_pl": "新增参数 {names}", "loses_pl": "移除参数 {names}",

@@ -19,6 +19,7 @@ from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip, message_points
 from analysis.analyzers.heuristic.noticed import base_change, field_default
+from analysis.analyzers.heuristic.text.code_comments import MAX_QUOTE, added_explanation
 from analysis.analyzers.heuristic.text.default_exports import api_name, split_defaults
 from analysis.analyzers.heuristic.text.dependency_lines import DependencyLines, optional_peer
 from analysis.analyzers.heuristic.text.file_lines import FileLines
@@ -200,6 +201,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
             ended = [x if x.endswith((".", "!", "?", ":", ";", "。")) else x + "." for x in entries[:-1]]
             out.append(self.t("changelog", text=" ".join([*ended, entries[-1]])))
+        elif not out and (said := added_explanation(e.behaviour)):  # a title alone: the code's own words say why
+            out.append(self.t("code_comment", path=code(said[0], R.MAX_PATH), text=clip(said[1], MAX_QUOTE)))
         out += self.what_changed()
         if not e.loaded:
             out.append(self.p["no_files"])
@@ -342,8 +345,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out += self.cosmetic_lines()
         if not out:  # beside a real change, a comment touched in passing is noise
             out += self.cosmetic_lines()
-            if out and any(f.path not in e.cosmetic for f in e.behaviour):
-                out = self.file_lines() + out  # the files whose code changes lead; the comment-only ones follow
+            if out and any(f.path not in e.cosmetic for f in e.files):
+                # the files whose code or tests change lead; the comment-only ones follow
+                out = self.file_lines() + out
         if not out:
             out += self.file_lines()
         return out

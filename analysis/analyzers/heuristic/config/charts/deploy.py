@@ -108,10 +108,16 @@ def off_by_default(fact: Fact) -> bool:
 _CLIPPED_CONSTRAINT = re.compile(r'"required"\s*:\s*\[\s*"|"default"\s*:\s*(true|[1-9]|"[^"]|\[\s*[^\]\s]|\{\s*")')
 
 
+#: JSON-schema keywords that name a schema and its dialect (``"$id": "https://../common-3.0.1.json"``), not a value
+#: the product reads: written as the config facts spell such a key (``["$id"]``, ``spec["$schema"]``)
+_SCHEMA_IDENTITY = re.compile(r'\["\$(?:id|schema)"\]$')
+
+
 def schema_note(fact: Fact) -> bool:
-    """A schema property's documentation changed (``description of spec.replicas``): what readers see, not what
-    validates or renders."""
-    return fact.kind.startswith("config_") and (fact.text or "").startswith(tuple(f"{k} of " for k in SCHEMA_NOTES))
+    """A schema property's documentation changed (``description of spec.replicas``), or the schema's own identifier
+    or dialect (``$id``, ``$schema``, stamped with the release): what readers see, not what validates or renders."""
+    return fact.kind.startswith("config_") and ((fact.text or "").startswith(tuple(f"{k} of " for k in SCHEMA_NOTES))
+                                                or bool(_SCHEMA_IDENTITY.search(fact.symbol or "")))
 
 
 def optional_property_added(fact: Fact) -> bool:

@@ -1,0 +1,100 @@
+"""The author's own words in the code: the first explanatory comment a commit adds to its product code, quoted when
+the message says nothing beyond its title ("fix error/abort handling" and a comment saying why the request body is
+drained before ``next(err)``). A comment is quoted only as it was written, never paraphrased."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.models import FileChange
+
+#: languages whose line comments start with ``#`` (in C, ``#`` opens a preprocessor directive, not a comment)
+_HASH_COMMENTS = (".py", ".pyi", ".rb", ".sh", ".bash", ".pl", ".r", ".jl", ".ex", ".exs", ".nim", ".cr")
+_SLASH_COMMENTS = (".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".go", ".rs", ".java", ".kt",
+                   ".kts", ".scala", ".swift", ".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".cs", ".php", ".dart",
+                   ".zig")
+_SLASH = re.compile(r"^\s*(?://+!?|/\*+(?!\*)|\*+(?!/))\s?(?P<text>.*?)\s*(?:\*+/)?\s*$")
+_HASH = re.compile(r"^\s*#+(?![!\[])\s?(?P<text>.*?)\s*$")
+#: a doc comment's opening (``/**``, ``///``, ``//!``): the documentation of what follows, said with the symbol
+_DOC_OPENING = re.compile(r"^\s*(?:/\*\*|///|//!)")
+#: comments that are instructions to a tool, a licence, or a note of work left: not words about the change
+_NOT_EXPLAINING = re.compile(
+    r"copyright|licen[cs]e|spdx|eslint|prettier|noqa|nolint|pylint|type:\s*ignore|@ts-|istanbul|c8 ignore|"
+    r"clang-format|go:build|\+build|pragma|^(?:todo|fixme|xxx|hack)\b|^@\w+", re.I)
+#: the most of a comment quoted, in characters
+MAX_QUOTE = 300
+#: the least an explanation says
+_MIN_WORDS = 8
+_WORD = re.compile(r"^[(\"']?[A-Za-z][a-z]*[,.;:)\"']*$")
+_ITEM = re.compile(r"^[-*•]\s+")
+#: a comment line shorter than this that ends without a stop, before a capital letter, ends its sentence
+_WRAPPED = 60
+
+
+def _marker(path: str) -> re.Pattern | None:
+    lower = path.lower()
+    return _HASH if lower.endswith(_HASH_COMMENTS) else _SLASH if lower.endswith(_SLASH_COMMENTS) else None
+
+
+def _blocks(patch: str, marker: re.Pattern) -> Iterable[list[str]]:
+    """Runs of added comment lines, each as its lines' text: whole comments only (not a doc comment, nor lines added
+    to a comment the patch keeps or rewrites, whose run starts or ends mid-sentence). A line opening with ``*``
+    continues a ``/* .. */`` comment only (``*ptr = 0;`` alone is C code)."""
+    block: list[str] = []
+    doc = partial = False
+    previous = ""
+    for line in [*patch.splitlines(), ""]:
+        text = line[1:] if line[:1] in "+- " else None
+        is_comment = text is not None and bool(marker.match(text)) and (
+            marker is _HASH or text.lstrip().startswith(("//", "/*")) or (bool(block) and text.lstrip().startswith("*")))
+        if is_comment and line.startswith("+") and not line.startswith("+++"):
+            if not block:
+                doc = bool(_DOC_OPENING.match(text))
+                partial = previous == "comment"
+            block.append(marker.match(text).group("text"))
+        else:
+            if block and not doc and not partial and not is_comment:
+                yield block
+            block, doc, partial = [], False, False
+        previous = "comment" if is_comment and not line.startswith("+") else ""
+
+
+def _joined(lines: list[str]) -> str:
+    """A block's lines as one text: a line opening with ``-`` starts an item, items joined by ``;``; a line of code
+    or a bare address inside the comment is left out; a short line before a capital letter ends its sentence."""
+    items: list[str] = []
+    previous = ""
+    for line in (ln.strip() for ln in lines):
+        tokens = line.split()
+        if not tokens or len([t for t in tokens if _WORD.match(t)]) < 0.5 * len(tokens):
+            previous = ""
+            continue
+        if _ITEM.match(line) or not items:
+            items.append(_ITEM.sub("", line))
+        else:
+            ends = len(previous) < _WRAPPED and line[:1].isupper() and not previous.endswith(tuple(".!?:;,"))
+            items[-1] += (". " if ends else " ") + line
+        previous = line
+    return "; ".join(item.rstrip(";") for item in items)
+
+
+def _explains(text: str) -> bool:
+    """Prose, not code commented out or a tool's instruction: enough words, most tokens plain words."""
+    tokens = text.split()
+    words = [t for t in tokens if _WORD.match(t)]
+    return (len(words) >= _MIN_WORDS and len(words) >= 0.6 * len(tokens) and not _NOT_EXPLAINING.search(text)
+            and not text.rstrip().endswith((";", "{", "}", ",")))
+
+
+def added_explanation(files: Iterable[FileChange]) -> tuple[str, str] | None:
+    """(path, text) of the first explanatory comment the files' patches add, the files taken largest first."""
+    for change in sorted(files, key=lambda f: -f.changes):
+        marker = _marker(change.path)
+        if marker is None or not change.patch:
+            continue
+        for block in _blocks(change.patch, marker):
+            text = _joined(block)
+            if _explains(text):
+                return change.path, text
+    return None
