@@ -95,6 +95,8 @@ def _annotated_only(delta: SignatureDelta, path: str) -> bool:
 
 #: the comment markers that open a commented-out line (``//``, ``#``, ``--``, ``/*`` ... ``*/``, ``;``)
 _COMMENT_MARK = re.compile(r"^\s*(?://+|#+|--+|/\*+|;+)\s?|\s*\*+/\s*$")
+#: the name a field line declares (Go's ``AllowAtomic bool `json:...```, Rust's ``pub timeout: u64,``)
+_FIELD_NAME = re.compile(r"^(?:pub(?:\([^)]*\))?\s+)?([A-Za-z_]\w*)\s*:?\s+\S")
 
 class Writer(FileLines, ImpactLines, DependencyLines):
     """Writes summary, impact, insights, risks and recommendations in one language."""
@@ -436,7 +438,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             added += [t for t in (code_part(family, ln.text).strip() for ln in patch.added) if t]
             commented |= {_COMMENT_MARK.sub("", ln.text).strip() for ln in patch.added
                           if not code_part(family, ln.text).strip()}
+        options = {o.word for o, _ in self.e.new_options}
         for lines, other, key in ((added, removed, "line_added"), (removed, added, "line_removed")):
+            if key == "line_added" and lines and _FIELD_NAME.match(lines[0]) \
+                    and _FIELD_NAME.match(lines[0]).group(1) in options:
+                return []  # the new option's own field line: the option line before it says it, by its name
             if not other and 0 < len(lines) <= _TINY_LINES and len(set(lines)) == 1:
                 # one code line added (or dropped), perhaps in two places: `defer tx.Statement.AddClause(...)`;
                 # a dropped line the added comments hold as they were is commented out, not deleted
