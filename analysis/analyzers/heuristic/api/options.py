@@ -60,8 +60,9 @@ _CONST_ASSIGN = re.compile(r"^\s*(?:(?:pub(?:\([^)]*\))?|export|const|static|fin
                             r"\s*:?=\s*(?P<value>[^=].*?)\s*;?\s*(?://.*)?$")
 
 #: constants users meet as they are: defaults (``DEFAULT_TIMEOUT``, Go's ``DefaultPort``; not a local ``default_x``)
-#: and the version a release sets (``__version__``, ``VERSION``, ``PROTOCOL_VERSION``)
-_CONSTANT_NAME = re.compile(r"^(?:[A-Z0-9_]*DEFAULT[A-Z0-9_]*|[Dd]efault[A-Z]\w*|__version__|(?:[A-Z0-9_]*_)?VERSION)$")
+#: and the version a release sets (``__version__``, ``VERSION``, ``PROTOCOL_VERSION``, Go's exported ``Version``)
+_CONSTANT_NAME = re.compile(r"^(?:[A-Z0-9_]*DEFAULT[A-Z0-9_]*|[Dd]efault[A-Z]\w*|__version__|(?:[A-Z0-9_]*_)?VERSION|"
+                            r"Version)$")
 
 
 def _plain(value: str | None) -> str | None:
