@@ -181,8 +181,13 @@ def _leaf(fact: Fact) -> str:
 
 
 def _api(reports: list[CommitReport], words: dict[str, str]) -> str | None:
-    """Symbols changing the same way named once per kind: ``SyncClient.request``, ``post`` change their signatures."""
+    """Symbols changing the same way named once per kind: ``SyncClient.request``, ``post`` change their signatures;
+    a symbol added and removed again the same day (or removed and put back) is where the day started: not named."""
     facts = [f for report in reports for f in _api_facts(report)]
+    comings = Counter((f.path, f.symbol) for f in facts if f.kind == "symbol_added")
+    goings = Counter((f.path, f.symbol) for f in facts if f.kind == "symbol_removed")
+    facts = [f for f in facts if not (f.kind in ("symbol_added", "symbol_removed")
+                                      and comings[(f.path, f.symbol)] == goings[(f.path, f.symbol)])]
     named = []
     for kind in ("signature_changed", "symbol_removed", "symbol_added"):
         symbols = shortened(f.symbol for f in facts if f.kind == kind)

@@ -28,6 +28,9 @@ _MARKUP_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 #: a Markdown code fence's opening or closing line (```` ```python ````, ``~~~``): the lines between are an example's
 #: code, not words about the change
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+#: a heading over the people who contributed (changelogen's ``### ❤️ Contributors``, GitHub's generated ``## New
+#: Contributors``, ``Thanks``, ``Credits``): its lines are names and handles, not words about a change
+_CREDITS_HEADING = re.compile(r"^\W*(new\s+)?(contributors|thanks(\s+to)?|credits|acknowledge?ments)\W*$", re.I)
 
 
 def _clip(text: str) -> str:
@@ -43,13 +46,17 @@ def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
     example is none."""
     entries: list[list] = []  # [text, touched, open: True (indented lines continue it), "paragraph" or False]
     other = "-" if side == "+" else "+"
-    fenced = False
+    fenced = credits = False
     for line in hunk_lines:
         if line.kind == other:
             continue
         text, added = line.text, line.kind == side
         if _FENCE.match(text) or fenced:
             fenced = fenced != bool(_FENCE.match(text))
+            continue
+        if _HEADING.match(text):
+            credits = bool(_CREDITS_HEADING.match(_HEADING.sub("", text, count=1)))
+        if credits:  # the credits' heading and the names under it, up to the next heading
             continue
         if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text) \
                 or _MARKUP_COMMENT.match(text):

@@ -136,11 +136,15 @@ def is_lock(path: str) -> bool:
 
 def is_changelog(path: str) -> bool:
     """A file of release notes: by name (``CHANGES.md``, ``docs/versionhistory.rst``) or folder (towncrier's
-    fragments); never source code (``src/history.py``, ``app/changes/views.py`` are modules)."""
+    fragments); never source code (``src/history.py``, ``app/changes/views.py`` are modules), nor a CI or tool's
+    configuration that shares the name (``.github/workflows/news.yaml``, ``changelog.yml``: a workflow checking the
+    news fragments is steps and keys, not release notes)."""
     parts = PurePosixPath(path.lower()).parts
     if not parts or PurePosixPath(parts[-1]).suffix in GRAMMARS:
         return False
-    return bool(_CHANGELOG.match(parts[-1])) or bool(set(parts[:-1]) & _CHANGELOG_DIRS)
+    if set(parts[:-1]) & _CHANGELOG_DIRS:
+        return True
+    return bool(_CHANGELOG.match(parts[-1])) and not (is_tooling_config(path) and config_format(path))
 
 
 #: directories whose code other projects cannot import, or by convention do not (Go's ``internal/`` is enforced by

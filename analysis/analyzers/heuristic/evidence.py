@@ -8,6 +8,7 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.options import NewOption, constants_changed, new_options, readers
+from analysis.analyzers.heuristic.api.struct_fields import go_struct_hints
 from analysis.analyzers.heuristic.api.surface import ApiSurface
 from analysis.analyzers.heuristic.code.code_changes import CodeChanges
 from analysis.analyzers.heuristic.config.builds.dependency_changes import DependencyChanges
@@ -147,7 +148,7 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
         for f in self.of("symbol_modified", "symbol_added", "signature_changed"):
             named.setdefault(re.split(r"\.|::", f.symbol or "")[-1], f.symbol)
         return [(option, list(dict.fromkeys(named.get(name, name) for name in readers(option, self.behaviour))))
-                for option in new_options(self.behaviour)]
+                for option in new_options(self.behaviour, go_struct_hints(self.facts))]
 
     @cached_property
     def constants_changed(self) -> list[tuple[str, str, str, str]]:

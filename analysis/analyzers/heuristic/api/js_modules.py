@@ -23,6 +23,14 @@ _EXPORT_FROM = re.compile(r"\bexport\s+(?:type\s+)?(?:\{(?P<names>[^}]*)\}|(?P<s
                           r"['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]")
 
 
+#: a call by name (``fixCJSExportTypePlugin(ctx)``), not a method's (``x.f(``) nor a definition's
+_CALL = re.compile(r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)\s*\(")
+#: a name the module defines itself (a call of it is no use of a sibling's export)
+_DEFINES = re.compile(r"\b(?:function\*?|const|let|var|class)\s+(?P<name>[A-Za-z_$][\w$]*)")
+_CALLED = "call:"
+_STAR = "star:"
+
+
 def _module_key(path: str) -> str:
     """A module's path without its extension (``lib/stdio/input.js`` -> ``lib/stdio/input``)."""
     return JS_MODULE.sub("", posixpath.normpath(path))
@@ -54,13 +62,28 @@ def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
                 name = name.strip().removeprefix("type ").split(" as ")[0].split(":")[0].strip()
                 if name:
                     (published if reexport else out).add((target, name))
-    return {(target, name) for target, name in out
+        # the names it calls that it does not define: imported, from a sibling or a dependency
+        defined = {m.group("name") for m in _DEFINES.finditer(text)}
+        out |= {(_CALLED + posixpath.dirname(posixpath.normpath(change.path)), m.group("name"))
+                for m in _CALL.finditer(text) if m.group("name") not in defined}
+    kept = {(target, name) for target, name in out
             if (target, name) not in published and (target, "*") not in published}
+    named = {name for _, name in published}
+    return {(t, n) for t, n in kept if not (t.startswith(_CALLED) and n in named)} | \
+        {(_STAR + target, name) for target, name in published if name == "*"}
 
 
 def plumbing_export(path: str, symbol: str, imports: set[tuple[str, str]]) -> bool:
     """An exported function of a JS/TS module that is not an entry point, imported by another module the commit
-    changes: it is shared inside the package."""
+    changes, or called by name from a module the commit changes in a folder above its own (``fixCJSExportTypePlugin``
+    of ``builders/rollup/plugins/cjs.ts``, called in ``builders/rollup/build.ts``; a module calling one beside it,
+    a CLI calling its package's ``build``, is no sign): it is shared inside the package."""
     if not JS_MODULE.search(path) or path.endswith(".d.ts") or _ENTRY.match(posixpath.basename(path)):
         return False
-    return (_module_key(path), symbol.split(".")[0]) in imports
+    key, name = _module_key(path), symbol.split(".")[0]
+    if (key, name) in imports:
+        return True
+    home = posixpath.dirname(posixpath.normpath(path))
+    return (_STAR + key, "*") not in imports and any(
+        target.startswith(_CALLED) and called == name and home.startswith(target.removeprefix(_CALLED) + "/")
+        for target, called in imports)

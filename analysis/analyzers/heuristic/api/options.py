@@ -60,8 +60,9 @@ _CONST_ASSIGN = re.compile(r"^\s*(?:(?:pub(?:\([^)]*\))?|export|const|static|fin
                             r"\s*:?=\s*(?P<value>[^=].*?)\s*;?\s*(?://.*)?$")
 
 #: constants users meet as they are: defaults (``DEFAULT_TIMEOUT``, Go's ``DefaultPort``; not a local ``default_x``)
-#: and the version a release sets (``__version__``, ``VERSION``, ``PROTOCOL_VERSION``)
-_CONSTANT_NAME = re.compile(r"^(?:[A-Z0-9_]*DEFAULT[A-Z0-9_]*|[Dd]efault[A-Z]\w*|__version__|(?:[A-Z0-9_]*_)?VERSION)$")
+#: and the version a release sets (``__version__``, ``VERSION``, ``PROTOCOL_VERSION``, Go's exported ``Version``)
+_CONSTANT_NAME = re.compile(r"^(?:[A-Z0-9_]*DEFAULT[A-Z0-9_]*|[Dd]efault[A-Z]\w*|__version__|(?:[A-Z0-9_]*_)?VERSION|"
+                            r"Version)$")
 
 
 def _plain(value: str | None) -> str | None:
@@ -69,9 +70,9 @@ def _plain(value: str | None) -> str | None:
     return value if value and _PLAIN_VALUE.match(value) else None
 
 
-def _settings_fields(files: list[FileChange]) -> list[NewOption]:
+def _settings_fields(files: list[FileChange], hints: dict[str, str] | None = None) -> list[NewOption]:
     out = []
-    for path, struct, name in public_fields_added(files):
+    for path, struct, name in public_fields_added(files, hints):
         if not SETTINGS_STRUCT.search(struct):
             continue
         patch = next(f.patch for f in files if f.path == path)
@@ -137,14 +138,15 @@ def _flags(path: str, lines: list[str]) -> list[NewOption]:
     return (_clap_flags(path, lines) if path.endswith(".rs") else []) + _line_flags(path, lines)
 
 
-def new_options(files: Iterable[FileChange]) -> list[NewOption]:
+def new_options(files: Iterable[FileChange], hints: dict[str, str] | None = None) -> list[NewOption]:
     """The options ``files`` (product code) add, in the diff's order, one per name; a flag the commit also removes
-    was moved or rewritten, not added; a settings field that is a flag's is named as the flag users type."""
+    was moved or rewritten, not added; a settings field that is a flag's is named as the flag users type (``hints``:
+    the struct a Go file's grouped hunks are in, ``struct_fields.go_struct_hints``)."""
     files = [f for f in files if f.patch]
     removed = {o.name for f in files for o in _flags(f.path, _lines(f.patch, "-"))}
     flags = [o for f in files for o in _flags(f.path, _lines(f.patch, "+")) if o.name not in removed]
     typed = {(o.path, o.word) for o in flags}
-    fields = [o for o in _settings_fields(files) if (o.path, o.word) not in typed]
+    fields = [o for o in _settings_fields(files, hints) if (o.path, o.word) not in typed]
     return list({o.name: o for o in fields + flags}.values())
 
 

@@ -8,7 +8,12 @@ from functools import cached_property
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic.api.options import option_words
-from analysis.analyzers.heuristic.api.struct_fields import SETTINGS_STRUCT, private_fields_renamed, public_fields_added
+from analysis.analyzers.heuristic.api.struct_fields import (
+    SETTINGS_STRUCT,
+    go_struct_hints,
+    private_fields_renamed,
+    public_fields_added,
+)
 from analysis.analyzers.heuristic.code.behaviour.rethrows import rethrows_only
 from analysis.analyzers.heuristic.code.perf import CPP_SOURCES
 from analysis.analyzers.heuristic.noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
@@ -219,7 +224,7 @@ class ApiSurface:
         settings struct's new field is an opt-in option, not counted here."""
         public = {(f.path, (f.symbol or "").split(".")[-1]) for f in self.of("symbol_modified", "symbol_added")
                   if self.is_public(f) and (f.text or "").startswith("struct")}
-        return [(path, struct, name) for path, struct, name in public_fields_added(self.behaviour)
+        return [(path, struct, name) for path, struct, name in public_fields_added(self.behaviour, go_struct_hints(self.facts))
                 if (path, struct) in public and not SETTINGS_STRUCT.search(struct)]
 
 

@@ -30,7 +30,8 @@ def keys_of(fact: Fact) -> list[str]:
     return [m.group(1) or m.group(2) for m in _KEY_PART.finditer(symbol) if m.group(1) or m.group(2)]
 
 
-def _label(fact: Fact) -> str:
+def label(fact: Fact) -> str:
+    """The name a CI fact's key is said by (``permissions``, ``env``, or its last key)."""
     keys = keys_of(fact)
     values = f"{fact.before or ''} {fact.after or ''}"
     if "permissions" in keys:
@@ -90,7 +91,7 @@ def pinned_versions(moves: list[tuple[str, str, str]], lines: list[str]) -> list
 def changed_keys(facts: list[Fact]) -> list[str]:
     """The distinct keys the facts change, the most telling first (``permissions``, ``persist-credentials``,
     ``uses``, ``env``), then the others in the diff's order."""
-    labels = list(dict.fromkeys(label for f in facts if f.kind in _CONFIG_KINDS and (label := _label(f))))
+    labels = list(dict.fromkeys(name for f in facts if f.kind in _CONFIG_KINDS and (name := label(f))))
     return sorted(labels, key=lambda k: RANK.index(k) if k in RANK else len(RANK))
 
 

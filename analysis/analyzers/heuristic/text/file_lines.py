@@ -12,20 +12,25 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import comment_lines
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
 from analysis.analyzers.heuristic.code.named.default_members import default_members
-from analysis.analyzers.heuristic.config.ci_keys import action_moves, changed_keys, pinned_versions, sha_pinned
+from analysis.analyzers.heuristic.config.ci_keys import RANK, action_moves, changed_keys, pinned_versions, sha_pinned
+from analysis.analyzers.heuristic.config.ci_keys import label as ci_label
 from analysis.analyzers.heuristic.message import clip, unlinked
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
 from analysis.analyzers.heuristic.text.spans import code, code_line, code_pair, pinned
 from analysis.facts.code.hunk_symbols import documented_names
 from analysis.facts.patches import parse_patch
-from analysis.models import FileChange
+from analysis.models import Fact, FileChange
 
 #: the changed lines of a small build file said one by one (``go.work``'s ``use`` entries), and their longest
 _LISTED_LINES = 8
 _LISTED_CHARS = 60
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
+#: a CI key said by its values: at most this many value changes, each side at most this long
+_CI_VALUES = 4
+_CI_VALUE_CHARS = 30
+_CI_KINDS = ("config_key_added", "config_key_removed", "config_value_changed")
 #: Markdown emphasis and a heading's marks in the pointer a README keeps: said as its words
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 
@@ -96,7 +101,7 @@ class FileLines:
         return list(dict.fromkeys(name for path in paths if path in patches
                                   for name in documented_names(path, parse_patch(path, patches[path]))))
 
-    def ci_keys(self) -> str:
+    def ci_keys(self, values: bool = True) -> str:
         """``; changes `permissions`, `uses` (pinned to a commit SHA)``: the CI keys the diff changes, bounded; when
         the only keys are actions moved to another tag, the actions and their refs (``; `actions/checkout` `v4` →
         `v5```)."""
@@ -116,8 +121,24 @@ class FileLines:
             if not keys:
                 return actions
         to_sha = any(sha_pinned(f) for f in facts) and not actions
+        if values and len(keys) == 1 and keys[0] not in RANK and (moved := self.key_values(facts, keys[0])):
+            return actions + self.t("ci_keys", keys=moved)
         named = [self.t("ci_pinned", key=code(k)) if k == "uses" and to_sha else code(k) for k in keys]
         return actions + self.t("ci_keys", keys=self.names(named, 4, wrap=False))
+
+    def key_values(self, facts: list[Fact], key: str) -> str:
+        """``image` `ubuntu-22.04` → `ubuntu-24.04`, `macos-14` → `macos-15``: the one key a CI change touches, by
+        the values it moves between (a matrix's runner images, each a row of its ``include``), when it only changes
+        values, a few short ones; a key added, removed or set at length stays its name alone."""
+        changed = [f for f in facts if f.kind in _CI_KINDS and ci_label(f) == key]
+        if not changed or len(changed) > _CI_VALUES or any(
+                f.kind != "config_value_changed" or not f.before or not f.after
+                or max(len(f.before), len(f.after)) > _CI_VALUE_CHARS or "\n" in f.before + f.after for f in changed):
+            return ""
+        pairs = list(dict.fromkeys((f.before, f.after) for f in changed))
+        first = self.t("config_value", key=code(key), old=code(pairs[0][0]), new=code(pairs[0][1]))
+        rest = [self.t("retyped", old=code(old), new=code(new)) for old, new in pairs[1:]]
+        return self.p["sep"].join([first, *rest])
 
     def tests_named(self) -> str:
         tests = [f.symbol for f in self.e.of("test_added") if not f.before]  # a renamed test is no new one
@@ -182,8 +203,9 @@ class FileLines:
             if e.all_files(*classes):
                 if key == "docs_only" and not any("doc" in e.classes[f.path] for f in e.files):
                     key = "examples_only"  # an example's Makefile or code is no documentation
-                keys = self.ci_keys() if key == "ci_only" else ""
-                said = "" if keys and action_moves(e.ci_config) else self.tiny_line()
+                tiny = self.tiny_line()  # the one line quoted whole says its key's values itself
+                keys = self.ci_keys(values=not tiny) if key == "ci_only" else ""
+                said = "" if keys and action_moves(e.ci_config) else tiny
                 if key == "build_only" and not said:
                     said = self.build_lines(len(e.files) == 1)
                 return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named() + said]

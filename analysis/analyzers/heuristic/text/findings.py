@@ -173,8 +173,11 @@ class Findings:
             added = [api_name(f) for f in e.api_added + e.api_widened]
             # "unaffected" only when no existing public symbol changes too (a constructor's new default); a type
             # that only gains the new members (and private fields for them) is their owner, not a change of its own
+            # (nor a settings struct that only gains the new option's field: ``StreamConfig.PersistMode``, unset,
+            # is the struct as it was)
+            owned = added + [o.name for o, _ in e.new_options] + [f"{s}.{n}" for _, s, n in e.fields_added]
             changed = [f.symbol for f in e.of("symbol_modified") if e.is_public(f) and e.in_product(f)
-                       and f.symbol not in added and not any(a.startswith(f"{f.symbol}.") for a in added)]
+                       and f.symbol not in added and not any(a.startswith(f"{f.symbol}.") for a in owned)]
             key = "compat_additive_with" if changed else "compat_additive"
             out.append(w.t(key, names=w.symbols(added), changed=w.symbols(changed)))
         if e.fields_added:

@@ -96,6 +96,8 @@ def _annotated_only(delta: SignatureDelta, path: str) -> bool:
 
 #: the comment markers that open a commented-out line (``//``, ``#``, ``--``, ``/*`` ... ``*/``, ``;``)
 _COMMENT_MARK = re.compile(r"^\s*(?://+|#+|--+|/\*+|;+)\s?|\s*\*+/\s*$")
+#: the name a field line declares (Go's ``AllowAtomic bool `json:...```, Rust's ``pub timeout: u64,``)
+_FIELD_NAME = re.compile(r"^(?:pub(?:\([^)]*\))?\s+)?([A-Za-z_]\w*)\s*:?\s+\S")
 
 class Writer(FileLines, ImpactLines, DependencyLines):
     """Writes summary, impact, insights, risks and recommendations in one language."""
@@ -267,13 +269,14 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             said = self.t("folder_removed", path=code(gone[0], R.MAX_PATH), n=gone[1], lines=gone[2])
             return [said + (self.t("folder_note", note=gone[3]) if gone[3] else "")]
         out += self.option_lines()
-        sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes)
-                for symbols, _, changes in self.signature_groups(skip_cosmetic=True)]
+        groups = self.signature_groups(skip_cosmetic=True)
+        sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes) for symbols, _, changes in groups]
         # a symbol the naming convention calls internal (``_pytest``'s, re-exported by ``pytest``) whose parameters
         # callers must now name, or must not: said as a public one's would be
-        sigs += [self.t("sig_line", symbol=code(f.symbol), changes=self.changes(d, f))
-                 for f in e.of("signature_changed") if e.in_product(f) and not e.is_public(f)
-                 for d in [compare(f.before, f.after, f.path)] if d.keyword_only or d.positional_only]
+        keyword = [(f, d) for f in e.of("signature_changed") if e.in_product(f) and not e.is_public(f)
+                   for d in [compare(f.before, f.after, f.path)] if d.keyword_only or d.positional_only]
+        sigs += [self.t("sig_line", symbol=code(f.symbol), changes=self.changes(d, f)) for f, d in keyword]
+        signed = {name for symbols, _, _ in groups for name in symbols} | {f.symbol for f, _ in keyword}
         if sigs:
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
         out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts, f.path))
@@ -306,10 +309,15 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.t("now_public", names=self.symbols([f.symbol for f in e.api_widened])))
         if e.api_deprecated:
             out.append(self.t("deprecated", names=self.symbols([f.symbol for f in e.api_deprecated])))
+        # (an internal function whose parameters change, its one caller updated beside it, is said as changed:
+        # no signature line names it)
+        unsaid = {f.symbol for f in e.of("signature_changed") if e.in_product(f) and not e.is_public(f)
+                  and f.symbol not in signed}
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened
-                   + e.api_deprecated}
+                   + e.api_deprecated} - unsaid
         touched |= {f.symbol for f, _ in e.contract_changes}
-        modified = sorted((f for f in e.of("symbol_modified")
+        modified = sorted((f for f in e.of("symbol_modified") + [f for f in e.of("signature_changed")
+                                                                  if f.symbol in unsaid]
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
                           key=lambda f: not e.is_public(f))
         if modified and e.extracted_only:  # the lines of the modified symbols come back in the new helpers
@@ -443,7 +451,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             added += [t for t in (code_part(family, ln.text).strip() for ln in patch.added) if t]
             commented |= {_COMMENT_MARK.sub("", ln.text).strip() for ln in patch.added
                           if not code_part(family, ln.text).strip()}
+        options = {o.word for o, _ in self.e.new_options}
         for lines, other, key in ((added, removed, "line_added"), (removed, added, "line_removed")):
+            if key == "line_added" and lines and _FIELD_NAME.match(lines[0]) \
+                    and _FIELD_NAME.match(lines[0]).group(1) in options:
+                return []  # the new option's own field line: the option line before it says it, by its name
             if not other and 0 < len(lines) <= _TINY_LINES and len(set(lines)) == 1:
                 # one code line added (or dropped), perhaps in two places: `defer tx.Statement.AddClause(...)`;
                 # a dropped line the added comments hold as they were is commented out, not deleted
