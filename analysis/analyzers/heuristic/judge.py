@@ -55,7 +55,13 @@ from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
-from analysis.analyzers.heuristic.declared import advisory_merge, attack_commented, attack_tested, filed_kind
+from analysis.analyzers.heuristic.declared import (
+    advisory_merge,
+    attack_commented,
+    attack_tested,
+    filed_aside,
+    filed_kind,
+)
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
     api_grown,
@@ -447,6 +453,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # the text users read when an error or value is printed
     if test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
+    if filed_aside(e) and not (e.security_signals or e.config or interface_touched(e) or e.literal_changes["message"]):
+        return "low"  # ``refactor:``/``chore:`` with a ``misc`` news fragment: author and changelog say users meet
+        # nothing (no public symbol, setting, message text or security signal says otherwise)
     if tested_behaviour(e, change_type):
         return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if small_perf_tweak(e):
