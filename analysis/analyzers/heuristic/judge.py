@@ -434,6 +434,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # adapted to it, a deprecation users must act on, or default features moved
     if e.toolchain_lowered:
         return "medium"  # older compilers or runtimes supported again, the code adapted to them: who can build moves
+    if entry_points_moved(e):
+        return "medium"  # what importers resolve (``exports``, ``types``, ``module``) moved beside the code: never the
+        # few lines of housekeeping the rules below read
     if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
         return "medium"  # a panicking call replaced by its fallible form: callers get an error where it aborted
     if macros_redefined(e.behaviour):
