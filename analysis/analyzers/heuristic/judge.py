@@ -33,7 +33,10 @@ from analysis.analyzers.heuristic.code.perf import (
 from analysis.analyzers.heuristic.code.respelled.amalgamation import amalgamation_only
 from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.respelled.cfgs_retired import cfgs_retired_only
-from analysis.analyzers.heuristic.code.respelled.comments_changed import comments_changed_only
+from analysis.analyzers.heuristic.code.respelled.comments_changed import (
+    comments_changed_only,
+    comments_over_rewrapped_code,
+)
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
@@ -291,9 +294,10 @@ def change_type_of(e: Evidence) -> str:
 
 
 def _comments_only(e: Evidence) -> bool:
-    """Every product file changes comment text only (trailing comments included), no fact says more (a
-    ``Deprecated:`` comment is a deprecation users must act on)."""
-    return bool(e.behaviour) and all(comments_changed_only(f) for f in e.behaviour) and not (
+    """Every product file changes comment text only (trailing comments included, the code beside them at most
+    re-wrapped), no fact says more (a ``Deprecated:`` comment is a deprecation users must act on)."""
+    return bool(e.behaviour) and all(comments_changed_only(f) or comments_over_rewrapped_code(f)
+                                     for f in e.behaviour) and not (
         e.security_signals or e.config or interface_touched(e) or e.api_deprecated or e.deprecated_in)
 
 
