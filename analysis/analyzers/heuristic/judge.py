@@ -50,7 +50,7 @@ from analysis.analyzers.heuristic.code.respelled.script_blocks import script_blo
 from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
 from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
+from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
@@ -178,11 +178,15 @@ def reformatted(e: Evidence) -> bool:
 
 def hooks_autofix(e: Evidence) -> bool:
     """The hooks manager's own commit (its title), or its hooks' pinned versions bumped with their formatters' output
-    (the same tokens but for whitespace and redundant parentheses): fixes that by design keep what the code does; no
-    product symbol added, removed or re-signed, no setting or security signal."""
-    if e.security_signals or interface_touched(e) or any(e.in_product(f) for f in e.config):
+    (the same tokens but for whitespace and redundant parentheses), or the project's formatter configured anew or
+    replaced with its output (trailing commas aside too): fixes that by design keep what the code does; no product
+    symbol added, removed or re-signed, no setting or security signal in product code."""
+    if interface_touched(e) or any(e.in_product(f) for f in e.config + e.security_signals):
         return False
-    return bool(R.HOOKS_AUTOFIX.search(e.title) or (hooks_bumped(e.files) and formatter_output(e.behaviour)))
+    if formatter_configured(e.files) and formatter_output(e.behaviour, commas=True):
+        return True  # (a test's line laid out anew may read as a removed check: only product code's signals count)
+    return not e.security_signals and bool(R.HOOKS_AUTOFIX.search(e.title)
+                                           or (hooks_bumped(e.files) and formatter_output(e.behaviour)))
 
 
 def change_type_of(e: Evidence) -> str:
