@@ -86,6 +86,11 @@ _PROTOTYPE_GUARD = re.compile(r"\.hasOwnProperty\s*\(|\bObject\.hasOwn\s*\(|"
                               r"""(===?|!==?|\bin\b|includes\s*\()\s*\[?\s*["']__proto__["']|["']__proto__["']\s*(===?|!==?)""")
 #: code that copies keys it does not know in advance: a ``for ... in`` loop, or an assignment by computed key
 _DYNAMIC_KEYS = re.compile(r"\bfor\s*\(\s*(const|let|var)\s+\w+\s+in\b|\w\[\s*\w+\s*\]\s*=[^=]")
+#: a ``for ... in`` loop (it also visits the enumerable keys an object inherits from its prototype) ...
+_FOR_IN = re.compile(r"\bfor\s*\(\s*(?:const|let|var)\s+\w+\s+in\b")
+#: ... rewritten over the object's own keys only (``for (const key of Object.keys(obj))``, ``Object.entries``)
+_OWN_KEYS_LOOP = re.compile(r"\bfor\s*\(\s*(?:const|let|var)\s+[\w\[\], ]+\s+of\s+"
+                            r"(?:Object\.(?:keys|entries|getOwnPropertyNames)|Reflect\.ownKeys)\s*\(")
 PROTOTYPE_GUARD = "prototype-pollution guard added (own keys only)"
 #: signals that say a protection was added, not a risk: a fix that adds one closes a hole
 PROTECTIONS = (PROTOTYPE_GUARD,)
@@ -93,7 +98,8 @@ PROTECTIONS = (PROTOTYPE_GUARD,)
 
 def _prototype_guard(path: str, patch: FilePatch) -> str | None:
     """The added line guarding a merge of keys from input: in a hunk that copies keys it does not know in advance,
-    an own-key check or a ``__proto__`` check added (JavaScript and TypeScript)."""
+    an own-key check or a ``__proto__`` check added, or a ``for ... in`` loop rewritten over ``Object.keys`` (own keys
+    only) (JavaScript and TypeScript)."""
     grammar = grammar_for(path)
     if grammar is None or FAMILY[grammar] != "js":
         return None
@@ -101,6 +107,11 @@ def _prototype_guard(path: str, patch: FilePatch) -> str | None:
         guards = [line.text for line in hunk.added if _PROTOTYPE_GUARD.search(line.text) and not _is_comment(path, line.text)]
         if guards and any(_DYNAMIC_KEYS.search(line.text) for line in hunk.lines if line.kind != "-"):
             return guards[0]
+        # a ``for ... in`` loop over an object rewritten over its own keys: inherited (prototype) keys no longer
+        # copied, the loop's own guard written another way
+        own = [line.text for line in hunk.added if _OWN_KEYS_LOOP.search(line.text)]
+        if own and any(_FOR_IN.search(line.text) for line in hunk.removed if not _is_comment(path, line.text)):
+            return own[0]
     return None
 
 

@@ -28,6 +28,9 @@ _KIND_FRAGMENT = re.compile(r"/[^/]+\.(bugfix|bugfixes|fix|fixed|feature|feature
                             re.I)
 _FRAGMENT_KINDS = {"bugfix": "fix", "bugfixes": "fix", "fix": "fix", "fixed": "fix", "feature": "feature",
                    "features": "feature"}
+#: a news fragment of the type towncrier keeps for changes of no interest to users (its ``misc`` lists the issue
+#: number only; pip's ``trivial`` is left out of the notes): ``docs/changelog/1124.misc.rst``, ``news/1.trivial.rst``
+_ASIDE_FRAGMENT = re.compile(r"/[^/]+\.(misc|trivial)(\.\d+)?\.(rst|md|txt|markdown)$", re.I)
 _ADVISORY_MERGE = re.compile(r"^Merge commit from fork\s*$", re.I)
 _BREAKING_ENTRY = re.compile(r"^\W*(?:backwards?[- ]incompatible|breaking(?: changes?)?)\W*:\s*\w", re.I)
 #: an attack named in a test's name ("should not render evil javascript links (prevent XSS)")
@@ -69,6 +72,17 @@ def filed_kind(e: Evidence) -> str | None:
     kinds = {_FRAGMENT_KINDS[m.group(1).lower()] for f in e.files if f.status == "added" and is_changelog(f.path)
              and (m := _KIND_FRAGMENT.search(f.path))}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def filed_aside(e: Evidence) -> bool:
+    """The author's prefix says ``refactor:`` or ``chore:`` and every news fragment the commit adds is filed under
+    ``misc`` or ``trivial``: both the author and the project's changelog say the change is nothing users meet (a
+    ``misc`` fragment with no prefix, a speed-up filed there, keeps the other rules' reading)."""
+    fragments = [f.path for f in e.files if f.status == "added" and is_changelog(f.path)
+                 and (_ASIDE_FRAGMENT.search(f.path) or _KIND_FRAGMENT.search(f.path)
+                      or _BREAKING_FRAGMENT.search(f.path))]
+    return (e.prefix_type in ("refactor", "chore") and bool(fragments)
+            and all(_ASIDE_FRAGMENT.search(path) for path in fragments))
 
 
 def advisory_merge(e: Evidence) -> bool:

@@ -33,7 +33,10 @@ from analysis.analyzers.heuristic.code.perf import (
 from analysis.analyzers.heuristic.code.respelled.amalgamation import amalgamation_only
 from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
 from analysis.analyzers.heuristic.code.respelled.cfgs_retired import cfgs_retired_only
-from analysis.analyzers.heuristic.code.respelled.comments_changed import comments_changed_only
+from analysis.analyzers.heuristic.code.respelled.comments_changed import (
+    comments_changed_only,
+    comments_over_rewrapped_code,
+)
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
@@ -47,7 +50,7 @@ from analysis.analyzers.heuristic.code.respelled.script_blocks import script_blo
 from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
 from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
-from analysis.analyzers.heuristic.config.autofix import formatter_output, hooks_bumped
+from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
@@ -55,7 +58,13 @@ from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
-from analysis.analyzers.heuristic.declared import advisory_merge, attack_commented, attack_tested, filed_kind
+from analysis.analyzers.heuristic.declared import (
+    advisory_merge,
+    attack_commented,
+    attack_tested,
+    filed_aside,
+    filed_kind,
+)
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
     api_grown,
@@ -169,11 +178,15 @@ def reformatted(e: Evidence) -> bool:
 
 def hooks_autofix(e: Evidence) -> bool:
     """The hooks manager's own commit (its title), or its hooks' pinned versions bumped with their formatters' output
-    (the same tokens but for whitespace and redundant parentheses): fixes that by design keep what the code does; no
-    product symbol added, removed or re-signed, no setting or security signal."""
-    if e.security_signals or interface_touched(e) or any(e.in_product(f) for f in e.config):
+    (the same tokens but for whitespace and redundant parentheses), or the project's formatter configured anew or
+    replaced with its output (trailing commas aside too): fixes that by design keep what the code does; no product
+    symbol added, removed or re-signed, no setting or security signal in product code."""
+    if interface_touched(e) or any(e.in_product(f) for f in e.config + e.security_signals):
         return False
-    return bool(R.HOOKS_AUTOFIX.search(e.title) or (hooks_bumped(e.files) and formatter_output(e.behaviour)))
+    if formatter_configured(e.files) and formatter_output(e.behaviour, commas=True):
+        return True  # (a test's line laid out anew may read as a removed check: only product code's signals count)
+    return not e.security_signals and bool(R.HOOKS_AUTOFIX.search(e.title)
+                                           or (hooks_bumped(e.files) and formatter_output(e.behaviour)))
 
 
 def change_type_of(e: Evidence) -> str:
@@ -285,9 +298,10 @@ def change_type_of(e: Evidence) -> str:
 
 
 def _comments_only(e: Evidence) -> bool:
-    """Every product file changes comment text only (trailing comments included), no fact says more (a
-    ``Deprecated:`` comment is a deprecation users must act on)."""
-    return bool(e.behaviour) and all(comments_changed_only(f) for f in e.behaviour) and not (
+    """Every product file changes comment text only (trailing comments included, the code beside them at most
+    re-wrapped), no fact says more (a ``Deprecated:`` comment is a deprecation users must act on)."""
+    return bool(e.behaviour) and all(comments_changed_only(f) or comments_over_rewrapped_code(f)
+                                     for f in e.behaviour) and not (
         e.security_signals or e.config or interface_touched(e) or e.api_deprecated or e.deprecated_in)
 
 
@@ -428,6 +442,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # adapted to it, a deprecation users must act on, or default features moved
     if e.toolchain_lowered:
         return "medium"  # older compilers or runtimes supported again, the code adapted to them: who can build moves
+    if entry_points_moved(e):
+        return "medium"  # what importers resolve (``exports``, ``types``, ``module``) moved beside the code: never the
+        # few lines of housekeeping the rules below read
     if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
         return "medium"  # a panicking call replaced by its fallible form: callers get an error where it aborted
     if macros_redefined(e.behaviour):
@@ -447,6 +464,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # the text users read when an error or value is printed
     if test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
+    if filed_aside(e) and not (e.security_signals or e.config or interface_touched(e) or e.literal_changes["message"]):
+        return "low"  # ``refactor:``/``chore:`` with a ``misc`` news fragment: author and changelog say users meet
+        # nothing (no public symbol, setting, message text or security signal says otherwise)
     if tested_behaviour(e, change_type):
         return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if small_perf_tweak(e):

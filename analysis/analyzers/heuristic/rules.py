@@ -226,6 +226,8 @@ CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
     # a register or a file clobbered ("rbx clobbering on Windows with Clang"): state overwritten under the caller
     r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|clobber\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
+    # Java's StackOverflowError by its usual initials ("... SOE (due to refactoring)"), capitals only
+    r"(?-i:SOE)|"
     # newer data written over with older: "the new configuration gets replaced by the old one"
     r"(gets?|got|is|are|was|were|being) (replaced|overwritten) (by|with) (an? |the )?(old|older|stale|legacy)|"
     r"memory leak|use[- ]after[- ]free|null pointer|nil pointer|silently (drop|ignor|discard|los|swallow)\w*|"

@@ -31,7 +31,7 @@ _CALLED = "call:"
 _STAR = "star:"
 
 
-def _module_key(path: str) -> str:
+def module_key(path: str) -> str:
     """A module's path without its extension (``lib/stdio/input.js`` -> ``lib/stdio/input``)."""
     return JS_MODULE.sub("", posixpath.normpath(path))
 
@@ -53,7 +53,7 @@ def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
         entry = bool(_ENTRY.match(posixpath.basename(change.path)))
         for match in (*_IMPORT_FROM.finditer(text), *_REQUIRE.finditer(text), *_IMPORT_DEFAULT.finditer(text),
                       *(_EXPORT_FROM.finditer(text) if entry else ())):
-            target = _module_key(posixpath.join(posixpath.dirname(change.path), match.group("spec")))
+            target = module_key(posixpath.join(posixpath.dirname(change.path), match.group("spec")))
             reexport = match.re is _EXPORT_FROM
             if reexport and match.group("star"):
                 published.add((target, "*"))
@@ -73,6 +73,31 @@ def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
         {(_STAR + target, name) for target, name in published if name == "*"}
 
 
+def _pre_image(patch: str | None) -> str:
+    """The lines the hunks show of the file before the commit, joined."""
+    return "\n".join(ln[1:] for ln in (patch or "").splitlines() if ln[:1] in (" ", "-") and not ln.startswith("---"))
+
+
+def first_published(files: Iterable[FileChange]) -> set[str]:
+    """Modules (keys) another module of the commit newly re-exports by name (``export type { TextPromptOptions }
+    from "./prompt"`` added to the package's shared entry) where no line the hunks show before the commit re-exported
+    or imported them: until this commit the package did not publish them, so names their exports lose on the way
+    (renamed before their first release) were never users' API."""
+    before: set[str] = set()
+    after: set[str] = set()
+    for change in files:
+        if not JS_MODULE.search(change.path) or change.path.endswith(".d.ts"):
+            continue
+        here = posixpath.dirname(change.path)
+        old = _pre_image(change.patch)
+        for match in (*_EXPORT_FROM.finditer(old), *_IMPORT_FROM.finditer(old)):
+            before.add(module_key(posixpath.join(here, match.group("spec"))))
+        for match in _EXPORT_FROM.finditer(_post_image(change.patch)):
+            if not match.group("star"):
+                after.add(module_key(posixpath.join(here, match.group("spec"))))
+    return after - before
+
+
 def plumbing_export(path: str, symbol: str, imports: set[tuple[str, str]]) -> bool:
     """An exported function of a JS/TS module that is not an entry point, imported by another module the commit
     changes, or called by name from a module the commit changes in a folder above its own (``fixCJSExportTypePlugin``
@@ -80,7 +105,7 @@ def plumbing_export(path: str, symbol: str, imports: set[tuple[str, str]]) -> bo
     a CLI calling its package's ``build``, is no sign): it is shared inside the package."""
     if not JS_MODULE.search(path) or path.endswith(".d.ts") or _ENTRY.match(posixpath.basename(path)):
         return False
-    key, name = _module_key(path), symbol.split(".")[0]
+    key, name = module_key(path), symbol.split(".")[0]
     if (key, name) in imports:
         return True
     home = posixpath.dirname(posixpath.normpath(path))

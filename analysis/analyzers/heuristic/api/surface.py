@@ -6,7 +6,13 @@ import re
 from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
+from analysis.analyzers.heuristic.api.js_modules import (
+    JS_MODULE,
+    first_published,
+    internal_imports,
+    module_key,
+    plumbing_export,
+)
 from analysis.analyzers.heuristic.api.options import option_words
 from analysis.analyzers.heuristic.api.struct_fields import (
     SETTINGS_STRUCT,
@@ -80,8 +86,18 @@ class ApiSurface:
         trait's or base's (``impl SmartDisplay for T { fn fmt_with_metadata }``) removed is not: callers reach the
         trait's default or the base's method under the same name."""
         removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)
-                   and not self.inherited(f) and not (f.text or "").endswith(", overrides")]
+                   and not self.inherited(f) and not (f.text or "").endswith(", overrides")
+                   and not self.unpublished(f)]
         return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
+
+    def unpublished(self, fact: Fact) -> bool:
+        """A JS/TS module's export whose module the commit is the first to re-export from another module: the
+        package did not publish it before (renamed on its way out, no user could import the old name)."""
+        return JS_MODULE.search(fact.path) is not None and module_key(fact.path) in self.js_first_published
+
+    @cached_property
+    def js_first_published(self) -> set[str]:
+        return first_published(self.files)
 
     def reach_changes(self, how: str) -> list[Fact]:
         """Symbols whose own reach changed, ``how`` "now" (made public: new API) or "no longer" (callers lose it)."""

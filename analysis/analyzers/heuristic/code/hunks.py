@@ -66,6 +66,16 @@ def _comment_marker(path: str) -> re.Pattern[str] | None:
     return _C_COMMENT if low.endswith(_C_LIKE) else _HASH_COMMENT if low.endswith(_HASH) else None
 
 
+def code_tokens(lines: list[str], path: str) -> list[str] | None:
+    """The code tokens of these lines in order, comment lines and trailing comments dropped (None in a language
+    whose comments are not known here, or whose indentation is syntax: Python, YAML)."""
+    marker = _comment_marker(path)
+    if marker not in (_C_COMMENT, _RUST_COMMENT):
+        return None
+    kept = [_C_TRAILING.sub("", ln) for ln in lines if ln and not marker.match(ln)]
+    return _TOKEN.findall(" ".join(kept))
+
+
 def comment_lines_only(patch: str | None, path: str) -> bool:
     """Every changed line that is not blank is a comment in the file's language."""
     marker = _comment_marker(path)

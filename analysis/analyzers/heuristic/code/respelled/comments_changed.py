@@ -1,8 +1,9 @@
-"""Code lines that come back with only their comments changed: a trailing ``// FIXME`` added, a comment reworded."""
+"""Code lines that come back with only their comments changed: a trailing ``// FIXME`` added, a comment reworded,
+doc comments written above code re-wrapped on the way."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.code.hunks import changed_lines, layout_only
+from analysis.analyzers.heuristic.code.hunks import changed_lines, code_tokens, comment_lines, hunk_blocks, layout_only
 from analysis.models import FileChange
 
 _COMMENT_OPENERS = ("//", "/*", "#", "--")
@@ -20,3 +21,17 @@ def comments_changed_only(f: FileChange) -> bool:
     # a line that differs holds a comment on one side (not JavaScript's own-property check spelt another way)
     return (bool(differing) and all(layout_only(f"-{old}\n+{new}\n", f.path) for old, new in pairs)
             and all(any(mark in old + new for mark in _COMMENT_OPENERS) for old, new in differing))
+
+
+def comments_over_rewrapped_code(f: FileChange) -> bool:
+    """Comment lines are added or changed, and in each hunk the code lines removed and added hold the same tokens in
+    the same order (a C-like language: braces, not indentation, are its syntax): doc comments written while the code
+    beside them is only laid out anew (an expression joined onto one line)."""
+    if not f.patch or not comment_lines(f.patch, f.path):
+        return False
+    for block in hunk_blocks(f.patch):
+        removed, added = changed_lines(block)
+        old, new = code_tokens(removed, f.path), code_tokens(added, f.path)
+        if old is None or old != new:
+            return False
+    return True

@@ -65,9 +65,11 @@ def go_respelled_only(patch: str | None, path: str) -> bool:
     removed = [line for line in removed if line and not _IMPORT.match(line)]
     added = [line for line in added if line and not _IMPORT.match(line)]
     respelled = [_one_way(line) for line in removed]
-    if not removed or removed == added:
+    # some removed line must read otherwise once respelt: the same lines put back in another order (two nested
+    # loops swapped, so another element is found first) are a reorder, which changes what the code does
+    if not removed or respelled == removed:
         return False
-    return Counter(respelled) == Counter(added) or (respelled != removed and _renamed_alike(respelled, added))
+    return Counter(respelled) == Counter(added) or _renamed_alike(respelled, added)
 
 
 def go_files_renamed_only(files) -> bool:
