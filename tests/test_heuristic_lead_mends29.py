@@ -120,6 +120,9 @@ def test_no_quote_of_code_directives_or_half_a_comment():
     kept = "// Reads the value from the cache when the caller asked for it twice in a row,\n" + _MIDDLEWARE
     longer = kept.replace("in a row,\n", "in a row,\n// because the second call would block on the socket otherwise\n")
     assert "Comment added" not in " ".join(analysed({"lib/m.js": (kept, longer)}, "fix m").summary)
+    moved = "function other () {\n  // skip waiting if the stream is already destroyed (e.g. client aborted)\n}\n"
+    assert "Comment added" not in " ".join(
+        analysed({"lib/m.js": (moved + _MIDDLEWARE, _MIDDLEWARE + moved)}, "Sort members").summary)
     dead = _MIDDLEWARE.replace("  next(err)", "  // if (err) { return next(err, req, res, options); }\n  next(err)")
     licence = "// Copyright 2026 the authors; licensed under the MIT licence, see LICENSE for it\n" + _MIDDLEWARE
     for after in (dead, licence):

@@ -39,11 +39,14 @@ def _marker(path: str) -> re.Pattern | None:
 
 def _blocks(patch: str, marker: re.Pattern) -> Iterable[list[str]]:
     """Runs of added comment lines, each as its lines' text: whole comments only (not a doc comment, nor lines added
-    to a comment the patch keeps or rewrites, whose run starts or ends mid-sentence). A line opening with ``*``
-    continues a ``/* .. */`` comment only (``*ptr = 0;`` alone is C code)."""
+    to a comment the patch keeps or rewrites, whose run starts or ends mid-sentence), written anew (not a comment
+    the patch removes elsewhere: moved with its code). A line opening with ``*`` continues a ``/* .. */`` comment
+    only (``*ptr = 0;`` alone is C code)."""
     block: list[str] = []
     doc = partial = False
+    moved = True  # every line of the block is one the patch removes elsewhere: the comment moved with its code
     previous = ""
+    removed = {ln[1:].strip() for ln in patch.splitlines() if ln.startswith("-") and not ln.startswith("---")}
     for line in [*patch.splitlines(), ""]:
         text = line[1:] if line[:1] in "+- " else None
         is_comment = text is not None and bool(marker.match(text)) and (
@@ -53,10 +56,11 @@ def _blocks(patch: str, marker: re.Pattern) -> Iterable[list[str]]:
                 doc = bool(_DOC_OPENING.match(text))
                 partial = previous == "comment"
             block.append(marker.match(text).group("text"))
+            moved = moved and text.strip() in removed
         else:
-            if block and not doc and not partial and not is_comment:
+            if block and not doc and not partial and not is_comment and not moved:
                 yield block
-            block, doc, partial = [], False, False
+            block, doc, partial, moved = [], False, False, True
         previous = "comment" if is_comment and not line.startswith("+") else ""
 
 
