@@ -79,21 +79,23 @@ def _fields(patch: str | None, path: str, hint: str | None = None
             elif (start := _GO_GROUP_STRUCT.match(text)) and line[:1] != "-":
                 struct = start.group("name")
             elif struct and (m := _GO_GROUP_FIELD.match(text.split("//")[0].rstrip())):
-                if line[:1] == "+":
-                    added.append((struct, m.group("name")))
-                elif line[:1] == "-":
-                    removed.add((struct, m.group("name")))
+                _note(line[:1], (struct, m.group("name")), added, removed)
             continue
         if _CLOSE.match(text):
             struct = None
         elif (start := opener.match(text)) and line[:1] != "-":
             struct = start.group("name")
         elif struct and (m := field.match(text.split("//")[0].rstrip())):
-            if line[:1] == "+":
-                added.append((struct, m.group("name")))
-            elif line[:1] == "-":
-                removed.add((struct, m.group("name")))
+            _note(line[:1], (struct, m.group("name")), added, removed)
     return added, removed
+
+
+def _note(sign: str, field: tuple[str, str], added: list, removed: set) -> None:
+    """A field on an added line is added, on a removed line removed (a context line is neither)."""
+    if sign == "+":
+        added.append(field)
+    elif sign == "-":
+        removed.add(field)
 
 
 def public_fields_added(files: Iterable[FileChange], hints: dict[str, str] | None = None
