@@ -8,7 +8,9 @@ comment says why (drain the request body before ``next(err)``, or the client see
 quoted. sindresorhus/ora 2026-02-04: "Add more tests for `discardStdin`" said only the doc comment it touched
 beside the new tests: the tests are said first. A JSON schema's ``$id`` stamped with the chart's release (the
 suite's repeats check on a held-out Helm day: "Deployments that do not set `["$id"]` change behaviour on upgrade"
-in three releases) is the schema's name, not a setting."""
+in three releases) is the schema's name, not a setting. mitsuhiko/insta 2024-02-19: "Accept --test multiple times" and "Only delete
+unreferenced snapshots after a successful test run" change the product's code and no test: the word names the
+product's own test runner, the change is no "Tests" change."""
 
 from __future__ import annotations
 
@@ -151,3 +153,21 @@ def test_a_schema_id_stamped_with_the_release_is_no_setting():
     typed = analysed({"charts/common/values.schema.json": (before, before.replace('"object"', '"array"'))},
                      "feat(common): values are a list")
     assert typed.importance == "high"
+
+
+_CLI = """pub struct TestCommand {
+    pub test: Option<String>,
+}
+
+pub fn prepare_test_runner(cmd: &TestCommand) -> Vec<String> {
+    cmd.test.iter().cloned().collect()
+}
+"""
+
+
+def test_a_test_word_over_product_code_alone_is_no_tests_change():
+    after = _CLI.replace("Option<String>", "Vec<String>")
+    analysis = analysed({"cargo-insta/src/cli.rs": (_CLI, after)}, "Accept --test multiple times")
+    assert analysis.change_type != "test"
+    renamed = analysed({"cargo-insta/tests/cli.rs": ("fn t() {}\n", "fn t() {}\nfn u() {}\n")}, "Add a test for --test")
+    assert renamed.change_type == "test"

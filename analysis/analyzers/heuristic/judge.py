@@ -100,6 +100,7 @@ from analysis.analyzers.heuristic.lowering import (
     titled_helpers,
     vendored,
 )
+from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.facts.security import PROTECTIONS
 
@@ -263,6 +264,9 @@ def change_type_of(e: Evidence) -> str:
         return "chore"  # "Fix clippy lints": what the linter flags, not a bug users meet
     if worded == "test" and e.behaviour and e.api_added:
         worded = "feature"
+    if worded == "test" and e.behaviour and not any("test" in classify_path(p) for f in e.files
+                                                    for p in (f.path, f.previous_path) if p):
+        worded = None  # "Accept --test multiple times", "... after a successful test run": the product's own tests
     if R.SMALL_PERF_WORDS.search(e.title):
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
     if worded in (None, "refactor") and stricter_validation(e):
