@@ -13,10 +13,10 @@ def test_requirements_and_pyproject_pep621_and_poetry():
                  'pydantic = "^2.5"\n',
                  '[project]\ndependencies = ["httpx>=0.27", "anyio"]\n[tool.poetry.dependencies]\npython = "^3.11"\n'
                  'pydantic = {version = "^2.6", extras = ["email"]}\n')
-    assert facts_of({"requirements-dev.txt": req, "pyproject.toml": pyproject}) == [
-        fact("dependency_changed", "requirements-dev.txt", symbol="requests", before="2.31.0", after="2.32.3"),
-        fact("dependency_changed", "requirements-dev.txt", symbol="click", before=">=8.0", after=">=8.1"),
-        fact("dependency_changed", "requirements-dev.txt", symbol="rich", after="*"),
+    assert facts_of({"requirements.txt": req, "pyproject.toml": pyproject}) == [
+        fact("dependency_changed", "requirements.txt", symbol="requests", before="2.31.0", after="2.32.3"),
+        fact("dependency_changed", "requirements.txt", symbol="click", before=">=8.0", after=">=8.1"),
+        fact("dependency_changed", "requirements.txt", symbol="rich", after="*"),
         fact("dependency_changed", "pyproject.toml", symbol="httpx", before=">=0.26", after=">=0.27"),
         fact("dependency_changed", "pyproject.toml", symbol="anyio", after="*"),
         fact("dependency_changed", "pyproject.toml", symbol="pydantic", before="^2.5", after="^2.6"),

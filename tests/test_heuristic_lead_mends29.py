@@ -10,7 +10,9 @@ beside the new tests: the tests are said first. A JSON schema's ``$id`` stamped 
 suite's repeats check on a held-out Helm day: "Deployments that do not set `["$id"]` change behaviour on upgrade"
 in three releases) is the schema's name, not a setting. mitsuhiko/insta 2024-02-19: "Accept --test multiple times" and "Only delete
 unreferenced snapshots after a successful test run" change the product's code and no test: the word names the
-product's own test runner, the change is no "Tests" change."""
+product's own test runner, the change is no "Tests" change. benoitc/gunicorn 2026-08-16: a package added to the
+``testing`` extra and ``requirements_test.txt`` read as a new (runtime) dependency; a contributor's e-mail address
+was quoted from THANKS; a comment's short last line (``http.disconnect (#3627).``) was dropped as code."""
 
 from __future__ import annotations
 
@@ -171,3 +173,29 @@ def test_a_test_word_over_product_code_alone_is_no_tests_change():
     assert analysis.change_type != "test"
     renamed = analysed({"cargo-insta/tests/cli.rs": ("fn t() {}\n", "fn t() {}\nfn u() {}\n")}, "Add a test for --test")
     assert renamed.change_type == "test"
+
+
+def test_a_test_extra_and_test_requirements_add_a_development_dependency():
+    before = '[project]\nname = "g"\ndependencies = []\n\n[project.optional-dependencies]\ntesting = ["pytest"]\n'
+    after = before.replace('["pytest"]', '["pytest", "inotify>=0.2.10; sys_platform == \'linux\'"]')
+    files = {"pyproject.toml": (before, after), "requirements_test.txt": ("pytest\n", "pytest\ninotify>=0.2.10\n")}
+    summary = " ".join(analysed(files, "reloader: watch the current folder").summary)
+    assert "New development dependency `inotify` `>=0.2.10`" in summary
+    runtime = before.replace('dependencies = []', 'dependencies = ["inotify>=0.2.10"]')
+    said = " ".join(analysed({"pyproject.toml": (before, runtime)}, "reloader: use inotify").summary)
+    assert "New dependency `inotify` `>=0.2.10`" in said
+
+
+def test_a_contributors_address_is_left_out_of_the_quoted_line():
+    files = {"THANKS": ("Ann Smith <ann@example.org>\n", "Ann Smith <ann@example.org>\nJosu G <josu@example.org>\n"),
+             "src/stats.py": ("def log(v):\n    if v:\n        send(v)\n",
+                              "def log(v):\n    if v is not None:\n        send(v)\n")}
+    impact = " ".join(analysed(files, "fix: send zero-valued metrics").impact)
+    assert "adds `Josu G`" in impact and "@" not in impact
+
+
+def test_a_comments_short_last_line_is_kept():
+    after = _MIDDLEWARE.replace("  next(err)", "  // a task cancellation propagates to the app rather than being masked as\n"
+                                               "  // http.disconnect (#3627).\n  if (cancelled) throw err\n  next(err)")
+    summary = analysed({"lib/m.js": (_MIDDLEWARE, after)}, "fix cancellation").summary
+    assert summary[0].endswith("rather than being masked as http.disconnect (#3627).”")

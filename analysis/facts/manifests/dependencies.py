@@ -6,6 +6,7 @@ manifest's when both say it."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import tomllib
 from collections.abc import Iterable
@@ -61,13 +62,26 @@ def _pep508(spec: str) -> tuple[str, str] | None:
     return match.group(1), spec[2:].strip() if spec.startswith("==") and "," not in spec else spec
 
 
+#: an extra of ``[project.optional-dependencies]`` that installs the project's tests, docs or linters
+_TOOLING_EXTRA = re.compile(r"^(?:tests?|testing|dev|develop|development|docs?|lint|linting|typing|types|coverage|"
+                            r"bench(?:mark)?s?|ci|check|style|format)$", re.I)
+
+
+#: a requirements file named for the project's own work (``requirements_test.txt``, ``dev-requirements.in``,
+#: ``requirements/docs.txt``)
+_TOOLING_FILE = re.compile(r"(?:^|[-_.])(?:tests?|testing|dev|develop|docs?|lint|typing|ci|bench)(?:[-_.]|$)", re.I)
+
+
 def _pyproject(text: str) -> dict[str, str]:
     data = tomllib.loads(text)
     project = data.get("project", {})
     specs = list(project.get("dependencies", []))
-    for group in project.get("optional-dependencies", {}).values():
-        specs += [s for s in group if isinstance(s, str)]
+    tooling: list[str] = []  # extras named for the project's own work (``testing``, ``docs``): not users' packages
+    for extra, group in project.get("optional-dependencies", {}).items():
+        (tooling if _TOOLING_EXTRA.match(extra) else specs).extend(s for s in group if isinstance(s, str))
     found = dict(filter(None, (_pep508(s) for s in specs if isinstance(s, str))))
+    found.update((f"{name}{_SECTION}dev", spec) for name, spec in filter(None, map(_pep508, tooling))
+                 if name not in found)
     for group in data.get("dependency-groups", {}).values():  # PEP 735: tests, docs, lint; never installed by users
         pins = filter(None, (_pep508(s) for s in group if isinstance(s, str)))
         found.update((f"{name}{_SECTION}dev", spec) for name, spec in pins if name not in found)
@@ -308,7 +322,10 @@ def _one_per_package(facts: list[tuple[str, Fact]]) -> list[Fact]:
             continue
         main = min(group, key=lambda f: (bool(_SIDE_DIRS.search(f.path)), f.path.count("/")))
         paths = {f.path for f in group}
-        kept.append(main.model_copy(update={"text": f"in {len(paths)} manifests"}) if len(paths) > 1 else main)
+        if len(paths) > 1 and all(f.text == DEVELOPMENT for f in group):
+            kept.append(main)  # a test extra and the test requirements file: the development mark says more
+        else:
+            kept.append(main.model_copy(update={"text": f"in {len(paths)} manifests"}) if len(paths) > 1 else main)
     return kept
 
 
@@ -345,9 +362,10 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
             changes = _compare(old, new)
         else:
             changes = _lock_changes(kind, patch)
+        tooling = kind == "requirements" and bool(_TOOLING_FILE.search(posixpath.basename(path)))
         for name, (before, after) in changes.items():
             fact = Fact(kind="dependency_changed", path=path, symbol=package_of(name), before=before, after=after,
-                        text=DEVELOPMENT if name.endswith(f"{_SECTION}dev") else None)
+                        text=DEVELOPMENT if name.endswith(f"{_SECTION}dev") or tooling else None)
             (manifest_facts if kind in _WHOLE else lock_facts).append((ecosystem, fact))
     named = {(e, normalise(e, f.symbol or "")) for e, f in manifest_facts}
     direct, transitive = [], []

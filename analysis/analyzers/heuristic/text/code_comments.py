@@ -71,9 +71,10 @@ def _joined(lines: list[str]) -> str:
     previous = ""
     for line in (ln.strip() for ln in lines):
         tokens = line.split()
-        if not tokens or len([t for t in tokens if _WORD.match(t)]) < 0.5 * len(tokens):
+        code_line = len(tokens) >= 3 and len([t for t in tokens if _WORD.match(t)]) < 0.5 * len(tokens)
+        if not tokens or code_line or re.fullmatch(r"<?https?://\S+>?", line):
             previous = ""
-            continue
+            continue  # a line of code or a bare address; a short tail (``http.disconnect (#3627).``) goes on
         if _ITEM.match(line) or not items:
             items.append(_ITEM.sub("", line))
         else:

@@ -25,6 +25,8 @@ from analysis.models import Fact, FileChange
 #: the changed lines of a small build file said one by one (``go.work``'s ``use`` entries), and their longest
 _LISTED_LINES = 8
 _LISTED_CHARS = 60
+#: an e-mail address in angle brackets, as a contributors' list writes it after a name
+_ADDRESS = re.compile(r"\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>")
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
 #: a CI key said by its values: at most this many value changes, each side at most this long
@@ -278,8 +280,9 @@ class FileLines:
         if not 0 < f.changes <= _TINY_LINES or not f.patch:
             return ""
         patch = parse_patch(f.path, f.patch)
-        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
-        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        # a person's address (``Ann <ann@example.org>`` in THANKS or AUTHORS) is left out: the name says who
+        added = [_ADDRESS.sub("", ln.text).strip() for ln in patch.added if ln.text.strip()]
+        removed = [_ADDRESS.sub("", ln.text).strip() for ln in patch.removed if ln.text.strip()]
         if len(added) == 1 and len(removed) == 1:  # ``version=2.2.25`` → ``version=2.2.26``: the one line rewritten
             old, new = code_pair(removed[0], added[0], _TINY_CHARS)  # a long line changed at its end: where it differs
             return self.t("tiny_swapped", old=old, new=new)
