@@ -112,7 +112,15 @@ from analysis.facts.config import config_facts
 from analysis.facts.config_hunks import config_facts_from_hunks
 from analysis.facts.config_moves import fold_config_moves
 from analysis.facts.contents import FileContents, Sides, WatchedContents, fetch_sides
-from analysis.facts.languages import config_format, grammar_for, is_changelog, is_lock, is_test_path, manifest_kind
+from analysis.facts.languages import (
+    config_format,
+    grammar_for,
+    is_changelog,
+    is_generated,
+    is_lock,
+    is_test_path,
+    manifest_kind,
+)
 from analysis.facts.manifests.dependencies import TRANSITIVE, dependency_facts
 from analysis.facts.patches import FilePatch, parse_patch
 from analysis.facts.security import scannable, security_facts
@@ -132,7 +140,7 @@ CAPS = {"symbol_added": 40, "symbol_removed": 40, "symbol_modified": 40, "signat
 
 def _relevant(path: str) -> bool:
     return bool(grammar_for(path) or config_format(path) or manifest_kind(path) or is_changelog(path)
-                or scannable(path))
+                or scannable(path) or is_generated(path))
 
 
 def _is_test_file(path: str) -> bool:
@@ -240,6 +248,8 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
             if grammar_for(path):
                 facts, parsed_files[path] = _code_facts(path, patch, side)
                 add(path, facts if _is_test_file(path) else type_field_facts(path, patch, facts))
+            elif is_generated(path) and comments_only_from_hunks(path, patch):
+                add(path, [Fact(kind="comments_only", path=path)])  # a generator's header edited
             elif config_format(path) and change.status not in ("added", "removed"):
                 add(path, config_facts(path, side.before, side.after) if side is not None
                     else config_facts_from_hunks(path, config_format(path), patch))

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from analysis.facts.code.rules.base import Param, Symbol
 from analysis.facts.code.symbols import describe_signature
-from analysis.facts.languages import FAMILY, grammar_for, is_header, is_private_module, unexported_location
+from analysis.facts.languages import FAMILY, GRAMMARS, grammar_for, is_header, is_private_module, unexported_location
 from analysis.facts.patches import FilePatch, Hunk, Line
 from analysis.models import Fact
 
@@ -226,10 +227,26 @@ def code_part(family: str, text: str) -> str:
     return text
 
 
+def _side_code(family: str, lines: list[Line], kind: str) -> list[str]:
+    """The code parts of the ``kind`` lines, read with the context lines of that side: a line inside a ``/* .. */``
+    block the hunk shows opening (a licence header's ``Copyright 2019 ...``) is comment, not code."""
+    parts, inside = [], False
+    for line in (ln for ln in lines if ln.kind in (" ", kind)):
+        text = line.text
+        if family != "python" and inside:
+            end = text.find("*/")
+            inside, text = (True, "") if end < 0 else (False, text[end + 2:])
+        elif family != "python" and text.lstrip().startswith("/*") and "*/" not in text:
+            inside, text = True, ""
+        if line.kind == kind:
+            parts.append(code_part(family, text))
+    return parts
+
+
 def _code_changed(family: str, lines: list[Line]) -> bool:
     """Some changed line of ``lines`` changes code, not only a comment (one on its own line or after code)."""
     def squeezed(kind: str) -> list[str]:  # spacing dropped; Python keeps its indentation, which is meaning there
-        parts = [code_part(family, line.text) for line in lines if line.kind == kind]
+        parts = _side_code(family, lines, kind)
         return [(part[: len(part) - len(part.lstrip())].replace("\t", "    ") if family == "python" else "")
                 + "".join(part.split()) for part in parts if part.strip()]
 
@@ -237,8 +254,10 @@ def _code_changed(family: str, lines: list[Line]) -> bool:
 
 
 def comments_only_from_hunks(path: str, patch: FilePatch) -> bool:
-    """Every changed line is a comment or blank, or the change only moves spacing around."""
-    family = _family(path)
+    """Every changed line is a comment or blank, or the change only moves spacing around (generated code too: a
+    generator's licence header edited)."""
+    grammar = GRAMMARS.get(PurePosixPath(path).suffix.lower())
+    family = FAMILY[grammar] if grammar else None
     if family is None or not patch.hunks:
         return False
     if not any(_code_changed(family, hunk.lines) for hunk in patch.hunks):
