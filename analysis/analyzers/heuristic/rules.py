@@ -104,6 +104,11 @@ MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 #: (``announcement.msg``, ``ANNOUNCE``: a release's announcement to a mailing list, prose like a changelog)
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright|"
                        r"announce(ment)?s?)(\.|$)")
+#: a changelog fragment towncrier and its kin collect into the next release's notes: ``CHANGES/1125.feature``,
+#: ``changelog.d/+fix-x.bugfix.md``, ``newsfragments/42.removal`` (an issue number or a slug, then the kind of note)
+CHANGELOG_FRAGMENT_DIRS = {"changes", "changelog.d", "changelog", "newsfragments", "news", "changes.d"}
+CHANGELOG_FRAGMENT = re.compile(r"^\+?[\w.-]*?\.(feature|bugfix|bug|fix|doc|docs|removal|misc|breaking|deprecation|"
+                                r"contrib|packaging|trivial|improvement|security|change|chore)s?(\.\d+)?(\.(md|rst|txt))?$")
 #: a directory named for unit tests, alone or with what it holds (``unittest/``, ``unit_tests/``, ``unittestschema/``)
 UNIT_TEST_DIR = re.compile(r"^unit[-_]?tests?([-_]?\w+)?$")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
