@@ -53,6 +53,7 @@ from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defau
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
+from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.declared import advisory_merge, attack_commented, attack_tested, filed_kind
@@ -569,6 +570,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         # compilers left behind, defaults moved
     if tests_adapted_to_bump(e):
         return "medium"  # existing tests rewritten for the upgraded package: what the product does changed with it
+    if release_matrix_moved(e.facts):
+        return "medium"  # a platform or runtime the published wheels or binaries are built for added or dropped
     if registry_manifests_removed(e.files):
         return "medium"  # a registry's manifest deleted (``bower.json``): the package leaves that registry's users
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
@@ -577,7 +580,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
              and f.path not in e.cosmetic and not e.dependencies and not aliases_only(e, f.path)
              and not side_manifest(e.classes[f.path])]
-    if build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title)) and not R.WARNING_WORDS.search(e.title):
+    if (build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title) or _build_fix_titled(e))
+            and not R.WARNING_WORDS.search(e.title)):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     if build and _build_mended(e, build):
         return "medium"  # a merged ``fix/...`` branch or an issue it fixes: build files mended for those who build it
@@ -593,6 +597,12 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _build_fix_titled(e: Evidence) -> bool:
+    """The author files it under the build (``build:``, ``BUILD:``) and the rest of the title says it fixes ("BUILD:
+    fix for Bazel 9.0.0rc1"): the build was broken, under that tool or release, for whoever builds the project."""
+    return e.prefix_type == "build" and _title_words(bare_title(e)) == "fix"
 
 
 def _build_mended(e: Evidence, build: list) -> bool:
