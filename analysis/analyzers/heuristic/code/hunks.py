@@ -67,11 +67,37 @@ def _comment_marker(path: str) -> re.Pattern[str] | None:
 
 
 def comment_lines_only(patch: str | None, path: str) -> bool:
-    """Every changed line that is not blank is a comment in the file's language."""
+    """Every changed line that is not blank is a comment in the file's language: it opens as one, or sits inside a
+    ``/* ... */`` block the hunk opens above it (a licence header's ``Copyright 2019 The Authors.``)."""
     marker = _comment_marker(path)
-    removed, added = changed_lines(patch)
-    lines = [ln for ln in removed + added if ln]
-    return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
+    if marker is None:
+        return False
+    blocks = marker is not _HASH_COMMENT
+    sides = [_side_comment_lines(patch, dropped, marker, blocks) for dropped in ("+", "-")]
+    return any(side is not None for side in sides) and all(side is not False for side in sides)
+
+
+def _side_comment_lines(patch: str | None, dropped: str, marker: re.Pattern[str], blocks: bool) -> bool | None:
+    """On one side of the patch (without ``dropped`` lines), whether every changed non-blank line is a comment
+    (a block comment followed from its opening line in the hunk); None when the side changes no such line."""
+    inside, seen = False, False
+    for raw in (patch or "").splitlines():
+        if raw.startswith("@@"):
+            inside = False  # a hunk that starts within a block cannot tell: its lines are read as code
+            continue
+        if raw.startswith(("+++", "---")) or raw[:1] == dropped:
+            continue
+        line = raw[1:].strip()
+        if raw[:1] in "+-" and line:
+            seen = True
+            if not (inside or marker.match(line)):
+                return False
+        if blocks:
+            opened = line.rfind("/*")
+            inside = opened > line.rfind("*/") if opened >= 0 else inside and "*/" not in line
+            if inside is False and "*/" in line and line.split("*/")[-1].strip() and raw[:1] in "+-":
+                return False  # code after the block's end on a changed line
+    return True if seen else None
 
 
 #: languages whose single and double quotes make the same string (a formatter's quote style: ``'a'`` -> ``"a"``)
