@@ -239,6 +239,10 @@ def change_type_of(e: Evidence) -> str:
     if renamed_in_text_only(f.patch for f in e.behaviour) and not (e.security_signals or interface_touched(e)):
         return "chore"  # "Update redis* to valkey*" in messages and comments: a name put in another's place
     worded = _title_words(e.title)
+    if worded == "test" and e.behaviour and not any("test" in e.classes[f.path] for f in e.files):
+        # no test file touched: the word names the product's own test command, flag or run ("Accept --test multiple
+        # times" in a test runner's CLI), not a change of the project's tests
+        worded = _title_words(_TEST_WORDS.sub(" ", e.title))
     if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
         return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
     cosmetic = R.cosmetic(e.title) if not nesting_changed(e.behaviour) else None  # a template's nesting moved
@@ -283,6 +287,9 @@ def change_type_of(e: Evidence) -> str:
         return "fix"  # "Preserve numerical precision on ``length/0``", new test lines beside: a case pinned that went
         # wrong (a title naming security matter, "Hardening of the pod permissions", is as often a hardening)
     return "refactor" if e.behaviour else "chore"
+
+
+_TEST_WORDS = dict(R.TITLE_TYPE_WORDS)["test"]
 
 
 def _comments_only(e: Evidence) -> bool:
