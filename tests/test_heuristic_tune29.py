@@ -268,3 +268,80 @@ def test_data_deleted_only_after_a_successful_run_mends_a_data_loss() -> None:
     analysis = analysed({"cli/src/cli.rs": (_RUN, new)},
                         "Only delete unreferenced snapshots after a successful test run")
     assert (analysis.change_type, analysis.importance) == ("fix", "high")
+
+
+_SFTP = """public class SftpFileObject {
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Clears the cached attrs regardless of the attached state.
+     * The attrs field can be populated without attach().
+     * </p>
+     */
+    @Override
+    public synchronized void refresh() throws FileSystemException {
+        super.refresh();
+        attrs = null;
+    }
+
+    /**
+     * Returns the size of the file content (in bytes).
+     */
+    public long size() {
+        return attrs.getSize();
+    }
+}
+"""
+_SORTED = """public class SftpFileObject {
+
+    /**
+     * Returns the size of the file content (in bytes).
+     */
+    public long size() {
+        return attrs.getSize();
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Clears the cached attrs regardless of the attached state. The attrs field can be populated without attach().
+     * </p>
+     */
+    @Override
+    public synchronized void refresh() throws FileSystemException {
+        super.refresh();
+        attrs = null;
+    }
+}
+"""
+
+
+def test_whole_members_sorted_in_their_class_are_the_same_declarations() -> None:
+    from analysis.analyzers.heuristic.code.respelled.members_moved import members_moved_only
+    from analysis.models import FileChange
+
+    title = "Fix refresh() not clearing cached state when file was never attached"
+    analysis = analysed({"src/main/java/org/x/SftpFileObject.java": (_SFTP, _SORTED)}, title)
+    assert analysis.importance == "low"
+    # statements reordered inside a body are no members moved: a fix by the new order
+    patch = ("@@ -1,4 +1,4 @@\n     void run() {\n-        close();\n         flush();\n+        close();\n     }\n")
+    assert not members_moved_only([FileChange(path="A.java", status="modified", additions=1, deletions=1,
+                                              patch=patch)])
+
+
+def test_a_comment_opener_inside_a_string_opens_no_block() -> None:
+    patch = '@@ -1,3 +1,3 @@\n r.Use("/*")\n-x := 1\n+x := 2\n'
+    assert not comment_lines_only(patch, "a.go")
+
+
+def test_a_comment_moved_with_its_code_is_not_quoted_as_added() -> None:
+    from analysis.analyzers.heuristic.text.code_comments import added_explanation
+    from analysis.models import FileChange
+
+    comment = "            // Move on to the next char because the low surrogate follows the high one here\n"
+    added = f"@@ -1,3 +1,6 @@\n     int read() {{\n+{comment}+            position++;\n         return c;\n"
+    moved = added + f"@@ -40,4 +43,2 @@\n     void skip() {{\n-{comment}-            position++;\n     }}\n"
+    assert added_explanation([FileChange(path="A.java", status="modified", additions=2, deletions=0, patch=added)])
+    assert added_explanation([FileChange(path="A.java", status="modified", additions=2, deletions=2,
+                                         patch=moved)]) is None

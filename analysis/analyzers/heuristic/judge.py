@@ -39,6 +39,7 @@ from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
+from analysis.analyzers.heuristic.code.respelled.members_moved import members_moved_only
 from analysis.analyzers.heuristic.code.respelled.metadata import metadata_only
 from analysis.analyzers.heuristic.code.respelled.page_text import page_text_only
 from analysis.analyzers.heuristic.code.respelled.python_respellings import python_respelled_only
@@ -394,6 +395,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew); a
         # fix that only reorders ("adjust the timing for adding Group") mends by the new order: it runs otherwise
+    if members_moved_only(e.behaviour) and not (e.config or e.security_signals or e.api_breaks):
+        return "low"  # whole members sorted or moved in their class (a doc comment re-flowed on the way): the
+        # same declarations in another order, whatever the title repeats of the change it follows up
     if (e.inlined_only or by_reference_only(e.behaviour)) and not e.api_breaks:
         return "low"  # definitions moved into their headers, or arguments taken by reference: the same logic
     if (e.renamed_only and change_type in ("refactor", "chore")

@@ -88,16 +88,38 @@ def _side_comment_lines(patch: str | None, dropped: str, marker: re.Pattern[str]
         if raw.startswith(("+++", "---")) or raw[:1] == dropped:
             continue
         line = raw[1:].strip()
+        was_inside = inside
+        code = False
+        if blocks:
+            inside, code = _block_comment(line, inside)
         if raw[:1] in "+-" and line:
             seen = True
-            if not (inside or marker.match(line)):
+            if not ((was_inside and not code) or marker.match(line)):
                 return False
-        if blocks:
-            opened = line.rfind("/*")
-            inside = opened > line.rfind("*/") if opened >= 0 else inside and "*/" not in line
-            if inside is False and "*/" in line and line.split("*/")[-1].strip() and raw[:1] in "+-":
-                return False  # code after the block's end on a changed line
     return True if seen else None
+
+
+def _block_comment(line: str, inside: bool) -> tuple[bool, bool]:
+    """Whether a ``/* ... */`` block is open after ``line`` (``inside``: open before it), and whether the line holds
+    code outside comments (strings blanked: ``"/*"`` opens none)."""
+    rest = line
+    if inside:
+        end = rest.find("*/")
+        if end < 0:
+            return True, False
+        rest = rest[end + 2:]
+    rest = _STRING.sub('""', rest)
+    code = ""
+    while True:
+        opened = rest.find("/*")
+        if opened < 0:
+            code += rest
+            return False, bool(code.split("//")[0].strip())
+        code += rest[:opened]
+        closed = rest.find("*/", opened + 2)
+        if closed < 0:
+            return True, bool(code.split("//")[0].strip())
+        rest = rest[closed + 2:]
 
 
 #: languages whose single and double quotes make the same string (a formatter's quote style: ``'a'`` -> ``"a"``)
