@@ -93,8 +93,22 @@ def added_explanation(files: Iterable[FileChange]) -> tuple[str, str] | None:
         marker = _marker(change.path)
         if marker is None or not change.patch:
             continue
+        moved = _removed_texts(change.patch, marker)
         for block in _blocks(change.patch, marker):
             text = _joined(block)
-            if _explains(text):
+            if _explains(text) and _key(text) not in moved:
                 return change.path, text
     return None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _removed_texts(patch: str, marker: re.Pattern) -> set[str]:
+    """The comments the patch removes, as their words: one it adds back elsewhere was moved (members sorted, a
+    line re-written with its comment kept), not written for this change."""
+    flipped = "\n".join(("+" + ln[1:] if ln.startswith("-") and not ln.startswith("---") else
+                         "-" + ln[1:] if ln.startswith("+") and not ln.startswith("+++") else ln)
+                        for ln in patch.splitlines())
+    return {_key(_joined(block)) for block in _blocks(flipped, marker)}
