@@ -345,3 +345,9 @@ def test_a_comment_moved_with_its_code_is_not_quoted_as_added() -> None:
     assert added_explanation([FileChange(path="A.java", status="modified", additions=2, deletions=0, patch=added)])
     assert added_explanation([FileChange(path="A.java", status="modified", additions=2, deletions=2,
                                          patch=moved)]) is None
+
+
+def test_tests_added_by_title_stay_tests_without_their_files() -> None:
+    old = "def parse(text):\n    return text\n"
+    new = "def parse(text):\n    return text.strip()\n"
+    assert analysed({"src/app/core.py": (old, new)}, "Add tests for the parser").change_type == "test"

@@ -240,10 +240,11 @@ def change_type_of(e: Evidence) -> str:
     if renamed_in_text_only(f.patch for f in e.behaviour) and not (e.security_signals or interface_touched(e)):
         return "chore"  # "Update redis* to valkey*" in messages and comments: a name put in another's place
     worded = _title_words(e.title)
-    if worded == "test" and e.behaviour and not any("test" in e.classes[f.path] for f in e.files):
-        # no test file touched: the word names the product's own test command, flag or run ("Accept --test multiple
-        # times" in a test runner's CLI), not a change of the project's tests
-        worded = _title_words(_TEST_WORDS.sub(" ", e.title))
+    if (worded == "test" and e.behaviour and _PRODUCT_TEST_WORDS.search(e.title)
+            and not any("test" in e.classes[f.path] for f in e.files)):
+        # no test file touched and the word is a flag or names a thing the product runs: its own test command, flag
+        # or run ("Accept --test multiple times" in a test runner's CLI), not a change of the project's tests
+        worded = _title_words(_PRODUCT_TEST_WORDS.sub(" ", e.title))
     if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
         return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
     cosmetic = R.cosmetic(e.title) if not nesting_changed(e.behaviour) else None  # a template's nesting moved
@@ -290,7 +291,9 @@ def change_type_of(e: Evidence) -> str:
     return "refactor" if e.behaviour else "chore"
 
 
-_TEST_WORDS = dict(R.TITLE_TYPE_WORDS)["test"]
+#: "test" as a command-line flag or qualifying what a product runs: ``--test``, "test run", "test target"
+_PRODUCT_TEST_WORDS = re.compile(r"--tests?\b|\btests?[ -](runs?|runners?|targets?|commands?|binar(y|ies)|harness|"
+                                 r"filters?|mode)\b", re.I)
 
 
 def _comments_only(e: Evidence) -> bool:
