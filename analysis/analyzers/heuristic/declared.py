@@ -1,6 +1,7 @@
 """What the project's own words declare about a change of product code: support removed, a default changed, a
 line marked breaking or a migration guide's, the change said to be incompatible, an attack its new tests or its new
-comments in product code guard against, a merge bringing in a new major line of its runtime dependencies."""
+comments in product code guard against, a crash its new tests say the case no longer meets, a merge bringing in a
+new major line of its runtime dependencies."""
 
 from __future__ import annotations
 
@@ -111,6 +112,23 @@ def migration_noted(e: Evidence) -> bool:
 def attack_tested(e: Evidence) -> bool:
     """Product code changes and a test the commit adds names the attack it guards against (XSS, injection...)."""
     return bool(e.behaviour) and any(_ATTACK.search(_words(f.symbol or "")) for f in e.of("test_added"))
+
+
+#: a test's words that the case it pins used to crash: "should not crash", "doesn't panic", ``test_no_crash_on_empty``
+_NO_CRASH = re.compile(r"\b(should|must|does|do|did|will|would|can)( ?not|n't|nt)[ _](crash|panic|segfault|abort)\w*|"
+                       r"\bno[ _](crash|panic|segfault)(es)?\b|\bwithout[ _](crash|panic)(ing)?\b", re.I)
+
+
+def crash_tested(e: Evidence) -> bool:
+    """Product code changes and a test the commit adds says its case must not crash (its name, docstring or comment:
+    "Relative extra files in the cwd should not crash the inotify reloader"): the author pins a crash the change
+    mends, though the message names only the condition ("treat empty dirname as cwd")."""
+    if not e.behaviour:
+        return False
+    names = [_words(f.symbol or "").replace("_", " ") for f in e.of("test_added")]
+    lines = [line[1:] for f in e.files if "test" in e.classes[f.path]
+             for line in (f.patch or "").splitlines() if line.startswith("+") and not line.startswith("+++")]
+    return any(_NO_CRASH.search(text) for text in names + lines)
 
 
 #: an added line of code that is a comment (``// ...``, ``# ...``, ``/* ...``, `` * ...``, ``-- ...``)

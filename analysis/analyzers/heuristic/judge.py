@@ -42,6 +42,7 @@ from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
+from analysis.analyzers.heuristic.code.respelled.members_moved import members_moved_only
 from analysis.analyzers.heuristic.code.respelled.metadata import metadata_only
 from analysis.analyzers.heuristic.code.respelled.page_text import page_text_only
 from analysis.analyzers.heuristic.code.respelled.python_respellings import python_respelled_only
@@ -56,6 +57,7 @@ from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defau
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
+from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.declared import (
@@ -100,7 +102,6 @@ from analysis.analyzers.heuristic.lowering import (
     titled_helpers,
     vendored,
 )
-from analysis.analyzers.heuristic.paths import classify_path
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.facts.security import PROTECTIONS
 
@@ -252,6 +253,11 @@ def change_type_of(e: Evidence) -> str:
     if renamed_in_text_only(f.patch for f in e.behaviour) and not (e.security_signals or interface_touched(e)):
         return "chore"  # "Update redis* to valkey*" in messages and comments: a name put in another's place
     worded = _title_words(e.title)
+    if (worded == "test" and e.behaviour and _PRODUCT_TEST_WORDS.search(e.title)
+            and not any("test" in e.classes[f.path] for f in e.files)):
+        # no test file touched and the word is a flag or names a thing the product runs: its own test command, flag
+        # or run ("Accept --test multiple times" in a test runner's CLI), not a change of the project's tests
+        worded = _title_words(_PRODUCT_TEST_WORDS.sub(" ", e.title))
     if perf_work(e.title, e.body, e.behaviour, worded in (None, "refactor")) and not e.api_added:
         return "perf"  # "Avoid copying X", "Inline X", a speed-up the message measures; new API is a feature
     cosmetic = R.cosmetic(e.title) if not nesting_changed(e.behaviour) else None  # a template's nesting moved
@@ -264,9 +270,6 @@ def change_type_of(e: Evidence) -> str:
         return "chore"  # "Fix clippy lints": what the linter flags, not a bug users meet
     if worded == "test" and e.behaviour and e.api_added:
         worded = "feature"
-    if worded == "test" and e.behaviour and not any("test" in classify_path(p) for f in e.files
-                                                    for p in (f.path, f.previous_path) if p):
-        worded = None  # "Accept --test multiple times", "... after a successful test run": the product's own tests
     if R.SMALL_PERF_WORDS.search(e.title):
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
     if worded in (None, "refactor") and stricter_validation(e):
@@ -299,6 +302,11 @@ def change_type_of(e: Evidence) -> str:
         return "fix"  # "Preserve numerical precision on ``length/0``", new test lines beside: a case pinned that went
         # wrong (a title naming security matter, "Hardening of the pod permissions", is as often a hardening)
     return "refactor" if e.behaviour else "chore"
+
+
+#: "test" as a command-line flag or qualifying what a product runs: ``--test``, "test run", "test target"
+_PRODUCT_TEST_WORDS = re.compile(r"--tests?\b|\btests?[ -](runs?|runners?|targets?|commands?|binar(y|ies)|harness|"
+                                 r"filters?|mode)\b", re.I)
 
 
 def _comments_only(e: Evidence) -> bool:
@@ -404,6 +412,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew); a
         # fix that only reorders ("adjust the timing for adding Group") mends by the new order: it runs otherwise
+    if members_moved_only(e.behaviour) and not (e.config or e.security_signals or e.api_breaks):
+        return "low"  # whole members sorted or moved in their class (a doc comment re-flowed on the way): the
+        # same declarations in another order, whatever the title repeats of the change it follows up
     if (e.inlined_only or by_reference_only(e.behaviour)) and not e.api_breaks:
         return "low"  # definitions moved into their headers, or arguments taken by reference: the same logic
     if (e.renamed_only and change_type in ("refactor", "chore")
@@ -593,6 +604,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         # compilers left behind, defaults moved
     if tests_adapted_to_bump(e):
         return "medium"  # existing tests rewritten for the upgraded package: what the product does changed with it
+    if release_matrix_moved(e.facts):
+        return "medium"  # a platform or runtime the published wheels or binaries are built for added or dropped
     if registry_manifests_removed(e.files):
         return "medium"  # a registry's manifest deleted (``bower.json``): the package leaves that registry's users
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
@@ -601,7 +614,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
              and f.path not in e.cosmetic and not e.dependencies and not aliases_only(e, f.path)
              and not side_manifest(e.classes[f.path])]
-    if build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title)) and not R.WARNING_WORDS.search(e.title):
+    if (build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title) or _build_fix_titled(e))
+            and not R.WARNING_WORDS.search(e.title)):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     if build and _build_mended(e, build):
         return "medium"  # a merged ``fix/...`` branch or an issue it fixes: build files mended for those who build it
@@ -617,6 +631,12 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _build_fix_titled(e: Evidence) -> bool:
+    """The author files it under the build (``build:``, ``BUILD:``) and the rest of the title says it fixes ("BUILD:
+    fix for Bazel 9.0.0rc1"): the build was broken, under that tool or release, for whoever builds the project."""
+    return e.prefix_type == "build" and _title_words(bare_title(e)) == "fix"
 
 
 def _build_mended(e: Evidence, build: list) -> bool:

@@ -33,6 +33,7 @@ from analysis.analyzers.heuristic.declared import (
     attack_tested,
     binary_compat_titled,
     breaking_in_changelog,
+    crash_tested,
     default_changed_in_changelog,
     merged_major_line,
     migration_noted,
@@ -97,7 +98,7 @@ def crash_fix(e: Evidence, change_type: str) -> bool:
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
     if any(names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body)):
         return True
-    return change_type == "fix" and crash_commented(e)
+    return change_type == "fix" and (crash_commented(e) or crash_tested(e))
 
 
 #: a statement that raises: Python's ``raise``, ``throw`` in JS/TS, Java, C++, C#, PHP

@@ -135,13 +135,15 @@ def message_reworded(e: Evidence, change_type: str) -> bool:
 
 def tests_adapted_to_bump(e: Evidence) -> bool:
     """A package the product installs with moves, and tests that existed are rewritten beside it (lines of theirs
-    removed, not only new cases added): the upgrade changes results the tests pinned down."""
+    removed, not only new cases added): the upgrade changes results the tests pinned down. Packages only added (the
+    new tests' own helpers required in ``go.mod``) upgrade nothing the product ran on."""
     rewritten = [f for f in e.files if "test" in e.classes[f.path] and not e.classes[f.path] & {"build", "lock"}
                  and f.status == "modified" and f.deletions and f.path not in e.cosmetic]
     if all(f in e.version_pins for f in e.installed):
         # default image tags moved: a recorded render (a chart's ``.snap``) shows the new tag, no result changed
         rewritten = [f for f in rewritten if not f.path.endswith(R.TEST_SNAPSHOT_EXTS)]
-    return bool(e.installed and rewritten and not e.behaviour)
+    moved = [f for f in e.installed if f.before and f.after]
+    return bool(moved and rewritten and not e.behaviour)
 
 
 def hunks_read(e: Evidence) -> bool:

@@ -24,6 +24,13 @@ def _man_page(name: str, dirs: set[str]) -> bool:
     return bool(R.MAN_PAGE.search(name)) and any(R.MAN_DIR.match(d) for d in dirs) or bool(R.MAN_PAGE_NAME.match(name))
 
 
+def _changelog_fragment(parts: list[str]) -> bool:
+    """A note for the next release's changelog (``CHANGES/1125.feature``): named for its issue (or ``+`` and a slug)
+    anywhere, by a slug only in such a folder at the root (``src/changes/login.feature`` is a Gherkin scenario)."""
+    return (len(parts) > 1 and parts[-2] in R.CHANGELOG_FRAGMENT_DIRS and bool(R.CHANGELOG_FRAGMENT.match(parts[-1]))
+            and (len(parts) == 2 or parts[-1][:1].isdigit() or parts[-1][:1] == "+"))
+
+
 def classify_path(path: str) -> set[str]:
     """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, generated, docker, api,
     deploy, security."""
@@ -35,7 +42,7 @@ def classify_path(path: str) -> set[str]:
     classes: set[str] = set()
     site = len(parts) > 1 and not is_dir and parts[0] in R.SITE_DIRS
     if (name.endswith(R.DOC_EXTS) or R.DOC_TEMPLATE.search(name) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name)
-            or _man_page(name, dirs) or site):
+            or _man_page(name, dirs) or site or _changelog_fragment(parts)):
         classes.add("doc")
     spec_suite = bool(dirs & R.SPEC_DIRS) and name.endswith(R.SPEC_CODE_EXTS)
     if _test_dirs(parts, dirs) or spec_suite or R.TEST_NAMES.match(name) or ".golden" in name \

@@ -136,3 +136,23 @@ def version_stamp(e: Evidence, path: str) -> bool:
     return ("build" in e.classes.get(path, set()) and bool(facts)
             and all(f.kind == "config_value_changed" and _STAMP_KEYS.match(f.symbol or "") for f in facts)
             and any(f.symbol == "version" for f in facts))
+
+
+#: a line that sets a version by name: ``__version__ = "6.4.0"``, ``const Version = "v1.2.0"``, ``VERSION = '2.1'``
+_SETS_VERSION = re.compile(r"""^\s*(?:(?:export\s+)?(?:const|let|var|val|static|pub\s+const)\s+)?"""
+                           r"""(?P<name>[A-Za-z_][\w.]*version\w*)\s*(?::[^=]+)?:?=\s*["'](?P<value>v?\d[\w.+-]*)["']\s*;?$""",
+                           re.I)
+
+
+def versions_set(files) -> list[tuple[str, str, str]]:
+    """(name, old, new) of each version a file's hunks set anew (``__version__`` ``6.3.3.dev0`` -> ``6.4.0``): which
+    release a bump makes, so one release's line is not the next one's."""
+    out = []
+    for f in files:
+        removed, added = changed_lines(f.patch)
+        old = {m.group("name"): m.group("value") for m in map(_SETS_VERSION.match, removed) if m}
+        for m in filter(None, map(_SETS_VERSION.match, added)):
+            if old.get(m.group("name")) not in (None, m.group("value")):
+                out.append((m.group("name"), old[m.group("name")], m.group("value")))
+    return out
+

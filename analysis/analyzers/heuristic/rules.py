@@ -58,7 +58,13 @@ ROLLED_TITLE = re.compile(r"^\s*(revert|roll ?back|roll ?forward|re-?land)\b", r
 #: a test's expected output, written by the test tool (Rust ui tests' ``.stderr``, Jest ``.snap``): not coverage
 TEST_SNAPSHOT_EXTS = (".stderr", ".stdout", ".snap")
 TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*|enabl\w*|new|allow\w*|"
-                                 r"attach\w*|expos\w*|provid\w*|creat\w*)\b", re.I)
+                                 r"attach\w*|expos\w*|provid\w*|creat\w*)\b|"
+                                 # "Accept --test multiple times": an input taken that was refused
+                                 r"^\s*accepts?\b", re.I)
+#: user data deleted or overwritten only once something succeeded ("Only delete unreferenced snapshots after a
+#: successful test run"): before, a failed or aborted run destroyed it, a data loss mended
+DATA_KEPT_ON_FAILURE = (r"\bonly (delet|remov|purg|prun|discard|overwrit|clean)\w*( up)? .{0,60}?\b(after|when|if|once|on)"
+                        r" (an? |the )?success\w*(?: [\w-]+){0,2}")  # what succeeded, a "test run" too, is part of it
 TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Undo make string matchers work with X": the title of the change it takes back follows the verb
     ("revert", re.compile(r"^\s*(revert|back out|roll ?back|undo(?= [a-z]))\b", re.I)),
@@ -69,7 +75,9 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"reorgani[sz]\w*|reorder\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|"
                             r"tidy|tidies|unif(y|ies))\b", re.I)),  # "extractor" is a thing a commit may add, not an act
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
-                       r"erroneous\w*|mistaken\w*|"  # "Remove Erroneous Exclusion of Hidden Files": a wrong behaviour
+                       r"erroneous\w*|mistaken\w*|" + DATA_KEPT_ON_FAILURE + "|"  # "Remove Erroneous Exclusion of Hidden Files": a wrong behaviour
+                       # "Fail more gracefully if the tzdb failed to initialize": a failure that went badly, mended
+                       r"(fail|handl|exit|degrad)\w* (more )?graceful(ly)?|"
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
                        # the expected behaviour the change restores: "Options in ArgGroup should not be added twice"
                        r"should(n't| not)|must(n't| not)|"
@@ -104,6 +112,11 @@ MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 #: (``announcement.msg``, ``ANNOUNCE``: a release's announcement to a mailing list, prose like a changelog)
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright|"
                        r"announce(ment)?s?)(\.|$)")
+#: a changelog fragment towncrier and its kin collect into the next release's notes: ``CHANGES/1125.feature``,
+#: ``changelog.d/+fix-x.bugfix.md``, ``newsfragments/42.removal`` (an issue number or a slug, then the kind of note)
+CHANGELOG_FRAGMENT_DIRS = {"changes", "changelog.d", "changelog", "newsfragments", "news", "changes.d"}
+CHANGELOG_FRAGMENT = re.compile(r"^\+?[\w.-]*?\.(feature|bugfix|bug|fix|doc|docs|removal|misc|breaking|deprecation|"
+                                r"contrib|packaging|trivial|improvement|security|change|chore)s?(\.\d+)?(\.(md|rst|txt))?$")
 #: a directory named for unit tests, alone or with what it holds (``unittest/``, ``unit_tests/``, ``unittestschema/``)
 UNIT_TEST_DIR = re.compile(r"^unit[-_]?tests?([-_]?\w+)?$")
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
@@ -144,7 +157,7 @@ BUNDLER_CONFIG = re.compile(r"^([\w-]*[-_.])?(rollup|rolldown|webpack|esbuild|ts
 BUILD_NAMES = re.compile(
     r"^(makefile|cmakelists\.txt|.*\.cmake|setup\.py|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock|"
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
-    r"([\w.-]*[-_])?requirements[\w.-]*\.(txt|in)|build\.rs|build|build\.bazel|workspace|.*\.bzl|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle-wrapper\.properties|pom\.xml|"
+    r"([\w.-]*[-_])?requirements[\w.-]*\.(txt|in)|build\.rs|build|build\.bazel|module\.bazel|workspace(\.bazel)?|.*\.bzl|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle-wrapper\.properties|pom\.xml|"
     r"[\w-]+\.versions\.toml|"
     r"meson\.build|configure\.ac|makefile\.(am|in)|manifest\.in|chart\.yaml|.*\.mk)$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
@@ -225,7 +238,8 @@ GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
 CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
     # a register or a file clobbered ("rbx clobbering on Windows with Clang"): state overwritten under the caller
-    r"data[ -]loss|los(e|es|ing|t) data|corrupt\w*|clobber\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
+    r"data[ -]loss|los(e|es|ing|t) data|" + DATA_KEPT_ON_FAILURE + "|"
+    r"corrupt\w*|clobber\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
     # Java's StackOverflowError by its usual initials ("... SOE (due to refactoring)"), capitals only
     r"(?-i:SOE)|"
     # newer data written over with older: "the new configuration gets replaced by the old one"
@@ -241,9 +255,10 @@ CRASH_COMMENT_WORDS = re.compile(r"\b(crash(es|ed|ing)?|panic(s|ked|king)?|segfa
 MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|uncaught exception)$", re.I)
 #: an exception a fix says was suppressed or swallowed ("Do not suppress EOFError when reading a prompt"): the error
 #: users should have met was hidden and the program went on wrongly (an exception merely named, "raising TypeError",
-#: is one call's error, not this)
+#: is one call's error, not this); a fix that now lets one propagate ("propagate CancelledError in receive() instead
+#: of returning http.disconnect") says the same: it was caught and dropped
 SUPPRESSED_EXCEPTION = re.compile(
-    r"\b(suppress\w*|swallow\w*|ignor\w*)\b.{0,40}?\b[A-Z]\w*(Error|Exception)\b|"
+    r"\b(suppress\w*|swallow\w*|ignor\w*|propagat\w*)\b.{0,40}?\b[A-Z]\w*(Error|Exception)\b|"
     r"\b[A-Z]\w*(Error|Exception)\b.{0,40}?\b(suppressed|swallowed|ignored)\b")
 #: cosmetic work: with a small diff and no API change, low whatever the prefix says
 #: a title run on past this many characters is a body written without its blank line: a word out there ("This was a

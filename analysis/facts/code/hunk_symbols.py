@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from analysis.facts.code.block_comments import block_comment
 from analysis.facts.code.rules.base import Param, Symbol
 from analysis.facts.code.symbols import describe_signature
 from analysis.facts.languages import FAMILY, GRAMMARS, grammar_for, is_header, is_private_module, unexported_location
@@ -233,11 +234,8 @@ def _side_code(family: str, lines: list[Line], kind: str) -> list[str]:
     parts, inside = [], False
     for line in (ln for ln in lines if ln.kind in (" ", kind)):
         text = line.text
-        if family != "python" and inside:
-            end = text.find("*/")
-            inside, text = (True, "") if end < 0 else (False, text[end + 2:])
-        elif family != "python" and text.lstrip().startswith("/*") and "*/" not in text:
-            inside, text = True, ""
+        if family != "python":
+            inside, text = block_comment(text, inside)
         if line.kind == kind:
             parts.append(code_part(family, text))
     return parts

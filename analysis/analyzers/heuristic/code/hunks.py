@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from analysis.facts.code.block_comments import block_comment
 from analysis.models import FileChange
 
 #: line-comment and block-comment openers by file extension (C's ``#`` is a preprocessor line, not a comment)
@@ -77,11 +78,37 @@ def code_tokens(lines: list[str], path: str) -> list[str] | None:
 
 
 def comment_lines_only(patch: str | None, path: str) -> bool:
-    """Every changed line that is not blank is a comment in the file's language."""
+    """Every changed line that is not blank is a comment in the file's language: it opens as one, or sits inside a
+    ``/* ... */`` block the hunk opens above it (a licence header's ``Copyright 2019 The Authors.``)."""
     marker = _comment_marker(path)
-    removed, added = changed_lines(patch)
-    lines = [ln for ln in removed + added if ln]
-    return marker is not None and bool(lines) and all(marker.match(ln) for ln in lines)
+    if marker is None:
+        return False
+    blocks = marker is not _HASH_COMMENT
+    sides = [_side_comment_lines(patch, dropped, marker, blocks) for dropped in ("+", "-")]
+    return any(side is not None for side in sides) and all(side is not False for side in sides)
+
+
+def _side_comment_lines(patch: str | None, dropped: str, marker: re.Pattern[str], blocks: bool) -> bool | None:
+    """On one side of the patch (without ``dropped`` lines), whether every changed non-blank line is a comment
+    (a block comment followed from its opening line in the hunk); None when the side changes no such line."""
+    inside, seen = False, False
+    for raw in (patch or "").splitlines():
+        if raw.startswith("@@"):
+            inside = False  # a hunk that starts within a block cannot tell: its lines are read as code
+            continue
+        if raw.startswith(("+++", "---")) or raw[:1] == dropped:
+            continue
+        line = raw[1:].strip()
+        was_inside = inside
+        code = False
+        if blocks:
+            inside, outside = block_comment(line, inside)
+            code = bool(outside.split("//")[0].strip())
+        if raw[:1] in "+-" and line:
+            seen = True
+            if not ((was_inside and not code) or marker.match(line)):
+                return False
+    return True if seen else None
 
 
 #: languages whose single and double quotes make the same string (a formatter's quote style: ``'a'`` -> ``"a"``)

@@ -11,6 +11,7 @@ from analysis.analyzers.heuristic.code.hunks import changed_lines
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
+from analysis.analyzers.heuristic.release import versions_set
 from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.text.spans import code
 
@@ -71,6 +72,9 @@ class ImpactLines:
             elif len(ordered) > 1 and sum(x.changes for x in members) <= _TOUCHED_LINES and \
                     all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
                 continue  # a README or test line or two beside the real change (no test named): nothing more to say
+            elif bumped := versions_set([m for m in members if m.path in behaviour]):
+                what = self.names([self.t("config_value", key=code(name), old=code(old), new=code(new))
+                                   for name, old, new in bumped], 2, wrap=False)  # which release: not "__init__.py"
             elif edited := values_edited([m for m in members if m.path in behaviour]):
                 what = self.symbols(edited, 3)  # no symbol named: the module-level values the hunks sit in
             else:

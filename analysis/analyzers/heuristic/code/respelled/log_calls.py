@@ -1,4 +1,5 @@
-"""Changes that only reword what a log call writes: every changed line sits inside a logging call's parentheses."""
+"""Changes that only reword what a log call writes: every changed line sits inside a logging call's parentheses, or
+builds a message (and its arguments) that only log calls take."""
 
 from __future__ import annotations
 
@@ -21,17 +22,42 @@ def _depth_change(line: str) -> int:
     return text.count("(") - text.count(")")
 
 
+#: a name given a value on a line of its own: ``msg = "Worker (pid:%s) was sent %s!"``, ``msg += "..."``
+_ASSIGNED = re.compile(r"^\s*(?:(?:const|let|var|val|final)\s+)?(?P<name>[A-Za-z_]\w*)\s*(?::[^=]+)?\+?=(?!=)")
+
+
+def _side_lines(patch: str, dropped: str) -> list[str]:
+    return [raw for raw in patch.splitlines() if not raw.startswith(("+++", "---")) and raw[:1] != dropped]
+
+
+def _message_names(patch: str, dropped: str) -> set[str]:
+    """Names a changed line of this side assigns that the hunks pass to log calls only (a message and its
+    arguments, ``msg``/``msg_args``, built for the logger): every other line naming them assigns them."""
+    lines = _side_lines(patch, dropped)
+    assigned = {m.group("name") for raw in lines if raw[:1] in "+-" and (m := _ASSIGNED.match(raw[1:]))}
+    names = set()
+    for name in assigned:
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        uses = [raw[1:] for raw in lines if not raw.startswith("@@") and word.search(raw[1:])]
+        others = [ln for ln in uses if not (_ASSIGNED.match(ln) and _ASSIGNED.match(ln).group("name") == name)]
+        if others and all(_LOG_CALL.search(ln) for ln in others):
+            names.add(name)
+    return names
+
+
 def _side_inside(patch: str, dropped: str) -> bool | None:
     """On one side of the patch (without ``dropped`` lines), whether every changed line opens a log call or sits
-    inside one still open; None when the side changes no line."""
+    inside one still open, or assigns a message only log calls take; None when the side changes no line."""
     depth, changed, inside = 0, 0, True
+    messages = _message_names(patch, dropped)
     for raw in patch.splitlines():
         if raw.startswith(("+++", "---", "@@")) or raw[:1] == dropped:
             if raw.startswith("@@"):
                 depth = 0
             continue
         line = raw[1:]
-        opens = _LOG_CALL.search(line)
+        assigns = _ASSIGNED.match(line)
+        opens = _LOG_CALL.search(line) or (assigns if assigns and assigns.group("name") in messages else None)
         if raw[:1] in "+-" and line.strip():
             changed += 1
             inside &= depth > 0 or bool(opens)

@@ -1,5 +1,5 @@
-"""The oldest toolchain a project builds with: Rust's ``rust-version``, ``requires-python``, ``engines.node``, go.mod's
-``go`` line, a pom's Java level; raising it drops users of older compilers, interpreters and JVMs."""
+"""The oldest toolchain a project builds with: Rust's ``rust-version``, ``requires-python`` (setuptools'
+``python_requires``), ``engines.node``, go.mod's ``go`` line, a pom's Java level; raising it drops users of older compilers, interpreters and JVMs."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ _JAVA_LEVEL = re.compile(r"^([+-])\s*<(?P<key>java\.version|maven\.compiler\.(?:
 #: a TOML manifest's minimum line in a hunk, when the facts could not read the file whole
 _TOML_MINIMUM = {"cargo.toml": ("rust-version", "package.rust-version"),
                  "pyproject.toml": ("requires-python", "project.requires-python")}
+#: setuptools' own minimum, in a ``setup.py`` call (``python_requires='~=3.9',``) or a ``setup.cfg``
+#: (``python_requires = >=3.8``): the packaging metadata pip reads before it installs a release
+_SETUP_MINIMUM = re.compile(r"""^([+-])\s*python_requires\s*=\s*["']?([^"',#]+?)["']?\s*,?\s*(#.*)?$""")
+_SETUP_FILES = ("setup.py", "setup.cfg")
 
 
 @dataclass(frozen=True)
@@ -70,13 +74,15 @@ def toolchain_minimums(facts: list[Fact], files: list[FileChange]) -> list[Minim
             continue
         if name == "go.mod":
             lines = dict(m.groups() for m in map(_GO_LINE.match, (change.patch or "").splitlines()) if m)
+        elif name in _SETUP_FILES:
+            lines = dict(m.groups()[:2] for m in map(_SETUP_MINIMUM.match, (change.patch or "").splitlines()) if m)
         elif name in _TOML_MINIMUM and change.path not in seen:
             line = re.compile(rf"^([+-])\s*{re.escape(_TOML_MINIMUM[name][0])}\s*=\s*[\"']([^\"']+)[\"']\s*$")
             lines = dict(m.groups() for m in map(line.match, (change.patch or "").splitlines()) if m)
         else:
             continue
         if "-" in lines and "+" in lines and _parts(lines["-"]) != _parts(lines["+"]):
-            key = "go" if name == "go.mod" else _TOML_MINIMUM[name][1]
+            key = {"go.mod": "go", **dict.fromkeys(_SETUP_FILES, "python_requires")}.get(name) or _TOML_MINIMUM[name][1]
             out.append(Minimum(change.path, key, lines["-"], lines["+"]))
     return out
 
