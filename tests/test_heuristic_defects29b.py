@@ -197,3 +197,35 @@ def test_a_function_truly_gone_from_a_file_that_fails_to_parse_is_removed():
     gone = spread.replace("int value_count(int n)\n{\n\treturn n;\n}\n", "")
     facts = facts_of({"include/lib/value.h": (one_line, gone)})
     assert [f["symbol"] for f in facts if f["kind"] == "symbol_removed"] == ["value_count"], facts
+
+
+# --- google/jimfs 2019-10-04 (a76d68f "Mostly migrate off jsr305."): "Public API changes: `equals`, `createPath`,
+# `toString` change their signatures", "`equals` `@Nullable Object obj` → `@NullableDecl Object obj`": read from the
+# hunks alone, a parameter's annotation respelled was taken for a new signature ------------------------------------
+
+_JAVA = """package p;
+
+final class Name {
+  @Override
+  public boolean equals(@Nullable Object obj) {
+    return obj instanceof Name;
+  }
+
+  public String join(@Nullable String root, int count) {
+    return root;
+  }
+}
+"""
+
+
+def test_a_parameter_annotation_respelled_is_no_signature_change_in_a_hunk_read():
+    after = _JAVA.replace("@Nullable", "@NullableDecl")
+    facts = facts_of({"src/main/java/p/Name.java": (_JAVA, after)}, read=False)
+    assert not [f for f in facts if f["kind"] == "signature_changed"], facts
+    assert {f["symbol"] for f in facts if f["kind"] == "symbol_modified"} >= {"equals", "join"}, facts
+
+
+def test_a_parameter_type_changed_stays_a_signature_change_in_a_hunk_read():
+    after = _JAVA.replace("@Nullable String root, int count", "@NullableDecl String root, long count")
+    facts = facts_of({"src/main/java/p/Name.java": (_JAVA, after)}, read=False)
+    assert [f["symbol"] for f in facts if f["kind"] == "signature_changed"] == ["join"], facts
