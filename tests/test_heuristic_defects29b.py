@@ -4,6 +4,7 @@ export footer is no description."""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.message import message_points
 from tests.facts_support import analysed, facts_of
 
 # --- dtolnay/serde-yaml 2023-04-06 (19a7bd3): "Changes `&mut DeserializerFromEvents<, >::deserialize_any`": the
@@ -197,6 +198,31 @@ def test_a_function_truly_gone_from_a_file_that_fails_to_parse_is_removed():
     gone = spread.replace("int value_count(int n)\n{\n\treturn n;\n}\n", "")
     facts = facts_of({"include/lib/value.h": (one_line, gone)})
     assert [f["symbol"] for f in facts if f["kind"] == "symbol_removed"] == ["value_count"], facts
+
+
+# --- google/jimfs 2019-10-04 (2687caa, a89b8f7): the summary was "Created by MOE: https://github.com/google/moe.":
+# the footer an export tool writes under a rule line, beside its own key=value record ---------------------------------
+
+_MOE = """{text}RELNOTES=n/a
+
+-------------
+Created by MOE: https://github.com/google/moe
+MOE_MIGRATED_REVID=272934125
+"""
+
+
+def test_an_export_tools_footer_under_a_rule_line_is_no_description():
+    assert message_points(_MOE.format(text=""), "maven-compiler-plugin 3.8.1") == []
+    body = _MOE.format(text="If run in the old style, it uses javac9.\n\n")
+    assert message_points(body, "Run Error Prone as a plugin.") == ["If run in the old style, it uses javac9."]
+    summary = " ".join(analysed({"pom.xml": ("<project></project>\n", "<project>\n</project>\n")},
+                                "Tweak the pom.\n\n" + _MOE.format(text="")).summary)
+    assert "Created by MOE" not in summary, summary
+
+
+def test_a_rule_line_with_prose_under_it_keeps_the_prose():
+    body = "Closes the reader.\n---\nThe old reader leaked its file handle on every error path."
+    assert "leaked its file handle" in " ".join(message_points(body, "Close the reader"))
 
 
 # --- google/jimfs 2019-10-04 (a76d68f "Mostly migrate off jsr305."): "Public API changes: `equals`, `createPath`,
