@@ -255,3 +255,75 @@ def test_a_parameter_type_changed_stays_a_signature_change_in_a_hunk_read():
     after = _JAVA.replace("@Nullable String root, int count", "@NullableDecl String root, long count")
     facts = facts_of({"src/main/java/p/Name.java": (_JAVA, after)}, read=False)
     assert [f["symbol"] for f in facts if f["kind"] == "signature_changed"] == ["join"], facts
+
+
+# --- dtolnay/serde-yaml 2023-03-05 (fc039c6 "Refer to std::error::Error trait as StdError"): "`Error::source` returns
+# `Option<&(dyn error::Error + 'static)>` → `Option<&(dyn StdError + 'static)>`", "Implements `StdError` for `Error`",
+# "`Error` no longer implements `error::Error`" and "Public API changes: `Error::source` changes its signature": the
+# same trait named through another `use` ------------------------------------------------------------------------------
+
+_ERROR_RS = """use std::error;
+use std::fmt::{self, Display};
+
+pub struct Error(Box<ErrorImpl>);
+
+impl error::Error for Error {
+    fn source(&self) -> Option<&(dyn error::Error + 'static)> {
+        self.0.source()
+    }
+}
+"""
+_RESPELLED = _ERROR_RS.replace("error::Error", "StdError").replace("use std::error;",
+                                                                  "use std::error::Error as StdError;")
+
+
+def test_a_trait_named_through_another_use_is_the_same_trait_and_signature():
+    facts = facts_of({"src/error.rs": (_ERROR_RS, _RESPELLED)})
+    assert not [f for f in facts if f["kind"] == "signature_changed"], facts
+    analysis = analysed({"src/error.rs": (_ERROR_RS, _RESPELLED)}, "Refer to std::error::Error trait as StdError")
+    summary = " ".join(analysis.summary)
+    assert "implements" not in summary.lower() and "→" not in summary, summary
+
+
+def test_a_trait_truly_changed_is_still_said():
+    other = _ERROR_RS.replace("use std::error;", "use std::error;\nuse crate::Fail;").replace(
+        "impl error::Error for Error", "impl Fail for Error")
+    summary = " ".join(analysed({"src/error.rs": (_ERROR_RS, other)}, "Implement Fail").summary)
+    assert "Implements `Fail` for `Error`" in summary, summary
+    retyped = _RESPELLED.replace("Option<&(dyn StdError + 'static)>", "Option<&(dyn StdError + Send + 'static)>")
+    assert [f["symbol"] for f in facts_of({"src/error.rs": (_ERROR_RS, retyped)})
+            if f["kind"] == "signature_changed"] == ["Error::source"]
+
+
+def test_rust_use_declarations_name_what_they_bring_in():
+    from analysis.facts.code.import_names import rust_imported_names
+    from analysis.facts.code.syntax import parse
+
+    text = ("use std::error::Error as StdError;\nuse std::fmt::{self, Debug, Display as Disp};\nuse std::io;\n"
+            "use super::x::*;\n")
+    assert rust_imported_names(parse(text, "rust").root_node) == {
+        "StdError": "std::error::Error", "fmt": "std::fmt", "Debug": "std::fmt::Debug", "Disp": "std::fmt::Display",
+        "io": "std::io"}
+
+
+# --- google/jimfs 2025-10-02 (ae22f8a "Improve `pom.xml` files:"): "... Compare cl/711438220. I'm confused that I
+# still see a warning for `maven-deploy-plugin`, ..., as apparently worked during the jimfs 1.3.1 release: New
+# dependencies ...": a nested item (the author's aside under the first point) was taken for a point of its own ---------
+
+_NESTED = """- Specify versions for plugins that we use so that we get a deterministic version.
+  - I'm confused that I still see a warning for `maven-deploy-plugin`, which should be disabled
+    by `central-publishing-maven-plugin`, as apparently worked during the 1.3.1 release:
+- Sort our plugins by name.
+  - For Guava, cl/715960471 set up sorting.
+"""
+
+
+def test_a_nested_item_is_its_parents_detail_not_a_point():
+    assert message_points(_NESTED, "Improve `pom.xml` files:") == [
+        "Specify versions for plugins that we use so that we get a deterministic version.",
+        "Sort our plugins by name."]
+
+
+def test_items_nested_under_an_announcing_item_stay_points():
+    body = "- Changes:\n  - adds `Route.Use`\n  - drops `Route.Old`\n- Fixes the router\n"
+    assert message_points(body, "Routing") == ["Changes:", "adds `Route.Use`", "drops `Route.Old`", "Fixes the router"]

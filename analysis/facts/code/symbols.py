@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
-from analysis.facts.code.import_names import imported_names, resolved
+from analysis.facts.code.import_names import imported_names, resolved, rust_imported_names
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
 from analysis.facts.code.rules.base import Symbol, _field
@@ -97,7 +97,8 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     if unexported_location(family, path) or (family == "go" and _go_main(tree.root_node)):
         for symbol in found:  # Go forbids importing internal/ and package main; cmd/ holds executables
             symbol.public = False
-    imports = imported_names(tree.root_node) if family == "python" else {}
+    imports = (imported_names(tree.root_node) if family == "python"
+               else rust_imported_names(tree.root_node) if family == "rust" else {})
     return ParsedFile(family, grammar, tree, _keyed(found), collector.through, imports)
 
 
@@ -295,9 +296,10 @@ def _respelled_only(before: Symbol, after: Symbol, imports: tuple[dict, dict]) -
 
 
 def _header_split(node: Any) -> tuple[str, str] | None:
-    """A Python function's text without its parameters and return type, and those two; None for other nodes."""
+    """A Python (or Rust) function's text without its parameters and return type, and those two; None for other
+    nodes."""
     function = node.child_by_field_name("definition") if node.type == "decorated_definition" else node
-    if function is None or function.type != "function_definition":
+    if function is None or function.type not in ("function_definition", "function_item"):
         return None
     parts = [p for p in (function.child_by_field_name("parameters"), function.child_by_field_name("return_type")) if p]
     text, rest, cut = node.text, [], node.start_byte
