@@ -219,6 +219,10 @@ def _without_footer(block: str) -> str:
     return block
 
 
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
 def _opens_list(block: str) -> bool:
     return R.BULLET_RE.match(block.strip().split("\n", 1)[0]) is not None
 
@@ -270,10 +274,20 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
             continue
         lead: list[str] = []
         items: list[list[str]] = []
+        depths = [_indent(ln) for ln in lines if R.BULLET_RE.match(ln)]
+        top, nested, parent = min(depths, default=0), False, None
         for line in lines:
             bullet = R.BULLET_RE.match(line)
-            if bullet:
+            deeper = bullet is not None and _indent(line) >= top + 2
+            if deeper and parent is not None and not parent[-1].endswith(":"):
+                nested = True  # "  - I'm confused that I still see a warning ...": the item's detail, not a point
+            elif bullet:
+                nested = False
                 items.append([bullet.group("text").strip()])
+                if not deeper:
+                    parent = items[-1]  # a sub-list under "- Changes:" is what the item announces: its points
+            elif nested:
+                continue  # the nested item wrapped onto the next line
             elif items:
                 items[-1].append(line.strip())  # the item wrapped onto the next line
             else:
