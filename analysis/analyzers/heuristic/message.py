@@ -202,6 +202,27 @@ def _trailer_block(block: str) -> bool:
         R.TRAILER_RE.match(ln) or _HYPHENATED_TRAILER.match(ln) for ln in lines)
 
 
+#: a rule line: ``-------------``, ``=====``, ``___``
+_RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
+
+
+def _without_footer(block: str) -> str:
+    """The last paragraph up to a rule line under which a tool wrote its record: a trailer follows the rule
+    (``-------------`` / ``Created by MOE: https://github.com/google/moe`` / ``MOE_MIGRATED_REVID=272934125``): the
+    lines under it name the tool that exported the commit, not the change."""
+    lines = block.splitlines()
+    for i, line in enumerate(lines):
+        if _RULE_LINE.match(line) and any(
+                R.TRAILER_RE.match(ln) or _HYPHENATED_TRAILER.match(ln) or _KEY_VALUE_TRAILER.match(ln)
+                for ln in lines[i + 1:]):
+            return "\n".join(lines[:i])
+    return block
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
 def _opens_list(block: str) -> bool:
     return R.BULLET_RE.match(block.strip().split("\n", 1)[0]) is not None
 
@@ -218,6 +239,8 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
     if squashed_commit_list(body):
         return []
     blocks = re.split(r"\n\s*\n", _FENCED_BLOCK.sub("", body).strip())
+    footless = _without_footer(blocks[-1])  # an export tool's footer: the paragraph above it is the last one
+    blocks = blocks[:-1] + ([footless] if footless.strip() else [])
     if lead_in and _REPRO_LEAD.search(lead_in.strip()) and blocks and _opens_list(blocks[0]):
         blocks = blocks[1:]  # the subject announced the failing scenario the first list traces
     retrace = False
@@ -251,10 +274,20 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
             continue
         lead: list[str] = []
         items: list[list[str]] = []
+        depths = [_indent(ln) for ln in lines if R.BULLET_RE.match(ln)]
+        top, nested, parent = min(depths, default=0), False, None
         for line in lines:
             bullet = R.BULLET_RE.match(line)
-            if bullet:
+            deeper = bullet is not None and _indent(line) >= top + 2
+            if deeper and parent is not None and not parent[-1].endswith(":"):
+                nested = True  # "  - I'm confused that I still see a warning ...": the item's detail, not a point
+            elif bullet:
+                nested = False
                 items.append([bullet.group("text").strip()])
+                if not deeper:
+                    parent = items[-1]  # a sub-list under "- Changes:" is what the item announces: its points
+            elif nested:
+                continue  # the nested item wrapped onto the next line
             elif items:
                 items[-1].append(line.strip())  # the item wrapped onto the next line
             else:

@@ -303,7 +303,12 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
                               text=found.kind))
         elif old.params and found.params and old.params != found.params:
             text = _describe(family, name, old.params, found.params)
-            if family == "c" and text and all(part.startswith("renames ") for part in text.split("; ")):
+            if family in ("java", "kotlin") and _unannotated(old.params) == _unannotated(found.params):
+                # the lists differ in their parameters' annotations only (``@Nullable Object obj`` ->
+                # ``@NullableDecl Object obj``): the same call for callers; the definition line changed, not the
+                # signature, as a full read of both sides says
+                facts.append(Fact(kind="symbol_modified", path=path, symbol=name, public=public, text=found.kind))
+            elif family == "c" and text and all(part.startswith("renames ") for part in text.split("; ")):
                 # C/C++ callers pass by position: a parameter renamed is the body's change, not the signature's
                 facts.append(Fact(kind="symbol_modified", path=path, symbol=name, public=public, text=found.kind))
             else:
@@ -323,6 +328,14 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
             facts.append(Fact(kind="symbol_modified", path=path, symbol=context.name,
                               public=_public(family, path, context.name, context.line), text=context.kind))
     return facts
+
+
+#: a Java/Kotlin annotation in a parameter list: ``@Nullable``, ``@javax.annotation.Nullable``, ``@Size(max = 3)``
+_PARAM_ANNOTATION = re.compile(r"@[\w.]+(?:\s*\([^()]*\))?\s*")
+
+
+def _unannotated(params: str) -> str:
+    return " ".join(_PARAM_ANNOTATION.sub("", params).split())
 
 
 def _describe(family: str, name: str, before: str, after: str) -> str | None:

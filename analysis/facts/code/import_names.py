@@ -1,5 +1,6 @@
-"""What each name a Python file imports stands for (``from m import X as Y``: ``Y`` is ``m.X``), so a renamed import
-alias reads as the same type on both sides of a commit."""
+"""What each name a Python file imports stands for (``from m import X as Y``: ``Y`` is ``m.X``), or a Rust file's ``use``
+brings in (``use std::error::Error as StdError``), so a renamed import alias reads as the same type on both sides of a
+commit."""
 
 from __future__ import annotations
 
@@ -46,5 +47,38 @@ def resolved(text: str | None, names: dict[str, str]) -> str | None:
     """``text`` with every imported name spelled as what it stands for (``SansIOResponse`` -> ``.sansio.response.Response``)."""
     if not text or not names:
         return text
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+    pattern = re.compile(r"(?<![\w.:])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
     return pattern.sub(lambda m: names[m.group(1)], text)
+
+
+def rust_imported_names(root: Any) -> dict[str, str]:
+    """Local name -> the path a Rust file's top-level ``use`` brings it in as (``use std::error;``: ``error`` ->
+    ``std::error``; ``use std::error::Error as StdError;``: ``StdError`` -> ``std::error::Error``; a ``use`` list's
+    ``self`` names its module); globs bring no name."""
+    names: dict[str, str] = {}
+    for node in root.named_children:
+        if node.type == "use_declaration":
+            argument = node.child_by_field_name("argument")
+            if argument is not None:
+                _rust_use(argument, "", names)
+    return names
+
+
+def _rust_use(node: Any, prefix: str, names: dict[str, str]) -> None:
+    if node.type in ("identifier", "scoped_identifier"):
+        path = prefix + text_of(node)
+        names[path.rpartition("::")[2]] = path
+    elif node.type == "self" and prefix:
+        names[prefix.rstrip(":").rpartition("::")[2]] = prefix.rstrip(":")
+    elif node.type == "use_as_clause":
+        path, alias = node.child_by_field_name("path"), node.child_by_field_name("alias")
+        if path is not None and alias is not None:
+            names[text_of(alias)] = prefix + text_of(path)
+    elif node.type == "scoped_use_list":
+        path, items = node.child_by_field_name("path"), node.child_by_field_name("list")
+        if items is not None:
+            for item in items.named_children:
+                _rust_use(item, prefix + (text_of(path) + "::" if path is not None else ""), names)
+    elif node.type == "use_list":
+        for item in node.named_children:
+            _rust_use(item, prefix, names)

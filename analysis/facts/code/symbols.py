@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
-from analysis.facts.code.import_names import imported_names, resolved
+from analysis.facts.code.import_names import imported_names, resolved, rust_imported_names
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
 from analysis.facts.code.rules.base import Symbol, _field
@@ -83,17 +83,22 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     if grammar is None or text is None:
         return None
     family = FAMILY[grammar]
+    hidden: list[tuple[int, int]] = []
     if family == "c":
+        hidden = more.private_macro_spans(text.encode("utf-8", errors="replace"))  # before the macro lines go
         text = _LEADING_DECL_MACRO.sub(_blank, _BARE_MACRO_LINE.sub(_blank, text))
     tree = parse(text, grammar)
     if tree is None:
         return None
     collector = _collector(family, grammar, path)
+    if isinstance(collector, more.CCollector):
+        collector.hidden = hidden
     found = collector.collect(tree.root_node)
     if unexported_location(family, path) or (family == "go" and _go_main(tree.root_node)):
         for symbol in found:  # Go forbids importing internal/ and package main; cmd/ holds executables
             symbol.public = False
-    imports = imported_names(tree.root_node) if family == "python" else {}
+    imports = (imported_names(tree.root_node) if family == "python"
+               else rust_imported_names(tree.root_node) if family == "rust" else {})
     return ParsedFile(family, grammar, tree, _keyed(found), collector.through, imports)
 
 
@@ -291,9 +296,10 @@ def _respelled_only(before: Symbol, after: Symbol, imports: tuple[dict, dict]) -
 
 
 def _header_split(node: Any) -> tuple[str, str] | None:
-    """A Python function's text without its parameters and return type, and those two; None for other nodes."""
+    """A Python (or Rust) function's text without its parameters and return type, and those two; None for other
+    nodes."""
     function = node.child_by_field_name("definition") if node.type == "decorated_definition" else node
-    if function is None or function.type != "function_definition":
+    if function is None or function.type not in ("function_definition", "function_item"):
         return None
     parts = [p for p in (function.child_by_field_name("parameters"), function.child_by_field_name("return_type")) if p]
     text, rest, cut = node.text, [], node.start_byte
@@ -363,6 +369,23 @@ def _c_still_there(symbol: Symbol, old: dict[str, Symbol], new: dict[str, Symbol
     return bool(clause) and clause != _c_base_clause(old[owner])
 
 
+def _c_lost_to_the_parser(symbol: Symbol, after: ParsedFile | None) -> bool:
+    """A C/C++ function the other side's parse lost, not one the commit removed (or added): that side's text fails
+    to parse and still holds its declarator word for word (``explicit value(Args&&... args)`` under a constraint
+    macro whose call now spans lines, ``TOML_HIDDEN_CONSTRAINT(\n (..), typename... Args)``, where the parser gave
+    up; ``after`` is the side the symbol is missing from)."""
+    if after is None or after.tree is None or not has_errors(after.tree) or symbol.kind not in ("function", "method"):
+        return False
+    node = symbol.node
+    while node is not None and node.type != "function_declarator":
+        node = _field(node, "declarator")
+    if node is None:
+        return False
+    declarator = " ".join(text_of(node).split())
+    return len(declarator) > len(short_name(symbol.name)) + 2 and declarator in " ".join(
+        (after.tree.root_node.text or b"").decode("utf-8", errors="replace").split())
+
+
 def _names_of_a_body_only(before: Symbol, after: Symbol, change: str) -> bool:
     """C++: the parameters named in a definition with a body (``Graph::Graph(Graph&& other) : ... {}``) and unnamed
     in the bodiless declaration on the other side (``Graph(Graph&&) = default;``): the body needed the names, callers
@@ -392,6 +415,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         if symbol.is_test or _inside(symbol.name, added) or (key not in old and symbol.name in overloaded):
             continue
         if key not in old:
+            if family == "c" and _c_lost_to_the_parser(symbol, before):
+                continue  # the old side held it too, where its parse gave up
             kind = f"{symbol.kind}, overrides" if symbol.overrides else symbol.kind
             facts.append((symbol.line, Fact(kind="symbol_added", path=path, symbol=symbol.name, public=symbol.public,
                                             after=symbol.signature,
@@ -436,7 +461,7 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         if symbol.name in overloaded and key not in new:
             continue
         if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
-            if family == "c" and _c_still_there(symbol, old, new):
+            if family == "c" and (_c_still_there(symbol, old, new) or _c_lost_to_the_parser(symbol, after)):
                 continue
             via = through.get(symbol.name) or through.get(short_name(symbol.name))
             if via and symbol.kind not in ("function", "method"):

@@ -57,11 +57,41 @@ class JavaCollector(Collector):
 
 
 _DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)", re.M)
+#: a macro defined only when the includer has not (``#ifndef LIB_NO_X`` / ``#define LIB_NO_X 0`` / ``#endif``): a
+#: default the includer may override, a configuration option of the header, not its plumbing (an include guard's
+#: ``#ifndef`` holds the whole header, not one ``#define``)
+_OVERRIDABLE = re.compile(r"^[ \t]*#[ \t]*if(?:ndef[ \t]+(\w+)|[ \t]*!\s*defined[ \t]*\(?[ \t]*(\w+)[ \t]*\)?)[ \t]*\n"
+                          r"[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+\S[^\n]*\n[ \t]*#[ \t]*endif\b", re.M)
 #: a line that is a call of an ALL-CAPS macro at the top level: ``DECLARE_LIST(foo_list, int);``
 _MACRO_CALL = re.compile(r"^([A-Z][A-Z0-9_]{2,})[ \t]*\(([^()\n]*)\)", re.M)
 _IDENT = re.compile(r"[A-Za-z_]\w*")
 #: C++ namespaces that by convention hold a library's internals (fmt::detail, absl::internal, boost::detail)
 _PRIVATE_NAMESPACES = frozenset({"detail", "details", "internal", "impl", "priv", "private_", "_detail", "__detail"})
+
+
+#: a line that is one macro opening or closing a namespace of a library's internals, whose name says so:
+#: ``TOML_IMPL_NAMESPACE_START`` / ``TOML_IMPL_NAMESPACE_END;``, ``FMT_BEGIN_DETAIL_NAMESPACE``,
+#: ``TOML_ANON_NAMESPACE_START`` (an anonymous namespace): the parser sees no ``namespace detail {``
+_PRIVATE_NS_MACRO = re.compile(rb"^[ \t]*([A-Z][A-Z0-9_]*NAMESPACE[A-Z0-9_]*|[A-Z][A-Z0-9_]*_NAMESPACE)[ \t]*(?:\(\))?[ \t]*;?[ \t]*(?://[^\n]*)?$",
+                               re.M)
+_PRIVATE_WORDS = frozenset({"DETAIL", "DETAILS", "INTERNAL", "IMPL", "ANON", "ANONYMOUS", "PRIVATE"})
+
+
+def private_macro_spans(text: bytes) -> list[tuple[int, int]]:
+    """Byte spans between a macro line opening a namespace of internals (its name holds ``NAMESPACE``, an opening
+    word ``START``/``BEGIN``/``OPEN`` and ``DETAIL``/``INTERNAL``/``IMPL``/``ANON``) and the line closing it."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for match in _PRIVATE_NS_MACRO.finditer(text):
+        words = set(match.group(1).decode().split("_"))
+        if "NAMESPACE" not in words or not words & _PRIVATE_WORDS:
+            continue
+        if words & {"START", "BEGIN", "OPEN"} and start is None:
+            start = match.end()
+        elif words & {"END", "CLOSE", "STOP"} and start is not None:
+            spans.append((start, match.start()))
+            start = None
+    return spans
 
 
 # --- C / C++ --------------------------------------------------------------------------------------
@@ -73,6 +103,8 @@ class CCollector(Collector):
     def __init__(self, path: str, test_file: bool, header: bool):
         super().__init__(path, test_file)
         self.header = header
+        #: byte spans a library's macro opens as its internals' namespace (``private_macro_spans``)
+        self.hidden: list[tuple[int, int]] = []
 
     def collect(self, root: Any) -> list:
         text = (root.text or b"").decode("utf-8", errors="replace")
@@ -83,16 +115,19 @@ class CCollector(Collector):
                 self.through.setdefault(name, match.group(1) + "()")
         super().collect(root)
         macros = [s for s in self.symbols if s.kind == "macro"]
-        if macros:  # a header's macro its own code uses is plumbing (FMT_FWD); one it only defines is for includers
+        if macros:  # a header's macro its own code uses is plumbing (FMT_FWD); one it only defines is for includers,
+            # and so is one it defines only where the includer has not (a setting's default)
             uses = Counter(_IDENT.findall(text))
+            options = {m.group(3) for m in _OVERRIDABLE.finditer(text) if m.group(3) in (m.group(1), m.group(2))}
             for symbol in macros:
                 own = _IDENT.findall((symbol.node.text or b"").decode("utf-8", errors="replace")).count(symbol.name)
-                symbol.public = uses[symbol.name] <= own
+                symbol.public = uses[symbol.name] <= own or symbol.name in options
         return self.symbols
 
     def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
         """As ``Collector.add``; inside a ``detail``/``internal``/``impl`` namespace nothing is API."""
-        hidden = any(part.lower() in _PRIVATE_NAMESPACES for part in scope)
+        hidden = any(part.lower() in _PRIVATE_NAMESPACES for part in scope) or any(
+            start <= node.start_byte < end for start, end in self.hidden)
         return super().add(scope, name, kind, public and not hidden, node, **extra)
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
@@ -106,13 +141,13 @@ class CCollector(Collector):
                 if kind != "function_definition":
                     self._records(node, scope, ctx)
                 return
-            name = text_of(_field(function, "declarator"))
+            name, shifted = _macro_shifted(_field(function, "declarator"))
             if not in_record and "::" in name and name.rpartition("::")[2].startswith("_"):
                 # ``void Executor::_tear_down(...) {`` defined away from its class (another header): the
                 # definition line never says ``private:``, and a leading underscore is by convention the class's own
                 public = False
             pointers = "*" * self._pointer_depth(_field(node, "declarator"))
-            returns = " ".join(part for part in (text_of(_field(node, "type")), pointers) if part)
+            returns = " ".join(part for part in (shifted or text_of(_field(node, "type")), pointers) if part)
             self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
                      params=self._params(_field(function, "parameters")), returns=returns or None)
         elif kind in self._RECORDS or kind == "type_definition":
@@ -176,6 +211,23 @@ class CCollector(Collector):
             elif child.type == "variadic_parameter":
                 params.append(Param("..."))
         return tuple(params)
+
+
+def _macro_shifted(node: Any | None) -> tuple[str, str]:
+    """The name a function declarator declares, and the return type a macro pushed into it (else ""): before
+    ``TOML_NODISCARD static std::string make(T&& arg)`` tree-sitter takes the macro for the return type and reads
+    ``std::string make`` as one qualified name with a missing ``::``; the name is what follows the missing
+    separator (``make``) and the return type what precedes it (``std::string``)."""
+    text = text_of(node)
+    while node is not None and node.type == "qualified_identifier":
+        for child in node.children:
+            if child.type == "::" and child.is_missing:
+                start = node.start_byte
+                head = (node.text or b"")[:child.start_byte - start].decode("utf-8", errors="replace").strip()
+                outer = text[:len(text) - len(text_of(node))]
+                return text_of(_field(node, "name")), (outer + head).strip()
+        node = _field(node, "name")
+    return text, ""
 
 
 def _qualifiers(parameter: Any) -> list[str]:

@@ -43,6 +43,15 @@ def macro_items(node: Any) -> list[tuple[str, str, bool]]:
     return found
 
 
+def _without_lifetimes(text: str) -> str:
+    """A type's text without its lifetimes: ``&'a T`` -> ``&T``, ``Foo<'a, T>`` -> ``Foo<T>``, ``Foo<'a, 'b>`` -> ``Foo``."""
+    text = _LIFETIME.sub("", text)
+    text = re.sub(r"<[\s,]*>", "", text)  # the list held lifetimes only
+    text = re.sub(r"<[\s,]+", "<", text)
+    text = re.sub(r",\s*(?=[,>])", "", text)
+    return text
+
+
 def _base_name(node: Any | None) -> str:
     """``Foo`` of ``Foo``, ``Foo<T>``, ``crate::x::Foo`` or ``&Foo``."""
     text = text_of(node).lstrip("&").split("<")[0]
@@ -113,8 +122,9 @@ class RustCollector(Collector):
         public = open_ and self.types.get(_base_name(type_node), True)
         if trait is not None:
             public = public and self.types.get(_base_name(trait), True)
-        # ``impl<'a, T> Trait for &'a T`` and ``impl<T> Trait for &T`` implement it for the same type
-        name = _LIFETIME.sub("", text_of(type_node))
+        # ``impl<'a, T> Trait for &'a T`` and ``impl<T> Trait for &T`` implement it for the same type; a generic
+        # list of lifetimes only goes with them (``&mut Reader<'de, 'doc>`` -> ``&mut Reader``, not ``&mut Reader<, >``)
+        name = _without_lifetimes(text_of(type_node))
         self.walk(body, [*scope, name], ("trait_impl" if trait is not None else "impl", public))
 
     def _is_test(self, node: Any) -> bool:
