@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
 from analysis.analyzers.heuristic.paths import classify_path
+from analysis.analyzers.signatures import annotated_only, compare
 from analysis.analyzers.symbol_groups import shortened
 from analysis.facts.config import TOOLING, split_last
 from analysis.facts.languages import is_generated
@@ -163,9 +164,10 @@ _NOT_SHIPPED = {"tooling", "test", "example", "doc", "ci"}  # a script's or a te
 def _api_facts(report: CommitReport) -> list[Fact]:
     """A change's public API facts in the code it ships (not its scripts, tests, examples or docs), less a symbol
     that moved (removed here, added under its name elsewhere) and a JS module's export only shared inside the package
-    (as the change's own entry reads it)."""
+    (as the change's own entry reads it), and signatures that only gain type annotations."""
     imports = internal_imports(report.commit.files)  # a JS module's export only its siblings import: plumbing
-    shipped = [f for f in report.analysis.facts if f.public and f.symbol and not classify_path(f.path) & _NOT_SHIPPED]
+    shipped = [f for f in report.analysis.facts if f.public and f.symbol and not classify_path(f.path) & _NOT_SHIPPED
+               and not _annotated(f)]
     facts = [f for f in shipped if not plumbing_export(f.path, f.symbol, imports)]
     # a symbol moved into a module its old one now imports it from is plumbing where it lands, and still moved
     moved = {(_leaf(r), r.path) for r in facts if r.kind == "symbol_removed"
@@ -173,6 +175,12 @@ def _api_facts(report: CommitReport) -> list[Fact]:
     moved_names = {name for name, _ in moved}
     return [f for f in facts if not (f.kind == "symbol_removed" and (_leaf(f), f.path) in moved)
             and not (f.kind == "symbol_added" and (_leaf(f) in moved_names or (f.text or "").endswith("deprecated")))]
+
+
+def _annotated(fact: Fact) -> bool:
+    """A signature that only gains type annotations (``(s: string)`` now ``(s: string): string``): every call stays
+    as it was, no API change of the day."""
+    return fact.kind == "signature_changed" and annotated_only(compare(fact.before, fact.after, fact.path), fact.path)
 
 
 def _leaf(fact: Fact) -> str:

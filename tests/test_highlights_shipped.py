@@ -97,3 +97,14 @@ def test_a_release_tool_s_section_of_package_json_is_no_configuration_but_its_ex
            key(3, 'exports["./fetch"].require', "./dist/fetch.cjs", "./dist/node/fetch.cjs")]
     assert bullet(heuristic_highlights(day, "en"), "Configuration") == \
         'Configuration: `exports["./fetch"].require` `./dist/fetch.cjs` → `./dist/node/fetch.cjs`'
+
+
+def test_a_signature_that_only_gains_type_annotations_is_no_api_change_of_the_day():
+    typed = Fact(kind="signature_changed", path="src/normalize-unicode.ts", symbol="normalizeUnicode", public=True,
+                 before="(s: string)", after="(s: string) -> string", text="return type (none) -> string")
+    changed = Fact(kind="signature_changed", path="src/mkdir.ts", symbol="mkdir", public=True,
+                   before="(dir: string, opt: MkdirOptions)", after="(dir: string)", text="removes opt")
+    day = [report(1, "limit normalize-unicode cache size", {"src/normalize-unicode.ts": (24, 5)}, [typed]),
+           report(2, "drop mkdir options", {"src/mkdir.ts": (2, 4)}, [changed])]
+    assert bullet(heuristic_highlights(day, "en"), "Public API changes") == \
+        "Public API changes: `mkdir` changes its signature"

@@ -255,3 +255,19 @@ def return_type(signature: str) -> str:
         return ""
     tail = signature[signature.find("(") + len(inner) + 2:]
     return " ".join(tail.replace("->", " ").split()).rstrip(":{ ").strip()
+
+
+#: languages whose annotations are optional and change no call: ``x`` → ``x: int``, no return type → ``-> None``
+_ANNOTATED_LANGUAGES = (".py", ".pyi", ".ts", ".tsx", ".mts", ".cts")
+_ANNOTATION = re.compile(r"\s*:[^=]*")
+
+
+def annotated_only(delta: SignatureDelta, path: str) -> bool:
+    """Every parameter kept as it was but for a type annotation added, and a return type added where none was."""
+    if not path.endswith(_ANNOTATED_LANGUAGES) or delta.added or delta.removed or delta.defaults or delta.unwritten:
+        return False
+    if not delta.retypes and not delta.returns:
+        return False
+    params_kept = all("".join(_ANNOTATION.sub("", new, count=1).split()) == "".join(old.split())
+                      and ":" not in old.split("=")[0] for old, new in delta.retypes)
+    return params_kept and (not delta.returns or delta.returns[0] == "—")

@@ -28,7 +28,7 @@ from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
 from analysis.analyzers.heuristic.text.spans import code, code_pair
-from analysis.analyzers.signatures import SignatureDelta, compare
+from analysis.analyzers.signatures import SignatureDelta, annotated_only, compare
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
@@ -76,28 +76,14 @@ def _subject(text: str) -> bool:
     return bool(match) and match.group("type").lower() in R.PREFIX_TYPES
 
 
-#: languages whose annotations are optional and change no call: ``x`` → ``x: int``, no return type → ``-> None``
-_ANNOTATED_LANGUAGES = (".py", ".pyi", ".ts", ".tsx", ".mts", ".cts")
-_ANNOTATION = re.compile(r"\s*:[^=]*")
-#: a subject cut after a word no sentence ends on ("... from `combinations` and"): its next line goes on with it
-_DANGLING = re.compile(r"\b(?:and|or|to|of|for|from|with|in|on|by|as|the|a|an|into|that|when)$", re.IGNORECASE)
-
-
-def _annotated_only(delta: SignatureDelta, path: str) -> bool:
-    """Every parameter kept as it was but for a type annotation added, and a return type added where none was."""
-    if not path.endswith(_ANNOTATED_LANGUAGES) or delta.added or delta.removed or delta.defaults or delta.unwritten:
-        return False
-    if not delta.retypes and not delta.returns:
-        return False
-    params_kept = all("".join(_ANNOTATION.sub("", new, count=1).split()) == "".join(old.split())
-                      and ":" not in old.split("=")[0] for old, new in delta.retypes)
-    return params_kept and (not delta.returns or delta.returns[0] == "—")
-
-
 #: the comment markers that open a commented-out line (``//``, ``#``, ``--``, ``/*`` ... ``*/``, ``;``)
 _COMMENT_MARK = re.compile(r"^\s*(?://+|#+|--+|/\*+|;+)\s?|\s*\*+/\s*$")
 #: the name a field line declares (Go's ``AllowAtomic bool `json:...```, Rust's ``pub timeout: u64,``)
 _FIELD_NAME = re.compile(r"^(?:pub(?:\([^)]*\))?\s+)?([A-Za-z_]\w*)\s*:?\s+\S")
+
+#: a subject cut after a word no sentence ends on ("... from `combinations` and"): its next line goes on with it
+_DANGLING = re.compile(r"\b(?:and|or|to|of|for|from|with|in|on|by|as|the|a|an|into|that|when)$", re.IGNORECASE)
+
 
 class Writer(FileLines, ImpactLines, DependencyLines):
     """Writes summary, impact, insights, risks and recommendations in one language."""
@@ -135,7 +121,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
 
     def changes(self, delta: SignatureDelta, fact: Fact, plural: bool = False) -> str:
         """How the signature changes; a rename only where the diff analyzer's text names one."""
-        if _annotated_only(delta, fact.path):  # one group for a typing commit's many functions, not one line each
+        if annotated_only(delta, fact.path):  # one group for a typing commit's many functions, not one line each
             return self._t("annotated", plural)
         added, removed = [p.name for p in delta.added], [p.name for p in delta.removed]
         renamed = self.renamed(delta, fact)
