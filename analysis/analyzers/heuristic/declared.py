@@ -190,3 +190,16 @@ def said_incompatible(e: Evidence) -> bool:
         if match and not _NEGATED.search(sentence[:match.start()] + match.group(0)):
             return True
     return False
+
+
+#: a line a ``go.mod`` gains in a ``retract`` directive: ``retract v1.2.0 // ...``, or a version (or a ``[v1, v2]``
+#: range) inside a ``retract ( ... )`` block (no other go.mod line opens on a bare version)
+_RETRACTED = re.compile(r"^\+\s*(retract\b|\[?v\d+\.\d+)")
+
+
+def release_retracted(e: Evidence) -> bool:
+    """A ``go.mod`` gains a ``retract`` line beside product code: the project declares a published release broken
+    (``go get`` stops picking it) and this change is what its users must move to, the mend of a regression they met."""
+    return bool(e.behaviour) and any(
+        f.path.rsplit("/", 1)[-1] == "go.mod" and any(_RETRACTED.match(line) for line in (f.patch or "").splitlines())
+        for f in e.files)

@@ -48,6 +48,7 @@ from analysis.analyzers.heuristic.code.respelled.page_text import page_text_only
 from analysis.analyzers.heuristic.code.respelled.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.respelled.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.respelled.script_blocks import script_block_only
+from analysis.analyzers.heuristic.code.respelled.symbols_prefixed import symbols_prefixed_only
 from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
 from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
@@ -386,6 +387,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # Python's deprecated ``typing.Pattern`` annotation as ``re.Pattern``: the same annotations
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
+    if symbols_prefixed_only(e.behaviour) and not e.security_signals:
+        return "low"  # ``#define fill _lib_fill`` added: a symbol namespaced for the linker, callers' code the same
     if void_casts_only(e.behaviour) and not e.security_signals:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
     if cfgs_retired_only(e.behaviour, e.files) and not e.security_signals:
@@ -490,9 +493,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # private helpers introduced or used differently: the interface and the texts are unchanged
     if housekeeping(e, change_type):
         return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
-    if (change_type == "docs" and e.code_lines <= R.DOCS_CODE_LINES and not interface_touched(e)
+    if (change_type == "docs" and (e.code_lines <= R.DOCS_CODE_LINES or _laid_out_only(e)) and not interface_touched(e)
             and (e.comment_lines or e.paths("doc"))):
-        return "low"  # documentation comments or pages, with a line or two of code around them
+        return "low"  # documentation comments or pages, with a line or two of code around them, or with code only
+        # laid out anew (a formatter run on the way): the same tokens
     touched = e.of("symbol_modified", "symbol_added", "signature_changed")
     public_touched = any(e.is_public(f) and not e.arrived(f) for f in touched)  # a macro moved in is not new
     if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or interface_touched(e))
@@ -509,6 +513,16 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if _unmeasured_perf_in_bodies(e, change_type):
         return "low"  # the author's ``perf:`` rewrites function bodies only, with no figure: the same results
     return "medium"
+
+
+def _laid_out_only(e: Evidence) -> bool:
+    """Every product file's hunks hold the same code tokens before and after (comments, layout and a formatter's
+    trailing commas aside)."""
+    return bool(e.behaviour) and all(f.patch and layout_only(f.patch, f.path, _COMMAS) for f in e.behaviour)
+
+
+#: a formatter's trailing commas (``where K: Send,`` once a clause is laid out one bound a line)
+_COMMAS = frozenset({","})
 
 
 #: the facts a rewrite of existing function bodies leaves (a changelog line quoting it aside)

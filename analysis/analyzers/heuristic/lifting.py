@@ -37,6 +37,7 @@ from analysis.analyzers.heuristic.declared import (
     default_changed_in_changelog,
     merged_major_line,
     migration_noted,
+    release_retracted,
     said_incompatible,
     support_removed,
 )
@@ -66,6 +67,32 @@ def stricter_symbols(e: Evidence) -> list[str]:
         return last_part(f.symbol) in names or (UNPLACED in names and per_file[f.path] == 1)
 
     return list(dict.fromkeys(f.symbol for f in modified if f.symbol and rejects(f)))
+
+
+#: a line that defines a function rather than calls it
+_DEFINITION = re.compile(r"\s*(?:(?:async|export|public|private|static)\s+)*(?:def|function|func|fn)\b")
+
+
+def checks_called_from_public(e: Evidence) -> list[str]:
+    """The public symbols of a file where the commit, titled as validating (or rejecting) inputs, adds private
+    helpers that reject (``_validate_sub`` raising ``InvalidSubjectError``) and adds calls to them: the public call
+    (``decode``) runs the new checks, so inputs it accepted now fail, though its own body gains only the calls (the
+    change type stays the author's: a new check is as often a feature)."""
+    modified = [f for f in e.of("symbol_modified", "signature_changed") if e.is_public(f)]
+    if not (VALIDATION_TITLE.search(e.title) and modified):
+        return []
+    rejecting = {f.path: rejecting_definitions(f.path, f.patch) for f in e.behaviour}
+    out: list[str] = []
+    for path in dict.fromkeys(f.path for f in modified):
+        helpers = {last_part(f.symbol) for f in e.of("symbol_added") if f.path == path and f.symbol
+                   and not e.is_public(f)} & rejecting.get(path, set())
+        patch = next((f.patch for f in e.behaviour if f.path == path), None) or ""
+        added = [ln[1:] for ln in patch.splitlines() if ln.startswith("+") and not ln.startswith("+++")]
+        called = {name for name in helpers if any(re.search(rf"\b{re.escape(name)}\(", ln) and not _DEFINITION.match(ln)
+                                                  for ln in added)}
+        if called:
+            out += [f.symbol for f in modified if f.path == path and f.symbol]
+    return list(dict.fromkeys(out))
 
 
 def stricter_validation(e: Evidence) -> bool:
@@ -212,9 +239,10 @@ def high(e: Evidence, change_type: str) -> bool:
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
+        or bool(checks_called_from_public(e))
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
         or attack_tested(e) or attack_commented(e) or merged_major_line(e) or said_incompatible(e)
-        or binary_compat_titled(e) or documented_failure(e)
+        or binary_compat_titled(e) or documented_failure(e) or release_retracted(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
         or (api_grown(e, change_type) and headline_addition(e))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
