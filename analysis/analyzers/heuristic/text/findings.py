@@ -32,6 +32,7 @@ from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import release_bookkeeping, version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
 from analysis.analyzers.heuristic.text.default_exports import api_name
+from analysis.analyzers.heuristic.text.spans import code_line
 from analysis.analyzers.heuristic.text.test_suites import common_suite
 from analysis.analyzers.heuristic.text.writer import Writer, code, raise_keyword
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
@@ -49,6 +50,22 @@ def _one(names: list) -> str:
     """The suffix of a phrase's singular form when ``names`` holds one name."""
     return "_one" if len(names) == 1 else ""
 
+
+#: the most of an API definition's changed line quoted beside its file
+_API_LINE = 60
+#: a line that only closes or opens a block (``}``, ``{``): no declaration to quote
+_BRACES_ONLY = re.compile(r"^[\s{}()\[\];,]*$")
+
+
+def first_changed_line(patch: str | None) -> tuple[str, str] | None:
+    """("−", line) for the first line ``patch`` removes that declares something, else ("+", line) for the first it
+    adds; None when it changes no such line."""
+    lines = (patch or "").splitlines()
+    for sign, mark in (("-", "−"), ("+", "+")):
+        for line in lines:
+            if line.startswith(sign) and not line.startswith(sign * 3) and not _BRACES_ONLY.match(line[1:]):
+                return mark, line[1:].strip()
+    return None
 
 class Findings:
     """What a reviewer would flag, from one ``Writer``'s evidence and language."""
@@ -168,7 +185,7 @@ class Findings:
                            params=w.names(list(dict.fromkeys(names)))))
         api = self.api_paths()
         if api:
-            out.append(w.t("compat_api_paths", paths=w.names(api)))
+            out.append(w.t("compat_api_paths", paths=self.api_named()))
         if not out and (e.api_added or e.api_widened):
             added = [api_name(f) for f in e.api_added + e.api_widened]
             # "unaffected" only when no existing public symbol changes too (a constructor's new default); a type
@@ -381,6 +398,19 @@ class Findings:
         noticed = set(self.e.api_changes)
         return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
 
+    def api_named(self, limit: int = R.MAX_LISTED) -> str:
+        """The API files by path, each with the first line its patch removes (else adds): what in the definitions
+        changed, not only where (an API dump's ``public final fun getForeignKeys``), so that one dump changed by a day's
+        several commits is said of each in its own words."""
+        w, patches = self.w, {f.path: f.patch for f in self.e.files}
+        paths = self.api_paths()
+        items = []
+        for path in paths[:limit]:
+            line = first_changed_line(patches.get(path))
+            items.append(code(path, R.MAX_PATH) + (f" ({line[0]} {code_line(line[1], _API_LINE)})" if line else ""))
+        text = w.p["sep"].join(items)
+        return w.t("more", items=text, n=len(paths) - limit, total=len(paths)) if len(paths) > limit else text
+
     @property
     def config_breaks(self) -> list[Fact]:
         return [] if self.stamp else self.e.config_breaks
@@ -412,7 +442,7 @@ class Findings:
             self.add("breaking_named" if subject else "breaking", "rec_breaking", what=self.breaking_what(),
                      subject=subject)
         if self.api_paths():
-            self.add("api", "rec_api", paths=w.names(self.api_paths(), 3))
+            self.add("api", "rec_api", paths=self.api_named(3))
         self.broken_signatures()
         removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
         if removed:
