@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 #: a string literal (double, single or back quotes), its delimiters searched for outside it only
-_STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`")
+STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`")
 
 
 def block_comment(line: str, inside: bool) -> tuple[bool, str]:
     """Whether a ``/* .. */`` block is open after ``line`` (``inside``: open before it), and the line's text outside
     block comments, strings kept as written."""
-    masked = _STRING.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], line)
+    masked = STRING.sub(lambda m: m.group(0)[0] + "_" * (len(m.group(0)) - 2) + m.group(0)[-1], line)
     start = 0
     if inside:
         end = masked.find("*/")

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from analysis.facts.code.block_comments import STRING as _STRING
 from analysis.facts.code.block_comments import block_comment
 from analysis.models import FileChange
 
@@ -35,7 +36,6 @@ _IDENT = re.compile(r"[A-Za-z_]\w*")
 #: it (``func (r *T) name(``, ``def name(``, ``fn name<``), whose callers the same rename respells
 _DECLARED = (r"\b(let|var|const|auto|mut|val)\s+{name}\b|(^|[\s,(])\b{name}\s*(,[\w\s,]*)?(:=|=(?!=))|"
              r"\b(func|def|fn|function|fun)\s+(\([^)]*\)\s*)?{name}\s*[(<\[]")
-_STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
 _STATUS_NAME = re.compile(r"\b(?:StatusCode|HttpStatus|HTTPStatus|http\.Status|status)\s*(?:::|\.)\s*[A-Za-z_]\w*")
 _STATUS_NUMBER = re.compile(r"^[1-5]\d\d$")

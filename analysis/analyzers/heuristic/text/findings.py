@@ -9,7 +9,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_flips
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
-from analysis.analyzers.heuristic.code.hunks import loop_rebounds
+from analysis.analyzers.heuristic.code.hunks import changed_lines, loop_rebounds
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
 from analysis.analyzers.heuristic.code.named.word_sites import word_sites
 from analysis.analyzers.heuristic.code.perf import (
@@ -60,11 +60,11 @@ _BRACES_ONLY = re.compile(r"^[\s{}()\[\];,]*$")
 def first_changed_line(patch: str | None) -> tuple[str, str] | None:
     """("−", line) for the first line ``patch`` removes that declares something, else ("+", line) for the first it
     adds; None when it changes no such line."""
-    lines = (patch or "").splitlines()
-    for sign, mark in (("-", "−"), ("+", "+")):
-        for line in lines:
-            if line.startswith(sign) and not line.startswith(sign * 3) and not _BRACES_ONLY.match(line[1:]):
-                return mark, line[1:].strip()
+    removed, added = changed_lines(patch)
+    for mark, lines in (("−", removed), ("+", added)):
+        line = next((ln for ln in lines if not _BRACES_ONLY.match(ln)), None)
+        if line is not None:
+            return mark, line
     return None
 
 class Findings:
