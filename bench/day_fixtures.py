@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import lzma
-import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from analysis.changes import fold  # noqa: E402
 from analysis.day import DayWindow  # noqa: E402
 from analysis.models import Commit  # noqa: E402
 from analysis.sources.local_git import LocalGitSource  # noqa: E402
@@ -34,7 +34,6 @@ LABELS = DATA / "labels.tsv"
 _TEXT_EXTS = (".py", ".pyi", ".go", ".rs", ".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx", ".java",
               ".kt", ".kts", ".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".yaml", ".yml", ".toml", ".json", ".cfg")
 _MAX_BLOB = 400_000
-_BACK_MERGE = re.compile(r"^Merge (remote-tracking )?branch '(main|master|stable|develop)'( of \S+)? into ")
 
 
 @dataclass
@@ -65,14 +64,9 @@ def _git(repo: Path, *args: str) -> str | None:
 
 
 def day_changes(source: LocalGitSource, day: str) -> list[Commit]:
-    """The day's changes: merges stand for the commits they bring in; back-merges are left out."""
-    listed = source.list_commits(DayWindow.of(day, "UTC"))
-    folded: set[str] = set()
-    for commit in listed:
-        if len(commit.parents) > 1 and not _BACK_MERGE.match(commit.title):
-            brought = _git(source.path, "rev-list", commit.sha, f"^{commit.parents[0]}") or ""
-            folded.update(s for s in brought.split() if s != commit.sha)
-    return [c for c in listed if c.sha not in folded and not (len(c.parents) > 1 and _BACK_MERGE.match(c.title))]
+    """The day's changes as the digest counts them (``analysis.changes.fold``): merges stand for the commits they
+    bring in, back-merges of the main branch and same-day backports are no changes of their own."""
+    return [change.commit for change in fold(source.list_commits(DayWindow.of(day, "UTC")))]
 
 
 def build(clone: Path, day: str) -> dict:
