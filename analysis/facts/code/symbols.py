@@ -11,6 +11,7 @@ from analysis.facts.code.import_names import imported_names, resolved, rust_impo
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
 from analysis.facts.code.rules.base import Symbol, _field
+from analysis.facts.code.rules.cpp_namespaces import private_namespace_spans
 from analysis.facts.code.rules.javascript import JsCollector
 from analysis.facts.code.rules.kotlin import KotlinCollector
 from analysis.facts.code.rules.rust import RustCollector
@@ -73,19 +74,34 @@ _LEADING_DECL_MACRO = re.compile(
     r"|void|char|short|int|long|float|double|bool|_Bool|size_t|ssize_t|u?int(?:8|16|32|64)_t)\b)", re.MULTILINE)
 
 
+#: a ``.h`` header written in C++ (a namespace, a template, a class with a body, access labels): parsed as C++, not C
+_CPP_HEADER = re.compile(r"^[ \t]*(?:namespace[ \t]+\w+[^;\n]*$|template[ \t]*<|(?:class|struct)[ \t]+\w+[^;()\n]*:[ \t]*"
+                         r"(?:public|protected|private)\b|class[ \t]+\w+[^;()\n]*\{|(?:public|protected|private)[ \t]*:)",
+                         re.MULTILINE)
+
+
+def _grammar_of(path: str, text: str) -> str | None:
+    """The grammar ``text`` of ``path`` is parsed with: a C header that reads as C++ goes to the C++ grammar."""
+    grammar = grammar_for(path)
+    if grammar == "c" and is_header(path) and _CPP_HEADER.search(text):
+        return "cpp"
+    return grammar
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
 def parse_file(path: str, text: str | None) -> ParsedFile | None:
     """``text`` of ``path`` parsed, with its symbols; None when the language is unknown or there is no text."""
-    grammar = grammar_for(path)
+    grammar = None if text is None else _grammar_of(path, text)
     if grammar is None or text is None:
         return None
     family = FAMILY[grammar]
     hidden: list[tuple[int, int]] = []
     if family == "c":
-        hidden = more.private_macro_spans(text.encode("utf-8", errors="replace"))  # before the macro lines go
+        raw = text.encode("utf-8", errors="replace")  # before the macro lines go
+        hidden = more.private_macro_spans(raw) + (private_namespace_spans(raw) if grammar == "cpp" else [])
         text = _LEADING_DECL_MACRO.sub(_blank, _BARE_MACRO_LINE.sub(_blank, text))
     tree = parse(text, grammar)
     if tree is None:

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from analysis.facts.code.rules.base import Collector, Param, _field, _name, base_names
+from analysis.facts.code.rules.cpp_namespaces import private_namespace
 from analysis.facts.code.syntax import text_of
 
 
@@ -65,8 +66,6 @@ _OVERRIDABLE = re.compile(r"^[ \t]*#[ \t]*if(?:ndef[ \t]+(\w+)|[ \t]*!\s*defined
 #: a line that is a call of an ALL-CAPS macro at the top level: ``DECLARE_LIST(foo_list, int);``
 _MACRO_CALL = re.compile(r"^([A-Z][A-Z0-9_]{2,})[ \t]*\(([^()\n]*)\)", re.M)
 _IDENT = re.compile(r"[A-Za-z_]\w*")
-#: C++ namespaces that by convention hold a library's internals (fmt::detail, absl::internal, boost::detail)
-_PRIVATE_NAMESPACES = frozenset({"detail", "details", "internal", "impl", "priv", "private_", "_detail", "__detail"})
 
 
 #: a line that is one macro opening or closing a namespace of a library's internals, whose name says so:
@@ -126,7 +125,7 @@ class CCollector(Collector):
 
     def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
         """As ``Collector.add``; inside a ``detail``/``internal``/``impl`` namespace nothing is API."""
-        hidden = any(part.lower() in _PRIVATE_NAMESPACES for part in scope) or any(
+        hidden = any(private_namespace(part) for part in scope) or any(
             start <= node.start_byte < end for start, end in self.hidden)
         return super().add(scope, name, kind, public and not hidden, node, **extra)
 
@@ -193,8 +192,13 @@ class CCollector(Collector):
 
     @staticmethod
     def _function_declarator(node: Any | None) -> Any | None:
+        """The declarator of the function ``node`` declares; None for no function: a function pointer
+        (``void (*on_fail)();`` declares a variable), though ``int (*pick(int))(int)`` is the function ``pick``."""
         while node is not None and node.type != "function_declarator":
             node = _field(node, "declarator")
+        inner = _field(node, "declarator") if node is not None else None
+        if inner is not None and inner.type == "parenthesized_declarator":
+            return CCollector._function_declarator(inner.named_children[0] if inner.named_children else None)
         return node
 
     @staticmethod
