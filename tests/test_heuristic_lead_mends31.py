@@ -91,3 +91,12 @@ def test_a_function_pointer_variable_is_no_function():
                            "int (*pick(int n))(int);\n")
     added = [(f["symbol"], f["text"]) for f in facts_of({"src/g.h": (before, after)}) if f["kind"] == "symbol_added"]
     assert added == [("google::pick", "function")]
+
+
+def test_a_code_file_named_as_an_example_is_an_example():
+    """leveldb's ``port/port_example.h``, the uncompiled template porters copy: a method renamed there is no API
+    change (it read high, "public `SignallAll` removed")."""
+    before = "#pragma once\nnamespace port {\nclass CondVar {\n public:\n  void Signal();\n  void SignallAll();\n};\n}\n"
+    after = before.replace("SignallAll", "SignalAll")
+    analysis = analysed({"port/port_example.h": (before, after)}, "Fix typo in port_example.h")
+    assert (analysis.importance, analysis.change_type) == ("low", "docs")
