@@ -1,0 +1,71 @@
+"""Labels a workload's or a Service's selector matches on, changed in a manifest template.
+
+A Deployment's, StatefulSet's or DaemonSet's ``spec.selector`` is immutable: once a release is installed, an upgrade
+that renders another ``matchLabels`` is refused by the API server (the workload must be deleted and recreated), and a
+Service whose ``selector`` names other labels stops routing to the pods already running. A label added to, removed
+from or replaced in a selector (``chart: "{{ .Chart.Name }}-{{ .Chart.Version }}"`` made ``chart: "{{ .Chart.Name }}"``,
+``common.bjw-s.dev/controller`` renamed ``app.kubernetes.io/component``) breaks every installed release, whatever the
+commit calls itself. Labels elsewhere (``metadata.labels``) and ``nodeSelector`` are not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.models import FileChange
+
+#: the keys whose children are the labels a selector matches (``spec.selector`` of a Service, ``matchLabels``)
+_SELECTOR_KEYS = frozenset({"selector", "matchLabels"})
+#: a mapping key ending its line, optionally after a list dash or with a template action beside it
+_KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[\w./\"-]+):\s*(?:\{\{.*\}\})?\s*$")
+#: one label of a selector: ``app.kubernetes.io/name: {{ include "x.name" . }}``, ``chart: "x"``
+_LABEL = re.compile(r"^\s*[\w./\"-]+:\s*\S")
+_TEMPLATE_EXTS = (".yaml", ".yml", ".tpl")
+
+
+def _manifest_template(path: str) -> bool:
+    parts = path.lower().split("/")
+    return "templates" in parts[:-1] and parts[-1].endswith(_TEMPLATE_EXTS)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _enclosing_key(lines: list[str], at: int) -> str | None:
+    """The key of the nearest line above ``lines[at]`` on the same side (context, or a line of the same sign) that is
+    indented less: the mapping the changed line belongs to (template actions and blank lines skipped)."""
+    sign, text = lines[at][0], lines[at][1:]
+    indent = _indent(text)
+    for line in reversed(lines[:at]):
+        if line.startswith("@@"):
+            return None
+        if not line or line[0] not in " +-" or (line[0] != " " and line[0] != sign):
+            continue
+        above = line[1:]
+        if not above.strip() or above.strip().startswith("{{"):
+            continue
+        if _indent(above) < indent:
+            m = _KEY.match(above)
+            return m.group("key").strip('"') if m else None
+    return None
+
+
+def selector_labels_changed(files: Iterable[FileChange]) -> list[str]:
+    """The selector label lines a manifest template removes or adds (a ``selector:``/``matchLabels:`` mapping's
+    entries), when what the selector matches differs before and after."""
+    removed: list[str] = []
+    added: list[str] = []
+    for f in files:
+        if not (f.patch and _manifest_template(f.path)):
+            continue
+        lines = f.patch.splitlines()
+        for i, line in enumerate(lines):
+            if not line or line[0] not in "+-" or line.startswith(("+++", "---")):
+                continue
+            if _LABEL.match(line[1:]) and _enclosing_key(lines, i) in _SELECTOR_KEYS:
+                (removed if line[0] == "-" else added).append(" ".join(line[1:].split()))
+    if sorted(removed) == sorted(added):
+        return []  # the same labels re-indented or moved: the selector matches the same pods
+    return list(dict.fromkeys(removed + added))
