@@ -76,3 +76,19 @@ def test_labels_outside_a_selector_are_not_read_as_a_selector():
 
 def test_a_selector_laid_out_anew_matches_the_same_pods():
     assert selector_labels_changed([patched("mychart/templates/_statefulset.tpl", _SELECTOR_REINDENTED)]) == []
+
+
+_AFFINITY_RELABELLED = """@@ -40,7 +40,7 @@ spec:
+       affinity:
+         podAntiAffinity:
+           requiredDuringSchedulingIgnoredDuringExecution:
+             - labelSelector:
+                 matchLabels:
+-                  app: {{ template "mychart.name" . }}
++                  app.kubernetes.io/name: {{ template "mychart.name" . }}
+               topologyKey: kubernetes.io/hostname
+"""
+
+
+def test_an_affinity_label_selector_is_placement_not_the_workload_selector():
+    assert selector_labels_changed([patched("mychart/templates/_statefulset.tpl", _AFFINITY_RELABELLED)]) == []

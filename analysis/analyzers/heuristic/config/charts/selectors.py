@@ -5,7 +5,8 @@ that renders another ``matchLabels`` is refused by the API server (the workload 
 Service whose ``selector`` names other labels stops routing to the pods already running. A label added to, removed
 from or replaced in a selector (``chart: "{{ .Chart.Name }}-{{ .Chart.Version }}"`` made ``chart: "{{ .Chart.Name }}"``,
 ``common.bjw-s.dev/controller`` renamed ``app.kubernetes.io/component``) breaks every installed release, whatever the
-commit calls itself. Labels elsewhere (``metadata.labels``) and ``nodeSelector`` are not read here.
+commit calls itself. Labels elsewhere (``metadata.labels``), ``nodeSelector`` and an affinity's or a spread
+constraint's ``labelSelector`` (which pods to schedule beside: placement, not what a workload owns) are not read here.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from collections.abc import Iterable
 
 from analysis.models import FileChange
 
-#: the keys whose children are the labels a selector matches (``spec.selector`` of a Service, ``matchLabels``)
-_SELECTOR_KEYS = frozenset({"selector", "matchLabels"})
+#: the key whose children are the labels a selector matches: a Service's ``spec.selector``, or ``matchLabels``
+#: under a workload's ``spec.selector``
+_SELECTOR = "selector"
+_MATCH_LABELS = "matchLabels"
 #: a mapping key ending its line, optionally after a list dash or with a template action beside it
 _KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[\w./\"-]+):\s*(?:\{\{.*\}\})?\s*$")
 #: one label of a selector: ``app.kubernetes.io/name: {{ include "x.name" . }}``, ``chart: "x"``
@@ -33,14 +36,14 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _enclosing_key(lines: list[str], at: int) -> str | None:
-    """The key of the nearest line above ``lines[at]`` on the same side (context, or a line of the same sign) that is
-    indented less: the mapping the changed line belongs to (template actions and blank lines skipped)."""
-    sign, text = lines[at][0], lines[at][1:]
-    indent = _indent(text)
-    for line in reversed(lines[:at]):
+def _enclosing_key(lines: list[str], at: int, sign: str) -> tuple[str | None, int]:
+    """The key of the nearest line above ``lines[at]`` on the ``sign`` side (context, or a line of that sign) that is
+    indented less, and its index: the mapping the line belongs to (template actions and blank lines skipped)."""
+    indent = _indent(lines[at][1:])
+    for i in range(at - 1, -1, -1):
+        line = lines[i]
         if line.startswith("@@"):
-            return None
+            return None, -1
         if not line or line[0] not in " +-" or (line[0] != " " and line[0] != sign):
             continue
         above = line[1:]
@@ -48,8 +51,17 @@ def _enclosing_key(lines: list[str], at: int) -> str | None:
             continue
         if _indent(above) < indent:
             m = _KEY.match(above)
-            return m.group("key").strip('"') if m else None
-    return None
+            return (m.group("key").strip('"'), i) if m else (None, -1)
+    return None, -1
+
+
+def _in_selector(lines: list[str], at: int) -> bool:
+    """``lines[at]`` is an entry of a ``selector:`` mapping, or of ``matchLabels:`` directly under ``selector:``."""
+    sign = lines[at][0]
+    key, i = _enclosing_key(lines, at, sign)
+    if key == _MATCH_LABELS:
+        key, _ = _enclosing_key(lines, i, sign)
+    return key == _SELECTOR
 
 
 def selector_labels_changed(files: Iterable[FileChange]) -> list[str]:
@@ -64,7 +76,7 @@ def selector_labels_changed(files: Iterable[FileChange]) -> list[str]:
         for i, line in enumerate(lines):
             if not line or line[0] not in "+-" or line.startswith(("+++", "---")):
                 continue
-            if _LABEL.match(line[1:]) and _enclosing_key(lines, i) in _SELECTOR_KEYS:
+            if _LABEL.match(line[1:]) and _in_selector(lines, i):
                 (removed if line[0] == "-" else added).append(" ".join(line[1:].split()))
     if sorted(removed) == sorted(added):
         return []  # the same labels re-indented or moved: the selector matches the same pods
