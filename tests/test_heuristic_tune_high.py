@@ -92,3 +92,15 @@ _AFFINITY_RELABELLED = """@@ -40,7 +40,7 @@ spec:
 
 def test_an_affinity_label_selector_is_placement_not_the_workload_selector():
     assert selector_labels_changed([patched("mychart/templates/_statefulset.tpl", _AFFINITY_RELABELLED)]) == []
+
+
+_SCHEMA_DESCRIBED = """@@ -80,6 +80,6 @@ spec:
+                 selector:
+-                  description: Selects the pods.
++                  description: Selects the pods the scaler watches.
+                   type: object
+"""
+
+
+def test_a_schema_describing_a_selector_property_is_no_selector():
+    assert selector_labels_changed([patched("mychart/templates/scaler.yaml", _SCHEMA_DESCRIBED)]) == []

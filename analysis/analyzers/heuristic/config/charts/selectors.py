@@ -23,13 +23,17 @@ _MATCH_LABELS = "matchLabels"
 #: a mapping key ending its line, optionally after a list dash or with a template action beside it
 _KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[\w./\"-]+):\s*(?:\{\{.*\}\})?\s*$")
 #: one label of a selector: ``app.kubernetes.io/name: {{ include "x.name" . }}``, ``chart: "x"``
-_LABEL = re.compile(r"^\s*[\w./\"-]+:\s*\S")
+_LABEL = re.compile(r"^\s*(?P<key>[\w./\"-]+):\s*\S")
+#: the words of an OpenAPI schema: a CRD's ``selector`` property described, not a selector's labels
+_SCHEMA_KEYS = frozenset({"type", "description", "properties", "items", "required", "additionalProperties", "format",
+                          "enum", "pattern", "default", "nullable", "anyOf", "oneOf", "allOf", "$ref"})
 _TEMPLATE_EXTS = (".yaml", ".yml", ".tpl")
 
 
 def _manifest_template(path: str) -> bool:
+    """A chart's template, a CustomResourceDefinition's aside (its schema may describe a ``selector`` property)."""
     parts = path.lower().split("/")
-    return "templates" in parts[:-1] and parts[-1].endswith(_TEMPLATE_EXTS)
+    return "templates" in parts[:-1] and parts[-1].endswith(_TEMPLATE_EXTS) and "crd" not in path.lower()
 
 
 def _indent(text: str) -> int:
@@ -76,7 +80,8 @@ def selector_labels_changed(files: Iterable[FileChange]) -> list[str]:
         for i, line in enumerate(lines):
             if not line or line[0] not in "+-" or line.startswith(("+++", "---")):
                 continue
-            if _LABEL.match(line[1:]) and _in_selector(lines, i):
+            label = _LABEL.match(line[1:])
+            if label and label.group("key").strip('"') not in _SCHEMA_KEYS and _in_selector(lines, i):
                 (removed if line[0] == "-" else added).append(" ".join(line[1:].split()))
     if sorted(removed) == sorted(added):
         return []  # the same labels re-indented or moved: the selector matches the same pods
