@@ -22,6 +22,7 @@ from analysis.analyzers.heuristic.config.builds.runtime_loading import link_move
 from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.charts.deploy import ungated_template_block
 from analysis.analyzers.heuristic.config.charts.missing_grants import missing_permission_granted
+from analysis.analyzers.heuristic.config.charts.selectors import selector_labels_changed
 from analysis.analyzers.heuristic.config.charts.switched_on import (
     deployed_code,
     literals_flipped,
@@ -252,6 +253,7 @@ def high(e: Evidence, change_type: str) -> bool:
             or switched_on_by_default(e.config, (f.path for f in deploy))))  # a chart's new switch on by default
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
+        or bool(selector_labels_changed(e.files))  # a workload's immutable selector or a Service's: releases break
         or bool(cmake_options_removed(e.files))  # a CMake option builders pass (``-DNAME=ON``) no longer declared
         or bool(cmake_defaults_flipped(e.files))  # or its default turned over: builders who never passed it
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
