@@ -109,6 +109,7 @@ def product_symbol(e: Evidence, name: str) -> bool:
 def housekeeping(e: Evidence, change_type: str) -> bool:
     """The title names a cleanup or silenced warnings, and the facts agree: internal code only, modest size."""
     return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title))
+                and not R.WORKAROUND_ADDED.search(e.title)  # a workaround put in mends what users met
                 and change_type in ("refactor", "chore", "build", "ci", "fix")
                 and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
                 and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
