@@ -124,3 +124,25 @@ def test_an_api_dump_whose_lines_only_lose_final_is_no_break() -> None:
     closed = _DUMP.replace("\tpublic final fun isTimeZoneOffsetSupported ()Z\n", "")
     files["core/api/core.api"] = (_DUMP, closed)
     assert analysed(files, "fix: Handle MariaDB fractional seconds support").importance == "high"
+
+
+def _go_backend(locked: bool, exported: bool = False) -> str:
+    """A Go backend of forty unexported methods (exported ones on an exported type if ``exported``); ``locked``: each
+    takes the watcher's lock itself."""
+    name, step = ("Watches", "Step") if exported else ("watches", "step")
+    body = ["package fsnotify", "", "import \"sync\"", "", f"type {name} struct {{", "\tmu   sync.Mutex",
+            "\tpath map[string]uint32", "}", ""]
+    for i in range(40):
+        body += [f"func (w *{name}) {step}{i}(p string) uint32 {{"]
+        body += ["\tw.mu.Lock()", "\tdefer w.mu.Unlock()"] if locked else []
+        body += [f"\treturn w.path[p] + {i}", "}", ""]
+    return "\n".join(body)
+
+
+def test_a_go_refactor_of_unexported_declarations_only_is_low() -> None:
+    files = {"backend_inotify.go": (_go_backend(True), _go_backend(False))}
+    analysis = analysed(files, "Simplify inotify backend locking")
+    assert (analysis.change_type, analysis.importance) == ("refactor", "low")
+    # an exported type's methods are what importers call
+    exported = {"backend_inotify.go": (_go_backend(True, True), _go_backend(False, True))}
+    assert analysed(exported, "Simplify inotify backend locking").importance == "medium"

@@ -102,6 +102,7 @@ from analysis.analyzers.heuristic.lowering import (
     test_tooling_refactor,
     tests_adapted_to_bump,
     titled_helpers,
+    unexported_go_refactor,
     vendored,
 )
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
@@ -515,6 +516,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a refactor inside the package the project marks internal (``org/x/internal/``): no caller
+    if unexported_go_refactor(e, change_type):
+        return "low"  # "Simplify inotify backend locking": unexported Go declarations only, the package's own code
     if _unmeasured_perf_in_bodies(e, change_type):
         return "low"  # the author's ``perf:`` rewrites function bodies only, with no figure: the same results
     return "medium"
