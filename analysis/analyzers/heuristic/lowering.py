@@ -116,11 +116,13 @@ _DECLARATIONS = ("symbol_added", "symbol_removed", "symbol_modified", "signature
 def unexported_go_refactor(e: Evidence, change_type: str) -> bool:
     """A refactor whose title's own words name the restructuring (not only a ``refactor:`` prefix), in Go files
     whose every declaration touched is unexported (a lower-case name, or a method of an unexported type): Go's
-    compiler keeps them inside their package, so no importer can reach what moved, whatever its size. No test file
-    changes beside it (tests rewritten say behaviour moves), no setting, message text or security signal."""
+    compiler keeps them inside their package, so no importer can reach what moved, whatever its size. The code
+    shrinks or stays as long (restructured, not grown: a block rewritten with more lines is new logic, medium), no
+    test file changes beside it (tests rewritten say behaviour moves), no setting, message text or security signal."""
     touched = [f for f in e.facts if f.kind in _DECLARATIONS and e.in_product(f)]
     return bool(change_type == "refactor" and e.behaviour and touched
                 and all(f.path.endswith(".go") for f in e.behaviour)
+                and sum(f.deletions for f in e.behaviour) >= sum(f.additions for f in e.behaviour)
                 and _RESTRUCTURING.search(bare_title(e))
                 and not any(e.is_public(f) for f in touched) and not interface_touched(e)
                 and not any("test" in e.classes[f.path] for f in e.files)
