@@ -37,6 +37,7 @@ from analysis.analyzers.heuristic.code.respelled.comments_changed import (
     comments_changed_only,
     comments_over_rewrapped_code,
 )
+from analysis.analyzers.heuristic.code.respelled.debug_assertions import debug_assertions_only
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
@@ -101,6 +102,7 @@ from analysis.analyzers.heuristic.lowering import (
     test_tooling_refactor,
     tests_adapted_to_bump,
     titled_helpers,
+    unexported_go_refactor,
     vendored,
 )
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
@@ -125,6 +127,8 @@ def read_prefix(evidence: Evidence) -> None:
 def _title_words(title: str) -> str | None:
     if R.TITLE_SECURITY_WORDS.search(title):
         return "security"
+    if R.SYMPTOM_TITLE.match(title):
+        return "fix"  # "NPE when deregistering key": the bug report's title, its symptom first
     found = [(m.start(), kind) for kind, p in R.TITLE_TYPE_WORDS if (m := p.search(title))]
     if found and min(found)[1] == "fix" and R.NEW_OPTION_TITLE.search(title):
         return "feature"  # "Add an option to fix X": what it adds is a setting users opt into
@@ -211,7 +215,7 @@ def change_type_of(e: Evidence) -> str:
         return "docs"  # "Deprecated:" written in doc comments only: the code is the same, its documentation warns
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
-    if e.toolchain_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
+    if e.product_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
         return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
     if e.prefix_type in (None, "fix") and macros_guarded(e.behaviour) and not e.security_signals:
         return "build"  # "Avoid macro redefinition of X": a compiler's warning silenced, the same expansion
@@ -391,6 +395,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # ``#define fill _lib_fill`` added: a symbol namespaced for the linker, callers' code the same
     if void_casts_only(e.behaviour) and not e.security_signals:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
+    if debug_assertions_only(e.behaviour) and not e.security_signals:
+        return "low"  # a ``debug_assert!`` mended or added: release builds compile it out, users run the same code
     if cfgs_retired_only(e.behaviour, e.files) and not e.security_signals:
         return "low"  # a cfg the build script set for compilers older than the supported ones retired, with the
         # code gated on it: supported compilers build the same code
@@ -510,6 +516,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
         return "low"  # a refactor inside the package the project marks internal (``org/x/internal/``): no caller
+    if unexported_go_refactor(e, change_type):
+        return "low"  # "Simplify inotify backend locking": unexported Go declarations only, the package's own code
     if _unmeasured_perf_in_bodies(e, change_type):
         return "low"  # the author's ``perf:`` rewrites function bodies only, with no figure: the same results
     return "medium"

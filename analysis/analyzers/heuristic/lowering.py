@@ -8,6 +8,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.const_params import const_qualified_only
 from analysis.analyzers.heuristic.code.behaviour.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.evidence import Evidence
+from analysis.analyzers.heuristic.release import bare_title
 from analysis.facts.config import FEATURE_ALIAS
 
 #: an all-caps name (``_BSD_SOURCE``, ``_GNU_SOURCE``): a macro or feature-test switch, not a private helper
@@ -106,9 +107,33 @@ def product_symbol(e: Evidence, name: str) -> bool:
     return any(name in re.split(r"::|\.", f.symbol or "") for f in e.facts if f.symbol and e.in_product(f))
 
 
+#: the title's own words name a restructuring ("Simplify inotify backend locking", "Move some shared code to ...")
+_RESTRUCTURING = dict(R.TITLE_TYPE_WORDS)["refactor"]
+#: the kinds of fact a declaration's change leaves
+_DECLARATIONS = ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed")
+
+
+def unexported_go_refactor(e: Evidence, change_type: str) -> bool:
+    """A refactor whose title's own words name the restructuring (not only a ``refactor:`` prefix), in Go files
+    whose every declaration touched is unexported (a lower-case name, or a method of an unexported type): Go's
+    compiler keeps them inside their package, so no importer can reach what moved, whatever its size. The code
+    shrinks or stays as long (restructured, not grown: a block rewritten with more lines is new logic, medium), no
+    test file changes beside it (tests rewritten say behaviour moves), no setting, message text or security signal."""
+    touched = [f for f in e.facts if f.kind in _DECLARATIONS and e.in_product(f)]
+    return bool(change_type == "refactor" and e.behaviour and touched
+                and all(f.path.endswith(".go") for f in e.behaviour)
+                and sum(f.deletions for f in e.behaviour) >= sum(f.additions for f in e.behaviour)
+                and _RESTRUCTURING.search(bare_title(e))
+                and not any(e.is_public(f) for f in touched) and not interface_touched(e)
+                and not any("test" in e.classes[f.path] for f in e.files)
+                and not (e.config or e.literal_changes["message"] or e.security_words or e.security_signals
+                         or e.paths("security")))
+
+
 def housekeeping(e: Evidence, change_type: str) -> bool:
     """The title names a cleanup or silenced warnings, and the facts agree: internal code only, modest size."""
     return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title))
+                and not R.WORKAROUND_ADDED.search(e.title)  # a workaround put in mends what users met
                 and change_type in ("refactor", "chore", "build", "ci", "fix")
                 and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
                 and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))

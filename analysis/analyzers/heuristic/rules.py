@@ -79,6 +79,9 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        # "Fail more gracefully if the tzdb failed to initialize": a failure that went badly, mended
                        r"(fail|handl|exit|degrad)\w* (more )?graceful(ly)?|"
                        r"work(s|ing)? (on all|again|correctly|properly)|do not|don't|"
+                       # "Work around FreeBSD oddness", "add workaround for building on X": a platform's or a
+                       # dependency's fault that users met, mended on the project's side
+                       r"work(s|ed|ing)? around|add(s|ed|ing)? (an? )?work-?arounds?|"
                        # the expected behaviour the change restores: "Options in ArgGroup should not be added twice"
                        r"should(n't| not)|must(n't| not)|"
                        r"avoid\w*|prevent\w*|no longer|wrong\w*|incorrect\w*|missing|regression|broken|"
@@ -325,6 +328,12 @@ FIX_FOR_ISSUE = re.compile(r"\bfix(es|ed)?\b:?\s+((for|of)\s+)?(\S+/\S+)?(#\d+|h
 #: the title says what is returned is now wrapped in a named error type ("Wrap UnmarshalTOML() return values in
 #: ParseError", "wrap errors into ConfigError"): the type callers match on changes
 ERRORS_REWRAPPED = re.compile(r"(?i:\bwrap(s|ped|ping)?\b[^.]*\b(in|into|with|as)\s+(an?\s+)?)`?[A-Z]\w*(Error|Exception)\b")
+#: a title that opens with the exception a user met and when ("[POOL-411] NPE when deregistering key ...",
+#: "ClassCastException when referencing ..."): an issue tracker's bug report, the change mends it
+SYMPTOM_TITLE = re.compile(r"^(\[[\w .#-]+\]\s*)?(NPE|[A-Z]\w*(Exception|Error))\s+(when|on|in|if|while|during|after|"
+                           r"with)\b")
+#: a workaround the title says is put in ("Work around X", "add workaround for X"), not one removed
+WORKAROUND_ADDED = re.compile(r"\b(work(s|ed|ing)? around|add(s|ed|ing)? (an? )?work-?arounds?)\b", re.I)
 #: internal housekeeping named in the title: with no interface change and a modest diff, low
 HOUSEKEEPING_WORDS = re.compile(
     r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|(small|minor) refactor\w*|"

@@ -133,12 +133,19 @@ class DependencyChanges:
         return toolchain_minimums(self.facts, self.files)
 
     @property
+    def product_minimums(self) -> list[Minimum]:
+        """The toolchain minimums of manifests the product is installed with: a test module's own manifest
+        (``test/go.mod``) builds only the project's tests, an example's (``examples/app/setup.cfg``) only the
+        example users copy: neither holds users of the package to its runtime."""
+        return [m for m in self.toolchain_minimums if "test" not in self.classes.get(m.path, set())
+                and not side_manifest(self.classes.get(m.path, set()))]
+
+    @property
     def toolchain_raised(self) -> list[Minimum]:
-        # a test module's own manifest (``test/go.mod``) builds only the project's tests: users are not held to it
-        return [m for m in self.toolchain_minimums if m.raised and "test" not in self.classes.get(m.path, set())]
+        return [m for m in self.product_minimums if m.raised]
 
     @property
     def toolchain_lowered(self) -> list[Minimum]:
         """The oldest supported toolchain moved back (``rust-version`` 1.60 -> 1.56): users on older compilers or
-        runtimes can now build or install the package (a test module's own manifest aside)."""
-        return [m for m in self.toolchain_minimums if not m.raised and "test" not in self.classes.get(m.path, set())]
+        runtimes can now build or install the package (a test module's or an example's own manifest aside)."""
+        return [m for m in self.product_minimums if not m.raised]
