@@ -151,8 +151,9 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
                 for option in new_options(self.behaviour, go_struct_hints(self.facts))]
 
     @cached_property
-    def constants_changed(self) -> list[tuple[str, str, str, str]]:
-        """Constants named as defaults or versions whose value product code changes: (name, old, new, path)."""
+    def constants_changed(self) -> list[tuple[str, str, str, str, bool]]:
+        """Constants named (or documented) as defaults or versions whose value product code changes: (name, old,
+        new, path, documented)."""
         return constants_changed(self.behaviour)
 
     @cached_property

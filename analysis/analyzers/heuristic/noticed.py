@@ -7,6 +7,9 @@ from analysis.models import Fact
 
 #: the parts of a ``symbol_modified`` fact's text that say what callers notice (see ``analysis.facts``)
 CONTRACT_PARTS = ("bases ", "members reordered", "throw statements ", "fields renamed ", "field default changed ")
+#: a Rust item's shape as its users meet it: an enum's variants added or removed, the trait bounds on its type
+#: parameters relaxed or added (said in the text; the importance rules read ``CONTRACT_PARTS`` only)
+SHAPE_PARTS = ("variants added ", "variants removed ", "bounds relaxed ", "bounds added ")
 
 
 def noticed_parts(fact: Fact) -> list[str]:

@@ -60,6 +60,64 @@ def _python_members(symbol: Symbol) -> list[str]:
     return names
 
 
+def _rust_variants(symbol: Symbol) -> list[str]:
+    """A Rust enum's variant names, in order."""
+    body = symbol.node.child_by_field_name("body")
+    return [text_of(v.child_by_field_name("name")) for v in (body.named_children if body is not None else [])
+            if v.type == "enum_variant" and v.child_by_field_name("name") is not None]
+
+
+def _rust_bounds(symbol: Symbol) -> dict[str, list[str]]:
+    """The trait bounds a Rust item puts on each of its type parameters, in ``<T: A + B>`` and in its ``where``
+    clause alike: {"T": ["A", "B"]} (lifetimes and types without bounds left out)."""
+    out: dict[str, list[str]] = {}
+    lists = [c for c in symbol.node.named_children if c.type in ("type_parameters", "where_clause")]
+    for child in (c for node in lists for c in node.named_children):
+        left = child.child_by_field_name("name") or child.child_by_field_name("left")
+        bounds = child.child_by_field_name("bounds")
+        if left is None or bounds is None:
+            continue
+        names = out.setdefault(" ".join(text_of(left).split()), [])
+        names += [" ".join(text_of(b).split()) for b in bounds.named_children if b.type != "lifetime"]
+    return out
+
+
+def _bounds_moved(before: Symbol, after: Symbol) -> list[str]:
+    """"bounds relaxed T: Clone" for bounds the item drops (more types are accepted), "bounds added T: Ord" for
+    bounds it gains (callers' types must meet them)."""
+    old, new = _rust_bounds(before), _rust_bounds(after)
+    parts = []
+    for word, one, other in (("relaxed", old, new), ("added", new, old)):
+        moved = [f"{name}: {b}" for name, bounds in one.items() for b in bounds if b not in other.get(name, ())]
+        if moved:
+            parts.append(f"bounds {word} {', '.join(moved)}")
+    return parts
+
+
+def _non_exhaustive(symbol: Symbol) -> bool:
+    """The item carries ``#[non_exhaustive]`` among the attributes right above it."""
+    sibling = symbol.node.prev_named_sibling
+    while sibling is not None and sibling.type in ("attribute_item", "line_comment", "block_comment"):
+        if sibling.type == "attribute_item" and "non_exhaustive" in text_of(sibling):
+            return True
+        sibling = sibling.prev_named_sibling
+    return False
+
+
+def _variants_moved(before: Symbol, after: Symbol) -> list[str]:
+    """"variants added A, B" and "variants removed C" of a Rust enum: an added variant breaks a ``match`` without a
+    wildcard arm outside the crate unless the enum is ``#[non_exhaustive]`` ("variants added (non_exhaustive) A"),
+    a removed one every use of it."""
+    old, new = _rust_variants(before), _rust_variants(after)
+    parts = []
+    for word, one, other in (("added", new, old), ("removed", old, new)):
+        moved = [name for name in one if name not in other]
+        if moved:
+            note = "(non_exhaustive) " if word == "added" and _non_exhaustive(after) else ""
+            parts.append(f"variants {word} {note}{', '.join(moved)}")
+    return parts
+
+
 def how_changed(before: Symbol, after: Symbol, family: str) -> list[str]:
     """What callers may notice, in words: "bases Enum -> IntEnum", "members reordered", "throw statements 1 -> 2"."""
     parts = []
@@ -77,4 +135,8 @@ def how_changed(before: Symbol, after: Symbol, family: str) -> list[str]:
         known = {name for name, _ in type_parameters(before.node)}
         parts += [f"type parameter added {name} = {default}" for name, default in type_parameters(after.node)
                   if name not in known and default]
+    if family == "rust" and after.kind == "enum" and before.kind == "enum":
+        parts += _variants_moved(before, after)
+    if family == "rust" and after.kind in ("function", "method", "struct", "enum", "trait"):
+        parts += _bounds_moved(before, after)
     return parts

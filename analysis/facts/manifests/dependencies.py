@@ -314,6 +314,15 @@ def _one_per_package(facts: list[tuple[str, Fact]]) -> list[Fact]:
     for group in groups.values():
         gone = [f for f in group if f.after is None]
         came = [f for f in group if f.before is None]
+        if (len(group) == 2 and len(gone) == len(came) == 1 and gone[0].path == came[0].path
+                and came[0].text == DEVELOPMENT and gone[0].text != DEVELOPMENT and gone[0].before == came[0].after):
+            # one manifest moves it out of the sections users install into its development ones at the same version
+            # (package.json ``dependencies`` -> ``devDependencies``: a package now bundled): what it now is (with
+            # another version the move is said as the version's, below). (The other way is
+            # not read so: a package.json entry in ``devDependencies`` that another section also names is keyed as
+            # that section's only, so "gone from dev, came to peer" may be a peer entry added beside it)
+            kept.append(came[0])
+            continue
         if gone and came and len(gone) + len(came) == len(group):  # the requirement moved to another manifest (a
             # package moved into a workspace's crates/x/Cargo.toml): a change only if its version changed on the way
             old, new = gone[0], came[0]

@@ -169,15 +169,57 @@ def readers(option: NewOption, files: Iterable[FileChange]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def constants_changed(files: Iterable[FileChange]) -> list[tuple[str, str, str, str]]:
-    """(name, old value, new value, path) of constants named as defaults (``DEFAULT_PROMOTE_AFTER``) or versions
-    (``__version__``) whose value the commit changes."""
+#: a comment line: ``// ...``, ``# ...``, ``/// ...``, `` * ...``
+_COMMENT_LINE = re.compile(r"^\s*(?://+|#(?!\[)|/?\*+)\s?(?P<text>.*)$")
+#: a comment calling what it documents a default: "Image is the default for the Config.Image field", "default node
+#: image", "Defaults to ..."
+_SAYS_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
+
+
+def _documented_defaults(patch: str | None) -> set[str]:
+    """Names of constants the patch removes right under a comment that calls them a default (the comment a context
+    line or a removed one, the constant's own: its lines run unbroken down to the assignment)."""
+    out: set[str] = set()
+    comment: list[str] = []
+    for line in (patch or "").splitlines():
+        if line.startswith(("+++", "---", "@@")) or line[:1] == "+":
+            if line[:1] != "+":
+                comment = []
+            continue
+        text = line[1:]
+        if _COMMENT_LINE.match(text):
+            comment.append(text)
+            continue
+        m = _CONST_ASSIGN.match(text)
+        if line[:1] == "-" and m and any(_SAYS_DEFAULT.search(c) for c in comment):
+            out.add(m.group("name"))
+        comment = []
+    return out
+
+
+def constants_changed(files: Iterable[FileChange]) -> list[tuple[str, str, str, str, bool]]:
+    """(name, old value, new value, path, documented) of constants named as defaults (``DEFAULT_PROMOTE_AFTER``) or
+    versions (``__version__``), or documented as a default by the comment right above them (Go's ``// Image is the
+    default for the Config.Image field`` over ``const Image = ...``: ``documented``), whose value the commit
+    changes."""
     out = []
     for f in files:
         old = {m.group("name"): m.group("value") for line in _lines(f.patch, "-") if (m := _CONST_ASSIGN.match(line))}
+        documented = _documented_defaults(f.patch)
         for line in _lines(f.patch, "+"):
             m = _CONST_ASSIGN.match(line)
-            if m and _CONSTANT_NAME.match(m.group("name")) and m.group("name") in old and " ".join(old[m.group("name")].split()) != " ".join(m.group("value").split()):
-                out.append((m.group("name"), old[m.group("name")], m.group("value"), f.path))
+            if not m or m.group("name") not in old:
+                continue
+            name, value = m.group("name"), m.group("value")
+            by_comment = not _CONSTANT_NAME.match(name) and name in documented
+            if (_CONSTANT_NAME.match(name) or by_comment) and " ".join(old[name].split()) != " ".join(value.split()):
+                out.append((name, old[name], value, f.path, by_comment))
     return list({item[0]: item for item in out}.values())
 
+
+def constants_only(f: FileChange, names: set[str]) -> bool:
+    """Every line ``f``'s patch changes is one of the constants ``names`` given its value, or a comment or blank
+    line: a file whose change is those values, said by them."""
+    lines = _lines(f.patch, "-") + _lines(f.patch, "+")
+    code = [line for line in lines if line.strip() and not _COMMENT_LINE.match(line)]
+    return bool(code) and all((m := _CONST_ASSIGN.match(line)) and m.group("name") in names for line in code)

@@ -18,7 +18,12 @@ PERF_TITLE = re.compile(
     r"\b(avoid\w*|skip\w*|eliminat\w*|sav(e|es|ed|ing)|reduc\w*|fewer|less|no|without)\s+(\S+\s+){0,2}?"
     r"(copy|copies|copying|allocations?|allocating|re-?allocations?|clones?|cloning|heap)\b|"
     r"\b(directly|in[- ]place) construct\w*|\bconstruct\w* \S+( \S+)? (directly|in[- ]place)\b|\bemplace\w*|"
-    r"\bby (const )?ref(erence)?\b|\breserve\w* (capacity|memory|space)\b|\bpre-?allocat\w*", re.I)
+    r"\bby (const )?ref(erence)?\b|\breserve\w* (capacity|memory|space)\b|\bpre-?allocat\w*|"
+    # "Don't allocate in X", "cache cell width to avoid per-frame width recomputes": work not done again
+    r"\b(avoid\w*|skip\w*|eliminat\w*|reduc\w*|fewer|less|no|without|don'?t|do not|prevent\w*)\s+(\S+\s+){0,3}?"
+    r"(allocat(e|es|ed|ing|ions?)|clones?|cloning|recomput\w*|recalculat\w*|re-?evaluat\w*)\b|"
+    # "Avoid quadratic behaviour in X", "Avoid O(n^2) string concatenation": the algorithm's complexity
+    r"\bquadratic\b|\bO\(\s*n\s*(\^\s*2|²|\*\s*n)\s*\)", re.I)
 #: a title whose verb is "inline": with the diff agreeing (a definition moved into its header, ``inline`` or
 #: ``#[inline]`` added), the call overhead goes
 INLINE_TITLE = re.compile(r"^\s*inline\b", re.I)
@@ -71,6 +76,34 @@ def perf_titled(title: str) -> bool:
 def measured_sentence(text: str) -> str | None:
     """The first sentence of the message that gives a measurement (``10%``, ``2x``, ``40 ms``) of speed."""
     return next((" ".join(s.split()) for s in _SENTENCE.split(text) if _MEASURE.search(s) and _SPEED.search(s)), None)
+
+
+#: a line of a tool's output pasted into the message: indented four spaces (or a tab), or inside a ``` fence
+_OUTPUT_LINE = re.compile(r"^(?: {4}|\t)")
+
+
+def measured_output(text: str) -> tuple[int, str] | None:
+    """A benchmark's output pasted into the message (an indented or fenced block with two or more measured lines):
+    (its measured lines, the prose sentence just before it); None when the measurement is in the prose."""
+    lines, fenced, block, prose, found = text.splitlines(), False, [], [], None
+    for line in [*lines, ""]:
+        if line.strip().startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced or (_OUTPUT_LINE.match(line) and line.strip()):
+            block.append(line)
+            continue
+        if block:
+            measured = sum(1 for ln in block if _MEASURE.search(ln))
+            if measured >= 2 and found is None:
+                sentences = [s for s in _SENTENCE.split(" ".join(prose).strip()) if s.strip()]
+                found = (measured, " ".join(sentences[-1].split()) if sentences else "")
+            block = []
+        if line.strip():
+            prose.append(line.strip())
+    if found is None or (measured_sentence("\n".join(ln for ln in lines if not _OUTPUT_LINE.match(ln))) is not None):
+        return None  # none pasted, or the prose itself gives a figure: that sentence is the quote
+    return found
 
 
 #: a time measured before and after in one sentence: "writes drop from 3324ms to 319ms"

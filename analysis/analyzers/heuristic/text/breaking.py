@@ -22,13 +22,18 @@ def title_spans(w: Writer) -> list[str]:
 
 
 def touched(w: Writer) -> str:
-    """What the diff changes in product code, public first: its symbols, else the packages it moves, else the
-    configuration keys, else the files; empty when nothing in the product changes."""
+    """What the diff changes in product code, public first: its symbols, else the product files it deletes, else the
+    packages it moves, else the configuration keys, else the files; empty when nothing in the product changes."""
     e = w.e
     facts = [f for f in e.of(*_CHANGED) if e.in_product(f) and f.symbol]
     if facts:
         ranked = sorted(facts, key=lambda f: (not e.is_public(f), _CHANGED.index(f.kind)))
         return w.symbols(list(dict.fromkeys(f.symbol for f in ranked)), _TOUCHED)
+    # product files deleted whole ("remove cli entry": ``src/cli.ts``) are what dependants lose, before a package
+    # moved beside them
+    deleted = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes) if f.status == "removed"]
+    if deleted:
+        return w.names(deleted, 2)
     packages = [f.symbol for f in e.dependencies if f.symbol]
     if packages:
         return w.names(packages, _TOUCHED)

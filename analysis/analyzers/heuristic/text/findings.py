@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.options import constants_only
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_flips
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
@@ -15,6 +16,7 @@ from analysis.analyzers.heuristic.code.named.word_sites import word_sites
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
+    measured_output,
     measured_sentence,
     members_retyped,
     moves_added,
@@ -43,6 +45,10 @@ _CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_
              PIPED_SCRIPT: "ci_fix_piped"}
 #: type declarations beside the code (Python stubs, TypeScript declaration files): what type checkers read
 _STUBS = (".pyi", ".d.ts", ".d.mts", ".d.cts")
+#: symbols that are data members of a type: removing one breaks the code that sets or reads it, not every call
+_MEMBERS = ("property", "field")
+#: a constant named as a default (``DEFAULT_TIMEOUT``, ``DefaultBaseImage``), not a version
+_DEFAULT_NAME = re.compile(r"DEFAULT|^[Dd]efault[A-Z]")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 
 
@@ -112,9 +118,13 @@ class Findings:
         broken = [name for symbols, breaking, _ in groups if breaking for name in symbols]
         if broken:
             out.append(w.t("compat_break", symbol=w.symbols(broken)))
-        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
+        removed, members, optional = self.removed_split()
         if removed:
             out.append(w.t("compat_removed", names=w.symbols(removed)))
+        if members:
+            out.append(w.t("compat_members_removed" + _one(members), names=w.symbols(members)))
+        if optional:
+            out.append(w.t("compat_optional_removed" + _one(optional), names=w.symbols(optional)))
         for key, prefixes in (("compat_type", ("bases ", "members reordered")), ("compat_throws", ("throw ",)),
                               ("compat_fields", ("fields renamed ",)),
                               ("compat_defaults", ("field default changed ",))):
@@ -183,6 +193,9 @@ class Findings:
                      if old is not None and new is not None]
             out.append(w.t("compat_redefault", symbol=w.symbols([f.symbol for f, _ in redefaulted]),
                            params=w.names(list(dict.fromkeys(names)))))
+        defaults = [name for name, *_, documented in e.constants_changed if documented or _DEFAULT_NAME.search(name)]
+        if defaults:
+            out.append(w.t("compat_const_default" + _one(defaults), names=w.names(defaults)))
         api = self.api_paths()
         if api:
             out.append(w.t("compat_api_paths", paths=self.api_named()))
@@ -257,7 +270,11 @@ class Findings:
     def perf_details(self) -> list[str]:
         """What the message and the hunks show of the speed-up: its measurement, the copies and calls it saves."""
         e, w, out = self.e, self.w, []
-        quote = measured_sentence(e.body) or timed_sentence(e.body)
+        output = measured_output(e.body)
+        quote = None if output else measured_sentence(e.body) or timed_sentence(e.body)
+        if output:  # a benchmark tool's table: its row count and the author's sentence above it, not its header
+            lead = output[1]
+            out.append(w.t("perf_output" if lead else "perf_output_bare", n=output[0], quote=clip(lead, R.MAX_LINE)))
         if quote:
             out.append(w.t("perf_measured", quote=clip(quote, R.MAX_LINE)))
         if by_reference_only(e.behaviour):
@@ -375,6 +392,7 @@ class Findings:
                 and self.w.importance != "low" and not self.e.keys_moved_only
                 and not version_numbers_only(self.e)  # a version number set: no test exercises it
                 and not all(PAGE.search(f.path) for f in self.e.behaviour)  # a web page's text: no test reads it
+                and not all(f.status == "removed" for f in self.e.behaviour)  # code deleted whole: nothing to run
                 and not annotations_only(self.e.behaviour, self.e.facts))  # type hints: no test runs differently
 
     # --- risks and recommendations --------------------------------------------------------
@@ -387,6 +405,22 @@ class Findings:
         if rec:
             self.recs.append(w.t(rec, **kw))
 
+    def removed_split(self) -> tuple[list[str], list[str], list[str]]:
+        """Public symbols removed (not moved): the callables and types whose every import or call breaks, the data
+        members (a field, an interface's property) that break only the code setting or reading them, and of those
+        the optional ones (``cache?: boolean`` in an options interface: calls that leave it out are unaffected)."""
+        e = self.e
+        removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
+        patches = {f.path: f.patch or "" for f in e.files}
+        members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
+
+        def optional(f: Fact) -> bool:
+            name = re.escape((f.symbol or "").rsplit(".", 1)[-1])
+            return bool(re.search(rf"^-\s*(?:readonly\s+)?{name}\?\s*:", patches.get(f.path, ""), re.MULTILINE))
+
+        return ([f.symbol for f in removed if not any(f is m for m in members)],
+                [f.symbol for f in members if not optional(f)], [f.symbol for f in members if optional(f)])
+
     def api_paths(self) -> list[str]:
         """API and schema definition files changed where no fact names what changed in them: those whose change
         callers notice (``api_changes``), not source code under an API-like directory whose facts see only function
@@ -396,6 +430,12 @@ class Findings:
         # declares new names beside the old ones: no client has to change
         named |= {path for path in self.e.interfaces_appended if path.endswith(_STUBS) or path.endswith(".api")}
         noticed = set(self.e.api_changes)
+        # a default the file documents given another value (``const Image = ...`` under "Image is the default for
+        # the Config.Image field"): the summary says it as a default changed, old -> new, not as a schema change
+        constants = {}
+        for name, *_, path, _ in self.e.constants_changed:
+            constants.setdefault(path, set()).add(name)
+        named |= {f.path for f in self.e.behaviour if f.path in constants and constants_only(f, constants[f.path])}
         return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
 
     def api_named(self, limit: int = R.MAX_LISTED) -> str:
@@ -444,9 +484,11 @@ class Findings:
         if self.api_paths():
             self.add("api", "rec_api", paths=self.api_named(3))
         self.broken_signatures()
-        removed = [f.symbol for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
+        removed, members, optional = self.removed_split()
         if removed:
             self.add("removed", "rec_removed", names=w.symbols(removed))
+        if members or optional:
+            self.add("members_removed", "rec_removed", names=w.symbols(members + optional))
         # one risk per change: a key changed alike in several files (a label in each CRD) is one risk
         changes = {(f.symbol, f.before, f.after): f for f in self.config_breaks if f.kind == "config_value_changed"}
         for fact in list(changes.values())[:2]:

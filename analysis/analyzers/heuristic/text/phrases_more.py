@@ -75,7 +75,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         # an ``if`` whose whole block is new and ends the call: the guard a reviewer names first
         "guards_line": "New early exits: {items}",
         "guard_return": "{cond} returns {value}",
-        "guard_return_bare": "{cond} returns",
+        "guard_return_bare": "{cond} returns (no value)",
         "guard_throw": "{cond} throws {value}",
         "locks_line": "Now locks with {names}",
     },

@@ -18,7 +18,7 @@ from analysis.analyzers.heuristic.declared import advisory_merge
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import reformatted
 from analysis.analyzers.heuristic.message import MERGE_TITLE, clip, message_points
-from analysis.analyzers.heuristic.noticed import base_change, field_default
+from analysis.analyzers.heuristic.noticed import SHAPE_PARTS, base_change, field_default, noticed_parts
 from analysis.analyzers.heuristic.text.code_comments import MAX_QUOTE, added_explanation
 from analysis.analyzers.heuristic.text.default_exports import api_name, split_defaults
 from analysis.analyzers.heuristic.text.dependency_lines import DependencyLines, optional_peer
@@ -267,6 +267,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.p["sig_join"].join(sigs[:R.MAX_LISTED]))
         out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts, f.path))
                 for f, parts in e.contract_changes[:R.MAX_LISTED]]
+        shaped = self.shaped()
+        out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts, f.path, e.is_public(f)))
+                for f, parts in shaped[:R.MAX_LISTED]]
         out += [self._t("type_param_line", len(facts) > 1, symbols=self.symbols([f.symbol or "" for f in facts]),
                         name=code(name), default=code(default))
                 for (name, default), facts in list(e.type_parameters_added.items())[:R.MAX_LISTED]]
@@ -301,7 +304,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                   and f.symbol not in signed}
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened
                    + e.api_deprecated} - unsaid
-        touched |= {f.symbol for f, _ in e.contract_changes}
+        touched |= {f.symbol for f, _ in e.contract_changes} | {f.symbol for f, _ in shaped}
         modified = sorted((f for f in e.of("symbol_modified") + [f for f in e.of("signature_changed")
                                                                   if f.symbol in unsaid]
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
@@ -401,8 +404,15 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                    and f.path not in e.cosmetic]
         if not unnamed:
             return []
+        # files the commit deletes whole (a CLI entry and its ``server.d.ts`` re-export) are said as deleted, not
+        # as changed by their lines
+        deleted = [f.path for f in unnamed if f.status == "removed"]
+        unnamed = [f for f in unnamed if f.status != "removed"]
+        out = [self.t("files_deleted", files=self.sizes(deleted, 3))] if deleted else []
+        if not unnamed:
+            return out
         quote = self.file_quote(unnamed[0]) if len(unnamed) == 1 else ""
-        return [self.t("files_only", files=self.sizes([f.path for f in unnamed], 3)) + (quote or self.reads(unnamed))]
+        return out + [self.t("files_only", files=self.sizes([f.path for f in unnamed], 3)) + (quote or self.reads(unnamed))]
 
     def side_files(self) -> list[str]:
         """Beside keys and versions and no product file, the documentation and upkeep files no fact names (a chart's
@@ -459,7 +469,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
     def values_set(self, files: list[FileChange]) -> list[str]:
         """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the
         option lines already name)."""
-        named = {name for name, _, _, _ in self.e.constants_changed}
+        named = {name for name, *_ in self.e.constants_changed}
         values = [self.t("config_value", key=code(key), **dict(zip(("old", "new"), code_pair(old, new))))
                   for key, old, new in keyed_values(files) if key not in named]
         return [self.t("values_line", values=self.names(values, 3, wrap=False))] if values else []
@@ -467,8 +477,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
     def option_lines(self) -> list[str]:
         """``New option `Config.x` (default `false`); read by `run`: what users can set first, then its readers; then
         the constants named as defaults or versions whose value changes (``DEFAULT_TIMEOUT`` ``10`` → ``120``)."""
-        changed = [self.t("config_value", key=code(name), **dict(zip(("old", "new"), code_pair(old, new, 60))))
-                   for name, old, new, _ in self.e.constants_changed[:R.MAX_LISTED]]
+        changed = [self.t("config_default" if documented else "config_value", key=code(name),
+                          **dict(zip(("old", "new"), code_pair(old, new, 60))))
+                   for name, old, new, _, documented in self.e.constants_changed[:R.MAX_LISTED]]
         found = self.e.new_options
         if not found:
             return changed
@@ -478,10 +489,31 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         readers = list(dict.fromkeys(name for _, names in found for name in names))
         return [text + (self.t("option_read_by", names=self.symbols(readers)) if readers else "")] + changed
 
-    def noticed(self, parts: list[str], path: str = "") -> str:
-        """The diff analyzer's words on what callers notice of a symbol (defined in ``path``), in this language."""
+    def shaped(self) -> list[tuple[Fact, list[str]]]:
+        """Product symbols changed in place whose shape the facts name (a Rust enum's variants, the bounds on a
+        type parameter), with those parts: said as what changed, not as "Changes `Mode`"."""
+        e, out = self.e, []
+        for f in e.of("symbol_modified"):
+            parts = [part for part in noticed_parts(f) if part.startswith(SHAPE_PARTS)]
+            if parts and e.in_product(f) and f.path not in e.cosmetic:
+                out.append((f, parts))
+        return out
+
+    def noticed(self, parts: list[str], path: str = "", public: bool = False) -> str:
+        """The diff analyzer's words on what callers notice of a symbol (defined in ``path``; ``public``: reached
+        from outside its crate), in this language."""
         out = []
         for part in parts:
+            if part.startswith(SHAPE_PARTS):
+                words, _, rest = part.partition(" ")
+                how, _, names = rest.partition(" ")
+                open_ = not names.startswith("(non_exhaustive) ")
+                listed = [n for n in names.removeprefix("(non_exhaustive) ").split(", ") if n]
+                one = "_one" if len(listed) == 1 and words == "variants" else ""
+                said = self.t(f"noticed_{words}_{how}{one}", names=self.names(listed))
+                note = words == "variants" and how == "added" and public and open_
+                out.append(said + (self.p["noticed_match_note"] if note else ""))
+                continue
             bases = base_change(part)
             if bases is not None:
                 out.append(self.t("noticed_bases", old=self.names(bases[0]) or "—", new=self.names(bases[1]) or "—"))
@@ -535,14 +567,50 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.t("config_moved", keys=self.names(keys), old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)))
         for kind, key in (("config_key_added", "config_added"), ("config_key_removed", "config_removed")):
             for path, keys in list(by_kind[kind].items())[:2]:
-                out.append(self.t(key, keys=self.names(keys), path=code(path, R.MAX_PATH)))
+                out += self.list_items(kind, path, keys)
+                keys = [k for k in keys if not _list_item(k, self.e.of(kind), path)]
+                if kind == "config_key_added":  # a key set to a short plain value says it: `type` (`module`)
+                    values = {f.symbol: f.after for f in self.e.of(kind) if f.path == path}
+                    keys = [self.t("key_value", key=code(k), value=code(v)) if (v := values.get(k)) and _PLAIN.match(v)
+                            else code(k) for k in keys]
+                if keys:
+                    out.append(self._t(key, len(keys) > 1, keys=self.names(keys, wrap=kind != "config_key_added"),
+                                       path=code(path, R.MAX_PATH)))
         return out
+
+    def list_items(self, kind: str, path: str, keys: list[str]) -> list[str]:
+        """``files`` in ``package.json`` no longer lists ``drivers``, ``server.d.ts``: a list's items added or
+        removed, said as the list's, not as keys ``files[drivers]``."""
+        lists: dict[str, list[str]] = {}
+        for k in keys:
+            item = _list_item(k, self.e.of(kind), path)
+            if item:
+                lists.setdefault(item[0], []).append(item[1])
+        phrase = "list_items_added" if kind == "config_key_added" else "list_items_removed"
+        return [self.t(phrase, list=code(name), items=self.names(items), path=code(path, R.MAX_PATH))
+                for name, items in lists.items()]
 
     def renames(self, modified: list[Fact]) -> str:
         """``old`` → ``new`` for names respelled throughout the modified symbols' files, nothing else changed there."""
         paths = {f.path for f in modified}
         pairs = renamed_identifiers(f.patch for f in self.e.behaviour if f.path in paths)
         return self.p["sep"].join(f"{code(old)} → {code(new)}" for old, new in pairs)
+
+
+#: a short plain value (a word, a number, a path, a version), said beside the key that gains it
+_PLAIN = re.compile(r"^[\w.@/:^~+-]{1,40}$")
+#: a list's item as the config facts key it: ``files[drivers]`` (an object's key is quoted: ``exports["./x"]``)
+_LIST_ITEM = re.compile(r"^(?P<list>[^\[\]]+)\[(?P<item>[^\]\"']+)\]$")
+
+
+def _list_item(key: str, facts: list[Fact], path: str) -> tuple[str, str] | None:
+    """(list, item) when ``key`` is an item of a list: the bracket holds the value the fact adds or removes."""
+    m = _LIST_ITEM.match(key or "")
+    if not m:
+        return None
+    value = next((f.after if f.after is not None else f.before for f in facts if f.path == path and f.symbol == key),
+                 None)
+    return (m.group("list"), m.group("item")) if value == m.group("item") else None
 
 
 def _in_place(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:

@@ -49,6 +49,24 @@ def inline_tests_only(path: str, patch: str | None) -> bool:
     return changed > 0
 
 
+def in_test_module(header: str, lines: list) -> list[bool]:
+    """For each line of a Rust hunk (``Line``s of ``parse_patch``; ``header`` git's quoted context), whether it lies
+    inside a top-level test module (``#[cfg(test)] mod tests { ... }``), read as ``inline_tests_only`` reads it."""
+    inside, out = bool(_TEST_MODULE.match(header)), []
+    for line in lines:
+        text = line.text
+        if _TEST_MODULE.match(text) or text.startswith("#[cfg(test)]"):
+            inside = True
+        elif text[:1] == "}":
+            out.append(inside)
+            inside = False
+            continue
+        elif text[:1] and not text[:1].isspace() and not text.startswith(("#[", "//")):
+            inside = False
+        out.append(inside)
+    return out
+
+
 def rust_test_file(path: str) -> bool:
     """A Rust file that holds only a test module (``tests.rs``)."""
     return bool(_TEST_FILE.search(path))

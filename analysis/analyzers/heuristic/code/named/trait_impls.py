@@ -51,6 +51,35 @@ def _impls(lines: Iterable[str]) -> list[tuple[str, str]]:
     return out
 
 
+#: ``#[derive(Debug, Clone)]``: the traits a type derives
+_DERIVE = re.compile(r"^\s*#\[derive\((?P<traits>[^()]*)\)\]\s*$")
+#: the type the attributes above it belong to: ``pub struct FindIter<'h, 'n> {``, ``pub(crate) enum Kind``
+_TYPE_ITEM = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?:struct|enum|union)\s+(?P<name>\w+)")
+
+
+def _derived(lines: list) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """{type: traits} its ``#[derive(..)]`` lines name on the old side and on the new side of a hunk's lines,
+    for the types whose declaration the hunk shows below them."""
+    old: dict[str, set[str]] = {}
+    new: dict[str, set[str]] = {}
+    pending: list[tuple[str, set[str]]] = []
+    for line in lines:
+        derive = _DERIVE.match(line.text)
+        if derive:
+            traits = {t.strip() for t in derive.group("traits").split(",") if t.strip()}
+            pending.append((line.kind, traits))
+            continue
+        item = _TYPE_ITEM.match(line.text)
+        if item and line.kind == " ":
+            for kind, traits in pending:
+                for side, into in (("-", old), ("+", new)):
+                    if kind in (side, " "):
+                        into.setdefault(item.group("name"), set()).update(traits)
+        if not line.text.strip().startswith(("#[", "//")):
+            pending = []
+    return old, new
+
+
 def trait_impls(files: Iterable[FileChange]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(trait, type) pairs whose ``impl`` line the Rust files gain, and those they lose (one moved is neither)."""
     gained, lost = [], []
@@ -69,4 +98,10 @@ def trait_impls(files: Iterable[FileChange]) -> tuple[list[tuple[str, str]], lis
         new_spelled = {(_spelled(t, new_uses), ty) for t, ty in added}
         gained += [(t, ty) for t, ty in added if (_spelled(t, new_uses), ty) not in old_spelled]
         lost += [(t, ty) for t, ty in removed if (_spelled(t, old_uses), ty) not in new_spelled]
+        # a trait added to (or dropped from) a type's ``#[derive(..)]`` is implemented (or no longer) as well
+        for hunk in patch.hunks:
+            old_derived, new_derived = _derived(hunk.lines)
+            for type_ in old_derived.keys() & new_derived.keys():
+                gained += [(t, type_) for t in sorted(new_derived[type_] - old_derived[type_])]
+                lost += [(t, type_) for t in sorted(old_derived[type_] - new_derived[type_])]
     return list(dict.fromkeys(gained)), list(dict.fromkeys(lost))
