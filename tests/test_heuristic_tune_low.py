@@ -81,3 +81,11 @@ def test_a_release_with_its_generated_code_rebuilt_is_low() -> None:
     assert analysed(files, "Rework the error serializer").importance == "medium"
     # a release the author files as a fix carries a fix
     assert analysed(files, "fix: v4.16.0").importance != "low"
+
+
+def test_a_release_title_over_version_numbers_set_in_code_is_low() -> None:
+    from tests.test_heuristic_defects19_text import DOX, HEADER
+
+    bumped = HEADER.replace(" 7", " 8").replace("VERSION = 1", "VERSION = 0").replace("VERSION 1", "VERSION 0")
+    files = {"xlib.h": (HEADER, bumped), "dox": (DOX, DOX.replace("7.1.0", "8.0.0"))}
+    assert analysed(files, "Setting the version to 8.0.0").importance == "low"
