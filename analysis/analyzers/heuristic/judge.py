@@ -106,6 +106,7 @@ from analysis.analyzers.heuristic.lowering import (
     vendored,
 )
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
+from analysis.analyzers.heuristic.release_regenerated import release_regenerated
 from analysis.facts.security import PROTECTIONS
 
 
@@ -520,6 +521,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # "Simplify inotify backend locking": unexported Go declarations only, the package's own code
     if _unmeasured_perf_in_bodies(e, change_type):
         return "low"  # the author's ``perf:`` rewrites function bodies only, with no figure: the same results
+    if release_regenerated(e, change_type):
+        return "low"  # a release whose code reads as upkeep (a generated file built anew, a schema regenerated):
+        # it publishes changes judged in their own commits
     return "medium"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.side_files import forge_form, generated
+from analysis.analyzers.heuristic.config.builds.gradle_scripts import gradle_build_logic
 from analysis.facts.languages import package_dirs, test_source_sets, test_support_dir
 
 #: classes that are not product code
@@ -60,6 +61,8 @@ def classify_path(path: str) -> set[str]:
         classes.add("tooling")  # invoke's or Fabric's tasks: the maintainers' chores, not what the package ships
     if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name) or R.BUNDLER_CONFIG.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
         classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
+    if gradle_build_logic(low):
+        classes.add("build")  # a Gradle script applied by the build, ``buildSrc/``, convention plugins: the build
     if "requirements" in dirs and name.endswith((".txt", ".in")) or name.startswith("constraints"):
         classes.add("build")
     if R.LOCK_NAMES.search(name):
