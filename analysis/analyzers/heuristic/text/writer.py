@@ -84,15 +84,13 @@ _FIELD_NAME = re.compile(r"^(?:pub(?:\([^)]*\))?\s+)?([A-Za-z_]\w*)\s*:?\s+\S")
 
 #: a subject cut after a word no sentence ends on ("... from `combinations` and"): its next line goes on with it
 def _named_once(names: list[str]) -> list[str]:
-    """``shortened`` names, but a member whose short name is already listed (a Java constructor
-    ``HelpFormatter.HelpFormatter`` after the class ``HelpFormatter``) keeps its owner: one name twice reads as a slip."""
+    """``shortened`` names, but a constructor (``HelpFormatter.HelpFormatter``: a member named as its owner) keeps its
+    owner: cut to ``HelpFormatter`` it reads as the class, named twice when the class is listed too."""
     unique = list(dict.fromkeys(n for n in names if n))
     owners = list(dict.fromkeys(split_last(n)[0] for n in unique))
     ordered = sorted(unique, key=lambda n: owners.index(split_last(n)[0]))  # ``shortened``'s order
-    out: list[str] = []
-    for short, full in zip(shortened(unique), ordered):
-        out.append(full if short in out else short)
-    return out
+    return [full if short != full and short == split_last(split_last(full)[0])[1] else short
+            for short, full in zip(shortened(unique), ordered)]
 
 
 #: the symbol facts' word for overloads added to a name that keeps its others (none removed)
