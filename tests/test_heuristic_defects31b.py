@@ -56,13 +56,15 @@ JAVA = "src/main/java/org/acme/Formatter.java"
 
 def test_a_java_overload_added_beside_the_kept_one_is_not_a_breaking_parameter_rename():
     # the boolean overload stays (its parameter renamed, which Java callers never see); the BiFunction one is new
-    signature = [f for f in facts_of({JAVA: (BUILDER, OVERLOADED)}) if f["kind"] == "signature_changed"]
-    assert [f["text"] for f in signature] == ["renames show to useDefault"], signature
+    facts = facts_of({JAVA: (BUILDER, OVERLOADED)})
+    assert not [f for f in facts if f["kind"] == "signature_changed"], facts
+    assert {"symbol": "Formatter.Builder.setShow", "text": "method, adds 1 overload signature"}.items() <= \
+        next(f for f in facts if f.get("text", "").endswith("overload signature")).items(), facts
     for lang, said in (("en", "Adds an overload of `Formatter.Builder.setShow`"),
                        ("zh", "为 `Formatter.Builder.setShow` 新增重载")):
         analysis = analysed({JAVA: (BUILDER, OVERLOADED)}, "Add optional formatter function", lang)
         text = _text(analysis)
-        assert said in analysis.summary, analysis.summary
+        assert said in analysis.summary and not any("useDefault" in line for line in analysis.summary), analysis.summary
         assert "showFunc" not in text and not analysis.insights.compatibility, text
         assert all(r.risk.startswith(("No test", "没有测试")) for r in analysis.risks), analysis.risks
 

@@ -405,6 +405,11 @@ def _names_of_a_body_only(before: Symbol, after: Symbol, change: str) -> bool:
     return _field(named.node, "body") is not None and _field(unnamed.node, "body") is None
 
 
+#: families whose calls pass arguments by position only (no ``name=value`` at a call site): a parameter's name is
+#: the body's, not the signature callers meet
+_POSITIONAL_ONLY = {"java"}
+
+
 def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
     """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
     new = after.symbols if after else {}
@@ -438,6 +443,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             change = describe_signature(previous, symbol, imports)
             if family == "c" and _names_of_a_body_only(previous, symbol, change):
                 change = ""
+            elif family in _POSITIONAL_ONLY and change and all(p.startswith("renames ") for p in change.split("; ")):
+                change = ""  # Java passes arguments by position alone: a parameter renamed is no caller's concern
             if change:
                 facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
                                                 public=symbol.public or previous.public,
