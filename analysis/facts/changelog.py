@@ -24,6 +24,8 @@ _LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 #: an XML changelog's element (Maven's changes.xml ``<action ...>``): each one is an entry of its own
 _ELEMENT = re.compile(r"^\s*</?[A-Za-z]")
+#: an XML element's tags with their attributes: what is left is the entry's words
+_TAGS = re.compile(r"</?[A-Za-z][^>]*>")
 _MARKUP_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 #: a Markdown code fence's opening or closing line (```` ```python ````, ``~~~``): the lines between are an example's
 #: code, not words about the change
@@ -93,6 +95,10 @@ def _touched_up(text: str, old: list[str]) -> bool:
     """An entry the hunk only touches up: an old entry reads the same but for a typo or a word, and no number in it
     changed ("callling" -> "calling"); the change it describes is another change's, already told."""
     text = _unframed(text)
+    if _ELEMENT.match(text):  # an XML entry whose attributes alone changed (an ``issue=`` dropped) says the same
+        words = _TAGS.sub(" ", text).split()
+        if words and any(_ELEMENT.match(o) and _TAGS.sub(" ", o).split() == words for o in old):
+            return True
     digits = re.findall(r"\d+", text)
     return any(re.findall(r"\d+", o) == digits and SequenceMatcher(None, o, text).ratio() >= 0.9
                for o in map(_unframed, old))

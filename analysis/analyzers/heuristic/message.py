@@ -92,6 +92,23 @@ _ISSUE_REF = re.compile(r"\s*:(issue|pr):`\d+`")
 _REFS_ONLY = re.compile(r"\s*\((?:\s*,?\s*:(?:issue|pr):`\d+`)+\s*\)")
 #: a reStructuredText link (``NewTypes <https://...>`_``), said by its words; one cut short loses its address
 _RST_LINK = re.compile(r"`([^`<\n]{1,200}?)\s*<https?://[^>\s]*(?:>`__?|…$)")
+#: roles whose target is a number of a series the role names (``:pep:`621``` is PEP 621, not ``621``)
+_NUMBERED_ROLES = {"pep": "PEP", "rfc": "RFC"}
+
+
+def _role_text(match: re.Match[str]) -> str:
+    """A reStructuredText role said as a reader reads it: ``:pep:`621``` as PEP 621, a cross-reference by its
+    target without Sphinx's leading marks (``:meth:`.Config.get`` as ``Config.get``), one with
+    its own title (``:ref:`the guide <guide>```) by the title."""
+    role, target = match.group(1).lower(), match.group(2).strip()
+    if role in _NUMBERED_ROLES and target.isdigit():
+        return f"{_NUMBERED_ROLES[role]} {target}"
+    titled = re.match(r"^(.+?)\s*<[^<>]+>$", target)
+    if titled:
+        return f"`{titled.group(1)}`"
+    return f"`{target.lstrip('.!~')}`"
+
+
 #: a line shorter than this was not wrapped by the author's editor: it ends a statement of its own
 _WRAPPED_LINE = 60
 
@@ -310,7 +327,9 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
         if announced and _POINTING.search(points[0]):  # "built like so on a ubuntu machine:": the example is left out
             points[0] = _POINTING.sub("", points[0]).rstrip(".") + "."
-        return [clip(unlinked(p), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
+        # reStructuredText roles (``:meth:`.Operations.f```) said as the changelog's are: a Markdown digest shows no
+        # ``:meth:`` before the name
+        return [clip(unlinked(_RST_ROLE.sub(_role_text, p)), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
 
 
@@ -371,6 +390,6 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
     entries = [_CREDIT.sub("", _markup_text(e)) for e in entries]
     entries = [e for e in dict.fromkeys(entries) if not _DEPENDENCIES_UPDATED.match(unlinked(e))]
     cleaned = [_CUT_LINK.sub(r"\1…", unlinked(_CUT_ROLE.sub("", _RST_ROLE.sub(
-        r"`\2`", _without_refs(_RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
+        _role_text, _without_refs(_RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
                for e in entries]
     return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]

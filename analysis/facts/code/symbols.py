@@ -124,11 +124,14 @@ def _go_main(root: Any) -> bool:
     return clause is not None and any(text_of(c) == "main" for c in clause.named_children)
 
 
+def _params_of(symbol: Symbol) -> str:
+    """The key part of an overload: its parameter types (names where a parameter has no type)."""
+    return "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
+
+
 def _keyed(found: list[Symbol]) -> dict[str, Symbol]:
     """Symbols by name; overloads (one name, several definitions) by name and parameter types."""
-    def params_of(symbol: Symbol) -> str:
-        return "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
-
+    params_of = _params_of
     shapes: dict[str, set[str]] = {}
     for symbol in found:
         shapes.setdefault(symbol.name, set()).add(params_of(symbol))
@@ -185,7 +188,11 @@ def _pair_single(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict[st
             continue
         group = [k for k, s in after.items() if s.name == key and k != key]
         if group:
-            same = [k for k in group if after[k].signature == symbol.signature]
+            # the same signature, else the same parameter types (a Java ``setShow(boolean show)`` kept as
+            # ``setShow(boolean useDefault)`` beside a new ``setShow(BiFunction f)``: the boolean one is the old one,
+            # its parameter renamed, not replaced by the new overload), else the last
+            same = ([k for k in group if after[k].signature == symbol.signature]
+                    or [k for k in group if k == key + _params_of(symbol)])
             del renamed[key]
             renamed[(same or group)[-1]] = symbol
     for key, symbol in after.items():  # overloaded before, defined once after: the same pairing the other way
@@ -193,7 +200,8 @@ def _pair_single(before: dict[str, Symbol], after: dict[str, Symbol]) -> dict[st
             continue
         group = [k for k, s in before.items() if s.name == key and k != key]
         if group:
-            same = [k for k in group if before[k].signature == symbol.signature]
+            same = ([k for k in group if before[k].signature == symbol.signature]
+                    or [k for k in group if k == key + _params_of(symbol)])
             renamed[key] = renamed.pop((same or group)[-1])
     return renamed
 
@@ -413,6 +421,11 @@ def _names_of_a_body_only(before: Symbol, after: Symbol, change: str) -> bool:
     return _field(named.node, "body") is not None and _field(unnamed.node, "body") is None
 
 
+#: families whose calls pass arguments by position only (no ``name=value`` at a call site): a parameter's name is
+#: the body's, not the signature callers meet
+_POSITIONAL_ONLY = {"java"}
+
+
 def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
     """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
     new = after.symbols if after else {}
@@ -446,6 +459,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             change = describe_signature(previous, symbol, imports)
             if family == "c" and _names_of_a_body_only(previous, symbol, change):
                 change = ""
+            elif family in _POSITIONAL_ONLY and change and all(p.startswith("renames ") for p in change.split("; ")):
+                change = ""  # Java passes arguments by position alone: a parameter renamed is no caller's concern
             if change:
                 facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
                                                 public=symbol.public or previous.public,

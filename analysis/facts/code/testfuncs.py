@@ -68,7 +68,43 @@ def _tests_of(parsed: ParsedFile | None) -> dict[str, Any]:
     tests = {s.name: s.node for s in parsed.symbols.values() if s.is_test}
     if parsed.family == "js" and parsed.tree is not None:
         tests.update(_js_tests(parsed.tree.root_node))
+    if parsed.family == "c" and parsed.tree is not None:
+        tests.update(_c_tests(parsed.tree.root_node))
     return tests
+
+
+#: GoogleTest's test macros: ``TEST(Suite, Name) {`` is a test named ``Suite.Name``
+_GTEST_MACROS = {"TEST", "TEST_F", "TEST_P", "TYPED_TEST", "TYPED_TEST_P"}
+#: Catch2's and doctest's: ``TEST_CASE("adds two", "[math]") {``, the test named by its string
+_CATCH_CASE = re.compile(r'^(?:TEST_CASE|SCENARIO|TEST_CASE_METHOD)\s*\((?:\s*\w+\s*,)?\s*"(?P<name>[^"\n]+)"')
+
+
+def _c_tests(root: Any) -> dict[str, Any]:
+    """C/C++ tests declared by a test framework's macros, by the names the framework reports: ``Suite.Name``
+    for GoogleTest's ``TEST(Suite, Name)``, the title for Catch2's ``TEST_CASE("title")``; each with its body."""
+    found: dict[str, Any] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        children = node.named_children
+        for i, child in enumerate(children):
+            if child.type in ("namespace_definition", "declaration_list", "linkage_specification"):
+                stack.append(child)
+            elif child.type == "function_definition":
+                declarator = child.child_by_field_name("declarator")
+                if declarator is None or declarator.type != "function_declarator":
+                    continue
+                params = declarator.child_by_field_name("parameters")
+                names = [text_of(p).strip() for p in params.named_children] if params is not None else []
+                if (text_of(declarator.child_by_field_name("declarator")) in _GTEST_MACROS and len(names) >= 2
+                        and all(_IDENT.fullmatch(n) for n in names[:2])):
+                    found.setdefault(f"{names[0]}.{names[1]}", child)
+            elif child.type == "expression_statement" and i + 1 < len(children) \
+                    and children[i + 1].type == "compound_statement":
+                case = _CATCH_CASE.match(text_of(child))
+                if case:
+                    found.setdefault(case.group("name"), children[i + 1])
+    return found
 
 
 def _exercised(names: set[str], product: dict[str, str]) -> str | None:

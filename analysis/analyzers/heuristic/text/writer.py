@@ -31,6 +31,7 @@ from analysis.analyzers.heuristic.text.spans import code, code_pair
 from analysis.analyzers.signatures import SignatureDelta, annotated_only, compare
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
+from analysis.facts.config import split_last
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
@@ -82,6 +83,20 @@ _COMMENT_MARK = re.compile(r"^\s*(?://+|#+|--+|/\*+|;+)\s?|\s*\*+/\s*$")
 _FIELD_NAME = re.compile(r"^(?:pub(?:\([^)]*\))?\s+)?([A-Za-z_]\w*)\s*:?\s+\S")
 
 #: a subject cut after a word no sentence ends on ("... from `combinations` and"): its next line goes on with it
+def _named_once(names: list[str]) -> list[str]:
+    """``shortened`` names, but a constructor (``HelpFormatter.HelpFormatter``: a member named as its owner) keeps its
+    owner: cut to ``HelpFormatter`` it reads as the class, named twice when the class is listed too."""
+    unique = list(dict.fromkeys(n for n in names if n))
+    owners = list(dict.fromkeys(split_last(n)[0] for n in unique))
+    ordered = sorted(unique, key=lambda n: owners.index(split_last(n)[0]))  # ``shortened``'s order
+    return [full if short != full and short == split_last(split_last(full)[0])[1] else short
+            for short, full in zip(shortened(unique), ordered)]
+
+
+#: the symbol facts' word for overloads added to a name that keeps its others (none removed)
+_OVERLOADS_ADDED = re.compile(r", adds \d+ overload signatures?$")
+_C_HEADER = re.compile(r"\.(?:h|hh|hpp|hxx|h\+\+|inl|ipp)$", re.IGNORECASE)
+_OVERLOADS_MANY = re.compile(r", adds (?:[2-9]|\d\d+) overload signatures$")
 _DANGLING = re.compile(r"\b(?:and|or|to|of|for|from|with|in|on|by|as|the|a|an|into|that|when)$", re.IGNORECASE)
 
 
@@ -111,7 +126,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
     def symbols(self, names: list[str], limit: int = R.MAX_LISTED) -> str:
         """One group's symbols, an owner named once (``SyncClient.request``, ``post``), cut at ``limit``."""
         files, names = split_defaults(names)
-        items = [self.t("default_export", path=code(p, R.MAX_PATH)) for p in files] + [code(n) for n in shortened(names)]
+        items = [self.t("default_export", path=code(p, R.MAX_PATH)) for p in files] + [code(n) for n in _named_once(names)]
         text = self.p["sep"].join(items[:limit])
         return self.t("more", items=text, n=len(items) - limit, total=len(items)) if len(items) > limit else text
 
@@ -187,7 +202,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         out += self.own_points()
         entries = e.changelog[:R.MAX_CHANGELOG]
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
-            ended = [x if x.endswith((".", "!", "?", ":", ";", "。")) else x + "." for x in entries[:-1]]
+            # (an entry cut short ends on its "…": a stop after it reads "no…." )
+            ended = [x if x.endswith((".", "!", "?", ":", ";", "。", "…")) else x + "." for x in entries[:-1]]
             out.append(self.t("changelog", text=" ".join([*ended, entries[-1]])))
         elif not out and (said := added_explanation(e.behaviour)):  # a title alone: the code's own words say why
             out.append(self.t("code_comment", path=code(said[0], R.MAX_PATH), text=clip(said[1], MAX_QUOTE)))
@@ -298,6 +314,15 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.t("now_public", names=self.symbols([f.symbol for f in e.api_widened])))
         if e.api_deprecated:
             out.append(self.t("deprecated", names=self.symbols([f.symbol for f in e.api_deprecated])))
+        # a public name given another overload beside those it keeps (a Java ``setShow(BiFunction)`` next to
+        # ``setShow(boolean)``): said as one, not as the name "changed"
+        # (not a C/C++ source file's: a definition there may be one its header already declared, ``= default``)
+        overloaded = [f for f in e.of("symbol_modified") if e.in_product(f) and e.is_public(f)
+                      and _OVERLOADS_ADDED.search(f.text or "")
+                      and not (code_family(f.path) == "c" and not _C_HEADER.search(f.path))]
+        if overloaded:
+            out.append(self._t("overloads_added", any(_OVERLOADS_MANY.search(f.text or "") for f in overloaded)
+                               or len(overloaded) > 1, names=self.symbols([f.symbol for f in overloaded])))
         # (an internal function whose parameters change, its one caller updated beside it, is said as changed:
         # no signature line names it)
         unsaid = {f.symbol for f in e.of("signature_changed") if e.in_product(f) and not e.is_public(f)
@@ -305,6 +330,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened
                    + e.api_deprecated} - unsaid
         touched |= {f.symbol for f, _ in e.contract_changes} | {f.symbol for f, _ in shaped}
+        touched |= {f.symbol for f in overloaded}
         modified = sorted((f for f in e.of("symbol_modified") + [f for f in e.of("signature_changed")
                                                                   if f.symbol in unsaid]
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),

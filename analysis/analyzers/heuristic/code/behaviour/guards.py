@@ -59,6 +59,8 @@ def _guards_in(hunk: Hunk) -> list[tuple[tuple[str, str, str], str]]:
     for i, line in enumerate(lines):
         if line.kind != "+":
             continue
+        if _in_new_definition(lines[:i], line.text):
+            continue  # a function the commit adds: its checks are part of what it is, not an exit existing code gains
         inline = _IF_INLINE.match(line.text)
         if inline:
             exit_ = _EXIT.match(inline.group("exit"))
@@ -75,6 +77,30 @@ def _guards_in(hunk: Hunk) -> list[tuple[tuple[str, str, str], str]]:
             if exit_:
                 out.append((_guard(opened.group("cond"), exit_), line.text.strip()))
     return out
+
+
+#: a line that opens a block but not a definition: an ``if`` inside a new loop of an old function is still new there
+_BLOCK_OPENER = re.compile(r"^\s*(?:\}\s*)?(?:if|else|elif|for|foreach|while|do|switch|case|default|try|catch|except|"
+                           r"finally|with|match|when|loop|select|unless|async\s+with|async\s+for)\b")
+#: a comment or decorator line: not the block the ``if`` sits in
+_ASIDE_LINE = re.compile(r"^\s*(?:#|//|/\*|\*|@)")
+
+
+def _in_new_definition(before: list, text: str) -> bool:
+    """The ``if`` sits in a definition (function, method, class) whose opening line the hunk adds: the nearest line
+    above it, less indented and not itself a branch or loop, is an added one."""
+    indent = len(text) - len(text.lstrip())
+    for line in reversed(before):
+        if not line.text.strip() or _ASIDE_LINE.match(line.text):
+            continue
+        own = len(line.text) - len(line.text.lstrip())
+        if own >= indent:
+            continue
+        if _BLOCK_OPENER.match(line.text):
+            indent = own
+            continue
+        return line.kind == "+"
+    return False
 
 
 def _block(following: list, brace: bool, indent: int) -> list[str]:
