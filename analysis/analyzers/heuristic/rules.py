@@ -176,7 +176,7 @@ I18N_DATA_EXTS = (".json", ".yaml", ".yml", ".toml", ".properties", ".ini", ".tx
 #: a title that names a published vulnerability as its reason ("bump keycloak to 26.2.3 due CVE", "CVE-2024-1234")
 CVE_TITLE = re.compile(r"\b(cves?|cve-\d{4}-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3})\b", re.I)
 #: (``port_example.h``: leveldb's template for porters, compiled by none of its builds; ``*_example.py``)
-EXAMPLE_NAMES = re.compile(r"^((examples?|demo)|[\w-]+[_.-]example)\.(c|h|cc|cpp|cxx|hpp|py|[cm]?js|ts|go|rs|java)$")
+EXAMPLE_NAMES = re.compile(r"^(examples?|demo)\.(c|cc|cpp|cxx|py|[cm]?js)$|^[\w-]+[_.-]example\.(c|h|cc|cpp|cxx|hpp|py|[cm]?js|ts)$")
 #: (``_examples/``: Go's tools skip a directory whose name begins with ``_``, where Go projects keep their examples,
 #: each with its own ``go.mod``)
 EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src", "playground",
