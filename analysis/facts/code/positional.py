@@ -8,10 +8,15 @@ JavaScript object pattern (``function f({ a, b })``) binds the keys callers pass
 
 from __future__ import annotations
 
+import re
+
 from analysis.facts.code.rules.base import Param
 
 #: families whose calls pass arguments by position only (no ``name=value`` at a call site)
 POSITIONAL_ONLY = frozenset({"c", "go", "rust", "java", "js"})
+#: a parameter's own name (a JS rest ``...args``, a Rust ``mut n``, a TS optional ``a?``), not a pattern or a receiver
+#: (Rust's ``&mut self`` -> ``&self`` changes the borrow callers hold)
+_PLAIN_NAME = re.compile(r"^(?:\.\.\.|mut )?[A-Za-z_$][\w$]*\??$")
 
 
 def _same(text: str | None, other: str | None) -> bool:
@@ -20,8 +25,9 @@ def _same(text: str | None, other: str | None) -> bool:
 
 def _renamed_alike(old: Param, new: Param) -> bool:
     """``new`` is ``old`` under another name only: same type and default, the same optional marker (TS ``a?``),
-    and neither an object pattern, whose names are the keys callers pass."""
-    if old.name.lstrip().startswith("{") or new.name.lstrip().startswith("{"):
+    both plain names (not an object pattern, whose names are the keys callers pass, nor C++'s unnamed ``_``, which
+    ``symbols._names_of_a_body_only`` weighs)."""
+    if not all(_PLAIN_NAME.match(p.name) and p.name != "_" for p in (old, new)):
         return False
     return (old.name.endswith("?") == new.name.endswith("?") and _same(old.annotation, new.annotation)
             and _same(old.default, new.default))
