@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from analysis.facts.code.block_comments import block_comment
+from analysis.facts.code.positional import renames_only
 from analysis.facts.code.rules.base import Param, Symbol
 from analysis.facts.code.symbols import describe_signature
 from analysis.facts.languages import FAMILY, GRAMMARS, grammar_for, is_header, is_private_module, unexported_location
@@ -308,8 +309,10 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
                 # ``@NullableDecl Object obj``): the same call for callers; the definition line changed, not the
                 # signature, as a full read of both sides says
                 facts.append(Fact(kind="symbol_modified", path=path, symbol=name, public=public, text=found.kind))
-            elif family == "c" and text and all(part.startswith("renames ") for part in text.split("; ")):
-                # C/C++ callers pass by position: a parameter renamed is the body's change, not the signature's
+            elif (family == "c" and text and all(part.startswith("renames ") for part in text.split("; "))) or (
+                    renames_only(family, parse_params(family, old.params), parse_params(family, found.params), text)):
+                # callers pass by position (C/C++, Go, Rust, Java, TS/JS): a parameter renamed is the body's change,
+                # not the signature's
                 facts.append(Fact(kind="symbol_modified", path=path, symbol=name, public=public, text=found.kind))
             else:
                 facts.append(Fact(kind="signature_changed", path=path, symbol=name, public=public, before=old.params,

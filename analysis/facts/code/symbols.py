@@ -8,6 +8,7 @@ from itertools import zip_longest
 from typing import Any
 
 from analysis.facts.code.import_names import imported_names, resolved, rust_imported_names
+from analysis.facts.code.positional import renames_only
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
 from analysis.facts.code.rules.base import Symbol, _field
@@ -421,11 +422,6 @@ def _names_of_a_body_only(before: Symbol, after: Symbol, change: str) -> bool:
     return _field(named.node, "body") is not None and _field(unnamed.node, "body") is None
 
 
-#: families whose calls pass arguments by position only (no ``name=value`` at a call site): a parameter's name is
-#: the body's, not the signature callers meet
-_POSITIONAL_ONLY = {"java"}
-
-
 def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None) -> list[Fact]:
     """Facts for the product symbols of one file (tests are reported by ``testfuncs``), in file order."""
     new = after.symbols if after else {}
@@ -459,8 +455,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             change = describe_signature(previous, symbol, imports)
             if family == "c" and _names_of_a_body_only(previous, symbol, change):
                 change = ""
-            elif family in _POSITIONAL_ONLY and change and all(p.startswith("renames ") for p in change.split("; ")):
-                change = ""  # Java passes arguments by position alone: a parameter renamed is no caller's concern
+            elif renames_only(family, previous.params, symbol.params, change):
+                change = ""  # callers pass arguments by position alone: a parameter renamed is no caller's concern
             if change:
                 facts.append((symbol.line, Fact(kind="signature_changed", path=path, symbol=symbol.name,
                                                 public=symbol.public or previous.public,
