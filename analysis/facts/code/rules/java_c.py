@@ -147,6 +147,10 @@ class CCollector(Collector):
                 public = False
             pointers = "*" * self._pointer_depth(_field(node, "declarator"))
             returns = " ".join(part for part in (shifted or text_of(_field(node, "type")), pointers) if part)
+            trailing = next((c for c in function.named_children if c.type == "trailing_return_type"), None)
+            if trailing is not None and trailing.named_children:  # ``auto f() -> T``: callers get ``T``
+                returns = text_of(trailing.named_children[-1])
+            returns = _LEADING_MACROS.sub("", returns)  # ``FMT_CONSTEXPR auto``: the macro is no part of the type
             self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
                      params=self._params(_field(function, "parameters")), returns=returns or None)
         elif kind in self._RECORDS or kind == "type_definition":
@@ -155,7 +159,9 @@ class CCollector(Collector):
             # a header's macros are API (aliases, constants, function-like macros); valueless ones are guards
             if _field(node, "value") is not None:
                 params = _field(node, "parameters")
-                self.add(scope, _name(node), "macro", True, node,
+                # a macro belongs to no namespace: ``DFATAL_LEVEL``, not ``google::DFATAL_LEVEL``
+                hidden = any(private_namespace(part) for part in scope)
+                self.add([], _name(node), "macro", not hidden, node,
                          params=tuple(Param(text_of(p)) for p in params.named_children) if params is not None else None)
         elif kind == "access_specifier" and in_record:
             ctx["public"] = text_of(node).startswith("public")
@@ -215,6 +221,10 @@ class CCollector(Collector):
             elif child.type == "variadic_parameter":
                 params.append(Param("..."))
         return tuple(params)
+
+
+#: upper-case attribute macros before a return type that follows them (``FMT_CONSTEXPR auto``, ``GLOG_EXPORT bool``)
+_LEADING_MACROS = re.compile(r"^(?:_*[A-Z][A-Z0-9_]{2,}[ \t]+)+(?=[A-Za-z_])")
 
 
 def _macro_shifted(node: Any | None) -> tuple[str, str]:
