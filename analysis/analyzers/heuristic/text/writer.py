@@ -265,6 +265,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         e, out = self.e, []
         if reformatted(e):  # symbols "modified" by a formatter are the same code laid out anew
             laid_out = sorted((f for f in e.files if not e.classes[f.path] & {"doc", "lock"}), key=lambda f: -f.changes)
+            if len(laid_out) == 1:  # "1 files ...; the largest" of one file
+                return [self.t("reformatted_one", files=self.sizes([laid_out[0].path]))]
             return [self.t("reformatted", n=len(laid_out), files=self.sizes([f.path for f in laid_out]))]
         gone = self.folder_removed()
         if gone:
