@@ -231,3 +231,21 @@ def test_a_formatter_run_over_one_file_is_said_of_one_file():
         summary = " ".join(analysed({"include/lib/growth_policy.h": (POLICY, POLICY_FORMATTED)},
                                     "Apply clang-format", lang).summary)
         assert "growth_policy.h" in summary and plural not in summary, summary
+
+
+GROWTH = """#pragma once
+#include <cstddef>
+
+namespace lib {
+inline std::size_t grow(std::size_t n) { return n * 2; }
+}  // namespace lib
+"""
+
+
+def test_version_macros_stated_ask_no_test():
+    after = GROWTH.replace("#include <cstddef>\n", "#include <cstddef>\n\n// A change of the major version breaks"
+                           " the ABI\n#define LIB_VERSION_MAJOR 1\n#define LIB_VERSION_MINOR 2\n"
+                           "#define LIB_VERSION_PATCH 1\n")
+    for lang in ("en", "zh"):
+        analysis = analysed({"include/lib/growth.h": (GROWTH, after)}, "Specify library version in headers", lang)
+        assert not any("LIB_VERSION" in r.risk for r in analysis.risks), analysis.risks
