@@ -11,7 +11,7 @@ from analysis.facts.code.import_names import imported_names, resolved, rust_impo
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
 from analysis.facts.code.rules.base import Symbol, _field
-from analysis.facts.code.rules.cpp_namespaces import private_namespace_spans
+from analysis.facts.code.rules.cpp_namespaces import namespace_spans, private_namespace_spans
 from analysis.facts.code.rules.javascript import JsCollector
 from analysis.facts.code.rules.kotlin import KotlinCollector
 from analysis.facts.code.rules.rust import RustCollector
@@ -164,6 +164,8 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     collector = _collector(family, grammar, path)
     if isinstance(collector, more.CCollector):
         collector.hidden = hidden
+        if grammar == "cpp":
+            collector.namespaces = namespace_spans(raw)
     found = collector.collect(tree.root_node)
     if unexported_location(family, path) or (family == "go" and _go_main(tree.root_node)):
         for symbol in found:  # Go forbids importing internal/ and package main; cmd/ holds executables

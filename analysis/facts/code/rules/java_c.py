@@ -104,6 +104,8 @@ class CCollector(Collector):
         self.header = header
         #: byte spans a library's macro opens as its internals' namespace (``private_macro_spans``)
         self.hidden: list[tuple[int, int]] = []
+        #: byte spans of the C++ namespaces' bodies, by their braces (``cpp_namespaces.namespace_spans``)
+        self.namespaces: list[tuple[int, int, tuple[str, ...]]] = []
 
     def collect(self, root: Any) -> list:
         text = (root.text or b"").decode("utf-8", errors="replace")
@@ -125,6 +127,12 @@ class CCollector(Collector):
 
     def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
         """As ``Collector.add``; inside a ``detail``/``internal``/``impl`` namespace nothing is API."""
+        if kind != "macro" and self.namespaces:
+            # the namespace its braces put it in, when a parse break left the tree's namespace before it
+            around = [n for start, end, n in self.namespaces if start <= node.start_byte < end]
+            names = list(max(around, key=len)) if around else []
+            if names and not set(names) & set(scope):
+                scope = [*names, *scope]
         hidden = any(private_namespace(part) for part in scope) or any(
             start <= node.start_byte < end for start, end in self.hidden)
         return super().add(scope, name, kind, public and not hidden, node, **extra)
@@ -159,9 +167,7 @@ class CCollector(Collector):
             # a header's macros are API (aliases, constants, function-like macros); valueless ones are guards
             if _field(node, "value") is not None:
                 params = _field(node, "parameters")
-                # a macro belongs to no namespace: ``DFATAL_LEVEL``, not ``google::DFATAL_LEVEL``
-                hidden = any(private_namespace(part) for part in scope)
-                self.add([], _name(node), "macro", not hidden, node,
+                self.add(scope, _name(node), "macro", True, node,
                          params=tuple(Param(text_of(p)) for p in params.named_children) if params is not None else None)
         elif kind == "access_specifier" and in_record:
             ctx["public"] = text_of(node).startswith("public")
