@@ -298,3 +298,26 @@ def test_a_parse_break_keeps_the_namespace_its_braces_open():
     after = BROKEN.replace("std::string StrError(int err);", "std::string StrError(int err, int flags);")
     facts = facts_of({"src/lib/log.h": (BROKEN, after)})
     assert [f["symbol"] for f in facts if f["kind"] == "signature_changed"] == ["lib::StrError"], facts
+
+
+DOC_H = """#pragma once
+namespace lib {
+class Doc {
+ public:
+  void MarkInUse(Node*);
+};
+}
+"""
+DOC_CPP = """#include "doc.h"
+namespace lib {
+void Doc::MarkInUse(Node* node) { node->used = true; }
+}
+"""
+
+
+def test_a_declaration_and_its_definition_changed_alike_are_said_once():
+    files = {"doc.h": (DOC_H, DOC_H.replace("MarkInUse(Node*)", "MarkInUse(const Node* const)")),
+             "doc.cpp": (DOC_CPP, DOC_CPP.replace("MarkInUse(Node* node)", "MarkInUse(const Node* const node)"))}
+    for lang in ("en", "zh"):
+        summary = " ".join(analysed(files, "Add const", lang).summary)
+        assert summary.count("MarkInUse") == 1, summary
