@@ -321,3 +321,19 @@ def test_a_declaration_and_its_definition_changed_alike_are_said_once():
     for lang in ("en", "zh"):
         summary = " ".join(analysed(files, "Add const", lang).summary)
         assert summary.count("MarkInUse") == 1, summary
+
+
+NAMESPACED = """#pragma once
+namespace lib {
+struct SiteFlag { int* level; };
+extern LIB_EXPORT bool InitVLOG(lib::SiteFlag* site_flag, lib::int32* site_default);
+}  // namespace lib
+"""
+
+
+def test_a_type_named_from_inside_its_own_namespace_is_the_same_type():
+    after = NAMESPACED.replace("lib::SiteFlag* site_flag, lib::int32*", "SiteFlag* site_flag, int32*")
+    assert not [f for f in facts_of({"src/lib/vlog.h": (NAMESPACED, after)}) if f["kind"] == "signature_changed"]
+    other = NAMESPACED.replace("lib::int32* site_default", "lib::int64* site_default")
+    assert [f["symbol"] for f in facts_of({"src/lib/vlog.h": (NAMESPACED, other)})
+            if f["kind"] == "signature_changed"] == ["lib::InitVLOG"]

@@ -322,7 +322,12 @@ def type_spelling(annotation: str | None) -> str | None:
 def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict] = ({}, {})) -> str:
     """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type; a type
     is compared with its imported names resolved through each side's ``imports`` (an alias renamed is no change)."""
+    # a type named from inside its own namespace: ``google::SiteFlag`` in ``namespace google`` is ``SiteFlag``
+    scopes = {part for name in (before.name, after.name) for part in name.split("::")[:-1] if part.isidentifier()}
+    inside = re.compile(r"(?<![\w:])(?:" + "|".join(sorted(scopes)) + r")::") if scopes else None
+
     def same_type(old_type: str | None, new_type: str | None) -> bool:
+        old_type, new_type = (inside.sub("", t) if inside and t else t for t in (old_type, new_type))
         return type_spelling(resolved(old_type, imports[0])) == type_spelling(resolved(new_type, imports[1]))
 
     old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
