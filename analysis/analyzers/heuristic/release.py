@@ -125,6 +125,19 @@ def version_numbers_only(e: Evidence) -> bool:
         and (_NAMES_VERSION.search(new) or re.search(r"(?<!\d)\d+\.\d+\.\d+", new)) for old, new in pairs)
 
 
+#: a C/C++ line that states a version number by name (``#define TSL_RH_VERSION_MAJOR 1``), or a comment line
+_VERSION_DEFINE = re.compile(r"^\s*#\s*define\s+\w*VERSION\w*\s+\(?(?:\d+(?:\.\d+)*|\"\d[\w.+-]*\")\)?\s*$", re.I)
+_COMMENT_LINE = re.compile(r"^\s*(?://|/\*|\*)|^\s*$")
+
+
+def version_numbers_added(e: Evidence) -> bool:
+    """Every changed product line defines a version number (``#define TSL_RH_VERSION_MAJOR 1``) or is a comment on
+    them: the library's version stated for includers to test, which no test of its own exercises."""
+    lines = [ln for f in e.behaviour for ln in (lambda r, a: r + a)(*changed_lines(f.patch))]
+    return (bool(e.behaviour) and any(_VERSION_DEFINE.match(ln) for ln in lines)
+            and all(_VERSION_DEFINE.match(ln) or _COMMENT_LINE.match(ln) for ln in lines))
+
+
 #: keys of a package manifest that only stamp a release: its own version and notes for a package index
 _STAMP_KEYS = re.compile(r"^(version|annotations(\[.*\])?(\..*)?)$")
 

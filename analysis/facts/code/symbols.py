@@ -12,7 +12,7 @@ from analysis.facts.code.positional import renames_only
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
 from analysis.facts.code.rules.base import Symbol, _field
-from analysis.facts.code.rules.cpp_namespaces import private_namespace_spans
+from analysis.facts.code.rules.cpp_namespaces import namespace_spans, private_namespace_spans
 from analysis.facts.code.rules.javascript import JsCollector
 from analysis.facts.code.rules.kotlin import KotlinCollector
 from analysis.facts.code.rules.rust import RustCollector
@@ -69,15 +69,64 @@ _BARE_MACRO_LINE = re.compile(r"^_*[A-Z][A-Z0-9_]*(?:\([^()\n]*\))?[ \t]*$(?=\n[
 #: C/C++: an upper-case export or attribute macro before a declaration's type (``JSON_EXPORT int f(void);``,
 #: ``MYLIB_API const char *g(void);``) is one the parser cannot see through: it takes the macro for the type and
 #: drops the real one into an error. Blanked (same length) when a C type word or storage class follows, so the
-#: return type read is the declared one, not ``JSON_EXPORT``
+#: return type read is the declared one, not ``JSON_EXPORT`` (also after a storage class: ``extern GLOG_EXPORT bool``)
 _LEADING_DECL_MACRO = re.compile(
-    r"^[ \t]*_*[A-Z][A-Z0-9_]{2,}(?=[ \t]+(?:extern|static|inline|const|volatile|struct|enum|union|unsigned|signed"
+    r"^([ \t]*(?:(?:extern|static|inline)[ \t]+)?)(_*[A-Z][A-Z0-9_]{2,})(?=[ \t]+(?:extern|static|inline|const|volatile"
+    r"|struct|enum|union|unsigned|signed"
     r"|void|char|short|int|long|float|double|bool|_Bool|size_t|ssize_t|u?int(?:8|16|32|64)_t)\b)", re.MULTILINE)
 
 
-#: a ``.h`` header written in C++ (a namespace, a template, a class with a body, access labels): parsed as C++, not C
+#: C++: upper-case attribute macros between a constructor's specifiers and its name (``constexpr
+#: FMT_ALWAYS_INLINE basic_format_args(...) : desc_(DESC) {}``, ``FMT_CONSTEXPR context(...)``): the parser takes
+#: the macro for a return type, and when two stand there the constructor breaks, its member initialisers
+#: (``desc_(DESC)``) reading as public method declarations. Blanked (same length) only before the name of a class
+#: or struct the file declares, so a typedef'd return type (``DWORD GetSize(void)``) stays
+_CTOR_MACROS = re.compile(r"^([ \t]*(?:(?:constexpr|inline|explicit|static|virtual|friend|_*[A-Z][A-Z0-9_]{2,})"
+                          r"[ \t]+)+)((?:\w+::)*~?(\w+)[ \t]*\()", re.MULTILINE)
+_CLASS_NAME = re.compile(r"\b(?:class|struct)[ \t]+(?:_*[A-Z][A-Z0-9_]{2,}[ \t]+)*(\w+)")
+_MACRO_WORD = re.compile(r"\b_*[A-Z][A-Z0-9_]{2,}\b")
+#: C/C++: an upper-case macro after a parameter's name (``value(unsigned val FMT_BUILTIN)``, an argument the macro
+#: may append): the parser reads the macro as the name and the name into the type (``FMT_BUILTIN: unsigned val``).
+#: Blanked when a type and a name precede it; a C type keyword before it is the type, the macro word the name
+_TRAILING_PARAM_MACRO = re.compile(
+    r"(?<=[\w*&>])[ \t]+(?!(?:const|volatile|unsigned|signed|short|int|long|char|float|double|bool|void|auto)\b)"
+    r"([A-Za-z_]\w*)([ \t]+)(_*[A-Z][A-Z0-9_]{2,})(?=[ \t]*[,)])")
+
+
+#: C++: an export macro between ``class`` and the name (``class TINYXML2_LIB XMLUtil {``): without a base clause
+#: after it the parser loses the class, and its static methods read as free functions of the namespace
+_CLASS_MACRO = re.compile(r"\b((?:class|struct)[ \t]+)(_*[A-Z][A-Z0-9_]{2,})(?=[ \t]+\w+[ \t\r\n]*(?:final\b[ \t\r\n]*)?[:{])")
+
+
+def _unmacro_class(match: re.Match[str]) -> str:
+    return match.group(1) + " " * len(match.group(2))
+
+
+def _unmacro_constructors(text: str) -> str:
+    classes = set(_CLASS_NAME.findall(text))
+
+    def blank(match: re.Match[str]) -> str:
+        if match.group(3) not in classes:
+            return match.group()
+        return _MACRO_WORD.sub(_blank, match.group(1)) + match.group(2)
+
+    return _CTOR_MACROS.sub(blank, text)
+
+
+def _unmacro_parameters(text: str) -> str:
+    def blank(match: re.Match[str]) -> str:
+        if match.group(1).isupper():  # ``int N MACRO``? the name is upper-case too: leave
+            return match.group()
+        return match.group()[:match.start(3) - match.start()] + " " * len(match.group(3))
+
+    return _TRAILING_PARAM_MACRO.sub(blank, text)
+
+
+#: a ``.h`` header written in C++ (a namespace, a template, a class with a body, access labels, a qualified name
+#: ``google::SiteFlag`` on a line of code): parsed as C++, not C
 _CPP_HEADER = re.compile(r"^[ \t]*(?:namespace[ \t]+\w+[^;\n]*$|template[ \t]*<|(?:class|struct)[ \t]+\w+[^;()\n]*:[ \t]*"
-                         r"(?:public|protected|private)\b|class[ \t]+\w+[^;()\n]*\{|(?:public|protected|private)[ \t]*:)",
+                         r"(?:public|protected|private)\b|class[ \t]+\w+[^;()\n]*\{|(?:public|protected|private)[ \t]*:"
+                         r"|(?!//|/?\*|#)[^\n]*?\b[A-Za-z_]\w*::[A-Za-z_~])",
                          re.MULTILINE)
 
 
@@ -93,6 +142,10 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
+def _blank_second(match: re.Match[str]) -> str:
+    return match.group(1) + " " * len(match.group(2))
+
+
 def parse_file(path: str, text: str | None) -> ParsedFile | None:
     """``text`` of ``path`` parsed, with its symbols; None when the language is unknown or there is no text."""
     grammar = None if text is None else _grammar_of(path, text)
@@ -103,13 +156,17 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     if family == "c":
         raw = text.encode("utf-8", errors="replace")  # before the macro lines go
         hidden = more.private_macro_spans(raw) + (private_namespace_spans(raw) if grammar == "cpp" else [])
-        text = _LEADING_DECL_MACRO.sub(_blank, _BARE_MACRO_LINE.sub(_blank, text))
+        text = _LEADING_DECL_MACRO.sub(_blank_second, _BARE_MACRO_LINE.sub(_blank, text))
+        if grammar == "cpp":
+            text = _unmacro_parameters(_unmacro_constructors(_CLASS_MACRO.sub(_unmacro_class, text)))
     tree = parse(text, grammar)
     if tree is None:
         return None
     collector = _collector(family, grammar, path)
     if isinstance(collector, more.CCollector):
         collector.hidden = hidden
+        if grammar == "cpp":
+            collector.namespaces = namespace_spans(raw)
     found = collector.collect(tree.root_node)
     if unexported_location(family, path) or (family == "go" and _go_main(tree.root_node)):
         for symbol in found:  # Go forbids importing internal/ and package main; cmd/ holds executables
@@ -266,7 +323,12 @@ def type_spelling(annotation: str | None) -> str | None:
 def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict] = ({}, {})) -> str:
     """What changed between two parameter lists, in words: added, removed, renamed, defaults, return type; a type
     is compared with its imported names resolved through each side's ``imports`` (an alias renamed is no change)."""
+    # a type named from inside its own namespace: ``google::SiteFlag`` in ``namespace google`` is ``SiteFlag``
+    scopes = {part for name in (before.name, after.name) for part in name.split("::")[:-1] if part.isidentifier()}
+    inside = re.compile(r"(?<![\w:])(?:" + "|".join(sorted(scopes)) + r")::") if scopes else None
+
     def same_type(old_type: str | None, new_type: str | None) -> bool:
+        old_type, new_type = (inside.sub("", t) if inside and t else t for t in (old_type, new_type))
         return type_spelling(resolved(old_type, imports[0])) == type_spelling(resolved(new_type, imports[1]))
 
     old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
@@ -455,6 +517,10 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             change = describe_signature(previous, symbol, imports)
             if family == "c" and _names_of_a_body_only(previous, symbol, change):
                 change = ""
+            elif family == "c" and not is_header(path) and change and all(
+                    p.startswith("default of ") and p.endswith("-> (none)") for p in change.split("; ")):
+                change = ""  # C++ says a default once, in the header's declaration callers see: a source file's
+                # definition dropping it (a header-only function split into a declaration and a .cpp) changes no call
             elif renames_only(family, previous.params, symbol.params, change):
                 change = ""  # callers pass arguments by position alone: a parameter renamed is no caller's concern
             if change:

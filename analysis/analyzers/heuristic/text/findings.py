@@ -31,7 +31,7 @@ from analysis.analyzers.heuristic.declared import advisory_merge, breaking_fragm
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
-from analysis.analyzers.heuristic.release import release_bookkeeping, version_numbers_only
+from analysis.analyzers.heuristic.release import release_bookkeeping, version_numbers_added, version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
 from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.text.spans import code_line
@@ -391,6 +391,7 @@ class Findings:
                 and self.w.change_type in _BEHAVIOUR_TYPES
                 and self.w.importance != "low" and not self.e.keys_moved_only
                 and not version_numbers_only(self.e)  # a version number set: no test exercises it
+                and not version_numbers_added(self.e)  # ``#define LIB_VERSION_MAJOR 1`` stated: nor that
                 and not all(PAGE.search(f.path) for f in self.e.behaviour)  # a web page's text: no test reads it
                 and not all(f.status == "removed" for f in self.e.behaviour)  # code deleted whole: nothing to run
                 and not annotations_only(self.e.behaviour, self.e.facts))  # type hints: no test runs differently

@@ -33,6 +33,7 @@ from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
 from analysis.facts.config import split_last
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
+from analysis.facts.languages import is_header
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
@@ -182,6 +183,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
     def signature_groups(self, skip_cosmetic: bool = False) -> list[tuple[list[str], bool, str]]:
         """Public signature changes, symbols changing the same way in one group: (symbols, breaking, changes)."""
         pairs = [(f, d) for f, d in self.e.signature_deltas if not (skip_cosmetic and f.path in self.e.cosmetic)]
+        # a C++ declaration in a header and its definition in a source file changed alike: the header's, which
+        # callers include, says it once (not again with the definition's parameter names)
+        declared = {f.symbol for f, _ in pairs if is_header(f.path)}
+        pairs = [(f, d) for f, d in pairs if is_header(f.path) or f.symbol not in declared
+                 or code_family(f.path) != "c"]
         out = []
         for group in grouped(pairs, key=lambda pair: f"{pair[1].breaking}|{self.changes(pair[1], pair[0])}"):
             fact, delta = group[0]
@@ -265,6 +271,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         e, out = self.e, []
         if reformatted(e):  # symbols "modified" by a formatter are the same code laid out anew
             laid_out = sorted((f for f in e.files if not e.classes[f.path] & {"doc", "lock"}), key=lambda f: -f.changes)
+            if len(laid_out) == 1:  # "1 files ...; the largest" of one file
+                return [self.t("reformatted_one", files=self.sizes([laid_out[0].path]))]
             return [self.t("reformatted", n=len(laid_out), files=self.sizes([f.path for f in laid_out]))]
         gone = self.folder_removed()
         if gone:

@@ -43,3 +43,26 @@ def private_namespace_spans(text: bytes) -> list[tuple[int, int]]:
             if start is not None:
                 spans.append((start, match.start()))
     return spans
+
+
+def namespace_spans(text: bytes) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Byte spans of every named namespace's body with the names enclosing it (``google``, ``fmt::detail``):
+    what a declaration's namespace is when a parse break (a macro the parser cannot expand) left the tree's
+    namespace early."""
+    spans: list[tuple[int, int, tuple[str, ...]]] = []
+    stack: list[tuple[int, tuple[str, ...]] | None] = []
+    names: tuple[str, ...] = ()
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if match.group(1) is not None:
+            names = names + tuple(part.strip().decode() for part in match.group(1).split(b"::"))
+            stack.append((match.end(), names))
+        elif token == b"{":
+            stack.append(None)
+        elif token == b"}" and stack:
+            opened = stack.pop()
+            if opened is not None:
+                spans.append((opened[0], match.start(), opened[1]))
+                outer = next((o for o in reversed(stack) if o is not None), None)
+                names = outer[1] if outer is not None else ()
+    return spans

@@ -104,6 +104,8 @@ class CCollector(Collector):
         self.header = header
         #: byte spans a library's macro opens as its internals' namespace (``private_macro_spans``)
         self.hidden: list[tuple[int, int]] = []
+        #: byte spans of the C++ namespaces' bodies, by their braces (``cpp_namespaces.namespace_spans``)
+        self.namespaces: list[tuple[int, int, tuple[str, ...]]] = []
 
     def collect(self, root: Any) -> list:
         text = (root.text or b"").decode("utf-8", errors="replace")
@@ -125,6 +127,12 @@ class CCollector(Collector):
 
     def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
         """As ``Collector.add``; inside a ``detail``/``internal``/``impl`` namespace nothing is API."""
+        if kind != "macro" and self.namespaces:
+            # the namespace its braces put it in, when a parse break left the tree's namespace before it
+            around = [n for start, end, n in self.namespaces if start <= node.start_byte < end]
+            names = list(max(around, key=len)) if around else []
+            if names and not set(names) & set(scope):
+                scope = [*names, *scope]
         hidden = any(private_namespace(part) for part in scope) or any(
             start <= node.start_byte < end for start, end in self.hidden)
         return super().add(scope, name, kind, public and not hidden, node, **extra)
@@ -147,6 +155,10 @@ class CCollector(Collector):
                 public = False
             pointers = "*" * self._pointer_depth(_field(node, "declarator"))
             returns = " ".join(part for part in (shifted or text_of(_field(node, "type")), pointers) if part)
+            trailing = next((c for c in function.named_children if c.type == "trailing_return_type"), None)
+            if trailing is not None and trailing.named_children:  # ``auto f() -> T``: callers get ``T``
+                returns = text_of(trailing.named_children[-1])
+            returns = _LEADING_MACROS.sub("", returns)  # ``FMT_CONSTEXPR auto``: the macro is no part of the type
             self.add(scope, name, "method" if in_record or "::" in name else "function", public, node,
                      params=self._params(_field(function, "parameters")), returns=returns or None)
         elif kind in self._RECORDS or kind == "type_definition":
@@ -215,6 +227,10 @@ class CCollector(Collector):
             elif child.type == "variadic_parameter":
                 params.append(Param("..."))
         return tuple(params)
+
+
+#: upper-case attribute macros before a return type that follows them (``FMT_CONSTEXPR auto``, ``GLOG_EXPORT bool``)
+_LEADING_MACROS = re.compile(r"^(?:_*[A-Z][A-Z0-9_]{2,}[ \t]+)+(?=[A-Za-z_])")
 
 
 def _macro_shifted(node: Any | None) -> tuple[str, str]:
