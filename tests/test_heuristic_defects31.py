@@ -300,6 +300,8 @@ def test_a_package_moved_to_another_manifest_at_the_same_version_is_still_no_cha
     after = _PKG.replace('    "destr": "^2.0.5",\n', "")
     facts = facts_of({"package.json": (_PKG, after), "packages/sub/package.json": (None, other)})
     assert not [f for f in facts if f["kind"] == "dependency_changed"], facts
+    summary = analysed({"package.json": (_PKG, after), "packages/sub/package.json": (None, other)}, "move destr").summary
+    assert summary == ["Build files only: `package.json` (+0/−1), `packages/sub/package.json` (+6/−0)"], summary
 
 
 # --- unjs/unstorage 2025-10-07 (c24501f "refactor!: remove cli entry"): "Changes `src/cli.ts` (+0/−49), ..." for

@@ -169,6 +169,7 @@ def test_default_moved_to_the_declaration_is_no_change():
         text = _text(analysed({"include/lib/totext.h": (None, DECLARED), "src/totext.cpp": (INLINE, DEFINED)},
                               "Split ToText into a header and a source", lang))
         assert "(none)" not in text and "—" not in text, text
+        assert "`lib::ToText`" in text, text  # said as the function the header now declares
 
 
 POLICY = """#pragma once
@@ -230,6 +231,7 @@ def test_version_macros_stated_ask_no_test():
     for lang in ("en", "zh"):
         analysis = analysed({"include/lib/growth.h": (GROWTH, after)}, "Specify library version in headers", lang)
         assert not any("LIB_VERSION" in r.risk for r in analysis.risks), analysis.risks
+        assert any("`LIB_VERSION_MAJOR`" in point for point in analysis.summary), analysis.summary
 
 
 #: a class whose nested stream class (a warning macro around it, a bare attribute macro over its constructor) the
