@@ -22,6 +22,7 @@ from analysis.analyzers.heuristic.code.hunks import (
     loop_rebounds,
     respelled_only,
 )
+from analysis.analyzers.heuristic.code.memory_bounds import wraparound_guarded
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
@@ -51,6 +52,7 @@ from analysis.analyzers.heuristic.code.respelled.renamed_text import renamed_in_
 from analysis.analyzers.heuristic.code.respelled.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.respelled.symbols_prefixed import symbols_prefixed_only
 from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
+from analysis.analyzers.heuristic.code.respelled.type_assertions import type_assertions_only
 from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
@@ -229,6 +231,8 @@ def change_type_of(e: Evidence) -> str:
         # (a conventional ``fix:`` is the author's own type and keeps its weight)
     if e.prefix_type in (None, "fix") and any((f.text or "").startswith(PROTECTIONS) for f in e.security_signals):
         return "security"  # a fix that adds a protection (an own-key guard against prototype pollution) closes a hole
+    if e.prefix_type in (None, "fix") and wraparound_guarded(e.behaviour, e.message_text):
+        return "security"  # "Guard ... length overflow" with ``len == SIZE_MAX`` refused: an allocation's wraparound
     if e.prefix_type is None and merged_security(e) and _title_words(e.title) in (None, "fix"):
         return "security"  # the merged branch or its commits name a vulnerability the product code fixes
     if (e.prefix_type is None and e.behaviour and _title_words(e.title) in (None, "fix")
@@ -396,6 +400,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # ``#define fill _lib_fill`` added: a symbol namespaced for the linker, callers' code the same
     if void_casts_only(e.behaviour) and not e.security_signals:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
+    if type_assertions_only(e.behaviour) and not e.security_signals:
+        return "low"  # TypeScript's ``(e as Error).message`` for ``e.message``: assertions are erased, same JavaScript
     if debug_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # a ``debug_assert!`` mended or added: release builds compile it out, users run the same code
     if cfgs_retired_only(e.behaviour, e.files) and not e.security_signals:

@@ -14,7 +14,7 @@ from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replace
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.behaviour.tests_replaced import tests_replaced
-from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory_managed
+from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory_managed, wraparound_guarded
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_removed
@@ -188,7 +188,15 @@ def released_behaviour_reverted(e: Evidence) -> bool:
 def strong_security(e: Evidence, change_type: str) -> bool:
     """A security signal in the code, security named in the message, or a fix to something security-related."""
     return bool(e.security_signals or _security_said(e) or merged_security(e)
+                or _callers_guarded(e)
                 or (change_type in ("fix", "security") and _security_titled(e) and not missing_permission_granted(e)))
+
+
+def _callers_guarded(e: Evidence) -> bool:
+    """A size's overflow said and refused (``len == SIZE_MAX``) inside functions callers already call, in files that
+    add no function: the hole was theirs to reach. A new overflow-checked helper adopted inside is hardening."""
+    grown = {f.path for f in e.facts if f.kind == "symbol_added"}
+    return wraparound_guarded((f for f in e.behaviour if f.path not in grown), e.message_text)
 
 
 def _security_said(e: Evidence) -> bool:
