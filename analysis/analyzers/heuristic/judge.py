@@ -95,6 +95,7 @@ from analysis.analyzers.heuristic.lowering import (
     debug_repr_only,
     housekeeping,
     hunks_read,
+    imports_only,
     interface_touched,
     message_reworded,
     private_helper_refactor,
@@ -506,6 +507,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # private helpers introduced or used differently: the interface and the texts are unchanged
     if housekeeping(e, change_type):
         return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
+    if imports_only(e):
+        return "low"  # JVM imports added or dropped, nothing else: the same types resolve, the same code runs
     if (change_type == "docs" and (e.code_lines <= R.DOCS_CODE_LINES or _laid_out_only(e)) and not interface_touched(e)
             and (e.comment_lines or e.paths("doc"))):
         return "low"  # documentation comments or pages, with a line or two of code around them, or with code only

@@ -130,6 +130,22 @@ def unexported_go_refactor(e: Evidence, change_type: str) -> bool:
                          or e.paths("security")))
 
 
+#: JVM sources, whose imports only name types for the compiler (no import runs code, unlike Python's or JavaScript's)
+_JVM_SOURCES = (".java", ".kt", ".scala", ".groovy")
+#: an import line of a JVM source (``import a.b.*;``, ``import static a.B.c;``)
+_JVM_IMPORT = re.compile(r"^\s*import\s+(static\s+)?[\w.]+(\.\*)?\s*;?\s*$")
+
+
+def imports_only(e: Evidence) -> bool:
+    """Every line the commit's code changes is a JVM import (a stale ``import a.configure.*;`` dropped after a
+    package move, "Fixed compile issues"): the compiler resolves the same types, the program does the same."""
+    if not e.behaviour or not all(f.path.endswith(_JVM_SOURCES) and f.patch for f in e.behaviour):
+        return False
+    changed = [ln[1:] for f in e.behaviour for ln in (f.patch or "").splitlines()
+               if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    return bool(changed) and all(_JVM_IMPORT.match(ln) or not ln.strip() for ln in changed)
+
+
 def housekeeping(e: Evidence, change_type: str) -> bool:
     """The title names a cleanup or silenced warnings, and the facts agree: internal code only, modest size."""
     return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title))

@@ -62,6 +62,12 @@ TITLE_FEATURE_WORDS = re.compile(r"\b(add\w*|implement\w*|introduc\w*|support\w*
                                  # "Accept --test multiple times": an input taken that was refused
                                  r"^\s*accepts?\b", re.I)
 #: user data deleted or overwritten only once something succeeded ("Only delete unreferenced snapshots after a
+#: a C function or variable "made static": its linkage narrowed to its own file, a refactor with no outside caller
+#: (not a web framework's static files, assets or site)
+MADE_STATIC = (r"(?:make|makes|made|making|mark|marks|marked|marking)\s+(?:\S+\s+){1,4}?static"
+               r"(?!\s+(?:files?|assets?|sites?|content|dir\w*|pages?|servers?|routes?|paths?|html|export\w*|"
+               r"generat\w*|builds?|rendering|typing|analysis)\b)")
+
 #: successful test run"): before, a failed or aborted run destroyed it, a data loss mended
 DATA_KEPT_ON_FAILURE = (r"\bonly (delet|remov|purg|prun|discard|overwrit|clean)\w*( up)? .{0,60}?\b(after|when|if|once|on)"
                         r" (an? |the )?success\w*(?: [\w-]+){0,2}")  # what succeeded, a "test run" too, is part of it
@@ -73,7 +79,7 @@ TITLE_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"latency(?!\s+(?:metric|histogram|bucket|gauge|counter)s?\b))\b", re.I)),
     ("refactor", re.compile(r"\b(renam\w*|refactor\w*|restructur\w*|mov(e|es|ed|ing)|clean ?ups?|simplif\w*|"
                             r"reorgani[sz]\w*|reorder\w*|dedup\w*|deduplicat\w*|extract(s|ed|ing|ion)?|consolidat\w*|"
-                            r"tidy|tidies|unif(y|ies))\b", re.I)),  # "extractor" is a thing a commit may add, not an act
+                            r"tidy|tidies|unif(y|ies)|code ?smells?|" + MADE_STATIC + r")\b", re.I)),  # "extractor" is a thing a commit may add, not an act
     ("fix", re.compile(r"\b(fix\w*|bug\w*|crash\w*|panic\w*|resolv\w*|solv(e|es|ed|ing)|correct\w*|repair\w*|hotfix|"
                        r"erroneous\w*|mistaken\w*|" + DATA_KEPT_ON_FAILURE + "|"  # "Remove Erroneous Exclusion of Hidden Files": a wrong behaviour
                        # "Fail more gracefully if the tzdb failed to initialize": a failure that went badly, mended
@@ -112,9 +118,10 @@ MAN_PAGE = re.compile(r"\.(?:[1-9n][a-z]{0,3}|ronn|scd)$")
 #: command name and one section digit (``v1.2`` or ``libz.so.1`` are not)
 MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 #: legal texts (licence, copying, copyright) are documents too: a year or holder changed alters no behaviour
-#: (``announcement.msg``, ``ANNOUNCE``: a release's announcement to a mailing list, prose like a changelog)
+#: (``announcement.msg``, ``ANNOUNCE``: a release's announcement to a mailing list, prose like a changelog;
+#: ``RELEASE-NOTES``: the notes of the next release, a changelog by another name, as the directory of that name is)
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright|"
-                       r"announce(ment)?s?)(\.|$)")
+                       r"announce(ment)?s?|release[-_]?notes)(\.|$)")
 #: a changelog fragment towncrier and its kin collect into the next release's notes: ``CHANGES/1125.feature``,
 #: ``changelog.d/+fix-x.bugfix.md``, ``newsfragments/42.removal`` (an issue number or a slug, then the kind of note)
 CHANGELOG_FRAGMENT_DIRS = {"changes", "changelog.d", "changelog", "newsfragments", "news", "changes.d"}
@@ -339,6 +346,10 @@ HOUSEKEEPING_WORDS = re.compile(
     r"\b(clean ?ups?|cleaning|tidy|tidies|simplif\w*|renam\w*|dead code|workarounds?|(small|minor) refactor\w*|"
     # "Linearise TLS1.2 client signature verification": nested branches laid out as one straight path
     r"lineari[sz]\w*|"
+    # "packet: make `ssh2_packet_askv()` static": a function's linkage narrowed to its file, no caller outside it
+    + MADE_STATIC + r"|"
+    # "Fixed code smells": what a static analyser (Sonar) flags, style and dead stores, mended without a bug
+    r"code ?smells?|"
     # "unnecessary" as titles spell it too: "unnessary", "unneccessary", "unecessary"
     r"remov\w* (unused|old|dead|obsolete|stale|un+ec*e?s+ary|redundant)|(unused|un+ec*e?s+ary|redundant) \w+|"
     r"magic (numbers?|chars?|characters?|strings?|values?|literals?) (with|by|into) (an? |named )?constants?)\b", re.I)
