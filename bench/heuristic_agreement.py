@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import re
 import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -27,7 +30,7 @@ from analysis.analyzers.base import AnalysisContext  # noqa: E402
 from analysis.analyzers.heuristic import HeuristicAnalyzer  # noqa: E402
 from analysis.changes import fold  # noqa: E402
 from analysis.facts import derive_facts  # noqa: E402
-from analysis.models import IMPORTANCE_ORDER, Analysis, Commit, FileChange  # noqa: E402
+from analysis.models import Analysis, Commit, FileChange  # noqa: E402
 from bench.day_fixtures import Day, day_names, load  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "sample_commits.json"
@@ -203,6 +206,26 @@ def score(day: Day, lang: str = "en") -> dict:
     }
 
 
+def day_summary(name: str, lang: str = "en") -> dict:
+    """``score`` of one labelled day reduced to plain data (picklable, for a process pool): totals, the
+    repeated sentences, the commit count, and one row per labelled change (sha, label and result for importance and type, title)."""
+    day = load(name)
+    result = score(day, lang)
+    rows = [(c.short_sha, lab[0], a.importance, lab[1], a.change_type, c.title) for c, a, lab in result["rows"]]
+    kept = {key: result[key] for key in ("importance", "change_type", "total", "repeated")}
+    return kept | {"rows": rows, "commits": len(day.commits)}
+
+
+def day_summaries(names: list[str], lang: str = "en", workers: int | None = None) -> dict[str, dict]:
+    """``day_summary`` of every day named, spread over the machine's cores. Workers are spawned, not forked:
+    a fork copies whatever threads the caller runs (a test suite's servers) and can hang on their locks."""
+    workers = min(workers or os.cpu_count() or 1, len(names))
+    if workers <= 1:
+        return {name: day_summary(name, lang) for name in names}
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return dict(zip(names, pool.map(day_summary, names, [lang] * len(names), chunksize=2)))
+
+
 def sample_agreement(path: Path = SAMPLE) -> tuple[int, int]:
     """The older check: importance on the sample digest's commits, from paths and titles only."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -228,8 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     totals = {group: Counter() for group in ("tuned", "held-out")}
     repeats = 0
-    for name in day_names():
-        result = score(load(name), args.lang)
+    names = day_names()
+    summaries = {} if args.show else day_summaries(names, args.lang)
+    for name in names:
+        result = summaries.get(name) or day_summary(name, args.lang)
         group = "tuned" if name in TUNED else "held-out"
         totals[group].update(importance=result["importance"], change_type=result["change_type"], total=result["total"])
         repeats += len(result["repeated"])
@@ -238,13 +263,13 @@ def main(argv: list[str] | None = None) -> int:
               f"sentences in 3+ changes: {len(result['repeated'])}")
         for sentence, n in sorted(result["repeated"].items(), key=lambda kv: -kv[1]):
             print(f"    x{n} {sentence}")
-        for commit, analysis, (importance, change_type, reason) in result["rows"]:
-            if args.show and commit.sha.startswith(args.show):
-                print(json.dumps(analysis.model_dump(mode="json", exclude={"facts"}), ensure_ascii=False, indent=1))
-            if args.details:
-                mark = "ok" if analysis.importance == importance else "XX"
-                print(f"  {mark} {commit.short_sha} {importance:>6}/{analysis.importance:<6} "
-                      f"{change_type:>8}/{analysis.change_type:<8} {commit.title[:70]}")
+        if args.show:
+            for commit, analysis in replay(load(name), args.lang):
+                if commit.sha.startswith(args.show):
+                    print(json.dumps(analysis.model_dump(mode="json", exclude={"facts"}), ensure_ascii=False, indent=1))
+        for sha, importance, got, change_type, got_type, title in result["rows"] if args.details else ():
+            mark = "ok" if got == importance else "XX"
+            print(f"  {mark} {sha} {importance:>6}/{got:<6} {change_type:>8}/{got_type:<8} {title[:70]}")
     for group, t in totals.items():
         print(f"{group:<8} importance {_pct(t['importance'], t['total'])}, change type {_pct(t['change_type'], t['total'])}")
     exact, total = sample_agreement()
