@@ -7,6 +7,7 @@ and patches, plus the before/after text of the touched code and configuration fi
 ``file_at`` can be answered offline. ``labels.tsv`` next to them holds the hand-made labels.
 
 Build one:  ``python bench/day_fixtures.py CLONE YYYY-MM-DD NAME-YYYY-MM-DD`` (UTC day; the last argument names the file).
+Add the directory listings to a fixture built before they were kept: ``python bench/day_fixtures.py --listings CLONE NAME``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if str(ROOT) not in sys.path:
 
 from analysis.changes import fold  # noqa: E402
 from analysis.day import DayWindow  # noqa: E402
+from analysis.facts import derive_facts  # noqa: E402
 from analysis.models import Commit  # noqa: E402
 from analysis.sources.local_git import LocalGitSource  # noqa: E402
 
@@ -42,10 +44,31 @@ class FixtureContents:
 
     texts: dict[str, str] = field(default_factory=dict)
     index: dict[str, str] = field(default_factory=dict)  # "sha:path" -> text key
+    dirs: dict[str, list[str]] = field(default_factory=dict)  # "sha:path" -> entries (fixtures built since the 36th set)
 
     def file_at(self, sha: str, path: str) -> str | None:
         key = self.index.get(f"{sha}:{path}")
         return self.texts.get(key) if key else None
+
+    def names_at(self, sha: str, path: str) -> list[str] | None:
+        return self.dirs.get(f"{sha}:{path}")
+
+
+class _ListingRecorder:
+    """A local clone's ``file_at`` and ``names_at``, keeping every directory listing the facts asked for (the
+    fixture stores them: ``analysis.facts.code.installed_headers`` reads where a project keeps its headers)."""
+
+    def __init__(self, source: LocalGitSource):
+        self.source, self.dirs = source, {}
+
+    def file_at(self, sha: str, path: str) -> str | None:
+        return self.source.file_at(sha, path)
+
+    def names_at(self, sha: str, path: str) -> list[str] | None:
+        names = self.source.names_at(sha, path)
+        if names is not None:
+            self.dirs[f"{sha}:{path}"] = names
+        return names
 
 
 @dataclass
@@ -72,9 +95,10 @@ def day_changes(source: LocalGitSource, day: str) -> list[Commit]:
 def build(clone: Path, day: str) -> dict:
     """The fixture of one UTC day of a local clone, as plain JSON data."""
     source = LocalGitSource(clone)
-    commits, texts, index = [], {}, {}
+    commits, texts, index, recorder = [], {}, {}, _ListingRecorder(source)
     for listed in day_changes(source, day):
         commit = source.commit_details(listed.sha)
+        derive_facts(commit, recorder)  # only for the directory listings it asks for
         parent = commit.parents[0] if commit.parents else None
         for change in commit.files:
             if not change.path.lower().endswith(_TEXT_EXTS):
@@ -90,7 +114,7 @@ def build(clone: Path, day: str) -> dict:
                 texts[key] = text
                 index[f"{sha}:{path}"] = key
         commits.append(commit.model_dump(mode="json"))
-    return {"day": day, "commits": commits, "texts": texts, "index": index}
+    return {"day": day, "commits": commits, "texts": texts, "index": index, "dirs": recorder.dirs}
 
 
 def read_labels(path: Path = LABELS) -> dict[str, dict[str, tuple[str, str, str]]]:
@@ -114,19 +138,38 @@ def load(name: str, data: Path = DATA) -> Day:
         match = [v for k, v in labels.items() if commit.sha.startswith(k)]
         if match:
             by_sha[commit.sha] = match[0]
-    return Day(name=name, commits=commits, contents=FixtureContents(raw["texts"], raw["index"]), labels=by_sha)
+    return Day(name=name, commits=commits, contents=FixtureContents(raw["texts"], raw["index"], raw.get("dirs", {})), labels=by_sha)
 
 
 def day_names(data: Path = DATA) -> list[str]:
     return sorted(p.name.removesuffix(".json.xz") for p in data.glob("*.json.xz"))
 
 
-def main(argv: list[str]) -> int:
-    clone, day, name = Path(argv[0]), argv[1], argv[2]
-    data = build(clone, day)
+def add_listings(clone: Path, name: str, data: Path = DATA) -> dict:
+    """A fixture built before directory listings were kept, with the listings its changes' facts ask for (read
+    from a clone of the same repository; the stored commits and texts stay as they are)."""
+    raw = json.loads(lzma.decompress((data / f"{name}.json.xz").read_bytes()))
+    recorder = _ListingRecorder(LocalGitSource(clone))
+    for stored in raw["commits"]:
+        derive_facts(Commit.model_validate(stored), recorder)
+    return raw | {"dirs": recorder.dirs}
+
+
+def _write(name: str, data: dict) -> Path:
     DATA.mkdir(parents=True, exist_ok=True)
     out = DATA / f"{name}.json.xz"
     out.write_bytes(lzma.compress(json.dumps(data, ensure_ascii=False).encode(), preset=9 | lzma.PRESET_EXTREME))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if argv[0] == "--listings":  # python bench/day_fixtures.py --listings CLONE NAME-YYYY-MM-DD
+        data = add_listings(Path(argv[1]), argv[2])
+        print(f"{_write(argv[2], data).name}: {len(data['dirs'])} directory listings")
+        return 0
+    clone, day, name = Path(argv[0]), argv[1], argv[2]
+    data = build(clone, day)
+    out = _write(name, data)
     print(f"{out.name}: {len(data['commits'])} changes, {len(data['texts'])} texts, {out.stat().st_size:,} bytes")
     return 0
 

@@ -102,6 +102,7 @@ import logging
 
 from analysis.facts.changelog import changelog_facts
 from analysis.facts.code.hunk_symbols import comments_only_from_hunks, hunk_symbol_facts
+from analysis.facts.code.installed_headers import installed_only
 from analysis.facts.code.moves import fold_moves
 from analysis.facts.code.reexports import reexported
 from analysis.facts.code.symbols import ParsedFile, comments_only, parse_file, symbol_facts
@@ -276,6 +277,10 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
     found = _folded(found, fold_config_moves([fact for _, _, fact in found], sides))
     tests = [side.after for path, side in sides.items() if side.after and _is_test_file(path) and path.endswith(".py")]
     public = reexported([fact for _, _, fact in found], tests)
+    try:
+        public = installed_only(public, commit, contents)
+    except Exception:
+        log.warning("no installed-header check in %s", commit.short_sha, exc_info=True)
     found = [(at, n, fact) for (at, n, _), fact in zip(found, public)]
     product = product_names([fact for _, _, fact in found])
     bodies: dict[int, str] = {}

@@ -55,6 +55,17 @@ class WatchedContents:
             self.failed = True
             raise
 
+    def names_at(self, sha: str, path: str) -> list[str] | None:
+        """The entries of a directory, where the source can list one (``installed_headers``); None otherwise."""
+        lister = getattr(self._contents, "names_at", None)
+        if lister is None:
+            return None
+        try:
+            return lister(sha, path)
+        except Exception:
+            self.failed = True
+            raise
+
 
 @dataclass(frozen=True)
 class Sides:

@@ -363,7 +363,15 @@ class GitHubSource:
 
         Answers for a full SHA are cached in memory (bounded): a commit's files never change.
         """
-        key = (sha.lower(), path)
+        return self._cached((sha.lower(), path), lambda: self._fetch_file(sha, path))
+
+    def names_at(self, sha: str, path: str) -> list[str] | None:
+        """The entries of directory ``path`` (``""``: the root) at ``sha``, through the contents API, which lists a
+        directory; None when absent or not a directory. Cached with the files."""
+        listed = self._cached((sha.lower(), path.rstrip("/") + "/"), lambda: self._fetch_listing(sha, path))
+        return listed.split("\n") if listed else None
+
+    def _cached(self, key: tuple[str, str], fetch) -> str | None:
         cacheable = bool(_FULL_SHA.match(key[0]))
         if cacheable:
             with self._files_lock:
@@ -372,7 +380,7 @@ class GitHubSource:
                     return self._files[key]
         if not self._file_budget():
             return None  # not an error: the facts make do with the hunks
-        text = self._fetch_file(sha, path)
+        text = fetch()
         if cacheable:
             with self._files_lock:
                 if key not in self._files:
@@ -407,6 +415,18 @@ class GitHubSource:
         if b"\0" in data[:8000]:
             return None
         return data.decode("utf-8", errors="replace")
+
+    def _fetch_listing(self, sha: str, path: str) -> str | None:
+        """A directory's entry names, one per line; None when absent or a file."""
+        try:
+            items = self._bare_repo().get_contents(path.strip("/"), ref=sha)
+        except GithubException as error:
+            if error.status in (403, 404, 422):
+                return None
+            raise self._failure(error, f"listing {path or 'the root'} at {sha[:12]} of {self.repo_name}") from None
+        if not isinstance(items, list):
+            return None
+        return "\n".join(item.name for item in items) or None
 
     def resolve_sha(self, prefix: str) -> str:
         """The full SHA for a unique prefix of 4..40 hex digits, or for any ref GitHub resolves (HEAD, branch, tag)."""

@@ -232,6 +232,14 @@ class LocalGitSource:
             return None
         return data.decode("utf-8", errors="replace")
 
+    def names_at(self, sha: str, path: str) -> list[str] | None:
+        """The entries of directory ``path`` (``""``: the root) at ``sha`` (``git ls-tree``); None when absent."""
+        if not _HEX.match(sha) or path.startswith("-"):
+            return None
+        tree = f"{sha}:{path}" if path else sha
+        names = self._git("ls-tree", "--name-only", tree, check=False).splitlines()
+        return names or None
+
     def resolve_sha(self, prefix: str) -> str:
         """The full SHA of a unique SHA prefix, or of any revision git resolves (HEAD, a branch, a tag)."""
         parse_revision(prefix, expressions=True)
