@@ -11,6 +11,7 @@ import pytest
 
 from bot.settings import Settings
 from bot.store import TinyStore
+from tests import day_replays
 from tests.postgres_server import pg_url, postgres_server  # noqa: F401 - one PostgreSQL server per session
 
 
@@ -70,3 +71,14 @@ def _isolated_env(monkeypatch, tmp_path):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DIGESTBOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("GITHUB_API_URL", "http://127.0.0.1:9")  # nothing listens: never the internet
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Start the labelled days' replay on the second core when their tests are selected (tests/day_replays.py)."""
+    days = sum(item.path.name == "test_heuristic_days.py" for item in items)
+    if days:  # one core beside a full suite; every core when the day tests are (nearly) all that runs
+        day_replays.start(workers=1 if len(items) - days > 100 else os.cpu_count() or 1)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    day_replays.stop()
