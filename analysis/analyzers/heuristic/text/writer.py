@@ -320,6 +320,12 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.t("added", names=self.symbols(added)))
         if e.api_widened:
             out.append(self.t("now_public", names=self.symbols([f.symbol for f in e.api_widened])))
+        inner = _renamed_internal([f for f in e.of("symbol_removed") if e.in_product(f) and not e.is_public(f)],
+                                  [f for f in e.of("symbol_added") if e.in_product(f) and not e.is_public(f)])
+        if inner:
+            pairs = dict.fromkeys((old.symbol, new.symbol) for old, new in inner)
+            out.append(self.t("internal_renamed", pairs=self.p["sep"].join(
+                self.t("renamed_pair", old=code(o), new=code(n)) for o, n in list(pairs)[:R.MAX_LISTED])))
         if e.api_deprecated:
             out.append(self.t("deprecated", names=self.symbols([f.symbol for f in e.api_deprecated])))
         # a public name given another overload beside those it keeps (a Java ``setShow(BiFunction)`` next to
@@ -343,8 +349,10 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                                                                   if f.symbol in unsaid]
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),
                           key=lambda f: not e.is_public(f))
-        if modified and e.extracted_only:  # the lines of the modified symbols come back in the new helpers
-            helpers = [f.symbol for f in e.of("symbol_added") if e.in_product(f) and not e.is_public(f)]
+        renamed_to = {new.symbol for _, new in inner}
+        helpers = [f.symbol for f in e.of("symbol_added") if e.in_product(f) and not e.is_public(f)
+                   and f.symbol not in renamed_to]
+        if modified and e.extracted_only and helpers:  # the lines of the modified symbols come back in the new helpers
             out.append(self.t("extracted", names=self.symbols(helpers), owners=self.symbols([f.symbol for f in modified])))
         elif modified and (renames := self.renames(modified)):
             out.append(self.t("renamed_in", pairs=renames, names=self.symbols([f.symbol for f in modified])))
@@ -645,6 +653,20 @@ def _list_item(key: str, facts: list[Fact], path: str) -> tuple[str, str] | None
     value = next((f.after if f.after is not None else f.before for f in facts if f.path == path and f.symbol == key),
                  None)
     return (m.group("list"), m.group("item")) if value == m.group("item") else None
+
+
+def _renamed_internal(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Private functions removed and added one for one in a file with the same parameters and return (libssh2's
+    ``ssh2_dh_is_valid`` -> ``ssh2_dh_validate``, or a function made ``static`` under a shorter name): (old, new)."""
+    def functions(facts: list[Fact], side: str) -> dict[tuple[str, str], list[Fact]]:
+        out: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for f in facts:
+            signature = getattr(f, side)
+            if signature and (f.text or "").startswith(("function", "method")):
+                out[(f.path, signature)].append(f)
+        return out
+    gone, came = functions(removed, "before"), functions(added, "after")
+    return [(olds[0], came[k][0]) for k, olds in gone.items() if len(olds) == 1 and len(came.get(k, ())) == 1]
 
 
 def _in_place(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]:
