@@ -42,6 +42,8 @@ def classify_path(path: str) -> set[str]:
     dirs = set(parts if is_dir else parts[:-1])
     classes: set[str] = set()
     site = len(parts) > 1 and not is_dir and parts[0] in R.SITE_DIRS
+    # Maven's documentation site (``src/site/xdoc/``, ``src/site/markdown/``, a module's ``src/site/``): pages
+    site = site or (not is_dir and "/src/site/" in f"/{low}")
     if (name.endswith(R.DOC_EXTS) or R.DOC_TEMPLATE.search(name) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name)
             or _man_page(name, dirs) or site or _changelog_fragment(parts)):
         classes.add("doc")
