@@ -167,7 +167,8 @@ _XDOC = """<document>
 
 def test_maven_site_page_is_documentation() -> None:
     assert "doc" in classify_path("src/site/zh_CN/xdoc/sqlmap-xml.xml")
-    assert "doc" in classify_path("core/src/site/markdown/index.md")
+    assert "doc" in classify_path("core/src/site/apt/index.apt")
+    assert "doc" not in classify_path("src/site/loader.js")
     reworded = _XDOC.replace("is supported on", "applies to")
     analysis = analysed({"src/site/zh_CN/xdoc/sqlmap-xml.xml": (_XDOC, reworded)},
                         "Merge pull request #3373 from someone/updateAffectDataChineseDocument")
