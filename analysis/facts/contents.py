@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 #: files per commit whose before and after texts are read (the largest changes first)
 MAX_FILES = 12
+#: package manifests read beyond ``MAX_FILES`` (a workspace's crates each bumped or trimmed in one commit)
+MAX_MANIFESTS = 12
 #: added or removed files per commit whose whole text is taken from the patch itself (no read needed)
 MAX_WHOLE_PATCHES = 100
 _WHOLE_HUNK = {"added": re.compile(r"^@@ -0,0 \+1(,\d+)? @@"), "removed": re.compile(r"^@@ -1(,\d+)? \+0,0 @@")}
@@ -101,10 +103,13 @@ def text_in_patch(change: FileChange) -> str | None:
 
 
 def chosen(commit: Commit, limit: int = MAX_FILES) -> list[FileChange]:
-    """The files to read for ``commit``: those ``wants_contents`` accepts, largest change first, at most ``limit``."""
+    """The files to read for ``commit``: those ``wants_contents`` accepts, largest change first, at most ``limit``
+    (and the package manifests past it)."""
     candidates = [f for f in commit.files if wants_contents(f) and f.status not in _WHOLE_HUNK]
     candidates.sort(key=lambda f: (-f.changes, f.path))
-    return candidates[:limit]
+    # a package manifest past the limit is read all the same: it is small, and its hunks seldom show the section a
+    # key sits in (a Cargo feature removed reads as a bare ``name = []``, dependants' builds break on it)
+    return candidates[:limit] + [f for f in candidates[limit:] if manifest_kind(f.path)][:MAX_MANIFESTS]
 
 
 def _read(contents: FileContents, sha: str | None, path: str) -> str | None:

@@ -144,9 +144,14 @@ def attack_commented(e: Evidence) -> bool:
     for f in e.behaviour:
         comments = [m.group("text") for line in (f.patch or "").splitlines()
                     if not line.startswith("+++") and (m := _ADDED_COMMENT.match(line))]
-        if comments and R.TITLE_SECURITY_WORDS.search(" ".join(comments)):
+        if comments and R.TITLE_SECURITY_WORDS.search(_SETTING_NAMES.sub(" ", " ".join(comments))):
             return True
     return False
+
+
+#: a setting's name that holds a security word (Kubernetes' ``securityContext``, ``security_opt``): a comment that
+#: documents the setting names no attack
+_SETTING_NAMES = re.compile(r"\b\w*security(?=\w)\w*", re.I)
 
 
 def _words(name: str) -> str:

@@ -80,6 +80,7 @@ from analysis.analyzers.heuristic.lifting import (
     entry_points_moved,
     high,
     merged_security,
+    module_format_set,
     one_line,
     package_renamed,
     released_behaviour_reverted,
@@ -620,9 +621,10 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"  # a CMake option's default turned over (``ON`` -> ``OFF``): every build that does not pass it
         # compiles or installs otherwise (a pkg-config file no longer installed for packagers)
     entry_points = entry_points_moved(e)
-    if any(f.kind != "config_key_added" or condition_added(f, entry_points) for f in entry_points):
-        return "high"  # what importers resolve (a path, a types file, a condition of an existing entry) changed or
-        # went: every importer meets it
+    if any(f.kind != "config_key_added" or condition_added(f, entry_points) or module_format_set(f)
+           for f in entry_points):
+        return "high"  # what importers resolve (a path, a types file, a condition of an existing entry, the module
+        # format of every file) changed or went: every importer meets it
     if e.pinned and R.CVE_TITLE.search(e.title):
         return "high"  # the image a deployment pins moved for a named vulnerability: every install on the old one
         # is exposed until it takes the release (a library's dependency bumped "for" a CVE often is not affected by
@@ -633,10 +635,10 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's
         # credentials (token permissions, stored checkout tokens, secrets) read from the workflow's keys
-    if (e.major_bumps or e.prereleases_left or e.toolchain_raised or e.dependency_swaps
+    if (e.major_bumps or e.prereleases_left or e.prereleases_taken or e.toolchain_raised or e.dependency_swaps
             or default_features_changed(e)):
-        return "medium"  # a dependency's major (or its beta left for the release) or a package replaced, older
-        # compilers left behind, defaults moved
+        return "medium"  # a dependency's major (or its beta left for the release, or a pre-release taken) or a
+        # package replaced, older compilers left behind, defaults moved
     if tests_adapted_to_bump(e):
         return "medium"  # existing tests rewritten for the upgraded package: what the product does changed with it
     if release_matrix_moved(e.facts):

@@ -345,8 +345,9 @@ def tested_behaviour(e: Evidence, change_type: str) -> bool:
             and sum(f.additions - f.deletions for f in tests) >= R.TESTED_CHANGE_LINES)
 
 
-#: a package.json's entry points: what ``import``/``require`` of the package (and TypeScript) resolves
-_ENTRY_POINT = re.compile(r'^(exports|main|module|types|typings|bin)\b')
+#: a package.json's entry points: what ``import``/``require`` of the package (and TypeScript) resolves, and its
+#: ``type``: whether Node and bundlers load those files as ES modules or CommonJS
+_ENTRY_POINT = re.compile(r'^(exports|main|module|types|typings|bin|type$)\b')
 
 
 #: a condition of an ``exports`` entry: ``exports["."].node``, ``exports.import`` (the package's one entry)
@@ -360,6 +361,13 @@ def condition_added(fact: Fact, entry_points: list[Fact]) -> bool:
     match = _CONDITION.match(fact.symbol or "") if fact.kind == "config_key_added" else None
     return bool(match) and not any(f.symbol == match.group("entry") and f.path == fact.path and
                                    f.kind == "config_key_added" for f in entry_points)
+
+
+def module_format_set(fact: Fact) -> bool:
+    """A package.json's ``type`` (``"module"``/``"commonjs"``) added, removed or changed: every ``.js`` file the
+    package publishes is loaded as the other module format (an ES module read as CommonJS breaks the build of every
+    importer), unlike a new entry point beside the old ones."""
+    return fact.symbol == "type"
 
 
 def entry_points_moved(e: Evidence) -> list[Fact]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.side_files import forge_form, generated
 from analysis.analyzers.heuristic.config.builds.gradle_scripts import gradle_build_logic
@@ -32,6 +34,12 @@ def _changelog_fragment(parts: list[str]) -> bool:
             and (len(parts) == 2 or parts[-1][:1].isdigit() or parts[-1][:1] == "+"))
 
 
+#: a Maven site's pages (``src/site/xdoc/``, ``src/site/zh_CN/xdoc/``, ``src/site/markdown/``) or its descriptor
+#: (a ``src/site/`` folder holding code is the product's own: ``src/site/loader.js``)
+_MAVEN_SITE = re.compile(r"(^|/)src/site/(([\w-]+/)?(xdoc|apt|fml|markdown|xhtml|confluence|docbook|twiki)/|"
+                         r"site(_[\w-]+)?\.xml$)")
+
+
 def classify_path(path: str) -> set[str]:
     """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, generated, docker, api,
     deploy, security."""
@@ -42,6 +50,8 @@ def classify_path(path: str) -> set[str]:
     dirs = set(parts if is_dir else parts[:-1])
     classes: set[str] = set()
     site = len(parts) > 1 and not is_dir and parts[0] in R.SITE_DIRS
+    # Maven's documentation site: ``src/site/`` in its page formats' folders (a locale's too), or its ``site.xml``
+    site = site or (not is_dir and bool(_MAVEN_SITE.search(low)))
     if (name.endswith(R.DOC_EXTS) or R.DOC_TEMPLATE.search(name) or dirs & R.DOC_DIRS or R.DOC_NAMES.match(name)
             or _man_page(name, dirs) or site or _changelog_fragment(parts)):
         classes.add("doc")

@@ -159,11 +159,19 @@ def respelled_only(patch: str | None, path: str) -> bool:
 
 def _spelt_one_way(text: str, path: str) -> str:
     """``text`` with what its language spells two ways spelt one way: a string's quotes where both quote alike
-    (Python, JS/TS), JavaScript's own-property check."""
+    (Python, JS/TS), JavaScript's own-property check, and its ``null``/``undefined`` written as a constant named after
+    them (``const NULL = null``: the name a minifier can shorten, the same value)."""
     low = path.lower()
     if low.endswith(_EITHER_QUOTE_EXTS):
         text = _SINGLE_QUOTED.sub(r'"\1"', text)
-    return _OWN_PROPERTY_CHECK.sub("hasOwnProperty.call(", text) if low.endswith(_JS_EXTS) else text
+    if not low.endswith(_JS_EXTS):
+        return text
+    text = _LITERAL_CONSTANT.sub(lambda m: m.group(1).lower(), text)
+    return _OWN_PROPERTY_CHECK.sub("hasOwnProperty.call(", text)
+
+
+#: JavaScript's ``null`` and ``undefined`` as constants named after them
+_LITERAL_CONSTANT = re.compile(r"\b(NULL|UNDEFINED)\b")
 
 
 def code_lines(patch: str | None, path: str) -> int:
@@ -446,9 +454,11 @@ def loop_rebounds(files: Iterable[FileChange]) -> list[tuple[str, str]]:
 
 #: a deprecation users are told of, in the code: Python's warning classes, ``@deprecated``/``@Deprecated``
 #: (Java, Kotlin, TypeScript, Python 3.13), Rust's ``#[deprecated``, C++'s ``[[deprecated``, Node's
-#: ``util.deprecate(``, and Go's ``// Deprecated:`` doc convention
+#: ``util.deprecate(``, Go's ``// Deprecated:`` doc convention, and a project's own deprecation helper called on
+#: the name it keeps for old callers (``DeprecatedAttribute(new_name, "0.12.0")``, ``deprecated_alias(...)``)
 DEPRECATION_MARK = re.compile(r"\b(Pending)?DeprecationWarning\b|\bFutureWarning\b|@[Dd]eprecated\b|#\[deprecated\b|"
-                              r"\[\[deprecated\b|\butil\.deprecate\(|^//\s*Deprecated:")
+                              r"\[\[deprecated\b|\butil\.deprecate\(|^//\s*Deprecated:|"
+                              r"\b(Deprecated[A-Z]\w*|deprecated?_\w+)\(")
 
 
 def _deprecation_balance(patch: str | None) -> int:

@@ -31,6 +31,8 @@ class JavaCollector(Collector):
         if kind in self._TYPES:
             name = _name(node)
             heritage = " ".join(text_of(_field(node, f)) for f in ("superclass", "interfaces"))
+            # an interface's ``extends A, B`` is a child of its own, no field: its supertypes all the same
+            heritage += "".join(" " + text_of(c) for c in node.named_children if c.type == "extends_interfaces")
             symbol = self.add(scope, name, self._TYPES[kind], public, node, bases=base_names(heritage))
             start = len(self.symbols)
             body = _field(node, "body")

@@ -82,6 +82,17 @@ def prerelease_left(before: str | None, after: str | None) -> bool:
     return bool(before and after and _PRERELEASE.search(before) and not _PRERELEASE.search(after))
 
 
+def prerelease_taken(before: str | None, after: str | None) -> bool:
+    """A requirement moves onto a pre-release, from a release or another pre-release (``2.8.0-alpha02`` ->
+    ``2.8.0-alpha09``): a pre-release promises no compatibility from one build to the next, and users get code its
+    authors have not released."""
+    return bool(before and after and before != after and _PRERELEASE_BUILD.search(after))
+
+
+#: a pre-release version, its number glued to the tag as Maven and Gradle artifacts write it (``2.8.0-alpha09``)
+_PRERELEASE_BUILD = re.compile(r"\d+\.\d+\.\d+-(alpha|beta|rc|pre|next|canary)(\b|\d)[\w.]*$", re.I)
+
+
 class DependencyChanges:
     """Dependency and toolchain changes of a commit (mixed into ``Evidence``, whose facts and path classes it reads)."""
 
@@ -101,6 +112,11 @@ class DependencyChanges:
     def prereleases_left(self) -> list[Fact]:
         """Runtime dependencies moved off a pre-release, in a manifest the product installs with."""
         return [f for f in self.installed if f.kind == "dependency_changed" and prerelease_left(f.before, f.after)]
+
+    @cached_property
+    def prereleases_taken(self) -> list[Fact]:
+        """Runtime dependencies moved onto a pre-release, in a manifest the product installs with."""
+        return [f for f in self.installed if f.kind == "dependency_changed" and prerelease_taken(f.before, f.after)]
 
     @cached_property
     def unstable_bumps(self) -> list[Fact]:

@@ -25,6 +25,12 @@ _SHELL_DEFAULT = re.compile(r"^\$\{\w+:?-([^}]*)\}$")
 #: a template line that is only a directive (``{{- if .Values.x }}``, ``{{ end -}}``)
 _DIRECTIVE = re.compile(r"^\s*\{\{-?\s*(?P<word>[\w/*]+)?(?P<rest>.*?)\s*-?\}\}\s*$")
 _OPENERS = {"if", "with", "range"}
+#: a named template (``{{- define "chart.labels" }}``) added whole renders nothing until a template includes it; the
+#: lines that include it are read in their own files
+_ADDED_OPENERS = _OPENERS | {"define"}
+#: a template comment's first and last lines (``{{/*`` ... ``*/}}``): the lines between render nothing
+_COMMENT_OPEN = re.compile(r"^\s*\{\{-?\s*/\*")
+_COMMENT_CLOSE = re.compile(r"\*/\s*-?\}\}")
 #: a template variable set (``{{- $tag := .Values.image.tag }}``): renders nothing
 _ASSIGNMENT = re.compile(r"^\s*\{\{-?\s*\$\w+\s*:?=.*\}\}\s*$")
 #: scalar values, as the config facts render them, that switch nothing on
@@ -149,8 +155,12 @@ def gated_template_change(patch: str | None) -> bool:
     for hunk in re.split(r"^@@[^\n]*@@[^\n]*$", patch or "", flags=re.M)[1:]:
         depth = 0  # blocks opened by added directives and not yet closed
         removed_conditions: list[str] = []
+        commented = False  # inside a template comment the hunks add
         for line in hunk.split("\n"):
             sign, text = line[:1], line[1:]
+            if sign == "+" and (commented or _COMMENT_OPEN.match(text)):
+                commented, changed = not _COMMENT_CLOSE.search(text), True
+                continue
             directive = _DIRECTIVE.match(text)
             word = directive.group("word") if directive else None
             if sign == "-":
@@ -164,7 +174,7 @@ def gated_template_change(patch: str | None) -> bool:
                 return False
             elif sign == "+":
                 changed = True
-                if directive and word in _OPENERS:
+                if directive and word in _ADDED_OPENERS:
                     rest = " ".join(directive.group("rest").split())
                     widened = [c for c in removed_conditions if c and c in rest and re.match(r"or\b", rest)]
                     if widened:
