@@ -41,7 +41,7 @@ from analysis.analyzers.heuristic.code.respelled.comments_changed import (
 from analysis.analyzers.heuristic.code.respelled.debug_assertions import debug_assertions_only
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
-from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only
+from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only, includes_guarded_only
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
 from analysis.analyzers.heuristic.code.respelled.members_moved import members_moved_only
@@ -53,15 +53,17 @@ from analysis.analyzers.heuristic.code.respelled.script_blocks import script_blo
 from analysis.analyzers.heuristic.code.respelled.symbols_prefixed import symbols_prefixed_only
 from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
 from analysis.analyzers.heuristic.code.respelled.type_assertions import type_assertions_only
+from analysis.analyzers.heuristic.code.respelled.typing_only import typing_titled
 from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
-from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped
+from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
+from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.declared import (
@@ -398,6 +400,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # Python's deprecated ``typing.Pattern`` annotation as ``re.Pattern``: the same annotations
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
+    if includes_guarded_only(e.behaviour) and not e.security_signals:
+        return "low"  # an ``#include`` put under ``#ifdef HAVE_CONFIG_H``: which headers a build reads, same code
     if symbols_prefixed_only(e.behaviour) and not e.security_signals:
         return "low"  # ``#define fill _lib_fill`` added: a symbol namespaced for the linker, callers' code the same
     if void_casts_only(e.behaviour) and not e.security_signals:
@@ -516,9 +520,11 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # laid out anew (a formatter run on the way): the same tokens
     touched = e.of("symbol_modified", "symbol_added", "signature_changed")
     public_touched = any(e.is_public(f) and not e.arrived(f) for f in touched)  # a macro moved in is not new
-    if (change_type == "docs" and e.prefix_type == "docs" and touched and not (public_touched or interface_touched(e))
+    if (change_type == "docs" and (e.prefix_type == "docs" or _mostly_comments(e)) and touched
+            and not (public_touched or interface_touched(e))
             and not (e.config or e.security_signals or e.literal_changes["message"])):
-        return "low"  # the author says documentation (``docs:``) and only private code moves: docstrings reworded
+        return "low"  # the author says documentation (``docs:``, or a title on documentation over a diff of comments
+        # at least twice its few lines of code, no test added) and only private code moves: docstrings reworded
     if (change_type in ("chore", "refactor", "build", "perf", "ci", "test") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
@@ -534,7 +540,18 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if release_regenerated(e, change_type):
         return "low"  # a release whose code reads as upkeep (a generated file built anew, a schema regenerated):
         # it publishes changes judged in their own commits
+    if (typing_titled(e.title, e.behaviour, e.facts) and change_type in ("refactor", "chore", "fix", "build", "test")
+            and not (e.config or e.security_signals or e.literal_changes["message"] or e.api_breaks)):
+        return "low"  # "Fix most mypy ``attr-defined``", "mark type aliases with ``TypeAlias``": Python code edited
+        # for its type checker, which the interpreter does not run (no public name removed, no message reworded)
     return "medium"
+
+
+def _mostly_comments(e: Evidence) -> bool:
+    """Comments at least twice the code lines, which are few, and no test added: the diff is the documentation
+    (a feature documented at length with its tests is a feature)."""
+    return (e.comment_lines >= 2 * e.code_lines and e.code_lines <= R.HOUSEKEEPING_LINES
+            and not e.of("test_added"))
 
 
 def _laid_out_only(e: Evidence) -> bool:
@@ -656,6 +673,10 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     if build and _build_mended(e, build):
         return "medium"  # a merged ``fix/...`` branch or an issue it fixes: build files mended for those who build it
+    if build and change_type not in ("test", "ci") and (cmake_options_added(build) or exports_rescoped(build)):
+        return "medium"  # a CMake option or cache variable builders may now pass (``-DNAME=``), or the symbols a
+        # shared library exports scoped anew by its version script: what builders set, what programs link against
+        # (an option added for the project's own tests or CI serves its developers)
     if build and config_results_changed(build):
         return "medium"  # the configuration results a platform's build writes into its header: compiled code changes
     if build and change_type == "perf" and measured_speedup(e.body):

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.abstract_bases import classes_made_abstract
 from analysis.analyzers.heuristic.api.documented_errors import errors_now_documented
 from analysis.analyzers.heuristic.api.encoding_hooks import encoding_hooks_added
 from analysis.analyzers.heuristic.api.helpers import helper_api
@@ -267,6 +268,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
         or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e))
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
+        or bool(classes_made_abstract(e.behaviour))  # a public class made abstract: subclasses must implement more
         or (change_type in ("fix", "feature") and bool(e.behaviour)  # the old expectation deleted, a new one added
             and bool(tests_replaced(e.files, lambda path: "test" in e.classes[path]))))
 

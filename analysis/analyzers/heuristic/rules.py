@@ -283,8 +283,10 @@ COSMETIC_WORDS = re.compile(
 COSMETIC_MAX_LINES = 40
 #: whitespace as what the product does to users' text, not the diff's own layout: "don't strip whitespace when
 #: soft_wrap is True", "preserve indentation in code blocks", "whitespace handling in the parser", "Emitter: don't
-#: output trailing space for empty scalar nodes", "add newline indentation after existing items"
+#: output trailing space for empty scalar nodes", "add newline indentation after existing items"; input the
+#: product reads with whitespace in it: "accept empty objects containing whitespace"
 WHITESPACE_BEHAVIOUR = re.compile(
+    r"\b(accept\w*|allow\w*|tolerat\w*)\b\W+(?:[\w-]+\W+){0,3}(whitespace|white space|spaces?)\b|"
     r"\b(strip\w*|trim\w*|preserv\w*|keep\w*|kept|collaps\w*|normali[sz]\w*|handl\w*|pars\w*|render\w*|"
     r"wrap\w*|ignor\w*|squash\w*|los[et]|loses|drop\w*|swallow\w*|eat(s|en|ing)?|escap\w*|emit\w*|output\w*|"
     r"print\w*)\b\W+(?:[\w-]+\W+){0,2}(whitespace|white space|indentation|indent|spaces?)\b|"

@@ -86,10 +86,20 @@ def _same_but_name(minus: list[str], plus: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def _own(family: str, mods: str) -> bool:
+    """A Rust field its own declaration keeps from users: without ``pub``, or ``pub(crate)``/``pub(super)``. (Go's
+    and Python's private fields are named, not declared so: the judge reads their names, ``is_public``.)"""
+    return family == "rust" and mods.split() != ["pub"]
+
+
 def _renamed(family: str, old: str, new: str) -> str | None:
+    """``old -> new`` when a field line comes back with only its name changed, unless a Rust declaration keeps the
+    field from users (a crate-private field renamed is the crate's own business: ``pub(crate) dejitter`` as
+    ``seek_max``)."""
     a, b = _FIELD[family].match(old), _FIELD[family].match(new)
     if (a and b and a.group("name") != b.group("name") and a.group("rest").split() == b.group("rest").split()
-            and a.group("mods") == b.group("mods") and not {a.group("name"), b.group("name")} & _KEYWORDS):
+            and a.group("mods") == b.group("mods") and not {a.group("name"), b.group("name")} & _KEYWORDS
+            and not _own(family, a.group("mods"))):
         return f"{a.group('name')} -> {b.group('name')}"
     return None
 

@@ -37,3 +37,31 @@ def lines_added_only(files: Iterable[FileChange], suffixes: tuple[str, ...], lin
     removing nothing."""
     added = lines_added(files, suffixes)
     return added is not None and all(lines and all(line.match(text) for text in lines) for lines in added)
+
+
+#: a preprocessor conditional's opening, alternative or end (``#ifdef HAVE_CONFIG_H``, ``#endif``)
+_CONDITIONAL = re.compile(r"^#\s*(if|ifdef|ifndef|elif|else|endif)\b")
+
+
+def includes_guarded_only(files: Iterable[FileChange]) -> bool:
+    """Every file is C or C++ and its hunks only add ``#include`` lines and preprocessor conditionals that enclose
+    nothing but ``#include`` lines (``#ifdef HAVE_CONFIG_H`` around the configure-generated header), removing
+    nothing, and at least one such conditional: which headers a build pulls in, the code compiled the same."""
+    if lines_added(files) is None:
+        return False
+    guarded = False
+    for f in files:
+        inside = False
+        for line in (f.patch or "").splitlines():
+            if line.startswith(("@@", "+++", "---")):
+                inside = False
+                continue
+            text = line[1:].strip()
+            if line.startswith("+") and _CONDITIONAL.match(text):
+                guarded = True
+                inside = not re.match(r"^#\s*endif\b", text)
+            elif line.startswith("+") and text and not _INCLUDE.match(text):
+                return False
+            elif inside and text and not _INCLUDE.match(text):
+                return False
+    return guarded

@@ -1,5 +1,6 @@
 """A CMake build's options taken away: ``option(NAME "..." OFF)`` removed and not declared again, so builders' ``-DNAME=``
-settings stop applying; or an option's default turned over, so builders who never passed it get another build."""
+settings stop applying; or an option's default turned over, so builders who never passed it get another build; or
+a new option or cache variable declared, a setting builders and packagers may now pass."""
 
 from __future__ import annotations
 
@@ -54,3 +55,26 @@ def cmake_options_removed(files: Iterable[FileChange]) -> list[str]:
         removed |= _declared(old)
         added |= _declared(new)
     return sorted(removed - added)
+
+
+#: a cache variable declared: ``set(JANSSON_INSTALL_PKGCONF_DIR ${DEF} CACHE PATH "Installation directory ...")``
+_CACHE = re.compile(r"^\s*set\s*\(\s*(\w+)\b[^#]*\bCACHE\s+(?:BOOL|PATH|FILEPATH|STRING)\b", re.IGNORECASE)
+
+
+def _settable(lines: Iterable[str]) -> set[str]:
+    return {m.group(1) for line in lines if (m := _OPTION.match(line) or _CACHE.match(line))}
+
+
+def cmake_options_added(files: Iterable[FileChange]) -> list[str]:
+    """The options and cache variables a CMake file starts declaring (``option(NAME``, ``set(NAME ... CACHE PATH``
+    on an added line, on no removed one) in a file that was there before: a new ``-DNAME=`` setting for whoever
+    builds or packages the project (a new CMake file declares the options of a build added whole, judged as such)."""
+    removed: set[str] = set()
+    added: set[str] = set()
+    for f in files:
+        if not _CMAKE.search(f.path) or f.status in ("removed", "added"):
+            continue
+        old, new = changed_lines(f.patch)
+        removed |= _settable(old)
+        added |= _settable(new)
+    return sorted(added - removed)
