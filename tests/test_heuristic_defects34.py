@@ -1,0 +1,50 @@
+"""Maintainer-review mends (defects34) from reading days of the thirty-fourth and thirty-fifth sets.
+
+Each case is a synthetic commit (before/after texts, facts read from both sides), never one project's paths: a
+Helm chart below the root bumped (``charts/<name>/Chart.yaml`` ``version``/``appVersion``) said without naming the
+chart, so five charts bumped alike on one day read the same sentences."""
+
+from __future__ import annotations
+
+from tests.facts_support import analysed
+
+
+def _text(analysis) -> str:
+    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
+             *(v for v in analysis.insights.model_dump().values() if v)]
+    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
+    return "\n".join(parts)
+
+
+CHART = """apiVersion: v2
+appVersion: 2.4.0
+description: A wrapper chart
+name: {name}
+type: application
+version: 12.4.0
+"""
+
+
+def _bumped(name: str, lang: str = "en"):
+    before = CHART.format(name=name)
+    after = before.replace("appVersion: 2.4.0", "appVersion: 2.5.1").replace("version: 12.4.0", "version: 12.5.1")
+    return analysed({f"charts/{name}/Chart.yaml": (before, after)}, f"[{name}] 2.5.1 release", lang)
+
+
+def test_nested_chart_version_names_its_chart():
+    for lang in ("en", "zh"):
+        summaries = [_bumped(name, lang).summary for name in ("store-oss", "store-pro", "store-ha")]
+        for name, summary in zip(("store-oss", "store-pro", "store-ha"), summaries):
+            line = next(s for s in summary if "`12.4.0` → `12.5.1`" in s)
+            assert f"`charts/{name}/Chart.yaml`" in line, summary
+            assert "`appVersion` `2.4.0` → `2.5.1`" in line, summary  # both values in the one line naming it
+        said = [set(s) for s in summaries]
+        assert not said[0] & said[1] & said[2], summaries
+
+
+def test_root_manifest_version_is_said_alone():
+    before = CHART.format(name="only")
+    after = before.replace("version: 12.4.0", "version: 12.4.1")
+    summary = analysed({"Chart.yaml": (before, after)}, "release 12.4.1").summary
+    assert "`version` `12.4.0` → `12.4.1`" in summary, summary
+
