@@ -48,3 +48,31 @@ def test_root_manifest_version_is_said_alone():
     summary = analysed({"Chart.yaml": (before, after)}, "release 12.4.1").summary
     assert "`version` `12.4.0` → `12.4.1`" in summary, summary
 
+
+SESSION = """#define DEFAULT_RESET_BURST 1000
+
+typedef enum { RECV_HEAD, RECV_BODY } state;
+"""
+
+
+def test_block_comment_quoted_whole_when_its_lines_have_no_star():
+    # a ``/* ... */`` comment whose next line goes on without a leading ``*``: quoted to its end, not cut at the
+    # first line ("... following an incoming")
+    after = SESSION.replace("\n\ntypedef", "\n\n/* The default max number of continuation frames following an incoming\n"
+                            "   header frame. */\n#define DEFAULT_MAX_CONTINUATIONS 8\n\ntypedef")
+    summary = analysed({"lib/session.h": (SESSION, after)}, "Limit continuation frames").summary
+    said = next(s for s in summary if s.startswith("Comment added"))
+    assert "following an incoming header frame.”" in said, summary
+
+
+PARSER = """package decoder
+
+func decodeMap(s *Stream) error {
+	s.cursor++
+	if s.equalChar('}') {
+		s.cursor++
+		return nil
+	}
+	return decodeEntries(s)
+}
+"""
