@@ -76,3 +76,13 @@ func decodeMap(s *Stream) error {
 	return decodeEntries(s)
 }
 """
+
+
+def test_two_build_files_each_bumping_one_line_say_the_lines():
+    cmake = "cmake_minimum_required(VERSION 3.14)\nproject(lib VERSION 1.61.0)\n\nset(LT_CURRENT 42)\n"
+    autoconf = "AC_PREREQ(2.61)\nAC_INIT([lib], [1.61.0], [dev@example.org])\nAC_CONFIG_AUX_DIR([.])\n"
+    analysis = analysed({"CMakeLists.txt": (cmake, cmake.replace("1.61.0", "1.61.90")),
+                         "configure.ac": (autoconf, autoconf.replace("1.61.0", "1.62.0-DEV"))}, "Bump package version")
+    summary = " ".join(analysis.summary)
+    assert "`project(lib VERSION 1.61.0)` → `project(lib VERSION 1.61.90)`" in summary, summary
+    assert "1.62.0-DEV" in summary, summary
