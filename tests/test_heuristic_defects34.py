@@ -78,6 +78,14 @@ func decodeMap(s *Stream) error {
 """
 
 
+def test_whitespace_in_the_input_is_a_fix_not_a_chore():
+    # whitespace the product reads ("accept empty objects containing whitespace") is no layout of the diff's own
+    after = PARSER.replace("if s.equalChar('}') {", "if s.skipWhiteSpace() == '}' {")
+    analysis = analysed({"internal/decoder/map.go": (PARSER, after)},
+                        "Fix decodeMap() to accept empty objects containing whitespace (#425)")
+    assert analysis.change_type == "fix", analysis
+
+
 def test_two_build_files_each_bumping_one_line_say_the_lines():
     cmake = "cmake_minimum_required(VERSION 3.14)\nproject(lib VERSION 1.61.0)\n\nset(LT_CURRENT 42)\n"
     autoconf = "AC_PREREQ(2.61)\nAC_INIT([lib], [1.61.0], [dev@example.org])\nAC_CONFIG_AUX_DIR([.])\n"
