@@ -86,6 +86,35 @@ def test_whitespace_in_the_input_is_a_fix_not_a_chore():
     assert analysis.change_type == "fix", analysis
 
 
+def test_a_title_that_turns_an_optimisation_off_claims_no_speed_up():
+    after = PARSER.replace("\ts.cursor++\n\tif", "\ts.cursor++\n\tif s.lower {\n\t\treturn decodeSlow(s)\n\t}\n\tif", 1)
+    analysis = analysed({"internal/decoder/map.go": (PARSER, after)},
+                        "fix: fixed to not optimize when lower can't handle byte-by-byte. (#432)")
+    assert "performance change" not in _text(analysis), _text(analysis)
+
+
+def test_a_revert_names_what_it_reverts_not_its_own_pull_request():
+    after = PARSER.replace("return decodeEntries(s)", "return decodeEntriesStrict(s)")
+    analysis = analysed({"internal/decoder/map.go": (PARSER, after)}, "Revert #3349 (#3375)")
+    assert analysis.change_type == "revert", analysis
+    text = _text(analysis)
+    assert "`#3349`" in text and "#3375" not in text, text
+
+
+def test_new_file_paths_are_not_cut_inside_their_extension():
+    path = "src/main/java/org/acme/library/executor/resultset/PendingConstructorCreation.java"
+    assert len(path) > 80
+    body = "package org.acme.library.executor.resultset;\n\npublic final class PendingConstructorCreation {\n" \
+           "  private final int size;\n\n  public PendingConstructorCreation(int size) {\n    this.size = size;\n  }\n}\n"
+    handler = "package org.acme.library.executor.resultset;\n\npublic class ResultHandler {\n" \
+              "  public Object handle(int size) {\n    return null;\n  }\n}\n"
+    files = {path: (None, body), "src/main/java/org/acme/library/executor/resultset/ResultHandler.java": (
+        handler, handler.replace("return null;", "return new PendingConstructorCreation(size);"))}
+    analysis = analysed(files, "feat: Add support for pending constructor creation")
+    arch = analysis.insights.architecture
+    assert f"`{path}`" in arch, arch
+
+
 def test_two_build_files_each_bumping_one_line_say_the_lines():
     cmake = "cmake_minimum_required(VERSION 3.14)\nproject(lib VERSION 1.61.0)\n\nset(LT_CURRENT 42)\n"
     autoconf = "AC_PREREQ(2.61)\nAC_INIT([lib], [1.61.0], [dev@example.org])\nAC_CONFIG_AUX_DIR([.])\n"
@@ -94,3 +123,10 @@ def test_two_build_files_each_bumping_one_line_say_the_lines():
     summary = " ".join(analysis.summary)
     assert "`project(lib VERSION 1.61.0)` → `project(lib VERSION 1.61.90)`" in summary, summary
     assert "1.62.0-DEV" in summary, summary
+
+
+def test_a_key_removed_says_the_value_it_held():
+    before = '{\n  "name": "lib",\n  "version": "10.26.1",\n  "type": "commonjs",\n  "main": "dist/lib.js"\n}\n'
+    after = before.replace('  "type": "commonjs",\n', "")
+    summary = " ".join(analysed({"package.json": (before, after)}, "fix: Remove pkg type (#4689)").summary)
+    assert "`type` (`commonjs`)" in summary, summary

@@ -115,9 +115,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         text = self.p[phrase].format(**kw)
         return tidy_spacing(text) if self.lang == "zh" else text
 
-    def names(self, items: list[str], limit: int = R.MAX_LISTED, wrap: bool = True) -> str:
+    def names(self, items: list[str], limit: int = R.MAX_LISTED, wrap: bool = True, width: int = R.MAX_SYMBOL) -> str:
         # two long names cut to the same text are one name to the reader
-        items = list(dict.fromkeys(code(i) if wrap else clip(i, R.MAX_PATH) for i in items if i))
+        items = list(dict.fromkeys(code(i, width) if wrap else clip(i, R.MAX_PATH) for i in items if i))
         shown = items[:limit]
         text = self.p["sep"].join(shown)
         return self.t("more", items=text, n=len(items) - limit, total=len(items)) if len(items) > limit else text
@@ -613,12 +613,14 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             for path, keys in list(by_kind[kind].items())[:2]:
                 out += self.list_items(kind, path, keys)
                 keys = [k for k in keys if not _list_item(k, self.e.of(kind), path)]
-                if kind == "config_key_added":  # a key set to a short plain value says it: `type` (`module`)
-                    values = {f.symbol: f.after for f in self.e.of(kind) if f.path == path}
-                    keys = [self.t("key_value", key=code(k), value=code(v)) if (v := values.get(k)) and _PLAIN.match(v)
-                            else code(k) for k in keys]
+                # a key set to a short plain value says it: `type` (`module`); so does the one key a file drops,
+                # `type` (`commonjs`) removed: what the package no longer declares (several dropped read as keys)
+                values = {f.symbol: f.after if kind == "config_key_added" else f.before
+                          for f in self.e.of(kind) if f.path == path and (kind == "config_key_added" or len(keys) == 1)}
+                keys = [self.t("key_value", key=code(k), value=code(v)) if (v := values.get(k)) and _PLAIN.match(v)
+                        else code(k) for k in keys]
                 if keys:
-                    out.append(self._t(key, len(keys) > 1, keys=self.names(keys, wrap=kind != "config_key_added"),
+                    out.append(self._t(key, len(keys) > 1, keys=self.names(keys, wrap=False),
                                        path=code(path, R.MAX_PATH)))
         return out
 
