@@ -130,3 +130,33 @@ def test_a_key_removed_says_the_value_it_held():
     after = before.replace('  "type": "commonjs",\n', "")
     summary = " ".join(analysed({"package.json": (before, after)}, "fix: Remove pkg type (#4689)").summary)
     assert "`type` (`commonjs`)" in summary, summary
+
+
+INIT = '''from . import _deprecate, to_thread
+
+_deprecate.enable_attribute_deprecations(__name__)
+__deprecated_attributes__ = {
+    "run_sync_in_worker_thread": _deprecate.DeprecatedAttribute(
+        to_thread.run_sync, "0.12.0", issue=810,
+    ),
+    "current_limiter": _deprecate.DeprecatedAttribute(
+        to_thread.current_default_thread_limiter, "0.12.0", issue=810,
+    ),
+    "hazmat": _deprecate.DeprecatedAttribute(
+        lowlevel, "0.15.0", issue=476,
+    ),
+}
+'''
+
+
+def test_entries_taken_out_of_a_module_value_are_named():
+    after = INIT.replace('''    "run_sync_in_worker_thread": _deprecate.DeprecatedAttribute(
+        to_thread.run_sync, "0.12.0", issue=810,
+    ),
+    "current_limiter": _deprecate.DeprecatedAttribute(
+        to_thread.current_default_thread_limiter, "0.12.0", issue=810,
+    ),
+''', "")
+    summary = " ".join(analysed({"lib/__init__.py": (INIT, after)}, "Remove remaining aliases deprecated in 0.12.0").summary)
+    assert "`__deprecated_attributes__`" in summary, summary
+    assert "`run_sync_in_worker_thread`, `current_limiter`" in summary and "`hazmat`" not in summary, summary

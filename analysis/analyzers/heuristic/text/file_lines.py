@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import comment_lines
-from analysis.analyzers.heuristic.code.named.assignments import values_edited
+from analysis.analyzers.heuristic.code.named.assignments import entries_removed, values_edited
 from analysis.analyzers.heuristic.code.named.default_members import default_members
 from analysis.analyzers.heuristic.config.ci_keys import RANK, action_moves, changed_keys, pinned_versions, sha_pinned
 from analysis.analyzers.heuristic.config.ci_keys import label as ci_label
@@ -192,7 +192,11 @@ class FileLines:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
             if edited:
-                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))] + self.default_lines(
+                # the entries taken out of the value (deprecated aliases dropped from ``__deprecated_attributes__``)
+                # are what the change removes; "changes `__deprecated_attributes__`" alone does not say which
+                dropped = entries_removed(e.behaviour)
+                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))] + (
+                    [self.t("entries_removed", names=self.names(dropped))] if dropped else []) + self.default_lines(
                     [(f, names[0]) for f in e.behaviour if len(names := values_edited([f])) == 1])
             # the one product file's line or two beside its tests (a chart template's ``name:`` and the unit test
             # that checks it) says the change as it would alone
