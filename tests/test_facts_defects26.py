@@ -32,7 +32,8 @@ def test_a_setting_inherited_from_the_workspace_is_said_as_written():
 
 def test_the_summary_says_the_workspace_not_json():
     summary = analysed({"crates/jiff/Cargo.toml": (_BEFORE, _AFTER)}, "Inherit package settings from the workspace").summary
-    assert "`package.edition` `2021` → `workspace = true`" in summary, summary
+    # (a crate's manifest below the root names itself: "... in `crates/jiff/Cargo.toml`", defects34)
+    assert any(s.startswith("`package.edition` `2021` → `workspace = true`") for s in summary), summary
     assert not [s for s in summary if '{"workspace"' in s or "`*`" in s], summary
 
 

@@ -86,7 +86,7 @@ def test_a_version_bumped_in_several_packages_names_each_file():
     zh = _release({"core": ("7.0.2", "7.0.3"), "react": ("10.0.1", "10.0.2")}, lang="zh")
     assert "`packages/core/package.json` 中 `version` `7.0.2` → `7.0.3`" in zh.summary
     alone = _release({"core": ("7.0.2", "7.0.3")})
-    assert "`version` `7.0.2` → `7.0.3`" in alone.summary
+    assert any(s.startswith("`version` `7.0.2` → `7.0.3`") for s in alone.summary)  # (names its manifest, defects34)
 
 
 def test_a_tools_hyphenated_trailers_and_a_reopened_reference_are_no_points():

@@ -175,7 +175,7 @@ def test_a_readme_fixed_beside_a_chart_version_bump_is_named():
     chart = change("charts/velero/Chart.yaml", ["version: 2.12.5"], ["version: 2.12.6"])
     fact = Fact(kind="config_value_changed", path=chart.path, symbol="version", before="2.12.5", after="2.12.6")
     summary = analyse("Fix set-file credentials (#130)", [chart, readme], [fact]).summary
-    assert summary[0] == "`version` `2.12.5` → `2.12.6`"
+    assert summary[0].startswith("`version` `2.12.5` → `2.12.6`")  # (then "in <chart>/Chart.yaml", defects34)
     assert summary[1].startswith("Also changes `charts/velero/README.md` (+1/−1): ")
 
 

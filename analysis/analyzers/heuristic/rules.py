@@ -293,7 +293,9 @@ WHITESPACE_BEHAVIOUR = re.compile(
     r"\b(whitespace|white space|indentation)\W+(?:[\w-]+\W+){0,1}(handling|parsing|rendering|stripp\w*|"
     r"preserv\w*|lost|dropped|ignored|removed when|collaps\w*)|"
     # a newline's indentation is a character the product writes ("add newline indentation after existing items")
-    r"\bnew[- ]?lines?\W+(?:and\W+)?(whitespace|indentation|indent)\b", re.I)
+    r"\bnew[- ]?lines?\W+(?:and\W+)?(whitespace|indentation|indent)\b|"
+    # whitespace in the input the product reads ("accept empty objects containing whitespace")
+    r"\b(contain\w*|accept\w*|allow\w*|tolerat\w*)\W+(?:[\w-]+\W+){0,1}(whitespace|white space)\b", re.I)
 
 
 def cosmetic(title: str) -> re.Match[str] | None:

@@ -47,20 +47,31 @@ def _blocks(patch: str, marker: re.Pattern) -> Iterable[list[str]]:
     moved = True  # every line of the block is one the patch removes elsewhere: the comment moved with its code
     previous = ""
     removed = {ln[1:].strip() for ln in patch.splitlines() if ln.startswith("-") and not ln.startswith("---")}
+    unclosed = False  # the block's ``/*`` not closed yet: its next lines are the comment's, ``*`` or not
     for line in [*patch.splitlines(), ""]:
         text = line[1:] if line[:1] in "+- " else None
+        added = line.startswith("+") and not line.startswith("+++")
+        if unclosed and block and added:  # ``/* ... incoming`` then ``   HEADER frame. */``: one sentence
+            part = text.strip()
+            block.append(re.sub(r"^\*+(?!/)\s?", "", part).removesuffix("*/").rstrip())
+            moved = moved and part in removed
+            unclosed = "*/" not in part
+            previous = ""
+            continue
         is_comment = text is not None and bool(marker.match(text)) and (
             marker is _HASH or text.lstrip().startswith(("//", "/*")) or (bool(block) and text.lstrip().startswith("*")))
-        if is_comment and line.startswith("+") and not line.startswith("+++"):
+        if is_comment and added:
             if not block:
                 doc = bool(_DOC_OPENING.match(text))
                 partial = previous == "comment"
             block.append(marker.match(text).group("text"))
             moved = moved and text.strip() in removed
+            if marker is _SLASH and (opening := text.strip()).startswith("/*"):
+                unclosed = "*/" not in opening
         else:
             if block and not doc and not partial and not is_comment and not moved:
                 yield block
-            block, doc, partial, moved = [], False, False, True
+            block, doc, partial, moved, unclosed = [], False, False, True, False
         previous = "comment" if is_comment and not line.startswith("+") else ""
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import comment_lines
-from analysis.analyzers.heuristic.code.named.assignments import values_edited
+from analysis.analyzers.heuristic.code.named.assignments import entries_removed, values_edited
 from analysis.analyzers.heuristic.code.named.default_members import default_members
 from analysis.analyzers.heuristic.config.ci_keys import RANK, action_moves, changed_keys, pinned_versions, sha_pinned
 from analysis.analyzers.heuristic.config.ci_keys import label as ci_label
@@ -25,6 +25,8 @@ from analysis.models import Fact, FileChange
 #: the changed lines of a small build file said one by one (``go.work``'s ``use`` entries), and their longest
 _LISTED_LINES = 8
 _LISTED_CHARS = 60
+#: the most build files whose one rewritten line each is quoted (a version bumped in CMake and autoconf alike)
+_SWAPPED_FILES = 3
 #: an e-mail address in angle brackets, as a contributors' list writes it after a name
 _ADDRESS = re.compile(r"\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>")
 #: files a deleted folder holds at least, to be said as a folder
@@ -190,7 +192,11 @@ class FileLines:
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             edited = values_edited(e.behaviour)  # no symbol named: the module-level values the hunks sit in
             if edited:
-                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))] + self.default_lines(
+                # the entries taken out of the value (deprecated aliases dropped from ``__deprecated_attributes__``)
+                # are what the change removes; "changes `__deprecated_attributes__`" alone does not say which
+                dropped = entries_removed(e.behaviour)
+                return [self.t("modified", names=self.symbols(edited), files=self.sizes(top, 3))] + (
+                    [self.t("entries_removed", names=self.names(dropped))] if dropped else []) + self.default_lines(
                     [(f, names[0]) for f in e.behaviour if len(names := values_edited([f])) == 1])
             # the one product file's line or two beside its tests (a chart template's ``name:`` and the unit test
             # that checks it) says the change as it would alone
@@ -246,6 +252,8 @@ class FileLines:
         named = {f.path for f in e.facts}
         small = [f for f in e.files if "build" in e.classes[f.path] and "lock" not in e.classes[f.path]
                  and f.path not in named and f.patch and 0 < f.changes <= _LISTED_LINES]
+        if 1 < len(small) <= _SWAPPED_FILES:
+            return self.build_swaps(small)
         if len(small) != 1:
             return ""
         patch = parse_patch(small[0].path, small[0].patch)
@@ -269,6 +277,22 @@ class FileLines:
         # beside other files (``alone`` false) the lines say which file they are of
         key = "listed_lines" if alone else "listed_lines_in"
         return self.t(key, path=code(small[0].path, R.MAX_PATH), items=self.p["listed_sep"].join(items))
+
+    def build_swaps(self, small: list[FileChange]) -> str:
+        """``; `CMakeLists.txt`: `project(x VERSION 1.61.0)` → `…1.61.90)`; `configure.ac`: …`` for two or three build
+        files each rewriting one line (a version bumped in each build system): the lines say what moved, "build
+        files only" does not. Empty when any of them changes more than its one line."""
+        out = []
+        for f in small:
+            patch = parse_patch(f.path, f.patch)
+            added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
+            removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+            if len(added) != 1 or len(removed) != 1 or added[0].startswith(("#", "//")):
+                return ""
+            old, new = code_pair(removed[0], added[0], _TINY_CHARS)
+            out.append(self.t("listed_lines_in", path=code(f.path, R.MAX_PATH),
+                              items=self.t("listed_swapped", old=old, new=new)))
+        return "".join(out)
 
     def tiny_line(self) -> str:
         """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours

@@ -51,6 +51,11 @@ _MEMBERS = ("property", "field")
 _DEFAULT_NAME = re.compile(r"DEFAULT|^[Dd]efault[A-Z]")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 
+#: a pull request number a squash merge appends to the title: ``(#3375)``
+_OWN_PULL = re.compile(r"\s*\(#\d+\)\s*$")
+#: an optimisation a title says is not done or taken away: ``to not optimize``, ``don't optimise``, ``no longer faster``
+_NOT_FASTER = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout)\s+(?:to\s+|be\s+)?(?:optimi[sz]\w*|faster)\b", re.I)
+
 
 def _one(names: list) -> str:
     """The suffix of a phrase's singular form when ``names`` holds one name."""
@@ -231,10 +236,11 @@ class Findings:
         e, w, out = self.e, self.w, []
         added = [f.path for f in e.behaviour if f.status == "added"]
         removed = [f.path for f in e.product if f.status == "removed"]
+        # paths kept whole to the path bound (a symbol's bound cut ``….java`` to ``…Creation.``)
         if added:
-            out.append(w.t("arch_new_files", paths=w.names(added)))
+            out.append(w.t("arch_new_files", paths=w.names(added, width=R.MAX_PATH)))
         if removed:
-            out.append(w.t("arch_removed_files", paths=w.names(removed)))
+            out.append(w.t("arch_removed_files", paths=w.names(removed, width=R.MAX_PATH)))
         if self.deploy_paths():
             out.append(w.t("arch_deploy", paths=self.deploy_subject()))
         new_deps = [f.symbol for f in e.dependencies if not f.before and f.after
@@ -246,7 +252,8 @@ class Findings:
 
     def performance(self) -> list[str]:
         e, w = self.e, self.w
-        if self.w.change_type != "perf" and not R.PERF_WORDS.search(e.title):
+        # a title that turns an optimisation off ("fixed to not optimize when ...") claims no speed-up
+        if self.w.change_type != "perf" and (not R.PERF_WORDS.search(e.title) or _NOT_FASTER.search(e.title)):
             return []
         bench = [f.path for f in e.files if "bench" in f.path.lower()]
         if bench:
@@ -530,7 +537,9 @@ class Findings:
             self.large()
         # a revert of documentation or upkeep files only (a README link put back) takes no behaviour away
         if w.change_type == "revert" and (e.behaviour or e.config or e.dependencies):
-            what = clip(R.REVERT_TITLE_RE.sub("", e.title).strip().strip('"“”\''), R.MAX_TITLE)
+            # the revert's own pull request (``Revert #3349 (#3375)``) is not what it takes back
+            what = _OWN_PULL.sub("", R.REVERT_TITLE_RE.sub("", e.title).strip())
+            what = clip(what.strip().strip('"“”\''), R.MAX_TITLE)
             self.add("revert", "rec_revert", what=code(what or e.title, R.MAX_TITLE))
         return self.risks, list(dict.fromkeys(self.recs))
 

@@ -33,7 +33,7 @@ from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
 from analysis.facts.config import split_last
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
-from analysis.facts.languages import is_header
+from analysis.facts.languages import MANIFESTS, is_header
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 from analysis.zh_text import tidy_spacing
@@ -115,9 +115,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         text = self.p[phrase].format(**kw)
         return tidy_spacing(text) if self.lang == "zh" else text
 
-    def names(self, items: list[str], limit: int = R.MAX_LISTED, wrap: bool = True) -> str:
+    def names(self, items: list[str], limit: int = R.MAX_LISTED, wrap: bool = True, width: int = R.MAX_SYMBOL) -> str:
         # two long names cut to the same text are one name to the reader
-        items = list(dict.fromkeys(code(i) if wrap else clip(i, R.MAX_PATH) for i in items if i))
+        items = list(dict.fromkeys(code(i, width) if wrap else clip(i, R.MAX_PATH) for i in items if i))
         shown = items[:limit]
         text = self.p["sep"].join(shown)
         return self.t("more", items=text, n=len(items) - limit, total=len(items)) if len(items) > limit else text
@@ -575,6 +575,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
 
     def config_lines(self) -> list[str]:
         out, by_kind, peers = [], defaultdict(lambda: defaultdict(list)), []
+        nested: dict[str, tuple[int, list[str]]] = {}
         # a key whose value changes in several files (each package's ``version``) names the file it changes in
         changed = [f for f in self.e.of("config_value_changed")
                    if not self.e.classes.get(f.path, set()) & {"ci", "tooling", "test", "doc", "example"}]
@@ -596,12 +597,21 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                 paths = same[(f.symbol, f.before, f.after)]
                 if paths[0] == f.path:
                     out.append(self.t("config_in", change=self.config_change(f), path=self.names(paths)))
+            elif f.kind == "config_value_changed" and _nested_manifest(f.path):
+                # a package's manifest below the root (``stable/<chart>/Chart.yaml``): which package's ``version``
+                # it is, or five charts bumped alike each read "`version` 1.0.0 → 1.0.1"
+                if f.path not in nested:  # its values said together, in one line naming the manifest once
+                    nested[f.path] = (len(out), [])
+                    out.append("")
+                nested[f.path][1].append(self.config_change(f))
             elif f.kind == "config_value_changed":
                 out.append(self.config_change(f))
             elif (f.text or "").startswith(MOVED_TO):
                 by_kind["moved"][(f.path, (f.text or "").removeprefix(MOVED_TO))].append(f.symbol)
             elif not (f.text or "").startswith(MOVED_FROM):  # the key's move, said from its old file, names it
                 by_kind[f.kind][f.path].append(f.symbol)
+        for path, (at, changes) in nested.items():
+            out[at] = self.t("config_in", change=self.p["sep"].join(changes), path=self.names([path]))
         if peers:
             out.insert(0, self.t("optional_peer" if len(peers) == 1 else "optional_peers", names=self.names(peers)))
         out = out[:R.MAX_LISTED]
@@ -611,12 +621,14 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             for path, keys in list(by_kind[kind].items())[:2]:
                 out += self.list_items(kind, path, keys)
                 keys = [k for k in keys if not _list_item(k, self.e.of(kind), path)]
-                if kind == "config_key_added":  # a key set to a short plain value says it: `type` (`module`)
-                    values = {f.symbol: f.after for f in self.e.of(kind) if f.path == path}
-                    keys = [self.t("key_value", key=code(k), value=code(v)) if (v := values.get(k)) and _PLAIN.match(v)
-                            else code(k) for k in keys]
+                # a key set to a short plain value says it: `type` (`module`); so does the one key a file drops,
+                # `type` (`commonjs`) removed: what the package no longer declares (several dropped read as keys)
+                values = {f.symbol: f.after if kind == "config_key_added" else f.before
+                          for f in self.e.of(kind) if f.path == path and (kind == "config_key_added" or len(keys) == 1)}
+                keys = [self.t("key_value", key=code(k), value=code(v)) if (v := values.get(k)) and _PLAIN.match(v)
+                        else code(k) for k in keys]
                 if keys:
-                    out.append(self._t(key, len(keys) > 1, keys=self.names(keys, wrap=kind != "config_key_added"),
+                    out.append(self._t(key, len(keys) > 1, keys=self.names(keys, wrap=False),
                                        path=code(path, R.MAX_PATH)))
         return out
 
@@ -681,3 +693,10 @@ def _in_place(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]
     for f in added:
         came[key(f)].append(f)
     return [(gone[k][0], came[k][0]) for k in gone if k[1] and len(gone[k]) == 1 and len(came.get(k, ())) == 1]
+
+
+def _nested_manifest(path: str) -> bool:
+    """A package manifest (``Chart.yaml``, ``package.json``, ...) in a folder of its own, not the repository's root:
+    one of several packages, which its values do not name."""
+    folder, _, name = path.rpartition("/")
+    return bool(folder) and name.lower() in MANIFESTS

@@ -35,3 +35,25 @@ def values_edited(files: Iterable[FileChange]) -> list[str]:
                 names.append(name)
                 name = None
     return list(dict.fromkeys(names))
+
+
+#: a keyed entry's first line in a literal: ``    "run_sync": DeprecatedAttribute(`` / ``  'key': value,``
+_ENTRY = re.compile(r"""^(?P<indent>\s+)(?P<q>["'])(?P<key>[A-Za-z_][\w.-]{0,60})(?P=q)\s*:""")
+
+
+def entries_removed(files: Iterable[FileChange]) -> list[str]:
+    """Keys of the entries a change takes out of a literal (``"run_sync_in_worker_thread": Deprecated(...)``): a
+    removed line opening a keyed entry at the hunk's outermost entry depth, its key not added back in the file."""
+    keys: list[str] = []
+    for f in files:
+        patch = f.patch or ""
+        added = {m["key"] for ln in patch.splitlines() if ln[:1] == "+" and (m := _ENTRY.match(ln[1:]))}
+        for hunk in re.split(r"^@@[^\n]*$", patch, flags=re.M):
+            entries = [(ln[:1], m) for ln in hunk.splitlines() if ln[:1] in " +-" and (m := _ENTRY.match(ln[1:]))]
+            if not entries:
+                continue
+            depth = min(len(m["indent"]) for _, m in entries)
+            keys += [m["key"] for sign, m in entries
+                     if sign == "-" and len(m["indent"]) == depth and m["key"] not in added]
+    return list(dict.fromkeys(keys))
+
