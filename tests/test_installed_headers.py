@@ -132,3 +132,13 @@ def test_a_fixture_day_keeps_the_listings_its_facts_asked_for():
 
 def _removed_any(facts: list[Fact]) -> dict[str, bool | None]:
     return {f.path: f.public for f in facts if f.kind == "symbol_removed"}
+
+
+def test_an_amalgamated_single_include_header_is_installed_too():
+    facts = [Fact(kind="symbol_added", path="single_include/nlohmann/json.hpp", symbol="nlohmann::json::value",
+                  public=True),
+             Fact(kind="symbol_added", path="tests/thirdparty/doctest.h", symbol="doctest_main", public=True),
+             Fact(kind="symbol_added", path="tools/amalgamate/helper.h", symbol="amalgamate", public=True)]
+    commit = Commit(sha="c", parents=["p"], message="m", author="a", committed_at=WHEN)
+    out = installed_only(facts, commit, Tree({"": ["include", "single_include", "tests", "tools"]}))
+    assert [f.public for f in out] == [True, True, False]  # a test file is no API either way

@@ -19,8 +19,9 @@ from analysis.models import Commit, Fact
 
 log = logging.getLogger(__name__)
 
-#: names of the directory that holds a project's installed headers (nghttp2 keeps them in ``lib/includes``)
-INCLUDE_DIRS = ("include", "includes")
+#: names of the directory that holds a project's installed headers (nghttp2 keeps them in ``lib/includes``; nlohmann
+#: json installs its amalgamated header from ``single_include``)
+INCLUDE_DIRS = ("include", "includes", "single_include")
 #: directories listed per commit at most, shallowest first (each is one read of the source)
 MAX_LISTINGS = 6
 #: facts that say a symbol's API changed (a body changed in place says nothing of where it is declared)
