@@ -166,7 +166,11 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          "nghttp2-2024-04-04", "airflow-helm-charts-2024-05-01", "preact-2025-02-18", "koin-2024-08-30",
          "django-rest-framework-2022-06-06", "go-json-2023-03-13", "indicatif-2025-11-18", "cheerio-2026-01-21",
          "mapstruct-2024-07-20", "jansson-2026-06-13", "setuptools-2024-08-08", "task-2026-06-29",
-         "jfrog-charts-2026-04-17")
+         "jfrog-charts-2026-04-17",
+         "hypothesis-2025-06-30", "sqlx-2018-10-16", "tower-2019-09-09", "knex-2026-03-27", "micrometer-2026-08-20",
+         "pcre2-2026-08-08", "fairwindsops-charts-2022-01-12", "tsup-2023-02-07", "mockk-2023-09-12",
+         "pygments-2026-01-11", "image-2026-02-26", "huh-2025-03-24", "zx-2025-06-23", "javalin-2024-02-23",
+         "libusb-2026-07-13", "scrapy-2026-08-21", "migrate-2024-09-08", "cowboysysop-charts-2025-05-19")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 
