@@ -157,15 +157,29 @@ _SETS_VERSION = re.compile(r"""^\s*(?:(?:export\s+)?(?:const|let|var|val|static|
                            re.I)
 
 
+#: a version set as a tuple of numbers: ``__version_info__ = (6, 135, 20)``
+_SETS_VERSION_TUPLE = re.compile(r"^\s*(?P<name>[A-Za-z_][\w.]*version\w*)\s*=\s*\(\s*(?P<value>\d+(?:\s*,\s*\d+)+)\s*,?\s*\)\s*$",
+                                 re.I)
+
+
+def _version_set(line: str) -> tuple[str, str] | None:
+    """(name, value) of a line that sets a version, a tuple's numbers joined by dots (``6.135.20``); else None."""
+    if m := _SETS_VERSION.match(line):
+        return m.group("name"), m.group("value")
+    if m := _SETS_VERSION_TUPLE.match(line):
+        return m.group("name"), ".".join(n.strip() for n in m.group("value").split(","))
+    return None
+
+
 def versions_set(files) -> list[tuple[str, str, str]]:
     """(name, old, new) of each version a file's hunks set anew (``__version__`` ``6.3.3.dev0`` -> ``6.4.0``): which
     release a bump makes, so one release's line is not the next one's."""
     out = []
     for f in files:
         removed, added = changed_lines(f.patch)
-        old = {m.group("name"): m.group("value") for m in map(_SETS_VERSION.match, removed) if m}
-        for m in filter(None, map(_SETS_VERSION.match, added)):
-            if old.get(m.group("name")) not in (None, m.group("value")):
-                out.append((m.group("name"), old[m.group("name")], m.group("value")))
+        old = dict(filter(None, map(_version_set, removed)))
+        for name, value in filter(None, map(_version_set, added)):
+            if old.get(name) not in (None, value):
+                out.append((name, old[name], value))
     return out
 

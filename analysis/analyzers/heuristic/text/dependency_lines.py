@@ -46,7 +46,11 @@ class DependencyLines:
             if f.after is None or f.before is None:
                 grouped.setdefault((f.path, self._dependency_kind(f)), []).append(f)
                 continue
-            lines.setdefault(self.dependency_line(f), f.path)
+            line = self.dependency_line(f)
+            if "/" in f.path and "lock" not in e.classes.get(f.path, set()):
+                # a nested package's manifest (``tower-retry/Cargo.toml``): which package's requirement moves
+                line = self.t("config_in", change=line, path=code(f.path, R.MAX_PATH))
+            lines.setdefault(line, f.path)
         for (path, kind), facts in grouped.items():
             items = [code(f.symbol) if kind.startswith("deps_removed") else self.t("dep_item", name=code(f.symbol),
                                                                           new=self._version(f.after))

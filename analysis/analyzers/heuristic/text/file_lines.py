@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.code.named.default_members import default_memb
 from analysis.analyzers.heuristic.config.ci_keys import RANK, action_moves, changed_keys, pinned_versions, sha_pinned
 from analysis.analyzers.heuristic.config.ci_keys import label as ci_label
 from analysis.analyzers.heuristic.message import clip, unlinked
+from analysis.analyzers.heuristic.release import versions_set
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
 from analysis.analyzers.heuristic.text.spans import code, code_line, code_pair, pinned
@@ -202,6 +203,11 @@ class FileLines:
             # that checks it) says the change as it would alone
             tested = len(e.behaviour) == 1 and all(f in e.behaviour or "test" in e.classes[f.path] for f in e.files)
             quote = self.tiny_line() or (self.file_quote(e.behaviour[0]) if tested else "")
+            if not quote and (bumped := versions_set(e.behaviour)):
+                # which release the version file now names: "Changes `version.py` (+1/−1)" read alike for each
+                quote = self.t("listed_lines", items=self.names(
+                    [self.t("config_value", key=code(name), old=code(old), new=code(new)) for name, old, new in bumped],
+                    2, wrap=False))
             return [self.t("files_only", files=self.sizes(top, 3)) + (quote or self.reads(e.behaviour))]
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):

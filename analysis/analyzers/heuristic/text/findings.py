@@ -243,10 +243,15 @@ class Findings:
             out.append(w.t("arch_removed_files", paths=w.names(removed, width=R.MAX_PATH)))
         if self.deploy_paths():
             out.append(w.t("arch_deploy", paths=self.deploy_subject()))
-        new_deps = [f.symbol for f in e.dependencies if not f.before and f.after
-                    and "lock" not in e.classes.get(f.path, set())
-                    and not development_only(f, e.classes.get(f.path, set()))]  # a docs or test requirement
-        if new_deps:
+        added = [f for f in e.dependencies if not f.before and f.after
+                 and "lock" not in e.classes.get(f.path, set())
+                 and not development_only(f, e.classes.get(f.path, set()))]  # a docs or test requirement
+        new_deps = [f.symbol for f in added]
+        manifests = {f.path for f in added}
+        if new_deps and len(manifests) == 1 and "/" in (one := next(iter(manifests))):
+            # one package's manifest of several (``tower-retry/Cargo.toml``): whose dependency it is
+            out.append(w.t("arch_new_dep_in", path=code(one, R.MAX_PATH), names=w.names(new_deps)))
+        elif new_deps:
             out.append(w.t("arch_new_dep", names=w.names(new_deps)))
         return out
 

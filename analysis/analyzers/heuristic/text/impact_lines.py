@@ -116,9 +116,33 @@ class ImpactLines:
         for cls in ("doc", "test", "ci", "build", "example", "i18n"):
             if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
                    or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
+                if cls == "doc" and (page := _doc_page(members)):
+                    # which page, and for a short note its first words: "docs/topics (+6/−0): documentation"
+                    # said alike for three different pages told a reader nothing
+                    name, line = page
+                    return self.p["kind_doc"] + ": " + code(name) + (f" “{clip(line, 80)}”" if line else "")
                 return self.p[f"kind_{cls}"]
         names = [m.path.rsplit("/", 1)[-1] for m in sorted(members, key=lambda m: -m.changes)]
         return self.names(names, 3, wrap=False)
+
+
+#: a note's prose line: three words or more, not a heading underline or a ``KEY: value`` header
+_PROSE = re.compile(r"^(?![A-Z_]+:)\W*\w+\W+\w+\W+\w+")
+#: a documentation note this short (lines changed) is quoted in its impact line
+_SHORT_NOTE = 12
+
+
+def _doc_page(members: list) -> tuple[str, str] | None:
+    """The one documentation file of an area, and the first prose line of a short note's changed lines (the added
+    ones, else the removed ones); None for several files."""
+    if len(members) != 1:
+        return None
+    m = members[0]
+    line = ""
+    if m.changes <= _SHORT_NOTE and m.patch:
+        old, new = changed_lines(m.patch)
+        line = next((ln.strip() for ln in (new or old) if _PROSE.match(ln.strip())), "")
+    return m.path.rsplit("/", 1)[-1], line
 
 
 #: a Rust build script setting a cfg for the crate: ``println!("cargo:rustc-cfg=no_alloc_crate")``

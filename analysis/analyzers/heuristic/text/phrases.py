@@ -8,7 +8,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)", "more_files": "{items} (+{n} more)",
         # summary: what changed
-        "changelog": "Changelog: {text}", "code_comment": "Comment added in {path}: “{text}”",
+        "changelog": "Changelog: {text}", "changelog_of": "Changelog of {path}: {text}", "code_comment": "Comment added in {path}: “{text}”",
         "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default changes from {old} to {new}",
         "default_gained": "{name} becomes optional (default {new})",
         "gains_pl": "gain {names}", "loses_pl": "lose {names}",
@@ -149,7 +149,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_const_default": "Whatever relies on the defaults {names} (leaves them unset) gets the new values.",
         "compat_redefault": "Calls to {symbol} that leave out {params} now get its new default.",
         "arch_new_files": "New product files: {paths}.", "arch_removed_files": "Product files removed: {paths}.",
-        "arch_new_dep": "New dependency: {names}.",
+        "arch_new_dep": "New dependency: {names}.", "arch_new_dep_in": "New dependency in {path}: {names}.",
         "sec_ci_narrowed": "Narrows the workflow token's write permissions in {path}: {keys}.",
         "sec_ci_widened": "Grants the workflow token write permissions in {path}: {keys}.",
         "sec_ci_persist": "Sets {value} on checkouts in {path}.",
@@ -266,7 +266,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "zh": {
         "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 项", "more_files": "{items} 等 {total} 个文件",
-        "changelog": "变更日志：{text}", "code_comment": "{path} 中新增注释：“{text}”",
+        "changelog": "变更日志：{text}", "changelog_of": "{path} 的变更日志：{text}", "code_comment": "{path} 中新增注释：“{text}”",
         "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值由 {old} 改为 {new}",
         "default_gained": "{name} 变为可选（默认 {new}）",
         "gains_pl": "新增参数 {names}", "loses_pl": "移除参数 {names}",
@@ -389,7 +389,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_const_default": "依赖默认值 {names}（未显式设置）的调用方和配置将得到新的值。",
         "compat_redefault": "调用 {symbol} 时省略 {params} 的代码将得到新的默认值。",
         "arch_new_files": "新增产品代码文件：{paths}。", "arch_removed_files": "删除产品代码文件：{paths}。",
-        "arch_new_dep": "新增依赖：{names}。",
+        "arch_new_dep": "新增依赖：{names}。", "arch_new_dep_in": "{path} 新增依赖：{names}。",
         "sec_ci_narrowed": "{path} 收窄了工作流令牌的写权限：{keys}。",
         "sec_ci_widened": "{path} 授予工作流令牌写权限：{keys}。",
         "sec_ci_persist": "{path} 的代码检出设置了 {value}。",

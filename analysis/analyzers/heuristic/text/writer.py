@@ -210,7 +210,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
             # (an entry cut short ends on its "…": a stop after it reads "no…." )
             ended = [x if x.endswith((".", "!", "?", ":", ";", "。", "…")) else x + "." for x in entries[:-1]]
-            out.append(self.t("changelog", text=" ".join([*ended, entries[-1]])))
+            text = " ".join([*ended, entries[-1]])
+            # a package's own changelog in a monorepo (``tower-retry/CHANGELOG.md``): which package it files the
+            # entry for tells one crate's "Move to std::future" from the next
+            owner = _changelog_package(e.of("changelog_entry"))
+            out.append(self.t("changelog_of", path=code(owner), text=text) if owner else self.t("changelog", text=text))
         elif not out and (said := added_explanation(e.behaviour)):  # a title alone: the code's own words say why
             out.append(self.t("code_comment", path=code(said[0], R.MAX_PATH), text=clip(said[1], MAX_QUOTE)))
         out += self.what_changed()
@@ -404,8 +408,14 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for trait, type_ in lost:
             if (trait, type_) not in moved:
                 lines[("impl_removed", type_)].append(trait)
-        return [self.t(key[0], trait=self.names(traits), type=code(key[1]), old=code(key[2]) if len(key) > 2 else "")
-                for key, traits in list(lines.items())[:3]]
+        out = [self.t(key[0], trait=self.names(traits), type=code(key[1]), old=code(key[2]) if len(key) > 2 else "")
+               for key, traits in list(lines.items())[:3]]
+        # the one file the impls change in, when not at the root: each crate's ``ResponseFuture`` of a workspace
+        # ported alike reads the same without it
+        paths = {f.path for f in self.e.behaviour if any(trait_impls([f]))} if out else set()
+        if len(paths) == 1 and "/" in (path := next(iter(paths))):
+            out = [self.t("config_in", change=line, path=code(path, R.MAX_PATH)) for line in out]
+        return out
 
     def guards_line(self, files: list[FileChange]) -> list[str]:
         """``New early exits: `pos > len` returns `null` / `false```: the guards added to modified code, bounded."""
@@ -693,6 +703,18 @@ def _in_place(removed: list[Fact], added: list[Fact]) -> list[tuple[Fact, Fact]]
     for f in added:
         came[key(f)].append(f)
     return [(gone[k][0], came[k][0]) for k in gone if k[1] and len(gone[k]) == 1 and len(came.get(k, ())) == 1]
+
+
+def _changelog_package(facts: list) -> str | None:
+    """The one folder the changelog files quoted sit in when it is a package's own (``tower-retry``), not the
+    repository's root nor a documentation folder (``docs/changelog.rst`` is the project's); None otherwise."""
+    folders = {f.path.rpartition("/")[0] for f in facts}
+    if len(folders) != 1:
+        return None
+    folder = folders.pop()
+    if not folder or folder.rsplit("/", 1)[-1].lower() in R.DOC_DIRS | R.CHANGELOG_FRAGMENT_DIRS:
+        return None
+    return folder
 
 
 def _nested_manifest(path: str) -> bool:
