@@ -116,11 +116,12 @@ class ImpactLines:
         for cls in ("doc", "test", "ci", "build", "example", "i18n"):
             if all(cls in self.e.classes[m.path] or (cls == "ci" and "tooling" in self.e.classes[m.path])
                    or (cls == "build" and "lock" in self.e.classes[m.path]) for m in members):
-                if cls == "doc" and (page := _doc_page(members)):
+                if cls == "doc" and (page := _doc_page(members)) and members[0].path != area_of(members[0].path):
                     # which page, and for a short note its first words: "docs/topics (+6/−0): documentation"
                     # said alike for three different pages told a reader nothing
                     name, line = page
-                    return self.p["kind_doc"] + ": " + code(name) + (f" “{clip(line, 80)}”" if line else "")
+                    return self.p["kind_doc"] + self.t("listed_lines", items=code(name) + (
+                        f" “{clip(line, 80)}”" if line else ""))
                 return self.p[f"kind_{cls}"]
         names = [m.path.rsplit("/", 1)[-1] for m in sorted(members, key=lambda m: -m.changes)]
         return self.names(names, 3, wrap=False)
