@@ -712,7 +712,8 @@ def _changelog_package(facts: list) -> str | None:
     if len(folders) != 1:
         return None
     folder = folders.pop()
-    if not folder or folder.rsplit("/", 1)[-1].lower() in R.DOC_DIRS | R.CHANGELOG_FRAGMENT_DIRS:
+    last = folder.rsplit("/", 1)[-1].lower()
+    if not folder or last.startswith(".") or last in R.DOC_DIRS | R.CHANGELOG_FRAGMENT_DIRS:  # ``.changeset``
         return None
     return folder
 
