@@ -413,7 +413,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         # the one file the impls change in, when not at the root: each crate's ``ResponseFuture`` of a workspace
         # ported alike reads the same without it
         paths = {f.path for f in self.e.behaviour if any(trait_impls([f]))} if out else set()
-        if len(paths) == 1 and (path := next(iter(paths))).count("/") >= 2:  # ``<crate>/src/future.rs``
+        if len(paths) == 1 and (path := next(iter(paths))).count("/") >= 2 and not path.startswith("src/"):
             out = [self.t("config_in", change=line, path=code(path, R.MAX_PATH)) for line in out]
         return out
 
