@@ -112,7 +112,7 @@ def test_the_package_a_bump_names_is_listed_before_the_ones_it_drags_along():
                       before="v1.80.0", after="v1.82.1"))
     summary = analyse("build(deps): bump google.golang.org/grpc from 1.80.0 to 1.82.1 in /hack (#6199)",
                       [manifest], facts).summary
-    assert summary[0] == "`google.golang.org/grpc` `v1.80.0` → `v1.82.1`"
+    assert summary[0] == "`google.golang.org/grpc` `v1.80.0` → `v1.82.1` in `hack/go.mod`"
 
 
 # --- a quoted line whose first word is long ----------------------------------------------------------------------

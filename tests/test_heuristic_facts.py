@@ -221,7 +221,7 @@ def test_impact_ranks_areas_by_lines_with_public_symbols():
              Fact(kind="symbol_modified", path="src/click/core.py", symbol="_helper", public=False)]
     analysis = analyse("Fix defaults", [("src/click/core.py", 20, 4), ("docs/a.md", 50, 0),
                                         ("tests/test_defaults.py", 3, 0)], facts)
-    assert analysis.impact == ["docs (+50/−0): documentation",
+    assert analysis.impact == ["docs (+50/−0): documentation: `a.md`",
                                "src/click (+20/−4): `Context.lookup_default`",
                                "tests (+3/−0): tests"]
 
