@@ -12,7 +12,7 @@ from analysis.analyzers.heuristic.api.struct_fields import go_struct_hints
 from analysis.analyzers.heuristic.api.surface import ApiSurface
 from analysis.analyzers.heuristic.code.code_changes import CodeChanges
 from analysis.analyzers.heuristic.config.builds.dependency_changes import DependencyChanges
-from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security
+from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security, secrets_before
 from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
 from analysis.analyzers.heuristic.message import MERGE_TITLE, changelog_entries, clip, message_points
 from analysis.analyzers.heuristic.paths import NON_PRODUCT, area_of, classify_path
@@ -137,7 +137,8 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
         by_path: dict[str, list[Fact]] = {}
         for fact in self.ci_config:
             by_path.setdefault(fact.path, []).append(fact)
-        found = {path: ci_security(facts) for path, facts in by_path.items()}
+        patches = {f.path: f.patch for f in self.files}
+        found = {path: ci_security(facts, secrets_before(patches.get(path))) for path, facts in by_path.items()}
         return {path: sec for path, sec in found.items() if sec.relevant}
 
     @cached_property

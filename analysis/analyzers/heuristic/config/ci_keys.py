@@ -132,8 +132,16 @@ def _writes(name: str, value: str) -> list[str]:
     return [f"{name}: {value}" if name.rsplit(".", 1)[-1] == "permissions" else name]
 
 
-def ci_security(facts: list[Fact]) -> CiSecurity:
-    """The credential-bearing changes among one workflow file's facts."""
+def secrets_before(patch: str | None) -> set[str]:
+    """The secrets a workflow already handed its steps before the change: those its patch's unchanged and removed
+    lines name (a login step's ``${{ secrets.DOCKERHUB_USERNAME }}`` seen as context)."""
+    old = [line[1:] for line in (patch or "").splitlines() if line[:1] in (" ", "-") and not line.startswith("---")]
+    return {f"secrets.{name}" for line in old for name in _SECRET.findall(line)}
+
+
+def ci_security(facts: list[Fact], known: set[str] = frozenset()) -> CiSecurity:
+    """The credential-bearing changes among one workflow file's facts; ``known`` are the secrets the file already
+    passed before the change (moved into an ``env:`` or tested in an ``if:``, they reach no step anew)."""
     out = CiSecurity([], [], [], [], 0)
     for f in facts:
         if f.kind not in _CONFIG_KINDS:
@@ -151,7 +159,8 @@ def ci_security(facts: list[Fact]) -> CiSecurity:
         elif keys[-1:] == ["persist-credentials"] and after:
             out.persist.append(after.lower())
         new = set(_SECRET.findall(after)) - set(_SECRET.findall(before))
-        out.secrets.extend(f"secrets.{name}" for name in sorted(new) if f"secrets.{name}" not in out.secrets)
+        out.secrets.extend(f"secrets.{name}" for name in sorted(new)
+                           if f"secrets.{name}" not in out.secrets and f"secrets.{name}" not in known)
         out.pinned += sha_pinned(f)
     out.narrowed, out.widened = list(dict.fromkeys(out.narrowed)), list(dict.fromkeys(out.widened))
     out.persist = list(dict.fromkeys(out.persist))
