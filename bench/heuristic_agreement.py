@@ -170,7 +170,12 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          "hypothesis-2025-06-30", "sqlx-2018-10-16", "tower-2019-09-09", "knex-2026-03-27", "micrometer-2026-08-20",
          "pcre2-2026-08-08", "fairwindsops-charts-2022-01-12", "tsup-2023-02-07", "mockk-2023-09-12",
          "pygments-2026-01-11", "image-2026-02-26", "huh-2025-03-24", "zx-2025-06-23", "javalin-2024-02-23",
-         "libusb-2026-07-13", "scrapy-2026-08-21", "migrate-2024-09-08", "cowboysysop-charts-2025-05-19")
+         "libusb-2026-07-13", "scrapy-2026-08-21", "migrate-2024-09-08", "cowboysysop-charts-2025-05-19",
+         "psycopg-2025-05-04", "hyper-2023-11-16", "fzf-2026-07-05", "tailwindcss-2025-03-20", "ninja-2018-11-05",
+         "netty-2025-07-07", "stevehipwell-helm-charts-2026-03-30", "sphinx-2025-11-29", "swr-2021-08-24",
+         "paramiko-2023-12-16", "serde_with-2023-03-05", "lazygit-2026-03-30", "winston-2022-01-10",
+         "ccache-2026-07-19", "arrow-2020-01-22", "newrelic-helm-charts-2022-05-10", "networkx-2025-02-05",
+         "libjpeg-turbo-2023-01-27")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 
