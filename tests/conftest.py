@@ -11,7 +11,7 @@ import pytest
 
 from bot.settings import Settings
 from bot.store import TinyStore
-from tests import day_replays
+from tests import builder_replay, day_replays
 from tests.postgres_server import pg_url, postgres_server  # noqa: F401 - one PostgreSQL server per session
 
 
@@ -74,11 +74,15 @@ def _isolated_env(monkeypatch, tmp_path):
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """Start the labelled days' replay on the second core when their tests are selected (tests/day_replays.py)."""
+    """Start the labelled days' replay (tests/day_replays.py) and the Dockerfile builder's steps
+    (tests/builder_replay.py) in the background when their tests are selected."""
     days = sum(item.path.name == "test_heuristic_days.py" for item in items)
     if days:  # one core beside a full suite; every core when the day tests are (nearly) all that runs
         day_replays.start(workers=1 if len(items) - days > 100 else os.cpu_count() or 1)
+    if any(item.name == "test_builder_steps_replayed_into_a_venv_give_a_working_digestbot" for item in items):
+        builder_replay.start()  # pip installs in the background (tests/builder_replay.py)
 
 
 def pytest_sessionfinish(session, exitstatus):
     day_replays.stop()
+    builder_replay.stop()

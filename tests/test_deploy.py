@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 import tomllib
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,57 +20,11 @@ import discord
 import pytest
 import yaml
 
+from tests import builder_replay
+from tests.dockerfile_reader import Stage, parse_dockerfile
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "deploy.md"
-
-
-# --- a small Dockerfile reader -------------------------------------------------------------------
-@dataclass
-class Stage:
-    base: str
-    name: str | None
-    instructions: list[tuple[str, str]] = field(default_factory=list)  # (KEYWORD, arguments)
-
-    def all(self, keyword: str) -> list[str]:
-        return [args for kw, args in self.instructions if kw == keyword]
-
-    def env(self) -> dict[str, str]:
-        values: dict[str, str] = {}
-        for args in self.all("ENV"):
-            for item in shlex.split(args):
-                name, _, value = item.partition("=")
-                values[name] = value
-        return values
-
-
-def parse_dockerfile(text: str) -> tuple[dict[str, str], list[Stage]]:
-    """Global ARG defaults and the stages, with continuation lines joined and comments dropped."""
-    logical, current = [], ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.endswith("\\"):
-            current += line[:-1] + " "
-            continue
-        logical.append(current + line)
-        current = ""
-    args: dict[str, str] = {}
-    stages: list[Stage] = []
-    for line in logical:
-        keyword, _, rest = line.partition(" ")
-        keyword, rest = keyword.upper(), rest.strip()
-        if keyword == "FROM":
-            parts = rest.split()
-            base = re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], parts[0])
-            name = parts[2] if len(parts) == 3 and parts[1].upper() == "AS" else None
-            stages.append(Stage(base, name))
-        elif not stages and keyword == "ARG":
-            name, _, default = rest.partition("=")
-            args[name] = default
-        else:
-            stages[-1].instructions.append((keyword, rest))
-    return args, stages
 
 
 @pytest.fixture(scope="module")
@@ -263,31 +216,12 @@ def test_dockerfile_passes_hadolint():
 @pytest.mark.timeout(600)
 @pytest.mark.skipif(os.environ.get("DIGESTBOT_SKIP_IMAGE_REPLAY") == "1",
                     reason="DIGESTBOT_SKIP_IMAGE_REPLAY=1 (needs the package index or pip's cache, ~1 min)")
-def test_builder_steps_replayed_into_a_venv_give_a_working_digestbot(dockerfile, tmp_path, git_repo, request):
-    """Run the builder's COPY/RUN steps in a folder standing for /src, with a temporary venv for /opt/venv.
-
-    ``--no-cache-dir`` is dropped so pip may reuse its cache (the image build keeps no cache).
-    """
-    builder = dockerfile[1][0]
-    src, venv = tmp_path / "src", tmp_path / "venv"
-    src.mkdir()
-    request.addfinalizer(lambda: shutil.rmtree(venv, ignore_errors=True))  # ~0.5 GB; pytest keeps tmp dirs
-    env = {**os.environ, **builder.env()}
-    for keyword, args in builder.instructions:
-        if keyword == "COPY":
-            *sources, _dest = args.split()
-            for source in sources:
-                target = src / Path(source).name
-                if (ROOT / source).is_dir():
-                    shutil.copytree(ROOT / source, target, ignore=shutil.ignore_patterns("__pycache__"))
-                else:
-                    shutil.copy2(ROOT / source, target)
-        elif keyword == "RUN":
-            script = re.sub(r"(?<![\w/.-])python(?=\s)", shlex.quote(sys.executable), args)
-            script = script.replace("/opt/venv", shlex.quote(str(venv))).replace(" --no-cache-dir", "")
-            done = subprocess.run(["sh", "-c", script], cwd=src, env=env, capture_output=True, text=True,
-                                  timeout=540)
-            assert done.returncode == 0, f"RUN {args}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+def test_builder_steps_replayed_into_a_venv_give_a_working_digestbot(tmp_path, git_repo):
+    """The builder's COPY/RUN steps, replayed in the background since collection (tests/builder_replay.py), give a
+    venv whose digestbot runs a real report."""
+    replay = builder_replay.result()
+    assert replay.failure is None, replay.failure
+    venv = replay.venv
     digestbot = venv / "bin" / "digestbot"
     assert not (venv / "bin" / "pytest").exists(), "the test extra must not stay in the image's venv"
     run_env = {**os.environ, "DIGESTBOT_DATA_DIR": str(tmp_path / "data")}

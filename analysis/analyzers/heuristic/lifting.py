@@ -244,7 +244,9 @@ def high(e: Evidence, change_type: str) -> bool:
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     changed_interfaces = [p for p in e.api_changes if p not in e.interfaces_appended]
     return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or changed_interfaces
+        e.api_breaks or e.config_breaks or e.contract_changes or e.variants_removed or e.nullness_dropped
+        or e.defaults_changed
+        or changed_interfaces
         or strong_security(e, change_type)
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out

@@ -13,6 +13,7 @@ from analysis.analyzers.heuristic.api.js_modules import (
     module_key,
     plumbing_export,
 )
+from analysis.analyzers.heuristic.api.nullness import nullness_dropped
 from analysis.analyzers.heuristic.api.options import option_words
 from analysis.analyzers.heuristic.api.struct_fields import (
     SETTINGS_STRUCT,
@@ -232,6 +233,18 @@ class ApiSurface:
             if parts:
                 out.append((fact, parts))
         return out
+
+    @cached_property
+    def variants_removed(self) -> list[Fact]:
+        """Public enums that lose a variant: code that names it (constructs or matches it) no longer compiles, as
+        with a public symbol removed (a variant added is read as new API, not here)."""
+        return [f for f in self.of("symbol_modified") if self.is_public(f) and self.in_product(f)
+                and any(part.startswith("variants removed ") for part in noticed_parts(f))]
+
+    @cached_property
+    def nullness_dropped(self) -> list[tuple[str, str]]:
+        """(method, parameter) of public Java parameters that lose their ``@Nullable``: null no longer accepted."""
+        return nullness_dropped(self.behaviour, self.facts, self.is_public)
 
     @cached_property
     def fields_added(self) -> list[tuple[str, str, str]]:

@@ -30,6 +30,7 @@ from analysis.analyzers.heuristic.config.charts.template_layout import added_con
 from analysis.analyzers.heuristic.declared import advisory_merge, breaking_fragments, support_removed
 from analysis.analyzers.heuristic.judge import reformatted, stricter_symbols
 from analysis.analyzers.heuristic.message import clip
+from analysis.analyzers.heuristic.noticed import noticed_parts
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import release_bookkeeping, version_numbers_added, version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
@@ -130,6 +131,10 @@ class Findings:
             out.append(w.t("compat_members_removed" + _one(members), names=w.symbols(members)))
         if optional:
             out.append(w.t("compat_optional_removed" + _one(optional), names=w.symbols(optional)))
+        if variants := self.removed_variants():
+            out.append(w.t("compat_variants_removed" + _one(variants), names=w.symbols(variants)))
+        if e.nullness_dropped:
+            out.append(w.t("compat_nullness", symbols=w.symbols(list(dict.fromkeys(m for m, _ in e.nullness_dropped)))))
         for key, prefixes in (("compat_type", ("bases ", "members reordered")), ("compat_throws", ("throw ",)),
                               ("compat_fields", ("fields renamed ",)),
                               ("compat_defaults", ("field default changed ",))):
@@ -434,6 +439,15 @@ class Findings:
         return ([f.symbol for f in removed if not any(f is m for m in members)],
                 [f.symbol for f in members if not optional(f)], [f.symbol for f in members if optional(f)])
 
+    def removed_variants(self) -> list[str]:
+        """``Enum::Variant`` of each variant a public enum loses (``variants_removed``)."""
+        out = []
+        for f in self.e.variants_removed:
+            for part in noticed_parts(f):
+                if part.startswith("variants removed "):
+                    out += [f"{f.symbol}::{name}" for name in part.removeprefix("variants removed ").split(", ") if name]
+        return out
+
     def api_paths(self) -> list[str]:
         """API and schema definition files changed where no fact names what changed in them: those whose change
         callers notice (``api_changes``), not source code under an API-like directory whose facts see only function
@@ -502,6 +516,8 @@ class Findings:
             self.add("removed", "rec_removed", names=w.symbols(removed))
         if members or optional:
             self.add("members_removed", "rec_removed", names=w.symbols(members + optional))
+        if variants := self.removed_variants():
+            self.add("variants_removed" + _one(variants), "rec_removed", names=w.symbols(variants))
         # one risk per change: a key changed alike in several files (a label in each CRD) is one risk
         changes = {(f.symbol, f.before, f.after): f for f in self.config_breaks if f.kind == "config_value_changed"}
         for fact in list(changes.values())[:2]:

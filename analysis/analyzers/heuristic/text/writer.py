@@ -298,6 +298,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         shaped = self.shaped()
         out += [self.t("contract_line", symbol=code(f.symbol), changes=self.noticed(parts, f.path, e.is_public(f)))
                 for f, parts in shaped[:R.MAX_LISTED]]
+        out += self.nullness_lines()
         out += [self._t("type_param_line", len(facts) > 1, symbols=self.symbols([f.symbol or "" for f in facts]),
                         name=code(name), default=code(default))
                 for (name, default), facts in list(e.type_parameters_added.items())[:R.MAX_LISTED]]
@@ -540,6 +541,16 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         text = self.t("option_line", names=self.names(names, R.MAX_LISTED, wrap=False))
         readers = list(dict.fromkeys(name for _, names in found for name in names))
         return [text + (self.t("option_read_by", names=self.symbols(readers)) if readers else "")] + changed
+
+    def nullness_lines(self) -> list[str]:
+        """Public Java parameters that lose ``@Nullable``, by parameter: "`@Nullable` dropped from `obj` of
+        `Gauge.builder`, `TimeGauge.builder`"."""
+        by_param: dict[str, list[str]] = {}
+        for symbol, param in self.e.nullness_dropped:
+            by_param.setdefault(param, []).append(symbol)
+        groups = [self.t("nullness_group", param=code(param), symbols=self.symbols(symbols, 3))
+                  for param, symbols in list(by_param.items())[:R.MAX_LISTED]]
+        return [self.t("nullness_line", groups=self.p["group_sep"].join(groups))] if groups else []
 
     def shaped(self) -> list[tuple[Fact, list[str]]]:
         """Product symbols changed in place whose shape the facts name (a Rust enum's variants, the bounds on a
