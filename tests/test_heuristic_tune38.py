@@ -4,6 +4,7 @@ and a hand-written trait impl replaced by a derive said once."""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.paths import classify_path
 from tests.facts_support import analysed
 
 _CONN = """use std::fmt;
@@ -80,3 +81,110 @@ def test_an_attribute_on_a_crate_private_item_in_a_proto_directory_is_low():
 def test_an_attribute_on_an_exported_item_in_a_proto_directory_stays_an_interface_change():
     result = analysed(_cfg("pub "), "refactor(lib): remove unused cfg condition")
     assert any("API or schema" in r.risk for r in result.risks)
+
+
+def test_a_jdk_early_access_build_moved_in_a_compose_file_is_a_version_pin():
+    compose = "services:\n  runtime-setup:\n    build:\n      args:\n        java_version: \"{v}\"\n"
+    script = "#!/bin/bash\nexport EXPECTED_VERSION='{v}'\n"
+    result = analysed({"docker/docker-compose.centos-7.25.yaml": (compose.format(v="25.ea.28-open"),
+                                                                  compose.format(v="25.ea.29-open")),
+                       ".github/scripts/check_java_ea_version.sh": (script.format(v="25.ea.28"),
+                                                                    script.format(v="25.ea.29"))},
+                      "Fix jdk 25 early access build")
+    assert result.importance == "low"
+
+
+_ENGINE = """package io.acme.ssl;
+
+public final class Engine {{
+    private int min;
+    private int max;
+
+    private void setEnabled0(String[] protocols) {{
+        for (String p : protocols) {{
+{body}
+        }}
+    }}
+}}
+"""
+_IFS = "\n".join(f"""            if (p.equals("P{i}")) {{
+                if (min > {i}) {{
+                    min = {i};
+                }}
+                if (max < {i}) {{
+                    max = {i};
+                }}
+            }}""" for i in range(6))
+_SWITCH = """            int index;
+            switch (p) {
+""" + "\n".join(f"""                case "P{i}":
+                    index = {i};
+                    break;""" for i in range(6)) + """
+                default:
+                    continue;
+            }
+            min = Math.min(min, index);
+            max = Math.max(max, index);"""
+
+
+def test_a_refactor_for_readability_is_low_whatever_its_size_or_folder():
+    files = {"handler/src/main/java/io/acme/ssl/Engine.java": (_ENGINE.format(body=_IFS),
+                                                                 _ENGINE.format(body=_SWITCH))}
+    assert analysed(files, "improve readability of Engine.setEnabled0 method").importance == "low"
+    # the same diff with no word of its purpose is read as before
+    assert analysed(files, "rework Engine.setEnabled0 method").importance == "medium"
+
+
+_CONFIG = """package io.acme.ring;
+
+public final class RingConfig {{
+    private final int size;
+    private final int maxUnreleased;
+
+{ctors}
+    /**
+     * Returns the max unreleased buffers.{getter_doc}
+     */
+{getter_ann}    public int maxUnreleased() {{
+        return maxUnreleased;
+    }}
+}}
+"""
+_OLD_CTOR = """    /**
+     * @param size           the size of the ring
+     * @param maxUnreleased  the buffers allowed out before the ring is disabled.
+     */
+    public RingConfig(int size, int maxUnreleased) {
+        this.size = size;
+        this.maxUnreleased = maxUnreleased;
+    }
+"""
+_NEW_CTORS = """    /**
+     * @param size           the size of the ring
+     */
+    public RingConfig(int size) {
+        this(size, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param size           the size of the ring
+     * @param maxUnreleased  this parameter is ignored by the ring.
+     */
+    @Deprecated
+    public RingConfig(int size, int maxUnreleased) {
+        this.size = size;
+        this.maxUnreleased = maxUnreleased;
+    }
+"""
+
+
+def test_an_option_deprecated_and_ignored_at_once_is_high():
+    before = _CONFIG.format(ctors=_OLD_CTOR, getter_doc="", getter_ann="")
+    after = _CONFIG.format(ctors=_NEW_CTORS, getter_doc="\n     * @deprecated will be removed as it has no effect.",
+                           getter_ann="    @Deprecated\n")
+    path = "transport/src/main/java/io/acme/ring/RingConfig.java"
+    assert analysed({path: (before, after)}, "Remove unreleased guard in the ring").importance == "high"
+
+
+def test_a_jmh_module_is_not_product_code():
+    assert classify_path("microbench/src/main/java/io/acme/microbench/SizeBenchmark.java") == {"test"}

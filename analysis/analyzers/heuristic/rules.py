@@ -133,8 +133,9 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "testutils", "test_support",
              # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
              "regress",
-             # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``): measured, not shipped
-             "benches", "benchmarks", "bench",
+             # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``; a JVM project's JMH module
+             # ``microbench/``): measured, not shipped
+             "benches", "benchmarks", "bench", "microbench", "microbenchmark", "microbenchmarks",
              # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
              # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
              "unittests", "__snapshot__", "__snapshots__"}
