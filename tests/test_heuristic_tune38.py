@@ -188,3 +188,26 @@ def test_an_option_deprecated_and_ignored_at_once_is_high():
 
 def test_a_jmh_module_is_not_product_code():
     assert classify_path("microbench/src/main/java/io/acme/microbench/SizeBenchmark.java") == {"test"}
+
+
+_CACHE = """export function initCache(provider) {{
+  const mutate = makeMutate(provider)
+{outside}
+  // This is a new provider: set up DOM listeners for focus and reconnect.
+  if (!IS_SERVER) {{
+{inside}
+    opts.initFocus(revalidateAll)
+  }}
+  return [provider, mutate]
+}}
+"""
+_SET = """  // Keep the provider's state, on the server too.
+  GlobalState.set(provider, [REVALIDATORS, {}, {}, mutate])
+"""
+
+
+def test_a_statement_moved_out_of_an_if_with_its_comment_is_no_comment_change():
+    before = _CACHE.format(outside="", inside=_SET.replace("\n  ", "\n    ").replace("  //", "    //", 1))
+    after = _CACHE.format(outside=_SET, inside="")
+    result = analysed({"src/utils/cache.ts": (before, after)}, "fix: cache is missing on server side")
+    assert result.importance != "low"
