@@ -211,3 +211,26 @@ def test_a_statement_moved_out_of_an_if_with_its_comment_is_no_comment_change():
     after = _CACHE.format(outside=_SET, inside="")
     result = analysed({"src/utils/cache.ts": (before, after)}, "fix: cache is missing on server side")
     assert result.importance != "low"
+
+
+_PROXY = """package main
+
+import "os"
+
+func runProxy(temp string) error {{
+{body}	return run(temp)
+}}
+"""
+_PRECREATE = """	f, err := os.OpenFile(temp+".become", os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+"""
+
+
+def test_a_file_pre_created_against_a_planted_link_is_a_security_change():
+    files = {"src/proxy.go": (_PROXY.format(body=""), _PROXY.format(body=_PRECREATE))}
+    message = ("Pre-create become file with O_EXCL\n\nPrevents another user on a shared TMPDIR from planting a file or a"
+               "\nsymbolic link at the predictable path while the program is running.")
+    assert analysed(files, message).importance == "high"

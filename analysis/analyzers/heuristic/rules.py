@@ -48,6 +48,10 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   r"attackers?|spoof(s|ed|ing)?|malicious(ly)?|"
                                   # someone on the network path between the two ends: reads or rewrites what is sent
                                   r"mitm|man[- ]in[- ]the[- ]middle|eavesdrop\w*|"
+                                  # a file or link planted at a path the program then opens (a shared /tmp): the
+                                  # local attacks exclusive creation (``O_EXCL``) or ``O_NOFOLLOW`` closes
+                                  r"symlink (attacks?|races?)|"
+                                  r"plant\w*( \w+){0,4} (symbolic links?|symlinks?)|"
                                   r"(passive|on-path) (network )?(observers?|adversar(y|ies))|network observers?|"
                                   r"(allow\w*|permit\w*|lead\w*|result\w*)( to| in| for)? (an? )?(\w+ )?injections?)|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
