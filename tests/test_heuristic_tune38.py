@@ -234,3 +234,36 @@ def test_a_file_pre_created_against_a_planted_link_is_a_security_change():
     message = ("Pre-create become file with O_EXCL\n\nPrevents another user on a shared TMPDIR from planting a file or a"
                "\nsymbolic link at the predictable path while the program is running.")
     assert analysed(files, message).importance == "high"
+
+
+_TICKS = '''import datetime as dt
+import time
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def TimestampFromTicks(ticks: float) -> dt.datetime:
+{body}
+'''
+_LOCAL = """    t = time.localtime(ticks)
+    tzinfo = dt.timezone(dt.timedelta(seconds=t.tm_gmtoff))
+    return dt.datetime(*t[:6], tzinfo=tzinfo)"""
+_UTC = "    return EPOCH + dt.timedelta(seconds=ticks)"
+_NEWS = "Changes\n=======\n\n{entry}\nRelease 3.2.7\n-------------\n\n- Older entry.\n"
+
+
+def _ticks(entry: str):
+    return analysed({"docs/news.rst": (_NEWS.format(entry=""), _NEWS.format(entry=entry)),
+                     "mylib/dbapi20.py": (_TICKS.format(body=_LOCAL), _TICKS.format(body=_UTC))},
+                    "Merge branch 'fix-from-ticks-functions'")
+
+
+def test_a_changelog_saying_a_public_function_returns_another_value_is_high():
+    entry = ("- Change `TimestampFromTicks` to return a datetime in UTC rather than in the local\n"
+             "  timezone (#1058).\n")
+    assert _ticks(entry).importance == "high"
+
+
+def test_a_value_returned_where_none_came_back_is_no_changed_result():
+    entry = "- `TimestampFromTicks` now returns a datetime instead of null.\n"
+    assert _ticks(entry).importance != "high"

@@ -41,6 +41,7 @@ from analysis.analyzers.heuristic.declared import (
     merged_major_line,
     migration_noted,
     release_retracted,
+    returns_changed_in_changelog,
     said_incompatible,
     support_removed,
 )
@@ -252,6 +253,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
         or bool(checks_called_from_public(e))
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
+        or returns_changed_in_changelog(e)  # the changelog says a public call returns another value than it did
         or attack_tested(e) or attack_commented(e) or merged_major_line(e) or said_incompatible(e)
         or binary_compat_titled(e) or documented_failure(e) or release_retracted(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
