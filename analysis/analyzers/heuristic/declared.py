@@ -60,6 +60,23 @@ def default_changed_in_changelog(e: Evidence) -> bool:
     return bool(e.behaviour) and any(_DEFAULT_CHANGED.search(entry) for entry in e.changelog)
 
 
+#: a changelog line saying what a call returns now against what it returned ("Change ``TimestampFromTicks`` to return
+#: a datetime in UTC rather than in the local timezone"); a value where nothing came back ("now returns
+#: ``ParseResult`` instead of null") is one callers may start to use, not one they had
+_RETURNS_OTHER = re.compile(r"\breturns?\b[^.]{0,80}?\b(rather than|instead of)\b"
+                            r"(?!\s+(`?(null|none|nil|undefined|nothing|void)\b`?))", re.I)
+
+
+def returns_changed_in_changelog(e: Evidence) -> bool:
+    """A changelog line the commit adds says a public function the commit changes returns another value than it did
+    (the function named in the line): every caller gets a different result, whatever the title calls it."""
+    names = {re.split(r"::|\.", f.symbol or "")[-1] for f in e.of("symbol_modified", "signature_changed")
+             if e.is_public(f)}
+    names.discard("")
+    return any(_RETURNS_OTHER.search(entry) and any(re.search(rf"\b{re.escape(n)}\b", entry) for n in names)
+               for entry in e.changelog)
+
+
 def breaking_in_changelog(e: Evidence) -> bool:
     """A changelog line the commit adds is marked as breaking callers, or the news fragment it adds is filed as
     one (towncrier's ``changelog/8593.breaking.rst``), and product code changes with it."""

@@ -103,6 +103,7 @@ from analysis.analyzers.heuristic.lowering import (
     interface_touched,
     message_reworded,
     private_helper_refactor,
+    readability_refactor,
     said_no_op,
     small_perf_tweak,
     snapshot_rewritten,
@@ -513,6 +514,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # private helpers introduced or used differently: the interface and the texts are unchanged
     if housekeeping(e, change_type):
         return "low"  # a cleanup or a warning silenced: the interface and the texts users see are unchanged
+    if readability_refactor(e, change_type):
+        return "low"  # a refactor for readability (ifs made a switch): the same program, written to be read
     if imports_only(e):
         return "low"  # JVM imports added or dropped, nothing else: the same types resolve, the same code runs
     if (change_type == "docs" and (e.code_lines <= R.DOCS_CODE_LINES or _laid_out_only(e)) and not interface_touched(e)

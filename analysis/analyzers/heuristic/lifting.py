@@ -10,6 +10,7 @@ from analysis.analyzers.heuristic.api.abstract_bases import classes_made_abstrac
 from analysis.analyzers.heuristic.api.documented_errors import errors_now_documented
 from analysis.analyzers.heuristic.api.encoding_hooks import encoding_hooks_added
 from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.api.inert_options import inert_options
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
@@ -40,6 +41,7 @@ from analysis.analyzers.heuristic.declared import (
     merged_major_line,
     migration_noted,
     release_retracted,
+    returns_changed_in_changelog,
     said_incompatible,
     support_removed,
 )
@@ -253,6 +255,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
         or bool(checks_called_from_public(e))
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
+        or returns_changed_in_changelog(e)  # the changelog says a public call returns another value than it did
         or attack_tested(e) or attack_commented(e) or merged_major_line(e) or said_incompatible(e)
         or binary_compat_titled(e) or documented_failure(e) or release_retracted(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
@@ -271,6 +274,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e))
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
         or bool(classes_made_abstract(e.behaviour))  # a public class made abstract: subclasses must implement more
+        or bool(inert_options(e.behaviour))  # an option deprecated and ignored at once: callers who set it lose it
         or (change_type in ("fix", "feature") and bool(e.behaviour)  # the old expectation deleted, a new one added
             and bool(tests_replaced(e.files, lambda path: "test" in e.classes[path]))))
 

@@ -155,6 +155,22 @@ def housekeeping(e: Evidence, change_type: str) -> bool:
                 and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
 
 
+#: the title's purpose is the code's reading ("improve readability of X", "make X easier to read")
+_READABILITY = re.compile(r"\b(readability|more readable|easier to (read|follow|understand)|legibility)\b", re.I)
+#: lines a readability rewrite may span: a method or two rewritten, not a module redone
+READABILITY_LINES = 200
+
+
+def readability_refactor(e: Evidence, change_type: str) -> bool:
+    """A refactor whose title says its purpose is readability ("improve readability of
+    ``setEnabledProtocols0``: multiple ifs replaced with a switch"), with no public symbol, setting, message text or
+    security signal changed: the same program written to be read, whatever file it sits in (a TLS engine's
+    ``ssl/`` path is no security change by itself)."""
+    return bool(change_type == "refactor" and _READABILITY.search(e.title)
+                and e.behaviour_lines <= READABILITY_LINES and not interface_touched(e)
+                and not (e.config or e.literal_changes["message"] or e.security_signals or e.security_words))
+
+
 #: the title names one error, help or usage message (not ``Display``/``__str__``: how values print; not "error
 #: messages" built anew across the code)
 _ONE_MESSAGE = re.compile(r"\b(error|help|usage) (message|text)\b(?!s)", re.I)

@@ -48,6 +48,10 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   r"attackers?|spoof(s|ed|ing)?|malicious(ly)?|"
                                   # someone on the network path between the two ends: reads or rewrites what is sent
                                   r"mitm|man[- ]in[- ]the[- ]middle|eavesdrop\w*|"
+                                  # a file or link planted at a path the program then opens (a shared /tmp): the
+                                  # local attacks exclusive creation (``O_EXCL``) or ``O_NOFOLLOW`` closes
+                                  r"symlink (attacks?|races?)|"
+                                  r"plant\w*( \w+){0,4} (symbolic links?|symlinks?)|"
                                   r"(passive|on-path) (network )?(observers?|adversar(y|ies))|network observers?|"
                                   r"(allow\w*|permit\w*|lead\w*|result\w*)( to| in| for)? (an? )?(\w+ )?injections?)|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
@@ -133,8 +137,9 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "testutils", "test_support",
              # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
              "regress",
-             # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``): measured, not shipped
-             "benches", "benchmarks", "bench",
+             # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``; a JVM project's JMH module
+             # ``microbench/``): measured, not shipped
+             "benches", "benchmarks", "bench", "microbench", "microbenchmark", "microbenchmarks",
              # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
              # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
              "unittests", "__snapshot__", "__snapshots__"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from analysis.analyzers.heuristic.api.opened_members import finals_dropped_only
+from analysis.analyzers.heuristic.api.private_sources import private_attributes_only, private_declarations_only
 from analysis.analyzers.heuristic.config.charts.deploy import (
     gated_template_change,
     off_by_default,
@@ -104,9 +105,11 @@ class ConfigChanges:
     @cached_property
     def api_changes(self) -> list[str]:
         """Interface files (schemas, IDL, stubs) whose change callers or operators notice: not documentation alone,
-        not optional properties added for opt-in values, not the versions a copied upstream file is stamped with."""
+        not optional properties added for opt-in values, not the versions a copied upstream file is stamped with,
+        not plain code there whose changed declarations are all private."""
         return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
                 and f.path not in self.optional_schemas and not self._bodies_only(f.path)
+                and not self._private_only(f.path, f.patch)
                 and f.path not in self.printer_columns and not version_stamps_only(f.path, f.patch)]
 
     @cached_property
@@ -129,6 +132,14 @@ class ConfigChanges:
         facts = [f for f in self.facts if f.path == path]
         return (grammar_for(path) is not None and bool(facts)
                 and all(f.kind == "symbol_modified" and not noticed_parts(f) for f in facts))
+
+    def _private_only(self, path: str, patch: str | None) -> bool:
+        """Source code in an interface-like directory (hyper's ``src/proto/h1/conn.rs``) whose facts name only
+        private declarations, or whose only lines are Rust attributes on items the crate keeps to itself."""
+        if grammar_for(path) is None:
+            return False
+        return (private_declarations_only((f for f in self.facts if f.path == path), self.is_public)
+                or private_attributes_only(path, patch))
 
     @cached_property
     def keys_moved_only(self) -> bool:

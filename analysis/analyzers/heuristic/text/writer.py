@@ -11,7 +11,7 @@ from analysis.analyzers.heuristic.code.behaviour.locks import locks_added
 from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.named.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.named.table_entries import table_entries
-from analysis.analyzers.heuristic.code.named.trait_impls import trait_impls
+from analysis.analyzers.heuristic.code.named.trait_impls import derive_swaps, trait_impls
 from analysis.analyzers.heuristic.config.charts.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.charts.chart_values import values_read_anew
 from analysis.analyzers.heuristic.declared import advisory_merge
@@ -398,9 +398,12 @@ class Writer(FileLines, ImpactLines, DependencyLines):
 
     def impl_lines(self) -> list[str]:
         """Traits a Rust type gains or loses, a type's traits in one line; traits one type loses and another gains
-        (an iterator made generic) said as moved between them."""
+        (an iterator made generic) said as moved between them; a hand-written impl replaced by a derive (or the
+        other way) said once, as the form that changed."""
         gained, lost = trait_impls(self.e.behaviour)
         lines: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for trait, type_, form in derive_swaps(self.e.behaviour):
+            lines[("impl_derived" if form == "derive" else "impl_written", type_)].append(trait)
         for trait, type_ in gained:
             old = next((t for tr, t in lost if tr == trait and t != type_), None)
             key = ("impl_moved", type_, old) if old else ("impl_added", type_)
@@ -413,7 +416,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                for key, traits in list(lines.items())[:3]]
         # the one file the impls change in, when not at the root: each crate's ``ResponseFuture`` of a workspace
         # ported alike reads the same without it
-        paths = {f.path for f in self.e.behaviour if any(trait_impls([f]))} if out else set()
+        paths = {f.path for f in self.e.behaviour if any(trait_impls([f])) or derive_swaps([f])} if out else set()
         if len(paths) == 1 and (path := next(iter(paths))).count("/") >= 2 and not path.startswith("src/"):
             out = [self.t("config_in", change=line, path=code(path, R.MAX_PATH)) for line in out]
         return out

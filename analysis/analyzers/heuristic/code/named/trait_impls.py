@@ -80,8 +80,8 @@ def _derived(lines: list) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return old, new
 
 
-def trait_impls(files: Iterable[FileChange]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(trait, type) pairs whose ``impl`` line the Rust files gain, and those they lose (one moved is neither)."""
+def _impl_changes(files: Iterable[FileChange]) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(trait, type, form) gained and lost, form ``impl`` for an ``impl`` block and ``derive`` for a derive."""
     gained, lost = [], []
     for f in files:
         if not f.path.endswith(".rs"):
@@ -96,12 +96,36 @@ def trait_impls(files: Iterable[FileChange]) -> tuple[list[tuple[str, str]], lis
         added, removed = _impls(line.text for line in patch.added), _impls(line.text for line in patch.removed)
         old_spelled = {(_spelled(t, old_uses), ty) for t, ty in removed}
         new_spelled = {(_spelled(t, new_uses), ty) for t, ty in added}
-        gained += [(t, ty) for t, ty in added if (_spelled(t, new_uses), ty) not in old_spelled]
-        lost += [(t, ty) for t, ty in removed if (_spelled(t, old_uses), ty) not in new_spelled]
+        gained += [(t, ty, "impl") for t, ty in added if (_spelled(t, new_uses), ty) not in old_spelled]
+        lost += [(t, ty, "impl") for t, ty in removed if (_spelled(t, old_uses), ty) not in new_spelled]
         # a trait added to (or dropped from) a type's ``#[derive(..)]`` is implemented (or no longer) as well
         for hunk in patch.hunks:
             old_derived, new_derived = _derived(hunk.lines)
             for type_ in old_derived.keys() & new_derived.keys():
-                gained += [(t, type_) for t in sorted(new_derived[type_] - old_derived[type_])]
-                lost += [(t, type_) for t in sorted(old_derived[type_] - new_derived[type_])]
+                gained += [(t, type_, "derive") for t in sorted(new_derived[type_] - old_derived[type_])]
+                lost += [(t, type_, "derive") for t in sorted(old_derived[type_] - new_derived[type_])]
     return list(dict.fromkeys(gained)), list(dict.fromkeys(lost))
+
+
+def _key(trait: str, type_: str) -> tuple[str, str]:
+    """A trait as a derive and an ``impl`` both name it: its last path segment (``std::default::Default``)."""
+    return trait.rpartition("::")[2], type_
+
+
+def derive_swaps(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
+    """(trait, type, form) of the traits a type still implements in another form: a hand-written ``impl Default``
+    replaced by ``#[derive(Default)]`` (form ``derive``), or the other way (form ``impl``). The type implements
+    the trait before and after: one change, not a trait gained and one lost."""
+    gained, lost = _impl_changes(files)
+    lost_forms = {_key(t, ty): form for t, ty, form in lost}
+    return [(t, ty, form) for t, ty, form in gained if lost_forms.get(_key(t, ty), form) != form]
+
+
+def trait_impls(files: Iterable[FileChange]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(trait, type) pairs whose ``impl`` line the Rust files gain, and those they lose (one moved is neither, nor
+    one written by hand where it was derived or derived where it was written: ``derive_swaps``)."""
+    files = list(files)
+    gained, lost = _impl_changes(files)
+    swapped = {_key(t, ty) for t, ty, _ in derive_swaps(files)}
+    return (list(dict.fromkeys((t, ty) for t, ty, _ in gained if _key(t, ty) not in swapped)),
+            list(dict.fromkeys((t, ty) for t, ty, _ in lost if _key(t, ty) not in swapped)))

@@ -26,12 +26,19 @@ def comments_changed_only(f: FileChange) -> bool:
 def comments_over_rewrapped_code(f: FileChange) -> bool:
     """Comment lines are added or changed, and in each hunk the code lines removed and added hold the same tokens in
     the same order (a C-like language: braces, not indentation, are its syntax): doc comments written while the code
-    beside them is only laid out anew (an expression joined onto one line)."""
+    beside them is only laid out anew (an expression joined onto one line). The code is read with the hunk's
+    context lines: a statement moved out of the ``if`` around it (``SWRGlobalState.set(...)`` taken out of
+    ``if (!IS_SERVER) {``) holds the same tokens among the changed lines and runs in other cases."""
     if not f.patch or not comment_lines(f.patch, f.path):
         return False
     for block in hunk_blocks(f.patch):
-        removed, added = changed_lines(block)
-        old, new = code_tokens(removed, f.path), code_tokens(added, f.path)
+        old, new = code_tokens(_side(block, "+"), f.path), code_tokens(_side(block, "-"), f.path)
         if old is None or old != new:
             return False
     return True
+
+
+def _side(block: str, dropped: str) -> list[str]:
+    """A hunk's lines on one side (context and that side's changed lines), stripped, without its header."""
+    return [ln[1:].strip() for ln in block.splitlines()
+            if ln[:1] in (" ", "+", "-") and ln[:1] != dropped and not ln.startswith(("+++", "---"))]

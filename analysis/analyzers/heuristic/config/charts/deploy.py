@@ -11,7 +11,7 @@ from analysis.models import Fact
 #: a version as deployment values write it (``v3.13.1``, ``1.40.2-distroless``, ``2.19``), or a build number with
 #: the commit it was built from, as Jenkins and its plugins number releases (``3206.vb_15dcf73f6a_9-3``), or a major
 #: alone with its base image's build (``12-debian-12-r45``, ``3-alpine``: a rolling image's tag; a bare number is not)
-_VERSION_VALUE = re.compile(r"^v?\d+(\.\d+){1,3}([-+~][\w.-]*)?$|^\d+(\.\w+)+(-\d+)?$|^v?\d+-[A-Za-z][\w.-]*$")
+_VERSION_VALUE = re.compile(r"^v?\d+(\.\d+){1,3}([-+~][\w.-]*)?$|^\d+(\.\w+)+(-\d+|-[A-Za-z][\w.]*)?$|^v?\d+-[A-Za-z][\w.-]*$")
 #: an item of a list that names a thing and its version (``kubernetes:4186.v1d804571d5d4``, ``git:5.2.1``)
 _PINNED_ITEM = re.compile(r"^(?P<name>[\w./@-]+):(?P<version>\S+)$")
 #: keys that hold a version or an image reference (``image.tag``, ``appVersion``, ``imageTag``, ``image``)
