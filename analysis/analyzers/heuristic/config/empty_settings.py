@@ -1,6 +1,6 @@
 """Settings that set nothing: a YAML key whose value is ``""``, ``{}``, ``[]``, ``null`` or nothing renders and sets
 what its absence did (Helm's ``nameOverride: ""`` listed in ``values.yaml`` for users to find, a rendered manifest's
-``securityContext: {}``); listing them documents a setting, it changes no deployment. Likewise a YAML file that held
+``securityContext: {}``); listing them documents a setting, it changes no deployment, and neither does taking one out. Likewise a YAML file that held
 only comments and document separators (a rendered manifest whose template rendered nothing) deleted, with the list
 entry that named it: nothing was applied from it."""
 
@@ -31,16 +31,29 @@ def adds_nothing(path: str, line: str) -> bool:
 
 def empty_settings_only(e: Evidence) -> bool:
     """Every product change adds YAML keys with empty values and nothing else: the facts see only keys added, each
-    empty, and no line is removed or sets a value."""
+    empty, and no line is removed or sets a value; or, the other way, a deployment's keys listed empty removed (with
+    their comments) and nothing else (``empty_setting_removed``)."""
     added = [f for f in e.facts if e.in_product(f)]
-    if not e.behaviour or not added or any(f.kind != "config_key_added" or (f.after or "").strip() not in EMPTY_VALUES
-                                           for f in added):
+    if not e.behaviour or not added:
+        return False
+    if all(empty_setting_removed(f, e.classes.get(f.path, set())) for f in added):
+        return all(not lines and all(adds_nothing(f.path, ln) for ln in removed)
+                   for f in e.behaviour for removed, lines in [changed_lines(f.patch)])
+    if any(f.kind != "config_key_added" or (f.after or "").strip() not in EMPTY_VALUES for f in added):
         return False
     for f in e.behaviour:
         removed, lines = changed_lines(f.patch)
         if any(removed) or not all(adds_nothing(f.path, ln) for ln in lines):
             return False
     return True
+
+
+def empty_setting_removed(fact: Fact, classes: set[str]) -> bool:
+    """A deployment's YAML key whose value was empty removed (a chart's unused ``customSecretInsightsKey: ""`` taken
+    out of ``values.yaml``): templates read the same nothing, and an operator who sets it still passes it to the
+    templates, which alone decide whether it is read (a template that stops reading it is a change of its own)."""
+    return (fact.kind == "config_key_removed" and "deploy" in classes and fact.path.lower().endswith(_YAML)
+            and fact.before is not None and fact.before.strip() in EMPTY_VALUES)
 
 
 def empty_files_removed(files: list[FileChange]) -> set[str]:
