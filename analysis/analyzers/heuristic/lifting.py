@@ -244,7 +244,7 @@ def high(e: Evidence, change_type: str) -> bool:
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     changed_interfaces = [p for p in e.api_changes if p not in e.interfaces_appended]
     return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.defaults_changed or changed_interfaces
+        e.api_breaks or e.config_breaks or contract_noticed(e, change_type) or e.defaults_changed or changed_interfaces
         or strong_security(e, change_type)
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
@@ -271,6 +271,17 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(classes_made_abstract(e.behaviour))  # a public class made abstract: subclasses must implement more
         or (change_type in ("fix", "feature") and bool(e.behaviour)  # the old expectation deleted, a new one added
             and bool(tests_replaced(e.files, lambda path: "test" in e.classes[path]))))
+
+
+def contract_noticed(e: Evidence, change_type: str) -> list:
+    """``e.contract_changes``, less a fix's throw statements added alone: a fix that makes a public call throw
+    where it went on wrongly (an ``fdopen`` failure kept as a null stream, a non-string key accepted) answers the
+    bad case with an error; the call failed then, it fails now, and callers see which error, narrowly (as
+    ``raises_added`` reads it). Security, a crash, a stricter validation the title names decide on their own."""
+    if change_type != "fix":
+        return e.contract_changes
+    return [(fact, parts) for fact, parts in e.contract_changes
+            if not all(part.startswith("throw statements ") for part in parts)]
 
 
 _RETURN = re.compile(r"^\s*return\b")
