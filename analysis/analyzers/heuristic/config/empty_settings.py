@@ -31,15 +31,10 @@ def adds_nothing(path: str, line: str) -> bool:
 
 def empty_settings_only(e: Evidence) -> bool:
     """Every product change adds YAML keys with empty values and nothing else: the facts see only keys added, each
-    empty, and no line is removed or sets a value; or, the other way, a deployment's keys listed empty removed (with
-    their comments) and nothing else (``empty_setting_removed``)."""
+    empty, and no line is removed or sets a value."""
     added = [f for f in e.facts if e.in_product(f)]
-    if not e.behaviour or not added:
-        return False
-    if all(empty_setting_removed(f, e.classes.get(f.path, set())) for f in added):
-        return all(not lines and all(adds_nothing(f.path, ln) for ln in removed)
-                   for f in e.behaviour for removed, lines in [changed_lines(f.patch)])
-    if any(f.kind != "config_key_added" or (f.after or "").strip() not in EMPTY_VALUES for f in added):
+    if not e.behaviour or not added or any(f.kind != "config_key_added" or (f.after or "").strip() not in EMPTY_VALUES
+                                           for f in added):
         return False
     for f in e.behaviour:
         removed, lines = changed_lines(f.patch)
