@@ -37,7 +37,9 @@ def test_an_error_caught_and_thrown_again_is_not_a_new_failure():
     thrown = change("source/core/body-size.ts", ["\t\treturn getLength(body);"],
                     ["\t\tif (body.unknown) {", "\t\t\tthrow new Error('Cannot determine the length');", "\t\t}",
                      "\t\treturn getLength(body);"])
-    assert analyse("Fix handling of FormData bodies", [thrown], facts).importance == "high"  # a new failure
+    # a fix's new throw alone is no longer high (tune39: commons-collections, chi, tomlkit, zod labelled medium,
+    # ccache low): the call failed then and fails now, with an error of its own
+    assert analyse("Fix handling of FormData bodies", [thrown], facts).importance == "medium"
 
 
 def test_a_macro_redefined_in_a_header_is_medium_and_named():

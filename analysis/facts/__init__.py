@@ -105,6 +105,7 @@ from analysis.facts.code.hunk_symbols import comments_only_from_hunks, hunk_symb
 from analysis.facts.code.installed_headers import installed_only
 from analysis.facts.code.moves import fold_moves
 from analysis.facts.code.reexports import reexported
+from analysis.facts.code.rust_modules import private_module_items
 from analysis.facts.code.symbols import ParsedFile, comments_only, parse_file, symbol_facts
 from analysis.facts.code.test_moves import fold_test_moves
 from analysis.facts.code.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
@@ -281,6 +282,10 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         public = installed_only(public, commit, contents)
     except Exception:
         log.warning("no installed-header check in %s", commit.short_sha, exc_info=True)
+    try:
+        public = private_module_items(public, commit, {path: side.after for path, side in sides.items()}, contents)
+    except Exception:
+        log.warning("no Rust module check in %s", commit.short_sha, exc_info=True)
     found = [(at, n, fact) for (at, n, _), fact in zip(found, public)]
     product = product_names([fact for _, _, fact in found])
     bodies: dict[int, str] = {}

@@ -39,6 +39,7 @@ from analysis.analyzers.heuristic.code.respelled.comments_changed import (
     comments_over_rewrapped_code,
 )
 from analysis.analyzers.heuristic.code.respelled.debug_assertions import debug_assertions_only
+from analysis.analyzers.heuristic.code.respelled.deprecation_notes import deprecation_notes_only
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only, includes_guarded_only
@@ -393,6 +394,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # the same code spelt anew: a string's quotes swapped, ``Object.prototype.hasOwnProperty.call``
     if texts_reworded_only(e.behaviour) and not (e.security_signals or e.config):
         return "low"  # a message's words changed, each line's code the same ("Clarify error message")
+    if deprecation_notes_only(e.behaviour) and not (e.security_signals or e.config):
+        return "low"  # a kept ``@Deprecated(...)``'s note or ``ReplaceWith`` hint mended: the deprecated code runs
+        # the same, only what the IDE suggests changes
     if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
             go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls

@@ -20,6 +20,7 @@ from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_removed
+from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.charts.deploy import ungated_template_block
@@ -246,13 +247,13 @@ def high(e: Evidence, change_type: str) -> bool:
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     changed_interfaces = [p for p in e.api_changes if p not in e.interfaces_appended]
     return bool(
-        e.api_breaks or e.config_breaks or e.contract_changes or e.variants_removed or e.nullness_dropped
-        or e.defaults_changed
-        or changed_interfaces
+        e.api_breaks or e.config_breaks or contract_noticed(e, change_type) or e.variants_removed
+        or e.nullness_dropped or e.defaults_changed or changed_interfaces
         or strong_security(e, change_type)
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
+        or own_major_with_dependency(e)  # the package's own major raised with a dependency's: it says it breaks
         or bool(checks_called_from_public(e))
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
         or returns_changed_in_changelog(e)  # the changelog says a public call returns another value than it did
@@ -277,6 +278,17 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(inert_options(e.behaviour))  # an option deprecated and ignored at once: callers who set it lose it
         or (change_type in ("fix", "feature") and bool(e.behaviour)  # the old expectation deleted, a new one added
             and bool(tests_replaced(e.files, lambda path: "test" in e.classes[path]))))
+
+
+def contract_noticed(e: Evidence, change_type: str) -> list:
+    """``e.contract_changes``, less a fix's throw statements added alone: a fix that makes a public call throw
+    where it went on wrongly (an ``fdopen`` failure kept as a null stream, a non-string key accepted) answers the
+    bad case with an error; the call failed then, it fails now, and callers see which error, narrowly (as
+    ``raises_added`` reads it). Security, a crash, a stricter validation the title names decide on their own."""
+    if change_type != "fix":
+        return e.contract_changes
+    return [(fact, parts) for fact, parts in e.contract_changes
+            if not all(part.startswith("throw statements ") for part in parts)]
 
 
 _RETURN = re.compile(r"^\s*return\b")

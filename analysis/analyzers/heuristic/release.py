@@ -59,6 +59,10 @@ def release_bookkeeping(e: Evidence) -> bool:
     if released and e.behaviour and _versions_moved(e):
         return True
     builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
+    if (released and not (e.behaviour or e.config or e.dependencies) and builds
+            and all("build" in e.classes[f.path] for f in builds) and _versions_moved(e, builds)):
+        return True  # the version a build file keeps (Gradle's ``gradle.properties`` ``VERSION_NAME``) moved, said
+        # released by the changelog beside it
     return (not e.behaviour and not e.config and bool(builds)
             and all("build" in e.classes[f.path] and local_requirements_only(f.patch) for f in builds))
 
@@ -87,11 +91,12 @@ def _own_version_only(e: Evidence) -> bool:
                                                                                     for ln in lines)
 
 
-def _versions_moved(e: Evidence) -> bool:
+def _versions_moved(e: Evidence, files: list | None = None) -> bool:
     """Every changed product line comes back with only its numbers changed, and each names a version, carries
     the version another line sets, or re-pins a digest (a default ``5.0`` -> ``10.0`` moves a number, not a
-    release; a minimum ``MIN_VERSION = "1.2"`` -> ``"1.3"`` names a version but needs a release said elsewhere)."""
-    pairs = _rewritten_lines(e)
+    release; a minimum ``MIN_VERSION = "1.2"`` -> ``"1.3"`` names a version but needs a release said elsewhere).
+    ``files``: those lines' files, when not the product code."""
+    pairs = _rewritten_lines(e, files)
     if not pairs or not all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new for old, new in pairs):
         return False
     # the version a release sets, read from every added line that names one (the build file's ``set(LIB_VERSION
@@ -102,11 +107,11 @@ def _versions_moved(e: Evidence) -> bool:
         _DOTTED.findall(new)) <= versions) for _, new in pairs)
 
 
-def _rewritten_lines(e: Evidence) -> list[tuple[str, str]]:
+def _rewritten_lines(e: Evidence, files: list | None = None) -> list[tuple[str, str]]:
     """(removed, added) line pairs of every product file, each line rewritten in place; empty when some file adds or
     removes lines or changes none (a YAML line that sets nothing, an empty value, is no line added)."""
     pairs = []
-    for f in e.behaviour:
+    for f in e.behaviour if files is None else files:
         removed, added = changed_lines(f.patch)
         added = [ln for ln in added if not adds_nothing(f.path, ln)]  # ``securityContext: {}`` rendered anew
         if not removed or len(removed) != len(added):

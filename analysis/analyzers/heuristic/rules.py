@@ -172,7 +172,7 @@ BUNDLER_CONFIG = re.compile(r"^([\w-]*[-_.])?(rollup|rolldown|webpack|esbuild|ts
 BUILD_NAMES = re.compile(
     r"^(makefile|cmakelists\.txt|.*\.cmake|setup\.py|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock|"
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
-    r"([\w.-]*[-_])?requirements[\w.-]*\.(txt|in)|build\.rs|build|build\.bazel|module\.bazel|workspace(\.bazel)?|.*\.bzl|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle-wrapper\.properties|pom\.xml|"
+    r"([\w.-]*[-_])?requirements[\w.-]*\.(txt|in)|build\.rs|build|build\.bazel|module\.bazel|workspace(\.bazel)?|.*\.bzl|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle-wrapper\.properties|gradle\.properties|pom\.xml|"
     r"[\w-]+\.versions\.toml|"
     r"meson\.build|configure\.ac|makefile\.(am|in)|manifest\.in|chart\.yaml|.*\.mk)$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds

@@ -16,8 +16,9 @@ _DOC_PREFIX = re.compile(r'^(?:\[\d+\]|[A-Za-z][\w-]*/[^:"\[\]]*):')
 #: a plain key, a quoted key (``["lint:all"]``) or a list position (``[Run]``, skipped)
 _KEY_PART = re.compile(r'([^.\[\]]+)|\["([^"]*)"\]|\[[^\]]*\]')
 _SHA_PIN = re.compile(r"@[0-9a-fA-F]{40}\b")
-#: a secret passed to a step; ``secrets.GITHUB_TOKEN`` is the run's own token, bounded by ``permissions``: not one
-_SECRET = re.compile(r"\bsecrets\.(?!GITHUB_TOKEN\b)([A-Za-z_][\w-]*)")
+#: a secret passed to a step; ``secrets.GITHUB_TOKEN`` is the run's own token, bounded by ``permissions``: not one.
+#: A name the facts' value clip cut short (``secrets.GITHUB_TOKE…``) is no name: not read as another secret
+_SECRET = re.compile(r"\bsecrets\.(?!GITHUB_TOKEN\b)([A-Za-z_][\w-]*)(?![\w-]|…)")
 _PERSIST = re.compile(r'"?persist-credentials"?\s*:\s*(true|false)', re.I)
 _WRITE = re.compile(r"\bwrite(-all)?\b")
 

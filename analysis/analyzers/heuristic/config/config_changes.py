@@ -18,7 +18,11 @@ from analysis.analyzers.heuristic.config.charts.deploy import (
 )
 from analysis.analyzers.heuristic.config.charts.printer_columns import printer_columns_only
 from analysis.analyzers.heuristic.config.charts.version_stamps import version_stamps_only
-from analysis.analyzers.heuristic.config.empty_settings import empty_files_removed, names_removed_empty_file
+from analysis.analyzers.heuristic.config.empty_settings import (
+    empty_files_removed,
+    empty_setting_removed,
+    names_removed_empty_file,
+)
 from analysis.analyzers.heuristic.noticed import noticed_parts
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.languages import grammar_for
@@ -151,5 +155,7 @@ class ConfigChanges:
     @cached_property
     def config_breaks(self) -> list[Fact]:
         """Keys removed and values changed; a key moved to another file of the commit (same path, same value) is
-        regrouped, not lost."""
-        return [f for f in self.config if f.kind != "config_key_added" and not (f.text or "").startswith(MOVED_TO)]
+        regrouped, not lost; a deployment's key listed with an empty value removed renders as it did (see
+        ``empty_setting_removed``)."""
+        return [f for f in self.config if f.kind != "config_key_added" and not (f.text or "").startswith(MOVED_TO)
+                and not empty_setting_removed(f, self.classes.get(f.path, set()))]

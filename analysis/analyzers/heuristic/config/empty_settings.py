@@ -1,6 +1,6 @@
 """Settings that set nothing: a YAML key whose value is ``""``, ``{}``, ``[]``, ``null`` or nothing renders and sets
 what its absence did (Helm's ``nameOverride: ""`` listed in ``values.yaml`` for users to find, a rendered manifest's
-``securityContext: {}``); listing them documents a setting, it changes no deployment. Likewise a YAML file that held
+``securityContext: {}``); listing them documents a setting, it changes no deployment, and neither does taking one out. Likewise a YAML file that held
 only comments and document separators (a rendered manifest whose template rendered nothing) deleted, with the list
 entry that named it: nothing was applied from it."""
 
@@ -41,6 +41,14 @@ def empty_settings_only(e: Evidence) -> bool:
         if any(removed) or not all(adds_nothing(f.path, ln) for ln in lines):
             return False
     return True
+
+
+def empty_setting_removed(fact: Fact, classes: set[str]) -> bool:
+    """A deployment's YAML key whose value was empty removed (a chart's unused ``customSecretInsightsKey: ""`` taken
+    out of ``values.yaml``): templates read the same nothing, and an operator who sets it still passes it to the
+    templates, which alone decide whether it is read (a template that stops reading it is a change of its own)."""
+    return (fact.kind == "config_key_removed" and "deploy" in classes and fact.path.lower().endswith(_YAML)
+            and fact.before is not None and fact.before.strip() in EMPTY_VALUES)
 
 
 def empty_files_removed(files: list[FileChange]) -> set[str]:

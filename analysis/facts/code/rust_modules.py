@@ -1,0 +1,130 @@
+"""Rust items ``pub`` inside a module the crate keeps to itself: not public API.
+
+A bare ``pub`` reaches out of the crate only when every module on the way is public too. A file's module is
+declared in its parent module's file (``pub(crate) mod de;`` in ``src/content/mod.rs`` for
+``src/content/de.rs``); declared without a bare ``pub`` (``mod x;``, ``pub(crate) mod x;``), the file's ``pub``
+items are the crate's own business (serde_with's vendored ``content::de``: its ``pub struct
+ContentRefDeserializer`` no user can name) unless the declaring file re-exports them (``pub use x::Item;``,
+``pub use x::*``), which keeps them public.
+
+The parent module's text is taken from the commit itself (its full text, or the lines of its patch) and otherwise
+read from the source at the commit (a few reads at most); where it cannot be seen, or does not declare the module,
+the items keep the language's own convention.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import PurePosixPath
+
+from analysis.facts.languages import is_test_path
+from analysis.models import Commit, Fact
+
+log = logging.getLogger(__name__)
+
+#: parent module files read from the source per commit at most
+MAX_READS = 4
+#: module levels walked up from a file at most
+MAX_DEPTH = 4
+#: files that are a crate's root: their directory's modules are declared in them
+_ROOTS = ("lib.rs", "main.rs")
+#: a ``pub use`` statement (bare ``pub``), over lines
+_PUB_USE = re.compile(r"^\s*pub\s+use\s+([^;]+);", re.M)
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _declaration(name: str) -> re.Pattern[str]:
+    """``mod name;`` at the start of a line, with its visibility (``#[cfg(..)]`` attributes before it allowed)."""
+    return re.compile(rf"^[ \t]*(?:#\[[^\]\n]*\][ \t]*)*(?P<vis>pub[ \t]*(?:\([^)\n]*\))?[ \t]+)?mod[ \t]+{name}[ \t]*;",
+                      re.M)
+
+
+def _module_of(path: str) -> tuple[str, str] | None:
+    """(module name, directory its parent module's files sit in) of a Rust source file; None for a crate root."""
+    p = PurePosixPath(path)
+    if p.name in _ROOTS:
+        return None
+    if p.name == "mod.rs":
+        return (p.parent.name, str(p.parent.parent)) if p.parent.name else None
+    return p.stem, str(p.parent)
+
+
+def _parent_files(directory: str) -> list[str]:
+    """Where the module of ``directory`` is written: ``dir/mod.rs`` or ``dir.rs``, or the crate root in it."""
+    d = PurePosixPath(directory)
+    own, root = [str(d / "mod.rs"), str(d) + ".rs"], [str(d / "lib.rs"), str(d / "main.rs")]
+    return root + own if d.name == "src" else own + root
+
+
+def _patch_text(patch: str) -> str:
+    """The new side of a patch's lines (context and added): what it shows of the file after the commit."""
+    return "\n".join(line[1:] for line in patch.split("\n") if line[:1] in ("+", " ") and not line.startswith("+++"))
+
+
+def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str | None], contents: object) -> list[Fact]:
+    """``facts`` with the public Rust symbols of files in a module declared non-public made non-public (see the
+    module's docstring). ``texts``: the commit's files' texts after it, by path (None where not read)."""
+    claimed = [f for f in facts if f.public and f.path.endswith(".rs") and not is_test_path(f.path)]
+    if not claimed:
+        return facts
+    patches = {f.path: f.patch for f in commit.files if f.patch and f.status != "removed"}
+    reads = [0]
+    cache: dict[str, str | None] = {}
+
+    def text_of(path: str) -> str | None:
+        if path in cache:
+            return cache[path]
+        text = texts.get(path) or (_patch_text(patches[path]) if path in patches else None)
+        if text is None and contents is not None and reads[0] < MAX_READS and hasattr(contents, "file_at"):
+            reads[0] += 1
+            try:
+                text = contents.file_at(commit.sha, path)
+            except Exception:
+                log.debug("could not read %s at %s", path, commit.short_sha, exc_info=True)
+                text = None
+        cache[path] = text
+        return text
+
+    verdicts: dict[str, set[str] | None] = {}
+
+    def private_to_crate(path: str) -> set[str] | None:
+        """The names re-exported out of the private module ``path`` sits in (kept public), or None: not private, or
+        not known to be."""
+        if path in verdicts:
+            return verdicts[path]
+        verdict, exported, current = None, set(), path
+        for _ in range(MAX_DEPTH):
+            module = _module_of(current)
+            if module is None:
+                break
+            name, directory = module
+            declared = None
+            for candidate in _parent_files(directory):
+                text = text_of(candidate)
+                match = _declaration(re.escape(name)).search(text) if text else None
+                if match:
+                    declared = (candidate, text, match.group("vis"))
+                    break
+            if declared is None:
+                break  # the declaring file unseen: the convention stands
+            candidate, text, vis = declared
+            for statement in _PUB_USE.findall(text):
+                if re.search(rf"\b{re.escape(name)}\b", statement):
+                    exported |= {"*"} if "*" in statement else set(_IDENT.findall(statement))
+            if not vis or vis.replace(" ", "").replace("\t", "") != "pub":
+                verdict = exported
+                break
+            current = candidate
+        verdicts[path] = verdict
+        return verdict
+
+    out = []
+    for fact in facts:
+        if fact.public and fact.path.endswith(".rs") and not is_test_path(fact.path):
+            exported = private_to_crate(fact.path)
+            top = (fact.symbol or "").split("::")[0]
+            if exported is not None and "*" not in exported and top not in exported:
+                fact = fact.model_copy(update={"public": False})
+        out.append(fact)
+    return out
