@@ -9,11 +9,13 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import changed_lines
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
+from analysis.analyzers.heuristic.config.ci_keys import action_ref
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import versions_set
 from analysis.analyzers.heuristic.text.default_exports import api_name
-from analysis.analyzers.heuristic.text.spans import code
+from analysis.analyzers.heuristic.text.spans import code, pinned
+from analysis.facts.patches import parse_patch
 
 #: a configuration value this short is named in the impact line beside its key
 _SHORT_VALUE = 40
@@ -48,6 +50,10 @@ class ImpactLines:
                     (symbols if e.is_public(f) else internal)[area_of(f.path)].append(api_name(f))
             elif f.kind == "config_value_changed" and f.after and len(f.after) <= _SHORT_VALUE:
                 values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
+            elif ref := action_ref(f, self.patch_lines(f.path)):
+                # a reusable workflow or action too long to name whole is said by the ref it moves to: the keys
+                # alone (`jobs.release.uses`) read alike for every bump, revert and re-pin of the same workflows
+                values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(pinned(ref))))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
                 symbols[area_of(f.path)].append(f.symbol)
             elif f.kind == "test_added" and not f.before:
@@ -96,6 +102,12 @@ class ImpactLines:
         if len(ordered) > R.MAX_AREAS:
             out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
         return out
+
+    def patch_lines(self, path: str) -> list[str]:
+        """The removed and added lines of ``path``'s patch (a ``uses:`` line's version comment)."""
+        f = next((x for x in self.e.files if x.path == path and x.patch), None)
+        patch = parse_patch(f.path, f.patch) if f else None
+        return [ln.text for ln in (*patch.removed, *patch.added)] if patch else []
 
     def derived_locks(self) -> set[str]:
         """Lock files beside other changes that add no dependency fact of their own (a release's version recorded)."""

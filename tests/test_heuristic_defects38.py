@@ -1,0 +1,45 @@
+"""Maintainer-review mends (defects38) from the days of the thirty-eighth and thirty-ninth sets: a chart repository's
+reusable-workflow bumps, reverts and re-pins all said by the same key names, and what fzf, psycopg, ccache and
+networkx's digests said that their diffs do not.
+
+Each case is a synthetic commit (before/after texts, facts read from both sides), never one project's paths."""
+
+from __future__ import annotations
+
+from tests.facts_support import analysed
+
+
+def _text(analysis) -> str:
+    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
+             *(v for v in analysis.insights.model_dump().values() if v)]
+    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
+    return "\n".join(parts)
+
+
+_WORKFLOW = """name: Release
+on: push
+jobs:
+  workflow:
+    uses: acme/shared-workflows/.github/workflows/release.yaml@{ref}{comment}
+  validate:
+    uses: acme/shared-workflows/.github/workflows/validate.yaml@{ref}{comment}
+"""
+
+
+def _pinned(old: str, new: str, comment_old: str = "", comment_new: str = "", lang: str = "en"):
+    before = _WORKFLOW.format(ref=old, comment=comment_old)
+    after = _WORKFLOW.format(ref=new, comment=comment_new)
+    return analysed({".github/workflows/release.yaml": (before, after)}, "Update workflows", lang)
+
+
+def test_reusable_workflow_keys_name_the_ref_they_move_to():
+    sha_a, sha_b, sha_c = "a" * 40, "b" * 40, "c" * 40
+    for lang in ("en", "zh"):
+        cases = [_pinned("v0.9.0", "v0.10.0", lang=lang), _pinned("v0.10.0", "v0.11.0", lang=lang),
+                 _pinned(sha_a, sha_b, " # v1.2.0", " # v1.3.0", lang=lang),
+                 # a stale comment that is itself a SHA names no version: the ref stays the SHA
+                 _pinned(sha_b, sha_c, f" # {sha_a} # v1.2.0", f" # {sha_a} # v1.2.0", lang=lang)]
+        impacts = [next(s for s in a.impact if s.startswith(".github/workflows")) for a in cases]
+        assert len(set(impacts)) == len(impacts), impacts
+        assert "`v0.10.0`" in impacts[0] and "`v0.11.0`" in impacts[1] and "`v1.3.0`" in impacts[2], impacts
+        assert "`cccccccccccc`" in impacts[3] and "aaaaaaaaaaaa" not in impacts[3], impacts
