@@ -43,3 +43,13 @@ def test_reusable_workflow_keys_name_the_ref_they_move_to():
         assert len(set(impacts)) == len(impacts), impacts
         assert "`v0.10.0`" in impacts[0] and "`v0.11.0`" in impacts[1] and "`v1.3.0`" in impacts[2], impacts
         assert "`cccccccccccc`" in impacts[3] and "aaaaaaaaaaaa" not in impacts[3], impacts
+
+
+def test_cpp_nested_namespace_in_one_line_is_not_said_twice():
+    before = ("namespace store::local {\n\nvoid\nLocalStore::put(const Key& key, int type, int value)\n{\n"
+              "  write(key, type, value);\n}\n\n} // namespace store::local\n")
+    after = before.replace("const Key& key, int type, int value", "const Key& key, int value").replace(
+        "write(key, type, value)", "write(key, value)")
+    text = _text(analysed({"src/store/local/localstore.cpp": (before, after)}, "Drop the type", "en"))
+    assert "store::local::LocalStore::put" in text, text
+    assert "store::local::store::local" not in text, text
