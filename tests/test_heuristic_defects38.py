@@ -53,3 +53,25 @@ def test_cpp_nested_namespace_in_one_line_is_not_said_twice():
     text = _text(analysed({"src/store/local/localstore.cpp": (before, after)}, "Drop the type", "en"))
     assert "store::local::LocalStore::put" in text, text
     assert "store::local::store::local" not in text, text
+
+
+def test_removing_a_deprecated_function_does_not_ask_to_deprecate_it_first():
+    keep = "def kept(G):\n    return G\n"
+    old = ('import warnings\n\n__all__ = ["kept", "old_walk"]\n\n\n' + keep + "\n\ndef old_walk(G, seed=None):\n"
+           '    """Walk.\n\n    .. deprecated:: 3.3\n    """\n    warnings.warn("old_walk is deprecated", '
+           "DeprecationWarning)\n    return G\n")
+    new = 'import warnings\n\n__all__ = ["kept"]\n\n\n' + keep
+    tests_old = ("def test_old_walk_deprecated():\n    pass\n\n\ndef test_old_walk():\n    pass\n\n\n"
+                 "def test_kept():\n    pass\n")
+    for lang in ("en", "zh"):
+        a = analysed({"pkg/walks.py": (old, new), "pkg/tests/test_walks.py": (tests_old, "def test_kept():\n    pass\n")},
+                     "Expire old_walk deprecation", lang)
+        text = _text(a)
+        assert "for a release first" not in text and "标记为弃用一个版本" not in text, text
+        assert any("`old_walk`" in r.risk for r in a.risks), a.risks
+        assert not any("test_old_walk" in r.risk for r in a.risks), a.risks
+    # a function removed without a deprecation still asks for one
+    plain_old, plain_new = '__all__ = ["kept", "walk"]\n\n\n' + keep + "\n\ndef walk(G):\n    return G\n", \
+        '__all__ = ["kept"]\n\n\n' + keep
+    text = _text(analysed({"pkg/walks.py": (plain_old, plain_new)}, "Remove walk", "en"))
+    assert "for a release first" in text, text

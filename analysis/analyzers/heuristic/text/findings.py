@@ -57,6 +57,40 @@ _OWN_PULL = re.compile(r"\s*\(#\d+\)\s*$")
 _NOT_FASTER = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout)\s+(?:to\s+|be\s+)?(?:optimi[sz]\w*|faster)\b", re.I)
 
 
+#: a removed line that marks its code deprecated: a warning, a docstring's directive, an annotation or tag
+_DEPRECATION = re.compile(r"deprecat", re.I)
+#: a top-level declaration line (no indent, not a decorator, annotation or comment): where the previous one ends
+_TOP_DECLARATION = re.compile(r"^(?:async\s+)?(?:def|class|function|fn|pub|func|export|public|static|void)\b")
+#: removed lines read around a removed symbol's declaration: before it (a Javadoc ``@deprecated`` tag), after it
+_BEFORE, _AFTER = 8, 60
+#: a line above a declaration that belongs to it: a decorator or annotation, a doc comment's line
+_ABOVE = re.compile(r"^\s*(?:@|\*|/\*\*|//|#\[)")
+
+
+def deprecated_before(files: list, names: list[str]) -> list[str]:
+    """Those of the removed ``names`` whose removed lines (their declaration, the lines just above it and its body
+    up to the next top-level declaration) say they were deprecated: the removal expires a deprecation."""
+    removed = [line[1:] for f in files for line in (f.patch or "").splitlines()
+               if line.startswith("-") and not line.startswith("---")]
+    out = []
+    for name in names:
+        short = re.escape(name.rsplit(".", 1)[-1])
+        declared = re.compile(rf"\b(?:def|class|function|fn|func|interface|struct|enum|type|const|let|var)\s+{short}\b"
+                              rf"|^\s*{short}\s*=|^\s*(?!return\b)(?:[\w<>\[\],*&:]+\s+)+{short}\s*\(")
+        at = next((i for i, line in enumerate(removed) if declared.search(line)), None)
+        if at is None:
+            continue
+        body = []
+        for line in removed[at + 1:at + _AFTER]:
+            if _TOP_DECLARATION.match(line):
+                break
+            body.append(line)
+        above = [line for line in removed[max(0, at - _BEFORE):at] if _ABOVE.match(line)]
+        if any(_DEPRECATION.search(line) for line in above + removed[at:at + 1] + body):
+            out.append(name)
+    return out
+
+
 def _one(names: list) -> str:
     """The suffix of a phrase's singular form when ``names`` holds one name."""
     return "_one" if len(names) == 1 else ""
@@ -498,8 +532,11 @@ class Findings:
             self.add("api", "rec_api", paths=self.api_named(3))
         self.broken_signatures()
         removed, members, optional = self.removed_split()
-        if removed:
-            self.add("removed", "rec_removed", names=w.symbols(removed))
+        expired = deprecated_before([f for f in e.files if "test" not in e.classes.get(f.path, set())], removed)
+        if expired:  # "Deprecate it for a release first" of a function its removed lines say was deprecated
+            self.add("removed_expired", "rec_removed", names=w.symbols(expired))
+        if rest := [name for name in removed if name not in expired]:
+            self.add("removed", "rec_removed", names=w.symbols(rest))
         if members or optional:
             self.add("members_removed", "rec_removed", names=w.symbols(members + optional))
         # one risk per change: a key changed alike in several files (a label in each CRD) is one risk
@@ -534,7 +571,12 @@ class Findings:
             where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])
             self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what(),
                      where=where)
-        removed_tests = [f.symbol for f in e.of("test_removed")]
+        # the tests of a symbol removed with them (``test_random_triad`` of ``random_triad``), and those of its
+        # deprecation warning when it was deprecated, go with it: what they checked is gone on purpose
+        gone = [name.rsplit(".", 1)[-1].lower() for name in removed]
+        removed_tests = [f.symbol for f in e.of("test_removed")
+                         if not any(len(name) > 3 and name in (f.symbol or "").lower() for name in gone)
+                         and not (expired and "deprecat" in (f.symbol or "").lower())]
         if removed_tests and not e.of("test_added"):
             one = _one(list(dict.fromkeys(removed_tests)))
             self.add("tests_removed" + one, "rec_tests_removed" + one, names=w.names(removed_tests))
