@@ -75,3 +75,14 @@ def test_removing_a_deprecated_function_does_not_ask_to_deprecate_it_first():
         '__all__ = ["kept"]\n\n\n' + keep
     text = _text(analysed({"pkg/walks.py": (plain_old, plain_new)}, "Remove walk", "en"))
     assert "for a release first" in text, text
+
+
+def test_a_floor_raised_alike_in_each_package_is_one_compatibility_sentence():
+    project = '[project]\nname = "{n}"\nversion = "1.0"\nrequires-python = ">= {v}"\n'
+    files = {f"{n}/pyproject.toml": (project.format(n=n, v="3.9"), project.format(n=n, v="3.10"))
+             for n in ("core", "speedups", "pool")}
+    for lang in ("en", "zh"):
+        a = analysed(files, "Drop support for Python 3.9", lang)
+        compat = a.insights.compatibility
+        assert compat.count("`>= 3.10`") == 1, compat
+        assert all(f"`{n}/pyproject.toml`" in compat for n in ("core", "speedups", "pool")), compat

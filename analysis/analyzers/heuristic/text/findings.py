@@ -199,9 +199,13 @@ class Findings:
             out.append(w.t("compat_loop", old=code(bound), new=code(walked)))
         for old, new in e.dependency_swaps[:2]:
             out.append(w.t("compat_swap", old=code(old.symbol), new=code(new.symbol), path=code(old.path, R.MAX_PATH)))
+        # the same floor raised alike in each package of a workspace is one sentence naming the files
+        raised: dict[tuple[str, str, str], list[str]] = {}
         for m in e.toolchain_raised:
-            out.append(w.t("compat_toolchain", key=code(m.key), old=code(m.before), new=code(m.after),
-                           path=code(m.path, R.MAX_PATH)))
+            raised.setdefault((m.key, m.before, m.after), []).append(m.path)
+        for (key, before, after), paths in raised.items():
+            out.append(w.t("compat_toolchain", key=code(key), old=code(before), new=code(after),
+                           path=w.names(paths, 3, width=R.MAX_PATH)))
         for fact in e.prereleases_left[:2]:
             out.append(w.t("compat_prerelease", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         out += self.feature_breaks()
