@@ -86,3 +86,16 @@ def test_a_floor_raised_alike_in_each_package_is_one_compatibility_sentence():
         compat = a.insights.compatibility
         assert compat.count("`>= 3.10`") == 1, compat
         assert all(f"`{n}/pyproject.toml`" in compat for n in ("core", "speedups", "pool")), compat
+
+
+def test_a_list_item_dropped_alike_in_each_package_is_one_line():
+    project = '[project]\nname = "{n}"\nversion = "1.0"\nclassifiers = [\n{c}]\n'
+    both = '    "Programming Language :: Python :: 3.9",\n    "Programming Language :: Python :: 3.10",\n'
+    one = '    "Programming Language :: Python :: 3.10",\n'
+    files = {f"{n}/pyproject.toml": (project.format(n=n, c=both), project.format(n=n, c=one))
+             for n in ("core", "speedups", "pool")}
+    for lang in ("en", "zh"):
+        a = analysed(files, "Drop support for Python 3.9", lang)
+        lines = [s for s in a.summary if "Python :: 3.9" in s]
+        assert len(lines) == 1, a.summary
+        assert all(f"`{n}/pyproject.toml`" in lines[0] for n in ("core", "speedups", "pool")), lines

@@ -628,8 +628,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for (old, new), keys in list(by_kind["moved"].items())[:2]:
             out.append(self.t("config_moved", keys=self.names(keys), old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)))
         for kind, key in (("config_key_added", "config_added"), ("config_key_removed", "config_removed")):
+            out += self.list_items(kind, by_kind[kind])
             for path, keys in list(by_kind[kind].items())[:2]:
-                out += self.list_items(kind, path, keys)
                 keys = [k for k in keys if not _list_item(k, self.e.of(kind), path)]
                 # a key set to a short plain value says it: `type` (`module`); so does the one key a file drops,
                 # `type` (`commonjs`) removed: what the package no longer declares (several dropped read as keys)
@@ -642,17 +642,22 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                                        path=code(path, R.MAX_PATH)))
         return out
 
-    def list_items(self, kind: str, path: str, keys: list[str]) -> list[str]:
+    def list_items(self, kind: str, keys_by_path: dict[str, list[str]]) -> list[str]:
         """``files`` in ``package.json`` no longer lists ``drivers``, ``server.d.ts``: a list's items added or
-        removed, said as the list's, not as keys ``files[drivers]``."""
-        lists: dict[str, list[str]] = {}
-        for k in keys:
-            item = _list_item(k, self.e.of(kind), path)
-            if item:
-                lists.setdefault(item[0], []).append(item[1])
+        removed, said as the list's, not as keys ``files[drivers]``; the same items of the same list in several
+        files (a classifier dropped from each package of a workspace) once, naming the files."""
+        alike: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for path, keys in keys_by_path.items():
+            lists: dict[str, list[str]] = {}
+            for k in keys:
+                item = _list_item(k, self.e.of(kind), path)
+                if item:
+                    lists.setdefault(item[0], []).append(item[1])
+            for name, items in lists.items():
+                alike.setdefault((name, tuple(items)), []).append(path)
         phrase = "list_items_added" if kind == "config_key_added" else "list_items_removed"
-        return [self.t(phrase, list=code(name), items=self.names(items), path=code(path, R.MAX_PATH))
-                for name, items in lists.items()]
+        return [self.t(phrase, list=code(name), items=self.names(list(items)),
+                       path=self.names(paths, 3, width=R.MAX_PATH)) for (name, items), paths in list(alike.items())[:2]]
 
     def renames(self, modified: list[Fact]) -> str:
         """``old`` → ``new`` for names respelled throughout the modified symbols' files, nothing else changed there."""
