@@ -99,3 +99,14 @@ def test_a_list_item_dropped_alike_in_each_package_is_one_line():
         lines = [s for s in a.summary if "Python :: 3.9" in s]
         assert len(lines) == 1, a.summary
         assert all(f"`{n}/pyproject.toml`" in lines[0] for n in ("core", "speedups", "pool")), lines
+
+
+def test_a_manual_page_note_is_quoted_without_its_roff_escapes():
+    page = ".TH TOOL 1\n.SH OPTIONS\n.TP\n.B \\-\\-wait\nBlock.\n"
+    note = ".PP\nAsynchronous \\fBbg\\-transform\\fR actions are not affected by the block.\nTheir results apply.\n"
+    a = analysed({"man/man1/tool.1": (page, page + note), "src/run.py": ("def run():\n    return 1\n",
+                                                                        "def run():\n    return 2\n")},
+                 "Run callbacks while blocked", "en")
+    line = next(s for s in a.impact if s.startswith("man/man1"))
+    assert "Asynchronous bg-transform actions" in line, line
+    assert "\\f" not in line and "\\-" not in line, line

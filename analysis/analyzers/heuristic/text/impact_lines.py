@@ -145,6 +145,21 @@ _PROSE = re.compile(r"^(?![A-Z_]+:)\W*\w+\W+\w+\W+\w+")
 _SHORT_NOTE = 12
 
 
+#: a manual page's font escapes and zero-width marks (``\fBbg\-transform\fR``), and a request's dot at a line's start
+_ROFF_ESCAPE = re.compile(r"\\f(?:[BIRP1-4]|\(\w\w|\[\w*\])|\\&|\\c")
+_ROFF_REQUEST = re.compile(r"^\.[A-Za-z]{1,2}\s+")
+
+
+#: a manual page's source: ``fzf.1``, ``git-log.1p``, ``page.man``, ``page.roff``
+_MANUAL = re.compile(r"\.(?:[1-9]\w{0,2}|man|roff|mdoc)$")
+
+
+def _unroffed(line: str) -> str:
+    r"""A manual page's line as its reader sees it: ``\fBwait\fR`` is ``wait``, ``\-`` a hyphen, ``.B word`` the word."""
+    line = _ROFF_ESCAPE.sub("", _ROFF_REQUEST.sub("", line))
+    return line.replace("\\-", "-").replace("\\(em", "—").replace("\\e", "\\")
+
+
 def _doc_page(members: list) -> tuple[str, str] | None:
     """The one documentation file of an area, and the first prose line of a short note's changed lines (the added
     ones, else the removed ones); None for several files."""
@@ -154,7 +169,9 @@ def _doc_page(members: list) -> tuple[str, str] | None:
     line = ""
     if m.changes <= _SHORT_NOTE and m.patch:
         old, new = changed_lines(m.patch)
-        line = next((ln.strip() for ln in (new or old) if _PROSE.match(ln.strip())), "")
+        manual = bool(_MANUAL.search(m.path))
+        line = next((text for ln in (new or old) if _PROSE.match(text := _unroffed(ln.strip()) if manual
+                                                                 else ln.strip())), "")
     return m.path.rsplit("/", 1)[-1], line
 
 
