@@ -110,3 +110,15 @@ def test_a_manual_page_note_is_quoted_without_its_roff_escapes():
     line = next(s for s in a.impact if s.startswith("man/man1"))
     assert "Asynchronous bg-transform actions" in line, line
     assert "\\f" not in line and "\\-" not in line, line
+
+
+def test_changed_symbols_name_the_most_changed_files_first():
+    small = "def a():\n    return 1\n"
+    big_before = "def b():\n    return 1\n"
+    big_after = "def b():\n" + "".join(f"    x{i} = {i}\n" for i in range(30)) + "    return 2\n"
+    files = {"pkg/a.py": (small, small.replace("1", "2")), "pkg/c.py": (small.replace("a()", "c()"),
+                                                                          small.replace("a()", "c()").replace("1", "3")),
+             "pkg/z.py": (big_before, big_after)}
+    a = analysed(files, "Rework the helpers", "en")
+    line = next(s for s in a.summary if s.startswith("Changes "))
+    assert "`pkg/z.py` (+31/−1)" in line, line

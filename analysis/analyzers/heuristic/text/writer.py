@@ -361,8 +361,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         elif modified and (renames := self.renames(modified)):
             out.append(self.t("renamed_in", pairs=renames, names=self.symbols([f.symbol for f in modified])))
         elif modified:
+            # the files most changed first: fzf's 137-line ``tmux.go`` was cut as "(+2 more)" behind a 4-line one
+            changes = {f.path: f.changes for f in e.files}
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
-                              files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
+                              files=self.sizes(sorted(dict.fromkeys(f.path for f in modified),
+                                                      key=lambda p: -changes.get(p, 0)))))
             out += self.defaults_grown(modified) or \
                 self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
