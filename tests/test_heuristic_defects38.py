@@ -122,3 +122,13 @@ def test_changed_symbols_name_the_most_changed_files_first():
     a = analysed(files, "Rework the helpers", "en")
     line = next(s for s in a.summary if s.startswith("Changes "))
     assert "`pkg/z.py` (+31/−1)" in line, line
+
+
+def test_a_build_file_version_bump_is_said_beside_its_checksum():
+    find = ('if(DEP_FROM_INTERNET)\n  set(_dep_version_string {v})\n  FetchContent_Declare(dep\n'
+            '    URL https://example.org/dep-${{_dep_version_string}}.tar.gz\n    SHA256 {h}\n  )\nendif()\n')
+    before, after = find.format(v="2.5.2", h="1f" * 32), find.format(v="2.5.3", h="cf" * 32)
+    for lang in ("en", "zh"):
+        a = analysed({"cmake/FindDep.cmake": (before, after)}, "bump: Upgrade to dep 2.5.3", lang)
+        text = "\n".join(a.summary)
+        assert "`set(_dep_version_string 2.5.2)` → `set(_dep_version_string 2.5.3)`" in text, text

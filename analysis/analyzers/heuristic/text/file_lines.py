@@ -30,6 +30,8 @@ _LISTED_CHARS = 60
 _SWAPPED_FILES = 3
 #: an e-mail address in angle brackets, as a contributors' list writes it after a name
 _ADDRESS = re.compile(r"\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>")
+#: a checksum in a build file's line: a hex digest of 32 digits or more (MD5, SHA-1, SHA-256)
+_CHECKSUM = re.compile(r"\b[0-9a-fA-F]{32,}\b")
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
 #: a CI key said by its values: at most this many value changes, each side at most this long
@@ -265,6 +267,10 @@ class FileLines:
         patch = parse_patch(small[0].path, small[0].patch)
         added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
         removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        # a download's checksum moved with its version (``SHA256 1f29…`` → ``SHA256 cfd5…``): the version line says
+        # which release; the hashes are no setting a reader compares
+        if (hashed := [t for t in added + removed if _CHECKSUM.search(t)]) and len(hashed) < len(added + removed):
+            added, removed = [t for t in added if t not in hashed], [t for t in removed if t not in hashed]
         if not added + removed or any(len(t) > _LISTED_CHARS or t.startswith(("#", "//")) for t in added + removed):
             return ""
         items = []
