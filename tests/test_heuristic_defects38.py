@@ -132,3 +132,13 @@ def test_a_build_file_version_bump_is_said_beside_its_checksum():
         a = analysed({"cmake/FindDep.cmake": (before, after)}, "bump: Upgrade to dep 2.5.3", lang)
         text = "\n".join(a.summary)
         assert "`set(_dep_version_string 2.5.2)` → `set(_dep_version_string 2.5.3)`" in text, text
+
+
+def test_a_sentence_before_for_example_keeps_one_full_stop():
+    body = ("Print the last command status with the error. For example:\n\n"
+            "    the last operation didn't produce records (command status: NOTIFY)\n")
+    code_before, code_after = "def check():\n    return 1\n", "def check():\n    return 2\n"
+    a = analysed({"pkg/cursor.py": (code_before, code_after)},
+                 "fix: improve error message\n\n" + body, "en")
+    assert any(s.startswith("Print the last command status with the error.") for s in a.summary), a.summary
+    assert not any(".." in s for s in a.summary), a.summary

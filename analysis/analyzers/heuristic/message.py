@@ -323,7 +323,8 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
             lead[-1] = lead[-1].rstrip(":")
             bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
             if bare != lead[-1] and bare:  # "..., e.g.:" announced the example left out: the sentence ends before
-                lead[-1] = bare + "."
+                # (a sentence of its own, "... with the error. For example:", already ends: "error.." said no more)
+                lead[-1] = bare if bare.rstrip().endswith((".", "!", "?")) else bare + "."
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
         if announced and _POINTING.search(points[0]):  # "built like so on a ubuntu machine:": the example is left out
             points[0] = _POINTING.sub("", points[0]).rstrip(".") + "."
