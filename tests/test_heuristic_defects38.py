@@ -142,3 +142,16 @@ def test_a_sentence_before_for_example_keeps_one_full_stop():
                  "fix: improve error message\n\n" + body, "en")
     assert any(s.startswith("Print the last command status with the error.") for s in a.summary), a.summary
     assert not any(".." in s for s in a.summary), a.summary
+
+
+def test_a_release_heading_naming_the_project_is_no_changelog_entry():
+    news = "Release notes\n=============\n\nWidget 3.3.0 (unreleased)\n^^^^^^^^^^^^^^^^^^^^^^^^^\n\n- Drop old things.\n"
+    new_news = news.replace("- Drop old things.\n", "- Drop old things.\n\nWidget 3.2.8 (unreleased)\n"
+                            "^^^^^^^^^^^^^^^^^^^^^^^^^\n\n- Fix the tick functions to return UTC values.\n")
+    code_before, code_after = "def ticks():\n    return 1\n", "def ticks():\n    return 2\n"
+    for lang in ("en", "zh"):
+        a = analysed({"docs/news.rst": (news, new_news), "pkg/dbapi.py": (code_before, code_after)},
+                     "fix: fix tick functions", lang)
+        text = "\n".join(a.summary)
+        assert "Fix the tick functions" in text, text
+        assert "3.2.8" not in text, text
