@@ -155,3 +155,16 @@ def test_a_release_heading_naming_the_project_is_no_changelog_entry():
         text = "\n".join(a.summary)
         assert "Fix the tick functions" in text, text
         assert "3.2.8" not in text, text
+
+
+def test_a_go_blank_function_is_no_symbol():
+    gen = ('package main\n\nimport "strconv"\n\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[actA-0]\n{extra}}\n\n'
+           'const _actionType_name = "{names}"\n')
+    before = gen.replace("{extra}", "").replace("{names}", "actA")
+    after = gen.replace("{extra}", "\t_ = x[actWait-1]\n").replace("{names}", "actAactWait")
+    term_before = "package main\n\nfunc Run() int {\n\treturn 1\n}\n"
+    term_after = "package main\n\nfunc Run() int {\n\treturn 2\n}\n"
+    text = _text(analysed({"src/actiontype_string.go": (before, after), "src/terminal.go": (term_before, term_after)},
+                          "Add 'wait' action", "en"))
+    assert "`Run`" in text, text
+    assert "`_`" not in text, text
