@@ -168,3 +168,17 @@ def test_a_go_blank_function_is_no_symbol():
                           "Add 'wait' action", "en"))
     assert "`Run`" in text, text
     assert "`_`" not in text, text
+
+
+def test_a_message_paragraph_the_changelog_quotes_is_said_once():
+    para = ("Unlike a popup, a floating pane is not modal; you can switch to other panes while the tool is "
+            "running.")
+    log = "# Changelog\n\n## 0.2.0\n\n- Older entry here.\n"
+    new_log = log.replace("## 0.2.0", "## 0.3.0\n\n- On tmux 3.7 or above, `--popup` starts a floating pane. "
+                          + para + "\n\n## 0.2.0")
+    code_before, code_after = "def run():\n    return 1\n", "def run():\n    return 2\n"
+    for lang in ("en", "zh"):
+        a = analysed({"CHANGELOG.md": (log, new_log), "src/run.py": (code_before, code_after)},
+                     "Use floating pane instead of popup\n\n" + para, lang)
+        assert sum("floating pane is not modal" in s for s in a.summary) == 1, a.summary
+        assert any("On tmux 3.7 or above" in s and "not modal" in s for s in a.summary), a.summary

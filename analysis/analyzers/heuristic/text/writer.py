@@ -62,6 +62,10 @@ def _bare(text: str) -> str:
 _TRACKER_KEY = re.compile(r"^\[(?:[a-z][a-z0-9_]*-\d+|#\d+)\]\s*")
 
 
+#: a message paragraph this long or longer that a changelog entry holds word for word is left to the entry
+_QUOTED_WORDS = 6
+
+
 def _unreferenced(text: str) -> str:
     """``_bare`` with no pull request or issue number anywhere (``[LANG-7] ... bytes (#742).`` is ``... bytes``)."""
     return " ".join(re.sub(r"\(#\d+\)", " ", _TRACKER_KEY.sub("", _bare(text))).split()).rstrip(".")
@@ -214,6 +218,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             # a package's own changelog in a monorepo (``tower-retry/CHANGELOG.md``): which package it files the
             # entry for tells one crate's "Move to std::future" from the next
             owner = _changelog_package(e.of("changelog_entry"))
+            # a paragraph of the message the changelog entry quotes whole ("Unlike a popup, a floating pane is not
+            # modal; ...") is said once, in the entry
+            quoted = _unreferenced(text).lower()
+            out = [p for p in out
+                   if len(p.split()) < _QUOTED_WORDS or _unreferenced(p.rstrip("…")).lower() not in quoted]
             out.append(self.t("changelog_of", path=code(owner), text=text) if owner else self.t("changelog", text=text))
         elif not out and (said := added_explanation(e.behaviour)):  # a title alone: the code's own words say why
             out.append(self.t("code_comment", path=code(said[0], R.MAX_PATH), text=clip(said[1], MAX_QUOTE)))
