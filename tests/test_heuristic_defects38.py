@@ -182,3 +182,17 @@ def test_a_message_paragraph_the_changelog_quotes_is_said_once():
                      "Use floating pane instead of popup\n\n" + para, lang)
         assert sum("floating pane is not modal" in s for s in a.summary) == 1, a.summary
         assert any("On tmux 3.7 or above" in s and "not modal" in s for s in a.summary), a.summary
+
+
+def test_a_version_written_as_a_yaml_number_ending_in_zero_is_a_risk():
+    wf = ("name: Build\non: push\njobs:\n  sdist:\n    runs-on: ubuntu-latest\n    steps:\n"
+          "      - uses: actions/setup-python@v5\n        with:\n          python-version: {v}\n")
+    for lang in ("en", "zh"):
+        a = analysed({".github/workflows/build.yml": (wf.format(v="3.9"), wf.format(v="3.10"))},
+                     "chore: drop Python 3.9", lang)
+        risk = next(r for r in a.risks if "`3.10`" in r.risk)
+        assert "`3.1`" in risk.impact and '`"3.10"`' in risk.mitigation, a.risks
+    # quoted, or a version with no trailing zero, is read as written
+    for v in ('"3.10"', "3.11"):
+        a = analysed({".github/workflows/build.yml": (wf.format(v="3.9"), wf.format(v=v))}, "ci: bump", "en")
+        assert not any("YAML number" in r.risk for r in a.risks), a.risks

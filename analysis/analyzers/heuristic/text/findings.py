@@ -91,6 +91,29 @@ def deprecated_before(files: list, names: list[str]) -> list[str]:
     return out
 
 
+#: a version written as a bare YAML number whose last decimal is a zero (``python-version: 3.10``, in a flow list
+#: ``[3.9, 3.10]`` too): YAML reads the float 3.1
+_VERSION_KEY = r"[\w-]*(?:version|python|node|ruby|golang|go|java|php|jdk|toolchain)[\w-]*"
+_FLOAT_VERSION = re.compile(rf"^\s*(?:-\s+)?({_VERSION_KEY})\s*:\s*(?:\[(?P<flow>[^\]#]*)\]|(?P<one>\d+\.\d*0))\s*(?:#.*)?$",
+                            re.I)
+_TRAILING_ZERO = re.compile(r"^\d+\.\d*0$")
+
+
+def yaml_float_versions(files: list) -> list[tuple[str, str, str]]:
+    """(path, key, value) for each version a YAML file's added lines write as a bare number ending in a zero: what
+    the runner gets is ``3.1``, not ``3.10``."""
+    out = []
+    for f in files:
+        if not f.path.endswith((".yml", ".yaml")) or not f.patch:
+            continue
+        for line in f.patch.splitlines():
+            if not line.startswith("+") or line.startswith("+++") or not (m := _FLOAT_VERSION.match(line[1:])):
+                continue
+            values = [m.group("one")] if m.group("one") else [v.strip() for v in m.group("flow").split(",")]
+            out += [(f.path, m.group(1), v) for v in values if _TRAILING_ZERO.match(v)]
+    return list(dict.fromkeys(out))
+
+
 def _one(names: list) -> str:
     """The suffix of a phrase's singular form when ``names`` holds one name."""
     return "_one" if len(names) == 1 else ""
@@ -584,6 +607,9 @@ class Findings:
         if removed_tests and not e.of("test_added"):
             one = _one(list(dict.fromkeys(removed_tests)))
             self.add("tests_removed" + one, "rec_tests_removed" + one, names=w.names(removed_tests))
+        for path, key, written in yaml_float_versions(e.files)[:1]:
+            self.add("yaml_float", None, key=code(key), written=code(written), path=code(path, R.MAX_PATH),
+                     read=code(str(float(written))), quoted=code(f'"{written}"'))
         if e.is_large and not reformatted(e):  # a formatter's run is checked by running it again, not read
             self.large()
         # a revert of documentation or upkeep files only (a README link put back) takes no behaviour away
