@@ -231,7 +231,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "r_removed_mitigation": "Deprecate {names} for a release first, or name the replacement in the changelog.",
         "r_removed_expired": "Deprecated {names} removed",
         "r_removed_expired_impact": "Code still calling {names} despite the deprecation warning breaks on upgrade.",
-        "r_removed_expired_mitigation": "Say in the release notes that {names} are gone and what to use instead.",
+        "r_removed_expired_mitigation": "Name in the release notes what replaces {names}, now that the deprecation "
+                                        "has expired.",
         "rec_removed": "Check dependants for uses of {names}.",
         "r_config": "{change}",
         "r_config_impact": "Deployments that do not set {key} change behaviour on upgrade.",
