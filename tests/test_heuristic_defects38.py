@@ -196,3 +196,20 @@ def test_a_version_written_as_a_yaml_number_ending_in_zero_is_a_risk():
     for v in ('"3.10"', "3.11"):
         a = analysed({".github/workflows/build.yml": (wf.format(v="3.9"), wf.format(v=v))}, "ci: bump", "en")
         assert not any("YAML number" in r.risk for r in a.risks), a.risks
+
+
+def test_an_alias_made_a_deprecated_wrapper_is_said_deprecated():
+    head = '__all__ = ["could_match"]\n\n\ndef could_match(a, b):\n    return a == b\n\n\n'
+    before = head + "graph_could_match = could_match\n"
+    after = head + ('def graph_could_match(a, b):\n    """\n    .. deprecated:: 3.5\n\n       Use `could_match`.\n'
+                    '    """\n    import warnings\n\n    warnings.warn("graph_could_match is deprecated", '
+                    "DeprecationWarning)\n    return could_match(a, b)\n")
+    for lang in ("en", "zh"):
+        a = analysed({"pkg/match.py": (before, after)}, "Deprecate graph_could_match", lang)
+        assert any(s.startswith(("Deprecates `graph_could_match`", "弃用 `graph_could_match`")) for s in a.summary), \
+            a.summary
+    # a helper that warns of another option's deprecation is not deprecated itself
+    helper = head + ('def _check_opts(opts):\n    if "old" in opts:\n        warnings.warn("old is deprecated", '
+                     "DeprecationWarning)\n    return opts\n")
+    a = analysed({"pkg/match.py": (head, helper)}, "Warn on old option", "en")
+    assert not any(s.startswith("Deprecates") for s in a.summary), a.summary

@@ -34,6 +34,7 @@ from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import release_bookkeeping, version_numbers_added, version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
 from analysis.analyzers.heuristic.text.default_exports import api_name
+from analysis.analyzers.heuristic.text.deprecations import marked_deprecated
 from analysis.analyzers.heuristic.text.spans import code_line
 from analysis.analyzers.heuristic.text.test_suites import common_suite
 from analysis.analyzers.heuristic.text.writer import Writer, code, raise_keyword
@@ -55,40 +56,6 @@ _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 _OWN_PULL = re.compile(r"\s*\(#\d+\)\s*$")
 #: an optimisation a title says is not done or taken away: ``to not optimize``, ``don't optimise``, ``no longer faster``
 _NOT_FASTER = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout)\s+(?:to\s+|be\s+)?(?:optimi[sz]\w*|faster)\b", re.I)
-
-
-#: a removed line that marks its code deprecated: a warning, a docstring's directive, an annotation or tag
-_DEPRECATION = re.compile(r"deprecat", re.I)
-#: a top-level declaration line (no indent, not a decorator, annotation or comment): where the previous one ends
-_TOP_DECLARATION = re.compile(r"^(?:async\s+)?(?:def|class|function|fn|pub|func|export|public|static|void)\b")
-#: removed lines read around a removed symbol's declaration: before it (a Javadoc ``@deprecated`` tag), after it
-_BEFORE, _AFTER = 8, 60
-#: a line above a declaration that belongs to it: a decorator or annotation, a doc comment's line
-_ABOVE = re.compile(r"^\s*(?:@|\*|/\*\*|//|#\[)")
-
-
-def deprecated_before(files: list, names: list[str]) -> list[str]:
-    """Those of the removed ``names`` whose removed lines (their declaration, the lines just above it and its body
-    up to the next top-level declaration) say they were deprecated: the removal expires a deprecation."""
-    removed = [line[1:] for f in files for line in (f.patch or "").splitlines()
-               if line.startswith("-") and not line.startswith("---")]
-    out = []
-    for name in names:
-        short = re.escape(name.rsplit(".", 1)[-1])
-        declared = re.compile(rf"\b(?:def|class|function|fn|func|interface|struct|enum|type|const|let|var)\s+{short}\b"
-                              rf"|^\s*{short}\s*=|^\s*(?!return\b)(?:[\w<>\[\],*&:]+\s+)+{short}\s*\(")
-        at = next((i for i, line in enumerate(removed) if declared.search(line)), None)
-        if at is None:
-            continue
-        body = []
-        for line in removed[at + 1:at + _AFTER]:
-            if _TOP_DECLARATION.match(line):
-                break
-            body.append(line)
-        above = [line for line in removed[max(0, at - _BEFORE):at] if _ABOVE.match(line)]
-        if any(_DEPRECATION.search(line) for line in above + removed[at:at + 1] + body):
-            out.append(name)
-    return out
 
 
 #: a version written as a bare YAML number whose last decimal is a zero (``python-version: 3.10``, in a flow list
@@ -559,7 +526,7 @@ class Findings:
             self.add("api", "rec_api", paths=self.api_named(3))
         self.broken_signatures()
         removed, members, optional = self.removed_split()
-        expired = deprecated_before([f for f in e.files if "test" not in e.classes.get(f.path, set())], removed)
+        expired = marked_deprecated([f for f in e.files if "test" not in e.classes.get(f.path, set())], removed, "-")
         if expired:  # "Deprecate it for a release first" of a function its removed lines say was deprecated
             self.add("removed_expired", "rec_removed", names=w.symbols(expired))
         if rest := [name for name in removed if name not in expired]:

@@ -22,6 +22,7 @@ from analysis.analyzers.heuristic.noticed import SHAPE_PARTS, base_change, field
 from analysis.analyzers.heuristic.text.code_comments import MAX_QUOTE, added_explanation
 from analysis.analyzers.heuristic.text.default_exports import api_name, split_defaults
 from analysis.analyzers.heuristic.text.dependency_lines import DependencyLines, optional_peer
+from analysis.analyzers.heuristic.text.deprecations import marked_deprecated
 from analysis.analyzers.heuristic.text.file_lines import FileLines
 from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
 from analysis.analyzers.heuristic.text.phrases import PHRASES
@@ -341,6 +342,12 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                 self.t("renamed_pair", old=code(o), new=code(n)) for o, n in list(pairs)[:R.MAX_LISTED])))
         if e.api_deprecated:
             out.append(self.t("deprecated", names=self.symbols([f.symbol for f in e.api_deprecated])))
+        # names no ``__all__`` lists that arrive as deprecated wrappers (an alias ``f = g`` made a function that warns
+        # and calls ``g``): "Changes `isomorph.py`" said nothing of what the commit does to them
+        wrappers = marked_deprecated(e.behaviour, [f.symbol for f in e.of("symbol_added")
+                                                   if e.in_product(f) and not e.is_public(f) and f.symbol], "+")
+        if wrappers:
+            out.append(self.t("deprecated", names=self.symbols(wrappers)))
         # a public name given another overload beside those it keeps (a Java ``setShow(BiFunction)`` next to
         # ``setShow(boolean)``): said as one, not as the name "changed"
         # (not a C/C++ source file's: a definition there may be one its header already declared, ``= default``)
