@@ -213,3 +213,23 @@ def test_an_alias_made_a_deprecated_wrapper_is_said_deprecated():
                      "DeprecationWarning)\n    return opts\n")
     a = analysed({"pkg/match.py": (head, helper)}, "Warn on old option", "en")
     assert not any(s.startswith("Deprecates") for s in a.summary), a.summary
+
+
+def test_two_short_lines_rewritten_in_an_unnamed_function_are_quoted():
+    body = ("  int status = wait_for(pid);\n  if (WEXITSTATUS(status) == 0 && WIFSIGNALED(status)) {\n"
+            "    return -1;\n  }\n  return WEXITSTATUS(status);\n")
+    before = "#include <sys/wait.h>\n\nint\nrun_child(Context& ctx,\n          int pid)\n{\n" + body + "}\n"
+    after = before.replace("if (WEXITSTATUS(status) == 0 && WIFSIGNALED(status))", "if (WIFSIGNALED(status))") \
+        .replace("return WEXITSTATUS(status);", "return WIFEXITED(status) ? WEXITSTATUS(status) : -1;")
+    a = analysed({"src/tool/execute.cpp": (before, after)}, "fix: Improve portability of exit status check", "en")
+    text = "\n".join(a.summary)
+    assert "`if (WIFSIGNALED(status)) {`" in text or "WIFSIGNALED(status)) {`" in text, text
+    assert "WIFEXITED(status) ? WEXITSTATUS(status) : -1;`" in text, text
+
+
+def test_two_short_lines_rewritten_at_module_level_are_quoted():
+    before = "import sys\n\nstatus = main()\nif status > 1:\n    report(status)\nsys.exit(status)\n"
+    after = before.replace("if status > 1:", "if status > 2:").replace("sys.exit(status)", "sys.exit(status or 0)")
+    a = analysed({"tool/cli.py": (before, after)}, "Exit cleanly", "en")
+    text = "\n".join(a.summary)
+    assert "`if status > 1:` → `if status > 2:`" in text and "`sys.exit(status or 0)`" in text, text

@@ -384,7 +384,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                                                       key=lambda p: -changes.get(p, 0)))))
             out += self.defaults_grown(modified) or \
                 self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
-                self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
+                self.line_swapped(list(dict.fromkeys(f.path for f in modified))) or \
+                [self.t("lines_swapped", pairs=swaps) for swaps in [self.two_swaps(
+                    [f for f in e.behaviour if f.path in {m.path for m in modified}])] if swaps]
             changed_code = [f for f in e.behaviour if f.path in {m.path for m in modified}]
             out += self.guards_line(changed_code)
             locks = locks_added(changed_code)
