@@ -51,9 +51,10 @@ def unlinked(text: str) -> str:
 #: a Markdown link the diff analyzer's clipping cut short: ``by [@tiangolo](https://github.com/tia…``
 _CUT_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]*…$")
 MERGE_TITLE = re.compile(r"^Merge (pull request #\d+|branch '[^']+' into |remote-tracking branch )", re.I)
-#: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``): not an entry
+#: a release heading of a changelog (``[0.1.1] - 2022-02-08``, ``## v2.0.0``, ``Psycopg 3.2.8 (unreleased)`` with the
+#: project's name before it): not an entry
 #: (the date as ISO or in words: "1.53.1 (July 20th, 2026)", "2.0.0 - 3 March 2025")
-_RELEASE_HEADING = re.compile(r"^[#\s]*\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*(\d{4}-\d\d-\d\d|unreleased|"
+_RELEASE_HEADING = re.compile(r"^[#\s]*(?:[A-Z][\w.-]*\s+){0,2}\[?v?\d+(\.\d+)+[\w.-]*\]?(\s*[-–(]\s*(\d{4}-\d\d-\d\d|unreleased|"
                               r"[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [a-z]+\.? \d{4})\)?)?\s*$"
                               r"|^[#\s]*\[?unreleased\]?\s*$",
                               re.I)
@@ -323,7 +324,8 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
             lead[-1] = lead[-1].rstrip(":")
             bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
             if bare != lead[-1] and bare:  # "..., e.g.:" announced the example left out: the sentence ends before
-                lead[-1] = bare + "."
+                # (a sentence of its own, "... with the error. For example:", already ends: "error.." said no more)
+                lead[-1] = bare if bare.rstrip().endswith((".", "!", "?")) else bare + "."
         points = ([_joined(lead)] if lead else []) + [_joined(item) for item in items]
         if announced and _POINTING.search(points[0]):  # "built like so on a ubuntu machine:": the example is left out
             points[0] = _POINTING.sub("", points[0]).rstrip(".") + "."

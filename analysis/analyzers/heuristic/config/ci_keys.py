@@ -76,10 +76,7 @@ def pinned_versions(moves: list[tuple[str, str, str]], lines: list[str]) -> list
     (``dorny/paths-filter@fbd0ab8… # v4.0.1`` is ``v4.0.1``), as the project wrote it for readers; a SHA with no
     such comment in the diff's ``lines`` stays a SHA."""
     def said(action: str, ref: str) -> str:
-        if not _FULL_SHA.match(ref):
-            return ref
-        pin = re.compile(rf"{re.escape(action)}@{ref}\s*#\s*(?:tag=)?(v?\d[\w.+-]*)")
-        return next((m.group(1) for line in lines if (m := pin.search(line))), ref)
+        return ref_said(action, ref, lines)
     out = []
     for action, old, new in moves:
         was, now = said(action, old), said(action, new)
@@ -87,6 +84,25 @@ def pinned_versions(moves: list[tuple[str, str, str]], lines: list[str]) -> list
         # moved to another commit: ``v5.0.1 -> v5.0.1`` would say nothing changed, so the SHAs stay
         out.append((action, old, new) if was == now else (action, was, now))
     return out
+
+
+def ref_said(action: str, ref: str, lines: list[str]) -> str:
+    """``ref`` as the project wrote it for readers: a commit SHA by the version its ``uses:`` line's comment in
+    ``lines`` names (``@fbd0ab8… # v4.0.1`` is ``v4.0.1``), else the ref itself."""
+    if not _FULL_SHA.match(ref):
+        return ref
+    # (a comment that is itself a commit SHA, ``@ee968a3… # 36888a1… # v0.9.0`` left from an earlier pin, names none)
+    pin = re.compile(rf"{re.escape(action)}@{ref}\s*#\s*(?:tag=)?(?![0-9a-fA-F]{{40}}\b)(v?\d[\w.+-]*)")
+    return next((m.group(1) for line in lines if (m := pin.search(line))), ref)
+
+
+def action_ref(fact: Fact, lines: list[str]) -> str:
+    """The ref a ``uses`` key now points its action at (``owner/repo/path@ref``), as ``ref_said`` says it; empty
+    for any other key or value."""
+    if fact.kind != "config_value_changed" or keys_of(fact)[-1:] != ["uses"]:
+        return ""
+    new = _ACTION.match(fact.after or "")
+    return ref_said(new.group(1), new.group(2), lines) if new else ""
 
 
 def changed_keys(facts: list[Fact]) -> list[str]:

@@ -30,6 +30,8 @@ _LISTED_CHARS = 60
 _SWAPPED_FILES = 3
 #: an e-mail address in angle brackets, as a contributors' list writes it after a name
 _ADDRESS = re.compile(r"\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>")
+#: a checksum in a build file's line: a hex digest of 32 digits or more (MD5, SHA-1, SHA-256)
+_CHECKSUM = re.compile(r"\b[0-9a-fA-F]{32,}\b")
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
 #: a CI key said by its values: at most this many value changes, each side at most this long
@@ -203,6 +205,8 @@ class FileLines:
             # that checks it) says the change as it would alone
             tested = len(e.behaviour) == 1 and all(f in e.behaviour or "test" in e.classes[f.path] for f in e.files)
             quote = self.tiny_line() or (self.file_quote(e.behaviour[0]) if tested else "")
+            if not quote and (swaps := self.two_swaps()):
+                quote = self.t("listed_lines", items=swaps)
             if not quote and (bumped := versions_set(e.behaviour)):
                 # which release the version file now names: "Changes `version.py` (+1/−1)" read alike for each
                 quote = self.t("listed_lines", items=self.names(
@@ -265,6 +269,10 @@ class FileLines:
         patch = parse_patch(small[0].path, small[0].patch)
         added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
         removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        # a download's checksum moved with its version (``SHA256 1f29…`` → ``SHA256 cfd5…``): the version line says
+        # which release; the hashes are no setting a reader compares
+        if (hashed := [t for t in added + removed if _CHECKSUM.search(t)]) and len(hashed) < len(added + removed):
+            added, removed = [t for t in added if t not in hashed], [t for t in removed if t not in hashed]
         if not added + removed or any(len(t) > _LISTED_CHARS or t.startswith(("#", "//")) for t in added + removed):
             return ""
         items = []
@@ -319,6 +327,21 @@ class FileLines:
         if added:
             return self.t("tiny_added", line=code_line(added[0], _TINY_CHARS))
         return self.t("tiny_removed", line=code_line(removed[0], _TINY_CHARS)) if removed else ""
+
+    def two_swaps(self, files: list[FileChange] | None = None) -> str:
+        """```a` → `b`; `c` → `d``` for the one product file of a change that rewrites two short lines and nothing
+        else (a status check and the return beside it): "Changes `execute.cpp` (+2/−2)" said nothing of what."""
+        files = self.e.behaviour if files is None else files
+        if len(files) != 1 or not files[0].patch or files[0].changes != 4:
+            return ""
+        patch = parse_patch(files[0].path, files[0].patch)
+        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
+        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        if len(added) != 2 or len(removed) != 2 or set(added) & set(removed) \
+                or any(len(t) > _TINY_CHARS * 2 for t in added + removed):
+            return ""
+        pairs = [code_pair(old, new, _TINY_CHARS) for old, new in zip(removed, added)]
+        return self.p["listed_sep"].join(self.t("listed_swapped", old=old, new=new) for old, new in pairs)
 
     def tiny(self) -> bool:
         """The summary's file line quotes the change itself: an impact line would only say it again."""

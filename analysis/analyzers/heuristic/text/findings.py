@@ -35,6 +35,7 @@ from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import release_bookkeeping, version_numbers_added, version_numbers_only
 from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_insight
 from analysis.analyzers.heuristic.text.default_exports import api_name
+from analysis.analyzers.heuristic.text.deprecations import marked_deprecated
 from analysis.analyzers.heuristic.text.spans import code_line
 from analysis.analyzers.heuristic.text.test_suites import common_suite
 from analysis.analyzers.heuristic.text.writer import Writer, code, raise_keyword
@@ -56,6 +57,29 @@ _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 _OWN_PULL = re.compile(r"\s*\(#\d+\)\s*$")
 #: an optimisation a title says is not done or taken away: ``to not optimize``, ``don't optimise``, ``no longer faster``
 _NOT_FASTER = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout)\s+(?:to\s+|be\s+)?(?:optimi[sz]\w*|faster)\b", re.I)
+
+
+#: a version written as a bare YAML number whose last decimal is a zero (``python-version: 3.10``, in a flow list
+#: ``[3.9, 3.10]`` too): YAML reads the float 3.1
+_VERSION_KEY = r"[\w-]*(?:version|python|node|ruby|golang|go|java|php|jdk|toolchain)[\w-]*"
+_FLOAT_VERSION = re.compile(rf"^\s*(?:-\s+)?({_VERSION_KEY})\s*:\s*(?:\[(?P<flow>[^\]#]*)\]|(?P<one>\d+\.\d*0))\s*(?:#.*)?$",
+                            re.I)
+_TRAILING_ZERO = re.compile(r"^\d+\.\d*0$")
+
+
+def yaml_float_versions(files: list) -> list[tuple[str, str, str]]:
+    """(path, key, value) for each version a YAML file's added lines write as a bare number ending in a zero: what
+    the runner gets is ``3.1``, not ``3.10``."""
+    out = []
+    for f in files:
+        if not f.path.endswith((".yml", ".yaml")) or not f.patch:
+            continue
+        for line in f.patch.splitlines():
+            if not line.startswith("+") or line.startswith("+++") or not (m := _FLOAT_VERSION.match(line[1:])):
+                continue
+            values = [m.group("one")] if m.group("one") else [v.strip() for v in m.group("flow").split(",")]
+            out += [(f.path, m.group(1), v) for v in values if _TRAILING_ZERO.match(v)]
+    return list(dict.fromkeys(out))
 
 
 def _one(names: list) -> str:
@@ -170,9 +194,13 @@ class Findings:
             out.append(w.t("compat_loop", old=code(bound), new=code(walked)))
         for old, new in e.dependency_swaps[:2]:
             out.append(w.t("compat_swap", old=code(old.symbol), new=code(new.symbol), path=code(old.path, R.MAX_PATH)))
+        # the same floor raised alike in each package of a workspace is one sentence naming the files
+        raised: dict[tuple[str, str, str], list[str]] = {}
         for m in e.toolchain_raised:
-            out.append(w.t("compat_toolchain", key=code(m.key), old=code(m.before), new=code(m.after),
-                           path=code(m.path, R.MAX_PATH)))
+            raised.setdefault((m.key, m.before, m.after), []).append(m.path)
+        for (key, before, after), paths in raised.items():
+            out.append(w.t("compat_toolchain", key=code(key), old=code(before), new=code(after),
+                           path=w.names(paths, 3, width=R.MAX_PATH)))
         for fact in e.prereleases_left[:2]:
             out.append(w.t("compat_prerelease", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         out += self.feature_breaks()
@@ -512,8 +540,11 @@ class Findings:
             self.add("api", "rec_api", paths=self.api_named(3))
         self.broken_signatures()
         removed, members, optional = self.removed_split()
-        if removed:
-            self.add("removed", "rec_removed", names=w.symbols(removed))
+        expired = marked_deprecated([f for f in e.files if "test" not in e.classes.get(f.path, set())], removed, "-")
+        if expired:  # "Deprecate it for a release first" of a function its removed lines say was deprecated
+            self.add("removed_expired", "rec_removed", names=w.symbols(expired))
+        if rest := [name for name in removed if name not in expired]:
+            self.add("removed", "rec_removed", names=w.symbols(rest))
         if members or optional:
             self.add("members_removed", "rec_removed", names=w.symbols(members + optional))
         if variants := self.removed_variants():
@@ -550,10 +581,18 @@ class Findings:
             where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])
             self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what(),
                      where=where)
-        removed_tests = [f.symbol for f in e.of("test_removed")]
+        # the tests of a symbol removed with them (``test_random_triad`` of ``random_triad``), and those of its
+        # deprecation warning when it was deprecated, go with it: what they checked is gone on purpose
+        gone = [name.rsplit(".", 1)[-1].lower() for name in removed]
+        removed_tests = [f.symbol for f in e.of("test_removed")
+                         if not any(len(name) > 3 and name in (f.symbol or "").lower() for name in gone)
+                         and not (expired and "deprecat" in (f.symbol or "").lower())]
         if removed_tests and not e.of("test_added"):
             one = _one(list(dict.fromkeys(removed_tests)))
             self.add("tests_removed" + one, "rec_tests_removed" + one, names=w.names(removed_tests))
+        for path, key, written in yaml_float_versions(e.files)[:1]:
+            self.add("yaml_float", None, key=code(key), written=code(written), path=code(path, R.MAX_PATH),
+                     read=code(str(float(written))), quoted=code(f'"{written}"'))
         if e.is_large and not reformatted(e):  # a formatter's run is checked by running it again, not read
             self.large()
         # a revert of documentation or upkeep files only (a README link put back) takes no behaviour away

@@ -9,11 +9,13 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.hunks import changed_lines
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
+from analysis.analyzers.heuristic.config.ci_keys import action_ref
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import versions_set
 from analysis.analyzers.heuristic.text.default_exports import api_name
-from analysis.analyzers.heuristic.text.spans import code
+from analysis.analyzers.heuristic.text.spans import code, pinned
+from analysis.facts.patches import parse_patch
 
 #: a configuration value this short is named in the impact line beside its key
 _SHORT_VALUE = 40
@@ -48,6 +50,10 @@ class ImpactLines:
                     (symbols if e.is_public(f) else internal)[area_of(f.path)].append(api_name(f))
             elif f.kind == "config_value_changed" and f.after and len(f.after) <= _SHORT_VALUE:
                 values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(f.after)))
+            elif ref := action_ref(f, self.patch_lines(f.path)):
+                # a reusable workflow or action too long to name whole is said by the ref it moves to: the keys
+                # alone (`jobs.release.uses`) read alike for every bump, revert and re-pin of the same workflows
+                values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(pinned(ref))))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
                 symbols[area_of(f.path)].append(f.symbol)
             elif f.kind == "test_added" and not f.before:
@@ -97,6 +103,12 @@ class ImpactLines:
             out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
         return out
 
+    def patch_lines(self, path: str) -> list[str]:
+        """The removed and added lines of ``path``'s patch (a ``uses:`` line's version comment)."""
+        f = next((x for x in self.e.files if x.path == path and x.patch), None)
+        patch = parse_patch(f.path, f.patch) if f else None
+        return [ln.text for ln in (*patch.removed, *patch.added)] if patch else []
+
     def derived_locks(self) -> set[str]:
         """Lock files beside other changes that add no dependency fact of their own (a release's version recorded)."""
         e = self.e
@@ -133,6 +145,21 @@ _PROSE = re.compile(r"^(?![A-Z_]+:)\W*\w+\W+\w+\W+\w+")
 _SHORT_NOTE = 12
 
 
+#: a manual page's font escapes and zero-width marks (``\fBbg\-transform\fR``), and a request's dot at a line's start
+_ROFF_ESCAPE = re.compile(r"\\f(?:[BIRP1-4]|\(\w\w|\[\w*\])|\\&|\\c")
+_ROFF_REQUEST = re.compile(r"^\.[A-Za-z]{1,2}\s+")
+
+
+#: a manual page's source: ``fzf.1``, ``git-log.1p``, ``page.man``, ``page.roff``
+_MANUAL = re.compile(r"\.(?:[1-9]\w{0,2}|man|roff|mdoc)$")
+
+
+def _unroffed(line: str) -> str:
+    r"""A manual page's line as its reader sees it: ``\fBwait\fR`` is ``wait``, ``\-`` a hyphen, ``.B word`` the word."""
+    line = _ROFF_ESCAPE.sub("", _ROFF_REQUEST.sub("", line))
+    return line.replace("\\-", "-").replace("\\(em", "—").replace("\\e", "\\")
+
+
 def _doc_page(members: list) -> tuple[str, str] | None:
     """The one documentation file of an area, and the first prose line of a short note's changed lines (the added
     ones, else the removed ones); None for several files."""
@@ -142,7 +169,9 @@ def _doc_page(members: list) -> tuple[str, str] | None:
     line = ""
     if m.changes <= _SHORT_NOTE and m.patch:
         old, new = changed_lines(m.patch)
-        line = next((ln.strip() for ln in (new or old) if _PROSE.match(ln.strip())), "")
+        manual = bool(_MANUAL.search(m.path))
+        line = next((text for ln in (new or old) if _PROSE.match(text := _unroffed(ln.strip()) if manual
+                                                                 else ln.strip())), "")
     return m.path.rsplit("/", 1)[-1], line
 
 

@@ -22,6 +22,7 @@ from analysis.analyzers.heuristic.noticed import SHAPE_PARTS, base_change, field
 from analysis.analyzers.heuristic.text.code_comments import MAX_QUOTE, added_explanation
 from analysis.analyzers.heuristic.text.default_exports import api_name, split_defaults
 from analysis.analyzers.heuristic.text.dependency_lines import DependencyLines, optional_peer
+from analysis.analyzers.heuristic.text.deprecations import marked_deprecated
 from analysis.analyzers.heuristic.text.file_lines import FileLines
 from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
 from analysis.analyzers.heuristic.text.phrases import PHRASES
@@ -60,6 +61,10 @@ def _bare(text: str) -> str:
 
 #: an issue tracker's key leading a subject (``[LANG-1833] Handle ...``, ``[#12] ...``), as release notes leave it out
 _TRACKER_KEY = re.compile(r"^\[(?:[a-z][a-z0-9_]*-\d+|#\d+)\]\s*")
+
+
+#: a message paragraph this long or longer that a changelog entry holds word for word is left to the entry
+_QUOTED_WORDS = 6
 
 
 def _unreferenced(text: str) -> str:
@@ -214,6 +219,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             # a package's own changelog in a monorepo (``tower-retry/CHANGELOG.md``): which package it files the
             # entry for tells one crate's "Move to std::future" from the next
             owner = _changelog_package(e.of("changelog_entry"))
+            # a paragraph of the message the changelog entry quotes whole ("Unlike a popup, a floating pane is not
+            # modal; ...") is said once, in the entry
+            quoted = _unreferenced(text).lower()
+            out = [p for p in out
+                   if len(p.split()) < _QUOTED_WORDS or _unreferenced(p.rstrip("…")).lower() not in quoted]
             out.append(self.t("changelog_of", path=code(owner), text=text) if owner else self.t("changelog", text=text))
         elif not out and (said := added_explanation(e.behaviour)):  # a title alone: the code's own words say why
             out.append(self.t("code_comment", path=code(said[0], R.MAX_PATH), text=clip(said[1], MAX_QUOTE)))
@@ -333,6 +343,12 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                 self.t("renamed_pair", old=code(o), new=code(n)) for o, n in list(pairs)[:R.MAX_LISTED])))
         if e.api_deprecated:
             out.append(self.t("deprecated", names=self.symbols([f.symbol for f in e.api_deprecated])))
+        # names no ``__all__`` lists that arrive as deprecated wrappers (an alias ``f = g`` made a function that warns
+        # and calls ``g``): "Changes `isomorph.py`" said nothing of what the commit does to them
+        wrappers = marked_deprecated(e.behaviour, [f.symbol for f in e.of("symbol_added")
+                                                   if e.in_product(f) and not e.is_public(f) and f.symbol], "+")
+        if wrappers:
+            out.append(self.t("deprecated", names=self.symbols(wrappers)))
         # a public name given another overload beside those it keeps (a Java ``setShow(BiFunction)`` next to
         # ``setShow(boolean)``): said as one, not as the name "changed"
         # (not a C/C++ source file's: a definition there may be one its header already declared, ``= default``)
@@ -362,11 +378,16 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         elif modified and (renames := self.renames(modified)):
             out.append(self.t("renamed_in", pairs=renames, names=self.symbols([f.symbol for f in modified])))
         elif modified:
+            # the files most changed first: fzf's 137-line ``tmux.go`` was cut as "(+2 more)" behind a 4-line one
+            changes = {f.path: f.changes for f in e.files}
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
-                              files=self.sizes(list(dict.fromkeys(f.path for f in modified)))))
+                              files=self.sizes(sorted(dict.fromkeys(f.path for f in modified),
+                                                      key=lambda p: -changes.get(p, 0)))))
             out += self.defaults_grown(modified) or \
                 self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
-                self.line_swapped(list(dict.fromkeys(f.path for f in modified)))
+                self.line_swapped(list(dict.fromkeys(f.path for f in modified))) or \
+                [self.t("lines_swapped", pairs=swaps) for swaps in [self.two_swaps(
+                    [f for f in e.behaviour if f.path in {m.path for m in modified}])] if swaps]
             changed_code = [f for f in e.behaviour if f.path in {m.path for m in modified}]
             out += self.guards_line(changed_code)
             locks = locks_added(changed_code)
@@ -642,8 +663,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for (old, new), keys in list(by_kind["moved"].items())[:2]:
             out.append(self.t("config_moved", keys=self.names(keys), old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)))
         for kind, key in (("config_key_added", "config_added"), ("config_key_removed", "config_removed")):
+            out += self.list_items(kind, by_kind[kind])
             for path, keys in list(by_kind[kind].items())[:2]:
-                out += self.list_items(kind, path, keys)
                 keys = [k for k in keys if not _list_item(k, self.e.of(kind), path)]
                 # a key set to a short plain value says it: `type` (`module`); so does the one key a file drops,
                 # `type` (`commonjs`) removed: what the package no longer declares (several dropped read as keys)
@@ -656,17 +677,22 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                                        path=code(path, R.MAX_PATH)))
         return out
 
-    def list_items(self, kind: str, path: str, keys: list[str]) -> list[str]:
+    def list_items(self, kind: str, keys_by_path: dict[str, list[str]]) -> list[str]:
         """``files`` in ``package.json`` no longer lists ``drivers``, ``server.d.ts``: a list's items added or
-        removed, said as the list's, not as keys ``files[drivers]``."""
-        lists: dict[str, list[str]] = {}
-        for k in keys:
-            item = _list_item(k, self.e.of(kind), path)
-            if item:
-                lists.setdefault(item[0], []).append(item[1])
+        removed, said as the list's, not as keys ``files[drivers]``; the same items of the same list in several
+        files (a classifier dropped from each package of a workspace) once, naming the files."""
+        alike: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for path, keys in keys_by_path.items():
+            lists: dict[str, list[str]] = {}
+            for k in keys:
+                item = _list_item(k, self.e.of(kind), path)
+                if item:
+                    lists.setdefault(item[0], []).append(item[1])
+            for name, items in lists.items():
+                alike.setdefault((name, tuple(items)), []).append(path)
         phrase = "list_items_added" if kind == "config_key_added" else "list_items_removed"
-        return [self.t(phrase, list=code(name), items=self.names(items), path=code(path, R.MAX_PATH))
-                for name, items in lists.items()]
+        return [self.t(phrase, list=code(name), items=self.names(list(items)),
+                       path=self.names(paths, 3, width=R.MAX_PATH)) for (name, items), paths in list(alike.items())[:2]]
 
     def renames(self, modified: list[Fact]) -> str:
         """``old`` → ``new`` for names respelled throughout the modified symbols' files, nothing else changed there."""

@@ -232,6 +232,8 @@ class GoCollector(Collector):
         kind = node.type
         if kind in ("function_declaration", "method_declaration"):
             name = _name(node)
+            if name == "_":  # ``func _() { ... }``: a compile-time check (stringer's), no name anyone calls
+                return
             owner: list[str] = []
             if kind == "method_declaration":
                 receiver = _field(node, "receiver")

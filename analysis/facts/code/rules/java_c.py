@@ -133,7 +133,9 @@ class CCollector(Collector):
             # the namespace its braces put it in, when a parse break left the tree's namespace before it
             around = [n for start, end, n in self.namespaces if start <= node.start_byte < end]
             names = list(max(around, key=len)) if around else []
-            if names and not set(names) & set(scope):
+            # (a nested namespace opened in one line, ``namespace storage::local {``, is one scope of the tree:
+            # its parts are the braces' names, not two more to put before it)
+            if names and not set(names) & {part for entry in scope for part in entry.split("::")}:
                 scope = [*names, *scope]
         hidden = any(private_namespace(part) for part in scope) or any(
             start <= node.start_byte < end for start, end in self.hidden)
