@@ -55,14 +55,18 @@ class FixtureContents:
 
 
 class _ListingRecorder:
-    """A local clone's ``file_at`` and ``names_at``, keeping every directory listing the facts asked for (the
-    fixture stores them: ``analysis.facts.code.installed_headers`` reads where a project keeps its headers)."""
+    """A local clone's ``file_at`` and ``names_at``, keeping every directory listing and file text the facts asked
+    for (the fixture stores them: ``analysis.facts.code.installed_headers`` reads where a project keeps its headers,
+    ``analysis.facts.code.rust_modules`` the module files that declare a changed file's module)."""
 
     def __init__(self, source: LocalGitSource):
-        self.source, self.dirs = source, {}
+        self.source, self.dirs, self.files = source, {}, {}
 
     def file_at(self, sha: str, path: str) -> str | None:
-        return self.source.file_at(sha, path)
+        text = self.source.file_at(sha, path)
+        if text is not None:
+            self.files[(sha, path)] = text
+        return text
 
     def names_at(self, sha: str, path: str) -> list[str] | None:
         names = self.source.names_at(sha, path)
@@ -114,6 +118,11 @@ def build(clone: Path, day: str) -> dict:
                 texts[key] = text
                 index[f"{sha}:{path}"] = key
         commits.append(commit.model_dump(mode="json"))
+    for (sha, path), text in recorder.files.items():  # files the facts read beside the changed ones
+        if f"{sha}:{path}" not in index and len(text) <= _MAX_BLOB:
+            key = hashlib.sha1(text.encode()).hexdigest()[:16]
+            texts[key] = text
+            index[f"{sha}:{path}"] = key
     return {"day": day, "commits": commits, "texts": texts, "index": index, "dirs": recorder.dirs}
 
 

@@ -4,8 +4,9 @@ A bare ``pub`` reaches out of the crate only when every module on the way is pub
 declared in its parent module's file (``pub(crate) mod de;`` in ``src/content/mod.rs`` for
 ``src/content/de.rs``); declared without a bare ``pub`` (``mod x;``, ``pub(crate) mod x;``), the file's ``pub``
 items are the crate's own business (serde_with's vendored ``content::de``: its ``pub struct
-ContentRefDeserializer`` no user can name) unless the declaring file re-exports them (``pub use x::Item;``,
-``pub use x::*``), which keeps them public.
+ContentRefDeserializer`` no user can name) unless the declaring file or the crate's ``src/lib.rs`` re-exports
+them (``pub use x::Item;``, ``pub use x::*``, ``pub use crate::io::{format::ImageFormat}``), which keeps them
+public; a crate root that cannot be read leaves them public.
 
 The parent module's text is taken from the commit itself (its full text, or the lines of its patch) and otherwise
 read from the source at the commit (a few reads at most); where it cannot be seen, or does not declare the module,
@@ -55,6 +56,23 @@ def _parent_files(directory: str) -> list[str]:
     d = PurePosixPath(directory)
     own, root = [str(d / "mod.rs"), str(d) + ".rs"], [str(d / "lib.rs"), str(d / "main.rs")]
     return root + own if d.name == "src" else own + root
+
+
+def _crate_root(path: str) -> str | None:
+    """The ``lib.rs`` of the crate ``path`` is in: in the nearest ``src`` directory above it (None if none)."""
+    for parent in PurePosixPath(path).parents:
+        if parent.name == "src":
+            return str(parent / "lib.rs")
+    return None
+
+
+def _module_path(path: str, root: str) -> list[str]:
+    """The modules from the crate root down to the file ``path`` (``src/io/format.rs`` -> ``io``, ``format``)."""
+    try:
+        steps = list(PurePosixPath(path).relative_to(PurePosixPath(root).parent).with_suffix("").parts)
+    except ValueError:  # not under that root
+        steps = [PurePosixPath(path).stem]
+    return steps[:-1] if steps and steps[-1] == "mod" else steps
 
 
 def _patch_text(patch: str) -> str:
@@ -113,6 +131,18 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
                 if re.search(rf"\b{re.escape(name)}\b", statement):
                     exported |= {"*"} if "*" in statement else set(_IDENT.findall(statement))
             if not vis or vis.replace(" ", "").replace("\t", "") != "pub":
+                # the crate root may re-export it too (image's ``pub use crate::io::{format::ImageFormat, ..}`` in
+                # ``src/lib.rs`` of ``pub(crate) mod format;`` in ``src/io.rs``): unseen, the convention stands
+                root = _crate_root(path)
+                root_text = text_of(root) if root else None
+                if root is None or root_text is None:
+                    break
+                # a statement that names every module on the way (``io`` and ``format``), not a namesake
+                # (serde_with's ``pub use crate::{de::*}`` is its own ``de``, not ``content::de``)
+                steps = _module_path(current, root)
+                for statement in _PUB_USE.findall(root_text):
+                    if all(re.search(rf"\b{re.escape(step)}\b", statement) for step in steps):
+                        exported |= {"*"} if "*" in statement else set(_IDENT.findall(statement))
                 verdict = exported
                 break
             current = candidate
