@@ -545,7 +545,8 @@ class Findings:
             return code(text.strip(), R.MAX_LINE)
         # a title alone ("Update common helm release to v2") is the same in each chart's commit: say whose it is
         folder = posixpath.commonpath([posixpath.dirname(f.path) for f in self.e.files]) if self.e.files else ""
-        return of_folder(self.w, code(title, R.MAX_LINE), folder + "/")
+        # a top-level folder (``src``) says nothing; a package's own folder (``charts/app``) says which package
+        return of_folder(self.w, code(title, R.MAX_LINE), folder + "/" if folder.count("/") >= 1 else "")
 
     def derive(self) -> tuple[list[Risk], list[str]]:
         e, w = self.e, self.w
