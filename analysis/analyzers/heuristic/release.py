@@ -188,3 +188,26 @@ def versions_set(files) -> list[tuple[str, str, str]]:
                 out.append((name, old[name], value))
     return out
 
+
+
+_RELEASE = re.compile(r"(?<![\w.])\d+\.\d+(?:\.\d+)*(?:[-.]?(?:alpha|beta|rc|a|b|dev|pre)\.?\d*)?(?![\w.])", re.I)
+
+
+def version_moved(files) -> tuple[str, str] | None:
+    """(old, new) of the release a set of files' hunks move to when every changed line comes back with only its
+    numbers changed and the first such line names a dotted version (``1.6.32beta06`` -> ``1.6.32beta07`` in a
+    manual, a copyright string, a project file): which release each of a day's bumps makes, not only that the
+    same files changed by the same line counts again."""
+    pairs = []
+    for f in files:
+        removed, added = changed_lines(f.patch)
+        if not removed or len(removed) != len(added):
+            return None
+        pairs += list(zip(removed, added))
+    if not pairs or not all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) for old, new in pairs):
+        return None
+    for old, new in pairs:
+        for a, b in zip(_RELEASE.findall(old), _RELEASE.findall(new)):
+            if a != b:
+                return a, b
+    return None

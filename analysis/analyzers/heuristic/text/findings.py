@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.options import constants_only
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_flips
-from analysis.analyzers.heuristic.code.behaviour.macros import macros_redefined
+from analysis.analyzers.heuristic.code.behaviour.macros import macro_values, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.hunks import changed_lines, loop_rebounds
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
@@ -65,6 +66,13 @@ _VERSION_KEY = r"[\w-]*(?:version|python|node|ruby|golang|go|java|php|jdk|toolch
 _FLOAT_VERSION = re.compile(rf"^\s*(?:-\s+)?({_VERSION_KEY})\s*:\s*(?:\[(?P<flow>[^\]#]*)\]|(?P<one>\d+\.\d*0))\s*(?:#.*)?$",
                             re.I)
 _TRAILING_ZERO = re.compile(r"^\d+\.\d*0$")
+
+
+def of_folder(w: Writer, name: str, path: str) -> str:
+    """A package or title named with the folder of the manifest or files it is of: the same upgrade in each chart of
+    a repository is one sentence per chart, not one sentence repeated."""
+    folder = posixpath.dirname(path)
+    return w.t("owned", name=name, where=code(folder, R.MAX_PATH)) if folder else name
 
 
 def yaml_float_versions(files: list) -> list[tuple[str, str, str]]:
@@ -189,7 +197,8 @@ class Findings:
             key = "compat_features_renamed" if new_features else "compat_features_removed"
             out.append(w.t(key, names=w.names(gone_features), new=w.names(new_features)))
         for fact in e.major_bumps:
-            out.append(w.t("compat_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
+            out.append(w.t("compat_major", name=of_folder(w, code(fact.symbol), fact.path), old=code(fact.before),
+                           new=code(fact.after)))
         for bound, walked in loop_rebounds(e.behaviour)[:2]:
             out.append(w.t("compat_loop", old=code(bound), new=code(walked)))
         for old, new in e.dependency_swaps[:2]:
@@ -253,7 +262,11 @@ class Findings:
             out.append(w.t("compat_fields_added", names=w.symbols(fields)))
         macros = macros_redefined(e.behaviour)
         if macros:
-            out.append(w.t("compat_macros", names=w.names(macros)))
+            # a version macro bumped in each release commit reads the same unless it says what it now expands to
+            values = macro_values(e.behaviour)
+            named = [code(m) + (f" ({code(values[m][0])} → {code(values[m][1])})" if m in values else "")
+                     for m in list(dict.fromkeys(macros))]
+            out.append(w.t("compat_macros", names=w.names(named, wrap=False)))
         if e.experimental_api:
             out.append(w.t("compat_experimental", names=w.symbols([f.symbol for f in e.experimental_api])))
         # "no parameter is removed or made required" says something only where parameters changed: for a return
@@ -528,7 +541,12 @@ class Findings:
         match = R.BREAKING_BODY_RE.search(self.e.commit.body)
         text = self.e.commit.body[match.end():].split("\n\n")[0] if match else ""
         title = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1))  # the number says no more
-        return code(text.strip() or title, R.MAX_LINE)
+        if text.strip():
+            return code(text.strip(), R.MAX_LINE)
+        # a title alone ("Update common helm release to v2") is the same in each chart's commit: say whose it is
+        folder = posixpath.commonpath([posixpath.dirname(f.path) for f in self.e.files]) if self.e.files else ""
+        # a top-level folder (``src``) says nothing; a package's own folder (``charts/app``) says which package
+        return of_folder(self.w, code(title, R.MAX_LINE), folder + "/" if folder.count("/") >= 1 else "")
 
     def derive(self) -> tuple[list[Risk], list[str]]:
         e, w = self.e, self.w
@@ -567,7 +585,8 @@ class Findings:
             if sec.widened:
                 self.add("ci_widened", None, path=code(path, R.MAX_PATH), keys=w.names(sec.widened))
         for fact in e.major_bumps[:2]:
-            self.add("major", "rec_major", name=code(fact.symbol), old=code(fact.before), new=code(fact.after))
+            self.add("major", "rec_major", name=of_folder(w, code(fact.symbol), fact.path), old=code(fact.before),
+                     new=code(fact.after))
         gone = w.folder_removed()
         if gone:  # nothing left to roll out, test or review in parts: what relied on the folder is the risk
             self.add("folder_removed", None, path=code(gone[0], R.MAX_PATH), n=gone[1], lines=gone[2])

@@ -12,7 +12,7 @@ from analysis.analyzers.heuristic.code.named.assignments import values_edited
 from analysis.analyzers.heuristic.config.ci_keys import action_ref
 from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
-from analysis.analyzers.heuristic.release import versions_set
+from analysis.analyzers.heuristic.release import version_moved, versions_set
 from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.text.spans import code, pinned
 from analysis.facts.patches import parse_patch
@@ -21,6 +21,11 @@ from analysis.facts.patches import parse_patch
 _SHORT_VALUE = 40
 #: a docs or tests area changed by this many lines or fewer beside a real change gets no impact line
 _TOUCHED_LINES = 2
+
+
+def bumped_here(what: str) -> bool:
+    """The line already names the versions set (``__version__`` ``6.3.3`` → ``6.4.0``)."""
+    return "→" in what
 
 
 class ImpactLines:
@@ -94,13 +99,19 @@ class ImpactLines:
                 members = [x for x in members if x not in tested]
             sizes = dict(area=clip(area, R.MAX_PATH), a=sum(x.additions for x in members),
                          d=sum(x.deletions for x in members))
+            # a release bump's files change alike in each bump of the day: the version they move to tells them apart
+            moved = version_moved(members) if not bumped_here(what) else None
+            release = self.t("impact_release", old=code(moved[0]), new=code(moved[1])) if moved else ""
             if len(members) == 1 and members[0].path == area and what == clip(area, R.MAX_PATH):
                 # a top-level file is its own area: ".size-limit.cjs: .size-limit.cjs" says nothing
-                out.append(self.t("impact_bare", **sizes) + self.file_quote(members[0]))
+                quote = self.file_quote(members[0])
+                out.append(self.t("impact_bare", **sizes) + (quote or release))
                 continue
+            what += release
             out.append(self.t("impact", what=what, **sizes))
-        if len(ordered) > R.MAX_AREAS:
-            out.append(self.t("impact_more", n=len(ordered) - R.MAX_AREAS))
+        if len(ordered) > R.MAX_AREAS:  # named: "2 more areas" read alike under each wide change of a day
+            rest = [clip(area, R.MAX_PATH) for area, _ in ordered[R.MAX_AREAS:]]
+            out.append(self.t("impact_more_named", n=len(rest), names=self.names(rest, 3)))
         return out
 
     def patch_lines(self, path: str) -> list[str]:

@@ -7,6 +7,7 @@ from analysis.analyzers.heuristic.text.phrases_more import MORE_PHRASES
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "sep": ", ", "sentence_sep": " ", "more": "{items} (+{n} more)", "more_files": "{items} (+{n} more)",
+        "owned": "{name} ({where})",
         # summary: what changed
         "changelog": "Changelog: {text}", "changelog_of": "Changelog of {path}: {text}", "code_comment": "Comment added in {path}: “{text}”",
         "gains": "gains {names}", "loses": "loses {names}", "default": "{name} default changes from {old} to {new}",
@@ -97,7 +98,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_files_changed": "The commit changes no files.",
         "no_files": "File details were not loaded; only the commit message was read.",
         # impact
-        "impact": "{area} (+{a}/−{d}): {what}", "impact_more": "{n} more areas", "impact_dep": "{name} {version}",
+        "impact": "{area} (+{a}/−{d}): {what}", "impact_more": "{n} more areas", "impact_more_named": "{n} more areas: {names}",
+        "impact_release": " ({old} → {new})", "impact_dep": "{name} {version}",
         "impact_bare": "{area} (+{a}/−{d})", "impact_dep_removed": "{name} removed",
         "impact_tests_beside": "; tests (+{a}/−{d})",
         "kind_comments": "comments only", "kind_whitespace": "whitespace only",
@@ -286,6 +288,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "zh": {
         "sep": "、", "sentence_sep": "", "more": "{items} 等 {total} 项", "more_files": "{items} 等 {total} 个文件",
+        "owned": "{name}（{where}）",
         "changelog": "变更日志：{text}", "changelog_of": "{path} 的变更日志：{text}", "code_comment": "{path} 中新增注释：“{text}”",
         "gains": "新增参数 {names}", "loses": "移除参数 {names}", "default": "{name} 默认值由 {old} 改为 {new}",
         "default_gained": "{name} 变为可选（默认 {new}）",
@@ -368,7 +371,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "build_only": "仅修改构建文件：{paths}",
         "no_files_changed": "该提交未修改任何文件。",
         "no_files": "未加载文件详情，仅读取了提交信息。",
-        "impact": "{area}（+{a}/−{d}）：{what}", "impact_more": "另有 {n} 个目录", "impact_dep": "{name} {version}",
+        "impact": "{area}（+{a}/−{d}）：{what}", "impact_more": "另有 {n} 个目录", "impact_more_named": "另有 {n} 个目录：{names}",
+        "impact_release": "（{old} → {new}）", "impact_dep": "{name} {version}",
         "impact_bare": "{area}（+{a}/−{d}）", "impact_dep_removed": "{name}（移除）",
         "impact_tests_beside": "；测试（+{a}/−{d}）",
         "kind_comments": "仅注释", "kind_whitespace": "仅空白",

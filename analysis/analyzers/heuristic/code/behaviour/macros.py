@@ -72,3 +72,20 @@ def macros_guarded(files: Iterable[FileChange]) -> list[str]:
             return []
         out += sorted(guarded)
     return out
+
+
+_TOKEN = re.compile(r'^"?[\w.+\-]{1,40}"?$')
+
+
+def macro_values(files: Iterable[FileChange]) -> dict[str, tuple[str, str]]:
+    """The old and new expansion of each redefined macro whose expansions are one number or one short word or string
+    (a version, a build number): what the redefinition is, not only that there is one."""
+    out: dict[str, tuple[str, str]] = {}
+    for f in files:
+        if not f.path.lower().endswith(_HEADERS) or not f.patch:
+            continue
+        old, new = _defines(_side(f.patch, "+")), _defines(_side(f.patch, "-"))
+        for name, body in new.items():
+            if name in old and old[name] != body and _TOKEN.match(old[name]) and _TOKEN.match(body):
+                out.setdefault(name, (old[name], body))
+    return out
