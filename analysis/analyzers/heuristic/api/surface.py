@@ -6,6 +6,7 @@ import re
 from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.helpers import retired_helper
 from analysis.analyzers.heuristic.api.js_modules import (
     JS_MODULE,
     first_published,
@@ -88,7 +89,7 @@ class ApiSurface:
         trait's default or the base's method under the same name."""
         removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)
                    and not self.inherited(f) and not (f.text or "").endswith(", overrides")
-                   and not self.unpublished(f)]
+                   and not self.unpublished(f) and not retired_helper(self, f)]
         return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
 
     def unpublished(self, fact: Fact) -> bool:
