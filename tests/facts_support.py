@@ -58,6 +58,14 @@ def analysed(files: dict[str, tuple[str | None, str | None]], message: str, lang
     return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=derive_facts(commit, texts)))
 
 
+def analysis_text(analysis: Analysis) -> str:
+    """Everything an analysis says, one part per line: summary, impact, recommendations, insights and risks."""
+    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
+             *(v for v in analysis.insights.model_dump().values() if v)]
+    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
+    return "\n".join(parts)
+
+
 def facts_of(files: dict[str, tuple[str | None, str | None]], *, read: bool = True) -> list[dict]:
     """derive_facts of a commit changing ``files``, as plain dicts (None fields left out)."""
     commit, texts = commit_of(files)

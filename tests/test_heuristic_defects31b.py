@@ -9,15 +9,7 @@ commit adds said as exits existing code gains."""
 
 from __future__ import annotations
 
-from tests.facts_support import analysed, facts_of
-
-
-def _text(analysis) -> str:
-    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
-             *(v for v in analysis.insights.model_dump().values() if v)]
-    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
-    return "\n".join(parts)
-
+from tests.facts_support import analysed, analysis_text, facts_of
 
 BUILDER = """package org.acme;
 
@@ -63,7 +55,7 @@ def test_a_java_overload_added_beside_the_kept_one_is_not_a_breaking_parameter_r
     for lang, said in (("en", "Adds an overload of `Formatter.Builder.setShow`"),
                        ("zh", "为 `Formatter.Builder.setShow` 新增重载")):
         analysis = analysed({JAVA: (BUILDER, OVERLOADED)}, "Add optional formatter function", lang)
-        text = _text(analysis)
+        text = analysis_text(analysis)
         assert said in analysis.summary and not any("useDefault" in line for line in analysis.summary), analysis.summary
         assert "showFunc" not in text and not analysis.insights.compatibility, text
         assert all(r.risk.startswith(("No test", "没有测试")) for r in analysis.risks), analysis.risks
@@ -174,10 +166,10 @@ def compare(tables, inspector):
 
 def test_early_exits_of_a_function_the_commit_adds_are_not_said_as_new_exits():
     for lang in ("en", "zh"):
-        text = _text(analysed({"pkg/compare.py": (CONVERTER, CONVERTED)}, "ensure conv is applied", lang))
+        text = analysis_text(analysed({"pkg/compare.py": (CONVERTER, CONVERTED)}, "ensure conv is applied", lang))
         assert "not consts" not in text, text
     guarded = CONVERTER.replace("    names =", "    if not tables:\n        return []\n    names =")
-    text = _text(analysed({"pkg/compare.py": (CONVERTER, guarded)}, "return early on no tables", "en"))
+    text = analysis_text(analysed({"pkg/compare.py": (CONVERTER, guarded)}, "return early on no tables", "en"))
     assert "New early exits: `not tables` returns `[]`" in text, text
 
 
@@ -206,7 +198,7 @@ TEST(MultiGetTests, AssignAfterUseTest) {
 }
 """
     for lang in ("en", "zh"):
-        text = _text(analysed({"test/multi_tests.cpp": (GTEST, after)}, "Add multi tests", lang))
+        text = analysis_text(analysed({"test/multi_tests.cpp": (GTEST, after)}, "Add multi tests", lang))
         assert "`MultiGetTests.AssignAfterUseTest`" in text and "SingleSessionTest" not in text, text
     catch = '#include <catch2/catch_test_macros.hpp>\n\nTEST_CASE("adds two", "[math]") {\n    REQUIRE(add(1, 2) == 3);\n}\n'
     added = [f["symbol"] for f in facts_of({"tests/math_test.cpp": (None, catch)}) if f["kind"] == "test_added"]

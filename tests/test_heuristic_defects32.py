@@ -12,15 +12,7 @@ definition to the header's declaration said as a default removed."""
 
 from __future__ import annotations
 
-from tests.facts_support import analysed, facts_of
-
-
-def _text(analysis) -> str:
-    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
-             *(v for v in analysis.insights.model_dump().values() if v)]
-    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
-    return "\n".join(parts)
-
+from tests.facts_support import analysed, analysis_text, facts_of
 
 ARGS = """#pragma once
 namespace lib {
@@ -63,7 +55,7 @@ def test_constructor_macros_do_not_break_the_class():
     facts = facts_of({"include/lib/base.h": (ARGS, removed)})
     assert not [f for f in facts if f["kind"] == "symbol_removed"], facts
     for lang in ("en", "zh"):
-        text = _text(analysed({"include/lib/base.h": (ARGS, removed)}, "Simplify args", lang))
+        text = analysis_text(analysed({"include/lib/base.h": (ARGS, removed)}, "Simplify args", lang))
         assert "desc_" not in text, text
 
 
@@ -166,7 +158,7 @@ def test_default_moved_to_the_declaration_is_no_change():
                       "src/totext.cpp": (INLINE, DEFINED)})
     assert not [f for f in facts if f["kind"] == "signature_changed"], facts
     for lang in ("en", "zh"):
-        text = _text(analysed({"include/lib/totext.h": (None, DECLARED), "src/totext.cpp": (INLINE, DEFINED)},
+        text = analysis_text(analysed({"include/lib/totext.h": (None, DECLARED), "src/totext.cpp": (INLINE, DEFINED)},
                               "Split ToText into a header and a source", lang))
         assert "(none)" not in text and "—" not in text, text
         assert "`lib::ToText`" in text, text  # said as the function the header now declares

@@ -6,15 +6,7 @@ chart, so five charts bumped alike on one day read the same sentences."""
 
 from __future__ import annotations
 
-from tests.facts_support import analysed
-
-
-def _text(analysis) -> str:
-    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
-             *(v for v in analysis.insights.model_dump().values() if v)]
-    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
-    return "\n".join(parts)
-
+from tests.facts_support import analysed, analysis_text
 
 CHART = """apiVersion: v2
 appVersion: 2.4.0
@@ -90,7 +82,7 @@ def test_a_title_that_turns_an_optimisation_off_claims_no_speed_up():
     after = PARSER.replace("\ts.cursor++\n\tif", "\ts.cursor++\n\tif s.lower {\n\t\treturn decodeSlow(s)\n\t}\n\tif", 1)
     analysis = analysed({"internal/decoder/map.go": (PARSER, after)},
                         "fix: fixed to not optimize when lower can't handle byte-by-byte. (#432)")
-    text = _text(analysis)
+    text = analysis_text(analysis)
     # said as the fix it is, with the slow path it takes, and no speed-up claimed for it
     assert analysis.change_type == "fix" and "`s.lower` returns `decodeSlow(s)`" in text, text
     assert "performance change" not in text, text
@@ -100,7 +92,7 @@ def test_a_revert_names_what_it_reverts_not_its_own_pull_request():
     after = PARSER.replace("return decodeEntries(s)", "return decodeEntriesStrict(s)")
     analysis = analysed({"internal/decoder/map.go": (PARSER, after)}, "Revert #3349 (#3375)")
     assert analysis.change_type == "revert", analysis
-    text = _text(analysis)
+    text = analysis_text(analysis)
     assert "`#3349`" in text and "#3375" not in text, text
 
 

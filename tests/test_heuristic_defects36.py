@@ -8,14 +8,7 @@ new dependencies without the manifest, a Rust impl moved without its file, a ver
 
 from __future__ import annotations
 
-from tests.facts_support import analysed
-
-
-def _text(analysis) -> str:
-    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
-             *(v for v in analysis.insights.model_dump().values() if v)]
-    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
-    return "\n".join(parts)
+from tests.facts_support import analysed, analysis_text
 
 
 def _ported(crate: str, lang: str = "en"):
@@ -30,7 +23,7 @@ def _ported(crate: str, lang: str = "en"):
 
 def test_workspace_crate_changelog_and_dependencies_name_the_crate():
     for lang in ("en", "zh"):
-        texts = {crate: _text(_ported(crate, lang)) for crate in ("widget-retry", "widget-limit", "widget-timeout")}
+        texts = {crate: analysis_text(_ported(crate, lang)) for crate in ("widget-retry", "widget-limit", "widget-timeout")}
         for crate, text in texts.items():
             changelog = next(line for line in text.splitlines() if "Move to the new polling API" in line)
             assert f"`{crate}`" in changelog, text
@@ -51,7 +44,7 @@ def test_rust_impl_moved_names_its_file():
     before = "pub struct Fut<T> { inner: T }\n\nimpl<T: Old> Future for Fut<T> {\n    fn poll(&mut self) {}\n}\n"
     after = "pub struct Fut<F> { inner: F }\n\nimpl<F: New> Future for Fut<F> {\n    fn poll(self) {}\n}\n"
     for crate in ("widget-retry", "widget-limit"):
-        text = _text(analysed({f"{crate}/src/future.rs": (before, after)}, "Port the future", "en"))
+        text = analysis_text(analysed({f"{crate}/src/future.rs": (before, after)}, "Port the future", "en"))
         line = next(s for s in text.splitlines() if "now implemented for" in s)
         assert f"`{crate}/src/future.rs`" in line, text
 
@@ -65,7 +58,7 @@ def test_version_tuple_bump_names_the_release():
                                                   head + "__version_info__ = (6, 135, 20)\n"),
                       "pkg/docs/changelog.rst": (log, new_log)},
                      "Bump version and update changelog", lang)
-        text = _text(a)
+        text = analysis_text(a)
         assert "`6.135.19` → `6.135.20`" in text, text
         assert not any(s.endswith("(+1/−1)") for s in a.summary), a.summary
 

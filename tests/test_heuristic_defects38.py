@@ -6,15 +6,7 @@ Each case is a synthetic commit (before/after texts, facts read from both sides)
 
 from __future__ import annotations
 
-from tests.facts_support import analysed
-
-
-def _text(analysis) -> str:
-    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
-             *(v for v in analysis.insights.model_dump().values() if v)]
-    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
-    return "\n".join(parts)
-
+from tests.facts_support import analysed, analysis_text
 
 _WORKFLOW = """name: Release
 on: push
@@ -50,7 +42,7 @@ def test_cpp_nested_namespace_in_one_line_is_not_said_twice():
               "  write(key, type, value);\n}\n\n} // namespace store::local\n")
     after = before.replace("const Key& key, int type, int value", "const Key& key, int value").replace(
         "write(key, type, value)", "write(key, value)")
-    text = _text(analysed({"src/store/local/localstore.cpp": (before, after)}, "Drop the type", "en"))
+    text = analysis_text(analysed({"src/store/local/localstore.cpp": (before, after)}, "Drop the type", "en"))
     assert "store::local::LocalStore::put" in text, text
     assert "store::local::store::local" not in text, text
 
@@ -66,14 +58,14 @@ def test_removing_a_deprecated_function_does_not_ask_to_deprecate_it_first():
     for lang in ("en", "zh"):
         a = analysed({"pkg/walks.py": (old, new), "pkg/tests/test_walks.py": (tests_old, "def test_kept():\n    pass\n")},
                      "Expire old_walk deprecation", lang)
-        text = _text(a)
+        text = analysis_text(a)
         assert "for a release first" not in text and "标记为弃用一个版本" not in text, text
         assert any("`old_walk`" in r.risk for r in a.risks), a.risks
         assert not any("test_old_walk" in r.risk for r in a.risks), a.risks
     # a function removed without a deprecation still asks for one
     plain_old, plain_new = '__all__ = ["kept", "walk"]\n\n\n' + keep + "\n\ndef walk(G):\n    return G\n", \
         '__all__ = ["kept"]\n\n\n' + keep
-    text = _text(analysed({"pkg/walks.py": (plain_old, plain_new)}, "Remove walk", "en"))
+    text = analysis_text(analysed({"pkg/walks.py": (plain_old, plain_new)}, "Remove walk", "en"))
     assert "for a release first" in text, text
 
 
@@ -164,7 +156,7 @@ def test_a_go_blank_function_is_no_symbol():
     after = gen.replace("{extra}", "\t_ = x[actWait-1]\n").replace("{names}", "actAactWait")
     term_before = "package main\n\nfunc Run() int {\n\treturn 1\n}\n"
     term_after = "package main\n\nfunc Run() int {\n\treturn 2\n}\n"
-    text = _text(analysed({"src/actiontype_string.go": (before, after), "src/terminal.go": (term_before, term_after)},
+    text = analysis_text(analysed({"src/actiontype_string.go": (before, after), "src/terminal.go": (term_before, term_after)},
                           "Add 'wait' action", "en"))
     assert "`Run`" in text, text
     assert "`_`" not in text, text

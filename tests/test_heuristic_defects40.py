@@ -5,15 +5,7 @@ Each case is a synthetic commit (before/after texts, facts read from both sides)
 
 from __future__ import annotations
 
-from tests.facts_support import analysed
-
-
-def _text(analysis) -> str:
-    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
-             *(v for v in analysis.insights.model_dump().values() if v)]
-    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
-    return "\n".join(parts)
-
+from tests.facts_support import analysed, analysis_text
 
 _CHART = """apiVersion: v2
 name: {chart}
@@ -34,7 +26,7 @@ def _upgrade(chart: str, lang: str):
 
 def test_one_major_upgrade_in_each_chart_names_the_chart():
     for lang in ("en", "zh"):
-        texts = [_text(_upgrade(chart, lang)) for chart in ("alpha", "beta", "gamma")]
+        texts = [analysis_text(_upgrade(chart, lang)) for chart in ("alpha", "beta", "gamma")]
         lines = [set(t.splitlines()) for t in texts]
         shared = lines[0] & lines[1] & lines[2]
         assert not [s for s in shared if "common" in s], shared
@@ -72,5 +64,5 @@ def test_release_bumps_of_one_day_say_which_release_each_makes():
         # the summary's "Changes ... in ..." names the files; the impact and compatibility lines say the release
         lines = [set(a.impact) | {a.insights.compatibility} for a in bumps]
         assert not (lines[0] & lines[1] & lines[2]), lines[0] & lines[1] & lines[2]
-        text = _text(bumps[2])
+        text = analysis_text(bumps[2])
         assert "`1.2.3beta07`" in text and "LIB_VER_STRING" in text, text

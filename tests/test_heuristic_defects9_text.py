@@ -7,16 +7,9 @@ a bumped package named as "the message mentions", Cargo features removed without
 
 from __future__ import annotations
 
-from tests.facts_support import analysed
+from tests.facts_support import analysed, analysis_text
 
 HANDLER = "class Handler:\n    def scope(self):\n        return {'version': '2.4', 'spec': 'x'}\n"
-
-
-def _text(analysis) -> str:
-    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
-             *(v for v in analysis.insights.model_dump().values() if v)]
-    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
-    return "\n".join(parts)
 
 
 def test_a_pasted_git_log_and_bare_references_are_not_quoted_as_the_summary():
@@ -34,7 +27,7 @@ def test_a_pasted_git_log_and_bare_references_are_not_quoted_as_the_summary():
 def test_code_under_a_protocols_directory_whose_bodies_change_is_not_called_an_api_definition():
     files = {"server/protocols/http/impl.py": (HANDLER, HANDLER.replace("'2.4'", "'2.3'"))}
     for lang in ("en", "zh"):
-        text = _text(analysed(files, "Drop the spec version to 2.3", lang))
+        text = analysis_text(analysed(files, "Drop the spec version to 2.3", lang))
         assert "API" not in text and "Handler.scope" in text, text
 
 

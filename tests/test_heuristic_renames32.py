@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.facts_support import analysed, facts_of
+from tests.facts_support import analysed, analysis_text, facts_of
 
 CPP = ("""#pragma once
 namespace acme {
@@ -81,13 +81,6 @@ POSITIONAL = {"include/acme/format.h": CPP, "pkg/format/format.go": GO, "src/for
 NAMED = {"src/acme/format.py": PYTHON, "src/main/kotlin/acme/Format.kt": KOTLIN}
 
 
-def _text(analysis) -> str:
-    parts = [*analysis.summary, *analysis.impact, *analysis.recommendations,
-             *(v for v in analysis.insights.model_dump().values() if v)]
-    parts += [f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks]
-    return "\n".join(parts)
-
-
 @pytest.mark.parametrize("path", sorted(POSITIONAL))
 @pytest.mark.parametrize("read", [True, False])
 def test_a_parameter_renamed_where_calls_go_by_position_is_no_signature_change(path, read):
@@ -100,7 +93,7 @@ def test_a_parameter_renamed_where_calls_go_by_position_is_no_signature_change(p
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_positional_parameter_rename_reads_as_a_low_refactor_without_breaking_advice(path, lang):
     analysis = analysed({path: POSITIONAL[path]}, "Rename format_str parameters to fmt", lang)
-    text = _text(analysis)
+    text = analysis_text(analysis)
     assert (analysis.importance, analysis.change_type) == ("low", "refactor"), (analysis.importance, text)
     assert not analysis.insights.compatibility, text
     assert not any(r.risk.startswith(("Breaking", "破坏")) for r in analysis.risks), analysis.risks
@@ -115,7 +108,7 @@ def test_a_parameter_renamed_where_callers_may_name_it_stays_a_signature_change(
 
 def test_a_python_parameter_rename_still_asks_callers_to_pass_the_new_name():
     analysis = analysed({"src/acme/format.py": PYTHON}, "Rename format_str parameters to fmt")
-    assert analysis.insights.compatibility, _text(analysis)
+    assert analysis.insights.compatibility, analysis_text(analysis)
     assert any("`fmt`" in r for r in analysis.recommendations), analysis.recommendations
 
 
