@@ -92,3 +92,16 @@ def test_public_function_renamed_with_its_callers_stays_high() -> None:
     analysis = analysed({"src/app/config/helpers.py": (_HELPERS.format(helper=_PRUNE), renamed),
                          "src/app/config/store.py": (_OLD_STORE, new_store)}, "simplify Store.remove()")
     assert analysis.importance == "high"
+
+
+def test_a_retired_helper_is_not_said_to_break_callers() -> None:
+    # the compatibility insight and the risks say no break a low importance does not back (lead, after tune40)
+    analysis = _removal(_NEW_STORE, "simplify Store.remove()")
+    assert analysis.insights.compatibility == ""
+    assert "Removes public `prune_empty`" in analysis.summary
+    assert not any(r.risk.startswith("Public `prune_empty` removed") for r in analysis.risks)
+
+
+def test_a_removal_the_title_names_is_still_said_to_break_callers() -> None:
+    analysis = _removal(_NEW_STORE, "remove prune_empty()")
+    assert analysis.insights.compatibility.startswith("Public `prune_empty` removed: every import or call breaks.")

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.helpers import retired_helper
 from analysis.analyzers.heuristic.api.options import constants_only
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_flips
 from analysis.analyzers.heuristic.code.behaviour.macros import macro_values, macros_redefined
@@ -469,7 +470,8 @@ class Findings:
         members (a field, an interface's property) that break only the code setting or reading them, and of those
         the optional ones (``cache?: boolean`` in an options interface: calls that leave it out are unaffected)."""
         e = self.e
-        removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f)]
+        # a helper retired with its last caller (``retired_helper``) breaks no user: not said as a removal
+        removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)]
         patches = {f.path: f.patch or "" for f in e.files}
         members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
 
