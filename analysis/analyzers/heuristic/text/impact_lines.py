@@ -100,7 +100,8 @@ class ImpactLines:
             sizes = dict(area=clip(area, R.MAX_PATH), a=sum(x.additions for x in members),
                          d=sum(x.deletions for x in members))
             # a release bump's files change alike in each bump of the day: the version they move to tells them apart
-            moved = version_moved(members) if not bumped_here(what) else None
+            # (not where dependencies are named: the numbers that moved there are theirs, or a toolchain's)
+            moved = version_moved(members) if not bumped_here(what) and not versions[area] else None
             release = self.t("impact_release", old=code(moved[0]), new=code(moved[1])) if moved else ""
             if len(members) == 1 and members[0].path == area and what == clip(area, R.MAX_PATH):
                 # a top-level file is its own area: ".size-limit.cjs: .size-limit.cjs" says nothing
