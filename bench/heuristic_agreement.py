@@ -181,7 +181,13 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          # the forty-first fresh set, measured blind (74/96) and held out for one stop, then tuned on (tune41b)
          "celery-2026-02-04", "coreutils-2026-08-17", "go-sqlite3-2025-07-30", "lit-2023-10-27",
          "libpng-2017-08-02", "httpcomponents-client-2023-03-13", "gabe565-charts-2024-01-09",
-         "mitmproxy-2026-04-12", "handlebars.js-2026-03-19")
+         "mitmproxy-2026-04-12", "handlebars.js-2026-03-19",
+         # the forty-second and forty-third fresh sets, measured blind (70/91, 73/102) and then tuned on (tune42/43)
+         "psutil-2026-07-25", "act-2023-01-16", "runatlantis-helm-charts-2021-01-13", "nom-2024-12-08",
+         "markdown-it-2026-07-21", "jOOQ-2026-02-26", "glfw-2026-03-06", "detekt-2026-08-08", "coveragepy-2025-08-09",
+         "falcon-2020-12-22", "grpc-go-2026-07-24", "cost-analyzer-helm-chart-2024-03-19", "rust-csv-2023-02-14",
+         "helmet-2026-07-11", "testcontainers-java-2025-10-14", "lua-2020-10-12", "highlight.js-2026-07-06",
+         "clikt-2022-01-16")
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 
