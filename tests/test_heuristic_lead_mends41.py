@@ -23,3 +23,15 @@ def test_a_dependency_bump_that_raises_the_toolchain_is_not_said_as_a_release():
         assert "`example.org/curve`" in line and "v1.2.0" in line, line
         # the toolchain's numbers are not the curve's, nor a release of the module
         assert "1.22.0" not in line and "1.24.0" not in line, line
+
+
+def test_a_paragraph_of_thanks_is_not_the_summary():
+    from analysis.analyzers.heuristic.message import message_points
+    body = ("Thanks to ann@ in https://example.org/project/commit/77bee2d for adding these tests!\n\n"
+            "PiperOrigin-RevId: 945803637")
+    assert message_points(body) == []
+    assert message_points("Thank you @ann for the report.\n\nThe loop now stops at EOF.") == [
+        "The loop now stops at EOF."]
+    # thanks that go on to say what changed are the author's words about the change
+    explained = "Thanks to the new parser, the cache now keeps entries across reloads."
+    assert message_points(explained) == [explained]

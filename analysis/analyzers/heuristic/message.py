@@ -210,6 +210,12 @@ _REPRO_LEAD = re.compile(r"(?:\bscenario\b|\bsteps to reproduce\b|\bto reproduce
 
 #: a paragraph wholly in parentheses, none inside: the author's aside
 _ASIDE = re.compile(r"^\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\.?$", re.S)
+_URL = re.compile(r"https?://\S+")
+#: a paragraph that thanks someone and says no more ("Thanks to kak@ in <link> for adding these tests!"): credit,
+#: not what the change does: one sentence that names whom (``@ann``) or what for (``for the report``), so "Thanks to
+#: the new parser, the cache now ..." explaining the change is kept
+_THANKS = re.compile(r"^(?:many |special |big )?(?:thanks|thank you|kudos|credit|props|shout-?out)\b"
+                     r"(?=[^.!?\n]*(?:\bfor\b|@))[^.!?\n]*[.!?]*$", re.I)
 
 
 def _trailer_block(block: str) -> bool:
@@ -270,7 +276,7 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         if _introduces_list(block, blocks[i + 1:i + 2]) or _BOT_TEMPLATE.match(block.strip()):
             retrace = bool(_REPRO_LEAD.search(block.strip()))
             continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point
-        if _ASIDE.match(block.strip()):
+        if _ASIDE.match(block.strip()) or _THANKS.match(" ".join(_URL.sub("", block).split())):
             continue  # "(This does not use the suggested code from the original PR, ...)": a remark, not the change
         if _tool_output(block):
             continue  # a compiler's or linter's diagnostic pasted as it printed: no words of the author's
