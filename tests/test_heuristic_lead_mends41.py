@@ -35,3 +35,42 @@ def test_a_paragraph_of_thanks_is_not_the_summary():
     # thanks that go on to say what changed are the author's words about the change
     explained = "Thanks to the new parser, the cache now keeps entries across reloads."
     assert message_points(explained) == [explained]
+
+
+_DOCKERFILE = """FROM alpine:{alpine} as user
+RUN adduser -D app
+
+FROM golang:1.23-alpine{alpine} as builder
+COPY . /src
+RUN go build -o /app ./cmd
+
+FROM scratch as final
+COPY --from=user /etc/passwd /etc/passwd
+COPY --from=builder /app /app
+"""
+
+
+def _images(alpine: str) -> str:
+    return _DOCKERFILE.format(alpine=alpine)
+
+
+def test_a_dockerfile_names_the_base_images_it_moves():
+    from tests.facts_support import fact, facts_of
+    found = [f for f in facts_of({"modules/api/Dockerfile": (_images("3.19"), _images("3.21"))})
+             if f["kind"] == "dependency_changed"]
+    # scratch and the stages built on (user, builder) are no images; the tag carries the alpine release
+    assert found == [fact("dependency_changed", "modules/api/Dockerfile", symbol="alpine", before="3.19",
+                          after="3.21"),
+                     fact("dependency_changed", "modules/api/Dockerfile", symbol="golang", before="1.23-alpine3.19",
+                          after="1.23-alpine3.21")], found
+
+
+def test_a_dockerfile_in_an_api_folder_is_no_api_definition():
+    change = {"modules/api/Dockerfile": (_images("3.19"), _images("3.21")),
+              "modules/auth/Dockerfile": (_images("3.19"), _images("3.21"))}
+    for lang in ("en", "zh"):
+        analysis = analysed(change, "style: Various improvements to Dockerfiles", lang)
+        text = "\n".join([*analysis.summary, analysis.insights.compatibility or ""])
+        assert "`alpine`" in text and "`3.21`" in text, text
+        assert not analysis.insights.compatibility, analysis.insights.compatibility  # clients build on no Dockerfile
+        assert analysis.importance != "high", analysis.importance

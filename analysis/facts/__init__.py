@@ -123,6 +123,7 @@ from analysis.facts.languages import (
     is_test_path,
     manifest_kind,
 )
+from analysis.facts.manifests.container_images import is_dockerfile
 from analysis.facts.manifests.dependencies import TRANSITIVE, dependency_facts
 from analysis.facts.patches import FilePatch, parse_patch
 from analysis.facts.security import scannable, security_facts
@@ -142,7 +143,7 @@ CAPS = {"symbol_added": 40, "symbol_removed": 40, "symbol_modified": 40, "signat
 
 def _relevant(path: str) -> bool:
     return bool(grammar_for(path) or config_format(path) or manifest_kind(path) or is_changelog(path)
-                or scannable(path) or is_generated(path))
+                or scannable(path) or is_generated(path) or is_dockerfile(path))
 
 
 def _is_test_file(path: str) -> bool:
@@ -259,7 +260,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
                 if change.status == "added":
                     add(path, added_workflow_keys(path, side.after if side is not None else None))
                 add(path, workflow_signals(path, patch, side.after if side is not None else None))
-            if manifest_kind(path):
+            if manifest_kind(path) or is_dockerfile(path):
                 manifests.append((path, patch, (side.before, side.after) if side else None))
             if is_changelog(path):
                 add(path, changelog_facts(path, patch))

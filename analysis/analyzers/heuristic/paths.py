@@ -91,7 +91,8 @@ def classify_path(path: str) -> set[str]:
         classes.add("tooling")  # a data file or dotfile at the root configures a tool (``.lgtm.yml``, ``wsjcpp.yml``)
     if classes & {"doc", "test", "example", "ci", "tooling", "i18n", "generated"}:
         return classes  # not product code: no API, deployment or security signal
-    if not classes & {"build", "lock"} and (
+    # (an image's build recipe in an ``api/`` folder is no API definition: clients build against no Dockerfile)
+    if not classes & {"build", "lock", "docker"} and (
         name.endswith(R.API_EXTS) or dirs & R.API_DIRS or R.API_NAMES.search(name)
     ):
         classes.add("api")

@@ -1,7 +1,7 @@
 """Dependency changes: package, version before, version after, from manifests (pyproject, requirements,
-package.json, Cargo.toml, go.mod, Maven pom.xml, Gradle libs.versions.toml, Helm Chart.yaml) and lock files (poetry.lock,
-uv.lock, package-lock.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.sum, Chart.lock); one fact per package, the
-manifest's when both say it."""
+package.json, Cargo.toml, go.mod, Maven pom.xml, Gradle libs.versions.toml, Helm Chart.yaml, a Dockerfile's base
+images) and lock files (poetry.lock, uv.lock, package-lock.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.sum,
+Chart.lock); one fact per package, the manifest's when both say it."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import yaml
 
 from analysis.facts.config import WORKSPACE_INHERITED
 from analysis.facts.languages import manifest_kind
+from analysis.facts.manifests.container_images import base_images, is_dockerfile, stage_names
 from analysis.facts.manifests.helm_charts import chart_dependencies, chart_lines
 from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom
 from analysis.facts.patches import FilePatch, Line
@@ -347,6 +348,15 @@ def _lock_only_presence(fact: Fact, declared: bool) -> bool:
     return declared or fact.path.rsplit("/", 1)[-1].lower() == "go.sum"
 
 
+def _image_facts(path: str, patch: FilePatch) -> list[Fact]:
+    """The base images a Dockerfile's hunks move (``alpine`` ``3.19`` -> ``3.21``): its ``FROM`` lines each side."""
+    stages = stage_names(line.text for hunk in patch.hunks for line in hunk.lines)
+    old = base_images((line.text for line in patch.removed), stages)
+    new = base_images((line.text for line in patch.added), stages)
+    return [Fact(kind="dependency_changed", path=path, symbol=name, before=before, after=after)
+            for name, (before, after) in _compare(old, new).items()]
+
+
 def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | None] | None]]) -> list[Fact]:
     """Facts for the manifest and lock files among ``files`` (path, patch, whole before/after texts or None):
     one per package (the manifest's when a manifest and a lock both name it); lock-file packages no manifest
@@ -357,6 +367,8 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
     read_whole: set[str] = set()
     for path, patch, sides in files:
         kind = manifest_kind(path)
+        if kind is None and is_dockerfile(path):
+            manifest_facts += [("docker", fact) for fact in _image_facts(path, patch)]
         if kind is None:
             continue
         ecosystem = ECOSYSTEM.get(kind, kind)
