@@ -74,3 +74,11 @@ def test_a_dockerfile_in_an_api_folder_is_no_api_definition():
         assert "`alpine`" in text and "`3.21`" in text, text
         assert not analysis.insights.compatibility, analysis.insights.compatibility  # clients build on no Dockerfile
         assert analysis.importance != "high", analysis.importance
+
+
+def test_one_image_moved_in_several_dockerfiles_says_in_how_many():
+    change = {f"modules/{m}/Dockerfile": (_images("3.19"), _images("3.21")) for m in ("api", "auth", "web")}
+    for lang, many in (("en", "in 3 manifests"), ("zh", "3 个清单")):
+        summary = "\n".join(analysed(change, "Update the base images", lang).summary)
+        line = next(x for x in summary.splitlines() if "`alpine`" in x)
+        assert many in line and "`modules/api/Dockerfile`" in line, line

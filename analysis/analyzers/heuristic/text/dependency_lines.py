@@ -47,7 +47,11 @@ class DependencyLines:
                 grouped.setdefault((f.path, self._dependency_kind(f)), []).append(f)
                 continue
             line = self.dependency_line(f)
-            if "/" in f.path and "lock" not in e.classes.get(f.path, set()):
+            many = _IN_MANIFESTS.match(f.text or "")
+            if many:  # one bump in several manifests (a base image under each of four Dockerfiles): how many
+                path = self.t("in_manifests", n=many.group(1), path=code(f.path, R.MAX_PATH))
+                line = self.t("config_in", change=line, path=path)
+            elif "/" in f.path and "lock" not in e.classes.get(f.path, set()):
                 # a nested package's manifest (``tower-retry/Cargo.toml``): which package's requirement moves
                 line = self.t("config_in", change=line, path=code(f.path, R.MAX_PATH))
             lines.setdefault(line, f.path)
@@ -117,6 +121,8 @@ class DependencyLines:
         return self.t(key, name=code(f.symbol))
 
 
+#: ``text`` of a dependency fact said alike by several manifests of the commit (``dependency_facts``)
+_IN_MANIFESTS = re.compile(r"^in (\d+) manifests$")
 #: a requirement that pins no version: said as "(any version)", not as a version ``*``
 _ANY_VERSION = frozenset({"*", "latest", "x", "any"})
 _PEER_META = re.compile(r"^peerDependenciesMeta(?:\.|\[\")(?P<name>.+?)(?:\"\])?(?P<flag>\.optional)?$")
