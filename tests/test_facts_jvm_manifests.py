@@ -54,9 +54,11 @@ def test_pom_dependencies_plugins_processors_and_property_versions(read):
     expected = [
         fact("dependency_changed", "proto/pom.xml", symbol="com.google.protobuf:protobuf-java", before="3.25.2",
              after="3.25.3"),
+        # an annotation processor and a plugin serve the build only: users of the artifact never install them
         fact("dependency_changed", "proto/pom.xml", symbol="com.google.errorprone:error_prone_core", before="2.24.1",
-             after="2.25.0"),
-        fact("dependency_changed", "proto/pom.xml", symbol="maven-compiler-plugin", before="3.12.1", after="3.13.0"),
+             after="2.25.0", text="development"),
+        fact("dependency_changed", "proto/pom.xml", symbol="maven-compiler-plugin", before="3.12.1", after="3.13.0",
+             text="development"),
         fact("dependency_changed", "proto/pom.xml", symbol="truth.version", before="1.4.0", after="1.4.1"),
     ]
     if read:

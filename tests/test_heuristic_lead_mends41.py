@@ -82,3 +82,52 @@ def test_one_image_moved_in_several_dockerfiles_says_in_how_many():
         summary = "\n".join(analysed(change, "Update the base images", lang).summary)
         line = next(x for x in summary.splitlines() if "`alpine`" in x)
         assert many in line and "`modules/api/Dockerfile`" in line, line
+
+
+_POM = """<project>
+  <properties>
+    <version.hamcrest>{hamcrest}</version.hamcrest>
+  </properties>
+  <dependencies>
+    <dependency>
+      <groupId>com.fasterxml.jackson.core</groupId>
+      <artifactId>jackson-databind</artifactId>
+      <version>{jackson}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.hamcrest</groupId>
+      <artifactId>hamcrest</artifactId>
+      <version>${{version.hamcrest}}</version>
+      <scope>test</scope>
+    </dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-surefire-plugin</artifactId>
+        <version>{surefire}</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+"""
+
+
+def _pom(hamcrest: str, jackson: str, surefire: str) -> str:
+    return _POM.format(hamcrest=hamcrest, jackson=jackson, surefire=surefire)
+
+
+def test_a_test_scoped_major_or_a_build_plugin_reaches_no_user_of_the_artifact():
+    change = {"pom.xml": (_pom("2.2", "2.17.2", "2.22.2"), _pom("3.0", "2.17.2", "3.5.1"))}
+    for lang in ("en", "zh"):
+        analysis = analysed(change, "Upgrade many libraries", lang)
+        assert "`3.0`" in "\n".join(analysis.summary), analysis.summary  # still said, as the build's
+        assert not analysis.insights.compatibility and not analysis.risks, analysis
+        assert analysis.importance == "low", analysis.importance
+
+
+def test_a_runtime_major_of_a_pom_still_reaches_its_users():
+    change = {"pom.xml": (_pom("2.2", "2.17.2", "2.22.2"), _pom("2.2", "3.0.0", "2.22.2"))}
+    analysis = analysed(change, "Upgrade jackson", "en")
+    assert "`com.fasterxml.jackson.core:jackson-databind`" in (analysis.insights.compatibility or ""), analysis

@@ -17,7 +17,7 @@ from analysis.facts.config import WORKSPACE_INHERITED
 from analysis.facts.languages import manifest_kind
 from analysis.facts.manifests.container_images import base_images, is_dockerfile, stage_names
 from analysis.facts.manifests.helm_charts import chart_dependencies, chart_lines
-from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom
+from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom, pom_build_only
 from analysis.facts.patches import FilePatch, Line
 from analysis.models import Fact
 
@@ -182,8 +182,15 @@ def _line_deps(kind: str, lines: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def _pom(text: str) -> dict[str, str]:
+    """A pom's packages; test-scoped dependencies and build plugins keyed as a development section, as Cargo's
+    ``[dev-dependencies]`` are: a major JUnit or Surefire bump reaches no user of the artifact."""
+    build = pom_build_only(text)
+    return {f"{name}{_SECTION}dev" if name in build else name: version for name, version in pom(text).items()}
+
+
 _WHOLE = {"pyproject.toml": _pyproject, "cargo.toml": _cargo, "package.json": _package_json,
-          "pom.xml": pom, "libs.versions.toml": gradle_catalog, "chart.yaml": chart_dependencies,
+          "pom.xml": _pom, "libs.versions.toml": gradle_catalog, "chart.yaml": chart_dependencies,
           "go.mod": lambda text: _line_deps("go.mod", text.splitlines()),
           "requirements": lambda text: _line_deps("requirements", text.splitlines())}
 
@@ -200,7 +207,7 @@ def _hunk_deps(kind: str, patch: FilePatch) -> tuple[dict[str, str], dict[str, s
     sides = []
     for sign in ("-", "+"):
         text = "\n".join(line.text for hunk in patch.hunks for line in hunk.lines if line.kind in (" ", sign))
-        sides.append(pom(text))
+        sides.append(_pom(text))
     return sides[0], sides[1]
 
 

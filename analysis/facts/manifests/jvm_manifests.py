@@ -1,5 +1,6 @@
 """Java build manifests: Maven ``pom.xml`` (dependencies, plugins and extensions, ``${property}`` versions
-resolved) and Gradle version catalogs (``libs.versions.toml``), as package -> version."""
+resolved; which of them only the build and the tests use) and Gradle version catalogs (``libs.versions.toml``), as
+package -> version."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PROPERTIES = re.compile(r"<properties>(.*?)</properties>", re.S)
 _PROPERTY = re.compile(r"<([\w.\-]+)>\s*([^<]*?)\s*</\1>")
 _TOKEN = re.compile(r"<(/?)(dependency|plugin|extension|path|annotationProcessorPath)>|"
-                    r"<(groupId|artifactId|version)>\s*([^<]*?)\s*</\3>")
+                    r"<(groupId|artifactId|version|scope)>\s*([^<]*?)\s*</\3>")
+#: what only the build or the tests use: users of the artifact never install it
+_BUILD_ONLY_CONTAINERS = frozenset({"plugin", "extension", "path", "annotationProcessorPath"})
+_BUILD_ONLY_SCOPES = frozenset({"test"})
 _REFERENCE = re.compile(r"\$\{([^}]+)\}")
 
 
@@ -27,7 +31,7 @@ def _blocks(text: str) -> list[dict[str, str]]:
     for match in _TOKEN.finditer(text):
         closing, container, tag, value = match.groups()
         if container and not closing:
-            stack.append({})
+            stack.append({"element": container})
         elif container and stack:
             blocks.append(stack.pop())
         elif tag and stack:
@@ -51,6 +55,21 @@ def pom_dependencies(text: str) -> dict[str, str]:
         group = block.get("groupId", "")
         found[f"{group}:{block['artifactId']}" if group else block["artifactId"]] = version
     return found
+
+
+def pom_build_only(text: str) -> set[str]:
+    """``groupId:artifactId`` of the pom's test-scoped dependencies and its plugins, extensions and annotation
+    processors: what the build and the tests use, not what users of the artifact get (a dependency also declared
+    for users is not in it)."""
+    build, used = set(), set()
+    for block in _blocks(_COMMENT.sub("", text)):
+        if "artifactId" not in block:
+            continue
+        group = block.get("groupId", "")
+        name = f"{group}:{block['artifactId']}" if group else block["artifactId"]
+        only = block["element"] in _BUILD_ONLY_CONTAINERS or block.get("scope") in _BUILD_ONLY_SCOPES
+        (build if only else used).add(name)
+    return build - used
 
 
 def pom(text: str) -> dict[str, str]:
