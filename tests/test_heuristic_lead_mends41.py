@@ -131,3 +131,40 @@ def test_a_runtime_major_of_a_pom_still_reaches_its_users():
     change = {"pom.xml": (_pom("2.2", "2.17.2", "2.22.2"), _pom("2.2", "3.0.0", "2.22.2"))}
     analysis = analysed(change, "Upgrade jackson", "en")
     assert "`com.fasterxml.jackson.core:jackson-databind`" in (analysis.insights.compatibility or ""), analysis
+
+
+_NUMBER = '''def metric(value: float) -> str:
+    exponent = 0
+    while abs(value) >= 1000:
+        value /= 1000
+        exponent += 1{carry}
+    return f"{{value:.3g}} {{'kMG'[exponent - 1] if exponent else ''}}"
+'''
+_CARRY = '''
+    if round(value, 2) >= 1000:
+        value /= 1000
+        exponent += 1'''
+_CASES = '''import pytest
+
+from number import metric
+
+
+@pytest.mark.parametrize("value, expected", [
+    (1500, "1.5 k"),{rows}
+])
+def test_metric(value, expected):
+    assert metric(value) == expected
+'''
+_ROWS = '''
+    # rounding up to 1000 carries into the next prefix
+    (999_999, "1 M"),
+    (999.999, "1 k"),'''
+
+
+def test_the_case_rows_a_change_adds_say_what_the_tests_now_expect():
+    change = {"src/number.py": (_NUMBER.format(carry=""), _NUMBER.format(carry=_CARRY)),
+              "tests/test_number.py": (_CASES.format(rows=""), _CASES.format(rows=_ROWS))}
+    for lang, new in (("en", "new cases"), ("zh", "新增用例")):
+        line = next(x for x in analysed(change, "Carry metric() to the next prefix", lang).impact if "tests" in x)
+        assert new in line and '`(999_999, "1 M")`' in line and '`(999.999, "1 k")`' in line, line
+        assert "rounding" not in line, line  # the comment over the rows is no row

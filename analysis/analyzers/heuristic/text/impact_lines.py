@@ -14,11 +14,14 @@ from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import version_moved, versions_set
 from analysis.analyzers.heuristic.text.default_exports import api_name
-from analysis.analyzers.heuristic.text.spans import code, pinned
+from analysis.analyzers.heuristic.text.spans import code, code_line, pinned
+from analysis.analyzers.heuristic.text.test_cases import case_rows_added
 from analysis.facts.patches import parse_patch
 
 #: a configuration value this short is named in the impact line beside its key
 _SHORT_VALUE = 40
+#: how much of a test's case row is quoted beside its area
+_CASE_CHARS = 40
 #: a docs or tests area changed by this many lines or fewer beside a real change gets no impact line
 _TOUCHED_LINES = 2
 
@@ -88,6 +91,9 @@ class ImpactLines:
                                    for name, old, new in bumped], 2, wrap=False)  # which release: not "__init__.py"
             elif edited := values_edited([m for m in members if m.path in behaviour]):
                 what = self.symbols(edited, 3)  # no symbol named: the module-level values the hunks sit in
+            elif all("test" in e.classes.get(m.path, set()) for m in members) and (rows := case_rows_added(members)):
+                what = self.t("impact_cases", rows=self.names([code_line(r, _CASE_CHARS) for r in rows], 2,
+                                                              wrap=False))  # what the tests now expect
             else:
                 what = self.area_kind(members)
             # tests beside the code they exercise (``src/index.spec.ts``) are counted apart: the symbols named are
