@@ -168,3 +168,17 @@ def test_the_case_rows_a_change_adds_say_what_the_tests_now_expect():
         line = next(x for x in analysed(change, "Carry metric() to the next prefix", lang).impact if "tests" in x)
         assert new in line and '`(999_999, "1 M")`' in line and '`(999.999, "1 k")`' in line, line
         assert "rounding" not in line, line  # the comment over the rows is no row
+
+
+_VALUES = """image:
+  repository: example/app
+  tag: {tag}
+"""
+
+
+def test_an_image_digest_is_said_short_like_a_commit_id():
+    old, new = "10.4.0@sha256:" + "66f9dc5f690f" + "a" * 52, "10.4.1@sha256:" + "23967dd2d46c" + "b" * 52
+    change = {"charts/app/values.yaml": (_VALUES.format(tag=old), _VALUES.format(tag=new))}
+    for lang in ("en", "zh"):
+        summary = "\n".join(analysed(change, "Bump app to 10.4.1", lang).summary)
+        assert "`10.4.0@sha256:66f9dc5f690f`" in summary and "`10.4.1@sha256:23967dd2d46c`" in summary, summary

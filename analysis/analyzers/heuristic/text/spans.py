@@ -13,6 +13,8 @@ TINY_LINES = 2
 TINY_CHARS = 80
 #: a version pinned to a full commit (a GitHub Action's ``@<40 hex>``), said by its first twelve digits as git does
 _COMMIT_PIN = re.compile(r"^[0-9a-f]{40}$")
+#: an image's content digest (``@sha256:`` and 64 hex digits)
+_DIGEST = re.compile(r"(@?sha256:)([0-9a-f]{64})\b")
 
 
 #: a dotted key or symbol path (``properties.cluster.properties.monitoring``, ``steps[Set up Helm].uses``)
@@ -60,5 +62,8 @@ def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
 
 
 def pinned(version: str | None) -> str | None:
-    """A version as a reader compares it: a full commit id cut to twelve digits."""
-    return version[:12] if version and _COMMIT_PIN.match(version) else version
+    """A version as a reader compares it: a full commit id cut to twelve digits, an image digest likewise
+    (``10.4.1@sha256:23967dd2d46c…`` rather than its 64)."""
+    if version and _COMMIT_PIN.match(version):
+        return version[:12]
+    return _DIGEST.sub(lambda m: m.group(1) + m.group(2)[:12], version) if version else version

@@ -28,7 +28,7 @@ from analysis.analyzers.heuristic.text.impact_lines import ImpactLines
 from analysis.analyzers.heuristic.text.phrases import PHRASES
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
-from analysis.analyzers.heuristic.text.spans import code, code_pair
+from analysis.analyzers.heuristic.text.spans import code, code_pair, pinned
 from analysis.analyzers.signatures import SignatureDelta, annotated_only, compare
 from analysis.analyzers.symbol_groups import grouped, renames_in, shortened
 from analysis.facts.code.hunk_symbols import code_family, code_part
@@ -206,7 +206,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         # length reads equal too) differ in spacing alone
         if fact.before is not None and fact.before == fact.after and not fact.before.endswith("…"):
             return self.t("config_spacing", key=code(fact.symbol))
-        return self.t(key, key=code(fact.symbol), old=code(fact.before or "—"), new=code(fact.after or "—"))
+        return self.t(key, key=code(fact.symbol), old=code(pinned(fact.before) or "—"),
+                      new=code(pinned(fact.after) or "—"))
 
     def summary(self) -> list[str]:
         e, out = self.e, []
