@@ -47,7 +47,7 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   # the message says who could exploit it: an attacker, spoofed or injected data
                                   r"attackers?|spoof(s|ed|ing)?|malicious(ly)?|"
                                   # someone on the network path between the two ends: reads or rewrites what is sent
-                                  r"mitm|man[- ]in[- ]the[- ]middle|eavesdrop\w*|"
+                                  r"mitm(s|ed|ing)?\b|man[- ]in[- ]the[- ]middle|eavesdrop\w*|"
                                   # a file or link planted at a path the program then opens (a shared /tmp): the
                                   # local attacks exclusive creation (``O_EXCL``) or ``O_NOFOLLOW`` closes
                                   r"symlink (attacks?|races?)|"
@@ -142,7 +142,9 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "benches", "benchmarks", "bench", "microbench", "microbenchmark", "microbenchmarks",
              # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
              # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
-             "unittests", "__snapshot__", "__snapshots__"}
+             "unittests", "__snapshot__", "__snapshots__",
+             # the type tests tstyche runs (``types/__typetests__/index.tst.ts``): assertions on the declared types
+             "__typetests__"}
 #: ``spec/`` holds tests when its files are code (Jasmine/Mocha/RSpec suites: ``spec/suites/MapSpec.js``); an API
 #: specification kept there (``spec/openapi.yaml``) stays product
 SPEC_DIRS = {"spec", "specs"}
@@ -151,7 +153,7 @@ SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".
 #: (Rust's ``tests.rs``: the file of a ``#[cfg(test)] mod tests;`` declared beside the module it tests)
 #: test files, and test runners' own configuration (``vitest.config.ts``, ``jest.config.js``, ``karma.conf.cjs``,
 #: ``playwright.config.ts``, ``.mocharc.yml``, ``pytest.ini``): how the suite runs, not what users get
-TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs|"
+TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d|tst)\.\w+|^conftest\.py|^tests?\.rs|"
                         # Python's ``tests.py``: a Django app's or a one-module library's tests (``test.py`` is left
                         # out: werkzeug's is its test client)
                         r"^tests\.py|"
@@ -227,7 +229,8 @@ TOOLING_NAMES = re.compile(
     r"\.mailmap|\.coveragerc|\.yamllint(\.ya?ml)?|\.markdownlint\.\w+|\.clang-format|\.clang-tidy|"
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc|"
     # a linter's or formatter's ignore list; who reviews and approves (Prow's OWNERS and OWNERS_ALIASES)
-    r"\.(eslint|prettier|stylelint|markdownlint)ignore|owners|owners_aliases)$")
+    r"\.(eslint|prettier|stylelint|markdownlint)ignore|owners|owners_aliases|"
+    r"tslint\.json)$")  # TSLint's rules (a declaration folder's own ``types/tslint.json``): a linter's, not the types'
 
 #: GitHub's code owners at the repository's root (who reviews what): upkeep, as ``.github/CODEOWNERS`` is the CI folder's
 ROOT_CODEOWNERS = "codeowners"
