@@ -125,7 +125,9 @@ MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 #: (``announcement.msg``, ``ANNOUNCE``: a release's announcement to a mailing list, prose like a changelog;
 #: ``RELEASE-NOTES``: the notes of the next release, a changelog by another name, as the directory of that name is)
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright|"
-                       r"announce(ment)?s?|release[-_]?notes)(\.|$)")
+                       r"announce(ment)?s?|release[-_]?notes)(\.|$)|"
+                       # a plain-text manual kept at the root (``libfoo-manual.txt``): the manual page's text
+                       r"^([\w.]+[-_])?manual\.txt$")
 #: a changelog fragment towncrier and its kin collect into the next release's notes: ``CHANGES/1125.feature``,
 #: ``changelog.d/+fix-x.bugfix.md``, ``newsfragments/42.removal`` (an issue number or a slug, then the kind of note)
 CHANGELOG_FRAGMENT_DIRS = {"changes", "changelog.d", "changelog", "newsfragments", "news", "changes.d"}
@@ -164,8 +166,9 @@ TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|te
                         r"^(?!(con|pro|fas|grea|small|short|bigg|high)tests?\.)[a-z0-9]{3,}tests?\.(c|cc|cpp|cxx)|"
                         r"^(vitest|jest|karma|playwright|cypress|wdio|ava)\.conf(ig)?(\.\w+)?\.[cm]?[jt]s|"
                         r"^\.mocharc(\.\w+)?|^pytest\.ini|^\.nycrc(\.\w+)?|^phpunit\.xml(\.dist)?)$")
-CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
-                     r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml)$")
+#: (Cirrus CI: ``.cirrus.yml``, ``.cirrus.star`` at the root, or the files they load from ``.cirrus/``)
+CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|^\.cirrus/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
+                     r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml|\.cirrus\.(ya?ml|star))$")
 #: a bundler's configuration, what builds the files a JavaScript package publishes (``rollup.config.mjs``,
 #: ``scripts/create-rollup-config.mjs``, ``webpack.config.js``, ``tsup.config.ts``)
 BUNDLER_CONFIG = re.compile(r"^([\w-]*[-_.])?(rollup|rolldown|webpack|esbuild|tsup|vite)[-_.]config\.[cm]?[jt]s$")
@@ -239,6 +242,9 @@ ROOT_CODEOWNERS = "codeowners"
 #: Cargo's ``xtask/`` convention; not shipped to users
 #: (editors' and dev containers' settings too: ``.vscode/settings.json``, ``.idea/``, ``.devcontainer/``)
 TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask", ".vscode", ".idea", ".devcontainer", ".zed", ".fleet"}
+#: a top-level ``util/`` or ``utils/`` folder's shell scripts (``util/fetch-gnu.sh``, ``utils/release.sh``): the
+#: maintainers' chores (a ``util/`` of code may be a package of the product: only its shell scripts)
+UTIL_SCRIPT = re.compile(r"^utils?/[\w.-]+\.(sh|bash)$")
 #: a Python project's task runner at its root: invoke's ``tasks.py`` or ``tasks/`` package, Fabric's ``fabfile.py``
 #: (the maintainers' release, lint and check chores; an Ansible role's ``tasks/main.yml`` is no Python file)
 TASK_RUNNER = re.compile(r"^(tasks|fabfile)\.py$|^tasks/[\w/]+\.py$")
