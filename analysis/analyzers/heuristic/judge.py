@@ -253,6 +253,10 @@ def change_type_of(e: Evidence) -> str:
     only = _only(e)
     if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor", "feature"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
+    if (e.prefix_type == "chore" and e.major_bumps and R.DEPENDENCY_UPDATE_TITLE.search(e.title)
+            and not (e.api_breaks or e.api_added)):
+        return "build"  # "chore(app)!: Update common helm release to v2": a dependency's major taken, with the
+        # templates and values its new version asks for; the upgrade is the change
     if only == "ci" and e.prefix_type == "build":
         return "ci"  # "build(deps): bump github/codeql-action": a workflow's action, not the project's build
     if e.prefix_type:

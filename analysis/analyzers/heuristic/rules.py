@@ -437,3 +437,6 @@ TITLE_CODE_NAME = re.compile(r"`([^`\s]+)`|([A-Za-z_$][\w$.]*)\(\)|(?<![\w$.])([
 TESTED_CHANGE_LINES = 6
 #: a refactor of test tooling up to this many lines of code is low
 TEST_TOOLING_LINES = 150
+#: a title that updates or bumps a dependency to a version ("Update common helm release to v2", "bump yargs to 18",
+#: "Update dependency foo to v3", "upgrade to serde 1.0"): Renovate's and Dependabot's titles and people's alike
+DEPENDENCY_UPDATE_TITLE = re.compile(r"\b(update|bump|upgrade)s?\b.*\bto\s+v?\d", re.I)
