@@ -35,7 +35,8 @@ _CHANGELOG = re.compile(r"^(changes|changelog|news|(version[-_]?)?history|releas
 _CHANGELOG_DIRS = {"changelog.d", "changelog", "changes", "newsfragments", ".changeset", "releasenotes"}
 #: (``regress/``: regression test scripts as C projects keep them, tmux's and PostgreSQL's; ``regression/`` stays a
 #: product name, statsmodels' module)
-_TEST_DIRS = {"test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "e2e", "regress"}
+#: (``__typetests__/``: the type tests tstyche runs, ``types/__typetests__/x.tst.ts``)
+_TEST_DIRS = {"test", "tests", "testing", "__tests__", "__typetests__", "spec", "specs", "testdata", "e2e", "regress"}
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
 #: test support, alone or as a project's module of it (``test_utils``, ``okhttp-testing-support``, ``foo-test-fixtures``)
 _TEST_SUPPORT_DIR = re.compile(r"^([\w.]+[-_])?(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|"
@@ -46,9 +47,10 @@ def test_support_dir(name: str) -> bool:
     """A directory (lower-cased name) of test helpers, or a build's module of them: not shipped code."""
     return bool(_TEST_SUPPORT_DIR.match(name))
 #: test file names: pytest's ``test_*.py`` / ``*_test.py``, unittest-style ``testFoo.py``, ``tests.py``; not
-#: ``testclient.py`` or ``testing.py``, which libraries ship as public API; tsd's type tests ``*.test-d.ts``
+#: ``testclient.py`` or ``testing.py``, which libraries ship as public API; tsd's type tests ``*.test-d.ts`` and
+#: tstyche's ``*.tst.ts``
 _TEST_NAME = re.compile(r"(^test_.*\.py$|_test\.(py|go)$|^tests?\.py$|^test[A-Z0-9]\w*\.py$|"
-                        r"\.(test|spec)\.[jt]sx?$|\.test-d\.tsx?$|(Test|Tests|IT)\.(java|kt)$|_test\.(cc|cpp|c)$|"
+                        r"\.(test|spec)\.[jt]sx?$|\.test-d\.tsx?$|\.tst\.tsx?$|(Test|Tests|IT)\.(java|kt)$|_test\.(cc|cpp|c)$|"
                         r"^conftest\.py$|^tests?(_\w+)?\.(c|cc|cpp|h)$)")
 
 
@@ -62,7 +64,7 @@ _TOOLING = re.compile(
     r"(^|/)(\.?clippy\.toml|\.?rustfmt\.toml|deny\.toml|\.?taplo\.toml|_?\.?typos\.toml|release-plz\.toml|cliff\.toml|"
     r"rust-toolchain(\.toml)?|\.pre-commit-config\.ya?ml|\.pre-commit-hooks\.ya?ml|\.gitlab-ci\.ya?ml|\.travis\.ya?ml|"
     r"azure-pipelines\.ya?ml|appveyor\.ya?ml|\.?codecov\.ya?ml|\.coveragerc|renovate\.json5?|\.renovaterc(\.json5?)?|"
-    r"dependabot\.ya?ml|[jt]sconfig([.-][\w.-]*)?\.json|\.eslintrc(\.\w+)?|eslint\.config\.\w+|\.prettierrc(\.\w+)?|"
+    r"dependabot\.ya?ml|[jt]sconfig([.-][\w.-]*)?\.json|\.eslintrc(\.\w+)?|eslint\.config\.\w+|tslint\.json|\.prettierrc(\.\w+)?|"
     r"\.stylelintrc(\.\w+)?|\.markdownlint(-cli2)?(\.\w+)?|\.yamllint(\.ya?ml)?|biome\.jsonc?|\.?ruff\.toml|"
     r"mypy\.ini|\.mypy\.ini|pyrightconfig\.json|tox\.ini|\.flake8|\.pylintrc|\.editorconfig|\.golangci\.(ya?ml|toml|json)|"
     r"\.goreleaser\.ya?ml|\.readthedocs\.ya?ml|mkdocs\.ya?ml|\.babelrc(\.json)?|babel\.config\.json|"

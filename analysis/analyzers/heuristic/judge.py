@@ -61,6 +61,7 @@ from analysis.analyzers.heuristic.config.autofix import formatter_configured, fo
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.builds.listing import listing_only
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
@@ -252,6 +253,10 @@ def change_type_of(e: Evidence) -> str:
     only = _only(e)
     if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor", "feature"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
+    if (e.prefix_type == "chore" and e.major_bumps and R.DEPENDENCY_UPDATE_TITLE.search(e.title)
+            and not (e.api_breaks or e.api_added)):
+        return "build"  # "chore(app)!: Update common helm release to v2": a dependency's major taken, with the
+        # templates and values its new version asks for; the upgrade is the change
     if only == "ci" and e.prefix_type == "build":
         return "ci"  # "build(deps): bump github/codeql-action": a workflow's action, not the project's build
     if e.prefix_type:
@@ -677,7 +682,7 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
              and f.path not in e.cosmetic and not e.dependencies and not aliases_only(e, f.path)
-             and not side_manifest(e.classes[f.path])]
+             and not side_manifest(e.classes[f.path]) and not listing_only(e, f.path)]
     if (build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title) or _build_fix_titled(e))
             and not R.WARNING_WORDS.search(e.title)):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping

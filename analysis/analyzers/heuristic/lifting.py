@@ -11,10 +11,12 @@ from analysis.analyzers.heuristic.api.documented_errors import errors_now_docume
 from analysis.analyzers.heuristic.api.encoding_hooks import encoding_hooks_added
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.inert_options import inert_options
+from analysis.analyzers.heuristic.api.made_async import made_async
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
+from analysis.analyzers.heuristic.code.behaviour.output_format import output_format_changed
 from analysis.analyzers.heuristic.code.behaviour.tests_replaced import tests_replaced
 from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory_managed, wraparound_guarded
 from analysis.analyzers.heuristic.code.side_files import side_manifest
@@ -276,6 +278,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
         or bool(classes_made_abstract(e.behaviour))  # a public class made abstract: subclasses must implement more
         or bool(inert_options(e.behaviour))  # an option deprecated and ignored at once: callers who set it lose it
+        or bool(made_async(e.behaviour, [f for f in e.facts if e.is_public(f)]))  # a promise where a result was
+        or output_format_changed(e.body, e.behaviour, (f for f in e.files if "test" in e.classes[f.path]))
         or (change_type in ("fix", "feature") and bool(e.behaviour)  # the old expectation deleted, a new one added
             and bool(tests_replaced(e.files, lambda path: "test" in e.classes[path]))))
 

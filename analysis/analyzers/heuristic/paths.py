@@ -67,6 +67,8 @@ def classify_path(path: str) -> set[str]:
                                        and not R.BUNDLER_CONFIG.match(name)):
         classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs (a
         # bundler's configuration there builds what the package publishes)
+    if R.UTIL_SCRIPT.match(low):
+        classes.add("tooling")  # a top-level ``util/`` of shell scripts: what the maintainers run
     if R.TASK_RUNNER.match(low):
         classes.add("tooling")  # invoke's or Fabric's tasks: the maintainers' chores, not what the package ships
     if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name) or R.BUNDLER_CONFIG.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):

@@ -55,7 +55,7 @@ def release_bookkeeping(e: Evidence) -> bool:
     if titled and not e.behaviour:
         return True  # "Release 2.1": manifests, docs and changelogs only
     released = titled or e.changelog or _own_version_only(e) or any(
-        f.kind == "config_value_changed" and f.symbol == "version" for f in e.facts)
+        f.kind == "config_value_changed" and f.symbol == "version" for f in e.facts) or _stamped_across(e)
     if released and e.behaviour and _versions_moved(e):
         return True
     builds = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"}]
@@ -79,7 +79,10 @@ def _own_image_moved(e: Evidence) -> bool:
 
 #: the package's own version where its code keeps it: ``__version__``, or a C header's ``LIB_VERSION_MINOR``,
 #: ``LIB_VERSION_HEX`` (a version split into fields, which no minimum or default a setting names is)
-_OWN_VERSION = re.compile(r"\b__version__\b|\b[A-Z][A-Z0-9_]*VERSION_(MAJOR|MINOR|PATCH|MICRO|HEX)\b")
+#: (a bare ``VERSION = "12.2.2"`` constant, as a ``version.py`` keeps it: the package's own, no qualifier naming
+#: another thing's minimum or protocol)
+_OWN_VERSION = re.compile(r"\b__version__\b|\b[A-Z][A-Z0-9_]*VERSION_(MAJOR|MINOR|PATCH|MICRO|HEX)\b|"
+                          r"^\s*VERSION\s*=\s*[\"']")
 
 
 def _own_version_only(e: Evidence) -> bool:
@@ -89,6 +92,26 @@ def _own_version_only(e: Evidence) -> bool:
     lines = [ln for f in e.behaviour for side in changed_lines(f.patch) for ln in side if ln.strip()]
     return bool(lines) and all(_NAMES_VERSION.search(ln) for ln in lines) and any(_OWN_VERSION.search(ln)
                                                                                     for ln in lines)
+
+
+#: files that must state one release's version for the commit to be that release stamped across the tree
+_STAMPED_FILES = 3
+
+
+def _stamped_across(e: Evidence) -> bool:
+    """Every changed line of every file (docs, build scripts, code) comes back with only its numbers changed, and
+    the one version they move (``1.6.32beta05`` -> ``1.6.32beta06``) is written in at least three files, a document
+    among them: the project's own release number stamped through its tree (a tarball of the next beta imported),
+    a release even when no title or changelog says so. A minimum or a dependency raised is one or two lines."""
+    if e.dependencies or e.installed or e.pinned or e.toolchain_raised or e.product_minimums:
+        return False
+    moved = version_moved(e.files)
+    if moved is None:
+        return False
+    per_file = {f.path: version_moved([f]) for f in e.files}
+    stamped = [path for path, pair in per_file.items() if pair == moved]
+    return (len(stamped) >= _STAMPED_FILES and all(pair in (None, moved) for pair in per_file.values())
+            and any("doc" in e.classes[path] for path in stamped))
 
 
 def _versions_moved(e: Evidence, files: list | None = None) -> bool:

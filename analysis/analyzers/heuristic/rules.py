@@ -47,7 +47,7 @@ TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[2
                                   # the message says who could exploit it: an attacker, spoofed or injected data
                                   r"attackers?|spoof(s|ed|ing)?|malicious(ly)?|"
                                   # someone on the network path between the two ends: reads or rewrites what is sent
-                                  r"mitm|man[- ]in[- ]the[- ]middle|eavesdrop\w*|"
+                                  r"mitm(s|ed|ing)?\b|man[- ]in[- ]the[- ]middle|eavesdrop\w*|"
                                   # a file or link planted at a path the program then opens (a shared /tmp): the
                                   # local attacks exclusive creation (``O_EXCL``) or ``O_NOFOLLOW`` closes
                                   r"symlink (attacks?|races?)|"
@@ -125,7 +125,9 @@ MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 #: (``announcement.msg``, ``ANNOUNCE``: a release's announcement to a mailing list, prose like a changelog;
 #: ``RELEASE-NOTES``: the notes of the next release, a changelog by another name, as the directory of that name is)
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright|"
-                       r"announce(ment)?s?|release[-_]?notes)(\.|$)")
+                       r"announce(ment)?s?|release[-_]?notes)(\.|$)|"
+                       # a plain-text manual kept at the root (``libfoo-manual.txt``): the manual page's text
+                       r"^([\w.]+[-_])?manual\.txt$")
 #: a changelog fragment towncrier and its kin collect into the next release's notes: ``CHANGES/1125.feature``,
 #: ``changelog.d/+fix-x.bugfix.md``, ``newsfragments/42.removal`` (an issue number or a slug, then the kind of note)
 CHANGELOG_FRAGMENT_DIRS = {"changes", "changelog.d", "changelog", "newsfragments", "news", "changes.d"}
@@ -142,7 +144,9 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "benches", "benchmarks", "bench", "microbench", "microbenchmark", "microbenchmarks",
              # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
              # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
-             "unittests", "__snapshot__", "__snapshots__"}
+             "unittests", "__snapshot__", "__snapshots__",
+             # the type tests tstyche runs (``types/__typetests__/index.tst.ts``): assertions on the declared types
+             "__typetests__"}
 #: ``spec/`` holds tests when its files are code (Jasmine/Mocha/RSpec suites: ``spec/suites/MapSpec.js``); an API
 #: specification kept there (``spec/openapi.yaml``) stays product
 SPEC_DIRS = {"spec", "specs"}
@@ -151,7 +155,7 @@ SPEC_CODE_EXTS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".rb", ".py", ".
 #: (Rust's ``tests.rs``: the file of a ``#[cfg(test)] mod tests;`` declared beside the module it tests)
 #: test files, and test runners' own configuration (``vitest.config.ts``, ``jest.config.js``, ``karma.conf.cjs``,
 #: ``playwright.config.ts``, ``.mocharc.yml``, ``pytest.ini``): how the suite runs, not what users get
-TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d)\.\w+|^conftest\.py|^tests?\.rs|"
+TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|test-d|tst)\.\w+|^conftest\.py|^tests?\.rs|"
                         # Python's ``tests.py``: a Django app's or a one-module library's tests (``test.py`` is left
                         # out: werkzeug's is its test client)
                         r"^tests\.py|"
@@ -162,8 +166,9 @@ TEST_NAMES = re.compile(r"(^test_.*|.*_test\.\w+|.*_tests\.\w+|.*\.(test|spec|te
                         r"^(?!(con|pro|fas|grea|small|short|bigg|high)tests?\.)[a-z0-9]{3,}tests?\.(c|cc|cpp|cxx)|"
                         r"^(vitest|jest|karma|playwright|cypress|wdio|ava)\.conf(ig)?(\.\w+)?\.[cm]?[jt]s|"
                         r"^\.mocharc(\.\w+)?|^pytest\.ini|^\.nycrc(\.\w+)?|^phpunit\.xml(\.dist)?)$")
-CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
-                     r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml)$")
+#: (Cirrus CI: ``.cirrus.yml``, ``.cirrus.star`` at the root, or the files they load from ``.cirrus/``)
+CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|^\.cirrus/|(^|/)(\.gitlab-ci\.yml|jenkinsfile|"
+                     r"azure-pipelines\.ya?ml|\.travis\.yml|\.pre-commit-config\.yaml|\.cirrus\.(ya?ml|star))$")
 #: a bundler's configuration, what builds the files a JavaScript package publishes (``rollup.config.mjs``,
 #: ``scripts/create-rollup-config.mjs``, ``webpack.config.js``, ``tsup.config.ts``)
 BUNDLER_CONFIG = re.compile(r"^([\w-]*[-_.])?(rollup|rolldown|webpack|esbuild|tsup|vite)[-_.]config\.[cm]?[jt]s$")
@@ -227,7 +232,8 @@ TOOLING_NAMES = re.compile(
     r"\.mailmap|\.coveragerc|\.yamllint(\.ya?ml)?|\.markdownlint\.\w+|\.clang-format|\.clang-tidy|"
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc|"
     # a linter's or formatter's ignore list; who reviews and approves (Prow's OWNERS and OWNERS_ALIASES)
-    r"\.(eslint|prettier|stylelint|markdownlint)ignore|owners|owners_aliases)$")
+    r"\.(eslint|prettier|stylelint|markdownlint)ignore|owners|owners_aliases|"
+    r"tslint\.json)$")  # TSLint's rules (a declaration folder's own ``types/tslint.json``): a linter's, not the types'
 
 #: GitHub's code owners at the repository's root (who reviews what): upkeep, as ``.github/CODEOWNERS`` is the CI folder's
 ROOT_CODEOWNERS = "codeowners"
@@ -236,6 +242,9 @@ ROOT_CODEOWNERS = "codeowners"
 #: Cargo's ``xtask/`` convention; not shipped to users
 #: (editors' and dev containers' settings too: ``.vscode/settings.json``, ``.idea/``, ``.devcontainer/``)
 TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask", ".vscode", ".idea", ".devcontainer", ".zed", ".fleet"}
+#: a top-level ``util/`` or ``utils/`` folder's shell scripts (``util/fetch-gnu.sh``, ``utils/release.sh``): the
+#: maintainers' chores (a ``util/`` of code may be a package of the product: only its shell scripts)
+UTIL_SCRIPT = re.compile(r"^utils?/[\w.-]+\.(sh|bash)$")
 #: a Python project's task runner at its root: invoke's ``tasks.py`` or ``tasks/`` package, Fabric's ``fabfile.py``
 #: (the maintainers' release, lint and check chores; an Ansible role's ``tasks/main.yml`` is no Python file)
 TASK_RUNNER = re.compile(r"^(tasks|fabfile)\.py$|^tasks/[\w/]+\.py$")
@@ -428,3 +437,6 @@ TITLE_CODE_NAME = re.compile(r"`([^`\s]+)`|([A-Za-z_$][\w$.]*)\(\)|(?<![\w$.])([
 TESTED_CHANGE_LINES = 6
 #: a refactor of test tooling up to this many lines of code is low
 TEST_TOOLING_LINES = 150
+#: a title that updates or bumps a dependency to a version ("Update common helm release to v2", "bump yargs to 18",
+#: "Update dependency foo to v3", "upgrade to serde 1.0"): Renovate's and Dependabot's titles and people's alike
+DEPENDENCY_UPDATE_TITLE = re.compile(r"\b(update|bump|upgrade)s?\b.*\bto\s+v?\d", re.I)

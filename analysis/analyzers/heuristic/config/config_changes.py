@@ -23,6 +23,7 @@ from analysis.analyzers.heuristic.config.empty_settings import (
     empty_setting_removed,
     names_removed_empty_file,
 )
+from analysis.analyzers.heuristic.config.marketplace import marketplace_packaging
 from analysis.analyzers.heuristic.noticed import noticed_parts
 from analysis.facts.config_moves import MOVED_FROM, MOVED_TO
 from analysis.facts.languages import grammar_for
@@ -158,4 +159,6 @@ class ConfigChanges:
         regrouped, not lost; a deployment's key listed with an empty value removed renders as it did (see
         ``empty_setting_removed``)."""
         return [f for f in self.config if f.kind != "config_key_added" and not (f.text or "").startswith(MOVED_TO)
-                and not empty_setting_removed(f, self.classes.get(f.path, set()))]
+                and not empty_setting_removed(f, self.classes.get(f.path, set()))
+                and not marketplace_packaging(f.path)  # an offer's ARM template or portal form: the next purchase
+                and not version_pin(f)]  # a default image tag moved beside other settings: a version bump
