@@ -78,8 +78,9 @@ def _own_image_moved(e: Evidence) -> bool:
 
 
 #: the package's own version where its code keeps it: ``__version__``, or a C header's ``LIB_VERSION_MINOR``,
-#: ``LIB_VERSION_HEX`` (a version split into fields, which no minimum or default a setting names is)
-_OWN_VERSION = re.compile(r"\b__version__\b|\b[A-Z][A-Z0-9_]*VERSION_(MAJOR|MINOR|PATCH|MICRO|HEX)\b")
+#: ``LIB_VERSION_HEX``, ``LIB_VERSION_RELEASE`` (a version split into fields, which no minimum or default a
+#: setting names is)
+_OWN_VERSION = re.compile(r"\b__version__\b|\b[A-Z][A-Z0-9_]*VERSION_(MAJOR|MINOR|PATCH|MICRO|RELEASE|REVISION|HEX)\b")
 
 
 def _own_version_only(e: Evidence) -> bool:
