@@ -144,8 +144,8 @@ def is_changelog(path: str) -> bool:
     parts = PurePosixPath(path.lower()).parts
     if not parts or PurePosixPath(parts[-1]).suffix in GRAMMARS:
         return False
-    if set(parts[:-1]) & _CHANGELOG_DIRS:
-        return True
+    if {part.lstrip("_") for part in parts[:-1]} & _CHANGELOG_DIRS:  # ``docs/_newsfragments/``: kept out of the
+        return True  # documentation site's own pages by the leading underscore, fragments all the same
     return bool(_CHANGELOG.match(parts[-1])) and not (is_tooling_config(path) and config_format(path))
 
 

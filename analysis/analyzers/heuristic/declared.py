@@ -12,8 +12,11 @@ from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.message import MERGE_TITLE
 from analysis.facts.languages import is_changelog
 
-#: "`res.redirect('back')` is no longer a supported magic string", "remove support for X", "support for Y dropped"
+#: "`res.redirect('back')` is no longer a supported magic string", "remove support for X", "support for Y dropped";
+#: a usage accepted before now refused ("`useDefaults: false` with no directives is no longer valid", "... is now an
+#: error")
 _SUPPORT_REMOVED = re.compile(r"\bno longer (?:a )?supported\b|\bno longer supports?\b|"
+                              r"\bno longer (?:valid|allowed|accepted|permitted)\b|\b(?:is|are) now (?:an )?error\b|"
                               r"\bsupport (?:for [^.]{1,40} )?(?:is |has been |was )?(?:removed|dropped)\b|"
                               r"\b(?:remove[sd]?|drop(?:s|ped)?) support\b", re.I)
 #: the words go on to say whose support it was: another project's ("... by urllib3 2.x", "... in Node 18")
@@ -23,8 +26,10 @@ _DEFAULT_CHANGED = re.compile(r"\bdefault\b[^.]{0,80}\b(?:is now|now is|changed?
                               re.I)
 #: a changelog line opening on the project's mark for what breaks callers ("*Backwards-incompatible*: Rename ...",
 #: "Breaking change: ..."): a heading alone ("Breaking changes") marks no line of its own
-#: a news fragment (towncrier, scriv) named by its type: ``changelog/8593.breaking.rst``, ``CHANGES/12.removal.md``
-_BREAKING_FRAGMENT = re.compile(r"/[^/]+\.(breaking|removal|incompatible)(\.\d+)?\.(rst|md|txt|markdown)$", re.I)
+#: a news fragment (towncrier, scriv) named by its type: ``changelog/8593.breaking.rst``, ``CHANGES/12.removal.md``,
+#: ``docs/_newsfragments/1358.breakingchange.rst``
+_BREAKING_FRAGMENT = re.compile(r"/[^/]+\.(breaking(?:[_-]?changes?)?|removal|incompatible)(\.\d+)?\.(rst|md|txt|markdown)$",
+                                re.I)
 _KIND_FRAGMENT = re.compile(r"/[^/]+\.(bugfix|bugfixes|fix|fixed|feature|features)(\.\d+)?\.(rst|md|txt|markdown)$",
                             re.I)
 _FRAGMENT_KINDS = {"bugfix": "fix", "bugfixes": "fix", "fix": "fix", "fixed": "fix", "feature": "feature",
@@ -110,8 +115,9 @@ def advisory_merge(e: Evidence) -> bool:
 
 
 def breaking_fragments(e: Evidence) -> list[str]:
-    """The news fragments the commit adds whose type says they break users (``breaking``, ``removal``)."""
-    return [f.path for f in e.files if f.status == "added" and _BREAKING_FRAGMENT.search(f.path)
+    """The news fragments the commit adds, or adds lines to, whose type says they break users (``breaking``,
+    ``removal``): an entry filed as breaking that the commit extends says this change is one of them."""
+    return [f.path for f in e.files if (f.status == "added" or f.additions) and _BREAKING_FRAGMENT.search(f.path)
             and is_changelog(f.path)]
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.emptied_impls import impls_emptied
 from analysis.analyzers.heuristic.api.helpers import helper_api
+from analysis.analyzers.heuristic.api.jvm_packages import packages_moved
 from analysis.analyzers.heuristic.api.rust_modules import public_modules_gone
 from analysis.analyzers.heuristic.api.subclass_hooks import subclass_hooks
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
@@ -66,6 +68,7 @@ from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
 from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
+from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
@@ -73,6 +76,7 @@ from analysis.analyzers.heuristic.declared import (
     advisory_merge,
     attack_commented,
     attack_tested,
+    breaking_fragments,
     filed_aside,
     filed_kind,
 )
@@ -441,6 +445,11 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if public_modules_gone(e.behaviour):
         return "high"  # a Rust ``pub mod`` no longer declared (renamed, or left only as a deprecated alias): every
         # ``use crate::old::...`` breaks or warns
+    if packages_moved(e.behaviour):
+        return "high"  # a Java or Kotlin class renamed into another package: every ``import`` of its old name breaks
+    if impls_emptied(e.behaviour):
+        return "high"  # a Rust trait impl's own methods dropped (``impl StdError for Error {}``): calls of them now
+        # get the trait's default (``source()`` answers ``None``), and nothing fails to compile to say so
     if (e.moved_only and not (e.config or e.security_signals or e.api_breaks) and change_type != "fix"
             and not conditions_rewritten(f.patch for f in e.behaviour)):
         return "low"  # lines moved or reordered, none rewritten (a branch's condition rewritten decides anew); a
@@ -485,7 +494,7 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if snapshot_rewritten(e):
         return "medium"  # a test's recorded output (a compiler's diagnostics) rewritten beside the code: users see it
     if (e.toolchain_raised or e.dependency_swaps or e.deprecated_in or e.api_deprecated or e.major_bumps
-            or e.prereleases_left or default_features_changed(e)):
+            or e.prereleases_left or default_features_changed(e) or _rust_floor_set(e)):
         return "medium"  # older compilers left behind, a package replaced or upgraded across a major with the code
         # adapted to it, a deprecation users must act on, or default features moved
     if e.toolchain_lowered:
@@ -647,6 +656,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         # old runtime are cut off
     if own_major_with_dependency(e):
         return "high"  # the package's own major raised with a dependency's: the project says its upgrade breaks
+    if breaking_fragments(e) and any(not e.classes[f.path] & {"doc"} for f in e.files):
+        return "high"  # a news fragment filed as breaking beside code the facts class as tests (a package's own
+        # ``testing`` helpers module): the project files what users meet as a break
     if cmake_defaults_flipped(e.files):
         return "high"  # a CMake option's default turned over (``ON`` -> ``OFF``): every build that does not pass it
         # compiles or installs otherwise (a pkg-config file no longer installed for packagers)
@@ -666,7 +678,7 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's
         # credentials (token permissions, stored checkout tokens, secrets) read from the workflow's keys
     if (e.major_bumps or e.prereleases_left or e.prereleases_taken or e.toolchain_raised or e.dependency_swaps
-            or default_features_changed(e)):
+            or default_features_changed(e) or _rust_floor_set(e)):
         return "medium"  # a dependency's major (or its beta left for the release, or a pre-release taken) or a
         # package replaced, older compilers left behind, defaults moved
     if app_minor_release(e.facts, e.version_pins):
@@ -704,6 +716,13 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _rust_floor_set(e: Evidence) -> list[str]:
+    """A ``rust-version`` declared for the first time or the ``edition`` raised in a manifest the product is built
+    with (a test crate's or an example's own aside): older compilers can no longer build it."""
+    return rust_floors_set([f for f in e.files if "test" not in e.classes.get(f.path, set())
+                            and not side_manifest(e.classes.get(f.path, set()))])
 
 
 def _build_fix_titled(e: Evidence) -> bool:

@@ -29,6 +29,7 @@ from analysis.analyzers.heuristic.config.charts.deploy import ungated_template_b
 from analysis.analyzers.heuristic.config.charts.missing_grants import missing_permission_granted
 from analysis.analyzers.heuristic.config.charts.selectors import selector_labels_changed
 from analysis.analyzers.heuristic.config.charts.switched_on import (
+    commented_off_turned_on,
     deployed_code,
     literals_flipped,
     switched_on_by_default,
@@ -174,10 +175,16 @@ _TESTS_QUALIFIED = re.compile(r"^((?!(?:when|while|in|on|during|with|for|if|afte
                               r"[\w-]+ ){0,4}(tests?|specs?|ci|test suite|pipelines?|workflows?)\b", re.I)
 
 
+#: the crash word is what a test provokes ("when testing stack overflow", "add a test for the deadlock"): the tests'
+#: subject, not a crash the product met
+_TESTED_SUBJECT = re.compile(r"\b(?:testing|tests? (?:for|of)|tested)(?: (?:the|a|an))?\s+$", re.I)
+
+
 def names_crash(text: str, narrow: bool) -> bool:
     """``text`` names a crash: any crash word, or only a strong one (a crash, a panic, data lost) when ``narrow``;
-    a crash word that qualifies tests or CI names none."""
+    a crash word that qualifies tests or CI, or that tests provoke, names none."""
     return any(not (narrow and R.MILD_CRASH_WORDS.match(m.group(0))) and not _TESTS_QUALIFIED.match(text[m.end():].lstrip())
+               and not _TESTED_SUBJECT.search(text[:m.start()])
                for m in R.CRASH_WORDS.finditer(text))
 
 
@@ -223,11 +230,20 @@ _EXPOSED = re.compile(r"\b(leak\w*|expos\w*|log(s|ged|ging)?|print\w*|plain ?tex
 _MANIFESTS = (".yaml", ".yml", ".tpl")
 
 
+#: a clause that says under which setup something happens: "when SSL is configured", "if TLS is enabled"
+_SCENE = re.compile(r"\s(?:when|if|while)\s+(?:\S+\s+){1,4}(?:is|are)\s+(?:configured|enabled|set|used|on|in use)\b",
+                    re.I)
+
+
 def _security_titled(e: Evidence) -> bool:
     """The title names something security-related, more than a secret ("issue on ACL when no existing users secret
     is passed": which Secret a chart's template reads), unless outside deployment manifests it says the secret
     leaks (logged, exposed, printed) or the code changed is the project's security code."""
-    words = {m.group(0).strip(" _-./:()[]").lower() for m in R.SECURITY_WORDS.finditer(e.title)}
+    # a security word only in the clause that sets the scene ("Fix the wait strategy when SSL is configured"): the
+    # setup under which an ordinary bug showed, not a security matter fixed
+    scene = _SCENE.search(e.title)
+    title = e.title[:scene.start()] if scene else e.title
+    words = {m.group(0).strip(" _-./:()[]").lower() for m in R.SECURITY_WORDS.finditer(title)}
     deployed = bool(e.behaviour) and all("deploy" in e.classes[f.path] or f.path.lower().endswith(_MANIFESTS)
                                          for f in e.behaviour)
     # elsewhere a secret is what a secrets manager stores ("detach replicated regions before deleting AWS
@@ -269,6 +285,7 @@ def high(e: Evidence, change_type: str) -> bool:
             or literals_flipped(deploy)  # a rendered value replaced in place: ``hostNetwork: false`` -> ``true``
             or switched_on_by_default(e.config, (f.path for f in deploy))))  # a chart's new switch on by default
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
+        or bool(commented_off_turned_on(deploy))  # ``# key: false`` documented, now ``key: true``: on in every install
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
         or bool(selector_labels_changed(e.files))  # a workload's immutable selector or a Service's: releases break
         or bool(cmake_options_removed(e.files))  # a CMake option builders pass (``-DNAME=ON``) no longer declared

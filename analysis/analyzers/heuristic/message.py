@@ -38,6 +38,10 @@ _TOKEN_LINE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:\s+(?:\S+|
 #: ``TEST=none``): one upper-case key and one token, a review tool's field, not words about the change
 _KEY_VALUE_TRAILER = re.compile(r"^\s*[A-Z][A-Z0-9_]{1,20}=\S*\s*$")
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
+#: a release-note field left empty (``RELEASE NOTES: None``, ``Release note: N/A``, ``Changelog: -``): the project's
+#: form says the change needs no note, which tells a reader nothing of the change
+_EMPTY_NOTE = re.compile(r"^\s*(?:release[ _-]?notes?|relnotes?|changelog)\s*[:=]\s*"
+                         r"(?:none|n/?a|no|nothing|not applicable|-+)\.?\s*$", re.I)
 #: a Markdown fenced code block (```` ```js ```` ... ```` ``` ````, ``~~~``): an example's code, not the author's words
 _FENCED_BLOCK = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
@@ -288,7 +292,7 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         if last and _trailer_block(block):
             continue
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
-                 and not _GIT_LOG_HEADER.match(ln.strip())
+                 and not _GIT_LOG_HEADER.match(ln.strip()) and not _EMPTY_NOTE.match(ln)
                  and not (last and (_HYPHENATED_TRAILER.match(ln) or _KEY_VALUE_TRAILER.match(ln)))]
         lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())
                  and _WORDED.search(ln)]  # a rule (``---------`` before a squash's trailers) says nothing

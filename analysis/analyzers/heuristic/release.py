@@ -78,10 +78,10 @@ def _own_image_moved(e: Evidence) -> bool:
 
 
 #: the package's own version where its code keeps it: ``__version__``, or a C header's ``LIB_VERSION_MINOR``,
-#: ``LIB_VERSION_HEX`` (a version split into fields, which no minimum or default a setting names is)
-#: (a bare ``VERSION = "12.2.2"`` constant, as a ``version.py`` keeps it: the package's own, no qualifier naming
-#: another thing's minimum or protocol)
-_OWN_VERSION = re.compile(r"\b__version__\b|\b[A-Z][A-Z0-9_]*VERSION_(MAJOR|MINOR|PATCH|MICRO|HEX)\b|"
+#: ``LIB_VERSION_HEX``, ``LIB_VERSION_RELEASE`` (a version split into fields, which no minimum or default a
+#: setting names is) (a bare ``VERSION = "12.2.2"`` constant, as a ``version.py`` keeps it: the package's own, no
+#: qualifier naming another thing's minimum or protocol)
+_OWN_VERSION = re.compile(r"\b__version__\b|\b[A-Z][A-Z0-9_]*VERSION_(MAJOR|MINOR|PATCH|MICRO|RELEASE|REVISION|HEX)\b|"
                           r"^\s*VERSION\s*=\s*[\"']")
 
 

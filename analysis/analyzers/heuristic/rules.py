@@ -24,7 +24,9 @@ BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
 # middle group, then feature words (the most generic: "add tests" is a test, not a feature).
 #: a GitHub security advisory id (``GHSA-m2qf-hxjv-5gpq``) names a vulnerability as a CVE id does; so do the
 #: Sphinx roles changelogs spell them with (``:ghsa:`m2qf-hxjv-5gpq```, ``:cve:`2024-1234```)
-TITLE_SECURITY_WORDS = re.compile(r"\b(security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3}|"
+#: (``security`` joined to a word before it names a thing, not a security matter: an HTTP header
+#: ``Content-Security-Policy``, ``Strict-Transport-Security``, a ``non-security`` fix)
+TITLE_SECURITY_WORDS = re.compile(r"\b((?<!\w-)security|vulnerabilit\w*|cve-\d+|ghsa(-[23456789cfghjmpqrvwx]{4}){3}|"
                                   r"timing attacks?|constant[- ]time (comparison|compare|equality)|"
                                   # a named injection class, or text that could inject headers the library writes
                                   r"(header|crlf|sql|command|shell|code|html|script)[- ]injection|"

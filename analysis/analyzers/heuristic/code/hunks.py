@@ -188,14 +188,20 @@ def comment_lines(patch: str | None, path: str) -> int:
     return sum(1 for ln in removed + added if ln and marker and marker.match(ln))
 
 
+#: a JavaScript/TypeScript declaration exported: ``export const dashify = ...`` moved into a module of its own is
+#: the ``const dashify = ...`` it was, exported for the module it left to import back
+_EXPORTED = re.compile(r"^export\s+(?=(?:async\s+)?(?:const|let|var|function|class|interface|type|enum)\b)")
+
+
 def moved_lines(patches: Iterable[str | None], allowance: int = 0) -> bool:
     """Across these patches the removed lines and the added lines are (nearly) the same lines; ``allowance`` more
-    lines may differ (the signature, call and closing line of a function a block was extracted into)."""
+    lines may differ (the signature, call and closing line of a function a block was extracted into). A JavaScript
+    declaration is the same line exported or not (moved to a module of its own, it is exported from there)."""
     removed, added = Counter(), Counter()
     for patch in patches:
         old, new = changed_lines(patch)
-        removed.update(ln for ln in old if ln)
-        added.update(ln for ln in new if ln)
+        removed.update(_EXPORTED.sub("", ln) for ln in old if ln)
+        added.update(_EXPORTED.sub("", ln) for ln in new if ln)
     total = sum(removed.values()) + sum(added.values())
     if not removed or not added or total < 2 * _MOVE_MIN_LINES:
         return False

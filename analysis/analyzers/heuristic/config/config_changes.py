@@ -21,6 +21,7 @@ from analysis.analyzers.heuristic.config.charts.version_stamps import version_st
 from analysis.analyzers.heuristic.config.empty_settings import (
     empty_files_removed,
     empty_setting_removed,
+    empty_value_respelled,
     names_removed_empty_file,
 )
 from analysis.analyzers.heuristic.config.marketplace import marketplace_packaging
@@ -157,8 +158,9 @@ class ConfigChanges:
     def config_breaks(self) -> list[Fact]:
         """Keys removed and values changed; a key moved to another file of the commit (same path, same value) is
         regrouped, not lost; a deployment's key listed with an empty value removed renders as it did (see
-        ``empty_setting_removed``)."""
+        ``empty_setting_removed``), and so does one whose empty value is written in another form."""
         return [f for f in self.config if f.kind != "config_key_added" and not (f.text or "").startswith(MOVED_TO)
                 and not empty_setting_removed(f, self.classes.get(f.path, set()))
                 and not marketplace_packaging(f.path)  # an offer's ARM template or portal form: the next purchase
-                and not version_pin(f)]  # a default image tag moved beside other settings: a version bump
+                and not version_pin(f)  # a default image tag moved beside other settings: a version bump
+                and not empty_value_respelled(f, self.classes.get(f.path, set()))]

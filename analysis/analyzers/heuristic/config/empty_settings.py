@@ -1,6 +1,7 @@
 """Settings that set nothing: a YAML key whose value is ``""``, ``{}``, ``[]``, ``null`` or nothing renders and sets
 what its absence did (Helm's ``nameOverride: ""`` listed in ``values.yaml`` for users to find, a rendered manifest's
-``securityContext: {}``); listing them documents a setting, it changes no deployment, and neither does taking one out. Likewise a YAML file that held
+``securityContext: {}``); listing them documents a setting, it changes no deployment, and neither does taking one out
+or writing its emptiness in another form (``{}`` as ``[]``). Likewise a YAML file that held
 only comments and document separators (a rendered manifest whose template rendered nothing) deleted, with the list
 entry that named it: nothing was applied from it."""
 
@@ -30,15 +31,18 @@ def adds_nothing(path: str, line: str) -> bool:
 
 
 def empty_settings_only(e: Evidence) -> bool:
-    """Every product change adds YAML keys with empty values and nothing else: the facts see only keys added, each
-    empty, and no line is removed or sets a value."""
+    """Every product change adds YAML keys with empty values, or writes an empty value in another empty form, and
+    nothing else: the facts see only keys added, each empty, or empty values respelled, and no line removed or added
+    sets a value."""
     added = [f for f in e.facts if e.in_product(f)]
-    if not e.behaviour or not added or any(f.kind != "config_key_added" or (f.after or "").strip() not in EMPTY_VALUES
-                                           for f in added):
+    if not e.behaviour or not added or any(
+            not (f.kind == "config_key_added" and (f.after or "").strip() in EMPTY_VALUES
+                 or empty_value_respelled(f, e.classes.get(f.path, set()))) for f in added):
         return False
+    respelled = any(f.kind == "config_value_changed" for f in added)
     for f in e.behaviour:
         removed, lines = changed_lines(f.patch)
-        if any(removed) or not all(adds_nothing(f.path, ln) for ln in lines):
+        if (any(removed) and not respelled) or not all(adds_nothing(f.path, ln) for ln in (*removed, *lines)):
             return False
     return True
 
@@ -49,6 +53,15 @@ def empty_setting_removed(fact: Fact, classes: set[str]) -> bool:
     templates, which alone decide whether it is read (a template that stops reading it is a change of its own)."""
     return (fact.kind == "config_key_removed" and "deploy" in classes and fact.path.lower().endswith(_YAML)
             and fact.before is not None and fact.before.strip() in EMPTY_VALUES)
+
+
+def empty_value_respelled(fact: Fact, classes: set[str]) -> bool:
+    """A deployment's YAML value changed from one empty form to another (``tolerations: {}`` -> ``[]``, ``""`` ->
+    ``null``): templates that test it (``with``, ``if``) see the same nothing and render what they did; the value
+    is only written in the shape users' overrides are expected to take."""
+    return (fact.kind == "config_value_changed" and "deploy" in classes and fact.path.lower().endswith(_YAML)
+            and fact.before is not None and fact.after is not None
+            and fact.before.strip() in EMPTY_VALUES and fact.after.strip() in EMPTY_VALUES)
 
 
 def empty_files_removed(files: list[FileChange]) -> set[str]:

@@ -27,6 +27,11 @@ def _commit(value: str | None) -> bool:
     return bool(_COMMIT_HASH.match((value or "").strip()))
 
 
+#: a documentation site generator's configuration (MkDocs, Antora, mdBook): a version it holds is text the site
+#: shows (``extra.latest_version`` for the install snippets), nothing anyone installs
+_DOCS_SITE = re.compile(r"(^|/)(mkdocs\.ya?ml|antora\.ya?ml|book\.toml)$")
+
+
 def development_only(fact: Fact, classes: set[str]) -> bool:
     """A dependency change users never install (``classes``: its path's): a dev/test/docs requirements list, a
     manifest's development section (``devDependencies``, ``[dev-dependencies]``), an example's or test project's
@@ -126,10 +131,10 @@ class DependencyChanges:
     @cached_property
     def installed(self) -> list[Fact]:
         """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists nor a
-        manifest's development section, not an example's or a test project's own manifest), default image tags
-        included."""
+        manifest's development section, not an example's or a test project's own manifest, not a documentation
+        site's configuration), default image tags included."""
         return [f for f in self.dependencies + self.version_pins
-                if "lock" not in self.classes.get(f.path, set())
+                if "lock" not in self.classes.get(f.path, set()) and not _DOCS_SITE.search(f.path.lower())
                 and not development_only(f, self.classes.get(f.path, set()))]
 
     @cached_property

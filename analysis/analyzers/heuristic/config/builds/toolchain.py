@@ -95,3 +95,27 @@ def _java_levels(change: FileChange) -> list[Minimum]:
             sides.setdefault(m.group("key"), {})[m.group(1)] = m.group("level")
     return [Minimum(change.path, "java", lines["-"], lines["+"]) for lines in sides.values()
             if "-" in lines and "+" in lines and _parts(lines["-"]) != _parts(lines["+"])][:1]
+
+
+#: a Cargo manifest's ``rust-version`` or ``edition`` line in a hunk (``edition`` 2021 needs Rust 1.56)
+_CARGO_FLOOR = re.compile(r"^(?P<sign>[+-])\s*(?P<key>rust-version|edition)\s*=\s*[\"'](?P<value>[^\"']+)[\"']\s*$")
+
+
+def rust_floors_set(files: list[FileChange]) -> list[str]:
+    """A product Cargo manifest that declares a ``rust-version`` where it had none (cargo now refuses older
+    compilers, which built it before), or raises its ``edition`` (2018 -> 2021: every compiler older than the
+    edition's first release stops building it): older compilers left behind, as a raised ``rust-version`` does."""
+    out = []
+    for change in files:
+        if PurePosixPath(change.path).name.lower() != "cargo.toml":
+            continue
+        lines: dict[tuple[str, str], str] = {}
+        for m in map(_CARGO_FLOOR.match, (change.patch or "").splitlines()):
+            if m:
+                lines[(m.group("key"), m.group("sign"))] = m.group("value")
+        if ("rust-version", "+") in lines and ("rust-version", "-") not in lines:
+            out.append(f"rust-version {lines[('rust-version', '+')]}")
+        old, new = lines.get(("edition", "-")), lines.get(("edition", "+"))
+        if old and new and _parts(new) > _parts(old):
+            out.append(f"edition {new}")
+    return out

@@ -73,3 +73,23 @@ def literals_flipped(files: Iterable[FileChange]) -> list[str]:
         out += [key.strip() for key, value in new.items()
                 if key in old and old[key] != value and not _VERSIONED.search(key)]
     return out
+
+
+#: a values line commented out, documenting a switch's default off: ``# containerStatsEnabled: false``
+_COMMENTED_OFF = re.compile(r"^#\s*(?P<key>[\w.-]+):\s*(?:false|no|off)\s*$", re.I)
+#: the same key set on: ``containerStatsEnabled: true  # enabled by default as of v2.2.0``
+_SET_ON = re.compile(r"^(?P<key>[\w.-]+):\s*(?:true|yes|on)\s*(?:#.*)?$", re.I)
+
+
+def commented_off_turned_on(files: Iterable[FileChange]) -> list[str]:
+    """The keys a values file documented as off in a comment (``# key: false``) and now sets on (``key: true``):
+    the switch was off in every install that left it alone, and is on in every one now: a default turned over,
+    whatever the author files it under."""
+    out: list[str] = []
+    for f in files:
+        if not _VALUES_FILE.search(f.path):
+            continue
+        removed, added = changed_lines(f.patch)
+        off = {m.group("key") for ln in removed if (m := _COMMENTED_OFF.match(ln))}
+        out += [m.group("key") for ln in added if (m := _SET_ON.match(ln)) and m.group("key") in off]
+    return out
