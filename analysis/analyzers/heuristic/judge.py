@@ -53,6 +53,7 @@ from analysis.analyzers.heuristic.code.respelled.renamed_text import renamed_in_
 from analysis.analyzers.heuristic.code.respelled.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.respelled.symbols_prefixed import symbols_prefixed_only
 from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
+from analysis.analyzers.heuristic.code.respelled.ts_annotations import ts_annotations_only
 from analysis.analyzers.heuristic.code.respelled.type_assertions import type_assertions_only
 from analysis.analyzers.heuristic.code.respelled.typing_only import typing_titled
 from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
@@ -414,6 +415,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
     if type_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # TypeScript's ``(e as Error).message`` for ``e.message``: assertions are erased, same JavaScript
+    if ts_annotations_only(e.behaviour) and not (e.security_signals or e.config):
+        return "low"  # TypeScript annotations, type-only imports, types declared: all erased, the same JavaScript
     if debug_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # a ``debug_assert!`` mended or added: release builds compile it out, users run the same code
     if cfgs_retired_only(e.behaviour, e.files) and not e.security_signals:

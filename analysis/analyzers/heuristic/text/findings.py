@@ -471,7 +471,9 @@ class Findings:
         the optional ones (``cache?: boolean`` in an options interface: calls that leave it out are unaffected)."""
         e = self.e
         # a helper retired with its last caller (``retired_helper``) breaks no user: not said as a removal
-        removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)]
+        # nor is a JS class's ``constructor()`` of no parameters: the default constructor takes its place
+        removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)
+                   and not e.default_constructor(f)]
         patches = {f.path: f.patch or "" for f in e.files}
         members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
 
