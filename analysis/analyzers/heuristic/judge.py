@@ -42,6 +42,7 @@ from analysis.analyzers.heuristic.code.respelled.debug_assertions import debug_a
 from analysis.analyzers.heuristic.code.respelled.deprecation_notes import deprecation_notes_only
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
+from analysis.analyzers.heuristic.code.respelled.imports_sorted import imports_sorted_only
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only, includes_guarded_only
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
@@ -405,6 +406,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # Go files renamed in their own directory, no line changed: a Go package is its directory
     if all(python_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
         return "low"  # Python's deprecated ``typing.Pattern`` annotation as ``re.Pattern``: the same annotations
+    if imports_sorted_only(e.behaviour) and not e.security_signals:
+        return "low"  # Python imports re-sorted or merged (isort, ruff's I001), quotes normalised: the same names bound
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
     if includes_guarded_only(e.behaviour) and not e.security_signals:
