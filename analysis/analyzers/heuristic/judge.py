@@ -63,6 +63,7 @@ from analysis.analyzers.heuristic.config.autofix import formatter_configured, fo
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.builds.extras_removed import extras_removed
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
@@ -678,6 +679,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # a platform or runtime the published wheels or binaries are built for added or dropped
     if registry_manifests_removed(e.files):
         return "medium"  # a registry's manifest deleted (``bower.json``): the package leaves that registry's users
+    if extras_removed(e.files, e.facts):
+        return "medium"  # a published extra taken away: ``pip install pkg[test]`` no longer installs what it did
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"
