@@ -68,7 +68,7 @@ from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
 from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
-from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release
+from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.declared import (
@@ -671,8 +671,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or default_features_changed(e)):
         return "medium"  # a dependency's major (or its beta left for the release, or a pre-release taken) or a
         # package replaced, older compilers left behind, defaults moved
-    if app_minor_release(e.facts, e.version_pins):
-        return "medium"  # the chart released as a minor because the application it deploys moved a minor series
+    if app_minor_release(e.facts, e.version_pins) or app_minors_skipped(e.version_pins):
+        return "medium"  # the chart released as a minor because the application it deploys moved a minor series,
+        # or the application skipped a minor series (two releases' changes at once)
     if tests_adapted_to_bump(e):
         return "medium"  # existing tests rewritten for the upgraded package: what the product does changed with it
     if release_matrix_moved(e.facts):
