@@ -419,8 +419,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
     if type_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # TypeScript's ``(e as Error).message`` for ``e.message``: assertions are erased, same JavaScript
-    if ts_annotations_only(e.behaviour) and not (e.security_signals or e.config):
+    if ts_annotations_only(e.behaviour) and not (e.security_signals or e.config or e.api_breaks):
         return "low"  # TypeScript annotations, type-only imports, types declared: all erased, the same JavaScript
+        # (a public type removed is not: TypeScript users' imports of it break)
     if debug_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # a ``debug_assert!`` mended or added: release builds compile it out, users run the same code
     if cfgs_retired_only(e.behaviour, e.files) and not e.security_signals:
