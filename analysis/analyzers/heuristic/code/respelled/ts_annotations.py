@@ -62,7 +62,8 @@ def _type_run(new: list[str], j1: int, j2: int) -> bool:
 
 def _annotations_only(f: FileChange) -> bool | None:
     """None when the file is not TypeScript source (a ``.d.ts`` declaration file is what typings publish) or a hunk's
-    code differs beyond type annotations added; else whether some annotation was added."""
+    code differs beyond type annotations added; else whether some annotation was added to code (type imports and
+    declarations alone are allowed but not counted: a type re-exported or aliased is the package's typing API)."""
     low = f.path.lower()
     if not low.endswith(_TS_EXTS) or low.endswith((".d.ts", ".d.mts", ".d.cts")) or not f.patch:
         return None
@@ -79,14 +80,12 @@ def _annotations_only(f: FileChange) -> bool | None:
             if op != "insert" or not _type_run(new, j1, j2):
                 return None
             differs = True
-        differs = differs or len(removed) != len(_declarations_dropped(removed)) \
-            or len(added) != len(_declarations_dropped(added))
     return differs
 
 
 def ts_annotations_only(files: Iterable[FileChange]) -> bool:
     """Every file is TypeScript whose hunks hold the same code tokens in the same order once type annotations,
-    type-only imports and type declarations are erased, and some file adds or drops one: the emitted JavaScript runs
-    as before (a package that publishes no typings changes nothing its users meet)."""
+    type-only imports and type declarations are erased, and some file annotates code that had none: the emitted
+    JavaScript runs as before."""
     seen = [_annotations_only(f) for f in files]
     return bool(seen) and None not in seen and any(seen)
