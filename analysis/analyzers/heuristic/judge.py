@@ -44,6 +44,7 @@ from analysis.analyzers.heuristic.code.respelled.debug_assertions import debug_a
 from analysis.analyzers.heuristic.code.respelled.deprecation_notes import deprecation_notes_only
 from analysis.analyzers.heuristic.code.respelled.diagnostic_pragmas import diagnostics_silenced_only
 from analysis.analyzers.heuristic.code.respelled.go_respellings import go_files_renamed_only, go_respelled_only
+from analysis.analyzers.heuristic.code.respelled.imports_sorted import imports_sorted_only
 from analysis.analyzers.heuristic.code.respelled.includes_added import includes_added_only, includes_guarded_only
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
@@ -55,6 +56,7 @@ from analysis.analyzers.heuristic.code.respelled.renamed_text import renamed_in_
 from analysis.analyzers.heuristic.code.respelled.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.respelled.symbols_prefixed import symbols_prefixed_only
 from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
+from analysis.analyzers.heuristic.code.respelled.ts_annotations import ts_annotations_only
 from analysis.analyzers.heuristic.code.respelled.type_assertions import type_assertions_only
 from analysis.analyzers.heuristic.code.respelled.typing_only import typing_titled
 from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
@@ -63,13 +65,14 @@ from analysis.analyzers.heuristic.config.autofix import formatter_configured, fo
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.builds.extras_removed import extras_removed
 from analysis.analyzers.heuristic.config.builds.listing import listing_only
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
 from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
 from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
-from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release
+from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.declared import (
@@ -413,6 +416,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # Go files renamed in their own directory, no line changed: a Go package is its directory
     if all(python_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:
         return "low"  # Python's deprecated ``typing.Pattern`` annotation as ``re.Pattern``: the same annotations
+    if imports_sorted_only(e.behaviour) and not e.security_signals:
+        return "low"  # Python imports re-sorted or merged (isort, ruff's I001), quotes normalised: the same names bound
     if includes_added_only(e.behaviour) and not e.security_signals:
         return "low"  # a missing ``#include`` added: the same code, now built where the header came in by chance
     if includes_guarded_only(e.behaviour) and not e.security_signals:
@@ -423,6 +428,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
     if type_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # TypeScript's ``(e as Error).message`` for ``e.message``: assertions are erased, same JavaScript
+    if ts_annotations_only(e.behaviour) and not (e.security_signals or e.config or e.api_breaks):
+        return "low"  # TypeScript annotations, type-only imports, types declared: all erased, the same JavaScript
+        # (a public type removed is not: TypeScript users' imports of it break)
     if debug_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # a ``debug_assert!`` mended or added: release builds compile it out, users run the same code
     if cfgs_retired_only(e.behaviour, e.files) and not e.security_signals:
@@ -681,14 +689,17 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or default_features_changed(e) or _rust_floor_set(e)):
         return "medium"  # a dependency's major (or its beta left for the release, or a pre-release taken) or a
         # package replaced, older compilers left behind, defaults moved
-    if app_minor_release(e.facts, e.version_pins):
-        return "medium"  # the chart released as a minor because the application it deploys moved a minor series
+    if app_minor_release(e.facts, e.version_pins) or app_minors_skipped(e.version_pins):
+        return "medium"  # the chart released as a minor because the application it deploys moved a minor series,
+        # or the application skipped a minor series (two releases' changes at once)
     if tests_adapted_to_bump(e):
         return "medium"  # existing tests rewritten for the upgraded package: what the product does changed with it
     if release_matrix_moved(e.facts):
         return "medium"  # a platform or runtime the published wheels or binaries are built for added or dropped
     if registry_manifests_removed(e.files):
         return "medium"  # a registry's manifest deleted (``bower.json``): the package leaves that registry's users
+    if extras_removed(e.files, e.facts):
+        return "medium"  # a published extra taken away: ``pip install pkg[test]`` no longer installs what it did
     deploy = [f for f in e.files if "deploy" in e.classes[f.path] and f.path not in e.cosmetic and f.path not in e.pinned]
     if deploy:
         return "medium"

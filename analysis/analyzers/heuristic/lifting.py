@@ -25,7 +25,7 @@ from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defau
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
-from analysis.analyzers.heuristic.config.charts.deploy import ungated_template_block
+from analysis.analyzers.heuristic.config.charts.deploy import off_by_default, ungated_template_block
 from analysis.analyzers.heuristic.config.charts.missing_grants import missing_permission_granted
 from analysis.analyzers.heuristic.config.charts.selectors import selector_labels_changed
 from analysis.analyzers.heuristic.config.charts.switched_on import (
@@ -278,7 +278,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or attack_tested(e) or attack_commented(e) or merged_major_line(e) or said_incompatible(e)
         or binary_compat_titled(e) or documented_failure(e) or release_retracted(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
-        or (api_grown(e, change_type) and headline_addition(e))
+        or (api_grown(e, change_type) and headline_addition(e) and not shipped_switched_off(e))
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (change_type in ("fix", "feature", "revert", "security") and (
             ((deployed_code(deploy) or unread(deploy)) and not e.opt_in)  # an operator's code; no hunks to read
@@ -353,6 +353,12 @@ def headline_addition(e: Evidence) -> bool:
     a CRD). An option, method or field added beside existing ones changes nothing users had: medium, as every blind
     set since the sixth labels it (the issue's high list names API removed or changed, not API added)."""
     return bool(e.headline_api or e.interfaces_added)
+
+
+def shipped_switched_off(e: Evidence) -> bool:
+    """The addition's entry in the default configuration the commit adds is switched off (a lint rule registered
+    ``active: false``, a plugin ``enabled: false``): users meet nothing until they turn it on, an opt-in feature."""
+    return bool(e.config) and all(off_by_default(f) for f in e.config)
 
 
 def status_returned(e: Evidence, change_type: str) -> bool:

@@ -264,6 +264,8 @@ GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
 #: a crash, hang or data loss named in the message or changelog: with product code changed, high
 CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
+    # a hang said in other words ("EGL buffer swap blocking indefinitely", "waits forever for the frame callback")
+    r"(block|wait|stall|halt)\w* (indefinitely|forever)|"
     # a register or a file clobbered ("rbx clobbering on Windows with Clang"): state overwritten under the caller
     r"data[ -]loss|los(e|es|ing|t) data|" + DATA_KEPT_ON_FAILURE + "|"
     r"corrupt\w*|clobber\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"

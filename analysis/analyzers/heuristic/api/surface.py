@@ -89,8 +89,16 @@ class ApiSurface:
         trait's default or the base's method under the same name."""
         removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)
                    and not self.inherited(f) and not (f.text or "").endswith(", overrides")
-                   and not self.unpublished(f) and not retired_helper(self, f)]
+                   and not self.unpublished(f) and not retired_helper(self, f) and not self.default_constructor(f)]
         return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
+
+    def default_constructor(self, fact: Fact) -> bool:
+        """A JS/TS class's ``constructor()`` of no parameters removed while the class stays (its assignments made
+        class fields): the language gives every class that default constructor, ``new Ruler()`` works as before."""
+        owner, _, member = (fact.symbol or "").rpartition(".")
+        return (member == "constructor" and bool(owner) and JS_MODULE.search(fact.path) is not None
+                and "".join((fact.before or "").split()) == "()"
+                and not any(f.symbol == owner and f.path == fact.path for f in self.of("symbol_removed")))
 
     def unpublished(self, fact: Fact) -> bool:
         """A JS/TS module's export whose module the commit is the first to re-export from another module: the

@@ -57,6 +57,8 @@ _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
 
 #: a pull request number a squash merge appends to the title: ``(#3375)``
 _OWN_PULL = re.compile(r"\s*\(#\d+\)\s*$")
+#: a chart's or manifest's data files: templates and values render to manifests, no unit test runs them
+_CHART_DATA = re.compile(r"\.(ya?ml|tpl|txt|json)$", re.I)
 #: an optimisation a title says is not done or taken away: ``to not optimize``, ``don't optimise``, ``no longer faster``
 _NOT_FASTER = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout)\s+(?:to\s+|be\s+)?(?:optimi[sz]\w*|faster)\b", re.I)
 
@@ -453,7 +455,9 @@ class Findings:
                 and not version_numbers_added(self.e)  # ``#define LIB_VERSION_MAJOR 1`` stated: nor that
                 and not all(PAGE.search(f.path) for f in self.e.behaviour)  # a web page's text: no test reads it
                 and not all(f.status == "removed" for f in self.e.behaviour)  # code deleted whole: nothing to run
-                and not annotations_only(self.e.behaviour, self.e.facts))  # type hints: no test runs differently
+                and not annotations_only(self.e.behaviour, self.e.facts)  # type hints: no test runs differently
+                and not all(_CHART_DATA.search(f.path) and "deploy" in self.e.classes[f.path]
+                            for f in self.e.behaviour))  # a chart's templates and values: checked by rendering them
 
     # --- risks and recommendations --------------------------------------------------------
 
@@ -471,7 +475,9 @@ class Findings:
         the optional ones (``cache?: boolean`` in an options interface: calls that leave it out are unaffected)."""
         e = self.e
         # a helper retired with its last caller (``retired_helper``) breaks no user: not said as a removal
-        removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)]
+        # nor is a JS class's ``constructor()`` of no parameters: the default constructor takes its place
+        removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)
+                   and not e.default_constructor(f)]
         patches = {f.path: f.patch or "" for f in e.files}
         members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
 

@@ -36,3 +36,16 @@ def _tag(value: str | None) -> str:
     """The tag of an image reference (``nginx:1.25.3``), or the value itself."""
     value = (value or "").strip()
     return value.rsplit(":", 1)[1] if ":" in value else value
+
+
+def _minors_skipped(before: str | None, after: str | None) -> bool:
+    """``after`` is at least two minor series past ``before`` in the same major (``v0.14.0`` -> ``v0.16.0``)."""
+    old, new = _MAJOR_MINOR.match((before or "").strip()), _MAJOR_MINOR.match((after or "").strip())
+    return bool(old and new) and old[1] == new[1] and int(new[2]) >= int(old[2]) + 2
+
+
+def app_minors_skipped(pins: list[Fact]) -> bool:
+    """The chart's application image (the top-level ``image.tag``) moves across two minor series or more at once
+    (Atlantis ``v0.14.0`` -> ``v0.16.0``): every install runs a server with two releases' changes, whatever patch
+    number the chart itself takes."""
+    return any(_minors_skipped(_tag(p.before), _tag(p.after)) for p in pins if p.symbol in _APP_IMAGE)
