@@ -21,9 +21,9 @@ _C_COMMENT = re.compile(r"^(//|/\*|\*(?=\s|/|$))")
 #: docs.rs' banners, built for the documentation only)
 _RUST_COMMENT = re.compile(r"^(//|/\*|\*(?=\s|/|$)|#!?\[\s*(doc\b|cfg_attr\(\s*docsrs\b))")
 _HASH_COMMENT = re.compile(r"^#")
-#: a markup or template file's one-line comment: HTML/XML ``<!-- ... -->``, a Jinja/Django/Twig ``{# ... #}`` (a
-#: licence header in a page template), not shown on the page
-_MARKUP = (".html", ".htm", ".xhtml", ".xml", ".j2", ".jinja", ".jinja2", ".djhtml", ".twig")
+#: a page or template file's one-line comment: HTML ``<!-- ... -->``, a Jinja/Django/Twig ``{# ... #}`` (a licence
+#: header in a page template), not shown on the page (not XML: a comment in ``pom.xml`` is a build file's change)
+_MARKUP = (".html", ".htm", ".xhtml", ".j2", ".jinja", ".jinja2", ".djhtml", ".twig")
 _MARKUP_COMMENT = re.compile(r"^(<!--.*-->|\{#.*#\})$")
 #: a comment after code on the same line
 _C_TRAILING = re.compile(r"\s//.*$|/\*.*?\*/")
