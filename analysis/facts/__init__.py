@@ -81,6 +81,8 @@ What each kind carries (fields not named are None):
   are the first cut by the cap); lock facts follow the manifests' facts.
   A requirement only a manifest's development section holds (Cargo ``[dev-dependencies]``, package.json
   ``devDependencies``, read whole) carries ``text`` "development": tests and tools, not what users install.
+  One moved there from the installed sections of the same manifest with another version carries ``text``
+  "development, moved from the installed dependencies".
 - ``changelog_entry``: ``text`` the entry the commit adds or rewrites, markers stripped, wrapped lines
   joined, clipped to 200 characters.
 - ``test_added`` / ``test_removed``: ``symbol`` the test (function name; ``describe > it`` title in

@@ -21,6 +21,14 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+\s*$")
 #: a Markdown link: its words are the entry's, its address is not
 _LINK = re.compile(r"\[([^\]\n]{1,200})\]\(https?://[^)\s]+\)")
+#: a reStructuredText hyperlink target (``.. _issue 2076: https://...``, ``.. _changes_7-11-3:``), a comment
+#: (``.. scriv-start-here``) or an empty comment (``..``): markup the page does not show, not words of an entry
+_RST_MARKUP = re.compile(r"^\s*\.\.(?:\s+(?:_\S.*|[\w-]+\s*)?)?$")
+#: a reStructuredText reference (```issue 2076`_``, ```the docs <https://...>`__``): its words are the entry's
+_RST_REFERENCE = re.compile(r"`([^`<\n]{1,200}?)(?:\s*<[^>\n]+>)?`__?(?!\w)")
+#: a Markdown reference link (``[spokodev][]``, ``[the docs][docs]``): its words are the entry's, the reference
+#: names a definition elsewhere in the file
+_REFERENCE_LINK = re.compile(r"\[([^\]\n]{1,200})\]\[[^\]\n]{0,100}\]")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 #: an XML changelog's element (Maven's changes.xml ``<action ...>``): each one is an entry of its own
 _ELEMENT = re.compile(r"^\s*</?[A-Za-z]")
@@ -38,7 +46,7 @@ _CREDITS_HEADING = re.compile(r"^\W*(new\s+)?(contributors|thanks(\s+to)?|credit
 def _clip(text: str) -> str:
     """One line of at most ``ENTRY_CHARS``, links said by their words: a generated entry's commit and pull request
     links (``[`6f002b8`](https://github.com/...)``) would otherwise fill it before the first word of the change."""
-    text = _LINK.sub(r"\1", " ".join(text.split()))
+    text = _RST_REFERENCE.sub(r"\1", _REFERENCE_LINK.sub(r"\1", _LINK.sub(r"\1", " ".join(text.split()))))
     return clip_words(text, ENTRY_CHARS)
 
 
@@ -61,7 +69,7 @@ def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
         if credits:  # the credits' heading and the names under it, up to the next heading
             continue
         if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text) \
-                or _MARKUP_COMMENT.match(text):
+                or _MARKUP_COMMENT.match(text) or _RST_MARKUP.match(text):
             if entries:
                 entries[-1][2] = False
             continue

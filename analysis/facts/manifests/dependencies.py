@@ -308,6 +308,17 @@ TRANSITIVE = "transitive"
 #: ``text`` of a manifest's requirement only its development builds use (Cargo ``[dev-dependencies]``, package.json
 #: ``devDependencies``): tests and tools, never installed for the package's users
 DEVELOPMENT = "development"
+#: ``text`` of a requirement moved out of the sections users install into the development ones of the same
+#: manifest with another version (``bstr`` from ``[dependencies]`` 0.2.1 to ``[dev-dependencies]`` 1.2.0): a
+#: development requirement too, whose move is the news, not only its version
+DEVELOPMENT_MOVED = "development, moved from the installed dependencies"
+
+
+def is_development(text: str | None) -> bool:
+    """A dependency fact's ``text`` marks a requirement only development builds use."""
+    return text in (DEVELOPMENT, DEVELOPMENT_MOVED)
+
+
 _SIDE_DIRS = re.compile(r"(^|/)(examples?|samples?|demos?|benches|benchmarks|tests?|fuzz|docs?)/", re.I)
 
 
@@ -335,11 +346,13 @@ def _one_per_package(facts: list[tuple[str, Fact]]) -> list[Fact]:
             # package moved into a workspace's crates/x/Cargo.toml): a change only if its version changed on the way
             old, new = gone[0], came[0]
             if old.before != new.after:
-                kept.append(new.model_copy(update={"before": old.before}))
+                moved = old.path == new.path and new.text == DEVELOPMENT and old.text != DEVELOPMENT
+                kept.append(new.model_copy(update={"before": old.before, "text": DEVELOPMENT_MOVED if moved
+                                                   else new.text}))
             continue
         main = min(group, key=lambda f: (bool(_SIDE_DIRS.search(f.path)), f.path.count("/")))
         paths = {f.path for f in group}
-        if len(paths) > 1 and all(f.text == DEVELOPMENT for f in group):
+        if len(paths) > 1 and all(is_development(f.text) for f in group):
             kept.append(main)  # a test extra and the test requirements file: the development mark says more
         else:
             kept.append(main.model_copy(update={"text": f"in {len(paths)} manifests"}) if len(paths) > 1 else main)

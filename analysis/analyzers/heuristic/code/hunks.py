@@ -21,6 +21,10 @@ _C_COMMENT = re.compile(r"^(//|/\*|\*(?=\s|/|$))")
 #: docs.rs' banners, built for the documentation only)
 _RUST_COMMENT = re.compile(r"^(//|/\*|\*(?=\s|/|$)|#!?\[\s*(doc\b|cfg_attr\(\s*docsrs\b))")
 _HASH_COMMENT = re.compile(r"^#")
+#: a page or template file's one-line comment: HTML ``<!-- ... -->``, a Jinja/Django/Twig ``{# ... #}`` (a licence
+#: header in a page template), not shown on the page (not XML: a comment in ``pom.xml`` is a build file's change)
+_MARKUP = (".html", ".htm", ".xhtml", ".j2", ".jinja", ".jinja2", ".djhtml", ".twig")
+_MARKUP_COMMENT = re.compile(r"^(<!--.*-->|\{#.*#\})$")
 #: a comment after code on the same line
 _C_TRAILING = re.compile(r"\s//.*$|/\*.*?\*/")
 _HASH_TRAILING = re.compile(r"\s#.*$")
@@ -64,6 +68,8 @@ def _comment_marker(path: str) -> re.Pattern[str] | None:
     low = path.lower()
     if low.endswith(".rs"):
         return _RUST_COMMENT
+    if low.endswith(_MARKUP):
+        return _MARKUP_COMMENT
     return _C_COMMENT if low.endswith(_C_LIKE) else _HASH_COMMENT if low.endswith(_HASH) else None
 
 
@@ -83,7 +89,7 @@ def comment_lines_only(patch: str | None, path: str) -> bool:
     marker = _comment_marker(path)
     if marker is None:
         return False
-    blocks = marker is not _HASH_COMMENT
+    blocks = marker not in (_HASH_COMMENT, _MARKUP_COMMENT)  # ``/* */`` in a page is its CSS's, read as code
     sides = [_side_comment_lines(patch, dropped, marker, blocks) for dropped in ("+", "-")]
     return any(side is not None for side in sides) and all(side is not False for side in sides)
 

@@ -10,6 +10,7 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only, downgrade
 from analysis.analyzers.heuristic.text.spans import code, pinned
+from analysis.facts.manifests.dependencies import DEVELOPMENT_MOVED
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact
 
@@ -46,6 +47,11 @@ class DependencyLines:
             if f.after is None or f.before is None:
                 grouped.setdefault((f.path, self._dependency_kind(f)), []).append(f)
                 continue
+            if f.text == DEVELOPMENT_MOVED:  # out of what users install, into the tests' and tools' (``[dependencies]``
+                # 0.2.1 -> ``[dev-dependencies]`` 1.2.0): the move is the news, said with its version
+                lines.setdefault(self.t("dep_to_dev_changed", name=code(f.symbol), old=code(pinned(f.before)),
+                                        new=code(pinned(f.after))), f.path)
+                continue
             line = self.dependency_line(f)
             many = _IN_MANIFESTS.match(f.text or "")
             if many:  # one bump in several manifests (a base image under each of four Dockerfiles): how many
@@ -66,7 +72,7 @@ class DependencyLines:
         out = list(lines)[:shown_at_most]
         cut = list(lines.values())[shown_at_most:]
         if cut:  # a group of bumps says how many it holds beyond those listed
-            out.append(self.t("lock_more", n=len(cut), path=self.names(list(dict.fromkeys(cut)), 2)))
+            out.append(self.t("lock_more_one" if len(cut) == 1 else "lock_more", n=len(cut), path=self.names(list(dict.fromkeys(cut)), 2)))
         shown = [] if len(out) >= R.MAX_LISTED else locked[:R.MAX_LOCKED]
         # beside a manifest's own lines, a lock file's new entries are what its bump drags along (vitest 2 brings
         # `@babel/parser`): the lock's, said together, not one "New dependency" each
@@ -86,7 +92,8 @@ class DependencyLines:
         out += [self.t("lock_dropped", path=code(path, R.MAX_PATH), names=self.names(names, wrap=False))
                 for path, names in dropped.items()]
         if len(locked) > len(shown):
-            out.append(self.t("lock_more", n=len(locked) - len(shown), path=code(locked[0].path, R.MAX_PATH)))
+            more = len(locked) - len(shown)
+            out.append(self.t("lock_more_one" if more == 1 else "lock_more", n=more, path=code(locked[0].path, R.MAX_PATH)))
         return out
 
     def _left_a_section(self, f: Fact) -> bool:

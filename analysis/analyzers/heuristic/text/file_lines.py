@@ -178,8 +178,9 @@ class FileLines:
             return self.t("file_renamed", path=code(f.path, R.MAX_PATH), old=code(f.previous_path, R.MAX_PATH))
         return self.t("file_size", path=code(f.path, R.MAX_PATH), a=f.additions, d=f.deletions)
 
-    def file_lines(self) -> list[str]:
-        """No fact names a symbol: say which files changed, by kind when they are not product code."""
+    def file_lines(self, cosmetic_said: bool = False) -> list[str]:
+        """No fact names a symbol: say which files changed, by kind when they are not product code (without the files
+        whose comments alone change when ``cosmetic_said``: the "Comments and docstrings only" line names them)."""
         e = self.e
         # "comments ... and N lines of code around them" only where there are comments (a blank line is none)
         comments = sum(comment_lines(f.patch, f.path) for f in e.behaviour if f.patch)
@@ -229,6 +230,8 @@ class FileLines:
                 return [self.t(key, paths=self.sizes([f.path for f in e.files], 3)) + keys + self.tests_named() + said]
         kinds: dict[str, list[str]] = defaultdict(list)
         for f in e.files:
+            if cosmetic_said and e.cosmetic.get(f.path) == "comments":
+                continue  # a licence header's address in 180 files: said once, as comments, not by kind again
             kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
                          or (k == "ci" and "tooling" in e.classes[f.path])
                          or (k == "build" and e.classes[f.path] & {"lock", "docker"})), None)

@@ -413,7 +413,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out += self.cosmetic_lines()
             if out and any(f.path not in e.cosmetic for f in e.files):
                 # the files whose code or tests change lead; the comment-only ones follow
-                out = self.file_lines() + out
+                out = self.file_lines(cosmetic_said=True) + out
         if not out:
             out += self.file_lines()
         return out

@@ -102,8 +102,14 @@ def _impl_changes(files: Iterable[FileChange]) -> tuple[list[tuple[str, str, str
         for hunk in patch.hunks:
             old_derived, new_derived = _derived(hunk.lines)
             for type_ in old_derived.keys() & new_derived.keys():
-                gained += [(t, type_, "derive") for t in sorted(new_derived[type_] - old_derived[type_])]
-                lost += [(t, type_, "derive") for t in sorted(old_derived[type_] - new_derived[type_])]
+                # a derive spelled with its path where a ``use`` named it (``Deserialize`` ->
+                # ``serde::Deserialize``) is the same trait: compared by its last path segment
+                old_last = {t.rpartition("::")[2] for t in old_derived[type_]}
+                new_last = {t.rpartition("::")[2] for t in new_derived[type_]}
+                gained += [(t, type_, "derive") for t in sorted(new_derived[type_])
+                           if t.rpartition("::")[2] not in old_last]
+                lost += [(t, type_, "derive") for t in sorted(old_derived[type_])
+                         if t.rpartition("::")[2] not in new_last]
     return list(dict.fromkeys(gained)), list(dict.fromkeys(lost))
 
 

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.toolchain import Minimum, toolchain_minimums
-from analysis.facts.manifests.dependencies import DEVELOPMENT
+from analysis.facts.manifests.dependencies import is_development
 from analysis.models import Fact
 
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
@@ -36,7 +36,7 @@ def development_only(fact: Fact, classes: set[str]) -> bool:
     """A dependency change users never install (``classes``: its path's): a dev/test/docs requirements list, a
     manifest's development section (``devDependencies``, ``[dev-dependencies]``), an example's or test project's
     own manifest."""
-    return fact.text == DEVELOPMENT or bool(_DEV_MANIFEST.search(fact.path.lower())) or side_manifest(classes)
+    return is_development(fact.text) or bool(_DEV_MANIFEST.search(fact.path.lower())) or side_manifest(classes)
 
 
 def _version_parts(version: str | None) -> list[int]:
