@@ -188,6 +188,8 @@ TUNED = ("click-2026-05-16", "cobra-2021-12-07", "fmt-2024-09-11", "clap-2022-02
          "falcon-2020-12-22", "grpc-go-2026-07-24", "cost-analyzer-helm-chart-2024-03-19", "rust-csv-2023-02-14",
          "helmet-2026-07-11", "testcontainers-java-2025-10-14", "lua-2020-10-12", "highlight.js-2026-07-06",
          "clikt-2022-01-16")
+#: the forty-fourth set (bench/README.md) is held out: measured blind once (72/82) on this stop's final rules, no
+#: rule tuned on it
 TARGET = 0.85
 _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 
