@@ -29,7 +29,7 @@ def base_images(lines: Iterable[str], stages: Iterable[str] = ()) -> dict[str, s
     """image -> its tags (", "-joined when several lines name it at different tags) on ``lines``; ``stages``: the
     file's stage names, which a ``FROM`` may build on without naming an image."""
     lines = list(lines)
-    own = {m.group("stage").lower() for m in map(_STAGE.match, lines) if m} | {s.lower() for s in stages}
+    own = stage_names(lines) | {s.lower() for s in stages}
     found: dict[str, set[str]] = {}
     for line in lines:
         match = _FROM.match(line)

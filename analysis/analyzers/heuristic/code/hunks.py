@@ -73,6 +73,12 @@ def _comment_marker(path: str) -> re.Pattern[str] | None:
     return _C_COMMENT if low.endswith(_C_LIKE) else _HASH_COMMENT if low.endswith(_HASH) else None
 
 
+def is_comment_line(line: str, path: str) -> bool:
+    """``line`` opens a comment in ``path``'s language (False in a language whose comments are not known here)."""
+    marker = _comment_marker(path)
+    return bool(marker and marker.match(line.strip()))
+
+
 def code_tokens(lines: list[str], path: str) -> list[str] | None:
     """The code tokens of these lines in order, comment lines and trailing comments dropped (None in a language
     whose comments are not known here, or whose indentation is syntax: Python, YAML)."""

@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic.code.hunks import is_comment_line
 from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
 
 #: a row of a table of cases: a tuple, list or object literal on a line of its own, an input and its expectation
 _ROW = re.compile(r"^[(\[{].*[,:].*[)\]}],?$")
-#: a comment among the rows says why they are there, and is no row
-_COMMENT = re.compile(r"^\s*(#|//|/\*|\*)")
 
 
 def case_rows_added(files: Iterable[FileChange]) -> list[str]:
@@ -23,7 +22,8 @@ def case_rows_added(files: Iterable[FileChange]) -> list[str]:
         if not f.patch:
             return []
         patch = parse_patch(f.path, f.patch)
-        added = [ln.text.strip() for ln in patch.added if ln.text.strip() and not _COMMENT.match(ln.text)]
+        # a comment among the rows says why they are there, and is no row
+        added = [ln.text.strip() for ln in patch.added if ln.text.strip() and not is_comment_line(ln.text, f.path)]
         if any(ln.text.strip() for ln in patch.removed) or not all(_ROW.match(line) for line in added):
             return []
         rows += [line.rstrip(",") for line in added]
