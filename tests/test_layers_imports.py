@@ -5,6 +5,7 @@ sits inside a function to dodge a circle (the one composition root is what break
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,8 @@ def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
     return False
 
 
-def imports_of(path: Path) -> list[tuple[str, bool]]:
+@functools.cache  # read once: the module table and three checks per module ask for the same files
+def imports_of(path: Path) -> tuple[tuple[str, bool], ...]:
     """(module named, inside a function?) for every import ``path`` runs (``TYPE_CHECKING`` ones left out)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
@@ -38,14 +40,14 @@ def imports_of(path: Path) -> list[tuple[str, bool]]:
               for node in ast.walk(fn)}
     found = []
     for node in ast.walk(tree):
-        if _type_checking_only(node, parents):
-            continue
+        if not isinstance(node, (ast.Import, ast.ImportFrom)) or _type_checking_only(node, parents):
+            continue  # only imports are asked about their ``if TYPE_CHECKING:`` (asking every node took seconds)
         if isinstance(node, ast.Import):
             found += [(alias.name, id(node) in nested) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found += [(_resolve(f"{node.module}.{alias.name}") or node.module, id(node) in nested)
                       for alias in node.names]
-    return found
+    return tuple(found)
 
 
 def _resolve(name: str) -> str | None:
