@@ -84,3 +84,21 @@ def test_a_credit_added_to_an_entry_is_the_news_not_the_entry():
     more = _CHANGES.format(credit="  The fallback now leaves the rest of the input to the next parser.")
     said = analysed({"CHANGES": (_CHANGES.format(credit=""), more)}, "Say more about the fix").summary
     assert said[0].startswith("Changelog: Fixed `Word(..., max=n)` raising") and "next parser" in said[0], said
+
+
+def test_a_release_stamp_beside_a_change_is_not_what_a_test_should_cover():
+    """A file that only moves its version time beside the change is not named as untested code."""
+    init = '__version_time__ = "08 Aug 2026 {t} UTC"\n__version__ = "3.3.3"\n'
+    core = 'import re\n\nQUOTED = re.compile(r"{pattern}")\n'
+    change = {"pkg/__init__.py": (init.format(t="19:14"), init.format(t="19:43")),
+              "pkg/core.py": (core.format(pattern='"[^"]*"'), core.format(pattern='"(?:[^"\\\\]|\\\\.)*"'))}
+    for lang, lead in (("en", "No test covers"), ("zh", "")):
+        analysis = analysed(change, "Redo regex for quoted strings", lang)
+        untested = [r for r in analysis.risks if "pkg/core.py" in r.risk]
+        assert untested and lead in untested[0].risk, analysis.risks
+        said = " ".join(f"{r.risk} {r.impact} {r.mitigation}" for r in untested)
+        assert "__init__.py" not in said, said
+    # alone, the version file is the change: named as before
+    alone = analysed({"pkg/__init__.py": (init.format(t="19:14"), init.format(t="19:43") + "DEBUG = True\n")},
+                     "Turn debugging on")
+    assert any("pkg/__init__.py" in r.risk for r in alone.risks), alone.risks
