@@ -42,6 +42,12 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 #: Contributors``, ``Thanks``, ``Credits``): its lines are names and handles, not words about a change
 _CREDITS_HEADING = re.compile(r"^\W*(new\s+)?(contributors|thanks(\s+to)?|credits|acknowledge?ments)\W*$", re.I)
 
+#: a line that only credits someone (``PR #646 submitted by Ann``, ``Thanks to @ann``, ``Reported by Bo.``): added to
+#: an entry already there, it is the commit's whole news, not the entry it joins
+_CREDIT = re.compile(r"^\W*(?:(?:pr|pull request|patch|issue|contribution)\s*#?\d*\s*)?(?:(?:was\s+)?(?:submitted|"
+                     r"contributed|reported|suggested|proposed|authored|written|provided)\s+by|thanks?(?:\s+to)?|"
+                     r"thank you|courtesy of|credits?\s+to)\b", re.I)
+
 
 def _clip(text: str) -> str:
     """One line of at most ``ENTRY_CHARS``, links said by their words: a generated entry's commit and pull request
@@ -54,7 +60,9 @@ def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
     """One side of one hunk (``+``: the new, ``-``: the old) split into entries (bullet with its wrapped lines,
     heading, paragraph line), each with whether the commit added (or removed) any of its lines; a fenced code
     example is none."""
-    entries: list[list] = []  # [text, touched, open: True (indented lines continue it), "paragraph" or False]
+    # [text, touched, open: True (indented lines continue it), "paragraph" or False, opened by an added line,
+    #  the added lines' texts]
+    entries: list[list] = []
     other = "-" if side == "+" else "+"
     fenced = credits = False
     for line in hunk_lines:
@@ -82,11 +90,21 @@ def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
         elif entries and (entries[-1][2] is True and text[:1].isspace() or entries[-1][2] == "paragraph"):
             entries[-1][0] += " " + text.strip()
             entries[-1][1] = entries[-1][1] or added
+            entries[-1][4] += [text.strip()] if added else []
+            continue
         elif text.lstrip().startswith("|"):  # a table row: an entry of its own
             entries.append([text, added, False])
         else:  # a paragraph line (its next lines up to a blank one are the same paragraph), or mid-entry
             entries.append([text, added, "paragraph"])
-    return [(text, touched) for text, touched, _ in entries]
+        entries[-1] += [added, [text.strip()] if added else []]
+    return [(_credited(added) if touched and not opened and _credited(added) else text, touched)
+            for text, touched, _, opened, added in entries]
+
+
+def _credited(added: list[str]) -> str | None:
+    """The credit lines a commit adds to an entry already there, when they are all it adds ("PR #646 submitted by
+    Ann"): that credit is the commit's news, not the fix the entry tells of, which another commit made."""
+    return " ".join(added) if added and all(_CREDIT.match(line) for line in added) else None
 
 
 def _after_front_matter(hunk) -> list:

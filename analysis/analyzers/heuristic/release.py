@@ -143,11 +143,12 @@ def _rewritten_lines(e: Evidence, files: list | None = None) -> list[tuple[str, 
     return pairs
 
 
-def version_numbers_only(e: Evidence) -> bool:
-    """Every changed product line comes back with only its numbers changed, and each names a version or carries a
-    dotted ``x.y.z`` (``TIXML2_MAJOR_VERSION = 7`` -> ``8``, ``PROJECT_NUMBER = 7.1.0`` -> ``8.0.0``): a version
-    set, which no test exercises."""
-    pairs = _rewritten_lines(e)
+def version_numbers_only(e: Evidence, files: list | None = None) -> bool:
+    """Every changed product line (of ``files``, else of every product file) comes back with only its numbers
+    changed, and each names a version or carries a dotted ``x.y.z`` (``TIXML2_MAJOR_VERSION = 7`` -> ``8``,
+    ``PROJECT_NUMBER = 7.1.0`` -> ``8.0.0``, ``__version_time__ = "08 Aug 2026 19:14 UTC"`` -> ``19:43``): a
+    version set, which no test exercises."""
+    pairs = _rewritten_lines(e, files)
     return bool(pairs) and all(
         _NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new
         and (_NAMES_VERSION.search(new) or re.search(r"(?<!\d)\d+\.\d+\.\d+", new)) for old, new in pairs)

@@ -37,6 +37,29 @@ def _marker(path: str) -> re.Pattern | None:
     return _HASH if lower.endswith(_HASH_COMMENTS) else _SLASH if lower.endswith(_SLASH_COMMENTS) else None
 
 
+#: a hunk header naming a test scope (``@@ -663,6 +731,65 @@ mod test {``, ``class TestParser``, ``def test_x``,
+#: ``describe("...``): a comment there describes a test, not why the product changed
+_TEST_SCOPE = re.compile(r"^@@[^@]*@@.*(?:\bmod tests?\b|\b(?:class|def|fn|func)\s+_*[Tt]est|"
+                         r"\b(?:describe|it)\(|@Test\b)")
+#: a line opening a test module or a test function (Rust's ``#[cfg(test)]``, ``mod tests {``, ``#[test]``): the rest of
+#: the hunk is test code, as such modules sit at the end of the file
+_TEST_MODULE = re.compile(r"^[ +-]\s*(?:#\[(?:cfg\(test\)|(?:\w+::)*test)\]|(?:pub\s+)?mod tests?\s*\{)")
+
+
+def _outside_tests(patch: str) -> str:
+    """The patch less what lies in a test scope of a product file: hunks whose header names one, and the rest of
+    a hunk after a line opening a test module (a Rust file's ``mod test``)."""
+    kept, keep = [], True
+    for line in patch.splitlines():
+        if line.startswith("@@"):
+            keep = not _TEST_SCOPE.match(line)
+        elif _TEST_MODULE.match(line):
+            keep = False
+        if keep:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def _blocks(patch: str, marker: re.Pattern) -> Iterable[list[str]]:
     """Runs of added comment lines, each as its lines' text: whole comments only (not a doc comment, nor lines added
     to a comment the patch keeps or rewrites, whose run starts or ends mid-sentence), written anew (not a comment
@@ -104,12 +127,15 @@ def _explains(text: str) -> bool:
 
 
 def added_explanation(files: Iterable[FileChange]) -> tuple[str, str] | None:
-    """(path, text) of the first explanatory comment the files' patches add, the files taken largest first."""
+    """(path, text) of the first explanatory comment the files' patches add, the files taken largest first. A file
+    the commit adds is left out (its comments document the new file, not why existing code changed: "Unwrap is safe
+    because of the above check" in a new module), and so are hunks in a test scope ("Test that single quotes and
+    spaces are encoded" in a Rust file's ``mod test``)."""
     for change in sorted(files, key=lambda f: -f.changes):
         marker = _marker(change.path)
-        if marker is None or not change.patch:
+        if marker is None or not change.patch or change.status == "added":
             continue
-        for block in _blocks(change.patch, marker):
+        for block in _blocks(_outside_tests(change.patch), marker):
             text = _joined(block)
             if _explains(text):
                 return change.path, text

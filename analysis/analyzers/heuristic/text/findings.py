@@ -605,7 +605,7 @@ class Findings:
                      paths=self.deploy_subject())
         if self.untested():
             # the impact says where and how much, not the symbols the risk and mitigation already name
-            where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])
+            where = w.sizes([f.path for f in self.untested_files()])
             self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what(),
                      where=where)
         # the tests of a symbol removed with them (``test_random_triad`` of ``random_triad``), and those of its
@@ -664,7 +664,14 @@ class Findings:
         edited = values_edited(e.behaviour)  # the module-level values the summary names when no symbol is
         if edited:
             return w.symbols(edited, 3)
-        return w.names([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)], 2)
+        return w.names([f.path for f in self.untested_files()], 2)
+
+    def untested_files(self) -> list:
+        """The product files a test should exercise, largest first: not a file that only restamps the release
+        (``__version_time__`` moved beside a change to ``core.py``), which no test runs differently."""
+        e = self.e
+        files = [f for f in e.behaviour if not version_numbers_only(e, [f])] or e.behaviour
+        return sorted(files, key=lambda f: -f.changes)
 
     def large(self) -> None:
         e, w = self.e, self.w

@@ -1,0 +1,104 @@
+"""Lead mends read on real days through the product (this stop): a comment is quoted as the author's words about a
+change only from code the change modifies, never from a file it adds nor from a test it writes.
+
+Each case is a synthetic commit (before/after texts, facts read from both sides), never one project's paths."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.text.code_comments import added_explanation
+from analysis.models import FileChange
+from tests.facts_support import analysed
+
+_WHY = "// If input is already buffered we do not wait, since the last read may have made no progress at all.\n"
+_LIB = """pub fn read(buf: &mut Buffer) -> usize {
+    buf.fill()
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn reads() {
+        assert_eq!(read(&mut Buffer::new()), 0);
+    }
+}
+"""
+
+
+def _in_fn(text: str) -> str:
+    """The comment above a changed line of the function (a comment alone is a comment-only change)."""
+    return _LIB.replace("    buf.fill()", "    " + text.replace("\n", "\n    ") + "buf.fill_available()")
+
+
+def _in_test(text: str) -> str:
+    return _LIB.replace("        assert_eq!", "        " + text.replace("\n", "\n        ") + "assert_eq!")
+
+
+def _said(analysis) -> list[str]:
+    return [line for line in analysis.summary if line.startswith("Comment added")]
+
+
+def test_a_comment_in_a_test_module_is_no_word_about_the_change():
+    """A comment in a file's ``mod test`` describes the test; one in the function it changes says why."""
+    test_comment = "// Test that single quotes and spaces are encoded when the query is built by hand here.\n"
+    only_test = analysed({"src/lib.rs": (_LIB, _in_test(test_comment).replace("buf.fill()", "buf.fill_available()"))},
+                         "Improve reads")
+    assert _said(only_test) == [] and any("read" in line for line in only_test.summary), only_test.summary
+    both = analysed({"src/lib.rs": (_LIB, _in_test(test_comment).replace("    buf.fill()", "    " + _WHY
+                                                                         + "    buf.fill_available()"))},
+                    "Improve reads")
+    assert _said(both) == ["Comment added in `src/lib.rs`: “If input is already buffered we do not wait, since the "
+                           "last read may have made no progress at all.”"], both.summary
+
+
+def test_a_new_files_comments_are_not_quoted_as_why_the_change_was_made():
+    new_file = FileChange(path="src/ext.rs", status="added", additions=3, deletions=0,
+                          patch="@@ -0,0 +1,3 @@\n+" + _WHY + "+pub fn run() {}\n+\n")
+    changed = FileChange(path="src/ext.rs", status="modified", additions=1, deletions=0,
+                         patch="@@ -1,2 +1,3 @@\n+" + _WHY + " pub fn run() {}\n \n")
+    assert added_explanation([new_file]) is None
+    assert added_explanation([changed]) == ("src/ext.rs", _WHY[3:].strip())
+    # the same comment said once the file exists: quoted, and in Chinese with its own lead
+    zh = analysed({"src/lib.rs": (_LIB, _in_fn(_WHY))}, "Improve reads", "zh").summary
+    assert zh[0].startswith("`src/lib.rs` 中新增注释：“If input is already buffered"), zh
+    assert _said(analysed({"src/lib.rs": (None, _in_fn(_WHY))}, "Improve reads")) == []
+
+
+_CHANGES = """Version 3.3.3 - in development
+-------------------------------
+- Fixed `Word(..., max=n)` raising instead of matching up to `max` characters
+  when the character set contained whitespace.
+{credit}
+- Fixed `QuotedString` stripping whitespace.
+"""
+
+
+def test_a_credit_added_to_an_entry_is_the_news_not_the_entry():
+    """A commit that only credits a pull request under an entry another commit wrote says the credit, not the fix."""
+    credited = _CHANGES.format(credit="  PR #646 submitted by Ann Example.")
+    summary = analysed({"CHANGES": (_CHANGES.format(credit=""), credited)}, "PR #646 attribution").summary
+    assert summary[0] == "Changelog: PR #646 submitted by Ann Example.", summary
+    assert "Word" not in " ".join(summary)
+    # a line that goes on to say more of the change is the entry's words: the entry is quoted whole
+    more = _CHANGES.format(credit="  The fallback now leaves the rest of the input to the next parser.")
+    said = analysed({"CHANGES": (_CHANGES.format(credit=""), more)}, "Say more about the fix").summary
+    assert said[0].startswith("Changelog: Fixed `Word(..., max=n)` raising") and "next parser" in said[0], said
+
+
+def test_a_release_stamp_beside_a_change_is_not_what_a_test_should_cover():
+    """A file that only moves its version time beside the change is not named as untested code."""
+    init = '__version_time__ = "08 Aug 2026 {t} UTC"\n__version__ = "3.3.3"\n'
+    core = 'import re\n\nQUOTED = re.compile(r"{pattern}")\n'
+    change = {"pkg/__init__.py": (init.format(t="19:14"), init.format(t="19:43")),
+              "pkg/core.py": (core.format(pattern='"[^"]*"'), core.format(pattern='"(?:[^"\\\\]|\\\\.)*"'))}
+    for lang, lead in (("en", "No test covers"), ("zh", "")):
+        analysis = analysed(change, "Redo regex for quoted strings", lang)
+        untested = [r for r in analysis.risks if "pkg/core.py" in r.risk]
+        assert untested and lead in untested[0].risk, analysis.risks
+        said = " ".join(f"{r.risk} {r.impact} {r.mitigation}" for r in untested)
+        assert "__init__.py" not in said, said
+    # alone, the version file is the change: named as before
+    alone = analysed({"pkg/__init__.py": (init.format(t="19:14"), init.format(t="19:43") + "DEBUG = True\n")},
+                     "Turn debugging on")
+    assert any("pkg/__init__.py" in r.risk for r in alone.risks), alone.risks
