@@ -117,3 +117,21 @@ def test_not_a_repository(tmp_path):
 
 def test_empty_repository_has_no_commits(git_repo):
     assert LocalGitSource(git_repo.path).list_commits(DayWindow.of("2026-01-01")) == []
+
+
+def test_a_commit_whose_blobs_are_missing_names_the_commit_and_gits_reason(git_repo):
+    """A partial or damaged clone lacks some objects: the error says which commit cannot be read, and why, in one
+    line (it said only "git diff-tree failed in <path>"); the commits that can be read still are."""
+    day = datetime(2026, 3, 1, 9, tzinfo=timezone.utc)
+    readable = git_repo.commit("first", day, {"a.txt": "one\n"})
+    broken = git_repo.commit("second", day + timedelta(hours=1), {"a.txt": "two\n"})
+    blob = git_repo.git("rev-parse", f"{broken}:a.txt")
+    (git_repo.path / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    (git_repo.path / "a.txt").unlink()  # else git reads the checked-out file in place of the missing blob
+    source = LocalGitSource(git_repo.path)
+    with pytest.raises(BadInput) as failed:
+        source.commit_details(broken)
+    said = str(failed.value)
+    assert said.startswith(f"cannot read the changes of commit {broken[:7]} in repo: ") and "\n" not in said, said
+    assert blob[:12] in said and blob not in said, said  # git's reason, its object name cut short
+    assert [f.path for f in source.commit_details(readable).files] == ["a.txt"]

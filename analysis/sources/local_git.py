@@ -54,6 +54,16 @@ def readme_summary(text: str, limit: int = 300) -> str | None:
     return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
 
 
+
+def _reason(stderr: bytes) -> str:
+    """git's own last word on a failure, one short line (``unable to read 4522efeb0739``): its ``fatal:`` lead
+    dropped and object names cut to twelve digits."""
+    lines = [ln.strip() for ln in stderr.decode("utf-8", errors="replace").splitlines() if ln.strip()]
+    if not lines:
+        return ""
+    said = re.sub(r"^(?:fatal|error):\s*", "", lines[-1])
+    return re.sub(r"\b([0-9a-f]{12})[0-9a-f]{28,52}\b", r"\1", said)[:200]
+
 class LocalGitSource:
     """A git repository on disk; ``repo_url`` is None (no web page)."""
 
@@ -83,7 +93,10 @@ class LocalGitSource:
             return b""
         if done.returncode != 0:
             log.debug("git %s failed: %s", args, done.stderr.decode(errors="replace").strip())
-            raise BadInput(error or f"git {args[0]} failed in {self.path}")
+            reason = _reason(done.stderr)
+            if error:
+                raise BadInput(error.replace("{reason}", reason or "git gave no reason"))
+            raise BadInput(f"git {args[0]} failed in {self.path}" + (f": {reason}" if reason else ""))
         return done.stdout
 
     def list_commits(self, window: DayWindow, branch: str | None = None) -> list[Commit]:
@@ -159,9 +172,11 @@ class LocalGitSource:
         [commit] = self._read_commits([f"{sha}^{{commit}}"])
         base = [commit.parents[0]] if commit.parents else ["--root"]
         diff_args = ["diff-tree", "-r", "--find-renames", "--no-commit-id", *base, commit.sha]
-        statuses = self._name_status(self._git(*diff_args, "--name-status", "-z"))
-        numbers = self._numstat(self._git(*diff_args, "--numstat", "-z"))
-        patches = self._patches(self._git(*diff_args, "-p", "--no-color", "--no-ext-diff"))
+        # a partial or damaged clone lacks some blobs: say which commit cannot be read, and git's reason
+        unreadable = f"cannot read the changes of commit {commit.sha[:7]} in {self.repo_name}: {{reason}}"
+        statuses = self._name_status(self._git(*diff_args, "--name-status", "-z", error=unreadable))
+        numbers = self._numstat(self._git(*diff_args, "--numstat", "-z", error=unreadable))
+        patches = self._patches(self._git(*diff_args, "-p", "--no-color", "--no-ext-diff", error=unreadable))
         files = []
         for path, (status, previous) in statuses.items():
             additions, deletions = numbers.get(path, (0, 0))
