@@ -102,3 +102,42 @@ def test_a_release_stamp_beside_a_change_is_not_what_a_test_should_cover():
     alone = analysed({"pkg/__init__.py": (init.format(t="19:14"), init.format(t="19:43") + "DEBUG = True\n")},
                      "Turn debugging on")
     assert any("pkg/__init__.py" in r.risk for r in alone.risks), alone.risks
+
+
+_POM = """<project>
+  <properties>
+    <maven.javadoc.version>3.12.0</maven.javadoc.version>
+  </properties>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-javadoc-plugin</artifactId>
+        <version>{version}</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+"""
+
+
+def test_a_version_property_no_longer_used_is_no_new_dependency():
+    """A plugin given the literal version its property holds: the property, now unused, is no package added."""
+    from tests.facts_support import facts_of
+    moved = {"pom.xml": (_POM.format(version="${maven.javadoc.version}"), _POM.format(version="3.12.0"))}
+    assert [f for f in facts_of(moved) if f["kind"] == "dependency_changed"] == []
+    summary = " ".join(analysed(moved, "Always include javadocs").summary)
+    assert "New dependency" not in summary and "pom.xml" in summary, summary
+    # the property's value moving is still the package's version moving
+    bumped = {"pom.xml": (_POM.format(version="${maven.javadoc.version}"),
+                          _POM.format(version="${maven.javadoc.version}").replace(">3.12.0<", ">3.13.0<"))}
+    assert [(f["symbol"], f.get("before"), f["after"]) for f in facts_of(bumped) if f["kind"] == "dependency_changed"] \
+        == [("org.apache.maven.plugins:maven-javadoc-plugin", "3.12.0", "3.13.0")]
+
+
+def test_an_api_doc_generators_stylesheet_is_documentation():
+    """``.javadoc/stylesheet.css`` styles the generated API pages: removing it is no product file removed."""
+    css = "body { color: #353833; }\n" * 40
+    analysis = analysed({".javadoc/stylesheet.css": (css, None)}, "remove custom JavaDoc stylesheet")
+    assert (analysis.importance, analysis.change_type) == ("low", "docs"), (analysis.importance, analysis.change_type)
+    assert "product" not in " ".join([*analysis.summary, *(r.risk for r in analysis.risks)]).lower()

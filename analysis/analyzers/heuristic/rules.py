@@ -112,7 +112,9 @@ DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
 #: a documentation page written through a template engine (``formatter-examples.md.ejs``, ``index.rst.j2``): the
 #: page it renders is documentation, whatever renders it
 DOC_TEMPLATE = re.compile(r"\.(md|rst|adoc|mdx)\.(ejs|j2|jinja2?|hbs|handlebars|mustache|erb|tmpl|tpl|njk|liquid|in)$")
-DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes"}
+DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes",
+            # an API documentation generator's own files (a stylesheet for the javadoc pages, a Doxygen layout)
+            "javadoc", ".javadoc", "apidocs", "doxygen", "dokka"}
 #: a repository's own website at its root (``www/content/``, ``www/static/schema.json``, ``website/docs/``): pages
 #: and the files published beside them for readers, not the product
 SITE_DIRS = {"www", "website", "site"}  # ``site/plugins/*.js``: a docsify site's own plugins

@@ -17,7 +17,7 @@ from analysis.facts.config import WORKSPACE_INHERITED
 from analysis.facts.languages import manifest_kind
 from analysis.facts.manifests.container_images import base_images, is_dockerfile, stage_names
 from analysis.facts.manifests.helm_charts import chart_dependencies, chart_lines
-from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom, pom_build_only
+from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom, pom_build_only, pom_properties
 from analysis.facts.patches import FilePatch, Line
 from analysis.models import Fact
 
@@ -189,6 +189,18 @@ def _pom(text: str) -> dict[str, str]:
     return {f"{name}{_SECTION}dev" if name in build else name: version for name, version in pom(text).items()}
 
 
+def _pom_kept_properties(old: dict[str, str], new: dict[str, str], old_text: str, new_text: str) -> None:
+    """Drop from both sides of a pom a version property that only starts or stops being used by the pom's own
+    blocks, its value the same (a plugin given the literal ``3.12.0`` its ``<maven.javadoc.version>`` holds): the
+    property shows as a package only while nothing uses it, so its use moving is no package gained or lost."""
+    before, after = pom_properties(old_text), pom_properties(new_text)
+    for name in set(old) ^ set(new):
+        key = name.split(_SECTION)[0]
+        if key in before and before[key] == after.get(key):
+            old.pop(name, None)
+            new.pop(name, None)
+
+
 _WHOLE = {"pyproject.toml": _pyproject, "cargo.toml": _cargo, "package.json": _package_json,
           "pom.xml": _pom, "libs.versions.toml": gradle_catalog, "chart.yaml": chart_dependencies,
           "go.mod": lambda text: _line_deps("go.mod", text.splitlines()),
@@ -204,11 +216,11 @@ def _hunk_deps(kind: str, patch: FilePatch) -> tuple[dict[str, str], dict[str, s
     if kind != "pom.xml":
         return (_line_deps(kind, (line.text for line in patch.removed)),
                 _line_deps(kind, (line.text for line in patch.added)))
-    sides = []
-    for sign in ("-", "+"):
-        text = "\n".join(line.text for hunk in patch.hunks for line in hunk.lines if line.kind in (" ", sign))
-        sides.append(_pom(text))
-    return sides[0], sides[1]
+    texts = ["\n".join(line.text for hunk in patch.hunks for line in hunk.lines if line.kind in (" ", sign))
+             for sign in ("-", "+")]
+    old, new = _pom(texts[0]), _pom(texts[1])
+    _pom_kept_properties(old, new, *texts)
+    return old, new
 
 
 def _whole(kind: str, text: str | None) -> dict[str, str] | None:
@@ -399,6 +411,8 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
                 old, new = _hunk_deps(kind, patch)
             else:
                 read_whole.add(ecosystem)
+                if kind == "pom.xml":
+                    _pom_kept_properties(old, new, sides[0] or "", sides[1] or "")
             declared.update((ecosystem, normalise(ecosystem, package_of(name))) for name in [*old, *new])
             changes = _compare(old, new)
         else:
