@@ -51,6 +51,7 @@ from analysis.analyzers.heuristic.code.respelled.log_calls import log_text_only
 from analysis.analyzers.heuristic.code.respelled.members_moved import members_moved_only
 from analysis.analyzers.heuristic.code.respelled.metadata import metadata_only
 from analysis.analyzers.heuristic.code.respelled.page_text import page_text_only
+from analysis.analyzers.heuristic.code.respelled.python_guards import version_guards_retired_only
 from analysis.analyzers.heuristic.code.respelled.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.respelled.renamed_text import renamed_in_text_only
 from analysis.analyzers.heuristic.code.respelled.script_blocks import script_block_only
@@ -66,6 +67,7 @@ from analysis.analyzers.heuristic.config.builds.build_defaults import default_fe
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.extras_removed import extras_removed
+from analysis.analyzers.heuristic.config.builds.gradle_exclusions import exclusions_moved
 from analysis.analyzers.heuristic.config.builds.listing import listing_only
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
@@ -75,6 +77,7 @@ from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
+from analysis.analyzers.heuristic.config.linter_sweep import linter_sweep
 from analysis.analyzers.heuristic.declared import (
     advisory_merge,
     attack_commented,
@@ -394,6 +397,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # settings listed with empty values (``nameOverride: ""``): rendered as their absence was
     if reformatted(e) or hooks_autofix(e) or (macros_guarded(e.behaviour) and not e.security_signals):
         return "low"  # a formatter's run, or lint hooks' autofixes: the same code laid out or spelled anew
+    if linter_sweep(e, change_type):
+        return "low"  # a linter or formatter taken up, its small fixes swept across the code: the same behaviour
     if diagnostics_silenced_only(e.behaviour) and not e.security_signals:
         return "low"  # a compiler's warning silenced by a pragma: the same code compiled
     if release_bookkeeping(e):
@@ -433,6 +438,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # (a public type removed is not: TypeScript users' imports of it break)
     if debug_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # a ``debug_assert!`` mended or added: release builds compile it out, users run the same code
+    guarded = [f for f in e.behaviour if f.path not in e.cosmetic]
+    if guarded and version_guards_retired_only(guarded) and not (e.security_signals or interface_touched(e)):
+        return "low"  # ``sys.version_info >= (3, 7) and`` dropped from a condition: every supported Python passed it
     if cfgs_retired_only(e.behaviour, e.files) and not e.security_signals:
         return "low"  # a cfg the build script set for compilers older than the supported ones retired, with the
         # code gated on it: supported compilers build the same code
@@ -715,6 +723,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # a CMake option or cache variable builders may now pass (``-DNAME=``), or the symbols a
         # shared library exports scoped anew by its version script: what builders set, what programs link against
         # (an option added for the project's own tests or CI serves its developers)
+    if change_type not in ("test", "ci") and exclusions_moved(f for f in build if "test" not in e.classes[f.path]):
+        return "medium"  # a library excluded from (or let back into) the classpath the product is packaged from: the
+        # jars it ships change (an IDE plugin no longer bundling the Kotlin stdlib its host already provides)
     if build and config_results_changed(build):
         return "medium"  # the configuration results a platform's build writes into its header: compiled code changes
     if build and change_type == "perf" and measured_speedup(e.body):

@@ -7,6 +7,7 @@ import re
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.const_params import const_qualified_only
 from analysis.analyzers.heuristic.code.behaviour.rewrites import conditions_rewritten
+from analysis.analyzers.heuristic.code.respelled.imports_sorted import imports_retargeted
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.release import bare_title
 from analysis.facts.config import FEATURE_ALIAS
@@ -147,12 +148,29 @@ def imports_only(e: Evidence) -> bool:
 
 
 def housekeeping(e: Evidence, change_type: str) -> bool:
-    """The title names a cleanup or silenced warnings, and the facts agree: internal code only, modest size."""
-    return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title))
+    """The title names a cleanup or silenced warnings, or the title or the message's first paragraph names a linter
+    or static analyser the change answers ("fix flake8 errors", "attempt to fix a minor PVS Studio warning"), and
+    the facts agree: internal code only, modest size."""
+    return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title) or analyser_answered(e))
                 and not R.WORKAROUND_ADDED.search(e.title)  # a workaround put in mends what users met
                 and change_type in ("refactor", "chore", "build", "ci", "fix")
                 and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
                 and not (e.config or e.literal_changes["message"] or e.security_words or e.paths("security")))
+
+
+def analyser_answered(e: Evidence) -> bool:
+    """A sentence of the title or of the message's first paragraph names a linter or static analyser (flake8,
+    PVS-Studio, clang-tidy) and what the change does to its complaint ("fix flake8 errors", "flagged by PVS
+    Studio", "PVS Studio static analyzer doesn't like ..."): the tool's finding mended, not a failure users met (a
+    CI job that starts running the tool is no such sentence; nor is a name imported from another module now, which
+    no linter's fix does)."""
+    return any(R.ANALYSER_WORDS.search(s) and R.ANALYSER_ANSWERED.search(s)
+               for text in (e.title, e.paragraph) for s in _SENTENCE_END.split(text)) \
+        and not imports_retargeted(e.behaviour)
+
+
+#: where a sentence of a message ends
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 #: the title's purpose is the code's reading ("improve readability of X", "make X easier to read")

@@ -314,6 +314,8 @@ WHITESPACE_BEHAVIOUR = re.compile(
     r"preserv\w*|lost|dropped|ignored|removed when|collaps\w*)|"
     # a newline's indentation is a character the product writes ("add newline indentation after existing items")
     r"\bnew[- ]?lines?\W+(?:and\W+)?(whitespace|indentation|indent)\b|"
+    # indenting and dedenting as commands the product gives its users ("add indent/dedent in insert mode")
+    r"\b(indent|indentation)\s*(/|\band\b|\bor\b|&)\s*(dedent|unindent|outdent)\b|"
     # whitespace in the input the product reads ("accept empty objects containing whitespace")
     r"\b(contain\w*|accept\w*|allow\w*|tolerat\w*)\W+(?:[\w-]+\W+){0,1}(whitespace|white space)\b", re.I)
 
@@ -388,6 +390,14 @@ DOCS_CODE_LINES = 4
 WARNING_WORDS = re.compile(r"\b(warnings?|clippy|lints?|shadow(ing|ed)?|cargo[ -]hack|unused (imports?|variables?|code))\b|"
                            # a compiler's warning named by its flag: "Avoid triggering -Wzero-as-null-pointer-constant"
                            r"(?<![\w-])(?-i:-W(?!l,|error\b(?!=))[a-z][\w=+-]*)", re.I)  # not -WX/-Werror (warnings made errors), -Wl,
+#: a linter or static analyser by name (formatters and type checkers have rules of their own; Sonar and CodeQL are
+#: left out: Sonar names a product whose own charts and CI speak of it, CodeQL's findings are security alerts)
+ANALYSER_WORDS = re.compile(r"\b(flake8|pyflakes|pycodestyle|pylint|ruff|pvs[- ]?studio|clang[- ]tidy|cppcheck|coverity|"
+                            r"eslint|golangci[- ]lint|staticcheck|shellcheck|rubocop|spotbugs|findbugs|checkstyle|"
+                            r"detekt|static[- ]analy[sz](er|ers|is))\b", re.I)
+#: what a change says it does to an analyser's complaint: mends it, silences it, pleases the tool that raised it
+ANALYSER_ANSWERED = re.compile(r"\b(fix\w*|flagged|warn\w*|errors?|complain\w*|reports?|reported|findings?|pleas\w*|"
+                               r"silenc\w*|quiet\w*|satisf\w*|appeas\w*|(does|do)(n'?t| not) like)\b", re.I)
 #: a warning the change adds for its users ("add panic warning", "adds a deprecation warning"): not one it silences
 WARNING_ADDED = re.compile(r"\badd(s|ed|ing)?\s+(\S+\s+){0,2}?warnings?\b", re.I)
 #: a "fix" whose object is the compiler's or linter's complaints ("Fix clippy lints", "fix compiler warnings"): upkeep

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic.api.opened_members import finals_dropped_only
 from analysis.analyzers.heuristic.api.private_sources import private_attributes_only, private_declarations_only
+from analysis.analyzers.heuristic.code.hunks import layout_only
 from analysis.analyzers.heuristic.config.charts.deploy import (
     gated_template_change,
     off_by_default,
@@ -115,7 +116,7 @@ class ConfigChanges:
         not plain code there whose changed declarations are all private."""
         return [f.path for f in self.files if "api" in self.classes[f.path] and f.path not in self.cosmetic
                 and f.path not in self.optional_schemas and not self._bodies_only(f.path)
-                and not self._private_only(f.path, f.patch)
+                and not self._private_only(f.path, f.patch) and not self._laid_out_only(f.path, f.patch)
                 and f.path not in self.printer_columns and not version_stamps_only(f.path, f.patch)]
 
     @cached_property
@@ -146,6 +147,12 @@ class ConfigChanges:
             return False
         return (private_declarations_only((f for f in self.facts if f.path == path), self.is_public)
                 or private_attributes_only(path, patch))
+
+    def _laid_out_only(self, path: str, patch: str | None) -> bool:
+        """Source code in an interface-like directory (``key_binding/bindings/mouse.py``) whose hunks hold the same
+        tokens before and after, comments aside: a formatter's run (a table's columns re-aligned, its quotes
+        swapped, a ``# flake8: noqa`` dropped) declares what it declared."""
+        return grammar_for(path) is not None and bool(patch) and layout_only(patch, path)
 
     @cached_property
     def keys_moved_only(self) -> bool:

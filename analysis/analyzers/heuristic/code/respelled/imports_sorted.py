@@ -95,3 +95,17 @@ def imports_sorted_only(files: Iterable[FileChange]) -> bool:
     quotes or comment spacing respelt, and some file's imports moved: the module binds the same names."""
     seen = [_sorted_only(f) for f in files]
     return bool(seen) and None not in seen and any(seen)
+
+
+def imports_retargeted(files: Iterable[FileChange]) -> bool:
+    """Some Python file binds a name it imported before from another module now (``from pkg import Coverage`` ->
+    ``from pkg.legacy import Coverage``): other code runs under the same name, which no linter's fix does."""
+    for f in files:
+        if not f.path.endswith(_PY) or not f.patch:
+            continue
+        old, new = (_read(_side(f.patch, side))[0] for side in ("+", "-"))
+        gone = {atom.split(":", 1)[1]: atom for atom in old - new if atom.split(":", 1)[1]}
+        came = {atom.split(":", 1)[1]: atom for atom in new - old if atom.split(":", 1)[1]}
+        if any(name in came and came[name] != atom for name, atom in gone.items()):
+            return True
+    return False

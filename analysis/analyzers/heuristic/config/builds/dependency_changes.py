@@ -6,6 +6,7 @@ import re
 from functools import cached_property
 
 from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.config.builds.frozen_requirements import resolver_chosen
 from analysis.analyzers.heuristic.config.builds.toolchain import Minimum, toolchain_minimums
 from analysis.facts.manifests.dependencies import is_development
 from analysis.models import Fact
@@ -41,6 +42,17 @@ def development_only(fact: Fact, classes: set[str]) -> bool:
 
 def _version_parts(version: str | None) -> list[int]:
     return [int(n) for n in _VERSION_MAJOR.findall(version or "")[:2]]
+
+
+#: a development version (``4.0.0-0.dev``, ``2.1.0.dev0``, ``3.0.0-SNAPSHOT``): a series being worked on, unreleased
+_DEVELOPMENT_VERSION = re.compile(r"[-.](0\.)?dev\d*$|-SNAPSHOT$", re.I)
+
+
+def development_pin(fact: Fact) -> bool:
+    """A pinned key (not a dependency's requirement) moved to a development version (chartpress's ``baseVersion``
+    or tbump's ``current`` ``3.3.0`` -> ``4.0.0-0.dev`` after a release): the project's own next series opened, no
+    release anyone installs, so no major upgrade."""
+    return fact.kind == "config_value_changed" and bool(_DEVELOPMENT_VERSION.search((fact.after or "").strip("\"' ")))
 
 
 def major_bump(before: str | None, after: str | None) -> bool:
@@ -110,8 +122,13 @@ class DependencyChanges:
 
     @cached_property
     def major_bumps(self) -> list[Fact]:
-        """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists)."""
-        return [f for f in self.installed if major_bump(f.before, f.after)]
+        """Major upgrades in a manifest the product installs with (not lock files, not dev/test/docs lists; not a
+        pinned key moved to a development version, which is the project's own next series after a release; not a
+        frozen requirements file's pin of a package only other packages require, which pip-compile chose as a lock
+        file's resolver would)."""
+        patches = {f.path: f.patch for f in self.files}
+        return [f for f in self.installed if major_bump(f.before, f.after) and not development_pin(f)
+                and not (f.kind == "dependency_changed" and resolver_chosen(f.symbol, patches.get(f.path)))]
 
     @cached_property
     def prereleases_left(self) -> list[Fact]:

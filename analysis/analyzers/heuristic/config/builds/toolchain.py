@@ -1,5 +1,6 @@
 """The oldest toolchain a project builds with: Rust's ``rust-version``, ``requires-python`` (setuptools'
-``python_requires``), ``engines.node``, go.mod's ``go`` line, a pom's Java level; raising it drops users of older compilers, interpreters and JVMs."""
+``python_requires``), ``engines.node``, go.mod's ``go`` line, a pom's Java level, an IntelliJ plugin's
+``since-build``; raising it drops users of older compilers, interpreters, JVMs and IDEs."""
 
 from __future__ import annotations
 
@@ -72,6 +73,9 @@ def toolchain_minimums(facts: list[Fact], files: list[FileChange]) -> list[Minim
         if name == "pom.xml":
             out += _java_levels(change)
             continue
+        if name == "plugin.xml":
+            out += _ide_builds(change)
+            continue
         if name == "go.mod":
             lines = dict(m.groups() for m in map(_GO_LINE.match, (change.patch or "").splitlines()) if m)
         elif name in _SETUP_FILES:
@@ -95,6 +99,19 @@ def _java_levels(change: FileChange) -> list[Minimum]:
             sides.setdefault(m.group("key"), {})[m.group(1)] = m.group("level")
     return [Minimum(change.path, "java", lines["-"], lines["+"]) for lines in sides.values()
             if "-" in lines and "+" in lines and _parts(lines["-"]) != _parts(lines["+"])][:1]
+
+
+#: an IntelliJ plugin descriptor's oldest IDE build (``<idea-version since-build="231.9392.1"/>``): the IDE is the
+#: runtime a plugin loads in, and an older one refuses to install it
+_SINCE_BUILD = re.compile(r"""^([+-])\s*<idea-version\b[^>]*\bsince-build\s*=\s*["']([^"']+)["']""")
+
+
+def _ide_builds(change: FileChange) -> list[Minimum]:
+    """The oldest IDE build a ``plugin.xml`` accepts, moved (from its removed and added ``idea-version`` lines)."""
+    lines = dict(m.groups() for m in map(_SINCE_BUILD.match, (change.patch or "").splitlines()) if m)
+    if "-" in lines and "+" in lines and _parts(lines["-"]) != _parts(lines["+"]):
+        return [Minimum(change.path, "since-build", lines["-"], lines["+"])]
+    return []
 
 
 #: a Cargo manifest's ``rust-version`` or ``edition`` line in a hunk (``edition`` 2021 needs Rust 1.56)
