@@ -124,9 +124,11 @@ class ConfigChanges:
         """Interface files already there that only gain lines (an API dump's new ``getDnsResolver``), or whose lines
         only lose ``final`` beside them (a class or method opened to subclasses), or whose old last entry only gains
         the ``,`` an entry appended after it needs (a JSON schema's new property): API added beside what callers
-        had, nothing of theirs changed."""
+        had, nothing of theirs changed. A chart's values schema is left to ``optional_schemas``: whether its new
+        value renders in every install is what decides there."""
         return [f.path for f in self.files if f.path in self.api_changes and f.status == "modified"
-                and (f.additions and not f.deletions or finals_dropped_only(f.patch) or comma_appended_only(f.patch))]
+                and (f.additions and not f.deletions or finals_dropped_only(f.patch)
+                     or (comma_appended_only(f.patch) and "deploy" not in self.classes[f.path]))]
 
     @cached_property
     def interfaces_added(self) -> list[str]:
