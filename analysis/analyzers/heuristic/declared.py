@@ -201,8 +201,11 @@ def binary_compat_titled(e: Evidence) -> bool:
 
 
 #: a sentence calling this change incompatible or breaking, or saying it breaks compatibility
-_SAID = re.compile(r"\b(this|it|which)\s+(is|was)\s+(an?\s+)?((binary|source|backwards?|api)[- ])?(incompatible|breaking)"
-                   r"(\s+api)?\s+change\b|\bbreaks?\s+(binary|source|backwards?|api)\s+compat\w*", re.I)
+#: (an adverb between hedges, it does not deny: "This is technically a breaking change")
+_SAID = re.compile(r"\b(this|it|which)\s+(is|was)\s+"
+                   r"(technically\s+|strictly\s+(speaking\s+)?|potentially\s+|arguably\s+)?(an?\s+)?"
+                   r"((binary|source|backwards?|api)[- ])?(incompatible|breaking)(\s+api)?\s+change\b"
+                   r"|\bbreaks?\s+(binary|source|backwards?|api)\s+compat\w*", re.I)
 #: a negation before it in the same sentence ("this is not a breaking change", "nothing here breaks source compat")
 _NEGATED = re.compile(r"\b(not|no|never|nothing|isn't|wasn't|doesn't|without)\b|n't\b", re.I)
 

@@ -54,6 +54,7 @@ from analysis.analyzers.heuristic.code.respelled.page_text import page_text_only
 from analysis.analyzers.heuristic.code.respelled.python_guards import version_guards_retired_only
 from analysis.analyzers.heuristic.code.respelled.python_respellings import python_respelled_only
 from analysis.analyzers.heuristic.code.respelled.renamed_text import renamed_in_text_only
+from analysis.analyzers.heuristic.code.respelled.rust_respellings import rust_respelled_only
 from analysis.analyzers.heuristic.code.respelled.script_blocks import script_block_only
 from analysis.analyzers.heuristic.code.respelled.symbols_prefixed import symbols_prefixed_only
 from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_reworded_only
@@ -417,6 +418,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
             go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
+    if any(rust_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
+            rust_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
+        return "low"  # Rust's ``.cloned()`` as ``.copied()`` over ``Copy`` items: the same values, copied
     if go_files_renamed_only(e.files):
         return "low"  # Go files renamed in their own directory, no line changed: a Go package is its directory
     if all(python_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals:

@@ -13,9 +13,11 @@ from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.inert_options import inert_options
 from analysis.analyzers.heuristic.api.made_async import made_async
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
+from analysis.analyzers.heuristic.api.trait_bounds import bounds_added
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
+from analysis.analyzers.heuristic.code.behaviour.key_bindings import bindings_removed
 from analysis.analyzers.heuristic.code.behaviour.output_format import output_format_changed
 from analysis.analyzers.heuristic.code.behaviour.tests_replaced import tests_replaced
 from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory_managed, wraparound_guarded
@@ -292,6 +294,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(cmake_defaults_flipped(e.files))  # or its default turned over: builders who never passed it
         or (e.behaviour_lines >= R.HUGE_LINES and change_type in ("feature", "perf")) or enum_values_shifted(e)
         or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e))
+        or bool(bounds_added(e))  # a public generic item asks more of its type parameters: callers' types may fail
+        or bool(bindings_removed(e.behaviour))  # a UI's key bindings removed or rebound: users' shortcuts are gone
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
         or bool(classes_made_abstract(e.behaviour))  # a public class made abstract: subclasses must implement more
         or bool(inert_options(e.behaviour))  # an option deprecated and ignored at once: callers who set it lose it

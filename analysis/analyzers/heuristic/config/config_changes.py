@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from analysis.analyzers.heuristic.api.comma_appended import comma_appended_only
 from analysis.analyzers.heuristic.api.opened_members import finals_dropped_only
 from analysis.analyzers.heuristic.api.private_sources import private_attributes_only, private_declarations_only
 from analysis.analyzers.heuristic.code.hunks import layout_only
@@ -122,10 +123,13 @@ class ConfigChanges:
     @cached_property
     def interfaces_appended(self) -> list[str]:
         """Interface files already there that only gain lines (an API dump's new ``getDnsResolver``), or whose lines
-        only lose ``final`` beside them (a class or method opened to subclasses): API added beside what callers had,
-        nothing of theirs changed."""
+        only lose ``final`` beside them (a class or method opened to subclasses), or whose old last entry only gains
+        the ``,`` an entry appended after it needs (a JSON schema's new property): API added beside what callers
+        had, nothing of theirs changed. A chart's values schema is left to ``optional_schemas``: whether its new
+        value renders in every install is what decides there."""
         return [f.path for f in self.files if f.path in self.api_changes and f.status == "modified"
-                and (f.additions and not f.deletions or finals_dropped_only(f.patch))]
+                and (f.additions and not f.deletions or finals_dropped_only(f.patch)
+                     or (comma_appended_only(f.patch) and "deploy" not in self.classes[f.path]))]
 
     @cached_property
     def interfaces_added(self) -> list[str]:
