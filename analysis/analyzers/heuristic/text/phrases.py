@@ -23,7 +23,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "moved": "Moves {names} to {path}",
         "retyped": "{old} → {new}", "returns": "returns {old} → {new}",
         "sig_line": "{symbol} {changes}", "sig_join": "; ",
-        "removed": "Removes public {names}", "replaces": "{new} replaces public {old}",
+        "removed": "Removes public {names}", "ctor_dropped": "{names} no longer defines its own constructor: `new` "
+        "reaches the inherited one with the same arguments", "ctor_dropped_pl": "{names} no longer define their own "
+        "constructors: `new` reaches the inherited ones with the same arguments",
+        "replaces": "{new} replaces public {old}",
         "added": "Adds {names}",
         "impl_added": "Implements {trait} for {type}", "impl_removed": "{type} no longer implements {trait}",
         "impl_moved": "{trait} now implemented for {type} instead of {old}",
@@ -305,7 +308,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "moved": "把 {names} 移到 {path}",
         "retyped": "{old} → {new}", "returns": "返回类型 {old} → {new}",
         "sig_line": "{symbol} {changes}", "sig_join": "；",
-        "removed": "删除公开符号 {names}", "replaces": "{new} 取代公开符号 {old}",
+        "removed": "删除公开符号 {names}", "ctor_dropped": "{names} 不再定义自己的构造函数：`new` 以相同参数调用继承的构造函数",
+        "ctor_dropped_pl": "{names} 不再定义自己的构造函数：`new` 以相同参数调用继承的构造函数",
+        "replaces": "{new} 取代公开符号 {old}",
         "added": "新增 {names}",
         "impl_added": "为 {type} 实现 {trait}", "impl_removed": "{type} 不再实现 {trait}",
         "impl_moved": "{trait} 改为由 {type} 实现（原为 {old}）",

@@ -319,6 +319,13 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for path, old, new in e.expectation_flips[:1]:
             out.append(self.t("flip_line", old=code(old), new=code(new), path=code(path, R.MAX_PATH)))
         gone = [f for f in e.of("symbol_removed") if e.is_public(f)]
+        # a JS class's constructor that the language's default (or the base's, which it only forwarded to) replaces:
+        # the class stays constructible as before, no public API goes
+        inherited = [f for f in gone if e.default_constructor(f)]
+        if inherited:
+            gone = [f for f in gone if f not in inherited]
+            out.append(self._t("ctor_dropped", len(inherited) > 1,
+                               names=self.symbols([(f.symbol or "").rpartition(".")[0] for f in inherited])))
         moved = {(f.symbol or "").split(".")[-1] for f in gone if e.moved(f)}
         arrived = [f for f in e.api_added if (f.symbol or "").split(".")[-1] in moved]
         swapped = _in_place([f for f in gone if not e.moved(f)], [f for f in e.api_added if f not in arrived])

@@ -1,0 +1,72 @@
+"""Maintainer-review mends (defects45) from reading the forty-fifth set's repositories on other days: what the
+heuristic says, en and zh.
+
+Each case is built from before/after texts (synthetic files, facts from both sides), never from one project's
+paths: a Go method named ``exec`` called "eval/exec of dynamic code", ...
+"""
+
+from __future__ import annotations
+
+from analysis.facts.patches import parse_patch
+from analysis.facts.security import security_facts
+from tests.facts_support import analysed, analysis_text, patch_of
+
+
+def _signals(path: str, before: str, after: str) -> list[str]:
+    return [f.text or "" for f in security_facts(path, parse_patch(path, patch_of(before, after)))]
+
+
+def test_a_method_named_exec_is_no_evaluation_of_dynamic_code():
+    go_before = "package view\n\nfunc (c *Command) exec(p string) error {\n\treturn nil\n}\n"
+    go_after = go_before.replace("exec(p string)", "exec(p string, push bool)") + \
+        "\nfunc (c *Command) run() error {\n\treturn c.exec(\"x\", true)\n}\n"
+    assert not _signals("internal/view/command.go", go_before, go_after)
+    assert not _signals("src/Runner.java", "class A {}\n", "class A {\n  void run() { exec(cmd); }\n}\n")
+    py = "class Cursor:\n    pass\n"
+    assert not _signals("app/cursor.py", py, py + "\n\ndef exec(sql):\n    return sql\n")
+    js = "class Shell {\n}\n"
+    assert not _signals("lib/shell.js", js, "class Shell {\n  exec(cmd) {\n    return cmd;\n  }\n}\n")
+    # a real evaluation still is one
+    assert any("eval/exec" in s for s in _signals("app/run.py", py, py + "\nresult = eval(expression)\n"))
+    assert any("eval/exec" in s for s in _signals("lib/run.js", js, js + "const v = eval(source);\n"))
+    text = analysis_text(analysed({"internal/view/command.go": (go_before, go_after)}, "feat: push commands"))
+    assert "eval" not in text, text
+
+
+BODY = '''"use strict";
+const BaseImpl = require("./Base-impl").implementation;
+
+class BodyImpl extends BaseImpl {
+  constructor(globalObject, args, privateData) {
+    super(globalObject, args, privateData);
+    this._proxyEvents();
+  }
+
+  get text() {
+    return this.getAttribute("text");
+  }
+}
+
+module.exports = {
+  implementation: BodyImpl
+};
+'''
+CTOR = '''  constructor(globalObject, args, privateData) {
+    super(globalObject, args, privateData);
+    this._proxyEvents();
+  }
+
+'''
+
+
+def test_a_subclass_constructor_that_only_forwarded_to_super_removed_breaks_no_caller():
+    after = BODY.replace(CTOR, "")
+    for lang, said in (("en", "no longer defines its own constructor"), ("zh", "不再定义自己的构造函数")):
+        analysis = analysed({"lib/nodes/Body-impl.js": (BODY, after)}, "Centralize the event handler target", lang)
+        text = analysis_text(analysis)
+        assert said in text and "breaks" not in text and "Removes public" not in text and "删除公开" not in text, text
+    # a constructor that took other parameters than it handed on is a change callers see
+    own = BODY.replace("super(globalObject, args, privateData);", "super(globalObject, [], {});")
+    text = analysis_text(analysed({"lib/nodes/Body-impl.js": (own, own.replace(CTOR.replace(
+        "super(globalObject, args, privateData);", "super(globalObject, [], {});"), ""))}, "drop constructor"))
+    assert "Removes public `BodyImpl.constructor`" in text, text
