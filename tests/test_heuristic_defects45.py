@@ -70,3 +70,18 @@ def test_a_subclass_constructor_that_only_forwarded_to_super_removed_breaks_no_c
     text = analysis_text(analysed({"lib/nodes/Body-impl.js": (own, own.replace(CTOR.replace(
         "super(globalObject, args, privateData);", "super(globalObject, [], {});"), ""))}, "drop constructor"))
     assert "Removes public `BodyImpl.constructor`" in text, text
+
+
+def test_a_long_path_is_cut_in_its_middle_keeping_its_file_name():
+    from analysis.analyzers.heuristic.text.spans import code
+    from analysis.clipping import clip_words
+    path = "dialects/postgresql/src/main/kotlin/app/cash/sqldelight/dialects/postgresql/grammar/mixins/" \
+           "AlterTableAlterColumnMixin.kt"
+    said = code(path, 120)
+    assert said.startswith("`dialects/…/") and said.endswith("/mixins/AlterTableAlterColumnMixin.kt`"), said
+    assert len(said) - 2 < 120
+    # a word cut where no space is, even right after a dot, shows it was cut
+    assert clip_words("a" * 29 + ".kt", 31) == "a" * 29 + ".…"
+    before = "package a\n\nfun run(x: Int): Int {\n    return x\n}\n"
+    text = analysis_text(analysed({path: (before, before.replace("return x", "return x + 1"))}, "Fix alter column"))
+    assert "AlterTableAlterColumnMixin.kt`" in text and "Mixin.`" not in text, text
