@@ -85,3 +85,34 @@ def test_a_long_path_is_cut_in_its_middle_keeping_its_file_name():
     before = "package a\n\nfun run(x: Int): Int {\n    return x\n}\n"
     text = analysis_text(analysed({path: (before, before.replace("return x", "return x + 1"))}, "Fix alter column"))
     assert "AlterTableAlterColumnMixin.kt`" in text and "Mixin.`" not in text, text
+
+
+ROOT = '''"use strict";
+
+function nodeRoot(node) {
+  while (node._parent) {
+    node = node._parent;
+  }
+  return node;
+}
+
+module.exports = { nodeRoot };
+'''
+BENCH = '''"use strict";
+const suite = require("../suite");
+
+module.exports = () => {
+  return suite({ name: "root node", fn() { return 1; } });
+};
+'''
+
+
+def test_a_benchmark_added_beside_the_code_is_no_product_file_nor_what_a_test_should_exercise():
+    after = ROOT.replace("function nodeRoot(node) {\n",
+                         "function nodeRoot(node) {\n  if (node._cachedRoot !== null) {\n    return node._cachedRoot;\n  }\n")
+    files = {"lib/helpers/node.js": (ROOT, after), "benchmark/dom/root-node.js": (None, BENCH)}
+    for lang in ("en", "zh"):
+        analysis = analysed(files, "Cache the root node for document-connected trees", lang)
+        assert not analysis.insights.architecture, analysis.insights.architecture
+        risks = " ".join(f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks)
+        assert "`nodeRoot`" in risks and "module.exports" not in risks and "benchmark/" not in risks, risks

@@ -54,6 +54,13 @@ _MEMBERS = ("property", "field")
 #: a constant named as a default (``DEFAULT_TIMEOUT``, ``DefaultBaseImage``), not a version
 _DEFAULT_NAME = re.compile(r"DEFAULT|^[Dd]efault[A-Z]")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
+#: a benchmark's folder (``benchmark/dom/root-node.js``, Rust's ``benches/``): a harness that measures the product,
+#: neither product code of its own nor what a test would exercise
+_BENCH_DIRS = frozenset({"bench", "benches", "benchmark", "benchmarks"})
+
+
+def _benchmark(path: str) -> bool:
+    return bool(_BENCH_DIRS & set(path.lower().split("/")[:-1]))
 
 #: a pull request number a squash merge appends to the title: ``(#3375)``
 _OWN_PULL = re.compile(r"\s*\(#\d+\)\s*$")
@@ -283,8 +290,8 @@ class Findings:
 
     def architecture(self) -> list[str]:
         e, w, out = self.e, self.w, []
-        added = [f.path for f in e.behaviour if f.status == "added"]
-        removed = [f.path for f in e.product if f.status == "removed"]
+        added = [f.path for f in e.behaviour if f.status == "added" and not _benchmark(f.path)]
+        removed = [f.path for f in e.product if f.status == "removed" and not _benchmark(f.path)]
         # paths kept whole to the path bound (a symbol's bound cut ``….java`` to ``…Creation.``)
         if added:
             out.append(w.t("arch_new_files", paths=w.names(added, width=R.MAX_PATH)))
@@ -605,7 +612,8 @@ class Findings:
                      paths=self.deploy_subject())
         if self.untested():
             # the impact says where and how much, not the symbols the risk and mitigation already name
-            where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)])
+            where = w.sizes([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)
+                             if not _benchmark(f.path)] or [f.path for f in e.behaviour])
             self.add("no_tests_fix" if w.change_type == "fix" else "no_tests", None, what=self.untested_what(),
                      where=where)
         # the tests of a symbol removed with them (``test_random_triad`` of ``random_triad``), and those of its
@@ -658,13 +666,14 @@ class Findings:
     def untested_what(self) -> str:
         e, w = self.e, self.w
         symbols = [f.symbol for f in e.facts if f.kind in ("symbol_modified", "signature_changed", "symbol_added")
-                   and e.in_product(f)]
+                   and e.in_product(f) and not _benchmark(f.path)]
         if symbols:
             return w.symbols(symbols, 3)
         edited = values_edited(e.behaviour)  # the module-level values the summary names when no symbol is
         if edited:
             return w.symbols(edited, 3)
-        return w.names([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)], 2)
+        return w.names([f.path for f in sorted(e.behaviour, key=lambda f: -f.changes) if not _benchmark(f.path)]
+                       or [f.path for f in e.behaviour], 2)
 
     def large(self) -> None:
         e, w = self.e, self.w
