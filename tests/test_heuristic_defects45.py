@@ -116,3 +116,34 @@ def test_a_benchmark_added_beside_the_code_is_no_product_file_nor_what_a_test_sh
         assert not analysis.insights.architecture, analysis.insights.architecture
         risks = " ".join(f"{r.risk} {r.impact} {r.mitigation}" for r in analysis.risks)
         assert "`nodeRoot`" in risks and "module.exports" not in risks and "benchmark/" not in risks, risks
+
+
+ROOT_GO = '''package cmd
+
+import "os"
+
+func Execute() {
+	if err := rootCmd.Execute(); err != nil {
+		if !errors.As(err, &flagError{}) {
+			panic(err)
+		}
+	}
+}
+'''
+
+
+def test_a_few_lines_rewritten_as_another_statement_are_quoted_both_ways():
+    after = ROOT_GO.replace("\t\tif !errors.As(err, &flagError{}) {\n\t\t\tpanic(err)\n\t\t}\n", "\t\tos.Exit(1)\n")
+    files = {"cmd/root.go": (ROOT_GO, after)}
+    text = analysis_text(analysed(files, "fix: replace panic with os.Exit in Execute"))
+    assert "Rewrites `if !errors.As(err, &flagError{}) { panic(err) }` as `os.Exit(1)`" in text, text
+    text = analysis_text(analysed(files, "fix: replace panic with os.Exit in Execute", "zh"))
+    assert "将 `if !errors.As(err, &flagError{}) { panic(err) }` 改写为 `os.Exit(1)`" in text, text
+    # a brace-less guard reads as the statement it guards, not as an empty ``if (..);``
+    c = "int f(int i) {\n    g(i);\n    return 0;\n}\n"
+    text = analysis_text(analysed({"src/list.c": (c, c.replace("    g(i);\n", "    if (i > 0)\n        g(i);\n"))},
+                                  "fix: guard g"))
+    assert "`if (i > 0) g(i);`" in text and "0);" not in text, text
+    # two edits with code between them are no one statement: not joined
+    two = ROOT_GO.replace("panic(err)", "panic(err.Error())").replace("rootCmd.Execute()", "root.Execute()")
+    assert "Rewrites" not in analysis_text(analysed({"cmd/root.go": (ROOT_GO, two)}, "fix: two edits"))
