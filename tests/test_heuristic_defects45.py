@@ -147,3 +147,21 @@ def test_a_few_lines_rewritten_as_another_statement_are_quoted_both_ways():
     # two edits with code between them are no one statement: not joined
     two = ROOT_GO.replace("panic(err)", "panic(err.Error())").replace("rootCmd.Execute()", "root.Execute()")
     assert "Rewrites" not in analysis_text(analysed({"cmd/root.go": (ROOT_GO, two)}, "fix: two edits"))
+
+
+def test_a_forwarding_constructor_removed_is_no_public_api_change_of_the_day():
+    from datetime import UTC, datetime
+
+    from analysis.highlights import heuristic_highlights
+    from analysis.models import Analysis, Commit, CommitReport, Fact, FileChange
+    facts = [Fact(kind="symbol_removed", path="lib/nodes/Body-impl.js", symbol="BodyImpl.constructor", public=True,
+                  before="(globalObject, args)", text="method, overrides"),
+             Fact(kind="symbol_removed", path="lib/nodes/Old.js", symbol="OldImpl", public=True, text="class")]
+    day = [CommitReport(commit=Commit(sha=str(n) * 40, author="Ann", message="Centralize",
+                                      committed_at=datetime(2026, 2, 14, n, tzinfo=UTC), details_loaded=True,
+                                      files=[FileChange(path=f.path, additions=1, deletions=9)]),
+                        analysis=Analysis(change_type="refactor", importance="medium", summary=["Centralize"],
+                                          facts=[f]))
+           for n, f in enumerate(facts, 3)]
+    api = next((b for b in heuristic_highlights(day, "en") if b.startswith("Public API")), "")
+    assert "`OldImpl` removed" in api and "constructor" not in api, api
