@@ -44,4 +44,6 @@ def clip_words(text: str, limit: int) -> str:
     head = re.sub(r"\s*:\w+:$", "", text[:cut].rstrip()) if cut > 0 else text[: limit - 1]
     ids = [i for i in advisory_ids(text[len(head):]) if i not in advisory_ids(head)]
     head = head.rstrip(" ,;:")
-    return head + ("" if head.endswith((".", "!", "?")) else "…") + "".join(f" {i}" for i in ids)
+    # a sentence's own stop needs no ellipsis; a word cut in its middle (no space to cut at) always does
+    ends = cut > 0 and head.endswith((".", "!", "?"))
+    return head + ("" if ends else "…") + "".join(f" {i}" for i in ids)

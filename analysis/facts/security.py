@@ -13,6 +13,15 @@ _CODE_LIKE = (".sh", ".bash", ".yaml", ".yml", ".json", ".toml", ".ini", ".cfg",
 _COMMENT_PREFIX = ("#", "//", "/*", "*", "--", ";", "<!--")
 
 _CREDENTIAL = "hard-coded credential"
+_EVAL = "eval/exec of dynamic code"
+#: languages with no builtin that runs a string as code: a bare ``exec(`` there is a function of the project's own
+_NO_EVAL_FAMILIES = frozenset({"go", "rust", "c", "java", "kotlin"})
+_NO_EVAL_EXTS = (".cs", ".kt", ".kts", ".swift", ".scala", ".tf")
+#: the line that defines a function or method named ``exec``/``eval`` (``def exec(``, ``func (c *Command) exec(``,
+#: ``function eval(``, a class method ``exec(args) {``), not a call of one
+_EVAL_DEFINED = re.compile(r"\b(?:def|func|function|fn)\b[^=]*?(?<![\w.])(?:eval|exec)\s*\(|"
+                           r"^\s*(?:(?:async|static|public|private|protected)\s+)*(?:eval|exec)\s*\([^()]*\)\s*"
+                           r"(?::\s*[\w<>\[\], |.]+)?\{\s*$")
 #: signals that in a test are fixtures made up on purpose (fake tokens, credentials, a log of them)
 _FIXTURE_KINDS = {_CREDENTIAL, "GitHub token in the code", "Slack token in the code",
                   "a credential may be written to logs or output"}
@@ -31,7 +40,7 @@ ADDED_SIGNALS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?i)\b(?:log(?:ger)?|logging|console|print)\w*\.?\w*\(.*\b(?:password|secret|api_?key|token)\b"),
      "a credential may be written to logs or output"),
     (re.compile(r"\bshell\s*=\s*True\b"), "subprocess with shell=True"),
-    (re.compile(r"(?<![\w.])(?:eval|exec)\s*\("), "eval/exec of dynamic code"),
+    (re.compile(r"(?<![\w.])(?:eval|exec)\s*\("), _EVAL),
     (re.compile(r"\bnew Function\s*\("), "new Function() builds code from a string"),
     (re.compile(r"\bverify\s*=\s*False\b"), "TLS certificate verification disabled (verify=False)"),
     (re.compile(r"\bInsecureSkipVerify\s*:\s*true\b"), "TLS certificate verification disabled (InsecureSkipVerify)"),
@@ -142,7 +151,7 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
         for pattern, what in ADDED_SIGNALS:
             if fixtures and (what in _FIXTURE_KINDS or what.startswith(_TEST_HARNESS_PREFIXES)):
                 continue
-            if what not in seen and pattern.search(line.text) and not _declared_harmless(what, line.text):
+            if what not in seen and pattern.search(line.text) and not _declared_harmless(what, line.text, path):
                 seen[what] = line.text
     added = {" ".join(line.text.split()) for line in patch.added}
     for line in patch.removed:
@@ -158,8 +167,14 @@ def security_facts(path: str, patch: FilePatch) -> list[Fact]:
     return [Fact(kind="security_signal", path=path, text=f"{what}: {quote(line)}") for what, line in seen.items()]
 
 
-def _declared_harmless(what: str, text: str) -> bool:
-    """A weak hash the line itself says is not for security (``usedforsecurity=False``: ETags, cache keys)."""
+def _declared_harmless(what: str, text: str, path: str = "") -> bool:
+    """A weak hash the line itself says is not for security (``usedforsecurity=False``: ETags, cache keys); a bare
+    ``exec(``/``eval(`` that is no evaluation of code: in a language without such a builtin (Go, Rust, C, Java,
+    Kotlin: k9s' own ``func (c *Command) exec(...)`` method), or the line defining a function or method of that name."""
+    if what == _EVAL:
+        grammar = grammar_for(path)
+        family = FAMILY[grammar] if grammar is not None else None
+        return family in _NO_EVAL_FAMILIES or path.lower().endswith(_NO_EVAL_EXTS) or bool(_EVAL_DEFINED.search(text))
     return what in _HASH_KINDS and bool(_NOT_FOR_SECURITY.search(text))
 
 

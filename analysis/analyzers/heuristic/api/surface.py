@@ -94,10 +94,12 @@ class ApiSurface:
 
     def default_constructor(self, fact: Fact) -> bool:
         """A JS/TS class's ``constructor()`` of no parameters removed while the class stays (its assignments made
-        class fields): the language gives every class that default constructor, ``new Ruler()`` works as before."""
+        class fields): the language gives every class that default constructor, ``new Ruler()`` works as before; nor
+        is a subclass's constructor that only handed its parameters on to ``super(..)`` (the facts mark it an
+        override): ``new X(a, b)`` reaches the base's constructor with the same arguments."""
         owner, _, member = (fact.symbol or "").rpartition(".")
         return (member == "constructor" and bool(owner) and JS_MODULE.search(fact.path) is not None
-                and "".join((fact.before or "").split()) == "()"
+                and ("".join((fact.before or "").split()) == "()" or (fact.text or "").endswith(", overrides"))
                 and not any(f.symbol == owner and f.path == fact.path for f in self.of("symbol_removed")))
 
     def unpublished(self, fact: Fact) -> bool:

@@ -54,6 +54,13 @@ _MEMBERS = ("property", "field")
 #: a constant named as a default (``DEFAULT_TIMEOUT``, ``DefaultBaseImage``), not a version
 _DEFAULT_NAME = re.compile(r"DEFAULT|^[Dd]efault[A-Z]")
 _BEHAVIOUR_TYPES = ("fix", "feature", "perf", "refactor", "security", "chore")
+#: a benchmark's folder (``benchmark/dom/root-node.js``, Rust's ``benches/``): a harness that measures the product,
+#: neither product code of its own nor what a test would exercise
+_BENCH_DIRS = frozenset({"bench", "benches", "benchmark", "benchmarks"})
+
+
+def _benchmark(path: str) -> bool:
+    return bool(_BENCH_DIRS & set(path.lower().split("/")[:-1]))
 
 #: a pull request number a squash merge appends to the title: ``(#3375)``
 _OWN_PULL = re.compile(r"\s*\(#\d+\)\s*$")
@@ -283,8 +290,8 @@ class Findings:
 
     def architecture(self) -> list[str]:
         e, w, out = self.e, self.w, []
-        added = [f.path for f in e.behaviour if f.status == "added"]
-        removed = [f.path for f in e.product if f.status == "removed"]
+        added = [f.path for f in e.behaviour if f.status == "added" and not _benchmark(f.path)]
+        removed = [f.path for f in e.product if f.status == "removed" and not _benchmark(f.path)]
         # paths kept whole to the path bound (a symbol's bound cut ``….java`` to ``…Creation.``)
         if added:
             out.append(w.t("arch_new_files", paths=w.names(added, width=R.MAX_PATH)))
@@ -658,7 +665,7 @@ class Findings:
     def untested_what(self) -> str:
         e, w = self.e, self.w
         symbols = [f.symbol for f in e.facts if f.kind in ("symbol_modified", "signature_changed", "symbol_added")
-                   and e.in_product(f)]
+                   and e.in_product(f) and not _benchmark(f.path)]
         if symbols:
             return w.symbols(symbols, 3)
         edited = values_edited(e.behaviour)  # the module-level values the summary names when no symbol is
@@ -667,10 +674,11 @@ class Findings:
         return w.names([f.path for f in self.untested_files()], 2)
 
     def untested_files(self) -> list:
-        """The product files a test should exercise, largest first: not a file that only restamps the release
-        (``__version_time__`` moved beside a change to ``core.py``), which no test runs differently."""
+        """The product files a test should exercise, largest first: not a benchmark added beside the code, nor a
+        file that only restamps the release (``__version_time__`` moved beside a change to ``core.py``), which no
+        test runs differently."""
         e = self.e
-        files = [f for f in e.behaviour if not version_numbers_only(e, [f])] or e.behaviour
+        files = [f for f in e.behaviour if not _benchmark(f.path) and not version_numbers_only(e, [f])] or e.behaviour
         return sorted(files, key=lambda f: -f.changes)
 
     def large(self) -> None:

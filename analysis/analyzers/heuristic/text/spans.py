@@ -18,13 +18,32 @@ _DIGEST = re.compile(r"(@?sha256:)([0-9a-f]{64})\b")
 
 
 #: a dotted key or symbol path (``properties.cluster.properties.monitoring``, ``steps[Set up Helm].uses``)
+_PATH = re.compile(r"^[\w.@+~-]+(?:/[\w.@+~-]+)+$")  # a file path: folders and a name, no URL scheme, no space
 _DOTTED = re.compile(r"^[\w$-]+(?:\[[^\].]*\])*(?:\.[\w$-]+(?:\[[^\].]*\])*)+$")
 
 
 def code(text: str | None, limit: int = R.MAX_SYMBOL) -> str:
     """``text`` as inline code, one line, bounded, with no backtick to break out of it."""
     text = (text or "").replace("`", "'")
-    return "`" + (_dotted_clip(text, limit) or clip(text, limit)) + "`"
+    return "`" + (_dotted_clip(text, limit) or _path_clip(text, limit) or clip(text, limit)) + "`"
+
+
+def _path_clip(text: str, limit: int) -> str | None:
+    """A long file path cut in its middle, its first folder and its file name kept
+    (``dialects/…/mixins/AlterTableAlterColumnMixin.kt``): a cut at the end loses the name and may leave a bare
+    ``Mixin.`` that reads as a whole one."""
+    limit -= 1  # as ``clip`` counts: at most ``limit - 1`` characters
+    if len(text) <= limit or not _PATH.match(text):
+        return None
+    parts = text.split("/")
+    tail = parts[-1]
+    if len(parts[0]) + len(tail) + 3 > limit:
+        return None
+    for part in reversed(parts[1:-1]):
+        if len(parts[0]) + len(part) + len(tail) + 4 > limit:
+            break
+        tail = f"{part}/{tail}"
+    return f"{parts[0]}/…/{tail}"
 
 
 def code_line(text: str, limit: int = TINY_CHARS) -> str:

@@ -84,6 +84,15 @@ def _subject(text: str) -> bool:
 
 
 #: the comment markers that open a commented-out line (``//``, ``#``, ``--``, ``/*`` ... ``*/``, ``;``)
+#: a rewrite of at most this many code lines (braces aside), each side at most this long, is quoted whole
+_BLOCK_LINES, _BLOCK_CHARS = 5, 130
+#: a line a statement goes on from (``x =``, ``a &&``, an argument's ``,``): not a whole statement to quote
+_OPEN_END = re.compile(r"(?:[=+\-*/%&|^<>.,?\\]|=>|->)\s*$")
+#: a control statement's head with no brace (``if (x)``, ``} else``): the next line is the statement it guards
+_CONTROL_HEAD = re.compile(r"^(?:}\s*)?(?:if|for|while|else(?:\s+if)?|elif)\b.*(?:\)|else)$")
+_EMPTY_BLOCK = re.compile(r"(?:\)|\belse|\btry|\bdo)\s*{\s*}")
+#: what a formatter changes: spacing, braces, statement ends
+_LAYOUT = re.compile(r"[\s{};]")
 _COMMENT_MARK = re.compile(r"^\s*(?://+|#+|--+|/\*+|;+)\s?|\s*\*+/\s*$")
 #: the name a field line declares (Go's ``AllowAtomic bool `json:...```, Rust's ``pub timeout: u64,``)
 _FIELD_NAME = re.compile(r"^(?:pub(?:\([^)]*\))?\s+)?([A-Za-z_]\w*)\s*:?\s+\S")
@@ -319,6 +328,13 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for path, old, new in e.expectation_flips[:1]:
             out.append(self.t("flip_line", old=code(old), new=code(new), path=code(path, R.MAX_PATH)))
         gone = [f for f in e.of("symbol_removed") if e.is_public(f)]
+        # a JS class's constructor that the language's default (or the base's, which it only forwarded to) replaces:
+        # the class stays constructible as before, no public API goes
+        inherited = [f for f in gone if e.default_constructor(f)]
+        if inherited:
+            gone = [f for f in gone if f not in inherited]
+            out.append(self._t("ctor_dropped", len(inherited) > 1,
+                               names=self.symbols([(f.symbol or "").rpartition(".")[0] for f in inherited])))
         moved = {(f.symbol or "").split(".")[-1] for f in gone if e.moved(f)}
         arrived = [f for f in e.api_added if (f.symbol or "").split(".")[-1] in moved]
         swapped = _in_place([f for f in gone if not e.moved(f)], [f for f in e.api_added if f not in arrived])
@@ -540,9 +556,54 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         n = len(removed)
         if n != len(added) or not 0 < n <= _TINY_LINES or len(set(removed)) != 1 or len(set(added)) != 1 \
                 or removed == added:
-            return []
+            return self.block_rewritten(paths[0], removed, added) if len(paths) == 1 else []
         old, new = code_pair(removed[0], added[0], _TINY_CHARS)  # a long line changed at its end: where it differs
         return [self.t("line_swapped_n" if n > 1 else "line_swapped", old=old, new=new, n=n)]
+
+    def block_rewritten(self, path: str, removed: list[str], added: list[str]) -> list[str]:
+        """A few code lines of one file rewritten as a few others (``if !errors.As(err, &flagError{}) { panic(err) }``
+        → ``os.Exit(1)``), both quoted as one statement each, when both sides are short: what "Changes `Execute`"
+        alone leaves the reader to open the diff for. Only one run of changed lines in one hunk, whole statements
+        (brackets balanced, no line left open by a trailing operator or comma), and not a layout change alone."""
+        family = code_family(path)
+        by_path = {f.path: f for f in self.e.files}
+        hunks = [h for h in parse_patch(path, by_path[path].patch or "").hunks
+                 if any(code_part(family, ln.text).strip() for ln in h.lines if ln.kind != " ")]
+        if len(hunks) != 1:
+            return []
+        lines = [ln for ln in hunks[0].lines if ln.kind != " " or code_part(family, ln.text).strip()]
+        changed = [i for i, ln in enumerate(lines) if ln.kind != " "]
+        if changed[-1] - changed[0] + 1 != len(changed):
+            return []  # context code between the changed lines: two edits, not one statement rewritten
+        if any(_OPEN_END.search(ln) for ln in removed + added) or \
+                any(sum(t.count(o) for t in side) != sum(t.count(c) for t in side)
+                    for side in (removed, added) for o, c in ("()", "[]", "{}")):
+            return []
+        def joined(lines: list[str]) -> str:
+            text = lines[0]
+            for previous, line in zip(lines, lines[1:]):
+                if line.startswith((".", "?.")) or previous.endswith(("(", "[")) or line.startswith((")", "]")):
+                    text += line  # a call chain's next link, a bracket's contents
+                elif previous.endswith(("{", ":", ";")) or line.startswith(("{", "}")) or _CONTROL_HEAD.match(previous):
+                    text += " " + line  # a block's body, or a brace-less ``if (..)`` and the statement it guards
+                else:
+                    text += "; " + line
+            return text
+        statements = [ln for ln in removed + added if ln.strip("{}()[];, ")]
+        if not removed or not added or len(statements) > _BLOCK_LINES or len(removed) + len(added) <= 2:
+            return []
+        if len(removed) == len(added) and not any(ln.endswith(("{", "}", ":")) or ln.startswith("}")
+                                                  or _CONTROL_HEAD.match(ln) for ln in removed + added):
+            # statements rewritten one for one (a version's two ``#define``s): each said beside its new form
+            pairs = [code_pair(o, n, _TINY_CHARS) for o, n in zip(removed, added) if o != n]
+            return [self.t("lines_swapped", pairs=self.p["listed_sep"].join(
+                self.t("listed_swapped", old=o, new=n) for o, n in pairs))] if pairs else []
+        old, new = joined(removed), joined(added)
+        if _EMPTY_BLOCK.search(old) or _EMPTY_BLOCK.search(new):
+            return []  # a block whose body we do not see (kept as context, or a comment): not the whole statement
+        if _LAYOUT.sub("", old) == _LAYOUT.sub("", new) or max(len(old), len(new)) > _BLOCK_CHARS:
+            return []
+        return [self.t("block_rewritten", old=code(old, _BLOCK_CHARS + 2), new=code(new, _BLOCK_CHARS + 2))]
 
     def values_set(self, files: list[FileChange]) -> list[str]:
         """``Values: `spec_version` `"2.4"` → `"2.3"```: literals the modified code sets anew (not the constants the

@@ -139,7 +139,8 @@ class JsCollector(Collector):
         self.add(scope, text_of(name_node), "method", class_public and not private, member,
                  params=js_params(_field(function, "parameters") or _field(function, "parameter")),
                  returns=self._returns(function),
-                 overrides=any(c.type == "override_modifier" for c in member.named_children))
+                 overrides=any(c.type == "override_modifier" for c in member.named_children)
+                 or _forwarding_constructor(text_of(name_node), function))
 
     def _module_keyed(self, name_node: Any) -> bool:
         """A member keyed by a constant of the module that the module does not export (``[PRUNECACHE](entry)`` with
@@ -286,3 +287,20 @@ def js_params(node: Any | None) -> tuple[Param, ...]:
         elif kind in ("identifier", "rest_pattern", "object_pattern", "array_pattern"):
             params.append(Param(text_of(child)))
     return tuple(params)
+
+
+def _forwarding_constructor(name: str, function: Any) -> bool:
+    """A subclass's ``constructor(a, b) { super(a, b); ... }``: it hands its parameters to the base's constructor
+    unchanged, so with it gone ``new X(a, b)`` reaches the base's with the same arguments (an override, not an API)."""
+    if name != "constructor" or function is None:
+        return False
+    body = _field(function, "body")
+    first = next((c for c in body.named_children if c.type != "comment"), None) if body is not None else None
+    call = first.named_children[0] if first is not None and first.type == "expression_statement" \
+        and first.named_children else None
+    if call is None or call.type != "call_expression" or text_of(_field(call, "function")) != "super":
+        return False
+    params = js_params(_field(function, "parameters"))
+    args = _field(call, "arguments")
+    passed = [text_of(a) for a in args.named_children] if args is not None else []
+    return passed == [p.name.rstrip("?") for p in params]
