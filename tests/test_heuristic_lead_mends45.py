@@ -141,3 +141,69 @@ def test_an_api_doc_generators_stylesheet_is_documentation():
     analysis = analysed({".javadoc/stylesheet.css": (css, None)}, "remove custom JavaDoc stylesheet")
     assert (analysis.importance, analysis.change_type) == ("low", "docs"), (analysis.importance, analysis.change_type)
     assert "product" not in " ".join([*analysis.summary, *(r.risk for r in analysis.risks)]).lower()
+
+
+_CC = """#include <cstdio>
+#include <string>
+
+size_t Compress(Source* reader, Sink* writer) {
+  // Compress input_fragment and append to dest
+  const int max_output = MaxCompressedLength(num_to_read);
+
+  // Need a scratch buffer for the output, in case the byte sink doesn't
+  // have room for us directly.
+
+  // Since we encode kBlockSize regions followed by a region
+  // which is <= kBlockSize in length, a previously allocated
+  // scratch_output[] region is big enough for this iteration.
+  char* dest = writer->GetAppendBuffer(max_output, scratch);
+  return written;
+}
+"""
+_CC_AFTER = (_CC.replace("#include <string>", "#include <memory>\n#include <string>")
+             .replace("  const int max_output", "  int max_output")
+             .replace("  // Need a scratch buffer for the output, in case the byte sink doesn't\n"
+                      "  // have room for us directly.\n\n", "")
+             .replace("  // scratch_output[] region is big enough for this iteration.\n",
+                      "  // scratch_output[] region is big enough for this iteration.\n"
+                      "  // Need a scratch buffer for the output, in case the byte sink doesn't\n"
+                      "  // have room for us directly.\n"))
+
+
+def _hunks_only(files, lang):
+    """The analysis from the hunks alone (the file too large to be read whole), as the digest makes it."""
+    from analysis.analyzers.base import AnalysisContext
+    from analysis.analyzers.heuristic.analyzer import HeuristicAnalyzer
+    from analysis.facts import derive_facts
+    from tests.facts_support import commit_of
+    commit, _ = commit_of(files, "Internal changes")
+    return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=derive_facts(commit, None)))
+
+
+def test_a_change_of_mostly_comments_says_the_few_code_lines_it_rewrites():
+    """Three "Internal changes" moving the same comment back and forth read alike; the code lines tell them apart."""
+    for lang, lead in (("en", "adds `#include <memory>`"), ("zh", "新增 `#include <memory>`")):
+        summary = _hunks_only({"snappy.cc": (_CC, _CC_AFTER)}, lang).summary
+        said = next(line for line in summary if "snappy.cc" in line)
+        assert "`const int max_output = MaxCompressedLength(num_to_read);` → `int max_output" in said, said
+        assert lead in said, said
+    back = next(line for line in _hunks_only({"snappy.cc": (_CC_AFTER, _CC)}, "en").summary
+                if "snappy.cc" in line)
+    assert "removes `#include <memory>`" in back and "`int max_output" in back, back
+
+
+def test_a_code_file_no_symbol_names_is_placed_by_the_definitions_its_hunks_sit_in():
+    """A file too large to read whole, its hunks alone: "snappy.cc (+4/−5)" read alike under each change to it."""
+    from datetime import UTC, datetime
+
+    from analysis.analyzers.base import AnalysisContext
+    from analysis.analyzers.heuristic.analyzer import HeuristicAnalyzer
+    from analysis.models import Commit
+    patch = ("@@ -10,5 +10,5 @@ size_t Compress(Source* reader, Sink* writer) {\n   x();\n"
+             "-  const int n = f();\n-  const int m = g();\n-  h(n, m);\n+  int n = f();\n+  int m = g();\n"
+             "+  h(m, n);\n   y();\n")
+    commit = Commit(sha="a" * 40, author="Ann", message="Internal change", committed_at=datetime(2026, 1, 1, tzinfo=UTC),
+                    files=[FileChange(path="snappy.cc", status="modified", additions=3, deletions=3, patch=patch)],
+                    details_loaded=True)
+    for lang, said in (("en", "snappy.cc (+3/−3): in `Compress`"), ("zh", "snappy.cc（+3/−3）：位于 `Compress`")):
+        assert HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext()).impact == [said]

@@ -7,9 +7,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 
 from analysis.analyzers.heuristic import rules as R
-from analysis.analyzers.heuristic.code.hunks import comment_lines
+from analysis.analyzers.heuristic.code.hunks import changed_lines, comment_lines, is_comment_line
 from analysis.analyzers.heuristic.code.named.assignments import entries_removed, values_edited
 from analysis.analyzers.heuristic.code.named.default_members import default_members
 from analysis.analyzers.heuristic.config.ci_keys import RANK, action_moves, changed_keys, pinned_versions, sha_pinned
@@ -19,7 +20,7 @@ from analysis.analyzers.heuristic.release import versions_set
 from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
 from analysis.analyzers.heuristic.text.spans import code, code_line, code_pair, pinned
-from analysis.facts.code.hunk_symbols import documented_names
+from analysis.facts.code.hunk_symbols import documented_names, enclosing_definition
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 
@@ -185,7 +186,8 @@ class FileLines:
         # "comments ... and N lines of code around them" only where there are comments (a blank line is none)
         comments = sum(comment_lines(f.patch, f.path) for f in e.behaviour if f.patch)
         if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines and comments:
-            return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)]
+            return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)
+                    + self.code_among_comments()]
         moved = folder_moved(e.behaviour)
         if moved:  # "Move k8smount provider mock files out of the global mock dir": one folder's files, elsewhere
             return [self.t("files_moved", n=moved[2], old=code(moved[0], R.MAX_PATH), new=code(moved[1], R.MAX_PATH))]
@@ -330,6 +332,41 @@ class FileLines:
         if added:
             return self.t("tiny_added", line=code_line(added[0], _TINY_CHARS))
         return self.t("tiny_removed", line=code_line(removed[0], _TINY_CHARS)) if removed else ""
+
+    def code_among_comments(self) -> str:
+        """``: `const int n = f();` → `int n = f();`; adds `#include <memory>``` for the few lines of code a change
+        of mostly comments rewrites (three at most): which code moved, not only how many lines of it."""
+        removed, added = [], []
+        for f in self.e.behaviour:
+            old, new = changed_lines(f.patch)
+            removed += [ln.strip() for ln in old if ln.strip() and not is_comment_line(ln, f.path)]
+            added += [ln.strip() for ln in new if ln.strip() and not is_comment_line(ln, f.path)]
+        if not removed and not added or len(removed) + len(added) > 3:
+            return ""
+        said, rest = [], list(added)
+        for old in removed:  # a line rewritten pairs with the added line most like it; the others stand alone
+            new = max(rest, key=lambda x: SequenceMatcher(None, old, x).ratio(), default=None)
+            if new is not None and SequenceMatcher(None, old, new).ratio() >= 0.5:
+                rest.remove(new)
+                said.append(self.t("among_swapped", old=code_pair(old, new, _TINY_CHARS)[0],
+                                   new=code_pair(old, new, _TINY_CHARS)[1]))
+            else:
+                said.append(self.t("among_removed", line=code_line(old, _TINY_CHARS)))
+        said += [self.t("among_added", line=code_line(x, _TINY_CHARS)) for x in rest]
+        return self.t("among_code", lines=self.p["sep"].join(said))
+
+    def file_scopes(self, f: FileChange) -> str:
+        """`` — in `Compress`, `SnappyIOVecReader` `` for a code file no symbol fact names: the definitions its hunks'
+        changes sit in, read from the hunks and git's ``@@`` context (a file too large to read whole); empty when
+        none is known. "snappy.cc (+4/−5)" alone read the same under each change of a day to that file."""
+        patch = parse_patch(f.path, f.patch) if f.patch else None
+        names: list[str] = []
+        for hunk in patch.hunks if patch else []:
+            first = next((i for i, line in enumerate(hunk.lines) if line.kind != " "), None)
+            found = enclosing_definition(f.path, hunk, first) if first is not None else None
+            if found and found.name not in names:
+                names.append(found.name)
+        return self.t("impact_in", names=self.symbols(names, 3)) if names else ""
 
     def two_swaps(self, files: list[FileChange] | None = None) -> str:
         """```a` → `b`; `c` → `d``` for the one product file of a change that rewrites two short lines and nothing

@@ -112,7 +112,8 @@ class ImpactLines:
             if len(members) == 1 and members[0].path == area and what == clip(area, R.MAX_PATH):
                 # a top-level file is its own area: ".size-limit.cjs: .size-limit.cjs" says nothing
                 quote = self.file_quote(members[0])
-                out.append(self.t("impact_bare", **sizes) + (quote or release))
+                scopes = "" if quote or release else self.file_scopes(members[0])
+                out.append(self.t("impact_bare", **sizes) + (quote or release or scopes))
                 continue
             what += release
             out.append(self.t("impact", what=what, **sizes))
