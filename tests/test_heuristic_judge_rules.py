@@ -245,4 +245,6 @@ def test_the_merge_line_and_a_release_heading_are_not_summary_points():
 def test_doc_comments_with_a_line_or_two_of_code_say_so():
     rust = change("src/man.rs", ["    /// Render a page."],
                   ["}", "impl<'a> Man<'a> {", *[f"    /// line {i} of the new documentation" for i in range(20)]])
-    assert "Comments in `src/man.rs`, and 2 changed lines of code around them" in analyse("docs: more", [rust]).summary
+    # the code line is named, the closing bracket beside it is not
+    assert analyse("docs: more", [rust]).summary == [
+        "Comments in `src/man.rs`, and 2 changed lines of code around them: adds `impl<'a> Man<'a> {`"]

@@ -51,6 +51,7 @@ def test_default_of_another_key_is_not_named() -> None:
     files = [FileChange(path="src/request.js", patch=patch_of(_REQ, _REQ_AFTER))]
     assert not title_defaults_changed("Fix default timeout handling", files)
     assert not title_defaults_changed("Fix user agent string", files)
+    assert title_defaults_changed("Fix the default User-Agent", files)  # the key the setter sets, named as a default
 
 
 # --- a trait bound a public Rust function gains --------------------------------------------------------------------
@@ -92,6 +93,10 @@ def test_key_bindings_realigned_are_kept() -> None:
     before = _VIEW.format(sorts=_SORTS)
     after = before.replace("ui.KeyL: ", "ui.KeyL:      ").replace("false),", "true),")
     assert not bindings_removed([FileChange(path="internal/view/pod.go", patch=patch_of(before, after))])
+    gone = after.replace("\t\tui.KeyShiftC: ui.NewKeyAction(\"Sort CPU\", p.sortCmd(\"CPU\"), true),\n", "") \
+        .replace("\t\tui.KeyShiftM: ui.NewKeyAction(\"Sort MEM\", p.sortCmd(\"MEM\"), true),\n", "") \
+        .replace("\t\tui.KeyShiftR: ui.NewKeyAction(\"Sort Ready\", p.sortCmd(\"READY\"), true),\n", "")
+    assert bindings_removed([FileChange(path="internal/view/pod.go", patch=patch_of(before, gone))])  # removed too
 
 
 # --- Rust's .cloned() written .copied() ----------------------------------------------------------------------------
@@ -112,6 +117,7 @@ def test_cloned_as_copied_is_low() -> None:
 def test_cloned_as_copied_with_another_call_is_not_respelled() -> None:
     after = _NODES_AFTER.replace(".drive(consumer)", ".drive(consumer.split())")
     assert not rust_respelled_only(patch_of(_NODES, after), "src/graph.rs")
+    assert rust_respelled_only(patch_of(_NODES, _NODES_AFTER), "src/graph.rs")  # without the extra call: respelled
 
 
 # --- a JSON schema's property appended after the last one ---------------------------------------------------------
@@ -132,3 +138,4 @@ def test_schema_property_appended_after_a_comma_is_not_high() -> None:
 def test_schema_entry_replaced_is_not_appended() -> None:
     after = _SCHEMA.replace('"fullScreen": {"type": "boolean"}', '"fullScreen": {"type": "string"},')
     assert not comma_appended_only(patch_of(_SCHEMA, after))
+    assert comma_appended_only(patch_of(_SCHEMA, _SCHEMA_AFTER))  # the same place, only a comma and an entry: appended

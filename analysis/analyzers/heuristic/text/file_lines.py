@@ -24,6 +24,9 @@ from analysis.facts.code.hunk_symbols import documented_names, enclosing_definit
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact, FileChange
 
+#: a line with a word or a number in it (not brackets and punctuation alone)
+_WORDY = re.compile(r"[A-Za-z0-9_]")
+
 #: the changed lines of a small build file said one by one (``go.work``'s ``use`` entries), and their longest
 _LISTED_LINES = 8
 _LISTED_CHARS = 60
@@ -339,8 +342,9 @@ class FileLines:
         removed, added = [], []
         for f in self.e.behaviour:
             old, new = changed_lines(f.patch)
-            removed += [ln.strip() for ln in old if ln.strip() and not is_comment_line(ln, f.path)]
-            added += [ln.strip() for ln in new if ln.strip() and not is_comment_line(ln, f.path)]
+            # a line of brackets alone (``}``, ``});``) says nothing of what the code does
+            removed += [ln.strip() for ln in old if _WORDY.search(ln) and not is_comment_line(ln, f.path)]
+            added += [ln.strip() for ln in new if _WORDY.search(ln) and not is_comment_line(ln, f.path)]
         if not removed and not added or len(removed) + len(added) > 3:
             return ""
         said, rest = [], list(added)
