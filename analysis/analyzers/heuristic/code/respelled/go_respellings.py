@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic.code.hunks import changed_lines
+from analysis.analyzers.heuristic.code.respelled.locals_renamed import renamed_alike
 
 #: ``io/ioutil``'s functions that Go 1.16 made plain wrappers of these (``ReadDir`` is left out: it returns another type)
 _IOUTIL = {"ReadAll": "io.ReadAll", "ReadFile": "os.ReadFile", "WriteFile": "os.WriteFile",
@@ -20,7 +21,6 @@ _IMPORT = re.compile(r'^(?:import\s+)?(?:[\w.]+\s+)?"[^"\s]+"$')
 #: so an added line comparing the same operand with ``""`` proves it one)
 _LEN_ZERO = re.compile(r"\blen\(([\w.]+)\)\s*(==|!=|>)\s*0\b")
 _EMPTY_TEST = {"==": '== ""', "!=": '!= ""', ">": '!= ""'}
-_WORD = re.compile(r"\w+|[^\w\s]")
 #: a local declared: ``x := new(bytes.Buffer)``, ``var x bytes.Buffer``
 _LOCAL = re.compile(r"^(?:var\s+(\w+)\b|(\w+)\s*:=)")
 
@@ -29,25 +29,6 @@ def _one_way(line: str) -> str:
     line = _IOUTIL_CALL.sub(lambda m: _IOUTIL[m.group(1)], line)
     line = _LEN_ZERO.sub(lambda m: f"{m.group(1)} {_EMPTY_TEST[m.group(2)]}", line)
     return _EMPTY_INTERFACE.sub("any", line)
-
-
-def _renamed_alike(removed: list[str], added: list[str]) -> bool:
-    """Each removed line comes back in its place with names swapped one for one throughout (``x`` read as ``buf``
-    wherever it stood), each old name declared on a removed line and its new name on an added one: a local renamed
-    beside the respelling (a call to another function, a field swapped for another, is no rename)."""
-    if len(removed) != len(added):
-        return False
-    names: dict[str, str] = {}
-    for old, new in zip(removed, added):
-        old_tokens, new_tokens = _WORD.findall(old), _WORD.findall(new)
-        if len(old_tokens) != len(new_tokens):
-            return False
-        for a, b in zip(old_tokens, new_tokens):
-            if a != b and not (a.isidentifier() and b.isidentifier() and names.setdefault(a, b) == b):
-                return False
-    old_locals, new_locals = _locals(removed), _locals(added)
-    return (len(set(names.values())) == len(names)
-            and all(a in old_locals and b in new_locals for a, b in names.items()))
 
 
 def _locals(lines: list[str]) -> set[str]:
@@ -69,7 +50,7 @@ def go_respelled_only(patch: str | None, path: str) -> bool:
     # loops swapped, so another element is found first) are a reorder, which changes what the code does
     if not removed or respelled == removed:
         return False
-    return Counter(respelled) == Counter(added) or _renamed_alike(respelled, added)
+    return Counter(respelled) == Counter(added) or renamed_alike(respelled, added, _locals)
 
 
 def go_files_renamed_only(files) -> bool:

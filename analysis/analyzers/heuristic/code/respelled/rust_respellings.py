@@ -7,10 +7,10 @@ import re
 from collections import Counter
 
 from analysis.analyzers.heuristic.code.hunks import changed_lines
+from analysis.analyzers.heuristic.code.respelled.locals_renamed import renamed_alike
 
 #: ``copied()`` compiles only for ``Copy`` items, and for those yields the very values ``cloned()`` did
 _ONE_WAY = ((re.compile(r"\.cloned\(\)"), ".copied()"), (re.compile(r"\bCloned\b"), "Copied"))
-_WORD = re.compile(r"\w+|[^\w\s]")
 #: names a line declares: ``let x``, ``let mut x``, a function's parameters ``fn f(self, c: C)``
 _LET = re.compile(r"\blet\s+(?:mut\s+)?([a-z_]\w*)")
 _FN = re.compile(r"\bfn\s+\w+\s*(?:<[^(]*>)?\s*\((?P<params>[^)]*)")
@@ -31,24 +31,6 @@ def _declared(lines: list[str]) -> set[str]:
     return names
 
 
-def _renamed_alike(removed: list[str], added: list[str]) -> bool:
-    """Each line comes back in its place with names swapped one for one, each old name declared (a parameter, a
-    ``let``) on a removed line and its new name on an added one: a local renamed beside the respelling."""
-    if len(removed) != len(added):
-        return False
-    names: dict[str, str] = {}
-    for old, new in zip(removed, added):
-        old_tokens, new_tokens = _WORD.findall(old), _WORD.findall(new)
-        if len(old_tokens) != len(new_tokens):
-            return False
-        for a, b in zip(old_tokens, new_tokens):
-            if a != b and not (a.isidentifier() and b.isidentifier() and names.setdefault(a, b) == b):
-                return False
-    old_names, new_names = _declared(removed), _declared(added)
-    return (len(set(names.values())) == len(names)
-            and all(a in old_names and b in new_names for a, b in names.items()))
-
-
 def rust_respelled_only(patch: str | None, path: str) -> bool:
     """A Rust file whose changed lines come back the same once ``.cloned()`` is read as ``.copied()`` (``Cloned`` as
     ``Copied``, in a ``use`` line too), and some such line changed: the same values, taken by copy."""
@@ -59,4 +41,4 @@ def rust_respelled_only(patch: str | None, path: str) -> bool:
     respelled = [_one_way(line) for line in removed]
     if not removed or respelled == removed:
         return False
-    return Counter(respelled) == Counter(added) or _renamed_alike(respelled, added)
+    return Counter(respelled) == Counter(added) or renamed_alike(respelled, added, _declared)
