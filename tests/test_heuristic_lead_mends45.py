@@ -207,3 +207,13 @@ def test_a_code_file_no_symbol_names_is_placed_by_the_definitions_its_hunks_sit_
                     details_loaded=True)
     for lang, said in (("en", "snappy.cc (+3/−3): in `Compress`"), ("zh", "snappy.cc（+3/−3）：位于 `Compress`")):
         assert HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext()).impact == [said]
+
+
+def test_a_cpp_class_with_its_base_clause_is_a_definition_the_hunks_sit_in():
+    """``class SnappyIOVecReader : public Source {`` opens a class as ``class Foo {`` does: a hunk inside it is placed
+    there (it was placed only by the next class the hunks opened)."""
+    from analysis.facts.code.hunk_symbols import definition
+    for line, name in (("class SnappyIOVecReader : public Source {", "SnappyIOVecReader"),
+                       ("class Reader final : public Source, private Buffer<int> {", "Reader"), ("struct S {", "S")):
+        assert definition("c", line).name == name, line
+    assert definition("c", "class Source;") is None  # a declaration opens nothing

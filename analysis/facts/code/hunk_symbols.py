@@ -54,7 +54,9 @@ _RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {
                            r"(?:[\w.<>?]+\.)?(?P<name>\w+)\s*(?P<params>\(.*)?"), "function")],
     "c": [(re.compile(r"^(?!\s)(?!(?:if|for|while|switch|return|else|do|case)\b)[\w*&:<>,\s]*?[\s*&]"
                       r"(?P<name>[A-Za-z_][\w:~]*)\s*(?P<params>\([^;]*)$"), "function"),
-          (re.compile(r"^\s*(?:typedef\s+)?(?P<what>struct|class|enum|union)\s+(?P<name>\w+)\s*\{?\s*$"), "type")],
+          # a C++ class with its base clause (``class SnappyIOVecReader : public Source {``) or ``final``
+          (re.compile(r"^\s*(?:typedef\s+)?(?P<what>struct|class|enum|union)\s+(?P<name>\w+)\s*(?:final\s*)?"
+                      r"(?::\s*(?:(?:public|protected|private|virtual)\s+)*[\w:<>, ]+)?\{?\s*$"), "type")],
 }
 _COMMENT = {"python": ("#",), "go": ("//", "/*", "*"), "rust": ("//", "/*", "*", "#[doc", "#![doc"), "js": ("//", "/*", "*"),
             "java": ("//", "/*", "*", "@param", "@return"), "kotlin": ("//", "/*", "*", "@param", "@return"),
