@@ -352,8 +352,8 @@ class FileLines:
             new = max(rest, key=lambda x: SequenceMatcher(None, old, x).ratio(), default=None)
             if new is not None and SequenceMatcher(None, old, new).ratio() >= 0.5:
                 rest.remove(new)
-                said.append(self.t("among_swapped", old=code_pair(old, new, _TINY_CHARS)[0],
-                                   new=code_pair(old, new, _TINY_CHARS)[1]))
+                quoted_old, quoted_new = code_pair(old, new, _TINY_CHARS)
+                said.append(self.t("among_swapped", old=quoted_old, new=quoted_new))
             else:
                 said.append(self.t("among_removed", line=code_line(old, _TINY_CHARS)))
         said += [self.t("among_added", line=code_line(x, _TINY_CHARS)) for x in rest]

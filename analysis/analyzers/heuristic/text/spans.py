@@ -35,15 +35,7 @@ def _path_clip(text: str, limit: int) -> str | None:
     limit -= 1  # as ``clip`` counts: at most ``limit - 1`` characters
     if len(text) <= limit or not _PATH.match(text):
         return None
-    parts = text.split("/")
-    tail = parts[-1]
-    if len(parts[0]) + len(tail) + 3 > limit:
-        return None
-    for part in reversed(parts[1:-1]):
-        if len(parts[0]) + len(part) + len(tail) + 4 > limit:
-            break
-        tail = f"{part}/{tail}"
-    return f"{parts[0]}/…/{tail}"
+    return _middle_clip(text, limit, "/", "/…/")
 
 
 def code_line(text: str, limit: int = TINY_CHARS) -> str:
@@ -60,15 +52,21 @@ def _dotted_clip(text: str, limit: int) -> str | None:
     part (``…instrumentation.properties.pgStatStatements``), which a cut at the end would leave out."""
     if len(text) <= limit or not _DOTTED.match(text):
         return None
-    parts = text.split(".")
+    return _middle_clip(text, limit, ".", ".…")
+
+
+def _middle_clip(text: str, limit: int, sep: str, joiner: str) -> str | None:
+    """``text``'s first part, ``joiner``, then as many of its last parts as fit in ``limit``; None when even the
+    first and the last do not fit."""
+    parts = text.split(sep)
     tail = parts[-1]
-    if len(parts[0]) + len(tail) + 2 > limit:
+    if len(parts[0]) + len(tail) + len(joiner) > limit:
         return None
     for part in reversed(parts[1:-1]):
-        if len(parts[0]) + len(part) + len(tail) + 3 > limit:
+        if len(parts[0]) + len(part) + len(tail) + len(joiner) + 1 > limit:
             break
-        tail = f"{part}.{tail}"
-    return f"{parts[0]}.…{tail}"
+        tail = f"{part}{sep}{tail}"
+    return f"{parts[0]}{joiner}{tail}"
 
 
 def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
