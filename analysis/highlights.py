@@ -21,7 +21,7 @@ from analysis.analyzers.signatures import annotated_only, compare
 from analysis.analyzers.symbol_groups import shortened
 from analysis.facts.config import TOOLING, split_last
 from analysis.facts.languages import is_generated
-from analysis.facts.manifests.dependencies import TRANSITIVE
+from analysis.facts.manifests.dependencies import INDIRECT, TRANSITIVE
 from analysis.models import CommitReport, Fact
 from analysis.renderers.labels import check_lang
 
@@ -299,8 +299,9 @@ def _dependencies(facts: list[Fact], words: dict[str, str]) -> str | None:
 
 
 def _transitive(fact: Fact) -> bool:
-    """A lock file's entry for a package no manifest names (pulled in by another): its change's entry counts it."""
-    return fact.text == TRANSITIVE and "lock" in classify_path(fact.path)
+    """A lock file's entry for a package no manifest names (pulled in by another), or a manifest's requirement the
+    toolchain records for one (go.mod's ``// indirect``): its change's entry counts it."""
+    return fact.text == INDIRECT or (fact.text == TRANSITIVE and "lock" in classify_path(fact.path))
 
 
 def _dependency_key(fact: Fact) -> str:

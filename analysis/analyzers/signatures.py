@@ -164,10 +164,16 @@ def _head(text: str) -> str:
     return " ".join(_split_top(text, "=")[0].split()) if text else ""
 
 
+#: a Rust lifetime (``'a``, ``'static``), not a char literal (``'a'``)
+_LIFETIME = re.compile(r"'[A-Za-z_]\w*\b(?!')")
+
+
 def params(signature: str, path: str = "") -> list[Param] | None:
     inner = param_text(signature)
     if inner is None:
         return None
+    if path.lower().endswith(".rs"):  # a lifetime (``&'a self``) is no quote: left in, it swallows what follows
+        inner = _LIFETIME.sub("", inner)
     out: list[Param] = []
     python = path.lower().endswith((".py", ".pyi"))
     keyword_only = False

@@ -35,13 +35,17 @@ def shortened(names: Iterable[str]) -> list[str]:
     """Names of one group, members of one owner together; after the first, an owner's members lose the owner.
 
     ``SyncClient.request, SyncClient.post, Client.request`` -> ``SyncClient.request, post, Client.request``.
+    Beside a name of no owner every member keeps its owner: after ``Table.Caption`` a package's ``Pad`` would read as
+    ``Table.Pad``, and Go's ``WithHeaderAlignment`` beside ``ConfigBuilder.WithHeaderAlignment`` as one name twice.
     """
     unique = list(dict.fromkeys(n for n in names if n))
     owners = list(dict.fromkeys(_owner(n) for n in unique))
     ordered = sorted(unique, key=lambda n: owners.index(_owner(n)))
+    if "" in owners:
+        return ordered
     out, previous = [], None
     for name in ordered:
         owner, member = split_last(name)
-        out.append(member if owner and owner == previous else name)
+        out.append(member if owner == previous else name)
         previous = owner
     return out

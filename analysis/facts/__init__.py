@@ -262,7 +262,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
                 if change.status == "added":
                     add(path, added_workflow_keys(path, side.after if side is not None else None))
                 add(path, workflow_signals(path, patch, side.after if side is not None else None))
-            if manifest_kind(path) or is_dockerfile(path):
+            if manifest_kind(path) or is_dockerfile(path) or path.rsplit("/", 1)[-1] in ("setup.py", "setup.cfg"):
                 manifests.append((path, patch, (side.before, side.after) if side else None))
             if is_changelog(path):
                 add(path, changelog_facts(path, patch))
@@ -286,7 +286,8 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
     except Exception:
         log.warning("no installed-header check in %s", commit.short_sha, exc_info=True)
     try:
-        public = private_module_items(public, commit, {path: side.after for path, side in sides.items()}, contents)
+        public = private_module_items(public, commit, {path: side.after for path, side in sides.items()}, contents,
+                                      {path: side.before for path, side in sides.items()})
     except Exception:
         log.warning("no Rust module check in %s", commit.short_sha, exc_info=True)
     found = [(at, n, fact) for (at, n, _), fact in zip(found, public)]

@@ -36,7 +36,9 @@ _CHANGELOG_DIRS = {"changelog.d", "changelog", "changes", "newsfragments", ".cha
 #: (``regress/``: regression test scripts as C projects keep them, tmux's and PostgreSQL's; ``regression/`` stays a
 #: product name, statsmodels' module)
 #: (``__typetests__/``: the type tests tstyche runs, ``types/__typetests__/x.tst.ts``)
-_TEST_DIRS = {"test", "tests", "testing", "__tests__", "__typetests__", "spec", "specs", "testdata", "e2e", "regress"}
+#: (``test-d/``: tsd's folder of type tests, ``test-d/paths.ts``)
+_TEST_DIRS = {"test", "tests", "testing", "__tests__", "__typetests__", "test-d", "spec", "specs", "testdata", "e2e",
+              "regress"}
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
 #: test support, alone or as a project's module of it (``test_utils``, ``okhttp-testing-support``, ``foo-test-fixtures``)
 _TEST_SUPPORT_DIR = re.compile(r"^([\w.]+[-_])?(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|"
@@ -152,12 +154,19 @@ def is_changelog(path: str) -> bool:
 #: directories whose code other projects cannot import, or by convention do not (Go's ``internal/`` is enforced by
 #: the compiler; ``cmd/`` holds a Go project's executables, package main and the packages only they use)
 _UNEXPORTED_DIRS = {"go": ("internal", "cmd"), "java": ("internal",), "kotlin": ("internal",)}
+#: Python scripts a build or task tool runs by name and nothing imports
+_PY_SCRIPTS = {"setup.py", "noxfile.py", "fabfile.py"}
 
 
 def unexported_location(family: str, path: str) -> bool:
     """Code at ``path`` is not a library's API whatever its names say: Go under ``internal/`` or ``cmd/`` (not a
-    ``pkg/cmd/`` library of command helpers, which other projects import), Java under ``internal/``."""
+    ``pkg/cmd/`` library of command helpers, which other projects import), Java under ``internal/``; a Python
+    project's build or task script (``setup.py``, ``noxfile.py``, ``fabfile.py``: run by setuptools or a tool,
+    never imported, so a helper it defines or drops is nobody's API), unless it sits in a ``src/`` or ``lib/``
+    tree, where a module may take that name."""
     dirs = path.split("/")[:-1]
+    if family == "python" and path.rsplit("/", 1)[-1] in _PY_SCRIPTS and not {"src", "lib"} & set(dirs):
+        return True
     for name in _UNEXPORTED_DIRS.get(family, ()):
         if name in dirs and not (name == "cmd" and "pkg" in dirs[: dirs.index(name)]):
             return True

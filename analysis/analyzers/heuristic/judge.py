@@ -69,6 +69,7 @@ from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defau
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.extras_removed import extras_removed
 from analysis.analyzers.heuristic.config.builds.gradle_exclusions import exclusions_moved
+from analysis.analyzers.heuristic.config.builds.jvm_target import jvm_targets_named
 from analysis.analyzers.heuristic.config.builds.listing import listing_only
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
@@ -183,7 +184,15 @@ def _only(e: Evidence) -> str | None:
             return kind
     if all_of("ci", "tooling"):
         return "ci" if e.paths("ci") else "chore"  # a formatter's or linter's settings, .gitignore: upkeep
+    if all_of("ci", "tooling", "doc") and _lines(e, "ci") > _lines(e, "doc") and not e.of("changelog_entry"):
+        return "ci"  # workflows reworked, with the contributing guide or the README's badge that tell of them (a
+        # changelog entry tells users of it: what the workflows publish moved, wheels built for a new platform)
     return None
+
+
+def _lines(e: Evidence, cls: str) -> int:
+    """Lines changed in the files of one class (those of two classes, a workflow's README, count for neither)."""
+    return sum(f.changes for f in e.files if cls in e.classes[f.path] and not e.classes[f.path] & ({"ci", "doc"} - {cls}))
 
 
 def _docs_only(e: Evidence) -> bool:
@@ -237,8 +246,13 @@ def change_type_of(e: Evidence) -> str:
         return "docs"  # "Deprecated:" written in doc comments only: the code is the same, its documentation warns
     if e.dependency_swaps and e.prefix_type in (None, "chore", "refactor") and not (e.api_breaks or e.api_added):
         return "build"  # "Replace serde with serde_core": the manifest swaps a package for another
-    if e.product_minimums and not e.behaviour and e.prefix_type in (None, "chore", "build", "ci"):
-        return "build"  # the oldest compiler or interpreter supported moves: what can build the project changes
+    if (e.product_minimums or _jvm_target_set(e)) and not e.behaviour and e.prefix_type in (None, "chore", "build",
+                                                                                           "ci"):
+        return "build"  # the oldest compiler or interpreter supported moves, or the JVM level the classes are
+        # compiled for: what can build or run the project changes
+    if e.product_minimums and e.prefix_type in (None, "chore", "build") and R.FLOOR_TITLE.search(e.title):
+        return "build"  # "Raise the MSRV to Rust 1.85" with the code the newer compiler allows: the title says the
+        # floor is the change, the code follows it
     if e.prefix_type in (None, "fix") and macros_guarded(e.behaviour) and not e.security_signals:
         return "build"  # "Avoid macro redefinition of X": a compiler's warning silenced, the same expansion
     if e.prefix_type in (None, "fix") and diagnostics_silenced_only(e.behaviour) and not e.security_signals:
@@ -255,8 +269,9 @@ def change_type_of(e: Evidence) -> str:
     if e.prefix_type is None and merged_security(e) and _title_words(e.title) in (None, "fix"):
         return "security"  # the merged branch or its commits name a vulnerability the product code fixes
     if (e.prefix_type is None and e.behaviour and _title_words(e.title) in (None, "fix")
-            and R.TITLE_SECURITY_WORDS.search(e.paragraph)):
-        return "security"  # "... This allowed an attacker to create QUIC streams with a spoofed address."
+            and (R.TITLE_SECURITY_WORDS.search(e.paragraph) or R.FRAMING_ATTACKS.search(e.body))):
+        return "security"  # "... This allowed an attacker to create QUIC streams with a spoofed address.", or an
+        # HTTP framing attack named anywhere in the message ("..., which is a smuggling desync.")
     if e.prefix_type is None and attack_tested(e) and not e.api_added:
         return "security"  # product code changes with a new test named for the attack it stops ("prevent XSS")
     if e.prefix_type is None and _title_words(e.title) in (None, "fix") and attack_commented(e):
@@ -305,6 +320,8 @@ def change_type_of(e: Evidence) -> str:
         worded = "feature"
     if R.SMALL_PERF_WORDS.search(e.title):
         return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
+    if R.ALLOCATIONS_CUT.search(e.title) and e.behaviour:
+        return "perf"  # "Remove most allocations": the same results with less memory churned, no refactor
     if worded in (None, "refactor") and stricter_validation(e):
         return "fix"  # "Deny leap second if secs != 59": inputs that passed are turned away
     if worded == "feature" and not e.api_added and titled_helpers(e) and not subclass_hooks(e.behaviour):
@@ -701,6 +718,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or default_features_changed(e) or _rust_floor_set(e)):
         return "medium"  # a dependency's major (or its beta left for the release, or a pre-release taken) or a
         # package replaced, older compilers left behind, defaults moved
+    if _jvm_target_set(e):
+        return "medium"  # the JVM level the published classes are compiled for, named anew in the build script:
+        # which JVMs load the artifact users get moves (a CI job's JDK alone only builds it)
     if app_minor_release(e.facts, e.version_pins) or app_minors_skipped(e.version_pins):
         return "medium"  # the chart released as a minor because the application it deploys moved a minor series,
         # or the application skipped a minor series (two releases' changes at once)
@@ -723,6 +743,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
     if build and _build_mended(e, build):
         return "medium"  # a merged ``fix/...`` branch or an issue it fixes: build files mended for those who build it
+    if any(not _TEST_BUILD.search(f.path) for f in build) and R.BUILD_TOOL_RELEASE.search(bare_title(e)):
+        return "medium"  # the build adapted to a release of the build system ("Update bazel config for 9.x"): who
+        # builds the project with that release could not before (a test's build files alone serve its developers)
     if build and change_type not in ("test", "ci") and (cmake_options_added(build) or exports_rescoped(build)):
         return "medium"  # a CMake option or cache variable builders may now pass (``-DNAME=``), or the symbols a
         # shared library exports scoped anew by its version script: what builders set, what programs link against
@@ -749,6 +772,12 @@ def _rust_floor_set(e: Evidence) -> list[str]:
     with (a test crate's or an example's own aside): older compilers can no longer build it."""
     return rust_floors_set([f for f in e.files if "test" not in e.classes.get(f.path, set())
                             and not side_manifest(e.classes.get(f.path, set()))])
+
+
+def _jvm_target_set(e: Evidence) -> list[tuple[str, str]]:
+    """A JVM level named anew in a Gradle script the product is built with (a test's or an example's aside)."""
+    return jvm_targets_named(f for f in e.files if not e.classes.get(f.path, set()) & {"test", "example"}
+                             and not side_manifest(e.classes.get(f.path, set())))
 
 
 def _build_fix_titled(e: Evidence) -> bool:

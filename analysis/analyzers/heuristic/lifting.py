@@ -7,6 +7,7 @@ from collections import Counter
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.abstract_bases import classes_made_abstract
+from analysis.analyzers.heuristic.api.documented_defaults import documented_defaults_rewritten
 from analysis.analyzers.heuristic.api.documented_errors import errors_now_documented
 from analysis.analyzers.heuristic.api.encoding_hooks import encoding_hooks_added
 from analysis.analyzers.heuristic.api.helpers import helper_api
@@ -16,6 +17,7 @@ from analysis.analyzers.heuristic.api.title_defaults import title_defaults_chang
 from analysis.analyzers.heuristic.api.trait_bounds import bounds_added
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
+from analysis.analyzers.heuristic.code.behaviour.case_folding import case_folding_removed
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.behaviour.key_bindings import bindings_removed
 from analysis.analyzers.heuristic.code.behaviour.output_format import output_format_changed
@@ -37,6 +39,7 @@ from analysis.analyzers.heuristic.config.charts.switched_on import (
     switched_on_by_default,
     unread,
 )
+from analysis.analyzers.heuristic.config.charts.template_balance import templates_unbalanced
 from analysis.analyzers.heuristic.declared import (
     attack_commented,
     attack_tested,
@@ -215,12 +218,13 @@ def _callers_guarded(e: Evidence) -> bool:
 
 
 def _security_said(e: Evidence) -> bool:
-    """The message names security; memory read past its bounds ("over-reading beyond requested count") only in code
-    that can touch memory it does not own (in Python or Go it is a stream read past a count, a wrong result)."""
+    """The message names security (an HTTP framing attack anywhere in it, "..., which is a smuggling desync"); memory
+    read past its bounds ("over-reading beyond requested count") only in code that can touch memory it does not own
+    (in Python or Go it is a stream read past a count, a wrong result)."""
     words = [m.group(0) for m in R.TITLE_SECURITY_WORDS.finditer(e.message_text)]
     if words and memory_managed(e.behaviour):
         words = [w for w in words if not MEMORY_WORDS.fullmatch(w)]
-    return bool(words)
+    return bool(words) or bool(e.behaviour and R.FRAMING_ATTACKS.search(e.body))
 
 
 #: a Kubernetes Secret or a secrets manager's record: the word names a kind of resource, not a security matter
@@ -289,6 +293,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(commented_off_turned_on(deploy))  # ``# key: false`` documented, now ``key: true``: on in every install
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed
+        or (change_type != "fix" and bool(templates_unbalanced(e.behaviour)))  # an ``if`` deleted, its ``end`` kept:
+        # the chart no longer renders (a fix that evens the blocks mends a template broken before)
         or bool(selector_labels_changed(e.files))  # a workload's immutable selector or a Service's: releases break
         or bool(cmake_options_removed(e.files))  # a CMake option builders pass (``-DNAME=ON``) no longer declared
         or bool(cmake_defaults_flipped(e.files))  # or its default turned over: builders who never passed it
@@ -299,6 +305,10 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
         or bool(classes_made_abstract(e.behaviour))  # a public class made abstract: subclasses must implement more
         or bool(inert_options(e.behaviour))  # an option deprecated and ignored at once: callers who set it lose it
+        or bool(documented_defaults_rewritten(e.behaviour))  # a public option's documented default names another
+        # value and the code's literal changes with it: users who never set it get another behaviour
+        or bool(case_folding_removed(e.title, e.behaviour))  # matching made case-sensitive (folding removed, the
+        # title says so): configuration that relied on the folding stops matching
         or bool(made_async(e.behaviour, [f for f in e.facts if e.is_public(f)]))  # a promise where a result was
         or output_format_changed(e.body, e.behaviour, (f for f in e.files if "test" in e.classes[f.path]))
         or (change_type in ("fix", "feature") and bool(e.behaviour)  # the old expectation deleted, a new one added

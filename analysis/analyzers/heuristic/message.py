@@ -148,6 +148,17 @@ def _continues(lines: list[str]) -> bool:
     return len(lines) > 1 and last[:1].islower() and not lines[-2].rstrip().endswith((".", "!", "?", ":"))
 
 
+#: a line ending on the word a link goes on from ("the settings recommended at", "as described in", "see")
+_ASKS_FOR_LINK = re.compile(r"\b(?:at|in|on|from|see|via|here|to|under)\s*:?$", re.I)
+_BARE_URL = re.compile(r"^https?://\S+$")
+
+
+def _url_ends_sentence(before: list[str], line: str) -> bool:
+    """A bare address on its own line that ends the sentence of the line before it ("... recommended at" /
+    ``https://...``): left out, the sentence ends on "at"."""
+    return bool(before) and bool(_BARE_URL.match(line.strip())) and bool(_ASKS_FOR_LINK.search(before[0].strip()))
+
+
 def _bullet_text(line: str) -> str:
     bullet = R.BULLET_RE.match(line)
     return (bullet.group("text") if bullet else line).strip()
@@ -294,7 +305,9 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         lines = [ln.rstrip() for ln in block.splitlines() if ln.strip() and not R.TRAILER_RE.match(ln)
                  and not _GIT_LOG_HEADER.match(ln.strip()) and not _EMPTY_NOTE.match(ln)
                  and not (last and (_HYPHENATED_TRAILER.match(ln) or _KEY_VALUE_TRAILER.match(ln)))]
-        lines = [ln for ln in lines if not _REFERENCE_ONLY.match(_bullet_text(ln)) and not _TEMPLATE_LINE.match(ln.strip())
+        lines = [ln for j, ln in enumerate(lines)
+                 if (not _REFERENCE_ONLY.match(_bullet_text(ln)) or _url_ends_sentence(lines[j - 1:j], ln))
+                 and not _TEMPLATE_LINE.match(ln.strip())
                  and _WORDED.search(ln)]  # a rule (``---------`` before a squash's trailers) says nothing
         while lines and _LABEL_ONLY.match(lines[-1].strip()) and not _continues(lines):
             lines.pop()  # "Refs:" whose references were left out

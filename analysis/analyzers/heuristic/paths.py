@@ -40,6 +40,10 @@ _MAVEN_SITE = re.compile(r"(^|/)src/site/(([\w-]+/)?(xdoc|apt|fml|markdown|xhtml
                          r"site(_[\w-]+)?\.xml$)")
 
 
+#: chart-testing's values files: ``ct lint``/``ct install`` render a chart once per ``ci/*-values.yaml``
+_CT_VALUES = re.compile(r"^[\w.-]*-values\.ya?ml$")
+
+
 def classify_path(path: str) -> set[str]:
     """The classes of one changed path: doc, test, ci, tooling, build, lock, example, i18n, generated, docker, api,
     deploy, security."""
@@ -63,6 +67,9 @@ def classify_path(path: str) -> set[str]:
         classes.add("tooling")  # issue and pull request templates, code owners: repository upkeep, not CI
     elif R.CI_PATH.search(low) or ("ci" in dirs and dirs & R.DEPLOY_DIRS):  # a chart's ci/ values: chart-testing's
         classes.add("ci")
+    elif len(parts) > 1 and parts[-2] == "ci" and _CT_VALUES.match(name):
+        classes.add("ci")  # ``<chart>/ci/*-values.yaml``: the values files chart-testing (``ct lint``) renders the
+        # chart with, wherever the chart sits; no install reads them
     if R.TOOLING_NAMES.match(name) or (len(parts) == 1 and name == R.ROOT_CODEOWNERS) or (parts[:1] and parts[0] in R.TOOLING_DIRS and len(parts) > 1 and not is_dir
                                        and not R.BUNDLER_CONFIG.match(name)):
         classes.add("tooling")  # a repository's top-level scripts/, tools/, hack/: its maintainers' own programs (a

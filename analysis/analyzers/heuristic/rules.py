@@ -18,7 +18,10 @@ PREFIX_RE = re.compile(r"^\s*\[?(?P<type>[A-Za-z]+)\]?(?:\((?P<scope>[^)]{0,60})
 #: counts: "[cpu] Backport fix" is a component)
 BRACKET_TAG_RE = re.compile(r"^\s*\[(?P<type>[A-Za-z]+)\]\s+(?=\S)")
 REVERT_TITLE_RE = re.compile(r'^\s*revert(ing|ed)?\b\s*["\'“]?', re.IGNORECASE)
-BREAKING_BODY_RE = re.compile(r"^\s*BREAKING[ -]CHANGES?\s*:", re.MULTILINE)
+#: the body's mark of a breaking change: a ``BREAKING CHANGE:`` footer, or a line (a list item) opening on
+#: ``(BREAKING)``, ``[BREAKING]`` or ``**BREAKING**`` as release-note bullets mark one ("- (BREAKING) Forward flags")
+BREAKING_BODY_RE = re.compile(r"^\s*(?:BREAKING[ -]CHANGES?\s*:"
+                              r"|(?:[-*+]\s+)?(?:\(BREAKING\)|\[BREAKING\]|\*\*BREAKING\*\*)\s*:?)", re.MULTILINE)
 
 # Words of a title without a conventional prefix: security words win, then the earliest word of the
 # middle group, then feature words (the most generic: "add tests" is a test, not a feature).
@@ -55,8 +58,13 @@ TITLE_SECURITY_WORDS = re.compile(r"\b((?<!\w-)security|vulnerabilit\w*|cve-\d+|
                                   r"symlink (attacks?|races?)|"
                                   r"plant\w*( \w+){0,4} (symbolic links?|symlinks?)|"
                                   r"(passive|on-path) (network )?(observers?|adversar(y|ies))|network observers?|"
+                                  # one request read as two by the servers on its path: the HTTP framing attacks
+                                  r"(request |http )?smuggl(e|es|ed|ing)|response[- ]splitting|cache[- ]poisoning|"
                                   r"(allow\w*|permit\w*|lead\w*|result\w*)( to| in| for)? (an? )?(\w+ )?injections?)|"
                                   r":(ghsa|cve):`[\w-]+`", re.I)
+#: an HTTP framing attack, one request or response read as two by the servers on its path: named anywhere in a
+#: message ("..., which is a smuggling desync."), it says what the change closes (no other use of the words in code)
+FRAMING_ATTACKS = re.compile(r"\b(smuggl(e|es|ed|ing)|response[- ]splitting|cache[- ]poisoning)\b", re.I)
 #: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
 #: a change rolled back or forward again ("Rollback: ...", "Rollforward of ...", "Reland ...", "Revert ...")
@@ -139,18 +147,19 @@ CHANGELOG_FRAGMENT = re.compile(r"^\+?[\w.-]*?\.(feature|bugfix|bug|fix|doc|docs
                                 r"contrib|packaging|trivial|improvement|security|change|chore)s?(\.\d+)?(\.(md|rst|txt))?$")
 #: a directory named for unit tests, alone or with what it holds (``unittest/``, ``unit_tests/``, ``unittestschema/``)
 UNIT_TEST_DIR = re.compile(r"^unit[-_]?tests?([-_]?\w+)?$")
+#: benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``; a JVM project's JMH module ``microbench/``)
+BENCHMARK_DIRS = {"benches", "benchmarks", "bench", "microbench", "microbenchmark", "microbenchmarks"}
 TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_helpers", "test_utils", "testutil",
              "testutils", "test_support",
              # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
              "regress",
-             # benchmarks (Rust's ``benches/``, ``benchmarks/``, ``bench/``; a JVM project's JMH module
-             # ``microbench/``): measured, not shipped
-             "benches", "benchmarks", "bench", "microbench", "microbenchmark", "microbenchmarks",
+             *BENCHMARK_DIRS,  # measured, not shipped
              # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
              # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
              "unittests", "__snapshot__", "__snapshots__",
-             # the type tests tstyche runs (``types/__typetests__/index.tst.ts``): assertions on the declared types
-             "__typetests__"}
+             # the type tests tstyche runs (``types/__typetests__/index.tst.ts``) and tsd's (``test-d/paths.ts``):
+             # assertions on the declared types
+             "__typetests__", "test-d"}
 #: ``spec/`` holds tests when its files are code (Jasmine/Mocha/RSpec suites: ``spec/suites/MapSpec.js``); an API
 #: specification kept there (``spec/openapi.yaml``) stays product
 SPEC_DIRS = {"spec", "specs"}
@@ -183,7 +192,9 @@ BUILD_NAMES = re.compile(
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"([\w.-]*[-_])?requirements[\w.-]*\.(txt|in)|build\.rs|build|build\.bazel|module\.bazel|workspace(\.bazel)?|.*\.bzl|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle-wrapper\.properties|gradle\.properties|pom\.xml|"
     r"[\w-]+\.versions\.toml|"
-    r"meson\.build|configure\.ac|makefile\.(am|in)|manifest\.in|chart\.yaml|.*\.mk)$")
+    r"meson\.build|configure\.ac|makefile\.(am|in)|manifest\.in|chart\.yaml|.*\.mk|"
+    # ``just``'s recipes, a Makefile's successor: the commands that build, test and check the project
+    r"\.?justfile)$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
 PACKAGE_MANAGER_NAMES = re.compile(r"^(go\.work|\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$")
@@ -354,6 +365,13 @@ PACKAGE_NAME_KEYS = {"package.name", "name", "project.name", "tool.poetry.name"}
 #: a title that names a failing build ("fix build failure on glibc >= 2.34", "fails to compile on musl")
 BUILD_FAILURE = re.compile(r"\bbuild (failures?|errors?|breakage)\b|\bfix\w* (the )?build (on|for|with)\b|"
                            r"\bfail(s|ed|ing)? to (build|compile|link)\b", re.I)
+#: a title adapting the build to a release of the build system users build with ("Update bazel config for 9.x",
+#: "Support CMake 4", "build with Gradle 9"): the tool's new release could not build the project before
+BUILD_TOOL_RELEASE = re.compile(
+    r"\b(bazel|cmake|gradle|maven|meson|sbt|scons|autoconf|automake|xmake|premake)\b(?:\s+[\w.-]+){0,2}?\s+(for|with)\s+"
+    r"v?\d+(\.(\d+|x))*(-?(rc|beta|alpha)\d*)?\+?(?![\w.])|"
+    r"\b(for|with|on|supports?|supporting|compatib\w* with)\s+(the\s+)?(bazel|cmake|gradle|maven|meson|sbt|scons|"
+    r"autoconf|automake|xmake|premake)\s+v?\d+(\.(\d+|x))*(-?(rc|beta|alpha)\d*)?\+?(?![\w.])", re.I)
 #: the message closes an issue ("Fixes #398", "Closes https://github.com/o/r/issues/12"): a reported problem mended
 FIXES_ISSUE = re.compile(r"\b(fix(es|ed)?|close[sd]?|resolve[sd]?):?\s+(\S+/\S+)?(#\d+|https?://\S+/issues/\d+)", re.I)
 #: the message says it fixes a reported issue ("Fixes #12", "the legacy fix for https://github.com/o/r/issues/4731")
@@ -441,6 +459,13 @@ SMALL_PERF_WORDS = re.compile(
     r"needless|superfluous)\s+(\S+\s+){0,2}?(calls?|allocations?|clones?|cloning|copies|copying|lookups?|"
     r"computations?|conversions?|evaluations?|invocations?)\b", re.I)
 SMALL_PERF_LINES = 30
+#: a title naming the oldest toolchain supported ("Raise the MSRV to Rust 1.85", "Bump minimum supported Python")
+FLOOR_TITLE = re.compile(r"\bmsrv\b|\bminimum (supported )?(rust|python|node(\.?js)?|go|java|jdk|toolchain|compiler)"
+                         r"( version)?\b|\brust-version\b|\brequires-python\b|\bpython_requires\b", re.I)
+#: a title that cuts allocations ("Remove most allocations", "Avoid allocating the trimmed name", "zero-allocation
+#: parsing"): done for speed and memory, the results the same
+ALLOCATIONS_CUT = re.compile(r"\b(avoid\w*|remov\w*|eliminat\w*|reduc\w*|fewer|less|cut\w*|sav\w*)\s+(\w+\s+){0,2}?"
+                             r"allocat\w*|\bzero[- ]alloc\w*|\ballocation[- ]free\b", re.I)
 #: the title's object is the project's own test tooling ("Refactor `TestClient` usage", "Simplify test helpers")
 TEST_TOOLING_WORDS = re.compile(r"`Test[A-Z]\w*`|\bTest[A-Z][a-z]\w*\b|\btest[ _-]?(helpers?|utils?|utilities|client|harness|"
                                 r"fixtures?|infrastructure|setup|support)\b", )

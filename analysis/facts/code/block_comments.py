@@ -29,3 +29,45 @@ def block_comment(line: str, inside: bool) -> tuple[bool, str]:
         if closed < 0:
             return True, code
         start = closed + 2
+
+
+def _opens_inside(lines: list[str]) -> bool:
+    """A hunk side whose first block delimiter is a closing ``*/``: the hunk starts inside a comment it does not show
+    opening (a JSDoc block's example lines above its ``*/``)."""
+    for line in lines:
+        masked = STRING.sub("", line)
+        opened, closed = masked.find("/*"), masked.find("*/")
+        if closed >= 0 and (opened < 0 or closed < opened):
+            return True
+        if opened >= 0:
+            return False
+    return False
+
+
+def without_block_comments(patch: str | None) -> str:
+    """``patch`` without its changed lines that sit wholly inside ``/* .. */`` blocks, each side read with its
+    context lines (a block opened above a hunk found by its closing ``*/``): the code lines, as a unified diff."""
+    out: list[str] = []
+    hunk: list[str] = []
+
+    def flush() -> None:
+        commented: set[int] = set()
+        for dropped in ("+", "-"):
+            side = [(i, raw[1:]) for i, raw in enumerate(hunk) if raw[:1] != dropped]
+            inside = _opens_inside([text for _, text in side])
+            for i, text in side:
+                was_inside = inside
+                inside, outside = block_comment(text, inside)
+                if hunk[i][:1] in "+-" and (was_inside or text.lstrip().startswith("/*")) and not outside.strip():
+                    commented.add(i)
+        out.extend(raw for i, raw in enumerate(hunk) if i not in commented)
+        hunk.clear()
+
+    for raw in (patch or "").splitlines():
+        if raw.startswith(("@@", "+++", "---", "diff ", "index ")):
+            flush()
+            out.append(raw)
+        else:
+            hunk.append(raw)
+    flush()
+    return "\n".join(out)

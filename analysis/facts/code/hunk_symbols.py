@@ -130,10 +130,16 @@ def _split_top(text: str, sep: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+#: a Rust lifetime or its bound (``'a``, ``'static``), not a char literal (``'a'``)
+_LIFETIME = re.compile(r"'[A-Za-z_]\w*\b(?!')")
+
+
 def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
     """A one-line parameter list ``(a, b=1)`` as parameters: names and defaults, by the language's order."""
     if not text or not text.startswith("(") or not text.endswith(")"):
         return None
+    if family == "rust":  # a lifetime (``&'a self``) is no quote: left in, it swallows the parameters after it
+        text = _LIFETIME.sub("", text)
     params = []
     for part in _split_top(text[1:-1], ","):
         head, *default = _split_top(part, "=") if "=" in part else [part]
@@ -147,7 +153,8 @@ def parse_params(family: str, text: str | None) -> tuple[Param, ...] | None:
     return tuple(params)
 
 
-def _public(family: str, path: str, name: str, line: str) -> bool:
+def public_on_line(family: str, path: str, name: str, line: str) -> bool:
+    """Whether ``name``, declared on ``line`` of ``path``, is public by ``family``'s convention."""
     if unexported_location(family, path):
         return False
     if family == "python":
@@ -299,7 +306,7 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
     facts: list[Fact] = []
     named: set[str] = set()
     for name, found in added.items():
-        public = _public(family, path, name, found.line)
+        public = public_on_line(family, path, name, found.line)
         old = removed.get(name)
         if old is None:
             facts.append(Fact(kind="symbol_added", path=path, symbol=name, public=public, after=found.params,
@@ -323,7 +330,7 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
     for name, found in removed.items():
         if name not in added:
             facts.append(Fact(kind="symbol_removed", path=path, symbol=name,
-                              public=_public(family, path, name, found.line), before=found.params, text=found.kind))
+                              public=public_on_line(family, path, name, found.line), before=found.params, text=found.kind))
             named.add(name)
     for hunk in patch.hunks:
         # a hunk that only edits comments changes no code of the definition around it
@@ -331,7 +338,7 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
         if context is not None and context.name not in named:
             named.add(context.name)
             facts.append(Fact(kind="symbol_modified", path=path, symbol=context.name,
-                              public=_public(family, path, context.name, context.line), text=context.kind))
+                              public=public_on_line(family, path, context.name, context.line), text=context.kind))
     return facts
 
 

@@ -11,6 +11,11 @@ public; a crate root that cannot be read leaves them public.
 The parent module's text is taken from the commit itself (its full text, or the lines of its patch) and otherwise
 read from the source at the commit (a few reads at most); where it cannot be seen, or does not declare the module,
 the items keep the language's own convention.
+
+A ``pub`` item that loses its ``pub`` ("no longer public") in a module the crate kept to itself before the commit
+(``mod compress1024;`` in the old ``src/lib.rs``, nothing re-exported from it) took nothing from callers: no one
+outside the crate could name it, so the reach change is dropped from the fact. The old side is read from the
+commit's texts before it (the old side of the patch, or the file unchanged); unseen, the reach change stands.
 """
 
 from __future__ import annotations
@@ -80,12 +85,38 @@ def _patch_text(patch: str) -> str:
     return "\n".join(line[1:] for line in patch.split("\n") if line[:1] in ("+", " ") and not line.startswith("+++"))
 
 
-def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str | None], contents: object) -> list[Fact]:
-    """``facts`` with the public Rust symbols of files in a module declared non-public made non-public (see the
-    module's docstring). ``texts``: the commit's files' texts after it, by path (None where not read)."""
-    claimed = [f for f in facts if f.public and f.path.endswith(".rs") and not is_test_path(f.path)]
+def _old_patch_text(patch: str) -> str:
+    """The old side of a patch's lines (context and removed): what it shows of the file before the commit."""
+    return "\n".join(line[1:] for line in patch.split("\n") if line[:1] in ("-", " ") and not line.startswith("---"))
+
+
+#: what the diff analyzer writes of a symbol that lost its ``pub``
+_NO_LONGER = "no longer public"
+
+
+def _narrowed(fact: Fact) -> bool:
+    return (fact.kind == "symbol_modified" and fact.path.endswith(".rs") and not is_test_path(fact.path)
+            and _NO_LONGER in (fact.text or "").split(", ", 1)[-1].split("; "))
+
+
+def _without_reach(fact: Fact) -> Fact:
+    """The fact without its "no longer public" part (the kind alone when nothing else was noticed)."""
+    kind, _, rest = (fact.text or "").partition(", ")
+    parts = [p for p in rest.split("; ") if p and p != _NO_LONGER]
+    return fact.model_copy(update={"text": ", ".join([kind, "; ".join(parts)]) if parts else kind})
+
+
+def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str | None], contents: object,
+                         before: dict[str, str | None] | None = None) -> list[Fact]:
+    """``facts`` with the public Rust symbols of files in a module declared non-public made non-public, and the
+    "no longer public" of items in a module private before the commit dropped (see the module's docstring).
+    ``texts``: the commit's files' texts after it, by path (None where not read); ``before``: their texts before."""
+    claimed = [f for f in facts if (f.public or _narrowed(f)) and f.path.endswith(".rs") and not is_test_path(f.path)]
     if not claimed:
         return facts
+    before = before or {}
+    changed = {f.path: f for f in commit.files}
+    renamed = {f.path: f.previous_path for f in commit.files if f.previous_path}
     patches = {f.path: f.patch for f in commit.files if f.patch and f.status != "removed"}
     reads = [0]
     cache: dict[str, str | None] = {}
@@ -104,13 +135,27 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
         cache[path] = text
         return text
 
-    verdicts: dict[str, set[str] | None] = {}
+    def old_text_of(path: str) -> str | None:
+        """The file's text before the commit: given, the old side of its patch, or (unchanged) its text now."""
+        if path in renamed:
+            return None  # a file renamed to this path was not here before
+        if before.get(path) is not None:
+            return before[path]
+        change = changed.get(path) or next((f for f in commit.files if f.previous_path == path), None)
+        if change is None:
+            return text_of(path)
+        if change.status == "added" or not change.patch:
+            return None
+        return _old_patch_text(change.patch)
 
-    def private_to_crate(path: str) -> set[str] | None:
+    verdicts: dict[tuple[bool, str], set[str] | None] = {}
+
+    def private_to_crate(path: str, old: bool = False) -> set[str] | None:
         """The names re-exported out of the private module ``path`` sits in (kept public), or None: not private, or
-        not known to be."""
-        if path in verdicts:
-            return verdicts[path]
+        not known to be; ``old``: as the crate stood before the commit."""
+        if (old, path) in verdicts:
+            return verdicts[(old, path)]
+        read = old_text_of if old else text_of
         verdict, exported, current = None, set(), path
         for _ in range(MAX_DEPTH):
             module = _module_of(current)
@@ -119,7 +164,7 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
             name, directory = module
             declared = None
             for candidate in _parent_files(directory):
-                text = text_of(candidate)
+                text = read(candidate)
                 match = _declaration(re.escape(name)).search(text) if text else None
                 if match:
                     declared = (candidate, text, match.group("vis"))
@@ -134,7 +179,7 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
                 # the crate root may re-export it too (image's ``pub use crate::io::{format::ImageFormat, ..}`` in
                 # ``src/lib.rs`` of ``pub(crate) mod format;`` in ``src/io.rs``): unseen, the convention stands
                 root = _crate_root(path)
-                root_text = text_of(root) if root else None
+                root_text = read(root) if root else None
                 if root is None or root_text is None:
                     break
                 # a statement that names every module on the way (``io`` and ``format``), not a namesake
@@ -146,15 +191,18 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
                 verdict = exported
                 break
             current = candidate
-        verdicts[path] = verdict
+        verdicts[(old, path)] = verdict
         return verdict
+
+    def private(path: str, symbol: str | None, old: bool = False) -> bool:
+        exported = private_to_crate(path, old)
+        return exported is not None and "*" not in exported and (symbol or "").split("::")[0] not in exported
 
     out = []
     for fact in facts:
-        if fact.public and fact.path.endswith(".rs") and not is_test_path(fact.path):
-            exported = private_to_crate(fact.path)
-            top = (fact.symbol or "").split("::")[0]
-            if exported is not None and "*" not in exported and top not in exported:
-                fact = fact.model_copy(update={"public": False})
+        if fact.public and fact.path.endswith(".rs") and not is_test_path(fact.path) and private(fact.path, fact.symbol):
+            fact = fact.model_copy(update={"public": False})
+        if _narrowed(fact) and private(renamed.get(fact.path, fact.path), fact.symbol, old=True):
+            fact = _without_reach(fact)
         out.append(fact)
     return out

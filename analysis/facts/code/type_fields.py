@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.facts.code.hunk_symbols import _family, _header_symbol, _public
+from analysis.facts.code.hunk_symbols import _family, _header_symbol, public_on_line
 from analysis.facts.patches import FilePatch, Hunk
 from analysis.models import Fact
 
@@ -159,7 +159,7 @@ def type_field_facts(path: str, patch: FilePatch, facts: list[Fact]) -> list[Fac
                         f.kind == "symbol_removed" and f.symbol == f"{context.name}.{change.split(' -> ')[0]}"
                         for f in facts)):
                     continue
-                entry = found.setdefault(context.name, (_public(family, path, context.name, context.line),
+                entry = found.setdefault(context.name, (public_on_line(family, path, context.name, context.line),
                                                         context.kind, {}))
                 if change not in entry[2].setdefault(label, []):
                     entry[2][label].append(change)

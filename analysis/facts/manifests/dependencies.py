@@ -32,6 +32,9 @@ _JSON_DEP = re.compile(r'^\s*"(@?[\w.\-/]+)"\s*:\s*"([^"]*)"')
 _NPM_SPEC = re.compile(r"^(?:[~^<>=v*]|\d|workspace:|npm:|latest$|next$|file:|link:|git|https?:)")
 _TOML_DEP = re.compile(r'^\s*([A-Za-z0-9_\-]+)\s*=\s*(?:"([^"]*)"|\{.*?version\s*=\s*"([^"]*)".*\})')
 _GO_REQ = re.compile(r"^\s*(?:require\s+)?([\w.\-~]+\.[\w.\-~/]+|[\w\-]+/[\w.\-~/]+)\s+(v[\w.\-+]+)(?:\s*//.*)?$")
+#: a go.mod requirement the toolchain records for a package the module's own imports do not name (``go mod tidy``
+#: writes ``// indirect`` after it): a dependency of a dependency, not one the module chose
+_GO_INDIRECT = re.compile(r"^\s*(?:require\s+)?(\S+)\s+v\S+\s*//\s*indirect\b")
 _TOML_NAME = re.compile(r'^\s*name\s*=\s*"([^"]+)"')
 _TOML_VERSION = re.compile(r'^\s*version\s*=\s*"([^"]+)"')
 _NPM_LOCK_KEY = re.compile(r'^\s*"((?:[^"]*node_modules/)?(@?[^"]+))"\s*:\s*\{\s*$')
@@ -207,12 +210,42 @@ _WHOLE = {"pyproject.toml": _pyproject, "cargo.toml": _cargo, "package.json": _p
           "requirements": lambda text: _line_deps("requirements", text.splitlines())}
 
 
+_TOML_TABLE = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")
+#: a Cargo version requirement written as a bare string (``"1.0"``, ``"^0.6"``, ``"*"``, ``">=1, <2"``)
+_CARGO_REQUIREMENT = re.compile(r"^\s*(?:[\^~=<>*]|\d)")
+
+
+def _cargo_dependency_lines(patch: FilePatch, sign: str) -> list[str]:
+    """The ``sign`` side's changed lines of a Cargo.toml that a dependency table may hold: none under a table the
+    hunk shows to be another (``[package]``'s ``homepage = "https://.."``, ``readme = "README.md"`` are metadata,
+    read so when a broken manifest cannot be parsed whole), and a bare string only when it is a version
+    requirement."""
+    found = []
+    for hunk in patch.hunks:
+        table: str | None = None
+        for line in hunk.lines:
+            header = _TOML_TABLE.match(line.text)
+            if header:
+                table = header.group(1)
+                continue
+            if line.kind != sign or (table is not None and "dependencies" not in table):
+                continue
+            match = _TOML_DEP.match(line.text)
+            if match and match.group(2) is not None and not _CARGO_REQUIREMENT.match(match.group(2)):
+                continue
+            found.append(line.text)
+    return found
+
+
 def _hunk_deps(kind: str, patch: FilePatch) -> tuple[dict[str, str], dict[str, str]]:
     """Packages on each side of the hunks: line by line, or (pom.xml) from the blocks a hunk shows whole."""
     if kind == "chart.yaml":
         lines = [line for hunk in patch.hunks for line in hunk.lines]
         return ({n: ", ".join(sorted(v)) for n, v in chart_lines(lines, "-").items()},
                 {n: ", ".join(sorted(v)) for n, v in chart_lines(lines, "+").items()})
+    if kind == "cargo.toml":  # only the lines of a dependency table, where the hunk shows which table it is
+        return (_line_deps(kind, _cargo_dependency_lines(patch, "-")),
+                _line_deps(kind, _cargo_dependency_lines(patch, "+")))
     if kind != "pom.xml":
         return (_line_deps(kind, (line.text for line in patch.removed)),
                 _line_deps(kind, (line.text for line in patch.added)))
@@ -326,6 +359,20 @@ DEVELOPMENT = "development"
 DEVELOPMENT_MOVED = "development, moved from the installed dependencies"
 
 
+#: ``text`` of a manifest's requirement the toolchain records for a dependency of a dependency (go.mod's
+#: ``// indirect``): transitive, as a lock file's entry no manifest names is
+INDIRECT = "indirect"
+
+
+def _go_indirect(path: str, patch: FilePatch, sides: tuple[str | None, str | None] | None) -> tuple[set[str], set[str]]:
+    """The requirements a go.mod marks ``// indirect`` before and after (the whole texts, else the hunks' lines)."""
+    if sides and sides[0] is not None and sides[1] is not None:
+        texts = [sides[0].splitlines(), sides[1].splitlines()]
+    else:
+        texts = [[line.text for line in patch.removed], [line.text for line in patch.added]]
+    return tuple({m.group(1) for line in lines if (m := _GO_INDIRECT.match(line))} for lines in texts)  # type: ignore[return-value]
+
+
 def is_development(text: str | None) -> bool:
     """A dependency fact's ``text`` marks a requirement only development builds use."""
     return text in (DEVELOPMENT, DEVELOPMENT_MOVED)
@@ -389,6 +436,39 @@ def _image_facts(path: str, patch: FilePatch) -> list[Fact]:
             for name, (before, after) in _compare(old, new).items()]
 
 
+#: setuptools' own files, which name requirements in code (``install_requires=["click>=5.0"]``) or config lines
+_SETUPTOOLS_FILES = ("setup.py", "setup.cfg")
+
+
+def _setuptools_requirements(lines: Iterable[Line]) -> dict[str, str]:
+    """Requirements on ``lines`` of a ``setup.py`` (quoted: ``"click>=5.0",``) or ``setup.cfg`` (bare, indented
+    under ``install_requires =``), by normalised name; what is no requirement (a quoted file name) is read as
+    one too, harmless: it only ever matches a package a manifest of the same commit adds."""
+    found: dict[str, str] = {}
+    for line in lines:
+        texts = _QUOTED.findall(line.text) or ([line.text.strip()] if line.text[:1].isspace() else [])
+        for pair in filter(None, map(_pep508, texts)):
+            found[normalise("python", pair[0])] = pair[1]
+    return found
+
+
+def _moved_from_setuptools(facts: list[tuple[str, Fact]], gone: dict[str, str]) -> list[tuple[str, Fact]]:
+    """A Python requirement a manifest adds (``pyproject.toml``'s ``[project.optional-dependencies]``) that the
+    same commit takes out of ``setup.py``/``setup.cfg`` moved with the project's metadata, it is not new: dropped
+    at the same version, said as a version change with another."""
+    if not gone:
+        return facts
+    out = []
+    for ecosystem, fact in facts:
+        before = gone.get(normalise(ecosystem, fact.symbol or "")) if ecosystem == "python" else None
+        if before is not None and fact.before is None and fact.after is not None:
+            if before == fact.after:
+                continue
+            fact = fact.model_copy(update={"before": before})
+        out.append((ecosystem, fact))
+    return out
+
+
 def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | None] | None]]) -> list[Fact]:
     """Facts for the manifest and lock files among ``files`` (path, patch, whole before/after texts or None):
     one per package (the manifest's when a manifest and a lock both name it); lock-file packages no manifest
@@ -397,10 +477,13 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
     lock_facts: list[tuple[str, Fact]] = []
     declared: set[tuple[str, str]] = set()
     read_whole: set[str] = set()
+    setuptools_gone: dict[str, str] = {}
     for path, patch, sides in files:
         kind = manifest_kind(path)
         if kind is None and is_dockerfile(path):
             manifest_facts += [("docker", fact) for fact in _image_facts(path, patch)]
+        if kind is None and posixpath.basename(path) in _SETUPTOOLS_FILES:
+            setuptools_gone.update(_setuptools_requirements(patch.removed))
         if kind is None:
             continue
         ecosystem = ECOSYSTEM.get(kind, kind)
@@ -418,10 +501,15 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
         else:
             changes = _lock_changes(kind, patch)
         tooling = kind == "requirements" and bool(_TOOLING_FILE.search(posixpath.basename(path)))
+        indirect = _go_indirect(path, patch, sides) if kind == "go.mod" else (set(), set())
         for name, (before, after) in changes.items():
+            # an indirect requirement is said as the side that has it now marks it (gone: as it was)
+            marked = name in (indirect[1] if after is not None else indirect[0])
             fact = Fact(kind="dependency_changed", path=path, symbol=package_of(name), before=before, after=after,
-                        text=DEVELOPMENT if name.endswith(f"{_SECTION}dev") or tooling else None)
+                        text=DEVELOPMENT if name.endswith(f"{_SECTION}dev") or tooling else INDIRECT if marked
+                        else None)
             (manifest_facts if kind in _WHOLE else lock_facts).append((ecosystem, fact))
+    manifest_facts = _moved_from_setuptools(manifest_facts, setuptools_gone)
     named = {(e, normalise(e, f.symbol or "")) for e, f in manifest_facts}
     direct, transitive = [], []
     seen: set[tuple[str, str]] = set(named)

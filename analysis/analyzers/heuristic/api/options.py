@@ -138,6 +138,59 @@ def _flags(path: str, lines: list[str]) -> list[NewOption]:
     return (_clap_flags(path, lines) if path.endswith(".rs") else []) + _line_flags(path, lines)
 
 
+#: a JavaScript/TypeScript source: its options are often one object of defaults the user's object is merged over
+_JS_SOURCE = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+#: a plain property of an object literal on its own line: ``hardRejection: true,``
+_JS_PROPERTY = re.compile(r"^\s*(?P<name>[A-Za-z_$][\w$]*)\s*:\s*(?P<value>[^,{}()\[\]]+?)\s*,?\s*(?://.*)?$")
+#: the end of a defaults object the user's options are merged over: ``}, options);`` (``Object.assign({...},
+#: options)``, lodash's ``defaults``), or ``...options`` spread after the defaults
+_JS_MERGED_CLOSE = re.compile(r"^\s*\}\s*,\s*(?:\.\.\.)?(?:opts|options|config|settings|userOptions|\w+Options)\s*\)")
+_JS_SPREAD_AFTER = re.compile(r"^\s*\.\.\.(?:opts|options|config|settings|userOptions|\w+Options)\s*,?\s*$")
+#: the opening of a defaults object: ``const defaults = {``, ``DEFAULT_OPTIONS = {``, ``Object.assign({``
+_JS_DEFAULTS_OPEN = re.compile(r"(?:\b(?:defaults?|DEFAULTS?|DEFAULT_OPTIONS|default[A-Z]\w*|\w*Defaults)\s*(?::[^=]+)?=\s*|"
+                               r"\bObject\.assign\(\s*)\{\s*$")
+
+
+def _js_defaults(path: str, patch: str | None, sign: str) -> list[NewOption]:
+    """The properties a JS/TS hunk adds (``sign`` "+") or removes ("-") in an object of option defaults: one the
+    user's options are merged over (``Object.assign({..., hardRejection: true}, options)``, ``{...defaults,
+    ...options}``'s defaults) or one named so (``const defaults = {``), with the value as its default."""
+    if not path.endswith(_JS_SOURCE) or not patch:
+        return []
+    out: list[NewOption] = []
+    for hunk in re.split(r"^@@[^\n]*\n", patch, flags=re.MULTILINE)[1:]:
+        # the hunk's side the sign belongs to: its own lines and the context around them
+        lines = [(ln[:1], ln[1:]) for ln in hunk.splitlines() if ln[:1] in (" ", sign)]
+        for i, (mark, text) in enumerate(lines):
+            m = _JS_PROPERTY.match(text) if mark == sign else None
+            if not m or m.group("name") in ("default", "case"):
+                continue
+            if _merged_defaults([t for _, t in lines[i + 1:]], [t for _, t in reversed(lines[:i])]):
+                value = m.group("value").strip()
+                out.append(NewOption(m.group("name"), _plain(value), path, m.group("name"), text))
+    return out
+
+
+def _merged_defaults(after: list[str], before: list[str]) -> bool:
+    """The object a property line sits in (the lines ``after`` it, and ``before`` it nearest first) closes into the
+    user's options merged over it, has them spread after it, or opens as a named defaults object."""
+    depth = 0
+    for text in after:
+        if depth == 0 and _JS_SPREAD_AFTER.match(text):
+            return True
+        depth += text.count("{") - text.count("}")
+        if depth < 0:
+            if _JS_MERGED_CLOSE.match(text):
+                return True
+            break  # a plain ``};``: what the object is, its opening says
+    depth = 0
+    for text in before:
+        depth += text.count("}") - text.count("{")
+        if depth < 0:
+            return bool(_JS_DEFAULTS_OPEN.search(text))
+    return False
+
+
 def new_options(files: Iterable[FileChange], hints: dict[str, str] | None = None) -> list[NewOption]:
     """The options ``files`` (product code) add, in the diff's order, one per name; a flag the commit also removes
     was moved or rewritten, not added; a settings field that is a flag's is named as the flag users type (``hints``:
@@ -147,7 +200,10 @@ def new_options(files: Iterable[FileChange], hints: dict[str, str] | None = None
     flags = [o for f in files for o in _flags(f.path, _lines(f.patch, "+")) if o.name not in removed]
     typed = {(o.path, o.word) for o in flags}
     fields = [o for o in _settings_fields(files, hints) if (o.path, o.word) not in typed]
-    return list({o.name: o for o in fields + flags}.values())
+    # a JS defaults object's property re-added with a comma after it (``booleanDefault: false,``) was there before
+    had = {(f.path, o.name) for f in files for o in _js_defaults(f.path, f.patch, "-")}
+    merged = [o for f in files for o in _js_defaults(f.path, f.patch, "+") if (f.path, o.name) not in had]
+    return list({o.name: o for o in fields + flags + merged}.values())
 
 
 def option_words(files: Iterable[FileChange]) -> set[tuple[str, str]]:

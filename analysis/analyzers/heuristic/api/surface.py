@@ -16,6 +16,7 @@ from analysis.analyzers.heuristic.api.js_modules import (
 )
 from analysis.analyzers.heuristic.api.nullness import nullness_dropped
 from analysis.analyzers.heuristic.api.options import option_words
+from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
 from analysis.analyzers.heuristic.api.struct_fields import (
     SETTINGS_STRUCT,
     go_struct_hints,
@@ -86,10 +87,12 @@ class ApiSurface:
     def api_breaks(self) -> list[Fact]:
         """Public symbols removed, or whose signature changed in a way callers notice. A method that overrode its
         trait's or base's (``impl SmartDisplay for T { fn fmt_with_metadata }``) removed is not: callers reach the
-        trait's default or the base's method under the same name."""
+        trait's default or the base's method under the same name. Nor is a Python 2 alias whose Python 3 counterpart
+        stays (``next`` beside ``__next__``)."""
         removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)
                    and not self.inherited(f) and not (f.text or "").endswith(", overrides")
-                   and not self.unpublished(f) and not retired_helper(self, f) and not self.default_constructor(f)]
+                   and not self.unpublished(f) and not retired_helper(self, f) and not self.default_constructor(f)
+                   and not py2_alias(self, f)]
         return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
 
     def default_constructor(self, fact: Fact) -> bool:

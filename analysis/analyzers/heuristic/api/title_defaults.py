@@ -11,8 +11,9 @@ from analysis.models import FileChange
 
 #: the title says a default changes ("default to strict-origin-when-cross-origin referrer-policy", "change the
 #: default timeout", "defaults to 30s")
-_DEFAULT_TITLE = re.compile(r"\bdefault(s|ed|ing)? (to|is|value|of)\b|\b(chang\w*|switch\w*|set\w*|new) (the )?defaults?\b",
-                            re.I)
+#: ("Disable `preserveConsecutiveUppercase` option by default": what is on or off when nobody sets it)
+_DEFAULT_TITLE = re.compile(r"\bdefault(s|ed|ing)? (to|is|value|of)\b|\b(chang\w*|switch\w*|set\w*|new) (the )?defaults?\b"
+                            r"|\bby default\b", re.I)
 #: one setting's line: ``referrerPolicy: false,``, ``timeout = 30``, ``"retries": 3,``
 _ENTRY = re.compile(r"""^\s*["']?(?P<key>[A-Za-z_$][\w$-]*)["']?\s*[:=]\s*(?P<value>"[^"]{0,80}"|'[^']{0,80}'|"""
                     r"""[-+]?[\w.]{1,40})\s*[,;]?\s*(//.*|#.*)?$""")

@@ -14,7 +14,9 @@ VALIDATION_TITLE = re.compile(r"^\W*(deny|denies|reject|rejects|disallow|disallo
 _CONDITION = re.compile(r"^\s*(?:\}?\s*(?:else\s+)?if\b|elif\b|unless\b|\|\||&&|or\b|and\b|\()")
 #: what a guard does with an input it turns away
 #: (a new error made here: ``Errorf``, ``errors.New``, ``Err(...)``; not an ``err`` handed on from a call)
+#: (a C++ parser's ``return addError("...", token)``: the error recorded, the parse answered as failed)
 _REJECTS = re.compile(r"\breturn\s+(?:None|false)\b|\breturn\s+(?:[^;\n]*,\s*)?(?:fmt\.Errorf|errors\.New|Err)\b|"
+                      r"\breturn\s+(?:add|set|report|make|raise|push|record)_?[Ee]rr(?:or)?\s*\(|"
                       r"\bErr\(|\bthrow\b|\braise\b|\bbail!")
 #: a rejecting condition in a hunk that names no enclosing function (a patch without git's function context)
 UNPLACED = "<unplaced>"

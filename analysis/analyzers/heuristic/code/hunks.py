@@ -73,6 +73,11 @@ def _comment_marker(path: str) -> re.Pattern[str] | None:
     return _C_COMMENT if low.endswith(_C_LIKE) else _HASH_COMMENT if low.endswith(_HASH) else None
 
 
+def block_commented(path: str) -> bool:
+    """``path``'s language writes ``/* .. */`` block comments (C, Java, JavaScript/TypeScript, Go, Rust, ...)."""
+    return _comment_marker(path) in (_C_COMMENT, _RUST_COMMENT)
+
+
 def is_comment_line(line: str, path: str) -> bool:
     """``line`` opens a comment in ``path``'s language (False in a language whose comments are not known here)."""
     marker = _comment_marker(path)

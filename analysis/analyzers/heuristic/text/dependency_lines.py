@@ -10,7 +10,7 @@ from collections import defaultdict
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only, downgrade
 from analysis.analyzers.heuristic.text.spans import code, pinned
-from analysis.facts.manifests.dependencies import DEVELOPMENT_MOVED
+from analysis.facts.manifests.dependencies import DEVELOPMENT_MOVED, INDIRECT
 from analysis.facts.patches import parse_patch
 from analysis.models import Fact
 
@@ -34,8 +34,9 @@ class DependencyLines:
         for f in sorted(e.dependencies, key=lambda f: not named_in(f.symbol, e.title)):
             if id(f) in swapped:
                 old, new = swapped[id(f)]
+                # a requirement with no pin (``build`` in a requirements list, ``"*"``) says "(any version)", not `*`
                 lines.setdefault(self.t("dep_swapped", old=code(old.symbol), name=code(new.symbol),
-                                        new=code(pinned(new.after))), f.path)
+                                        new=self._version(new.after)), f.path)
                 continue
             if "lock" in e.classes.get(f.path, set()):
                 if f.symbol not in manifest:  # the manifest's line already says it
@@ -106,6 +107,9 @@ class DependencyLines:
                    for ln in parse_patch(c.path, c.patch).removed)
 
     def _dependency_kind(self, f: Fact) -> str:
+        if f.text == INDIRECT and (f.before is None or f.after is None):
+            # go.mod's ``// indirect``: what a dependency needs, recorded by the toolchain, not a package chosen
+            return "deps_removed_indirect" if f.after is None else "deps_added_indirect"
         if f.after is None:  # a test tool's requirement dropped is said as one, as its addition is
             dev = development_only(f, self.e.classes.get(f.path, set()))
             return "deps_removed_dev" if dev else "deps_removed"
@@ -120,6 +124,9 @@ class DependencyLines:
         if before and after:
             key = "dep_downgraded" if downgrade(f.before, f.after) else "dep_changed"
             return self.t(key, name=code(f.symbol), old=code(before), new=code(after))
+        if f.text == INDIRECT and not (before and after):
+            key = "dep_removed_indirect" if f.after is None else "dep_added_indirect"
+            return self.t(key, name=code(f.symbol), new=self._version(f.after), path=code(f.path, R.MAX_PATH))
         if after:  # a test or lint tool's requirement (a dependency group, dev-dependencies) is said as one
             key = "dep_added_dev" if self._dependency_kind(f) == "deps_added_dev" else "dep_added"
             new = self._version(f.after)
@@ -131,7 +138,7 @@ class DependencyLines:
 #: ``text`` of a dependency fact said alike by several manifests of the commit (``dependency_facts``)
 _IN_MANIFESTS = re.compile(r"^in (\d+) manifests$")
 #: a requirement that pins no version: said as "(any version)", not as a version ``*``
-_ANY_VERSION = frozenset({"*", "latest", "x", "any"})
+_ANY_VERSION = ANY_VERSION = frozenset({"*", "latest", "x", "any"})
 _PEER_META = re.compile(r"^peerDependenciesMeta(?:\.|\[\")(?P<name>.+?)(?:\"\])?(?P<flag>\.optional)?$")
 
 

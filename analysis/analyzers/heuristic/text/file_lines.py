@@ -95,8 +95,35 @@ class FileLines:
                 continue
             text = self.t(key, paths=self.names(paths))
             documented = self.documented(paths) if kind == "comments" else []
-            out.append(self.t("documenting", text=text, names=self.symbols(documented, 3)) if documented else text)
+            if documented:
+                out.append(self.t("documenting", text=text, names=self.symbols(documented, 3)))
+            elif kind == "comments" and [f.path for f in self.e.files] == paths:
+                # the change is that one file's comments: which comment tells its doc edits of a day apart
+                out.append(text + self.comment_quote(paths[0]))
+            else:
+                out.append(text)
         return out
+
+    def comment_quote(self, path: str) -> str:
+        """``: old → new`` for the first comment line a one-file comment change rewrites (or adds, or removes) when
+        no definition is found beside it: a file's doc comments fixed three times in a day are three fixes."""
+        f = next((f for f in self.e.files if f.path == path and f.patch), None)
+        if f is None:
+            return ""
+        patch = parse_patch(f.path, f.patch)
+        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
+        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        if added and removed and added[0].split() == removed[0].split():
+            return ""  # the line re-indented: no words to quote
+        quote = self.file_quote(f)
+        if quote:
+            return quote
+        if added and removed:
+            old, new = code_pair(removed[0], added[0], _TINY_CHARS)
+            return self.t("tiny_swapped", old=old, new=new)
+        if added:
+            return self.t("tiny_added", line=code_line(added[0], _TINY_CHARS))
+        return self.t("tiny_removed", line=code_line(removed[0], _TINY_CHARS)) if removed else ""
 
     def cosmetic_weighty(self) -> bool:
         """Comment-only files are a part of the change worth a line beside its other lines: three files or more, or

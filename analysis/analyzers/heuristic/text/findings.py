@@ -9,6 +9,7 @@ from collections import Counter
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import retired_helper
 from analysis.analyzers.heuristic.api.options import constants_only
+from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_flips
 from analysis.analyzers.heuristic.code.behaviour.macros import macro_values, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
@@ -39,8 +40,9 @@ from analysis.analyzers.heuristic.text.breaking import breaking_subject, marker_
 from analysis.analyzers.heuristic.text.default_exports import api_name
 from analysis.analyzers.heuristic.text.deprecations import marked_deprecated
 from analysis.analyzers.heuristic.text.spans import code_line
-from analysis.analyzers.heuristic.text.test_suites import common_suite
+from analysis.analyzers.heuristic.text.test_suites import common_suite, is_benchmark
 from analysis.analyzers.heuristic.text.writer import Writer, code, raise_keyword
+from analysis.facts.manifests.dependencies import INDIRECT
 from analysis.facts.workflows import HEAD_UNDER_PRT, PIPED_SCRIPT, SECRET_PRINTED, SECRET_UNDER_PRT
 from analysis.models import Fact, Insights, Risk
 
@@ -300,7 +302,7 @@ class Findings:
         if self.deploy_paths():
             out.append(w.t("arch_deploy", paths=self.deploy_subject()))
         added = [f for f in e.dependencies if not f.before and f.after
-                 and "lock" not in e.classes.get(f.path, set())
+                 and "lock" not in e.classes.get(f.path, set()) and f.text != INDIRECT  # a dependency's own
                  and not development_only(f, e.classes.get(f.path, set()))]  # a docs or test requirement
         new_deps = [f.symbol for f in added]
         manifests = {f.path for f in added}
@@ -433,13 +435,17 @@ class Findings:
 
     def maintainability(self) -> list[str]:
         e, w, out = self.e, self.w, []
-        added = [f.symbol for f in e.of("test_added") if not f.before]
-        removed = [f.symbol for f in e.of("test_removed")]
-        if added:
-            out.append(self.tests_line("maint_tests_added", added))
+        added = [f for f in e.of("test_added") if not f.before]
+        removed = e.of("test_removed")
+        for key, facts in (("maint_tests_added", [f for f in added if not is_benchmark(f)]),
+                           ("maint_benchmarks_added", [f for f in added if is_benchmark(f)])):
+            if facts:
+                out.append(self.tests_line(key, [f.symbol for f in facts]))
         out += w.tests_moved()
-        if removed:
-            out.append(self.tests_line("maint_tests_removed", removed))
+        for key, facts in (("maint_tests_removed", [f for f in removed if not is_benchmark(f)]),
+                           ("maint_benchmarks_removed", [f for f in removed if is_benchmark(f)])):
+            if facts:
+                out.append(self.tests_line(key, [f.symbol for f in facts]))
         if e.is_large:
             out.append(w.t("maint_large", lines=e.sized_lines, n=len(e.sized)))
         return out
@@ -482,9 +488,10 @@ class Findings:
         the optional ones (``cache?: boolean`` in an options interface: calls that leave it out are unaffected)."""
         e = self.e
         # a helper retired with its last caller (``retired_helper``) breaks no user: not said as a removal
-        # nor is a JS class's ``constructor()`` of no parameters: the default constructor takes its place
+        # nor is a JS class's ``constructor()`` of no parameters: the default constructor takes its place, nor a
+        # Python 2 alias whose Python 3 counterpart stays
         removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)
-                   and not e.default_constructor(f)]
+                   and not e.default_constructor(f) and not py2_alias(e, f)]
         patches = {f.path: f.patch or "" for f in e.files}
         members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
 
@@ -555,6 +562,7 @@ class Findings:
     def breaking_what(self) -> str:
         match = R.BREAKING_BODY_RE.search(self.e.commit.body)
         text = self.e.commit.body[match.end():].split("\n\n")[0] if match else ""
+        text = re.split(r"\n\s*[-*+]\s", text)[0]  # a marked list item ends where the next item (or sub-item) opens
         title = re.sub(r"\s*\(#\d+\)\s*$", "", R.PREFIX_RE.sub("", self.e.title, count=1))  # the number says no more
         if text.strip():
             return code(text.strip(), R.MAX_LINE)

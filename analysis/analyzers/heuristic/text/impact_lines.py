@@ -14,6 +14,7 @@ from analysis.analyzers.heuristic.message import clip
 from analysis.analyzers.heuristic.paths import area_of
 from analysis.analyzers.heuristic.release import version_moved, versions_set
 from analysis.analyzers.heuristic.text.default_exports import api_name
+from analysis.analyzers.heuristic.text.dependency_lines import ANY_VERSION
 from analysis.analyzers.heuristic.text.spans import code, code_line, pinned
 from analysis.analyzers.heuristic.text.test_cases import case_rows_added
 from analysis.facts.patches import parse_patch
@@ -68,7 +69,9 @@ class ImpactLines:
                 tests[area_of(f.path)].append(f.symbol)
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
         for f in e.dependencies:  # a dependency dropped has no version to name: "`hpke-rs` —" said nothing
-            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=clip(f.after, 40))
+            any_version = (f.after or "").strip() in ANY_VERSION  # no pin: "(any version)", not a bare ``*``
+            versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=self.p["dep_any"]
+                                                    if any_version else clip(f.after, 40))
                                              if f.after else self.t("impact_dep_removed", name=code(f.symbol)))
         for area, texts in values.items():
             versions[area] = texts + versions[area]

@@ -6,8 +6,10 @@ import re
 from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
 from analysis.analyzers.heuristic.code.behaviour.guards import added_guards
 from analysis.analyzers.heuristic.code.behaviour.locks import locks_added
+from analysis.analyzers.heuristic.code.callers_only import callers_only
 from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.named.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.named.table_entries import table_entries
@@ -112,6 +114,10 @@ def _named_once(names: list[str]) -> list[str]:
 _OVERLOADS_ADDED = re.compile(r", adds \d+ overload signatures?$")
 _C_HEADER = re.compile(r"\.(?:h|hh|hpp|hxx|h\+\+|inl|ipp)$", re.IGNORECASE)
 _OVERLOADS_MANY = re.compile(r", adds (?:[2-9]|\d\d+) overload signatures$")
+#: a lower-case paragraph opening on a word that goes on with the sentence before it ("to encode any type", "so
+#: that x", "for y", "when z"): the title's purpose or condition
+_CONTINUATION = re.compile(r"^(?:to|so|for|when|whenever|because|since|which|in order to|otherwise|instead of|unless"
+                           r"|if|while|without|by)\s+[a-z`]")
 _DANGLING = re.compile(r"\b(?:and|or|to|of|for|from|with|in|on|by|as|the|a|an|into|that|when)$", re.IGNORECASE)
 
 
@@ -255,8 +261,10 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         points = [p for p in self.e.points if not _subject(p) and _bare(p) != title and not MERGE_TITLE.match(p)
                   and not self._restates_dependency(p)]
         if points and self._title_wrapped(points[0]):  # "... its byte buffer" / "on close.": one sentence
-            points[0] = clip(f"{self.e.title} {points[0]}", R.MAX_PARAGRAPH)
-            said = {_unreferenced(t) for t in (self.e.title, *self.e.changelog)}
+            # the title's sentence without its conventional prefix ("fix: "): the bullet reads as one sentence
+            lead = R.PREFIX_RE.sub("", self.e.title, count=1).strip() or self.e.title
+            points[0] = clip(f"{lead} {points[0]}", R.MAX_PARAGRAPH)
+            said = {_unreferenced(t) for t in (self.e.title, lead, *self.e.changelog)}
             if _unreferenced(points[0]) in said:
                 points = points[1:]  # "(#742)." ended the title, or the changelog line quoted next says it
             if len(points) <= 1:  # the first paragraph was only the subject's tail: the next one says the change
@@ -284,12 +292,19 @@ class Writer(FileLines, ImpactLines, DependencyLines):
 
     def _title_wrapped(self, point: str) -> bool:
         """The subject ran on to the message's second line (no blank line between, the line goes on in lower
-        case or the subject ends on a word like "and", the subject ends with no stop): the point alone ("on close.") is the tail of the title's sentence."""
+        case or the subject ends on a word like "and", the subject ends with no stop): the point alone ("on close.")
+        is the tail of the title's sentence. So is a first body paragraph after the blank line that opens in lower
+        case on a word that carries the title's clause on ("to encode any type", "so that ...", "when ..."): the
+        purpose or condition of the title's change, not a change of its own."""
         lines = self.e.commit.message.split("\n", 2)
-        return (self.e.title == self.e.commit.title and len(lines) > 1 and bool(lines[1].strip())
-                and (point[:1].islower() or point.startswith("(") or bool(_DANGLING.search(self.e.title.rstrip())))
-                and point.startswith(lines[1].strip()[:20])
-                and not self.e.title.rstrip().endswith((".", "!", "?", ":", ";")))
+        if self.e.title != self.e.commit.title or len(lines) < 2 or self.e.title.rstrip().endswith(
+                (".", "!", "?", ":", ";")):
+            return False
+        if not lines[1].strip():  # a blank line: only a paragraph going on with a continuation word
+            first = self.e.body.strip().split("\n", 1)[0].strip()
+            return bool(first) and point.startswith(first[:20]) and bool(_CONTINUATION.match(point))
+        return ((point[:1].islower() or point.startswith("(") or bool(_DANGLING.search(self.e.title.rstrip())))
+                and point.startswith(lines[1].strip()[:20]))
 
     def what_changed(self) -> list[str]:
         e, out = self.e, []
@@ -327,7 +342,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.t("exit_line", new=self.names(arrived), old=self.names(gone)))
         for path, old, new in e.expectation_flips[:1]:
             out.append(self.t("flip_line", old=code(old), new=code(new), path=code(path, R.MAX_PATH)))
-        gone = [f for f in e.of("symbol_removed") if e.is_public(f)]
+        # a Python 2 alias (``next`` beside ``__next__``) goes with no caller losing anything: not said as a removal
+        gone = [f for f in e.of("symbol_removed") if e.is_public(f) and not py2_alias(e, f)]
         # a JS class's constructor that the language's default (or the base's, which it only forwarded to) replaces:
         # the class stays constructible as before, no public API goes
         inherited = [f for f in gone if e.default_constructor(f)]
@@ -383,6 +399,20 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                    + e.api_deprecated} - unsaid
         touched |= {f.symbol for f, _ in e.contract_changes} | {f.symbol for f, _ in shaped}
         touched |= {f.symbol for f in overloaded}
+        # one internal function's parameters change and every other line the commit changes is a call to it: the
+        # signature is the change, said as such; the callers only follow it (``Debug`` passing one argument fewer
+        # to ``logger.log``) and are not "changed" as it is
+        followed = [f for f in e.of("signature_changed") if f.symbol in unsaid and len(unsaid) == 1
+                    and callers_only(f, e.behaviour)]
+        if followed:
+            sig = followed[0]
+            callers = list(dict.fromkeys(f.symbol for f in sorted(e.of("symbol_modified"), key=lambda f: not e.is_public(f))
+                                         if e.in_product(f) and f.path not in e.cosmetic and f.symbol != sig.symbol))
+            said = self.t("internal_sig", symbol=code(sig.symbol),
+                          changes=self.changes(compare(sig.before, sig.after, sig.path), sig))
+            out.append(said + (self.t("sig_callers", names=self.symbols(callers)) if callers else ""))
+            touched |= {sig.symbol, *callers}
+            unsaid = set()
         modified = sorted((f for f in e.of("symbol_modified") + [f for f in e.of("signature_changed")
                                                                   if f.symbol in unsaid]
                            if e.in_product(f) and f.symbol not in touched and f.path not in e.cosmetic),

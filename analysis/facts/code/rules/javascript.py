@@ -92,8 +92,11 @@ class JsCollector(Collector):
                 else ""
             if value is None or value.type not in self._FUNC_VALUES or not _MEMBER_PATH.fullmatch(path):
                 return
-            exported = path.startswith(("exports.", "module.exports."))
-            self.add(scope, path.rsplit(".", 1)[-1] if exported else path, "function", exported, expression,
+            # ``module.exports = (a, b) => ..``: the function is the CommonJS module itself, its API (named so)
+            whole = path == "module.exports"
+            exported = whole or path.startswith(("exports.", "module.exports."))
+            self.add(scope, path.rsplit(".", 1)[-1] if exported and not whole else path, "function", exported,
+                     expression,
                      params=js_params(_field(value, "parameters") or _field(value, "parameter")),
                      returns=self._returns(value))
         elif expression.type == "call_expression":

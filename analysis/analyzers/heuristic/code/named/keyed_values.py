@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.analyzers.heuristic.code.hunks import _LOGGING, _NUMBER, _STRING, _pairs
+from analysis.analyzers.heuristic.code.hunks import _LOGGING, _NUMBER, _STRING, _pairs, block_commented
+from analysis.facts.code.block_comments import without_block_comments
 from analysis.models import FileChange
 
 #: what a literal is set to, right before it: ``key:``, ``"key":``, ``name =``, ``arg=``
@@ -36,7 +37,8 @@ def keyed_values(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
     """(key, old, new) for each in-place edit of one literal set to a key, in order, without repeats."""
     found: list[tuple[str, str, str]] = []
     for f in files:
-        for old, new in _pairs(f.patch):
+        # a doc comment's example (``PartialDeep<T, {allowUndefined: false}>`` in a JSDoc block) sets nothing
+        for old, new in _pairs(without_block_comments(f.patch) if block_commented(f.path) else f.patch):
             if old == new or _shape(old) != _shape(new) or old.startswith(_COMMENT) or _LOGGING.search(old) \
                     or _LOCAL.match(new):
                 continue

@@ -8,7 +8,7 @@ from functools import cached_property
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.frozen_requirements import resolver_chosen
 from analysis.analyzers.heuristic.config.builds.toolchain import Minimum, toolchain_minimums
-from analysis.facts.manifests.dependencies import is_development
+from analysis.facts.manifests.dependencies import INDIRECT, is_development
 from analysis.models import Fact
 
 _DEV_MANIFEST = re.compile(r"(^|/)(requirements|constraints)[/_-]?[\w./-]*(dev|test|tests|docs?|lint|typing|ci)"
@@ -149,9 +149,11 @@ class DependencyChanges:
     def installed(self) -> list[Fact]:
         """Dependency changes in a manifest the product installs with (not lock files, not dev/test/docs lists nor a
         manifest's development section, not an example's or a test project's own manifest, not a documentation
-        site's configuration), default image tags included."""
+        site's configuration, not a requirement the toolchain records for a dependency of a dependency (go.mod's
+        ``// indirect``)), default image tags included."""
         return [f for f in self.dependencies + self.version_pins
                 if "lock" not in self.classes.get(f.path, set()) and not _DOCS_SITE.search(f.path.lower())
+                and f.text != INDIRECT
                 and not development_only(f, self.classes.get(f.path, set()))]
 
     @cached_property

@@ -1,6 +1,7 @@
 """The oldest toolchain a project builds with: Rust's ``rust-version``, ``requires-python`` (setuptools'
 ``python_requires``), ``engines.node``, go.mod's ``go`` line, a pom's Java level, an IntelliJ plugin's
-``since-build``; raising it drops users of older compilers, interpreters, JVMs and IDEs."""
+``since-build``, CMake's ``cmake_minimum_required``; raising it drops users of older compilers, interpreters, JVMs,
+IDEs and build tools."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ class Minimum:
         """The interpreter or runtime the package runs on (Python, Node, the JVM), not the compiler that builds it:
         users on the older runtime cannot install or load the release at all, where a compiler is a build tool
         upgraded in place."""
-        return not self.key.endswith("rust-version") and self.key != "go"
+        return not self.key.endswith("rust-version") and self.key not in ("go", CMAKE_KEY)
 
 
 def _parts(spec: str) -> tuple[int, ...]:
@@ -75,6 +76,9 @@ def toolchain_minimums(facts: list[Fact], files: list[FileChange]) -> list[Minim
             continue
         if name == "plugin.xml":
             out += _ide_builds(change)
+            continue
+        if name == "cmakelists.txt" or name.endswith(".cmake"):
+            out += _cmake_floors(change)
             continue
         if name == "go.mod":
             lines = dict(m.groups() for m in map(_GO_LINE.match, (change.patch or "").splitlines()) if m)
@@ -136,3 +140,32 @@ def rust_floors_set(files: list[FileChange]) -> list[str]:
         if old and new and _parts(new) > _parts(old):
             out.append(f"edition {new}")
     return out
+
+
+#: the key a CMake floor is reported under: the command that states it
+CMAKE_KEY = "cmake_minimum_required"
+#: ``cmake_minimum_required(VERSION 3.10)``, ``(VERSION 3.5...3.28)``, or its version held in a variable
+#: (``VERSION ${PROJECT_OLDEST_POLICIES_VERSION}``)
+_CMAKE_FLOOR = re.compile(r"^([+ -])\s*cmake_minimum_required\s*\(\s*VERSION\s+\"?(?:\$\{(?P<var>\w+)\}|"
+                          r"(?P<version>\d+(?:\.\d+)*))", re.I)
+
+
+def _cmake_floors(change: FileChange) -> list[Minimum]:
+    """The oldest CMake a build file accepts, moved to another release series (3.8 -> 3.10): from its removed and
+    added ``cmake_minimum_required`` lines, or from the ``set(...)`` of the variable that command reads (the hunk's
+    context shows the command). Only the range's lower end counts (``3.5...3.28`` widens the policies, not the
+    floor), and a patch release inside one series (2.8 -> 2.8.12) leaves no one's CMake behind."""
+    patch = (change.patch or "").splitlines()
+    lines: dict[str, str] = {}
+    variables = set()
+    for m in map(_CMAKE_FLOOR.match, patch):
+        if m and m.group("var"):
+            variables.add(m.group("var"))
+        elif m and m.group(1) in "+-":
+            lines[m.group(1)] = m.group("version")
+    for name in variables:
+        setter = re.compile(rf"^([+-])\s*set\s*\(\s*{re.escape(name)}\s+\"?(\d+(?:\.\d+)*)", re.I)
+        lines.update(m.groups() for m in map(setter.match, patch) if m)
+    if "-" in lines and "+" in lines and _parts(lines["-"])[:2] != _parts(lines["+"])[:2]:
+        return [Minimum(change.path, CMAKE_KEY, lines["-"], lines["+"])]
+    return []
