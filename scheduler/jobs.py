@@ -21,6 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 from analysis.errors import DigestError
 from analysis.week import last_full_week
 from bot.core.chat import ChatAdapter, TextResponse
+from bot.core.coordination.posting import PostingBusy, PostingTakenOver
 from bot.core.digests.weekly import post_due_week, week_key
 from bot.core.ledger import ledger_key
 from bot.core.limits import pools
@@ -254,6 +255,12 @@ class DigestScheduler:
                                              late_by=late_by if late_by > LATE_AFTER else None)
             except asyncio.CancelledError:
                 raise
+            except PostingTakenOver as error:  # this worker stalled and its job runs elsewhere now: not a failure
+                log.warning("digest of %s for %s in %s: %s", sub.repo, period, sub.channel_ref.key, error)
+                return "taken-over"
+            except PostingBusy as error:  # posted elsewhere for long: retried, nothing to tell the channel
+                log.warning("digest of %s for %s in %s: %s", sub.repo, period, sub.channel_ref.key, error)
+                raise
             except Exception as error:
                 log.exception("digest of %s for %s in %s failed (attempt %d); it is retried", sub.repo, period,
                               sub.channel_ref.key, attempts + 1)
@@ -274,6 +281,9 @@ class DigestScheduler:
                 return await post_due_digest(self.core, adapter, sub, day, late_by=late_by, builds=self.builds)
             except asyncio.CancelledError:
                 raise
+            except PostingBusy as error:  # another instance posts it: its digest, not a failure of this one
+                log.warning("digest of %s for %s in %s: %s", sub.repo, day, sub.channel_ref.key, error)
+                return "elsewhere"
             except Exception as error:  # noqa: BLE001 - one channel's failure must not stop the others
                 log.exception("digest of %s for %s in %s failed; it is retried at the next start and every "
                               "%d minutes within the catch-up window", sub.repo, day, sub.channel_ref.key,

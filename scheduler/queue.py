@@ -17,6 +17,8 @@ for the platforms it serves (the queue is the platform's name).
 - Taken over: each worker sends a heartbeat every third of ``DIGESTBOT_QUEUE_STALLED_SECONDS``; every
   instance looks for jobs whose worker's heartbeat is older than that (a SIGKILLed or frozen
   instance) and puts them back in the queue (``recover_stalled``), so another instance resumes them.
+  A worker that was only starved wakes up beside it: the posting fence (``bot.core.coordination.posting``,
+  a lease on the ledger key renewed before each message) stops it at its next message.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from bot.core.alerts import mark_announced
 from bot.core.chat import ChatAdapter, CommandContext, DigestResponse, ExplainResponse, Response, TextResponse
 from bot.core.commands import Command, help_text, parse_command
 from bot.core.coordination.github_rate import SharedGitHubRate
+from bot.core.coordination.posting import NO_FENCE, NoFence, PostingFence, fence_for
 from bot.core.digests import history, weekly
 from bot.core.digests.report_pages import report_url, save_report
 from bot.core.digests.service import DigestService, build_service
@@ -44,6 +45,7 @@ from bot.core.subscriptions import Subscription, SubscriptionBook
 from bot.core.visibility import RepoVisibility
 from bot.settings import Settings
 from bot.store import Store, StoreCorrupt, shares_database
+from bot.store.leases import holder_id
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,7 @@ class BotCore:
         #: called with the changed Subscription (or None for a removal) so the scheduler can react
         self.on_change: list[Callable[[Subscription, bool], None]] = []
         self._post_locks: dict[str, asyncio.Lock] = {}
+        self._holder = holder_id()  # this instance, in the posting fences it holds in a shared store
         #: digest repo name (lower case) -> (what to open it with, platform), learnt in digest_for (for the chart)
         self._repo_specs: dict[str, tuple[str, str]] = {}
         self._charts: dict[tuple, bytes] = {}  # (repo, day, series) -> PNG: one drawing for every channel
@@ -317,8 +320,8 @@ class BotCore:
 
     async def _post_digest_locked(self, adapter: ChatAdapter, ctx: CommandContext, response: DigestResponse,
                                   key: str | None, lock: asyncio.Lock) -> None:
-        async with lock:
-            entry = self.ledger.get(key) if key else None
+        async with lock, self.posting_fence(key) as fence:
+            entry = self.ledger.get(key) if key else None  # read under the fence: no other poster is at it now
             if entry is not None and entry.done and not response.force:
                 log.info("digest %s already posted; skipped", key)
                 return
@@ -342,11 +345,18 @@ class BotCore:
             if summary is not None:
                 summary.files = files
             entry.total = len(messages)
-            await self.post_messages(adapter, ctx, key, entry, messages, resuming)
+            await self.post_messages(adapter, ctx, key, entry, messages, resuming, fence)
+
+    def posting_fence(self, key: str | None) -> PostingFence | NoFence:
+        """Held while a digest with ledger ``key`` is posted: one instance at a time (``coordination.posting``)."""
+        return fence_for(getattr(self.store, "leases", None), key, self._holder, self.settings.queue_stalled_seconds)
 
     async def post_messages(self, adapter: ChatAdapter, ctx: CommandContext, key: str | None, entry: LedgerEntry,
-                            messages: list, resuming: bool) -> None:
-        """Post what ``entry`` does not record as posted, recording each post under ``key`` (when given)."""
+                            messages: list, resuming: bool, fence: PostingFence | NoFence = NO_FENCE) -> None:
+        """Post what ``entry`` does not record as posted, recording each post under ``key`` (when given).
+
+        ``fence`` (held by the caller) is checked before each message: a poster taken over stops there.
+        """
         if key:
             for index, message in enumerate(messages):
                 message.marker = post_marker(key, entry.run, message.key or f"#{index}")
@@ -359,7 +369,9 @@ class BotCore:
             thread = entry.summary_id if message.thread else None
             if message.thread and thread is None:
                 raise DigestError("the digest's summary message is missing; cannot post its thread")
-            step = asyncio.ensure_future(self._post_one(adapter, ctx, key, entry, message, message_key, thread))
+            await fence.check()
+            step = asyncio.ensure_future(self._post_one(adapter, ctx, key, entry, message, message_key, thread,
+                                                        fence))
             try:
                 await asyncio.shield(step)
             except asyncio.CancelledError:
@@ -371,17 +383,19 @@ class BotCore:
         entry.done = True
         entry.posted = []  # finished: only "done" matters from now on, and the ledger stays small
         if key:
+            await fence.check()
             await pools.store_io(self.ledger.save, key, entry)
 
     async def _post_one(self, adapter: ChatAdapter, ctx: CommandContext, key: str | None, entry: LedgerEntry,
-                        message, message_key: str, thread: str | None) -> None:
-        """Post one message and record it in ``entry`` (and the ledger, under ``key``)."""
+                        message, message_key: str, thread: str | None, fence: PostingFence | NoFence) -> None:
+        """Post one message and record it in ``entry`` (and the ledger, under ``key``, while the fence holds)."""
         posted = await adapter.send(ctx.channel, message, thread_id=thread)
         self._after_post()
         if not message.thread:
             entry.summary_id = posted
         entry.posted.append(message_key)
         if key:
+            await fence.check()  # taken over meanwhile: the taker's ledger entry is newer than this one
             await pools.store_io(self.ledger.save, key, entry)
 
     async def _read_back(self, adapter: ChatAdapter, ctx: CommandContext, key: str, entry: LedgerEntry,

@@ -29,6 +29,7 @@ import hmac
 import json
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -108,6 +109,8 @@ class FakeSlack(LocalHTTPServer):
         self.channels = channels  # None: every channel exists
         self.team_id, self.bot_user_id = team_id, bot_user_id
         self.latency = 0.0  # seconds chat.postMessage takes (a slow Slack, for benchmarks)
+        #: called (in the server's thread) with each recorded post, before its answer goes back
+        self.after_post: Callable[[dict[str, Any]], None] | None = None
         self.posts: list[dict[str, Any]] = []  # successful chat.postMessage bodies (+ "ts")
         self.ephemerals: list[dict[str, Any]] = []
         self.responses: list[tuple[str, dict[str, Any]]] = []  # (response_url key, body)
@@ -345,6 +348,8 @@ class FakeSlack(LocalHTTPServer):
         with self._lock:
             ts = self._next_ts()
             self.posts.append(dict(body, blocks=blocks, ts=ts, metadata=metadata))
+        if self.after_post is not None:
+            self.after_post(self.posts[-1])
         return {"ok": True, "channel": channel, "ts": ts,
                 "message": {"type": "message", "text": text, "ts": ts, "bot_id": "BBOT"}}
 

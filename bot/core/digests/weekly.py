@@ -106,7 +106,7 @@ async def publish_week(core: "BotCore", adapter: ChatAdapter, ctx: CommandContex
 
 async def _post_locked(core: "BotCore", adapter: ChatAdapter, ctx: CommandContext, response: WeekResponse,
                        key: str | None, lock: asyncio.Lock) -> None:
-    async with lock:
+    async with lock, core.posting_fence(key) as fence:
         entry = core.ledger.get(key) if key else LedgerEntry()
         if entry.done:
             log.info("weekly roll-up %s already posted; skipped", key)
@@ -119,7 +119,7 @@ async def _post_locked(core: "BotCore", adapter: ChatAdapter, ctx: CommandContex
         if getattr(adapter, "supports_files", False) and SUMMARY_KEY not in entry.posted:
             messages[0].files = await pools.remote(_attachments, core, response.week, response.lang)
         entry.total = len(messages)
-        await core.post_messages(adapter, ctx, key, entry, messages, resuming)
+        await core.post_messages(adapter, ctx, key, entry, messages, resuming, fence)
 
 
 async def post_due_week(core: "BotCore", adapter: ChatAdapter, sub: Subscription, week: str | None = None) -> str:
