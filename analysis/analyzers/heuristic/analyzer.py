@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable
 
 from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic.api.api_dumps import recorded_only
 from analysis.analyzers.heuristic.code.named.inline_tests import inline_tests_only, rust_test_file
 from analysis.analyzers.heuristic.config.dev_toolchain import hermit_file
 from analysis.analyzers.heuristic.evidence import Evidence
@@ -32,12 +33,14 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
             evidence.rust_tests.append(f)
         if hermit_file(f.path, f.patch):  # the maintainers' pinned tools (Hermit's ``bin/``): tooling
             evidence.classes[f.path] = {"tooling"}
+    for path in recorded_only(evidence.files, evidence.classes):  # an API dump created, or updated alone
+        evidence.classes[path] = {"generated"}
     read_prefix(evidence)
     return evidence
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 136
+HEURISTIC_VERSION = 140
 
 
 class HeuristicAnalyzer:

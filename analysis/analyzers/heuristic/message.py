@@ -343,6 +343,10 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         if len(heads) >= 2:  # "... introduced three issues:" and a heading per issue, each with its paragraph
             return [clip(unlinked(p), R.MAX_PARAGRAPH) for p in [_joined(lead), *heads][:R.MAX_POINTS]]
         announced = bool(lead) and not items and lead[-1].endswith(":")
+        if announced and blocks[i + 1:i + 2] and _opens_list(blocks[i + 1]):
+            said = _before_announcement(_joined(lead))
+            if said:  # "... one vector per iteration. Two costs:" and the list: the sentences before it say it
+                lead, announced = [said], False
         if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
             lead[-1] = lead[-1].rstrip(":")
             bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
@@ -356,6 +360,13 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         # ``:meth:`` before the name
         return [clip(unlinked(_RST_ROLE.sub(_role_text, p)), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
+
+
+def _before_announcement(paragraph: str) -> str | None:
+    """The sentences of ``paragraph`` before its last, which announces a list (ends in a colon); None when the
+    announcement is the whole paragraph."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z`])", paragraph.strip())
+    return " ".join(sentences[:-1]) if len(sentences) > 1 and sentences[-1].endswith(":") else None
 
 
 #: a task-list item: ``[x] Tests exist``, ``[ ] Docs updated``

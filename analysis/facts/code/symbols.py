@@ -557,7 +557,9 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             if family == "c" and (_c_still_there(symbol, old, new) or _c_lost_to_the_parser(symbol, after)):
                 continue
             via = through.get(symbol.name) or through.get(short_name(symbol.name))
-            if via and symbol.kind not in ("function", "method"):
+            # (a function's name a C macro defines may expand to anything; a CommonJS export bound to a call, as
+            # ``remove: u(rimraf)``, still answers to the name)
+            if via and (symbol.kind not in ("function", "method") or family == "js"):
                 facts.append((removed_at + symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                                              public=symbol.public,
                                                              text=f"{symbol.kind}, now defined through {via}")))

@@ -31,7 +31,9 @@ _INLINE_MARK = re.compile(r"^\s*(#\[inline(\(\w+\))?\]|.*\binline\b)")
 #: a measured speed-up: a number with its unit, and a word saying it is about speed, in one sentence of the message
 _MEASURE = re.compile(r"(?<![\w.])\d+(\.\d+)?\s*(%|x\b|×|times\b|ms\b|ns\b|µs\b|us\b)", re.I)
 _SPEED = re.compile(r"\b(perf\w*|faster|slower|speed\w*|benchmark\w*|throughput|latency|hot ?path|"
-                    r"improv\w* (the )?(runtime|run time|time))\b", re.I)
+                    r"improv\w* (the )?(runtime|run time|time))\b|"
+                    # a rate is a speed: ``63.2 -> 80.5 GB/s (+27%)``, ``12k ops/sec``, ``350 ns/op``
+                    r"\d\s*[kmgt]?i?b/s\b|\b(ops|op|req|requests|it|items|rows)/s(ec)?\b|\bns/op\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 #: a move cast: ``std::move(x)`` or a project's macro wrapping it (``FOO_MOVE(x)``)
 _MOVE_CAST = re.compile(r"\bstd::move\s*\(|\b[A-Z][A-Z0-9_]*_MOVE\s*\(")

@@ -264,7 +264,7 @@ class FileLines:
         for f in e.files:
             if cosmetic_said and e.cosmetic.get(f.path) == "comments":
                 continue  # a licence header's address in 180 files: said once, as comments, not by kind again
-            kind = next((k for k in ("doc", "test", "ci", "build", "example") if k in e.classes[f.path]
+            kind = next((k for k in ("doc", "test", "ci", "build", "example", "generated") if k in e.classes[f.path]
                          or (k == "ci" and "tooling" in e.classes[f.path])
                          or (k == "build" and e.classes[f.path] & {"lock", "docker"})), None)
             if kind:

@@ -117,7 +117,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "impact_tests_beside": "; tests (+{a}/−{d})",
         "kind_comments": "comments only", "kind_whitespace": "whitespace only",
         "kind_doc": "documentation", "kind_test": "tests", "kind_ci": "CI and tooling", "kind_i18n": "translations",
-        "kind_build": "build files", "kind_example": "examples", "internal": "internal {names}",
+        "kind_build": "build files", "kind_example": "examples", "kind_generated": "generated files", "internal": "internal {names}",
         "kind_cfgs_dropped": "stops setting cfg {names}", "kind_cfgs_set": "now sets cfg {names}",
         "kinds_line": "{kind}: {paths}", "kinds_sep": "; ",
         # insights
@@ -405,7 +405,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "impact_tests_beside": "；测试（+{a}/−{d}）",
         "kind_comments": "仅注释", "kind_whitespace": "仅空白",
         "kind_doc": "文档", "kind_test": "测试", "kind_ci": "CI 与工具配置", "kind_i18n": "翻译",
-        "kind_build": "构建文件", "kind_example": "示例", "internal": "内部 {names}",
+        "kind_build": "构建文件", "kind_example": "示例", "kind_generated": "生成文件", "internal": "内部 {names}",
         "kind_cfgs_dropped": "不再设置 cfg {names}", "kind_cfgs_set": "新设置 cfg {names}",
         "kinds_line": "{kind}：{paths}", "kinds_sep": "；",
         "compat_break": "按旧签名调用 {symbol} 的代码需要修改。",

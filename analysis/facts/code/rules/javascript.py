@@ -21,6 +21,8 @@ class JsCollector(Collector):
         self.private_members: set[str] = set()
         exported, by_name = _exported_names(root), _exported_names(root, default=False)
         self.exported = exported | _declared_exports(root)
+        # ``module.exports = { remove: u(rimraf) }``: ``remove`` is still the module's, defined through that value
+        self.through.update(_exported_values(root))
         super().collect(root)
         for symbol in self.symbols:  # a class exported by name, CommonJS or ``export default``: its members too
             top = symbol.name.split(".")[0]
@@ -75,10 +77,29 @@ class JsCollector(Collector):
                     self.add(scope, _name(declarator), "function", exported, declarator,
                              params=js_params(_field(value, "parameters") or _field(value, "parameter")),
                              returns=self._returns(value))
+                elif declarator.type == "variable_declarator" and (wrapped := self._wrapped_function(value)):
+                    # ``const f = promisify(function f (a, cb) {..})``, ``memo((props) => ..)``: the function the
+                    # wrapper is handed, defined through it
+                    callee, function = wrapped
+                    self.add(scope, _name(declarator), "function", exported, declarator, via=callee + "()",
+                             params=js_params(_field(function, "parameters") or _field(function, "parameter")),
+                             returns=self._returns(function))
         elif kind == "expression_statement" and node.named_children:
             self._statement(node.named_children[0], scope)
         elif kind in ("program", "statement_block"):
             self.walk(node, scope, None)
+
+    def _wrapped_function(self, value: Any | None) -> tuple[str, Any] | None:
+        """(the callee, the function) of a call handed a function literal (``u(function f () {..})``), else None."""
+        if value is None or value.type != "call_expression":
+            return None
+        arguments = _field(value, "arguments")
+        function = next((a for a in (arguments.named_children if arguments is not None else [])
+                         if _unwrapped(a) is not None and _unwrapped(a).type in self._FUNC_VALUES), None)
+        callee = text_of(_field(value, "function"))
+        if function is None or not _CALLEE.fullmatch(callee):
+            return None
+        return callee, _unwrapped(function)
 
     def _statement(self, expression: Any, scope: list[str]) -> None:
         """``_.flatten = function (..) {..}``, ``Foo.prototype.bar = ..``: a function set on an object, named by its
@@ -185,6 +206,8 @@ class JsCollector(Collector):
         return text or None
 
 
+#: a called function's name or path (``u``, ``util.promisify``, ``React.memo``)
+_CALLEE = re.compile(r"[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*")
 #: a dotted path of plain names: ``_.flatten``, ``Foo.bar`` (not ``a[b].c`` or ``this.x``)
 _MEMBER_PATH = re.compile(r"(?!this\.)[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+")
 _DOC_PRIVATE = re.compile(r"@(private|internal|ignore|hidden)\b|@api\s+private\b")
@@ -270,6 +293,25 @@ def _exported_names(root: Any, default: bool = True) -> set[str]:
                         names.add(text_of(_field(prop, "value")))
     names.discard("")
     return names
+
+
+def _exported_values(root: Any) -> dict[str, str]:
+    """The keys of a CommonJS ``module.exports = {..}`` bound to an expression that is no plain name (a call, a
+    member: ``remove: u(rimraf)``, ``removeSync: rimraf.sync``), with that expression."""
+    found: dict[str, str] = {}
+    for statement in root.named_children:
+        assignment = statement.named_children[0] if statement.type == "expression_statement" and \
+            statement.named_children else None
+        if assignment is None or assignment.type != "assignment_expression" \
+                or text_of(_field(assignment, "left")) != "module.exports":
+            continue
+        value = _field(assignment, "right")
+        for prop in value.named_children if value is not None and value.type == "object" else []:
+            key, bound = _field(prop, "key"), _field(prop, "value")
+            if prop.type == "pair" and key is not None and key.type == "property_identifier" and bound is not None \
+                    and bound.type in ("call_expression", "member_expression"):
+                found[text_of(key)] = " ".join(text_of(bound).split())
+    return found
 
 
 def js_params(node: Any | None) -> tuple[Param, ...]:
