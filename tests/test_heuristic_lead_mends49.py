@@ -148,3 +148,36 @@ def test_an_api_dump_updated_alone_records_and_one_updated_with_its_source_is_th
                             "src/commonMain/kotlin/a.kt": (_SOURCE.replace("    fun b(): Int = 1\n", ""), _SOURCE)},
                            "Add A.b")
     assert with_source.importance != "low" and "Generated files" not in analysis_text(with_source), with_source
+
+
+# --- Python: a statement indented out of its block is no re-spacing (pluggy 2023-06-17) -----------------------------
+
+_CALLER = """def multicall(teardowns, outcome):
+    for teardown in teardowns:
+        try:
+            if outcome.exception is not None:
+                teardown.throw(outcome.exception)
+            else:
+                teardown.send(outcome.result)
+                # unreachable for a well behaved wrapper
+                teardown.close()
+        except StopIteration:
+            continue
+"""
+_CALLER_DEDENTED = _CALLER.replace("                # unreachable for a well behaved wrapper\n                teardown.close()",
+                                   "            # unreachable for a well behaved wrapper\n            teardown.close()")
+
+
+def test_a_python_statement_moved_out_of_its_block_changes_behaviour():
+    moved = analysed({"src/pkg/_callers.py": (_CALLER, _CALLER_DEDENTED)}, "callers: do `.close()` also in the `throw` case")
+    text = analysis_text(moved)
+    assert moved.importance == "medium" and "Whitespace only" not in text and "`multicall`" in text, (moved, text)
+
+
+def test_a_python_file_reindented_uniformly_or_respaced_stays_whitespace_only():
+    four = _CALLER.replace("    ", "\t")  # every level kept, only its width changed
+    respaced = _CALLER.replace("teardown.send(outcome.result)", "teardown.send( outcome.result )")
+    for after in (four, respaced):
+        analysis = analysed({"src/pkg/_callers.py": (_CALLER, after)}, "Tidy the callers module")
+        assert analysis.importance == "low" and "Changes `multicall`" not in analysis_text(analysis), analysis
+    assert "Whitespace only" in analysis_text(analysed({"src/pkg/_callers.py": (_CALLER, respaced)}, "Tidy"))

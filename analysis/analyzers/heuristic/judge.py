@@ -14,6 +14,7 @@ from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.behaviour.platforms import platforms_added
+from analysis.analyzers.heuristic.code.behaviour.python_blocks import blocks_moved
 from analysis.analyzers.heuristic.code.behaviour.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.behaviour.static_locals import shared_statics_dropped, static_locals_dropped
 from analysis.analyzers.heuristic.code.hunks import (
@@ -407,6 +408,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
+    if blocks_moved(e.behaviour) and not high(e, change_type):
+        return "medium"  # a Python statement indented into or out of a block: the same line, run under other
+        # conditions (what the text-based "same lines" readings below would call a re-spacing or a move)
     if said_no_op(e) or _rolled_one_line(e, change_type):
         return "low"  # the title says nothing changes, or one line rolled back or forward (an attribute, a flag)
     if _comments_only(e):

@@ -59,7 +59,10 @@ class CodeChanges:
     @cached_property
     def cosmetic(self) -> dict[str, str]:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
-        out = {f.path: "comments" for f in self.files
+        # the syntax trees equal but for comments and spacing: code lines only re-spaced are whitespace (a doc
+        # comment re-indented stays a comment edit)
+        out = {f.path: "whitespace" if whitespace_only(f.patch) and not comment_lines_only(f.patch, f.path)
+               else "comments" for f in self.files
                if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
         keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
         valued = {x.path for x in keyed}
@@ -68,8 +71,12 @@ class CodeChanges:
                 out[path] = "comments"  # a schema's descriptions reworded: documentation
         # a doc comment that deprecates public API (Go's ``// Deprecated:``) warns its callers: not a comment edit
         deprecating = {x.path for x in self.api_deprecated}
+        # the symbol reader compares Python's tokens with their indentation: a definition it saw change is no
+        # re-spacing (``teardown.close()`` indented out of its ``else:`` runs in both branches now)
+        restructured = {x.path for x in self.of("symbol_modified", "signature_changed") if x.path.endswith(".py")}
         for f in self.files:
-            if f.path not in out and f.path not in valued and whitespace_only(f.patch):  # not a space inside a value
+            if f.path not in out and f.path not in valued and f.path not in restructured \
+                    and whitespace_only(f.patch):  # not a space inside a value
                 out[f.path] = "whitespace"
             elif f.path not in out and comment_lines_only(f.patch, f.path) and f.path not in deprecating:
                 out[f.path] = "comments"  # a language the symbol reader did not parse, read from the hunks
