@@ -61,8 +61,9 @@ from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_rew
 from analysis.analyzers.heuristic.code.respelled.ts_annotations import ts_annotations_only
 from analysis.analyzers.heuristic.code.respelled.type_assertions import type_assertions_only
 from analysis.analyzers.heuristic.code.respelled.typing_only import typing_titled
-from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
+from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only, void_casts_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.code.unreached_additions import unreached_additions
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
@@ -452,6 +453,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # ``#define fill _lib_fill`` added: a symbol namespaced for the linker, callers' code the same
     if void_casts_only(e.behaviour) and not e.security_signals:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
+    if rust_unused_bound_only(e.behaviour) and not e.security_signals:
+        return "low"  # Rust's ``let _ = (a, b);`` under ``#[cfg(not(feature = ...))]``: names marked used, nothing run
     if type_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # TypeScript's ``(e as Error).message`` for ``e.message``: assertions are erased, same JavaScript
     if ts_annotations_only(e.behaviour) and not (e.security_signals or e.config or e.api_breaks):
@@ -561,6 +564,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if filed_aside(e) and not (e.security_signals or e.config or interface_touched(e) or e.literal_changes["message"]):
         return "low"  # ``refactor:``/``chore:`` with a ``misc`` news fragment: author and changelog say users meet
         # nothing (no public symbol, setting, message text or security signal says otherwise)
+    if change_type not in ("fix", "security", "revert") and unreached_additions(e):
+        return "low"  # private definitions only added, no existing body edited: nothing that was there calls them
     if tested_behaviour(e, change_type):
         return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if small_perf_tweak(e):

@@ -1,0 +1,199 @@
+"""Rules of the tuning round on the forty-eighth set (issue 8, tune48a), each on a small snippet: a root ``t/`` test
+folder (Perl's ``prove``, celery's suites), Rust's ``let _ = name;`` marking names used, Java lines moved rather than
+given a ``final``, and private definitions only added (groundwork nothing that was there calls)."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
+from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only
+from analysis.analyzers.heuristic.paths import classify_path
+from analysis.models import FileChange
+from tests.facts_support import analysed, patch_of
+
+
+def _change(path: str, before: str | None, after: str | None) -> FileChange:
+    patch = patch_of(before, after)
+    return FileChange(path=path, status="modified" if before is not None else "added",
+                      additions=patch.count("\n+") + patch.startswith("+"),
+                      deletions=patch.count("\n-") + patch.startswith("-"), patch=patch)
+
+
+# --- a root ``t/`` folder and ``.t`` scripts are the test suite ---------------------------------------------------
+
+_ISSUE_T = """#!/usr/bin/env perl
+
+use strict;
+use Test::More;
+
+sub when {
+    my ($name, $params, $expected_tcp, $expected_udp) = @_;
+    my $server = run_server($params);
+    my %ports = read_ports();
+
+    validate_port($name, $ports{'TCP INET'}, $expected_tcp);
+    validate_port($name, $ports{'UDP INET'}, $expected_udp);
+}
+
+done_testing();
+"""
+
+_ISSUE_T_AFTER = (_ISSUE_T.replace("$ports{'TCP INET'},", "$ports{'TCP INET'} || $ports{'TCP INET6'},")
+                  .replace("$ports{'UDP INET'},", "$ports{'UDP INET'} || $ports{'UDP INET6'},"))
+
+
+def test_root_t_folder_and_tap_scripts_are_tests() -> None:
+    assert "test" in classify_path("t/issue_67.t")
+    assert "test" in classify_path("t/lib/MemcachedTest.pm")
+    assert "test" in classify_path("t/integration/common.py")
+    assert "test" in classify_path("perl/t/basic.t")
+    # a ``t`` folder deeper in the tree holding other files, and a ``.t`` file elsewhere, are not the suite
+    assert "test" not in classify_path("src/t/table.c")
+    assert "test" not in classify_path("templates/page.t")
+    result = analysed({"t/issue_67.t": (_ISSUE_T, _ISSUE_T_AFTER)},
+                      "Fix test compatibility on IPv6-only systems.\n\nCheck IPv6-bound port when IPv4 is not in use.")
+    assert result.importance == "low"
+
+
+# --- Rust's ``let _ = name;``: a name marked used, nothing evaluated ---------------------------------------------
+
+_TLS_RS = """use std::sync::Arc;
+
+impl TlsParametersBuilder {
+    pub fn build_rustls(self) -> Result<TlsParameters, Error> {
+        let (added, ignored) = root_cert_store.add_parsable_certificates(certs);
+        #[cfg(feature = "tracing")]
+        tracing::debug!("loaded platform certs, {added} valid and {ignored} ignored (invalid) certs");
+        Ok(TlsParameters::new(self.domain, root_cert_store))
+    }
+}
+"""
+
+_UNUSED = """        #[cfg(not(feature = "tracing"))]
+        let _ = (added, ignored);
+"""
+_TLS_RS_AFTER = _TLS_RS.replace("        Ok(TlsParameters", _UNUSED + "        Ok(TlsParameters")
+#: a call bound to the wildcard runs it: ``let _ = f();`` is code, not a name marked used
+_TLS_RS_CALL = _TLS_RS.replace("        Ok(TlsParameters", "        let _ = root_cert_store.verify();\n"
+                                                           "        Ok(TlsParameters")
+
+
+def test_rust_names_bound_to_the_wildcard_are_marked_used() -> None:
+    assert rust_unused_bound_only([_change("src/tls.rs", _TLS_RS, _TLS_RS_AFTER)])
+    assert not rust_unused_bound_only([_change("src/tls.rs", _TLS_RS, _TLS_RS_CALL)])
+    title = "style: fix `rustls-native-tls` warnings when `tracing` is disabled"
+    assert analysed({"src/tls.rs": (_TLS_RS, _TLS_RS_AFTER)}, title).importance == "low"
+    assert analysed({"src/tls.rs": (_TLS_RS, _TLS_RS_CALL)}, title).importance == "medium"
+
+
+# --- Java: lines moved in a ``switch`` are no modifier --------------------------------------------------------------
+
+_DETECTOR = """package timber.lint;
+
+final class Detector {
+  private static boolean checkArgument(char conversion, Class<?> type) {
+    boolean valid;
+    switch (conversion) {
+      case 'h':
+      case 'H':
+      case 's':
+      case 'S':
+        valid = type != Boolean.TYPE && !Number.class.isAssignableFrom(type);
+        break;
+      default:
+        valid = true;
+    }
+    return valid;
+  }
+}
+"""
+
+_DETECTOR_MOVED = _DETECTOR.replace("""      case 's':
+      case 'S':
+        valid = type != Boolean.TYPE && !Number.class.isAssignableFrom(type);
+        break;
+      default:""", """        valid = type != Boolean.TYPE && !Number.class.isAssignableFrom(type);
+        break;
+      case 's':
+      case 'S':
+      default:""")
+_DETECTOR_FINAL = _DETECTOR.replace("(char conversion, Class<?> type)", "(final char conversion, final Class<?> type)")
+
+
+def test_java_lines_moved_are_no_modifier_change() -> None:
+    path = "lint/src/main/java/timber/lint/Detector.java"
+    assert java_modifiers_only([_change(path, _DETECTOR, _DETECTOR_FINAL)])
+    assert not java_modifiers_only([_change(path, _DETECTOR, _DETECTOR_MOVED)])
+    moved = analysed({path: (_DETECTOR, _DETECTOR_MOVED)}, "Allow any type into a '%s' format marker.")
+    assert moved.importance == "medium"
+    assert analysed({path: (_DETECTOR, _DETECTOR_FINAL)}, "Declare parameters final").importance == "low"
+
+
+# --- private definitions only added: nothing that was there calls them ----------------------------------------------
+
+_BUILDER_GO = """package cmds
+
+import (
+	"strings"
+	"sync"
+)
+
+type CommandSlice struct {
+	s []string
+	l int32
+}
+
+func (cs *CommandSlice) Build() {
+	cs.l = int32(len(cs.s))
+}
+
+func newCommandSlice(s []string) *CommandSlice {
+	return &CommandSlice{s: strings.Fields(strings.Join(s, " ")), l: int32(len(s))}
+}
+"""
+
+_BUILDER_GO_PINNED = (_BUILDER_GO.replace('	"sync"\n', '	"sync"\n	"sync/atomic"\n')
+                      .replace("	l int32\n}", "	l int32\n	r int32\n}")
+                      .replace("func newCommandSlice", """func (cs *CommandSlice) Pin() int32 {
+	return atomic.AddInt32(&cs.r, 1)
+}
+
+func (cs *CommandSlice) Unpin() int32 {
+	return atomic.AddInt32(&cs.r, -1)
+}
+
+func newCommandSlice"""))
+#: an existing function now calls the new method: the new code runs
+_BUILDER_GO_CALLED = _BUILDER_GO_PINNED.replace("	cs.l = int32(len(cs.s))\n", "	cs.l = int32(len(cs.s))\n	cs.Pin()\n")
+#: a ``String`` method: ``fmt`` calls it by its name, no caller in the source needed
+_BUILDER_GO_STRING = _BUILDER_GO_PINNED.replace("func (cs *CommandSlice) Unpin() int32 {\n	return atomic.AddInt32(&cs.r, -1)",
+                                                "func (cs *CommandSlice) String() string {\n	return strings.Join(cs.s, \" \")")
+
+_BUILDER_TEST_GO = """package cmds
+
+import "testing"
+
+func TestBuild(t *testing.T) {
+	newCommandSlice([]string{"GET", "a"}).Build()
+}
+"""
+
+_BUILDER_TEST_GO_AFTER = _BUILDER_TEST_GO + """
+func TestPin(t *testing.T) {
+	cs := newCommandSlice([]string{"GET", "a"})
+	if cs.Pin() != 1 {
+		t.Fail()
+	}
+}
+"""
+
+
+def _pinned(after: str) -> str:
+    return analysed({"internal/cmds/builder.go": (_BUILDER_GO, after),
+                     "internal/cmds/builder_test.go": (_BUILDER_TEST_GO, _BUILDER_TEST_GO_AFTER)},
+                    "feat: store ref count in a command").importance
+
+
+def test_private_definitions_only_added_are_groundwork() -> None:
+    assert _pinned(_BUILDER_GO_PINNED) == "low"
+    assert _pinned(_BUILDER_GO_CALLED) == "medium"
+    assert _pinned(_BUILDER_GO_STRING) == "medium"
