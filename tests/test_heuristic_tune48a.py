@@ -1,11 +1,14 @@
 """Rules of the tuning round on the forty-eighth set (issue 8, tune48a), each on a small snippet: a root ``t/`` test
 folder (Perl's ``prove``, celery's suites), Rust's ``let _ = name;`` marking names used, Java lines moved rather than
-given a ``final``, and private definitions only added (groundwork nothing that was there calls)."""
+given a ``final``, private definitions only added (groundwork nothing that was there calls), stored items said lost
+(data loss) and a Makefile of package-manager shortcuts (no build)."""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only
+from analysis.analyzers.heuristic.config.builds.task_makefile import task_makefile
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import FileChange
 from tests.facts_support import analysed, patch_of
@@ -197,3 +200,83 @@ def test_private_definitions_only_added_are_groundwork() -> None:
     assert _pinned(_BUILDER_GO_PINNED) == "low"
     assert _pinned(_BUILDER_GO_CALLED) == "medium"
     assert _pinned(_BUILDER_GO_STRING) == "medium"
+
+
+# --- stored items lost, said in the message: data loss -------------------------------------------------------------
+
+_STORAGE_C = """static void storage_compact_readback(item *it, item *hdr_it, obj_io io) {
+    if (do_update) {
+        if (it->refcount == 2) {
+            hdr->page_version = io.page_version;
+            hdr->offset = io.offset;
+        }
+    }
+}
+"""
+
+_STORAGE_C_AFTER = _STORAGE_C.replace("if (it->refcount == 2)", "if (hdr_it->refcount == 2)")
+
+_REFCOUNT_TITLE = "extstore: fix compaction checks wrong refcount\n\n"
+
+
+def test_stored_items_lost_is_data_loss() -> None:
+    assert R.CRASH_WORDS.search("which would later lead to a miss and loss of the item.")
+    assert R.CRASH_WORDS.search("queued messages are silently lost on reconnect")
+    assert not R.CRASH_WORDS.search("a loss of precision in the float parser")
+    lost = analysed({"storage.c": (_STORAGE_C, _STORAGE_C_AFTER)}, _REFCOUNT_TITLE + (
+        "When compaction's readback checks whether an item header is safe to modify in place, we checked the wrong "
+        "item. This lead to a busy item having its page data updated in place, which would later lead to a miss "
+        "and loss of the item."))
+    assert lost.importance == "high"
+    unsaid = analysed({"storage.c": (_STORAGE_C, _STORAGE_C_AFTER)}, _REFCOUNT_TITLE + (
+        "When compaction's readback checks whether an item header is safe to modify in place, we checked the wrong "
+        "item."))
+    assert unsaid.importance == "medium"
+
+
+# --- a Makefile of package-manager shortcuts is no build ----------------------------------------------------------
+
+_SHORTCUTS = """all: test
+
+check:
+\t@cargo check --all-features
+
+test:
+\t@echo "CARGO TESTS"
+\t@cargo test --all-features
+
+lint:
+\t@rustup component add clippy 2> /dev/null
+\t@cargo clippy --examples --tests
+
+.PHONY: all check test lint
+"""
+#: a Makefile that compiles: the build itself
+_COMPILES = """all: libdemo.a
+
+libdemo.a: demo.o
+\t$(AR) rcs $@ $^
+
+demo.o: demo.c
+\t$(CC) $(CFLAGS) -c demo.c
+
+.PHONY: all
+"""
+
+_CI = """jobs:
+  test:
+    strategy:
+      matrix:
+        include:
+          - os: macos-latest
+            rust: 1.51.0
+"""
+
+
+def test_makefile_of_package_manager_shortcuts_is_no_build() -> None:
+    assert task_makefile(_change("Makefile", None, _SHORTCUTS))
+    assert not task_makefile(_change("Makefile", None, _COMPILES))
+    title = "Fixed CI workflow for macos and added makefile"
+    ci = (_CI, _CI.replace("rust: 1.51.0", "rust: 1.56.0"))
+    assert analysed({".github/workflows/ci.yml": ci, "Makefile": (None, _SHORTCUTS)}, title).importance == "low"
+    assert analysed({".github/workflows/ci.yml": ci, "Makefile": (None, _COMPILES)}, title).importance == "medium"

@@ -76,6 +76,7 @@ from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
 from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
+from analysis.analyzers.heuristic.config.builds.task_makefile import task_makefile
 from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
@@ -742,7 +743,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
              and f.path not in e.cosmetic and not e.dependencies and not aliases_only(e, f.path)
-             and not side_manifest(e.classes[f.path]) and not listing_only(e, f.path)]
+             and not side_manifest(e.classes[f.path]) and not listing_only(e, f.path)
+             and not task_makefile(f)]  # a Makefile of ``cargo``/``npm`` shortcuts builds nothing itself
     if (build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title) or _build_fix_titled(e))
             and not R.WARNING_WORDS.search(e.title)):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping
