@@ -1,11 +1,12 @@
 """Rules of the tuning round on the forty-eighth set (issue 8, tune48a), each on a small snippet: a root ``t/`` test
 folder (Perl's ``prove``, celery's suites), Rust's ``let _ = name;`` marking names used, Java lines moved rather than
 given a ``final``, private definitions only added (groundwork nothing that was there calls), stored items said lost
-(data loss) and a Makefile of package-manager shortcuts (no build)."""
+(data loss), a Makefile of package-manager shortcuts (no build) and a statement moved out of its block."""
 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic import rules as R
+from analysis.analyzers.heuristic.code.behaviour.rescoped import statements_rescoped
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only
 from analysis.analyzers.heuristic.config.builds.task_makefile import task_makefile
@@ -280,3 +281,39 @@ def test_makefile_of_package_manager_shortcuts_is_no_build() -> None:
     ci = (_CI, _CI.replace("rust: 1.51.0", "rust: 1.56.0"))
     assert analysed({".github/workflows/ci.yml": ci, "Makefile": (None, _SHORTCUTS)}, title).importance == "low"
     assert analysed({".github/workflows/ci.yml": ci, "Makefile": (None, _COMPILES)}, title).importance == "medium"
+
+
+# --- a statement moved out of its block runs on another path -----------------------------------------------------
+
+_FUZZY_RS = """impl FuzzySelect<'_> {
+    fn interact_on(&self, term: &Term) -> io::Result<usize> {
+        loop {
+            if changed {
+                render.fuzzy_select_prompt(self.prompt.as_str(), &search_term)?;
+                term.flush()?;
+            }
+
+            match term.read_key()? {
+                Key::Enter => return Ok(sel),
+                _ => {}
+            }
+        }
+    }
+}
+"""
+
+_FUZZY_RS_MOVED = _FUZZY_RS.replace("""                term.flush()?;
+            }
+""", """            }
+            term.flush()?;
+""")
+#: the same statement moved while the block around it is rewritten: the nesting reduced, not the path changed
+_FUZZY_RS_REWRITTEN = _FUZZY_RS_MOVED.replace("            if changed {\n", "            if changed && !quiet {\n")
+
+
+def test_statement_moved_out_of_its_block_is_a_behaviour_change() -> None:
+    path = "src/prompts/fuzzy_select.rs"
+    assert statements_rescoped([_change(path, _FUZZY_RS, _FUZZY_RS_MOVED)]) == ["term.flush()?;"]
+    assert statements_rescoped([_change(path, _FUZZY_RS, _FUZZY_RS_REWRITTEN)]) == []
+    title = "Always display current char when terminal is buffered"
+    assert analysed({path: (_FUZZY_RS, _FUZZY_RS_MOVED)}, title).importance == "medium"

@@ -14,6 +14,7 @@ from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.behaviour.platforms import platforms_added
+from analysis.analyzers.heuristic.code.behaviour.rescoped import statements_rescoped
 from analysis.analyzers.heuristic.code.behaviour.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.behaviour.static_locals import shared_statics_dropped, static_locals_dropped
 from analysis.analyzers.heuristic.code.hunks import (
@@ -592,8 +593,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # at least twice its few lines of code, no test added) and only private code moves: docstrings reworded
     if (change_type in ("chore", "refactor", "build", "perf", "ci", "test") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
-            and not (e.config or e.security_words or e.paths("security"))):
-        return "low"  # a few lines of internal housekeeping or tuning
+            and not (e.config or e.security_words or e.paths("security")) and not statements_rescoped(e.behaviour)):
+        return "low"  # a few lines of internal housekeeping or tuning (a statement moved out of its block is none)
     if (change_type == "refactor" and not (public_touched or interface_touched(e)) and _internal_only(e)
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
