@@ -1,12 +1,14 @@
 """Rules of the tuning round on the forty-eighth set (issue 8, tune48a), each on a small snippet: a root ``t/`` test
 folder (Perl's ``prove``, celery's suites), Rust's ``let _ = name;`` marking names used, Java lines moved rather than
 given a ``final``, private definitions only added (groundwork nothing that was there calls), stored items said lost
-(data loss), a Makefile of package-manager shortcuts (no build) and a statement moved out of its block."""
+(data loss), a Makefile of package-manager shortcuts (no build), a statement moved out of its block, and a C/C++
+read's count checked where it was dropped (a short read no longer decoded)."""
 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.behaviour.rescoped import statements_rescoped
+from analysis.analyzers.heuristic.code.behaviour.short_reads import short_reads_checked
 from analysis.analyzers.heuristic.code.respelled.java_modifiers import java_modifiers_only
 from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only
 from analysis.analyzers.heuristic.config.builds.task_makefile import task_makefile
@@ -317,3 +319,46 @@ def test_statement_moved_out_of_its_block_is_a_behaviour_change() -> None:
     assert statements_rescoped([_change(path, _FUZZY_RS, _FUZZY_RS_REWRITTEN)]) == []
     title = "Always display current char when terminal is buffered"
     assert analysed({path: (_FUZZY_RS, _FUZZY_RS_MOVED)}, title).importance == "medium"
+
+
+# --- a read's count checked where it was dropped: a short read no longer decoded ------------------------------------
+
+_READER_CPP = """uint64_t read_uint64(std::error_code& ec)
+{
+    uint64_t val = 0;
+    switch (info)
+    {
+        case 0x1a:
+        {
+            uint8_t buf[sizeof(uint32_t)];
+            source_.read(buf, sizeof(uint32_t));
+            val = binary::big_to_native<uint32_t>(buf, sizeof(buf));
+            break;
+        }
+    }
+    return val;
+}
+"""
+
+_READER_CPP_CHECKED = _READER_CPP.replace("""            source_.read(buf, sizeof(uint32_t));
+""", """            if (source_.read(buf, sizeof(uint32_t)) != sizeof(uint32_t))
+            {
+                ec = cbor_errc::unexpected_eof;
+                return val;
+            }
+""")
+#: the count was kept already; the fix only changes which error a short read gets
+_READER_CPP_KEPT = _READER_CPP.replace("            source_.read(buf, sizeof(uint32_t));\n",
+                                       "            std::size_t n = source_.read(buf, sizeof(uint32_t));\n"
+                                       "            if (n != sizeof(uint32_t)) { ec = cbor_errc::source_error; }\n")
+_READER_CPP_KEPT_AFTER = _READER_CPP_KEPT.replace("cbor_errc::source_error", "cbor_errc::unexpected_eof")
+
+
+def test_read_count_checked_where_it_was_dropped_is_high() -> None:
+    path = "include/cbor/cbor_parser.hpp"
+    assert short_reads_checked([_change(path, _READER_CPP, _READER_CPP_CHECKED)]) == [
+        "source_.read(buf, sizeof(uint32_t))"]
+    assert short_reads_checked([_change(path, _READER_CPP_KEPT, _READER_CPP_KEPT_AFTER)]) == []
+    title = "Fix CBOR parser well-formedness defects"
+    assert analysed({path: (_READER_CPP, _READER_CPP_CHECKED)}, title).importance == "high"
+    assert analysed({path: (_READER_CPP_KEPT, _READER_CPP_KEPT_AFTER)}, title).importance == "medium"
