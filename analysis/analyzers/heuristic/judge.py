@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, m
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.behaviour.platforms import platforms_added
 from analysis.analyzers.heuristic.code.behaviour.python_blocks import blocks_moved
+from analysis.analyzers.heuristic.code.behaviour.rescoped import statements_rescoped
 from analysis.analyzers.heuristic.code.behaviour.rewrites import conditions_rewritten
 from analysis.analyzers.heuristic.code.behaviour.static_locals import shared_statics_dropped, static_locals_dropped
 from analysis.analyzers.heuristic.code.hunks import (
@@ -62,8 +63,9 @@ from analysis.analyzers.heuristic.code.respelled.texts_reworded import texts_rew
 from analysis.analyzers.heuristic.code.respelled.ts_annotations import ts_annotations_only
 from analysis.analyzers.heuristic.code.respelled.type_assertions import type_assertions_only
 from analysis.analyzers.heuristic.code.respelled.typing_only import typing_titled
-from analysis.analyzers.heuristic.code.respelled.void_casts import void_casts_only
+from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only, void_casts_only
 from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.code.unreached_additions import unreached_additions
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
@@ -76,6 +78,7 @@ from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_
 from analysis.analyzers.heuristic.config.builds.registry_manifests import registry_manifests_removed
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
 from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
+from analysis.analyzers.heuristic.config.builds.task_makefile import task_makefile
 from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
@@ -456,6 +459,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # ``#define fill _lib_fill`` added: a symbol namespaced for the linker, callers' code the same
     if void_casts_only(e.behaviour) and not e.security_signals:
         return "low"  # ``(void)name;`` added: an unused name marked used for the compiler, nothing evaluated
+    if rust_unused_bound_only(e.behaviour) and not e.security_signals:
+        return "low"  # Rust's ``let _ = (a, b);`` under ``#[cfg(not(feature = ...))]``: names marked used, nothing run
     if type_assertions_only(e.behaviour) and not e.security_signals:
         return "low"  # TypeScript's ``(e as Error).message`` for ``e.message``: assertions are erased, same JavaScript
     if ts_annotations_only(e.behaviour) and not (e.security_signals or e.config or e.api_breaks):
@@ -565,6 +570,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if filed_aside(e) and not (e.security_signals or e.config or interface_touched(e) or e.literal_changes["message"]):
         return "low"  # ``refactor:``/``chore:`` with a ``misc`` news fragment: author and changelog say users meet
         # nothing (no public symbol, setting, message text or security signal says otherwise)
+    if change_type not in ("fix", "security", "revert") and unreached_additions(e):
+        return "low"  # private definitions only added, no existing body edited: nothing that was there calls them
     if tested_behaviour(e, change_type):
         return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if small_perf_tweak(e):
@@ -590,8 +597,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # at least twice its few lines of code, no test added) and only private code moves: docstrings reworded
     if (change_type in ("chore", "refactor", "build", "perf", "ci", "test") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
-            and not (e.config or e.security_words or e.paths("security"))):
-        return "low"  # a few lines of internal housekeeping or tuning
+            and not (e.config or e.security_words or e.paths("security")) and not statements_rescoped(e.behaviour)):
+        return "low"  # a few lines of internal housekeeping or tuning (a statement moved out of its block is none)
     if (change_type == "refactor" and not (public_touched or interface_touched(e)) and _internal_only(e)
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
@@ -741,7 +748,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
              and f.path not in e.cosmetic and not e.dependencies and not aliases_only(e, f.path)
-             and not side_manifest(e.classes[f.path]) and not listing_only(e, f.path)]
+             and not side_manifest(e.classes[f.path]) and not listing_only(e, f.path)
+             and not task_makefile(f)]  # a Makefile of ``cargo``/``npm`` shortcuts builds nothing itself
     if (build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title) or _build_fix_titled(e))
             and not R.WARNING_WORDS.search(e.title)):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping

@@ -21,6 +21,7 @@ from analysis.analyzers.heuristic.code.behaviour.case_folding import case_foldin
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.behaviour.key_bindings import bindings_removed
 from analysis.analyzers.heuristic.code.behaviour.output_format import output_format_changed
+from analysis.analyzers.heuristic.code.behaviour.short_reads import short_reads_checked
 from analysis.analyzers.heuristic.code.behaviour.tests_replaced import tests_replaced
 from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory_managed, wraparound_guarded
 from analysis.analyzers.heuristic.code.side_files import side_manifest
@@ -277,6 +278,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
         or e.exit_statuses[1] or e.expectation_flips or status_returned(e, change_type) or e.deprecation_carried_out
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
+        or (change_type in ("fix", "security") and bool(short_reads_checked(e.behaviour)))  # a short read left the
+        # buffer unfilled and decoded as if read; the count is checked now
         or own_major_with_dependency(e)  # the package's own major raised with a dependency's: it says it breaks
         or bool(checks_called_from_public(e))
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)

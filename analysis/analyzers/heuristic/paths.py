@@ -40,6 +40,19 @@ _MAVEN_SITE = re.compile(r"(^|/)src/site/(([\w-]+/)?(xdoc|apt|fml|markdown|xhtml
                          r"site(_[\w-]+)?\.xml$)")
 
 
+#: the TAP test folders (Perl's ``prove`` runs ``t/*.t``; ``xt/`` holds author tests) kept at the repository's root,
+#: where celery and kombu keep their suites too (``t/unit/test_x.py``, ``t/integration/common.py``)
+_ROOT_TEST_DIRS = {"t", "xt"}
+
+
+def _tap_tests(parts: list[str], is_dir: bool) -> bool:
+    """A file under a root ``t/`` or ``xt/`` folder, or a ``.t`` test script in such a folder wherever it sits
+    (``perl/t/basic.t``): the test suite, which users never run."""
+    if is_dir or len(parts) < 2:
+        return False
+    return parts[0] in _ROOT_TEST_DIRS or (parts[-1].endswith(".t") and bool(set(parts[:-1]) & _ROOT_TEST_DIRS))
+
+
 #: chart-testing's values files: ``ct lint``/``ct install`` render a chart once per ``ci/*-values.yaml``
 _CT_VALUES = re.compile(r"^[\w.-]*-values\.ya?ml$")
 
@@ -61,7 +74,7 @@ def classify_path(path: str) -> set[str]:
         classes.add("doc")
     spec_suite = bool(dirs & R.SPEC_DIRS) and name.endswith(R.SPEC_CODE_EXTS)
     if _test_dirs(parts, dirs) or spec_suite or R.TEST_NAMES.match(name) or ".golden" in name \
-            or test_source_sets(path.strip()):
+            or test_source_sets(path.strip()) or _tap_tests(parts, is_dir):
         classes.add("test")
     if forge_form(low):
         classes.add("tooling")  # issue and pull request templates, code owners: repository upkeep, not CI

@@ -274,6 +274,8 @@ GENERIC_DIRS = {"src", "lib", "pkg", "internal", "source", "sources"}
 
 # --- words of the message -------------------------------------------------------------------
 
+#: what a store keeps, whose loss is data loss: items, keys, entries, records, messages, writes, updates, events, rows
+_STORED = r"(?:items?|keys?|entry|entries|records?|messages?|writes?|updates?|events?|rows?)"
 #: a crash, hang or data loss named in the message or changelog: with product code changed, high
 CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
@@ -281,6 +283,9 @@ CRASH_WORDS = re.compile(
     r"(block|wait|stall|halt)\w* (indefinitely|forever)|"
     # a register or a file clobbered ("rbx clobbering on Windows with Clang"): state overwritten under the caller
     r"data[ -]loss|los(e|es|ing|t) data|" + DATA_KEPT_ON_FAILURE + "|"
+    # stored things lost ("a miss and loss of the item", "messages are silently lost"), not precision or focus
+    r"loss of (?:the |an? |all |some )?(?:\w+ )?" + _STORED + r"|" + _STORED
+    + r" (?:are |is |were |was |being |get |gets |got )?(?:silently )?lost|"
     r"corrupt\w*|clobber\w*|infinite (loop|recursion)|stack ?overflow\w*|oom|out of memory|"
     # Java's StackOverflowError by its usual initials ("... SOE (due to refactoring)"), capitals only
     r"(?-i:SOE)|"

@@ -18,11 +18,17 @@ _SUPPRESS_WARNINGS = re.compile(r"^\s*@SuppressWarnings(\s*\(.*\))?\s*$")
 
 
 def _modifiers_only(patch: str | None) -> bool:
+    """Each changed line comes back once ``final`` is read as absent, and some line does differ by it (or is a
+    ``@SuppressWarnings``): lines that come back word for word were moved (``case 's':`` taken from one branch of a
+    ``switch`` to another), which is no modifier and may run otherwise."""
     removed, added = changed_lines(patch, strip=False)
+    suppressions = any(_SUPPRESS_WARNINGS.match(ln) for ln in (*removed, *added))
     removed = [ln for ln in removed if ln.strip() and not _SUPPRESS_WARNINGS.match(ln)]
     added = [ln for ln in added if ln.strip() and not _SUPPRESS_WARNINGS.match(ln)]
-    return len(removed) == len(added) and all(
-        _TOKEN.findall(_FINAL.sub("", old)) == _TOKEN.findall(_FINAL.sub("", new)) for old, new in zip(removed, added))
+    pairs = list(zip(removed, added))
+    return len(removed) == len(added) and (suppressions or any(_FINAL.search(old) or _FINAL.search(new)
+                                                               for old, new in pairs if old.strip() != new.strip())) \
+        and all(_TOKEN.findall(_FINAL.sub("", old)) == _TOKEN.findall(_FINAL.sub("", new)) for old, new in pairs)
 
 
 def java_modifiers_only(files: Iterable[FileChange]) -> bool:
