@@ -142,6 +142,9 @@ def read_prefix(evidence: Evidence) -> None:
         scoped = R.PREFIX_TYPES.get((evidence.scope or "").strip().lower())
         if evidence.prefix_type == "chore" and scoped in ("ci", "build", "docs", "test"):
             evidence.prefix_type = scoped  # chore(ci), chore(deps), chore(docs): the scope names the kind
+        elif evidence.prefix_type in ("fix", "feature") and R.DEPENDENCY_SCOPE.match(evidence.scope or ""):
+            evidence.prefix_type = "build"  # fix(deps), feat(deps): an update bot files a dependency its users
+            # install under ``fix`` (a development one under ``chore``); the change is a version moved, no repair
         evidence.breaking_marker |= bool(match.group("bang"))
     elif (tag := R.BRACKET_TAG_RE.match(evidence.title)) and tag.group("type").lower() in R.PREFIX_TYPES:
         evidence.prefix_type = R.PREFIX_TYPES[tag.group("type").lower()]

@@ -1,0 +1,83 @@
+"""Rules of the tuning round on the forty-eighth set (issue 8, tune48b), each on a small snippet: a dependency
+update filed as ``fix(deps)`` is a build change (a version moved, no repair), and a folder named for examples or
+samples (``example-values/`` beside a chart) holds examples."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.paths import classify_path
+from tests.facts_support import analysed
+
+# --- fix(deps): the bot's type for an update of a dependency users install, not a repair of the build --------------
+
+_PROPERTIES = """VER_JUNIT=6.0.3
+VER_ASSERTJ=3.27.6
+VER_MOCKITO=5.21.0
+VER_SELFIE=2.5.5
+"""
+
+
+def test_fix_deps_version_property_is_a_low_build_change() -> None:
+    after = _PROPERTIES.replace("VER_MOCKITO=5.21.0", "VER_MOCKITO=5.22.0")
+    result = analysed({"gradle.properties": (_PROPERTIES, after)},
+                      "fix(deps): update dependency org.mockito:mockito-core to v5.22.0 (#2865)")
+    assert (result.importance, result.change_type) == ("low", "build")
+
+
+def test_fix_without_dependency_scope_still_mends_the_build() -> None:
+    after = _PROPERTIES.replace("VER_MOCKITO=5.21.0", "VER_MOCKITO=5.22.0")
+    result = analysed({"gradle.properties": (_PROPERTIES, after)}, "fix(build): pin mockito so the build resolves")
+    assert (result.importance, result.change_type) == ("medium", "fix")
+
+
+_RENOVATE_PACKAGE = """{
+  "name": "demo",
+  "version": "1.0.0",
+  "dependencies": {
+    "srvx": "0.9.7"
+  }
+}
+"""
+
+
+def test_fix_deps_in_a_manifest_is_build_type() -> None:
+    after = _RENOVATE_PACKAGE.replace('"0.9.7"', '"0.9.8"')
+    result = analysed({"package.json": (_RENOVATE_PACKAGE, after)},
+                      "fix(deps): update dependency srvx to v0.9.8 (#7050)")
+    assert (result.importance, result.change_type) == ("low", "build")
+
+
+# --- a folder named for examples or samples ---------------------------------------------------------------------
+
+_EXAMPLE_VALUES = """# Basic values.yaml for a DB-less install
+image:
+  repository: kong
+  tag: "2.1"
+
+env:
+  database: "off"
+
+ingressController:
+  enabled: true
+"""
+
+
+def test_example_named_folder_is_example() -> None:
+    assert "example" in classify_path("charts/kong/example-values/minimal-dbless.yaml")
+    assert "example" in classify_path("timber-sample/build.gradle")
+    assert "example" in classify_path("logback-examples/pom.xml")
+    assert "example" not in classify_path("charts/kong/values.yaml")
+    assert "deploy" in classify_path("charts/kong/values-production.yaml")
+    assert "example" not in classify_path("src/exampleparser/reader.py")
+
+
+def test_example_values_added_beside_a_chart_are_low() -> None:
+    result = analysed({"charts/kong/example-values/minimal-dbless.yaml": (None, _EXAMPLE_VALUES),
+                       "charts/kong/example-values/README.md": ("# Examples\n", "# Examples\n\n* minimal-dbless\n")},
+                      "[kong] add example DB-less config (#175)")
+    assert result.importance == "low"
+
+
+def test_values_added_to_a_chart_folder_are_not_low() -> None:
+    result = analysed({"charts/kong/values-dbless.yaml": (None, _EXAMPLE_VALUES)},
+                      "[kong] add DB-less values (#175)")
+    assert result.importance == "medium"  # an install's values file: what the chart renders with
