@@ -1,11 +1,21 @@
 """Rules of the tuning round on the forty-eighth set (issue 8, tune48b), each on a small snippet: a dependency
 update filed as ``fix(deps)`` is a build change (a version moved, no repair), and a folder named for examples or
-samples (``example-values/`` beside a chart) holds examples."""
+samples (``example-values/`` beside a chart) holds examples, a Kubernetes port name cut to the 15-character limit
+mends a manifest the API refused."""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.config.charts.port_names import port_names_fitted
 from analysis.analyzers.heuristic.paths import classify_path
-from tests.facts_support import analysed
+from analysis.models import FileChange
+from tests.facts_support import analysed, patch_of
+
+
+def _change(path: str, before: str | None, after: str | None) -> FileChange:
+    patch = patch_of(before, after)
+    return FileChange(path=path, status="modified", additions=patch.count("\n+"), deletions=patch.count("\n-"),
+                      patch=patch)
+
 
 # --- fix(deps): the bot's type for an update of a dependency users install, not a repair of the build --------------
 
@@ -81,3 +91,32 @@ def test_values_added_to_a_chart_folder_are_not_low() -> None:
     result = analysed({"charts/kong/values-dbless.yaml": (None, _EXAMPLE_VALUES)},
                       "[kong] add DB-less values (#175)")
     assert result.importance == "medium"  # an install's values file: what the chart renders with
+
+
+# --- a Kubernetes port name cut to the API's 15-character limit ------------------------------------------------------
+
+_DEPLOYMENT = """spec:
+  template:
+    spec:
+      containers:
+      - name: proxy
+        ports:
+        {{- if .Values.telemetry.enabled }}
+        - name: clustertelemetry-tls
+          containerPort: {{ .Values.telemetry.containerPort }}
+          protocol: TCP
+        {{- end }}
+"""
+
+
+def test_port_name_over_the_limit_cut_to_fit() -> None:
+    after = _DEPLOYMENT.replace("clustertelemetry-tls", "clustert-tls")
+    path = "charts/kong/templates/deployment.yaml"
+    assert port_names_fitted([_change(path, _DEPLOYMENT, after)]) == [(path, "clustertelemetry-tls", "clustert-tls")]
+    result = analysed({path: (_DEPLOYMENT, after)}, "[kong] shorten cluster telemetry port name")
+    assert (result.importance, result.change_type) == ("medium", "fix")
+    # a name within the limit renamed, or a container's long name (no port keys beside it), mends nothing
+    within = _DEPLOYMENT.replace("clustertelemetry-tls", "telemetry-tls")
+    assert port_names_fitted([_change(path, within, within.replace("telemetry-tls", "tele-tls"))]) == []
+    container = _DEPLOYMENT.replace("- name: proxy", "- name: kong-enterprise-proxy")
+    assert port_names_fitted([_change(path, container, container.replace("kong-enterprise-proxy", "proxy-main"))]) == []

@@ -77,6 +77,7 @@ from analysis.analyzers.heuristic.config.builds.release_matrix import release_ma
 from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
 from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
+from analysis.analyzers.heuristic.config.charts.port_names import port_names_fitted
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.config.linter_sweep import linter_sweep
@@ -262,6 +263,9 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # "ignore -Wstringop-overread": a diagnostic pragma and its compiler guards, the same code
     if e.prefix_type in (None, "chore", "refactor") and go_files_renamed_only(e.files):
         return "refactor"  # Go files renamed in their package's directory: the same package, named files anew
+    if e.prefix_type is None and _port_names_fitted(e):
+        return "fix"  # "shorten ... port name": a port's name over Kubernetes' 15 characters cut to fit, so the
+        # manifest the API refused applies: a rejected install mended, not a rename
     if e.prefix_type is None and _renamed_throughout(e):
         return "refactor"  # "restore the field's name": names renamed throughout and nothing else fix no behaviour
         # (a conventional ``fix:`` is the author's own type and keeps its weight)
@@ -521,6 +525,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
                                               and shared_statics_dropped(e.behaviour)):
         return "high"  # a function's ``static`` buffer made a local, or a fix drops a file's shared ``static`` cache:
         # what every thread shared is each call's own
+    if (fitted := _port_names_fitted(e)) and sum(f.additions + f.deletions for f in e.behaviour) == 2 * len(fitted):
+        return "medium"  # only port names over Kubernetes' 15-character limit cut to fit: the API refused the
+        # manifest, every install that rendered it failed; now it applies (no value renders otherwise)
     if high(e, change_type):
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
@@ -768,6 +775,11 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _port_names_fitted(e: Evidence) -> list[tuple[str, str, str]]:
+    """Port names of deployment manifests or chart templates cut to Kubernetes' limit (see ``port_names``)."""
+    return port_names_fitted(f for f in e.behaviour if "deploy" in e.classes.get(f.path, set()))
 
 
 def _rust_floor_set(e: Evidence) -> list[str]:
