@@ -120,3 +120,27 @@ def test_port_name_over_the_limit_cut_to_fit() -> None:
     assert port_names_fitted([_change(path, within, within.replace("telemetry-tls", "tele-tls"))]) == []
     container = _DEPLOYMENT.replace("- name: proxy", "- name: kong-enterprise-proxy")
     assert port_names_fitted([_change(path, container, container.replace("kong-enterprise-proxy", "proxy-main"))]) == []
+
+
+# --- ReDoS by a code scanner's name for it ------------------------------------------------------------------------
+
+_QUERY_JS = """export class MariaDbQuery {
+  formatError(err) {
+    switch (err.errno) {
+      case ER_DUP_ENTRY: {
+        const match = err.message.match(/Duplicate entry '([\\S\\s]*)' for key '?((.|\\s)*?)'?\\s.*$/);
+        return match;
+      }
+    }
+  }
+}
+"""
+
+
+def test_inefficient_regular_expression_is_security() -> None:
+    after = _QUERY_JS.replace("((.|\\s)*?)", "([^']*?)")
+    assert after != _QUERY_JS
+    files = {"packages/mariadb/src/query.js": (_QUERY_JS, after)}
+    result = analysed(files, "fix(mariadb): fix inefficient regular expression in error message (#17508)")
+    assert result.importance == "high"
+    assert analysed(files, "fix(mariadb): simplify regular expression in error message").importance == "medium"

@@ -39,6 +39,10 @@ TITLE_SECURITY_WORDS = re.compile(r"\b((?<!\w-)security|vulnerabilit\w*|cve-\d+|
                                   r"(header|crlf|sql|command|shell|code|html|script)[- ]injection|"
                                   # a class of attack advisories name ("Prevent ReDoS"): the title says what it stops
                                   r"redos|prototype[- ]pollution|(path|directory)[- ]traversal|open[- ]redirects?|"
+                                  # ReDoS by the names code scanners give it (CodeQL's "Inefficient regular
+                                  # expression", "Polynomial regular expression"), or by its mechanism
+                                  r"(inefficient|polynomial|exponential)( \w+)? (regular expressions?|regexp?s?)|"
+                                  r"(catastrophic|exponential|excessive) backtracking|"
                                   r"denial[- ]of[- ]service|"
                                   # the same hole described: "Ensure Object.prototype is not augmented by _.merge"
                                   r"object\.prototype\b( \w+){0,3} (augment\w*|pollut\w*)|"
