@@ -5,6 +5,7 @@ mends a manifest the API refused."""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.config.builds.version_lines import versions_moved
 from analysis.analyzers.heuristic.config.charts.port_names import port_names_fitted
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.models import FileChange
@@ -31,6 +32,14 @@ def test_fix_deps_version_property_is_a_low_build_change() -> None:
     result = analysed({"gradle.properties": (_PROPERTIES, after)},
                       "fix(deps): update dependency org.mockito:mockito-core to v5.22.0 (#2865)")
     assert (result.importance, result.change_type) == ("low", "build")
+
+
+def test_fix_deps_moving_a_major_in_a_version_property_is_medium() -> None:
+    after = _PROPERTIES.replace("VER_MOCKITO=5.21.0", "VER_MOCKITO=6.0.0")
+    assert versions_moved("gradle.properties", patch_of(_PROPERTIES, after)) == [("5.21.0", "6.0.0")]
+    result = analysed({"gradle.properties": (_PROPERTIES, after)},
+                      "fix(deps): update dependency org.mockito:mockito-core to v6 (#2866)")
+    assert (result.importance, result.change_type) == ("medium", "build")
 
 
 def test_fix_without_dependency_scope_still_mends_the_build() -> None:
@@ -144,3 +153,49 @@ def test_inefficient_regular_expression_is_security() -> None:
     result = analysed(files, "fix(mariadb): fix inefficient regular expression in error message (#17508)")
     assert result.importance == "high"
     assert analysed(files, "fix(mariadb): simplify regular expression in error message").importance == "medium"
+
+
+# --- a package's first command-line program --------------------------------------------------------------------
+
+_PACKAGE = """{
+  "name": "dotenv",
+  "version": "17.4.2",
+  "main": "lib/main.js",
+  "scripts": {
+    "test": "tap run tests/**/*.js"
+  }
+}
+"""
+_CLI = """#!/usr/bin/env node
+const { spawnSync } = require('child_process')
+const dotenv = require('./lib/main')
+
+function parseRunArgs (args) {
+  const files = []
+  let i = 0
+  while (i < args.length && args[i] !== '--') {
+    if (args[i] === '-f') { files.push(args[i + 1]); i += 2 } else { i++ }
+  }
+  return { files, command: args.slice(i + 1) }
+}
+
+function run (argv) {
+  const { files, command } = parseRunArgs(argv)
+  dotenv.config({ path: files.length ? files : undefined })
+  const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit' })
+  process.exit(result.status)
+}
+
+run(process.argv.slice(2))
+"""
+
+
+def test_first_command_of_a_package_is_a_headline() -> None:
+    with_bin = _PACKAGE.replace('"main": "lib/main.js",', '"main": "lib/main.js",\n  "bin": {\n    "dotenv": "./cli.js"\n  },')
+    result = analysed({"package.json": (_PACKAGE, with_bin), "cli.js": (None, _CLI)}, "add cli `dotenv run`")
+    assert (result.importance, result.change_type) == ("high", "feature")
+    # a second command beside the first is one more entry of the table, not the package's first program
+    two = with_bin.replace('"dotenv": "./cli.js"', '"dotenv": "./cli.js",\n    "dotenv-run": "./cli.js"')
+    result = analysed({"package.json": (with_bin, two), "cli.js": (_CLI, _CLI + "\n// run\n")},
+                      "add cli alias `dotenv-run`")
+    assert result.importance == "medium"

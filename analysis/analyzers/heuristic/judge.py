@@ -67,6 +67,7 @@ from analysis.analyzers.heuristic.config.autofix import formatter_configured, fo
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump
 from analysis.analyzers.heuristic.config.builds.extras_removed import extras_removed
 from analysis.analyzers.heuristic.config.builds.gradle_exclusions import exclusions_moved
 from analysis.analyzers.heuristic.config.builds.jvm_target import jvm_targets_named
@@ -76,6 +77,7 @@ from analysis.analyzers.heuristic.config.builds.registry_manifests import regist
 from analysis.analyzers.heuristic.config.builds.release_matrix import release_matrix_moved
 from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
 from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
+from analysis.analyzers.heuristic.config.builds.version_lines import versions_moved
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.port_names import port_names_fitted
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
@@ -728,6 +730,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or default_features_changed(e) or _rust_floor_set(e)):
         return "medium"  # a dependency's major (or its beta left for the release, or a pre-release taken) or a
         # package replaced, older compilers left behind, defaults moved
+    if R.DEPENDENCY_SCOPE.match(e.scope or "") and _unparsed_majors(e):
+        return "medium"  # a dependency update (``fix(deps)``) moves a major in a build file no dependency fact reads
+        # (``gradle.properties``' ``VER_X=``): as a manifest's major bump, the upgrade may change what users get
     if _jvm_target_set(e):
         return "medium"  # the JVM level the published classes are compiled for, named anew in the build script:
         # which JVMs load the artifact users get moves (a CI job's JDK alone only builds it)
@@ -775,6 +780,14 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _unparsed_majors(e: Evidence) -> list[tuple[str, str]]:
+    """Major versions moved on the lines of build files (no lock, no test build) that yield no dependency fact."""
+    parsed = {f.path for f in e.dependencies}
+    return [(old, new) for f in e.files if "build" in e.classes.get(f.path, set()) and f.path not in parsed
+            and not e.classes[f.path] & {"lock", "test"} for old, new in versions_moved(f.path, f.patch)
+            if major_bump(old, new)]
 
 
 def _port_names_fitted(e: Evidence) -> list[tuple[str, str, str]]:
