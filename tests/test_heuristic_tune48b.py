@@ -199,3 +199,32 @@ def test_first_command_of_a_package_is_a_headline() -> None:
     result = analysed({"package.json": (with_bin, two), "cli.js": (_CLI, _CLI + "\n// run\n")},
                       "add cli alias `dotenv-run`")
     assert result.importance == "medium"
+
+
+# --- image tags a GoReleaser release publishes -------------------------------------------------------------------
+
+_GORELEASER = """project_name: mockery
+release:
+  prerelease: true
+dockers:
+  - image_templates:
+      - "vektra/mockery:{{ .Tag }}-amd64"
+docker_manifests:
+  - name_template: "vektra/mockery:{{ .Tag }}"
+    image_templates:
+      - "vektra/mockery:{{ .Tag }}-amd64"
+"""
+_GORELEASER_GA = _GORELEASER.replace("prerelease: true", "prerelease: false") + """  - name_template: "vektra/mockery:{{ .Major }}"
+    image_templates:
+      - "vektra/mockery:{{ .Tag }}-amd64"
+"""
+
+
+def test_new_image_tag_a_release_publishes_is_medium() -> None:
+    files = {".goreleaser.yml": (_GORELEASER, _GORELEASER_GA), "tools.env": ("VERSION=v3.0.0-beta.10\n", "VERSION=v3.0.0\n"),
+             "docs/index.md": ("# mockery\n\n!!! warning \"beta\"\n", "# mockery\n")}
+    result = analysed(files, "v3: Update docs and release for v3 GA.")
+    assert result.importance == "medium"
+    # the release's settings alone moved (no entry published added or removed): as before
+    files[".goreleaser.yml"] = (_GORELEASER, _GORELEASER.replace("prerelease: true", "prerelease: false"))
+    assert analysed(files, "v3: Update docs and release for v3 GA.").importance == "low"

@@ -557,6 +557,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # a header's macro expands anew in every file that includes it, users' code too
     if platforms_added(e.behaviour):
         return "medium"  # an operating system the code did not name before: users on it now run other code
+    if release_matrix_moved(e.facts):
+        return "medium"  # what a release publishes gains or loses a platform, an image tag, a package (beside a
+        # line of product code, a version file, it is no less the news)
     if change_type == "perf" and (measured_speedup(e.body) or members_retyped(e.behaviour)
                                   or fast_path_added(e.behaviour)):
         return "medium"  # a speed-up measured in the message, what an object stores changed for speed, or a fast
