@@ -70,6 +70,7 @@ from analysis.analyzers.heuristic.config.autofix import formatter_configured, fo
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
+from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump
 from analysis.analyzers.heuristic.config.builds.extras_removed import extras_removed
 from analysis.analyzers.heuristic.config.builds.gradle_exclusions import exclusions_moved
 from analysis.analyzers.heuristic.config.builds.jvm_target import jvm_targets_named
@@ -80,7 +81,9 @@ from analysis.analyzers.heuristic.config.builds.release_matrix import release_ma
 from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_rescoped
 from analysis.analyzers.heuristic.config.builds.task_makefile import task_makefile
 from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
+from analysis.analyzers.heuristic.config.builds.version_lines import versions_moved
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
+from analysis.analyzers.heuristic.config.charts.port_names import port_names_fitted
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.config.linter_sweep import linter_sweep
@@ -146,6 +149,9 @@ def read_prefix(evidence: Evidence) -> None:
         scoped = R.PREFIX_TYPES.get((evidence.scope or "").strip().lower())
         if evidence.prefix_type == "chore" and scoped in ("ci", "build", "docs", "test"):
             evidence.prefix_type = scoped  # chore(ci), chore(deps), chore(docs): the scope names the kind
+        elif evidence.prefix_type in ("fix", "feature") and R.DEPENDENCY_SCOPE.match(evidence.scope or ""):
+            evidence.prefix_type = "build"  # fix(deps), feat(deps): an update bot files a dependency its users
+            # install under ``fix`` (a development one under ``chore``); the change is a version moved, no repair
         evidence.breaking_marker |= bool(match.group("bang"))
     elif (tag := R.BRACKET_TAG_RE.match(evidence.title)) and tag.group("type").lower() in R.PREFIX_TYPES:
         evidence.prefix_type = R.PREFIX_TYPES[tag.group("type").lower()]
@@ -263,6 +269,9 @@ def change_type_of(e: Evidence) -> str:
         return "build"  # "ignore -Wstringop-overread": a diagnostic pragma and its compiler guards, the same code
     if e.prefix_type in (None, "chore", "refactor") and go_files_renamed_only(e.files):
         return "refactor"  # Go files renamed in their package's directory: the same package, named files anew
+    if e.prefix_type is None and _port_names_fitted(e):
+        return "fix"  # "shorten ... port name": a port's name over Kubernetes' 15 characters cut to fit, so the
+        # manifest the API refused applies: a rejected install mended, not a rename
     if e.prefix_type is None and _renamed_throughout(e):
         return "refactor"  # "restore the field's name": names renamed throughout and nothing else fix no behaviour
         # (a conventional ``fix:`` is the author's own type and keeps its weight)
@@ -527,6 +536,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
                                               and shared_statics_dropped(e.behaviour)):
         return "high"  # a function's ``static`` buffer made a local, or a fix drops a file's shared ``static`` cache:
         # what every thread shared is each call's own
+    if (fitted := _port_names_fitted(e)) and sum(f.additions + f.deletions for f in e.behaviour) == 2 * len(fitted):
+        return "medium"  # only port names over Kubernetes' 15-character limit cut to fit: the API refused the
+        # manifest, every install that rendered it failed; now it applies (no value renders otherwise)
     if high(e, change_type):
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
@@ -554,6 +566,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "medium"  # a header's macro expands anew in every file that includes it, users' code too
     if platforms_added(e.behaviour):
         return "medium"  # an operating system the code did not name before: users on it now run other code
+    if release_matrix_moved(e.facts):
+        return "medium"  # what a release publishes gains or loses a platform, an image tag, a package (beside a
+        # line of product code, a version file, it is no less the news)
     if change_type == "perf" and (measured_speedup(e.body) or members_retyped(e.behaviour)
                                   or fast_path_added(e.behaviour)):
         return "medium"  # a speed-up measured in the message, what an object stores changed for speed, or a fast
@@ -729,6 +744,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
             or default_features_changed(e) or _rust_floor_set(e)):
         return "medium"  # a dependency's major (or its beta left for the release, or a pre-release taken) or a
         # package replaced, older compilers left behind, defaults moved
+    if R.DEPENDENCY_SCOPE.match(e.scope or "") and _unparsed_majors(e):
+        return "medium"  # a dependency update (``fix(deps)``) moves a major in a build file no dependency fact reads
+        # (``gradle.properties``' ``VER_X=``): as a manifest's major bump, the upgrade may change what users get
     if _jvm_target_set(e):
         return "medium"  # the JVM level the published classes are compiled for, named anew in the build script:
         # which JVMs load the artifact users get moves (a CI job's JDK alone only builds it)
@@ -777,6 +795,19 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
     return "low"
+
+
+def _unparsed_majors(e: Evidence) -> list[tuple[str, str]]:
+    """Major versions moved on the lines of build files (no lock, no test build) that yield no dependency fact."""
+    parsed = {f.path for f in e.dependencies}
+    return [(old, new) for f in e.files if "build" in e.classes.get(f.path, set()) and f.path not in parsed
+            and not e.classes[f.path] & {"lock", "test"} for old, new in versions_moved(f.path, f.patch)
+            if major_bump(old, new)]
+
+
+def _port_names_fitted(e: Evidence) -> list[tuple[str, str, str]]:
+    """Port names of deployment manifests or chart templates cut to Kubernetes' limit (see ``port_names``)."""
+    return port_names_fitted(f for f in e.behaviour if "deploy" in e.classes.get(f.path, set()))
 
 
 def _rust_floor_set(e: Evidence) -> list[str]:

@@ -28,6 +28,7 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_removed
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
+from analysis.analyzers.heuristic.config.builds.package_commands import commands_declared
 from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.charts.deploy import off_by_default, ungated_template_block
@@ -288,6 +289,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or binary_compat_titled(e) or documented_failure(e) or release_retracted(e)
         or link_moved_to_runtime((f for f in e.files if "build" in e.classes[f.path]), e.behaviour)
         or (api_grown(e, change_type) and headline_addition(e) and not shipped_switched_off(e))
+        or (change_type == "feature" and bool(_commands_declared(e)))  # the package's first command-line program
         or (e.returns_changed and change_type == "feature")  # a capability that changes what a public call returns
         or (change_type in ("fix", "feature", "revert", "security") and (
             ((deployed_code(deploy) or unread(deploy)) and not e.opt_in)  # an operator's code; no hunks to read
@@ -363,6 +365,12 @@ def api_grown(e: Evidence, change_type: str) -> bool:
     return bool((len(e.api_extended) > len(e.experimental_api) + helpers
                  and change_type in ("feature", "fix", "perf", "security", "revert"))
                 or (e.fields_added and change_type in ("feature", "fix")) or e.interfaces_appended)
+
+
+def _commands_declared(e: Evidence) -> list[Fact]:
+    """A product manifest (not a test's or an example's) gains its commands table: see ``package_commands``."""
+    return commands_declared(f for f in e.facts if "test" not in e.classes.get(f.path, set())
+                             and not side_manifest(e.classes.get(f.path, set())))
 
 
 def headline_addition(e: Evidence) -> bool:

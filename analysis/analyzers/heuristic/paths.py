@@ -99,7 +99,7 @@ def classify_path(path: str) -> set[str]:
         classes.add("build")
     if R.LOCK_NAMES.search(name):
         classes.add("lock")
-    if dirs & R.EXAMPLE_DIRS or R.EXAMPLE_NAMES.match(name):
+    if dirs & R.EXAMPLE_DIRS or R.EXAMPLE_NAMES.match(name) or any(R.EXAMPLE_DIR_NAME.match(d) for d in dirs):
         classes.add("example")
     if generated(parts):
         classes.add("generated")  # build output committed for users to fetch (``dist/``, ``*.min.js``, source maps),

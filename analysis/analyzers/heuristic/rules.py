@@ -13,6 +13,10 @@ PREFIX_TYPES: dict[str, str] = {
     "tests": "test", "ci": "ci", "build": "build", "deps": "build", "chore": "chore",
     "style": "chore", "security": "security", "sec": "security", "revert": "revert",
 }
+#: a conventional scope that names the project's dependencies (``fix(deps)``, ``feat(deps-dev)``, ``fix(dependencies)``):
+#: Renovate and Dependabot file an update of a dependency users install as ``fix``, so the type is the bot's, the
+#: change a version moved
+DEPENDENCY_SCOPE = re.compile(r"^\s*(deps?|dependencies|deps-dev|dev-deps)\s*$", re.IGNORECASE)
 PREFIX_RE = re.compile(r"^\s*\[?(?P<type>[A-Za-z]+)\]?(?:\((?P<scope>[^)]{0,60})\))?(?P<bang>!)?\s*:\s*")
 #: a bracketed tag without a colon opening the title: "[CI] Run tests with CMake on Windows" (only a type's name
 #: counts: "[cpu] Backport fix" is a component)
@@ -35,6 +39,10 @@ TITLE_SECURITY_WORDS = re.compile(r"\b((?<!\w-)security|vulnerabilit\w*|cve-\d+|
                                   r"(header|crlf|sql|command|shell|code|html|script)[- ]injection|"
                                   # a class of attack advisories name ("Prevent ReDoS"): the title says what it stops
                                   r"redos|prototype[- ]pollution|(path|directory)[- ]traversal|open[- ]redirects?|"
+                                  # ReDoS by the names code scanners give it (CodeQL's "Inefficient regular
+                                  # expression", "Polynomial regular expression"), or by its mechanism
+                                  r"(inefficient|polynomial|exponential)( \w+)? (regular expressions?|regexp?s?)|"
+                                  r"(catastrophic|exponential|excessive) backtracking|"
                                   r"denial[- ]of[- ]service|"
                                   # the same hole described: "Ensure Object.prototype is not augmented by _.merge"
                                   r"object\.prototype\b( \w+){0,3} (augment\w*|pollut\w*)|"
@@ -213,6 +221,9 @@ EXAMPLE_NAMES = re.compile(r"^(examples?|demo)\.(c|cc|cpp|cxx|py|[cm]?js)$|^[\w-
 #: each with its own ``go.mod``)
 EXAMPLE_DIRS = {"examples", "example", "samples", "sample", "demo", "demos", "docs_src", "doc_src", "playground",
                 "_examples", "_example"}
+#: a folder named for the examples or samples of something (``example-values/`` beside a chart, ``timber-sample/``,
+#: ``logback-examples/``): what users read and copy, no build or install reads it
+EXAMPLE_DIR_NAME = re.compile(r"^((examples?|samples?)[-_][\w.-]+|[\w.-]+[-_](examples?|samples?))$")
 DOCKER_NAME = re.compile(r"(dockerfile|containerfile|^docker-compose.*\.ya?ml$|^compose\.ya?ml$)")
 DEPLOY_DIRS = {"helm", "charts", "chart", "k8s", "kubernetes", "kustomize", "manifests", "operator",
                "deploy", "deployment", "deployments", "terraform", "ansible", "crds"}
