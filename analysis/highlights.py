@@ -174,9 +174,10 @@ def _api_facts(report: CommitReport) -> list[Fact]:
              for a in shipped if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
     moved_names = {name for name, _ in moved}
     # a JS subclass's constructor that only forwarded to ``super`` (an override, as the facts mark it) removed:
-    # ``new`` reaches the inherited one, no API goes
+    # ``new`` reaches the inherited one, no API goes; so does any other overriding method removed (a Java
+    # ``@Override`` that only called ``super``): calls reach the base's method of the same name
     return [f for f in facts if not (f.kind == "symbol_removed" and (_leaf(f), f.path) in moved)
-            and not (f.kind == "symbol_removed" and _leaf(f) == "constructor" and (f.text or "").endswith(", overrides"))
+            and not (f.kind == "symbol_removed" and (f.text or "").endswith(", overrides"))
             and not (f.kind == "symbol_added" and (_leaf(f) in moved_names or (f.text or "").endswith("deprecated")))]
 
 

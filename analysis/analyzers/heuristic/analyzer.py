@@ -37,7 +37,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 136
+HEURISTIC_VERSION = 139
 
 
 class HeuristicAnalyzer:

@@ -26,6 +26,12 @@ def _inside_children(node: Any, symbol: Symbol) -> bool:
     return any(start <= node.start_byte and node.end_byte <= end for start, end in symbol.children)
 
 
+#: declarations without a body (TS overload signatures, abstract and interface signatures, Rust trait items): they
+#: hold no statements, so a body paired with one of them gains none
+_SIGNATURES = frozenset({"function_signature", "method_signature", "abstract_method_signature",
+                         "function_signature_item"})
+
+
 def throw_count(symbol: Symbol) -> int:
     """Throw, raise and panic statements in the symbol's own body (nested definitions left out)."""
     count, stack = 0, [symbol.node]
@@ -127,7 +133,8 @@ def how_changed(before: Symbol, after: Symbol, family: str) -> list[str]:
         old, new = _python_members(before), _python_members(after)
         if old != new and sorted(old) == sorted(new):
             parts.append("members reordered")
-    if after.kind in ("function", "method"):
+    if after.kind in ("function", "method") and before.node.type not in _SIGNATURES \
+            and after.node.type not in _SIGNATURES:
         old_throws, new_throws = throw_count(before), throw_count(after)
         if new_throws > old_throws:
             parts.append(f"throw statements {old_throws} -> {new_throws}")

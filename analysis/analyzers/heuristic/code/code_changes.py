@@ -59,7 +59,9 @@ class CodeChanges:
     @cached_property
     def cosmetic(self) -> dict[str, str]:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
-        out = {f.path: "comments" for f in self.files
+        # a file whose lines only change their spaces (trailing blanks cut) is whitespace, though its parsed trees
+        # are as equal as a comment edit's and the facts say ``comments_only``: no comment changed
+        out = {f.path: "whitespace" if whitespace_only(f.patch) else "comments" for f in self.files
                if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
         keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
         valued = {x.path for x in keyed}

@@ -177,6 +177,8 @@ class Findings:
             out.append(w.t("compat_optional_removed" + _one(optional), names=w.symbols(optional)))
         if variants := self.removed_variants():
             out.append(w.t("compat_variants_removed" + _one(variants), names=w.symbols(variants)))
+        if narrowed := w.overloads_removed():
+            out.append(w.t("compat_overloads_removed", names=w.symbols([f.symbol or "" for f in narrowed])))
         if e.nullness_dropped:
             out.append(w.t("compat_nullness", symbols=w.symbols(list(dict.fromkeys(m for m, _ in e.nullness_dropped)))))
         for key, prefixes in (("compat_type", ("bases ", "members reordered")), ("compat_throws", ("throw ",)),
@@ -491,7 +493,8 @@ class Findings:
         # nor is a JS class's ``constructor()`` of no parameters: the default constructor takes its place, nor a
         # Python 2 alias whose Python 3 counterpart stays
         removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)
-                   and not e.default_constructor(f) and not py2_alias(e, f)]
+                   and not e.default_constructor(f) and not py2_alias(e, f)
+                   and not (f.text or "").endswith(", overrides")]  # the base's method stays callable
         patches = {f.path: f.patch or "" for f in e.files}
         members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
 

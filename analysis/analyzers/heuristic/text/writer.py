@@ -114,6 +114,9 @@ def _named_once(names: list[str]) -> list[str]:
 _OVERLOADS_ADDED = re.compile(r", adds \d+ overload signatures?$")
 _C_HEADER = re.compile(r"\.(?:h|hh|hpp|hxx|h\+\+|inl|ipp)$", re.IGNORECASE)
 _OVERLOADS_MANY = re.compile(r", adds (?:[2-9]|\d\d+) overload signatures$")
+#: overload signatures a name loses while it stays defined (TS ``function f(a: string): T;`` deleted above the
+#: implementation): calls typed against them no longer compile
+_OVERLOADS_REMOVED = re.compile(r"removes (\d+) overload signatures?$")
 #: a lower-case paragraph opening on a word that goes on with the sentence before it ("to encode any type", "so
 #: that x", "for y", "when z"): the title's purpose or condition
 _CONTINUATION = re.compile(r"^(?:to|so|for|when|whenever|because|since|which|in order to|otherwise|instead of|unless"
@@ -344,6 +347,12 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.t("flip_line", old=code(old), new=code(new), path=code(path, R.MAX_PATH)))
         # a Python 2 alias (``next`` beside ``__next__``) goes with no caller losing anything: not said as a removal
         gone = [f for f in e.of("symbol_removed") if e.is_public(f) and not py2_alias(e, f)]
+        # a method that overrode its base's (or its trait's) removed: callers reach the inherited one under the same
+        # name (``@Override public void f(x) { super.f(x); }`` dropped as useless), no public API goes
+        overriding = [f for f in gone if _overriding(f) and not e.moved(f) and not e.default_constructor(f)]
+        if overriding:
+            gone = [f for f in gone if f not in overriding]
+            out.append(self.t("overrides_dropped", names=self.symbols([f.symbol or "" for f in overriding])))
         # a JS class's constructor that the language's default (or the base's, which it only forwarded to) replaces:
         # the class stays constructible as before, no public API goes
         inherited = [f for f in gone if e.default_constructor(f)]
@@ -391,6 +400,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         if overloaded:
             out.append(self._t("overloads_added", any(_OVERLOADS_MANY.search(f.text or "") for f in overloaded)
                                or len(overloaded) > 1, names=self.symbols([f.symbol for f in overloaded])))
+        narrowed = self.overloads_removed()
+        if narrowed:
+            many = any(int(_OVERLOADS_REMOVED.search(f.text or "").group(1)) > 1 for f in narrowed)
+            out.append(self._t("overloads_removed", many or len(narrowed) > 1,
+                               names=self.symbols([f.symbol for f in narrowed])))
         # (an internal function whose parameters change, its one caller updated beside it, is said as changed:
         # no signature line names it)
         unsaid = {f.symbol for f in e.of("signature_changed") if e.in_product(f) and not e.is_public(f)
@@ -398,7 +412,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened
                    + e.api_deprecated} - unsaid
         touched |= {f.symbol for f, _ in e.contract_changes} | {f.symbol for f, _ in shaped}
-        touched |= {f.symbol for f in overloaded}
+        touched |= {f.symbol for f in overloaded + narrowed}
         # one internal function's parameters change and every other line the commit changes is a call to it: the
         # signature is the change, said as such; the callers only follow it (``Debug`` passing one argument fewer
         # to ``logger.log``) and are not "changed" as it is
@@ -528,6 +542,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                    and f.path not in e.cosmetic]
         if not unnamed:
             return []
+        moved = self.folders_moved(unnamed)  # a workspace's crates renamed beside its members list: the folders
+        if moved:
+            return [moved]
         # files the commit deletes whole (a CLI entry and its ``server.d.ts`` re-export) are said as deleted, not
         # as changed by their lines
         deleted = [f.path for f in unnamed if f.status == "removed"]
@@ -755,7 +772,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for (old, new), keys in list(by_kind["moved"].items())[:2]:
             out.append(self.t("config_moved", keys=self.names(keys), old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)))
         for kind, key in (("config_key_added", "config_added"), ("config_key_removed", "config_removed")):
-            out += self.list_items(kind, by_kind[kind])
+            out += self.list_items(kind, by_kind[kind], by_kind[
+                "config_key_removed" if kind == "config_key_added" else "config_key_added"])
             for path, keys in list(by_kind[kind].items())[:2]:
                 keys = [k for k in keys if not _list_item(k, self.e.of(kind), path)]
                 # a key set to a short plain value says it: `type` (`module`); so does the one key a file drops,
@@ -769,10 +787,38 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                                        path=code(path, R.MAX_PATH)))
         return out
 
-    def list_items(self, kind: str, keys_by_path: dict[str, list[str]]) -> list[str]:
+    def overloads_removed(self) -> list[Fact]:
+        """Public names that lose overload signatures and stay defined (not a C/C++ source file's: a definition
+        there may be one its header still declares)."""
+        e = self.e
+        return [f for f in e.of("symbol_modified") if e.in_product(f) and e.is_public(f)
+                and _OVERLOADS_REMOVED.search(f.text or "")
+                and not (code_family(f.path) == "c" and not _C_HEADER.search(f.path))]
+
+    def list_items(self, kind: str, keys_by_path: dict[str, list[str]],
+                   others: dict[str, list[str]] | None = None) -> list[str]:
         """``files`` in ``package.json`` no longer lists ``drivers``, ``server.d.ts``: a list's items added or
         removed, said as the list's, not as keys ``files[drivers]``; the same items of the same list in several
         files (a classifier dropped from each package of a workspace) once, naming the files."""
+        alike = self._list_groups(kind, keys_by_path)
+        # the same list of the same files losing items and gaining others (a workspace's members renamed, pest_derive
+        # -> derive): one sentence naming both sides, said where the additions are, not the list named twice
+        other = "config_key_removed" if kind == "config_key_added" else "config_key_added"
+        counter = {(name, tuple(paths)): items for (name, items), paths in self._list_groups(
+            other, others or {}).items()}
+        out = []
+        for (name, items), paths in list(alike.items())[:2]:
+            swapped = counter.get((name, tuple(paths)))
+            if swapped and kind == "config_key_removed":
+                continue
+            phrase = "list_items_replaced" if swapped else \
+                "list_items_added" if kind == "config_key_added" else "list_items_removed"
+            out.append(self.t(phrase, list=code(name), items=self.names(list(items)),
+                              old=self.names(list(swapped or ())), path=self.names(paths, 3, width=R.MAX_PATH)))
+        return out
+
+    def _list_groups(self, kind: str, keys_by_path: dict[str, list[str]]) -> dict[tuple[str, tuple[str, ...]], list[str]]:
+        """{(list, items): paths}: the items ``kind`` adds to (or removes from) each list, the files alike grouped."""
         alike: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         for path, keys in keys_by_path.items():
             lists: dict[str, list[str]] = {}
@@ -782,9 +828,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                     lists.setdefault(item[0], []).append(item[1])
             for name, items in lists.items():
                 alike.setdefault((name, tuple(items)), []).append(path)
-        phrase = "list_items_added" if kind == "config_key_added" else "list_items_removed"
-        return [self.t(phrase, list=code(name), items=self.names(list(items)),
-                       path=self.names(paths, 3, width=R.MAX_PATH)) for (name, items), paths in list(alike.items())[:2]]
+        return alike
 
     def renames(self, modified: list[Fact]) -> str:
         """``old`` → ``new`` for names respelled throughout the modified symbols' files, nothing else changed there."""
@@ -797,6 +841,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
 _PLAIN = re.compile(r"^[\w.@/:^~+-]{1,40}$")
 #: a list's item as the config facts key it: ``files[drivers]`` (an object's key is quoted: ``exports["./x"]``)
 _LIST_ITEM = re.compile(r"^(?P<list>[^\[\]]+)\[(?P<item>[^\]\"']+)\]$")
+
+
+def _overriding(fact: Fact) -> bool:
+    """A removed symbol the facts mark as having overridden its base's or trait's (``method, overrides``)."""
+    return (fact.text or "").endswith(", overrides")
 
 
 def _list_item(key: str, facts: list[Fact], path: str) -> tuple[str, str] | None:

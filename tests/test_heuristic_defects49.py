@@ -1,0 +1,195 @@
+"""Maintainer-review mends (defects49) from reading jshttp/cookie, kelseyhightower/envconfig, pest-parser/pest,
+apache/commons-net and aio-libs/frozenlist days: a TypeScript function's overload signatures deleted above its
+implementation read as "throw statements 0 → 8" (the bodiless signature paired with the new body) and the lost
+overloads went unsaid; a tiny change adding two list items quoted only the first."""
+
+from __future__ import annotations
+
+from tests.facts_support import analysed, analysis_text, facts_of
+
+OVERLOADED = """export function stringify(cookie: Cookie, options?: Options): string;
+export function stringify(name: string, val: string, options?: Options): string;
+export function stringify(_name: string | Cookie, _val?: string | Options, _opts?: Options): string {
+  const name = typeof _name === "object" ? _name.name : _name;
+  if (!name) {
+    throw new TypeError("argument name is invalid");
+  }
+  if (name.length > 100) {
+    throw new TypeError("argument name is too long");
+  }
+  return name + "=";
+}
+"""
+
+SINGLE = """export function stringify(cookie: Cookie, options?: Options): string {
+  if (!cookie.name) {
+    throw new TypeError("argument name is invalid");
+  }
+  if (cookie.name.length > 100) {
+    throw new TypeError("argument name is too long");
+  }
+  return cookie.name + "=";
+}
+"""
+
+
+def test_overload_signatures_removed_are_said_and_no_throws_are_counted_against_a_bodiless_signature():
+    facts = facts_of({"src/index.ts": (OVERLOADED, SINGLE)})
+    texts = [f["text"] for f in facts if f.get("symbol") == "stringify"]
+    assert "function, removes 2 overload signatures" in texts, facts
+    assert not any("throw statements" in t for t in texts), facts
+    for lang, said in (("en", "Removes overload signatures of `stringify`"), ("zh", "移除 `stringify` 的重载签名")):
+        analysis = analysed({"src/index.ts": (OVERLOADED, SINGLE)}, "Remove deprecated code paths", lang)
+        text = analysis_text(analysis)
+        assert said in analysis.summary, analysis.summary
+        assert "throw" not in text and "0 → 2" not in text, text
+        assert ("calls typed against them no longer compile" if lang == "en" else "按这些签名写的调用将无法编译") in (
+            analysis.insights.compatibility or ""), analysis.insights
+
+
+def test_throws_added_to_a_body_are_still_counted():
+    more = SINGLE.replace('  return cookie.name + "=";', '  if (!cookie.value) {\n    throw new TypeError("no value");\n'
+                          '  }\n  return cookie.name + "=";')
+    texts = [f["text"] for f in facts_of({"src/index.ts": (SINGLE, more)}) if f.get("symbol") == "stringify"]
+    assert texts == ["function, throw statements 2 -> 3"], texts
+
+
+TRAVIS = "language: go\ngo:\n  - 1.8.x\n  - 1.9.x\n  - tip\n"
+
+
+def test_two_lines_added_by_a_tiny_change_are_both_quoted():
+    after = TRAVIS.replace("  - tip", "  - 1.10.x\n  - 1.11.x\n  - tip")
+    for lang, said in (("en", "adds `- 1.10.x`, `- 1.11.x`"), ("zh", "新增 `- 1.10.x`、`- 1.11.x`")):
+        summary = " ".join(analysed({".travis.yml": (TRAVIS, after)}, "Add go 1.10.x and 1.11.x", lang).summary)
+        assert said in summary, summary
+    one = " ".join(analysed({".travis.yml": (TRAVIS, TRAVIS.replace("  - tip", "  - 1.10.x\n  - tip"))},
+                            "Add go 1.10.x").summary)
+    assert "adds `- 1.10.x`" in one and "1.11" not in one, one
+
+
+WORKSPACE = '[workspace]\nmembers = [\n    "core",\n    "core_derive",\n    "core_grammars"\n]\n'
+LIB = "pub fn parse(input: &str) -> usize {\n    input.len()\n}\n"
+GEN = "pub fn generate(name: &str) -> String {\n    name.to_owned()\n}\n"
+
+
+def _renamed(files: dict, renames: dict[str, str], message: str, lang: str = "en"):
+    """``analysed`` with the files of ``renames`` ({new: old}) moved unchanged, as git reports a rename."""
+    from analysis.analyzers.base import AnalysisContext
+    from analysis.analyzers.heuristic import HeuristicAnalyzer
+    from analysis.facts import derive_facts
+    from analysis.models import FileChange
+    from tests.facts_support import PARENT, SHA, commit_of
+
+    commit, texts = commit_of(files, message)
+    for new, old in renames.items():
+        commit.files.append(FileChange(path=new, previous_path=old, status="renamed", patch="", additions=0,
+                                       deletions=0))
+        texts.texts[(PARENT, old)] = texts.texts[(SHA, new)] = LIB if new.endswith("lib.rs") else GEN
+    return HeuristicAnalyzer().analyze_sync(commit, lang, AnalysisContext(facts=derive_facts(commit, texts)))
+
+
+def test_folders_renamed_with_the_workspace_members_are_said_as_moved_and_the_members_as_replaced():
+    after = WORKSPACE.replace('"core_derive"', '"derive"').replace('"core_grammars"', '"grammars"')
+    renames = {"derive/src/lib.rs": "core_derive/src/lib.rs", "derive/src/generator.rs": "core_derive/src/generator.rs",
+               "grammars/src/lib.rs": "core_grammars/src/lib.rs"}
+    for lang, members, moved in (
+            ("en", "`workspace.members` in `Cargo.toml` lists `derive`, `grammars` in place of `core_derive`, "
+                   "`core_grammars`",
+             "Moves 3 files, none changed: `core_derive/src/` → `derive/src/`, `core_grammars/src/` → `grammars/src/`"),
+            ("zh", "`Cargo.toml` 的 `workspace.members` 改为包含 `derive`、`grammars`，取代 `core_derive`、`core_grammars`",
+             "移动 3 个文件，内容未改：`core_derive/src/` → `derive/src/`、`core_grammars/src/` → `grammars/src/`")):
+        summary = " ".join(_renamed({"Cargo.toml": (WORKSPACE, after)}, renames, "Reorganized project", lang).summary)
+        assert members in summary and moved in summary, summary
+        assert "no longer" not in summary and "renamed from" not in summary and "不再" not in summary, summary
+
+
+def test_members_only_added_or_only_removed_keep_their_own_sentences():
+    added = WORKSPACE.replace('"core_grammars"', '"core_grammars",\n    "cli"')
+    summary = " ".join(analysed({"Cargo.toml": (WORKSPACE, added)}, "Add the cli crate").summary)
+    assert "`workspace.members` in `Cargo.toml` now also lists `cli`" in summary and "in place of" not in summary
+    removed = WORKSPACE.replace(',\n    "core_grammars"', "")
+    summary = " ".join(analysed({"Cargo.toml": (WORKSPACE, removed)}, "Drop the grammars crate").summary)
+    assert "`workspace.members` in `Cargo.toml` no longer lists `core_grammars`" in summary, summary
+
+
+BASE = """package org.acme.telnet;
+
+public class Telnet {
+    public void registerHandler(final Handler handler) {
+        this.handler = handler;
+    }
+}
+"""
+
+CLIENT = """package org.acme.telnet;
+
+public class TelnetClient extends Telnet {
+    public void connect() {
+        open();
+    }
+
+    /**
+     * Registers a handler.
+     */
+    @Override
+    public void registerHandler(final Handler handler) {
+        super.registerHandler(handler);
+    }
+}
+"""
+
+
+def test_an_overriding_method_removed_is_said_as_no_longer_overridden_not_as_public_api_removed():
+    after = CLIENT.replace("""
+    /**
+     * Registers a handler.
+     */
+    @Override
+    public void registerHandler(final Handler handler) {
+        super.registerHandler(handler);
+    }
+""", "")
+    path = "src/main/java/org/acme/telnet/TelnetClient.java"
+    for lang, said in (("en", "No longer overrides `TelnetClient.registerHandler`: calls reach the inherited methods"),
+                       ("zh", "不再重写 `TelnetClient.registerHandler`：调用改由继承的方法处理")):
+        analysis = analysed({path: (CLIENT, after)}, "Fix PMD UselessOverridingMethod", lang)
+        text = analysis_text(analysis)
+        assert said in analysis.summary, analysis.summary
+        assert "breaks" not in text and "Removes public" not in text and "删除公开符号" not in text, text
+
+
+def test_a_public_method_removed_that_overrode_nothing_is_still_a_removal():
+    after = CLIENT.replace("""    public void connect() {
+        open();
+    }
+
+""", "")
+    path = "src/main/java/org/acme/telnet/TelnetClient.java"
+    analysis = analysed({path: (CLIENT, after)}, "Remove connect")
+    assert "Removes public `TelnetClient.connect`" in analysis.summary, analysis.summary
+    assert "every import or call breaks" in analysis_text(analysis)
+
+
+TEST_CLASS = """package org.acme.ftp;
+
+public class FtpTest {
+    @Test
+    public void parsesReply() {
+        final String reply = "227 Entering Passive Mode";
+    %s
+        assertEquals(reply, parse(reply));
+    }
+}
+"""
+
+
+def test_trailing_blanks_cut_from_a_java_file_are_whitespace_not_comments():
+    before, after = TEST_CLASS % "    ", TEST_CLASS % ""
+    for lang, said in (("en", "Whitespace only in `src/test/java/org/acme/ftp/FtpTest.java`"),
+                       ("zh", "仅修改空白字符：`src/test/java/org/acme/ftp/FtpTest.java`")):
+        analysis = analysed({"src/test/java/org/acme/ftp/FtpTest.java": (before, after)}, "Remove trailing whitespace",
+                            lang)
+        assert analysis.summary == [said] and analysis.change_type != "docs", analysis
+    commented = TEST_CLASS % "// the server's reply", TEST_CLASS % "// the server's passive reply"
+    analysis = analysed({"src/test/java/org/acme/ftp/FtpTest.java": commented}, "Reword a comment")
+    assert analysis.summary[0].startswith("Comments and docstrings only"), analysis.summary
