@@ -193,3 +193,184 @@ def test_trailing_blanks_cut_from_a_java_file_are_whitespace_not_comments():
     commented = TEST_CLASS % "// the server's reply", TEST_CLASS % "// the server's passive reply"
     analysis = analysed({"src/test/java/org/acme/ftp/FtpTest.java": commented}, "Reword a comment")
     assert analysis.summary[0].startswith("Comments and docstrings only"), analysis.summary
+
+
+PARSE = "function parse(str) {\n  var len = str.length;\n  return len;\n}\nmodule.exports = { parse: parse };\n"
+TOP = '{\n  "youtube.com": "UUU=0"\n}\n'
+
+
+def test_a_top_level_benchmark_folders_input_is_no_configuration():
+    from analysis.analyzers.heuristic.paths import classify_path
+    from analysis.highlights import heuristic_highlights
+    from analysis.models import CommitReport
+    from tests.facts_support import commit_of
+
+    assert "test" in classify_path("benchmark/parse-top.json") and "test" not in classify_path(
+        "include/benchmark/benchmark.h")
+    files = {"index.js": (PARSE, PARSE.replace("  return len;", "  if (len < 2) return 0;\n  return len;")),
+             "benchmark/parse-top.json": (TOP, TOP.replace('"UUU=0"', '"UUU=0",\n  "example.com": ""'))}
+    analysis = analysed(files, "perf(parse): return early")
+    assert not any("example.com" in line for line in analysis.summary), analysis.summary
+    config = {"index.js": files["index.js"], "config/app.json": (TOP, TOP.replace('"UUU=0"', '"UUU=0",\n  "x": "y"'))}
+    day = []
+    for n, (title, changed) in enumerate((("perf(parse): return early", files), ("Add a setting", config))):
+        commit, _ = commit_of(changed, title)
+        commit = commit.model_copy(update={"sha": f"{n + 1:040x}"})
+        day.append(CommitReport(commit=commit, analysis=analysed(changed, title)))
+    text = "\n".join(heuristic_highlights(day, "en"))
+    assert "Configuration: `x` added" in text and "example.com" not in text, text
+
+
+PACKAGE = """{
+  "name": "cookie",
+  "scripts": {
+    "test": "mocha test/",
+    "version": "node scripts/version-history.js && git add HISTORY.md"
+  }
+}
+"""
+SCRIPT = """var fs = require('fs');
+
+function zeroPad(number, length) {
+  return String(number).padStart(length, '0');
+}
+
+function getLocaleDate() {
+  var now = new Date();
+  return now.getFullYear() + '-' + zeroPad(now.getMonth() + 1, 2);
+}
+
+fs.writeFileSync('HISTORY.md', getLocaleDate());
+"""
+
+
+def test_a_script_deleted_with_the_package_script_that_ran_it_is_said():
+    after = PACKAGE.replace(',\n    "version": "node scripts/version-history.js && git add HISTORY.md"', "")
+    for lang, said in (("en", "Deletes `scripts/version-history.js` (+0/−12)"),
+                       ("zh", "删除 `scripts/version-history.js`（+0/−12）")):
+        summary = " ".join(analysed({"package.json": (PACKAGE, after), "scripts/version-history.js": (SCRIPT, None)},
+                                    "Migrate history to GitHub releases", lang).summary)
+        assert "scripts.version" in summary and said in summary, summary
+    edited = SCRIPT.replace("'-'", "'/'")
+    summary = " ".join(analysed({"package.json": (PACKAGE, after), "scripts/version-history.js": (SCRIPT, edited)},
+                                "Date history with slashes").summary)
+    assert "Also changes `scripts/version-history.js` (+1/−1)" in summary and "Deletes" not in summary, summary
+
+
+CHANGES = """Changelog
+=========
+
+.. towncrier release notes start
+
+v1.6.2
+======
+
+- Fixed a leak.
+"""
+
+RELEASE = CHANGES.replace(""".. towncrier release notes start
+""", """.. towncrier release notes start
+
+v1.7.0
+======
+
+Features
+--------
+
+- Added deepcopy support to FrozenList -- by :user:`bdraco`.
+
+  *Related issues and pull requests on GitHub:*
+  :issue:`659`.
+
+
+Packaging updates and notes for downstreams
+-------------------------------------------
+
+- Line tracing is now disabled by default and can only be enabled explicitly.
+
+  Developers who need line tracing for debugging purposes can still enable it by:
+
+  1. Setting the ``FROZENLIST_CYTHON_TRACING`` environment variable
+  2. Using the ``--config-setting=with-cython-tracing=true`` option with pip
+
+  *Related issues and pull requests on GitHub:*
+  :issue:`660`.
+""")
+
+
+def test_rst_section_titles_and_reference_lead_ins_are_not_quoted_as_changelog_entries():
+    texts = [f.get("text") for f in facts_of({"CHANGES.rst": (CHANGES, RELEASE)})]
+    assert "Packaging updates and notes for downstreams" not in texts and "Features" not in texts, texts
+    assert "Added deepcopy support to FrozenList -- by :user:`bdraco`." in texts, texts
+    for lang in ("en", "zh"):
+        summary = " ".join(analysed({"CHANGES.rst": (CHANGES, RELEASE)}, "Release 1.7.0", lang).summary)
+        assert "Added deepcopy support to FrozenList" in summary and "Line tracing is now disabled" in summary
+        assert "Related issues" not in summary and "Packaging updates" not in summary, summary
+        assert "enable it by:" not in summary, summary  # its steps are cut off: the lead-in is not left hanging
+
+
+def test_a_paragraph_over_a_shorter_rule_stays_an_entry_and_a_lead_in_with_its_list_is_kept():
+    ruled = CHANGES.replace("- Fixed a leak.\n", "- Fixed a leak.\n\nThe parser no longer copies its input buffers\n---\n")
+    texts = [f.get("text") for f in facts_of({"CHANGES.rst": (CHANGES, ruled)})]
+    assert "The parser no longer copies its input buffers" in texts, texts
+    listed = CHANGES.replace("- Fixed a leak.\n", "- Fixed a leak.\n- Tracing can be enabled by:\n\n"
+                                                  "  1. Setting the ``FROZENLIST_CYTHON_TRACING`` variable\n")
+    summary = " ".join(analysed({"CHANGES.rst": (CHANGES, listed)}, "Document tracing").summary)
+    assert "Tracing can be enabled by: Setting the `FROZENLIST_CYTHON_TRACING` variable" in summary, summary
+
+
+CLIMBER = """pub struct PrecClimber<R> {
+    ops: Vec<R>,
+}
+
+impl<R: Copy> PrecClimber<R> {
+    pub fn climb<'i, P, F, G, T>(&self, mut pairs: P, mut primary: F, mut infix: G) -> T
+    where
+        P: Iterator<Item=Pair<'i, R>>,
+        F: FnMut(Pair<'i, R>) -> T,
+    {
+        let lhs = primary(pairs.next().expect("precedence climbing requires a non-empty Pairs"));
+        lhs
+    }
+}
+"""
+
+
+def test_a_rust_bound_respaced_by_rustfmt_is_no_bound_change_and_a_real_one_is_listed_whole():
+    path = "src/prec_climber.rs"
+    respaced = CLIMBER.replace("Iterator<Item=Pair<'i, R>>", "Iterator<Item = Pair<'i, R>>").replace(
+        '"precedence climbing requires a non-empty Pairs"', '"precedence climbing needs a non-empty Pairs"')
+    texts = [f["text"] for f in facts_of({path: (CLIMBER, respaced)}) if f.get("symbol") == "PrecClimber::climb"]
+    assert texts == ["method"], texts
+    bounded = CLIMBER.replace("Iterator<Item=Pair<'i, R>>,", "Iterator<Item=Pair<'i, R>> + Clone,")
+    texts = [f["text"] for f in facts_of({path: (CLIMBER, bounded)}) if f.get("symbol") == "PrecClimber::climb"]
+    assert texts == ["method, bounds added P: Clone"], texts
+    swapped = CLIMBER.replace("Iterator<Item=Pair<'i, R>>,", "Iterator<Item=Pair<'i, R>> + Send,\n        "
+                                                              "T: Default,")
+    summary = " ".join(analysed({path: (CLIMBER, swapped)}, "Require Send").summary)
+    assert "now requires `P: Send`, `T: Default`" in summary, summary
+
+
+def test_panics_added_to_rust_and_go_code_are_said_as_panics_not_throws():
+    path = "src/position.rs"
+    before = "pub fn line_col(pos: usize) -> usize {\n    pos + 1\n}\n"
+    after = ("pub fn line_col(pos: usize) -> usize {\n    if pos > 10 {\n        panic!(\"position out of bounds\");\n"
+             "    }\n    pos + 1\n}\n")
+    for lang in ("en", "zh"):
+        text = analysis_text(analysed({path: (before, after)}, "Check the position", lang))
+        assert "`panic!`" in text and "`throw`" not in text, text
+        assert ("may now panic" if lang == "en" else "（panic）") in text and "may now throw" not in text, text
+    go = ("package pos\n\nfunc LineCol(pos int) int {\n\treturn pos + 1\n}\n",
+          "package pos\n\nfunc LineCol(pos int) int {\n\tif pos > 10 {\n\t\tpanic(\"out of bounds\")\n\t}\n"
+          "\treturn pos + 1\n}\n")
+    text = analysis_text(analysed({"pos/pos.go": go}, "Check the position"))
+    assert "`panic`" in text and "`throw`" not in text, text
+
+
+def test_one_line_of_code_among_comments_is_said_in_the_singular():
+    doc = ("// Copyright (c) 2013 Ann. All rights reserved.\n\n// Package envconfig implements decoding of environment\n"
+           "// variables based on a user defined specification.\npackage envconfig\n")
+    for lang, said in (("en", "Comments in `doc.go`, and one changed line of code around them"),
+                       ("zh", "主要修改 `doc.go` 中的注释，另有 1 行代码随之改动")):
+        summary = " ".join(analysed({"doc.go": (None, doc)}, "Add package docs", lang).summary)
+        assert said in summary, summary

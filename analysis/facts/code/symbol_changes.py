@@ -88,13 +88,21 @@ def _rust_bounds(symbol: Symbol) -> dict[str, list[str]]:
     return out
 
 
+def _unspaced(bound: str) -> str:
+    return "".join(bound.split())
+
+
 def _bounds_moved(before: Symbol, after: Symbol) -> list[str]:
     """"bounds relaxed T: Clone" for bounds the item drops (more types are accepted), "bounds added T: Ord" for
     bounds it gains (callers' types must meet them)."""
     old, new = _rust_bounds(before), _rust_bounds(after)
     parts = []
     for word, one, other in (("relaxed", old, new), ("added", new, old)):
-        moved = [f"{name}: {b}" for name, bounds in one.items() for b in bounds if b not in other.get(name, ())]
+        # a bound re-spaced by a formatter (``Iterator<Item=Pair<'i, R>>`` -> ``Iterator<Item = Pair<'i, R>>``) is
+        # the bound it was
+        kept = {name: {_unspaced(b) for b in bounds} for name, bounds in other.items()}
+        moved = [f"{name}: {b}" for name, bounds in one.items() for b in bounds
+                 if _unspaced(b) not in kept.get(name, ())]
         if moved:
             parts.append(f"bounds {word} {', '.join(moved)}")
     return parts

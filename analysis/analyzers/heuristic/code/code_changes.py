@@ -44,6 +44,13 @@ def whitespace_only(patch: str | None) -> bool:
     return changed and all("".join(r) == "".join(a) for r, a in hunks)
 
 
+def _blank_lines_only(patch: str | None) -> bool:
+    """Every line the patch removes or adds is blank (spaces at most): trailing blanks cut from empty lines."""
+    changed = [ln[1:] for ln in (patch or "").splitlines()
+               if ln[:1] in ("+", "-") and not ln.startswith(("+++", "---"))]
+    return bool(changed) and not any(ln.strip() for ln in changed)
+
+
 def _edited_lines(patch: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The removed and the added lines of a patch, stripped, blank ones left out."""
     removed = tuple(ln[1:].strip() for ln in (patch or "").splitlines()
@@ -59,10 +66,11 @@ class CodeChanges:
     @cached_property
     def cosmetic(self) -> dict[str, str]:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
-        # a file whose lines only change their spaces (trailing blanks cut) is whitespace, though its parsed trees
-        # are as equal as a comment edit's and the facts say ``comments_only``: no comment changed
-        out = {f.path: "whitespace" if whitespace_only(f.patch) else "comments" for f in self.files
-               if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
+        # a file whose blank lines alone change (their trailing spaces cut) is whitespace, though its parsed trees
+        # are as equal as a comment edit's and the facts say ``comments_only``: no comment changed (a line of a doc
+        # comment re-spaced, ``#MongoDb`` -> ``# MongoDb`` inside a block comment, stays a comment edit)
+        out = {f.path: "whitespace" if _blank_lines_only(f.patch) else "comments"
+               for f in self.files if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
         keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
         valued = {x.path for x in keyed}
         for path in valued - set(out):

@@ -237,7 +237,8 @@ class FileLines:
         # "comments ... and N lines of code around them" only where there are comments (a blank line is none)
         comments = sum(comment_lines(f.patch, f.path) for f in e.behaviour if f.patch)
         if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines and comments:
-            return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)
+            return [self.t("comments_mostly_one" if e.code_lines == 1 else "comments_mostly",
+                           paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)
                     + self.code_among_comments()]
         moved = self.folders_moved(e.behaviour)
         if moved:  # "Move k8smount provider mock files out of the global mock dir": one folder's files, elsewhere

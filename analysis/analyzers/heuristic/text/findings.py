@@ -186,7 +186,8 @@ class Findings:
                               ("compat_defaults", ("field default changed ",))):
             found = [f for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
             if found:
-                verb = "raise" if key == "compat_throws" and raise_keyword(found[0].path) == "raise" else "throw"
+                keyword = raise_keyword(found[0].path) if key == "compat_throws" else ""
+                verb = "raise" if keyword == "raise" else "panic" if keyword.startswith("panic") else "throw"
                 out.append(w.t(key, names=w.symbols([f.symbol for f in found]), verb=w.p[f"verb_{verb}"]))
         gone, arrived = e.exit_statuses
         if arrived:
@@ -463,7 +464,9 @@ class Findings:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
         # a test added beside the code it tests (Rust's ``#[cfg(test)] mod tests`` in ``src/filter/time.rs``) is
         # a test moving with it as much as a test file is
-        return (bool(self.e.behaviour) and not self.e.paths("test") and not self.e.of("test_added")
+        # (a benchmark measures the code, it checks nothing: ``benchmark/``, ``benches/`` files are no such test)
+        return (bool(self.e.behaviour) and not [p for p in self.e.paths("test") if not _benchmark(p)]
+                and not self.e.of("test_added")
                 and self.w.change_type in _BEHAVIOUR_TYPES
                 and self.w.importance != "low" and not self.e.keys_moved_only
                 and not version_numbers_only(self.e)  # a version number set: no test exercises it

@@ -43,8 +43,10 @@ from analysis.zh_text import tidy_spacing
 
 
 def raise_keyword(path: str) -> str:
-    """The statement that throws an exception in the language of ``path``: Python's ``raise``, else ``throw``."""
-    return "raise" if path.endswith((".py", ".pyi")) else "throw"
+    """The statement that throws an exception in the language of ``path``: Python's ``raise``, Rust's ``panic!``
+    and Go's ``panic`` (what the facts count there), else ``throw``."""
+    return "raise" if path.endswith((".py", ".pyi")) else "panic!" if path.endswith(".rs") else \
+        "panic" if path.endswith(".go") else "throw"
 
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
@@ -231,6 +233,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         e, out = self.e, []
         out += self.own_points()
         entries = e.changelog[:R.MAX_CHANGELOG]
+        if len(entries) > 1 and entries[-1].endswith(":") and len(e.changelog) > len(entries):
+            entries = entries[:-1]  # "... can still enable it by:" without the steps it leads in to, cut off here
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
             # (an entry cut short ends on its "…": a stop after it reads "no…." )
             ended = [x if x.endswith((".", "!", "?", ":", ";", "。", "…")) else x + "." for x in entries[:-1]]
@@ -560,13 +564,21 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         README install line fixed, its OWNERS list changed, next to the chart's version bump): said by name, so the
         version line does not stand for the whole change."""
         e = self.e
-        named = {f.path for f in e.facts if f.symbol} | {f.path for f in e.of("changelog_entry")}
+        # a script's functions are no product symbols: no line says them, so they do not name its file either
+        # (``scripts/version-history.js`` deleted beside the ``version`` script that ran it read as nothing)
+        named = {f.path for f in e.facts if f.symbol and not (f.kind in _SYMBOL_FACTS and not e.in_product(f))} | \
+            {f.path for f in e.of("changelog_entry")}
         side = [f for f in sorted(e.files, key=lambda f: -f.changes) if f.path not in named
                 and e.classes.get(f.path, set()) & {"doc", "tooling", "ci", "example"}]
         if not side:
             return []
+        deleted = [f.path for f in side if f.status == "removed"]
+        side = [f for f in side if f.status != "removed"]
+        out = [self.t("files_deleted", files=self.sizes(deleted, 3))] if deleted else []
+        if not side:
+            return out
         quote = self.file_quote(side[0]) if len(side) == 1 else ""
-        return [self.t("files_also", files=self.sizes([f.path for f in side], 3)) + quote]
+        return out + [self.t("files_also", files=self.sizes([f.path for f in side], 3)) + quote]
 
     def reads(self, files: list[FileChange]) -> str:
         """``, now reading the chart values `a`, `b``` for templates whose added lines read values none read before."""
@@ -704,7 +716,10 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                 words, _, rest = part.partition(" ")
                 how, _, names = rest.partition(" ")
                 open_ = not names.startswith("(non_exhaustive) ")
-                listed = [n for n in names.removeprefix("(non_exhaustive) ").split(", ") if n]
+                # a bound's generic arguments hold commas of their own (``P: Iterator<Item = Pair<'i, R>>``): the
+                # list splits before each ``name:`` only
+                listed = [n for n in re.split(r", (?=[\w']+: )" if words == "bounds" else ", ",
+                                              names.removeprefix("(non_exhaustive) ")) if n]
                 one = "_one" if len(listed) == 1 and words == "variants" else ""
                 said = self.t(f"noticed_{words}_{how}{one}", names=self.names(listed))
                 note = words == "variants" and how == "added" and public and open_
@@ -841,6 +856,10 @@ class Writer(FileLines, ImpactLines, DependencyLines):
 _PLAIN = re.compile(r"^[\w.@/:^~+-]{1,40}$")
 #: a list's item as the config facts key it: ``files[drivers]`` (an object's key is quoted: ``exports["./x"]``)
 _LIST_ITEM = re.compile(r"^(?P<list>[^\[\]]+)\[(?P<item>[^\]\"']+)\]$")
+
+
+#: facts naming a definition in code
+_SYMBOL_FACTS = ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed")
 
 
 def _overriding(fact: Fact) -> bool:
