@@ -374,3 +374,24 @@ def test_one_line_of_code_among_comments_is_said_in_the_singular():
                        ("zh", "主要修改 `doc.go` 中的注释，另有 1 行代码随之改动")):
         summary = " ".join(analysed({"doc.go": (None, doc)}, "Add package docs", lang).summary)
         assert said in summary, summary
+
+
+def test_a_summary_part_cut_short_gets_no_stop_after_its_ellipsis():
+    from analysis.renderers.labels import sentences
+
+    assert sentences("en", ["Line tracing is now disabled by default…", "`version` `1` → `2`"]) == \
+        "Line tracing is now disabled by default… `version` `1` → `2`"
+    assert sentences("en", ["Adds `parse`", "`version` `1` → `2`"]) == "Adds `parse`. `version` `1` → `2`"
+
+
+def test_a_jvm_linters_rule_set_is_tooling_not_product_code():
+    from analysis.analyzers.heuristic.paths import classify_path
+
+    for path in ("src/conf/pmd-ruleset.xml", "checkstyle.xml", "src/conf/spotbugs-exclude-filter.xml",
+                 "config/detekt.yml"):
+        assert "tooling" in classify_path(path), path
+    assert "tooling" not in classify_path("src/main/resources/pmdx.xml")
+    ruleset = '<?xml version="1.0"?>\n<ruleset name="net">\n  <rule ref="category/java/bestpractices.xml"/>\n</ruleset>\n'
+    analysis = analysed({"src/conf/pmd-ruleset.xml": (None, ruleset)}, "Add PMD check to default build")
+    text = analysis_text(analysis)
+    assert "New product files" not in text and "No test covers" not in text and analysis.importance == "low", text
