@@ -371,7 +371,7 @@ def test_one_line_of_code_among_comments_is_said_in_the_singular():
     doc = ("// Copyright (c) 2013 Ann. All rights reserved.\n\n// Package envconfig implements decoding of environment\n"
            "// variables based on a user defined specification.\npackage envconfig\n")
     for lang, said in (("en", "Comments in `doc.go`, and one changed line of code around them"),
-                       ("zh", "主要修改 `doc.go` 中的注释，另有 1 行代码随之改动")):
+                       ("zh", "主要修改 `doc.go` 中的注释，另有一行代码随之改动")):
         summary = " ".join(analysed({"doc.go": (None, doc)}, "Add package docs", lang).summary)
         assert said in summary, summary
 
@@ -395,3 +395,29 @@ def test_a_jvm_linters_rule_set_is_tooling_not_product_code():
     analysis = analysed({"src/conf/pmd-ruleset.xml": (None, ruleset)}, "Add PMD check to default build")
     text = analysis_text(analysis)
     assert "New product files" not in text and "No test covers" not in text and analysis.importance == "low", text
+
+
+PARSER = """function parse(str) {
+  var key = str.slice(0, 3).trim();
+  return key;
+}
+
+module.exports = { parse: parse };
+"""
+
+
+def test_private_helpers_added_beside_a_changed_function_are_named():
+    helped = PARSER.replace("  var key = str.slice(0, 3).trim();", "  var start = startIndex(str, 0, 3);\n"
+                            "  var key = str.slice(start, 3);").replace("module.exports", """function startIndex(str, index, max) {
+  while (index < max && str.charCodeAt(index) === 0x20) index++;
+  return index;
+}
+
+module.exports""")
+    for lang, said in (("en", "Changes `parse` in `index.js` (+7/−1), with the new private `startIndex`"),
+                       ("zh", "并新增私有函数 `startIndex`")):
+        summary = " ".join(analysed({"index.js": (PARSER, helped)}, "Iterate whitespace for perf", lang).summary)
+        assert said in summary, summary
+    plain = PARSER.replace(".trim()", ".trimStart()")
+    summary = " ".join(analysed({"index.js": (PARSER, plain)}, "Trim the start only").summary)
+    assert "Changes `parse` in `index.js`" in summary and "private" not in summary, summary

@@ -445,9 +445,15 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         elif modified:
             # the files most changed first: fzf's 137-line ``tmux.go`` was cut as "(+2 more)" behind a 4-line one
             changes = {f.path: f.changes for f in e.files}
+            # private functions the change adds beside them in the same files (cookie's ``startIndex``, ``endIndex``
+            # that ``parse`` now calls): named, or "Changes `parse`" stands for lines that are new functions
+            paths = {f.path for f in modified}
+            beside = [f.symbol for f in e.of("symbol_added") if f.symbol in helpers and f.path in paths
+                      and (f.text or "").startswith(("function", "method"))]
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(sorted(dict.fromkeys(f.path for f in modified),
-                                                      key=lambda p: -changes.get(p, 0)))))
+                                                      key=lambda p: -changes.get(p, 0))))
+                       + (self.t("helpers_beside", names=self.symbols(beside)) if beside else ""))
             out += self.defaults_grown(modified) or \
                 self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified))) or \
