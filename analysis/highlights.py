@@ -174,9 +174,10 @@ def _api_facts(report: CommitReport) -> list[Fact]:
              for a in shipped if a.kind == "symbol_added" and _leaf(a) == _leaf(r) and a.path != r.path}
     moved_names = {name for name, _ in moved}
     # a JS subclass's constructor that only forwarded to ``super`` (an override, as the facts mark it) removed:
-    # ``new`` reaches the inherited one, no API goes
+    # ``new`` reaches the inherited one, no API goes; so does any other overriding method removed (a Java
+    # ``@Override`` that only called ``super``): calls reach the base's method of the same name
     return [f for f in facts if not (f.kind == "symbol_removed" and (_leaf(f), f.path) in moved)
-            and not (f.kind == "symbol_removed" and _leaf(f) == "constructor" and (f.text or "").endswith(", overrides"))
+            and not (f.kind == "symbol_removed" and (f.text or "").endswith(", overrides"))
             and not (f.kind == "symbol_added" and (_leaf(f) in moved_names or (f.text or "").endswith("deprecated")))]
 
 
@@ -274,7 +275,8 @@ def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
     """The settings changed; a key changed in several files (each chart's ``appVersion``) names its folder."""
     shown = [f for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
              and not _package_metadata(f) and not _tool_section(f)
-             and "doc" not in classify_path(f.path)  # a docs page's data file
+             # a docs page's data file, a test's or benchmark's input (``benchmark/parse-top.json``), an example's
+             and not classify_path(f.path) & {"doc", "test", "example"}
              and f.text != TOOLING]  # CI workflows, linters: each change's own entry says them, not the day's
     folders = Counter(f.symbol for f in {(f.symbol, f.path): f for f in shown}.values())
     named = [words[f.kind].format(name=_where(f, words) if folders[f.symbol] > 1 else _code(f.symbol),

@@ -15,6 +15,8 @@ _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 #: ``= - ~ ^ * # + ` ' "``), not words of the entry above it; a directive (``.. change::``) or a field (``:tags: bug``),
 #: not a line that opens with a role (``:func:`.command.current` command, ...``: words of the entry)
 _RULE = re.compile(r"^\s*([-=~^*#`'\"+]{3,}|\.\. .*::.*|:[\w-]+:(?!`).*)\s*$")
+#: a reStructuredText title's underline: one punctuation character repeated, at least as long as the title
+_ADORNMENT = re.compile(r"^([-=~^*#`'\"+])\1{2,}\s*$")
 #: a Markdown table's separator row: | --- | :---: |
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: a Markdown link reference definition: ``[1.2.0]: https://...`` (a target, not words about the change)
@@ -76,6 +78,11 @@ def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
             credits = bool(_CREDITS_HEADING.match(_HEADING.sub("", text, count=1)))
         if credits:  # the credits' heading and the names under it, up to the next heading
             continue
+        if entries and entries[-1][2] == "paragraph" and _ADORNMENT.match(text) \
+                and len(text.strip()) >= len(entries[-1][0].strip()) and not entries[-1][0][:1].isspace() \
+                and not _RELEASE_HEADING.match(entries[-1][0]):  # a release's own title stays: it says the version
+            entries.pop()  # a reStructuredText title (``Packaging updates and notes for downstreams`` over a rule
+            continue  # of ``-``): a section of the release, not an entry of it
         if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text) \
                 or _MARKUP_COMMENT.match(text) or _RST_MARKUP.match(text):
             if entries:

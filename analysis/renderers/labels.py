@@ -250,7 +250,8 @@ def importance_name(lang: str, importance: str) -> str:
     return f"{IMPORTANCE_ICON[importance]}{sep}{label(lang, importance)}"
 
 
-_SENTENCE_END = tuple(".!?。！？；;:：")
+#: (a quote cut short ends on its "…": a stop after it would read "default….")
+_SENTENCE_END = tuple(".!?。！？；;:：…")
 
 
 def sentences(lang: str, parts: list[str]) -> str:

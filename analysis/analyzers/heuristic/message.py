@@ -428,4 +428,9 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
     cleaned = [_CUT_LINK.sub(r"\1…", unlinked(_CUT_ROLE.sub("", _RST_ROLE.sub(
         _role_text, _without_refs(_RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")
                for e in entries]
-    return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3]
+    return [clip(e, R.MAX_PARAGRAPH) for e in cleaned if len(e.split()) >= 3 and not _LEAD_IN.match(e)]
+
+
+#: a label that only led in to the references taken out of it (towncrier's ``*Related issues and pull requests on
+#: GitHub:* :issue:`659`.``): no words about the change are left
+_LEAD_IN = re.compile(r"^\s*[*_]+[^*_]+:[*_]+\s*[.:]?\s*$")

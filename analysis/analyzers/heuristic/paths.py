@@ -73,8 +73,11 @@ def classify_path(path: str) -> set[str]:
             or _man_page(name, dirs) or site or _changelog_fragment(parts)):
         classes.add("doc")
     spec_suite = bool(dirs & R.SPEC_DIRS) and name.endswith(R.SPEC_CODE_EXTS)
+    # a top-level ``benchmark/`` holds the benchmarks and their inputs (``benchmark/parse-top.json``), as
+    # ``benchmarks/`` does; below the root the singular may be a product module (``include/benchmark/``)
+    benchmark = len(parts) > 1 and parts[0] == "benchmark"
     if _test_dirs(parts, dirs) or spec_suite or R.TEST_NAMES.match(name) or ".golden" in name \
-            or test_source_sets(path.strip()) or _tap_tests(parts, is_dir):
+            or test_source_sets(path.strip()) or _tap_tests(parts, is_dir) or benchmark:
         classes.add("test")
     if forge_form(low):
         classes.add("tooling")  # issue and pull request templates, code owners: repository upkeep, not CI

@@ -259,7 +259,10 @@ TOOLING_NAMES = re.compile(
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc|"
     # a linter's or formatter's ignore list; who reviews and approves (Prow's OWNERS and OWNERS_ALIASES)
     r"\.(eslint|prettier|stylelint|markdownlint)ignore|owners|owners_aliases|"
-    r"tslint\.json)$")  # TSLint's rules (a declaration folder's own ``types/tslint.json``): a linter's, not the types'
+    r"tslint\.json|"  # TSLint's rules (a declaration folder's own ``types/tslint.json``): a linter's, not the types'
+    # the JVM's static analysers' rule sets and suppressions (``src/conf/pmd-ruleset.xml``, ``checkstyle.xml``,
+    # ``spotbugs-exclude-filter.xml``, ``detekt.yml``): what the linters check, nothing the library runs
+    r"(checkstyle|pmd|spotbugs|findbugs|detekt)([-_.][\w.-]*)?\.(xml|ya?ml))$")
 
 #: GitHub's code owners at the repository's root (who reviews what): upkeep, as ``.github/CODEOWNERS`` is the CI folder's
 ROOT_CODEOWNERS = "codeowners"

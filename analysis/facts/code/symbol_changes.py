@@ -26,6 +26,12 @@ def _inside_children(node: Any, symbol: Symbol) -> bool:
     return any(start <= node.start_byte and node.end_byte <= end for start, end in symbol.children)
 
 
+#: declarations without a body (TS overload signatures, abstract and interface signatures, Rust trait items): they
+#: hold no statements, so a body paired with one of them gains none
+_SIGNATURES = frozenset({"function_signature", "method_signature", "abstract_method_signature",
+                         "function_signature_item"})
+
+
 def throw_count(symbol: Symbol) -> int:
     """Throw, raise and panic statements in the symbol's own body (nested definitions left out)."""
     count, stack = 0, [symbol.node]
@@ -82,13 +88,21 @@ def _rust_bounds(symbol: Symbol) -> dict[str, list[str]]:
     return out
 
 
+def _unspaced(bound: str) -> str:
+    return "".join(bound.split())
+
+
 def _bounds_moved(before: Symbol, after: Symbol) -> list[str]:
     """"bounds relaxed T: Clone" for bounds the item drops (more types are accepted), "bounds added T: Ord" for
     bounds it gains (callers' types must meet them)."""
     old, new = _rust_bounds(before), _rust_bounds(after)
     parts = []
     for word, one, other in (("relaxed", old, new), ("added", new, old)):
-        moved = [f"{name}: {b}" for name, bounds in one.items() for b in bounds if b not in other.get(name, ())]
+        # a bound re-spaced by a formatter (``Iterator<Item=Pair<'i, R>>`` -> ``Iterator<Item = Pair<'i, R>>``) is
+        # the bound it was
+        kept = {name: {_unspaced(b) for b in bounds} for name, bounds in other.items()}
+        moved = [f"{name}: {b}" for name, bounds in one.items() for b in bounds
+                 if _unspaced(b) not in kept.get(name, ())]
         if moved:
             parts.append(f"bounds {word} {', '.join(moved)}")
     return parts
@@ -127,7 +141,8 @@ def how_changed(before: Symbol, after: Symbol, family: str) -> list[str]:
         old, new = _python_members(before), _python_members(after)
         if old != new and sorted(old) == sorted(new):
             parts.append("members reordered")
-    if after.kind in ("function", "method"):
+    if after.kind in ("function", "method") and before.node.type not in _SIGNATURES \
+            and after.node.type not in _SIGNATURES:
         old_throws, new_throws = throw_count(before), throw_count(after)
         if new_throws > old_throws:
             parts.append(f"throw statements {old_throws} -> {new_throws}")

@@ -44,6 +44,13 @@ def whitespace_only(patch: str | None) -> bool:
     return changed and all("".join(r) == "".join(a) for r, a in hunks)
 
 
+def _blank_lines_only(patch: str | None) -> bool:
+    """Every line the patch removes or adds is blank (spaces at most): trailing blanks cut from empty lines."""
+    changed = [ln[1:] for ln in (patch or "").splitlines()
+               if ln[:1] in ("+", "-") and not ln.startswith(("+++", "---"))]
+    return bool(changed) and not any(ln.strip() for ln in changed)
+
+
 def _edited_lines(patch: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The removed and the added lines of a patch, stripped, blank ones left out."""
     removed = tuple(ln[1:].strip() for ln in (patch or "").splitlines()
@@ -59,11 +66,12 @@ class CodeChanges:
     @cached_property
     def cosmetic(self) -> dict[str, str]:
         """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
-        # the syntax trees equal but for comments and spacing: code lines only re-spaced are whitespace (a doc
-        # comment re-indented stays a comment edit)
-        out = {f.path: "whitespace" if whitespace_only(f.patch) and not comment_lines_only(f.patch, f.path)
-               else "comments" for f in self.files
-               if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
+        # the syntax trees equal but for comments and spacing: whitespace when only blank lines change (their
+        # trailing spaces cut) or code lines are only re-spaced; a doc comment's line re-spaced (``#MongoDb`` ->
+        # ``# MongoDb`` inside a block comment) stays a comment edit
+        out = {f.path: "whitespace" if _blank_lines_only(f.patch) or (
+                   whitespace_only(f.patch) and not comment_lines_only(f.patch, f.path)) else "comments"
+               for f in self.files if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
         keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
         valued = {x.path for x in keyed}
         for path in valued - set(out):

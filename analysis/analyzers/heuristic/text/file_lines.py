@@ -46,10 +46,15 @@ _CI_KINDS = ("config_key_added", "config_key_removed", "config_value_changed")
 _MARKUP = re.compile(r"\*\*|__|^#+\s*")
 
 
-def folder_moved(files: list[FileChange]) -> tuple[str, str, int] | None:
-    """``(old folder, new folder, files)`` when every file is renamed unchanged from one folder to another, the
-    same path below it (``mock/mount/..data`` -> ``providers/k8smount/mock/mount/..data``); two files at least."""
-    folders = set()
+#: the most folders a change may move, each file unchanged, and be said as folders moved
+_MOVED_FOLDERS = 3
+
+
+def folder_moved(files: list[FileChange]) -> tuple[list[tuple[str, str]], int] | None:
+    """``([(old folder, new folder)], files)`` when every file is renamed unchanged from one folder to another, the
+    same path below it (``mock/mount/..data`` -> ``providers/k8smount/mock/mount/..data``); two files at least, and
+    at most three folders moved (a workspace's ``pest_derive/`` and ``pest_grammars/`` renamed in one commit)."""
+    folders: dict[tuple[str, str], None] = {}
     for f in files:
         if not f.previous_path or f.changes:
             return None
@@ -61,11 +66,10 @@ def folder_moved(files: list[FileChange]) -> tuple[str, str, int] | None:
             return None  # the file itself renamed
         # the first folder of the shared tail stays in the names: ``mock/`` -> ``providers/k8smount/mock/``
         keep = 1 if same > 1 else 0
-        folders.add(("/".join(old[:len(old) - same + keep]) + "/", "/".join(new[:len(new) - same + keep]) + "/"))
-    if len(files) < 2 or len(folders) != 1:
+        folders[("/".join(old[:len(old) - same + keep]) + "/", "/".join(new[:len(new) - same + keep]) + "/")] = None
+    if len(files) < 2 or not 0 < len(folders) <= _MOVED_FOLDERS:
         return None
-    old, new = folders.pop()
-    return old, new, len(files)
+    return list(folders), len(files)
 
 
 class FileLines:
@@ -124,6 +128,11 @@ class FileLines:
         if added:
             return self.t("tiny_added", line=code_line(added[0], _TINY_CHARS))
         return self.t("tiny_removed", line=code_line(removed[0], _TINY_CHARS)) if removed else ""
+
+    def quoted_lines(self, lines: list[str]) -> str:
+        """The lines a tiny change adds (or removes), each as inline code: two list items added (``- 1.10.x``,
+        ``- 1.11.x``) are both said, not the first as if it were the only one."""
+        return self.p["sep"].join(code_line(line, _TINY_CHARS) for line in lines[:_TINY_LINES])
 
     def cosmetic_weighty(self) -> bool:
         """Comment-only files are a part of the change worth a line beside its other lines: three files or more, or
@@ -209,6 +218,18 @@ class FileLines:
             return self.t("file_renamed", path=code(f.path, R.MAX_PATH), old=code(f.previous_path, R.MAX_PATH))
         return self.t("file_size", path=code(f.path, R.MAX_PATH), a=f.additions, d=f.deletions)
 
+    def folders_moved(self, files: list[FileChange]) -> str:
+        """``Moves 3 files from `a/` to `b/`, none changed`` (or several folders, each ``old`` → ``new``) when every
+        one of ``files`` is renamed unchanged along with its folder; else ""."""
+        moved = folder_moved(files)
+        if not moved:
+            return ""
+        if len(moved[0]) == 1:
+            (old, new), = moved[0]
+            return self.t("files_moved", n=moved[1], old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH))
+        return self.t("files_moved_many", n=moved[1], pairs=self.p["sep"].join(
+            self.t("renamed_pair", old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)) for old, new in moved[0]))
+
     def file_lines(self, cosmetic_said: bool = False) -> list[str]:
         """No fact names a symbol: say which files changed, by kind when they are not product code (without the files
         whose comments alone change when ``cosmetic_said``: the "Comments and docstrings only" line names them)."""
@@ -216,11 +237,12 @@ class FileLines:
         # "comments ... and N lines of code around them" only where there are comments (a blank line is none)
         comments = sum(comment_lines(f.patch, f.path) for f in e.behaviour if f.patch)
         if e.behaviour and e.code_lines <= R.DOCS_CODE_LINES < e.behaviour_lines and comments:
-            return [self.t("comments_mostly", paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)
+            return [self.t("comments_mostly_one" if e.code_lines == 1 else "comments_mostly",
+                           paths=self.names([f.path for f in e.behaviour], 3), n=e.code_lines)
                     + self.code_among_comments()]
-        moved = folder_moved(e.behaviour)
+        moved = self.folders_moved(e.behaviour)
         if moved:  # "Move k8smount provider mock files out of the global mock dir": one folder's files, elsewhere
-            return [self.t("files_moved", n=moved[2], old=code(moved[0], R.MAX_PATH), new=code(moved[1], R.MAX_PATH))]
+            return [moved]
         if e.behaviour and e.moved_only:  # "move send_messages() below all callers": the same lines, elsewhere
             top = [f.path for f in sorted(e.behaviour, key=lambda f: -f.changes)]
             return [self.t("lines_moved", n=sum(f.deletions for f in e.behaviour), files=self.sizes(top, 3))]
@@ -360,8 +382,8 @@ class FileLines:
             old, new = code_pair(removed[0], added[0], _TINY_CHARS)  # a long line changed at its end: where it differs
             return self.t("tiny_swapped", old=old, new=new)
         if added:
-            return self.t("tiny_added", line=code_line(added[0], _TINY_CHARS))
-        return self.t("tiny_removed", line=code_line(removed[0], _TINY_CHARS)) if removed else ""
+            return self.t("tiny_added", line=self.quoted_lines(added))
+        return self.t("tiny_removed", line=self.quoted_lines(removed)) if removed else ""
 
     def code_among_comments(self) -> str:
         """``: `const int n = f();` → `int n = f();`; adds `#include <memory>``` for the few lines of code a change

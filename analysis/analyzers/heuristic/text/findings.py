@@ -177,6 +177,8 @@ class Findings:
             out.append(w.t("compat_optional_removed" + _one(optional), names=w.symbols(optional)))
         if variants := self.removed_variants():
             out.append(w.t("compat_variants_removed" + _one(variants), names=w.symbols(variants)))
+        if narrowed := w.overloads_removed():
+            out.append(w.t("compat_overloads_removed", names=w.symbols([f.symbol or "" for f in narrowed])))
         if e.nullness_dropped:
             out.append(w.t("compat_nullness", symbols=w.symbols(list(dict.fromkeys(m for m, _ in e.nullness_dropped)))))
         for key, prefixes in (("compat_type", ("bases ", "members reordered")), ("compat_throws", ("throw ",)),
@@ -184,7 +186,8 @@ class Findings:
                               ("compat_defaults", ("field default changed ",))):
             found = [f for f, parts in e.contract_changes if any(p.startswith(prefixes) for p in parts)]
             if found:
-                verb = "raise" if key == "compat_throws" and raise_keyword(found[0].path) == "raise" else "throw"
+                keyword = raise_keyword(found[0].path) if key == "compat_throws" else ""
+                verb = "raise" if keyword == "raise" else "panic" if keyword.startswith("panic") else "throw"
                 out.append(w.t(key, names=w.symbols([f.symbol for f in found]), verb=w.p[f"verb_{verb}"]))
         gone, arrived = e.exit_statuses
         if arrived:
@@ -461,7 +464,9 @@ class Findings:
         """Product behaviour changes and no test file moves with it (a change judged low is housekeeping)."""
         # a test added beside the code it tests (Rust's ``#[cfg(test)] mod tests`` in ``src/filter/time.rs``) is
         # a test moving with it as much as a test file is
-        return (bool(self.e.behaviour) and not self.e.paths("test") and not self.e.of("test_added")
+        # (a benchmark measures the code, it checks nothing: ``benchmark/``, ``benches/`` files are no such test)
+        return (bool(self.e.behaviour) and not [p for p in self.e.paths("test") if not _benchmark(p)]
+                and not self.e.of("test_added")
                 and self.w.change_type in _BEHAVIOUR_TYPES
                 and self.w.importance != "low" and not self.e.keys_moved_only
                 and not version_numbers_only(self.e)  # a version number set: no test exercises it
@@ -491,7 +496,8 @@ class Findings:
         # nor is a JS class's ``constructor()`` of no parameters: the default constructor takes its place, nor a
         # Python 2 alias whose Python 3 counterpart stays
         removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)
-                   and not e.default_constructor(f) and not py2_alias(e, f)]
+                   and not e.default_constructor(f) and not py2_alias(e, f)
+                   and not (f.text or "").endswith(", overrides")]  # the base's method stays callable
         patches = {f.path: f.patch or "" for f in e.files}
         members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
 

@@ -43,8 +43,10 @@ from analysis.zh_text import tidy_spacing
 
 
 def raise_keyword(path: str) -> str:
-    """The statement that throws an exception in the language of ``path``: Python's ``raise``, else ``throw``."""
-    return "raise" if path.endswith((".py", ".pyi")) else "throw"
+    """The statement that throws an exception in the language of ``path``: Python's ``raise``, Rust's ``panic!``
+    and Go's ``panic`` (what the facts count there), else ``throw``."""
+    return "raise" if path.endswith((".py", ".pyi")) else "panic!" if path.endswith(".rs") else \
+        "panic" if path.endswith(".go") else "throw"
 
 
 _DEFAULTY = ("values.yaml", "values.yml", "defaults", "default")
@@ -114,6 +116,9 @@ def _named_once(names: list[str]) -> list[str]:
 _OVERLOADS_ADDED = re.compile(r", adds \d+ overload signatures?$")
 _C_HEADER = re.compile(r"\.(?:h|hh|hpp|hxx|h\+\+|inl|ipp)$", re.IGNORECASE)
 _OVERLOADS_MANY = re.compile(r", adds (?:[2-9]|\d\d+) overload signatures$")
+#: overload signatures a name loses while it stays defined (TS ``function f(a: string): T;`` deleted above the
+#: implementation): calls typed against them no longer compile
+_OVERLOADS_REMOVED = re.compile(r"removes (\d+) overload signatures?$")
 #: a lower-case paragraph opening on a word that goes on with the sentence before it ("to encode any type", "so
 #: that x", "for y", "when z"): the title's purpose or condition
 _CONTINUATION = re.compile(r"^(?:to|so|for|when|whenever|because|since|which|in order to|otherwise|instead of|unless"
@@ -228,6 +233,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         e, out = self.e, []
         out += self.own_points()
         entries = e.changelog[:R.MAX_CHANGELOG]
+        if len(entries) > 1 and entries[-1].endswith(":") and len(e.changelog) > len(entries):
+            entries = entries[:-1]  # "... can still enable it by:" without the steps it leads in to, cut off here
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
             # (an entry cut short ends on its "…": a stop after it reads "no…." )
             ended = [x if x.endswith((".", "!", "?", ":", ";", "。", "…")) else x + "." for x in entries[:-1]]
@@ -344,6 +351,12 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out.append(self.t("flip_line", old=code(old), new=code(new), path=code(path, R.MAX_PATH)))
         # a Python 2 alias (``next`` beside ``__next__``) goes with no caller losing anything: not said as a removal
         gone = [f for f in e.of("symbol_removed") if e.is_public(f) and not py2_alias(e, f)]
+        # a method that overrode its base's (or its trait's) removed: callers reach the inherited one under the same
+        # name (``@Override public void f(x) { super.f(x); }`` dropped as useless), no public API goes
+        overriding = [f for f in gone if _overriding(f) and not e.moved(f) and not e.default_constructor(f)]
+        if overriding:
+            gone = [f for f in gone if f not in overriding]
+            out.append(self.t("overrides_dropped", names=self.symbols([f.symbol or "" for f in overriding])))
         # a JS class's constructor that the language's default (or the base's, which it only forwarded to) replaces:
         # the class stays constructible as before, no public API goes
         inherited = [f for f in gone if e.default_constructor(f)]
@@ -391,6 +404,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         if overloaded:
             out.append(self._t("overloads_added", any(_OVERLOADS_MANY.search(f.text or "") for f in overloaded)
                                or len(overloaded) > 1, names=self.symbols([f.symbol for f in overloaded])))
+        narrowed = self.overloads_removed()
+        if narrowed:
+            many = any(int(_OVERLOADS_REMOVED.search(f.text or "").group(1)) > 1 for f in narrowed)
+            out.append(self._t("overloads_removed", many or len(narrowed) > 1,
+                               names=self.symbols([f.symbol for f in narrowed])))
         # (an internal function whose parameters change, its one caller updated beside it, is said as changed:
         # no signature line names it)
         unsaid = {f.symbol for f in e.of("signature_changed") if e.in_product(f) and not e.is_public(f)
@@ -398,7 +416,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         touched = {f.symbol for f in e.of("signature_changed", "symbol_removed", "symbol_added") + e.api_widened
                    + e.api_deprecated} - unsaid
         touched |= {f.symbol for f, _ in e.contract_changes} | {f.symbol for f, _ in shaped}
-        touched |= {f.symbol for f in overloaded}
+        touched |= {f.symbol for f in overloaded + narrowed}
         # one internal function's parameters change and every other line the commit changes is a call to it: the
         # signature is the change, said as such; the callers only follow it (``Debug`` passing one argument fewer
         # to ``logger.log``) and are not "changed" as it is
@@ -427,9 +445,15 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         elif modified:
             # the files most changed first: fzf's 137-line ``tmux.go`` was cut as "(+2 more)" behind a 4-line one
             changes = {f.path: f.changes for f in e.files}
+            # private functions the change adds beside them in the same files (cookie's ``startIndex``, ``endIndex``
+            # that ``parse`` now calls): named, or "Changes `parse`" stands for lines that are new functions
+            paths = {f.path for f in modified}
+            beside = [f.symbol for f in e.of("symbol_added") if f.symbol in helpers and f.path in paths
+                      and (f.text or "").startswith(("function", "method"))]
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(sorted(dict.fromkeys(f.path for f in modified),
-                                                      key=lambda p: -changes.get(p, 0)))))
+                                                      key=lambda p: -changes.get(p, 0))))
+                       + (self.t("helpers_beside", names=self.symbols(beside)) if beside else ""))
             out += self.defaults_grown(modified) or \
                 self.values_set([f for f in e.behaviour if f.path in {m.path for m in modified}]) or \
                 self.line_swapped(list(dict.fromkeys(f.path for f in modified))) or \
@@ -528,6 +552,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                    and f.path not in e.cosmetic]
         if not unnamed:
             return []
+        moved = self.folders_moved(unnamed)  # a workspace's crates renamed beside its members list: the folders
+        if moved:
+            return [moved]
         # files the commit deletes whole (a CLI entry and its ``server.d.ts`` re-export) are said as deleted, not
         # as changed by their lines
         deleted = [f.path for f in unnamed if f.status == "removed"]
@@ -543,13 +570,21 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         README install line fixed, its OWNERS list changed, next to the chart's version bump): said by name, so the
         version line does not stand for the whole change."""
         e = self.e
-        named = {f.path for f in e.facts if f.symbol} | {f.path for f in e.of("changelog_entry")}
+        # a script's functions are no product symbols: no line says them, so they do not name its file either
+        # (``scripts/version-history.js`` deleted beside the ``version`` script that ran it read as nothing)
+        named = {f.path for f in e.facts if f.symbol and not (f.kind in _SYMBOL_FACTS and not e.in_product(f))} | \
+            {f.path for f in e.of("changelog_entry")}
         side = [f for f in sorted(e.files, key=lambda f: -f.changes) if f.path not in named
                 and e.classes.get(f.path, set()) & {"doc", "tooling", "ci", "example"}]
         if not side:
             return []
+        deleted = [f.path for f in side if f.status == "removed"]
+        side = [f for f in side if f.status != "removed"]
+        out = [self.t("files_deleted", files=self.sizes(deleted, 3))] if deleted else []
+        if not side:
+            return out
         quote = self.file_quote(side[0]) if len(side) == 1 else ""
-        return [self.t("files_also", files=self.sizes([f.path for f in side], 3)) + quote]
+        return out + [self.t("files_also", files=self.sizes([f.path for f in side], 3)) + quote]
 
     def reads(self, files: list[FileChange]) -> str:
         """``, now reading the chart values `a`, `b``` for templates whose added lines read values none read before."""
@@ -687,7 +722,10 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                 words, _, rest = part.partition(" ")
                 how, _, names = rest.partition(" ")
                 open_ = not names.startswith("(non_exhaustive) ")
-                listed = [n for n in names.removeprefix("(non_exhaustive) ").split(", ") if n]
+                # a bound's generic arguments hold commas of their own (``P: Iterator<Item = Pair<'i, R>>``): the
+                # list splits before each ``name:`` only
+                listed = [n for n in re.split(r", (?=[\w']+: )" if words == "bounds" else ", ",
+                                              names.removeprefix("(non_exhaustive) ")) if n]
                 one = "_one" if len(listed) == 1 and words == "variants" else ""
                 said = self.t(f"noticed_{words}_{how}{one}", names=self.names(listed))
                 note = words == "variants" and how == "added" and public and open_
@@ -755,7 +793,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for (old, new), keys in list(by_kind["moved"].items())[:2]:
             out.append(self.t("config_moved", keys=self.names(keys), old=code(old, R.MAX_PATH), new=code(new, R.MAX_PATH)))
         for kind, key in (("config_key_added", "config_added"), ("config_key_removed", "config_removed")):
-            out += self.list_items(kind, by_kind[kind])
+            out += self.list_items(kind, by_kind[kind], by_kind[
+                "config_key_removed" if kind == "config_key_added" else "config_key_added"])
             for path, keys in list(by_kind[kind].items())[:2]:
                 keys = [k for k in keys if not _list_item(k, self.e.of(kind), path)]
                 # a key set to a short plain value says it: `type` (`module`); so does the one key a file drops,
@@ -769,10 +808,38 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                                        path=code(path, R.MAX_PATH)))
         return out
 
-    def list_items(self, kind: str, keys_by_path: dict[str, list[str]]) -> list[str]:
+    def overloads_removed(self) -> list[Fact]:
+        """Public names that lose overload signatures and stay defined (not a C/C++ source file's: a definition
+        there may be one its header still declares)."""
+        e = self.e
+        return [f for f in e.of("symbol_modified") if e.in_product(f) and e.is_public(f)
+                and _OVERLOADS_REMOVED.search(f.text or "")
+                and not (code_family(f.path) == "c" and not _C_HEADER.search(f.path))]
+
+    def list_items(self, kind: str, keys_by_path: dict[str, list[str]],
+                   others: dict[str, list[str]] | None = None) -> list[str]:
         """``files`` in ``package.json`` no longer lists ``drivers``, ``server.d.ts``: a list's items added or
         removed, said as the list's, not as keys ``files[drivers]``; the same items of the same list in several
         files (a classifier dropped from each package of a workspace) once, naming the files."""
+        alike = self._list_groups(kind, keys_by_path)
+        # the same list of the same files losing items and gaining others (a workspace's members renamed, pest_derive
+        # -> derive): one sentence naming both sides, said where the additions are, not the list named twice
+        other = "config_key_removed" if kind == "config_key_added" else "config_key_added"
+        counter = {(name, tuple(paths)): items for (name, items), paths in self._list_groups(
+            other, others or {}).items()}
+        out = []
+        for (name, items), paths in list(alike.items())[:2]:
+            swapped = counter.get((name, tuple(paths)))
+            if swapped and kind == "config_key_removed":
+                continue
+            phrase = "list_items_replaced" if swapped else \
+                "list_items_added" if kind == "config_key_added" else "list_items_removed"
+            out.append(self.t(phrase, list=code(name), items=self.names(list(items)),
+                              old=self.names(list(swapped or ())), path=self.names(paths, 3, width=R.MAX_PATH)))
+        return out
+
+    def _list_groups(self, kind: str, keys_by_path: dict[str, list[str]]) -> dict[tuple[str, tuple[str, ...]], list[str]]:
+        """{(list, items): paths}: the items ``kind`` adds to (or removes from) each list, the files alike grouped."""
         alike: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         for path, keys in keys_by_path.items():
             lists: dict[str, list[str]] = {}
@@ -782,9 +849,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                     lists.setdefault(item[0], []).append(item[1])
             for name, items in lists.items():
                 alike.setdefault((name, tuple(items)), []).append(path)
-        phrase = "list_items_added" if kind == "config_key_added" else "list_items_removed"
-        return [self.t(phrase, list=code(name), items=self.names(list(items)),
-                       path=self.names(paths, 3, width=R.MAX_PATH)) for (name, items), paths in list(alike.items())[:2]]
+        return alike
 
     def renames(self, modified: list[Fact]) -> str:
         """``old`` → ``new`` for names respelled throughout the modified symbols' files, nothing else changed there."""
@@ -797,6 +862,15 @@ class Writer(FileLines, ImpactLines, DependencyLines):
 _PLAIN = re.compile(r"^[\w.@/:^~+-]{1,40}$")
 #: a list's item as the config facts key it: ``files[drivers]`` (an object's key is quoted: ``exports["./x"]``)
 _LIST_ITEM = re.compile(r"^(?P<list>[^\[\]]+)\[(?P<item>[^\]\"']+)\]$")
+
+
+#: facts naming a definition in code
+_SYMBOL_FACTS = ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed")
+
+
+def _overriding(fact: Fact) -> bool:
+    """A removed symbol the facts mark as having overridden its base's or trait's (``method, overrides``)."""
+    return (fact.text or "").endswith(", overrides")
 
 
 def _list_item(key: str, facts: list[Fact], path: str) -> tuple[str, str] | None:
