@@ -181,3 +181,18 @@ def test_a_python_file_reindented_uniformly_or_respaced_stays_whitespace_only():
         analysis = analysed({"src/pkg/_callers.py": (_CALLER, after)}, "Tidy the callers module")
         assert analysis.importance == "low" and "Changes `multicall`" not in analysis_text(analysis), analysis
     assert "Whitespace only" in analysis_text(analysed({"src/pkg/_callers.py": (_CALLER, respaced)}, "Tidy"))
+
+
+# --- a doc comment's paragraphs joined once, not "event.. This" (zerolog 2026-03-27) ---------------------------------
+
+def test_a_comment_paragraph_ending_in_a_stop_is_joined_to_the_next_without_a_second_stop():
+    from analysis.analyzers.heuristic.text.code_comments import _joined
+
+    lines = ["ObjectsV adds the field key with objs as an array of objects that",
+             "implement the LogObjectMarshaler interface to the event.", "",
+             "This is a variadic version that accepts a list of objects."]
+    assert _joined(lines) == ("ObjectsV adds the field key with objs as an array of objects that implement the "
+                              "LogObjectMarshaler interface to the event. This is a variadic version that accepts a "
+                              "list of objects.")
+    # a paragraph that ends without a stop still ends where the blank line is
+    assert _joined(["Sanitize keys", "", "Keys are upper-cased"]) == "Sanitize keys. Keys are upper-cased"

@@ -112,7 +112,8 @@ def _joined(lines: list[str]) -> str:
         if _ITEM.match(line) or not items:
             items.append(_ITEM.sub("", line))
         else:
-            ends = len(previous) < _WRAPPED and line[:1].isupper() and not previous.endswith(tuple(".!?:;,"))
+            # (after a blank comment line ``previous`` is empty: the paragraph ends, unless its last line ended it)
+            ends = len(previous) < _WRAPPED and line[:1].isupper() and not items[-1].endswith(tuple(".!?:;,"))
             items[-1] += (". " if ends else " ") + line
         previous = line
     return "; ".join(item.rstrip(";") for item in items)
