@@ -247,6 +247,8 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
 
     parsed_files: dict[str, tuple | None] = {}
     manifests = []
+    # the lines the commit removes: one added back (in its file or another) is moved, not new
+    moved_lines = {" ".join(line.text.split()) for p in patches.values() for line in p.removed}
     for change in files:
         path, patch, side = change.path, patches[change.path], sides.get(change.path)
         try:
@@ -266,7 +268,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
                 manifests.append((path, patch, (side.before, side.after) if side else None))
             if is_changelog(path):
                 add(path, changelog_facts(path, patch))
-            add(path, security_facts(path, patch))
+            add(path, security_facts(path, patch, moved_lines))
         except Exception:  # one odd file must not cost the commit its analysis; the others still count
             log.warning("no facts from %s in %s", path, commit.short_sha, exc_info=True)
     try:

@@ -319,6 +319,8 @@ class FileLines:
         named = {f.path for f in e.facts}
         small = [f for f in e.files if "build" in e.classes[f.path] and "lock" not in e.classes[f.path]
                  and f.path not in named and f.patch and 0 < f.changes <= _LISTED_LINES]
+        if len(small) > 1 and len(small) == len(e.files) and (common := self.common_swap(small)):
+            return common
         if 1 < len(small) <= _SWAPPED_FILES:
             return self.build_swaps(small)
         if len(small) != 1:
@@ -348,6 +350,22 @@ class FileLines:
         # beside other files (``alone`` false) the lines say which file they are of
         key = "listed_lines" if alone else "listed_lines_in"
         return self.t(key, path=code(small[0].path, R.MAX_PATH), items=self.p["listed_sep"].join(items))
+
+    def common_swap(self, files: list[FileChange]) -> str:
+        """``; in each: `<version>1.6.0-SNAPSHOT</version>` → `<version>1.6.0</version>``` for build files that all
+        rewrite the same one line (a release's version in each module's ``pom.xml``), whatever else one of them
+        changes: said once, not file by file; empty when no one line is rewritten alike in every file."""
+        removed: set[str] | None = None
+        added: set[str] | None = None
+        for f in files:
+            patch = parse_patch(f.path, f.patch)
+            gone = {ln.text.strip() for ln in patch.removed if ln.text.strip()}
+            new = {ln.text.strip() for ln in patch.added if ln.text.strip()}
+            removed, added = (gone, new) if removed is None else (removed & gone, added & new)
+        if not removed or not added or len(removed) != 1 or len(added) != 1:
+            return ""
+        old, new = code_pair(next(iter(removed)), next(iter(added)), _TINY_CHARS)
+        return self.t("swapped_in_each", old=old, new=new)
 
     def build_swaps(self, small: list[FileChange]) -> str:
         """``; `CMakeLists.txt`: `project(x VERSION 1.61.0)` → `…1.61.90)`; `configure.ac`: …`` for two or three build
