@@ -168,3 +168,67 @@ def test_the_one_line_every_build_file_rewrites_is_said_once():
     apart = {f"{m}/pom.xml": (_pom("1.0"), _pom(v)) for m, v in (("a", "1.1"), ("b", "1.2"), ("c", "1.3"), ("d", "2"))}
     summary = " ".join(analysed(apart, "Bump module versions").summary)
     assert "in each" not in summary and "Build files only" in summary, summary
+
+
+JAVA_SCOPE = """package com.example;
+
+/** Lexical scoping elements within a JSON reader or writer. */
+final class JsonScope {
+  private JsonScope() {}
+
+  static final int EMPTY_ARRAY = 1;
+
+  static String getPath(int stackSize, int[] stack) {
+    StringBuilder result = new StringBuilder().append('$');
+    for (int i = 0; i < stackSize; i++) {
+      result.append('[').append(stack[i]).append(']');
+    }
+    return result.toString();
+  }
+}
+"""
+KOTLIN_SCOPE = """package com.example
+
+/** Lexical scoping elements within a JSON reader or writer. */
+internal object JsonScope {
+  const val EMPTY_ARRAY = 1
+
+  @JvmStatic
+  fun getPath(stackSize: Int, stack: IntArray): String {
+    return buildString {
+      append('$')
+      for (i in 0 until stackSize) {
+        append('[').append(stack[i]).append(']')
+      }
+    }
+  }
+}
+"""
+
+
+def _ported(before: str, after: str, old: str, new: str) -> list[dict]:
+    from analysis.facts import derive_facts
+    from analysis.models import FileChange
+    from tests.facts_support import PARENT, SHA, commit_of, patch_of
+
+    commit, texts = commit_of({})
+    patch = patch_of(before, after)
+    commit.files.append(FileChange(path=new, previous_path=old, status="renamed", patch=patch,
+                                   additions=patch.count("\n+"), deletions=patch.count("\n-")))
+    texts.texts[(PARENT, old)], texts.texts[(SHA, new)] = before, after
+    return [f.model_dump(exclude_none=True) for f in derive_facts(commit, texts)]
+
+
+def test_a_file_renamed_into_another_language_reads_its_old_side_in_its_old_language():
+    facts = _ported(JAVA_SCOPE, KOTLIN_SCOPE, "src/main/java/com/example/JsonScope.java",
+                    "src/main/java/com/example/JsonScope.kt")
+    scope = [f for f in facts if f.get("symbol") == "JsonScope"]
+    # Java's ``final class`` is package-private: nothing was public to lose
+    assert scope and scope[0]["public"] is False and "no longer public" not in scope[0]["text"], facts
+    assert not [f for f in facts if f.get("symbol") == "getPath"], facts
+    assert [f["kind"] for f in facts if f.get("symbol") == "JsonScope.getPath"] == ["signature_changed"], facts
+    # a public Java class ported to an internal Kotlin object does narrow
+    facts = _ported(JAVA_SCOPE.replace("final class", "public final class"), KOTLIN_SCOPE,
+                    "src/main/java/com/example/JsonScope.java", "src/main/java/com/example/JsonScope.kt")
+    scope = [f for f in facts if f.get("symbol") == "JsonScope"]
+    assert scope and "no longer public" in scope[0]["text"], facts
