@@ -232,3 +232,20 @@ def test_a_file_renamed_into_another_language_reads_its_old_side_in_its_old_lang
                     "src/main/java/com/example/JsonScope.java", "src/main/java/com/example/JsonScope.kt")
     scope = [f for f in facts if f.get("symbol") == "JsonScope"]
     assert scope and "no longer public" in scope[0]["text"], facts
+
+
+CSS_TEST = ('QUnit.test( "lineHeight", function( assert ) {\n\tadd( "lineHeight", 20, "pt" );\n'
+            '\tadd( "lineHeight", 30, "pc" );\n\tadd( "lineHeight", 1, "cm" );\n\tadd( "lineHeight", -44, "mm" );\n'
+            '\tadd( "lineHeight", 50, "%" );\n} );\n')
+
+
+def test_one_line_moved_within_a_file_is_said_moved_not_rewritten_as_itself():
+    moved = CSS_TEST.replace('\tadd( "lineHeight", 50, "%" );\n', "").replace(
+        '\tadd( "lineHeight", 20, "pt" );\n', '\tadd( "lineHeight", 50, "%" );\n\tadd( "lineHeight", 20, "pt" );\n')
+    for lang, said in (("en", ': moves `add( "lineHeight", 50, "%" );`'), ("zh", '：移动 `add( "lineHeight", 50, "%" );`')):
+        summary = " ".join(analysed({"test/unit/css.js": (CSS_TEST, moved)}, "Tests: fix failure in Edge", lang).summary)
+        assert said in summary and "→" not in summary, summary
+    # the line re-spaced where it stands is rewritten, not moved
+    spaced = CSS_TEST.replace('\tadd( "lineHeight", 50, "%" );', '\tadd( "lineHeight", 50,  "%" );')
+    summary = " ".join(analysed({"test/unit/css.js": (CSS_TEST, spaced)}, "Tests: align").summary)
+    assert "moves" not in summary and "Whitespace only in `test/unit/css.js`" in summary, summary
