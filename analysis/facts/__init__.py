@@ -152,11 +152,14 @@ def _is_test_file(path: str) -> bool:
     return is_test_path(path) or path.endswith("_test.go")
 
 
-def _code_facts(path: str, patch: FilePatch, sides: Sides | None) -> tuple[list[Fact], tuple | None]:
-    """Symbol and comments-only facts of one code file, and its parsed sides (for the tests pass)."""
+def _code_facts(path: str, patch: FilePatch, sides: Sides | None,
+                old_path: str | None = None) -> tuple[list[Fact], tuple | None]:
+    """Symbol and comments-only facts of one code file, and its parsed sides (for the tests pass). ``old_path``: the
+    file's path before a rename, whose language reads its old side (moshi's ``JsonScope.java`` -> ``JsonScope.kt``:
+    Java's ``final class`` is package-private, not Kotlin's public default)."""
     test_file = _is_test_file(path)
     if sides is not None:
-        before, after = parse_file(path, sides.before), parse_file(path, sides.after)
+        before, after = parse_file(old_path or path, sides.before), parse_file(path, sides.after)
         if before is not None and after is not None and comments_only(before, after):
             # a doc comment's ``@deprecated`` added to public API warns its users: not a comment-only change
             deprecated = [f for f in symbol_facts(path, before, after) if f.public and (f.text or "").endswith(
@@ -247,11 +250,13 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
 
     parsed_files: dict[str, tuple | None] = {}
     manifests = []
+    # the lines the commit removes: one added back (in its file or another) is moved, not new
+    moved_lines = {" ".join(line.text.split()) for p in patches.values() for line in p.removed}
     for change in files:
         path, patch, side = change.path, patches[change.path], sides.get(change.path)
         try:
             if grammar_for(path):
-                facts, parsed_files[path] = _code_facts(path, patch, side)
+                facts, parsed_files[path] = _code_facts(path, patch, side, change.previous_path)
                 add(path, facts if _is_test_file(path) else type_field_facts(path, patch, facts))
             elif is_generated(path) and comments_only_from_hunks(path, patch):
                 add(path, [Fact(kind="comments_only", path=path)])  # a generator's header edited
@@ -266,7 +271,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
                 manifests.append((path, patch, (side.before, side.after) if side else None))
             if is_changelog(path):
                 add(path, changelog_facts(path, patch))
-            add(path, security_facts(path, patch))
+            add(path, security_facts(path, patch, moved_lines))
         except Exception:  # one odd file must not cost the commit its analysis; the others still count
             log.warning("no facts from %s in %s", path, commit.short_sha, exc_info=True)
     try:

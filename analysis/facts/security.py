@@ -139,14 +139,16 @@ def _is_comment(path: str, text: str) -> bool:
     return stripped.startswith(_COMMENT_PREFIX)
 
 
-def security_facts(path: str, patch: FilePatch) -> list[Fact]:
-    """One fact per kind of signal per file (the first line it was seen on quoted in ``text``)."""
+def security_facts(path: str, patch: FilePatch, moved: frozenset[str] | set[str] = frozenset()) -> list[Fact]:
+    """One fact per kind of signal per file (the first line it was seen on quoted in ``text``). ``moved``: the lines
+    (spaces collapsed) the commit removes, here or in another file: one added back is moved, not new (jQuery's
+    ``new Function( "return;" )`` test line carried from ``test/unit/core.js`` to ``test/unit/deprecated.js``)."""
     if not scannable(path):
         return []
     seen: dict[str, str] = {}
     fixtures = is_test_path(path)  # tests hold made-up credentials on purpose
     for line in patch.added:
-        if not _PREFILTER.search(line.text) or _is_comment(path, line.text):
+        if not _PREFILTER.search(line.text) or _is_comment(path, line.text) or " ".join(line.text.split()) in moved:
             continue
         for pattern, what in ADDED_SIGNALS:
             if fixtures and (what in _FIXTURE_KINDS or what.startswith(_TEST_HARNESS_PREFIXES)):

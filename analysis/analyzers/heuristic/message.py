@@ -10,7 +10,8 @@ from analysis.models import Fact
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|reopen(s|ed)?|refs?|see|part of|related( to)?)\b[:\s]*)?"
-                             r"([\w.-]+/[\w.-]+)?#\d+[\s,.]*$|^https?://\S+$|^\[[^\]]*\]\(https?://\S+\)$|"
+                             # jQuery's "Fixes gh-3871": GitHub's other spelling of an issue's number
+                             r"([\w.-]+/[\w.-]+)?(?:#|gh-)\d+[\s,.]*$|^https?://\S+$|^\[[^\]]*\]\(https?://\S+\)$|"
                              r"^\(cherry picked from commit [0-9a-f]+\)$|^this reverts commit [0-9a-f]+\.?$|"
                              # instructions to CI services, not words about the change: "[skip ci]", "[ci skip]"
                              r"^\[(?:skip[ -](?:ci|actions|checks)|ci[ -]skip|no[ -]ci|actions[ -]skip)\]$|"
@@ -19,7 +20,7 @@ _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|reopen(s|e
                              r"^(?:refs?|references?|see(?: also)?|link|context|follow[- ]?up (?:to|of|for)|based on|"
                              # "Closes: https://github.com/o/r/issues/628": the issue's address, not the change
                              r"fix(?:es|ed)?|close[sd]?|resolve[sd]?)\b[:\s]+"
-                             r"(?:(?:https?://\S+|[0-9a-f]{7,40}|(?:[\w.-]+/[\w.-]+)?#\d+)[\s,.;]*)+$|"
+                             r"(?:(?:https?://\S+|[0-9a-f]{7,40}|(?:[\w.-]+/[\w.-]+)?(?:#|gh-)\d+)[\s,.;]*)+$|"
                              # a carbon-copy trailer: "Cc: @reviewer", "Cc: Ann <ann@example.org>"
                              r"^cc:\s+(?:(?:@[\w.-]+|[^<>,]*<[^<>\s]+@[^<>\s]+>)[\s,]*)+$|"
                              # people or teams called to review, and nothing else: "@org/maintainers"
@@ -241,6 +242,11 @@ def _trailer_block(block: str) -> bool:
         R.TRAILER_RE.match(ln) or _HYPHENATED_TRAILER.match(ln) for ln in lines)
 
 
+#: git's note of a merge or cherry-pick that stopped on conflicts: ``Conflicts:`` over the files, one an indented
+#: line (``#``-commented by newer git): where the merge conflicted, not what the change does
+_CONFLICTS = re.compile(r"^#?[ \t]*Conflicts:[ \t]*(?:\n#?[ \t]+[\w./+@-]+[ \t]*)+$")
+
+
 #: a rule line: ``-------------``, ``=====``, ``___``
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
 
@@ -293,7 +299,7 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
             continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point
         if _ASIDE.match(block.strip()) or _THANKS.match(" ".join(_URL.sub("", block).split())):
             continue  # "(This does not use the suggested code from the original PR, ...)": a remark, not the change
-        if _tool_output(block):
+        if _tool_output(block) or _CONFLICTS.match(block.strip()):
             continue  # a compiler's or linter's diagnostic pasted as it printed: no words of the author's
         if block.lstrip().startswith("|"):
             rows = [clip(r, R.MAX_PARAGRAPH) for r in _table_rows(block) if r]

@@ -16,6 +16,7 @@ A ``pub`` item that loses its ``pub`` ("no longer public") in a module the crate
 (``mod compress1024;`` in the old ``src/lib.rs``, nothing re-exported from it) took nothing from callers: no one
 outside the crate could name it, so the reach change is dropped from the fact. The old side is read from the
 commit's texts before it (the old side of the patch, or the file unchanged); unseen, the reach change stands.
+A ``pub`` item removed is judged the same way, as the crate stood before the commit.
 """
 
 from __future__ import annotations
@@ -200,7 +201,11 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
 
     out = []
     for fact in facts:
-        if fact.public and fact.path.endswith(".rs") and not is_test_path(fact.path) and private(fact.path, fact.symbol):
+        rust = fact.path.endswith(".rs") and not is_test_path(fact.path)
+        # an item removed was reached as the crate stood before the commit: bytes' ``pub struct BsDebug`` of
+        # ``mod debug;`` (dropped from ``src/lib.rs`` with the file) was never public API
+        if fact.public and rust and (private(fact.path, fact.symbol) or fact.kind == "symbol_removed" and private(
+                renamed.get(fact.path, fact.path), fact.symbol, old=True)):
             fact = fact.model_copy(update={"public": False})
         if _narrowed(fact) and private(renamed.get(fact.path, fact.path), fact.symbol, old=True):
             fact = _without_reach(fact)

@@ -21,7 +21,7 @@ from analysis.analyzers.heuristic.text.spans import TINY_CHARS as _TINY_CHARS
 from analysis.analyzers.heuristic.text.spans import TINY_LINES as _TINY_LINES
 from analysis.analyzers.heuristic.text.spans import code, code_line, code_pair, pinned
 from analysis.facts.code.hunk_symbols import documented_names, enclosing_definition
-from analysis.facts.patches import parse_patch
+from analysis.facts.patches import FilePatch, parse_patch
 from analysis.models import Fact, FileChange
 
 #: a line with a word or a number in it (not brackets and punctuation alone)
@@ -70,6 +70,14 @@ def folder_moved(files: list[FileChange]) -> tuple[list[tuple[str, str]], int] |
     if len(files) < 2 or not 0 < len(folders) <= _MOVED_FOLDERS:
         return None
     return list(folders), len(files)
+
+
+def _apart(patch: FilePatch) -> bool:
+    """Whether the patch's one removed and one added line (blank lines aside) are not side by side: a line moved, not
+    one re-spaced in place."""
+    rows = [(h, i) for h, hunk in enumerate(patch.hunks) for i, line in enumerate(hunk.lines)
+            if line.kind in "+-" and line.text.strip()]
+    return len(rows) == 2 and (rows[0][0] != rows[1][0] or abs(rows[0][1] - rows[1][1]) > 1)
 
 
 class FileLines:
@@ -319,6 +327,8 @@ class FileLines:
         named = {f.path for f in e.facts}
         small = [f for f in e.files if "build" in e.classes[f.path] and "lock" not in e.classes[f.path]
                  and f.path not in named and f.patch and 0 < f.changes <= _LISTED_LINES]
+        if len(small) > 1 and len(small) == len(e.files) and (common := self.common_swap(small)):
+            return common
         if 1 < len(small) <= _SWAPPED_FILES:
             return self.build_swaps(small)
         if len(small) != 1:
@@ -349,6 +359,22 @@ class FileLines:
         key = "listed_lines" if alone else "listed_lines_in"
         return self.t(key, path=code(small[0].path, R.MAX_PATH), items=self.p["listed_sep"].join(items))
 
+    def common_swap(self, files: list[FileChange]) -> str:
+        """``; in each: `<version>1.6.0-SNAPSHOT</version>` → `<version>1.6.0</version>``` for build files that all
+        rewrite the same one line (a release's version in each module's ``pom.xml``), whatever else one of them
+        changes: said once, not file by file; empty when no one line is rewritten alike in every file."""
+        removed: set[str] | None = None
+        added: set[str] | None = None
+        for f in files:
+            patch = parse_patch(f.path, f.patch)
+            gone = {ln.text.strip() for ln in patch.removed if ln.text.strip()}
+            new = {ln.text.strip() for ln in patch.added if ln.text.strip()}
+            removed, added = (gone, new) if removed is None else (removed & gone, added & new)
+        if not removed or not added or len(removed) != 1 or len(added) != 1:
+            return ""
+        old, new = code_pair(next(iter(removed)), next(iter(added)), _TINY_CHARS)
+        return self.t("swapped_in_each", old=old, new=new)
+
     def build_swaps(self, small: list[FileChange]) -> str:
         """``; `CMakeLists.txt`: `project(x VERSION 1.61.0)` → `…1.61.90)`; `configure.ac`: …`` for two or three build
         files each rewriting one line (a version bumped in each build system): the lines say what moved, "build
@@ -378,6 +404,9 @@ class FileLines:
         # a person's address (``Ann <ann@example.org>`` in THANKS or AUTHORS) is left out: the name says who
         added = [_ADDRESS.sub("", ln.text).strip() for ln in patch.added if ln.text.strip()]
         removed = [_ADDRESS.sub("", ln.text).strip() for ln in patch.removed if ln.text.strip()]
+        if len(added) == 1 and len(removed) == 1 and added[0].split() == removed[0].split() and _apart(patch):
+            # the same line taken out and put back elsewhere (a test's case reordered): "x → x" reads as no change
+            return self.t("tiny_moved", line=self.quoted_lines(added))
         if len(added) == 1 and len(removed) == 1:  # ``version=2.2.25`` → ``version=2.2.26``: the one line rewritten
             old, new = code_pair(removed[0], added[0], _TINY_CHARS)  # a long line changed at its end: where it differs
             return self.t("tiny_swapped", old=old, new=new)

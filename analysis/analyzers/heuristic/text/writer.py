@@ -497,12 +497,14 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for trait, type_, form in derive_swaps(self.e.behaviour):
             lines[("impl_derived" if form == "derive" else "impl_written", type_)].append(trait)
         for trait, type_ in gained:
-            old = next((t for tr, t in lost if tr == trait and t != type_), None)
+            # the trait as named on each side (``fmt::Debug`` lost, ``Debug`` gained beside ``use core::fmt::Debug``)
+            old = next((t for tr, t in lost if tr.rpartition("::")[2] == trait.rpartition("::")[2] and t != type_
+                        and ("::" not in tr or "::" not in trait or tr == trait)), None)
             key = ("impl_moved", type_, old) if old else ("impl_added", type_)
             lines[key].append(trait)
         moved = {(trait, key[2]) for key, traits in lines.items() if key[0] == "impl_moved" for trait in traits}
         for trait, type_ in lost:
-            if (trait, type_) not in moved:
+            if not any(t.rpartition("::")[2] == trait.rpartition("::")[2] and ty == type_ for t, ty in moved):
                 lines[("impl_removed", type_)].append(trait)
         out = [self.t(key[0], trait=self.names(traits), type=code(key[1]), old=code(key[2]) if len(key) > 2 else "")
                for key, traits in list(lines.items())[:3]]

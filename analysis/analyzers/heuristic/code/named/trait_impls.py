@@ -1,5 +1,6 @@
 """Rust trait implementations a change adds or drops (``impl<T> PoolIndex<T> for Box<[usize]>``), as a reviewer
-names them: the trait and the type, not the methods the implementation must write."""
+names them: the trait and the type, not the methods the implementation must write. An ``impl`` moved from one
+file to another is neither gained nor lost."""
 
 from __future__ import annotations
 
@@ -94,10 +95,10 @@ def _impl_changes(files: Iterable[FileChange]) -> tuple[list[tuple[str, str, str
         old_uses = _uses(line.text for line in lines if line.kind != "+")
         new_uses = _uses(line.text for line in lines if line.kind != "-")
         added, removed = _impls(line.text for line in patch.added), _impls(line.text for line in patch.removed)
-        old_spelled = {(_spelled(t, old_uses), ty) for t, ty in removed}
-        new_spelled = {(_spelled(t, new_uses), ty) for t, ty in added}
-        gained += [(t, ty, "impl") for t, ty in added if (_spelled(t, new_uses), ty) not in old_spelled]
-        lost += [(t, ty, "impl") for t, ty in removed if (_spelled(t, old_uses), ty) not in new_spelled]
+        old_spelled = {(_spelled(t, old_uses), _type(ty)) for t, ty in removed}
+        new_spelled = {(_spelled(t, new_uses), _type(ty)) for t, ty in added}
+        gained += [(t, ty, "impl") for t, ty in added if (_spelled(t, new_uses), _type(ty)) not in old_spelled]
+        lost += [(t, ty, "impl") for t, ty in removed if (_spelled(t, old_uses), _type(ty)) not in new_spelled]
         # a trait added to (or dropped from) a type's ``#[derive(..)]`` is implemented (or no longer) as well
         for hunk in patch.hunks:
             old_derived, new_derived = _derived(hunk.lines)
@@ -113,9 +114,14 @@ def _impl_changes(files: Iterable[FileChange]) -> tuple[list[tuple[str, str, str
     return list(dict.fromkeys(gained)), list(dict.fromkeys(lost))
 
 
+def _type(type_: str) -> str:
+    """A type with its lifetimes unnamed: ``BytesRef<'a>`` (under ``impl<'a>``) is ``BytesRef<'_>``."""
+    return re.sub(r"'\w+", "'_", type_)
+
+
 def _key(trait: str, type_: str) -> tuple[str, str]:
     """A trait as a derive and an ``impl`` both name it: its last path segment (``std::default::Default``)."""
-    return trait.rpartition("::")[2], type_
+    return trait.rpartition("::")[2], _type(type_)
 
 
 def derive_swaps(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
@@ -133,5 +139,11 @@ def trait_impls(files: Iterable[FileChange]) -> tuple[list[tuple[str, str]], lis
     files = list(files)
     gained, lost = _impl_changes(files)
     swapped = {_key(t, ty) for t, ty, _ in derive_swaps(files)}
+    # an ``impl`` one file loses and another gains is moved, not implemented anew (bytes' ``impl fmt::Debug for
+    # Bytes`` from ``src/bytes.rs`` to ``impl Debug for Bytes`` in ``src/fmt/debug.rs``)
+    moved = {_key(t, ty) for t, ty, form in gained if form == "impl"} & {
+        _key(t, ty) for t, ty, form in lost if form == "impl"}
+    swapped |= {key for key in moved
+                if len({t for t, ty, _ in gained + lost if _key(t, ty) == key and "::" in t}) <= 1}
     return (list(dict.fromkeys((t, ty) for t, ty, _ in gained if _key(t, ty) not in swapped)),
             list(dict.fromkeys((t, ty) for t, ty, _ in lost if _key(t, ty) not in swapped)))
