@@ -49,7 +49,10 @@ def test_three_instances_twenty_channels_one_killed_mid_post_every_channel_one_d
     slot, day = due_just_now()
     store = PostgresStore(pg_url)
     with FakeSlack(token=TOKEN) as slack, FakeGitHub() as github, FakeOpenAI() as llm:
-        cluster = {"DIGESTBOT_DATABASE_URL": pg_url, "DIGESTBOT_QUEUE_STALLED_SECONDS": "2",
+        # a worker silent for 5 s is taken over: long enough that a live one on a loaded machine keeps its jobs (at 2 s
+        # a starved worker's job was once put back; the posting fence keeps it from posting twice, but procrastinate
+        # then logs an error finishing a job it no longer holds), short enough that A's are taken over at once
+        cluster = {"DIGESTBOT_DATABASE_URL": pg_url, "DIGESTBOT_QUEUE_STALLED_SECONDS": "5",
                    "DIGESTBOT_LLM_MODEL": "openai/fake-model", "DIGESTBOT_LLM_API_BASE": llm.url,
                    "OPENAI_API_KEY": "sk-test-not-a-real-key"}
         for repo in REPOS:

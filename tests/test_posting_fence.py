@@ -19,7 +19,7 @@ import pytest
 
 from adapters.slack.app import SlackAdapter
 from bot.core.chat import ChannelRef, CommandContext, DigestResponse
-from bot.core.coordination.posting import PostingBusy, PostingFence, PostingTakenOver, fence_for
+from bot.core.coordination.posting import NO_FENCE, PostingBusy, PostingFence, PostingTakenOver, fence_for
 from bot.core.ledger import ledger_key
 from bot.core.service import BotCore
 from bot.core.subscriptions import Subscription
@@ -178,8 +178,8 @@ def test_a_fence_taken_after_its_holder_releases_it():
         await first.__aenter__()
         second = PostingFence(leases, "k", "a", ttl=60, wait=5)  # same instance, another attempt: waits too
         waiting = asyncio.ensure_future(second.__aenter__())
-        await asyncio.sleep(0.2)
-        assert not waiting.done()
+        done, _ = await asyncio.wait([waiting], timeout=0.2)
+        assert not done  # still waiting for the first to let go
         await first.__aexit__(None, None, None)
         await asyncio.wait_for(waiting, 5)
         assert leases.holder("post:k") == second.holder
@@ -189,10 +189,15 @@ def test_a_fence_taken_after_its_holder_releases_it():
     asyncio.run(scenario())
 
 
-def test_no_fence_without_a_ledger_key():
-    async def scenario():
-        async with fence_for(MemoryLeases(), None, "a", 30) as fence:
-            await fence.check()
-        return fence
+def test_a_ledger_key_is_fenced_for_ten_ttls_of_waiting_and_a_preview_is_not():
+    leases = MemoryLeases()
+    fence = fence_for(leases, "slack:T1:C1|acme/widget|2026-02-14", "instance", 30)
+    assert isinstance(fence, PostingFence) and fence.name == "post:slack:T1:C1|acme/widget|2026-02-14"
+    assert fence.wait == 300 and fence.holder.startswith("instance#")
 
-    assert not isinstance(asyncio.run(scenario()), PostingFence)
+    async def scenario():
+        async with fence_for(leases, None, "instance", 30) as preview:  # no ledger key: posted outside the ledger
+            await preview.check()
+        return preview
+
+    assert asyncio.run(scenario()) is NO_FENCE
