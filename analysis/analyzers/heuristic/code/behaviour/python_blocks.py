@@ -1,4 +1,5 @@
-"""Python statements indented into or out of a block: the same lines, run under other conditions.
+"""Python statements indented into or out of a block: the same lines, run under other conditions (the brace
+languages' twin is ``rescoped``).
 
 In Python the indentation is the block: ``teardown.close()`` dedented out of an ``else:`` runs in both branches now,
 though each line reads as before. A hunk whose code is the same once spacing is dropped, line for line, but whose
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
 
 _PYTHON = (".py", ".pyi", ".pyw")
@@ -24,31 +26,15 @@ def _levels(lines: list[str]) -> list[tuple[int, str]]:
     return [(widths.index(width), text) for width, text in code]
 
 
-def _hunks(patch: str) -> list[tuple[list[str], list[str]]]:
-    hunks: list[tuple[list[str], list[str]]] = []
-    for line in patch.splitlines():
-        if line.startswith("@@"):
-            hunks.append(([], []))
-        elif not hunks or line.startswith(("+++", "---", "\\")):
-            continue
-        elif line[:1] == "-":
-            hunks[-1][0].append(line[1:])
-        elif line[:1] == "+":
-            hunks[-1][1].append(line[1:])
-        else:
-            hunks[-1][0].append(line[1:])
-            hunks[-1][1].append(line[1:])
-    return hunks
-
-
 def blocks_moved(files: Iterable[FileChange]) -> list[str]:
     """The Python files one of whose hunks keeps its code line for line but moves lines to another block level."""
     out = []
     for f in files:
         if not f.path.endswith(_PYTHON) or not f.patch:
             continue
-        for old, new in _hunks(f.patch):
-            before, after = _levels(old), _levels(new)
+        for hunk in parse_patch(f.path, f.patch).hunks:
+            before = _levels([ln.text for ln in hunk.lines if ln.kind != "+"])
+            after = _levels([ln.text for ln in hunk.lines if ln.kind != "-"])
             if before != after and [t for _, t in before] == [t for _, t in after]:
                 out.append(f.path)
                 break

@@ -1,4 +1,5 @@
-"""A statement moved across a block's closing brace: the same line, now outside (or inside) the block it was in.
+"""A statement moved across a block's closing brace: the same line, now outside (or inside) the block it was in
+(Python's twin, where the indentation is the block, is ``python_blocks``).
 
 ``term.flush()?;`` taken from inside an ``if`` to just after its ``}`` runs on every pass of the loop, not only
 when the branch is taken ("Always display current char when terminal is buffered"): two changed lines, no name or
