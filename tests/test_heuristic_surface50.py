@@ -1,7 +1,8 @@
 """Export surface (surface50): whether a removed or changed ``pub``/``export`` symbol was on the project's API at all.
 A JS/TS export the commit stops importing in a sibling module was module plumbing; a Rust module of a binary crate
 (declared in ``src/main.rs``) is a program's, not a library's; a Rust ``pub`` item only hidden from the docs
-(``#[doc(hidden)]``) is still callable, so it loses no reach."""
+(``#[doc(hidden)]``) is still callable, so it loses no reach; a sibling's export called as ``f.call(this, ..)`` from a
+module above is plumbing as ``f(..)`` is; an ``override`` the hunks show removed is the base's member still."""
 
 from __future__ import annotations
 
@@ -96,3 +97,38 @@ def test_a_pub_item_hidden_from_the_docs_is_still_in_reach():
     assert _reach_lost(narrowed) and not _reach_lost(hidden)
     assert analysed({"src/statement.rs": (STATEMENT, narrowed)}, "Hide the named variants").importance == "high"
     assert analysed({"src/statement.rs": (STATEMENT, hidden)}, "Hide the named variants").importance != "high"
+
+
+# --- JS/TS: a sibling's export called with its ``this`` given ---------------------------------------------------
+
+def test_a_function_called_through_call_from_a_module_above_is_plumbing():
+    core = change("lib/core.ts", ["    const localRefs = getSchemaRefs.call(this, schema)"],
+                  ["    const localRefs = getSchemaRefs.call(this, schema, baseId)"])
+    imports = internal_imports([core])
+    assert plumbing_export("lib/compile/resolve.ts", "getSchemaRefs", imports)
+    # a method of some object called the same way is no call of the module's export
+    other = change("lib/core.ts", ["    const localRefs = refs.getSchemaRefs.call(this, schema)"],
+                   ["    const localRefs = refs.getSchemaRefs.call(this, schema, baseId)"])
+    assert not plumbing_export("lib/compile/resolve.ts", "getSchemaRefs", internal_imports([other]))
+
+
+# --- hunks alone: a removed ``override`` is the base's member still ---------------------------------------------
+
+def test_a_kotlin_override_removed_from_the_hunks_says_it_overrides():
+    from analysis.facts.code.hunk_symbols import hunk_symbol_facts
+    from analysis.facts.patches import parse_patch
+
+    removed = ["object Gzip : DecompressionAlgorithm {", '  override val encoding: String get() = "gzip"', "",
+               "  override fun decompress(compressedSource: BufferedSource): Source = GzipSource(compressedSource)",
+               "}"]
+    path = "okhttp/src/main/kotlin/okhttp3/CompressionInterceptor.kt"
+    facts = hunk_symbol_facts(path, parse_patch(path, change(path, removed, []).patch))
+    assert {f.symbol: f.text for f in facts}["decompress"] == "function, overrides"
+    plain = [line.replace("override fun", "fun") for line in removed]
+    facts = hunk_symbol_facts(path, parse_patch(path, change(path, plain, []).patch))
+    assert {f.symbol: f.text for f in facts}["decompress"] == "function"
+    title = "Drop the gzip algorithm object"
+    for lines, verdict in ((removed, False), (plain, True)):
+        file = change(path, lines, [])
+        facts = [f for f in hunk_symbol_facts(path, parse_patch(path, file.patch)) if f.symbol == "decompress"]
+        assert (analyse(title, [file], facts).importance == "high") is verdict

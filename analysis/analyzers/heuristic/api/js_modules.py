@@ -23,8 +23,9 @@ _EXPORT_FROM = re.compile(r"\bexport\s+(?:type\s+)?(?:\{(?P<names>[^}]*)\}|(?P<s
                           r"['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]")
 
 
-#: a call by name (``fixCJSExportTypePlugin(ctx)``), not a method's (``x.f(``) nor a definition's
-_CALL = re.compile(r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)\s*\(")
+#: a call by name (``fixCJSExportTypePlugin(ctx)``, or with its ``this`` given: ``getSchemaRefs.call(this, schema)``),
+#: not a method's (``x.f(``) nor a definition's
+_CALL = re.compile(r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)\s*(?:\.\s*(?:call|apply)\s*)?\(")
 #: a name the module defines itself (a call of it is no use of a sibling's export)
 _DEFINES = re.compile(r"\b(?:function\*?|const|let|var|class)\s+(?P<name>[A-Za-z_$][\w$]*)")
 _CALLED = "call:"
