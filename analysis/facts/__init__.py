@@ -15,7 +15,8 @@ What each kind carries (fields not named are None):
   of exported classes unless private, protected, ``#x`` or ``_x``; Java ``public`` inside public types;
   C/C++ not ``static`` (in headers everything, ``static inline`` included), members under ``public:``.
   Never public: JSDoc ``@private``/``@internal``/``@api private``, Rust ``#[doc(hidden)]``, Go and Java
-  code under an ``internal/`` directory, Go's ``package main`` and code under a ``cmd/`` directory (executables).
+  code under an ``internal/`` directory, Go's ``package main`` and code under a ``cmd/`` directory (executables), a
+  Rust binary crate's items (``src/main.rs``, ``src/bin/``, and the modules they declare).
 - ``symbol_added`` / ``symbol_removed``: ``symbol`` as written, members qualified (``Class.method`` in
   Python, Go, Java, JS/TS; ``Type::method`` in Rust and C++), ``public``, ``after`` / ``before`` the
   signature ``(a, b=1) -> T`` (None for classes, structs, traits, interfaces, enums, types), ``text``
@@ -34,7 +35,8 @@ What each kind carries (fields not named are None):
   by a macro, ``#define``, ``DECLARE_X(..)`` or a factory; "no longer defined through X" the other way);
   "interface, now public" / "no longer public" when a definition's own reach changed (a Java method given
   ``public``; TS/JS ``export`` added to a declaration the module exported only as ``export default x``; a member
-  of a type that itself changed reach follows its type), alone or first; "function, deprecated" when a JSDoc
+  of a type that itself changed reach follows its type; a Rust ``pub`` item given ``#[doc(hidden)]`` is still
+  callable, no reach change), alone or first; "function, deprecated" when a JSDoc
   ``@deprecated`` tag or a Go ``// Deprecated:`` paragraph is added to its doc comment (also on a
   ``symbol_added``'s text; such a file is not ``comments_only``); an anonymous ``export default`` is the module's symbol ``default``; what callers may
   notice of a change, "; "-separated: "class, bases Enum -> IntEnum; members reordered" (base classes, a Python

@@ -295,6 +295,19 @@ def _reflowed(family: str, hunk: Hunk) -> bool:
     return squeezed(hunk.removed) == squeezed(hunk.added)
 
 
+#: a definition line that overrides its base's or interface's member: Kotlin's ``override fun``, C++'s ``) override``
+_OVERRIDES = {"kotlin": re.compile(r"^\s*(?:[\w@]+\s+)*override\s+(?:[\w@]+\s+)*fun\b"),
+              "c": re.compile(r"\)\s*(?:const\s*)?(?:noexcept\s*)?(?:final\s*)?override\b")}
+
+
+def _kind(family: str, found: Definition) -> str:
+    """The fact's kind text, "function, overrides" for a definition that overrides (as a full read says): callers
+    reach it through the base or interface, which keeps the member whether this one comes or goes (okhttp's ``object
+    Gzip : DecompressionAlgorithm`` moved to a file of its own, its ``override fun decompress`` removed here)."""
+    pattern = _OVERRIDES.get(family)
+    return f"{found.kind}, overrides" if pattern is not None and pattern.search(found.line) else found.kind
+
+
 def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
     """symbol_added/removed/signature_changed from definition lines; symbol_modified from the hunk context."""
     family = _family(path)
@@ -310,7 +323,7 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
         old = removed.get(name)
         if old is None:
             facts.append(Fact(kind="symbol_added", path=path, symbol=name, public=public, after=found.params,
-                              text=found.kind))
+                              text=_kind(family, found)))
         elif old.params and found.params and old.params != found.params:
             text = _describe(family, name, old.params, found.params)
             if family in ("java", "kotlin") and _unannotated(old.params) == _unannotated(found.params):
@@ -330,7 +343,8 @@ def hunk_symbol_facts(path: str, patch: FilePatch) -> list[Fact]:
     for name, found in removed.items():
         if name not in added:
             facts.append(Fact(kind="symbol_removed", path=path, symbol=name,
-                              public=public_on_line(family, path, name, found.line), before=found.params, text=found.kind))
+                              public=public_on_line(family, path, name, found.line), before=found.params,
+                              text=_kind(family, found)))
             named.add(name)
     for hunk in patch.hunks:
         # a hunk that only edits comments changes no code of the definition around it

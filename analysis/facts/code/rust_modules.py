@@ -17,6 +17,10 @@ A ``pub`` item that loses its ``pub`` ("no longer public") in a module the crate
 outside the crate could name it, so the reach change is dropped from the fact. The old side is read from the
 commit's texts before it (the old side of the patch, or the file unchanged); unseen, the reach change stands.
 A ``pub`` item removed is judged the same way, as the crate stood before the commit.
+
+A binary crate's root (``src/main.rs``, a program of ``src/bin/``) and every module it declares, ``pub mod`` or not
+(hyperfine's ``pub mod export;`` in ``src/main.rs``), are a program's code: no other crate can depend on them, so
+none of their items is public API.
 """
 
 from __future__ import annotations
@@ -55,6 +59,17 @@ def _module_of(path: str) -> tuple[str, str] | None:
     if p.name == "mod.rs":
         return (p.parent.name, str(p.parent.parent)) if p.parent.name else None
     return p.stem, str(p.parent)
+
+
+def binary_root(path: str) -> bool:
+    """``path`` is the root of a binary crate: ``src/main.rs``, or a program of ``src/bin/`` (``src/bin/tool.rs``,
+    ``src/bin/tool/main.rs``). Cargo builds it into an executable; nothing in it, nor in a module it declares, can
+    be named by another crate, whatever its ``pub``."""
+    parts = PurePosixPath(path).parts
+    if len(parts) >= 2 and parts[-1] == "main.rs" and parts[-2] == "src":
+        return True
+    return "bin" in parts[:-1] and parts[parts.index("bin") - 1:parts.index("bin")] == ("src",) and (
+        len(parts) - parts.index("bin") == 2 or parts[-1] == "main.rs")
 
 
 def _parent_files(directory: str) -> list[str]:
@@ -159,6 +174,9 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
         read = old_text_of if old else text_of
         verdict, exported, current = None, set(), path
         for _ in range(MAX_DEPTH):
+            if binary_root(current):
+                verdict = set()  # a program's modules: no other crate can depend on it
+                break
             module = _module_of(current)
             if module is None:
                 break

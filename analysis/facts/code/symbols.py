@@ -405,10 +405,12 @@ def short_name(name: str) -> str:
 
 def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict) -> str | None:
     """"now public" / "no longer public" when the symbol's own reach changed (a Java method made ``public``); a member
-    whose type changed reach follows its type and says nothing of its own."""
+    whose type changed reach follows its type and says nothing of its own. A Rust ``pub`` item only hidden from the
+    documentation (``#[doc(hidden)]`` added to rusqlite's deprecated ``Statement::execute_named``) is no longer
+    documented, not out of reach: every caller still compiles, so no reach change is said."""
     was_public = previous.public and not previous.default_only  # ``export default x``: not importable as ``x``
     now_public = symbol.public and not symbol.default_only
-    if was_public == now_public:
+    if was_public == now_public or (was_public and symbol.doc_hidden):
         return None
     owner = symbol.name[: len(symbol.name) - len(short_name(symbol.name))].rstrip(".:")
     if owner:

@@ -23,8 +23,9 @@ _EXPORT_FROM = re.compile(r"\bexport\s+(?:type\s+)?(?:\{(?P<names>[^}]*)\}|(?P<s
                           r"['\"](?P<spec>\.{1,2}/[^'\"]+)['\"]")
 
 
-#: a call by name (``fixCJSExportTypePlugin(ctx)``), not a method's (``x.f(``) nor a definition's
-_CALL = re.compile(r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)\s*\(")
+#: a call by name (``fixCJSExportTypePlugin(ctx)``, or with its ``this`` given: ``getSchemaRefs.call(this, schema)``),
+#: not a method's (``x.f(``) nor a definition's
+_CALL = re.compile(r"(?<![\w$.])(?P<name>[A-Za-z_$][\w$]*)\s*(?:\.\s*(?:call|apply)\s*)?\(")
 #: a name the module defines itself (a call of it is no use of a sibling's export)
 _DEFINES = re.compile(r"\b(?:function\*?|const|let|var|class)\s+(?P<name>[A-Za-z_$][\w$]*)")
 _CALLED = "call:"
@@ -41,41 +42,43 @@ def _post_image(patch: str | None) -> str:
     return "\n".join(ln[1:] for ln in (patch or "").splitlines() if ln[:1] in (" ", "+") and not ln.startswith("+++"))
 
 
+def _pre_image(patch: str | None) -> str:
+    """The lines the hunks show of the file before the commit, joined."""
+    return "\n".join(ln[1:] for ln in (patch or "").splitlines() if ln[:1] in (" ", "-") and not ln.startswith("---"))
+
+
 def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
     """(module key, name) pairs that changed JS/TS modules import from sibling modules by a relative path, less those
-    an entry point of the commit re-exports (``export {X} from './x.js'`` in ``index.ts``: published, not plumbing)."""
+    an entry point of the commit re-exports (``export {X} from './x.js'`` in ``index.ts``: published, not plumbing).
+    Both sides of the hunks are read: an import the commit removes with the export it took (xstate's ``flatten`` of
+    ``utils.ts``, dropped from ``import { flatten, matchesState } from './utils.ts'``) was plumbing before it."""
     out: set[tuple[str, str]] = set()
     published: set[tuple[str, str]] = set()
     for change in files:
         if not JS_MODULE.search(change.path) or change.path.endswith(".d.ts"):
             continue
-        text = _post_image(change.patch)
         entry = bool(_ENTRY.match(posixpath.basename(change.path)))
-        for match in (*_IMPORT_FROM.finditer(text), *_REQUIRE.finditer(text), *_IMPORT_DEFAULT.finditer(text),
-                      *(_EXPORT_FROM.finditer(text) if entry else ())):
-            target = module_key(posixpath.join(posixpath.dirname(change.path), match.group("spec")))
-            reexport = match.re is _EXPORT_FROM
-            if reexport and match.group("star"):
-                published.add((target, "*"))
-                continue
-            for name in match.group("names").split(","):
-                name = name.strip().removeprefix("type ").split(" as ")[0].split(":")[0].strip()
-                if name:
-                    (published if reexport else out).add((target, name))
-        # the names it calls that it does not define: imported, from a sibling or a dependency
-        defined = {m.group("name") for m in _DEFINES.finditer(text)}
-        out |= {(_CALLED + posixpath.dirname(posixpath.normpath(change.path)), m.group("name"))
-                for m in _CALL.finditer(text) if m.group("name") not in defined}
+        for text in (_post_image(change.patch), _pre_image(change.patch)):
+            for match in (*_IMPORT_FROM.finditer(text), *_REQUIRE.finditer(text), *_IMPORT_DEFAULT.finditer(text),
+                          *(_EXPORT_FROM.finditer(text) if entry else ())):
+                target = module_key(posixpath.join(posixpath.dirname(change.path), match.group("spec")))
+                reexport = match.re is _EXPORT_FROM
+                if reexport and match.group("star"):
+                    published.add((target, "*"))
+                    continue
+                for name in match.group("names").split(","):
+                    name = name.strip().removeprefix("type ").split(" as ")[0].split(":")[0].strip()
+                    if name:
+                        (published if reexport else out).add((target, name))
+            # the names it calls that it does not define: imported, from a sibling or a dependency
+            defined = {m.group("name") for m in _DEFINES.finditer(text)}
+            out |= {(_CALLED + posixpath.dirname(posixpath.normpath(change.path)), m.group("name"))
+                    for m in _CALL.finditer(text) if m.group("name") not in defined}
     kept = {(target, name) for target, name in out
             if (target, name) not in published and (target, "*") not in published}
     named = {name for _, name in published}
     return {(t, n) for t, n in kept if not (t.startswith(_CALLED) and n in named)} | \
         {(_STAR + target, name) for target, name in published if name == "*"}
-
-
-def _pre_image(patch: str | None) -> str:
-    """The lines the hunks show of the file before the commit, joined."""
-    return "\n".join(ln[1:] for ln in (patch or "").splitlines() if ln[:1] in (" ", "-") and not ln.startswith("---"))
 
 
 def first_published(files: Iterable[FileChange]) -> set[str]:

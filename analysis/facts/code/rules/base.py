@@ -44,6 +44,9 @@ class Symbol:
     deprecated: bool = False
     #: public only as its module's default export (``export default name``), not under its own name
     default_only: bool = False
+    #: not public only because it is left out of the documentation (Rust ``#[doc(hidden)]`` on a ``pub`` item in
+    #: public scopes): callers outside still name and call it
+    doc_hidden: bool = False
 
     @property
     def line(self) -> int:

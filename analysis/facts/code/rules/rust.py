@@ -71,8 +71,10 @@ class RustCollector(Collector):
         return self.symbols
 
     def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
-        """As ``Collector.add``; ``#[doc(hidden)]`` items are outside the documented API, so not public."""
-        return super().add(scope, name, kind, public and not self._attribute(node, "doc(hidden)"), node, **extra)
+        """As ``Collector.add``; ``#[doc(hidden)]`` items are outside the documented API, so not public (but marked
+        ``doc_hidden``: still callable)."""
+        hidden = public and self._attribute(node, "doc(hidden)")
+        return super().add(scope, name, kind, public and not hidden, node, doc_hidden=hidden, **extra)
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
         role, open_ = ctx
