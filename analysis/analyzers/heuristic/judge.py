@@ -11,6 +11,7 @@ from analysis.analyzers.heuristic.api.jvm_packages import packages_moved
 from analysis.analyzers.heuristic.api.rust_modules import public_modules_gone
 from analysis.analyzers.heuristic.api.subclass_hooks import subclass_hooks
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
+from analysis.analyzers.heuristic.code.behaviour.guards import refusals_added
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.behaviour.platforms import platforms_added
@@ -612,8 +613,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # at least twice its few lines of code, no test added) and only private code moves: docstrings reworded
     if (change_type in ("chore", "refactor", "build", "perf", "ci", "test") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
-            and not (e.config or e.security_words or e.paths("security")) and not statements_rescoped(e.behaviour)):
-        return "low"  # a few lines of internal housekeeping or tuning (a statement moved out of its block is none)
+            and not (e.config or e.security_words or e.paths("security")) and not statements_rescoped(e.behaviour)
+            and not refusals_added(e.behaviour)):
+        return "low"  # a few lines of internal housekeeping or tuning (a statement moved out of its block is none,
+        # nor a new guard that ends a call with an error: callers meet a failure where the code went on)
     if (change_type == "refactor" and not (public_touched or interface_touched(e)) and _internal_only(e)
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):

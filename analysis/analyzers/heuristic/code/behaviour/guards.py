@@ -46,6 +46,18 @@ def added_guards(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
     return [g for g in dict.fromkeys(out) if not _ERROR_CHECK.match(g[0])]
 
 
+#: a returned value that is an error: Rust's ``Err(..)``, Go's ``fmt.Errorf``/``errors.New``/``ErrX``, a C ``-EINVAL``
+_ERROR_VALUE = re.compile(r"^Err\(|\bErrorf?\(|\berrors\.New\(|(?:^|,\s*)Err[A-Z]\w*$|\w+Error\b|^-E[A-Z]{2,}\b")
+
+
+def refusals_added(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
+    """The added guards that end the call with an error: a ``throw``/``raise``, or a ``return`` of an error value
+    (``return Err(Error::ModuleError(..))`` when the SQLite library is too old, ``return fmt.Errorf("array body
+    truncated")`` past the input's end). Existing code now turns away what it went on with: callers meet a new
+    failure, where a bare ``return`` or a default value only skips work."""
+    return [g for g in added_guards(files) if g[1] == "throw" or (g[1] == "return" and _ERROR_VALUE.search(g[2]))]
+
+
 def _inverted(hunk: Hunk) -> Hunk:
     """The hunk read backwards: its removed lines as added, so ``_guards_in`` finds the guards it drops."""
     flip = {"+": "-", "-": "+"}
@@ -73,7 +85,7 @@ def _guards_in(hunk: Hunk) -> list[tuple[tuple[str, str, str], str]]:
         body = _block(lines[i + 1:], brace=bool(_IF_BRACE.match(line.text)),
                       indent=len(line.text) - len(line.text.lstrip()))
         if body and not any(_CONTROL.match(statement) for statement in body):  # the exit is the block's own
-            exit_ = _EXIT.match(body[-1])
+            exit_ = _EXIT.match(_last_statement(body))
             if exit_:
                 out.append((_guard(opened.group("cond"), exit_), line.text.strip()))
     return out
@@ -118,6 +130,15 @@ def _block(following: list, brace: bool, indent: int) -> list[str]:
             return []
         body.append(text)
     return []
+
+
+def _last_statement(body: list[str]) -> str:
+    """The block's last statement, its continuation lines joined: ``return Err(format!(`` / ``"..", v`` / ``));``
+    is one ``return``."""
+    start = len(body) - 1
+    while start > 0 and not body[start - 1].rstrip().endswith((";", "{", "}")) and not _EXIT.match(body[start]):
+        start -= 1
+    return " ".join(line.strip() for line in body[start:])
 
 
 def _guard(cond: str, exit_: re.Match) -> tuple[str, str, str]:
