@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from analysis.analyzers.heuristic.analyzer import evidence_of
 from analysis.analyzers.heuristic.api.required_members import required_members_added
-from analysis.analyzers.heuristic.code.behaviour.guards import refusals_added
+from analysis.analyzers.heuristic.code.behaviour.guards import refusal_bounds_moved, refusals_added
+from analysis.analyzers.heuristic.code.perf import without_inline_hints
 from analysis.analyzers.heuristic.config.builds.module_path import module_path_moved
 from analysis.analyzers.signatures import compare
 from analysis.facts import derive_facts
@@ -206,3 +207,63 @@ def test_guard_returning_early_with_success_stays_housekeeping() -> None:
     assert refusals_added([_change("src/vtab.rs", _REGISTER, after)]) == []
     result = analysed({"src/vtab.rs": (_REGISTER, after)}, "Check the module name while registering a module")
     assert result.importance == "low"
+
+
+_CONNECT = """static int connect_init(struct client *c, const char *host, int port, int keepalive)
+{
+	if(!host || port < 0 || port > UINT16_MAX){
+		return CLIENT_ERR_INVAL;
+	}
+	if(keepalive != 0 && (keepalive < 5 || keepalive > UINT16_MAX)){
+		return CLIENT_ERR_INVAL;
+	}
+
+	c->keepalive = keepalive;
+	return CLIENT_ERR_SUCCESS;
+}
+"""
+
+
+def test_refusal_bound_moved_is_no_housekeeping() -> None:
+    after = _CONNECT.replace("keepalive < 5", "keepalive < 2")
+    assert refusal_bounds_moved([_change("lib/connect.c", _CONNECT, after)]) == [
+        ("if(keepalive != 0 && (keepalive < 5 || keepalive > UINT16_MAX)){",
+         "if(keepalive != 0 && (keepalive < 2 || keepalive > UINT16_MAX)){")]
+    assert analysed({"lib/connect.c": (_CONNECT, after)}, "lib: Reduce min keepalive to 2").importance == "medium"
+
+
+def test_bound_of_a_guard_that_succeeds_is_housekeeping() -> None:
+    passing = _CONNECT.replace("keepalive < 5 || keepalive > UINT16_MAX)){\n\t\treturn CLIENT_ERR_INVAL;",
+                               "keepalive < 5 || keepalive > UINT16_MAX)){\n\t\treturn CLIENT_ERR_SUCCESS;")
+    after = passing.replace("keepalive < 5", "keepalive < 2")
+    assert refusal_bounds_moved([_change("lib/connect.c", passing, after)]) == []
+    refused = _CONNECT.replace("keepalive < 5", "keepalive < 2")
+    assert len(refusal_bounds_moved([_change("lib/connect.c", _CONNECT, refused)])) == 1
+    assert analysed({"lib/connect.c": (passing, after)}, "lib: Reduce min keepalive to 2").importance == "low"
+
+
+# --- a Rust ``#[inline]`` hint added beside documentation: the code laid out the same -------------------------------
+
+_FLAGS = """bitflags::bitflags! {
+    pub struct OpenFlags: i32 {
+        const READ_ONLY     = 0x01;
+        const READ_WRITE    = 0x02;
+    }
+}
+
+impl Default for OpenFlags {
+    fn default() -> OpenFlags {
+        OpenFlags::READ_WRITE
+    }
+}
+"""
+
+
+def test_inline_hint_beside_docs_is_layout() -> None:
+    after = _FLAGS.replace("READ_ONLY     =", "READ_ONLY =").replace("READ_WRITE    =", "READ_WRITE =").replace(
+        "    pub struct OpenFlags", "    /// Flags for opening a database.\n    ///\n    /// The default is read and write.\n"
+        "    /// See `Connection::open` for the flags it\n    /// passes and why.\n    pub struct OpenFlags").replace(
+        "    fn default()", "    #[inline]\n    fn default()")
+    assert without_inline_hints("+    #[inline]\n     fn default() {\n") == "     fn default() {\n"
+    result = analysed({"src/lib.rs": (_FLAGS, after)}, "Improve the docs for opening flags a bit")
+    assert (result.importance, result.change_type) == ("low", "docs")
