@@ -267,3 +267,29 @@ def test_inline_hint_beside_docs_is_layout() -> None:
     assert without_inline_hints("+    #[inline]\n     fn default() {\n") == "     fn default() {\n"
     result = analysed({"src/lib.rs": (_FLAGS, after)}, "Improve the docs for opening flags a bit")
     assert (result.importance, result.change_type) == ("low", "docs")
+
+
+# --- a signature changed on a definition made public in the same change: no caller had it ---------------------------
+
+_CONNECTION = """pub struct Connection {
+    db: Db,
+}
+
+impl Connection {
+    /// The number of rows the last statement changed.
+    #[inline]
+    fn changes(&self) -> usize {
+        self.db.changes() as usize
+    }
+}
+"""
+
+
+def test_signature_of_a_definition_made_public_is_no_break() -> None:
+    exposed = _CONNECTION.replace("    fn changes(&self) -> usize {\n        self.db.changes() as usize",
+                                  "    pub fn changes(&self) -> u64 {\n        self.db.changes() as u64")
+    assert analysed({"src/lib.rs": (_CONNECTION, exposed)}, "Expose the number of changed rows").importance == "medium"
+    public = _CONNECTION.replace("    fn changes(&self) -> usize", "    pub fn changes(&self) -> usize")
+    widened = public.replace("pub fn changes(&self) -> usize {\n        self.db.changes() as usize",
+                             "pub fn changes(&self) -> u64 {\n        self.db.changes() as u64")
+    assert analysed({"src/lib.rs": (public, widened)}, "Expose the number of changed rows as u64").importance == "high"

@@ -15,6 +15,7 @@ from analysis.analyzers.heuristic.api.js_modules import (
     module_key,
     plumbing_export,
 )
+from analysis.analyzers.heuristic.api.made_public import made_public_here
 from analysis.analyzers.heuristic.api.nullness import nullness_dropped
 from analysis.analyzers.heuristic.api.options import option_words
 from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
@@ -60,9 +61,10 @@ class ApiSurface:
     def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
         """Public signatures changed, less a command's callback that only gains the parameters of the options the
         same file adds (click's ``@click.option("--no-config")`` and its ``no_config`` parameter): the framework
-        passes them, no caller does; the new option is said as one."""
+        passes them, no caller does; the new option is said as one. Nor a definition the change makes public
+        (``fn changes() -> usize`` -> ``pub fn changes() -> u64``): no caller outside had it."""
         pairs = [(f, compare(f.before, f.after, f.path, f.symbol or "")) for f in self.of("signature_changed")
-                 if self.is_public(f)]
+                 if self.is_public(f) and not made_public_here(f, self.files)]
         return [(f, d) for f, d in pairs if not self._gains_options_only(f, d)]
 
     def _gains_options_only(self, fact: Fact, delta: SignatureDelta) -> bool:
