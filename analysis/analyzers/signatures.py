@@ -60,6 +60,8 @@ class SignatureDelta:
     #: C/C++ parameters whose pointed-to ``const`` was dropped (``const T *`` -> ``T *``): a caller's const object
     #: no longer converts (a diagnostic in C, an error in C++)
     const_dropped: list[str] = field(default_factory=list)
+    #: a Rust method's receiver asking more of its callers: (old, new), ``&self`` -> ``&mut self`` or ``self``
+    receiver_narrowed: tuple[str, str] | None = None
 
     @property
     def breaking(self) -> bool:
@@ -69,7 +71,7 @@ class SignatureDelta:
         # a default gained or changed leaves every call that compiled before valid; one dropped makes it required
         dropped_default = any(old is not None and new is None for _, old, new in self.defaults)
         return bool(self.removed or dropped_default or self.default_retyped or any(not p.optional for p in self.added)
-                    or self.keyword_only or self.positional_only or self.const_dropped)
+                    or self.keyword_only or self.positional_only or self.const_dropped or self.receiver_narrowed)
 
 
 def _split_top(text: str, sep: str = ",") -> list[str]:
@@ -228,7 +230,31 @@ def compare(before: str | None, after: str | None, path: str = "", symbol: str =
     old_ret, new_ret = return_type(before or ""), return_type(after or "")
     if old_ret != new_ret:
         delta.returns = (old_ret or "—", new_ret or "—")
+    if path.lower().endswith(".rs"):
+        delta.receiver_narrowed = _receiver_narrowed(before or "", after or "")
     return delta
+
+
+#: a Rust receiver by what it asks of the caller: a shared borrow, an exclusive one, the value itself
+_RECEIVER_DEMAND = {"&self": 0, "&mutself": 1, "self": 2, "mutself": 2}
+
+
+def _receiver(signature: str) -> str | None:
+    """A Rust method's receiver, lifetimes and spaces dropped (``&'a mut self`` -> ``&mutself``); None for none."""
+    inner = param_text(signature)
+    first = _split_top(_LIFETIME.sub("", inner))[:1] if inner else []
+    text = "".join(first[0].split()) if first else ""
+    return text if text in _RECEIVER_DEMAND else None
+
+
+def _receiver_narrowed(before: str, after: str) -> tuple[str, str] | None:
+    """``(&self)`` -> ``(&mut self)`` (or ``self``): a caller holding a shared reference (``&T``, an ``Rc``) can no
+    longer call it, and an implementor's ``&self`` no longer matches the trait. A receiver asking less (``&mut self``
+    -> ``&self``) still takes every call that compiled, and ``mut self`` is the same call as ``self``."""
+    old, new = _receiver(before), _receiver(after)
+    if old is None or new is None or _RECEIVER_DEMAND[new] <= _RECEIVER_DEMAND[old]:
+        return None
+    return old, new
 
 
 def _unnamed(p: Param) -> str:

@@ -11,6 +11,7 @@ from analysis.analyzers.heuristic.api.jvm_packages import packages_moved
 from analysis.analyzers.heuristic.api.rust_modules import public_modules_gone
 from analysis.analyzers.heuristic.api.subclass_hooks import subclass_hooks
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
+from analysis.analyzers.heuristic.code.behaviour.guards import refusal_bounds_moved, refusals_added
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.behaviour.platforms import platforms_added
@@ -34,6 +35,7 @@ from analysis.analyzers.heuristic.code.perf import (
     measured_speedup,
     members_retyped,
     perf_work,
+    without_inline_hints,
 )
 from analysis.analyzers.heuristic.code.respelled.amalgamation import amalgamation_only
 from analysis.analyzers.heuristic.code.respelled.c_respellings import c_respelled_only
@@ -612,8 +614,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # at least twice its few lines of code, no test added) and only private code moves: docstrings reworded
     if (change_type in ("chore", "refactor", "build", "perf", "ci", "test") and not public_touched
             and e.behaviour_lines <= R.HOUSEKEEPING_LINES and not e.literal_changes["message"]
-            and not (e.config or e.security_words or e.paths("security")) and not statements_rescoped(e.behaviour)):
-        return "low"  # a few lines of internal housekeeping or tuning (a statement moved out of its block is none)
+            and not (e.config or e.security_words or e.paths("security")) and not statements_rescoped(e.behaviour)
+            and not (refusals_added(e.behaviour) or refusal_bounds_moved(e.behaviour))):
+        return "low"  # a few lines of internal housekeeping or tuning (a statement moved out of its block is none,
+        # nor a guard that ends a call with an error added or its bound moved: what callers may pass changes)
     if (change_type == "refactor" and not (public_touched or interface_touched(e)) and _internal_only(e)
             and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not e.literal_changes["message"]
             and not (e.config or e.security_words or e.paths("security"))):
@@ -640,9 +644,10 @@ def _mostly_comments(e: Evidence) -> bool:
 
 
 def _laid_out_only(e: Evidence) -> bool:
-    """Every product file's hunks hold the same code tokens before and after (comments, layout and a formatter's
-    trailing commas aside)."""
-    return bool(e.behaviour) and all(f.patch and layout_only(f.patch, f.path, _COMMAS) for f in e.behaviour)
+    """Every product file's hunks hold the same code tokens before and after (comments, layout, Rust's ``#[inline]``
+    hints and a formatter's trailing commas aside)."""
+    return bool(e.behaviour) and all(f.patch and layout_only(without_inline_hints(f.patch), f.path, _COMMAS)
+                                     for f in e.behaviour)  # an ``#[inline]`` hint added on the way: the same code
 
 
 #: a formatter's trailing commas (``where K: Send,`` once a clause is laid out one bound a line)

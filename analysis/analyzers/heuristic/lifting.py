@@ -13,6 +13,7 @@ from analysis.analyzers.heuristic.api.encoding_hooks import encoding_hooks_added
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.inert_options import inert_options
 from analysis.analyzers.heuristic.api.made_async import made_async
+from analysis.analyzers.heuristic.api.required_members import required_members_added
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
 from analysis.analyzers.heuristic.api.trait_bounds import bounds_added
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
@@ -27,6 +28,7 @@ from analysis.analyzers.heuristic.code.memory_bounds import MEMORY_WORDS, memory
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.config.builds.build_defaults import features_broken
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_removed
+from analysis.analyzers.heuristic.config.builds.module_path import module_path_moved
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.package_commands import commands_declared
 from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
@@ -309,6 +311,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(bindings_removed(e.behaviour))  # a UI's key bindings removed or rebound: users' shortcuts are gone
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
         or bool(classes_made_abstract(e.behaviour))  # a public class made abstract: subclasses must implement more
+        or bool(required_members_added(e.behaviour))  # a public Rust trait gains a member with no default: every
+        # type implementing it no longer compiles
         or bool(inert_options(e.behaviour))  # an option deprecated and ignored at once: callers who set it lose it
         or bool(documented_defaults_rewritten(e.behaviour))  # a public option's documented default names another
         # value and the code's literal changes with it: users who never set it get another behaviour
@@ -393,8 +397,9 @@ def status_returned(e: Evidence, change_type: str) -> bool:
 
 
 def package_renamed(e: Evidence) -> bool:
-    """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json)."""
-    return any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
+    """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json), or the root
+    ``go.mod``'s module path: what importers write to get the package."""
+    return module_path_moved(e.files) is not None or any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
                and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
 
 

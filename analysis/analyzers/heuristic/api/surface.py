@@ -7,6 +7,7 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import retired_helper
+from analysis.analyzers.heuristic.api.hidden_items import hidden_only
 from analysis.analyzers.heuristic.api.js_modules import (
     JS_MODULE,
     first_published,
@@ -14,6 +15,7 @@ from analysis.analyzers.heuristic.api.js_modules import (
     module_key,
     plumbing_export,
 )
+from analysis.analyzers.heuristic.api.made_public import made_public_here
 from analysis.analyzers.heuristic.api.nullness import nullness_dropped
 from analysis.analyzers.heuristic.api.options import option_words
 from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
@@ -59,9 +61,10 @@ class ApiSurface:
     def signature_deltas(self) -> list[tuple[Fact, SignatureDelta]]:
         """Public signatures changed, less a command's callback that only gains the parameters of the options the
         same file adds (click's ``@click.option("--no-config")`` and its ``no_config`` parameter): the framework
-        passes them, no caller does; the new option is said as one."""
+        passes them, no caller does; the new option is said as one. Nor a definition the change makes public
+        (``fn changes() -> usize`` -> ``pub fn changes() -> u64``): no caller outside had it."""
         pairs = [(f, compare(f.before, f.after, f.path, f.symbol or "")) for f in self.of("signature_changed")
-                 if self.is_public(f)]
+                 if self.is_public(f) and not made_public_here(f, self.files)]
         return [(f, d) for f, d in pairs if not self._gains_options_only(f, d)]
 
     def _gains_options_only(self, fact: Fact, delta: SignatureDelta) -> bool:
@@ -118,7 +121,8 @@ class ApiSurface:
     def reach_changes(self, how: str) -> list[Fact]:
         """Symbols whose own reach changed, ``how`` "now" (made public: new API) or "no longer" (callers lose it)."""
         return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)
-                and not plumbing_export(f.path, f.symbol or "", self.js_imports)]
+                and not plumbing_export(f.path, f.symbol or "", self.js_imports)
+                and not (how == "no longer" and hidden_only(f, self.files))]  # ``#[doc(hidden)]`` keeps the ``pub``
 
     def arrived(self, fact: Fact) -> bool:
         """The symbol is added here and removed under the same name from another file of the commit: it moved in

@@ -174,6 +174,18 @@ def inlined_into_header(files: list[FileChange]) -> bool:
     return not (gain - pool) and not (_tokens(lost) - gain)
 
 
+#: a Rust inlining hint on a line of its own, added or removed in a diff: ``+    #[inline]``
+_INLINE_HINT_LINE = re.compile(r"^[+-]\s*#\[inline(?:\(\w+\))?\]\s*$")
+
+
+def without_inline_hints(patch: str | None) -> str | None:
+    """``patch`` without the Rust ``#[inline]`` lines it adds or removes: a hint to the optimiser, the same program
+    (the code a formatter or a documentation pass lays out anew reads the same with or without it)."""
+    if not patch:
+        return patch
+    return "\n".join(ln for ln in patch.splitlines() if not _INLINE_HINT_LINE.match(ln)) + "\n"
+
+
 def inlined(files: list[FileChange]) -> bool:
     """The diff inlines code: definitions moved into headers, or ``inline`` / ``#[inline]`` added."""
     if inlined_into_header(files):

@@ -46,6 +46,48 @@ def added_guards(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
     return [g for g in dict.fromkeys(out) if not _ERROR_CHECK.match(g[0])]
 
 
+#: a returned value that is an error: Rust's ``Err(..)``, Go's ``fmt.Errorf``/``errors.New``/``ErrX``, a C error
+#: constant (``-EINVAL``, ``MOSQ_ERR_INVAL``; not a ``..._SUCCESS``/``..._OK`` one)
+_ERROR_VALUE = re.compile(r"^Err\(|\bErrorf?\(|\berrors\.New\(|(?:^|,\s*)Err[A-Z]\w*$|\w+Error\b|^-?E[A-Z]{2,}$"
+                          r"|^[A-Z][A-Z0-9_]*_ERR(?:OR)?_(?!SUCCESS$|OK$|NONE$)[A-Z0-9_]+$")
+#: a number in code (not part of a name or a dotted version)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
+#: an ``if`` line (``} else if``, ``elif``)
+_IF_LINE = re.compile(r"^\s*(?:\}\s*else\s+)?(?:if|elif)\b")
+
+
+def _refusing(kind: str, value: str) -> bool:
+    return kind in ("throw", "raise") or (kind == "return" and bool(_ERROR_VALUE.search(value.strip())))
+
+
+def refusals_added(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
+    """The added guards that end the call with an error: a ``throw``/``raise``, or a ``return`` of an error value
+    (``return Err(Error::ModuleError(..))`` when the SQLite library is too old, ``return fmt.Errorf("array body
+    truncated")`` past the input's end). Existing code now turns away what it went on with: callers meet a new
+    failure, where a bare ``return`` or a default value only skips work."""
+    return [g for g in added_guards(files) if _refusing(g[1], g[2])]
+
+
+def refusal_bounds_moved(files: Iterable[FileChange]) -> list[tuple[str, str]]:
+    """``(old, new)`` condition lines of existing guards that refuse (their kept block returns an error or throws)
+    rewritten with only a number changed: ``if(keepalive < 5 ...) return MOSQ_ERR_INVAL;`` -> ``keepalive < 2``.
+    What a call accepts moves: values refused before now pass, or the other way round."""
+    out: list[tuple[str, str]] = []
+    for f in files:
+        for hunk in parse_patch(f.path, f.patch).hunks:
+            lines = hunk.lines
+            for i in range(len(lines) - 2):
+                old, new = lines[i], lines[i + 1]
+                if not (old.kind == "-" and new.kind == "+" and _IF_LINE.match(old.text) and old.text != new.text
+                        and _NUMBER.sub("#", old.text) == _NUMBER.sub("#", new.text)):
+                    continue
+                kept = next((ln for ln in lines[i + 2:i + 2 + _MAX_BODY] if ln.kind == " " and ln.text.strip()), None)
+                exit_ = _EXIT.match(kept.text) if kept else None
+                if exit_ and _refusing(exit_.group("kind"), exit_.group("value")):
+                    out.append((old.text.strip(), new.text.strip()))
+    return out
+
+
 def _inverted(hunk: Hunk) -> Hunk:
     """The hunk read backwards: its removed lines as added, so ``_guards_in`` finds the guards it drops."""
     flip = {"+": "-", "-": "+"}
@@ -73,7 +115,7 @@ def _guards_in(hunk: Hunk) -> list[tuple[tuple[str, str, str], str]]:
         body = _block(lines[i + 1:], brace=bool(_IF_BRACE.match(line.text)),
                       indent=len(line.text) - len(line.text.lstrip()))
         if body and not any(_CONTROL.match(statement) for statement in body):  # the exit is the block's own
-            exit_ = _EXIT.match(body[-1])
+            exit_ = _EXIT.match(_last_statement(body))
             if exit_:
                 out.append((_guard(opened.group("cond"), exit_), line.text.strip()))
     return out
@@ -118,6 +160,15 @@ def _block(following: list, brace: bool, indent: int) -> list[str]:
             return []
         body.append(text)
     return []
+
+
+def _last_statement(body: list[str]) -> str:
+    """The block's last statement, its continuation lines joined: ``return Err(format!(`` / ``"..", v`` / ``));``
+    is one ``return``."""
+    start = len(body) - 1
+    while start > 0 and not body[start - 1].rstrip().endswith((";", "{", "}")) and not _EXIT.match(body[start]):
+        start -= 1
+    return " ".join(line.strip() for line in body[start:])
 
 
 def _guard(cond: str, exit_: re.Match) -> tuple[str, str, str]:
