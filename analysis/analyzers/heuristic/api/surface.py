@@ -7,7 +7,6 @@ from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import retired_helper
-from analysis.analyzers.heuristic.api.hidden_items import hidden_only
 from analysis.analyzers.heuristic.api.js_modules import (
     JS_MODULE,
     first_published,
@@ -121,8 +120,7 @@ class ApiSurface:
     def reach_changes(self, how: str) -> list[Fact]:
         """Symbols whose own reach changed, ``how`` "now" (made public: new API) or "no longer" (callers lose it)."""
         return [f for f in self.of("symbol_modified") if self.in_product(f) and f"{how} public" in noticed_parts(f)
-                and not plumbing_export(f.path, f.symbol or "", self.js_imports)
-                and not (how == "no longer" and hidden_only(f, self.files))]  # ``#[doc(hidden)]`` keeps the ``pub``
+                and not plumbing_export(f.path, f.symbol or "", self.js_imports)]
 
     def arrived(self, fact: Fact) -> bool:
         """The symbol is added here and removed under the same name from another file of the commit: it moved in
