@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
@@ -401,6 +402,42 @@ def _header_split(node: Any) -> tuple[str, str] | None:
 def short_name(name: str) -> str:
     """``method`` of ``Class.method`` or ``Type::method``."""
     return name.split("::")[-1].split(".")[-1]
+
+
+#: facts that name a symbol of a parsed file
+_SYMBOL_KINDS = frozenset({"symbol_added", "symbol_removed", "symbol_modified", "signature_changed"})
+
+
+def without_namespaces(facts: list[Fact], parsed: dict[str, tuple | None]) -> dict[int, Fact]:
+    """For each C++ fact (by ``id``) whose symbol begins with its namespaces: the fact naming it as a reviewer
+    does, ``Bignum::AssignHexString`` for ``double_conversion::Bignum::AssignHexString``. The full name pairs the
+    two sides and finds moves; once that is done the namespace only lengthens every line. A short name two
+    symbols of one file would share (``a::init``, ``b::init``) keeps its namespace."""
+    shorter: dict[str, dict[str, str]] = {}
+    for path, sides in parsed.items():
+        names: dict[str, str] = {}
+        for side in sides or ():
+            for symbol in side.symbols.values() if side is not None else ():
+                if symbol.namespace and symbol.name.startswith(symbol.namespace + "::"):
+                    names[symbol.name] = symbol.name[len(symbol.namespace) + 2:]
+        counts = Counter(names.values())
+        shorter[path] = {full: short for full, short in names.items() if counts[short] == 1}
+    everywhere = {full: short for names in shorter.values() for full, short in names.items()}
+    replace: dict[int, Fact] = {}
+    for fact in facts:
+        names = shorter.get(fact.path, {})
+        if fact.kind not in _SYMBOL_KINDS or fact.path not in shorter:
+            continue
+        update: dict[str, str] = {}
+        if fact.symbol in names:
+            update["symbol"] = names[fact.symbol]
+        if fact.text and "::" in fact.text:  # "moved from ns::Old::f": the origin as the reader knows it too
+            text = re.sub(r"[\w:]+::\w+", lambda m: everywhere.get(m.group(), m.group()), fact.text)
+            if text != fact.text:
+                update["text"] = text
+        if update:
+            replace[id(fact)] = fact.model_copy(update=update)
+    return replace
 
 
 def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict) -> str | None:

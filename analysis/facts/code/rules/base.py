@@ -44,6 +44,9 @@ class Symbol:
     deprecated: bool = False
     #: public only as its module's default export (``export default name``), not under its own name
     default_only: bool = False
+    #: the C++ namespaces ``name`` begins with (``double_conversion`` of ``double_conversion::Bignum::Square``):
+    #: what pairs it with its other side, and what a reader needs no more than its ``Class::method``
+    namespace: str = ""
 
     @property
     def line(self) -> int:
