@@ -328,12 +328,19 @@ def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict]
     scopes = {part for name in (before.name, after.name) for part in name.split("::")[:-1] if part.isidentifier()}
     inside = re.compile(r"(?<![\w:])(?:" + "|".join(sorted(scopes)) + r")::") if scopes else None
 
+    # Rust's ``Self`` in an ``impl Route`` is ``Route`` (``-> Route`` -> ``-> Self`` returns the same type)
+    owner = after.name.rpartition("::")[0].rpartition("::")[2]
+    itself = re.compile(rf"(?<![\w:])(?:{re.escape(owner)}(?:<[^<>]*>)?|Self)(?![\w:])") if owner else None
+
     def same_type(old_type: str | None, new_type: str | None) -> bool:
         old_type, new_type = (inside.sub("", t) if inside and t else t for t in (old_type, new_type))
+        if itself and old_type and new_type and "Self" in old_type + new_type:
+            old_type, new_type = (itself.sub("Self", t) for t in (old_type, new_type))
         return type_spelling(resolved(old_type, imports[0])) == type_spelling(resolved(new_type, imports[1]))
 
-    old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
-    new = {p.name.rstrip("?"): p for p in after.params or ()}
+    # TS ``status?``: optional, not another name; a destructured options object, its fields
+    old = {p.name.rstrip("?"): p for p in _destructured(before.params or ())}
+    new = {p.name.rstrip("?"): p for p in _destructured(after.params or ())}
     added = [n for n in new if n not in old]
     removed = [n for n in old if n not in new]
     parts: list[str] = []
@@ -354,6 +361,47 @@ def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict]
     if not same_type(before.returns, after.returns):
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
     return "; ".join(parts)
+
+
+#: one field of a JS/TS object pattern: ``name``, ``name = default``, ``name: alias = default`` (a nested pattern or
+#: ``...rest`` is not one)
+_PATTERN_FIELD = re.compile(r"^([A-Za-z_$][\w$]*)\s*(?::\s*[A-Za-z_$][\w$]*\s*)?(?:=\s*(.+))?$", re.DOTALL)
+
+
+def _destructured(params: tuple) -> list:
+    """``params`` with a JS/TS destructured options object (``{ windowsPathsNoEscape = false }: Options``) read
+    as its fields: one more field is an option added, not the whole pattern "renamed" to a longer one. A pattern
+    whose fields do not all read plainly stays one parameter."""
+    out = []
+    for param in params:
+        name = param.name.strip()
+        if name.startswith("{") and name.endswith("}"):
+            parts = [part.strip() for part in _top_level_split(name[1:-1]) if part.strip()]
+            fields = [_PATTERN_FIELD.match(part) for part in parts]
+            if fields and all(fields):
+                out += [rules.Param(m.group(1), default=m.group(2).strip() if m.group(2) else None)
+                        for m in fields if m is not None]
+                continue
+        out.append(param)
+    return out
+
+
+def _top_level_split(text: str) -> list[str]:
+    """``text`` split at the commas outside brackets and strings."""
+    parts, depth, start, quote = [], 0, 0, ""
+    for at, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote and text[at - 1] != "\\" else quote
+        elif char in "'\"`":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:at])
+            start = at + 1
+    return [*parts, text[start:]]
 
 
 #: Python's bare markers in a parameter list: ``*`` (what follows is passed by name), ``/`` (what precedes by position)

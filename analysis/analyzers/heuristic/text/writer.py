@@ -164,7 +164,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         """How the signature changes; a rename only where the diff analyzer's text names one."""
         if annotated_only(delta, fact.path):  # one group for a typing commit's many functions, not one line each
             return self._t("annotated", plural)
-        added, removed = [p.name for p in delta.added], [p.name for p in delta.removed]
+        # a parameter named ``_`` (Rust's, Go's, Swift's unused one) is said by its type: "gains `_`" says nothing
+        added, removed = ([p.text if p.name.strip("_") == "" and p.text else p.name for p in side]
+                          for side in (delta.added, delta.removed))
         renamed = self.renamed(delta, fact)
         added = [n for n in added if n not in {b for _, b in renamed}]
         removed = [n for n in removed if n not in {a for a, _ in renamed}]
