@@ -246,7 +246,8 @@ def change_type_of(e: Evidence) -> str:
         return "security"  # a security advisory's fix, merged from its private fork: the title is GitHub's
     if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone or comments that instruct tools: a chore
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
-        spaces = set(e.cosmetic.values()) == {"whitespace"}
+        # (a formatter's commas beside comments it re-wrapped: its run, not documentation)
+        spaces = set(e.cosmetic.values()) == {"whitespace"} or "format" in e.cosmetic.values()
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
     if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e) or amalgamation_only(e):
         return "chore"  # a release, a formatter's or the hooks' run, a single-header build regenerated

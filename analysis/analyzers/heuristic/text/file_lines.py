@@ -101,7 +101,7 @@ class FileLines:
 
     def cosmetic_lines(self) -> list[str]:
         out = []
-        for kind, key in (("comments", "comments_only"), ("whitespace", "whitespace_only")):
+        for kind, key in (("comments", "comments_only"), ("whitespace", "whitespace_only"), ("format", "format_only")):
             paths = [p for p, k in self.e.cosmetic.items() if k == kind]
             if not paths:
                 continue
