@@ -328,3 +328,68 @@ def test_a_changelogs_date_line_is_no_part_of_its_entry():
     dated = "Released 2022-01-16: Install the debugger files.\n\n" + log
     entries = [f["text"] for f in facts_of({"Changelog": (log, dated)}) if f["kind"] == "changelog_entry"]
     assert entries == ["Released 2022-01-16: Install the debugger files."], entries
+
+
+DISPATCHER = """pub struct Dispatcher {
+    flags: u8,
+}
+
+impl Dispatcher {
+    pub fn new() -> Dispatcher {
+        Dispatcher { flags: 0 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Buffer {
+        buf: Vec<u8>,
+    }
+
+    impl IoStream for Buffer {
+        fn shutdown(&mut self) -> bool {
+            true
+        }
+    }
+
+    mod parse {
+        #[test]
+        fn parses() {
+            assert!(true);
+        }
+    }
+}
+"""
+
+
+def test_a_test_modules_scaffolding_is_no_product_code():
+    after = DISPATCHER.replace("""            true
+        }
+    }
+""", """            true
+        }
+
+        fn set_keepalive(&mut self) -> bool {
+            true
+        }
+    }
+""")
+    facts = facts_of({"src/server/h1.rs": (DISPATCHER, after)})
+    assert not [f for f in facts if "Buffer" in (f.get("symbol") or "")], facts
+    # the product's own code is still read, and a test in a module inside the test module is still a test
+    after = after.replace("Dispatcher { flags: 0 }", "Dispatcher { flags: 1 }").replace(
+        "        fn parses() {", "        fn parses() {\n            assert!(false);\n        }\n\n        #[test]\n"
+                                "        fn parses_more() {")
+    facts = facts_of({"src/server/h1.rs": (DISPATCHER, after)})
+    assert [(f["kind"], f["symbol"]) for f in facts if f["kind"] != "comments_only"] == [
+        ("symbol_modified", "Dispatcher::new"), ("test_added", "tests::parse::parses_more")], facts
+
+
+def test_an_impl_for_a_type_named_from_the_crate_root_drops_the_leading_separator():
+    before = "pub trait IoStream {\n    fn shutdown(&mut self) -> bool;\n}\n"
+    after = before + ("\nimpl IoStream for ::tokio_uds::UnixStream {\n    fn shutdown(&mut self) -> bool {\n"
+                      "        true\n    }\n}\n")
+    symbols = [f["symbol"] for f in facts_of({"src/server/channel.rs": (before, after)})]
+    assert symbols == ["tokio_uds::UnixStream::shutdown"], symbols
