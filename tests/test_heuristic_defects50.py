@@ -393,3 +393,23 @@ def test_an_impl_for_a_type_named_from_the_crate_root_drops_the_leading_separato
                       "        true\n    }\n}\n")
     symbols = [f["symbol"] for f in facts_of({"src/server/channel.rs": (before, after)})]
     assert symbols == ["tokio_uds::UnixStream::shutdown"], symbols
+
+
+def test_an_empty_commit_is_a_low_chore_whatever_its_title():
+    commit, _ = commit_of({}, "Fix version comment for checkout action. (#212)")
+    analysis = HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=[]))
+    assert analysis.summary == ["The commit changes no files."], analysis.summary
+    assert (analysis.change_type, analysis.importance) == ("chore", "low"), analysis
+    # with no file list at all the title is all there is
+    unread = commit.model_copy(update={"details_loaded": False})
+    analysis = HeuristicAnalyzer().analyze_sync(unread, "en", AnalysisContext(facts=[]))
+    assert (analysis.change_type, analysis.importance) == ("fix", "medium"), analysis
+
+
+def test_a_bug_number_trailer_is_no_point_of_the_change():
+    from analysis.analyzers.heuristic.message import message_points
+
+    assert message_points("BUG: 33.\n") == []
+    assert message_points("Use the ARM 64 path.\n\nBUG: 33, 35\n") == ["Use the ARM 64 path."]
+    # a note in words under an upper-case label stays
+    assert message_points("NOTE: keep the cache warm\n") == ["NOTE: keep the cache warm"]

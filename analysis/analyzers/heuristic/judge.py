@@ -244,6 +244,8 @@ def change_type_of(e: Evidence) -> str:
         return "revert"  # 'chore: Revert "chore(deps): bump X"': the prefix names the reverted change's kind
     if advisory_merge(e):
         return "security"  # a security advisory's fix, merged from its private fork: the title is GitHub's
+    if e.loaded and not e.files:
+        return "chore"  # an empty commit: "Fix version comment" with no file changed mends nothing
     if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone or comments that instruct tools: a chore
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         # (a formatter's commas beside comments it re-wrapped: its run, not documentation)
@@ -418,7 +420,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if e.breaking_marker or advisory_merge(e):
         return "high"  # the author marks it breaking, or GitHub merged a security advisory's fix
     if not e.files:
-        return _from_message(e, change_type)
+        # an empty commit (a pull request squashed onto a branch that already had its change) changes nothing,
+        # whatever its title says; without a file list the message is all there is
+        return "low" if e.loaded else _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
     if blocks_moved(e.behaviour) and not high(e, change_type):
