@@ -395,11 +395,11 @@ def test_an_impl_for_a_type_named_from_the_crate_root_drops_the_leading_separato
     assert symbols == ["tokio_uds::UnixStream::shutdown"], symbols
 
 
-def test_an_empty_commit_is_a_low_chore_whatever_its_title():
+def test_an_empty_commit_is_low_whatever_its_title():
     commit, _ = commit_of({}, "Fix version comment for checkout action. (#212)")
     analysis = HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=[]))
     assert analysis.summary == ["The commit changes no files."], analysis.summary
-    assert (analysis.change_type, analysis.importance) == ("chore", "low"), analysis
+    assert (analysis.change_type, analysis.importance) == ("fix", "low"), analysis
     # with no file list at all the title is all there is
     unread = commit.model_copy(update={"details_loaded": False})
     analysis = HeuristicAnalyzer().analyze_sync(unread, "en", AnalysisContext(facts=[]))

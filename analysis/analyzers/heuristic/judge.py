@@ -244,8 +244,6 @@ def change_type_of(e: Evidence) -> str:
         return "revert"  # 'chore: Revert "chore(deps): bump X"': the prefix names the reverted change's kind
     if advisory_merge(e):
         return "security"  # a security advisory's fix, merged from its private fork: the title is GitHub's
-    if e.loaded and not e.files:
-        return "chore"  # an empty commit: "Fix version comment" with no file changed mends nothing
     if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone or comments that instruct tools: a chore
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
         # (a formatter's commas beside comments it re-wrapped: its run, not documentation)
