@@ -298,9 +298,9 @@ def test_cpp_classes_access_and_default_arguments():
     after = ("namespace net {\nclass Socket {\n public:\n  void open(int port, int backlog = 16) {}\n private:\n"
              "  void reset() { open(0); }\n};\n}\n")
     assert facts_of({"src/net/socket.hpp": (before, after)}) == [
-        fact("signature_changed", "src/net/socket.hpp", symbol="net::Socket::open", public=True,
+        fact("signature_changed", "src/net/socket.hpp", symbol="Socket::open", public=True,
              before="(port: int) -> void", after="(port: int, backlog: int=16) -> void", text="adds backlog"),
-        fact("symbol_modified", "src/net/socket.hpp", symbol="net::Socket::reset", public=False, text="method"),
+        fact("symbol_modified", "src/net/socket.hpp", symbol="Socket::reset", public=False, text="method"),
     ]
 
 

@@ -43,7 +43,7 @@ def test_cpp_nested_namespace_in_one_line_is_not_said_twice():
     after = before.replace("const Key& key, int type, int value", "const Key& key, int value").replace(
         "write(key, type, value)", "write(key, value)")
     text = analysis_text(analysed({"src/store/local/localstore.cpp": (before, after)}, "Drop the type", "en"))
-    assert "store::local::LocalStore::put" in text, text
+    assert "`LocalStore::put`" in text, text
     assert "store::local::store::local" not in text, text
 
 

@@ -26,9 +26,9 @@ def test_a_cpp_library_header_named_dot_h_is_read_as_cpp():
     """C++ libraries (toml++, many others) name their headers ``.h``: a namespace and a class with access labels
     are C++, and the C grammar found no symbol in them ("Changes `table.h`")."""
     files = {"include/toml/table.h": (_TABLE, _TABLE_SIZED)}
-    assert {"kind": "symbol_added", "path": "include/toml/table.h", "symbol": "toml::table::size", "public": True,
+    assert {"kind": "symbol_added", "path": "include/toml/table.h", "symbol": "table::size", "public": True,
             "after": "() -> size_t", "text": "method"} in facts_of(files)
-    assert analysed(files, "Add table::size()").summary[0] == "Adds `toml::table::size`"
+    assert analysed(files, "Add table::size()").summary[0] == "Adds `table::size`"
 
 
 def test_a_c_header_stays_c():
@@ -81,7 +81,7 @@ def test_a_namespace_named_internal_among_its_words_is_internal():
     after = before.replace("template <typename T> T sync_val_compare_and_swap(T* ptr, T oldval, T newval);\n", "")
     removed = [f for f in facts_of({"src/utilities.h": (before, after)}) if f["kind"] == "symbol_removed"]
     assert [(f["symbol"], f["public"]) for f in removed] == [
-        ("google::glog_internal_namespace_::sync_val_compare_and_swap", False)]
+        ("sync_val_compare_and_swap", False)]
 
 
 def test_a_function_pointer_variable_is_no_function():
@@ -90,7 +90,7 @@ def test_a_function_pointer_variable_is_no_function():
     after = before.replace("void plain(int a);\n", "void plain(int a);\nextern void (*g_logging_fail_func)();\n"
                            "int (*pick(int n))(int);\n")
     added = [(f["symbol"], f["text"]) for f in facts_of({"src/g.h": (before, after)}) if f["kind"] == "symbol_added"]
-    assert added == [("google::pick", "function")]
+    assert added == [("pick", "function")]
 
 
 def test_a_code_file_named_as_an_example_is_an_example():

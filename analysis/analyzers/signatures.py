@@ -184,12 +184,40 @@ def params(signature: str, path: str = "") -> list[Param] | None:
         if python and bare == "/":  # every parameter before it is positional-only
             out = [replace(p, positional_only=True) for p in out]
             continue
+        fields = _pattern_fields(piece)
+        if fields is not None:  # a destructured options object: each field is an option callers may pass
+            out += fields
+            continue
         param = _param(piece, path, first=i == 0)
         if param is not None:
             out.append(replace(param, keyword_only=True) if keyword_only else param)
         if python and bare.startswith("*") and not bare.startswith("**"):
             keyword_only = True  # ``*`` or ``*args``: what follows is passed by name
     return out
+
+
+#: one field of a JS/TS object pattern: ``name``, ``name = default``, ``name: alias = default``
+_PATTERN_FIELD = re.compile(r"^([A-Za-z_$][\w$]*)\s*(?::\s*[A-Za-z_$][\w$]*\s*)?(?:=\s*(.+))?$", re.DOTALL)
+
+
+def _pattern_fields(piece: str) -> list[Param] | None:
+    """The fields of a JS/TS destructured parameter (``{ windowsPathsNoEscape = false }: Opts = {}``), each a
+    parameter of its own: an option added is one more field, not the whole pattern retyped. None for any other
+    parameter, or a pattern with a field that does not read plainly (a nested pattern, ``...rest``)."""
+    head = _split_top(piece, "=")[0] if not piece.lstrip().startswith("=") else piece
+    head = _split_top(head, ":")[0].strip() if head.strip().startswith("{") else head.strip()
+    if not (head.startswith("{") and head.endswith("}")):
+        return None
+    whole_default = len(_split_top(piece, "=")) > 1  # ``= {}``: callers may leave every field out
+    out = []
+    for part in _split_top(head[1:-1]):
+        match = _PATTERN_FIELD.match(part.strip())
+        if match is None:
+            return None
+        default = match.group(2).strip() if match.group(2) else None
+        out.append(Param(name=match.group(1), default=default, optional=default is not None or whole_default,
+                         text=" ".join(part.split())))
+    return out or None
 
 
 #: a Python special method the language calls with its arguments by position (``obj[key] = value`` calls

@@ -110,7 +110,7 @@ from analysis.facts.code.installed_headers import installed_only
 from analysis.facts.code.moves import fold_moves
 from analysis.facts.code.reexports import reexported
 from analysis.facts.code.rust_modules import private_module_items
-from analysis.facts.code.symbols import ParsedFile, comments_only, parse_file, symbol_facts
+from analysis.facts.code.symbols import ParsedFile, comments_only, parse_file, symbol_facts, without_namespaces
 from analysis.facts.code.test_moves import fold_test_moves
 from analysis.facts.code.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
 from analysis.facts.code.type_fields import type_field_facts
@@ -286,6 +286,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
         log.warning("no dependency facts in %s", commit.short_sha, exc_info=True)
     found = _folded(found, fold_moves([fact for _, _, fact in found], parsed_files))
     found = _folded(found, fold_config_moves([fact for _, _, fact in found], sides))
+    found = _folded(found, without_namespaces([fact for _, _, fact in found], parsed_files))
     tests = [side.after for path, side in sides.items() if side.after and _is_test_file(path) and path.endswith(".py")]
     public = reexported([fact for _, _, fact in found], tests)
     try:

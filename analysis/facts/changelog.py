@@ -32,6 +32,8 @@ _RST_REFERENCE = re.compile(r"`([^`<\n]{1,200}?)(?:\s*<[^>\n]+>)?`__?(?!\w)")
 #: names a definition elsewhere in the file
 _REFERENCE_LINK = re.compile(r"\[([^\]\n]{1,200})\]\[[^\]\n]{0,100}\]")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+#: a release's date alone on its line, over the entries it heads (``2022-01-16:``): when, not what changed
+_DATE_LINE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*:?\s*$")
 #: an XML changelog's element (Maven's changes.xml ``<action ...>``): each one is an entry of its own
 _ELEMENT = re.compile(r"^\s*</?[A-Za-z]")
 #: an XML element's tags with their attributes: what is left is the entry's words
@@ -84,7 +86,7 @@ def _entries(hunk_lines: list, side: str = "+") -> list[tuple[str, bool]]:
             entries.pop()  # a reStructuredText title (``Packaging updates and notes for downstreams`` over a rule
             continue  # of ``-``): a section of the release, not an entry of it
         if not text.strip() or _RULE.match(text) or _TABLE_RULE.match(text) or _LINK_DEFINITION.match(text) \
-                or _MARKUP_COMMENT.match(text) or _RST_MARKUP.match(text):
+                or _MARKUP_COMMENT.match(text) or _RST_MARKUP.match(text) or _DATE_LINE.match(text):
             if entries:
                 entries[-1][2] = False
             continue

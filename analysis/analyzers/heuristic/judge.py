@@ -248,7 +248,8 @@ def change_type_of(e: Evidence) -> str:
         return "security"  # a security advisory's fix, merged from its private fork: the title is GitHub's
     if _docs_only(e):  # comments, docstrings, docs: docs; whitespace alone or comments that instruct tools: a chore
         tooled = all(directive_comments_only(f.patch) for f in e.files if f.path in e.cosmetic)
-        spaces = set(e.cosmetic.values()) == {"whitespace"}
+        # (a formatter's commas beside comments it re-wrapped: its run, not documentation)
+        spaces = set(e.cosmetic.values()) == {"whitespace"} or "format" in e.cosmetic.values()
         return "chore" if e.cosmetic and (spaces or tooled) and not e.paths("doc") else "docs"
     if release_bookkeeping(e) or reformatted(e) or hooks_autofix(e) or amalgamation_only(e):
         return "chore"  # a release, a formatter's or the hooks' run, a single-header build regenerated
@@ -419,7 +420,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if e.breaking_marker or advisory_merge(e):
         return "high"  # the author marks it breaking, or GitHub merged a security advisory's fix
     if not e.files:
-        return _from_message(e, change_type)
+        # an empty commit (a pull request squashed onto a branch that already had its change) changes nothing,
+        # whatever its title says; without a file list the message is all there is
+        return "low" if e.loaded else _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
     if blocks_moved(e.behaviour) and not high(e, change_type):

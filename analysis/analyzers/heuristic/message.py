@@ -36,8 +36,10 @@ _HYPHENATED_TRAILER = re.compile(r"^\s*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s+(?
 #: a line shaped as a trailer: one token, a colon, one value (``Credit: @striezel``, ``Close: #385``)
 _TOKEN_LINE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:\s+(?:\S+|[^<>]*<[^>\s]+@[^>\s]+>)\s*$")
 #: a key=value trailer of the last paragraph in the Chromium/Google style (``RELNOTES=n/a``, ``BUG=b/1234``,
-#: ``TEST=none``): one upper-case key and one token, a review tool's field, not words about the change
-_KEY_VALUE_TRAILER = re.compile(r"^\s*[A-Z][A-Z0-9_]{1,20}=\S*\s*$")
+#: ``TEST=none``): one upper-case key and one token, a review tool's field, not words about the change; or the key
+#: with a colon over issue numbers alone (``BUG: 33.``, ``BUG: chromium:123``)
+_KEY_VALUE_TRAILER = re.compile(r"^\s*[A-Z][A-Z0-9_]{1,20}(?:=\S*|:[ \t]*(?:[a-z]+[/:]|#)?\d+"
+                                r"(?:[ \t]*,[ \t]*(?:[a-z]+[/:]|#)?\d+)*\.?)\s*$")
 _LABEL_ONLY = re.compile(r"^[\w -]{1,20}:$")
 #: a release-note field left empty (``RELEASE NOTES: None``, ``Release note: N/A``, ``Changelog: -``): the project's
 #: form says the change needs no note, which tells a reader nothing of the change

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
@@ -327,12 +328,19 @@ def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict]
     scopes = {part for name in (before.name, after.name) for part in name.split("::")[:-1] if part.isidentifier()}
     inside = re.compile(r"(?<![\w:])(?:" + "|".join(sorted(scopes)) + r")::") if scopes else None
 
+    # Rust's ``Self`` in an ``impl Route`` is ``Route`` (``-> Route`` -> ``-> Self`` returns the same type)
+    owner = after.name.rpartition("::")[0].rpartition("::")[2]
+    itself = re.compile(rf"(?<![\w:])(?:{re.escape(owner)}(?:<[^<>]*>)?|Self)(?![\w:])") if owner else None
+
     def same_type(old_type: str | None, new_type: str | None) -> bool:
         old_type, new_type = (inside.sub("", t) if inside and t else t for t in (old_type, new_type))
+        if itself and old_type and new_type and "Self" in old_type + new_type:
+            old_type, new_type = (itself.sub("Self", t) for t in (old_type, new_type))
         return type_spelling(resolved(old_type, imports[0])) == type_spelling(resolved(new_type, imports[1]))
 
-    old = {p.name.rstrip("?"): p for p in before.params or ()}  # TS ``status?``: optional, not another name
-    new = {p.name.rstrip("?"): p for p in after.params or ()}
+    # TS ``status?``: optional, not another name; a destructured options object, its fields
+    old = {p.name.rstrip("?"): p for p in _destructured(before.params or ())}
+    new = {p.name.rstrip("?"): p for p in _destructured(after.params or ())}
     added = [n for n in new if n not in old]
     removed = [n for n in old if n not in new]
     parts: list[str] = []
@@ -353,6 +361,47 @@ def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict]
     if not same_type(before.returns, after.returns):
         parts.append(f"return type {before.returns or '(none)'} -> {after.returns or '(none)'}")
     return "; ".join(parts)
+
+
+#: one field of a JS/TS object pattern: ``name``, ``name = default``, ``name: alias = default`` (a nested pattern or
+#: ``...rest`` is not one)
+_PATTERN_FIELD = re.compile(r"^([A-Za-z_$][\w$]*)\s*(?::\s*[A-Za-z_$][\w$]*\s*)?(?:=\s*(.+))?$", re.DOTALL)
+
+
+def _destructured(params: tuple) -> list:
+    """``params`` with a JS/TS destructured options object (``{ windowsPathsNoEscape = false }: Options``) read
+    as its fields: one more field is an option added, not the whole pattern "renamed" to a longer one. A pattern
+    whose fields do not all read plainly stays one parameter."""
+    out = []
+    for param in params:
+        name = param.name.strip()
+        if name.startswith("{") and name.endswith("}"):
+            parts = [part.strip() for part in _top_level_split(name[1:-1]) if part.strip()]
+            fields = [_PATTERN_FIELD.match(part) for part in parts]
+            if fields and all(fields):
+                out += [rules.Param(m.group(1), default=m.group(2).strip() if m.group(2) else None)
+                        for m in fields if m is not None]
+                continue
+        out.append(param)
+    return out
+
+
+def _top_level_split(text: str) -> list[str]:
+    """``text`` split at the commas outside brackets and strings."""
+    parts, depth, start, quote = [], 0, 0, ""
+    for at, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote and text[at - 1] != "\\" else quote
+        elif char in "'\"`":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:at])
+            start = at + 1
+    return [*parts, text[start:]]
 
 
 #: Python's bare markers in a parameter list: ``*`` (what follows is passed by name), ``/`` (what precedes by position)
@@ -401,6 +450,42 @@ def _header_split(node: Any) -> tuple[str, str] | None:
 def short_name(name: str) -> str:
     """``method`` of ``Class.method`` or ``Type::method``."""
     return name.split("::")[-1].split(".")[-1]
+
+
+#: facts that name a symbol of a parsed file
+_SYMBOL_KINDS = frozenset({"symbol_added", "symbol_removed", "symbol_modified", "signature_changed"})
+
+
+def without_namespaces(facts: list[Fact], parsed: dict[str, tuple | None]) -> dict[int, Fact]:
+    """For each C++ fact (by ``id``) whose symbol begins with its namespaces: the fact naming it as a reviewer
+    does, ``Bignum::AssignHexString`` for ``double_conversion::Bignum::AssignHexString``. The full name pairs the
+    two sides and finds moves; once that is done the namespace only lengthens every line. A short name two
+    symbols of one file would share (``a::init``, ``b::init``) keeps its namespace."""
+    shorter: dict[str, dict[str, str]] = {}
+    for path, sides in parsed.items():
+        names: dict[str, str] = {}
+        for side in sides or ():
+            for symbol in side.symbols.values() if side is not None else ():
+                if symbol.namespace and symbol.name.startswith(symbol.namespace + "::"):
+                    names[symbol.name] = symbol.name[len(symbol.namespace) + 2:]
+        counts = Counter(names.values())
+        shorter[path] = {full: short for full, short in names.items() if counts[short] == 1}
+    everywhere = {full: short for names in shorter.values() for full, short in names.items()}
+    replace: dict[int, Fact] = {}
+    for fact in facts:
+        names = shorter.get(fact.path, {})
+        if fact.kind not in _SYMBOL_KINDS or fact.path not in shorter:
+            continue
+        update: dict[str, str] = {}
+        if fact.symbol in names:
+            update["symbol"] = names[fact.symbol]
+        if fact.text and "::" in fact.text:  # "moved from ns::Old::f": the origin as the reader knows it too
+            text = re.sub(r"[\w:]+::\w+", lambda m: everywhere.get(m.group(), m.group()), fact.text)
+            if text != fact.text:
+                update["text"] = text
+        if update:
+            replace[id(fact)] = fact.model_copy(update=update)
+    return replace
 
 
 def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict) -> str | None:

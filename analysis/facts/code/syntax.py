@@ -231,13 +231,24 @@ def _skipped(node: Any, skip: frozenset[tuple[int, int]]) -> bool:
 
 def token_hash(node: Any, skip: frozenset[tuple[int, int]] = frozenset(), python: bool = False) -> str:
     """A fingerprint of ``node``'s meaningful tokens; separators (``;``) are left out, so a member added
-    to a class does not change the class's own fingerprint through the ``;`` after it."""
+    to a class does not change the class's own fingerprint through the ``;`` after it, and so are trailing commas
+    outside Python (prettier's ``trailingComma: all`` rewrites every multi-line call, not one symbol's meaning)."""
     digest = hashlib.blake2b(digest_size=16)
+    comma = False  # a comma held until what follows says whether it is a trailing one
     for token in tokens(node, skip, python):
-        if token != b";\0;":
+        if comma and not (token in _CLOSERS and not python):
+            digest.update(b",\0,\1")  # (Python's ``(x,)`` is a tuple: its trailing comma is meaning)
+        comma = token == b",\0,"
+        if token != b";\0;" and not comma:
             digest.update(token)
             digest.update(b"\1")
+    if comma:
+        digest.update(b",\0,\1")
     return digest.hexdigest()
+
+
+#: closing brackets: a comma just before one (``f(a, b,)``, a formatter's trailing comma) changes nothing
+_CLOSERS = frozenset({b")\0)", b"]\0]", b"}\0}", b">\0>"})
 
 
 def has_errors(tree: Any) -> bool:

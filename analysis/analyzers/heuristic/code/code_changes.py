@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from analysis.analyzers.heuristic import rules as R
@@ -19,6 +20,7 @@ from analysis.analyzers.heuristic.code.hunks import (
 )
 from analysis.analyzers.heuristic.code.perf import inlined_into_header
 from analysis.analyzers.heuristic.config.charts.deploy import schema_note
+from analysis.facts.languages import grammar_for
 
 
 def whitespace_only(patch: str | None) -> bool:
@@ -44,6 +46,35 @@ def whitespace_only(patch: str | None) -> bool:
     return changed and all("".join(r) == "".join(a) for r, a in hunks)
 
 
+#: a comma before a closing bracket, spaces between: a formatter's trailing comma (``f(a, b,)``)
+_TRAILING_COMMA = re.compile(r",([ \t]*\n\s*[)\]}])")
+#: files where a trailing comma means something (Python's ``(x,)`` is a tuple) or a line is data, not code
+_COMMA_MEANS = (".py", ".pyi", ".json", ".jsonc", ".yml", ".yaml", ".toml", ".md", ".txt", ".csv")
+
+
+def trailing_commas_only(path: str, patch: str | None) -> bool:
+    """The hunks change nothing but whitespace and trailing commas (prettier's ``trailingComma: all`` run over
+    every multi-line call), each hunk by itself as in ``whitespace_only``; not where the comma is meaning."""
+    if not patch or path.lower().endswith(_COMMA_MEANS) or grammar_for(path) is None:
+        return False  # (a build file's list, ``deps = ["//x"]``, is the build's own matter)
+    hunks: list[tuple[list[str], list[str]]] = [([], [])]
+    for line in patch.splitlines():
+        if line.startswith("@@"):
+            hunks.append(([], []))
+        elif line.startswith("-") and not line.startswith("---"):
+            hunks[-1][0].append(line[1:])
+        elif line.startswith("+") and not line.startswith("+++"):
+            hunks[-1][1].append(line[1:])
+        elif not line.startswith("\\"):
+            hunks[-1][0].append(line[1:])
+            hunks[-1][1].append(line[1:])
+
+    def bare(lines: list[str]) -> str:
+        return "".join(_TRAILING_COMMA.sub(r"\1", "\n".join(lines)).split())
+
+    return any(r != a for r, a in hunks) and all(bare(r) == bare(a) for r, a in hunks)
+
+
 def _blank_lines_only(patch: str | None) -> bool:
     """Every line the patch removes or adds is blank (spaces at most): trailing blanks cut from empty lines."""
     changed = [ln[1:] for ln in (patch or "").splitlines()
@@ -65,7 +96,8 @@ class CodeChanges:
 
     @cached_property
     def cosmetic(self) -> dict[str, str]:
-        """Files whose change is only comments/docstrings ("comments") or only whitespace ("whitespace")."""
+        """Files whose change is only comments/docstrings ("comments"), only whitespace ("whitespace"), or only
+        whitespace and trailing commas ("format")."""
         # the syntax trees equal but for comments and spacing: whitespace when only blank lines change (their
         # trailing spaces cut) or code lines are only re-spaced; a doc comment's line re-spaced (``#MongoDb`` ->
         # ``# MongoDb`` inside a block comment) stays a comment edit
@@ -86,6 +118,10 @@ class CodeChanges:
             if f.path not in out and f.path not in valued and f.path not in restructured \
                     and whitespace_only(f.patch):  # not a space inside a value
                 out[f.path] = "whitespace"
+            elif f.path not in out and f.path not in valued and f.path not in restructured \
+                    and f.path not in {x.path for x in self.facts} and "test" not in self.classes.get(f.path, ())\
+                    and trailing_commas_only(f.path, f.patch):
+                out[f.path] = "format"  # a formatter's commas in product code: no symbol reads any different
             elif f.path not in out and comment_lines_only(f.patch, f.path) and f.path not in deprecating:
                 out[f.path] = "comments"  # a language the symbol reader did not parse, read from the hunks
         return self._mirrored(out)

@@ -36,6 +36,8 @@ _SWAPPED_FILES = 3
 _ADDRESS = re.compile(r"\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>")
 #: a checksum in a build file's line: a hex digest of 32 digits or more (MD5, SHA-1, SHA-256)
 _CHECKSUM = re.compile(r"\b[0-9a-fA-F]{32,}\b")
+#: a settings line's key: ``"types": "./dist/index.d.ts",`` (JSON), ``name = "x"`` (TOML), ``name: x`` (YAML)
+_KEY_LINE = re.compile(r"""^["']?([\w@./-]+)["']?\s*[:=]\s*\S""")
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
 #: a CI key said by its values: at most this many value changes, each side at most this long
@@ -101,7 +103,7 @@ class FileLines:
 
     def cosmetic_lines(self) -> list[str]:
         out = []
-        for kind, key in (("comments", "comments_only"), ("whitespace", "whitespace_only")):
+        for kind, key in (("comments", "comments_only"), ("whitespace", "whitespace_only"), ("format", "format_only")):
             paths = [p for p, k in self.e.cosmetic.items() if k == kind]
             if not paths:
                 continue
@@ -342,6 +344,14 @@ class FileLines:
             added, removed = [t for t in added if t not in hashed], [t for t in removed if t not in hashed]
         if not added + removed or any(len(t) > _LISTED_CHARS or t.startswith(("#", "//")) for t in added + removed):
             return ""
+        # a key's line moves with no value changed (``"default"`` put after ``"types"``): the order is the change,
+        # not four lines "added" and "removed" that are the same lines
+        key = "listed_lines" if alone else "listed_lines_in"
+        if sorted(t.rstrip(",") for t in added) == sorted(t.rstrip(",") for t in removed):
+            keys = [m.group(1) for t in added if (m := _KEY_LINE.match(t))]
+            reordered = self.t("listed_keys_reordered", keys=self.names(list(dict.fromkeys(keys)), 3)) \
+                if len(keys) == len(added) else self.t("listed_reordered", lines=self.names(added, 3))
+            return self.t(key, path=code(small[0].path, R.MAX_PATH), items=reordered)
         items = []
         for old in list(removed):
             same = [new for new in added if new.split()[0] == old.split()[0]]
@@ -356,7 +366,6 @@ class FileLines:
         if removed:
             items.append(self.t("listed_removed", lines=self.names(removed, 3)))
         # beside other files (``alone`` false) the lines say which file they are of
-        key = "listed_lines" if alone else "listed_lines_in"
         return self.t(key, path=code(small[0].path, R.MAX_PATH), items=self.p["listed_sep"].join(items))
 
     def common_swap(self, files: list[FileChange]) -> str:

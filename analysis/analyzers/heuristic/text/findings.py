@@ -25,7 +25,7 @@ from analysis.analyzers.heuristic.code.perf import (
     moves_added,
     timed_sentence,
 )
-from analysis.analyzers.heuristic.code.respelled.annotations_only import annotations_only
+from analysis.analyzers.heuristic.code.respelled.annotations_only import annotations_only, type_declarations_only
 from analysis.analyzers.heuristic.code.respelled.page_text import PAGE
 from analysis.analyzers.heuristic.config.builds.build_defaults import api_gated, default_narrowed, features_removed
 from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
@@ -474,6 +474,7 @@ class Findings:
                 and not all(PAGE.search(f.path) for f in self.e.behaviour)  # a web page's text: no test reads it
                 and not all(f.status == "removed" for f in self.e.behaviour)  # code deleted whole: nothing to run
                 and not annotations_only(self.e.behaviour, self.e.facts)  # type hints: no test runs differently
+                and not type_declarations_only(self.e.behaviour, self.e.facts)  # nor types a compiler erases
                 and not all(_CHART_DATA.search(f.path) and "deploy" in self.e.classes[f.path]
                             for f in self.e.behaviour))  # a chart's templates and values: checked by rendering them
 

@@ -86,6 +86,10 @@ class ImpactLines:
                 what = self.t("internal", names=self.symbols(internal[area], 3))
             elif tests[area]:  # the product symbols of an area come first; its new tests only when alone
                 what = self.names(tests[area], 3)
+            elif all(m.previous_path and not m.changes for m in members):
+                # files renamed with no line changed: "(+0/−0): CI and tooling" hid the one thing that happened
+                what = self.t("impact_renamed", old=self.names([code(m.previous_path, R.MAX_PATH) for m in members],
+                                                               3, wrap=False))
             elif len(ordered) > 1 and sum(x.changes for x in members) <= _TOUCHED_LINES and \
                     all(e.classes.get(x.path, set()) & {"doc", "test"} for x in members):
                 continue  # a README or test line or two beside the real change (no test named): nothing more to say

@@ -30,7 +30,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_ci_widened_mitigation": "Grant write only to the jobs that need it (`permissions:` per job) and read "
                                    "everywhere else.",
         # a file renamed with its content unchanged: where it came from, not "(+0/−0)"
-        "file_renamed": "{path} (renamed from {old})",
+        "file_renamed": "{path} (renamed from {old})", "impact_renamed": "renamed from {old}",
         # the one code line a modified symbol rewrites, before and after
         "line_swapped": "Line {old} → {new}", "line_swapped_n": "Line {old} → {new} in {n} places",
         "line_added": "Adds the line {line}", "line_added_n": "Adds the line {line} in {n} places",
@@ -97,7 +97,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_ci_widened": "{path} 授予工作流令牌写权限：{keys}",
         "r_ci_widened_impact": "{path} 中任何步骤或第三方 action 都能用该令牌推送提交、发布版本或修改 issue。",
         "r_ci_widened_mitigation": "只给需要的作业授予写权限（按作业设置 `permissions:`），其余一律只读。",
-        "file_renamed": "{path}（由 {old} 重命名）",
+        "file_renamed": "{path}（由 {old} 重命名）", "impact_renamed": "由 {old} 重命名",
         "line_swapped": "代码行 {old} → {new}", "line_swapped_n": "在 {n} 处代码行 {old} → {new}",
         "line_added": "新增代码行 {line}", "line_added_n": "在 {n} 处新增代码行 {line}",
         "folder_removed": "删除 {path}：{n} 个文件，{lines} 行", "folder_note": "；保留的说明写道：{note}",

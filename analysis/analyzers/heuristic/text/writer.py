@@ -164,7 +164,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         """How the signature changes; a rename only where the diff analyzer's text names one."""
         if annotated_only(delta, fact.path):  # one group for a typing commit's many functions, not one line each
             return self._t("annotated", plural)
-        added, removed = [p.name for p in delta.added], [p.name for p in delta.removed]
+        # a parameter named ``_`` (Rust's, Go's, Swift's unused one) is said by its type: "gains `_`" says nothing
+        added, removed = ([p.text if p.name.strip("_") == "" and p.text else p.name for p in side]
+                          for side in (delta.added, delta.removed))
         renamed = self.renamed(delta, fact)
         added = [n for n in added if n not in {b for _, b in renamed}]
         removed = [n for n in removed if n not in {a for a, _ in renamed}]
@@ -353,7 +355,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         gone = [f for f in e.of("symbol_removed") if e.is_public(f) and not py2_alias(e, f)]
         # a method that overrode its base's (or its trait's) removed: callers reach the inherited one under the same
         # name (``@Override public void f(x) { super.f(x); }`` dropped as useless), no public API goes
-        overriding = [f for f in gone if _overriding(f) and not e.moved(f) and not e.default_constructor(f)]
+        # (not a Rust trait's method gone with the whole ``impl Trait for T``: no inherited one answers, the type
+        # no longer implements the trait, and the call is gone with it)
+        unimplemented = self.impls_dropped()
+        overriding = [f for f in gone if _overriding(f) and not e.moved(f) and not e.default_constructor(f)
+                      and (f.path, (f.symbol or "").rpartition("::")[0]) not in unimplemented]
         if overriding:
             gone = [f for f in gone if f not in overriding]
             out.append(self.t("overrides_dropped", names=self.symbols([f.symbol or "" for f in overriding])))
@@ -488,6 +494,17 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             out += self.file_lines()
         return out
 
+    def impls_dropped(self) -> set[tuple[str, str]]:
+        """(path, type) of the Rust types whose file drops an ``impl Trait for Type`` whole (the trait not
+        implemented anywhere in the commit any more)."""
+        lost = set(trait_impls(self.e.behaviour)[1])
+        out = set()
+        for f in self.e.behaviour:
+            if f.path.endswith(".rs"):
+                out |= {(f.path, re.sub(r"<.*", "", type_).strip()) for pair in trait_impls([f])[1] if pair in lost
+                        for type_ in [pair[1]]}
+        return out
+
     def impl_lines(self) -> list[str]:
         """Traits a Rust type gains or loses, a type's traits in one line; traits one type loses and another gains
         (an iterator made generic) said as moved between them; a hand-written impl replaced by a derive (or the
@@ -496,10 +513,27 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         lines: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for trait, type_, form in derive_swaps(self.e.behaviour):
             lines[("impl_derived" if form == "derive" else "impl_written", type_)].append(trait)
+        # where each impl is: a type loses a trait to another in its own file, or in a file the commit adds or
+        # removes (code moved); ``impl Future for Response`` new in one module is no stand-in for a handler's
+        # response future dropped from another, and one impl lost stands for one gained, not for each of them
+        sides = {f.path: (trait_impls([f]), f.status) for f in self.e.behaviour}
+
+        def where(pair: tuple[str, str], gone: bool) -> tuple[str, str]:
+            return next(((path, status) for path, ((new, old), status) in sides.items()
+                         if pair in (old if gone else new)), ("", "modified"))
+
+        taken: set[tuple[str, str]] = set()
         for trait, type_ in gained:
+            at, status = where((trait, type_), False)
             # the trait as named on each side (``fmt::Debug`` lost, ``Debug`` gained beside ``use core::fmt::Debug``)
-            old = next((t for tr, t in lost if tr.rpartition("::")[2] == trait.rpartition("::")[2] and t != type_
-                        and ("::" not in tr or "::" not in trait or tr == trait)), None)
+            candidates = [(tr, t) for tr, t in lost if tr.rpartition("::")[2] == trait.rpartition("::")[2]
+                          and t != type_ and ("::" not in tr or "::" not in trait or tr == trait)
+                          and (tr, t) not in taken]
+            near = [c for c in candidates if where(c, True)[0] == at] or [
+                c for c in candidates if "modified" not in (status, where(c, True)[1])]
+            old = near[0][1] if near else None
+            if near:
+                taken.add(near[0])
             key = ("impl_moved", type_, old) if old else ("impl_added", type_)
             lines[key].append(trait)
         moved = {(trait, key[2]) for key, traits in lines.items() if key[0] == "impl_moved" for trait in traits}

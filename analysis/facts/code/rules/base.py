@@ -47,6 +47,9 @@ class Symbol:
     #: not public only because it is left out of the documentation (Rust ``#[doc(hidden)]`` on a ``pub`` item in
     #: public scopes): callers outside still name and call it
     doc_hidden: bool = False
+    #: the C++ namespaces ``name`` begins with (``double_conversion`` of ``double_conversion::Bignum::Square``):
+    #: what pairs it with its other side, and what a reader needs no more than its ``Class::method``
+    namespace: str = ""
 
     @property
     def line(self) -> int:

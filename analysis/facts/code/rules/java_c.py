@@ -96,6 +96,10 @@ def private_macro_spans(text: bytes) -> list[tuple[int, int]]:
 
 
 # --- C / C++ --------------------------------------------------------------------------------------
+class _Namespace(str):
+    """A C++ scope entry that is a namespace (not a class or struct)."""
+
+
 class CCollector(Collector):
     sep = "::"
     _RECORDS = {"struct_specifier": "struct", "class_specifier": "class", "union_specifier": "struct",
@@ -136,7 +140,15 @@ class CCollector(Collector):
             # (a nested namespace opened in one line, ``namespace storage::local {``, is one scope of the tree:
             # its parts are the braces' names, not two more to put before it)
             if names and not set(names) & {part for entry in scope for part in entry.split("::")}:
-                scope = [*names, *scope]
+                scope = [*(_Namespace(n) for n in names), *scope]
+        # the namespaces lead the scope (no class holds one): the part of the name a reader can do without
+        leading = []
+        for entry in scope:
+            if not isinstance(entry, _Namespace):
+                break
+            leading.append(entry)
+        if leading and kind != "macro":
+            extra["namespace"] = self.sep.join(leading)
         hidden = any(private_namespace(part) for part in scope) or any(
             start <= node.start_byte < end for start, end in self.hidden)
         return super().add(scope, name, kind, public and not hidden, node, **extra)
@@ -176,7 +188,7 @@ class CCollector(Collector):
         elif kind == "access_specifier" and in_record:
             ctx["public"] = text_of(node).startswith("public")
         elif kind == "namespace_definition":
-            self.walk(_field(node, "body") or node, [*scope, _name(node)] if _name(node) else scope, None)
+            self.walk(_field(node, "body") or node, [*scope, _Namespace(_name(node))] if _name(node) else scope, None)
         elif kind in ("translation_unit", "template_declaration", "linkage_specification", "declaration_list",
                       "preproc_ifdef", "preproc_if", "preproc_else", "preproc_elif"):
             self.walk(node, scope, ctx)

@@ -87,6 +87,8 @@ class RustCollector(Collector):
                      public, node, params=self._params(_field(node, "parameters")),
                      returns=text_of(_field(node, "return_type")) or None, is_test=self._is_test(node),
                      overrides=role == "trait_impl")  # a trait's method implemented: callers reach it by the trait
+        elif role == "test_mod" and kind in (*_ITEMS, "impl_item"):
+            return  # a test module's scaffolding (a fake ``Buffer`` and its ``impl IoStream``): not product code
         elif kind in _ITEMS:
             name = _name(node)
             public = open_ and is_pub(node)
@@ -100,7 +102,8 @@ class RustCollector(Collector):
         elif kind == "mod_item":
             body = _field(node, "body")
             if body is not None:
-                role = "test_mod" if self._attribute(node, "cfg(test)") else "mod"
+                # (a module inside a test module is one of its tests' too)
+                role = "test_mod" if role == "test_mod" or self._attribute(node, "cfg(test)") else "mod"
                 self.walk(body, [*scope, _name(node)], (role, open_ and is_pub(node)))
         elif kind == "macro_definition":
             self.add(scope, _name(node), "macro", self._attribute(node, "macro_export"), node)
@@ -126,7 +129,8 @@ class RustCollector(Collector):
             public = public and self.types.get(_base_name(trait), True)
         # ``impl<'a, T> Trait for &'a T`` and ``impl<T> Trait for &T`` implement it for the same type; a generic
         # list of lifetimes only goes with them (``&mut Reader<'de, 'doc>`` -> ``&mut Reader``, not ``&mut Reader<, >``)
-        name = _without_lifetimes(text_of(type_node))
+        # (``impl IoStream for ::tokio_uds::UnixStream``: the path from the crate root, its leading ``::`` no name)
+        name = _without_lifetimes(text_of(type_node)).removeprefix("::")
         self.walk(body, [*scope, name], ("trait_impl" if trait is not None else "impl", public))
 
     def _is_test(self, node: Any) -> bool:
