@@ -39,3 +39,54 @@ def test_a_statement_moved_without_its_semicolon_is_no_new_signal():
     assert found and "new Function('tokens, req', js + ';')" in found[0]["text"], found
     text = analysis_text(analysed({"index.js": (head + COMPILE, head + GET_FORMAT)}, "pref: remove a reassignment"))
     assert "security" not in text.lower() and "`getFormatFunction`" in text, text
+
+
+MORGAN = """'use strict'
+
+var debug = require('debug')('morgan')
+
+exports = module.exports = function morgan(format, options) {
+  var opts = options || {}
+  return function logger(req, res, next) {
+    debug(exports[format])
+    next()
+  }
+}
+
+exports.token = function token(name, fn) {
+  exports[name] = fn
+  return this
+}
+"""
+MORGAN_AFTER = """'use strict'
+
+module.exports = morgan
+module.exports.token = token
+
+var debug = require('debug')('morgan')
+
+function morgan(format, options) {
+  var opts = options || {}
+  return function logger(req, res, next) {
+    debug(morgan[format])
+    next()
+  }
+}
+
+function token(name, fn) {
+  morgan[name] = fn
+  return this
+}
+"""
+
+
+def test_a_module_function_named_through_an_exports_chain_keeps_its_name():
+    facts = facts_of({"index.js": (MORGAN, MORGAN_AFTER)})
+    named = {(f["kind"], f.get("symbol")) for f in facts}
+    assert ("symbol_modified", "morgan") in named and ("symbol_added", "morgan") not in named, facts
+    text = analysis_text(analysed({"index.js": (MORGAN, MORGAN_AFTER)}, "Reorganize the export definitions"))
+    assert "Adds `morgan`" not in text and "New `morgan`" not in text and "`morgan`" in text, text
+    # the chain's function changed in place is the module's public ``morgan``
+    body = MORGAN.replace("var opts = options || {}", "var opts = options || { immediate: false }")
+    changed = [f for f in facts_of({"index.js": (MORGAN, body)}) if f.get("symbol") == "morgan"]
+    assert changed and changed[0]["kind"] == "symbol_modified" and changed[0]["public"], changed
