@@ -90,3 +90,26 @@ def test_a_module_function_named_through_an_exports_chain_keeps_its_name():
     body = MORGAN.replace("var opts = options || {}", "var opts = options || { immediate: false }")
     changed = [f for f in facts_of({"index.js": (MORGAN, body)}) if f.get("symbol") == "morgan"]
     assert changed and changed[0]["kind"] == "symbol_modified" and changed[0]["public"], changed
+
+
+LIB = "#[macro_use]\nmod macros;\npub mod span;\n"
+MACROS = "macro_rules! span {\n    () => {};\n}\n"
+RECORD_ALL = """
+/// Records several values at once.
+#[macro_export]
+macro_rules! record_all {
+    ($span:expr) => {};
+}
+
+pub fn helper() -> u8 {
+    1
+}
+"""
+
+
+def test_an_exported_macro_of_a_private_module_is_public():
+    files = {"src/lib.rs": (LIB, LIB + "pub mod field;\n"), "src/macros.rs": (MACROS, MACROS + RECORD_ALL)}
+    added = {f["symbol"]: f["public"] for f in facts_of(files) if f["kind"] == "symbol_added"}
+    assert added.get("record_all") is True and added.get("helper") is False, added
+    text = analysis_text(analysed(files, "add `record_all!` macro"))
+    assert "Adds `record_all`" in text and "internal `record_all`" not in text, text
