@@ -7,6 +7,7 @@ module read as internal."""
 
 from __future__ import annotations
 
+from analysis.analyzers.heuristic.text.spans import code_pair
 from tests.facts_support import analysed, analysis_text, facts_of
 
 COMPILE = """function compile(format) {
@@ -90,6 +91,29 @@ def test_a_module_function_named_through_an_exports_chain_keeps_its_name():
     body = MORGAN.replace("var opts = options || {}", "var opts = options || { immediate: false }")
     changed = [f for f in facts_of({"index.js": (MORGAN, body)}) if f.get("symbol") == "morgan"]
     assert changed and changed[0]["kind"] == "symbol_modified" and changed[0]["public"], changed
+
+
+EXPAND = """pub(crate) fn gen_function() -> u32 {
+    let edge = quote! {
+        #[allow(unreachable_code, clippy::diverging_sub_expression, clippy::let_unit_value)]
+        if false { 1 }
+    };
+    edge
+}
+"""
+
+
+def test_a_long_line_quoted_shows_what_it_appends():
+    after = EXPAND.replace("clippy::let_unit_value)]", "clippy::let_unit_value, clippy::unreachable)]")
+    text = analysis_text(analysed({"src/expand.rs": (EXPAND, after)}, "allow clippy::unreachable"))
+    assert "`…clippy::let_unit_value)]` → `…clippy::let_unit_value, clippy::unreachable)]`" in text, text
+    call = "$crate::__macro_support::__is_enabled(__CALLSITE.metadata(), interest)"
+    old, new = code_pair("!interest.is_never() && __CALLSITE.is_enabled(interest)",
+                         f"!interest.is_never() && {call}", 60)
+    assert old == "`!interest.is_never() && __CALLSITE.is_enabled(interest)`", old
+    assert new.startswith("`!interest.is_never() && $crate::__macro_support::") and new.endswith("…`"), new
+    # a short pair is quoted whole, as before
+    assert code_pair("a = 1", "a = 2", 60) == ("`a = 1`", "`a = 2`")
 
 
 LIB = "#[macro_use]\nmod macros;\npub mod span;\n"
