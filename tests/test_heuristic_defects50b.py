@@ -93,6 +93,22 @@ def test_a_module_function_named_through_an_exports_chain_keeps_its_name():
     assert changed and changed[0]["kind"] == "symbol_modified" and changed[0]["public"], changed
 
 
+TOKEN = """exports.token('response-time', function (req, res) {
+  var ms = Date.now() - req._startAt
+  return ms.toFixed(3)
+})
+"""
+TOKEN_AFTER = TOKEN.replace("Date.now() - req._startAt", "res._startAt - req._startAt")
+
+
+def test_a_latency_a_token_no_longer_counts_is_no_speed_claim():
+    files = {"index.js": (TOKEN, TOKEN_AFTER)}
+    said = analysis_text(analysed(files, "Fix response-time token to not include response latency"))
+    assert "Described as a performance change" not in said and "`index.js`" in said, said
+    claimed = analysis_text(analysed(files, "perf: lower response latency"))
+    assert "Described as a performance change" in claimed, claimed
+
+
 EXPAND = """pub(crate) fn gen_function() -> u32 {
     let edge = quote! {
         #[allow(unreachable_code, clippy::diverging_sub_expression, clippy::let_unit_value)]
