@@ -109,6 +109,24 @@ def test_a_latency_a_token_no_longer_counts_is_no_speed_claim():
     assert "Described as a performance change" in claimed, claimed
 
 
+HISTORY = "unreleased\n==========\n\n  * deps: debug@2.2.0\n"
+INDEX = "var debug = require('debug')('morgan')\n\nfunction morgan() {\n  return debug\n}\n"
+
+
+def test_a_changelog_entry_that_is_the_title_again_is_not_quoted():
+    files = {"HISTORY.md": (HISTORY, HISTORY.replace("\n\n  * deps", "\n\n  * pref: enable strict mode\n  * deps")),
+             "index.js": (INDEX, "'use strict'\n\n" + INDEX)}
+    summary = analysed(files, "pref: enable strict mode").summary
+    assert not any("Changelog" in line for line in summary) and "`index.js`" in " ".join(summary), summary
+    # an entry in other words than the title is the project's own note, quoted
+    summary = analysed(files, "Enable strict mode everywhere").summary
+    assert "Changelog: pref: enable strict mode" in summary, summary
+    # names in backticks in the entry only: still the title
+    ticked = {"HISTORY.md": (HISTORY, HISTORY.replace("\n\n  * deps", "\n\n  * pref: skip `skip` calls\n  * deps")),
+              "index.js": files["index.js"]}
+    assert not any("Changelog" in line for line in analysed(ticked, "pref: skip skip calls").summary)
+
+
 EXPAND = """pub(crate) fn gen_function() -> u32 {
     let edge = quote! {
         #[allow(unreachable_code, clippy::diverging_sub_expression, clippy::let_unit_value)]
@@ -130,6 +148,25 @@ def test_a_long_line_quoted_shows_what_it_appends():
     assert new.startswith("`!interest.is_never() && $crate::__macro_support::") and new.endswith("…`"), new
     # a short pair is quoted whole, as before
     assert code_pair("a = 1", "a = 2", 60) == ("`a = 1`", "`a = 2`")
+
+
+PACKAGE = '{\n  "name": "morgan",\n  "devDependencies": {\n    "mocha": "2.2.5"\n  }\n}\n'
+SPEC = "describe('morgan', function () {\n  it('logs', function (done) {\n    done()\n  })\n})\n"
+
+
+def test_tests_rewritten_beside_a_dev_dependency_are_said():
+    package = (PACKAGE, PACKAGE.replace('"mocha": "2.2.5"', '"mocha": "2.2.5",\n    "split": "1.0.0"'))
+    lines = "".join(f"    var line{n} = stream.read()\n    assert.ok(line{n})\n" for n in range(6))
+    spec = SPEC.replace("    done()\n", "    var stream = split()\n" + lines + "    done()\n")
+    summary = " ".join(analysed({"package.json": package, "test/morgan.js": (SPEC, spec)},
+                                "tests: remove race conditions from tests").summary)
+    assert "`split`" in summary and "Also changes `test/morgan.js`" in summary, summary
+    # a test line or two updated beside it (a snapshot) is upkeep, not named
+    touched = SPEC.replace("    done()\n", "    done(null)\n")
+    summary = " ".join(analysed({"package.json": package, "test/morgan.js": (SPEC, touched)}, "build: split").summary)
+    assert "`split`" in summary and "test/morgan.js" not in summary, summary
+    alone = " ".join(analysed({"package.json": package}, "build: split@1.0.0").summary)
+    assert "`split`" in alone and "test/morgan.js" not in alone, alone
 
 
 LIB = "#[macro_use]\nmod macros;\npub mod span;\n"
