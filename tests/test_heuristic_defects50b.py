@@ -190,3 +190,23 @@ def test_an_exported_macro_of_a_private_module_is_public():
     assert added.get("record_all") is True and added.get("helper") is False, added
     text = analysis_text(analysed(files, "add `record_all!` macro"))
     assert "Adds `record_all`" in text and "internal `record_all`" not in text, text
+
+
+PACKAGE_INIT = '''from markupsafe._compat import text_type
+
+__all__ = ["Markup", "escape"]
+
+
+def escape(s):
+    return text_type(s).replace("&", "&amp;")
+'''
+
+
+def test_a_version_attribute_added_asks_for_no_test():
+    versioned = PACKAGE_INIT.replace('\n__all__', '__version__ = "0.23"\n\n__all__')
+    text = analysis_text(analysed({"markupsafe/__init__.py": (PACKAGE_INIT, versioned)}, "Add __version__"))
+    assert '`__version__ = "0.23"`' in text and "No test covers" not in text, text
+    # a line of behaviour beside it still does
+    escaping = versioned.replace('.replace("&", "&amp;")', '.replace("&", "&amp;").replace("<", "&lt;")')
+    text = analysis_text(analysed({"markupsafe/__init__.py": (PACKAGE_INIT, escaping)}, "Add __version__, escape <"))
+    assert "No test covers the change to `escape`" in text, text
