@@ -125,6 +125,9 @@ def test_a_changelog_entry_that_is_the_title_again_is_not_quoted():
     ticked = {"HISTORY.md": (HISTORY, HISTORY.replace("\n\n  * deps", "\n\n  * pref: skip `skip` calls\n  * deps")),
               "index.js": files["index.js"]}
     assert not any("Changelog" in line for line in analysed(ticked, "pref: skip skip calls").summary)
+    # a commit of the changelog alone is said by its entry, the title's words or not
+    alone = analysed({"HISTORY.md": files["HISTORY.md"]}, "pref: enable strict mode").summary
+    assert alone == ["Changelog: pref: enable strict mode"], alone
 
 
 EXPAND = """pub(crate) fn gen_function() -> u32 {

@@ -235,9 +235,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         e, out = self.e, []
         out += self.own_points()
         # the entry that is the title again (``* pref: enable strict mode`` under that very title, perhaps with its
-        # names in backticks) tells nothing the heading does not
+        # names in backticks) tells nothing the heading does not, beside code that says the change (a commit of the
+        # changelog alone is said by its entry)
         title = _unreferenced(e.title).replace("`", "")
-        entries = [x for x in e.changelog[:R.MAX_CHANGELOG] if _unreferenced(x).replace("`", "") != title]
+        entries = [x for x in e.changelog[:R.MAX_CHANGELOG]
+                   if not e.behaviour or _unreferenced(x).replace("`", "") != title]
         if len(entries) > 1 and entries[-1].endswith(":") and len(e.changelog) > len(entries):
             entries = entries[:-1]  # "... can still enable it by:" without the steps it leads in to, cut off here
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
