@@ -130,7 +130,7 @@ from analysis.facts.languages import (
 from analysis.facts.manifests.container_images import is_dockerfile
 from analysis.facts.manifests.dependencies import TRANSITIVE, dependency_facts
 from analysis.facts.patches import FilePatch, parse_patch
-from analysis.facts.security import scannable, security_facts
+from analysis.facts.security import line_key, scannable, security_facts
 from analysis.facts.workflows import added_workflow_keys, is_workflow, workflow_signals
 from analysis.models import Commit, Fact
 
@@ -253,7 +253,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
     parsed_files: dict[str, tuple | None] = {}
     manifests = []
     # the lines the commit removes: one added back (in its file or another) is moved, not new
-    moved_lines = {" ".join(line.text.split()) for p in patches.values() for line in p.removed}
+    moved_lines = {line_key(line.text) for p in patches.values() for line in p.removed}
     for change in files:
         path, patch, side = change.path, patches[change.path], sides.get(change.path)
         try:

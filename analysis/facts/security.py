@@ -139,25 +139,33 @@ def _is_comment(path: str, text: str) -> bool:
     return stripped.startswith(_COMMENT_PREFIX)
 
 
+def line_key(text: str) -> str:
+    """A line as a move compares it: spaces collapsed, and a statement's end mark (``;``, ``,``) left out: morgan's
+    ``return new Function('tokens, req, res', js);`` carried to another function without its semicolon is the same
+    statement, not a new one."""
+    return " ".join(text.split()).rstrip(";,").rstrip()
+
+
 def security_facts(path: str, patch: FilePatch, moved: frozenset[str] | set[str] = frozenset()) -> list[Fact]:
     """One fact per kind of signal per file (the first line it was seen on quoted in ``text``). ``moved``: the lines
-    (spaces collapsed) the commit removes, here or in another file: one added back is moved, not new (jQuery's
-    ``new Function( "return;" )`` test line carried from ``test/unit/core.js`` to ``test/unit/deprecated.js``)."""
+    (as ``line_key`` reads them) the commit removes, here or in another file: one added back is moved, not new
+    (jQuery's ``new Function( "return;" )`` test line carried from ``test/unit/core.js`` to
+    ``test/unit/deprecated.js``)."""
     if not scannable(path):
         return []
     seen: dict[str, str] = {}
     fixtures = is_test_path(path)  # tests hold made-up credentials on purpose
     for line in patch.added:
-        if not _PREFILTER.search(line.text) or _is_comment(path, line.text) or " ".join(line.text.split()) in moved:
+        if not _PREFILTER.search(line.text) or _is_comment(path, line.text) or line_key(line.text) in moved:
             continue
         for pattern, what in ADDED_SIGNALS:
             if fixtures and (what in _FIXTURE_KINDS or what.startswith(_TEST_HARNESS_PREFIXES)):
                 continue
             if what not in seen and pattern.search(line.text) and not _declared_harmless(what, line.text, path):
                 seen[what] = line.text
-    added = {" ".join(line.text.split()) for line in patch.added}
+    added = {line_key(line.text) for line in patch.added}
     for line in patch.removed:
-        if _is_comment(path, line.text) or " ".join(line.text.split()) in added:
+        if _is_comment(path, line.text) or line_key(line.text) in added:
             continue
         match = AUTH_CHECK.search(line.text)
         what = "an authentication or permission check removed"

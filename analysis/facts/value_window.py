@@ -32,14 +32,23 @@ def _lines_window(old: str, new: str) -> tuple[str, str] | None:
             side(b, first[3], last[4], [(op[3], op[4]) for op in blocks]))
 
 
-def _chars_window(old: str, new: str) -> tuple[str, str]:
-    """Both texts from a little before their first difference (at a word start), ``…`` marking what is cut."""
+def _chars_window(old: str, new: str, limit: int) -> tuple[str, str]:
+    """Both texts from a little before their first difference (at a word start), ``…`` marking what is cut. The
+    lead, with the step back to a word start, takes at most half of ``limit``: a lead of 60 characters in a 60-wide
+    window cut ``…let_unit_value)]`` → ``…let_unit_value,…`` before the ``clippy::unreachable`` it appends."""
     a, b = _collapse(old), _collapse(new)
     common = len(os.path.commonprefix([a, b]))
-    start = max(0, common - _LEAD)
+    lead = min(_LEAD, limit // 3)
+    start = max(0, common - lead)
     if start:  # at the start of a word when one begins nearby, else inside the token (a long regex, a URL)
-        space = a.rfind(" ", max(0, start - _LEAD // 2), start)
-        start = space + 1 if space >= 0 else start
+        back = a.rfind(" ", max(0, start - lead // 2), start)
+        if back >= 0:
+            start = back + 1
+        elif start <= lead // 2:  # the text's own start is in reach: nothing cut (not ``…erest.is_never()``)
+            start = 0
+        else:  # the next word start before the difference (not ``…on, clippy::let_unit_value)]``)
+            ahead = a.find(" ", start, common)
+            start = ahead + 1 if ahead >= 0 else start
 
     return ("…" if start else "") + a[start:], ("…" if start else "") + b[start:]
 
@@ -55,7 +64,7 @@ def changed_window(old: Any, new: Any, rendered: tuple[str, str], limit: int) ->
     multi_line = "\n" in old.strip() and "\n" in new.strip()
     pair = _clipped(_lines_window(old, new), limit) if multi_line else None
     if pair is None or pair[0] == pair[1]:
-        pair = _clipped(_chars_window(old, new), limit)
+        pair = _clipped(_chars_window(old, new, limit), limit)
     return pair  # type: ignore[return-value]
 
 

@@ -160,11 +160,16 @@ _COMMENT_LINE = re.compile(r"^\s*(?://|/\*|\*)|^\s*$")
 
 
 def version_numbers_added(e: Evidence) -> bool:
-    """Every changed product line defines a version number (``#define TSL_RH_VERSION_MAJOR 1``) or is a comment on
-    them: the library's version stated for includers to test, which no test of its own exercises."""
+    """Every changed product line defines a version number (``#define TSL_RH_VERSION_MAJOR 1``, or sets one by name:
+    markupsafe's ``__version__ = "0.23"`` added to its package) or is a comment on them: the library's version
+    stated for its users to read, which no test of its own exercises."""
     lines = [ln for f in e.behaviour for ln in (lambda r, a: r + a)(*changed_lines(f.patch))]
-    return (bool(e.behaviour) and any(_VERSION_DEFINE.match(ln) for ln in lines)
-            and all(_VERSION_DEFINE.match(ln) or _COMMENT_LINE.match(ln) for ln in lines))
+
+    def states(line: str) -> bool:
+        return bool(_VERSION_DEFINE.match(line) or _SETS_VERSION.match(line))
+
+    return (bool(e.behaviour) and any(states(ln) for ln in lines)
+            and all(states(ln) or _COMMENT_LINE.match(ln) for ln in lines))
 
 
 #: keys of a package manifest that only stamp a release: its own version and notes for a package index

@@ -124,8 +124,9 @@ def _without_reach(fact: Fact) -> Fact:
 
 def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str | None], contents: object,
                          before: dict[str, str | None] | None = None) -> list[Fact]:
-    """``facts`` with the public Rust symbols of files in a module declared non-public made non-public, and the
-    "no longer public" of items in a module private before the commit dropped (see the module's docstring).
+    """``facts`` with the public Rust symbols of files in a module declared non-public made non-public (not an
+    exported macro), and the "no longer public" of items in a module private before the commit dropped (see the
+    module's docstring).
     ``texts``: the commit's files' texts after it, by path (None where not read); ``before``: their texts before."""
     claimed = [f for f in facts if (f.public or _narrowed(f)) and f.path.endswith(".rs") and not is_test_path(f.path)]
     if not claimed:
@@ -219,7 +220,9 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
 
     out = []
     for fact in facts:
-        rust = fact.path.endswith(".rs") and not is_test_path(fact.path)
+        # a ``#[macro_export]`` macro (the only macro the facts call public) is exported at the crate's root from
+        # whatever module defines it: tracing's ``record_all!`` in its private ``mod macros;``
+        rust = fact.path.endswith(".rs") and not is_test_path(fact.path) and (fact.text or "").split(",")[0] != "macro"
         # an item removed was reached as the crate stood before the commit: bytes' ``pub struct BsDebug`` of
         # ``mod debug;`` (dropped from ``src/lib.rs`` with the file) was never public API
         if fact.public and rust and (private(fact.path, fact.symbol) or fact.kind == "symbol_removed" and private(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from analysis.analyzers.heuristic import rules as R
@@ -75,6 +76,12 @@ def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
     pair = code(window[0], limit), code(window[1], limit)
     if pair[0] == pair[1] and old != new:  # a long token changed (a URL's path): cut at words, both end before it
         pair = code(window[0], len(window[0]) + 2), code(window[1], len(window[1]) + 2)  # the window is bounded
+    elif old != new:
+        # a side cut at a word before anything of its own shows (``!interest.is_never() &&…`` for the line that
+        # now calls ``$crate::__macro_support::__is_enabled(..)``): cut inside that long token instead
+        same = len(os.path.commonprefix(list(window)))
+        pair = tuple(code(text, len(text) + 2) if len(text) > same and len(shown.strip("`").rstrip("…")) <= same
+                     else shown for text, shown in zip(window, pair))  # type: ignore[assignment]
     return pair
 
 

@@ -69,6 +69,8 @@ _TRACKER_KEY = re.compile(r"^\[(?:[a-z][a-z0-9_]*-\d+|#\d+)\]\s*")
 
 #: a message paragraph this long or longer that a changelog entry holds word for word is left to the entry
 _QUOTED_WORDS = 6
+#: changed lines a test file needs to be named beside a dependency or key change (more than a snapshot's line or two)
+_SIDE_TEST_LINES = 10
 
 
 def _unreferenced(text: str) -> str:
@@ -234,7 +236,12 @@ class Writer(FileLines, ImpactLines, DependencyLines):
     def summary(self) -> list[str]:
         e, out = self.e, []
         out += self.own_points()
-        entries = e.changelog[:R.MAX_CHANGELOG]
+        # the entry that is the title again (``* pref: enable strict mode`` under that very title, perhaps with its
+        # names in backticks) tells nothing the heading does not, beside code that says the change (a commit of the
+        # changelog alone is said by its entry)
+        title = _unreferenced(e.title).replace("`", "")
+        entries = [x for x in e.changelog[:R.MAX_CHANGELOG]
+                   if not e.behaviour or _unreferenced(x).replace("`", "") != title]
         if len(entries) > 1 and entries[-1].endswith(":") and len(e.changelog) > len(entries):
             entries = entries[:-1]  # "... can still enable it by:" without the steps it leads in to, cut off here
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
@@ -610,8 +617,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         # (``scripts/version-history.js`` deleted beside the ``version`` script that ran it read as nothing)
         named = {f.path for f in e.facts if f.symbol and not (f.kind in _SYMBOL_FACTS and not e.in_product(f))} | \
             {f.path for f in e.of("changelog_entry")}
+        # (and tests rewritten: morgan's suite, 524 lines, beside the ``split`` dev dependency it needs; not the
+        # snapshot line or two a chart's version bump updates in each bump of the day)
         side = [f for f in sorted(e.files, key=lambda f: -f.changes) if f.path not in named
-                and e.classes.get(f.path, set()) & {"doc", "tooling", "ci", "example"}]
+                and (e.classes.get(f.path, set()) & {"doc", "tooling", "ci", "example"}
+                     or "test" in e.classes.get(f.path, set()) and f.changes > _SIDE_TEST_LINES)]
         if not side:
             return []
         deleted = [f.path for f in side if f.status == "removed"]

@@ -107,17 +107,24 @@ class JsCollector(Collector):
         .call(this)``, how older libraries wrap a whole module), read as the module's own."""
         if expression.type == "assignment_expression":
             left, value = _field(expression, "left"), _unwrapped(_field(expression, "right"))
+            lefts = [left]
             while value is not None and value.type == "assignment_expression":  # ``_.uniq = _.unique = function``
+                lefts.append(_field(value, "left"))
                 value = _unwrapped(_field(value, "right"))
-            path = text_of(left).replace(".prototype.", ".") if left is not None and left.type == "member_expression" \
-                else ""
+            # the first member the chain sets: ``exports = module.exports = function morgan(..)`` rebinds the bare
+            # ``exports`` name, the function is the module's
+            left = next((x for x in lefts if x is not None and x.type == "member_expression"), None)
+            path = text_of(left).replace(".prototype.", ".") if left is not None else ""
             if value is None or value.type not in self._FUNC_VALUES or not _MEMBER_PATH.fullmatch(path):
                 return
-            # ``module.exports = (a, b) => ..``: the function is the CommonJS module itself, its API (named so)
+            # ``module.exports = (a, b) => ..``: the function is the CommonJS module itself, its API (named so);
+            # a function that names itself (``module.exports = function morgan(..)``) goes by that name, the one
+            # ``function morgan(..)`` and ``module.exports = morgan`` give it when the module is reorganised
             whole = path == "module.exports"
             exported = whole or path.startswith(("exports.", "module.exports."))
-            self.add(scope, path.rsplit(".", 1)[-1] if exported and not whole else path, "function", exported,
-                     expression,
+            own = text_of(_field(value, "name")) if whole and value.type in ("function_expression", "function") else ""
+            self.add(scope, own or (path.rsplit(".", 1)[-1] if exported and not whole else path), "function",
+                     exported, expression,
                      params=js_params(_field(value, "parameters") or _field(value, "parameter")),
                      returns=self._returns(value))
         elif expression.type == "call_expression":
