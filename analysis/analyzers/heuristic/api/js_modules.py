@@ -7,6 +7,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 
+from analysis.facts.languages import is_test_path
 from analysis.models import FileChange
 
 JS_MODULE = re.compile(r"\.(m|c)?[jt]sx?$")
@@ -43,11 +44,13 @@ def _post_image(patch: str | None) -> str:
 
 def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
     """(module key, name) pairs that changed JS/TS modules import from sibling modules by a relative path, less those
-    an entry point of the commit re-exports (``export {X} from './x.js'`` in ``index.ts``: published, not plumbing)."""
+    an entry point of the commit re-exports (``export {X} from './x.js'`` in ``index.ts``: published, not plumbing).
+    A test importing a module is no sign (``test/esm/helpers.mjs`` imports the package's ``helpers/helpers.mjs`` as its
+    users do)."""
     out: set[tuple[str, str]] = set()
     published: set[tuple[str, str]] = set()
     for change in files:
-        if not JS_MODULE.search(change.path) or change.path.endswith(".d.ts"):
+        if not JS_MODULE.search(change.path) or change.path.endswith(".d.ts") or is_test_path(change.path):
             continue
         text = _post_image(change.patch)
         entry = bool(_ENTRY.match(posixpath.basename(change.path)))
