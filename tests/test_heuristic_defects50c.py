@@ -336,3 +336,22 @@ def test_a_release_note_that_restates_the_title_and_a_hashtag_line_are_not_point
     # a release note in words of its own is the author's point
     text = analysis_text(analysed(files, f"{title}\n\n#AutoFactory\n\nRELNOTES=Handle self-referencing bounds.\n"))
     assert "RELNOTES=Handle self-referencing bounds." in text and "#AutoFactory" not in text, text
+
+
+PAIR = """namespace lib {
+class json {
+  public:
+    bool is_pair() const
+    {
+        return element_ref->is_array() && element_ref->size() == 2 && (*element_ref)[INDEX].is_string();
+    }
+};
+}
+"""
+
+
+def test_a_long_line_whose_change_is_inside_one_long_token_is_quoted_up_to_its_change():
+    files = {"src/json.cpp": (PAIR.replace("INDEX", "0"), PAIR.replace("INDEX", "static_cast<size_type>(0)"))}
+    text = analysis_text(analysed(files, "Fix init-list construction when size_type is not int"))
+    assert "→ `…element_ref->size() == 2 && (*element_ref)[static_cast<size_type>(0)]" in text, text
+    assert "`…element_ref->size() == 2 && (*element_ref)[0].is_string();`" in text, text

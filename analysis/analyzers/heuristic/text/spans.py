@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from analysis.analyzers.heuristic import rules as R
@@ -75,7 +76,12 @@ def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
     pair = code(window[0], limit), code(window[1], limit)
     if pair[0] == pair[1] and old != new:  # a long token changed (a URL's path): cut at words, both end before it
         pair = code(window[0], len(window[0]) + 2), code(window[1], len(window[1]) + 2)  # the window is bounded
-    return pair
+    # a side cut at a word before the first difference (``... == 2 &&…`` of ``(*ref)[static_cast<size_type>(0)]``,
+    # one long token) shows nothing of its change: cut inside the token, at the limit
+    same = len(os.path.commonprefix([" ".join(w.split()) for w in window]))
+    return tuple(side if len(side[1:-1].removesuffix("…")) > same or len(" ".join(w.split())) <= same
+                 else "`" + " ".join(w.replace("`", "'").split())[: limit - 1].rstrip() + "…`"
+                 for side, w in zip(pair, window))  # type: ignore[return-value]
 
 
 def pinned(version: str | None) -> str | None:
