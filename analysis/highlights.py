@@ -275,8 +275,9 @@ def _config(facts: list[Fact], words: dict[str, str]) -> str | None:
     """The settings changed; a key changed in several files (each chart's ``appVersion``) names its folder."""
     shown = [f for f in facts if f.kind.startswith("config_") and f.symbol and not _version_bump(f)
              and not _package_metadata(f) and not _tool_section(f)
-             # a docs page's data file, a test's or benchmark's input (``benchmark/parse-top.json``), an example's
-             and not classify_path(f.path) & {"doc", "test", "example"}
+             # a docs page's data file, a test's or benchmark's input (``benchmark/parse-top.json``), an example's,
+             # a translation's strings (``locales/ru.json``: the words a message prints, not settings)
+             and not classify_path(f.path) & {"doc", "test", "example", "i18n"}
              and f.text != TOOLING]  # CI workflows, linters: each change's own entry says them, not the day's
     folders = Counter(f.symbol for f in {(f.symbol, f.path): f for f in shown}.values())
     named = [words[f.kind].format(name=_where(f, words) if folders[f.symbol] > 1 else _code(f.symbol),

@@ -191,10 +191,28 @@ def package_dirs(parts: list[str]) -> set[int]:
 _TEST_SOURCE_SET = re.compile(r"^([a-z][A-Za-z0-9]*Test|testFixtures|[a-z][A-Za-z0-9]*TestFixtures)$")
 
 
+#: what sits below a JVM build's ``src/it/``: a source set's language or resources folder (Gradle's ``src/it/java``),
+#: or a Maven invoker project of its own (``src/it/functional/pom.xml``, ``src/it/functional/src/main/java``)
+_IT_SOURCES = {"java", "kotlin", "groovy", "scala", "resources"}
+_IT_PROJECT_FILES = {"pom.xml", "invoker.properties", "verify.groovy", "verify.bsh", "build.gradle",
+                     "build.gradle.kts", "settings.gradle", "settings.gradle.kts"}
+
+
+def _integration_tests(parts: list[str], i: int) -> bool:
+    """``parts[i]`` is the ``it`` of a JVM build's ``src/it/``: the integration tests Maven's invoker or failsafe
+    plugin (or a Gradle source set) runs, never shipped; a bare ``src/it/`` of other files (an Italian locale's
+    pages) is not."""
+    below = parts[i + 1:]
+    return parts[i] == "it" and len(below) >= 2 and (below[0] in _IT_SOURCES or "src" in below[1:-1]
+                                                      or below[-1] in _IT_PROJECT_FILES)
+
+
 def test_source_sets(path: str) -> set[str]:
-    """The Gradle test source sets of ``path`` (``okhttp/src/jvmTest/kotlin/...``), lower-cased."""
+    """The test source sets of ``path``, lower-cased: Gradle's (``okhttp/src/jvmTest/kotlin/...``) and the
+    integration tests under ``src/it/`` (``factory/src/it/functional/src/main/java/...``)."""
     parts = [p for p in path.split("/") if p]
-    return {d.lower() for i, d in enumerate(parts[1:-1], 1) if parts[i - 1] == "src" and _TEST_SOURCE_SET.match(d)}
+    return {d.lower() for i, d in enumerate(parts[1:-1], 1)
+            if parts[i - 1] == "src" and (_TEST_SOURCE_SET.match(d) or _integration_tests(parts, i))}
 
 
 def test_dirs(path: str) -> set[str]:

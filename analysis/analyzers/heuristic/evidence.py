@@ -11,6 +11,7 @@ from analysis.analyzers.heuristic.api.options import NewOption, constants_change
 from analysis.analyzers.heuristic.api.struct_fields import go_struct_hints
 from analysis.analyzers.heuristic.api.surface import ApiSurface
 from analysis.analyzers.heuristic.code.code_changes import CodeChanges
+from analysis.analyzers.heuristic.code.respelled.amalgamation import regenerated_copies
 from analysis.analyzers.heuristic.config.builds.dependency_changes import DependencyChanges
 from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security, secrets_before
 from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
@@ -103,8 +104,11 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
 
     @cached_property
     def sized(self) -> list[FileChange]:
-        """The files whose size makes a change hard to review: not tests, docs, examples, lock files or build output."""
-        return [f for f in self.files if not self.classes[f.path] & {"lock", "test", "doc", "example", "generated"}]
+        """The files whose size makes a change hard to review: not tests, docs, examples, lock files or build output,
+        nor an amalgamated header regenerated from the headers the commit changes."""
+        copies = regenerated_copies(self)
+        return [f for f in self.files if not self.classes[f.path] & {"lock", "test", "doc", "example", "generated"}
+                and f.path not in copies]
 
     @property
     def sized_lines(self) -> int:

@@ -16,6 +16,11 @@ _REFERENCE_ONLY = re.compile(r"^((fix(es|ed)?|close[sd]?|resolve[sd]?|reopen(s|e
                              # instructions to CI services, not words about the change: "[skip ci]", "[ci skip]"
                              r"^\[(?:skip[ -](?:ci|actions|checks)|ci[ -]skip|no[ -]ci|actions[ -]skip)\]$|"
                              r"^skip-checks:\s*true$|"
+                             # a pointer whose target an export tool blanked out: "See [] for more details"; a
+                             # line of hashtags ("#TypeEqualsCleanup"), a tracker's labels, not an issue's number
+                             r"^#[A-Za-z][\w-]*(?:[\s,]+#[A-Za-z][\w-]*)*[\s.]*$|"
+                             r"^see(?: also)?\s+(?:\[\s*\]|\(\s*\)|<\s*>)(?:\s+for\s+(?:more\s+)?"
+                             r"(?:details|information|info|context|background))?[\s.]*$|"
                              # a labelled pointer elsewhere: "Ref: https://...", "Follow-up to 180501cb #3504"
                              r"^(?:refs?|references?|see(?: also)?|link|context|follow[- ]?up (?:to|of|for)|based on|"
                              # "Closes: https://github.com/o/r/issues/628": the issue's address, not the change

@@ -17,7 +17,7 @@ from analysis.facts.config import WORKSPACE_INHERITED
 from analysis.facts.languages import manifest_kind
 from analysis.facts.manifests.container_images import base_images, is_dockerfile, stage_names
 from analysis.facts.manifests.helm_charts import chart_dependencies, chart_lines
-from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom, pom_build_only, pom_properties
+from analysis.facts.manifests.jvm_manifests import gradle_catalog, pom, pom_build_only, pom_properties, pom_unresolved
 from analysis.facts.patches import FilePatch, Line
 from analysis.models import Fact
 
@@ -204,6 +204,19 @@ def _pom_kept_properties(old: dict[str, str], new: dict[str, str], old_text: str
             new.pop(name, None)
 
 
+def _pom_unresolved_sides(old: dict[str, str], new: dict[str, str], old_text: str, new_text: str) -> None:
+    """A block whose literal version becomes one the pom cannot resolve (``HEAD-SNAPSHOT`` ->
+    ``${project.version}``), or the other way round, is that version changed, not the package dropped or added:
+    the side that lost it gets the version as written."""
+    sides = ((old, pom_unresolved(old_text), pom_build_only(old_text)),
+             (new, pom_unresolved(new_text), pom_build_only(new_text)))
+    for (mine, _, _), (theirs, written, build) in (sides, sides[::-1]):
+        for name in set(mine) - set(theirs):
+            key = name.split(_SECTION)[0]
+            if key in written:
+                theirs[f"{key}{_SECTION}dev" if key in build else key] = written[key]
+
+
 _WHOLE = {"pyproject.toml": _pyproject, "cargo.toml": _cargo, "package.json": _package_json,
           "pom.xml": _pom, "libs.versions.toml": gradle_catalog, "chart.yaml": chart_dependencies,
           "go.mod": lambda text: _line_deps("go.mod", text.splitlines()),
@@ -253,6 +266,7 @@ def _hunk_deps(kind: str, patch: FilePatch) -> tuple[dict[str, str], dict[str, s
              for sign in ("-", "+")]
     old, new = _pom(texts[0]), _pom(texts[1])
     _pom_kept_properties(old, new, *texts)
+    _pom_unresolved_sides(old, new, *texts)
     return old, new
 
 
@@ -496,6 +510,7 @@ def dependency_facts(files: list[tuple[str, FilePatch, tuple[str | None, str | N
                 read_whole.add(ecosystem)
                 if kind == "pom.xml":
                     _pom_kept_properties(old, new, sides[0] or "", sides[1] or "")
+                    _pom_unresolved_sides(old, new, sides[0] or "", sides[1] or "")
             declared.update((ecosystem, normalise(ecosystem, package_of(name))) for name in [*old, *new])
             changes = _compare(old, new)
         else:

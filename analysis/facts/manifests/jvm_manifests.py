@@ -57,6 +57,22 @@ def pom_dependencies(text: str) -> dict[str, str]:
     return found
 
 
+def pom_unresolved(text: str) -> dict[str, str]:
+    """``groupId:artifactId`` -> the version as written, of the blocks whose version the pom cannot resolve
+    (``${project.version}``, a property its parent defines): left out of ``pom_dependencies``, but what a literal
+    version became when a commit moves a block onto one."""
+    text = _COMMENT.sub("", text)
+    properties = pom_properties(text)
+    found: dict[str, str] = {}
+    for block in _blocks(text):
+        if "artifactId" not in block or "version" not in block:
+            continue
+        if "${" in _REFERENCE.sub(lambda m: properties.get(m.group(1), m.group(0)), block["version"]):
+            group = block.get("groupId", "")
+            found[f"{group}:{block['artifactId']}" if group else block["artifactId"]] = block["version"]
+    return found
+
+
 def pom_build_only(text: str) -> set[str]:
     """``groupId:artifactId`` of the pom's test-scoped dependencies and its plugins, extensions and annotation
     processors: what the build and the tests use, not what users of the artifact get (a dependency also declared

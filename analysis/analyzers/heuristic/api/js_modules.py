@@ -7,6 +7,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 
+from analysis.facts.languages import is_test_path
 from analysis.models import FileChange
 
 JS_MODULE = re.compile(r"\.(m|c)?[jt]sx?$")
@@ -52,10 +53,12 @@ def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
     an entry point of the commit re-exports (``export {X} from './x.js'`` in ``index.ts``: published, not plumbing).
     Both sides of the hunks are read: an import the commit removes with the export it took (xstate's ``flatten`` of
     ``utils.ts``, dropped from ``import { flatten, matchesState } from './utils.ts'``) was plumbing before it."""
+    A test importing a module is no sign (``test/esm/helpers.mjs`` imports the package's ``helpers/helpers.mjs`` as its
+    users do)."""
     out: set[tuple[str, str]] = set()
     published: set[tuple[str, str]] = set()
     for change in files:
-        if not JS_MODULE.search(change.path) or change.path.endswith(".d.ts"):
+        if not JS_MODULE.search(change.path) or change.path.endswith(".d.ts") or is_test_path(change.path):
             continue
         entry = bool(_ENTRY.match(posixpath.basename(change.path)))
         for text in (_post_image(change.patch), _pre_image(change.patch)):

@@ -127,7 +127,7 @@ class ApiSurface:
         (the twin of ``moved``), nothing new for callers."""
         name = _last_name(fact.symbol)
         return fact.kind == "symbol_added" and any(f.path != fact.path and _last_name(f.symbol) == name
-                                                   for f in self.of("symbol_removed"))
+                                                   and not _rehomed(f, fact) for f in self.of("symbol_removed"))
 
     @cached_property
     def js_imports(self) -> set[tuple[str, str]]:
@@ -157,7 +157,8 @@ class ApiSurface:
         by their last part after ``.`` or ``::``: a C/C++ macro read inside a namespace block of one header is the same
         macro defined at the top of another (a macro has no namespace)."""
         name = _last_name(fact.symbol)
-        return (any(f.path != fact.path and _last_name(f.symbol) == name for f in self.of("symbol_added"))
+        return (any(f.path != fact.path and _last_name(f.symbol) == name and not _rehomed(fact, f)
+                    for f in self.of("symbol_added"))
                 or (fact.path.lower().endswith(CPP_SOURCES) and self.inlined_only))
 
     @cached_property
@@ -280,3 +281,17 @@ class ApiSurface:
 def _last_name(symbol: str | None) -> str:
     """A symbol's own name, without the classes, modules or namespaces it is written under (``a.b``, ``ns::b``)."""
     return re.split(r"\.|::", symbol or "")[-1]
+
+
+def _owner(symbol: str | None) -> str:
+    return "::".join(re.split(r"\.|::", symbol or "")[:-1])
+
+
+def _rehomed(removed: Fact, added: Fact) -> bool:
+    """A method taken from one class into another that calls differently (``YargsInstance.isDefaulted(key)`` ->
+    ``CommandInstance.isDefaulted(yargs, key)``): callers of the old owner's method lose it, so it did not move
+    for them. A method pulled up into a base keeps its signature (callers reach it through the base), and a
+    function moved between modules has no owner to change."""
+    old, new = _owner(removed.symbol), _owner(added.symbol)
+    return (bool(old) and bool(new) and old != new and bool(removed.before) and bool(added.after)
+            and "".join((removed.before or "").split()) != "".join((added.after or "").split()))

@@ -60,16 +60,20 @@ def _outside_tests(patch: str) -> str:
     return "\n".join(kept)
 
 
-def _blocks(patch: str, marker: re.Pattern) -> Iterable[list[str]]:
+def _removed_lines(patch: str) -> set[str]:
+    return {ln[1:].strip() for ln in patch.splitlines() if ln.startswith("-") and not ln.startswith("---")}
+
+
+def _blocks(patch: str, marker: re.Pattern, elsewhere: frozenset[str] = frozenset()) -> Iterable[list[str]]:
     """Runs of added comment lines, each as its lines' text: whole comments only (not a doc comment, nor lines added
     to a comment the patch keeps or rewrites, whose run starts or ends mid-sentence), written anew (not a comment
-    the patch removes elsewhere: moved with its code). A line opening with ``*`` continues a ``/* .. */`` comment
-    only (``*ptr = 0;`` alone is C code)."""
+    the patch, or another file's patch (``elsewhere``), removes: moved with its code). A line opening with ``*``
+    continues a ``/* .. */`` comment only (``*ptr = 0;`` alone is C code)."""
     block: list[str] = []
     doc = partial = False
     moved = True  # every line of the block is one the patch removes elsewhere: the comment moved with its code
     previous = ""
-    removed = {ln[1:].strip() for ln in patch.splitlines() if ln.startswith("-") and not ln.startswith("---")}
+    removed = _removed_lines(patch) | elsewhere
     unclosed = False  # the block's ``/*`` not closed yet: its next lines are the comment's, ``*`` or not
     for line in [*patch.splitlines(), ""]:
         text = line[1:] if line[:1] in "+- " else None
@@ -131,12 +135,15 @@ def added_explanation(files: Iterable[FileChange]) -> tuple[str, str] | None:
     """(path, text) of the first explanatory comment the files' patches add, the files taken largest first. A file
     the commit adds is left out (its comments document the new file, not why existing code changed: "Unwrap is safe
     because of the above check" in a new module), and so are hunks in a test scope ("Test that single quotes and
-    spaces are encoded" in a Rust file's ``mod test``)."""
+    spaces are encoded" in a Rust file's ``mod test``), and so is a comment another file loses (moved there with
+    the method it documents)."""
+    files = list(files)
+    removed = frozenset(line for change in files for line in _removed_lines(change.patch or ""))
     for change in sorted(files, key=lambda f: -f.changes):
         marker = _marker(change.path)
         if marker is None or not change.patch or change.status == "added":
             continue
-        for block in _blocks(_outside_tests(change.patch), marker):
+        for block in _blocks(_outside_tests(change.patch), marker, removed):
             text = _joined(block)
             if _explains(text):
                 return change.path, text

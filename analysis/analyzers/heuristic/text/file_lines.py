@@ -153,10 +153,13 @@ class FileLines:
         return len(cosmetic) >= 3 or (len(cosmetic) == 2 and sum(f.changes for f in cosmetic) >= max(rest, 1))
 
     def documented(self, paths: list[str]) -> list[str]:
-        """The definitions the comment changes of ``paths`` document (from git's context around the hunks)."""
+        """The definitions the comment changes of ``paths`` document (from git's context around the hunks); none
+        when a file's comments document no definition (six test files' typos and a ``swap`` in one of them: "on
+        `swap`" after all six would say their comments are on it)."""
         patches = {f.path: f.patch for f in self.e.files if f.patch}
-        return list(dict.fromkeys(name for path in paths if path in patches
-                                  for name in documented_names(path, parse_patch(path, patches[path]))))
+        named = [documented_names(path, parse_patch(path, patches[path])) if path in patches else []
+                 for path in paths]
+        return list(dict.fromkeys(name for names in named for name in names)) if all(named) else []
 
     def ci_keys(self, values: bool = True) -> str:
         """``; changes `permissions`, `uses` (pinned to a commit SHA)``: the CI keys the diff changes, bounded; when

@@ -57,9 +57,15 @@ def _unprefixed(version: str) -> str:
     return version[1:] if version[:1] in "vV" and version[1:2].isdigit() else version
 
 
+#: a release note's key (Google's ``RELNOTES="..."``, ``Release note: ...``), the note quoted or not
+_RELEASE_NOTE_KEY = re.compile(r"^\s*(?:relnotes?|release[ _-]?notes?)\s*[:=]\s*([\"']?)(?P<note>.*?)\1\s*$", re.I)
+
+
 def _bare(text: str) -> str:
-    """A title or point without its conventional prefix, pull request number and final period, lower-cased."""
-    text = R.PREFIX_RE.sub("", text, count=1)
+    """A title or point without its conventional prefix or release note key, pull request number and final period,
+    lower-cased (``RELNOTES="Prevent stack overflow."`` under that title is the title again)."""
+    note = _RELEASE_NOTE_KEY.match(text)
+    text = R.PREFIX_RE.sub("", note.group("note") if note else text, count=1)
     return re.sub(r"\s*\(#\d+\)\s*$", "", text).strip().rstrip(".").lower()
 
 
@@ -461,8 +467,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             # private functions the change adds beside them in the same files (cookie's ``startIndex``, ``endIndex``
             # that ``parse`` now calls): named, or "Changes `parse`" stands for lines that are new functions
             paths = {f.path for f in modified}
+            # (a private overload of a public method the commit adds, Java's ``getAllMethods(type, overrides)``
+            # beside the public ``getAllMethods(type, types, elements)``, is that method's: "Adds" names it)
+            public = {f.symbol for f in e.of("symbol_added") if e.is_public(f)}
             beside = [f.symbol for f in e.of("symbol_added") if f.symbol in helpers and f.path in paths
-                      and (f.text or "").startswith(("function", "method"))]
+                      and (f.text or "").startswith(("function", "method")) and f.symbol not in public]
             out.append(self.t("modified", names=self.symbols([f.symbol for f in modified]),
                               files=self.sizes(sorted(dict.fromkeys(f.path for f in modified),
                                                       key=lambda p: -changes.get(p, 0))))

@@ -165,6 +165,7 @@ class CCollector(Collector):
                     self._records(node, scope, ctx)
                 return
             name, shifted = _macro_shifted(_field(function, "declarator"))
+            name = operator_spelling(name)
             if not in_record and "::" in name and name.rpartition("::")[2].startswith("_"):
                 # ``void Executor::_tear_down(...) {`` defined away from its class (another header): the
                 # definition line never says ``private:``, and a leading underscore is by convention the class's own
@@ -247,6 +248,17 @@ class CCollector(Collector):
 
 #: upper-case attribute macros before a return type that follows them (``FMT_CONSTEXPR auto``, ``GLOG_EXPORT bool``)
 _LEADING_MACROS = re.compile(r"^(?:_*[A-Z][A-Z0-9_]{2,}[ \t]+)+(?=[A-Za-z_])")
+
+
+#: the blanks a C++ operator's name may hold without naming another: ``operator ==``, ``operator "" _json``
+_OPERATOR_BLANKS = re.compile(r'(\boperator)\s+(?=[^\w\s])|(?<=\boperator"")\s+|(?<=\boperator\s"")\s+')
+
+
+def operator_spelling(name: str) -> str:
+    """One spelling of a C++ operator function's name: ``operator "" _json`` and ``operator ""_json`` (a
+    literal operator, the blank before its suffix deprecated) are ``operator""_json``, ``operator ==`` is
+    ``operator==``; a conversion (``operator bool``) keeps its blank."""
+    return _OPERATOR_BLANKS.sub(lambda m: m.group(1) or "", name) if "operator" in name else name
 
 
 def _macro_shifted(node: Any | None) -> tuple[str, str]:
