@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
+from analysis.analyzers.heuristic.code.behaviour.dispatch_cases import literal_cases_dropped
 from analysis.analyzers.heuristic.code.behaviour.guards import added_guards
 from analysis.analyzers.heuristic.code.behaviour.locks import locks_added
 from analysis.analyzers.heuristic.code.callers_only import callers_only
@@ -461,6 +462,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                     [f for f in e.behaviour if f.path in {m.path for m in modified}])] if swaps]
             changed_code = [f for f in e.behaviour if f.path in {m.path for m in modified}]
             out += self.guards_line(changed_code)
+            out += [self.t("cases_dropped", path=code(path, R.MAX_PATH), values=self.names([f'"{v}"' for v in values]))
+                    for path, values in literal_cases_dropped(changed_code, e.files).items()][:2]
             locks = locks_added(changed_code)
             if locks:
                 out.append(self.t("locks_line", names=self.names(locks)))
