@@ -500,7 +500,8 @@ class Findings:
         # Python 2 alias whose Python 3 counterpart stays
         removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)
                    and not e.default_constructor(f) and not py2_alias(e, f)
-                   and not (f.text or "").endswith(", overrides")]  # the base's method stays callable
+                   and not (f.text or "").endswith(", overrides")  # the base's method stays callable
+                   and not e.unreleased(f)]  # the day's earlier change added it: no release had it
         patches = {f.path: f.patch or "" for f in e.files}
         members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
 
