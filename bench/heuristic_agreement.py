@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:
 from analysis.analyzers.base import AnalysisContext  # noqa: E402
 from analysis.analyzers.heuristic import HeuristicAnalyzer  # noqa: E402
 from analysis.changes import fold  # noqa: E402
+from analysis.earlier_additions import earlier_additions, may_touch_earlier  # noqa: E402
 from analysis.facts import derive_facts  # noqa: E402
 from analysis.models import Analysis, Commit, FileChange  # noqa: E402
 from bench.day_fixtures import Day, day_names, load  # noqa: E402
@@ -214,11 +215,10 @@ _SENTENCE_END = re.compile(r"(?<=\.)\s+|(?<=。)")
 def replay(day: Day, lang: str = "en") -> list[tuple[Commit, Analysis]]:
     """Every change of the day analysed as the digest would: facts first, then the heuristic."""
     analyzer = HeuristicAnalyzer()
-    out = []
-    for commit in day.commits:
-        facts = derive_facts(commit, day.contents)
-        out.append((commit, analyzer.analyze_sync(commit, lang, AnalysisContext(facts=facts))))
-    return out
+    facts = [(commit, derive_facts(commit, day.contents)) for commit in day.commits]
+    return [(commit, analyzer.analyze_sync(commit, lang, AnalysisContext(
+        facts=found, added_earlier=earlier_additions(facts, commit) if may_touch_earlier(found) else {})))
+            for commit, found in facts]
 
 
 def sentences(analysis: Analysis) -> set[str]:

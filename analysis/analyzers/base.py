@@ -37,6 +37,8 @@ class AnalysisContext:
     related: list[RelatedCommit] = field(default_factory=list)
     #: the titles of the commits this change folds in (a merged pull request's own commits), newest first
     folded_titles: list[str] = field(default_factory=list)
+    #: {symbol: short SHA} of the symbols the same day's earlier changes added (``analysis.earlier_additions``)
+    added_earlier: dict[str, str] = field(default_factory=dict)
     #: the text of a path after this commit (blocking; None when absent or unreadable); None: cannot read
     file_text: Callable[[str], str | None] | None = None
     #: told by a remote analyzer, inside its concurrency slot, before it asks (``before()`` may raise a

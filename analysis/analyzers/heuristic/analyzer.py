@@ -22,9 +22,12 @@ logger = logging.getLogger(__name__)
 __all__ = ["HeuristicAnalyzer", "area_of", "classify_path", "evidence_of"]
 
 
-def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] = ()) -> Evidence:
-    """The commit, its facts, the titles of the commits it folds in and its paths' classes, read once."""
-    evidence = Evidence(commit=commit, facts=list(facts), folded_titles=list(folded_titles))
+def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] = (),
+                added_earlier: dict[str, str] | None = None) -> Evidence:
+    """The commit, its facts, the titles of the commits it folds in, the symbols the day added before it and its
+    paths' classes, read once."""
+    evidence = Evidence(commit=commit, facts=list(facts), folded_titles=list(folded_titles),
+                        added_earlier=dict(added_earlier or {}))
     evidence.classes = {f.path: classify_path(f.path) for f in evidence.files}
     for f in evidence.files:
         if inline_tests_only(f.path, f.patch):  # a Rust file's own ``mod tests``: test code, not product code
@@ -56,7 +59,8 @@ class HeuristicAnalyzer:
 
     def analyze_sync(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
         facts = context.facts if context is not None else (derive_facts(commit) if commit.files else [])
-        evidence = evidence_of(commit, facts, context.folded_titles if context is not None else [])
+        evidence = evidence_of(commit, facts, context.folded_titles if context is not None else [],
+                               context.added_earlier if context is not None else None)
         change_type = change_type_of(evidence)
         importance = importance_of(evidence, change_type)
         writer = Writer(evidence, change_type, lang, importance)

@@ -40,6 +40,9 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
     classes: dict[str, set[str]] = field(default_factory=dict)
     #: the titles of the commits a merge folds in (a pull request's own commits)
     folded_titles: list[str] = field(default_factory=list)
+    #: {symbol: short SHA} of symbols earlier changes of the same day added (``analysis.earlier_additions``): not
+    #: released yet, so removing or reshaping them breaks no user
+    added_earlier: dict[str, str] = field(default_factory=dict)
     #: Rust test code (a file's own ``mod tests``, a ``tests.rs``): not product code, yet where moved or renamed
     #: product lines may come from or go to
     rust_tests: list[FileChange] = field(default_factory=list)

@@ -19,6 +19,7 @@ from analysis.analyzers.heuristic.api.trait_bounds import bounds_added
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
 from analysis.analyzers.heuristic.code.behaviour.case_folding import case_folding_removed
+from analysis.analyzers.heuristic.code.behaviour.dispatch_cases import named_cases_dropped
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
 from analysis.analyzers.heuristic.code.behaviour.key_bindings import bindings_removed
 from analysis.analyzers.heuristic.code.behaviour.output_format import output_format_changed
@@ -309,6 +310,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or default_named_changed(e) or errors_rewrapped(e) or bool(type_defaults_replaced(e))
         or bool(bounds_added(e))  # a public generic item asks more of its type parameters: callers' types may fail
         or bool(bindings_removed(e.behaviour))  # a UI's key bindings removed or rebound: users' shortcuts are gone
+        or bool(named_cases_dropped(e.title, e.behaviour, e.files))  # "drop HCL" and ``case "hcl":`` gone: a format,
+        # a command users passed is no longer recognised
         or bool(encoding_hooks_added([f for f in e.facts if e.is_public(f)]))
         or bool(classes_made_abstract(e.behaviour))  # a public class made abstract: subclasses must implement more
         or bool(required_members_added(e.behaviour))  # a public Rust trait gains a member with no default: every

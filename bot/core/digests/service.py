@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.changes import Change, fold, pull_request, titled
 from analysis.day import DayWindow
+from analysis.earlier_additions import earlier_additions, may_touch_earlier
 from analysis.errors import RemoteFailure
 from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
@@ -393,8 +394,24 @@ class DigestService:
         related.sort(key=lambda pair: pair[0], reverse=True)  # newest first; the SHA breaks ties
         contents = source if source is not None and getattr(source, "file_at", None) else None
         file_text = functools.partial(contents.file_at, commit.sha) if contents is not None else None
+        added = await self._added_earlier(commit, facts, source, neighbours, refetch)
         return AnalysisContext(repo=source.repo_name if source is not None else "", facts=facts,
-                               facts_complete=complete, related=[r for _, r in related[:10]], file_text=file_text)
+                               facts_complete=complete, related=[r for _, r in related[:10]], file_text=file_text,
+                               added_earlier=added)
+
+    async def _added_earlier(self, commit: Commit, facts: list[Fact], source: CommitSource | None,
+                             neighbours: dict[str, Commit] | None,
+                             refetch: Callable[..., Awaitable[Commit]] | None) -> dict[str, str]:
+        """The symbols the day's changes before ``commit`` (its first-parent line) added, when ``commit`` removes or
+        reshapes any symbol: their facts are the ones their own analyses derive (shared, cached by SHA)."""
+        if not neighbours or not may_touch_earlier(facts):
+            return {}
+        line, sha = [], commit.parents[0] if commit.parents else None
+        while sha in neighbours and len(line) < len(neighbours):
+            line.append(neighbours[sha])
+            sha = line[-1].parents[0] if line[-1].parents else None
+        derived = await asyncio.gather(*(self._facts(other, source, refetch) for other in line))
+        return earlier_additions([(commit, facts), *((other, f) for other, (f, _) in zip(line, derived))], commit)
 
     async def _analyse(self, commit: Commit, lang: str, failures: list,
                        refetch: Callable[..., Awaitable[Commit]] | None = None,

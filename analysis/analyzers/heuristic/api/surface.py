@@ -95,8 +95,23 @@ class ApiSurface:
         removed = [f for f in self.of("symbol_removed") if self.is_public(f) and not self.moved(f)
                    and not self.inherited(f) and not (f.text or "").endswith(", overrides")
                    and not self.unpublished(f) and not retired_helper(self, f) and not self.default_constructor(f)
-                   and not py2_alias(self, f)]
-        return removed + [f for f, delta in self.signature_deltas if delta.breaking] + self.reach_changes("no longer")
+                   and not py2_alias(self, f) and not self.unreleased(f)]
+        return removed + [f for f, delta in self.signature_deltas if delta.breaking and not self.unreleased(f)] \
+            + [f for f in self.reach_changes("no longer") if not self.unreleased(f)]
+
+    def unreleased(self, fact: Fact) -> str | None:
+        """The short SHA of the same day's earlier change that added the symbol, when one did: no release has had
+        it. The symbol itself, not the type it is a member of: a type "added" earlier may be an old one split or
+        renamed (swr's ``Configuration`` into ``PublicConfiguration``), its members released long before."""
+        return self.added_earlier.get(fact.symbol or "")
+
+    @cached_property
+    def unreleased_reworked(self) -> list[Fact]:
+        """Public symbols an earlier change of the same day added that this one removes, reshapes or hides again:
+        no release had them, no user breaks."""
+        return [f for f in self.of("symbol_removed", "signature_changed", "symbol_modified")
+                if self.unreleased(f) and self.is_public(f)
+                and (f.kind != "symbol_modified" or "no longer public" in noticed_parts(f))]
 
     def default_constructor(self, fact: Fact) -> bool:
         """A JS/TS class's ``constructor()`` of no parameters removed while the class stays (its assignments made

@@ -7,6 +7,7 @@ from functools import cached_property
 from analysis.analyzers.heuristic.api.comma_appended import comma_appended_only
 from analysis.analyzers.heuristic.api.opened_members import finals_dropped_only
 from analysis.analyzers.heuristic.api.private_sources import private_attributes_only, private_declarations_only
+from analysis.analyzers.heuristic.api.private_stub_lines import private_stub_lines_only
 from analysis.analyzers.heuristic.code.hunks import layout_only
 from analysis.analyzers.heuristic.config.charts.deploy import (
     gated_template_change,
@@ -146,11 +147,13 @@ class ConfigChanges:
 
     def _private_only(self, path: str, patch: str | None) -> bool:
         """Source code in an interface-like directory (hyper's ``src/proto/h1/conn.rs``) whose facts name only
-        private declarations, or whose only lines are Rust attributes on items the crate keeps to itself."""
+        private declarations, or whose only lines are Rust attributes on items the crate keeps to itself, or a
+        Python stub's imports and private aliases."""
         if grammar_for(path) is None:
             return False
         return (private_declarations_only((f for f in self.facts if f.path == path), self.is_public)
-                or private_attributes_only(path, patch))
+                or private_attributes_only(path, patch)
+                or private_stub_lines_only(path, patch))  # a stub's imports and private aliases: not exported
 
     def _laid_out_only(self, path: str, patch: str | None) -> bool:
         """Source code in an interface-like directory (``key_binding/bindings/mouse.py``) whose hunks hold the same

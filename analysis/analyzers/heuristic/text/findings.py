@@ -10,6 +10,7 @@ from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.helpers import retired_helper
 from analysis.analyzers.heuristic.api.options import constants_only
 from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
+from analysis.analyzers.heuristic.code.behaviour.dispatch_cases import named_cases_dropped
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_flips
 from analysis.analyzers.heuristic.code.behaviour.macros import macro_values, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
@@ -237,6 +238,8 @@ class Findings:
             out.append(w.t("compat_stricter", names=w.symbols(stricter)))
         if support_removed(e):
             out.append(w.p["compat_support_removed"])
+        if named := named_cases_dropped(e.title, e.behaviour, e.files):
+            out.append(w.t("compat_cases_dropped", values=w.names([f'"{v}"' for v in named])))
         if panics_handed_on(f.patch for f in e.behaviour if f.path.endswith(".rs")):
             out.append(w.p["compat_panics"])
         unstable = [f for f in e.unstable_bumps if (f.symbol or "").lower().rsplit(".", 1)[-1] != "version"]
@@ -502,7 +505,8 @@ class Findings:
         # Python 2 alias whose Python 3 counterpart stays
         removed = [f for f in e.of("symbol_removed") if e.is_public(f) and not e.moved(f) and not retired_helper(e, f)
                    and not e.default_constructor(f) and not py2_alias(e, f)
-                   and not (f.text or "").endswith(", overrides")]  # the base's method stays callable
+                   and not (f.text or "").endswith(", overrides")  # the base's method stays callable
+                   and not e.unreleased(f)]  # the day's earlier change added it: no release had it
         patches = {f.path: f.patch or "" for f in e.files}
         members = [f for f in removed if f.text in _MEMBERS and "." in (f.symbol or "")]
 

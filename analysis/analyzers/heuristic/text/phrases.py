@@ -23,7 +23,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "moved": "Moves {names} to {path}",
         "retyped": "{old} → {new}", "returns": "returns {old} → {new}",
         "sig_line": "{symbol} {changes}", "sig_join": "; ",
-        "removed": "Removes public {names}", "ctor_dropped": "{names} no longer defines its own constructor: `new` "
+        "removed": "Removes public {names}", "added_earlier": "{names} came in earlier the same day ({sha}): no "
+        "release has had it, so no user's code breaks", "added_earlier_pl": "{names} came in earlier the same day "
+        "({sha}): no release has had them, so no user's code breaks", "ctor_dropped": "{names} no longer defines its own constructor: `new` "
         "reaches the inherited one with the same arguments", "ctor_dropped_pl": "{names} no longer define their own "
         "constructors: `new` reaches the inherited ones with the same arguments",
         "replaces": "{new} replaces public {old}",
@@ -329,7 +331,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "moved": "把 {names} 移到 {path}",
         "retyped": "{old} → {new}", "returns": "返回类型 {old} → {new}",
         "sig_line": "{symbol} {changes}", "sig_join": "；",
-        "removed": "删除公开符号 {names}", "ctor_dropped": "{names} 不再定义自己的构造函数：`new` 以相同参数调用继承的构造函数",
+        "removed": "删除公开符号 {names}", "added_earlier": "{names} 是同一天较早的 {sha} 才加入的：尚无发布版本包含它，"
+        "不会破坏用户代码", "added_earlier_pl": "{names} 是同一天较早的 {sha} 才加入的：尚无发布版本包含它们，不会破坏用户代码", "ctor_dropped": "{names} 不再定义自己的构造函数：`new` 以相同参数调用继承的构造函数",
         "ctor_dropped_pl": "{names} 不再定义自己的构造函数：`new` 以相同参数调用继承的构造函数",
         "replaces": "{new} 取代公开符号 {old}",
         "added": "新增 {names}",

@@ -55,6 +55,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         # compatibility: inputs now turned away, a usage dropped, panics handed on, a dependency's pre-release left
         "compat_stricter": "Inputs that passed {names} before are now turned away (a new condition rejects them): "
                            "callers passing such values get an error or nothing where they got a result.",
+        "compat_cases_dropped": "The title drops {values} and the code's `case` arms for them go: input given as "
+                                "{values} is no longer recognised.",
         "compat_support_removed": "The project's own words say a usage is no longer supported; code relying on it "
                                   "must change.",
         "compat_panics": "A call that could panic is replaced by its fallible form: callers get an error where the "
@@ -74,6 +76,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "values_read": ", now reading the chart values {keys}",
         # an ``if`` whose whole block is new and ends the call: the guard a reviewer names first
         "guards_line": "New early exits: {items}",
+        # a ``switch``'s string arms deleted, no line of the commit naming their values again
+        "cases_dropped": "`case` arms for {values} removed from {path}: those values no longer match there",
         "guard_return": "{cond} returns {value}",
         "guard_return_bare": "{cond} returns (no value)",
         "guard_throw": "{cond} throws {value}",
@@ -116,6 +120,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "option_read_by": "；由 {names} 读取",
         "compat_stricter": "{names} 现在拒绝以前能通过的输入（新增的条件会拒绝它们）：传入这类值的调用方原来得到结果，"
                            "现在得到错误或空值。",
+        "compat_cases_dropped": "标题说明移除 {values}，代码中对应的 `case` 分支也已删除：以 {values} 给出的输入不再被识别。",
         "compat_support_removed": "项目自己的说明写明某种用法不再受支持；依赖它的代码需要修改。",
         "compat_panics": "可能 panic 的调用换成了可失败的版本：原来程序会中止的地方，调用方现在得到错误。",
         "compat_prerelease": "{name} 从预发布版本 {old} 换到正式版本 {new}：它运行的代码随之改变。",
@@ -128,6 +133,7 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "rec_tests_removed_one": "确认删除 {names} 的原因。",
         "values_read": "，新读取 chart 取值 {keys}",
         "guards_line": "新增提前退出：{items}",
+        "cases_dropped": "{path} 删除了 {values} 的 `case` 分支：这些值在此不再匹配",
         "guard_return": "{cond} 时返回 {value}",
         "guard_return_bare": "{cond} 时直接返回",
         "guard_throw": "{cond} 时抛出 {value}",

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
+from analysis.analyzers.heuristic.code.behaviour.dispatch_cases import literal_cases_dropped
 from analysis.analyzers.heuristic.code.behaviour.guards import added_guards
 from analysis.analyzers.heuristic.code.behaviour.locks import locks_added
 from analysis.analyzers.heuristic.code.callers_only import callers_only
@@ -210,7 +211,7 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         """Across the breaking public signature changes: the parameters renamed, and every old name callers lose."""
         renamed, lost = [], []
         for fact, delta in self.e.signature_deltas:
-            if delta.breaking:
+            if delta.breaking and not self.e.unreleased(fact):  # the day's earlier change added it: unreleased
                 renamed += self.renamed(delta, fact)
                 lost += [p.name for p in delta.removed]
         return list(dict.fromkeys(renamed)), list(dict.fromkeys(lost))
@@ -224,9 +225,14 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         pairs = [(f, d) for f, d in pairs if is_header(f.path) or f.symbol not in declared
                  or code_family(f.path) != "c"]
         out = []
-        for group in grouped(pairs, key=lambda pair: f"{pair[1].breaking}|{self.changes(pair[1], pair[0])}"):
+
+        def breaks(fact: Fact, delta: SignatureDelta) -> bool:
+            return delta.breaking and not self.e.unreleased(fact)  # added earlier the same day: no release had it
+
+        for group in grouped(pairs, key=lambda pair: f"{breaks(*pair)}|{self.changes(pair[1], pair[0])}"):
             fact, delta = group[0]
-            out.append(([f.symbol for f, _ in group], delta.breaking, self.changes(delta, fact, plural=len(group) > 1)))
+            out.append(([f.symbol for f, _ in group], breaks(fact, delta),
+                        self.changes(delta, fact, plural=len(group) > 1)))
         return out
 
     def config_change(self, fact: Fact) -> str:
@@ -392,6 +398,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         removed = [api_name(f) for f in gone if not e.moved(f) and not any(f is r for r in replaced)]
         if removed:
             out.append(self.t("removed", names=self.symbols(removed)))
+        by_change: dict[str, list[str]] = {}
+        for f in e.unreleased_reworked:  # a branch's earlier commit of the day added it: no release had it
+            by_change.setdefault(e.unreleased(f) or "", []).append(f.symbol or "")
+        out += [self._t("added_earlier", len(set(names)) > 1, names=self.symbols(list(dict.fromkeys(names))),
+                        sha=code(sha)) for sha, names in list(by_change.items())[:2]]
         for path in dict.fromkeys(f.path for f in arrived):
             out.append(self.t("moved", names=self.symbols([f.symbol for f in arrived if f.path == path]),
                               path=code(path, R.MAX_PATH)))
@@ -483,6 +494,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                     [f for f in e.behaviour if f.path in {m.path for m in modified}])] if swaps]
             changed_code = [f for f in e.behaviour if f.path in {m.path for m in modified}]
             out += self.guards_line(changed_code)
+            out += [self.t("cases_dropped", path=code(path, R.MAX_PATH), values=self.names([f'"{v}"' for v in values]))
+                    for path, values in literal_cases_dropped(changed_code, e.files).items()][:2]
             locks = locks_added(changed_code)
             if locks:
                 out.append(self.t("locks_line", names=self.names(locks)))

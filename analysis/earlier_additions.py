@@ -1,0 +1,44 @@
+"""Symbols an earlier change of the same day added: API no release has had yet.
+
+A pull request rebased onto the main branch lands as a run of commits; one of them adds ``FileLookupError`` and a
+later one, an hour (or a second) after, removes or renames it again. Read alone, the later commit "removes a public
+symbol: every import breaks". Read with its day, it reworks what has not shipped. The digest knows the day: this
+module finds, for one change, the symbols that the changes before it on the branch's first-parent line added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.models import Commit, Fact
+
+
+def earlier_additions(day: Iterable[tuple[Commit, Iterable[Fact]]], commit: Commit) -> dict[str, str]:
+    """{symbol: short SHA of the change that added it} for the symbols (not marked private) that the day's changes
+    before ``commit`` added: its first parent, that one's first parent, and so on while they are of the day."""
+    by_sha = {other.sha: (other, list(facts)) for other, facts in day}
+    out: dict[str, str] = {}
+    seen = {commit.sha}
+    sha = commit.parents[0] if commit.parents else None
+    while sha in by_sha and sha not in seen:
+        seen.add(sha)
+        other, facts = by_sha[sha]
+        # a symbol "added" in one file and removed under its name from another moved there: released before
+        moved = {_own_name(f.symbol) for f in facts if f.kind == "symbol_removed"}
+        for fact in facts:
+            if (fact.kind == "symbol_added" and fact.symbol and fact.public is not False
+                    and _own_name(fact.symbol) not in moved):
+                out[fact.symbol] = other.short_sha  # walking back: the earliest change that added it wins
+        sha = other.parents[0] if other.parents else None
+    return out
+
+
+def _own_name(symbol: str | None) -> str:
+    return re.split(r"\.|::", symbol or "")[-1]
+
+
+def may_touch_earlier(facts: Iterable[Fact]) -> bool:
+    """The change removes a symbol or changes one's signature or reach: only then can the day before it matter."""
+    return any(f.kind in ("symbol_removed", "signature_changed")
+               or (f.kind == "symbol_modified" and "public" in (f.text or "")) for f in facts)
