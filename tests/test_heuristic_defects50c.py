@@ -85,7 +85,7 @@ def test_a_literal_operator_respelled_without_the_blank_is_the_same_operator():
     files = {"include/lib/json.hpp": (UDL.replace("SPELLING", '"" _json'), after)}
     text = analysis_text(analysed(files, "Fix deprecation warning"))
     assert "Adds" not in text and "New `" not in text, text
-    assert 'Changes `lib::literals::operator""_json`' in text, text
+    assert 'Changes `operator""_json`' in text, text  # its namespaces left out (defects50's C++ names)
     # a literal operator the header did not have is new API
     files = {"include/lib/json.hpp": (UDL.replace("SPELLING", '"" _json'),
                                       UDL.replace("SPELLING", '"" _json') + UDL.replace("SPELLING", '""_jsonp'))}
@@ -353,5 +353,6 @@ class json {
 def test_a_long_line_whose_change_is_inside_one_long_token_is_quoted_up_to_its_change():
     files = {"src/json.cpp": (PAIR.replace("INDEX", "0"), PAIR.replace("INDEX", "static_cast<size_type>(0)"))}
     text = analysis_text(analysed(files, "Fix init-list construction when size_type is not int"))
-    assert "→ `…element_ref->size() == 2 && (*element_ref)[static_cast<size_type>(0)]" in text, text
-    assert "`…element_ref->size() == 2 && (*element_ref)[0].is_string();`" in text, text
+    # (defects50b mended the same cut the same day in ``code_pair``; its window shows both sides to the change)
+    assert "→ `…== 2 && (*element_ref)[static_cast<size_type>(0)].is_string();`" in text, text
+    assert "`…== 2 && (*element_ref)[0].is_string();`" in text, text

@@ -52,7 +52,7 @@ def internal_imports(files: Iterable[FileChange]) -> set[tuple[str, str]]:
     """(module key, name) pairs that changed JS/TS modules import from sibling modules by a relative path, less those
     an entry point of the commit re-exports (``export {X} from './x.js'`` in ``index.ts``: published, not plumbing).
     Both sides of the hunks are read: an import the commit removes with the export it took (xstate's ``flatten`` of
-    ``utils.ts``, dropped from ``import { flatten, matchesState } from './utils.ts'``) was plumbing before it."""
+    ``utils.ts``, dropped from ``import { flatten, matchesState } from './utils.ts'``) was plumbing before it.
     A test importing a module is no sign (``test/esm/helpers.mjs`` imports the package's ``helpers/helpers.mjs`` as its
     users do)."""
     out: set[tuple[str, str]] = set()

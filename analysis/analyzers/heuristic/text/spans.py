@@ -83,12 +83,6 @@ def code_pair(old: str, new: str, limit: int = R.MAX_SYMBOL) -> tuple[str, str]:
         pair = tuple(code(text, len(text) + 2) if len(text) > same and len(shown.strip("`").rstrip("…")) <= same
                      else shown for text, shown in zip(window, pair))  # type: ignore[assignment]
     return pair
-    # a side cut at a word before the first difference (``... == 2 &&…`` of ``(*ref)[static_cast<size_type>(0)]``,
-    # one long token) shows nothing of its change: cut inside the token, at the limit
-    same = len(os.path.commonprefix([" ".join(w.split()) for w in window]))
-    return tuple(side if len(side[1:-1].removesuffix("…")) > same or len(" ".join(w.split())) <= same
-                 else "`" + " ".join(w.replace("`", "'").split())[: limit - 1].rstrip() + "…`"
-                 for side, w in zip(pair, window))  # type: ignore[return-value]
 
 
 def pinned(version: str | None) -> str | None:
