@@ -65,6 +65,19 @@ def test_prompt_names_repository_description_related_commits_and_facts(llm):
     assert "Verified facts" in user
 
 
+def test_symbols_the_day_added_earlier_reach_the_prompt_as_unreleased(llm):
+    removed = Fact(kind="symbol_removed", path="src/router.py", symbol="RouteError", public=True)
+    kept = Fact(kind="symbol_removed", path="src/router.py", symbol="OldRoute", public=True)
+    context = AnalysisContext(repo=REPO, facts=[removed, kept], added_earlier={"RouteError": "abc1234"})
+    asyncio.run(analyzer(llm).analyze(commit("refactor: drop RouteError"), "en", context))
+    user = messages(llm.requests[0], "user")
+    assert "an earlier commit of the same day added (no release has had them" in user
+    assert "- RouteError (added by abc1234)" in user and "- OldRoute (added by" not in user
+    asyncio.run(analyzer(llm).analyze(commit("refactor: drop RouteError", n=2), "en", AnalysisContext(
+        repo=REPO, facts=[removed])))
+    assert "an earlier commit of the same day added" not in messages(llm.requests[-1], "user")
+
+
 def test_low_commit_gets_the_short_prompt_and_high_the_full_one(llm):
     ana = analyzer(llm, max_output_tokens=3000)
     low = asyncio.run(ana.analyze(commit("docs: fix a typo", path="docs/guide.md"), "en"))

@@ -36,6 +36,13 @@ def related_lines(related: list[RelatedCommit]) -> str:
     return "\n".join(lines)
 
 
+def unreleased_lines(facts: list[Fact], added_earlier: dict[str, str]) -> str:
+    """One line per symbol this commit removes or reshapes that an earlier change of the same day added."""
+    touched = dict.fromkeys(f.symbol for f in facts if f.symbol in added_earlier
+                            and f.kind in ("symbol_removed", "signature_changed", "symbol_modified"))
+    return "\n".join(f"- {name} (added by {added_earlier[name]})" for name in list(touched)[:MAX_RELATED])
+
+
 def fact_line(fact: Fact) -> str:
     """``kind path: symbol (public) before -> after "text"`` with only the parts the fact has."""
     line = f"- {fact.kind} {fact.path}"
@@ -63,6 +70,7 @@ def commit_variables(commit: Commit, lang: str, context: AnalysisContext, max_fa
         "repo": defuse(context.repo or repo_of(commit) or "(unknown)"),
         "description": defuse(_one_line(context.description, DESCRIPTION_CHARS)),
         "related": defuse(related_lines(context.related)),
+        "unreleased": defuse(unreleased_lines(context.facts, context.added_earlier)),
         "facts": defuse(facts_lines(context.facts, max_facts)),
         "lang": lang,
         "language": language_name(lang),
