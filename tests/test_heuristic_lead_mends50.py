@@ -101,3 +101,19 @@ def test_case_arms_moved_to_a_table_or_a_title_not_naming_them_stay_as_they_were
     unnamed = analysed({"encoding.go": (_REGISTRY, _REGISTRY_DROPPED)}, "refactor: remove dead code")
     assert unnamed.importance != "high"
     assert '`"hcl"`, `"tfvars"`, `"ini"` removed from `encoding.go`' in analysis_text(unnamed)
+
+
+# --- one action used at two refs, both moved to one: both old refs said (pydantic-settings 2026-03-06, 298df20) -----
+
+def test_an_action_moved_from_two_refs_names_both():
+    from analysis.analyzers.heuristic.config.ci_keys import action_moves
+    from analysis.models import Fact
+
+    def uses(job: str, before: str, after: str) -> Fact:
+        return Fact(kind="config_value_changed", path=".github/workflows/ci.yml", symbol=f"jobs.{job}.steps[1].uses",
+                    before=f"astral-sh/setup-uv@{before}", after=f"astral-sh/setup-uv@{after}")
+
+    facts = [uses("lint", "v6", "v7"), uses("test", "v6", "v7"), uses("coverage", "v5", "v7")]
+    assert action_moves(facts) == [("astral-sh/setup-uv", "v5, v6", "v7")]
+    assert action_moves(facts[:2]) == [("astral-sh/setup-uv", "v6", "v7")]
+    assert action_moves([uses("a", "v9", "v10"), uses("b", "v10", "v11")]) == [("astral-sh/setup-uv", "v9", "v10")]

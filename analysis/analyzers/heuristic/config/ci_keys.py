@@ -56,15 +56,24 @@ _ACTION = re.compile(r"^\s*([\w.-]+/[\w./-]+)@([\w.\-/]+)\s*$")
 
 def action_moves(facts: list[Fact]) -> list[tuple[str, str, str]]:
     """(action, old ref, new ref) for each action a ``uses`` key moves to another tag or branch of the same action
-    (``softprops/action-gh-release`` ``v2`` -> ``v3``), once per action; pins to a commit SHA are not moves."""
-    moves: dict[str, tuple[str, str, str]] = {}
+    (``softprops/action-gh-release`` ``v2`` -> ``v3``), once per action; pins to a commit SHA are not moves. Jobs
+    that used the action at different refs, all moved to one (``astral-sh/setup-uv`` at ``v5`` in one job and ``v6``
+    in two, all to ``v7``), give the old refs together: ``v5, v6``."""
+    moves: dict[str, tuple[str, list[str], str]] = {}
     for f in facts:
         if f.kind != "config_value_changed" or keys_of(f)[-1:] != ["uses"] or sha_pinned(f):
             continue
         old, new = _ACTION.match(f.before or ""), _ACTION.match(f.after or "")
         if old and new and old.group(1) == new.group(1) and old.group(2) != new.group(2):
-            moves.setdefault(new.group(1), (new.group(1), old.group(2), new.group(2)))
-    return list(moves.values())
+            action, olds, to = moves.setdefault(new.group(1), (new.group(1), [], new.group(2)))
+            if to == new.group(2) and old.group(2) not in olds:
+                olds.append(old.group(2))
+    return [(action, ", ".join(sorted(olds, key=_ref_order)), to) for action, olds, to in moves.values()]
+
+
+def _ref_order(ref: str) -> tuple:
+    """``v5`` before ``v6`` before ``v10``: the numbers of a ref compared as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", ref))
 
 
 #: a full commit SHA an action is pinned to
