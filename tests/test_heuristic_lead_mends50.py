@@ -117,3 +117,29 @@ def test_an_action_moved_from_two_refs_names_both():
     assert action_moves(facts) == [("astral-sh/setup-uv", "v5, v6", "v7")]
     assert action_moves(facts[:2]) == [("astral-sh/setup-uv", "v6", "v7")]
     assert action_moves([uses("a", "v9", "v10"), uses("b", "v10", "v11")]) == [("astral-sh/setup-uv", "v9", "v10")]
+
+
+# --- a version manager's pin is tooling; respelled Go that takes a newer Go as the floor (go-retryablehttp #224) ---
+
+_READER = """package retryablehttp
+
+import "io/ioutil"
+
+func drain(r io.Reader) ([]byte, error) {
+	return ioutil.ReadAll(r)
+}
+"""
+_GO_MOD = "module example.com/retry\n\ngo 1.13\n"
+
+
+def test_a_version_managers_pin_is_tooling_and_a_raised_go_floor_keeps_respelled_code_medium():
+    from analysis.analyzers.heuristic.paths import classify_path
+    assert classify_path(".go-version") == {"tooling"} and classify_path(".python-version") == {"tooling"}
+    assert classify_path("version/go-version.go") != {"tooling"}
+    respelled = _READER.replace('import "io/ioutil"', 'import "io"').replace("ioutil.ReadAll", "io.ReadAll")
+    alone = analysed({"client.go": (_READER, respelled), ".go-version": (None, "1.22.2\n")}, "tooling: update go")
+    assert alone.importance == "low"
+    floor = analysed({"client.go": (_READER, respelled), ".go-version": (None, "1.22.2\n"),
+                      "go.mod": (_GO_MOD, _GO_MOD.replace("go 1.13", "go 1.19"))}, "tooling: update go")
+    assert floor.importance == "medium"
+    assert "`go` in `go.mod` `1.13` → `1.19`" in analysis_text(floor)

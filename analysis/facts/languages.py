@@ -71,7 +71,8 @@ _TOOLING = re.compile(
     r"mypy\.ini|\.mypy\.ini|pyrightconfig\.json|tox\.ini|\.flake8|\.pylintrc|\.editorconfig|\.golangci\.(ya?ml|toml|json)|"
     r"\.goreleaser\.ya?ml|\.readthedocs\.ya?ml|mkdocs\.ya?ml|\.babelrc(\.json)?|babel\.config\.json|"
     r"jest\.config\.json|lerna\.json|nx\.json|turbo\.json|\.nvmrc|\.node-version|\.tool-versions|"
-    r"\.commitlintrc(\.\w+)?|\.lintstagedrc(\.\w+)?|\.releaserc(\.\w+)?|\.mergify\.ya?ml|\.gitpod\.ya?ml|"
+    r"\.(go|python|ruby|java|bun|deno)-version|\.commitlintrc(\.\w+)?|\.lintstagedrc(\.\w+)?|\.releaserc(\.\w+)?|"
+    r"\.mergify\.ya?ml|\.gitpod\.ya?ml|"
     r"[Tt]askfile(\.dist)?\.ya?ml)$",
     re.IGNORECASE)
 #: sections of manifests that configure tools, not the product (dotted key prefixes, by manifest)

@@ -454,7 +454,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # a kept ``@Deprecated(...)``'s note or ``ReplaceWith`` hint mended: the deprecated code runs
         # the same, only what the IDE suggests changes
     if any(go_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
-            go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):
+            go_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour) \
+            and not (e.toolchain_raised or e.major_bumps):  # the new spellings' Go taken as the floor: who builds moves
         return "low"  # Go's deprecated ``ioutil.ReadAll`` as ``io.ReadAll``, ``interface{}`` as ``any``: same calls
     if any(rust_respelled_only(f.patch, f.path) for f in e.behaviour) and not e.security_signals and all(
             rust_respelled_only(f.patch, f.path) or respelled_only(f.patch, f.path) for f in e.behaviour):

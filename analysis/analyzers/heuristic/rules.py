@@ -259,6 +259,9 @@ TOOLING_NAMES = re.compile(
     r"rustfmt\.toml|clippy\.toml|deny\.toml|typos\.toml|_typos\.toml|codespell\w*|\.codespellrc|"
     # a linter's or formatter's ignore list; who reviews and approves (Prow's OWNERS and OWNERS_ALIASES)
     r"\.(eslint|prettier|stylelint|markdownlint)ignore|owners|owners_aliases|"
+    # the toolchain version a version manager (goenv, pyenv, nvm, asdf) picks for the maintainers' shells: the
+    # build's minimum is the manifest's (``go.mod``'s ``go``), not this
+    r"\.(go|python|ruby|java|node|bun|deno)-version|\.tool-versions|\.nvmrc|"
     r"tslint\.json|"  # TSLint's rules (a declaration folder's own ``types/tslint.json``): a linter's, not the types'
     # the JVM's static analysers' rule sets and suppressions (``src/conf/pmd-ruleset.xml``, ``checkstyle.xml``,
     # ``spotbugs-exclude-filter.xml``, ``detekt.yml``): what the linters check, nothing the library runs
