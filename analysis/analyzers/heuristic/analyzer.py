@@ -40,7 +40,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 144
+HEURISTIC_VERSION = 145
 
 
 class HeuristicAnalyzer:
