@@ -6,10 +6,15 @@ behaviour ("with no behavior changes") is read as a no-op, whatever a dashboard'
 
 from __future__ import annotations
 
+from analysis.analyzers.base import AnalysisContext
+from analysis.analyzers.heuristic import HeuristicAnalyzer
+from analysis.analyzers.heuristic.config.builds.build_moved import build_entries_moved
+from analysis.analyzers.heuristic.config.builds.dependency_features import dependency_features_enabled
 from analysis.analyzers.heuristic.config.charts.switched_on import opt_out_gates
 from analysis.analyzers.heuristic.paths import classify_path
+from analysis.facts import derive_facts
 from analysis.models import FileChange
-from tests.facts_support import analysed, patch_of
+from tests.facts_support import analysed, commit_of, patch_of
 
 # --- a lock file kept for another toolchain ---------------------------------------------------------------------
 
@@ -167,3 +172,81 @@ def test_no_behaviour_change_with_a_qualifier_is_no_such_claim() -> None:
     body = "Resolves the findings shown in the Security dashboard; no behavior change for valid input."
     result = analysed({"lib/transport.js": (_SOURCE, _CLEANED)}, f"{_TITLE}\n\n{body}")
     assert result.importance == "high"
+
+
+# --- a dependency's feature switched on for the package -----------------------------------------------------------
+
+_BINDINGS = """[package]
+name = "bindings-py"
+version = "1.0.0"
+
+[lib]
+crate-type = ["cdylib"]
+
+[dependencies]
+engine = { version = "1.0.0", path = "../engine", features = ["json"] }
+contrib = { version = "1.0.0", path = "../contrib", features = ["pycompat", "html_entities"] }
+
+[dev-dependencies]
+contrib = { version = "1.0.0", path = "../contrib", features = ["testing"] }
+"""
+
+_WORDWRAP = """def test_wordwrap():
+    assert render("{{ text|wordwrap(5) }}", text="hello world") == "hello\\nworld"
+"""
+
+
+def test_dependency_feature_switched_on_for_the_package_is_medium() -> None:
+    after = _BINDINGS.replace('"html_entities"] }', '"html_entities", "wordwrap"] }')
+    assert dependency_features_enabled([FileChange(path="bindings-py/Cargo.toml", patch=patch_of(_BINDINGS, after))]) \
+        == [("bindings-py/Cargo.toml", "contrib", ["wordwrap"])]
+    result = analysed({"bindings-py/Cargo.toml": (_BINDINGS, after),
+                       "bindings-py/tests/test_basic.py": ("", _WORDWRAP)},
+                      "chore: merge the 2.x branch\n\nAdds the wordwrap filter to the Python bindings.")
+    assert result.importance == "medium"
+
+
+def test_dev_dependency_feature_switched_on_serves_the_tests() -> None:
+    after = _BINDINGS.replace('features = ["testing"]', 'features = ["testing", "wordwrap"]')
+    assert dependency_features_enabled([FileChange(path="bindings-py/Cargo.toml", patch=patch_of(_BINDINGS, after))]) \
+        == []
+    result = analysed({"bindings-py/Cargo.toml": (_BINDINGS, after),
+                       "bindings-py/tests/test_basic.py": ("", _WORDWRAP)}, "chore: test the wordwrap filter")
+    assert result.importance == "low"
+
+
+# --- the from-source build moved to another folder ----------------------------------------------------------------
+
+_C_SOURCE = """#include "msgpack/object.h"
+
+int msgpack_object_print(FILE* out, msgpack_object o)
+{
+    return fprintf(out, "%d", (int)o.type);
+}
+"""
+
+
+def _renamed(old: str, new: str, patch: str = "") -> FileChange:
+    return FileChange(path=new, previous_path=old, status="renamed", patch=patch or None)
+
+
+def test_from_source_build_moved_to_another_folder() -> None:
+    files = [_renamed("cpp/Makefile.am", "Makefile.am"), _renamed("cpp/configure.in", "configure.in"),
+             _renamed("cpp/test/Makefile.am", "test/Makefile.am")]
+    classes = {"Makefile.am": {"build"}, "configure.in": set(), "test/Makefile.am": {"build", "test"}}
+    assert build_entries_moved(files, classes) == [("cpp/Makefile.am", "Makefile.am"),
+                                                   ("cpp/configure.in", "configure.in")]
+
+
+def _importance_with(extra: FileChange) -> str:
+    """A C file renamed out of ``cpp/`` with its include path changed, beside ``extra``."""
+    after = _C_SOURCE.replace('"msgpack/object.h"', '"object.h"')
+    commit, texts = commit_of({"src/objectc.c": (_C_SOURCE, after)}, "reorganized tree")
+    changed = commit.files[0].model_copy(update={"previous_path": "cpp/src/objectc.c", "status": "renamed"})
+    commit.files = [changed, extra]
+    return HeuristicAnalyzer().analyze_sync(commit, "en", AnalysisContext(facts=derive_facts(commit, texts))).importance
+
+
+def test_build_moved_lifts_a_reorganised_tree_and_a_cargo_manifest_does_not() -> None:
+    assert _importance_with(_renamed("cpp/Makefile.am", "Makefile.am")) == "medium"
+    assert _importance_with(_renamed("engine/Cargo.toml", "crates/engine/Cargo.toml")) == "low"

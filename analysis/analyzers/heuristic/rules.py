@@ -77,7 +77,7 @@ FRAMING_ATTACKS = re.compile(r"\b(smuggl(e|es|ed|ing)|response[- ]splitting|cach
 #: the message says the change leaves behaviour as it was ("with no behavior changes", "No functional change."); a
 #: qualifier after it ("no behaviour change for valid input") says some behaviour does change, and is no such claim
 NO_BEHAVIOUR_SAID = re.compile(r"\bno (functional|behaviou?r(al)?) changes?\b"
-                               r"(?!\s+(for|to|in|when|if|unless|except|on|with|other than)\b)", re.I)
+                               r"(?!\s+(for|to|in|when|if|unless|except|on|with|other than)\b)", re.IGNORECASE)
 NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
 #: a change rolled back or forward again ("Rollback: ...", "Rollforward of ...", "Reland ...", "Revert ...")
 ROLLED_TITLE = re.compile(r"^\s*(revert|roll ?back|roll ?forward|re-?land)\b", re.I)
