@@ -11,6 +11,7 @@ from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic.config.builds.build_moved import build_entries_moved
 from analysis.analyzers.heuristic.config.builds.dependency_features import dependency_features_enabled
 from analysis.analyzers.heuristic.config.charts.switched_on import opt_out_gates
+from analysis.analyzers.heuristic.config.charts.template_layout import relaid_template_lines, templates_relaid_only
 from analysis.analyzers.heuristic.paths import classify_path
 from analysis.facts import derive_facts
 from analysis.models import FileChange
@@ -250,3 +251,39 @@ def _importance_with(extra: FileChange) -> str:
 def test_build_moved_lifts_a_reorganised_tree_and_a_cargo_manifest_does_not() -> None:
     assert _importance_with(_renamed("cpp/Makefile.am", "Makefile.am")) == "medium"
     assert _importance_with(_renamed("engine/Cargo.toml", "crates/engine/Cargo.toml")) == "low"
+
+
+# --- a chart's template lines laid out anew -----------------------------------------------------------------------
+
+_DEPLOYMENT = """{{- if $.Values.server.enabled }}
+{{- range $service := (list "frontend" "history") }}
+{{ $serviceValues := index $.Values.server $service -}}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ $service }}
+spec:
+  replicas: {{ $serviceValues.replicaCount }}
+{{- end }}
+{{- end }}
+"""
+
+
+def test_right_trim_marker_dropped_renders_the_same_manifests() -> None:
+    after = _DEPLOYMENT.replace("$service -}}", "$service }}")
+    patch = patch_of(_DEPLOYMENT, after)
+    assert relaid_template_lines(patch) is None
+    assert templates_relaid_only([FileChange(path="charts/t/templates/server-deployment.yaml", patch=patch)])
+    result = analysed({"charts/t/templates/server-deployment.yaml": (_DEPLOYMENT, after)},
+                      "Helm 2 compat. Fixes #187.")
+    assert result.importance == "low"
+
+
+def test_a_rendered_value_changed_beside_a_trim_marker_is_no_layout() -> None:
+    after = _DEPLOYMENT.replace("$service -}}", "$service }}").replace(
+        "replicaCount }}", "replicaCount | default 2 }}")
+    patch = patch_of(_DEPLOYMENT, after)
+    assert not templates_relaid_only([FileChange(path="charts/t/templates/server-deployment.yaml", patch=patch)])
+    result = analysed({"charts/t/templates/server-deployment.yaml": (_DEPLOYMENT, after)},
+                      "Helm 2 compat. Fixes #187.")
+    assert result.importance == "medium"

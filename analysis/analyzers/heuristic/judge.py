@@ -86,6 +86,7 @@ from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
 from analysis.analyzers.heuristic.config.builds.version_lines import versions_moved
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.port_names import port_names_fitted
+from analysis.analyzers.heuristic.config.charts.template_layout import templates_relaid_only
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.config.linter_sweep import linter_sweep
@@ -541,6 +542,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (fitted := _port_names_fitted(e)) and sum(f.additions + f.deletions for f in e.behaviour) == 2 * len(fitted):
         return "medium"  # only port names over Kubernetes' 15-character limit cut to fit: the API refused the
         # manifest, every install that rendered it failed; now it applies (no value renders otherwise)
+    if (templates_relaid_only(e.behaviour) and all("deploy" in e.classes[f.path] for f in e.behaviour)
+            and not (e.config or e.security_signals)):
+        return "low"  # a chart's template lines laid out anew (trim markers, ``nindent``): the same manifests render
     if high(e, change_type):
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
