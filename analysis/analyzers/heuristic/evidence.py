@@ -145,7 +145,9 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
         for fact in self.ci_config:
             by_path.setdefault(fact.path, []).append(fact)
         patches = {f.path: f.patch for f in self.files}
-        found = {path: ci_security(facts, secrets_before(patches.get(path))) for path, facts in by_path.items()}
+        created = {f.path for f in self.files if f.status == "added"}
+        found = {path: ci_security(facts, secrets_before(patches.get(path)), path in created)
+                 for path, facts in by_path.items()}
         return {path: sec for path, sec in found.items() if sec.relevant}
 
     @cached_property

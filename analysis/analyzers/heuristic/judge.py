@@ -70,9 +70,11 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.unreached_additions import unreached_additions
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
+from analysis.analyzers.heuristic.config.builds.build_moved import build_entries_moved
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump
+from analysis.analyzers.heuristic.config.builds.dependency_features import dependency_features_enabled
 from analysis.analyzers.heuristic.config.builds.extras_removed import extras_removed
 from analysis.analyzers.heuristic.config.builds.gradle_exclusions import exclusions_moved
 from analysis.analyzers.heuristic.config.builds.jvm_target import jvm_targets_named
@@ -86,6 +88,7 @@ from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
 from analysis.analyzers.heuristic.config.builds.version_lines import versions_moved
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.port_names import port_names_fitted
+from analysis.analyzers.heuristic.config.charts.template_layout import templates_relaid_only
 from analysis.analyzers.heuristic.config.charts.template_nesting import nesting_changed
 from analysis.analyzers.heuristic.config.empty_settings import empty_settings_only
 from analysis.analyzers.heuristic.config.linter_sweep import linter_sweep
@@ -545,6 +548,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (fitted := _port_names_fitted(e)) and sum(f.additions + f.deletions for f in e.behaviour) == 2 * len(fitted):
         return "medium"  # only port names over Kubernetes' 15-character limit cut to fit: the API refused the
         # manifest, every install that rendered it failed; now it applies (no value renders otherwise)
+    if (templates_relaid_only(e.behaviour) and all("deploy" in e.classes[f.path] for f in e.behaviour)
+            and not (e.config or e.security_signals)):
+        return "low"  # a chart's template lines laid out anew (trim markers, ``nindent``): the same manifests render
     if high(e, change_type):
         warnings = (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)
                     and not (e.security_signals or e.config_breaks))
@@ -586,6 +592,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # an error or help message reworded by a refactor: the words move, the program does the same
     if user_text(e):
         return "medium"  # the text users read when an error or value is printed
+    if build_entries_moved(e.files, e.classes):
+        return "medium"  # the from-source build (``Makefile.am``, ``CMakeLists.txt``) moved to another folder: whoever
+        # builds the project runs it elsewhere now
     if test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
     if filed_aside(e) and not (e.security_signals or e.config or interface_touched(e) or e.literal_changes["message"]):
@@ -789,6 +798,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # a CMake option or cache variable builders may now pass (``-DNAME=``), or the symbols a
         # shared library exports scoped anew by its version script: what builders set, what programs link against
         # (an option added for the project's own tests or CI serves its developers)
+    if change_type not in ("test", "ci", "docs") and dependency_features_enabled(build):
+        return "medium"  # a dependency's feature switched on for the package (``features = [..., "wordwrap"]``): what
+        # that feature brings ships to every user of it, with no line of the package's own code
     if change_type not in ("test", "ci") and exclusions_moved(f for f in build if "test" not in e.classes[f.path]):
         return "medium"  # a library excluded from (or let back into) the classpath the product is packaged from: the
         # jars it ships change (an IDE plugin no longer bundling the Kotlin stdlib its host already provides)

@@ -297,7 +297,7 @@ def high(e: Evidence, change_type: str) -> bool:
         or (change_type in ("fix", "feature", "revert", "security") and (
             ((deployed_code(deploy) or unread(deploy)) and not e.opt_in)  # an operator's code; no hunks to read
             or literals_flipped(deploy)  # a rendered value replaced in place: ``hostNetwork: false`` -> ``true``
-            or switched_on_by_default(e.config, (f.path for f in deploy))))  # a chart's new switch on by default
+            or switched_on_by_default(e.config, (f.path for f in deploy), deploy)))  # a chart's new switch on by default
         or any(ungated_template_block(f.patch) for f in deploy)  # what rendered when switched on now renders always
         or bool(commented_off_turned_on(deploy))  # ``# key: false`` documented, now ``key: true``: on in every install
         or bool(dropped_values(deploy))  # a chart value templates no longer read: a values key removed

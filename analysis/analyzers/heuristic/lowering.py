@@ -33,7 +33,10 @@ def said_no_op(e: Evidence) -> bool:
     signal changes (parameters only made ``const`` are the same interface: "Improved const correctness. There are no
     functional changes intended.")."""
     touched = interface_touched(e) and not const_qualified_only(e)
-    return bool(R.NO_OP_TITLE.search(e.title) and not (touched or e.config or e.security_signals))
+    # (or a ``refactor:`` whose body says so, "with no behavior changes": the author files it as a rewrite and
+    # states the behaviour kept)
+    said = R.NO_OP_TITLE.search(e.title) or (e.prefix_type == "refactor" and R.NO_BEHAVIOUR_SAID.search(e.body))
+    return bool(said and not (touched or e.config or e.security_signals))
 
 
 def debug_repr_only(e: Evidence) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.models import Fact
 
@@ -130,6 +130,8 @@ class CiSecurity:
     persist: list[str]  # ``persist-credentials`` values set ("false", "true")
     secrets: list[str]  # secrets newly passed to a step
     pinned: int  # actions pinned to commit SHAs
+    #: permission blocks declared where the workflow had none (see ``_declared``): the token bounded, not widened
+    declared: list[str] = field(default_factory=list)
 
     @property
     def hardening(self) -> bool:
@@ -165,16 +167,34 @@ def secrets_before(patch: str | None) -> set[str]:
     return {f"secrets.{name}" for line in old for name in _SECRET.findall(line)}
 
 
-def ci_security(facts: list[Fact], known: set[str] = frozenset()) -> CiSecurity:
+def _declared(fact: Fact, facts: list[Fact], new_file: bool) -> bool:
+    """A ``permissions`` block of scopes added whole where the workflow had none at all: at the workflow's top (it bounds every
+    job that had the repository's default token), or on a job of a file the commit creates or whose top-level block
+    the commit adds too. Once a block is there the token holds only the scopes it lists, so its ``write`` scopes are
+    what the job already could do under the default grant, named: hardening ("set explicit GITHUB_TOKEN
+    permissions", a new CodeQL workflow's ``security-events: write``), not a right gained. A job's block added under a
+    top-level block the file already had replaces that block's scopes, and a scope added to a block widens: both
+    stay widenings."""
+    keys = keys_of(fact)
+    if fact.kind != "config_key_added" or keys[-1:] != ["permissions"] or not (fact.after or "").startswith("{"):
+        return False  # (``permissions: write-all`` lists no scope: every right, as much as the default ever gave)
+    top_added = any(f.kind == "config_key_added" and keys_of(f) == ["permissions"] for f in facts)
+    return keys == ["permissions"] or new_file or top_added
+
+
+def ci_security(facts: list[Fact], known: set[str] = frozenset(), new_file: bool = False) -> CiSecurity:
     """The credential-bearing changes among one workflow file's facts; ``known`` are the secrets the file already
-    passed before the change (moved into an ``env:`` or tested in an ``if:``, they reach no step anew)."""
+    passed before the change (moved into an ``env:`` or tested in an ``if:``, they reach no step anew); ``new_file``
+    when the commit creates the workflow."""
     out = CiSecurity([], [], [], [], 0)
     for f in facts:
         if f.kind not in _CONFIG_KINDS:
             continue
         before, after = f.before or "", f.after or ""
         keys = keys_of(f)
-        if "permissions" in keys:
+        if "permissions" in keys and _declared(f, facts, new_file):
+            out.declared.append(".".join(keys))
+        elif "permissions" in keys:
             name = ".".join(keys)
             if _WRITE.search(before) and not _WRITE.search(after):
                 out.narrowed.append(name)

@@ -41,12 +41,58 @@ def switched_on(fact: Fact) -> bool:
     return _on(value)
 
 
-def switched_on_by_default(config: Iterable[Fact], deploy_paths: Iterable[str]) -> list[str]:
+def switched_on_by_default(config: Iterable[Fact], deploy_paths: Iterable[str],
+                           deploy: Iterable[FileChange] = ()) -> list[str]:
     """The keys of deployment files (a chart's values) added switched on: what a chart's fix or feature changes in
     every default install. A chart's templates fixed or given an option beside the old render stay medium, as every
-    blind set labels them (a node selector made a value, an update strategy, a missing RBAC permission)."""
+    blind set labels them (a node selector made a value, an update strategy, a missing RBAC permission). A switch
+    that only lets operators turn off what rendered before (``opt_out_gates`` of the ``deploy`` files) changes no
+    default install."""
     paths = set(deploy_paths)
-    return [f.symbol or "" for f in config if f.path in paths and switched_on(f)]
+    on = [f.symbol or "" for f in config if f.path in paths and switched_on(f)]
+    gates = opt_out_gates(deploy)
+    return [key for key in on if not any(_names(gate, key) for gate in gates)]
+
+
+#: a template directive line: ``{{- if .Values.schema.createDatabase.enabled }}``, ``{{ end }}``
+_DIRECTIVE = re.compile(r"^\s*\{\{-?\s*(?P<word>if|end)\b(?P<rest>.*?)-?\}\}\s*$")
+#: a values path a condition reads: ``.Values.schema.createDatabase.enabled`` (``$.Values`` alike)
+_VALUES_PATH = re.compile(r"\.Values\.([\w.]+)")
+
+
+def _names(gate: str, key: str) -> bool:
+    """The condition's values path is the key or a key under it (``schema.createDatabase.enabled`` for the key
+    ``schema.createDatabase`` added as ``{enabled: true}``)."""
+    return gate == key or gate.startswith(key + ".")
+
+
+def opt_out_gates(files: Iterable[FileChange]) -> list[str]:
+    """The values paths that new ``if`` conditions read, when the templates' only changed lines are those ``if``
+    lines and their ``end``: blocks that were there put under a switch. Switched on by default, the switch renders
+    what every install rendered; operators may now turn the block off ("Allow to skip database creation"). Any other
+    line a template adds or removes, or a condition reading no value, says nothing (empty)."""
+    gates: list[str] = []
+    templates = [f for f in files if "{{" in (f.patch or "")]
+    for f in templates:
+        removed, added = ([ln for ln in lines if ln] for lines in changed_lines(f.patch))
+        if removed or not added:
+            return []
+        opened = closed = 0
+        for line in added:
+            m = _DIRECTIVE.match(line)
+            if not m:
+                return []
+            if m.group("word") == "if":
+                paths = _VALUES_PATH.findall(m.group("rest"))
+                if not paths:
+                    return []
+                opened += 1
+                gates += paths
+            else:
+                closed += 1
+        if opened != closed:
+            return []
+    return gates
 
 
 def deployed_code(files: Iterable[FileChange]) -> list[FileChange]:

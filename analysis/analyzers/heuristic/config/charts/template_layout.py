@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
-_TRIM = re.compile(r"\{\{-\s*|\s*-\}\}")
+from analysis.models import FileChange
+
+_TRIM_LEFT = re.compile(r"\{\{-\s*")
+_TRIM_RIGHT = re.compile(r"\s*-\}\}")
 _NINDENT = re.compile(r"\|\s*nindent\b")
 _SPACES = re.compile(r"\s+")
 
@@ -14,7 +18,8 @@ _SPACES = re.compile(r"\s+")
 def _render_key(text: str) -> str:
     """A template line as it renders, give or take the whitespace Helm's ``nindent`` and trim markers manage:
     ``{{ toYaml . | indent 6 }}`` on its own line and ``  {{- toYaml . | nindent 6 }}`` render the same YAML."""
-    text = _TRIM.sub("{{ ", text.strip())
+    # (a right trim marker closes the action: ``index $.Values.server $service -}}`` is ``... $service }}``)
+    text = _TRIM_RIGHT.sub(" }}", _TRIM_LEFT.sub("{{ ", text.strip()))
     text = _NINDENT.sub("| indent", text)
     return _SPACES.sub(" ", text.replace("}}", " }}")).strip()
 
@@ -92,3 +97,11 @@ def added_conditions(patch: str | None) -> list[str]:
     rest = relaid_template_lines(patch) or ""
     found = (_ADDED_OPENER.match(ln) for ln in rest.splitlines())
     return list(dict.fromkeys(" ".join(m.group("cond").split()) for m in found if m))
+
+
+def templates_relaid_only(files: Iterable[FileChange]) -> bool:
+    """Every file is a Go template whose changed lines all come back the same once laid out anew (trim markers
+    dropped or added, ``indent`` as ``nindent``, re-indented): the same manifests render, whitespace aside ("Helm 2
+    compat": a right trim marker removed after an assignment)."""
+    files = list(files)
+    return bool(files) and all(f.patch and "{{" in f.patch and relaid_template_lines(f.patch) is None for f in files)
