@@ -2,7 +2,7 @@
 
 from analysis.analyzers.heuristic.api.private_stub_lines import private_stub_lines_only
 from analysis.analyzers.heuristic.code.behaviour.dispatch_cases import literal_cases_dropped
-from tests.facts_support import analysed, analysis_text, commit_of
+from tests.facts_support import analysed, analysis_text, commit_of, facts_of
 
 # --- a Python stub's imports and private aliases are not what it exports (attrs 2022-12-20, b9f35eb) -------------
 
@@ -143,3 +143,46 @@ def test_a_version_managers_pin_is_tooling_and_a_raised_go_floor_keeps_respelled
                       "go.mod": (_GO_MOD, _GO_MOD.replace("go 1.13", "go 1.19"))}, "tooling: update go")
     assert floor.importance == "medium"
     assert "`go` in `go.mod` `1.13` → `1.19`" in analysis_text(floor)
+
+
+# --- git's ``struct x {`` header over macros that stand after the struct (civetweb 2018-09-19) -----------------------
+
+def _hunk_facts(patch: str) -> list[str]:
+    from datetime import datetime, timezone
+
+    from analysis.facts import derive_facts
+    from analysis.models import Commit, FileChange
+    commit = Commit(sha="a" * 40, author="Ann", message="Add SSL_ctrl", committed_at=datetime(2026, 2, 14, tzinfo=timezone.utc),
+                    files=[FileChange(path="src/civetweb.c", additions=1, deletions=0, patch=patch)], details_loaded=True)
+    return [f"{f.kind} {f.symbol}" for f in derive_facts(commit, None)]
+
+
+def test_macros_after_a_struct_are_not_the_struct_git_names_above_them():
+    macro = ("@@ -1879,6 +1879,7 @@ struct ssl_func {\n"
+             " #define SSL_get_servername \\\n"
+             " \t(*(const char *(*)(const SSL *, int type))ssl_sw[36].ptr)\n"
+             " #define SSL_set_SSL_CTX (*(SSL_CTX * (*)(SSL *, SSL_CTX *)) ssl_sw[37].ptr)\n"
+             "+#define SSL_ctrl (*(long (*)(SSL *, int, long, void *))ssl_sw[38].ptr)\n"
+             " \n"
+             " #define SSL_CTX_clear_options(ctx, op) \\\n"
+             " \tSSL_CTX_ctrl((ctx), SSL_CTRL_CLEAR_OPTIONS, (op), NULL)\n")
+    assert not [f for f in _hunk_facts(macro) if f.endswith(" ssl_func")]
+    member = ("@@ -10,3 +10,4 @@ struct ssl_func {\n"
+              " \tconst char *name;\n"
+              " \tvoid (*ptr)(void);\n"
+              "+\tint optional;\n"
+              " };\n")
+    assert "symbol_modified ssl_func" in _hunk_facts(member)
+
+
+def test_an_untested_change_of_macros_names_the_macros_not_the_file():
+    from analysis.analyzers.heuristic.code.behaviour.macros import macros_changed
+    before = "#include <ssl.h>\n\n#define SSL_free (*(void (*)(SSL *))ssl_sw[0].ptr)\n\nint ssl_ready = 0;\n"
+    after = before.replace("\n\nint", "\n#define SSL_ctrl (*(long (*)(SSL *, int, long, void *))ssl_sw[1].ptr)\n\nint")
+    commit, _ = commit_of({"src/ssl_loader.c": (before, after)})
+    assert macros_changed(commit.files) == ["SSL_ctrl"]
+    rewrapped = before.replace("#define SSL_free (*(void", "#define SSL_free \\\n\t(*(void")
+    commit, _ = commit_of({"src/ssl_loader.c": (before, rewrapped)})
+    assert macros_changed(commit.files) == []  # a formatter's re-wrapping defines nothing anew
+    analysis = analysed({"src/ssl_loader.c": (before, after)}, "Add dynamic loading for SSL_ctrl")
+    assert "No test covers the change to `SSL_ctrl`" in analysis_text(analysis)

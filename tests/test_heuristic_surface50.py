@@ -42,6 +42,8 @@ def test_an_entry_point_that_re_exported_it_before_the_commit_keeps_it_published
     index = change("packages/core/src/index.ts", ["export { flatten, matchesState } from './utils.ts';"],
                    ["export { matchesState } from './utils.ts';"])
     assert not plumbing_export(UTILS.path, "flatten", internal_imports([UTILS, STATE, index]))
+    title = "Use .flat/.flatMap instead of the custom flatten util"
+    assert analyse(title, [UTILS, STATE, index], FLATTEN).importance == "high"  # users imported it from the package
 
 
 # --- Rust: the modules of a binary crate ----------------------------------------------------------------------

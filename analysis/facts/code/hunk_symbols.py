@@ -192,6 +192,12 @@ def _closes_top_level(family: str, text: str) -> bool:
     return text[0] == "}"
 
 
+#: a line in column 0 that no C struct, union or enum body holds: a macro defined, or a declaration begun (members
+#: are indented; ``#if``/``#endif`` may stand in a body at column 0, ``}`` closes it and is read above, and an access
+#: label such as ``public:`` is no declaration)
+_C_TOP_LEVEL = re.compile(r"^(#\s*define\b|[A-Za-z_](?!\w*\s*:\s*$))")
+
+
 def _enclosing(family: str, hunk: Hunk, index: int) -> Definition | None:
     for line in reversed(hunk.lines[:index]):
         found = definition(family, line.text)
@@ -199,7 +205,13 @@ def _enclosing(family: str, hunk: Hunk, index: int) -> Definition | None:
             return found
         if _closes_top_level(family, line.text):
             return None
-    return definition(family, hunk.header) if hunk.header else None
+    header = definition(family, hunk.header) if hunk.header else None
+    if header is not None and family == "c" and header.kind in ("struct", "union", "enum") and any(
+            _C_TOP_LEVEL.match(line.text) for line in hunk.lines[:index + 1]):
+        # git names the last ``struct ssl_func {`` above the hunk, but the ``#define SSL_free ...`` lines it shows
+        # (and changes) stand after that struct's end: no type of the file is changed
+        return None
+    return header
 
 
 def enclosing_definition(path: str, hunk: Hunk, index: int) -> Definition | None:

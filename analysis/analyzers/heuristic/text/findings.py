@@ -12,7 +12,7 @@ from analysis.analyzers.heuristic.api.options import constants_only
 from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
 from analysis.analyzers.heuristic.code.behaviour.dispatch_cases import named_cases_dropped
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_flips
-from analysis.analyzers.heuristic.code.behaviour.macros import macro_values, macros_redefined
+from analysis.analyzers.heuristic.code.behaviour.macros import macro_values, macros_changed, macros_redefined
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.hunks import changed_lines, loop_rebounds
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
@@ -694,6 +694,9 @@ class Findings:
         edited = values_edited(e.behaviour)  # the module-level values the summary names when no symbol is
         if edited:
             return w.symbols(edited, 3)
+        macros = macros_changed(e.behaviour)  # C's ``#define SSL_ctrl (...)``: what the change adds, by name
+        if macros:
+            return w.symbols(macros, 3)
         return w.names([f.path for f in self.untested_files()], 2)
 
     def untested_files(self) -> list:

@@ -51,6 +51,22 @@ def macros_redefined(files: Iterable[FileChange]) -> list[str]:
     return out
 
 
+#: C and C++ sources and headers, where ``#define`` is the preprocessor's
+_C_FAMILY = (".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".hxx", ".inl", ".ipp")
+
+
+def macros_changed(files: Iterable[FileChange]) -> list[str]:
+    """Macros of C and C++ files that the hunks define anew or with another expansion (a formatter's re-wrapping
+    is no change): what a change of macros and tables alone changes, by name."""
+    out: list[str] = []
+    for f in files:
+        if not f.path.lower().endswith(_C_FAMILY) or not f.patch:
+            continue
+        old, new = _defines(_side(f.patch, "+")), _defines(_side(f.patch, "-"))
+        out += [name for name, body in new.items() if old.get(name) != body and not _NOT_EXPANDED.search(name)]
+    return list(dict.fromkeys(out))
+
+
 _GUARD = re.compile(r"^\s*#\s*(ifndef\s+(?P<a>\w+)|if\s+!\s*defined\s*\(?\s*(?P<b>\w+)\s*\)?)\s*$")
 _ENDIF = re.compile(r"^\s*#\s*endif\b")
 
