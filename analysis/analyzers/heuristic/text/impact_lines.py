@@ -32,6 +32,10 @@ def bumped_here(what: str) -> bool:
     return "→" in what
 
 
+#: a list's item as the facts key it: the list, the value in brackets (``matrix.node-version[20]``)
+_LIST_ITEM = re.compile(r"^(?P<list>[^\[\]]+)\[(?P<item>[^\]\"']+)\]$")
+
+
 class ImpactLines:
     """The impact section of an analysis (mixed into ``Writer``)."""
 
@@ -64,7 +68,10 @@ class ImpactLines:
                 # alone (`jobs.release.uses`) read alike for every bump, revert and re-pin of the same workflows
                 values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(pinned(ref))))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
-                symbols[area_of(f.path)].append(f.symbol)
+                # a list's items (``node-version[20]``, the value in brackets) name their list once, not each as a key
+                item = _LIST_ITEM.match(f.symbol or "") if f.kind != "config_value_changed" else None
+                listed = item and item.group("item") == (f.after if f.kind == "config_key_added" else f.before)
+                symbols[area_of(f.path)].append(item.group("list") if listed else f.symbol)
             elif f.kind == "test_added" and not f.before:
                 tests[area_of(f.path)].append(f.symbol)
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
