@@ -362,10 +362,21 @@ WHITESPACE_BEHAVIOUR = re.compile(
     r"\b(contain\w*|accept\w*|allow\w*|tolerat\w*)\W+(?:[\w-]+\W+){0,1}(whitespace|white space)\b", re.I)
 
 
+#: labels of one word each, with their colons, opening a title: "Rules: indentation: ", "Indentation: "
+_COMPONENT_LABELS = re.compile(r"^\s*(?:[A-Za-z][\w.-]{0,30}:\s+)+")
+#: a name quoted in a title ('indent-sequences', `whitespace`, "indent"): quotes that open after no letter and close
+#: before none, so a word's apostrophe (don't, isn't) opens nothing
+_QUOTED_NAME = re.compile(r"(?<!\w)(?:'[^'\s][^']*'|\"[^\"\s][^\"]*\"|`[^`]+`)(?!\w)")
+
+
 def cosmetic(title: str) -> re.Match[str] | None:
     """The title's cosmetic word ("Fix typos", "Remove trailing whitespace") within its first TITLE_HEAD characters,
     unless the whitespace it names is what the product does to users' text ("don't strip whitespace when soft_wrap
     is True": a behaviour fix)."""
+    # a component's label opening the title ("Rules: indentation: Add an option", "Indentation: nested flows")
+    # names the part changed, not the change: its word is no whitespace fix
+    # and a quoted name ("Add the 'indent-sequences' option", "the `whitespace` setting") is the thing's name
+    title = _QUOTED_NAME.sub(lambda m: " " * len(m.group(0)), _COMPONENT_LABELS.sub("", title, count=1))
     found = COSMETIC_WORDS.search(title[:TITLE_HEAD])
     if found and re.fullmatch(r"whitespace|white space|indentation|indent|trailing spaces?", found.group(0), re.I) \
             and WHITESPACE_BEHAVIOUR.search(title):
@@ -455,7 +466,8 @@ LINT_FIX = re.compile(r"^\s*(fix|fixes|fixed|fixing|silence|address)\s+(\S+\s+){
 #: (a release bot's own titles too: changesets' "Version Packages", "Increment version '2.2.25' -> '2.2.26' by ...")
 RELEASE_TITLE = re.compile(
     r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|increment version|version packages\b|prepare (for )?(release|v?\d|next development)|"
-    r"start (version|v?\d)|(\S+[-@ ])?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$|"
+    # "yamllint 0.3.0", "yamllint version 0.3.0": the project's name (the word "version"), the version
+    r"start (version|v?\d)|(\S+[-@ ])?(version )?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$|"
     # "Setting the version to 8.0.0", "update version number to 2.1": the release's own version set
     r"(set(s|ting)?|updat(e|es|ed|ing)) (the )?version( number)? to v?\d+\.\d+)", re.I)
 

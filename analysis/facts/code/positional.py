@@ -19,8 +19,13 @@ POSITIONAL_ONLY = frozenset({"c", "go", "rust", "java", "js"})
 _PLAIN_NAME = re.compile(r"^(?:\.\.\.|mut )?[A-Za-z_$][\w$]*\??$")
 
 
+#: a Rust lifetime left to elision written out (``Formatter<'_>``, ``&'_ str``): the same type as without it
+_ELIDED_LIFETIME = re.compile(r"<'_>|(?<=&)'_\s+|'_\s*,\s*|,\s*'_(?=\s*>)")
+
+
 def _same(text: str | None, other: str | None) -> bool:
-    return " ".join((text or "").split()) == " ".join((other or "").split())
+    return (" ".join(_ELIDED_LIFETIME.sub("", text or "").split())
+            == " ".join(_ELIDED_LIFETIME.sub("", other or "").split()))
 
 
 def _renamed_alike(old: Param, new: Param) -> bool:

@@ -184,7 +184,10 @@ def _go_main(root: Any) -> bool:
 
 
 def _params_of(symbol: Symbol) -> str:
-    """The key part of an overload: its parameter types (names where a parameter has no type)."""
+    """The key part of an overload: its parameter types (names where a parameter has no type); a Rust trait
+    method's, its trait (``fmt`` of ``impl Debug`` and of ``impl Display`` are two methods, not overloads)."""
+    if symbol.trait:
+        return f"[{symbol.trait}]"
     return "(" + ", ".join(p.annotation or p.name for p in symbol.params or ()) + ")"
 
 
@@ -271,8 +274,9 @@ def _overloads_changed(old: dict[str, Symbol], new: dict[str, Symbol]) -> list[t
     old_names, new_names = {s.name for s in old.values()}, {s.name for s in new.values()}
     changes: list[tuple[Symbol, str]] = []
     for name in sorted(old_names & new_names):
-        added = [s for k, s in new.items() if s.name == name and k not in old]
-        removed = [s for k, s in old.items() if s.name == name and k not in new]
+        # (a Rust trait's method come or gone with its ``impl`` is no overload: the impl says it)
+        added = [s for k, s in new.items() if s.name == name and k not in old and not s.trait]
+        removed = [s for k, s in old.items() if s.name == name and k not in new and not s.trait]
         if added or removed:
             words = [f"{verb} {len(group)} overload signature{'s' if len(group) > 1 else ''}"
                      for verb, group in (("adds", added), ("removes", removed)) if group]
@@ -543,6 +547,24 @@ def _c_still_there(symbol: Symbol, old: dict[str, Symbol], new: dict[str, Symbol
     return bool(clause) and clause != _c_base_clause(old[owner])
 
 
+#: the types a TypeScript type names before its own body: ``Base & {`` of ``type Options = Base & {``, the
+#: ``extends Base, Other`` of an interface
+_TS_HEAD = re.compile(r"^[^{=]*(?:=|\bextends\b)([^{]*)\{", re.DOTALL)
+
+
+def _js_still_there(symbol: Symbol, new: dict[str, Symbol]) -> bool:
+    """A TypeScript member no longer written in its type but still part of it: the type now intersects or extends
+    a type that declares it (``concurrency`` moved from ``Options`` to ``BaseOptions``, and ``Options = BaseOptions
+    & {...}``): code setting ``Options.concurrency`` compiles as before, so it is not "removed"."""
+    owner, sep, member = symbol.name.rpartition(".")
+    if not sep or owner not in new or new[owner].node is None:
+        return False
+    head = _TS_HEAD.match(text_of(new[owner].node))
+    if head is None:
+        return False
+    return any(f"{base}.{member}" in new for base in re.findall(r"[A-Za-z_$][\w$]*", head.group(1)))
+
+
 def _c_lost_to_the_parser(symbol: Symbol, after: ParsedFile | None) -> bool:
     """A C/C++ function the other side's parse lost, not one the commit removed (or added): that side's text fails
     to parse and still holds its declarator word for word (``explicit value(Args&&... args)`` under a constraint
@@ -642,6 +664,8 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
             continue
         if key not in new and not symbol.is_test and not _inside(symbol.name, removed | set(through)):
             if family == "c" and (_c_still_there(symbol, old, new) or _c_lost_to_the_parser(symbol, after)):
+                continue
+            if family == "js" and _js_still_there(symbol, new):
                 continue
             via = through.get(symbol.name) or through.get(short_name(symbol.name))
             # (a function's name a C macro defines may expand to anything; a CommonJS export bound to a call, as

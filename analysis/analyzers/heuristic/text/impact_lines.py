@@ -32,6 +32,10 @@ def bumped_here(what: str) -> bool:
     return "→" in what
 
 
+#: a list's item as the facts key it: the list, the value in brackets (``matrix.node-version[20]``)
+_LIST_ITEM = re.compile(r"^(?P<list>[^\[\]]+)\[(?P<item>[^\]\"']+)\]$")
+
+
 class ImpactLines:
     """The impact section of an analysis (mixed into ``Writer``)."""
 
@@ -53,6 +57,7 @@ class ImpactLines:
         internal: dict[str, list[str]] = defaultdict(list)
         tests: dict[str, list[str]] = defaultdict(list)
         values: dict[str, list[str]] = defaultdict(list)  # a key and the value it takes: one bump from the next
+        items: dict[tuple[str, str], list[str]] = defaultdict(list)  # (area, list): its items, signed
         for f in e.facts:
             if f.kind in ("symbol_added", "symbol_removed", "symbol_modified", "signature_changed"):
                 if f.path not in e.cosmetic and e.in_product(f):
@@ -64,7 +69,14 @@ class ImpactLines:
                 # alone (`jobs.release.uses`) read alike for every bump, revert and re-pin of the same workflows
                 values[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=code(pinned(ref))))
             elif f.kind in ("config_key_added", "config_key_removed", "config_value_changed"):
-                symbols[area_of(f.path)].append(f.symbol)
+                # a list's items (``node-version[20]``, the value in brackets) name their list once, each item
+                # signed added or removed, not each as a key
+                item = _LIST_ITEM.match(f.symbol or "") if f.kind != "config_value_changed" else None
+                if item and item.group("item") == (f.after if f.kind == "config_key_added" else f.before):
+                    sign = "+" if f.kind == "config_key_added" else "−"
+                    items[(area_of(f.path), item.group("list"))].append(sign + code(item.group("item")))
+                else:
+                    symbols[area_of(f.path)].append(f.symbol)
             elif f.kind == "test_added" and not f.before:
                 tests[area_of(f.path)].append(f.symbol)
         versions = defaultdict(list)  # the version a dependency moves to tells one bump from the next
@@ -73,6 +85,9 @@ class ImpactLines:
             versions[area_of(f.path)].append(self.t("impact_dep", name=code(f.symbol), version=self.p["dep_any"]
                                                     if any_version else clip(f.after, 40))
                                              if f.after else self.t("impact_dep_removed", name=code(f.symbol)))
+        for (area, name), signed in items.items():
+            values[area].append(self.t("impact_list_items", list=code(name), items=" ".join(signed[:4])
+                                       + (" …" if len(signed) > 4 else "")))
         for area, texts in values.items():
             versions[area] = texts + versions[area]
         ordered = sorted(groups.items(), key=lambda kv: (-sum(x.changes for x in kv[1]), kv[0]))

@@ -124,7 +124,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_files": "File details were not loaded; only the commit message was read.",
         # impact
         "impact": "{area} (+{a}/−{d}): {what}", "impact_more": "{n} more areas", "impact_more_named": "{n} more areas: {names}",
-        "impact_release": " ({old} → {new})", "impact_dep": "{name} {version}",
+        "impact_release": " ({old} → {new})", "impact_dep": "{name} {version}", "impact_list_items": "{list} {items}",
         "impact_bare": "{area} (+{a}/−{d})", "impact_dep_removed": "{name} removed", "impact_in": ": in {names}",
         "impact_tests_beside": "; tests (+{a}/−{d})",
         "kind_comments": "comments only", "kind_whitespace": "whitespace only", "kind_format": "formatting only",
@@ -422,7 +422,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_files_changed": "该提交未修改任何文件。",
         "no_files": "未加载文件详情，仅读取了提交信息。",
         "impact": "{area}（+{a}/−{d}）：{what}", "impact_more": "另有 {n} 个目录", "impact_more_named": "另有 {n} 个目录：{names}",
-        "impact_release": "（{old} → {new}）", "impact_dep": "{name} {version}",
+        "impact_release": "（{old} → {new}）", "impact_dep": "{name} {version}", "impact_list_items": "{list} {items}",
         "impact_bare": "{area}（+{a}/−{d}）", "impact_dep_removed": "{name}（移除）", "impact_in": "：位于 {names}",
         "impact_tests_beside": "；测试（+{a}/−{d}）",
         "kind_comments": "仅注释", "kind_whitespace": "仅空白", "kind_format": "仅格式",

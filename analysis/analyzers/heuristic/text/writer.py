@@ -232,7 +232,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for group in grouped(pairs, key=lambda pair: f"{breaks(*pair)}|{self.changes(pair[1], pair[0])}"):
             fact, delta = group[0]
             out.append(([f.symbol for f, _ in group], breaks(fact, delta),
-                        self.changes(delta, fact, plural=len(group) > 1)))
+                        # one name in many files (``check`` of every rule module) is one name to the reader
+                        self.changes(delta, fact, plural=len(_named_once([f.symbol for f, _ in group])) > 1)))
         return out
 
     def config_change(self, fact: Fact) -> str:

@@ -50,6 +50,9 @@ class Symbol:
     #: the C++ namespaces ``name`` begins with (``double_conversion`` of ``double_conversion::Bignum::Square``):
     #: what pairs it with its other side, and what a reader needs no more than its ``Class::method``
     namespace: str = ""
+    #: the trait a Rust method implements (``Display`` of ``impl Display for Tag``): Rust has no overloads, so two
+    #: ``fmt`` of one type are the ``Debug`` one and the ``Display`` one
+    trait: str = ""
 
     @property
     def line(self) -> int:

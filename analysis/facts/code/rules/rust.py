@@ -64,6 +64,7 @@ class RustCollector(Collector):
     do not)."""
 
     sep = "::"
+    _trait = ""  # the trait of the ``impl Trait for T`` being walked
 
     def collect(self, root: Any) -> list:
         self.types = _type_visibility(root)
@@ -86,7 +87,8 @@ class RustCollector(Collector):
             self.add(scope, _name(node), "method" if role in ("impl", "trait", "trait_impl") else "function",
                      public, node, params=self._params(_field(node, "parameters")),
                      returns=text_of(_field(node, "return_type")) or None, is_test=self._is_test(node),
-                     overrides=role == "trait_impl")  # a trait's method implemented: callers reach it by the trait
+                     overrides=role == "trait_impl",  # a trait's method implemented: callers reach it by the trait
+                     trait=self._trait if role == "trait_impl" else "")
         elif role == "test_mod" and kind in (*_ITEMS, "impl_item"):
             return  # a test module's scaffolding (a fake ``Buffer`` and its ``impl IoStream``): not product code
         elif kind in _ITEMS:
@@ -131,7 +133,10 @@ class RustCollector(Collector):
         # list of lifetimes only goes with them (``&mut Reader<'de, 'doc>`` -> ``&mut Reader``, not ``&mut Reader<, >``)
         # (``impl IoStream for ::tokio_uds::UnixStream``: the path from the crate root, its leading ``::`` no name)
         name = _without_lifetimes(text_of(type_node)).removeprefix("::")
+        # (the trait as written, generics kept: ``From<u8>`` and ``From<u16>`` give a type two ``from``)
+        outer, self._trait = self._trait, _without_lifetimes(text_of(trait)) if trait is not None else ""
         self.walk(body, [*scope, name], ("trait_impl" if trait is not None else "impl", public))
+        self._trait = outer
 
     def _is_test(self, node: Any) -> bool:
         return self._attribute(node, "test")
