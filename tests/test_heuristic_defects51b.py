@@ -34,3 +34,33 @@ def test_pom_elements_rewritten_are_paired_by_tag():
     assert "`<version>1.3.0</version>` → `<version>1.3.1-SNAPSHOT</version>`" in text, text
     assert "`<tag>classmate-1.3.0</tag>` → `<tag>HEAD</tag>`" in text, text
     assert "removes" not in text, text
+
+
+PROTO = """/*
+Copyright 2012 Google Inc.
+*/
+
+syntax = "proto2";
+
+package groupcachepb;
+
+message GetRequest {
+  required string group = 1;
+  required string key = 2;FIELD
+}
+"""
+
+
+def test_a_new_proto_file_breaks_no_client_built_against_it():
+    text = analysis_text(analysed({"groupcachepb/groupcache.proto": (None, PROTO.replace("FIELD", ""))},
+                                  "add the wire protocol"))
+    assert "clients built against them may need updating" not in text, text
+    assert "API or schema definitions changed" not in text, text
+    # a definition file that was there before still asks for its clients to be checked, quoting its definition
+    # line, not a comment's opening
+    text = analysis_text(analysed({"groupcachepb/groupcache.proto": (
+        PROTO.replace("FIELD", ""), PROTO.replace("FIELD", "\n  // the caller's deadline\n  optional int64 deadline = 3;"))},
+        "add a deadline"))
+    assert "clients built against them may need updating" in text, text
+    assert "(+ `optional int64 deadline = 3;`)" in text, text
+    assert "(+ `//" not in text, text
