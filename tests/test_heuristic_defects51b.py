@@ -5,6 +5,7 @@ told to "pass `type` instead of `rawType`"."""
 
 from __future__ import annotations
 
+from analysis.analyzers.signatures import compare
 from tests.facts_support import analysed, analysis_text
 
 POM = """<project>
@@ -64,3 +65,38 @@ def test_a_new_proto_file_breaks_no_client_built_against_it():
     assert "clients built against them may need updating" in text, text
     assert "(+ `optional int64 deadline = 3;`)" in text, text
     assert "(+ `//" not in text, text
+
+
+def test_a_java_parameter_renamed_and_retyped_in_its_slot_is_retyped():
+    delta = compare("public ResolvedType resolve(Class<?> rawType)", "public ResolvedType resolve(Type type)",
+                    "src/main/java/com/fasterxml/classmate/TypeResolver.java", "TypeResolver.resolve")
+    # another type in the slot still fails a call (or a compiled caller) passing the old one: breaking, said as retyped
+    assert delta.breaking and delta.retypes == [("Class<?> rawType", "Type type")] and not delta.removed, delta
+    # two slots rewritten are a parameter list rewritten: callers break
+    delta = compare("void put(String key, int count)", "void put(int size, String label)", "A.java", "A.put")
+    assert delta.breaking and [p.name for p in delta.removed] == ["key", "count"], delta
+    # Python passes arguments by name: the rename is one callers see
+    delta = compare("def resolve(raw_type: type)", "def resolve(tp: object)", "x.py", "resolve")
+    assert delta.breaking and [p.name for p in delta.removed] == ["raw_type"], delta
+
+
+RESOLVER = """package com.fasterxml.classmate;
+
+import java.lang.reflect.Type;
+
+public class TypeResolver {
+    public ResolvedType resolve(SIGNATURE) {
+        return _fromAny(null, ARG);
+    }
+}
+"""
+
+
+def test_a_retyped_java_parameter_tells_no_caller_to_pass_a_new_name():
+    path = "src/main/java/com/fasterxml/classmate/TypeResolver.java"
+    text = analysis_text(analysed({path: (RESOLVER.replace("SIGNATURE", "Class<?> rawType").replace("ARG", "rawType"),
+                                          RESOLVER.replace("SIGNATURE", "Type type").replace("ARG", "type"))},
+                                  "refactoring"))
+    assert "pass `type` instead of `rawType`" not in text and "Calls that still pass" not in text, text
+    assert "`rawType: Class<?>` → `type: Type`" in text, text
+    assert "Breaking signature changes: `TypeResolver.resolve`" in text, text
