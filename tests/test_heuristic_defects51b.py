@@ -100,3 +100,15 @@ def test_a_retyped_java_parameter_tells_no_caller_to_pass_a_new_name():
     assert "pass `type` instead of `rawType`" not in text and "Calls that still pass" not in text, text
     assert "`rawType: Class<?>` → `type: Type`" in text, text
     assert "Breaking signature changes: `TypeResolver.resolve`" in text, text
+
+
+def test_a_git_svn_id_trailer_is_no_point_of_the_change():
+    src = "namespace pugi\n{\n    int limit() { return LIMIT; }\n}\n"
+    files = {"src/pugixml.cpp": (src.replace("LIMIT", "8"), src.replace("LIMIT", "16"))}
+    body = ("Raised the limit\n\ngit-svn-id: http://pugixml.googlecode.com/svn/trunk@883 "
+            "99668b35-9821-0410-8761-19e4c4f06640")
+    analysis = analysed(files, body)
+    assert not any("git-svn-id" in s or "googlecode" in s for s in analysis.summary), analysis.summary
+    # the words above it are the author's and stay
+    analysis = analysed(files, "Raised the limit\n\nEight was too few for deep documents.\n\n" + body.split("\n\n")[1])
+    assert any("Eight was too few" in s for s in analysis.summary), analysis.summary
