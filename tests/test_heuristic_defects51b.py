@@ -112,34 +112,3 @@ def test_a_git_svn_id_trailer_is_no_point_of_the_change():
     # the words above it are the author's and stay
     analysis = analysed(files, "Raised the limit\n\nEight was too few for deep documents.\n\n" + body.split("\n\n")[1])
     assert any("Eight was too few" in s for s in analysis.summary), analysis.summary
-
-
-CPP = """namespace pugi
-{
-    class xml_text {};
-    HEAD xml_text xml_node::text() const
-    {
-        return xml_text(_root);
-    }
-}
-"""
-
-
-def test_a_function_specifier_macro_is_no_return_type():
-    files = {"src/pugixml.cpp": (CPP.replace("HEAD ", ""), CPP.replace("HEAD", "PUGI__FN"))}
-    text = analysis_text(analysed(files, "Fixed header-only compilation"))
-    assert "`PUGI__FN`" not in text.replace("`PUGI__FN xml_text", ""), text
-    assert "Comments" not in text, text
-    assert "`xml_text xml_node::text() const` → `PUGI__FN xml_text xml_node::text() const`" in text, text
-    # a real return type replaced is still said as one, and so is ``DWORD`` before a calling convention's macro
-    files = {"src/pugixml.cpp": (CPP.replace("HEAD ", ""), CPP.replace("HEAD xml_text", "xml_node"))}
-    assert "returns `xml_text` → `xml_node`" in analysis_text(analysed(files, "Return the node"))
-    win = "HEAD WINAPI GetSize(void)\n{\n    return 0;\n}\n"
-    files = {"src/size.cpp": (win.replace("HEAD", "DWORD"), win.replace("HEAD", "LONG"))}
-    assert "returns `DWORD` → `LONG`" in analysis_text(analysed(files, "Return a signed size"))
-
-
-def test_a_function_specifier_macro_before_a_conversion_operator_keeps_the_operator():
-    src = CPP.replace("HEAD xml_text xml_node::text() const", "PUGI__FN xml_text::operator xml_text::unspecified_bool_type() const")
-    text = analysis_text(analysed({"src/pugixml.cpp": (CPP.replace("HEAD ", ""), src)}, "Add the bool conversion"))
-    assert "`xml_text::operator xml_text::unspecified_bool_type`" in text, text

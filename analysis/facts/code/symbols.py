@@ -42,9 +42,6 @@ class ParsedFile:
     through: dict[str, str] = field(default_factory=dict)
     #: Python: what each imported name stands for (``Y`` of ``from m import X as Y`` -> ``m.X``)
     imports: dict[str, str] = field(default_factory=dict)
-    #: C/C++: the function-specifier macros blanked before parsing (``PUGI__FN``), in order: code the tree no
-    #: longer shows, so one added or removed is no comment-only change
-    specifiers: tuple[str, ...] = ()
 
 
 def _collector(family: str, grammar: str, path: str) -> rules.Collector:
@@ -78,15 +75,6 @@ _LEADING_DECL_MACRO = re.compile(
     r"^([ \t]*(?:(?:extern|static|inline)[ \t]+)?)(_*[A-Z][A-Z0-9_]{2,})(?=[ \t]+(?:extern|static|inline|const|volatile"
     r"|struct|enum|union|unsigned|signed"
     r"|void|char|short|int|long|float|double|bool|_Bool|size_t|ssize_t|u?int(?:8|16|32|64)_t)\b)", re.MULTILINE)
-
-#: C/C++: an upper-case function-specifier macro before a declaration whose type is a name the file or a library
-#: declares (``PUGI__FN xml_text xml_node::text() const``, ``MYLIB_API std::string name(void)``): the parser takes
-#: the macro for the return type (``xml_text -> PUGI__FN``). Blanked (same length) when a type with a lower-case
-#: letter and then the function's name follow, so ``DWORD WINAPI GetSize(void)`` keeps its ``DWORD`` (not before a
-#: conversion operator, ``PUGI__FN xml_text::operator xml_text::unspecified_bool_type() const``, whose type it is)
-_MACRO_BEFORE_TYPE = re.compile(
-    r"^([ \t]*(?:(?:extern|static|inline)[ \t]+)?)(_*[A-Z][A-Z0-9_]{2,})(?=[ \t]+(?:const[ \t]+)?(?:\w+::)*"
-    r"(?!operator\b)(?=\w*[a-z])[A-Za-z_]\w*(?:<[^<>()\n]*>)?[ \t*&]+(?:\w+::)*~?\w+[ \t]*\()", re.MULTILINE)
 
 
 #: C++: upper-case attribute macros between a constructor's specifiers and its name (``constexpr
@@ -166,13 +154,10 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
         return None
     family = FAMILY[grammar]
     hidden: list[tuple[int, int]] = []
-    specifiers: tuple[str, ...] = ()
     if family == "c":
         raw = text.encode("utf-8", errors="replace")  # before the macro lines go
         hidden = more.private_macro_spans(raw) + (private_namespace_spans(raw) if grammar == "cpp" else [])
         text = _LEADING_DECL_MACRO.sub(_blank_second, _BARE_MACRO_LINE.sub(_blank, text))
-        specifiers = tuple(m.group(2) for m in _MACRO_BEFORE_TYPE.finditer(text))
-        text = _MACRO_BEFORE_TYPE.sub(_blank_second, text)
         if grammar == "cpp":
             text = _unmacro_parameters(_unmacro_constructors(_CLASS_MACRO.sub(_unmacro_class, text)))
     tree = parse(text, grammar)
@@ -189,7 +174,7 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
             symbol.public = False
     imports = (imported_names(tree.root_node) if family == "python"
                else rust_imported_names(tree.root_node) if family == "rust" else {})
-    return ParsedFile(family, grammar, tree, _keyed(found), collector.through, imports, specifiers)
+    return ParsedFile(family, grammar, tree, _keyed(found), collector.through, imports)
 
 
 def _go_main(root: Any) -> bool:
@@ -302,8 +287,6 @@ def _fingerprint(symbol: Symbol, family: str) -> str:
 def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
     """Both sides parse cleanly and their trees are equal once comments, docstrings and spacing are dropped."""
     if before.tree is None or after.tree is None or has_errors(before.tree) or has_errors(after.tree):
-        return False
-    if before.specifiers != after.specifiers:
         return False
     python = before.family == "python"
     docs = doc_strings(before.tree, before.grammar), doc_strings(after.tree, after.grammar)
