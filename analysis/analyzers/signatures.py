@@ -62,6 +62,9 @@ class SignatureDelta:
     const_dropped: list[str] = field(default_factory=list)
     #: a Rust method's receiver asking more of its callers: (old, new), ``&self`` -> ``&mut self`` or ``self``
     receiver_narrowed: tuple[str, str] | None = None
+    #: a positional parameter renamed with its type (``Class<?> rawType`` -> ``Type type``): said as retyped, and
+    #: breaking as a parameter lost would be
+    slot_retyped: bool = False
 
     @property
     def breaking(self) -> bool:
@@ -71,7 +74,8 @@ class SignatureDelta:
         # a default gained or changed leaves every call that compiled before valid; one dropped makes it required
         dropped_default = any(old is not None and new is None for _, old, new in self.defaults)
         return bool(self.removed or dropped_default or self.default_retyped or any(not p.optional for p in self.added)
-                    or self.keyword_only or self.positional_only or self.const_dropped or self.receiver_narrowed)
+                    or self.keyword_only or self.positional_only or self.const_dropped or self.receiver_narrowed
+                    or self.slot_retyped)
 
 
 def _split_top(text: str, sep: str = ",") -> list[str]:
@@ -232,8 +236,11 @@ def compare(before: str | None, after: str | None, path: str = "", symbol: str =
     if old is None or new is None:
         return SignatureDelta(parsed=False)
     operator = path.lower().endswith((".py", ".pyi")) and bool(_OPERATOR_DUNDER.match(symbol.rsplit(".", 1)[-1]))
+    slot = None
     if path.lower().endswith(_POSITIONAL) or operator:
-        new = _renamed_in_place(old, new)
+        named, new = new, _renamed_in_place(old, new)
+        slot = next((i for i, (p, q, r) in enumerate(zip(old, named, new))
+                     if p.name != q.name and r.name == p.name and r.text != p.text), None)
     old_by, new_by = {p.name: p for p in old}, {p.name: p for p in new}
     delta = SignatureDelta(added=[p for p in new if p.name not in old_by],
                            removed=[p for p in old if p.name not in new_by])
@@ -252,6 +259,8 @@ def compare(before: str | None, after: str | None, path: str = "", symbol: str =
             or delta.positional_only):
         delta.retyped = " ".join((before or "").split()) != " ".join((after or "").split())
         delta.retypes = [(p.text, new_by[p.name].text) for p in old if p.text != new_by[p.name].text]
+        # the slot renamed with its type: another type there still fails a call passing the old one
+        delta.slot_retyped = slot is not None and (old[slot].text, new[slot].text) in delta.retypes
         if path.lower().endswith(_C_FAMILY):
             delta.const_dropped = [old_text for old_text, new_text in delta.retypes
                                    if len(_POINTEE_CONST.findall(new_text)) < len(_POINTEE_CONST.findall(old_text))]
@@ -295,10 +304,31 @@ def _renamed_in_place(old: list[Param], new: list[Param]) -> list[Param]:
     ``(arg: QueryArg)`` -> ``(queryArgument: QueryArg)`` is the same call where arguments go by position."""
     if len(old) != len(new):
         return new
-    return [Param(name=p.name, default=q.default, optional=q.optional, text=p.text)
-            if p.name != q.name and p.default == q.default and (
-                _unnamed(p) == _unnamed(q) or _name_dropped(p, q) or _name_dropped(q, p)) else q
-            for p, q in zip(old, new)]
+    out = [Param(name=p.name, default=q.default, optional=q.optional, text=p.text)
+           if p.name != q.name and p.default == q.default and (
+               _unnamed(p) == _unnamed(q) or _name_dropped(p, q) or _name_dropped(q, p)) else q
+           for p, q in zip(old, new)]
+    slot = _slot_retyped(old, out)
+    if slot is not None:
+        p, q = old[slot], out[slot]
+        out[slot] = Param(name=p.name, default=q.default, optional=q.optional, text=q.text)
+    return out
+
+
+def _slot_retyped(old: list[Param], new: list[Param]) -> int | None:
+    """The one slot whose name and type both change (Java's ``resolve(Class<?> rawType)`` -> ``resolve(Type type)``)
+    where arguments go by position: callers see that slot take another type, not ``rawType`` gone and ``type``
+    required, so no caller is told to "pass `type`". Two or more such slots, or a name that moves to another slot,
+    are a parameter list rewritten: None."""
+    if len(old) != len(new):
+        return None
+    moved = [i for i, (p, q) in enumerate(zip(old, new)) if p.name != q.name]
+    if len(moved) != 1:
+        return None
+    p, q = old[moved[0]], new[moved[0]]
+    if p.default != q.default or q.name in {x.name for x in old} or p.name in {x.name for x in new}:
+        return None
+    return moved[0]
 
 
 def _name_dropped(named: Param, bare: Param) -> bool:

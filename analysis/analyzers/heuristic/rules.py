@@ -255,7 +255,8 @@ SECURITY_WORDS = re.compile(
 #: speed; "optimize", "optimization", "lower latency" do)
 PERF_WORDS = re.compile(r"\b(perf|performance|speed ?up|faster|optimi[sz](?:e[sd]?|ing|ations?)|"
                         r"(?:latency|throughput)(?!\s+(?:metric|histogram|bucket|gauge|counter)s?\b))\b", re.I)
-TRAILER_RE = re.compile(r"^\s*(signed-off-by|co-authored-by|reviewed-by|change-id)\s*:", re.I)
+#: ``git-svn-id: <url>@<revision> <uuid>``: git svn's record of the Subversion revision a commit was imported from
+TRAILER_RE = re.compile(r"^\s*(signed-off-by|co-authored-by|reviewed-by|change-id|git-svn-id)\s*:", re.I)
 BULLET_RE = re.compile(r"^\s*(?:[-*•+]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 
 # Tooling configuration: linters, formatters, bots, docs builders and test runners' sessions (tox, nox); weighed like

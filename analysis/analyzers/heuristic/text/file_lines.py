@@ -37,6 +37,7 @@ _ADDRESS = re.compile(r"\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>")
 #: a checksum in a build file's line: a hex digest of 32 digits or more (MD5, SHA-1, SHA-256)
 _CHECKSUM = re.compile(r"\b[0-9a-fA-F]{32,}\b")
 #: a settings line's key: ``"types": "./dist/index.d.ts",`` (JSON), ``name = "x"`` (TOML), ``name: x`` (YAML)
+_XML_ELEMENT = re.compile(r"^(<[\w.:-]+>)[^<]*</")
 _KEY_LINE = re.compile(r"""^["']?([\w@./-]+)["']?\s*[:=]\s*\S""")
 #: files a deleted folder holds at least, to be said as a folder
 _FOLDER_FILES = 3
@@ -80,6 +81,14 @@ def _apart(patch: FilePatch) -> bool:
     rows = [(h, i) for h, hunk in enumerate(patch.hunks) for i, line in enumerate(hunk.lines)
             if line.kind in "+-" and line.text.strip()]
     return len(rows) == 2 and (rows[0][0] != rows[1][0] or abs(rows[0][1] - rows[1][1]) > 1)
+
+
+def _setting(line: str) -> str:
+    """What a build file's line sets: an XML element's tag (``<version>1.3.0</version>`` sets ``<version>``), else
+    its first word (``go 1.25.0`` sets ``go``): a removed and an added line that set the same are one setting
+    changed."""
+    tag = _XML_ELEMENT.match(line)
+    return tag.group(1) if tag else line.split()[0]
 
 
 class FileLines:
@@ -355,10 +364,18 @@ class FileLines:
             reordered = self.t("listed_keys_reordered", keys=self.names(list(dict.fromkeys(keys)), 3)) \
                 if len(keys) == len(added) else self.t("listed_reordered", lines=self.names(added, 3))
             return self.t(key, path=code(small[0].path, R.MAX_PATH), items=reordered)
+        # a line only re-indented (``</scm>`` put two spaces left) is no setting changed: "`</scm>` → `</scm>`"
+        # reads as nothing; the lines that do change say the change
+        for old in [r for r in removed if r in added]:
+            if removed.count(old) == added.count(old):
+                removed.remove(old)
+                added.remove(old)
+        if not added + removed:
+            return ""
         items = []
         for old in list(removed):
-            same = [new for new in added if new.split()[0] == old.split()[0]]
-            if len(same) == 1 and len([r for r in removed if r.split()[0] == old.split()[0]]) == 1:
+            same = [new for new in added if _setting(new) == _setting(old)]
+            if len(same) == 1 and len([r for r in removed if _setting(r) == _setting(old)]) == 1:
                 items.append(self.t("listed_swapped", old=code(old), new=code(same[0])))
                 removed.remove(old)
                 added.remove(same[0])

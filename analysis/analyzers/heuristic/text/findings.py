@@ -116,6 +116,8 @@ def _one(names: list) -> str:
 _API_LINE = 60
 #: a line that only closes or opens a block (``}``, ``{``): no declaration to quote
 _BRACES_ONLY = re.compile(r"^[\s{}()\[\];,]*$")
+#: a line that opens or continues a comment in an API or schema file (``//``, ``/*``, `` * ``, ``#``)
+_COMMENT_OPENS = re.compile(r"^(//|/\*|\*(?=\s|/|$)|#(?=\s|#|$))")
 
 
 def first_changed_line(patch: str | None) -> tuple[str, str] | None:
@@ -123,7 +125,9 @@ def first_changed_line(patch: str | None) -> tuple[str, str] | None:
     adds; None when it changes no such line."""
     removed, added = changed_lines(patch)
     for mark, lines in (("−", removed), ("+", added)):
-        line = next((ln for ln in lines if not _BRACES_ONLY.match(ln)), None)
+        # a comment declares nothing: a new licence header's ``/*`` is no line of the definitions
+        line = next((ln for ln in lines if not _BRACES_ONLY.match(ln) and not _COMMENT_OPENS.match(ln.strip())),
+                    None)
         if line is not None:
             return mark, line
     return None
@@ -541,7 +545,9 @@ class Findings:
         for name, *_, path, _ in self.e.constants_changed:
             constants.setdefault(path, set()).add(name)
         named |= {f.path for f in self.e.behaviour if f.path in constants and constants_only(f, constants[f.path])}
-        return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named]
+        # a definition file the change brings in (a new ``.proto``) has no clients built against it yet: what it
+        # declares is new, said by the summary, no compatibility to check
+        return [f.path for f in self.e.behaviour if f.path in noticed and f.path not in named and f.status != "added"]
 
     def api_named(self, limit: int = R.MAX_LISTED) -> str:
         """The API files by path, each with the first line its patch removes (else adds): what in the definitions
