@@ -73,11 +73,11 @@ TITLE_SECURITY_WORDS = re.compile(r"\b((?<!\w-)security|vulnerabilit\w*|cve-\d+|
 #: an HTTP framing attack, one request or response read as two by the servers on its path: named anywhere in a
 #: message ("..., which is a smuggling desync."), it says what the change closes (no other use of the words in code)
 FRAMING_ATTACKS = re.compile(r"\b(smuggl(e|es|ed|ing)|response[- ]splitting|cache[- ]poisoning)\b", re.I)
-#: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 #: the message says the change leaves behaviour as it was ("with no behavior changes", "No functional change."); a
 #: qualifier after it ("no behaviour change for valid input") says some behaviour does change, and is no such claim
 NO_BEHAVIOUR_SAID = re.compile(r"\bno (functional|behaviou?r(al)?) changes?\b"
                                r"(?!\s+(for|to|in|when|if|unless|except|on|with|other than)\b)", re.IGNORECASE)
+#: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
 #: a change rolled back or forward again ("Rollback: ...", "Rollforward of ...", "Reland ...", "Revert ...")
 ROLLED_TITLE = re.compile(r"^\s*(revert|roll ?back|roll ?forward|re-?land)\b", re.I)
