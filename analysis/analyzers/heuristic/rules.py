@@ -210,11 +210,10 @@ BUILD_NAMES = re.compile(
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
 PACKAGE_MANAGER_NAMES = re.compile(r"^(go\.work|\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 #: lock files, and a lock file kept for another toolchain beside the main one (``Cargo.lock.msrv``, the versions
-#: resolved for the oldest supported compiler): resolved versions, no code, whatever word follows (a source or
-#: text file named after locking, ``file.lock.ts``, is not one)
+#: resolved for the oldest supported compiler, or for a channel or a version): resolved versions, no code (a source
+#: or text file named after locking, ``file.lock.ts``, ``mutex.lock.scala``, is not one)
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$|"
-                        r"(\.lock|-lock\.json|-lock\.yaml)\.(?!(?:[cm]?[jt]sx?|py|rs|go|rb|java|kt|c|h|cc|cpp|hpp|md|txt|rst)$)"
-                        r"[a-z][\w-]*$")
+                        r"(\.lock|-lock\.json|-lock\.yaml)\.(msrv|minimal|min|oldest|stable|nightly|beta|v\d+)$")
 #: translations: the strings a product shows, per language (``locales/nn.json``, ``po/de.po``); data, not code
 I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
 I18N_EXTS = (".po", ".pot", ".mo", ".xlf", ".xliff", ".arb", ".ftl", ".strings")
