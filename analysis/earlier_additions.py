@@ -8,9 +8,9 @@ module finds, for one change, the symbols that the changes before it on the bran
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from analysis.facts.code.symbols import short_name
 from analysis.models import Commit, Fact
 
 
@@ -25,17 +25,13 @@ def earlier_additions(day: Iterable[tuple[Commit, Iterable[Fact]]], commit: Comm
         seen.add(sha)
         other, facts = by_sha[sha]
         # a symbol "added" in one file and removed under its name from another moved there: released before
-        moved = {_own_name(f.symbol) for f in facts if f.kind == "symbol_removed"}
+        moved = {short_name(f.symbol or "") for f in facts if f.kind == "symbol_removed"}
         for fact in facts:
             if (fact.kind == "symbol_added" and fact.symbol and fact.public is not False
-                    and _own_name(fact.symbol) not in moved):
+                    and short_name(fact.symbol) not in moved):
                 out[fact.symbol] = other.short_sha  # walking back: the earliest change that added it wins
         sha = other.parents[0] if other.parents else None
     return out
-
-
-def _own_name(symbol: str | None) -> str:
-    return re.split(r"\.|::", symbol or "")[-1]
 
 
 def may_touch_earlier(facts: Iterable[Fact]) -> bool:

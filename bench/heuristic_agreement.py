@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<18} {group:<8} importance {_pct(result['importance'], result['total']):<12} "
               f"change type {_pct(result['change_type'], result['total']):<12} "
               f"sentences in 3+ changes: {len(result['repeated'])}")
-        for sentence, n in sorted(result["repeated"].items(), key=lambda kv: -kv[1]):
+        for sentence, n in sorted(result["repeated"].items(), key=lambda kv: (-kv[1], kv[0])):  # ties by text
             print(f"    x{n} {sentence}")
         if args.show:
             for commit, analysis in replay(load(name), args.lang):

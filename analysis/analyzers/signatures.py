@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from analysis.facts.code.hunk_symbols import arrow_head, operator_equals
+from analysis.facts.code.object_patterns import pattern_fields
 
 _OPEN, _CLOSE = "([{<", ")]}>"
 _NAME = re.compile(r"[A-Za-z_$][\w$.]*")
@@ -200,10 +201,6 @@ def params(signature: str, path: str = "") -> list[Param] | None:
     return out
 
 
-#: one field of a JS/TS object pattern: ``name``, ``name = default``, ``name: alias = default``
-_PATTERN_FIELD = re.compile(r"^([A-Za-z_$][\w$]*)\s*(?::\s*[A-Za-z_$][\w$]*\s*)?(?:=\s*(.+))?$", re.DOTALL)
-
-
 def _pattern_fields(piece: str) -> list[Param] | None:
     """The fields of a JS/TS destructured parameter (``{ windowsPathsNoEscape = false }: Opts = {}``), each a
     parameter of its own: an option added is one more field, not the whole pattern retyped. None for any other
@@ -213,15 +210,11 @@ def _pattern_fields(piece: str) -> list[Param] | None:
     if not (head.startswith("{") and head.endswith("}")):
         return None
     whole_default = len(_split_top(piece, "=")) > 1  # ``= {}``: callers may leave every field out
-    out = []
-    for part in _split_top(head[1:-1]):
-        match = _PATTERN_FIELD.match(part.strip())
-        if match is None:
-            return None
-        default = match.group(2).strip() if match.group(2) else None
-        out.append(Param(name=match.group(1), default=default, optional=default is not None or whole_default,
-                         text=" ".join(part.split())))
-    return out or None
+    fields = pattern_fields(_split_top(head[1:-1]))
+    if fields is None:
+        return None
+    return [Param(name=name, default=default, optional=default is not None or whole_default,
+                  text=" ".join(text.split())) for name, default, text in fields]
 
 
 #: a Python special method the language calls with its arguments by position (``obj[key] = value`` calls

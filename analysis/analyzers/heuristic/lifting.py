@@ -402,8 +402,9 @@ def status_returned(e: Evidence, change_type: str) -> bool:
 def package_renamed(e: Evidence) -> bool:
     """A manifest's own package name changes (``package.name`` in Cargo.toml, ``name`` in package.json), or the root
     ``go.mod``'s module path: what importers write to get the package."""
-    return module_path_moved(e.files) is not None or any(f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
-               and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
+    return module_path_moved(e.files) is not None or any(
+        f.kind == "config_value_changed" and f.symbol in R.PACKAGE_NAME_KEYS and f.before and f.after
+        and "build" in e.classes.get(f.path, set()) and not side_manifest(e.classes[f.path]) for f in e.facts)
 
 
 def runtime_floor_raised(e: Evidence) -> bool:

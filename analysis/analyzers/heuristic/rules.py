@@ -73,11 +73,11 @@ TITLE_SECURITY_WORDS = re.compile(r"\b((?<!\w-)security|vulnerabilit\w*|cve-\d+|
 #: an HTTP framing attack, one request or response read as two by the servers on its path: named anywhere in a
 #: message ("..., which is a smuggling desync."), it says what the change closes (no other use of the words in code)
 FRAMING_ATTACKS = re.compile(r"\b(smuggl(e|es|ed|ing)|response[- ]splitting|cache[- ]poisoning)\b", re.I)
-#: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 #: the message says the change leaves behaviour as it was ("with no behavior changes", "No functional change."); a
 #: qualifier after it ("no behaviour change for valid input") says some behaviour does change, and is no such claim
 NO_BEHAVIOUR_SAID = re.compile(r"\bno (functional|behaviou?r(al)?) changes?\b"
                                r"(?!\s+(for|to|in|when|if|unless|except|on|with|other than)\b)", re.IGNORECASE)
+#: the change's own title says it changes nothing ("No-op changes for internal experiment", "NFC: ...")
 NO_OP_TITLE = re.compile(r"\bno[- ]op changes?\b|\bno functional changes?\b|^\s*\[?NFCI?\b", re.I)
 #: a change rolled back or forward again ("Rollback: ...", "Rollforward of ...", "Reland ...", "Revert ...")
 ROLLED_TITLE = re.compile(r"^\s*(revert|roll ?back|roll ?forward|re-?land)\b", re.I)
@@ -210,11 +210,10 @@ BUILD_NAMES = re.compile(
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
 PACKAGE_MANAGER_NAMES = re.compile(r"^(go\.work|\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 #: lock files, and a lock file kept for another toolchain beside the main one (``Cargo.lock.msrv``, the versions
-#: resolved for the oldest supported compiler): resolved versions, no code, whatever word follows (a source or
-#: text file named after locking, ``file.lock.ts``, is not one)
+#: resolved for the oldest supported compiler, or for a channel or a version): resolved versions, no code (a source
+#: or text file named after locking, ``file.lock.ts``, ``mutex.lock.scala``, is not one)
 LOCK_NAMES = re.compile(r"(\.lock|\.sum|-lock\.json|-lock\.yaml)$|"
-                        r"(\.lock|-lock\.json|-lock\.yaml)\.(?!(?:[cm]?[jt]sx?|py|rs|go|rb|java|kt|c|h|cc|cpp|hpp|md|txt|rst)$)"
-                        r"[a-z][\w-]*$")
+                        r"(\.lock|-lock\.json|-lock\.yaml)\.(msrv|minimal|min|oldest|stable|nightly|beta|v\d+)$")
 #: translations: the strings a product shows, per language (``locales/nn.json``, ``po/de.po``); data, not code
 I18N_DIRS = {"locales", "locale", "i18n", "l10n", "translations"}
 I18N_EXTS = (".po", ".pot", ".mo", ".xlf", ".xliff", ".arb", ".ftl", ".strings")

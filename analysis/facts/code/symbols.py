@@ -9,6 +9,7 @@ from itertools import zip_longest
 from typing import Any
 
 from analysis.facts.code.import_names import imported_names, resolved, rust_imported_names
+from analysis.facts.code.object_patterns import pattern_fields, split_top_level
 from analysis.facts.code.positional import renames_only
 from analysis.facts.code.rules import base as rules
 from analysis.facts.code.rules import java_c as more
@@ -367,11 +368,6 @@ def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict]
     return "; ".join(parts)
 
 
-#: one field of a JS/TS object pattern: ``name``, ``name = default``, ``name: alias = default`` (a nested pattern or
-#: ``...rest`` is not one)
-_PATTERN_FIELD = re.compile(r"^([A-Za-z_$][\w$]*)\s*(?::\s*[A-Za-z_$][\w$]*\s*)?(?:=\s*(.+))?$", re.DOTALL)
-
-
 def _destructured(params: tuple) -> list:
     """``params`` with a JS/TS destructured options object (``{ windowsPathsNoEscape = false }: Options``) read
     as its fields: one more field is an option added, not the whole pattern "renamed" to a longer one. A pattern
@@ -380,32 +376,12 @@ def _destructured(params: tuple) -> list:
     for param in params:
         name = param.name.strip()
         if name.startswith("{") and name.endswith("}"):
-            parts = [part.strip() for part in _top_level_split(name[1:-1]) if part.strip()]
-            fields = [_PATTERN_FIELD.match(part) for part in parts]
-            if fields and all(fields):
-                out += [rules.Param(m.group(1), default=m.group(2).strip() if m.group(2) else None)
-                        for m in fields if m is not None]
+            fields = pattern_fields(part.strip() for part in split_top_level(name[1:-1]) if part.strip())
+            if fields is not None:
+                out += [rules.Param(field_name, default=default) for field_name, default, _ in fields]
                 continue
         out.append(param)
     return out
-
-
-def _top_level_split(text: str) -> list[str]:
-    """``text`` split at the commas outside brackets and strings."""
-    parts, depth, start, quote = [], 0, 0, ""
-    for at, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote and text[at - 1] != "\\" else quote
-        elif char in "'\"`":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:at])
-            start = at + 1
-    return [*parts, text[start:]]
 
 
 #: Python's bare markers in a parameter list: ``*`` (what follows is passed by name), ``/`` (what precedes by position)

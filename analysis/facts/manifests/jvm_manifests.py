@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PROPERTIES = re.compile(r"<properties>(.*?)</properties>", re.S)
@@ -39,38 +40,34 @@ def _blocks(text: str) -> list[dict[str, str]]:
     return blocks
 
 
+def _versioned(text: str) -> Iterator[tuple[str, str, str]]:
+    """``groupId:artifactId``, the version as written and the version with ``${x}`` resolved from the file's
+    properties (a reference it cannot resolve left as written), of every block that states a version."""
+    text = _COMMENT.sub("", text)
+    properties = pom_properties(text)
+    for block in _blocks(text):
+        if "artifactId" in block and "version" in block:
+            written = block["version"]
+            yield _name(block), written, _REFERENCE.sub(lambda m: properties.get(m.group(1), m.group(0)), written)
+
+
+def _name(block: dict[str, str]) -> str:
+    group = block.get("groupId", "")
+    return f"{group}:{block['artifactId']}" if group else block["artifactId"]
+
+
 def pom_dependencies(text: str) -> dict[str, str]:
     """``groupId:artifactId`` -> version of every dependency, plugin, extension and annotation processor
     that states a version (``${x}`` resolved from the file's properties; versions managed elsewhere and the
     project's own ``${project.version}`` are left out)."""
-    text = _COMMENT.sub("", text)
-    properties = pom_properties(text)
-    found: dict[str, str] = {}
-    for block in _blocks(text):
-        if "artifactId" not in block or "version" not in block:
-            continue
-        version = _REFERENCE.sub(lambda m: properties.get(m.group(1), m.group(0)), block["version"])
-        if "${" in version:
-            continue
-        group = block.get("groupId", "")
-        found[f"{group}:{block['artifactId']}" if group else block["artifactId"]] = version
-    return found
+    return {name: resolved for name, _, resolved in _versioned(text) if "${" not in resolved}
 
 
 def pom_unresolved(text: str) -> dict[str, str]:
     """``groupId:artifactId`` -> the version as written, of the blocks whose version the pom cannot resolve
     (``${project.version}``, a property its parent defines): left out of ``pom_dependencies``, but what a literal
     version became when a commit moves a block onto one."""
-    text = _COMMENT.sub("", text)
-    properties = pom_properties(text)
-    found: dict[str, str] = {}
-    for block in _blocks(text):
-        if "artifactId" not in block or "version" not in block:
-            continue
-        if "${" in _REFERENCE.sub(lambda m: properties.get(m.group(1), m.group(0)), block["version"]):
-            group = block.get("groupId", "")
-            found[f"{group}:{block['artifactId']}" if group else block["artifactId"]] = block["version"]
-    return found
+    return {name: written for name, written, resolved in _versioned(text) if "${" in resolved}
 
 
 def pom_build_only(text: str) -> set[str]:
@@ -81,8 +78,7 @@ def pom_build_only(text: str) -> set[str]:
     for block in _blocks(_COMMENT.sub("", text)):
         if "artifactId" not in block:
             continue
-        group = block.get("groupId", "")
-        name = f"{group}:{block['artifactId']}" if group else block["artifactId"]
+        name = _name(block)
         only = block["element"] in _BUILD_ONLY_CONTAINERS or block.get("scope") in _BUILD_ONLY_SCOPES
         (build if only else used).add(name)
     return build - used

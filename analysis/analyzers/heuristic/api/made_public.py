@@ -24,7 +24,10 @@ def made_public_here(fact: Fact, files: Iterable[FileChange]) -> bool:
         return False
     declared = re.compile(rf"\b(?:fn|function|def|func|fun)\s+{re.escape(name)}\b|\s{re.escape(name)}\s*[(<]")
     patch = next((f.patch for f in files if f.path == fact.path), None)
+
+    def declares(line: str) -> bool:
+        return bool(declared.search(" " + line)) and not _COMMENT.match(line) and not line.startswith("return")
+
     removed, added = changed_lines(patch)
-    old = [ln for ln in removed if declared.search(" " + ln) and not _COMMENT.match(ln) and not ln.startswith("return")]
-    new = [ln for ln in added if declared.search(" " + ln) and not _COMMENT.match(ln) and not ln.startswith("return")]
+    old, new = [ln for ln in removed if declares(ln)], [ln for ln in added if declares(ln)]
     return bool(old and new) and not any(_VISIBLE.match(ln) for ln in old) and all(_VISIBLE.match(ln) for ln in new)

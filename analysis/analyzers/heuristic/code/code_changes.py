@@ -23,27 +23,34 @@ from analysis.analyzers.heuristic.config.charts.deploy import schema_note
 from analysis.facts.languages import grammar_for
 
 
-def whitespace_only(patch: str | None) -> bool:
-    """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines), each hunk by itself, its
-    context lines kept in place: a block removed in one hunk and added back in another is a move, and a line moved
-    past an unchanged one (two statements swapped) is a reordering, not a re-spacing."""
-    if not patch:
-        return False
+def _hunk_sides(patch: str) -> tuple[list[tuple[list[str], list[str]]], bool]:
+    """Each hunk's lines as they read before and after the change (context lines on both sides, where they stand),
+    and whether the patch removes or adds any line."""
     hunks: list[tuple[list[str], list[str]]] = [([], [])]
     changed = False
     for line in patch.splitlines():
         if line.startswith("@@"):
             hunks.append(([], []))
         elif line.startswith("-") and not line.startswith("---"):
-            hunks[-1][0].append("".join(line[1:].split()))
+            hunks[-1][0].append(line[1:])
             changed = True
         elif line.startswith("+") and not line.startswith("+++"):
-            hunks[-1][1].append("".join(line[1:].split()))
+            hunks[-1][1].append(line[1:])
             changed = True
         elif not line.startswith("\\"):  # context: on both sides, where it stands
-            hunks[-1][0].append("".join(line[1:].split()))
-            hunks[-1][1].append("".join(line[1:].split()))
-    return changed and all("".join(r) == "".join(a) for r, a in hunks)
+            hunks[-1][0].append(line[1:])
+            hunks[-1][1].append(line[1:])
+    return hunks, changed
+
+
+def whitespace_only(patch: str | None) -> bool:
+    """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines), each hunk by itself, its
+    context lines kept in place: a block removed in one hunk and added back in another is a move, and a line moved
+    past an unchanged one (two statements swapped) is a reordering, not a re-spacing."""
+    if not patch:
+        return False
+    hunks, changed = _hunk_sides(patch)
+    return changed and all("".join("".join(r).split()) == "".join("".join(a).split()) for r, a in hunks)
 
 
 #: a comma before a closing bracket, spaces between: a formatter's trailing comma (``f(a, b,)``)
@@ -57,17 +64,7 @@ def trailing_commas_only(path: str, patch: str | None) -> bool:
     every multi-line call), each hunk by itself as in ``whitespace_only``; not where the comma is meaning."""
     if not patch or path.lower().endswith(_COMMA_MEANS) or grammar_for(path) is None:
         return False  # (a build file's list, ``deps = ["//x"]``, is the build's own matter)
-    hunks: list[tuple[list[str], list[str]]] = [([], [])]
-    for line in patch.splitlines():
-        if line.startswith("@@"):
-            hunks.append(([], []))
-        elif line.startswith("-") and not line.startswith("---"):
-            hunks[-1][0].append(line[1:])
-        elif line.startswith("+") and not line.startswith("+++"):
-            hunks[-1][1].append(line[1:])
-        elif not line.startswith("\\"):
-            hunks[-1][0].append(line[1:])
-            hunks[-1][1].append(line[1:])
+    hunks, _ = _hunk_sides(patch)
 
     def bare(lines: list[str]) -> str:
         return "".join(_TRAILING_COMMA.sub(r"\1", "\n".join(lines)).split())

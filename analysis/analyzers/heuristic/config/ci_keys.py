@@ -168,9 +168,9 @@ def secrets_before(patch: str | None) -> set[str]:
 
 
 def _declared(fact: Fact, facts: list[Fact], new_file: bool) -> bool:
-    """A ``permissions`` block of scopes added whole where the workflow had none at all: at the workflow's top (it bounds every
-    job that had the repository's default token), or on a job of a file the commit creates or whose top-level block
-    the commit adds too. Once a block is there the token holds only the scopes it lists, so its ``write`` scopes are
+    """A ``permissions`` block of scopes added whole where the workflow had none at all: at the workflow's top (it
+    bounds every job that had the repository's default token), or on a job of a file the commit creates or whose
+    top-level block the commit adds too. Once a block is there the token holds only the scopes it lists, so its ``write`` scopes are
     what the job already could do under the default grant, named: hardening ("set explicit GITHUB_TOKEN
     permissions", a new CodeQL workflow's ``security-events: write``), not a right gained. A job's block added under a
     top-level block the file already had replaces that block's scopes, and a scope added to a block widens: both

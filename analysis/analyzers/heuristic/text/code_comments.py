@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic.code.hunks import changed_lines
 from analysis.models import FileChange
 
 #: languages whose line comments start with ``#`` (in C, ``#`` opens a preprocessor directive, not a comment)
@@ -60,10 +61,6 @@ def _outside_tests(patch: str) -> str:
     return "\n".join(kept)
 
 
-def _removed_lines(patch: str) -> set[str]:
-    return {ln[1:].strip() for ln in patch.splitlines() if ln.startswith("-") and not ln.startswith("---")}
-
-
 def _blocks(patch: str, marker: re.Pattern, elsewhere: frozenset[str] = frozenset()) -> Iterable[list[str]]:
     """Runs of added comment lines, each as its lines' text: whole comments only (not a doc comment, nor lines added
     to a comment the patch keeps or rewrites, whose run starts or ends mid-sentence), written anew (not a comment
@@ -73,7 +70,7 @@ def _blocks(patch: str, marker: re.Pattern, elsewhere: frozenset[str] = frozense
     doc = partial = False
     moved = True  # every line of the block is one the patch removes elsewhere: the comment moved with its code
     previous = ""
-    removed = _removed_lines(patch) | elsewhere
+    removed = set(changed_lines(patch)[0]) | elsewhere
     unclosed = False  # the block's ``/*`` not closed yet: its next lines are the comment's, ``*`` or not
     for line in [*patch.splitlines(), ""]:
         text = line[1:] if line[:1] in "+- " else None
@@ -138,7 +135,7 @@ def added_explanation(files: Iterable[FileChange]) -> tuple[str, str] | None:
     spaces are encoded" in a Rust file's ``mod test``), and so is a comment another file loses (moved there with
     the method it documents)."""
     files = list(files)
-    removed = frozenset(line for change in files for line in _removed_lines(change.patch or ""))
+    removed = frozenset(line for change in files for line in changed_lines(change.patch)[0])
     for change in sorted(files, key=lambda f: -f.changes):
         marker = _marker(change.path)
         if marker is None or not change.patch or change.status == "added":

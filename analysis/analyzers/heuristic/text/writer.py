@@ -528,12 +528,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         """(path, type) of the Rust types whose file drops an ``impl Trait for Type`` whole (the trait not
         implemented anywhere in the commit any more)."""
         lost = set(trait_impls(self.e.behaviour)[1])
-        out = set()
-        for f in self.e.behaviour:
-            if f.path.endswith(".rs"):
-                out |= {(f.path, re.sub(r"<.*", "", type_).strip()) for pair in trait_impls([f])[1] if pair in lost
-                        for type_ in [pair[1]]}
-        return out
+        return {(f.path, re.sub(r"<.*", "", type_).strip()) for f in self.e.behaviour if f.path.endswith(".rs")
+                for trait, type_ in trait_impls([f])[1] if (trait, type_) in lost}
 
     def impl_lines(self) -> list[str]:
         """Traits a Rust type gains or loses, a type's traits in one line; traits one type loses and another gains

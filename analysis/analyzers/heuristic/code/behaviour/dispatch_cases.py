@@ -19,8 +19,8 @@ from analysis.models import FileChange
 _CASE = re.compile(r"""^\s*(?:case\s+(?P<c>(?:"[^"\n]*"|'[^'\n]*')(?:\s*[,|]\s*(?:"[^"\n]*"|'[^'\n]*'))*)\s*:"""
                    r"""|(?P<r>(?:"[^"\n]*")(?:\s*\|\s*"[^"\n]*")*)\s*=>)""")
 _LITERAL = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
-#: test files and documentation hold the same literals without dispatching on them
-_PRODUCT_CODE = re.compile(r"\.(go|c|cc|cpp|h|hpp|java|kt|js|mjs|cjs|ts|mts|tsx|jsx|rs|py|swift|cs|php)$")
+#: source files whose arms dispatch (documentation and data files hold the same literals without dispatching on them)
+_CODE_FILE = re.compile(r"\.(go|c|cc|cpp|h|hpp|java|kt|js|mjs|cjs|ts|mts|tsx|jsx|rs|py|swift|cs|php)$")
 
 
 def _case_literals(line: str) -> list[str]:
@@ -34,12 +34,13 @@ def literal_cases_dropped(product: Iterable[FileChange], every: Iterable[FileCha
     """{path: literals} of ``product`` code files whose deleted ``case`` arms match string literals that no line the
     commit adds names (in any file of ``every``, the whole commit, tests and tables included); escapes (``'\\n'``)
     and blanks are left out."""
+    product = list(product)  # read twice: for the lines added, then for the arms dropped
     added, dropped = [], {}
     for f in {id(f): f for f in (*product, *every)}.values():
         for hunk in parse_patch(f.path, f.patch).hunks if f.patch else ():
             added += [line.text for line in hunk.lines if line.kind == "+"]
     for f in product:
-        if not f.patch or not _PRODUCT_CODE.search(f.path):
+        if not f.patch or not _CODE_FILE.search(f.path):
             continue
         for hunk in parse_patch(f.path, f.patch).hunks:
             dropped.setdefault(f.path, []).extend(lit for line in hunk.lines if line.kind == "-"

@@ -47,8 +47,10 @@ def added_guards(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
 
 
 #: a returned value that is an error: Rust's ``Err(..)``, Go's ``fmt.Errorf``/``errors.New``/``ErrX``, a C error
-#: constant (``-EINVAL``, ``MOSQ_ERR_INVAL``; not a ``..._SUCCESS``/``..._OK`` one)
-_ERROR_VALUE = re.compile(r"^Err\(|\bErrorf?\(|\berrors\.New\(|(?:^|,\s*)Err[A-Z]\w*$|\w+Error\b|^-?E[A-Z]{2,}$"
+#: constant (``-EINVAL``, ``MOSQ_ERR_INVAL``; not a ``..._SUCCESS``/``..._OK`` one, nor ``EOF``); a flag that says
+#: there is none (``NoError``, ``hasError``) is no error
+_ERROR_VALUE = re.compile(r"^Err\(|\bErrorf?\(|\berrors\.New\(|(?:^|,\s*)Err[A-Z]\w*$"
+                          r"|\b(?!(?:No|no|Is|is|Has|has)Error\b)\w+Error\b|^-?E(?!OF$)[A-Z]{2,}$"
                           r"|^[A-Z][A-Z0-9_]*_ERR(?:OR)?_(?!SUCCESS$|OK$|NONE$)[A-Z0-9_]+$")
 #: a number in code (not part of a name or a dotted version)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")

@@ -10,6 +10,8 @@ if TYPE_CHECKING:
 
 #: where a project keeps the one-header copy its amalgamation tool writes (``single_include/nlohmann/json.hpp``)
 _AMALGAMATED = re.compile(r"(^|/)single_include/")
+#: the files an amalgamation tool copies into its single header
+_C_FAMILY = (".h", ".hh", ".hpp", ".hxx", ".ipp", ".inl", ".c", ".cc", ".cpp", ".cxx")
 
 
 def amalgamation_only(e: Evidence) -> bool:
@@ -26,7 +28,3 @@ def regenerated_copies(e: Evidence) -> set[str]:
     sources = [f for f in e.files if f.path not in copies and f.path.endswith(_C_FAMILY)
                and "test" not in e.classes[f.path]]
     return copies if sources else set()
-
-
-#: the files an amalgamation tool copies into its single header
-_C_FAMILY = (".h", ".hh", ".hpp", ".hxx", ".ipp", ".inl", ".c", ".cc", ".cpp", ".cxx")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from analysis.facts.patches import parse_patch
 from analysis.models import FileChange
 
 #: a TOML table header: ``[dependencies]``, ``[target.'cfg(unix)'.dependencies]``, ``[dev-dependencies]``
@@ -38,21 +39,20 @@ def dependency_features_enabled(files: Iterable[FileChange]) -> list[tuple[str, 
     for f in files:
         if f.path.rsplit("/", 1)[-1] != "Cargo.toml" or not f.patch:
             continue
-        for hunk in re.split(r"^@@[^\n]*$", f.patch, flags=re.MULTILINE)[1:]:
+        for hunk in parse_patch(f.path, f.patch).hunks:
             table: str | None = None
             removed: dict[str, set[str]] = {}
             added: dict[str, tuple[str | None, set[str]]] = {}
-            for line in hunk.split("\n"):
-                sign, text = line[:1], line[1:]
-                if (m := _TABLE.match(text)) and sign in (" ", "+"):
+            for line in hunk.lines:
+                if (m := _TABLE.match(line.text)) and line.kind in (" ", "+"):
                     table = m.group("name")
                     continue
-                dep = _DEPENDENCY.match(text)
+                dep = _DEPENDENCY.match(line.text)
                 if not dep:
                     continue
-                if sign == "-":
+                if line.kind == "-":
                     removed[dep.group("name")] = _features(dep.group("features"))
-                elif sign == "+":
+                elif line.kind == "+":
                     added[dep.group("name")] = (table, _features(dep.group("features")))
             for name, (where, features) in added.items():
                 gained = features - removed.get(name, features)
