@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.changes import Change, fold, pull_request, titled
 from analysis.day import DayWindow
-from analysis.earlier_additions import earlier_additions, may_touch_earlier
+from analysis.earlier_additions import day_line, earlier_additions, may_touch_earlier
 from analysis.errors import RemoteFailure
 from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
@@ -406,10 +406,7 @@ class DigestService:
         reshapes any symbol: their facts are the ones their own analyses derive (shared, cached by SHA)."""
         if not neighbours or not may_touch_earlier(facts):
             return {}
-        line, sha = [], commit.parents[0] if commit.parents else None
-        while sha in neighbours and len(line) < len(neighbours):
-            line.append(neighbours[sha])
-            sha = line[-1].parents[0] if line[-1].parents else None
+        line = day_line(neighbours, commit)
         derived = await asyncio.gather(*(self._facts(other, source, refetch) for other in line))
         return earlier_additions([(commit, facts), *((other, f) for other, (f, _) in zip(line, derived))], commit)
 
