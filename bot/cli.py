@@ -179,7 +179,7 @@ def explain(obj: Context, repo, sha, lang, fmt, tz, analyzer):
     settings = obj.settings
     service = _services(settings, analyzer)
     source = _source(settings, repo)
-    found = asyncio.run(service.explain(source, sha, lang, strict=True))
+    found = asyncio.run(service.explain(source, sha, lang, strict=True, tz=tz))
     if fmt == "json":
         click.echo(json.dumps(commit_json(found, tz), ensure_ascii=False, indent=2))
     else:

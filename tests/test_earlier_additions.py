@@ -81,3 +81,32 @@ def test_a_symbol_released_before_the_day_still_breaks_callers(git_repo, store):
     dropped = analyses["refactor: drop the lookup error"]
     assert dropped.importance == "high"
     assert "every import or call breaks" in analysis_text(dropped)
+
+
+def _explain(git_repo, store, first_at: datetime, later_at: datetime, tz: str = "UTC"):
+    git_repo.commit("chore: start", first_at - timedelta(days=3), {"config.go": _BASE})
+    git_repo.commit("feat: add a lookup error", first_at, {"config.go": _WITH_ERROR})
+    later = git_repo.commit("refactor: drop the lookup error", later_at, {"config.go": _BASE})
+    source = LocalGitSource(git_repo.path)
+    return asyncio.run(DigestService(store, HeuristicAnalyzer()).explain(source, later, "en", tz=tz)).analysis
+
+
+def test_a_commit_explained_alone_walks_its_day_back(git_repo, store):
+    """`explain` and alerts analyse one commit before any digest of its day (and cache it): the walk back along
+    its first parents hands over what the day added, as the digest would."""
+    dropped = _explain(git_repo, store, AT, AT + timedelta(hours=2))
+    assert dropped.importance != "high"
+    assert "`LookupError` came in earlier the same day" in analysis_text(dropped)
+
+
+def test_the_day_of_an_explained_commit_is_the_channels(git_repo, store):
+    """23:00 and 02:00 UTC are two days in UTC but one (07:00 and 10:00) in Asia/Shanghai."""
+    late, early = AT.replace(hour=23) - timedelta(days=1), AT.replace(hour=2)
+    assert _explain(git_repo, store, late, early, tz="UTC").importance == "high"
+
+
+def test_the_day_of_an_explained_commit_in_another_zone(git_repo, store):
+    late, early = AT.replace(hour=23) - timedelta(days=1), AT.replace(hour=2)
+    dropped = _explain(git_repo, store, late, early, tz="Asia/Shanghai")
+    assert dropped.importance != "high"
+    assert "came in earlier the same day" in analysis_text(dropped)

@@ -172,7 +172,7 @@ async def _report(core: "BotCore", ctx: CommandContext, sub: Subscription, sha: 
     if report is not None:
         return report
     source = await core._open_checked(ctx.channel.platform, sub.repo)
-    return await core.digests.explain(source, sha, sub.lang)
+    return await core.digests.explain(source, sha, sub.lang, tz=sub.tz)
 
 
 def _source_name(sub: Subscription) -> str:
@@ -184,7 +184,7 @@ async def _explain(core: "BotCore", ctx: CommandContext, sub: Subscription, sha:
     """A deeper analysis in the thread: the LLM's deep prompt, or the heuristic's facts, every one."""
     with core._build_slot(ctx):
         source = await core._open_checked(ctx.channel.platform, sub.repo)  # the private-repository guard
-        report = await core.digests.explain(source, sha, sub.lang, deep=True)
+        report = await core.digests.explain(source, sha, sub.lang, deep=True, tz=sub.tz)
     if report.analysis.analyzer == "heuristic":
         return facts_responses(report, sub.lang)
     # the level this channel's feedback taught, as in its digests and `explain`

@@ -184,7 +184,7 @@ class AlertService:
         reports: dict[tuple[str, str], CommitReport] = {}
         for sub in subs:
             for change in reversed(fold(fresh, keeps=sub.commit_filter.keeps_author)):  # oldest first
-                report = await self._report(source, change, sub.lang, reports)
+                report = await self._report(source, change, sub.lang, reports, sub.tz)
                 if report is None or not sub.commit_filter.keeps_files(report.commit):
                     continue
                 # the importance this channel taught (feedback) decides, as it does in its digests
@@ -204,11 +204,11 @@ class AlertService:
         return listed
 
     async def _report(self, source: CommitSource, change: Change, lang: str,
-                      reports: dict[tuple[str, str], CommitReport]) -> CommitReport | None:
+                      reports: dict[tuple[str, str], CommitReport], tz: str = "UTC") -> CommitReport | None:
         key = (change.commit.sha, lang)
         if key not in reports:
             try:
-                report = await self.core.digests.explain(source, change.commit.sha, lang)
+                report = await self.core.digests.explain(source, change.commit.sha, lang, tz=tz)
             except DigestError as error:
                 log.warning("no alert for %s of %s: %s", change.commit.short_sha, source.repo_name, error)
                 return None

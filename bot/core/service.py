@@ -183,7 +183,7 @@ class BotCore:
         sub = self._subscription_for(ctx, command.repo, "explain")
         with self._build_slot(ctx):
             source = await self._open_checked(ctx.channel.platform, sub.repo)
-            report = await self.digests.explain(source, command.sha, sub.lang)
+            report = await self.digests.explain(source, command.sha, sub.lang, tz=sub.tz)
         report = await pools.store_io(self.feedback.adjust_report, ctx.channel.key, source.repo_name, report, sub.lang)
         return [ExplainResponse(report, repo=source.repo_name, repo_url=source.repo_url, lang=sub.lang)]
 

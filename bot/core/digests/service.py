@@ -15,9 +15,9 @@ from pydantic import ValidationError
 
 from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.changes import Change, fold, pull_request, titled
-from analysis.day import DayWindow
+from analysis.day import DayWindow, parse_zone
 from analysis.earlier_additions import day_line, earlier_additions, may_touch_earlier
-from analysis.errors import RemoteFailure
+from analysis.errors import DigestError, RemoteFailure
 from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
 from analysis.sources.base import CommitSource
@@ -41,6 +41,8 @@ ANALYSES_TABLE = "analyses"
 FACTS_TABLE = "facts"
 #: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
 FACTS_VERSION = 60
+#: how many changes before an explained commit its day's walk fetches at most (``_walk_day_back``)
+DAY_WALK_LIMIT = 30
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -178,9 +180,10 @@ class DigestService:
                       branch=branch, repo_url=source.repo_url, commits=reports, highlights=highlights)
 
     async def explain(self, source: CommitSource, sha_prefix: str, lang: str = "en",
-                      strict: bool = False, deep: bool = False) -> CommitReport:
+                      strict: bool = False, deep: bool = False, tz: str = "UTC") -> CommitReport:
         """One commit's analysis. ``deep`` ("Explain in depth"): the analyzer's deeper analysis when it has
-        one (``analyze_deep``, cached apart), else its usual one."""
+        one (``analyze_deep``, cached apart), else its usual one. ``tz``: the zone of the day the commit belongs to
+        (the channel's), whose earlier changes tell what API no release has had yet."""
         deep = deep and hasattr(self.analyzer, "analyze_deep")
         warm_up = self._warm_up()  # imports litellm in a thread while the commit is fetched
         failures: list[RemoteFailure] = []
@@ -189,9 +192,12 @@ class DigestService:
             async with self._fetcher(source) as details:
                 commit = await details(sha)
                 await warm_up
+                zone = parse_zone(tz)
+                window = DayWindow.of(commit.committed_at.astimezone(zone).date(), zone)
                 analysis = await self._analyse(commit, lang, failures, refetch=details, source=source,
                                                description=functools.partial(self._description, source),
-                                               deep=deep)
+                                               deep=deep, day_before=functools.partial(
+                                                   _walk_day_back, commit, details, window))
         finally:
             warm_up.cancel()
         report = CommitReport(commit=commit, analysis=analysis, pr=pull_request(commit))
@@ -375,7 +381,8 @@ class DigestService:
     async def _context(self, commit: Commit, source: CommitSource | None,
                        neighbours: dict[str, Commit] | None,
                        refetch: Callable[..., Awaitable[Commit]] | None = None,
-                       neighbours_ready: asyncio.Event | None = None) -> AnalysisContext:
+                       neighbours_ready: asyncio.Event | None = None,
+                       day_before: Callable[[], Awaitable[list[Commit]]] | None = None) -> AnalysisContext:
         """The repository, the diff's facts and the same-day commits sharing files with ``commit``.
 
         The related commits are chosen once every commit of the day has its details
@@ -394,19 +401,26 @@ class DigestService:
         related.sort(key=lambda pair: pair[0], reverse=True)  # newest first; the SHA breaks ties
         contents = source if source is not None and getattr(source, "file_at", None) else None
         file_text = functools.partial(contents.file_at, commit.sha) if contents is not None else None
-        added = await self._added_earlier(commit, facts, source, neighbours, refetch)
+        added = await self._added_earlier(commit, facts, source, neighbours, refetch, day_before)
         return AnalysisContext(repo=source.repo_name if source is not None else "", facts=facts,
                                facts_complete=complete, related=[r for _, r in related[:10]], file_text=file_text,
                                added_earlier=added)
 
     async def _added_earlier(self, commit: Commit, facts: list[Fact], source: CommitSource | None,
                              neighbours: dict[str, Commit] | None,
-                             refetch: Callable[..., Awaitable[Commit]] | None) -> dict[str, str]:
+                             refetch: Callable[..., Awaitable[Commit]] | None,
+                             day_before: Callable[[], Awaitable[list[Commit]]] | None = None) -> dict[str, str]:
         """The symbols the day's changes before ``commit`` (its first-parent line) added, when ``commit`` removes or
-        reshapes any symbol: their facts are the ones their own analyses derive (shared, cached by SHA)."""
-        if not neighbours or not may_touch_earlier(facts):
+        reshapes any symbol: their facts are the ones their own analyses derive (shared, cached by SHA). The line
+        comes from the digest's day (``neighbours``), or, for a commit explained alone, from ``day_before``."""
+        if not may_touch_earlier(facts):
             return {}
-        line = day_line(neighbours, commit)
+        if neighbours:
+            line = day_line(neighbours, commit)
+        elif day_before is not None:
+            line = await day_before()
+        else:
+            return {}
         derived = await asyncio.gather(*(self._facts(other, source, refetch) for other in line))
         return earlier_additions([(commit, facts), *((other, f) for other, (f, _) in zip(line, derived))], commit)
 
@@ -417,7 +431,8 @@ class DigestService:
                        neighbours_ready: asyncio.Event | None = None,
                        description: Callable[[], Awaitable[str | None]] | None = None,
                        breaker: CircuitBreaker | None = None, includes: tuple[Commit, ...] = (),
-                       deep: bool = False, held: Claim | None = None) -> Analysis:
+                       deep: bool = False, held: Claim | None = None,
+                       day_before: Callable[[], Awaitable[list[Commit]]] | None = None) -> Analysis:
         """The cached analysis, or a new one under the claim on it (``held``: taken with the details; released here).
 
         Another digest (of this or another instance) analysing the commit is waited for: its stored row,
@@ -429,7 +444,8 @@ class DigestService:
         try:
             if key is None:
                 return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
-                                                   neighbours_ready, description, breaker, includes, deep=deep)
+                                                   neighbours_ready, description, breaker, includes, deep=deep,
+                                                   day_before=day_before)
             cached = await self._cached(ANALYSES_TABLE, key, Analysis.model_validate) if claim is not None \
                 else await self.claims.acquire(key, lambda: self._cached(ANALYSES_TABLE, key, Analysis.model_validate))
             if isinstance(cached, Claim):
@@ -439,7 +455,8 @@ class DigestService:
                 metrics.cache_hit()
                 return cached
             return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
-                                               neighbours_ready, description, breaker, includes, key, deep=deep)
+                                               neighbours_ready, description, breaker, includes, key, deep=deep,
+                                               day_before=day_before)
         finally:
             if claim is not None:
                 await claim.release()
@@ -450,12 +467,13 @@ class DigestService:
                                neighbours_ready: asyncio.Event | None,
                                description: Callable[[], Awaitable[str | None]] | None,
                                breaker: CircuitBreaker | None, includes: tuple[Commit, ...],
-                               key: str | None = None, *, deep: bool = False) -> Analysis:
+                               key: str | None = None, *, deep: bool = False,
+                               day_before: Callable[[], Awaitable[list[Commit]]] | None = None) -> Analysis:
         """A new analysis of ``commit`` (no cached one): the diff, the context, the analyzer, the fallback."""
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
 
-        context = await self._context(commit, source, neighbours, refetch, neighbours_ready)
+        context = await self._context(commit, source, neighbours, refetch, neighbours_ready, day_before)
         context.folded_titles = [c.title for c in includes]
         if description is not None:
             context.description = await description()
@@ -491,6 +509,26 @@ class DigestService:
             return analysis.model_copy(update={"fallback": str(error)[:300], "facts": context.facts,
                                                "fallback_reason": FallbackReason.of(error)})
         return analysis
+
+
+async def _walk_day_back(commit: Commit, details: Callable[[str], Awaitable[Commit]],
+                         window: DayWindow) -> list[Commit]:
+    """The changes before ``commit`` on its first-parent line that ``window``'s day holds, nearest first, fetched
+    (through the details cache) one by one, at most DAY_WALK_LIMIT: the line a digest of that day would hand over.
+    A parent that cannot be fetched ends the walk: what lies before it is read as released, the reading of old."""
+    line: list[Commit] = []
+    sha = commit.parents[0] if commit.parents else None
+    while sha and len(line) < DAY_WALK_LIMIT:
+        try:
+            other = await details(sha)
+        except DigestError as error:
+            log.info("the day before %s was read up to %s: %s", commit.short_sha, sha[:7], error)
+            break
+        if not window.start <= other.committed_at < window.end:
+            break
+        line.append(other)
+        sha = other.parents[0] if other.parents else None
+    return line
 
 
 def observe_llm(analyzer) -> None:
