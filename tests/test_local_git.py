@@ -28,6 +28,22 @@ def test_day_window_in_a_non_utc_zone(git_repo):
     assert before not in utc
 
 
+def test_a_commit_dated_before_its_parent_hides_no_day_behind_it(git_repo, monkeypatch):
+    """qs's history: a commit cherry-picked with a months-old committer date sits between a day and the head.
+    ``git rev-list --since`` stops at it and listed nothing of the day; the walk goes on past such commits."""
+    day = datetime(2026, 2, 11, 17, tzinfo=timezone.utc)
+    git_repo.commit("chore: before", day - timedelta(days=2))
+    fix = git_repo.commit("fix: the day's fix", day)
+    docs = git_repo.commit("docs: the day's docs", day + timedelta(hours=1))
+    git_repo.commit("fix: backported with its old date", day - timedelta(days=100))
+    git_repo.commit("chore: later", day + timedelta(days=30))
+    source = LocalGitSource(git_repo.path)
+    assert [c.sha for c in source.list_commits(DayWindow.of("2026-02-11", "UTC"))] == [docs, fix]
+    # a run of commits older than the day ends the walk: it does not read the whole history
+    monkeypatch.setattr("analysis.sources.local_git.STALE_RUN", 1)
+    assert source.list_commits(DayWindow.of("2026-02-11", "UTC")) == []
+
+
 def test_commit_fields_and_details(git_repo):
     when = datetime(2026, 2, 14, 9, 30, tzinfo=SH)
     git_repo.commit("init", when - timedelta(hours=1), {"a.txt": "one\n"})

@@ -26,8 +26,10 @@ _STATUS = {"A": "added", "M": "modified", "D": "removed", "R": "renamed", "C": "
 MAX_PATCH_CHARS = 200_000
 #: a file larger than this is not read whole (the diff analyzer falls back to its hunks)
 MAX_FILE_BYTES = 1_000_000
-#: commits whose committer clock is this far behind their parent are still found
-CLOCK_SKEW = timedelta(days=1)
+#: how many commits in a row older than the day a day's listing reads before it stops (``_shas_of_day``)
+STALE_RUN = 1000
+#: seconds a git command may take
+GIT_TIMEOUT = 300
 
 
 def readme_summary(text: str, limit: int = 300) -> str | None:
@@ -86,7 +88,7 @@ class LocalGitSource:
     def _git_bytes(self, *args: str, error: str | None = None, check: bool = True, stdin: bytes = b"") -> bytes:
         cmd = ["git", "-c", "core.quotePath=false", "-C", str(self.path), *args]
         try:
-            done = subprocess.run(cmd, capture_output=True, check=False, timeout=300, input=stdin)
+            done = subprocess.run(cmd, capture_output=True, check=False, timeout=GIT_TIMEOUT, input=stdin)
         except FileNotFoundError:
             raise DigestError("git is not installed; install git to read local repositories") from None
         if done.returncode != 0 and not check:
@@ -105,16 +107,50 @@ class LocalGitSource:
             ref = self._branch_ref(branch)
         elif not self._git("rev-parse", "--verify", "--quiet", "HEAD", check=False).strip():
             return []
-        since = (window.start_utc - CLOCK_SKEW).isoformat()
-        until = (window.end_utc + CLOCK_SKEW).isoformat()
         # SHAs only (40 hex digits a line: nothing a message or a name can forge), then each commit object read
         # length-framed and its own committer date checked against the window
-        listed = self._git("rev-list", f"--since={since}", f"--until={until}", "--end-of-options", ref, "--",
-                           error=f"cannot read the history of {self.repo_name}").split()
-        commits = self._read_commits([sha for sha in listed if _SHA40.match(sha)])
+        commits = self._read_commits(self._shas_of_day(ref, window))
         commits = [c for c in commits if window.contains(c.committed_at)]
         commits.sort(key=lambda c: c.committed_at, reverse=True)
         return commits
+
+    def _shas_of_day(self, ref: str, window: DayWindow) -> list[str]:
+        """The SHAs reachable from ``ref`` whose committer date ``window`` holds, newest first.
+
+        Not ``git rev-list --since``: git stops walking a line at the first commit older than the date, so a commit
+        dated before its parent (a clock behind, a rebase keeping old dates, a merge of backport tags) hid every
+        commit behind it, whole days of them. The walk reads git's date-ordered listing and stops only after
+        STALE_RUN commits in a row older than the day."""
+        since, until = window.start_utc.timestamp(), window.end_utc.timestamp()
+        cmd = ["git", "-C", str(self.path), "rev-list", "--timestamp", "--end-of-options", ref, "--"]
+        found: list[str] = []
+        stale = 0
+        with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as walk:
+            watchdog = threading.Timer(GIT_TIMEOUT, walk.kill)
+            watchdog.start()
+            try:
+                for line in walk.stdout:
+                    stamp, _, sha = line.decode("ascii", errors="replace").strip().partition(" ")
+                    if not (stamp.lstrip("-").isdigit() and _SHA40.match(sha)):
+                        continue
+                    if int(stamp) < since:
+                        stale += 1
+                        if stale >= STALE_RUN:
+                            break
+                        continue
+                    stale = 0
+                    if int(stamp) < until:
+                        found.append(sha)
+                else:  # read to its end: a failed walk is an error, one stopped early is not
+                    if walk.wait() != 0:
+                        reason = _reason(walk.stderr.read())
+                        raise BadInput(f"cannot read the history of {self.repo_name}"
+                                       + (f": {reason}" if reason else ""))
+            finally:
+                watchdog.cancel()
+                if walk.poll() is None:
+                    walk.kill()
+        return found
 
     def check_branch(self, branch: str) -> None:
         self._branch_ref(branch)
