@@ -137,7 +137,8 @@ DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "r
             "javadoc", ".javadoc", "apidocs", "doxygen", "dokka"}
 #: a repository's own website at its root (``www/content/``, ``www/static/schema.json``, ``website/docs/``): pages
 #: and the files published beside them for readers, not the product
-SITE_DIRS = {"www", "website", "site"}  # ``site/plugins/*.js``: a docsify site's own plugins
+SITE_DIRS = {"www", "website", "site",  # ``site/plugins/*.js``: a docsify site's own plugins
+             "book"}  # mdBook's root folder (``book/book.toml``, ``book/custom.css``, ``book/theme/index.hbs``)
 #: a manual page: ``man/fzf.1``, ``man/man1/fzf.1``, ``doc/man3/foo.3pm`` (a section number as its extension, in a
 #: ``man`` or ``manN`` directory) or its source (``.ronn``, ``.scd``)
 MAN_DIR = re.compile(r"^man[1-9n]?$")
@@ -151,7 +152,9 @@ MAN_PAGE_NAME = re.compile(r"^[a-z][a-z_-]*\.[1-8]$")
 DOC_NAMES = re.compile(r"^(readme|changelog|changes|contributing|authors|notice|licen[cs]e(-[\w]+)?|copying|copyright|"
                        r"announce(ment)?s?|release[-_]?notes)(\.|$)|"
                        # a plain-text manual kept at the root (``libfoo-manual.txt``): the manual page's text
-                       r"^([\w.]+[-_])?manual\.txt$")
+                       r"^([\w.]+[-_])?manual\.txt$|"
+                       # mdBook's configuration, wherever the book sits: how the manual's pages are built
+                       r"^book\.toml$")
 #: a changelog fragment towncrier and its kin collect into the next release's notes: ``CHANGES/1125.feature``,
 #: ``changelog.d/+fix-x.bugfix.md``, ``newsfragments/42.removal`` (an issue number or a slug, then the kind of note)
 CHANGELOG_FRAGMENT_DIRS = {"changes", "changelog.d", "changelog", "newsfragments", "news", "changes.d"}

@@ -1,0 +1,28 @@
+"""Lead mends of this stop, each from a real day read through ``digestbot report`` as its maintainer would."""
+
+from tests.facts_support import analysed, analysis_text
+
+# --- mdBook's folder is the manual, not the product (helix 2026-06-07, 7e518ce) -----------------------------------
+
+_BOOK_TOML = '[book]\ntitle = "Editor"\n\n[output.html]\nadditional-js = ["{}"]\n'
+
+
+def test_an_mdbook_folder_is_documentation():
+    """``book/book.toml``'s ``output.html.additional-js`` and the book's stylesheet and scripts build the manual's
+    pages: no deployment reads them (it read high: "deployments relying on the old value behave differently")."""
+    analysis = analysed({"book/book.toml": (_BOOK_TOML.replace("{}", "scheme.min.js"),
+                                            _BOOK_TOML.replace("{}", "ts-query.js")),
+                         "book/custom.css": ("code { color: red; }\n", "code { color: blue; }\n"),
+                         "book/ts-query.js": (None, "hljs.registerLanguage('tsq', () => ({}));\n")},
+                        "book: Improve highlighting")
+    assert (analysis.importance, analysis.change_type) == ("low", "docs")
+    assert "deployments relying on the old value" not in analysis_text(analysis)
+
+
+def test_a_product_config_beside_it_still_counts():
+    """The same key changed in the product's own configuration (not a book's) is still read as a changed value."""
+    analysis = analysed({"config/site.toml": (_BOOK_TOML.replace("{}", "scheme.min.js"),
+                                              _BOOK_TOML.replace("{}", "ts-query.js"))},
+                        "Improve highlighting")
+    assert analysis.importance != "low"
+    assert "`output.html.additional-js`" in analysis_text(analysis)
