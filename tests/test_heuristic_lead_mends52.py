@@ -1,6 +1,6 @@
 """Lead mends of this stop, each from a real day read through ``digestbot report`` as its maintainer would."""
 
-from tests.facts_support import analysed, analysis_text
+from tests.facts_support import analysed, analysis_text, facts_of
 
 # --- mdBook's folder is the manual, not the product (helix 2026-06-07, 7e518ce) -----------------------------------
 
@@ -26,3 +26,26 @@ def test_a_product_config_beside_it_still_counts():
                         "Improve highlighting")
     assert analysis.importance != "low"
     assert "`output.html.additional-js`" in analysis_text(analysis)
+
+
+# --- a dependency on a package named for secrets is no credential (unstorage 2026-08-14, 3f30232) -----------------
+
+_PACKAGE = '{{\n  "name": "store",\n  "dependencies": {{\n    "@azure/keyvault-secrets": "{}",\n    "ofetch": "^1.4.1"\n  }}\n}}\n'
+
+
+def test_a_manifest_dependency_named_for_secrets_is_no_credential():
+    """``"@azure/keyvault-secrets": "^4.11.2"`` in ``package.json`` read as a "hard-coded credential", the day's
+    security signal and a high chore; the value is a version range."""
+    analysis = analysed({"package.json": (_PACKAGE.format("^4.11.1"), _PACKAGE.format("^4.11.2"))},
+                        "chore: update deps")
+    assert analysis.importance == "low"
+    assert "@azure/keyvault-secrets" in analysis_text(analysis)
+    assert "credential" not in analysis_text(analysis)
+
+
+def test_a_secret_value_in_a_manifest_is_still_one():
+    commit_files = {"package.json": (_PACKAGE.format("^4.11.1"),
+                                     _PACKAGE.format("^4.11.1").replace('"name": "store"',
+                                                                        '"name": "store",\n  "api_key": "sk9f8e7d6c5b"'))}
+    facts = facts_of(commit_files)
+    assert [f["text"] for f in facts if f["kind"] == "security_signal"] == ['hard-coded credential: "[redacted],']

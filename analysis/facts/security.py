@@ -177,14 +177,25 @@ def security_facts(path: str, patch: FilePatch, moved: frozenset[str] | set[str]
     return [Fact(kind="security_signal", path=path, text=f"{what}: {quote(line)}") for what, line in seen.items()]
 
 
+#: package manifests, whose dependencies are named by their package: ``"@azure/keyvault-secrets": "^4.11.2"`` is a
+#: dependency on a package about secrets, not a secret
+_MANIFESTS = ("package.json", "cargo.toml", "pyproject.toml", "composer.json", "deno.json", "jsr.json")
+#: the value of such a line is a version or a range of them (``^4.11.2``, ``>=1.2, <2``, ``~0.3``, ``1.x``)
+_VERSION_RANGE = re.compile(r"""[:=]\s*["'][\^~<>=v\s]*\d+(?:\.(?:\d+|[x*]))+(?:-[\w.]+)?"""
+                            r"""(?:\s*(?:\|\||,)?\s*[\^~<>=v]*\d[\w.*-]*)*["']\s*,?\s*$""")
+
+
 def _declared_harmless(what: str, text: str, path: str = "") -> bool:
     """A weak hash the line itself says is not for security (``usedforsecurity=False``: ETags, cache keys); a bare
     ``exec(``/``eval(`` that is no evaluation of code: in a language without such a builtin (Go, Rust, C, Java,
-    Kotlin: k9s' own ``func (c *Command) exec(...)`` method), or the line defining a function or method of that name."""
+    Kotlin: k9s' own ``func (c *Command) exec(...)`` method), or the line defining a function or method of that name;
+    a package manifest's dependency on a package named for secrets or keys, at a version (``_MANIFESTS``)."""
     if what == _EVAL:
         grammar = grammar_for(path)
         family = FAMILY[grammar] if grammar is not None else None
         return family in _NO_EVAL_FAMILIES or path.lower().endswith(_NO_EVAL_EXTS) or bool(_EVAL_DEFINED.search(text))
+    if what == _CREDENTIAL:
+        return path.lower().rsplit("/", 1)[-1] in _MANIFESTS and bool(_VERSION_RANGE.search(text))
     return what in _HASH_KINDS and bool(_NOT_FOR_SECURITY.search(text))
 
 
