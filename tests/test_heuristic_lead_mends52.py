@@ -49,3 +49,43 @@ def test_a_secret_value_in_a_manifest_is_still_one():
                                                                         '"name": "store",\n  "api_key": "sk9f8e7d6c5b"'))}
     facts = facts_of(commit_files)
     assert [f["text"] for f in facts if f["kind"] == "security_signal"] == ['hard-coded credential: "[redacted],']
+
+
+# --- a method of the object a factory returns throws for its own callers (unstorage 2026-08-14, 21229b0) ----------
+
+_FACTORY = """export const driver = (opts) => {
+  const client = connect(opts);
+  return {
+    async getItem(key) {
+      return client.get(key);
+    },
+NEW  };
+};
+"""
+_SET_ITEMS = """    async setItems(items) {
+      const results = await client.pipeline(items);
+      if (results.error) {
+        throw results.error;
+      }
+    },
+"""
+
+
+def _throws_of(before: str, after: str) -> list[str]:
+    facts = facts_of({"src/driver.ts": (before, after)})
+    return [f["text"] for f in facts if f["kind"] == "symbol_modified" and "throw statements" in f.get("text", "")]
+
+
+def test_a_new_method_of_a_returned_object_is_no_new_throw_of_the_factory():
+    """The new ``setItems`` throws when its pipeline fails: the digest said "Calls to `driver` that succeeded
+    before may now throw" and read the feature high."""
+    assert _throws_of(_FACTORY.replace("NEW", ""), _FACTORY.replace("NEW", _SET_ITEMS)) == []
+    analysis = analysed({"src/driver.ts": (_FACTORY.replace("NEW", ""), _FACTORY.replace("NEW", _SET_ITEMS))},
+                        "feat(redis): support setItems")
+    assert "may now throw" not in analysis_text(analysis)
+
+
+def test_a_throw_in_the_factorys_own_body_still_counts():
+    guarded = _FACTORY.replace("NEW", "").replace("  const client", "  if (!opts) {\n    throw new Error('no');\n"
+                                                                    "  }\n  const client")
+    assert _throws_of(_FACTORY.replace("NEW", ""), guarded) == ["function, throw statements 0 -> 1"]

@@ -32,12 +32,23 @@ _SIGNATURES = frozenset({"function_signature", "method_signature", "abstract_met
                          "function_signature_item"})
 
 
+def _object_member(node: Any) -> bool:
+    """A method or function value of a JS object literal (``{ async setItems(items) {..} }``, ``{ get: () => .. }``):
+    a factory's body builds and returns it; what it throws, the member's callers see, not the factory's."""
+    parent = node.parent
+    if node.type == "method_definition":
+        return parent is not None and parent.type == "object"
+    return (node.type in ("arrow_function", "function_expression", "function") and parent is not None
+            and parent.type == "pair")
+
+
 def throw_count(symbol: Symbol) -> int:
-    """Throw, raise and panic statements in the symbol's own body (nested definitions left out)."""
+    """Throw, raise and panic statements in the symbol's own body (nested definitions left out, and the members of
+    an object literal it builds)."""
     count, stack = 0, [symbol.node]
     while stack:
         node = stack.pop()
-        if node is not symbol.node and _inside_children(node, symbol):
+        if node is not symbol.node and (_inside_children(node, symbol) or _object_member(node)):
             continue
         if node.type in _THROWS:
             count += 1
