@@ -89,3 +89,29 @@ def test_a_throw_in_the_factorys_own_body_still_counts():
     guarded = _FACTORY.replace("NEW", "").replace("  const client", "  if (!opts) {\n    throw new Error('no');\n"
                                                                     "  }\n  const client")
     assert _throws_of(_FACTORY.replace("NEW", ""), guarded) == ["function, throw statements 0 -> 1"]
+
+
+# --- a Rust module made private is named, not only judged (pest 2018-01-18, 1b0c253) ------------------------------
+
+_LIB = "mod parser;\n{vis}mod position;\npub mod prec_climber;\n{vis}mod span;\n\npub use parser::Parser;\n{uses}"
+
+
+def test_modules_no_longer_public_are_named_with_what_breaks():
+    """``pub mod position;`` → ``mod position;`` with ``pub use position::Position;`` at the root read high with no
+    word why: the summary named only a generator's functions."""
+    before = _LIB.format(vis="pub ", uses="")
+    after = _LIB.format(vis="", uses="pub use position::Position;\npub use span::Span;\n")
+    analysis = analysed({"pest/src/lib.rs": (before, after)}, "Reexported Position and Span.")
+    text = analysis_text(analysis)
+    assert analysis.importance == "high"
+    assert "Modules `position`, `span` no longer public in `pest/src/lib.rs`" in text
+    assert "Dependants' `use` paths through `position`, `span` no longer resolve" in text
+    zh = analysis_text(analysed({"pest/src/lib.rs": (before, after)}, "Reexported Position and Span.", "zh"))
+    assert "`pest/src/lib.rs` 中的模块 `position`、`span` 不再公开" in zh
+
+
+def test_a_module_still_public_is_not_named():
+    before = _LIB.format(vis="pub ", uses="")
+    analysis = analysed({"pest/src/lib.rs": (before, before + "pub use span::Span;\n")}, "Reexport Span")
+    assert "no longer public" not in analysis_text(analysis)
+    assert "`Span`" in analysis_text(analysis) or "lib.rs" in analysis_text(analysis)

@@ -187,6 +187,8 @@ class Findings:
             out.append(w.t("compat_optional_removed" + _one(optional), names=w.symbols(optional)))
         if variants := self.removed_variants():
             out.append(w.t("compat_variants_removed" + _one(variants), names=w.symbols(variants)))
+        if modules := [name for names in w.modules_gone().values() for name in names]:
+            out.append(w.t("compat_modules_gone", names=w.names(modules)))
         if narrowed := w.overloads_removed():
             out.append(w.t("compat_overloads_removed", names=w.symbols([f.symbol or "" for f in narrowed])))
         if e.nullness_dropped:
@@ -612,6 +614,8 @@ class Findings:
             self.add("members_removed", "rec_removed", names=w.symbols(members + optional))
         if variants := self.removed_variants():
             self.add("variants_removed" + _one(variants), "rec_removed", names=w.symbols(variants))
+        if modules := [name for names in w.modules_gone().values() for name in names]:
+            self.add("modules_gone", "rec_removed", names=w.names(modules))
         # one risk per change: a key changed alike in several files (a label in each CRD) is one risk
         changes = {(f.symbol, f.before, f.after): f for f in self.config_breaks if f.kind == "config_value_changed"}
         for fact in list(changes.values())[:2]:

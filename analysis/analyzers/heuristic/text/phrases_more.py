@@ -82,6 +82,16 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "guard_return_bare": "{cond} returns (no value)",
         "guard_throw": "{cond} throws {value}",
         "locks_line": "Now locks with {names}",
+        # a Rust ``pub mod`` no longer declared (``judge``'s ``public_modules_gone``)
+        "modules_gone": "Module {names} no longer public in {path}",
+        "modules_gone_pl": "Modules {names} no longer public in {path}",
+        "compat_modules_gone": "Dependants' `use` paths through {names} no longer resolve, even where the items "
+                               "are re-exported elsewhere.",
+        "r_modules_gone": "Public modules gone: {names}",
+        "r_modules_gone_impact": "Code importing through {names} (`use crate::module::Item`) fails to compile on "
+                                 "upgrade.",
+        "r_modules_gone_mitigation": "Keep {names} public, marked `#[deprecated]`, for a release, or name the new "
+                                     "paths in the changelog.",
     },
     "zh": {
         "r_ci_signal": "{path} 中出现 {text}",
@@ -138,5 +148,11 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "guard_return_bare": "{cond} 时直接返回",
         "guard_throw": "{cond} 时抛出 {value}",
         "locks_line": "新增加锁：{names}",
+        "modules_gone": "{path} 中的模块 {names} 不再公开",
+        "modules_gone_pl": "{path} 中的模块 {names} 不再公开",
+        "compat_modules_gone": "依赖方经由 {names} 的 `use` 路径将无法解析，即使其中的条目已在别处重新导出。",
+        "r_modules_gone": "公开模块不再可用：{names}",
+        "r_modules_gone_impact": "通过 {names} 导入的代码（`use crate::module::Item`）升级后无法编译。",
+        "r_modules_gone_mitigation": "将 {names} 保持公开并标记 `#[deprecated]` 一个版本，或在变更日志中给出新路径。",
     },
 }

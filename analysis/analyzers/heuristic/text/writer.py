@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.api.py2_aliases import py2_alias
+from analysis.analyzers.heuristic.api.rust_modules import public_modules_gone
 from analysis.analyzers.heuristic.code.behaviour.dispatch_cases import literal_cases_dropped
 from analysis.analyzers.heuristic.code.behaviour.guards import added_guards
 from analysis.analyzers.heuristic.code.behaviour.locks import locks_added
@@ -347,6 +348,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             said = self.t("folder_removed", path=code(gone[0], R.MAX_PATH), n=gone[1], lines=gone[2])
             return [said + (self.t("folder_note", note=gone[3]) if gone[3] else "")]
         out += self.option_lines()
+        for path, names in self.modules_gone().items():
+            out.append(self._t("modules_gone", len(names) > 1, names=self.names(names), path=code(path, R.MAX_PATH)))
         groups = self.signature_groups(skip_cosmetic=True)
         sigs = [self.t("sig_line", symbol=self.symbols(symbols), changes=changes) for symbols, _, changes in groups]
         # a symbol the naming convention calls internal (``_pytest``'s, re-exported by ``pytest``) whose parameters
@@ -595,6 +598,13 @@ class Writer(FileLines, ImpactLines, DependencyLines):
             if len(symbols) == 1 and path in by_path:
                 pairs.append((by_path[path], symbols[0]))
         return self.default_lines(pairs)
+
+    def modules_gone(self) -> dict[str, list[str]]:
+        """{file: Rust ``pub mod`` names it no longer declares} (``public_modules_gone``)."""
+        out: dict[str, list[str]] = {}
+        for path, name in public_modules_gone(self.e.behaviour):
+            out.setdefault(path, []).append(name)
+        return out
 
     def table_lines(self) -> list[str]:
         """Entries the product code adds to tables of like entries (``"port": isPort``), per file."""
