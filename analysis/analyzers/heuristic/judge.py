@@ -162,6 +162,13 @@ def read_prefix(evidence: Evidence) -> None:
         evidence.prefix_type = R.PREFIX_TYPES[tag.group("type").lower()]
 
 
+#: a title opening on a capability verb whose object is an act ("Support extracting the error list", "Allow
+#: renaming tables", "Add support for moving files"): the act is what users may now do, no refactor of the code
+_ENABLED_ACT = re.compile(r"^\s*(?:\w+(?:\([\w.-]*\))?!?:\s*)?"  # a conventional prefix
+                          r"(?:add(?:s|ed)?\s+(?:\w+\s+)?support\s+for|support(?:s|ed)?|allow(?:s|ed)?|enabl(?:e|es|ed))"
+                          r"\s+(\w+ing)\b", re.I)
+
+
 def _title_words(title: str) -> str | None:
     if R.TITLE_SECURITY_WORDS.search(title):
         return "security"
@@ -170,6 +177,9 @@ def _title_words(title: str) -> str | None:
     found = [(m.start(), kind) for kind, p in R.TITLE_TYPE_WORDS if (m := p.search(title))]
     if found and min(found)[1] == "fix" and R.NEW_OPTION_TITLE.search(title):
         return "feature"  # "Add an option to fix X": what it adds is a setting users opt into
+    if found and min(found)[1] == "refactor" and _ENABLED_ACT.match(title) \
+            and _ENABLED_ACT.match(title).end(1) > min(found)[0]:
+        return "feature"  # "Support extracting underlying error list": the act is what callers may now do
     if found:
         return min(found)[1]
     if R.cosmetic(title):

@@ -186,11 +186,32 @@ def squashed_commit_list(body: str) -> bool:
     return len(titles) >= 2 and bool(blocks) and _SQUASHED_TITLE.match(blocks[0][0]) is not None
 
 
+#: a sentence that only points at what comes after it ("Add the following APIs:", "Follow up to #47 with the
+#: following changes."): without the list or code it announces, it says nothing of them
+_ANNOUNCES = re.compile(r"\bthe following(?: [\w-]+){0,3}\s*[:.]?$", re.I)
+
+
 def _introduces_list(block: str, following: list[str]) -> bool:
-    """A paragraph of one line ending in a colon with a list as the next paragraph: it announces the list."""
+    """A paragraph of one line ending in a colon (or pointing at "the following changes.") with a list as the next
+    paragraph: it announces the list."""
     lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
     first = next((ln for ln in (following[0].splitlines() if following else []) if ln.strip()), "")
-    return len(lines) == 1 and lines[0].endswith(":") and R.BULLET_RE.match(first) is not None
+    return len(lines) == 1 and (lines[0].endswith(":") or bool(_ANNOUNCES.search(lines[0]))) \
+        and R.BULLET_RE.match(first) is not None
+
+
+def _indented_code(block: str) -> bool:
+    """A paragraph whose every line is indented four spaces or more, none a list item: Markdown's code block."""
+    lines = [ln for ln in block.splitlines() if ln.strip()]
+    return bool(lines) and all(_indent(ln) >= 4 and not R.BULLET_RE.match(ln) for ln in lines)
+
+
+def _introduces_code(block: str, following: list[str]) -> bool:
+    """A paragraph of one line that only announces the indented code after it ("Add the following APIs:" over
+    ``type Invoker``, ``func Close(io.Closer) Invoker``): with the code left out, nothing is said."""
+    lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+    return len(lines) == 1 and lines[0].endswith(":") and bool(_ANNOUNCES.search(lines[0])) \
+        and bool(following) and _indented_code(following[0])
 
 
 def _section_heads(blocks: list[str]) -> list[str]:
@@ -295,7 +316,7 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
     blocks = blocks[:-1] + ([footless] if footless.strip() else [])
     if lead_in and _REPRO_LEAD.search(lead_in.strip()) and blocks and _opens_list(blocks[0]):
         blocks = blocks[1:]  # the subject announced the failing scenario the first list traces
-    retrace = False
+    retrace = shown = False
     for i, block in enumerate(blocks):
         if retrace and _opens_list(block):
             retrace = False
@@ -304,6 +325,12 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         if _introduces_list(block, blocks[i + 1:i + 2]) or _BOT_TEMPLATE.match(block.strip()):
             retrace = bool(_REPRO_LEAD.search(block.strip()))
             continue  # "This PR has mainly done three things:" / blank line / "1. ...": the list is the point
+        if _introduces_code(block, blocks[i + 1:i + 2]):
+            shown = True
+            continue  # "Add the following APIs:" and the code it shows: the paragraph after them says what they do
+        shown = shown and _indented_code(block)
+        if shown:
+            continue  # the announced code, blank lines splitting it into paragraphs
         if _ASIDE.match(block.strip()) or _THANKS.match(" ".join(_URL.sub("", block).split())):
             continue  # "(This does not use the suggested code from the original PR, ...)": a remark, not the change
         if _tool_output(block) or _CONFLICTS.match(block.strip()):

@@ -134,8 +134,9 @@ class FileLines:
         if f is None:
             return ""
         patch = parse_patch(f.path, f.patch)
-        added = [ln.text.strip() for ln in patch.added if ln.text.strip()]
-        removed = [ln.text.strip() for ln in patch.removed if ln.text.strip()]
+        # a comment's bare marker (``//``, ``#``, `` *``: the blank line between its paragraphs) says no words
+        added = [ln.text.strip() for ln in patch.added if _WORDY.search(ln.text)]
+        removed = [ln.text.strip() for ln in patch.removed if _WORDY.search(ln.text)]
         if added and removed and added[0].split() == removed[0].split():
             return ""  # the line re-indented: no words to quote
         quote = self.file_quote(f)

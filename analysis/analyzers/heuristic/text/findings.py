@@ -50,6 +50,8 @@ from analysis.models import Fact, Insights, Risk
 #: the fix each kind of workflow signal asks for (other signals in a workflow: a second reviewer)
 _CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_head", SECRET_PRINTED: "ci_fix_printed",
              PIPED_SCRIPT: "ci_fix_piped"}
+#: token scopes whose ``write`` pushes commits, publishes releases or edits issues and pull requests
+_BROAD_SCOPES = frozenset({"contents", "issues", "pull-requests", "permissions"})
 #: type declarations beside the code (Python stubs, TypeScript declaration files): what type checkers read
 _STUBS = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 #: symbols that are data members of a type: removing one breaks the code that sets or reads it, not every call
@@ -231,12 +233,14 @@ class Findings:
         for old, new in e.dependency_swaps[:2]:
             out.append(w.t("compat_swap", old=code(old.symbol), new=code(new.symbol), path=code(old.path, R.MAX_PATH)))
         # the same floor raised alike in each package of a workspace is one sentence naming the files
-        raised: dict[tuple[str, str, str], list[str]] = {}
+        # (a runtime's floor, ``engines.node`` or ``requires-python``, turns away who installs or runs it; a
+        # compiler's, who builds it)
+        raised: dict[tuple[str, str, str, bool], list[str]] = {}
         for m in e.toolchain_raised:
-            raised.setdefault((m.key, m.before, m.after), []).append(m.path)
-        for (key, before, after), paths in raised.items():
-            out.append(w.t("compat_toolchain", key=code(key), old=code(before), new=code(after),
-                           path=w.names(paths, 3, width=R.MAX_PATH)))
+            raised.setdefault((m.key, m.before, m.after, m.runtime), []).append(m.path)
+        for (key, before, after, runtime), paths in raised.items():
+            out.append(w.t("compat_runtime" if runtime else "compat_toolchain", key=code(key), old=code(before),
+                           new=code(after), path=w.names(paths, 3, width=R.MAX_PATH)))
         for fact in e.prereleases_left[:2]:
             out.append(w.t("compat_prerelease", name=code(fact.symbol), old=code(fact.before), new=code(fact.after)))
         out += self.feature_breaks()
@@ -632,7 +636,11 @@ class Findings:
                          path=code(fact.path, R.MAX_PATH))
         for path, sec in list(e.ci_security.items())[:2]:
             if sec.widened:
-                self.add("ci_widened", None, path=code(path, R.MAX_PATH), keys=w.names(sec.widened))
+                # "push commits, publish releases or edit issues" is what ``contents``, ``issues`` or a whole
+                # ``write-all`` let the token do; ``code-quality: write`` lets it upload results, no more
+                broad = any(":" in k or k.rsplit(".", 1)[-1] in _BROAD_SCOPES for k in sec.widened)
+                self.add("ci_widened" if broad else "ci_scoped", None, path=code(path, R.MAX_PATH),
+                         keys=w.names(sec.widened))
         for fact in e.major_bumps[:2]:
             self.add("major", "rec_major", name=of_folder(w, code(fact.symbol), fact.path), old=code(fact.before),
                      new=code(fact.after))

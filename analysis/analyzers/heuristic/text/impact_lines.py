@@ -180,8 +180,9 @@ class ImpactLines:
         return self.names(names, 3, wrap=False)
 
 
-#: a note's prose line: three words or more, not a heading underline or a ``KEY: value`` header
-_PROSE = re.compile(r"^(?![A-Z_]+:)\W*\w+\W+\w+\W+\w+")
+#: a note's prose line: three words or more, not a heading underline, a ``KEY: value`` header nor a
+#: reStructuredText field (``:tags: bug, environment`` under a changelog fragment's ``.. change::``: its filing)
+_PROSE = re.compile(r"^(?![A-Z_]+:|:[\w-]+:(?:\s|$))\W*\w+\W+\w+\W+\w+")
 #: a documentation note this short (lines changed) is quoted in its impact line
 _SHORT_NOTE = 12
 

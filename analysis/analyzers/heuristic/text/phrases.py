@@ -230,6 +230,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_loop": "A loop bounded by the length of {old} now walks every element of {new}: it may visit other elements than before.",
         "compat_swap": "{old} replaced by {new} in {path}: what named or enabled {old} follows the new package.",
         "compat_toolchain": "{key} in {path} {old} → {new}: older compilers or interpreters can no longer build it.",
+        # the interpreter or runtime the package runs on (``engines.node``, ``requires-python``): nothing is built
+        "compat_runtime": "{key} in {path} {old} → {new}: users on an older runtime can no longer install or run it.",
         "toolchain_line": "Minimum toolchain raised: {key} in {path} {old} → {new}",
         "reformatted": "Formatter run: {n} files laid out anew, most changed lines keeping their code tokens; the largest {files}",
         "reformatted_one": "Formatter run: {files} laid out anew, most changed lines keeping their code tokens",
@@ -516,6 +518,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "compat_loop": "原先以 {old} 的长度为界的循环现在遍历 {new} 的每个元素：访问的元素可能与之前不同。",
         "compat_swap": "{path} 中 {old} 被 {new} 取代：引用或启用 {old} 之处需改用新包。",
         "compat_toolchain": "{path} 中的 {key} {old} → {new}：更旧的编译器或解释器无法再构建它。",
+        "compat_runtime": "{path} 中的 {key} {old} → {new}：使用更旧运行时的用户无法再安装或运行它。",
         "toolchain_line": "提高最低工具链版本：{path} 中的 {key} {old} → {new}",
         "reformatted": "格式化工具运行：{n} 个文件重新排版，多数改动行的代码记号不变；改动最大的是 {files}",
         "reformatted_one": "格式化工具运行：{files} 重新排版，多数改动行的代码记号不变",

@@ -29,6 +29,12 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
                                "edit issues with the token.",
         "r_ci_widened_mitigation": "Grant write only to the jobs that need it (`permissions:` per job) and read "
                                    "everywhere else.",
+        # scopes that reach neither the code, the releases nor the issues (``code-quality``, ``statuses``):
+        # what the token may write is the scope named, no more
+        "r_ci_scoped": "{path} grants the workflow token write permissions: {keys}",
+        "r_ci_scoped_impact": "Any step or third-party action of {path} can write {keys} with the token.",
+        "r_ci_scoped_mitigation": "Grant write only to the jobs that need it (`permissions:` per job) and read "
+                                  "everywhere else.",
         # a file renamed with its content unchanged: where it came from, not "(+0/−0)"
         "file_renamed": "{path} (renamed from {old})", "impact_renamed": "renamed from {old}",
         # the one code line a modified symbol rewrites, before and after
@@ -111,6 +117,9 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_ci_widened": "{path} 授予工作流令牌写权限：{keys}",
         "r_ci_widened_impact": "{path} 中任何步骤或第三方 action 都能用该令牌推送提交、发布版本或修改 issue。",
         "r_ci_widened_mitigation": "只给需要的作业授予写权限（按作业设置 `permissions:`），其余一律只读。",
+        "r_ci_scoped": "{path} 授予工作流令牌写权限：{keys}",
+        "r_ci_scoped_impact": "{path} 中任何步骤或第三方 action 都能用该令牌写入 {keys}。",
+        "r_ci_scoped_mitigation": "只给需要的作业授予写权限（按作业设置 `permissions:`），其余一律只读。",
         "file_renamed": "{path}（由 {old} 重命名）", "impact_renamed": "由 {old} 重命名",
         "line_swapped": "代码行 {old} → {new}", "line_swapped_n": "在 {n} 处代码行 {old} → {new}",
         "line_added": "新增代码行 {line}", "line_added_n": "在 {n} 处新增代码行 {line}",

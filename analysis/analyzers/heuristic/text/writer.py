@@ -81,6 +81,16 @@ _QUOTED_WORDS = 6
 _SIDE_TEST_LINES = 10
 
 
+def _flat(text: str) -> str:
+    """``text`` lower-cased with no code-span marks and its spacing collapsed: a message's ````x```` and a
+    changelog's ```x``` read alike."""
+    return " ".join(_unreferenced(text).replace("`", "").split())
+
+
+#: a list item's marker opening a subject (``- Added a routine ...``, the first of the message's items)
+_LIST_MARK = re.compile(r"^\s*[-*•+]\s+(?=\S)")
+
+
 def _unreferenced(text: str) -> str:
     """``_bare`` with no pull request or issue number anywhere (``[LANG-7] ... bytes (#742).`` is ``... bytes``)."""
     return " ".join(re.sub(r"\(#\d+\)", " ", _TRACKER_KEY.sub("", _bare(text))).split()).rstrip(".")
@@ -258,6 +268,11 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                    if not e.behaviour or _unreferenced(x).replace("`", "") != title]
         if len(entries) > 1 and entries[-1].endswith(":") and len(e.changelog) > len(entries):
             entries = entries[:-1]  # "... can still enable it by:" without the steps it leads in to, cut off here
+        # an entry the message's point quotes at more length (the commit's words copied into the changelog, cut
+        # shorter there) is said once, by the point
+        spoken = [_flat(p) for p in out]
+        entries = [x for x in entries if len(x.split()) < _QUOTED_WORDS
+                   or not any(len(flat) < len(p) and flat in p for flat in [_flat(x.rstrip("…"))] for p in spoken)]
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
             # (an entry cut short ends on its "…": a stop after it reads "no…." )
             ended = [x if x.endswith((".", "!", "?", ":", ";", "。", "…")) else x + "." for x in entries[:-1]]
@@ -292,7 +307,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
                   and not self._restates_dependency(p)]
         if points and self._title_wrapped(points[0]):  # "... its byte buffer" / "on close.": one sentence
             # the title's sentence without its conventional prefix ("fix: "): the bullet reads as one sentence
-            lead = R.PREFIX_RE.sub("", self.e.title, count=1).strip() or self.e.title
+            # (nor its list marker: a subject written as the first item, "- Added a routine by which ...")
+            lead = R.PREFIX_RE.sub("", _LIST_MARK.sub("", self.e.title, count=1), count=1).strip() or self.e.title
             points[0] = clip(f"{lead} {points[0]}", R.MAX_PARAGRAPH)
             said = {_unreferenced(t) for t in (self.e.title, lead, *self.e.changelog)}
             if _unreferenced(points[0]) in said:
