@@ -115,3 +115,25 @@ def test_a_module_still_public_is_not_named():
     analysis = analysed({"pest/src/lib.rs": (before, before + "pub use span::Span;\n")}, "Reexport Span")
     assert "no longer public" not in analysis_text(analysis)
     assert "`Span`" in analysis_text(analysis) or "lib.rs" in analysis_text(analysis)
+
+
+# --- Go's workspace is the maintainers' build, not the users' (koanf 2026-05-28, ee0c3ab, 7a28d59) -----------------
+
+_WORK = "go {go}\n\nuse (\n\t.\n\t./maps\n{extra})\n"
+_MOD = "module example.com/koanf/providers/k8smount\n\ngo {go}\n"
+
+
+def test_a_go_workspace_fix_is_upkeep():
+    """"Remove k8smount from workspace to avoid enforcing go 1.25": ``go.work`` loses a ``use`` entry and lowers its
+    ``go`` line, and read medium as a fixed build; no user of the modules reads the workspace."""
+    analysis = analysed({"go.work": (_WORK.format(go="1.25", extra="\t./providers/k8smount\n"),
+                                     _WORK.format(go="1.24.4", extra=""))},
+                        "Fix: remove k8smount from workspace to avoid enforcing go 1.25 (just yet) globally.")
+    assert analysis.importance == "low"
+    assert "removes `./providers/k8smount`" in analysis_text(analysis)
+
+
+def test_a_modules_own_build_fixed_is_still_medium():
+    analysis = analysed({"providers/k8smount/go.mod": (_MOD.format(go="1.25"), _MOD.format(go="1.24.4"))},
+                        "Fix: lower the go directive of k8smount to avoid enforcing go 1.25")
+    assert analysis.importance == "medium"

@@ -795,7 +795,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
     build = [f for f in e.files if e.classes[f.path] & {"build"} and not e.classes[f.path] & {"lock"}
              and f.path not in e.cosmetic and not e.dependencies and not aliases_only(e, f.path)
              and not side_manifest(e.classes[f.path]) and not listing_only(e, f.path)
-             and not task_makefile(f)]  # a Makefile of ``cargo``/``npm`` shortcuts builds nothing itself
+             and not task_makefile(f)  # a Makefile of ``cargo``/``npm`` shortcuts builds nothing itself
+             and not R.DEV_WORKSPACE.search(f.path)]  # nor does Go's workspace for its users
     if (build and (change_type == "fix" or R.BUILD_FAILURE.search(e.title) or _build_fix_titled(e))
             and not R.WARNING_WORDS.search(e.title)):
         return "medium"  # a broken build of the project or of its dependents fixed: not housekeeping

@@ -210,6 +210,9 @@ BUILD_NAMES = re.compile(
     r"meson\.build|configure\.ac|makefile\.(am|in)|manifest\.in|chart\.yaml|.*\.mk|"
     # ``just``'s recipes, a Makefile's successor: the commands that build, test and check the project
     r"\.?justfile)$")
+#: Go's workspace (``go.work``): which local modules the repository's own ``go`` commands build together; a module's
+#: users never read it (``go`` ignores a dependency's workspace), their build is ``go.mod``'s
+DEV_WORKSPACE = re.compile(r"(^|/)go\.work$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
 PACKAGE_MANAGER_NAMES = re.compile(r"^(go\.work|\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 #: lock files, and a lock file kept for another toolchain beside the main one (``Cargo.lock.msrv``, the versions
