@@ -137,3 +137,26 @@ def test_a_modules_own_build_fixed_is_still_medium():
     analysis = analysed({"providers/k8smount/go.mod": (_MOD.format(go="1.25"), _MOD.format(go="1.24.4"))},
                         "Fix: lower the go directive of k8smount to avoid enforcing go 1.25")
     assert analysis.importance == "medium"
+
+
+# --- a mock folder's data files are test fixtures (koanf 2026-05-28, 1641671) ----------------------------------------
+
+_PROVIDER_TEST = "package k8smount\n\nimport \"testing\"\n\nfunc TestRead(t *testing.T) {{\n\t_ = {dir}\n}}\n"
+
+
+def test_mock_data_moved_beside_its_test_is_upkeep():
+    """"Move k8smount provider mock files out of the global mock dir": the mounted files a test reads, and the test
+    pointed at them, read medium as product code with new tests."""
+    analysis = analysed({"mock/mount/database_host": ("localhost\n", None),
+                         "providers/k8smount/mock/mount/database_host": (None, "localhost\n"),
+                         "providers/k8smount/provider_test.go": (None, _PROVIDER_TEST.format(dir='"mock/mount"'))},
+                        "Move k8smount provider mock files out of the global mock dir.")
+    assert analysis.importance == "low"
+
+
+def test_a_mocks_package_of_code_stays_product():
+    """mockery's ``mocks/`` package is code other modules' tests import: not a fixture by its folder alone."""
+    code = "package mocks\n\ntype Client struct{}\n\nfunc (c *Client) Get(key string) string { return key }\n"
+    analysis = analysed({"mocks/client.go": (None, code)}, "Add a client mock")
+    assert "`Client`" in analysis_text(analysis)
+    assert analysis.summary[0] != "Tests only: `mocks/client.go` (+5/−0)"

@@ -76,7 +76,8 @@ def classify_path(path: str) -> set[str]:
     # a top-level ``benchmark/`` holds the benchmarks and their inputs (``benchmark/parse-top.json``), as
     # ``benchmarks/`` does; below the root the singular may be a product module (``include/benchmark/``)
     benchmark = len(parts) > 1 and parts[0] == "benchmark"
-    if _test_dirs(parts, dirs) or spec_suite or R.TEST_NAMES.match(name) or ".golden" in name \
+    mock_data = bool(dirs & R.MOCK_DIRS) and not name.endswith(R.SPEC_CODE_EXTS)
+    if _test_dirs(parts, dirs) or spec_suite or mock_data or R.TEST_NAMES.match(name) or ".golden" in name \
             or test_source_sets(path.strip()) or _tap_tests(parts, is_dir) or benchmark:
         classes.add("test")
     if forge_form(low):

@@ -174,7 +174,12 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "unittests", "__snapshot__", "__snapshots__",
              # the type tests tstyche runs (``types/__typetests__/index.tst.ts``) and tsd's (``test-d/paths.ts``):
              # assertions on the declared types
-             "__typetests__", "test-d"}
+             "__typetests__", "test-d",
+             # Jest's manual mocks (``src/__mocks__/fs.js``): doubles its tests load in place of a module
+             "__mocks__"}
+#: folders of test doubles (``mock/mount/database_host``, ``mocks/``): their data files are fixtures (their code may
+#: be a package that users' tests import, as mockery's generated ``mocks/`` are)
+MOCK_DIRS = {"mock", "mocks"}
 #: ``spec/`` holds tests when its files are code (Jasmine/Mocha/RSpec suites: ``spec/suites/MapSpec.js``); an API
 #: specification kept there (``spec/openapi.yaml``) stays product
 SPEC_DIRS = {"spec", "specs"}
