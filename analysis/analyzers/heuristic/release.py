@@ -132,7 +132,7 @@ def _versions_moved(e: Evidence, files: list | None = None) -> bool:
 
 
 #: a copyright notice, whose years a release restamps (``Copyright (c) 2013-2017`` -> ``2013-2018``): a comment
-_COPYRIGHT = re.compile(r"\bcopyright\b|\(c\)|©", re.I)
+_COPYRIGHT = re.compile(r"\bcopyright\b|\(c\)|©", re.IGNORECASE)
 
 
 def _rewritten_lines(e: Evidence, files: list | None = None) -> list[tuple[str, str]]:
