@@ -121,6 +121,7 @@ from analysis.analyzers.heuristic.lifting import (
 )
 from analysis.analyzers.heuristic.lowering import (
     aliases_only,
+    analyser_titled,
     dead_code_removed,
     debug_repr_only,
     housekeeping,
@@ -612,6 +613,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # nothing (no public symbol, setting, message text or security signal says otherwise)
     if change_type not in ("fix", "security", "revert") and unreached_additions(e):
         return "low"  # private definitions only added, no existing body edited: nothing that was there calls them
+    if analyser_titled(e, change_type):
+        return "low"  # "golangci-lint: localtime": the analyser's heading, its asks answered in the code it names (the
+        # tests it touches are swept with it, not new cases pinning a behaviour)
     if tested_behaviour(e, change_type):
         return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if small_perf_tweak(e):

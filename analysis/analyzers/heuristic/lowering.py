@@ -172,6 +172,26 @@ def analyser_answered(e: Evidence) -> bool:
         and not imports_retargeted(e.behaviour)
 
 
+#: a title that is the analyser's own heading: its name as a prefix ("golangci-lint: localtime") or alone, with at
+#: most the tool's version or a part of a series ("Golangci-lint v2 part two", "Flake8", "clippy")
+_ANALYSER_HEADING = re.compile(r"^\W*(?:" + R.ANALYSER_WORDS.pattern + r"|clippy)(?:\s*:|(?:\s+(?:v?\d+(?:\.\d+)*|"
+                               r"part|one|two|three|four|five))*\s*$)", re.IGNORECASE)
+#: lines an analyser's sweep may span: a module or two brought in line, not a subsystem redone
+ANALYSER_SWEEP_LINES = 200
+
+
+def analyser_titled(e: Evidence, change_type: str) -> bool:
+    """The title is an analyser's heading ("golangci-lint: localtime", "Golangci-lint v2 part two"): the change is
+    what the tool asked of the code it names (receivers renamed, errors wrapped, helpers split out, tests marked
+    parallel), upkeep whatever tests it touches. No public symbol or signature, setting, message text or security
+    signal, no feature or security fix, and at most ``ANALYSER_SWEEP_LINES`` lines of product code."""
+    return bool(_ANALYSER_HEADING.match(bare_title(e)) and e.behaviour
+                and change_type in ("refactor", "chore", "build", "ci", "fix", "test")
+                and e.behaviour_lines <= ANALYSER_SWEEP_LINES and not interface_touched(e)
+                and not (e.config or e.literal_changes["message"] or e.security_words or e.security_signals
+                         or e.paths("security") or imports_retargeted(e.behaviour)))
+
+
 #: where a sentence of a message ends
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 

@@ -116,8 +116,9 @@ def _stamped_across(e: Evidence) -> bool:
 
 def _versions_moved(e: Evidence, files: list | None = None) -> bool:
     """Every changed product line comes back with only its numbers changed, and each names a version, carries
-    the version another line sets, or re-pins a digest (a default ``5.0`` -> ``10.0`` moves a number, not a
-    release; a minimum ``MIN_VERSION = "1.2"`` -> ``"1.3"`` names a version but needs a release said elsewhere).
+    the version another line sets, re-pins a digest or restamps a copyright notice's years (a default ``5.0`` ->
+    ``10.0`` moves a number, not a release; a minimum ``MIN_VERSION = "1.2"`` -> ``"1.3"`` names a version but needs
+    a release said elsewhere).
     ``files``: those lines' files, when not the product code."""
     pairs = _rewritten_lines(e, files)
     if not pairs or not all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new for old, new in pairs):
@@ -126,8 +127,12 @@ def _versions_moved(e: Evidence, files: list | None = None) -> bool:
     # "8.0.0")`` beside the Doxyfile's ``PROJECT_NUMBER = 8.0.0``)
     stamped = [new for f in e.files for new in changed_lines(f.patch)[1] if _NAMES_VERSION.search(new)]
     versions = {v for new in stamped for v in _DOTTED.findall(new)}
-    return all(_NAMES_VERSION.search(new) or _DIGEST.search(new) or (_DOTTED.findall(new) and set(
-        _DOTTED.findall(new)) <= versions) for _, new in pairs)
+    return all(_NAMES_VERSION.search(new) or _DIGEST.search(new) or _COPYRIGHT.search(new) or (
+        _DOTTED.findall(new) and set(_DOTTED.findall(new)) <= versions) for _, new in pairs)
+
+
+#: a copyright notice, whose years a release restamps (``Copyright (c) 2013-2017`` -> ``2013-2018``): a comment
+_COPYRIGHT = re.compile(r"\bcopyright\b|\(c\)|©", re.IGNORECASE)
 
 
 def _rewritten_lines(e: Evidence, files: list | None = None) -> list[tuple[str, str]]:

@@ -12,6 +12,8 @@ PREFIX_TYPES: dict[str, str] = {
     "refactor": "refactor", "perf": "perf", "docs": "docs", "doc": "docs", "test": "test",
     "tests": "test", "ci": "ci", "build": "build", "deps": "build", "chore": "chore",
     "style": "chore", "security": "security", "sec": "security", "revert": "revert",
+    # an optimisation by the author's own word ("opt: increase the interval of waiting in ReleaseTimeout()")
+    "opt": "perf", "optimize": "perf", "optimise": "perf",
 }
 #: a conventional scope that names the project's dependencies (``fix(deps)``, ``feat(deps-dev)``, ``fix(dependencies)``):
 #: Renovate and Dependabot file an update of a dependency users install as ``fix``, so the type is the bot's, the
@@ -318,6 +320,8 @@ CRASH_WORDS = re.compile(
     r"\b(crash\w*|panic\w*|segfault\w*|segmentation fault|deadlock\w*|hangs?|hung|freez\w*|"
     # a hang said in other words ("EGL buffer swap blocking indefinitely", "waits forever for the frame callback")
     r"(block|wait|stall|halt)\w* (indefinitely|forever)|"
+    # the process ended under its users ("the allocation fails and errno_assert terminates the process")
+    r"(terminat|abort|kill)(s|es|ed|ing)? the (process|program|application)|"
     # a register or a file clobbered ("rbx clobbering on Windows with Clang"): state overwritten under the caller
     r"data[ -]loss|los(e|es|ing|t) data|" + DATA_KEPT_ON_FAILURE + "|"
     # stored things lost ("a miss and loss of the item", "messages are silently lost"), not precision or focus
@@ -396,7 +400,7 @@ def cosmetic(title: str) -> re.Match[str] | None:
 #: the title says a code formatter was run (not "format" alone: a formatting library's titles use it for its API)
 FORMATTER_RUN = re.compile(
     r"\b(clang[- _]?format|prettier|black|gofmt|gofumpt|goimports|rustfmt|ktlint|swiftformat|dprint|cargo fmt|isort|ruff format|yapf|autopep8|"
-    r"re-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
+    r"re-?format\w*|auto-?format\w*|(apply|applied|run|ran|running|rerun|re-run)( the)? (code )?format\w*|"
     r"format(ted|ting)? (the )?(code|files|sources|source code|codebase)|code format\w*|"
     r"^\s*(fix(es|ed)? |more )?(formatting|code style|style)\s*\.?\s*$)\b", re.I)
 #: a hooks manager's own commit: its hooks' versions moved and their automatic fixes applied (pre-commit.ci's

@@ -29,6 +29,10 @@ _MARKUP_COMMENT = re.compile(r"^(<!--.*-->|\{#.*#\})$")
 _C_TRAILING = re.compile(r"\s//.*$|/\*.*?\*/")
 _HASH_TRAILING = re.compile(r"\s#.*$")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+#: languages where a backslash ending a line splices it to the next (a C macro's continuation, Python's and the
+#: shell's explicit line joining): a line re-wrapped at another column gains or loses one, the same code
+_SPLICED = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".py", ".pyi", ".sh", ".bash")
+_SPLICE = re.compile(r"\\\s*$")
 #: a pure move: at most this share of the moved lines may differ (an import or re-export line)
 _MOVE_SLACK = 0.1
 _MOVE_MIN_LINES = 6
@@ -142,17 +146,20 @@ _OWN_PROPERTY_CHECK = re.compile(r"(\bObject(\.prototype)?|\{\s*\})\.hasOwnPrope
 
 def layout_only(patch: str | None, path: str, ignored: frozenset[str] = frozenset()) -> bool:
     """The hunks lay the same code out anew: removed and added lines hold the same tokens once whitespace and comments
-    are dropped (lines re-wrapped at another column, comments re-flowed or moved, re-indented, a string's quotes
-    swapped where both quote alike, JavaScript's own-property check spelt another way); ``ignored`` tokens (a formatter's redundant parentheses) do not count."""
+    are dropped (lines re-wrapped at another column, a C macro's line splices with them, comments re-flowed or
+    moved, re-indented, a string's quotes swapped where both quote alike, JavaScript's own-property check spelt
+    another way); ``ignored`` tokens (a formatter's redundant parentheses) do not count."""
     marker = _comment_marker(path)
     removed, added = changed_lines(patch)
     if not removed and not added:
         return False
     trailing = (_C_TRAILING if marker in (_C_COMMENT, _RUST_COMMENT) else
                 _HASH_TRAILING if marker is _HASH_COMMENT else None)
+    spliced = path.lower().endswith(_SPLICED)
 
     def tokens(lines: list[str]) -> Counter:
         kept = [trailing.sub("", ln) for ln in lines if not marker.match(ln)] if marker and trailing else lines
+        kept = [_SPLICE.sub("", ln) for ln in kept] if spliced else kept
         return Counter(t for t in _TOKEN.findall(_spelt_one_way(" ".join(kept), path)) if t not in ignored)
     # as counts: a diff may show a re-wrapped line as kept and the lines around it as moved
     return tokens(removed) == tokens(added)
