@@ -160,3 +160,37 @@ def test_a_mocks_package_of_code_stays_product():
     analysis = analysed({"mocks/client.go": (None, code)}, "Add a client mock")
     assert "`Client`" in analysis_text(analysis)
     assert analysis.summary[0] != "Tests only: `mocks/client.go` (+5/−0)"
+
+
+# --- packages moved to one new major together are one sentence (moshi 2024-06-03, ef4ba0d) -------------------------
+
+_CATALOG = """[versions]
+kotlin = "{kotlin}"
+okio = "3.9.0"
+
+[libraries]
+kotlin-compiler = {{ module = "org.jetbrains.kotlin:kotlin-compiler-embeddable", version.ref = "kotlin" }}
+kotlin-reflect = {{ module = "org.jetbrains.kotlin:kotlin-reflect", version.ref = "kotlin" }}
+okio = {{ module = "com.squareup.okio:okio", version.ref = "okio" }}
+"""
+
+
+def test_a_toolchains_packages_moved_together_are_one_sentence():
+    """"Update to K2": each Kotlin package had its own "moves to a new major version" sentence and risk, each named
+    with "(`gradle`)", the folder Gradle's version catalog always sits in."""
+    analysis = analysed({"gradle/libs.versions.toml": (_CATALOG.format(kotlin="1.9.21"),
+                                                       _CATALOG.format(kotlin="2.0.0"))}, "Update to K2")
+    assert analysis.insights.compatibility == (
+        "`org.jetbrains.kotlin:kotlin-compiler-embeddable`, `org.jetbrains.kotlin:kotlin-reflect` move to a new major "
+        "version (`1.9.21` → `2.0.0`).")
+    assert [r.risk for r in analysis.risks] == [
+        "`org.jetbrains.kotlin:kotlin-compiler-embeddable`, `org.jetbrains.kotlin:kotlin-reflect` major upgrade "
+        "`1.9.21` → `2.0.0`"]
+
+
+def test_one_package_in_a_sub_project_keeps_its_folder():
+    catalog = _CATALOG.replace("kotlin-reflect = ", "# kotlin-reflect = ")
+    analysis = analysed({"tools/gradle/libs.versions.toml": (catalog.format(kotlin="1.9.21"),
+                                                             catalog.format(kotlin="2.0.0"))}, "Update Kotlin")
+    assert analysis.insights.compatibility == ("`org.jetbrains.kotlin:kotlin-compiler-embeddable` (`tools/gradle`) "
+                                               "moves to a new major version (`1.9.21` → `2.0.0`).")

@@ -294,6 +294,8 @@ class FileLines:
         quoted = {f.path for f in e.of("changelog_entry")} if e.changelog else set()
         if quoted and all(f.path in quoted for f in e.files):
             return []  # the summary quotes what the changelog lines say; "the changelog changed" adds nothing
+        if moved := self.folders_moved(e.files):  # a test's fixtures (``mock/mount/``) moved beside it, unchanged
+            return [moved]
         for classes, key in ((("doc", "example"), "docs_only"), (("test",), "tests_only"),
                              (("ci", "tooling"), "ci_only"), (("build", "lock"), "build_only")):
             if e.all_files(*classes):

@@ -90,9 +90,19 @@ _TRAILING_ZERO = re.compile(r"^\d+\.\d*0$")
 
 def of_folder(w: Writer, name: str, path: str) -> str:
     """A package or title named with the folder of the manifest or files it is of: the same upgrade in each chart of
-    a repository is one sentence per chart, not one sentence repeated."""
+    a repository is one sentence per chart, not one sentence repeated. Gradle's version catalog
+    (``gradle/libs.versions.toml``) is the root project's, where Gradle looks for it: no folder named."""
     folder = posixpath.dirname(path)
-    return w.t("owned", name=name, where=code(folder, R.MAX_PATH)) if folder else name
+    return w.t("owned", name=name, where=code(folder, R.MAX_PATH)) if folder and folder != "gradle" else name
+
+
+def major_groups(bumps: list[Fact]) -> list[tuple[list[Fact], str, str]]:
+    """Major upgrades grouped by manifest folder and versions: a toolchain's packages moved together (Kotlin's
+    compiler, reflection and annotation processing ``1.9.21`` → ``2.0.0``) are one sentence, one risk."""
+    groups: dict[tuple[str, str, str], list[Fact]] = {}
+    for fact in bumps:
+        groups.setdefault((posixpath.dirname(fact.path), fact.before or "", fact.after or ""), []).append(fact)
+    return [(facts, before, after) for (_, before, after), facts in groups.items()]
 
 
 def yaml_float_versions(files: list) -> list[tuple[str, str, str]]:
@@ -225,9 +235,10 @@ class Findings:
         if gone_features:
             key = "compat_features_renamed" if new_features else "compat_features_removed"
             out.append(w.t(key, names=w.names(gone_features), new=w.names(new_features)))
-        for fact in e.major_bumps:
-            out.append(w.t("compat_major", name=of_folder(w, code(fact.symbol), fact.path), old=code(fact.before),
-                           new=code(fact.after)))
+        for facts, before, after in major_groups(e.major_bumps):
+            names = of_folder(w, w.names([f.symbol for f in facts]), facts[0].path)
+            out.append(w.t("compat_major" + ("_pl" if len(facts) > 1 else ""), name=names, old=code(before),
+                           new=code(after)))
         for bound, walked in loop_rebounds(e.behaviour)[:2]:
             out.append(w.t("compat_loop", old=code(bound), new=code(walked)))
         for old, new in e.dependency_swaps[:2]:
@@ -641,9 +652,10 @@ class Findings:
                 broad = any(":" in k or k.rsplit(".", 1)[-1] in _BROAD_SCOPES for k in sec.widened)
                 self.add("ci_widened" if broad else "ci_scoped", None, path=code(path, R.MAX_PATH),
                          keys=w.names(sec.widened))
-        for fact in e.major_bumps[:2]:
-            self.add("major", "rec_major", name=of_folder(w, code(fact.symbol), fact.path), old=code(fact.before),
-                     new=code(fact.after))
+        for facts, before, after in major_groups(e.major_bumps)[:2]:
+            plural = "_pl" if len(facts) > 1 else ""
+            self.add("major" + plural, "rec_major" + plural, old=code(before), new=code(after),
+                     name=of_folder(w, w.names([f.symbol for f in facts]), facts[0].path))
         gone = w.folder_removed()
         if gone:  # nothing left to roll out, test or review in parts: what relied on the folder is the risk
             self.add("folder_removed", None, path=code(gone[0], R.MAX_PATH), n=gone[1], lines=gone[2])
