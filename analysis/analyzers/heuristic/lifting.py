@@ -143,6 +143,11 @@ def crash_fix(e: Evidence, change_type: str) -> bool:
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
     if any(names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body)):
         return True
+    if change_type in ("fix", "security") and e.behaviour and any(
+            R.UNDEFINED_BEHAVIOUR.search(text) for text in (e.title, *(() if release_titled(e) else e.changelog))):
+        return True  # "Fix UB in the SO_TYPE sockopt": what the program does is no longer defined (an invalid enum
+        # value read, memory read out of bounds), headlined by the fix; explained deeper in the message ("calloc(0)
+        # ... to avoid undefined behavior"), it is as often a portability nicety
     return change_type == "fix" and (crash_commented(e) or crash_tested(e))
 
 
