@@ -2,15 +2,18 @@
 POM's contributor entries are listing metadata, a release's name swapped beside its number is the release, a throw
 the author marks unreachable is no new way to fail, a job gated to other events is not exposed by a new
 ``pull_request_target`` trigger, an internal package created whole is groundwork, a test suite squashed in by
-``git subtree`` is upstream's coverage, undefined behaviour headlined by a fix is high, and a refactor titled for
-one copy of repeated code is the same program."""
+``git subtree`` is upstream's coverage, undefined behaviour headlined by a fix is high, a refactor titled for one
+copy of repeated code is the same program, and the oldest version of a package users bring themselves (a peer
+dependency, a version range's lower bound) raised is high."""
 
 from __future__ import annotations
 
 from analysis.analyzers.heuristic import rules as R
 from analysis.analyzers.heuristic.code.behaviour.unreachable_throws import unreachable_throws_only
 from analysis.analyzers.heuristic.config.builds.listing import people_only
+from analysis.analyzers.heuristic.config.builds.supported_floor import supported_floors_raised
 from analysis.facts import derive_facts
+from analysis.models import FileChange
 from tests.facts_support import analysed, commit_of, patch_of
 
 # --- a POM's contributors: what the published POM lists, not what is built -----------------------------------------
@@ -368,3 +371,58 @@ def test_refactor_titled_dry_is_low_titled_otherwise_medium() -> None:
     assert (result.change_type, result.importance) == ("refactor", "low")
     result = analysed({"global.go": (_LEVELS, _LEVELS_DRY)}, "Rework standard logger redirection code (#522)")
     assert (result.change_type, result.importance) == ("refactor", "medium")
+
+
+# --- the oldest version of a package users bring themselves, raised --------------------------------------------------
+
+_PACKAGE = """{
+  "name": "eslint-plugin-query",
+  "version": "5.1.0",
+  "peerDependencies": {
+    "eslint": "^8.57.0 || ^9.0.0",
+    "typescript": "^5.4.0 || ^6.0.0"
+  }
+}
+"""
+_PLUGIN = "export const rules = {}\n"
+
+
+def test_peer_dependency_floor_raised_is_high_widened_is_not() -> None:
+    raised = _PACKAGE.replace('"^5.4.0 || ^6.0.0"', '"^5.6.0 || ^6.0.0 || ^7.0.0"')
+    assert supported_floors_raised([_file("package.json", _PACKAGE, raised)]) == [
+        ("typescript", "^5.4.0 || ^6.0.0", "^5.6.0 || ^6.0.0 || ^7.0.0")]
+    result = analysed({"package.json": (_PACKAGE, raised)}, "chore: move the TypeScript cut-off to 5.6")
+    assert result.importance == "high"
+    widened = _PACKAGE.replace('"^5.4.0 || ^6.0.0"', '"^5.4.0 || ^6.0.0 || ^7.0.0"')
+    assert supported_floors_raised([_file("package.json", _PACKAGE, widened)]) == []
+    result = analysed({"package.json": (_PACKAGE, widened)}, "chore: support TypeScript 7")
+    assert result.importance != "high"
+    # the project's own package, released by the same commit: both are published together
+    own = _PACKAGE.replace('"5.1.0"', '"5.6.0"').replace('"^5.4.0 || ^6.0.0"', '">=5.6.0"')
+    assert supported_floors_raised([_file("packages/testing/package.json", _PACKAGE, own)]) == []
+
+
+_POM_RANGE = """<project>
+  <properties>
+    <groovy.version>4.0.23</groovy.version>
+    <groovy.range>[4.0,6.0)</groovy.range>
+    <hamcrest.version>2.2</hamcrest.version>
+  </properties>
+</project>
+"""
+
+
+def test_version_range_floor_raised_is_high_upper_bound_is_not() -> None:
+    raised = _POM_RANGE.replace("4.0.23", "5.0.3").replace("[4.0,6.0)", "[5.0,6.0)")
+    assert supported_floors_raised([_file("pom.xml", _POM_RANGE, raised)]) == [
+        ("<groovy.range>#</groovy.range>", "[4.0,6.0)", "[5.0,6.0)")]
+    assert analysed({"pom.xml": (_POM_RANGE, raised)}, "Upgrading to groovy 5.0.3").importance == "high"
+    widened = _POM_RANGE.replace("[4.0,6.0)", "[4.0,7.0)")
+    assert supported_floors_raised([_file("pom.xml", _POM_RANGE, widened)]) == []
+    assert analysed({"pom.xml": (_POM_RANGE, widened)}, "Accept groovy 6").importance != "high"
+
+
+def _file(path: str, before: str, after: str) -> FileChange:
+    patch = patch_of(before, after)
+    return FileChange(path=path, status="modified", patch=patch, additions=patch.count("\n+"),
+                      deletions=patch.count("\n-"))
