@@ -11,7 +11,9 @@ permissions, a checkout's ``persist-credentials``, values that pass a secret), t
 - a remote script piped to a shell (``curl ... | sh``).
 
 What is safe raises nothing: ``secrets.GITHUB_TOKEN`` (the run's own token, bounded by ``permissions``) and any
-secret under ``push`` or ``pull_request`` (forks' pull requests get no secrets there).
+secret under ``push`` or ``pull_request`` (forks' pull requests get no secrets there), nor a secret of a job whose
+``if:`` runs it only on other events (``if: github.event_name == 'issues'``): a workflow that adds the
+``pull_request_target`` trigger for a new job does not run that one for pull requests.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ _TRIGGER = re.compile(r"\bpull_request_target\b")
 _PRINTS = re.compile(r"(?<![\w-])(?:echo|printf|Write-Host|Write-Output|console\.log|print)\b")
 _TO_FILE = re.compile(r">>?\s*[\"']?\$\{?(?:GITHUB_\w+|\w+)|\|\s*(?:tee|gh|docker|npm|base64\s+-d)")
 _HEAD_CHECKOUT = re.compile(r"github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs/pull/")
+#: a job's own key line (two spaces or a tab under ``jobs:``), and its ``if:`` condition
+_JOBS = re.compile(r"^jobs\s*:\s*(#.*)?$")
+_JOB_IF = re.compile(r"^\s+if\s*:\s*(?P<condition>.+?)\s*$")
+#: ``github.event_name == 'issues'``: the events a condition runs the job on
+_EVENT_IS = re.compile(r"github\.event_name\s*==\s*['\"](?P<event>[\w-]+)['\"]")
 _PIPE_SHELL = re.compile(r"\b(?:curl|wget)\b[^|#\n]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:ba|z|da|k)?sh\b")
 
 SECRET_UNDER_PRT = "repository secret used under pull_request_target"
@@ -55,14 +62,56 @@ def _under_pull_request_target(patch: FilePatch, after: str | None) -> bool:
     return any(_TRIGGER.search(line) and not _comment(line) for line in lines)
 
 
+def _other_events_only(condition: str) -> bool:
+    """An ``if:`` that runs its job only on named events, ``pull_request_target`` not among them: equalities on
+    ``github.event_name`` joined by ``||`` and nothing else."""
+    condition = condition.strip().removeprefix("${{").removesuffix("}}").strip()
+    events = _EVENT_IS.findall(condition)
+    rest = _EVENT_IS.sub("", condition).replace("||", "").replace("(", "").replace(")", "").strip()
+    return bool(events) and not rest and "pull_request_target" not in events
+
+
+def _gated_lines(lines: list[str]) -> set[str]:
+    """The lines of the workflow's jobs that run only on other events than ``pull_request_target`` (by their
+    ``if:``), less any line an ungated job has too."""
+    gated: set[str] = set()
+    free: set[str] = set()
+    start = next((i for i, text in enumerate(lines) if _JOBS.match(text)), None)
+    if start is None:
+        return gated
+    jobs: list[list[str]] = []
+    indent = None
+    for text in lines[start + 1:]:
+        if not text.strip() or _comment(text):
+            continue
+        width = len(text) - len(text.lstrip())
+        if width == 0:
+            break  # the next top-level key
+        if indent is None:
+            indent = width
+        if width == indent:
+            jobs.append([])
+        if jobs:
+            jobs[-1].append(text)
+    for job in jobs:
+        keys = [m.group("condition") for text in job[1:] if (m := _JOB_IF.match(text))
+                and len(text) - len(text.lstrip()) == len(job[1]) - len(job[1].lstrip())] if len(job) > 1 else []
+        (gated if keys and _other_events_only(keys[0]) else free).update(job)
+    return gated - free
+
+
 def workflow_signals(path: str, patch: FilePatch, after: str | None) -> list[Fact]:
     """One ``security_signal`` per kind of risk the workflow's added lines carry (the first line quoted); when the
-    commit adds the ``pull_request_target`` trigger, the lines of the whole workflow."""
+    commit adds the ``pull_request_target`` trigger, the lines of the whole workflow (a job gated to other events
+    aside)."""
     seen: dict[str, str] = {}
     added = [text for text in (line.text for line in patch.added) if not _comment(text)]
     exposed = added if _under_pull_request_target(patch, after) else []
     if after is not None and any(_TRIGGER.search(text) for text in added):
         exposed = after.splitlines()  # the trigger itself is new: every secret the workflow already used is exposed
+    if after is not None and exposed:
+        gated = _gated_lines(after.splitlines())
+        exposed = [text for text in exposed if text not in gated]  # a job that never runs for pull requests
     for text in exposed:
         if _comment(text):
             continue

@@ -27,6 +27,7 @@ from analysis.analyzers.heuristic.code.hunks import (
     loop_rebounds,
     respelled_only,
 )
+from analysis.analyzers.heuristic.code.internal_package_added import internal_package_added
 from analysis.analyzers.heuristic.code.memory_bounds import wraparound_guarded
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
@@ -616,6 +617,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if analyser_titled(e, change_type):
         return "low"  # "golangci-lint: localtime": the analyser's heading, its asks answered in the code it names (the
         # tests it touches are swept with it, not new cases pinning a behaviour)
+    if change_type not in ("fix", "security", "revert") and internal_package_added(e):
+        return "low"  # a package under ``internal/`` created whole, no existing file edited: nothing imports it yet
     if tested_behaviour(e, change_type):
         return "medium"  # product code changes and new tests pin down what it now does: a behaviour change
     if small_perf_tweak(e):
@@ -827,9 +830,11 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
                                                            for f in build):
         return "medium"  # the bundler's configuration: the files the package publishes are built anew
     tests = [f for f in e.files if "test" in e.classes[f.path] and not f.path.endswith(R.TEST_SNAPSHOT_EXTS)]
-    if tests and e.all_files("test", "doc"):
+    if tests and e.all_files("test", "doc") and not R.SUBTREE_SQUASH.match(e.title):
         if sum(f.additions - f.deletions for f in tests) >= R.TEST_ONLY_MEDIUM_LINES:
             return "medium"  # substantial new coverage; test cases added beside existing ones or reshuffled stay low
+            # (another project's suite squashed in by ``git subtree``, "Squashed 'json/' changes from a..b", is its
+            # upstream's coverage, copied: the same code is tested by more of the same cases)
     return "low"
 
 

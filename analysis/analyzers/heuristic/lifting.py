@@ -33,6 +33,7 @@ from analysis.analyzers.heuristic.config.builds.module_path import module_path_m
 from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_dependency
 from analysis.analyzers.heuristic.config.builds.package_commands import commands_declared
 from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
+from analysis.analyzers.heuristic.config.builds.supported_floor import supported_floors_raised
 from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.charts.deploy import off_by_default, ungated_template_block
 from analysis.analyzers.heuristic.config.charts.missing_grants import missing_permission_granted
@@ -143,6 +144,11 @@ def crash_fix(e: Evidence, change_type: str) -> bool:
     # deeper in the message, only a sentence that says the crash is prevented or fixed ("to prevent infinite recursion")
     if any(names_crash(s, narrow) and _FIX_CONTEXT.search(s) for s in re.split(r"(?<=[.!?])\s+", e.body)):
         return True
+    if change_type in ("fix", "security") and e.behaviour and any(
+            R.UNDEFINED_BEHAVIOUR.search(text) for text in (e.title, *(() if release_titled(e) else e.changelog))):
+        return True  # "Fix UB in the SO_TYPE sockopt": what the program does is no longer defined (an invalid enum
+        # value read, memory read out of bounds), headlined by the fix; explained deeper in the message ("calloc(0)
+        # ... to avoid undefined behavior"), it is as often a portability nicety
     return change_type == "fix" and (crash_commented(e) or crash_tested(e))
 
 
@@ -409,8 +415,12 @@ def package_renamed(e: Evidence) -> bool:
 
 def runtime_floor_raised(e: Evidence) -> bool:
     """The oldest Python or Node the package supports rises: users on the older runtime can no longer install it
-    (a Rust or Go compiler floor raised stays medium: a build tool its users upgrade in place)."""
-    return any(m.runtime for m in e.toolchain_raised)
+    (a Rust or Go compiler floor raised stays medium: a build tool its users upgrade in place); or the oldest version
+    of a package its users bring themselves (a peer dependency, a Maven/OSGi version range's lower bound): users on
+    the older one must upgrade it to take this release. A test's, an example's or a side manifest's aside."""
+    shipped = [f for f in e.files if "build" in e.classes.get(f.path, set())
+               and not e.classes[f.path] & {"test", "example", "lock"} and not side_manifest(e.classes[f.path])]
+    return any(m.runtime for m in e.toolchain_raised) or bool(supported_floors_raised(shipped))
 
 
 def user_text(e: Evidence) -> bool:

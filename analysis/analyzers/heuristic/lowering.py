@@ -196,17 +196,20 @@ def analyser_titled(e: Evidence, change_type: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
-#: the title's purpose is the code's reading ("improve readability of X", "make X easier to read")
-_READABILITY = re.compile(r"\b(readability|more readable|easier to (read|follow|understand)|legibility)\b", re.I)
+#: the title's purpose is the code's reading ("improve readability of X", "make X easier to read"), or one copy where
+#: there were several ("DRY up standard logger redirection code", "dedupe key type literals into static const strings")
+_READABILITY = re.compile(r"\b(readability|more readable|easier to (read|follow|understand)|legibility|(?-i:DRY)( up)?|"
+                          r"dedup\w*|deduplicat\w*|(remove|reduce)\s+(some\s+)?(code\s+)?duplicat\w*)\b", re.I)
 #: lines a readability rewrite may span: a method or two rewritten, not a module redone
 READABILITY_LINES = 200
 
 
 def readability_refactor(e: Evidence, change_type: str) -> bool:
     """A refactor whose title says its purpose is readability ("improve readability of
-    ``setEnabledProtocols0``: multiple ifs replaced with a switch"), with no public symbol, setting, message text or
-    security signal changed: the same program written to be read, whatever file it sits in (a TLS engine's
-    ``ssl/`` path is no security change by itself)."""
+    ``setEnabledProtocols0``: multiple ifs replaced with a switch") or one copy of code that was repeated ("DRY up
+    standard logger redirection code": three copies of a level switch made one helper), with no public symbol,
+    setting, message text or security signal changed: the same program written to be read, whatever file it sits in
+    (a TLS engine's ``ssl/`` path is no security change by itself)."""
     return bool(change_type == "refactor" and _READABILITY.search(e.title)
                 and e.behaviour_lines <= READABILITY_LINES and not interface_touched(e)
                 and not (e.config or e.literal_changes["message"] or e.security_signals or e.security_words))

@@ -120,7 +120,7 @@ def _versions_moved(e: Evidence, files: list | None = None) -> bool:
     ``10.0`` moves a number, not a release; a minimum ``MIN_VERSION = "1.2"`` -> ``"1.3"`` names a version but needs
     a release said elsewhere).
     ``files``: those lines' files, when not the product code."""
-    pairs = _rewritten_lines(e, files)
+    pairs = _rewritten_lines(e, files, names=True)
     if not pairs or not all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new for old, new in pairs):
         return False
     # the version a release sets, read from every added line that names one (the build file's ``set(LIB_VERSION
@@ -135,13 +135,26 @@ def _versions_moved(e: Evidence, files: list | None = None) -> bool:
 _COPYRIGHT = re.compile(r"\bcopyright\b|\(c\)|©", re.IGNORECASE)
 
 
-def _rewritten_lines(e: Evidence, files: list | None = None) -> list[tuple[str, str]]:
+#: a line (or a line commented out) that sets the release's name beside its number: ``private static final String
+#: RELEASE_NAME = "Envious Ferret";``, ``CODENAME = 'Bionic'``
+_RELEASE_NAME = re.compile(r"""^(?://+|#+)?\s*(?:[\w<>\[\]]+\s+)*(?:release_?name|code_?name)\s*=\s*"""
+                           r"""["'][^"']*["']\s*;?$""", re.IGNORECASE)
+
+
+def _rewritten_lines(e: Evidence, files: list | None = None, names: bool = False) -> list[tuple[str, str]]:
     """(removed, added) line pairs of every product file, each line rewritten in place; empty when some file adds or
-    removes lines or changes none (a YAML line that sets nothing, an empty value, is no line added)."""
+    removes lines or changes none (a YAML line that sets nothing, an empty value, is no line added). ``names``: the
+    lines that set the release's name (as many added as removed, the one in use and the next one's commented out,
+    swapped) are left out: a release names itself beside its number, its code the same."""
     pairs = []
     for f in e.behaviour if files is None else files:
         removed, added = changed_lines(f.patch)
         added = [ln for ln in added if not adds_nothing(f.path, ln)]  # ``securityContext: {}`` rendered anew
+        if names:
+            kept = [ln for ln in removed if not _RELEASE_NAME.match(ln)], [ln for ln in added
+                                                                           if not _RELEASE_NAME.match(ln)]
+            if len(removed) - len(kept[0]) == len(added) - len(kept[1]):
+                removed, added = kept
         if not removed or len(removed) != len(added):
             return []
         pairs += list(zip(removed, added))

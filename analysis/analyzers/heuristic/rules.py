@@ -339,6 +339,8 @@ CRASH_WORDS = re.compile(
 #: the milder of the crash words: an error swallowed or printed, not a process or its data lost; they lift a change to
 #: high only over more than one changed line of product code ("silently ignored" over a one-line fix stays medium)
 #: the crash words a fix's new comment must use to name what crashed (not "hangs" of a UI, not "freeze" of a list)
+#: undefined behaviour named, in words or by its initials (capitals only): "Fix UB in the SO_TYPE sockopt"
+UNDEFINED_BEHAVIOUR = re.compile(r"\bundefined[ -]behaviou?rs?\b|\b(?-i:UB)\b", re.IGNORECASE)
 CRASH_COMMENT_WORDS = re.compile(r"\b(crash(es|ed|ing)?|panic(s|ked|king)?|segfaults?|segmentation fault)\b", re.I)
 MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|uncaught exception)$", re.I)
 #: an exception a fix says was suppressed or swallowed ("Do not suppress EOFError when reading a prompt"): the error
@@ -478,9 +480,10 @@ WARNING_ADDED = re.compile(r"\badd(s|ed|ing)?\s+(\S+\s+){0,2}?warnings?\b", re.I
 #: a "fix" whose object is the compiler's or linter's complaints ("Fix clippy lints", "fix compiler warnings"): upkeep
 LINT_FIX = re.compile(r"^\s*(fix|fixes|fixed|fixing|silence|address)\s+(\S+\s+){0,2}?(clippy|lints?|warnings?)\b", re.I)
 #: a release commit: version strings and the changelog date
-#: (a release bot's own titles too: changesets' "Version Packages", "Increment version '2.2.25' -> '2.2.26' by ...")
+#: (a release bot's own titles too: changesets' "Version Packages", "Increment version '2.2.25' -> '2.2.26' by ...";
+#: the bumps on either side of one, "pre-release version bump", "post-release version bump", "prerelease 3.0.0a2")
 RELEASE_TITLE = re.compile(
-    r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(release\b|bump version|version bump|increment version|version packages\b|prepare (for )?(release|v?\d|next development)|"
+    r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(((pre|post)[- ]?)?release\b|bump version|version bump|increment version|version packages\b|prepare (for )?(release|v?\d|next development)|"
     # "yamllint 0.3.0", "yamllint version 0.3.0": the project's name (the word "version"), the version
     r"start (version|v?\d)|(\S+[-@ ])?(version )?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$|"
     # "Setting the version to 8.0.0", "update version number to 2.1": the release's own version set
@@ -496,6 +499,8 @@ HOUSEKEEPING_LINES = 20
 #: test-only changes are medium only with this many net added test lines (a body of new coverage); how many test
 #: functions they add does not count: cases added beside existing ones pin down what the code already does
 TEST_ONLY_MEDIUM_LINES = 200
+#: git subtree's title for another repository's history squashed into a folder of this one
+SUBTREE_SQUASH = re.compile(r"^Squashed '[^']+' (changes|content) from\b")
 MAX_TITLE, MAX_LINE, MAX_PATH, MAX_PARAGRAPH, MAX_SYMBOL = 160, 200, 120, 600, 80
 MAX_AREAS, MAX_LISTED, MAX_CHANGELOG, MAX_POINTS, MAX_LOCKED = 6, 5, 3, 5, 2
 

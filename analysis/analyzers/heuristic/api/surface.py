@@ -26,6 +26,7 @@ from analysis.analyzers.heuristic.api.struct_fields import (
 )
 from analysis.analyzers.heuristic.code.behaviour.new_option_throws import new_names, throws_for_new_options
 from analysis.analyzers.heuristic.code.behaviour.rethrows import rethrows_only
+from analysis.analyzers.heuristic.code.behaviour.unreachable_throws import unreachable_throws_only
 from analysis.analyzers.heuristic.code.perf import CPP_SOURCES
 from analysis.analyzers.heuristic.noticed import CONTRACT_PARTS, base_change, hierarchy_reshaped, noticed_parts
 from analysis.analyzers.signatures import SignatureDelta, compare, return_type
@@ -252,12 +253,13 @@ class ApiSurface:
         """Public symbols changed in place in a way callers notice, with what the diff analyzer wrote of it:
         a base class replaced (by one this commit does not define: that is a hierarchy reshaped), an enum's
         members reordered, more throw statements (not an error caught and thrown again, nor one that turns away only
-        a misuse of options the change adds), fields renamed (not one
+        a misuse of options the change adds, nor one its comment says is never reached), fields renamed (not one
         private name for another), field defaults changed."""
         defined = {(f.symbol or "").split(".")[-1] for f in self.of("symbol_added")}
         introduced = new_names(f.patch for f in self.behaviour)
         rethrown = {f.path for f in self.behaviour
-                    if rethrows_only(f.patch) or throws_for_new_options(f.patch, introduced)}
+                    if rethrows_only(f.patch) or throws_for_new_options(f.patch, introduced)
+                    or unreachable_throws_only(f.patch)}  # a panic its comment says no call reaches
         out = []
         for fact in self.of("symbol_modified"):
             if not self.is_public(fact):
