@@ -70,7 +70,7 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.unreached_additions import unreached_additions
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
-from analysis.analyzers.heuristic.config.builds.build_moved import build_entries_moved
+from analysis.analyzers.heuristic.config.builds.build_moved import build_entries_moved, targets_renamed
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
 from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump
@@ -592,9 +592,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # an error or help message reworded by a refactor: the words move, the program does the same
     if user_text(e):
         return "medium"  # the text users read when an error or value is printed
-    if build_entries_moved(e.files, e.classes):
+    if build_entries_moved(e.files, e.classes) or targets_renamed(e.files, e.classes):
         return "medium"  # the from-source build (``Makefile.am``, ``CMakeLists.txt``) moved to another folder: whoever
-        # builds the project runs it elsewhere now
+        # builds the project runs it elsewhere now; or the library an IDE project builds named anew (``<TargetName>``
+        # ``lz4_x86`` -> ``liblz4``): whoever links to or ships the built file finds another name
     if test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
     if filed_aside(e) and not (e.security_signals or e.config or interface_touched(e) or e.literal_changes["message"]):
@@ -798,6 +799,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # a CMake option or cache variable builders may now pass (``-DNAME=``), or the symbols a
         # shared library exports scoped anew by its version script: what builders set, what programs link against
         # (an option added for the project's own tests or CI serves its developers)
+    if build and change_type not in ("test", "ci") and targets_renamed(build, e.classes):
+        return "medium"  # the library or program an IDE project builds named anew (``<TargetName>``): whoever links
+        # to or ships the built file finds another name
     if change_type not in ("test", "ci", "docs") and dependency_features_enabled(build):
         return "medium"  # a dependency's feature switched on for the package (``features = [..., "wordwrap"]``): what
         # that feature brings ships to every user of it, with no line of the package's own code
