@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from analysis.analyzers.heuristic.api.js_modules import internal_imports, plumbing_export
 from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
-from analysis.analyzers.heuristic.paths import classify_path
+from analysis.analyzers.heuristic.paths import build_support, classify_path
 from analysis.analyzers.signatures import annotated_only, compare
 from analysis.analyzers.symbol_groups import shortened
 from analysis.facts.config import TOOLING, split_last
@@ -166,8 +166,11 @@ def _api_facts(report: CommitReport) -> list[Fact]:
     that moved (removed here, added under its name elsewhere) and a JS module's export only shared inside the package
     (as the change's own entry reads it), and signatures that only gain type annotations."""
     imports = internal_imports(report.commit.files)  # a JS module's export only its siblings import: plumbing
+    paths = [f.path for f in report.commit.files if f.path]
+    # a ``build/`` folder's own stubs, beside the IDE project files that compile them: that build's, not shipped
+    support = set(build_support(paths, {p: classify_path(p) for p in paths}))
     shipped = [f for f in report.analysis.facts if f.public and f.symbol and not classify_path(f.path) & _NOT_SHIPPED
-               and not _annotated(f)]
+               and f.path not in support and not _annotated(f)]
     facts = [f for f in shipped if not plumbing_export(f.path, f.symbol, imports)]
     # a symbol moved into a module its old one now imports it from is plumbing where it lands, and still moved
     moved = {(_leaf(r), r.path) for r in facts if r.kind == "symbol_removed"

@@ -230,7 +230,8 @@ def test_an_impl_new_in_one_module_is_no_stand_in_for_one_dropped_in_another():
              "http/src/response.rs": (RESPONSE, RESPONSE_AFTER)}
     text = analysis_text(analysed(files, "rename .to_async() to .to()"))
     assert "now implemented for" not in text, text
-    assert "Implements `Future` for `Response`" in text and "Implements `Future` for `ResponseBuilder`" in text, text
+    # (the one trait gained by both types said once, defects52c)
+    assert "Implements `Future` for `Response`, `ResponseBuilder`" in text, text
     # in its own file a type renamed still takes the trait over, once
     renamed = HANDLER.replace("HandlerServiceResponse", "ServiceResponse")
     text = analysis_text(analysed({"src/handler.rs": (HANDLER, renamed)}, "rename the response"))

@@ -11,7 +11,7 @@ from analysis.analyzers.heuristic.code.named.inline_tests import inline_tests_on
 from analysis.analyzers.heuristic.config.dev_toolchain import hermit_file
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.judge import change_type_of, importance_of, read_prefix
-from analysis.analyzers.heuristic.paths import area_of, classify_path
+from analysis.analyzers.heuristic.paths import area_of, build_support, classify_path
 from analysis.analyzers.heuristic.text.findings import Findings
 from analysis.analyzers.heuristic.text.writer import Writer
 from analysis.facts import derive_facts
@@ -36,6 +36,8 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
             evidence.rust_tests.append(f)
         if hermit_file(f.path, f.patch):  # the maintainers' pinned tools (Hermit's ``bin/``): tooling
             evidence.classes[f.path] = {"tooling"}
+    for path in build_support([f.path for f in evidence.files], evidence.classes):
+        evidence.classes[path] = {"build"}  # a ``build/`` folder's own stubs, beside the project files that compile them
     for path in recorded_only(evidence.files, evidence.classes):  # an API dump created, or updated alone
         evidence.classes[path] = {"generated"}
     read_prefix(evidence)

@@ -108,10 +108,11 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
     @cached_property
     def sized(self) -> list[FileChange]:
         """The files whose size makes a change hard to review: not tests, docs, examples, lock files or build output,
-        nor an amalgamated header regenerated from the headers the commit changes."""
+        nor an amalgamated header regenerated from the headers the commit changes, nor an IDE's project files
+        (``benchmarks.vcxproj``: the IDE writes them)."""
         copies = regenerated_copies(self)
         return [f for f in self.files if not self.classes[f.path] & {"lock", "test", "doc", "example", "generated"}
-                and f.path not in copies]
+                and f.path not in copies and not R.IDE_PROJECT.match(f.path.rsplit("/", 1)[-1].lower())]
 
     @property
     def sized_lines(self) -> int:

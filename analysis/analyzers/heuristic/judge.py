@@ -71,10 +71,10 @@ from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.unreached_additions import unreached_additions
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
-from analysis.analyzers.heuristic.config.builds.build_moved import build_entries_moved
+from analysis.analyzers.heuristic.config.builds.build_moved import build_entries_moved, targets_renamed
 from analysis.analyzers.heuristic.config.builds.cmake_options import cmake_defaults_flipped, cmake_options_added
 from analysis.analyzers.heuristic.config.builds.config_checks import config_results_changed
-from analysis.analyzers.heuristic.config.builds.dependency_changes import major_bump
+from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only, major_bump
 from analysis.analyzers.heuristic.config.builds.dependency_features import dependency_features_enabled
 from analysis.analyzers.heuristic.config.builds.extras_removed import extras_removed
 from analysis.analyzers.heuristic.config.builds.gradle_exclusions import exclusions_moved
@@ -199,6 +199,8 @@ def _only(e: Evidence) -> str | None:
         return "chore" if R.RELEASE_TITLE.match(bare_title(e)) else "build"
     if not e.files or e.behaviour:
         return None
+    if _tests_with_their_dependencies(e):
+        return "test"  # "Add missing test" with ``commons-io`` in the manifest's test scope for it: test work
     # a package version bumped beside the change (a chart's version with its CI values) does not decide its kind
     rest = [f for f in e.files if not version_stamp(e, f.path)] or e.files
 
@@ -215,6 +217,17 @@ def _only(e: Evidence) -> str | None:
         return "ci"  # workflows reworked, with the contributing guide or the README's badge that tell of them (a
         # changelog entry tells users of it: what the workflows publish moved, wheels built for a new platform)
     return None
+
+
+def _tests_with_their_dependencies(e: Evidence) -> bool:
+    """Test files, and build manifests whose every fact is a development dependency (a ``test``-scoped library the
+    tests now import): nothing users install or run changes."""
+    tests = [f for f in e.files if "test" in e.classes[f.path]]
+    manifests = {f.path for f in e.files if f not in tests}
+    facts = [f for f in e.facts if f.path in manifests]
+    return (bool(tests) and bool(manifests) and all("build" in e.classes[p] for p in manifests)
+            and {f.path for f in facts} == manifests
+            and all(f.kind == "dependency_changed" and development_only(f, e.classes[f.path]) for f in facts))
 
 
 def _lines(e: Evidence, cls: str) -> int:
@@ -349,8 +362,9 @@ def change_type_of(e: Evidence) -> str:
         return "chore"  # "Fix clippy lints": what the linter flags, not a bug users meet
     if worded == "test" and e.behaviour and e.api_added:
         worded = "feature"
-    if R.SMALL_PERF_WORDS.search(e.title):
-        return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests
+    if R.SMALL_PERF_WORDS.search(e.title) and not java_modifiers_only(e.behaviour):
+        return "perf"  # "Avoid double `body_text()` calls": not a bug fix, whatever "avoid" suggests (the calls
+        # "Remove redundant calls to super()" drops, the compiler makes anyway: the same code)
     if R.ALLOCATIONS_CUT.search(e.title) and e.behaviour:
         return "perf"  # "Remove most allocations": the same results with less memory churned, no refactor
     if worded in (None, "refactor") and stricter_validation(e):
@@ -604,9 +618,10 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low"  # an error or help message reworded by a refactor: the words move, the program does the same
     if user_text(e):
         return "medium"  # the text users read when an error or value is printed
-    if build_entries_moved(e.files, e.classes):
+    if build_entries_moved(e.files, e.classes) or targets_renamed(e.files, e.classes):
         return "medium"  # the from-source build (``Makefile.am``, ``CMakeLists.txt``) moved to another folder: whoever
-        # builds the project runs it elsewhere now
+        # builds the project runs it elsewhere now; or the library an IDE project builds named anew (``<TargetName>``
+        # ``lz4_x86`` -> ``liblz4``): whoever links to or ships the built file finds another name
     if test_tooling_refactor(e, change_type):
         return "low"  # the project's test helpers reshaped: its users see nothing
     if filed_aside(e) and not (e.security_signals or e.config or interface_touched(e) or e.literal_changes["message"]):
@@ -816,6 +831,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "medium"  # a CMake option or cache variable builders may now pass (``-DNAME=``), or the symbols a
         # shared library exports scoped anew by its version script: what builders set, what programs link against
         # (an option added for the project's own tests or CI serves its developers)
+    if build and change_type not in ("test", "ci") and targets_renamed(build, e.classes):
+        return "medium"  # the library or program an IDE project builds named anew (``<TargetName>``): whoever links
+        # to or ships the built file finds another name
     if change_type not in ("test", "ci", "docs") and dependency_features_enabled(build):
         return "medium"  # a dependency's feature switched on for the package (``features = [..., "wordwrap"]``): what
         # that feature brings ships to every user of it, with no line of the package's own code

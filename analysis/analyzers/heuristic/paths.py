@@ -95,7 +95,8 @@ def classify_path(path: str) -> set[str]:
         classes.add("tooling")  # a top-level ``util/`` of shell scripts: what the maintainers run
     if R.TASK_RUNNER.match(low):
         classes.add("tooling")  # invoke's or Fabric's tasks: the maintainers' chores, not what the package ships
-    if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name) or R.BUNDLER_CONFIG.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
+    if (R.BUILD_NAMES.match(name) or R.PACKAGE_MANAGER_NAMES.match(name) or R.BUNDLER_CONFIG.match(name)
+            or R.IDE_PROJECT.match(name)) and not (name == "setup.py" and dirs & R.GENERIC_DIRS):
         classes.add("build")  # a setup.py inside src/ or lib/ is a module, not the build
     if gradle_build_logic(low):
         classes.add("build")  # a Gradle script applied by the build, ``buildSrc/``, convention plugins: the build
@@ -129,6 +130,17 @@ def classify_path(path: str) -> set[str]:
     if R.SECURITY_WORDS.search(low):
         classes.add("security")
     return classes
+
+
+def build_support(paths: list[str], classes: dict[str, set[str]]) -> list[str]:
+    """Code in a ``build/`` folder beside build or IDE project files the same commit touches there
+    (``build/msvc14/msvc_tbb_stubs.cpp`` beside ``build/msvc14/benchmarks.vcxproj``): what that build compiles for
+    itself (stubs of a benchmark's dependency), not the product's sources."""
+    def folder(path: str) -> str:
+        return path.rsplit("/", 1)[0] if "/" in path else ""
+    builds = {folder(p) for p in paths if "build" in classes[p]}
+    return [p for p in paths if not classes[p] & NON_PRODUCT and folder(p) in builds
+            and "build" in folder(p).lower().split("/")]
 
 
 def area_of(path: str) -> str:

@@ -136,7 +136,9 @@ DOC_EXTS = (".md", ".rst", ".adoc", ".mdx")
 DOC_TEMPLATE = re.compile(r"\.(md|rst|adoc|mdx)\.(ejs|j2|jinja2?|hbs|handlebars|mustache|erb|tmpl|tpl|njk|liquid|in)$")
 DOC_DIRS = {"docs", "doc", "documentation", "release-notes", "release_notes", "releasenotes",
             # an API documentation generator's own files (a stylesheet for the javadoc pages, a Doxygen layout)
-            "javadoc", ".javadoc", "apidocs", "doxygen", "dokka"}
+            "javadoc", ".javadoc", "apidocs", "doxygen", "dokka",
+            # the images and pages javadoc copies beside a package's pages (``org/x/doc-files/logo.png``)
+            "doc-files"}
 #: a repository's own website at its root (``www/content/``, ``www/static/schema.json``, ``website/docs/``): pages
 #: and the files published beside them for readers, not the product
 SITE_DIRS = {"www", "website", "site",  # ``site/plugins/*.js``: a docsify site's own plugins
@@ -220,6 +222,10 @@ BUILD_NAMES = re.compile(
 #: Go's workspace (``go.work``): which local modules the repository's own ``go`` commands build together; a module's
 #: users never read it (``go`` ignores a dependency's workspace), their build is ``go.mod``'s
 DEV_WORKSPACE = re.compile(r"(^|/)go\.work$")
+#: an IDE's project files, which say what its build compiles and how: Visual Studio's solution and projects
+#: (``unittests.vcxproj``, its ``.filters`` and ``.user``), Xcode's ``project.pbxproj`` and workspace; the IDE
+#: writes them, hundreds of lines of XML or plist nobody reviews line by line
+IDE_PROJECT = re.compile(r"^[\w.-]+\.(sln|vcxproj(\.filters|\.user)?|vcproj|pbxproj|xcworkspacedata)$")
 #: a package manager's settings for the repository (registry, workspace members): part of how it builds
 PACKAGE_MANAGER_NAMES = re.compile(r"^(go\.work|\.npmrc|\.yarnrc(\.ya?ml)?|pnpm-workspace\.ya?ml|\.pnpmfile\.c?js|bunfig\.toml)$")
 #: lock files, and a lock file kept for another toolchain beside the main one (``Cargo.lock.msrv``, the versions

@@ -16,6 +16,7 @@ from analysis.analyzers.heuristic.code.behaviour.macros import macro_values, mac
 from analysis.analyzers.heuristic.code.behaviour.panics import panics_handed_on
 from analysis.analyzers.heuristic.code.hunks import changed_lines, loop_rebounds
 from analysis.analyzers.heuristic.code.named.assignments import values_edited
+from analysis.analyzers.heuristic.code.named.doc_examples import doctested
 from analysis.analyzers.heuristic.code.named.word_sites import word_sites
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
@@ -505,7 +506,15 @@ class Findings:
                 and not annotations_only(self.e.behaviour, self.e.facts)  # type hints: no test runs differently
                 and not type_declarations_only(self.e.behaviour, self.e.facts)  # nor types a compiler erases
                 and not all(_CHART_DATA.search(f.path) and "deploy" in self.e.classes[f.path]
-                            for f in self.e.behaviour))  # a chart's templates and values: checked by rendering them
+                            for f in self.e.behaviour)  # a chart's templates and values: checked by rendering them
+                and not doctested(self.touched_symbols(), self.e.behaviour))  # Rust doc examples calling each
+        # symbol the change adds or edits: ``cargo test`` runs them, tests that move with the code
+
+    def touched_symbols(self) -> list[str]:
+        """The product symbols the change adds or edits, benchmarks' aside: what a test should exercise."""
+        e = self.e
+        return [f.symbol for f in e.facts if f.kind in ("symbol_modified", "signature_changed", "symbol_added")
+                and e.in_product(f) and not _benchmark(f.path)]
 
     # --- risks and recommendations --------------------------------------------------------
 
@@ -718,8 +727,7 @@ class Findings:
 
     def untested_what(self) -> str:
         e, w = self.e, self.w
-        symbols = [f.symbol for f in e.facts if f.kind in ("symbol_modified", "signature_changed", "symbol_added")
-                   and e.in_product(f) and not _benchmark(f.path)]
+        symbols = self.touched_symbols()
         if symbols:
             return w.symbols(symbols, 3)
         edited = values_edited(e.behaviour)  # the module-level values the summary names when no symbol is

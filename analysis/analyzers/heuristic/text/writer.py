@@ -585,8 +585,20 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for trait, type_ in lost:
             if not any(t.rpartition("::")[2] == trait.rpartition("::")[2] and ty == type_ for t, ty in moved):
                 lines[("impl_removed", type_)].append(trait)
-        out = [self.t(key[0], trait=self.names(traits), type=code(key[1]), old=code(key[2]) if len(key) > 2 else "")
-               for key, traits in list(lines.items())[:3]]
+        # the same traits implemented for several types (a strategy trait's ``Blocking`` and ``NonBlocking``) said
+        # in one line, the types listed: one line per type repeats the trait for each
+        types: dict[tuple[str, ...], list[str]] = {}
+        keys: list[tuple[str, ...]] = []
+        for key, traits in lines.items():
+            if key[0] == "impl_added" and (same := ("impl_added", *traits)) in types:
+                types[same].append(key[1])
+                continue
+            if key[0] == "impl_added":
+                types[("impl_added", *traits)] = [key[1]]
+            keys.append(key)
+        out = [self.t(key[0], trait=self.names(lines[key]), old=code(key[2]) if len(key) > 2 else "",
+                      type=self.names(types[("impl_added", *lines[key])]) if key[0] == "impl_added" else code(key[1]))
+               for key in keys[:3]]
         # the one file the impls change in, when not at the root: each crate's ``ResponseFuture`` of a workspace
         # ported alike reads the same without it
         paths = {f.path for f in self.e.behaviour if any(trait_impls([f])) or derive_swaps([f])} if out else set()

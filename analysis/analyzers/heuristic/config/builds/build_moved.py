@@ -35,3 +35,25 @@ def build_entries_moved(files: Iterable[FileChange], classes: dict[str, set[str]
                 and not classes.get(f.path, set()) & {"test", "example", "doc", "ci", "tooling"}):
             out.append((old, f.path))
     return out
+
+
+#: the file an IDE project builds, by name: Visual Studio's ``<TargetName>``, Xcode's ``PRODUCT_NAME = ...;``
+_TARGET_NAME = re.compile(r"^\s*(?:<TargetName>(?P<vs>[^<]+)</TargetName>|PRODUCT_NAME = (?P<xcode>[^;]+);)\s*$")
+
+
+def targets_renamed(files: Iterable[FileChange], classes: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(old, new) names of the libraries or programs an IDE's build project writes (``<TargetName>lz4_x86`` now
+    ``liblz4``), none of them a test's or an example's: whoever links to the built file or ships it finds another
+    name."""
+    out: list[tuple[str, str]] = []
+    for f in files:
+        if "build" not in classes.get(f.path, set()) or classes[f.path] & {"test", "example"}:
+            continue
+        sides: dict[str, list[str]] = {"-": [], "+": []}
+        for line in (f.patch or "").splitlines():
+            if line[:1] in sides and not line.startswith(("---", "+++")):
+                found = _TARGET_NAME.match(line[1:])
+                if found:
+                    sides[line[:1]].append((found.group("vs") or found.group("xcode")).strip())
+        out += [(old, new) for old, new in zip(sides["-"], sides["+"]) if old != new]
+    return list(dict.fromkeys(out))
