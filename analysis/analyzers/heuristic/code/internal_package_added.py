@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 #: a folder a project marks as its own, not its users' (Go's ``internal/``, ``org/x/internal/``, ``impl/``)
 _INTERNAL = re.compile(r"(^|/)(internal|impl)/")
-#: C/C++ headers: an internal header is compiled into users' code all the same
-_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".inl")
+#: languages whose packages run only once imported (Go's, the JVM's); a C/C++ source added to a folder the build
+#: compiles is linked into the library at once (and an internal header is compiled into users' code all the same)
+_IMPORTED = (".go", ".java", ".kt", ".scala")
 #: a Go package's doc comment, written once, in the file that creates the package
 _PACKAGE_DOC = re.compile(r"^\+//\s*Package\s+\w+", re.MULTILINE)
 _INIT = re.compile(r"^\+\s*func\s+init\s*\(\s*\)", re.MULTILINE)
@@ -27,11 +28,11 @@ _BESIDE = frozenset({"doc", "test", "build", "ci", "tooling", "example"})
 
 
 def internal_package_added(e: Evidence) -> bool:
-    """Every product file is added under an internal folder (no header), every other file is docs, tests, build
+    """Every product file is added under an internal folder (Go or JVM code), every other file is docs, tests, build
     or CI, and no setting, dependency or security signal comes with it."""
     if not e.behaviour or e.config or e.security_signals or e.dependencies:
         return False
-    if any(f.status != "added" or not _INTERNAL.search(f.path) or f.path.endswith(_HEADERS) for f in e.behaviour):
+    if any(f.status != "added" or not _INTERNAL.search(f.path) or not f.path.endswith(_IMPORTED) for f in e.behaviour):
         return False
     product = {f.path for f in e.behaviour}
     if any(not e.classes.get(f.path, set()) & _BESIDE for f in e.files if f.path not in product):
