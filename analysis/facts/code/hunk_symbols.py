@@ -72,10 +72,17 @@ def _family(path: str) -> str | None:
 code_family = _family
 
 
+#: a template placeholder right after a name (``func local_request_{{.Method.GetName}}_{{.Index}}(``, a code
+#: generator's template): the name is spelled out only when the template runs, its first word is none
+_PLACEHOLDER = re.compile(r"\{\{|\$\{|<%|#\{")
+
+
 def definition(family: str, text: str) -> Definition | None:
     """The definition ``text`` opens in ``family``'s syntax, if it opens one."""
     for pattern, kind in _RULES[family]:
         match = pattern.match(text)
+        if match and match.groupdict().get("name") and _PLACEHOLDER.match(text, match.end("name")):
+            return None
         if match:
             groups = match.groupdict()
             label = groups.get("what") or kind
