@@ -304,6 +304,10 @@ def _past_background(blocks: list[str]) -> list[str]:
     return blocks[later:] if later is not None else blocks
 
 
+#: a paragraph that is one commit's hash alone (the commit a sentence ending in a colon announces)
+_COMMIT_ALONE = re.compile(r"^([0-9a-f]{7,40})\.?$")
+
+
 def message_points(body: str, lead_in: str = "") -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
@@ -386,7 +390,10 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
             if said:  # "... one vector per iteration. Two costs:" and the list: the sentences before it say it
                 lead, announced = [said], False
         if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
-            lead[-1] = lead[-1].rstrip(":")
+            named = _COMMIT_ALONE.match(blocks[i + 1].strip()) if lead[-1].endswith(":") and i + 1 < len(blocks) \
+                else None
+            # "This partially reverts the recent commit:" over a paragraph of its hash: which commit, not "the"
+            lead[-1] = lead[-1].rstrip(":") + (f" {named.group(1)[:7]}" if named else "")
             bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
             if bare != lead[-1] and bare:  # "..., e.g.:" announced the example left out: the sentence ends before
                 # (a sentence of its own, "... with the error. For example:", already ends: "error.." said no more)
