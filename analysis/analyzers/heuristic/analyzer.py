@@ -43,7 +43,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 157
+HEURISTIC_VERSION = 161
 
 
 class HeuristicAnalyzer:

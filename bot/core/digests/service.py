@@ -40,7 +40,7 @@ DESCRIPTION_LIFETIME = 24 * 3600.0
 ANALYSES_TABLE = "analyses"
 FACTS_TABLE = "facts"
 #: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
-FACTS_VERSION = 60
+FACTS_VERSION = 62
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
