@@ -242,3 +242,19 @@ def test_a_proto_field_appended_is_no_client_risk():
     renumbered = PROTO.replace("anytype = 38;", "anytype = 40;")
     text = analysis_text(analysed({"proto/examplepb/example.proto": (PROTO, renumbered)}, "renumber anytype"))
     assert "may no longer match" in text, text
+
+
+def test_comment_lines_changed_in_a_header_the_parser_trips_on_elsewhere_are_comments_only():
+    history = "".join(f"      2.{n}  fix warnings\n" for n in range(19, 9, -1))
+    before = ("/* lib - v2.19 - public domain\n\n   Version History\n\n" + history + "\n   LICENSE: see end\n*/\n\n"
+              "#ifdef LIB_WIDE\nint lib_open(const wchar_t *name) {\n#else\nint lib_open(const char *name) {\n#endif\n"
+              "   return name != 0;\n}\n")
+    after = before.replace("v2.19", "v2.20").replace("      2.19  fix warnings\n",
+                                                     "      2.20  support utf8 filenames\n      2.19  fix warnings\n")
+    facts = facts_of({"lib.h": (before, after)})
+    assert facts == [{"kind": "comments_only", "path": "lib.h"}], facts
+    analysis = analysed({"lib.h": (before, after)}, "update version numbers")
+    assert analysis.importance == "low" and "lines of code" not in analysis_text(analysis), analysis_text(analysis)
+    # a line of code changed beside them is code
+    coded = after.replace("   return name != 0;", "   return name != 0 && *name;")
+    assert {"kind": "comments_only", "path": "lib.h"} not in facts_of({"lib.h": (before, coded)})

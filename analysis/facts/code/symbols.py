@@ -329,6 +329,28 @@ def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
     return all(a == b for a, b in zip_longest(old, new))
 
 
+def changed_lines_commented(before: ParsedFile, after: ParsedFile, removed: list[tuple[int, str]],
+                            added: list[tuple[int, str]]) -> bool:
+    """Every line a patch removes (``(number, text)``, 1-based) lies in a comment of ``before`` and every line it adds
+    in a comment of ``after``, blank lines aside: comments alone changed, read where a side's tree has errors
+    elsewhere and the trees cannot be compared whole (stb_image.h's release note added to the revision history a
+    ``/*`` opened far above the hunk: "3 changed lines of code")."""
+    if before.tree is None or after.tree is None or not (removed or added):
+        return False
+    if not (has_errors(before.tree) or has_errors(after.tree)):
+        return False  # clean trees: ``comments_only`` compared them whole
+    for tree, lines in ((before.tree, removed), (after.tree, added)):
+        for number, text in lines:
+            if not text.strip():
+                continue
+            start = len(text.encode("utf-8", errors="replace")) - len(text.lstrip().encode("utf-8", errors="replace"))
+            end = len(text.rstrip().encode("utf-8", errors="replace"))
+            node = tree.root_node.descendant_for_point_range((number - 1, start), (number - 1, max(start, end - 1)))
+            if node is None or "comment" not in node.type:
+                return False
+    return True
+
+
 #: module qualifiers that spell the same type (``typing.Mapping`` is ``Mapping``)
 _QUALIFIER = re.compile(r"\b(?:typing_extensions|typing|collections\.abc|t)\.")
 #: PEP 585 spellings of the typing aliases
