@@ -13,10 +13,11 @@ from analysis.analyzers.heuristic import HeuristicAnalyzer
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.message import changelog_entries, message_points
 from analysis.facts import derive_facts
-from analysis.facts.code.hunk_symbols import definition
+from analysis.facts.code.hunk_symbols import definition, documented_names
 from analysis.facts.code.symbols import _unlink_cplusplus
+from analysis.facts.patches import parse_patch
 from analysis.models import Commit, Fact
-from tests.facts_support import analysed, analysis_text, commit_of, facts_of
+from tests.facts_support import analysed, analysis_text, commit_of, facts_of, patch_of
 
 HEADER = """// lib_noise.h - public domain
 
@@ -258,3 +259,21 @@ def test_comment_lines_changed_in_a_header_the_parser_trips_on_elsewhere_are_com
     # a line of code changed beside them is code
     coded = after.replace("   return name != 0;", "   return name != 0 && *name;")
     assert {"kind": "comments_only", "path": "lib.h"} not in facts_of({"lib.h": (before, coded)})
+
+
+def test_licence_prose_in_a_block_comment_documents_no_function():
+    licence = ("/*\nALTERNATIVE A - MIT License\nPermission is hereby granted, free of charge, to any person\n"
+               "a copy of this software and associated documentation files (the \"Software\"), to deal in\n"
+               "the Software without restriction.\n*/\n")
+    before = "// LICENSE\n//\n//   This software is in the public domain.\n\nint lib_open(const char *name);\n"
+    after = before.replace("//   This software is in the public domain.", "//   See end of file.") + licence
+    patch = parse_patch("lib.h", patch_of(before, after))
+    assert "files" not in documented_names("lib.h", patch), documented_names("lib.h", patch)
+    # a doc comment over a definition still documents it
+    doc = "int lib_close(void);\n\n\n\n// opens the named file\nint lib_open(const char *name)\n{\n  return 0;\n}\n"
+    documented = doc.replace("// opens the named file", "// opens the named file, or returns 0")
+    assert documented_names("lib.c", parse_patch("lib.c", patch_of(doc, documented))) == ["lib_open"]
+    # and so does one inside a /* .. */ block over it
+    block = doc.replace("// opens the named file", "/* opens the named file */")
+    reworded = block.replace("named file", "named file, or returns 0")
+    assert documented_names("lib.c", parse_patch("lib.c", patch_of(block, reworded))) == ["lib_open"]
