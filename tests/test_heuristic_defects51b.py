@@ -58,12 +58,12 @@ def test_a_new_proto_file_breaks_no_client_built_against_it():
     assert "clients built against them may need updating" not in text, text
     assert "API or schema definitions changed" not in text, text
     # a definition file that was there before still asks for its clients to be checked, quoting its definition
-    # line, not a comment's opening
+    # line, not a comment's opening (a ``required`` field: an ``optional`` one appended breaks no client, defects52b)
     text = analysis_text(analysed({"groupcachepb/groupcache.proto": (
-        PROTO.replace("FIELD", ""), PROTO.replace("FIELD", "\n  // the caller's deadline\n  optional int64 deadline = 3;"))},
+        PROTO.replace("FIELD", ""), PROTO.replace("FIELD", "\n  // the caller's deadline\n  required int64 deadline = 3;"))},
         "add a deadline"))
     assert "clients built against them may need updating" in text, text
-    assert "(+ `optional int64 deadline = 3;`)" in text, text
+    assert "(+ `required int64 deadline = 3;`)" in text, text
     assert "(+ `//" not in text, text
 
 

@@ -110,7 +110,14 @@ from analysis.facts.code.installed_headers import installed_only
 from analysis.facts.code.moves import fold_moves
 from analysis.facts.code.reexports import reexported
 from analysis.facts.code.rust_modules import private_module_items
-from analysis.facts.code.symbols import ParsedFile, comments_only, parse_file, symbol_facts, without_namespaces
+from analysis.facts.code.symbols import (
+    ParsedFile,
+    changed_lines_commented,
+    comments_only,
+    parse_file,
+    symbol_facts,
+    without_namespaces,
+)
 from analysis.facts.code.test_moves import fold_test_moves
 from analysis.facts.code.testfuncs import hunk_test_facts, hunk_test_names, product_names, tree_test_facts
 from analysis.facts.code.type_fields import type_field_facts
@@ -162,7 +169,8 @@ def _code_facts(path: str, patch: FilePatch, sides: Sides | None,
     test_file = _is_test_file(path)
     if sides is not None:
         before, after = parse_file(old_path or path, sides.before), parse_file(path, sides.after)
-        if before is not None and after is not None and comments_only(before, after):
+        if before is not None and after is not None and (comments_only(before, after) or changed_lines_commented(
+                before, after, [(x.number, x.text) for x in patch.removed], [(x.number, x.text) for x in patch.added])):
             # a doc comment's ``@deprecated`` added to public API warns its users: not a comment-only change
             deprecated = [f for f in symbol_facts(path, before, after) if f.public and (f.text or "").endswith(
                 "deprecated")] if not test_file else []

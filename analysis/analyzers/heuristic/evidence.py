@@ -15,7 +15,7 @@ from analysis.analyzers.heuristic.code.respelled.amalgamation import regenerated
 from analysis.analyzers.heuristic.config.builds.dependency_changes import DependencyChanges
 from analysis.analyzers.heuristic.config.ci_keys import CiSecurity, ci_security, secrets_before
 from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
-from analysis.analyzers.heuristic.message import MERGE_TITLE, changelog_entries, clip, message_points
+from analysis.analyzers.heuristic.message import MERGE_TITLE, changelog_entries, clip, message_points, without_conflicts
 from analysis.analyzers.heuristic.paths import NON_PRODUCT, area_of, classify_path
 from analysis.clipping import advisory_ids
 from analysis.models import Commit, Fact, FileChange
@@ -56,13 +56,14 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
 
     @cached_property
     def _body_lines(self) -> list[str]:
-        return [ln.strip() for ln in self.commit.body.splitlines() if ln.strip()]
+        return [ln.strip() for ln in without_conflicts(self.commit.body).splitlines() if ln.strip()]
 
     @cached_property
     def body(self) -> str:
         """The body the summary quotes (less the pull request title a merge commit's subject came from)."""
         if self.title != self.commit.title:
-            return self.commit.body.strip().split("\n", 1)[1] if "\n" in self.commit.body.strip() else ""
+            body = without_conflicts(self.commit.body).strip()
+            return body.split("\n", 1)[1] if "\n" in body else ""
         return self.commit.body
 
     @cached_property

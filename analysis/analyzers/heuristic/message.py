@@ -273,6 +273,13 @@ def _trailer_block(block: str) -> bool:
 #: git's note of a merge or cherry-pick that stopped on conflicts: ``Conflicts:`` over the files, one an indented
 #: line (``#``-commented by newer git): where the merge conflicted, not what the change does
 _CONFLICTS = re.compile(r"^#?[ \t]*Conflicts:[ \t]*(?:\n#?[ \t]+[\w./+@-]+[ \t]*)+$")
+_CONFLICTS_NOTE = re.compile(r"^#?[ \t]*Conflicts:[ \t]*(?:\n#?[ \t]+[\w./+@-]+[ \t]*)+$\n?", re.MULTILINE)
+
+
+def without_conflicts(body: str) -> str:
+    """``body`` less git's ``Conflicts:`` note: a merge whose body is only that note has no title there to read
+    (``Merge branch 'old_textedit' into working`` / ``Conflicts:`` / ``stb_textedit.h`` titled "Conflicts:")."""
+    return _CONFLICTS_NOTE.sub("", body)
 
 
 #: a rule line: ``-------------``, ``=====``, ``___``
@@ -300,6 +307,28 @@ def _opens_list(block: str) -> bool:
     return R.BULLET_RE.match(block.strip().split("\n", 1)[0]) is not None
 
 
+#: a paragraph that opens on how things stand before the change ("Today, the field order in swagger.json files is
+#: consistent ..."): the problem's background, not what the change does
+_STATUS_QUO = re.compile(
+    r"^(?:today|currently|at the moment|right now|at present|presently|as of now|as it stands)\b,?", re.I)
+#: a paragraph that opens on what the change does ("This commit uses yaml.Node ...", "This PR adds ...")
+_THIS_CHANGE = re.compile(r"^(?:this|the)\s+(?:commit|pr|pull request|change|changeset|patch|mr|merge request)\s+"
+                          r"(?!(?:is|was|has been)\b)\w+", re.I)
+
+
+def _past_background(blocks: list[str]) -> list[str]:
+    """``blocks`` from the paragraph saying what the change does when the first paragraph only sets out how things
+    stand today and a later one opens "This commit ..." (the background and the problem it leads to are left)."""
+    if not blocks or not _STATUS_QUO.match(blocks[0].strip()):
+        return blocks
+    later = next((i for i, block in enumerate(blocks[1:], 1) if _THIS_CHANGE.match(block.strip())), None)
+    return blocks[later:] if later is not None else blocks
+
+
+#: a paragraph that is one commit's hash alone (the commit a sentence ending in a colon announces)
+_COMMIT_ALONE = re.compile(r"^([0-9a-f]{7,40})\.?$")
+
+
 def message_points(body: str, lead_in: str = "") -> list[str]:
     """The body's first paragraph that says something, unwrapped; a list in it gives one point per item.
 
@@ -313,7 +342,7 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         return []
     blocks = re.split(r"\n\s*\n", _FENCED_BLOCK.sub("", body).strip())
     footless = _without_footer(blocks[-1])  # an export tool's footer: the paragraph above it is the last one
-    blocks = blocks[:-1] + ([footless] if footless.strip() else [])
+    blocks = _past_background(blocks[:-1] + ([footless] if footless.strip() else []))
     if lead_in and _REPRO_LEAD.search(lead_in.strip()) and blocks and _opens_list(blocks[0]):
         blocks = blocks[1:]  # the subject announced the failing scenario the first list traces
     retrace = shown = False
@@ -388,7 +417,10 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
             if said:  # "... one vector per iteration. Two costs:" and the list: the sentences before it say it
                 lead, announced = [said], False
         if lead and not items:  # a sentence introducing a quoted block left out ("... to fail parsing:")
-            lead[-1] = lead[-1].rstrip(":")
+            named = _COMMIT_ALONE.match(blocks[i + 1].strip()) if lead[-1].endswith(":") and i + 1 < len(blocks) \
+                else None
+            # "This partially reverts the recent commit:" over a paragraph of its hash: which commit, not "the"
+            lead[-1] = lead[-1].rstrip(":") + (f" {named.group(1)[:7]}" if named else "")
             bare = _EXAMPLE_LEAD_IN.sub("", lead[-1])
             if bare != lead[-1] and bare:  # "..., e.g.:" announced the example left out: the sentence ends before
                 # (a sentence of its own, "... with the error. For example:", already ends: "error.." said no more)
@@ -442,6 +474,15 @@ def _markup_text(entry: str) -> str:
     return ""
 
 
+#: a Markdown backslash escape of punctuation (``[\#400](..)`` as github_changelog_generator writes an issue's
+#: number, ``\_``, ``\*``): the character it stands for; a code span's backslashes are its text and stay
+_MD_ESCAPE = re.compile(r"(`[^`\n]*`)|\\([!-/:-@\[-`{-~])")
+
+
+def _unescaped(text: str) -> str:
+    return _MD_ESCAPE.sub(lambda m: m.group(1) or m.group(2), text) if "\\" in text else text
+
+
 def _rst_link_words(match: re.Match) -> str:
     return match.group(1) + ("…" if match.group(0).endswith("…") else "")
 
@@ -463,7 +504,7 @@ def changelog_entries(facts: list[Fact]) -> list[str]:
             entries[-1] += " " + text  # a wrapped line of the entry before
         else:
             entries.append(_CHANGELOG_ITEM.sub("", text))
-    entries = [_CREDIT.sub("", _markup_text(e)) for e in entries]
+    entries = [_CREDIT.sub("", _unescaped(_markup_text(e))) for e in entries]
     entries = [e for e in dict.fromkeys(entries) if not _DEPENDENCIES_UPDATED.match(unlinked(e))]
     cleaned = [_CUT_LINK.sub(r"\1…", unlinked(_CUT_ROLE.sub("", _RST_ROLE.sub(
         _role_text, _without_refs(_RST_LINK.sub(_rst_link_words, spell_advisories(e))))))).replace("``", "`")

@@ -44,6 +44,21 @@ def _opens_inside(lines: list[str]) -> bool:
     return False
 
 
+def commented_lines(lines: list[tuple[str, str]]) -> set[int]:
+    """Indices of a hunk's ``(kind, text)`` lines (kind ``+``, ``-`` or `` ``) that sit wholly inside ``/* .. */``
+    blocks, each side read with its context lines (a block opened above the hunk found by its closing ``*/``)."""
+    commented: set[int] = set()
+    for dropped in ("+", "-"):
+        side = [(i, text) for i, (kind, text) in enumerate(lines) if kind != dropped]
+        inside = _opens_inside([text for _, text in side])
+        for i, text in side:
+            was_inside = inside
+            inside, outside = block_comment(text, inside)
+            if (was_inside or text.lstrip().startswith("/*")) and not outside.strip():
+                commented.add(i)
+    return commented
+
+
 def without_block_comments(patch: str | None) -> str:
     """``patch`` without its changed lines that sit wholly inside ``/* .. */`` blocks, each side read with its
     context lines (a block opened above a hunk found by its closing ``*/``): the code lines, as a unified diff."""
@@ -51,15 +66,7 @@ def without_block_comments(patch: str | None) -> str:
     hunk: list[str] = []
 
     def flush() -> None:
-        commented: set[int] = set()
-        for dropped in ("+", "-"):
-            side = [(i, raw[1:]) for i, raw in enumerate(hunk) if raw[:1] != dropped]
-            inside = _opens_inside([text for _, text in side])
-            for i, text in side:
-                was_inside = inside
-                inside, outside = block_comment(text, inside)
-                if hunk[i][:1] in "+-" and (was_inside or text.lstrip().startswith("/*")) and not outside.strip():
-                    commented.add(i)
+        commented = {i for i in commented_lines([(raw[:1], raw[1:]) for raw in hunk]) if hunk[i][:1] in "+-"}
         out.extend(raw for i, raw in enumerate(hunk) if i not in commented)
         hunk.clear()
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from analysis.facts.code.block_comments import block_comment
+from analysis.facts.code.block_comments import block_comment, commented_lines
 from analysis.facts.code.positional import renames_only
 from analysis.facts.code.rules.base import Param, Symbol
 from analysis.facts.code.symbols import describe_signature
@@ -72,10 +72,17 @@ def _family(path: str) -> str | None:
 code_family = _family
 
 
+#: a template placeholder right after a name (``func local_request_{{.Method.GetName}}_{{.Index}}(``, a code
+#: generator's template): the name is spelled out only when the template runs, its first word is none
+_PLACEHOLDER = re.compile(r"\{\{|\$\{|<%|#\{")
+
+
 def definition(family: str, text: str) -> Definition | None:
     """The definition ``text`` opens in ``family``'s syntax, if it opens one."""
     for pattern, kind in _RULES[family]:
         match = pattern.match(text)
+        if match and match.groupdict().get("name") and _PLACEHOLDER.match(text, match.end("name")):
+            return None
         if match:
             groups = match.groupdict()
             label = groups.get("what") or kind
@@ -405,9 +412,15 @@ def documented_names(path: str, patch: FilePatch, limit: int = 3) -> list[str]:
         if not changed:
             continue
         nearby = reversed(hunk.lines[: changed[0]]) if family == "python" else hunk.lines[changed[-1] + 1:]
+        # a line inside a ``/* .. */`` block is prose, whatever it looks like ("this software and associated
+        # documentation files (the "Software"), to deal in" of a licence read as a function ``files``)
+        prose = {id(hunk.lines[i]) for i in commented_lines([(x.kind, x.text) for x in hunk.lines])} \
+            if family != "python" else set()
         # a comment after a definition's own opening line (``type T struct { //nolint:x``) is on that definition
-        found = next((d for i in changed if (d := definition(family, hunk.lines[i].text))), None)
-        found = found or next((d for line in _until_changed(nearby) if (d := definition(family, line.text))), None)
+        found = next((d for i in changed if id(hunk.lines[i]) not in prose
+                      and (d := definition(family, hunk.lines[i].text))), None)
+        found = found or next((d for line in _until_changed(nearby) if id(line) not in prose
+                               and (d := definition(family, line.text))), None)
         found = found or _header_symbol(family, hunk)  # out of the context's reach: the enclosing type or function
         if found is not None:
             names.append(found.name)

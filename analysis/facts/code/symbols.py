@@ -78,6 +78,31 @@ _LEADING_DECL_MACRO = re.compile(
     r"|void|char|short|int|long|float|double|bool|_Bool|size_t|ssize_t|u?int(?:8|16|32|64)_t)\b)", re.MULTILINE)
 
 
+#: C/C++: the ``extern "C" {`` a header opens under ``#ifdef __cplusplus`` and the ``}`` it closes under another: each
+#: brace stands alone in its ``#ifdef`` branch, and the parser, unable to pair them, can lose the whole header into one
+#: error (stb_truetype.h read as 17 symbols of its 200, a ``STBTT_DEF`` function added to it not seen). Both blanked
+#: (same length) when the openers and closers pair up, so the declarations between read as the C compiler sees them
+_CPLUSPLUS_GUARD = r"^[ \t]*#[ \t]*if(?:def[ \t]+__cplusplus\b|[ \t]+(?:defined[ \t]*\(?[ \t]*)?__cplusplus\b)[^\n]*\n"
+_LINKAGE_OPEN = re.compile(
+    _CPLUSPLUS_GUARD + r'[ \t]*(extern[ \t]+"C"(?:[ \t]*(?://[^\n]*|/\*[^\n]*?\*/)?\n?)*?[ \t]*\{)', re.MULTILINE)
+_LINKAGE_CLOSE = re.compile(_CPLUSPLUS_GUARD + r"[ \t]*(\})", re.MULTILINE)
+
+
+def _unlink_cplusplus(text: str) -> str:
+    """``text`` with the ``extern "C" {`` .. ``}`` braces under ``#ifdef __cplusplus`` blanked, when they pair up."""
+    if "__cplusplus" not in text:
+        return text
+    opened, closed = list(_LINKAGE_OPEN.finditer(text)), list(_LINKAGE_CLOSE.finditer(text))
+    if not opened or len(opened) != len(closed):
+        return text
+    out = list(text)
+    for match in opened + closed:
+        for i in range(match.start(1), match.end(1)):
+            if out[i] != "\n":
+                out[i] = " "
+    return "".join(out)
+
+
 #: C++: upper-case attribute macros between a constructor's specifiers and its name (``constexpr
 #: FMT_ALWAYS_INLINE basic_format_args(...) : desc_(DESC) {}``, ``FMT_CONSTEXPR context(...)``): the parser takes
 #: the macro for a return type, and when two stand there the constructor breaks, its member initialisers
@@ -158,7 +183,7 @@ def parse_file(path: str, text: str | None) -> ParsedFile | None:
     if family == "c":
         raw = text.encode("utf-8", errors="replace")  # before the macro lines go
         hidden = more.private_macro_spans(raw) + (private_namespace_spans(raw) if grammar == "cpp" else [])
-        text = _LEADING_DECL_MACRO.sub(_blank_second, _BARE_MACRO_LINE.sub(_blank, text))
+        text = _LEADING_DECL_MACRO.sub(_blank_second, _BARE_MACRO_LINE.sub(_blank, _unlink_cplusplus(text)))
         if grammar == "cpp":
             text = _unmacro_parameters(_unmacro_constructors(_CLASS_MACRO.sub(_unmacro_class, text)))
     tree = parse(text, grammar)
@@ -302,6 +327,28 @@ def comments_only(before: ParsedFile, after: ParsedFile) -> bool:
     old = tokens(before.tree.root_node, docs[0], python=python)
     new = tokens(after.tree.root_node, docs[1], python=python)
     return all(a == b for a, b in zip_longest(old, new))
+
+
+def changed_lines_commented(before: ParsedFile, after: ParsedFile, removed: list[tuple[int, str]],
+                            added: list[tuple[int, str]]) -> bool:
+    """Every line a patch removes (``(number, text)``, 1-based) lies in a comment of ``before`` and every line it adds
+    in a comment of ``after``, blank lines aside: comments alone changed, read where a side's tree has errors
+    elsewhere and the trees cannot be compared whole (stb_image.h's release note added to the revision history a
+    ``/*`` opened far above the hunk: "3 changed lines of code")."""
+    if before.tree is None or after.tree is None or not (removed or added):
+        return False
+    if not (has_errors(before.tree) or has_errors(after.tree)):
+        return False  # clean trees: ``comments_only`` compared them whole
+    for tree, lines in ((before.tree, removed), (after.tree, added)):
+        for number, text in lines:
+            if not text.strip():
+                continue
+            start = len(text.encode("utf-8", errors="replace")) - len(text.lstrip().encode("utf-8", errors="replace"))
+            end = len(text.rstrip().encode("utf-8", errors="replace"))
+            node = tree.root_node.descendant_for_point_range((number - 1, start), (number - 1, max(start, end - 1)))
+            if node is None or "comment" not in node.type:
+                return False
+    return True
 
 
 #: module qualifiers that spell the same type (``typing.Mapping`` is ``Mapping``)

@@ -41,6 +41,14 @@ def _calls(node: Any) -> set[str]:
     return names
 
 
+def _unquoted(literal: str) -> str:
+    """A JS string literal's text: its own delimiters off, the quotes inside kept (``'.. is "true"'`` keeps the
+    ``"`` that closes ``"true"``, which stripping every quote off both ends cut)."""
+    if len(literal) >= 2 and literal[0] in "'\"`" and literal[-1] == literal[0]:
+        return literal[1:-1]
+    return literal.strip("'\"`")
+
+
 def _js_tests(node: Any, prefix: str = "") -> dict[str, Any]:
     """``it("...")``/``test("...")`` calls by their (``describe``-prefixed) names."""
     found: dict[str, Any] = {}
@@ -51,7 +59,8 @@ def _js_tests(node: Any, prefix: str = "") -> dict[str, Any]:
             callee = text_of(current.child_by_field_name("function")).split(".")[0]
             args = current.child_by_field_name("arguments")
             first = args.named_children[0] if args is not None and args.named_child_count else None
-            title = text_of(first).strip("'\"`") if first is not None and first.type in ("string", "template_string") else ""
+            quoted = first is not None and first.type in ("string", "template_string")
+            title = _unquoted(text_of(first)) if quoted else ""
             if callee in _JS_TEST_CALLS and title:
                 found.setdefault(f"{scope}{title}", current)
                 continue

@@ -16,6 +16,7 @@ from analysis.analyzers.heuristic.config.charts.deploy import (
     pinned_items,
     rbac_grants,
     schema_note,
+    schema_widened,
     templated,
     version_pin,
 )
@@ -177,4 +178,5 @@ class ConfigChanges:
                 and not empty_setting_removed(f, self.classes.get(f.path, set()))
                 and not marketplace_packaging(f.path)  # an offer's ARM template or portal form: the next purchase
                 and not version_pin(f)  # a default image tag moved beside other settings: a version bump
+                and not schema_widened(f)  # a schema accepting more: what validated still does
                 and not empty_value_respelled(f, self.classes.get(f.path, set()))]

@@ -457,6 +457,9 @@ class FileLines:
             added += [ln.strip() for ln in new if _WORDY.search(ln) and not is_comment_line(ln, f.path)]
         if not removed and not added or len(removed) + len(added) > 3:
             return ""
+        # the same line added in two places (a release note in a header's history and again in its footer's) is
+        # one line to quote: "adds `2.20 ..`, adds `2.20 ..`" said it twice
+        removed, added = list(dict.fromkeys(removed)), list(dict.fromkeys(added))
         said, rest = [], list(added)
         for old in removed:  # a line rewritten pairs with the added line most like it; the others stand alone
             new = max(rest, key=lambda x: SequenceMatcher(None, old, x).ratio(), default=None)

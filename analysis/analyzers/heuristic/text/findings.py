@@ -55,6 +55,8 @@ _CI_FIXES = {SECRET_UNDER_PRT: "ci_fix_prt_secret", HEAD_UNDER_PRT: "ci_fix_prt_
 _BROAD_SCOPES = frozenset({"contents", "issues", "pull-requests", "permissions"})
 #: type declarations beside the code (Python stubs, TypeScript declaration files): what type checkers read
 _STUBS = (".pyi", ".d.ts", ".d.mts", ".d.cts")
+#: a protobuf field declared ``required`` (proto2): messages without it stop parsing, an appended one breaks senders
+_PROTO_REQUIRED = re.compile(r"^\+\s*required\b", re.MULTILINE)
 #: symbols that are data members of a type: removing one breaks the code that sets or reads it, not every call
 _MEMBERS = ("property", "field")
 #: a constant named as a default (``DEFAULT_TIMEOUT``, ``DefaultBaseImage``), not a version
@@ -565,6 +567,11 @@ class Findings:
         # a type stub or a public-API dump (binary-compatibility-validator's ``api/x.api``) that only gains lines
         # declares new names beside the old ones: no client has to change
         named |= {path for path in self.e.interfaces_appended if path.endswith(_STUBS) or path.endswith(".api")}
+        # a ``.proto`` that only gains lines (a field under a new number, a message, an rpc) is read by clients built
+        # against the old one as before: protobuf skips fields it does not know; not a ``required`` field added
+        patches = {f.path: f.patch or "" for f in self.e.files}
+        named |= {path for path in self.e.interfaces_appended
+                  if path.endswith(".proto") and not _PROTO_REQUIRED.search(patches.get(path, ""))}
         noticed = set(self.e.api_changes)
         # a default the file documents given another value (``const Image = ...`` under "Image is the default for
         # the Config.Image field"): the summary says it as a default changed, old -> new, not as a schema change

@@ -138,6 +138,31 @@ def optional_property_added(fact: Fact) -> bool:
     return isinstance(body, dict) and not body.get("required") and _off(body.get("default"))
 
 
+#: JSON-schema keywords whose value lists what validates (``anyOf``, ``oneOf``, ``enum``, ``type`` as a list)
+_SCHEMA_ALTERNATIVES = {"anyOf", "oneOf", "enum", "type"}
+
+
+def schema_widened(fact: Fact) -> bool:
+    """A JSON schema's constraint loosened: ``additionalProperties`` ``false`` turned off, or an ``anyOf``/``oneOf``/
+    ``enum``/``type`` list that keeps every alternative it had and gains more (webpack-dev-server's options schema
+    letting ``cacert`` be an array too). Every document that validated still does: nothing a deployment sets, nor a
+    default changed under it. The new list may be clipped by the facts: each old alternative must still be seen."""
+    if fact.kind != "config_value_changed" or not fact.symbol or fact.before is None or fact.after is None:
+        return False
+    keyword = _KEY_PARTS.findall(fact.symbol)[-1] if _KEY_PARTS.findall(fact.symbol) else ""
+    if keyword == "additionalProperties":
+        return fact.before == "false" and (fact.after == "true" or fact.after.startswith("{"))
+    if keyword not in _SCHEMA_ALTERNATIVES:
+        return False
+    try:
+        old = json.loads(fact.before)
+    except ValueError:
+        return False
+    if not isinstance(old, list) or not old or fact.after == fact.before:
+        return False
+    return all(json.dumps(item, separators=(",", ":"), ensure_ascii=False) in fact.after for item in old)
+
+
 def templated(patch: str | None) -> bool:
     """A Go-templated manifest (a Helm chart's ``templates/``): directives in the hunks."""
     return "{{" in (patch or "")
