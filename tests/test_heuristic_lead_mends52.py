@@ -89,6 +89,9 @@ def test_a_throw_in_the_factorys_own_body_still_counts():
     guarded = _FACTORY.replace("NEW", "").replace("  const client", "  if (!opts) {\n    throw new Error('no');\n"
                                                                     "  }\n  const client")
     assert _throws_of(_FACTORY.replace("NEW", ""), guarded) == ["function, throw statements 0 -> 1"]
+    # the sentence the test above finds absent is said here: its absence there is the rule's, not the writer's
+    analysis = analysed({"src/driver.ts": (_FACTORY.replace("NEW", ""), guarded)}, "feat(redis): support setItems")
+    assert "may now throw" in analysis_text(analysis)
 
 
 # --- a Rust module made private is named, not only judged (pest 2018-01-18, 1b0c253) ------------------------------

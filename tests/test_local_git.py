@@ -1,5 +1,6 @@
 """The local git source: day windows in a zone, merges, renames, binary files, SHA prefixes."""
 
+import time
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -42,6 +43,21 @@ def test_a_commit_dated_before_its_parent_hides_no_day_behind_it(git_repo, monke
     # a run of commits older than the day ends the walk: it does not read the whole history
     monkeypatch.setattr("analysis.sources.local_git.STALE_RUN", 1)
     assert source.list_commits(DayWindow.of("2026-02-11", "UTC")) == []
+
+
+def test_a_day_listing_git_never_answers_ends_at_the_timeout(git_repo, monkeypatch, tmp_path):
+    """The walk reads git's output as it comes: a git that hangs is killed after GIT_TIMEOUT, and the user told so."""
+    source = LocalGitSource(git_repo.path)
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nexec sleep 60\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
+    monkeypatch.setattr("analysis.sources.local_git.GIT_TIMEOUT", 0.5)
+    started = time.monotonic()
+    with pytest.raises(BadInput, match="took longer than 0.5 s"):
+        source._shas_of_day("HEAD", DayWindow.of("2026-02-11", "UTC"))
+    assert time.monotonic() - started < 30
 
 
 def test_commit_fields_and_details(git_repo):

@@ -126,7 +126,13 @@ class LocalGitSource:
         found: list[str] = []
         stale = 0
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as walk:
-            watchdog = threading.Timer(GIT_TIMEOUT, walk.kill)
+            timed_out = threading.Event()
+
+            def stop() -> None:  # a walk past GIT_TIMEOUT is ended, as ``_git_bytes``'s commands are
+                timed_out.set()
+                walk.kill()
+
+            watchdog = threading.Timer(GIT_TIMEOUT, stop)
             watchdog.start()
             try:
                 for line in walk.stdout:
@@ -143,7 +149,8 @@ class LocalGitSource:
                         found.append(sha)
                 else:  # read to its end: a failed walk is an error, one stopped early is not
                     if walk.wait() != 0:
-                        reason = _reason(walk.stderr.read())
+                        reason = f"git took longer than {GIT_TIMEOUT} s" if timed_out.is_set() \
+                            else _reason(walk.stderr.read())
                         raise BadInput(f"cannot read the history of {self.repo_name}"
                                        + (f": {reason}" if reason else ""))
             finally:

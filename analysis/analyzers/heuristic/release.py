@@ -131,8 +131,9 @@ def _versions_moved(e: Evidence, files: list | None = None) -> bool:
         _DOTTED.findall(new) and set(_DOTTED.findall(new)) <= versions) for _, new in pairs)
 
 
-#: a copyright notice, whose years a release restamps (``Copyright (c) 2013-2017`` -> ``2013-2018``): a comment
-_COPYRIGHT = re.compile(r"\bcopyright\b|\(c\)|©", re.IGNORECASE)
+#: a copyright notice, whose years a release restamps (``Copyright (c) 2013-2017`` -> ``2013-2018``): a comment;
+#: a bare ``(c)`` only before a year (``f(c) * 3`` is code)
+_COPYRIGHT = re.compile(r"\bcopyright\b|\(c\)\s*\d{4}|©", re.IGNORECASE)
 
 
 #: a line (or a line commented out) that sets the release's name beside its number: ``private static final String

@@ -524,7 +524,7 @@ async def _walk_day_back(commit: Commit, details: Callable[[str], Awaitable[Comm
         except DigestError as error:
             log.info("the day before %s was read up to %s: %s", commit.short_sha, sha[:7], error)
             break
-        if not window.start <= other.committed_at < window.end:
+        if not window.contains(other.committed_at):
             break
         line.append(other)
         sha = other.parents[0] if other.parents else None

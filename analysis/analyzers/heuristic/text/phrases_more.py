@@ -94,7 +94,8 @@ MORE_PHRASES: dict[str, dict[str, str]] = {
         "r_major_pl_impact": "Incompatible changes in {name} {new} surface where they are called.",
         "r_major_pl_mitigation": "Read the release notes of {name} {new} and run the full test suite.",
         "rec_major_pl": "Check the {new} migration guides of {name}.",
-        # a Rust ``pub mod`` no longer declared (``judge``'s ``public_modules_gone``)
+        # a Rust ``pub mod`` no longer declared (``api/rust_modules.py``'s ``public_modules_gone``, per file by the
+        # writer's ``modules_gone``)
         "modules_gone": "Module {names} no longer public in {path}",
         "modules_gone_pl": "Modules {names} no longer public in {path}",
         "compat_modules_gone": "Dependants' `use` paths through {names} no longer resolve, even where the items "

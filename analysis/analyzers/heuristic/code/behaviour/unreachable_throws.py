@@ -17,10 +17,11 @@ from analysis.facts.patches import parse_patch
 _THROW = re.compile(r"^\s*(throw\b|raise\b|panic\s*!?\s*\(|unreachable!\s*\()")
 #: a comment line: ``//``, ``#``, a block comment's ``/*`` or ``*``
 _COMMENT = re.compile(r"^\s*(//|#|/\*|\*)")
-#: the author's word that a branch is never taken
+#: the author's word that a branch is never taken ("can't get here", "should never happen", "impossible"); not a
+#: failure's own message ("Cannot get connection", "cannot reach host", "Impossible to find the configuration")
 _UNREACHABLE = re.compile(r"\b(can'?t|cannot|can ?not|could ?n'?t|should ?n'?t|should never|should not|will never|"
-                          r"must never|never)\s+(get|happen|be reached|reach|occur)\w*|\bunreachable\b|"
-                          r"\bimpossible\b", re.IGNORECASE)
+                          r"must never|never)\s+((get|reach)\s+here|be\s+reached|reached|happen|occur)\w*|"
+                          r"\bunreachable\b|\bimpossible\b(?!\s+to\b)", re.IGNORECASE)
 
 
 def unreachable_throws_only(patch: str | None) -> bool:

@@ -22,8 +22,9 @@ _ENTRY = re.compile(r'^\s*"(?P<name>[^"]+)"\s*:\s*"(?P<range>[^"]*)"\s*,?\s*$')
 _PEERS = re.compile(r'^\s*"peerDependencies"\s*:\s*\{')
 #: a manifest's own version set: ``+  "version": "2.0.13",``
 _OWN_VERSION = re.compile(r'^\+\s*"version"\s*:\s*"v?(?P<version>\d+(?:\.\d+)*)')
-#: a Maven/OSGi version range: ``[4.0,6.0)``, ``[1.2, 2)``
-_RANGE = re.compile(r"[\[(]\s*(?P<low>\d+(?:\.\d+)*)\s*,\s*(?P<high>\d+(?:\.\d+)*)?\s*[\])]")
+#: a Maven/OSGi version range: ``[4.0,6.0)``, ``[1.2, 2)``; not a call's arguments (``Math.max(1, 4)`` in a Gradle
+#: script: a name before the bracket)
+_RANGE = re.compile(r"(?<![\w.)\]])[\[(]\s*(?P<low>\d+(?:\.\d+)*)\s*,\s*(?P<high>\d+(?:\.\d+)*)?\s*[\])]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
