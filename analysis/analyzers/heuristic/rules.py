@@ -461,6 +461,10 @@ HOUSEKEEPING_WORDS = re.compile(
     r"code ?smells?|"
     # "unnecessary" as titles spell it too: "unnessary", "unneccessary", "unecessary"
     r"remov\w* (unused|old|dead|obsolete|stale|un+ec*e?s+ary|redundant)|(unused|un+ec*e?s+ary|redundant) \w+|"
+    # "remove unneeded return", "No need for 'volatile'", "Unqualify `borrow()`": syntax the compiler did not need
+    # taken out, the same program
+    r"(remov\w*|drop\w*|delet\w*|eliminat\w*|avoid\w*) (an? |the )?(unneeded|needless|superfluous)|no need for|"
+    r"unqualif(y|ies|ied)|"
     r"magic (numbers?|chars?|characters?|strings?|values?|literals?) (with|by|into) (an? |named )?constants?)\b", re.I)
 REFACTOR_LOW_LINES = 60
 #: lines a block extracted into a new function may add beyond its own: the signature, the call, closing lines
