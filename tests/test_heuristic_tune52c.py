@@ -1,6 +1,8 @@
 """Rules of the tuning round on the most recurring misses of all tuned days (issue 8, tune52c), each on a small
 snippet: a title saying the code held syntax it did not need ("remove unneeded return", "No need for 'volatile'",
-"Unqualify ``borrow()``") names housekeeping, as a cleanup does: with no interface touched, the same program."""
+"Unqualify ``borrow()``") names housekeeping, as a cleanup does: with no interface touched, the same program; a
+title saying a bounds check is put in where it was missing, or a length read from input bounded by the bytes that
+remain, names what a malformed or hostile input read past the buffer: a security fix."""
 
 from __future__ import annotations
 
@@ -38,3 +40,46 @@ def test_refactor_removing_unneeded_return_is_low_reworked_otherwise_medium() ->
     assert (result.change_type, result.importance) == ("refactor", "low")
     result = analysed({"src/headers.rs": (_BODY, _TRIMMED)}, "refactor(lib): rework header parsing")
     assert (result.change_type, result.importance) == ("refactor", "medium")
+
+
+# --- a bounds check put in where it was missing ---------------------------------------------------------------------
+
+_DECODE = """package pgtype
+
+import "encoding/binary"
+
+func decodeElements(src []byte, count int) ([][]byte, error) {
+\telems := make([][]byte, 0, count)
+\trp := 0
+\tfor i := 0; i < count; i++ {
+\t\telemLen := int(int32(binary.BigEndian.Uint32(src[rp:])))
+\t\trp += 4
+\t\telems = append(elems, src[rp:rp+elemLen])
+\t\trp += elemLen
+\t}
+\treturn elems, nil
+}
+"""
+_BOUNDED = _DECODE.replace("""\t\telems = append(elems, src[rp:rp+elemLen])
+""", """\t\tif elemLen < 0 || elemLen > len(src)-rp {
+\t\t\treturn nil, errTruncated
+\t\t}
+\t\telems = append(elems, src[rp:rp+elemLen])
+""")
+
+
+def test_title_naming_a_missing_bounds_check_is_security() -> None:
+    for title in ("Add bounds checking to a method where it was missing (#8673)",
+                  "pgtype: bound array binary decode element length against remaining bytes",
+                  "the bounds check was missing in read_header"):
+        assert R.TITLE_SECURITY_WORDS.search(title), title
+    for title in ("Avoid bounds checks in the hot loop", "Remove redundant bounds check", "bounds check: cleanup"):
+        assert not R.TITLE_SECURITY_WORDS.search(title), title
+
+
+def test_decoder_bounded_against_remaining_bytes_is_high() -> None:
+    result = analysed({"pgtype/array.go": (_DECODE, _BOUNDED)},
+                      "pgtype: bound array element length against remaining bytes")
+    assert (result.change_type, result.importance) == ("security", "high")
+    result = analysed({"pgtype/array.go": (_DECODE, _BOUNDED)}, "pgtype: return an error on short array bodies")
+    assert (result.change_type, result.importance) != ("security", "high")
