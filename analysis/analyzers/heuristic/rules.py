@@ -59,6 +59,11 @@ TITLE_SECURITY_WORDS = re.compile(r"\b((?<!\w-)security|vulnerabilit\w*|cve-\d+|
                                   r"buffer (over-?reads?|over-?runs?|over-?flows?|under-?flows?)|"
                                   r"heap(-based)?[- ](over-?reads?|over-?flows?|over-?runs?)|over-?reads?|"
                                   r"out[- ]of[- ]bounds (reads?|writes?|access\w*)|use[- ]after[- ]free|double[- ]free|"
+                                  # a bounds check put in where it was missing, or a length read from input bounded by
+                                  # the bytes that remain: what a malformed or hostile input read past the buffer
+                                  r"(add\w*|missing|lack\w*) (\w+ ){0,2}bounds?[- ]check\w*|"
+                                  r"bounds?[- ]check\w* (\w+ ){0,4}(was |were |is |are )?(missing|lacking)|"
+                                  r"bound(s|ed)? (\w+ ){0,6}against (the )?remaining|"
                                   # the message says who could exploit it: an attacker, spoofed or injected data
                                   r"attackers?|spoof(s|ed|ing)?|malicious(ly)?|"
                                   # someone on the network path between the two ends: reads or rewrites what is sent
@@ -461,6 +466,10 @@ HOUSEKEEPING_WORDS = re.compile(
     r"code ?smells?|"
     # "unnecessary" as titles spell it too: "unnessary", "unneccessary", "unecessary"
     r"remov\w* (unused|old|dead|obsolete|stale|un+ec*e?s+ary|redundant)|(unused|un+ec*e?s+ary|redundant) \w+|"
+    # "remove unneeded return", "No need for 'volatile'", "Unqualify `borrow()`": syntax the compiler did not need
+    # taken out, the same program
+    r"(remov\w*|drop\w*|delet\w*|eliminat\w*|avoid\w*) (an? |the )?(unneeded|needless|superfluous)|no need for|"
+    r"unqualif(y|ies|ied)|"
     r"magic (numbers?|chars?|characters?|strings?|values?|literals?) (with|by|into) (an? |named )?constants?)\b", re.I)
 REFACTOR_LOW_LINES = 60
 #: lines a block extracted into a new function may add beyond its own: the signature, the call, closing lines
