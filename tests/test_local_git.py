@@ -1,6 +1,5 @@
 """The local git source: day windows in a zone, merges, renames, binary files, SHA prefixes."""
 
-import time
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -54,10 +53,8 @@ def test_a_day_listing_git_never_answers_ends_at_the_timeout(git_repo, monkeypat
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
     monkeypatch.setattr("analysis.sources.local_git.GIT_TIMEOUT", 0.5)
-    started = time.monotonic()
-    with pytest.raises(BadInput, match="took longer than 0.5 s"):
+    with pytest.raises(BadInput, match="took longer than 0.5 s"):  # a git left to run exits 0, saying nothing
         source._shas_of_day("HEAD", DayWindow.of("2026-02-11", "UTC"))
-    assert time.monotonic() - started < 30
 
 
 def test_commit_fields_and_details(git_repo):
