@@ -37,13 +37,14 @@ def _bounded(guard: str, message: str = "codec: bound element count against rema
 
 
 def test_a_guard_commented_with_the_attack_it_stops_is_a_security_fix() -> None:
-    analysis = _bounded(_GUARD)
+    analysis = _bounded(_GUARD, "codec: check the element count")  # the comment, not the title, names the attack
     assert (analysis.change_type, analysis.importance) == ("security", "high")
 
 
 def test_the_same_guard_without_an_attack_named_in_its_comment_is_not() -> None:
     assert _PLAIN_GUARD != _GUARD
-    assert _bounded(_PLAIN_GUARD).change_type != "security"
+    # (a title that itself bounds a length by the bytes remaining names the hostile input: tune52c)
+    assert _bounded(_PLAIN_GUARD, "codec: check the element count").change_type != "security"
     # a preprocessor line is no comment, nor is a message without the word
     c_old = "int f(int n) {\n  return n;\n}\n"
     c_new = "#ifdef MALICIOUS_INPUT_CHECKS\n#endif\nint f(int n) {\n  if (n < 0) return 0;\n  return n;\n}\n"
