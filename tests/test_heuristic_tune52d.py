@@ -1,0 +1,72 @@
+"""Rules of the fifty-second set's tuning round (issue 8, tune52d), each on a small snippet: an explicit abort the
+program could reach (Rust's ``unimplemented!()``/``todo!()``/``panic!()``, Go's ``panic(...)``) replaced in the same
+hunk by a returned error is a crash mended: a fix, high, whatever the title's verb ("reset stream if invalid
+content-length received"). ``unreachable!()`` taken out, or an abort that stays (reworded, or an ``assert!``), is not."""
+
+from __future__ import annotations
+
+from analysis.analyzers.heuristic.code.behaviour.aborts_made_errors import aborts_made_errors
+from analysis.models import FileChange
+from tests.facts_support import analysed
+
+_BEFORE = """use crate::frame::Reason;
+
+pub struct Recv {
+    expected: Option<u64>,
+}
+
+impl Recv {
+    pub fn recv_headers(&mut self, value: &[u8]) -> Result<(), Reason> {
+        let len = match parse_u64(value) {
+            Ok(len) => len,
+            Err(_) => {
+                unimplemented!();
+            }
+        };
+        self.expected = Some(len);
+        Ok(())
+    }
+}
+"""
+_ERROR = _BEFORE.replace("                unimplemented!();\n", "                return Err(Reason::ProtocolError);\n")
+_UNREACHABLE = _BEFORE.replace("unimplemented!();", "unreachable!(\"length parsed before\");")
+_REWORDED = _BEFORE.replace("                unimplemented!();\n",
+                            "                panic!(\"invalid content-length\");\n")
+
+
+def test_reached_abort_returned_as_error_is_a_high_fix_an_abort_kept_or_unreachable_is_not() -> None:
+    title = "reset stream if invalid content-length received"
+    result = analysed({"src/proto/recv.rs": (_BEFORE, _ERROR)}, title)
+    assert (result.change_type, result.importance) == ("fix", "high")
+    for after in (_REWORDED, _UNREACHABLE):
+        result = analysed({"src/proto/recv.rs": (_BEFORE, after)}, title)
+        assert (result.change_type, result.importance) == ("refactor", "medium")
+
+
+def _patch(removed: list[str], added: list[str]) -> str:
+    return "@@ -1,4 +1,4 @@\n fn f() {\n" + "".join(f"-{line}\n" for line in removed) + \
+        "".join(f"+{line}\n" for line in added) + " }\n"
+
+
+def test_aborts_made_errors_reads_rust_and_go_hunks() -> None:
+    rust = FileChange(path="src/hpack/huffman.rs", additions=1, deletions=1,
+                      patch=_patch(["        unimplemented!();"], ["        return Err(DecoderError::InvalidHuffmanCode);"]))
+    go = FileChange(path="parser/parser.go", additions=1, deletions=1,
+                    patch=_patch(["\t\tpanic(\"bad token\")"], ["\t\treturn nil, fmt.Errorf(\"bad token %q\", tok)"]))
+    assert aborts_made_errors([rust, go]) == ["src/hpack/huffman.rs", "parser/parser.go"]
+
+
+def test_aborts_made_errors_leaves_unreachable_tests_and_kept_aborts() -> None:
+    unreachable = FileChange(path="src/env.rs", additions=1, deletions=1,
+                             patch=_patch(["        Ok(_) => unreachable!(\"exec returned\"),"],
+                                          ["        Err(e) => Err(e.into()),"]))
+    in_tests = FileChange(path="tests/support/mock.rs", additions=1, deletions=1,
+                          patch=_patch(["        unimplemented!();"], ["        return Err(Error::Mock);"]))
+    kept = FileChange(path="src/share.rs", additions=2, deletions=1,
+                      patch=_patch(["        unimplemented!();"],
+                                   ["        assert!(sz <= MAX, \"frame too big\");", "        panic!(\"Err(\" )"]))
+    comment = FileChange(path="src/lib.rs", additions=1, deletions=1,
+                         patch=_patch(["        // TODO: unimplemented!() here"], ["        return Err(Error::Io);"]))
+    assert aborts_made_errors([unreachable, in_tests, kept, comment]) == []
+    assert aborts_made_errors([FileChange(path="src/lib.rs", additions=1, deletions=1,
+                                          patch=_patch(["        todo!()"], ["        Err(Error::Unsupported)"]))])
