@@ -70,3 +70,35 @@ def test_aborts_made_errors_leaves_unreachable_tests_and_kept_aborts() -> None:
     assert aborts_made_errors([unreachable, in_tests, kept, comment]) == []
     assert aborts_made_errors([FileChange(path="src/lib.rs", additions=1, deletions=1,
                                           patch=_patch(["        todo!()"], ["        Err(Error::Unsupported)"]))])
+
+
+# --- a static analyser's "excessive check" simplified -----------------------------------------------------------------
+
+_FLAGS = """#include <string.h>
+
+int count_args(int argc, char** argv) {
+    int n = 0;
+    for (int i = 1; i < argc; i++) {
+        char* arg = argv[i];
+        if (arg[0] != '-' ||
+            (arg[0] == '-' && arg[1] == '\\0')) {
+            n++;
+        }
+    }
+    return n;
+}
+"""
+_SIMPLIFIED = _FLAGS.replace("if (arg[0] != '-' ||\n            (arg[0] == '-' && arg[1] == '\\0')) {",
+                             "if (arg[0] != '-' || arg[1] == '\\0') {")
+
+
+def test_excessive_check_title_is_housekeeping() -> None:
+    from analysis.analyzers.heuristic import rules as R
+    for title in ("Fix V728 excessive check", "Remove superfluous comparisons in the parser loop"):
+        assert R.HOUSEKEEPING_WORDS.search(title), title
+    for title in ("Fix excessive memory use in the parser", "Reduce excessive logging"):
+        assert not R.HOUSEKEEPING_WORDS.search(title), title
+    result = analysed({"src/flags.c": (_FLAGS, _SIMPLIFIED)}, "Fix V728 excessive check")
+    assert result.importance == "low"
+    result = analysed({"src/flags.c": (_FLAGS, _SIMPLIFIED)}, "Fix V728 in the argument loop")
+    assert result.importance == "medium"
