@@ -102,3 +102,33 @@ def test_excessive_check_title_is_housekeeping() -> None:
     assert result.importance == "low"
     result = analysed({"src/flags.c": (_FLAGS, _SIMPLIFIED)}, "Fix V728 in the argument loop")
     assert result.importance == "medium"
+
+
+# --- items compiled only under the crate's ``unstable`` feature -----------------------------------------------------
+
+_PING = """pub struct Ping {
+    payload: [u8; 8],
+}
+
+impl Ping {
+    #[cfg(feature = "unstable")]
+    pub fn new() -> Ping {
+        Ping { payload: [0; 8] }
+    }
+
+    pub fn pong(payload: [u8; 8]) -> Ping {
+        Ping { payload }
+    }
+}
+"""
+
+
+def test_unstable_feature_items_are_not_public_api() -> None:
+    from tests.facts_support import facts_of
+    resigned = _PING.replace("pub fn new() -> Ping {\n        Ping { payload: [0; 8] }",
+                             "pub fn new(payload: [u8; 8]) -> Ping {\n        Ping { payload }")
+    facts = facts_of({"src/frame/ping.rs": (_PING, resigned)})
+    assert [(f["symbol"], f["public"]) for f in facts if f["kind"] == "signature_changed"] == [("Ping::new", False)]
+    stable = _PING.replace('    #[cfg(feature = "unstable")]\n', "")
+    facts = facts_of({"src/frame/ping.rs": (stable, resigned.replace('    #[cfg(feature = "unstable")]\n', ""))})
+    assert [(f["symbol"], f["public"]) for f in facts if f["kind"] == "signature_changed"] == [("Ping::new", True)]
