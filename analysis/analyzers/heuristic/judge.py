@@ -10,6 +10,7 @@ from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.jvm_packages import packages_moved
 from analysis.analyzers.heuristic.api.rust_modules import public_modules_gone
 from analysis.analyzers.heuristic.api.subclass_hooks import subclass_hooks
+from analysis.analyzers.heuristic.code.behaviour.aborts_made_errors import aborts_made_errors
 from analysis.analyzers.heuristic.code.behaviour.export_form import export_form_swapped
 from analysis.analyzers.heuristic.code.behaviour.guards import refusal_bounds_moved, refusals_added
 from analysis.analyzers.heuristic.code.behaviour.macros import macros_guarded, macros_redefined
@@ -379,6 +380,9 @@ def change_type_of(e: Evidence) -> str:
         return worded
     if debug_statements_removed(f.patch for f in e.behaviour):
         return "fix"  # a stray ``dbg!`` removed: its output reached users
+    if aborts_made_errors(e.behaviour):
+        return "fix"  # "reset stream if invalid content-length received": an ``unimplemented!()`` the input reached
+        # is an error returned now, a crash mended whatever the title's verb
     if default_named_changed(e):
         return "feature"  # "default to strict-origin referrer-policy": users get another behaviour unasked
     for entry in e.changelog[:1] if e.behaviour else []:  # a note beside CI or docs names no feature of theirs

@@ -18,6 +18,7 @@ from analysis.analyzers.heuristic.api.title_defaults import title_defaults_chang
 from analysis.analyzers.heuristic.api.trait_bounds import bounds_added
 from analysis.analyzers.heuristic.api.type_defaults import type_defaults_replaced
 from analysis.analyzers.heuristic.api.validation import UNPLACED, VALIDATION_TITLE, last_part, rejecting_definitions
+from analysis.analyzers.heuristic.code.behaviour.aborts_made_errors import aborts_made_errors
 from analysis.analyzers.heuristic.code.behaviour.case_folding import case_folding_removed
 from analysis.analyzers.heuristic.code.behaviour.dispatch_cases import named_cases_dropped
 from analysis.analyzers.heuristic.code.behaviour.enum_shifts import revalued_enumerators, shifted_enumerators
@@ -290,6 +291,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or package_renamed(e) or runtime_floor_raised(e) or stricter_validation(e) or features_broken(e)
         or (change_type in ("fix", "security") and bool(short_reads_checked(e.behaviour)))  # a short read left the
         # buffer unfilled and decoded as if read; the count is checked now
+        or bool(aborts_made_errors(e.behaviour))  # an ``unimplemented!()``/``panic(...)`` the program reached
+        # replaced by a returned error: what aborted the task or process is an error the caller handles
         or own_major_with_dependency(e)  # the package's own major raised with a dependency's: it says it breaks
         or bool(checks_called_from_public(e))
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)

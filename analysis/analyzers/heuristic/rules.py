@@ -470,6 +470,9 @@ HOUSEKEEPING_WORDS = re.compile(
     # taken out, the same program
     r"(remov\w*|drop\w*|delet\w*|eliminat\w*|avoid\w*) (an? |the )?(unneeded|needless|superfluous)|no need for|"
     r"unqualif(y|ies|ied)|"
+    # "Fix V728 excessive check": a static analyser's wording for a test the condition already made (PVS-Studio's
+    # V728 "an excessive check can be simplified"), the same logic written once
+    r"(excessive|superfluous) (checks?|conditions?|comparisons?)|"
     r"magic (numbers?|chars?|characters?|strings?|values?|literals?) (with|by|into) (an? |named )?constants?)\b", re.I)
 REFACTOR_LOW_LINES = 60
 #: lines a block extracted into a new function may add beyond its own: the signature, the call, closing lines

@@ -73,8 +73,9 @@ class RustCollector(Collector):
 
     def add(self, scope: list[str], name: str, kind: str, public: bool, node: Any, **extra: Any) -> Any:
         """As ``Collector.add``; ``#[doc(hidden)]`` items are outside the documented API, so not public (but marked
-        ``doc_hidden``: still callable)."""
-        hidden = public and self._attribute(node, "doc(hidden)")
+        ``doc_hidden``: still callable); so are items compiled only under the crate's ``unstable`` feature
+        (``#[cfg(feature = "unstable")]``): the crate promises them no stability, its users' builds leave them out."""
+        hidden = public and (self._attribute(node, "doc(hidden)") or self._attribute(node, 'cfg(feature="unstable")'))
         return super().add(scope, name, kind, public and not hidden, node, doc_hidden=hidden, **extra)
 
     def visit(self, node: Any, scope: list[str], ctx: Any) -> None:
