@@ -119,3 +119,33 @@ def test_plugin_dependency_replaced_is_low() -> None:
         "<artifactId>plexus-compiler-javac-errorprone</artifactId>", "<artifactId>error_prone_core</artifactId>")
     result = analysed({"pom.xml": (_POM, swapped)}, "Run Error Prone as a plugin")
     assert result.importance == "low"
+
+
+# --- an exports map put on a package that had none ------------------------------------------------------------------
+
+_PACKAGE = """{
+  "name": "remark-parse",
+  "version": "10.0.2",
+  "type": "module",
+  "main": "index.js",
+  "types": "index.d.ts",
+  "files": ["lib/", "index.js", "index.d.ts"]
+}
+"""
+_EXPORTED = _PACKAGE.replace('  "main": "index.js",\n  "types": "index.d.ts",\n', '  "exports": "./index.js",\n')
+
+
+def test_exports_map_introduced_is_high() -> None:
+    result = analysed({"package.json": (_PACKAGE, _EXPORTED)}, "Change to use `exports`")
+    assert result.importance == "high"
+    cli = "const entry = new URL('./index.js', import.meta.url)\nexport {entry}\n"
+    moved = "const entry = new URL('./main.js', import.meta.url)\nexport {entry}\n"
+    result = analysed({"package.json": (_PACKAGE, _EXPORTED), "cli.js": (cli, moved)}, "Change to use `exports`")
+    assert result.importance == "high"
+
+
+def test_entry_added_beside_an_existing_exports_map_is_medium() -> None:
+    before = _EXPORTED
+    after = before.replace('  "exports": "./index.js",\n', '  "exports": "./index.js",\n  "module": "./index.js",\n')
+    result = analysed({"package.json": (before, after)}, "Add `module` field")
+    assert result.importance == "medium"

@@ -108,6 +108,7 @@ from analysis.analyzers.heuristic.lifting import (
     crash_fix,
     default_named_changed,
     entry_points_moved,
+    exports_introduced,
     high,
     merged_security,
     module_format_set,
@@ -606,6 +607,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # adapted to it, a deprecation users must act on, or default features moved
     if e.toolchain_lowered:
         return "medium"  # older compilers or runtimes supported again, the code adapted to them: who can build moves
+    if exports_introduced(entry_points_moved(e)):
+        return "high"  # an ``exports`` map put on a package that had none: every deep import not listed fails
     if entry_points_moved(e):
         return "medium"  # what importers resolve (``exports``, ``types``, ``module``) moved beside the code: never the
         # few lines of housekeeping the rules below read
@@ -787,8 +790,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"  # a CMake option's default turned over (``ON`` -> ``OFF``): every build that does not pass it
         # compiles or installs otherwise (a pkg-config file no longer installed for packagers)
     entry_points = entry_points_moved(e)
-    if any(f.kind != "config_key_added" or condition_added(f, entry_points) or module_format_set(f)
-           for f in entry_points):
+    if exports_introduced(entry_points) or any(
+            f.kind != "config_key_added" or condition_added(f, entry_points) or module_format_set(f)
+            for f in entry_points):
         return "high"  # what importers resolve (a path, a types file, a condition of an existing entry, the module
         # format of every file) changed or went: every importer meets it
     if e.pinned and R.CVE_TITLE.search(e.title):
