@@ -109,6 +109,7 @@ from analysis.analyzers.heuristic.lifting import (
     crash_fix,
     default_named_changed,
     entry_points_moved,
+    exports_introduced,
     high,
     merged_security,
     module_format_set,
@@ -249,10 +250,21 @@ def reformatted(e: Evidence) -> bool:
         return False
     if any(e.in_product(f) for f in e.of("symbol_added", "symbol_removed", "signature_changed")):
         return False
-    code = [f for f in e.files if not e.classes[f.path] & {"doc", "lock"} and f.patch]
+    # the CI job that runs the formatter's check beside its run is no code; its trailing commas are its layout
+    code = [f for f in e.files if not e.classes[f.path] & {"doc", "lock", "ci"} and f.patch]
     total = sum(f.changes for f in code)
-    laid_out = sum(f.changes for f in code if f.path in e.cosmetic or layout_only(f.patch, f.path))
+    laid_out = sum(f.changes if f.path in e.cosmetic or layout_only(f.patch, f.path, _COMMAS)
+                   else _laid_out_lines(f.patch, f.path) for f in code)
     return total > 0 and laid_out >= R.FORMATTER_LAYOUT_SHARE * total
+
+
+def _laid_out_lines(patch: str, path: str) -> int:
+    """The changed lines of the hunks that only lay the same tokens out anew (a formatter's trailing commas aside):
+    a file the formatter ran over counted hunk by hunk when its tokens differ as a whole, so one hunk where it also
+    dropped a closure's redundant braces leaves the rest of the file laid out."""
+    hunks = re.split(r"(?m)^(?=@@)", patch)
+    return sum(sum(1 for ln in h.splitlines() if ln[:1] in ("+", "-") and not ln.startswith(("+++", "---")))
+               for h in hunks if h.strip() and layout_only(h, path, _COMMAS))
 
 
 def hooks_autofix(e: Evidence) -> bool:
@@ -599,6 +611,8 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         # adapted to it, a deprecation users must act on, or default features moved
     if e.toolchain_lowered:
         return "medium"  # older compilers or runtimes supported again, the code adapted to them: who can build moves
+    if exports_introduced(entry_points_moved(e)):
+        return "high"  # an ``exports`` map put on a package that had none: every deep import not listed fails
     if entry_points_moved(e):
         return "medium"  # what importers resolve (``exports``, ``types``, ``module``) moved beside the code: never the
         # few lines of housekeeping the rules below read
@@ -780,8 +794,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         return "high"  # a CMake option's default turned over (``ON`` -> ``OFF``): every build that does not pass it
         # compiles or installs otherwise (a pkg-config file no longer installed for packagers)
     entry_points = entry_points_moved(e)
-    if any(f.kind != "config_key_added" or condition_added(f, entry_points) or module_format_set(f)
-           for f in entry_points):
+    if exports_introduced(entry_points) or any(
+            f.kind != "config_key_added" or condition_added(f, entry_points) or module_format_set(f)
+            for f in entry_points):
         return "high"  # what importers resolve (a path, a types file, a condition of an existing entry, the module
         # format of every file) changed or went: every importer meets it
     if e.pinned and R.CVE_TITLE.search(e.title):

@@ -464,6 +464,13 @@ def module_format_set(fact: Fact) -> bool:
     return fact.symbol == "type"
 
 
+def exports_introduced(entry_points: list[Fact]) -> bool:
+    """A package.json gains a top-level ``exports`` map where it had none: Node then resolves only the paths the map
+    lists, so every deep import (``remark-parse/lib/index.js``) that worked before fails, a break for importers
+    even when the package's main file stays the same (Node's documentation calls it a breaking change)."""
+    return any(f.kind == "config_key_added" and f.symbol == "exports" for f in entry_points)
+
+
 def entry_points_moved(e: Evidence) -> list[Fact]:
     """The entry points a package.json publishes (``exports``, ``main``, ``types``, ``bin``) changed or added: like
     a crate's features, what every importer resolves (a side manifest of tests or examples aside)."""

@@ -54,6 +54,8 @@ def release_bookkeeping(e: Evidence) -> bool:
     titled = release_titled(e)
     if titled and not e.behaviour:
         return True  # "Release 2.1": manifests, docs and changelogs only
+    if version_file_restamped(e):
+        return True  # the project's version file (``Version.java``'s ``return "4.13.2-SNAPSHOT";``) restamped
     released = titled or e.changelog or _own_version_only(e) or any(
         f.kind == "config_value_changed" and f.symbol == "version" for f in e.facts) or _stamped_across(e)
     if released and e.behaviour and _versions_moved(e):
@@ -83,6 +85,21 @@ def _own_image_moved(e: Evidence) -> bool:
 #: qualifier naming another thing's minimum or protocol)
 _OWN_VERSION = re.compile(r"\b__version__\b|\b[A-Z][A-Z0-9_]*VERSION_(MAJOR|MINOR|PATCH|MICRO|RELEASE|REVISION|HEX)\b|"
                           r"^\s*VERSION\s*=\s*[\"']")
+
+
+#: a file that exists to state the project's own version (``Version.java``, ``version.py``, ``_version.go``)
+_VERSION_FILE = re.compile(r"(?:^|/)_?version\.[a-z]+$", re.IGNORECASE)
+
+
+def version_file_restamped(e: Evidence) -> bool:
+    """Every product file changed is the project's version file and each of its changed lines comes back with only
+    its numbers changed, carrying a dotted version (``return "4.13.1-SNAPSHOT";`` -> ``"4.13.2-SNAPSHOT"``): the
+    package's own version moved to a release or back to development, whether or not the line names "version"."""
+    if not e.behaviour or e.dependencies or e.config or not all(_VERSION_FILE.search(f.path) for f in e.behaviour):
+        return False
+    pairs = _rewritten_lines(e)
+    return bool(pairs) and all(_NUMBERS.sub("#", old) == _NUMBERS.sub("#", new) and old != new
+                               and _DOTTED.search(new) for old, new in pairs)
 
 
 def _own_version_only(e: Evidence) -> bool:

@@ -32,7 +32,10 @@ def _blocks(text: str) -> list[dict[str, str]]:
     for match in _TOKEN.finditer(text):
         closing, container, tag, value = match.groups()
         if container and not closing:
-            stack.append({"element": container})
+            # a plugin's own ``<dependencies>`` (Error Prone's compiler under ``maven-compiler-plugin``) run in
+            # the build, as the plugin does
+            within = any(outer["element"] in _BUILD_ONLY_CONTAINERS for outer in stack)
+            stack.append({"element": container, **({"within": "plugin"} if within else {})})
         elif container and stack:
             blocks.append(stack.pop())
         elif tag and stack:
@@ -79,7 +82,8 @@ def pom_build_only(text: str) -> set[str]:
         if "artifactId" not in block:
             continue
         name = _name(block)
-        only = block["element"] in _BUILD_ONLY_CONTAINERS or block.get("scope") in _BUILD_ONLY_SCOPES
+        only = (block["element"] in _BUILD_ONLY_CONTAINERS or "within" in block
+                or block.get("scope") in _BUILD_ONLY_SCOPES)
         (build if only else used).add(name)
     return build - used
 
