@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from analysis.analyzers.heuristic.code.hunks import changed_lines, hunk_blocks
 from analysis.models import FileChange
 
 #: Rust's aborting macros (not ``unreachable!``: a path the author says is never taken)
@@ -23,23 +24,6 @@ _RUST_ERROR = re.compile(r"\bErr\s*\(")
 _GO_ABORT = re.compile(r"^\s*panic\s*\(")
 #: Go returning an error value: ``return err``, ``return nil, fmt.Errorf(..)``, ``return ErrTooBig``
 _GO_ERROR = re.compile(r"^\s*return\b.*(\berr\w*\b|\berrors\.New\(|\bfmt\.Errorf\(|\bErr[A-Z]\w*)")
-
-
-def _hunks(patch: str) -> Iterable[tuple[list[str], list[str]]]:
-    """Each hunk's removed and added lines (without their ``-``/``+``)."""
-    removed: list[str] = []
-    added: list[str] = []
-    for line in patch.splitlines():
-        if line.startswith("@@"):
-            if removed or added:
-                yield removed, added
-            removed, added = [], []
-        elif line.startswith("-") and not line.startswith("---"):
-            removed.append(line[1:])
-        elif line.startswith("+") and not line.startswith("+++"):
-            added.append(line[1:])
-    if removed or added:
-        yield removed, added
 
 
 def _product(path: str) -> bool:
@@ -60,7 +44,7 @@ def aborts_made_errors(files: Iterable[FileChange]) -> list[str]:
             abort, error = _GO_ABORT, _GO_ERROR
         else:
             continue
-        for removed, added in _hunks(f.patch):
+        for removed, added in (changed_lines(block, strip=False) for block in hunk_blocks(f.patch)):
             code_removed = [line for line in removed if not line.lstrip().startswith("//")]
             code_added = [line for line in added if not line.lstrip().startswith("//")]
             if (any(abort.search(line) for line in code_removed) and any(error.search(line) for line in code_added)
