@@ -110,3 +110,20 @@ def test_the_day_of_an_explained_commit_in_another_zone(git_repo, store):
     dropped = _explain(git_repo, store, late, early, tz="Asia/Shanghai")
     assert dropped.importance != "high"
     assert "came in earlier the same day" in analysis_text(dropped)
+
+
+def test_each_zone_reads_the_commit_in_its_own_day(git_repo, store):
+    """The analysis cache is shared by every channel: a channel in UTC explaining the commit first must not decide
+    what a channel in Asia/Shanghai (whose day holds the 23:00 addition) is shown, nor the other way round."""
+    late, early = AT.replace(hour=23) - timedelta(days=1), AT.replace(hour=2)
+    git_repo.commit("chore: start", late - timedelta(days=3), {"config.go": _BASE})
+    git_repo.commit("feat: add a lookup error", late, {"config.go": _WITH_ERROR})
+    later = git_repo.commit("refactor: drop the lookup error", early, {"config.go": _BASE})
+    source, service = LocalGitSource(git_repo.path), DigestService(store, HeuristicAnalyzer())
+    in_utc = asyncio.run(service.explain(source, later, "en", tz="UTC")).analysis
+    in_shanghai = asyncio.run(service.explain(source, later, "en", tz="Asia/Shanghai")).analysis
+    assert in_utc.importance == "high"
+    assert in_shanghai.importance != "high" and "came in earlier the same day" in analysis_text(in_shanghai)
+    assert asyncio.run(service.explain(source, later, "en", tz="UTC")).analysis.importance == "high"  # cached
+    assert service.cache_hits == 1
+    assert len([key for key, _ in store.items("analyses") if key.startswith(later)]) == 2  # one per zone

@@ -168,7 +168,7 @@ def _followed(core: "BotCore", ctx: CommandContext, repo: str) -> Subscription:
 
 async def _report(core: "BotCore", ctx: CommandContext, sub: Subscription, sha: str) -> CommitReport:
     """The commit as the digest showed it: from the caches, else analysed again (cached then)."""
-    report = await pools.store_io(core.digests.cached_report, _source_name(sub), sha, sub.lang)
+    report = await pools.store_io(core.digests.cached_report, _source_name(sub), sha, sub.lang, sub.tz)
     if report is not None:
         return report
     source = await core._open_checked(ctx.channel.platform, sub.repo)

@@ -142,7 +142,8 @@ class DigestService:
                 if commit.details_loaded:
                     detailed = titled(commit)
                 else:
-                    detailed, held = await self._claimed_details(source, commit.sha, lang, details, in_time)
+                    detailed, held = await self._claimed_details(source, commit.sha, lang, details, in_time,
+                                                                 zone=window.zone_name)
                 detailed_by_sha[detailed.sha] = detailed
                 if len(detailed_by_sha) == len(changes):
                     all_detailed.set()
@@ -153,7 +154,7 @@ class DigestService:
                 analysis = await self._analyse(detailed, lang, failures, refetch=details, source=source,
                                                neighbours=detailed_by_sha, neighbours_ready=all_detailed,
                                                description=description, breaker=breaker, includes=change.includes,
-                                               held=claim)
+                                               held=claim, zone=window.zone_name)
             finally:
                 if held is not None:
                     await held.release()
@@ -196,7 +197,7 @@ class DigestService:
                 window = DayWindow.of(commit.committed_at.astimezone(zone).date(), zone)
                 analysis = await self._analyse(commit, lang, failures, refetch=details, source=source,
                                                description=functools.partial(self._description, source),
-                                               deep=deep, day_before=functools.partial(
+                                               deep=deep, zone=window.zone_name, day_before=functools.partial(
                                                    _walk_day_back, commit, details, window))
         finally:
             warm_up.cancel()
@@ -281,37 +282,46 @@ class DigestService:
 
     # -- analyses ----------------------------------------------------------------------------
 
-    def cached_report(self, repo: str, sha: str, lang: str) -> CommitReport | None:
-        """``repo``'s commit (paths and stats) and its analysis from the caches; None when either is missing or
-        the cached commit is not known to be ``repo``'s (the caches are shared by every repository)."""
+    def cached_report(self, repo: str, sha: str, lang: str, zone: str = "UTC") -> CommitReport | None:
+        """``repo``'s commit (paths and stats) and its analysis (of the day in ``zone``) from the caches; None
+        when either is missing or the cached commit is not known to be ``repo``'s (the caches are shared by every
+        repository)."""
         row = self.store.get(COMMITS_TABLE, sha)
         if not isinstance(row, dict) or str(row.get("repo", "")).lower() != repo.lower():
             return None
         commit = _valid(Commit.model_validate, row)
-        key = self._cache_key(commit.sha, lang) if commit is not None else None
+        key = self._cache_key(commit.sha, lang, zone=zone) if commit is not None else None
         analysis = _valid(Analysis.model_validate, self.store.get(ANALYSES_TABLE, key)) if key else None
         if commit is None or analysis is None:
             return None
         return CommitReport(commit=titled(commit), analysis=analysis, pr=pull_request(commit))
 
-    def _cache_key(self, sha: str, lang: str, deep: bool = False) -> str | None:
+    def _cache_key(self, sha: str, lang: str, deep: bool = False, zone: str = "UTC") -> str | None:
+        """The analysis cache key of ``sha`` in ``lang``, of the day the commit falls in in ``zone``.
+
+        The facts feed every analyzer (the heuristic writes from them, the LLM is given them). The day matters
+        too: what the day's earlier changes added (API no release has had) and its related commits are part of
+        the analysis, and a zone draws the day's bounds elsewhere. UTC's key has no zone part, the key of old.
+        """
         key = self.analyzer.deep_cache_key if deep else self.analyzer.cache_key
-        # the facts feed every analyzer (the heuristic writes from them, the LLM is given them)
-        return None if key is None else f"{sha}|{lang}|{key}|facts-v{FACTS_VERSION}"
+        if key is None:
+            return None
+        day = "" if zone == "UTC" else f"|tz-{zone}"
+        return f"{sha}|{lang}|{key}|facts-v{FACTS_VERSION}{day}"
 
     async def _cached(self, table: str, key: str, parse: Callable[[object], T]) -> T | None:
         return _valid(parse, await pools.store_io(self.store.get, table, key))
 
     async def _claimed_details(self, source: CommitSource, sha: str, lang: str,
                                details: Callable[..., Awaitable[Commit]],
-                               in_time=contextlib.nullcontext) -> tuple[Commit, Claim | None]:
+                               in_time=contextlib.nullcontext, zone: str = "UTC") -> tuple[Commit, Claim | None]:
         """The commit's details, and the claim on its analysis when this digest fetched them.
 
         Claimed from before the fetch until the analysis is stored, so the digest (of any instance) that
         fetches a commit's diff is the one that analyses it, and the others wait instead of fetching it too.
         ``in_time`` bounds the fetches (the digest's deadline), not the wait for another digest's analysis.
         """
-        key = self._cache_key(sha, lang)
+        key = self._cache_key(sha, lang, zone=zone)
         if key is None or not getattr(source, "cache_details", True):
             async with in_time():
                 return await details(sha), None
@@ -432,20 +442,21 @@ class DigestService:
                        description: Callable[[], Awaitable[str | None]] | None = None,
                        breaker: CircuitBreaker | None = None, includes: tuple[Commit, ...] = (),
                        deep: bool = False, held: Claim | None = None,
-                       day_before: Callable[[], Awaitable[list[Commit]]] | None = None) -> Analysis:
+                       day_before: Callable[[], Awaitable[list[Commit]]] | None = None,
+                       zone: str = "UTC") -> Analysis:
         """The cached analysis, or a new one under the claim on it (``held``: taken with the details; released here).
 
         Another digest (of this or another instance) analysing the commit is waited for: its stored row,
         not a second fetch of the diff and a second analysis (when it stores nothing, this one analyses).
-        ``deep``: the analyzer's deeper analysis, cached (and claimed) apart.
+        ``deep``: the analyzer's deeper analysis, cached (and claimed) apart; ``zone``: the day's (``_cache_key``).
         """
-        key = self._cache_key(commit.sha, lang, deep)
+        key = self._cache_key(commit.sha, lang, deep, zone)
         claim = held
         try:
             if key is None:
                 return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
                                                    neighbours_ready, description, breaker, includes, deep=deep,
-                                                   day_before=day_before)
+                                                   day_before=day_before, zone=zone)
             cached = await self._cached(ANALYSES_TABLE, key, Analysis.model_validate) if claim is not None \
                 else await self.claims.acquire(key, lambda: self._cached(ANALYSES_TABLE, key, Analysis.model_validate))
             if isinstance(cached, Claim):
@@ -456,7 +467,7 @@ class DigestService:
                 return cached
             return await self._analyse_claimed(commit, lang, failures, refetch, source, neighbours,
                                                neighbours_ready, description, breaker, includes, key, deep=deep,
-                                               day_before=day_before)
+                                               day_before=day_before, zone=zone)
         finally:
             if claim is not None:
                 await claim.release()
@@ -468,7 +479,8 @@ class DigestService:
                                description: Callable[[], Awaitable[str | None]] | None,
                                breaker: CircuitBreaker | None, includes: tuple[Commit, ...],
                                key: str | None = None, *, deep: bool = False,
-                               day_before: Callable[[], Awaitable[list[Commit]]] | None = None) -> Analysis:
+                               day_before: Callable[[], Awaitable[list[Commit]]] | None = None,
+                               zone: str = "UTC") -> Analysis:
         """A new analysis of ``commit`` (no cached one): the diff, the context, the analyzer, the fallback."""
         if commit.patches_dropped and refetch is not None and getattr(self.analyzer, "needs_patches", False):
             commit = await refetch(commit.sha, with_patches=True)  # a new analysis needs the diff again
@@ -494,7 +506,8 @@ class DigestService:
                 self.budget.check()  # spent for today: not even a wait for the LLM's concurrency limit
             if breaker is not None and self.fallback is not None:
                 breaker.check()
-            analysis = await self._shared(("analysis", commit.sha, lang, self.analyzer.name, deep), analyse_and_store)
+            analysis = await self._shared(("analysis", commit.sha, lang, self.analyzer.name, deep, zone),
+                                          analyse_and_store)
         except RemoteFailure as error:
             if self.fallback is None:
                 raise
