@@ -215,11 +215,13 @@ CI_PATH = re.compile(r"^ci/|(^|/)(\.github|\.circleci|\.buildkite|\.gitlab)/|^\.
 #: ``scripts/create-rollup-config.mjs``, ``webpack.config.js``, ``tsup.config.ts``)
 BUNDLER_CONFIG = re.compile(r"^([\w-]*[-_.])?(rollup|rolldown|webpack|esbuild|tsup|vite)[-_.]config\.[cm]?[jt]s$")
 #: the build's manifests and lock files; ``gradle/libs.versions.toml`` is Gradle's version catalog, the
-#: dependency versions every ``build.gradle`` reads
+#: dependency versions every ``build.gradle`` reads; Gradle's and Maven's wrappers (``gradle-wrapper.jar``,
+#: ``gradlew``, ``mvnw.cmd``, ``maven-wrapper.jar``): the launcher that fetches the build tool the properties name
 BUILD_NAMES = re.compile(
     r"^(makefile|cmakelists\.txt|.*\.cmake|setup\.py|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock|"
     r"go\.mod|go\.sum|package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|"
     r"([\w.-]*[-_])?requirements[\w.-]*\.(txt|in)|build\.rs|build|build\.bazel|module\.bazel|workspace(\.bazel)?|.*\.bzl|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle-wrapper\.properties|gradle\.properties|pom\.xml|"
+    r"gradle-wrapper\.jar|gradlew(\.bat)?|maven-wrapper\.(jar|properties)|mvnw(\.cmd)?|"
     r"[\w-]+\.versions\.toml|"
     r"meson\.build|configure\.ac|makefile\.(am|in)|manifest\.in|chart\.yaml|.*\.mk|"
     # ``just``'s recipes, a Makefile's successor: the commands that build, test and check the project

@@ -239,6 +239,8 @@ class FileLines:
         """``path (+a/−d)``; a file renamed with no line changed says where it came from instead."""
         if f.previous_path and not f.changes:
             return self.t("file_renamed", path=code(f.path, R.MAX_PATH), old=code(f.previous_path, R.MAX_PATH))
+        if _binary(f):  # a jar or an image replaced: git counts no lines, "(+0/−0)" read as nothing changed
+            return self.t("file_binary", path=code(f.path, R.MAX_PATH))
         return self.t("file_size", path=code(f.path, R.MAX_PATH), a=f.additions, d=f.deletions)
 
     def folders_moved(self, files: list[FileChange]) -> str:
@@ -301,6 +303,8 @@ class FileLines:
             if e.all_files(*classes):
                 if key == "docs_only" and not any("doc" in e.classes[f.path] for f in e.files):
                     key = "examples_only"  # an example's Makefile or code is no documentation
+                elif key == "docs_only" and not all("doc" in e.classes[f.path] for f in e.files):
+                    key = "docs_examples_only"  # a changelog entry beside the example code it tells of
                 tiny = self.tiny_line()  # the one line quoted whole says its key's values itself
                 keys = self.ci_keys(values=not tiny) if key == "ci_only" else ""
                 said = "" if keys and action_moves(e.ci_config) else tiny
@@ -426,7 +430,12 @@ class FileLines:
     def tiny_line(self) -> str:
         """A one-file change of a line or two that names no symbol: the line itself tells it from its neighbours
         (four one-line lint allowances in one test file are four different changes)."""
-        return self.file_quote(self.e.files[0]) if len(self.e.files) == 1 else ""
+        if len(self.e.files) == 1:
+            return self.file_quote(self.e.files[0])
+        # a binary file beside it (Gradle's wrapper jar replaced with the properties naming the new release) has
+        # no line to quote: the one text file's line still tells the change
+        text = [f for f in self.e.files if not _binary(f)]
+        return self.file_quote(text[0]) if len(text) == 1 else ""
 
     def file_quote(self, f: FileChange) -> str:
         """``: old → new`` (or ``: adds line``) for a file changed by a line or two; empty for a larger change."""
@@ -508,3 +517,8 @@ class FileLines:
         """A tiny change whose file no fact names a symbol or key in (a ``version.properties`` line): the summary
         quotes the line, and an impact line could only name the file again."""
         return self.tiny() and not any(f.symbol for f in self.e.facts if f.path == self.e.files[0].path)
+
+
+def _binary(f: FileChange) -> bool:
+    """A file changed in place with no hunk and no line counted: git's "Binary files differ"."""
+    return f.status == "modified" and not f.patch and not f.changes and not f.previous_path
