@@ -24,6 +24,9 @@ class DependencyLines:
         manifest = {f.symbol for f in e.dependencies if "lock" not in e.classes.get(f.path, set())}
         # a manifest's packages dropped or added together are one line, not one "New dependency x" each
         grouped: dict[tuple[str, str], list[Fact]] = {}
+        # packages moved from the same version to the same one in one manifest, and the line said of the first
+        together: dict[tuple, list[Fact]] = {}
+        firsts: dict[tuple, str] = {}
         # the package the subject names ("bump google.golang.org/grpc from 1.80.0 to 1.82.1") is said first, not
         # left among the "N more" behind the indirect ones its bump drags along
         # one package dropped and one added in the same manifest (``serde`` -> ``serde = { package = "serde_core" }``)
@@ -53,6 +56,11 @@ class DependencyLines:
                 lines.setdefault(self.t("dep_to_dev_changed", name=code(f.symbol), old=code(pinned(f.before)),
                                         new=code(pinned(f.after))), f.path)
                 continue
+            key = (f.path, f.text, pinned(f.before), pinned(f.after))
+            if key in together:  # the packages one version moves together (a Gradle catalog's ``okio = "3.18.1"``
+                together[key].append(f)  # read by its three libraries): one line names them all, not three alike
+                continue
+            together[key] = [f]
             line = self.dependency_line(f)
             many = _IN_MANIFESTS.match(f.text or "")
             if many:  # one bump in several manifests (a base image under each of four Dockerfiles): how many
@@ -62,6 +70,12 @@ class DependencyLines:
                 # a nested package's manifest (``tower-retry/Cargo.toml``): which package's requirement moves
                 line = self.t("config_in", change=line, path=code(f.path, R.MAX_PATH))
             lines.setdefault(line, f.path)
+            firsts[key] = line
+        for key, facts in together.items():
+            if len(facts) > 1 and firsts.get(key) in lines:  # the first package's line names the others beside it
+                names = self.names([code(g.symbol) for g in facts], wrap=False)
+                line = firsts[key].replace(code(facts[0].symbol), names, 1)
+                lines = {line if k == firsts[key] else k: v for k, v in lines.items()}
         for (path, kind), facts in grouped.items():
             items = [code(f.symbol) if kind.startswith("deps_removed") else self.t("dep_item", name=code(f.symbol),
                                                                           new=self._version(f.after))
