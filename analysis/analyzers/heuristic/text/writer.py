@@ -143,7 +143,10 @@ _OVERLOADS_REMOVED = re.compile(r"removes (\d+) overload signatures?$")
 #: that x", "for y", "when z"): the title's purpose or condition
 _CONTINUATION = re.compile(r"^(?:to|so|for|when|whenever|because|since|which|in order to|otherwise|instead of|unless"
                            r"|if|while|without|by)\s+[a-z`]")
-_DANGLING = re.compile(r"\b(?:and|or|to|of|for|from|with|in|on|by|as|the|a|an|into|that|when)$", re.IGNORECASE)
+#: a subject ending on a word that needs what follows: a conjunction, a preposition, an article, or a verb that
+#: takes its object on the next line ("… getPreviousAddress() now throws" / "IllegalStateException instead of …")
+_DANGLING = re.compile(r"\b(?:and|or|to|of|for|from|with|in|on|by|as|the|a|an|into|that|when|than|via|using"
+                       r"|throws|returns|extends|implements|accepts|raises)$", re.IGNORECASE)
 
 
 class Writer(FileLines, ImpactLines, DependencyLines):
