@@ -5,6 +5,7 @@ drained before ``next(err)``). A comment is quoted only as it was written, never
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from analysis.analyzers.heuristic.code.hunks import changed_lines
@@ -25,6 +26,8 @@ _NOT_EXPLAINING = re.compile(
     r"clang-format|go:build|\+build|pragma|^(?:todo|fixme|xxx|hack)\b|^@\w+", re.I)
 #: the most of a comment quoted, in characters
 MAX_QUOTE = 300
+#: the names in a comment: ``code``, a capitalised word (``GetFrom``, ``Watchers``), a dotted or called name
+_NAMES = re.compile(r"`[^`]*`|\b[A-Z]\w*|\b\w+(?:\.\w+)+|\b\w+\(\)")
 #: the least an explanation says
 _MIN_WORDS = 8
 _WORD = re.compile(r"^[(\"']?[A-Za-z][a-z]*[,.;:)\"']*$")
@@ -136,12 +139,19 @@ def added_explanation(files: Iterable[FileChange]) -> tuple[str, str] | None:
     the method it documents)."""
     files = list(files)
     removed = frozenset(line for change in files for line in changed_lines(change.patch)[0])
+    said: list[tuple[str, str]] = []
     for change in sorted(files, key=lambda f: -f.changes):
         marker = _marker(change.path)
         if marker is None or not change.patch or change.status == "added":
             continue
-        for block in _blocks(_outside_tests(change.patch), marker, removed):
-            text = _joined(block)
-            if _explains(text):
-                return change.path, text
-    return None
+        said += [(change.path, _joined(block)) for block in _blocks(_outside_tests(change.patch), marker, removed)]
+    # a comment whose words come back with only the names changed ("GetFrom returns the From field if it's
+    # non-nil, zero value otherwise." beside "GetWatchers returns the Watchers field ...") is a generator's
+    # template stamped on each accessor: no one's reason for the change
+    shapes = Counter(_shape(text) for _, text in said)
+    return next(((path, text) for path, text in said if _explains(text) and shapes[_shape(text)] == 1), None)
+
+
+def _shape(text: str) -> str:
+    """A comment's words with its names (capitalised or dotted words, code spans) blanked out."""
+    return _NAMES.sub("_", text)
