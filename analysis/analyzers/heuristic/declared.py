@@ -164,14 +164,26 @@ def attack_commented(e: Evidence) -> bool:
     """A comment the commit adds to product code names the attack the new lines guard against ("This bounds the
     allocation against a malicious server claiming huge dimensions"): the author's own word, beside the guard, that
     the change hardens against hostile input, whatever the message says."""
+    # a doc comment opening on the name it documents and saying what it is ("RepositoryVulnerabilityAlert represents
+    # a repository security alert."): what a declared type or field holds, no guard's reason ("sanitizePath stops
+    # path traversal" still says one)
+    declared = {(f.symbol or "").rsplit(".", 1)[-1] for f in e.facts if f.kind.startswith(("symbol_", "signature_"))}
     for f in e.behaviour:
         comments = [m.group("text") for line in (f.patch or "").splitlines()
-                    if not line.startswith("+++") and (m := _ADDED_COMMENT.match(line))]
+                    if not line.startswith("+++") and (m := _ADDED_COMMENT.match(line))
+                    and not _describes_declared(m.group("text"), declared)]
         if comments and R.TITLE_SECURITY_WORDS.search(_SETTING_NAMES.sub(" ", " ".join(comments))):
             return True
     return False
 
 
+def _describes_declared(comment: str, declared: set[str]) -> bool:
+    words = comment.split(maxsplit=2)
+    return len(words) > 1 and words[0] in declared and words[1] in _DESCRIBING
+
+
+#: the verb of a doc comment saying what a declared name is or holds (Go's "X represents ...", "X contains ...")
+_DESCRIBING = frozenset({"represents", "describes", "holds", "contains", "returns", "lists", "stores"})
 #: a setting's name that holds a security word (Kubernetes' ``securityContext``, ``security_opt``): a comment that
 #: documents the setting names no attack
 _SETTING_NAMES = re.compile(r"\b\w*security(?=\w)\w*", re.I)

@@ -105,6 +105,7 @@ from analysis.analyzers.heuristic.declared import (
 from analysis.analyzers.heuristic.evidence import Evidence
 from analysis.analyzers.heuristic.lifting import (
     api_grown,
+    api_names_blanked,
     condition_added,
     crash_fix,
     default_named_changed,
@@ -358,6 +359,8 @@ def change_type_of(e: Evidence) -> str:
     if renamed_in_text_only(f.patch for f in e.behaviour) and not (e.security_signals or interface_touched(e)):
         return "chore"  # "Update redis* to valkey*" in messages and comments: a name put in another's place
     worded = _title_words(e.title)
+    if worded == "security" and (named := api_names_blanked(e.title, e)) != e.title:
+        worded = _title_words(named)  # "... to Repository Vulnerability Alert": the API's name, not a hole
     if (worded == "test" and e.behaviour and _PRODUCT_TEST_WORDS.search(e.title)
             and not any("test" in e.classes[f.path] for f in e.files)):
         # no test file touched and the word is a flag or names a thing the product runs: its own test command, flag

@@ -233,7 +233,7 @@ def _security_said(e: Evidence) -> bool:
     """The message names security (an HTTP framing attack anywhere in it, "..., which is a smuggling desync"); memory
     read past its bounds ("over-reading beyond requested count") only in code that can touch memory it does not own
     (in Python or Go it is a stream read past a count, a wrong result)."""
-    words = [m.group(0) for m in R.TITLE_SECURITY_WORDS.finditer(e.message_text)]
+    words = [m.group(0) for m in R.TITLE_SECURITY_WORDS.finditer(api_names_blanked(e.message_text, e))]
     if words and memory_managed(e.behaviour):
         words = [w for w in words if not MEMORY_WORDS.fullmatch(w)]
     return bool(words) or bool(e.behaviour and R.FRAMING_ATTACKS.search(e.body))
@@ -274,7 +274,27 @@ def _security_titled(e: Evidence) -> bool:
 
 def merged_security(e: Evidence) -> bool:
     """A merge's branch name or folded commits name a vulnerability (or an advisory), and product code changes."""
-    return bool(e.behaviour) and bool(R.TITLE_SECURITY_WORDS.search(e.merged_words))
+    return bool(e.behaviour) and bool(R.TITLE_SECURITY_WORDS.search(api_names_blanked(e.merged_words, e)))
+
+
+#: a run of capitalised words (``Repository Vulnerability Alert``): a name as the title writes it
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*)*")
+
+
+def api_names_blanked(text: str, e: Evidence) -> str:
+    """``text`` less the capitalised names it gives a changed symbol ("Add missing fields to Repository Vulnerability
+    Alert" beside ``RepositoryVulnerabilityAlertEvent``): a security word there names the API the change touches
+    (GitHub's vulnerability alerts, a security advisory's fields), not a hole it closes."""
+    names = {(f.symbol or "").lower() for f in e.facts if f.symbol and f.kind.startswith(("symbol_", "signature_"))}
+    if not names:
+        return text
+
+    def blank(match: re.Match) -> str:
+        run = match.group(0)
+        joined = re.sub(r"\s+", "", run).lower()
+        named = R.TITLE_SECURITY_WORDS.search(run) and " " in run.strip() and any(joined in n for n in names)
+        return " " if named else run
+    return _CAPITALISED_RUN.sub(blank, text)
 
 
 def high(e: Evidence, change_type: str) -> bool:
