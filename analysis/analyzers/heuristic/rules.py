@@ -357,9 +357,11 @@ MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|unc
 #: an exception a fix says was suppressed or swallowed ("Do not suppress EOFError when reading a prompt"): the error
 #: users should have met was hidden and the program went on wrongly (an exception merely named, "raising TypeError",
 #: is one call's error, not this); a fix that now lets one propagate ("propagate CancelledError in receive() instead
-#: of returning http.disconnect") says the same: it was caught and dropped
+#: of returning http.disconnect") says the same: it was caught and dropped. A verb in a clause that sets the scene
+#: ("calling ``uncancel`` when propagating a ``CancelledError`` to a cancelled parent") says when the bug showed, not
+#: that the exception was hidden: the fix is to what happened around it
 SUPPRESSED_EXCEPTION = re.compile(
-    r"\b(suppress\w*|swallow\w*|ignor\w*|propagat\w*)\b.{0,40}?\b[A-Z]\w*(Error|Exception)\b|"
+    r"(?<!\bwhen )(?<!\bwhile )\b(suppress\w*|swallow\w*|ignor\w*|propagat\w*)\b.{0,40}?\b[A-Z]\w*(Error|Exception)\b|"
     r"\b[A-Z]\w*(Error|Exception)\b.{0,40}?\b(suppressed|swallowed|ignored)\b")
 #: cosmetic work: with a small diff and no API change, low whatever the prefix says
 #: a title run on past this many characters is a body written without its blank line: a word out there ("This was a

@@ -1,0 +1,46 @@
+"""Rules of the tuning round on the fifty-second set's misses (issue 8, tune53a), each on a small snippet: an
+exception named in a clause that sets the scene ("when propagating a ``CancelledError``") is when the bug showed, not
+an exception the fix stops hiding; a ``release.py`` at the repository's root is the maintainers' release script, not
+the package; a DejaGnu ``testsuite/`` holds tests; a language's translation catalog added whole is a feature users opt
+into."""
+
+from __future__ import annotations
+
+from tests.facts_support import analysed
+
+# --- an exception in the scene of a fix, not suppressed by it -------------------------------------------------------
+
+_SCOPE_BEFORE = """class CancelScope:
+    def __init__(self, deadline=None):
+        self._deadline = deadline
+        self._host_task = None
+        self._cancel_called = False
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        if self._cancel_called:
+            self._host_task.uncancel()
+        self._host_task = None
+        return False
+"""
+_SCOPE_AFTER = """class CancelScope:
+    def __init__(self, deadline=None):
+        self._deadline = deadline
+        self._host_task = None
+        self._cancel_called = False
+        self._pending_uncancellations = 0
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        if self._cancel_called and self._pending_uncancellations:
+            self._pending_uncancellations -= 1
+            self._host_task.uncancel()
+        self._host_task = None
+        return False
+"""
+_SCOPE = {"src/scopes/_backend.py": (_SCOPE_BEFORE, _SCOPE_AFTER)}
+
+
+def test_exception_in_the_scene_of_a_fix_is_no_crash() -> None:
+    result = analysed(_SCOPE, "Fix cancel scopes calling uncancel when propagating a CancelledError to the parent")
+    assert (result.change_type, result.importance) == ("fix", "medium")
+    result = analysed(_SCOPE, "Fix cancel scopes: propagate CancelledError to the parent instead of dropping it")
+    assert (result.change_type, result.importance) == ("fix", "high")
