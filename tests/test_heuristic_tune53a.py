@@ -44,3 +44,55 @@ def test_exception_in_the_scene_of_a_fix_is_no_crash() -> None:
     assert (result.change_type, result.importance) == ("fix", "medium")
     result = analysed(_SCOPE, "Fix cancel scopes: propagate CancelledError to the parent instead of dropping it")
     assert (result.change_type, result.importance) == ("fix", "high")
+
+
+# --- the maintainers' release script at the root --------------------------------------------------------------------
+
+_RELEASE_BEFORE = """import subprocess
+
+
+def build_sdist_wheels(token, version):
+    run_url = start_workflow(token, version)
+    wait_for_build(token, run_url)
+    return download_artifacts(token, run_url)
+
+
+def wait_for_build(token, run_url):
+    while not finished(token, run_url):
+        sleep(3)
+
+
+def download_artifacts(token, run_url):
+    return fetch(token, run_url + "/artifacts")
+
+
+def release(version):
+    subprocess.check_call(["git", "tag", "-s", version, "-m", f"{version} release"])
+    subprocess.check_call(["git", "push", "--tags"])
+"""
+_RELEASE_AFTER = """import subprocess
+
+
+def release(version):
+    subprocess.check_call(["git", "tag", "-s", version, "-m", f"{version} release"])
+    subprocess.check_call(["git", "push", "--tags"])
+"""
+_WORKFLOW = """name: Publish to PyPI
+on:
+  workflow_dispatch:
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+"""
+
+
+def test_release_script_at_the_root_is_low() -> None:
+    files = {"release.py": (_RELEASE_BEFORE, _RELEASE_AFTER), ".github/workflows/pypi-publish.yml": (None, _WORKFLOW)}
+    result = analysed(files, "Upload to PyPI from the workflow")
+    assert result.importance == "low"
+    files = {"mypkg/release.py": (_RELEASE_BEFORE, _RELEASE_AFTER),
+             ".github/workflows/pypi-publish.yml": (None, _WORKFLOW)}
+    result = analysed(files, "Upload to PyPI from the workflow")
+    assert result.importance == "high"

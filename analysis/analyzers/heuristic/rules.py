@@ -311,8 +311,10 @@ TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask", ".vscode", ".ide
 #: maintainers' chores (a ``util/`` of code may be a package of the product: only its shell scripts)
 UTIL_SCRIPT = re.compile(r"^utils?/[\w.-]+\.(sh|bash)$")
 #: a Python project's task runner at its root: invoke's ``tasks.py`` or ``tasks/`` package, Fabric's ``fabfile.py``
-#: (the maintainers' release, lint and check chores; an Ansible role's ``tasks/main.yml`` is no Python file)
-TASK_RUNNER = re.compile(r"^(tasks|fabfile)\.py$|^tasks/[\w/]+\.py$")
+#: (the maintainers' release, lint and check chores; an Ansible role's ``tasks/main.yml`` is no Python file), and a
+#: ``release.py`` beside them at the root: the script a maintainer runs to tag, build and upload a release (a
+#: package's own ``release`` module sits in its package's folder)
+TASK_RUNNER = re.compile(r"^(tasks|fabfile|release)\.py$|^tasks/[\w/]+\.py$")
 #: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
 #: data files at the repository's root that no build or deployment convention names (``wsjcpp.yml``,
 #: ``.goreleaser.yml``, ``turbo.json``): a tool's or a package index's settings, not what the product reads
