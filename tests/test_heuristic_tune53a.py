@@ -96,3 +96,55 @@ def test_release_script_at_the_root_is_low() -> None:
              ".github/workflows/pypi-publish.yml": (None, _WORKFLOW)}
     result = analysed(files, "Upload to PyPI from the workflow")
     assert result.importance == "high"
+
+
+# --- a DejaGnu ``testsuite/`` holds tests ---------------------------------------------------------------------------
+
+_SHIM_BEFORE = """#include <stdio.h>
+
+static int esp_delta(void *code, int a, int b)
+{
+  int delta;
+  __asm__ volatile ("movl %%esp, %%ecx\\n\\t"
+                    "call *%1\\n\\t"
+                    "subl %%esp, %%ecx\\n\\t"
+                    "movl %%ecx, %0"
+                    : "=r" (delta) : "m" (code), "r" (a), "r" (b) : "ecx");
+  return delta;
+}
+
+int main(void)
+{
+  printf("%d\\n", esp_delta(0, 1, 2));
+  return 0;
+}
+"""
+_SHIM_AFTER = """#include <stdio.h>
+
+static int esp_delta(void *code, int a, int b)
+{
+  int delta;
+  __asm__ volatile ("movl %1, %%eax\\n\\t"
+                    "movl %%esp, %%ecx\\n\\t"
+                    "andl $-16, %%esp\\n\\t"
+                    "call *%%eax\\n\\t"
+                    "subl %%esp, %%ecx\\n\\t"
+                    "movl %%ecx, %0"
+                    : "=m" (delta) : "r" (code), "r" (a), "r" (b) : "eax", "ecx");
+  return delta;
+}
+
+int main(void)
+{
+  printf("%d\\n", esp_delta(0, 1, 2));
+  return 0;
+}
+"""
+
+
+def test_dejagnu_testsuite_file_is_a_test() -> None:
+    title = "Make closure_fastcall_pop portable across compilers"
+    result = analysed({"testsuite/libffi.call/closure_fastcall_pop.c": (_SHIM_BEFORE, _SHIM_AFTER)}, title)
+    assert (result.change_type, result.importance) == ("test", "low")
+    result = analysed({"src/x86/closure_fastcall_pop.c": (_SHIM_BEFORE, _SHIM_AFTER)}, title)
+    assert result.importance == "medium"

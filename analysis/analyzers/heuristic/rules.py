@@ -177,6 +177,9 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "testutils", "test_support",
              # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
              "regress",
+             # DejaGnu's suites as GNU toolchain projects lay them out (``testsuite/libffi.call/closure.c``,
+             # ``gcc/testsuite/``): test programs and their ``.exp`` drivers
+             "testsuite",
              *BENCHMARK_DIRS,  # measured, not shipped
              # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
              # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
