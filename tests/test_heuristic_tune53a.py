@@ -148,3 +148,28 @@ def test_dejagnu_testsuite_file_is_a_test() -> None:
     assert (result.change_type, result.importance) == ("test", "low")
     result = analysed({"src/x86/closure_fastcall_pop.c": (_SHIM_BEFORE, _SHIM_AFTER)}, title)
     assert result.importance == "medium"
+
+
+# --- a language's translation catalog added -------------------------------------------------------------------------
+
+_PO_HEADER = ('msgid ""\nmsgstr ""\n"Project-Id-Version: humanize\\n"\n"Language: ar_SA\\n"\n'
+              '"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+_PO_ENTRIES = [("first", "الأول"), ("second", "الثاني"), ("third", "الثالث"), ("a moment", "لحظة"),
+               ("a second", "ثانية"), ("a minute", "دقيقة"), ("an hour", "ساعة"), ("a day", "يوم"),
+               ("a month", "شهر"), ("a year", "سنة")]
+
+
+def _catalog(entries: list[tuple[str, str]]) -> str:
+    return _PO_HEADER + "".join(f'msgid "{en}"\nmsgstr "{ar}"\n\n' for en, ar in entries)
+
+
+def test_translation_catalog_added_is_a_feature() -> None:
+    readme_before = "# humanize\n\nLocalisation:\n\n* French\n* German\n"
+    readme_after = readme_before + "* Arabic\n"
+    path = "src/humanize/locale/ar_SA/LC_MESSAGES/humanize.po"
+    added = {path: (None, _catalog(_PO_ENTRIES)), "README.md": (readme_before, readme_after)}
+    result = analysed(added, "Add Arabic language (#256)")
+    assert (result.change_type, result.importance) == ("feature", "medium")
+    corrected = _catalog([(en, ar + " ") if en == "a day" else (en, ar) for en, ar in _PO_ENTRIES])
+    result = analysed({path: (_catalog(_PO_ENTRIES), corrected)}, "Correct an Arabic translation")
+    assert result.importance == "low"
