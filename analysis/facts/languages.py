@@ -37,8 +37,9 @@ _CHANGELOG_DIRS = {"changelog.d", "changelog", "changes", "newsfragments", ".cha
 #: product name, statsmodels' module)
 #: (``__typetests__/``: the type tests tstyche runs, ``types/__typetests__/x.tst.ts``)
 #: (``test-d/``: tsd's folder of type tests, ``test-d/paths.ts``)
+#: (``testsuite/``: DejaGnu's suites as GNU toolchain projects lay them out, ``testsuite/libffi.call/closure.c``)
 _TEST_DIRS = {"test", "tests", "testing", "__tests__", "__typetests__", "test-d", "spec", "specs", "testdata", "e2e",
-              "regress"}
+              "regress", "testsuite"}
 #: directories of test support code (``test_helpers/``, ``testutil/``, ``test-utils/``)
 #: test support, alone or as a project's module of it (``test_utils``, ``okhttp-testing-support``, ``foo-test-fixtures``)
 _TEST_SUPPORT_DIR = re.compile(r"^([\w.]+[-_])?(test|tests|testing)[-_]?(helpers?|utils?|util|support|fixtures|harness|"

@@ -146,6 +146,7 @@ from analysis.analyzers.heuristic.lowering import (
 )
 from analysis.analyzers.heuristic.release import bare_title, release_bookkeeping, version_stamp
 from analysis.analyzers.heuristic.release_regenerated import release_regenerated
+from analysis.analyzers.heuristic.translations import translations_added
 from analysis.facts.security import PROTECTIONS
 
 
@@ -334,6 +335,8 @@ def change_type_of(e: Evidence) -> str:
         return "security"  # product code changes with a new test named for the attack it stops ("prevent XSS")
     if e.prefix_type is None and _title_words(e.title) in (None, "fix") and attack_commented(e):
         return "security"  # a new guard's comment names the attack it stops ("... against a malicious server")
+    if e.prefix_type in (None, "feature") and translations_added(e):
+        return "feature"  # a language's catalog added whole: a language users can select, not strings kept up
     only = _only(e)
     if only == "build" and e.dependencies and e.prefix_type in ("chore", "refactor", "feature"):
         return "build"  # "chore: update locafero", "refactor: downgrade decamelize": the manifests say dependencies
@@ -808,6 +811,8 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         # it: left to the rules below)
     if entry_points:
         return "medium"  # a new entry point beside the old ones (``"./package.json"`` exported): additive
+    if translations_added(e):
+        return "medium"  # a language's catalog added: users can select it now, an opt-in feature
     if e.security_signals or (e.all_files("ci", "tooling") and e.security_words and not hunks_read(e)) \
             or any(sec.changes_access for sec in e.ci_security.values()):
         return "medium"  # security words over CI files count only when no hunk could be read; the pipeline's

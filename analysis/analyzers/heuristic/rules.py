@@ -177,6 +177,9 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "testutils", "test_support",
              # regression test scripts as C projects keep them (``regress/``; ``regression/`` may be a product module)
              "regress",
+             # DejaGnu's suites as GNU toolchain projects lay them out (``testsuite/libffi.call/closure.c``,
+             # ``gcc/testsuite/``): test programs and their ``.exp`` drivers
+             "testsuite",
              *BENCHMARK_DIRS,  # measured, not shipped
              # unit-test suites kept apart (helm-unittest's ``charts/x/unittests/``, LLVM's ``unittests/``) and the
              # recorded outputs they compare against (Jest's ``__snapshots__/``, helm-unittest's ``__snapshot__/``)
@@ -313,8 +316,10 @@ TOOLING_DIRS = {"scripts", "tools", "hack", "codegen", "xtask", ".vscode", ".ide
 #: maintainers' chores (a ``util/`` of code may be a package of the product: only its shell scripts)
 UTIL_SCRIPT = re.compile(r"^utils?/[\w.-]+\.(sh|bash)$")
 #: a Python project's task runner at its root: invoke's ``tasks.py`` or ``tasks/`` package, Fabric's ``fabfile.py``
-#: (the maintainers' release, lint and check chores; an Ansible role's ``tasks/main.yml`` is no Python file)
-TASK_RUNNER = re.compile(r"^(tasks|fabfile)\.py$|^tasks/[\w/]+\.py$")
+#: (the maintainers' release, lint and check chores; an Ansible role's ``tasks/main.yml`` is no Python file), and a
+#: ``release.py`` beside them at the root: the script a maintainer runs to tag, build and upload a release (a
+#: package's own ``release`` module sits in its package's folder)
+TASK_RUNNER = re.compile(r"^(tasks|fabfile|release)\.py$|^tasks/[\w/]+\.py$")
 #: a configuration dotfile at the repository's root (``.lgtm.yml``, ``.yamllint``): a tool's settings
 #: data files at the repository's root that no build or deployment convention names (``wsjcpp.yml``,
 #: ``.goreleaser.yml``, ``turbo.json``): a tool's or a package index's settings, not what the product reads
@@ -359,9 +364,11 @@ MILD_CRASH_WORDS = re.compile(r"^(silently\b.*|traceback|unhandled exception|unc
 #: an exception a fix says was suppressed or swallowed ("Do not suppress EOFError when reading a prompt"): the error
 #: users should have met was hidden and the program went on wrongly (an exception merely named, "raising TypeError",
 #: is one call's error, not this); a fix that now lets one propagate ("propagate CancelledError in receive() instead
-#: of returning http.disconnect") says the same: it was caught and dropped
+#: of returning http.disconnect") says the same: it was caught and dropped. A verb in a clause that sets the scene
+#: ("calling ``uncancel`` when propagating a ``CancelledError`` to a cancelled parent") says when the bug showed, not
+#: that the exception was hidden: the fix is to what happened around it
 SUPPRESSED_EXCEPTION = re.compile(
-    r"\b(suppress\w*|swallow\w*|ignor\w*|propagat\w*)\b.{0,40}?\b[A-Z]\w*(Error|Exception)\b|"
+    r"(?<!\bwhen )(?<!\bwhile )\b(suppress\w*|swallow\w*|ignor\w*|propagat\w*)\b.{0,40}?\b[A-Z]\w*(Error|Exception)\b|"
     r"\b[A-Z]\w*(Error|Exception)\b.{0,40}?\b(suppressed|swallowed|ignored)\b")
 #: cosmetic work: with a small diff and no API change, low whatever the prefix says
 #: a title run on past this many characters is a body written without its blank line: a word out there ("This was a
