@@ -96,6 +96,8 @@ def _blocks(patch: str, marker: re.Pattern, elsewhere: frozenset[str] = frozense
             if block and not doc and not partial and not is_comment and not moved:
                 yield block
             block, doc, partial, moved, unclosed = [], False, False, True, False
+        if line.startswith("-") and not is_comment:
+            continue  # code the patch removes is not in the new file: the comment kept above still meets the block
         previous = "comment" if is_comment and not line.startswith("+") else ""
 
 
