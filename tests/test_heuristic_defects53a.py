@@ -145,6 +145,14 @@ def test_a_comment_continuing_a_kept_sentence_is_not_quoted_from_mid_sentence():
              " host\n\t// process and write it to stdout there instead.\n\twriteToStdout := err == nil\n\treturn\n}\n")
     found = added_explanation([_change("cmd/service.go", before, after)])
     assert found is not None and found[1].startswith("Special-case this to channel"), found
+    # a comment rewritten whole (its old words and the code under them removed) is quoted: no kept line above it
+    before = ("package api\n\nfunc build() {\n\tresult := run()\n\n\t// Print a summary to stderr\n"
+              "\tif level <= info {\n\t\tprintSummary(result)\n\t}\n}\n")
+    after = ("package api\n\nfunc build() {\n\tresult := run()\n\n\t// Print a summary of the generated files to"
+             " stderr. Except don't do\n\t// this if the terminal is already being used for something else.\n"
+             "\tif level <= info && !stdout {\n\t\tprintSummary(result)\n\t}\n}\n")
+    found = added_explanation([_change("pkg/api/api_impl.go", before, after)])
+    assert found is not None and found[1].startswith("Print a summary of the generated files"), found
 
 
 LEXER_BEFORE = """package css_lexer
