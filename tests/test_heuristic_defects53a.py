@@ -68,6 +68,13 @@ def test_a_method_added_inside_a_macro_block_is_added_and_its_neighbours_are_not
     text = analysis_text(analysis)
     assert "Adds `RuntimeMetrics::worker_park_unpark_count`" in text, text
     assert "num_blocking_threads" not in text and "spawned_tasks_count" not in text, text
+    # a method added last in the inner block, or first in the outer one before it, leaves its neighbours alone
+    last = (METRICS % "").replace("                4\n            }\n", "                4\n            }\n" + ADDED)
+    first = (METRICS % "").replace("        cfg_64bit_metrics! {\n", ADDED + "        cfg_64bit_metrics! {\n")
+    for after in (last, first):
+        kinds = {(f["kind"], f.get("symbol")) for f in facts_of({"src/runtime/metrics/runtime.rs": (METRICS % "", after)})
+                 if f["kind"].startswith("symbol_")}
+        assert kinds == {("symbol_added", "RuntimeMetrics::worker_park_unpark_count")}, kinds
     # a body changed inside the nested block is that method's change alone
     changed = (METRICS % "").replace("                3\n", "                33\n")
     kinds = {(f["kind"], f.get("symbol")) for f in facts_of({"src/runtime/metrics/runtime.rs": (METRICS % "", changed)})

@@ -42,7 +42,10 @@ def _macro_tokens(tree: Any) -> list[Any]:
     for index, token in enumerate(children):
         if (token.type == "token_tree" and index >= 2 and children[index - 1].type == "!"
                 and children[index - 2].type == "identifier"):
-            found.extend(_macro_tokens(token))
+            # (the inner macro's name, ``!`` and brackets belong to none of its items: an item added first or last in
+            # it leaves its neighbours' tokens as they were)
+            del found[-2:]
+            found.extend(_macro_tokens(token)[1:-1])
         else:
             found.append(token)
     return found
@@ -54,7 +57,7 @@ def _macro_declarations(node: Any) -> list[tuple[str, str, bool, list[tuple[int,
     tree = next((c for c in node.children if c.type == "token_tree"), None)
     if tree is None:
         return []
-    tokens = [t for t in _macro_tokens(tree) if t.type not in COMMENT_TYPES]
+    tokens = [t for t in _macro_tokens(tree)[1:-1] if t.type not in COMMENT_TYPES]  # (its brackets: no item's)
     starts = []
     for index, token in enumerate(tokens[:-1]):
         if token.type in _MACRO_KEYWORDS and tokens[index + 1].type == "identifier":
