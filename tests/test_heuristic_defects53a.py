@@ -269,6 +269,7 @@ def test_a_name_the_title_quotes_is_not_its_verb():
     # the title's own words still count, beside a quoted name or as a quoted title reverted
     assert _title_words('avoid a crash on "@charset" rules') == "fix"
     assert _title_words('Revert "Fix crash in the parser"') == "revert"
+    assert _title_words("packet: make `ssh2_packet_askv()` static") == "refactor"
     before = "package api\n\ntype BuildOptions struct {\n\tAvoidTDZ bool\n\tMinify bool\n}\n"
     after = "package api\n\ntype BuildOptions struct {\n\tMinify bool\n}\n"
     analysis = analysed({"pkg/api/api.go": (before, after)}, 'remove the deprecated "avoid TDZ" option')

@@ -184,8 +184,9 @@ def _title_words(title: str) -> str | None:
     if R.SYMPTOM_TITLE.match(title):
         return "fix"  # "NPE when deregistering key": the bug report's title, its symptom first
     # a name the title quotes is a name, not its verb (``remove the deprecated "avoid TDZ" option``: an option
-    # called so, nothing avoided); blanked, not cut, so what follows keeps its place
-    words = _QUOTED_NAME.sub(lambda m: " " * len(m.group()), title)
+    # called so, nothing avoided); masked as one word of its length, so what follows keeps its place and a rule that
+    # counts the words between ("make `ssh2_packet_askv()` static") still sees one
+    words = _QUOTED_NAME.sub(lambda m: "_" * len(m.group()), title)
     found = [(m.start(), kind) for kind, p in R.TITLE_TYPE_WORDS if (m := p.search(words))]
     if found and min(found)[1] == "fix" and R.NEW_OPTION_TITLE.search(title):
         return "feature"  # "Add an option to fix X": what it adds is a setting users opt into
