@@ -185,6 +185,44 @@ _VERSION_RANGE = re.compile(r"""[:=]\s*["'][\^~<>=v\s]*\d+(?:\.(?:\d+|[x*]))+(?:
                             r"""(?:\s*(?:\|\||,)?\s*[\^~<>=v]*\d[\w.*-]*)*["']\s*,?\s*$""")
 
 
+#: the credential words of the logging signal, each where it is
+_CREDENTIAL_WORD = re.compile(r"(?i)\b(?:password|secret|api_?key|token)\b")
+#: what follows a credential word inside a string that labels a value printed beside it (``"token: %s"``,
+#: ``"password={}"``, ``"token " + t``)
+_LABELS_VALUE = re.compile(r"""\s*(?:[:=]|%|\{|["'`]\s*[+,])""")
+_LOGGED = "a credential may be written to logs or output"
+
+
+def _in_string(text: str, index: int) -> bool:
+    """``text[index]`` lies inside a quoted string literal of the line."""
+    quote_mark = ""
+    escaped = False
+    for char in text[:index]:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif quote_mark:
+            quote_mark = "" if char == quote_mark else quote_mark
+        elif char in "\"'`":
+            quote_mark = char
+    return bool(quote_mark)
+
+
+def _credential_written(text: str) -> bool:
+    """A credential word on a logging line stands for a value written out: a variable or field passed to it
+    (``log.info(user.password)``, ``print(token)``), or a label in the message beside a value (``"token: %s"``);
+    not a word of the message's prose (``"Expected \")\" to end URL token"``: a lexer's token) nor the owner of a
+    member that is what gets written (``lexer.Token.Range``: where the token is)."""
+    for match in _CREDENTIAL_WORD.finditer(text):
+        if _in_string(text, match.start()):
+            if _LABELS_VALUE.match(text, match.end()):
+                return True
+        elif not re.match(r"\.[A-Za-z_]", text[match.end():]):
+            return True
+    return False
+
+
 def _declared_harmless(what: str, text: str, path: str = "") -> bool:
     """A weak hash the line itself says is not for security (``usedforsecurity=False``: ETags, cache keys); a bare
     ``exec(``/``eval(`` that is no evaluation of code: in a language without such a builtin (Go, Rust, C, Java,
@@ -194,6 +232,8 @@ def _declared_harmless(what: str, text: str, path: str = "") -> bool:
         grammar = grammar_for(path)
         family = FAMILY[grammar] if grammar is not None else None
         return family in _NO_EVAL_FAMILIES or path.lower().endswith(_NO_EVAL_EXTS) or bool(_EVAL_DEFINED.search(text))
+    if what == _LOGGED:
+        return not _credential_written(text)
     if what == _CREDENTIAL:
         return path.lower().rsplit("/", 1)[-1] in _MANIFESTS and bool(_VERSION_RANGE.search(text))
     return what in _HASH_KINDS and bool(_NOT_FOR_SECURITY.search(text))

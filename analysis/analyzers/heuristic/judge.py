@@ -175,12 +175,21 @@ _ENABLED_ACT = re.compile(r"^\s*(?:\w+(?:\([\w.-]*\))?!?:\s*)?"  # a conventiona
                           r"\s+(\w+ing)\b", re.I)
 
 
+#: a short name a title quotes (``"avoid TDZ"``, `` `fixup` ``): up to three words, so a quoted sentence (``Revert
+#: "Fix the crash in the parser when ..."``) stays words
+_QUOTED_NAME = re.compile(r'"[^"\s]+(?: [^"\s]+){0,2}"|`[^`]+`')
+
+
 def _title_words(title: str) -> str | None:
     if R.TITLE_SECURITY_WORDS.search(title):
         return "security"
     if R.SYMPTOM_TITLE.match(title):
         return "fix"  # "NPE when deregistering key": the bug report's title, its symptom first
-    found = [(m.start(), kind) for kind, p in R.TITLE_TYPE_WORDS if (m := p.search(title))]
+    # a name the title quotes is a name, not its verb (``remove the deprecated "avoid TDZ" option``: an option
+    # called so, nothing avoided); masked as one word of its length, so what follows keeps its place and a rule that
+    # counts the words between ("make `ssh2_packet_askv()` static") still sees one
+    words = _QUOTED_NAME.sub(lambda m: "_" * len(m.group()), title)
+    found = [(m.start(), kind) for kind, p in R.TITLE_TYPE_WORDS if (m := p.search(words))]
     if found and min(found)[1] == "fix" and R.NEW_OPTION_TITLE.search(title):
         return "feature"  # "Add an option to fix X": what it adds is a setting users opt into
     if found and min(found)[1] == "refactor" and _ENABLED_ACT.match(title) \

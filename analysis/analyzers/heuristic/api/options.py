@@ -253,6 +253,12 @@ def _documented_defaults(patch: str | None) -> set[str]:
     return out
 
 
+def _value_opened(value: str) -> bool:
+    """A value that opens more brackets than it closes (``(``, ``unsafe or {``): the first line of an expression
+    that goes on below, not the value."""
+    return sum(value.count(c) for c in "([{") > sum(value.count(c) for c in ")]}")
+
+
 def constants_changed(files: Iterable[FileChange]) -> list[tuple[str, str, str, str, bool]]:
     """(name, old value, new value, path, documented) of constants named as defaults (``DEFAULT_PROMOTE_AFTER``) or
     versions (``__version__``), or documented as a default by the comment right above them (Go's ``// Image is the
@@ -260,11 +266,12 @@ def constants_changed(files: Iterable[FileChange]) -> list[tuple[str, str, str, 
     changes."""
     out = []
     for f in files:
-        old = {m.group("name"): m.group("value") for line in _lines(f.patch, "-") if (m := _CONST_ASSIGN.match(line))}
+        old = {m.group("name"): m.group("value") for line in _lines(f.patch, "-")
+               if (m := _CONST_ASSIGN.match(line)) and not _value_opened(m.group("value"))}
         documented = _documented_defaults(f.patch)
         for line in _lines(f.patch, "+"):
             m = _CONST_ASSIGN.match(line)
-            if not m or m.group("name") not in old:
+            if not m or m.group("name") not in old or _value_opened(m.group("value")):
                 continue
             name, value = m.group("name"), m.group("value")
             by_comment = not _CONSTANT_NAME.match(name) and name in documented

@@ -43,13 +43,24 @@ def _hunk_sides(patch: str) -> tuple[list[tuple[list[str], list[str]]], bool]:
     return hunks, changed
 
 
-def whitespace_only(patch: str | None) -> bool:
+#: line-oriented formats, where a line break ends a value or a command: ``passenv = CI GITHUB_ACTIONS`` written as
+#: one name a line (tox 4 reads only that form), a shell command split in two, are not a re-spacing
+_LINES_MEAN = (".ini", ".cfg", ".conf", ".properties", ".env", ".sh", ".bash", ".zsh", ".flake8", ".coveragerc",
+               ".pylintrc", ".editorconfig", ".npmrc", "makefile", "dockerfile", ".mk", ".txt", ".in")
+
+
+def whitespace_only(patch: str | None, path: str = "") -> bool:
     """The hunks change nothing but whitespace (indentation, trailing spaces, blank lines), each hunk by itself, its
     context lines kept in place: a block removed in one hunk and added back in another is a move, and a line moved
-    past an unchanged one (two statements swapped) is a reordering, not a re-spacing."""
+    past an unchanged one (two statements swapped) is a reordering, not a re-spacing. In a line-oriented format
+    (``_LINES_MEAN``) the lines stay the same lines: none split or joined."""
     if not patch:
         return False
     hunks, changed = _hunk_sides(patch)
+    if path.lower().endswith(_LINES_MEAN):
+        def lines(side: list[str]) -> list[str]:
+            return [" ".join(ln.split()) for ln in side if ln.strip()]
+        return changed and all(lines(r) == lines(a) for r, a in hunks)
     return changed and all("".join("".join(r).split()) == "".join("".join(a).split()) for r, a in hunks)
 
 
@@ -99,7 +110,7 @@ class CodeChanges:
         # trailing spaces cut) or code lines are only re-spaced; a doc comment's line re-spaced (``#MongoDb`` ->
         # ``# MongoDb`` inside a block comment) stays a comment edit
         out = {f.path: "whitespace" if _blank_lines_only(f.patch) or (
-                   whitespace_only(f.patch) and not comment_lines_only(f.patch, f.path)) else "comments"
+                   whitespace_only(f.patch, f.path) and not comment_lines_only(f.patch, f.path)) else "comments"
                for f in self.files if any(x.kind == "comments_only" and x.path == f.path for x in self.facts)}
         keyed = self.of("config_key_added", "config_key_removed", "config_value_changed")
         valued = {x.path for x in keyed}
@@ -113,7 +124,7 @@ class CodeChanges:
         restructured = {x.path for x in self.of("symbol_modified", "signature_changed") if x.path.endswith(".py")}
         for f in self.files:
             if f.path not in out and f.path not in valued and f.path not in restructured \
-                    and whitespace_only(f.patch):  # not a space inside a value
+                    and whitespace_only(f.patch, f.path):  # not a space inside a value
                 out[f.path] = "whitespace"
             elif f.path not in out and f.path not in valued and f.path not in restructured \
                     and f.path not in {x.path for x in self.facts} and "test" not in self.classes.get(f.path, ())\

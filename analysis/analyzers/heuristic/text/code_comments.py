@@ -66,7 +66,8 @@ def _outside_tests(patch: str) -> str:
 
 def _blocks(patch: str, marker: re.Pattern, elsewhere: frozenset[str] = frozenset()) -> Iterable[list[str]]:
     """Runs of added comment lines, each as its lines' text: whole comments only (not a doc comment, nor lines added
-    to a comment the patch keeps or rewrites, whose run starts or ends mid-sentence), written anew (not a comment
+    to a comment the patch keeps, whose run starts or ends mid-sentence: its neighbour in the new file, the
+    removed lines passed over; a comment rewritten whole stands alone), written anew (not a comment
     the patch, or another file's patch (``elsewhere``), removes: moved with its code). A line opening with ``*``
     continues a ``/* .. */`` comment only (``*ptr = 0;`` alone is C code)."""
     block: list[str] = []
@@ -99,6 +100,8 @@ def _blocks(patch: str, marker: re.Pattern, elsewhere: frozenset[str] = frozense
             if block and not doc and not partial and not is_comment and not moved:
                 yield block
             block, doc, partial, moved, unclosed = [], False, False, True, False
+        if line.startswith("-"):
+            continue  # lines the patch removes are not in the new file: the line kept above is the block's neighbour
         previous = "comment" if is_comment and not line.startswith("+") else ""
 
 

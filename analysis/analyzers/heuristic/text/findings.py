@@ -140,6 +140,11 @@ def first_changed_line(patch: str | None) -> tuple[str, str] | None:
     """("−", line) for the first line ``patch`` removes that declares something, else ("+", line) for the first it
     adds; None when it changes no such line."""
     removed, added = changed_lines(patch)
+    # a line removed and added back with other spacing (gofmt re-aligning a struct's field types when one field's
+    # name changes length) declares nothing new: the line that changes is the other one
+    spaced = Counter(" ".join(ln.split()) for ln in removed) & Counter(" ".join(ln.split()) for ln in added)
+    removed = [ln for ln in removed if " ".join(ln.split()) not in spaced]
+    added = [ln for ln in added if " ".join(ln.split()) not in spaced]
     for mark, lines in (("−", removed), ("+", added)):
         # a comment declares nothing: a new licence header's ``/*`` is no line of the definitions
         line = next((ln for ln in lines if not _BRACES_ONLY.match(ln) and not _COMMENT_OPENS.match(ln.strip())),

@@ -29,18 +29,61 @@ def is_pub(node: Any) -> bool:
     return modifier is not None and text_of(modifier).replace(" ", "") == "pub"
 
 
-def macro_items(node: Any) -> list[tuple[str, str, bool]]:
-    """(kind, name, public) of the items a macro invocation declares at the top of its tokens."""
+#: words that may stand between ``pub`` and an item's keyword inside a macro's tokens (``pub async fn``)
+_QUALIFIERS = frozenset({"async", "const", "unsafe", "extern", "default"})
+
+
+def _macro_tokens(tree: Any) -> list[Any]:
+    """The tokens of a macro invocation's token tree in order, with the tokens of the macro invocations nested in
+    it spliced in (``cfg_unstable_metrics! { cfg_64bit_metrics! { pub fn x() {} } }`` declares ``x`` too); an
+    item's body (a bracketed token tree of its own) stays one token."""
+    found: list[Any] = []
+    children = tree.children
+    for index, token in enumerate(children):
+        if (token.type == "token_tree" and index >= 2 and children[index - 1].type == "!"
+                and children[index - 2].type == "identifier"):
+            # (the inner macro's name, ``!`` and brackets belong to none of its items: an item added first or last in
+            # it leaves its neighbours' tokens as they were)
+            del found[-2:]
+            found.extend(_macro_tokens(token)[1:-1])
+        else:
+            found.append(token)
+    return found
+
+
+def _macro_declarations(node: Any) -> list[tuple[str, str, bool, list[tuple[int, int]]]]:
+    """(kind, name, public, spans of its tokens) of each item a macro invocation declares: an item's tokens run
+    from its attributes and visibility to where the next item's begin."""
     tree = next((c for c in node.children if c.type == "token_tree"), None)
     if tree is None:
         return []
-    tokens = tree.children
-    found = []
+    tokens = [t for t in _macro_tokens(tree)[1:-1] if t.type not in COMMENT_TYPES]  # (its brackets: no item's)
+    starts = []
     for index, token in enumerate(tokens[:-1]):
         if token.type in _MACRO_KEYWORDS and tokens[index + 1].type == "identifier":
-            public = index >= 1 and tokens[index - 1].type == "pub"
-            found.append((_MACRO_KEYWORDS[token.type], text_of(tokens[index + 1]), public))
+            start = index
+            while start >= 1 and (tokens[start - 1].type in _QUALIFIERS or tokens[start - 1].type == "string_literal"
+                                  and start >= 2 and tokens[start - 2].type == "extern"):
+                start -= 1
+            public = start >= 1 and tokens[start - 1].type == "pub"
+            if start >= 2 and tokens[start - 1].type == "token_tree" and tokens[start - 2].type == "pub":
+                start -= 2  # ``pub(crate)``: reaches no further than the crate
+            elif public:
+                start -= 1
+            while start >= 2 and tokens[start - 1].type == "token_tree" and tokens[start - 2].type == "#":
+                start -= 2  # its attributes
+            starts.append((start, _MACRO_KEYWORDS[token.type], text_of(tokens[index + 1]), public))
+    found = []
+    for number, (start, kind, name, public) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(tokens)
+        found.append((kind, name, public, [(t.start_byte, t.end_byte) for t in tokens[start:end]]))
     return found
+
+
+def macro_items(node: Any) -> list[tuple[str, str, bool]]:
+    """(kind, name, public) of the items a macro invocation declares, in the macro invocations nested in its
+    tokens too."""
+    return [(kind, name, public) for kind, name, public, _ in _macro_declarations(node)]
 
 
 def _without_lifetimes(text: str) -> str:
@@ -112,8 +155,12 @@ class RustCollector(Collector):
             self.add(scope, _name(node), "macro", self._attribute(node, "macro_export"), node)
         elif kind == "macro_invocation" and role != "test_mod":
             via = text_of(_field(node, "macro")) + "!"
-            for label, name, public in macro_items(node):
-                self.add(scope, name, label, open_ and public, node, via=via)
+            declared = _macro_declarations(node)
+            for number, (label, name, public, _) in enumerate(declared):
+                # every item shares the invocation's node: its fingerprint leaves out the other items' tokens, so
+                # a method added to (or changed in) a ``cfg_x! { ... }`` block does not read as a change to the rest
+                others = [span for other, (*_, spans) in enumerate(declared) if other != number for span in spans]
+                self.add(scope, name, label, open_ and public, node, via=via, children=others)
         elif kind in ("declaration_list", "source_file", "expression_statement"):
             self.walk(node, scope, ctx)
 
