@@ -358,6 +358,10 @@ def change_type_of(e: Evidence) -> str:
     if renamed_in_text_only(f.patch for f in e.behaviour) and not (e.security_signals or interface_touched(e)):
         return "chore"  # "Update redis* to valkey*" in messages and comments: a name put in another's place
     worded = _title_words(e.title)
+    if worded is None and (moji := R.GITMOJI_RE.match(e.title)):
+        # "🐛 Strip whitespaces from `Authorization` header credentials": no word of the title names the kind, the
+        # gitmoji does (as a title's word, not a prefix: what the facts say first still decides)
+        worded = R.GITMOJI_TYPES[moji.group("moji")]
     if (worded == "test" and e.behaviour and _PRODUCT_TEST_WORDS.search(e.title)
             and not any("test" in e.classes[f.path] for f in e.files)):
         # no test file touched and the word is a flag or names a thing the product runs: its own test command, flag

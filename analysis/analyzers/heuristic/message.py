@@ -404,6 +404,12 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
                 lead.append(line.strip())
         if items and lead and _REPRO_LEAD.search(lead[-1]):
             continue  # "The following scenario would previously fail:" and its steps: how the bug showed
+        if (items and lead and _UNFINISHED.search(lead[-1])
+                and all(item[0][:1].islower() for item in items)):
+            # "Add a new `-l` option ... This can be used in order to:" and items that only finish its sentence
+            # ("see symlink targets (#482)"): one point, the sentence and its ends, not fragments on their own
+            point = f"{_joined(lead)} {'; '.join(_joined(item).rstrip('.;') for item in items)}."
+            return [clip(unlinked(point), R.MAX_PARAGRAPH)]
         if items and lead and lead[-1].endswith(":"):
             lead = []
         if items and not lead and all(_CHECKBOX.match(item[0]) for item in items):
@@ -432,6 +438,11 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
         # ``:meth:`` before the name
         return [clip(unlinked(_RST_ROLE.sub(_role_text, p)), R.MAX_PARAGRAPH) for p in points[:R.MAX_POINTS]]
     return []
+
+
+#: a sentence its list finishes: it stops on a word that needs what follows ("This can be used in order to:",
+#: "The fix consists of:"), not a label ("Changes:")
+_UNFINISHED = re.compile(r"\s(?:to|by|for|of|can|will|would|that|with|in)\s*:$")
 
 
 def _before_announcement(paragraph: str) -> str | None:
