@@ -92,6 +92,14 @@ def test_a_test_declaration_renamed_in_place_is_a_rename():
     found = facts_of({"table/table_test.go": (TESTS, RENAMED)})
     tests = [(f["kind"], f["symbol"], f.get("before")) for f in found if f["kind"].startswith("test_")]
     assert tests == [("test_added", "TestWrapPreStyledContent", "TestTableWithLinks")], tests
+    from tests.facts_support import analysed
+    style = ("package lipgloss\n\nfunc (s Style) Render(str string) string {\n\treturn str\n}\n",
+             "package lipgloss\n\nfunc (s Style) Render(str string) string {\n\treturn wrap(str)\n}\n")
+    text = analysis_text(analysed({"style.go": style, "table/table_test.go": (TESTS, RENAMED)},
+                                  "feat(table): use cellbuf to preserve styles for wrapped content"))
+    # the body changed with the name: renamed, none dropped, and no claim that the body is the same
+    assert "Tests renamed (none dropped): `TestTableWithLinks` → `TestWrapPreStyledContent`" in text, text
+    assert "Tests removed" not in text and "same body" not in text
     # another test put in its place, its declaration written otherwise, is one removed and one added
     other = TESTS.replace("func TestTableWithLinks(t *testing.T) {", "func TestOther(b *testing.B) {").replace(
         "\tt.Log(table.String())\n", "\tgolden.RequireEqual(b, []byte(table.String()))\n")
@@ -204,3 +212,33 @@ def test_a_method_that_only_calls_itself_is_a_risk():
     assert self_calls([change("pkg/proxy.py", [], py)]) == []
     looped = [ln.replace("super()", "self") for ln in py]
     assert self_calls([change("pkg/proxy.py", [], looped)]) == [("pkg/proxy.py", "size", "return self.size(key)")]
+
+
+# --- hyperfine's report pasted into the message -------------------------------------------------------------------
+
+HYPERFINE = ("Use jemalloc\n\nBenchmark #1: ./fd-sys-alloc '[0-9]\\.jpg$' /home/shark\n"
+             "  Time (mean ± σ):     246.8 ms ±   3.4 ms    [User: 960.1 ms, System: 810.0 ms]\n"
+             "  Range (min … max):   244.1 ms … 257.1 ms    12 runs\n\n"
+             "Benchmark #2: ./fd-jemalloc '[0-9]\\.jpg$' /home/shark\n"
+             "  Time (mean ± σ):     201.0 ms ±   3.0 ms    [User: 833.9 ms, System: 666.9 ms]\n"
+             "  Range (min … max):   196.1 ms … 206.9 ms    14 runs\n\n"
+             "Summary\n  './fd-jemalloc' ran\n    1.23 ± 0.03 times faster than './fd-sys-alloc'\n")
+
+
+def test_hyperfine_s_report_is_read_for_its_verdict_not_quoted_as_points():
+    main = change("src/main.rs", [], ["#[global_allocator]", "static ALLOC: jemallocator::Jemalloc = jemallocator::Jemalloc;"])
+    analysis = analyse(HYPERFINE, [main])
+    assert not any(s.startswith("Benchmark #1") for s in analysis.summary), analysis.summary
+    assert "'./fd-jemalloc' ran 1.23 ± 0.03 times faster than './fd-sys-alloc'" in analysis.insights.performance
+    # prose that measures it is quoted as before
+    prose = analyse("Use jemalloc\n\nSearches run 20% faster with jemalloc on a large home directory.", [main])
+    assert "20% faster" in prose.insights.performance
+    assert message_points("Summary of the benchmark: it ran well.\n") == ["Summary of the benchmark: it ran well."]
+
+
+def test_a_rust_trait_method_delegating_to_the_inherent_one_is_no_loop():
+    from analysis.analyzers.heuristic.code.self_calls import self_calls
+    delegate = ["impl Sized for Buffer {", "    fn len(&self) -> usize {", "        self.len()", "    }", "}"]
+    assert self_calls([change("src/buffer.rs", [], delegate)]) == []
+    free = ["pub fn depth(node: &Node) -> usize {", "    depth(node)", "}"]
+    assert self_calls([change("src/tree.rs", [], free)]) == [("src/tree.rs", "depth", "depth(node)")]

@@ -459,11 +459,18 @@ _CHECKBOX = re.compile(r"^\[[ xX]\]\s")
 _DIAGNOSTIC = re.compile(r"^(?:warning|error|note)(?:\[[\w-]+\])?: \S")
 
 
+#: a benchmark runner's report as it printed: hyperfine's "Benchmark #1: <command>" over its "Time (mean ± σ):" line,
+#: or its "Summary" over "'<command>' ran"
+_BENCHMARK_REPORT = re.compile(r"^Benchmark(?: #?\d+)?: .*\n\s*Time \(mean|^Summary\s*\n.*\bran\s*$", re.M)
+
+
 def _tool_output(block: str) -> bool:
-    """A pasted diagnostic: its ``warning:``/``error:`` line, then the ``--> file:line:col`` pointer under it."""
+    """A pasted diagnostic: its ``warning:``/``error:`` line, then the ``--> file:line:col`` pointer under it; or a
+    benchmark runner's report (hyperfine's), which the performance insight reads."""
     lines = block.strip().splitlines()
     pointer = any(ln.lstrip().startswith("--> ") for ln in lines[1:4])
-    return bool(lines) and bool(_DIAGNOSTIC.match(lines[0])) and pointer
+    return bool(lines) and (bool(_DIAGNOSTIC.match(lines[0])) and pointer
+                            or bool(_BENCHMARK_REPORT.match(block.strip())))
 
 
 #: an XML changelog's markup (Maven's ``changes.xml``: ``<action type="fix" dev="...">``, ``<!-- FIX -->``)

@@ -2,7 +2,8 @@
 stack gives out (lipgloss's ``func (c Color) RGBA() (r, g, b, a uint32) { return c.RGBA() }``, meant to reach the
 colour the string names). Read from the added lines of product code: the definition, its one statement, its end;
 Go, Rust and Python, whose definitions a line shows whole. A call on another receiver (``c.inner.RGBA()``), with
-other arguments (a step of a real recursion) or a base's (``super().f()``) is no such loop."""
+other arguments (a step of a real recursion) or a base's (``super().f()``) is no such loop; nor is a Rust method's
+``self.len()`` (a trait's method reaching the type's inherent one), so Rust is read for free functions only."""
 
 from __future__ import annotations
 
@@ -77,11 +78,16 @@ def self_calls(files: Iterable[FileChange]) -> list[tuple[str, str, str]]:
                 symbol = f"{match.group('type').rsplit('.', 1)[-1]}.{match.group('name')}" if receiver else \
                     match.group("name")
             elif language == "rust":
-                receiver = "self" if any(p.strip() in _RECEIVERS for p in match.group("params").split(",")) else None
-                symbol = match.group("name")
+                # a method's ``self.len()`` may reach the type's inherent ``len`` from a trait's (the usual way to
+                # delegate), and a bare call in an ``impl`` a free function: only a free function of the file's top
+                if _indent(line[1:]) or any(p.strip() in _RECEIVERS for p in match.group("params").split(",")):
+                    continue
+                receiver, symbol = None, match.group("name")
             else:
                 first = match.group("params").split(",")[0].split(":")[0].strip()
                 receiver = first if first in ("self", "cls") else None
+                if receiver is None and _indent(line[1:]):
+                    continue  # a bare call in a class's body reaches the module's function of that name
                 symbol = match.group("name")
             if language == "python":  # the body ends where a line is indented no deeper than the ``def``
                 ends = len(body) < 2 or _indent(body[1][1:]) <= _indent(line[1:])

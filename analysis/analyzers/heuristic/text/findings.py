@@ -21,6 +21,7 @@ from analysis.analyzers.heuristic.code.named.word_sites import word_sites
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
+    hyperfine_verdict,
     measured_output,
     measured_sentence,
     members_retyped,
@@ -377,7 +378,7 @@ class Findings:
         """What the message and the hunks show of the speed-up: its measurement, the copies and calls it saves."""
         e, w, out = self.e, self.w, []
         output = measured_output(e.body)
-        quote = None if output else measured_sentence(e.body) or timed_sentence(e.body)
+        quote = None if output else hyperfine_verdict(e.body) or measured_sentence(e.body) or timed_sentence(e.body)
         if output:  # a benchmark tool's table: its row count and the author's sentence above it, not its header
             lead = output[1]
             out.append(w.t("perf_output" if lead else "perf_output_bare", n=output[0], quote=clip(lead, R.MAX_LINE)))
