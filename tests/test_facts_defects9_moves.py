@@ -33,10 +33,18 @@ def test_a_renamed_test_is_one_test_added_that_names_its_former_name():
                                   "test_rejects_words")], read
 
 
-def test_a_test_whose_body_changes_under_a_new_name_is_still_added_and_removed():
-    other = RENAMED.replace('parse("one")', 'parse("eleventy")')
+def test_a_test_whose_body_changes_under_a_new_name_elsewhere_is_still_added_and_removed():
+    rejects = TESTS.split("\n\n\ndef test_rejects_words")
+    other = rejects[0].replace("\n\n\ndef test_parses_numbers", "\n\n\ndef test_rejects_spelled_numbers():\n"
+                               "    with pytest.raises(ValueError):\n        parse(\"eleventy\")\n\n\n"
+                               "def test_parses_numbers") + "\n"
     kinds = sorted(f[0] for f in _tests(facts_of({"tests/test_parse.py": (TESTS, other)})))
     assert kinds == ["test_added", "test_removed"]
+    # (defects53b) renamed in place, its declaration line otherwise the same, it is the same test renamed though its
+    # body changed with it
+    in_place = RENAMED.replace('parse("one")', 'parse("eleventy")')
+    assert _tests(facts_of({"tests/test_parse.py": (TESTS, in_place)})) == [
+        ("test_added", "tests/test_parse.py", "test_rejects_spelled_numbers", "test_rejects_words")]
 
 
 def test_a_test_moved_to_another_file_says_where_it_came_from():

@@ -314,7 +314,7 @@ def derive_facts(commit: Commit, contents: FileContents | None = None) -> list[F
             add(path, _test_facts(path, patches[path], parsed, product, bodies))
         except Exception:
             log.warning("no test facts from %s in %s", path, commit.short_sha, exc_info=True)
-    return _bounded(_folded(found, fold_test_moves([fact for _, _, fact in found], bodies)))
+    return _bounded(_folded(found, fold_test_moves([fact for _, _, fact in found], bodies, patches)))
 
 
 def _folded(found: list[tuple[int, int, Fact]], replace: dict[int, Fact | None]) -> list[tuple[int, int, Fact]]:

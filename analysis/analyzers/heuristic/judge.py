@@ -373,6 +373,10 @@ def change_type_of(e: Evidence) -> str:
     worded = _title_words(e.title)
     if worded == "security" and (named := api_names_blanked(e.title, e)) != e.title:
         worded = _title_words(named)  # "... to Repository Vulnerability Alert": the API's name, not a hole
+    if worded is None and (moji := R.GITMOJI_RE.match(e.title)):
+        # "🐛 Strip whitespaces from `Authorization` header credentials": no word of the title names the kind, the
+        # gitmoji does (as a title's word, not a prefix: what the facts say first still decides)
+        worded = R.GITMOJI_TYPES[moji.group("moji")]
     if (worded == "test" and e.behaviour and _PRODUCT_TEST_WORDS.search(e.title)
             and not any("test" in e.classes[f.path] for f in e.files)):
         # no test file touched and the word is a flag or names a thing the product runs: its own test command, flag

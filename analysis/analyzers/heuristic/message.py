@@ -404,6 +404,12 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
                 lead.append(line.strip())
         if items and lead and _REPRO_LEAD.search(lead[-1]):
             continue  # "The following scenario would previously fail:" and its steps: how the bug showed
+        if (items and lead and _UNFINISHED.search(lead[-1])
+                and all(item[0][:1].islower() for item in items)):
+            # "Add a new `-l` option ... This can be used in order to:" and items that only finish its sentence
+            # ("see symlink targets (#482)"): one point, the sentence and its ends, not fragments on their own
+            point = f"{_joined(lead)} {'; '.join(_joined(item).rstrip('.;') for item in items)}."
+            return [clip(unlinked(point), R.MAX_PARAGRAPH)]
         if items and lead and lead[-1].endswith(":"):
             lead = []
         if items and not lead and all(_CHECKBOX.match(item[0]) for item in items):
@@ -434,6 +440,11 @@ def message_points(body: str, lead_in: str = "") -> list[str]:
     return []
 
 
+#: a sentence its list finishes: it stops on a word that needs what follows ("This can be used in order to:",
+#: "The fix consists of:"), not a label ("Changes:")
+_UNFINISHED = re.compile(r"\s(?:to|by|for|of|can|will|would|that|with|in)\s*:$")
+
+
 def _before_announcement(paragraph: str) -> str | None:
     """The sentences of ``paragraph`` before its last, which announces a list (ends in a colon); None when the
     announcement is the whole paragraph."""
@@ -448,11 +459,18 @@ _CHECKBOX = re.compile(r"^\[[ xX]\]\s")
 _DIAGNOSTIC = re.compile(r"^(?:warning|error|note)(?:\[[\w-]+\])?: \S")
 
 
+#: a benchmark runner's report as it printed: hyperfine's "Benchmark #1: <command>" over its "Time (mean ± σ):" line,
+#: or its "Summary" over "'<command>' ran"
+_BENCHMARK_REPORT = re.compile(r"^Benchmark(?: #?\d+)?: .*\n\s*Time \(mean|^Summary\s*\n.*\bran\s*$", re.M)
+
+
 def _tool_output(block: str) -> bool:
-    """A pasted diagnostic: its ``warning:``/``error:`` line, then the ``--> file:line:col`` pointer under it."""
+    """A pasted diagnostic: its ``warning:``/``error:`` line, then the ``--> file:line:col`` pointer under it; or a
+    benchmark runner's report (hyperfine's), which the performance insight reads."""
     lines = block.strip().splitlines()
     pointer = any(ln.lstrip().startswith("--> ") for ln in lines[1:4])
-    return bool(lines) and bool(_DIAGNOSTIC.match(lines[0])) and pointer
+    return bool(lines) and (bool(_DIAGNOSTIC.match(lines[0])) and pointer
+                            or bool(_BENCHMARK_REPORT.match(block.strip())))
 
 
 #: an XML changelog's markup (Maven's ``changes.xml``: ``<action type="fix" dev="...">``, ``<!-- FIX -->``)

@@ -15,6 +15,17 @@ PREFIX_TYPES: dict[str, str] = {
     # an optimisation by the author's own word ("opt: increase the interval of waiting in ReleaseTimeout()")
     "opt": "perf", "optimize": "perf", "optimise": "perf",
 }
+#: a gitmoji opening the title, the author's type as a conventional prefix is (fastapi's "🐛 Strip whitespaces from
+#: `Authorization` header credentials"), as the emoji or its ``:code:``; only the gitmojis whose kind is one type
+GITMOJI_TYPES: dict[str, str] = {
+    "🐛": "fix", ":bug:": "fix", "🚑": "fix", ":ambulance:": "fix", "🩹": "fix", ":adhesive_bandage:": "fix",
+    "✨": "feature", ":sparkles:": "feature", "📝": "docs", ":memo:": "docs", "♻": "refactor", ":recycle:": "refactor",
+    "⚡": "perf", ":zap:": "perf", "✅": "test", ":white_check_mark:": "test", "👷": "ci", ":construction_worker:": "ci",
+    "💚": "ci", ":green_heart:": "ci", "🔒": "security", ":lock:": "security", "⬆": "build", ":arrow_up:": "build",
+    "⬇": "build", ":arrow_down:": "build", "🎨": "chore", ":art:": "chore",
+}
+GITMOJI_RE = re.compile(r"^\s*(?P<moji>" + "|".join(re.escape(k) for k in sorted(GITMOJI_TYPES, key=len, reverse=True))
+                        + r")\ufe0f?(?=\s)")
 #: a conventional scope that names the project's dependencies (``fix(deps)``, ``feat(deps-dev)``, ``fix(dependencies)``):
 #: Renovate and Dependabot file an update of a dependency users install as ``fix``, so the type is the bot's, the
 #: change a version moved

@@ -192,6 +192,11 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
             if declared is None:
                 break  # the declaring file unseen: the convention stands
             candidate, text, vis = declared
+            if binary_root(candidate):
+                # declared by a program's root (fd's ``mod filesystem;`` in ``src/main.rs``), ``pub`` or not: no
+                # other crate can name it, and no ``src/lib.rs`` (absent in a binary crate) decides otherwise
+                verdict = set()
+                break
             for statement in _PUB_USE.findall(text):
                 if re.search(rf"\b{re.escape(name)}\b", statement):
                     exported |= {"*"} if "*" in statement else set(_IDENT.findall(statement))
@@ -201,7 +206,10 @@ def private_module_items(facts: list[Fact], commit: Commit, texts: dict[str, str
                 root = _crate_root(path)
                 root_text = read(root) if root else None
                 if root is None or root_text is None:
-                    break
+                    # no library root to re-export it: it stays hidden unless the modules above lead to a program's
+                    # root (fd's ``mod job;`` in ``src/exec/mod.rs``, ``mod exec;`` in ``src/main.rs``), read on
+                    current = candidate
+                    continue
                 # a statement that names every module on the way (``io`` and ``format``), not a namesake
                 # (serde_with's ``pub use crate::{de::*}`` is its own ``de``, not ``content::de``)
                 steps = _module_path(current, root)

@@ -396,7 +396,11 @@ def describe_signature(before: Symbol, after: Symbol, imports: tuple[dict, dict]
     added = [n for n in new if n not in old]
     removed = [n for n in old if n not in new]
     parts: list[str] = []
-    if added and removed and len(added) == len(removed) and len(old) == len(new):
+    # a name swapped for another at the same place in the list; one that went elsewhere (fd's ``(path_separator,
+    # path)`` -> ``(path, new_path_separator)``) is a parameter dropped and another added, not a rename
+    places = list(old), list(new)
+    if (added and removed and len(added) == len(removed) and len(old) == len(new)
+            and all(places[0].index(a) == places[1].index(b) for a, b in zip(removed, added))):
         parts += [f"renames {a} to {b}" for a, b in zip(removed, added)]
         added = removed = []
     parts += [f"adds {n}" for n in added] + [f"removes {n}" for n in removed]

@@ -1,12 +1,16 @@
 """Rust's public modules, read from the hunks: a ``pub mod name`` a file no longer declares is a path callers
 imported (``use time_core::convert::*``), gone or renamed, even when a ``#[deprecated]`` module of the old name
-re-exports the new one (every such import now warns, and fails under ``deny(warnings)``)."""
+re-exports the new one (every such import now warns, and fails under ``deny(warnings)``).
+
+A binary crate's root (``src/main.rs``, a program of ``src/bin/``) declares a program's modules: ``pub mod fshelper;``
+there is no path another crate imports, so dropping it breaks no one (fd's "Move filter up from internal")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from analysis.facts.code.rust_modules import binary_root
 from analysis.models import FileChange
 
 #: a public module declared: ``pub mod convert;``, ``pub mod convert {`` (``pub(crate)`` is not public)
@@ -33,7 +37,7 @@ def public_modules_gone(files: Iterable[FileChange]) -> list[tuple[str, str]]:
     deprecated in its place does not count as declared)."""
     out = []
     for f in files:
-        if not f.path.endswith(".rs") or not f.patch:
+        if not f.path.endswith(".rs") or not f.patch or binary_root(f.path):
             continue
         removed = [ln[1:] for ln in f.patch.splitlines() if ln.startswith("-") and not ln.startswith("---")]
         added = [ln[1:] for ln in f.patch.splitlines() if ln.startswith("+") and not ln.startswith("+++")]

@@ -318,12 +318,16 @@ def _masked(line: str) -> str:
 
 
 def literal_changes(files: Iterable[FileChange]) -> dict[str, list[str]]:
-    """Paths whose lines changed only in literals: HTTP-like status codes (``status``) or texts (``message``)."""
+    """Paths whose lines of code changed only in literals: HTTP-like status codes (``status``) or texts
+    (``message``); comment lines are no code."""
     out: dict[str, list[str]] = {"status": [], "message": []}
     for f in files:
         for old, new in _pairs(f.patch):
             if old == new or _masked(old) != _masked(new) or not old:
                 continue
+            if is_comment_line(old, f.path) or is_comment_line(new, f.path):
+                continue  # a comment's link or number (``// see https://github.com/o/r/pull/480`` -> ``481``): no
+                # program answers with it
             numbers = set(_NUMBER.findall(old)) ^ set(_NUMBER.findall(new))
             names = set(_STATUS_NAME.findall(old)) ^ set(_STATUS_NAME.findall(new))
             if names or (numbers and all(_STATUS_NUMBER.match(n) for n in numbers)

@@ -108,6 +108,19 @@ def measured_output(text: str) -> tuple[int, str] | None:
     return found
 
 
+#: hyperfine's verdict over its runs: "'./fd-jemalloc ...' ran" then "1.23 ± 0.03 times faster than './fd-sys-alloc ...'"
+_HYPERFINE = re.compile(r"^[ \t]*(?P<fast>\S[^\n]*?)[ \t]+ran[ \t]*\n[ \t]*(?P<times>[\d.]+[ \t]*±[ \t]*[\d.]+)[ \t]+"
+                        r"times faster than[ \t]+(?P<slow>[^\n]+)", re.M)
+
+
+def hyperfine_verdict(text: str) -> str | None:
+    """hyperfine's summary pasted into the message, as one line ("'a' ran 1.23 ± 0.03 times faster than 'b'"): the
+    measurement the runs' timings lead to (the first benchmark's timing alone is only the baseline's)."""
+    match = _HYPERFINE.search(text)
+    return (f"{match.group('fast').strip()} ran {match.group('times')} times faster than "
+            f"{match.group('slow').strip()}") if match else None
+
+
 #: a time measured before and after in one sentence: "writes drop from 3324ms to 319ms"
 _TIME = r"\d[\d.,]*\s*(?:ms|ns|µs|us|s|sec|seconds?|min)\b"
 _TIMED_PAIR = re.compile(rf"\bfrom\s+{_TIME}.{{0,30}}?\bto\s+{_TIME}", re.I)

@@ -21,6 +21,7 @@ from analysis.analyzers.heuristic.code.named.word_sites import word_sites
 from analysis.analyzers.heuristic.code.perf import (
     HEADERS,
     by_reference_only,
+    hyperfine_verdict,
     measured_output,
     measured_sentence,
     members_retyped,
@@ -29,6 +30,7 @@ from analysis.analyzers.heuristic.code.perf import (
 )
 from analysis.analyzers.heuristic.code.respelled.annotations_only import annotations_only, type_declarations_only
 from analysis.analyzers.heuristic.code.respelled.page_text import PAGE
+from analysis.analyzers.heuristic.code.self_calls import self_calls
 from analysis.analyzers.heuristic.config.builds.build_defaults import api_gated, default_narrowed, features_removed
 from analysis.analyzers.heuristic.config.builds.dependency_changes import development_only
 from analysis.analyzers.heuristic.config.charts.template_layout import added_conditions
@@ -381,7 +383,7 @@ class Findings:
         """What the message and the hunks show of the speed-up: its measurement, the copies and calls it saves."""
         e, w, out = self.e, self.w, []
         output = measured_output(e.body)
-        quote = None if output else measured_sentence(e.body) or timed_sentence(e.body)
+        quote = None if output else hyperfine_verdict(e.body) or measured_sentence(e.body) or timed_sentence(e.body)
         if output:  # a benchmark tool's table: its row count and the author's sentence above it, not its header
             lead = output[1]
             out.append(w.t("perf_output" if lead else "perf_output_bare", n=output[0], quote=clip(lead, R.MAX_LINE)))
@@ -699,6 +701,10 @@ class Findings:
         if removed_tests and not e.of("test_added"):
             one = _one(list(dict.fromkeys(removed_tests)))
             self.add("tests_removed" + one, "rec_tests_removed" + one, names=w.names(removed_tests))
+        loops = self_calls(e.behaviour)
+        if loops:  # a function whose one statement calls itself as it was called: a call never returns
+            self.add("self_call" + _one([symbol for _, symbol, _ in loops]), None,
+                     symbols=w.names([symbol for _, symbol, _ in loops]), call=code(loops[0][2], R.MAX_LINE))
         for path, key, written in yaml_float_versions(e.files)[:1]:
             self.add("yaml_float", None, key=code(key), written=code(written), path=code(path, R.MAX_PATH),
                      read=code(str(float(written))), quoted=code(f'"{written}"'))

@@ -22,6 +22,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "unwritten": "{name} stays optional, its default {old} no longer in the signature",
         "moved": "Moves {names} to {path}",
         "retyped": "{old} → {new}", "returns": "returns {old} → {new}",
+        # a return value where there was none, or none where there was one: "—" is no type a reader can read
+        "returns_gained": "now returns {new} (returned nothing)", "returns_gained_pl": "now return {new} (returned "
+        "nothing)", "returns_lost": "no longer returns {old}", "returns_lost_pl": "no longer return {old}",
         "sig_line": "{symbol} {changes}", "sig_join": "; ",
         "removed": "Removes public {names}", "added_earlier": "{names} came in earlier the same day ({sha}): no "
         "release has had it, so no user's code breaks", "added_earlier_pl": "{names} came in earlier the same day "
@@ -223,7 +226,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "maint_benchmarks_removed_in": "Benchmarks removed from {suite}: {names}.",
         "maint_tests_added_in": "Tests added in {suite}: {names}.",
         "maint_tests_removed_in": "Tests removed from {suite}: {names}.",
-        "maint_tests_renamed": "Tests renamed (same body, nothing lost): {names}.", "renamed_pair": "{old} → {new}",
+        "maint_tests_renamed": "Tests renamed (none dropped): {names}.", "renamed_pair": "{old} → {new}",
         "maint_tests_moved": "Tests moved from {old} to {new}, none lost: {names}.",
         "maint_large": "Large change: {lines} lines of product code and configuration across {n} files.",
         "compat_api_paths": "API or schema definitions change: {paths}; clients built against them may need updating.",
@@ -309,6 +312,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "r_tests_removed_impact": "What {names} checked is no longer checked.",
         "r_tests_removed_mitigation": "Confirm {names} were replaced or are obsolete.",
         "rec_tests_removed": "Confirm why {names} were removed.",
+        "r_self_call_one": "{symbols} calls itself: {call}",
+        "r_self_call_one_impact": "Every call recurses until the stack overflows: the program crashes instead of "
+        "getting a result.",
+        "r_self_call_one_mitigation": "Call what it should delegate to (a field's or the underlying type's method), "
+        "not {symbols} itself.",
+        "r_self_call": "{symbols} call themselves ({call})",
+        "r_self_call_impact": "Every call recurses until the stack overflows: the program crashes instead of "
+        "getting a result.",
+        "r_self_call_mitigation": "Call what each should delegate to (a field's or the underlying type's method), "
+        "not the method itself.",
         "r_yaml_float": "{key}: {written} in {path} is a YAML number",
         "r_yaml_float_impact": "YAML reads it as {read}, not {written}: the job asks for another version.",
         "r_yaml_float_mitigation": "Quote it: {key}: {quoted}.",
@@ -332,6 +345,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "unwritten": "{name} 仍可省略，签名中不再写默认值 {old}",
         "moved": "把 {names} 移到 {path}",
         "retyped": "{old} → {new}", "returns": "返回类型 {old} → {new}",
+        "returns_gained": "现在返回 {new}（此前无返回值）", "returns_gained_pl": "现在返回 {new}（此前无返回值）",
+        "returns_lost": "不再返回 {old}", "returns_lost_pl": "不再返回 {old}",
         "sig_line": "{symbol} {changes}", "sig_join": "；",
         "removed": "删除公开符号 {names}", "added_earlier": "{names} 是同一天较早的 {sha} 才加入的：尚无发布版本包含它，"
         "不会破坏用户代码", "added_earlier_pl": "{names} 是同一天较早的 {sha} 才加入的：尚无发布版本包含它们，不会破坏用户代码", "ctor_dropped": "{names} 不再定义自己的构造函数：`new` 以相同参数调用继承的构造函数",
@@ -511,7 +526,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "maint_benchmarks_removed_in": "{suite} 删除基准测试：{names}。",
         "maint_tests_added_in": "{suite} 新增测试：{names}。",
         "maint_tests_removed_in": "{suite} 删除测试：{names}。",
-        "maint_tests_renamed": "测试改名（内容不变，没有测试丢失）：{names}。", "renamed_pair": "{old} → {new}",
+        "maint_tests_renamed": "测试改名（没有测试被删除）：{names}。", "renamed_pair": "{old} → {new}",
         "maint_tests_moved": "测试从 {old} 移到 {new}，没有测试丢失：{names}。",
         "maint_large": "变更较大：产品代码与配置共 {n} 个文件 {lines} 行。",
         "compat_api_paths": "API 或数据结构定义发生变化：{paths}；基于它们构建的客户端可能需要更新。",
@@ -592,6 +607,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "r_tests_removed_impact": "{names} 原先检查的内容不再被检查。",
         "r_tests_removed_mitigation": "确认 {names} 已被替代或确已过时。",
         "rec_tests_removed": "确认删除 {names} 的原因。",
+        "r_self_call_one": "{symbols} 调用自身：{call}",
+        "r_self_call_one_impact": "每次调用都会无限递归直到栈溢出：程序崩溃而得不到结果。",
+        "r_self_call_one_mitigation": "改为调用它本应委托的实现（字段或底层类型的方法），而不是 {symbols} 自身。",
+        "r_self_call": "{symbols} 调用自身（{call}）",
+        "r_self_call_impact": "每次调用都会无限递归直到栈溢出：程序崩溃而得不到结果。",
+        "r_self_call_mitigation": "改为调用各自本应委托的实现（字段或底层类型的方法），而不是方法自身。",
         "r_yaml_float": "{path} 中的 {key}: {written} 是 YAML 数字",
         "r_yaml_float_impact": "YAML 把它读作 {read} 而不是 {written}：任务请求的是另一个版本。",
         "r_yaml_float_mitigation": "加上引号：{key}: {quoted}。",

@@ -87,6 +87,23 @@ def _flat(text: str) -> str:
     return " ".join(_unreferenced(text).replace("`", "").split())
 
 
+def _words(text: str) -> str:
+    """``text``'s words, lower-cased, one space between: punctuation and references aside."""
+    return " ".join(re.findall(r"[^\W_]+", _unreferenced(text).lower()))
+
+
+def _quotes_words(point: str, entry: str) -> bool:
+    """``point`` says the changelog ``entry`` word for word, whatever the punctuation between (a list's items the
+    entry joins with ". " and the point with "; "), the entry's last word left aside when it was cut short."""
+    words = _words(entry).split()
+    if entry.rstrip().endswith("…"):
+        words = words[:-1]
+    if len(words) < _QUOTED_WORDS:  # a short entry only as a whole part of the point ("see symlink targets (#482)"
+        # between the point's "; "), not a phrase that happens to recur in it
+        return bool(words) and " ".join(words) in {_words(part) for part in re.split(r"[;:]\s|\.\s", point)}
+    return f" {' '.join(words)} " in f" {_words(point)} "
+
+
 #: a list item's marker opening a subject (``- Added a routine ...``, the first of the message's items)
 _LIST_MARK = re.compile(r"^\s*[-*•+]\s+(?=\S)")
 
@@ -210,7 +227,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         for old, new in delta.retypes[:3]:
             parts.append(self.t("retyped", old=code(old), new=code(new)))
         if delta.returns:
-            parts.append(self._t("returns", plural, old=code(delta.returns[0]), new=code(delta.returns[1])))
+            old, new = delta.returns
+            key = "returns_gained" if old == "—" else "returns_lost" if new == "—" else "returns"
+            parts.append(self._t(key, plural, old=code(old), new=code(new)))
         if not parts:
             parts.append(self.t("retyped", old=code(fact.before, 120), new=code(fact.after, 120)))
         return self.p["sep"].join(parts)
@@ -274,8 +293,9 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         # an entry the message's point quotes at more length (the commit's words copied into the changelog, cut
         # shorter there) is said once, by the point
         spoken = [_flat(p) for p in out]
-        entries = [x for x in entries if len(x.split()) < _QUOTED_WORDS
-                   or not any(len(flat) < len(p) and flat in p for flat in [_flat(x.rstrip("…"))] for p in spoken)]
+        entries = [x for x in entries if (len(x.split()) < _QUOTED_WORDS
+                   or not any(len(flat) < len(p) and flat in p for flat in [_flat(x.rstrip("…"))] for p in spoken))
+                   and not any(_quotes_words(p, x) for p in out)]
         if entries:  # the project's words, quoted under one lead rather than "Changelog:" before each line
             # (an entry cut short ends on its "…": a stop after it reads "no…." )
             ended = [x if x.endswith((".", "!", "?", ":", ";", "。", "…")) else x + "." for x in entries[:-1]]
