@@ -8,8 +8,10 @@ always brings a word of its own: a new call, a new constant, a new message or va
 
 Only a rewrite of some size reads so: a line or two re-ordered or dropped with the same words (an event fired after
 the mounting instead of before it, one error constant mapped to another) is the smallest behaviour change there
-is, so at least ``MIN_LINES`` product lines must change. Every changed file needs its patch (a file too large for
-one says nothing).
+is, so at least ``MIN_LINES`` product lines must change. And only a rewrite: as many lines added as removed, within
+a factor of two. Code taken out brings no word of its own either, yet what it did is gone (a lock no longer taken
+in forty methods); code added in the same words calls what was there once more. Every changed file needs its patch
+(a file too large for one says nothing).
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ def _context(patch: str) -> list[str]:
 
 
 def same_vocabulary(files: Iterable[FileChange]) -> bool:
-    """Every file has its patch, at least ``MIN_LINES`` lines change, the added lines name no identifier that the
-    removed or context lines do not, and the set of literals added is the set removed."""
+    """Every file has its patch, at least ``MIN_LINES`` lines change, the lines added and removed are as many within a
+    factor of two, the added lines name no identifier that the removed or context lines do not, and the set of
+    literals added is the set removed."""
     files = list(files)
     if not files or any(not f.patch for f in files):
         return False
@@ -45,7 +48,8 @@ def same_vocabulary(files: Iterable[FileChange]) -> bool:
         added += new
         removed += gone
         known += gone + _context(f.patch or "")
-    if len([line for line in added + removed if line]) < MIN_LINES:
+    lines_added, lines_removed = len([ln for ln in added if ln]), len([ln for ln in removed if ln])
+    if lines_added + lines_removed < MIN_LINES or 2 * min(lines_added, lines_removed) < max(lines_added, lines_removed):
         return False
     words = {w for line in known for w in _IDENT.findall(line)}
     if any(w not in words for line in added for w in _IDENT.findall(line)):
