@@ -68,6 +68,7 @@ from analysis.analyzers.heuristic.code.respelled.ts_annotations import ts_annota
 from analysis.analyzers.heuristic.code.respelled.type_assertions import type_assertions_only
 from analysis.analyzers.heuristic.code.respelled.typing_only import typing_titled
 from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only, void_casts_only
+from analysis.analyzers.heuristic.code.same_vocabulary import same_vocabulary
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.unreached_additions import unreached_additions
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
@@ -715,6 +716,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
             and not (e.config or e.security_signals or e.literal_changes["message"] or e.api_breaks)):
         return "low"  # "Fix most mypy ``attr-defined``", "mark type aliases with ``TypeAlias``": Python code edited
         # for its type checker, which the interpreter does not run (no public name removed, no message reworded)
+    if change_type == "refactor" and same_vocabulary(e.behaviour) and not (e.config or e.security_signals):
+        return "low"  # a refactor that brings no name and no literal of its own (designated initializers, ``final``,
+        # imports regrouped): what was there, rearranged
     return "medium"
 
 
