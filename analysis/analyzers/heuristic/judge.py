@@ -89,6 +89,7 @@ from analysis.analyzers.heuristic.config.builds.symbol_exports import exports_re
 from analysis.analyzers.heuristic.config.builds.task_makefile import task_makefile
 from analysis.analyzers.heuristic.config.builds.toolchain import rust_floors_set
 from analysis.analyzers.heuristic.config.builds.version_lines import versions_moved
+from analysis.analyzers.heuristic.config.charts.app_major import app_major_raised
 from analysis.analyzers.heuristic.config.charts.app_minor import app_minor_release, app_minors_skipped
 from analysis.analyzers.heuristic.config.charts.port_names import port_names_fitted
 from analysis.analyzers.heuristic.config.charts.template_layout import templates_relaid_only
@@ -810,6 +811,9 @@ def _without_product_code(e: Evidence, change_type: str) -> str:
         # old runtime are cut off
     if own_major_with_dependency(e):
         return "high"  # the package's own major raised with a dependency's: the project says its upgrade breaks
+    if app_major_raised(e.facts, e.classes):
+        return "high"  # a chart's ``appVersion`` opens a new major of the application it deploys: every install runs
+        # it by default, with the breaking changes and migrations that major brings
     if breaking_fragments(e) and any(not e.classes[f.path] & {"doc"} for f in e.files):
         return "high"  # a news fragment filed as breaking beside code the facts class as tests (a package's own
         # ``testing`` helpers module): the project files what users meet as a break

@@ -35,6 +35,7 @@ from analysis.analyzers.heuristic.config.builds.own_major import own_major_with_
 from analysis.analyzers.heuristic.config.builds.package_commands import commands_declared
 from analysis.analyzers.heuristic.config.builds.runtime_loading import link_moved_to_runtime
 from analysis.analyzers.heuristic.config.builds.supported_floor import supported_floors_raised
+from analysis.analyzers.heuristic.config.charts.app_major import app_major_raised
 from analysis.analyzers.heuristic.config.charts.chart_values import dropped_values
 from analysis.analyzers.heuristic.config.charts.deploy import off_by_default, ungated_template_block
 from analysis.analyzers.heuristic.config.charts.missing_grants import missing_permission_granted
@@ -314,6 +315,8 @@ def high(e: Evidence, change_type: str) -> bool:
         or bool(aborts_made_errors(e.behaviour))  # an ``unimplemented!()``/``panic(...)`` the program reached
         # replaced by a returned error: what aborted the task or process is an error the caller handles
         or own_major_with_dependency(e)  # the package's own major raised with a dependency's: it says it breaks
+        or bool(app_major_raised(e.facts, e.classes))  # a chart's application raised to a new major: every
+        # install runs it by default
         or bool(checks_called_from_public(e))
         or support_removed(e) or default_changed_in_changelog(e) or breaking_in_changelog(e) or migration_noted(e)
         or returns_changed_in_changelog(e)  # the changelog says a public call returns another value than it did
