@@ -122,9 +122,10 @@ def test_comment_only_files_said_as_comments_are_not_listed_again_by_kind():
 
 
 def _go(n: int, minor: int, extra: str = "") -> tuple[str, str]:
+    """``n`` modules, each at its own version (``v1.<minor>.<i>``): moves that no shared version line groups."""
     mod = "module example.org/tool\n\ngo 1.22\n\nrequire (\n" + "".join(
-        f"\texample.org/p{i} v1.{minor}.0\n" for i in range(n)) + ")\n"
-    sums = "".join(f"example.org/p{i} v1.{minor}.0 h1:abc{i}{minor}=\nexample.org/p{i} v1.{minor}.0/go.mod h1:def{i}=\n"
+        f"\texample.org/p{i} v1.{minor}.{i}\n" for i in range(n)) + ")\n"
+    sums = "".join(f"example.org/p{i} v1.{minor}.{i} h1:abc{i}{minor}=\nexample.org/p{i} v1.{minor}.{i}/go.mod h1:def{i}=\n"
                    for i in range(n)) + extra
     return mod, sums
 
