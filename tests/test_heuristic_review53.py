@@ -82,3 +82,26 @@ def test_a_hole_named_inside_a_function_name_stays_security():
     typed_after = typed.replace("\tName string\n", "\tName string\n\tRoot string\n")
     analysis = analysed({"archive/errors.go": (typed, typed_after)}, "Add the root to Path Traversal Error")
     assert analysis.change_type != "security", analysis.change_type
+
+
+# --- a guard's doc comment saying what it returns and why -----------------------------------------------------------
+
+_EXTRACT = ('package archive\n\nimport "path/filepath"\n\nfunc extract(dir, name string) string {\n'
+            '\treturn filepath.Join(dir, name)\n}\n')
+_GUARDED = ('package archive\n\nimport (\n\t"errors"\n\t"path/filepath"\n\t"strings"\n)\n\n'
+            '// safeJoin returns an error when name escapes dir, so a crafted archive cannot write outside it (path '
+            'traversal).\nfunc safeJoin(dir, name string) (string, error) {\n\tp := filepath.Join(dir, name)\n'
+            '\tif !strings.HasPrefix(p, filepath.Clean(dir)+"/") {\n\t\treturn "", errors.New("bad name")\n\t}\n'
+            '\treturn p, nil\n}\n\nfunc extract(dir, name string) string {\n\tp, _ := safeJoin(dir, name)\n'
+            '\treturn p\n}\n')
+_ACCESSORS = ('package github\n\nfunc x() {}\n', 'package github\n\nfunc x() {}\n\n'
+              '// GetVulnerabilityAlerts returns the VulnerabilityAlerts field if it\'s non-nil, zero value otherwise.\n'
+              'func (r *Repo) GetVulnerabilityAlerts() bool {\n\tif r == nil || r.VulnerabilityAlerts == nil {\n'
+              '\t\treturn false\n\t}\n\treturn *r.VulnerabilityAlerts\n}\n')
+
+
+def test_a_guards_doc_comment_on_what_it_returns_names_its_attack():
+    assert analysed({"archive/extract.go": (_EXTRACT, _GUARDED)}, "Fix archive extraction").change_type == "security"
+    # an accessor whose security word is the field it returns names no attack
+    analysis = analysed({"github/github-accessors.go": _ACCESSORS}, "Add missing fields to Repo")
+    assert analysis.change_type != "security", analysis.change_type
