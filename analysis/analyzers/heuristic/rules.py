@@ -228,9 +228,9 @@ TEST_DIRS = {"tests", "test", "testing", "__tests__", "testdata", "e2e", "test_h
              "__typetests__", "test-d",
              # Jest's manual mocks (``src/__mocks__/fs.js``): doubles its tests load in place of a module
              "__mocks__",
-             # DejaGnu's and its heirs' suites (libffi's ``testsuite/libffi.call/``, netty's ``testsuite/`` module)
-             # and cargo-fuzz's or OSS-Fuzz's targets (``fuzz/fuzz_targets/``): run by the project, never shipped
-             "testsuite", "fuzz"}
+             # (``testsuite/`` above: netty's ``testsuite/`` module too) cargo-fuzz's or OSS-Fuzz's targets
+             # (``fuzz/fuzz_targets/``): run by the project, never shipped
+             "fuzz"}
 #: folders of test doubles (``mock/mount/database_host``, ``mocks/``): their data files are fixtures (their code may
 #: be a package that users' tests import, as mockery's generated ``mocks/`` are)
 MOCK_DIRS = {"mock", "mocks"}
