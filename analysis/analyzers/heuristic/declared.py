@@ -178,12 +178,20 @@ def attack_commented(e: Evidence) -> bool:
 
 
 def _describes_declared(comment: str, declared: set[str]) -> bool:
+    """``comment`` opens on a declared name and says what it is or holds. A function's "X returns ..." does only
+    when its security words are names (an accessor's "GetVulnerabilityAlerts returns the VulnerabilityAlerts
+    field"): a guard's doc comment says what it returns and why ("safeJoin returns an error when name escapes dir
+    ... (path traversal)")."""
     words = comment.split(maxsplit=2)
-    return len(words) > 1 and words[0] in declared and words[1] in _DESCRIBING
+    if len(words) < 2 or words[0] not in declared or words[1] not in _DESCRIBING:
+        return False
+    return words[1] != "returns" or not R.TITLE_SECURITY_WORDS.search(_CAMEL_NAME.sub(" ", comment))
 
 
 #: the verb of a doc comment saying what a declared name is or holds (Go's "X represents ...", "X contains ...")
 _DESCRIBING = frozenset({"represents", "describes", "holds", "contains", "returns", "lists", "stores"})
+#: a name written in camel case (``VulnerabilityAlerts``, ``getSecurityAdvisory``) or as code
+_CAMEL_NAME = re.compile(r"\b[A-Za-z][a-z0-9]*[A-Z]\w*|`[^`]*`")
 #: a setting's name that holds a security word (Kubernetes' ``securityContext``, ``security_opt``): a comment that
 #: documents the setting names no attack
 _SETTING_NAMES = re.compile(r"\b\w*security(?=\w)\w*", re.I)

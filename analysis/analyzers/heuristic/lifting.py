@@ -286,14 +286,18 @@ def api_names_blanked(text: str, e: Evidence) -> str:
     """``text`` less the capitalised names it gives a changed symbol ("Add missing fields to Repository Vulnerability
     Alert" beside ``RepositoryVulnerabilityAlertEvent``): a security word there names the API the change touches
     (GitHub's vulnerability alerts, a security advisory's fields), not a hole it closes."""
-    names = {(f.symbol or "").lower() for f in e.facts if f.symbol and f.kind.startswith(("symbol_", "signature_"))}
+    # each part of a dotted name (``RepositoryVulnerabilityAlertEvent.Severity``): the run must open one, as a type's
+    # name opens with the words the title spells; inside a function's (``hasPathTraversal`` for "a Path Traversal
+    # hole") the words are what the function checks for, and the title may name the hole it closes
+    names = {part for f in e.facts if f.symbol and f.kind.startswith(("symbol_", "signature_"))
+             for part in re.split(r"[^\w]+", f.symbol.lower()) if part}
     if not names:
         return text
 
     def blank(match: re.Match) -> str:
         run = match.group(0)
         joined = re.sub(r"\s+", "", run).lower()
-        named = R.TITLE_SECURITY_WORDS.search(run) and " " in run.strip() and any(joined in n for n in names)
+        named = R.TITLE_SECURITY_WORDS.search(run) and " " in run.strip() and any(n.startswith(joined) for n in names)
         return " " if named else run
     return _CAPITALISED_RUN.sub(blank, text)
 

@@ -519,6 +519,15 @@ class FileLines:
         return self.tiny() and not any(f.symbol for f in self.e.facts if f.path == self.e.files[0].path)
 
 
+#: names of files git keeps as binary: archives, images, fonts, compiled code and catalogs, key stores
+_BINARY_NAME = re.compile(r"\.(jar|war|ear|aar|class|zip|gz|tgz|bz2|xz|zst|7z|rar|tar|png|jpe?g|gif|ico|icns|webp|bmp|"
+                          r"tiff?|psd|pdf|woff2?|ttf|otf|eot|so|dylib|dll|exe|a|o|lib|pyc|wasm|bin|mo|jks|keystore|"
+                          r"p12|pfx|der|sqlite3?|db|mp[34]|wav|ogg|mov|avi)$", re.I)
+
+
 def _binary(f: FileChange) -> bool:
-    """A file changed in place with no hunk and no line counted: git's "Binary files differ"."""
-    return f.status == "modified" and not f.patch and not f.changes and not f.previous_path
+    """A file changed in place with no hunk and no line counted, its name a binary format's (``.jar``, ``.png``):
+    git's "Binary files differ". A text file shows the same when only its mode changes (``gradlew`` made
+    executable): nothing of it says "binary" there."""
+    return (f.status == "modified" and not f.patch and not f.changes and not f.previous_path
+            and bool(_BINARY_NAME.search(f.path)))
