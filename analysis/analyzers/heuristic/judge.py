@@ -70,6 +70,7 @@ from analysis.analyzers.heuristic.code.respelled.typing_only import typing_title
 from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only, void_casts_only
 from analysis.analyzers.heuristic.code.same_vocabulary import same_vocabulary
 from analysis.analyzers.heuristic.code.side_files import side_manifest
+from analysis.analyzers.heuristic.code.typos_fixed import typos_fixed_only
 from analysis.analyzers.heuristic.code.unreached_additions import unreached_additions
 from analysis.analyzers.heuristic.config.autofix import formatter_configured, formatter_output, hooks_bumped
 from analysis.analyzers.heuristic.config.builds.build_defaults import default_features_changed, features_broken
@@ -653,6 +654,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
     if (R.cosmetic(e.title) and e.behaviour_lines <= R.COSMETIC_MAX_LINES
             and not e.api_added and not e.config and not nesting_changed(e.behaviour)):
         return "low"
+    if (typos_fixed_only(e.behaviour) and change_type != "security"
+            and not (e.config or e.security_signals or interface_touched(e))):
+        return "low"  # misspelt words corrected in a help text or comment (``hexidecimal``): the same program
     if message_reworded(e, change_type):
         return "low"  # an error or help message reworded by a refactor: the words move, the program does the same
     if user_text(e):

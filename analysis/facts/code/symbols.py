@@ -519,11 +519,15 @@ def without_namespaces(facts: list[Fact], parsed: dict[str, tuple | None]) -> di
     return replace
 
 
-def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict) -> str | None:
+def _reach(previous: Symbol, symbol: Symbol, old: dict, new: dict, family: str = "") -> str | None:
     """"now public" / "no longer public" when the symbol's own reach changed (a Java method made ``public``); a member
     whose type changed reach follows its type and says nothing of its own. A Rust ``pub`` item only hidden from the
     documentation (``#[doc(hidden)]`` added to rusqlite's deprecated ``Statement::execute_named``) is no longer
-    documented, not out of reach: every caller still compiles, so no reach change is said."""
+    documented, not out of reach: every caller still compiles, so no reach change is said. Nor is one said of a C/C++
+    ``#define``: whether it is for includers is guessed from how often its header uses it, and a header that starts
+    (or stops) using its own ``MI_GiB`` leaves every includer able to expand it as before."""
+    if family == "c" and symbol.kind == "macro" and previous.kind == "macro":
+        return None
     was_public = previous.public and not previous.default_only  # ``export default x``: not importable as ``x``
     now_public = symbol.public and not symbol.default_only
     if was_public == now_public or (was_public and symbol.doc_hidden):
@@ -673,13 +677,13 @@ def symbol_facts(path: str, before: ParsedFile | None, after: ParsedFile | None)
         elif _respelled_only(previous, symbol, imports):
             continue
         elif previous.node.text != symbol.node.text and _fingerprint(previous, family) != _fingerprint(symbol, family):
-            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new),
+            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new, family),
                                               *how_changed(previous, symbol, family), _deprecation(previous, symbol)]))
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public or previous.public,
                                             text=f"{symbol.kind}, {noticed}" if noticed else symbol.kind)))
-        elif _reach(previous, symbol, old, new) or _deprecation(previous, symbol):
-            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new), _deprecation(previous, symbol)]))
+        elif _reach(previous, symbol, old, new, family) or _deprecation(previous, symbol):
+            noticed = "; ".join(filter(None, [_reach(previous, symbol, old, new, family), _deprecation(previous, symbol)]))
             facts.append((symbol.line, Fact(kind="symbol_modified", path=path, symbol=symbol.name,
                                             public=symbol.public or previous.public, text=f"{symbol.kind}, {noticed}")))
     removed_at = after.tree.root_node.end_point[0] + 2 if after and after.tree else 0
