@@ -29,7 +29,8 @@ if str(ROOT) not in sys.path:
 from analysis.analyzers.base import AnalysisContext  # noqa: E402
 from analysis.analyzers.heuristic import HeuristicAnalyzer  # noqa: E402
 from analysis.changes import fold  # noqa: E402
-from analysis.earlier_additions import earlier_additions, may_touch_earlier  # noqa: E402
+from analysis.earlier_additions import day_line, earlier_additions, may_touch_earlier  # noqa: E402
+from analysis.earlier_lines import earlier_lines  # noqa: E402
 from analysis.facts import derive_facts  # noqa: E402
 from analysis.models import Analysis, Commit, FileChange  # noqa: E402
 from bench.day_fixtures import Day, day_names, load  # noqa: E402
@@ -233,8 +234,10 @@ def replay(day: Day, lang: str = "en") -> list[tuple[Commit, Analysis]]:
     """Every change of the day analysed as the digest would: facts first, then the heuristic."""
     analyzer = HeuristicAnalyzer()
     facts = [(commit, derive_facts(commit, day.contents)) for commit in day.commits]
+    by_sha = {commit.sha: commit for commit in day.commits}
     return [(commit, analyzer.analyze_sync(commit, lang, AnalysisContext(
-        facts=found, added_earlier=earlier_additions(facts, commit) if may_touch_earlier(found) else {})))
+        facts=found, added_earlier=earlier_additions(facts, commit) if may_touch_earlier(found) else {},
+        day_rework=earlier_lines(commit, day_line(by_sha, commit)))))
             for commit, found in facts]
 
 
