@@ -20,7 +20,8 @@ if str(ROOT) not in sys.path:
 from analysis.analyzers.heuristic import judge  # noqa: E402
 from analysis.analyzers.heuristic.analyzer import evidence_of  # noqa: E402
 from analysis.analyzers.heuristic.evidence import Evidence  # noqa: E402
-from analysis.earlier_additions import earlier_additions  # noqa: E402
+from analysis.earlier_additions import day_line, earlier_additions  # noqa: E402
+from analysis.earlier_lines import earlier_lines  # noqa: E402
 from analysis.facts import derive_facts  # noqa: E402
 from bench.day_fixtures import day_names, load  # noqa: E402
 from bench.heuristic_agreement import TUNED  # noqa: E402
@@ -74,10 +75,12 @@ def labelled_changes(names: list[str] | None = None) -> Iterator[LabelledChange]
     for name in names or day_names():
         day = load(name)
         facts = [(commit, derive_facts(commit, day.contents)) for commit in day.commits]
+        by_sha = {commit.sha: commit for commit in day.commits}
         for commit, found in facts:
             if commit.sha not in day.labels:
                 continue
-            evidence = evidence_of(commit, found, (), earlier_additions(facts, commit))
+            evidence = evidence_of(commit, found, (), earlier_additions(facts, commit),
+                                   earlier_lines(commit, day_line(by_sha, commit)))
             change_type, importance, decided_by = judged(evidence)
             label, label_type, _reason = day.labels[commit.sha]
             yield LabelledChange(name, name in TUNED, evidence, change_type, importance, label, label_type, decided_by)

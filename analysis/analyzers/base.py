@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from analysis.earlier_lines import DayRework
 from analysis.models import Analysis, Commit, Fact
 
 
@@ -39,6 +40,9 @@ class AnalysisContext:
     folded_titles: list[str] = field(default_factory=list)
     #: {symbol: short SHA} of the symbols the same day's earlier changes added (``analysis.earlier_additions``)
     added_earlier: dict[str, str] = field(default_factory=dict)
+    #: the change's lines read against the same day's earlier changes (``analysis.earlier_lines``): which of the
+    #: lines it removes they added, which of the lines it adds they removed; None: not read
+    day_rework: DayRework | None = None
     #: the text of a path after this commit (blocking; None when absent or unreadable); None: cannot read
     file_text: Callable[[str], str | None] | None = None
     #: told by a remote analyzer, inside its concurrency slot, before it asks (``before()`` may raise a

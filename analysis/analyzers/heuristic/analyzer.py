@@ -14,6 +14,7 @@ from analysis.analyzers.heuristic.judge import change_type_of, importance_of, re
 from analysis.analyzers.heuristic.paths import area_of, build_support, classify_path
 from analysis.analyzers.heuristic.text.findings import Findings
 from analysis.analyzers.heuristic.text.writer import Writer
+from analysis.earlier_lines import DayRework
 from analysis.facts import derive_facts
 from analysis.models import Analysis, Commit, Fact
 
@@ -23,11 +24,11 @@ __all__ = ["HeuristicAnalyzer", "area_of", "classify_path", "evidence_of"]
 
 
 def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] = (),
-                added_earlier: dict[str, str] | None = None) -> Evidence:
-    """The commit, its facts, the titles of the commits it folds in, the symbols the day added before it and its
-    paths' classes, read once."""
+                added_earlier: dict[str, str] | None = None, day_rework: DayRework | None = None) -> Evidence:
+    """The commit, its facts, the titles of the commits it folds in, the symbols the day added before it, its lines
+    read against the day and its paths' classes, read once."""
     evidence = Evidence(commit=commit, facts=list(facts), folded_titles=list(folded_titles),
-                        added_earlier=dict(added_earlier or {}))
+                        added_earlier=dict(added_earlier or {}), day_rework=day_rework)
     evidence.classes = {f.path: classify_path(f.path) for f in evidence.files}
     for f in evidence.files:
         if inline_tests_only(f.path, f.patch):  # a Rust file's own ``mod tests``: test code, not product code
@@ -45,7 +46,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 181
+HEURISTIC_VERSION = 182
 
 
 class HeuristicAnalyzer:
@@ -62,7 +63,8 @@ class HeuristicAnalyzer:
     def analyze_sync(self, commit: Commit, lang: str, context: AnalysisContext | None = None) -> Analysis:
         facts = context.facts if context is not None else (derive_facts(commit) if commit.files else [])
         evidence = evidence_of(commit, facts, context.folded_titles if context is not None else [],
-                               context.added_earlier if context is not None else None)
+                               context.added_earlier if context is not None else None,
+                               context.day_rework if context is not None else None)
         change_type = change_type_of(evidence)
         importance = importance_of(evidence, change_type)
         writer = Writer(evidence, change_type, lang, importance)

@@ -18,6 +18,7 @@ from analysis.analyzers.heuristic.config.config_changes import ConfigChanges
 from analysis.analyzers.heuristic.message import MERGE_TITLE, changelog_entries, clip, message_points, without_conflicts
 from analysis.analyzers.heuristic.paths import NON_PRODUCT, area_of, classify_path
 from analysis.clipping import advisory_ids
+from analysis.earlier_lines import DayRework
 from analysis.models import Commit, Fact, FileChange
 
 #: the branch a pull request's merge names: "Merge pull request #4469 from owner/fix-session-vulnerability"
@@ -43,6 +44,9 @@ class Evidence(CodeChanges, ApiSurface, ConfigChanges, DependencyChanges):
     #: {symbol: short SHA} of symbols earlier changes of the same day added (``analysis.earlier_additions``): not
     #: released yet, so removing or reshaping them breaks no user
     added_earlier: dict[str, str] = field(default_factory=dict)
+    #: its lines read against the same day's earlier changes (``analysis.earlier_lines``): unreleased lines churned
+    #: back and forth (``code.same_day_churn``)
+    day_rework: DayRework | None = None
     #: Rust test code (a file's own ``mod tests``, a ``tests.rs``): not product code, yet where moved or renamed
     #: product lines may come from or go to
     rust_tests: list[FileChange] = field(default_factory=list)

@@ -68,6 +68,7 @@ from analysis.analyzers.heuristic.code.respelled.ts_annotations import ts_annota
 from analysis.analyzers.heuristic.code.respelled.type_assertions import type_assertions_only
 from analysis.analyzers.heuristic.code.respelled.typing_only import typing_titled
 from analysis.analyzers.heuristic.code.respelled.void_casts import rust_unused_bound_only, void_casts_only
+from analysis.analyzers.heuristic.code.same_day_churn import churned_back
 from analysis.analyzers.heuristic.code.same_vocabulary import same_vocabulary
 from analysis.analyzers.heuristic.code.side_files import side_manifest
 from analysis.analyzers.heuristic.code.typos_fixed import typos_fixed_only
@@ -492,6 +493,9 @@ def _importance_of(e: Evidence, change_type: str) -> str:
         return "low" if e.loaded else _from_message(e, change_type)
     if not e.behaviour:
         return _without_product_code(e, change_type)
+    if churned_back(e) and not e.security_signals and change_type != "revert":
+        return "low"  # it takes back, in part, lines the day's earlier changes wrote (a compile error fixed by
+        # putting the old macro back, a debug edit undone): no release had them, users get the day's net change
     if blocks_moved(e.behaviour) and not high(e, change_type):
         return "medium"  # a Python statement indented into or out of a block: the same line, run under other
         # conditions (what the text-based "same lines" readings below would call a re-spacing or a move)

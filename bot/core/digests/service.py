@@ -17,6 +17,7 @@ from analysis.analyzers.base import AnalysisContext, Analyzer, RelatedCommit
 from analysis.changes import Change, fold, pull_request, titled
 from analysis.day import DayWindow, parse_zone
 from analysis.earlier_additions import day_line, earlier_additions, may_touch_earlier
+from analysis.earlier_lines import DayRework, earlier_lines, walked, worth_walking
 from analysis.errors import DigestError, RemoteFailure
 from analysis.facts import WatchedContents, derive_facts
 from analysis.models import Analysis, Commit, CommitReport, Digest, Fact, FallbackReason
@@ -411,10 +412,12 @@ class DigestService:
         related.sort(key=lambda pair: pair[0], reverse=True)  # newest first; the SHA breaks ties
         contents = source if source is not None and getattr(source, "file_at", None) else None
         file_text = functools.partial(contents.file_at, commit.sha) if contents is not None else None
+        day_before = _once(day_before) if day_before is not None else None  # one walk back for both readings
         added = await self._added_earlier(commit, facts, source, neighbours, refetch, day_before)
+        rework = await self._day_rework(commit, neighbours, refetch, day_before)
         return AnalysisContext(repo=source.repo_name if source is not None else "", facts=facts,
                                facts_complete=complete, related=[r for _, r in related[:10]], file_text=file_text,
-                               added_earlier=added)
+                               added_earlier=added, day_rework=rework)
 
     async def _added_earlier(self, commit: Commit, facts: list[Fact], source: CommitSource | None,
                              neighbours: dict[str, Commit] | None,
@@ -433,6 +436,31 @@ class DigestService:
             return {}
         derived = await asyncio.gather(*(self._facts(other, source, refetch) for other in line))
         return earlier_additions([(commit, facts), *((other, f) for other, (f, _) in zip(line, derived))], commit)
+
+    async def _day_rework(self, commit: Commit, neighbours: dict[str, Commit] | None,
+                          refetch: Callable[..., Awaitable[Commit]] | None,
+                          day_before: Callable[[], Awaitable[list[Commit]]] | None = None) -> DayRework | None:
+        """``commit``'s lines read against the day's changes before it on its first-parent line
+        (``analysis.earlier_lines``), when it removes code lines (not too many) and its patches are at hand. The line
+        comes from the digest's day (``neighbours``) or, for a commit explained alone, from ``day_before``; of it,
+        only the changes touching ``commit``'s paths (up to the nearest release) are read with their patches (the
+        cached ones keep none: fetched again, shared with any other reader)."""
+        if not worth_walking(commit):
+            return None
+        if neighbours:
+            line = day_line(neighbours, commit)
+        elif day_before is not None:
+            line = await day_before()
+        else:
+            return None
+        needed = walked(line, commit)
+
+        async def with_patches(other: Commit) -> Commit:
+            if other.patches_dropped and refetch is not None:
+                return await refetch(other.sha, with_patches=True)
+            return other  # without patches (no refetch): its lines count as unknown, so as released
+
+        return earlier_lines(commit, await asyncio.gather(*(with_patches(other) for other in needed)))
 
     async def _analyse(self, commit: Commit, lang: str, failures: list,
                        refetch: Callable[..., Awaitable[Commit]] | None = None,
@@ -522,6 +550,18 @@ class DigestService:
             return analysis.model_copy(update={"fallback": str(error)[:300], "facts": context.facts,
                                                "fallback_reason": FallbackReason.of(error)})
         return analysis
+
+
+def _once(walk: Callable[[], Awaitable[list[Commit]]]) -> Callable[[], Awaitable[list[Commit]]]:
+    """``walk``, walked at most once: later calls get the first one's line."""
+    done: list[list[Commit]] = []
+
+    async def line() -> list[Commit]:
+        if not done:
+            done.append(await walk())
+        return done[0]
+
+    return line
 
 
 async def _walk_day_back(commit: Commit, details: Callable[[str], Awaitable[Commit]],

@@ -26,6 +26,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "returns_gained": "now returns {new} (returned nothing)", "returns_gained_pl": "now return {new} (returned "
         "nothing)", "returns_lost": "no longer returns {old}", "returns_lost_pl": "no longer return {old}",
         "sig_line": "{symbol} {changes}", "sig_join": "; ",
+        "churned_back": "Reworks lines that {sha} added earlier the same day, mostly putting back what was there "
+        "before: no release has had them, users get the day's net change",
         "removed": "Removes public {names}", "added_earlier": "{names} came in earlier the same day ({sha}): no "
         "release has had it, so no user's code breaks", "added_earlier_pl": "{names} came in earlier the same day "
         "({sha}): no release has had them, so no user's code breaks", "ctor_dropped": "{names} no longer defines its own constructor: `new` "
@@ -348,6 +350,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "returns_gained": "现在返回 {new}（此前无返回值）", "returns_gained_pl": "现在返回 {new}（此前无返回值）",
         "returns_lost": "不再返回 {old}", "returns_lost_pl": "不再返回 {old}",
         "sig_line": "{symbol} {changes}", "sig_join": "；",
+        "churned_back": "改动的是同一天较早的 {sha} 才加入的代码行，且大多改回原样：尚无发布版本包含这些行，用户得到的是当天的净改动",
         "removed": "删除公开符号 {names}", "added_earlier": "{names} 是同一天较早的 {sha} 才加入的：尚无发布版本包含它，"
         "不会破坏用户代码", "added_earlier_pl": "{names} 是同一天较早的 {sha} 才加入的：尚无发布版本包含它们，不会破坏用户代码", "ctor_dropped": "{names} 不再定义自己的构造函数：`new` 以相同参数调用继承的构造函数",
         "ctor_dropped_pl": "{names} 不再定义自己的构造函数：`new` 以相同参数调用继承的构造函数",

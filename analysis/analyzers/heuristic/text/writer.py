@@ -16,6 +16,7 @@ from analysis.analyzers.heuristic.code.hunks import renamed_identifiers
 from analysis.analyzers.heuristic.code.named.keyed_values import keyed_values
 from analysis.analyzers.heuristic.code.named.table_entries import table_entries
 from analysis.analyzers.heuristic.code.named.trait_impls import derive_swaps, trait_impls
+from analysis.analyzers.heuristic.code.same_day_churn import churned_back
 from analysis.analyzers.heuristic.config.charts.chart_notes import chart_notes, is_chart_notes
 from analysis.analyzers.heuristic.config.charts.chart_values import values_read_anew
 from analysis.analyzers.heuristic.declared import advisory_merge
@@ -312,6 +313,8 @@ class Writer(FileLines, ImpactLines, DependencyLines):
         elif not out and (said := added_explanation(e.behaviour)):  # a title alone: the code's own words say why
             out.append(self.t("code_comment", path=code(said[0], R.MAX_PATH), text=clip(said[1], MAX_QUOTE)))
         out += self.what_changed()
+        if churned := churned_back(e):  # a follow-up that takes back part of the day's unreleased lines
+            out.append(self.t("churned_back", sha=self.names(list(churned), 2)))
         if not e.loaded:
             out.append(self.p["no_files"])
         elif not e.files:
