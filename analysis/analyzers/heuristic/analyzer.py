@@ -45,7 +45,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 176
+HEURISTIC_VERSION = 177
 
 
 class HeuristicAnalyzer:
