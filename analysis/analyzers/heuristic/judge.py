@@ -155,8 +155,10 @@ from analysis.facts.security import PROTECTIONS
 
 
 def read_prefix(evidence: Evidence) -> None:
-    """The conventional prefix's type and scope, and the breaking marker (``!:`` or BREAKING CHANGE)."""
-    evidence.breaking_marker = bool(R.BREAKING_BODY_RE.search(evidence.commit.body))
+    """The conventional prefix's type and scope, and the breaking marker (``!:``, BREAKING CHANGE, or a title tag
+    such as ``[major]``)."""
+    evidence.breaking_marker = bool(R.BREAKING_BODY_RE.search(evidence.commit.body)
+                                    or R.BREAKING_TITLE_RE.match(evidence.title))
     match = R.PREFIX_RE.match(evidence.title)
     if match and match.group("type").lower() in R.PREFIX_TYPES:
         evidence.prefix_type = R.PREFIX_TYPES[match.group("type").lower()]

@@ -39,6 +39,13 @@ REVERT_TITLE_RE = re.compile(r'^\s*revert(ing|ed)?\b\s*["\'“]?', re.IGNORECASE
 #: ``(BREAKING)``, ``[BREAKING]`` or ``**BREAKING**`` as release-note bullets mark one ("- (BREAKING) Forward flags")
 BREAKING_BODY_RE = re.compile(r"^\s*(?:BREAKING[ -]CHANGES?\s*:"
                               r"|(?:[-*+]\s+)?(?:\(BREAKING\)|\[BREAKING\]|\*\*BREAKING\*\*)\s*:?)", re.MULTILINE)
+#: a title opening on a tag that declares the change breaking or semver-major, as projects that tag each change
+#: for their changelog write it ("[major] Validate subprotocol names", "[breaking] Drop ...", "(semver-major) ...",
+#: "BREAKING: ...", "breaking change: ...", gitmoji's 💥 "introduce breaking changes"): the author says callers
+#: break, as a conventional ``feat!:`` does. A bare "MAJOR:" is left out: HAProxy-style titles grade risk with it
+BREAKING_TITLE_RE = re.compile(r"^\s*(?:[\[(]\s*(?:semver[- ]?)?(?:major|breaking(?:[ -]changes?)?)\s*[\])]"
+                               r"|(?:breaking(?:[ -]changes?)?|backwards?[- ]incompatible)\s*!?\s*:"
+                               r"|💥|:boom:)", re.IGNORECASE)
 
 # Words of a title without a conventional prefix: security words win, then the earliest word of the
 # middle group, then feature words (the most generic: "add tests" is a test, not a feature).

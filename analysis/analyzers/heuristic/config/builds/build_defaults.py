@@ -1,9 +1,10 @@
 """A package's features changed: its default features (what every build that does not choose its features compiles
 and pulls in), and the features dependants name in their own manifests (public API of the crate): no longer offered,
-the default set narrowed, public items gated behind a new feature."""
+the default set narrowed, public items gated behind a new feature, a crate every build had made optional."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -81,7 +82,52 @@ def api_gated(e: Evidence) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+#: a dependency of a Cargo manifest written on one line (``tracing = { version = "0.1", optional = true }``)
+_DEPENDENCY_LINE = re.compile(r"^[-+]\s*(?P<name>[A-Za-z0-9][\w-]*)\s*=\s*\{(?P<spec>.*)\}\s*$")
+_OPTIONAL = re.compile(r"\boptional\s*=\s*true\b")
+
+
+def _default_text(fact: Fact) -> str:
+    """What a ``[features]`` fact says the default set holds: the default list of a whole table added
+    (``features`` -> ``{"default": [...]}``), or the value of the default list itself."""
+    if fact.symbol == "features":
+        try:
+            table = json.loads(fact.after or "{}")
+        except ValueError:
+            return fact.after or ""
+        return json.dumps(table.get("default", [])) if isinstance(table, dict) else ""
+    return f"{fact.symbol} {fact.after or ''}" if (fact.symbol or "").startswith(_DEFAULT_FEATURES) else ""
+
+
+def crates_made_optional(e: Evidence) -> list[str]:
+    """Dependencies of the product's Cargo manifest that every build compiled and that the commit makes optional
+    (its line replaced by one with ``optional = true``), with no default feature turned on beside it: default
+    builds lose the crate and the code gated on it (``tracing`` made optional, its ``trace!`` calls put behind
+    ``#[cfg(feature = "tracing")]``: dependants see no traces until they name the feature)."""
+    defaults = " ".join(_default_text(f) for f in e.facts if (f.symbol or "").startswith("features")
+                        and f.path.rsplit("/", 1)[-1] == "Cargo.toml")
+    names: list[str] = []
+    for f in e.files:
+        classes = e.classes.get(f.path, set())
+        if (not f.patch or f.path.rsplit("/", 1)[-1] != "Cargo.toml" or "build" not in classes
+                or side_manifest(classes)):
+            continue
+        removed: dict[str, bool] = {}  # the block's removed dependency lines: crate -> optional already
+        for line in f.patch.splitlines():
+            match = _DEPENDENCY_LINE.match(line)
+            if line.startswith("-") and match:
+                removed[match.group("name")] = bool(_OPTIONAL.search(match.group("spec")))
+            elif line.startswith("+") and match:
+                name = match.group("name")
+                if _OPTIONAL.search(match.group("spec")) and removed.get(name) is False and name not in defaults:
+                    names.append(name)
+            elif not line.startswith(("-", "+")):
+                removed = {}  # a context line ends the block of replaced lines
+    return list(dict.fromkeys(names))
+
+
 def features_broken(e: Evidence) -> bool:
     """What dependants' builds rely on in a crate's features is gone: a public feature removed or renamed, the
-    default set narrowed, or public items put behind a new feature that is off by default."""
-    return bool(features_removed(e)[0] or default_narrowed(e) or api_gated(e))
+    default set narrowed, public items put behind a new feature that is off by default, or a crate every build
+    had made optional."""
+    return bool(features_removed(e)[0] or default_narrowed(e) or api_gated(e) or crates_made_optional(e))
