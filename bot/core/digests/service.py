@@ -41,7 +41,7 @@ DESCRIPTION_LIFETIME = 24 * 3600.0
 ANALYSES_TABLE = "analyses"
 FACTS_TABLE = "facts"
 #: part of the facts' cache key: raise it when ``derive_facts`` says something new about the same commit
-FACTS_VERSION = 75
+FACTS_VERSION = 77
 #: how many changes before an explained commit its day's walk fetches at most (``_walk_day_back``)
 DAY_WALK_LIMIT = 30
 
