@@ -5,11 +5,8 @@ features, narrows every default build."""
 
 from __future__ import annotations
 
-from analysis.analyzers.heuristic.analyzer import evidence_of
-from analysis.analyzers.heuristic.api.named_renames import breaks_beyond_renames
 from analysis.analyzers.heuristic.rules import BREAKING_TITLE_RE
-from analysis.facts import derive_facts
-from tests.facts_support import analysed, commit_of
+from tests.facts_support import analysed
 
 # --- a title tag declaring a breaking (semver-major) change ------------------------------------------------------
 
@@ -104,35 +101,3 @@ def test_optional_dependency_bumped_is_no_narrowing() -> None:
     assert analysed(files, "Bump tracing").importance != "high"
     files["Cargo.toml"] = (_MANIFEST, _OPTIONAL.replace('"0.1.37"', '"0.1.40"'))
     assert analysed(files, "Bump tracing").importance == "high"
-
-
-# --- parameters renamed in place where callers may name them ------------------------------------------------------
-
-_FORMAT = """package demo
-
-class Cbor(private val writer: Writer) {
-    fun <T> dump(serializer: Strategy<T>, obj: T): ByteArray {
-        val out = ByteArrayOutputStream()
-        writer.encode(out, serializer, obj)
-        return out.toByteArray()
-    }
-}
-"""
-
-
-def _evidence(files: dict[str, tuple[str, str]], title: str):
-    commit, texts = commit_of(files, title)
-    return evidence_of(commit, derive_facts(commit, texts), (), {})
-
-
-def test_kotlin_parameter_renamed_in_place_is_not_high() -> None:
-    # only a call that names ``obj =`` breaks; every positional call compiles as before
-    renamed = {"formats/cbor/src/serial/Cbor.kt": (_FORMAT, _FORMAT.replace("obj: T", "value: T")
-                                    .replace("serializer, obj)", "serializer, value)"))}
-    e = _evidence(renamed, "Rename obj to value in Cbor")
-    assert e.api_breaks and not breaks_beyond_renames(e)
-    assert analysed(renamed, "Rename obj to value in Cbor").importance != "high"
-    # the parameter retyped with its rename: positional calls break too
-    retyped = {"formats/cbor/src/serial/Cbor.kt": (_FORMAT, _FORMAT.replace("obj: T", "value: List<T>")
-                                    .replace("serializer, obj)", "serializer, value)"))}
-    assert breaks_beyond_renames(_evidence(retyped, "Take the value to dump as a list"))

@@ -13,7 +13,6 @@ from analysis.analyzers.heuristic.api.encoding_hooks import encoding_hooks_added
 from analysis.analyzers.heuristic.api.helpers import helper_api
 from analysis.analyzers.heuristic.api.inert_options import inert_options
 from analysis.analyzers.heuristic.api.made_async import made_async
-from analysis.analyzers.heuristic.api.named_renames import breaks_beyond_renames
 from analysis.analyzers.heuristic.api.required_members import required_members_added
 from analysis.analyzers.heuristic.api.title_defaults import title_defaults_changed
 from analysis.analyzers.heuristic.api.trait_bounds import bounds_added
@@ -309,7 +308,7 @@ def high(e: Evidence, change_type: str) -> bool:
     deploy = [f for f in e.behaviour if "deploy" in e.classes[f.path] and "docker" not in e.classes[f.path]]
     changed_interfaces = [p for p in e.api_changes if p not in e.interfaces_appended]
     return bool(
-        breaks_beyond_renames(e) or e.config_breaks or contract_noticed(e, change_type) or e.variants_removed
+        e.api_breaks or e.config_breaks or contract_noticed(e, change_type) or e.variants_removed
         or e.nullness_dropped or e.defaults_changed or changed_interfaces
         or strong_security(e, change_type)
         or crash_fix(e, change_type) or released_behaviour_reverted(e) or e.literal_changes["status"]
