@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from analysis.models import Commit, FileChange
+from analysis.release_titles import RELEASE_TITLES
 
 #: a change removing more content lines than this is a rewrite of its own: not matched (and the walk stays cheap)
 MAX_REMOVED = 400
@@ -108,9 +109,7 @@ def paths_reworked(commit: Commit) -> set[str]:
 
 
 def _released(commit: Commit) -> bool:
-    from analysis.analyzers.heuristic.rules import RELEASE_TITLE  # here: that package imports this module
-
-    return bool(RELEASE_TITLE.match(commit.title))
+    return bool(RELEASE_TITLES.match(commit.title))
 
 
 def walked(line: Iterable[Commit], commit: Commit) -> list[Commit]:

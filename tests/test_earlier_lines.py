@@ -82,6 +82,7 @@ def test_taking_back_a_whole_change_is_a_revert():
 
 
 def test_the_walk_is_bounded():
+    assert worth_walking(_commit(2, 1, {PATH: DEBUG_EDIT}, {PATH: RESTORED}))  # a line taken out: worth the walk
     only_added = _commit(2, 1, {PATH: RELEASED}, {PATH: RELEASED + "static int x = 1;\n"})
     assert not worth_walking(only_added)  # nothing removed: nothing of the day to rework
     merge = _commit(2, 1, {PATH: DEBUG_EDIT}, {PATH: RESTORED}).model_copy(update={"parents": ["01" * 20, "09" * 20]})

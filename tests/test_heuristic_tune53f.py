@@ -32,10 +32,12 @@ def test_a_misspelt_word_corrected_is_a_spelling_fix() -> None:
 
 
 def test_a_word_swapped_for_another_is_not_a_spelling_fix() -> None:
-    assert not typos_fixed_only([_file(_USAGE, _USAGE.replace("integrity", "checksums"))])
+    assert typos_fixed_only([_file(_USAGE, _USAGE.replace("integrity", "integirty"))])  # respelt: one
+    assert not typos_fixed_only([_file(_USAGE, _USAGE.replace("integrity", "checksums"))])  # another word
 
 
 def test_a_value_changed_beside_a_spelling_is_not_a_spelling_fix() -> None:
+    assert typos_fixed_only([_file(_USAGE, _FIXED)])
     assert not typos_fixed_only([_file(_USAGE, _FIXED.replace("Usage() string", "Usage(n int) string"))])
 
 

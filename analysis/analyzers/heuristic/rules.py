@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.release_titles import RELEASE_TITLES
+
 # --- change type ---------------------------------------------------------------------------
 
 # Conventional-commit prefix -> change type ("feat(scope)!: ..." keeps only "feat").
@@ -556,15 +558,8 @@ ANALYSER_ANSWERED = re.compile(r"\b(fix\w*|flagged|warn\w*|errors?|complain\w*|r
 WARNING_ADDED = re.compile(r"\badd(s|ed|ing)?\s+(\S+\s+){0,2}?warnings?\b", re.I)
 #: a "fix" whose object is the compiler's or linter's complaints ("Fix clippy lints", "fix compiler warnings"): upkeep
 LINT_FIX = re.compile(r"^\s*(fix|fixes|fixed|fixing|silence|address)\s+(\S+\s+){0,2}?(clippy|lints?|warnings?)\b", re.I)
-#: a release commit: version strings and the changelog date
-#: (a release bot's own titles too: changesets' "Version Packages", "Increment version '2.2.25' -> '2.2.26' by ...";
-#: the bumps on either side of one, "pre-release version bump", "post-release version bump", "prerelease 3.0.0a2")
-RELEASE_TITLE = re.compile(
-    r"^\s*([^\w\s\[(]{1,4}\s*)?(\[[^\]]{1,40}\]\s*)?(((pre|post)[- ]?)?release\b|bump version|version bump|increment version|version packages\b|prepare (for )?(release|v?\d|next development)|"
-    # "yamllint 0.3.0", "yamllint version 0.3.0": the project's name (the word "version"), the version
-    r"start (version|v?\d)|(\S+[-@ ])?(version )?v?\d+\.\d+(\.\d+)?[\w.+-]*\s*$|"
-    # "Setting the version to 8.0.0", "update version number to 2.1": the release's own version set
-    r"(set(s|ting)?|updat(e|es|ed|ing)) (the )?version( number)? to v?\d+\.\d+)", re.I)
+#: a release commit's title (``analysis.release_titles``: the day's line reading stops at one too)
+RELEASE_TITLE = RELEASE_TITLES
 
 # --- size and bounds ---------------------------------------------------------------------------
 
