@@ -46,7 +46,7 @@ def evidence_of(commit: Commit, facts: list[Fact], folded_titles: Iterable[str] 
 
 
 #: part of the cache key of heuristic analyses
-HEURISTIC_VERSION = 182
+HEURISTIC_VERSION = 183
 
 
 class HeuristicAnalyzer:

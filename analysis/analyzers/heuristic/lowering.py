@@ -154,7 +154,8 @@ def housekeeping(e: Evidence, change_type: str) -> bool:
     """The title names a cleanup or silenced warnings, or the title or the message's first paragraph names a linter
     or static analyser the change answers ("fix flake8 errors", "attempt to fix a minor PVS Studio warning"), and
     the facts agree: internal code only, modest size."""
-    return bool((R.HOUSEKEEPING_WORDS.search(e.title) or R.WARNING_WORDS.search(e.title) or analyser_answered(e))
+    return bool((R.HOUSEKEEPING_WORDS.search(e.title) or analyser_answered(e)
+                 or (R.WARNING_WORDS.search(e.title) and not R.WARNING_ADDED.search(e.title)))
                 and not R.WORKAROUND_ADDED.search(e.title)  # a workaround put in mends what users met
                 and change_type in ("refactor", "chore", "build", "ci", "fix")
                 and e.behaviour_lines <= R.REFACTOR_LOW_LINES and not interface_touched(e)
